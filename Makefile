@@ -1,0 +1,28 @@
+# fsmgen: `make demo` runs the demo, `make test` every test, `make bench` the benchmarks.
+# Everything needed is fetched through the Go module proxy at pinned versions.
+
+GO ?= go
+STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
+
+.PHONY: demo test bench generate lint fmt-check
+
+demo:
+	$(GO) run ./examples/orders/cmd/demo
+
+test: fmt-check
+	$(GO) mod download
+	$(GO) vet ./...
+	$(GO) run $(STATICCHECK) ./...
+	$(GO) test -count=1 ./...
+	$(GO) test -count=1 -race ./runtime/...
+
+bench:
+	$(GO) test -run='^$$' -bench=. -benchmem ./...
+
+# generate regenerates every committed generated file from its source.
+generate:
+	$(GO) run ./cmd/fsmgen ./...
+
+fmt-check:
+	@out=$$(gofmt -l $$(git ls-files '*.go' | grep -v /testdata/)); \
+	if [ -n "$$out" ]; then echo "gofmt needed on:"; echo "$$out"; exit 1; fi

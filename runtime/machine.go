@@ -1,0 +1,133 @@
+package fsm
+
+import (
+	"errors"
+	"fmt"
+	"reflect"
+	"runtime"
+	"sync"
+)
+
+// Machine is a job turned into a state machine by fsmgen. A driver calls Resume
+// until it returns a nil op; at each op the machine is suspended and may be
+// encoded with MarshalCBOR, decoded into a fresh machine of the same job with
+// UnmarshalCBOR, and resumed there with the op's outcome.
+type Machine interface {
+	// Resume runs the job from where it stopped until its next await, and returns
+	// the op it awaits there. in is the outcome of the op it stopped on last (the
+	// zero Outcome on the first call). A nil op and nil error mean the job has
+	// returned and Results holds its results.
+	//
+	// Resuming a finished machine returns ErrFinished. A machine whose job
+	// panicked is poisoned: the panic goes on up, and Resume returns ErrPoisoned
+	// after it.
+	Resume(ctx Context, in Outcome) (AnyOp, error)
+
+	// State returns the number of the await the machine is stopped at, 0 before
+	// the first Resume, or one of StateDone and StatePoisoned.
+	State() int
+
+	// Results returns the job's results in order once it has returned.
+	Results() []any
+
+	// MarshalCBOR encodes the machine's state: the await it is stopped at and the
+	// variables live there, nothing else.
+	MarshalCBOR() ([]byte, error)
+
+	// UnmarshalCBOR restores a state written by MarshalCBOR of the same job.
+	UnmarshalCBOR(data []byte) error
+}
+
+// Reserved machine states.
+const (
+	StateDone     = -1
+	StatePoisoned = -2
+)
+
+var (
+	// ErrFinished is returned by Resume on a machine whose job has returned.
+	ErrFinished = errors.New("fsm: resuming a job that has already returned")
+	// ErrPoisoned is returned by Resume on a machine whose job panicked.
+	ErrPoisoned = errors.New("fsm: resuming a job that panicked")
+)
+
+// JobInfo describes a job's generated machine. Generated code registers one per
+// job with RegisterJob; drivers find it by the job function or its name.
+type JobInfo struct {
+	// Name identifies the job in stored state: the import path of its package and
+	// its name, as in "example.com/shop.Checkout" or "example.com/shop.Cart.Total".
+	Name string
+	// Func is the job function; for a method, its method expression.
+	Func any
+	// New returns a machine at its start. args holds one value per parameter
+	// after the Context (for a method the receiver first); a variadic parameter
+	// takes one slice.
+	New func(args []any) (Machine, error)
+	// Zero returns a machine to decode a stored state into.
+	Zero func() Machine
+	// States describes each await, indexed by state number - 1.
+	States []StateInfo
+}
+
+// StateInfo describes one await of a job: where it is, and what is live there.
+type StateInfo struct {
+	Pos  string    // file:line:col of the await in the job's source
+	Vars []VarInfo // the variables saved at this await, in stored order
+}
+
+// VarInfo names one saved variable as the job's source does.
+type VarInfo struct {
+	Name string // source name
+	Type string // Go type, as written in the job's package
+}
+
+var jobs = struct {
+	sync.RWMutex
+	byName map[string]*JobInfo
+	byPC   map[uintptr]*JobInfo
+}{byName: map[string]*JobInfo{}, byPC: map[uintptr]*JobInfo{}}
+
+// RegisterJob records a generated machine. Generated code calls it from init; it
+// panics when the name is taken or Func is not a function.
+func RegisterJob(info JobInfo) {
+	fn := reflect.ValueOf(info.Func)
+	if fn.Kind() != reflect.Func {
+		panic(fmt.Sprintf("fsm: RegisterJob(%q): Func is a %T, not a function", info.Name, info.Func))
+	}
+	jobs.Lock()
+	defer jobs.Unlock()
+	if _, dup := jobs.byName[info.Name]; dup {
+		panic(fmt.Sprintf("fsm: job %q registered twice", info.Name))
+	}
+	p := &info
+	jobs.byName[info.Name] = p
+	jobs.byPC[fn.Pointer()] = p
+}
+
+// LookupJob returns the registered machine of a job function value (for a
+// method, its method expression).
+func LookupJob(fn any) (*JobInfo, bool) {
+	v := reflect.ValueOf(fn)
+	if v.Kind() != reflect.Func || v.IsNil() {
+		return nil, false
+	}
+	jobs.RLock()
+	defer jobs.RUnlock()
+	if info, ok := jobs.byPC[v.Pointer()]; ok {
+		return info, true
+	}
+	if f := runtime.FuncForPC(v.Pointer()); f != nil {
+		if info, ok := jobs.byName[f.Name()]; ok {
+			return info, true
+		}
+	}
+	return nil, false
+}
+
+// JobByName returns the registered machine of the job with the given name.
+func JobByName(name string) (*JobInfo, bool) {
+	jobs.RLock()
+	defer jobs.RUnlock()
+	info, ok := jobs.byName[name]
+	return info, ok
+}

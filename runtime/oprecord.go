@@ -1,0 +1,105 @@
+package fsm
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/fxamacker/cbor/v2"
+)
+
+// Op kinds as stored. New kinds are added at the end; a stored kind never changes
+// meaning.
+const (
+	opActivity uint8 = 1
+)
+
+// opRecord is the stored form of an op.
+type opRecord struct {
+	_    struct{} `cbor:",toarray"`
+	Kind uint8
+	Name string
+	Arg  cbor.RawMessage
+}
+
+// EncodeOp returns the stored form of op.
+func EncodeOp(op AnyOp) ([]byte, error) {
+	if op == nil {
+		return nil, errors.New("fsm: EncodeOp with a nil op")
+	}
+	rec, err := op.record()
+	if err != nil {
+		return nil, err
+	}
+	return Marshal(rec)
+}
+
+// DecodeOp decodes an op written by EncodeOp. The op's activity must be
+// registered in this program (NewActivity); its argument must decode into the
+// activity's argument type.
+func DecodeOp(b []byte) (AnyOp, error) {
+	var rec opRecord
+	if err := Unmarshal(b, &rec); err != nil {
+		return nil, fmt.Errorf("fsm: decoding an op: %w", err)
+	}
+	switch rec.Kind {
+	case opActivity:
+		a, ok := lookupActivity(rec.Name)
+		if !ok {
+			return nil, fmt.Errorf("fsm: stored op calls activity %q, which this program does not register (fsm.NewActivity)", rec.Name)
+		}
+		return a.decodeCall(rec.Arg)
+	default:
+		return nil, fmt.Errorf("fsm: stored op has unknown kind %d (written by a newer fsmgen?)", rec.Kind)
+	}
+}
+
+// ActivityError is the error an awaited op returns after its failure has been
+// stored and loaded again. Its text is the op's own error text.
+type ActivityError struct {
+	Op      string // the op, as AnyOp.String describes it
+	Message string // the original error's text
+}
+
+func (e *ActivityError) Error() string { return e.Message }
+
+// outcomeRecord is the stored form of an Outcome: a value, or an error's text.
+type outcomeRecord struct {
+	_      struct{} `cbor:",toarray"`
+	Failed bool
+	Value  cbor.RawMessage // when !Failed
+	Error  string          // when Failed
+}
+
+// EncodeOutcome returns the stored form of an outcome of op.
+func EncodeOutcome(op AnyOp, o Outcome) ([]byte, error) {
+	rec := outcomeRecord{Value: cbor.RawMessage{0xf6}} // CBOR null
+	if o.err != nil {
+		rec.Failed = true
+		rec.Error = o.err.Error()
+	} else if o.value != nil {
+		v, err := Marshal(o.value)
+		if err != nil {
+			return nil, fmt.Errorf("fsm: encoding the result of %v: %w", op, err)
+		}
+		rec.Value = v
+	}
+	return Marshal(rec)
+}
+
+// DecodeOutcome decodes an outcome of op written by EncodeOutcome. The value is
+// decoded into op's result type; a stored error comes back as an *ActivityError
+// with the same text.
+func DecodeOutcome(op AnyOp, b []byte) (Outcome, error) {
+	var rec outcomeRecord
+	if err := Unmarshal(b, &rec); err != nil {
+		return Outcome{}, fmt.Errorf("fsm: decoding the outcome of %v: %w", op, err)
+	}
+	if rec.Failed {
+		return Outcome{err: &ActivityError{Op: op.String(), Message: rec.Error}}, nil
+	}
+	v, err := op.decodeOutcome(rec.Value)
+	if err != nil {
+		return Outcome{}, err
+	}
+	return Outcome{value: v}, nil
+}
