@@ -1,0 +1,618 @@
+package transform
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"math/bits"
+	"sort"
+	"strings"
+)
+
+// The analyze stage checks what a job does before it is lowered (refusing what
+// cannot become a machine), and after lowering computes which variables are
+// live at each await and checks that each of them can be checkpointed.
+
+// checkJob diagnoses the constructs fsmgen refuses in a job's body.
+func checkJob(j *job, ds *diagnostics) {
+	info := j.pkg.TypesInfo
+	hasAwait := false
+	ast.Inspect(j.decl.Body, func(n ast.Node) bool {
+		if c, ok := n.(*ast.CallExpr); ok && isAwaitCall(info, c) {
+			hasAwait = true
+		}
+		return !hasAwait
+	})
+	awaitIn := func(n ast.Node) bool {
+		found := false
+		ast.Inspect(n, func(c ast.Node) bool {
+			if call, ok := c.(*ast.CallExpr); ok && isAwaitCall(info, call) {
+				found = true
+			}
+			return !found
+		})
+		return found
+	}
+	calls := map[ast.Expr]bool{}
+	var walk func(n ast.Node, inLit bool)
+	walk = func(n ast.Node, inLit bool) {
+		ast.Inspect(n, func(c ast.Node) bool {
+			switch c := c.(type) {
+			case *ast.FuncLit:
+				if c != n {
+					walk(c.Body, true)
+					return false
+				}
+			case *ast.CallExpr:
+				calls[ast.Unparen(c.Fun)] = true
+				if isAwaitCall(info, c) && inLit {
+					ds.errorf(c.Pos(), "await inside a function literal: a machine can only stop in the job's own body; call fsm.Await in the job and pass the result to the function")
+				}
+				checkContextArgs(j, c, ds)
+			case *ast.GoStmt:
+				if awaitIn(c.Call) {
+					ds.errorf(c.Pos(), "await in a go statement: a machine cannot stop inside another goroutine; await in the job and start the goroutine with the result")
+				}
+			case *ast.DeferStmt:
+				if awaitIn(c.Call) {
+					ds.errorf(c.Pos(), "await in a defer statement: deferred calls run when the job returns, where it cannot stop; await before returning instead")
+				} else if hasAwait && !inLit {
+					ds.errorf(c.Pos(), "defer in a job that awaits is not supported yet: the deferred call would run at every checkpoint; call it explicitly before each return")
+				}
+			case *ast.SelectStmt:
+				if !inLit && awaitIn(c) {
+					ds.errorf(c.Pos(), "await in a select statement: a machine cannot stop while a select waits on channels; await before or after the select")
+				}
+			case *ast.TypeSwitchStmt:
+				if !inLit && awaitIn(c) {
+					ds.errorf(c.Pos(), "await in a type switch is not supported yet; switch on the type first and await after the switch, or use type assertions with if")
+				}
+			case *ast.RangeStmt:
+				if !inLit && awaitIn(c.Body) {
+					if sig, ok := info.TypeOf(c.X).Underlying().(*types.Signature); ok {
+						_ = sig
+						ds.errorf(c.Pos(), "await inside a range-over-func loop: the loop body runs inside the iterator's stack frame, which cannot be checkpointed; collect the values into a slice first")
+					} else if _, ok := info.TypeOf(c.X).Underlying().(*types.Chan); ok {
+						ds.errorf(c.Pos(), "await inside a range over a channel: channels cannot be checkpointed; receive the values into a slice first")
+					}
+				}
+			case *ast.AssignStmt:
+				for _, lhs := range c.Lhs {
+					if id := identOf(lhs); id != nil && info.ObjectOf(id) == j.ctx && c.Tok != token.DEFINE {
+						ds.errorf(id.Pos(), "assignment to the job's Context %s: a machine gets a new Context at every resume; use another variable", id.Name)
+					}
+				}
+			case *ast.Ident:
+				if isAwaitFunc(info, c) && !calls[c] {
+					// Reached only for identifiers not directly called.
+				}
+			}
+			return true
+		})
+	}
+	walk(j.decl.Body, false)
+	// fsm.Await used as a value rather than called.
+	ast.Inspect(j.decl.Body, func(n ast.Node) bool {
+		switch e := n.(type) {
+		case *ast.SelectorExpr, *ast.Ident, *ast.IndexExpr:
+			ex := e.(ast.Expr)
+			if isAwaitFunc(info, ex) && !calls[ex] {
+				if _, isSel := e.(*ast.Ident); isSel {
+					return true
+				}
+				ds.errorf(ex.Pos(), "fsm.Await used as a value: an await must be called directly in the job's body")
+				return false
+			}
+		}
+		return true
+	})
+}
+
+// checkContextArgs refuses passing the job's Context to a function that takes
+// an fsm.Context, other than Await: such a function may await, and its awaits
+// would not be checkpoints.
+func checkContextArgs(j *job, c *ast.CallExpr, ds *diagnostics) {
+	info := j.pkg.TypesInfo
+	if isAwaitCall(info, c) {
+		return
+	}
+	sig, ok := info.TypeOf(c.Fun).(*types.Signature)
+	if !ok {
+		return
+	}
+	for i, a := range c.Args {
+		id := identOf(a)
+		if id == nil || info.ObjectOf(id) != j.ctx {
+			continue
+		}
+		var pt types.Type
+		switch {
+		case sig.Variadic() && i >= sig.Params().Len()-1:
+			pt = sig.Params().At(sig.Params().Len() - 1).Type().(*types.Slice).Elem()
+		case i < sig.Params().Len():
+			pt = sig.Params().At(i).Type()
+		}
+		if pt != nil && isContextType(pt) {
+			ds.errorf(c.Pos(), "job %s passes its fsm.Context to %s, which may await outside the job's body; calling other jobs or awaiting helpers is not supported yet: await in the job itself", j.fn.Name(), types.ExprString(c.Fun))
+		}
+	}
+}
+
+// liveness computes, for each await, the variables live where the machine
+// resumes: read on some path before being written. go/ssa has no liveness
+// analysis, and the machine's variables are those of the flat code anyway, so
+// this is a classic backward dataflow over the flat code's control flow.
+func (l *lowerer) liveness() (entry []*hvar) {
+	n := len(l.code)
+	idx := map[*hvar]int{}
+	for i, v := range l.vars {
+		idx[v] = i
+	}
+	words := (len(l.vars) + 63) / 64
+	newSet := func() []uint64 { return make([]uint64, words) }
+	labels := map[string]int{}
+	for i, s := range l.code {
+		if s.kind == fLabel {
+			labels[s.label] = i
+		}
+	}
+	use := make([][]uint64, n)
+	def := make([][]uint64, n)
+	succ := make([][]int, n)
+	for i, s := range l.code {
+		use[i], def[i] = newSet(), newSet()
+		mark := func(set []uint64, e ast.Node) {
+			if e == nil {
+				return
+			}
+			ast.Inspect(e, func(c ast.Node) bool {
+				if id, ok := c.(*ast.Ident); ok {
+					if v, ok := l.byObj[l.objectOf(id)]; ok {
+						set[idx[v]/64] |= 1 << (idx[v] % 64)
+					}
+				}
+				return true
+			})
+		}
+		next := func() {
+			if i+1 < n {
+				succ[i] = append(succ[i], i+1)
+			}
+		}
+		switch s.kind {
+		case fNode:
+			switch node := s.node.(type) {
+			case *ast.AssignStmt:
+				if node.Tok == token.ASSIGN {
+					for _, e := range node.Lhs {
+						if id, ok := e.(*ast.Ident); ok {
+							if v, ok := l.byObj[l.objectOf(id)]; ok {
+								def[i][idx[v]/64] |= 1 << (idx[v] % 64)
+							}
+							continue
+						}
+						mark(use[i], e)
+					}
+					for _, e := range node.Rhs {
+						mark(use[i], e)
+					}
+				} else {
+					mark(use[i], node)
+				}
+				next()
+			case *ast.ReturnStmt:
+				mark(use[i], node)
+				if len(node.Results) == 0 {
+					for _, v := range l.vars {
+						if v.result > 0 {
+							use[i][idx[v]/64] |= 1 << (idx[v] % 64)
+						}
+					}
+				}
+			case *ast.BranchStmt:
+				if node.Tok == token.GOTO {
+					if t, ok := labels[l.userLabels[node.Label.Name]]; ok {
+						succ[i] = append(succ[i], t)
+					}
+					break
+				}
+				mark(use[i], node)
+				for _, t := range l.jumpsIn(node, labels) {
+					succ[i] = append(succ[i], t)
+				}
+				next()
+			default:
+				mark(use[i], node)
+				if hasBareReturn(node) {
+					for _, v := range l.vars {
+						if v.result > 0 {
+							use[i][idx[v]/64] |= 1 << (idx[v] % 64)
+						}
+					}
+				}
+				succ[i] = append(succ[i], l.jumpsIn(node, labels)...)
+				next()
+			}
+		case fLabel:
+			next()
+		case fGoto:
+			succ[i] = append(succ[i], labels[s.label])
+		case fIfGoto:
+			mark(use[i], s.cond)
+			succ[i] = append(succ[i], labels[s.label])
+			next()
+		case fSuspend:
+			mark(use[i], s.await.op)
+		}
+	}
+	// At the end of the body the job returns its named results.
+	exitUse := newSet()
+	for _, v := range l.vars {
+		if v.result > 0 {
+			exitUse[idx[v]/64] |= 1 << (idx[v] % 64)
+		}
+	}
+	in := make([][]uint64, n)
+	for i := range in {
+		in[i] = newSet()
+	}
+	for changed := true; changed; {
+		changed = false
+		for i := n - 1; i >= 0; i-- {
+			out := newSet()
+			if len(succ[i]) == 0 && i == n-1 && l.code[i].kind != fSuspend && l.code[i].kind != fGoto && !isReturn(l.code[i]) {
+				copy(out, exitUse)
+			}
+			for _, s := range succ[i] {
+				if s >= n {
+					copy(out, orSet(out, exitUse))
+					continue
+				}
+				for w := range out {
+					out[w] |= in[s][w]
+				}
+			}
+			for w := range out {
+				nv := use[i][w] | (out[w] &^ def[i][w])
+				if nv != in[i][w] {
+					in[i][w] = nv
+					changed = true
+				}
+			}
+		}
+	}
+	members := func(set []uint64) []*hvar {
+		var out []*hvar
+		for w, word := range set {
+			for word != 0 {
+				b := bits.TrailingZeros64(word)
+				out = append(out, l.vars[w*64+b])
+				word &^= 1 << b
+			}
+		}
+		return out
+	}
+	for _, site := range l.awaits {
+		li := labels[resumeLabel(site)]
+		site.live = members(in[li])
+	}
+	if n > 0 {
+		return members(in[0])
+	}
+	return members(exitUse)
+}
+
+func orSet(a, b []uint64) []uint64 {
+	out := make([]uint64, len(a))
+	for i := range a {
+		out[i] = a[i] | b[i]
+	}
+	return out
+}
+
+func isReturn(s fstmt) bool {
+	_, ok := s.node.(*ast.ReturnStmt)
+	return s.kind == fNode && ok
+}
+
+func hasBareReturn(n ast.Node) bool {
+	found := false
+	ast.Inspect(n, func(c ast.Node) bool {
+		switch c := c.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			if len(c.Results) == 0 {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// jumpsIn returns the flat-code positions a verbatim statement may jump to:
+// breaks and continues of flattened loops and gotos to labels outside it.
+func (l *lowerer) jumpsIn(n ast.Node, labels map[string]int) []int {
+	var out []int
+	inner := map[string]bool{}
+	ast.Inspect(n, func(c ast.Node) bool {
+		if ls, ok := c.(*ast.LabeledStmt); ok {
+			inner[ls.Label.Name] = true
+		}
+		return true
+	})
+	ast.Inspect(n, func(c ast.Node) bool {
+		switch c := c.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.BranchStmt:
+			if lbl := l.branchLabel(c); lbl != "" {
+				out = append(out, labels[lbl])
+			} else if c.Tok == token.GOTO && !inner[c.Label.Name] {
+				if t, ok := labels[l.userLabels[c.Label.Name]]; ok {
+					out = append(out, t)
+				}
+			}
+		}
+		return true
+	})
+	return out
+}
+
+// branchLabel returns the label a break or continue becomes a goto to, or ""
+// when it leaves a statement that stays as written.
+func (l *lowerer) branchLabel(b *ast.BranchStmt) string {
+	s, ok := l.branchTo[b]
+	if !ok {
+		return ""
+	}
+	t, ok := l.targets[s]
+	if !ok {
+		return ""
+	}
+	if b.Tok == token.CONTINUE {
+		return t.contL
+	}
+	return t.breakL
+}
+
+// checkLive diagnoses variables that are live at an await but cannot be
+// checkpointed.
+func (l *lowerer) checkLive() {
+	reported := map[*hvar]bool{}
+	addrTaken := l.addressTaken()
+	for _, site := range l.awaits {
+		at := l.j.position(site.pos)
+		for _, v := range site.live {
+			if reported[v] {
+				continue
+			}
+			pos := v.pos
+			if !pos.IsValid() {
+				pos = site.pos
+			}
+			if why := topUnsaveable(v.typ, l.j.pkg.Types); why != "" {
+				reported[v] = true
+				l.ds.errorf(pos, "%s of type %s is held across the await at %s:%d:%d, but %s", v.what, typeString(v.typ, l.j.pkg.Types), shortFile(at.Filename), at.Line, at.Column, why)
+				continue
+			}
+			if v.obj != nil && addrTaken[v.obj] {
+				reported[v] = true
+				l.ds.errorf(pos, "%s has its address taken and is held across the await at %s:%d:%d: pointers to a job's variables cannot be checkpointed yet; keep the value in a variable and take its address after the await", v.what, shortFile(at.Filename), at.Line, at.Column)
+			}
+		}
+	}
+	for _, v := range l.vars {
+		if v.perIter && v.obj != nil && addrTaken[v.obj] && !reported[v] {
+			l.ds.errorf(v.pos, "%s is declared in a loop that awaits and its address is taken or it is captured by a function literal: each iteration's variable cannot be kept apart yet; copy it into a variable declared outside the loop", v.what)
+		}
+	}
+}
+
+// addressTaken returns the job's variables whose address is taken, explicitly
+// or by a method with a pointer receiver or by slicing an array, and those
+// captured by function literals.
+func (l *lowerer) addressTaken() map[types.Object]bool {
+	info := l.info
+	out := map[types.Object]bool{}
+	root := func(e ast.Expr) types.Object {
+		for {
+			switch x := e.(type) {
+			case *ast.Ident:
+				return info.ObjectOf(x)
+			case *ast.ParenExpr:
+				e = x.X
+			case *ast.SelectorExpr:
+				if s, ok := info.Selections[x]; ok && s.Kind() == types.FieldVal && !s.Indirect() {
+					e = x.X
+					continue
+				}
+				return nil
+			case *ast.IndexExpr:
+				if _, isArr := info.TypeOf(x.X).Underlying().(*types.Array); isArr {
+					e = x.X
+					continue
+				}
+				return nil
+			default:
+				return nil
+			}
+		}
+	}
+	var inLit []*ast.FuncLit
+	ast.Inspect(l.j.decl.Body, func(c ast.Node) bool {
+		switch c := c.(type) {
+		case *ast.UnaryExpr:
+			if c.Op == token.AND {
+				if obj := root(c.X); obj != nil {
+					out[obj] = true
+				}
+			}
+		case *ast.SliceExpr:
+			if _, isArr := info.TypeOf(c.X).Underlying().(*types.Array); isArr {
+				if obj := root(c.X); obj != nil {
+					out[obj] = true
+				}
+			}
+		case *ast.SelectorExpr:
+			if s, ok := info.Selections[c]; ok && s.Kind() == types.MethodVal {
+				if _, ptrRecv := s.Obj().Type().(*types.Signature).Recv().Type().(*types.Pointer); ptrRecv {
+					if _, isPtr := info.TypeOf(c.X).Underlying().(*types.Pointer); !isPtr {
+						if obj := root(c.X); obj != nil {
+							out[obj] = true
+						}
+					}
+				}
+			}
+		case *ast.FuncLit:
+			inLit = append(inLit, c)
+		}
+		return true
+	})
+	for _, lit := range inLit {
+		ast.Inspect(lit.Body, func(c ast.Node) bool {
+			if id, ok := c.(*ast.Ident); ok {
+				if obj, ok := info.Uses[id].(*types.Var); ok && (obj.Pos() < lit.Pos() || obj.Pos() > lit.End()) {
+					if v, ok := l.byObj[obj]; ok && v.perIter {
+						out[obj] = true
+					}
+				}
+			}
+			return true
+		})
+	}
+	return out
+}
+
+// topUnsaveable says why a variable of type t cannot be checkpointed, or "".
+// An error variable is saved as its text.
+func topUnsaveable(t types.Type, pkg *types.Package) string {
+	if isErrorType(t) {
+		return ""
+	}
+	return unsaveable(t, pkg, map[types.Type]bool{})
+}
+
+func isErrorType(t types.Type) bool {
+	return types.Identical(t, types.Universe.Lookup("error").Type())
+}
+
+// unsaveable says why values of type t cannot be checkpointed, or "".
+func unsaveable(t types.Type, pkg *types.Package, seen map[types.Type]bool) string {
+	if seen[t] {
+		return ""
+	}
+	seen[t] = true
+	if hasMarshaler(t) {
+		return ""
+	}
+	if n, ok := t.(*types.Named); ok {
+		obj := n.Obj()
+		if obj.Pkg() != nil && obj.Pkg() != pkg && !obj.Exported() {
+			return fmt.Sprintf("its type %s is unexported in package %s and cannot be named in generated code", obj.Name(), obj.Pkg().Path())
+		}
+		if obj.Pkg() != nil {
+			switch obj.Pkg().Path() + "." + obj.Name() {
+			case "time.Time":
+				return ""
+			case "time.Location":
+				return "a *time.Location cannot be saved; save the zone's name instead"
+			}
+			if obj.Pkg().Path() == "sync" || obj.Pkg().Path() == "sync/atomic" {
+				return fmt.Sprintf("%s.%s is synchronisation state that only means something inside one process; keep it outside the job", obj.Pkg().Name(), obj.Name())
+			}
+		}
+		if obj.Pkg() != nil && obj.Pkg().Path() == RuntimePath {
+			return fmt.Sprintf("fsm.%s values belong to one run of the job and cannot be checkpointed; keep them in a local that is not used after the await", obj.Name())
+		}
+	}
+	switch u := t.Underlying().(type) {
+	case *types.Basic:
+		switch {
+		case u.Kind() == types.UnsafePointer:
+			return "an unsafe.Pointer cannot be checkpointed; keep only plain data across awaits"
+		case u.Info()&types.IsComplex != 0:
+			return "complex numbers are not supported across awaits yet; keep the real and imaginary parts in float variables"
+		}
+		return ""
+	case *types.Pointer:
+		return unsaveable(u.Elem(), pkg, seen)
+	case *types.Slice:
+		return unsaveable(u.Elem(), pkg, seen)
+	case *types.Array:
+		return unsaveable(u.Elem(), pkg, seen)
+	case *types.Map:
+		if why := unsaveable(u.Key(), pkg, seen); why != "" {
+			return why
+		}
+		return unsaveable(u.Elem(), pkg, seen)
+	case *types.Chan:
+		return "channels cannot be checkpointed: they only mean something inside one process; receive the values you need before the await"
+	case *types.Signature:
+		return "function values cannot be checkpointed; call the function before the await, or decide which one to call after it"
+	case *types.Interface:
+		if isErrorType(t) {
+			return "errors are saved only as variables of their own, not inside other values; keep the error's text instead"
+		}
+		return "interface values are not supported across awaits yet; hold a concrete type"
+	case *types.Struct:
+		for i := 0; i < u.NumFields(); i++ {
+			f := u.Field(i)
+			if !f.Exported() && !(f.Name() == "_") {
+				return fmt.Sprintf("its field %s is unexported and would be lost; export it or give the type a MarshalBinary/UnmarshalBinary pair", f.Name())
+			}
+			if why := unsaveable(f.Type(), pkg, seen); why != "" {
+				return fmt.Sprintf("field %s: %s", f.Name(), why)
+			}
+		}
+		return ""
+	case *types.TypeParam:
+		return "generic types are not supported yet"
+	}
+	return fmt.Sprintf("values of type %s cannot be checkpointed", t)
+}
+
+// hasMarshaler reports whether t (or *t) encodes itself.
+func hasMarshaler(t types.Type) bool {
+	for _, m := range [][2]string{{"MarshalCBOR", "UnmarshalCBOR"}, {"MarshalBinary", "UnmarshalBinary"}} {
+		if hasMethod(t, m[0]) && hasMethod(types.NewPointer(t), m[1]) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasMethod(t types.Type, name string) bool {
+	ms := types.NewMethodSet(t)
+	for i := 0; i < ms.Len(); i++ {
+		if ms.At(i).Obj().Name() == name {
+			return true
+		}
+	}
+	return false
+}
+
+func typeString(t types.Type, pkg *types.Package) string {
+	return types.TypeString(t, func(p *types.Package) string {
+		if p == pkg {
+			return ""
+		}
+		return p.Name()
+	})
+}
+
+func shortFile(path string) string {
+	if i := strings.LastIndexAny(path, `/\`); i >= 0 {
+		return path[i+1:]
+	}
+	return path
+}
+
+// sortedVars orders variables as the job declares them.
+func sortedVars(vs []*hvar, order map[*hvar]int) []*hvar {
+	out := append([]*hvar(nil), vs...)
+	sort.Slice(out, func(i, j int) bool { return order[out[i]] < order[out[j]] })
+	return out
+}

@@ -1,0 +1,786 @@
+package transform
+
+import (
+	"bytes"
+	"fmt"
+	"go/ast"
+	"go/format"
+	"go/parser"
+	"go/token"
+	"go/types"
+	"reflect"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/dave/jennifer/jen"
+	"golang.org/x/tools/go/ast/astutil"
+)
+
+// The emit stage writes the generated file of one source file: per job a
+// machine type, its Resume method (the flat code), its encoding of each state,
+// and its registration with the runtime.
+
+// importer tracks the packages generated code refers to and the names it
+// refers to them by.
+type importer struct {
+	self  *types.Package
+	names map[string]string // import path → name in the user's file
+	need  map[string]string // import path → name used in generated code
+}
+
+func newImporter(self *types.Package, file *ast.File) *importer {
+	im := &importer{self: self, names: map[string]string{}, need: map[string]string{}}
+	for _, spec := range file.Imports {
+		path, _ := strconv.Unquote(spec.Path.Value)
+		if spec.Name != nil {
+			im.names[path] = spec.Name.Name
+		}
+	}
+	return im
+}
+
+// qualifier names packages in types written into generated code.
+func (im *importer) qualifier(p *types.Package) string {
+	if p == im.self {
+		return ""
+	}
+	name, ok := im.names[p.Path()]
+	if !ok || name == "_" || name == "." {
+		name = p.Name()
+	}
+	im.need[p.Path()] = name
+	return name
+}
+
+func (im *importer) typeString(t types.Type) string { return types.TypeString(t, im.qualifier) }
+
+// emitter writes one generated file.
+type emitter struct {
+	pkg   *types.Package
+	fset  *token.FileSet
+	file  *jen.File
+	im    *importer
+	rt    string // the runtime's name in the generated file
+	types []string
+	path  string // path of the generated file
+	taken map[string]bool
+}
+
+// machine holds what the emitter needs of one lowered job.
+type machine struct {
+	l        *lowerer
+	typeName string
+	entry    []*hvar
+	frame    []*hvar // variables saved in some state, in declaration order
+	recv     string
+	in       string
+	st       string
+}
+
+func (e *emitter) machineName(j *job) string {
+	base := j.fn.Name()
+	if recv := j.sig.Recv(); recv != nil {
+		base = recvTypeName(recv.Type()) + base
+	}
+	base = lowerFirst(base) + "Machine"
+	name := base
+	for i := 2; e.pkg.Scope().Lookup(name) != nil || e.taken[name]; i++ {
+		name = base + strconv.Itoa(i)
+	}
+	e.taken[name] = true
+	return name
+}
+
+func lowerFirst(s string) string {
+	for i, r := range s {
+		return string(unicode.ToLower(r)) + s[i+len(string(r)):]
+	}
+	return s
+}
+
+// emitJob writes the machine of one job.
+func (e *emitter) emitJob(l *lowerer, entry []*hvar) error {
+	j := l.j
+	m := &machine{l: l, typeName: e.machineName(j), entry: entry}
+	m.recv = l.names.fresh("m")
+	m.in = l.names.fresh("in")
+	m.st = l.names.fresh("st")
+	order := map[*hvar]int{}
+	for i, v := range l.vars {
+		order[v] = i
+	}
+	inFrame := map[*hvar]bool{}
+	for _, v := range entry {
+		inFrame[v] = true
+	}
+	for _, s := range l.awaits {
+		s.live = sortedVars(s.live, order)
+		for _, v := range s.live {
+			inFrame[v] = true
+		}
+	}
+	for _, v := range l.vars {
+		if inFrame[v] {
+			m.frame = append(m.frame, v)
+		}
+	}
+	m.entry = sortedVars(entry, order)
+
+	// Types declared in the job move to package level.
+	for _, ts := range l.localTypes {
+		text, err := e.render(l, m, ts)
+		if err != nil {
+			return err
+		}
+		e.file.Id("type " + text).Line()
+	}
+
+	// The machine type.
+	results := j.sig.Results()
+	var fields []jen.Code
+	fields = append(fields, jen.Id("state").Int().Comment("the await the job is stopped at; see fsm.Machine.State"))
+	if len(m.frame) > 0 {
+		var vf []jen.Code
+		for _, v := range m.frame {
+			vf = append(vf, jen.Id(v.name).Id(e.im.typeString(v.typ)))
+		}
+		fields = append(fields, jen.Id("v").Struct(vf...).Comment("the job's variables saved at some await"))
+	}
+	for i := 0; i < results.Len(); i++ {
+		fields = append(fields, jen.Id("r"+strconv.Itoa(i)).Id(e.im.typeString(results.At(i).Type())))
+	}
+	e.file.Commentf("%s is the state machine of job %s.", m.typeName, j.fn.Name())
+	e.file.Type().Id(m.typeName).Struct(fields...)
+	e.file.Line()
+
+	resume, err := e.resume(m)
+	if err != nil {
+		return err
+	}
+	e.file.Id(resume).Line()
+
+	rt := func(name string) *jen.Statement { return jen.Qual(RuntimePath, name) }
+	recv := func() *jen.Statement { return jen.Id("m").Op("*").Id(m.typeName) }
+
+	// finish and suspend.
+	var fparams []jen.Code
+	var fassign []jen.Code
+	for i := 0; i < results.Len(); i++ {
+		n := "r" + strconv.Itoa(i)
+		fparams = append(fparams, jen.Id(n).Id(e.im.typeString(results.At(i).Type())))
+		fassign = append(fassign, jen.Id("m").Dot(n).Op("=").Id(n))
+	}
+	e.file.Func().Params(recv()).Id("finish").Params(fparams...).Params(rt("AnyOp"), jen.Error()).Block(
+		append(fassign,
+			jen.Id("m").Dot("state").Op("=").Add(rt("StateDone")),
+			jen.Return(jen.Nil(), jen.Nil()))...,
+	).Line()
+	e.file.Func().Params(recv()).Id("suspend").Params(jen.Id("state").Int(), jen.Id("op").Add(rt("AnyOp"))).Params(rt("AnyOp"), jen.Error()).Block(
+		jen.Id("m").Dot("state").Op("=").Id("state"),
+		jen.Return(rt("Suspend").Call(jen.Id("op"))),
+	).Line()
+
+	// State and Results.
+	e.file.Comment("State implements fsm.Machine.")
+	e.file.Func().Params(recv()).Id("State").Params().Int().Block(jen.Return(jen.Id("m").Dot("state"))).Line()
+	var rvals []jen.Code
+	for i := 0; i < results.Len(); i++ {
+		rvals = append(rvals, jen.Id("m").Dot("r"+strconv.Itoa(i)))
+	}
+	e.file.Comment("Results implements fsm.Machine.")
+	e.file.Func().Params(recv()).Id("Results").Params().Index().Any().Block(
+		jen.Return(jen.Index().Any().Values(rvals...)),
+	).Line()
+
+	// MarshalCBOR: the state number and the variables live there.
+	save := func(name, src string, t types.Type) jen.Code {
+		if isErrorType(t) {
+			return rt("SaveError").Call(jen.Id("w"), jen.Lit(src), jen.Id("m").Dot(name))
+		}
+		return rt("Save").Call(jen.Id("w"), jen.Lit(src), jen.Id("m").Dot(name))
+	}
+	load := func(name, src string, t types.Type) jen.Code {
+		if isErrorType(t) {
+			return rt("LoadError").Call(jen.Id("r"), jen.Lit(src), jen.Op("&").Id("m").Dot(name))
+		}
+		return rt("Load").Call(jen.Id("r"), jen.Lit(src), jen.Op("&").Id("m").Dot(name))
+	}
+	stateCases := func(f func(vars []*hvar) []jen.Code, done []jen.Code) []jen.Code {
+		var cases []jen.Code
+		if len(m.entry) > 0 {
+			cases = append(cases, jen.Case(jen.Lit(0)).Block(f(m.entry)...))
+		}
+		for _, s := range l.awaits {
+			if len(s.live) > 0 {
+				cases = append(cases, jen.Case(jen.Lit(s.state)).Block(f(s.live)...))
+			}
+		}
+		if len(done) > 0 {
+			cases = append(cases, jen.Case(rt("StateDone")).Block(done...))
+		}
+		return cases
+	}
+	var saveDone, loadDone []jen.Code
+	for i := 0; i < results.Len(); i++ {
+		n := "r" + strconv.Itoa(i)
+		saveDone = append(saveDone, save(n, resultName(results, i), results.At(i).Type()))
+		loadDone = append(loadDone, load(n, resultName(results, i), results.At(i).Type()))
+	}
+	saveCases := stateCases(func(vars []*hvar) []jen.Code {
+		var out []jen.Code
+		for _, v := range vars {
+			out = append(out, save("v."+v.name, displayName(v), v.typ))
+		}
+		return out
+	}, saveDone)
+	saveCases = append(saveCases, jen.Case(rt("StatePoisoned")).Block(jen.Return(jen.Nil(), rt("ErrPoisoned"))))
+	e.file.Comment("MarshalCBOR implements fsm.Machine: it writes the state number and")
+	e.file.Comment("the variables live in that state, nothing else.")
+	e.file.Func().Params(recv()).Id("MarshalCBOR").Params().Params(jen.Index().Byte(), jen.Error()).Block(
+		jen.Id("w").Op(":=").Add(rt("NewStateWriter")).Call(jen.Id("m").Dot("state")),
+		jen.Switch(jen.Id("m").Dot("state")).Block(saveCases...),
+		jen.Return(jen.Id("w").Dot("Bytes").Call()),
+	).Line()
+	loadCases := stateCases(func(vars []*hvar) []jen.Code {
+		var out []jen.Code
+		for _, v := range vars {
+			out = append(out, load("v."+v.name, displayName(v), v.typ))
+		}
+		return out
+	}, loadDone)
+	var loadBody []jen.Code
+	loadBody = append(loadBody,
+		jen.List(jen.Id("r"), jen.Err()).Op(":=").Add(rt("NewStateReader")).Call(jen.Id("data"), jen.Lit(len(l.awaits))),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
+	)
+	if len(loadCases) > 0 {
+		loadBody = append(loadBody, jen.Switch(jen.Id("r").Dot("State").Call()).Block(loadCases...))
+	}
+	loadBody = append(loadBody,
+		jen.If(jen.Err().Op(":=").Id("r").Dot("Close").Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
+		jen.Id("m").Dot("state").Op("=").Id("r").Dot("State").Call(),
+		jen.Return(jen.Nil()),
+	)
+	e.file.Comment("UnmarshalCBOR implements fsm.Machine.")
+	e.file.Func().Params(recv()).Id("UnmarshalCBOR").Params(jen.Id("data").Index().Byte()).Error().Block(loadBody...).Line()
+
+	// Registration.
+	var newBody []jen.Code
+	newBody = append(newBody, jen.Id("m").Op(":=").Op("&").Id(m.typeName).Values())
+	params := jobParams(j)
+	inEntry := map[*hvar]bool{}
+	for _, v := range m.entry {
+		inEntry[v] = true
+	}
+	if len(params) > 0 {
+		newBody = append(newBody, jen.Var().Id("err").Error())
+	}
+	for i, p := range params {
+		v := l.byObj[p]
+		target := jen.Id("_")
+		if v != nil && inEntry[v] {
+			target = jen.Id("m").Dot("v").Dot(v.name)
+		}
+		newBody = append(newBody,
+			jen.If(
+				jen.List(target, jen.Err()).Op("=").Add(rt("Arg")).Index(jen.Id(e.im.typeString(p.Type()))).Call(jen.Lit(j.name()), jen.Id("args"), jen.Lit(i), jen.Lit(paramName(p, i))),
+				jen.Err().Op("!=").Nil(),
+			).Block(jen.Return(jen.Nil(), jen.Err())),
+		)
+	}
+	newBody = append(newBody, jen.Return(jen.Id("m"), jen.Nil()))
+	var states []jen.Code
+	for _, s := range l.awaits {
+		pos := j.position(s.pos)
+		var vars []jen.Code
+		for _, v := range s.live {
+			vars = append(vars, jen.Values(jen.Dict{
+				jen.Id("Name"): jen.Lit(displayName(v)),
+				jen.Id("Type"): jen.Lit(typeString(v.typ, j.pkg.Types)),
+			}))
+		}
+		fields := jen.Dict{jen.Id("Pos"): jen.Lit(fmt.Sprintf("%s:%d:%d", shortFile(pos.Filename), pos.Line, pos.Column))}
+		if len(vars) > 0 {
+			fields[jen.Id("Vars")] = jen.Index().Add(rt("VarInfo")).Values(vars...)
+		}
+		states = append(states, jen.Values(fields))
+	}
+	fn := jen.Id(j.fn.Name())
+	if recv := j.sig.Recv(); recv != nil {
+		fn = jen.Id(e.im.typeString(recv.Type())).Dot(j.fn.Name())
+	}
+	info := jen.Dict{
+		jen.Id("Name"): jen.Lit(j.name()),
+		jen.Id("Func"): fn,
+		jen.Id("New"): jen.Func().Params(jen.Id("args").Index().Any()).Params(rt("Machine"), jen.Error()).Block(newBody...),
+		jen.Id("Zero"): jen.Func().Params().Add(rt("Machine")).Block(jen.Return(jen.Op("&").Id(m.typeName).Values())),
+	}
+	if len(states) > 0 {
+		info[jen.Id("States")] = jen.Index().Add(rt("StateInfo")).Values(states...)
+	}
+	e.file.Func().Id("init").Params().Block(
+		rt("RegisterJob").Call(rt("JobInfo").Values(info)),
+	).Line()
+	return nil
+}
+
+// jobParams returns the parameters a machine's New takes: the receiver, then
+// every parameter after the Context.
+func jobParams(j *job) []*types.Var {
+	var out []*types.Var
+	if recv := j.sig.Recv(); recv != nil {
+		out = append(out, recv)
+	}
+	for i := 1; i < j.sig.Params().Len(); i++ {
+		out = append(out, j.sig.Params().At(i))
+	}
+	return out
+}
+
+func paramName(p *types.Var, i int) string {
+	if p.Name() == "" || p.Name() == "_" {
+		return "#" + strconv.Itoa(i)
+	}
+	return p.Name()
+}
+
+func resultName(results *types.Tuple, i int) string {
+	if n := results.At(i).Name(); n != "" && n != "_" {
+		return n
+	}
+	return "result " + strconv.Itoa(i)
+}
+
+func displayName(v *hvar) string {
+	if v.srcName != "" {
+		return v.srcName
+	}
+	return v.name
+}
+
+// resume renders the Resume method: the restore of each state, then the flat
+// code.
+func (e *emitter) resume(m *machine) (string, error) {
+	l := m.l
+	var b strings.Builder
+	ctxName := l.j.ctx.Name()
+	if ctxName == "" || ctxName == "_" {
+		ctxName = "_"
+	}
+	fmt.Fprintf(&b, "// Resume implements fsm.Machine: it runs job %s from where it stopped to its\n// next await.\n", l.j.fn.Name())
+	fmt.Fprintf(&b, "func (%s *%s) Resume(%s %s.Context, %s %s.Outcome) (%s.AnyOp, error) {\n", m.recv, m.typeName, ctxName, e.rt, m.in, e.rt, e.rt)
+	for _, gd := range l.localConst {
+		text, err := e.render(l, m, &ast.DeclStmt{Decl: gd})
+		if err != nil {
+			return "", err
+		}
+		b.WriteString(text + "\n")
+	}
+	if len(l.vars) > 0 {
+		b.WriteString("var (\n")
+		for _, v := range l.vars {
+			fmt.Fprintf(&b, "%s %s\n", v.name, e.im.typeString(v.typ))
+		}
+		b.WriteString(")\n")
+	}
+	fmt.Fprintf(&b, "%s := %s.state\n%s.state = %s.StatePoisoned\nswitch %s {\n", m.st, m.recv, m.recv, e.rt, m.st)
+	restore := func(vars []*hvar) {
+		if len(vars) == 0 {
+			return
+		}
+		var lhs, rhs []string
+		for _, v := range vars {
+			lhs = append(lhs, v.name)
+			rhs = append(rhs, m.recv+".v."+v.name)
+		}
+		fmt.Fprintf(&b, "%s = %s\n", strings.Join(lhs, ", "), strings.Join(rhs, ", "))
+	}
+	b.WriteString("case 0:\n")
+	restore(m.entry)
+	reach, refs := l.reachability()
+	for _, s := range l.awaits {
+		fmt.Fprintf(&b, "case %d:\n", s.state)
+		restore(s.live)
+		fmt.Fprintf(&b, "goto %s\n", resumeLabel(s))
+	}
+	fmt.Fprintf(&b, "case %s.StateDone:\n%s.state = %s\nreturn nil, %s.ErrFinished\n", e.rt, m.recv, m.st, e.rt)
+	fmt.Fprintf(&b, "default:\n%s.state = %s\nreturn nil, %s.ErrPoisoned\n}\n", m.recv, m.st, e.rt)
+
+	terminated := false
+	for i, s := range l.code {
+		if !reach[i] {
+			continue
+		}
+		switch s.kind {
+		case fLabel:
+			if refs[s.label] {
+				fmt.Fprintf(&b, "%s:\n", s.label)
+				terminated = false
+			}
+		case fGoto:
+			fmt.Fprintf(&b, "goto %s\n", s.label)
+			terminated = true
+		case fIfGoto:
+			cond, err := e.render(l, m, s.cond)
+			if err != nil {
+				return "", err
+			}
+			e.lineDirective(&b, s.pos)
+			fmt.Fprintf(&b, "if %s {\ngoto %s\n}\n", cond, s.label)
+			terminated = false
+		case fSuspend:
+			if len(s.await.live) > 0 {
+				var lhs, rhs []string
+				for _, v := range s.await.live {
+					lhs = append(lhs, m.recv+".v."+v.name)
+					rhs = append(rhs, v.name)
+				}
+				fmt.Fprintf(&b, "%s = %s\n", strings.Join(lhs, ", "), strings.Join(rhs, ", "))
+			}
+			op, err := e.render(l, m, s.await.op)
+			if err != nil {
+				return "", err
+			}
+			e.lineDirective(&b, s.pos)
+			fmt.Fprintf(&b, "return %s.suspend(%d, %s)\n", m.recv, s.await.state, op)
+			terminated = true
+		case fNode:
+			text, err := e.render(l, m, s.node)
+			if err != nil {
+				return "", err
+			}
+			e.lineDirective(&b, s.pos)
+			b.WriteString(text + "\n")
+			terminated = isTerminating(s.node)
+		}
+		if !terminated {
+			b.WriteString("//fsmgen:reset\n")
+		}
+	}
+	if !terminated {
+		fmt.Fprintf(&b, "return %s.finish(%s)\n", m.recv, strings.Join(e.namedResults(m), ", "))
+	}
+	b.WriteString("}\n")
+	return b.String(), nil
+}
+
+// namedResults are the arguments of finish for a bare return.
+func (e *emitter) namedResults(m *machine) []string {
+	var out []string
+	res := m.l.j.sig.Results()
+	for i := 0; i < res.Len(); i++ {
+		r := res.At(i)
+		if v, ok := m.l.byObj[r]; ok {
+			out = append(out, v.name)
+		} else {
+			out = append(out, "*new("+e.im.typeString(r.Type())+")")
+		}
+	}
+	return out
+}
+
+func (e *emitter) lineDirective(b *strings.Builder, pos token.Pos) {
+	if !pos.IsValid() {
+		return
+	}
+	p := e.fset.Position(pos)
+	fmt.Fprintf(b, "//line %s:%d\n", shortFile(p.Filename), p.Line)
+}
+
+func isTerminating(s ast.Stmt) bool {
+	switch s := s.(type) {
+	case *ast.ReturnStmt:
+		return true
+	case *ast.BranchStmt:
+		return s.Tok == token.GOTO
+	}
+	return false
+}
+
+// reachability returns which flat statements can run (from the start or from
+// a resume point) and which labels reachable code jumps to.
+func (l *lowerer) reachability() ([]bool, map[string]bool) {
+	n := len(l.code)
+	labels := map[string]int{}
+	for i, s := range l.code {
+		if s.kind == fLabel {
+			labels[s.label] = i
+		}
+	}
+	reach := make([]bool, n)
+	refs := map[string]bool{}
+	var work []int
+	push := func(i int) {
+		if i < n && !reach[i] {
+			reach[i] = true
+			work = append(work, i)
+		}
+	}
+	jump := func(label string) {
+		refs[label] = true
+		if t, ok := labels[label]; ok {
+			push(t)
+		}
+	}
+	push(0)
+	for _, s := range l.awaits {
+		jump(resumeLabel(s))
+	}
+	for len(work) > 0 {
+		i := work[len(work)-1]
+		work = work[:len(work)-1]
+		s := l.code[i]
+		switch s.kind {
+		case fLabel:
+			push(i + 1)
+		case fGoto:
+			jump(s.label)
+		case fIfGoto:
+			jump(s.label)
+			push(i + 1)
+		case fSuspend:
+		case fNode:
+			ast.Inspect(s.node, func(c ast.Node) bool {
+				switch c := c.(type) {
+				case *ast.FuncLit:
+					return false
+				case *ast.BranchStmt:
+					if lbl := l.branchLabel(c); lbl != "" {
+						jump(lbl)
+					} else if c.Tok == token.GOTO {
+						jump(l.userLabels[c.Label.Name])
+						if name, ok := l.userLabels[c.Label.Name]; !ok || name == "" {
+							refs[c.Label.Name] = true
+						}
+					}
+				}
+				return true
+			})
+			if !isTerminating(s.node) {
+				push(i + 1)
+			}
+		}
+	}
+	return reach, refs
+}
+
+// render prints a node of flat code as Go source: hoisted variables under their
+// generated names, breaks and continues of flattened statements as gotos,
+// returns as calls of finish.
+func (e *emitter) render(l *lowerer, m *machine, n ast.Node) (string, error) {
+	r := &renderer{e: e, l: l, m: m}
+	c := r.clone(reflect.ValueOf(n)).Interface().(ast.Node)
+	var buf bytes.Buffer
+	if err := format.Node(&buf, e.fset, c); err != nil {
+		return "", fmt.Errorf("rendering %s: %w", l.j.fn.Name(), err)
+	}
+	return buf.String(), nil
+}
+
+type renderer struct {
+	e     *emitter
+	l     *lowerer
+	m     *machine
+	inLit int
+}
+
+var (
+	identType  = reflect.TypeOf((*ast.Ident)(nil))
+	objectType = reflect.TypeOf((*ast.Object)(nil))
+	scopeType  = reflect.TypeOf((*ast.Scope)(nil))
+	posType    = reflect.TypeOf(token.NoPos)
+)
+
+func (r *renderer) ident(name string) *ast.Ident { return &ast.Ident{Name: name} }
+
+// clone deep-copies an AST value, rewriting as it goes.
+func (r *renderer) clone(v reflect.Value) reflect.Value {
+	if !v.IsValid() {
+		return v
+	}
+	switch v.Kind() {
+	case reflect.Interface:
+		if v.IsNil() {
+			return v
+		}
+		c := r.clone(v.Elem())
+		out := reflect.New(v.Type()).Elem()
+		out.Set(c)
+		return out
+	case reflect.Pointer:
+		if v.IsNil() {
+			return v
+		}
+		if v.Type() == objectType || v.Type() == scopeType {
+			return reflect.Zero(v.Type())
+		}
+		if n, ok := v.Interface().(ast.Node); ok {
+			if rep, ok := r.rewrite(n); ok {
+				return reflect.ValueOf(rep)
+			}
+		}
+		if _, isLit := v.Interface().(*ast.FuncLit); isLit {
+			r.inLit++
+			defer func() { r.inLit-- }()
+		}
+		out := reflect.New(v.Type().Elem())
+		out.Elem().Set(r.clone(v.Elem()))
+		return out
+	case reflect.Int:
+		if v.Type() == posType {
+			// Positions of copied nodes would make the printer break lines where
+			// the source had them, between nodes that are no longer together.
+			return reflect.Zero(posType)
+		}
+	case reflect.Struct:
+		out := reflect.New(v.Type()).Elem()
+		for i := 0; i < v.NumField(); i++ {
+			if out.Field(i).CanSet() {
+				out.Field(i).Set(r.clone(v.Field(i)))
+			}
+		}
+		return out
+	case reflect.Slice:
+		if v.IsNil() {
+			return v
+		}
+		out := reflect.MakeSlice(v.Type(), v.Len(), v.Len())
+		for i := 0; i < v.Len(); i++ {
+			out.Index(i).Set(r.clone(v.Index(i)))
+		}
+		return out
+	}
+	return v
+}
+
+// rewrite returns the replacement of a node, if it has one.
+func (r *renderer) rewrite(n ast.Node) (ast.Node, bool) {
+	e, l, m := r.e, r.l, r.m
+	switch n := n.(type) {
+	case *ast.Ident:
+		if p, ok := l.placeholders[n]; ok {
+			switch p.kind {
+			case phTake:
+				return r.ident(fmt.Sprintf("%s.Take[%s](%s)", e.rt, e.im.typeString(p.site.typ), m.in)), true
+			case phRuntime:
+				return r.ident(e.rt + "." + p.name), true
+			case phBuiltin:
+				return r.ident(p.name), true
+			case phType:
+				return r.ident(e.im.typeString(p.t)), true
+			case phZero:
+				return r.ident(zeroText(p.t, e.im)), true
+			}
+		}
+		if v, ok := l.temps[n]; ok {
+			return r.ident(v.name), true
+		}
+		obj := l.info.ObjectOf(n)
+		if obj == nil {
+			return nil, false
+		}
+		if v, ok := l.byObj[obj]; ok {
+			return &ast.Ident{NamePos: n.NamePos, Name: v.name}, true
+		}
+		if name, ok := l.names.renamed[obj]; ok {
+			return &ast.Ident{NamePos: n.NamePos, Name: name}, true
+		}
+		if pn, ok := obj.(*types.PkgName); ok {
+			e.im.need[pn.Imported().Path()] = n.Name
+		}
+		return nil, false
+	case *ast.BranchStmt:
+		if r.inLit > 0 {
+			return nil, false
+		}
+		if lbl := l.branchLabel(n); lbl != "" {
+			return &ast.BranchStmt{TokPos: n.TokPos, Tok: token.GOTO, Label: r.ident(lbl)}, true
+		}
+	case *ast.ReturnStmt:
+		if r.inLit > 0 {
+			return nil, false
+		}
+		var args []ast.Expr
+		if len(n.Results) == 0 {
+			for _, s := range e.namedResults(m) {
+				args = append(args, r.ident(s))
+			}
+		} else {
+			for _, res := range n.Results {
+				args = append(args, r.clone(reflect.ValueOf(res)).Interface().(ast.Expr))
+			}
+		}
+		return &ast.ReturnStmt{Return: n.Return, Results: []ast.Expr{&ast.CallExpr{
+			Fun:  &ast.SelectorExpr{X: r.ident(m.recv), Sel: r.ident("finish")},
+			Args: args,
+		}}}, true
+	}
+	return nil, false
+}
+
+// zeroText is the zero value of t as Go source.
+func zeroText(t types.Type, im *importer) string {
+	switch u := t.Underlying().(type) {
+	case *types.Basic:
+		switch {
+		case u.Info()&types.IsBoolean != 0:
+			return "false"
+		case u.Info()&types.IsString != 0:
+			return `""`
+		case u.Kind() == types.UnsafePointer || u.Kind() == types.UntypedNil:
+			return "nil"
+		}
+		return "0"
+	case *types.Struct, *types.Array:
+		return im.typeString(t) + "{}"
+	}
+	return "nil"
+}
+
+// finishFile formats the generated file, adds the imports of the user's
+// packages that copied statements refer to, and turns the reset markers into
+// //line directives back to the generated file itself.
+func finishFile(src []byte, path string, im *importer, skip map[string]bool) ([]byte, error) {
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, path, src, parser.ParseComments)
+	if err != nil {
+		return nil, fmt.Errorf("generated code for %s does not parse: %w", path, err)
+	}
+	paths := make([]string, 0, len(im.need))
+	for p := range im.need {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
+	for _, p := range paths {
+		if skip[p] {
+			continue
+		}
+		name := im.need[p]
+		if name == lastElem(p) {
+			name = ""
+		}
+		astutil.AddNamedImport(fset, f, name, p)
+	}
+	var buf bytes.Buffer
+	if err := format.Node(&buf, fset, f); err != nil {
+		return nil, err
+	}
+	lines := strings.Split(buf.String(), "\n")
+	base := shortFile(path)
+	for i, line := range lines {
+		if strings.TrimSpace(line) == "//fsmgen:reset" {
+			lines[i] = fmt.Sprintf("//line %s:%d", base, i+2)
+		}
+	}
+	out := []byte(strings.Join(lines, "\n"))
+	return format.Source(out)
+}
+
+func lastElem(path string) string {
+	if i := strings.LastIndex(path, "/"); i >= 0 {
+		return path[i+1:]
+	}
+	return path
+}

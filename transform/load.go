@@ -1,0 +1,156 @@
+package transform
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/packages"
+)
+
+// RuntimePath is the import path of the runtime that jobs import.
+const RuntimePath = "github.com/fsmgen/fsmgen/runtime"
+
+// Directive marks a job in its doc comment.
+const Directive = "//fsmgen:job"
+
+// A job is a function marked with the directive, as found by the load stage.
+type job struct {
+	pkg  *packages.Package
+	file *ast.File
+	decl *ast.FuncDecl
+	fn   *types.Func
+	sig  *types.Signature
+	ctx  *types.Var // the fsm.Context parameter
+}
+
+// name returns the job's stored name: import path, receiver type and function.
+func (j *job) name() string {
+	if recv := j.sig.Recv(); recv != nil {
+		return fmt.Sprintf("%s.%s.%s", j.pkg.PkgPath, recvTypeName(recv.Type()), j.fn.Name())
+	}
+	return j.pkg.PkgPath + "." + j.fn.Name()
+}
+
+func recvTypeName(t types.Type) string {
+	if p, ok := t.(*types.Pointer); ok {
+		return "(*" + recvTypeName(p.Elem()) + ")"
+	}
+	if n, ok := t.(*types.Named); ok {
+		return n.Obj().Name()
+	}
+	return t.String()
+}
+
+// loadPackages loads the packages named by patterns with syntax and types.
+func loadPackages(dir string, tags []string, patterns ...string) ([]*packages.Package, error) {
+	cfg := &packages.Config{
+		Mode: packages.NeedName | packages.NeedFiles | packages.NeedSyntax |
+			packages.NeedTypes | packages.NeedTypesInfo | packages.NeedImports |
+			packages.NeedDeps | packages.NeedModule,
+		Dir:   dir,
+		Tests: false,
+	}
+	if len(tags) > 0 {
+		cfg.BuildFlags = []string{"-tags=" + strings.Join(tags, ",")}
+	}
+	pkgs, err := packages.Load(cfg, patterns...)
+	if err != nil {
+		return nil, fmt.Errorf("loading packages: %w", err)
+	}
+	if len(pkgs) == 0 {
+		return nil, fmt.Errorf("no packages match %s", strings.Join(patterns, " "))
+	}
+	return pkgs, nil
+}
+
+// isDirective reports whether a comment line is the job directive.
+func isDirective(text string) bool {
+	if !strings.HasPrefix(text, Directive) {
+		return false
+	}
+	rest := text[len(Directive):]
+	return rest == "" || rest[0] == ' ' || rest[0] == '\t'
+}
+
+// findJobs returns the functions of pkg marked as jobs, validating each
+// signature. Misplaced directives are diagnosed too.
+func findJobs(pkg *packages.Package, ds *diagnostics) []*job {
+	var jobs []*job
+	for _, file := range pkg.Syntax {
+		docs := map[*ast.CommentGroup]bool{}
+		for _, d := range file.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Doc == nil {
+				continue
+			}
+			docs[fd.Doc] = true
+			marked := false
+			for _, c := range fd.Doc.List {
+				if isDirective(c.Text) {
+					marked = true
+				}
+			}
+			if !marked {
+				continue
+			}
+			if j := validateJob(pkg, file, fd, ds); j != nil {
+				jobs = append(jobs, j)
+			}
+		}
+		for _, cg := range file.Comments {
+			if docs[cg] {
+				continue
+			}
+			for _, c := range cg.List {
+				if isDirective(c.Text) {
+					ds.errorf(c.Pos(), "%s must be in the doc comment of a function declaration", Directive)
+				}
+			}
+		}
+	}
+	return jobs
+}
+
+// isContextType reports whether t is the runtime's Context interface.
+func isContextType(t types.Type) bool {
+	n, ok := t.(*types.Named)
+	if !ok {
+		return false
+	}
+	obj := n.Obj()
+	return obj.Pkg() != nil && obj.Pkg().Path() == RuntimePath && obj.Name() == "Context"
+}
+
+func validateJob(pkg *packages.Package, file *ast.File, fd *ast.FuncDecl, ds *diagnostics) *job {
+	fn, _ := pkg.TypesInfo.Defs[fd.Name].(*types.Func)
+	if fn == nil {
+		return nil // the type checker has said why
+	}
+	sig := fn.Type().(*types.Signature)
+	name := fd.Name.Name
+	if fd.Body == nil {
+		ds.errorf(fd.Name.Pos(), "job %s has no body; a job must be a Go function with a body", name)
+		return nil
+	}
+	if sig.TypeParams().Len() > 0 || (sig.Recv() != nil && sig.RecvTypeParams().Len() > 0) {
+		ds.errorf(fd.Name.Pos(), "job %s is generic; generic jobs are not supported yet: write a job per type argument", name)
+		return nil
+	}
+	if sig.Params().Len() == 0 || !isContextType(sig.Params().At(0).Type()) {
+		ds.errorf(fd.Name.Pos(), "job %s must take fsm.Context (%s) as its first parameter", name, RuntimePath)
+		return nil
+	}
+	if recv := sig.Recv(); recv != nil {
+		if _, ptr := recv.Type().(*types.Pointer); ptr {
+			ds.errorf(fd.Recv.Pos(), "job %s has a pointer receiver: the machine saves the receiver by value, so writes through it would be lost after a checkpoint; use a value receiver", name)
+			return nil
+		}
+	}
+	return &job{pkg: pkg, file: file, decl: fd, fn: fn, sig: sig, ctx: sig.Params().At(0)}
+}
+
+// position is a shorthand for a position in the job's package.
+func (j *job) position(p token.Pos) token.Position { return j.pkg.Fset.Position(p) }
