@@ -1,0 +1,5 @@
+//go:build !race
+
+package equiv
+
+const raceSlowdown = 1
