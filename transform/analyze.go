@@ -151,12 +151,7 @@ func (l *lowerer) liveness() (entry []*hvar) {
 	}
 	words := (len(l.vars) + 63) / 64
 	newSet := func() []uint64 { return make([]uint64, words) }
-	labels := map[string]int{}
-	for i, s := range l.code {
-		if s.kind == fLabel {
-			labels[s.label] = i
-		}
-	}
+	labels := l.labelIndex()
 	use := make([][]uint64, n)
 	def := make([][]uint64, n)
 	succ := make([][]int, n)
@@ -243,7 +238,9 @@ func (l *lowerer) liveness() (entry []*hvar) {
 			succ[i] = append(succ[i], labels[s.label])
 			next()
 		case fSuspend:
+			// What is live where the machine resumes is saved here.
 			mark(use[i], s.await.op)
+			succ[i] = append(succ[i], labels[resumeLabel(s.await)])
 		}
 	}
 	// At the end of the body the job returns its named results.
@@ -301,6 +298,24 @@ func (l *lowerer) liveness() (entry []*hvar) {
 		return members(in[0])
 	}
 	return members(exitUse)
+}
+
+// labelIndex maps each label of flat code to its statement: generated labels,
+// and the labels of statements kept as written.
+func (l *lowerer) labelIndex() map[string]int {
+	labels := map[string]int{}
+	for i, s := range l.code {
+		switch s.kind {
+		case fLabel:
+			labels[s.label] = i
+		case fNode:
+			if ls, ok := s.node.(*ast.LabeledStmt); ok {
+				labels[ls.Label.Name] = i
+				l.userLabels[ls.Label.Name] = ls.Label.Name
+			}
+		}
+	}
+	return labels
 }
 
 func orSet(a, b []uint64) []uint64 {
@@ -378,6 +393,74 @@ func (l *lowerer) branchLabel(b *ast.BranchStmt) string {
 	return t.breakL
 }
 
+// escapingLits returns the function literals of body that may outlive the
+// statement that makes them: all but those called at once, passed straight to
+// a call (not in a go or defer statement), or kept in a local only ever
+// called.
+func escapingLits(info *types.Info, body *ast.BlockStmt) []*ast.FuncLit {
+	calledOnly := func(obj types.Object) bool {
+		ok := true
+		var stack []ast.Node
+		ast.Inspect(body, func(n ast.Node) bool {
+			if n == nil {
+				stack = stack[:len(stack)-1]
+				return true
+			}
+			if id, isID := n.(*ast.Ident); isID && info.Uses[id] == obj {
+				parent := stack[len(stack)-1]
+				if call, isCall := parent.(*ast.CallExpr); !isCall || call.Fun != id {
+					ok = false
+				}
+			}
+			stack = append(stack, n)
+			return true
+		})
+		return ok
+	}
+	var out []*ast.FuncLit
+	var stack []ast.Node
+	ast.Inspect(body, func(n ast.Node) bool {
+		if n == nil {
+			stack = stack[:len(stack)-1]
+			return true
+		}
+		if lit, ok := n.(*ast.FuncLit); ok {
+			escapes := true
+			var parent, grand ast.Node
+			if len(stack) > 0 {
+				parent = stack[len(stack)-1]
+			}
+			if len(stack) > 1 {
+				grand = stack[len(stack)-2]
+			}
+			switch p := parent.(type) {
+			case *ast.CallExpr:
+				_, inGo := grand.(*ast.GoStmt)
+				_, inDefer := grand.(*ast.DeferStmt)
+				escapes = inGo || inDefer
+			case *ast.AssignStmt:
+				if len(p.Lhs) == len(p.Rhs) {
+					for i, r := range p.Rhs {
+						if r == lit {
+							if id, isID := p.Lhs[i].(*ast.Ident); isID {
+								if obj := info.ObjectOf(id); obj != nil && calledOnly(obj) {
+									escapes = false
+								}
+							}
+						}
+					}
+				}
+			}
+			if escapes {
+				out = append(out, lit)
+			}
+		}
+		stack = append(stack, n)
+		return true
+	})
+	return out
+}
+
 // checkLive diagnoses variables that are live at an await but cannot be
 // checkpointed.
 func (l *lowerer) checkLive() {
@@ -405,7 +488,7 @@ func (l *lowerer) checkLive() {
 		}
 	}
 	for _, v := range l.vars {
-		if v.perIter && v.obj != nil && addrTaken[v.obj] && !reported[v] {
+		if v.perIter && v.obj != nil && (addrTaken[v.obj] || l.captured[v.obj]) && !reported[v] {
 			l.ds.errorf(v.pos, "%s is declared in a loop that awaits and its address is taken or it is captured by a function literal: each iteration's variable cannot be kept apart yet; copy it into a variable declared outside the loop", v.what)
 		}
 	}
@@ -441,7 +524,6 @@ func (l *lowerer) addressTaken() map[types.Object]bool {
 			}
 		}
 	}
-	var inLit []*ast.FuncLit
 	ast.Inspect(l.j.decl.Body, func(c ast.Node) bool {
 		switch c := c.(type) {
 		case *ast.UnaryExpr:
@@ -466,17 +548,16 @@ func (l *lowerer) addressTaken() map[types.Object]bool {
 					}
 				}
 			}
-		case *ast.FuncLit:
-			inLit = append(inLit, c)
 		}
 		return true
 	})
+	inLit := escapingLits(info, l.j.decl.Body)
 	for _, lit := range inLit {
 		ast.Inspect(lit.Body, func(c ast.Node) bool {
 			if id, ok := c.(*ast.Ident); ok {
 				if obj, ok := info.Uses[id].(*types.Var); ok && (obj.Pos() < lit.Pos() || obj.Pos() > lit.End()) {
 					if v, ok := l.byObj[obj]; ok && v.perIter {
-						out[obj] = true
+						l.captured[obj] = true
 					}
 				}
 			}

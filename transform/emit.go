@@ -8,6 +8,7 @@ import (
 	"go/parser"
 	"go/token"
 	"go/types"
+	"os"
 	"reflect"
 	"sort"
 	"strconv"
@@ -28,10 +29,12 @@ type importer struct {
 	self  *types.Package
 	names map[string]string // import path → name in the user's file
 	need  map[string]string // import path → name used in generated code
+
+	renamed map[types.Object]string // types declared in jobs, moved out
 }
 
 func newImporter(self *types.Package, file *ast.File) *importer {
-	im := &importer{self: self, names: map[string]string{}, need: map[string]string{}}
+	im := &importer{self: self, names: map[string]string{}, need: map[string]string{}, renamed: map[types.Object]string{}}
 	for _, spec := range file.Imports {
 		path, _ := strconv.Unquote(spec.Path.Value)
 		if spec.Name != nil {
@@ -54,7 +57,112 @@ func (im *importer) qualifier(p *types.Package) string {
 	return name
 }
 
-func (im *importer) typeString(t types.Type) string { return types.TypeString(t, im.qualifier) }
+// typeString writes t as Go source in generated code: types declared inside a
+// job under the name they were moved to, others as types.TypeString does.
+func (im *importer) typeString(t types.Type) string {
+	var b strings.Builder
+	im.writeType(&b, t)
+	return b.String()
+}
+
+func (im *importer) writeType(b *strings.Builder, t types.Type) {
+	switch t := t.(type) {
+	case *types.Named:
+		if name, ok := im.renamed[t.Obj()]; ok {
+			b.WriteString(name)
+		} else {
+			if pkg := t.Obj().Pkg(); pkg != nil {
+				if q := im.qualifier(pkg); q != "" {
+					b.WriteString(q + ".")
+				}
+			}
+			b.WriteString(t.Obj().Name())
+		}
+		if args := t.TypeArgs(); args != nil && args.Len() > 0 {
+			b.WriteString("[")
+			for i := 0; i < args.Len(); i++ {
+				if i > 0 {
+					b.WriteString(", ")
+				}
+				im.writeType(b, args.At(i))
+			}
+			b.WriteString("]")
+		}
+	case *types.Alias:
+		im.writeType(b, types.Unalias(t))
+	case *types.Pointer:
+		b.WriteString("*")
+		im.writeType(b, t.Elem())
+	case *types.Slice:
+		b.WriteString("[]")
+		im.writeType(b, t.Elem())
+	case *types.Array:
+		fmt.Fprintf(b, "[%d]", t.Len())
+		im.writeType(b, t.Elem())
+	case *types.Map:
+		b.WriteString("map[")
+		im.writeType(b, t.Key())
+		b.WriteString("]")
+		im.writeType(b, t.Elem())
+	case *types.Chan:
+		switch t.Dir() {
+		case types.SendRecv:
+			b.WriteString("chan ")
+		case types.SendOnly:
+			b.WriteString("chan<- ")
+		case types.RecvOnly:
+			b.WriteString("<-chan ")
+		}
+		if c, ok := t.Elem().(*types.Chan); ok && t.Dir() == types.SendRecv && c.Dir() == types.RecvOnly {
+			b.WriteString("(")
+			im.writeType(b, t.Elem())
+			b.WriteString(")")
+		} else {
+			im.writeType(b, t.Elem())
+		}
+	case *types.Struct:
+		b.WriteString("struct{")
+		for i := 0; i < t.NumFields(); i++ {
+			if i > 0 {
+				b.WriteString("; ")
+			}
+			f := t.Field(i)
+			if !f.Embedded() {
+				b.WriteString(f.Name() + " ")
+			}
+			im.writeType(b, f.Type())
+			if tag := t.Tag(i); tag != "" {
+				b.WriteString(" " + strconv.Quote(tag))
+			}
+		}
+		b.WriteString("}")
+	case *types.Signature:
+		b.WriteString("func")
+		im.writeTuple(b, t.Params(), t.Variadic())
+		if t.Results().Len() > 0 {
+			b.WriteString(" ")
+			im.writeTuple(b, t.Results(), false)
+		}
+	default:
+		b.WriteString(types.TypeString(t, im.qualifier))
+	}
+}
+
+func (im *importer) writeTuple(b *strings.Builder, tup *types.Tuple, variadic bool) {
+	b.WriteString("(")
+	for i := 0; i < tup.Len(); i++ {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		t := tup.At(i).Type()
+		if variadic && i == tup.Len()-1 {
+			b.WriteString("...")
+			t = t.(*types.Slice).Elem()
+		}
+		im.writeType(b, t)
+	}
+	b.WriteString(")")
+}
 
 // emitter writes one generated file.
 type emitter struct {
@@ -385,6 +493,11 @@ func (e *emitter) resume(m *machine) (string, error) {
 		}
 		b.WriteString(")\n")
 	}
+	if named := m.namedResultVars(); len(named) > 0 {
+		// A job may never read its named results; Go does not count them as
+		// unused, but here they are locals.
+		fmt.Fprintf(&b, "%s = %s\n", strings.Repeat("_, ", len(named)-1)+"_", strings.Join(named, ", "))
+	}
 	fmt.Fprintf(&b, "%s := %s.state\n%s.state = %s.StatePoisoned\nswitch %s {\n", m.st, m.recv, m.recv, e.rt, m.st)
 	restore := func(vars []*hvar) {
 		if len(vars) == 0 {
@@ -466,6 +579,16 @@ func (e *emitter) resume(m *machine) (string, error) {
 	return b.String(), nil
 }
 
+func (m *machine) namedResultVars() []string {
+	var out []string
+	for _, v := range m.l.vars {
+		if v.result > 0 {
+			out = append(out, v.name)
+		}
+	}
+	return out
+}
+
 // namedResults are the arguments of finish for a bare return.
 func (e *emitter) namedResults(m *machine) []string {
 	var out []string
@@ -482,7 +605,7 @@ func (e *emitter) namedResults(m *machine) []string {
 }
 
 func (e *emitter) lineDirective(b *strings.Builder, pos token.Pos) {
-	if !pos.IsValid() {
+	if !pos.IsValid() || noLineDirectives {
 		return
 	}
 	p := e.fset.Position(pos)
@@ -503,12 +626,7 @@ func isTerminating(s ast.Stmt) bool {
 // a resume point) and which labels reachable code jumps to.
 func (l *lowerer) reachability() ([]bool, map[string]bool) {
 	n := len(l.code)
-	labels := map[string]int{}
-	for i, s := range l.code {
-		if s.kind == fLabel {
-			labels[s.label] = i
-		}
-	}
+	labels := l.labelIndex()
 	reach := make([]bool, n)
 	refs := map[string]bool{}
 	var work []int
@@ -629,10 +747,11 @@ func (r *renderer) clone(v reflect.Value) reflect.Value {
 		out.Elem().Set(r.clone(v.Elem()))
 		return out
 	case reflect.Int:
-		if v.Type() == posType {
+		if v.Type() == posType && v.Int() != 0 {
 			// Positions of copied nodes would make the printer break lines where
 			// the source had them, between nodes that are no longer together.
-			return reflect.Zero(posType)
+			// They stay valid where validity means something (a call's ...).
+			return reflect.ValueOf(token.Pos(1))
 		}
 	case reflect.Struct:
 		out := reflect.New(v.Type()).Elem()
@@ -682,10 +801,10 @@ func (r *renderer) rewrite(n ast.Node) (ast.Node, bool) {
 			return nil, false
 		}
 		if v, ok := l.byObj[obj]; ok {
-			return &ast.Ident{NamePos: n.NamePos, Name: v.name}, true
+			return r.ident(v.name), true
 		}
 		if name, ok := l.names.renamed[obj]; ok {
-			return &ast.Ident{NamePos: n.NamePos, Name: name}, true
+			return r.ident(name), true
 		}
 		if pn, ok := obj.(*types.PkgName); ok {
 			e.im.need[pn.Imported().Path()] = n.Name
@@ -696,7 +815,7 @@ func (r *renderer) rewrite(n ast.Node) (ast.Node, bool) {
 			return nil, false
 		}
 		if lbl := l.branchLabel(n); lbl != "" {
-			return &ast.BranchStmt{TokPos: n.TokPos, Tok: token.GOTO, Label: r.ident(lbl)}, true
+			return &ast.BranchStmt{Tok: token.GOTO, Label: r.ident(lbl)}, true
 		}
 	case *ast.ReturnStmt:
 		if r.inLit > 0 {
@@ -712,7 +831,7 @@ func (r *renderer) rewrite(n ast.Node) (ast.Node, bool) {
 				args = append(args, r.clone(reflect.ValueOf(res)).Interface().(ast.Expr))
 			}
 		}
-		return &ast.ReturnStmt{Return: n.Return, Results: []ast.Expr{&ast.CallExpr{
+		return &ast.ReturnStmt{Results: []ast.Expr{&ast.CallExpr{
 			Fun:  &ast.SelectorExpr{X: r.ident(m.recv), Sel: r.ident("finish")},
 			Args: args,
 		}}}, true
@@ -738,6 +857,9 @@ func zeroText(t types.Type, im *importer) string {
 	}
 	return "nil"
 }
+
+// noLineDirectives turns //line directives off, for debugging the generator.
+var noLineDirectives = os.Getenv("FSMGEN_NOLINE") != ""
 
 // finishFile formats the generated file, adds the imports of the user's
 // packages that copied statements refer to, and turns the reset markers into

@@ -188,8 +188,14 @@ func generatePackage(pkg *packages.Package) ([]File, []Diagnostic) {
 		rt := runtimeName(byFile[file], file, pkg.Types.Scope())
 		f := jen.NewFile(pkg.Name)
 		f.HeaderComment(Header)
+		f.NoFormat = true // finishFile formats, once the imports are complete
 		f.ImportAlias(RuntimePath, rt)
 		e := &emitter{pkg: pkg.Types, fset: pkg.Fset, file: f, im: im, rt: rt, path: path, taken: map[string]bool{}}
+		for _, lw := range byFile[file] {
+			for obj, name := range lw.l.movedTypes {
+				im.renamed[obj] = name
+			}
+		}
 		for _, lw := range byFile[file] {
 			if err := e.emitJob(lw.l, lw.entry); err != nil {
 				ds.errorf(lw.l.j.decl.Pos(), "internal error generating job %s: %v (please report this)", lw.l.j.fn.Name(), err)
@@ -197,11 +203,15 @@ func generatePackage(pkg *packages.Package) ([]File, []Diagnostic) {
 		}
 		var buf bytes.Buffer
 		if err := f.Render(&buf); err != nil {
+
 			ds.errorf(file.Pos(), "internal error: generated code for %s does not compile: %v (please report this)", filepath.Base(src), err)
 			continue
 		}
 		content, err := finishFile(buf.Bytes(), path, im, map[string]bool{RuntimePath: true})
 		if err != nil {
+			if dump := os.Getenv("FSMGEN_DUMP"); dump != "" {
+				_ = os.WriteFile(filepath.Join(dump, filepath.Base(path)), buf.Bytes(), 0o644)
+			}
 			ds.errorf(file.Pos(), "internal error: %v (please report this)", err)
 			continue
 		}

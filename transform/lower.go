@@ -87,6 +87,9 @@ type lowerer struct {
 	hasAwait   map[ast.Node]bool
 
 	placeholders map[*ast.Ident]placeholder
+	captured     map[types.Object]bool // per-iteration variables captured by escaping closures
+	synth        map[ast.Expr]types.Type
+	movedTypes   map[types.Object]string // local types moved to package level
 }
 
 func newLowerer(j *job, ds *diagnostics, names *namer) *lowerer {
@@ -103,6 +106,9 @@ func newLowerer(j *job, ds *diagnostics, names *namer) *lowerer {
 		hasAwait:   map[ast.Node]bool{},
 
 		placeholders: map[*ast.Ident]placeholder{},
+		captured:     map[types.Object]bool{},
+		synth:        map[ast.Expr]types.Type{},
+		movedTypes:   map[types.Object]string{},
 	}
 	return l
 }
@@ -213,9 +219,21 @@ func (l *lowerer) objectOf(id *ast.Ident) types.Object {
 	return l.info.ObjectOf(id)
 }
 
+// derived records that lowered stands for the source expression orig, so that
+// its type is known.
+func (l *lowerer) derived(orig, lowered ast.Expr) ast.Expr {
+	if t := l.typeOf(orig); t != nil {
+		l.synth[lowered] = t
+	}
+	return lowered
+}
+
 // typeOf returns the type of an expression of the source, defaulting untyped
 // constants.
 func (l *lowerer) typeOf(e ast.Expr) types.Type {
+	if t, ok := l.synth[e]; ok {
+		return t
+	}
 	if id, ok := e.(*ast.Ident); ok {
 		if v, ok := l.temps[id]; ok {
 			return v.typ
@@ -405,6 +423,7 @@ func (l *lowerer) declStmt(s *ast.DeclStmt) {
 			obj := l.info.Defs[ts.Name]
 			if obj != nil {
 				l.names.rename(obj, l.names.forType(ts.Name.Name))
+				l.movedTypes[obj] = l.names.renamed[obj]
 			}
 			l.localTypes = append(l.localTypes, ts)
 		}
@@ -631,17 +650,17 @@ func (l *lowerer) expr(e ast.Expr) ast.Expr {
 				}
 				c.Fun = fun
 				c.Args = l.awaitValues(inner)
-				return &c
+				return l.derived(x, &c)
 			}
 		}
 		if tv, ok := l.info.Types[x.Fun]; ok && tv.IsType() {
 			c.Args = l.operands(x.Args)
-			return &c
+			return l.derived(x, &c)
 		}
 		ops := l.operands(append([]ast.Expr{l.calleeExpr(x)}, x.Args...))
 		c.Fun = l.rebuildCallee(x, ops[0])
 		c.Args = ops[1:]
-		return &c
+		return l.derived(x, &c)
 	case *ast.BinaryExpr:
 		if (x.Op == token.LAND || x.Op == token.LOR) && l.containsAwait(x.Y) {
 			return l.logical(x)
@@ -649,28 +668,28 @@ func (l *lowerer) expr(e ast.Expr) ast.Expr {
 		ops := l.operands([]ast.Expr{x.X, x.Y})
 		b := *x
 		b.X, b.Y = ops[0], ops[1]
-		return &b
+		return l.derived(x, &b)
 	case *ast.UnaryExpr:
 		u := *x
 		u.X = l.expr(x.X)
-		return &u
+		return l.derived(x, &u)
 	case *ast.StarExpr:
 		u := *x
 		u.X = l.expr(x.X)
-		return &u
+		return l.derived(x, &u)
 	case *ast.SelectorExpr:
 		u := *x
 		u.X = l.expr(x.X)
-		return &u
+		return l.derived(x, &u)
 	case *ast.TypeAssertExpr:
 		u := *x
 		u.X = l.expr(x.X)
-		return &u
+		return l.derived(x, &u)
 	case *ast.IndexExpr:
 		ops := l.operands([]ast.Expr{x.X, x.Index})
 		u := *x
 		u.X, u.Index = ops[0], ops[1]
-		return &u
+		return l.derived(x, &u)
 	case *ast.SliceExpr:
 		var list []ast.Expr
 		for _, p := range []ast.Expr{x.X, x.Low, x.High, x.Max} {
@@ -689,7 +708,7 @@ func (l *lowerer) expr(e ast.Expr) ast.Expr {
 				i++
 			}
 		}
-		return &u
+		return l.derived(x, &u)
 	case *ast.CompositeLit:
 		var list []ast.Expr
 		for _, el := range x.Elts {
@@ -723,12 +742,12 @@ func (l *lowerer) expr(e ast.Expr) ast.Expr {
 			u.Elts[k] = ops[i]
 			i++
 		}
-		return &u
+		return l.derived(x, &u)
 	case *ast.KeyValueExpr:
 		ops := l.operands([]ast.Expr{x.Key, x.Value})
 		u := *x
 		u.Key, u.Value = ops[0], ops[1]
-		return &u
+		return l.derived(x, &u)
 	}
 	l.ds.errorf(e.Pos(), "fsmgen cannot split this expression at an await yet")
 	return e
@@ -817,6 +836,17 @@ func (l *lowerer) spillIf(e ast.Expr) ast.Expr {
 
 func (l *lowerer) spill(e ast.Expr, hint, what string) ast.Expr {
 	t := l.typeOf(e)
+	if lit, ok := e.(*ast.CompositeLit); ok && lit.Type == nil {
+		// An element of a composite literal with its type elided.
+		typed := *lit
+		if p, ok := t.Underlying().(*types.Pointer); ok {
+			typed.Type = l.placeholder(placeholder{kind: phType, t: p.Elem()})
+			e = &ast.UnaryExpr{Op: token.AND, X: &typed}
+		} else {
+			typed.Type = l.placeholder(placeholder{kind: phType, t: t})
+			e = &typed
+		}
+	}
 	id := l.temp(t, hint, what)
 	l.emitNode(&ast.AssignStmt{Lhs: []ast.Expr{id}, Tok: token.ASSIGN, Rhs: []ast.Expr{e}})
 	return id
@@ -1113,7 +1143,10 @@ func (l *lowerer) rangeStmt(s *ast.RangeStmt) {
 		l.emit(fstmt{kind: fIfGoto, cond: &ast.BinaryExpr{X: i, Op: token.GEQ, Y: l.call("len", keys)}, label: t.breakL})
 		k := l.temp(u.Key(), "k", "a map key")
 		l.emitNode(&ast.AssignStmt{Lhs: []ast.Expr{k}, Tok: token.ASSIGN, Rhs: []ast.Expr{&ast.IndexExpr{X: keys, Index: i}}})
-		v := l.temp(u.Elem(), "v", "a map value")
+		var v ast.Expr = ast.NewIdent("_")
+		if s.Value != nil && !isBlank(s.Value) {
+			v = l.temp(u.Elem(), "v", "a map value")
+		}
 		ok := l.temp(types.Typ[types.Bool], "ok", "a map lookup")
 		l.emitNode(&ast.AssignStmt{Lhs: []ast.Expr{v, ok}, Tok: token.ASSIGN, Rhs: []ast.Expr{&ast.IndexExpr{X: mp, Index: k}}})
 		// An entry deleted before it is reached is not produced.
