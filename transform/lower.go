@@ -1167,15 +1167,36 @@ func (l *lowerer) rangeStmt(s *ast.RangeStmt) {
 // the whole loop: the variable itself when the loop never assigns it (so that
 // no copy of a slice or map is saved beside the original), else a temporary.
 func (l *lowerer) stable(s *ast.RangeStmt, x ast.Expr, t types.Type, hint string) ast.Expr {
-	if id, ok := x.(*ast.Ident); ok {
-		if v, ok := l.info.Uses[id].(*types.Var); ok && !v.IsField() && l.isLocal(v) && !assignsTo(l.info, s.Body, v) && !isRangeVar(l.info, s, v) {
-			return id
+	_, isArray := t.Underlying().(*types.Array)
+	if root := fieldRoot(l.info, x); root != nil && !isArray {
+		if v, ok := l.info.Uses[root].(*types.Var); ok && !v.IsField() && l.isLocal(v) && !assignsTo(l.info, s.Body, v) && !isRangeVar(l.info, s, v) {
+			return x
 		}
 	}
 	what := "the value a range loop ranges over"
 	tmp := l.temp(t, hint, what)
 	l.emitNode(&ast.AssignStmt{Lhs: []ast.Expr{tmp}, Tok: token.ASSIGN, Rhs: []ast.Expr{x}})
 	return tmp
+}
+
+// fieldRoot returns the variable x is, or whose field (of fields) x is, or nil.
+func fieldRoot(info *types.Info, x ast.Expr) *ast.Ident {
+	for {
+		switch e := x.(type) {
+		case *ast.Ident:
+			return e
+		case *ast.ParenExpr:
+			x = e.X
+		case *ast.SelectorExpr:
+			sel, ok := info.Selections[e]
+			if !ok || sel.Kind() != types.FieldVal || sel.Indirect() {
+				return nil
+			}
+			x = e.X
+		default:
+			return nil
+		}
+	}
 }
 
 func isRangeVar(info *types.Info, s *ast.RangeStmt, v *types.Var) bool {
@@ -1201,6 +1222,21 @@ func assignsTo(info *types.Info, n ast.Node, v *types.Var) bool {
 				return info.ObjectOf(x) == v
 			case *ast.ParenExpr:
 				e = x.X
+			case *ast.SelectorExpr:
+				// A field of the variable is part of it.
+				if sel, ok := info.Selections[x]; ok && sel.Kind() == types.FieldVal && !sel.Indirect() {
+					e = x.X
+					continue
+				}
+				return false
+			case *ast.IndexExpr:
+				// An element of an array variable is part of it; an element of
+				// a slice or map is not part of the slice or map value.
+				if _, isArr := info.TypeOf(x.X).Underlying().(*types.Array); isArr {
+					e = x.X
+					continue
+				}
+				return false
 			default:
 				return false
 			}

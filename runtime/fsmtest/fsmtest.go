@@ -62,8 +62,11 @@ func Check(t testing.TB, job any, args ...any) Result {
 		return Result{}
 	}
 	ch := &checker{t: t, name: name, info: info}
+	// The machine's arguments are copied before the plain run, which may
+	// change what its arguments point to.
+	margs := c.machineArgs()
 	plain := runPlain(c)
-	mach := ch.runMachine(c, plain)
+	mach := ch.runMachine(margs, plain)
 	ch.compare(fn.Type(), plain, mach)
 	return Result{Values: plain.values, Awaits: mach.awaits}
 }
@@ -140,13 +143,13 @@ func (ch *checker) errorf(format string, args ...any) {
 
 // runMachine drives the job's machine to its end, through bytes at every
 // suspension, comparing each op it awaits with the plain run's.
-func (ch *checker) runMachine(c *call, plain plainRun) (r machineRun) {
+func (ch *checker) runMachine(margs []any, plain plainRun) (r machineRun) {
 	ch.t.Helper()
 	ctx := context.Background()
 	mctx := fsm.MachineContext(ctx)
 	var m fsm.Machine
 	var err error
-	if p, panicked := catch(func() { m, err = ch.info.New(c.machineArgs()) }); panicked {
+	if p, panicked := catch(func() { m, err = ch.info.New(margs) }); panicked {
 		ch.errorf("JobInfo.New panicked: %v", p)
 		r.aborted = true
 		return r

@@ -22,6 +22,9 @@ type jobCase struct {
 	want    []any
 	awaits  int
 	records []string // what one run appends to the equiv.record log, in order
+	// refused, when set, is a known limitation: the machine must refuse to
+	// checkpoint with an error containing it, rather than go on differently.
+	refused string
 }
 
 // in and out build argument and result lists.

@@ -823,7 +823,6 @@ type machineRunMachine struct {
 	v     struct {
 		m   Machine
 		out string
-		seq []string
 		n   int
 		i   int
 	} // the job's variables saved at some await
@@ -838,7 +837,6 @@ func (m_1 *machineRunMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp
 		m   Machine
 		out string
 		s   string
-		seq []string
 		n   int
 		i   int
 		v_1 string
@@ -850,7 +848,7 @@ func (m_1 *machineRunMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp
 	case 0:
 		m = m_1.v.m
 	case 1:
-		m, out, seq, n, i = m_1.v.m, m_1.v.out, m_1.v.seq, m_1.v.n, m_1.v.i
+		m, out, n, i = m_1.v.m, m_1.v.out, m_1.v.n, m_1.v.i
 		goto resume1
 	case fsm.StateDone:
 		m_1.state = st
@@ -861,41 +859,39 @@ func (m_1 *machineRunMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp
 	}
 //line methods.go:73
 	out = ""
+//line methods_fsm.go:863
+	n = len(m.Steps)
 //line methods_fsm.go:865
-	seq = m.Steps
-//line methods_fsm.go:867
-	n = len(seq)
-//line methods_fsm.go:869
 	i = 0
-//line methods_fsm.go:871
+//line methods_fsm.go:867
 loop:
-//line methods_fsm.go:873
+//line methods_fsm.go:869
 	if i >= n {
 		goto loopEnd
 	}
-//line methods_fsm.go:877
+//line methods_fsm.go:873
 //line methods.go:74
-	s = seq[i]
-//line methods_fsm.go:880
-	m_1.v.m, m_1.v.out, m_1.v.seq, m_1.v.n, m_1.v.i = m, out, seq, n, i
+	s = m.Steps[i]
+//line methods_fsm.go:876
+	m_1.v.m, m_1.v.out, m_1.v.n, m_1.v.i = m, out, n, i
 //line methods.go:75
 	return m_1.suspend(1, Str.Call(s))
 resume1:
-//line methods_fsm.go:885
+//line methods_fsm.go:881
 	v_1, err = fsm.Take[string](in)
-//line methods_fsm.go:887
+//line methods_fsm.go:883
 //line methods.go:75
 	out += v(v_1, err)
-//line methods_fsm.go:890
-//line methods_fsm.go:891
+//line methods_fsm.go:886
+//line methods_fsm.go:887
 	i++
-//line methods_fsm.go:893
+//line methods_fsm.go:889
 	goto loop
 loopEnd:
-//line methods_fsm.go:896
+//line methods_fsm.go:892
 //line methods.go:77
 	m.Steps = nil
-//line methods_fsm.go:899
+//line methods_fsm.go:895
 //line methods.go:78
 	return m_1.finish(out+strconv.Itoa(len(m.Steps)), nil)
 }
@@ -932,7 +928,6 @@ func (m *machineRunMachine) MarshalCBOR() ([]byte, error) {
 	case 1:
 		fsm.Save(w, "m", m.v.m)
 		fsm.Save(w, "out", m.v.out)
-		fsm.Save(w, "seq", m.v.seq)
 		fsm.Save(w, "n", m.v.n)
 		fsm.Save(w, "i", m.v.i)
 	case fsm.StateDone:
@@ -956,7 +951,6 @@ func (m *machineRunMachine) UnmarshalCBOR(data []byte) error {
 	case 1:
 		fsm.Load(r, "m", &m.v.m)
 		fsm.Load(r, "out", &m.v.out)
-		fsm.Load(r, "seq", &m.v.seq)
 		fsm.Load(r, "n", &m.v.n)
 		fsm.Load(r, "i", &m.v.i)
 	case fsm.StateDone:
@@ -990,9 +984,6 @@ func init() {
 			}, {
 				Name: "out",
 				Type: "string",
-			}, {
-				Name: "seq",
-				Type: "[]string",
 			}, {
 				Name: "n",
 				Type: "int",
@@ -1049,36 +1040,36 @@ func (m *sumMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, error) 
 	}
 //line methods.go:83
 	sum = 0
-//line methods_fsm.go:1053
+//line methods_fsm.go:1044
 	n = len(xs)
-//line methods_fsm.go:1055
+//line methods_fsm.go:1046
 	i = 0
-//line methods_fsm.go:1057
+//line methods_fsm.go:1048
 loop:
-//line methods_fsm.go:1059
+//line methods_fsm.go:1050
 	if i >= n {
 		goto loopEnd
 	}
-//line methods_fsm.go:1063
+//line methods_fsm.go:1054
 //line methods.go:84
 	x = xs[i]
-//line methods_fsm.go:1066
+//line methods_fsm.go:1057
 	m.v.xs, m.v.sum, m.v.n, m.v.i = xs, sum, n, i
 //line methods.go:85
 	return m.suspend(1, Echo.Call(x))
 resume1:
-//line methods_fsm.go:1071
+//line methods_fsm.go:1062
 	v_1, err = fsm.Take[int](in)
-//line methods_fsm.go:1073
+//line methods_fsm.go:1064
 //line methods.go:85
 	sum += v(v_1, err)
-//line methods_fsm.go:1076
-//line methods_fsm.go:1077
+//line methods_fsm.go:1067
+//line methods_fsm.go:1068
 	i++
-//line methods_fsm.go:1079
+//line methods_fsm.go:1070
 	goto loop
 loopEnd:
-//line methods_fsm.go:1082
+//line methods_fsm.go:1073
 //line methods.go:87
 	return m.finish(sum, nil)
 }
@@ -1229,36 +1220,36 @@ func (m *joinMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, error)
 	}
 //line methods.go:92
 	out = nil
-//line methods_fsm.go:1233
+//line methods_fsm.go:1224
 	n = len(parts)
-//line methods_fsm.go:1235
+//line methods_fsm.go:1226
 	i = 0
-//line methods_fsm.go:1237
+//line methods_fsm.go:1228
 loop:
-//line methods_fsm.go:1239
+//line methods_fsm.go:1230
 	if i >= n {
 		goto loopEnd
 	}
-//line methods_fsm.go:1243
+//line methods_fsm.go:1234
 //line methods.go:93
 	p = parts[i]
-//line methods_fsm.go:1246
+//line methods_fsm.go:1237
 	m.v.sep, m.v.parts, m.v.out, m.v.n, m.v.i = sep, parts, out, n, i
 //line methods.go:94
 	return m.suspend(1, Str.Call(p))
 resume1:
-//line methods_fsm.go:1251
+//line methods_fsm.go:1242
 	v_1, err = fsm.Take[string](in)
-//line methods_fsm.go:1253
+//line methods_fsm.go:1244
 //line methods.go:94
 	out = append(out, v(v_1, err))
-//line methods_fsm.go:1256
-//line methods_fsm.go:1257
+//line methods_fsm.go:1247
+//line methods_fsm.go:1248
 	i++
-//line methods_fsm.go:1259
+//line methods_fsm.go:1250
 	goto loop
 loopEnd:
-//line methods_fsm.go:1262
+//line methods_fsm.go:1253
 //line methods.go:96
 	return m.finish(strings.Join(out, sep), nil)
 }
@@ -1417,42 +1408,42 @@ func (m *variadicModifyMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.Any
 		return nil, fsm.ErrPoisoned
 	}
 	n = len(xs)
-//line methods_fsm.go:1421
+//line methods_fsm.go:1412
 	i_1 = 0
-//line methods_fsm.go:1423
+//line methods_fsm.go:1414
 loop:
-//line methods_fsm.go:1425
+//line methods_fsm.go:1416
 	if i_1 >= n {
 		goto loopEnd
 	}
-//line methods_fsm.go:1429
+//line methods_fsm.go:1420
 //line methods.go:103
 	i = i_1
-//line methods_fsm.go:1432
+//line methods_fsm.go:1423
 	m.v.xs, m.v.i, m.v.n, m.v.i_1 = xs, i, n, i_1
 //line methods.go:104
 	return m.suspend(1, Echo.Call(10))
 resume1:
-//line methods_fsm.go:1437
+//line methods_fsm.go:1428
 	v_1, err = fsm.Take[int](in)
-//line methods_fsm.go:1439
+//line methods_fsm.go:1430
 //line methods.go:104
 	xs[i] *= v(v_1, err)
-//line methods_fsm.go:1442
-//line methods_fsm.go:1443
+//line methods_fsm.go:1433
+//line methods_fsm.go:1434
 	i_1++
-//line methods_fsm.go:1445
+//line methods_fsm.go:1436
 	goto loop
 loopEnd:
-//line methods_fsm.go:1448
+//line methods_fsm.go:1439
 //line methods.go:106
 	sum = 0
-//line methods_fsm.go:1451
+//line methods_fsm.go:1442
 //line methods.go:107
 	for _, x := range xs {
 		sum += x
 	}
-//line methods_fsm.go:1456
+//line methods_fsm.go:1447
 //line methods.go:110
 	return m.finish(len(xs), sum, nil)
 }

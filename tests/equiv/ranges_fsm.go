@@ -1670,6 +1670,7 @@ type rangeArrayMachine struct {
 		sum int
 		i   int
 		x   int
+		seq [4]int
 		n   int
 		i_1 int
 	} // the job's variables saved at some await
@@ -1686,6 +1687,7 @@ func (m *rangeArrayMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, 
 		sum int
 		i   int
 		x   int
+		seq [4]int
 		n   int
 		i_1 int
 	)
@@ -1694,7 +1696,7 @@ func (m *rangeArrayMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, 
 	switch st {
 	case 0:
 	case 1:
-		arr, sum, i, x, n, i_1 = m.v.arr, m.v.sum, m.v.i, m.v.x, m.v.n, m.v.i_1
+		arr, sum, i, x, seq, n, i_1 = m.v.arr, m.v.sum, m.v.i, m.v.x, m.v.seq, m.v.n, m.v.i_1
 		goto resume1
 	case fsm.StateDone:
 		m.state = st
@@ -1705,42 +1707,44 @@ func (m *rangeArrayMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, 
 	}
 //line ranges.go:122
 	arr = [4]int{1, 2, 3, 4}
-//line ranges_fsm.go:1709
+//line ranges_fsm.go:1711
 //line ranges.go:123
 	sum = 0
-//line ranges_fsm.go:1712
-	n = len(arr)
 //line ranges_fsm.go:1714
-	i_1 = 0
+	seq = arr
 //line ranges_fsm.go:1716
-loop:
+	n = len(seq)
 //line ranges_fsm.go:1718
+	i_1 = 0
+//line ranges_fsm.go:1720
+loop:
+//line ranges_fsm.go:1722
 	if i_1 >= n {
 		goto loopEnd
 	}
-//line ranges_fsm.go:1722
+//line ranges_fsm.go:1726
 //line ranges.go:124
-	i, x = i_1, arr[i_1]
-//line ranges_fsm.go:1725
-	m.v.arr, m.v.sum, m.v.i, m.v.x, m.v.n, m.v.i_1 = arr, sum, i, x, n, i_1
+	i, x = i_1, seq[i_1]
+//line ranges_fsm.go:1729
+	m.v.arr, m.v.sum, m.v.i, m.v.x, m.v.seq, m.v.n, m.v.i_1 = arr, sum, i, x, seq, n, i_1
 //line ranges.go:125
 	return m.suspend(1, Echo.Call(i))
 resume1:
-//line ranges_fsm.go:1730
+//line ranges_fsm.go:1734
 //line ranges.go:126
 	if i == 0 {
 		arr[3] = 100
 	}
-//line ranges_fsm.go:1735
+//line ranges_fsm.go:1739
 //line ranges.go:129
 	sum += x
-//line ranges_fsm.go:1738
-//line ranges_fsm.go:1739
+//line ranges_fsm.go:1742
+//line ranges_fsm.go:1743
 	i_1++
-//line ranges_fsm.go:1741
+//line ranges_fsm.go:1745
 	goto loop
 loopEnd:
-//line ranges_fsm.go:1744
+//line ranges_fsm.go:1748
 //line ranges.go:131
 	return m.finish(sum, arr, nil)
 }
@@ -1778,6 +1782,7 @@ func (m *rangeArrayMachine) MarshalCBOR() ([]byte, error) {
 		fsm.Save(w, "sum", m.v.sum)
 		fsm.Save(w, "i", m.v.i)
 		fsm.Save(w, "x", m.v.x)
+		fsm.Save(w, "seq", m.v.seq)
 		fsm.Save(w, "n", m.v.n)
 		fsm.Save(w, "i_1", m.v.i_1)
 	case fsm.StateDone:
@@ -1802,6 +1807,7 @@ func (m *rangeArrayMachine) UnmarshalCBOR(data []byte) error {
 		fsm.Load(r, "sum", &m.v.sum)
 		fsm.Load(r, "i", &m.v.i)
 		fsm.Load(r, "x", &m.v.x)
+		fsm.Load(r, "seq", &m.v.seq)
 		fsm.Load(r, "n", &m.v.n)
 		fsm.Load(r, "i_1", &m.v.i_1)
 	case fsm.StateDone:
@@ -1838,6 +1844,9 @@ func init() {
 			}, {
 				Name: "x",
 				Type: "int",
+			}, {
+				Name: "seq",
+				Type: "[4]int",
 			}, {
 				Name: "n",
 				Type: "int",
@@ -1890,40 +1899,40 @@ func (m *rangeArrayIndexOnlyMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fs
 	}
 //line ranges.go:138
 	arr = [4]int{1, 2, 3, 4}
-//line ranges_fsm.go:1894
+//line ranges_fsm.go:1903
 //line ranges.go:139
 	sum = 0
-//line ranges_fsm.go:1897
+//line ranges_fsm.go:1906
 	i_1 = 0
-//line ranges_fsm.go:1899
+//line ranges_fsm.go:1908
 loop:
-//line ranges_fsm.go:1901
+//line ranges_fsm.go:1910
 	if i_1 >= 4 {
 		goto loopEnd
 	}
-//line ranges_fsm.go:1905
+//line ranges_fsm.go:1914
 //line ranges.go:140
 	i = i_1
-//line ranges_fsm.go:1908
+//line ranges_fsm.go:1917
 	m.v.arr, m.v.sum, m.v.i, m.v.i_1 = arr, sum, i, i_1
 //line ranges.go:141
 	return m.suspend(1, Echo.Call(i))
 resume1:
-//line ranges_fsm.go:1913
+//line ranges_fsm.go:1922
 //line ranges.go:142
 	if i == 0 {
 		arr[3] = 100
 	}
-//line ranges_fsm.go:1918
+//line ranges_fsm.go:1927
 //line ranges.go:145
 	sum += arr[i]
-//line ranges_fsm.go:1921
-//line ranges_fsm.go:1922
+//line ranges_fsm.go:1930
+//line ranges_fsm.go:1931
 	i_1++
-//line ranges_fsm.go:1924
+//line ranges_fsm.go:1933
 	goto loop
 loopEnd:
-//line ranges_fsm.go:1927
+//line ranges_fsm.go:1936
 //line ranges.go:147
 	return m.finish(sum, nil)
 }
@@ -2065,37 +2074,37 @@ func (m *rangeStringMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp,
 	}
 //line ranges.go:154
 	out = ""
-//line ranges_fsm.go:2069
+//line ranges_fsm.go:2078
 	i_1 = 0
-//line ranges_fsm.go:2071
+//line ranges_fsm.go:2080
 loop:
-//line ranges_fsm.go:2073
+//line ranges_fsm.go:2082
 	if i_1 >= len(s) {
 		goto loopEnd
 	}
-//line ranges_fsm.go:2077
+//line ranges_fsm.go:2086
 //line ranges.go:155
 	i, r = i_1, fsm.RuneAt(s, i_1)
-//line ranges_fsm.go:2080
+//line ranges_fsm.go:2089
 	m.v.s, m.v.out, m.v.i, m.v.i_1 = s, out, i, i_1
 //line ranges.go:156
 	return m.suspend(1, Echo.Call(int(r)))
 resume1:
-//line ranges_fsm.go:2085
+//line ranges_fsm.go:2094
 	v_1, err = fsm.Take[int](in)
-//line ranges_fsm.go:2087
+//line ranges_fsm.go:2096
 //line ranges.go:156
 	y = v(v_1, err)
-//line ranges_fsm.go:2090
+//line ranges_fsm.go:2099
 //line ranges.go:157
 	out += fmt.Sprintf("%d:%U;", i, y)
-//line ranges_fsm.go:2093
-//line ranges_fsm.go:2094
+//line ranges_fsm.go:2102
+//line ranges_fsm.go:2103
 	i_1 = fsm.NextRune(s, i_1)
-//line ranges_fsm.go:2096
+//line ranges_fsm.go:2105
 	goto loop
 loopEnd:
-//line ranges_fsm.go:2099
+//line ranges_fsm.go:2108
 //line ranges.go:159
 	return m.finish(out, nil)
 }
@@ -2242,34 +2251,34 @@ func (m *rangeStringIndexOnlyMachine) Resume(ctx fsm.Context, in fsm.Outcome) (f
 	}
 //line ranges.go:164
 	out = nil
-//line ranges_fsm.go:2246
+//line ranges_fsm.go:2255
 	i_1 = 0
-//line ranges_fsm.go:2248
+//line ranges_fsm.go:2257
 loop:
-//line ranges_fsm.go:2250
+//line ranges_fsm.go:2259
 	if i_1 >= len(s) {
 		goto loopEnd
 	}
-//line ranges_fsm.go:2254
+//line ranges_fsm.go:2263
 //line ranges.go:165
 	i = i_1
-//line ranges_fsm.go:2257
+//line ranges_fsm.go:2266
 	m.v.s, m.v.out, m.v.i_1 = s, out, i_1
 //line ranges.go:166
 	return m.suspend(1, Echo.Call(i))
 resume1:
-//line ranges_fsm.go:2262
+//line ranges_fsm.go:2271
 	v_1, err = fsm.Take[int](in)
-//line ranges_fsm.go:2264
+//line ranges_fsm.go:2273
 //line ranges.go:166
 	out = append(out, v(v_1, err))
-//line ranges_fsm.go:2267
-//line ranges_fsm.go:2268
+//line ranges_fsm.go:2276
+//line ranges_fsm.go:2277
 	i_1 = fsm.NextRune(s, i_1)
-//line ranges_fsm.go:2270
+//line ranges_fsm.go:2279
 	goto loop
 loopEnd:
-//line ranges_fsm.go:2273
+//line ranges_fsm.go:2282
 //line ranges.go:168
 	return m.finish(out, nil)
 }
@@ -2412,42 +2421,42 @@ func (m *rangeStringReassignMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fs
 	}
 //line ranges.go:175
 	s = "héj"
-//line ranges_fsm.go:2416
+//line ranges_fsm.go:2425
 //line ranges.go:176
 	out = ""
-//line ranges_fsm.go:2419
+//line ranges_fsm.go:2428
 	str = s
-//line ranges_fsm.go:2421
+//line ranges_fsm.go:2430
 	i = 0
-//line ranges_fsm.go:2423
+//line ranges_fsm.go:2432
 loop:
-//line ranges_fsm.go:2425
+//line ranges_fsm.go:2434
 	if i >= len(str) {
 		goto loopEnd
 	}
-//line ranges_fsm.go:2429
+//line ranges_fsm.go:2438
 //line ranges.go:177
 	r = fsm.RuneAt(str, i)
-//line ranges_fsm.go:2432
+//line ranges_fsm.go:2441
 	m.v.out, m.v.str, m.v.i = out, str, i
 //line ranges.go:178
 	return m.suspend(1, Str.Call(string(r)))
 resume1:
-//line ranges_fsm.go:2437
+//line ranges_fsm.go:2446
 	v_1, err = fsm.Take[string](in)
-//line ranges_fsm.go:2439
+//line ranges_fsm.go:2448
 //line ranges.go:178
 	out += v(v_1, err)
-//line ranges_fsm.go:2442
+//line ranges_fsm.go:2451
 //line ranges.go:179
 	s = "x"
-//line ranges_fsm.go:2445
-//line ranges_fsm.go:2446
+//line ranges_fsm.go:2454
+//line ranges_fsm.go:2455
 	i = fsm.NextRune(str, i)
-//line ranges_fsm.go:2448
+//line ranges_fsm.go:2457
 	goto loop
 loopEnd:
-//line ranges_fsm.go:2451
+//line ranges_fsm.go:2460
 //line ranges.go:181
 	return m.finish(out, s, nil)
 }
@@ -2583,36 +2592,36 @@ func (m *rangeIntMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, er
 	}
 //line ranges.go:186
 	sum = 0
-//line ranges_fsm.go:2587
+//line ranges_fsm.go:2596
 	n = 5
-//line ranges_fsm.go:2589
+//line ranges_fsm.go:2598
 	i_1 = 0
-//line ranges_fsm.go:2591
+//line ranges_fsm.go:2600
 loop:
-//line ranges_fsm.go:2593
+//line ranges_fsm.go:2602
 	if i_1 >= n {
 		goto loopEnd
 	}
-//line ranges_fsm.go:2597
+//line ranges_fsm.go:2606
 //line ranges.go:187
 	i = i_1
-//line ranges_fsm.go:2600
+//line ranges_fsm.go:2609
 	m.v.sum, m.v.n, m.v.i_1 = sum, n, i_1
 //line ranges.go:188
 	return m.suspend(1, Echo.Call(i))
 resume1:
-//line ranges_fsm.go:2605
+//line ranges_fsm.go:2614
 	v_1, err = fsm.Take[int](in)
-//line ranges_fsm.go:2607
+//line ranges_fsm.go:2616
 //line ranges.go:188
 	sum += v(v_1, err)
-//line ranges_fsm.go:2610
-//line ranges_fsm.go:2611
+//line ranges_fsm.go:2619
+//line ranges_fsm.go:2620
 	i_1++
-//line ranges_fsm.go:2613
+//line ranges_fsm.go:2622
 	goto loop
 loopEnd:
-//line ranges_fsm.go:2616
+//line ranges_fsm.go:2625
 //line ranges.go:190
 	return m.finish(sum, nil)
 }
@@ -2750,39 +2759,39 @@ func (m *rangeIntNMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, e
 	}
 //line ranges.go:197
 	count = 0
-//line ranges_fsm.go:2754
+//line ranges_fsm.go:2763
 	n_1 = n
-//line ranges_fsm.go:2756
+//line ranges_fsm.go:2765
 	i_1 = 0
-//line ranges_fsm.go:2758
+//line ranges_fsm.go:2767
 loop:
-//line ranges_fsm.go:2760
+//line ranges_fsm.go:2769
 	if i_1 >= n_1 {
 		goto loopEnd
 	}
-//line ranges_fsm.go:2764
+//line ranges_fsm.go:2773
 //line ranges.go:198
 	i = i_1
-//line ranges_fsm.go:2767
+//line ranges_fsm.go:2776
 	m.v.count, m.v.i, m.v.n_1, m.v.i_1 = count, i, n_1, i_1
 //line ranges.go:199
 	return m.suspend(1, Echo.Call(i))
 resume1:
-//line ranges_fsm.go:2772
+//line ranges_fsm.go:2781
 	v_1, err = fsm.Take[int](in)
-//line ranges_fsm.go:2774
+//line ranges_fsm.go:2783
 //line ranges.go:199
 	count += v(v_1, err) - i + 1
-//line ranges_fsm.go:2777
+//line ranges_fsm.go:2786
 //line ranges.go:200
 	n = 0
-//line ranges_fsm.go:2780
-//line ranges_fsm.go:2781
+//line ranges_fsm.go:2789
+//line ranges_fsm.go:2790
 	i_1++
-//line ranges_fsm.go:2783
+//line ranges_fsm.go:2792
 	goto loop
 loopEnd:
-//line ranges_fsm.go:2786
+//line ranges_fsm.go:2795
 //line ranges.go:202
 	return m.finish(count, n, nil)
 }
@@ -2941,66 +2950,66 @@ func (m *rangeIntTypedMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 	}
 //line ranges.go:207
 	k = (int64)(3)
-//line ranges_fsm.go:2945
+//line ranges_fsm.go:2954
 //line ranges.go:208
 	sum = 0
-//line ranges_fsm.go:2948
+//line ranges_fsm.go:2957
 	n = k
-//line ranges_fsm.go:2950
+//line ranges_fsm.go:2959
 	i_2 = 0
-//line ranges_fsm.go:2952
+//line ranges_fsm.go:2961
 loop:
-//line ranges_fsm.go:2954
+//line ranges_fsm.go:2963
 	if i_2 >= n {
 		goto loopEnd
 	}
-//line ranges_fsm.go:2958
+//line ranges_fsm.go:2967
 //line ranges.go:209
 	i_1 = i_2
-//line ranges_fsm.go:2961
+//line ranges_fsm.go:2970
 	m.v.sum, m.v.i_1, m.v.n, m.v.i_2 = sum, i_1, n, i_2
 //line ranges.go:210
 	return m.suspend(1, EchoI64.Call(10))
 resume1:
-//line ranges_fsm.go:2966
+//line ranges_fsm.go:2975
 	v_1, err = fsm.Take[int64](in)
-//line ranges_fsm.go:2968
+//line ranges_fsm.go:2977
 //line ranges.go:210
 	sum += i_1 * v(v_1, err)
-//line ranges_fsm.go:2971
-//line ranges_fsm.go:2972
+//line ranges_fsm.go:2980
+//line ranges_fsm.go:2981
 	i_2++
-//line ranges_fsm.go:2974
+//line ranges_fsm.go:2983
 	goto loop
 loopEnd:
-//line ranges_fsm.go:2977
+//line ranges_fsm.go:2986
 	n_1 = uint8(2)
-//line ranges_fsm.go:2979
+//line ranges_fsm.go:2988
 	i_4 = 0
-//line ranges_fsm.go:2981
+//line ranges_fsm.go:2990
 loop_1:
-//line ranges_fsm.go:2983
+//line ranges_fsm.go:2992
 	if i_4 >= n_1 {
 		goto loopEnd_1
 	}
-//line ranges_fsm.go:2987
+//line ranges_fsm.go:2996
 //line ranges.go:212
 	i_3 = i_4
-//line ranges_fsm.go:2990
+//line ranges_fsm.go:2999
 //line ranges.go:213
 	sum += int64(i_3) * 1000
-//line ranges_fsm.go:2993
+//line ranges_fsm.go:3002
 	m.v.sum, m.v.n_1, m.v.i_4 = sum, n_1, i_4
 //line ranges.go:214
 	return m.suspend(2, Echo.Call(int(i_3)))
 resume2:
-//line ranges_fsm.go:2998
-//line ranges_fsm.go:2999
+//line ranges_fsm.go:3007
+//line ranges_fsm.go:3008
 	i_4++
-//line ranges_fsm.go:3001
+//line ranges_fsm.go:3010
 	goto loop_1
 loopEnd_1:
-//line ranges_fsm.go:3004
+//line ranges_fsm.go:3013
 //line ranges.go:216
 	return m.finish(sum, nil)
 }
@@ -3157,33 +3166,33 @@ func (m *rangeIntNoVarMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 	}
 //line ranges.go:221
 	count = 0
-//line ranges_fsm.go:3161
+//line ranges_fsm.go:3170
 	n = 3
-//line ranges_fsm.go:3163
+//line ranges_fsm.go:3172
 	i = 0
-//line ranges_fsm.go:3165
+//line ranges_fsm.go:3174
 loop:
-//line ranges_fsm.go:3167
+//line ranges_fsm.go:3176
 	if i >= n {
 		goto loopEnd
 	}
-//line ranges_fsm.go:3171
+//line ranges_fsm.go:3180
 	m.v.count, m.v.n, m.v.i = count, n, i
 //line ranges.go:223
 	return m.suspend(1, Echo.Call(2))
 resume1:
-//line ranges_fsm.go:3176
+//line ranges_fsm.go:3185
 	v_1, err = fsm.Take[int](in)
-//line ranges_fsm.go:3178
+//line ranges_fsm.go:3187
 //line ranges.go:223
 	count += v(v_1, err)
-//line ranges_fsm.go:3181
-//line ranges_fsm.go:3182
+//line ranges_fsm.go:3190
+//line ranges_fsm.go:3191
 	i++
-//line ranges_fsm.go:3184
+//line ranges_fsm.go:3193
 	goto loop
 loopEnd:
-//line ranges_fsm.go:3187
+//line ranges_fsm.go:3196
 //line ranges.go:225
 	return m.finish(count, nil)
 }
@@ -3329,51 +3338,51 @@ func (m_1 *rangeMapSumMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 	}
 //line ranges.go:232
 	sum, keys = 0, 0
-//line ranges_fsm.go:3333
+//line ranges_fsm.go:3342
 	keys_1 = fsm.MapKeys(m)
-//line ranges_fsm.go:3335
+//line ranges_fsm.go:3344
 	i = 0
-//line ranges_fsm.go:3337
+//line ranges_fsm.go:3346
 loop:
-//line ranges_fsm.go:3339
+//line ranges_fsm.go:3348
 	if i >= len(keys_1) {
 		goto loopEnd
 	}
-//line ranges_fsm.go:3343
+//line ranges_fsm.go:3352
 	k_1 = keys_1[i]
-//line ranges_fsm.go:3345
+//line ranges_fsm.go:3354
 	v_1, ok = m[k_1]
-//line ranges_fsm.go:3347
+//line ranges_fsm.go:3356
 	if !ok {
 		goto loopNext
 	}
-//line ranges_fsm.go:3351
+//line ranges_fsm.go:3360
 //line ranges.go:233
 	k, val = k_1, v_1
-//line ranges_fsm.go:3354
+//line ranges_fsm.go:3363
 	m_1.v.m, m_1.v.sum, m_1.v.keys, m_1.v.k, m_1.v.val, m_1.v.keys_1, m_1.v.i = m, sum, keys, k, val, keys_1, i
 //line ranges.go:234
 	return m_1.suspend(1, Echo.Call(1))
 resume1:
-//line ranges_fsm.go:3359
+//line ranges_fsm.go:3368
 	v_2, err = fsm.Take[int](in)
-//line ranges_fsm.go:3361
+//line ranges_fsm.go:3370
 //line ranges.go:234
 	x = v(v_2, err)
-//line ranges_fsm.go:3364
+//line ranges_fsm.go:3373
 //line ranges.go:235
 	sum += val * x
-//line ranges_fsm.go:3367
+//line ranges_fsm.go:3376
 //line ranges.go:236
 	keys += len(k)
-//line ranges_fsm.go:3370
+//line ranges_fsm.go:3379
 loopNext:
-//line ranges_fsm.go:3372
+//line ranges_fsm.go:3381
 	i++
-//line ranges_fsm.go:3374
+//line ranges_fsm.go:3383
 	goto loop
 loopEnd:
-//line ranges_fsm.go:3377
+//line ranges_fsm.go:3386
 //line ranges.go:238
 	return m_1.finish(sum, keys, nil)
 }
@@ -3540,46 +3549,46 @@ func (m_1 *rangeMapKeysOnlyMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm
 	}
 //line ranges.go:243
 	m = map[int]bool{1: true, 20: true, 300: false}
-//line ranges_fsm.go:3544
+//line ranges_fsm.go:3553
 //line ranges.go:244
 	sum = 0
-//line ranges_fsm.go:3547
+//line ranges_fsm.go:3556
 	keys = fsm.MapKeys(m)
-//line ranges_fsm.go:3549
+//line ranges_fsm.go:3558
 	i = 0
-//line ranges_fsm.go:3551
+//line ranges_fsm.go:3560
 loop:
-//line ranges_fsm.go:3553
+//line ranges_fsm.go:3562
 	if i >= len(keys) {
 		goto loopEnd
 	}
-//line ranges_fsm.go:3557
+//line ranges_fsm.go:3566
 	k_1 = keys[i]
-//line ranges_fsm.go:3559
+//line ranges_fsm.go:3568
 	_, ok = m[k_1]
-//line ranges_fsm.go:3561
+//line ranges_fsm.go:3570
 	if !ok {
 		goto loopNext
 	}
-//line ranges_fsm.go:3565
+//line ranges_fsm.go:3574
 //line ranges.go:245
 	k = k_1
-//line ranges_fsm.go:3568
+//line ranges_fsm.go:3577
 	m_1.v.m, m_1.v.sum, m_1.v.k, m_1.v.keys, m_1.v.i = m, sum, k, keys, i
 //line ranges.go:246
 	return m_1.suspend(1, Echo.Call(0))
 resume1:
-//line ranges_fsm.go:3573
+//line ranges_fsm.go:3582
 //line ranges.go:247
 	sum += k
-//line ranges_fsm.go:3576
+//line ranges_fsm.go:3585
 loopNext:
-//line ranges_fsm.go:3578
+//line ranges_fsm.go:3587
 	i++
-//line ranges_fsm.go:3580
+//line ranges_fsm.go:3589
 	goto loop
 loopEnd:
-//line ranges_fsm.go:3583
+//line ranges_fsm.go:3592
 //line ranges.go:249
 	return m_1.finish(sum, nil)
 }
@@ -3724,48 +3733,48 @@ func (m_1 *rangeMapDeleteAllMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fs
 	}
 //line ranges.go:257
 	m = map[int]int{1: 1, 2: 2, 3: 3, 4: 4}
-//line ranges_fsm.go:3728
+//line ranges_fsm.go:3737
 //line ranges.go:258
 	iters = 0
-//line ranges_fsm.go:3731
+//line ranges_fsm.go:3740
 	keys = fsm.MapKeys(m)
-//line ranges_fsm.go:3733
+//line ranges_fsm.go:3742
 	i = 0
-//line ranges_fsm.go:3735
+//line ranges_fsm.go:3744
 loop:
-//line ranges_fsm.go:3737
+//line ranges_fsm.go:3746
 	if i >= len(keys) {
 		goto loopEnd
 	}
-//line ranges_fsm.go:3741
+//line ranges_fsm.go:3750
 	k = keys[i]
-//line ranges_fsm.go:3743
+//line ranges_fsm.go:3752
 	_, ok = m[k]
-//line ranges_fsm.go:3745
+//line ranges_fsm.go:3754
 	if !ok {
 		goto loopNext
 	}
-//line ranges_fsm.go:3749
+//line ranges_fsm.go:3758
 //line ranges.go:260
 	iters++
-//line ranges_fsm.go:3752
+//line ranges_fsm.go:3761
 	m_1.v.m, m_1.v.iters, m_1.v.keys, m_1.v.i = m, iters, keys, i
 //line ranges.go:261
 	return m_1.suspend(1, Echo.Call(1))
 resume1:
-//line ranges_fsm.go:3757
+//line ranges_fsm.go:3766
 //line ranges.go:262
 	for k2 := range m {
 		delete(m, k2)
 	}
-//line ranges_fsm.go:3762
+//line ranges_fsm.go:3771
 loopNext:
-//line ranges_fsm.go:3764
+//line ranges_fsm.go:3773
 	i++
-//line ranges_fsm.go:3766
+//line ranges_fsm.go:3775
 	goto loop
 loopEnd:
-//line ranges_fsm.go:3769
+//line ranges_fsm.go:3778
 //line ranges.go:266
 	return m_1.finish(iters, len(m), nil)
 }
@@ -3910,51 +3919,51 @@ func (m_1 *rangeMapDeleteAllFirstMachine) Resume(ctx fsm.Context, in fsm.Outcome
 	}
 //line ranges.go:273
 	m = map[string]int{"a": 1, "b": 2, "c": 3}
-//line ranges_fsm.go:3914
+//line ranges_fsm.go:3923
 //line ranges.go:274
 	iters = 0
-//line ranges_fsm.go:3917
+//line ranges_fsm.go:3926
 	keys = fsm.MapKeys(m)
-//line ranges_fsm.go:3919
+//line ranges_fsm.go:3928
 	i = 0
-//line ranges_fsm.go:3921
+//line ranges_fsm.go:3930
 loop:
-//line ranges_fsm.go:3923
+//line ranges_fsm.go:3932
 	if i >= len(keys) {
 		goto loopEnd
 	}
-//line ranges_fsm.go:3927
+//line ranges_fsm.go:3936
 	k_1 = keys[i]
-//line ranges_fsm.go:3929
+//line ranges_fsm.go:3938
 	_, ok = m[k_1]
-//line ranges_fsm.go:3931
+//line ranges_fsm.go:3940
 	if !ok {
 		goto loopNext
 	}
-//line ranges_fsm.go:3935
+//line ranges_fsm.go:3944
 //line ranges.go:275
 	k = k_1
-//line ranges_fsm.go:3938
+//line ranges_fsm.go:3947
 //line ranges.go:276
 	clear(m)
-//line ranges_fsm.go:3941
+//line ranges_fsm.go:3950
 	m_1.v.m, m_1.v.iters, m_1.v.keys, m_1.v.i = m, iters, keys, i
 //line ranges.go:277
 	return m_1.suspend(1, Echo.Call(len(k)))
 resume1:
-//line ranges_fsm.go:3946
+//line ranges_fsm.go:3955
 	v_1, err = fsm.Take[int](in)
-//line ranges_fsm.go:3948
+//line ranges_fsm.go:3957
 //line ranges.go:277
 	iters += v(v_1, err)
-//line ranges_fsm.go:3951
+//line ranges_fsm.go:3960
 loopNext:
-//line ranges_fsm.go:3953
+//line ranges_fsm.go:3962
 	i++
-//line ranges_fsm.go:3955
+//line ranges_fsm.go:3964
 	goto loop
 loopEnd:
-//line ranges_fsm.go:3958
+//line ranges_fsm.go:3967
 //line ranges.go:279
 	return m_1.finish(iters, nil)
 }
@@ -4103,58 +4112,58 @@ func (m_1 *rangeMapDeleteOthersMachine) Resume(ctx fsm.Context, in fsm.Outcome) 
 	}
 //line ranges.go:286
 	m = map[int]int{1: 10, 2: 10, 3: 10, 4: 10, 5: 10}
-//line ranges_fsm.go:4107
+//line ranges_fsm.go:4116
 //line ranges.go:287
 	iters, sum = 0, 0
-//line ranges_fsm.go:4110
+//line ranges_fsm.go:4119
 	keys = fsm.MapKeys(m)
-//line ranges_fsm.go:4112
+//line ranges_fsm.go:4121
 	i = 0
-//line ranges_fsm.go:4114
+//line ranges_fsm.go:4123
 loop:
-//line ranges_fsm.go:4116
+//line ranges_fsm.go:4125
 	if i >= len(keys) {
 		goto loopEnd
 	}
-//line ranges_fsm.go:4120
+//line ranges_fsm.go:4129
 	k_1 = keys[i]
-//line ranges_fsm.go:4122
+//line ranges_fsm.go:4131
 	v_1, ok = m[k_1]
-//line ranges_fsm.go:4124
+//line ranges_fsm.go:4133
 	if !ok {
 		goto loopNext
 	}
-//line ranges_fsm.go:4128
+//line ranges_fsm.go:4137
 //line ranges.go:288
 	k, val = k_1, v_1
-//line ranges_fsm.go:4131
+//line ranges_fsm.go:4140
 //line ranges.go:289
 	iters++
-//line ranges_fsm.go:4134
+//line ranges_fsm.go:4143
 	m_1.v.m, m_1.v.iters, m_1.v.sum, m_1.v.k, m_1.v.val, m_1.v.keys, m_1.v.i = m, iters, sum, k, val, keys, i
 //line ranges.go:290
 	return m_1.suspend(1, Echo.Call(0))
 resume1:
-//line ranges_fsm.go:4139
+//line ranges_fsm.go:4148
 	v_2, err = fsm.Take[int](in)
-//line ranges_fsm.go:4141
+//line ranges_fsm.go:4150
 //line ranges.go:290
 	sum += val + v(v_2, err)
-//line ranges_fsm.go:4144
+//line ranges_fsm.go:4153
 //line ranges.go:291
 	for k2 := range m {
 		if k2 != k {
 			delete(m, k2)
 		}
 	}
-//line ranges_fsm.go:4151
+//line ranges_fsm.go:4160
 loopNext:
-//line ranges_fsm.go:4153
+//line ranges_fsm.go:4162
 	i++
-//line ranges_fsm.go:4155
+//line ranges_fsm.go:4164
 	goto loop
 loopEnd:
-//line ranges_fsm.go:4158
+//line ranges_fsm.go:4167
 //line ranges.go:297
 	return m_1.finish(iters, sum*10+len(m), nil)
 }
@@ -4317,49 +4326,49 @@ func (m_1 *rangeMapDeleteCurrentMachine) Resume(ctx fsm.Context, in fsm.Outcome)
 	}
 //line ranges.go:304
 	m = map[string]int{"a": 1, "b": 2, "c": 3, "d": 4}
-//line ranges_fsm.go:4321
+//line ranges_fsm.go:4330
 //line ranges.go:305
 	sum = 0
-//line ranges_fsm.go:4324
+//line ranges_fsm.go:4333
 	keys = fsm.MapKeys(m)
-//line ranges_fsm.go:4326
+//line ranges_fsm.go:4335
 	i = 0
-//line ranges_fsm.go:4328
+//line ranges_fsm.go:4337
 loop:
-//line ranges_fsm.go:4330
+//line ranges_fsm.go:4339
 	if i >= len(keys) {
 		goto loopEnd
 	}
-//line ranges_fsm.go:4334
+//line ranges_fsm.go:4343
 	k_1 = keys[i]
-//line ranges_fsm.go:4336
+//line ranges_fsm.go:4345
 	v, ok = m[k_1]
-//line ranges_fsm.go:4338
+//line ranges_fsm.go:4347
 	if !ok {
 		goto loopNext
 	}
-//line ranges_fsm.go:4342
+//line ranges_fsm.go:4351
 //line ranges.go:306
 	k, val = k_1, v
-//line ranges_fsm.go:4345
+//line ranges_fsm.go:4354
 	m_1.v.m, m_1.v.sum, m_1.v.k, m_1.v.val, m_1.v.keys, m_1.v.i = m, sum, k, val, keys, i
 //line ranges.go:307
 	return m_1.suspend(1, Echo.Call(7))
 resume1:
-//line ranges_fsm.go:4350
+//line ranges_fsm.go:4359
 //line ranges.go:308
 	delete(m, k)
-//line ranges_fsm.go:4353
+//line ranges_fsm.go:4362
 //line ranges.go:309
 	sum += val
-//line ranges_fsm.go:4356
+//line ranges_fsm.go:4365
 loopNext:
-//line ranges_fsm.go:4358
+//line ranges_fsm.go:4367
 	i++
-//line ranges_fsm.go:4360
+//line ranges_fsm.go:4369
 	goto loop
 loopEnd:
-//line ranges_fsm.go:4363
+//line ranges_fsm.go:4372
 //line ranges.go:311
 	return m_1.finish(sum, len(m), nil)
 }
@@ -4520,61 +4529,61 @@ func (m_1 *rangeMapAddMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 	}
 //line ranges.go:319
 	m = map[int]int{1: 5, 2: 6, 3: 7}
-//line ranges_fsm.go:4524
+//line ranges_fsm.go:4533
 //line ranges.go:320
 	sum = 0
-//line ranges_fsm.go:4527
+//line ranges_fsm.go:4536
 	keys = fsm.MapKeys(m)
-//line ranges_fsm.go:4529
+//line ranges_fsm.go:4538
 	i = 0
-//line ranges_fsm.go:4531
+//line ranges_fsm.go:4540
 loop:
-//line ranges_fsm.go:4533
+//line ranges_fsm.go:4542
 	if i >= len(keys) {
 		goto loopEnd
 	}
-//line ranges_fsm.go:4537
+//line ranges_fsm.go:4546
 	k_1 = keys[i]
-//line ranges_fsm.go:4539
+//line ranges_fsm.go:4548
 	v_1, ok = m[k_1]
-//line ranges_fsm.go:4541
+//line ranges_fsm.go:4550
 	if !ok {
 		goto loopNext
 	}
-//line ranges_fsm.go:4545
+//line ranges_fsm.go:4554
 //line ranges.go:321
 	k, val = k_1, v_1
-//line ranges_fsm.go:4548
+//line ranges_fsm.go:4557
 //line ranges.go:322
 	if !(k < 100) {
 		goto endIf
 	}
-//line ranges_fsm.go:4553
+//line ranges_fsm.go:4562
 	m_1.v.m, m_1.v.sum, m_1.v.k, m_1.v.val, m_1.v.keys, m_1.v.i = m, sum, k, val, keys, i
 //line ranges.go:323
 	return m_1.suspend(1, Echo.Call(1))
 resume1:
-//line ranges_fsm.go:4558
+//line ranges_fsm.go:4567
 	v_2, err = fsm.Take[int](in)
-//line ranges_fsm.go:4560
+//line ranges_fsm.go:4569
 //line ranges.go:323
 	x = v(v_2, err)
-//line ranges_fsm.go:4563
+//line ranges_fsm.go:4572
 //line ranges.go:324
 	m[k+100] = 0
-//line ranges_fsm.go:4566
+//line ranges_fsm.go:4575
 //line ranges.go:325
 	sum += val * x
-//line ranges_fsm.go:4569
+//line ranges_fsm.go:4578
 endIf:
-//line ranges_fsm.go:4571
+//line ranges_fsm.go:4580
 loopNext:
-//line ranges_fsm.go:4573
+//line ranges_fsm.go:4582
 	i++
-//line ranges_fsm.go:4575
+//line ranges_fsm.go:4584
 	goto loop
 loopEnd:
-//line ranges_fsm.go:4578
+//line ranges_fsm.go:4587
 //line ranges.go:328
 	return m_1.finish(sum, len(m), nil)
 }
@@ -4730,53 +4739,53 @@ func (m_1 *rangeMapUpdateOthersMachine) Resume(ctx fsm.Context, in fsm.Outcome) 
 	}
 //line ranges.go:336
 	m = map[int]int{1: 5, 2: 5, 3: 5}
-//line ranges_fsm.go:4734
+//line ranges_fsm.go:4743
 //line ranges.go:337
 	sum = 0
-//line ranges_fsm.go:4737
+//line ranges_fsm.go:4746
 	keys = fsm.MapKeys(m)
-//line ranges_fsm.go:4739
+//line ranges_fsm.go:4748
 	i = 0
-//line ranges_fsm.go:4741
+//line ranges_fsm.go:4750
 loop:
-//line ranges_fsm.go:4743
+//line ranges_fsm.go:4752
 	if i >= len(keys) {
 		goto loopEnd
 	}
-//line ranges_fsm.go:4747
+//line ranges_fsm.go:4756
 	k_1 = keys[i]
-//line ranges_fsm.go:4749
+//line ranges_fsm.go:4758
 	v, ok = m[k_1]
-//line ranges_fsm.go:4751
+//line ranges_fsm.go:4760
 	if !ok {
 		goto loopNext
 	}
-//line ranges_fsm.go:4755
+//line ranges_fsm.go:4764
 //line ranges.go:338
 	k, val = k_1, v
-//line ranges_fsm.go:4758
+//line ranges_fsm.go:4767
 //line ranges.go:339
 	sum += val
-//line ranges_fsm.go:4761
+//line ranges_fsm.go:4770
 	m_1.v.m, m_1.v.sum, m_1.v.k, m_1.v.keys, m_1.v.i = m, sum, k, keys, i
 //line ranges.go:340
 	return m_1.suspend(1, Echo.Call(0))
 resume1:
-//line ranges_fsm.go:4766
+//line ranges_fsm.go:4775
 //line ranges.go:341
 	for k2 := range m {
 		if k2 != k {
 			m[k2] = 100
 		}
 	}
-//line ranges_fsm.go:4773
+//line ranges_fsm.go:4782
 loopNext:
-//line ranges_fsm.go:4775
+//line ranges_fsm.go:4784
 	i++
-//line ranges_fsm.go:4777
+//line ranges_fsm.go:4786
 	goto loop
 loopEnd:
-//line ranges_fsm.go:4780
+//line ranges_fsm.go:4789
 //line ranges.go:347
 	return m_1.finish(sum, nil)
 }
@@ -4927,55 +4936,55 @@ func (m_1 *rangeMapNilMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 	}
 //line ranges.go:352
 	m = nil
-//line ranges_fsm.go:4931
+//line ranges_fsm.go:4940
 //line ranges.go:353
 	count = 0
-//line ranges_fsm.go:4934
+//line ranges_fsm.go:4943
 	keys = fsm.MapKeys(m)
-//line ranges_fsm.go:4936
+//line ranges_fsm.go:4945
 	i = 0
-//line ranges_fsm.go:4938
+//line ranges_fsm.go:4947
 loop:
-//line ranges_fsm.go:4940
+//line ranges_fsm.go:4949
 	if i >= len(keys) {
 		goto loopEnd
 	}
-//line ranges_fsm.go:4944
+//line ranges_fsm.go:4953
 	k = keys[i]
-//line ranges_fsm.go:4946
+//line ranges_fsm.go:4955
 	_, ok = m[k]
-//line ranges_fsm.go:4948
+//line ranges_fsm.go:4957
 	if !ok {
 		goto loopNext
 	}
-//line ranges_fsm.go:4952
+//line ranges_fsm.go:4961
 	m_1.v.m, m_1.v.count, m_1.v.keys, m_1.v.i = m, count, keys, i
 //line ranges.go:355
 	return m_1.suspend(1, Echo.Call(1))
 resume1:
-//line ranges_fsm.go:4957
+//line ranges_fsm.go:4966
 	v_1, err = fsm.Take[int](in)
-//line ranges_fsm.go:4959
+//line ranges_fsm.go:4968
 //line ranges.go:355
 	count += v(v_1, err)
-//line ranges_fsm.go:4962
+//line ranges_fsm.go:4971
 loopNext:
-//line ranges_fsm.go:4964
+//line ranges_fsm.go:4973
 	i++
-//line ranges_fsm.go:4966
+//line ranges_fsm.go:4975
 	goto loop
 loopEnd:
-//line ranges_fsm.go:4969
+//line ranges_fsm.go:4978
 	m_1.v.count = count
 //line ranges.go:357
 	return m_1.suspend(2, Echo.Call(10))
 resume2:
-//line ranges_fsm.go:4974
+//line ranges_fsm.go:4983
 	v_2, err_1 = fsm.Take[int](in)
-//line ranges_fsm.go:4976
+//line ranges_fsm.go:4985
 //line ranges.go:357
 	count += v(v_2, err_1)
-//line ranges_fsm.go:4979
+//line ranges_fsm.go:4988
 //line ranges.go:358
 	return m_1.finish(count, nil)
 }
@@ -5132,54 +5141,54 @@ func (m_1 *rangeMapSortedAfterMachine) Resume(ctx fsm.Context, in fsm.Outcome) (
 	}
 //line ranges.go:365
 	m = map[string]string{"x": "1", "y": "2", "z": "3"}
-//line ranges_fsm.go:5136
+//line ranges_fsm.go:5145
 //line ranges.go:366
 	out = nil
-//line ranges_fsm.go:5139
+//line ranges_fsm.go:5148
 	keys = fsm.MapKeys(m)
-//line ranges_fsm.go:5141
+//line ranges_fsm.go:5150
 	i = 0
-//line ranges_fsm.go:5143
+//line ranges_fsm.go:5152
 loop:
-//line ranges_fsm.go:5145
+//line ranges_fsm.go:5154
 	if i >= len(keys) {
 		goto loopEnd
 	}
-//line ranges_fsm.go:5149
+//line ranges_fsm.go:5158
 	k_1 = keys[i]
-//line ranges_fsm.go:5151
+//line ranges_fsm.go:5160
 	v_1, ok = m[k_1]
-//line ranges_fsm.go:5153
+//line ranges_fsm.go:5162
 	if !ok {
 		goto loopNext
 	}
-//line ranges_fsm.go:5157
+//line ranges_fsm.go:5166
 //line ranges.go:367
 	k, val = k_1, v_1
-//line ranges_fsm.go:5160
+//line ranges_fsm.go:5169
 	m_1.v.m, m_1.v.out, m_1.v.k, m_1.v.val, m_1.v.keys, m_1.v.i = m, out, k, val, keys, i
 //line ranges.go:368
 	return m_1.suspend(1, Str.Call("-"))
 resume1:
-//line ranges_fsm.go:5165
+//line ranges_fsm.go:5174
 	v_2, err = fsm.Take[string](in)
-//line ranges_fsm.go:5167
+//line ranges_fsm.go:5176
 //line ranges.go:368
 	got = v(v_2, err)
-//line ranges_fsm.go:5170
+//line ranges_fsm.go:5179
 //line ranges.go:369
 	out = append(out, k+got+val)
-//line ranges_fsm.go:5173
+//line ranges_fsm.go:5182
 loopNext:
-//line ranges_fsm.go:5175
+//line ranges_fsm.go:5184
 	i++
-//line ranges_fsm.go:5177
+//line ranges_fsm.go:5186
 	goto loop
 loopEnd:
-//line ranges_fsm.go:5180
+//line ranges_fsm.go:5189
 //line ranges.go:371
 	slices.Sort(out)
-//line ranges_fsm.go:5183
+//line ranges_fsm.go:5192
 //line ranges.go:372
 	return m_1.finish(out, nil)
 }
@@ -5335,48 +5344,48 @@ func (m_1 *rangeMapStructKeysMachine) Resume(ctx fsm.Context, in fsm.Outcome) (f
 	}
 //line ranges.go:379
 	m = map[Pair]int{{A: 1, B: 2}: 3, {A: 4, B: 5}: 6}
-//line ranges_fsm.go:5339
+//line ranges_fsm.go:5348
 //line ranges.go:380
 	sum = 0
-//line ranges_fsm.go:5342
+//line ranges_fsm.go:5351
 	keys = fsm.MapKeys(m)
-//line ranges_fsm.go:5344
+//line ranges_fsm.go:5353
 	i = 0
-//line ranges_fsm.go:5346
+//line ranges_fsm.go:5355
 loop:
-//line ranges_fsm.go:5348
+//line ranges_fsm.go:5357
 	if i >= len(keys) {
 		goto loopEnd
 	}
-//line ranges_fsm.go:5352
+//line ranges_fsm.go:5361
 	k_1 = keys[i]
-//line ranges_fsm.go:5354
+//line ranges_fsm.go:5363
 	v_1, ok = m[k_1]
-//line ranges_fsm.go:5356
+//line ranges_fsm.go:5365
 	if !ok {
 		goto loopNext
 	}
-//line ranges_fsm.go:5360
+//line ranges_fsm.go:5369
 //line ranges.go:381
 	k, val = k_1, v_1
-//line ranges_fsm.go:5363
+//line ranges_fsm.go:5372
 	m_1.v.m, m_1.v.sum, m_1.v.k, m_1.v.val, m_1.v.keys, m_1.v.i = m, sum, k, val, keys, i
 //line ranges.go:382
 	return m_1.suspend(1, Echo.Call(0))
 resume1:
-//line ranges_fsm.go:5368
+//line ranges_fsm.go:5377
 	v_2, err = fsm.Take[int](in)
-//line ranges_fsm.go:5370
+//line ranges_fsm.go:5379
 //line ranges.go:382
 	sum += (k.A+k.B)*val + v(v_2, err)
-//line ranges_fsm.go:5373
+//line ranges_fsm.go:5382
 loopNext:
-//line ranges_fsm.go:5375
+//line ranges_fsm.go:5384
 	i++
-//line ranges_fsm.go:5377
+//line ranges_fsm.go:5386
 	goto loop
 loopEnd:
-//line ranges_fsm.go:5380
+//line ranges_fsm.go:5389
 //line ranges.go:384
 	return m_1.finish(sum, nil)
 }
@@ -5575,170 +5584,170 @@ func (m_1 *rangeExprOnceMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.An
 	}
 //line ranges.go:402
 	resetTrace()
-//line ranges_fsm.go:5579
+//line ranges_fsm.go:5588
 //line ranges.go:403
 	sum = 0
-//line ranges_fsm.go:5582
+//line ranges_fsm.go:5591
 	seq = countedSlice()
-//line ranges_fsm.go:5584
+//line ranges_fsm.go:5593
 	n = len(seq)
-//line ranges_fsm.go:5586
+//line ranges_fsm.go:5595
 	i_1 = 0
-//line ranges_fsm.go:5588
+//line ranges_fsm.go:5597
 loop:
-//line ranges_fsm.go:5590
+//line ranges_fsm.go:5599
 	if i_1 >= n {
 		goto loopEnd
 	}
-//line ranges_fsm.go:5594
+//line ranges_fsm.go:5603
 //line ranges.go:404
 	x_1 = seq[i_1]
-//line ranges_fsm.go:5597
+//line ranges_fsm.go:5606
 	m_1.v.sum, m_1.v.seq, m_1.v.n, m_1.v.i_1 = sum, seq, n, i_1
 //line ranges.go:405
 	return m_1.suspend(1, Echo.Call(x_1))
 resume1:
-//line ranges_fsm.go:5602
+//line ranges_fsm.go:5611
 	v_1, err = fsm.Take[int](in)
-//line ranges_fsm.go:5604
+//line ranges_fsm.go:5613
 //line ranges.go:405
 	sum += v(v_1, err)
-//line ranges_fsm.go:5607
-//line ranges_fsm.go:5608
+//line ranges_fsm.go:5616
+//line ranges_fsm.go:5617
 	i_1++
-//line ranges_fsm.go:5610
+//line ranges_fsm.go:5619
 	goto loop
 loopEnd:
-//line ranges_fsm.go:5613
+//line ranges_fsm.go:5622
 	seq_1 = countedArray()
-//line ranges_fsm.go:5615
+//line ranges_fsm.go:5624
 	n_1 = len(seq_1)
-//line ranges_fsm.go:5617
+//line ranges_fsm.go:5626
 	i_2 = 0
-//line ranges_fsm.go:5619
+//line ranges_fsm.go:5628
 loop_1:
-//line ranges_fsm.go:5621
+//line ranges_fsm.go:5630
 	if i_2 >= n_1 {
 		goto loopEnd_1
 	}
-//line ranges_fsm.go:5625
+//line ranges_fsm.go:5634
 //line ranges.go:407
 	x_2 = seq_1[i_2]
-//line ranges_fsm.go:5628
+//line ranges_fsm.go:5637
 	m_1.v.sum, m_1.v.seq_1, m_1.v.n_1, m_1.v.i_2 = sum, seq_1, n_1, i_2
 //line ranges.go:408
 	return m_1.suspend(2, Echo.Call(x_2))
 resume2:
-//line ranges_fsm.go:5633
+//line ranges_fsm.go:5642
 	v_2, err_1 = fsm.Take[int](in)
-//line ranges_fsm.go:5635
+//line ranges_fsm.go:5644
 //line ranges.go:408
 	sum += v(v_2, err_1)
-//line ranges_fsm.go:5638
-//line ranges_fsm.go:5639
+//line ranges_fsm.go:5647
+//line ranges_fsm.go:5648
 	i_2++
-//line ranges_fsm.go:5641
+//line ranges_fsm.go:5650
 	goto loop_1
 loopEnd_1:
-//line ranges_fsm.go:5644
+//line ranges_fsm.go:5653
 	str = countedString()
-//line ranges_fsm.go:5646
+//line ranges_fsm.go:5655
 	i_3 = 0
-//line ranges_fsm.go:5648
+//line ranges_fsm.go:5657
 loop_2:
-//line ranges_fsm.go:5650
+//line ranges_fsm.go:5659
 	if i_3 >= len(str) {
 		goto loopEnd_2
 	}
-//line ranges_fsm.go:5654
+//line ranges_fsm.go:5663
 //line ranges.go:410
 	r = fsm.RuneAt(str, i_3)
-//line ranges_fsm.go:5657
+//line ranges_fsm.go:5666
 	m_1.v.sum, m_1.v.str, m_1.v.i_3 = sum, str, i_3
 //line ranges.go:411
 	return m_1.suspend(3, Echo.Call(int(r)))
 resume3:
-//line ranges_fsm.go:5662
+//line ranges_fsm.go:5671
 	v_3, err_2 = fsm.Take[int](in)
-//line ranges_fsm.go:5664
+//line ranges_fsm.go:5673
 //line ranges.go:411
 	sum += v(v_3, err_2)
-//line ranges_fsm.go:5667
-//line ranges_fsm.go:5668
+//line ranges_fsm.go:5676
+//line ranges_fsm.go:5677
 	i_3 = fsm.NextRune(str, i_3)
-//line ranges_fsm.go:5670
+//line ranges_fsm.go:5679
 	goto loop_2
 loopEnd_2:
-//line ranges_fsm.go:5673
+//line ranges_fsm.go:5682
 	n_2 = countedInt()
-//line ranges_fsm.go:5675
+//line ranges_fsm.go:5684
 	i_4 = 0
-//line ranges_fsm.go:5677
+//line ranges_fsm.go:5686
 loop_3:
-//line ranges_fsm.go:5679
+//line ranges_fsm.go:5688
 	if i_4 >= n_2 {
 		goto loopEnd_3
 	}
-//line ranges_fsm.go:5683
+//line ranges_fsm.go:5692
 //line ranges.go:413
 	i = i_4
-//line ranges_fsm.go:5686
+//line ranges_fsm.go:5695
 	m_1.v.sum, m_1.v.n_2, m_1.v.i_4 = sum, n_2, i_4
 //line ranges.go:414
 	return m_1.suspend(4, Echo.Call(i))
 resume4:
-//line ranges_fsm.go:5691
+//line ranges_fsm.go:5700
 	v_4, err_3 = fsm.Take[int](in)
-//line ranges_fsm.go:5693
+//line ranges_fsm.go:5702
 //line ranges.go:414
 	sum += v(v_4, err_3)
-//line ranges_fsm.go:5696
-//line ranges_fsm.go:5697
+//line ranges_fsm.go:5705
+//line ranges_fsm.go:5706
 	i_4++
-//line ranges_fsm.go:5699
+//line ranges_fsm.go:5708
 	goto loop_3
 loopEnd_3:
-//line ranges_fsm.go:5702
+//line ranges_fsm.go:5711
 	m = countedMap()
-//line ranges_fsm.go:5704
+//line ranges_fsm.go:5713
 	keys = fsm.MapKeys(m)
-//line ranges_fsm.go:5706
+//line ranges_fsm.go:5715
 	i_5 = 0
-//line ranges_fsm.go:5708
+//line ranges_fsm.go:5717
 loop_4:
-//line ranges_fsm.go:5710
+//line ranges_fsm.go:5719
 	if i_5 >= len(keys) {
 		goto loopEnd_4
 	}
-//line ranges_fsm.go:5714
+//line ranges_fsm.go:5723
 	k = keys[i_5]
-//line ranges_fsm.go:5716
+//line ranges_fsm.go:5725
 	v_5, ok = m[k]
-//line ranges_fsm.go:5718
+//line ranges_fsm.go:5727
 	if !ok {
 		goto loopNext_4
 	}
-//line ranges_fsm.go:5722
+//line ranges_fsm.go:5731
 //line ranges.go:416
 	val = v_5
-//line ranges_fsm.go:5725
+//line ranges_fsm.go:5734
 	m_1.v.sum, m_1.v.val, m_1.v.m, m_1.v.keys, m_1.v.i_5 = sum, val, m, keys, i_5
 //line ranges.go:417
 	return m_1.suspend(5, Echo.Call(1))
 resume5:
-//line ranges_fsm.go:5730
+//line ranges_fsm.go:5739
 	v_6, err_4 = fsm.Take[int](in)
-//line ranges_fsm.go:5732
+//line ranges_fsm.go:5741
 //line ranges.go:417
 	sum += val * v(v_6, err_4)
-//line ranges_fsm.go:5735
+//line ranges_fsm.go:5744
 loopNext_4:
-//line ranges_fsm.go:5737
+//line ranges_fsm.go:5746
 	i_5++
-//line ranges_fsm.go:5739
+//line ranges_fsm.go:5748
 	goto loop_4
 loopEnd_4:
-//line ranges_fsm.go:5742
+//line ranges_fsm.go:5751
 //line ranges.go:419
 	return m_1.finish(sum, traceStr(), nil)
 }
@@ -6028,171 +6037,171 @@ func (m_1 *rangeExprOnceMoreMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fs
 	}
 //line ranges.go:424
 	resetTrace()
-//line ranges_fsm.go:6032
+//line ranges_fsm.go:6041
 //line ranges.go:425
 	sum = 0
-//line ranges_fsm.go:6035
+//line ranges_fsm.go:6044
 	seq = countedBytes()
-//line ranges_fsm.go:6037
+//line ranges_fsm.go:6046
 	n = len(seq)
-//line ranges_fsm.go:6039
+//line ranges_fsm.go:6048
 	i_2 = 0
-//line ranges_fsm.go:6041
+//line ranges_fsm.go:6050
 loop:
-//line ranges_fsm.go:6043
+//line ranges_fsm.go:6052
 	if i_2 >= n {
 		goto loopEnd
 	}
-//line ranges_fsm.go:6047
+//line ranges_fsm.go:6056
 //line ranges.go:426
 	i_1, b = i_2, seq[i_2]
-//line ranges_fsm.go:6050
+//line ranges_fsm.go:6059
 	m_1.v.sum, m_1.v.i_1, m_1.v.b, m_1.v.seq, m_1.v.n, m_1.v.i_2 = sum, i_1, b, seq, n, i_2
 //line ranges.go:427
 	return m_1.suspend(1, Echo.Call(1))
 resume1:
-//line ranges_fsm.go:6055
+//line ranges_fsm.go:6064
 	v_1, err = fsm.Take[int](in)
-//line ranges_fsm.go:6057
+//line ranges_fsm.go:6066
 //line ranges.go:427
 	sum += i_1 + int(b)*v(v_1, err)
-//line ranges_fsm.go:6060
-//line ranges_fsm.go:6061
+//line ranges_fsm.go:6069
+//line ranges_fsm.go:6070
 	i_2++
-//line ranges_fsm.go:6063
+//line ranges_fsm.go:6072
 	goto loop
 loopEnd:
-//line ranges_fsm.go:6066
+//line ranges_fsm.go:6075
 	seq_1 = countedStrs()
-//line ranges_fsm.go:6068
+//line ranges_fsm.go:6077
 	n_1 = len(seq_1)
-//line ranges_fsm.go:6070
+//line ranges_fsm.go:6079
 	i_4 = 0
-//line ranges_fsm.go:6072
+//line ranges_fsm.go:6081
 loop_1:
-//line ranges_fsm.go:6074
+//line ranges_fsm.go:6083
 	if i_4 >= n_1 {
 		goto loopEnd_1
 	}
-//line ranges_fsm.go:6078
+//line ranges_fsm.go:6087
 //line ranges.go:429
 	i_3 = i_4
-//line ranges_fsm.go:6081
+//line ranges_fsm.go:6090
 	m_1.v.sum, m_1.v.n_1, m_1.v.i_4 = sum, n_1, i_4
 //line ranges.go:430
 	return m_1.suspend(2, Echo.Call(i_3))
 resume2:
-//line ranges_fsm.go:6086
+//line ranges_fsm.go:6095
 	v_2, err_1 = fsm.Take[int](in)
-//line ranges_fsm.go:6088
+//line ranges_fsm.go:6097
 //line ranges.go:430
 	sum += v(v_2, err_1)
-//line ranges_fsm.go:6091
-//line ranges_fsm.go:6092
+//line ranges_fsm.go:6100
+//line ranges_fsm.go:6101
 	i_4++
-//line ranges_fsm.go:6094
+//line ranges_fsm.go:6103
 	goto loop_1
 loopEnd_1:
-//line ranges_fsm.go:6097
+//line ranges_fsm.go:6106
 	seq_2 = countedPairs()
-//line ranges_fsm.go:6099
+//line ranges_fsm.go:6108
 	n_2 = len(seq_2)
-//line ranges_fsm.go:6101
+//line ranges_fsm.go:6110
 	i_5 = 0
-//line ranges_fsm.go:6103
+//line ranges_fsm.go:6112
 loop_2:
-//line ranges_fsm.go:6105
+//line ranges_fsm.go:6114
 	if i_5 >= n_2 {
 		goto loopEnd_2
 	}
-//line ranges_fsm.go:6109
+//line ranges_fsm.go:6118
 //line ranges.go:432
 	p = seq_2[i_5]
-//line ranges_fsm.go:6112
+//line ranges_fsm.go:6121
 	m_1.v.sum, m_1.v.seq_2, m_1.v.n_2, m_1.v.i_5 = sum, seq_2, n_2, i_5
 //line ranges.go:433
 	return m_1.suspend(3, Add.Call(p))
 resume3:
-//line ranges_fsm.go:6117
+//line ranges_fsm.go:6126
 	v_3, err_2 = fsm.Take[int](in)
-//line ranges_fsm.go:6119
+//line ranges_fsm.go:6128
 //line ranges.go:433
 	sum += v(v_3, err_2)
-//line ranges_fsm.go:6122
-//line ranges_fsm.go:6123
+//line ranges_fsm.go:6131
+//line ranges_fsm.go:6132
 	i_5++
-//line ranges_fsm.go:6125
+//line ranges_fsm.go:6134
 	goto loop_2
 loopEnd_2:
-//line ranges_fsm.go:6128
+//line ranges_fsm.go:6137
 	seq_3 = countedNil()
-//line ranges_fsm.go:6130
+//line ranges_fsm.go:6139
 	n_3 = len(seq_3)
-//line ranges_fsm.go:6132
+//line ranges_fsm.go:6141
 	i_6 = 0
-//line ranges_fsm.go:6134
+//line ranges_fsm.go:6143
 loop_3:
-//line ranges_fsm.go:6136
+//line ranges_fsm.go:6145
 	if i_6 >= n_3 {
 		goto loopEnd_3
 	}
-//line ranges_fsm.go:6140
+//line ranges_fsm.go:6149
 	m_1.v.sum, m_1.v.n_3, m_1.v.i_6 = sum, n_3, i_6
 //line ranges.go:436
 	return m_1.suspend(4, Echo.Call(1000))
 resume4:
-//line ranges_fsm.go:6145
+//line ranges_fsm.go:6154
 	v_4, err_3 = fsm.Take[int](in)
-//line ranges_fsm.go:6147
+//line ranges_fsm.go:6156
 //line ranges.go:436
 	sum += v(v_4, err_3)
-//line ranges_fsm.go:6150
-//line ranges_fsm.go:6151
+//line ranges_fsm.go:6159
+//line ranges_fsm.go:6160
 	i_6++
-//line ranges_fsm.go:6153
+//line ranges_fsm.go:6162
 	goto loop_3
 loopEnd_3:
-//line ranges_fsm.go:6156
+//line ranges_fsm.go:6165
 	m = countedMapStr()
-//line ranges_fsm.go:6158
+//line ranges_fsm.go:6167
 	keys = fsm.MapKeys(m)
-//line ranges_fsm.go:6160
+//line ranges_fsm.go:6169
 	i_7 = 0
-//line ranges_fsm.go:6162
+//line ranges_fsm.go:6171
 loop_4:
-//line ranges_fsm.go:6164
+//line ranges_fsm.go:6173
 	if i_7 >= len(keys) {
 		goto loopEnd_4
 	}
-//line ranges_fsm.go:6168
+//line ranges_fsm.go:6177
 	k_1 = keys[i_7]
-//line ranges_fsm.go:6170
+//line ranges_fsm.go:6179
 	_, ok = m[k_1]
-//line ranges_fsm.go:6172
+//line ranges_fsm.go:6181
 	if !ok {
 		goto loopNext_4
 	}
-//line ranges_fsm.go:6176
+//line ranges_fsm.go:6185
 //line ranges.go:438
 	k = k_1
-//line ranges_fsm.go:6179
+//line ranges_fsm.go:6188
 	m_1.v.sum, m_1.v.k, m_1.v.m, m_1.v.keys, m_1.v.i_7 = sum, k, m, keys, i_7
 //line ranges.go:439
 	return m_1.suspend(5, Echo.Call(100))
 resume5:
-//line ranges_fsm.go:6184
+//line ranges_fsm.go:6193
 	v_5, err_4 = fsm.Take[int](in)
-//line ranges_fsm.go:6186
+//line ranges_fsm.go:6195
 //line ranges.go:439
 	sum += len(k) * v(v_5, err_4)
-//line ranges_fsm.go:6189
+//line ranges_fsm.go:6198
 loopNext_4:
-//line ranges_fsm.go:6191
+//line ranges_fsm.go:6200
 	i_7++
-//line ranges_fsm.go:6193
+//line ranges_fsm.go:6202
 	goto loop_4
 loopEnd_4:
-//line ranges_fsm.go:6196
+//line ranges_fsm.go:6205
 //line ranges.go:441
 	return m_1.finish(sum, traceStr(), nil)
 }
@@ -6442,42 +6451,42 @@ func (m *rangeStructsMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp
 	}
 //line ranges.go:448
 	ps = []Pair{{A: 1, B: 2}, {A: 3, B: 4}}
-//line ranges_fsm.go:6446
+//line ranges_fsm.go:6455
 //line ranges.go:449
 	sum = 0
-//line ranges_fsm.go:6449
+//line ranges_fsm.go:6458
 	n = len(ps)
-//line ranges_fsm.go:6451
+//line ranges_fsm.go:6460
 	i = 0
-//line ranges_fsm.go:6453
+//line ranges_fsm.go:6462
 loop:
-//line ranges_fsm.go:6455
+//line ranges_fsm.go:6464
 	if i >= n {
 		goto loopEnd
 	}
-//line ranges_fsm.go:6459
+//line ranges_fsm.go:6468
 //line ranges.go:450
 	p = ps[i]
-//line ranges_fsm.go:6462
+//line ranges_fsm.go:6471
 	m.v.ps, m.v.sum, m.v.p, m.v.n, m.v.i = ps, sum, p, n, i
 //line ranges.go:451
 	return m.suspend(1, Echo.Call(p.A*100))
 resume1:
-//line ranges_fsm.go:6467
+//line ranges_fsm.go:6476
 	v_1, err = fsm.Take[int](in)
-//line ranges_fsm.go:6469
+//line ranges_fsm.go:6478
 //line ranges.go:451
 	p.A = v(v_1, err)
-//line ranges_fsm.go:6472
+//line ranges_fsm.go:6481
 //line ranges.go:452
 	sum += p.A + p.B
-//line ranges_fsm.go:6475
-//line ranges_fsm.go:6476
+//line ranges_fsm.go:6484
+//line ranges_fsm.go:6485
 	i++
-//line ranges_fsm.go:6478
+//line ranges_fsm.go:6487
 	goto loop
 loopEnd:
-//line ranges_fsm.go:6481
+//line ranges_fsm.go:6490
 //line ranges.go:454
 	return m.finish(ps, sum, nil)
 }
@@ -6640,77 +6649,77 @@ func (m *rangeNestedMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp,
 	}
 //line ranges.go:461
 	out = nil
-//line ranges_fsm.go:6644
+//line ranges_fsm.go:6653
 	seq = []string{"ab", "c"}
-//line ranges_fsm.go:6646
+//line ranges_fsm.go:6655
 	n_1 = len(seq)
-//line ranges_fsm.go:6648
+//line ranges_fsm.go:6657
 	i_1 = 0
-//line ranges_fsm.go:6650
+//line ranges_fsm.go:6659
 loop:
-//line ranges_fsm.go:6652
+//line ranges_fsm.go:6661
 	if i_1 >= n_1 {
 		goto loopEnd
 	}
-//line ranges_fsm.go:6656
+//line ranges_fsm.go:6665
 //line ranges.go:462
 	i, w = i_1, seq[i_1]
-//line ranges_fsm.go:6659
+//line ranges_fsm.go:6668
 	i_2 = 0
-//line ranges_fsm.go:6661
+//line ranges_fsm.go:6670
 loop_1:
-//line ranges_fsm.go:6663
+//line ranges_fsm.go:6672
 	if i_2 >= len(w) {
 		goto loopEnd_1
 	}
-//line ranges_fsm.go:6667
+//line ranges_fsm.go:6676
 //line ranges.go:463
 	j, r = i_2, fsm.RuneAt(w, i_2)
-//line ranges_fsm.go:6670
+//line ranges_fsm.go:6679
 	n_2 = 2
-//line ranges_fsm.go:6672
+//line ranges_fsm.go:6681
 	i_3 = 0
-//line ranges_fsm.go:6674
+//line ranges_fsm.go:6683
 loop_2:
-//line ranges_fsm.go:6676
+//line ranges_fsm.go:6685
 	if i_3 >= n_2 {
 		goto loopEnd_2
 	}
-//line ranges_fsm.go:6680
+//line ranges_fsm.go:6689
 //line ranges.go:464
 	k = i_3
-//line ranges_fsm.go:6683
+//line ranges_fsm.go:6692
 	m.v.out, m.v.i, m.v.w, m.v.seq, m.v.n_1, m.v.i_1, m.v.j, m.v.r, m.v.i_2, m.v.n_2, m.v.i_3 = out, i, w, seq, n_1, i_1, j, r, i_2, n_2, i_3
 //line ranges.go:465
 	return m.suspend(1, Echo.Call(i*100+j*10+k))
 resume1:
-//line ranges_fsm.go:6688
+//line ranges_fsm.go:6697
 	v_1, err = fsm.Take[int](in)
-//line ranges_fsm.go:6690
+//line ranges_fsm.go:6699
 //line ranges.go:465
 	n = v(v_1, err)
-//line ranges_fsm.go:6693
+//line ranges_fsm.go:6702
 //line ranges.go:466
 	out = append(out, fmt.Sprintf("%c%d", r, n))
-//line ranges_fsm.go:6696
-//line ranges_fsm.go:6697
+//line ranges_fsm.go:6705
+//line ranges_fsm.go:6706
 	i_3++
-//line ranges_fsm.go:6699
+//line ranges_fsm.go:6708
 	goto loop_2
 loopEnd_2:
-//line ranges_fsm.go:6702
-//line ranges_fsm.go:6703
+//line ranges_fsm.go:6711
+//line ranges_fsm.go:6712
 	i_2 = fsm.NextRune(w, i_2)
-//line ranges_fsm.go:6705
+//line ranges_fsm.go:6714
 	goto loop_1
 loopEnd_1:
-//line ranges_fsm.go:6708
-//line ranges_fsm.go:6709
+//line ranges_fsm.go:6717
+//line ranges_fsm.go:6718
 	i_1++
-//line ranges_fsm.go:6711
+//line ranges_fsm.go:6720
 	goto loop
 loopEnd:
-//line ranges_fsm.go:6714
+//line ranges_fsm.go:6723
 //line ranges.go:470
 	return m.finish(out, nil)
 }
@@ -6884,30 +6893,30 @@ func (m *rangeFuncNoAwaitMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.A
 //line ranges.go:478
 	return m.suspend(1, Echo.Call(10))
 resume1:
-//line ranges_fsm.go:6888
+//line ranges_fsm.go:6897
 	v_1, err = fsm.Take[int](in)
-//line ranges_fsm.go:6890
+//line ranges_fsm.go:6899
 //line ranges.go:478
 	base = v(v_1, err)
-//line ranges_fsm.go:6893
+//line ranges_fsm.go:6902
 //line ranges.go:479
 	sum = 0
-//line ranges_fsm.go:6896
+//line ranges_fsm.go:6905
 //line ranges.go:480
 	for x := range slices.Values([]int{1, 2, 3}) {
 		sum += x * base
 	}
-//line ranges_fsm.go:6901
+//line ranges_fsm.go:6910
 	m.v.sum = sum
 //line ranges.go:483
 	return m.suspend(2, Echo.Call(1))
 resume2:
-//line ranges_fsm.go:6906
+//line ranges_fsm.go:6915
 	v_2, err_1 = fsm.Take[int](in)
-//line ranges_fsm.go:6908
+//line ranges_fsm.go:6917
 //line ranges.go:483
 	sum += v(v_2, err_1)
-//line ranges_fsm.go:6911
+//line ranges_fsm.go:6920
 //line ranges.go:484
 	return m.finish(sum, nil)
 }
@@ -7031,36 +7040,36 @@ func (m *rangeIntNamedMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 	}
 //line ranges.go:491
 	sum = 0
-//line ranges_fsm.go:7035
+//line ranges_fsm.go:7044
 	n = Count(3)
-//line ranges_fsm.go:7037
+//line ranges_fsm.go:7046
 	i_1 = 0
-//line ranges_fsm.go:7039
+//line ranges_fsm.go:7048
 loop:
-//line ranges_fsm.go:7041
+//line ranges_fsm.go:7050
 	if i_1 >= n {
 		goto loopEnd
 	}
-//line ranges_fsm.go:7045
+//line ranges_fsm.go:7054
 //line ranges.go:492
 	i = i_1
-//line ranges_fsm.go:7048
+//line ranges_fsm.go:7057
 	m.v.sum, m.v.i, m.v.n, m.v.i_1 = sum, i, n, i_1
 //line ranges.go:493
 	return m.suspend(1, Echo.Call(10))
 resume1:
-//line ranges_fsm.go:7053
+//line ranges_fsm.go:7062
 	v_1, err = fsm.Take[int](in)
-//line ranges_fsm.go:7055
+//line ranges_fsm.go:7064
 //line ranges.go:493
 	sum += i * Count(v(v_1, err))
-//line ranges_fsm.go:7058
-//line ranges_fsm.go:7059
+//line ranges_fsm.go:7067
+//line ranges_fsm.go:7068
 	i_1++
-//line ranges_fsm.go:7061
+//line ranges_fsm.go:7070
 	goto loop
 loopEnd:
-//line ranges_fsm.go:7064
+//line ranges_fsm.go:7073
 //line ranges.go:495
 	return m.finish(sum, nil)
 }
@@ -7204,51 +7213,51 @@ func (m_1 *rangeMapBreakMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.An
 	}
 //line ranges.go:502
 	m = map[string]int{"a": 1, "b": 1, "c": 1}
-//line ranges_fsm.go:7208
+//line ranges_fsm.go:7217
 //line ranges.go:503
 	iters = 0
-//line ranges_fsm.go:7211
+//line ranges_fsm.go:7220
 	keys = fsm.MapKeys(m)
-//line ranges_fsm.go:7213
+//line ranges_fsm.go:7222
 	i = 0
-//line ranges_fsm.go:7215
+//line ranges_fsm.go:7224
 loop:
-//line ranges_fsm.go:7217
+//line ranges_fsm.go:7226
 	if i >= len(keys) {
 		goto loopEnd
 	}
-//line ranges_fsm.go:7221
+//line ranges_fsm.go:7230
 	k = keys[i]
-//line ranges_fsm.go:7223
+//line ranges_fsm.go:7232
 	v_1, ok = m[k]
-//line ranges_fsm.go:7225
+//line ranges_fsm.go:7234
 	if !ok {
 		goto loopNext
 	}
-//line ranges_fsm.go:7229
+//line ranges_fsm.go:7238
 //line ranges.go:504
 	val = v_1
-//line ranges_fsm.go:7232
+//line ranges_fsm.go:7241
 	m_1.v.m, m_1.v.iters, m_1.v.val, m_1.v.keys, m_1.v.i = m, iters, val, keys, i
 //line ranges.go:505
 	return m_1.suspend(1, Echo.Call(1))
 resume1:
-//line ranges_fsm.go:7237
+//line ranges_fsm.go:7246
 	v_2, err = fsm.Take[int](in)
-//line ranges_fsm.go:7239
+//line ranges_fsm.go:7248
 //line ranges.go:505
 	iters += val * v(v_2, err)
-//line ranges_fsm.go:7242
+//line ranges_fsm.go:7251
 //line ranges.go:506
 	goto loopEnd
-//line ranges_fsm.go:7245
+//line ranges_fsm.go:7254
 loopNext:
-//line ranges_fsm.go:7247
+//line ranges_fsm.go:7256
 	i++
-//line ranges_fsm.go:7249
+//line ranges_fsm.go:7258
 	goto loop
 loopEnd:
-//line ranges_fsm.go:7252
+//line ranges_fsm.go:7261
 //line ranges.go:508
 	return m_1.finish(iters, nil)
 }
@@ -7397,51 +7406,51 @@ func (m_1 *rangeMapContinueMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm
 	}
 //line ranges.go:515
 	m = map[int]int{1: 1, 2: 2, 3: 3, 4: 4}
-//line ranges_fsm.go:7401
+//line ranges_fsm.go:7410
 //line ranges.go:516
 	sum = 0
-//line ranges_fsm.go:7404
+//line ranges_fsm.go:7413
 	keys = fsm.MapKeys(m)
-//line ranges_fsm.go:7406
+//line ranges_fsm.go:7415
 	i = 0
-//line ranges_fsm.go:7408
+//line ranges_fsm.go:7417
 loop:
-//line ranges_fsm.go:7410
+//line ranges_fsm.go:7419
 	if i >= len(keys) {
 		goto loopEnd
 	}
-//line ranges_fsm.go:7414
+//line ranges_fsm.go:7423
 	k_1 = keys[i]
-//line ranges_fsm.go:7416
+//line ranges_fsm.go:7425
 	v, ok = m[k_1]
-//line ranges_fsm.go:7418
+//line ranges_fsm.go:7427
 	if !ok {
 		goto loopNext
 	}
-//line ranges_fsm.go:7422
+//line ranges_fsm.go:7431
 //line ranges.go:517
 	k, val = k_1, v
-//line ranges_fsm.go:7425
+//line ranges_fsm.go:7434
 	m_1.v.m, m_1.v.sum, m_1.v.k, m_1.v.val, m_1.v.keys, m_1.v.i = m, sum, k, val, keys, i
 //line ranges.go:518
 	return m_1.suspend(1, Echo.Call(0))
 resume1:
-//line ranges_fsm.go:7430
+//line ranges_fsm.go:7439
 //line ranges.go:519
 	if k%2 == 0 {
 		goto loopNext
 	}
-//line ranges_fsm.go:7435
+//line ranges_fsm.go:7444
 //line ranges.go:522
 	sum += val
-//line ranges_fsm.go:7438
+//line ranges_fsm.go:7447
 loopNext:
-//line ranges_fsm.go:7440
+//line ranges_fsm.go:7449
 	i++
-//line ranges_fsm.go:7442
+//line ranges_fsm.go:7451
 	goto loop
 loopEnd:
-//line ranges_fsm.go:7445
+//line ranges_fsm.go:7454
 //line ranges.go:524
 	return m_1.finish(sum, nil)
 }
