@@ -151,7 +151,7 @@ func generatePackage(pkg *packages.Package) ([]File, []Diagnostic) {
 		return nil, ds.list
 	}
 	jobs := findJobs(pkg, ds)
-	if len(jobs) == 0 || len(ds.list) > 0 {
+	if len(jobs) == 0 {
 		return nil, ds.list
 	}
 	type lowered struct {
@@ -161,11 +161,14 @@ func generatePackage(pkg *packages.Package) ([]File, []Diagnostic) {
 	byFile := map[*ast.File][]lowered{}
 	var order []*ast.File
 	for _, j := range jobs {
+		before := len(ds.list)
 		checkJob(j, ds)
+		if len(ds.list) > before {
+			continue
+		}
 		reserved := map[string]bool{}
 		names := newNamer(j.decl, pkg.TypesInfo, pkg.Types.Scope(), reserved)
 		l := newLowerer(j, ds, names)
-		before := len(ds.list)
 		l.lowerBody()
 		if len(ds.list) > before {
 			continue

@@ -1,0 +1,40 @@
+// Package golden holds jobs whose generated code is pinned by golden files.
+package golden
+
+import (
+	"context"
+	"strings"
+
+	fsm "github.com/fsmgen/fsmgen/runtime"
+)
+
+var Charge = fsm.NewActivity("golden.charge", func(_ context.Context, cents int) (string, error) {
+	return "receipt", nil
+})
+
+// Order is a job's argument.
+type Order struct {
+	ID    string
+	Items []int
+}
+
+//fsmgen:job
+func Checkout(ctx fsm.Context, order Order) (string, error) {
+	total := 0
+	for _, cents := range order.Items {
+		total += cents
+	}
+	receipt, err := fsm.Await(ctx, Charge.Call(total))
+	if err != nil {
+		return "", err
+	}
+	var notes []string
+	for i := 0; i < 2; i++ {
+		r, err := fsm.Await(ctx, Charge.Call(i))
+		if err != nil {
+			continue
+		}
+		notes = append(notes, r)
+	}
+	return receipt + " " + strings.Join(notes, ","), nil
+}

@@ -1,0 +1,131 @@
+// Package refused holds jobs fsmgen must refuse, each line marked with the
+// diagnostic it must get.
+package refused
+
+import (
+	"context"
+	"sync"
+
+	fsm "github.com/fsmgen/fsmgen/runtime"
+)
+
+var Echo = fsm.NewActivity("refused.echo", func(_ context.Context, x int) (int, error) { return x, nil })
+
+//fsmgen:job
+func NoContext(x int) int { // want `job NoContext must take fsm.Context`
+	return x
+}
+
+//fsmgen:job
+func (c *Counter) Pointer(ctx fsm.Context) int { // want `job Pointer has a pointer receiver`
+	return c.n
+}
+
+// Counter is a receiver.
+type Counter struct{ n int }
+
+//fsmgen:job
+func Channel(ctx fsm.Context) (int, error) {
+	ch := make(chan int, 1) // want `variable ch of type chan int is held across the await at refused.go:\d+:\d+, but channels cannot be checkpointed`
+	fsm.Await(ctx, Echo.Call(1))
+	ch <- 1
+	return <-ch, nil
+}
+
+//fsmgen:job
+func Mutex(ctx fsm.Context) (int, error) {
+	var mu sync.Mutex // want `variable mu of type sync.Mutex is held across the await`
+	mu.Lock()
+	fsm.Await(ctx, Echo.Call(1))
+	mu.Unlock()
+	return 0, nil
+}
+
+//fsmgen:job
+func InClosure(ctx fsm.Context) (int, error) {
+	f := func() int {
+		v, _ := fsm.Await(ctx, Echo.Call(1)) // want `await inside a function literal`
+		return v
+	}
+	return f(), nil
+}
+
+//fsmgen:job
+func InGo(ctx fsm.Context) {
+	go fsm.Await(ctx, Echo.Call(1)) // want `await in a go statement`
+}
+
+//fsmgen:job
+func Deferred(ctx fsm.Context) (int, error) {
+	defer println("done") // want `defer in a job that awaits is not supported yet`
+	return fsm.Await(ctx, Echo.Call(1))
+}
+
+//fsmgen:job
+func Func(ctx fsm.Context) (int, error) {
+	f := func(x int) int { return x + 1 } // want `variable f of type func\(x int\) int is held across the await`
+	fsm.Await(ctx, Echo.Call(1))
+	return f(1), nil
+}
+
+//fsmgen:job
+func AddressTaken(ctx fsm.Context) (int, error) {
+	x := 1 // want `variable x has its address taken and is held across the await`
+	p := &x
+	fsm.Await(ctx, Echo.Call(1))
+	*p = 2
+	return x, nil
+}
+
+//fsmgen:job
+func Select(ctx fsm.Context, ch chan int) (int, error) {
+	select { // want `await in a select statement`
+	case <-ch:
+		return fsm.Await(ctx, Echo.Call(1))
+	}
+}
+
+//fsmgen:job
+func TypeSwitch(ctx fsm.Context, x any) (int, error) {
+	switch x.(type) { // want `await in a type switch is not supported yet`
+	case int:
+		return fsm.Await(ctx, Echo.Call(1))
+	}
+	return 0, nil
+}
+
+//fsmgen:job
+func RangeFunc(ctx fsm.Context) (int, error) {
+	sum := 0
+	for i := range func(yield func(int) bool) { yield(1) } { // want `await inside a range-over-func loop`
+		sum += i
+		fsm.Await(ctx, Echo.Call(i))
+	}
+	return sum, nil
+}
+
+//fsmgen:job
+func Interface(ctx fsm.Context) (int, error) {
+	var x any = 1 // want `variable x of type any is held across the await at refused.go:\d+:\d+, but interface values are not supported across awaits yet`
+	fsm.Await(ctx, Echo.Call(1))
+	return x.(int), nil
+}
+
+//fsmgen:job
+func Generic[T any](ctx fsm.Context, x T) T { // want `job Generic is generic`
+	return x
+}
+
+func helper(ctx fsm.Context) (int, error) { return fsm.Await(ctx, Echo.Call(1)) }
+
+//fsmgen:job
+func CallsHelper(ctx fsm.Context) (int, error) {
+	return helper(ctx) // want `passes its fsm.Context to helper`
+}
+
+//fsmgen:job
+func Fine(ctx fsm.Context) (int, error) {
+	x := 1
+	v, err := fsm.Await(ctx, Echo.Call(x))
+	return v + x, err
+}

@@ -1,0 +1,130 @@
+package transform
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+// TestDiagnostics checks that every line of testdata/refused marked with a
+// `// want` comment gets a diagnostic matching it, and no other line gets one.
+func TestDiagnostics(t *testing.T) {
+	out, err := Generate(Config{}, "./testdata/refused")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(out.Files) != 0 {
+		t.Errorf("a package with diagnostics got %d files", len(out.Files))
+	}
+	src, err := os.ReadFile("testdata/refused/refused.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[int]*regexp.Regexp{}
+	wantRE := regexp.MustCompile("// want `([^`]*)`")
+	for i, line := range strings.Split(string(src), "\n") {
+		if m := wantRE.FindStringSubmatch(line); m != nil {
+			want[i+1] = regexp.MustCompile(m[1])
+		}
+	}
+	got := map[int][]string{}
+	for _, d := range out.Diagnostics {
+		if filepath.Base(d.Pos.Filename) != "refused.go" {
+			t.Errorf("diagnostic in an unexpected file: %v", d)
+			continue
+		}
+		got[d.Pos.Line] = append(got[d.Pos.Line], d.Message)
+	}
+	for line, re := range want {
+		msgs := got[line]
+		if len(msgs) != 1 {
+			t.Errorf("refused.go:%d: got %d diagnostics %q, want one matching %q", line, len(msgs), msgs, re)
+			continue
+		}
+		if !re.MatchString(msgs[0]) {
+			t.Errorf("refused.go:%d: diagnostic %q does not match %q", line, msgs[0], re)
+		}
+	}
+	for line, msgs := range got {
+		if want[line] == nil {
+			t.Errorf("refused.go:%d: unexpected diagnostics %q", line, msgs)
+		}
+	}
+	if !sort.SliceIsSorted(out.Diagnostics, func(i, j int) bool { return out.Diagnostics[i].Pos.Line < out.Diagnostics[j].Pos.Line }) {
+		t.Error("diagnostics are not sorted by position")
+	}
+}
+
+// TestGolden pins the generated code of testdata/golden.
+func TestGolden(t *testing.T) {
+	out, err := Generate(Config{}, "./testdata/golden")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(out.Diagnostics) > 0 {
+		t.Fatalf("diagnostics: %v", out.Diagnostics)
+	}
+	if len(out.Files) != 1 {
+		t.Fatalf("got %d files, want 1", len(out.Files))
+	}
+	f := out.Files[0]
+	golden := filepath.Join("testdata", "golden", "golden_fsm.go.golden")
+	if *update {
+		if err := os.WriteFile(golden, f.Content, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if !bytes.Equal(f.Content, want) {
+		t.Errorf("generated code differs from %s (run go test ./transform -update after checking the change):\n%s", golden, f.Content)
+	}
+	if !bytes.HasPrefix(f.Content, []byte(Header+"\n")) {
+		t.Errorf("generated file does not start with %q", Header)
+	}
+	// A second run writes the same bytes.
+	again, err := Generate(Config{}, "./testdata/golden")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(again.Files[0].Content, f.Content) {
+		t.Error("a second run generated different bytes")
+	}
+}
+
+// TestCommittedFilesFresh checks that the generated files committed in the
+// repository are what the generator writes now.
+func TestCommittedFilesFresh(t *testing.T) {
+	out, err := Generate(Config{Dir: ".."}, "./tests/...", "./examples/...")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(out.Diagnostics) > 0 {
+		t.Fatalf("diagnostics: %v", out.Diagnostics)
+	}
+	if len(out.Files) == 0 {
+		t.Fatal("no generated files found")
+	}
+	for _, f := range out.Files {
+		old, err := os.ReadFile(f.Path)
+		if err != nil {
+			t.Errorf("%s is missing: run go generate ./... (make generate)", f.Path)
+			continue
+		}
+		if !bytes.Equal(old, f.Content) {
+			t.Errorf("%s is stale: run make generate", f.Path)
+		}
+	}
+	for _, s := range out.Stale {
+		t.Errorf("%s is orphaned: run make generate", s)
+	}
+}
