@@ -422,7 +422,7 @@ func (e *emitter) emitJob(l *lowerer, entry []*hvar) error {
 	info := jen.Dict{
 		jen.Id("Name"): jen.Lit(j.name()),
 		jen.Id("Func"): fn,
-		jen.Id("New"): jen.Func().Params(jen.Id("args").Index().Any()).Params(rt("Machine"), jen.Error()).Block(newBody...),
+		jen.Id("New"):  jen.Func().Params(jen.Id("args").Index().Any()).Params(rt("Machine"), jen.Error()).Block(newBody...),
 		jen.Id("Zero"): jen.Func().Params().Add(rt("Machine")).Block(jen.Return(jen.Op("&").Id(m.typeName).Values())),
 	}
 	if len(states) > 0 {

@@ -78,9 +78,9 @@ type lowerer struct {
 	awaits []*awaitSite
 
 	names      *namer
-	targets    map[ast.Stmt]*target     // flattened breakable statements
+	targets    map[ast.Stmt]*target         // flattened breakable statements
 	branchTo   map[*ast.BranchStmt]ast.Stmt // break/continue → statement
-	userLabels map[string]string        // user label → name in generated code
+	userLabels map[string]string            // user label → name in generated code
 	localTypes []*ast.TypeSpec
 	localConst []*ast.GenDecl
 	loopDepth  int // how many flattened loops enclose the code being lowered
@@ -1344,7 +1344,6 @@ func (l *lowerer) switchStmt(s *ast.SwitchStmt) {
 	}
 	l.emitLabel(t.breakL)
 }
-
 
 func stmtName(s ast.Stmt) string {
 	switch s.(type) {

@@ -12,11 +12,11 @@ import (
 // nowhere in the job, so generated code never shadows or is shadowed by the
 // user's identifiers.
 type namer struct {
-	used    map[string]bool                    // every identifier of the job
-	objs    map[string]map[types.Object]bool   // objects each name denotes in the job
-	renamed map[types.Object]string            // objects given a new name
-	pkg     *types.Scope                       // package scope, for moved types
-	taken   map[string]bool                    // names generated so far
+	used    map[string]bool                  // every identifier of the job
+	objs    map[string]map[types.Object]bool // objects each name denotes in the job
+	renamed map[types.Object]string          // objects given a new name
+	pkg     *types.Scope                     // package scope, for moved types
+	taken   map[string]bool                  // names generated so far
 }
 
 func newNamer(body ast.Node, info *types.Info, pkg *types.Scope, reserved map[string]bool) *namer {
