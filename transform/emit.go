@@ -566,7 +566,7 @@ func (e *emitter) resume(m *machine) (string, error) {
 			}
 			e.lineDirective(&b, s.pos)
 			b.WriteString(text + "\n")
-			terminated = isTerminating(s.node)
+			terminated = l.terminates(s.node)
 		}
 		if !terminated {
 			b.WriteString("//fsmgen:reset\n")
@@ -612,14 +612,90 @@ func (e *emitter) lineDirective(b *strings.Builder, pos token.Pos) {
 	fmt.Fprintf(b, "//line %s:%d\n", shortFile(p.Filename), p.Line)
 }
 
-func isTerminating(s ast.Stmt) bool {
+func isTerminating(s ast.Stmt) bool { return terminates(s, nil) }
+
+// rewrittenBranch, while set, tells terminates which breaks and continues
+// became gotos.
+var rewrittenBranch func(*ast.BranchStmt) bool
+
+// terminates reports whether a statement of flat code ends in a jump, once its
+// breaks and continues of flattened statements have become gotos.
+func (l *lowerer) terminates(s ast.Stmt) bool {
+	rewrittenBranch = func(b *ast.BranchStmt) bool { return l.branchLabel(b) != "" }
+	defer func() { rewrittenBranch = nil }()
+	return terminates(s, l.branchTo)
+}
+
+// terminates reports whether s is a terminating statement as the Go spec
+// defines it; breakTo resolves breaks (nil: any break counts).
+func terminates(s ast.Stmt, breakTo map[*ast.BranchStmt]ast.Stmt) bool {
 	switch s := s.(type) {
 	case *ast.ReturnStmt:
 		return true
 	case *ast.BranchStmt:
-		return s.Tok == token.GOTO
+		if rewrittenBranch != nil && rewrittenBranch(s) {
+			return true // a break or continue that became a goto
+		}
+		return s.Tok == token.GOTO || s.Tok == token.FALLTHROUGH
+	case *ast.ExprStmt:
+		if c, ok := s.X.(*ast.CallExpr); ok {
+			if id, ok := c.Fun.(*ast.Ident); ok && id.Name == "panic" {
+				return true
+			}
+		}
+	case *ast.BlockStmt:
+		return len(s.List) > 0 && terminates(s.List[len(s.List)-1], breakTo)
+	case *ast.IfStmt:
+		return s.Else != nil && terminates(s.Body, breakTo) && terminates(s.Else, breakTo)
+	case *ast.LabeledStmt:
+		return terminates(s.Stmt, breakTo)
+	case *ast.ForStmt:
+		return s.Cond == nil && !hasBreak(s, breakTo)
+	case *ast.SwitchStmt:
+		return clausesTerminate(s.Body, true, breakTo) && !hasBreak(s, breakTo)
+	case *ast.TypeSwitchStmt:
+		return clausesTerminate(s.Body, true, breakTo) && !hasBreak(s, breakTo)
+	case *ast.SelectStmt:
+		return clausesTerminate(s.Body, false, breakTo) && !hasBreak(s, breakTo)
 	}
 	return false
+}
+
+func clausesTerminate(body *ast.BlockStmt, needDefault bool, breakTo map[*ast.BranchStmt]ast.Stmt) bool {
+	hasDefault := !needDefault
+	for _, c := range body.List {
+		var list []ast.Stmt
+		switch c := c.(type) {
+		case *ast.CaseClause:
+			list = c.Body
+			if c.List == nil {
+				hasDefault = true
+			}
+		case *ast.CommClause:
+			list = c.Body
+		}
+		if len(list) == 0 || !terminates(list[len(list)-1], breakTo) {
+			return false
+		}
+	}
+	return hasDefault
+}
+
+// hasBreak reports whether a break leaves s.
+func hasBreak(s ast.Stmt, breakTo map[*ast.BranchStmt]ast.Stmt) bool {
+	found := false
+	ast.Inspect(s, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.BranchStmt:
+			if n.Tok == token.BREAK && (breakTo == nil || breakTo[n] == s) {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
 }
 
 // reachability returns which flat statements can run (from the start or from
@@ -676,7 +752,7 @@ func (l *lowerer) reachability() ([]bool, map[string]bool) {
 				}
 				return true
 			})
-			if !isTerminating(s.node) {
+			if !l.terminates(s.node) {
 				push(i + 1)
 			}
 		}

@@ -667,20 +667,18 @@ caseBody:
 //line jumps_fsm.go:668
 //line jumps.go:70
 	goto loopEnd
-//line jumps_fsm.go:671
-	goto switchEnd
 caseBody_1:
-//line jumps_fsm.go:674
+//line jumps_fsm.go:672
 //line jumps.go:72
 	i++
-//line jumps_fsm.go:677
+//line jumps_fsm.go:675
 	goto switchEnd
 switchEnd:
-//line jumps_fsm.go:680
-//line jumps_fsm.go:681
+//line jumps_fsm.go:678
+//line jumps_fsm.go:679
 	goto loop_1
 loopEnd:
-//line jumps_fsm.go:684
+//line jumps_fsm.go:682
 //line jumps.go:75
 	return m.finish(i, nil)
 }
@@ -804,51 +802,49 @@ func (m *continueFromSwitchMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm
 	}
 //line jumps.go:82
 	odd = 0
-//line jumps_fsm.go:808
+//line jumps_fsm.go:806
 	n = 5
-//line jumps_fsm.go:810
+//line jumps_fsm.go:808
 	i_1 = 0
-//line jumps_fsm.go:812
+//line jumps_fsm.go:810
 loop:
-//line jumps_fsm.go:814
+//line jumps_fsm.go:812
 	if i_1 >= n {
 		goto loopEnd
 	}
-//line jumps_fsm.go:818
+//line jumps_fsm.go:816
 //line jumps.go:83
 	i = i_1
-//line jumps_fsm.go:821
+//line jumps_fsm.go:819
 	m.v.odd, m.v.i, m.v.n, m.v.i_1 = odd, i, n, i_1
 //line jumps.go:85
 	return m.suspend(1, Echo.Call(i))
 resume1:
-//line jumps_fsm.go:826
+//line jumps_fsm.go:824
 	v_1, err = fsm.Take[int](in)
-//line jumps_fsm.go:828
+//line jumps_fsm.go:826
 //line jumps.go:85
 	if v(v_1, err)%2 == 0 {
 		goto caseBody
 	}
-//line jumps_fsm.go:833
+//line jumps_fsm.go:831
 	goto switchEnd
 caseBody:
-//line jumps_fsm.go:836
+//line jumps_fsm.go:834
 //line jumps.go:86
 	goto loopNext
-//line jumps_fsm.go:839
-	goto switchEnd
 switchEnd:
-//line jumps_fsm.go:842
+//line jumps_fsm.go:838
 //line jumps.go:88
 	odd += i
-//line jumps_fsm.go:845
+//line jumps_fsm.go:841
 loopNext:
-//line jumps_fsm.go:847
+//line jumps_fsm.go:843
 	i_1++
-//line jumps_fsm.go:849
+//line jumps_fsm.go:845
 	goto loop
 loopEnd:
-//line jumps_fsm.go:852
+//line jumps_fsm.go:848
 //line jumps.go:90
 	return m.finish(odd, nil)
 }
@@ -994,71 +990,71 @@ func (m *breakLabeledRangeMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.
 	}
 //line jumps.go:97
 	out = ""
-//line jumps_fsm.go:998
-//line jumps_fsm.go:999
+//line jumps_fsm.go:994
+//line jumps_fsm.go:995
 	n = len(words_1)
-//line jumps_fsm.go:1001
+//line jumps_fsm.go:997
 	i = 0
-//line jumps_fsm.go:1003
+//line jumps_fsm.go:999
 loop:
-//line jumps_fsm.go:1005
+//line jumps_fsm.go:1001
 	if i >= n {
 		goto loopEnd
 	}
-//line jumps_fsm.go:1009
+//line jumps_fsm.go:1005
 //line jumps.go:99
 	w = words_1[i]
-//line jumps_fsm.go:1012
+//line jumps_fsm.go:1008
 	i_1 = 0
-//line jumps_fsm.go:1014
+//line jumps_fsm.go:1010
 loop_1:
-//line jumps_fsm.go:1016
+//line jumps_fsm.go:1012
 	if i_1 >= len(w) {
 		goto loopEnd_1
 	}
-//line jumps_fsm.go:1020
+//line jumps_fsm.go:1016
 //line jumps.go:100
 	r = fsm.RuneAt(w, i_1)
-//line jumps_fsm.go:1023
+//line jumps_fsm.go:1019
 	m.v.words_1, m.v.out, m.v.w, m.v.n, m.v.i, m.v.i_1 = words_1, out, w, n, i, i_1
 //line jumps.go:101
 	return m.suspend(1, Str.Call(string(r)))
 resume1:
-//line jumps_fsm.go:1028
+//line jumps_fsm.go:1024
 	v_1, err = fsm.Take[string](in)
-//line jumps_fsm.go:1030
+//line jumps_fsm.go:1026
 //line jumps.go:101
 	s = v(v_1, err)
-//line jumps_fsm.go:1033
+//line jumps_fsm.go:1029
 //line jumps.go:102
 	if s == "!" {
 		goto loopEnd
 	}
-//line jumps_fsm.go:1038
+//line jumps_fsm.go:1034
 //line jumps.go:105
 	if s == "-" {
 		goto loopNext
 	}
-//line jumps_fsm.go:1043
+//line jumps_fsm.go:1039
 //line jumps.go:108
 	out += s
-//line jumps_fsm.go:1046
-//line jumps_fsm.go:1047
+//line jumps_fsm.go:1042
+//line jumps_fsm.go:1043
 	i_1 = fsm.NextRune(w, i_1)
-//line jumps_fsm.go:1049
+//line jumps_fsm.go:1045
 	goto loop_1
 loopEnd_1:
-//line jumps_fsm.go:1052
+//line jumps_fsm.go:1048
 //line jumps.go:110
 	out += "/"
-//line jumps_fsm.go:1055
+//line jumps_fsm.go:1051
 loopNext:
-//line jumps_fsm.go:1057
+//line jumps_fsm.go:1053
 	i++
-//line jumps_fsm.go:1059
+//line jumps_fsm.go:1055
 	goto loop
 loopEnd:
-//line jumps_fsm.go:1062
+//line jumps_fsm.go:1058
 //line jumps.go:112
 	return m.finish(out, nil)
 }
@@ -1211,43 +1207,43 @@ func (m *breakLabeledSwitchMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm
 	}
 //line jumps.go:119
 	n = 0
-//line jumps_fsm.go:1215
-//line jumps_fsm.go:1216
+//line jumps_fsm.go:1211
+//line jumps_fsm.go:1212
 //line jumps.go:122
 	if true {
 		goto caseBody
 	}
-//line jumps_fsm.go:1221
+//line jumps_fsm.go:1217
 	goto switchEnd
 caseBody:
-//line jumps_fsm.go:1224
+//line jumps_fsm.go:1220
 //line jumps.go:123
 	i = 0
-//line jumps_fsm.go:1227
+//line jumps_fsm.go:1223
 loop:
-//line jumps_fsm.go:1229
+//line jumps_fsm.go:1225
 	m.v.n, m.v.i = n, i
 //line jumps.go:124
 	return m.suspend(1, Echo.Call(i))
 resume1:
-//line jumps_fsm.go:1234
+//line jumps_fsm.go:1230
 	v_1, err = fsm.Take[int](in)
-//line jumps_fsm.go:1236
+//line jumps_fsm.go:1232
 //line jumps.go:124
 	n += v(v_1, err)
-//line jumps_fsm.go:1239
+//line jumps_fsm.go:1235
 //line jumps.go:125
 	if n > 5 {
 		goto switchEnd
 	}
-//line jumps_fsm.go:1244
-//line jumps_fsm.go:1245
+//line jumps_fsm.go:1240
+//line jumps_fsm.go:1241
 //line jumps.go:123
 	i++
-//line jumps_fsm.go:1248
+//line jumps_fsm.go:1244
 	goto loop
 switchEnd:
-//line jumps_fsm.go:1251
+//line jumps_fsm.go:1247
 //line jumps.go:130
 	return m.finish(n, nil)
 }
@@ -1376,31 +1372,29 @@ func (m *gotoForwardMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp,
 //line jumps.go:135
 	return m.suspend(1, Echo.Call(x))
 resume1:
-//line jumps_fsm.go:1380
+//line jumps_fsm.go:1376
 	v_1, err = fsm.Take[int](in)
-//line jumps_fsm.go:1382
+//line jumps_fsm.go:1378
 //line jumps.go:135
 	a = v(v_1, err)
-//line jumps_fsm.go:1385
+//line jumps_fsm.go:1381
 //line jumps.go:136
 	if a > 5 {
 		goto done
 	}
-//line jumps_fsm.go:1390
+//line jumps_fsm.go:1386
 //line jumps.go:139
 	return m.suspend(2, Echo.Call(a*10))
 resume2:
-//line jumps_fsm.go:1394
+//line jumps_fsm.go:1390
 	v_2, err_1 = fsm.Take[int](in)
-//line jumps_fsm.go:1396
+//line jumps_fsm.go:1392
 //line jumps.go:139
 	a = v(v_2, err_1)
-//line jumps_fsm.go:1399
+//line jumps_fsm.go:1395
 //line jumps.go:140
 done:
 	return m.finish(a, nil)
-//line jumps_fsm.go:1403
-	return m.finish(*new(int), *new(error))
 }
 
 func (m *gotoForwardMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1516,31 +1510,31 @@ func (m *gotoBackwardMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp
 	}
 //line jumps.go:146
 	i, sum = 0, 0
-//line jumps_fsm.go:1520
+//line jumps_fsm.go:1514
 top:
-//line jumps_fsm.go:1522
+//line jumps_fsm.go:1516
 //line jumps.go:148
 	if !(i < 4) {
 		goto endIf
 	}
-//line jumps_fsm.go:1527
+//line jumps_fsm.go:1521
 	m.v.i, m.v.sum = i, sum
 //line jumps.go:149
 	return m.suspend(1, Echo.Call(i))
 resume1:
-//line jumps_fsm.go:1532
+//line jumps_fsm.go:1526
 	v_1, err = fsm.Take[int](in)
-//line jumps_fsm.go:1534
+//line jumps_fsm.go:1528
 //line jumps.go:149
 	sum += v(v_1, err)
-//line jumps_fsm.go:1537
+//line jumps_fsm.go:1531
 //line jumps.go:150
 	i++
-//line jumps_fsm.go:1540
+//line jumps_fsm.go:1534
 //line jumps.go:151
 	goto top
 endIf:
-//line jumps_fsm.go:1544
+//line jumps_fsm.go:1538
 //line jumps.go:153
 	return m.finish(sum, nil)
 }
@@ -1665,36 +1659,36 @@ func (m *gotoLoopMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, er
 	}
 //line jumps.go:160
 	i = 0
-//line jumps_fsm.go:1669
+//line jumps_fsm.go:1663
 //line jumps.go:161
 	sum = 0
-//line jumps_fsm.go:1672
+//line jumps_fsm.go:1666
 again:
-//line jumps_fsm.go:1674
+//line jumps_fsm.go:1668
 	m.v.i, m.v.sum = i, sum
 //line jumps.go:163
 	return m.suspend(1, Echo.Call(i))
 resume1:
-//line jumps_fsm.go:1679
+//line jumps_fsm.go:1673
 //line jumps.go:163
 	x, err = fsm.Take[int](in)
-//line jumps_fsm.go:1682
+//line jumps_fsm.go:1676
 //line jumps.go:164
 	if err != nil {
 		return m.finish(0, err)
 	}
-//line jumps_fsm.go:1687
+//line jumps_fsm.go:1681
 //line jumps.go:167
 	sum += x
-//line jumps_fsm.go:1690
+//line jumps_fsm.go:1684
 //line jumps.go:168
 	i++
-//line jumps_fsm.go:1693
+//line jumps_fsm.go:1687
 //line jumps.go:169
 	if i < 5 {
 		goto again
 	}
-//line jumps_fsm.go:1698
+//line jumps_fsm.go:1692
 //line jumps.go:172
 	return m.finish(sum, nil)
 }
@@ -1825,67 +1819,65 @@ func (m *gotoOutOfLoopsMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.Any
 	}
 //line jumps.go:179
 	fi, fj = -1, -1
-//line jumps_fsm.go:1829
+//line jumps_fsm.go:1823
 //line jumps.go:180
 	i = 0
-//line jumps_fsm.go:1832
+//line jumps_fsm.go:1826
 loop:
-//line jumps_fsm.go:1834
+//line jumps_fsm.go:1828
 //line jumps.go:180
 	if !(i < 3) {
 		goto loopEnd
 	}
-//line jumps_fsm.go:1839
+//line jumps_fsm.go:1833
 //line jumps.go:181
 	j = 0
-//line jumps_fsm.go:1842
+//line jumps_fsm.go:1836
 loop_1:
-//line jumps_fsm.go:1844
+//line jumps_fsm.go:1838
 //line jumps.go:181
 	if !(j < 3) {
 		goto loopEnd_1
 	}
-//line jumps_fsm.go:1849
+//line jumps_fsm.go:1843
 	m.v.target, m.v.i, m.v.j = target, i, j
 //line jumps.go:182
 	return m.suspend(1, Echo.Call(i*3+j))
 resume1:
-//line jumps_fsm.go:1854
+//line jumps_fsm.go:1848
 	v_1, err = fsm.Take[int](in)
-//line jumps_fsm.go:1856
+//line jumps_fsm.go:1850
 //line jumps.go:182
 	if !(v(v_1, err) == target) {
 		goto endIf
 	}
-//line jumps_fsm.go:1861
+//line jumps_fsm.go:1855
 //line jumps.go:183
 	fi, fj = i, j
-//line jumps_fsm.go:1864
+//line jumps_fsm.go:1858
 //line jumps.go:184
 	goto found
 endIf:
-//line jumps_fsm.go:1868
-//line jumps_fsm.go:1869
+//line jumps_fsm.go:1862
+//line jumps_fsm.go:1863
 //line jumps.go:181
 	j++
-//line jumps_fsm.go:1872
+//line jumps_fsm.go:1866
 	goto loop_1
 loopEnd_1:
-//line jumps_fsm.go:1875
-//line jumps_fsm.go:1876
+//line jumps_fsm.go:1869
+//line jumps_fsm.go:1870
 //line jumps.go:180
 	i++
-//line jumps_fsm.go:1879
+//line jumps_fsm.go:1873
 	goto loop
 loopEnd:
-//line jumps_fsm.go:1882
+//line jumps_fsm.go:1876
 //line jumps.go:188
 	return m.finish(-1, -1, nil)
 //line jumps.go:189
 found:
 	return m.finish(fi, fj, nil)
-//line jumps_fsm.go:1888
-	return m.finish(*new(int), *new(int), *new(error))
 }
 
 func (m *gotoOutOfLoopsMachine) finish(r0 int, r1 int, r2 error) (fsm.AnyOp, error) {
@@ -2032,55 +2024,53 @@ func (m *gotoStatesMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, 
 	}
 //line jumps.go:198
 	out = ""
-//line jumps_fsm.go:2036
+//line jumps_fsm.go:2028
 //line jumps.go:199
 	i = 0
-//line jumps_fsm.go:2039
+//line jumps_fsm.go:2031
 //line jumps.go:200
 resume:
 	if i >= n {
 		goto L1
 	}
-//line jumps_fsm.go:2045
+//line jumps_fsm.go:2037
 	m.v.n, m.v.out, m.v.i = n, out, i
 //line jumps.go:204
 	return m.suspend(1, Str.Call("r"))
 resume1:
-//line jumps_fsm.go:2050
+//line jumps_fsm.go:2042
 	v_1, err = fsm.Take[string](in)
-//line jumps_fsm.go:2052
+//line jumps_fsm.go:2044
 //line jumps.go:204
 	out += v(v_1, err)
-//line jumps_fsm.go:2055
+//line jumps_fsm.go:2047
 //line jumps.go:205
 	i++
-//line jumps_fsm.go:2058
+//line jumps_fsm.go:2050
 //line jumps.go:206
 	if i%2 == 0 {
 		goto state0
 	}
-//line jumps_fsm.go:2063
+//line jumps_fsm.go:2055
 //line jumps.go:209
 	goto resume
 state0:
-//line jumps_fsm.go:2067
+//line jumps_fsm.go:2059
 	m.v.n, m.v.out, m.v.i = n, out, i
 //line jumps.go:211
 	return m.suspend(2, Str.Call("s"))
 resume2:
-//line jumps_fsm.go:2072
+//line jumps_fsm.go:2064
 	v_2, err_1 = fsm.Take[string](in)
-//line jumps_fsm.go:2074
+//line jumps_fsm.go:2066
 //line jumps.go:211
 	out += v(v_2, err_1)
-//line jumps_fsm.go:2077
+//line jumps_fsm.go:2069
 //line jumps.go:212
 	goto resume
 //line jumps.go:213
 L1:
 	return m.finish(out, nil)
-//line jumps_fsm.go:2083
-	return m.finish(*new(string), *new(error))
 }
 
 func (m *gotoStatesMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -2242,34 +2232,34 @@ func (m *gotoSkipAwaitMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 	}
 //line jumps.go:221
 	r = 1
-//line jumps_fsm.go:2246
+//line jumps_fsm.go:2236
 //line jumps.go:222
 	if skip {
 		goto end
 	}
-//line jumps_fsm.go:2251
+//line jumps_fsm.go:2241
 	m.v.r = r
 //line jumps.go:225
 	return m.suspend(1, Echo.Call(10))
 resume1:
-//line jumps_fsm.go:2256
+//line jumps_fsm.go:2246
 	v_1, err = fsm.Take[int](in)
-//line jumps_fsm.go:2258
+//line jumps_fsm.go:2248
 //line jumps.go:225
 	r += v(v_1, err)
-//line jumps_fsm.go:2261
+//line jumps_fsm.go:2251
 end:
-//line jumps_fsm.go:2263
+//line jumps_fsm.go:2253
 	m.v.r = r
 //line jumps.go:227
 	return m.suspend(2, Echo.Call(100))
 resume2:
-//line jumps_fsm.go:2268
+//line jumps_fsm.go:2258
 	v_2, err_1 = fsm.Take[int](in)
-//line jumps_fsm.go:2270
+//line jumps_fsm.go:2260
 //line jumps.go:227
 	r += v(v_2, err_1)
-//line jumps_fsm.go:2273
+//line jumps_fsm.go:2263
 //line jumps.go:228
 	return m.finish(r, nil)
 }
@@ -2414,40 +2404,40 @@ func (m *returnInLoopMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp
 		return nil, fsm.ErrPoisoned
 	}
 	n = len(xs)
-//line jumps_fsm.go:2418
+//line jumps_fsm.go:2408
 	i_1 = 0
-//line jumps_fsm.go:2420
+//line jumps_fsm.go:2410
 loop:
-//line jumps_fsm.go:2422
+//line jumps_fsm.go:2412
 	if i_1 >= n {
 		goto loopEnd
 	}
-//line jumps_fsm.go:2426
+//line jumps_fsm.go:2416
 //line jumps.go:233
 	i, x = i_1, xs[i_1]
-//line jumps_fsm.go:2429
+//line jumps_fsm.go:2419
 	m.v.xs, m.v.target, m.v.i, m.v.n, m.v.i_1 = xs, target, i, n, i_1
 //line jumps.go:234
 	return m.suspend(1, Echo.Call(x))
 resume1:
-//line jumps_fsm.go:2434
+//line jumps_fsm.go:2424
 	v_1, err = fsm.Take[int](in)
-//line jumps_fsm.go:2436
+//line jumps_fsm.go:2426
 //line jumps.go:234
 	if !(v(v_1, err) == target) {
 		goto endIf
 	}
-//line jumps_fsm.go:2441
+//line jumps_fsm.go:2431
 //line jumps.go:235
 	return m.finish(i, nil)
 endIf:
-//line jumps_fsm.go:2445
-//line jumps_fsm.go:2446
+//line jumps_fsm.go:2435
+//line jumps_fsm.go:2436
 	i_1++
-//line jumps_fsm.go:2448
+//line jumps_fsm.go:2438
 	goto loop
 loopEnd:
-//line jumps_fsm.go:2451
+//line jumps_fsm.go:2441
 //line jumps.go:238
 	return m.finish(-1, nil)
 }
@@ -2602,43 +2592,43 @@ func (m *returnInSwitchMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.Any
 	}
 //line jumps.go:243
 	i = 0
-//line jumps_fsm.go:2606
+//line jumps_fsm.go:2596
 loop:
-//line jumps_fsm.go:2608
+//line jumps_fsm.go:2598
 	m.v.x, m.v.i = x, i
 //line jumps.go:244
 	return m.suspend(1, Echo.Call(i))
 resume1:
-//line jumps_fsm.go:2613
+//line jumps_fsm.go:2603
 	v_1, err = fsm.Take[int](in)
-//line jumps_fsm.go:2615
+//line jumps_fsm.go:2605
 	tag = v(v_1, err)
-//line jumps_fsm.go:2617
+//line jumps_fsm.go:2607
 //line jumps.go:245
 	if tag == x {
 		goto caseBody
 	}
-//line jumps_fsm.go:2622
+//line jumps_fsm.go:2612
 //line jumps.go:247
 	if tag == 10 {
 		goto caseBody_1
 	}
-//line jumps_fsm.go:2627
+//line jumps_fsm.go:2617
 	goto switchEnd
 caseBody:
-//line jumps_fsm.go:2630
+//line jumps_fsm.go:2620
 //line jumps.go:246
 	return m.finish("hit", nil)
 caseBody_1:
-//line jumps_fsm.go:2634
+//line jumps_fsm.go:2624
 //line jumps.go:248
 	return m.finish("limit", nil)
 switchEnd:
-//line jumps_fsm.go:2638
-//line jumps_fsm.go:2639
+//line jumps_fsm.go:2628
+//line jumps_fsm.go:2629
 //line jumps.go:243
 	i++
-//line jumps_fsm.go:2642
+//line jumps_fsm.go:2632
 	goto loop
 }
 
@@ -2780,77 +2770,77 @@ func (m *returnDeepMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, 
 		return nil, fsm.ErrPoisoned
 	}
 	n_1 = 3
-//line jumps_fsm.go:2784
+//line jumps_fsm.go:2774
 	i_1 = 0
-//line jumps_fsm.go:2786
+//line jumps_fsm.go:2776
 loop:
-//line jumps_fsm.go:2788
+//line jumps_fsm.go:2778
 	if i_1 >= n_1 {
 		goto loopEnd
 	}
-//line jumps_fsm.go:2792
+//line jumps_fsm.go:2782
 //line jumps.go:257
 	i = i_1
-//line jumps_fsm.go:2795
+//line jumps_fsm.go:2785
 //line jumps.go:258
 	if !(i > 0) {
 		goto endIf
 	}
-//line jumps_fsm.go:2800
+//line jumps_fsm.go:2790
 //line jumps.go:260
 	if n > 0 {
 		goto caseBody
 	}
-//line jumps_fsm.go:2805
+//line jumps_fsm.go:2795
 	goto switchEnd
 caseBody:
-//line jumps_fsm.go:2808
+//line jumps_fsm.go:2798
 	n_2 = 3
-//line jumps_fsm.go:2810
+//line jumps_fsm.go:2800
 	i_2 = 0
-//line jumps_fsm.go:2812
+//line jumps_fsm.go:2802
 loop_1:
-//line jumps_fsm.go:2814
+//line jumps_fsm.go:2804
 	if i_2 >= n_2 {
 		goto loopEnd_1
 	}
-//line jumps_fsm.go:2818
+//line jumps_fsm.go:2808
 //line jumps.go:261
 	j = i_2
-//line jumps_fsm.go:2821
+//line jumps_fsm.go:2811
 	m.v.n, m.v.i, m.v.n_1, m.v.i_1, m.v.j, m.v.n_2, m.v.i_2 = n, i, n_1, i_1, j, n_2, i_2
 //line jumps.go:263
 	return m.suspend(1, Echo.Call(i+j))
 resume1:
-//line jumps_fsm.go:2826
+//line jumps_fsm.go:2816
 	v_1, err = fsm.Take[int](in)
-//line jumps_fsm.go:2828
+//line jumps_fsm.go:2818
 //line jumps.go:263
 	if !(v(v_1, err) == n) {
 		goto endIf_1
 	}
-//line jumps_fsm.go:2833
+//line jumps_fsm.go:2823
 //line jumps.go:264
 	return m.finish(i*10+j, nil)
 endIf_1:
-//line jumps_fsm.go:2837
-//line jumps_fsm.go:2838
+//line jumps_fsm.go:2827
+//line jumps_fsm.go:2828
 	i_2++
-//line jumps_fsm.go:2840
+//line jumps_fsm.go:2830
 	goto loop_1
 loopEnd_1:
-//line jumps_fsm.go:2843
+//line jumps_fsm.go:2833
 	goto switchEnd
 switchEnd:
-//line jumps_fsm.go:2846
+//line jumps_fsm.go:2836
 endIf:
-//line jumps_fsm.go:2848
-//line jumps_fsm.go:2849
+//line jumps_fsm.go:2838
+//line jumps_fsm.go:2839
 	i_1++
-//line jumps_fsm.go:2851
+//line jumps_fsm.go:2841
 	goto loop
 loopEnd:
-//line jumps_fsm.go:2854
+//line jumps_fsm.go:2844
 //line jumps.go:271
 	return m.finish(-1, nil)
 }
@@ -3008,18 +2998,18 @@ func (m *namedBareMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, e
 //line jumps.go:276
 	return m.suspend(1, Echo.Call(x))
 resume1:
-//line jumps_fsm.go:3012
+//line jumps_fsm.go:3002
 //line jumps.go:276
 	out, err = fsm.Take[int](in)
-//line jumps_fsm.go:3015
+//line jumps_fsm.go:3005
 //line jumps.go:277
 	if err != nil {
 		return m.finish(out, err)
 	}
-//line jumps_fsm.go:3020
+//line jumps_fsm.go:3010
 //line jumps.go:280
 	out *= 2
-//line jumps_fsm.go:3023
+//line jumps_fsm.go:3013
 //line jumps.go:281
 	return m.finish(out, err)
 }
@@ -3145,28 +3135,28 @@ func (m *namedModifiedMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 	}
 //line jumps.go:286
 	a = 1
-//line jumps_fsm.go:3149
+//line jumps_fsm.go:3139
 //line jumps.go:287
 	b = "x"
-//line jumps_fsm.go:3152
+//line jumps_fsm.go:3142
 	m.v.a, m.v.b, m.v.err = a, b, err
 //line jumps.go:288
 	return m.suspend(1, Echo.Call(0))
 resume1:
-//line jumps_fsm.go:3157
+//line jumps_fsm.go:3147
 //line jumps.go:289
 	a += 10
-//line jumps_fsm.go:3160
+//line jumps_fsm.go:3150
 	m.v.a, m.v.b, m.v.err = a, b, err
 //line jumps.go:290
 	return m.suspend(2, Str.Call("y"))
 resume2:
-//line jumps_fsm.go:3165
+//line jumps_fsm.go:3155
 	v_1, err_1 = fsm.Take[string](in)
-//line jumps_fsm.go:3167
+//line jumps_fsm.go:3157
 //line jumps.go:290
 	b += v(v_1, err_1)
-//line jumps_fsm.go:3170
+//line jumps_fsm.go:3160
 //line jumps.go:291
 	return m.finish(a, b, err)
 }
@@ -3326,17 +3316,17 @@ func (m *namedOverrideMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 //line jumps.go:298
 	return m.suspend(1, Echo.Call(3))
 resume1:
-//line jumps_fsm.go:3330
+//line jumps_fsm.go:3320
 	v_1, err_1 = fsm.Take[int](in)
-//line jumps_fsm.go:3332
+//line jumps_fsm.go:3322
 //line jumps.go:298
 	n = v(v_1, err_1)
-//line jumps_fsm.go:3335
+//line jumps_fsm.go:3325
 //line jumps.go:299
 	if n == 3 {
 		return m.finish(5, nil)
 	}
-//line jumps_fsm.go:3340
+//line jumps_fsm.go:3330
 //line jumps.go:302
 	return m.finish(n, err)
 }
@@ -3458,23 +3448,23 @@ func (m *namedErrBareMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp
 	}
 //line jumps.go:309
 	n = 3
-//line jumps_fsm.go:3462
+//line jumps_fsm.go:3452
 	m.v.n = n
 //line jumps.go:310
 	return m.suspend(1, Fail.Call("n"))
 resume1:
-//line jumps_fsm.go:3467
+//line jumps_fsm.go:3457
 //line jumps.go:310
 	_, err = fsm.Take[int](in)
-//line jumps_fsm.go:3470
+//line jumps_fsm.go:3460
 //line jumps.go:311
 	if err != nil {
 		return m.finish(n, err)
 	}
-//line jumps_fsm.go:3475
+//line jumps_fsm.go:3465
 //line jumps.go:314
 	n = 4
-//line jumps_fsm.go:3478
+//line jumps_fsm.go:3468
 //line jumps.go:315
 	return m.finish(n, err)
 }
@@ -3598,35 +3588,35 @@ func (m *namedInLoopMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp,
 		return nil, fsm.ErrPoisoned
 	}
 loop:
-//line jumps_fsm.go:3602
+//line jumps_fsm.go:3592
 //line jumps.go:324
 	x = 0
-//line jumps_fsm.go:3605
+//line jumps_fsm.go:3595
 	m.v.limit, m.v.total, m.v.steps = limit, total, steps
 //line jumps.go:325
 	return m.suspend(1, Echo.Call(steps+1))
 resume1:
-//line jumps_fsm.go:3610
+//line jumps_fsm.go:3600
 //line jumps.go:325
 	x, err = fsm.Take[int](in)
-//line jumps_fsm.go:3613
+//line jumps_fsm.go:3603
 //line jumps.go:326
 	if err != nil {
 		return m.finish(total, steps, err)
 	}
-//line jumps_fsm.go:3618
+//line jumps_fsm.go:3608
 //line jumps.go:329
 	total += x
-//line jumps_fsm.go:3621
+//line jumps_fsm.go:3611
 //line jumps.go:330
 	steps++
-//line jumps_fsm.go:3624
+//line jumps_fsm.go:3614
 //line jumps.go:331
 	if total >= limit {
 		return m.finish(total, steps, err)
 	}
-//line jumps_fsm.go:3629
-//line jumps_fsm.go:3630
+//line jumps_fsm.go:3619
+//line jumps_fsm.go:3620
 	goto loop
 }
 
@@ -3780,37 +3770,37 @@ func (m *namedShadowedMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 	}
 //line jumps.go:341
 	r_1 = 1
-//line jumps_fsm.go:3784
+//line jumps_fsm.go:3774
 	m.v.r_1, m.v.err_1 = r_1, err_1
 //line jumps.go:343
 	return m.suspend(1, Echo.Call(50))
 resume1:
-//line jumps_fsm.go:3789
+//line jumps_fsm.go:3779
 //line jumps.go:343
 	r_2, err_2 = fsm.Take[int](in)
-//line jumps_fsm.go:3792
+//line jumps_fsm.go:3782
 //line jumps.go:344
 	if !(err_2 == nil && r_2 == 50) {
 		goto endIf
 	}
-//line jumps_fsm.go:3797
+//line jumps_fsm.go:3787
 	m.v.r_1, m.v.err_1 = r_1, err_1
 //line jumps.go:345
 	return m.suspend(2, Echo.Call(r_2))
 resume2:
-//line jumps_fsm.go:3802
+//line jumps_fsm.go:3792
 endIf:
-//line jumps_fsm.go:3804
+//line jumps_fsm.go:3794
 	m.v.r_1, m.v.err_1 = r_1, err_1
 //line jumps.go:348
 	return m.suspend(3, Echo.Call(2))
 resume3:
-//line jumps_fsm.go:3809
+//line jumps_fsm.go:3799
 	v_1, err_3 = fsm.Take[int](in)
-//line jumps_fsm.go:3811
+//line jumps_fsm.go:3801
 //line jumps.go:348
 	r_1 += v(v_1, err_3)
-//line jumps_fsm.go:3814
+//line jumps_fsm.go:3804
 //line jumps.go:349
 	return m.finish(r_1, err_1)
 }
@@ -3971,36 +3961,36 @@ func (m *gotoRedeclareMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 	}
 //line jumps.go:357
 	out = nil
-//line jumps_fsm.go:3975
+//line jumps_fsm.go:3965
 //line jumps.go:358
 	i = 0
-//line jumps_fsm.go:3978
+//line jumps_fsm.go:3968
 again:
-//line jumps_fsm.go:3980
+//line jumps_fsm.go:3970
 //line jumps.go:360
 	n = 0
-//line jumps_fsm.go:3983
+//line jumps_fsm.go:3973
 	m.v.out, m.v.i, m.v.n = out, i, n
 //line jumps.go:361
 	return m.suspend(1, Echo.Call(i+1))
 resume1:
-//line jumps_fsm.go:3988
+//line jumps_fsm.go:3978
 	v_1, err = fsm.Take[int](in)
-//line jumps_fsm.go:3990
+//line jumps_fsm.go:3980
 //line jumps.go:361
 	n += v(v_1, err)
-//line jumps_fsm.go:3993
+//line jumps_fsm.go:3983
 //line jumps.go:362
 	out = append(out, n)
-//line jumps_fsm.go:3996
+//line jumps_fsm.go:3986
 //line jumps.go:363
 	i++
-//line jumps_fsm.go:3999
+//line jumps_fsm.go:3989
 //line jumps.go:364
 	if i < 3 {
 		goto again
 	}
-//line jumps_fsm.go:4004
+//line jumps_fsm.go:3994
 //line jumps.go:367
 	return m.finish(out, nil)
 }
@@ -4146,32 +4136,32 @@ func (m *namedReturnExprMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.An
 	}
 //line jumps.go:374
 	a = 1
-//line jumps_fsm.go:4150
+//line jumps_fsm.go:4140
 	m.v.a = a
 //line jumps.go:375
 	return m.suspend(1, Echo.Call(a+1))
 resume1:
-//line jumps_fsm.go:4155
+//line jumps_fsm.go:4145
 	v_1, err_1 = fsm.Take[int](in)
-//line jumps_fsm.go:4157
+//line jumps_fsm.go:4147
 	v_2 = a + v(v_1, err_1)
-//line jumps_fsm.go:4159
+//line jumps_fsm.go:4149
 	m.v.v_2 = v_2
 //line jumps.go:375
 	return m.suspend(2, Str.Call("n"))
 resume2:
-//line jumps_fsm.go:4164
+//line jumps_fsm.go:4154
 	v_3, err_2 = fsm.Take[string](in)
-//line jumps_fsm.go:4166
+//line jumps_fsm.go:4156
 	v_4 = v(v_3, err_2)
-//line jumps_fsm.go:4168
+//line jumps_fsm.go:4158
 	m.v.v_2, m.v.v_4 = v_2, v_4
 //line jumps.go:375
 	return m.suspend(3, Fail.Call("named"))
 resume3:
-//line jumps_fsm.go:4173
+//line jumps_fsm.go:4163
 	v_5, err_3 = fsm.Take[int](in)
-//line jumps_fsm.go:4175
+//line jumps_fsm.go:4165
 //line jumps.go:375
 	return m.finish(v_2, v_4, e(v_5, err_3))
 }

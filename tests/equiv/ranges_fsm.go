@@ -7250,14 +7250,13 @@ resume1:
 //line ranges_fsm.go:7251
 //line ranges.go:506
 	goto loopEnd
-//line ranges_fsm.go:7254
 loopNext:
-//line ranges_fsm.go:7256
+//line ranges_fsm.go:7255
 	i++
-//line ranges_fsm.go:7258
+//line ranges_fsm.go:7257
 	goto loop
 loopEnd:
-//line ranges_fsm.go:7261
+//line ranges_fsm.go:7260
 //line ranges.go:508
 	return m_1.finish(iters, nil)
 }
@@ -7406,51 +7405,51 @@ func (m_1 *rangeMapContinueMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm
 	}
 //line ranges.go:515
 	m = map[int]int{1: 1, 2: 2, 3: 3, 4: 4}
-//line ranges_fsm.go:7410
+//line ranges_fsm.go:7409
 //line ranges.go:516
 	sum = 0
-//line ranges_fsm.go:7413
+//line ranges_fsm.go:7412
 	keys = fsm.MapKeys(m)
-//line ranges_fsm.go:7415
+//line ranges_fsm.go:7414
 	i = 0
-//line ranges_fsm.go:7417
+//line ranges_fsm.go:7416
 loop:
-//line ranges_fsm.go:7419
+//line ranges_fsm.go:7418
 	if i >= len(keys) {
 		goto loopEnd
 	}
-//line ranges_fsm.go:7423
+//line ranges_fsm.go:7422
 	k_1 = keys[i]
-//line ranges_fsm.go:7425
+//line ranges_fsm.go:7424
 	v, ok = m[k_1]
-//line ranges_fsm.go:7427
+//line ranges_fsm.go:7426
 	if !ok {
 		goto loopNext
 	}
-//line ranges_fsm.go:7431
+//line ranges_fsm.go:7430
 //line ranges.go:517
 	k, val = k_1, v
-//line ranges_fsm.go:7434
+//line ranges_fsm.go:7433
 	m_1.v.m, m_1.v.sum, m_1.v.k, m_1.v.val, m_1.v.keys, m_1.v.i = m, sum, k, val, keys, i
 //line ranges.go:518
 	return m_1.suspend(1, Echo.Call(0))
 resume1:
-//line ranges_fsm.go:7439
+//line ranges_fsm.go:7438
 //line ranges.go:519
 	if k%2 == 0 {
 		goto loopNext
 	}
-//line ranges_fsm.go:7444
+//line ranges_fsm.go:7443
 //line ranges.go:522
 	sum += val
-//line ranges_fsm.go:7447
+//line ranges_fsm.go:7446
 loopNext:
-//line ranges_fsm.go:7449
+//line ranges_fsm.go:7448
 	i++
-//line ranges_fsm.go:7451
+//line ranges_fsm.go:7450
 	goto loop
 loopEnd:
-//line ranges_fsm.go:7454
+//line ranges_fsm.go:7453
 //line ranges.go:524
 	return m_1.finish(sum, nil)
 }

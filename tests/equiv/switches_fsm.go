@@ -2239,38 +2239,36 @@ caseBody:
 //line switches_fsm.go:2240
 //line switches.go:191
 	goto loopNext
-//line switches_fsm.go:2243
-	goto switchEnd
 caseBody_1:
-//line switches_fsm.go:2246
+//line switches_fsm.go:2244
 //line switches.go:193
 	if i > 4 {
 		goto switchEnd
 	}
-//line switches_fsm.go:2251
+//line switches_fsm.go:2249
 //line switches.go:196
 	count++
-//line switches_fsm.go:2254
+//line switches_fsm.go:2252
 	goto switchEnd
 caseBody_2:
-//line switches_fsm.go:2257
+//line switches_fsm.go:2255
 //line switches.go:198
 	sum += i
-//line switches_fsm.go:2260
+//line switches_fsm.go:2258
 	goto switchEnd
 switchEnd:
-//line switches_fsm.go:2263
+//line switches_fsm.go:2261
 //line switches.go:200
 	sum += 100
-//line switches_fsm.go:2266
+//line switches_fsm.go:2264
 loopNext:
-//line switches_fsm.go:2268
+//line switches_fsm.go:2266
 //line switches.go:188
 	i++
-//line switches_fsm.go:2271
+//line switches_fsm.go:2269
 	goto loop
 loopEnd:
-//line switches_fsm.go:2274
+//line switches_fsm.go:2272
 //line switches.go:202
 	return m.finish(count, sum, nil)
 }
@@ -2421,45 +2419,45 @@ func (m *switchBreakAfterAwaitMachine) Resume(ctx fsm.Context, in fsm.Outcome) (
 	}
 //line switches.go:210
 	r = 0
-//line switches_fsm.go:2425
+//line switches_fsm.go:2423
 //line switches.go:212
 	if x > 0 {
 		goto caseBody
 	}
-//line switches_fsm.go:2430
+//line switches_fsm.go:2428
 	goto switchEnd
 caseBody:
-//line switches_fsm.go:2433
+//line switches_fsm.go:2431
 //line switches.go:213
 	return m.suspend(1, Echo.Call(x))
 resume1:
-//line switches_fsm.go:2437
+//line switches_fsm.go:2435
 	v_1, err = fsm.Take[int](in)
-//line switches_fsm.go:2439
+//line switches_fsm.go:2437
 //line switches.go:213
 	r = v(v_1, err)
-//line switches_fsm.go:2442
+//line switches_fsm.go:2440
 //line switches.go:214
 	if r > 5 {
 		goto switchEnd
 	}
-//line switches_fsm.go:2447
+//line switches_fsm.go:2445
 //line switches.go:217
 	r *= 100
-//line switches_fsm.go:2450
+//line switches_fsm.go:2448
 	goto switchEnd
 switchEnd:
-//line switches_fsm.go:2453
+//line switches_fsm.go:2451
 	m.v.r = r
 //line switches.go:219
 	return m.suspend(2, Echo.Call(1))
 resume2:
-//line switches_fsm.go:2458
+//line switches_fsm.go:2456
 	v_2, err_1 = fsm.Take[int](in)
-//line switches_fsm.go:2460
+//line switches_fsm.go:2458
 //line switches.go:219
 	r += v(v_2, err_1)
-//line switches_fsm.go:2463
+//line switches_fsm.go:2461
 //line switches.go:220
 	return m.finish(r, nil)
 }
@@ -2587,46 +2585,46 @@ func (m *switchStringMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp
 //line switches.go:225
 	return m.suspend(1, Str.Call(s))
 resume1:
-//line switches_fsm.go:2591
+//line switches_fsm.go:2589
 	v_1, err = fsm.Take[string](in)
-//line switches_fsm.go:2593
+//line switches_fsm.go:2591
 	tag = v(v_1, err)
-//line switches_fsm.go:2595
+//line switches_fsm.go:2593
 //line switches.go:226
 	if tag == "" {
 		goto caseBody
 	}
-//line switches_fsm.go:2600
+//line switches_fsm.go:2598
 //line switches.go:228
 	if tag == "go" {
 		goto caseBody_1
 	}
-//line switches_fsm.go:2605
+//line switches_fsm.go:2603
 //line switches.go:228
 	if tag == "golang" {
 		goto caseBody_1
 	}
-//line switches_fsm.go:2610
+//line switches_fsm.go:2608
 //line switches.go:230
 	if tag == "\xff" {
 		goto caseBody_2
 	}
-//line switches_fsm.go:2615
+//line switches_fsm.go:2613
 	goto switchEnd
 caseBody:
-//line switches_fsm.go:2618
+//line switches_fsm.go:2616
 //line switches.go:227
 	return m.finish(0, nil)
 caseBody_1:
-//line switches_fsm.go:2622
+//line switches_fsm.go:2620
 //line switches.go:229
 	return m.finish(1, nil)
 caseBody_2:
-//line switches_fsm.go:2626
+//line switches_fsm.go:2624
 //line switches.go:231
 	return m.finish(2, nil)
 switchEnd:
-//line switches_fsm.go:2630
+//line switches_fsm.go:2628
 //line switches.go:233
 	return m.finish(-1, nil)
 }
@@ -2755,80 +2753,80 @@ func (m *switchNestedMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp
 	}
 //line switches.go:238
 	out = ""
-//line switches_fsm.go:2759
+//line switches_fsm.go:2757
 	tag = a
-//line switches_fsm.go:2761
+//line switches_fsm.go:2759
 //line switches.go:240
 	if tag == 1 {
 		goto caseBody
 	}
-//line switches_fsm.go:2766
+//line switches_fsm.go:2764
 	goto caseBody_1
 caseBody:
-//line switches_fsm.go:2769
+//line switches_fsm.go:2767
 //line switches.go:241
 	return m.suspend(1, Echo.Call(b))
 resume1:
-//line switches_fsm.go:2773
+//line switches_fsm.go:2771
 	v_1, err = fsm.Take[int](in)
-//line switches_fsm.go:2775
+//line switches_fsm.go:2773
 	tag_1 = v(v_1, err)
-//line switches_fsm.go:2777
+//line switches_fsm.go:2775
 //line switches.go:242
 	if tag_1 == 1 {
 		goto caseBody_2
 	}
-//line switches_fsm.go:2782
+//line switches_fsm.go:2780
 	goto caseBody_3
 caseBody_2:
-//line switches_fsm.go:2785
+//line switches_fsm.go:2783
 //line switches.go:243
 	out = "1/1"
-//line switches_fsm.go:2788
+//line switches_fsm.go:2786
 	goto switchEnd_1
 caseBody_3:
-//line switches_fsm.go:2791
+//line switches_fsm.go:2789
 //line switches.go:245
 	return m.suspend(2, Str.Call("x"))
 resume2:
-//line switches_fsm.go:2795
+//line switches_fsm.go:2793
 	v_2, err_1 = fsm.Take[string](in)
-//line switches_fsm.go:2797
+//line switches_fsm.go:2795
 //line switches.go:245
 	out = "1/" + v(v_2, err_1)
-//line switches_fsm.go:2800
+//line switches_fsm.go:2798
 	goto switchEnd_1
 switchEnd_1:
-//line switches_fsm.go:2803
+//line switches_fsm.go:2801
 //line switches.go:247
 	out += "!"
-//line switches_fsm.go:2806
+//line switches_fsm.go:2804
 	goto switchEnd
 caseBody_1:
-//line switches_fsm.go:2809
+//line switches_fsm.go:2807
 //line switches.go:250
 	if b > 0 {
 		goto caseBody_4
 	}
-//line switches_fsm.go:2814
+//line switches_fsm.go:2812
 	goto switchEnd_2
 caseBody_4:
-//line switches_fsm.go:2817
+//line switches_fsm.go:2815
 //line switches.go:251
 	return m.suspend(3, Str.Call("d/pos"))
 resume3:
-//line switches_fsm.go:2821
+//line switches_fsm.go:2819
 	v_3, err_2 = fsm.Take[string](in)
-//line switches_fsm.go:2823
+//line switches_fsm.go:2821
 //line switches.go:251
 	out = v(v_3, err_2)
-//line switches_fsm.go:2826
+//line switches_fsm.go:2824
 	goto switchEnd_2
 switchEnd_2:
-//line switches_fsm.go:2829
+//line switches_fsm.go:2827
 	goto switchEnd
 switchEnd:
-//line switches_fsm.go:2832
+//line switches_fsm.go:2830
 //line switches.go:254
 	return m.finish(out, nil)
 }
@@ -2959,23 +2957,23 @@ func (m *switchTypeNoAwaitMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.
 //line switches.go:261
 	return m.suspend(1, Echo.Call(x))
 resume1:
-//line switches_fsm.go:2963
+//line switches_fsm.go:2961
 	v_1, err = fsm.Take[int](in)
-//line switches_fsm.go:2965
+//line switches_fsm.go:2963
 //line switches.go:261
 	n = v(v_1, err)
-//line switches_fsm.go:2968
+//line switches_fsm.go:2966
 //line switches.go:262
 	val = n
-//line switches_fsm.go:2971
+//line switches_fsm.go:2969
 //line switches.go:263
 	if n > 5 {
 		val = "big"
 	}
-//line switches_fsm.go:2976
+//line switches_fsm.go:2974
 //line switches.go:266
 	s = ""
-//line switches_fsm.go:2979
+//line switches_fsm.go:2977
 //line switches.go:267
 	switch t := val.(type) {
 	case int:
@@ -2983,14 +2981,14 @@ resume1:
 	case string:
 		s = t
 	}
-//line switches_fsm.go:2987
+//line switches_fsm.go:2985
 	m.v.s = s
 //line switches.go:273
 	return m.suspend(2, Str.Call("."))
 resume2:
-//line switches_fsm.go:2992
+//line switches_fsm.go:2990
 	v_2, err_1 = fsm.Take[string](in)
-//line switches_fsm.go:2994
+//line switches_fsm.go:2992
 //line switches.go:273
 	return m.finish(s+v(v_2, err_1), nil)
 }
@@ -3126,48 +3124,48 @@ func (m *switchFallthroughSkipsCaseMachine) Resume(ctx fsm.Context, in fsm.Outco
 	}
 //line switches.go:281
 	s = ""
-//line switches_fsm.go:3130
+//line switches_fsm.go:3128
 	tag = x
-//line switches_fsm.go:3132
+//line switches_fsm.go:3130
 	m.v.s, m.v.tag = s, tag
 //line switches.go:283
 	return m.suspend(1, Echo.Call(1))
 resume1:
-//line switches_fsm.go:3137
+//line switches_fsm.go:3135
 	v_1, err = fsm.Take[int](in)
-//line switches_fsm.go:3139
+//line switches_fsm.go:3137
 //line switches.go:283
 	if tag == v(v_1, err) {
 		goto caseBody
 	}
-//line switches_fsm.go:3144
+//line switches_fsm.go:3142
 	m.v.s, m.v.tag = s, tag
 //line switches.go:286
 	return m.suspend(2, Echo.Call(2))
 resume2:
-//line switches_fsm.go:3149
+//line switches_fsm.go:3147
 	v_2, err_1 = fsm.Take[int](in)
-//line switches_fsm.go:3151
+//line switches_fsm.go:3149
 //line switches.go:286
 	if tag == v(v_2, err_1) {
 		goto caseBody_1
 	}
-//line switches_fsm.go:3156
+//line switches_fsm.go:3154
 	goto switchEnd
 caseBody:
-//line switches_fsm.go:3159
+//line switches_fsm.go:3157
 //line switches.go:284
 	s = "a"
-//line switches_fsm.go:3162
+//line switches_fsm.go:3160
 	goto caseBody_1
 caseBody_1:
-//line switches_fsm.go:3165
+//line switches_fsm.go:3163
 //line switches.go:287
 	s += "b"
-//line switches_fsm.go:3168
+//line switches_fsm.go:3166
 	goto switchEnd
 switchEnd:
-//line switches_fsm.go:3171
+//line switches_fsm.go:3169
 //line switches.go:289
 	return m.finish(s, nil)
 }
