@@ -213,9 +213,7 @@ func (l *lowerer) liveness() (entry []*hvar) {
 					break
 				}
 				mark(use[i], node)
-				for _, t := range l.jumpsIn(node, labels) {
-					succ[i] = append(succ[i], t)
-				}
+				succ[i] = append(succ[i], l.jumpsIn(node, labels)...)
 				next()
 			default:
 				mark(use[i], node)

@@ -171,7 +171,6 @@ type emitter struct {
 	file  *jen.File
 	im    *importer
 	rt    string // the runtime's name in the generated file
-	types []string
 	path  string // path of the generated file
 	taken map[string]bool
 }
@@ -612,8 +611,6 @@ func (e *emitter) lineDirective(b *strings.Builder, pos token.Pos) {
 	fmt.Fprintf(b, "//line %s:%d\n", shortFile(p.Filename), p.Line)
 }
 
-func isTerminating(s ast.Stmt) bool { return terminates(s, nil) }
-
 // rewrittenBranch, while set, tells terminates which breaks and continues
 // became gotos.
 var rewrittenBranch func(*ast.BranchStmt) bool
@@ -781,9 +778,8 @@ type renderer struct {
 }
 
 var (
-	identType  = reflect.TypeOf((*ast.Ident)(nil))
-	objectType = reflect.TypeOf((*ast.Object)(nil))
-	scopeType  = reflect.TypeOf((*ast.Scope)(nil))
+	objectType = reflect.TypeOf((*ast.Object)(nil)) //lint:ignore SA1019 cleared, not used
+	scopeType  = reflect.TypeOf((*ast.Scope)(nil))  //lint:ignore SA1019 cleared, not used
 	posType    = reflect.TypeOf(token.NoPos)
 )
 

@@ -44,28 +44,6 @@ func recvTypeName(t types.Type) string {
 	return t.String()
 }
 
-// loadPackages loads the packages named by patterns with syntax and types.
-func loadPackages(dir string, tags []string, patterns ...string) ([]*packages.Package, error) {
-	cfg := &packages.Config{
-		Mode: packages.NeedName | packages.NeedFiles | packages.NeedSyntax |
-			packages.NeedTypes | packages.NeedTypesInfo | packages.NeedImports |
-			packages.NeedDeps | packages.NeedModule,
-		Dir:   dir,
-		Tests: false,
-	}
-	if len(tags) > 0 {
-		cfg.BuildFlags = []string{"-tags=" + strings.Join(tags, ",")}
-	}
-	pkgs, err := packages.Load(cfg, patterns...)
-	if err != nil {
-		return nil, fmt.Errorf("loading packages: %w", err)
-	}
-	if len(pkgs) == 0 {
-		return nil, fmt.Errorf("no packages match %s", strings.Join(patterns, " "))
-	}
-	return pkgs, nil
-}
-
 // isDirective reports whether a comment line is the job directive.
 func isDirective(text string) bool {
 	if !strings.HasPrefix(text, Directive) {
