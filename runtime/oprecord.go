@@ -1,6 +1,7 @@
 package fsm
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 
@@ -13,7 +14,7 @@ const (
 	opActivity uint8 = 1
 )
 
-// opRecord is the stored form of an op.
+// opRecord is the stored form of an op: a CBOR array [kind, name, argument].
 type opRecord struct {
 	_    struct{} `cbor:",toarray"`
 	Kind uint8
@@ -21,7 +22,9 @@ type opRecord struct {
 	Arg  cbor.RawMessage
 }
 
-// EncodeOp returns the stored form of op.
+// EncodeOp returns the stored form of op: which op it is (for an activity call,
+// the activity's registered name) and its argument, encoded as Marshal does. It
+// fails when the argument cannot be stored exactly.
 func EncodeOp(op AnyOp) ([]byte, error) {
 	if op == nil {
 		return nil, errors.New("fsm: EncodeOp with a nil op")
@@ -30,12 +33,13 @@ func EncodeOp(op AnyOp) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return Marshal(rec)
+	return encode(rec)
 }
 
 // DecodeOp decodes an op written by EncodeOp. The op's activity must be
 // registered in this program (NewActivity); its argument must decode into the
-// activity's argument type.
+// activity's argument type. Anything else, including bytes that are not an op
+// at all, gives an error, never a panic.
 func DecodeOp(b []byte) (AnyOp, error) {
 	var rec opRecord
 	if err := Unmarshal(b, &rec); err != nil {
@@ -54,15 +58,18 @@ func DecodeOp(b []byte) (AnyOp, error) {
 }
 
 // ActivityError is the error an awaited op returns after its failure has been
-// stored and loaded again. Its text is the op's own error text.
+// stored and loaded again. Its text is the op's own error text, exactly: the
+// original error's type and wrapped errors are not stored.
 type ActivityError struct {
 	Op      string // the op, as AnyOp.String describes it
 	Message string // the original error's text
 }
 
+// Error returns the original error's text.
 func (e *ActivityError) Error() string { return e.Message }
 
-// outcomeRecord is the stored form of an Outcome: a value, or an error's text.
+// outcomeRecord is the stored form of an Outcome: a CBOR array [failed, value,
+// error text]; the value is null when failed.
 type outcomeRecord struct {
 	_      struct{} `cbor:",toarray"`
 	Failed bool
@@ -70,12 +77,20 @@ type outcomeRecord struct {
 	Error  string          // when Failed
 }
 
-// EncodeOutcome returns the stored form of an outcome of op.
+var cborNull = []byte{0xf6}
+
+// EncodeOutcome returns the stored form of an outcome of op: its value, encoded
+// as Marshal does, or its error's text. It fails when the value cannot be stored
+// exactly.
 func EncodeOutcome(op AnyOp, o Outcome) ([]byte, error) {
-	rec := outcomeRecord{Value: cbor.RawMessage{0xf6}} // CBOR null
+	rec := outcomeRecord{Value: cborNull}
 	if o.err != nil {
+		msg, err := errorText(o.err)
+		if err != nil {
+			return nil, err
+		}
 		rec.Failed = true
-		rec.Error = o.err.Error()
+		rec.Error = msg
 	} else if o.value != nil {
 		v, err := Marshal(o.value)
 		if err != nil {
@@ -83,18 +98,25 @@ func EncodeOutcome(op AnyOp, o Outcome) ([]byte, error) {
 		}
 		rec.Value = v
 	}
-	return Marshal(rec)
+	return encode(rec)
 }
 
 // DecodeOutcome decodes an outcome of op written by EncodeOutcome. The value is
 // decoded into op's result type; a stored error comes back as an *ActivityError
-// with the same text.
+// whose Error() is the original error's text. Bytes that are not such an outcome
+// give an error, never a panic.
 func DecodeOutcome(op AnyOp, b []byte) (Outcome, error) {
+	if op == nil {
+		return Outcome{}, errors.New("fsm: DecodeOutcome with a nil op")
+	}
 	var rec outcomeRecord
 	if err := Unmarshal(b, &rec); err != nil {
 		return Outcome{}, fmt.Errorf("fsm: decoding the outcome of %v: %w", op, err)
 	}
 	if rec.Failed {
+		if !bytes.Equal(rec.Value, cborNull) {
+			return Outcome{}, fmt.Errorf("fsm: decoding the outcome of %v: a failed outcome with a value", op)
+		}
 		return Outcome{err: &ActivityError{Op: op.String(), Message: rec.Error}}, nil
 	}
 	v, err := op.decodeOutcome(rec.Value)

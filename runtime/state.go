@@ -3,12 +3,20 @@ package fsm
 import (
 	"errors"
 	"fmt"
+	"reflect"
 
 	"github.com/fxamacker/cbor/v2"
 )
 
+// A stored state is a CBOR array: the state number, then the encoding of each
+// variable saved there, in the order the job's generated code saves them. The
+// variables' names and types are not stored; the generated code knows them.
+
 // StateWriter builds the stored state of a machine: the state number, then each
 // variable live in that state. Generated code uses it; see Save.
+//
+// A StateWriter is used once, by one goroutine. It refuses a state whose
+// variables share memory (see SharingError), since they would come back apart.
 type StateWriter struct {
 	items []cbor.RawMessage
 	err   error
@@ -18,22 +26,44 @@ type StateWriter struct {
 // NewStateWriter starts the stored form of a machine in the given state.
 func NewStateWriter(state int) *StateWriter {
 	w := &StateWriter{}
-	b, err := Marshal(state)
+	b, err := encode(state)
 	w.items = append(w.items, b)
 	w.err = err
 	return w
 }
 
+var typeError = reflect.TypeFor[error]()
+
 // Save appends one variable. name is its source name, for error messages.
+//
+// The variable is encoded as Marshal does, so Load gives back an equal value, with
+// one exception: a variable of type error is stored as SaveError stores it (its
+// text, or nil), and Load gives back what LoadError does, since an error's
+// concrete type generally cannot be stored.
+//
+// Save fails (the error shows in Bytes) when the value cannot be stored exactly,
+// or when it shares memory with itself or with a variable saved before by the
+// same writer.
 func Save[T any](w *StateWriter, name string, v T) {
 	if w.err != nil {
+		return
+	}
+	if reflect.TypeFor[T]() == typeError {
+		e, _ := any(v).(error)
+		if e != nil {
+			if _, err := errorText(e); err != nil {
+				w.err = fmt.Errorf("fsm: saving variable %s: %w", name, err)
+				return
+			}
+		}
+		SaveError(w, name, e)
 		return
 	}
 	if err := w.share.add(name, v); err != nil {
 		w.err = err
 		return
 	}
-	b, err := Marshal(v)
+	b, err := encode(v)
 	if err != nil {
 		w.err = fmt.Errorf("fsm: saving variable %s: %w", name, err)
 		return
@@ -46,7 +76,7 @@ func (w *StateWriter) Bytes() ([]byte, error) {
 	if w.err != nil {
 		return nil, w.err
 	}
-	return Marshal(w.items)
+	return encode(w.items)
 }
 
 // StateReader reads a state written by a StateWriter. Generated code uses it;
@@ -60,7 +90,8 @@ type StateReader struct {
 
 // NewStateReader starts reading a stored state of a machine with the given number
 // of awaits. It fails when the bytes are not a state or name a state the machine
-// does not have.
+// does not have (one of 0..awaits, or StateDone). It never panics, whatever the
+// bytes.
 func NewStateReader(data []byte, awaits int) (*StateReader, error) {
 	r := &StateReader{}
 	if err := Unmarshal(data, &r.items); err != nil {
@@ -82,14 +113,19 @@ func NewStateReader(data []byte, awaits int) (*StateReader, error) {
 // State returns the stored state number.
 func (r *StateReader) State() int { return r.state }
 
-// Load decodes the next variable into p. name is its source name, for error
-// messages.
+// Load decodes the next variable into p, which must point to a zero value (or a
+// value to be overwritten). name is its source name, for error messages. An error
+// is kept and reported by Close; once one occurs, later Loads do nothing.
 func Load[T any](r *StateReader, name string, p *T) {
 	if r.err != nil {
 		return
 	}
 	if r.next >= len(r.items) {
 		r.err = fmt.Errorf("fsm: stored state %d lacks variable %s", r.state, name)
+		return
+	}
+	if reflect.TypeFor[T]() == typeError {
+		LoadError(r, name, any(p).(*error))
 		return
 	}
 	if err := Unmarshal(r.items[r.next], p); err != nil {
@@ -109,4 +145,15 @@ func (r *StateReader) Close() error {
 		return fmt.Errorf("fsm: stored state %d holds %d variables, the job saves %d there", r.state, len(r.items)-1, r.next-1)
 	}
 	return nil
+}
+
+// errorText returns err.Error(), or an error when that panics (a nil pointer
+// of an error type whose method does not allow it).
+func errorText(err error) (msg string, failed error) {
+	defer func() {
+		if p := recover(); p != nil {
+			failed = fmt.Errorf("fsm: the %T error's Error method panicked: %v", err, p)
+		}
+	}()
+	return err.Error(), nil
 }

@@ -104,7 +104,11 @@ func TestGolden(t *testing.T) {
 // TestCommittedFilesFresh checks that the generated files committed in the
 // repository are what the generator writes now.
 func TestCommittedFilesFresh(t *testing.T) {
-	out, err := Generate(Config{Dir: ".."}, "./tests/...", "./examples/...")
+	patterns := []string{"./tests/..."}
+	if _, err := os.Stat("../examples"); err == nil {
+		patterns = append(patterns, "./examples/...")
+	}
+	out, err := Generate(Config{Dir: ".."}, patterns...)
 	if err != nil {
 		t.Fatal(err)
 	}
