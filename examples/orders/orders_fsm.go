@@ -185,23 +185,23 @@ loop_1:
 		goto loopEnd_1
 	}
 //line orders_fsm.go:188
-//line orders.go:135
+//line orders.go:136
 	r = receipt.Reserved[i_1]
 //line orders_fsm.go:191
 	m.v.receipt, m.v.err_2, m.v.n_1, m.v.i_1 = receipt, err_2, n_1, i_1
-//line orders.go:136
+//line orders.go:137
 	return m.suspend(3, ReleaseStock.Call(r))
 resume3:
 //line orders_fsm.go:196
-//line orders.go:136
+//line orders.go:137
 	_, err_3 = fsm.Take[bool](in)
 //line orders_fsm.go:199
-//line orders.go:136
+//line orders.go:137
 	if !(err_3 != nil) {
 		goto endIf_1
 	}
 //line orders_fsm.go:204
-//line orders.go:137
+//line orders.go:138
 	return m.finish(receipt, err_3)
 endIf_1:
 //line orders_fsm.go:208
@@ -211,14 +211,14 @@ endIf_1:
 	goto loop_1
 loopEnd_1:
 //line orders_fsm.go:214
-//line orders.go:140
+//line orders.go:141
 	receipt.Status = "declined: " + err_2.Error()
 //line orders_fsm.go:217
-//line orders.go:141
+//line orders.go:142
 	return m.finish(receipt, nil)
 endIf:
 //line orders_fsm.go:221
-//line orders.go:143
+//line orders.go:144
 	receipt.ChargeID = payment.ID
 //line orders_fsm.go:224
 	seq = slices.Sorted(maps.Keys(units))
@@ -233,23 +233,23 @@ loop_2:
 		goto loopEnd_2
 	}
 //line orders_fsm.go:236
-//line orders.go:146
+//line orders.go:148
 	wh = seq[i_2]
 //line orders_fsm.go:239
 	m.v.order, m.v.receipt, m.v.units, m.v.seq, m.v.n_2, m.v.i_2 = order, receipt, units, seq, n_2, i_2
-//line orders.go:147
+//line orders.go:149
 	return m.suspend(4, Ship.Call(Shipment{OrderID: order.ID, Warehouse: wh, Units: units[wh], Express: order.Express}))
 resume4:
 //line orders_fsm.go:244
-//line orders.go:147
+//line orders.go:149
 	tracking, err_4 = fsm.Take[string](in)
 //line orders_fsm.go:247
-//line orders.go:148
+//line orders.go:150
 	if err_4 != nil {
 		return m.finish(receipt, err_4)
 	}
 //line orders_fsm.go:252
-//line orders.go:151
+//line orders.go:153
 	receipt.Tracking = append(receipt.Tracking, tracking)
 //line orders_fsm.go:255
 //line orders_fsm.go:256
@@ -258,10 +258,10 @@ resume4:
 	goto loop_2
 loopEnd_2:
 //line orders_fsm.go:261
-//line orders.go:153
+//line orders.go:155
 	receipt.Status = "paid"
 //line orders_fsm.go:264
-//line orders.go:154
+//line orders.go:156
 	return m.finish(receipt, nil)
 }
 
@@ -420,7 +420,7 @@ func init() {
 				Type: "map[string]int",
 			}},
 		}, {
-			Pos: "orders.go:136:17",
+			Pos: "orders.go:137:17",
 			Vars: []fsm.VarInfo{{
 				Name: "receipt",
 				Type: "Receipt",
@@ -435,7 +435,7 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Pos: "orders.go:147:20",
+			Pos: "orders.go:149:20",
 			Vars: []fsm.VarInfo{{
 				Name: "order",
 				Type: "Order",
