@@ -6,6 +6,7 @@ import (
 	"math/big"
 	"reflect"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/fxamacker/cbor/v2"
@@ -236,8 +237,12 @@ type typeInfo struct {
 	// slice, map or interface that the encoder follows. The sharing walk skips
 	// types without refs.
 	refs bool
-	// walk lists, for a struct, the indexes of the stored fields that have refs.
-	walk []int
+	// walk lists, for a struct, the stored fields that have refs.
+	walk []walkField
+	// elem and key cache the typeInfo of the element (and key) type of a
+	// pointer, slice, array or map type; filled on first use, since a type may
+	// be its own element's element.
+	elem, key atomic.Pointer[typeInfo]
 	// err is why Marshal refuses the type, or nil.
 	err error
 	// mirror, when set, is the type the CBOR library actually encodes: the type
@@ -253,6 +258,32 @@ var (
 	typeMarsh    = reflect.TypeFor[cbor.Marshaler]()
 	typeBinMarsh = reflect.TypeFor[interface{ MarshalBinary() ([]byte, error) }]()
 )
+
+// walkField is a struct field the sharing walk follows.
+type walkField struct {
+	index int
+	info  *typeInfo
+}
+
+// elemInfo returns the typeInfo of t's element type; t is ti's type.
+func (ti *typeInfo) elemInfo(t reflect.Type) *typeInfo {
+	if e := ti.elem.Load(); e != nil {
+		return e
+	}
+	e := infoOf(t.Elem())
+	ti.elem.Store(e)
+	return e
+}
+
+// keyInfo returns the typeInfo of map type t's key type; t is ti's type.
+func (ti *typeInfo) keyInfo(t reflect.Type) *typeInfo {
+	if k := ti.key.Load(); k != nil {
+		return k
+	}
+	k := infoOf(t.Key())
+	ti.key.Store(k)
+	return k
+}
 
 // infoOf returns the cached typeInfo of t.
 func infoOf(t reflect.Type) *typeInfo {
@@ -316,8 +347,11 @@ func computeInfo(t reflect.Type) *typeInfo {
 	ti.refs = typeHasRefs(t)
 	if !ti.leaf && t.Kind() == reflect.Struct {
 		for _, i := range storedFields(t) {
-			if typeHasRefs(t.Field(i).Type) {
-				ti.walk = append(ti.walk, i)
+			if ft := t.Field(i).Type; typeHasRefs(ft) {
+				// A struct cannot hold itself by value, so this recursion
+				// ends; infoOf of a pointer, slice or map type does not
+				// look at its element.
+				ti.walk = append(ti.walk, walkField{i, infoOf(ft)})
 			}
 		}
 	}
@@ -343,6 +377,10 @@ func computeInfo(t reflect.Type) *typeInfo {
 		case reflect.Struct:
 			for i := range u.NumField() {
 				f := u.Field(i)
+				if isStoredField(f) && !f.IsExported() && f.Type.Kind() == reflect.Pointer {
+					ti.err = fmt.Errorf("fsm: a %v cannot be stored: %v embeds %v, a pointer to an unexported type, which decoding cannot allocate; embed the struct by value or export it", t, u, f.Type)
+					return
+				}
 				if isStoredField(f) {
 					visit(f.Type)
 					continue

@@ -53,6 +53,14 @@ type Outer struct {
 
 type Extra struct{ Note string }
 
+// lower is embedded unexported, by value: its exported fields are promoted.
+type lower struct{ X, Y int }
+
+type EmbedsLower struct {
+	lower
+	Z int
+}
+
 // WithCache has an unexported field its author drops knowingly.
 type WithCache struct {
 	V     int
@@ -364,6 +372,7 @@ func TestRoundTripExact(t *testing.T) {
 		}),
 		rt("Outer empty list", Outer{List: []Inner{}, Base: Base{Meta: nil}}),
 		rt("WithCache", WithCache{V: 3}),
+		rt("unexported embedded struct", EmbedsLower{lower{1, 2}, 3}),
 		rt("Numbers", Numbers{P: ^uintptr(0), C: complex(float32(negZero), 1), Cs: []complex128{}, M: map[Addr]Wave{}, Pt: func() *Addr { a := Addr(9); return &a }()}),
 		rt("Numbers nil", Numbers{}),
 		rt("anonymous struct", struct {
@@ -433,6 +442,18 @@ func TestRoundTripKnownLimits(t *testing.T) {
 			t.Errorf("got %T %v", got, got)
 		}
 	})
+	t.Run("time decodes from epoch numbers too", func(t *testing.T) {
+		// Marshal writes RFC 3339 text, but the CBOR library also decodes an
+		// epoch number into a time.Time, even one beyond year 9999, which
+		// Marshal then refuses to write back: an error, not silent damage.
+		var tm time.Time
+		if err := Unmarshal(mustMarshal(t, uint64(1e15)), &tm); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := Marshal(tm); err == nil || !strings.Contains(err.Error(), "year outside of range") {
+			t.Errorf("Marshal of year %d: %v", tm.Year(), err)
+		}
+	})
 	t.Run("omitempty drops empty slices", func(t *testing.T) {
 		type S struct {
 			L []int `json:"l,omitempty"`
@@ -466,6 +487,10 @@ func TestMarshalRefuses(t *testing.T) {
 		Next *NodeP
 	}
 	type Fn struct{ F func() }
+	type embedsUnexportedPtr struct {
+		*hidden
+		Y int
+	}
 	cyc := &Node{}
 	cyc.Next = cyc
 	deep := &Node{}
@@ -480,6 +505,7 @@ func TestMarshalRefuses(t *testing.T) {
 		{"unexported field", hidden{}, "unexported field lost"},
 		{"unexported field deep inside", holdsHidden{}, "unexported field lost"},
 		{"unexported field behind pointer", map[string]*hidden{}, "unexported field lost"},
+		{"embedded pointer to unexported type", embedsUnexportedPtr{}, "decoding cannot allocate"},
 		{"channel", make(chan int), "unsupported type"},
 		{"func field", Fn{}, "unsupported type"},
 		{"cycle", cyc, "cyclic"},
@@ -646,5 +672,42 @@ func TestMarshalElementLimit(t *testing.T) {
 	_, err := Marshal(make([][0]int, maxElements+1))
 	if err == nil || !strings.Contains(err.Error(), "more than 16777216 elements") {
 		t.Fatalf("got %v, want an element limit error", err)
+	}
+}
+
+func BenchmarkMarshalStruct(b *testing.B) {
+	v := Outer{P: Point{1, 2}, In: &Inner{Name: "x", Tags: []string{"a", "b"}}, List: []Inner{{Name: "y"}}, ByNum: map[int]string{1: "one"}}
+	b.ReportAllocs()
+	for range b.N {
+		if _, err := Marshal(v); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkUnmarshalStruct(b *testing.B) {
+	data, err := Marshal(Outer{P: Point{1, 2}, In: &Inner{Name: "x", Tags: []string{"a", "b"}}, List: []Inner{{Name: "y"}}, ByNum: map[int]string{1: "one"}})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for range b.N {
+		var v Outer
+		if err := Unmarshal(data, &v); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkMarshalLargeIntSlice(b *testing.B) {
+	v := make([]int, 1<<20)
+	for i := range v {
+		v[i] = i
+	}
+	b.ReportAllocs()
+	for range b.N {
+		if _, err := Marshal(v); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

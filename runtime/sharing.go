@@ -71,6 +71,8 @@ type SharingError struct {
 	Type reflect.Type
 }
 
+// Error says which variables share memory and how, and that the checkpoint was
+// refused because of it.
 func (e *SharingError) Error() string {
 	switch {
 	case e.Cycle && e.A == "":
@@ -136,7 +138,7 @@ func (s *sharing) walk(v reflect.Value, ti *typeInfo, depth int) error {
 		}
 		p := v.Pointer()
 		s.cur = append(s.cur, memRange{start: p, end: p + size, owner: s.owner, kind: refPointer})
-		eti := infoOf(et)
+		eti := ti.elemInfo(v.Type())
 		if !eti.refs {
 			return nil
 		}
@@ -158,7 +160,7 @@ func (s *sharing) walk(v reflect.Value, ti *typeInfo, depth int) error {
 		}
 		p := v.Pointer()
 		s.cur = append(s.cur, memRange{start: p, end: p + uintptr(v.Cap())*size, owner: s.owner, kind: refSlice})
-		eti := infoOf(et)
+		eti := ti.elemInfo(v.Type())
 		if ti.leaf || !eti.refs {
 			return nil
 		}
@@ -182,7 +184,7 @@ func (s *sharing) walk(v reflect.Value, ti *typeInfo, depth int) error {
 		}
 		p := v.Pointer()
 		s.cur = append(s.cur, memRange{start: p, end: p + 1, owner: s.owner, kind: refMap})
-		kti, eti := infoOf(v.Type().Key()), infoOf(v.Type().Elem())
+		kti, eti := ti.keyInfo(v.Type()), ti.elemInfo(v.Type())
 		if ti.leaf || (!kti.refs && !eti.refs) {
 			return nil
 		}
@@ -216,9 +218,8 @@ func (s *sharing) walk(v reflect.Value, ti *typeInfo, depth int) error {
 		return s.walk(e, eti, depth+1)
 
 	case reflect.Struct:
-		for _, i := range ti.walk {
-			f := v.Field(i)
-			if err := s.walk(f, infoOf(f.Type()), depth+1); err != nil {
+		for _, f := range ti.walk {
+			if err := s.walk(v.Field(f.index), f.info, depth+1); err != nil {
 				return err
 			}
 		}
@@ -228,7 +229,7 @@ func (s *sharing) walk(v reflect.Value, ti *typeInfo, depth int) error {
 		if ti.leaf {
 			return nil
 		}
-		eti := infoOf(v.Type().Elem())
+		eti := ti.elemInfo(v.Type())
 		if !eti.refs {
 			return nil
 		}
