@@ -79,6 +79,10 @@ type StateInfo struct {
 type VarInfo struct {
 	Name string // source name
 	Type string // Go type, as written in the job's package
+	// Internal marks a value the generated machine keeps for itself, such as
+	// the position of a range loop or an operand computed before an await;
+	// Name then describes it.
+	Internal bool
 }
 
 var jobs = struct {

@@ -594,8 +594,8 @@ func unsaveable(t types.Type, pkg *types.Package, seen map[types.Type]bool) stri
 		}
 		if obj.Pkg() != nil {
 			switch obj.Pkg().Path() + "." + obj.Name() {
-			case "time.Time":
-				return ""
+			case "time.Time", "math/big.Int":
+				return "" // the CBOR mode encodes these itself
 			case "time.Location":
 				return "a *time.Location cannot be saved; save the zone's name instead"
 			}

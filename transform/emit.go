@@ -403,10 +403,18 @@ func (e *emitter) emitJob(l *lowerer, entry []*hvar) error {
 		pos := j.position(s.pos)
 		var vars []jen.Code
 		for _, v := range s.live {
-			vars = append(vars, jen.Values(jen.Dict{
-				jen.Id("Name"): jen.Lit(displayName(v)),
+			name := displayName(v)
+			if v.srcName == "" {
+				name = v.name + " (" + v.what + ")"
+			}
+			d := jen.Dict{
+				jen.Id("Name"): jen.Lit(name),
 				jen.Id("Type"): jen.Lit(typeString(v.typ, j.pkg.Types)),
-			}))
+			}
+			if v.srcName == "" {
+				d[jen.Id("Internal")] = jen.True()
+			}
+			vars = append(vars, jen.Values(d))
 		}
 		fields := jen.Dict{jen.Id("Pos"): jen.Lit(fmt.Sprintf("%s:%d:%d", shortFile(pos.Filename), pos.Line, pos.Column))}
 		if len(vars) > 0 {
@@ -521,6 +529,7 @@ func (e *emitter) resume(m *machine) (string, error) {
 	fmt.Fprintf(&b, "default:\n%s.state = %s\nreturn nil, %s.ErrPoisoned\n}\n", m.recv, m.st, e.rt)
 
 	terminated := false
+	w := &lineWriter{b: &b, e: e}
 	for i, s := range l.code {
 		if !reach[i] {
 			continue
@@ -528,19 +537,18 @@ func (e *emitter) resume(m *machine) (string, error) {
 		switch s.kind {
 		case fLabel:
 			if refs[s.label] {
-				fmt.Fprintf(&b, "%s:\n", s.label)
+				w.neutral(s.label + ":\n")
 				terminated = false
 			}
 		case fGoto:
-			fmt.Fprintf(&b, "goto %s\n", s.label)
+			w.gen("goto " + s.label + "\n")
 			terminated = true
 		case fIfGoto:
 			cond, err := e.render(l, m, s.cond)
 			if err != nil {
 				return "", err
 			}
-			e.lineDirective(&b, s.pos)
-			fmt.Fprintf(&b, "if %s {\ngoto %s\n}\n", cond, s.label)
+			w.user(s.pos, fmt.Sprintf("if %s {\ngoto %s\n}\n", cond, s.label))
 			terminated = false
 		case fSuspend:
 			if len(s.await.live) > 0 {
@@ -549,28 +557,25 @@ func (e *emitter) resume(m *machine) (string, error) {
 					lhs = append(lhs, m.recv+".v."+v.name)
 					rhs = append(rhs, v.name)
 				}
-				fmt.Fprintf(&b, "%s = %s\n", strings.Join(lhs, ", "), strings.Join(rhs, ", "))
+				w.gen(fmt.Sprintf("%s = %s\n", strings.Join(lhs, ", "), strings.Join(rhs, ", ")))
 			}
 			op, err := e.render(l, m, s.await.op)
 			if err != nil {
 				return "", err
 			}
-			e.lineDirective(&b, s.pos)
-			fmt.Fprintf(&b, "return %s.suspend(%d, %s)\n", m.recv, s.await.state, op)
+			w.user(s.pos, fmt.Sprintf("return %s.suspend(%d, %s)\n", m.recv, s.await.state, op))
 			terminated = true
 		case fNode:
 			text, err := e.render(l, m, s.node)
 			if err != nil {
 				return "", err
 			}
-			e.lineDirective(&b, s.pos)
-			b.WriteString(text + "\n")
+			w.user(s.pos, text+"\n")
 			terminated = l.terminates(s.node)
 		}
-		if !terminated {
-			b.WriteString("//fsmgen:reset\n")
-		}
 	}
+	// What follows the flat code is fsmgen's own.
+	w.gen("")
 	if !terminated {
 		fmt.Fprintf(&b, "return %s.finish(%s)\n", m.recv, strings.Join(e.namedResults(m), ", "))
 	}
@@ -603,29 +608,59 @@ func (e *emitter) namedResults(m *machine) []string {
 	return out
 }
 
-func (e *emitter) lineDirective(b *strings.Builder, pos token.Pos) {
-	if !pos.IsValid() || noLineDirectives {
-		return
-	}
-	p := e.fset.Position(pos)
-	fmt.Fprintf(b, "//line %s:%d\n", shortFile(p.Filename), p.Line)
+// lineWriter writes flat code with //line directives: statements from the
+// job's source point back to it, and the code fsmgen adds points to the
+// generated file itself (through reset markers that finishFile numbers). A
+// directive is written only where the mapping changes.
+type lineWriter struct {
+	b        *strings.Builder
+	e        *emitter
+	inUser   bool // the current output line maps to the job's source
+	nextLine int  // when inUser, the source line the next output line maps to
 }
 
-// rewrittenBranch, while set, tells terminates which breaks and continues
-// became gotos.
-var rewrittenBranch func(*ast.BranchStmt) bool
+// user writes text that comes from the source at pos.
+func (w *lineWriter) user(pos token.Pos, text string) {
+	if !pos.IsValid() || noLineDirectives {
+		w.gen(text)
+		return
+	}
+	p := w.e.fset.Position(pos)
+	if !w.inUser || w.nextLine != p.Line {
+		fmt.Fprintf(w.b, "//line %s:%d\n", shortFile(p.Filename), p.Line)
+	}
+	w.b.WriteString(text)
+	w.inUser = true
+	w.nextLine = p.Line + strings.Count(text, "\n")
+}
+
+// gen writes code that fsmgen adds.
+func (w *lineWriter) gen(text string) {
+	if w.inUser && !noLineDirectives {
+		w.b.WriteString("//fsmgen:reset\n")
+	}
+	w.inUser = false
+	w.b.WriteString(text)
+}
+
+// neutral writes a line that maps nowhere in particular (a label).
+func (w *lineWriter) neutral(text string) {
+	w.b.WriteString(text)
+	if w.inUser {
+		w.nextLine += strings.Count(text, "\n")
+	}
+}
 
 // terminates reports whether a statement of flat code ends in a jump, once its
 // breaks and continues of flattened statements have become gotos.
 func (l *lowerer) terminates(s ast.Stmt) bool {
-	rewrittenBranch = func(b *ast.BranchStmt) bool { return l.branchLabel(b) != "" }
-	defer func() { rewrittenBranch = nil }()
-	return terminates(s, l.branchTo)
+	return terminates(s, l.branchTo, func(b *ast.BranchStmt) bool { return l.branchLabel(b) != "" })
 }
 
 // terminates reports whether s is a terminating statement as the Go spec
-// defines it; breakTo resolves breaks (nil: any break counts).
-func terminates(s ast.Stmt, breakTo map[*ast.BranchStmt]ast.Stmt) bool {
+// defines it; breakTo resolves breaks (nil: any break counts), and
+// rewrittenBranch tells which breaks and continues became gotos.
+func terminates(s ast.Stmt, breakTo map[*ast.BranchStmt]ast.Stmt, rewrittenBranch func(*ast.BranchStmt) bool) bool {
 	switch s := s.(type) {
 	case *ast.ReturnStmt:
 		return true
@@ -641,24 +676,24 @@ func terminates(s ast.Stmt, breakTo map[*ast.BranchStmt]ast.Stmt) bool {
 			}
 		}
 	case *ast.BlockStmt:
-		return len(s.List) > 0 && terminates(s.List[len(s.List)-1], breakTo)
+		return len(s.List) > 0 && terminates(s.List[len(s.List)-1], breakTo, rewrittenBranch)
 	case *ast.IfStmt:
-		return s.Else != nil && terminates(s.Body, breakTo) && terminates(s.Else, breakTo)
+		return s.Else != nil && terminates(s.Body, breakTo, rewrittenBranch) && terminates(s.Else, breakTo, rewrittenBranch)
 	case *ast.LabeledStmt:
-		return terminates(s.Stmt, breakTo)
+		return terminates(s.Stmt, breakTo, rewrittenBranch)
 	case *ast.ForStmt:
 		return s.Cond == nil && !hasBreak(s, breakTo)
 	case *ast.SwitchStmt:
-		return clausesTerminate(s.Body, true, breakTo) && !hasBreak(s, breakTo)
+		return clausesTerminate(s.Body, true, breakTo, rewrittenBranch) && !hasBreak(s, breakTo)
 	case *ast.TypeSwitchStmt:
-		return clausesTerminate(s.Body, true, breakTo) && !hasBreak(s, breakTo)
+		return clausesTerminate(s.Body, true, breakTo, rewrittenBranch) && !hasBreak(s, breakTo)
 	case *ast.SelectStmt:
-		return clausesTerminate(s.Body, false, breakTo) && !hasBreak(s, breakTo)
+		return clausesTerminate(s.Body, false, breakTo, rewrittenBranch) && !hasBreak(s, breakTo)
 	}
 	return false
 }
 
-func clausesTerminate(body *ast.BlockStmt, needDefault bool, breakTo map[*ast.BranchStmt]ast.Stmt) bool {
+func clausesTerminate(body *ast.BlockStmt, needDefault bool, breakTo map[*ast.BranchStmt]ast.Stmt, rewrittenBranch func(*ast.BranchStmt) bool) bool {
 	hasDefault := !needDefault
 	for _, c := range body.List {
 		var list []ast.Stmt
@@ -671,7 +706,7 @@ func clausesTerminate(body *ast.BlockStmt, needDefault bool, breakTo map[*ast.Br
 		case *ast.CommClause:
 			list = c.Body
 		}
-		if len(list) == 0 || !terminates(list[len(list)-1], breakTo) {
+		if len(list) == 0 || !terminates(list[len(list)-1], breakTo, rewrittenBranch) {
 			return false
 		}
 	}

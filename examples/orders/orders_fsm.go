@@ -85,66 +85,44 @@ func (m *processOrderMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp
 	if len(order.Lines) == 0 {
 		return m.finish(Receipt{}, fmt.Errorf("order %s has no lines", order.ID))
 	}
-//line orders_fsm.go:89
-//line orders.go:99
 	receipt = Receipt{OrderID: order.ID}
-//line orders_fsm.go:92
 //line orders.go:102
 	total = 0
-//line orders_fsm.go:95
-//line orders.go:103
 	units = map[string]int{}
-//line orders_fsm.go:98
+//line orders_fsm.go:93
 	n = len(order.Lines)
-//line orders_fsm.go:100
 	i = 0
-//line orders_fsm.go:102
 loop:
-//line orders_fsm.go:104
 	if i >= n {
 		goto loopEnd
 	}
-//line orders_fsm.go:108
 //line orders.go:104
 	line = order.Lines[i]
-//line orders_fsm.go:111
+//line orders_fsm.go:102
 	m.v.order, m.v.receipt, m.v.total, m.v.units, m.v.line, m.v.n, m.v.i = order, receipt, total, units, line, n, i
 //line orders.go:105
 	return m.suspend(1, ReserveStock.Call(StockRequest{OrderID: order.ID, SKU: line.SKU, Qty: line.Qty}))
 resume1:
-//line orders_fsm.go:116
 //line orders.go:105
 	res, err_1 = fsm.Take[Reservation](in)
-//line orders_fsm.go:119
-//line orders.go:106
 	if err_1 != nil {
 		receipt.Backordered = append(receipt.Backordered, line.SKU)
 		receipt.Notes = append(receipt.Notes, err_1.Error())
 		goto loopNext
 	}
-//line orders_fsm.go:126
-//line orders.go:111
 	receipt.Reserved = append(receipt.Reserved, res)
-//line orders_fsm.go:129
-//line orders.go:112
 	units[res.Warehouse] += res.Qty
-//line orders_fsm.go:132
-//line orders.go:113
 	total += int64(line.Qty) * line.PriceCents
-//line orders_fsm.go:135
 loopNext:
-//line orders_fsm.go:137
+//line orders_fsm.go:118
 	i++
-//line orders_fsm.go:139
 	goto loop
 loopEnd:
-//line orders_fsm.go:142
 //line orders.go:115
 	if len(receipt.Reserved) == 0 {
 		receipt.Status = "backordered"
 		return m.finish(receipt, nil)
 	}
-//line orders_fsm.go:148
 //line orders.go:120
 	switch order.Coupon {
 	case "":
@@ -153,116 +131,81 @@ loopEnd:
 	default:
 		receipt.Notes = append(receipt.Notes, "unknown coupon "+order.Coupon)
 	}
-//line orders_fsm.go:157
-//line orders.go:127
 	if order.Express {
 		total += ExpressFeeCents
 	}
-//line orders_fsm.go:162
-//line orders.go:130
 	receipt.TotalCents = total
-//line orders_fsm.go:165
+//line orders_fsm.go:139
 	m.v.order, m.v.receipt, m.v.units = order, receipt, units
 //line orders.go:132
 	return m.suspend(2, ChargeCard.Call(Charge{OrderID: order.ID, Card: order.Card, AmountCents: total}))
 resume2:
-//line orders_fsm.go:170
 //line orders.go:132
 	payment, err_2 = fsm.Take[Payment](in)
-//line orders_fsm.go:173
-//line orders.go:133
 	if !(err_2 != nil) {
 		goto endIf
 	}
-//line orders_fsm.go:178
+//line orders_fsm.go:149
 	n_1 = len(receipt.Reserved)
-//line orders_fsm.go:180
 	i_1 = 0
-//line orders_fsm.go:182
 loop_1:
-//line orders_fsm.go:184
 	if i_1 >= n_1 {
 		goto loopEnd_1
 	}
-//line orders_fsm.go:188
 //line orders.go:136
 	r = receipt.Reserved[i_1]
-//line orders_fsm.go:191
+//line orders_fsm.go:158
 	m.v.receipt, m.v.err_2, m.v.n_1, m.v.i_1 = receipt, err_2, n_1, i_1
 //line orders.go:137
 	return m.suspend(3, ReleaseStock.Call(r))
 resume3:
-//line orders_fsm.go:196
 //line orders.go:137
 	_, err_3 = fsm.Take[bool](in)
-//line orders_fsm.go:199
 //line orders.go:137
 	if !(err_3 != nil) {
 		goto endIf_1
 	}
-//line orders_fsm.go:204
 //line orders.go:138
 	return m.finish(receipt, err_3)
 endIf_1:
-//line orders_fsm.go:208
-//line orders_fsm.go:209
+//line orders_fsm.go:172
 	i_1++
-//line orders_fsm.go:211
 	goto loop_1
 loopEnd_1:
-//line orders_fsm.go:214
 //line orders.go:141
 	receipt.Status = "declined: " + err_2.Error()
-//line orders_fsm.go:217
-//line orders.go:142
 	return m.finish(receipt, nil)
 endIf:
-//line orders_fsm.go:221
-//line orders.go:144
 	receipt.ChargeID = payment.ID
-//line orders_fsm.go:224
+//line orders_fsm.go:181
 	seq = slices.Sorted(maps.Keys(units))
-//line orders_fsm.go:226
 	n_2 = len(seq)
-//line orders_fsm.go:228
 	i_2 = 0
-//line orders_fsm.go:230
 loop_2:
-//line orders_fsm.go:232
 	if i_2 >= n_2 {
 		goto loopEnd_2
 	}
-//line orders_fsm.go:236
 //line orders.go:148
 	wh = seq[i_2]
-//line orders_fsm.go:239
+//line orders_fsm.go:191
 	m.v.order, m.v.receipt, m.v.units, m.v.seq, m.v.n_2, m.v.i_2 = order, receipt, units, seq, n_2, i_2
 //line orders.go:149
 	return m.suspend(4, Ship.Call(Shipment{OrderID: order.ID, Warehouse: wh, Units: units[wh], Express: order.Express}))
 resume4:
-//line orders_fsm.go:244
 //line orders.go:149
 	tracking, err_4 = fsm.Take[string](in)
-//line orders_fsm.go:247
-//line orders.go:150
 	if err_4 != nil {
 		return m.finish(receipt, err_4)
 	}
-//line orders_fsm.go:252
-//line orders.go:153
 	receipt.Tracking = append(receipt.Tracking, tracking)
-//line orders_fsm.go:255
-//line orders_fsm.go:256
+//line orders_fsm.go:202
 	i_2++
-//line orders_fsm.go:258
 	goto loop_2
 loopEnd_2:
-//line orders_fsm.go:261
 //line orders.go:155
 	receipt.Status = "paid"
-//line orders_fsm.go:264
-//line orders.go:156
 	return m.finish(receipt, nil)
+//line orders_fsm.go:209
 }
 
 func (m *processOrderMachine) finish(r0 Receipt, r1 error) (fsm.AnyOp, error) {
@@ -401,11 +344,13 @@ func init() {
 				Name: "line",
 				Type: "Line",
 			}, {
-				Name: "n",
-				Type: "int",
+				Internal: true,
+				Name:     "n (a range length)",
+				Type:     "int",
 			}, {
-				Name: "i",
-				Type: "int",
+				Internal: true,
+				Name:     "i (a range position)",
+				Type:     "int",
 			}},
 		}, {
 			Pos: "orders.go:132:18",
@@ -428,11 +373,13 @@ func init() {
 				Name: "err",
 				Type: "error",
 			}, {
-				Name: "n_1",
-				Type: "int",
+				Internal: true,
+				Name:     "n_1 (a range length)",
+				Type:     "int",
 			}, {
-				Name: "i_1",
-				Type: "int",
+				Internal: true,
+				Name:     "i_1 (a range position)",
+				Type:     "int",
 			}},
 		}, {
 			Pos: "orders.go:149:20",
@@ -446,14 +393,17 @@ func init() {
 				Name: "units",
 				Type: "map[string]int",
 			}, {
-				Name: "seq",
-				Type: "[]string",
+				Internal: true,
+				Name:     "seq (the value a range loop ranges over)",
+				Type:     "[]string",
 			}, {
-				Name: "n_2",
-				Type: "int",
+				Internal: true,
+				Name:     "n_2 (a range length)",
+				Type:     "int",
 			}, {
-				Name: "i_2",
-				Type: "int",
+				Internal: true,
+				Name:     "i_2 (a range position)",
+				Type:     "int",
 			}},
 		}},
 		Zero: func() fsm.Machine {

@@ -39,25 +39,22 @@ func (m *ifInitMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, erro
 //line branch.go:12
 	return m.suspend(1, Echo.Call(x))
 resume1:
-//line branch_fsm.go:43
 //line branch.go:12
 	y, err = fsm.Take[int](in)
-//line branch_fsm.go:46
 //line branch.go:12
 	if !(err != nil) {
 		goto else_1
 	}
-//line branch_fsm.go:51
 //line branch.go:13
 	return m.finish(0, err)
 else_1:
-//line branch_fsm.go:55
 //line branch.go:14
 	if y > 10 {
 		return m.finish(y*2, nil)
 	} else {
 		return m.finish(y, nil)
 	}
+//line branch_fsm.go:58
 }
 
 func (m *ifInitMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -178,31 +175,26 @@ func (m *ifInitLiveMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, 
 //line branch.go:25
 	return m.suspend(1, Echo.Call(x))
 resume1:
-//line branch_fsm.go:182
 //line branch.go:25
 	y, _ = fsm.Take[int](in)
-//line branch_fsm.go:185
 //line branch.go:25
 	if !(y > 100) {
 		goto else_1
 	}
-//line branch_fsm.go:190
 //line branch.go:26
 	return m.finish(y, nil)
 else_1:
-//line branch_fsm.go:194
+//line branch_fsm.go:188
 	m.v.y = y
 //line branch.go:28
 	return m.suspend(2, Echo.Call(y+1))
 resume2:
-//line branch_fsm.go:199
+//line branch_fsm.go:193
 	v_1, err = fsm.Take[int](in)
-//line branch_fsm.go:201
 //line branch.go:28
 	z = v(v_1, err)
-//line branch_fsm.go:204
-//line branch.go:29
 	return m.finish(y*z, nil)
+//line branch_fsm.go:198
 }
 
 func (m *ifInitLiveMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -333,37 +325,32 @@ func (m *ifCondMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, erro
 //line branch.go:38
 	return m.suspend(1, Echo.Call(x))
 resume1:
-//line branch_fsm.go:337
+//line branch_fsm.go:329
 	v_1, err = fsm.Take[int](in)
-//line branch_fsm.go:339
 //line branch.go:38
 	if !(v(v_1, err) > 3) {
 		goto else_1
 	}
-//line branch_fsm.go:344
 //line branch.go:39
 	return m.finish("big", nil)
 else_1:
-//line branch_fsm.go:348
 //line branch.go:40
 	return m.suspend(2, Echo.Call(x*2))
 resume2:
-//line branch_fsm.go:352
+//line branch_fsm.go:341
 	v_2, err_1 = fsm.Take[int](in)
-//line branch_fsm.go:354
 //line branch.go:40
 	if !(v(v_2, err_1) > 3) {
 		goto else_2
 	}
-//line branch_fsm.go:359
 //line branch.go:41
 	return m.finish("mid", nil)
 else_2:
-//line branch_fsm.go:363
 //line branch.go:42
 	{
 		return m.finish("small", nil)
 	}
+//line branch_fsm.go:354
 }
 
 func (m *ifCondMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -495,43 +482,36 @@ func (m *ifCondBoolMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, 
 	}
 //line branch.go:51
 	n = 0
-//line branch_fsm.go:499
+//line branch_fsm.go:486
 	m.v.x, m.v.n = x, n
 //line branch.go:52
 	return m.suspend(1, Positive.Call(x))
 resume1:
-//line branch_fsm.go:504
+//line branch_fsm.go:491
 	v_1, err = fsm.Take[bool](in)
-//line branch_fsm.go:506
 //line branch.go:52
 	if !v(v_1, err) {
 		goto endIf
 	}
-//line branch_fsm.go:511
 //line branch.go:53
 	n += 1
-//line branch_fsm.go:514
 endIf:
-//line branch_fsm.go:516
+//line branch_fsm.go:500
 	m.v.n = n
 //line branch.go:55
 	return m.suspend(2, Positive.Call(x-5))
 resume2:
-//line branch_fsm.go:521
+//line branch_fsm.go:505
 	v_2, err_1 = fsm.Take[bool](in)
-//line branch_fsm.go:523
 //line branch.go:55
 	if v(v_2, err_1) {
 		goto endIf_1
 	}
-//line branch_fsm.go:528
 //line branch.go:56
 	n += 10
-//line branch_fsm.go:531
 endIf_1:
-//line branch_fsm.go:533
-//line branch.go:58
 	return m.finish(n, nil)
+//line branch_fsm.go:515
 }
 
 func (m *ifCondBoolMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -696,96 +676,75 @@ func (m *ifBranchesMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, 
 	}
 //line branch.go:65
 	r = 0
-//line branch_fsm.go:700
-//line branch.go:66
 	if !(x < 0) {
 		goto else_1
 	}
-//line branch_fsm.go:705
 //line branch.go:67
 	return m.suspend(1, Echo.Call(-x))
 resume1:
-//line branch_fsm.go:709
+//line branch_fsm.go:686
 	v_1, err = fsm.Take[int](in)
-//line branch_fsm.go:711
 //line branch.go:67
 	r = v(v_1, err)
-//line branch_fsm.go:714
+//line branch_fsm.go:690
 	goto endIf
 else_1:
-//line branch_fsm.go:717
 //line branch.go:68
 	if !(x == 0) {
 		goto else_2
 	}
-//line branch_fsm.go:722
 //line branch.go:69
 	return m.suspend(2, Echo.Call(100))
 resume2:
-//line branch_fsm.go:726
+//line branch_fsm.go:700
 	v_2, err_1 = fsm.Take[int](in)
-//line branch_fsm.go:728
 //line branch.go:69
 	r = v(v_2, err_1)
-//line branch_fsm.go:731
+//line branch_fsm.go:704
 	m.v.r = r
 //line branch.go:70
 	return m.suspend(3, Echo.Call(200))
 resume3:
-//line branch_fsm.go:736
+//line branch_fsm.go:709
 	v_3, err_2 = fsm.Take[int](in)
-//line branch_fsm.go:738
 //line branch.go:70
 	r += v(v_3, err_2)
-//line branch_fsm.go:741
+//line branch_fsm.go:713
 	goto endIf_1
 else_2:
-//line branch_fsm.go:744
 	n = 3
-//line branch_fsm.go:746
 	i_1 = 0
-//line branch_fsm.go:748
 loop:
-//line branch_fsm.go:750
 	if i_1 >= n {
 		goto loopEnd
 	}
-//line branch_fsm.go:754
 //line branch.go:72
 	i = i_1
-//line branch_fsm.go:757
+//line branch_fsm.go:724
 	m.v.x, m.v.r, m.v.n, m.v.i_1 = x, r, n, i_1
 //line branch.go:73
 	return m.suspend(4, Echo.Call(x+i))
 resume4:
-//line branch_fsm.go:762
+//line branch_fsm.go:729
 	v_4, err_3 = fsm.Take[int](in)
-//line branch_fsm.go:764
 //line branch.go:73
 	r += v(v_4, err_3)
-//line branch_fsm.go:767
-//line branch_fsm.go:768
+//line branch_fsm.go:733
 	i_1++
-//line branch_fsm.go:770
 	goto loop
 loopEnd:
-//line branch_fsm.go:773
 endIf_1:
-//line branch_fsm.go:775
 endIf:
-//line branch_fsm.go:777
 	m.v.r = r
 //line branch.go:76
 	return m.suspend(5, Echo.Call(1000))
 resume5:
-//line branch_fsm.go:782
+//line branch_fsm.go:743
 	v_5, err_4 = fsm.Take[int](in)
-//line branch_fsm.go:784
 //line branch.go:76
 	r += v(v_5, err_4)
-//line branch_fsm.go:787
-//line branch.go:77
 	return m.finish(r, nil)
+//line branch_fsm.go:748
 }
 
 func (m *ifBranchesMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -891,11 +850,13 @@ func init() {
 				Name: "r",
 				Type: "int",
 			}, {
-				Name: "n",
-				Type: "int",
+				Internal: true,
+				Name:     "n (a range bound)",
+				Type:     "int",
 			}, {
-				Name: "i_1",
-				Type: "int",
+				Internal: true,
+				Name:     "i_1 (a range position)",
+				Type:     "int",
 			}},
 		}, {
 			Pos: "branch.go:76:9",
@@ -947,39 +908,32 @@ func (m *ifElseInitShadowMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.A
 //line branch.go:84
 	return m.suspend(1, Echo.Call(a))
 resume1:
-//line branch_fsm.go:951
 //line branch.go:84
 	x_1, _ = fsm.Take[int](in)
-//line branch_fsm.go:954
 //line branch.go:84
 	if !(x_1 > 5) {
 		goto else_1
 	}
-//line branch_fsm.go:959
 //line branch.go:85
 	return m.finish(x_1, nil)
 else_1:
-//line branch_fsm.go:963
 //line branch.go:86
 	return m.suspend(2, Echo.Call(x_1+10))
 resume2:
-//line branch_fsm.go:967
 //line branch.go:86
 	x_2, _ = fsm.Take[int](in)
-//line branch_fsm.go:970
 //line branch.go:86
 	if !(x_2 > 12) {
 		goto else_2
 	}
-//line branch_fsm.go:975
 //line branch.go:87
 	return m.finish(x_2*2, nil)
 else_2:
-//line branch_fsm.go:979
 //line branch.go:88
 	{
 		return m.finish(x_2*3, nil)
 	}
+//line branch_fsm.go:937
 }
 
 func (m *ifElseInitShadowMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1114,68 +1068,56 @@ func (m *ifNestedMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, er
 	}
 //line branch.go:97
 	outer = a * 10
-//line branch_fsm.go:1118
-//line branch.go:98
 	if !(a > 0) {
 		goto endIf
 	}
-//line branch_fsm.go:1123
+//line branch_fsm.go:1075
 	m.v.b, m.v.outer = b, outer
 //line branch.go:99
 	return m.suspend(1, Echo.Call(a))
 resume1:
-//line branch_fsm.go:1128
+//line branch_fsm.go:1080
 	v_1, err = fsm.Take[int](in)
-//line branch_fsm.go:1130
 //line branch.go:99
 	mid = v(v_1, err)
-//line branch_fsm.go:1133
-//line branch.go:100
 	if !(b > 0) {
 		goto else_1
 	}
-//line branch_fsm.go:1138
+//line branch_fsm.go:1087
 	m.v.outer, m.v.mid = outer, mid
 //line branch.go:101
 	return m.suspend(2, Echo.Call(b))
 resume2:
-//line branch_fsm.go:1143
+//line branch_fsm.go:1092
 	v_2, err_1 = fsm.Take[int](in)
-//line branch_fsm.go:1145
 //line branch.go:101
 	inner = v(v_2, err_1)
-//line branch_fsm.go:1148
-//line branch.go:102
 	return m.finish(outer+mid+inner, nil)
 else_1:
-//line branch_fsm.go:1152
+//line branch_fsm.go:1098
 	m.v.outer, m.v.mid = outer, mid
 //line branch.go:104
 	return m.suspend(3, Echo.Call(0))
 resume3:
-//line branch_fsm.go:1157
 //line branch.go:105
 	return m.finish(outer+mid, nil)
 endIf:
-//line branch_fsm.go:1161
 //line branch.go:108
 	if !(b > 0) {
 		goto endIf_2
 	}
-//line branch_fsm.go:1166
+//line branch_fsm.go:1110
 	m.v.outer = outer
 //line branch.go:109
 	return m.suspend(4, Echo.Call(b))
 resume4:
-//line branch_fsm.go:1171
+//line branch_fsm.go:1115
 	v_3, err_2 = fsm.Take[int](in)
-//line branch_fsm.go:1173
 //line branch.go:109
 	return m.finish(outer+v(v_3, err_2), nil)
 endIf_2:
-//line branch_fsm.go:1177
-//line branch.go:111
 	return m.finish(outer, nil)
+//line branch_fsm.go:1121
 }
 
 func (m *ifNestedMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1357,48 +1299,37 @@ func (m *ifNoElseMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, er
 	}
 //line branch.go:119
 	r = 1
-//line branch_fsm.go:1361
-//line branch.go:120
 	if !(x > 0) {
 		goto endIf
 	}
-//line branch_fsm.go:1366
+//line branch_fsm.go:1306
 	m.v.x = x
 //line branch.go:121
 	return m.suspend(1, Echo.Call(x))
 resume1:
-//line branch_fsm.go:1371
+//line branch_fsm.go:1311
 	v_1, err = fsm.Take[int](in)
-//line branch_fsm.go:1373
 //line branch.go:121
 	r = v(v_1, err)
-//line branch_fsm.go:1376
 endIf:
-//line branch_fsm.go:1378
-//line branch.go:123
 	if x > 10 {
 		r *= 2
 	}
-//line branch_fsm.go:1383
-//line branch.go:126
 	if !(x%2 == 0) {
 		goto endIf_1
 	}
-//line branch_fsm.go:1388
+//line branch_fsm.go:1322
 	m.v.r = r
 //line branch.go:127
 	return m.suspend(2, Echo.Call(1))
 resume2:
-//line branch_fsm.go:1393
+//line branch_fsm.go:1327
 	v_2, err_1 = fsm.Take[int](in)
-//line branch_fsm.go:1395
 //line branch.go:127
 	r += v(v_2, err_1)
-//line branch_fsm.go:1398
 endIf_1:
-//line branch_fsm.go:1400
-//line branch.go:129
 	return m.finish(r, nil)
+//line branch_fsm.go:1333
 }
 
 func (m *ifNoElseMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1543,68 +1474,48 @@ func (m *ifErrChainMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, 
 	}
 //line branch.go:137
 	total = 0
-//line branch_fsm.go:1547
+//line branch_fsm.go:1478
 	n = 4
-//line branch_fsm.go:1549
 	i = 0
-//line branch_fsm.go:1551
 loop:
-//line branch_fsm.go:1553
 	if i >= n {
 		goto loopEnd
 	}
-//line branch_fsm.go:1557
 //line branch.go:138
 	step = i
-//line branch_fsm.go:1560
-//line branch.go:139
 	x = 0
-//line branch_fsm.go:1563
-//line branch.go:140
 	err = nil
-//line branch_fsm.go:1566
-//line branch.go:141
 	if !(step == failAt) {
 		goto else_1
 	}
-//line branch_fsm.go:1571
+//line branch_fsm.go:1492
 	m.v.failAt, m.v.total, m.v.n, m.v.i = failAt, total, n, i
 //line branch.go:142
 	return m.suspend(1, Fail.Call("step"))
 resume1:
-//line branch_fsm.go:1576
 //line branch.go:142
 	x, err = fsm.Take[int](in)
-//line branch_fsm.go:1579
+//line branch_fsm.go:1499
 	goto endIf
 else_1:
-//line branch_fsm.go:1582
 	m.v.failAt, m.v.total, m.v.n, m.v.i = failAt, total, n, i
 //line branch.go:144
 	return m.suspend(2, Echo.Call(step+1))
 resume2:
-//line branch_fsm.go:1587
 //line branch.go:144
 	x, err = fsm.Take[int](in)
-//line branch_fsm.go:1590
 endIf:
-//line branch_fsm.go:1592
-//line branch.go:146
 	if err != nil {
 		return m.finish(total, err)
 	}
-//line branch_fsm.go:1597
-//line branch.go:149
 	total += x
-//line branch_fsm.go:1600
-//line branch_fsm.go:1601
+//line branch_fsm.go:1513
 	i++
-//line branch_fsm.go:1603
 	goto loop
 loopEnd:
-//line branch_fsm.go:1606
 //line branch.go:151
 	return m.finish(total, nil)
+//line branch_fsm.go:1519
 }
 
 func (m *ifErrChainMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1706,11 +1617,13 @@ func init() {
 				Name: "total",
 				Type: "int",
 			}, {
-				Name: "n",
-				Type: "int",
+				Internal: true,
+				Name:     "n (a range bound)",
+				Type:     "int",
 			}, {
-				Name: "i",
-				Type: "int",
+				Internal: true,
+				Name:     "i (a range position)",
+				Type:     "int",
 			}},
 		}, {
 			Pos: "branch.go:144:13",
@@ -1721,11 +1634,13 @@ func init() {
 				Name: "total",
 				Type: "int",
 			}, {
-				Name: "n",
-				Type: "int",
+				Internal: true,
+				Name:     "n (a range bound)",
+				Type:     "int",
 			}, {
-				Name: "i",
-				Type: "int",
+				Internal: true,
+				Name:     "i (a range position)",
+				Type:     "int",
 			}},
 		}},
 		Zero: func() fsm.Machine {

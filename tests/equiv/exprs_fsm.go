@@ -47,19 +47,16 @@ func (m *exprBinaryOrderMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.An
 	resetTrace()
 //line exprs_fsm.go:49
 	v_1 = tr("a", 1)
-//line exprs_fsm.go:51
 	m.v.v_1 = v_1
 //line exprs.go:22
 	return m.suspend(1, Echo.Call(tr("b", 2)))
 resume1:
-//line exprs_fsm.go:56
+//line exprs_fsm.go:55
 	v_2, err = fsm.Take[int](in)
-//line exprs_fsm.go:58
 //line exprs.go:22
 	x = v_1 + v(v_2, err) + tr("c", 3)
-//line exprs_fsm.go:61
-//line exprs.go:23
 	return m.finish(x, traceStr(), nil)
+//line exprs_fsm.go:60
 }
 
 func (m *exprBinaryOrderMachine) finish(r0 int, r1 string, r2 error) (fsm.AnyOp, error) {
@@ -134,8 +131,9 @@ func init() {
 		States: []fsm.StateInfo{{
 			Pos: "exprs.go:22:22",
 			Vars: []fsm.VarInfo{{
-				Name: "v_1",
-				Type: "int",
+				Internal: true,
+				Name:     "v_1 (a value computed before an await)",
+				Type:     "int",
 			}},
 		}},
 		Zero: func() fsm.Machine {
@@ -187,30 +185,25 @@ func (m *exprBinaryOrderTwoMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm
 	}
 //line exprs.go:28
 	resetTrace()
-//line exprs_fsm.go:191
+//line exprs_fsm.go:189
 	v_1 = tr("a", 2)
-//line exprs_fsm.go:193
 	m.v.v_1 = v_1
 //line exprs.go:29
 	return m.suspend(1, Echo.Call(tr("b", 3)))
 resume1:
-//line exprs_fsm.go:198
+//line exprs_fsm.go:195
 	v_2, err = fsm.Take[int](in)
-//line exprs_fsm.go:200
 	v_3 = v_1 * v(v_2, err)
-//line exprs_fsm.go:202
 	m.v.v_3 = v_3
 //line exprs.go:29
 	return m.suspend(2, Echo.Call(tr("c", 4)))
 resume2:
-//line exprs_fsm.go:207
+//line exprs_fsm.go:202
 	v_4, err_1 = fsm.Take[int](in)
-//line exprs_fsm.go:209
 //line exprs.go:29
 	x = v_3 - v(v_4, err_1)*tr("d", 5)
-//line exprs_fsm.go:212
-//line exprs.go:30
 	return m.finish(x, traceStr(), nil)
+//line exprs_fsm.go:207
 }
 
 func (m *exprBinaryOrderTwoMachine) finish(r0 int, r1 string, r2 error) (fsm.AnyOp, error) {
@@ -289,14 +282,16 @@ func init() {
 		States: []fsm.StateInfo{{
 			Pos: "exprs.go:29:20",
 			Vars: []fsm.VarInfo{{
-				Name: "v_1",
-				Type: "int",
+				Internal: true,
+				Name:     "v_1 (a value computed before an await)",
+				Type:     "int",
 			}},
 		}, {
 			Pos: "exprs.go:29:63",
 			Vars: []fsm.VarInfo{{
-				Name: "v_3",
-				Type: "int",
+				Internal: true,
+				Name:     "v_3 (a value computed before an await)",
+				Type:     "int",
 			}},
 		}},
 		Zero: func() fsm.Machine {
@@ -341,21 +336,18 @@ func (m *exprCallArgsMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp
 	}
 //line exprs.go:35
 	resetTrace()
-//line exprs_fsm.go:345
+//line exprs_fsm.go:340
 	v_1 = tr("g", 1)
-//line exprs_fsm.go:347
 	m.v.v_1 = v_1
 //line exprs.go:36
 	return m.suspend(1, Echo.Call(tr("e", 2)))
 resume1:
-//line exprs_fsm.go:352
+//line exprs_fsm.go:346
 	v_2, err = fsm.Take[int](in)
-//line exprs_fsm.go:354
 //line exprs.go:36
 	x = f3(v_1, v(v_2, err), tr("h", 3))
-//line exprs_fsm.go:357
-//line exprs.go:37
 	return m.finish(x, traceStr(), nil)
+//line exprs_fsm.go:351
 }
 
 func (m *exprCallArgsMachine) finish(r0 int, r1 string, r2 error) (fsm.AnyOp, error) {
@@ -430,8 +422,9 @@ func init() {
 		States: []fsm.StateInfo{{
 			Pos: "exprs.go:36:24",
 			Vars: []fsm.VarInfo{{
-				Name: "v_1",
-				Type: "int",
+				Internal: true,
+				Name:     "v_1 (a value computed before an await)",
+				Type:     "int",
 			}},
 		}},
 		Zero: func() fsm.Machine {
@@ -493,43 +486,33 @@ func (m *exprCallArgsTwoAwaitsMachine) Resume(ctx fsm.Context, in fsm.Outcome) (
 	}
 //line exprs.go:42
 	resetTrace()
-//line exprs_fsm.go:497
-//line exprs.go:43
 	return m.suspend(1, Echo.Call(1))
 resume1:
-//line exprs_fsm.go:501
+//line exprs_fsm.go:492
 	v_1, err = fsm.Take[int](in)
-//line exprs_fsm.go:503
 	v_2 = v(v_1, err)
-//line exprs_fsm.go:505
 	v_3 = tr("mid", 2)
-//line exprs_fsm.go:507
 	m.v.v_2, m.v.v_3 = v_2, v_3
 //line exprs.go:43
 	return m.suspend(2, Echo.Call(3))
 resume2:
-//line exprs_fsm.go:512
+//line exprs_fsm.go:500
 	v_4, err_1 = fsm.Take[int](in)
-//line exprs_fsm.go:514
 //line exprs.go:43
 	x = f3(v_2, v_3, v(v_4, err_1))
-//line exprs_fsm.go:517
+//line exprs_fsm.go:504
 	v_5 = tr("p", 4)
-//line exprs_fsm.go:519
 	v_6 = tr("q", 5)
-//line exprs_fsm.go:521
 	m.v.x, m.v.v_5, m.v.v_6 = x, v_5, v_6
 //line exprs.go:44
 	return m.suspend(3, Echo.Call(6))
 resume3:
-//line exprs_fsm.go:526
+//line exprs_fsm.go:511
 	v_7, err_2 = fsm.Take[int](in)
-//line exprs_fsm.go:528
 //line exprs.go:44
 	y = f3(v_5, v_6, v(v_7, err_2))
-//line exprs_fsm.go:531
-//line exprs.go:45
 	return m.finish(x*1000+y, traceStr(), nil)
+//line exprs_fsm.go:516
 }
 
 func (m *exprCallArgsTwoAwaitsMachine) finish(r0 int, r1 string, r2 error) (fsm.AnyOp, error) {
@@ -614,11 +597,13 @@ func init() {
 		States: []fsm.StateInfo{{Pos: "exprs.go:43:12"}, {
 			Pos: "exprs.go:43:59",
 			Vars: []fsm.VarInfo{{
-				Name: "v_2",
-				Type: "int",
+				Internal: true,
+				Name:     "v_2 (a value computed before an await)",
+				Type:     "int",
 			}, {
-				Name: "v_3",
-				Type: "int",
+				Internal: true,
+				Name:     "v_3 (a value computed before an await)",
+				Type:     "int",
 			}},
 		}, {
 			Pos: "exprs.go:44:36",
@@ -626,11 +611,13 @@ func init() {
 				Name: "x",
 				Type: "int",
 			}, {
-				Name: "v_5",
-				Type: "int",
+				Internal: true,
+				Name:     "v_5 (a value computed before an await)",
+				Type:     "int",
 			}, {
-				Name: "v_6",
-				Type: "int",
+				Internal: true,
+				Name:     "v_6 (a value computed before an await)",
+				Type:     "int",
 			}},
 		}},
 		Zero: func() fsm.Machine {
@@ -692,39 +679,34 @@ func (m *exprLibCallMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp,
 //line exprs.go:52
 	return m.suspend(1, Str.Call("ab"))
 resume1:
-//line exprs_fsm.go:696
+//line exprs_fsm.go:683
 	v_1, err = fsm.Take[string](in)
-//line exprs_fsm.go:698
 	v_2 = v(v_1, err)
-//line exprs_fsm.go:700
 	m.v.v_2 = v_2
 //line exprs.go:52
 	return m.suspend(2, Echo.Call(3))
 resume2:
-//line exprs_fsm.go:705
+//line exprs_fsm.go:690
 	v_3, err_1 = fsm.Take[int](in)
-//line exprs_fsm.go:707
 //line exprs.go:52
 	s = strings.Repeat(v_2, v(v_3, err_1))
-//line exprs_fsm.go:710
+//line exprs_fsm.go:694
 	m.v.s = s
 //line exprs.go:53
 	return m.suspend(3, Echo.Call(1))
 resume3:
-//line exprs_fsm.go:715
+//line exprs_fsm.go:699
 	v_4, err_2 = fsm.Take[int](in)
-//line exprs_fsm.go:717
 	v_5 = v(v_4, err_2)
-//line exprs_fsm.go:719
 	m.v.s, m.v.v_5 = s, v_5
 //line exprs.go:53
 	return m.suspend(4, Str.Call("z"))
 resume4:
-//line exprs_fsm.go:724
+//line exprs_fsm.go:706
 	v_6, err_3 = fsm.Take[string](in)
-//line exprs_fsm.go:726
 //line exprs.go:53
 	return m.finish(fmt.Sprintf("%s-%d-%s", s, v_5, v(v_6, err_3)), nil)
+//line exprs_fsm.go:710
 }
 
 func (m *exprLibCallMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -806,8 +788,9 @@ func init() {
 		States: []fsm.StateInfo{{Pos: "exprs.go:52:24"}, {
 			Pos: "exprs.go:52:59",
 			Vars: []fsm.VarInfo{{
-				Name: "v_2",
-				Type: "string",
+				Internal: true,
+				Name:     "v_2 (a value computed before an await)",
+				Type:     "string",
 			}},
 		}, {
 			Pos: "exprs.go:53:38",
@@ -821,8 +804,9 @@ func init() {
 				Name: "s",
 				Type: "string",
 			}, {
-				Name: "v_5",
-				Type: "int",
+				Internal: true,
+				Name:     "v_5 (a value computed before an await)",
+				Type:     "int",
 			}},
 		}},
 		Zero: func() fsm.Machine {
@@ -873,29 +857,22 @@ func (m *exprStructLitMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 	}
 //line exprs.go:58
 	resetTrace()
-//line exprs_fsm.go:877
-//line exprs.go:59
 	return m.suspend(1, Echo.Call(1))
 resume1:
-//line exprs_fsm.go:881
+//line exprs_fsm.go:863
 	v_1, err = fsm.Take[int](in)
-//line exprs_fsm.go:883
 	v_2 = v(v_1, err)
-//line exprs_fsm.go:885
 	v_3 = tr("y", 2)
-//line exprs_fsm.go:887
 	m.v.v_2, m.v.v_3 = v_2, v_3
 //line exprs.go:59
 	return m.suspend(2, Echo.Call(tr("z", 3)))
 resume2:
-//line exprs_fsm.go:892
+//line exprs_fsm.go:871
 	v_4, err_1 = fsm.Take[int](in)
-//line exprs_fsm.go:894
 //line exprs.go:59
 	p = Point{X: v_2, Y: v_3, Z: v(v_4, err_1)}
-//line exprs_fsm.go:897
-//line exprs.go:60
 	return m.finish(p, traceStr(), nil)
+//line exprs_fsm.go:876
 }
 
 func (m *exprStructLitMachine) finish(r0 Point, r1 string, r2 error) (fsm.AnyOp, error) {
@@ -972,11 +949,13 @@ func init() {
 		States: []fsm.StateInfo{{Pos: "exprs.go:59:18"}, {
 			Pos: "exprs.go:59:69",
 			Vars: []fsm.VarInfo{{
-				Name: "v_2",
-				Type: "int",
+				Internal: true,
+				Name:     "v_2 (a value computed before an await)",
+				Type:     "int",
 			}, {
-				Name: "v_3",
-				Type: "int",
+				Internal: true,
+				Name:     "v_3 (a value computed before an await)",
+				Type:     "int",
 			}},
 		}},
 		Zero: func() fsm.Machine {
@@ -1027,29 +1006,22 @@ func (m *exprStructLitKeyOrderMachine) Resume(ctx fsm.Context, in fsm.Outcome) (
 	}
 //line exprs.go:68
 	resetTrace()
-//line exprs_fsm.go:1031
-//line exprs.go:69
 	return m.suspend(1, Echo.Call(3))
 resume1:
-//line exprs_fsm.go:1035
+//line exprs_fsm.go:1012
 	v_1, err = fsm.Take[int](in)
-//line exprs_fsm.go:1037
 	v_2 = tr("z", v(v_1, err))
-//line exprs_fsm.go:1039
 	v_3 = tr("x", 1)
-//line exprs_fsm.go:1041
 	m.v.v_2, m.v.v_3 = v_2, v_3
 //line exprs.go:69
 	return m.suspend(2, Echo.Call(2))
 resume2:
-//line exprs_fsm.go:1046
+//line exprs_fsm.go:1020
 	v_4, err_1 = fsm.Take[int](in)
-//line exprs_fsm.go:1048
 //line exprs.go:69
 	p = Point{Z: v_2, X: v_3, Y: tr("y", v(v_4, err_1))}
-//line exprs_fsm.go:1051
-//line exprs.go:70
 	return m.finish(p, traceStr(), nil)
+//line exprs_fsm.go:1025
 }
 
 func (m *exprStructLitKeyOrderMachine) finish(r0 Point, r1 string, r2 error) (fsm.AnyOp, error) {
@@ -1126,11 +1098,13 @@ func init() {
 		States: []fsm.StateInfo{{Pos: "exprs.go:69:26"}, {
 			Pos: "exprs.go:69:86",
 			Vars: []fsm.VarInfo{{
-				Name: "v_2",
-				Type: "int",
+				Internal: true,
+				Name:     "v_2 (a value computed before an await)",
+				Type:     "int",
 			}, {
-				Name: "v_3",
-				Type: "int",
+				Internal: true,
+				Name:     "v_3 (a value computed before an await)",
+				Type:     "int",
 			}},
 		}},
 		Zero: func() fsm.Machine {
@@ -1184,32 +1158,26 @@ func (m *exprSliceLitMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp
 	}
 //line exprs.go:75
 	resetTrace()
-//line exprs_fsm.go:1188
+//line exprs_fsm.go:1162
 	v_1 = tr("a", 1)
-//line exprs_fsm.go:1190
 	m.v.v_1 = v_1
 //line exprs.go:76
 	return m.suspend(1, Echo.Call(2))
 resume1:
-//line exprs_fsm.go:1195
+//line exprs_fsm.go:1168
 	v_2, err = fsm.Take[int](in)
-//line exprs_fsm.go:1197
 	v_3 = v(v_2, err)
-//line exprs_fsm.go:1199
 	v_4 = tr("c", 3)
-//line exprs_fsm.go:1201
 	m.v.v_1, m.v.v_3, m.v.v_4 = v_1, v_3, v_4
 //line exprs.go:76
 	return m.suspend(2, Echo.Call(4))
 resume2:
-//line exprs_fsm.go:1206
+//line exprs_fsm.go:1176
 	v_5, err_1 = fsm.Take[int](in)
-//line exprs_fsm.go:1208
 //line exprs.go:76
 	xs = []int{v_1, v_3, v_4, v(v_5, err_1)}
-//line exprs_fsm.go:1211
-//line exprs.go:77
 	return m.finish(xs, traceStr(), nil)
+//line exprs_fsm.go:1181
 }
 
 func (m *exprSliceLitMachine) finish(r0 []int, r1 string, r2 error) (fsm.AnyOp, error) {
@@ -1292,20 +1260,24 @@ func init() {
 		States: []fsm.StateInfo{{
 			Pos: "exprs.go:76:28",
 			Vars: []fsm.VarInfo{{
-				Name: "v_1",
-				Type: "int",
+				Internal: true,
+				Name:     "v_1 (a value computed before an await)",
+				Type:     "int",
 			}},
 		}, {
 			Pos: "exprs.go:76:73",
 			Vars: []fsm.VarInfo{{
-				Name: "v_1",
-				Type: "int",
+				Internal: true,
+				Name:     "v_1 (a value computed before an await)",
+				Type:     "int",
 			}, {
-				Name: "v_3",
-				Type: "int",
+				Internal: true,
+				Name:     "v_3 (a value computed before an await)",
+				Type:     "int",
 			}, {
-				Name: "v_4",
-				Type: "int",
+				Internal: true,
+				Name:     "v_4 (a value computed before an await)",
+				Type:     "int",
 			}},
 		}},
 		Zero: func() fsm.Machine {
@@ -1354,23 +1326,20 @@ func (m_1 *exprMapLitMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp
 //line exprs.go:83
 	return m_1.suspend(1, Echo.Call(1))
 resume1:
-//line exprs_fsm.go:1358
+//line exprs_fsm.go:1330
 	v_1, err = fsm.Take[int](in)
-//line exprs_fsm.go:1360
 	v_2 = v(v_1, err)
-//line exprs_fsm.go:1362
 	m_1.v.v_2 = v_2
 //line exprs.go:84
 	return m_1.suspend(2, Str.Call("b"))
 resume2:
-//line exprs_fsm.go:1367
+//line exprs_fsm.go:1337
 	v_3, err_1 = fsm.Take[string](in)
-//line exprs_fsm.go:1369
 //line exprs.go:82
 	m = map[string]int{"a": v_2, v(v_3, err_1): 2, "c": 3}
-//line exprs_fsm.go:1372
 //line exprs.go:87
 	return m_1.finish(m, nil)
+//line exprs_fsm.go:1343
 }
 
 func (m *exprMapLitMachine) finish(r0 map[string]int, r1 error) (fsm.AnyOp, error) {
@@ -1442,8 +1411,9 @@ func init() {
 		States: []fsm.StateInfo{{Pos: "exprs.go:83:39"}, {
 			Pos: "exprs.go:84:5",
 			Vars: []fsm.VarInfo{{
-				Name: "v_2",
-				Type: "int",
+				Internal: true,
+				Name:     "v_2 (a value computed before an await)",
+				Type:     "int",
 			}},
 		}},
 		Zero: func() fsm.Machine {
@@ -1500,33 +1470,28 @@ func (m *exprNestedLitMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 //line exprs.go:92
 	return m.suspend(1, Echo.Call(1))
 resume1:
-//line exprs_fsm.go:1504
+//line exprs_fsm.go:1474
 	v_1, err = fsm.Take[int](in)
-//line exprs_fsm.go:1506
 	v_2 = Pair{A: v(v_1, err), B: 2}
-//line exprs_fsm.go:1508
 	m.v.v_2 = v_2
 //line exprs.go:92
 	return m.suspend(2, Echo.Call(4))
 resume2:
-//line exprs_fsm.go:1513
+//line exprs_fsm.go:1481
 	v_3, err_1 = fsm.Take[int](in)
-//line exprs_fsm.go:1515
 //line exprs.go:92
 	ps = []Pair{v_2, {A: 3, B: v(v_3, err_1)}}
-//line exprs_fsm.go:1518
+//line exprs_fsm.go:1485
 	m.v.ps = ps
 //line exprs.go:93
 	return m.suspend(3, Echo.Call(9))
 resume3:
-//line exprs_fsm.go:1523
+//line exprs_fsm.go:1490
 	v_4, err_2 = fsm.Take[int](in)
-//line exprs_fsm.go:1525
 //line exprs.go:93
 	arr = [3]int{2: v(v_4, err_2), 0: 7}
-//line exprs_fsm.go:1528
-//line exprs.go:94
 	return m.finish(ps, arr, nil)
+//line exprs_fsm.go:1495
 }
 
 func (m *exprNestedLitMachine) finish(r0 []Pair, r1 [3]int, r2 error) (fsm.AnyOp, error) {
@@ -1605,8 +1570,9 @@ func init() {
 		States: []fsm.StateInfo{{Pos: "exprs.go:92:21"}, {
 			Pos: "exprs.go:92:71",
 			Vars: []fsm.VarInfo{{
-				Name: "v_2",
-				Type: "Pair",
+				Internal: true,
+				Name:     "v_2 (a value computed before an await)",
+				Type:     "Pair",
 			}},
 		}, {
 			Pos: "exprs.go:93:21",
@@ -1677,49 +1643,42 @@ func (m_1 *exprIndexMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp,
 	}
 //line exprs.go:99
 	xs = []int{10, 20, 30}
-//line exprs_fsm.go:1681
-//line exprs.go:100
 	m = map[string]int{"k": 5}
-//line exprs_fsm.go:1684
+//line exprs_fsm.go:1648
 	m_1.v.xs, m_1.v.m = xs, m
 //line exprs.go:101
 	return m_1.suspend(1, Echo.Call(2))
 resume1:
-//line exprs_fsm.go:1689
+//line exprs_fsm.go:1653
 	v_1, err = fsm.Take[int](in)
-//line exprs_fsm.go:1691
 //line exprs.go:101
 	a = xs[v(v_1, err)]
-//line exprs_fsm.go:1694
+//line exprs_fsm.go:1657
 	m_1.v.xs, m_1.v.m, m_1.v.a = xs, m, a
 //line exprs.go:102
 	return m_1.suspend(2, Str.Call("k"))
 resume2:
-//line exprs_fsm.go:1699
+//line exprs_fsm.go:1662
 	v_2, err_1 = fsm.Take[string](in)
-//line exprs_fsm.go:1701
 //line exprs.go:102
 	b = m[v(v_2, err_1)]
-//line exprs_fsm.go:1704
+//line exprs_fsm.go:1666
 	m_1.v.xs, m_1.v.a, m_1.v.b = xs, a, b
 //line exprs.go:103
 	return m_1.suspend(3, Echo.Call(0))
 resume3:
-//line exprs_fsm.go:1709
+//line exprs_fsm.go:1671
 	v_3, err_2 = fsm.Take[int](in)
-//line exprs_fsm.go:1711
 	m_1.v.xs, m_1.v.a, m_1.v.b = xs, a, b
 //line exprs.go:103
 	return m_1.suspend(4, Echo.Call(v(v_3, err_2)+1))
 resume4:
-//line exprs_fsm.go:1716
+//line exprs_fsm.go:1677
 	v_4, err_3 = fsm.Take[int](in)
-//line exprs_fsm.go:1718
 //line exprs.go:103
 	c = xs[v(v_4, err_3)]
-//line exprs_fsm.go:1721
-//line exprs.go:104
 	return m_1.finish(a+b+c, nil)
+//line exprs_fsm.go:1682
 }
 
 func (m *exprIndexMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1906,19 +1865,17 @@ func (m_1 *exprIndexCommaOkMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm
 	}
 //line exprs.go:111
 	m = map[string]int{"here": 1}
-//line exprs_fsm.go:1910
+//line exprs_fsm.go:1869
 	m_1.v.m = m
 //line exprs.go:112
 	return m_1.suspend(1, Str.Call(key))
 resume1:
-//line exprs_fsm.go:1915
+//line exprs_fsm.go:1874
 	v_1, err = fsm.Take[string](in)
-//line exprs_fsm.go:1917
 //line exprs.go:112
 	x, ok = m[v(v_1, err)]
-//line exprs_fsm.go:1920
-//line exprs.go:113
 	return m_1.finish(x, ok, nil)
+//line exprs_fsm.go:1879
 }
 
 func (m *exprIndexCommaOkMachine) finish(r0 int, r1 bool, r2 error) (fsm.AnyOp, error) {
@@ -2068,53 +2025,42 @@ func (m_1 *exprAssignBothSidesMachine) Resume(ctx fsm.Context, in fsm.Outcome) (
 	}
 //line exprs.go:120
 	resetTrace()
-//line exprs_fsm.go:2072
-//line exprs.go:121
 	xs = make([]int, 3)
-//line exprs_fsm.go:2075
+//line exprs_fsm.go:2030
 	m_1.v.xs = xs
 //line exprs.go:122
 	return m_1.suspend(1, Echo.Call(1))
 resume1:
-//line exprs_fsm.go:2080
+//line exprs_fsm.go:2035
 	v_1, err = fsm.Take[int](in)
-//line exprs_fsm.go:2082
 	v_2 = tr("l", v(v_1, err))
-//line exprs_fsm.go:2084
 	m_1.v.xs, m_1.v.v_2 = xs, v_2
 //line exprs.go:122
 	return m_1.suspend(2, Echo.Call(42))
 resume2:
-//line exprs_fsm.go:2089
+//line exprs_fsm.go:2042
 	v_3, err_1 = fsm.Take[int](in)
-//line exprs_fsm.go:2091
 //line exprs.go:122
 	xs[v_2] = tr("r", v(v_3, err_1))
-//line exprs_fsm.go:2094
-//line exprs.go:123
 	m = map[string]int{}
-//line exprs_fsm.go:2097
+//line exprs_fsm.go:2047
 	m_1.v.xs, m_1.v.m = xs, m
 //line exprs.go:124
 	return m_1.suspend(3, Str.Call("k"))
 resume3:
-//line exprs_fsm.go:2102
+//line exprs_fsm.go:2052
 	v_4, err_2 = fsm.Take[string](in)
-//line exprs_fsm.go:2104
 	v_5 = v(v_4, err_2)
-//line exprs_fsm.go:2106
 	m_1.v.xs, m_1.v.m, m_1.v.v_5 = xs, m, v_5
 //line exprs.go:124
 	return m_1.suspend(4, Echo.Call(7))
 resume4:
-//line exprs_fsm.go:2111
+//line exprs_fsm.go:2059
 	v_6, err_3 = fsm.Take[int](in)
-//line exprs_fsm.go:2113
 //line exprs.go:124
 	m[v_5] = v(v_6, err_3)
-//line exprs_fsm.go:2116
-//line exprs.go:125
 	return m_1.finish(xs, m, traceStr(), nil)
+//line exprs_fsm.go:2064
 }
 
 func (m *exprAssignBothSidesMachine) finish(r0 []int, r1 map[string]int, r2 string, r3 error) (fsm.AnyOp, error) {
@@ -2221,8 +2167,9 @@ func init() {
 				Name: "xs",
 				Type: "[]int",
 			}, {
-				Name: "v_2",
-				Type: "int",
+				Internal: true,
+				Name:     "v_2 (a value computed before an await)",
+				Type:     "int",
 			}},
 		}, {
 			Pos: "exprs.go:124:6",
@@ -2242,8 +2189,9 @@ func init() {
 				Name: "m",
 				Type: "map[string]int",
 			}, {
-				Name: "v_5",
-				Type: "string",
+				Internal: true,
+				Name:     "v_5 (a value computed before an await)",
+				Type:     "string",
 			}},
 		}},
 		Zero: func() fsm.Machine {
@@ -2301,52 +2249,45 @@ func (m *exprOpAssignMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp
 	}
 //line exprs.go:130
 	x = 5
-//line exprs_fsm.go:2305
+//line exprs_fsm.go:2253
 	m.v.x = x
 //line exprs.go:131
 	return m.suspend(1, Echo.Call(3))
 resume1:
-//line exprs_fsm.go:2310
+//line exprs_fsm.go:2258
 	v_1, err = fsm.Take[int](in)
-//line exprs_fsm.go:2312
 //line exprs.go:131
 	x += v(v_1, err)
-//line exprs_fsm.go:2315
+//line exprs_fsm.go:2262
 	m.v.x = x
 //line exprs.go:132
 	return m.suspend(2, Echo.Call(2))
 resume2:
-//line exprs_fsm.go:2320
+//line exprs_fsm.go:2267
 	v_2, err_1 = fsm.Take[int](in)
-//line exprs_fsm.go:2322
 //line exprs.go:132
 	x *= v(v_2, err_1)
-//line exprs_fsm.go:2325
-//line exprs.go:133
 	x -= 1
-//line exprs_fsm.go:2328
+//line exprs_fsm.go:2272
 	m.v.x = x
 //line exprs.go:134
 	return m.suspend(3, Echo.Call(1))
 resume3:
-//line exprs_fsm.go:2333
+//line exprs_fsm.go:2277
 	v_3, err_2 = fsm.Take[int](in)
-//line exprs_fsm.go:2335
 //line exprs.go:134
 	x <<= v(v_3, err_2)
-//line exprs_fsm.go:2338
+//line exprs_fsm.go:2281
 	m.v.x = x
 //line exprs.go:135
 	return m.suspend(4, Echo.Call(7))
 resume4:
-//line exprs_fsm.go:2343
+//line exprs_fsm.go:2286
 	v_4, err_3 = fsm.Take[int](in)
-//line exprs_fsm.go:2345
 //line exprs.go:135
 	x %= v(v_4, err_3)
-//line exprs_fsm.go:2348
-//line exprs.go:136
 	return m.finish(x, nil)
+//line exprs_fsm.go:2291
 }
 
 func (m *exprOpAssignMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -2529,81 +2470,65 @@ func (m_1 *exprOpAssignIndexMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fs
 	}
 //line exprs.go:143
 	resetTrace()
-//line exprs_fsm.go:2533
-//line exprs.go:144
 	xs = []int{1, 2, 3}
-//line exprs_fsm.go:2536
-//line exprs.go:145
 	i = 1
-//line exprs_fsm.go:2539
+//line exprs_fsm.go:2476
 	m_1.v.xs, m_1.v.i = xs, i
 //line exprs.go:146
 	return m_1.suspend(1, Echo.Call(10))
 resume1:
-//line exprs_fsm.go:2544
+//line exprs_fsm.go:2481
 	v_1, err = fsm.Take[int](in)
-//line exprs_fsm.go:2546
 //line exprs.go:146
 	xs[i] *= v(v_1, err)
-//line exprs_fsm.go:2549
+//line exprs_fsm.go:2485
 	m_1.v.xs = xs
 //line exprs.go:147
 	return m_1.suspend(2, Echo.Call(2))
 resume2:
-//line exprs_fsm.go:2554
+//line exprs_fsm.go:2490
 	v_2, err_1 = fsm.Take[int](in)
-//line exprs_fsm.go:2556
 	v_3 = v(v_2, err_1)
-//line exprs_fsm.go:2558
 	m_1.v.xs, m_1.v.v_3 = xs, v_3
 //line exprs.go:147
 	return m_1.suspend(3, Echo.Call(5))
 resume3:
-//line exprs_fsm.go:2563
+//line exprs_fsm.go:2497
 	v_4, err_2 = fsm.Take[int](in)
-//line exprs_fsm.go:2565
 //line exprs.go:147
 	xs[v_3] += v(v_4, err_2)
-//line exprs_fsm.go:2568
+//line exprs_fsm.go:2501
 	v_5 = tr("i", 0)
-//line exprs_fsm.go:2570
 	m_1.v.xs, m_1.v.v_5 = xs, v_5
 //line exprs.go:148
 	return m_1.suspend(4, Echo.Call(4))
 resume4:
-//line exprs_fsm.go:2575
+//line exprs_fsm.go:2507
 	v_6, err_3 = fsm.Take[int](in)
-//line exprs_fsm.go:2577
 //line exprs.go:148
 	xs[v_5] -= v(v_6, err_3)
-//line exprs_fsm.go:2580
-//line exprs.go:149
 	m = map[string]int{"k": 1}
-//line exprs_fsm.go:2583
+//line exprs_fsm.go:2512
 	v_7 = tr("k", "k")
-//line exprs_fsm.go:2585
 	m_1.v.xs, m_1.v.m, m_1.v.v_7 = xs, m, v_7
 //line exprs.go:150
 	return m_1.suspend(5, Echo.Call(4))
 resume5:
-//line exprs_fsm.go:2590
+//line exprs_fsm.go:2518
 	v_8, err_4 = fsm.Take[int](in)
-//line exprs_fsm.go:2592
 //line exprs.go:150
 	m[v_7] += v(v_8, err_4)
-//line exprs_fsm.go:2595
+//line exprs_fsm.go:2522
 	m_1.v.xs, m_1.v.m = xs, m
 //line exprs.go:151
 	return m_1.suspend(6, Echo.Call(9))
 resume6:
-//line exprs_fsm.go:2600
+//line exprs_fsm.go:2527
 	v_9, err_5 = fsm.Take[int](in)
-//line exprs_fsm.go:2602
 //line exprs.go:151
 	m["new"] += v(v_9, err_5)
-//line exprs_fsm.go:2605
-//line exprs.go:152
 	return m_1.finish(xs, m, traceStr(), nil)
+//line exprs_fsm.go:2532
 }
 
 func (m *exprOpAssignIndexMachine) finish(r0 []int, r1 map[string]int, r2 string, r3 error) (fsm.AnyOp, error) {
@@ -2731,8 +2656,9 @@ func init() {
 				Name: "xs",
 				Type: "[]int",
 			}, {
-				Name: "v_3",
-				Type: "int",
+				Internal: true,
+				Name:     "v_3 (an operand)",
+				Type:     "int",
 			}},
 		}, {
 			Pos: "exprs.go:148:22",
@@ -2740,8 +2666,9 @@ func init() {
 				Name: "xs",
 				Type: "[]int",
 			}, {
-				Name: "v_5",
-				Type: "int",
+				Internal: true,
+				Name:     "v_5 (an operand)",
+				Type:     "int",
 			}},
 		}, {
 			Pos: "exprs.go:150:23",
@@ -2752,8 +2679,9 @@ func init() {
 				Name: "m",
 				Type: "map[string]int",
 			}, {
-				Name: "v_7",
-				Type: "string",
+				Internal: true,
+				Name:     "v_7 (an operand)",
+				Type:     "string",
 			}},
 		}, {
 			Pos: "exprs.go:151:16",
@@ -2812,28 +2740,24 @@ func (m *exprOpAssignStringMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm
 	}
 //line exprs.go:157
 	s = "a"
-//line exprs_fsm.go:2816
+//line exprs_fsm.go:2744
 	m.v.s = s
 //line exprs.go:158
 	return m.suspend(1, Str.Call("b"))
 resume1:
-//line exprs_fsm.go:2821
+//line exprs_fsm.go:2749
 	v_1, err = fsm.Take[string](in)
-//line exprs_fsm.go:2823
 	v_2 = v(v_1, err)
-//line exprs_fsm.go:2825
 	m.v.s, m.v.v_2 = s, v_2
 //line exprs.go:158
 	return m.suspend(2, Str.Call("c"))
 resume2:
-//line exprs_fsm.go:2830
+//line exprs_fsm.go:2756
 	v_3, err_1 = fsm.Take[string](in)
-//line exprs_fsm.go:2832
 //line exprs.go:158
 	s += v_2 + v(v_3, err_1)
-//line exprs_fsm.go:2835
-//line exprs.go:159
 	return m.finish(s, nil)
+//line exprs_fsm.go:2761
 }
 
 func (m *exprOpAssignStringMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -2920,8 +2844,9 @@ func init() {
 				Name: "s",
 				Type: "string",
 			}, {
-				Name: "v_2",
-				Type: "string",
+				Internal: true,
+				Name:     "v_2 (a value computed before an await)",
+				Type:     "string",
 			}},
 		}},
 		Zero: func() fsm.Machine {
@@ -2987,62 +2912,45 @@ func (m_1 *exprIncDecMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp
 //line exprs.go:164
 	return m_1.suspend(1, Echo.Call(5))
 resume1:
-//line exprs_fsm.go:2991
+//line exprs_fsm.go:2916
 	v_1, err = fsm.Take[int](in)
-//line exprs_fsm.go:2993
 //line exprs.go:164
 	x = v(v_1, err)
-//line exprs_fsm.go:2996
-//line exprs.go:165
 	x++
-//line exprs_fsm.go:2999
+//line exprs_fsm.go:2921
 	m_1.v.x = x
 //line exprs.go:166
 	return m_1.suspend(2, Echo.Call(x))
 resume2:
-//line exprs_fsm.go:3004
+//line exprs_fsm.go:2926
 	v_2, err_1 = fsm.Take[int](in)
-//line exprs_fsm.go:3006
 //line exprs.go:166
 	y = v(v_2, err_1)
-//line exprs_fsm.go:3009
-//line exprs.go:167
 	y--
-//line exprs_fsm.go:3012
-//line exprs.go:168
 	y--
-//line exprs_fsm.go:3015
-//line exprs.go:169
 	xs = []int{0, 0}
-//line exprs_fsm.go:3018
+//line exprs_fsm.go:2933
 	m_1.v.x, m_1.v.y, m_1.v.xs = x, y, xs
 //line exprs.go:170
 	return m_1.suspend(3, Echo.Call(1))
 resume3:
-//line exprs_fsm.go:3023
+//line exprs_fsm.go:2938
 	v_3, err_2 = fsm.Take[int](in)
-//line exprs_fsm.go:3025
 //line exprs.go:170
 	xs[v(v_3, err_2)]++
-//line exprs_fsm.go:3028
-//line exprs.go:171
 	m = map[int]int{}
-//line exprs_fsm.go:3031
+//line exprs_fsm.go:2943
 	m_1.v.x, m_1.v.y, m_1.v.xs, m_1.v.m = x, y, xs, m
 //line exprs.go:172
 	return m_1.suspend(4, Echo.Call(3))
 resume4:
-//line exprs_fsm.go:3036
+//line exprs_fsm.go:2948
 	v_4, err_3 = fsm.Take[int](in)
-//line exprs_fsm.go:3038
 //line exprs.go:172
 	m[v(v_4, err_3)]--
-//line exprs_fsm.go:3041
-//line exprs.go:173
 	xs[0] = m[3]
-//line exprs_fsm.go:3044
-//line exprs.go:174
 	return m_1.finish(x, y, xs, nil)
+//line exprs_fsm.go:2954
 }
 
 func (m *exprIncDecMachine) finish(r0 int, r1 int, r2 []int, r3 error) (fsm.AnyOp, error) {
@@ -3210,27 +3118,21 @@ func (m *exprAndAndMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, 
 		return nil, fsm.ErrPoisoned
 	}
 	cond = a
-//line exprs_fsm.go:3214
 //line exprs.go:179
 	if !cond {
 		goto condDone
 	}
-//line exprs_fsm.go:3219
 //line exprs.go:179
 	return m.suspend(1, Positive.Call(1))
 resume1:
-//line exprs_fsm.go:3223
+//line exprs_fsm.go:3129
 	v_1, err = fsm.Take[bool](in)
-//line exprs_fsm.go:3225
 	cond = v(v_1, err)
-//line exprs_fsm.go:3227
 condDone:
-//line exprs_fsm.go:3229
 //line exprs.go:179
 	r = cond
-//line exprs_fsm.go:3232
-//line exprs.go:180
 	return m.finish(r, nil)
+//line exprs_fsm.go:3136
 }
 
 func (m *exprAndAndMachine) finish(r0 bool, r1 error) (fsm.AnyOp, error) {
@@ -3345,27 +3247,21 @@ func (m *exprOrOrMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, er
 		return nil, fsm.ErrPoisoned
 	}
 	cond = a
-//line exprs_fsm.go:3349
 //line exprs.go:185
 	if cond {
 		goto condDone
 	}
-//line exprs_fsm.go:3354
 //line exprs.go:185
 	return m.suspend(1, Positive.Call(-1))
 resume1:
-//line exprs_fsm.go:3358
+//line exprs_fsm.go:3258
 	v_1, err = fsm.Take[bool](in)
-//line exprs_fsm.go:3360
 	cond = v(v_1, err)
-//line exprs_fsm.go:3362
 condDone:
-//line exprs_fsm.go:3364
 //line exprs.go:185
 	r = cond
-//line exprs_fsm.go:3367
-//line exprs.go:186
 	return m.finish(r, nil)
+//line exprs_fsm.go:3265
 }
 
 func (m *exprOrOrMachine) finish(r0 bool, r1 error) (fsm.AnyOp, error) {
@@ -3497,46 +3393,37 @@ func (m *exprShortCircuitChainMachine) Resume(ctx fsm.Context, in fsm.Outcome) (
 //line exprs.go:193
 	return m.suspend(1, Echo.Call(x))
 resume1:
-//line exprs_fsm.go:3501
+//line exprs_fsm.go:3397
 	v_1, err = fsm.Take[int](in)
-//line exprs_fsm.go:3503
 	cond = v(v_1, err) > 0
-//line exprs_fsm.go:3505
 //line exprs.go:193
 	if !cond {
 		goto condDone
 	}
-//line exprs_fsm.go:3510
+//line exprs_fsm.go:3404
 	m.v.z = z
 //line exprs.go:193
 	return m.suspend(2, Echo.Call(y))
 resume2:
-//line exprs_fsm.go:3515
+//line exprs_fsm.go:3409
 	v_2, err_1 = fsm.Take[int](in)
-//line exprs_fsm.go:3517
 	cond = v(v_2, err_1) > 0
-//line exprs_fsm.go:3519
 condDone:
-//line exprs_fsm.go:3521
 	cond_1 = cond
-//line exprs_fsm.go:3523
 //line exprs.go:193
 	if cond_1 {
 		goto condDone_1
 	}
-//line exprs_fsm.go:3528
 //line exprs.go:193
 	return m.suspend(3, Echo.Call(z))
 resume3:
-//line exprs_fsm.go:3532
+//line exprs_fsm.go:3421
 	v_3, err_2 = fsm.Take[int](in)
-//line exprs_fsm.go:3534
 	cond_1 = v(v_3, err_2) > 0
-//line exprs_fsm.go:3536
 condDone_1:
-//line exprs_fsm.go:3538
 //line exprs.go:193
 	return m.finish(cond_1, nil)
+//line exprs_fsm.go:3427
 }
 
 func (m *exprShortCircuitChainMachine) finish(r0 bool, r1 error) (fsm.AnyOp, error) {
@@ -3697,58 +3584,45 @@ func (m *exprShortCircuitTracedMachine) Resume(ctx fsm.Context, in fsm.Outcome) 
 	}
 //line exprs.go:200
 	resetTrace()
-//line exprs_fsm.go:3701
+//line exprs_fsm.go:3588
 	cond = tr("l", a)
-//line exprs_fsm.go:3703
 //line exprs.go:201
 	if !cond {
 		goto condDone
 	}
-//line exprs_fsm.go:3708
+//line exprs_fsm.go:3594
 	m.v.b = b
 //line exprs.go:201
 	return m.suspend(1, Positive.Call(1))
 resume1:
-//line exprs_fsm.go:3713
+//line exprs_fsm.go:3599
 	v_1, err = fsm.Take[bool](in)
-//line exprs_fsm.go:3715
 	cond = tr("m", v(v_1, err))
-//line exprs_fsm.go:3717
 condDone:
-//line exprs_fsm.go:3719
 	cond_1 = cond
-//line exprs_fsm.go:3721
 //line exprs.go:201
 	if cond_1 {
 		goto condDone_1
 	}
-//line exprs_fsm.go:3726
+//line exprs_fsm.go:3608
 	cond_2 = tr("r", b)
-//line exprs_fsm.go:3728
 //line exprs.go:201
 	if !cond_2 {
 		goto condDone_2
 	}
-//line exprs_fsm.go:3733
 //line exprs.go:201
 	return m.suspend(2, Positive.Call(-1))
 resume2:
-//line exprs_fsm.go:3737
+//line exprs_fsm.go:3617
 	v_2, err_1 = fsm.Take[bool](in)
-//line exprs_fsm.go:3739
 	cond_2 = tr("s", v(v_2, err_1))
-//line exprs_fsm.go:3741
 condDone_2:
-//line exprs_fsm.go:3743
 	cond_1 = cond_2
-//line exprs_fsm.go:3745
 condDone_1:
-//line exprs_fsm.go:3747
 //line exprs.go:201
 	r = cond_1
-//line exprs_fsm.go:3750
-//line exprs.go:202
 	return m.finish(r, traceStr(), nil)
+//line exprs_fsm.go:3626
 }
 
 func (m *exprShortCircuitTracedMachine) finish(r0 bool, r1 string, r2 error) (fsm.AnyOp, error) {
@@ -3889,56 +3763,44 @@ func (m *exprShortCircuitIfMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm
 	}
 //line exprs.go:209
 	hits = 0
-//line exprs_fsm.go:3893
+//line exprs_fsm.go:3767
 	n_1 = n
-//line exprs_fsm.go:3895
 	i_1 = 0
-//line exprs_fsm.go:3897
 loop:
-//line exprs_fsm.go:3899
 	if i_1 >= n_1 {
 		goto loopEnd
 	}
-//line exprs_fsm.go:3903
 //line exprs.go:210
 	i = i_1
-//line exprs_fsm.go:3906
+//line exprs_fsm.go:3776
 	cond = i%2 == 0
-//line exprs_fsm.go:3908
 //line exprs.go:211
 	if !cond {
 		goto condDone
 	}
-//line exprs_fsm.go:3913
+//line exprs_fsm.go:3782
 	m.v.hits, m.v.n_1, m.v.i_1 = hits, n_1, i_1
 //line exprs.go:211
 	return m.suspend(1, Echo.Call(i))
 resume1:
-//line exprs_fsm.go:3918
+//line exprs_fsm.go:3787
 	v_1, err = fsm.Take[int](in)
-//line exprs_fsm.go:3920
 	cond = v(v_1, err) > 2
-//line exprs_fsm.go:3922
 condDone:
-//line exprs_fsm.go:3924
 //line exprs.go:211
 	if !cond {
 		goto endIf
 	}
-//line exprs_fsm.go:3929
 //line exprs.go:212
 	hits++
-//line exprs_fsm.go:3932
 endIf:
-//line exprs_fsm.go:3934
-//line exprs_fsm.go:3935
+//line exprs_fsm.go:3798
 	i_1++
-//line exprs_fsm.go:3937
 	goto loop
 loopEnd:
-//line exprs_fsm.go:3940
 //line exprs.go:215
 	return m.finish(hits, nil)
+//line exprs_fsm.go:3804
 }
 
 func (m *exprShortCircuitIfMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -4025,11 +3887,13 @@ func init() {
 				Name: "hits",
 				Type: "int",
 			}, {
-				Name: "n_1",
-				Type: "int",
+				Internal: true,
+				Name:     "n_1 (a range bound)",
+				Type:     "int",
 			}, {
-				Name: "i_1",
-				Type: "int",
+				Internal: true,
+				Name:     "i_1 (a range position)",
+				Type:     "int",
 			}},
 		}},
 		Zero: func() fsm.Machine {
@@ -4084,29 +3948,25 @@ func (m *exprTwoAwaitsMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 //line exprs.go:220
 	return m.suspend(1, Echo.Call(3))
 resume1:
-//line exprs_fsm.go:4088
+//line exprs_fsm.go:3952
 	v_1, err = fsm.Take[int](in)
-//line exprs_fsm.go:4090
 	v_2 = v(v_1, err)
-//line exprs_fsm.go:4092
 	m.v.v_2 = v_2
 //line exprs.go:220
 	return m.suspend(2, Echo.Call(4))
 resume2:
-//line exprs_fsm.go:4097
+//line exprs_fsm.go:3959
 	v_3, err_1 = fsm.Take[int](in)
-//line exprs_fsm.go:4099
 	v_4 = v_2 * v(v_3, err_1)
-//line exprs_fsm.go:4101
 	m.v.v_4 = v_4
 //line exprs.go:220
 	return m.suspend(3, Echo.Call(5))
 resume3:
-//line exprs_fsm.go:4106
+//line exprs_fsm.go:3966
 	v_5, err_2 = fsm.Take[int](in)
-//line exprs_fsm.go:4108
 //line exprs.go:220
 	return m.finish(v_4-v(v_5, err_2), nil)
+//line exprs_fsm.go:3970
 }
 
 func (m *exprTwoAwaitsMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -4182,14 +4042,16 @@ func init() {
 		States: []fsm.StateInfo{{Pos: "exprs.go:220:11"}, {
 			Pos: "exprs.go:220:43",
 			Vars: []fsm.VarInfo{{
-				Name: "v_2",
-				Type: "int",
+				Internal: true,
+				Name:     "v_2 (a value computed before an await)",
+				Type:     "int",
 			}},
 		}, {
 			Pos: "exprs.go:220:77",
 			Vars: []fsm.VarInfo{{
-				Name: "v_4",
-				Type: "int",
+				Internal: true,
+				Name:     "v_4 (a value computed before an await)",
+				Type:     "int",
 			}},
 		}},
 		Zero: func() fsm.Machine {
@@ -4254,46 +4116,39 @@ func (m *exprAwaitInAwaitArgMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fs
 //line exprs.go:227
 	return m.suspend(1, Echo.Call(1))
 resume1:
-//line exprs_fsm.go:4258
+//line exprs_fsm.go:4120
 	v_1, err = fsm.Take[int](in)
-//line exprs_fsm.go:4260
 //line exprs.go:227
 	return m.suspend(2, Echo.Call(v(v_1, err)))
 resume2:
-//line exprs_fsm.go:4264
+//line exprs_fsm.go:4125
 	v_2, err_1 = fsm.Take[int](in)
-//line exprs_fsm.go:4266
 //line exprs.go:227
 	x = v(v_2, err_1)
-//line exprs_fsm.go:4269
+//line exprs_fsm.go:4129
 	m.v.x = x
 //line exprs.go:228
 	return m.suspend(3, Echo.Call(x+1))
 resume3:
-//line exprs_fsm.go:4274
+//line exprs_fsm.go:4134
 	v_3, err_2 = fsm.Take[int](in)
-//line exprs_fsm.go:4276
 	v_4 = v(v_3, err_2)
-//line exprs_fsm.go:4278
 	m.v.x, m.v.v_4 = x, v_4
 //line exprs.go:228
 	return m.suspend(4, Echo.Call(10))
 resume4:
-//line exprs_fsm.go:4283
+//line exprs_fsm.go:4141
 	v_5, err_3 = fsm.Take[int](in)
-//line exprs_fsm.go:4285
 	m.v.x = x
 //line exprs.go:228
 	return m.suspend(5, Add.Call(Pair{A: v_4, B: v(v_5, err_3)}))
 resume5:
-//line exprs_fsm.go:4290
+//line exprs_fsm.go:4147
 	v_6, err_4 = fsm.Take[int](in)
-//line exprs_fsm.go:4292
 //line exprs.go:228
 	y = v(v_6, err_4)
-//line exprs_fsm.go:4295
-//line exprs.go:229
 	return m.finish(x*100+y, nil)
+//line exprs_fsm.go:4152
 }
 
 func (m *exprAwaitInAwaitArgMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -4384,8 +4239,9 @@ func init() {
 				Name: "x",
 				Type: "int",
 			}, {
-				Name: "v_4",
-				Type: "int",
+				Internal: true,
+				Name:     "v_4 (a value computed before an await)",
+				Type:     "int",
 			}},
 		}, {
 			Pos: "exprs.go:228:9",
@@ -4447,42 +4303,36 @@ func (m *exprChangedBeforeMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.
 	}
 //line exprs.go:237
 	a = 2
-//line exprs_fsm.go:4451
-//line exprs.go:238
 	a = a + 1
-//line exprs_fsm.go:4454
+//line exprs_fsm.go:4308
 	m.v.a = a
 //line exprs.go:239
 	return m.suspend(1, Echo.Call(4))
 resume1:
-//line exprs_fsm.go:4459
+//line exprs_fsm.go:4313
 	v_1, err = fsm.Take[int](in)
-//line exprs_fsm.go:4461
 //line exprs.go:239
 	b = a * v(v_1, err)
-//line exprs_fsm.go:4464
+//line exprs_fsm.go:4317
 	m.v.b = b
 //line exprs.go:240
 	return m.suspend(2, Echo.Call(a))
 resume2:
-//line exprs_fsm.go:4469
+//line exprs_fsm.go:4322
 	v_2, err_1 = fsm.Take[int](in)
-//line exprs_fsm.go:4471
 //line exprs.go:240
 	a = b * v(v_2, err_1)
-//line exprs_fsm.go:4474
+//line exprs_fsm.go:4326
 	m.v.a, m.v.b = a, b
 //line exprs.go:241
 	return m.suspend(3, Echo.Call(1))
 resume3:
-//line exprs_fsm.go:4479
+//line exprs_fsm.go:4331
 	v_3, err_2 = fsm.Take[int](in)
-//line exprs_fsm.go:4481
 //line exprs.go:241
 	a, b = b+v(v_3, err_2), a
-//line exprs_fsm.go:4484
-//line exprs.go:242
 	return m.finish(a, b, nil)
+//line exprs_fsm.go:4336
 }
 
 func (m *exprChangedBeforeMachine) finish(r0 int, r1 int, r2 error) (fsm.AnyOp, error) {
@@ -4628,19 +4478,17 @@ func (m *exprSwapMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, er
 	}
 //line exprs.go:249
 	a, b = 1, 2
-//line exprs_fsm.go:4632
+//line exprs_fsm.go:4482
 	m.v.b = b
 //line exprs.go:250
 	return m.suspend(1, Echo.Call(a))
 resume1:
-//line exprs_fsm.go:4637
+//line exprs_fsm.go:4487
 	v_1, err = fsm.Take[int](in)
-//line exprs_fsm.go:4639
 //line exprs.go:250
 	a, b = b, v(v_1, err)
-//line exprs_fsm.go:4642
-//line exprs.go:251
 	return m.finish(a, b, nil)
+//line exprs_fsm.go:4492
 }
 
 func (m *exprSwapMachine) finish(r0 int, r1 int, r2 error) (fsm.AnyOp, error) {
@@ -4764,29 +4612,26 @@ func (m *exprSelfRefMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp,
 	}
 //line exprs.go:258
 	a = 3
-//line exprs_fsm.go:4768
+//line exprs_fsm.go:4616
 	m.v.a = a
 //line exprs.go:259
 	return m.suspend(1, Echo.Call(a))
 resume1:
-//line exprs_fsm.go:4773
+//line exprs_fsm.go:4621
 	v_1, err = fsm.Take[int](in)
-//line exprs_fsm.go:4775
 //line exprs.go:259
 	a = a*10 + v(v_1, err)
-//line exprs_fsm.go:4778
+//line exprs_fsm.go:4625
 	m.v.a = a
 //line exprs.go:260
 	return m.suspend(2, Echo.Call(a))
 resume2:
-//line exprs_fsm.go:4783
+//line exprs_fsm.go:4630
 	v_2, err_1 = fsm.Take[int](in)
-//line exprs_fsm.go:4785
 //line exprs.go:260
 	a = v(v_2, err_1) + a
-//line exprs_fsm.go:4788
-//line exprs.go:261
 	return m.finish(a, nil)
+//line exprs_fsm.go:4635
 }
 
 func (m *exprSelfRefMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -4925,29 +4770,25 @@ func (m *exprReturnExprMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.Any
 //line exprs.go:266
 	return m.suspend(1, Echo.Call(1))
 resume1:
-//line exprs_fsm.go:4929
+//line exprs_fsm.go:4774
 	v_1, err = fsm.Take[int](in)
-//line exprs_fsm.go:4931
 	v_2 = v(v_1, err)
-//line exprs_fsm.go:4933
 	m.v.v_2 = v_2
 //line exprs.go:266
 	return m.suspend(2, Echo.Call(2))
 resume2:
-//line exprs_fsm.go:4938
+//line exprs_fsm.go:4781
 	v_3, err_1 = fsm.Take[int](in)
-//line exprs_fsm.go:4940
 	v_4 = v_2 + v(v_3, err_1)
-//line exprs_fsm.go:4942
 	m.v.v_4 = v_4
 //line exprs.go:266
 	return m.suspend(3, Str.Call("r"))
 resume3:
-//line exprs_fsm.go:4947
+//line exprs_fsm.go:4788
 	v_5, err_2 = fsm.Take[string](in)
-//line exprs_fsm.go:4949
 //line exprs.go:266
 	return m.finish(v_4, v(v_5, err_2), nil)
+//line exprs_fsm.go:4792
 }
 
 func (m *exprReturnExprMachine) finish(r0 int, r1 string, r2 error) (fsm.AnyOp, error) {
@@ -5026,14 +4867,16 @@ func init() {
 		States: []fsm.StateInfo{{Pos: "exprs.go:266:11"}, {
 			Pos: "exprs.go:266:45",
 			Vars: []fsm.VarInfo{{
-				Name: "v_2",
-				Type: "int",
+				Internal: true,
+				Name:     "v_2 (a value computed before an await)",
+				Type:     "int",
 			}},
 		}, {
 			Pos: "exprs.go:266:78",
 			Vars: []fsm.VarInfo{{
-				Name: "v_4",
-				Type: "int",
+				Internal: true,
+				Name:     "v_4 (a value computed before an await)",
+				Type:     "int",
 			}},
 		}},
 		Zero: func() fsm.Machine {
@@ -5091,34 +4934,30 @@ func (m *exprConversionsMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.An
 //line exprs.go:271
 	return m.suspend(1, Echo.Call(3))
 resume1:
-//line exprs_fsm.go:5095
+//line exprs_fsm.go:4938
 	v_1, err = fsm.Take[int](in)
-//line exprs_fsm.go:5097
 //line exprs.go:271
 	f = float64(v(v_1, err)) / 2
-//line exprs_fsm.go:5100
+//line exprs_fsm.go:4942
 	m.v.f = f
 //line exprs.go:272
 	return m.suspend(2, Echo.Call(0x4e16))
 resume2:
-//line exprs_fsm.go:5105
+//line exprs_fsm.go:4947
 	v_2, err_1 = fsm.Take[int](in)
-//line exprs_fsm.go:5107
 //line exprs.go:272
 	s = string(rune(v(v_2, err_1)))
-//line exprs_fsm.go:5110
+//line exprs_fsm.go:4951
 	m.v.f, m.v.s = f, s
 //line exprs.go:273
 	return m.suspend(3, Str.Call("hi"))
 resume3:
-//line exprs_fsm.go:5115
+//line exprs_fsm.go:4956
 	v_3, err_2 = fsm.Take[string](in)
-//line exprs_fsm.go:5117
 //line exprs.go:273
 	b = []byte(v(v_3, err_2))
-//line exprs_fsm.go:5120
-//line exprs.go:274
 	return m.finish(f, s, b, nil)
+//line exprs_fsm.go:4961
 }
 
 func (m *exprConversionsMachine) finish(r0 float64, r1 string, r2 []byte, r3 error) (fsm.AnyOp, error) {
@@ -5272,37 +5111,31 @@ func (m *exprSliceExprMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 	}
 //line exprs.go:279
 	xs = []int{0, 1, 2, 3, 4}
-//line exprs_fsm.go:5276
-//line exprs.go:280
 	s = "abcdef"
-//line exprs_fsm.go:5279
+//line exprs_fsm.go:5116
 	m.v.xs, m.v.s = xs, s
 //line exprs.go:281
 	return m.suspend(1, Echo.Call(1))
 resume1:
-//line exprs_fsm.go:5284
+//line exprs_fsm.go:5121
 	v_1, err = fsm.Take[int](in)
-//line exprs_fsm.go:5286
 	v_2 = v(v_1, err)
-//line exprs_fsm.go:5288
 	m.v.xs, m.v.s, m.v.v_2 = xs, s, v_2
 //line exprs.go:281
 	return m.suspend(2, Echo.Call(3))
 resume2:
-//line exprs_fsm.go:5293
+//line exprs_fsm.go:5128
 	v_3, err_1 = fsm.Take[int](in)
-//line exprs_fsm.go:5295
 	v_4 = xs[v_2:v(v_3, err_1)]
-//line exprs_fsm.go:5297
 	m.v.s, m.v.v_4 = s, v_4
 //line exprs.go:281
 	return m.suspend(3, Echo.Call(2))
 resume3:
-//line exprs_fsm.go:5302
+//line exprs_fsm.go:5135
 	v_5, err_2 = fsm.Take[int](in)
-//line exprs_fsm.go:5304
 //line exprs.go:281
 	return m.finish(v_4, s[v(v_5, err_2):], nil)
+//line exprs_fsm.go:5139
 }
 
 func (m *exprSliceExprMachine) finish(r0 []int, r1 string, r2 error) (fsm.AnyOp, error) {
@@ -5408,8 +5241,9 @@ func init() {
 				Name: "s",
 				Type: "string",
 			}, {
-				Name: "v_2",
-				Type: "int",
+				Internal: true,
+				Name:     "v_2 (a value computed before an await)",
+				Type:     "int",
 			}},
 		}, {
 			Pos: "exprs.go:281:82",
@@ -5417,8 +5251,9 @@ func init() {
 				Name: "s",
 				Type: "string",
 			}, {
-				Name: "v_4",
-				Type: "[]int",
+				Internal: true,
+				Name:     "v_4 (a value computed before an await)",
+				Type:     "[]int",
 			}},
 		}},
 		Zero: func() fsm.Machine {
@@ -5475,29 +5310,25 @@ func (m *exprUnaryMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, e
 //line exprs.go:286
 	return m.suspend(1, Echo.Call(4))
 resume1:
-//line exprs_fsm.go:5479
+//line exprs_fsm.go:5314
 	v_1, err = fsm.Take[int](in)
-//line exprs_fsm.go:5481
 	v_2 = -v(v_1, err)
-//line exprs_fsm.go:5483
 	m.v.v_2 = v_2
 //line exprs.go:286
 	return m.suspend(2, Positive.Call(1))
 resume2:
-//line exprs_fsm.go:5488
+//line exprs_fsm.go:5321
 	v_3, err_1 = fsm.Take[bool](in)
-//line exprs_fsm.go:5490
 	v_4 = !v(v_3, err_1)
-//line exprs_fsm.go:5492
 	m.v.v_2, m.v.v_4 = v_2, v_4
 //line exprs.go:286
 	return m.suspend(3, Echo.Call(0))
 resume3:
-//line exprs_fsm.go:5497
+//line exprs_fsm.go:5328
 	v_5, err_2 = fsm.Take[int](in)
-//line exprs_fsm.go:5499
 //line exprs.go:286
 	return m.finish(v_2, v_4, ^v(v_5, err_2), nil)
+//line exprs_fsm.go:5332
 }
 
 func (m *exprUnaryMachine) finish(r0 int, r1 bool, r2 int, r3 error) (fsm.AnyOp, error) {
@@ -5581,17 +5412,20 @@ func init() {
 		States: []fsm.StateInfo{{Pos: "exprs.go:286:12"}, {
 			Pos: "exprs.go:286:46",
 			Vars: []fsm.VarInfo{{
-				Name: "v_2",
-				Type: "int",
+				Internal: true,
+				Name:     "v_2 (a value computed before an await)",
+				Type:     "int",
 			}},
 		}, {
 			Pos: "exprs.go:286:84",
 			Vars: []fsm.VarInfo{{
-				Name: "v_2",
-				Type: "int",
+				Internal: true,
+				Name:     "v_2 (a value computed before an await)",
+				Type:     "int",
 			}, {
-				Name: "v_4",
-				Type: "bool",
+				Internal: true,
+				Name:     "v_4 (a value computed before an await)",
+				Type:     "bool",
 			}},
 		}},
 		Zero: func() fsm.Machine {
@@ -5639,20 +5473,18 @@ func (m *exprFieldOfAwaitMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.A
 //line exprs.go:291
 	return m.suspend(1, Swap.Call(Pair{A: 1, B: 2}))
 resume1:
-//line exprs_fsm.go:5643
+//line exprs_fsm.go:5477
 	v_1, err = fsm.Take[Pair](in)
-//line exprs_fsm.go:5645
 	v_2 = v(v_1, err).A * 10
-//line exprs_fsm.go:5647
 	m.v.v_2 = v_2
 //line exprs.go:291
 	return m.suspend(2, Swap.Call(Pair{A: 3, B: 4}))
 resume2:
-//line exprs_fsm.go:5652
+//line exprs_fsm.go:5484
 	v_3, err_1 = fsm.Take[Pair](in)
-//line exprs_fsm.go:5654
 //line exprs.go:291
 	return m.finish(v_2+v(v_3, err_1).B, nil)
+//line exprs_fsm.go:5488
 }
 
 func (m *exprFieldOfAwaitMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -5724,8 +5556,9 @@ func init() {
 		States: []fsm.StateInfo{{Pos: "exprs.go:291:11"}, {
 			Pos: "exprs.go:291:65",
 			Vars: []fsm.VarInfo{{
-				Name: "v_2",
-				Type: "int",
+				Internal: true,
+				Name:     "v_2 (a value computed before an await)",
+				Type:     "int",
 			}},
 		}},
 		Zero: func() fsm.Machine {
@@ -5780,38 +5613,33 @@ func (m *exprAppendMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, 
 	}
 //line exprs.go:296
 	xs = nil
-//line exprs_fsm.go:5784
+//line exprs_fsm.go:5617
 	m.v.xs = xs
 //line exprs.go:297
 	return m.suspend(1, Echo.Call(1))
 resume1:
-//line exprs_fsm.go:5789
+//line exprs_fsm.go:5622
 	v_1, err = fsm.Take[int](in)
-//line exprs_fsm.go:5791
 	v_2 = v(v_1, err)
-//line exprs_fsm.go:5793
 	m.v.xs, m.v.v_2 = xs, v_2
 //line exprs.go:297
 	return m.suspend(2, Echo.Call(2))
 resume2:
-//line exprs_fsm.go:5798
+//line exprs_fsm.go:5629
 	v_3, err_1 = fsm.Take[int](in)
-//line exprs_fsm.go:5800
 //line exprs.go:297
 	xs = append(xs, v_2, v(v_3, err_1))
-//line exprs_fsm.go:5803
+//line exprs_fsm.go:5633
 	m.v.xs = xs
 //line exprs.go:298
 	return m.suspend(3, EchoInts.Call([]int{3, 4}))
 resume3:
-//line exprs_fsm.go:5808
+//line exprs_fsm.go:5638
 	v_4, err_2 = fsm.Take[[]int](in)
-//line exprs_fsm.go:5810
 //line exprs.go:298
 	xs = append(xs, v(v_4, err_2)...)
-//line exprs_fsm.go:5813
-//line exprs.go:299
 	return m.finish(xs, nil)
+//line exprs_fsm.go:5643
 }
 
 func (m *exprAppendMachine) finish(r0 []int, r1 error) (fsm.AnyOp, error) {
@@ -5902,8 +5730,9 @@ func init() {
 				Name: "xs",
 				Type: "[]int",
 			}, {
-				Name: "v_2",
-				Type: "int",
+				Internal: true,
+				Name:     "v_2 (a value computed before an await)",
+				Type:     "int",
 			}},
 		}, {
 			Pos: "exprs.go:298:20",
@@ -5959,24 +5788,21 @@ func (m *exprLenCompareMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.Any
 //line exprs.go:304
 	return m.suspend(1, Str.Call("hello"))
 resume1:
-//line exprs_fsm.go:5963
+//line exprs_fsm.go:5792
 	v_1, err = fsm.Take[string](in)
-//line exprs_fsm.go:5965
 //line exprs.go:304
 	n = len(v(v_1, err))
-//line exprs_fsm.go:5968
+//line exprs_fsm.go:5796
 	m.v.n = n
 //line exprs.go:305
 	return m.suspend(2, Echo.Call(n))
 resume2:
-//line exprs_fsm.go:5973
+//line exprs_fsm.go:5801
 	v_2, err_1 = fsm.Take[int](in)
-//line exprs_fsm.go:5975
 //line exprs.go:305
 	ok = v(v_2, err_1)+1 == 6
-//line exprs_fsm.go:5978
-//line exprs.go:306
 	return m.finish(ok, n, nil)
+//line exprs_fsm.go:5806
 }
 
 func (m *exprLenCompareMachine) finish(r0 bool, r1 int, r2 error) (fsm.AnyOp, error) {
@@ -6103,23 +5929,19 @@ func (m *exprMultiShortDeclMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm
 //line exprs.go:311
 	return m.suspend(1, Echo.Call(1))
 resume1:
-//line exprs_fsm.go:6107
+//line exprs_fsm.go:5933
 	v_1, err = fsm.Take[int](in)
-//line exprs_fsm.go:6109
 	v_2 = v(v_1, err)
-//line exprs_fsm.go:6111
 	m.v.v_2 = v_2
 //line exprs.go:311
 	return m.suspend(2, Echo.Call(2))
 resume2:
-//line exprs_fsm.go:6116
+//line exprs_fsm.go:5940
 	v_3, err_1 = fsm.Take[int](in)
-//line exprs_fsm.go:6118
 //line exprs.go:311
 	a, b = v_2, v(v_3, err_1)
-//line exprs_fsm.go:6121
-//line exprs.go:312
 	return m.finish(a, b, nil)
+//line exprs_fsm.go:5945
 }
 
 func (m *exprMultiShortDeclMachine) finish(r0 int, r1 int, r2 error) (fsm.AnyOp, error) {
@@ -6194,8 +6016,9 @@ func init() {
 		States: []fsm.StateInfo{{Pos: "exprs.go:311:12"}, {
 			Pos: "exprs.go:311:45",
 			Vars: []fsm.VarInfo{{
-				Name: "v_2",
-				Type: "int",
+				Internal: true,
+				Name:     "v_2 (a value computed before an await)",
+				Type:     "int",
 			}},
 		}},
 		Zero: func() fsm.Machine {
@@ -6243,24 +6066,21 @@ func (m *exprMethodOnAwaitMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.
 //line exprs.go:319
 	return m.suspend(1, Str.Call("ab"))
 resume1:
-//line exprs_fsm.go:6247
+//line exprs_fsm.go:6070
 	v_1, err = fsm.Take[string](in)
-//line exprs_fsm.go:6249
 //line exprs.go:319
 	s = strings.ToUpper(v(v_1, err))
-//line exprs_fsm.go:6252
+//line exprs_fsm.go:6074
 	m.v.s = s
 //line exprs.go:320
 	return m.suspend(2, EchoDur.Call(1500_000_000))
 resume2:
-//line exprs_fsm.go:6257
+//line exprs_fsm.go:6079
 	v_2, err_1 = fsm.Take[time.Duration](in)
-//line exprs_fsm.go:6259
 //line exprs.go:320
 	s += v(v_2, err_1).String()
-//line exprs_fsm.go:6262
-//line exprs.go:321
 	return m.finish(s, nil)
+//line exprs_fsm.go:6084
 }
 
 func (m *exprMethodOnAwaitMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -6378,21 +6198,19 @@ func (m_1 *exprMapCompositeOrderMachine) Resume(ctx fsm.Context, in fsm.Outcome)
 	}
 //line exprs.go:328
 	resetTrace()
-//line exprs_fsm.go:6382
+//line exprs_fsm.go:6202
 	v_1 = tr("k1", "a")
-//line exprs_fsm.go:6384
 	m_1.v.v_1 = v_1
 //line exprs.go:330
 	return m_1.suspend(1, Echo.Call(1))
 resume1:
-//line exprs_fsm.go:6389
+//line exprs_fsm.go:6208
 	v_2, err = fsm.Take[int](in)
-//line exprs_fsm.go:6391
 //line exprs.go:329
 	m = map[string]int{v_1: tr("v1", v(v_2, err)), tr("k2", "b"): tr("v2", 2)}
-//line exprs_fsm.go:6394
 //line exprs.go:333
 	return m_1.finish(m, traceStr(), nil)
+//line exprs_fsm.go:6214
 }
 
 func (m *exprMapCompositeOrderMachine) finish(r0 map[string]int, r1 string, r2 error) (fsm.AnyOp, error) {
@@ -6467,8 +6285,9 @@ func init() {
 		States: []fsm.StateInfo{{
 			Pos: "exprs.go:330:29",
 			Vars: []fsm.VarInfo{{
-				Name: "v_1",
-				Type: "string",
+				Internal: true,
+				Name:     "v_1 (a value computed before an await)",
+				Type:     "string",
 			}},
 		}},
 		Zero: func() fsm.Machine {
@@ -6515,30 +6334,24 @@ func (m *exprCallStmtMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp
 	}
 //line exprs.go:340
 	resetTrace()
-//line exprs_fsm.go:6519
+//line exprs_fsm.go:6338
 	v_1 = tr("inner", "outer")
-//line exprs_fsm.go:6521
 	m.v.v_1 = v_1
 //line exprs.go:341
 	return m.suspend(1, Str.Call("!"))
 resume1:
-//line exprs_fsm.go:6526
+//line exprs_fsm.go:6344
 	v_2, err = fsm.Take[string](in)
-//line exprs_fsm.go:6528
 //line exprs.go:341
 	tr(v_1+v(v_2, err), 0)
-//line exprs_fsm.go:6531
-//line exprs.go:342
 	return m.suspend(2, Echo.Call(1))
 resume2:
-//line exprs_fsm.go:6535
+//line exprs_fsm.go:6350
 	v_3, err_1 = fsm.Take[int](in)
-//line exprs_fsm.go:6537
 //line exprs.go:342
 	tr("last", v(v_3, err_1))
-//line exprs_fsm.go:6540
-//line exprs.go:343
 	return m.finish(traceStr(), nil)
+//line exprs_fsm.go:6355
 }
 
 func (m *exprCallStmtMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -6610,8 +6423,9 @@ func init() {
 		States: []fsm.StateInfo{{
 			Pos: "exprs.go:341:28",
 			Vars: []fsm.VarInfo{{
-				Name: "v_1",
-				Type: "string",
+				Internal: true,
+				Name:     "v_1 (a value computed before an await)",
+				Type:     "string",
 			}},
 		}, {Pos: "exprs.go:342:15"}},
 		Zero: func() fsm.Machine {

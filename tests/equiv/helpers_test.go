@@ -37,6 +37,7 @@ func allCases() []jobCase {
 	for _, cs := range [][]jobCase{
 		sequenceCases, resultCases, branchCases, loopCases, rangeCases,
 		switchCases, jumpCases, exprCases, valueCases, methodCases, scopeCases,
+		panicCases,
 	} {
 		all = append(all, cs...)
 	}

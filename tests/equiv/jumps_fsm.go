@@ -44,65 +44,47 @@ func (m *breakLabeledMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp
 	}
 //line jumps.go:12
 	count = 0
-//line jumps_fsm.go:48
-//line jumps.go:13
 	last = 0
-//line jumps_fsm.go:51
-//line jumps_fsm.go:52
 //line jumps.go:15
 	i = 0
-//line jumps_fsm.go:55
 loop:
-//line jumps_fsm.go:57
 //line jumps.go:15
 	if !(i < 5) {
 		goto loopEnd
 	}
-//line jumps_fsm.go:62
 //line jumps.go:16
 	j = 0
-//line jumps_fsm.go:65
 loop_1:
-//line jumps_fsm.go:67
 //line jumps.go:16
 	if !(j < 5) {
 		goto loopEnd_1
 	}
-//line jumps_fsm.go:72
+//line jumps_fsm.go:63
 	m.v.count, m.v.i, m.v.j = count, i, j
 //line jumps.go:17
 	return m.suspend(1, Echo.Call(i*10+j))
 resume1:
-//line jumps_fsm.go:77
+//line jumps_fsm.go:68
 	v_1, err = fsm.Take[int](in)
-//line jumps_fsm.go:79
 //line jumps.go:17
 	last = v(v_1, err)
-//line jumps_fsm.go:82
-//line jumps.go:18
 	if last == 23 {
 		goto loopEnd
 	}
-//line jumps_fsm.go:87
-//line jumps.go:21
 	count++
-//line jumps_fsm.go:90
-//line jumps_fsm.go:91
 //line jumps.go:16
 	j++
-//line jumps_fsm.go:94
+//line jumps_fsm.go:78
 	goto loop_1
 loopEnd_1:
-//line jumps_fsm.go:97
-//line jumps_fsm.go:98
 //line jumps.go:15
 	i++
-//line jumps_fsm.go:101
+//line jumps_fsm.go:83
 	goto loop
 loopEnd:
-//line jumps_fsm.go:104
 //line jumps.go:24
 	return m.finish(count, last, nil)
+//line jumps_fsm.go:88
 }
 
 func (m *breakLabeledMachine) finish(r0 int, r1 int, r2 error) (fsm.AnyOp, error) {
@@ -241,65 +223,48 @@ func (m *continueLabeledMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.An
 	}
 //line jumps.go:29
 	sum = 0
-//line jumps_fsm.go:245
-//line jumps_fsm.go:246
+//line jumps_fsm.go:227
 	n = 4
-//line jumps_fsm.go:248
 	i_1 = 0
-//line jumps_fsm.go:250
 loop:
-//line jumps_fsm.go:252
 	if i_1 >= n {
 		goto loopEnd
 	}
-//line jumps_fsm.go:256
 //line jumps.go:31
 	i = i_1
-//line jumps_fsm.go:259
+//line jumps_fsm.go:236
 	n_1 = 4
-//line jumps_fsm.go:261
 	i_2 = 0
-//line jumps_fsm.go:263
 loop_1:
-//line jumps_fsm.go:265
 	if i_2 >= n_1 {
 		goto loopEnd_1
 	}
-//line jumps_fsm.go:269
 //line jumps.go:32
 	j = i_2
-//line jumps_fsm.go:272
+//line jumps_fsm.go:245
 	m.v.sum, m.v.i, m.v.n, m.v.i_1, m.v.j, m.v.n_1, m.v.i_2 = sum, i, n, i_1, j, n_1, i_2
 //line jumps.go:33
 	return m.suspend(1, Echo.Call(j))
 resume1:
-//line jumps_fsm.go:277
 //line jumps.go:34
 	if j == i {
 		goto loopNext
 	}
-//line jumps_fsm.go:282
-//line jumps.go:37
 	sum += j
-//line jumps_fsm.go:285
-//line jumps_fsm.go:286
+//line jumps_fsm.go:255
 	i_2++
-//line jumps_fsm.go:288
 	goto loop_1
 loopEnd_1:
-//line jumps_fsm.go:291
 //line jumps.go:39
 	sum += 1000
-//line jumps_fsm.go:294
 loopNext:
-//line jumps_fsm.go:296
+//line jumps_fsm.go:262
 	i_1++
-//line jumps_fsm.go:298
 	goto loop
 loopEnd:
-//line jumps_fsm.go:301
 //line jumps.go:41
 	return m.finish(sum, nil)
+//line jumps_fsm.go:268
 }
 
 func (m *continueLabeledMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -389,20 +354,24 @@ func init() {
 				Name: "i",
 				Type: "int",
 			}, {
-				Name: "n",
-				Type: "int",
+				Internal: true,
+				Name:     "n (a range bound)",
+				Type:     "int",
 			}, {
-				Name: "i_1",
-				Type: "int",
+				Internal: true,
+				Name:     "i_1 (a range position)",
+				Type:     "int",
 			}, {
 				Name: "j",
 				Type: "int",
 			}, {
-				Name: "n_1",
-				Type: "int",
+				Internal: true,
+				Name:     "n_1 (a range bound)",
+				Type:     "int",
 			}, {
-				Name: "i_2",
-				Type: "int",
+				Internal: true,
+				Name:     "i_2 (a range position)",
+				Type:     "int",
 			}},
 		}},
 		Zero: func() fsm.Machine {
@@ -454,60 +423,48 @@ func (m *continueLabeledPostMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fs
 	}
 //line jumps.go:48
 	sum = 0
-//line jumps_fsm.go:458
-//line jumps_fsm.go:459
 //line jumps.go:50
 	i = 0
-//line jumps_fsm.go:462
 loop:
-//line jumps_fsm.go:464
 //line jumps.go:50
 	if !(i < 3) {
 		goto loopEnd
 	}
-//line jumps_fsm.go:469
 //line jumps.go:51
 	j = 0
-//line jumps_fsm.go:472
 loop_1:
-//line jumps_fsm.go:474
 //line jumps.go:52
 	if j > i {
 		goto loopNext
 	}
-//line jumps_fsm.go:479
+//line jumps_fsm.go:441
 	m.v.sum, m.v.i, m.v.j = sum, i, j
 //line jumps.go:55
 	return m.suspend(1, Echo.Call(j+1))
 resume1:
-//line jumps_fsm.go:484
+//line jumps_fsm.go:446
 	v_1, err = fsm.Take[int](in)
-//line jumps_fsm.go:486
 //line jumps.go:55
 	sum += v(v_1, err)
-//line jumps_fsm.go:489
-//line jumps_fsm.go:490
 //line jumps.go:51
 	j++
-//line jumps_fsm.go:493
+//line jumps_fsm.go:452
 	goto loop_1
 loopNext:
-//line jumps_fsm.go:496
 	m.v.sum = sum
 //line jumps.go:50
 	return m.suspend(2, Add.Call(Pair{A: i, B: 1}))
 resume2:
-//line jumps_fsm.go:501
+//line jumps_fsm.go:459
 	v_2, err_1 = fsm.Take[int](in)
-//line jumps_fsm.go:503
 //line jumps.go:50
 	i = v(v_2, err_1)
-//line jumps_fsm.go:506
+//line jumps_fsm.go:463
 	goto loop
 loopEnd:
-//line jumps_fsm.go:509
 //line jumps.go:58
 	return m.finish(sum, nil)
+//line jumps_fsm.go:468
 }
 
 func (m *continueLabeledPostMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -644,43 +601,34 @@ func (m *breakOutOfSwitchMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.A
 	}
 //line jumps.go:65
 	i = 0
-//line jumps_fsm.go:648
-//line jumps_fsm.go:649
 loop_1:
-//line jumps_fsm.go:651
+//line jumps_fsm.go:606
 	m.v.i = i
 //line jumps.go:68
 	return m.suspend(1, Echo.Call(i))
 resume1:
-//line jumps_fsm.go:656
+//line jumps_fsm.go:611
 	v_1, err = fsm.Take[int](in)
-//line jumps_fsm.go:658
 	tag = v(v_1, err)
-//line jumps_fsm.go:660
 //line jumps.go:69
 	if tag == 3 {
 		goto caseBody
 	}
-//line jumps_fsm.go:665
+//line jumps_fsm.go:618
 	goto caseBody_1
 caseBody:
-//line jumps_fsm.go:668
 //line jumps.go:70
 	goto loopEnd
 caseBody_1:
-//line jumps_fsm.go:672
-//line jumps.go:72
 	i++
-//line jumps_fsm.go:675
+//line jumps_fsm.go:625
 	goto switchEnd
 switchEnd:
-//line jumps_fsm.go:678
-//line jumps_fsm.go:679
 	goto loop_1
 loopEnd:
-//line jumps_fsm.go:682
 //line jumps.go:75
 	return m.finish(i, nil)
+//line jumps_fsm.go:632
 }
 
 func (m *breakOutOfSwitchMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -802,51 +750,41 @@ func (m *continueFromSwitchMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm
 	}
 //line jumps.go:82
 	odd = 0
-//line jumps_fsm.go:806
+//line jumps_fsm.go:754
 	n = 5
-//line jumps_fsm.go:808
 	i_1 = 0
-//line jumps_fsm.go:810
 loop:
-//line jumps_fsm.go:812
 	if i_1 >= n {
 		goto loopEnd
 	}
-//line jumps_fsm.go:816
 //line jumps.go:83
 	i = i_1
-//line jumps_fsm.go:819
+//line jumps_fsm.go:763
 	m.v.odd, m.v.i, m.v.n, m.v.i_1 = odd, i, n, i_1
 //line jumps.go:85
 	return m.suspend(1, Echo.Call(i))
 resume1:
-//line jumps_fsm.go:824
+//line jumps_fsm.go:768
 	v_1, err = fsm.Take[int](in)
-//line jumps_fsm.go:826
 //line jumps.go:85
 	if v(v_1, err)%2 == 0 {
 		goto caseBody
 	}
-//line jumps_fsm.go:831
+//line jumps_fsm.go:774
 	goto switchEnd
 caseBody:
-//line jumps_fsm.go:834
 //line jumps.go:86
 	goto loopNext
 switchEnd:
-//line jumps_fsm.go:838
-//line jumps.go:88
 	odd += i
-//line jumps_fsm.go:841
 loopNext:
-//line jumps_fsm.go:843
+//line jumps_fsm.go:782
 	i_1++
-//line jumps_fsm.go:845
 	goto loop
 loopEnd:
-//line jumps_fsm.go:848
 //line jumps.go:90
 	return m.finish(odd, nil)
+//line jumps_fsm.go:788
 }
 
 func (m *continueFromSwitchMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -930,11 +868,13 @@ func init() {
 				Name: "i",
 				Type: "int",
 			}, {
-				Name: "n",
-				Type: "int",
+				Internal: true,
+				Name:     "n (a range bound)",
+				Type:     "int",
 			}, {
-				Name: "i_1",
-				Type: "int",
+				Internal: true,
+				Name:     "i_1 (a range position)",
+				Type:     "int",
 			}},
 		}},
 		Zero: func() fsm.Machine {
@@ -990,73 +930,53 @@ func (m *breakLabeledRangeMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.
 	}
 //line jumps.go:97
 	out = ""
-//line jumps_fsm.go:994
-//line jumps_fsm.go:995
+//line jumps_fsm.go:934
 	n = len(words_1)
-//line jumps_fsm.go:997
 	i = 0
-//line jumps_fsm.go:999
 loop:
-//line jumps_fsm.go:1001
 	if i >= n {
 		goto loopEnd
 	}
-//line jumps_fsm.go:1005
 //line jumps.go:99
 	w = words_1[i]
-//line jumps_fsm.go:1008
+//line jumps_fsm.go:943
 	i_1 = 0
-//line jumps_fsm.go:1010
 loop_1:
-//line jumps_fsm.go:1012
 	if i_1 >= len(w) {
 		goto loopEnd_1
 	}
-//line jumps_fsm.go:1016
 //line jumps.go:100
 	r = fsm.RuneAt(w, i_1)
-//line jumps_fsm.go:1019
+//line jumps_fsm.go:951
 	m.v.words_1, m.v.out, m.v.w, m.v.n, m.v.i, m.v.i_1 = words_1, out, w, n, i, i_1
 //line jumps.go:101
 	return m.suspend(1, Str.Call(string(r)))
 resume1:
-//line jumps_fsm.go:1024
+//line jumps_fsm.go:956
 	v_1, err = fsm.Take[string](in)
-//line jumps_fsm.go:1026
 //line jumps.go:101
 	s = v(v_1, err)
-//line jumps_fsm.go:1029
-//line jumps.go:102
 	if s == "!" {
 		goto loopEnd
 	}
-//line jumps_fsm.go:1034
-//line jumps.go:105
 	if s == "-" {
 		goto loopNext
 	}
-//line jumps_fsm.go:1039
-//line jumps.go:108
 	out += s
-//line jumps_fsm.go:1042
-//line jumps_fsm.go:1043
+//line jumps_fsm.go:967
 	i_1 = fsm.NextRune(w, i_1)
-//line jumps_fsm.go:1045
 	goto loop_1
 loopEnd_1:
-//line jumps_fsm.go:1048
 //line jumps.go:110
 	out += "/"
-//line jumps_fsm.go:1051
 loopNext:
-//line jumps_fsm.go:1053
+//line jumps_fsm.go:974
 	i++
-//line jumps_fsm.go:1055
 	goto loop
 loopEnd:
-//line jumps_fsm.go:1058
 //line jumps.go:112
 	return m.finish(out, nil)
+//line jumps_fsm.go:980
 }
 
 func (m *breakLabeledRangeMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -1155,14 +1075,17 @@ func init() {
 				Name: "w",
 				Type: "string",
 			}, {
-				Name: "n",
-				Type: "int",
+				Internal: true,
+				Name:     "n (a range length)",
+				Type:     "int",
 			}, {
-				Name: "i",
-				Type: "int",
+				Internal: true,
+				Name:     "i (a range position)",
+				Type:     "int",
 			}, {
-				Name: "i_1",
-				Type: "int",
+				Internal: true,
+				Name:     "i_1 (a range position)",
+				Type:     "int",
 			}},
 		}},
 		Zero: func() fsm.Machine {
@@ -1207,45 +1130,36 @@ func (m *breakLabeledSwitchMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm
 	}
 //line jumps.go:119
 	n = 0
-//line jumps_fsm.go:1211
-//line jumps_fsm.go:1212
 //line jumps.go:122
 	if true {
 		goto caseBody
 	}
-//line jumps_fsm.go:1217
+//line jumps_fsm.go:1138
 	goto switchEnd
 caseBody:
-//line jumps_fsm.go:1220
 //line jumps.go:123
 	i = 0
-//line jumps_fsm.go:1223
 loop:
-//line jumps_fsm.go:1225
+//line jumps_fsm.go:1144
 	m.v.n, m.v.i = n, i
 //line jumps.go:124
 	return m.suspend(1, Echo.Call(i))
 resume1:
-//line jumps_fsm.go:1230
+//line jumps_fsm.go:1149
 	v_1, err = fsm.Take[int](in)
-//line jumps_fsm.go:1232
 //line jumps.go:124
 	n += v(v_1, err)
-//line jumps_fsm.go:1235
-//line jumps.go:125
 	if n > 5 {
 		goto switchEnd
 	}
-//line jumps_fsm.go:1240
-//line jumps_fsm.go:1241
 //line jumps.go:123
 	i++
-//line jumps_fsm.go:1244
+//line jumps_fsm.go:1158
 	goto loop
 switchEnd:
-//line jumps_fsm.go:1247
 //line jumps.go:130
 	return m.finish(n, nil)
+//line jumps_fsm.go:1163
 }
 
 func (m *breakLabeledSwitchMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1372,29 +1286,22 @@ func (m *gotoForwardMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp,
 //line jumps.go:135
 	return m.suspend(1, Echo.Call(x))
 resume1:
-//line jumps_fsm.go:1376
+//line jumps_fsm.go:1290
 	v_1, err = fsm.Take[int](in)
-//line jumps_fsm.go:1378
 //line jumps.go:135
 	a = v(v_1, err)
-//line jumps_fsm.go:1381
-//line jumps.go:136
 	if a > 5 {
 		goto done
 	}
-//line jumps_fsm.go:1386
-//line jumps.go:139
 	return m.suspend(2, Echo.Call(a*10))
 resume2:
-//line jumps_fsm.go:1390
+//line jumps_fsm.go:1299
 	v_2, err_1 = fsm.Take[int](in)
-//line jumps_fsm.go:1392
 //line jumps.go:139
 	a = v(v_2, err_1)
-//line jumps_fsm.go:1395
-//line jumps.go:140
 done:
 	return m.finish(a, nil)
+//line jumps_fsm.go:1305
 }
 
 func (m *gotoForwardMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1510,33 +1417,24 @@ func (m *gotoBackwardMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp
 	}
 //line jumps.go:146
 	i, sum = 0, 0
-//line jumps_fsm.go:1514
 top:
-//line jumps_fsm.go:1516
-//line jumps.go:148
 	if !(i < 4) {
 		goto endIf
 	}
-//line jumps_fsm.go:1521
+//line jumps_fsm.go:1425
 	m.v.i, m.v.sum = i, sum
 //line jumps.go:149
 	return m.suspend(1, Echo.Call(i))
 resume1:
-//line jumps_fsm.go:1526
+//line jumps_fsm.go:1430
 	v_1, err = fsm.Take[int](in)
-//line jumps_fsm.go:1528
 //line jumps.go:149
 	sum += v(v_1, err)
-//line jumps_fsm.go:1531
-//line jumps.go:150
 	i++
-//line jumps_fsm.go:1534
-//line jumps.go:151
 	goto top
 endIf:
-//line jumps_fsm.go:1538
-//line jumps.go:153
 	return m.finish(sum, nil)
+//line jumps_fsm.go:1438
 }
 
 func (m *gotoBackwardMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1659,38 +1557,25 @@ func (m *gotoLoopMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, er
 	}
 //line jumps.go:160
 	i = 0
-//line jumps_fsm.go:1663
-//line jumps.go:161
 	sum = 0
-//line jumps_fsm.go:1666
 again:
-//line jumps_fsm.go:1668
+//line jumps_fsm.go:1563
 	m.v.i, m.v.sum = i, sum
 //line jumps.go:163
 	return m.suspend(1, Echo.Call(i))
 resume1:
-//line jumps_fsm.go:1673
 //line jumps.go:163
 	x, err = fsm.Take[int](in)
-//line jumps_fsm.go:1676
-//line jumps.go:164
 	if err != nil {
 		return m.finish(0, err)
 	}
-//line jumps_fsm.go:1681
-//line jumps.go:167
 	sum += x
-//line jumps_fsm.go:1684
-//line jumps.go:168
 	i++
-//line jumps_fsm.go:1687
-//line jumps.go:169
 	if i < 5 {
 		goto again
 	}
-//line jumps_fsm.go:1692
-//line jumps.go:172
 	return m.finish(sum, nil)
+//line jumps_fsm.go:1579
 }
 
 func (m *gotoLoopMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1819,65 +1704,49 @@ func (m *gotoOutOfLoopsMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.Any
 	}
 //line jumps.go:179
 	fi, fj = -1, -1
-//line jumps_fsm.go:1823
-//line jumps.go:180
 	i = 0
-//line jumps_fsm.go:1826
 loop:
-//line jumps_fsm.go:1828
 //line jumps.go:180
 	if !(i < 3) {
 		goto loopEnd
 	}
-//line jumps_fsm.go:1833
 //line jumps.go:181
 	j = 0
-//line jumps_fsm.go:1836
 loop_1:
-//line jumps_fsm.go:1838
 //line jumps.go:181
 	if !(j < 3) {
 		goto loopEnd_1
 	}
-//line jumps_fsm.go:1843
+//line jumps_fsm.go:1721
 	m.v.target, m.v.i, m.v.j = target, i, j
 //line jumps.go:182
 	return m.suspend(1, Echo.Call(i*3+j))
 resume1:
-//line jumps_fsm.go:1848
+//line jumps_fsm.go:1726
 	v_1, err = fsm.Take[int](in)
-//line jumps_fsm.go:1850
 //line jumps.go:182
 	if !(v(v_1, err) == target) {
 		goto endIf
 	}
-//line jumps_fsm.go:1855
 //line jumps.go:183
 	fi, fj = i, j
-//line jumps_fsm.go:1858
-//line jumps.go:184
 	goto found
 endIf:
-//line jumps_fsm.go:1862
-//line jumps_fsm.go:1863
 //line jumps.go:181
 	j++
-//line jumps_fsm.go:1866
+//line jumps_fsm.go:1738
 	goto loop_1
 loopEnd_1:
-//line jumps_fsm.go:1869
-//line jumps_fsm.go:1870
 //line jumps.go:180
 	i++
-//line jumps_fsm.go:1873
+//line jumps_fsm.go:1743
 	goto loop
 loopEnd:
-//line jumps_fsm.go:1876
 //line jumps.go:188
 	return m.finish(-1, -1, nil)
-//line jumps.go:189
 found:
 	return m.finish(fi, fj, nil)
+//line jumps_fsm.go:1750
 }
 
 func (m *gotoOutOfLoopsMachine) finish(r0 int, r1 int, r2 error) (fsm.AnyOp, error) {
@@ -2024,53 +1893,39 @@ func (m *gotoStatesMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, 
 	}
 //line jumps.go:198
 	out = ""
-//line jumps_fsm.go:2028
-//line jumps.go:199
 	i = 0
-//line jumps_fsm.go:2031
-//line jumps.go:200
 resume:
 	if i >= n {
 		goto L1
 	}
-//line jumps_fsm.go:2037
+//line jumps_fsm.go:1902
 	m.v.n, m.v.out, m.v.i = n, out, i
 //line jumps.go:204
 	return m.suspend(1, Str.Call("r"))
 resume1:
-//line jumps_fsm.go:2042
+//line jumps_fsm.go:1907
 	v_1, err = fsm.Take[string](in)
-//line jumps_fsm.go:2044
 //line jumps.go:204
 	out += v(v_1, err)
-//line jumps_fsm.go:2047
-//line jumps.go:205
 	i++
-//line jumps_fsm.go:2050
-//line jumps.go:206
 	if i%2 == 0 {
 		goto state0
 	}
-//line jumps_fsm.go:2055
-//line jumps.go:209
 	goto resume
 state0:
-//line jumps_fsm.go:2059
+//line jumps_fsm.go:1917
 	m.v.n, m.v.out, m.v.i = n, out, i
 //line jumps.go:211
 	return m.suspend(2, Str.Call("s"))
 resume2:
-//line jumps_fsm.go:2064
+//line jumps_fsm.go:1922
 	v_2, err_1 = fsm.Take[string](in)
-//line jumps_fsm.go:2066
 //line jumps.go:211
 	out += v(v_2, err_1)
-//line jumps_fsm.go:2069
-//line jumps.go:212
 	goto resume
-//line jumps.go:213
 L1:
 	return m.finish(out, nil)
+//line jumps_fsm.go:1929
 }
 
 func (m *gotoStatesMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -2232,36 +2087,30 @@ func (m *gotoSkipAwaitMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 	}
 //line jumps.go:221
 	r = 1
-//line jumps_fsm.go:2236
-//line jumps.go:222
 	if skip {
 		goto end
 	}
-//line jumps_fsm.go:2241
+//line jumps_fsm.go:2094
 	m.v.r = r
 //line jumps.go:225
 	return m.suspend(1, Echo.Call(10))
 resume1:
-//line jumps_fsm.go:2246
+//line jumps_fsm.go:2099
 	v_1, err = fsm.Take[int](in)
-//line jumps_fsm.go:2248
 //line jumps.go:225
 	r += v(v_1, err)
-//line jumps_fsm.go:2251
 end:
-//line jumps_fsm.go:2253
+//line jumps_fsm.go:2104
 	m.v.r = r
 //line jumps.go:227
 	return m.suspend(2, Echo.Call(100))
 resume2:
-//line jumps_fsm.go:2258
+//line jumps_fsm.go:2109
 	v_2, err_1 = fsm.Take[int](in)
-//line jumps_fsm.go:2260
 //line jumps.go:227
 	r += v(v_2, err_1)
-//line jumps_fsm.go:2263
-//line jumps.go:228
 	return m.finish(r, nil)
+//line jumps_fsm.go:2114
 }
 
 func (m *gotoSkipAwaitMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -2404,42 +2253,34 @@ func (m *returnInLoopMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp
 		return nil, fsm.ErrPoisoned
 	}
 	n = len(xs)
-//line jumps_fsm.go:2408
 	i_1 = 0
-//line jumps_fsm.go:2410
 loop:
-//line jumps_fsm.go:2412
 	if i_1 >= n {
 		goto loopEnd
 	}
-//line jumps_fsm.go:2416
 //line jumps.go:233
 	i, x = i_1, xs[i_1]
-//line jumps_fsm.go:2419
+//line jumps_fsm.go:2264
 	m.v.xs, m.v.target, m.v.i, m.v.n, m.v.i_1 = xs, target, i, n, i_1
 //line jumps.go:234
 	return m.suspend(1, Echo.Call(x))
 resume1:
-//line jumps_fsm.go:2424
+//line jumps_fsm.go:2269
 	v_1, err = fsm.Take[int](in)
-//line jumps_fsm.go:2426
 //line jumps.go:234
 	if !(v(v_1, err) == target) {
 		goto endIf
 	}
-//line jumps_fsm.go:2431
 //line jumps.go:235
 	return m.finish(i, nil)
 endIf:
-//line jumps_fsm.go:2435
-//line jumps_fsm.go:2436
+//line jumps_fsm.go:2278
 	i_1++
-//line jumps_fsm.go:2438
 	goto loop
 loopEnd:
-//line jumps_fsm.go:2441
 //line jumps.go:238
 	return m.finish(-1, nil)
+//line jumps_fsm.go:2284
 }
 
 func (m *returnInLoopMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -2541,11 +2382,13 @@ func init() {
 				Name: "i",
 				Type: "int",
 			}, {
-				Name: "n",
-				Type: "int",
+				Internal: true,
+				Name:     "n (a range length)",
+				Type:     "int",
 			}, {
-				Name: "i_1",
-				Type: "int",
+				Internal: true,
+				Name:     "i_1 (a range position)",
+				Type:     "int",
 			}},
 		}},
 		Zero: func() fsm.Machine {
@@ -2592,43 +2435,34 @@ func (m *returnInSwitchMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.Any
 	}
 //line jumps.go:243
 	i = 0
-//line jumps_fsm.go:2596
 loop:
-//line jumps_fsm.go:2598
+//line jumps_fsm.go:2440
 	m.v.x, m.v.i = x, i
 //line jumps.go:244
 	return m.suspend(1, Echo.Call(i))
 resume1:
-//line jumps_fsm.go:2603
+//line jumps_fsm.go:2445
 	v_1, err = fsm.Take[int](in)
-//line jumps_fsm.go:2605
 	tag = v(v_1, err)
-//line jumps_fsm.go:2607
 //line jumps.go:245
 	if tag == x {
 		goto caseBody
 	}
-//line jumps_fsm.go:2612
 //line jumps.go:247
 	if tag == 10 {
 		goto caseBody_1
 	}
-//line jumps_fsm.go:2617
+//line jumps_fsm.go:2456
 	goto switchEnd
 caseBody:
-//line jumps_fsm.go:2620
 //line jumps.go:246
 	return m.finish("hit", nil)
 caseBody_1:
-//line jumps_fsm.go:2624
-//line jumps.go:248
 	return m.finish("limit", nil)
 switchEnd:
-//line jumps_fsm.go:2628
-//line jumps_fsm.go:2629
 //line jumps.go:243
 	i++
-//line jumps_fsm.go:2632
+//line jumps_fsm.go:2466
 	goto loop
 }
 
@@ -2770,79 +2604,58 @@ func (m *returnDeepMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, 
 		return nil, fsm.ErrPoisoned
 	}
 	n_1 = 3
-//line jumps_fsm.go:2774
 	i_1 = 0
-//line jumps_fsm.go:2776
 loop:
-//line jumps_fsm.go:2778
 	if i_1 >= n_1 {
 		goto loopEnd
 	}
-//line jumps_fsm.go:2782
 //line jumps.go:257
 	i = i_1
-//line jumps_fsm.go:2785
-//line jumps.go:258
 	if !(i > 0) {
 		goto endIf
 	}
-//line jumps_fsm.go:2790
 //line jumps.go:260
 	if n > 0 {
 		goto caseBody
 	}
-//line jumps_fsm.go:2795
+//line jumps_fsm.go:2622
 	goto switchEnd
 caseBody:
-//line jumps_fsm.go:2798
 	n_2 = 3
-//line jumps_fsm.go:2800
 	i_2 = 0
-//line jumps_fsm.go:2802
 loop_1:
-//line jumps_fsm.go:2804
 	if i_2 >= n_2 {
 		goto loopEnd_1
 	}
-//line jumps_fsm.go:2808
 //line jumps.go:261
 	j = i_2
-//line jumps_fsm.go:2811
+//line jumps_fsm.go:2633
 	m.v.n, m.v.i, m.v.n_1, m.v.i_1, m.v.j, m.v.n_2, m.v.i_2 = n, i, n_1, i_1, j, n_2, i_2
 //line jumps.go:263
 	return m.suspend(1, Echo.Call(i+j))
 resume1:
-//line jumps_fsm.go:2816
+//line jumps_fsm.go:2638
 	v_1, err = fsm.Take[int](in)
-//line jumps_fsm.go:2818
 //line jumps.go:263
 	if !(v(v_1, err) == n) {
 		goto endIf_1
 	}
-//line jumps_fsm.go:2823
 //line jumps.go:264
 	return m.finish(i*10+j, nil)
 endIf_1:
-//line jumps_fsm.go:2827
-//line jumps_fsm.go:2828
+//line jumps_fsm.go:2647
 	i_2++
-//line jumps_fsm.go:2830
 	goto loop_1
 loopEnd_1:
-//line jumps_fsm.go:2833
 	goto switchEnd
 switchEnd:
-//line jumps_fsm.go:2836
 endIf:
-//line jumps_fsm.go:2838
-//line jumps_fsm.go:2839
 	i_1++
-//line jumps_fsm.go:2841
 	goto loop
 loopEnd:
-//line jumps_fsm.go:2844
 //line jumps.go:271
 	return m.finish(-1, nil)
+//line jumps_fsm.go:2659
 }
 
 func (m *returnDeepMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -2940,20 +2753,24 @@ func init() {
 				Name: "i",
 				Type: "int",
 			}, {
-				Name: "n_1",
-				Type: "int",
+				Internal: true,
+				Name:     "n_1 (a range bound)",
+				Type:     "int",
 			}, {
-				Name: "i_1",
-				Type: "int",
+				Internal: true,
+				Name:     "i_1 (a range position)",
+				Type:     "int",
 			}, {
 				Name: "j",
 				Type: "int",
 			}, {
-				Name: "n_2",
-				Type: "int",
+				Internal: true,
+				Name:     "n_2 (a range bound)",
+				Type:     "int",
 			}, {
-				Name: "i_2",
-				Type: "int",
+				Internal: true,
+				Name:     "i_2 (a range position)",
+				Type:     "int",
 			}},
 		}},
 		Zero: func() fsm.Machine {
@@ -2998,20 +2815,14 @@ func (m *namedBareMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, e
 //line jumps.go:276
 	return m.suspend(1, Echo.Call(x))
 resume1:
-//line jumps_fsm.go:3002
 //line jumps.go:276
 	out, err = fsm.Take[int](in)
-//line jumps_fsm.go:3005
-//line jumps.go:277
 	if err != nil {
 		return m.finish(out, err)
 	}
-//line jumps_fsm.go:3010
-//line jumps.go:280
 	out *= 2
-//line jumps_fsm.go:3013
-//line jumps.go:281
 	return m.finish(out, err)
+//line jumps_fsm.go:2826
 }
 
 func (m *namedBareMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -3135,30 +2946,25 @@ func (m *namedModifiedMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 	}
 //line jumps.go:286
 	a = 1
-//line jumps_fsm.go:3139
-//line jumps.go:287
 	b = "x"
-//line jumps_fsm.go:3142
+//line jumps_fsm.go:2951
 	m.v.a, m.v.b, m.v.err = a, b, err
 //line jumps.go:288
 	return m.suspend(1, Echo.Call(0))
 resume1:
-//line jumps_fsm.go:3147
 //line jumps.go:289
 	a += 10
-//line jumps_fsm.go:3150
+//line jumps_fsm.go:2958
 	m.v.a, m.v.b, m.v.err = a, b, err
 //line jumps.go:290
 	return m.suspend(2, Str.Call("y"))
 resume2:
-//line jumps_fsm.go:3155
+//line jumps_fsm.go:2963
 	v_1, err_1 = fsm.Take[string](in)
-//line jumps_fsm.go:3157
 //line jumps.go:290
 	b += v(v_1, err_1)
-//line jumps_fsm.go:3160
-//line jumps.go:291
 	return m.finish(a, b, err)
+//line jumps_fsm.go:2968
 }
 
 func (m *namedModifiedMachine) finish(r0 int, r1 string, r2 error) (fsm.AnyOp, error) {
@@ -3316,19 +3122,15 @@ func (m *namedOverrideMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 //line jumps.go:298
 	return m.suspend(1, Echo.Call(3))
 resume1:
-//line jumps_fsm.go:3320
+//line jumps_fsm.go:3126
 	v_1, err_1 = fsm.Take[int](in)
-//line jumps_fsm.go:3322
 //line jumps.go:298
 	n = v(v_1, err_1)
-//line jumps_fsm.go:3325
-//line jumps.go:299
 	if n == 3 {
 		return m.finish(5, nil)
 	}
-//line jumps_fsm.go:3330
-//line jumps.go:302
 	return m.finish(n, err)
+//line jumps_fsm.go:3134
 }
 
 func (m *namedOverrideMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -3448,25 +3250,19 @@ func (m *namedErrBareMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp
 	}
 //line jumps.go:309
 	n = 3
-//line jumps_fsm.go:3452
+//line jumps_fsm.go:3254
 	m.v.n = n
 //line jumps.go:310
 	return m.suspend(1, Fail.Call("n"))
 resume1:
-//line jumps_fsm.go:3457
 //line jumps.go:310
 	_, err = fsm.Take[int](in)
-//line jumps_fsm.go:3460
-//line jumps.go:311
 	if err != nil {
 		return m.finish(n, err)
 	}
-//line jumps_fsm.go:3465
-//line jumps.go:314
 	n = 4
-//line jumps_fsm.go:3468
-//line jumps.go:315
 	return m.finish(n, err)
+//line jumps_fsm.go:3266
 }
 
 func (m *namedErrBareMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -3588,35 +3384,24 @@ func (m *namedInLoopMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp,
 		return nil, fsm.ErrPoisoned
 	}
 loop:
-//line jumps_fsm.go:3592
 //line jumps.go:324
 	x = 0
-//line jumps_fsm.go:3595
+//line jumps_fsm.go:3390
 	m.v.limit, m.v.total, m.v.steps = limit, total, steps
 //line jumps.go:325
 	return m.suspend(1, Echo.Call(steps+1))
 resume1:
-//line jumps_fsm.go:3600
 //line jumps.go:325
 	x, err = fsm.Take[int](in)
-//line jumps_fsm.go:3603
-//line jumps.go:326
 	if err != nil {
 		return m.finish(total, steps, err)
 	}
-//line jumps_fsm.go:3608
-//line jumps.go:329
 	total += x
-//line jumps_fsm.go:3611
-//line jumps.go:330
 	steps++
-//line jumps_fsm.go:3614
-//line jumps.go:331
 	if total >= limit {
 		return m.finish(total, steps, err)
 	}
-//line jumps_fsm.go:3619
-//line jumps_fsm.go:3620
+//line jumps_fsm.go:3405
 	goto loop
 }
 
@@ -3770,39 +3555,33 @@ func (m *namedShadowedMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 	}
 //line jumps.go:341
 	r_1 = 1
-//line jumps_fsm.go:3774
+//line jumps_fsm.go:3559
 	m.v.r_1, m.v.err_1 = r_1, err_1
 //line jumps.go:343
 	return m.suspend(1, Echo.Call(50))
 resume1:
-//line jumps_fsm.go:3779
 //line jumps.go:343
 	r_2, err_2 = fsm.Take[int](in)
-//line jumps_fsm.go:3782
-//line jumps.go:344
 	if !(err_2 == nil && r_2 == 50) {
 		goto endIf
 	}
-//line jumps_fsm.go:3787
+//line jumps_fsm.go:3569
 	m.v.r_1, m.v.err_1 = r_1, err_1
 //line jumps.go:345
 	return m.suspend(2, Echo.Call(r_2))
 resume2:
-//line jumps_fsm.go:3792
 endIf:
-//line jumps_fsm.go:3794
+//line jumps_fsm.go:3575
 	m.v.r_1, m.v.err_1 = r_1, err_1
 //line jumps.go:348
 	return m.suspend(3, Echo.Call(2))
 resume3:
-//line jumps_fsm.go:3799
+//line jumps_fsm.go:3580
 	v_1, err_3 = fsm.Take[int](in)
-//line jumps_fsm.go:3801
 //line jumps.go:348
 	r_1 += v(v_1, err_3)
-//line jumps_fsm.go:3804
-//line jumps.go:349
 	return m.finish(r_1, err_1)
+//line jumps_fsm.go:3585
 }
 
 func (m *namedShadowedMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -3961,38 +3740,25 @@ func (m *gotoRedeclareMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 	}
 //line jumps.go:357
 	out = nil
-//line jumps_fsm.go:3965
-//line jumps.go:358
 	i = 0
-//line jumps_fsm.go:3968
 again:
-//line jumps_fsm.go:3970
-//line jumps.go:360
 	n = 0
-//line jumps_fsm.go:3973
+//line jumps_fsm.go:3747
 	m.v.out, m.v.i, m.v.n = out, i, n
 //line jumps.go:361
 	return m.suspend(1, Echo.Call(i+1))
 resume1:
-//line jumps_fsm.go:3978
+//line jumps_fsm.go:3752
 	v_1, err = fsm.Take[int](in)
-//line jumps_fsm.go:3980
 //line jumps.go:361
 	n += v(v_1, err)
-//line jumps_fsm.go:3983
-//line jumps.go:362
 	out = append(out, n)
-//line jumps_fsm.go:3986
-//line jumps.go:363
 	i++
-//line jumps_fsm.go:3989
-//line jumps.go:364
 	if i < 3 {
 		goto again
 	}
-//line jumps_fsm.go:3994
-//line jumps.go:367
 	return m.finish(out, nil)
+//line jumps_fsm.go:3762
 }
 
 func (m *gotoRedeclareMachine) finish(r0 []int, r1 error) (fsm.AnyOp, error) {
@@ -4136,34 +3902,30 @@ func (m *namedReturnExprMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.An
 	}
 //line jumps.go:374
 	a = 1
-//line jumps_fsm.go:4140
+//line jumps_fsm.go:3906
 	m.v.a = a
 //line jumps.go:375
 	return m.suspend(1, Echo.Call(a+1))
 resume1:
-//line jumps_fsm.go:4145
+//line jumps_fsm.go:3911
 	v_1, err_1 = fsm.Take[int](in)
-//line jumps_fsm.go:4147
 	v_2 = a + v(v_1, err_1)
-//line jumps_fsm.go:4149
 	m.v.v_2 = v_2
 //line jumps.go:375
 	return m.suspend(2, Str.Call("n"))
 resume2:
-//line jumps_fsm.go:4154
+//line jumps_fsm.go:3918
 	v_3, err_2 = fsm.Take[string](in)
-//line jumps_fsm.go:4156
 	v_4 = v(v_3, err_2)
-//line jumps_fsm.go:4158
 	m.v.v_2, m.v.v_4 = v_2, v_4
 //line jumps.go:375
 	return m.suspend(3, Fail.Call("named"))
 resume3:
-//line jumps_fsm.go:4163
+//line jumps_fsm.go:3925
 	v_5, err_3 = fsm.Take[int](in)
-//line jumps_fsm.go:4165
 //line jumps.go:375
 	return m.finish(v_2, v_4, e(v_5, err_3))
+//line jumps_fsm.go:3929
 }
 
 func (m *namedReturnExprMachine) finish(r0 int, r1 string, r2 error) (fsm.AnyOp, error) {
@@ -4254,17 +4016,20 @@ func init() {
 		}, {
 			Pos: "jumps.go:375:50",
 			Vars: []fsm.VarInfo{{
-				Name: "v_2",
-				Type: "int",
+				Internal: true,
+				Name:     "v_2 (a value computed before an await)",
+				Type:     "int",
 			}},
 		}, {
 			Pos: "jumps.go:375:84",
 			Vars: []fsm.VarInfo{{
-				Name: "v_2",
-				Type: "int",
+				Internal: true,
+				Name:     "v_2 (a value computed before an await)",
+				Type:     "int",
 			}, {
-				Name: "v_4",
-				Type: "string",
+				Internal: true,
+				Name:     "v_4 (a value computed before an await)",
+				Type:     "string",
 			}},
 		}},
 		Zero: func() fsm.Machine {

@@ -43,42 +43,31 @@ func (m *forBodyMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, err
 	}
 //line loops.go:12
 	sum = 0
-//line loops_fsm.go:47
-//line loops.go:13
 	i = 0
-//line loops_fsm.go:50
 loop:
-//line loops_fsm.go:52
 //line loops.go:13
 	if !(i < n) {
 		goto loopEnd
 	}
-//line loops_fsm.go:57
+//line loops_fsm.go:53
 	m.v.n, m.v.sum, m.v.i = n, sum, i
 //line loops.go:14
 	return m.suspend(1, Echo.Call(i))
 resume1:
-//line loops_fsm.go:62
 //line loops.go:14
 	x, err = fsm.Take[int](in)
-//line loops_fsm.go:65
-//line loops.go:15
 	if err != nil {
 		return m.finish(0, err)
 	}
-//line loops_fsm.go:70
-//line loops.go:18
 	sum += x
-//line loops_fsm.go:73
-//line loops_fsm.go:74
 //line loops.go:13
 	i++
-//line loops_fsm.go:77
+//line loops_fsm.go:66
 	goto loop
 loopEnd:
-//line loops_fsm.go:80
 //line loops.go:20
 	return m.finish(sum, nil)
+//line loops_fsm.go:71
 }
 
 func (m *forBodyMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -217,36 +206,29 @@ func (m *forCondMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, err
 	}
 //line loops.go:27
 	sum = 0
-//line loops_fsm.go:221
-//line loops.go:28
 	i = 0
-//line loops_fsm.go:224
 loop:
-//line loops_fsm.go:226
+//line loops_fsm.go:212
 	m.v.n, m.v.sum, m.v.i = n, sum, i
 //line loops.go:28
 	return m.suspend(1, Echo.Call(n))
 resume1:
-//line loops_fsm.go:231
+//line loops_fsm.go:217
 	v_1, err = fsm.Take[int](in)
-//line loops_fsm.go:233
 //line loops.go:28
 	if !(i < v(v_1, err)) {
 		goto loopEnd
 	}
-//line loops_fsm.go:238
 //line loops.go:29
 	sum += i
-//line loops_fsm.go:241
-//line loops_fsm.go:242
 //line loops.go:28
 	i++
-//line loops_fsm.go:245
+//line loops_fsm.go:227
 	goto loop
 loopEnd:
-//line loops_fsm.go:248
 //line loops.go:31
 	return m.finish(sum, nil)
+//line loops_fsm.go:232
 }
 
 func (m *forCondMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -384,36 +366,29 @@ func (m *forPostMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, err
 	}
 //line loops.go:38
 	sum = 0
-//line loops_fsm.go:388
-//line loops.go:39
 	i = 0
-//line loops_fsm.go:391
 loop:
-//line loops_fsm.go:393
 //line loops.go:39
 	if !(i < n) {
 		goto loopEnd
 	}
-//line loops_fsm.go:398
 //line loops.go:40
 	sum += i
-//line loops_fsm.go:401
-//line loops_fsm.go:402
+//line loops_fsm.go:378
 	m.v.n, m.v.sum = n, sum
 //line loops.go:39
 	return m.suspend(1, Add.Call(Pair{A: i, B: 1}))
 resume1:
-//line loops_fsm.go:407
+//line loops_fsm.go:383
 	v_1, err = fsm.Take[int](in)
-//line loops_fsm.go:409
 //line loops.go:39
 	i = v(v_1, err)
-//line loops_fsm.go:412
+//line loops_fsm.go:387
 	goto loop
 loopEnd:
-//line loops_fsm.go:415
 //line loops.go:42
 	return m.finish(sum, nil)
+//line loops_fsm.go:392
 }
 
 func (m *forPostMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -547,36 +522,29 @@ func (m *forPostOpAssignMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.An
 	}
 //line loops.go:49
 	count = 0
-//line loops_fsm.go:551
-//line loops.go:50
 	i = 0
-//line loops_fsm.go:554
 loop:
-//line loops_fsm.go:556
 //line loops.go:50
 	if !(i < n) {
 		goto loopEnd
 	}
-//line loops_fsm.go:561
 //line loops.go:51
 	count++
-//line loops_fsm.go:564
-//line loops_fsm.go:565
+//line loops_fsm.go:534
 	m.v.n, m.v.count, m.v.i = n, count, i
 //line loops.go:50
 	return m.suspend(1, Echo.Call(3))
 resume1:
-//line loops_fsm.go:570
+//line loops_fsm.go:539
 	v_1, err = fsm.Take[int](in)
-//line loops_fsm.go:572
 //line loops.go:50
 	i += v(v_1, err)
-//line loops_fsm.go:575
+//line loops_fsm.go:543
 	goto loop
 loopEnd:
-//line loops_fsm.go:578
 //line loops.go:53
 	return m.finish(count, nil)
+//line loops_fsm.go:548
 }
 
 func (m *forPostOpAssignMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -711,36 +679,30 @@ func (m *forInitMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, err
 	}
 //line loops.go:58
 	sum = 0
-//line loops_fsm.go:715
+//line loops_fsm.go:683
 	m.v.sum = sum
 //line loops.go:59
 	return m.suspend(1, Echo.Call(2))
 resume1:
-//line loops_fsm.go:720
+//line loops_fsm.go:688
 	v_1, err = fsm.Take[int](in)
-//line loops_fsm.go:722
 //line loops.go:59
 	i = v(v_1, err)
-//line loops_fsm.go:725
 loop:
-//line loops_fsm.go:727
 //line loops.go:59
 	if !(i < 5) {
 		goto loopEnd
 	}
-//line loops_fsm.go:732
 //line loops.go:60
 	sum += i
-//line loops_fsm.go:735
-//line loops_fsm.go:736
 //line loops.go:59
 	i++
-//line loops_fsm.go:739
+//line loops_fsm.go:701
 	goto loop
 loopEnd:
-//line loops_fsm.go:742
 //line loops.go:62
 	return m.finish(sum, nil)
+//line loops_fsm.go:706
 }
 
 func (m *forInitMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -873,57 +835,51 @@ func (m *forAllMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, erro
 	}
 //line loops.go:69
 	sum = 0
-//line loops_fsm.go:877
+//line loops_fsm.go:839
 	m.v.sum = sum
 //line loops.go:70
 	return m.suspend(1, Echo.Call(0))
 resume1:
-//line loops_fsm.go:882
+//line loops_fsm.go:844
 	v_1, err = fsm.Take[int](in)
-//line loops_fsm.go:884
 //line loops.go:70
 	i = v(v_1, err)
-//line loops_fsm.go:887
 loop:
-//line loops_fsm.go:889
+//line loops_fsm.go:849
 	m.v.sum, m.v.i = sum, i
 //line loops.go:70
 	return m.suspend(2, Echo.Call(3))
 resume2:
-//line loops_fsm.go:894
+//line loops_fsm.go:854
 	v_2, err_1 = fsm.Take[int](in)
-//line loops_fsm.go:896
 //line loops.go:70
 	if !(i < v(v_2, err_1)) {
 		goto loopEnd
 	}
-//line loops_fsm.go:901
+//line loops_fsm.go:860
 	m.v.sum, m.v.i = sum, i
 //line loops.go:71
 	return m.suspend(3, Echo.Call(i*10))
 resume3:
-//line loops_fsm.go:906
+//line loops_fsm.go:865
 	v_3, err_2 = fsm.Take[int](in)
-//line loops_fsm.go:908
 //line loops.go:71
 	sum += v(v_3, err_2)
-//line loops_fsm.go:911
-//line loops_fsm.go:912
+//line loops_fsm.go:869
 	m.v.sum, m.v.i = sum, i
 //line loops.go:70
 	return m.suspend(4, Echo.Call(1))
 resume4:
-//line loops_fsm.go:917
+//line loops_fsm.go:874
 	v_4, err_3 = fsm.Take[int](in)
-//line loops_fsm.go:919
 //line loops.go:70
 	i += v(v_4, err_3)
-//line loops_fsm.go:922
+//line loops_fsm.go:878
 	goto loop
 loopEnd:
-//line loops_fsm.go:925
 //line loops.go:73
 	return m.finish(sum, nil)
+//line loops_fsm.go:883
 }
 
 func (m *forAllMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1087,33 +1043,27 @@ func (m *forCondOnlyMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp,
 	}
 //line loops.go:78
 	count = 0
-//line loops_fsm.go:1091
 loop:
-//line loops_fsm.go:1093
 //line loops.go:79
 	if !(n > 0) {
 		goto loopEnd
 	}
-//line loops_fsm.go:1098
+//line loops_fsm.go:1052
 	m.v.count = count
 //line loops.go:80
 	return m.suspend(1, Add.Call(Pair{A: n, B: -1}))
 resume1:
-//line loops_fsm.go:1103
+//line loops_fsm.go:1057
 	v_1, err = fsm.Take[int](in)
-//line loops_fsm.go:1105
 //line loops.go:80
 	n = v(v_1, err)
-//line loops_fsm.go:1108
-//line loops.go:81
 	count++
-//line loops_fsm.go:1111
-//line loops_fsm.go:1112
+//line loops_fsm.go:1062
 	goto loop
 loopEnd:
-//line loops_fsm.go:1115
 //line loops.go:83
 	return m.finish(count*100+n, nil)
+//line loops_fsm.go:1067
 }
 
 func (m *forCondOnlyMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1237,28 +1187,24 @@ func (m *forCondOnlyAwaitMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.A
 		return nil, fsm.ErrPoisoned
 	}
 loop:
-//line loops_fsm.go:1241
 	m.v.x = x
 //line loops.go:88
 	return m.suspend(1, Echo.Call(x))
 resume1:
-//line loops_fsm.go:1246
+//line loops_fsm.go:1195
 	v_1, err = fsm.Take[int](in)
-//line loops_fsm.go:1248
 //line loops.go:88
 	if !(v(v_1, err) < 10) {
 		goto loopEnd
 	}
-//line loops_fsm.go:1253
 //line loops.go:89
 	x += 3
-//line loops_fsm.go:1256
-//line loops_fsm.go:1257
+//line loops_fsm.go:1203
 	goto loop
 loopEnd:
-//line loops_fsm.go:1260
 //line loops.go:91
 	return m.finish(x, nil)
+//line loops_fsm.go:1208
 }
 
 func (m *forCondOnlyAwaitMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1383,33 +1329,26 @@ func (m *forInfiniteMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp,
 	}
 //line loops.go:96
 	i = 0
-//line loops_fsm.go:1387
 loop:
-//line loops_fsm.go:1389
+//line loops_fsm.go:1334
 	m.v.i = i
 //line loops.go:98
 	return m.suspend(1, Echo.Call(i))
 resume1:
-//line loops_fsm.go:1394
+//line loops_fsm.go:1339
 	v_1, err = fsm.Take[int](in)
-//line loops_fsm.go:1396
 //line loops.go:98
 	x = v(v_1, err)
-//line loops_fsm.go:1399
-//line loops.go:99
 	if x >= 3 {
 		goto loopEnd
 	}
-//line loops_fsm.go:1404
-//line loops.go:102
 	i++
-//line loops_fsm.go:1407
-//line loops_fsm.go:1408
+//line loops_fsm.go:1347
 	goto loop
 loopEnd:
-//line loops_fsm.go:1411
 //line loops.go:104
 	return m.finish(i, nil)
+//line loops_fsm.go:1352
 }
 
 func (m *forInfiniteMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1528,25 +1467,20 @@ func (m *forInfiniteReturnMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.
 	}
 //line loops.go:109
 	total = 0
-//line loops_fsm.go:1532
 loop:
-//line loops_fsm.go:1534
+//line loops_fsm.go:1472
 	m.v.limit, m.v.total = limit, total
 //line loops.go:111
 	return m.suspend(1, Echo.Call(7))
 resume1:
-//line loops_fsm.go:1539
+//line loops_fsm.go:1477
 	v_1, err = fsm.Take[int](in)
-//line loops_fsm.go:1541
 //line loops.go:111
 	total += v(v_1, err)
-//line loops_fsm.go:1544
-//line loops.go:112
 	if total > limit {
 		return m.finish(total, nil)
 	}
-//line loops_fsm.go:1549
-//line loops_fsm.go:1550
+//line loops_fsm.go:1484
 	goto loop
 }
 
@@ -1685,53 +1619,41 @@ func (m_1 *forNestedMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp,
 	}
 //line loops.go:120
 	sum = 0
-//line loops_fsm.go:1689
-//line loops.go:121
 	i = 0
-//line loops_fsm.go:1692
 loop:
-//line loops_fsm.go:1694
 //line loops.go:121
 	if !(i < n) {
 		goto loopEnd
 	}
-//line loops_fsm.go:1699
 //line loops.go:122
 	j = 0
-//line loops_fsm.go:1702
 loop_1:
-//line loops_fsm.go:1704
 //line loops.go:122
 	if !(j < m) {
 		goto loopEnd_1
 	}
-//line loops_fsm.go:1709
+//line loops_fsm.go:1636
 	m_1.v.n, m_1.v.m, m_1.v.sum, m_1.v.i, m_1.v.j = n, m, sum, i, j
 //line loops.go:123
 	return m_1.suspend(1, Echo.Call(i*m+j))
 resume1:
-//line loops_fsm.go:1714
+//line loops_fsm.go:1641
 	v_1, err = fsm.Take[int](in)
-//line loops_fsm.go:1716
 //line loops.go:123
 	sum += v(v_1, err)
-//line loops_fsm.go:1719
-//line loops_fsm.go:1720
 //line loops.go:122
 	j++
-//line loops_fsm.go:1723
+//line loops_fsm.go:1647
 	goto loop_1
 loopEnd_1:
-//line loops_fsm.go:1726
-//line loops_fsm.go:1727
 //line loops.go:121
 	i++
-//line loops_fsm.go:1730
+//line loops_fsm.go:1652
 	goto loop
 loopEnd:
-//line loops_fsm.go:1733
 //line loops.go:126
 	return m_1.finish(sum, nil)
+//line loops_fsm.go:1657
 }
 
 func (m *forNestedMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1889,59 +1811,44 @@ func (m *forTriangleMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp,
 	}
 //line loops.go:133
 	out = nil
-//line loops_fsm.go:1893
-//line loops.go:134
 	i = 0
-//line loops_fsm.go:1896
 loop:
-//line loops_fsm.go:1898
 //line loops.go:134
 	if !(i < n) {
 		goto loopEnd
 	}
-//line loops_fsm.go:1903
 //line loops.go:135
 	row = 0
-//line loops_fsm.go:1906
-//line loops.go:136
 	j = 0
-//line loops_fsm.go:1909
 loop_1:
-//line loops_fsm.go:1911
 //line loops.go:136
 	if !(j < i) {
 		goto loopEnd_1
 	}
-//line loops_fsm.go:1916
+//line loops_fsm.go:1829
 	m.v.n, m.v.out, m.v.i, m.v.row, m.v.j = n, out, i, row, j
 //line loops.go:137
 	return m.suspend(1, Echo.Call(j+1))
 resume1:
-//line loops_fsm.go:1921
+//line loops_fsm.go:1834
 	v_1, err = fsm.Take[int](in)
-//line loops_fsm.go:1923
 //line loops.go:137
 	row += v(v_1, err)
-//line loops_fsm.go:1926
-//line loops_fsm.go:1927
 //line loops.go:136
 	j++
-//line loops_fsm.go:1930
+//line loops_fsm.go:1840
 	goto loop_1
 loopEnd_1:
-//line loops_fsm.go:1933
 //line loops.go:139
 	out = append(out, row)
-//line loops_fsm.go:1936
-//line loops_fsm.go:1937
 //line loops.go:134
 	i++
-//line loops_fsm.go:1940
+//line loops_fsm.go:1847
 	goto loop
 loopEnd:
-//line loops_fsm.go:1943
 //line loops.go:141
 	return m.finish(out, nil)
+//line loops_fsm.go:1852
 }
 
 func (m *forTriangleMachine) finish(r0 []int, r1 error) (fsm.AnyOp, error) {
@@ -2096,83 +2003,63 @@ func (m *forNestedThreeMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.Any
 	}
 //line loops.go:148
 	sum = 0
-//line loops_fsm.go:2100
-//line loops.go:149
 	i = 1
-//line loops_fsm.go:2103
 loop:
-//line loops_fsm.go:2105
 //line loops.go:149
 	if !(i <= 2) {
 		goto loopEnd
 	}
-//line loops_fsm.go:2110
 //line loops.go:150
 	j = 1
-//line loops_fsm.go:2113
 loop_1:
-//line loops_fsm.go:2115
 //line loops.go:150
 	if !(j <= 2) {
 		goto loopEnd_1
 	}
-//line loops_fsm.go:2120
 //line loops.go:151
 	k = 1
-//line loops_fsm.go:2123
 loop_2:
-//line loops_fsm.go:2125
 //line loops.go:151
 	if !(k <= 2) {
 		goto loopEnd_2
 	}
-//line loops_fsm.go:2130
+//line loops_fsm.go:2027
 	m.v.sum, m.v.i, m.v.j, m.v.k = sum, i, j, k
 //line loops.go:152
 	return m.suspend(1, Echo.Call(1))
 resume1:
-//line loops_fsm.go:2135
+//line loops_fsm.go:2032
 	v_1, err = fsm.Take[int](in)
-//line loops_fsm.go:2137
 //line loops.go:152
 	sum += i * 100 * v(v_1, err)
-//line loops_fsm.go:2140
-//line loops.go:153
 	sum += j * 10
-//line loops_fsm.go:2143
+//line loops_fsm.go:2037
 	m.v.sum, m.v.i, m.v.j, m.v.k = sum, i, j, k
 //line loops.go:154
 	return m.suspend(2, Echo.Call(1))
 resume2:
-//line loops_fsm.go:2148
+//line loops_fsm.go:2042
 	v_2, err_1 = fsm.Take[int](in)
-//line loops_fsm.go:2150
 //line loops.go:154
 	sum += k * v(v_2, err_1)
-//line loops_fsm.go:2153
-//line loops_fsm.go:2154
 //line loops.go:151
 	k++
-//line loops_fsm.go:2157
+//line loops_fsm.go:2048
 	goto loop_2
 loopEnd_2:
-//line loops_fsm.go:2160
-//line loops_fsm.go:2161
 //line loops.go:150
 	j++
-//line loops_fsm.go:2164
+//line loops_fsm.go:2053
 	goto loop_1
 loopEnd_1:
-//line loops_fsm.go:2167
-//line loops_fsm.go:2168
 //line loops.go:149
 	i++
-//line loops_fsm.go:2171
+//line loops_fsm.go:2058
 	goto loop
 loopEnd:
-//line loops_fsm.go:2174
 //line loops.go:158
 	return m.finish(sum, nil)
+//line loops_fsm.go:2063
 }
 
 func (m *forNestedThreeMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -2332,42 +2219,31 @@ func (m *forPerIterationMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.An
 	}
 //line loops.go:166
 	out = nil
-//line loops_fsm.go:2336
-//line loops.go:167
 	i = 0
-//line loops_fsm.go:2339
 loop:
-//line loops_fsm.go:2341
 //line loops.go:167
 	if !(i < 3) {
 		goto loopEnd
 	}
-//line loops_fsm.go:2346
+//line loops_fsm.go:2229
 	m.v.out, m.v.i = out, i
 //line loops.go:168
 	return m.suspend(1, Echo.Call(i*10))
 resume1:
-//line loops_fsm.go:2351
+//line loops_fsm.go:2234
 	v_1, err = fsm.Take[int](in)
-//line loops_fsm.go:2353
 //line loops.go:168
 	x = v(v_1, err)
-//line loops_fsm.go:2356
-//line loops.go:169
 	f = func() int { return i + x }
-//line loops_fsm.go:2359
-//line loops.go:170
 	out = append(out, f())
-//line loops_fsm.go:2362
-//line loops_fsm.go:2363
 //line loops.go:167
 	i++
-//line loops_fsm.go:2366
+//line loops_fsm.go:2242
 	goto loop
 loopEnd:
-//line loops_fsm.go:2369
 //line loops.go:172
 	return m.finish(out, nil)
+//line loops_fsm.go:2247
 }
 
 func (m *forPerIterationMachine) finish(r0 []int, r1 error) (fsm.AnyOp, error) {
@@ -2490,39 +2366,30 @@ func (m *forPerIterationModifiedMachine) Resume(ctx fsm.Context, in fsm.Outcome)
 	}
 //line loops.go:180
 	out = nil
-//line loops_fsm.go:2494
-//line loops.go:181
 	i = 0
-//line loops_fsm.go:2497
 loop:
-//line loops_fsm.go:2499
 //line loops.go:181
 	if !(i < 10) {
 		goto loopEnd
 	}
-//line loops_fsm.go:2504
+//line loops_fsm.go:2376
 	m.v.out, m.v.i = out, i
 //line loops.go:182
 	return m.suspend(1, Echo.Call(2))
 resume1:
-//line loops_fsm.go:2509
+//line loops_fsm.go:2381
 	v_1, err = fsm.Take[int](in)
-//line loops_fsm.go:2511
 //line loops.go:182
 	i += v(v_1, err)
-//line loops_fsm.go:2514
-//line loops.go:183
 	out = append(out, i)
-//line loops_fsm.go:2517
-//line loops_fsm.go:2518
 //line loops.go:181
 	i++
-//line loops_fsm.go:2521
+//line loops_fsm.go:2388
 	goto loop
 loopEnd:
-//line loops_fsm.go:2524
 //line loops.go:185
 	return m.finish(out, nil)
+//line loops_fsm.go:2393
 }
 
 func (m *forPerIterationModifiedMachine) finish(r0 []int, r1 error) (fsm.AnyOp, error) {
@@ -2649,45 +2516,34 @@ func (m *forContinueMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp,
 	}
 //line loops.go:190
 	sum = 0
-//line loops_fsm.go:2653
-//line loops.go:191
 	i = 0
-//line loops_fsm.go:2656
 loop:
-//line loops_fsm.go:2658
 //line loops.go:191
 	if !(i < n) {
 		goto loopEnd
 	}
-//line loops_fsm.go:2663
+//line loops_fsm.go:2526
 	m.v.n, m.v.sum, m.v.i = n, sum, i
 //line loops.go:192
 	return m.suspend(1, Echo.Call(i))
 resume1:
-//line loops_fsm.go:2668
+//line loops_fsm.go:2531
 	v_1, err = fsm.Take[int](in)
-//line loops_fsm.go:2670
 //line loops.go:192
 	x = v(v_1, err)
-//line loops_fsm.go:2673
-//line loops.go:193
 	if x%2 == 0 {
 		goto loopNext
 	}
-//line loops_fsm.go:2678
-//line loops.go:196
 	sum += x
-//line loops_fsm.go:2681
 loopNext:
-//line loops_fsm.go:2683
 //line loops.go:191
 	i++
-//line loops_fsm.go:2686
+//line loops_fsm.go:2542
 	goto loop
 loopEnd:
-//line loops_fsm.go:2689
 //line loops.go:198
 	return m.finish(sum, nil)
+//line loops_fsm.go:2547
 }
 
 func (m *forContinueMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -2822,42 +2678,33 @@ func (m *forContinuePostMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.An
 	}
 //line loops.go:205
 	sum = 0
-//line loops_fsm.go:2826
-//line loops.go:206
 	i = 0
-//line loops_fsm.go:2829
 loop:
-//line loops_fsm.go:2831
 //line loops.go:206
 	if !(i < 4) {
 		goto loopEnd
 	}
-//line loops_fsm.go:2836
 //line loops.go:207
 	if i%2 == 0 {
 		goto loopNext
 	}
-//line loops_fsm.go:2841
-//line loops.go:210
 	sum += i
-//line loops_fsm.go:2844
 loopNext:
-//line loops_fsm.go:2846
+//line loops_fsm.go:2694
 	m.v.sum = sum
 //line loops.go:206
 	return m.suspend(1, Add.Call(Pair{A: i, B: 1}))
 resume1:
-//line loops_fsm.go:2851
+//line loops_fsm.go:2699
 	v_1, err = fsm.Take[int](in)
-//line loops_fsm.go:2853
 //line loops.go:206
 	i = v(v_1, err)
-//line loops_fsm.go:2856
+//line loops_fsm.go:2703
 	goto loop
 loopEnd:
-//line loops_fsm.go:2859
 //line loops.go:212
 	return m.finish(sum, nil)
+//line loops_fsm.go:2708
 }
 
 func (m *forContinuePostMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -2981,48 +2828,40 @@ func (m *forBreakAfterAwaitMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm
 	}
 //line loops.go:219
 	i, sum = 0, 0
-//line loops_fsm.go:2985
 loop:
-//line loops_fsm.go:2987
 //line loops.go:220
 	if !(i < 100) {
 		goto loopEnd
 	}
-//line loops_fsm.go:2992
+//line loops_fsm.go:2837
 	m.v.i, m.v.sum = i, sum
 //line loops.go:221
 	return m.suspend(1, Echo.Call(i))
 resume1:
-//line loops_fsm.go:2997
+//line loops_fsm.go:2842
 	v_1, err = fsm.Take[int](in)
-//line loops_fsm.go:2999
 //line loops.go:221
 	sum += v(v_1, err)
-//line loops_fsm.go:3002
-//line loops.go:222
 	if sum > 10 {
 		goto loopEnd
 	}
-//line loops_fsm.go:3007
+//line loops_fsm.go:2849
 	m.v.i, m.v.sum = i, sum
 //line loops.go:225
 	return m.suspend(2, Echo.Call(1))
 resume2:
-//line loops_fsm.go:3012
+//line loops_fsm.go:2854
 	v_2, err_1 = fsm.Take[int](in)
-//line loops_fsm.go:3014
 //line loops.go:225
 	sum += v(v_2, err_1)
-//line loops_fsm.go:3017
-//line loops_fsm.go:3018
 //line loops.go:220
 	i++
-//line loops_fsm.go:3021
+//line loops_fsm.go:2860
 	goto loop
 loopEnd:
-//line loops_fsm.go:3024
 //line loops.go:227
 	return m.finish(i, sum, nil)
+//line loops_fsm.go:2865
 }
 
 func (m *forBreakAfterAwaitMachine) finish(r0 int, r1 int, r2 error) (fsm.AnyOp, error) {
@@ -3165,41 +3004,34 @@ func (m *forCondShortCircuitMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fs
 	}
 //line loops.go:235
 	i = 0
-//line loops_fsm.go:3169
 loop:
-//line loops_fsm.go:3171
+//line loops_fsm.go:3009
 	cond = i < n
-//line loops_fsm.go:3173
 //line loops.go:236
 	if !cond {
 		goto condDone
 	}
-//line loops_fsm.go:3178
+//line loops_fsm.go:3015
 	m.v.n, m.v.i = n, i
 //line loops.go:236
 	return m.suspend(1, Echo.Call(i))
 resume1:
-//line loops_fsm.go:3183
+//line loops_fsm.go:3020
 	v_1, err = fsm.Take[int](in)
-//line loops_fsm.go:3185
 	cond = v(v_1, err) != 3
-//line loops_fsm.go:3187
 condDone:
-//line loops_fsm.go:3189
 //line loops.go:236
 	if !cond {
 		goto loopEnd
 	}
-//line loops_fsm.go:3194
 //line loops.go:237
 	i++
-//line loops_fsm.go:3197
-//line loops_fsm.go:3198
+//line loops_fsm.go:3030
 	goto loop
 loopEnd:
-//line loops_fsm.go:3201
 //line loops.go:239
 	return m.finish(i, nil)
+//line loops_fsm.go:3035
 }
 
 func (m *forCondShortCircuitMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -3333,42 +3165,31 @@ func (m *manyAwaitsMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, 
 	}
 //line loops.go:246
 	sum = 0
-//line loops_fsm.go:3337
-//line loops.go:247
 	i = 0
-//line loops_fsm.go:3340
 loop:
-//line loops_fsm.go:3342
 //line loops.go:247
 	if !(i < n) {
 		goto loopEnd
 	}
-//line loops_fsm.go:3347
+//line loops_fsm.go:3175
 	m.v.n, m.v.sum, m.v.i = n, sum, i
 //line loops.go:248
 	return m.suspend(1, Echo.Call(i))
 resume1:
-//line loops_fsm.go:3352
 //line loops.go:248
 	x, err = fsm.Take[int](in)
-//line loops_fsm.go:3355
-//line loops.go:249
 	if err != nil {
 		return m.finish(0, err)
 	}
-//line loops_fsm.go:3360
-//line loops.go:252
 	sum += x
-//line loops_fsm.go:3363
-//line loops_fsm.go:3364
 //line loops.go:247
 	i++
-//line loops_fsm.go:3367
+//line loops_fsm.go:3188
 	goto loop
 loopEnd:
-//line loops_fsm.go:3370
 //line loops.go:254
 	return m.finish(sum, nil)
+//line loops_fsm.go:3193
 }
 
 func (m *manyAwaitsMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -3517,54 +3338,40 @@ func (m *manyAwaitsNestedMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.A
 	}
 //line loops.go:261
 	sum = 0
-//line loops_fsm.go:3521
+//line loops_fsm.go:3342
 	n = rows
-//line loops_fsm.go:3523
 	i_1 = 0
-//line loops_fsm.go:3525
 loop:
-//line loops_fsm.go:3527
 	if i_1 >= n {
 		goto loopEnd
 	}
-//line loops_fsm.go:3531
 //line loops.go:262
 	i = i_1
-//line loops_fsm.go:3534
+//line loops_fsm.go:3351
 	n_1 = cols
-//line loops_fsm.go:3536
 	i_2 = 0
-//line loops_fsm.go:3538
 loop_1:
-//line loops_fsm.go:3540
 	if i_2 >= n_1 {
 		goto loopEnd_1
 	}
-//line loops_fsm.go:3544
 	m.v.cols, m.v.sum, m.v.i, m.v.n, m.v.i_1, m.v.n_1, m.v.i_2 = cols, sum, i, n, i_1, n_1, i_2
 //line loops.go:264
 	return m.suspend(1, Echo.Call(i))
 resume1:
-//line loops_fsm.go:3549
+//line loops_fsm.go:3362
 	v_1, err = fsm.Take[int](in)
-//line loops_fsm.go:3551
 //line loops.go:264
 	sum += v(v_1, err)
-//line loops_fsm.go:3554
-//line loops_fsm.go:3555
+//line loops_fsm.go:3366
 	i_2++
-//line loops_fsm.go:3557
 	goto loop_1
 loopEnd_1:
-//line loops_fsm.go:3560
-//line loops_fsm.go:3561
 	i_1++
-//line loops_fsm.go:3563
 	goto loop
 loopEnd:
-//line loops_fsm.go:3566
 //line loops.go:267
 	return m.finish(sum, nil)
+//line loops_fsm.go:3375
 }
 
 func (m *manyAwaitsNestedMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -3670,17 +3477,21 @@ func init() {
 				Name: "i",
 				Type: "int",
 			}, {
-				Name: "n",
-				Type: "int",
+				Internal: true,
+				Name:     "n (a range bound)",
+				Type:     "int",
 			}, {
-				Name: "i_1",
-				Type: "int",
+				Internal: true,
+				Name:     "i_1 (a range position)",
+				Type:     "int",
 			}, {
-				Name: "n_1",
-				Type: "int",
+				Internal: true,
+				Name:     "n_1 (a range bound)",
+				Type:     "int",
 			}, {
-				Name: "i_2",
-				Type: "int",
+				Internal: true,
+				Name:     "i_2 (a range position)",
+				Type:     "int",
 			}},
 		}},
 		Zero: func() fsm.Machine {
@@ -3729,39 +3540,30 @@ func (m *forGrowingMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, 
 	}
 //line loops.go:274
 	out = nil
-//line loops_fsm.go:3733
-//line loops.go:275
 	i = 0
-//line loops_fsm.go:3736
 loop:
-//line loops_fsm.go:3738
 //line loops.go:275
 	if !(i < n) {
 		goto loopEnd
 	}
-//line loops_fsm.go:3743
+//line loops_fsm.go:3550
 	m.v.n, m.v.out, m.v.i = n, out, i
 //line loops.go:276
 	return m.suspend(1, Str.Call(string(rune('a'+i))))
 resume1:
-//line loops_fsm.go:3748
+//line loops_fsm.go:3555
 	v_1, err = fsm.Take[string](in)
-//line loops_fsm.go:3750
 //line loops.go:276
 	s = v(v_1, err)
-//line loops_fsm.go:3753
-//line loops.go:277
 	out = append(out, s)
-//line loops_fsm.go:3756
-//line loops_fsm.go:3757
 //line loops.go:275
 	i++
-//line loops_fsm.go:3760
+//line loops_fsm.go:3562
 	goto loop
 loopEnd:
-//line loops_fsm.go:3763
 //line loops.go:279
 	return m.finish(out, nil)
+//line loops_fsm.go:3567
 }
 
 func (m *forGrowingMachine) finish(r0 []string, r1 error) (fsm.AnyOp, error) {
@@ -3911,63 +3713,45 @@ func (m *forBodyVarResetMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.An
 	}
 //line loops.go:287
 	out = nil
-//line loops_fsm.go:3915
+//line loops_fsm.go:3717
 	n = 3
-//line loops_fsm.go:3917
 	i_1 = 0
-//line loops_fsm.go:3919
 loop:
-//line loops_fsm.go:3921
 	if i_1 >= n {
 		goto loopEnd
 	}
-//line loops_fsm.go:3925
 //line loops.go:288
 	i = i_1
-//line loops_fsm.go:3928
-//line loops.go:289
 	x = 0
-//line loops_fsm.go:3931
-//line loops.go:290
 	s = nil
-//line loops_fsm.go:3934
-//line loops.go:291
 	p = Pair{}
-//line loops_fsm.go:3937
+//line loops_fsm.go:3729
 	m.v.out, m.v.n, m.v.i_1, m.v.x, m.v.s, m.v.p = out, n, i_1, x, s, p
 //line loops.go:292
 	return m.suspend(1, Echo.Call(i))
 resume1:
-//line loops_fsm.go:3942
+//line loops_fsm.go:3734
 	v_1, err = fsm.Take[int](in)
-//line loops_fsm.go:3944
 //line loops.go:292
 	x += v(v_1, err)
-//line loops_fsm.go:3947
-//line loops.go:293
 	s = append(s, x)
-//line loops_fsm.go:3950
+//line loops_fsm.go:3739
 	m.v.out, m.v.n, m.v.i_1, m.v.x, m.v.s, m.v.p = out, n, i_1, x, s, p
 //line loops.go:294
 	return m.suspend(2, Echo.Call(1))
 resume2:
-//line loops_fsm.go:3955
+//line loops_fsm.go:3744
 	v_2, err_1 = fsm.Take[int](in)
-//line loops_fsm.go:3957
 //line loops.go:294
 	p.B += v(v_2, err_1)
-//line loops_fsm.go:3960
-//line loops.go:295
 	out = append(out, len(s)*100+x*10+p.A+p.B)
-//line loops_fsm.go:3963
-//line loops_fsm.go:3964
+//line loops_fsm.go:3749
 	i_1++
-//line loops_fsm.go:3966
 	goto loop
 loopEnd:
-//line loops_fsm.go:3969
 //line loops.go:297
 	return m.finish(out, nil)
+//line loops_fsm.go:3755
 }
 
 func (m *forBodyVarResetMachine) finish(r0 []int, r1 error) (fsm.AnyOp, error) {
@@ -4066,11 +3850,13 @@ func init() {
 				Name: "out",
 				Type: "[]int",
 			}, {
-				Name: "n",
-				Type: "int",
+				Internal: true,
+				Name:     "n (a range bound)",
+				Type:     "int",
 			}, {
-				Name: "i_1",
-				Type: "int",
+				Internal: true,
+				Name:     "i_1 (a range position)",
+				Type:     "int",
 			}, {
 				Name: "x",
 				Type: "int",
@@ -4087,11 +3873,13 @@ func init() {
 				Name: "out",
 				Type: "[]int",
 			}, {
-				Name: "n",
-				Type: "int",
+				Internal: true,
+				Name:     "n (a range bound)",
+				Type:     "int",
 			}, {
-				Name: "i_1",
-				Type: "int",
+				Internal: true,
+				Name:     "i_1 (a range position)",
+				Type:     "int",
 			}, {
 				Name: "x",
 				Type: "int",

@@ -49,36 +49,29 @@ func (m *counterCountMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp
 		return nil, fsm.ErrPoisoned
 	}
 	n_1 = n
-//line methods_fsm.go:53
 	i_1 = 0
-//line methods_fsm.go:55
 loop:
-//line methods_fsm.go:57
 	if i_1 >= n_1 {
 		goto loopEnd
 	}
-//line methods_fsm.go:61
 //line methods.go:21
 	i = i_1
-//line methods_fsm.go:64
+//line methods_fsm.go:60
 	m.v.c, m.v.n_1, m.v.i_1 = c, n_1, i_1
 //line methods.go:22
 	return m.suspend(1, Echo.Call(i))
 resume1:
-//line methods_fsm.go:69
+//line methods_fsm.go:65
 	v_1, err = fsm.Take[int](in)
-//line methods_fsm.go:71
 //line methods.go:22
 	c.Base += v(v_1, err)
-//line methods_fsm.go:74
-//line methods_fsm.go:75
+//line methods_fsm.go:69
 	i_1++
-//line methods_fsm.go:77
 	goto loop
 loopEnd:
-//line methods_fsm.go:80
 //line methods.go:24
 	return m.finish(c.Base, nil)
+//line methods_fsm.go:75
 }
 
 func (m *counterCountMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -170,11 +163,13 @@ func init() {
 				Name: "c",
 				Type: "Counter",
 			}, {
-				Name: "n_1",
-				Type: "int",
+				Internal: true,
+				Name:     "n_1 (a range bound)",
+				Type:     "int",
 			}, {
-				Name: "i_1",
-				Type: "int",
+				Internal: true,
+				Name:     "i_1 (a range position)",
+				Type:     "int",
 			}},
 		}},
 		Zero: func() fsm.Machine {
@@ -223,14 +218,12 @@ func (m *counterLabelMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp
 //line methods.go:31
 	return m.suspend(1, Str.Call(prefix))
 resume1:
-//line methods_fsm.go:227
+//line methods_fsm.go:222
 	v_1, err = fsm.Take[string](in)
-//line methods_fsm.go:229
 //line methods.go:31
 	s = v(v_1, err)
-//line methods_fsm.go:232
-//line methods.go:32
 	return m.finish(s+c.suffix(), nil)
+//line methods_fsm.go:227
 }
 
 func (m *counterLabelMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -366,36 +359,29 @@ func (m *counterAddAllMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 		return nil, fsm.ErrPoisoned
 	}
 	n = len(xs)
-//line methods_fsm.go:370
 	i = 0
-//line methods_fsm.go:372
 loop:
-//line methods_fsm.go:374
 	if i >= n {
 		goto loopEnd
 	}
-//line methods_fsm.go:378
 //line methods.go:41
 	x = xs[i]
-//line methods_fsm.go:381
+//line methods_fsm.go:370
 	m.v.c, m.v.xs, m.v.n, m.v.i = c, xs, n, i
 //line methods.go:42
 	return m.suspend(1, Echo.Call(x))
 resume1:
-//line methods_fsm.go:386
+//line methods_fsm.go:375
 	v_1, err = fsm.Take[int](in)
-//line methods_fsm.go:388
 //line methods.go:42
 	c.Base += v(v_1, err)
-//line methods_fsm.go:391
-//line methods_fsm.go:392
+//line methods_fsm.go:379
 	i++
-//line methods_fsm.go:394
 	goto loop
 loopEnd:
-//line methods_fsm.go:397
 //line methods.go:44
 	return m.finish(c.Base, nil)
+//line methods_fsm.go:385
 }
 
 func (m *counterAddAllMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -492,11 +478,13 @@ func init() {
 				Name: "xs",
 				Type: "[]int",
 			}, {
-				Name: "n",
-				Type: "int",
+				Internal: true,
+				Name:     "n (a range length)",
+				Type:     "int",
 			}, {
-				Name: "i",
-				Type: "int",
+				Internal: true,
+				Name:     "i (a range position)",
+				Type:     "int",
 			}},
 		}},
 		Zero: func() fsm.Machine {
@@ -540,11 +528,11 @@ func (m *counterStaticMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 //line methods.go:51
 	return m.suspend(1, Echo.Call(x))
 resume1:
-//line methods_fsm.go:544
+//line methods_fsm.go:532
 	v_1, err = fsm.Take[int](in)
-//line methods_fsm.go:546
 //line methods.go:51
 	return m.finish(v(v_1, err)*2, nil)
+//line methods_fsm.go:536
 }
 
 func (m *counterStaticMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -671,38 +659,31 @@ func (m *scaleApplyMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, 
 	}
 //line methods.go:59
 	out = make([]int, 0, len(xs))
-//line methods_fsm.go:675
+//line methods_fsm.go:663
 	n = len(xs)
-//line methods_fsm.go:677
 	i = 0
-//line methods_fsm.go:679
 loop:
-//line methods_fsm.go:681
 	if i >= n {
 		goto loopEnd
 	}
-//line methods_fsm.go:685
 //line methods.go:60
 	x = xs[i]
-//line methods_fsm.go:688
+//line methods_fsm.go:672
 	m.v.s, m.v.xs, m.v.out, m.v.n, m.v.i = s, xs, out, n, i
 //line methods.go:61
 	return m.suspend(1, Echo.Call(x))
 resume1:
-//line methods_fsm.go:693
+//line methods_fsm.go:677
 	v_1, err = fsm.Take[int](in)
-//line methods_fsm.go:695
 //line methods.go:61
 	out = append(out, v(v_1, err)*int(s))
-//line methods_fsm.go:698
-//line methods_fsm.go:699
+//line methods_fsm.go:681
 	i++
-//line methods_fsm.go:701
 	goto loop
 loopEnd:
-//line methods_fsm.go:704
 //line methods.go:63
 	return m.finish(out, nil)
+//line methods_fsm.go:687
 }
 
 func (m *scaleApplyMachine) finish(r0 []int, r1 error) (fsm.AnyOp, error) {
@@ -804,11 +785,13 @@ func init() {
 				Name: "out",
 				Type: "[]int",
 			}, {
-				Name: "n",
-				Type: "int",
+				Internal: true,
+				Name:     "n (a range length)",
+				Type:     "int",
 			}, {
-				Name: "i",
-				Type: "int",
+				Internal: true,
+				Name:     "i (a range position)",
+				Type:     "int",
 			}},
 		}},
 		Zero: func() fsm.Machine {
@@ -859,41 +842,32 @@ func (m_1 *machineRunMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp
 	}
 //line methods.go:73
 	out = ""
-//line methods_fsm.go:863
+//line methods_fsm.go:846
 	n = len(m.Steps)
-//line methods_fsm.go:865
 	i = 0
-//line methods_fsm.go:867
 loop:
-//line methods_fsm.go:869
 	if i >= n {
 		goto loopEnd
 	}
-//line methods_fsm.go:873
 //line methods.go:74
 	s = m.Steps[i]
-//line methods_fsm.go:876
+//line methods_fsm.go:855
 	m_1.v.m, m_1.v.out, m_1.v.n, m_1.v.i = m, out, n, i
 //line methods.go:75
 	return m_1.suspend(1, Str.Call(s))
 resume1:
-//line methods_fsm.go:881
+//line methods_fsm.go:860
 	v_1, err = fsm.Take[string](in)
-//line methods_fsm.go:883
 //line methods.go:75
 	out += v(v_1, err)
-//line methods_fsm.go:886
-//line methods_fsm.go:887
+//line methods_fsm.go:864
 	i++
-//line methods_fsm.go:889
 	goto loop
 loopEnd:
-//line methods_fsm.go:892
 //line methods.go:77
 	m.Steps = nil
-//line methods_fsm.go:895
-//line methods.go:78
 	return m_1.finish(out+strconv.Itoa(len(m.Steps)), nil)
+//line methods_fsm.go:871
 }
 
 func (m *machineRunMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -985,11 +959,13 @@ func init() {
 				Name: "out",
 				Type: "string",
 			}, {
-				Name: "n",
-				Type: "int",
+				Internal: true,
+				Name:     "n (a range length)",
+				Type:     "int",
 			}, {
-				Name: "i",
-				Type: "int",
+				Internal: true,
+				Name:     "i (a range position)",
+				Type:     "int",
 			}},
 		}},
 		Zero: func() fsm.Machine {
@@ -1040,38 +1016,31 @@ func (m *sumMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, error) 
 	}
 //line methods.go:83
 	sum = 0
-//line methods_fsm.go:1044
+//line methods_fsm.go:1020
 	n = len(xs)
-//line methods_fsm.go:1046
 	i = 0
-//line methods_fsm.go:1048
 loop:
-//line methods_fsm.go:1050
 	if i >= n {
 		goto loopEnd
 	}
-//line methods_fsm.go:1054
 //line methods.go:84
 	x = xs[i]
-//line methods_fsm.go:1057
+//line methods_fsm.go:1029
 	m.v.xs, m.v.sum, m.v.n, m.v.i = xs, sum, n, i
 //line methods.go:85
 	return m.suspend(1, Echo.Call(x))
 resume1:
-//line methods_fsm.go:1062
+//line methods_fsm.go:1034
 	v_1, err = fsm.Take[int](in)
-//line methods_fsm.go:1064
 //line methods.go:85
 	sum += v(v_1, err)
-//line methods_fsm.go:1067
-//line methods_fsm.go:1068
+//line methods_fsm.go:1038
 	i++
-//line methods_fsm.go:1070
 	goto loop
 loopEnd:
-//line methods_fsm.go:1073
 //line methods.go:87
 	return m.finish(sum, nil)
+//line methods_fsm.go:1044
 }
 
 func (m *sumMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1163,11 +1132,13 @@ func init() {
 				Name: "sum",
 				Type: "int",
 			}, {
-				Name: "n",
-				Type: "int",
+				Internal: true,
+				Name:     "n (a range length)",
+				Type:     "int",
 			}, {
-				Name: "i",
-				Type: "int",
+				Internal: true,
+				Name:     "i (a range position)",
+				Type:     "int",
 			}},
 		}},
 		Zero: func() fsm.Machine {
@@ -1220,38 +1191,31 @@ func (m *joinMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, error)
 	}
 //line methods.go:92
 	out = nil
-//line methods_fsm.go:1224
+//line methods_fsm.go:1195
 	n = len(parts)
-//line methods_fsm.go:1226
 	i = 0
-//line methods_fsm.go:1228
 loop:
-//line methods_fsm.go:1230
 	if i >= n {
 		goto loopEnd
 	}
-//line methods_fsm.go:1234
 //line methods.go:93
 	p = parts[i]
-//line methods_fsm.go:1237
+//line methods_fsm.go:1204
 	m.v.sep, m.v.parts, m.v.out, m.v.n, m.v.i = sep, parts, out, n, i
 //line methods.go:94
 	return m.suspend(1, Str.Call(p))
 resume1:
-//line methods_fsm.go:1242
+//line methods_fsm.go:1209
 	v_1, err = fsm.Take[string](in)
-//line methods_fsm.go:1244
 //line methods.go:94
 	out = append(out, v(v_1, err))
-//line methods_fsm.go:1247
-//line methods_fsm.go:1248
+//line methods_fsm.go:1213
 	i++
-//line methods_fsm.go:1250
 	goto loop
 loopEnd:
-//line methods_fsm.go:1253
 //line methods.go:96
 	return m.finish(strings.Join(out, sep), nil)
+//line methods_fsm.go:1219
 }
 
 func (m *joinMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -1353,11 +1317,13 @@ func init() {
 				Name: "out",
 				Type: "[]string",
 			}, {
-				Name: "n",
-				Type: "int",
+				Internal: true,
+				Name:     "n (a range length)",
+				Type:     "int",
 			}, {
-				Name: "i",
-				Type: "int",
+				Internal: true,
+				Name:     "i (a range position)",
+				Type:     "int",
 			}},
 		}},
 		Zero: func() fsm.Machine {
@@ -1408,44 +1374,33 @@ func (m *variadicModifyMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.Any
 		return nil, fsm.ErrPoisoned
 	}
 	n = len(xs)
-//line methods_fsm.go:1412
 	i_1 = 0
-//line methods_fsm.go:1414
 loop:
-//line methods_fsm.go:1416
 	if i_1 >= n {
 		goto loopEnd
 	}
-//line methods_fsm.go:1420
 //line methods.go:103
 	i = i_1
-//line methods_fsm.go:1423
+//line methods_fsm.go:1385
 	m.v.xs, m.v.i, m.v.n, m.v.i_1 = xs, i, n, i_1
 //line methods.go:104
 	return m.suspend(1, Echo.Call(10))
 resume1:
-//line methods_fsm.go:1428
+//line methods_fsm.go:1390
 	v_1, err = fsm.Take[int](in)
-//line methods_fsm.go:1430
 //line methods.go:104
 	xs[i] *= v(v_1, err)
-//line methods_fsm.go:1433
-//line methods_fsm.go:1434
+//line methods_fsm.go:1394
 	i_1++
-//line methods_fsm.go:1436
 	goto loop
 loopEnd:
-//line methods_fsm.go:1439
 //line methods.go:106
 	sum = 0
-//line methods_fsm.go:1442
-//line methods.go:107
 	for _, x := range xs {
 		sum += x
 	}
-//line methods_fsm.go:1447
-//line methods.go:110
 	return m.finish(len(xs), sum, nil)
+//line methods_fsm.go:1404
 }
 
 func (m *variadicModifyMachine) finish(r0 int, r1 int, r2 error) (fsm.AnyOp, error) {
@@ -1540,11 +1495,13 @@ func init() {
 				Name: "i",
 				Type: "int",
 			}, {
-				Name: "n",
-				Type: "int",
+				Internal: true,
+				Name:     "n (a range length)",
+				Type:     "int",
 			}, {
-				Name: "i_1",
-				Type: "int",
+				Internal: true,
+				Name:     "i_1 (a range position)",
+				Type:     "int",
 			}},
 		}},
 		Zero: func() fsm.Machine {

@@ -55,39 +55,30 @@ func (m *rangeSliceMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, 
 	sum = 0
 //line ranges_fsm.go:57
 	n = len(xs)
-//line ranges_fsm.go:59
 	i_1 = 0
-//line ranges_fsm.go:61
 loop:
-//line ranges_fsm.go:63
 	if i_1 >= n {
 		goto loopEnd
 	}
-//line ranges_fsm.go:67
 //line ranges.go:17
 	i, x = i_1, xs[i_1]
-//line ranges_fsm.go:70
+//line ranges_fsm.go:66
 	m.v.xs, m.v.sum, m.v.i, m.v.n, m.v.i_1 = xs, sum, i, n, i_1
 //line ranges.go:18
 	return m.suspend(1, Echo.Call(x*10))
 resume1:
-//line ranges_fsm.go:75
+//line ranges_fsm.go:71
 	v_1, err = fsm.Take[int](in)
-//line ranges_fsm.go:77
 //line ranges.go:18
 	y = v(v_1, err)
-//line ranges_fsm.go:80
-//line ranges.go:19
 	sum += y + i
-//line ranges_fsm.go:83
-//line ranges_fsm.go:84
+//line ranges_fsm.go:76
 	i_1++
-//line ranges_fsm.go:86
 	goto loop
 loopEnd:
-//line ranges_fsm.go:89
 //line ranges.go:21
 	return m.finish(sum, nil)
+//line ranges_fsm.go:82
 }
 
 func (m *rangeSliceMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -184,11 +175,13 @@ func init() {
 				Name: "i",
 				Type: "int",
 			}, {
-				Name: "n",
-				Type: "int",
+				Internal: true,
+				Name:     "n (a range length)",
+				Type:     "int",
 			}, {
-				Name: "i_1",
-				Type: "int",
+				Internal: true,
+				Name:     "i_1 (a range position)",
+				Type:     "int",
 			}},
 		}},
 		Zero: func() fsm.Machine {
@@ -240,38 +233,31 @@ func (m *rangeSliceIndexOnlyMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fs
 	}
 //line ranges.go:26
 	out = ""
-//line ranges_fsm.go:244
+//line ranges_fsm.go:237
 	n = len(xs)
-//line ranges_fsm.go:246
 	i_1 = 0
-//line ranges_fsm.go:248
 loop:
-//line ranges_fsm.go:250
 	if i_1 >= n {
 		goto loopEnd
 	}
-//line ranges_fsm.go:254
 //line ranges.go:27
 	i = i_1
-//line ranges_fsm.go:257
+//line ranges_fsm.go:246
 	m.v.xs, m.v.out, m.v.i, m.v.n, m.v.i_1 = xs, out, i, n, i_1
 //line ranges.go:28
 	return m.suspend(1, Echo.Call(i))
 resume1:
-//line ranges_fsm.go:262
+//line ranges_fsm.go:251
 	v_1, err = fsm.Take[int](in)
-//line ranges_fsm.go:264
 //line ranges.go:28
 	out += fmt.Sprint(v(v_1, err)) + xs[i]
-//line ranges_fsm.go:267
-//line ranges_fsm.go:268
+//line ranges_fsm.go:255
 	i_1++
-//line ranges_fsm.go:270
 	goto loop
 loopEnd:
-//line ranges_fsm.go:273
 //line ranges.go:30
 	return m.finish(out, nil)
+//line ranges_fsm.go:261
 }
 
 func (m *rangeSliceIndexOnlyMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -368,11 +354,13 @@ func init() {
 				Name: "i",
 				Type: "int",
 			}, {
-				Name: "n",
-				Type: "int",
+				Internal: true,
+				Name:     "n (a range length)",
+				Type:     "int",
 			}, {
-				Name: "i_1",
-				Type: "int",
+				Internal: true,
+				Name:     "i_1 (a range position)",
+				Type:     "int",
 			}},
 		}},
 		Zero: func() fsm.Machine {
@@ -423,38 +411,31 @@ func (m *rangeSliceBlankMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.An
 	}
 //line ranges.go:35
 	out = ""
-//line ranges_fsm.go:427
+//line ranges_fsm.go:415
 	n = len(xs)
-//line ranges_fsm.go:429
 	i = 0
-//line ranges_fsm.go:431
 loop:
-//line ranges_fsm.go:433
 	if i >= n {
 		goto loopEnd
 	}
-//line ranges_fsm.go:437
 //line ranges.go:36
 	x = xs[i]
-//line ranges_fsm.go:440
+//line ranges_fsm.go:424
 	m.v.xs, m.v.out, m.v.n, m.v.i = xs, out, n, i
 //line ranges.go:37
 	return m.suspend(1, Str.Call(x))
 resume1:
-//line ranges_fsm.go:445
+//line ranges_fsm.go:429
 	v_1, err = fsm.Take[string](in)
-//line ranges_fsm.go:447
 //line ranges.go:37
 	out += v(v_1, err)
-//line ranges_fsm.go:450
-//line ranges_fsm.go:451
+//line ranges_fsm.go:433
 	i++
-//line ranges_fsm.go:453
 	goto loop
 loopEnd:
-//line ranges_fsm.go:456
 //line ranges.go:39
 	return m.finish(out, nil)
+//line ranges_fsm.go:439
 }
 
 func (m *rangeSliceBlankMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -546,11 +527,13 @@ func init() {
 				Name: "out",
 				Type: "string",
 			}, {
-				Name: "n",
-				Type: "int",
+				Internal: true,
+				Name:     "n (a range length)",
+				Type:     "int",
 			}, {
-				Name: "i",
-				Type: "int",
+				Internal: true,
+				Name:     "i (a range position)",
+				Type:     "int",
 			}},
 		}},
 		Zero: func() fsm.Machine {
@@ -600,35 +583,28 @@ func (m *rangeNoVarsMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp,
 	}
 //line ranges.go:44
 	count = 0
-//line ranges_fsm.go:604
+//line ranges_fsm.go:587
 	n = len(xs)
-//line ranges_fsm.go:606
 	i = 0
-//line ranges_fsm.go:608
 loop:
-//line ranges_fsm.go:610
 	if i >= n {
 		goto loopEnd
 	}
-//line ranges_fsm.go:614
 	m.v.count, m.v.n, m.v.i = count, n, i
 //line ranges.go:46
 	return m.suspend(1, Echo.Call(1))
 resume1:
-//line ranges_fsm.go:619
+//line ranges_fsm.go:598
 	v_1, err = fsm.Take[int](in)
-//line ranges_fsm.go:621
 //line ranges.go:46
 	count += v(v_1, err)
-//line ranges_fsm.go:624
-//line ranges_fsm.go:625
+//line ranges_fsm.go:602
 	i++
-//line ranges_fsm.go:627
 	goto loop
 loopEnd:
-//line ranges_fsm.go:630
 //line ranges.go:48
 	return m.finish(count, nil)
+//line ranges_fsm.go:608
 }
 
 func (m *rangeNoVarsMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -715,11 +691,13 @@ func init() {
 				Name: "count",
 				Type: "int",
 			}, {
-				Name: "n",
-				Type: "int",
+				Internal: true,
+				Name:     "n (a range length)",
+				Type:     "int",
 			}, {
-				Name: "i",
-				Type: "int",
+				Internal: true,
+				Name:     "i (a range position)",
+				Type:     "int",
 			}},
 		}},
 		Zero: func() fsm.Machine {
@@ -771,44 +749,33 @@ func (m *rangeSliceModifyMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.A
 	}
 //line ranges.go:56
 	xs = []int{1, 2, 3, 4}
-//line ranges_fsm.go:775
-//line ranges.go:57
 	out = nil
-//line ranges_fsm.go:778
+//line ranges_fsm.go:754
 	n = len(xs)
-//line ranges_fsm.go:780
 	i_1 = 0
-//line ranges_fsm.go:782
 loop:
-//line ranges_fsm.go:784
 	if i_1 >= n {
 		goto loopEnd
 	}
-//line ranges_fsm.go:788
 //line ranges.go:58
 	i, x = i_1, xs[i_1]
-//line ranges_fsm.go:791
+//line ranges_fsm.go:763
 	m.v.xs, m.v.out, m.v.i, m.v.x, m.v.n, m.v.i_1 = xs, out, i, x, n, i_1
 //line ranges.go:59
 	return m.suspend(1, Echo.Call(x))
 resume1:
-//line ranges_fsm.go:796
 //line ranges.go:60
 	if i+1 < len(xs) {
 		xs[i+1] += x
 	}
-//line ranges_fsm.go:801
-//line ranges.go:63
 	out = append(out, x)
-//line ranges_fsm.go:804
-//line ranges_fsm.go:805
+//line ranges_fsm.go:773
 	i_1++
-//line ranges_fsm.go:807
 	goto loop
 loopEnd:
-//line ranges_fsm.go:810
 //line ranges.go:65
 	return m.finish(out, xs, nil)
+//line ranges_fsm.go:779
 }
 
 func (m *rangeSliceModifyMachine) finish(r0 []int, r1 []int, r2 error) (fsm.AnyOp, error) {
@@ -905,11 +872,13 @@ func init() {
 				Name: "x",
 				Type: "int",
 			}, {
-				Name: "n",
-				Type: "int",
+				Internal: true,
+				Name:     "n (a range length)",
+				Type:     "int",
 			}, {
-				Name: "i_1",
-				Type: "int",
+				Internal: true,
+				Name:     "i_1 (a range position)",
+				Type:     "int",
 			}},
 		}},
 		Zero: func() fsm.Machine {
@@ -960,36 +929,29 @@ func (m *rangeSliceModifyCurrentMachine) Resume(ctx fsm.Context, in fsm.Outcome)
 		return nil, fsm.ErrPoisoned
 	}
 	n = len(xs)
-//line ranges_fsm.go:964
 	i_1 = 0
-//line ranges_fsm.go:966
 loop:
-//line ranges_fsm.go:968
 	if i_1 >= n {
 		goto loopEnd
 	}
-//line ranges_fsm.go:972
 //line ranges.go:72
 	i, x = i_1, xs[i_1]
-//line ranges_fsm.go:975
+//line ranges_fsm.go:940
 	m.v.xs, m.v.i, m.v.x, m.v.n, m.v.i_1 = xs, i, x, n, i_1
 //line ranges.go:73
 	return m.suspend(1, Echo.Call(2))
 resume1:
-//line ranges_fsm.go:980
+//line ranges_fsm.go:945
 	v_1, err = fsm.Take[int](in)
-//line ranges_fsm.go:982
 //line ranges.go:73
 	xs[i] = x * v(v_1, err)
-//line ranges_fsm.go:985
-//line ranges_fsm.go:986
+//line ranges_fsm.go:949
 	i_1++
-//line ranges_fsm.go:988
 	goto loop
 loopEnd:
-//line ranges_fsm.go:991
 //line ranges.go:75
 	return m.finish(xs, nil)
+//line ranges_fsm.go:955
 }
 
 func (m *rangeSliceModifyCurrentMachine) finish(r0 []int, r1 error) (fsm.AnyOp, error) {
@@ -1086,11 +1048,13 @@ func init() {
 				Name: "x",
 				Type: "int",
 			}, {
-				Name: "n",
-				Type: "int",
+				Internal: true,
+				Name:     "n (a range length)",
+				Type:     "int",
 			}, {
-				Name: "i_1",
-				Type: "int",
+				Internal: true,
+				Name:     "i_1 (a range position)",
+				Type:     "int",
 			}},
 		}},
 		Zero: func() fsm.Machine {
@@ -1142,44 +1106,32 @@ func (m *rangeReassignMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 	}
 //line ranges.go:83
 	xs = []int{1, 2, 3}
-//line ranges_fsm.go:1146
-//line ranges.go:84
 	sum = 0
-//line ranges_fsm.go:1149
+//line ranges_fsm.go:1111
 	seq = xs
-//line ranges_fsm.go:1151
 	n = len(seq)
-//line ranges_fsm.go:1153
 	i = 0
-//line ranges_fsm.go:1155
 loop:
-//line ranges_fsm.go:1157
 	if i >= n {
 		goto loopEnd
 	}
-//line ranges_fsm.go:1161
 //line ranges.go:85
 	x = seq[i]
-//line ranges_fsm.go:1164
+//line ranges_fsm.go:1121
 	m.v.xs, m.v.sum, m.v.x, m.v.seq, m.v.n, m.v.i = xs, sum, x, seq, n, i
 //line ranges.go:86
 	return m.suspend(1, Echo.Call(x))
 resume1:
-//line ranges_fsm.go:1169
 //line ranges.go:87
 	xs = append(xs, x*10)
-//line ranges_fsm.go:1172
-//line ranges.go:88
 	sum += x
-//line ranges_fsm.go:1175
-//line ranges_fsm.go:1176
+//line ranges_fsm.go:1129
 	i++
-//line ranges_fsm.go:1178
 	goto loop
 loopEnd:
-//line ranges_fsm.go:1181
 //line ranges.go:90
 	return m.finish(sum, xs, nil)
+//line ranges_fsm.go:1135
 }
 
 func (m *rangeReassignMachine) finish(r0 int, r1 []int, r2 error) (fsm.AnyOp, error) {
@@ -1273,14 +1225,17 @@ func init() {
 				Name: "x",
 				Type: "int",
 			}, {
-				Name: "seq",
-				Type: "[]int",
+				Internal: true,
+				Name:     "seq (the value a range loop ranges over)",
+				Type:     "[]int",
 			}, {
-				Name: "n",
-				Type: "int",
+				Internal: true,
+				Name:     "n (a range length)",
+				Type:     "int",
 			}, {
-				Name: "i",
-				Type: "int",
+				Internal: true,
+				Name:     "i (a range position)",
+				Type:     "int",
 			}},
 		}},
 		Zero: func() fsm.Machine {
@@ -1331,46 +1286,34 @@ func (m *rangeReassignNilMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.A
 	}
 //line ranges.go:95
 	xs = []int{1, 2, 3}
-//line ranges_fsm.go:1335
-//line ranges.go:96
 	count = 0
-//line ranges_fsm.go:1338
+//line ranges_fsm.go:1291
 	seq = xs
-//line ranges_fsm.go:1340
 	n = len(seq)
-//line ranges_fsm.go:1342
 	i_1 = 0
-//line ranges_fsm.go:1344
 loop:
-//line ranges_fsm.go:1346
 	if i_1 >= n {
 		goto loopEnd
 	}
-//line ranges_fsm.go:1350
 //line ranges.go:97
 	i = i_1
-//line ranges_fsm.go:1353
+//line ranges_fsm.go:1301
 	m.v.count, m.v.n, m.v.i_1 = count, n, i_1
 //line ranges.go:98
 	return m.suspend(1, Echo.Call(i))
 resume1:
-//line ranges_fsm.go:1358
+//line ranges_fsm.go:1306
 	v_1, err = fsm.Take[int](in)
-//line ranges_fsm.go:1360
 //line ranges.go:98
 	count += v(v_1, err)
-//line ranges_fsm.go:1363
-//line ranges.go:99
 	xs = nil
-//line ranges_fsm.go:1366
-//line ranges_fsm.go:1367
+//line ranges_fsm.go:1311
 	i_1++
-//line ranges_fsm.go:1369
 	goto loop
 loopEnd:
-//line ranges_fsm.go:1372
 //line ranges.go:101
 	return m.finish(count, len(xs), nil)
+//line ranges_fsm.go:1317
 }
 
 func (m *rangeReassignNilMachine) finish(r0 int, r1 int, r2 error) (fsm.AnyOp, error) {
@@ -1452,11 +1395,13 @@ func init() {
 				Name: "count",
 				Type: "int",
 			}, {
-				Name: "n",
-				Type: "int",
+				Internal: true,
+				Name:     "n (a range length)",
+				Type:     "int",
 			}, {
-				Name: "i_1",
-				Type: "int",
+				Internal: true,
+				Name:     "i_1 (a range position)",
+				Type:     "int",
 			}},
 		}},
 		Zero: func() fsm.Machine {
@@ -1510,44 +1455,33 @@ func (m *rangeLoopVarReassignedMachine) Resume(ctx fsm.Context, in fsm.Outcome) 
 	}
 //line ranges.go:108
 	out = nil
-//line ranges_fsm.go:1514
+//line ranges_fsm.go:1459
 	n = len(xs)
-//line ranges_fsm.go:1516
 	i_1 = 0
-//line ranges_fsm.go:1518
 loop:
-//line ranges_fsm.go:1520
 	if i_1 >= n {
 		goto loopEnd
 	}
-//line ranges_fsm.go:1524
 //line ranges.go:109
 	i, x = i_1, xs[i_1]
-//line ranges_fsm.go:1527
+//line ranges_fsm.go:1468
 	m.v.xs, m.v.out, m.v.i, m.v.x, m.v.n, m.v.i_1 = xs, out, i, x, n, i_1
 //line ranges.go:110
 	return m.suspend(1, Echo.Call(10))
 resume1:
-//line ranges_fsm.go:1532
+//line ranges_fsm.go:1473
 	v_1, err = fsm.Take[int](in)
-//line ranges_fsm.go:1534
 //line ranges.go:110
 	x *= v(v_1, err)
-//line ranges_fsm.go:1537
-//line ranges.go:111
 	i += 100
-//line ranges_fsm.go:1540
-//line ranges.go:112
 	out = append(out, i+x)
-//line ranges_fsm.go:1543
-//line ranges_fsm.go:1544
+//line ranges_fsm.go:1479
 	i_1++
-//line ranges_fsm.go:1546
 	goto loop
 loopEnd:
-//line ranges_fsm.go:1549
 //line ranges.go:114
 	return m.finish(out, nil)
+//line ranges_fsm.go:1485
 }
 
 func (m *rangeLoopVarReassignedMachine) finish(r0 []int, r1 error) (fsm.AnyOp, error) {
@@ -1649,11 +1583,13 @@ func init() {
 				Name: "x",
 				Type: "int",
 			}, {
-				Name: "n",
-				Type: "int",
+				Internal: true,
+				Name:     "n (a range length)",
+				Type:     "int",
 			}, {
-				Name: "i_1",
-				Type: "int",
+				Internal: true,
+				Name:     "i_1 (a range position)",
+				Type:     "int",
 			}},
 		}},
 		Zero: func() fsm.Machine {
@@ -1707,46 +1643,34 @@ func (m *rangeArrayMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, 
 	}
 //line ranges.go:122
 	arr = [4]int{1, 2, 3, 4}
-//line ranges_fsm.go:1711
-//line ranges.go:123
 	sum = 0
-//line ranges_fsm.go:1714
+//line ranges_fsm.go:1648
 	seq = arr
-//line ranges_fsm.go:1716
 	n = len(seq)
-//line ranges_fsm.go:1718
 	i_1 = 0
-//line ranges_fsm.go:1720
 loop:
-//line ranges_fsm.go:1722
 	if i_1 >= n {
 		goto loopEnd
 	}
-//line ranges_fsm.go:1726
 //line ranges.go:124
 	i, x = i_1, seq[i_1]
-//line ranges_fsm.go:1729
+//line ranges_fsm.go:1658
 	m.v.arr, m.v.sum, m.v.i, m.v.x, m.v.seq, m.v.n, m.v.i_1 = arr, sum, i, x, seq, n, i_1
 //line ranges.go:125
 	return m.suspend(1, Echo.Call(i))
 resume1:
-//line ranges_fsm.go:1734
 //line ranges.go:126
 	if i == 0 {
 		arr[3] = 100
 	}
-//line ranges_fsm.go:1739
-//line ranges.go:129
 	sum += x
-//line ranges_fsm.go:1742
-//line ranges_fsm.go:1743
+//line ranges_fsm.go:1668
 	i_1++
-//line ranges_fsm.go:1745
 	goto loop
 loopEnd:
-//line ranges_fsm.go:1748
 //line ranges.go:131
 	return m.finish(sum, arr, nil)
+//line ranges_fsm.go:1674
 }
 
 func (m *rangeArrayMachine) finish(r0 int, r1 [4]int, r2 error) (fsm.AnyOp, error) {
@@ -1845,14 +1769,17 @@ func init() {
 				Name: "x",
 				Type: "int",
 			}, {
-				Name: "seq",
-				Type: "[4]int",
+				Internal: true,
+				Name:     "seq (the value a range loop ranges over)",
+				Type:     "[4]int",
 			}, {
-				Name: "n",
-				Type: "int",
+				Internal: true,
+				Name:     "n (a range length)",
+				Type:     "int",
 			}, {
-				Name: "i_1",
-				Type: "int",
+				Internal: true,
+				Name:     "i_1 (a range position)",
+				Type:     "int",
 			}},
 		}},
 		Zero: func() fsm.Machine {
@@ -1899,42 +1826,32 @@ func (m *rangeArrayIndexOnlyMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fs
 	}
 //line ranges.go:138
 	arr = [4]int{1, 2, 3, 4}
-//line ranges_fsm.go:1903
-//line ranges.go:139
 	sum = 0
-//line ranges_fsm.go:1906
+//line ranges_fsm.go:1831
 	i_1 = 0
-//line ranges_fsm.go:1908
 loop:
-//line ranges_fsm.go:1910
 	if i_1 >= 4 {
 		goto loopEnd
 	}
-//line ranges_fsm.go:1914
 //line ranges.go:140
 	i = i_1
-//line ranges_fsm.go:1917
+//line ranges_fsm.go:1839
 	m.v.arr, m.v.sum, m.v.i, m.v.i_1 = arr, sum, i, i_1
 //line ranges.go:141
 	return m.suspend(1, Echo.Call(i))
 resume1:
-//line ranges_fsm.go:1922
 //line ranges.go:142
 	if i == 0 {
 		arr[3] = 100
 	}
-//line ranges_fsm.go:1927
-//line ranges.go:145
 	sum += arr[i]
-//line ranges_fsm.go:1930
-//line ranges_fsm.go:1931
+//line ranges_fsm.go:1849
 	i_1++
-//line ranges_fsm.go:1933
 	goto loop
 loopEnd:
-//line ranges_fsm.go:1936
 //line ranges.go:147
 	return m.finish(sum, nil)
+//line ranges_fsm.go:1855
 }
 
 func (m *rangeArrayIndexOnlyMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -2021,8 +1938,9 @@ func init() {
 				Name: "i",
 				Type: "int",
 			}, {
-				Name: "i_1",
-				Type: "int",
+				Internal: true,
+				Name:     "i_1 (a range position)",
+				Type:     "int",
 			}},
 		}},
 		Zero: func() fsm.Machine {
@@ -2074,39 +1992,31 @@ func (m *rangeStringMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp,
 	}
 //line ranges.go:154
 	out = ""
-//line ranges_fsm.go:2078
+//line ranges_fsm.go:1996
 	i_1 = 0
-//line ranges_fsm.go:2080
 loop:
-//line ranges_fsm.go:2082
 	if i_1 >= len(s) {
 		goto loopEnd
 	}
-//line ranges_fsm.go:2086
 //line ranges.go:155
 	i, r = i_1, fsm.RuneAt(s, i_1)
-//line ranges_fsm.go:2089
+//line ranges_fsm.go:2004
 	m.v.s, m.v.out, m.v.i, m.v.i_1 = s, out, i, i_1
 //line ranges.go:156
 	return m.suspend(1, Echo.Call(int(r)))
 resume1:
-//line ranges_fsm.go:2094
+//line ranges_fsm.go:2009
 	v_1, err = fsm.Take[int](in)
-//line ranges_fsm.go:2096
 //line ranges.go:156
 	y = v(v_1, err)
-//line ranges_fsm.go:2099
-//line ranges.go:157
 	out += fmt.Sprintf("%d:%U;", i, y)
-//line ranges_fsm.go:2102
-//line ranges_fsm.go:2103
+//line ranges_fsm.go:2014
 	i_1 = fsm.NextRune(s, i_1)
-//line ranges_fsm.go:2105
 	goto loop
 loopEnd:
-//line ranges_fsm.go:2108
 //line ranges.go:159
 	return m.finish(out, nil)
+//line ranges_fsm.go:2020
 }
 
 func (m *rangeStringMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -2201,8 +2111,9 @@ func init() {
 				Name: "i",
 				Type: "int",
 			}, {
-				Name: "i_1",
-				Type: "int",
+				Internal: true,
+				Name:     "i_1 (a range position)",
+				Type:     "int",
 			}},
 		}},
 		Zero: func() fsm.Machine {
@@ -2251,36 +2162,30 @@ func (m *rangeStringIndexOnlyMachine) Resume(ctx fsm.Context, in fsm.Outcome) (f
 	}
 //line ranges.go:164
 	out = nil
-//line ranges_fsm.go:2255
+//line ranges_fsm.go:2166
 	i_1 = 0
-//line ranges_fsm.go:2257
 loop:
-//line ranges_fsm.go:2259
 	if i_1 >= len(s) {
 		goto loopEnd
 	}
-//line ranges_fsm.go:2263
 //line ranges.go:165
 	i = i_1
-//line ranges_fsm.go:2266
+//line ranges_fsm.go:2174
 	m.v.s, m.v.out, m.v.i_1 = s, out, i_1
 //line ranges.go:166
 	return m.suspend(1, Echo.Call(i))
 resume1:
-//line ranges_fsm.go:2271
+//line ranges_fsm.go:2179
 	v_1, err = fsm.Take[int](in)
-//line ranges_fsm.go:2273
 //line ranges.go:166
 	out = append(out, v(v_1, err))
-//line ranges_fsm.go:2276
-//line ranges_fsm.go:2277
+//line ranges_fsm.go:2183
 	i_1 = fsm.NextRune(s, i_1)
-//line ranges_fsm.go:2279
 	goto loop
 loopEnd:
-//line ranges_fsm.go:2282
 //line ranges.go:168
 	return m.finish(out, nil)
+//line ranges_fsm.go:2189
 }
 
 func (m *rangeStringIndexOnlyMachine) finish(r0 []int, r1 error) (fsm.AnyOp, error) {
@@ -2370,8 +2275,9 @@ func init() {
 				Name: "out",
 				Type: "[]int",
 			}, {
-				Name: "i_1",
-				Type: "int",
+				Internal: true,
+				Name:     "i_1 (a range position)",
+				Type:     "int",
 			}},
 		}},
 		Zero: func() fsm.Machine {
@@ -2421,44 +2327,33 @@ func (m *rangeStringReassignMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fs
 	}
 //line ranges.go:175
 	s = "héj"
-//line ranges_fsm.go:2425
-//line ranges.go:176
 	out = ""
-//line ranges_fsm.go:2428
+//line ranges_fsm.go:2332
 	str = s
-//line ranges_fsm.go:2430
 	i = 0
-//line ranges_fsm.go:2432
 loop:
-//line ranges_fsm.go:2434
 	if i >= len(str) {
 		goto loopEnd
 	}
-//line ranges_fsm.go:2438
 //line ranges.go:177
 	r = fsm.RuneAt(str, i)
-//line ranges_fsm.go:2441
+//line ranges_fsm.go:2341
 	m.v.out, m.v.str, m.v.i = out, str, i
 //line ranges.go:178
 	return m.suspend(1, Str.Call(string(r)))
 resume1:
-//line ranges_fsm.go:2446
+//line ranges_fsm.go:2346
 	v_1, err = fsm.Take[string](in)
-//line ranges_fsm.go:2448
 //line ranges.go:178
 	out += v(v_1, err)
-//line ranges_fsm.go:2451
-//line ranges.go:179
 	s = "x"
-//line ranges_fsm.go:2454
-//line ranges_fsm.go:2455
+//line ranges_fsm.go:2351
 	i = fsm.NextRune(str, i)
-//line ranges_fsm.go:2457
 	goto loop
 loopEnd:
-//line ranges_fsm.go:2460
 //line ranges.go:181
 	return m.finish(out, s, nil)
+//line ranges_fsm.go:2357
 }
 
 func (m *rangeStringReassignMachine) finish(r0 string, r1 string, r2 error) (fsm.AnyOp, error) {
@@ -2540,11 +2435,13 @@ func init() {
 				Name: "out",
 				Type: "string",
 			}, {
-				Name: "str",
-				Type: "string",
+				Internal: true,
+				Name:     "str (the value a range loop ranges over)",
+				Type:     "string",
 			}, {
-				Name: "i",
-				Type: "int",
+				Internal: true,
+				Name:     "i (a range position)",
+				Type:     "int",
 			}},
 		}},
 		Zero: func() fsm.Machine {
@@ -2592,38 +2489,31 @@ func (m *rangeIntMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, er
 	}
 //line ranges.go:186
 	sum = 0
-//line ranges_fsm.go:2596
+//line ranges_fsm.go:2493
 	n = 5
-//line ranges_fsm.go:2598
 	i_1 = 0
-//line ranges_fsm.go:2600
 loop:
-//line ranges_fsm.go:2602
 	if i_1 >= n {
 		goto loopEnd
 	}
-//line ranges_fsm.go:2606
 //line ranges.go:187
 	i = i_1
-//line ranges_fsm.go:2609
+//line ranges_fsm.go:2502
 	m.v.sum, m.v.n, m.v.i_1 = sum, n, i_1
 //line ranges.go:188
 	return m.suspend(1, Echo.Call(i))
 resume1:
-//line ranges_fsm.go:2614
+//line ranges_fsm.go:2507
 	v_1, err = fsm.Take[int](in)
-//line ranges_fsm.go:2616
 //line ranges.go:188
 	sum += v(v_1, err)
-//line ranges_fsm.go:2619
-//line ranges_fsm.go:2620
+//line ranges_fsm.go:2511
 	i_1++
-//line ranges_fsm.go:2622
 	goto loop
 loopEnd:
-//line ranges_fsm.go:2625
 //line ranges.go:190
 	return m.finish(sum, nil)
+//line ranges_fsm.go:2517
 }
 
 func (m *rangeIntMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -2702,11 +2592,13 @@ func init() {
 				Name: "sum",
 				Type: "int",
 			}, {
-				Name: "n",
-				Type: "int",
+				Internal: true,
+				Name:     "n (a range bound)",
+				Type:     "int",
 			}, {
-				Name: "i_1",
-				Type: "int",
+				Internal: true,
+				Name:     "i_1 (a range position)",
+				Type:     "int",
 			}},
 		}},
 		Zero: func() fsm.Machine {
@@ -2759,41 +2651,32 @@ func (m *rangeIntNMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, e
 	}
 //line ranges.go:197
 	count = 0
-//line ranges_fsm.go:2763
+//line ranges_fsm.go:2655
 	n_1 = n
-//line ranges_fsm.go:2765
 	i_1 = 0
-//line ranges_fsm.go:2767
 loop:
-//line ranges_fsm.go:2769
 	if i_1 >= n_1 {
 		goto loopEnd
 	}
-//line ranges_fsm.go:2773
 //line ranges.go:198
 	i = i_1
-//line ranges_fsm.go:2776
+//line ranges_fsm.go:2664
 	m.v.count, m.v.i, m.v.n_1, m.v.i_1 = count, i, n_1, i_1
 //line ranges.go:199
 	return m.suspend(1, Echo.Call(i))
 resume1:
-//line ranges_fsm.go:2781
+//line ranges_fsm.go:2669
 	v_1, err = fsm.Take[int](in)
-//line ranges_fsm.go:2783
 //line ranges.go:199
 	count += v(v_1, err) - i + 1
-//line ranges_fsm.go:2786
-//line ranges.go:200
 	n = 0
-//line ranges_fsm.go:2789
-//line ranges_fsm.go:2790
+//line ranges_fsm.go:2674
 	i_1++
-//line ranges_fsm.go:2792
 	goto loop
 loopEnd:
-//line ranges_fsm.go:2795
 //line ranges.go:202
 	return m.finish(count, n, nil)
+//line ranges_fsm.go:2680
 }
 
 func (m *rangeIntNMachine) finish(r0 int, r1 int, r2 error) (fsm.AnyOp, error) {
@@ -2888,11 +2771,13 @@ func init() {
 				Name: "i",
 				Type: "int",
 			}, {
-				Name: "n_1",
-				Type: "int",
+				Internal: true,
+				Name:     "n_1 (a range bound)",
+				Type:     "int",
 			}, {
-				Name: "i_1",
-				Type: "int",
+				Internal: true,
+				Name:     "i_1 (a range position)",
+				Type:     "int",
 			}},
 		}},
 		Zero: func() fsm.Machine {
@@ -2950,68 +2835,50 @@ func (m *rangeIntTypedMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 	}
 //line ranges.go:207
 	k = (int64)(3)
-//line ranges_fsm.go:2954
-//line ranges.go:208
 	sum = 0
-//line ranges_fsm.go:2957
+//line ranges_fsm.go:2840
 	n = k
-//line ranges_fsm.go:2959
 	i_2 = 0
-//line ranges_fsm.go:2961
 loop:
-//line ranges_fsm.go:2963
 	if i_2 >= n {
 		goto loopEnd
 	}
-//line ranges_fsm.go:2967
 //line ranges.go:209
 	i_1 = i_2
-//line ranges_fsm.go:2970
+//line ranges_fsm.go:2849
 	m.v.sum, m.v.i_1, m.v.n, m.v.i_2 = sum, i_1, n, i_2
 //line ranges.go:210
 	return m.suspend(1, EchoI64.Call(10))
 resume1:
-//line ranges_fsm.go:2975
+//line ranges_fsm.go:2854
 	v_1, err = fsm.Take[int64](in)
-//line ranges_fsm.go:2977
 //line ranges.go:210
 	sum += i_1 * v(v_1, err)
-//line ranges_fsm.go:2980
-//line ranges_fsm.go:2981
+//line ranges_fsm.go:2858
 	i_2++
-//line ranges_fsm.go:2983
 	goto loop
 loopEnd:
-//line ranges_fsm.go:2986
 	n_1 = uint8(2)
-//line ranges_fsm.go:2988
 	i_4 = 0
-//line ranges_fsm.go:2990
 loop_1:
-//line ranges_fsm.go:2992
 	if i_4 >= n_1 {
 		goto loopEnd_1
 	}
-//line ranges_fsm.go:2996
 //line ranges.go:212
 	i_3 = i_4
-//line ranges_fsm.go:2999
-//line ranges.go:213
 	sum += int64(i_3) * 1000
-//line ranges_fsm.go:3002
+//line ranges_fsm.go:2871
 	m.v.sum, m.v.n_1, m.v.i_4 = sum, n_1, i_4
 //line ranges.go:214
 	return m.suspend(2, Echo.Call(int(i_3)))
 resume2:
-//line ranges_fsm.go:3007
-//line ranges_fsm.go:3008
+//line ranges_fsm.go:2876
 	i_4++
-//line ranges_fsm.go:3010
 	goto loop_1
 loopEnd_1:
-//line ranges_fsm.go:3013
 //line ranges.go:216
 	return m.finish(sum, nil)
+//line ranges_fsm.go:2882
 }
 
 func (m *rangeIntTypedMachine) finish(r0 int64, r1 error) (fsm.AnyOp, error) {
@@ -3103,11 +2970,13 @@ func init() {
 				Name: "i",
 				Type: "int64",
 			}, {
-				Name: "n",
-				Type: "int64",
+				Internal: true,
+				Name:     "n (a range bound)",
+				Type:     "int64",
 			}, {
-				Name: "i_2",
-				Type: "int64",
+				Internal: true,
+				Name:     "i_2 (a range position)",
+				Type:     "int64",
 			}},
 		}, {
 			Pos: "ranges.go:214:3",
@@ -3115,11 +2984,13 @@ func init() {
 				Name: "sum",
 				Type: "int64",
 			}, {
-				Name: "n_1",
-				Type: "uint8",
+				Internal: true,
+				Name:     "n_1 (a range bound)",
+				Type:     "uint8",
 			}, {
-				Name: "i_4",
-				Type: "uint8",
+				Internal: true,
+				Name:     "i_4 (a range position)",
+				Type:     "uint8",
 			}},
 		}},
 		Zero: func() fsm.Machine {
@@ -3166,35 +3037,28 @@ func (m *rangeIntNoVarMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 	}
 //line ranges.go:221
 	count = 0
-//line ranges_fsm.go:3170
+//line ranges_fsm.go:3041
 	n = 3
-//line ranges_fsm.go:3172
 	i = 0
-//line ranges_fsm.go:3174
 loop:
-//line ranges_fsm.go:3176
 	if i >= n {
 		goto loopEnd
 	}
-//line ranges_fsm.go:3180
 	m.v.count, m.v.n, m.v.i = count, n, i
 //line ranges.go:223
 	return m.suspend(1, Echo.Call(2))
 resume1:
-//line ranges_fsm.go:3185
+//line ranges_fsm.go:3052
 	v_1, err = fsm.Take[int](in)
-//line ranges_fsm.go:3187
 //line ranges.go:223
 	count += v(v_1, err)
-//line ranges_fsm.go:3190
-//line ranges_fsm.go:3191
+//line ranges_fsm.go:3056
 	i++
-//line ranges_fsm.go:3193
 	goto loop
 loopEnd:
-//line ranges_fsm.go:3196
 //line ranges.go:225
 	return m.finish(count, nil)
+//line ranges_fsm.go:3062
 }
 
 func (m *rangeIntNoVarMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -3273,11 +3137,13 @@ func init() {
 				Name: "count",
 				Type: "int",
 			}, {
-				Name: "n",
-				Type: "int",
+				Internal: true,
+				Name:     "n (a range bound)",
+				Type:     "int",
 			}, {
-				Name: "i",
-				Type: "int",
+				Internal: true,
+				Name:     "i (a range position)",
+				Type:     "int",
 			}},
 		}},
 		Zero: func() fsm.Machine {
@@ -3338,53 +3204,39 @@ func (m_1 *rangeMapSumMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 	}
 //line ranges.go:232
 	sum, keys = 0, 0
-//line ranges_fsm.go:3342
+//line ranges_fsm.go:3208
 	keys_1 = fsm.MapKeys(m)
-//line ranges_fsm.go:3344
 	i = 0
-//line ranges_fsm.go:3346
 loop:
-//line ranges_fsm.go:3348
 	if i >= len(keys_1) {
 		goto loopEnd
 	}
-//line ranges_fsm.go:3352
 	k_1 = keys_1[i]
-//line ranges_fsm.go:3354
 	v_1, ok = m[k_1]
-//line ranges_fsm.go:3356
 	if !ok {
 		goto loopNext
 	}
-//line ranges_fsm.go:3360
 //line ranges.go:233
 	k, val = k_1, v_1
-//line ranges_fsm.go:3363
+//line ranges_fsm.go:3222
 	m_1.v.m, m_1.v.sum, m_1.v.keys, m_1.v.k, m_1.v.val, m_1.v.keys_1, m_1.v.i = m, sum, keys, k, val, keys_1, i
 //line ranges.go:234
 	return m_1.suspend(1, Echo.Call(1))
 resume1:
-//line ranges_fsm.go:3368
+//line ranges_fsm.go:3227
 	v_2, err = fsm.Take[int](in)
-//line ranges_fsm.go:3370
 //line ranges.go:234
 	x = v(v_2, err)
-//line ranges_fsm.go:3373
-//line ranges.go:235
 	sum += val * x
-//line ranges_fsm.go:3376
-//line ranges.go:236
 	keys += len(k)
-//line ranges_fsm.go:3379
 loopNext:
-//line ranges_fsm.go:3381
+//line ranges_fsm.go:3234
 	i++
-//line ranges_fsm.go:3383
 	goto loop
 loopEnd:
-//line ranges_fsm.go:3386
 //line ranges.go:238
 	return m_1.finish(sum, keys, nil)
+//line ranges_fsm.go:3240
 }
 
 func (m *rangeMapSumMachine) finish(r0 int, r1 int, r2 error) (fsm.AnyOp, error) {
@@ -3494,11 +3346,13 @@ func init() {
 				Name: "val",
 				Type: "int",
 			}, {
-				Name: "keys_1",
-				Type: "[]string",
+				Internal: true,
+				Name:     "keys_1 (the keys of a ranged map)",
+				Type:     "[]string",
 			}, {
-				Name: "i",
-				Type: "int",
+				Internal: true,
+				Name:     "i (a range position)",
+				Type:     "int",
 			}},
 		}},
 		Zero: func() fsm.Machine {
@@ -3549,48 +3403,36 @@ func (m_1 *rangeMapKeysOnlyMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm
 	}
 //line ranges.go:243
 	m = map[int]bool{1: true, 20: true, 300: false}
-//line ranges_fsm.go:3553
-//line ranges.go:244
 	sum = 0
-//line ranges_fsm.go:3556
+//line ranges_fsm.go:3408
 	keys = fsm.MapKeys(m)
-//line ranges_fsm.go:3558
 	i = 0
-//line ranges_fsm.go:3560
 loop:
-//line ranges_fsm.go:3562
 	if i >= len(keys) {
 		goto loopEnd
 	}
-//line ranges_fsm.go:3566
 	k_1 = keys[i]
-//line ranges_fsm.go:3568
 	_, ok = m[k_1]
-//line ranges_fsm.go:3570
 	if !ok {
 		goto loopNext
 	}
-//line ranges_fsm.go:3574
 //line ranges.go:245
 	k = k_1
-//line ranges_fsm.go:3577
+//line ranges_fsm.go:3422
 	m_1.v.m, m_1.v.sum, m_1.v.k, m_1.v.keys, m_1.v.i = m, sum, k, keys, i
 //line ranges.go:246
 	return m_1.suspend(1, Echo.Call(0))
 resume1:
-//line ranges_fsm.go:3582
 //line ranges.go:247
 	sum += k
-//line ranges_fsm.go:3585
 loopNext:
-//line ranges_fsm.go:3587
+//line ranges_fsm.go:3430
 	i++
-//line ranges_fsm.go:3589
 	goto loop
 loopEnd:
-//line ranges_fsm.go:3592
 //line ranges.go:249
 	return m_1.finish(sum, nil)
+//line ranges_fsm.go:3436
 }
 
 func (m *rangeMapKeysOnlyMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -3679,11 +3521,13 @@ func init() {
 				Name: "k",
 				Type: "int",
 			}, {
-				Name: "keys",
-				Type: "[]int",
+				Internal: true,
+				Name:     "keys (the keys of a ranged map)",
+				Type:     "[]int",
 			}, {
-				Name: "i",
-				Type: "int",
+				Internal: true,
+				Name:     "i (a range position)",
+				Type:     "int",
 			}},
 		}},
 		Zero: func() fsm.Machine {
@@ -3733,50 +3577,38 @@ func (m_1 *rangeMapDeleteAllMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fs
 	}
 //line ranges.go:257
 	m = map[int]int{1: 1, 2: 2, 3: 3, 4: 4}
-//line ranges_fsm.go:3737
-//line ranges.go:258
 	iters = 0
-//line ranges_fsm.go:3740
+//line ranges_fsm.go:3582
 	keys = fsm.MapKeys(m)
-//line ranges_fsm.go:3742
 	i = 0
-//line ranges_fsm.go:3744
 loop:
-//line ranges_fsm.go:3746
 	if i >= len(keys) {
 		goto loopEnd
 	}
-//line ranges_fsm.go:3750
 	k = keys[i]
-//line ranges_fsm.go:3752
 	_, ok = m[k]
-//line ranges_fsm.go:3754
 	if !ok {
 		goto loopNext
 	}
-//line ranges_fsm.go:3758
 //line ranges.go:260
 	iters++
-//line ranges_fsm.go:3761
+//line ranges_fsm.go:3596
 	m_1.v.m, m_1.v.iters, m_1.v.keys, m_1.v.i = m, iters, keys, i
 //line ranges.go:261
 	return m_1.suspend(1, Echo.Call(1))
 resume1:
-//line ranges_fsm.go:3766
 //line ranges.go:262
 	for k2 := range m {
 		delete(m, k2)
 	}
-//line ranges_fsm.go:3771
 loopNext:
-//line ranges_fsm.go:3773
+//line ranges_fsm.go:3606
 	i++
-//line ranges_fsm.go:3775
 	goto loop
 loopEnd:
-//line ranges_fsm.go:3778
 //line ranges.go:266
 	return m_1.finish(iters, len(m), nil)
+//line ranges_fsm.go:3612
 }
 
 func (m *rangeMapDeleteAllMachine) finish(r0 int, r1 int, r2 error) (fsm.AnyOp, error) {
@@ -3863,11 +3695,13 @@ func init() {
 				Name: "iters",
 				Type: "int",
 			}, {
-				Name: "keys",
-				Type: "[]int",
+				Internal: true,
+				Name:     "keys (the keys of a ranged map)",
+				Type:     "[]int",
 			}, {
-				Name: "i",
-				Type: "int",
+				Internal: true,
+				Name:     "i (a range position)",
+				Type:     "int",
 			}},
 		}},
 		Zero: func() fsm.Machine {
@@ -3919,53 +3753,39 @@ func (m_1 *rangeMapDeleteAllFirstMachine) Resume(ctx fsm.Context, in fsm.Outcome
 	}
 //line ranges.go:273
 	m = map[string]int{"a": 1, "b": 2, "c": 3}
-//line ranges_fsm.go:3923
-//line ranges.go:274
 	iters = 0
-//line ranges_fsm.go:3926
+//line ranges_fsm.go:3758
 	keys = fsm.MapKeys(m)
-//line ranges_fsm.go:3928
 	i = 0
-//line ranges_fsm.go:3930
 loop:
-//line ranges_fsm.go:3932
 	if i >= len(keys) {
 		goto loopEnd
 	}
-//line ranges_fsm.go:3936
 	k_1 = keys[i]
-//line ranges_fsm.go:3938
 	_, ok = m[k_1]
-//line ranges_fsm.go:3940
 	if !ok {
 		goto loopNext
 	}
-//line ranges_fsm.go:3944
 //line ranges.go:275
 	k = k_1
-//line ranges_fsm.go:3947
-//line ranges.go:276
 	clear(m)
-//line ranges_fsm.go:3950
+//line ranges_fsm.go:3773
 	m_1.v.m, m_1.v.iters, m_1.v.keys, m_1.v.i = m, iters, keys, i
 //line ranges.go:277
 	return m_1.suspend(1, Echo.Call(len(k)))
 resume1:
-//line ranges_fsm.go:3955
+//line ranges_fsm.go:3778
 	v_1, err = fsm.Take[int](in)
-//line ranges_fsm.go:3957
 //line ranges.go:277
 	iters += v(v_1, err)
-//line ranges_fsm.go:3960
 loopNext:
-//line ranges_fsm.go:3962
+//line ranges_fsm.go:3783
 	i++
-//line ranges_fsm.go:3964
 	goto loop
 loopEnd:
-//line ranges_fsm.go:3967
 //line ranges.go:279
 	return m_1.finish(iters, nil)
+//line ranges_fsm.go:3789
 }
 
 func (m *rangeMapDeleteAllFirstMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -4049,11 +3869,13 @@ func init() {
 				Name: "iters",
 				Type: "int",
 			}, {
-				Name: "keys",
-				Type: "[]string",
+				Internal: true,
+				Name:     "keys (the keys of a ranged map)",
+				Type:     "[]string",
 			}, {
-				Name: "i",
-				Type: "int",
+				Internal: true,
+				Name:     "i (a range position)",
+				Type:     "int",
 			}},
 		}},
 		Zero: func() fsm.Machine {
@@ -4112,60 +3934,44 @@ func (m_1 *rangeMapDeleteOthersMachine) Resume(ctx fsm.Context, in fsm.Outcome) 
 	}
 //line ranges.go:286
 	m = map[int]int{1: 10, 2: 10, 3: 10, 4: 10, 5: 10}
-//line ranges_fsm.go:4116
-//line ranges.go:287
 	iters, sum = 0, 0
-//line ranges_fsm.go:4119
+//line ranges_fsm.go:3939
 	keys = fsm.MapKeys(m)
-//line ranges_fsm.go:4121
 	i = 0
-//line ranges_fsm.go:4123
 loop:
-//line ranges_fsm.go:4125
 	if i >= len(keys) {
 		goto loopEnd
 	}
-//line ranges_fsm.go:4129
 	k_1 = keys[i]
-//line ranges_fsm.go:4131
 	v_1, ok = m[k_1]
-//line ranges_fsm.go:4133
 	if !ok {
 		goto loopNext
 	}
-//line ranges_fsm.go:4137
 //line ranges.go:288
 	k, val = k_1, v_1
-//line ranges_fsm.go:4140
-//line ranges.go:289
 	iters++
-//line ranges_fsm.go:4143
+//line ranges_fsm.go:3954
 	m_1.v.m, m_1.v.iters, m_1.v.sum, m_1.v.k, m_1.v.val, m_1.v.keys, m_1.v.i = m, iters, sum, k, val, keys, i
 //line ranges.go:290
 	return m_1.suspend(1, Echo.Call(0))
 resume1:
-//line ranges_fsm.go:4148
+//line ranges_fsm.go:3959
 	v_2, err = fsm.Take[int](in)
-//line ranges_fsm.go:4150
 //line ranges.go:290
 	sum += val + v(v_2, err)
-//line ranges_fsm.go:4153
-//line ranges.go:291
 	for k2 := range m {
 		if k2 != k {
 			delete(m, k2)
 		}
 	}
-//line ranges_fsm.go:4160
 loopNext:
-//line ranges_fsm.go:4162
+//line ranges_fsm.go:3969
 	i++
-//line ranges_fsm.go:4164
 	goto loop
 loopEnd:
-//line ranges_fsm.go:4167
 //line ranges.go:297
 	return m_1.finish(iters, sum*10+len(m), nil)
+//line ranges_fsm.go:3975
 }
 
 func (m *rangeMapDeleteOthersMachine) finish(r0 int, r1 int, r2 error) (fsm.AnyOp, error) {
@@ -4267,11 +4073,13 @@ func init() {
 				Name: "val",
 				Type: "int",
 			}, {
-				Name: "keys",
-				Type: "[]int",
+				Internal: true,
+				Name:     "keys (the keys of a ranged map)",
+				Type:     "[]int",
 			}, {
-				Name: "i",
-				Type: "int",
+				Internal: true,
+				Name:     "i (a range position)",
+				Type:     "int",
 			}},
 		}},
 		Zero: func() fsm.Machine {
@@ -4326,51 +4134,37 @@ func (m_1 *rangeMapDeleteCurrentMachine) Resume(ctx fsm.Context, in fsm.Outcome)
 	}
 //line ranges.go:304
 	m = map[string]int{"a": 1, "b": 2, "c": 3, "d": 4}
-//line ranges_fsm.go:4330
-//line ranges.go:305
 	sum = 0
-//line ranges_fsm.go:4333
+//line ranges_fsm.go:4139
 	keys = fsm.MapKeys(m)
-//line ranges_fsm.go:4335
 	i = 0
-//line ranges_fsm.go:4337
 loop:
-//line ranges_fsm.go:4339
 	if i >= len(keys) {
 		goto loopEnd
 	}
-//line ranges_fsm.go:4343
 	k_1 = keys[i]
-//line ranges_fsm.go:4345
 	v, ok = m[k_1]
-//line ranges_fsm.go:4347
 	if !ok {
 		goto loopNext
 	}
-//line ranges_fsm.go:4351
 //line ranges.go:306
 	k, val = k_1, v
-//line ranges_fsm.go:4354
+//line ranges_fsm.go:4153
 	m_1.v.m, m_1.v.sum, m_1.v.k, m_1.v.val, m_1.v.keys, m_1.v.i = m, sum, k, val, keys, i
 //line ranges.go:307
 	return m_1.suspend(1, Echo.Call(7))
 resume1:
-//line ranges_fsm.go:4359
 //line ranges.go:308
 	delete(m, k)
-//line ranges_fsm.go:4362
-//line ranges.go:309
 	sum += val
-//line ranges_fsm.go:4365
 loopNext:
-//line ranges_fsm.go:4367
+//line ranges_fsm.go:4162
 	i++
-//line ranges_fsm.go:4369
 	goto loop
 loopEnd:
-//line ranges_fsm.go:4372
 //line ranges.go:311
 	return m_1.finish(sum, len(m), nil)
+//line ranges_fsm.go:4168
 }
 
 func (m *rangeMapDeleteCurrentMachine) finish(r0 int, r1 int, r2 error) (fsm.AnyOp, error) {
@@ -4467,11 +4261,13 @@ func init() {
 				Name: "val",
 				Type: "int",
 			}, {
-				Name: "keys",
-				Type: "[]string",
+				Internal: true,
+				Name:     "keys (the keys of a ranged map)",
+				Type:     "[]string",
 			}, {
-				Name: "i",
-				Type: "int",
+				Internal: true,
+				Name:     "i (a range position)",
+				Type:     "int",
 			}},
 		}},
 		Zero: func() fsm.Machine {
@@ -4529,63 +4325,44 @@ func (m_1 *rangeMapAddMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 	}
 //line ranges.go:319
 	m = map[int]int{1: 5, 2: 6, 3: 7}
-//line ranges_fsm.go:4533
-//line ranges.go:320
 	sum = 0
-//line ranges_fsm.go:4536
+//line ranges_fsm.go:4330
 	keys = fsm.MapKeys(m)
-//line ranges_fsm.go:4538
 	i = 0
-//line ranges_fsm.go:4540
 loop:
-//line ranges_fsm.go:4542
 	if i >= len(keys) {
 		goto loopEnd
 	}
-//line ranges_fsm.go:4546
 	k_1 = keys[i]
-//line ranges_fsm.go:4548
 	v_1, ok = m[k_1]
-//line ranges_fsm.go:4550
 	if !ok {
 		goto loopNext
 	}
-//line ranges_fsm.go:4554
 //line ranges.go:321
 	k, val = k_1, v_1
-//line ranges_fsm.go:4557
-//line ranges.go:322
 	if !(k < 100) {
 		goto endIf
 	}
-//line ranges_fsm.go:4562
+//line ranges_fsm.go:4347
 	m_1.v.m, m_1.v.sum, m_1.v.k, m_1.v.val, m_1.v.keys, m_1.v.i = m, sum, k, val, keys, i
 //line ranges.go:323
 	return m_1.suspend(1, Echo.Call(1))
 resume1:
-//line ranges_fsm.go:4567
+//line ranges_fsm.go:4352
 	v_2, err = fsm.Take[int](in)
-//line ranges_fsm.go:4569
 //line ranges.go:323
 	x = v(v_2, err)
-//line ranges_fsm.go:4572
-//line ranges.go:324
 	m[k+100] = 0
-//line ranges_fsm.go:4575
-//line ranges.go:325
 	sum += val * x
-//line ranges_fsm.go:4578
 endIf:
-//line ranges_fsm.go:4580
 loopNext:
-//line ranges_fsm.go:4582
+//line ranges_fsm.go:4360
 	i++
-//line ranges_fsm.go:4584
 	goto loop
 loopEnd:
-//line ranges_fsm.go:4587
 //line ranges.go:328
 	return m_1.finish(sum, len(m), nil)
+//line ranges_fsm.go:4366
 }
 
 func (m *rangeMapAddMachine) finish(r0 int, r1 int, r2 error) (fsm.AnyOp, error) {
@@ -4682,11 +4459,13 @@ func init() {
 				Name: "val",
 				Type: "int",
 			}, {
-				Name: "keys",
-				Type: "[]int",
+				Internal: true,
+				Name:     "keys (the keys of a ranged map)",
+				Type:     "[]int",
 			}, {
-				Name: "i",
-				Type: "int",
+				Internal: true,
+				Name:     "i (a range position)",
+				Type:     "int",
 			}},
 		}},
 		Zero: func() fsm.Machine {
@@ -4739,55 +4518,41 @@ func (m_1 *rangeMapUpdateOthersMachine) Resume(ctx fsm.Context, in fsm.Outcome) 
 	}
 //line ranges.go:336
 	m = map[int]int{1: 5, 2: 5, 3: 5}
-//line ranges_fsm.go:4743
-//line ranges.go:337
 	sum = 0
-//line ranges_fsm.go:4746
+//line ranges_fsm.go:4523
 	keys = fsm.MapKeys(m)
-//line ranges_fsm.go:4748
 	i = 0
-//line ranges_fsm.go:4750
 loop:
-//line ranges_fsm.go:4752
 	if i >= len(keys) {
 		goto loopEnd
 	}
-//line ranges_fsm.go:4756
 	k_1 = keys[i]
-//line ranges_fsm.go:4758
 	v, ok = m[k_1]
-//line ranges_fsm.go:4760
 	if !ok {
 		goto loopNext
 	}
-//line ranges_fsm.go:4764
 //line ranges.go:338
 	k, val = k_1, v
-//line ranges_fsm.go:4767
-//line ranges.go:339
 	sum += val
-//line ranges_fsm.go:4770
+//line ranges_fsm.go:4538
 	m_1.v.m, m_1.v.sum, m_1.v.k, m_1.v.keys, m_1.v.i = m, sum, k, keys, i
 //line ranges.go:340
 	return m_1.suspend(1, Echo.Call(0))
 resume1:
-//line ranges_fsm.go:4775
 //line ranges.go:341
 	for k2 := range m {
 		if k2 != k {
 			m[k2] = 100
 		}
 	}
-//line ranges_fsm.go:4782
 loopNext:
-//line ranges_fsm.go:4784
+//line ranges_fsm.go:4550
 	i++
-//line ranges_fsm.go:4786
 	goto loop
 loopEnd:
-//line ranges_fsm.go:4789
 //line ranges.go:347
 	return m_1.finish(sum, nil)
+//line ranges_fsm.go:4556
 }
 
 func (m *rangeMapUpdateOthersMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -4876,11 +4641,13 @@ func init() {
 				Name: "k",
 				Type: "int",
 			}, {
-				Name: "keys",
-				Type: "[]int",
+				Internal: true,
+				Name:     "keys (the keys of a ranged map)",
+				Type:     "[]int",
 			}, {
-				Name: "i",
-				Type: "int",
+				Internal: true,
+				Name:     "i (a range position)",
+				Type:     "int",
 			}},
 		}},
 		Zero: func() fsm.Machine {
@@ -4936,57 +4703,42 @@ func (m_1 *rangeMapNilMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 	}
 //line ranges.go:352
 	m = nil
-//line ranges_fsm.go:4940
-//line ranges.go:353
 	count = 0
-//line ranges_fsm.go:4943
+//line ranges_fsm.go:4708
 	keys = fsm.MapKeys(m)
-//line ranges_fsm.go:4945
 	i = 0
-//line ranges_fsm.go:4947
 loop:
-//line ranges_fsm.go:4949
 	if i >= len(keys) {
 		goto loopEnd
 	}
-//line ranges_fsm.go:4953
 	k = keys[i]
-//line ranges_fsm.go:4955
 	_, ok = m[k]
-//line ranges_fsm.go:4957
 	if !ok {
 		goto loopNext
 	}
-//line ranges_fsm.go:4961
 	m_1.v.m, m_1.v.count, m_1.v.keys, m_1.v.i = m, count, keys, i
 //line ranges.go:355
 	return m_1.suspend(1, Echo.Call(1))
 resume1:
-//line ranges_fsm.go:4966
+//line ranges_fsm.go:4724
 	v_1, err = fsm.Take[int](in)
-//line ranges_fsm.go:4968
 //line ranges.go:355
 	count += v(v_1, err)
-//line ranges_fsm.go:4971
 loopNext:
-//line ranges_fsm.go:4973
+//line ranges_fsm.go:4729
 	i++
-//line ranges_fsm.go:4975
 	goto loop
 loopEnd:
-//line ranges_fsm.go:4978
 	m_1.v.count = count
 //line ranges.go:357
 	return m_1.suspend(2, Echo.Call(10))
 resume2:
-//line ranges_fsm.go:4983
+//line ranges_fsm.go:4737
 	v_2, err_1 = fsm.Take[int](in)
-//line ranges_fsm.go:4985
 //line ranges.go:357
 	count += v(v_2, err_1)
-//line ranges_fsm.go:4988
-//line ranges.go:358
 	return m_1.finish(count, nil)
+//line ranges_fsm.go:4742
 }
 
 func (m *rangeMapNilMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -5074,11 +4826,13 @@ func init() {
 				Name: "count",
 				Type: "int",
 			}, {
-				Name: "keys",
-				Type: "[]string",
+				Internal: true,
+				Name:     "keys (the keys of a ranged map)",
+				Type:     "[]string",
 			}, {
-				Name: "i",
-				Type: "int",
+				Internal: true,
+				Name:     "i (a range position)",
+				Type:     "int",
 			}},
 		}, {
 			Pos: "ranges.go:357:13",
@@ -5141,56 +4895,40 @@ func (m_1 *rangeMapSortedAfterMachine) Resume(ctx fsm.Context, in fsm.Outcome) (
 	}
 //line ranges.go:365
 	m = map[string]string{"x": "1", "y": "2", "z": "3"}
-//line ranges_fsm.go:5145
-//line ranges.go:366
 	out = nil
-//line ranges_fsm.go:5148
+//line ranges_fsm.go:4900
 	keys = fsm.MapKeys(m)
-//line ranges_fsm.go:5150
 	i = 0
-//line ranges_fsm.go:5152
 loop:
-//line ranges_fsm.go:5154
 	if i >= len(keys) {
 		goto loopEnd
 	}
-//line ranges_fsm.go:5158
 	k_1 = keys[i]
-//line ranges_fsm.go:5160
 	v_1, ok = m[k_1]
-//line ranges_fsm.go:5162
 	if !ok {
 		goto loopNext
 	}
-//line ranges_fsm.go:5166
 //line ranges.go:367
 	k, val = k_1, v_1
-//line ranges_fsm.go:5169
+//line ranges_fsm.go:4914
 	m_1.v.m, m_1.v.out, m_1.v.k, m_1.v.val, m_1.v.keys, m_1.v.i = m, out, k, val, keys, i
 //line ranges.go:368
 	return m_1.suspend(1, Str.Call("-"))
 resume1:
-//line ranges_fsm.go:5174
+//line ranges_fsm.go:4919
 	v_2, err = fsm.Take[string](in)
-//line ranges_fsm.go:5176
 //line ranges.go:368
 	got = v(v_2, err)
-//line ranges_fsm.go:5179
-//line ranges.go:369
 	out = append(out, k+got+val)
-//line ranges_fsm.go:5182
 loopNext:
-//line ranges_fsm.go:5184
+//line ranges_fsm.go:4925
 	i++
-//line ranges_fsm.go:5186
 	goto loop
 loopEnd:
-//line ranges_fsm.go:5189
 //line ranges.go:371
 	slices.Sort(out)
-//line ranges_fsm.go:5192
-//line ranges.go:372
 	return m_1.finish(out, nil)
+//line ranges_fsm.go:4932
 }
 
 func (m *rangeMapSortedAfterMachine) finish(r0 []string, r1 error) (fsm.AnyOp, error) {
@@ -5284,11 +5022,13 @@ func init() {
 				Name: "val",
 				Type: "string",
 			}, {
-				Name: "keys",
-				Type: "[]string",
+				Internal: true,
+				Name:     "keys (the keys of a ranged map)",
+				Type:     "[]string",
 			}, {
-				Name: "i",
-				Type: "int",
+				Internal: true,
+				Name:     "i (a range position)",
+				Type:     "int",
 			}},
 		}},
 		Zero: func() fsm.Machine {
@@ -5344,50 +5084,38 @@ func (m_1 *rangeMapStructKeysMachine) Resume(ctx fsm.Context, in fsm.Outcome) (f
 	}
 //line ranges.go:379
 	m = map[Pair]int{{A: 1, B: 2}: 3, {A: 4, B: 5}: 6}
-//line ranges_fsm.go:5348
-//line ranges.go:380
 	sum = 0
-//line ranges_fsm.go:5351
+//line ranges_fsm.go:5089
 	keys = fsm.MapKeys(m)
-//line ranges_fsm.go:5353
 	i = 0
-//line ranges_fsm.go:5355
 loop:
-//line ranges_fsm.go:5357
 	if i >= len(keys) {
 		goto loopEnd
 	}
-//line ranges_fsm.go:5361
 	k_1 = keys[i]
-//line ranges_fsm.go:5363
 	v_1, ok = m[k_1]
-//line ranges_fsm.go:5365
 	if !ok {
 		goto loopNext
 	}
-//line ranges_fsm.go:5369
 //line ranges.go:381
 	k, val = k_1, v_1
-//line ranges_fsm.go:5372
+//line ranges_fsm.go:5103
 	m_1.v.m, m_1.v.sum, m_1.v.k, m_1.v.val, m_1.v.keys, m_1.v.i = m, sum, k, val, keys, i
 //line ranges.go:382
 	return m_1.suspend(1, Echo.Call(0))
 resume1:
-//line ranges_fsm.go:5377
+//line ranges_fsm.go:5108
 	v_2, err = fsm.Take[int](in)
-//line ranges_fsm.go:5379
 //line ranges.go:382
 	sum += (k.A+k.B)*val + v(v_2, err)
-//line ranges_fsm.go:5382
 loopNext:
-//line ranges_fsm.go:5384
+//line ranges_fsm.go:5113
 	i++
-//line ranges_fsm.go:5386
 	goto loop
 loopEnd:
-//line ranges_fsm.go:5389
 //line ranges.go:384
 	return m_1.finish(sum, nil)
+//line ranges_fsm.go:5119
 }
 
 func (m *rangeMapStructKeysMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -5481,11 +5209,13 @@ func init() {
 				Name: "val",
 				Type: "int",
 			}, {
-				Name: "keys",
-				Type: "[]Pair",
+				Internal: true,
+				Name:     "keys (the keys of a ranged map)",
+				Type:     "[]Pair",
 			}, {
-				Name: "i",
-				Type: "int",
+				Internal: true,
+				Name:     "i (a range position)",
+				Type:     "int",
 			}},
 		}},
 		Zero: func() fsm.Machine {
@@ -5584,172 +5314,125 @@ func (m_1 *rangeExprOnceMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.An
 	}
 //line ranges.go:402
 	resetTrace()
-//line ranges_fsm.go:5588
-//line ranges.go:403
 	sum = 0
-//line ranges_fsm.go:5591
+//line ranges_fsm.go:5319
 	seq = countedSlice()
-//line ranges_fsm.go:5593
 	n = len(seq)
-//line ranges_fsm.go:5595
 	i_1 = 0
-//line ranges_fsm.go:5597
 loop:
-//line ranges_fsm.go:5599
 	if i_1 >= n {
 		goto loopEnd
 	}
-//line ranges_fsm.go:5603
 //line ranges.go:404
 	x_1 = seq[i_1]
-//line ranges_fsm.go:5606
+//line ranges_fsm.go:5329
 	m_1.v.sum, m_1.v.seq, m_1.v.n, m_1.v.i_1 = sum, seq, n, i_1
 //line ranges.go:405
 	return m_1.suspend(1, Echo.Call(x_1))
 resume1:
-//line ranges_fsm.go:5611
+//line ranges_fsm.go:5334
 	v_1, err = fsm.Take[int](in)
-//line ranges_fsm.go:5613
 //line ranges.go:405
 	sum += v(v_1, err)
-//line ranges_fsm.go:5616
-//line ranges_fsm.go:5617
+//line ranges_fsm.go:5338
 	i_1++
-//line ranges_fsm.go:5619
 	goto loop
 loopEnd:
-//line ranges_fsm.go:5622
 	seq_1 = countedArray()
-//line ranges_fsm.go:5624
 	n_1 = len(seq_1)
-//line ranges_fsm.go:5626
 	i_2 = 0
-//line ranges_fsm.go:5628
 loop_1:
-//line ranges_fsm.go:5630
 	if i_2 >= n_1 {
 		goto loopEnd_1
 	}
-//line ranges_fsm.go:5634
 //line ranges.go:407
 	x_2 = seq_1[i_2]
-//line ranges_fsm.go:5637
+//line ranges_fsm.go:5351
 	m_1.v.sum, m_1.v.seq_1, m_1.v.n_1, m_1.v.i_2 = sum, seq_1, n_1, i_2
 //line ranges.go:408
 	return m_1.suspend(2, Echo.Call(x_2))
 resume2:
-//line ranges_fsm.go:5642
+//line ranges_fsm.go:5356
 	v_2, err_1 = fsm.Take[int](in)
-//line ranges_fsm.go:5644
 //line ranges.go:408
 	sum += v(v_2, err_1)
-//line ranges_fsm.go:5647
-//line ranges_fsm.go:5648
+//line ranges_fsm.go:5360
 	i_2++
-//line ranges_fsm.go:5650
 	goto loop_1
 loopEnd_1:
-//line ranges_fsm.go:5653
 	str = countedString()
-//line ranges_fsm.go:5655
 	i_3 = 0
-//line ranges_fsm.go:5657
 loop_2:
-//line ranges_fsm.go:5659
 	if i_3 >= len(str) {
 		goto loopEnd_2
 	}
-//line ranges_fsm.go:5663
 //line ranges.go:410
 	r = fsm.RuneAt(str, i_3)
-//line ranges_fsm.go:5666
+//line ranges_fsm.go:5372
 	m_1.v.sum, m_1.v.str, m_1.v.i_3 = sum, str, i_3
 //line ranges.go:411
 	return m_1.suspend(3, Echo.Call(int(r)))
 resume3:
-//line ranges_fsm.go:5671
+//line ranges_fsm.go:5377
 	v_3, err_2 = fsm.Take[int](in)
-//line ranges_fsm.go:5673
 //line ranges.go:411
 	sum += v(v_3, err_2)
-//line ranges_fsm.go:5676
-//line ranges_fsm.go:5677
+//line ranges_fsm.go:5381
 	i_3 = fsm.NextRune(str, i_3)
-//line ranges_fsm.go:5679
 	goto loop_2
 loopEnd_2:
-//line ranges_fsm.go:5682
 	n_2 = countedInt()
-//line ranges_fsm.go:5684
 	i_4 = 0
-//line ranges_fsm.go:5686
 loop_3:
-//line ranges_fsm.go:5688
 	if i_4 >= n_2 {
 		goto loopEnd_3
 	}
-//line ranges_fsm.go:5692
 //line ranges.go:413
 	i = i_4
-//line ranges_fsm.go:5695
+//line ranges_fsm.go:5393
 	m_1.v.sum, m_1.v.n_2, m_1.v.i_4 = sum, n_2, i_4
 //line ranges.go:414
 	return m_1.suspend(4, Echo.Call(i))
 resume4:
-//line ranges_fsm.go:5700
+//line ranges_fsm.go:5398
 	v_4, err_3 = fsm.Take[int](in)
-//line ranges_fsm.go:5702
 //line ranges.go:414
 	sum += v(v_4, err_3)
-//line ranges_fsm.go:5705
-//line ranges_fsm.go:5706
+//line ranges_fsm.go:5402
 	i_4++
-//line ranges_fsm.go:5708
 	goto loop_3
 loopEnd_3:
-//line ranges_fsm.go:5711
 	m = countedMap()
-//line ranges_fsm.go:5713
 	keys = fsm.MapKeys(m)
-//line ranges_fsm.go:5715
 	i_5 = 0
-//line ranges_fsm.go:5717
 loop_4:
-//line ranges_fsm.go:5719
 	if i_5 >= len(keys) {
 		goto loopEnd_4
 	}
-//line ranges_fsm.go:5723
 	k = keys[i_5]
-//line ranges_fsm.go:5725
 	v_5, ok = m[k]
-//line ranges_fsm.go:5727
 	if !ok {
 		goto loopNext_4
 	}
-//line ranges_fsm.go:5731
 //line ranges.go:416
 	val = v_5
-//line ranges_fsm.go:5734
+//line ranges_fsm.go:5420
 	m_1.v.sum, m_1.v.val, m_1.v.m, m_1.v.keys, m_1.v.i_5 = sum, val, m, keys, i_5
 //line ranges.go:417
 	return m_1.suspend(5, Echo.Call(1))
 resume5:
-//line ranges_fsm.go:5739
+//line ranges_fsm.go:5425
 	v_6, err_4 = fsm.Take[int](in)
-//line ranges_fsm.go:5741
 //line ranges.go:417
 	sum += val * v(v_6, err_4)
-//line ranges_fsm.go:5744
 loopNext_4:
-//line ranges_fsm.go:5746
+//line ranges_fsm.go:5430
 	i_5++
-//line ranges_fsm.go:5748
 	goto loop_4
 loopEnd_4:
-//line ranges_fsm.go:5751
 //line ranges.go:419
 	return m_1.finish(sum, traceStr(), nil)
+//line ranges_fsm.go:5436
 }
 
 func (m *rangeExprOnceMachine) finish(r0 int, r1 string, r2 error) (fsm.AnyOp, error) {
@@ -5871,14 +5554,17 @@ func init() {
 				Name: "sum",
 				Type: "int",
 			}, {
-				Name: "seq",
-				Type: "[]int",
+				Internal: true,
+				Name:     "seq (the value a range loop ranges over)",
+				Type:     "[]int",
 			}, {
-				Name: "n",
-				Type: "int",
+				Internal: true,
+				Name:     "n (a range length)",
+				Type:     "int",
 			}, {
-				Name: "i_1",
-				Type: "int",
+				Internal: true,
+				Name:     "i_1 (a range position)",
+				Type:     "int",
 			}},
 		}, {
 			Pos: "ranges.go:408:12",
@@ -5886,14 +5572,17 @@ func init() {
 				Name: "sum",
 				Type: "int",
 			}, {
-				Name: "seq_1",
-				Type: "[3]int",
+				Internal: true,
+				Name:     "seq_1 (the value a range loop ranges over)",
+				Type:     "[3]int",
 			}, {
-				Name: "n_1",
-				Type: "int",
+				Internal: true,
+				Name:     "n_1 (a range length)",
+				Type:     "int",
 			}, {
-				Name: "i_2",
-				Type: "int",
+				Internal: true,
+				Name:     "i_2 (a range position)",
+				Type:     "int",
 			}},
 		}, {
 			Pos: "ranges.go:411:12",
@@ -5901,11 +5590,13 @@ func init() {
 				Name: "sum",
 				Type: "int",
 			}, {
-				Name: "str",
-				Type: "string",
+				Internal: true,
+				Name:     "str (the value a range loop ranges over)",
+				Type:     "string",
 			}, {
-				Name: "i_3",
-				Type: "int",
+				Internal: true,
+				Name:     "i_3 (a range position)",
+				Type:     "int",
 			}},
 		}, {
 			Pos: "ranges.go:414:12",
@@ -5913,11 +5604,13 @@ func init() {
 				Name: "sum",
 				Type: "int",
 			}, {
-				Name: "n_2",
-				Type: "int",
+				Internal: true,
+				Name:     "n_2 (a range bound)",
+				Type:     "int",
 			}, {
-				Name: "i_4",
-				Type: "int",
+				Internal: true,
+				Name:     "i_4 (a range position)",
+				Type:     "int",
 			}},
 		}, {
 			Pos: "ranges.go:417:18",
@@ -5928,14 +5621,17 @@ func init() {
 				Name: "val",
 				Type: "int",
 			}, {
-				Name: "m",
-				Type: "map[int]int",
+				Internal: true,
+				Name:     "m (the value a range loop ranges over)",
+				Type:     "map[int]int",
 			}, {
-				Name: "keys",
-				Type: "[]int",
+				Internal: true,
+				Name:     "keys (the keys of a ranged map)",
+				Type:     "[]int",
 			}, {
-				Name: "i_5",
-				Type: "int",
+				Internal: true,
+				Name:     "i_5 (a range position)",
+				Type:     "int",
 			}},
 		}},
 		Zero: func() fsm.Machine {
@@ -6037,173 +5733,124 @@ func (m_1 *rangeExprOnceMoreMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fs
 	}
 //line ranges.go:424
 	resetTrace()
-//line ranges_fsm.go:6041
-//line ranges.go:425
 	sum = 0
-//line ranges_fsm.go:6044
+//line ranges_fsm.go:5738
 	seq = countedBytes()
-//line ranges_fsm.go:6046
 	n = len(seq)
-//line ranges_fsm.go:6048
 	i_2 = 0
-//line ranges_fsm.go:6050
 loop:
-//line ranges_fsm.go:6052
 	if i_2 >= n {
 		goto loopEnd
 	}
-//line ranges_fsm.go:6056
 //line ranges.go:426
 	i_1, b = i_2, seq[i_2]
-//line ranges_fsm.go:6059
+//line ranges_fsm.go:5748
 	m_1.v.sum, m_1.v.i_1, m_1.v.b, m_1.v.seq, m_1.v.n, m_1.v.i_2 = sum, i_1, b, seq, n, i_2
 //line ranges.go:427
 	return m_1.suspend(1, Echo.Call(1))
 resume1:
-//line ranges_fsm.go:6064
+//line ranges_fsm.go:5753
 	v_1, err = fsm.Take[int](in)
-//line ranges_fsm.go:6066
 //line ranges.go:427
 	sum += i_1 + int(b)*v(v_1, err)
-//line ranges_fsm.go:6069
-//line ranges_fsm.go:6070
+//line ranges_fsm.go:5757
 	i_2++
-//line ranges_fsm.go:6072
 	goto loop
 loopEnd:
-//line ranges_fsm.go:6075
 	seq_1 = countedStrs()
-//line ranges_fsm.go:6077
 	n_1 = len(seq_1)
-//line ranges_fsm.go:6079
 	i_4 = 0
-//line ranges_fsm.go:6081
 loop_1:
-//line ranges_fsm.go:6083
 	if i_4 >= n_1 {
 		goto loopEnd_1
 	}
-//line ranges_fsm.go:6087
 //line ranges.go:429
 	i_3 = i_4
-//line ranges_fsm.go:6090
+//line ranges_fsm.go:5770
 	m_1.v.sum, m_1.v.n_1, m_1.v.i_4 = sum, n_1, i_4
 //line ranges.go:430
 	return m_1.suspend(2, Echo.Call(i_3))
 resume2:
-//line ranges_fsm.go:6095
+//line ranges_fsm.go:5775
 	v_2, err_1 = fsm.Take[int](in)
-//line ranges_fsm.go:6097
 //line ranges.go:430
 	sum += v(v_2, err_1)
-//line ranges_fsm.go:6100
-//line ranges_fsm.go:6101
+//line ranges_fsm.go:5779
 	i_4++
-//line ranges_fsm.go:6103
 	goto loop_1
 loopEnd_1:
-//line ranges_fsm.go:6106
 	seq_2 = countedPairs()
-//line ranges_fsm.go:6108
 	n_2 = len(seq_2)
-//line ranges_fsm.go:6110
 	i_5 = 0
-//line ranges_fsm.go:6112
 loop_2:
-//line ranges_fsm.go:6114
 	if i_5 >= n_2 {
 		goto loopEnd_2
 	}
-//line ranges_fsm.go:6118
 //line ranges.go:432
 	p = seq_2[i_5]
-//line ranges_fsm.go:6121
+//line ranges_fsm.go:5792
 	m_1.v.sum, m_1.v.seq_2, m_1.v.n_2, m_1.v.i_5 = sum, seq_2, n_2, i_5
 //line ranges.go:433
 	return m_1.suspend(3, Add.Call(p))
 resume3:
-//line ranges_fsm.go:6126
+//line ranges_fsm.go:5797
 	v_3, err_2 = fsm.Take[int](in)
-//line ranges_fsm.go:6128
 //line ranges.go:433
 	sum += v(v_3, err_2)
-//line ranges_fsm.go:6131
-//line ranges_fsm.go:6132
+//line ranges_fsm.go:5801
 	i_5++
-//line ranges_fsm.go:6134
 	goto loop_2
 loopEnd_2:
-//line ranges_fsm.go:6137
 	seq_3 = countedNil()
-//line ranges_fsm.go:6139
 	n_3 = len(seq_3)
-//line ranges_fsm.go:6141
 	i_6 = 0
-//line ranges_fsm.go:6143
 loop_3:
-//line ranges_fsm.go:6145
 	if i_6 >= n_3 {
 		goto loopEnd_3
 	}
-//line ranges_fsm.go:6149
 	m_1.v.sum, m_1.v.n_3, m_1.v.i_6 = sum, n_3, i_6
 //line ranges.go:436
 	return m_1.suspend(4, Echo.Call(1000))
 resume4:
-//line ranges_fsm.go:6154
+//line ranges_fsm.go:5816
 	v_4, err_3 = fsm.Take[int](in)
-//line ranges_fsm.go:6156
 //line ranges.go:436
 	sum += v(v_4, err_3)
-//line ranges_fsm.go:6159
-//line ranges_fsm.go:6160
+//line ranges_fsm.go:5820
 	i_6++
-//line ranges_fsm.go:6162
 	goto loop_3
 loopEnd_3:
-//line ranges_fsm.go:6165
 	m = countedMapStr()
-//line ranges_fsm.go:6167
 	keys = fsm.MapKeys(m)
-//line ranges_fsm.go:6169
 	i_7 = 0
-//line ranges_fsm.go:6171
 loop_4:
-//line ranges_fsm.go:6173
 	if i_7 >= len(keys) {
 		goto loopEnd_4
 	}
-//line ranges_fsm.go:6177
 	k_1 = keys[i_7]
-//line ranges_fsm.go:6179
 	_, ok = m[k_1]
-//line ranges_fsm.go:6181
 	if !ok {
 		goto loopNext_4
 	}
-//line ranges_fsm.go:6185
 //line ranges.go:438
 	k = k_1
-//line ranges_fsm.go:6188
+//line ranges_fsm.go:5838
 	m_1.v.sum, m_1.v.k, m_1.v.m, m_1.v.keys, m_1.v.i_7 = sum, k, m, keys, i_7
 //line ranges.go:439
 	return m_1.suspend(5, Echo.Call(100))
 resume5:
-//line ranges_fsm.go:6193
+//line ranges_fsm.go:5843
 	v_5, err_4 = fsm.Take[int](in)
-//line ranges_fsm.go:6195
 //line ranges.go:439
 	sum += len(k) * v(v_5, err_4)
-//line ranges_fsm.go:6198
 loopNext_4:
-//line ranges_fsm.go:6200
+//line ranges_fsm.go:5848
 	i_7++
-//line ranges_fsm.go:6202
 	goto loop_4
 loopEnd_4:
-//line ranges_fsm.go:6205
 //line ranges.go:441
 	return m_1.finish(sum, traceStr(), nil)
+//line ranges_fsm.go:5854
 }
 
 func (m *rangeExprOnceMoreMachine) finish(r0 int, r1 string, r2 error) (fsm.AnyOp, error) {
@@ -6335,14 +5982,17 @@ func init() {
 				Name: "b",
 				Type: "byte",
 			}, {
-				Name: "seq",
-				Type: "[]byte",
+				Internal: true,
+				Name:     "seq (the value a range loop ranges over)",
+				Type:     "[]byte",
 			}, {
-				Name: "n",
-				Type: "int",
+				Internal: true,
+				Name:     "n (a range length)",
+				Type:     "int",
 			}, {
-				Name: "i_2",
-				Type: "int",
+				Internal: true,
+				Name:     "i_2 (a range position)",
+				Type:     "int",
 			}},
 		}, {
 			Pos: "ranges.go:430:12",
@@ -6350,11 +6000,13 @@ func init() {
 				Name: "sum",
 				Type: "int",
 			}, {
-				Name: "n_1",
-				Type: "int",
+				Internal: true,
+				Name:     "n_1 (a range length)",
+				Type:     "int",
 			}, {
-				Name: "i_4",
-				Type: "int",
+				Internal: true,
+				Name:     "i_4 (a range position)",
+				Type:     "int",
 			}},
 		}, {
 			Pos: "ranges.go:433:12",
@@ -6362,14 +6014,17 @@ func init() {
 				Name: "sum",
 				Type: "int",
 			}, {
-				Name: "seq_2",
-				Type: "[]Pair",
+				Internal: true,
+				Name:     "seq_2 (the value a range loop ranges over)",
+				Type:     "[]Pair",
 			}, {
-				Name: "n_2",
-				Type: "int",
+				Internal: true,
+				Name:     "n_2 (a range length)",
+				Type:     "int",
 			}, {
-				Name: "i_5",
-				Type: "int",
+				Internal: true,
+				Name:     "i_5 (a range position)",
+				Type:     "int",
 			}},
 		}, {
 			Pos: "ranges.go:436:12",
@@ -6377,11 +6032,13 @@ func init() {
 				Name: "sum",
 				Type: "int",
 			}, {
-				Name: "n_3",
-				Type: "int",
+				Internal: true,
+				Name:     "n_3 (a range length)",
+				Type:     "int",
 			}, {
-				Name: "i_6",
-				Type: "int",
+				Internal: true,
+				Name:     "i_6 (a range position)",
+				Type:     "int",
 			}},
 		}, {
 			Pos: "ranges.go:439:21",
@@ -6392,14 +6049,17 @@ func init() {
 				Name: "k",
 				Type: "string",
 			}, {
-				Name: "m",
-				Type: "map[string]bool",
+				Internal: true,
+				Name:     "m (the value a range loop ranges over)",
+				Type:     "map[string]bool",
 			}, {
-				Name: "keys",
-				Type: "[]string",
+				Internal: true,
+				Name:     "keys (the keys of a ranged map)",
+				Type:     "[]string",
 			}, {
-				Name: "i_7",
-				Type: "int",
+				Internal: true,
+				Name:     "i_7 (a range position)",
+				Type:     "int",
 			}},
 		}},
 		Zero: func() fsm.Machine {
@@ -6451,44 +6111,33 @@ func (m *rangeStructsMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp
 	}
 //line ranges.go:448
 	ps = []Pair{{A: 1, B: 2}, {A: 3, B: 4}}
-//line ranges_fsm.go:6455
-//line ranges.go:449
 	sum = 0
-//line ranges_fsm.go:6458
+//line ranges_fsm.go:6116
 	n = len(ps)
-//line ranges_fsm.go:6460
 	i = 0
-//line ranges_fsm.go:6462
 loop:
-//line ranges_fsm.go:6464
 	if i >= n {
 		goto loopEnd
 	}
-//line ranges_fsm.go:6468
 //line ranges.go:450
 	p = ps[i]
-//line ranges_fsm.go:6471
+//line ranges_fsm.go:6125
 	m.v.ps, m.v.sum, m.v.p, m.v.n, m.v.i = ps, sum, p, n, i
 //line ranges.go:451
 	return m.suspend(1, Echo.Call(p.A*100))
 resume1:
-//line ranges_fsm.go:6476
+//line ranges_fsm.go:6130
 	v_1, err = fsm.Take[int](in)
-//line ranges_fsm.go:6478
 //line ranges.go:451
 	p.A = v(v_1, err)
-//line ranges_fsm.go:6481
-//line ranges.go:452
 	sum += p.A + p.B
-//line ranges_fsm.go:6484
-//line ranges_fsm.go:6485
+//line ranges_fsm.go:6135
 	i++
-//line ranges_fsm.go:6487
 	goto loop
 loopEnd:
-//line ranges_fsm.go:6490
 //line ranges.go:454
 	return m.finish(ps, sum, nil)
+//line ranges_fsm.go:6141
 }
 
 func (m *rangeStructsMachine) finish(r0 []Pair, r1 int, r2 error) (fsm.AnyOp, error) {
@@ -6580,11 +6229,13 @@ func init() {
 				Name: "p",
 				Type: "Pair",
 			}, {
-				Name: "n",
-				Type: "int",
+				Internal: true,
+				Name:     "n (a range length)",
+				Type:     "int",
 			}, {
-				Name: "i",
-				Type: "int",
+				Internal: true,
+				Name:     "i (a range position)",
+				Type:     "int",
 			}},
 		}},
 		Zero: func() fsm.Machine {
@@ -6649,79 +6300,56 @@ func (m *rangeNestedMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp,
 	}
 //line ranges.go:461
 	out = nil
-//line ranges_fsm.go:6653
+//line ranges_fsm.go:6304
 	seq = []string{"ab", "c"}
-//line ranges_fsm.go:6655
 	n_1 = len(seq)
-//line ranges_fsm.go:6657
 	i_1 = 0
-//line ranges_fsm.go:6659
 loop:
-//line ranges_fsm.go:6661
 	if i_1 >= n_1 {
 		goto loopEnd
 	}
-//line ranges_fsm.go:6665
 //line ranges.go:462
 	i, w = i_1, seq[i_1]
-//line ranges_fsm.go:6668
+//line ranges_fsm.go:6314
 	i_2 = 0
-//line ranges_fsm.go:6670
 loop_1:
-//line ranges_fsm.go:6672
 	if i_2 >= len(w) {
 		goto loopEnd_1
 	}
-//line ranges_fsm.go:6676
 //line ranges.go:463
 	j, r = i_2, fsm.RuneAt(w, i_2)
-//line ranges_fsm.go:6679
+//line ranges_fsm.go:6322
 	n_2 = 2
-//line ranges_fsm.go:6681
 	i_3 = 0
-//line ranges_fsm.go:6683
 loop_2:
-//line ranges_fsm.go:6685
 	if i_3 >= n_2 {
 		goto loopEnd_2
 	}
-//line ranges_fsm.go:6689
 //line ranges.go:464
 	k = i_3
-//line ranges_fsm.go:6692
+//line ranges_fsm.go:6331
 	m.v.out, m.v.i, m.v.w, m.v.seq, m.v.n_1, m.v.i_1, m.v.j, m.v.r, m.v.i_2, m.v.n_2, m.v.i_3 = out, i, w, seq, n_1, i_1, j, r, i_2, n_2, i_3
 //line ranges.go:465
 	return m.suspend(1, Echo.Call(i*100+j*10+k))
 resume1:
-//line ranges_fsm.go:6697
+//line ranges_fsm.go:6336
 	v_1, err = fsm.Take[int](in)
-//line ranges_fsm.go:6699
 //line ranges.go:465
 	n = v(v_1, err)
-//line ranges_fsm.go:6702
-//line ranges.go:466
 	out = append(out, fmt.Sprintf("%c%d", r, n))
-//line ranges_fsm.go:6705
-//line ranges_fsm.go:6706
+//line ranges_fsm.go:6341
 	i_3++
-//line ranges_fsm.go:6708
 	goto loop_2
 loopEnd_2:
-//line ranges_fsm.go:6711
-//line ranges_fsm.go:6712
 	i_2 = fsm.NextRune(w, i_2)
-//line ranges_fsm.go:6714
 	goto loop_1
 loopEnd_1:
-//line ranges_fsm.go:6717
-//line ranges_fsm.go:6718
 	i_1++
-//line ranges_fsm.go:6720
 	goto loop
 loopEnd:
-//line ranges_fsm.go:6723
 //line ranges.go:470
 	return m.finish(out, nil)
+//line ranges_fsm.go:6353
 }
 
 func (m *rangeNestedMachine) finish(r0 []string, r1 error) (fsm.AnyOp, error) {
@@ -6822,14 +6450,17 @@ func init() {
 				Name: "w",
 				Type: "string",
 			}, {
-				Name: "seq",
-				Type: "[]string",
+				Internal: true,
+				Name:     "seq (the value a range loop ranges over)",
+				Type:     "[]string",
 			}, {
-				Name: "n_1",
-				Type: "int",
+				Internal: true,
+				Name:     "n_1 (a range length)",
+				Type:     "int",
 			}, {
-				Name: "i_1",
-				Type: "int",
+				Internal: true,
+				Name:     "i_1 (a range position)",
+				Type:     "int",
 			}, {
 				Name: "j",
 				Type: "int",
@@ -6837,14 +6468,17 @@ func init() {
 				Name: "r",
 				Type: "rune",
 			}, {
-				Name: "i_2",
-				Type: "int",
+				Internal: true,
+				Name:     "i_2 (a range position)",
+				Type:     "int",
 			}, {
-				Name: "n_2",
-				Type: "int",
+				Internal: true,
+				Name:     "n_2 (a range bound)",
+				Type:     "int",
 			}, {
-				Name: "i_3",
-				Type: "int",
+				Internal: true,
+				Name:     "i_3 (a range position)",
+				Type:     "int",
 			}},
 		}},
 		Zero: func() fsm.Machine {
@@ -6893,32 +6527,25 @@ func (m *rangeFuncNoAwaitMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.A
 //line ranges.go:478
 	return m.suspend(1, Echo.Call(10))
 resume1:
-//line ranges_fsm.go:6897
+//line ranges_fsm.go:6531
 	v_1, err = fsm.Take[int](in)
-//line ranges_fsm.go:6899
 //line ranges.go:478
 	base = v(v_1, err)
-//line ranges_fsm.go:6902
-//line ranges.go:479
 	sum = 0
-//line ranges_fsm.go:6905
-//line ranges.go:480
 	for x := range slices.Values([]int{1, 2, 3}) {
 		sum += x * base
 	}
-//line ranges_fsm.go:6910
+//line ranges_fsm.go:6539
 	m.v.sum = sum
 //line ranges.go:483
 	return m.suspend(2, Echo.Call(1))
 resume2:
-//line ranges_fsm.go:6915
+//line ranges_fsm.go:6544
 	v_2, err_1 = fsm.Take[int](in)
-//line ranges_fsm.go:6917
 //line ranges.go:483
 	sum += v(v_2, err_1)
-//line ranges_fsm.go:6920
-//line ranges.go:484
 	return m.finish(sum, nil)
+//line ranges_fsm.go:6549
 }
 
 func (m *rangeFuncNoAwaitMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -7040,38 +6667,31 @@ func (m *rangeIntNamedMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 	}
 //line ranges.go:491
 	sum = 0
-//line ranges_fsm.go:7044
+//line ranges_fsm.go:6671
 	n = Count(3)
-//line ranges_fsm.go:7046
 	i_1 = 0
-//line ranges_fsm.go:7048
 loop:
-//line ranges_fsm.go:7050
 	if i_1 >= n {
 		goto loopEnd
 	}
-//line ranges_fsm.go:7054
 //line ranges.go:492
 	i = i_1
-//line ranges_fsm.go:7057
+//line ranges_fsm.go:6680
 	m.v.sum, m.v.i, m.v.n, m.v.i_1 = sum, i, n, i_1
 //line ranges.go:493
 	return m.suspend(1, Echo.Call(10))
 resume1:
-//line ranges_fsm.go:7062
+//line ranges_fsm.go:6685
 	v_1, err = fsm.Take[int](in)
-//line ranges_fsm.go:7064
 //line ranges.go:493
 	sum += i * Count(v(v_1, err))
-//line ranges_fsm.go:7067
-//line ranges_fsm.go:7068
+//line ranges_fsm.go:6689
 	i_1++
-//line ranges_fsm.go:7070
 	goto loop
 loopEnd:
-//line ranges_fsm.go:7073
 //line ranges.go:495
 	return m.finish(sum, nil)
+//line ranges_fsm.go:6695
 }
 
 func (m *rangeIntNamedMachine) finish(r0 Count, r1 error) (fsm.AnyOp, error) {
@@ -7155,11 +6775,13 @@ func init() {
 				Name: "i",
 				Type: "Count",
 			}, {
-				Name: "n",
-				Type: "Count",
+				Internal: true,
+				Name:     "n (a range bound)",
+				Type:     "Count",
 			}, {
-				Name: "i_1",
-				Type: "Count",
+				Internal: true,
+				Name:     "i_1 (a range position)",
+				Type:     "Count",
 			}},
 		}},
 		Zero: func() fsm.Machine {
@@ -7213,52 +6835,39 @@ func (m_1 *rangeMapBreakMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.An
 	}
 //line ranges.go:502
 	m = map[string]int{"a": 1, "b": 1, "c": 1}
-//line ranges_fsm.go:7217
-//line ranges.go:503
 	iters = 0
-//line ranges_fsm.go:7220
+//line ranges_fsm.go:6840
 	keys = fsm.MapKeys(m)
-//line ranges_fsm.go:7222
 	i = 0
-//line ranges_fsm.go:7224
 loop:
-//line ranges_fsm.go:7226
 	if i >= len(keys) {
 		goto loopEnd
 	}
-//line ranges_fsm.go:7230
 	k = keys[i]
-//line ranges_fsm.go:7232
 	v_1, ok = m[k]
-//line ranges_fsm.go:7234
 	if !ok {
 		goto loopNext
 	}
-//line ranges_fsm.go:7238
 //line ranges.go:504
 	val = v_1
-//line ranges_fsm.go:7241
+//line ranges_fsm.go:6854
 	m_1.v.m, m_1.v.iters, m_1.v.val, m_1.v.keys, m_1.v.i = m, iters, val, keys, i
 //line ranges.go:505
 	return m_1.suspend(1, Echo.Call(1))
 resume1:
-//line ranges_fsm.go:7246
+//line ranges_fsm.go:6859
 	v_2, err = fsm.Take[int](in)
-//line ranges_fsm.go:7248
 //line ranges.go:505
 	iters += val * v(v_2, err)
-//line ranges_fsm.go:7251
-//line ranges.go:506
 	goto loopEnd
 loopNext:
-//line ranges_fsm.go:7255
+//line ranges_fsm.go:6865
 	i++
-//line ranges_fsm.go:7257
 	goto loop
 loopEnd:
-//line ranges_fsm.go:7260
 //line ranges.go:508
 	return m_1.finish(iters, nil)
+//line ranges_fsm.go:6871
 }
 
 func (m *rangeMapBreakMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -7347,11 +6956,13 @@ func init() {
 				Name: "val",
 				Type: "int",
 			}, {
-				Name: "keys",
-				Type: "[]string",
+				Internal: true,
+				Name:     "keys (the keys of a ranged map)",
+				Type:     "[]string",
 			}, {
-				Name: "i",
-				Type: "int",
+				Internal: true,
+				Name:     "i (a range position)",
+				Type:     "int",
 			}},
 		}},
 		Zero: func() fsm.Machine {
@@ -7405,53 +7016,39 @@ func (m_1 *rangeMapContinueMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm
 	}
 //line ranges.go:515
 	m = map[int]int{1: 1, 2: 2, 3: 3, 4: 4}
-//line ranges_fsm.go:7409
-//line ranges.go:516
 	sum = 0
-//line ranges_fsm.go:7412
+//line ranges_fsm.go:7021
 	keys = fsm.MapKeys(m)
-//line ranges_fsm.go:7414
 	i = 0
-//line ranges_fsm.go:7416
 loop:
-//line ranges_fsm.go:7418
 	if i >= len(keys) {
 		goto loopEnd
 	}
-//line ranges_fsm.go:7422
 	k_1 = keys[i]
-//line ranges_fsm.go:7424
 	v, ok = m[k_1]
-//line ranges_fsm.go:7426
 	if !ok {
 		goto loopNext
 	}
-//line ranges_fsm.go:7430
 //line ranges.go:517
 	k, val = k_1, v
-//line ranges_fsm.go:7433
+//line ranges_fsm.go:7035
 	m_1.v.m, m_1.v.sum, m_1.v.k, m_1.v.val, m_1.v.keys, m_1.v.i = m, sum, k, val, keys, i
 //line ranges.go:518
 	return m_1.suspend(1, Echo.Call(0))
 resume1:
-//line ranges_fsm.go:7438
 //line ranges.go:519
 	if k%2 == 0 {
 		goto loopNext
 	}
-//line ranges_fsm.go:7443
-//line ranges.go:522
 	sum += val
-//line ranges_fsm.go:7446
 loopNext:
-//line ranges_fsm.go:7448
+//line ranges_fsm.go:7046
 	i++
-//line ranges_fsm.go:7450
 	goto loop
 loopEnd:
-//line ranges_fsm.go:7453
 //line ranges.go:524
 	return m_1.finish(sum, nil)
+//line ranges_fsm.go:7052
 }
 
 func (m *rangeMapContinueMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -7545,11 +7142,13 @@ func init() {
 				Name: "val",
 				Type: "int",
 			}, {
-				Name: "keys",
-				Type: "[]int",
+				Internal: true,
+				Name:     "keys (the keys of a ranged map)",
+				Type:     "[]int",
 			}, {
-				Name: "i",
-				Type: "int",
+				Internal: true,
+				Name:     "i (a range position)",
+				Type:     "int",
 			}},
 		}},
 		Zero: func() fsm.Machine {

@@ -148,23 +148,18 @@ func (m *noResultsEarlyReturnMachine) Resume(ctx fsm.Context, in fsm.Outcome) (f
 	if !(x > 0) {
 		goto endIf
 	}
-//line results_fsm.go:152
 //line results.go:20
 	return m.suspend(1, Record.Call("pos"))
 resume1:
-//line results_fsm.go:156
 //line results.go:21
 	return m.finish()
 endIf:
-//line results_fsm.go:160
-//line results.go:23
 	return m.suspend(2, Record.Call("neg"))
 resume2:
-//line results_fsm.go:164
 //line results.go:24
 	return m.suspend(3, Record.Call("neg2"))
 resume3:
-//line results_fsm.go:168
+//line results_fsm.go:163
 	return m.finish()
 }
 
@@ -281,30 +276,23 @@ func (m *manyResultsMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp,
 //line results.go:29
 	return m.suspend(1, Echo.Call(x))
 resume1:
-//line results_fsm.go:285
 //line results.go:29
 	a, err = fsm.Take[int](in)
-//line results_fsm.go:288
-//line results.go:30
 	if err != nil {
 		return m.finish(0, "", 0, false, nil, err)
 	}
-//line results_fsm.go:293
+//line results_fsm.go:285
 	m.v.a = a
 //line results.go:33
 	return m.suspend(2, Str.Call("s"))
 resume2:
-//line results_fsm.go:298
 //line results.go:33
 	s, err = fsm.Take[string](in)
-//line results_fsm.go:301
-//line results.go:34
 	if err != nil {
 		return m.finish(0, "", 0, false, nil, err)
 	}
-//line results_fsm.go:306
-//line results.go:37
 	return m.finish(a, s+s, float64(a)/4, a%2 == 0, []int{a, a * a}, nil)
+//line results_fsm.go:296
 }
 
 func (m *manyResultsMachine) finish(r0 int, r1 string, r2 float64, r3 bool, r4 []int, r5 error) (fsm.AnyOp, error) {
@@ -439,12 +427,10 @@ func (m *onlyErrorMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, e
 //line results.go:42
 	return m.suspend(1, Fail.Call(s))
 resume1:
-//line results_fsm.go:443
 //line results.go:42
 	_, err = fsm.Take[int](in)
-//line results_fsm.go:446
-//line results.go:43
 	return m.finish(err)
+//line results_fsm.go:434
 }
 
 func (m *onlyErrorMachine) finish(r0 error) (fsm.AnyOp, error) {
@@ -549,12 +535,10 @@ func (m *onlyErrorNilMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp
 //line results.go:48
 	return m.suspend(1, Echo.Call(1))
 resume1:
-//line results_fsm.go:553
 //line results.go:48
 	_, err = fsm.Take[int](in)
-//line results_fsm.go:556
-//line results.go:49
 	return m.finish(err)
+//line results_fsm.go:542
 }
 
 func (m *onlyErrorNilMachine) finish(r0 error) (fsm.AnyOp, error) {
@@ -654,16 +638,13 @@ func (m *noAwaitsMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, er
 	}
 //line results.go:54
 	sum = 0
-//line results_fsm.go:658
-//line results.go:55
 	for i := range n {
 		if i%2 == 0 {
 			sum += i
 		}
 	}
-//line results_fsm.go:665
-//line results.go:60
 	return m.finish(sum, nil)
+//line results_fsm.go:648
 }
 
 func (m *noAwaitsMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -870,47 +851,36 @@ func (m *errHandledLoopMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.Any
 	}
 //line results.go:70
 	sum, errs, last = 0, 0, ""
-//line results_fsm.go:874
+//line results_fsm.go:855
 	n_1 = n
-//line results_fsm.go:876
 	i_1 = 0
-//line results_fsm.go:878
 loop:
-//line results_fsm.go:880
 	if i_1 >= n_1 {
 		goto loopEnd
 	}
-//line results_fsm.go:884
 //line results.go:71
 	i = i_1
-//line results_fsm.go:887
+//line results_fsm.go:864
 	m.v.sum, m.v.errs, m.v.last, m.v.n_1, m.v.i_1 = sum, errs, last, n_1, i_1
 //line results.go:72
 	return m.suspend(1, Even.Call(i))
 resume1:
-//line results_fsm.go:892
 //line results.go:72
 	x, err = fsm.Take[int](in)
-//line results_fsm.go:895
-//line results.go:73
 	if err != nil {
 		errs++
 		last = err.Error()
 		goto loopNext
 	}
-//line results_fsm.go:902
-//line results.go:78
 	sum += x
-//line results_fsm.go:905
 loopNext:
-//line results_fsm.go:907
+//line results_fsm.go:878
 	i_1++
-//line results_fsm.go:909
 	goto loop
 loopEnd:
-//line results_fsm.go:912
 //line results.go:80
 	return m.finish(sum, errs, last, nil)
+//line results_fsm.go:884
 }
 
 func (m *errHandledLoopMachine) finish(r0 int, r1 int, r2 string, r3 error) (fsm.AnyOp, error) {
@@ -1013,11 +983,13 @@ func init() {
 				Name: "last",
 				Type: "string",
 			}, {
-				Name: "n_1",
-				Type: "int",
+				Internal: true,
+				Name:     "n_1 (a range bound)",
+				Type:     "int",
 			}, {
-				Name: "i_1",
-				Type: "int",
+				Internal: true,
+				Name:     "i_1 (a range position)",
+				Type:     "int",
 			}},
 		}},
 		Zero: func() fsm.Machine {
@@ -1061,17 +1033,13 @@ func (m *errReturnMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, e
 //line results.go:85
 	return m.suspend(1, Fail.Call(s))
 resume1:
-//line results_fsm.go:1065
 //line results.go:85
 	x, err = fsm.Take[int](in)
-//line results_fsm.go:1068
-//line results.go:86
 	if err != nil {
 		return m.finish(0, err)
 	}
-//line results_fsm.go:1073
-//line results.go:89
 	return m.finish(x, nil)
+//line results_fsm.go:1043
 }
 
 func (m *errReturnMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1187,30 +1155,23 @@ func (m *errAfterSuccessMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.An
 //line results.go:94
 	return m.suspend(1, Echo.Call(1))
 resume1:
-//line results_fsm.go:1191
 //line results.go:94
 	a, err = fsm.Take[int](in)
-//line results_fsm.go:1194
-//line results.go:95
 	if err != nil {
 		return m.finish(0, err)
 	}
-//line results_fsm.go:1199
+//line results_fsm.go:1164
 	m.v.a = a
 //line results.go:98
 	return m.suspend(2, Fail.Call("second"))
 resume2:
-//line results_fsm.go:1204
 //line results.go:98
 	_, err = fsm.Take[int](in)
-//line results_fsm.go:1207
-//line results.go:99
 	if err != nil {
 		return m.finish(a, err)
 	}
-//line results_fsm.go:1212
-//line results.go:102
 	return m.finish(-1, nil)
+//line results_fsm.go:1175
 }
 
 func (m *errAfterSuccessMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1322,12 +1283,10 @@ func (m *errValueAndErrorMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.A
 //line results.go:109
 	return m.suspend(1, Fail.Call("v"))
 resume1:
-//line results_fsm.go:1326
 //line results.go:109
 	x, err = fsm.Take[int](in)
-//line results_fsm.go:1329
-//line results.go:110
 	return m.finish(x+7, err)
+//line results_fsm.go:1290
 }
 
 func (m *errValueAndErrorMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1428,12 +1387,10 @@ func (m *errTextMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, err
 //line results.go:117
 	return m.suspend(1, Fail.Call("w"))
 resume1:
-//line results_fsm.go:1432
 //line results.go:117
 	_, err = fsm.Take[int](in)
-//line results_fsm.go:1435
-//line results.go:118
 	return m.finish(err.Error()+"|"+fmt.Sprintf("%v", err), nil)
+//line results_fsm.go:1394
 }
 
 func (m *errTextMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -1542,25 +1499,20 @@ func (m *errLiveMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, err
 //line results.go:125
 	return m.suspend(1, Fail.Call("one"))
 resume1:
-//line results_fsm.go:1546
 //line results.go:125
 	_, err1 = fsm.Take[int](in)
-//line results_fsm.go:1549
+//line results_fsm.go:1505
 	m.v.err1 = err1
 //line results.go:126
 	return m.suspend(2, Echo.Call(2))
 resume2:
-//line results_fsm.go:1554
 //line results.go:126
 	y, err2 = fsm.Take[int](in)
-//line results_fsm.go:1557
-//line results.go:127
 	if err1 != nil && err2 == nil {
 		return m.finish(err1.Error()+strconv.Itoa(y), nil)
 	}
-//line results_fsm.go:1562
-//line results.go:130
 	return m.finish("", err2)
+//line results_fsm.go:1516
 }
 
 func (m *errLiveMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -1686,44 +1638,34 @@ func (m *errLiveReturnedMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.An
 //line results.go:137
 	return m.suspend(1, Fail.Call("first"))
 resume1:
-//line results_fsm.go:1690
 //line results.go:137
 	_, first = fsm.Take[int](in)
-//line results_fsm.go:1693
-//line results.go:138
 	sum = 0
-//line results_fsm.go:1696
+//line results_fsm.go:1645
 	n = 3
-//line results_fsm.go:1698
 	i_1 = 0
-//line results_fsm.go:1700
 loop:
-//line results_fsm.go:1702
 	if i_1 >= n {
 		goto loopEnd
 	}
-//line results_fsm.go:1706
 //line results.go:139
 	i = i_1
-//line results_fsm.go:1709
+//line results_fsm.go:1654
 	m.v.first, m.v.sum, m.v.n, m.v.i_1 = first, sum, n, i_1
 //line results.go:140
 	return m.suspend(2, Echo.Call(i))
 resume2:
-//line results_fsm.go:1714
+//line results_fsm.go:1659
 	v_1, err = fsm.Take[int](in)
-//line results_fsm.go:1716
 //line results.go:140
 	sum += v(v_1, err)
-//line results_fsm.go:1719
-//line results_fsm.go:1720
+//line results_fsm.go:1663
 	i_1++
-//line results_fsm.go:1722
 	goto loop
 loopEnd:
-//line results_fsm.go:1725
 //line results.go:142
 	return m.finish(sum, first)
+//line results_fsm.go:1669
 }
 
 func (m *errLiveReturnedMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1807,11 +1749,13 @@ func init() {
 				Name: "sum",
 				Type: "int",
 			}, {
-				Name: "n",
-				Type: "int",
+				Internal: true,
+				Name:     "n (a range bound)",
+				Type:     "int",
 			}, {
-				Name: "i_1",
-				Type: "int",
+				Internal: true,
+				Name:     "i_1 (a range position)",
+				Type:     "int",
 			}},
 		}},
 		Zero: func() fsm.Machine {
@@ -1850,11 +1794,11 @@ func (m *errInExprMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, e
 //line results.go:149
 	return m.suspend(1, Fail.Call("x"))
 resume1:
-//line results_fsm.go:1854
+//line results_fsm.go:1798
 	v, err = fsm.Take[int](in)
-//line results_fsm.go:1856
 //line results.go:149
 	return m.finish(e(v, err).Error()+"!", nil)
+//line results_fsm.go:1802
 }
 
 func (m *errInExprMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -1968,44 +1912,33 @@ func (m *errFirstOfMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, 
 	}
 //line results.go:156
 	sum = 0
-//line results_fsm.go:1972
+//line results_fsm.go:1916
 	n = len(xs)
-//line results_fsm.go:1974
 	i = 0
-//line results_fsm.go:1976
 loop:
-//line results_fsm.go:1978
 	if i >= n {
 		goto loopEnd
 	}
-//line results_fsm.go:1982
 //line results.go:157
 	x = xs[i]
-//line results_fsm.go:1985
+//line results_fsm.go:1925
 	m.v.xs, m.v.sum, m.v.n, m.v.i = xs, sum, n, i
 //line results.go:158
 	return m.suspend(1, Even.Call(x))
 resume1:
-//line results_fsm.go:1990
 //line results.go:158
 	y, err = fsm.Take[int](in)
-//line results_fsm.go:1993
-//line results.go:159
 	if err != nil {
 		return m.finish(sum, err)
 	}
-//line results_fsm.go:1998
-//line results.go:162
 	sum += y
-//line results_fsm.go:2001
-//line results_fsm.go:2002
+//line results_fsm.go:1936
 	i++
-//line results_fsm.go:2004
 	goto loop
 loopEnd:
-//line results_fsm.go:2007
 //line results.go:164
 	return m.finish(sum, nil)
+//line results_fsm.go:1942
 }
 
 func (m *errFirstOfMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -2097,11 +2030,13 @@ func init() {
 				Name: "sum",
 				Type: "int",
 			}, {
-				Name: "n",
-				Type: "int",
+				Internal: true,
+				Name:     "n (a range length)",
+				Type:     "int",
 			}, {
-				Name: "i",
-				Type: "int",
+				Internal: true,
+				Name:     "i (a range position)",
+				Type:     "int",
 			}},
 		}},
 		Zero: func() fsm.Machine {

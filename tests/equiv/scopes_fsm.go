@@ -61,62 +61,50 @@ func (m *shadow3Machine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, err
 	}
 //line scopes.go:16
 	out = nil
-//line scopes_fsm.go:65
-//line scopes.go:17
 	x_1 = 1
-//line scopes_fsm.go:68
+//line scopes_fsm.go:66
 	m.v.out, m.v.x_1 = out, x_1
 //line scopes.go:19
 	return m.suspend(1, Echo.Call(10))
 resume1:
-//line scopes_fsm.go:73
+//line scopes_fsm.go:71
 	v_1, err = fsm.Take[int](in)
-//line scopes_fsm.go:75
 //line scopes.go:19
 	x_2 = v(v_1, err)
-//line scopes_fsm.go:78
+//line scopes_fsm.go:75
 	m.v.out, m.v.x_1, m.v.x_2 = out, x_1, x_2
 //line scopes.go:21
 	return m.suspend(2, Echo.Call(100))
 resume2:
-//line scopes_fsm.go:83
+//line scopes_fsm.go:80
 	v_2, err_1 = fsm.Take[int](in)
-//line scopes_fsm.go:85
 //line scopes.go:21
 	x_3 = v(v_2, err_1)
-//line scopes_fsm.go:88
+//line scopes_fsm.go:84
 	m.v.out, m.v.x_1, m.v.x_2, m.v.x_3 = out, x_1, x_2, x_3
 //line scopes.go:22
 	return m.suspend(3, Echo.Call(0))
 resume3:
-//line scopes_fsm.go:93
 //line scopes.go:23
 	x_3++
-//line scopes_fsm.go:96
-//line scopes.go:24
 	out = append(out, x_3)
-//line scopes_fsm.go:99
+//line scopes_fsm.go:92
 	m.v.out, m.v.x_1, m.v.x_2 = out, x_1, x_2
 //line scopes.go:26
 	return m.suspend(4, Echo.Call(0))
 resume4:
-//line scopes_fsm.go:104
 //line scopes.go:27
 	x_2++
-//line scopes_fsm.go:107
-//line scopes.go:28
 	out = append(out, x_2)
-//line scopes_fsm.go:110
+//line scopes_fsm.go:100
 	m.v.out, m.v.x_1 = out, x_1
 //line scopes.go:30
 	return m.suspend(5, Echo.Call(0))
 resume5:
-//line scopes_fsm.go:115
 //line scopes.go:31
 	out = append(out, x_1)
-//line scopes_fsm.go:118
-//line scopes.go:32
 	return m.finish(out, nil)
+//line scopes_fsm.go:108
 }
 
 func (m *shadow3Machine) finish(r0 []int, r1 error) (fsm.AnyOp, error) {
@@ -336,84 +324,61 @@ func (m *shadowIfForMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp,
 	}
 //line scopes.go:39
 	out = ""
-//line scopes_fsm.go:340
-//line scopes.go:40
 	x_2 = x_1 * 2
-//line scopes_fsm.go:343
 //line scopes.go:40
 	if !(x_2 > 0) {
 		goto endIf
 	}
-//line scopes_fsm.go:348
+//line scopes_fsm.go:333
 	m.v.x_1, m.v.out, m.v.x_2 = x_1, out, x_2
 //line scopes.go:41
 	return m.suspend(1, Echo.Call(x_2))
 resume1:
-//line scopes_fsm.go:353
 //line scopes.go:42
 	out += fmt.Sprint("if", x_2, ";")
-//line scopes_fsm.go:356
 endIf:
-//line scopes_fsm.go:358
-//line scopes.go:44
 	x_3 = 0
-//line scopes_fsm.go:361
 loop:
-//line scopes_fsm.go:363
 //line scopes.go:44
 	if !(x_3 < 2) {
 		goto loopEnd
 	}
-//line scopes_fsm.go:368
+//line scopes_fsm.go:347
 	m.v.x_1, m.v.out, m.v.x_3 = x_1, out, x_3
 //line scopes.go:45
 	return m.suspend(2, Echo.Call(x_3))
 resume2:
-//line scopes_fsm.go:373
 //line scopes.go:46
 	out += fmt.Sprint("for", x_3, ";")
-//line scopes_fsm.go:376
-//line scopes_fsm.go:377
 //line scopes.go:44
 	x_3++
-//line scopes_fsm.go:380
+//line scopes_fsm.go:356
 	goto loop
 loopEnd:
-//line scopes_fsm.go:383
 	seq = []string{"r"}
-//line scopes_fsm.go:385
 	n = len(seq)
-//line scopes_fsm.go:387
 	i = 0
-//line scopes_fsm.go:389
 loop_1:
-//line scopes_fsm.go:391
 	if i >= n {
 		goto loopEnd_1
 	}
-//line scopes_fsm.go:395
 //line scopes.go:48
 	x_4 = seq[i]
-//line scopes_fsm.go:398
+//line scopes_fsm.go:368
 	m.v.x_1, m.v.out, m.v.x_4, m.v.seq, m.v.n, m.v.i = x_1, out, x_4, seq, n, i
 //line scopes.go:49
 	return m.suspend(3, Echo.Call(0))
 resume3:
-//line scopes_fsm.go:403
 //line scopes.go:50
 	out += x_4 + ";"
-//line scopes_fsm.go:406
-//line scopes_fsm.go:407
+//line scopes_fsm.go:375
 	i++
-//line scopes_fsm.go:409
 	goto loop_1
 loopEnd_1:
-//line scopes_fsm.go:412
 //line scopes.go:52
 	out += fmt.Sprint(x_1)
-//line scopes_fsm.go:415
-//line scopes.go:53
 	return m.finish(out, nil)
+//line scopes_fsm.go:382
 }
 
 func (m *shadowIfForMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -552,14 +517,17 @@ func init() {
 				Name: "x",
 				Type: "string",
 			}, {
-				Name: "seq",
-				Type: "[]string",
+				Internal: true,
+				Name:     "seq (the value a range loop ranges over)",
+				Type:     "[]string",
 			}, {
-				Name: "n",
-				Type: "int",
+				Internal: true,
+				Name:     "n (a range length)",
+				Type:     "int",
 			}, {
-				Name: "i",
-				Type: "int",
+				Internal: true,
+				Name:     "i (a range position)",
+				Type:     "int",
 			}},
 		}},
 		Zero: func() fsm.Machine {
@@ -612,42 +580,36 @@ func (m *shadowTypesMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp,
 	}
 //line scopes.go:60
 	out = ""
-//line scopes_fsm.go:616
 //line scopes.go:62
 	x_1 = "str"
-//line scopes_fsm.go:619
+//line scopes_fsm.go:586
 	m.v.out, m.v.x_1 = out, x_1
 //line scopes.go:63
 	return m.suspend(1, Echo.Call(0))
 resume1:
-//line scopes_fsm.go:624
 //line scopes.go:64
 	out += x_1
-//line scopes_fsm.go:627
 //line scopes.go:67
 	x_2 = 2.5
-//line scopes_fsm.go:630
+//line scopes_fsm.go:595
 	m.v.out, m.v.x_2 = out, x_2
 //line scopes.go:68
 	return m.suspend(2, Echo.Call(0))
 resume2:
-//line scopes_fsm.go:635
 //line scopes.go:69
 	out += fmt.Sprint(x_2)
-//line scopes_fsm.go:638
 //line scopes.go:72
 	x_3 = []int{7}
-//line scopes_fsm.go:641
+//line scopes_fsm.go:604
 	m.v.out, m.v.x_3 = out, x_3
 //line scopes.go:73
 	return m.suspend(3, Echo.Call(0))
 resume3:
-//line scopes_fsm.go:646
 //line scopes.go:74
 	out += fmt.Sprint(x_3)
-//line scopes_fsm.go:649
 //line scopes.go:76
 	return m.finish(out, nil)
+//line scopes_fsm.go:613
 }
 
 func (m *shadowTypesMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -804,37 +766,30 @@ func (m *shadowErrMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, e
 //line scopes.go:83
 	return m.suspend(1, Fail.Call("outer"))
 resume1:
-//line scopes_fsm.go:808
 //line scopes.go:83
 	_, err_1 = fsm.Take[int](in)
-//line scopes_fsm.go:811
-//line scopes.go:84
 	if !true {
 		goto endIf
 	}
-//line scopes_fsm.go:816
+//line scopes_fsm.go:775
 	m.v.err_1 = err_1
 //line scopes.go:85
 	return m.suspend(2, Echo.Call(1))
 resume2:
-//line scopes_fsm.go:821
 //line scopes.go:85
 	x, err_2 = fsm.Take[int](in)
-//line scopes_fsm.go:824
-//line scopes.go:86
 	if err_2 != nil || x != 1 {
 		return m.finish("bad", nil)
 	}
-//line scopes_fsm.go:829
+//line scopes_fsm.go:785
 	m.v.err_1 = err_1
 //line scopes.go:89
 	return m.suspend(3, Echo.Call(2))
 resume3:
-//line scopes_fsm.go:834
 endIf:
-//line scopes_fsm.go:836
 //line scopes.go:91
 	return m.finish("kept", err_1)
+//line scopes_fsm.go:793
 }
 
 func (m *shadowErrMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -968,42 +923,32 @@ func (m *shadowParamMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp,
 	}
 //line scopes.go:98
 	sum = 0
-//line scopes_fsm.go:972
-//line scopes.go:99
 	i_1 = 0
-//line scopes_fsm.go:975
 loop:
-//line scopes_fsm.go:977
 //line scopes.go:99
 	if !(i_1 < 3) {
 		goto loopEnd
 	}
-//line scopes_fsm.go:982
 //line scopes.go:100
 	i_2 = i_1 * 10
-//line scopes_fsm.go:985
-//line scopes.go:101
 	n_2 = n_1 + i_2
-//line scopes_fsm.go:988
+//line scopes_fsm.go:936
 	m.v.n_1, m.v.sum, m.v.i_1 = n_1, sum, i_1
 //line scopes.go:102
 	return m.suspend(1, Echo.Call(n_2))
 resume1:
-//line scopes_fsm.go:993
+//line scopes_fsm.go:941
 	v_1, err = fsm.Take[int](in)
-//line scopes_fsm.go:995
 //line scopes.go:102
 	sum += v(v_1, err)
-//line scopes_fsm.go:998
-//line scopes_fsm.go:999
 //line scopes.go:99
 	i_1++
-//line scopes_fsm.go:1002
+//line scopes_fsm.go:947
 	goto loop
 loopEnd:
-//line scopes_fsm.go:1005
 //line scopes.go:104
 	return m.finish(sum, n_1, nil)
+//line scopes_fsm.go:952
 }
 
 func (m *shadowParamMachine) finish(r0 int, r1 int, r2 error) (fsm.AnyOp, error) {
@@ -1188,73 +1133,45 @@ func (m_1 *internalNamesMachine) Resume(ctx fsm.Context, in_1 fsm.Outcome) (fsm.
 	}
 //line scopes.go:111
 	m = 1
-//line scopes_fsm.go:1192
-//line scopes.go:112
 	s = 2
-//line scopes_fsm.go:1195
-//line scopes.go:113
 	state = 3
-//line scopes_fsm.go:1198
-//line scopes.go:114
 	pc = 4
-//line scopes_fsm.go:1201
-//line scopes.go:115
 	frame = 5
-//line scopes_fsm.go:1204
-//line scopes.go:116
 	machine = 6
-//line scopes_fsm.go:1207
-//line scopes.go:117
 	resume = 7
-//line scopes_fsm.go:1210
-//line scopes.go:118
 	fsm_ = 8
-//line scopes_fsm.go:1213
-//line scopes.go:119
 	ctx2 = 9
-//line scopes_fsm.go:1216
-//line scopes.go:120
 	out = 10
-//line scopes_fsm.go:1219
+//line scopes_fsm.go:1146
 	m_1.v.in, m_1.v.m, m_1.v.s, m_1.v.state, m_1.v.pc, m_1.v.frame, m_1.v.machine, m_1.v.resume, m_1.v.fsm_, m_1.v.ctx2, m_1.v.out = in, m, s, state, pc, frame, machine, resume, fsm_, ctx2, out
 //line scopes.go:121
 	return m_1.suspend(1, Echo.Call(0))
 resume1:
-//line scopes_fsm.go:1224
+//line scopes_fsm.go:1151
 	v_1, err_1 = fsm.Take[int](in_1)
-//line scopes_fsm.go:1226
 //line scopes.go:121
 	_ = v(v_1, err_1)
-//line scopes_fsm.go:1229
-//line scopes.go:122
 	err = error(nil)
-//line scopes_fsm.go:1232
+//line scopes_fsm.go:1156
 	m_1.v.m, m_1.v.s, m_1.v.state, m_1.v.pc, m_1.v.frame, m_1.v.machine, m_1.v.resume, m_1.v.fsm_, m_1.v.ctx2, m_1.v.out, m_1.v.err = m, s, state, pc, frame, machine, resume, fsm_, ctx2, out, err
 //line scopes.go:123
 	return m_1.suspend(2, Echo.Call(in))
 resume2:
-//line scopes_fsm.go:1237
+//line scopes_fsm.go:1161
 	v_2, err_2 = fsm.Take[int](in_1)
-//line scopes_fsm.go:1239
 //line scopes.go:123
 	op = v(v_2, err_2)
-//line scopes_fsm.go:1242
-//line scopes.go:124
 	outcome, results, args, next, step, zero, tmp = 11, 12, 13, 14, 15, 16, 17
-//line scopes_fsm.go:1245
+//line scopes_fsm.go:1166
 	m_1.v.m, m_1.v.s, m_1.v.state, m_1.v.pc, m_1.v.frame, m_1.v.machine, m_1.v.resume, m_1.v.fsm_, m_1.v.ctx2, m_1.v.out, m_1.v.err, m_1.v.op, m_1.v.outcome, m_1.v.results, m_1.v.args, m_1.v.next, m_1.v.step, m_1.v.zero, m_1.v.tmp = m, s, state, pc, frame, machine, resume, fsm_, ctx2, out, err, op, outcome, results, args, next, step, zero, tmp
 //line scopes.go:125
 	return m_1.suspend(3, Echo.Call(0))
 resume3:
-//line scopes_fsm.go:1250
 //line scopes.go:126
 	sum = m + s + state + pc + frame + machine + resume + fsm_ + ctx2 + out + op
-//line scopes_fsm.go:1253
-//line scopes.go:127
 	sum += outcome + results + args + next + step + zero + tmp
-//line scopes_fsm.go:1256
-//line scopes.go:128
 	return m_1.finish(sum, err)
+//line scopes_fsm.go:1175
 }
 
 func (m *internalNamesMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1604,27 +1521,22 @@ func (m_1 *internalNamesParamsMachine) Resume(ctx fsm.Context, in fsm.Outcome) (
 //line scopes.go:136
 	return m_1.suspend(1, Echo.Call(m))
 resume1:
-//line scopes_fsm.go:1608
+//line scopes_fsm.go:1525
 	v_1, err_1 = fsm.Take[int](in)
-//line scopes_fsm.go:1610
 //line scopes.go:136
 	pc = v(v_1, err_1)
-//line scopes_fsm.go:1613
+//line scopes_fsm.go:1529
 	m_1.v.s, m_1.v.state, m_1.v.err, m_1.v.pc = s, state, err, pc
 //line scopes.go:137
 	return m_1.suspend(2, Str.Call("!"))
 resume2:
-//line scopes_fsm.go:1618
+//line scopes_fsm.go:1534
 	v_2, err_2 = fsm.Take[string](in)
-//line scopes_fsm.go:1620
 //line scopes.go:137
 	s += v(v_2, err_2)
-//line scopes_fsm.go:1623
-//line scopes.go:138
 	state = append(state, pc)
-//line scopes_fsm.go:1626
-//line scopes.go:139
 	return m_1.finish(fmt.Sprint(s, state, err), nil)
+//line scopes_fsm.go:1540
 }
 
 func (m *internalNamesParamsMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -1809,37 +1721,23 @@ func (m *packageNamesMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp
 	}
 //line scopes.go:146
 	context = 1
-//line scopes_fsm.go:1813
-//line scopes.go:147
 	errors = 2
-//line scopes_fsm.go:1816
-//line scopes.go:148
 	reflect = 3
-//line scopes_fsm.go:1819
-//line scopes.go:149
 	cbor = 4
-//line scopes_fsm.go:1822
-//line scopes.go:150
 	fmt = 5
-//line scopes_fsm.go:1825
-//line scopes.go:151
 	runtime = 6
-//line scopes_fsm.go:1828
-//line scopes.go:152
 	fsm2 = 7
-//line scopes_fsm.go:1831
+//line scopes_fsm.go:1731
 	m.v.reflect, m.v.cbor, m.v.fmt, m.v.runtime, m.v.fsm2 = reflect, cbor, fmt, runtime, fsm2
 //line scopes.go:153
 	return m.suspend(1, Echo.Call(context+errors))
 resume1:
-//line scopes_fsm.go:1836
+//line scopes_fsm.go:1736
 	v_1, err = fsm.Take[int](in)
-//line scopes_fsm.go:1838
 //line scopes.go:153
 	x = v(v_1, err)
-//line scopes_fsm.go:1841
-//line scopes.go:154
 	return m.finish(x+reflect+cbor+fmt+runtime+fsm2, nil)
+//line scopes_fsm.go:1741
 }
 
 func (m *packageNamesMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1988,41 +1886,32 @@ func (m *localTypeMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, e
 	}
 //line scopes.go:165
 	items = []item{{Name: "a", Qty: 1}, {Name: "b", Qty: 2}}
-//line scopes_fsm.go:1992
-//line scopes.go:166
 	total = item{Name: "total"}
-//line scopes_fsm.go:1995
+//line scopes_fsm.go:1891
 	n = len(items)
-//line scopes_fsm.go:1997
 	i = 0
-//line scopes_fsm.go:1999
 loop:
-//line scopes_fsm.go:2001
 	if i >= n {
 		goto loopEnd
 	}
-//line scopes_fsm.go:2005
 //line scopes.go:167
 	it = items[i]
-//line scopes_fsm.go:2008
+//line scopes_fsm.go:1900
 	m.v.items, m.v.total, m.v.it, m.v.n, m.v.i = items, total, it, n, i
 //line scopes.go:168
 	return m.suspend(1, Echo.Call(10))
 resume1:
-//line scopes_fsm.go:2013
+//line scopes_fsm.go:1905
 	v_1, err = fsm.Take[int](in)
-//line scopes_fsm.go:2015
 //line scopes.go:168
 	total.Qty += it.Qty * v(v_1, err)
-//line scopes_fsm.go:2018
-//line scopes_fsm.go:2019
+//line scopes_fsm.go:1909
 	i++
-//line scopes_fsm.go:2021
 	goto loop
 loopEnd:
-//line scopes_fsm.go:2024
 //line scopes.go:170
 	return m.finish(fmt.Sprintf("%s=%d", total.Name, total.Qty), nil)
+//line scopes_fsm.go:1915
 }
 
 func (m *localTypeMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -2111,11 +2000,13 @@ func init() {
 				Name: "it",
 				Type: "item",
 			}, {
-				Name: "n",
-				Type: "int",
+				Internal: true,
+				Name:     "n (a range length)",
+				Type:     "int",
 			}, {
-				Name: "i",
-				Type: "int",
+				Internal: true,
+				Name:     "i (a range position)",
+				Type:     "int",
 			}},
 		}},
 		Zero: func() fsm.Machine {
@@ -2163,22 +2054,19 @@ func (m *localTypeShadowMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.An
 	}
 //line scopes.go:177
 	outer = Pair{A: 1, B: 2}
-//line scopes_fsm.go:2167
 //line scopes.go:181
 	p = Pair_1{Left: "l"}
-//line scopes_fsm.go:2170
+//line scopes_fsm.go:2060
 	m.v.outer, m.v.p = outer, p
 //line scopes.go:182
 	return m.suspend(1, Str.Call("r"))
 resume1:
-//line scopes_fsm.go:2175
+//line scopes_fsm.go:2065
 	v_1, err = fsm.Take[string](in)
-//line scopes_fsm.go:2177
 //line scopes.go:182
 	p.Right = v(v_1, err)
-//line scopes_fsm.go:2180
-//line scopes.go:183
 	return m.finish(p.Left+p.Right, outer.A+outer.B, nil)
+//line scopes_fsm.go:2070
 }
 
 func (m *localTypeShadowMachine) finish(r0 string, r1 int, r2 error) (fsm.AnyOp, error) {
@@ -2311,31 +2199,27 @@ func (m *localTypesSameNameMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm
 	}
 //line scopes.go:190
 	out = ""
-//line scopes_fsm.go:2315
 //line scopes.go:193
 	t_1 = T_1{S: "one"}
-//line scopes_fsm.go:2318
+//line scopes_fsm.go:2205
 	m.v.out, m.v.t_1 = out, t_1
 //line scopes.go:194
 	return m.suspend(1, Echo.Call(1))
 resume1:
-//line scopes_fsm.go:2323
 //line scopes.go:195
 	out += t_1.S
-//line scopes_fsm.go:2326
 //line scopes.go:199
 	t_2 = T_2{N: 2}
-//line scopes_fsm.go:2329
+//line scopes_fsm.go:2214
 	m.v.out, m.v.t_2 = out, t_2
 //line scopes.go:200
 	return m.suspend(2, Echo.Call(2))
 resume2:
-//line scopes_fsm.go:2334
 //line scopes.go:201
 	out += fmt.Sprint(t_2.N)
-//line scopes_fsm.go:2337
 //line scopes.go:203
 	return m.finish(out, nil)
+//line scopes_fsm.go:2223
 }
 
 func (m *localTypesSameNameMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -2481,27 +2365,23 @@ func (m *localConstAndAliasMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm
 	}
 //line scopes.go:214
 	xs = alias{1, 2}
-//line scopes_fsm.go:2485
-//line scopes.go:215
 	n = (num)(k)
-//line scopes_fsm.go:2488
+//line scopes_fsm.go:2370
 	m.v.xs, m.v.n = xs, n
 //line scopes.go:216
 	return m.suspend(1, Echo.Call(0))
 resume1:
-//line scopes_fsm.go:2493
+//line scopes_fsm.go:2375
 	m.v.xs, m.v.n = xs, n
 //line scopes.go:217
 	return m.suspend(2, Echo.Call(k))
 resume2:
-//line scopes_fsm.go:2498
+//line scopes_fsm.go:2380
 	v_1, err = fsm.Take[int](in)
-//line scopes_fsm.go:2500
 //line scopes.go:217
 	n += xs[1] * num(v(v_1, err))
-//line scopes_fsm.go:2503
-//line scopes.go:218
 	return m.finish(int(n), nil)
+//line scopes_fsm.go:2385
 }
 
 func (m *localConstAndAliasMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -2638,11 +2518,11 @@ func (m *blankParamsMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp,
 //line scopes.go:225
 	return m.suspend(1, Echo.Call(x))
 resume1:
-//line scopes_fsm.go:2642
+//line scopes_fsm.go:2522
 	v_1, err = fsm.Take[int](in)
-//line scopes_fsm.go:2644
 //line scopes.go:225
 	return m.finish(v(v_1, err)+1, nil)
+//line scopes_fsm.go:2526
 }
 
 func (m *blankParamsMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -2770,33 +2650,24 @@ func (m *closureBetweenAwaitsMachine) Resume(ctx fsm.Context, in fsm.Outcome) (f
 //line scopes.go:233
 	return m.suspend(1, Echo.Call(2))
 resume1:
-//line scopes_fsm.go:2774
+//line scopes_fsm.go:2654
 	v_1, err = fsm.Take[int](in)
-//line scopes_fsm.go:2776
 //line scopes.go:233
 	a = v(v_1, err)
-//line scopes_fsm.go:2779
-//line scopes.go:234
 	double = func(x int) int { return x * 2 }
-//line scopes_fsm.go:2782
-//line scopes.go:235
 	a = double(a)
-//line scopes_fsm.go:2785
+//line scopes_fsm.go:2660
 	m.v.a = a
 //line scopes.go:236
 	return m.suspend(2, Echo.Call(a))
 resume2:
-//line scopes_fsm.go:2790
+//line scopes_fsm.go:2665
 	v_2, err_1 = fsm.Take[int](in)
-//line scopes_fsm.go:2792
 //line scopes.go:236
 	b = v(v_2, err_1)
-//line scopes_fsm.go:2795
-//line scopes.go:237
 	add = func() int { return a + b }
-//line scopes_fsm.go:2798
-//line scopes.go:238
 	return m.finish(add(), nil)
+//line scopes_fsm.go:2671
 }
 
 func (m *closureBetweenAwaitsMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {

@@ -43,17 +43,13 @@ func (m *seqOneMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, erro
 //line sequence.go:15
 	return m.suspend(1, Echo.Call(x))
 resume1:
-//line sequence_fsm.go:47
 //line sequence.go:15
 	y, err = fsm.Take[int](in)
-//line sequence_fsm.go:50
-//line sequence.go:16
 	if err != nil {
 		return m.finish(0, err)
 	}
-//line sequence_fsm.go:55
-//line sequence.go:19
 	return m.finish(y+1, nil)
+//line sequence_fsm.go:53
 }
 
 func (m *seqOneMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -178,43 +174,33 @@ func (m *seqChainMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, er
 //line sequence.go:24
 	return m.suspend(1, Echo.Call(x))
 resume1:
-//line sequence_fsm.go:182
 //line sequence.go:24
 	a, err = fsm.Take[int](in)
-//line sequence_fsm.go:185
-//line sequence.go:25
 	if err != nil {
 		return m.finish(0, err)
 	}
-//line sequence_fsm.go:190
+//line sequence_fsm.go:183
 	m.v.a = a
 //line sequence.go:28
 	return m.suspend(2, Add.Call(Pair{A: a, B: 10}))
 resume2:
-//line sequence_fsm.go:195
 //line sequence.go:28
 	b, err = fsm.Take[int](in)
-//line sequence_fsm.go:198
-//line sequence.go:29
 	if err != nil {
 		return m.finish(0, err)
 	}
-//line sequence_fsm.go:203
+//line sequence_fsm.go:193
 	m.v.a, m.v.b = a, b
 //line sequence.go:32
 	return m.suspend(3, Echo.Call(b*2))
 resume3:
-//line sequence_fsm.go:208
 //line sequence.go:32
 	c, err = fsm.Take[int](in)
-//line sequence_fsm.go:211
-//line sequence.go:33
 	if err != nil {
 		return m.finish(0, err)
 	}
-//line sequence_fsm.go:216
-//line sequence.go:36
 	return m.finish(a+b+c, nil)
+//line sequence_fsm.go:204
 }
 
 func (m *seqChainMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -359,31 +345,24 @@ func (m *seqDiscardMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, 
 //line sequence.go:43
 	return m.suspend(1, Record.Call("a"))
 resume1:
-//line sequence_fsm.go:363
 //line sequence.go:44
 	return m.suspend(2, Record.Call("b"))
 resume2:
-//line sequence_fsm.go:367
 //line sequence.go:44
 	_, _ = fsm.Take[string](in)
-//line sequence_fsm.go:370
-//line sequence.go:45
 	return m.suspend(3, Record.Call("c"))
 resume3:
-//line sequence_fsm.go:374
 //line sequence.go:45
 	_, err = fsm.Take[string](in)
-//line sequence_fsm.go:377
+//line sequence_fsm.go:358
 	m.v.err = err
 //line sequence.go:46
 	return m.suspend(4, Echo.Call(5))
 resume4:
-//line sequence_fsm.go:382
 //line sequence.go:46
 	x, _ = fsm.Take[int](in)
-//line sequence_fsm.go:385
-//line sequence.go:47
 	return m.finish(x, err)
+//line sequence_fsm.go:366
 }
 
 func (m *seqDiscardMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -493,18 +472,15 @@ func (m *seqDiscardOnlyMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.Any
 //line sequence.go:54
 	return m.suspend(1, Record.Call("x"))
 resume1:
-//line sequence_fsm.go:497
 //line sequence.go:55
 	return m.suspend(2, Record.Call("y"))
 resume2:
-//line sequence_fsm.go:501
 //line sequence.go:56
 	return m.suspend(3, Record.Call("z"))
 resume3:
-//line sequence_fsm.go:505
 //line sequence.go:56
 	_, _ = fsm.Take[string](in)
-//line sequence_fsm.go:508
+//line sequence_fsm.go:484
 	return m.finish()
 }
 
@@ -602,28 +578,19 @@ func (m *seqReassignMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp,
 	}
 //line sequence.go:61
 	err = nil
-//line sequence_fsm.go:606
-//line sequence.go:62
 	return m.suspend(1, Echo.Call(x*2))
 resume1:
-//line sequence_fsm.go:610
 //line sequence.go:62
 	x, err = fsm.Take[int](in)
-//line sequence_fsm.go:613
-//line sequence.go:63
 	if err != nil {
 		return m.finish(0, err)
 	}
-//line sequence_fsm.go:618
-//line sequence.go:66
 	return m.suspend(2, Echo.Call(x+1))
 resume2:
-//line sequence_fsm.go:622
 //line sequence.go:66
 	x, err = fsm.Take[int](in)
-//line sequence_fsm.go:625
-//line sequence.go:67
 	return m.finish(x, err)
+//line sequence_fsm.go:594
 }
 
 func (m *seqReassignMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -740,23 +707,18 @@ func (m *seqVarDeclMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, 
 //line sequence.go:72
 	return m.suspend(1, Echo.Call(7))
 resume1:
-//line sequence_fsm.go:744
 //line sequence.go:72
 	a, err = fsm.Take[int](in)
-//line sequence_fsm.go:747
-//line sequence.go:73
 	b = 0
-//line sequence_fsm.go:750
+//line sequence_fsm.go:714
 	m.v.a = a
 //line sequence.go:74
 	return m.suspend(2, Echo.Call(a*3))
 resume2:
-//line sequence_fsm.go:755
 //line sequence.go:74
 	b, err = fsm.Take[int](in)
-//line sequence_fsm.go:758
-//line sequence.go:75
 	return m.finish(a+b, err)
+//line sequence_fsm.go:722
 }
 
 func (m *seqVarDeclMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -890,38 +852,31 @@ func (m *seqLiveMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, err
 	}
 //line sequence.go:82
 	p = a * b
-//line sequence_fsm.go:894
-//line sequence.go:83
 	q = b * c
-//line sequence_fsm.go:897
-//line sequence.go:84
 	s = fmt.Sprint(a)
-//line sequence_fsm.go:900
+//line sequence_fsm.go:858
 	m.v.p, m.v.q, m.v.s = p, q, s
 //line sequence.go:85
 	return m.suspend(1, Echo.Call(0))
 resume1:
-//line sequence_fsm.go:905
+//line sequence_fsm.go:863
 	m.v.p, m.v.q, m.v.s = p, q, s
 //line sequence.go:86
 	return m.suspend(2, Echo.Call(p))
 resume2:
-//line sequence_fsm.go:910
 //line sequence.go:86
 	r, err = fsm.Take[int](in)
-//line sequence_fsm.go:913
-//line sequence.go:87
 	if err != nil {
 		return m.finish("", err)
 	}
-//line sequence_fsm.go:918
+//line sequence_fsm.go:873
 	m.v.p, m.v.q, m.v.s, m.v.r = p, q, s, r
 //line sequence.go:90
 	return m.suspend(3, Echo.Call(q))
 resume3:
-//line sequence_fsm.go:923
 //line sequence.go:91
 	return m.finish(s+":"+strconv.Itoa(p+q+r), nil)
+//line sequence_fsm.go:880
 }
 
 func (m *seqLiveMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -1125,53 +1080,40 @@ func (m *seqTargetsMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, 
 	}
 //line sequence.go:99
 	p = Pair{}
-//line sequence_fsm.go:1129
-//line sequence.go:100
 	err = nil
-//line sequence_fsm.go:1132
+//line sequence_fsm.go:1085
 	m.v.p = p
 //line sequence.go:101
 	return m.suspend(1, Echo.Call(3))
 resume1:
-//line sequence_fsm.go:1137
 //line sequence.go:101
 	p.A, err = fsm.Take[int](in)
-//line sequence_fsm.go:1140
-//line sequence.go:102
 	xs = make([]int, 2)
-//line sequence_fsm.go:1143
+//line sequence_fsm.go:1093
 	m.v.p, m.v.xs = p, xs
 //line sequence.go:103
 	return m.suspend(2, Echo.Call(4))
 resume2:
-//line sequence_fsm.go:1148
 //line sequence.go:103
 	xs[1], err = fsm.Take[int](in)
-//line sequence_fsm.go:1151
-//line sequence.go:104
 	mm = map[string]int{}
-//line sequence_fsm.go:1154
+//line sequence_fsm.go:1101
 	m.v.p, m.v.xs, m.v.mm = p, xs, mm
 //line sequence.go:105
 	return m.suspend(3, Echo.Call(5))
 resume3:
-//line sequence_fsm.go:1159
 //line sequence.go:105
 	mm["k"], err = fsm.Take[int](in)
-//line sequence_fsm.go:1162
-//line sequence.go:106
 	arr = [2]int{}
-//line sequence_fsm.go:1165
+//line sequence_fsm.go:1109
 	m.v.p, m.v.err, m.v.xs, m.v.mm, m.v.arr = p, err, xs, mm, arr
 //line sequence.go:107
 	return m.suspend(4, Echo.Call(6))
 resume4:
-//line sequence_fsm.go:1170
 //line sequence.go:107
 	arr[0], _ = fsm.Take[int](in)
-//line sequence_fsm.go:1173
-//line sequence.go:108
 	return m.finish(p.A*1000+xs[1]*100+mm["k"]*10+arr[0], err)
+//line sequence_fsm.go:1117
 }
 
 func (m *seqTargetsMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1345,26 +1287,17 @@ func (m *seqOnceMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, err
 	}
 //line sequence.go:115
 	resetTrace()
-//line sequence_fsm.go:1349
-//line sequence.go:116
 	tr("a", 0)
-//line sequence_fsm.go:1352
-//line sequence.go:117
 	return m.suspend(1, Echo.Call(1))
 resume1:
-//line sequence_fsm.go:1356
 //line sequence.go:118
 	tr("b", 0)
-//line sequence_fsm.go:1359
-//line sequence.go:119
 	return m.suspend(2, Echo.Call(2))
 resume2:
-//line sequence_fsm.go:1363
 //line sequence.go:120
 	tr("c", 0)
-//line sequence_fsm.go:1366
-//line sequence.go:121
 	return m.finish(traceStr(), nil)
+//line sequence_fsm.go:1301
 }
 
 func (m *seqOnceMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -1477,28 +1410,24 @@ func (m *seqRecordOrderMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.Any
 //line sequence.go:126
 	return m.suspend(1, Record.Call("1"))
 resume1:
-//line sequence_fsm.go:1481
 //line sequence.go:126
 	a, _ = fsm.Take[string](in)
-//line sequence_fsm.go:1484
+//line sequence_fsm.go:1416
 	m.v.a = a
 //line sequence.go:127
 	return m.suspend(2, Record.Call("2"))
 resume2:
-//line sequence_fsm.go:1489
 //line sequence.go:127
 	b, _ = fsm.Take[string](in)
-//line sequence_fsm.go:1492
+//line sequence_fsm.go:1423
 	m.v.a, m.v.b = a, b
 //line sequence.go:128
 	return m.suspend(3, Record.Call("3"))
 resume3:
-//line sequence_fsm.go:1497
 //line sequence.go:128
 	c, _ = fsm.Take[string](in)
-//line sequence_fsm.go:1500
-//line sequence.go:129
 	return m.finish(a+b+c, nil)
+//line sequence_fsm.go:1431
 }
 
 func (m *seqRecordOrderMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -1642,39 +1571,35 @@ func (m *seqStringBuildMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.Any
 	}
 //line sequence.go:134
 	s = ""
-//line sequence_fsm.go:1646
+//line sequence_fsm.go:1575
 	m.v.n, m.v.s = n, s
 //line sequence.go:135
 	return m.suspend(1, Str.Call("x"))
 resume1:
-//line sequence_fsm.go:1651
+//line sequence_fsm.go:1580
 	v_1, err = fsm.Take[string](in)
-//line sequence_fsm.go:1653
 //line sequence.go:135
 	s += v(v_1, err)
-//line sequence_fsm.go:1656
+//line sequence_fsm.go:1584
 	m.v.s = s
 //line sequence.go:136
 	return m.suspend(2, Echo.Call(n))
 resume2:
-//line sequence_fsm.go:1661
+//line sequence_fsm.go:1589
 	v_2, err_1 = fsm.Take[int](in)
-//line sequence_fsm.go:1663
 //line sequence.go:136
 	s += strconv.Itoa(v(v_2, err_1))
-//line sequence_fsm.go:1666
+//line sequence_fsm.go:1593
 	m.v.s = s
 //line sequence.go:137
 	return m.suspend(3, Str.Call("y"))
 resume3:
-//line sequence_fsm.go:1671
+//line sequence_fsm.go:1598
 	v_3, err_2 = fsm.Take[string](in)
-//line sequence_fsm.go:1673
 //line sequence.go:137
 	s += v(v_3, err_2)
-//line sequence_fsm.go:1676
-//line sequence.go:138
 	return m.finish(s, nil)
+//line sequence_fsm.go:1603
 }
 
 func (m *seqStringBuildMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -1827,25 +1752,22 @@ func (m *seqParamsLiveMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 	}
 //line sequence.go:145
 	a++
-//line sequence_fsm.go:1831
+//line sequence_fsm.go:1756
 	m.v.a, m.v.b = a, b
 //line sequence.go:146
 	return m.suspend(1, Echo.Call(a))
 resume1:
-//line sequence_fsm.go:1836
 //line sequence.go:147
 	b += "!"
-//line sequence_fsm.go:1839
-//line sequence.go:148
 	a *= 10
-//line sequence_fsm.go:1842
+//line sequence_fsm.go:1764
 	m.v.a, m.v.b = a, b
 //line sequence.go:149
 	return m.suspend(2, Str.Call(b))
 resume2:
-//line sequence_fsm.go:1847
 //line sequence.go:150
 	return m.finish(fmt.Sprint(a, b), nil)
+//line sequence_fsm.go:1771
 }
 
 func (m *seqParamsLiveMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {

@@ -49,60 +49,50 @@ func (m *switchTagMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, e
 	}
 //line switches.go:14
 	s = ""
-//line switches_fsm.go:53
-//line switches.go:15
 	return m.suspend(1, Echo.Call(x))
 resume1:
-//line switches_fsm.go:57
+//line switches_fsm.go:55
 	v_1, err = fsm.Take[int](in)
-//line switches_fsm.go:59
 	tag = v(v_1, err)
-//line switches_fsm.go:61
 //line switches.go:16
 	if tag == 1 {
 		goto caseBody
 	}
-//line switches_fsm.go:66
 //line switches.go:18
 	if tag == 2 {
 		goto caseBody_1
 	}
-//line switches_fsm.go:71
 //line switches.go:18
 	if tag == 3 {
 		goto caseBody_1
 	}
-//line switches_fsm.go:76
+//line switches_fsm.go:70
 	goto caseBody_2
 caseBody:
-//line switches_fsm.go:79
 //line switches.go:17
 	s = "one"
-//line switches_fsm.go:82
+//line switches_fsm.go:75
 	goto switchEnd
 caseBody_1:
-//line switches_fsm.go:85
 //line switches.go:19
 	s = "two-three"
-//line switches_fsm.go:88
+//line switches_fsm.go:80
 	goto switchEnd
 caseBody_2:
-//line switches_fsm.go:91
 //line switches.go:21
 	s = "other"
-//line switches_fsm.go:94
+//line switches_fsm.go:85
 	goto switchEnd
 switchEnd:
-//line switches_fsm.go:97
 	m.v.s = s
 //line switches.go:23
 	return m.suspend(2, Str.Call("."))
 resume2:
-//line switches_fsm.go:102
+//line switches_fsm.go:92
 	v_2, err_1 = fsm.Take[string](in)
-//line switches_fsm.go:104
 //line switches.go:23
 	return m.finish(s+v(v_2, err_1), nil)
+//line switches_fsm.go:96
 }
 
 func (m *switchTagMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -248,98 +238,80 @@ func (m *switchBodiesMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp
 	}
 //line switches.go:30
 	r = 0
-//line switches_fsm.go:252
+//line switches_fsm.go:242
 	tag = x
-//line switches_fsm.go:254
 //line switches.go:32
 	if tag == 0 {
 		goto caseBody
 	}
-//line switches_fsm.go:259
 //line switches.go:33
 	if tag == 1 {
 		goto caseBody_1
 	}
-//line switches_fsm.go:264
 //line switches.go:35
 	if tag == 2 {
 		goto caseBody_2
 	}
-//line switches_fsm.go:269
+//line switches_fsm.go:256
 	goto caseBody_3
 caseBody:
-//line switches_fsm.go:272
 	goto switchEnd
 caseBody_1:
-//line switches_fsm.go:275
 //line switches.go:34
 	return m.suspend(1, Echo.Call(10))
 resume1:
-//line switches_fsm.go:279
+//line switches_fsm.go:264
 	v_1, err = fsm.Take[int](in)
-//line switches_fsm.go:281
 //line switches.go:34
 	r = v(v_1, err)
-//line switches_fsm.go:284
+//line switches_fsm.go:268
 	goto switchEnd
 caseBody_2:
-//line switches_fsm.go:287
 //line switches.go:36
 	return m.suspend(2, Echo.Call(20))
 resume2:
-//line switches_fsm.go:291
+//line switches_fsm.go:274
 	v_2, err_1 = fsm.Take[int](in)
-//line switches_fsm.go:293
 //line switches.go:36
 	r = v(v_2, err_1)
-//line switches_fsm.go:296
+//line switches_fsm.go:278
 	m.v.r = r
 //line switches.go:37
 	return m.suspend(3, Echo.Call(21))
 resume3:
-//line switches_fsm.go:301
+//line switches_fsm.go:283
 	v_3, err_2 = fsm.Take[int](in)
-//line switches_fsm.go:303
 //line switches.go:37
 	r += v(v_3, err_2)
-//line switches_fsm.go:306
+//line switches_fsm.go:287
 	goto switchEnd
 caseBody_3:
-//line switches_fsm.go:309
 	n = x
-//line switches_fsm.go:311
 	i_1 = 0
-//line switches_fsm.go:313
 loop:
-//line switches_fsm.go:315
 	if i_1 >= n {
 		goto loopEnd
 	}
-//line switches_fsm.go:319
 //line switches.go:39
 	i = i_1
-//line switches_fsm.go:322
+//line switches_fsm.go:298
 	m.v.r, m.v.n, m.v.i_1 = r, n, i_1
 //line switches.go:40
 	return m.suspend(4, Echo.Call(i))
 resume4:
-//line switches_fsm.go:327
+//line switches_fsm.go:303
 	v_4, err_3 = fsm.Take[int](in)
-//line switches_fsm.go:329
 //line switches.go:40
 	r += v(v_4, err_3)
-//line switches_fsm.go:332
-//line switches_fsm.go:333
+//line switches_fsm.go:307
 	i_1++
-//line switches_fsm.go:335
 	goto loop
 loopEnd:
-//line switches_fsm.go:338
 	goto switchEnd
 switchEnd:
-//line switches_fsm.go:341
 //line switches.go:43
 	return m.finish(r, nil)
+//line switches_fsm.go:315
 }
 
 func (m *switchBodiesMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -436,11 +408,13 @@ func init() {
 				Name: "r",
 				Type: "int",
 			}, {
-				Name: "n",
-				Type: "int",
+				Internal: true,
+				Name:     "n (a range bound)",
+				Type:     "int",
 			}, {
-				Name: "i_1",
-				Type: "int",
+				Internal: true,
+				Name:     "i_1 (a range position)",
+				Type:     "int",
 			}},
 		}},
 		Zero: func() fsm.Machine {
@@ -491,50 +465,39 @@ func (m *switchNoTagMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp,
 	if x < 0 {
 		goto caseBody
 	}
-//line switches_fsm.go:495
 //line switches.go:51
 	if x == 0 {
 		goto caseBody_1
 	}
-//line switches_fsm.go:500
 //line switches.go:53
 	if x > 100 {
 		goto caseBody_2
 	}
-//line switches_fsm.go:505
+//line switches_fsm.go:477
 	goto switchEnd
 caseBody:
-//line switches_fsm.go:508
 //line switches.go:50
 	return m.suspend(1, Str.Call("neg"))
 resume1:
-//line switches_fsm.go:512
+//line switches_fsm.go:483
 	v_1, err = fsm.Take[string](in)
-//line switches_fsm.go:514
 //line switches.go:50
 	return m.finish(v(v_1, err), nil)
 caseBody_1:
-//line switches_fsm.go:518
-//line switches.go:52
 	return m.finish("zero", nil)
 caseBody_2:
-//line switches_fsm.go:522
-//line switches.go:54
 	return m.suspend(2, Echo.Call(x))
 resume2:
-//line switches_fsm.go:526
 //line switches.go:55
 	return m.finish("huge", nil)
 switchEnd:
-//line switches_fsm.go:530
-//line switches.go:57
 	return m.suspend(3, Str.Call("pos"))
 resume3:
-//line switches_fsm.go:534
+//line switches_fsm.go:497
 	v_2, err_1 = fsm.Take[string](in)
-//line switches_fsm.go:536
 //line switches.go:57
 	return m.finish(v(v_2, err_1), nil)
+//line switches_fsm.go:501
 }
 
 func (m *switchNoTagMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -656,33 +619,27 @@ func (m *switchInitMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, 
 //line switches.go:62
 	return m.suspend(1, Echo.Call(x))
 resume1:
-//line switches_fsm.go:660
+//line switches_fsm.go:623
 	v_1, err = fsm.Take[int](in)
-//line switches_fsm.go:662
 //line switches.go:62
 	y = v(v_1, err)
-//line switches_fsm.go:665
-//line switches.go:63
 	if y > 10 {
 		goto caseBody
 	}
-//line switches_fsm.go:670
+//line switches_fsm.go:630
 	goto caseBody_1
 caseBody:
-//line switches_fsm.go:673
 	m.v.y = y
 //line switches.go:64
 	return m.suspend(2, Echo.Call(1))
 resume2:
-//line switches_fsm.go:678
+//line switches_fsm.go:637
 	v_2, err_1 = fsm.Take[int](in)
-//line switches_fsm.go:680
 //line switches.go:64
 	return m.finish(y+v(v_2, err_1), nil)
 caseBody_1:
-//line switches_fsm.go:684
-//line switches.go:66
 	return m.finish(y-1, nil)
+//line switches_fsm.go:643
 }
 
 func (m *switchInitMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -818,52 +775,41 @@ func (m *switchInitTagMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 //line switches.go:72
 	return m.suspend(1, Echo.Call(x))
 resume1:
-//line switches_fsm.go:822
+//line switches_fsm.go:779
 	v_1, err = fsm.Take[int](in)
-//line switches_fsm.go:824
 //line switches.go:72
 	y = v(v_1, err)
-//line switches_fsm.go:827
+//line switches_fsm.go:783
 	tag = y % 3
-//line switches_fsm.go:829
 //line switches.go:73
 	if tag == 0 {
 		goto caseBody
 	}
-//line switches_fsm.go:834
 //line switches.go:75
 	if tag == 1 {
 		goto caseBody_1
 	}
-//line switches_fsm.go:839
+//line switches_fsm.go:793
 	goto switchEnd
 caseBody:
-//line switches_fsm.go:842
 //line switches.go:74
 	return m.suspend(2, Str.Call("!"))
 resume2:
-//line switches_fsm.go:846
+//line switches_fsm.go:799
 	v_2, err_1 = fsm.Take[string](in)
-//line switches_fsm.go:848
 //line switches.go:74
 	return m.finish("fizz"+v(v_2, err_1), nil)
 caseBody_1:
-//line switches_fsm.go:852
-//line switches.go:76
 	return m.suspend(3, Echo.Call(y*2))
 resume3:
-//line switches_fsm.go:856
+//line switches_fsm.go:806
 	v_3, err_2 = fsm.Take[int](in)
-//line switches_fsm.go:858
 //line switches.go:76
 	z = v(v_3, err_2)
-//line switches_fsm.go:861
-//line switches.go:77
 	return m.finish("one"+strconv.Itoa(z), nil)
 switchEnd:
-//line switches_fsm.go:865
-//line switches.go:79
 	return m.finish("two", nil)
+//line switches_fsm.go:813
 }
 
 func (m *switchInitTagMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -991,79 +937,66 @@ func (m *switchFallthroughMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.
 	}
 //line switches.go:84
 	s = ""
-//line switches_fsm.go:995
+//line switches_fsm.go:941
 	tag = x
-//line switches_fsm.go:997
 //line switches.go:86
 	if tag == 1 {
 		goto caseBody
 	}
-//line switches_fsm.go:1002
-//line switches.go:89
 	if tag == 2 {
 		goto caseBody_1
 	}
-//line switches_fsm.go:1007
-//line switches.go:92
 	if tag == 3 {
 		goto caseBody_2
 	}
-//line switches_fsm.go:1012
 //line switches.go:94
 	if tag == 4 {
 		goto caseBody_3
 	}
-//line switches_fsm.go:1017
+//line switches_fsm.go:957
 	goto switchEnd
 caseBody:
-//line switches_fsm.go:1020
 	m.v.s = s
 //line switches.go:87
 	return m.suspend(1, Str.Call("a"))
 resume1:
-//line switches_fsm.go:1025
+//line switches_fsm.go:964
 	v_1, err = fsm.Take[string](in)
-//line switches_fsm.go:1027
 //line switches.go:87
 	s += v(v_1, err)
-//line switches_fsm.go:1030
+//line switches_fsm.go:968
 	goto caseBody_1
 caseBody_1:
-//line switches_fsm.go:1033
 	m.v.s = s
 //line switches.go:90
 	return m.suspend(2, Str.Call("b"))
 resume2:
-//line switches_fsm.go:1038
+//line switches_fsm.go:975
 	v_2, err_1 = fsm.Take[string](in)
-//line switches_fsm.go:1040
 //line switches.go:90
 	s += v(v_2, err_1)
-//line switches_fsm.go:1043
+//line switches_fsm.go:979
 	goto caseBody_2
 caseBody_2:
-//line switches_fsm.go:1046
 //line switches.go:93
 	s += "c"
-//line switches_fsm.go:1049
+//line switches_fsm.go:984
 	goto switchEnd
 caseBody_3:
-//line switches_fsm.go:1052
 	m.v.s = s
 //line switches.go:95
 	return m.suspend(3, Str.Call("d"))
 resume3:
-//line switches_fsm.go:1057
+//line switches_fsm.go:991
 	v_3, err_2 = fsm.Take[string](in)
-//line switches_fsm.go:1059
 //line switches.go:95
 	s += v(v_3, err_2)
-//line switches_fsm.go:1062
+//line switches_fsm.go:995
 	goto switchEnd
 switchEnd:
-//line switches_fsm.go:1065
 //line switches.go:97
 	return m.finish(s, nil)
+//line switches_fsm.go:1000
 }
 
 func (m *switchFallthroughMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -1209,59 +1142,51 @@ func (m *switchDefaultMiddleMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fs
 	}
 //line switches.go:102
 	s = ""
-//line switches_fsm.go:1213
+//line switches_fsm.go:1146
 	tag = x
-//line switches_fsm.go:1215
 //line switches.go:104
 	if tag == 1 {
 		goto caseBody
 	}
-//line switches_fsm.go:1220
 //line switches.go:109
 	if tag == 2 {
 		goto caseBody_2
 	}
-//line switches_fsm.go:1225
 //line switches.go:111
 	if tag == 3 {
 		goto caseBody_3
 	}
-//line switches_fsm.go:1230
+//line switches_fsm.go:1160
 	goto caseBody_1
 caseBody:
-//line switches_fsm.go:1233
 //line switches.go:105
 	s = "one"
-//line switches_fsm.go:1236
+//line switches_fsm.go:1165
 	goto switchEnd
 caseBody_1:
-//line switches_fsm.go:1239
 //line switches.go:107
 	return m.suspend(1, Str.Call("def"))
 resume1:
-//line switches_fsm.go:1243
+//line switches_fsm.go:1171
 	v_1, err = fsm.Take[string](in)
-//line switches_fsm.go:1245
 //line switches.go:107
 	s = v(v_1, err)
-//line switches_fsm.go:1248
+//line switches_fsm.go:1175
 	goto caseBody_2
 caseBody_2:
-//line switches_fsm.go:1251
 //line switches.go:110
 	s += "two"
-//line switches_fsm.go:1254
+//line switches_fsm.go:1180
 	goto switchEnd
 caseBody_3:
-//line switches_fsm.go:1257
 //line switches.go:112
 	s = "three"
-//line switches_fsm.go:1260
+//line switches_fsm.go:1185
 	goto switchEnd
 switchEnd:
-//line switches_fsm.go:1263
 //line switches.go:114
 	return m.finish(s, nil)
+//line switches_fsm.go:1190
 }
 
 func (m *switchDefaultMiddleMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -1392,72 +1317,61 @@ func (m *switchLazyCasesMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.An
 		return nil, fsm.ErrPoisoned
 	}
 	tag = x
-//line switches_fsm.go:1396
 	m.v.tag = tag
 //line switches.go:123
 	return m.suspend(1, Echo.Call(1))
 resume1:
-//line switches_fsm.go:1401
+//line switches_fsm.go:1325
 	v_1, err = fsm.Take[int](in)
-//line switches_fsm.go:1403
 //line switches.go:123
 	if tag == v(v_1, err) {
 		goto caseBody
 	}
-//line switches_fsm.go:1408
+//line switches_fsm.go:1331
 	m.v.tag = tag
 //line switches.go:125
 	return m.suspend(2, Echo.Call(2))
 resume2:
-//line switches_fsm.go:1413
+//line switches_fsm.go:1336
 	v_2, err_1 = fsm.Take[int](in)
-//line switches_fsm.go:1415
 //line switches.go:125
 	if tag == v(v_2, err_1) {
 		goto caseBody_1
 	}
-//line switches_fsm.go:1420
+//line switches_fsm.go:1342
 	m.v.tag = tag
 //line switches.go:125
 	return m.suspend(3, Echo.Call(3))
 resume3:
-//line switches_fsm.go:1425
+//line switches_fsm.go:1347
 	v_3, err_2 = fsm.Take[int](in)
-//line switches_fsm.go:1427
 //line switches.go:125
 	if tag == v(v_3, err_2) {
 		goto caseBody_1
 	}
-//line switches_fsm.go:1432
+//line switches_fsm.go:1353
 	m.v.tag = tag
 //line switches.go:127
 	return m.suspend(4, Echo.Call(4))
 resume4:
-//line switches_fsm.go:1437
+//line switches_fsm.go:1358
 	v_4, err_3 = fsm.Take[int](in)
-//line switches_fsm.go:1439
 //line switches.go:127
 	if tag == v(v_4, err_3) {
 		goto caseBody_2
 	}
-//line switches_fsm.go:1444
+//line switches_fsm.go:1364
 	goto caseBody_3
 caseBody:
-//line switches_fsm.go:1447
 //line switches.go:124
 	return m.finish("a", nil)
 caseBody_1:
-//line switches_fsm.go:1451
-//line switches.go:126
 	return m.finish("b", nil)
 caseBody_2:
-//line switches_fsm.go:1455
-//line switches.go:128
 	return m.finish("c", nil)
 caseBody_3:
-//line switches_fsm.go:1459
-//line switches.go:130
 	return m.finish("d", nil)
+//line switches_fsm.go:1375
 }
 
 func (m *switchLazyCasesMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -1549,26 +1463,30 @@ func init() {
 		States: []fsm.StateInfo{{
 			Pos: "switches.go:123:9",
 			Vars: []fsm.VarInfo{{
-				Name: "tag",
-				Type: "int",
+				Internal: true,
+				Name:     "tag (the switch tag)",
+				Type:     "int",
 			}},
 		}, {
 			Pos: "switches.go:125:9",
 			Vars: []fsm.VarInfo{{
-				Name: "tag",
-				Type: "int",
+				Internal: true,
+				Name:     "tag (the switch tag)",
+				Type:     "int",
 			}},
 		}, {
 			Pos: "switches.go:125:42",
 			Vars: []fsm.VarInfo{{
-				Name: "tag",
-				Type: "int",
+				Internal: true,
+				Name:     "tag (the switch tag)",
+				Type:     "int",
 			}},
 		}, {
 			Pos: "switches.go:127:9",
 			Vars: []fsm.VarInfo{{
-				Name: "tag",
-				Type: "int",
+				Internal: true,
+				Name:     "tag (the switch tag)",
+				Type:     "int",
 			}},
 		}},
 		Zero: func() fsm.Machine {
@@ -1624,62 +1542,53 @@ func (m *switchLazyDefaultMiddleMachine) Resume(ctx fsm.Context, in fsm.Outcome)
 	}
 //line switches.go:139
 	s = ""
-//line switches_fsm.go:1628
-//line switches.go:140
 	return m.suspend(1, Echo.Call(x))
 resume1:
-//line switches_fsm.go:1632
+//line switches_fsm.go:1548
 	v_1, err = fsm.Take[int](in)
-//line switches_fsm.go:1634
 	tag = v(v_1, err)
-//line switches_fsm.go:1636
 	m.v.tag = tag
 //line switches.go:141
 	return m.suspend(2, Echo.Call(1))
 resume2:
-//line switches_fsm.go:1641
+//line switches_fsm.go:1555
 	v_2, err_1 = fsm.Take[int](in)
-//line switches_fsm.go:1643
 //line switches.go:141
 	if tag == v(v_2, err_1) {
 		goto caseBody
 	}
-//line switches_fsm.go:1648
+//line switches_fsm.go:1561
 	m.v.tag = tag
 //line switches.go:145
 	return m.suspend(3, Echo.Call(2))
 resume3:
-//line switches_fsm.go:1653
+//line switches_fsm.go:1566
 	v_3, err_2 = fsm.Take[int](in)
-//line switches_fsm.go:1655
 //line switches.go:145
 	if tag == v(v_3, err_2) {
 		goto caseBody_2
 	}
-//line switches_fsm.go:1660
+//line switches_fsm.go:1572
 	goto caseBody_1
 caseBody:
-//line switches_fsm.go:1663
 //line switches.go:142
 	s = "one"
-//line switches_fsm.go:1666
+//line switches_fsm.go:1577
 	goto switchEnd
 caseBody_1:
-//line switches_fsm.go:1669
 //line switches.go:144
 	s = "default"
-//line switches_fsm.go:1672
+//line switches_fsm.go:1582
 	goto switchEnd
 caseBody_2:
-//line switches_fsm.go:1675
 //line switches.go:146
 	s = "two"
-//line switches_fsm.go:1678
+//line switches_fsm.go:1587
 	goto switchEnd
 switchEnd:
-//line switches_fsm.go:1681
 //line switches.go:148
 	return m.finish(s, nil)
+//line switches_fsm.go:1592
 }
 
 func (m *switchLazyDefaultMiddleMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -1763,14 +1672,16 @@ func init() {
 		States: []fsm.StateInfo{{Pos: "switches.go:140:11"}, {
 			Pos: "switches.go:141:9",
 			Vars: []fsm.VarInfo{{
-				Name: "tag",
-				Type: "int",
+				Internal: true,
+				Name:     "tag (the switch tag)",
+				Type:     "int",
 			}},
 		}, {
 			Pos: "switches.go:145:9",
 			Vars: []fsm.VarInfo{{
-				Name: "tag",
-				Type: "int",
+				Internal: true,
+				Name:     "tag (the switch tag)",
+				Type:     "int",
 			}},
 		}},
 		Zero: func() fsm.Machine {
@@ -1825,54 +1736,44 @@ func (m *switchLazyNoTagMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.An
 //line switches.go:156
 	return m.suspend(1, Echo.Call(x))
 resume1:
-//line switches_fsm.go:1829
+//line switches_fsm.go:1740
 	v_1, err = fsm.Take[int](in)
-//line switches_fsm.go:1831
 //line switches.go:156
 	if v(v_1, err) > 10 {
 		goto caseBody
 	}
-//line switches_fsm.go:1836
+//line switches_fsm.go:1746
 	m.v.x = x
 //line switches.go:158
 	return m.suspend(2, Positive.Call(x))
 resume2:
-//line switches_fsm.go:1841
+//line switches_fsm.go:1751
 	v_2, err_1 = fsm.Take[bool](in)
-//line switches_fsm.go:1843
 //line switches.go:158
 	if v(v_2, err_1) {
 		goto caseBody_1
 	}
-//line switches_fsm.go:1848
 //line switches.go:160
 	return m.suspend(3, Echo.Call(x))
 resume3:
-//line switches_fsm.go:1852
+//line switches_fsm.go:1760
 	v_3, err_2 = fsm.Take[int](in)
-//line switches_fsm.go:1854
 //line switches.go:160
 	if v(v_3, err_2) == 0 {
 		goto caseBody_2
 	}
-//line switches_fsm.go:1859
+//line switches_fsm.go:1766
 	goto switchEnd
 caseBody:
-//line switches_fsm.go:1862
 //line switches.go:157
 	return m.finish("big", nil)
 caseBody_1:
-//line switches_fsm.go:1866
-//line switches.go:159
 	return m.finish("pos", nil)
 caseBody_2:
-//line switches_fsm.go:1870
-//line switches.go:161
 	return m.finish("zero", nil)
 switchEnd:
-//line switches_fsm.go:1874
-//line switches.go:163
 	return m.finish("neg", nil)
+//line switches_fsm.go:1777
 }
 
 func (m *switchLazyNoTagMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -2013,65 +1914,55 @@ func (m *switchOrderMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp,
 	}
 //line switches.go:170
 	resetTrace()
-//line switches_fsm.go:2017
-//line switches.go:171
 	return m.suspend(1, Echo.Call(x))
 resume1:
-//line switches_fsm.go:2021
+//line switches_fsm.go:1920
 	v_1, err = fsm.Take[int](in)
-//line switches_fsm.go:2023
 	tag = tr("tag", v(v_1, err))
-//line switches_fsm.go:2025
 //line switches.go:172
 	if tag == tr("c1", 1) {
 		goto caseBody
 	}
-//line switches_fsm.go:2030
+//line switches_fsm.go:1927
 	m.v.tag = tag
 //line switches.go:174
 	return m.suspend(2, Echo.Call(2))
 resume2:
-//line switches_fsm.go:2035
+//line switches_fsm.go:1932
 	v_2, err_1 = fsm.Take[int](in)
-//line switches_fsm.go:2037
 //line switches.go:174
 	if tag == tr("c2", v(v_2, err_1)) {
 		goto caseBody_1
 	}
-//line switches_fsm.go:2042
 //line switches.go:174
 	if tag == tr("c3", 3) {
 		goto caseBody_1
 	}
-//line switches_fsm.go:2047
 //line switches.go:176
 	if tag == tr("c4", 4) {
 		goto caseBody_2
 	}
-//line switches_fsm.go:2052
+//line switches_fsm.go:1946
 	goto switchEnd
 caseBody:
-//line switches_fsm.go:2055
 //line switches.go:173
 	tr("body1", 0)
-//line switches_fsm.go:2058
+//line switches_fsm.go:1951
 	goto switchEnd
 caseBody_1:
-//line switches_fsm.go:2061
 //line switches.go:175
 	tr("body23", 0)
-//line switches_fsm.go:2064
+//line switches_fsm.go:1956
 	goto switchEnd
 caseBody_2:
-//line switches_fsm.go:2067
 //line switches.go:177
 	tr("body4", 0)
-//line switches_fsm.go:2070
+//line switches_fsm.go:1961
 	goto switchEnd
 switchEnd:
-//line switches_fsm.go:2073
 //line switches.go:179
 	return m.finish(traceStr(), nil)
+//line switches_fsm.go:1966
 }
 
 func (m *switchOrderMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -2151,8 +2042,9 @@ func init() {
 		States: []fsm.StateInfo{{Pos: "switches.go:171:21"}, {
 			Pos: "switches.go:174:18",
 			Vars: []fsm.VarInfo{{
-				Name: "tag",
-				Type: "int",
+				Internal: true,
+				Name:     "tag (the switch tag)",
+				Type:     "int",
 			}},
 		}},
 		Zero: func() fsm.Machine {
@@ -2204,73 +2096,57 @@ func (m *switchBreakInLoopMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.
 	}
 //line switches.go:187
 	count, sum = 0, 0
-//line switches_fsm.go:2208
-//line switches.go:188
 	i = 0
-//line switches_fsm.go:2211
 loop:
-//line switches_fsm.go:2213
 //line switches.go:188
 	if !(i < n) {
 		goto loopEnd
 	}
-//line switches_fsm.go:2218
+//line switches_fsm.go:2106
 	m.v.n, m.v.count, m.v.sum, m.v.i = n, count, sum, i
 //line switches.go:189
 	return m.suspend(1, Echo.Call(i))
 resume1:
-//line switches_fsm.go:2223
+//line switches_fsm.go:2111
 	v_1, err = fsm.Take[int](in)
-//line switches_fsm.go:2225
 	tag = v(v_1, err) % 3
-//line switches_fsm.go:2227
 //line switches.go:190
 	if tag == 0 {
 		goto caseBody
 	}
-//line switches_fsm.go:2232
 //line switches.go:192
 	if tag == 1 {
 		goto caseBody_1
 	}
-//line switches_fsm.go:2237
+//line switches_fsm.go:2122
 	goto caseBody_2
 caseBody:
-//line switches_fsm.go:2240
 //line switches.go:191
 	goto loopNext
 caseBody_1:
-//line switches_fsm.go:2244
-//line switches.go:193
 	if i > 4 {
 		goto switchEnd
 	}
-//line switches_fsm.go:2249
-//line switches.go:196
 	count++
-//line switches_fsm.go:2252
+//line switches_fsm.go:2132
 	goto switchEnd
 caseBody_2:
-//line switches_fsm.go:2255
 //line switches.go:198
 	sum += i
-//line switches_fsm.go:2258
+//line switches_fsm.go:2137
 	goto switchEnd
 switchEnd:
-//line switches_fsm.go:2261
 //line switches.go:200
 	sum += 100
-//line switches_fsm.go:2264
 loopNext:
-//line switches_fsm.go:2266
 //line switches.go:188
 	i++
-//line switches_fsm.go:2269
+//line switches_fsm.go:2145
 	goto loop
 loopEnd:
-//line switches_fsm.go:2272
 //line switches.go:202
 	return m.finish(count, sum, nil)
+//line switches_fsm.go:2150
 }
 
 func (m *switchBreakInLoopMachine) finish(r0 int, r1 int, r2 error) (fsm.AnyOp, error) {
@@ -2419,47 +2295,37 @@ func (m *switchBreakAfterAwaitMachine) Resume(ctx fsm.Context, in fsm.Outcome) (
 	}
 //line switches.go:210
 	r = 0
-//line switches_fsm.go:2423
 //line switches.go:212
 	if x > 0 {
 		goto caseBody
 	}
-//line switches_fsm.go:2428
+//line switches_fsm.go:2303
 	goto switchEnd
 caseBody:
-//line switches_fsm.go:2431
 //line switches.go:213
 	return m.suspend(1, Echo.Call(x))
 resume1:
-//line switches_fsm.go:2435
+//line switches_fsm.go:2309
 	v_1, err = fsm.Take[int](in)
-//line switches_fsm.go:2437
 //line switches.go:213
 	r = v(v_1, err)
-//line switches_fsm.go:2440
-//line switches.go:214
 	if r > 5 {
 		goto switchEnd
 	}
-//line switches_fsm.go:2445
-//line switches.go:217
 	r *= 100
-//line switches_fsm.go:2448
+//line switches_fsm.go:2317
 	goto switchEnd
 switchEnd:
-//line switches_fsm.go:2451
 	m.v.r = r
 //line switches.go:219
 	return m.suspend(2, Echo.Call(1))
 resume2:
-//line switches_fsm.go:2456
+//line switches_fsm.go:2324
 	v_2, err_1 = fsm.Take[int](in)
-//line switches_fsm.go:2458
 //line switches.go:219
 	r += v(v_2, err_1)
-//line switches_fsm.go:2461
-//line switches.go:220
 	return m.finish(r, nil)
+//line switches_fsm.go:2329
 }
 
 func (m *switchBreakAfterAwaitMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -2585,48 +2451,37 @@ func (m *switchStringMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp
 //line switches.go:225
 	return m.suspend(1, Str.Call(s))
 resume1:
-//line switches_fsm.go:2589
+//line switches_fsm.go:2455
 	v_1, err = fsm.Take[string](in)
-//line switches_fsm.go:2591
 	tag = v(v_1, err)
-//line switches_fsm.go:2593
 //line switches.go:226
 	if tag == "" {
 		goto caseBody
 	}
-//line switches_fsm.go:2598
 //line switches.go:228
 	if tag == "go" {
 		goto caseBody_1
 	}
-//line switches_fsm.go:2603
 //line switches.go:228
 	if tag == "golang" {
 		goto caseBody_1
 	}
-//line switches_fsm.go:2608
 //line switches.go:230
 	if tag == "\xff" {
 		goto caseBody_2
 	}
-//line switches_fsm.go:2613
+//line switches_fsm.go:2474
 	goto switchEnd
 caseBody:
-//line switches_fsm.go:2616
 //line switches.go:227
 	return m.finish(0, nil)
 caseBody_1:
-//line switches_fsm.go:2620
-//line switches.go:229
 	return m.finish(1, nil)
 caseBody_2:
-//line switches_fsm.go:2624
-//line switches.go:231
 	return m.finish(2, nil)
 switchEnd:
-//line switches_fsm.go:2628
-//line switches.go:233
 	return m.finish(-1, nil)
+//line switches_fsm.go:2485
 }
 
 func (m *switchStringMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -2753,82 +2608,70 @@ func (m *switchNestedMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp
 	}
 //line switches.go:238
 	out = ""
-//line switches_fsm.go:2757
+//line switches_fsm.go:2612
 	tag = a
-//line switches_fsm.go:2759
 //line switches.go:240
 	if tag == 1 {
 		goto caseBody
 	}
-//line switches_fsm.go:2764
+//line switches_fsm.go:2618
 	goto caseBody_1
 caseBody:
-//line switches_fsm.go:2767
 //line switches.go:241
 	return m.suspend(1, Echo.Call(b))
 resume1:
-//line switches_fsm.go:2771
+//line switches_fsm.go:2624
 	v_1, err = fsm.Take[int](in)
-//line switches_fsm.go:2773
 	tag_1 = v(v_1, err)
-//line switches_fsm.go:2775
 //line switches.go:242
 	if tag_1 == 1 {
 		goto caseBody_2
 	}
-//line switches_fsm.go:2780
+//line switches_fsm.go:2631
 	goto caseBody_3
 caseBody_2:
-//line switches_fsm.go:2783
 //line switches.go:243
 	out = "1/1"
-//line switches_fsm.go:2786
+//line switches_fsm.go:2636
 	goto switchEnd_1
 caseBody_3:
-//line switches_fsm.go:2789
 //line switches.go:245
 	return m.suspend(2, Str.Call("x"))
 resume2:
-//line switches_fsm.go:2793
+//line switches_fsm.go:2642
 	v_2, err_1 = fsm.Take[string](in)
-//line switches_fsm.go:2795
 //line switches.go:245
 	out = "1/" + v(v_2, err_1)
-//line switches_fsm.go:2798
+//line switches_fsm.go:2646
 	goto switchEnd_1
 switchEnd_1:
-//line switches_fsm.go:2801
 //line switches.go:247
 	out += "!"
-//line switches_fsm.go:2804
+//line switches_fsm.go:2651
 	goto switchEnd
 caseBody_1:
-//line switches_fsm.go:2807
 //line switches.go:250
 	if b > 0 {
 		goto caseBody_4
 	}
-//line switches_fsm.go:2812
+//line switches_fsm.go:2658
 	goto switchEnd_2
 caseBody_4:
-//line switches_fsm.go:2815
 //line switches.go:251
 	return m.suspend(3, Str.Call("d/pos"))
 resume3:
-//line switches_fsm.go:2819
+//line switches_fsm.go:2664
 	v_3, err_2 = fsm.Take[string](in)
-//line switches_fsm.go:2821
 //line switches.go:251
 	out = v(v_3, err_2)
-//line switches_fsm.go:2824
+//line switches_fsm.go:2668
 	goto switchEnd_2
 switchEnd_2:
-//line switches_fsm.go:2827
 	goto switchEnd
 switchEnd:
-//line switches_fsm.go:2830
 //line switches.go:254
 	return m.finish(out, nil)
+//line switches_fsm.go:2675
 }
 
 func (m *switchNestedMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -2957,40 +2800,31 @@ func (m *switchTypeNoAwaitMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.
 //line switches.go:261
 	return m.suspend(1, Echo.Call(x))
 resume1:
-//line switches_fsm.go:2961
+//line switches_fsm.go:2804
 	v_1, err = fsm.Take[int](in)
-//line switches_fsm.go:2963
 //line switches.go:261
 	n = v(v_1, err)
-//line switches_fsm.go:2966
-//line switches.go:262
 	val = n
-//line switches_fsm.go:2969
-//line switches.go:263
 	if n > 5 {
 		val = "big"
 	}
-//line switches_fsm.go:2974
-//line switches.go:266
 	s = ""
-//line switches_fsm.go:2977
-//line switches.go:267
 	switch t := val.(type) {
 	case int:
 		s = "int"
 	case string:
 		s = t
 	}
-//line switches_fsm.go:2985
+//line switches_fsm.go:2819
 	m.v.s = s
 //line switches.go:273
 	return m.suspend(2, Str.Call("."))
 resume2:
-//line switches_fsm.go:2990
+//line switches_fsm.go:2824
 	v_2, err_1 = fsm.Take[string](in)
-//line switches_fsm.go:2992
 //line switches.go:273
 	return m.finish(s+v(v_2, err_1), nil)
+//line switches_fsm.go:2828
 }
 
 func (m *switchTypeNoAwaitMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -3124,50 +2958,45 @@ func (m *switchFallthroughSkipsCaseMachine) Resume(ctx fsm.Context, in fsm.Outco
 	}
 //line switches.go:281
 	s = ""
-//line switches_fsm.go:3128
+//line switches_fsm.go:2962
 	tag = x
-//line switches_fsm.go:3130
 	m.v.s, m.v.tag = s, tag
 //line switches.go:283
 	return m.suspend(1, Echo.Call(1))
 resume1:
-//line switches_fsm.go:3135
+//line switches_fsm.go:2968
 	v_1, err = fsm.Take[int](in)
-//line switches_fsm.go:3137
 //line switches.go:283
 	if tag == v(v_1, err) {
 		goto caseBody
 	}
-//line switches_fsm.go:3142
+//line switches_fsm.go:2974
 	m.v.s, m.v.tag = s, tag
 //line switches.go:286
 	return m.suspend(2, Echo.Call(2))
 resume2:
-//line switches_fsm.go:3147
+//line switches_fsm.go:2979
 	v_2, err_1 = fsm.Take[int](in)
-//line switches_fsm.go:3149
 //line switches.go:286
 	if tag == v(v_2, err_1) {
 		goto caseBody_1
 	}
-//line switches_fsm.go:3154
+//line switches_fsm.go:2985
 	goto switchEnd
 caseBody:
-//line switches_fsm.go:3157
 //line switches.go:284
 	s = "a"
-//line switches_fsm.go:3160
+//line switches_fsm.go:2990
 	goto caseBody_1
 caseBody_1:
-//line switches_fsm.go:3163
 //line switches.go:287
 	s += "b"
-//line switches_fsm.go:3166
+//line switches_fsm.go:2995
 	goto switchEnd
 switchEnd:
-//line switches_fsm.go:3169
 //line switches.go:289
 	return m.finish(s, nil)
+//line switches_fsm.go:3000
 }
 
 func (m *switchFallthroughSkipsCaseMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -3258,8 +3087,9 @@ func init() {
 				Name: "s",
 				Type: "string",
 			}, {
-				Name: "tag",
-				Type: "int",
+				Internal: true,
+				Name:     "tag (the switch tag)",
+				Type:     "int",
 			}},
 		}, {
 			Pos: "switches.go:286:9",
@@ -3267,8 +3097,9 @@ func init() {
 				Name: "s",
 				Type: "string",
 			}, {
-				Name: "tag",
-				Type: "int",
+				Internal: true,
+				Name:     "tag (the switch tag)",
+				Type:     "int",
 			}},
 		}},
 		Zero: func() fsm.Machine {

@@ -55,26 +55,18 @@ func (m *valIntExtremesMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.Any
 	}
 //line values.go:52
 	a, b = int64(math.MinInt64), int64(math.MaxInt64)
-//line values_fsm.go:59
-//line values.go:53
 	c = math.MinInt
-//line values_fsm.go:62
-//line values.go:54
 	d = int8(math.MinInt8)
-//line values_fsm.go:65
-//line values.go:55
 	u = uint8(math.MaxUint8)
-//line values_fsm.go:68
-//line values.go:56
 	w = int32(math.MaxInt32)
-//line values_fsm.go:71
+//line values_fsm.go:63
 	m.v.a, m.v.b, m.v.c, m.v.d, m.v.u, m.v.w = a, b, c, d, u, w
 //line values.go:57
 	return m.suspend(1, Echo.Call(0))
 resume1:
-//line values_fsm.go:76
 //line values.go:58
 	return m.finish(a, b, c, d, u, w, nil)
+//line values_fsm.go:70
 }
 
 func (m *valIntExtremesMachine) finish(r0 int64, r1 int64, r2 int, r3 int8, r4 uint8, r5 int32, r6 error) (fsm.AnyOp, error) {
@@ -237,24 +229,21 @@ func (m *valInt64ActivityMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.A
 //line values.go:63
 	return m.suspend(1, EchoI64.Call(math.MinInt64))
 resume1:
-//line values_fsm.go:241
+//line values_fsm.go:233
 	v_1, err = fsm.Take[int64](in)
-//line values_fsm.go:243
 //line values.go:63
 	a = v(v_1, err)
-//line values_fsm.go:246
+//line values_fsm.go:237
 	m.v.a = a
 //line values.go:64
 	return m.suspend(2, EchoI64.Call(math.MaxInt64))
 resume2:
-//line values_fsm.go:251
+//line values_fsm.go:242
 	v_2, err_1 = fsm.Take[int64](in)
-//line values_fsm.go:253
 //line values.go:64
 	b = v(v_2, err_1)
-//line values_fsm.go:256
-//line values.go:65
 	return m.finish(a, b, nil)
+//line values_fsm.go:247
 }
 
 func (m *valInt64ActivityMachine) finish(r0 int64, r1 int64, r2 error) (fsm.AnyOp, error) {
@@ -380,24 +369,22 @@ func (m *valUint64Machine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, e
 	}
 //line values.go:70
 	u = uint64(math.MaxUint64)
-//line values_fsm.go:384
+//line values_fsm.go:373
 	m.v.u = u
 //line values.go:71
 	return m.suspend(1, Echo.Call(0))
 resume1:
-//line values_fsm.go:389
+//line values_fsm.go:378
 	m.v.u = u
 //line values.go:72
 	return m.suspend(2, EchoU64.Call(u))
 resume2:
-//line values_fsm.go:394
+//line values_fsm.go:383
 	v_1, err = fsm.Take[uint64](in)
-//line values_fsm.go:396
 //line values.go:72
 	w = v(v_1, err)
-//line values_fsm.go:399
-//line values.go:73
 	return m.finish(u, u-1, w, u == w, nil)
+//line values_fsm.go:388
 }
 
 func (m *valUint64Machine) finish(r0 uint64, r1 uint64, r2 uint64, r3 bool, r4 error) (fsm.AnyOp, error) {
@@ -550,60 +537,36 @@ func (m *valFloatsMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, e
 	}
 //line values.go:81
 	nan = math.NaN()
-//line values_fsm.go:554
-//line values.go:82
 	negz = math.Copysign(0, -1)
-//line values_fsm.go:557
-//line values.go:83
 	inf = math.Inf(1)
-//line values_fsm.go:560
-//line values.go:84
 	ninf = math.Inf(-1)
-//line values_fsm.go:563
-//line values.go:85
 	tiny = math.SmallestNonzeroFloat64
-//line values_fsm.go:566
-//line values.go:86
 	huge = math.MaxFloat64
-//line values_fsm.go:569
-//line values.go:87
 	f32 = float32(0.1)
-//line values_fsm.go:572
+//line values_fsm.go:547
 	m.v.nan, m.v.negz, m.v.inf, m.v.ninf, m.v.tiny, m.v.huge, m.v.f32 = nan, negz, inf, ninf, tiny, huge, f32
 //line values.go:88
 	return m.suspend(1, Echo.Call(0))
 resume1:
-//line values_fsm.go:577
 //line values.go:89
 	checks = ""
-//line values_fsm.go:580
-//line values.go:90
 	if math.IsNaN(nan) {
 		checks += "nan "
 	}
-//line values_fsm.go:585
-//line values.go:93
 	if negz == 0 && math.Signbit(negz) {
 		checks += "-0 "
 	}
-//line values_fsm.go:590
-//line values.go:96
 	if math.IsInf(inf, 1) && math.IsInf(ninf, -1) {
 		checks += "inf "
 	}
-//line values_fsm.go:595
-//line values.go:99
 	if tiny > 0 && tiny/2 == 0 {
 		checks += "tiny "
 	}
-//line values_fsm.go:600
-//line values.go:102
 	if f32 == float32(0.1) {
 		checks += "f32"
 	}
-//line values_fsm.go:605
-//line values.go:105
 	return m.finish(nan, negz, inf, ninf, tiny, huge, f32, checks, nil)
+//line values_fsm.go:570
 }
 
 func (m *valFloatsMachine) finish(r0 float64, r1 float64, r2 float64, r3 float64, r4 float64, r5 float64, r6 float32, r7 string, r8 error) (fsm.AnyOp, error) {
@@ -786,34 +749,30 @@ func (m *valFloatsActivityMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.
 //line values.go:112
 	return m.suspend(1, EchoF64.Call(math.NaN()))
 resume1:
-//line values_fsm.go:790
+//line values_fsm.go:753
 	v_1, err = fsm.Take[float64](in)
-//line values_fsm.go:792
 //line values.go:112
 	nan = v(v_1, err)
-//line values_fsm.go:795
+//line values_fsm.go:757
 	m.v.nan = nan
 //line values.go:113
 	return m.suspend(2, EchoF64.Call(math.Copysign(0, -1)))
 resume2:
-//line values_fsm.go:800
+//line values_fsm.go:762
 	v_2, err_1 = fsm.Take[float64](in)
-//line values_fsm.go:802
 //line values.go:113
 	negz = v(v_2, err_1)
-//line values_fsm.go:805
+//line values_fsm.go:766
 	m.v.nan, m.v.negz = nan, negz
 //line values.go:114
 	return m.suspend(3, EchoF64.Call(math.Inf(-1)))
 resume3:
-//line values_fsm.go:810
+//line values_fsm.go:771
 	v_3, err_2 = fsm.Take[float64](in)
-//line values_fsm.go:812
 //line values.go:114
 	inf = v(v_3, err_2)
-//line values_fsm.go:815
-//line values.go:115
 	return m.finish(nan, negz, inf, math.IsNaN(nan) && math.Signbit(negz), nil)
+//line values_fsm.go:776
 }
 
 func (m *valFloatsActivityMachine) finish(r0 float64, r1 float64, r2 float64, r3 bool, r4 error) (fsm.AnyOp, error) {
@@ -967,33 +926,25 @@ func (m *valStringsMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, 
 	}
 //line values.go:120
 	invalid = "\xff\xfe"
-//line values_fsm.go:971
-//line values.go:121
 	multi = "héllo 世界 🎉"
-//line values_fsm.go:974
-//line values.go:122
 	empty = ""
-//line values_fsm.go:977
-//line values.go:123
 	nul = "a\x00b"
-//line values_fsm.go:980
+//line values_fsm.go:933
 	m.v.invalid, m.v.multi, m.v.empty, m.v.nul = invalid, multi, empty, nul
 //line values.go:124
 	return m.suspend(1, Echo.Call(0))
 resume1:
-//line values_fsm.go:985
+//line values_fsm.go:938
 	m.v.invalid, m.v.multi, m.v.empty, m.v.nul = invalid, multi, empty, nul
 //line values.go:125
 	return m.suspend(2, Str.Call(invalid+"\x80"))
 resume2:
-//line values_fsm.go:990
+//line values_fsm.go:943
 	v_1, err = fsm.Take[string](in)
-//line values_fsm.go:992
 //line values.go:125
 	s = v(v_1, err)
-//line values_fsm.go:995
-//line values.go:126
 	return m.finish(invalid, multi, empty+s, nul, len(multi), nil)
+//line values_fsm.go:948
 }
 
 func (m *valStringsMachine) finish(r0 string, r1 string, r2 string, r3 string, r4 int, r5 error) (fsm.AnyOp, error) {
@@ -1170,46 +1121,30 @@ func (m *valNilEmptyMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp,
 	}
 //line values.go:133
 	nilS = nil
-//line values_fsm.go:1174
-//line values.go:134
 	emptyS = []int{}
-//line values_fsm.go:1177
-//line values.go:135
 	nilM = nil
-//line values_fsm.go:1180
-//line values.go:136
 	emptyM = map[string]int{}
-//line values_fsm.go:1183
+//line values_fsm.go:1128
 	m.v.nilS, m.v.emptyS, m.v.nilM, m.v.emptyM = nilS, emptyS, nilM, emptyM
 //line values.go:137
 	return m.suspend(1, Echo.Call(0))
 resume1:
-//line values_fsm.go:1188
 //line values.go:138
 	checks = ""
-//line values_fsm.go:1191
-//line values.go:139
 	if nilS == nil {
 		checks += "nilS "
 	}
-//line values_fsm.go:1196
-//line values.go:142
 	if emptyS != nil {
 		checks += "emptyS "
 	}
-//line values_fsm.go:1201
-//line values.go:145
 	if nilM == nil {
 		checks += "nilM "
 	}
-//line values_fsm.go:1206
-//line values.go:148
 	if emptyM != nil {
 		checks += "emptyM"
 	}
-//line values_fsm.go:1211
-//line values.go:151
 	return m.finish(nilS, emptyS, nilM, emptyM, checks, nil)
+//line values_fsm.go:1148
 }
 
 func (m *valNilEmptyMachine) finish(r0 []int, r1 []int, r2 map[string]int, r3 map[string]int, r4 string, r5 error) (fsm.AnyOp, error) {
@@ -1377,52 +1312,43 @@ func (m *valNilEmptyActivityMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fs
 //line values.go:158
 	return m.suspend(1, EchoInts.Call(nil))
 resume1:
-//line values_fsm.go:1381
+//line values_fsm.go:1316
 	v_1, err = fsm.Take[[]int](in)
-//line values_fsm.go:1383
 //line values.go:158
 	a = v(v_1, err)
-//line values_fsm.go:1386
+//line values_fsm.go:1320
 	m.v.a = a
 //line values.go:159
 	return m.suspend(2, EchoInts.Call([]int{}))
 resume2:
-//line values_fsm.go:1391
+//line values_fsm.go:1325
 	v_2, err_1 = fsm.Take[[]int](in)
-//line values_fsm.go:1393
 //line values.go:159
 	b = v(v_2, err_1)
-//line values_fsm.go:1396
+//line values_fsm.go:1329
 	m.v.a, m.v.b = a, b
 //line values.go:160
 	return m.suspend(3, EchoDict.Call(nil))
 resume3:
-//line values_fsm.go:1401
+//line values_fsm.go:1334
 	v_3, err_2 = fsm.Take[map[string]int](in)
-//line values_fsm.go:1403
 //line values.go:160
 	c = v(v_3, err_2)
-//line values_fsm.go:1406
+//line values_fsm.go:1338
 	m.v.a, m.v.b, m.v.c = a, b, c
 //line values.go:161
 	return m.suspend(4, EchoDict.Call(map[string]int{}))
 resume4:
-//line values_fsm.go:1411
+//line values_fsm.go:1343
 	v_4, err_3 = fsm.Take[map[string]int](in)
-//line values_fsm.go:1413
 //line values.go:161
 	d = v(v_4, err_3)
-//line values_fsm.go:1416
-//line values.go:162
 	checks = ""
-//line values_fsm.go:1419
-//line values.go:163
 	if a == nil && b != nil && c == nil && d != nil {
 		checks = "ok"
 	}
-//line values_fsm.go:1424
-//line values.go:166
 	return m.finish(a, b, c, d, checks, nil)
+//line values_fsm.go:1352
 }
 
 func (m *valNilEmptyActivityMachine) finish(r0 []int, r1 []int, r2 map[string]int, r3 map[string]int, r4 string, r5 error) (fsm.AnyOp, error) {
@@ -1586,22 +1512,18 @@ func (m_1 *valNestedNilMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.Any
 	}
 //line values.go:173
 	xs = [][]int{nil, {}, {1}}
-//line values_fsm.go:1590
-//line values.go:174
 	m = map[string][]int{"nil": nil, "empty": {}, "one": {1}}
-//line values_fsm.go:1593
+//line values_fsm.go:1517
 	m_1.v.xs, m_1.v.m = xs, m
 //line values.go:175
 	return m_1.suspend(1, Echo.Call(0))
 resume1:
-//line values_fsm.go:1598
 //line values.go:176
 	if xs[0] != nil || xs[1] == nil || m["nil"] != nil || m["empty"] == nil {
 		return m_1.finish(nil, nil, nil)
 	}
-//line values_fsm.go:1603
-//line values.go:179
 	return m_1.finish(xs, m, nil)
+//line values_fsm.go:1527
 }
 
 func (m *valNestedNilMachine) finish(r0 [][]int, r1 map[string][]int, r2 error) (fsm.AnyOp, error) {
@@ -1736,30 +1658,24 @@ func (m *valBytesMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, er
 	}
 //line values.go:184
 	b = []byte("hi\x00\xff")
-//line values_fsm.go:1740
-//line values.go:185
 	nb = nil
-//line values_fsm.go:1743
-//line values.go:186
 	eb = []byte{}
-//line values_fsm.go:1746
+//line values_fsm.go:1664
 	m.v.b, m.v.nb, m.v.eb = b, nb, eb
 //line values.go:187
 	return m.suspend(1, Echo.Call(0))
 resume1:
-//line values_fsm.go:1751
+//line values_fsm.go:1669
 	m.v.b, m.v.nb, m.v.eb = b, nb, eb
 //line values.go:188
 	return m.suspend(2, EchoBytes.Call([]byte("\x00\xff")))
 resume2:
-//line values_fsm.go:1756
+//line values_fsm.go:1674
 	v_1, err = fsm.Take[[]byte](in)
-//line values_fsm.go:1758
 //line values.go:188
 	b2 = v(v_1, err)
-//line values_fsm.go:1761
-//line values.go:189
 	return m.finish(b, b2, nb == nil, eb != nil, nil)
+//line values_fsm.go:1679
 }
 
 func (m *valBytesMachine) finish(r0 []byte, r1 []byte, r2 bool, r3 bool, r4 error) (fsm.AnyOp, error) {
@@ -1926,36 +1842,27 @@ func (m *valArraysMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, e
 	}
 //line values.go:194
 	a = [3]int{1, 2, 3}
-//line values_fsm.go:1930
-//line values.go:195
 	z = [2]string{}
-//line values_fsm.go:1933
-//line values.go:196
 	g = [2][2]bool{{true, false}, {false, true}}
-//line values_fsm.go:1936
-//line values.go:197
 	none = [0]int{}
-//line values_fsm.go:1939
+//line values_fsm.go:1849
 	m.v.a, m.v.z, m.v.g, m.v.none = a, z, g, none
 //line values.go:198
 	return m.suspend(1, Echo.Call(0))
 resume1:
-//line values_fsm.go:1944
 //line values.go:199
 	a[1] = 20
-//line values_fsm.go:1947
+//line values_fsm.go:1856
 	m.v.a, m.v.z, m.v.g, m.v.none = a, z, g, none
 //line values.go:200
 	return m.suspend(2, Str.Call("z"))
 resume2:
-//line values_fsm.go:1952
+//line values_fsm.go:1861
 	v_1, err = fsm.Take[string](in)
-//line values_fsm.go:1954
 //line values.go:200
 	z[1] = v(v_1, err)
-//line values_fsm.go:1957
-//line values.go:201
 	return m.finish(a, z, g, none, nil)
+//line values_fsm.go:1866
 }
 
 func (m *valArraysMachine) finish(r0 [3]int, r1 [2]string, r2 [2][2]bool, r3 [0]int, r4 error) (fsm.AnyOp, error) {
@@ -2123,30 +2030,24 @@ func (m *valNestedMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, e
 	}
 //line values.go:206
 	o = Outer{Name: "o", In: Inner{N: 1, Tags: []string{"a", "b"}, M: map[string]float64{"x": 1.5}}, List: []Inner{{N: 2}, {N: 3, Tags: []string{}}}, Arr: [2]Inner{{N: 4, M: map[string]float64{}}, {}}}
-//line values_fsm.go:2127
+//line values_fsm.go:2034
 	m.v.o = o
 //line values.go:212
 	return m.suspend(1, Echo.Call(0))
 resume1:
-//line values_fsm.go:2132
+//line values_fsm.go:2039
 	m.v.o = o
 //line values.go:213
 	return m.suspend(2, Echo.Call(10))
 resume2:
-//line values_fsm.go:2137
+//line values_fsm.go:2044
 	v_1, err = fsm.Take[int](in)
-//line values_fsm.go:2139
 //line values.go:213
 	o.In.N += v(v_1, err)
-//line values_fsm.go:2142
-//line values.go:214
 	o.List = append(o.List, Inner{N: 5})
-//line values_fsm.go:2145
-//line values.go:215
 	o.Arr[1].Tags = []string{"t"}
-//line values_fsm.go:2148
-//line values.go:216
 	return m.finish(o, nil)
+//line values_fsm.go:2051
 }
 
 func (m *valNestedMachine) finish(r0 Outer, r1 error) (fsm.AnyOp, error) {
@@ -2268,15 +2169,13 @@ func (m *valNestedActivityMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.
 	}
 //line values.go:223
 	o = Outer{Name: "\xff", In: Inner{Tags: []string{}}, Bytes: []byte{}}
-//line values_fsm.go:2272
-//line values.go:224
 	return m.suspend(1, EchoOuter.Call(o))
 resume1:
-//line values_fsm.go:2276
+//line values_fsm.go:2175
 	v_1, err = fsm.Take[Outer](in)
-//line values_fsm.go:2278
 //line values.go:224
 	return m.finish(v(v_1, err), nil)
+//line values_fsm.go:2179
 }
 
 func (m *valNestedActivityMachine) finish(r0 Outer, r1 error) (fsm.AnyOp, error) {
@@ -2403,45 +2302,29 @@ func (m *valNamedBasicMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 	}
 //line values.go:229
 	c = Celsius(-40.5)
-//line values_fsm.go:2407
-//line values.go:230
 	l = Label("lbl")
-//line values_fsm.go:2410
-//line values.go:231
 	n = Count(7)
-//line values_fsm.go:2413
-//line values.go:232
 	f = Flags(0x81)
-//line values_fsm.go:2416
-//line values.go:233
 	ok = Ok(true)
-//line values_fsm.go:2419
-//line values.go:234
 	xs = Ints{1, 2}
-//line values_fsm.go:2422
-//line values.go:235
 	d = Dict{"a": 1}
-//line values_fsm.go:2425
+//line values_fsm.go:2312
 	m.v.c, m.v.l, m.v.n, m.v.f, m.v.ok, m.v.xs, m.v.d = c, l, n, f, ok, xs, d
 //line values.go:236
 	return m.suspend(1, Echo.Call(0))
 resume1:
-//line values_fsm.go:2430
+//line values_fsm.go:2317
 	m.v.c, m.v.l, m.v.n, m.v.f, m.v.ok, m.v.xs, m.v.d = c, l, n, f, ok, xs, d
 //line values.go:237
 	return m.suspend(2, Echo.Call(3))
 resume2:
-//line values_fsm.go:2435
+//line values_fsm.go:2322
 	v_1, err = fsm.Take[int](in)
-//line values_fsm.go:2437
 //line values.go:237
 	n += Count(v(v_1, err))
-//line values_fsm.go:2440
-//line values.go:238
 	d[l] = n
-//line values_fsm.go:2443
-//line values.go:239
 	return m.finish(c, l, n, f, ok, xs, d, nil)
+//line values_fsm.go:2328
 }
 
 func (m *valNamedBasicMachine) finish(r0 Celsius, r1 Label, r2 Count, r3 Flags, r4 Ok, r5 Ints, r6 Dict, r7 error) (fsm.AnyOp, error) {
@@ -2650,27 +2533,24 @@ func (m *valDurationMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp,
 	}
 //line values.go:244
 	d = 1500 * time.Millisecond
-//line values_fsm.go:2654
+//line values_fsm.go:2537
 	m.v.d = d
 //line values.go:245
 	return m.suspend(1, Echo.Call(0))
 resume1:
-//line values_fsm.go:2659
 //line values.go:246
 	d *= 2
-//line values_fsm.go:2662
+//line values_fsm.go:2544
 	m.v.d = d
 //line values.go:247
 	return m.suspend(2, EchoDur.Call(-time.Nanosecond))
 resume2:
-//line values_fsm.go:2667
+//line values_fsm.go:2549
 	v_1, err = fsm.Take[time.Duration](in)
-//line values_fsm.go:2669
 //line values.go:247
 	e = v(v_1, err)
-//line values_fsm.go:2672
-//line values.go:248
 	return m.finish(d, e, nil)
+//line values_fsm.go:2554
 }
 
 func (m *valDurationMachine) finish(r0 time.Duration, r1 time.Duration, r2 error) (fsm.AnyOp, error) {
@@ -2803,24 +2683,22 @@ func (m *valEmbeddedMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp,
 	}
 //line values.go:253
 	d = Derived{Base: Base{ID: 4}, Name: "d"}
-//line values_fsm.go:2807
+//line values_fsm.go:2687
 	m.v.d = d
 //line values.go:254
 	return m.suspend(1, Echo.Call(0))
 resume1:
-//line values_fsm.go:2812
+//line values_fsm.go:2692
 	m.v.d = d
 //line values.go:255
 	return m.suspend(2, Echo.Call(1))
 resume2:
-//line values_fsm.go:2817
+//line values_fsm.go:2697
 	v_1, err = fsm.Take[int](in)
-//line values_fsm.go:2819
 //line values.go:255
 	d.ID += v(v_1, err)
-//line values_fsm.go:2822
-//line values.go:256
 	return m.finish(d, d.Base.ID, nil)
+//line values_fsm.go:2702
 }
 
 func (m *valEmbeddedMachine) finish(r0 Derived, r1 int, r2 error) (fsm.AnyOp, error) {
@@ -2962,29 +2840,19 @@ func (m *valZeroMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, err
 	}
 //line values.go:261
 	p = Pair{}
-//line values_fsm.go:2966
-//line values.go:262
 	s = ""
-//line values_fsm.go:2969
-//line values.go:263
 	n = 0
-//line values_fsm.go:2972
-//line values.go:264
 	b = false
-//line values_fsm.go:2975
-//line values.go:265
 	xs = nil
-//line values_fsm.go:2978
-//line values.go:266
 	o = Outer{}
-//line values_fsm.go:2981
+//line values_fsm.go:2849
 	m.v.p, m.v.s, m.v.n, m.v.b, m.v.xs, m.v.o = p, s, n, b, xs, o
 //line values.go:267
 	return m.suspend(1, Echo.Call(0))
 resume1:
-//line values_fsm.go:2986
 //line values.go:268
 	return m.finish(p, s, n, b, xs, o, nil)
+//line values_fsm.go:2856
 }
 
 func (m *valZeroMachine) finish(r0 Pair, r1 string, r2 int, r3 bool, r4 []string, r5 Outer, r6 error) (fsm.AnyOp, error) {
@@ -3144,20 +3012,16 @@ func (m *valRunesMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, er
 	}
 //line values.go:273
 	r = '世'
-//line values_fsm.go:3148
-//line values.go:274
 	b = byte(0xff)
-//line values_fsm.go:3151
-//line values.go:275
 	rs = []rune("a\xffé")
-//line values_fsm.go:3154
+//line values_fsm.go:3018
 	m.v.r, m.v.b, m.v.rs = r, b, rs
 //line values.go:276
 	return m.suspend(1, Echo.Call(0))
 resume1:
-//line values_fsm.go:3159
 //line values.go:277
 	return m.finish(r, b, rs, nil)
+//line values_fsm.go:3025
 }
 
 func (m *valRunesMachine) finish(r0 rune, r1 byte, r2 []rune, r3 error) (fsm.AnyOp, error) {
@@ -3290,17 +3154,15 @@ func (m_1 *valStructKeyMapMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.
 	}
 //line values.go:284
 	m = map[Pair]string{{A: 1, B: 2}: "x", {}: "zero"}
-//line values_fsm.go:3294
-//line values.go:285
 	a = map[[2]int]bool{{1, 2}: true}
-//line values_fsm.go:3297
+//line values_fsm.go:3159
 	m_1.v.m, m_1.v.a = m, a
 //line values.go:286
 	return m_1.suspend(1, Echo.Call(0))
 resume1:
-//line values_fsm.go:3302
 //line values.go:287
 	return m_1.finish(m, a, nil)
+//line values_fsm.go:3166
 }
 
 func (m *valStructKeyMapMachine) finish(r0 map[Pair]string, r1 map[[2]int]bool, r2 error) (fsm.AnyOp, error) {
@@ -3432,51 +3294,38 @@ func (m *valLargeSliceMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 	}
 //line values.go:294
 	xs = make([]int, 1000)
-//line values_fsm.go:3436
-//line values.go:295
 	for i := range xs {
 		xs[i] = i
 	}
-//line values_fsm.go:3441
+//line values_fsm.go:3301
 	n = 3
-//line values_fsm.go:3443
 	i_2 = 0
-//line values_fsm.go:3445
 loop:
-//line values_fsm.go:3447
 	if i_2 >= n {
 		goto loopEnd
 	}
-//line values_fsm.go:3451
 //line values.go:298
 	i_1 = i_2
-//line values_fsm.go:3454
+//line values_fsm.go:3310
 	m.v.xs, m.v.i_1, m.v.n, m.v.i_2 = xs, i_1, n, i_2
 //line values.go:299
 	return m.suspend(1, Echo.Call(i_1*1000))
 resume1:
-//line values_fsm.go:3459
+//line values_fsm.go:3315
 	v_1, err = fsm.Take[int](in)
-//line values_fsm.go:3461
 //line values.go:299
 	xs[i_1] = v(v_1, err)
-//line values_fsm.go:3464
-//line values_fsm.go:3465
+//line values_fsm.go:3319
 	i_2++
-//line values_fsm.go:3467
 	goto loop
 loopEnd:
-//line values_fsm.go:3470
 //line values.go:301
 	sum = 0
-//line values_fsm.go:3473
-//line values.go:302
 	for _, x := range xs {
 		sum += x
 	}
-//line values_fsm.go:3478
-//line values.go:305
 	return m.finish(len(xs), sum, nil)
+//line values_fsm.go:3329
 }
 
 func (m *valLargeSliceMachine) finish(r0 int, r1 int, r2 error) (fsm.AnyOp, error) {
@@ -3563,11 +3412,13 @@ func init() {
 				Name: "i",
 				Type: "int",
 			}, {
-				Name: "n",
-				Type: "int",
+				Internal: true,
+				Name:     "n (a range bound)",
+				Type:     "int",
 			}, {
-				Name: "i_2",
-				Type: "int",
+				Internal: true,
+				Name:     "i_2 (a range position)",
+				Type:     "int",
 			}},
 		}},
 		Zero: func() fsm.Machine {
@@ -3616,35 +3467,31 @@ func (m_1 *valMapMutatedMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.An
 	}
 //line values.go:312
 	m = map[string]int{"a": 1, "b": 2}
-//line values_fsm.go:3620
+//line values_fsm.go:3471
 	m_1.v.m = m
 //line values.go:313
 	return m_1.suspend(1, Echo.Call(0))
 resume1:
-//line values_fsm.go:3625
 //line values.go:314
 	delete(m, "a")
-//line values_fsm.go:3628
+//line values_fsm.go:3478
 	m_1.v.m = m
 //line values.go:315
 	return m_1.suspend(2, Echo.Call(3))
 resume2:
-//line values_fsm.go:3633
+//line values_fsm.go:3483
 	v_1, err = fsm.Take[int](in)
-//line values_fsm.go:3635
 //line values.go:315
 	m["c"] = v(v_1, err)
-//line values_fsm.go:3638
-//line values.go:316
 	m["\xff"] = 4
-//line values_fsm.go:3641
+//line values_fsm.go:3488
 	m_1.v.m = m
 //line values.go:317
 	return m_1.suspend(3, Echo.Call(0))
 resume3:
-//line values_fsm.go:3646
 //line values.go:318
 	return m_1.finish(m, nil)
+//line values_fsm.go:3495
 }
 
 func (m *valMapMutatedMachine) finish(r0 map[string]int, r1 error) (fsm.AnyOp, error) {

@@ -84,8 +84,7 @@ func run(w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintln(w, "   (Besides the job's own variables, a state keeps the bound and position of each")
-	fmt.Fprintln(w, "   loop it stops in, under names the generator chose.)")
+	fmt.Fprintln(w, "   (\"kept by the machine\": the bound and position of each loop it stops in.)")
 
 	// 3. What a stored state holds.
 	fmt.Fprintf(w, "\n3. The state stored at await %d, one item per line (CBOR diagnostic notation):\n", showState)
@@ -173,10 +172,19 @@ func drive(ctx context.Context, w io.Writer, info *fsm.JobInfo, o orders.Order, 
 		if !told[state] {
 			told[state] = true
 			var vars []string
+			internal := 0
 			for _, v := range st.Vars {
+				if v.Internal {
+					internal++ // a loop's position, an operand computed early
+					continue
+				}
 				vars = append(vars, v.Name+" "+v.Type)
 			}
-			fmt.Fprintf(w, "     live: %s\n", strings.Join(vars, ", "))
+			line := "     live: " + strings.Join(vars, ", ")
+			if internal > 0 {
+				line += fmt.Sprintf(" (+%d kept by the machine)", internal)
+			}
+			fmt.Fprintln(w, line)
 		}
 
 		// The process could stop here: all that is left is two files.
