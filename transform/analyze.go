@@ -463,7 +463,8 @@ func escapingLits(info *types.Info, body *ast.BlockStmt) []*ast.FuncLit {
 // checkpointed.
 func (l *lowerer) checkLive() {
 	reported := map[*hvar]bool{}
-	addrTaken := l.addressTaken()
+	addrTaken := l.memory.addressTaken
+	l.markCaptured()
 	for _, site := range l.awaits {
 		at := l.j.position(site.pos)
 		for _, v := range site.live {
@@ -479,76 +480,24 @@ func (l *lowerer) checkLive() {
 				l.ds.errorf(pos, "%s of type %s is held across the await at %s:%d:%d, but %s", v.what, typeString(v.typ, l.j.pkg.Types), shortFile(at.Filename), at.Line, at.Column, why)
 				continue
 			}
-			if v.obj != nil && addrTaken[v.obj] {
+			if _, taken := addrTaken[v.obj]; v.obj != nil && taken {
 				reported[v] = true
 				l.ds.errorf(pos, "%s has its address taken and is held across the await at %s:%d:%d: pointers to a job's variables cannot be checkpointed yet; keep the value in a variable and take its address after the await", v.what, shortFile(at.Filename), at.Line, at.Column)
 			}
 		}
 	}
 	for _, v := range l.vars {
-		if v.perIter && v.obj != nil && (addrTaken[v.obj] || l.captured[v.obj]) && !reported[v] {
+		_, taken := addrTaken[v.obj]
+		if v.perIter && v.obj != nil && (taken || l.captured[v.obj]) && !reported[v] {
 			l.ds.errorf(v.pos, "%s is declared in a loop that awaits and its address is taken or it is captured by a function literal: each iteration's variable cannot be kept apart yet; copy it into a variable declared outside the loop", v.what)
 		}
 	}
 }
 
-// addressTaken returns the job's variables whose address is taken, explicitly
-// or by a method with a pointer receiver or by slicing an array, and those
-// captured by function literals.
-func (l *lowerer) addressTaken() map[types.Object]bool {
+// markCaptured records the per-iteration variables of flattened loops that a
+// function literal which may outlive its iteration captures.
+func (l *lowerer) markCaptured() {
 	info := l.info
-	out := map[types.Object]bool{}
-	root := func(e ast.Expr) types.Object {
-		for {
-			switch x := e.(type) {
-			case *ast.Ident:
-				return info.ObjectOf(x)
-			case *ast.ParenExpr:
-				e = x.X
-			case *ast.SelectorExpr:
-				if s, ok := info.Selections[x]; ok && s.Kind() == types.FieldVal && !s.Indirect() {
-					e = x.X
-					continue
-				}
-				return nil
-			case *ast.IndexExpr:
-				if _, isArr := info.TypeOf(x.X).Underlying().(*types.Array); isArr {
-					e = x.X
-					continue
-				}
-				return nil
-			default:
-				return nil
-			}
-		}
-	}
-	ast.Inspect(l.j.decl.Body, func(c ast.Node) bool {
-		switch c := c.(type) {
-		case *ast.UnaryExpr:
-			if c.Op == token.AND {
-				if obj := root(c.X); obj != nil {
-					out[obj] = true
-				}
-			}
-		case *ast.SliceExpr:
-			if _, isArr := info.TypeOf(c.X).Underlying().(*types.Array); isArr {
-				if obj := root(c.X); obj != nil {
-					out[obj] = true
-				}
-			}
-		case *ast.SelectorExpr:
-			if s, ok := info.Selections[c]; ok && s.Kind() == types.MethodVal {
-				if _, ptrRecv := s.Obj().Type().(*types.Signature).Recv().Type().(*types.Pointer); ptrRecv {
-					if _, isPtr := info.TypeOf(c.X).Underlying().(*types.Pointer); !isPtr {
-						if obj := root(c.X); obj != nil {
-							out[obj] = true
-						}
-					}
-				}
-			}
-		}
-		return true
-	})
 	inLit := escapingLits(info, l.j.decl.Body)
 	for _, lit := range inLit {
 		ast.Inspect(lit.Body, func(c ast.Node) bool {
@@ -562,7 +511,6 @@ func (l *lowerer) addressTaken() map[types.Object]bool {
 			return true
 		})
 	}
-	return out
 }
 
 // topUnsaveable says why a variable of type t cannot be checkpointed, or "".

@@ -21,6 +21,7 @@ import (
 
 	"github.com/dave/jennifer/jen"
 	"golang.org/x/tools/go/packages"
+	"golang.org/x/tools/go/ssa"
 )
 
 // Header starts every generated file.
@@ -154,31 +155,22 @@ func generatePackage(pkg *packages.Package) ([]File, []Diagnostic) {
 	if len(jobs) == 0 {
 		return nil, ds.list
 	}
-	type lowered struct {
-		l     *lowerer
-		entry []*hvar
+	ssaPkg, err := buildSSA(pkg)
+	if err != nil {
+		ds.errorf(jobs[0].decl.Name.Pos(), "internal error: %v (please report this)", err)
+		return nil, ds.list
 	}
 	byFile := map[*ast.File][]lowered{}
 	var order []*ast.File
 	for _, j := range jobs {
-		before := len(ds.list)
-		checkJob(j, ds)
-		if len(ds.list) > before {
+		lw, ok := analyzeJob(j, ssaPkg, ds)
+		if !ok {
 			continue
 		}
-		reserved := map[string]bool{}
-		names := newNamer(j.decl, pkg.TypesInfo, pkg.Types.Scope(), reserved)
-		l := newLowerer(j, ds, names)
-		l.lowerBody()
-		if len(ds.list) > before {
-			continue
-		}
-		entry := l.liveness()
-		l.checkLive()
-		if _, ok := byFile[j.file]; !ok {
+		if _, seen := byFile[j.file]; !seen {
 			order = append(order, j.file)
 		}
-		byFile[j.file] = append(byFile[j.file], lowered{l, entry})
+		byFile[j.file] = append(byFile[j.file], lw)
 	}
 	if len(ds.list) > 0 {
 		return nil, ds.list
@@ -200,7 +192,7 @@ func generatePackage(pkg *packages.Package) ([]File, []Diagnostic) {
 			}
 		}
 		for _, lw := range byFile[file] {
-			if err := e.emitJob(lw.l, lw.entry); err != nil {
+			if err := emitSafely(e, lw); err != nil {
 				ds.errorf(lw.l.j.decl.Pos(), "internal error generating job %s: %v (please report this)", lw.l.j.fn.Name(), err)
 			}
 		}
@@ -224,6 +216,52 @@ func generatePackage(pkg *packages.Package) ([]File, []Diagnostic) {
 		return nil, ds.list
 	}
 	return files, nil
+}
+
+// lowered is a job after the analyze and lower stages.
+type lowered struct {
+	l     *lowerer
+	entry []*hvar // variables live where the job starts
+}
+
+// analyzeJob checks, lowers and analyzes one job. A crash of the generator on
+// a job becomes a diagnostic on it, never a crash of the run.
+func analyzeJob(j *job, ssaPkg *ssa.Package, ds *diagnostics) (lw lowered, ok bool) {
+	before := len(ds.list)
+	defer func() {
+		if p := recover(); p != nil {
+			ds.errorf(j.decl.Name.Pos(), "internal error: fsmgen failed on job %s: %v (please report this with the job's source)", j.fn.Name(), p)
+			ok = false
+		}
+	}()
+	checkJob(j, ds)
+	if len(ds.list) > before {
+		return lowered{}, false
+	}
+	names := newNamer(j.decl, j.pkg.TypesInfo, j.pkg.Types.Scope(), nil)
+	l := newLowerer(j, ds, names)
+	var err error
+	if l.memory, err = jobMemory(ssaPkg, j); err != nil {
+		ds.errorf(j.decl.Name.Pos(), "internal error: %v (please report this)", err)
+		return lowered{}, false
+	}
+	l.lowerBody()
+	if len(ds.list) > before {
+		return lowered{}, false
+	}
+	entry := l.liveness()
+	l.checkLive()
+	return lowered{l, entry}, len(ds.list) == before
+}
+
+// emitSafely emits one job, turning a crash into an error.
+func emitSafely(e *emitter, lw lowered) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("panic: %v", p)
+		}
+	}()
+	return e.emitJob(lw.l, lw.entry)
 }
 
 // runtimeName picks the name the generated file gives the runtime package: one

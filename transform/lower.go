@@ -90,6 +90,7 @@ type lowerer struct {
 	captured     map[types.Object]bool // per-iteration variables captured by escaping closures
 	synth        map[ast.Expr]types.Type
 	movedTypes   map[types.Object]string // local types moved to package level
+	memory       memoryFacts             // from go/ssa: see memory.go
 }
 
 func newLowerer(j *job, ds *diagnostics, names *namer) *lowerer {

@@ -78,6 +78,24 @@ func AddressTaken(ctx fsm.Context) (int, error) {
 }
 
 //fsmgen:job
+func ArraySliced(ctx fsm.Context) (int, error) {
+	arr := [3]int{1, 2, 3} // want `variable arr has its address taken and is held across the await`
+	s := arr[:]
+	fsm.Await(ctx, Echo.Call(1))
+	s[0] = 9
+	return arr[0], nil
+}
+
+//fsmgen:job
+func PointerInStruct(ctx fsm.Context) (int, error) {
+	x := 1 // want `variable x has its address taken and is held across the await`
+	box := struct{ P *int }{&x}
+	fsm.Await(ctx, Echo.Call(1))
+	*box.P = 2
+	return x, nil
+}
+
+//fsmgen:job
 func Select(ctx fsm.Context, ch chan int) (int, error) {
 	select { // want `await in a select statement`
 	case <-ch:

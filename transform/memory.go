@@ -1,0 +1,165 @@
+package transform
+
+import (
+	"fmt"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/packages"
+	"golang.org/x/tools/go/ssa"
+	"golang.org/x/tools/go/ssa/ssautil"
+)
+
+// Which of a job's variables live in memory, rather than in registers, is a
+// question go/ssa answers well: building SSA lifts every local variable into
+// registers unless its address is taken or a closure captures it. The
+// variables left as allocations are the ones a checkpoint could split from a
+// pointer to them.
+
+// memoryFacts records, for one job, the variables whose address escapes
+// (with where it does) and those captured by function literals.
+type memoryFacts struct {
+	addressTaken map[types.Object]token.Pos
+	captured     map[types.Object]bool
+}
+
+// buildSSA builds the SSA form of a package's functions; the packages it
+// imports are created from their types only.
+func buildSSA(pkg *packages.Package) (p *ssa.Package, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("building SSA of %s: %v", pkg.PkgPath, r)
+		}
+	}()
+	_, pkgs := ssautil.Packages([]*packages.Package{pkg}, ssa.GlobalDebug)
+	if p = pkgs[0]; p == nil {
+		return nil, fmt.Errorf("building SSA of %s: the package is ill-typed", pkg.PkgPath)
+	}
+	p.Build()
+	return p, nil
+}
+
+// jobMemory returns the memory facts of job j from its package's SSA form.
+func jobMemory(p *ssa.Package, j *job) (memoryFacts, error) {
+	facts := memoryFacts{addressTaken: map[types.Object]token.Pos{}, captured: map[types.Object]bool{}}
+	fn := p.Prog.FuncValue(j.fn)
+	if fn == nil {
+		return facts, fmt.Errorf("no SSA function for job %s", j.fn.Name())
+	}
+	// Debug references name the source variable of each allocation.
+	objOf := map[*ssa.Alloc]types.Object{}
+	var allocs []*ssa.Alloc // in the frame (fn.Locals) or on the heap
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			switch instr := instr.(type) {
+			case *ssa.Alloc:
+				allocs = append(allocs, instr)
+			case *ssa.DebugRef:
+				if a, ok := instr.X.(*ssa.Alloc); ok && instr.IsAddr && instr.Object() != nil {
+					if _, seen := objOf[a]; !seen {
+						objOf[a] = instr.Object()
+					}
+				}
+			}
+		}
+	}
+	for _, a := range allocs {
+		obj := objOf[a]
+		if obj == nil {
+			continue
+		}
+		taken, captured := addressUses(fn, a, map[ssa.Value]bool{})
+		if taken.IsValid() {
+			facts.addressTaken[obj] = taken
+		}
+		if captured {
+			facts.captured[obj] = true
+		}
+	}
+	return facts, nil
+}
+
+// addressUses follows the uses of the address v of a variable (or of a part
+// of it) and returns where the address escapes, if it does, and whether a
+// function literal of fn captures it. Loads and stores through the address
+// do not let it escape, nor does calling a method with a pointer receiver on
+// the variable: the method is trusted not to keep its receiver.
+func addressUses(fn *ssa.Function, v ssa.Value, seen map[ssa.Value]bool) (escape token.Pos, captured bool) {
+	if seen[v] {
+		return token.NoPos, false
+	}
+	seen[v] = true
+	refs := v.Referrers()
+	if refs == nil {
+		return token.NoPos, false
+	}
+	for _, r := range *refs {
+		switch r := r.(type) {
+		case *ssa.DebugRef:
+			if !r.IsAddr && r.Object() != nil {
+				// The address is the value of another variable: p := &x.
+				return posOf(r, v), captured
+			}
+		case *ssa.UnOp:
+			if r.Op != token.MUL { // not a load
+				return posOf(r, v), captured
+			}
+		case *ssa.Store:
+			if r.Val == v {
+				return posOf(r, v), captured
+			}
+		case *ssa.FieldAddr:
+			if e, c := addressUses(fn, r, seen); e.IsValid() {
+				return e, captured || c
+			} else if c {
+				captured = true
+			}
+		case *ssa.IndexAddr:
+			if e, c := addressUses(fn, r, seen); e.IsValid() {
+				return e, captured || c
+			} else if c {
+				captured = true
+			}
+		case *ssa.MakeClosure:
+			if lit, ok := r.Fn.(*ssa.Function); ok && lit.Parent() != nil {
+				captured = true
+				continue
+			}
+			return posOf(r, v), captured // a method value bound to the variable
+		case *ssa.Call:
+			if isReceiverOnly(r.Common(), v) {
+				continue
+			}
+			return posOf(r, v), captured
+		default:
+			return posOf(r, v), captured
+		}
+	}
+	return token.NoPos, captured
+}
+
+// isReceiverOnly reports whether a call passes v only as the receiver of a
+// statically known method.
+func isReceiverOnly(c *ssa.CallCommon, v ssa.Value) bool {
+	callee := c.StaticCallee()
+	if callee == nil || callee.Signature.Recv() == nil || len(c.Args) == 0 || c.Args[0] != v {
+		return false
+	}
+	for _, a := range c.Args[1:] {
+		if a == v {
+			return false
+		}
+	}
+	return true
+}
+
+// posOf returns a position for an instruction using v, falling back to v's.
+func posOf(instr ssa.Instruction, v ssa.Value) token.Pos {
+	if p := instr.Pos(); p.IsValid() {
+		return p
+	}
+	if p := v.Pos(); p.IsValid() {
+		return p
+	}
+	return token.Pos(1)
+}
