@@ -88,7 +88,7 @@ func Generate(cfg Config, patterns ...string) (*Output, error) {
 func load(cfg Config, patterns []string) ([]*packages.Package, map[string][]string, error) {
 	first, err := packages.Load(&packages.Config{Mode: packages.NeedName | packages.NeedFiles, Dir: cfg.Dir, BuildFlags: tagFlags(cfg.Tags)}, patterns...)
 	if err != nil {
-		return nil, nil, fmt.Errorf("loading packages: %w", err)
+		return nil, nil, loadError(err)
 	}
 	overlay := map[string][]byte{}
 	generated := map[string][]string{}
@@ -109,12 +109,34 @@ func load(cfg Config, patterns []string) ([]*packages.Package, map[string][]stri
 	}
 	pkgs, err := packages.Load(conf, patterns...)
 	if err != nil {
-		return nil, nil, fmt.Errorf("loading packages: %w", err)
+		return nil, nil, loadError(err)
 	}
 	if len(pkgs) == 0 {
 		return nil, nil, fmt.Errorf("no packages match %s", strings.Join(patterns, " "))
 	}
+	// A pattern that names no package is the caller's mistake, not a
+	// diagnostic of some package.
+	for _, p := range pkgs {
+		for _, e := range p.Errors {
+			if e.Kind == packages.ListError && (e.Pos == "" || e.Pos == "-") && len(p.GoFiles) == 0 {
+				return nil, nil, fmt.Errorf("%s", strings.TrimSpace(e.Msg))
+			}
+		}
+	}
 	return pkgs, generated, nil
+}
+
+// loadError shortens the go command's report of a failed load to its message.
+func loadError(err error) error {
+	msg := err.Error()
+	if i := strings.Index(msg, "stderr: "); i >= 0 {
+		msg = msg[i+len("stderr: "):]
+	}
+	msg = strings.TrimPrefix(strings.TrimSpace(msg), "go: ")
+	if i := strings.IndexByte(msg, '\n'); i >= 0 {
+		msg = msg[:i]
+	}
+	return fmt.Errorf("loading packages: %s", msg)
 }
 
 func tagFlags(tags []string) []string {
