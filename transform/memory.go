@@ -7,7 +7,6 @@ import (
 
 	"golang.org/x/tools/go/packages"
 	"golang.org/x/tools/go/ssa"
-	"golang.org/x/tools/go/ssa/ssautil"
 )
 
 // Which of a job's variables live in memory, rather than in registers, is a
@@ -31,10 +30,23 @@ func buildSSA(pkg *packages.Package) (p *ssa.Package, err error) {
 			err = fmt.Errorf("building SSA of %s: %v", pkg.PkgPath, r)
 		}
 	}()
-	_, pkgs := ssautil.Packages([]*packages.Package{pkg}, ssa.GlobalDebug)
-	if p = pkgs[0]; p == nil {
-		return nil, fmt.Errorf("building SSA of %s: the package is ill-typed", pkg.PkgPath)
+	// The packages it imports are created from their types alone (loaded
+	// from export data, not source): SSA needs their functions' signatures,
+	// not their bodies.
+	prog := ssa.NewProgram(pkg.Fset, ssa.GlobalDebug)
+	created := map[*types.Package]bool{pkg.Types: true}
+	var create func(ps []*types.Package)
+	create = func(ps []*types.Package) {
+		for _, tp := range ps {
+			if !created[tp] {
+				created[tp] = true
+				prog.CreatePackage(tp, nil, nil, true)
+				create(tp.Imports())
+			}
+		}
 	}
+	create(pkg.Types.Imports())
+	p = prog.CreatePackage(pkg.Types, pkg.Syntax, pkg.TypesInfo, false)
 	p.Build()
 	return p, nil
 }
