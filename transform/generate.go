@@ -260,7 +260,7 @@ func analyzeJob(j *job, ssaPkg *ssa.Package, ds *diagnostics) (lw lowered, ok bo
 	if len(ds.list) > before {
 		return lowered{}, false
 	}
-	names := newNamer(j.decl, j.pkg.TypesInfo, j.pkg.Types.Scope(), nil)
+	names := newNamer(j.decl, j.pkg.TypesInfo, j.pkg.Types.Scope(), packageNames(j))
 	l := newLowerer(j, ds, names)
 	var err error
 	if l.memory, err = jobMemory(ssaPkg, j); err != nil {
@@ -284,6 +284,22 @@ func emitSafely(e *emitter, lw lowered) (err error) {
 		}
 	}()
 	return e.emitJob(lw.l, lw.entry)
+}
+
+// packageNames returns the names by which generated code may refer to
+// packages in the job's file: its imports' names and the names of the
+// packages its package imports.
+func packageNames(j *job) map[string]bool {
+	out := map[string]bool{"fsm": true}
+	for _, spec := range j.file.Imports {
+		if spec.Name != nil {
+			out[spec.Name.Name] = true
+		}
+	}
+	for _, p := range j.pkg.Types.Imports() {
+		out[p.Name()] = true
+	}
+	return out
 }
 
 // runtimeName picks the name the generated file gives the runtime package: one

@@ -17,6 +17,10 @@ type namer struct {
 	renamed map[types.Object]string          // objects given a new name
 	pkg     *types.Scope                     // package scope, for moved types
 	taken   map[string]bool                  // names generated so far
+
+	// reserved names may be spelled by generated code at any point of the
+	// machine (package names in types), so no variable may take them.
+	reserved map[string]bool
 }
 
 func newNamer(body ast.Node, info *types.Info, pkg *types.Scope, reserved map[string]bool) *namer {
@@ -26,9 +30,12 @@ func newNamer(body ast.Node, info *types.Info, pkg *types.Scope, reserved map[st
 		renamed: map[types.Object]string{},
 		pkg:     pkg,
 		taken:   map[string]bool{},
+
+		reserved: map[string]bool{},
 	}
 	for k := range reserved {
 		n.used[k] = true
+		n.reserved[k] = true
 	}
 	ast.Inspect(body, func(c ast.Node) bool {
 		id, ok := c.(*ast.Ident)
@@ -64,7 +71,7 @@ func (n *namer) fresh(hint string) string {
 // forVar returns the generated name of a hoisted variable: its own name when no
 // other object of the job is spelled the same, else a fresh one.
 func (n *namer) forVar(name string) string {
-	if len(n.objs[name]) <= 1 && !n.taken[name] {
+	if len(n.objs[name]) <= 1 && !n.taken[name] && !n.reserved[name] {
 		n.taken[name] = true
 		return name
 	}

@@ -37,7 +37,7 @@ func allCases() []jobCase {
 	for _, cs := range [][]jobCase{
 		sequenceCases, resultCases, branchCases, loopCases, rangeCases,
 		switchCases, jumpCases, exprCases, valueCases, methodCases, scopeCases,
-		panicCases, memoryCases,
+		panicCases, memoryCases, pkgNameCases,
 	} {
 		all = append(all, cs...)
 	}

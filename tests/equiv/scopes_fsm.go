@@ -1682,7 +1682,7 @@ type packageNamesMachine struct {
 	v     struct {
 		reflect int
 		cbor    int
-		fmt     int
+		fmt_1   int
 		runtime int
 		fsm2    int
 	} // the job's variables saved at some await
@@ -1694,23 +1694,23 @@ type packageNamesMachine struct {
 // next await.
 func (m *packageNamesMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, error) {
 	var (
-		context int
-		errors  int
-		reflect int
-		cbor    int
-		fmt     int
-		runtime int
-		fsm2    int
-		x       int
-		v_1     int
-		err     error
+		context_1 int
+		errors_1  int
+		reflect   int
+		cbor      int
+		fmt_1     int
+		runtime   int
+		fsm2      int
+		x         int
+		v_1       int
+		err       error
 	)
 	st := m.state
 	m.state = fsm.StatePoisoned
 	switch st {
 	case 0:
 	case 1:
-		reflect, cbor, fmt, runtime, fsm2 = m.v.reflect, m.v.cbor, m.v.fmt, m.v.runtime, m.v.fsm2
+		reflect, cbor, fmt_1, runtime, fsm2 = m.v.reflect, m.v.cbor, m.v.fmt_1, m.v.runtime, m.v.fsm2
 		goto resume1
 	case fsm.StateDone:
 		m.state = st
@@ -1720,23 +1720,23 @@ func (m *packageNamesMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp
 		return nil, fsm.ErrPoisoned
 	}
 //line scopes.go:146
-	context = 1
-	errors = 2
+	context_1 = 1
+	errors_1 = 2
 	reflect = 3
 	cbor = 4
-	fmt = 5
+	fmt_1 = 5
 	runtime = 6
 	fsm2 = 7
 //line scopes_fsm.go:1731
-	m.v.reflect, m.v.cbor, m.v.fmt, m.v.runtime, m.v.fsm2 = reflect, cbor, fmt, runtime, fsm2
+	m.v.reflect, m.v.cbor, m.v.fmt_1, m.v.runtime, m.v.fsm2 = reflect, cbor, fmt_1, runtime, fsm2
 //line scopes.go:153
-	return m.suspend(1, Echo.Call(context+errors))
+	return m.suspend(1, Echo.Call(context_1+errors_1))
 resume1:
 //line scopes_fsm.go:1736
 	v_1, err = fsm.Take[int](in)
 //line scopes.go:153
 	x = v(v_1, err)
-	return m.finish(x+reflect+cbor+fmt+runtime+fsm2, nil)
+	return m.finish(x+reflect+cbor+fmt_1+runtime+fsm2, nil)
 //line scopes_fsm.go:1741
 }
 
@@ -1770,7 +1770,7 @@ func (m *packageNamesMachine) MarshalCBOR() ([]byte, error) {
 	case 1:
 		fsm.Save(w, "reflect", m.v.reflect)
 		fsm.Save(w, "cbor", m.v.cbor)
-		fsm.Save(w, "fmt", m.v.fmt)
+		fsm.Save(w, "fmt", m.v.fmt_1)
 		fsm.Save(w, "runtime", m.v.runtime)
 		fsm.Save(w, "fsm2", m.v.fsm2)
 	case fsm.StateDone:
@@ -1792,7 +1792,7 @@ func (m *packageNamesMachine) UnmarshalCBOR(data []byte) error {
 	case 1:
 		fsm.Load(r, "reflect", &m.v.reflect)
 		fsm.Load(r, "cbor", &m.v.cbor)
-		fsm.Load(r, "fmt", &m.v.fmt)
+		fsm.Load(r, "fmt", &m.v.fmt_1)
 		fsm.Load(r, "runtime", &m.v.runtime)
 		fsm.Load(r, "fsm2", &m.v.fsm2)
 	case fsm.StateDone:

@@ -1,0 +1,5 @@
+package equiv
+
+var pkgNameCases = []jobCase{
+	{name: "LocalNamedLikePackage", job: LocalNamedLikePackage, args: in("ab"), want: out("ABx", nil), awaits: 2},
+}
