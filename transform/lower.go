@@ -560,60 +560,86 @@ func (l *lowerer) lhs(e ast.Expr, spill bool) ast.Expr {
 }
 
 // lhsParts splits assignment targets into the operands Go evaluates before
-// assigning (index bases and indexes, pointers), and returns how to rebuild the
-// targets from lowered operands.
+// assigning (see addrParts), and returns how to rebuild the targets from the
+// lowered operands.
 func (l *lowerer) lhsParts(lhs []ast.Expr) ([]ast.Expr, func([]ast.Expr) []ast.Expr) {
 	var parts []ast.Expr
-	type shape struct {
-		kind int // 0 as is, 1 index, 2 star, 3 selector
-		orig ast.Expr
-		n    int
-	}
-	var shapes []shape
+	var rebuilds []func([]ast.Expr) ast.Expr
+	var counts []int
 	for _, e := range lhs {
-		switch x := ast.Unparen(e).(type) {
-		case *ast.IndexExpr:
-			parts = append(parts, x.X, x.Index)
-			shapes = append(shapes, shape{1, x, 2})
-		case *ast.StarExpr:
-			parts = append(parts, x.X)
-			shapes = append(shapes, shape{2, x, 1})
-		case *ast.SelectorExpr:
-			if sel, ok := l.info.Selections[x]; ok && sel.Kind() == types.FieldVal {
-				parts = append(parts, x.X)
-				shapes = append(shapes, shape{3, x, 1})
-				continue
-			}
-			shapes = append(shapes, shape{0, e, 0})
-		default:
-			shapes = append(shapes, shape{0, e, 0})
-		}
+		ps, rb := l.addrParts(e)
+		parts = append(parts, ps...)
+		rebuilds = append(rebuilds, rb)
+		counts = append(counts, len(ps))
 	}
 	rebuild := func(ops []ast.Expr) []ast.Expr {
-		out := make([]ast.Expr, len(shapes))
+		out := make([]ast.Expr, len(lhs))
 		i := 0
-		for k, sh := range shapes {
-			switch sh.kind {
-			case 0:
-				out[k] = sh.orig
-			case 1:
-				x := *sh.orig.(*ast.IndexExpr)
-				x.X, x.Index = ops[i], ops[i+1]
-				out[k] = &x
-			case 2:
-				x := *sh.orig.(*ast.StarExpr)
-				x.X = ops[i]
-				out[k] = &x
-			case 3:
-				x := *sh.orig.(*ast.SelectorExpr)
-				x.X = ops[i]
-				out[k] = &x
-			}
-			i += sh.n
+		for k, rb := range rebuilds {
+			out[k] = rb(ops[i : i+counts[k]])
+			i += counts[k]
 		}
 		return out
 	}
 	return parts, rebuild
+}
+
+// addrParts splits an operand that denotes a variable or a part of one (x,
+// x.f, a[i], *p, p.f, s[i]) into the operands Go evaluates to find it: index
+// expressions and pointers, but not the variable itself. Evaluating those early
+// and rebuilding e from them keeps e addressable, so an assignment or a
+// pointer method after an await still reaches the variable, not a copy. An
+// operand that denotes no variable is one part, its value.
+func (l *lowerer) addrParts(e ast.Expr) ([]ast.Expr, func([]ast.Expr) ast.Expr) {
+	same := func([]ast.Expr) ast.Expr { return e }
+	switch x := e.(type) {
+	case *ast.Ident:
+		return nil, same
+	case *ast.ParenExpr:
+		return l.addrParts(x.X)
+	case *ast.SelectorExpr:
+		sel, ok := l.info.Selections[x]
+		if !ok || sel.Kind() != types.FieldVal {
+			break
+		}
+		var parts []ast.Expr
+		var inner func([]ast.Expr) ast.Expr
+		if _, isPtr := l.typeOf(x.X).Underlying().(*types.Pointer); isPtr {
+			parts, inner = []ast.Expr{x.X}, func(ops []ast.Expr) ast.Expr { return ops[0] }
+		} else {
+			parts, inner = l.addrParts(x.X)
+		}
+		return parts, func(ops []ast.Expr) ast.Expr {
+			u := *x
+			u.X = inner(ops)
+			return l.derived(x, &u)
+		}
+	case *ast.IndexExpr:
+		if tv, ok := l.info.Types[x.X]; ok && tv.IsType() {
+			break // a generic instantiation
+		}
+		var parts []ast.Expr
+		var inner func([]ast.Expr) ast.Expr
+		if _, isArr := l.typeOf(x.X).Underlying().(*types.Array); isArr {
+			parts, inner = l.addrParts(x.X)
+		} else {
+			parts, inner = []ast.Expr{x.X}, func(ops []ast.Expr) ast.Expr { return ops[0] }
+		}
+		n := len(parts)
+		return append(parts, x.Index), func(ops []ast.Expr) ast.Expr {
+			u := *x
+			u.X = inner(ops[:n])
+			u.Index = ops[n]
+			return l.derived(x, &u)
+		}
+	case *ast.StarExpr:
+		return []ast.Expr{x.X}, func(ops []ast.Expr) ast.Expr {
+			u := *x
+			u.X = ops[0]
+			return l.derived(x, &u)
+		}
+	}
+	return []ast.Expr{e}, func(ops []ast.Expr) ast.Expr { return ops[0] }
 }
 
 func (l *lowerer) returnStmt(s *ast.ReturnStmt) {
@@ -645,11 +671,13 @@ func (l *lowerer) expr(e ast.Expr) ast.Expr {
 		if len(x.Args) == 1 {
 			if inner, ok := ast.Unparen(x.Args[0]).(*ast.CallExpr); ok && isAwaitCall(l.info, inner) {
 				// h(fsm.Await(...)): the await's two results are h's arguments.
-				fun := l.callee(x)
-				if l.containsAwait(x.Fun) {
-					fun = l.spillIf(fun)
+				// h is evaluated before them.
+				parts, rebuild := l.calleeParts(x)
+				ops := make([]ast.Expr, len(parts))
+				for i, p := range parts {
+					ops[i] = l.spillIf(l.expr(p))
 				}
-				c.Fun = fun
+				c.Fun = rebuild(ops)
 				c.Args = l.awaitValues(inner)
 				return l.derived(x, &c)
 			}
@@ -658,9 +686,10 @@ func (l *lowerer) expr(e ast.Expr) ast.Expr {
 			c.Args = l.operands(x.Args)
 			return l.derived(x, &c)
 		}
-		ops := l.operands(append([]ast.Expr{l.calleeExpr(x)}, x.Args...))
-		c.Fun = l.rebuildCallee(x, ops[0])
-		c.Args = ops[1:]
+		parts, rebuild := l.calleeParts(x)
+		ops := l.operands(append(parts, x.Args...))
+		c.Fun = rebuild(ops[:len(parts)])
+		c.Args = ops[len(parts):]
 		return l.derived(x, &c)
 	case *ast.BinaryExpr:
 		if (x.Op == token.LAND || x.Op == token.LOR) && l.containsAwait(x.Y) {
@@ -754,44 +783,39 @@ func (l *lowerer) expr(e ast.Expr) ast.Expr {
 	return e
 }
 
-// calleeExpr returns the operand of a call's function that is evaluated before
-// the arguments: the receiver of a method value, or the function expression.
-func (l *lowerer) calleeExpr(call *ast.CallExpr) ast.Expr {
-	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
-		if s, ok := l.info.Selections[sel]; ok && s.Kind() == types.MethodVal {
-			return sel.X
+// calleeParts splits a call's function into the operands Go evaluates before
+// the arguments: a method's receiver (by its parts when the method takes its
+// address), or a function value. A named function has none.
+func (l *lowerer) calleeParts(call *ast.CallExpr) ([]ast.Expr, func([]ast.Expr) ast.Expr) {
+	same := func([]ast.Expr) ast.Expr { return call.Fun }
+	switch f := ast.Unparen(call.Fun).(type) {
+	case *ast.SelectorExpr:
+		if s, ok := l.info.Selections[f]; ok && s.Kind() == types.MethodVal {
+			var parts []ast.Expr
+			var inner func([]ast.Expr) ast.Expr
+			_, ptrRecv := s.Obj().Type().(*types.Signature).Recv().Type().(*types.Pointer)
+			_, onPtr := l.typeOf(f.X).Underlying().(*types.Pointer)
+			if ptrRecv && !onPtr {
+				parts, inner = l.addrParts(f.X) // the method gets &f.X
+			} else {
+				parts, inner = []ast.Expr{f.X}, func(ops []ast.Expr) ast.Expr { return ops[0] }
+			}
+			return parts, func(ops []ast.Expr) ast.Expr {
+				u := *f
+				u.X = inner(ops)
+				return &u
+			}
 		}
-		if _, isPkg := l.info.Uses[identOf(sel.X)].(*types.PkgName); isPkg {
-			return nil
+		if _, isPkg := l.info.Uses[identOf(f.X)].(*types.PkgName); isPkg {
+			return nil, same
+		}
+	case *ast.Ident:
+		switch l.info.Uses[f].(type) {
+		case *types.Func, *types.Builtin:
+			return nil, same
 		}
 	}
-	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
-		if _, isFunc := l.info.Uses[id].(*types.Func); isFunc {
-			return nil
-		}
-		if _, isBuiltin := l.info.Uses[id].(*types.Builtin); isBuiltin {
-			return nil
-		}
-	}
-	return call.Fun
-}
-
-func (l *lowerer) rebuildCallee(call *ast.CallExpr, op ast.Expr) ast.Expr {
-	if op == nil {
-		return call.Fun
-	}
-	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
-		if s, ok := l.info.Selections[sel]; ok && s.Kind() == types.MethodVal {
-			u := *sel
-			u.X = op
-			return &u
-		}
-	}
-	return op
-}
-
-func (l *lowerer) callee(call *ast.CallExpr) ast.Expr {
-	return l.rebuildCallee(call, l.expr(l.calleeExpr(call)))
+	return []ast.Expr{call.Fun}, func(ops []ast.Expr) ast.Expr { return ops[0] }
 }
 
 func identOf(e ast.Expr) *ast.Ident {
