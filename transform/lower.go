@@ -1134,6 +1134,10 @@ func (l *lowerer) rangeStmt(s *ast.RangeStmt) {
 		var seq ast.Expr
 		if _, isArr := under.(*types.Array); isArr && (s.Value == nil || isBlank(s.Value)) {
 			seq = nil // only the length, a constant, is needed
+			if needsSpill(l.info, x) {
+				// len(f()) is not a constant: the range expression runs.
+				l.emitNode(&ast.AssignStmt{Lhs: []ast.Expr{ast.NewIdent("_")}, Tok: token.ASSIGN, Rhs: []ast.Expr{x}})
+			}
 		} else {
 			seq = l.stable(s, x, xt, "seq")
 		}
@@ -1286,6 +1290,15 @@ func assignsTo(info *types.Info, n ast.Node, v *types.Var) bool {
 		case *ast.RangeStmt:
 			if root(c.Key) || root(c.Value) {
 				found = true
+			}
+		case *ast.SelectorExpr:
+			// A method with a pointer receiver may assign its receiver.
+			if sel, ok := info.Selections[c]; ok && sel.Kind() == types.MethodVal {
+				_, ptrRecv := sel.Obj().Type().(*types.Signature).Recv().Type().(*types.Pointer)
+				_, onPtr := info.TypeOf(c.X).Underlying().(*types.Pointer)
+				if ptrRecv && !onPtr && root(c.X) {
+					found = true
+				}
 			}
 		}
 		return !found
