@@ -218,6 +218,17 @@ func (e *emitter) emitJob(l *lowerer, entry []*hvar) error {
 	for i, v := range l.vars {
 		order[v] = i
 	}
+	delegate := len(l.awaits) == 0
+	if delegate {
+		// A job that never awaits runs as the function itself: defers,
+		// recover and named results behave as written.
+		entry = nil
+		for _, p := range jobParams(j) {
+			if v, ok := l.byObj[p]; ok {
+				entry = append(entry, v)
+			}
+		}
+	}
 	inFrame := map[*hvar]bool{}
 	for _, v := range entry {
 		inFrame[v] = true
@@ -263,6 +274,9 @@ func (e *emitter) emitJob(l *lowerer, entry []*hvar) error {
 	e.file.Line()
 
 	resume, err := e.resume(m)
+	if delegate {
+		resume = e.delegateResume(m)
+	}
 	if err != nil {
 		return err
 	}
@@ -581,6 +595,44 @@ func (e *emitter) resume(m *machine) (string, error) {
 	}
 	b.WriteString("}\n")
 	return b.String(), nil
+}
+
+// delegateResume renders the Resume of a job without awaits: a call of the job
+// function itself, under the machine's context.
+func (e *emitter) delegateResume(m *machine) string {
+	l, j := m.l, m.l.j
+	var b strings.Builder
+	ctxName := l.names.fresh("ctx")
+	fmt.Fprintf(&b, "// Resume implements fsm.Machine. Job %s never awaits, so its machine calls\n// the function itself.\n", j.fn.Name())
+	fmt.Fprintf(&b, "func (%s *%s) Resume(%s %s.Context, _ %s.Outcome) (%s.AnyOp, error) {\n", m.recv, m.typeName, ctxName, e.rt, e.rt, e.rt)
+	fmt.Fprintf(&b, "switch %s.state {\ncase %s.StateDone:\nreturn nil, %s.ErrFinished\ncase %s.StatePoisoned:\nreturn nil, %s.ErrPoisoned\n}\n", m.recv, e.rt, e.rt, e.rt, e.rt)
+	fmt.Fprintf(&b, "%s.state = %s.StatePoisoned\n", m.recv, e.rt)
+	arg := func(p *types.Var) string {
+		if v, ok := l.byObj[p]; ok {
+			return m.recv + ".v." + v.name
+		}
+		return zeroText(p.Type(), e.im)
+	}
+	var args []string
+	args = append(args, ctxName)
+	for i := 1; i < j.sig.Params().Len(); i++ {
+		a := arg(j.sig.Params().At(i))
+		if j.sig.Variadic() && i == j.sig.Params().Len()-1 {
+			a += "..."
+		}
+		args = append(args, a)
+	}
+	callee := j.fn.Name()
+	if recv := j.sig.Recv(); recv != nil {
+		callee = arg(recv) + "." + j.fn.Name()
+	}
+	call := fmt.Sprintf("%s(%s)", callee, strings.Join(args, ", "))
+	if j.sig.Results().Len() == 0 {
+		fmt.Fprintf(&b, "%s\nreturn %s.finish()\n}\n", call, m.recv)
+	} else {
+		fmt.Fprintf(&b, "return %s.finish(%s)\n}\n", m.recv, call)
+	}
+	return b.String()
 }
 
 func (m *machine) namedResultVars() []string {

@@ -617,34 +617,17 @@ type noAwaitsMachine struct {
 	r1 error
 }
 
-// Resume implements fsm.Machine: it runs job NoAwaits from where it stopped to its
-// next await.
-func (m *noAwaitsMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, error) {
-	var (
-		n   int
-		sum int
-	)
-	st := m.state
-	m.state = fsm.StatePoisoned
-	switch st {
-	case 0:
-		n = m.v.n
+// Resume implements fsm.Machine. Job NoAwaits never awaits, so its machine calls
+// the function itself.
+func (m *noAwaitsMachine) Resume(ctx_1 fsm.Context, _ fsm.Outcome) (fsm.AnyOp, error) {
+	switch m.state {
 	case fsm.StateDone:
-		m.state = st
 		return nil, fsm.ErrFinished
-	default:
-		m.state = st
+	case fsm.StatePoisoned:
 		return nil, fsm.ErrPoisoned
 	}
-//line results.go:54
-	sum = 0
-	for i := range n {
-		if i%2 == 0 {
-			sum += i
-		}
-	}
-	return m.finish(sum, nil)
-//line results_fsm.go:648
+	m.state = fsm.StatePoisoned
+	return m.finish(NoAwaits(ctx_1, m.v.n))
 }
 
 func (m *noAwaitsMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -728,20 +711,17 @@ type noAwaitsNoResultsMachine struct {
 	state int // the await the job is stopped at; see fsm.Machine.State
 }
 
-// Resume implements fsm.Machine: it runs job NoAwaitsNoResults from where it stopped to its
-// next await.
-func (m *noAwaitsNoResultsMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, error) {
-	st := m.state
-	m.state = fsm.StatePoisoned
-	switch st {
-	case 0:
+// Resume implements fsm.Machine. Job NoAwaitsNoResults never awaits, so its machine calls
+// the function itself.
+func (m *noAwaitsNoResultsMachine) Resume(ctx_1 fsm.Context, _ fsm.Outcome) (fsm.AnyOp, error) {
+	switch m.state {
 	case fsm.StateDone:
-		m.state = st
 		return nil, fsm.ErrFinished
-	default:
-		m.state = st
+	case fsm.StatePoisoned:
 		return nil, fsm.ErrPoisoned
 	}
+	m.state = fsm.StatePoisoned
+	NoAwaitsNoResults(ctx_1)
 	return m.finish()
 }
 
@@ -851,7 +831,7 @@ func (m *errHandledLoopMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.Any
 	}
 //line results.go:70
 	sum, errs, last = 0, 0, ""
-//line results_fsm.go:855
+//line results_fsm.go:835
 	n_1 = n
 	i_1 = 0
 loop:
@@ -860,7 +840,7 @@ loop:
 	}
 //line results.go:71
 	i = i_1
-//line results_fsm.go:864
+//line results_fsm.go:844
 	m.v.sum, m.v.errs, m.v.last, m.v.n_1, m.v.i_1 = sum, errs, last, n_1, i_1
 //line results.go:72
 	return m.suspend(1, Even.Call(i))
@@ -874,13 +854,13 @@ resume1:
 	}
 	sum += x
 loopNext:
-//line results_fsm.go:878
+//line results_fsm.go:858
 	i_1++
 	goto loop
 loopEnd:
 //line results.go:80
 	return m.finish(sum, errs, last, nil)
-//line results_fsm.go:884
+//line results_fsm.go:864
 }
 
 func (m *errHandledLoopMachine) finish(r0 int, r1 int, r2 string, r3 error) (fsm.AnyOp, error) {
@@ -1039,7 +1019,7 @@ resume1:
 		return m.finish(0, err)
 	}
 	return m.finish(x, nil)
-//line results_fsm.go:1043
+//line results_fsm.go:1023
 }
 
 func (m *errReturnMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1160,7 +1140,7 @@ resume1:
 	if err != nil {
 		return m.finish(0, err)
 	}
-//line results_fsm.go:1164
+//line results_fsm.go:1144
 	m.v.a = a
 //line results.go:98
 	return m.suspend(2, Fail.Call("second"))
@@ -1171,7 +1151,7 @@ resume2:
 		return m.finish(a, err)
 	}
 	return m.finish(-1, nil)
-//line results_fsm.go:1175
+//line results_fsm.go:1155
 }
 
 func (m *errAfterSuccessMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1286,7 +1266,7 @@ resume1:
 //line results.go:109
 	x, err = fsm.Take[int](in)
 	return m.finish(x+7, err)
-//line results_fsm.go:1290
+//line results_fsm.go:1270
 }
 
 func (m *errValueAndErrorMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1390,7 +1370,7 @@ resume1:
 //line results.go:117
 	_, err = fsm.Take[int](in)
 	return m.finish(err.Error()+"|"+fmt.Sprintf("%v", err), nil)
-//line results_fsm.go:1394
+//line results_fsm.go:1374
 }
 
 func (m *errTextMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -1501,7 +1481,7 @@ func (m *errLiveMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, err
 resume1:
 //line results.go:125
 	_, err1 = fsm.Take[int](in)
-//line results_fsm.go:1505
+//line results_fsm.go:1485
 	m.v.err1 = err1
 //line results.go:126
 	return m.suspend(2, Echo.Call(2))
@@ -1512,7 +1492,7 @@ resume2:
 		return m.finish(err1.Error()+strconv.Itoa(y), nil)
 	}
 	return m.finish("", err2)
-//line results_fsm.go:1516
+//line results_fsm.go:1496
 }
 
 func (m *errLiveMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -1641,7 +1621,7 @@ resume1:
 //line results.go:137
 	_, first = fsm.Take[int](in)
 	sum = 0
-//line results_fsm.go:1645
+//line results_fsm.go:1625
 	n = 3
 	i_1 = 0
 loop:
@@ -1650,22 +1630,22 @@ loop:
 	}
 //line results.go:139
 	i = i_1
-//line results_fsm.go:1654
+//line results_fsm.go:1634
 	m.v.first, m.v.sum, m.v.n, m.v.i_1 = first, sum, n, i_1
 //line results.go:140
 	return m.suspend(2, Echo.Call(i))
 resume2:
-//line results_fsm.go:1659
+//line results_fsm.go:1639
 	v_1, err = fsm.Take[int](in)
 //line results.go:140
 	sum += v(v_1, err)
-//line results_fsm.go:1663
+//line results_fsm.go:1643
 	i_1++
 	goto loop
 loopEnd:
 //line results.go:142
 	return m.finish(sum, first)
-//line results_fsm.go:1669
+//line results_fsm.go:1649
 }
 
 func (m *errLiveReturnedMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1794,11 +1774,11 @@ func (m *errInExprMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, e
 //line results.go:149
 	return m.suspend(1, Fail.Call("x"))
 resume1:
-//line results_fsm.go:1798
+//line results_fsm.go:1778
 	v, err = fsm.Take[int](in)
 //line results.go:149
 	return m.finish(e(v, err).Error()+"!", nil)
-//line results_fsm.go:1802
+//line results_fsm.go:1782
 }
 
 func (m *errInExprMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -1912,7 +1892,7 @@ func (m *errFirstOfMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, 
 	}
 //line results.go:156
 	sum = 0
-//line results_fsm.go:1916
+//line results_fsm.go:1896
 	n = len(xs)
 	i = 0
 loop:
@@ -1921,7 +1901,7 @@ loop:
 	}
 //line results.go:157
 	x = xs[i]
-//line results_fsm.go:1925
+//line results_fsm.go:1905
 	m.v.xs, m.v.sum, m.v.n, m.v.i = xs, sum, n, i
 //line results.go:158
 	return m.suspend(1, Even.Call(x))
@@ -1932,13 +1912,13 @@ resume1:
 		return m.finish(sum, err)
 	}
 	sum += y
-//line results_fsm.go:1936
+//line results_fsm.go:1916
 	i++
 	goto loop
 loopEnd:
 //line results.go:164
 	return m.finish(sum, nil)
-//line results_fsm.go:1942
+//line results_fsm.go:1922
 }
 
 func (m *errFirstOfMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
