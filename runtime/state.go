@@ -82,10 +82,11 @@ func (w *StateWriter) Bytes() ([]byte, error) {
 // StateReader reads a state written by a StateWriter. Generated code uses it;
 // see Load.
 type StateReader struct {
-	items []cbor.RawMessage
-	state int
-	next  int
-	err   error
+	items  []cbor.RawMessage
+	state  int
+	next   int
+	err    error
+	fixups []func() error // derived variables, computed once all are loaded
 }
 
 // NewStateReader starts reading a stored state of a machine with the given number
@@ -143,6 +144,11 @@ func (r *StateReader) Close() error {
 	}
 	if r.next != len(r.items) {
 		return fmt.Errorf("fsm: stored state %d holds %d variables, the job saves %d there", r.state, len(r.items)-1, r.next-1)
+	}
+	for _, f := range r.fixups {
+		if err := f(); err != nil {
+			return err
+		}
 	}
 	return nil
 }

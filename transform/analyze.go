@@ -290,7 +290,7 @@ func (l *lowerer) liveness() (entry []*hvar) {
 	}
 	for _, site := range l.awaits {
 		li := labels[resumeLabel(site)]
-		site.live = members(in[li])
+		site.live = l.withSources(members(in[li]))
 	}
 	if n > 0 {
 		return members(in[0])
@@ -314,6 +314,27 @@ func (l *lowerer) labelIndex() map[string]int {
 		}
 	}
 	return labels
+}
+
+// withSources adds to a live set the variables its derived variables are made
+// from, which a checkpoint needs to tell whether they still are.
+func (l *lowerer) withSources(live []*hvar) []*hvar {
+	in := map[*hvar]bool{}
+	for _, v := range live {
+		in[v] = true
+	}
+	for i := 0; i < len(live); i++ {
+		if live[i].derived == nil {
+			continue
+		}
+		for _, src := range l.sources(live[i]) {
+			if !in[src] {
+				in[src] = true
+				live = append(live, src)
+			}
+		}
+	}
+	return live
 }
 
 func orSet(a, b []uint64) []uint64 {

@@ -31,6 +31,7 @@ type importer struct {
 	need  map[string]string // import path → name used in generated code
 
 	renamed map[types.Object]string // types declared in jobs, moved out
+	avoid   map[string]bool          // identifiers a new import name must not be
 }
 
 func newImporter(self *types.Package, file *ast.File) *importer {
@@ -39,9 +40,30 @@ func newImporter(self *types.Package, file *ast.File) *importer {
 		path, _ := strconv.Unquote(spec.Path.Value)
 		if spec.Name != nil {
 			im.names[path] = spec.Name.Name
+		} else if p := importedPackage(self, path); p != nil {
+			im.names[path] = p.Name()
 		}
 	}
+	im.avoid = map[string]bool{}
+	ast.Inspect(file, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok {
+			im.avoid[id.Name] = true
+		}
+		return true
+	})
+	for _, name := range self.Scope().Names() {
+		im.avoid[name] = true
+	}
 	return im
+}
+
+func importedPackage(self *types.Package, path string) *types.Package {
+	for _, p := range self.Imports() {
+		if p.Path() == path {
+			return p
+		}
+	}
+	return nil
 }
 
 // qualifier names packages in types written into generated code.
@@ -49,12 +71,36 @@ func (im *importer) qualifier(p *types.Package) string {
 	if p == im.self {
 		return ""
 	}
+	if name, ok := im.need[p.Path()]; ok {
+		return name
+	}
 	name, ok := im.names[p.Path()]
 	if !ok || name == "_" || name == "." {
+		// A package the user's file does not import: its own name, unless
+		// another package or an identifier of the file has it.
 		name = p.Name()
+		for i := 2; im.nameTaken(name, p.Path()); i++ {
+			name = p.Name() + strconv.Itoa(i)
+		}
 	}
 	im.need[p.Path()] = name
 	return name
+}
+
+// nameTaken reports whether name cannot be the import name of path in the
+// generated file.
+func (im *importer) nameTaken(name, path string) bool {
+	for q, n := range im.names {
+		if n == name && q != path {
+			return true
+		}
+	}
+	for q, n := range im.need {
+		if n == name && q != path {
+			return true
+		}
+	}
+	return im.avoid[name]
 }
 
 // typeString writes t as Go source in generated code: types declared inside a
@@ -349,9 +395,20 @@ func (e *emitter) emitJob(l *lowerer, entry []*hvar) error {
 		saveDone = append(saveDone, save(n, resultName(results, i), results.At(i).Type()))
 		loadDone = append(loadDone, load(n, resultName(results, i), results.At(i).Type()))
 	}
+	derive := func(v *hvar) jen.Code {
+		text, err := e.renderFrame(l, m, v.derived)
+		if err != nil {
+			panic(err) // emitSafely reports it
+		}
+		return jen.Func().Params().Id(e.im.typeString(v.typ)).Block(jen.Return(jen.Id(text)))
+	}
 	saveCases := stateCases(func(vars []*hvar) []jen.Code {
 		var out []jen.Code
-		for _, v := range vars {
+		for _, v := range storedOrder(l, vars) {
+			if v.derived != nil {
+				out = append(out, rt("SaveDerived").Call(jen.Id("w"), jen.Lit(displayName(v)), jen.Id("m").Dot("v").Dot(v.name), derive(v)))
+				continue
+			}
 			out = append(out, save("v."+v.name, displayName(v), v.typ))
 		}
 		return out
@@ -366,7 +423,11 @@ func (e *emitter) emitJob(l *lowerer, entry []*hvar) error {
 	).Line()
 	loadCases := stateCases(func(vars []*hvar) []jen.Code {
 		var out []jen.Code
-		for _, v := range vars {
+		for _, v := range storedOrder(l, vars) {
+			if v.derived != nil {
+				out = append(out, rt("LoadDerived").Call(jen.Id("r"), jen.Lit(displayName(v)), jen.Op("&").Id("m").Dot("v").Dot(v.name), derive(v)))
+				continue
+			}
 			out = append(out, load("v."+v.name, displayName(v), v.typ))
 		}
 		return out
@@ -848,7 +909,17 @@ func (l *lowerer) reachability() ([]bool, map[string]bool) {
 // generated names, breaks and continues of flattened statements as gotos,
 // returns as calls of finish.
 func (e *emitter) render(l *lowerer, m *machine, n ast.Node) (string, error) {
-	r := &renderer{e: e, l: l, m: m}
+	return e.renderWith(&renderer{e: e, l: l, m: m}, n)
+}
+
+// renderFrame prints an expression over the machine's variables as read from
+// its saved frame (m.v.x), for the encoding methods.
+func (e *emitter) renderFrame(l *lowerer, m *machine, n ast.Node) (string, error) {
+	return e.renderWith(&renderer{e: e, l: l, m: m, frame: true}, n)
+}
+
+func (e *emitter) renderWith(r *renderer, n ast.Node) (string, error) {
+	l := r.l
 	c := r.clone(reflect.ValueOf(n)).Interface().(ast.Node)
 	var buf bytes.Buffer
 	if err := format.Node(&buf, e.fset, c); err != nil {
@@ -862,6 +933,7 @@ type renderer struct {
 	l     *lowerer
 	m     *machine
 	inLit int
+	frame bool // variables as fields of the frame, m.v.x
 }
 
 var (
@@ -871,6 +943,45 @@ var (
 )
 
 func (r *renderer) ident(name string) *ast.Ident { return &ast.Ident{Name: name} }
+
+// varRef is a reference to a machine variable: its local in Resume, its
+// frame field in the encoding methods.
+func (r *renderer) varRef(v *hvar) ast.Expr {
+	if r.frame {
+		return &ast.SelectorExpr{X: &ast.SelectorExpr{X: r.ident("m"), Sel: r.ident("v")}, Sel: r.ident(v.name)}
+	}
+	return r.ident(v.name)
+}
+
+// storedOrder orders the variables of a state as they are stored: derived
+// variables after the variables they are made from.
+func storedOrder(l *lowerer, vars []*hvar) []*hvar {
+	depth := map[*hvar]int{}
+	var d func(v *hvar, seen map[*hvar]bool) int
+	d = func(v *hvar, seen map[*hvar]bool) int {
+		if v.derived == nil || seen[v] {
+			return 0
+		}
+		if n, ok := depth[v]; ok {
+			return n
+		}
+		seen[v] = true
+		n := 1
+		for _, src := range l.sources(v) {
+			if k := d(src, seen) + 1; k > n {
+				n = k
+			}
+		}
+		depth[v] = n
+		return n
+	}
+	out := append([]*hvar(nil), vars...)
+	for _, v := range out {
+		d(v, map[*hvar]bool{})
+	}
+	sort.SliceStable(out, func(i, j int) bool { return depth[out[i]] < depth[out[j]] })
+	return out
+}
 
 // clone deep-copies an AST value, rewriting as it goes.
 func (r *renderer) clone(v reflect.Value) reflect.Value {
@@ -953,14 +1064,14 @@ func (r *renderer) rewrite(n ast.Node) (ast.Node, bool) {
 			}
 		}
 		if v, ok := l.temps[n]; ok {
-			return r.ident(v.name), true
+			return r.varRef(v), true
 		}
 		obj := l.info.ObjectOf(n)
 		if obj == nil {
 			return nil, false
 		}
 		if v, ok := l.byObj[obj]; ok {
-			return r.ident(v.name), true
+			return r.varRef(v), true
 		}
 		if name, ok := l.names.renamed[obj]; ok {
 			return r.ident(name), true

@@ -48,6 +48,11 @@ type hvar struct {
 	result  int  // 1 + index of a named result, else 0
 	perIter bool // declared inside a loop that the lowering flattened
 	pos     token.Pos
+	// derived, when set, is what the variable was made from: a range loop's
+	// element (seq[i]) or the value it ranges over. At a checkpoint where the
+	// variable is still exactly that, only the fact is saved (see
+	// fsm.SaveDerived), which keeps the memory it shares with its source.
+	derived ast.Expr
 }
 
 // awaitSite is one await of a job: a state of its machine.
@@ -1155,6 +1160,7 @@ func (l *lowerer) rangeStmt(s *ast.RangeStmt) {
 		var value ast.Expr
 		if seq != nil {
 			value = &ast.IndexExpr{X: seq, Index: i}
+			l.deriveRangeValue(s, value)
 		}
 		assignVars(i, value)
 		l.stmts(s.Body.List)
@@ -1180,6 +1186,9 @@ func (l *lowerer) rangeStmt(s *ast.RangeStmt) {
 		l.emitNode(&ast.AssignStmt{Lhs: []ast.Expr{v, ok}, Tok: token.ASSIGN, Rhs: []ast.Expr{&ast.IndexExpr{X: mp, Index: k}}})
 		// An entry deleted before it is reached is not produced.
 		l.emit(fstmt{kind: fIfGoto, cond: &ast.UnaryExpr{Op: token.NOT, X: ok}, label: t.contL})
+		if s.Value != nil && !isBlank(s.Value) {
+			l.deriveRangeValue(s, &ast.IndexExpr{X: mp, Index: k})
+		}
 		assignVars(k, v)
 		l.stmts(s.Body.List)
 		l.emitLabel(t.contL)
@@ -1205,7 +1214,98 @@ func (l *lowerer) stable(s *ast.RangeStmt, x ast.Expr, t types.Type, hint string
 	what := "the value a range loop ranges over"
 	tmp := l.temp(t, hint, what)
 	l.emitNode(&ast.AssignStmt{Lhs: []ast.Expr{tmp}, Tok: token.ASSIGN, Rhs: []ast.Expr{x}})
+	if mayShare(t) && !isErrorType(t) && l.purePath(x) {
+		l.temps[tmp].derived = x
+	}
 	return tmp
+}
+
+// deriveRangeValue records that the element variable a range statement
+// declares is made from value (seq[i], or m[k] for a map).
+func (l *lowerer) deriveRangeValue(s *ast.RangeStmt, value ast.Expr) {
+	if s.Tok != token.DEFINE {
+		return
+	}
+	id, ok := s.Value.(*ast.Ident)
+	if !ok || id.Name == "_" {
+		return
+	}
+	v := l.byObj[l.info.Defs[id]]
+	if v != nil && mayShare(v.typ) && !isErrorType(v.typ) {
+		v.derived = value
+	}
+}
+
+// purePath reports whether e only reads the machine's variables, through
+// fields, indexes and slicing by variables or constants: evaluating it again
+// later has no effect but its value (or a panic, which a derivation survives).
+func (l *lowerer) purePath(e ast.Expr) bool {
+	pureIndex := func(x ast.Expr) bool {
+		if x == nil {
+			return true
+		}
+		if lit, ok := x.(*ast.BasicLit); ok && lit.Kind == token.INT {
+			return true
+		}
+		id, ok := x.(*ast.Ident)
+		return ok && l.byObj[l.objectOf(id)] != nil
+	}
+	switch x := e.(type) {
+	case *ast.Ident:
+		return l.byObj[l.objectOf(x)] != nil
+	case *ast.ParenExpr:
+		return l.purePath(x.X)
+	case *ast.SelectorExpr:
+		sel, ok := l.info.Selections[x]
+		return ok && sel.Kind() == types.FieldVal && l.purePath(x.X)
+	case *ast.IndexExpr:
+		return l.purePath(x.X) && pureIndex(x.Index)
+	case *ast.SliceExpr:
+		return l.purePath(x.X) && pureIndex(x.Low) && pureIndex(x.High) && pureIndex(x.Max)
+	case *ast.StarExpr:
+		return l.purePath(x.X)
+	}
+	return false
+}
+
+// mayShare reports whether values of type t can share memory with others.
+func mayShare(t types.Type) bool {
+	return mayShareSeen(t, map[types.Type]bool{})
+}
+
+func mayShareSeen(t types.Type, seen map[types.Type]bool) bool {
+	if seen[t] {
+		return false
+	}
+	seen[t] = true
+	switch u := t.Underlying().(type) {
+	case *types.Basic:
+		return u.Kind() == types.UnsafePointer
+	case *types.Array:
+		return mayShareSeen(u.Elem(), seen)
+	case *types.Struct:
+		for i := 0; i < u.NumFields(); i++ {
+			if mayShareSeen(u.Field(i).Type(), seen) {
+				return true
+			}
+		}
+		return false
+	}
+	return true
+}
+
+// sources returns the variables a derived variable is made from.
+func (l *lowerer) sources(v *hvar) []*hvar {
+	var out []*hvar
+	ast.Inspect(v.derived, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok {
+			if src := l.byObj[l.objectOf(id)]; src != nil && src != v {
+				out = append(out, src)
+			}
+		}
+		return true
+	})
+	return out
 }
 
 // fieldRoot returns the variable x is, or whose field (of fields) x is, or nil.

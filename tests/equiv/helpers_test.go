@@ -22,9 +22,6 @@ type jobCase struct {
 	want    []any
 	awaits  int
 	records []string // what one run appends to the equiv.record log, in order
-	// refused, when set, is a known limitation: the machine must refuse to
-	// checkpoint with an error containing it, rather than go on differently.
-	refused string
 }
 
 // in and out build argument and result lists.
@@ -151,26 +148,30 @@ func describe(c jobCase) string {
 	return fmt.Sprintf("%s(%s)", c.name, strings.Join(s, ", "))
 }
 
-// cloneArgs copies the slices and maps among args, so that a job that changes
-// its arguments in place (RangeSliceModifyCurrent) leaves the case table as it
-// was for the next run.
+// cloneArgs deep-copies args (through the runtime's codec, which every
+// argument of the corpus goes through anyway), so that a job that changes its
+// arguments in place (RangeSliceModifyCurrent, RangeNestedShared) leaves the
+// case table as it was for the next run.
 func cloneArgs(args []any) []any {
 	out := make([]any, len(args))
 	for i, a := range args {
 		out[i] = a
 		rv := reflect.ValueOf(a)
-		switch {
-		case !rv.IsValid():
-		case rv.Kind() == reflect.Slice && !rv.IsNil():
-			c := reflect.MakeSlice(rv.Type(), rv.Len(), rv.Len())
-			reflect.Copy(c, rv)
-			out[i] = c.Interface()
-		case rv.Kind() == reflect.Map && !rv.IsNil():
-			c := reflect.MakeMapWithSize(rv.Type(), rv.Len())
-			for it := rv.MapRange(); it.Next(); {
-				c.SetMapIndex(it.Key(), it.Value())
-			}
-			out[i] = c.Interface()
+		if !rv.IsValid() {
+			continue
+		}
+		switch rv.Kind() {
+		case reflect.Slice, reflect.Map, reflect.Pointer, reflect.Struct, reflect.Array:
+		default:
+			continue
+		}
+		b, err := fsm.Marshal(a)
+		if err != nil {
+			continue
+		}
+		p := reflect.New(rv.Type())
+		if fsm.Unmarshal(b, p.Interface()) == nil && reflect.DeepEqual(p.Elem().Interface(), a) {
+			out[i] = p.Elem().Interface()
 		}
 	}
 	return out

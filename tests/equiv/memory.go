@@ -34,3 +34,47 @@ func PointerNotLive(ctx fsm.Context) (int, error) {
 	fsm.Await(ctx, Echo.Call(y))
 	return y, nil
 }
+
+// RangeNestedShared writes through the element variable of an outer range:
+// the inner slices are shared with the outer one, in the plain function and,
+// across every checkpoint, in the machine.
+//
+//fsmgen:job
+func RangeNestedShared(ctx fsm.Context, rows [][]int) ([][]int, error) {
+	for _, row := range rows {
+		for j := range row {
+			row[j] += v(fsm.Await(ctx, Echo.Call(j+1)))
+		}
+	}
+	return rows, nil
+}
+
+// RangeElementReplaced replaces the element variable in the body: from then
+// on it no longer shares the outer slice's array, and is saved by itself.
+//
+//fsmgen:job
+func RangeElementReplaced(ctx fsm.Context, rows [][]int) ([][]int, []int, error) {
+	var last []int
+	for _, row := range rows {
+		row = append([]int(nil), row...)
+		row[0] = v(fsm.Await(ctx, Echo.Call(100)))
+		last = row
+	}
+	return rows, last, nil
+}
+
+
+// RangePointers ranges over pointers and changes what they point to after
+// an await: the element variable and the slice share the targets.
+//
+//fsmgen:job
+func RangePointers(ctx fsm.Context, ts []*Tally) (int, error) {
+	for _, t := range ts {
+		t.N += v(fsm.Await(ctx, Echo.Call(5)))
+	}
+	sum := 0
+	for _, t := range ts {
+		sum += t.N
+	}
+	return sum, nil
+}

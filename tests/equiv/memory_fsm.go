@@ -276,3 +276,572 @@ func init() {
 		},
 	})
 }
+
+// rangeNestedSharedMachine is the state machine of job RangeNestedShared.
+type rangeNestedSharedMachine struct {
+	state int // the await the job is stopped at; see fsm.Machine.State
+	v     struct {
+		rows [][]int
+		row  []int
+		n    int
+		i    int
+		j    int
+		n_1  int
+		i_1  int
+	} // the job's variables saved at some await
+	r0 [][]int
+	r1 error
+}
+
+// Resume implements fsm.Machine: it runs job RangeNestedShared from where it stopped to its
+// next await.
+func (m *rangeNestedSharedMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, error) {
+	var (
+		rows [][]int
+		row  []int
+		n    int
+		i    int
+		j    int
+		n_1  int
+		i_1  int
+		v_1  int
+		err  error
+	)
+	st := m.state
+	m.state = fsm.StatePoisoned
+	switch st {
+	case 0:
+		rows = m.v.rows
+	case 1:
+		rows, row, n, i, j, n_1, i_1 = m.v.rows, m.v.row, m.v.n, m.v.i, m.v.j, m.v.n_1, m.v.i_1
+		goto resume1
+	case fsm.StateDone:
+		m.state = st
+		return nil, fsm.ErrFinished
+	default:
+		m.state = st
+		return nil, fsm.ErrPoisoned
+	}
+	n = len(rows)
+	i = 0
+loop:
+	if i >= n {
+		goto loopEnd
+	}
+//line memory.go:44
+	row = rows[i]
+//line memory_fsm.go:334
+	n_1 = len(row)
+	i_1 = 0
+loop_1:
+	if i_1 >= n_1 {
+		goto loopEnd_1
+	}
+//line memory.go:45
+	j = i_1
+//line memory_fsm.go:343
+	m.v.rows, m.v.row, m.v.n, m.v.i, m.v.j, m.v.n_1, m.v.i_1 = rows, row, n, i, j, n_1, i_1
+//line memory.go:46
+	return m.suspend(1, Echo.Call(j+1))
+resume1:
+//line memory_fsm.go:348
+	v_1, err = fsm.Take[int](in)
+//line memory.go:46
+	row[j] += v(v_1, err)
+//line memory_fsm.go:352
+	i_1++
+	goto loop_1
+loopEnd_1:
+	i++
+	goto loop
+loopEnd:
+//line memory.go:49
+	return m.finish(rows, nil)
+//line memory_fsm.go:361
+}
+
+func (m *rangeNestedSharedMachine) finish(r0 [][]int, r1 error) (fsm.AnyOp, error) {
+	m.r0 = r0
+	m.r1 = r1
+	m.state = fsm.StateDone
+	return nil, nil
+}
+
+func (m *rangeNestedSharedMachine) suspend(state int, op fsm.AnyOp) (fsm.AnyOp, error) {
+	m.state = state
+	return fsm.Suspend(op)
+}
+
+// State implements fsm.Machine.
+func (m *rangeNestedSharedMachine) State() int {
+	return m.state
+}
+
+// Results implements fsm.Machine.
+func (m *rangeNestedSharedMachine) Results() []any {
+	return []any{m.r0, m.r1}
+}
+
+// MarshalCBOR implements fsm.Machine: it writes the state number and
+// the variables live in that state, nothing else.
+func (m *rangeNestedSharedMachine) MarshalCBOR() ([]byte, error) {
+	w := fsm.NewStateWriter(m.state)
+	switch m.state {
+	case 0:
+		fsm.Save(w, "rows", m.v.rows)
+	case 1:
+		fsm.Save(w, "rows", m.v.rows)
+		fsm.Save(w, "n", m.v.n)
+		fsm.Save(w, "i", m.v.i)
+		fsm.Save(w, "j", m.v.j)
+		fsm.Save(w, "n_1", m.v.n_1)
+		fsm.Save(w, "i_1", m.v.i_1)
+		fsm.SaveDerived(w, "row", m.v.row, func() []int {
+			return m.v.rows[m.v.i]
+		})
+	case fsm.StateDone:
+		fsm.Save(w, "result 0", m.r0)
+		fsm.SaveError(w, "result 1", m.r1)
+	case fsm.StatePoisoned:
+		return nil, fsm.ErrPoisoned
+	}
+	return w.Bytes()
+}
+
+// UnmarshalCBOR implements fsm.Machine.
+func (m *rangeNestedSharedMachine) UnmarshalCBOR(data []byte) error {
+	r, err := fsm.NewStateReader(data, 1)
+	if err != nil {
+		return err
+	}
+	switch r.State() {
+	case 0:
+		fsm.Load(r, "rows", &m.v.rows)
+	case 1:
+		fsm.Load(r, "rows", &m.v.rows)
+		fsm.Load(r, "n", &m.v.n)
+		fsm.Load(r, "i", &m.v.i)
+		fsm.Load(r, "j", &m.v.j)
+		fsm.Load(r, "n_1", &m.v.n_1)
+		fsm.Load(r, "i_1", &m.v.i_1)
+		fsm.LoadDerived(r, "row", &m.v.row, func() []int {
+			return m.v.rows[m.v.i]
+		})
+	case fsm.StateDone:
+		fsm.Load(r, "result 0", &m.r0)
+		fsm.LoadError(r, "result 1", &m.r1)
+	}
+	if err := r.Close(); err != nil {
+		return err
+	}
+	m.state = r.State()
+	return nil
+}
+
+func init() {
+	fsm.RegisterJob(fsm.JobInfo{
+		Func: RangeNestedShared,
+		Name: "github.com/fsmgen/fsmgen/tests/equiv.RangeNestedShared",
+		New: func(args []any) (fsm.Machine, error) {
+			m := &rangeNestedSharedMachine{}
+			var err error
+			if m.v.rows, err = fsm.Arg[[][]int]("github.com/fsmgen/fsmgen/tests/equiv.RangeNestedShared", args, 0, "rows"); err != nil {
+				return nil, err
+			}
+			return m, nil
+		},
+		States: []fsm.StateInfo{{
+			Pos: "memory.go:46:16",
+			Vars: []fsm.VarInfo{{
+				Name: "rows",
+				Type: "[][]int",
+			}, {
+				Name: "row",
+				Type: "[]int",
+			}, {
+				Internal: true,
+				Name:     "n (a range length)",
+				Type:     "int",
+			}, {
+				Internal: true,
+				Name:     "i (a range position)",
+				Type:     "int",
+			}, {
+				Name: "j",
+				Type: "int",
+			}, {
+				Internal: true,
+				Name:     "n_1 (a range length)",
+				Type:     "int",
+			}, {
+				Internal: true,
+				Name:     "i_1 (a range position)",
+				Type:     "int",
+			}},
+		}},
+		Zero: func() fsm.Machine {
+			return &rangeNestedSharedMachine{}
+		},
+	})
+}
+
+// rangeElementReplacedMachine is the state machine of job RangeElementReplaced.
+type rangeElementReplacedMachine struct {
+	state int // the await the job is stopped at; see fsm.Machine.State
+	v     struct {
+		rows [][]int
+		row  []int
+		n    int
+		i    int
+	} // the job's variables saved at some await
+	r0 [][]int
+	r1 []int
+	r2 error
+}
+
+// Resume implements fsm.Machine: it runs job RangeElementReplaced from where it stopped to its
+// next await.
+func (m *rangeElementReplacedMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, error) {
+	var (
+		rows [][]int
+		last []int
+		row  []int
+		n    int
+		i    int
+		v_1  int
+		err  error
+	)
+	st := m.state
+	m.state = fsm.StatePoisoned
+	switch st {
+	case 0:
+		rows = m.v.rows
+	case 1:
+		rows, row, n, i = m.v.rows, m.v.row, m.v.n, m.v.i
+		goto resume1
+	case fsm.StateDone:
+		m.state = st
+		return nil, fsm.ErrFinished
+	default:
+		m.state = st
+		return nil, fsm.ErrPoisoned
+	}
+//line memory.go:57
+	last = nil
+//line memory_fsm.go:532
+	n = len(rows)
+	i = 0
+loop:
+	if i >= n {
+		goto loopEnd
+	}
+//line memory.go:58
+	row = rows[i]
+	row = append([]int(nil), row...)
+//line memory_fsm.go:542
+	m.v.rows, m.v.row, m.v.n, m.v.i = rows, row, n, i
+//line memory.go:60
+	return m.suspend(1, Echo.Call(100))
+resume1:
+//line memory_fsm.go:547
+	v_1, err = fsm.Take[int](in)
+//line memory.go:60
+	row[0] = v(v_1, err)
+	last = row
+//line memory_fsm.go:552
+	i++
+	goto loop
+loopEnd:
+//line memory.go:63
+	return m.finish(rows, last, nil)
+//line memory_fsm.go:558
+}
+
+func (m *rangeElementReplacedMachine) finish(r0 [][]int, r1 []int, r2 error) (fsm.AnyOp, error) {
+	m.r0 = r0
+	m.r1 = r1
+	m.r2 = r2
+	m.state = fsm.StateDone
+	return nil, nil
+}
+
+func (m *rangeElementReplacedMachine) suspend(state int, op fsm.AnyOp) (fsm.AnyOp, error) {
+	m.state = state
+	return fsm.Suspend(op)
+}
+
+// State implements fsm.Machine.
+func (m *rangeElementReplacedMachine) State() int {
+	return m.state
+}
+
+// Results implements fsm.Machine.
+func (m *rangeElementReplacedMachine) Results() []any {
+	return []any{m.r0, m.r1, m.r2}
+}
+
+// MarshalCBOR implements fsm.Machine: it writes the state number and
+// the variables live in that state, nothing else.
+func (m *rangeElementReplacedMachine) MarshalCBOR() ([]byte, error) {
+	w := fsm.NewStateWriter(m.state)
+	switch m.state {
+	case 0:
+		fsm.Save(w, "rows", m.v.rows)
+	case 1:
+		fsm.Save(w, "rows", m.v.rows)
+		fsm.Save(w, "n", m.v.n)
+		fsm.Save(w, "i", m.v.i)
+		fsm.SaveDerived(w, "row", m.v.row, func() []int {
+			return m.v.rows[m.v.i]
+		})
+	case fsm.StateDone:
+		fsm.Save(w, "result 0", m.r0)
+		fsm.Save(w, "result 1", m.r1)
+		fsm.SaveError(w, "result 2", m.r2)
+	case fsm.StatePoisoned:
+		return nil, fsm.ErrPoisoned
+	}
+	return w.Bytes()
+}
+
+// UnmarshalCBOR implements fsm.Machine.
+func (m *rangeElementReplacedMachine) UnmarshalCBOR(data []byte) error {
+	r, err := fsm.NewStateReader(data, 1)
+	if err != nil {
+		return err
+	}
+	switch r.State() {
+	case 0:
+		fsm.Load(r, "rows", &m.v.rows)
+	case 1:
+		fsm.Load(r, "rows", &m.v.rows)
+		fsm.Load(r, "n", &m.v.n)
+		fsm.Load(r, "i", &m.v.i)
+		fsm.LoadDerived(r, "row", &m.v.row, func() []int {
+			return m.v.rows[m.v.i]
+		})
+	case fsm.StateDone:
+		fsm.Load(r, "result 0", &m.r0)
+		fsm.Load(r, "result 1", &m.r1)
+		fsm.LoadError(r, "result 2", &m.r2)
+	}
+	if err := r.Close(); err != nil {
+		return err
+	}
+	m.state = r.State()
+	return nil
+}
+
+func init() {
+	fsm.RegisterJob(fsm.JobInfo{
+		Func: RangeElementReplaced,
+		Name: "github.com/fsmgen/fsmgen/tests/equiv.RangeElementReplaced",
+		New: func(args []any) (fsm.Machine, error) {
+			m := &rangeElementReplacedMachine{}
+			var err error
+			if m.v.rows, err = fsm.Arg[[][]int]("github.com/fsmgen/fsmgen/tests/equiv.RangeElementReplaced", args, 0, "rows"); err != nil {
+				return nil, err
+			}
+			return m, nil
+		},
+		States: []fsm.StateInfo{{
+			Pos: "memory.go:60:14",
+			Vars: []fsm.VarInfo{{
+				Name: "rows",
+				Type: "[][]int",
+			}, {
+				Name: "row",
+				Type: "[]int",
+			}, {
+				Internal: true,
+				Name:     "n (a range length)",
+				Type:     "int",
+			}, {
+				Internal: true,
+				Name:     "i (a range position)",
+				Type:     "int",
+			}},
+		}},
+		Zero: func() fsm.Machine {
+			return &rangeElementReplacedMachine{}
+		},
+	})
+}
+
+// rangePointersMachine is the state machine of job RangePointers.
+type rangePointersMachine struct {
+	state int // the await the job is stopped at; see fsm.Machine.State
+	v     struct {
+		ts  []*Tally
+		t_1 *Tally
+		n   int
+		i   int
+	} // the job's variables saved at some await
+	r0 int
+	r1 error
+}
+
+// Resume implements fsm.Machine: it runs job RangePointers from where it stopped to its
+// next await.
+func (m *rangePointersMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, error) {
+	var (
+		ts  []*Tally
+		t_1 *Tally
+		n   int
+		i   int
+		v_1 int
+		err error
+		sum int
+	)
+	st := m.state
+	m.state = fsm.StatePoisoned
+	switch st {
+	case 0:
+		ts = m.v.ts
+	case 1:
+		ts, t_1, n, i = m.v.ts, m.v.t_1, m.v.n, m.v.i
+		goto resume1
+	case fsm.StateDone:
+		m.state = st
+		return nil, fsm.ErrFinished
+	default:
+		m.state = st
+		return nil, fsm.ErrPoisoned
+	}
+	n = len(ts)
+	i = 0
+loop:
+	if i >= n {
+		goto loopEnd
+	}
+//line memory.go:72
+	t_1 = ts[i]
+//line memory_fsm.go:720
+	m.v.ts, m.v.t_1, m.v.n, m.v.i = ts, t_1, n, i
+//line memory.go:73
+	return m.suspend(1, Echo.Call(5))
+resume1:
+//line memory_fsm.go:725
+	v_1, err = fsm.Take[int](in)
+//line memory.go:73
+	t_1.N += v(v_1, err)
+//line memory_fsm.go:729
+	i++
+	goto loop
+loopEnd:
+//line memory.go:75
+	sum = 0
+	for _, t := range ts {
+		sum += t.N
+	}
+	return m.finish(sum, nil)
+//line memory_fsm.go:739
+}
+
+func (m *rangePointersMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
+	m.r0 = r0
+	m.r1 = r1
+	m.state = fsm.StateDone
+	return nil, nil
+}
+
+func (m *rangePointersMachine) suspend(state int, op fsm.AnyOp) (fsm.AnyOp, error) {
+	m.state = state
+	return fsm.Suspend(op)
+}
+
+// State implements fsm.Machine.
+func (m *rangePointersMachine) State() int {
+	return m.state
+}
+
+// Results implements fsm.Machine.
+func (m *rangePointersMachine) Results() []any {
+	return []any{m.r0, m.r1}
+}
+
+// MarshalCBOR implements fsm.Machine: it writes the state number and
+// the variables live in that state, nothing else.
+func (m *rangePointersMachine) MarshalCBOR() ([]byte, error) {
+	w := fsm.NewStateWriter(m.state)
+	switch m.state {
+	case 0:
+		fsm.Save(w, "ts", m.v.ts)
+	case 1:
+		fsm.Save(w, "ts", m.v.ts)
+		fsm.Save(w, "n", m.v.n)
+		fsm.Save(w, "i", m.v.i)
+		fsm.SaveDerived(w, "t", m.v.t_1, func() *Tally {
+			return m.v.ts[m.v.i]
+		})
+	case fsm.StateDone:
+		fsm.Save(w, "result 0", m.r0)
+		fsm.SaveError(w, "result 1", m.r1)
+	case fsm.StatePoisoned:
+		return nil, fsm.ErrPoisoned
+	}
+	return w.Bytes()
+}
+
+// UnmarshalCBOR implements fsm.Machine.
+func (m *rangePointersMachine) UnmarshalCBOR(data []byte) error {
+	r, err := fsm.NewStateReader(data, 1)
+	if err != nil {
+		return err
+	}
+	switch r.State() {
+	case 0:
+		fsm.Load(r, "ts", &m.v.ts)
+	case 1:
+		fsm.Load(r, "ts", &m.v.ts)
+		fsm.Load(r, "n", &m.v.n)
+		fsm.Load(r, "i", &m.v.i)
+		fsm.LoadDerived(r, "t", &m.v.t_1, func() *Tally {
+			return m.v.ts[m.v.i]
+		})
+	case fsm.StateDone:
+		fsm.Load(r, "result 0", &m.r0)
+		fsm.LoadError(r, "result 1", &m.r1)
+	}
+	if err := r.Close(); err != nil {
+		return err
+	}
+	m.state = r.State()
+	return nil
+}
+
+func init() {
+	fsm.RegisterJob(fsm.JobInfo{
+		Func: RangePointers,
+		Name: "github.com/fsmgen/fsmgen/tests/equiv.RangePointers",
+		New: func(args []any) (fsm.Machine, error) {
+			m := &rangePointersMachine{}
+			var err error
+			if m.v.ts, err = fsm.Arg[[]*Tally]("github.com/fsmgen/fsmgen/tests/equiv.RangePointers", args, 0, "ts"); err != nil {
+				return nil, err
+			}
+			return m, nil
+		},
+		States: []fsm.StateInfo{{
+			Pos: "memory.go:73:12",
+			Vars: []fsm.VarInfo{{
+				Name: "ts",
+				Type: "[]*Tally",
+			}, {
+				Name: "t",
+				Type: "*Tally",
+			}, {
+				Internal: true,
+				Name:     "n (a range length)",
+				Type:     "int",
+			}, {
+				Internal: true,
+				Name:     "i (a range position)",
+				Type:     "int",
+			}},
+		}},
+		Zero: func() fsm.Machine {
+			return &rangePointersMachine{}
+		},
+	})
+}

@@ -1166,9 +1166,11 @@ func (m *rangeReassignMachine) MarshalCBOR() ([]byte, error) {
 		fsm.Save(w, "xs", m.v.xs)
 		fsm.Save(w, "sum", m.v.sum)
 		fsm.Save(w, "x", m.v.x)
-		fsm.Save(w, "seq", m.v.seq)
 		fsm.Save(w, "n", m.v.n)
 		fsm.Save(w, "i", m.v.i)
+		fsm.SaveDerived(w, "seq", m.v.seq, func() []int {
+			return m.v.xs
+		})
 	case fsm.StateDone:
 		fsm.Save(w, "result 0", m.r0)
 		fsm.Save(w, "result 1", m.r1)
@@ -1190,9 +1192,11 @@ func (m *rangeReassignMachine) UnmarshalCBOR(data []byte) error {
 		fsm.Load(r, "xs", &m.v.xs)
 		fsm.Load(r, "sum", &m.v.sum)
 		fsm.Load(r, "x", &m.v.x)
-		fsm.Load(r, "seq", &m.v.seq)
 		fsm.Load(r, "n", &m.v.n)
 		fsm.Load(r, "i", &m.v.i)
+		fsm.LoadDerived(r, "seq", &m.v.seq, func() []int {
+			return m.v.xs
+		})
 	case fsm.StateDone:
 		fsm.Load(r, "result 0", &m.r0)
 		fsm.Load(r, "result 1", &m.r1)
@@ -1287,7 +1291,7 @@ func (m *rangeReassignNilMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.A
 //line ranges.go:95
 	xs = []int{1, 2, 3}
 	count = 0
-//line ranges_fsm.go:1291
+//line ranges_fsm.go:1295
 	seq = xs
 	n = len(seq)
 	i_1 = 0
@@ -1297,23 +1301,23 @@ loop:
 	}
 //line ranges.go:97
 	i = i_1
-//line ranges_fsm.go:1301
+//line ranges_fsm.go:1305
 	m.v.count, m.v.n, m.v.i_1 = count, n, i_1
 //line ranges.go:98
 	return m.suspend(1, Echo.Call(i))
 resume1:
-//line ranges_fsm.go:1306
+//line ranges_fsm.go:1310
 	v_1, err = fsm.Take[int](in)
 //line ranges.go:98
 	count += v(v_1, err)
 	xs = nil
-//line ranges_fsm.go:1311
+//line ranges_fsm.go:1315
 	i_1++
 	goto loop
 loopEnd:
 //line ranges.go:101
 	return m.finish(count, len(xs), nil)
-//line ranges_fsm.go:1317
+//line ranges_fsm.go:1321
 }
 
 func (m *rangeReassignNilMachine) finish(r0 int, r1 int, r2 error) (fsm.AnyOp, error) {
@@ -1455,7 +1459,7 @@ func (m *rangeLoopVarReassignedMachine) Resume(ctx fsm.Context, in fsm.Outcome) 
 	}
 //line ranges.go:108
 	out = nil
-//line ranges_fsm.go:1459
+//line ranges_fsm.go:1463
 	n = len(xs)
 	i_1 = 0
 loop:
@@ -1464,24 +1468,24 @@ loop:
 	}
 //line ranges.go:109
 	i, x = i_1, xs[i_1]
-//line ranges_fsm.go:1468
+//line ranges_fsm.go:1472
 	m.v.xs, m.v.out, m.v.i, m.v.x, m.v.n, m.v.i_1 = xs, out, i, x, n, i_1
 //line ranges.go:110
 	return m.suspend(1, Echo.Call(10))
 resume1:
-//line ranges_fsm.go:1473
+//line ranges_fsm.go:1477
 	v_1, err = fsm.Take[int](in)
 //line ranges.go:110
 	x *= v(v_1, err)
 	i += 100
 	out = append(out, i+x)
-//line ranges_fsm.go:1479
+//line ranges_fsm.go:1483
 	i_1++
 	goto loop
 loopEnd:
 //line ranges.go:114
 	return m.finish(out, nil)
-//line ranges_fsm.go:1485
+//line ranges_fsm.go:1489
 }
 
 func (m *rangeLoopVarReassignedMachine) finish(r0 []int, r1 error) (fsm.AnyOp, error) {
@@ -1644,7 +1648,7 @@ func (m *rangeArrayMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, 
 //line ranges.go:122
 	arr = [4]int{1, 2, 3, 4}
 	sum = 0
-//line ranges_fsm.go:1648
+//line ranges_fsm.go:1652
 	seq = arr
 	n = len(seq)
 	i_1 = 0
@@ -1654,7 +1658,7 @@ loop:
 	}
 //line ranges.go:124
 	i, x = i_1, seq[i_1]
-//line ranges_fsm.go:1658
+//line ranges_fsm.go:1662
 	m.v.arr, m.v.sum, m.v.i, m.v.x, m.v.seq, m.v.n, m.v.i_1 = arr, sum, i, x, seq, n, i_1
 //line ranges.go:125
 	return m.suspend(1, Echo.Call(i))
@@ -1664,13 +1668,13 @@ resume1:
 		arr[3] = 100
 	}
 	sum += x
-//line ranges_fsm.go:1668
+//line ranges_fsm.go:1672
 	i_1++
 	goto loop
 loopEnd:
 //line ranges.go:131
 	return m.finish(sum, arr, nil)
-//line ranges_fsm.go:1674
+//line ranges_fsm.go:1678
 }
 
 func (m *rangeArrayMachine) finish(r0 int, r1 [4]int, r2 error) (fsm.AnyOp, error) {
@@ -1827,7 +1831,7 @@ func (m *rangeArrayIndexOnlyMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fs
 //line ranges.go:138
 	arr = [4]int{1, 2, 3, 4}
 	sum = 0
-//line ranges_fsm.go:1831
+//line ranges_fsm.go:1835
 	i_1 = 0
 loop:
 	if i_1 >= 4 {
@@ -1835,7 +1839,7 @@ loop:
 	}
 //line ranges.go:140
 	i = i_1
-//line ranges_fsm.go:1839
+//line ranges_fsm.go:1843
 	m.v.arr, m.v.sum, m.v.i, m.v.i_1 = arr, sum, i, i_1
 //line ranges.go:141
 	return m.suspend(1, Echo.Call(i))
@@ -1845,13 +1849,13 @@ resume1:
 		arr[3] = 100
 	}
 	sum += arr[i]
-//line ranges_fsm.go:1849
+//line ranges_fsm.go:1853
 	i_1++
 	goto loop
 loopEnd:
 //line ranges.go:147
 	return m.finish(sum, nil)
-//line ranges_fsm.go:1855
+//line ranges_fsm.go:1859
 }
 
 func (m *rangeArrayIndexOnlyMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1992,7 +1996,7 @@ func (m *rangeStringMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp,
 	}
 //line ranges.go:154
 	out = ""
-//line ranges_fsm.go:1996
+//line ranges_fsm.go:2000
 	i_1 = 0
 loop:
 	if i_1 >= len(s) {
@@ -2000,23 +2004,23 @@ loop:
 	}
 //line ranges.go:155
 	i, r = i_1, fsm.RuneAt(s, i_1)
-//line ranges_fsm.go:2004
+//line ranges_fsm.go:2008
 	m.v.s, m.v.out, m.v.i, m.v.i_1 = s, out, i, i_1
 //line ranges.go:156
 	return m.suspend(1, Echo.Call(int(r)))
 resume1:
-//line ranges_fsm.go:2009
+//line ranges_fsm.go:2013
 	v_1, err = fsm.Take[int](in)
 //line ranges.go:156
 	y = v(v_1, err)
 	out += fmt.Sprintf("%d:%U;", i, y)
-//line ranges_fsm.go:2014
+//line ranges_fsm.go:2018
 	i_1 = fsm.NextRune(s, i_1)
 	goto loop
 loopEnd:
 //line ranges.go:159
 	return m.finish(out, nil)
-//line ranges_fsm.go:2020
+//line ranges_fsm.go:2024
 }
 
 func (m *rangeStringMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -2162,7 +2166,7 @@ func (m *rangeStringIndexOnlyMachine) Resume(ctx fsm.Context, in fsm.Outcome) (f
 	}
 //line ranges.go:164
 	out = nil
-//line ranges_fsm.go:2166
+//line ranges_fsm.go:2170
 	i_1 = 0
 loop:
 	if i_1 >= len(s) {
@@ -2170,22 +2174,22 @@ loop:
 	}
 //line ranges.go:165
 	i = i_1
-//line ranges_fsm.go:2174
+//line ranges_fsm.go:2178
 	m.v.s, m.v.out, m.v.i_1 = s, out, i_1
 //line ranges.go:166
 	return m.suspend(1, Echo.Call(i))
 resume1:
-//line ranges_fsm.go:2179
+//line ranges_fsm.go:2183
 	v_1, err = fsm.Take[int](in)
 //line ranges.go:166
 	out = append(out, v(v_1, err))
-//line ranges_fsm.go:2183
+//line ranges_fsm.go:2187
 	i_1 = fsm.NextRune(s, i_1)
 	goto loop
 loopEnd:
 //line ranges.go:168
 	return m.finish(out, nil)
-//line ranges_fsm.go:2189
+//line ranges_fsm.go:2193
 }
 
 func (m *rangeStringIndexOnlyMachine) finish(r0 []int, r1 error) (fsm.AnyOp, error) {
@@ -2328,7 +2332,7 @@ func (m *rangeStringReassignMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fs
 //line ranges.go:175
 	s = "héj"
 	out = ""
-//line ranges_fsm.go:2332
+//line ranges_fsm.go:2336
 	str = s
 	i = 0
 loop:
@@ -2337,23 +2341,23 @@ loop:
 	}
 //line ranges.go:177
 	r = fsm.RuneAt(str, i)
-//line ranges_fsm.go:2341
+//line ranges_fsm.go:2345
 	m.v.out, m.v.str, m.v.i = out, str, i
 //line ranges.go:178
 	return m.suspend(1, Str.Call(string(r)))
 resume1:
-//line ranges_fsm.go:2346
+//line ranges_fsm.go:2350
 	v_1, err = fsm.Take[string](in)
 //line ranges.go:178
 	out += v(v_1, err)
 	s = "x"
-//line ranges_fsm.go:2351
+//line ranges_fsm.go:2355
 	i = fsm.NextRune(str, i)
 	goto loop
 loopEnd:
 //line ranges.go:181
 	return m.finish(out, s, nil)
-//line ranges_fsm.go:2357
+//line ranges_fsm.go:2361
 }
 
 func (m *rangeStringReassignMachine) finish(r0 string, r1 string, r2 error) (fsm.AnyOp, error) {
@@ -2489,7 +2493,7 @@ func (m *rangeIntMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, er
 	}
 //line ranges.go:186
 	sum = 0
-//line ranges_fsm.go:2493
+//line ranges_fsm.go:2497
 	n = 5
 	i_1 = 0
 loop:
@@ -2498,22 +2502,22 @@ loop:
 	}
 //line ranges.go:187
 	i = i_1
-//line ranges_fsm.go:2502
+//line ranges_fsm.go:2506
 	m.v.sum, m.v.n, m.v.i_1 = sum, n, i_1
 //line ranges.go:188
 	return m.suspend(1, Echo.Call(i))
 resume1:
-//line ranges_fsm.go:2507
+//line ranges_fsm.go:2511
 	v_1, err = fsm.Take[int](in)
 //line ranges.go:188
 	sum += v(v_1, err)
-//line ranges_fsm.go:2511
+//line ranges_fsm.go:2515
 	i_1++
 	goto loop
 loopEnd:
 //line ranges.go:190
 	return m.finish(sum, nil)
-//line ranges_fsm.go:2517
+//line ranges_fsm.go:2521
 }
 
 func (m *rangeIntMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -2651,7 +2655,7 @@ func (m *rangeIntNMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, e
 	}
 //line ranges.go:197
 	count = 0
-//line ranges_fsm.go:2655
+//line ranges_fsm.go:2659
 	n_1 = n
 	i_1 = 0
 loop:
@@ -2660,23 +2664,23 @@ loop:
 	}
 //line ranges.go:198
 	i = i_1
-//line ranges_fsm.go:2664
+//line ranges_fsm.go:2668
 	m.v.count, m.v.i, m.v.n_1, m.v.i_1 = count, i, n_1, i_1
 //line ranges.go:199
 	return m.suspend(1, Echo.Call(i))
 resume1:
-//line ranges_fsm.go:2669
+//line ranges_fsm.go:2673
 	v_1, err = fsm.Take[int](in)
 //line ranges.go:199
 	count += v(v_1, err) - i + 1
 	n = 0
-//line ranges_fsm.go:2674
+//line ranges_fsm.go:2678
 	i_1++
 	goto loop
 loopEnd:
 //line ranges.go:202
 	return m.finish(count, n, nil)
-//line ranges_fsm.go:2680
+//line ranges_fsm.go:2684
 }
 
 func (m *rangeIntNMachine) finish(r0 int, r1 int, r2 error) (fsm.AnyOp, error) {
@@ -2836,7 +2840,7 @@ func (m *rangeIntTypedMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 //line ranges.go:207
 	k = (int64)(3)
 	sum = 0
-//line ranges_fsm.go:2840
+//line ranges_fsm.go:2844
 	n = k
 	i_2 = 0
 loop:
@@ -2845,16 +2849,16 @@ loop:
 	}
 //line ranges.go:209
 	i_1 = i_2
-//line ranges_fsm.go:2849
+//line ranges_fsm.go:2853
 	m.v.sum, m.v.i_1, m.v.n, m.v.i_2 = sum, i_1, n, i_2
 //line ranges.go:210
 	return m.suspend(1, EchoI64.Call(10))
 resume1:
-//line ranges_fsm.go:2854
+//line ranges_fsm.go:2858
 	v_1, err = fsm.Take[int64](in)
 //line ranges.go:210
 	sum += i_1 * v(v_1, err)
-//line ranges_fsm.go:2858
+//line ranges_fsm.go:2862
 	i_2++
 	goto loop
 loopEnd:
@@ -2867,18 +2871,18 @@ loop_1:
 //line ranges.go:212
 	i_3 = i_4
 	sum += int64(i_3) * 1000
-//line ranges_fsm.go:2871
+//line ranges_fsm.go:2875
 	m.v.sum, m.v.n_1, m.v.i_4 = sum, n_1, i_4
 //line ranges.go:214
 	return m.suspend(2, Echo.Call(int(i_3)))
 resume2:
-//line ranges_fsm.go:2876
+//line ranges_fsm.go:2880
 	i_4++
 	goto loop_1
 loopEnd_1:
 //line ranges.go:216
 	return m.finish(sum, nil)
-//line ranges_fsm.go:2882
+//line ranges_fsm.go:2886
 }
 
 func (m *rangeIntTypedMachine) finish(r0 int64, r1 error) (fsm.AnyOp, error) {
@@ -3037,7 +3041,7 @@ func (m *rangeIntNoVarMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 	}
 //line ranges.go:221
 	count = 0
-//line ranges_fsm.go:3041
+//line ranges_fsm.go:3045
 	n = 3
 	i = 0
 loop:
@@ -3048,17 +3052,17 @@ loop:
 //line ranges.go:223
 	return m.suspend(1, Echo.Call(2))
 resume1:
-//line ranges_fsm.go:3052
+//line ranges_fsm.go:3056
 	v_1, err = fsm.Take[int](in)
 //line ranges.go:223
 	count += v(v_1, err)
-//line ranges_fsm.go:3056
+//line ranges_fsm.go:3060
 	i++
 	goto loop
 loopEnd:
 //line ranges.go:225
 	return m.finish(count, nil)
-//line ranges_fsm.go:3062
+//line ranges_fsm.go:3066
 }
 
 func (m *rangeIntNoVarMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -3204,7 +3208,7 @@ func (m_1 *rangeMapSumMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 	}
 //line ranges.go:232
 	sum, keys = 0, 0
-//line ranges_fsm.go:3208
+//line ranges_fsm.go:3212
 	keys_1 = fsm.MapKeys(m)
 	i = 0
 loop:
@@ -3218,25 +3222,25 @@ loop:
 	}
 //line ranges.go:233
 	k, val = k_1, v_1
-//line ranges_fsm.go:3222
+//line ranges_fsm.go:3226
 	m_1.v.m, m_1.v.sum, m_1.v.keys, m_1.v.k, m_1.v.val, m_1.v.keys_1, m_1.v.i = m, sum, keys, k, val, keys_1, i
 //line ranges.go:234
 	return m_1.suspend(1, Echo.Call(1))
 resume1:
-//line ranges_fsm.go:3227
+//line ranges_fsm.go:3231
 	v_2, err = fsm.Take[int](in)
 //line ranges.go:234
 	x = v(v_2, err)
 	sum += val * x
 	keys += len(k)
 loopNext:
-//line ranges_fsm.go:3234
+//line ranges_fsm.go:3238
 	i++
 	goto loop
 loopEnd:
 //line ranges.go:238
 	return m_1.finish(sum, keys, nil)
-//line ranges_fsm.go:3240
+//line ranges_fsm.go:3244
 }
 
 func (m *rangeMapSumMachine) finish(r0 int, r1 int, r2 error) (fsm.AnyOp, error) {
@@ -3404,7 +3408,7 @@ func (m_1 *rangeMapKeysOnlyMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm
 //line ranges.go:243
 	m = map[int]bool{1: true, 20: true, 300: false}
 	sum = 0
-//line ranges_fsm.go:3408
+//line ranges_fsm.go:3412
 	keys = fsm.MapKeys(m)
 	i = 0
 loop:
@@ -3418,7 +3422,7 @@ loop:
 	}
 //line ranges.go:245
 	k = k_1
-//line ranges_fsm.go:3422
+//line ranges_fsm.go:3426
 	m_1.v.m, m_1.v.sum, m_1.v.k, m_1.v.keys, m_1.v.i = m, sum, k, keys, i
 //line ranges.go:246
 	return m_1.suspend(1, Echo.Call(0))
@@ -3426,13 +3430,13 @@ resume1:
 //line ranges.go:247
 	sum += k
 loopNext:
-//line ranges_fsm.go:3430
+//line ranges_fsm.go:3434
 	i++
 	goto loop
 loopEnd:
 //line ranges.go:249
 	return m_1.finish(sum, nil)
-//line ranges_fsm.go:3436
+//line ranges_fsm.go:3440
 }
 
 func (m *rangeMapKeysOnlyMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -3578,7 +3582,7 @@ func (m_1 *rangeMapDeleteAllMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fs
 //line ranges.go:257
 	m = map[int]int{1: 1, 2: 2, 3: 3, 4: 4}
 	iters = 0
-//line ranges_fsm.go:3582
+//line ranges_fsm.go:3586
 	keys = fsm.MapKeys(m)
 	i = 0
 loop:
@@ -3592,7 +3596,7 @@ loop:
 	}
 //line ranges.go:260
 	iters++
-//line ranges_fsm.go:3596
+//line ranges_fsm.go:3600
 	m_1.v.m, m_1.v.iters, m_1.v.keys, m_1.v.i = m, iters, keys, i
 //line ranges.go:261
 	return m_1.suspend(1, Echo.Call(1))
@@ -3602,13 +3606,13 @@ resume1:
 		delete(m, k2)
 	}
 loopNext:
-//line ranges_fsm.go:3606
+//line ranges_fsm.go:3610
 	i++
 	goto loop
 loopEnd:
 //line ranges.go:266
 	return m_1.finish(iters, len(m), nil)
-//line ranges_fsm.go:3612
+//line ranges_fsm.go:3616
 }
 
 func (m *rangeMapDeleteAllMachine) finish(r0 int, r1 int, r2 error) (fsm.AnyOp, error) {
@@ -3754,7 +3758,7 @@ func (m_1 *rangeMapDeleteAllFirstMachine) Resume(ctx fsm.Context, in fsm.Outcome
 //line ranges.go:273
 	m = map[string]int{"a": 1, "b": 2, "c": 3}
 	iters = 0
-//line ranges_fsm.go:3758
+//line ranges_fsm.go:3762
 	keys = fsm.MapKeys(m)
 	i = 0
 loop:
@@ -3769,23 +3773,23 @@ loop:
 //line ranges.go:275
 	k = k_1
 	clear(m)
-//line ranges_fsm.go:3773
+//line ranges_fsm.go:3777
 	m_1.v.m, m_1.v.iters, m_1.v.keys, m_1.v.i = m, iters, keys, i
 //line ranges.go:277
 	return m_1.suspend(1, Echo.Call(len(k)))
 resume1:
-//line ranges_fsm.go:3778
+//line ranges_fsm.go:3782
 	v_1, err = fsm.Take[int](in)
 //line ranges.go:277
 	iters += v(v_1, err)
 loopNext:
-//line ranges_fsm.go:3783
+//line ranges_fsm.go:3787
 	i++
 	goto loop
 loopEnd:
 //line ranges.go:279
 	return m_1.finish(iters, nil)
-//line ranges_fsm.go:3789
+//line ranges_fsm.go:3793
 }
 
 func (m *rangeMapDeleteAllFirstMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -3935,7 +3939,7 @@ func (m_1 *rangeMapDeleteOthersMachine) Resume(ctx fsm.Context, in fsm.Outcome) 
 //line ranges.go:286
 	m = map[int]int{1: 10, 2: 10, 3: 10, 4: 10, 5: 10}
 	iters, sum = 0, 0
-//line ranges_fsm.go:3939
+//line ranges_fsm.go:3943
 	keys = fsm.MapKeys(m)
 	i = 0
 loop:
@@ -3950,12 +3954,12 @@ loop:
 //line ranges.go:288
 	k, val = k_1, v_1
 	iters++
-//line ranges_fsm.go:3954
+//line ranges_fsm.go:3958
 	m_1.v.m, m_1.v.iters, m_1.v.sum, m_1.v.k, m_1.v.val, m_1.v.keys, m_1.v.i = m, iters, sum, k, val, keys, i
 //line ranges.go:290
 	return m_1.suspend(1, Echo.Call(0))
 resume1:
-//line ranges_fsm.go:3959
+//line ranges_fsm.go:3963
 	v_2, err = fsm.Take[int](in)
 //line ranges.go:290
 	sum += val + v(v_2, err)
@@ -3965,13 +3969,13 @@ resume1:
 		}
 	}
 loopNext:
-//line ranges_fsm.go:3969
+//line ranges_fsm.go:3973
 	i++
 	goto loop
 loopEnd:
 //line ranges.go:297
 	return m_1.finish(iters, sum*10+len(m), nil)
-//line ranges_fsm.go:3975
+//line ranges_fsm.go:3979
 }
 
 func (m *rangeMapDeleteOthersMachine) finish(r0 int, r1 int, r2 error) (fsm.AnyOp, error) {
@@ -4135,7 +4139,7 @@ func (m_1 *rangeMapDeleteCurrentMachine) Resume(ctx fsm.Context, in fsm.Outcome)
 //line ranges.go:304
 	m = map[string]int{"a": 1, "b": 2, "c": 3, "d": 4}
 	sum = 0
-//line ranges_fsm.go:4139
+//line ranges_fsm.go:4143
 	keys = fsm.MapKeys(m)
 	i = 0
 loop:
@@ -4149,7 +4153,7 @@ loop:
 	}
 //line ranges.go:306
 	k, val = k_1, v
-//line ranges_fsm.go:4153
+//line ranges_fsm.go:4157
 	m_1.v.m, m_1.v.sum, m_1.v.k, m_1.v.val, m_1.v.keys, m_1.v.i = m, sum, k, val, keys, i
 //line ranges.go:307
 	return m_1.suspend(1, Echo.Call(7))
@@ -4158,13 +4162,13 @@ resume1:
 	delete(m, k)
 	sum += val
 loopNext:
-//line ranges_fsm.go:4162
+//line ranges_fsm.go:4166
 	i++
 	goto loop
 loopEnd:
 //line ranges.go:311
 	return m_1.finish(sum, len(m), nil)
-//line ranges_fsm.go:4168
+//line ranges_fsm.go:4172
 }
 
 func (m *rangeMapDeleteCurrentMachine) finish(r0 int, r1 int, r2 error) (fsm.AnyOp, error) {
@@ -4326,7 +4330,7 @@ func (m_1 *rangeMapAddMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 //line ranges.go:319
 	m = map[int]int{1: 5, 2: 6, 3: 7}
 	sum = 0
-//line ranges_fsm.go:4330
+//line ranges_fsm.go:4334
 	keys = fsm.MapKeys(m)
 	i = 0
 loop:
@@ -4343,12 +4347,12 @@ loop:
 	if !(k < 100) {
 		goto endIf
 	}
-//line ranges_fsm.go:4347
+//line ranges_fsm.go:4351
 	m_1.v.m, m_1.v.sum, m_1.v.k, m_1.v.val, m_1.v.keys, m_1.v.i = m, sum, k, val, keys, i
 //line ranges.go:323
 	return m_1.suspend(1, Echo.Call(1))
 resume1:
-//line ranges_fsm.go:4352
+//line ranges_fsm.go:4356
 	v_2, err = fsm.Take[int](in)
 //line ranges.go:323
 	x = v(v_2, err)
@@ -4356,13 +4360,13 @@ resume1:
 	sum += val * x
 endIf:
 loopNext:
-//line ranges_fsm.go:4360
+//line ranges_fsm.go:4364
 	i++
 	goto loop
 loopEnd:
 //line ranges.go:328
 	return m_1.finish(sum, len(m), nil)
-//line ranges_fsm.go:4366
+//line ranges_fsm.go:4370
 }
 
 func (m *rangeMapAddMachine) finish(r0 int, r1 int, r2 error) (fsm.AnyOp, error) {
@@ -4519,7 +4523,7 @@ func (m_1 *rangeMapUpdateOthersMachine) Resume(ctx fsm.Context, in fsm.Outcome) 
 //line ranges.go:336
 	m = map[int]int{1: 5, 2: 5, 3: 5}
 	sum = 0
-//line ranges_fsm.go:4523
+//line ranges_fsm.go:4527
 	keys = fsm.MapKeys(m)
 	i = 0
 loop:
@@ -4534,7 +4538,7 @@ loop:
 //line ranges.go:338
 	k, val = k_1, v
 	sum += val
-//line ranges_fsm.go:4538
+//line ranges_fsm.go:4542
 	m_1.v.m, m_1.v.sum, m_1.v.k, m_1.v.keys, m_1.v.i = m, sum, k, keys, i
 //line ranges.go:340
 	return m_1.suspend(1, Echo.Call(0))
@@ -4546,13 +4550,13 @@ resume1:
 		}
 	}
 loopNext:
-//line ranges_fsm.go:4550
+//line ranges_fsm.go:4554
 	i++
 	goto loop
 loopEnd:
 //line ranges.go:347
 	return m_1.finish(sum, nil)
-//line ranges_fsm.go:4556
+//line ranges_fsm.go:4560
 }
 
 func (m *rangeMapUpdateOthersMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -4704,7 +4708,7 @@ func (m_1 *rangeMapNilMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 //line ranges.go:352
 	m = nil
 	count = 0
-//line ranges_fsm.go:4708
+//line ranges_fsm.go:4712
 	keys = fsm.MapKeys(m)
 	i = 0
 loop:
@@ -4720,12 +4724,12 @@ loop:
 //line ranges.go:355
 	return m_1.suspend(1, Echo.Call(1))
 resume1:
-//line ranges_fsm.go:4724
+//line ranges_fsm.go:4728
 	v_1, err = fsm.Take[int](in)
 //line ranges.go:355
 	count += v(v_1, err)
 loopNext:
-//line ranges_fsm.go:4729
+//line ranges_fsm.go:4733
 	i++
 	goto loop
 loopEnd:
@@ -4733,12 +4737,12 @@ loopEnd:
 //line ranges.go:357
 	return m_1.suspend(2, Echo.Call(10))
 resume2:
-//line ranges_fsm.go:4737
+//line ranges_fsm.go:4741
 	v_2, err_1 = fsm.Take[int](in)
 //line ranges.go:357
 	count += v(v_2, err_1)
 	return m_1.finish(count, nil)
-//line ranges_fsm.go:4742
+//line ranges_fsm.go:4746
 }
 
 func (m *rangeMapNilMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -4896,7 +4900,7 @@ func (m_1 *rangeMapSortedAfterMachine) Resume(ctx fsm.Context, in fsm.Outcome) (
 //line ranges.go:365
 	m = map[string]string{"x": "1", "y": "2", "z": "3"}
 	out = nil
-//line ranges_fsm.go:4900
+//line ranges_fsm.go:4904
 	keys = fsm.MapKeys(m)
 	i = 0
 loop:
@@ -4910,25 +4914,25 @@ loop:
 	}
 //line ranges.go:367
 	k, val = k_1, v_1
-//line ranges_fsm.go:4914
+//line ranges_fsm.go:4918
 	m_1.v.m, m_1.v.out, m_1.v.k, m_1.v.val, m_1.v.keys, m_1.v.i = m, out, k, val, keys, i
 //line ranges.go:368
 	return m_1.suspend(1, Str.Call("-"))
 resume1:
-//line ranges_fsm.go:4919
+//line ranges_fsm.go:4923
 	v_2, err = fsm.Take[string](in)
 //line ranges.go:368
 	got = v(v_2, err)
 	out = append(out, k+got+val)
 loopNext:
-//line ranges_fsm.go:4925
+//line ranges_fsm.go:4929
 	i++
 	goto loop
 loopEnd:
 //line ranges.go:371
 	slices.Sort(out)
 	return m_1.finish(out, nil)
-//line ranges_fsm.go:4932
+//line ranges_fsm.go:4936
 }
 
 func (m *rangeMapSortedAfterMachine) finish(r0 []string, r1 error) (fsm.AnyOp, error) {
@@ -5085,7 +5089,7 @@ func (m_1 *rangeMapStructKeysMachine) Resume(ctx fsm.Context, in fsm.Outcome) (f
 //line ranges.go:379
 	m = map[Pair]int{{A: 1, B: 2}: 3, {A: 4, B: 5}: 6}
 	sum = 0
-//line ranges_fsm.go:5089
+//line ranges_fsm.go:5093
 	keys = fsm.MapKeys(m)
 	i = 0
 loop:
@@ -5099,23 +5103,23 @@ loop:
 	}
 //line ranges.go:381
 	k, val = k_1, v_1
-//line ranges_fsm.go:5103
+//line ranges_fsm.go:5107
 	m_1.v.m, m_1.v.sum, m_1.v.k, m_1.v.val, m_1.v.keys, m_1.v.i = m, sum, k, val, keys, i
 //line ranges.go:382
 	return m_1.suspend(1, Echo.Call(0))
 resume1:
-//line ranges_fsm.go:5108
+//line ranges_fsm.go:5112
 	v_2, err = fsm.Take[int](in)
 //line ranges.go:382
 	sum += (k.A+k.B)*val + v(v_2, err)
 loopNext:
-//line ranges_fsm.go:5113
+//line ranges_fsm.go:5117
 	i++
 	goto loop
 loopEnd:
 //line ranges.go:384
 	return m_1.finish(sum, nil)
-//line ranges_fsm.go:5119
+//line ranges_fsm.go:5123
 }
 
 func (m *rangeMapStructKeysMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -5315,7 +5319,7 @@ func (m_1 *rangeExprOnceMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.An
 //line ranges.go:402
 	resetTrace()
 	sum = 0
-//line ranges_fsm.go:5319
+//line ranges_fsm.go:5323
 	seq = countedSlice()
 	n = len(seq)
 	i_1 = 0
@@ -5325,16 +5329,16 @@ loop:
 	}
 //line ranges.go:404
 	x_1 = seq[i_1]
-//line ranges_fsm.go:5329
+//line ranges_fsm.go:5333
 	m_1.v.sum, m_1.v.seq, m_1.v.n, m_1.v.i_1 = sum, seq, n, i_1
 //line ranges.go:405
 	return m_1.suspend(1, Echo.Call(x_1))
 resume1:
-//line ranges_fsm.go:5334
+//line ranges_fsm.go:5338
 	v_1, err = fsm.Take[int](in)
 //line ranges.go:405
 	sum += v(v_1, err)
-//line ranges_fsm.go:5338
+//line ranges_fsm.go:5342
 	i_1++
 	goto loop
 loopEnd:
@@ -5347,16 +5351,16 @@ loop_1:
 	}
 //line ranges.go:407
 	x_2 = seq_1[i_2]
-//line ranges_fsm.go:5351
+//line ranges_fsm.go:5355
 	m_1.v.sum, m_1.v.seq_1, m_1.v.n_1, m_1.v.i_2 = sum, seq_1, n_1, i_2
 //line ranges.go:408
 	return m_1.suspend(2, Echo.Call(x_2))
 resume2:
-//line ranges_fsm.go:5356
+//line ranges_fsm.go:5360
 	v_2, err_1 = fsm.Take[int](in)
 //line ranges.go:408
 	sum += v(v_2, err_1)
-//line ranges_fsm.go:5360
+//line ranges_fsm.go:5364
 	i_2++
 	goto loop_1
 loopEnd_1:
@@ -5368,16 +5372,16 @@ loop_2:
 	}
 //line ranges.go:410
 	r = fsm.RuneAt(str, i_3)
-//line ranges_fsm.go:5372
+//line ranges_fsm.go:5376
 	m_1.v.sum, m_1.v.str, m_1.v.i_3 = sum, str, i_3
 //line ranges.go:411
 	return m_1.suspend(3, Echo.Call(int(r)))
 resume3:
-//line ranges_fsm.go:5377
+//line ranges_fsm.go:5381
 	v_3, err_2 = fsm.Take[int](in)
 //line ranges.go:411
 	sum += v(v_3, err_2)
-//line ranges_fsm.go:5381
+//line ranges_fsm.go:5385
 	i_3 = fsm.NextRune(str, i_3)
 	goto loop_2
 loopEnd_2:
@@ -5389,16 +5393,16 @@ loop_3:
 	}
 //line ranges.go:413
 	i = i_4
-//line ranges_fsm.go:5393
+//line ranges_fsm.go:5397
 	m_1.v.sum, m_1.v.n_2, m_1.v.i_4 = sum, n_2, i_4
 //line ranges.go:414
 	return m_1.suspend(4, Echo.Call(i))
 resume4:
-//line ranges_fsm.go:5398
+//line ranges_fsm.go:5402
 	v_4, err_3 = fsm.Take[int](in)
 //line ranges.go:414
 	sum += v(v_4, err_3)
-//line ranges_fsm.go:5402
+//line ranges_fsm.go:5406
 	i_4++
 	goto loop_3
 loopEnd_3:
@@ -5416,23 +5420,23 @@ loop_4:
 	}
 //line ranges.go:416
 	val = v_5
-//line ranges_fsm.go:5420
+//line ranges_fsm.go:5424
 	m_1.v.sum, m_1.v.val, m_1.v.m, m_1.v.keys, m_1.v.i_5 = sum, val, m, keys, i_5
 //line ranges.go:417
 	return m_1.suspend(5, Echo.Call(1))
 resume5:
-//line ranges_fsm.go:5425
+//line ranges_fsm.go:5429
 	v_6, err_4 = fsm.Take[int](in)
 //line ranges.go:417
 	sum += val * v(v_6, err_4)
 loopNext_4:
-//line ranges_fsm.go:5430
+//line ranges_fsm.go:5434
 	i_5++
 	goto loop_4
 loopEnd_4:
 //line ranges.go:419
 	return m_1.finish(sum, traceStr(), nil)
-//line ranges_fsm.go:5436
+//line ranges_fsm.go:5440
 }
 
 func (m *rangeExprOnceMachine) finish(r0 int, r1 string, r2 error) (fsm.AnyOp, error) {
@@ -5734,7 +5738,7 @@ func (m_1 *rangeExprOnceMoreMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fs
 //line ranges.go:424
 	resetTrace()
 	sum = 0
-//line ranges_fsm.go:5738
+//line ranges_fsm.go:5742
 	seq = countedBytes()
 	n = len(seq)
 	i_2 = 0
@@ -5744,16 +5748,16 @@ loop:
 	}
 //line ranges.go:426
 	i_1, b = i_2, seq[i_2]
-//line ranges_fsm.go:5748
+//line ranges_fsm.go:5752
 	m_1.v.sum, m_1.v.i_1, m_1.v.b, m_1.v.seq, m_1.v.n, m_1.v.i_2 = sum, i_1, b, seq, n, i_2
 //line ranges.go:427
 	return m_1.suspend(1, Echo.Call(1))
 resume1:
-//line ranges_fsm.go:5753
+//line ranges_fsm.go:5757
 	v_1, err = fsm.Take[int](in)
 //line ranges.go:427
 	sum += i_1 + int(b)*v(v_1, err)
-//line ranges_fsm.go:5757
+//line ranges_fsm.go:5761
 	i_2++
 	goto loop
 loopEnd:
@@ -5766,16 +5770,16 @@ loop_1:
 	}
 //line ranges.go:429
 	i_3 = i_4
-//line ranges_fsm.go:5770
+//line ranges_fsm.go:5774
 	m_1.v.sum, m_1.v.n_1, m_1.v.i_4 = sum, n_1, i_4
 //line ranges.go:430
 	return m_1.suspend(2, Echo.Call(i_3))
 resume2:
-//line ranges_fsm.go:5775
+//line ranges_fsm.go:5779
 	v_2, err_1 = fsm.Take[int](in)
 //line ranges.go:430
 	sum += v(v_2, err_1)
-//line ranges_fsm.go:5779
+//line ranges_fsm.go:5783
 	i_4++
 	goto loop_1
 loopEnd_1:
@@ -5788,16 +5792,16 @@ loop_2:
 	}
 //line ranges.go:432
 	p = seq_2[i_5]
-//line ranges_fsm.go:5792
+//line ranges_fsm.go:5796
 	m_1.v.sum, m_1.v.seq_2, m_1.v.n_2, m_1.v.i_5 = sum, seq_2, n_2, i_5
 //line ranges.go:433
 	return m_1.suspend(3, Add.Call(p))
 resume3:
-//line ranges_fsm.go:5797
+//line ranges_fsm.go:5801
 	v_3, err_2 = fsm.Take[int](in)
 //line ranges.go:433
 	sum += v(v_3, err_2)
-//line ranges_fsm.go:5801
+//line ranges_fsm.go:5805
 	i_5++
 	goto loop_2
 loopEnd_2:
@@ -5812,11 +5816,11 @@ loop_3:
 //line ranges.go:436
 	return m_1.suspend(4, Echo.Call(1000))
 resume4:
-//line ranges_fsm.go:5816
+//line ranges_fsm.go:5820
 	v_4, err_3 = fsm.Take[int](in)
 //line ranges.go:436
 	sum += v(v_4, err_3)
-//line ranges_fsm.go:5820
+//line ranges_fsm.go:5824
 	i_6++
 	goto loop_3
 loopEnd_3:
@@ -5834,23 +5838,23 @@ loop_4:
 	}
 //line ranges.go:438
 	k = k_1
-//line ranges_fsm.go:5838
+//line ranges_fsm.go:5842
 	m_1.v.sum, m_1.v.k, m_1.v.m, m_1.v.keys, m_1.v.i_7 = sum, k, m, keys, i_7
 //line ranges.go:439
 	return m_1.suspend(5, Echo.Call(100))
 resume5:
-//line ranges_fsm.go:5843
+//line ranges_fsm.go:5847
 	v_5, err_4 = fsm.Take[int](in)
 //line ranges.go:439
 	sum += len(k) * v(v_5, err_4)
 loopNext_4:
-//line ranges_fsm.go:5848
+//line ranges_fsm.go:5852
 	i_7++
 	goto loop_4
 loopEnd_4:
 //line ranges.go:441
 	return m_1.finish(sum, traceStr(), nil)
-//line ranges_fsm.go:5854
+//line ranges_fsm.go:5858
 }
 
 func (m *rangeExprOnceMoreMachine) finish(r0 int, r1 string, r2 error) (fsm.AnyOp, error) {
@@ -6112,7 +6116,7 @@ func (m *rangeStructsMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp
 //line ranges.go:448
 	ps = []Pair{{A: 1, B: 2}, {A: 3, B: 4}}
 	sum = 0
-//line ranges_fsm.go:6116
+//line ranges_fsm.go:6120
 	n = len(ps)
 	i = 0
 loop:
@@ -6121,23 +6125,23 @@ loop:
 	}
 //line ranges.go:450
 	p = ps[i]
-//line ranges_fsm.go:6125
+//line ranges_fsm.go:6129
 	m.v.ps, m.v.sum, m.v.p, m.v.n, m.v.i = ps, sum, p, n, i
 //line ranges.go:451
 	return m.suspend(1, Echo.Call(p.A*100))
 resume1:
-//line ranges_fsm.go:6130
+//line ranges_fsm.go:6134
 	v_1, err = fsm.Take[int](in)
 //line ranges.go:451
 	p.A = v(v_1, err)
 	sum += p.A + p.B
-//line ranges_fsm.go:6135
+//line ranges_fsm.go:6139
 	i++
 	goto loop
 loopEnd:
 //line ranges.go:454
 	return m.finish(ps, sum, nil)
-//line ranges_fsm.go:6141
+//line ranges_fsm.go:6145
 }
 
 func (m *rangeStructsMachine) finish(r0 []Pair, r1 int, r2 error) (fsm.AnyOp, error) {
@@ -6300,7 +6304,7 @@ func (m *rangeNestedMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp,
 	}
 //line ranges.go:461
 	out = nil
-//line ranges_fsm.go:6304
+//line ranges_fsm.go:6308
 	seq = []string{"ab", "c"}
 	n_1 = len(seq)
 	i_1 = 0
@@ -6310,7 +6314,7 @@ loop:
 	}
 //line ranges.go:462
 	i, w = i_1, seq[i_1]
-//line ranges_fsm.go:6314
+//line ranges_fsm.go:6318
 	i_2 = 0
 loop_1:
 	if i_2 >= len(w) {
@@ -6318,7 +6322,7 @@ loop_1:
 	}
 //line ranges.go:463
 	j, r = i_2, fsm.RuneAt(w, i_2)
-//line ranges_fsm.go:6322
+//line ranges_fsm.go:6326
 	n_2 = 2
 	i_3 = 0
 loop_2:
@@ -6327,17 +6331,17 @@ loop_2:
 	}
 //line ranges.go:464
 	k = i_3
-//line ranges_fsm.go:6331
+//line ranges_fsm.go:6335
 	m.v.out, m.v.i, m.v.w, m.v.seq, m.v.n_1, m.v.i_1, m.v.j, m.v.r, m.v.i_2, m.v.n_2, m.v.i_3 = out, i, w, seq, n_1, i_1, j, r, i_2, n_2, i_3
 //line ranges.go:465
 	return m.suspend(1, Echo.Call(i*100+j*10+k))
 resume1:
-//line ranges_fsm.go:6336
+//line ranges_fsm.go:6340
 	v_1, err = fsm.Take[int](in)
 //line ranges.go:465
 	n = v(v_1, err)
 	out = append(out, fmt.Sprintf("%c%d", r, n))
-//line ranges_fsm.go:6341
+//line ranges_fsm.go:6345
 	i_3++
 	goto loop_2
 loopEnd_2:
@@ -6349,7 +6353,7 @@ loopEnd_1:
 loopEnd:
 //line ranges.go:470
 	return m.finish(out, nil)
-//line ranges_fsm.go:6353
+//line ranges_fsm.go:6357
 }
 
 func (m *rangeNestedMachine) finish(r0 []string, r1 error) (fsm.AnyOp, error) {
@@ -6527,7 +6531,7 @@ func (m *rangeFuncNoAwaitMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.A
 //line ranges.go:478
 	return m.suspend(1, Echo.Call(10))
 resume1:
-//line ranges_fsm.go:6531
+//line ranges_fsm.go:6535
 	v_1, err = fsm.Take[int](in)
 //line ranges.go:478
 	base = v(v_1, err)
@@ -6535,17 +6539,17 @@ resume1:
 	for x := range slices.Values([]int{1, 2, 3}) {
 		sum += x * base
 	}
-//line ranges_fsm.go:6539
+//line ranges_fsm.go:6543
 	m.v.sum = sum
 //line ranges.go:483
 	return m.suspend(2, Echo.Call(1))
 resume2:
-//line ranges_fsm.go:6544
+//line ranges_fsm.go:6548
 	v_2, err_1 = fsm.Take[int](in)
 //line ranges.go:483
 	sum += v(v_2, err_1)
 	return m.finish(sum, nil)
-//line ranges_fsm.go:6549
+//line ranges_fsm.go:6553
 }
 
 func (m *rangeFuncNoAwaitMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -6667,7 +6671,7 @@ func (m *rangeIntNamedMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 	}
 //line ranges.go:491
 	sum = 0
-//line ranges_fsm.go:6671
+//line ranges_fsm.go:6675
 	n = Count(3)
 	i_1 = 0
 loop:
@@ -6676,22 +6680,22 @@ loop:
 	}
 //line ranges.go:492
 	i = i_1
-//line ranges_fsm.go:6680
+//line ranges_fsm.go:6684
 	m.v.sum, m.v.i, m.v.n, m.v.i_1 = sum, i, n, i_1
 //line ranges.go:493
 	return m.suspend(1, Echo.Call(10))
 resume1:
-//line ranges_fsm.go:6685
+//line ranges_fsm.go:6689
 	v_1, err = fsm.Take[int](in)
 //line ranges.go:493
 	sum += i * Count(v(v_1, err))
-//line ranges_fsm.go:6689
+//line ranges_fsm.go:6693
 	i_1++
 	goto loop
 loopEnd:
 //line ranges.go:495
 	return m.finish(sum, nil)
-//line ranges_fsm.go:6695
+//line ranges_fsm.go:6699
 }
 
 func (m *rangeIntNamedMachine) finish(r0 Count, r1 error) (fsm.AnyOp, error) {
@@ -6836,7 +6840,7 @@ func (m_1 *rangeMapBreakMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.An
 //line ranges.go:502
 	m = map[string]int{"a": 1, "b": 1, "c": 1}
 	iters = 0
-//line ranges_fsm.go:6840
+//line ranges_fsm.go:6844
 	keys = fsm.MapKeys(m)
 	i = 0
 loop:
@@ -6850,24 +6854,24 @@ loop:
 	}
 //line ranges.go:504
 	val = v_1
-//line ranges_fsm.go:6854
+//line ranges_fsm.go:6858
 	m_1.v.m, m_1.v.iters, m_1.v.val, m_1.v.keys, m_1.v.i = m, iters, val, keys, i
 //line ranges.go:505
 	return m_1.suspend(1, Echo.Call(1))
 resume1:
-//line ranges_fsm.go:6859
+//line ranges_fsm.go:6863
 	v_2, err = fsm.Take[int](in)
 //line ranges.go:505
 	iters += val * v(v_2, err)
 	goto loopEnd
 loopNext:
-//line ranges_fsm.go:6865
+//line ranges_fsm.go:6869
 	i++
 	goto loop
 loopEnd:
 //line ranges.go:508
 	return m_1.finish(iters, nil)
-//line ranges_fsm.go:6871
+//line ranges_fsm.go:6875
 }
 
 func (m *rangeMapBreakMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -7017,7 +7021,7 @@ func (m_1 *rangeMapContinueMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm
 //line ranges.go:515
 	m = map[int]int{1: 1, 2: 2, 3: 3, 4: 4}
 	sum = 0
-//line ranges_fsm.go:7021
+//line ranges_fsm.go:7025
 	keys = fsm.MapKeys(m)
 	i = 0
 loop:
@@ -7031,7 +7035,7 @@ loop:
 	}
 //line ranges.go:517
 	k, val = k_1, v
-//line ranges_fsm.go:7035
+//line ranges_fsm.go:7039
 	m_1.v.m, m_1.v.sum, m_1.v.k, m_1.v.val, m_1.v.keys, m_1.v.i = m, sum, k, val, keys, i
 //line ranges.go:518
 	return m_1.suspend(1, Echo.Call(0))
@@ -7042,13 +7046,13 @@ resume1:
 	}
 	sum += val
 loopNext:
-//line ranges_fsm.go:7046
+//line ranges_fsm.go:7050
 	i++
 	goto loop
 loopEnd:
 //line ranges.go:524
 	return m_1.finish(sum, nil)
-//line ranges_fsm.go:7052
+//line ranges_fsm.go:7056
 }
 
 func (m *rangeMapContinueMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
