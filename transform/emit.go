@@ -31,7 +31,7 @@ type importer struct {
 	need  map[string]string // import path → name used in generated code
 
 	renamed map[types.Object]string // types declared in jobs, moved out
-	avoid   map[string]bool          // identifiers a new import name must not be
+	avoid   map[string]bool         // identifiers a new import name must not be
 }
 
 func newImporter(self *types.Package, file *ast.File) *importer {

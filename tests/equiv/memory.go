@@ -63,7 +63,6 @@ func RangeElementReplaced(ctx fsm.Context, rows [][]int) ([][]int, []int, error)
 	return rows, last, nil
 }
 
-
 // RangePointers ranges over pointers and changes what they point to after
 // an await: the element variable and the slice share the targets.
 //
