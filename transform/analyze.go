@@ -456,7 +456,7 @@ func escapingLits(info *types.Info, body *ast.BlockStmt) []*ast.FuncLit {
 			case *ast.CallExpr:
 				_, inGo := grand.(*ast.GoStmt)
 				_, inDefer := grand.(*ast.DeferStmt)
-				escapes = inGo || inDefer
+				escapes = inGo || inDefer || (p.Fun != lit && !keepsNoFuncs(info, p))
 			case *ast.AssignStmt:
 				if len(p.Lhs) == len(p.Rhs) {
 					for i, r := range p.Rhs {
@@ -478,6 +478,32 @@ func escapingLits(info *types.Info, body *ast.BlockStmt) []*ast.FuncLit {
 		return true
 	})
 	return out
+}
+
+// keepsNoFuncs reports whether call calls a function known to use the
+// function values it is passed only while it runs: those of the standard
+// library's sort, slices, maps, strings, bytes and unicode packages.
+func keepsNoFuncs(info *types.Info, call *ast.CallExpr) bool {
+	var id *ast.Ident
+	switch f := ast.Unparen(call.Fun).(type) {
+	case *ast.Ident:
+		id = f
+	case *ast.SelectorExpr:
+		id = f.Sel
+	case *ast.IndexExpr: // an explicit instantiation
+		if sel, ok := f.X.(*ast.SelectorExpr); ok {
+			id = sel.Sel
+		}
+	}
+	fn, ok := info.Uses[id].(*types.Func)
+	if !ok || fn.Pkg() == nil {
+		return false
+	}
+	switch fn.Pkg().Path() {
+	case "sort", "slices", "maps", "strings", "bytes", "unicode":
+		return true
+	}
+	return false
 }
 
 // checkLive diagnoses variables that are live at an await but cannot be

@@ -94,10 +94,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 		d.Pos.Filename = relative(wd, d.Pos.Filename)
 		fmt.Fprintln(stderr, d)
 	}
-	if len(out.Diagnostics) > 0 {
-		return 1
-	}
+	// Packages without diagnostics get their files all the same.
 	status := 0
+	if len(out.Diagnostics) > 0 {
+		status = 1
+	}
 	for _, f := range out.Files {
 		old, err := os.ReadFile(f.Path)
 		if err == nil && bytes.Equal(old, f.Content) {

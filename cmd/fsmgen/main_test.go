@@ -41,15 +41,20 @@ func Chan(ctx fsm.Context) (int, error) {
 }
 `
 
+// moduleRoot is the module's root directory, two levels above this test's.
+var moduleRoot = func() string {
+	root, err := filepath.Abs("../..")
+	if err != nil {
+		panic(err)
+	}
+	return root
+}()
+
 // tempPackage makes a package inside the module (so that it can import the
 // runtime) and moves into the module root; both are undone at the end.
 func tempPackage(t *testing.T, files map[string]string) string {
 	t.Helper()
-	root, err := filepath.Abs("../..")
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir, err := os.MkdirTemp(root, "_clitest")
+	dir, err := os.MkdirTemp(moduleRoot, "_clitest")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -59,7 +64,7 @@ func tempPackage(t *testing.T, files map[string]string) string {
 			t.Fatal(err)
 		}
 	}
-	t.Chdir(root)
+	t.Chdir(moduleRoot)
 	return "./" + filepath.Base(dir)
 }
 
@@ -159,5 +164,22 @@ func TestDiagnosticsFormat(t *testing.T) {
 	}
 	if matches, _ := filepath.Glob(filepath.Join(pkg, "*_fsm.go")); len(matches) != 0 {
 		t.Errorf("files written for a package with diagnostics: %v", matches)
+	}
+}
+
+// TestGoodPackagesStillGenerated runs on two packages, one refused: the other
+// gets its file, and the exit status is 1.
+func TestGoodPackagesStillGenerated(t *testing.T) {
+	good := tempPackage(t, map[string]string{"job.go": jobSrc})
+	bad := tempPackage(t, map[string]string{"job.go": strings.Replace(jobSrc, "package clijob", "package clijob2", 1) + strings.Replace(refusedSrc, "package clijob\n\nimport fsm \"github.com/fsmgen/fsmgen/runtime\"\n", "", 1)})
+	code, _, stderr := runCLI(good, bad)
+	if code != 1 {
+		t.Fatalf("exit %d, want 1; stderr %q", code, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(good, "job_fsm.go")); err != nil {
+		t.Errorf("the package without diagnostics got no file: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(bad, "job_fsm.go")); err == nil {
+		t.Error("the refused package got a file")
 	}
 }

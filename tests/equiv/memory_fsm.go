@@ -714,22 +714,22 @@ loop:
 	if i >= n {
 		goto loopEnd
 	}
-//line memory.go:72
+//line memory.go:71
 	t_1 = ts[i]
 //line memory_fsm.go:720
 	m.v.ts, m.v.t_1, m.v.n, m.v.i = ts, t_1, n, i
-//line memory.go:73
+//line memory.go:72
 	return m.suspend(1, Echo.Call(5))
 resume1:
 //line memory_fsm.go:725
 	v_1, err = fsm.Take[int](in)
-//line memory.go:73
+//line memory.go:72
 	t_1.N += v(v_1, err)
 //line memory_fsm.go:729
 	i++
 	goto loop
 loopEnd:
-//line memory.go:75
+//line memory.go:74
 	sum = 0
 	for _, t := range ts {
 		sum += t.N
@@ -823,7 +823,7 @@ func init() {
 			return m, nil
 		},
 		States: []fsm.StateInfo{{
-			Pos: "memory.go:73:12",
+			Pos: "memory.go:72:12",
 			Vars: []fsm.VarInfo{{
 				Name: "ts",
 				Type: "[]*Tally",

@@ -4,6 +4,7 @@ package refused
 
 import (
 	"context"
+	"sort"
 	"sync"
 
 	fsm "github.com/fsmgen/fsmgen/runtime"
@@ -139,6 +140,31 @@ func helper(ctx fsm.Context) (int, error) { return fsm.Await(ctx, Echo.Call(1)) 
 //fsmgen:job
 func CallsHelper(ctx fsm.Context) (int, error) {
 	return helper(ctx) // want `passes its fsm.Context to helper`
+}
+
+var callbacks []func() int
+
+func register(f func() int) { callbacks = append(callbacks, f) }
+
+//fsmgen:job
+func KeptClosure(ctx fsm.Context) (int, error) {
+	for i := 0; i < 3; i++ { // want `variable i is declared in a loop that awaits and its address is taken or it is captured`
+		register(func() int { return i })
+		fsm.Await(ctx, Echo.Call(i))
+	}
+	return len(callbacks), nil
+}
+
+//fsmgen:job
+func SortInLoop(ctx fsm.Context, rows [][]int) (int, error) {
+	n := 0
+	for _, row := range rows {
+		r := append([]int(nil), row...)
+		sort.Slice(r, func(a, b int) bool { return r[a] < r[b] })
+		v, _ := fsm.Await(ctx, Echo.Call(r[0]))
+		n += v
+	}
+	return n, nil
 }
 
 //fsmgen:job
