@@ -114,3 +114,15 @@ func TestDerivedBadBytes(t *testing.T) {
 		t.Error("a failing derivation gave no error")
 	}
 }
+
+func TestMapKeysNaN(t *testing.T) {
+	if got := MapKeys(map[float64]int{1: 1, 2: 2}); len(got) != 2 {
+		t.Errorf("MapKeys = %v", got)
+	}
+	defer func() {
+		if r := recover(); r != ErrNaNMapKey {
+			t.Errorf("MapKeys of a map with a NaN key: recovered %v, want ErrNaNMapKey", r)
+		}
+	}()
+	MapKeys(map[float64]int{math.NaN(): 1})
+}

@@ -18,10 +18,19 @@ func MapKeys[M ~map[K]V, K comparable, V any](m M) []K {
 	}
 	keys := make([]K, 0, len(m))
 	for k := range m {
+		if k != k {
+			// A NaN key cannot be looked up again when the loop reaches it.
+			panic(ErrNaNMapKey)
+		}
 		keys = append(keys, k)
 	}
 	return keys
 }
+
+// ErrNaNMapKey is the panic of a machine that ranges, across an await, over a
+// map holding a key not equal to itself (a NaN): such an entry cannot be found
+// again after a checkpoint, and fsmgen will not skip it silently.
+var ErrNaNMapKey = errors.New("fsm: a range loop that awaits goes over a map with a NaN key, which a machine cannot do; delete NaN keys first or range over a slice")
 
 // RuneAt returns the rune that a range over s yields at byte offset i:
 // utf8.RuneError for an invalid encoding, as range does.
