@@ -32,16 +32,9 @@ func SaveDerived[T any](w *StateWriter, name string, v T, derive func() T) {
 		w.items = append(w.items, derivedMark)
 		return
 	}
-	if err := w.share.add(name, v); err != nil {
-		w.err = err
-		return
+	if b, ok := w.encodeVar(name, v); ok {
+		w.items = append(w.items, append([]byte{0x81}, b...)) // a one-element array
 	}
-	b, err := encode(v)
-	if err != nil {
-		w.err = fmt.Errorf("fsm: saving variable %s: %w", name, err)
-		return
-	}
-	w.items = append(w.items, append([]byte{0x81}, b...))
 }
 
 // LoadDerived reads a variable written by SaveDerived. When it was stored as

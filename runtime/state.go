@@ -59,16 +59,24 @@ func Save[T any](w *StateWriter, name string, v T) {
 		SaveError(w, name, e)
 		return
 	}
+	if b, ok := w.encodeVar(name, v); ok {
+		w.items = append(w.items, b)
+	}
+}
+
+// encodeVar checks that v shares no memory with what was saved before and
+// encodes it; on failure it records the error.
+func (w *StateWriter) encodeVar(name string, v any) ([]byte, bool) {
 	if err := w.share.add(name, v); err != nil {
 		w.err = err
-		return
+		return nil, false
 	}
 	b, err := encode(v)
 	if err != nil {
 		w.err = fmt.Errorf("fsm: saving variable %s: %w", name, err)
-		return
+		return nil, false
 	}
-	w.items = append(w.items, b)
+	return b, true
 }
 
 // Bytes returns the stored state, or the first error met while saving.
