@@ -1035,6 +1035,18 @@ func not(e ast.Expr) ast.Expr {
 		if x.Op == token.NOT {
 			return x.X
 		}
+	case *ast.BinaryExpr:
+		// Only == and != invert exactly: !(a < b) is not a >= b for NaN.
+		switch x.Op {
+		case token.EQL:
+			y := *x
+			y.Op = token.NEQ
+			return &y
+		case token.NEQ:
+			y := *x
+			y.Op = token.EQL
+			return &y
+		}
 	case *ast.Ident, *ast.CallExpr, *ast.SelectorExpr, *ast.IndexExpr, *ast.ParenExpr:
 		return &ast.UnaryExpr{Op: token.NOT, X: e}
 	}

@@ -142,7 +142,7 @@ loopEnd:
 resume2:
 //line orders.go:132
 	payment, err_2 = fsm.Take[Payment](in)
-	if !(err_2 != nil) {
+	if err_2 == nil {
 		goto endIf
 	}
 //line orders_fsm.go:149
@@ -162,7 +162,7 @@ resume3:
 //line orders.go:137
 	_, err_3 = fsm.Take[bool](in)
 //line orders.go:137
-	if !(err_3 != nil) {
+	if err_3 == nil {
 		goto endIf_1
 	}
 //line orders.go:138

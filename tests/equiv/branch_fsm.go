@@ -42,7 +42,7 @@ resume1:
 //line branch.go:12
 	y, err = fsm.Take[int](in)
 //line branch.go:12
-	if !(err != nil) {
+	if err == nil {
 		goto else_1
 	}
 //line branch.go:13
@@ -690,7 +690,7 @@ resume1:
 	goto endIf
 else_1:
 //line branch.go:68
-	if !(x == 0) {
+	if x != 0 {
 		goto else_2
 	}
 //line branch.go:69
@@ -1315,7 +1315,7 @@ endIf:
 	if x > 10 {
 		r *= 2
 	}
-	if !(x%2 == 0) {
+	if x%2 != 0 {
 		goto endIf_1
 	}
 //line branch_fsm.go:1322
@@ -1485,7 +1485,7 @@ loop:
 	step = i
 	x = 0
 	err = nil
-	if !(step == failAt) {
+	if step != failAt {
 		goto else_1
 	}
 //line branch_fsm.go:1492

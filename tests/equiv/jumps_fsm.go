@@ -1725,7 +1725,7 @@ resume1:
 //line jumps_fsm.go:1726
 	v_1, err = fsm.Take[int](in)
 //line jumps.go:182
-	if !(v(v_1, err) == target) {
+	if v(v_1, err) != target {
 		goto endIf
 	}
 //line jumps.go:183
@@ -2268,7 +2268,7 @@ resume1:
 //line jumps_fsm.go:2269
 	v_1, err = fsm.Take[int](in)
 //line jumps.go:234
-	if !(v(v_1, err) == target) {
+	if v(v_1, err) != target {
 		goto endIf
 	}
 //line jumps.go:235
@@ -2637,7 +2637,7 @@ resume1:
 //line jumps_fsm.go:2638
 	v_1, err = fsm.Take[int](in)
 //line jumps.go:263
-	if !(v(v_1, err) == n) {
+	if v(v_1, err) != n {
 		goto endIf_1
 	}
 //line jumps.go:264
