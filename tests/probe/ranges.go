@@ -342,3 +342,123 @@ func RangeRowAwaitOnly(ctx fsm.Context, rows [][]int) (int, error) {
 	}
 	return s, nil
 }
+
+// RangeStructCopyModified changes its copy of each struct (which has a slice
+// field) before awaiting.
+//
+//fsmgen:job
+func RangeStructCopyModified(ctx fsm.Context, bags []Bag) (int, []Bag, error) {
+	s := 0
+	for _, b := range bags {
+		b.ID *= 10
+		for _, x := range b.Items {
+			s += v(fsm.Await(ctx, Echo.Call(x+b.ID)))
+		}
+	}
+	return s, bags, nil
+}
+
+// RangeRowAppended appends to the row variable of a nested range, then
+// awaits.
+//
+//fsmgen:job
+func RangeRowAppended(ctx fsm.Context, rows [][]int) (int, [][]int, error) {
+	s := 0
+	for _, row := range rows {
+		row = append(row, 100)
+		s += v(fsm.Await(ctx, Echo.Call(len(row))))
+		s += row[len(row)-1]
+	}
+	return s, rows, nil
+}
+
+// RangeElementSliced reslices the element of a nested range before awaiting.
+//
+//fsmgen:job
+func RangeElementSliced(ctx fsm.Context, rows [][]int) (int, error) {
+	s := 0
+	for _, row := range rows {
+		row = row[1:]
+		s += v(fsm.Await(ctx, Echo.Call(row[0])))
+	}
+	return s, nil
+}
+
+// RangeMapOfSlicesValue ranges over a map of slices, awaiting per value.
+//
+//fsmgen:job
+func RangeMapOfSlicesValue(ctx fsm.Context) (int, error) {
+	m := map[string][]int{"a": {1, 2}, "b": {3}}
+	s := 0
+	for _, xs := range m {
+		fsm.Await(ctx, Echo.Call(0))
+		for _, x := range xs {
+			s += x
+		}
+	}
+	return s, nil
+}
+
+// RangeOuterSliceKept keeps an element of a [][]int in a variable declared
+// outside the loop across awaits.
+//
+//fsmgen:job
+func RangeOuterSliceKept(ctx fsm.Context, rows [][]int) (int, error) {
+	first := rows[0]
+	s := 0
+	for i := range rows {
+		s += v(fsm.Await(ctx, Echo.Call(rows[i][0])))
+	}
+	return s + first[0], nil
+}
+
+// RangeRowAppendedWrite appends to the row variable within its capacity,
+// awaits, then writes through it: the write shows in rows, which shares the
+// array.
+//
+//fsmgen:job
+func RangeRowAppendedWrite(ctx fsm.Context, rows [][]int) ([][]int, error) {
+	for _, row := range rows {
+		row = append(row, 100)
+		fsm.Await(ctx, Echo.Call(len(row)))
+		row[0] = 7
+	}
+	return rows, nil
+}
+
+// SliceAppendWithinCap appends to a slice within its capacity, keeping both
+// the old and the new header across an await, then writes through one.
+//
+//fsmgen:job
+func SliceAppendWithinCap(ctx fsm.Context) ([]int, []int, error) {
+	a := make([]int, 1, 4)
+	b := append(a, 5)
+	fsm.Await(ctx, Echo.Call(0))
+	b[0] = 9
+	return a, b, nil
+}
+
+// SliceAppendElementWithinCap is RangeRowAppendedWrite without the range.
+//
+//fsmgen:job
+func SliceAppendElementWithinCap(ctx fsm.Context) ([][]int, error) {
+	rows := [][]int{make([]int, 1, 4)}
+	row := append(rows[0], 100)
+	fsm.Await(ctx, Echo.Call(len(row)))
+	row[0] = 7
+	return rows, nil
+}
+
+// RangeRowAppendedWriteLocal is RangeRowAppendedWrite with rows made by the
+// job itself.
+//
+//fsmgen:job
+func RangeRowAppendedWriteLocal(ctx fsm.Context) ([][]int, error) {
+	rows := [][]int{make([]int, 1, 4), {5}}
+	for _, row := range rows {
+		row = append(row, 100)
+		fsm.Await(ctx, Echo.Call(len(row)))
+		row[0] = 7
+	}
+	return rows, nil
+}

@@ -4159,3 +4159,1551 @@ func init() {
 		},
 	})
 }
+
+// rangeStructCopyModifiedMachine is the state machine of job RangeStructCopyModified.
+type rangeStructCopyModifiedMachine struct {
+	state int // the await the job is stopped at; see fsm.Machine.State
+	v     struct {
+		bags []Bag
+		s    int
+		b    Bag
+		n    int
+		i    int
+		n_1  int
+		i_1  int
+	} // the job's variables saved at some await
+	r0 int
+	r1 []Bag
+	r2 error
+}
+
+// Resume implements fsm.Machine: it runs job RangeStructCopyModified from where it stopped to its
+// next await.
+func (m *rangeStructCopyModifiedMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, error) {
+	var (
+		bags []Bag
+		s    int
+		b    Bag
+		n    int
+		i    int
+		x    int
+		n_1  int
+		i_1  int
+		v_1  int
+		err  error
+	)
+	st := m.state
+	m.state = fsm.StatePoisoned
+	switch st {
+	case 0:
+		bags = m.v.bags
+	case 1:
+		bags, s, b, n, i, n_1, i_1 = m.v.bags, m.v.s, m.v.b, m.v.n, m.v.i, m.v.n_1, m.v.i_1
+		goto resume1
+	case fsm.StateDone:
+		m.state = st
+		return nil, fsm.ErrFinished
+	default:
+		m.state = st
+		return nil, fsm.ErrPoisoned
+	}
+//line ranges.go:351
+	s = 0
+//line ranges_fsm.go:4213
+	n = len(bags)
+	i = 0
+loop:
+	if i >= n {
+		goto loopEnd
+	}
+//line ranges.go:352
+	b = bags[i]
+	b.ID *= 10
+//line ranges_fsm.go:4223
+	n_1 = len(b.Items)
+	i_1 = 0
+loop_1:
+	if i_1 >= n_1 {
+		goto loopEnd_1
+	}
+//line ranges.go:354
+	x = b.Items[i_1]
+//line ranges_fsm.go:4232
+	m.v.bags, m.v.s, m.v.b, m.v.n, m.v.i, m.v.n_1, m.v.i_1 = bags, s, b, n, i, n_1, i_1
+//line ranges.go:355
+	return m.suspend(1, Echo.Call(x+b.ID))
+resume1:
+//line ranges_fsm.go:4237
+	v_1, err = fsm.Take[int](in)
+//line ranges.go:355
+	s += v(v_1, err)
+//line ranges_fsm.go:4241
+	i_1++
+	goto loop_1
+loopEnd_1:
+	i++
+	goto loop
+loopEnd:
+//line ranges.go:358
+	return m.finish(s, bags, nil)
+//line ranges_fsm.go:4250
+}
+
+func (m *rangeStructCopyModifiedMachine) finish(r0 int, r1 []Bag, r2 error) (fsm.AnyOp, error) {
+	m.r0 = r0
+	m.r1 = r1
+	m.r2 = r2
+	m.state = fsm.StateDone
+	return nil, nil
+}
+
+func (m *rangeStructCopyModifiedMachine) suspend(state int, op fsm.AnyOp) (fsm.AnyOp, error) {
+	m.state = state
+	return fsm.Suspend(op)
+}
+
+// State implements fsm.Machine.
+func (m *rangeStructCopyModifiedMachine) State() int {
+	return m.state
+}
+
+// Results implements fsm.Machine.
+func (m *rangeStructCopyModifiedMachine) Results() []any {
+	return []any{m.r0, m.r1, m.r2}
+}
+
+// MarshalCBOR implements fsm.Machine: it writes the state number and
+// the variables live in that state, nothing else.
+func (m *rangeStructCopyModifiedMachine) MarshalCBOR() ([]byte, error) {
+	w := fsm.NewStateWriter(m.state)
+	switch m.state {
+	case 0:
+		fsm.Save(w, "bags", m.v.bags)
+	case 1:
+		fsm.Save(w, "bags", m.v.bags)
+		fsm.Save(w, "s", m.v.s)
+		fsm.Save(w, "n", m.v.n)
+		fsm.Save(w, "i", m.v.i)
+		fsm.Save(w, "n_1", m.v.n_1)
+		fsm.Save(w, "i_1", m.v.i_1)
+		fsm.SaveDerived(w, "b", m.v.b, func() Bag {
+			return m.v.bags[m.v.i]
+		})
+	case fsm.StateDone:
+		fsm.Save(w, "result 0", m.r0)
+		fsm.Save(w, "result 1", m.r1)
+		fsm.SaveError(w, "result 2", m.r2)
+	case fsm.StatePoisoned:
+		return nil, fsm.ErrPoisoned
+	}
+	return w.Bytes()
+}
+
+// UnmarshalCBOR implements fsm.Machine.
+func (m *rangeStructCopyModifiedMachine) UnmarshalCBOR(data []byte) error {
+	r, err := fsm.NewStateReader(data, 1)
+	if err != nil {
+		return err
+	}
+	switch r.State() {
+	case 0:
+		fsm.Load(r, "bags", &m.v.bags)
+	case 1:
+		fsm.Load(r, "bags", &m.v.bags)
+		fsm.Load(r, "s", &m.v.s)
+		fsm.Load(r, "n", &m.v.n)
+		fsm.Load(r, "i", &m.v.i)
+		fsm.Load(r, "n_1", &m.v.n_1)
+		fsm.Load(r, "i_1", &m.v.i_1)
+		fsm.LoadDerived(r, "b", &m.v.b, func() Bag {
+			return m.v.bags[m.v.i]
+		})
+	case fsm.StateDone:
+		fsm.Load(r, "result 0", &m.r0)
+		fsm.Load(r, "result 1", &m.r1)
+		fsm.LoadError(r, "result 2", &m.r2)
+	}
+	if err := r.Close(); err != nil {
+		return err
+	}
+	m.state = r.State()
+	return nil
+}
+
+func init() {
+	fsm.RegisterJob(fsm.JobInfo{
+		Func: RangeStructCopyModified,
+		Name: "github.com/fsmgen/fsmgen/tests/probe.RangeStructCopyModified",
+		New: func(args []any) (fsm.Machine, error) {
+			m := &rangeStructCopyModifiedMachine{}
+			var err error
+			if m.v.bags, err = fsm.Arg[[]Bag]("github.com/fsmgen/fsmgen/tests/probe.RangeStructCopyModified", args, 0, "bags"); err != nil {
+				return nil, err
+			}
+			return m, nil
+		},
+		States: []fsm.StateInfo{{
+			Pos: "ranges.go:355:11",
+			Vars: []fsm.VarInfo{{
+				Name: "bags",
+				Type: "[]Bag",
+			}, {
+				Name: "s",
+				Type: "int",
+			}, {
+				Name: "b",
+				Type: "Bag",
+			}, {
+				Internal: true,
+				Name:     "n (a range length)",
+				Type:     "int",
+			}, {
+				Internal: true,
+				Name:     "i (a range position)",
+				Type:     "int",
+			}, {
+				Internal: true,
+				Name:     "n_1 (a range length)",
+				Type:     "int",
+			}, {
+				Internal: true,
+				Name:     "i_1 (a range position)",
+				Type:     "int",
+			}},
+		}},
+		Zero: func() fsm.Machine {
+			return &rangeStructCopyModifiedMachine{}
+		},
+	})
+}
+
+// rangeRowAppendedMachine is the state machine of job RangeRowAppended.
+type rangeRowAppendedMachine struct {
+	state int // the await the job is stopped at; see fsm.Machine.State
+	v     struct {
+		rows [][]int
+		s    int
+		row  []int
+		n    int
+		i    int
+	} // the job's variables saved at some await
+	r0 int
+	r1 [][]int
+	r2 error
+}
+
+// Resume implements fsm.Machine: it runs job RangeRowAppended from where it stopped to its
+// next await.
+func (m *rangeRowAppendedMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, error) {
+	var (
+		rows [][]int
+		s    int
+		row  []int
+		n    int
+		i    int
+		v_1  int
+		err  error
+	)
+	st := m.state
+	m.state = fsm.StatePoisoned
+	switch st {
+	case 0:
+		rows = m.v.rows
+	case 1:
+		rows, s, row, n, i = m.v.rows, m.v.s, m.v.row, m.v.n, m.v.i
+		goto resume1
+	case fsm.StateDone:
+		m.state = st
+		return nil, fsm.ErrFinished
+	default:
+		m.state = st
+		return nil, fsm.ErrPoisoned
+	}
+//line ranges.go:366
+	s = 0
+//line ranges_fsm.go:4425
+	n = len(rows)
+	i = 0
+loop:
+	if i >= n {
+		goto loopEnd
+	}
+//line ranges.go:367
+	row = rows[i]
+	row = append(row, 100)
+//line ranges_fsm.go:4435
+	m.v.rows, m.v.s, m.v.row, m.v.n, m.v.i = rows, s, row, n, i
+//line ranges.go:369
+	return m.suspend(1, Echo.Call(len(row)))
+resume1:
+//line ranges_fsm.go:4440
+	v_1, err = fsm.Take[int](in)
+//line ranges.go:369
+	s += v(v_1, err)
+	s += row[len(row)-1]
+//line ranges_fsm.go:4445
+	i++
+	goto loop
+loopEnd:
+//line ranges.go:372
+	return m.finish(s, rows, nil)
+//line ranges_fsm.go:4451
+}
+
+func (m *rangeRowAppendedMachine) finish(r0 int, r1 [][]int, r2 error) (fsm.AnyOp, error) {
+	m.r0 = r0
+	m.r1 = r1
+	m.r2 = r2
+	m.state = fsm.StateDone
+	return nil, nil
+}
+
+func (m *rangeRowAppendedMachine) suspend(state int, op fsm.AnyOp) (fsm.AnyOp, error) {
+	m.state = state
+	return fsm.Suspend(op)
+}
+
+// State implements fsm.Machine.
+func (m *rangeRowAppendedMachine) State() int {
+	return m.state
+}
+
+// Results implements fsm.Machine.
+func (m *rangeRowAppendedMachine) Results() []any {
+	return []any{m.r0, m.r1, m.r2}
+}
+
+// MarshalCBOR implements fsm.Machine: it writes the state number and
+// the variables live in that state, nothing else.
+func (m *rangeRowAppendedMachine) MarshalCBOR() ([]byte, error) {
+	w := fsm.NewStateWriter(m.state)
+	switch m.state {
+	case 0:
+		fsm.Save(w, "rows", m.v.rows)
+	case 1:
+		fsm.Save(w, "rows", m.v.rows)
+		fsm.Save(w, "s", m.v.s)
+		fsm.Save(w, "n", m.v.n)
+		fsm.Save(w, "i", m.v.i)
+		fsm.SaveDerived(w, "row", m.v.row, func() []int {
+			return m.v.rows[m.v.i]
+		})
+	case fsm.StateDone:
+		fsm.Save(w, "result 0", m.r0)
+		fsm.Save(w, "result 1", m.r1)
+		fsm.SaveError(w, "result 2", m.r2)
+	case fsm.StatePoisoned:
+		return nil, fsm.ErrPoisoned
+	}
+	return w.Bytes()
+}
+
+// UnmarshalCBOR implements fsm.Machine.
+func (m *rangeRowAppendedMachine) UnmarshalCBOR(data []byte) error {
+	r, err := fsm.NewStateReader(data, 1)
+	if err != nil {
+		return err
+	}
+	switch r.State() {
+	case 0:
+		fsm.Load(r, "rows", &m.v.rows)
+	case 1:
+		fsm.Load(r, "rows", &m.v.rows)
+		fsm.Load(r, "s", &m.v.s)
+		fsm.Load(r, "n", &m.v.n)
+		fsm.Load(r, "i", &m.v.i)
+		fsm.LoadDerived(r, "row", &m.v.row, func() []int {
+			return m.v.rows[m.v.i]
+		})
+	case fsm.StateDone:
+		fsm.Load(r, "result 0", &m.r0)
+		fsm.Load(r, "result 1", &m.r1)
+		fsm.LoadError(r, "result 2", &m.r2)
+	}
+	if err := r.Close(); err != nil {
+		return err
+	}
+	m.state = r.State()
+	return nil
+}
+
+func init() {
+	fsm.RegisterJob(fsm.JobInfo{
+		Func: RangeRowAppended,
+		Name: "github.com/fsmgen/fsmgen/tests/probe.RangeRowAppended",
+		New: func(args []any) (fsm.Machine, error) {
+			m := &rangeRowAppendedMachine{}
+			var err error
+			if m.v.rows, err = fsm.Arg[[][]int]("github.com/fsmgen/fsmgen/tests/probe.RangeRowAppended", args, 0, "rows"); err != nil {
+				return nil, err
+			}
+			return m, nil
+		},
+		States: []fsm.StateInfo{{
+			Pos: "ranges.go:369:10",
+			Vars: []fsm.VarInfo{{
+				Name: "rows",
+				Type: "[][]int",
+			}, {
+				Name: "s",
+				Type: "int",
+			}, {
+				Name: "row",
+				Type: "[]int",
+			}, {
+				Internal: true,
+				Name:     "n (a range length)",
+				Type:     "int",
+			}, {
+				Internal: true,
+				Name:     "i (a range position)",
+				Type:     "int",
+			}},
+		}},
+		Zero: func() fsm.Machine {
+			return &rangeRowAppendedMachine{}
+		},
+	})
+}
+
+// rangeElementSlicedMachine is the state machine of job RangeElementSliced.
+type rangeElementSlicedMachine struct {
+	state int // the await the job is stopped at; see fsm.Machine.State
+	v     struct {
+		rows [][]int
+		s    int
+		n    int
+		i    int
+	} // the job's variables saved at some await
+	r0 int
+	r1 error
+}
+
+// Resume implements fsm.Machine: it runs job RangeElementSliced from where it stopped to its
+// next await.
+func (m *rangeElementSlicedMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, error) {
+	var (
+		rows [][]int
+		s    int
+		row  []int
+		n    int
+		i    int
+		v_1  int
+		err  error
+	)
+	st := m.state
+	m.state = fsm.StatePoisoned
+	switch st {
+	case 0:
+		rows = m.v.rows
+	case 1:
+		rows, s, n, i = m.v.rows, m.v.s, m.v.n, m.v.i
+		goto resume1
+	case fsm.StateDone:
+		m.state = st
+		return nil, fsm.ErrFinished
+	default:
+		m.state = st
+		return nil, fsm.ErrPoisoned
+	}
+//line ranges.go:379
+	s = 0
+//line ranges_fsm.go:4612
+	n = len(rows)
+	i = 0
+loop:
+	if i >= n {
+		goto loopEnd
+	}
+//line ranges.go:380
+	row = rows[i]
+	row = row[1:]
+//line ranges_fsm.go:4622
+	m.v.rows, m.v.s, m.v.n, m.v.i = rows, s, n, i
+//line ranges.go:382
+	return m.suspend(1, Echo.Call(row[0]))
+resume1:
+//line ranges_fsm.go:4627
+	v_1, err = fsm.Take[int](in)
+//line ranges.go:382
+	s += v(v_1, err)
+//line ranges_fsm.go:4631
+	i++
+	goto loop
+loopEnd:
+//line ranges.go:384
+	return m.finish(s, nil)
+//line ranges_fsm.go:4637
+}
+
+func (m *rangeElementSlicedMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
+	m.r0 = r0
+	m.r1 = r1
+	m.state = fsm.StateDone
+	return nil, nil
+}
+
+func (m *rangeElementSlicedMachine) suspend(state int, op fsm.AnyOp) (fsm.AnyOp, error) {
+	m.state = state
+	return fsm.Suspend(op)
+}
+
+// State implements fsm.Machine.
+func (m *rangeElementSlicedMachine) State() int {
+	return m.state
+}
+
+// Results implements fsm.Machine.
+func (m *rangeElementSlicedMachine) Results() []any {
+	return []any{m.r0, m.r1}
+}
+
+// MarshalCBOR implements fsm.Machine: it writes the state number and
+// the variables live in that state, nothing else.
+func (m *rangeElementSlicedMachine) MarshalCBOR() ([]byte, error) {
+	w := fsm.NewStateWriter(m.state)
+	switch m.state {
+	case 0:
+		fsm.Save(w, "rows", m.v.rows)
+	case 1:
+		fsm.Save(w, "rows", m.v.rows)
+		fsm.Save(w, "s", m.v.s)
+		fsm.Save(w, "n", m.v.n)
+		fsm.Save(w, "i", m.v.i)
+	case fsm.StateDone:
+		fsm.Save(w, "result 0", m.r0)
+		fsm.SaveError(w, "result 1", m.r1)
+	case fsm.StatePoisoned:
+		return nil, fsm.ErrPoisoned
+	}
+	return w.Bytes()
+}
+
+// UnmarshalCBOR implements fsm.Machine.
+func (m *rangeElementSlicedMachine) UnmarshalCBOR(data []byte) error {
+	r, err := fsm.NewStateReader(data, 1)
+	if err != nil {
+		return err
+	}
+	switch r.State() {
+	case 0:
+		fsm.Load(r, "rows", &m.v.rows)
+	case 1:
+		fsm.Load(r, "rows", &m.v.rows)
+		fsm.Load(r, "s", &m.v.s)
+		fsm.Load(r, "n", &m.v.n)
+		fsm.Load(r, "i", &m.v.i)
+	case fsm.StateDone:
+		fsm.Load(r, "result 0", &m.r0)
+		fsm.LoadError(r, "result 1", &m.r1)
+	}
+	if err := r.Close(); err != nil {
+		return err
+	}
+	m.state = r.State()
+	return nil
+}
+
+func init() {
+	fsm.RegisterJob(fsm.JobInfo{
+		Func: RangeElementSliced,
+		Name: "github.com/fsmgen/fsmgen/tests/probe.RangeElementSliced",
+		New: func(args []any) (fsm.Machine, error) {
+			m := &rangeElementSlicedMachine{}
+			var err error
+			if m.v.rows, err = fsm.Arg[[][]int]("github.com/fsmgen/fsmgen/tests/probe.RangeElementSliced", args, 0, "rows"); err != nil {
+				return nil, err
+			}
+			return m, nil
+		},
+		States: []fsm.StateInfo{{
+			Pos: "ranges.go:382:10",
+			Vars: []fsm.VarInfo{{
+				Name: "rows",
+				Type: "[][]int",
+			}, {
+				Name: "s",
+				Type: "int",
+			}, {
+				Internal: true,
+				Name:     "n (a range length)",
+				Type:     "int",
+			}, {
+				Internal: true,
+				Name:     "i (a range position)",
+				Type:     "int",
+			}},
+		}},
+		Zero: func() fsm.Machine {
+			return &rangeElementSlicedMachine{}
+		},
+	})
+}
+
+// rangeMapOfSlicesValueMachine is the state machine of job RangeMapOfSlicesValue.
+type rangeMapOfSlicesValueMachine struct {
+	state int // the await the job is stopped at; see fsm.Machine.State
+	v     struct {
+		m    map[string][]int
+		s    int
+		xs   []int
+		keys []string
+		i    int
+		k    string
+	} // the job's variables saved at some await
+	r0 int
+	r1 error
+}
+
+// Resume implements fsm.Machine: it runs job RangeMapOfSlicesValue from where it stopped to its
+// next await.
+func (m_1 *rangeMapOfSlicesValueMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, error) {
+	var (
+		m    map[string][]int
+		s    int
+		xs   []int
+		keys []string
+		i    int
+		k    string
+		v    []int
+		ok   bool
+	)
+	st := m_1.state
+	m_1.state = fsm.StatePoisoned
+	switch st {
+	case 0:
+	case 1:
+		m, s, xs, keys, i, k = m_1.v.m, m_1.v.s, m_1.v.xs, m_1.v.keys, m_1.v.i, m_1.v.k
+		goto resume1
+	case fsm.StateDone:
+		m_1.state = st
+		return nil, fsm.ErrFinished
+	default:
+		m_1.state = st
+		return nil, fsm.ErrPoisoned
+	}
+//line ranges.go:391
+	m = map[string][]int{"a": {1, 2}, "b": {3}}
+	s = 0
+//line ranges_fsm.go:4789
+	keys = fsm.MapKeys(m)
+	i = 0
+loop:
+	if i >= len(keys) {
+		goto loopEnd
+	}
+	k = keys[i]
+	v, ok = m[k]
+	if !ok {
+		goto loopNext
+	}
+//line ranges.go:393
+	xs = v
+//line ranges_fsm.go:4803
+	m_1.v.m, m_1.v.s, m_1.v.xs, m_1.v.keys, m_1.v.i, m_1.v.k = m, s, xs, keys, i, k
+//line ranges.go:394
+	return m_1.suspend(1, Echo.Call(0))
+resume1:
+//line ranges.go:395
+	for _, x := range xs {
+		s += x
+	}
+loopNext:
+//line ranges_fsm.go:4813
+	i++
+	goto loop
+loopEnd:
+//line ranges.go:399
+	return m_1.finish(s, nil)
+//line ranges_fsm.go:4819
+}
+
+func (m *rangeMapOfSlicesValueMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
+	m.r0 = r0
+	m.r1 = r1
+	m.state = fsm.StateDone
+	return nil, nil
+}
+
+func (m *rangeMapOfSlicesValueMachine) suspend(state int, op fsm.AnyOp) (fsm.AnyOp, error) {
+	m.state = state
+	return fsm.Suspend(op)
+}
+
+// State implements fsm.Machine.
+func (m *rangeMapOfSlicesValueMachine) State() int {
+	return m.state
+}
+
+// Results implements fsm.Machine.
+func (m *rangeMapOfSlicesValueMachine) Results() []any {
+	return []any{m.r0, m.r1}
+}
+
+// MarshalCBOR implements fsm.Machine: it writes the state number and
+// the variables live in that state, nothing else.
+func (m *rangeMapOfSlicesValueMachine) MarshalCBOR() ([]byte, error) {
+	w := fsm.NewStateWriter(m.state)
+	switch m.state {
+	case 1:
+		fsm.Save(w, "m", m.v.m)
+		fsm.Save(w, "s", m.v.s)
+		fsm.Save(w, "keys", m.v.keys)
+		fsm.Save(w, "i", m.v.i)
+		fsm.Save(w, "k", m.v.k)
+		fsm.SaveDerived(w, "xs", m.v.xs, func() []int {
+			return m.v.m[m.v.k]
+		})
+	case fsm.StateDone:
+		fsm.Save(w, "result 0", m.r0)
+		fsm.SaveError(w, "result 1", m.r1)
+	case fsm.StatePoisoned:
+		return nil, fsm.ErrPoisoned
+	}
+	return w.Bytes()
+}
+
+// UnmarshalCBOR implements fsm.Machine.
+func (m *rangeMapOfSlicesValueMachine) UnmarshalCBOR(data []byte) error {
+	r, err := fsm.NewStateReader(data, 1)
+	if err != nil {
+		return err
+	}
+	switch r.State() {
+	case 1:
+		fsm.Load(r, "m", &m.v.m)
+		fsm.Load(r, "s", &m.v.s)
+		fsm.Load(r, "keys", &m.v.keys)
+		fsm.Load(r, "i", &m.v.i)
+		fsm.Load(r, "k", &m.v.k)
+		fsm.LoadDerived(r, "xs", &m.v.xs, func() []int {
+			return m.v.m[m.v.k]
+		})
+	case fsm.StateDone:
+		fsm.Load(r, "result 0", &m.r0)
+		fsm.LoadError(r, "result 1", &m.r1)
+	}
+	if err := r.Close(); err != nil {
+		return err
+	}
+	m.state = r.State()
+	return nil
+}
+
+func init() {
+	fsm.RegisterJob(fsm.JobInfo{
+		Func: RangeMapOfSlicesValue,
+		Name: "github.com/fsmgen/fsmgen/tests/probe.RangeMapOfSlicesValue",
+		New: func(args []any) (fsm.Machine, error) {
+			m := &rangeMapOfSlicesValueMachine{}
+			return m, nil
+		},
+		States: []fsm.StateInfo{{
+			Pos: "ranges.go:394:3",
+			Vars: []fsm.VarInfo{{
+				Name: "m",
+				Type: "map[string][]int",
+			}, {
+				Name: "s",
+				Type: "int",
+			}, {
+				Name: "xs",
+				Type: "[]int",
+			}, {
+				Internal: true,
+				Name:     "keys (the keys of a ranged map)",
+				Type:     "[]string",
+			}, {
+				Internal: true,
+				Name:     "i (a range position)",
+				Type:     "int",
+			}, {
+				Internal: true,
+				Name:     "k (a map key)",
+				Type:     "string",
+			}},
+		}},
+		Zero: func() fsm.Machine {
+			return &rangeMapOfSlicesValueMachine{}
+		},
+	})
+}
+
+// rangeOuterSliceKeptMachine is the state machine of job RangeOuterSliceKept.
+type rangeOuterSliceKeptMachine struct {
+	state int // the await the job is stopped at; see fsm.Machine.State
+	v     struct {
+		rows  [][]int
+		first []int
+		s     int
+		n     int
+		i_1   int
+	} // the job's variables saved at some await
+	r0 int
+	r1 error
+}
+
+// Resume implements fsm.Machine: it runs job RangeOuterSliceKept from where it stopped to its
+// next await.
+func (m *rangeOuterSliceKeptMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, error) {
+	var (
+		rows  [][]int
+		first []int
+		s     int
+		i     int
+		n     int
+		i_1   int
+		v_1   int
+		err   error
+	)
+	st := m.state
+	m.state = fsm.StatePoisoned
+	switch st {
+	case 0:
+		rows = m.v.rows
+	case 1:
+		rows, first, s, n, i_1 = m.v.rows, m.v.first, m.v.s, m.v.n, m.v.i_1
+		goto resume1
+	case fsm.StateDone:
+		m.state = st
+		return nil, fsm.ErrFinished
+	default:
+		m.state = st
+		return nil, fsm.ErrPoisoned
+	}
+//line ranges.go:407
+	first = rows[0]
+	s = 0
+//line ranges_fsm.go:4978
+	n = len(rows)
+	i_1 = 0
+loop:
+	if i_1 >= n {
+		goto loopEnd
+	}
+//line ranges.go:409
+	i = i_1
+//line ranges_fsm.go:4987
+	m.v.rows, m.v.first, m.v.s, m.v.n, m.v.i_1 = rows, first, s, n, i_1
+//line ranges.go:410
+	return m.suspend(1, Echo.Call(rows[i][0]))
+resume1:
+//line ranges_fsm.go:4992
+	v_1, err = fsm.Take[int](in)
+//line ranges.go:410
+	s += v(v_1, err)
+//line ranges_fsm.go:4996
+	i_1++
+	goto loop
+loopEnd:
+//line ranges.go:412
+	return m.finish(s+first[0], nil)
+//line ranges_fsm.go:5002
+}
+
+func (m *rangeOuterSliceKeptMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
+	m.r0 = r0
+	m.r1 = r1
+	m.state = fsm.StateDone
+	return nil, nil
+}
+
+func (m *rangeOuterSliceKeptMachine) suspend(state int, op fsm.AnyOp) (fsm.AnyOp, error) {
+	m.state = state
+	return fsm.Suspend(op)
+}
+
+// State implements fsm.Machine.
+func (m *rangeOuterSliceKeptMachine) State() int {
+	return m.state
+}
+
+// Results implements fsm.Machine.
+func (m *rangeOuterSliceKeptMachine) Results() []any {
+	return []any{m.r0, m.r1}
+}
+
+// MarshalCBOR implements fsm.Machine: it writes the state number and
+// the variables live in that state, nothing else.
+func (m *rangeOuterSliceKeptMachine) MarshalCBOR() ([]byte, error) {
+	w := fsm.NewStateWriter(m.state)
+	switch m.state {
+	case 0:
+		fsm.Save(w, "rows", m.v.rows)
+	case 1:
+		fsm.Save(w, "rows", m.v.rows)
+		fsm.Save(w, "first", m.v.first)
+		fsm.Save(w, "s", m.v.s)
+		fsm.Save(w, "n", m.v.n)
+		fsm.Save(w, "i_1", m.v.i_1)
+	case fsm.StateDone:
+		fsm.Save(w, "result 0", m.r0)
+		fsm.SaveError(w, "result 1", m.r1)
+	case fsm.StatePoisoned:
+		return nil, fsm.ErrPoisoned
+	}
+	return w.Bytes()
+}
+
+// UnmarshalCBOR implements fsm.Machine.
+func (m *rangeOuterSliceKeptMachine) UnmarshalCBOR(data []byte) error {
+	r, err := fsm.NewStateReader(data, 1)
+	if err != nil {
+		return err
+	}
+	switch r.State() {
+	case 0:
+		fsm.Load(r, "rows", &m.v.rows)
+	case 1:
+		fsm.Load(r, "rows", &m.v.rows)
+		fsm.Load(r, "first", &m.v.first)
+		fsm.Load(r, "s", &m.v.s)
+		fsm.Load(r, "n", &m.v.n)
+		fsm.Load(r, "i_1", &m.v.i_1)
+	case fsm.StateDone:
+		fsm.Load(r, "result 0", &m.r0)
+		fsm.LoadError(r, "result 1", &m.r1)
+	}
+	if err := r.Close(); err != nil {
+		return err
+	}
+	m.state = r.State()
+	return nil
+}
+
+func init() {
+	fsm.RegisterJob(fsm.JobInfo{
+		Func: RangeOuterSliceKept,
+		Name: "github.com/fsmgen/fsmgen/tests/probe.RangeOuterSliceKept",
+		New: func(args []any) (fsm.Machine, error) {
+			m := &rangeOuterSliceKeptMachine{}
+			var err error
+			if m.v.rows, err = fsm.Arg[[][]int]("github.com/fsmgen/fsmgen/tests/probe.RangeOuterSliceKept", args, 0, "rows"); err != nil {
+				return nil, err
+			}
+			return m, nil
+		},
+		States: []fsm.StateInfo{{
+			Pos: "ranges.go:410:10",
+			Vars: []fsm.VarInfo{{
+				Name: "rows",
+				Type: "[][]int",
+			}, {
+				Name: "first",
+				Type: "[]int",
+			}, {
+				Name: "s",
+				Type: "int",
+			}, {
+				Internal: true,
+				Name:     "n (a range length)",
+				Type:     "int",
+			}, {
+				Internal: true,
+				Name:     "i_1 (a range position)",
+				Type:     "int",
+			}},
+		}},
+		Zero: func() fsm.Machine {
+			return &rangeOuterSliceKeptMachine{}
+		},
+	})
+}
+
+// rangeRowAppendedWriteMachine is the state machine of job RangeRowAppendedWrite.
+type rangeRowAppendedWriteMachine struct {
+	state int // the await the job is stopped at; see fsm.Machine.State
+	v     struct {
+		rows [][]int
+		row  []int
+		n    int
+		i    int
+	} // the job's variables saved at some await
+	r0 [][]int
+	r1 error
+}
+
+// Resume implements fsm.Machine: it runs job RangeRowAppendedWrite from where it stopped to its
+// next await.
+func (m *rangeRowAppendedWriteMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, error) {
+	var (
+		rows [][]int
+		row  []int
+		n    int
+		i    int
+	)
+	st := m.state
+	m.state = fsm.StatePoisoned
+	switch st {
+	case 0:
+		rows = m.v.rows
+	case 1:
+		rows, row, n, i = m.v.rows, m.v.row, m.v.n, m.v.i
+		goto resume1
+	case fsm.StateDone:
+		m.state = st
+		return nil, fsm.ErrFinished
+	default:
+		m.state = st
+		return nil, fsm.ErrPoisoned
+	}
+	n = len(rows)
+	i = 0
+loop:
+	if i >= n {
+		goto loopEnd
+	}
+//line ranges.go:421
+	row = rows[i]
+	row = append(row, 100)
+//line ranges_fsm.go:5160
+	m.v.rows, m.v.row, m.v.n, m.v.i = rows, row, n, i
+//line ranges.go:423
+	return m.suspend(1, Echo.Call(len(row)))
+resume1:
+//line ranges.go:424
+	row[0] = 7
+//line ranges_fsm.go:5167
+	i++
+	goto loop
+loopEnd:
+//line ranges.go:426
+	return m.finish(rows, nil)
+//line ranges_fsm.go:5173
+}
+
+func (m *rangeRowAppendedWriteMachine) finish(r0 [][]int, r1 error) (fsm.AnyOp, error) {
+	m.r0 = r0
+	m.r1 = r1
+	m.state = fsm.StateDone
+	return nil, nil
+}
+
+func (m *rangeRowAppendedWriteMachine) suspend(state int, op fsm.AnyOp) (fsm.AnyOp, error) {
+	m.state = state
+	return fsm.Suspend(op)
+}
+
+// State implements fsm.Machine.
+func (m *rangeRowAppendedWriteMachine) State() int {
+	return m.state
+}
+
+// Results implements fsm.Machine.
+func (m *rangeRowAppendedWriteMachine) Results() []any {
+	return []any{m.r0, m.r1}
+}
+
+// MarshalCBOR implements fsm.Machine: it writes the state number and
+// the variables live in that state, nothing else.
+func (m *rangeRowAppendedWriteMachine) MarshalCBOR() ([]byte, error) {
+	w := fsm.NewStateWriter(m.state)
+	switch m.state {
+	case 0:
+		fsm.Save(w, "rows", m.v.rows)
+	case 1:
+		fsm.Save(w, "rows", m.v.rows)
+		fsm.Save(w, "n", m.v.n)
+		fsm.Save(w, "i", m.v.i)
+		fsm.SaveDerived(w, "row", m.v.row, func() []int {
+			return m.v.rows[m.v.i]
+		})
+	case fsm.StateDone:
+		fsm.Save(w, "result 0", m.r0)
+		fsm.SaveError(w, "result 1", m.r1)
+	case fsm.StatePoisoned:
+		return nil, fsm.ErrPoisoned
+	}
+	return w.Bytes()
+}
+
+// UnmarshalCBOR implements fsm.Machine.
+func (m *rangeRowAppendedWriteMachine) UnmarshalCBOR(data []byte) error {
+	r, err := fsm.NewStateReader(data, 1)
+	if err != nil {
+		return err
+	}
+	switch r.State() {
+	case 0:
+		fsm.Load(r, "rows", &m.v.rows)
+	case 1:
+		fsm.Load(r, "rows", &m.v.rows)
+		fsm.Load(r, "n", &m.v.n)
+		fsm.Load(r, "i", &m.v.i)
+		fsm.LoadDerived(r, "row", &m.v.row, func() []int {
+			return m.v.rows[m.v.i]
+		})
+	case fsm.StateDone:
+		fsm.Load(r, "result 0", &m.r0)
+		fsm.LoadError(r, "result 1", &m.r1)
+	}
+	if err := r.Close(); err != nil {
+		return err
+	}
+	m.state = r.State()
+	return nil
+}
+
+func init() {
+	fsm.RegisterJob(fsm.JobInfo{
+		Func: RangeRowAppendedWrite,
+		Name: "github.com/fsmgen/fsmgen/tests/probe.RangeRowAppendedWrite",
+		New: func(args []any) (fsm.Machine, error) {
+			m := &rangeRowAppendedWriteMachine{}
+			var err error
+			if m.v.rows, err = fsm.Arg[[][]int]("github.com/fsmgen/fsmgen/tests/probe.RangeRowAppendedWrite", args, 0, "rows"); err != nil {
+				return nil, err
+			}
+			return m, nil
+		},
+		States: []fsm.StateInfo{{
+			Pos: "ranges.go:423:3",
+			Vars: []fsm.VarInfo{{
+				Name: "rows",
+				Type: "[][]int",
+			}, {
+				Name: "row",
+				Type: "[]int",
+			}, {
+				Internal: true,
+				Name:     "n (a range length)",
+				Type:     "int",
+			}, {
+				Internal: true,
+				Name:     "i (a range position)",
+				Type:     "int",
+			}},
+		}},
+		Zero: func() fsm.Machine {
+			return &rangeRowAppendedWriteMachine{}
+		},
+	})
+}
+
+// sliceAppendWithinCapMachine is the state machine of job SliceAppendWithinCap.
+type sliceAppendWithinCapMachine struct {
+	state int // the await the job is stopped at; see fsm.Machine.State
+	v     struct {
+		a []int
+		b []int
+	} // the job's variables saved at some await
+	r0 []int
+	r1 []int
+	r2 error
+}
+
+// Resume implements fsm.Machine: it runs job SliceAppendWithinCap from where it stopped to its
+// next await.
+func (m *sliceAppendWithinCapMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, error) {
+	var (
+		a []int
+		b []int
+	)
+	st := m.state
+	m.state = fsm.StatePoisoned
+	switch st {
+	case 0:
+	case 1:
+		a, b = m.v.a, m.v.b
+		goto resume1
+	case fsm.StateDone:
+		m.state = st
+		return nil, fsm.ErrFinished
+	default:
+		m.state = st
+		return nil, fsm.ErrPoisoned
+	}
+//line ranges.go:434
+	a = make([]int, 1, 4)
+	b = append(a, 5)
+//line ranges_fsm.go:5320
+	m.v.a, m.v.b = a, b
+//line ranges.go:436
+	return m.suspend(1, Echo.Call(0))
+resume1:
+//line ranges.go:437
+	b[0] = 9
+	return m.finish(a, b, nil)
+//line ranges_fsm.go:5328
+}
+
+func (m *sliceAppendWithinCapMachine) finish(r0 []int, r1 []int, r2 error) (fsm.AnyOp, error) {
+	m.r0 = r0
+	m.r1 = r1
+	m.r2 = r2
+	m.state = fsm.StateDone
+	return nil, nil
+}
+
+func (m *sliceAppendWithinCapMachine) suspend(state int, op fsm.AnyOp) (fsm.AnyOp, error) {
+	m.state = state
+	return fsm.Suspend(op)
+}
+
+// State implements fsm.Machine.
+func (m *sliceAppendWithinCapMachine) State() int {
+	return m.state
+}
+
+// Results implements fsm.Machine.
+func (m *sliceAppendWithinCapMachine) Results() []any {
+	return []any{m.r0, m.r1, m.r2}
+}
+
+// MarshalCBOR implements fsm.Machine: it writes the state number and
+// the variables live in that state, nothing else.
+func (m *sliceAppendWithinCapMachine) MarshalCBOR() ([]byte, error) {
+	w := fsm.NewStateWriter(m.state)
+	switch m.state {
+	case 1:
+		fsm.Save(w, "a", m.v.a)
+		fsm.Save(w, "b", m.v.b)
+	case fsm.StateDone:
+		fsm.Save(w, "result 0", m.r0)
+		fsm.Save(w, "result 1", m.r1)
+		fsm.SaveError(w, "result 2", m.r2)
+	case fsm.StatePoisoned:
+		return nil, fsm.ErrPoisoned
+	}
+	return w.Bytes()
+}
+
+// UnmarshalCBOR implements fsm.Machine.
+func (m *sliceAppendWithinCapMachine) UnmarshalCBOR(data []byte) error {
+	r, err := fsm.NewStateReader(data, 1)
+	if err != nil {
+		return err
+	}
+	switch r.State() {
+	case 1:
+		fsm.Load(r, "a", &m.v.a)
+		fsm.Load(r, "b", &m.v.b)
+	case fsm.StateDone:
+		fsm.Load(r, "result 0", &m.r0)
+		fsm.Load(r, "result 1", &m.r1)
+		fsm.LoadError(r, "result 2", &m.r2)
+	}
+	if err := r.Close(); err != nil {
+		return err
+	}
+	m.state = r.State()
+	return nil
+}
+
+func init() {
+	fsm.RegisterJob(fsm.JobInfo{
+		Func: SliceAppendWithinCap,
+		Name: "github.com/fsmgen/fsmgen/tests/probe.SliceAppendWithinCap",
+		New: func(args []any) (fsm.Machine, error) {
+			m := &sliceAppendWithinCapMachine{}
+			return m, nil
+		},
+		States: []fsm.StateInfo{{
+			Pos: "ranges.go:436:2",
+			Vars: []fsm.VarInfo{{
+				Name: "a",
+				Type: "[]int",
+			}, {
+				Name: "b",
+				Type: "[]int",
+			}},
+		}},
+		Zero: func() fsm.Machine {
+			return &sliceAppendWithinCapMachine{}
+		},
+	})
+}
+
+// sliceAppendElementWithinCapMachine is the state machine of job SliceAppendElementWithinCap.
+type sliceAppendElementWithinCapMachine struct {
+	state int // the await the job is stopped at; see fsm.Machine.State
+	v     struct {
+		rows [][]int
+		row  []int
+	} // the job's variables saved at some await
+	r0 [][]int
+	r1 error
+}
+
+// Resume implements fsm.Machine: it runs job SliceAppendElementWithinCap from where it stopped to its
+// next await.
+func (m *sliceAppendElementWithinCapMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, error) {
+	var (
+		rows [][]int
+		row  []int
+	)
+	st := m.state
+	m.state = fsm.StatePoisoned
+	switch st {
+	case 0:
+	case 1:
+		rows, row = m.v.rows, m.v.row
+		goto resume1
+	case fsm.StateDone:
+		m.state = st
+		return nil, fsm.ErrFinished
+	default:
+		m.state = st
+		return nil, fsm.ErrPoisoned
+	}
+//line ranges.go:445
+	rows = [][]int{make([]int, 1, 4)}
+	row = append(rows[0], 100)
+//line ranges_fsm.go:5453
+	m.v.rows, m.v.row = rows, row
+//line ranges.go:447
+	return m.suspend(1, Echo.Call(len(row)))
+resume1:
+//line ranges.go:448
+	row[0] = 7
+	return m.finish(rows, nil)
+//line ranges_fsm.go:5461
+}
+
+func (m *sliceAppendElementWithinCapMachine) finish(r0 [][]int, r1 error) (fsm.AnyOp, error) {
+	m.r0 = r0
+	m.r1 = r1
+	m.state = fsm.StateDone
+	return nil, nil
+}
+
+func (m *sliceAppendElementWithinCapMachine) suspend(state int, op fsm.AnyOp) (fsm.AnyOp, error) {
+	m.state = state
+	return fsm.Suspend(op)
+}
+
+// State implements fsm.Machine.
+func (m *sliceAppendElementWithinCapMachine) State() int {
+	return m.state
+}
+
+// Results implements fsm.Machine.
+func (m *sliceAppendElementWithinCapMachine) Results() []any {
+	return []any{m.r0, m.r1}
+}
+
+// MarshalCBOR implements fsm.Machine: it writes the state number and
+// the variables live in that state, nothing else.
+func (m *sliceAppendElementWithinCapMachine) MarshalCBOR() ([]byte, error) {
+	w := fsm.NewStateWriter(m.state)
+	switch m.state {
+	case 1:
+		fsm.Save(w, "rows", m.v.rows)
+		fsm.Save(w, "row", m.v.row)
+	case fsm.StateDone:
+		fsm.Save(w, "result 0", m.r0)
+		fsm.SaveError(w, "result 1", m.r1)
+	case fsm.StatePoisoned:
+		return nil, fsm.ErrPoisoned
+	}
+	return w.Bytes()
+}
+
+// UnmarshalCBOR implements fsm.Machine.
+func (m *sliceAppendElementWithinCapMachine) UnmarshalCBOR(data []byte) error {
+	r, err := fsm.NewStateReader(data, 1)
+	if err != nil {
+		return err
+	}
+	switch r.State() {
+	case 1:
+		fsm.Load(r, "rows", &m.v.rows)
+		fsm.Load(r, "row", &m.v.row)
+	case fsm.StateDone:
+		fsm.Load(r, "result 0", &m.r0)
+		fsm.LoadError(r, "result 1", &m.r1)
+	}
+	if err := r.Close(); err != nil {
+		return err
+	}
+	m.state = r.State()
+	return nil
+}
+
+func init() {
+	fsm.RegisterJob(fsm.JobInfo{
+		Func: SliceAppendElementWithinCap,
+		Name: "github.com/fsmgen/fsmgen/tests/probe.SliceAppendElementWithinCap",
+		New: func(args []any) (fsm.Machine, error) {
+			m := &sliceAppendElementWithinCapMachine{}
+			return m, nil
+		},
+		States: []fsm.StateInfo{{
+			Pos: "ranges.go:447:2",
+			Vars: []fsm.VarInfo{{
+				Name: "rows",
+				Type: "[][]int",
+			}, {
+				Name: "row",
+				Type: "[]int",
+			}},
+		}},
+		Zero: func() fsm.Machine {
+			return &sliceAppendElementWithinCapMachine{}
+		},
+	})
+}
+
+// rangeRowAppendedWriteLocalMachine is the state machine of job RangeRowAppendedWriteLocal.
+type rangeRowAppendedWriteLocalMachine struct {
+	state int // the await the job is stopped at; see fsm.Machine.State
+	v     struct {
+		rows [][]int
+		row  []int
+		n    int
+		i    int
+	} // the job's variables saved at some await
+	r0 [][]int
+	r1 error
+}
+
+// Resume implements fsm.Machine: it runs job RangeRowAppendedWriteLocal from where it stopped to its
+// next await.
+func (m *rangeRowAppendedWriteLocalMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, error) {
+	var (
+		rows [][]int
+		row  []int
+		n    int
+		i    int
+	)
+	st := m.state
+	m.state = fsm.StatePoisoned
+	switch st {
+	case 0:
+	case 1:
+		rows, row, n, i = m.v.rows, m.v.row, m.v.n, m.v.i
+		goto resume1
+	case fsm.StateDone:
+		m.state = st
+		return nil, fsm.ErrFinished
+	default:
+		m.state = st
+		return nil, fsm.ErrPoisoned
+	}
+//line ranges.go:457
+	rows = [][]int{make([]int, 1, 4), {5}}
+//line ranges_fsm.go:5586
+	n = len(rows)
+	i = 0
+loop:
+	if i >= n {
+		goto loopEnd
+	}
+//line ranges.go:458
+	row = rows[i]
+	row = append(row, 100)
+//line ranges_fsm.go:5596
+	m.v.rows, m.v.row, m.v.n, m.v.i = rows, row, n, i
+//line ranges.go:460
+	return m.suspend(1, Echo.Call(len(row)))
+resume1:
+//line ranges.go:461
+	row[0] = 7
+//line ranges_fsm.go:5603
+	i++
+	goto loop
+loopEnd:
+//line ranges.go:463
+	return m.finish(rows, nil)
+//line ranges_fsm.go:5609
+}
+
+func (m *rangeRowAppendedWriteLocalMachine) finish(r0 [][]int, r1 error) (fsm.AnyOp, error) {
+	m.r0 = r0
+	m.r1 = r1
+	m.state = fsm.StateDone
+	return nil, nil
+}
+
+func (m *rangeRowAppendedWriteLocalMachine) suspend(state int, op fsm.AnyOp) (fsm.AnyOp, error) {
+	m.state = state
+	return fsm.Suspend(op)
+}
+
+// State implements fsm.Machine.
+func (m *rangeRowAppendedWriteLocalMachine) State() int {
+	return m.state
+}
+
+// Results implements fsm.Machine.
+func (m *rangeRowAppendedWriteLocalMachine) Results() []any {
+	return []any{m.r0, m.r1}
+}
+
+// MarshalCBOR implements fsm.Machine: it writes the state number and
+// the variables live in that state, nothing else.
+func (m *rangeRowAppendedWriteLocalMachine) MarshalCBOR() ([]byte, error) {
+	w := fsm.NewStateWriter(m.state)
+	switch m.state {
+	case 1:
+		fsm.Save(w, "rows", m.v.rows)
+		fsm.Save(w, "n", m.v.n)
+		fsm.Save(w, "i", m.v.i)
+		fsm.SaveDerived(w, "row", m.v.row, func() []int {
+			return m.v.rows[m.v.i]
+		})
+	case fsm.StateDone:
+		fsm.Save(w, "result 0", m.r0)
+		fsm.SaveError(w, "result 1", m.r1)
+	case fsm.StatePoisoned:
+		return nil, fsm.ErrPoisoned
+	}
+	return w.Bytes()
+}
+
+// UnmarshalCBOR implements fsm.Machine.
+func (m *rangeRowAppendedWriteLocalMachine) UnmarshalCBOR(data []byte) error {
+	r, err := fsm.NewStateReader(data, 1)
+	if err != nil {
+		return err
+	}
+	switch r.State() {
+	case 1:
+		fsm.Load(r, "rows", &m.v.rows)
+		fsm.Load(r, "n", &m.v.n)
+		fsm.Load(r, "i", &m.v.i)
+		fsm.LoadDerived(r, "row", &m.v.row, func() []int {
+			return m.v.rows[m.v.i]
+		})
+	case fsm.StateDone:
+		fsm.Load(r, "result 0", &m.r0)
+		fsm.LoadError(r, "result 1", &m.r1)
+	}
+	if err := r.Close(); err != nil {
+		return err
+	}
+	m.state = r.State()
+	return nil
+}
+
+func init() {
+	fsm.RegisterJob(fsm.JobInfo{
+		Func: RangeRowAppendedWriteLocal,
+		Name: "github.com/fsmgen/fsmgen/tests/probe.RangeRowAppendedWriteLocal",
+		New: func(args []any) (fsm.Machine, error) {
+			m := &rangeRowAppendedWriteLocalMachine{}
+			return m, nil
+		},
+		States: []fsm.StateInfo{{
+			Pos: "ranges.go:460:3",
+			Vars: []fsm.VarInfo{{
+				Name: "rows",
+				Type: "[][]int",
+			}, {
+				Name: "row",
+				Type: "[]int",
+			}, {
+				Internal: true,
+				Name:     "n (a range length)",
+				Type:     "int",
+			}, {
+				Internal: true,
+				Name:     "i (a range position)",
+				Type:     "int",
+			}},
+		}},
+		Zero: func() fsm.Machine {
+			return &rangeRowAppendedWriteLocalMachine{}
+		},
+	})
+}
