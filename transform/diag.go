@@ -10,6 +10,8 @@ import (
 type Diagnostic struct {
 	Pos     token.Position
 	Message string
+
+	pos token.Pos // in the loaded file set, for the Analyzer
 }
 
 // String formats the diagnostic as go vet does: path/file.go:LINE:COL: message.
@@ -24,7 +26,7 @@ type diagnostics struct {
 }
 
 func (ds *diagnostics) errorf(pos token.Pos, format string, args ...any) {
-	ds.list = append(ds.list, Diagnostic{Pos: ds.fset.Position(pos), Message: fmt.Sprintf(format, args...)})
+	ds.list = append(ds.list, Diagnostic{Pos: ds.fset.Position(pos), Message: fmt.Sprintf(format, args...), pos: pos})
 }
 
 // sortDiagnostics orders diagnostics by file, line and column and drops exact

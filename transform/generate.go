@@ -173,28 +173,8 @@ func generatePackage(pkg *packages.Package) ([]File, []Diagnostic) {
 		}
 		return nil, ds.list
 	}
-	jobs := findJobs(pkg, ds)
-	if len(jobs) == 0 {
-		return nil, ds.list
-	}
-	ssaPkg, err := buildSSA(pkg)
-	if err != nil {
-		ds.errorf(jobs[0].decl.Name.Pos(), "internal error: %v (please report this)", err)
-		return nil, ds.list
-	}
-	byFile := map[*ast.File][]lowered{}
-	var order []*ast.File
-	for _, j := range jobs {
-		lw, ok := analyzeJob(j, ssaPkg, ds)
-		if !ok {
-			continue
-		}
-		if _, seen := byFile[j.file]; !seen {
-			order = append(order, j.file)
-		}
-		byFile[j.file] = append(byFile[j.file], lw)
-	}
-	if len(ds.list) > 0 {
+	byFile, order := analyzePackage(pkg, ds)
+	if len(ds.list) > 0 || len(order) == 0 {
 		return nil, ds.list
 	}
 	var files []File
@@ -238,6 +218,33 @@ func generatePackage(pkg *packages.Package) ([]File, []Diagnostic) {
 		return nil, ds.list
 	}
 	return files, nil
+}
+
+// analyzePackage finds, checks, lowers and analyzes the jobs of a type-checked
+// package, grouped by source file in file order. Diagnostics go to ds.
+func analyzePackage(pkg *packages.Package, ds *diagnostics) (map[*ast.File][]lowered, []*ast.File) {
+	jobs := findJobs(pkg, ds)
+	if len(jobs) == 0 {
+		return nil, nil
+	}
+	ssaPkg, err := buildSSA(pkg)
+	if err != nil {
+		ds.errorf(jobs[0].decl.Name.Pos(), "internal error: %v (please report this)", err)
+		return nil, nil
+	}
+	byFile := map[*ast.File][]lowered{}
+	var order []*ast.File
+	for _, j := range jobs {
+		lw, ok := analyzeJob(j, ssaPkg, ds)
+		if !ok {
+			continue
+		}
+		if _, seen := byFile[j.file]; !seen {
+			order = append(order, j.file)
+		}
+		byFile[j.file] = append(byFile[j.file], lw)
+	}
+	return byFile, order
 }
 
 // lowered is a job after the analyze and lower stages.

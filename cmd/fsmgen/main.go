@@ -29,6 +29,9 @@
 //	-check
 //		write nothing; exit 1 naming each generated file that is missing,
 //		stale or orphaned (for CI)
+//	-json
+//		print the diagnostics on standard output as a JSON array of
+//		{"file", "line", "column", "message"} objects, for other tools
 //	-tags list
 //		comma-separated build tags to load packages with
 //
@@ -49,6 +52,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -70,8 +74,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	check := fs.Bool("check", false, "write nothing; exit 1 when a generated file is missing, stale or orphaned")
 	tags := fs.String("tags", "", "comma-separated build tags")
+	jsonOut := fs.Bool("json", false, "print diagnostics as JSON on standard output")
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: fsmgen [-check] [-tags list] [packages]\n")
+		fmt.Fprintf(stderr, "usage: fsmgen [-check] [-json] [-tags list] [packages]\n")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -90,9 +95,16 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	wd, _ := os.Getwd()
-	for _, d := range out.Diagnostics {
-		d.Pos.Filename = relative(wd, d.Pos.Filename)
-		fmt.Fprintln(stderr, d)
+	if *jsonOut {
+		if err := writeJSON(stdout, out.Diagnostics); err != nil {
+			fmt.Fprintf(stderr, "fsmgen: %v\n", err)
+			return 1
+		}
+	} else {
+		for _, d := range out.Diagnostics {
+			d.Pos.Filename = relative(wd, d.Pos.Filename)
+			fmt.Fprintln(stderr, d)
+		}
 	}
 	// Packages without diagnostics get their files all the same.
 	status := 0
@@ -130,6 +142,25 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	return status
+}
+
+// jsonDiagnostic is one diagnostic in -json output.
+type jsonDiagnostic struct {
+	File    string `json:"file"` // absolute path
+	Line    int    `json:"line"`
+	Column  int    `json:"column"`
+	Message string `json:"message"`
+}
+
+// writeJSON prints diagnostics as a JSON array (empty when there are none).
+func writeJSON(w io.Writer, diags []transform.Diagnostic) error {
+	list := make([]jsonDiagnostic, 0, len(diags))
+	for _, d := range diags {
+		list = append(list, jsonDiagnostic{File: d.Pos.Filename, Line: d.Pos.Line, Column: d.Pos.Column, Message: d.Message})
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "\t")
+	return enc.Encode(list)
 }
 
 // relative shortens path to be relative to dir when it lies below it.

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -181,5 +182,25 @@ func TestGoodPackagesStillGenerated(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(bad, "job_fsm.go")); err == nil {
 		t.Error("the refused package got a file")
+	}
+}
+
+func TestJSON(t *testing.T) {
+	pkg := tempPackage(t, map[string]string{"job.go": jobSrc, "bad.go": refusedSrc})
+	code, stdout, _ := runCLI("-json", pkg)
+	if code != 1 {
+		t.Fatalf("exit %d, want 1", code)
+	}
+	var got []struct {
+		File    string
+		Line    int
+		Column  int
+		Message string
+	}
+	if err := json.Unmarshal([]byte(stdout), &got); err != nil {
+		t.Fatalf("-json output is not JSON: %v\n%s", err, stdout)
+	}
+	if len(got) != 2 || got[0].Line != 6 || got[1].Line != 10 || !strings.HasSuffix(got[0].File, "bad.go") || got[0].Message == "" {
+		t.Errorf("-json diagnostics = %+v", got)
 	}
 }
