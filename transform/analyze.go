@@ -252,9 +252,37 @@ func (l *lowerer) liveness() (entry []*hvar) {
 	for i := range in {
 		in[i] = newSet()
 	}
+	// A suspension saves, besides what is live where it resumes, the sources
+	// of the derived variables among them; so it uses those sources.
+	srcSet := make([][]uint64, len(l.vars))
+	for k, v := range l.vars {
+		if v.derived == nil {
+			continue
+		}
+		srcSet[k] = newSet()
+		for _, src := range l.withSources([]*hvar{v})[1:] {
+			srcSet[k][idx[src]/64] |= 1 << (idx[src] % 64)
+		}
+	}
+	suspendUse := func(i int, li int) {
+		for w, word := range in[li] {
+			for word != 0 {
+				b := bits.TrailingZeros64(word)
+				word &^= 1 << b
+				if src := srcSet[w*64+b]; src != nil {
+					for x := range src {
+						use[i][x] |= src[x]
+					}
+				}
+			}
+		}
+	}
 	for changed := true; changed; {
 		changed = false
 		for i := n - 1; i >= 0; i-- {
+			if l.code[i].kind == fSuspend {
+				suspendUse(i, labels[resumeLabel(l.code[i].await)])
+			}
 			out := newSet()
 			if len(succ[i]) == 0 && i == n-1 && l.code[i].kind != fSuspend && l.code[i].kind != fGoto && !isReturn(l.code[i]) {
 				copy(out, exitUse)
@@ -290,7 +318,8 @@ func (l *lowerer) liveness() (entry []*hvar) {
 	}
 	for _, site := range l.awaits {
 		li := labels[resumeLabel(site)]
-		site.live = l.withSources(members(in[li]))
+		site.live = members(in[li])
+		site.saved = l.withSources(site.live)
 	}
 	if n > 0 {
 		return members(in[0])
@@ -514,7 +543,7 @@ func (l *lowerer) checkLive() {
 	l.markCaptured()
 	for _, site := range l.awaits {
 		at := l.j.position(site.pos)
-		for _, v := range site.live {
+		for _, v := range site.saved {
 			if reported[v] {
 				continue
 			}

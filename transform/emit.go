@@ -281,7 +281,8 @@ func (e *emitter) emitJob(l *lowerer, entry []*hvar) error {
 	}
 	for _, s := range l.awaits {
 		s.live = sortedVars(s.live, order)
-		for _, v := range s.live {
+		s.saved = sortedVars(s.saved, order)
+		for _, v := range s.saved {
 			inFrame[v] = true
 		}
 	}
@@ -380,8 +381,8 @@ func (e *emitter) emitJob(l *lowerer, entry []*hvar) error {
 			cases = append(cases, jen.Case(jen.Lit(0)).Block(f(m.entry)...))
 		}
 		for _, s := range l.awaits {
-			if len(s.live) > 0 {
-				cases = append(cases, jen.Case(jen.Lit(s.state)).Block(f(s.live)...))
+			if len(s.saved) > 0 {
+				cases = append(cases, jen.Case(jen.Lit(s.state)).Block(f(s.saved)...))
 			}
 		}
 		if len(done) > 0 {
@@ -477,7 +478,7 @@ func (e *emitter) emitJob(l *lowerer, entry []*hvar) error {
 	for _, s := range l.awaits {
 		pos := j.position(s.pos)
 		var vars []jen.Code
-		for _, v := range s.live {
+		for _, v := range storedOrder(l, s.saved) {
 			name := displayName(v)
 			if v.srcName == "" {
 				name = v.name + " (" + v.what + ")"
@@ -626,9 +627,9 @@ func (e *emitter) resume(m *machine) (string, error) {
 			w.user(s.pos, fmt.Sprintf("if %s {\ngoto %s\n}\n", cond, s.label))
 			terminated = false
 		case fSuspend:
-			if len(s.await.live) > 0 {
+			if len(s.await.saved) > 0 {
 				var lhs, rhs []string
-				for _, v := range s.await.live {
+				for _, v := range s.await.saved {
 					lhs = append(lhs, m.recv+".v."+v.name)
 					rhs = append(rhs, v.name)
 				}

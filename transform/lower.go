@@ -62,7 +62,8 @@ type awaitSite struct {
 	op    ast.Expr
 	typ   types.Type // T of Await[T]
 	pos   token.Pos
-	live  []*hvar // filled by liveness
+	live  []*hvar // filled by liveness: what the code after the await reads
+	saved []*hvar // live, and the sources of derived variables among them
 }
 
 // target is the pair of labels a flattened loop or switch gives break and

@@ -456,9 +456,6 @@ func init() {
 				Name: "rows",
 				Type: "[][]int",
 			}, {
-				Name: "row",
-				Type: "[]int",
-			}, {
 				Internal: true,
 				Name:     "n (a range length)",
 				Type:     "int",
@@ -477,6 +474,9 @@ func init() {
 				Internal: true,
 				Name:     "i_1 (a range position)",
 				Type:     "int",
+			}, {
+				Name: "row",
+				Type: "[]int",
 			}},
 		}},
 		Zero: func() fsm.Machine {
@@ -650,9 +650,6 @@ func init() {
 				Name: "rows",
 				Type: "[][]int",
 			}, {
-				Name: "row",
-				Type: "[]int",
-			}, {
 				Internal: true,
 				Name:     "n (a range length)",
 				Type:     "int",
@@ -660,6 +657,9 @@ func init() {
 				Internal: true,
 				Name:     "i (a range position)",
 				Type:     "int",
+			}, {
+				Name: "row",
+				Type: "[]int",
 			}},
 		}},
 		Zero: func() fsm.Machine {
@@ -828,9 +828,6 @@ func init() {
 				Name: "ts",
 				Type: "[]*Tally",
 			}, {
-				Name: "t",
-				Type: "*Tally",
-			}, {
 				Internal: true,
 				Name:     "n (a range length)",
 				Type:     "int",
@@ -838,6 +835,9 @@ func init() {
 				Internal: true,
 				Name:     "i (a range position)",
 				Type:     "int",
+			}, {
+				Name: "t",
+				Type: "*Tally",
 			}},
 		}},
 		Zero: func() fsm.Machine {

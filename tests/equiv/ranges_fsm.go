@@ -1230,16 +1230,16 @@ func init() {
 				Type: "int",
 			}, {
 				Internal: true,
-				Name:     "seq (the value a range loop ranges over)",
-				Type:     "[]int",
-			}, {
-				Internal: true,
 				Name:     "n (a range length)",
 				Type:     "int",
 			}, {
 				Internal: true,
 				Name:     "i (a range position)",
 				Type:     "int",
+			}, {
+				Internal: true,
+				Name:     "seq (the value a range loop ranges over)",
+				Type:     "[]int",
 			}},
 		}},
 		Zero: func() fsm.Machine {
