@@ -56,5 +56,4 @@ func tr[T any](label string, x T) T {
 	return x
 }
 
-func traceStr() string      { return strings.Join(trace, ",") }
-func newPair(a, b int) Pair { return Pair{A: a, B: b} }
+func traceStr() string { return strings.Join(trace, ",") }

@@ -2202,7 +2202,7 @@ func BigLoop(ctx fsm.Context, n int) (int, error) {
 //fsmgen:job
 func BigBranches(ctx fsm.Context, k int) (int, error) {
 	s := 0
-	if k%1 == 0 {
+	if k%6 == 0 {
 		s += v(fsm.Await(ctx, Echo.Call(0)))
 	} else {
 		s -= 0
@@ -2227,7 +2227,7 @@ func BigBranches(ctx fsm.Context, k int) (int, error) {
 	} else {
 		s -= 1
 	}
-	if k%1 == 0 {
+	if k%6 == 0 {
 		s += v(fsm.Await(ctx, Echo.Call(1)))
 	} else {
 		s -= 2
@@ -2252,7 +2252,7 @@ func BigBranches(ctx fsm.Context, k int) (int, error) {
 	} else {
 		s -= 0
 	}
-	if k%1 == 0 {
+	if k%6 == 0 {
 		s += v(fsm.Await(ctx, Echo.Call(2)))
 	} else {
 		s -= 1
@@ -2277,7 +2277,7 @@ func BigBranches(ctx fsm.Context, k int) (int, error) {
 	} else {
 		s -= 2
 	}
-	if k%1 == 0 {
+	if k%6 == 0 {
 		s += v(fsm.Await(ctx, Echo.Call(3)))
 	} else {
 		s -= 0
@@ -2302,7 +2302,7 @@ func BigBranches(ctx fsm.Context, k int) (int, error) {
 	} else {
 		s -= 1
 	}
-	if k%1 == 0 {
+	if k%6 == 0 {
 		s += v(fsm.Await(ctx, Echo.Call(0)))
 	} else {
 		s -= 2
@@ -2327,7 +2327,7 @@ func BigBranches(ctx fsm.Context, k int) (int, error) {
 	} else {
 		s -= 0
 	}
-	if k%1 == 0 {
+	if k%6 == 0 {
 		s += v(fsm.Await(ctx, Echo.Call(1)))
 	} else {
 		s -= 1
@@ -2352,7 +2352,7 @@ func BigBranches(ctx fsm.Context, k int) (int, error) {
 	} else {
 		s -= 2
 	}
-	if k%1 == 0 {
+	if k%6 == 0 {
 		s += v(fsm.Await(ctx, Echo.Call(2)))
 	} else {
 		s -= 0
@@ -2377,7 +2377,7 @@ func BigBranches(ctx fsm.Context, k int) (int, error) {
 	} else {
 		s -= 1
 	}
-	if k%1 == 0 {
+	if k%6 == 0 {
 		s += v(fsm.Await(ctx, Echo.Call(3)))
 	} else {
 		s -= 2
@@ -2402,7 +2402,7 @@ func BigBranches(ctx fsm.Context, k int) (int, error) {
 	} else {
 		s -= 0
 	}
-	if k%1 == 0 {
+	if k%6 == 0 {
 		s += v(fsm.Await(ctx, Echo.Call(0)))
 	} else {
 		s -= 1
@@ -2427,7 +2427,7 @@ func BigBranches(ctx fsm.Context, k int) (int, error) {
 	} else {
 		s -= 2
 	}
-	if k%1 == 0 {
+	if k%6 == 0 {
 		s += v(fsm.Await(ctx, Echo.Call(1)))
 	} else {
 		s -= 0
@@ -2452,7 +2452,7 @@ func BigBranches(ctx fsm.Context, k int) (int, error) {
 	} else {
 		s -= 1
 	}
-	if k%1 == 0 {
+	if k%6 == 0 {
 		s += v(fsm.Await(ctx, Echo.Call(2)))
 	} else {
 		s -= 2
@@ -2477,7 +2477,7 @@ func BigBranches(ctx fsm.Context, k int) (int, error) {
 	} else {
 		s -= 0
 	}
-	if k%1 == 0 {
+	if k%6 == 0 {
 		s += v(fsm.Await(ctx, Echo.Call(3)))
 	} else {
 		s -= 1
@@ -2502,7 +2502,7 @@ func BigBranches(ctx fsm.Context, k int) (int, error) {
 	} else {
 		s -= 2
 	}
-	if k%1 == 0 {
+	if k%6 == 0 {
 		s += v(fsm.Await(ctx, Echo.Call(0)))
 	} else {
 		s -= 0
@@ -2527,7 +2527,7 @@ func BigBranches(ctx fsm.Context, k int) (int, error) {
 	} else {
 		s -= 1
 	}
-	if k%1 == 0 {
+	if k%6 == 0 {
 		s += v(fsm.Await(ctx, Echo.Call(1)))
 	} else {
 		s -= 2
@@ -2552,7 +2552,7 @@ func BigBranches(ctx fsm.Context, k int) (int, error) {
 	} else {
 		s -= 0
 	}
-	if k%1 == 0 {
+	if k%6 == 0 {
 		s += v(fsm.Await(ctx, Echo.Call(2)))
 	} else {
 		s -= 1
@@ -2577,7 +2577,7 @@ func BigBranches(ctx fsm.Context, k int) (int, error) {
 	} else {
 		s -= 2
 	}
-	if k%1 == 0 {
+	if k%6 == 0 {
 		s += v(fsm.Await(ctx, Echo.Call(3)))
 	} else {
 		s -= 0
@@ -2602,7 +2602,7 @@ func BigBranches(ctx fsm.Context, k int) (int, error) {
 	} else {
 		s -= 1
 	}
-	if k%1 == 0 {
+	if k%6 == 0 {
 		s += v(fsm.Await(ctx, Echo.Call(0)))
 	} else {
 		s -= 2
@@ -2627,7 +2627,7 @@ func BigBranches(ctx fsm.Context, k int) (int, error) {
 	} else {
 		s -= 0
 	}
-	if k%1 == 0 {
+	if k%6 == 0 {
 		s += v(fsm.Await(ctx, Echo.Call(1)))
 	} else {
 		s -= 1
@@ -2652,7 +2652,7 @@ func BigBranches(ctx fsm.Context, k int) (int, error) {
 	} else {
 		s -= 2
 	}
-	if k%1 == 0 {
+	if k%6 == 0 {
 		s += v(fsm.Await(ctx, Echo.Call(2)))
 	} else {
 		s -= 0
@@ -2677,7 +2677,7 @@ func BigBranches(ctx fsm.Context, k int) (int, error) {
 	} else {
 		s -= 1
 	}
-	if k%1 == 0 {
+	if k%6 == 0 {
 		s += v(fsm.Await(ctx, Echo.Call(3)))
 	} else {
 		s -= 2
@@ -2702,7 +2702,7 @@ func BigBranches(ctx fsm.Context, k int) (int, error) {
 	} else {
 		s -= 0
 	}
-	if k%1 == 0 {
+	if k%6 == 0 {
 		s += v(fsm.Await(ctx, Echo.Call(0)))
 	} else {
 		s -= 1
@@ -2727,7 +2727,7 @@ func BigBranches(ctx fsm.Context, k int) (int, error) {
 	} else {
 		s -= 2
 	}
-	if k%1 == 0 {
+	if k%6 == 0 {
 		s += v(fsm.Await(ctx, Echo.Call(1)))
 	} else {
 		s -= 0
@@ -2752,7 +2752,7 @@ func BigBranches(ctx fsm.Context, k int) (int, error) {
 	} else {
 		s -= 1
 	}
-	if k%1 == 0 {
+	if k%6 == 0 {
 		s += v(fsm.Await(ctx, Echo.Call(2)))
 	} else {
 		s -= 2
@@ -2777,7 +2777,7 @@ func BigBranches(ctx fsm.Context, k int) (int, error) {
 	} else {
 		s -= 0
 	}
-	if k%1 == 0 {
+	if k%6 == 0 {
 		s += v(fsm.Await(ctx, Echo.Call(3)))
 	} else {
 		s -= 1
@@ -2802,7 +2802,7 @@ func BigBranches(ctx fsm.Context, k int) (int, error) {
 	} else {
 		s -= 2
 	}
-	if k%1 == 0 {
+	if k%6 == 0 {
 		s += v(fsm.Await(ctx, Echo.Call(0)))
 	} else {
 		s -= 0
@@ -2827,7 +2827,7 @@ func BigBranches(ctx fsm.Context, k int) (int, error) {
 	} else {
 		s -= 1
 	}
-	if k%1 == 0 {
+	if k%6 == 0 {
 		s += v(fsm.Await(ctx, Echo.Call(1)))
 	} else {
 		s -= 2
@@ -2852,7 +2852,7 @@ func BigBranches(ctx fsm.Context, k int) (int, error) {
 	} else {
 		s -= 0
 	}
-	if k%1 == 0 {
+	if k%6 == 0 {
 		s += v(fsm.Await(ctx, Echo.Call(2)))
 	} else {
 		s -= 1
@@ -2877,7 +2877,7 @@ func BigBranches(ctx fsm.Context, k int) (int, error) {
 	} else {
 		s -= 2
 	}
-	if k%1 == 0 {
+	if k%6 == 0 {
 		s += v(fsm.Await(ctx, Echo.Call(3)))
 	} else {
 		s -= 0
@@ -2902,7 +2902,7 @@ func BigBranches(ctx fsm.Context, k int) (int, error) {
 	} else {
 		s -= 1
 	}
-	if k%1 == 0 {
+	if k%6 == 0 {
 		s += v(fsm.Await(ctx, Echo.Call(0)))
 	} else {
 		s -= 2
@@ -2927,7 +2927,7 @@ func BigBranches(ctx fsm.Context, k int) (int, error) {
 	} else {
 		s -= 0
 	}
-	if k%1 == 0 {
+	if k%6 == 0 {
 		s += v(fsm.Await(ctx, Echo.Call(1)))
 	} else {
 		s -= 1
@@ -2952,7 +2952,7 @@ func BigBranches(ctx fsm.Context, k int) (int, error) {
 	} else {
 		s -= 2
 	}
-	if k%1 == 0 {
+	if k%6 == 0 {
 		s += v(fsm.Await(ctx, Echo.Call(2)))
 	} else {
 		s -= 0
@@ -2977,7 +2977,7 @@ func BigBranches(ctx fsm.Context, k int) (int, error) {
 	} else {
 		s -= 1
 	}
-	if k%1 == 0 {
+	if k%6 == 0 {
 		s += v(fsm.Await(ctx, Echo.Call(3)))
 	} else {
 		s -= 2
@@ -3002,7 +3002,7 @@ func BigBranches(ctx fsm.Context, k int) (int, error) {
 	} else {
 		s -= 0
 	}
-	if k%1 == 0 {
+	if k%6 == 0 {
 		s += v(fsm.Await(ctx, Echo.Call(0)))
 	} else {
 		s -= 1
@@ -3027,7 +3027,7 @@ func BigBranches(ctx fsm.Context, k int) (int, error) {
 	} else {
 		s -= 2
 	}
-	if k%1 == 0 {
+	if k%6 == 0 {
 		s += v(fsm.Await(ctx, Echo.Call(1)))
 	} else {
 		s -= 0
@@ -3052,7 +3052,7 @@ func BigBranches(ctx fsm.Context, k int) (int, error) {
 	} else {
 		s -= 1
 	}
-	if k%1 == 0 {
+	if k%6 == 0 {
 		s += v(fsm.Await(ctx, Echo.Call(2)))
 	} else {
 		s -= 2
@@ -3077,7 +3077,7 @@ func BigBranches(ctx fsm.Context, k int) (int, error) {
 	} else {
 		s -= 0
 	}
-	if k%1 == 0 {
+	if k%6 == 0 {
 		s += v(fsm.Await(ctx, Echo.Call(3)))
 	} else {
 		s -= 1
@@ -3102,7 +3102,7 @@ func BigBranches(ctx fsm.Context, k int) (int, error) {
 	} else {
 		s -= 2
 	}
-	if k%1 == 0 {
+	if k%6 == 0 {
 		s += v(fsm.Await(ctx, Echo.Call(0)))
 	} else {
 		s -= 0
@@ -3127,7 +3127,7 @@ func BigBranches(ctx fsm.Context, k int) (int, error) {
 	} else {
 		s -= 1
 	}
-	if k%1 == 0 {
+	if k%6 == 0 {
 		s += v(fsm.Await(ctx, Echo.Call(1)))
 	} else {
 		s -= 2
@@ -3152,7 +3152,7 @@ func BigBranches(ctx fsm.Context, k int) (int, error) {
 	} else {
 		s -= 0
 	}
-	if k%1 == 0 {
+	if k%6 == 0 {
 		s += v(fsm.Await(ctx, Echo.Call(2)))
 	} else {
 		s -= 1
@@ -3177,7 +3177,7 @@ func BigBranches(ctx fsm.Context, k int) (int, error) {
 	} else {
 		s -= 2
 	}
-	if k%1 == 0 {
+	if k%6 == 0 {
 		s += v(fsm.Await(ctx, Echo.Call(3)))
 	} else {
 		s -= 0
@@ -3202,7 +3202,7 @@ func BigBranches(ctx fsm.Context, k int) (int, error) {
 	} else {
 		s -= 1
 	}
-	if k%1 == 0 {
+	if k%6 == 0 {
 		s += v(fsm.Await(ctx, Echo.Call(0)))
 	} else {
 		s -= 2
@@ -3227,7 +3227,7 @@ func BigBranches(ctx fsm.Context, k int) (int, error) {
 	} else {
 		s -= 0
 	}
-	if k%1 == 0 {
+	if k%6 == 0 {
 		s += v(fsm.Await(ctx, Echo.Call(1)))
 	} else {
 		s -= 1
@@ -3252,7 +3252,7 @@ func BigBranches(ctx fsm.Context, k int) (int, error) {
 	} else {
 		s -= 2
 	}
-	if k%1 == 0 {
+	if k%6 == 0 {
 		s += v(fsm.Await(ctx, Echo.Call(2)))
 	} else {
 		s -= 0
@@ -3277,7 +3277,7 @@ func BigBranches(ctx fsm.Context, k int) (int, error) {
 	} else {
 		s -= 1
 	}
-	if k%1 == 0 {
+	if k%6 == 0 {
 		s += v(fsm.Await(ctx, Echo.Call(3)))
 	} else {
 		s -= 2
@@ -3302,7 +3302,7 @@ func BigBranches(ctx fsm.Context, k int) (int, error) {
 	} else {
 		s -= 0
 	}
-	if k%1 == 0 {
+	if k%6 == 0 {
 		s += v(fsm.Await(ctx, Echo.Call(0)))
 	} else {
 		s -= 1
@@ -3327,7 +3327,7 @@ func BigBranches(ctx fsm.Context, k int) (int, error) {
 	} else {
 		s -= 2
 	}
-	if k%1 == 0 {
+	if k%6 == 0 {
 		s += v(fsm.Await(ctx, Echo.Call(1)))
 	} else {
 		s -= 0
@@ -3352,7 +3352,7 @@ func BigBranches(ctx fsm.Context, k int) (int, error) {
 	} else {
 		s -= 1
 	}
-	if k%1 == 0 {
+	if k%6 == 0 {
 		s += v(fsm.Await(ctx, Echo.Call(2)))
 	} else {
 		s -= 2
@@ -3377,7 +3377,7 @@ func BigBranches(ctx fsm.Context, k int) (int, error) {
 	} else {
 		s -= 0
 	}
-	if k%1 == 0 {
+	if k%6 == 0 {
 		s += v(fsm.Await(ctx, Echo.Call(3)))
 	} else {
 		s -= 1
@@ -3402,7 +3402,7 @@ func BigBranches(ctx fsm.Context, k int) (int, error) {
 	} else {
 		s -= 2
 	}
-	if k%1 == 0 {
+	if k%6 == 0 {
 		s += v(fsm.Await(ctx, Echo.Call(0)))
 	} else {
 		s -= 0
@@ -3427,7 +3427,7 @@ func BigBranches(ctx fsm.Context, k int) (int, error) {
 	} else {
 		s -= 1
 	}
-	if k%1 == 0 {
+	if k%6 == 0 {
 		s += v(fsm.Await(ctx, Echo.Call(1)))
 	} else {
 		s -= 2
@@ -3452,7 +3452,7 @@ func BigBranches(ctx fsm.Context, k int) (int, error) {
 	} else {
 		s -= 0
 	}
-	if k%1 == 0 {
+	if k%6 == 0 {
 		s += v(fsm.Await(ctx, Echo.Call(2)))
 	} else {
 		s -= 1
@@ -3477,7 +3477,7 @@ func BigBranches(ctx fsm.Context, k int) (int, error) {
 	} else {
 		s -= 2
 	}
-	if k%1 == 0 {
+	if k%6 == 0 {
 		s += v(fsm.Await(ctx, Echo.Call(3)))
 	} else {
 		s -= 0
@@ -3502,7 +3502,7 @@ func BigBranches(ctx fsm.Context, k int) (int, error) {
 	} else {
 		s -= 1
 	}
-	if k%1 == 0 {
+	if k%6 == 0 {
 		s += v(fsm.Await(ctx, Echo.Call(0)))
 	} else {
 		s -= 2
@@ -3527,7 +3527,7 @@ func BigBranches(ctx fsm.Context, k int) (int, error) {
 	} else {
 		s -= 0
 	}
-	if k%1 == 0 {
+	if k%6 == 0 {
 		s += v(fsm.Await(ctx, Echo.Call(1)))
 	} else {
 		s -= 1
@@ -3552,7 +3552,7 @@ func BigBranches(ctx fsm.Context, k int) (int, error) {
 	} else {
 		s -= 2
 	}
-	if k%1 == 0 {
+	if k%6 == 0 {
 		s += v(fsm.Await(ctx, Echo.Call(2)))
 	} else {
 		s -= 0
@@ -3577,7 +3577,7 @@ func BigBranches(ctx fsm.Context, k int) (int, error) {
 	} else {
 		s -= 1
 	}
-	if k%1 == 0 {
+	if k%6 == 0 {
 		s += v(fsm.Await(ctx, Echo.Call(3)))
 	} else {
 		s -= 2
@@ -3602,7 +3602,7 @@ func BigBranches(ctx fsm.Context, k int) (int, error) {
 	} else {
 		s -= 0
 	}
-	if k%1 == 0 {
+	if k%6 == 0 {
 		s += v(fsm.Await(ctx, Echo.Call(0)))
 	} else {
 		s -= 1
@@ -3627,7 +3627,7 @@ func BigBranches(ctx fsm.Context, k int) (int, error) {
 	} else {
 		s -= 2
 	}
-	if k%1 == 0 {
+	if k%6 == 0 {
 		s += v(fsm.Await(ctx, Echo.Call(1)))
 	} else {
 		s -= 0
@@ -3652,7 +3652,7 @@ func BigBranches(ctx fsm.Context, k int) (int, error) {
 	} else {
 		s -= 1
 	}
-	if k%1 == 0 {
+	if k%6 == 0 {
 		s += v(fsm.Await(ctx, Echo.Call(2)))
 	} else {
 		s -= 2
@@ -3677,7 +3677,7 @@ func BigBranches(ctx fsm.Context, k int) (int, error) {
 	} else {
 		s -= 0
 	}
-	if k%1 == 0 {
+	if k%6 == 0 {
 		s += v(fsm.Await(ctx, Echo.Call(3)))
 	} else {
 		s -= 1

@@ -108937,7 +108937,7 @@ func (m *bigBranchesMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp,
 	}
 //line big.go:2204
 	s = 0
-	if k%1 != 0 {
+	if k%6 != 0 {
 		goto else_1
 	}
 //line big_fsm.go:108944
@@ -109042,7 +109042,7 @@ else_5:
 	}
 endIf_4:
 //line big.go:2230
-	if k%1 != 0 {
+	if k%6 != 0 {
 		goto else_6
 	}
 //line big_fsm.go:109049
@@ -109147,7 +109147,7 @@ else_10:
 	}
 endIf_9:
 //line big.go:2255
-	if k%1 != 0 {
+	if k%6 != 0 {
 		goto else_11
 	}
 //line big_fsm.go:109154
@@ -109252,7 +109252,7 @@ else_15:
 	}
 endIf_14:
 //line big.go:2280
-	if k%1 != 0 {
+	if k%6 != 0 {
 		goto else_16
 	}
 //line big_fsm.go:109259
@@ -109357,7 +109357,7 @@ else_20:
 	}
 endIf_19:
 //line big.go:2305
-	if k%1 != 0 {
+	if k%6 != 0 {
 		goto else_21
 	}
 //line big_fsm.go:109364
@@ -109462,7 +109462,7 @@ else_25:
 	}
 endIf_24:
 //line big.go:2330
-	if k%1 != 0 {
+	if k%6 != 0 {
 		goto else_26
 	}
 //line big_fsm.go:109469
@@ -109567,7 +109567,7 @@ else_30:
 	}
 endIf_29:
 //line big.go:2355
-	if k%1 != 0 {
+	if k%6 != 0 {
 		goto else_31
 	}
 //line big_fsm.go:109574
@@ -109672,7 +109672,7 @@ else_35:
 	}
 endIf_34:
 //line big.go:2380
-	if k%1 != 0 {
+	if k%6 != 0 {
 		goto else_36
 	}
 //line big_fsm.go:109679
@@ -109777,7 +109777,7 @@ else_40:
 	}
 endIf_39:
 //line big.go:2405
-	if k%1 != 0 {
+	if k%6 != 0 {
 		goto else_41
 	}
 //line big_fsm.go:109784
@@ -109882,7 +109882,7 @@ else_45:
 	}
 endIf_44:
 //line big.go:2430
-	if k%1 != 0 {
+	if k%6 != 0 {
 		goto else_46
 	}
 //line big_fsm.go:109889
@@ -109987,7 +109987,7 @@ else_50:
 	}
 endIf_49:
 //line big.go:2455
-	if k%1 != 0 {
+	if k%6 != 0 {
 		goto else_51
 	}
 //line big_fsm.go:109994
@@ -110092,7 +110092,7 @@ else_55:
 	}
 endIf_54:
 //line big.go:2480
-	if k%1 != 0 {
+	if k%6 != 0 {
 		goto else_56
 	}
 //line big_fsm.go:110099
@@ -110197,7 +110197,7 @@ else_60:
 	}
 endIf_59:
 //line big.go:2505
-	if k%1 != 0 {
+	if k%6 != 0 {
 		goto else_61
 	}
 //line big_fsm.go:110204
@@ -110302,7 +110302,7 @@ else_65:
 	}
 endIf_64:
 //line big.go:2530
-	if k%1 != 0 {
+	if k%6 != 0 {
 		goto else_66
 	}
 //line big_fsm.go:110309
@@ -110407,7 +110407,7 @@ else_70:
 	}
 endIf_69:
 //line big.go:2555
-	if k%1 != 0 {
+	if k%6 != 0 {
 		goto else_71
 	}
 //line big_fsm.go:110414
@@ -110512,7 +110512,7 @@ else_75:
 	}
 endIf_74:
 //line big.go:2580
-	if k%1 != 0 {
+	if k%6 != 0 {
 		goto else_76
 	}
 //line big_fsm.go:110519
@@ -110617,7 +110617,7 @@ else_80:
 	}
 endIf_79:
 //line big.go:2605
-	if k%1 != 0 {
+	if k%6 != 0 {
 		goto else_81
 	}
 //line big_fsm.go:110624
@@ -110722,7 +110722,7 @@ else_85:
 	}
 endIf_84:
 //line big.go:2630
-	if k%1 != 0 {
+	if k%6 != 0 {
 		goto else_86
 	}
 //line big_fsm.go:110729
@@ -110827,7 +110827,7 @@ else_90:
 	}
 endIf_89:
 //line big.go:2655
-	if k%1 != 0 {
+	if k%6 != 0 {
 		goto else_91
 	}
 //line big_fsm.go:110834
@@ -110932,7 +110932,7 @@ else_95:
 	}
 endIf_94:
 //line big.go:2680
-	if k%1 != 0 {
+	if k%6 != 0 {
 		goto else_96
 	}
 //line big_fsm.go:110939
@@ -111037,7 +111037,7 @@ else_100:
 	}
 endIf_99:
 //line big.go:2705
-	if k%1 != 0 {
+	if k%6 != 0 {
 		goto else_101
 	}
 //line big_fsm.go:111044
@@ -111142,7 +111142,7 @@ else_105:
 	}
 endIf_104:
 //line big.go:2730
-	if k%1 != 0 {
+	if k%6 != 0 {
 		goto else_106
 	}
 //line big_fsm.go:111149
@@ -111247,7 +111247,7 @@ else_110:
 	}
 endIf_109:
 //line big.go:2755
-	if k%1 != 0 {
+	if k%6 != 0 {
 		goto else_111
 	}
 //line big_fsm.go:111254
@@ -111352,7 +111352,7 @@ else_115:
 	}
 endIf_114:
 //line big.go:2780
-	if k%1 != 0 {
+	if k%6 != 0 {
 		goto else_116
 	}
 //line big_fsm.go:111359
@@ -111457,7 +111457,7 @@ else_120:
 	}
 endIf_119:
 //line big.go:2805
-	if k%1 != 0 {
+	if k%6 != 0 {
 		goto else_121
 	}
 //line big_fsm.go:111464
@@ -111562,7 +111562,7 @@ else_125:
 	}
 endIf_124:
 //line big.go:2830
-	if k%1 != 0 {
+	if k%6 != 0 {
 		goto else_126
 	}
 //line big_fsm.go:111569
@@ -111667,7 +111667,7 @@ else_130:
 	}
 endIf_129:
 //line big.go:2855
-	if k%1 != 0 {
+	if k%6 != 0 {
 		goto else_131
 	}
 //line big_fsm.go:111674
@@ -111772,7 +111772,7 @@ else_135:
 	}
 endIf_134:
 //line big.go:2880
-	if k%1 != 0 {
+	if k%6 != 0 {
 		goto else_136
 	}
 //line big_fsm.go:111779
@@ -111877,7 +111877,7 @@ else_140:
 	}
 endIf_139:
 //line big.go:2905
-	if k%1 != 0 {
+	if k%6 != 0 {
 		goto else_141
 	}
 //line big_fsm.go:111884
@@ -111982,7 +111982,7 @@ else_145:
 	}
 endIf_144:
 //line big.go:2930
-	if k%1 != 0 {
+	if k%6 != 0 {
 		goto else_146
 	}
 //line big_fsm.go:111989
@@ -112087,7 +112087,7 @@ else_150:
 	}
 endIf_149:
 //line big.go:2955
-	if k%1 != 0 {
+	if k%6 != 0 {
 		goto else_151
 	}
 //line big_fsm.go:112094
@@ -112192,7 +112192,7 @@ else_155:
 	}
 endIf_154:
 //line big.go:2980
-	if k%1 != 0 {
+	if k%6 != 0 {
 		goto else_156
 	}
 //line big_fsm.go:112199
@@ -112297,7 +112297,7 @@ else_160:
 	}
 endIf_159:
 //line big.go:3005
-	if k%1 != 0 {
+	if k%6 != 0 {
 		goto else_161
 	}
 //line big_fsm.go:112304
@@ -112402,7 +112402,7 @@ else_165:
 	}
 endIf_164:
 //line big.go:3030
-	if k%1 != 0 {
+	if k%6 != 0 {
 		goto else_166
 	}
 //line big_fsm.go:112409
@@ -112507,7 +112507,7 @@ else_170:
 	}
 endIf_169:
 //line big.go:3055
-	if k%1 != 0 {
+	if k%6 != 0 {
 		goto else_171
 	}
 //line big_fsm.go:112514
@@ -112612,7 +112612,7 @@ else_175:
 	}
 endIf_174:
 //line big.go:3080
-	if k%1 != 0 {
+	if k%6 != 0 {
 		goto else_176
 	}
 //line big_fsm.go:112619
@@ -112717,7 +112717,7 @@ else_180:
 	}
 endIf_179:
 //line big.go:3105
-	if k%1 != 0 {
+	if k%6 != 0 {
 		goto else_181
 	}
 //line big_fsm.go:112724
@@ -112822,7 +112822,7 @@ else_185:
 	}
 endIf_184:
 //line big.go:3130
-	if k%1 != 0 {
+	if k%6 != 0 {
 		goto else_186
 	}
 //line big_fsm.go:112829
@@ -112927,7 +112927,7 @@ else_190:
 	}
 endIf_189:
 //line big.go:3155
-	if k%1 != 0 {
+	if k%6 != 0 {
 		goto else_191
 	}
 //line big_fsm.go:112934
@@ -113032,7 +113032,7 @@ else_195:
 	}
 endIf_194:
 //line big.go:3180
-	if k%1 != 0 {
+	if k%6 != 0 {
 		goto else_196
 	}
 //line big_fsm.go:113039
@@ -113137,7 +113137,7 @@ else_200:
 	}
 endIf_199:
 //line big.go:3205
-	if k%1 != 0 {
+	if k%6 != 0 {
 		goto else_201
 	}
 //line big_fsm.go:113144
@@ -113242,7 +113242,7 @@ else_205:
 	}
 endIf_204:
 //line big.go:3230
-	if k%1 != 0 {
+	if k%6 != 0 {
 		goto else_206
 	}
 //line big_fsm.go:113249
@@ -113347,7 +113347,7 @@ else_210:
 	}
 endIf_209:
 //line big.go:3255
-	if k%1 != 0 {
+	if k%6 != 0 {
 		goto else_211
 	}
 //line big_fsm.go:113354
@@ -113452,7 +113452,7 @@ else_215:
 	}
 endIf_214:
 //line big.go:3280
-	if k%1 != 0 {
+	if k%6 != 0 {
 		goto else_216
 	}
 //line big_fsm.go:113459
@@ -113557,7 +113557,7 @@ else_220:
 	}
 endIf_219:
 //line big.go:3305
-	if k%1 != 0 {
+	if k%6 != 0 {
 		goto else_221
 	}
 //line big_fsm.go:113564
@@ -113662,7 +113662,7 @@ else_225:
 	}
 endIf_224:
 //line big.go:3330
-	if k%1 != 0 {
+	if k%6 != 0 {
 		goto else_226
 	}
 //line big_fsm.go:113669
@@ -113767,7 +113767,7 @@ else_230:
 	}
 endIf_229:
 //line big.go:3355
-	if k%1 != 0 {
+	if k%6 != 0 {
 		goto else_231
 	}
 //line big_fsm.go:113774
@@ -113872,7 +113872,7 @@ else_235:
 	}
 endIf_234:
 //line big.go:3380
-	if k%1 != 0 {
+	if k%6 != 0 {
 		goto else_236
 	}
 //line big_fsm.go:113879
@@ -113977,7 +113977,7 @@ else_240:
 	}
 endIf_239:
 //line big.go:3405
-	if k%1 != 0 {
+	if k%6 != 0 {
 		goto else_241
 	}
 //line big_fsm.go:113984
@@ -114082,7 +114082,7 @@ else_245:
 	}
 endIf_244:
 //line big.go:3430
-	if k%1 != 0 {
+	if k%6 != 0 {
 		goto else_246
 	}
 //line big_fsm.go:114089
@@ -114187,7 +114187,7 @@ else_250:
 	}
 endIf_249:
 //line big.go:3455
-	if k%1 != 0 {
+	if k%6 != 0 {
 		goto else_251
 	}
 //line big_fsm.go:114194
@@ -114292,7 +114292,7 @@ else_255:
 	}
 endIf_254:
 //line big.go:3480
-	if k%1 != 0 {
+	if k%6 != 0 {
 		goto else_256
 	}
 //line big_fsm.go:114299
@@ -114397,7 +114397,7 @@ else_260:
 	}
 endIf_259:
 //line big.go:3505
-	if k%1 != 0 {
+	if k%6 != 0 {
 		goto else_261
 	}
 //line big_fsm.go:114404
@@ -114502,7 +114502,7 @@ else_265:
 	}
 endIf_264:
 //line big.go:3530
-	if k%1 != 0 {
+	if k%6 != 0 {
 		goto else_266
 	}
 //line big_fsm.go:114509
@@ -114607,7 +114607,7 @@ else_270:
 	}
 endIf_269:
 //line big.go:3555
-	if k%1 != 0 {
+	if k%6 != 0 {
 		goto else_271
 	}
 //line big_fsm.go:114614
@@ -114712,7 +114712,7 @@ else_275:
 	}
 endIf_274:
 //line big.go:3580
-	if k%1 != 0 {
+	if k%6 != 0 {
 		goto else_276
 	}
 //line big_fsm.go:114719
@@ -114817,7 +114817,7 @@ else_280:
 	}
 endIf_279:
 //line big.go:3605
-	if k%1 != 0 {
+	if k%6 != 0 {
 		goto else_281
 	}
 //line big_fsm.go:114824
@@ -114922,7 +114922,7 @@ else_285:
 	}
 endIf_284:
 //line big.go:3630
-	if k%1 != 0 {
+	if k%6 != 0 {
 		goto else_286
 	}
 //line big_fsm.go:114929
@@ -115027,7 +115027,7 @@ else_290:
 	}
 endIf_289:
 //line big.go:3655
-	if k%1 != 0 {
+	if k%6 != 0 {
 		goto else_291
 	}
 //line big_fsm.go:115034
@@ -115132,7 +115132,7 @@ else_295:
 	}
 endIf_294:
 //line big.go:3680
-	if k%1 != 0 {
+	if k%6 != 0 {
 		goto else_296
 	}
 //line big_fsm.go:115139

@@ -46,10 +46,3 @@ func CtxLocalTypesInLoop(ctx fsm.Context) (int, error) {
 	fsm.Await(ctx, Echo.Call(0))
 	return bs[0].V.N, nil
 }
-
-func deadlineStr(c context.Context) string {
-	if _, ok := c.Deadline(); ok {
-		return "!"
-	}
-	return "."
-}

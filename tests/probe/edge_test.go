@@ -1,7 +1,7 @@
 package probe
 
 var _ = register([]probe{
-	{name: "EdgeReceiverOfAwaitCall", job: EdgeReceiverOfAwaitCall, want: out(3, "recv,op", nil), awaits: 1, skip: "recv().M(fsm.Await(...)): the receiver call runs after the await instead of before"},
+	{name: "EdgeReceiverOfAwaitCall", job: EdgeReceiverOfAwaitCall, want: out(3, "recv,op", nil), awaits: 1},
 	{name: "EdgeUntypedBoolSpill", job: EdgeUntypedBoolSpill, args: in(1), want: out(7, int64(3), nil), awaits: 2},
 	{name: "EdgeLabeledConst", job: EdgeLabeledConst, want: out(6, nil), awaits: 3},
 	{name: "EdgeLabeledVar", job: EdgeLabeledVar, want: out(1+2+4+8, nil), awaits: 4},

@@ -3,11 +3,11 @@ package probe
 import "errors"
 
 var _ = register([]probe{
-	{name: "ExprSpilledIndexField", job: ExprSpilledIndexField, want: out([]Point{{}, {X: 7}, {}}, "idx,rhs", nil), awaits: 1, skip: "xs[f()].F = await assigns to a spilled copy of the element (the assignment is lost)"},
-	{name: "ExprSpilledIndexFieldOpAssign", job: ExprSpilledIndexFieldOpAssign, want: out([]Point{{1, 11}, {2, 2}}, nil), awaits: 1, skip: "xs[f()].F op= await works on a spilled copy of the element (the update is lost)"},
-	{name: "ExprSpilledArray2D", job: ExprSpilledArray2D, want: out([][2]int{{0, 0}, {5, 0}}, nil), awaits: 1, skip: "xs[f()][g()] = await with xs [][2]int assigns into a spilled copy of the inner array"},
-	{name: "ExprSpilledArrayOfArrays", job: ExprSpilledArrayOfArrays, want: out([2][2]int{{0, 0}, {0, 9}}, nil), awaits: 1, skip: "a[f()][1] = await with a [2][2]int assigns into a spilled copy of the inner array"},
-	{name: "ExprSpilledPtrMethodReceiver", job: ExprSpilledPtrMethodReceiver, want: out([]Ptr{{}, {N: 4}}, nil), awaits: 1, skip: "xs[f()].PtrMethod(await) runs the method on a spilled copy of the element"},
+	{name: "ExprSpilledIndexField", job: ExprSpilledIndexField, want: out([]Point{{}, {X: 7}, {}}, "idx,rhs", nil), awaits: 1},
+	{name: "ExprSpilledIndexFieldOpAssign", job: ExprSpilledIndexFieldOpAssign, want: out([]Point{{1, 11}, {2, 2}}, nil), awaits: 1},
+	{name: "ExprSpilledArray2D", job: ExprSpilledArray2D, want: out([][2]int{{0, 0}, {5, 0}}, nil), awaits: 1},
+	{name: "ExprSpilledArrayOfArrays", job: ExprSpilledArrayOfArrays, want: out([2][2]int{{0, 0}, {0, 9}}, nil), awaits: 1},
+	{name: "ExprSpilledPtrMethodReceiver", job: ExprSpilledPtrMethodReceiver, want: out([]Ptr{{}, {N: 4}}, nil), awaits: 1},
 	{name: "ExprFieldTargetsBothSides", job: ExprFieldTargetsBothSides, want: out(Point{X: 30, Y: 21}, [3]int{30, 0, 20}, nil), awaits: 4},
 	{name: "ExprSwapAwait", job: ExprSwapAwait, want: out(11, 3, 2, nil), awaits: 2},
 	{name: "ExprParens", job: ExprParens, want: out(6, nil), awaits: 3},

@@ -49,5 +49,5 @@ func ImplicitLocalNamedTemplate(ctx fsm.Context) (string, error) {
 func ImplicitLocalNamedRand(ctx fsm.Context) (int, error) {
 	rand := v(fsm.Await(ctx, Echo.Call(3)))
 	r := newRand()
-	return rand + r.IntN(1), nil
+	return rand + r.IntN(2)*0, nil
 }

@@ -418,7 +418,7 @@ resume1:
 //line implicit.go:50
 	rand_1 = v(v_1, err)
 	r = newRand()
-	return m.finish(rand_1+r.IntN(1), nil)
+	return m.finish(rand_1+r.IntN(2)*0, nil)
 //line implicit_fsm.go:423
 }
 

@@ -637,9 +637,6 @@ func init() {
 				Name: "s",
 				Type: "int",
 			}, {
-				Name: "p",
-				Type: "*Point",
-			}, {
 				Internal: true,
 				Name:     "n (a range length)",
 				Type:     "int",
@@ -647,6 +644,9 @@ func init() {
 				Internal: true,
 				Name:     "i (a range position)",
 				Type:     "int",
+			}, {
+				Name: "p",
+				Type: "*Point",
 			}},
 		}},
 		Zero: func() fsm.Machine {

@@ -26,6 +26,6 @@ var _ = register([]probe{
 	{name: "MiscReturnAwaitDirect/-1", job: MiscReturnAwaitDirect, args: in(-1), want: out(0, errString("fail: neg")), awaits: 1},
 	{name: "MiscSelectNoAwait", job: MiscSelectNoAwait, want: out(3, nil), awaits: 2},
 	{name: "MiscNoAwait/2", job: MiscNoAwait, args: in(2), want: out(5, nil), awaits: 0},
-	{name: "MiscNoAwait/0", job: MiscNoAwait, args: in(0), want: out(-1, nil), awaits: 0, skip: "job without awaits that recovers a panic in a deferred func: machine left poisoned, named result lost"},
-	{name: "MiscDeferModifiesResult", job: MiscDeferModifiesResult, args: in(4), want: out(10, nil), awaits: 0, skip: "job without awaits whose deferred func changes a named result: machine returns the value before the defer ran"},
+	{name: "MiscNoAwait/0", job: MiscNoAwait, args: in(0), want: out(-1, nil), awaits: 0},
+	{name: "MiscDeferModifiesResult", job: MiscDeferModifiesResult, args: in(4), want: out(10, nil), awaits: 0},
 })

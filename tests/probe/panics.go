@@ -47,7 +47,9 @@ func PanicIndexAssignLeft(ctx fsm.Context, i int) ([]int, error) {
 //
 //fsmgen:job
 func PanicNilMapAssign(ctx fsm.Context) (map[string]int, error) {
-	var m map[string]int
+	m := nilMap()
 	m["k"] = v(fsm.Await(ctx, Echo.Call(5)))
 	return m, nil
 }
+
+func nilMap() map[string]int { return nil }

@@ -590,7 +590,7 @@ func (m_1 *panicNilMapAssignMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fs
 		return nil, fsm.ErrPoisoned
 	}
 //line panics.go:50
-	m = nil
+	m = nilMap()
 //line panics_fsm.go:595
 	m_1.v.m = m
 //line panics.go:51

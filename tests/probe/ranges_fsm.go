@@ -335,16 +335,16 @@ func init() {
 				Type: "int",
 			}, {
 				Internal: true,
-				Name:     "seq (the value a range loop ranges over)",
-				Type:     "IntList",
-			}, {
-				Internal: true,
 				Name:     "n (a range length)",
 				Type:     "int",
 			}, {
 				Internal: true,
 				Name:     "i (a range position)",
 				Type:     "int",
+			}, {
+				Internal: true,
+				Name:     "seq (the value a range loop ranges over)",
+				Type:     "IntList",
 			}},
 		}},
 		Zero: func() fsm.Machine {
@@ -529,16 +529,16 @@ func init() {
 				Type: "int",
 			}, {
 				Internal: true,
-				Name:     "m (the value a range loop ranges over)",
-				Type:     "Dict",
-			}, {
-				Internal: true,
 				Name:     "keys (the keys of a ranged map)",
 				Type:     "[]string",
 			}, {
 				Internal: true,
 				Name:     "i (a range position)",
 				Type:     "int",
+			}, {
+				Internal: true,
+				Name:     "m (the value a range loop ranges over)",
+				Type:     "Dict",
 			}},
 		}},
 		Zero: func() fsm.Machine {
@@ -903,16 +903,16 @@ func init() {
 				Type: "int",
 			}, {
 				Internal: true,
-				Name:     "seq (the value a range loop ranges over)",
-				Type:     "[]int",
-			}, {
-				Internal: true,
 				Name:     "n (a range length)",
 				Type:     "int",
 			}, {
 				Internal: true,
 				Name:     "i (a range position)",
 				Type:     "int",
+			}, {
+				Internal: true,
+				Name:     "seq (the value a range loop ranges over)",
+				Type:     "[]int",
 			}},
 		}},
 		Zero: func() fsm.Machine {
@@ -1089,16 +1089,16 @@ func init() {
 				Type: "int",
 			}, {
 				Internal: true,
-				Name:     "seq (the value a range loop ranges over)",
-				Type:     "[]int",
-			}, {
-				Internal: true,
 				Name:     "n (a range length)",
 				Type:     "int",
 			}, {
 				Internal: true,
 				Name:     "i (a range position)",
 				Type:     "int",
+			}, {
+				Internal: true,
+				Name:     "seq (the value a range loop ranges over)",
+				Type:     "[]int",
 			}},
 		}},
 		Zero: func() fsm.Machine {
@@ -2975,9 +2975,6 @@ func init() {
 				Name: "keys",
 				Type: "[]string",
 			}, {
-				Name: "m",
-				Type: "map[string]int",
-			}, {
 				Internal: true,
 				Name:     "seq (the value a range loop ranges over)",
 				Type:     "[]map[string]int",
@@ -3003,6 +3000,9 @@ func init() {
 				Internal: true,
 				Name:     "i_1 (a range position)",
 				Type:     "int",
+			}, {
+				Name: "m",
+				Type: "map[string]int",
 			}},
 		}},
 		Zero: func() fsm.Machine {
@@ -3740,9 +3740,6 @@ func init() {
 				Name: "s",
 				Type: "int",
 			}, {
-				Name: "row",
-				Type: "[]int",
-			}, {
 				Internal: true,
 				Name:     "n (a range length)",
 				Type:     "int",
@@ -3758,6 +3755,9 @@ func init() {
 				Internal: true,
 				Name:     "i_1 (a range position)",
 				Type:     "int",
+			}, {
+				Name: "row",
+				Type: "[]int",
 			}},
 		}},
 		Zero: func() fsm.Machine {
@@ -3955,9 +3955,6 @@ func init() {
 				Name: "s",
 				Type: "int",
 			}, {
-				Name: "b",
-				Type: "Bag",
-			}, {
 				Internal: true,
 				Name:     "n (a range length)",
 				Type:     "int",
@@ -3973,6 +3970,9 @@ func init() {
 				Internal: true,
 				Name:     "i_1 (a range position)",
 				Type:     "int",
+			}, {
+				Name: "b",
+				Type: "Bag",
 			}},
 		}},
 		Zero: func() fsm.Machine {
@@ -4142,9 +4142,6 @@ func init() {
 				Name: "s",
 				Type: "int",
 			}, {
-				Name: "row",
-				Type: "[]int",
-			}, {
 				Internal: true,
 				Name:     "n (a range length)",
 				Type:     "int",
@@ -4152,6 +4149,9 @@ func init() {
 				Internal: true,
 				Name:     "i (a range position)",
 				Type:     "int",
+			}, {
+				Name: "row",
+				Type: "[]int",
 			}},
 		}},
 		Zero: func() fsm.Machine {
@@ -4351,9 +4351,6 @@ func init() {
 				Name: "s",
 				Type: "int",
 			}, {
-				Name: "b",
-				Type: "Bag",
-			}, {
 				Internal: true,
 				Name:     "n (a range length)",
 				Type:     "int",
@@ -4369,6 +4366,9 @@ func init() {
 				Internal: true,
 				Name:     "i_1 (a range position)",
 				Type:     "int",
+			}, {
+				Name: "b",
+				Type: "Bag",
 			}},
 		}},
 		Zero: func() fsm.Machine {
@@ -4548,9 +4548,6 @@ func init() {
 				Name: "s",
 				Type: "int",
 			}, {
-				Name: "row",
-				Type: "[]int",
-			}, {
 				Internal: true,
 				Name:     "n (a range length)",
 				Type:     "int",
@@ -4558,6 +4555,9 @@ func init() {
 				Internal: true,
 				Name:     "i (a range position)",
 				Type:     "int",
+			}, {
+				Name: "row",
+				Type: "[]int",
 			}},
 		}},
 		Zero: func() fsm.Machine {
@@ -4773,7 +4773,7 @@ func (m_1 *rangeMapOfSlicesValueMachine) Resume(ctx fsm.Context, in fsm.Outcome)
 	switch st {
 	case 0:
 	case 1:
-		m, s, xs, keys, i, k = m_1.v.m, m_1.v.s, m_1.v.xs, m_1.v.keys, m_1.v.i, m_1.v.k
+		m, s, xs, keys, i = m_1.v.m, m_1.v.s, m_1.v.xs, m_1.v.keys, m_1.v.i
 		goto resume1
 	case fsm.StateDone:
 		m_1.state = st
@@ -4907,9 +4907,6 @@ func init() {
 				Name: "s",
 				Type: "int",
 			}, {
-				Name: "xs",
-				Type: "[]int",
-			}, {
 				Internal: true,
 				Name:     "keys (the keys of a ranged map)",
 				Type:     "[]string",
@@ -4921,6 +4918,9 @@ func init() {
 				Internal: true,
 				Name:     "k (a map key)",
 				Type:     "string",
+			}, {
+				Name: "xs",
+				Type: "[]int",
 			}},
 		}},
 		Zero: func() fsm.Machine {
@@ -5262,9 +5262,6 @@ func init() {
 				Name: "rows",
 				Type: "[][]int",
 			}, {
-				Name: "row",
-				Type: "[]int",
-			}, {
 				Internal: true,
 				Name:     "n (a range length)",
 				Type:     "int",
@@ -5272,6 +5269,9 @@ func init() {
 				Internal: true,
 				Name:     "i (a range position)",
 				Type:     "int",
+			}, {
+				Name: "row",
+				Type: "[]int",
 			}},
 		}},
 		Zero: func() fsm.Machine {
@@ -5690,9 +5690,6 @@ func init() {
 				Name: "rows",
 				Type: "[][]int",
 			}, {
-				Name: "row",
-				Type: "[]int",
-			}, {
 				Internal: true,
 				Name:     "n (a range length)",
 				Type:     "int",
@@ -5700,6 +5697,9 @@ func init() {
 				Internal: true,
 				Name:     "i (a range position)",
 				Type:     "int",
+			}, {
+				Name: "row",
+				Type: "[]int",
 			}},
 		}},
 		Zero: func() fsm.Machine {

@@ -2,6 +2,7 @@ package probe
 
 import (
 	"context"
+	"errors"
 	"math"
 	"time"
 
@@ -72,4 +73,39 @@ func ValuesFloatsSpecial(ctx fsm.Context) ([]float64, error) {
 	fsm.Await(ctx, Echo.Call(0))
 	xs = append(xs, v(fsm.Await(ctx, F64.Call(negZero))))
 	return xs, nil
+}
+
+// ValuesInvalidUTF8 keeps strings with invalid UTF-8 across awaits and sends
+// them through ops.
+//
+//fsmgen:job
+func ValuesInvalidUTF8(ctx fsm.Context) (string, []string, map[string]int, error) {
+	s := "a\xffb\xc0"
+	xs := []string{"\xed\xa0\x80", "ok"}
+	m := map[string]int{"\xfe": 1}
+	fsm.Await(ctx, Echo.Call(0))
+	t := v(fsm.Await(ctx, Str.Call(s+"\x80")))
+	return t, xs, m, nil
+}
+
+var errSentinel = errors.New("sentinel")
+
+// ValuesErrorIdentity compares an error kept across an await with a
+// sentinel.
+//
+//fsmgen:job
+func ValuesErrorIdentity(ctx fsm.Context) (bool, bool, error) {
+	err := errSentinel
+	fsm.Await(ctx, Echo.Call(0))
+	return err == errSentinel, errors.Is(err, errSentinel), nil
+}
+
+// ArgAlias writes through one argument and reads another that the caller
+// made share its array.
+//
+//fsmgen:job
+func ArgAlias(ctx fsm.Context, a, b []int) ([]int, error) {
+	a[0] = 9
+	fsm.Await(ctx, Echo.Call(0))
+	return b, nil
 }

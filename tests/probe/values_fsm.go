@@ -3,6 +3,7 @@
 package probe
 
 import (
+	"errors"
 	fsm "github.com/fsmgen/fsmgen/runtime"
 	"math"
 	"time"
@@ -66,48 +67,48 @@ func (m *valuesEmptyVsNilMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.A
 		m.state = st
 		return nil, fsm.ErrPoisoned
 	}
-//line values.go:27
+//line values.go:28
 	return m.suspend(1, Ints.Call([]int{}))
 resume1:
-//line values_fsm.go:73
+//line values_fsm.go:74
 	v_1, err = fsm.Take[[]int](in)
-//line values.go:27
-	a = v(v_1, err)
-//line values_fsm.go:77
-	m.v.a = a
 //line values.go:28
+	a = v(v_1, err)
+//line values_fsm.go:78
+	m.v.a = a
+//line values.go:29
 	return m.suspend(2, Ints.Call(nil))
 resume2:
-//line values_fsm.go:82
+//line values_fsm.go:83
 	v_2, err_1 = fsm.Take[[]int](in)
-//line values.go:28
-	b = v(v_2, err_1)
-//line values_fsm.go:86
-	m.v.a, m.v.b = a, b
 //line values.go:29
+	b = v(v_2, err_1)
+//line values_fsm.go:87
+	m.v.a, m.v.b = a, b
+//line values.go:30
 	return m.suspend(3, DictAct.Call(map[string]int{}))
 resume3:
-//line values_fsm.go:91
+//line values_fsm.go:92
 	v_3, err_2 = fsm.Take[map[string]int](in)
-//line values.go:29
-	c = v(v_3, err_2)
-//line values_fsm.go:95
-	m.v.a, m.v.b, m.v.c = a, b, c
 //line values.go:30
+	c = v(v_3, err_2)
+//line values_fsm.go:96
+	m.v.a, m.v.b, m.v.c = a, b, c
+//line values.go:31
 	return m.suspend(4, DictAct.Call(nil))
 resume4:
-//line values_fsm.go:100
+//line values_fsm.go:101
 	v_4, err_3 = fsm.Take[map[string]int](in)
-//line values.go:30
-	d = v(v_4, err_3)
-//line values_fsm.go:104
-	m.v.a, m.v.b, m.v.c, m.v.d = a, b, c, d
 //line values.go:31
+	d = v(v_4, err_3)
+//line values_fsm.go:105
+	m.v.a, m.v.b, m.v.c, m.v.d = a, b, c, d
+//line values.go:32
 	return m.suspend(5, Empty.Call(struct{}{}))
 resume5:
-//line values.go:32
+//line values.go:33
 	return m.finish(a, b, c, d, nil)
-//line values_fsm.go:111
+//line values_fsm.go:112
 }
 
 func (m *valuesEmptyVsNilMachine) finish(r0 []int, r1 []int, r2 map[string]int, r3 map[string]int, r4 error) (fsm.AnyOp, error) {
@@ -209,14 +210,14 @@ func init() {
 			m := &valuesEmptyVsNilMachine{}
 			return m, nil
 		},
-		States: []fsm.StateInfo{{Pos: "values.go:27:9"}, {
-			Pos: "values.go:28:9",
+		States: []fsm.StateInfo{{Pos: "values.go:28:9"}, {
+			Pos: "values.go:29:9",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
 				Type: "[]int",
 			}},
 		}, {
-			Pos: "values.go:29:9",
+			Pos: "values.go:30:9",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
 				Type: "[]int",
@@ -225,7 +226,7 @@ func init() {
 				Type: "[]int",
 			}},
 		}, {
-			Pos: "values.go:30:9",
+			Pos: "values.go:31:9",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
 				Type: "[]int",
@@ -237,7 +238,7 @@ func init() {
 				Type: "map[string]int",
 			}},
 		}, {
-			Pos: "values.go:31:2",
+			Pos: "values.go:32:2",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
 				Type: "[]int",
@@ -296,25 +297,25 @@ func (m *valuesPointersMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.Any
 		m.state = st
 		return nil, fsm.ErrPoisoned
 	}
-//line values.go:39
+//line values.go:40
 	return m.suspend(1, PointPtr.Call(&Point{X: 1}))
 resume1:
-//line values_fsm.go:303
+//line values_fsm.go:304
 	v_1, err = fsm.Take[*Point](in)
-//line values.go:39
-	p = v(v_1, err)
-//line values_fsm.go:307
-	m.v.p = p
 //line values.go:40
+	p = v(v_1, err)
+//line values_fsm.go:308
+	m.v.p = p
+//line values.go:41
 	return m.suspend(2, PointPtr.Call(nil))
 resume2:
-//line values_fsm.go:312
+//line values_fsm.go:313
 	v_2, err_1 = fsm.Take[*Point](in)
-//line values.go:40
+//line values.go:41
 	q = v(v_2, err_1)
 	p.Y = 2
 	return m.finish(p, q == nil, nil)
-//line values_fsm.go:318
+//line values_fsm.go:319
 }
 
 func (m *valuesPointersMachine) finish(r0 *Point, r1 bool, r2 error) (fsm.AnyOp, error) {
@@ -386,8 +387,8 @@ func init() {
 			m := &valuesPointersMachine{}
 			return m, nil
 		},
-		States: []fsm.StateInfo{{Pos: "values.go:39:9"}, {
-			Pos: "values.go:40:9",
+		States: []fsm.StateInfo{{Pos: "values.go:40:9"}, {
+			Pos: "values.go:41:9",
 			Vars: []fsm.VarInfo{{
 				Name: "p",
 				Type: "*Point",
@@ -446,30 +447,30 @@ func (m *valuesTimeMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, 
 		return nil, fsm.ErrPoisoned
 	}
 	m.v.t = t
-//line values.go:50
+//line values.go:51
 	return m.suspend(1, When.Call(t))
 resume1:
-//line values_fsm.go:453
+//line values_fsm.go:454
 	v_1, err = fsm.Take[time.Time](in)
-//line values.go:50
-	u = v(v_1, err)
-//line values_fsm.go:457
-	m.v.t, m.v.u = t, u
 //line values.go:51
+	u = v(v_1, err)
+//line values_fsm.go:458
+	m.v.t, m.v.u = t, u
+//line values.go:52
 	return m.suspend(2, When.Call(time.Time{}))
 resume2:
-//line values_fsm.go:462
+//line values_fsm.go:463
 	v_2, err_1 = fsm.Take[time.Time](in)
-//line values.go:51
-	z = v(v_2, err_1)
-//line values_fsm.go:466
-	m.v.t, m.v.u, m.v.z = t, u, z
 //line values.go:52
+	z = v(v_2, err_1)
+//line values_fsm.go:467
+	m.v.t, m.v.u, m.v.z = t, u, z
+//line values.go:53
 	return m.suspend(3, Echo.Call(0))
 resume3:
-//line values.go:53
+//line values.go:54
 	return m.finish(u.Format(time.RFC3339Nano), z.IsZero() && u.Equal(t), nil)
-//line values_fsm.go:473
+//line values_fsm.go:474
 }
 
 func (m *valuesTimeMachine) finish(r0 string, r1 bool, r2 error) (fsm.AnyOp, error) {
@@ -564,13 +565,13 @@ func init() {
 			return m, nil
 		},
 		States: []fsm.StateInfo{{
-			Pos: "values.go:50:9",
+			Pos: "values.go:51:9",
 			Vars: []fsm.VarInfo{{
 				Name: "t",
 				Type: "time.Time",
 			}},
 		}, {
-			Pos: "values.go:51:9",
+			Pos: "values.go:52:9",
 			Vars: []fsm.VarInfo{{
 				Name: "t",
 				Type: "time.Time",
@@ -579,7 +580,7 @@ func init() {
 				Type: "time.Time",
 			}},
 		}, {
-			Pos: "values.go:52:2",
+			Pos: "values.go:53:2",
 			Vars: []fsm.VarInfo{{
 				Name: "t",
 				Type: "time.Time",
@@ -631,21 +632,21 @@ func (m *valuesNestedEmptyMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.
 		m.state = st
 		return nil, fsm.ErrPoisoned
 	}
-//line values.go:60
+//line values.go:61
 	return m.suspend(1, Nested.Call([][]string{nil, {}, {""}}))
 resume1:
-//line values_fsm.go:638
+//line values_fsm.go:639
 	v_1, err = fsm.Take[[][]string](in)
-//line values.go:60
-	x = v(v_1, err)
-//line values_fsm.go:642
-	m.v.x = x
 //line values.go:61
+	x = v(v_1, err)
+//line values_fsm.go:643
+	m.v.x = x
+//line values.go:62
 	return m.suspend(2, Echo.Call(0))
 resume2:
-//line values.go:62
+//line values.go:63
 	return m.finish(x, nil)
-//line values_fsm.go:649
+//line values_fsm.go:650
 }
 
 func (m *valuesNestedEmptyMachine) finish(r0 [][]string, r1 error) (fsm.AnyOp, error) {
@@ -714,8 +715,8 @@ func init() {
 			m := &valuesNestedEmptyMachine{}
 			return m, nil
 		},
-		States: []fsm.StateInfo{{Pos: "values.go:60:9"}, {
-			Pos: "values.go:61:2",
+		States: []fsm.StateInfo{{Pos: "values.go:61:9"}, {
+			Pos: "values.go:62:2",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
 				Type: "[][]string",
@@ -765,26 +766,26 @@ func (m *valuesFloatsSpecialMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fs
 		m.state = st
 		return nil, fsm.ErrPoisoned
 	}
-//line values.go:69
+//line values.go:70
 	zero = 0
 	negZero = -zero
 	xs = []float64{negZero, math.Inf(1), math.Inf(-1), 5e-324, math.NaN()}
-//line values_fsm.go:773
+//line values_fsm.go:774
 	m.v.negZero, m.v.xs = negZero, xs
-//line values.go:72
+//line values.go:73
 	return m.suspend(1, Echo.Call(0))
 resume1:
-//line values_fsm.go:778
+//line values_fsm.go:779
 	m.v.xs = xs
-//line values.go:73
+//line values.go:74
 	return m.suspend(2, F64.Call(negZero))
 resume2:
-//line values_fsm.go:783
+//line values_fsm.go:784
 	v_1, err = fsm.Take[float64](in)
-//line values.go:73
+//line values.go:74
 	xs = append(xs, v(v_1, err))
 	return m.finish(xs, nil)
-//line values_fsm.go:788
+//line values_fsm.go:789
 }
 
 func (m *valuesFloatsSpecialMachine) finish(r0 []float64, r1 error) (fsm.AnyOp, error) {
@@ -860,7 +861,7 @@ func init() {
 			return m, nil
 		},
 		States: []fsm.StateInfo{{
-			Pos: "values.go:72:2",
+			Pos: "values.go:73:2",
 			Vars: []fsm.VarInfo{{
 				Name: "negZero",
 				Type: "float64",
@@ -869,7 +870,7 @@ func init() {
 				Type: "[]float64",
 			}},
 		}, {
-			Pos: "values.go:73:20",
+			Pos: "values.go:74:20",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
 				Type: "[]float64",
@@ -877,6 +878,442 @@ func init() {
 		}},
 		Zero: func() fsm.Machine {
 			return &valuesFloatsSpecialMachine{}
+		},
+	})
+}
+
+// valuesInvalidUTF8Machine is the state machine of job ValuesInvalidUTF8.
+type valuesInvalidUTF8Machine struct {
+	state int // the await the job is stopped at; see fsm.Machine.State
+	v     struct {
+		s  string
+		xs []string
+		m  map[string]int
+	} // the job's variables saved at some await
+	r0 string
+	r1 []string
+	r2 map[string]int
+	r3 error
+}
+
+// Resume implements fsm.Machine: it runs job ValuesInvalidUTF8 from where it stopped to its
+// next await.
+func (m_1 *valuesInvalidUTF8Machine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, error) {
+	var (
+		s   string
+		xs  []string
+		m   map[string]int
+		t   string
+		v_1 string
+		err error
+	)
+	st := m_1.state
+	m_1.state = fsm.StatePoisoned
+	switch st {
+	case 0:
+	case 1:
+		s, xs, m = m_1.v.s, m_1.v.xs, m_1.v.m
+		goto resume1
+	case 2:
+		xs, m = m_1.v.xs, m_1.v.m
+		goto resume2
+	case fsm.StateDone:
+		m_1.state = st
+		return nil, fsm.ErrFinished
+	default:
+		m_1.state = st
+		return nil, fsm.ErrPoisoned
+	}
+//line values.go:83
+	s = "a\xffb\xc0"
+	xs = []string{"\xed\xa0\x80", "ok"}
+	m = map[string]int{"\xfe": 1}
+//line values_fsm.go:932
+	m_1.v.s, m_1.v.xs, m_1.v.m = s, xs, m
+//line values.go:86
+	return m_1.suspend(1, Echo.Call(0))
+resume1:
+//line values_fsm.go:937
+	m_1.v.xs, m_1.v.m = xs, m
+//line values.go:87
+	return m_1.suspend(2, Str.Call(s+"\x80"))
+resume2:
+//line values_fsm.go:942
+	v_1, err = fsm.Take[string](in)
+//line values.go:87
+	t = v(v_1, err)
+	return m_1.finish(t, xs, m, nil)
+//line values_fsm.go:947
+}
+
+func (m *valuesInvalidUTF8Machine) finish(r0 string, r1 []string, r2 map[string]int, r3 error) (fsm.AnyOp, error) {
+	m.r0 = r0
+	m.r1 = r1
+	m.r2 = r2
+	m.r3 = r3
+	m.state = fsm.StateDone
+	return nil, nil
+}
+
+func (m *valuesInvalidUTF8Machine) suspend(state int, op fsm.AnyOp) (fsm.AnyOp, error) {
+	m.state = state
+	return fsm.Suspend(op)
+}
+
+// State implements fsm.Machine.
+func (m *valuesInvalidUTF8Machine) State() int {
+	return m.state
+}
+
+// Results implements fsm.Machine.
+func (m *valuesInvalidUTF8Machine) Results() []any {
+	return []any{m.r0, m.r1, m.r2, m.r3}
+}
+
+// MarshalCBOR implements fsm.Machine: it writes the state number and
+// the variables live in that state, nothing else.
+func (m *valuesInvalidUTF8Machine) MarshalCBOR() ([]byte, error) {
+	w := fsm.NewStateWriter(m.state)
+	switch m.state {
+	case 1:
+		fsm.Save(w, "s", m.v.s)
+		fsm.Save(w, "xs", m.v.xs)
+		fsm.Save(w, "m", m.v.m)
+	case 2:
+		fsm.Save(w, "xs", m.v.xs)
+		fsm.Save(w, "m", m.v.m)
+	case fsm.StateDone:
+		fsm.Save(w, "result 0", m.r0)
+		fsm.Save(w, "result 1", m.r1)
+		fsm.Save(w, "result 2", m.r2)
+		fsm.SaveError(w, "result 3", m.r3)
+	case fsm.StatePoisoned:
+		return nil, fsm.ErrPoisoned
+	}
+	return w.Bytes()
+}
+
+// UnmarshalCBOR implements fsm.Machine.
+func (m *valuesInvalidUTF8Machine) UnmarshalCBOR(data []byte) error {
+	r, err := fsm.NewStateReader(data, 2)
+	if err != nil {
+		return err
+	}
+	switch r.State() {
+	case 1:
+		fsm.Load(r, "s", &m.v.s)
+		fsm.Load(r, "xs", &m.v.xs)
+		fsm.Load(r, "m", &m.v.m)
+	case 2:
+		fsm.Load(r, "xs", &m.v.xs)
+		fsm.Load(r, "m", &m.v.m)
+	case fsm.StateDone:
+		fsm.Load(r, "result 0", &m.r0)
+		fsm.Load(r, "result 1", &m.r1)
+		fsm.Load(r, "result 2", &m.r2)
+		fsm.LoadError(r, "result 3", &m.r3)
+	}
+	if err := r.Close(); err != nil {
+		return err
+	}
+	m.state = r.State()
+	return nil
+}
+
+func init() {
+	fsm.RegisterJob(fsm.JobInfo{
+		Func: ValuesInvalidUTF8,
+		Name: "github.com/fsmgen/fsmgen/tests/probe.ValuesInvalidUTF8",
+		New: func(args []any) (fsm.Machine, error) {
+			m := &valuesInvalidUTF8Machine{}
+			return m, nil
+		},
+		States: []fsm.StateInfo{{
+			Pos: "values.go:86:2",
+			Vars: []fsm.VarInfo{{
+				Name: "s",
+				Type: "string",
+			}, {
+				Name: "xs",
+				Type: "[]string",
+			}, {
+				Name: "m",
+				Type: "map[string]int",
+			}},
+		}, {
+			Pos: "values.go:87:9",
+			Vars: []fsm.VarInfo{{
+				Name: "xs",
+				Type: "[]string",
+			}, {
+				Name: "m",
+				Type: "map[string]int",
+			}},
+		}},
+		Zero: func() fsm.Machine {
+			return &valuesInvalidUTF8Machine{}
+		},
+	})
+}
+
+// valuesErrorIdentityMachine is the state machine of job ValuesErrorIdentity.
+type valuesErrorIdentityMachine struct {
+	state int // the await the job is stopped at; see fsm.Machine.State
+	v     struct {
+		err error
+	} // the job's variables saved at some await
+	r0 bool
+	r1 bool
+	r2 error
+}
+
+// Resume implements fsm.Machine: it runs job ValuesErrorIdentity from where it stopped to its
+// next await.
+func (m *valuesErrorIdentityMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, error) {
+	var (
+		err error
+	)
+	st := m.state
+	m.state = fsm.StatePoisoned
+	switch st {
+	case 0:
+	case 1:
+		err = m.v.err
+		goto resume1
+	case fsm.StateDone:
+		m.state = st
+		return nil, fsm.ErrFinished
+	default:
+		m.state = st
+		return nil, fsm.ErrPoisoned
+	}
+//line values.go:98
+	err = errSentinel
+//line values_fsm.go:1093
+	m.v.err = err
+//line values.go:99
+	return m.suspend(1, Echo.Call(0))
+resume1:
+//line values.go:100
+	return m.finish(err == errSentinel, errors.Is(err, errSentinel), nil)
+//line values_fsm.go:1100
+}
+
+func (m *valuesErrorIdentityMachine) finish(r0 bool, r1 bool, r2 error) (fsm.AnyOp, error) {
+	m.r0 = r0
+	m.r1 = r1
+	m.r2 = r2
+	m.state = fsm.StateDone
+	return nil, nil
+}
+
+func (m *valuesErrorIdentityMachine) suspend(state int, op fsm.AnyOp) (fsm.AnyOp, error) {
+	m.state = state
+	return fsm.Suspend(op)
+}
+
+// State implements fsm.Machine.
+func (m *valuesErrorIdentityMachine) State() int {
+	return m.state
+}
+
+// Results implements fsm.Machine.
+func (m *valuesErrorIdentityMachine) Results() []any {
+	return []any{m.r0, m.r1, m.r2}
+}
+
+// MarshalCBOR implements fsm.Machine: it writes the state number and
+// the variables live in that state, nothing else.
+func (m *valuesErrorIdentityMachine) MarshalCBOR() ([]byte, error) {
+	w := fsm.NewStateWriter(m.state)
+	switch m.state {
+	case 1:
+		fsm.SaveError(w, "err", m.v.err)
+	case fsm.StateDone:
+		fsm.Save(w, "result 0", m.r0)
+		fsm.Save(w, "result 1", m.r1)
+		fsm.SaveError(w, "result 2", m.r2)
+	case fsm.StatePoisoned:
+		return nil, fsm.ErrPoisoned
+	}
+	return w.Bytes()
+}
+
+// UnmarshalCBOR implements fsm.Machine.
+func (m *valuesErrorIdentityMachine) UnmarshalCBOR(data []byte) error {
+	r, err := fsm.NewStateReader(data, 1)
+	if err != nil {
+		return err
+	}
+	switch r.State() {
+	case 1:
+		fsm.LoadError(r, "err", &m.v.err)
+	case fsm.StateDone:
+		fsm.Load(r, "result 0", &m.r0)
+		fsm.Load(r, "result 1", &m.r1)
+		fsm.LoadError(r, "result 2", &m.r2)
+	}
+	if err := r.Close(); err != nil {
+		return err
+	}
+	m.state = r.State()
+	return nil
+}
+
+func init() {
+	fsm.RegisterJob(fsm.JobInfo{
+		Func: ValuesErrorIdentity,
+		Name: "github.com/fsmgen/fsmgen/tests/probe.ValuesErrorIdentity",
+		New: func(args []any) (fsm.Machine, error) {
+			m := &valuesErrorIdentityMachine{}
+			return m, nil
+		},
+		States: []fsm.StateInfo{{
+			Pos: "values.go:99:2",
+			Vars: []fsm.VarInfo{{
+				Name: "err",
+				Type: "error",
+			}},
+		}},
+		Zero: func() fsm.Machine {
+			return &valuesErrorIdentityMachine{}
+		},
+	})
+}
+
+// argAliasMachine is the state machine of job ArgAlias.
+type argAliasMachine struct {
+	state int // the await the job is stopped at; see fsm.Machine.State
+	v     struct {
+		a []int
+		b []int
+	} // the job's variables saved at some await
+	r0 []int
+	r1 error
+}
+
+// Resume implements fsm.Machine: it runs job ArgAlias from where it stopped to its
+// next await.
+func (m *argAliasMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, error) {
+	var (
+		a []int
+		b []int
+	)
+	st := m.state
+	m.state = fsm.StatePoisoned
+	switch st {
+	case 0:
+		a, b = m.v.a, m.v.b
+	case 1:
+		b = m.v.b
+		goto resume1
+	case fsm.StateDone:
+		m.state = st
+		return nil, fsm.ErrFinished
+	default:
+		m.state = st
+		return nil, fsm.ErrPoisoned
+	}
+//line values.go:108
+	a[0] = 9
+//line values_fsm.go:1220
+	m.v.b = b
+//line values.go:109
+	return m.suspend(1, Echo.Call(0))
+resume1:
+//line values.go:110
+	return m.finish(b, nil)
+//line values_fsm.go:1227
+}
+
+func (m *argAliasMachine) finish(r0 []int, r1 error) (fsm.AnyOp, error) {
+	m.r0 = r0
+	m.r1 = r1
+	m.state = fsm.StateDone
+	return nil, nil
+}
+
+func (m *argAliasMachine) suspend(state int, op fsm.AnyOp) (fsm.AnyOp, error) {
+	m.state = state
+	return fsm.Suspend(op)
+}
+
+// State implements fsm.Machine.
+func (m *argAliasMachine) State() int {
+	return m.state
+}
+
+// Results implements fsm.Machine.
+func (m *argAliasMachine) Results() []any {
+	return []any{m.r0, m.r1}
+}
+
+// MarshalCBOR implements fsm.Machine: it writes the state number and
+// the variables live in that state, nothing else.
+func (m *argAliasMachine) MarshalCBOR() ([]byte, error) {
+	w := fsm.NewStateWriter(m.state)
+	switch m.state {
+	case 0:
+		fsm.Save(w, "a", m.v.a)
+		fsm.Save(w, "b", m.v.b)
+	case 1:
+		fsm.Save(w, "b", m.v.b)
+	case fsm.StateDone:
+		fsm.Save(w, "result 0", m.r0)
+		fsm.SaveError(w, "result 1", m.r1)
+	case fsm.StatePoisoned:
+		return nil, fsm.ErrPoisoned
+	}
+	return w.Bytes()
+}
+
+// UnmarshalCBOR implements fsm.Machine.
+func (m *argAliasMachine) UnmarshalCBOR(data []byte) error {
+	r, err := fsm.NewStateReader(data, 1)
+	if err != nil {
+		return err
+	}
+	switch r.State() {
+	case 0:
+		fsm.Load(r, "a", &m.v.a)
+		fsm.Load(r, "b", &m.v.b)
+	case 1:
+		fsm.Load(r, "b", &m.v.b)
+	case fsm.StateDone:
+		fsm.Load(r, "result 0", &m.r0)
+		fsm.LoadError(r, "result 1", &m.r1)
+	}
+	if err := r.Close(); err != nil {
+		return err
+	}
+	m.state = r.State()
+	return nil
+}
+
+func init() {
+	fsm.RegisterJob(fsm.JobInfo{
+		Func: ArgAlias,
+		Name: "github.com/fsmgen/fsmgen/tests/probe.ArgAlias",
+		New: func(args []any) (fsm.Machine, error) {
+			m := &argAliasMachine{}
+			var err error
+			if m.v.a, err = fsm.Arg[[]int]("github.com/fsmgen/fsmgen/tests/probe.ArgAlias", args, 0, "a"); err != nil {
+				return nil, err
+			}
+			if m.v.b, err = fsm.Arg[[]int]("github.com/fsmgen/fsmgen/tests/probe.ArgAlias", args, 1, "b"); err != nil {
+				return nil, err
+			}
+			return m, nil
+		},
+		States: []fsm.StateInfo{{
+			Pos: "values.go:109:2",
+			Vars: []fsm.VarInfo{{
+				Name: "b",
+				Type: "[]int",
+			}},
+		}},
+		Zero: func() fsm.Machine {
+			return &argAliasMachine{}
 		},
 	})
 }
