@@ -34,14 +34,14 @@ var ErrNaNMapKey = errors.New("fsm: a range loop that awaits goes over a map wit
 
 // RuneAt returns the rune that a range over s yields at byte offset i:
 // utf8.RuneError for an invalid encoding, as range does.
-func RuneAt(s string, i int) rune {
-	r, _ := utf8.DecodeRuneInString(s[i:])
+func RuneAt[S ~string](s S, i int) rune {
+	r, _ := utf8.DecodeRuneInString(string(s[i:]))
 	return r
 }
 
 // NextRune returns the byte offset of the rune after the one at offset i.
-func NextRune(s string, i int) int {
-	_, n := utf8.DecodeRuneInString(s[i:])
+func NextRune[S ~string](s S, i int) int {
+	_, n := utf8.DecodeRuneInString(string(s[i:]))
 	return i + n
 }
 

@@ -45,7 +45,14 @@ func checkJob(j *job, ds *diagnostics) {
 					return false
 				}
 			case *ast.CallExpr:
-				calls[ast.Unparen(c.Fun)] = true
+				fun := ast.Unparen(c.Fun)
+				calls[fun] = true
+				switch f := fun.(type) { // fsm.Await[T](...)
+				case *ast.IndexExpr:
+					calls[f.X] = true
+				case *ast.IndexListExpr:
+					calls[f.X] = true
+				}
 				if isAwaitCall(info, c) && inLit {
 					ds.errorf(c.Pos(), "await inside a function literal: a machine can only stop in the job's own body; call fsm.Await in the job and pass the result to the function")
 				}

@@ -320,9 +320,12 @@ func (e *emitter) emitJob(l *lowerer, entry []*hvar) error {
 	e.file.Type().Id(m.typeName).Struct(fields...)
 	e.file.Line()
 
-	resume, err := e.resume(m)
+	var resume string
+	var err error
 	if delegate {
 		resume = e.delegateResume(m)
+	} else {
+		resume, err = e.resume(m)
 	}
 	if err != nil {
 		return err

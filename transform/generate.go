@@ -178,6 +178,7 @@ func generatePackage(pkg *packages.Package) ([]File, []Diagnostic) {
 		return nil, ds.list
 	}
 	var files []File
+	machineNames := map[string]bool{} // across the package's files
 	for _, file := range order {
 		src := pkg.Fset.File(file.Pos()).Name()
 		path := strings.TrimSuffix(src, ".go") + "_fsm.go"
@@ -187,7 +188,7 @@ func generatePackage(pkg *packages.Package) ([]File, []Diagnostic) {
 		f.HeaderComment(Header)
 		f.NoFormat = true // finishFile formats, once the imports are complete
 		f.ImportAlias(RuntimePath, rt)
-		e := &emitter{pkg: pkg.Types, fset: pkg.Fset, file: f, im: im, rt: rt, path: path, taken: map[string]bool{}}
+		e := &emitter{pkg: pkg.Types, fset: pkg.Fset, file: f, im: im, rt: rt, path: path, taken: machineNames}
 		for _, lw := range byFile[file] {
 			for obj, name := range lw.l.movedTypes {
 				im.renamed[obj] = name
@@ -234,8 +235,9 @@ func analyzePackage(pkg *packages.Package, ds *diagnostics) (map[*ast.File][]low
 	}
 	byFile := map[*ast.File][]lowered{}
 	var order []*ast.File
+	pkgTaken := map[string]bool{}
 	for _, j := range jobs {
-		lw, ok := analyzeJob(j, ssaPkg, ds)
+		lw, ok := analyzeJob(j, ssaPkg, ds, pkgTaken)
 		if !ok {
 			continue
 		}
@@ -255,7 +257,7 @@ type lowered struct {
 
 // analyzeJob checks, lowers and analyzes one job. A crash of the generator on
 // a job becomes a diagnostic on it, never a crash of the run.
-func analyzeJob(j *job, ssaPkg *ssa.Package, ds *diagnostics) (lw lowered, ok bool) {
+func analyzeJob(j *job, ssaPkg *ssa.Package, ds *diagnostics, pkgTaken map[string]bool) (lw lowered, ok bool) {
 	before := len(ds.list)
 	defer func() {
 		if p := recover(); p != nil {
@@ -267,7 +269,7 @@ func analyzeJob(j *job, ssaPkg *ssa.Package, ds *diagnostics) (lw lowered, ok bo
 	if len(ds.list) > before {
 		return lowered{}, false
 	}
-	names := newNamer(j.decl, j.pkg.TypesInfo, j.pkg.Types.Scope(), packageNames(j))
+	names := newNamer(j.decl, j.pkg.TypesInfo, j.pkg.Types.Scope(), packageNames(j), pkgTaken)
 	l := newLowerer(j, ds, names)
 	var err error
 	if l.memory, err = jobMemory(ssaPkg, j); err != nil {
@@ -298,13 +300,22 @@ func emitSafely(e *emitter, lw lowered) (err error) {
 // packages its package imports.
 func packageNames(j *job) map[string]bool {
 	out := map[string]bool{"fsm": true}
-	for _, spec := range j.file.Imports {
-		if spec.Name != nil {
-			out[spec.Name.Name] = true
+	for _, f := range j.pkg.Syntax {
+		for _, spec := range f.Imports {
+			if spec.Name != nil {
+				out[spec.Name.Name] = true
+			}
 		}
 	}
 	for _, p := range j.pkg.Types.Imports() {
 		out[p.Name()] = true
+	}
+	// Predeclared and package-level names: generated code spells types.
+	for _, name := range types.Universe.Names() {
+		out[name] = true
+	}
+	for _, name := range j.pkg.Types.Scope().Names() {
+		out[name] = true
 	}
 	return out
 }

@@ -21,10 +21,15 @@ type namer struct {
 	// reserved names may be spelled by generated code at any point of the
 	// machine (package names in types), so no variable may take them.
 	reserved map[string]bool
+
+	// pkgTaken holds the package-level names generated for all jobs of the
+	// package (types moved out of jobs).
+	pkgTaken map[string]bool
 }
 
-func newNamer(body ast.Node, info *types.Info, pkg *types.Scope, reserved map[string]bool) *namer {
+func newNamer(body ast.Node, info *types.Info, pkg *types.Scope, reserved, pkgTaken map[string]bool) *namer {
 	n := &namer{
+		pkgTaken: pkgTaken,
 		used:    map[string]bool{},
 		objs:    map[string]map[types.Object]bool{},
 		renamed: map[types.Object]string{},
@@ -80,11 +85,19 @@ func (n *namer) forVar(name string) string {
 
 // forType returns the package-level name of a type declared inside a job.
 func (n *namer) forType(name string) string {
-	if n.pkg.Lookup(name) == nil && !n.taken[name] && len(n.objs[name]) <= 1 {
-		n.taken[name] = true
-		return name
+	for i := 0; ; i++ {
+		cand := name
+		if i > 0 {
+			cand = name + "_" + strconv.Itoa(i)
+		}
+		if n.pkg.Lookup(cand) != nil || n.taken[cand] || n.pkgTaken[cand] || n.reserved[cand] ||
+			(i > 0 && n.used[cand]) || (i == 0 && len(n.objs[cand]) > 1) {
+			continue
+		}
+		n.taken[cand] = true
+		n.pkgTaken[cand] = true
+		return cand
 	}
-	return n.fresh(name)
 }
 
 func (n *namer) rename(obj types.Object, name string) { n.renamed[obj] = name }

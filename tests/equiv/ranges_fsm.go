@@ -4119,7 +4119,7 @@ func (m_1 *rangeMapDeleteCurrentMachine) Resume(ctx fsm.Context, in fsm.Outcome)
 		keys []string
 		i    int
 		k_1  string
-		v    int
+		v_1  int
 		ok   bool
 	)
 	st := m_1.state
@@ -4147,12 +4147,12 @@ loop:
 		goto loopEnd
 	}
 	k_1 = keys[i]
-	v, ok = m[k_1]
+	v_1, ok = m[k_1]
 	if !ok {
 		goto loopNext
 	}
 //line ranges.go:306
-	k, val = k_1, v
+	k, val = k_1, v_1
 //line ranges_fsm.go:4157
 	m_1.v.m, m_1.v.sum, m_1.v.k, m_1.v.val, m_1.v.keys, m_1.v.i = m, sum, k, val, keys, i
 //line ranges.go:307
@@ -4503,7 +4503,7 @@ func (m_1 *rangeMapUpdateOthersMachine) Resume(ctx fsm.Context, in fsm.Outcome) 
 		keys []int
 		i    int
 		k_1  int
-		v    int
+		v_1  int
 		ok   bool
 	)
 	st := m_1.state
@@ -4531,12 +4531,12 @@ loop:
 		goto loopEnd
 	}
 	k_1 = keys[i]
-	v, ok = m[k_1]
+	v_1, ok = m[k_1]
 	if !ok {
 		goto loopNext
 	}
 //line ranges.go:338
-	k, val = k_1, v
+	k, val = k_1, v_1
 	sum += val
 //line ranges_fsm.go:4542
 	m_1.v.m, m_1.v.sum, m_1.v.k, m_1.v.keys, m_1.v.i = m, sum, k, keys, i
@@ -7001,7 +7001,7 @@ func (m_1 *rangeMapContinueMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm
 		keys []int
 		i    int
 		k_1  int
-		v    int
+		v_1  int
 		ok   bool
 	)
 	st := m_1.state
@@ -7029,12 +7029,12 @@ loop:
 		goto loopEnd
 	}
 	k_1 = keys[i]
-	v, ok = m[k_1]
+	v_1, ok = m[k_1]
 	if !ok {
 		goto loopNext
 	}
 //line ranges.go:517
-	k, val = k_1, v
+	k, val = k_1, v_1
 //line ranges_fsm.go:7039
 	m_1.v.m, m_1.v.sum, m_1.v.k, m_1.v.val, m_1.v.keys, m_1.v.i = m, sum, k, val, keys, i
 //line ranges.go:518

@@ -1755,7 +1755,7 @@ type errInExprMachine struct {
 // next await.
 func (m *errInExprMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, error) {
 	var (
-		v   int
+		v_1 int
 		err error
 	)
 	st := m.state
@@ -1775,9 +1775,9 @@ func (m *errInExprMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, e
 	return m.suspend(1, Fail.Call("x"))
 resume1:
 //line results_fsm.go:1778
-	v, err = fsm.Take[int](in)
+	v_1, err = fsm.Take[int](in)
 //line results.go:149
-	return m.finish(e(v, err).Error()+"!", nil)
+	return m.finish(e(v_1, err).Error()+"!", nil)
 //line results_fsm.go:1782
 }
 

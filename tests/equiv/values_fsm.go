@@ -2510,7 +2510,7 @@ type valDurationMachine struct {
 func (m *valDurationMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, error) {
 	var (
 		d   time.Duration
-		e   time.Duration
+		e_1 time.Duration
 		v_1 time.Duration
 		err error
 	)
@@ -2548,8 +2548,8 @@ resume2:
 //line values_fsm.go:2549
 	v_1, err = fsm.Take[time.Duration](in)
 //line values.go:247
-	e = v(v_1, err)
-	return m.finish(d, e, nil)
+	e_1 = v(v_1, err)
+	return m.finish(d, e_1, nil)
 //line values_fsm.go:2554
 }
 

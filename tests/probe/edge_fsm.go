@@ -11,7 +11,7 @@ import (
 type edgeReceiverOfAwaitCallMachine struct {
 	state int // the await the job is stopped at; see fsm.Machine.State
 	v     struct {
-		v Owner
+		v_1 Owner
 	} // the job's variables saved at some await
 	r0 int
 	r1 string
@@ -23,8 +23,8 @@ type edgeReceiverOfAwaitCallMachine struct {
 func (m *edgeReceiverOfAwaitCallMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, error) {
 	var (
 		n   int
-		v   Owner
-		v_1 int
+		v_1 Owner
+		v_2 int
 		err error
 	)
 	st := m.state
@@ -32,7 +32,7 @@ func (m *edgeReceiverOfAwaitCallMachine) Resume(ctx fsm.Context, in fsm.Outcome)
 	switch st {
 	case 0:
 	case 1:
-		v = m.v.v
+		v_1 = m.v.v_1
 		goto resume1
 	case fsm.StateDone:
 		m.state = st
@@ -44,15 +44,15 @@ func (m *edgeReceiverOfAwaitCallMachine) Resume(ctx fsm.Context, in fsm.Outcome)
 //line edge.go:26
 	resetTrace()
 //line edge_fsm.go:47
-	v = owner("ab")
-	m.v.v = v
+	v_1 = owner("ab")
+	m.v.v_1 = v_1
 //line edge.go:27
 	return m.suspend(1, Echo.Call(tr("op", 1)))
 resume1:
 //line edge_fsm.go:53
-	v_1, err = fsm.Take[int](in)
+	v_2, err = fsm.Take[int](in)
 //line edge.go:27
-	n = v.Take(v_1, err)
+	n = v_1.Take(v_2, err)
 	return m.finish(n, traceStr(), nil)
 //line edge_fsm.go:58
 }
@@ -86,7 +86,7 @@ func (m *edgeReceiverOfAwaitCallMachine) MarshalCBOR() ([]byte, error) {
 	w := fsm.NewStateWriter(m.state)
 	switch m.state {
 	case 1:
-		fsm.Save(w, "v", m.v.v)
+		fsm.Save(w, "v_1", m.v.v_1)
 	case fsm.StateDone:
 		fsm.Save(w, "result 0", m.r0)
 		fsm.Save(w, "result 1", m.r1)
@@ -105,7 +105,7 @@ func (m *edgeReceiverOfAwaitCallMachine) UnmarshalCBOR(data []byte) error {
 	}
 	switch r.State() {
 	case 1:
-		fsm.Load(r, "v", &m.v.v)
+		fsm.Load(r, "v_1", &m.v.v_1)
 	case fsm.StateDone:
 		fsm.Load(r, "result 0", &m.r0)
 		fsm.Load(r, "result 1", &m.r1)
@@ -130,7 +130,7 @@ func init() {
 			Pos: "edge.go:27:24",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
-				Name:     "v (a value computed before an await)",
+				Name:     "v_1 (a value computed before an await)",
 				Type:     "Owner",
 			}},
 		}},

@@ -3566,7 +3566,7 @@ type exprAwaitErrorUsedMachine struct {
 	state int // the await the job is stopped at; see fsm.Machine.State
 	v     struct {
 		err error
-		v   string
+		v_1 string
 	} // the job's variables saved at some await
 	r0 string
 	r1 error
@@ -3578,8 +3578,8 @@ func (m *exprAwaitErrorUsedMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm
 	var (
 		err   error
 		msg   string
-		v     string
-		v_1   int
+		v_1   string
+		v_2   int
 		err_1 error
 	)
 	st := m.state
@@ -3589,7 +3589,7 @@ func (m *exprAwaitErrorUsedMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm
 	case 1:
 		goto resume1
 	case 2:
-		err, v = m.v.err, m.v.v
+		err, v_1 = m.v.err, m.v.v_1
 		goto resume2
 	case fsm.StateDone:
 		m.state = st
@@ -3604,15 +3604,15 @@ resume1:
 //line exprs.go:248
 	_, err = fsm.Take[int](in)
 //line exprs_fsm.go:3607
-	v = err.Error() + "|"
-	m.v.err, m.v.v = err, v
+	v_1 = err.Error() + "|"
+	m.v.err, m.v.v_1 = err, v_1
 //line exprs.go:249
 	return m.suspend(2, Odd.Call(2))
 resume2:
 //line exprs_fsm.go:3613
-	v_1, err_1 = fsm.Take[int](in)
+	v_2, err_1 = fsm.Take[int](in)
 //line exprs.go:249
-	msg = v + errOf(v_1, err_1).Error()
+	msg = v_1 + errOf(v_2, err_1).Error()
 	return m.finish(msg, err)
 //line exprs_fsm.go:3618
 }
@@ -3646,7 +3646,7 @@ func (m *exprAwaitErrorUsedMachine) MarshalCBOR() ([]byte, error) {
 	switch m.state {
 	case 2:
 		fsm.SaveError(w, "err", m.v.err)
-		fsm.Save(w, "v", m.v.v)
+		fsm.Save(w, "v_1", m.v.v_1)
 	case fsm.StateDone:
 		fsm.Save(w, "result 0", m.r0)
 		fsm.SaveError(w, "result 1", m.r1)
@@ -3665,7 +3665,7 @@ func (m *exprAwaitErrorUsedMachine) UnmarshalCBOR(data []byte) error {
 	switch r.State() {
 	case 2:
 		fsm.LoadError(r, "err", &m.v.err)
-		fsm.Load(r, "v", &m.v.v)
+		fsm.Load(r, "v_1", &m.v.v_1)
 	case fsm.StateDone:
 		fsm.Load(r, "result 0", &m.r0)
 		fsm.LoadError(r, "result 1", &m.r1)
@@ -3692,7 +3692,7 @@ func init() {
 				Type: "error",
 			}, {
 				Internal: true,
-				Name:     "v (a value computed before an await)",
+				Name:     "v_1 (a value computed before an await)",
 				Type:     "string",
 			}},
 		}},

@@ -2752,9 +2752,9 @@ type miscReturnAwaitDirectMachine struct {
 func (m *miscReturnAwaitDirectMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, error) {
 	var (
 		k     int
-		v     int
-		err   error
 		v_1   int
+		err   error
+		v_2   int
 		err_1 error
 	)
 	st := m.state
@@ -2781,16 +2781,16 @@ func (m *miscReturnAwaitDirectMachine) Resume(ctx fsm.Context, in fsm.Outcome) (
 	return m.suspend(1, Odd.Call(k))
 resume1:
 //line misc_fsm.go:2784
-	v, err = fsm.Take[int](in)
+	v_1, err = fsm.Take[int](in)
 //line misc.go:256
-	return m.finish(v, err)
+	return m.finish(v_1, err)
 endIf:
 	return m.suspend(2, Fail.Call("neg"))
 resume2:
 //line misc_fsm.go:2791
-	v_1, err_1 = fsm.Take[int](in)
+	v_2, err_1 = fsm.Take[int](in)
 //line misc.go:258
-	return m.finish(v_1, err_1)
+	return m.finish(v_2, err_1)
 //line misc_fsm.go:2795
 }
 

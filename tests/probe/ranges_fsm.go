@@ -380,7 +380,7 @@ func (m_1 *rangeMapReplacedByPtrMethodMachine) Resume(ctx fsm.Context, in fsm.Ou
 		keys []string
 		i    int
 		k    string
-		v    int
+		v_1  int
 		ok   bool
 	)
 	st := m_1.state
@@ -409,12 +409,12 @@ loop:
 		goto loopEnd
 	}
 	k = keys[i]
-	v, ok = m[k]
+	v_1, ok = m[k]
 	if !ok {
 		goto loopNext
 	}
 //line ranges.go:57
-	x = v
+	x = v_1
 //line ranges_fsm.go:419
 	m_1.v.d, m_1.v.s, m_1.v.x, m_1.v.m, m_1.v.keys, m_1.v.i = d, s, x, m, keys, i
 //line ranges.go:58
@@ -574,7 +574,7 @@ func (m_1 *rangeMapNaNKeyMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.A
 		keys []float64
 		i    int
 		k    float64
-		v    int
+		v_1  int
 		ok   bool
 	)
 	st := m_1.state
@@ -602,12 +602,12 @@ loop:
 		goto loopEnd
 	}
 	k = keys[i]
-	v, ok = m[k]
+	v_1, ok = m[k]
 	if !ok {
 		goto loopNext
 	}
 //line ranges.go:71
-	x = v
+	x = v_1
 //line ranges_fsm.go:612
 	m_1.v.m, m_1.v.n, m_1.v.s, m_1.v.x, m_1.v.keys, m_1.v.i = m, n, s, x, keys, i
 //line ranges.go:72
@@ -1476,12 +1476,12 @@ func init() {
 type rangeStringFormsMachine struct {
 	state int // the await the job is stopped at; see fsm.Machine.State
 	v     struct {
-		s   string
-		idx []int
-		rs  []rune
-		i_1 int
-		i_2 int
-		i_3 int
+		s     string
+		idx_1 []int
+		rs    []rune
+		i_1   int
+		i_2   int
+		i_3   int
 	} // the job's variables saved at some await
 	r0 []int
 	r1 []rune
@@ -1493,7 +1493,7 @@ type rangeStringFormsMachine struct {
 func (m *rangeStringFormsMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, error) {
 	var (
 		s     string
-		idx   []int
+		idx_1 []int
 		rs    []rune
 		i     int
 		i_1   int
@@ -1511,13 +1511,13 @@ func (m *rangeStringFormsMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.A
 	case 0:
 		s = m.v.s
 	case 1:
-		s, idx, rs, i_1 = m.v.s, m.v.idx, m.v.rs, m.v.i_1
+		s, idx_1, rs, i_1 = m.v.s, m.v.idx_1, m.v.rs, m.v.i_1
 		goto resume1
 	case 2:
-		s, idx, rs, i_2 = m.v.s, m.v.idx, m.v.rs, m.v.i_2
+		s, idx_1, rs, i_2 = m.v.s, m.v.idx_1, m.v.rs, m.v.i_2
 		goto resume2
 	case 3:
-		s, idx, rs, i_3 = m.v.s, m.v.idx, m.v.rs, m.v.i_3
+		s, idx_1, rs, i_3 = m.v.s, m.v.idx_1, m.v.rs, m.v.i_3
 		goto resume3
 	case fsm.StateDone:
 		m.state = st
@@ -1527,7 +1527,7 @@ func (m *rangeStringFormsMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.A
 		return nil, fsm.ErrPoisoned
 	}
 //line ranges.go:143
-	idx = nil
+	idx_1 = nil
 	rs = nil
 //line ranges_fsm.go:1533
 	i_1 = 0
@@ -1538,14 +1538,14 @@ loop:
 //line ranges.go:145
 	i = i_1
 //line ranges_fsm.go:1541
-	m.v.s, m.v.idx, m.v.rs, m.v.i_1 = s, idx, rs, i_1
+	m.v.s, m.v.idx_1, m.v.rs, m.v.i_1 = s, idx_1, rs, i_1
 //line ranges.go:146
 	return m.suspend(1, Echo.Call(i))
 resume1:
 //line ranges_fsm.go:1546
 	v_1, err = fsm.Take[int](in)
 //line ranges.go:146
-	idx = append(idx, v(v_1, err))
+	idx_1 = append(idx_1, v(v_1, err))
 //line ranges_fsm.go:1550
 	i_1 = fsm.NextRune(s, i_1)
 	goto loop
@@ -1564,7 +1564,7 @@ loop_1:
 		goto loopEnd_1
 	}
 //line ranges_fsm.go:1567
-	m.v.s, m.v.idx, m.v.rs, m.v.i_2 = s, idx, rs, i_2
+	m.v.s, m.v.idx_1, m.v.rs, m.v.i_2 = s, idx_1, rs, i_2
 //line ranges.go:155
 	return m.suspend(2, Echo.Call(int(r)))
 resume2:
@@ -1582,7 +1582,7 @@ loop_2:
 	if i_3 >= len(s) {
 		goto loopEnd_2
 	}
-	m.v.s, m.v.idx, m.v.rs, m.v.i_3 = s, idx, rs, i_3
+	m.v.s, m.v.idx_1, m.v.rs, m.v.i_3 = s, idx_1, rs, i_3
 //line ranges.go:158
 	return m.suspend(3, Echo.Call(0))
 resume3:
@@ -1591,7 +1591,7 @@ resume3:
 	goto loop_2
 loopEnd_2:
 //line ranges.go:160
-	return m.finish(idx, rs, nil)
+	return m.finish(idx_1, rs, nil)
 //line ranges_fsm.go:1596
 }
 
@@ -1627,17 +1627,17 @@ func (m *rangeStringFormsMachine) MarshalCBOR() ([]byte, error) {
 		fsm.Save(w, "s", m.v.s)
 	case 1:
 		fsm.Save(w, "s", m.v.s)
-		fsm.Save(w, "idx", m.v.idx)
+		fsm.Save(w, "idx", m.v.idx_1)
 		fsm.Save(w, "rs", m.v.rs)
 		fsm.Save(w, "i_1", m.v.i_1)
 	case 2:
 		fsm.Save(w, "s", m.v.s)
-		fsm.Save(w, "idx", m.v.idx)
+		fsm.Save(w, "idx", m.v.idx_1)
 		fsm.Save(w, "rs", m.v.rs)
 		fsm.Save(w, "i_2", m.v.i_2)
 	case 3:
 		fsm.Save(w, "s", m.v.s)
-		fsm.Save(w, "idx", m.v.idx)
+		fsm.Save(w, "idx", m.v.idx_1)
 		fsm.Save(w, "rs", m.v.rs)
 		fsm.Save(w, "i_3", m.v.i_3)
 	case fsm.StateDone:
@@ -1661,17 +1661,17 @@ func (m *rangeStringFormsMachine) UnmarshalCBOR(data []byte) error {
 		fsm.Load(r, "s", &m.v.s)
 	case 1:
 		fsm.Load(r, "s", &m.v.s)
-		fsm.Load(r, "idx", &m.v.idx)
+		fsm.Load(r, "idx", &m.v.idx_1)
 		fsm.Load(r, "rs", &m.v.rs)
 		fsm.Load(r, "i_1", &m.v.i_1)
 	case 2:
 		fsm.Load(r, "s", &m.v.s)
-		fsm.Load(r, "idx", &m.v.idx)
+		fsm.Load(r, "idx", &m.v.idx_1)
 		fsm.Load(r, "rs", &m.v.rs)
 		fsm.Load(r, "i_2", &m.v.i_2)
 	case 3:
 		fsm.Load(r, "s", &m.v.s)
-		fsm.Load(r, "idx", &m.v.idx)
+		fsm.Load(r, "idx", &m.v.idx_1)
 		fsm.Load(r, "rs", &m.v.rs)
 		fsm.Load(r, "i_3", &m.v.i_3)
 	case fsm.StateDone:
@@ -2819,7 +2819,7 @@ func (m_1 *rangeNestedMapInSliceMachine) Resume(ctx fsm.Context, in fsm.Outcome)
 		keys_1 []string
 		i_1    int
 		k_1    string
-		v      int
+		v_1    int
 		ok     bool
 	)
 	st := m_1.state
@@ -2856,12 +2856,12 @@ loop_1:
 		goto loopEnd_1
 	}
 	k_1 = keys_1[i_1]
-	v, ok = m[k_1]
+	v_1, ok = m[k_1]
 	if !ok {
 		goto loopNext_1
 	}
 //line ranges.go:253
-	k, x = k_1, v
+	k, x = k_1, v_1
 //line ranges_fsm.go:2866
 	m_1.v.keys, m_1.v.m, m_1.v.seq, m_1.v.n, m_1.v.i, m_1.v.k, m_1.v.x, m_1.v.keys_1, m_1.v.i_1 = keys, m, seq, n, i, k, x, keys_1, i_1
 //line ranges.go:254
@@ -4765,7 +4765,7 @@ func (m_1 *rangeMapOfSlicesValueMachine) Resume(ctx fsm.Context, in fsm.Outcome)
 		keys []string
 		i    int
 		k    string
-		v    []int
+		v_1  []int
 		ok   bool
 	)
 	st := m_1.state
@@ -4793,12 +4793,12 @@ loop:
 		goto loopEnd
 	}
 	k = keys[i]
-	v, ok = m[k]
+	v_1, ok = m[k]
 	if !ok {
 		goto loopNext
 	}
 //line ranges.go:393
-	xs = v
+	xs = v_1
 //line ranges_fsm.go:4803
 	m_1.v.m, m_1.v.s, m_1.v.xs, m_1.v.keys, m_1.v.i, m_1.v.k = m, s, xs, keys, i, k
 //line ranges.go:394
