@@ -87,6 +87,22 @@ func (im *importer) qualifier(p *types.Package) string {
 	return name
 }
 
+// usedName reports whether generated code may use name for a package: an
+// import of the user's file or of its package.
+func (im *importer) usedName(name string) bool {
+	for _, n := range im.names {
+		if n == name {
+			return true
+		}
+	}
+	for _, p := range im.self.Imports() {
+		if p.Name() == name {
+			return true
+		}
+	}
+	return false
+}
+
 // nameTaken reports whether name cannot be the import name of path in the
 // generated file.
 func (im *importer) nameTaken(name, path string) bool {
@@ -219,6 +235,7 @@ type emitter struct {
 	rt    string // the runtime's name in the generated file
 	path  string // path of the generated file
 	taken map[string]bool
+	gen   *genIdents // see genNames
 }
 
 // machine holds what the emitter needs of one lowered job.
@@ -256,6 +273,7 @@ func lowerFirst(s string) string {
 // emitJob writes the machine of one job.
 func (e *emitter) emitJob(l *lowerer, entry []*hvar) error {
 	j := l.j
+	g := e.genNames()
 	m := &machine{l: l, typeName: e.machineName(j), entry: entry}
 	m.recv = l.names.fresh("m")
 	m.in = l.names.fresh("in")
@@ -333,7 +351,7 @@ func (e *emitter) emitJob(l *lowerer, entry []*hvar) error {
 	e.file.Id(resume).Line()
 
 	rt := func(name string) *jen.Statement { return jen.Qual(RuntimePath, name) }
-	recv := func() *jen.Statement { return jen.Id("m").Op("*").Id(m.typeName) }
+	recv := func() *jen.Statement { return jen.Id(g.m).Op("*").Id(m.typeName) }
 
 	// finish and suspend.
 	var fparams []jen.Code
@@ -341,24 +359,24 @@ func (e *emitter) emitJob(l *lowerer, entry []*hvar) error {
 	for i := 0; i < results.Len(); i++ {
 		n := "r" + strconv.Itoa(i)
 		fparams = append(fparams, jen.Id(n).Id(e.im.typeString(results.At(i).Type())))
-		fassign = append(fassign, jen.Id("m").Dot(n).Op("=").Id(n))
+		fassign = append(fassign, jen.Id(g.m).Dot(n).Op("=").Id(n))
 	}
 	e.file.Func().Params(recv()).Id("finish").Params(fparams...).Params(rt("AnyOp"), jen.Error()).Block(
 		append(fassign,
-			jen.Id("m").Dot("state").Op("=").Add(rt("StateDone")),
+			jen.Id(g.m).Dot("state").Op("=").Add(rt("StateDone")),
 			jen.Return(jen.Nil(), jen.Nil()))...,
 	).Line()
-	e.file.Func().Params(recv()).Id("suspend").Params(jen.Id("state").Int(), jen.Id("op").Add(rt("AnyOp"))).Params(rt("AnyOp"), jen.Error()).Block(
-		jen.Id("m").Dot("state").Op("=").Id("state"),
-		jen.Return(rt("Suspend").Call(jen.Id("op"))),
+	e.file.Func().Params(recv()).Id("suspend").Params(jen.Id(g.state).Int(), jen.Id(g.op).Add(rt("AnyOp"))).Params(rt("AnyOp"), jen.Error()).Block(
+		jen.Id(g.m).Dot("state").Op("=").Id(g.state),
+		jen.Return(rt("Suspend").Call(jen.Id(g.op))),
 	).Line()
 
 	// State and Results.
 	e.file.Comment("State implements fsm.Machine.")
-	e.file.Func().Params(recv()).Id("State").Params().Int().Block(jen.Return(jen.Id("m").Dot("state"))).Line()
+	e.file.Func().Params(recv()).Id("State").Params().Int().Block(jen.Return(jen.Id(g.m).Dot("state"))).Line()
 	var rvals []jen.Code
 	for i := 0; i < results.Len(); i++ {
-		rvals = append(rvals, jen.Id("m").Dot("r"+strconv.Itoa(i)))
+		rvals = append(rvals, jen.Id(g.m).Dot("r"+strconv.Itoa(i)))
 	}
 	e.file.Comment("Results implements fsm.Machine.")
 	e.file.Func().Params(recv()).Id("Results").Params().Index().Any().Block(
@@ -368,15 +386,15 @@ func (e *emitter) emitJob(l *lowerer, entry []*hvar) error {
 	// MarshalCBOR: the state number and the variables live there.
 	save := func(name, src string, t types.Type) jen.Code {
 		if isErrorType(t) {
-			return rt("SaveError").Call(jen.Id("w"), jen.Lit(src), jen.Id("m").Dot(name))
+			return rt("SaveError").Call(jen.Id(g.w), jen.Lit(src), jen.Id(g.m).Dot(name))
 		}
-		return rt("Save").Call(jen.Id("w"), jen.Lit(src), jen.Id("m").Dot(name))
+		return rt("Save").Call(jen.Id(g.w), jen.Lit(src), jen.Id(g.m).Dot(name))
 	}
 	load := func(name, src string, t types.Type) jen.Code {
 		if isErrorType(t) {
-			return rt("LoadError").Call(jen.Id("r"), jen.Lit(src), jen.Op("&").Id("m").Dot(name))
+			return rt("LoadError").Call(jen.Id(g.r), jen.Lit(src), jen.Op("&").Id(g.m).Dot(name))
 		}
-		return rt("Load").Call(jen.Id("r"), jen.Lit(src), jen.Op("&").Id("m").Dot(name))
+		return rt("Load").Call(jen.Id(g.r), jen.Lit(src), jen.Op("&").Id(g.m).Dot(name))
 	}
 	stateCases := func(f func(vars []*hvar) []jen.Code, done []jen.Code) []jen.Code {
 		var cases []jen.Code
@@ -410,7 +428,7 @@ func (e *emitter) emitJob(l *lowerer, entry []*hvar) error {
 		var out []jen.Code
 		for _, v := range storedOrder(l, vars) {
 			if v.derived != nil {
-				out = append(out, rt("SaveDerived").Call(jen.Id("w"), jen.Lit(displayName(v)), jen.Id("m").Dot("v").Dot(v.name), derive(v)))
+				out = append(out, rt("SaveDerived").Call(jen.Id(g.w), jen.Lit(displayName(v)), jen.Id(g.m).Dot("v").Dot(v.name), derive(v)))
 				continue
 			}
 			out = append(out, save("v."+v.name, displayName(v), v.typ))
@@ -421,15 +439,15 @@ func (e *emitter) emitJob(l *lowerer, entry []*hvar) error {
 	e.file.Comment("MarshalCBOR implements fsm.Machine: it writes the state number and")
 	e.file.Comment("the variables live in that state, nothing else.")
 	e.file.Func().Params(recv()).Id("MarshalCBOR").Params().Params(jen.Index().Byte(), jen.Error()).Block(
-		jen.Id("w").Op(":=").Add(rt("NewStateWriter")).Call(jen.Id("m").Dot("state")),
-		jen.Switch(jen.Id("m").Dot("state")).Block(saveCases...),
-		jen.Return(jen.Id("w").Dot("Bytes").Call()),
+		jen.Id(g.w).Op(":=").Add(rt("NewStateWriter")).Call(jen.Id(g.m).Dot("state")),
+		jen.Switch(jen.Id(g.m).Dot("state")).Block(saveCases...),
+		jen.Return(jen.Id(g.w).Dot("Bytes").Call()),
 	).Line()
 	loadCases := stateCases(func(vars []*hvar) []jen.Code {
 		var out []jen.Code
 		for _, v := range storedOrder(l, vars) {
 			if v.derived != nil {
-				out = append(out, rt("LoadDerived").Call(jen.Id("r"), jen.Lit(displayName(v)), jen.Op("&").Id("m").Dot("v").Dot(v.name), derive(v)))
+				out = append(out, rt("LoadDerived").Call(jen.Id(g.r), jen.Lit(displayName(v)), jen.Op("&").Id(g.m).Dot("v").Dot(v.name), derive(v)))
 				continue
 			}
 			out = append(out, load("v."+v.name, displayName(v), v.typ))
@@ -438,45 +456,45 @@ func (e *emitter) emitJob(l *lowerer, entry []*hvar) error {
 	}, loadDone)
 	var loadBody []jen.Code
 	loadBody = append(loadBody,
-		jen.List(jen.Id("r"), jen.Err()).Op(":=").Add(rt("NewStateReader")).Call(jen.Id("data"), jen.Lit(len(l.awaits))),
-		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
+		jen.List(jen.Id(g.r), jen.Id(g.err)).Op(":=").Add(rt("NewStateReader")).Call(jen.Id(g.data), jen.Lit(len(l.awaits))),
+		jen.If(jen.Id(g.err).Op("!=").Nil()).Block(jen.Return(jen.Id(g.err))),
 	)
 	if len(loadCases) > 0 {
-		loadBody = append(loadBody, jen.Switch(jen.Id("r").Dot("State").Call()).Block(loadCases...))
+		loadBody = append(loadBody, jen.Switch(jen.Id(g.r).Dot("State").Call()).Block(loadCases...))
 	}
 	loadBody = append(loadBody,
-		jen.If(jen.Err().Op(":=").Id("r").Dot("Close").Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
-		jen.Id("m").Dot("state").Op("=").Id("r").Dot("State").Call(),
+		jen.If(jen.Id(g.err).Op(":=").Id(g.r).Dot("Close").Call(), jen.Id(g.err).Op("!=").Nil()).Block(jen.Return(jen.Id(g.err))),
+		jen.Id(g.m).Dot("state").Op("=").Id(g.r).Dot("State").Call(),
 		jen.Return(jen.Nil()),
 	)
 	e.file.Comment("UnmarshalCBOR implements fsm.Machine.")
-	e.file.Func().Params(recv()).Id("UnmarshalCBOR").Params(jen.Id("data").Index().Byte()).Error().Block(loadBody...).Line()
+	e.file.Func().Params(recv()).Id("UnmarshalCBOR").Params(jen.Id(g.data).Index().Byte()).Error().Block(loadBody...).Line()
 
 	// Registration.
 	var newBody []jen.Code
-	newBody = append(newBody, jen.Id("m").Op(":=").Op("&").Id(m.typeName).Values())
+	newBody = append(newBody, jen.Id(g.m).Op(":=").Op("&").Id(m.typeName).Values())
 	params := jobParams(j)
 	inEntry := map[*hvar]bool{}
 	for _, v := range m.entry {
 		inEntry[v] = true
 	}
 	if len(params) > 0 {
-		newBody = append(newBody, jen.Var().Id("err").Error())
+		newBody = append(newBody, jen.Var().Id(g.err).Error())
 	}
 	for i, p := range params {
 		v := l.byObj[p]
 		target := jen.Id("_")
 		if v != nil && inEntry[v] {
-			target = jen.Id("m").Dot("v").Dot(v.name)
+			target = jen.Id(g.m).Dot("v").Dot(v.name)
 		}
 		newBody = append(newBody,
 			jen.If(
-				jen.List(target, jen.Err()).Op("=").Add(rt("Arg")).Index(jen.Id(e.im.typeString(p.Type()))).Call(jen.Lit(j.name()), jen.Id("args"), jen.Lit(i), jen.Lit(paramName(p, i))),
-				jen.Err().Op("!=").Nil(),
-			).Block(jen.Return(jen.Nil(), jen.Err())),
+				jen.List(target, jen.Id(g.err)).Op("=").Add(rt("Arg")).Index(jen.Id(e.im.typeString(p.Type()))).Call(jen.Lit(j.name()), jen.Id(g.args), jen.Lit(i), jen.Lit(paramName(p, i))),
+				jen.Id(g.err).Op("!=").Nil(),
+			).Block(jen.Return(jen.Nil(), jen.Id(g.err))),
 		)
 	}
-	newBody = append(newBody, jen.Return(jen.Id("m"), jen.Nil()))
+	newBody = append(newBody, jen.Return(jen.Id(g.m), jen.Nil()))
 	var states []jen.Code
 	for _, s := range l.awaits {
 		pos := j.position(s.pos)
@@ -508,7 +526,7 @@ func (e *emitter) emitJob(l *lowerer, entry []*hvar) error {
 	info := jen.Dict{
 		jen.Id("Name"): jen.Lit(j.name()),
 		jen.Id("Func"): fn,
-		jen.Id("New"):  jen.Func().Params(jen.Id("args").Index().Any()).Params(rt("Machine"), jen.Error()).Block(newBody...),
+		jen.Id("New"):  jen.Func().Params(jen.Id(g.args).Index().Any()).Params(rt("Machine"), jen.Error()).Block(newBody...),
 		jen.Id("Zero"): jen.Func().Params().Add(rt("Machine")).Block(jen.Return(jen.Op("&").Id(m.typeName).Values())),
 	}
 	if len(states) > 0 {
@@ -518,6 +536,28 @@ func (e *emitter) emitJob(l *lowerer, entry []*hvar) error {
 		rt("RegisterJob").Call(rt("JobInfo").Values(info)),
 	).Line()
 	return nil
+}
+
+// genIdents are the identifiers of the methods fsmgen writes beside Resume
+// (receiver, locals, parameters), chosen so that none hides a package or type
+// the generated code spells.
+type genIdents struct{ m, w, r, err, data, args, state, op string }
+
+func (e *emitter) genNames() genIdents {
+	if e.gen != nil {
+		return *e.gen
+	}
+	// Only package-level names and import names can be hidden by them:
+	// the job's own locals are out of these methods' scope.
+	pick := func(name string) string {
+		for e.pkg.Scope().Lookup(name) != nil || e.im.usedName(name) {
+			name += "_"
+		}
+		return name
+	}
+	g := genIdents{m: pick("m"), w: pick("w"), r: pick("r"), err: pick("err"), data: pick("data"), args: pick("args"), state: pick("state"), op: pick("op")}
+	e.gen = &g
+	return g
 }
 
 // jobParams returns the parameters a machine's New takes: the receiver, then
@@ -952,7 +992,7 @@ func (r *renderer) ident(name string) *ast.Ident { return &ast.Ident{Name: name}
 // frame field in the encoding methods.
 func (r *renderer) varRef(v *hvar) ast.Expr {
 	if r.frame {
-		return &ast.SelectorExpr{X: &ast.SelectorExpr{X: r.ident("m"), Sel: r.ident("v")}, Sel: r.ident(v.name)}
+		return &ast.SelectorExpr{X: &ast.SelectorExpr{X: r.ident(r.e.genNames().m), Sel: r.ident("v")}, Sel: r.ident(v.name)}
 	}
 	return r.ident(v.name)
 }
