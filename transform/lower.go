@@ -64,6 +64,7 @@ type awaitSite struct {
 	pos   token.Pos
 	live  []*hvar // filled by liveness: what the code after the await reads
 	saved []*hvar // live, and the sources of derived variables among them
+	label string  // where the machine resumes, in flat code
 }
 
 // target is the pair of labels a flattened loop or switch gives break and
@@ -997,6 +998,7 @@ func (l *lowerer) suspend(call *ast.CallExpr) *awaitSite {
 	}
 	op := l.expr(call.Args[1])
 	site := &awaitSite{state: len(l.awaits) + 1, call: call, op: op, pos: call.Pos()}
+	site.label = l.names.fresh("resume" + strconv.Itoa(site.state))
 	if tup, ok := l.info.TypeOf(call).(*types.Tuple); ok && tup.Len() == 2 {
 		site.typ = tup.At(0).Type()
 	} else {
@@ -1008,7 +1010,8 @@ func (l *lowerer) suspend(call *ast.CallExpr) *awaitSite {
 	return site
 }
 
-func resumeLabel(site *awaitSite) string { return "resume" + strconv.Itoa(site.state) }
+// resumeLabel is the label where the machine resumes after site.
+func resumeLabel(site *awaitSite) string { return site.label }
 
 func (l *lowerer) ifStmt(s *ast.IfStmt) {
 	l.stmt(s.Init)
@@ -1152,10 +1155,9 @@ func (l *lowerer) rangeStmt(s *ast.RangeStmt) {
 		var seq ast.Expr
 		if _, isArr := under.(*types.Array); isArr && (s.Value == nil || isBlank(s.Value)) {
 			seq = nil // only the length, a constant, is needed
-			if needsSpill(l.info, x) {
-				// len(f()) is not a constant: the range expression runs.
-				l.emitNode(&ast.AssignStmt{Lhs: []ast.Expr{ast.NewIdent("_")}, Tok: token.ASSIGN, Rhs: []ast.Expr{x}})
-			}
+			// len(f()) is not a constant: the range expression runs. A plain
+			// variable is only read (and so counts as used, as in the job).
+			l.emitNode(&ast.AssignStmt{Lhs: []ast.Expr{ast.NewIdent("_")}, Tok: token.ASSIGN, Rhs: []ast.Expr{x}})
 		} else {
 			seq = l.stable(s, x, xt, "seq")
 		}
@@ -1447,9 +1449,12 @@ func (l *lowerer) switchStmt(s *ast.SwitchStmt) {
 			if !types.Identical(tv.Type, types.Default(tv.Type)) {
 				tag = &ast.CallExpr{Fun: &ast.ParenExpr{X: l.placeholder(placeholder{kind: phType, t: types.Default(tv.Type)})}, Args: []ast.Expr{x}}
 			}
-		} else {
+		} else if hasCaseValues(s) {
 			tag = l.temp(l.typeOf(s.Tag), "tag", "the switch tag")
 			l.emitNode(&ast.AssignStmt{Lhs: []ast.Expr{tag}, Tok: token.ASSIGN, Rhs: []ast.Expr{x}})
+		} else {
+			// No case compares with it: the tag is only evaluated.
+			l.emitNode(&ast.AssignStmt{Lhs: []ast.Expr{ast.NewIdent("_")}, Tok: token.ASSIGN, Rhs: []ast.Expr{x}})
 		}
 	}
 	clauses := s.Body.List
@@ -1494,6 +1499,16 @@ func (l *lowerer) switchStmt(s *ast.SwitchStmt) {
 		}
 	}
 	l.emitLabel(t.breakL)
+}
+
+// hasCaseValues reports whether some clause of s has case expressions.
+func hasCaseValues(s *ast.SwitchStmt) bool {
+	for _, c := range s.Body.List {
+		if len(c.(*ast.CaseClause).List) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 func stmtName(s ast.Stmt) string {

@@ -1832,6 +1832,7 @@ func (m *rangeArrayIndexOnlyMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fs
 	arr = [4]int{1, 2, 3, 4}
 	sum = 0
 //line ranges_fsm.go:1835
+	_ = arr
 	i_1 = 0
 loop:
 	if i_1 >= 4 {
@@ -1839,7 +1840,7 @@ loop:
 	}
 //line ranges.go:140
 	i = i_1
-//line ranges_fsm.go:1843
+//line ranges_fsm.go:1844
 	m.v.arr, m.v.sum, m.v.i, m.v.i_1 = arr, sum, i, i_1
 //line ranges.go:141
 	return m.suspend(1, Echo.Call(i))
@@ -1849,13 +1850,13 @@ resume1:
 		arr[3] = 100
 	}
 	sum += arr[i]
-//line ranges_fsm.go:1853
+//line ranges_fsm.go:1854
 	i_1++
 	goto loop
 loopEnd:
 //line ranges.go:147
 	return m.finish(sum, nil)
-//line ranges_fsm.go:1859
+//line ranges_fsm.go:1860
 }
 
 func (m *rangeArrayIndexOnlyMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1996,7 +1997,7 @@ func (m *rangeStringMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp,
 	}
 //line ranges.go:154
 	out = ""
-//line ranges_fsm.go:2000
+//line ranges_fsm.go:2001
 	i_1 = 0
 loop:
 	if i_1 >= len(s) {
@@ -2004,23 +2005,23 @@ loop:
 	}
 //line ranges.go:155
 	i, r = i_1, fsm.RuneAt(s, i_1)
-//line ranges_fsm.go:2008
+//line ranges_fsm.go:2009
 	m.v.s, m.v.out, m.v.i, m.v.i_1 = s, out, i, i_1
 //line ranges.go:156
 	return m.suspend(1, Echo.Call(int(r)))
 resume1:
-//line ranges_fsm.go:2013
+//line ranges_fsm.go:2014
 	v_1, err = fsm.Take[int](in)
 //line ranges.go:156
 	y = v(v_1, err)
 	out += fmt.Sprintf("%d:%U;", i, y)
-//line ranges_fsm.go:2018
+//line ranges_fsm.go:2019
 	i_1 = fsm.NextRune(s, i_1)
 	goto loop
 loopEnd:
 //line ranges.go:159
 	return m.finish(out, nil)
-//line ranges_fsm.go:2024
+//line ranges_fsm.go:2025
 }
 
 func (m *rangeStringMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -2166,7 +2167,7 @@ func (m *rangeStringIndexOnlyMachine) Resume(ctx fsm.Context, in fsm.Outcome) (f
 	}
 //line ranges.go:164
 	out = nil
-//line ranges_fsm.go:2170
+//line ranges_fsm.go:2171
 	i_1 = 0
 loop:
 	if i_1 >= len(s) {
@@ -2174,22 +2175,22 @@ loop:
 	}
 //line ranges.go:165
 	i = i_1
-//line ranges_fsm.go:2178
+//line ranges_fsm.go:2179
 	m.v.s, m.v.out, m.v.i_1 = s, out, i_1
 //line ranges.go:166
 	return m.suspend(1, Echo.Call(i))
 resume1:
-//line ranges_fsm.go:2183
+//line ranges_fsm.go:2184
 	v_1, err = fsm.Take[int](in)
 //line ranges.go:166
 	out = append(out, v(v_1, err))
-//line ranges_fsm.go:2187
+//line ranges_fsm.go:2188
 	i_1 = fsm.NextRune(s, i_1)
 	goto loop
 loopEnd:
 //line ranges.go:168
 	return m.finish(out, nil)
-//line ranges_fsm.go:2193
+//line ranges_fsm.go:2194
 }
 
 func (m *rangeStringIndexOnlyMachine) finish(r0 []int, r1 error) (fsm.AnyOp, error) {
@@ -2332,7 +2333,7 @@ func (m *rangeStringReassignMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fs
 //line ranges.go:175
 	s = "héj"
 	out = ""
-//line ranges_fsm.go:2336
+//line ranges_fsm.go:2337
 	str = s
 	i = 0
 loop:
@@ -2341,23 +2342,23 @@ loop:
 	}
 //line ranges.go:177
 	r = fsm.RuneAt(str, i)
-//line ranges_fsm.go:2345
+//line ranges_fsm.go:2346
 	m.v.out, m.v.str, m.v.i = out, str, i
 //line ranges.go:178
 	return m.suspend(1, Str.Call(string(r)))
 resume1:
-//line ranges_fsm.go:2350
+//line ranges_fsm.go:2351
 	v_1, err = fsm.Take[string](in)
 //line ranges.go:178
 	out += v(v_1, err)
 	s = "x"
-//line ranges_fsm.go:2355
+//line ranges_fsm.go:2356
 	i = fsm.NextRune(str, i)
 	goto loop
 loopEnd:
 //line ranges.go:181
 	return m.finish(out, s, nil)
-//line ranges_fsm.go:2361
+//line ranges_fsm.go:2362
 }
 
 func (m *rangeStringReassignMachine) finish(r0 string, r1 string, r2 error) (fsm.AnyOp, error) {
@@ -2493,7 +2494,7 @@ func (m *rangeIntMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, er
 	}
 //line ranges.go:186
 	sum = 0
-//line ranges_fsm.go:2497
+//line ranges_fsm.go:2498
 	n = 5
 	i_1 = 0
 loop:
@@ -2502,22 +2503,22 @@ loop:
 	}
 //line ranges.go:187
 	i = i_1
-//line ranges_fsm.go:2506
+//line ranges_fsm.go:2507
 	m.v.sum, m.v.n, m.v.i_1 = sum, n, i_1
 //line ranges.go:188
 	return m.suspend(1, Echo.Call(i))
 resume1:
-//line ranges_fsm.go:2511
+//line ranges_fsm.go:2512
 	v_1, err = fsm.Take[int](in)
 //line ranges.go:188
 	sum += v(v_1, err)
-//line ranges_fsm.go:2515
+//line ranges_fsm.go:2516
 	i_1++
 	goto loop
 loopEnd:
 //line ranges.go:190
 	return m.finish(sum, nil)
-//line ranges_fsm.go:2521
+//line ranges_fsm.go:2522
 }
 
 func (m *rangeIntMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -2655,7 +2656,7 @@ func (m *rangeIntNMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, e
 	}
 //line ranges.go:197
 	count = 0
-//line ranges_fsm.go:2659
+//line ranges_fsm.go:2660
 	n_1 = n
 	i_1 = 0
 loop:
@@ -2664,23 +2665,23 @@ loop:
 	}
 //line ranges.go:198
 	i = i_1
-//line ranges_fsm.go:2668
+//line ranges_fsm.go:2669
 	m.v.count, m.v.i, m.v.n_1, m.v.i_1 = count, i, n_1, i_1
 //line ranges.go:199
 	return m.suspend(1, Echo.Call(i))
 resume1:
-//line ranges_fsm.go:2673
+//line ranges_fsm.go:2674
 	v_1, err = fsm.Take[int](in)
 //line ranges.go:199
 	count += v(v_1, err) - i + 1
 	n = 0
-//line ranges_fsm.go:2678
+//line ranges_fsm.go:2679
 	i_1++
 	goto loop
 loopEnd:
 //line ranges.go:202
 	return m.finish(count, n, nil)
-//line ranges_fsm.go:2684
+//line ranges_fsm.go:2685
 }
 
 func (m *rangeIntNMachine) finish(r0 int, r1 int, r2 error) (fsm.AnyOp, error) {
@@ -2840,7 +2841,7 @@ func (m *rangeIntTypedMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 //line ranges.go:207
 	k = (int64)(3)
 	sum = 0
-//line ranges_fsm.go:2844
+//line ranges_fsm.go:2845
 	n = k
 	i_2 = 0
 loop:
@@ -2849,16 +2850,16 @@ loop:
 	}
 //line ranges.go:209
 	i_1 = i_2
-//line ranges_fsm.go:2853
+//line ranges_fsm.go:2854
 	m.v.sum, m.v.i_1, m.v.n, m.v.i_2 = sum, i_1, n, i_2
 //line ranges.go:210
 	return m.suspend(1, EchoI64.Call(10))
 resume1:
-//line ranges_fsm.go:2858
+//line ranges_fsm.go:2859
 	v_1, err = fsm.Take[int64](in)
 //line ranges.go:210
 	sum += i_1 * v(v_1, err)
-//line ranges_fsm.go:2862
+//line ranges_fsm.go:2863
 	i_2++
 	goto loop
 loopEnd:
@@ -2871,18 +2872,18 @@ loop_1:
 //line ranges.go:212
 	i_3 = i_4
 	sum += int64(i_3) * 1000
-//line ranges_fsm.go:2875
+//line ranges_fsm.go:2876
 	m.v.sum, m.v.n_1, m.v.i_4 = sum, n_1, i_4
 //line ranges.go:214
 	return m.suspend(2, Echo.Call(int(i_3)))
 resume2:
-//line ranges_fsm.go:2880
+//line ranges_fsm.go:2881
 	i_4++
 	goto loop_1
 loopEnd_1:
 //line ranges.go:216
 	return m.finish(sum, nil)
-//line ranges_fsm.go:2886
+//line ranges_fsm.go:2887
 }
 
 func (m *rangeIntTypedMachine) finish(r0 int64, r1 error) (fsm.AnyOp, error) {
@@ -3041,7 +3042,7 @@ func (m *rangeIntNoVarMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 	}
 //line ranges.go:221
 	count = 0
-//line ranges_fsm.go:3045
+//line ranges_fsm.go:3046
 	n = 3
 	i = 0
 loop:
@@ -3052,17 +3053,17 @@ loop:
 //line ranges.go:223
 	return m.suspend(1, Echo.Call(2))
 resume1:
-//line ranges_fsm.go:3056
+//line ranges_fsm.go:3057
 	v_1, err = fsm.Take[int](in)
 //line ranges.go:223
 	count += v(v_1, err)
-//line ranges_fsm.go:3060
+//line ranges_fsm.go:3061
 	i++
 	goto loop
 loopEnd:
 //line ranges.go:225
 	return m.finish(count, nil)
-//line ranges_fsm.go:3066
+//line ranges_fsm.go:3067
 }
 
 func (m *rangeIntNoVarMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -3208,7 +3209,7 @@ func (m_1 *rangeMapSumMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 	}
 //line ranges.go:232
 	sum, keys = 0, 0
-//line ranges_fsm.go:3212
+//line ranges_fsm.go:3213
 	keys_1 = fsm.MapKeys(m)
 	i = 0
 loop:
@@ -3222,25 +3223,25 @@ loop:
 	}
 //line ranges.go:233
 	k, val = k_1, v_1
-//line ranges_fsm.go:3226
+//line ranges_fsm.go:3227
 	m_1.v.m, m_1.v.sum, m_1.v.keys, m_1.v.k, m_1.v.val, m_1.v.keys_1, m_1.v.i = m, sum, keys, k, val, keys_1, i
 //line ranges.go:234
 	return m_1.suspend(1, Echo.Call(1))
 resume1:
-//line ranges_fsm.go:3231
+//line ranges_fsm.go:3232
 	v_2, err = fsm.Take[int](in)
 //line ranges.go:234
 	x = v(v_2, err)
 	sum += val * x
 	keys += len(k)
 loopNext:
-//line ranges_fsm.go:3238
+//line ranges_fsm.go:3239
 	i++
 	goto loop
 loopEnd:
 //line ranges.go:238
 	return m_1.finish(sum, keys, nil)
-//line ranges_fsm.go:3244
+//line ranges_fsm.go:3245
 }
 
 func (m *rangeMapSumMachine) finish(r0 int, r1 int, r2 error) (fsm.AnyOp, error) {
@@ -3408,7 +3409,7 @@ func (m_1 *rangeMapKeysOnlyMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm
 //line ranges.go:243
 	m = map[int]bool{1: true, 20: true, 300: false}
 	sum = 0
-//line ranges_fsm.go:3412
+//line ranges_fsm.go:3413
 	keys = fsm.MapKeys(m)
 	i = 0
 loop:
@@ -3422,7 +3423,7 @@ loop:
 	}
 //line ranges.go:245
 	k = k_1
-//line ranges_fsm.go:3426
+//line ranges_fsm.go:3427
 	m_1.v.m, m_1.v.sum, m_1.v.k, m_1.v.keys, m_1.v.i = m, sum, k, keys, i
 //line ranges.go:246
 	return m_1.suspend(1, Echo.Call(0))
@@ -3430,13 +3431,13 @@ resume1:
 //line ranges.go:247
 	sum += k
 loopNext:
-//line ranges_fsm.go:3434
+//line ranges_fsm.go:3435
 	i++
 	goto loop
 loopEnd:
 //line ranges.go:249
 	return m_1.finish(sum, nil)
-//line ranges_fsm.go:3440
+//line ranges_fsm.go:3441
 }
 
 func (m *rangeMapKeysOnlyMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -3582,7 +3583,7 @@ func (m_1 *rangeMapDeleteAllMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fs
 //line ranges.go:257
 	m = map[int]int{1: 1, 2: 2, 3: 3, 4: 4}
 	iters = 0
-//line ranges_fsm.go:3586
+//line ranges_fsm.go:3587
 	keys = fsm.MapKeys(m)
 	i = 0
 loop:
@@ -3596,7 +3597,7 @@ loop:
 	}
 //line ranges.go:260
 	iters++
-//line ranges_fsm.go:3600
+//line ranges_fsm.go:3601
 	m_1.v.m, m_1.v.iters, m_1.v.keys, m_1.v.i = m, iters, keys, i
 //line ranges.go:261
 	return m_1.suspend(1, Echo.Call(1))
@@ -3606,13 +3607,13 @@ resume1:
 		delete(m, k2)
 	}
 loopNext:
-//line ranges_fsm.go:3610
+//line ranges_fsm.go:3611
 	i++
 	goto loop
 loopEnd:
 //line ranges.go:266
 	return m_1.finish(iters, len(m), nil)
-//line ranges_fsm.go:3616
+//line ranges_fsm.go:3617
 }
 
 func (m *rangeMapDeleteAllMachine) finish(r0 int, r1 int, r2 error) (fsm.AnyOp, error) {
@@ -3758,7 +3759,7 @@ func (m_1 *rangeMapDeleteAllFirstMachine) Resume(ctx fsm.Context, in fsm.Outcome
 //line ranges.go:273
 	m = map[string]int{"a": 1, "b": 2, "c": 3}
 	iters = 0
-//line ranges_fsm.go:3762
+//line ranges_fsm.go:3763
 	keys = fsm.MapKeys(m)
 	i = 0
 loop:
@@ -3773,23 +3774,23 @@ loop:
 //line ranges.go:275
 	k = k_1
 	clear(m)
-//line ranges_fsm.go:3777
+//line ranges_fsm.go:3778
 	m_1.v.m, m_1.v.iters, m_1.v.keys, m_1.v.i = m, iters, keys, i
 //line ranges.go:277
 	return m_1.suspend(1, Echo.Call(len(k)))
 resume1:
-//line ranges_fsm.go:3782
+//line ranges_fsm.go:3783
 	v_1, err = fsm.Take[int](in)
 //line ranges.go:277
 	iters += v(v_1, err)
 loopNext:
-//line ranges_fsm.go:3787
+//line ranges_fsm.go:3788
 	i++
 	goto loop
 loopEnd:
 //line ranges.go:279
 	return m_1.finish(iters, nil)
-//line ranges_fsm.go:3793
+//line ranges_fsm.go:3794
 }
 
 func (m *rangeMapDeleteAllFirstMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -3939,7 +3940,7 @@ func (m_1 *rangeMapDeleteOthersMachine) Resume(ctx fsm.Context, in fsm.Outcome) 
 //line ranges.go:286
 	m = map[int]int{1: 10, 2: 10, 3: 10, 4: 10, 5: 10}
 	iters, sum = 0, 0
-//line ranges_fsm.go:3943
+//line ranges_fsm.go:3944
 	keys = fsm.MapKeys(m)
 	i = 0
 loop:
@@ -3954,12 +3955,12 @@ loop:
 //line ranges.go:288
 	k, val = k_1, v_1
 	iters++
-//line ranges_fsm.go:3958
+//line ranges_fsm.go:3959
 	m_1.v.m, m_1.v.iters, m_1.v.sum, m_1.v.k, m_1.v.val, m_1.v.keys, m_1.v.i = m, iters, sum, k, val, keys, i
 //line ranges.go:290
 	return m_1.suspend(1, Echo.Call(0))
 resume1:
-//line ranges_fsm.go:3963
+//line ranges_fsm.go:3964
 	v_2, err = fsm.Take[int](in)
 //line ranges.go:290
 	sum += val + v(v_2, err)
@@ -3969,13 +3970,13 @@ resume1:
 		}
 	}
 loopNext:
-//line ranges_fsm.go:3973
+//line ranges_fsm.go:3974
 	i++
 	goto loop
 loopEnd:
 //line ranges.go:297
 	return m_1.finish(iters, sum*10+len(m), nil)
-//line ranges_fsm.go:3979
+//line ranges_fsm.go:3980
 }
 
 func (m *rangeMapDeleteOthersMachine) finish(r0 int, r1 int, r2 error) (fsm.AnyOp, error) {
@@ -4139,7 +4140,7 @@ func (m_1 *rangeMapDeleteCurrentMachine) Resume(ctx fsm.Context, in fsm.Outcome)
 //line ranges.go:304
 	m = map[string]int{"a": 1, "b": 2, "c": 3, "d": 4}
 	sum = 0
-//line ranges_fsm.go:4143
+//line ranges_fsm.go:4144
 	keys = fsm.MapKeys(m)
 	i = 0
 loop:
@@ -4153,7 +4154,7 @@ loop:
 	}
 //line ranges.go:306
 	k, val = k_1, v_1
-//line ranges_fsm.go:4157
+//line ranges_fsm.go:4158
 	m_1.v.m, m_1.v.sum, m_1.v.k, m_1.v.val, m_1.v.keys, m_1.v.i = m, sum, k, val, keys, i
 //line ranges.go:307
 	return m_1.suspend(1, Echo.Call(7))
@@ -4162,13 +4163,13 @@ resume1:
 	delete(m, k)
 	sum += val
 loopNext:
-//line ranges_fsm.go:4166
+//line ranges_fsm.go:4167
 	i++
 	goto loop
 loopEnd:
 //line ranges.go:311
 	return m_1.finish(sum, len(m), nil)
-//line ranges_fsm.go:4172
+//line ranges_fsm.go:4173
 }
 
 func (m *rangeMapDeleteCurrentMachine) finish(r0 int, r1 int, r2 error) (fsm.AnyOp, error) {
@@ -4330,7 +4331,7 @@ func (m_1 *rangeMapAddMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 //line ranges.go:319
 	m = map[int]int{1: 5, 2: 6, 3: 7}
 	sum = 0
-//line ranges_fsm.go:4334
+//line ranges_fsm.go:4335
 	keys = fsm.MapKeys(m)
 	i = 0
 loop:
@@ -4347,12 +4348,12 @@ loop:
 	if !(k < 100) {
 		goto endIf
 	}
-//line ranges_fsm.go:4351
+//line ranges_fsm.go:4352
 	m_1.v.m, m_1.v.sum, m_1.v.k, m_1.v.val, m_1.v.keys, m_1.v.i = m, sum, k, val, keys, i
 //line ranges.go:323
 	return m_1.suspend(1, Echo.Call(1))
 resume1:
-//line ranges_fsm.go:4356
+//line ranges_fsm.go:4357
 	v_2, err = fsm.Take[int](in)
 //line ranges.go:323
 	x = v(v_2, err)
@@ -4360,13 +4361,13 @@ resume1:
 	sum += val * x
 endIf:
 loopNext:
-//line ranges_fsm.go:4364
+//line ranges_fsm.go:4365
 	i++
 	goto loop
 loopEnd:
 //line ranges.go:328
 	return m_1.finish(sum, len(m), nil)
-//line ranges_fsm.go:4370
+//line ranges_fsm.go:4371
 }
 
 func (m *rangeMapAddMachine) finish(r0 int, r1 int, r2 error) (fsm.AnyOp, error) {
@@ -4523,7 +4524,7 @@ func (m_1 *rangeMapUpdateOthersMachine) Resume(ctx fsm.Context, in fsm.Outcome) 
 //line ranges.go:336
 	m = map[int]int{1: 5, 2: 5, 3: 5}
 	sum = 0
-//line ranges_fsm.go:4527
+//line ranges_fsm.go:4528
 	keys = fsm.MapKeys(m)
 	i = 0
 loop:
@@ -4538,7 +4539,7 @@ loop:
 //line ranges.go:338
 	k, val = k_1, v_1
 	sum += val
-//line ranges_fsm.go:4542
+//line ranges_fsm.go:4543
 	m_1.v.m, m_1.v.sum, m_1.v.k, m_1.v.keys, m_1.v.i = m, sum, k, keys, i
 //line ranges.go:340
 	return m_1.suspend(1, Echo.Call(0))
@@ -4550,13 +4551,13 @@ resume1:
 		}
 	}
 loopNext:
-//line ranges_fsm.go:4554
+//line ranges_fsm.go:4555
 	i++
 	goto loop
 loopEnd:
 //line ranges.go:347
 	return m_1.finish(sum, nil)
-//line ranges_fsm.go:4560
+//line ranges_fsm.go:4561
 }
 
 func (m *rangeMapUpdateOthersMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -4708,7 +4709,7 @@ func (m_1 *rangeMapNilMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 //line ranges.go:352
 	m = nil
 	count = 0
-//line ranges_fsm.go:4712
+//line ranges_fsm.go:4713
 	keys = fsm.MapKeys(m)
 	i = 0
 loop:
@@ -4724,12 +4725,12 @@ loop:
 //line ranges.go:355
 	return m_1.suspend(1, Echo.Call(1))
 resume1:
-//line ranges_fsm.go:4728
+//line ranges_fsm.go:4729
 	v_1, err = fsm.Take[int](in)
 //line ranges.go:355
 	count += v(v_1, err)
 loopNext:
-//line ranges_fsm.go:4733
+//line ranges_fsm.go:4734
 	i++
 	goto loop
 loopEnd:
@@ -4737,12 +4738,12 @@ loopEnd:
 //line ranges.go:357
 	return m_1.suspend(2, Echo.Call(10))
 resume2:
-//line ranges_fsm.go:4741
+//line ranges_fsm.go:4742
 	v_2, err_1 = fsm.Take[int](in)
 //line ranges.go:357
 	count += v(v_2, err_1)
 	return m_1.finish(count, nil)
-//line ranges_fsm.go:4746
+//line ranges_fsm.go:4747
 }
 
 func (m *rangeMapNilMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -4900,7 +4901,7 @@ func (m_1 *rangeMapSortedAfterMachine) Resume(ctx fsm.Context, in fsm.Outcome) (
 //line ranges.go:365
 	m = map[string]string{"x": "1", "y": "2", "z": "3"}
 	out = nil
-//line ranges_fsm.go:4904
+//line ranges_fsm.go:4905
 	keys = fsm.MapKeys(m)
 	i = 0
 loop:
@@ -4914,25 +4915,25 @@ loop:
 	}
 //line ranges.go:367
 	k, val = k_1, v_1
-//line ranges_fsm.go:4918
+//line ranges_fsm.go:4919
 	m_1.v.m, m_1.v.out, m_1.v.k, m_1.v.val, m_1.v.keys, m_1.v.i = m, out, k, val, keys, i
 //line ranges.go:368
 	return m_1.suspend(1, Str.Call("-"))
 resume1:
-//line ranges_fsm.go:4923
+//line ranges_fsm.go:4924
 	v_2, err = fsm.Take[string](in)
 //line ranges.go:368
 	got = v(v_2, err)
 	out = append(out, k+got+val)
 loopNext:
-//line ranges_fsm.go:4929
+//line ranges_fsm.go:4930
 	i++
 	goto loop
 loopEnd:
 //line ranges.go:371
 	slices.Sort(out)
 	return m_1.finish(out, nil)
-//line ranges_fsm.go:4936
+//line ranges_fsm.go:4937
 }
 
 func (m *rangeMapSortedAfterMachine) finish(r0 []string, r1 error) (fsm.AnyOp, error) {
@@ -5089,7 +5090,7 @@ func (m_1 *rangeMapStructKeysMachine) Resume(ctx fsm.Context, in fsm.Outcome) (f
 //line ranges.go:379
 	m = map[Pair]int{{A: 1, B: 2}: 3, {A: 4, B: 5}: 6}
 	sum = 0
-//line ranges_fsm.go:5093
+//line ranges_fsm.go:5094
 	keys = fsm.MapKeys(m)
 	i = 0
 loop:
@@ -5103,23 +5104,23 @@ loop:
 	}
 //line ranges.go:381
 	k, val = k_1, v_1
-//line ranges_fsm.go:5107
+//line ranges_fsm.go:5108
 	m_1.v.m, m_1.v.sum, m_1.v.k, m_1.v.val, m_1.v.keys, m_1.v.i = m, sum, k, val, keys, i
 //line ranges.go:382
 	return m_1.suspend(1, Echo.Call(0))
 resume1:
-//line ranges_fsm.go:5112
+//line ranges_fsm.go:5113
 	v_2, err = fsm.Take[int](in)
 //line ranges.go:382
 	sum += (k.A+k.B)*val + v(v_2, err)
 loopNext:
-//line ranges_fsm.go:5117
+//line ranges_fsm.go:5118
 	i++
 	goto loop
 loopEnd:
 //line ranges.go:384
 	return m_1.finish(sum, nil)
-//line ranges_fsm.go:5123
+//line ranges_fsm.go:5124
 }
 
 func (m *rangeMapStructKeysMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -5319,7 +5320,7 @@ func (m_1 *rangeExprOnceMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.An
 //line ranges.go:402
 	resetTrace()
 	sum = 0
-//line ranges_fsm.go:5323
+//line ranges_fsm.go:5324
 	seq = countedSlice()
 	n = len(seq)
 	i_1 = 0
@@ -5329,16 +5330,16 @@ loop:
 	}
 //line ranges.go:404
 	x_1 = seq[i_1]
-//line ranges_fsm.go:5333
+//line ranges_fsm.go:5334
 	m_1.v.sum, m_1.v.seq, m_1.v.n, m_1.v.i_1 = sum, seq, n, i_1
 //line ranges.go:405
 	return m_1.suspend(1, Echo.Call(x_1))
 resume1:
-//line ranges_fsm.go:5338
+//line ranges_fsm.go:5339
 	v_1, err = fsm.Take[int](in)
 //line ranges.go:405
 	sum += v(v_1, err)
-//line ranges_fsm.go:5342
+//line ranges_fsm.go:5343
 	i_1++
 	goto loop
 loopEnd:
@@ -5351,16 +5352,16 @@ loop_1:
 	}
 //line ranges.go:407
 	x_2 = seq_1[i_2]
-//line ranges_fsm.go:5355
+//line ranges_fsm.go:5356
 	m_1.v.sum, m_1.v.seq_1, m_1.v.n_1, m_1.v.i_2 = sum, seq_1, n_1, i_2
 //line ranges.go:408
 	return m_1.suspend(2, Echo.Call(x_2))
 resume2:
-//line ranges_fsm.go:5360
+//line ranges_fsm.go:5361
 	v_2, err_1 = fsm.Take[int](in)
 //line ranges.go:408
 	sum += v(v_2, err_1)
-//line ranges_fsm.go:5364
+//line ranges_fsm.go:5365
 	i_2++
 	goto loop_1
 loopEnd_1:
@@ -5372,16 +5373,16 @@ loop_2:
 	}
 //line ranges.go:410
 	r = fsm.RuneAt(str, i_3)
-//line ranges_fsm.go:5376
+//line ranges_fsm.go:5377
 	m_1.v.sum, m_1.v.str, m_1.v.i_3 = sum, str, i_3
 //line ranges.go:411
 	return m_1.suspend(3, Echo.Call(int(r)))
 resume3:
-//line ranges_fsm.go:5381
+//line ranges_fsm.go:5382
 	v_3, err_2 = fsm.Take[int](in)
 //line ranges.go:411
 	sum += v(v_3, err_2)
-//line ranges_fsm.go:5385
+//line ranges_fsm.go:5386
 	i_3 = fsm.NextRune(str, i_3)
 	goto loop_2
 loopEnd_2:
@@ -5393,16 +5394,16 @@ loop_3:
 	}
 //line ranges.go:413
 	i = i_4
-//line ranges_fsm.go:5397
+//line ranges_fsm.go:5398
 	m_1.v.sum, m_1.v.n_2, m_1.v.i_4 = sum, n_2, i_4
 //line ranges.go:414
 	return m_1.suspend(4, Echo.Call(i))
 resume4:
-//line ranges_fsm.go:5402
+//line ranges_fsm.go:5403
 	v_4, err_3 = fsm.Take[int](in)
 //line ranges.go:414
 	sum += v(v_4, err_3)
-//line ranges_fsm.go:5406
+//line ranges_fsm.go:5407
 	i_4++
 	goto loop_3
 loopEnd_3:
@@ -5420,23 +5421,23 @@ loop_4:
 	}
 //line ranges.go:416
 	val = v_5
-//line ranges_fsm.go:5424
+//line ranges_fsm.go:5425
 	m_1.v.sum, m_1.v.val, m_1.v.m, m_1.v.keys, m_1.v.i_5 = sum, val, m, keys, i_5
 //line ranges.go:417
 	return m_1.suspend(5, Echo.Call(1))
 resume5:
-//line ranges_fsm.go:5429
+//line ranges_fsm.go:5430
 	v_6, err_4 = fsm.Take[int](in)
 //line ranges.go:417
 	sum += val * v(v_6, err_4)
 loopNext_4:
-//line ranges_fsm.go:5434
+//line ranges_fsm.go:5435
 	i_5++
 	goto loop_4
 loopEnd_4:
 //line ranges.go:419
 	return m_1.finish(sum, traceStr(), nil)
-//line ranges_fsm.go:5440
+//line ranges_fsm.go:5441
 }
 
 func (m *rangeExprOnceMachine) finish(r0 int, r1 string, r2 error) (fsm.AnyOp, error) {
@@ -5738,7 +5739,7 @@ func (m_1 *rangeExprOnceMoreMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fs
 //line ranges.go:424
 	resetTrace()
 	sum = 0
-//line ranges_fsm.go:5742
+//line ranges_fsm.go:5743
 	seq = countedBytes()
 	n = len(seq)
 	i_2 = 0
@@ -5748,16 +5749,16 @@ loop:
 	}
 //line ranges.go:426
 	i_1, b = i_2, seq[i_2]
-//line ranges_fsm.go:5752
+//line ranges_fsm.go:5753
 	m_1.v.sum, m_1.v.i_1, m_1.v.b, m_1.v.seq, m_1.v.n, m_1.v.i_2 = sum, i_1, b, seq, n, i_2
 //line ranges.go:427
 	return m_1.suspend(1, Echo.Call(1))
 resume1:
-//line ranges_fsm.go:5757
+//line ranges_fsm.go:5758
 	v_1, err = fsm.Take[int](in)
 //line ranges.go:427
 	sum += i_1 + int(b)*v(v_1, err)
-//line ranges_fsm.go:5761
+//line ranges_fsm.go:5762
 	i_2++
 	goto loop
 loopEnd:
@@ -5770,16 +5771,16 @@ loop_1:
 	}
 //line ranges.go:429
 	i_3 = i_4
-//line ranges_fsm.go:5774
+//line ranges_fsm.go:5775
 	m_1.v.sum, m_1.v.n_1, m_1.v.i_4 = sum, n_1, i_4
 //line ranges.go:430
 	return m_1.suspend(2, Echo.Call(i_3))
 resume2:
-//line ranges_fsm.go:5779
+//line ranges_fsm.go:5780
 	v_2, err_1 = fsm.Take[int](in)
 //line ranges.go:430
 	sum += v(v_2, err_1)
-//line ranges_fsm.go:5783
+//line ranges_fsm.go:5784
 	i_4++
 	goto loop_1
 loopEnd_1:
@@ -5792,16 +5793,16 @@ loop_2:
 	}
 //line ranges.go:432
 	p = seq_2[i_5]
-//line ranges_fsm.go:5796
+//line ranges_fsm.go:5797
 	m_1.v.sum, m_1.v.seq_2, m_1.v.n_2, m_1.v.i_5 = sum, seq_2, n_2, i_5
 //line ranges.go:433
 	return m_1.suspend(3, Add.Call(p))
 resume3:
-//line ranges_fsm.go:5801
+//line ranges_fsm.go:5802
 	v_3, err_2 = fsm.Take[int](in)
 //line ranges.go:433
 	sum += v(v_3, err_2)
-//line ranges_fsm.go:5805
+//line ranges_fsm.go:5806
 	i_5++
 	goto loop_2
 loopEnd_2:
@@ -5816,11 +5817,11 @@ loop_3:
 //line ranges.go:436
 	return m_1.suspend(4, Echo.Call(1000))
 resume4:
-//line ranges_fsm.go:5820
+//line ranges_fsm.go:5821
 	v_4, err_3 = fsm.Take[int](in)
 //line ranges.go:436
 	sum += v(v_4, err_3)
-//line ranges_fsm.go:5824
+//line ranges_fsm.go:5825
 	i_6++
 	goto loop_3
 loopEnd_3:
@@ -5838,23 +5839,23 @@ loop_4:
 	}
 //line ranges.go:438
 	k = k_1
-//line ranges_fsm.go:5842
+//line ranges_fsm.go:5843
 	m_1.v.sum, m_1.v.k, m_1.v.m, m_1.v.keys, m_1.v.i_7 = sum, k, m, keys, i_7
 //line ranges.go:439
 	return m_1.suspend(5, Echo.Call(100))
 resume5:
-//line ranges_fsm.go:5847
+//line ranges_fsm.go:5848
 	v_5, err_4 = fsm.Take[int](in)
 //line ranges.go:439
 	sum += len(k) * v(v_5, err_4)
 loopNext_4:
-//line ranges_fsm.go:5852
+//line ranges_fsm.go:5853
 	i_7++
 	goto loop_4
 loopEnd_4:
 //line ranges.go:441
 	return m_1.finish(sum, traceStr(), nil)
-//line ranges_fsm.go:5858
+//line ranges_fsm.go:5859
 }
 
 func (m *rangeExprOnceMoreMachine) finish(r0 int, r1 string, r2 error) (fsm.AnyOp, error) {
@@ -6116,7 +6117,7 @@ func (m *rangeStructsMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp
 //line ranges.go:448
 	ps = []Pair{{A: 1, B: 2}, {A: 3, B: 4}}
 	sum = 0
-//line ranges_fsm.go:6120
+//line ranges_fsm.go:6121
 	n = len(ps)
 	i = 0
 loop:
@@ -6125,23 +6126,23 @@ loop:
 	}
 //line ranges.go:450
 	p = ps[i]
-//line ranges_fsm.go:6129
+//line ranges_fsm.go:6130
 	m.v.ps, m.v.sum, m.v.p, m.v.n, m.v.i = ps, sum, p, n, i
 //line ranges.go:451
 	return m.suspend(1, Echo.Call(p.A*100))
 resume1:
-//line ranges_fsm.go:6134
+//line ranges_fsm.go:6135
 	v_1, err = fsm.Take[int](in)
 //line ranges.go:451
 	p.A = v(v_1, err)
 	sum += p.A + p.B
-//line ranges_fsm.go:6139
+//line ranges_fsm.go:6140
 	i++
 	goto loop
 loopEnd:
 //line ranges.go:454
 	return m.finish(ps, sum, nil)
-//line ranges_fsm.go:6145
+//line ranges_fsm.go:6146
 }
 
 func (m *rangeStructsMachine) finish(r0 []Pair, r1 int, r2 error) (fsm.AnyOp, error) {
@@ -6304,7 +6305,7 @@ func (m *rangeNestedMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp,
 	}
 //line ranges.go:461
 	out = nil
-//line ranges_fsm.go:6308
+//line ranges_fsm.go:6309
 	seq = []string{"ab", "c"}
 	n_1 = len(seq)
 	i_1 = 0
@@ -6314,7 +6315,7 @@ loop:
 	}
 //line ranges.go:462
 	i, w = i_1, seq[i_1]
-//line ranges_fsm.go:6318
+//line ranges_fsm.go:6319
 	i_2 = 0
 loop_1:
 	if i_2 >= len(w) {
@@ -6322,7 +6323,7 @@ loop_1:
 	}
 //line ranges.go:463
 	j, r = i_2, fsm.RuneAt(w, i_2)
-//line ranges_fsm.go:6326
+//line ranges_fsm.go:6327
 	n_2 = 2
 	i_3 = 0
 loop_2:
@@ -6331,17 +6332,17 @@ loop_2:
 	}
 //line ranges.go:464
 	k = i_3
-//line ranges_fsm.go:6335
+//line ranges_fsm.go:6336
 	m.v.out, m.v.i, m.v.w, m.v.seq, m.v.n_1, m.v.i_1, m.v.j, m.v.r, m.v.i_2, m.v.n_2, m.v.i_3 = out, i, w, seq, n_1, i_1, j, r, i_2, n_2, i_3
 //line ranges.go:465
 	return m.suspend(1, Echo.Call(i*100+j*10+k))
 resume1:
-//line ranges_fsm.go:6340
+//line ranges_fsm.go:6341
 	v_1, err = fsm.Take[int](in)
 //line ranges.go:465
 	n = v(v_1, err)
 	out = append(out, fmt.Sprintf("%c%d", r, n))
-//line ranges_fsm.go:6345
+//line ranges_fsm.go:6346
 	i_3++
 	goto loop_2
 loopEnd_2:
@@ -6353,7 +6354,7 @@ loopEnd_1:
 loopEnd:
 //line ranges.go:470
 	return m.finish(out, nil)
-//line ranges_fsm.go:6357
+//line ranges_fsm.go:6358
 }
 
 func (m *rangeNestedMachine) finish(r0 []string, r1 error) (fsm.AnyOp, error) {
@@ -6531,7 +6532,7 @@ func (m *rangeFuncNoAwaitMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.A
 //line ranges.go:478
 	return m.suspend(1, Echo.Call(10))
 resume1:
-//line ranges_fsm.go:6535
+//line ranges_fsm.go:6536
 	v_1, err = fsm.Take[int](in)
 //line ranges.go:478
 	base = v(v_1, err)
@@ -6539,17 +6540,17 @@ resume1:
 	for x := range slices.Values([]int{1, 2, 3}) {
 		sum += x * base
 	}
-//line ranges_fsm.go:6543
+//line ranges_fsm.go:6544
 	m.v.sum = sum
 //line ranges.go:483
 	return m.suspend(2, Echo.Call(1))
 resume2:
-//line ranges_fsm.go:6548
+//line ranges_fsm.go:6549
 	v_2, err_1 = fsm.Take[int](in)
 //line ranges.go:483
 	sum += v(v_2, err_1)
 	return m.finish(sum, nil)
-//line ranges_fsm.go:6553
+//line ranges_fsm.go:6554
 }
 
 func (m *rangeFuncNoAwaitMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -6671,7 +6672,7 @@ func (m *rangeIntNamedMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 	}
 //line ranges.go:491
 	sum = 0
-//line ranges_fsm.go:6675
+//line ranges_fsm.go:6676
 	n = Count(3)
 	i_1 = 0
 loop:
@@ -6680,22 +6681,22 @@ loop:
 	}
 //line ranges.go:492
 	i = i_1
-//line ranges_fsm.go:6684
+//line ranges_fsm.go:6685
 	m.v.sum, m.v.i, m.v.n, m.v.i_1 = sum, i, n, i_1
 //line ranges.go:493
 	return m.suspend(1, Echo.Call(10))
 resume1:
-//line ranges_fsm.go:6689
+//line ranges_fsm.go:6690
 	v_1, err = fsm.Take[int](in)
 //line ranges.go:493
 	sum += i * Count(v(v_1, err))
-//line ranges_fsm.go:6693
+//line ranges_fsm.go:6694
 	i_1++
 	goto loop
 loopEnd:
 //line ranges.go:495
 	return m.finish(sum, nil)
-//line ranges_fsm.go:6699
+//line ranges_fsm.go:6700
 }
 
 func (m *rangeIntNamedMachine) finish(r0 Count, r1 error) (fsm.AnyOp, error) {
@@ -6840,7 +6841,7 @@ func (m_1 *rangeMapBreakMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.An
 //line ranges.go:502
 	m = map[string]int{"a": 1, "b": 1, "c": 1}
 	iters = 0
-//line ranges_fsm.go:6844
+//line ranges_fsm.go:6845
 	keys = fsm.MapKeys(m)
 	i = 0
 loop:
@@ -6854,24 +6855,24 @@ loop:
 	}
 //line ranges.go:504
 	val = v_1
-//line ranges_fsm.go:6858
+//line ranges_fsm.go:6859
 	m_1.v.m, m_1.v.iters, m_1.v.val, m_1.v.keys, m_1.v.i = m, iters, val, keys, i
 //line ranges.go:505
 	return m_1.suspend(1, Echo.Call(1))
 resume1:
-//line ranges_fsm.go:6863
+//line ranges_fsm.go:6864
 	v_2, err = fsm.Take[int](in)
 //line ranges.go:505
 	iters += val * v(v_2, err)
 	goto loopEnd
 loopNext:
-//line ranges_fsm.go:6869
+//line ranges_fsm.go:6870
 	i++
 	goto loop
 loopEnd:
 //line ranges.go:508
 	return m_1.finish(iters, nil)
-//line ranges_fsm.go:6875
+//line ranges_fsm.go:6876
 }
 
 func (m *rangeMapBreakMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -7021,7 +7022,7 @@ func (m_1 *rangeMapContinueMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm
 //line ranges.go:515
 	m = map[int]int{1: 1, 2: 2, 3: 3, 4: 4}
 	sum = 0
-//line ranges_fsm.go:7025
+//line ranges_fsm.go:7026
 	keys = fsm.MapKeys(m)
 	i = 0
 loop:
@@ -7035,7 +7036,7 @@ loop:
 	}
 //line ranges.go:517
 	k, val = k_1, v_1
-//line ranges_fsm.go:7039
+//line ranges_fsm.go:7040
 	m_1.v.m, m_1.v.sum, m_1.v.k, m_1.v.val, m_1.v.keys, m_1.v.i = m, sum, k, val, keys, i
 //line ranges.go:518
 	return m_1.suspend(1, Echo.Call(0))
@@ -7046,13 +7047,13 @@ resume1:
 	}
 	sum += val
 loopNext:
-//line ranges_fsm.go:7050
+//line ranges_fsm.go:7051
 	i++
 	goto loop
 loopEnd:
 //line ranges.go:524
 	return m_1.finish(sum, nil)
-//line ranges_fsm.go:7056
+//line ranges_fsm.go:7057
 }
 
 func (m *rangeMapContinueMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {

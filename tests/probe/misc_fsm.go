@@ -1069,6 +1069,7 @@ func (m *vecScaleMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, er
 		m.state = st
 		return nil, fsm.ErrPoisoned
 	}
+	_ = v3
 	i_1 = 0
 loop:
 	if i_1 >= 3 {
@@ -1076,22 +1077,22 @@ loop:
 	}
 //line misc.go:108
 	i = i_1
-//line misc_fsm.go:1080
+//line misc_fsm.go:1081
 	m.v.v3, m.v.i, m.v.i_1 = v3, i, i_1
 //line misc.go:109
 	return m.suspend(1, Echo.Call(i+1))
 resume1:
-//line misc_fsm.go:1085
+//line misc_fsm.go:1086
 	v_1, err = fsm.Take[int](in)
 //line misc.go:109
 	v3[i] *= v(v_1, err)
-//line misc_fsm.go:1089
+//line misc_fsm.go:1090
 	i_1++
 	goto loop
 loopEnd:
 //line misc.go:111
 	return m.finish(v3, nil)
-//line misc_fsm.go:1095
+//line misc_fsm.go:1096
 }
 
 func (m *vecScaleMachine) finish(r0 Vec, r1 error) (fsm.AnyOp, error) {
@@ -1247,19 +1248,19 @@ func (m *miscRangeLitWithAwaitsMachine) Resume(ctx fsm.Context, in fsm.Outcome) 
 	}
 //line misc.go:118
 	s = 0
-//line misc_fsm.go:1251
+//line misc_fsm.go:1252
 	m.v.s = s
 //line misc.go:119
 	return m.suspend(1, Echo.Call(1))
 resume1:
-//line misc_fsm.go:1256
+//line misc_fsm.go:1257
 	v_1, err = fsm.Take[int](in)
 	v_2 = v(v_1, err)
 	m.v.s, m.v.v_2 = s, v_2
 //line misc.go:119
 	return m.suspend(2, Echo.Call(2))
 resume2:
-//line misc_fsm.go:1263
+//line misc_fsm.go:1264
 	v_3, err_1 = fsm.Take[int](in)
 	seq = []int{v_2, v(v_3, err_1)}
 	n = len(seq)
@@ -1270,22 +1271,22 @@ loop:
 	}
 //line misc.go:119
 	i, x = i_1, seq[i_1]
-//line misc_fsm.go:1274
+//line misc_fsm.go:1275
 	m.v.s, m.v.i, m.v.seq, m.v.n, m.v.i_1 = s, i, seq, n, i_1
 //line misc.go:120
 	return m.suspend(3, Echo.Call(x))
 resume3:
-//line misc_fsm.go:1279
+//line misc_fsm.go:1280
 	v_4, err_2 = fsm.Take[int](in)
 //line misc.go:120
 	s += i*100 + v(v_4, err_2)
-//line misc_fsm.go:1283
+//line misc_fsm.go:1284
 	i_1++
 	goto loop
 loopEnd:
 //line misc.go:122
 	return m.finish(s, nil)
-//line misc_fsm.go:1289
+//line misc_fsm.go:1290
 }
 
 func (m *miscRangeLitWithAwaitsMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1456,7 +1457,7 @@ func (m *miscContinueInTypeSwitchMachine) Resume(ctx fsm.Context, in fsm.Outcome
 	}
 //line misc.go:130
 	s = 0
-//line misc_fsm.go:1460
+//line misc_fsm.go:1461
 	n = 4
 	i_1 = 0
 loop:
@@ -1478,23 +1479,23 @@ loop:
 		}
 		s += 1000
 	}
-//line misc_fsm.go:1482
+//line misc_fsm.go:1483
 	m.v.s, m.v.n, m.v.i_1 = s, n, i_1
 //line misc.go:145
 	return m.suspend(1, Echo.Call(i+1))
 resume1:
-//line misc_fsm.go:1487
+//line misc_fsm.go:1488
 	v_1, err = fsm.Take[int](in)
 //line misc.go:145
 	s += v(v_1, err)
 loopNext:
-//line misc_fsm.go:1492
+//line misc_fsm.go:1493
 	i_1++
 	goto loop
 loopEnd:
 //line misc.go:147
 	return m.finish(s, nil)
-//line misc_fsm.go:1498
+//line misc_fsm.go:1499
 }
 
 func (m *miscContinueInTypeSwitchMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1630,12 +1631,12 @@ func (m *miscBreakLabeledSwitchMachine) Resume(ctx fsm.Context, in fsm.Outcome) 
 	}
 //line misc.go:155
 	s = 0
-//line misc_fsm.go:1634
+//line misc_fsm.go:1635
 	m.v.s = s
 //line misc.go:157
 	return m.suspend(1, Echo.Call(k))
 resume1:
-//line misc_fsm.go:1639
+//line misc_fsm.go:1640
 	v_1, err = fsm.Take[int](in)
 	tag = v(v_1, err)
 //line misc.go:158
@@ -1646,7 +1647,7 @@ resume1:
 	if tag == 2 {
 		goto caseBody_1
 	}
-//line misc_fsm.go:1650
+//line misc_fsm.go:1651
 	goto switchEnd
 caseBody:
 //line misc.go:159
@@ -1657,22 +1658,22 @@ caseBody:
 		s += i
 	}
 	s += 1000
-//line misc_fsm.go:1661
+//line misc_fsm.go:1662
 	goto switchEnd
 caseBody_1:
 //line misc.go:167
 	return m.suspend(2, Echo.Call(20))
 resume2:
-//line misc_fsm.go:1667
+//line misc_fsm.go:1668
 	v_2, err_1 = fsm.Take[int](in)
 //line misc.go:167
 	s = v(v_2, err_1)
-//line misc_fsm.go:1671
+//line misc_fsm.go:1672
 	goto switchEnd
 switchEnd:
 //line misc.go:169
 	return m.finish(s, nil)
-//line misc_fsm.go:1676
+//line misc_fsm.go:1677
 }
 
 func (m *miscBreakLabeledSwitchMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1813,7 +1814,7 @@ func (m *miscIfFalseAwaitMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.A
 //line misc.go:179
 	return m.suspend(1, Echo.Call(100))
 resume1:
-//line misc_fsm.go:1817
+//line misc_fsm.go:1818
 	v_1, err = fsm.Take[int](in)
 //line misc.go:179
 	n = v(v_1, err)
@@ -1823,37 +1824,37 @@ loop:
 	if !false {
 		goto loopEnd
 	}
-//line misc_fsm.go:1827
+//line misc_fsm.go:1828
 	m.v.n = n
 //line misc.go:182
 	return m.suspend(2, Echo.Call(0))
 resume2:
-//line misc_fsm.go:1832
+//line misc_fsm.go:1833
 	goto loop
 loopEnd:
 //line misc.go:185
 	if false {
 		goto caseBody
 	}
-//line misc_fsm.go:1839
+//line misc_fsm.go:1840
 	goto switchEnd
 caseBody:
 	m.v.n = n
 //line misc.go:186
 	return m.suspend(3, Echo.Call(0))
 resume3:
-//line misc_fsm.go:1846
+//line misc_fsm.go:1847
 	goto switchEnd
 switchEnd:
 	m.v.n = n
 //line misc.go:188
 	return m.suspend(4, Echo.Call(1))
 resume4:
-//line misc_fsm.go:1853
+//line misc_fsm.go:1854
 	v_2, err_1 = fsm.Take[int](in)
 //line misc.go:188
 	return m.finish(n+v(v_2, err_1), nil)
-//line misc_fsm.go:1857
+//line misc_fsm.go:1858
 }
 
 func (m *miscIfFalseAwaitMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -2013,14 +2014,14 @@ resume1:
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
-//line misc_fsm.go:2017
+//line misc_fsm.go:2018
 	m_1.v.a, m_1.v.m, m_1.v.p, m_1.v.t, m_1.v.d, m_1.v.f, m_1.v.b, m_1.v.keys = a, m, p, t, d, f, b, keys
 //line misc.go:201
 	return m_1.suspend(2, Echo.Call(1))
 resume2:
 //line misc.go:202
 	return m_1.finish(fmt.Sprint(a, keys, m["x"], *p, t.Year(), d, f, string(b)), nil)
-//line misc_fsm.go:2024
+//line misc_fsm.go:2025
 }
 
 func (m *miscParamsMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -2263,22 +2264,22 @@ loop:
 	}
 //line misc.go:210
 	i = i_1
-//line misc_fsm.go:2267
+//line misc_fsm.go:2268
 	m.v.xs, m.v.n, m.v.i_1 = xs, n, i_1
 //line misc.go:211
 	return m.suspend(1, Echo.Call(i*10))
 resume1:
-//line misc_fsm.go:2272
+//line misc_fsm.go:2273
 	v_1, err = fsm.Take[int](in)
 //line misc.go:211
 	xs = append(xs, v(v_1, err))
-//line misc_fsm.go:2276
+//line misc_fsm.go:2277
 	i_1++
 	goto loop
 loopEnd:
 //line misc.go:213
 	return m.finish(xs, nil)
-//line misc_fsm.go:2282
+//line misc_fsm.go:2283
 }
 
 func (m *miscRangeIndexOnlyAppendMachine) finish(r0 []int, r1 error) (fsm.AnyOp, error) {
@@ -2416,18 +2417,18 @@ func (m *miscLoopCondAndMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.An
 //line misc.go:220
 	i = 0
 loop:
-//line misc_fsm.go:2420
+//line misc_fsm.go:2421
 	cond = i < 5
 //line misc.go:221
 	if !cond {
 		goto condDone
 	}
-//line misc_fsm.go:2426
+//line misc_fsm.go:2427
 	m.v.i = i
 //line misc.go:221
 	return m.suspend(1, Pos.Call(3-i))
 resume1:
-//line misc_fsm.go:2431
+//line misc_fsm.go:2432
 	v_1, err = fsm.Take[bool](in)
 	cond = v(v_1, err)
 condDone:
@@ -2437,12 +2438,12 @@ condDone:
 	}
 //line misc.go:222
 	i++
-//line misc_fsm.go:2441
+//line misc_fsm.go:2442
 	goto loop
 loopEnd:
 //line misc.go:224
 	return m.finish(i, nil)
-//line misc_fsm.go:2446
+//line misc_fsm.go:2447
 }
 
 func (m *miscLoopCondAndMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -2577,43 +2578,43 @@ func (m *miscEmbeddedFieldsMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm
 	}
 //line misc.go:243
 	o = Outer{Point: &Point{}}
-//line misc_fsm.go:2581
+//line misc_fsm.go:2582
 	m.v.o = o
 //line misc.go:244
 	return m.suspend(1, Echo.Call(1))
 resume1:
-//line misc_fsm.go:2586
+//line misc_fsm.go:2587
 	v_1, err = fsm.Take[int](in)
 //line misc.go:244
 	o.IX = v(v_1, err)
-//line misc_fsm.go:2590
+//line misc_fsm.go:2591
 	m.v.o = o
 //line misc.go:245
 	return m.suspend(2, Echo.Call(2))
 resume2:
-//line misc_fsm.go:2595
+//line misc_fsm.go:2596
 	v_2, err_1 = fsm.Take[int](in)
 	v_3 = v(v_2, err_1)
 	m.v.o, m.v.v_3 = o, v_3
 //line misc.go:245
 	return m.suspend(3, Echo.Call(3))
 resume3:
-//line misc_fsm.go:2602
+//line misc_fsm.go:2603
 	v_4, err_2 = fsm.Take[int](in)
 //line misc.go:245
 	o.Inner.IY, o.Y = v_3, v(v_4, err_2)
-//line misc_fsm.go:2606
+//line misc_fsm.go:2607
 	m.v.o = o
 //line misc.go:246
 	return m.suspend(4, Echo.Call(4))
 resume4:
-//line misc_fsm.go:2611
+//line misc_fsm.go:2612
 	v_5, err_3 = fsm.Take[int](in)
 //line misc.go:246
 	o.X += v(v_5, err_3)
 	o.Z = o.IX + o.Inner.IY + o.Point.X + o.Y
 	return m.finish(o.Inner, *o.Point, o.Z, nil)
-//line misc_fsm.go:2617
+//line misc_fsm.go:2618
 }
 
 func (m *miscEmbeddedFieldsMachine) finish(r0 Inner, r1 Point, r2 int, r3 error) (fsm.AnyOp, error) {
@@ -2780,18 +2781,18 @@ func (m *miscReturnAwaitDirectMachine) Resume(ctx fsm.Context, in fsm.Outcome) (
 //line misc.go:256
 	return m.suspend(1, Odd.Call(k))
 resume1:
-//line misc_fsm.go:2784
+//line misc_fsm.go:2785
 	v_1, err = fsm.Take[int](in)
 //line misc.go:256
 	return m.finish(v_1, err)
 endIf:
 	return m.suspend(2, Fail.Call("neg"))
 resume2:
-//line misc_fsm.go:2791
+//line misc_fsm.go:2792
 	v_2, err_1 = fsm.Take[int](in)
 //line misc.go:258
 	return m.finish(v_2, err_1)
-//line misc_fsm.go:2795
+//line misc_fsm.go:2796
 }
 
 func (m *miscReturnAwaitDirectMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -2911,7 +2912,7 @@ func (m *miscSelectNoAwaitMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.
 //line misc.go:265
 	return m.suspend(1, Echo.Call(1))
 resume1:
-//line misc_fsm.go:2915
+//line misc_fsm.go:2916
 	v_1, err = fsm.Take[int](in)
 //line misc.go:265
 	n = v(v_1, err)
@@ -2923,16 +2924,16 @@ resume1:
 	default:
 		n = -1
 	}
-//line misc_fsm.go:2927
+//line misc_fsm.go:2928
 	m.v.n = n
 //line misc.go:274
 	return m.suspend(2, Echo.Call(1))
 resume2:
-//line misc_fsm.go:2932
+//line misc_fsm.go:2933
 	v_2, err_1 = fsm.Take[int](in)
 //line misc.go:274
 	return m.finish(n+v(v_2, err_1), nil)
-//line misc_fsm.go:2936
+//line misc_fsm.go:2937
 }
 
 func (m *miscSelectNoAwaitMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {

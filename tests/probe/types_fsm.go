@@ -878,6 +878,7 @@ func (m_1 *typesResultsArrayMapMachine) Resume(ctx fsm.Context, in fsm.Outcome) 
 	a = [3]int{}
 	m = map[string]int{}
 //line types_fsm.go:881
+	_ = a
 	i_1 = 0
 loop:
 	if i_1 >= 3 {
@@ -885,23 +886,23 @@ loop:
 	}
 //line types.go:99
 	i = i_1
-//line types_fsm.go:889
+//line types_fsm.go:890
 	m_1.v.a, m_1.v.m, m_1.v.i, m_1.v.i_1 = a, m, i, i_1
 //line types.go:100
 	return m_1.suspend(1, Echo.Call(i*i))
 resume1:
-//line types_fsm.go:894
+//line types_fsm.go:895
 	v_1, err = fsm.Take[int](in)
 //line types.go:100
 	a[i] = v(v_1, err)
 	m[string(rune('a'+i))] = a[i]
-//line types_fsm.go:899
+//line types_fsm.go:900
 	i_1++
 	goto loop
 loopEnd:
 //line types.go:103
 	return m_1.finish(a, m, nil)
-//line types_fsm.go:905
+//line types_fsm.go:906
 }
 
 func (m *typesResultsArrayMapMachine) finish(r0 [3]int, r1 map[string]int, r2 error) (fsm.AnyOp, error) {
@@ -1043,23 +1044,23 @@ func (m *typesLocalConstShadowMachine) Resume(ctx fsm.Context, in fsm.Outcome) (
 //line types.go:110
 	return m.suspend(1, Echo.Call(5))
 resume1:
-//line types_fsm.go:1047
+//line types_fsm.go:1048
 	v_1, err = fsm.Take[int](in)
 //line types.go:110
 	x_1 = v(v_1, err)
-//line types_fsm.go:1051
+//line types_fsm.go:1052
 	m.v.x_1 = x_1
 //line types.go:113
 	return m.suspend(2, Echo.Call(x_2))
 resume2:
-//line types_fsm.go:1056
+//line types_fsm.go:1057
 	v_2, err_1 = fsm.Take[int](in)
 //line types.go:113
 	y = v(v_2, err_1)
 	_ = y
 //line types.go:116
 	return m.finish(x_1, nil)
-//line types_fsm.go:1063
+//line types_fsm.go:1064
 }
 
 func (m *typesLocalConstShadowMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1192,26 +1193,26 @@ func (m *typesAnonStructMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.An
 		A int
 		B int
 	}{}
-//line types_fsm.go:1196
+//line types_fsm.go:1197
 	m.v.s = s
 //line types.go:124
 	return m.suspend(1, Echo.Call(1))
 resume1:
-//line types_fsm.go:1201
+//line types_fsm.go:1202
 	v_1, err = fsm.Take[int](in)
 //line types.go:124
 	s.A = v(v_1, err)
-//line types_fsm.go:1205
+//line types_fsm.go:1206
 	m.v.s = s
 //line types.go:125
 	return m.suspend(2, Echo.Call(2))
 resume2:
-//line types_fsm.go:1210
+//line types_fsm.go:1211
 	v_2, err_1 = fsm.Take[int](in)
 //line types.go:125
 	s.B = v(v_2, err_1)
 	return m.finish(s, nil)
-//line types_fsm.go:1215
+//line types_fsm.go:1216
 }
 
 func (m *typesAnonStructMachine) finish(r0 struct {
@@ -1338,12 +1339,12 @@ func (m *constNamedTimeMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.Any
 //line types.go:135
 	return m.suspend(1, Dur.Call(time_1))
 resume1:
-//line types_fsm.go:1342
+//line types_fsm.go:1343
 	v_1, err = fsm.Take[time2.Duration](in)
 //line types.go:135
 	d = v(v_1, err)
 	return m.finish(int64(d)+time_1, nil)
-//line types_fsm.go:1347
+//line types_fsm.go:1348
 }
 
 func (m *constNamedTimeMachine) finish(r0 int64, r1 error) (fsm.AnyOp, error) {
