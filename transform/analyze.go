@@ -570,6 +570,16 @@ func (l *lowerer) checkLive() {
 		}
 	}
 	for _, v := range l.vars {
+		if why := unspellable(v.typ, l.j.pkg.Types, map[types.Type]bool{}); why != "" && !reported[v] {
+			reported[v] = true
+			pos := v.pos
+			if !pos.IsValid() {
+				pos = l.j.decl.Name.Pos()
+			}
+			l.ds.errorf(pos, "%s has type %s, which generated code cannot write: %s; give it a type of your package, or keep the value in a function called between awaits", v.what, typeString(v.typ, l.j.pkg.Types), why)
+		}
+	}
+	for _, v := range l.vars {
 		_, taken := addrTaken[v.obj]
 		if v.perIter && v.obj != nil && (taken || l.captured[v.obj]) && !reported[v] {
 			l.ds.errorf(v.pos, "%s is declared in a loop that awaits and its address is taken or it is captured by a function literal: each iteration's variable cannot be kept apart yet; copy it into a variable declared outside the loop", v.what)
@@ -594,6 +604,65 @@ func (l *lowerer) markCaptured() {
 			return true
 		})
 	}
+}
+
+// unspellable says why type t cannot be written in a file of package pkg: a
+// type or struct field unexported by another package. Every variable of a
+// machine is declared in generated code, whether it is saved or not.
+func unspellable(t types.Type, pkg *types.Package, seen map[types.Type]bool) string {
+	if seen[t] {
+		return ""
+	}
+	seen[t] = true
+	switch u := t.(type) {
+	case *types.Named:
+		obj := u.Obj()
+		if obj.Pkg() != nil && obj.Pkg() != pkg && !obj.Exported() {
+			return fmt.Sprintf("%s is unexported in package %s", obj.Name(), obj.Pkg().Path())
+		}
+		if args := u.TypeArgs(); args != nil {
+			for i := 0; i < args.Len(); i++ {
+				if why := unspellable(args.At(i), pkg, seen); why != "" {
+					return why
+				}
+			}
+		}
+		return ""
+	case *types.Alias:
+		return unspellable(types.Unalias(u), pkg, seen)
+	case *types.Pointer:
+		return unspellable(u.Elem(), pkg, seen)
+	case *types.Slice:
+		return unspellable(u.Elem(), pkg, seen)
+	case *types.Array:
+		return unspellable(u.Elem(), pkg, seen)
+	case *types.Chan:
+		return unspellable(u.Elem(), pkg, seen)
+	case *types.Map:
+		if why := unspellable(u.Key(), pkg, seen); why != "" {
+			return why
+		}
+		return unspellable(u.Elem(), pkg, seen)
+	case *types.Struct:
+		for i := 0; i < u.NumFields(); i++ {
+			f := u.Field(i)
+			if !f.Exported() && f.Pkg() != nil && f.Pkg() != pkg {
+				return fmt.Sprintf("its field %s is unexported in package %s", f.Name(), f.Pkg().Path())
+			}
+			if why := unspellable(f.Type(), pkg, seen); why != "" {
+				return why
+			}
+		}
+	case *types.Signature:
+		for _, tup := range []*types.Tuple{u.Params(), u.Results()} {
+			for i := 0; i < tup.Len(); i++ {
+				if why := unspellable(tup.At(i).Type(), pkg, seen); why != "" {
+					return why
+				}
+			}
+		}
+	}
+	return ""
 }
 
 // topUnsaveable says why a variable of type t cannot be checkpointed, or "".
