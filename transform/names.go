@@ -30,11 +30,11 @@ type namer struct {
 func newNamer(body ast.Node, info *types.Info, pkg *types.Scope, reserved, pkgTaken map[string]bool) *namer {
 	n := &namer{
 		pkgTaken: pkgTaken,
-		used:    map[string]bool{},
-		objs:    map[string]map[types.Object]bool{},
-		renamed: map[types.Object]string{},
-		pkg:     pkg,
-		taken:   map[string]bool{},
+		used:     map[string]bool{},
+		objs:     map[string]map[types.Object]bool{},
+		renamed:  map[types.Object]string{},
+		pkg:      pkg,
+		taken:    map[string]bool{},
 
 		reserved: map[string]bool{},
 	}
