@@ -104,7 +104,7 @@ func TestGolden(t *testing.T) {
 // TestCommittedFilesFresh checks that the generated files committed in the
 // repository are what the generator writes now.
 func TestCommittedFilesFresh(t *testing.T) {
-	patterns := []string{"./tests/equiv"}
+	patterns := []string{"./tests/equiv", "./tests/probe"}
 	if _, err := os.Stat("../examples"); err == nil {
 		patterns = append(patterns, "./examples/...")
 	}
