@@ -311,13 +311,24 @@ func (e *emitter) emitJob(l *lowerer, entry []*hvar) error {
 	}
 	m.entry = sortedVars(entry, order)
 
-	// Types declared in the job move to package level.
-	for _, ts := range l.localTypes {
-		text, err := e.render(l, m, ts)
-		if err != nil {
-			return err
+	// Constants and types declared in the job move to package level, where
+	// the machine's fields and the moved types can use them. A machine that
+	// calls the job function needs none.
+	if !delegate {
+		for _, gd := range l.localConst {
+			text, err := e.render(l, m, &ast.DeclStmt{Decl: gd})
+			if err != nil {
+				return err
+			}
+			e.file.Id(text).Line()
 		}
-		e.file.Id("type " + text).Line()
+		for _, ts := range l.localTypes {
+			text, err := e.render(l, m, ts)
+			if err != nil {
+				return err
+			}
+			e.file.Id("type " + text).Line()
+		}
 	}
 
 	// The machine type.
@@ -605,13 +616,6 @@ func (e *emitter) resume(m *machine) (string, error) {
 	}
 	fmt.Fprintf(&b, "// Resume implements fsm.Machine: it runs job %s from where it stopped to its\n// next await.\n", l.j.fn.Name())
 	fmt.Fprintf(&b, "func (%s *%s) Resume(%s %s.Context, %s %s.Outcome) (%s.AnyOp, error) {\n", m.recv, m.typeName, ctxName, e.rt, m.in, e.rt, e.rt)
-	for _, gd := range l.localConst {
-		text, err := e.render(l, m, &ast.DeclStmt{Decl: gd})
-		if err != nil {
-			return "", err
-		}
-		b.WriteString(text + "\n")
-	}
 	if len(l.vars) > 0 {
 		b.WriteString("var (\n")
 		for _, v := range l.vars {

@@ -439,7 +439,7 @@ func (l *lowerer) declStmt(s *ast.DeclStmt) {
 		for _, spec := range gd.Specs {
 			for _, id := range spec.(*ast.ValueSpec).Names {
 				if obj := l.info.Defs[id]; obj != nil && id.Name != "_" {
-					l.names.rename(obj, l.names.forVar(id.Name))
+					l.names.rename(obj, l.names.forType(id.Name)) // package-level, like types
 				}
 			}
 		}

@@ -2321,6 +2321,8 @@ func init() {
 	})
 }
 
+const k_1 = 3
+
 type num int
 
 type alias = []num
@@ -2339,7 +2341,6 @@ type localConstAndAliasMachine struct {
 // Resume implements fsm.Machine: it runs job LocalConstAndAlias from where it stopped to its
 // next await.
 func (m *localConstAndAliasMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, error) {
-	const k = 3
 	var (
 		xs  []num
 		n   num
@@ -2365,23 +2366,23 @@ func (m *localConstAndAliasMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm
 	}
 //line scopes.go:214
 	xs = alias{1, 2}
-	n = (num)(k)
-//line scopes_fsm.go:2370
+	n = (num)(k_1)
+//line scopes_fsm.go:2371
 	m.v.xs, m.v.n = xs, n
 //line scopes.go:216
 	return m.suspend(1, Echo.Call(0))
 resume1:
-//line scopes_fsm.go:2375
+//line scopes_fsm.go:2376
 	m.v.xs, m.v.n = xs, n
 //line scopes.go:217
-	return m.suspend(2, Echo.Call(k))
+	return m.suspend(2, Echo.Call(k_1))
 resume2:
-//line scopes_fsm.go:2380
+//line scopes_fsm.go:2381
 	v_1, err = fsm.Take[int](in)
 //line scopes.go:217
 	n += xs[1] * num(v(v_1, err))
 	return m.finish(int(n), nil)
-//line scopes_fsm.go:2385
+//line scopes_fsm.go:2386
 }
 
 func (m *localConstAndAliasMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -2518,11 +2519,11 @@ func (m *blankParamsMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp,
 //line scopes.go:225
 	return m.suspend(1, Echo.Call(x))
 resume1:
-//line scopes_fsm.go:2522
+//line scopes_fsm.go:2523
 	v_1, err = fsm.Take[int](in)
 //line scopes.go:225
 	return m.finish(v(v_1, err)+1, nil)
-//line scopes_fsm.go:2526
+//line scopes_fsm.go:2527
 }
 
 func (m *blankParamsMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -2650,24 +2651,24 @@ func (m *closureBetweenAwaitsMachine) Resume(ctx fsm.Context, in fsm.Outcome) (f
 //line scopes.go:233
 	return m.suspend(1, Echo.Call(2))
 resume1:
-//line scopes_fsm.go:2654
+//line scopes_fsm.go:2655
 	v_1, err = fsm.Take[int](in)
 //line scopes.go:233
 	a = v(v_1, err)
 	double = func(x int) int { return x * 2 }
 	a = double(a)
-//line scopes_fsm.go:2660
+//line scopes_fsm.go:2661
 	m.v.a = a
 //line scopes.go:236
 	return m.suspend(2, Echo.Call(a))
 resume2:
-//line scopes_fsm.go:2665
+//line scopes_fsm.go:2666
 	v_2, err_1 = fsm.Take[int](in)
 //line scopes.go:236
 	b = v(v_2, err_1)
 	add = func() int { return a + b }
 	return m.finish(add(), nil)
-//line scopes_fsm.go:2671
+//line scopes_fsm.go:2672
 }
 
 func (m *closureBetweenAwaitsMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {

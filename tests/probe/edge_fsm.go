@@ -316,6 +316,8 @@ func init() {
 	})
 }
 
+const step = 2
+
 // edgeLabeledConstMachine is the state machine of job EdgeLabeledConst.
 type edgeLabeledConstMachine struct {
 	state int // the await the job is stopped at; see fsm.Machine.State
@@ -329,7 +331,6 @@ type edgeLabeledConstMachine struct {
 // Resume implements fsm.Machine: it runs job EdgeLabeledConst from where it stopped to its
 // next await.
 func (m *edgeLabeledConstMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, error) {
-	const step = 2
 	var (
 		n   int
 		v_1 int
@@ -352,12 +353,12 @@ func (m *edgeLabeledConstMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.A
 //line edge.go:57
 	n = 0
 top:
-//line edge_fsm.go:356
+//line edge_fsm.go:357
 	m.v.n = n
 //line edge.go:60
 	return m.suspend(1, Echo.Call(step))
 resume1:
-//line edge_fsm.go:361
+//line edge_fsm.go:362
 	v_1, err = fsm.Take[int](in)
 //line edge.go:60
 	n += v(v_1, err)
@@ -365,7 +366,7 @@ resume1:
 		goto top
 	}
 	return m.finish(n, nil)
-//line edge_fsm.go:369
+//line edge_fsm.go:370
 }
 
 func (m *edgeLabeledConstMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -483,12 +484,12 @@ func (m *edgeLabeledVarMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.Any
 //line edge.go:71
 	total = 0
 again:
-//line edge_fsm.go:487
+//line edge_fsm.go:488
 	m.v.total = total
 //line edge.go:73
 	return m.suspend(1, Echo.Call(total+1))
 resume1:
-//line edge_fsm.go:492
+//line edge_fsm.go:493
 	v_1, err = fsm.Take[int](in)
 //line edge.go:73
 	x = v(v_1, err)
@@ -497,7 +498,7 @@ resume1:
 		goto again
 	}
 	return m.finish(total, nil)
-//line edge_fsm.go:501
+//line edge_fsm.go:502
 }
 
 func (m *edgeLabeledVarMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -619,18 +620,18 @@ func (m *edgeSwitchArrayCaseMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fs
 	if tag == [2]int{1, 1} {
 		goto caseBody
 	}
-//line edge_fsm.go:623
+//line edge_fsm.go:624
 	m.v.tag = tag
 //line edge.go:88
 	return m.suspend(1, Echo.Call(2))
 resume1:
-//line edge_fsm.go:628
+//line edge_fsm.go:629
 	v_1, err = fsm.Take[int](in)
 //line edge.go:88
 	if tag == [2]int{v(v_1, err), 2} {
 		goto caseBody_1
 	}
-//line edge_fsm.go:634
+//line edge_fsm.go:635
 	goto switchEnd
 caseBody:
 //line edge.go:87
@@ -639,7 +640,7 @@ caseBody_1:
 	return m.finish("two", nil)
 switchEnd:
 	return m.finish("none", nil)
-//line edge_fsm.go:643
+//line edge_fsm.go:644
 }
 
 func (m *edgeSwitchArrayCaseMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -767,11 +768,11 @@ func (m *edgeShiftSpillMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.Any
 //line edge.go:101
 	return m.suspend(1, Echo.Call(3))
 resume1:
-//line edge_fsm.go:771
+//line edge_fsm.go:772
 	v_2, err = fsm.Take[int](in)
 //line edge.go:101
 	return m.finish(u8(v_1, v(v_2, err)), nil)
-//line edge_fsm.go:775
+//line edge_fsm.go:776
 }
 
 func (m *edgeShiftSpillMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -891,11 +892,11 @@ func (m *edgeUntypedBoolToAnyMachine) Resume(ctx fsm.Context, in fsm.Outcome) (f
 //line edge.go:109
 	return m.suspend(1, Echo.Call(3))
 resume1:
-//line edge_fsm.go:895
+//line edge_fsm.go:896
 	v_2, err = fsm.Take[int](in)
 //line edge.go:109
 	return m.finish(fmt.Sprint(v_1, v(v_2, err)), nil)
-//line edge_fsm.go:899
+//line edge_fsm.go:900
 }
 
 func (m *edgeUntypedBoolToAnyMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -1015,11 +1016,11 @@ func (m *edgeCallToAnySpillMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm
 //line edge.go:117
 	return m.suspend(1, Echo.Call(3))
 resume1:
-//line edge_fsm.go:1019
+//line edge_fsm.go:1020
 	v_2, err = fsm.Take[int](in)
 //line edge.go:117
 	return m.finish(fmt.Sprint(v_1, v(v_2, err), one()+1), nil)
-//line edge_fsm.go:1023
+//line edge_fsm.go:1024
 }
 
 func (m *edgeCallToAnySpillMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -1148,12 +1149,12 @@ loop:
 	}
 //line edge.go:126
 	i_2 = i_1 * 10
-//line edge_fsm.go:1152
+//line edge_fsm.go:1153
 	m.v.s, m.v.i_1, m.v.i_2 = s, i_1, i_2
 //line edge.go:127
 	return m.suspend(1, Echo.Call(i_2))
 resume1:
-//line edge_fsm.go:1157
+//line edge_fsm.go:1158
 	v_1, err = fsm.Take[int](in)
 //line edge.go:127
 	s += v(v_1, err)
@@ -1161,12 +1162,12 @@ resume1:
 	s += i_2
 //line edge.go:125
 	i_1++
-//line edge_fsm.go:1165
+//line edge_fsm.go:1166
 	goto loop
 loopEnd:
 //line edge.go:131
 	return m.finish(s, nil)
-//line edge_fsm.go:1170
+//line edge_fsm.go:1171
 }
 
 func (m *edgeLoopVarShadowedInBodyMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1284,12 +1285,12 @@ func (m *edgeSwitchInitAwaitNoTagNoCasesMachine) Resume(ctx fsm.Context, in fsm.
 //line edge.go:139
 	return m.suspend(1, Echo.Call(1))
 resume1:
-//line edge_fsm.go:1288
+//line edge_fsm.go:1289
 	goto switchEnd
 switchEnd:
 //line edge.go:141
 	return m.finish(1, nil)
-//line edge_fsm.go:1293
+//line edge_fsm.go:1294
 }
 
 func (m *edgeSwitchInitAwaitNoTagNoCasesMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {

@@ -1763,6 +1763,8 @@ func init() {
 	})
 }
 
+const debug = false
+
 // miscIfFalseAwaitMachine is the state machine of job MiscIfFalseAwait.
 type miscIfFalseAwaitMachine struct {
 	state int // the await the job is stopped at; see fsm.Machine.State
@@ -1776,7 +1778,6 @@ type miscIfFalseAwaitMachine struct {
 // Resume implements fsm.Machine: it runs job MiscIfFalseAwait from where it stopped to its
 // next await.
 func (m *miscIfFalseAwaitMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, error) {
-	const debug = false
 	var (
 		n     int
 		v_1   int
@@ -1814,7 +1815,7 @@ func (m *miscIfFalseAwaitMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.A
 //line misc.go:179
 	return m.suspend(1, Echo.Call(100))
 resume1:
-//line misc_fsm.go:1818
+//line misc_fsm.go:1819
 	v_1, err = fsm.Take[int](in)
 //line misc.go:179
 	n = v(v_1, err)
@@ -1824,37 +1825,37 @@ loop:
 	if !false {
 		goto loopEnd
 	}
-//line misc_fsm.go:1828
+//line misc_fsm.go:1829
 	m.v.n = n
 //line misc.go:182
 	return m.suspend(2, Echo.Call(0))
 resume2:
-//line misc_fsm.go:1833
+//line misc_fsm.go:1834
 	goto loop
 loopEnd:
 //line misc.go:185
 	if false {
 		goto caseBody
 	}
-//line misc_fsm.go:1840
+//line misc_fsm.go:1841
 	goto switchEnd
 caseBody:
 	m.v.n = n
 //line misc.go:186
 	return m.suspend(3, Echo.Call(0))
 resume3:
-//line misc_fsm.go:1847
+//line misc_fsm.go:1848
 	goto switchEnd
 switchEnd:
 	m.v.n = n
 //line misc.go:188
 	return m.suspend(4, Echo.Call(1))
 resume4:
-//line misc_fsm.go:1854
+//line misc_fsm.go:1855
 	v_2, err_1 = fsm.Take[int](in)
 //line misc.go:188
 	return m.finish(n+v(v_2, err_1), nil)
-//line misc_fsm.go:1858
+//line misc_fsm.go:1859
 }
 
 func (m *miscIfFalseAwaitMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -2014,14 +2015,14 @@ resume1:
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
-//line misc_fsm.go:2018
+//line misc_fsm.go:2019
 	m_1.v.a, m_1.v.m, m_1.v.p, m_1.v.t, m_1.v.d, m_1.v.f, m_1.v.b, m_1.v.keys = a, m, p, t, d, f, b, keys
 //line misc.go:201
 	return m_1.suspend(2, Echo.Call(1))
 resume2:
 //line misc.go:202
 	return m_1.finish(fmt.Sprint(a, keys, m["x"], *p, t.Year(), d, f, string(b)), nil)
-//line misc_fsm.go:2025
+//line misc_fsm.go:2026
 }
 
 func (m *miscParamsMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -2264,22 +2265,22 @@ loop:
 	}
 //line misc.go:210
 	i = i_1
-//line misc_fsm.go:2268
+//line misc_fsm.go:2269
 	m.v.xs, m.v.n, m.v.i_1 = xs, n, i_1
 //line misc.go:211
 	return m.suspend(1, Echo.Call(i*10))
 resume1:
-//line misc_fsm.go:2273
+//line misc_fsm.go:2274
 	v_1, err = fsm.Take[int](in)
 //line misc.go:211
 	xs = append(xs, v(v_1, err))
-//line misc_fsm.go:2277
+//line misc_fsm.go:2278
 	i_1++
 	goto loop
 loopEnd:
 //line misc.go:213
 	return m.finish(xs, nil)
-//line misc_fsm.go:2283
+//line misc_fsm.go:2284
 }
 
 func (m *miscRangeIndexOnlyAppendMachine) finish(r0 []int, r1 error) (fsm.AnyOp, error) {
@@ -2417,18 +2418,18 @@ func (m *miscLoopCondAndMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.An
 //line misc.go:220
 	i = 0
 loop:
-//line misc_fsm.go:2421
+//line misc_fsm.go:2422
 	cond = i < 5
 //line misc.go:221
 	if !cond {
 		goto condDone
 	}
-//line misc_fsm.go:2427
+//line misc_fsm.go:2428
 	m.v.i = i
 //line misc.go:221
 	return m.suspend(1, Pos.Call(3-i))
 resume1:
-//line misc_fsm.go:2432
+//line misc_fsm.go:2433
 	v_1, err = fsm.Take[bool](in)
 	cond = v(v_1, err)
 condDone:
@@ -2438,12 +2439,12 @@ condDone:
 	}
 //line misc.go:222
 	i++
-//line misc_fsm.go:2442
+//line misc_fsm.go:2443
 	goto loop
 loopEnd:
 //line misc.go:224
 	return m.finish(i, nil)
-//line misc_fsm.go:2447
+//line misc_fsm.go:2448
 }
 
 func (m *miscLoopCondAndMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -2578,43 +2579,43 @@ func (m *miscEmbeddedFieldsMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm
 	}
 //line misc.go:243
 	o = Outer{Point: &Point{}}
-//line misc_fsm.go:2582
+//line misc_fsm.go:2583
 	m.v.o = o
 //line misc.go:244
 	return m.suspend(1, Echo.Call(1))
 resume1:
-//line misc_fsm.go:2587
+//line misc_fsm.go:2588
 	v_1, err = fsm.Take[int](in)
 //line misc.go:244
 	o.IX = v(v_1, err)
-//line misc_fsm.go:2591
+//line misc_fsm.go:2592
 	m.v.o = o
 //line misc.go:245
 	return m.suspend(2, Echo.Call(2))
 resume2:
-//line misc_fsm.go:2596
+//line misc_fsm.go:2597
 	v_2, err_1 = fsm.Take[int](in)
 	v_3 = v(v_2, err_1)
 	m.v.o, m.v.v_3 = o, v_3
 //line misc.go:245
 	return m.suspend(3, Echo.Call(3))
 resume3:
-//line misc_fsm.go:2603
+//line misc_fsm.go:2604
 	v_4, err_2 = fsm.Take[int](in)
 //line misc.go:245
 	o.Inner.IY, o.Y = v_3, v(v_4, err_2)
-//line misc_fsm.go:2607
+//line misc_fsm.go:2608
 	m.v.o = o
 //line misc.go:246
 	return m.suspend(4, Echo.Call(4))
 resume4:
-//line misc_fsm.go:2612
+//line misc_fsm.go:2613
 	v_5, err_3 = fsm.Take[int](in)
 //line misc.go:246
 	o.X += v(v_5, err_3)
 	o.Z = o.IX + o.Inner.IY + o.Point.X + o.Y
 	return m.finish(o.Inner, *o.Point, o.Z, nil)
-//line misc_fsm.go:2618
+//line misc_fsm.go:2619
 }
 
 func (m *miscEmbeddedFieldsMachine) finish(r0 Inner, r1 Point, r2 int, r3 error) (fsm.AnyOp, error) {
@@ -2781,18 +2782,18 @@ func (m *miscReturnAwaitDirectMachine) Resume(ctx fsm.Context, in fsm.Outcome) (
 //line misc.go:256
 	return m.suspend(1, Odd.Call(k))
 resume1:
-//line misc_fsm.go:2785
+//line misc_fsm.go:2786
 	v_1, err = fsm.Take[int](in)
 //line misc.go:256
 	return m.finish(v_1, err)
 endIf:
 	return m.suspend(2, Fail.Call("neg"))
 resume2:
-//line misc_fsm.go:2792
+//line misc_fsm.go:2793
 	v_2, err_1 = fsm.Take[int](in)
 //line misc.go:258
 	return m.finish(v_2, err_1)
-//line misc_fsm.go:2796
+//line misc_fsm.go:2797
 }
 
 func (m *miscReturnAwaitDirectMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -2912,7 +2913,7 @@ func (m *miscSelectNoAwaitMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.
 //line misc.go:265
 	return m.suspend(1, Echo.Call(1))
 resume1:
-//line misc_fsm.go:2916
+//line misc_fsm.go:2917
 	v_1, err = fsm.Take[int](in)
 //line misc.go:265
 	n = v(v_1, err)
@@ -2924,16 +2925,16 @@ resume1:
 	default:
 		n = -1
 	}
-//line misc_fsm.go:2928
+//line misc_fsm.go:2929
 	m.v.n = n
 //line misc.go:274
 	return m.suspend(2, Echo.Call(1))
 resume2:
-//line misc_fsm.go:2933
+//line misc_fsm.go:2934
 	v_2, err_1 = fsm.Take[int](in)
 //line misc.go:274
 	return m.finish(n+v(v_2, err_1), nil)
-//line misc_fsm.go:2937
+//line misc_fsm.go:2938
 }
 
 func (m *miscSelectNoAwaitMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {

@@ -208,8 +208,6 @@ func init() {
 	})
 }
 
-type slot struct{ N int }
-
 // noAwaitLocalTypeMachine is the state machine of job NoAwaitLocalType.
 type noAwaitLocalTypeMachine struct {
 	state int // the await the job is stopped at; see fsm.Machine.State

@@ -117,6 +117,8 @@ func init() {
 	})
 }
 
+const k_1 = 10
+
 type acc struct{ V, W int }
 
 // typesInLoopMachine is the state machine of job TypesInLoop.
@@ -134,7 +136,6 @@ type typesInLoopMachine struct {
 // Resume implements fsm.Machine: it runs job TypesInLoop from where it stopped to its
 // next await.
 func (m *typesInLoopMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, error) {
-	const k = 10
 	var (
 		total int
 		i     int
@@ -164,25 +165,25 @@ loop:
 	if !(i < 3) {
 		goto loopEnd
 	}
-	a = acc{V: i * k}
-//line types_fsm.go:169
+	a = acc{V: i * k_1}
+//line types_fsm.go:170
 	m.v.total, m.v.i, m.v.a = total, i, a
 //line types.go:25
 	return m.suspend(1, Echo.Call(a.V))
 resume1:
-//line types_fsm.go:174
+//line types_fsm.go:175
 	v_1, err = fsm.Take[int](in)
 //line types.go:25
 	a.W = v(v_1, err)
 	total += a.W
 //line types.go:21
 	i++
-//line types_fsm.go:181
+//line types_fsm.go:182
 	goto loop
 loopEnd:
 //line types.go:28
 	return m.finish(total, nil)
-//line types_fsm.go:186
+//line types_fsm.go:187
 }
 
 func (m *typesInLoopMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -323,7 +324,7 @@ func (m *typesNestedScopesMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.
 //line types.go:37
 	return m.suspend(1, Echo.Call(1))
 resume1:
-//line types_fsm.go:327
+//line types_fsm.go:328
 	v_1, err = fsm.Take[int](in)
 //line types.go:37
 	x = t_1{X: v(v_1, err)}
@@ -332,12 +333,12 @@ endIf:
 //line types.go:41
 	return m.suspend(2, Str.Call("yy"))
 resume2:
-//line types_fsm.go:336
+//line types_fsm.go:337
 	v_2, err_1 = fsm.Take[string](in)
 //line types.go:41
 	y = t_2{Y: v(v_2, err_1)}
 	return m.finish(len(y.Y), nil)
-//line types_fsm.go:341
+//line types_fsm.go:342
 }
 
 func (m *typesNestedScopesMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -463,26 +464,26 @@ func (m *typesLocalRefersLocalMachine) Resume(ctx fsm.Context, in fsm.Outcome) (
 	}
 //line types.go:54
 	o = outer{In: inner{A: 1}}
-//line types_fsm.go:467
+//line types_fsm.go:468
 	m.v.o = o
 //line types.go:55
 	return m.suspend(1, Echo.Call(2))
 resume1:
-//line types_fsm.go:472
+//line types_fsm.go:473
 	v_1, err = fsm.Take[int](in)
 //line types.go:55
 	o.Ins = append(o.Ins, inner{A: v(v_1, err)})
-//line types_fsm.go:476
+//line types_fsm.go:477
 	m.v.o = o
 //line types.go:56
 	return m.suspend(2, Echo.Call(3))
 resume2:
-//line types_fsm.go:481
+//line types_fsm.go:482
 	v_2, err_1 = fsm.Take[int](in)
 //line types.go:56
 	o.In.A += v(v_2, err_1)
 	return m.finish(o.In.A+o.Ins[0].A, nil)
-//line types_fsm.go:486
+//line types_fsm.go:487
 }
 
 func (m *typesLocalRefersLocalMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -618,21 +619,21 @@ func (m *typesLocalShadowsPackageTypeMachine) Resume(ctx fsm.Context, in fsm.Out
 	p = Pair{A: 1, B: 2}
 	return m.suspend(1, Swap.Call(p))
 resume1:
-//line types_fsm.go:622
+//line types_fsm.go:623
 	v_1, err = fsm.Take[Pair](in)
 //line types.go:66
 	q = v(v_1, err)
-//line types_fsm.go:626
+//line types_fsm.go:627
 	m.v.q = q
 //line types.go:68
 	return m.suspend(2, Echo.Call(q.A))
 resume2:
-//line types_fsm.go:631
+//line types_fsm.go:632
 	v_2, err_1 = fsm.Take[int](in)
 //line types.go:68
 	r = Pair_1{X: v(v_2, err_1)}
 	return m.finish(r.X*10+q.B, nil)
-//line types_fsm.go:636
+//line types_fsm.go:637
 }
 
 func (m *typesLocalShadowsPackageTypeMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -714,6 +715,12 @@ func init() {
 	})
 }
 
+const (
+	red color = iota + 1
+	green
+	blue
+)
+
 type color int
 
 // typesLocalNamedIntMachine is the state machine of job TypesLocalNamedInt.
@@ -726,11 +733,6 @@ type typesLocalNamedIntMachine struct {
 // Resume implements fsm.Machine: it runs job TypesLocalNamedInt from where it stopped to its
 // next await.
 func (m *typesLocalNamedIntMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, error) {
-	const (
-		red color = iota + 1
-		green
-		blue
-	)
 	var (
 		c   color
 		v_1 int
@@ -752,7 +754,7 @@ func (m *typesLocalNamedIntMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm
 //line types.go:83
 	return m.suspend(1, Echo.Call(int(green)))
 resume1:
-//line types_fsm.go:756
+//line types_fsm.go:758
 	v_1, err = fsm.Take[int](in)
 //line types.go:83
 	c = color(v(v_1, err))
@@ -763,7 +765,7 @@ resume1:
 		return m.finish(3, nil)
 	}
 	return m.finish(int(c)*10, nil)
-//line types_fsm.go:767
+//line types_fsm.go:769
 }
 
 func (m *typesLocalNamedIntMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -877,7 +879,7 @@ func (m_1 *typesResultsArrayMapMachine) Resume(ctx fsm.Context, in fsm.Outcome) 
 //line types.go:97
 	a = [3]int{}
 	m = map[string]int{}
-//line types_fsm.go:881
+//line types_fsm.go:883
 	_ = a
 	i_1 = 0
 loop:
@@ -886,23 +888,23 @@ loop:
 	}
 //line types.go:99
 	i = i_1
-//line types_fsm.go:890
+//line types_fsm.go:892
 	m_1.v.a, m_1.v.m, m_1.v.i, m_1.v.i_1 = a, m, i, i_1
 //line types.go:100
 	return m_1.suspend(1, Echo.Call(i*i))
 resume1:
-//line types_fsm.go:895
+//line types_fsm.go:897
 	v_1, err = fsm.Take[int](in)
 //line types.go:100
 	a[i] = v(v_1, err)
 	m[string(rune('a'+i))] = a[i]
-//line types_fsm.go:900
+//line types_fsm.go:902
 	i_1++
 	goto loop
 loopEnd:
 //line types.go:103
 	return m_1.finish(a, m, nil)
-//line types_fsm.go:906
+//line types_fsm.go:908
 }
 
 func (m *typesResultsArrayMapMachine) finish(r0 [3]int, r1 map[string]int, r2 error) (fsm.AnyOp, error) {
@@ -1003,6 +1005,8 @@ func init() {
 	})
 }
 
+const x_2 = 100
+
 // typesLocalConstShadowMachine is the state machine of job TypesLocalConstShadow.
 type typesLocalConstShadowMachine struct {
 	state int // the await the job is stopped at; see fsm.Machine.State
@@ -1016,7 +1020,6 @@ type typesLocalConstShadowMachine struct {
 // Resume implements fsm.Machine: it runs job TypesLocalConstShadow from where it stopped to its
 // next await.
 func (m *typesLocalConstShadowMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, error) {
-	const x_2 = 100
 	var (
 		x_1   int
 		v_1   int
@@ -1044,23 +1047,23 @@ func (m *typesLocalConstShadowMachine) Resume(ctx fsm.Context, in fsm.Outcome) (
 //line types.go:110
 	return m.suspend(1, Echo.Call(5))
 resume1:
-//line types_fsm.go:1048
+//line types_fsm.go:1051
 	v_1, err = fsm.Take[int](in)
 //line types.go:110
 	x_1 = v(v_1, err)
-//line types_fsm.go:1052
+//line types_fsm.go:1055
 	m.v.x_1 = x_1
 //line types.go:113
 	return m.suspend(2, Echo.Call(x_2))
 resume2:
-//line types_fsm.go:1057
+//line types_fsm.go:1060
 	v_2, err_1 = fsm.Take[int](in)
 //line types.go:113
 	y = v(v_2, err_1)
 	_ = y
 //line types.go:116
 	return m.finish(x_1, nil)
-//line types_fsm.go:1064
+//line types_fsm.go:1067
 }
 
 func (m *typesLocalConstShadowMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1193,26 +1196,26 @@ func (m *typesAnonStructMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.An
 		A int
 		B int
 	}{}
-//line types_fsm.go:1197
+//line types_fsm.go:1200
 	m.v.s = s
 //line types.go:124
 	return m.suspend(1, Echo.Call(1))
 resume1:
-//line types_fsm.go:1202
+//line types_fsm.go:1205
 	v_1, err = fsm.Take[int](in)
 //line types.go:124
 	s.A = v(v_1, err)
-//line types_fsm.go:1206
+//line types_fsm.go:1209
 	m.v.s = s
 //line types.go:125
 	return m.suspend(2, Echo.Call(2))
 resume2:
-//line types_fsm.go:1211
+//line types_fsm.go:1214
 	v_2, err_1 = fsm.Take[int](in)
 //line types.go:125
 	s.B = v(v_2, err_1)
 	return m.finish(s, nil)
-//line types_fsm.go:1216
+//line types_fsm.go:1219
 }
 
 func (m *typesAnonStructMachine) finish(r0 struct {
@@ -1307,6 +1310,8 @@ func init() {
 	})
 }
 
+const time_1 = 3
+
 // constNamedTimeMachine is the state machine of job ConstNamedTime.
 type constNamedTimeMachine struct {
 	state int // the await the job is stopped at; see fsm.Machine.State
@@ -1317,7 +1322,6 @@ type constNamedTimeMachine struct {
 // Resume implements fsm.Machine: it runs job ConstNamedTime from where it stopped to its
 // next await.
 func (m *constNamedTimeMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, error) {
-	const time_1 = 3
 	var (
 		d   time2.Duration
 		v_1 time2.Duration
@@ -1339,12 +1343,12 @@ func (m *constNamedTimeMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.Any
 //line types.go:135
 	return m.suspend(1, Dur.Call(time_1))
 resume1:
-//line types_fsm.go:1343
+//line types_fsm.go:1347
 	v_1, err = fsm.Take[time2.Duration](in)
 //line types.go:135
 	d = v(v_1, err)
 	return m.finish(int64(d)+time_1, nil)
-//line types_fsm.go:1348
+//line types_fsm.go:1352
 }
 
 func (m *constNamedTimeMachine) finish(r0 int64, r1 error) (fsm.AnyOp, error) {
