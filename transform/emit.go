@@ -31,11 +31,12 @@ type importer struct {
 	need  map[string]string // import path → name used in generated code
 
 	renamed map[types.Object]string // types declared in jobs, moved out
+	dots    map[string]bool          // packages the user's file dot-imports, used
 	avoid   map[string]bool         // identifiers a new import name must not be
 }
 
 func newImporter(self *types.Package, file *ast.File) *importer {
-	im := &importer{self: self, names: map[string]string{}, need: map[string]string{}, renamed: map[types.Object]string{}}
+	im := &importer{self: self, names: map[string]string{}, need: map[string]string{}, renamed: map[types.Object]string{}, dots: map[string]bool{}}
 	for _, spec := range file.Imports {
 		path, _ := strconv.Unquote(spec.Path.Value)
 		if spec.Name != nil {
@@ -982,6 +983,8 @@ type renderer struct {
 	m     *machine
 	inLit int
 	frame bool // variables as fields of the frame, m.v.x
+
+	qualified map[*ast.Ident]bool // names after a package qualifier
 }
 
 var (
@@ -1126,6 +1129,17 @@ func (r *renderer) rewrite(n ast.Node) (ast.Node, bool) {
 		}
 		if pn, ok := obj.(*types.PkgName); ok {
 			e.im.need[pn.Imported().Path()] = n.Name
+		} else if p := obj.Pkg(); p != nil && p != e.pkg && obj.Parent() == p.Scope() && !r.qualified[n] {
+			// A name of another package used unqualified: a dot import.
+			e.im.dots[p.Path()] = true
+		}
+		return nil, false
+	case *ast.SelectorExpr:
+		if _, ok := l.info.Uses[identOf(n.X)].(*types.PkgName); ok {
+			if r.qualified == nil {
+				r.qualified = map[*ast.Ident]bool{}
+			}
+			r.qualified[n.Sel] = true
 		}
 		return nil, false
 	case *ast.BranchStmt:
@@ -1202,6 +1216,14 @@ func finishFile(src []byte, path string, im *importer, skip map[string]bool) ([]
 			name = ""
 		}
 		astutil.AddNamedImport(fset, f, name, p)
+	}
+	dots := make([]string, 0, len(im.dots))
+	for p := range im.dots {
+		dots = append(dots, p)
+	}
+	sort.Strings(dots)
+	for _, p := range dots {
+		astutil.AddNamedImport(fset, f, ".", p)
 	}
 	var buf bytes.Buffer
 	if err := format.Node(&buf, fset, f); err != nil {
