@@ -31,7 +31,7 @@ type importer struct {
 	need  map[string]string // import path → name used in generated code
 
 	renamed map[types.Object]string // types declared in jobs, moved out
-	dots    map[string]bool          // packages the user's file dot-imports, used
+	dots    map[string]bool         // packages the user's file dot-imports, used
 	avoid   map[string]bool         // identifiers a new import name must not be
 }
 
