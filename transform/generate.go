@@ -185,7 +185,10 @@ func generatePackage(pkg *packages.Package) ([]File, []Diagnostic) {
 		im := newImporter(pkg.Types, file)
 		rt := runtimeName(byFile[file], file, pkg.Types.Scope())
 		f := jen.NewFile(pkg.Name)
-		f.HeaderComment(Header)
+		constraint := buildConstraint(file)
+		if constraint == "" {
+			f.HeaderComment(Header)
+		}
 		f.NoFormat = true // finishFile formats, once the imports are complete
 		f.ImportAlias(RuntimePath, rt)
 		e := &emitter{pkg: pkg.Types, fset: pkg.Fset, file: f, im: im, rt: rt, path: path, taken: machineNames}
@@ -200,6 +203,10 @@ func generatePackage(pkg *packages.Package) ([]File, []Diagnostic) {
 			}
 		}
 		var buf bytes.Buffer
+		if constraint != "" {
+			// The machine builds exactly where its job does.
+			buf.WriteString(Header + "\n\n" + constraint + "\n\n")
+		}
 		if err := f.Render(&buf); err != nil {
 
 			ds.errorf(file.Pos(), "internal error: generated code for %s does not compile: %v (please report this)", filepath.Base(src), err)
@@ -318,6 +325,21 @@ func packageNames(j *job) map[string]bool {
 		out[name] = true
 	}
 	return out
+}
+
+// buildConstraint returns the //go:build line of a source file, or "".
+func buildConstraint(file *ast.File) string {
+	for _, cg := range file.Comments {
+		if cg.Pos() >= file.Package {
+			break
+		}
+		for _, c := range cg.List {
+			if strings.HasPrefix(c.Text, "//go:build ") {
+				return c.Text
+			}
+		}
+	}
+	return ""
 }
 
 // runtimeName picks the name the generated file gives the runtime package: one
