@@ -139,8 +139,13 @@ func addressUses(fn *ssa.Function, v ssa.Value, seen map[ssa.Value]bool) (escape
 			}
 			return posOf(r, v), captured // a method value bound to the variable
 		case *ssa.Call:
-			if isReceiverOnly(r.Common(), v) {
+			if isReceiverOnly(r.Common(), v) || keepsNoPointers(r.Common()) {
 				continue
+			}
+			return posOf(r, v), captured
+		case *ssa.MakeInterface:
+			if onlyToTrustedCalls(r) {
+				continue // fmt.Sscan(s, &n), json.Unmarshal(b, &v)
 			}
 			return posOf(r, v), captured
 		default:
@@ -159,6 +164,63 @@ func isReceiverOnly(c *ssa.CallCommon, v ssa.Value) bool {
 	}
 	for _, a := range c.Args[1:] {
 		if a == v {
+			return false
+		}
+	}
+	return true
+}
+
+// keepsNoPointers reports whether c calls a function of the standard library
+// known to use the pointers it is passed only while it runs: the decoders and
+// scanners of fmt and encoding/*, and errors.As.
+func keepsNoPointers(c *ssa.CallCommon) bool {
+	callee := c.StaticCallee()
+	if callee == nil || callee.Pkg == nil {
+		return false
+	}
+	switch callee.Pkg.Pkg.Path() {
+	case "fmt", "errors", "encoding/json", "encoding/xml", "encoding/binary", "encoding/gob", "encoding/hex", "encoding/base64":
+		return true
+	}
+	return false
+}
+
+// onlyToTrustedCalls reports whether an interface value holding an address
+// only goes to calls that keep no pointers: directly, or through the
+// argument slice of a variadic call.
+func onlyToTrustedCalls(mi *ssa.MakeInterface) bool {
+	for _, r := range *mi.Referrers() {
+		switch r := r.(type) {
+		case *ssa.DebugRef:
+		case *ssa.Call:
+			if !keepsNoPointers(r.Common()) {
+				return false
+			}
+		case *ssa.Store:
+			// args[i] = any(&n), args being the array of a variadic call.
+			ia, ok := r.Addr.(*ssa.IndexAddr)
+			if !ok || r.Val != mi {
+				return false
+			}
+			arr, ok := ia.X.(*ssa.Alloc)
+			if !ok {
+				return false
+			}
+			for _, ar := range *arr.Referrers() {
+				switch ar := ar.(type) {
+				case *ssa.IndexAddr, *ssa.DebugRef:
+				case *ssa.Slice:
+					for _, sr := range *ar.Referrers() {
+						call, ok := sr.(*ssa.Call)
+						if !ok || !keepsNoPointers(call.Common()) {
+							return false
+						}
+					}
+				default:
+					return false
+				}
+			}
+		default:
 			return false
 		}
 	}

@@ -1,6 +1,10 @@
 package equiv
 
-import fsm "github.com/fsmgen/fsmgen/runtime"
+import (
+	"fmt"
+
+	fsm "github.com/fsmgen/fsmgen/runtime"
+)
 
 // Tally has a method with a pointer receiver.
 type Tally struct{ N int }
@@ -76,4 +80,17 @@ func RangePointers(ctx fsm.Context, ts []*Tally) (int, error) {
 		sum += t.N
 	}
 	return sum, nil
+}
+
+// ScanAcrossAwait passes a local's address to fmt.Sscan, which does not keep
+// it, and holds the local across an await.
+//
+//fsmgen:job
+func ScanAcrossAwait(ctx fsm.Context, in string) (int, error) {
+	var n int
+	if _, err := fmt.Sscan(in, &n); err != nil {
+		return 0, err
+	}
+	m := v(fsm.Await(ctx, Echo.Call(n)))
+	return n + m, nil
 }

@@ -2,7 +2,10 @@
 
 package equiv
 
-import fsm "github.com/fsmgen/fsmgen/runtime"
+import (
+	"fmt"
+	fsm "github.com/fsmgen/fsmgen/runtime"
+)
 
 // pointerMethodAcrossAwaitsMachine is the state machine of job PointerMethodAcrossAwaits.
 type pointerMethodAcrossAwaitsMachine struct {
@@ -39,27 +42,27 @@ func (m *pointerMethodAcrossAwaitsMachine) Resume(ctx fsm.Context, in fsm.Outcom
 		m.state = st
 		return nil, fsm.ErrPoisoned
 	}
-//line memory.go:17
+//line memory.go:21
 	t = Tally{}
 	t.Bump()
-//line memory_fsm.go:46
+//line memory_fsm.go:49
 	m.v.t = t
-//line memory.go:19
+//line memory.go:23
 	return m.suspend(1, Echo.Call(1))
 resume1:
-//line memory.go:20
+//line memory.go:24
 	t.Bump()
-//line memory_fsm.go:53
+//line memory_fsm.go:56
 	m.v.t = t
-//line memory.go:21
+//line memory.go:25
 	return m.suspend(2, Echo.Call(10))
 resume2:
-//line memory_fsm.go:58
+//line memory_fsm.go:61
 	v_1, err = fsm.Take[int](in)
-//line memory.go:21
+//line memory.go:25
 	t.N += v(v_1, err)
 	return m.finish(t.N, nil)
-//line memory_fsm.go:63
+//line memory_fsm.go:66
 }
 
 func (m *pointerMethodAcrossAwaitsMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -133,13 +136,13 @@ func init() {
 			return m, nil
 		},
 		States: []fsm.StateInfo{{
-			Pos: "memory.go:19:2",
+			Pos: "memory.go:23:2",
 			Vars: []fsm.VarInfo{{
 				Name: "t",
 				Type: "Tally",
 			}},
 		}, {
-			Pos: "memory.go:21:11",
+			Pos: "memory.go:25:11",
 			Vars: []fsm.VarInfo{{
 				Name: "t",
 				Type: "Tally",
@@ -183,19 +186,19 @@ func (m *pointerNotLiveMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.Any
 		m.state = st
 		return nil, fsm.ErrPoisoned
 	}
-//line memory.go:30
+//line memory.go:34
 	x = 1
 	p = &x
 	*p = 5
 	y = x
-//line memory_fsm.go:192
+//line memory_fsm.go:195
 	m.v.y = y
-//line memory.go:34
+//line memory.go:38
 	return m.suspend(1, Echo.Call(y))
 resume1:
-//line memory.go:35
+//line memory.go:39
 	return m.finish(y, nil)
-//line memory_fsm.go:199
+//line memory_fsm.go:202
 }
 
 func (m *pointerNotLiveMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -265,7 +268,7 @@ func init() {
 			return m, nil
 		},
 		States: []fsm.StateInfo{{
-			Pos: "memory.go:34:2",
+			Pos: "memory.go:38:2",
 			Vars: []fsm.VarInfo{{
 				Name: "y",
 				Type: "int",
@@ -328,36 +331,36 @@ loop:
 	if i >= n {
 		goto loopEnd
 	}
-//line memory.go:44
+//line memory.go:48
 	row = rows[i]
-//line memory_fsm.go:334
+//line memory_fsm.go:337
 	n_1 = len(row)
 	i_1 = 0
 loop_1:
 	if i_1 >= n_1 {
 		goto loopEnd_1
 	}
-//line memory.go:45
+//line memory.go:49
 	j = i_1
-//line memory_fsm.go:343
+//line memory_fsm.go:346
 	m.v.rows, m.v.row, m.v.n, m.v.i, m.v.j, m.v.n_1, m.v.i_1 = rows, row, n, i, j, n_1, i_1
-//line memory.go:46
+//line memory.go:50
 	return m.suspend(1, Echo.Call(j+1))
 resume1:
-//line memory_fsm.go:348
+//line memory_fsm.go:351
 	v_1, err = fsm.Take[int](in)
-//line memory.go:46
+//line memory.go:50
 	row[j] += v(v_1, err)
-//line memory_fsm.go:352
+//line memory_fsm.go:355
 	i_1++
 	goto loop_1
 loopEnd_1:
 	i++
 	goto loop
 loopEnd:
-//line memory.go:49
+//line memory.go:53
 	return m.finish(rows, nil)
-//line memory_fsm.go:361
+//line memory_fsm.go:364
 }
 
 func (m *rangeNestedSharedMachine) finish(r0 [][]int, r1 error) (fsm.AnyOp, error) {
@@ -451,7 +454,7 @@ func init() {
 			return m, nil
 		},
 		States: []fsm.StateInfo{{
-			Pos: "memory.go:46:16",
+			Pos: "memory.go:50:16",
 			Vars: []fsm.VarInfo{{
 				Name: "rows",
 				Type: "[][]int",
@@ -526,35 +529,35 @@ func (m *rangeElementReplacedMachine) Resume(ctx fsm.Context, in fsm.Outcome) (f
 		m.state = st
 		return nil, fsm.ErrPoisoned
 	}
-//line memory.go:57
+//line memory.go:61
 	last = nil
-//line memory_fsm.go:532
+//line memory_fsm.go:535
 	n = len(rows)
 	i = 0
 loop:
 	if i >= n {
 		goto loopEnd
 	}
-//line memory.go:58
+//line memory.go:62
 	row = rows[i]
 	row = append([]int(nil), row...)
-//line memory_fsm.go:542
+//line memory_fsm.go:545
 	m.v.rows, m.v.row, m.v.n, m.v.i = rows, row, n, i
-//line memory.go:60
+//line memory.go:64
 	return m.suspend(1, Echo.Call(100))
 resume1:
-//line memory_fsm.go:547
+//line memory_fsm.go:550
 	v_1, err = fsm.Take[int](in)
-//line memory.go:60
+//line memory.go:64
 	row[0] = v(v_1, err)
 	last = row
-//line memory_fsm.go:552
+//line memory_fsm.go:555
 	i++
 	goto loop
 loopEnd:
-//line memory.go:63
+//line memory.go:67
 	return m.finish(rows, last, nil)
-//line memory_fsm.go:558
+//line memory_fsm.go:561
 }
 
 func (m *rangeElementReplacedMachine) finish(r0 [][]int, r1 []int, r2 error) (fsm.AnyOp, error) {
@@ -645,7 +648,7 @@ func init() {
 			return m, nil
 		},
 		States: []fsm.StateInfo{{
-			Pos: "memory.go:60:14",
+			Pos: "memory.go:64:14",
 			Vars: []fsm.VarInfo{{
 				Name: "rows",
 				Type: "[][]int",
@@ -714,28 +717,28 @@ loop:
 	if i >= n {
 		goto loopEnd
 	}
-//line memory.go:71
+//line memory.go:75
 	t_1 = ts[i]
-//line memory_fsm.go:720
+//line memory_fsm.go:723
 	m.v.ts, m.v.t_1, m.v.n, m.v.i = ts, t_1, n, i
-//line memory.go:72
+//line memory.go:76
 	return m.suspend(1, Echo.Call(5))
 resume1:
-//line memory_fsm.go:725
+//line memory_fsm.go:728
 	v_1, err = fsm.Take[int](in)
-//line memory.go:72
+//line memory.go:76
 	t_1.N += v(v_1, err)
-//line memory_fsm.go:729
+//line memory_fsm.go:732
 	i++
 	goto loop
 loopEnd:
-//line memory.go:74
+//line memory.go:78
 	sum = 0
 	for _, t := range ts {
 		sum += t.N
 	}
 	return m.finish(sum, nil)
-//line memory_fsm.go:739
+//line memory_fsm.go:742
 }
 
 func (m *rangePointersMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -823,7 +826,7 @@ func init() {
 			return m, nil
 		},
 		States: []fsm.StateInfo{{
-			Pos: "memory.go:72:12",
+			Pos: "memory.go:76:12",
 			Vars: []fsm.VarInfo{{
 				Name: "ts",
 				Type: "[]*Tally",
@@ -842,6 +845,147 @@ func init() {
 		}},
 		Zero: func() fsm.Machine {
 			return &rangePointersMachine{}
+		},
+	})
+}
+
+// scanAcrossAwaitMachine is the state machine of job ScanAcrossAwait.
+type scanAcrossAwaitMachine struct {
+	state int // the await the job is stopped at; see fsm.Machine.State
+	v     struct {
+		in string
+		n  int
+	} // the job's variables saved at some await
+	r0 int
+	r1 error
+}
+
+// Resume implements fsm.Machine: it runs job ScanAcrossAwait from where it stopped to its
+// next await.
+func (m_1 *scanAcrossAwaitMachine) Resume(ctx fsm.Context, in_1 fsm.Outcome) (fsm.AnyOp, error) {
+	var (
+		in    string
+		n     int
+		m     int
+		v_1   int
+		err_1 error
+	)
+	st := m_1.state
+	m_1.state = fsm.StatePoisoned
+	switch st {
+	case 0:
+		in = m_1.v.in
+	case 1:
+		n = m_1.v.n
+		goto resume1
+	case fsm.StateDone:
+		m_1.state = st
+		return nil, fsm.ErrFinished
+	default:
+		m_1.state = st
+		return nil, fsm.ErrPoisoned
+	}
+//line memory.go:90
+	n = 0
+	if _, err := fmt.Sscan(in, &n); err != nil {
+		return m_1.finish(0, err)
+	}
+//line memory_fsm.go:894
+	m_1.v.n = n
+//line memory.go:94
+	return m_1.suspend(1, Echo.Call(n))
+resume1:
+//line memory_fsm.go:899
+	v_1, err_1 = fsm.Take[int](in_1)
+//line memory.go:94
+	m = v(v_1, err_1)
+	return m_1.finish(n+m, nil)
+//line memory_fsm.go:904
+}
+
+func (m *scanAcrossAwaitMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
+	m.r0 = r0
+	m.r1 = r1
+	m.state = fsm.StateDone
+	return nil, nil
+}
+
+func (m *scanAcrossAwaitMachine) suspend(state int, op fsm.AnyOp) (fsm.AnyOp, error) {
+	m.state = state
+	return fsm.Suspend(op)
+}
+
+// State implements fsm.Machine.
+func (m *scanAcrossAwaitMachine) State() int {
+	return m.state
+}
+
+// Results implements fsm.Machine.
+func (m *scanAcrossAwaitMachine) Results() []any {
+	return []any{m.r0, m.r1}
+}
+
+// MarshalCBOR implements fsm.Machine: it writes the state number and
+// the variables live in that state, nothing else.
+func (m *scanAcrossAwaitMachine) MarshalCBOR() ([]byte, error) {
+	w := fsm.NewStateWriter(m.state)
+	switch m.state {
+	case 0:
+		fsm.Save(w, "in", m.v.in)
+	case 1:
+		fsm.Save(w, "n", m.v.n)
+	case fsm.StateDone:
+		fsm.Save(w, "result 0", m.r0)
+		fsm.SaveError(w, "result 1", m.r1)
+	case fsm.StatePoisoned:
+		return nil, fsm.ErrPoisoned
+	}
+	return w.Bytes()
+}
+
+// UnmarshalCBOR implements fsm.Machine.
+func (m *scanAcrossAwaitMachine) UnmarshalCBOR(data []byte) error {
+	r, err := fsm.NewStateReader(data, 1)
+	if err != nil {
+		return err
+	}
+	switch r.State() {
+	case 0:
+		fsm.Load(r, "in", &m.v.in)
+	case 1:
+		fsm.Load(r, "n", &m.v.n)
+	case fsm.StateDone:
+		fsm.Load(r, "result 0", &m.r0)
+		fsm.LoadError(r, "result 1", &m.r1)
+	}
+	if err := r.Close(); err != nil {
+		return err
+	}
+	m.state = r.State()
+	return nil
+}
+
+func init() {
+	fsm.RegisterJob(fsm.JobInfo{
+		Func: ScanAcrossAwait,
+		Name: "github.com/fsmgen/fsmgen/tests/equiv.ScanAcrossAwait",
+		New: func(args []any) (fsm.Machine, error) {
+			m := &scanAcrossAwaitMachine{}
+			var err error
+			if m.v.in, err = fsm.Arg[string]("github.com/fsmgen/fsmgen/tests/equiv.ScanAcrossAwait", args, 0, "in"); err != nil {
+				return nil, err
+			}
+			return m, nil
+		},
+		States: []fsm.StateInfo{{
+			Pos: "memory.go:94:9",
+			Vars: []fsm.VarInfo{{
+				Name: "n",
+				Type: "int",
+			}},
+		}},
+		Zero: func() fsm.Machine {
+			return &scanAcrossAwaitMachine{}
 		},
 	})
 }
