@@ -65,7 +65,7 @@ func LoadDerived[T any](r *StateReader, name string, p *T, derive func() T) {
 		})
 		return
 	}
-	if err := Unmarshal(parts[0], p); err != nil {
+	if err := decodeVar(parts[0], p); err != nil {
 		r.err = fmt.Errorf("fsm: loading variable %s of state %d: %w", name, r.state, err)
 	}
 }

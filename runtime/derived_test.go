@@ -126,3 +126,43 @@ func TestMapKeysNaN(t *testing.T) {
 	}()
 	MapKeys(map[float64]int{math.NaN(): 1})
 }
+
+// TestCapacityKept saves a slice with spare capacity: it comes back with the
+// same length, capacity and elements, including those past its length.
+func TestCapacityKept(t *testing.T) {
+	s := make([]int, 2, 5)
+	s[0], s[1] = 1, 2
+	s[:4][3] = 7 // past the length, reachable by reslicing
+	w := NewStateWriter(1)
+	Save(w, "s", s)
+	Save(w, "full", []int{1, 2})
+	b, err := w.Bytes()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := NewStateReader(b, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got, full []int
+	Load(r, "s", &got)
+	Load(r, "full", &full)
+	if err := r.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 2 || cap(got) != 5 || got[0] != 1 || got[:4][3] != 7 {
+		t.Errorf("got len %d cap %d %v, want len 2 cap 5 [1 2] with 7 at 3", len(got), cap(got), got[:cap(got)])
+	}
+	if cap(full) != 2 {
+		t.Errorf("a full slice came back with capacity %d", cap(full))
+	}
+	// A hostile length is an error.
+	bad := append(append([]byte(nil), capacityTagHeader...), 0x82, 0x05, 0x81, 0x01)
+	var x []int
+	if err := decodeVar(bad, &x); err == nil {
+		t.Error("a length past the elements gave no error")
+	}
+	if err := decodeVar(append(append([]byte(nil), capacityTagHeader...), 0x80), new(int)); err == nil {
+		t.Error("a capacity record loaded into an int gave no error")
+	}
+}

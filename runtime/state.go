@@ -71,7 +71,7 @@ func (w *StateWriter) encodeVar(name string, v any) ([]byte, bool) {
 		w.err = err
 		return nil, false
 	}
-	b, err := encode(v)
+	b, err := encodeVarValue(v)
 	if err != nil {
 		w.err = fmt.Errorf("fsm: saving variable %s: %w", name, err)
 		return nil, false
@@ -137,7 +137,7 @@ func Load[T any](r *StateReader, name string, p *T) {
 		LoadError(r, name, any(p).(*error))
 		return
 	}
-	if err := Unmarshal(r.items[r.next], p); err != nil {
+	if err := decodeVar(r.items[r.next], p); err != nil {
 		r.err = fmt.Errorf("fsm: loading variable %s of state %d: %w", name, r.state, err)
 		return
 	}

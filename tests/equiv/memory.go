@@ -94,3 +94,16 @@ func ScanAcrossAwait(ctx fsm.Context, in string) (int, error) {
 	m := v(fsm.Await(ctx, Echo.Call(n)))
 	return n + m, nil
 }
+
+// AppendAfterAwait appends within a slice's spare capacity after an await,
+// so the new slice shares the array of the saved one, as in the plain run.
+//
+//fsmgen:job
+func AppendAfterAwait(ctx fsm.Context) ([]int, []int, int, error) {
+	a := make([]int, 1, 4)
+	a[0] = v(fsm.Await(ctx, Echo.Call(1)))
+	fsm.Await(ctx, Echo.Call(2))
+	b := append(a, 5)
+	b[0] = 9
+	return a, b, cap(a), nil
+}

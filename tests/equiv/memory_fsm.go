@@ -989,3 +989,159 @@ func init() {
 		},
 	})
 }
+
+// appendAfterAwaitMachine is the state machine of job AppendAfterAwait.
+type appendAfterAwaitMachine struct {
+	state int // the await the job is stopped at; see fsm.Machine.State
+	v     struct {
+		a []int
+	} // the job's variables saved at some await
+	r0 []int
+	r1 []int
+	r2 int
+	r3 error
+}
+
+// Resume implements fsm.Machine: it runs job AppendAfterAwait from where it stopped to its
+// next await.
+func (m *appendAfterAwaitMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, error) {
+	var (
+		a   []int
+		v_1 int
+		err error
+		b   []int
+	)
+	st := m.state
+	m.state = fsm.StatePoisoned
+	switch st {
+	case 0:
+	case 1:
+		a = m.v.a
+		goto resume1
+	case 2:
+		a = m.v.a
+		goto resume2
+	case fsm.StateDone:
+		m.state = st
+		return nil, fsm.ErrFinished
+	default:
+		m.state = st
+		return nil, fsm.ErrPoisoned
+	}
+//line memory.go:103
+	a = make([]int, 1, 4)
+//line memory_fsm.go:1034
+	m.v.a = a
+//line memory.go:104
+	return m.suspend(1, Echo.Call(1))
+resume1:
+//line memory_fsm.go:1039
+	v_1, err = fsm.Take[int](in)
+//line memory.go:104
+	a[0] = v(v_1, err)
+//line memory_fsm.go:1043
+	m.v.a = a
+//line memory.go:105
+	return m.suspend(2, Echo.Call(2))
+resume2:
+//line memory.go:106
+	b = append(a, 5)
+	b[0] = 9
+	return m.finish(a, b, cap(a), nil)
+//line memory_fsm.go:1052
+}
+
+func (m *appendAfterAwaitMachine) finish(r0 []int, r1 []int, r2 int, r3 error) (fsm.AnyOp, error) {
+	m.r0 = r0
+	m.r1 = r1
+	m.r2 = r2
+	m.r3 = r3
+	m.state = fsm.StateDone
+	return nil, nil
+}
+
+func (m *appendAfterAwaitMachine) suspend(state int, op fsm.AnyOp) (fsm.AnyOp, error) {
+	m.state = state
+	return fsm.Suspend(op)
+}
+
+// State implements fsm.Machine.
+func (m *appendAfterAwaitMachine) State() int {
+	return m.state
+}
+
+// Results implements fsm.Machine.
+func (m *appendAfterAwaitMachine) Results() []any {
+	return []any{m.r0, m.r1, m.r2, m.r3}
+}
+
+// MarshalCBOR implements fsm.Machine: it writes the state number and
+// the variables live in that state, nothing else.
+func (m *appendAfterAwaitMachine) MarshalCBOR() ([]byte, error) {
+	w := fsm.NewStateWriter(m.state)
+	switch m.state {
+	case 1:
+		fsm.Save(w, "a", m.v.a)
+	case 2:
+		fsm.Save(w, "a", m.v.a)
+	case fsm.StateDone:
+		fsm.Save(w, "result 0", m.r0)
+		fsm.Save(w, "result 1", m.r1)
+		fsm.Save(w, "result 2", m.r2)
+		fsm.SaveError(w, "result 3", m.r3)
+	case fsm.StatePoisoned:
+		return nil, fsm.ErrPoisoned
+	}
+	return w.Bytes()
+}
+
+// UnmarshalCBOR implements fsm.Machine.
+func (m *appendAfterAwaitMachine) UnmarshalCBOR(data []byte) error {
+	r, err := fsm.NewStateReader(data, 2)
+	if err != nil {
+		return err
+	}
+	switch r.State() {
+	case 1:
+		fsm.Load(r, "a", &m.v.a)
+	case 2:
+		fsm.Load(r, "a", &m.v.a)
+	case fsm.StateDone:
+		fsm.Load(r, "result 0", &m.r0)
+		fsm.Load(r, "result 1", &m.r1)
+		fsm.Load(r, "result 2", &m.r2)
+		fsm.LoadError(r, "result 3", &m.r3)
+	}
+	if err := r.Close(); err != nil {
+		return err
+	}
+	m.state = r.State()
+	return nil
+}
+
+func init() {
+	fsm.RegisterJob(fsm.JobInfo{
+		Func: AppendAfterAwait,
+		Name: "github.com/fsmgen/fsmgen/tests/equiv.AppendAfterAwait",
+		New: func(args []any) (fsm.Machine, error) {
+			m := &appendAfterAwaitMachine{}
+			return m, nil
+		},
+		States: []fsm.StateInfo{{
+			Pos: "memory.go:104:11",
+			Vars: []fsm.VarInfo{{
+				Name: "a",
+				Type: "[]int",
+			}},
+		}, {
+			Pos: "memory.go:105:2",
+			Vars: []fsm.VarInfo{{
+				Name: "a",
+				Type: "[]int",
+			}},
+		}},
+		Zero: func() fsm.Machine {
+			return &appendAfterAwaitMachine{}
+		},
+	})
+}
