@@ -147,29 +147,103 @@ func (c *call) run(ctx fsm.Context) []reflect.Value {
 	return c.fn.Call(in)
 }
 
-// copyValue returns a copy of v made by encoding and decoding it, when that
-// copy is reflect.DeepEqual to v; otherwise v itself.
+// copyValue returns a deep copy of v: new pointers, slices (with the same
+// length, capacity and elements past the length), maps and interfaces, with
+// the sharing between them kept. When v holds something that cannot be copied
+// (a channel, a function, a struct field the copy cannot set), v itself.
 func copyValue(v reflect.Value) reflect.Value {
+	c := &copier{seen: map[any]reflect.Value{}, ok: true}
+	out := c.copy(v)
+	if !c.ok {
+		return v
+	}
+	return out
+}
+
+type copier struct {
+	seen map[any]reflect.Value // pointers and maps copied, by identity
+	ok   bool
+}
+
+type sliceKey struct {
+	t   reflect.Type
+	p   uintptr
+	len int
+	cap int
+}
+
+func (c *copier) copy(v reflect.Value) reflect.Value {
+	if !c.ok || !v.IsValid() {
+		return v
+	}
 	switch v.Kind() {
-	case reflect.Pointer, reflect.Slice, reflect.Map, reflect.Struct, reflect.Array, reflect.Interface:
-	default:
-		return v // nothing in it can be shared
-	}
-	if isNil(v) {
+	case reflect.Pointer:
+		if v.IsNil() {
+			return v
+		}
+		if out, ok := c.seen[v.Pointer()]; ok && out.Type() == v.Type() {
+			return out
+		}
+		out := reflect.New(v.Type().Elem())
+		c.seen[v.Pointer()] = out
+		out.Elem().Set(c.copy(v.Elem()))
+		return out
+	case reflect.Slice:
+		if v.IsNil() {
+			return v
+		}
+		key := sliceKey{v.Type(), v.Pointer(), v.Len(), v.Cap()}
+		if out, ok := c.seen[key]; ok {
+			return out
+		}
+		out := reflect.MakeSlice(v.Type(), v.Len(), v.Cap())
+		c.seen[key] = out
+		full, outFull := v.Slice(0, v.Cap()), out.Slice(0, v.Cap())
+		for i := 0; i < v.Cap(); i++ {
+			outFull.Index(i).Set(c.copy(full.Index(i)))
+		}
+		return out
+	case reflect.Map:
+		if v.IsNil() {
+			return v
+		}
+		if out, ok := c.seen[v.Pointer()]; ok && out.Type() == v.Type() {
+			return out
+		}
+		out := reflect.MakeMapWithSize(v.Type(), v.Len())
+		c.seen[v.Pointer()] = out
+		for it := v.MapRange(); it.Next(); {
+			out.SetMapIndex(c.copy(it.Key()), c.copy(it.Value()))
+		}
+		return out
+	case reflect.Array:
+		out := reflect.New(v.Type()).Elem()
+		for i := 0; i < v.Len(); i++ {
+			out.Index(i).Set(c.copy(v.Index(i)))
+		}
+		return out
+	case reflect.Struct:
+		out := reflect.New(v.Type()).Elem()
+		for i := 0; i < v.NumField(); i++ {
+			if !v.Type().Field(i).IsExported() {
+				c.ok = false
+				return v
+			}
+			out.Field(i).Set(c.copy(v.Field(i)))
+		}
+		return out
+	case reflect.Interface:
+		if v.IsNil() {
+			return v
+		}
+		out := reflect.New(v.Type()).Elem()
+		out.Set(c.copy(v.Elem()))
+		return out
+	case reflect.Chan, reflect.Func, reflect.UnsafePointer:
+		c.ok = false
 		return v
 	}
-	b, err := fsm.Marshal(v.Interface())
-	if err != nil {
-		return v
-	}
-	p := reflect.New(v.Type())
-	if err := fsm.Unmarshal(b, p.Interface()); err != nil {
-		return v
-	}
-	if !reflect.DeepEqual(p.Elem().Interface(), v.Interface()) {
-		return v
-	}
-	return p.Elem()
+	return v
 }
 
 func isNil(v reflect.Value) bool {

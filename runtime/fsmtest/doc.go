@@ -51,8 +51,9 @@
 // instance) when the value fits exactly.
 //
 // The plain run comes first and gets the arguments as given. The machine run
-// gets copies made through fsm.Marshal and fsm.Unmarshal wherever such a copy
-// is exact (reflect.DeepEqual to the original), so that a job that changes
+// gets deep copies, made before the plain run (slices keep their capacity,
+// memory shared between arguments stays shared), so that a job that changes
 // memory its arguments point to starts both runs from the same values; an
-// argument that cannot be copied that way is shared by both runs.
+// argument that cannot be copied (it holds a channel, a function or an
+// unexported struct field) is shared by both runs.
 package fsmtest

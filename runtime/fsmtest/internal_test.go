@@ -125,6 +125,13 @@ func TestCopyValue(t *testing.T) {
 	if got := copyValue(reflect.ValueOf(w)).Interface(); got != w {
 		t.Errorf("copyValue of a value that does not encode made a copy")
 	}
+	s := make([]int, 1, 3)
+	s[:3][2] = 7
+	pair := [2][]int{s, s}
+	cp := copyValue(reflect.ValueOf(pair)).Interface().([2][]int)
+	if cap(cp[0]) != 3 || cp[0][:3][2] != 7 || &cp[0][0] == &s[0] || &cp[0][0] != &cp[1][0] {
+		t.Errorf("copyValue of slices: capacity, contents past the length or sharing not kept")
+	}
 	type hidden struct{ x *int }
 	x := 3
 	h := &hidden{&x}

@@ -24,7 +24,7 @@ var _ = register([]probe{
 	{name: "RangeStructsWithSlices", job: RangeStructsWithSlices, args: in([]Bag{{ID: 10, Items: []int{1, 2}}, {ID: 20, Items: []int{3}}}), want: out(36, nil), awaits: 3},
 	{name: "RangeRowAwaitOnly", job: RangeRowAwaitOnly, args: in([][]int{{1, 2}, {3}}), want: out(4, nil), awaits: 2},
 	{name: "RangeStructCopyModified", job: RangeStructCopyModified, args: in([]Bag{{ID: 1, Items: []int{1, 2}}, {ID: 2, Items: []int{3}}}), want: out(11+12+23, []Bag{{ID: 1, Items: []int{1, 2}}, {ID: 2, Items: []int{3}}}, nil), awaits: 3, skip: "checkpoint refused: range value b (struct with slice field) changed before the await (bags and b share memory)"},
-	{name: "RangeRowAppended", job: RangeRowAppended, args: in([][]int{make([]int, 1, 4), {5}}), want: out(2+100+2+100, [][]int{{0}, {5}}, nil), awaits: 2},
+	{name: "RangeRowAppended", job: RangeRowAppended, args: in([][]int{make([]int, 1, 4), {5}}), want: out(2+100+2+100, [][]int{{0}, {5}}, nil), awaits: 2, skip: "refused at the checkpoint (documented): row appended within its capacity shares rows' array"},
 	{name: "RangeElementSliced", job: RangeElementSliced, args: in([][]int{{1, 2}, {3, 4}}), want: out(6, nil), awaits: 2},
 	{name: "RangeMapOfSlicesValue", job: RangeMapOfSlicesValue, want: out(6, nil), awaits: 2},
 	{name: "RangeOuterSliceKept", job: RangeOuterSliceKept, args: in([][]int{{1}, {2}}), want: out(4, nil), awaits: 2, skip: "checkpoint refused: first := rows[0] kept across awaits (rows and first share memory; documented)"},
