@@ -90,6 +90,7 @@ func fuzzVarsSeeds() []fuzzVars {
 			Err: &ActivityError{Op: "op", Message: "m"}, Any: map[string]any{"k": []any{uint64(1), "s"}},
 			MS: map[int][]string{-1: nil, 0: {}, 1: {"x"}},
 		},
+		{L: append(make([]Point, 0, 4), Point{1, 2}), B: make([]byte, 2, 9)}, // spare capacity
 	}
 }
 
