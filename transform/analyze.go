@@ -77,8 +77,7 @@ func checkJob(j *job, ds *diagnostics) {
 				}
 			case *ast.RangeStmt:
 				if !inLit && awaitIn(c.Body) {
-					if sig, ok := info.TypeOf(c.X).Underlying().(*types.Signature); ok {
-						_ = sig
+					if _, ok := info.TypeOf(c.X).Underlying().(*types.Signature); ok {
 						ds.errorf(c.Pos(), "await inside a range-over-func loop: the loop body runs inside the iterator's stack frame, which cannot be checkpointed; collect the values into a slice first")
 					} else if _, ok := info.TypeOf(c.X).Underlying().(*types.Chan); ok {
 						ds.errorf(c.Pos(), "await inside a range over a channel: channels cannot be checkpointed; receive the values into a slice first")
@@ -89,10 +88,6 @@ func checkJob(j *job, ds *diagnostics) {
 					if id := identOf(lhs); id != nil && info.ObjectOf(id) == j.ctx && c.Tok != token.DEFINE {
 						ds.errorf(id.Pos(), "assignment to the job's Context %s: a machine gets a new Context at every resume; use another variable", id.Name)
 					}
-				}
-			case *ast.Ident:
-				if isAwaitFunc(info, c) && !calls[c] {
-					// Reached only for identifiers not directly called.
 				}
 			}
 			return true

@@ -11,7 +11,6 @@ import (
 	"bytes"
 	"fmt"
 	"go/ast"
-	"go/scanner"
 	"go/token"
 	"go/types"
 	"os"
@@ -183,7 +182,7 @@ func generatePackage(pkg *packages.Package) ([]File, []Diagnostic) {
 		src := pkg.Fset.File(file.Pos()).Name()
 		path := strings.TrimSuffix(src, ".go") + "_fsm.go"
 		im := newImporter(pkg.Types, file)
-		rt := runtimeName(byFile[file], file, pkg.Types.Scope())
+		rt := runtimeName(file, pkg.Types.Scope())
 		f := jen.NewFile(pkg.Name)
 		constraint := buildConstraint(file)
 		if constraint == "" {
@@ -344,7 +343,7 @@ func buildConstraint(file *ast.File) string {
 
 // runtimeName picks the name the generated file gives the runtime package: one
 // that no job of the file and no package-level name uses.
-func runtimeName(jobs interface{}, file *ast.File, scope *types.Scope) string {
+func runtimeName(file *ast.File, scope *types.Scope) string {
 	used := map[string]bool{}
 	ast.Inspect(file, func(n ast.Node) bool {
 		if id, ok := n.(*ast.Ident); ok {
@@ -415,5 +414,3 @@ func packageError(e packages.Error) Diagnostic {
 	}
 	return d
 }
-
-var _ = scanner.Error{}

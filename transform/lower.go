@@ -1213,7 +1213,6 @@ func (l *lowerer) rangeStmt(s *ast.RangeStmt) {
 	default:
 		l.ds.errorf(s.Pos(), "fsmgen cannot yet await inside a range over %s; collect the values into a slice first", xt)
 	}
-	_ = top
 }
 
 // stable returns an expression that denotes the value of a range expression for
