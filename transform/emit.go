@@ -1196,7 +1196,7 @@ var noLineDirectives = os.Getenv("FSMGEN_NOLINE") != ""
 // finishFile formats the generated file, adds the imports of the user's
 // packages that copied statements refer to, and turns the reset markers into
 // //line directives back to the generated file itself.
-func finishFile(src []byte, path string, im *importer, skip map[string]bool) ([]byte, error) {
+func finishFile(src []byte, path string, im *importer, imported map[string]string) ([]byte, error) {
 	fset := token.NewFileSet()
 	f, err := parser.ParseFile(fset, path, src, parser.ParseComments)
 	if err != nil {
@@ -1208,10 +1208,10 @@ func finishFile(src []byte, path string, im *importer, skip map[string]bool) ([]
 	}
 	sort.Strings(paths)
 	for _, p := range paths {
-		if skip[p] {
-			continue
-		}
 		name := im.need[p]
+		if imported[p] == name {
+			continue // jennifer imported it already, under that name
+		}
 		if name == lastElem(p) {
 			name = ""
 		}

@@ -211,7 +211,7 @@ func generatePackage(pkg *packages.Package) ([]File, []Diagnostic) {
 			ds.errorf(file.Pos(), "internal error: generated code for %s does not compile: %v (please report this)", filepath.Base(src), err)
 			continue
 		}
-		content, err := finishFile(buf.Bytes(), path, im, map[string]bool{RuntimePath: true})
+		content, err := finishFile(buf.Bytes(), path, im, map[string]string{RuntimePath: rt})
 		if err != nil {
 			if dump := os.Getenv("FSMGEN_DUMP"); dump != "" {
 				_ = os.WriteFile(filepath.Join(dump, filepath.Base(path)), buf.Bytes(), 0o644)
@@ -344,6 +344,19 @@ func buildConstraint(file *ast.File) string {
 // runtimeName picks the name the generated file gives the runtime package: one
 // that no job of the file and no package-level name uses.
 func runtimeName(file *ast.File, scope *types.Scope) string {
+	// The name the user's file gives the runtime, where nothing hides it.
+	for _, spec := range file.Imports {
+		if spec.Path.Value != `"`+RuntimePath+`"` {
+			continue
+		}
+		name := "fsm"
+		if spec.Name != nil {
+			name = spec.Name.Name
+		}
+		if name != "_" && name != "." && scope.Lookup(name) == nil && !shadowedInFuncs(file, name) {
+			return name
+		}
+	}
 	used := map[string]bool{}
 	ast.Inspect(file, func(n ast.Node) bool {
 		if id, ok := n.(*ast.Ident); ok {
@@ -351,21 +364,11 @@ func runtimeName(file *ast.File, scope *types.Scope) string {
 		}
 		return true
 	})
-	for _, name := range []string{"fsm", "fsmrt", "fsmgenrt"} {
-		if !used[name] && scope.Lookup(name) == nil {
-			return name
-		}
-		// The user's own name for the runtime is fine too.
-		for _, spec := range file.Imports {
-			if spec.Path.Value == `"`+RuntimePath+`"` && (spec.Name == nil && name == "fsm" || spec.Name != nil && spec.Name.Name == name) {
-				if scope.Lookup(name) == nil && !shadowedInFuncs(file, name) {
-					return name
-				}
-			}
-		}
-	}
 	for i := 0; ; i++ {
-		name := fmt.Sprintf("fsm%d", i)
+		name := "fsm"
+		if i > 0 {
+			name = fmt.Sprintf("fsm%d", i)
+		}
 		if !used[name] && scope.Lookup(name) == nil {
 			return name
 		}
