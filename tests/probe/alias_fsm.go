@@ -2,7 +2,7 @@
 
 package probe
 
-import fsmrt "github.com/fsmgen/fsmgen/runtime"
+import fsm1 "github.com/fsmgen/fsmgen/runtime"
 
 // aliasLocalFsmMachine is the state machine of job AliasLocalFsm.
 type aliasLocalFsmMachine struct {
@@ -18,7 +18,7 @@ type aliasLocalFsmMachine struct {
 
 // Resume implements fsm.Machine: it runs job AliasLocalFsm from where it stopped to its
 // next await.
-func (m *aliasLocalFsmMachine) Resume(ctx fsmrt.Context, in fsmrt.Outcome) (fsmrt.AnyOp, error) {
+func (m *aliasLocalFsmMachine) Resume(ctx fsm1.Context, in fsm1.Outcome) (fsm1.AnyOp, error) {
 	var (
 		fsm_1 int
 		v_1   int
@@ -30,7 +30,7 @@ func (m *aliasLocalFsmMachine) Resume(ctx fsmrt.Context, in fsmrt.Outcome) (fsmr
 		err_1 error
 	)
 	st := m.state
-	m.state = fsmrt.StatePoisoned
+	m.state = fsm1.StatePoisoned
 	switch st {
 	case 0:
 	case 1:
@@ -38,18 +38,18 @@ func (m *aliasLocalFsmMachine) Resume(ctx fsmrt.Context, in fsmrt.Outcome) (fsmr
 	case 2:
 		fsm_1, n, i_1 = m.v.fsm_1, m.v.n, m.v.i_1
 		goto resume2
-	case fsmrt.StateDone:
+	case fsm1.StateDone:
 		m.state = st
-		return nil, fsmrt.ErrFinished
+		return nil, fsm1.ErrFinished
 	default:
 		m.state = st
-		return nil, fsmrt.ErrPoisoned
+		return nil, fsm1.ErrPoisoned
 	}
 //line alias.go:14
 	return m.suspend(1, Echo.Call(2))
 resume1:
 //line alias_fsm.go:52
-	v_1, err = fsmrt.Take[int](in)
+	v_1, err = fsm1.Take[int](in)
 //line alias.go:14
 	fsm_1 = v(v_1, err)
 //line alias_fsm.go:56
@@ -67,7 +67,7 @@ loop:
 	return m.suspend(2, Echo.Call(i))
 resume2:
 //line alias_fsm.go:70
-	v_2, err_1 = fsmrt.Take[int](in)
+	v_2, err_1 = fsm1.Take[int](in)
 //line alias.go:16
 	fsm_1 += v(v_2, err_1)
 //line alias_fsm.go:74
@@ -79,16 +79,16 @@ loopEnd:
 //line alias_fsm.go:80
 }
 
-func (m *aliasLocalFsmMachine) finish(r0 int, r1 error) (fsmrt.AnyOp, error) {
+func (m *aliasLocalFsmMachine) finish(r0 int, r1 error) (fsm1.AnyOp, error) {
 	m.r0 = r0
 	m.r1 = r1
-	m.state = fsmrt.StateDone
+	m.state = fsm1.StateDone
 	return nil, nil
 }
 
-func (m *aliasLocalFsmMachine) suspend(state int, op fsmrt.AnyOp) (fsmrt.AnyOp, error) {
+func (m *aliasLocalFsmMachine) suspend(state int, op fsm1.AnyOp) (fsm1.AnyOp, error) {
 	m.state = state
-	return fsmrt.Suspend(op)
+	return fsm1.Suspend(op)
 }
 
 // State implements fsm.Machine.
@@ -104,35 +104,35 @@ func (m *aliasLocalFsmMachine) Results() []any {
 // MarshalCBOR implements fsm.Machine: it writes the state number and
 // the variables live in that state, nothing else.
 func (m *aliasLocalFsmMachine) MarshalCBOR() ([]byte, error) {
-	w := fsmrt.NewStateWriter(m.state)
+	w := fsm1.NewStateWriter(m.state)
 	switch m.state {
 	case 2:
-		fsmrt.Save(w, "fsm", m.v.fsm_1)
-		fsmrt.Save(w, "n", m.v.n)
-		fsmrt.Save(w, "i_1", m.v.i_1)
-	case fsmrt.StateDone:
-		fsmrt.Save(w, "result 0", m.r0)
-		fsmrt.SaveError(w, "result 1", m.r1)
-	case fsmrt.StatePoisoned:
-		return nil, fsmrt.ErrPoisoned
+		fsm1.Save(w, "fsm", m.v.fsm_1)
+		fsm1.Save(w, "n", m.v.n)
+		fsm1.Save(w, "i_1", m.v.i_1)
+	case fsm1.StateDone:
+		fsm1.Save(w, "result 0", m.r0)
+		fsm1.SaveError(w, "result 1", m.r1)
+	case fsm1.StatePoisoned:
+		return nil, fsm1.ErrPoisoned
 	}
 	return w.Bytes()
 }
 
 // UnmarshalCBOR implements fsm.Machine.
 func (m *aliasLocalFsmMachine) UnmarshalCBOR(data []byte) error {
-	r, err := fsmrt.NewStateReader(data, 2)
+	r, err := fsm1.NewStateReader(data, 2)
 	if err != nil {
 		return err
 	}
 	switch r.State() {
 	case 2:
-		fsmrt.Load(r, "fsm", &m.v.fsm_1)
-		fsmrt.Load(r, "n", &m.v.n)
-		fsmrt.Load(r, "i_1", &m.v.i_1)
-	case fsmrt.StateDone:
-		fsmrt.Load(r, "result 0", &m.r0)
-		fsmrt.LoadError(r, "result 1", &m.r1)
+		fsm1.Load(r, "fsm", &m.v.fsm_1)
+		fsm1.Load(r, "n", &m.v.n)
+		fsm1.Load(r, "i_1", &m.v.i_1)
+	case fsm1.StateDone:
+		fsm1.Load(r, "result 0", &m.r0)
+		fsm1.LoadError(r, "result 1", &m.r1)
 	}
 	if err := r.Close(); err != nil {
 		return err
@@ -142,16 +142,16 @@ func (m *aliasLocalFsmMachine) UnmarshalCBOR(data []byte) error {
 }
 
 func init() {
-	fsmrt.RegisterJob(fsmrt.JobInfo{
+	fsm1.RegisterJob(fsm1.JobInfo{
 		Func: AliasLocalFsm,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.AliasLocalFsm",
-		New: func(args []any) (fsmrt.Machine, error) {
+		New: func(args []any) (fsm1.Machine, error) {
 			m := &aliasLocalFsmMachine{}
 			return m, nil
 		},
-		States: []fsmrt.StateInfo{{Pos: "alias.go:14:11"}, {
+		States: []fsm1.StateInfo{{Pos: "alias.go:14:11"}, {
 			Pos: "alias.go:16:12",
-			Vars: []fsmrt.VarInfo{{
+			Vars: []fsm1.VarInfo{{
 				Name: "fsm",
 				Type: "int",
 			}, {
@@ -164,7 +164,7 @@ func init() {
 				Type:     "int",
 			}},
 		}},
-		Zero: func() fsmrt.Machine {
+		Zero: func() fsm1.Machine {
 			return &aliasLocalFsmMachine{}
 		},
 	})
@@ -184,7 +184,7 @@ type aliasLocalRtMachine struct {
 
 // Resume implements fsm.Machine: it runs job AliasLocalRt from where it stopped to its
 // next await.
-func (m *aliasLocalRtMachine) Resume(ctx fsmrt.Context, in fsmrt.Outcome) (fsmrt.AnyOp, error) {
+func (m *aliasLocalRtMachine) Resume(ctx fsm1.Context, in fsm1.Outcome) (fsm1.AnyOp, error) {
 	var (
 		n    int
 		i    int
@@ -195,18 +195,18 @@ func (m *aliasLocalRtMachine) Resume(ctx fsmrt.Context, in fsmrt.Outcome) (fsmrt
 		rt_1 int
 	)
 	st := m.state
-	m.state = fsmrt.StatePoisoned
+	m.state = fsm1.StatePoisoned
 	switch st {
 	case 0:
 	case 1:
 		n, n_1, i_1 = m.v.n, m.v.n_1, m.v.i_1
 		goto resume1
-	case fsmrt.StateDone:
+	case fsm1.StateDone:
 		m.state = st
-		return nil, fsmrt.ErrFinished
+		return nil, fsm1.ErrFinished
 	default:
 		m.state = st
-		return nil, fsmrt.ErrPoisoned
+		return nil, fsm1.ErrPoisoned
 	}
 //line alias.go:26
 	n = 0
@@ -225,7 +225,7 @@ loop:
 	return m.suspend(1, Echo.Call(i+1))
 resume1:
 //line alias_fsm.go:228
-	v_1, err = fsmrt.Take[int](in)
+	v_1, err = fsm1.Take[int](in)
 //line alias.go:28
 	n += v(v_1, err)
 	rt_1 = n * 10
@@ -239,16 +239,16 @@ loopEnd:
 //line alias_fsm.go:240
 }
 
-func (m *aliasLocalRtMachine) finish(r0 int, r1 error) (fsmrt.AnyOp, error) {
+func (m *aliasLocalRtMachine) finish(r0 int, r1 error) (fsm1.AnyOp, error) {
 	m.r0 = r0
 	m.r1 = r1
-	m.state = fsmrt.StateDone
+	m.state = fsm1.StateDone
 	return nil, nil
 }
 
-func (m *aliasLocalRtMachine) suspend(state int, op fsmrt.AnyOp) (fsmrt.AnyOp, error) {
+func (m *aliasLocalRtMachine) suspend(state int, op fsm1.AnyOp) (fsm1.AnyOp, error) {
 	m.state = state
-	return fsmrt.Suspend(op)
+	return fsm1.Suspend(op)
 }
 
 // State implements fsm.Machine.
@@ -264,35 +264,35 @@ func (m *aliasLocalRtMachine) Results() []any {
 // MarshalCBOR implements fsm.Machine: it writes the state number and
 // the variables live in that state, nothing else.
 func (m *aliasLocalRtMachine) MarshalCBOR() ([]byte, error) {
-	w := fsmrt.NewStateWriter(m.state)
+	w := fsm1.NewStateWriter(m.state)
 	switch m.state {
 	case 1:
-		fsmrt.Save(w, "n", m.v.n)
-		fsmrt.Save(w, "n_1", m.v.n_1)
-		fsmrt.Save(w, "i_1", m.v.i_1)
-	case fsmrt.StateDone:
-		fsmrt.Save(w, "result 0", m.r0)
-		fsmrt.SaveError(w, "result 1", m.r1)
-	case fsmrt.StatePoisoned:
-		return nil, fsmrt.ErrPoisoned
+		fsm1.Save(w, "n", m.v.n)
+		fsm1.Save(w, "n_1", m.v.n_1)
+		fsm1.Save(w, "i_1", m.v.i_1)
+	case fsm1.StateDone:
+		fsm1.Save(w, "result 0", m.r0)
+		fsm1.SaveError(w, "result 1", m.r1)
+	case fsm1.StatePoisoned:
+		return nil, fsm1.ErrPoisoned
 	}
 	return w.Bytes()
 }
 
 // UnmarshalCBOR implements fsm.Machine.
 func (m *aliasLocalRtMachine) UnmarshalCBOR(data []byte) error {
-	r, err := fsmrt.NewStateReader(data, 1)
+	r, err := fsm1.NewStateReader(data, 1)
 	if err != nil {
 		return err
 	}
 	switch r.State() {
 	case 1:
-		fsmrt.Load(r, "n", &m.v.n)
-		fsmrt.Load(r, "n_1", &m.v.n_1)
-		fsmrt.Load(r, "i_1", &m.v.i_1)
-	case fsmrt.StateDone:
-		fsmrt.Load(r, "result 0", &m.r0)
-		fsmrt.LoadError(r, "result 1", &m.r1)
+		fsm1.Load(r, "n", &m.v.n)
+		fsm1.Load(r, "n_1", &m.v.n_1)
+		fsm1.Load(r, "i_1", &m.v.i_1)
+	case fsm1.StateDone:
+		fsm1.Load(r, "result 0", &m.r0)
+		fsm1.LoadError(r, "result 1", &m.r1)
 	}
 	if err := r.Close(); err != nil {
 		return err
@@ -302,16 +302,16 @@ func (m *aliasLocalRtMachine) UnmarshalCBOR(data []byte) error {
 }
 
 func init() {
-	fsmrt.RegisterJob(fsmrt.JobInfo{
+	fsm1.RegisterJob(fsm1.JobInfo{
 		Func: AliasLocalRt,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.AliasLocalRt",
-		New: func(args []any) (fsmrt.Machine, error) {
+		New: func(args []any) (fsm1.Machine, error) {
 			m := &aliasLocalRtMachine{}
 			return m, nil
 		},
-		States: []fsmrt.StateInfo{{
+		States: []fsm1.StateInfo{{
 			Pos: "alias.go:28:10",
-			Vars: []fsmrt.VarInfo{{
+			Vars: []fsm1.VarInfo{{
 				Name: "n",
 				Type: "int",
 			}, {
@@ -324,7 +324,7 @@ func init() {
 				Type:     "int",
 			}},
 		}},
-		Zero: func() fsmrt.Machine {
+		Zero: func() fsm1.Machine {
 			return &aliasLocalRtMachine{}
 		},
 	})
