@@ -954,6 +954,53 @@ func (l *lowerer) reachability() ([]bool, map[string]bool) {
 	return reach, refs
 }
 
+// reachableAwaits counts the awaits of flat code that can run: reached from the
+// start, following each suspension to its resume point. (go/ssa drops the
+// others, so the two counts must agree.)
+func (l *lowerer) reachableAwaits() int {
+	labels := l.labelIndex()
+	seen := make([]bool, len(l.code))
+	count := 0
+	var work []int
+	push := func(i int) {
+		if i < len(l.code) && !seen[i] {
+			seen[i] = true
+			work = append(work, i)
+		}
+	}
+	push(0)
+	for len(work) > 0 {
+		i := work[len(work)-1]
+		work = work[:len(work)-1]
+		s := l.code[i]
+		switch s.kind {
+		case fLabel:
+			push(i + 1)
+		case fGoto:
+			push(labels[s.label])
+		case fIfGoto:
+			push(labels[s.label])
+			push(i + 1)
+		case fSuspend:
+			count++
+			push(labels[resumeLabel(s.await)])
+		case fNode:
+			for _, t := range l.jumpsIn(s.node, labels) {
+				push(t)
+			}
+			if bs, ok := s.node.(*ast.BranchStmt); ok && bs.Tok == token.GOTO {
+				if t, ok := labels[l.userLabels[bs.Label.Name]]; ok {
+					push(t)
+				}
+			}
+			if !l.terminates(s.node) {
+				push(i + 1)
+			}
+		}
+	}
+	return count
+}
+
 // render prints a node of flat code as Go source: hoisted variables under their
 // generated names, breaks and continues of flattened statements as gotos,
 // returns as calls of finish.

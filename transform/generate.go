@@ -286,6 +286,11 @@ func analyzeJob(j *job, ssaPkg *ssa.Package, ds *diagnostics, pkgTaken map[strin
 	if len(ds.list) > before {
 		return lowered{}, false
 	}
+	// The lowering and go/ssa must agree on where the job awaits.
+	if n := l.reachableAwaits(); n != l.memory.awaits {
+		ds.errorf(j.decl.Name.Pos(), "internal error: job %s has %d reachable awaits in its SSA form but %d in its flat code (please report this)", j.fn.Name(), l.memory.awaits, n)
+		return lowered{}, false
+	}
 	entry := l.liveness()
 	l.checkLive()
 	return lowered{l, entry}, len(ds.list) == before

@@ -20,6 +20,7 @@ import (
 type memoryFacts struct {
 	addressTaken map[types.Object]token.Pos
 	captured     map[types.Object]bool
+	awaits       int // calls of fsm.Await in the job's own body, as SSA sees them
 }
 
 // buildSSA builds the SSA form of a package's functions; the packages it
@@ -64,6 +65,10 @@ func jobMemory(p *ssa.Package, j *job) (memoryFacts, error) {
 	for _, b := range fn.Blocks {
 		for _, instr := range b.Instrs {
 			switch instr := instr.(type) {
+			case *ssa.Call:
+				if isAwait(instr.Common()) {
+					facts.awaits++
+				}
 			case *ssa.Alloc:
 				allocs = append(allocs, instr)
 			case *ssa.DebugRef:
@@ -153,6 +158,19 @@ func addressUses(fn *ssa.Function, v ssa.Value, seen map[ssa.Value]bool) (escape
 		}
 	}
 	return token.NoPos, captured
+}
+
+// isAwait reports whether c calls an instance of the runtime's Await.
+func isAwait(c *ssa.CallCommon) bool {
+	callee := c.StaticCallee()
+	if callee == nil {
+		return false
+	}
+	if o := callee.Origin(); o != nil {
+		callee = o
+	}
+	obj, ok := callee.Object().(*types.Func)
+	return ok && obj.Pkg() != nil && obj.Pkg().Path() == RuntimePath && obj.Name() == "Await"
 }
 
 // isReceiverOnly reports whether a call passes v only as the receiver of a
