@@ -1,0 +1,99 @@
+package equiv
+
+import (
+	"context"
+	"testing"
+
+	fsm "github.com/fsmgen/fsmgen/runtime"
+)
+
+// The benchmarks run ManyAwaits (a loop of awaits of a no-op activity) three
+// ways, per await: as the plain function, as its machine driven in memory, and
+// as its machine with a checkpoint (state and op encoded, decoded into a fresh
+// machine, outcome stored and loaded) at every await. Compare them side by
+// side in one run: go test -run '^$' -bench ManyAwaits ./tests/equiv
+
+const benchAwaits = 1000
+
+func BenchmarkManyAwaitsPlain(b *testing.B) {
+	ctx := fsm.Direct(context.Background())
+	for b.Loop() {
+		if _, err := ManyAwaits(ctx, benchAwaits); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*benchAwaits), "ns/await")
+}
+
+func BenchmarkManyAwaitsMachine(b *testing.B) {
+	info, _ := fsm.LookupJob(ManyAwaits)
+	ctx := context.Background()
+	mctx := fsm.MachineContext(ctx)
+	for b.Loop() {
+		m, err := info.New([]any{benchAwaits})
+		if err != nil {
+			b.Fatal(err)
+		}
+		var out fsm.Outcome
+		for {
+			op, err := m.Resume(mctx, out)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if op == nil {
+				break
+			}
+			out = fsm.RunOp(ctx, op)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*benchAwaits), "ns/await")
+}
+
+func BenchmarkManyAwaitsCheckpointed(b *testing.B) {
+	info, _ := fsm.LookupJob(ManyAwaits)
+	ctx := context.Background()
+	mctx := fsm.MachineContext(ctx)
+	var bytesPerCheckpoint int
+	for b.Loop() {
+		m, err := info.New([]any{benchAwaits})
+		if err != nil {
+			b.Fatal(err)
+		}
+		var out fsm.Outcome
+		for {
+			op, err := m.Resume(mctx, out)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if op == nil {
+				break
+			}
+			state, err := m.MarshalCBOR()
+			if err != nil {
+				b.Fatal(err)
+			}
+			opBytes, err := fsm.EncodeOp(op)
+			if err != nil {
+				b.Fatal(err)
+			}
+			bytesPerCheckpoint = len(state)
+			m = info.Zero()
+			if err := m.UnmarshalCBOR(state); err != nil {
+				b.Fatal(err)
+			}
+			op, err = fsm.DecodeOp(opBytes)
+			if err != nil {
+				b.Fatal(err)
+			}
+			res, err := fsm.EncodeOutcome(op, fsm.RunOp(ctx, op))
+			if err != nil {
+				b.Fatal(err)
+			}
+			if out, err = fsm.DecodeOutcome(op, res); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*benchAwaits), "ns/await")
+	b.ReportMetric(float64(bytesPerCheckpoint), "B/checkpoint")
+}
