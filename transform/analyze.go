@@ -71,10 +71,6 @@ func checkJob(j *job, ds *diagnostics) {
 				if !inLit && awaitIn(c) {
 					ds.errorf(c.Pos(), "await in a select statement: a machine cannot stop while a select waits on channels; await before or after the select")
 				}
-			case *ast.TypeSwitchStmt:
-				if !inLit && awaitIn(c) {
-					ds.errorf(c.Pos(), "await in a type switch is not supported yet; switch on the type first and await after the switch, or use type assertions with if")
-				}
 			case *ast.RangeStmt:
 				if !inLit && awaitIn(c.Body) {
 					if _, ok := info.TypeOf(c.X).Underlying().(*types.Signature); ok {

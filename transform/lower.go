@@ -366,6 +366,8 @@ func (l *lowerer) stmt(s ast.Stmt) {
 		l.rangeStmt(s)
 	case *ast.SwitchStmt:
 		l.switchStmt(s)
+	case *ast.TypeSwitchStmt:
+		l.typeSwitchStmt(s)
 	case *ast.LabeledStmt:
 		l.labeledStmt(s)
 	case *ast.SendStmt:
@@ -679,6 +681,98 @@ func (l *lowerer) switchStmt(s *ast.SwitchStmt) {
 		}
 	}
 	l.emitLabel(t.breakL)
+}
+
+// typeSwitchStmt lowers a type switch whose clauses await. The switched value
+// is evaluated once into a temporary; each clause's variable is a variable of
+// its own, of the clause's type, set when the clause is chosen.
+func (l *lowerer) typeSwitchStmt(s *ast.TypeSwitchStmt) {
+	t := &target{breakL: l.newLabel("switchEnd")}
+	l.targets[s] = t
+	l.stmt(s.Init)
+	var assert *ast.TypeAssertExpr
+	switch a := s.Assign.(type) {
+	case *ast.ExprStmt:
+		assert = a.X.(*ast.TypeAssertExpr)
+	case *ast.AssignStmt:
+		assert = a.Rhs[0].(*ast.TypeAssertExpr)
+	}
+	x := l.expr(assert.X)
+	tmp := l.temp(l.typeOf(assert.X), "x", "the value a type switch switches on")
+	l.emitNode(&ast.AssignStmt{Lhs: []ast.Expr{tmp}, Tok: token.ASSIGN, Rhs: []ast.Expr{x}})
+	clauses := s.Body.List
+	bodies := make([]string, len(clauses))
+	vars := make([]ast.Expr, len(clauses)) // each clause's variable, or nil
+	def := -1
+	var ok *ast.Ident
+	for i, c := range clauses {
+		cc := c.(*ast.CaseClause)
+		bodies[i] = l.newLabel("caseBody")
+		if obj, found := l.info.Implicits[cc]; found && obj.Name() != "_" && usesObject(l.info, cc.Body, obj) {
+			v := l.variable(obj)
+			id := ast.NewIdent(v.name)
+			l.temps[id] = v
+			vars[i] = id
+		}
+		if cc.List == nil {
+			def = i
+			continue
+		}
+		for _, e := range cc.List {
+			if tv, isNil := l.info.Types[e]; isNil && tv.IsNil() {
+				l.emit(fstmt{kind: fIfGoto, cond: &ast.BinaryExpr{X: tmp, Op: token.EQL, Y: ast.NewIdent("nil")}, label: bodies[i], pos: e.Pos()})
+				continue
+			}
+			if ok == nil {
+				ok = l.temp(types.Typ[types.Bool], "ok", "a type test")
+			}
+			var lhs ast.Expr = ast.NewIdent("_")
+			if len(cc.List) == 1 && vars[i] != nil {
+				lhs = vars[i] // the clause's variable has the one type
+			}
+			l.emitNode(&ast.AssignStmt{Lhs: []ast.Expr{lhs, ok}, Tok: token.ASSIGN, Rhs: []ast.Expr{&ast.TypeAssertExpr{X: tmp, Type: e}}})
+			l.emit(fstmt{kind: fIfGoto, cond: ok, label: bodies[i], pos: e.Pos()})
+		}
+	}
+	if def >= 0 {
+		l.emitGoto(bodies[def])
+	} else {
+		l.emitGoto(t.breakL)
+	}
+	for i, c := range clauses {
+		cc := c.(*ast.CaseClause)
+		l.emitLabel(bodies[i])
+		if vars[i] != nil && (len(cc.List) != 1 || isNilCase(l.info, cc)) {
+			// Several types, nil or default: the variable has the switched
+			// value's type.
+			l.emitNode(&ast.AssignStmt{Lhs: []ast.Expr{vars[i]}, Tok: token.ASSIGN, Rhs: []ast.Expr{tmp}})
+		}
+		l.stmts(cc.Body)
+		l.emitGoto(t.breakL)
+	}
+	l.emitLabel(t.breakL)
+}
+
+// usesObject reports whether any of stmts refers to obj.
+func usesObject(info *types.Info, stmts []ast.Stmt, obj types.Object) bool {
+	found := false
+	for _, st := range stmts {
+		ast.Inspect(st, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok && info.Uses[id] == obj {
+				found = true
+			}
+			return !found
+		})
+	}
+	return found
+}
+
+func isNilCase(info *types.Info, cc *ast.CaseClause) bool {
+	if len(cc.List) != 1 {
+		return false
+	}
+	tv, ok := info.Types[cc.List[0]]
+	return ok && tv.IsNil()
 }
 
 // hasCaseValues reports whether some clause of s has case expressions.

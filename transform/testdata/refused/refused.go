@@ -4,6 +4,7 @@ package refused
 
 import (
 	"context"
+	"fmt"
 	"sort"
 	"sync"
 
@@ -106,9 +107,12 @@ func Select(ctx fsm.Context, ch chan int) (int, error) {
 
 //fsmgen:job
 func TypeSwitch(ctx fsm.Context, x any) (int, error) {
-	switch x.(type) { // want `await in a type switch is not supported yet`
+	switch t := x.(type) { // want `variable t of type any is held across the await`
 	case int:
-		return fsm.Await(ctx, Echo.Call(1))
+		return fsm.Await(ctx, Echo.Call(t))
+	case error, fmt.Stringer:
+		fsm.Await(ctx, Echo.Call(1))
+		return 0, fmt.Errorf("%v", t)
 	}
 	return 0, nil
 }
