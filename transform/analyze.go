@@ -168,11 +168,6 @@ func (l *lowerer) liveness() (entry []*hvar) {
 				return true
 			})
 		}
-		next := func() {
-			if i+1 < n {
-				succ[i] = append(succ[i], i+1)
-			}
-		}
 		switch s.kind {
 		case fNode:
 			switch node := s.node.(type) {
@@ -193,7 +188,6 @@ func (l *lowerer) liveness() (entry []*hvar) {
 				} else {
 					mark(use[i], node)
 				}
-				next()
 			case *ast.ReturnStmt:
 				mark(use[i], node)
 				if len(node.Results) == 0 {
@@ -204,15 +198,6 @@ func (l *lowerer) liveness() (entry []*hvar) {
 					}
 				}
 			case *ast.BranchStmt:
-				if node.Tok == token.GOTO {
-					if t, ok := labels[l.userLabels[node.Label.Name]]; ok {
-						succ[i] = append(succ[i], t)
-					}
-					break
-				}
-				mark(use[i], node)
-				succ[i] = append(succ[i], l.jumpsIn(node, labels)...)
-				next()
 			default:
 				mark(use[i], node)
 				if hasBareReturn(node) {
@@ -222,22 +207,14 @@ func (l *lowerer) liveness() (entry []*hvar) {
 						}
 					}
 				}
-				succ[i] = append(succ[i], l.jumpsIn(node, labels)...)
-				next()
 			}
-		case fLabel:
-			next()
-		case fGoto:
-			succ[i] = append(succ[i], labels[s.label])
 		case fIfGoto:
 			mark(use[i], s.cond)
-			succ[i] = append(succ[i], labels[s.label])
-			next()
 		case fSuspend:
 			// What is live where the machine resumes is saved here.
 			mark(use[i], s.await.op)
-			succ[i] = append(succ[i], labels[resumeLabel(s.await)])
 		}
+		succ[i] = l.successors(i, labels) // n stands for the job's return
 	}
 	// At the end of the body the job returns its named results.
 	exitUse := newSet()
@@ -282,9 +259,6 @@ func (l *lowerer) liveness() (entry []*hvar) {
 				suspendUse(i, labels[resumeLabel(l.code[i].await)])
 			}
 			out := newSet()
-			if len(succ[i]) == 0 && i == n-1 && l.code[i].kind != fSuspend && l.code[i].kind != fGoto && !isReturn(l.code[i]) {
-				copy(out, exitUse)
-			}
 			for _, s := range succ[i] {
 				if s >= n {
 					copy(out, orSet(out, exitUse))
@@ -372,11 +346,6 @@ func orSet(a, b []uint64) []uint64 {
 	return out
 }
 
-func isReturn(s fstmt) bool {
-	_, ok := s.node.(*ast.ReturnStmt)
-	return s.kind == fNode && ok
-}
-
 func hasBareReturn(n ast.Node) bool {
 	found := false
 	ast.Inspect(n, func(c ast.Node) bool {
@@ -391,35 +360,6 @@ func hasBareReturn(n ast.Node) bool {
 		return !found
 	})
 	return found
-}
-
-// jumpsIn returns the flat-code positions a verbatim statement may jump to:
-// breaks and continues of flattened loops and gotos to labels outside it.
-func (l *lowerer) jumpsIn(n ast.Node, labels map[string]int) []int {
-	var out []int
-	inner := map[string]bool{}
-	ast.Inspect(n, func(c ast.Node) bool {
-		if ls, ok := c.(*ast.LabeledStmt); ok {
-			inner[ls.Label.Name] = true
-		}
-		return true
-	})
-	ast.Inspect(n, func(c ast.Node) bool {
-		switch c := c.(type) {
-		case *ast.FuncLit:
-			return false
-		case *ast.BranchStmt:
-			if lbl := l.branchLabel(c); lbl != "" {
-				out = append(out, labels[lbl])
-			} else if c.Tok == token.GOTO && !inner[c.Label.Name] {
-				if t, ok := labels[l.userLabels[c.Label.Name]]; ok {
-					out = append(out, t)
-				}
-			}
-		}
-		return true
-	})
-	return out
 }
 
 // branchLabel returns the label a break or continue becomes a goto to, or ""

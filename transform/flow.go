@@ -87,110 +87,117 @@ func hasBreak(s ast.Stmt, breakTo map[*ast.BranchStmt]ast.Stmt) bool {
 	return found
 }
 
-// reachability returns which flat statements can run (from the start or from
-// a resume point) and which labels reachable code jumps to.
-func (l *lowerer) reachability() ([]bool, map[string]bool) {
-	n := len(l.code)
-	labels := l.labelIndex()
-	reach := make([]bool, n)
+// flowOf says where control goes after flat statement i: the labels it may
+// jump to (a suspension, to its resume point) and whether it may go on to the
+// next statement.
+func (l *lowerer) flowOf(i int) (jumps []string, falls bool) {
+	s := l.code[i]
+	switch s.kind {
+	case fLabel:
+		return nil, true
+	case fGoto:
+		return []string{s.label}, false
+	case fIfGoto:
+		return []string{s.label}, true
+	case fSuspend:
+		return []string{resumeLabel(s.await)}, false
+	}
+	// A statement kept as written: its breaks and continues of flattened
+	// statements, and its gotos to labels outside it.
+	inner := map[string]bool{}
+	ast.Inspect(s.node, func(c ast.Node) bool {
+		if ls, ok := c.(*ast.LabeledStmt); ok && ls != s.node {
+			inner[ls.Label.Name] = true
+		}
+		return true
+	})
+	ast.Inspect(s.node, func(c ast.Node) bool {
+		switch c := c.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.BranchStmt:
+			if lbl := l.branchLabel(c); lbl != "" {
+				jumps = append(jumps, lbl)
+			} else if c.Tok == token.GOTO && !inner[c.Label.Name] {
+				jumps = append(jumps, l.userLabels[c.Label.Name])
+			}
+		}
+		return true
+	})
+	return jumps, !l.terminates(s.node)
+}
+
+// successors returns the positions control may go to after flat statement
+// i; len(l.code) stands for falling off the end of the job.
+func (l *lowerer) successors(i int, labels map[string]int) []int {
+	jumps, falls := l.flowOf(i)
+	var out []int
+	for _, lbl := range jumps {
+		if t, ok := labels[lbl]; ok {
+			out = append(out, t)
+		}
+	}
+	if falls {
+		out = append(out, i+1)
+	}
+	return out
+}
+
+// reach returns which flat statements run when control starts at roots, and
+// the labels the statements that run jump to.
+func (l *lowerer) reach(labels map[string]int, roots ...int) ([]bool, map[string]bool) {
+	seen := make([]bool, len(l.code))
 	refs := map[string]bool{}
-	var work []int
-	push := func(i int) {
-		if i < n && !reach[i] {
-			reach[i] = true
-			work = append(work, i)
+	work := append([]int(nil), roots...)
+	for _, r := range roots {
+		if r < len(seen) {
+			seen[r] = true
 		}
-	}
-	jump := func(label string) {
-		refs[label] = true
-		if t, ok := labels[label]; ok {
-			push(t)
-		}
-	}
-	push(0)
-	for _, s := range l.awaits {
-		jump(resumeLabel(s))
 	}
 	for len(work) > 0 {
 		i := work[len(work)-1]
 		work = work[:len(work)-1]
-		s := l.code[i]
-		switch s.kind {
-		case fLabel:
-			push(i + 1)
-		case fGoto:
-			jump(s.label)
-		case fIfGoto:
-			jump(s.label)
-			push(i + 1)
-		case fSuspend:
-		case fNode:
-			ast.Inspect(s.node, func(c ast.Node) bool {
-				switch c := c.(type) {
-				case *ast.FuncLit:
-					return false
-				case *ast.BranchStmt:
-					if lbl := l.branchLabel(c); lbl != "" {
-						jump(lbl)
-					} else if c.Tok == token.GOTO {
-						jump(l.userLabels[c.Label.Name])
-						if name, ok := l.userLabels[c.Label.Name]; !ok || name == "" {
-							refs[c.Label.Name] = true
-						}
-					}
-				}
-				return true
-			})
-			if !l.terminates(s.node) {
-				push(i + 1)
+		if i >= len(l.code) {
+			continue
+		}
+		jumps, _ := l.flowOf(i)
+		for _, lbl := range jumps {
+			refs[lbl] = true
+		}
+		for _, t := range l.successors(i, labels) {
+			if t < len(seen) && !seen[t] {
+				seen[t] = true
+				work = append(work, t)
 			}
 		}
 	}
-	return reach, refs
+	return seen, refs
+}
+
+// reachability returns which flat statements can run, from the start or from
+// a resume point, and which labels they jump to (resume points included).
+func (l *lowerer) reachability() ([]bool, map[string]bool) {
+	labels := l.labelIndex()
+	roots := []int{0}
+	for _, s := range l.awaits {
+		roots = append(roots, labels[resumeLabel(s)])
+	}
+	seen, refs := l.reach(labels, roots...)
+	for _, s := range l.awaits {
+		refs[resumeLabel(s)] = true // the state switch jumps there
+	}
+	return seen, refs
 }
 
 // reachableAwaits counts the awaits of flat code that can run: reached from the
 // start, following each suspension to its resume point. (go/ssa drops the
 // others, so the two counts must agree.)
 func (l *lowerer) reachableAwaits() int {
-	labels := l.labelIndex()
-	seen := make([]bool, len(l.code))
+	seen, _ := l.reach(l.labelIndex(), 0)
 	count := 0
-	var work []int
-	push := func(i int) {
-		if i < len(l.code) && !seen[i] {
-			seen[i] = true
-			work = append(work, i)
-		}
-	}
-	push(0)
-	for len(work) > 0 {
-		i := work[len(work)-1]
-		work = work[:len(work)-1]
-		s := l.code[i]
-		switch s.kind {
-		case fLabel:
-			push(i + 1)
-		case fGoto:
-			push(labels[s.label])
-		case fIfGoto:
-			push(labels[s.label])
-			push(i + 1)
-		case fSuspend:
+	for i, s := range l.code {
+		if seen[i] && s.kind == fSuspend {
 			count++
-			push(labels[resumeLabel(s.await)])
-		case fNode:
-			for _, t := range l.jumpsIn(s.node, labels) {
-				push(t)
-			}
-			if bs, ok := s.node.(*ast.BranchStmt); ok && bs.Tok == token.GOTO {
-				if t, ok := labels[l.userLabels[bs.Label.Name]]; ok {
-					push(t)
-				}
-			}
-			if !l.terminates(s.node) {
-				push(i + 1)
-			}
 		}
 	}
 	return count

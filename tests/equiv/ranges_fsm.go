@@ -6799,11 +6799,8 @@ func init() {
 type rangeMapBreakMachine struct {
 	state int // the await the job is stopped at; see fsm.Machine.State
 	v     struct {
-		m     map[string]int
 		iters int
 		val   int
-		keys  []string
-		i     int
 	} // the job's variables saved at some await
 	r0 int
 	r1 error
@@ -6829,7 +6826,7 @@ func (m_1 *rangeMapBreakMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.An
 	switch st {
 	case 0:
 	case 1:
-		m, iters, val, keys, i = m_1.v.m, m_1.v.iters, m_1.v.val, m_1.v.keys, m_1.v.i
+		iters, val = m_1.v.iters, m_1.v.val
 		goto resume1
 	case fsm.StateDone:
 		m_1.state = st
@@ -6841,7 +6838,7 @@ func (m_1 *rangeMapBreakMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.An
 //line ranges.go:502
 	m = map[string]int{"a": 1, "b": 1, "c": 1}
 	iters = 0
-//line ranges_fsm.go:6845
+//line ranges_fsm.go:6842
 	keys = fsm.MapKeys(m)
 	i = 0
 loop:
@@ -6855,24 +6852,24 @@ loop:
 	}
 //line ranges.go:504
 	val = v_1
-//line ranges_fsm.go:6859
-	m_1.v.m, m_1.v.iters, m_1.v.val, m_1.v.keys, m_1.v.i = m, iters, val, keys, i
+//line ranges_fsm.go:6856
+	m_1.v.iters, m_1.v.val = iters, val
 //line ranges.go:505
 	return m_1.suspend(1, Echo.Call(1))
 resume1:
-//line ranges_fsm.go:6864
+//line ranges_fsm.go:6861
 	v_2, err = fsm.Take[int](in)
 //line ranges.go:505
 	iters += val * v(v_2, err)
 	goto loopEnd
 loopNext:
-//line ranges_fsm.go:6870
+//line ranges_fsm.go:6867
 	i++
 	goto loop
 loopEnd:
 //line ranges.go:508
 	return m_1.finish(iters, nil)
-//line ranges_fsm.go:6876
+//line ranges_fsm.go:6873
 }
 
 func (m *rangeMapBreakMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -6903,11 +6900,8 @@ func (m *rangeMapBreakMachine) MarshalCBOR() ([]byte, error) {
 	w := fsm.NewStateWriter(m.state)
 	switch m.state {
 	case 1:
-		fsm.Save(w, "m", m.v.m)
 		fsm.Save(w, "iters", m.v.iters)
 		fsm.Save(w, "val", m.v.val)
-		fsm.Save(w, "keys", m.v.keys)
-		fsm.Save(w, "i", m.v.i)
 	case fsm.StateDone:
 		fsm.Save(w, "result 0", m.r0)
 		fsm.SaveError(w, "result 1", m.r1)
@@ -6925,11 +6919,8 @@ func (m *rangeMapBreakMachine) UnmarshalCBOR(data []byte) error {
 	}
 	switch r.State() {
 	case 1:
-		fsm.Load(r, "m", &m.v.m)
 		fsm.Load(r, "iters", &m.v.iters)
 		fsm.Load(r, "val", &m.v.val)
-		fsm.Load(r, "keys", &m.v.keys)
-		fsm.Load(r, "i", &m.v.i)
 	case fsm.StateDone:
 		fsm.Load(r, "result 0", &m.r0)
 		fsm.LoadError(r, "result 1", &m.r1)
@@ -6952,22 +6943,11 @@ func init() {
 		States: []fsm.StateInfo{{
 			Pos: "ranges.go:505:20",
 			Vars: []fsm.VarInfo{{
-				Name: "m",
-				Type: "map[string]int",
-			}, {
 				Name: "iters",
 				Type: "int",
 			}, {
 				Name: "val",
 				Type: "int",
-			}, {
-				Internal: true,
-				Name:     "keys (the keys of a ranged map)",
-				Type:     "[]string",
-			}, {
-				Internal: true,
-				Name:     "i (a range position)",
-				Type:     "int",
 			}},
 		}},
 		Zero: func() fsm.Machine {
@@ -7022,7 +7002,7 @@ func (m_1 *rangeMapContinueMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm
 //line ranges.go:515
 	m = map[int]int{1: 1, 2: 2, 3: 3, 4: 4}
 	sum = 0
-//line ranges_fsm.go:7026
+//line ranges_fsm.go:7006
 	keys = fsm.MapKeys(m)
 	i = 0
 loop:
@@ -7036,7 +7016,7 @@ loop:
 	}
 //line ranges.go:517
 	k, val = k_1, v_1
-//line ranges_fsm.go:7040
+//line ranges_fsm.go:7020
 	m_1.v.m, m_1.v.sum, m_1.v.k, m_1.v.val, m_1.v.keys, m_1.v.i = m, sum, k, val, keys, i
 //line ranges.go:518
 	return m_1.suspend(1, Echo.Call(0))
@@ -7047,13 +7027,13 @@ resume1:
 	}
 	sum += val
 loopNext:
-//line ranges_fsm.go:7051
+//line ranges_fsm.go:7031
 	i++
 	goto loop
 loopEnd:
 //line ranges.go:524
 	return m_1.finish(sum, nil)
-//line ranges_fsm.go:7057
+//line ranges_fsm.go:7037
 }
 
 func (m *rangeMapContinueMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
