@@ -29,7 +29,7 @@ func encodeVarValue(v any) ([]byte, error) {
 	if rv.Kind() != reflect.Slice || rv.IsNil() || rv.Cap() == rv.Len() {
 		return encode(v)
 	}
-	full, err := encode(rv.Slice(0, rv.Cap()).Interface())
+	full, err := encode(fullSlice(v))
 	if err != nil {
 		return nil, err
 	}
@@ -41,6 +41,15 @@ func encodeVarValue(v any) ([]byte, error) {
 	out = append(out, 0x82) // a two-element array
 	out = append(out, n...)
 	return append(out, full...), nil
+}
+
+// fullSlice returns v resliced to its capacity when it is a slice, else v.
+func fullSlice(v any) any {
+	rv := reflect.ValueOf(v)
+	if rv.Kind() != reflect.Slice || rv.IsNil() || rv.Cap() == rv.Len() {
+		return v
+	}
+	return rv.Slice(0, rv.Cap()).Interface()
 }
 
 // decodeVar decodes a variable written by encodeVarValue into p.

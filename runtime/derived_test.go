@@ -166,3 +166,17 @@ func TestCapacityKept(t *testing.T) {
 		t.Error("a capacity record loaded into an int gave no error")
 	}
 }
+
+// TestCapacitySharing checks that memory past a slice variable's length, which
+// is saved with it, is checked for sharing too.
+func TestCapacitySharing(t *testing.T) {
+	p := &struct{ N int }{1}
+	s := make([]*struct{ N int }, 1, 2)
+	s[:2][1] = p // past the length
+	w := NewStateWriter(1)
+	Save(w, "s", s)
+	Save(w, "p", p)
+	if _, err := w.Bytes(); err == nil {
+		t.Error("a pointer held past a slice's length and in another variable gave no sharing error")
+	}
+}

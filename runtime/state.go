@@ -67,7 +67,9 @@ func Save[T any](w *StateWriter, name string, v T) {
 // encodeVar checks that v shares no memory with what was saved before and
 // encodes it; on failure it records the error.
 func (w *StateWriter) encodeVar(name string, v any) ([]byte, bool) {
-	if err := w.share.add(name, v); err != nil {
+	// What is checked for sharing is what is saved: a slice variable up to its
+	// capacity (see encodeVarValue).
+	if err := w.share.add(name, fullSlice(v)); err != nil {
 		w.err = err
 		return nil, false
 	}
