@@ -67,12 +67,47 @@ type JobInfo struct {
 	Zero func() Machine
 	// States describes each await, indexed by state number - 1.
 	States []StateInfo
+	// Start describes state 0, the machine before its first Resume: Pos is
+	// the job's declaration, Vars its parameters.
+	Start StateInfo
+	// Done describes StateDone: Vars are the job's results.
+	Done StateInfo
+}
+
+// State returns the description of a state: Start for 0, Done for StateDone,
+// States[n-1] for an await. ok is false for a state the job does not have.
+func (info *JobInfo) State(n int) (s StateInfo, ok bool) {
+	switch {
+	case n == 0:
+		return info.Start, true
+	case n == StateDone:
+		return info.Done, true
+	case n >= 1 && n <= len(info.States):
+		return info.States[n-1], true
+	}
+	return StateInfo{}, false
+}
+
+// LayoutOf returns the fingerprint of the layout of state n (see
+// StateInfo.Layout), "" for a state the job does not have.
+func (info *JobInfo) LayoutOf(n int) string {
+	s, ok := info.State(n)
+	if !ok {
+		return ""
+	}
+	return s.Layout
 }
 
 // StateInfo describes one await of a job: where it is, and what is live there.
 type StateInfo struct {
 	Pos  string    // file:line:col of the await in the job's source
 	Vars []VarInfo // the variables saved at this await, in stored order
+	// Layout fingerprints how the state is stored: the names, order and
+	// complete types (fields of structs included, recursively) of Vars. Two
+	// builds give a state the same Layout exactly when one can decode what the
+	// other wrote. The engine records it with every checkpoint and refuses to
+	// decode a checkpoint whose Layout differs.
+	Layout string
 }
 
 // VarInfo names one saved variable as the job's source does.
