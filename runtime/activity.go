@@ -3,6 +3,7 @@ package fsm
 import (
 	"context"
 	"fmt"
+	"reflect"
 	"sync"
 )
 
@@ -10,8 +11,9 @@ import (
 // name identifies it in stored state, so it must be unique in a program and must
 // not change while jobs that call it are paused.
 type Activity[A, R any] struct {
-	name string
-	fn   func(context.Context, A) (R, error)
+	name   string
+	fn     func(context.Context, A) (R, error)
+	policy RetryPolicy
 }
 
 // NewActivity registers fn under name and returns the Activity that jobs call. It
@@ -33,6 +35,21 @@ func NewActivity[A, R any](name string, fn func(context.Context, A) (R, error)) 
 	activities[name] = a
 	return a
 }
+
+// WithRetry sets how the engine retries the activity when an attempt fails,
+// and returns the activity. Call it where the activity is declared:
+//
+//	var Charge = fsm.NewActivity("payments.charge", charge).
+//		WithRetry(fsm.RetryPolicy{MaxAttempts: 3, Timeout: 10 * time.Second})
+//
+// Fields left zero take DefaultRetryPolicy's values.
+func (a *Activity[A, R]) WithRetry(p RetryPolicy) *Activity[A, R] {
+	a.policy = p
+	return a
+}
+
+// Policy returns the activity's retry policy, with defaults filled in.
+func (a *Activity[A, R]) Policy() RetryPolicy { return a.policy.withDefaults() }
 
 // Name returns the name the activity was registered under.
 func (a *Activity[A, R]) Name() string { return a.name }
@@ -75,10 +92,14 @@ type activityCall[A, R any] struct {
 
 func (c *activityCall[A, R]) resultOf() R { panic("fsm: resultOf is a type marker") }
 
+func (c *activityCall[A, R]) resultType() reflect.Type { return reflect.TypeFor[R]() }
+
 func (c *activityCall[A, R]) String() string { return fmt.Sprintf("activity %q", c.act.name) }
 
 // Arg returns the argument the activity is called with.
 func (c *activityCall[A, R]) Arg() any { return c.arg }
+
+func (c *activityCall[A, R]) retryPolicy() RetryPolicy { return c.act.Policy() }
 
 func (c *activityCall[A, R]) run(ctx context.Context) Outcome {
 	r, err := c.act.fn(ctx, c.arg)

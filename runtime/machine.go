@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"reflect"
 	"runtime"
+	"sort"
 	"sync"
 )
 
@@ -169,4 +170,16 @@ func JobByName(name string) (*JobInfo, bool) {
 	defer jobs.RUnlock()
 	info, ok := jobs.byName[name]
 	return info, ok
+}
+
+// RegisteredJobs returns every registered job, sorted by name.
+func RegisteredJobs() []*JobInfo {
+	jobs.RLock()
+	defer jobs.RUnlock()
+	out := make([]*JobInfo, 0, len(jobs.byName))
+	for _, info := range jobs.byName {
+		out = append(out, info)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out
 }

@@ -3,6 +3,7 @@ package fsm
 import (
 	"context"
 	"fmt"
+	"reflect"
 )
 
 // AnyOp is an op with its result type erased: what drivers store, run and show.
@@ -14,6 +15,7 @@ type AnyOp interface {
 	run(ctx context.Context) Outcome
 	record() (opRecord, error)
 	decodeOutcome(value []byte) (any, error)
+	resultType() reflect.Type
 }
 
 // Op is something a job can Await, producing a T. Activity.Call makes one.

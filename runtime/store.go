@@ -298,3 +298,7 @@ var (
 	// by a newer version of fsmgen.
 	ErrNewerSchema = errors.New("store written by a newer fsmgen")
 )
+
+// Never is the RunAt of a job that waits with no timer: only a wake-up (a
+// signal, a cancellation, a child's end) makes it claimable.
+var Never = time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC)

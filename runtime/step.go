@@ -1,0 +1,638 @@
+package fsm
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"reflect"
+	"runtime/debug"
+	"sync"
+	"time"
+)
+
+// A claimed job, as one worker carries it forward: resume, checkpoint, run
+// the op, record its outcome, resume again, until the job waits, ends or
+// needs attention.
+type jobRun struct {
+	e    *Engine
+	rec  JobRecord // the job as durably stored, Version included
+	info *JobInfo
+	m    Machine
+	op   AnyOp
+	prog progress
+
+	events   []Event // of the next write
+	sinceCxl int     // awaits since the job was cancelled
+}
+
+// progress is the engine's record of how far a pending op has got: one entry
+// per leaf op (the ops inside All, First and Timeout, depth first).
+type progress struct {
+	_      struct{} `cbor:",toarray"`
+	Leaves []leafState
+}
+
+type leafState struct {
+	_         struct{} `cbor:",toarray"`
+	Done      bool
+	Outcome   []byte    // EncodeOutcome of the leaf, when Done
+	Due       time.Time // a timer's end, fixed at the checkpoint
+	Child     string    // a child job's id, once created
+	Attempts  int
+	NextTry   time.Time // an activity's next attempt after a failure
+	LastError string
+}
+
+// leaves lists the leaf ops of op, depth first.
+func leaves(op AnyOp, out []AnyOp) []AnyOp {
+	if c, ok := op.(composite); ok {
+		for _, k := range c.children() {
+			out = leaves(k, out)
+		}
+		return out
+	}
+	return append(out, op)
+}
+
+// process carries a claimed job as far as it goes. claimCtx is the engine's
+// Run context: once it is done the job is given back at its next write.
+func (e *Engine) process(ctx, claimCtx context.Context, rec JobRecord) {
+	r := &jobRun{e: e, rec: rec}
+	log := e.log.With("job_id", rec.ID, "job", rec.Name)
+	if err := r.load(); err != nil {
+		r.attention(ctx, err)
+		return
+	}
+	for {
+		var in Outcome
+		switch {
+		case r.op == nil:
+		case r.rec.Outcome != nil:
+			o, err := DecodeOutcome(r.op, r.rec.Outcome)
+			if err != nil {
+				r.attention(ctx, err)
+				return
+			}
+			in = o
+		default:
+			o, ok := r.wait(ctx, claimCtx)
+			if !ok {
+				return
+			}
+			in = o
+		}
+		next, err := r.resume(ctx, in)
+		if err != nil {
+			r.attention(ctx, err)
+			return
+		}
+		if next == nil {
+			r.finish(ctx)
+			return
+		}
+		if err := r.checkpoint(next); err != nil {
+			r.attention(ctx, err)
+			return
+		}
+		log.Debug("fsm: checkpoint", "state", r.m.State(), "op", next.String(), "seq", r.rec.Seq+1)
+	}
+}
+
+func (r *jobRun) load() error {
+	info, ok := JobByName(r.rec.Name)
+	if !ok {
+		return fmt.Errorf("job %s is not registered in this program", r.rec.Name)
+	}
+	r.info = info
+	if want := info.LayoutOf(r.rec.StateNum); want != r.rec.Layout {
+		return fmt.Errorf("its checkpoint at state %d was written with layout %q, and this program's state %d has layout %q (the variables saved there changed); run the build that wrote it, or migrate it", r.rec.StateNum, r.rec.Layout, r.rec.StateNum, want)
+	}
+	r.m = info.Zero()
+	if err := r.m.UnmarshalCBOR(r.rec.State); err != nil {
+		return fmt.Errorf("decoding its checkpoint: %w", err)
+	}
+	if r.rec.Op != nil {
+		op, err := DecodeOp(r.rec.Op)
+		if err != nil {
+			return fmt.Errorf("decoding its pending op: %w", err)
+		}
+		r.op = op
+		n := len(leaves(op, nil))
+		if r.rec.Progress != nil {
+			if err := Unmarshal(r.rec.Progress, &r.prog); err != nil {
+				return fmt.Errorf("decoding the progress of its pending op: %w", err)
+			}
+			if len(r.prog.Leaves) != n {
+				return fmt.Errorf("the progress of its pending op has %d entries for %d ops", len(r.prog.Leaves), n)
+			}
+		} else {
+			r.prog.Leaves = make([]leafState, n)
+		}
+	}
+	return nil
+}
+
+// resume runs the machine to its next await; a panic of the job becomes an
+// error (the machine is poisoned, the stored checkpoint stays).
+func (r *jobRun) resume(ctx context.Context, in Outcome) (op AnyOp, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("the job panicked: %v\n%s", p, debug.Stack())
+		}
+	}()
+	op, err = r.m.Resume(MachineContext(ctx), in)
+	if err != nil {
+		return nil, fmt.Errorf("resuming its machine: %w", err)
+	}
+	return op, nil
+}
+
+// checkpoint records, in memory, that the machine stopped at a new await; the
+// next write (before the op starts) makes it durable.
+func (r *jobRun) checkpoint(op AnyOp) error {
+	st, err := r.m.MarshalCBOR()
+	if err != nil {
+		return fmt.Errorf("checkpointing at state %d: %w", r.m.State(), err)
+	}
+	opb, err := EncodeOp(op)
+	if err != nil {
+		return fmt.Errorf("checkpointing at state %d: %w", r.m.State(), err)
+	}
+	r.op = op
+	r.prog = progress{Leaves: make([]leafState, len(leaves(op, nil)))}
+	rec := &r.rec
+	rec.Seq++
+	rec.StateNum = r.m.State()
+	rec.State = st
+	rec.Layout = r.info.LayoutOf(rec.StateNum)
+	rec.Op = opb
+	rec.Progress = nil
+	rec.Outcome = nil
+	rec.Attempts = 0
+	rec.LastError = ""
+	r.events = append(r.events, Event{Seq: rec.Seq, Time: r.e.opts.Now(), Kind: EventCheckpoint, StateNum: rec.StateNum, State: st, Op: opb, Detail: op.String()})
+	if h := r.e.opts.Hooks.Checkpoint; h != nil {
+		h(rec.ID, rec.Name, rec.StateNum, len(st))
+	}
+	if rec.CancelRequested {
+		r.sinceCxl++
+	}
+	return nil
+}
+
+// write applies the job's row as r.rec holds it, with status and the extras
+// of u, and the pending events. On success r.rec is what is stored.
+func (r *jobRun) write(ctx context.Context, status Status, keep bool, u Update) error {
+	rec := r.rec
+	if r.op != nil {
+		pb, err := encode(r.prog)
+		if err != nil {
+			return err
+		}
+		rec.Progress = pb
+	}
+	u.ID, u.Version = rec.ID, rec.Version
+	u.Status = status
+	u.Seq, u.StateNum, u.State, u.Layout = rec.Seq, rec.StateNum, rec.State, rec.Layout
+	u.Op, u.Progress, u.Outcome = rec.Op, rec.Progress, rec.Outcome
+	u.Attempts, u.LastError, u.Error = rec.Attempts, rec.LastError, rec.Error
+	if u.RunAt.IsZero() {
+		u.RunAt = r.e.opts.Now()
+	}
+	u.KeepLease = keep
+	if keep {
+		u.LeaseUntil = r.e.opts.Now().Add(r.e.opts.Lease)
+	}
+	u.WakeSeq = rec.WakeSeq
+	u.Events = append(r.events, u.Events...)
+	v, err := r.e.store.Apply(ctx, u)
+	if err != nil {
+		if errors.Is(err, ErrLeaseLost) {
+			r.e.log.Warn("fsm: lost the job to another worker; dropping this step", "job_id", rec.ID)
+		} else {
+			r.e.log.Error("fsm: writing a step", "job_id", rec.ID, "err", err)
+		}
+		return err
+	}
+	rec.Version = v
+	rec.Status = status
+	rec.RunAt = u.RunAt
+	r.rec = rec
+	r.events = nil
+	return nil
+}
+
+func (r *jobRun) attention(ctx context.Context, cause error) {
+	r.e.log.Error("fsm: job needs attention", "job_id", r.rec.ID, "job", r.rec.Name, "err", cause)
+	// The row stays the last durable one; only status and error change. Events
+	// of a checkpoint not yet written are dropped with it.
+	stored, err := r.e.store.Job(ctx, r.rec.ID)
+	if err != nil {
+		return
+	}
+	r.rec = stored
+	r.op = nil
+	r.events = nil
+	r.rec.Error = cause.Error()
+	_ = r.write(ctx, StatusAttention, false, Update{
+		RunAt:  Never,
+		Events: []Event{{Seq: stored.Seq, Time: r.e.opts.Now(), Kind: EventAttention, Detail: cause.Error()}},
+	})
+}
+
+func (r *jobRun) finish(ctx context.Context) {
+	st, err := r.m.MarshalCBOR()
+	if err != nil {
+		r.attention(ctx, fmt.Errorf("storing its results: %w", err))
+		return
+	}
+	status := StatusSucceeded
+	results := r.m.Results()
+	r.rec.Error = ""
+	if ft := reflect.TypeOf(r.info.Func); ft.NumOut() > 0 && ft.Out(ft.NumOut()-1) == typeError {
+		if err, _ := results[len(results)-1].(error); err != nil {
+			status = StatusFailed
+			r.rec.Error = err.Error()
+		}
+	}
+	if r.rec.CancelRequested {
+		status = StatusCancelled
+	}
+	r.endWith(ctx, status, st, StateDone)
+}
+
+func (r *jobRun) endWith(ctx context.Context, status Status, state []byte, stateNum int) {
+	rec := &r.rec
+	rec.State, rec.StateNum, rec.Layout = state, stateNum, r.info.LayoutOf(stateNum)
+	rec.Op, rec.Outcome = nil, nil
+	r.op = nil
+	u := Update{RunAt: Never, Events: []Event{{Seq: rec.Seq, Time: r.e.opts.Now(), Kind: EventFinished, StateNum: stateNum, Detail: string(status)}}}
+	if rec.Parent != "" {
+		u.Wake = []string{rec.Parent}
+	}
+	if err := r.write(ctx, status, false, u); err != nil {
+		return
+	}
+	r.e.log.Info("fsm: job finished", "job_id", rec.ID, "job", rec.Name, "status", status)
+	if h := r.e.opts.Hooks.Finished; h != nil {
+		h(rec.ID, rec.Name, status)
+	}
+}
+
+// wait carries the pending op forward: it runs its activities, checks its
+// timers, signals and children, and returns its outcome once it has one, after
+// writing the outcome. ok is false when the job was written back to wait (or
+// given back, or lost) and this worker is done with it.
+func (r *jobRun) wait(ctx, claimCtx context.Context) (Outcome, bool) {
+	for {
+		now := r.e.opts.Now()
+		if r.rec.CancelRequested {
+			if r.sinceCxl > maxAwaitsAfterCancel {
+				r.endWith(ctx, StatusCancelled, r.rec.State, r.rec.StateNum)
+				return Outcome{}, false
+			}
+			return r.settle(ctx, Outcome{err: ErrCancelled}, nil)
+		}
+		ev := &evaluation{r: r, now: now, ctx: ctx}
+		idx := 0
+		settled, out := ev.eval(r.op, &idx)
+		if ev.err != nil {
+			r.attentionLater(ctx, ev.err)
+			return Outcome{}, false
+		}
+		if settled {
+			return r.settle(ctx, out, ev)
+		}
+		if len(ev.children) > 0 || len(ev.consumed) > 0 || len(ev.runnable) > 0 || r.events != nil {
+			// Durable before any op starts: the checkpoint, new children,
+			// timers' ends, consumed signals.
+			status := StatusRunning
+			if err := r.write(ctx, status, true, Update{Children: ev.children, Consumed: ev.consumed, Events: ev.extra}); err != nil {
+				return Outcome{}, false
+			}
+			ev.children, ev.consumed, ev.extra = nil, nil, nil
+		}
+		if len(ev.runnable) == 0 {
+			status, runAt := StatusWaiting, ev.wakeAt
+			if ev.backoff {
+				status = StatusPending
+			}
+			if runAt.IsZero() {
+				runAt = Never
+			}
+			_ = r.write(ctx, status, false, Update{RunAt: runAt})
+			return Outcome{}, false
+		}
+		if claimCtx.Err() != nil {
+			r.giveBack(ctx)
+			return Outcome{}, false
+		}
+		if !r.runActivities(ctx, ev.runnable) {
+			r.giveBack(context.WithoutCancel(ctx))
+			return Outcome{}, false
+		}
+	}
+}
+
+func (r *jobRun) attentionLater(ctx context.Context, err error) { r.attention(ctx, err) }
+
+// giveBack returns the job to the store to be claimed again at once.
+func (r *jobRun) giveBack(ctx context.Context) {
+	_ = r.write(ctx, StatusPending, false, Update{})
+}
+
+// settle writes the op's outcome, then returns it as it will be read back.
+func (r *jobRun) settle(ctx context.Context, out Outcome, ev *evaluation) (Outcome, bool) {
+	ob, err := EncodeOutcome(r.op, out)
+	if err != nil {
+		r.attention(ctx, fmt.Errorf("storing the outcome of %v: %w", r.op, err))
+		return Outcome{}, false
+	}
+	in, err := DecodeOutcome(r.op, ob)
+	if err != nil {
+		r.attention(ctx, err)
+		return Outcome{}, false
+	}
+	r.rec.Outcome = ob
+	u := Update{}
+	detail := "ok"
+	if out.err != nil {
+		detail = out.err.Error()
+	}
+	if ev != nil {
+		u.Consumed = ev.consumed
+		u.Events = ev.extra
+	}
+	u.Events = append(u.Events, Event{Seq: r.rec.Seq, Time: r.e.opts.Now(), Kind: EventOutcome, StateNum: r.rec.StateNum, Outcome: ob, Detail: detail})
+	if err := r.write(ctx, StatusRunning, true, u); err != nil {
+		return Outcome{}, false
+	}
+	return in, true
+}
+
+// evaluation is one look at a pending op's leaves.
+type evaluation struct {
+	r   *jobRun
+	ctx context.Context
+	now time.Time
+	err error
+
+	mailbox  []SignalRecord
+	fetched  bool
+	consumed []int64
+	children []JobSpec
+	extra    []Event
+	runnable []int // leaf indexes of activities to attempt now
+	wakeAt   time.Time
+	backoff  bool
+}
+
+func (ev *evaluation) wakeBy(t time.Time) {
+	if ev.wakeAt.IsZero() || t.Before(ev.wakeAt) {
+		ev.wakeAt = t
+	}
+}
+
+// eval returns whether op has settled and, if so, its outcome. idx counts
+// leaves depth first.
+func (ev *evaluation) eval(op AnyOp, idx *int) (bool, Outcome) {
+	if c, ok := op.(composite); ok {
+		kids := c.children()
+		done := make([]bool, len(kids))
+		outs := make([]Outcome, len(kids))
+		s, ok := c.(settler)
+		if !ok {
+			ev.err = fmt.Errorf("op %v cannot be evaluated", op)
+			return false, Outcome{}
+		}
+		for i, k := range kids {
+			done[i], outs[i] = ev.eval(k, idx)
+			if ev.err != nil {
+				return false, Outcome{}
+			}
+			if settled, out := s.settle(done, outs); settled {
+				// Skip the leaves of the rest, which are not needed.
+				for _, rest := range kids[i+1:] {
+					*idx += len(leaves(rest, nil))
+				}
+				return true, out
+			}
+		}
+		return false, Outcome{}
+	}
+	i := *idx
+	*idx++
+	l := &ev.r.prog.Leaves[i]
+	if l.Done {
+		o, err := DecodeOutcome(op, l.Outcome)
+		if err != nil {
+			ev.err = err
+			return false, Outcome{}
+		}
+		return true, o
+	}
+	switch o := op.(type) {
+	case *timerOp:
+		if l.Due.IsZero() {
+			l.Due = o.due(ev.now)
+		}
+		if !ev.now.Before(l.Due) {
+			return ev.done(op, l, Outcome{value: struct{}{}})
+		}
+		ev.wakeBy(l.Due)
+	case interface{ signalName() string }:
+		name := o.signalName()
+		if !ev.fetched {
+			ms, err := ev.r.e.store.Signals(ev.ctx, ev.r.rec.ID)
+			if err != nil {
+				ev.err = err
+				return false, Outcome{}
+			}
+			ev.mailbox, ev.fetched = ms, true
+		}
+		for k, s := range ev.mailbox {
+			if s.Name != name {
+				continue
+			}
+			ev.mailbox = append(ev.mailbox[:k:k], ev.mailbox[k+1:]...)
+			ev.consumed = append(ev.consumed, s.ID)
+			ev.extra = append(ev.extra, Event{Seq: ev.r.rec.Seq, Time: ev.now, Kind: EventSignal, Detail: name})
+			def, _ := lookupSignal(name)
+			v, err := def.decodePayload(s.Payload)
+			if err != nil {
+				return ev.done(op, l, Outcome{err: err})
+			}
+			return ev.done(op, l, Outcome{value: v})
+		}
+	case childOpener:
+		if l.Child == "" {
+			st, err := o.startState()
+			if err != nil {
+				return ev.done(op, l, Outcome{err: err})
+			}
+			info, ok := JobByName(o.jobName())
+			if !ok {
+				return ev.done(op, l, Outcome{err: fmt.Errorf("child job %s is not registered", o.jobName())})
+			}
+			l.Child = fmt.Sprintf("%s/%d.%d", ev.r.rec.ID, ev.r.rec.Seq, i)
+			ev.children = append(ev.children, JobSpec{
+				ID: l.Child, Name: o.jobName(), Parent: ev.r.rec.ID, State: st, Layout: info.LayoutOf(0), RunAt: ev.now,
+				Event: Event{Time: ev.now, Kind: EventStarted, Detail: "child of " + ev.r.rec.ID},
+			})
+			return false, Outcome{}
+		}
+		child, err := ev.r.e.store.Job(ev.ctx, l.Child)
+		if err != nil {
+			if errors.Is(err, ErrNotFound) {
+				return false, Outcome{} // created in this step, not yet written
+			}
+			ev.err = err
+			return false, Outcome{}
+		}
+		if !child.Status.Finished() {
+			return false, Outcome{}
+		}
+		if child.StateNum != StateDone {
+			return ev.done(op, l, Outcome{err: ErrCancelled})
+		}
+		info, ok := JobByName(child.Name)
+		if !ok {
+			return ev.done(op, l, Outcome{err: fmt.Errorf("child job %s is not registered", child.Name)})
+		}
+		m := info.Zero()
+		if err := m.UnmarshalCBOR(child.State); err != nil {
+			return ev.done(op, l, Outcome{err: fmt.Errorf("decoding the result of child job %s: %w", child.ID, err)})
+		}
+		return ev.done(op, l, o.childResult(m.Results()))
+	case interface{ retryPolicy() RetryPolicy }:
+		if l.NextTry.After(ev.now) {
+			ev.wakeBy(l.NextTry)
+			ev.backoff = true
+			return false, Outcome{}
+		}
+		ev.runnable = append(ev.runnable, i)
+	default:
+		ev.err = fmt.Errorf("op %v cannot run under an engine", op)
+	}
+	return false, Outcome{}
+}
+
+// done marks a leaf settled with out, stored and read back as after a restart.
+func (ev *evaluation) done(op AnyOp, l *leafState, out Outcome) (bool, Outcome) {
+	b, err := EncodeOutcome(op, out)
+	if err != nil {
+		b, _ = EncodeOutcome(op, Outcome{err: err})
+	}
+	l.Done, l.Outcome = true, b
+	o, err := DecodeOutcome(op, b)
+	if err != nil {
+		ev.err = err
+		return false, Outcome{}
+	}
+	return true, o
+}
+
+// settler is a composite op that can tell its outcome from its children's.
+type settler interface {
+	settle(done []bool, outs []Outcome) (bool, Outcome)
+}
+
+func (g *groupOp[R]) settle(done []bool, outs []Outcome) (bool, Outcome) {
+	if g.kind == opFirst {
+		for i, d := range done {
+			if d {
+				return true, outs[i]
+			}
+		}
+		return len(done) == 0 && len(g.ops) == 0, g.combine(nil, -1)
+	}
+	if len(done) < len(g.ops) {
+		return false, Outcome{}
+	}
+	for _, d := range done {
+		if !d {
+			return false, Outcome{}
+		}
+	}
+	return true, g.combine(outs, -1)
+}
+
+func (t *timeoutOp[T]) settle(done []bool, outs []Outcome) (bool, Outcome) {
+	if done[0] {
+		return true, outs[0]
+	}
+	if len(done) > 1 && done[1] {
+		return true, Outcome{err: ErrTimeout}
+	}
+	return false, Outcome{}
+}
+
+// runActivities makes one attempt of each runnable activity leaf at once and
+// records the results in the progress. It returns false when the engine is
+// shutting down or the lease was lost mid-attempt: the attempts are not
+// counted.
+func (r *jobRun) runActivities(ctx context.Context, idxs []int) bool {
+	ls := leaves(r.op, nil)
+	type result struct {
+		out  Outcome
+		took time.Duration
+	}
+	res := make([]result, len(idxs))
+	var wg sync.WaitGroup
+	for k, i := range idxs {
+		op := ls[i]
+		l := r.prog.Leaves[i]
+		pol := op.(interface{ retryPolicy() RetryPolicy }).retryPolicy()
+		wg.Go(func() {
+			info := ActivityInfo{JobID: r.rec.ID, JobName: r.rec.Name, Seq: r.rec.Seq, Leaf: i, Attempt: l.Attempts + 1,
+				IdempotencyKey: fmt.Sprintf("%s/%d.%d", r.rec.ID, r.rec.Seq, i)}
+			actx := context.WithValue(ctx, activityInfoKey{}, info)
+			var cancel context.CancelFunc = func() {}
+			if pol.Timeout > 0 {
+				actx, cancel = context.WithTimeout(actx, pol.Timeout)
+			}
+			defer cancel()
+			start := time.Now()
+			res[k] = result{out: runGuarded(actx, op), took: time.Since(start)}
+		})
+	}
+	wg.Wait()
+	if ctx.Err() != nil {
+		return false
+	}
+	now := r.e.opts.Now()
+	for k, i := range idxs {
+		op, out := ls[i], res[k].out
+		l := &r.prog.Leaves[i]
+		l.Attempts++
+		if h := r.e.opts.Hooks.Attempt; h != nil {
+			h(r.rec.ID, op.String(), l.Attempts, res[k].took, out.err)
+		}
+		r.rec.Attempts = max(r.rec.Attempts, l.Attempts)
+		if out.err == nil {
+			(&evaluation{}).done(op, l, out)
+			continue
+		}
+		pol := op.(interface{ retryPolicy() RetryPolicy }).retryPolicy()
+		r.rec.LastError = out.err.Error()
+		l.LastError = out.err.Error()
+		if errors.Is(out.err, ErrPermanent) || l.Attempts >= pol.MaxAttempts {
+			(&evaluation{}).done(op, l, out)
+			continue
+		}
+		l.NextTry = now.Add(pol.Backoff(l.Attempts))
+		r.events = append(r.events, Event{Seq: r.rec.Seq, Time: now, Kind: EventAttempt, StateNum: r.rec.StateNum, Detail: fmt.Sprintf("%v attempt %d: %v", op, l.Attempts, out.err)})
+		r.e.log.Warn("fsm: activity attempt failed", "job_id", r.rec.ID, "job", r.rec.Name, "op", op.String(), "attempt", l.Attempts, "err", out.err, "retry_in", l.NextTry.Sub(now))
+	}
+	return true
+}
+
+// runGuarded runs an op, turning a panic into a failed attempt.
+func runGuarded(ctx context.Context, op AnyOp) (out Outcome) {
+	defer func() {
+		if p := recover(); p != nil {
+			out = Outcome{err: fmt.Errorf("%v panicked: %v", op, p)}
+		}
+	}()
+	return op.run(ctx)
+}
