@@ -333,7 +333,7 @@ func Start[A, R any](ctx context.Context, e *Engine, job Job[A, R], arg A, opts 
 	}
 	rec, created, err := e.store.CreateJob(ctx, JobSpec{
 		ID: o.id, Name: job.name, State: st, StateNum: 0, Layout: info.LayoutOf(0), RunAt: o.runAt,
-		Event: Event{Time: now, Kind: EventStarted},
+		Event: Event{Time: now, Kind: EventStarted, State: st, Layout: info.LayoutOf(0)},
 	})
 	if err != nil {
 		return "", fmt.Errorf("fsm: starting job %s: %w", job.name, err)

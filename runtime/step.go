@@ -170,7 +170,7 @@ func (r *jobRun) checkpoint(op AnyOp) error {
 	rec.Outcome = nil
 	rec.Attempts = 0
 	rec.LastError = ""
-	r.events = append(r.events, Event{Seq: rec.Seq, Time: r.e.opts.Now(), Kind: EventCheckpoint, StateNum: rec.StateNum, State: st, Op: opb, Detail: op.String()})
+	r.events = append(r.events, Event{Seq: rec.Seq, Time: r.e.opts.Now(), Kind: EventCheckpoint, StateNum: rec.StateNum, State: st, Layout: rec.Layout, Op: opb, Detail: op.String()})
 	if h := r.e.opts.Hooks.Checkpoint; h != nil {
 		h(rec.ID, rec.Name, rec.StateNum, len(st))
 	}
@@ -477,7 +477,7 @@ func (ev *evaluation) eval(op AnyOp, idx *int) (bool, Outcome) {
 			l.Child = fmt.Sprintf("%s/%d.%d", ev.r.rec.ID, ev.r.rec.Seq, i)
 			ev.children = append(ev.children, JobSpec{
 				ID: l.Child, Name: o.jobName(), Parent: ev.r.rec.ID, State: st, Layout: info.LayoutOf(0), RunAt: ev.now,
-				Event: Event{Time: ev.now, Kind: EventStarted, Detail: "child of " + ev.r.rec.ID},
+				Event: Event{Time: ev.now, Kind: EventStarted, State: st, Layout: info.LayoutOf(0), Detail: "child of " + ev.r.rec.ID},
 			})
 			return false, Outcome{}
 		}

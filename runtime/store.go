@@ -256,7 +256,8 @@ type Event struct {
 	Time     time.Time
 	Kind     EventKind
 	StateNum int
-	State    []byte // for EventCheckpoint: the machine's state
+	State    []byte // for EventStarted and EventCheckpoint: the machine's state
+	Layout   string // the layout State was written with
 	Op       []byte // for EventCheckpoint: the op it awaits
 	Outcome  []byte // for EventOutcome
 	Detail   string // for people: an error text, a signal's name, ...
