@@ -106,14 +106,33 @@ func NewEngine(ctx context.Context, store Store, opts Options) (*Engine, error) 
 			return nil, err
 		}
 	}
+	if err := e.putSignals(ctx); err != nil {
+		return nil, err
+	}
 	return e, nil
+}
+
+// putSignals records the payload type of each signal this program defines,
+// for tools that send signals without the program (SendSignalJSON).
+func (e *Engine) putSignals(ctx context.Context) error {
+	for _, name := range SignalNames() {
+		def, _ := lookupSignal(name)
+		b, err := json.Marshal(SchemaOf(def.payloadType()))
+		if err != nil {
+			return err
+		}
+		if err := e.store.PutMeta(ctx, SignalKey(name), b); err != nil {
+			return fmt.Errorf("fsm: recording signal %q: %w", name, err)
+		}
+	}
+	return nil
 }
 
 // Store returns the engine's store.
 func (e *Engine) Store() Store { return e.store }
 
-// JobMeta is what an engine records about a job's states for tools: the
-// description of each state under meta key "layout/<job>/<state>/<layout>".
+// layoutKey is the meta key of a state's description:
+// "layout/<job>/<state>/<layout>".
 func layoutKey(job string, state int, layout string) string {
 	return fmt.Sprintf("layout/%s/%d/%s", job, state, layout)
 }
