@@ -60,10 +60,13 @@ func lowerFirst(s string) string {
 	return s
 }
 
-// emitJob writes the machine of one job.
-func (e *emitter) emitJob(l *lowerer, entry []*hvar) error {
+// emitJob writes the handle and the machine of one job.
+func (e *emitter) emitJob(l *lowerer, entry []*hvar, h *jobHandle) error {
 	j := l.j
 	g := e.genNames()
+	if h != nil {
+		e.emitHandle(h)
+	}
 	m := &machine{l: l, typeName: e.machineName(j), entry: entry}
 	m.recv = l.names.fresh("m")
 	m.in = l.names.fresh("in")
@@ -298,27 +301,7 @@ func (e *emitter) emitJob(l *lowerer, entry []*hvar) error {
 	newBody = append(newBody, jen.Return(jen.Id(g.m), jen.Nil()))
 	var states []jen.Code
 	for _, s := range l.awaits {
-		pos := j.position(s.pos)
-		var vars []jen.Code
-		for _, v := range storedOrder(l, s.saved) {
-			name := displayName(v)
-			if v.srcName == "" {
-				name = v.name + " (" + v.what + ")"
-			}
-			d := jen.Dict{
-				jen.Id("Name"): jen.Lit(name),
-				jen.Id("Type"): jen.Lit(typeString(v.typ, j.pkg.Types)),
-			}
-			if v.srcName == "" {
-				d[jen.Id("Internal")] = jen.True()
-			}
-			vars = append(vars, jen.Values(d))
-		}
-		fields := jen.Dict{jen.Id("Pos"): jen.Lit(fmt.Sprintf("%s:%d:%d", shortFile(pos.Filename), pos.Line, pos.Column))}
-		if len(vars) > 0 {
-			fields[jen.Id("Vars")] = jen.Index().Add(rt("VarInfo")).Values(vars...)
-		}
-		states = append(states, jen.Values(fields))
+		states = append(states, e.stateInfo(l, s.pos, storedOrder(l, s.saved)))
 	}
 	fn := jen.Id(j.fn.Name())
 	if recv := j.sig.Recv(); recv != nil {
@@ -333,16 +316,69 @@ func (e *emitter) emitJob(l *lowerer, entry []*hvar) error {
 	if len(states) > 0 {
 		info[jen.Id("States")] = jen.Index().Add(rt("StateInfo")).Values(states...)
 	}
+	info[jen.Id("Start")] = rt("StateInfo").Add(e.stateInfo(l, j.decl.Name.Pos(), storedOrder(l, m.entry)))
+	info[jen.Id("Done")] = rt("StateInfo").Add(e.doneInfo(j))
 	e.file.Func().Id("init").Params().Block(
 		rt("RegisterJob").Call(rt("JobInfo").Values(info)),
 	).Line()
 	return nil
 }
 
+// stateInfo is the fsm.StateInfo of a state at pos storing vars, in stored
+// order.
+func (e *emitter) stateInfo(l *lowerer, pos token.Pos, vars []*hvar) jen.Code {
+	j := l.j
+	var infos []jen.Code
+	for _, v := range vars {
+		name := displayName(v)
+		if v.srcName == "" {
+			name = v.name + " (" + v.what + ")"
+		}
+		d := jen.Dict{
+			jen.Id("Name"): jen.Lit(name),
+			jen.Id("Type"): jen.Lit(typeString(v.typ, j.pkg.Types)),
+		}
+		if v.srcName == "" {
+			d[jen.Id("Internal")] = jen.True()
+		}
+		infos = append(infos, jen.Values(d))
+	}
+	return e.stateValues(j, pos, infos, layoutOf(stateLayoutVars(l, vars)))
+}
+
+// doneInfo is the fsm.StateInfo of the done state, which stores the job's
+// results.
+func (e *emitter) doneInfo(j *job) jen.Code {
+	results := j.sig.Results()
+	var infos []jen.Code
+	var lvs []layoutVar
+	for i := 0; i < results.Len(); i++ {
+		r := results.At(i)
+		infos = append(infos, jen.Values(jen.Dict{
+			jen.Id("Name"): jen.Lit(resultName(results, i)),
+			jen.Id("Type"): jen.Lit(typeString(r.Type(), j.pkg.Types)),
+		}))
+		lvs = append(lvs, layoutVar{name: resultName(results, i), typ: r.Type()})
+	}
+	return e.stateValues(j, j.decl.Body.Rbrace, infos, layoutOf(lvs))
+}
+
+func (e *emitter) stateValues(j *job, pos token.Pos, vars []jen.Code, layout string) jen.Code {
+	p := j.position(pos)
+	fields := jen.Dict{
+		jen.Id("Pos"):    jen.Lit(fmt.Sprintf("%s:%d:%d", shortFile(p.Filename), p.Line, p.Column)),
+		jen.Id("Layout"): jen.Lit(layout),
+	}
+	if len(vars) > 0 {
+		fields[jen.Id("Vars")] = jen.Index().Add(jen.Qual(RuntimePath, "VarInfo")).Values(vars...)
+	}
+	return jen.Values(fields)
+}
+
 // genIdents are the identifiers of the methods fsmgen writes beside Resume
 // (receiver, locals, parameters), chosen so that none hides a package or type
 // the generated code spells.
-type genIdents struct{ m, w, r, err, data, args, state, op string }
+type genIdents struct{ m, w, r, err, data, args, state, op, a string }
 
 func (e *emitter) genNames() genIdents {
 	if e.gen != nil {
@@ -356,7 +392,7 @@ func (e *emitter) genNames() genIdents {
 		}
 		return name
 	}
-	g := genIdents{m: pick("m"), w: pick("w"), r: pick("r"), err: pick("err"), data: pick("data"), args: pick("args"), state: pick("state"), op: pick("op")}
+	g := genIdents{m: pick("m"), w: pick("w"), r: pick("r"), err: pick("err"), data: pick("data"), args: pick("args"), state: pick("state"), op: pick("op"), a: pick("a")}
 	e.gen = &g
 	return g
 }

@@ -191,6 +191,16 @@ func generatePackage(pkg *packages.Package) ([]File, []Diagnostic) {
 		f.NoFormat = true // finishFile formats, once the imports are complete
 		f.ImportAlias(RuntimePath, rt)
 		e := &emitter{pkg: pkg.Types, fset: pkg.Fset, file: f, im: im, rt: rt, path: path, taken: machineNames}
+		for _, lws := range byFile {
+			for _, lw := range lws {
+				// Handles are package-level names: no import may take them.
+				for _, name := range []string{lw.handle.name, lw.handle.args, lw.handle.results} {
+					if name != "" {
+						im.avoid[name] = true
+					}
+				}
+			}
+		}
 		for _, lw := range byFile[file] {
 			for obj, name := range lw.l.movedTypes {
 				im.renamed[obj] = name
@@ -242,11 +252,13 @@ func analyzePackage(pkg *packages.Package, ds *diagnostics) (map[*ast.File][]low
 	byFile := map[*ast.File][]lowered{}
 	var order []*ast.File
 	pkgTaken := map[string]bool{}
+	handles := planHandles(pkg.Types, pkg.Syntax, pkg.TypesInfo, pkg.Fset, jobs, ds, pkgTaken)
 	for _, j := range jobs {
 		lw, ok := analyzeJob(j, ssaPkg, ds, pkgTaken)
-		if !ok {
+		if !ok || handles[j] == nil {
 			continue
 		}
+		lw.handle = handles[j]
 		if _, seen := byFile[j.file]; !seen {
 			order = append(order, j.file)
 		}
@@ -257,8 +269,9 @@ func analyzePackage(pkg *packages.Package, ds *diagnostics) (map[*ast.File][]low
 
 // lowered is a job after the analyze and lower stages.
 type lowered struct {
-	l     *lowerer
-	entry []*hvar // variables live where the job starts
+	l      *lowerer
+	entry  []*hvar    // variables live where the job starts
+	handle *jobHandle // the job's typed handle
 }
 
 // analyzeJob checks, lowers and analyzes one job. A crash of the generator on
@@ -293,7 +306,7 @@ func analyzeJob(j *job, ssaPkg *ssa.Package, ds *diagnostics, pkgTaken map[strin
 	}
 	entry := l.liveness()
 	l.checkLive()
-	return lowered{l, entry}, len(ds.list) == before
+	return lowered{l: l, entry: entry}, len(ds.list) == before
 }
 
 // emitSafely emits one job, turning a crash into an error.
@@ -303,7 +316,7 @@ func emitSafely(e *emitter, lw lowered) (err error) {
 			err = fmt.Errorf("panic: %v", p)
 		}
 	}()
-	return e.emitJob(lw.l, lw.entry)
+	return e.emitJob(lw.l, lw.entry, lw.handle)
 }
 
 // packageNames returns the names by which generated code may refer to

@@ -9,6 +9,11 @@ import (
 	"slices"
 )
 
+// ProcessOrderJob is the handle of job ProcessOrder, for fsm.Start, fsm.Wait and fsm.Child.
+var ProcessOrderJob = fsm.NewJob("github.com/fsmgen/fsmgen/examples/orders.ProcessOrder",
+	func(a Order) []any { return []any{a} },
+	func(r []any) (Receipt, error) { return fsm.ResultAt[Receipt](r, 0), fsm.ResultErr(r, 1) })
+
 // processOrderMachine is the state machine of job ProcessOrder.
 type processOrderMachine struct {
 	state int // the await the job is stopped at; see fsm.Machine.State
@@ -89,7 +94,7 @@ func (m *processOrderMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp
 //line orders.go:102
 	total = 0
 	units = map[string]int{}
-//line orders_fsm.go:93
+//line orders_fsm.go:98
 	n = len(order.Lines)
 	i = 0
 loop:
@@ -98,7 +103,7 @@ loop:
 	}
 //line orders.go:104
 	line = order.Lines[i]
-//line orders_fsm.go:102
+//line orders_fsm.go:107
 	m.v.order, m.v.receipt, m.v.total, m.v.units, m.v.line, m.v.n, m.v.i = order, receipt, total, units, line, n, i
 //line orders.go:105
 	return m.suspend(1, ReserveStock.Call(StockRequest{OrderID: order.ID, SKU: line.SKU, Qty: line.Qty}))
@@ -114,7 +119,7 @@ resume1:
 	units[res.Warehouse] += res.Qty
 	total += int64(line.Qty) * line.PriceCents
 loopNext:
-//line orders_fsm.go:118
+//line orders_fsm.go:123
 	i++
 	goto loop
 loopEnd:
@@ -135,7 +140,7 @@ loopEnd:
 		total += ExpressFeeCents
 	}
 	receipt.TotalCents = total
-//line orders_fsm.go:139
+//line orders_fsm.go:144
 	m.v.order, m.v.receipt, m.v.units = order, receipt, units
 //line orders.go:132
 	return m.suspend(2, ChargeCard.Call(Charge{OrderID: order.ID, Card: order.Card, AmountCents: total}))
@@ -145,7 +150,7 @@ resume2:
 	if err_2 == nil {
 		goto endIf
 	}
-//line orders_fsm.go:149
+//line orders_fsm.go:154
 	n_1 = len(receipt.Reserved)
 	i_1 = 0
 loop_1:
@@ -154,7 +159,7 @@ loop_1:
 	}
 //line orders.go:136
 	r = receipt.Reserved[i_1]
-//line orders_fsm.go:158
+//line orders_fsm.go:163
 	m.v.receipt, m.v.err_2, m.v.n_1, m.v.i_1 = receipt, err_2, n_1, i_1
 //line orders.go:137
 	return m.suspend(3, ReleaseStock.Call(r))
@@ -168,7 +173,7 @@ resume3:
 //line orders.go:138
 	return m.finish(receipt, err_3)
 endIf_1:
-//line orders_fsm.go:172
+//line orders_fsm.go:177
 	i_1++
 	goto loop_1
 loopEnd_1:
@@ -177,7 +182,7 @@ loopEnd_1:
 	return m.finish(receipt, nil)
 endIf:
 	receipt.ChargeID = payment.ID
-//line orders_fsm.go:181
+//line orders_fsm.go:186
 	seq = slices.Sorted(maps.Keys(units))
 	n_2 = len(seq)
 	i_2 = 0
@@ -187,7 +192,7 @@ loop_2:
 	}
 //line orders.go:148
 	wh = seq[i_2]
-//line orders_fsm.go:191
+//line orders_fsm.go:196
 	m.v.order, m.v.receipt, m.v.units, m.v.seq, m.v.n_2, m.v.i_2 = order, receipt, units, seq, n_2, i_2
 //line orders.go:149
 	return m.suspend(4, Ship.Call(Shipment{OrderID: order.ID, Warehouse: wh, Units: units[wh], Express: order.Express}))
@@ -198,14 +203,14 @@ resume4:
 		return m.finish(receipt, err_4)
 	}
 	receipt.Tracking = append(receipt.Tracking, tracking)
-//line orders_fsm.go:202
+//line orders_fsm.go:207
 	i_2++
 	goto loop_2
 loopEnd_2:
 //line orders.go:155
 	receipt.Status = "paid"
 	return m.finish(receipt, nil)
-//line orders_fsm.go:209
+//line orders_fsm.go:214
 }
 
 func (m *processOrderMachine) finish(r0 Receipt, r1 error) (fsm.AnyOp, error) {
@@ -316,6 +321,17 @@ func (m *processOrderMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "68ab3a3e056e8733",
+			Pos:    "orders.go:157:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "Receipt",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: ProcessOrder,
 		Name: "github.com/fsmgen/fsmgen/examples/orders.ProcessOrder",
 		New: func(args []any) (fsm.Machine, error) {
@@ -326,8 +342,17 @@ func init() {
 			}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "8778bebb73123199",
+			Pos:    "orders.go:95:6",
+			Vars: []fsm.VarInfo{{
+				Name: "order",
+				Type: "Order",
+			}},
+		},
 		States: []fsm.StateInfo{{
-			Pos: "orders.go:105:15",
+			Layout: "198c7953faf0f6c1",
+			Pos:    "orders.go:105:15",
 			Vars: []fsm.VarInfo{{
 				Name: "order",
 				Type: "Order",
@@ -353,7 +378,8 @@ func init() {
 				Type:     "int",
 			}},
 		}, {
-			Pos: "orders.go:132:18",
+			Layout: "58b30d1f54275929",
+			Pos:    "orders.go:132:18",
 			Vars: []fsm.VarInfo{{
 				Name: "order",
 				Type: "Order",
@@ -365,7 +391,8 @@ func init() {
 				Type: "map[string]int",
 			}},
 		}, {
-			Pos: "orders.go:137:17",
+			Layout: "8faba2865a673dad",
+			Pos:    "orders.go:137:17",
 			Vars: []fsm.VarInfo{{
 				Name: "receipt",
 				Type: "Receipt",
@@ -382,7 +409,8 @@ func init() {
 				Type:     "int",
 			}},
 		}, {
-			Pos: "orders.go:149:20",
+			Layout: "7250606f11eb0606",
+			Pos:    "orders.go:149:20",
 			Vars: []fsm.VarInfo{{
 				Name: "order",
 				Type: "Order",

@@ -4,6 +4,11 @@ package equiv
 
 import fsm "github.com/fsmgen/fsmgen/runtime"
 
+// IfInitJob is the handle of job IfInit, for fsm.Start, fsm.Wait and fsm.Child.
+var IfInitJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.IfInit",
+	func(a int) []any { return []any{a} },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
+
 // ifInitMachine is the state machine of job IfInit.
 type ifInitMachine struct {
 	state int // the await the job is stopped at; see fsm.Machine.State
@@ -54,7 +59,7 @@ else_1:
 	} else {
 		return m.finish(y, nil)
 	}
-//line branch_fsm.go:58
+//line branch_fsm.go:63
 }
 
 func (m *ifInitMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -117,6 +122,17 @@ func (m *ifInitMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "branch.go:19:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: IfInit,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.IfInit",
 		New: func(args []any) (fsm.Machine, error) {
@@ -127,12 +143,28 @@ func init() {
 			}
 			return m, nil
 		},
-		States: []fsm.StateInfo{{Pos: "branch.go:12:15"}},
+		Start: fsm.StateInfo{
+			Layout: "29480f373b660127",
+			Pos:    "branch.go:11:6",
+			Vars: []fsm.VarInfo{{
+				Name: "x",
+				Type: "int",
+			}},
+		},
+		States: []fsm.StateInfo{{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "branch.go:12:15",
+		}},
 		Zero: func() fsm.Machine {
 			return &ifInitMachine{}
 		},
 	})
 }
+
+// IfInitLiveJob is the handle of job IfInitLive, for fsm.Start, fsm.Wait and fsm.Child.
+var IfInitLiveJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.IfInitLive",
+	func(a int) []any { return []any{a} },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // ifInitLiveMachine is the state machine of job IfInitLive.
 type ifInitLiveMachine struct {
@@ -184,17 +216,17 @@ resume1:
 //line branch.go:26
 	return m.finish(y, nil)
 else_1:
-//line branch_fsm.go:188
+//line branch_fsm.go:220
 	m.v.y = y
 //line branch.go:28
 	return m.suspend(2, Echo.Call(y+1))
 resume2:
-//line branch_fsm.go:193
+//line branch_fsm.go:225
 	v_1, err = fsm.Take[int](in)
 //line branch.go:28
 	z = v(v_1, err)
 	return m.finish(y*z, nil)
-//line branch_fsm.go:198
+//line branch_fsm.go:230
 }
 
 func (m *ifInitLiveMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -261,6 +293,17 @@ func (m *ifInitLiveMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "branch.go:31:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: IfInitLive,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.IfInitLive",
 		New: func(args []any) (fsm.Machine, error) {
@@ -271,8 +314,20 @@ func init() {
 			}
 			return m, nil
 		},
-		States: []fsm.StateInfo{{Pos: "branch.go:25:13"}, {
-			Pos: "branch.go:28:10",
+		Start: fsm.StateInfo{
+			Layout: "29480f373b660127",
+			Pos:    "branch.go:24:6",
+			Vars: []fsm.VarInfo{{
+				Name: "x",
+				Type: "int",
+			}},
+		},
+		States: []fsm.StateInfo{{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "branch.go:25:13",
+		}, {
+			Layout: "e500a8ce4b012cdb",
+			Pos:    "branch.go:28:10",
 			Vars: []fsm.VarInfo{{
 				Name: "y",
 				Type: "int",
@@ -283,6 +338,11 @@ func init() {
 		},
 	})
 }
+
+// IfCondJob is the handle of job IfCond, for fsm.Start, fsm.Wait and fsm.Child.
+var IfCondJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.IfCond",
+	func(a int) []any { return []any{a} },
+	func(r []any) (string, error) { return fsm.ResultAt[string](r, 0), fsm.ResultErr(r, 1) })
 
 // ifCondMachine is the state machine of job IfCond.
 type ifCondMachine struct {
@@ -325,7 +385,7 @@ func (m *ifCondMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, erro
 //line branch.go:38
 	return m.suspend(1, Echo.Call(x))
 resume1:
-//line branch_fsm.go:329
+//line branch_fsm.go:389
 	v_1, err = fsm.Take[int](in)
 //line branch.go:38
 	if !(v(v_1, err) > 3) {
@@ -337,7 +397,7 @@ else_1:
 //line branch.go:40
 	return m.suspend(2, Echo.Call(x*2))
 resume2:
-//line branch_fsm.go:341
+//line branch_fsm.go:401
 	v_2, err_1 = fsm.Take[int](in)
 //line branch.go:40
 	if !(v(v_2, err_1) > 3) {
@@ -350,7 +410,7 @@ else_2:
 	{
 		return m.finish("small", nil)
 	}
-//line branch_fsm.go:354
+//line branch_fsm.go:414
 }
 
 func (m *ifCondMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -417,6 +477,17 @@ func (m *ifCondMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "6f831efb80eea763",
+			Pos:    "branch.go:45:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "string",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: IfCond,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.IfCond",
 		New: func(args []any) (fsm.Machine, error) {
@@ -427,18 +498,35 @@ func init() {
 			}
 			return m, nil
 		},
-		States: []fsm.StateInfo{{
-			Pos: "branch.go:38:7",
+		Start: fsm.StateInfo{
+			Layout: "29480f373b660127",
+			Pos:    "branch.go:37:6",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
 				Type: "int",
 			}},
-		}, {Pos: "branch.go:40:14"}},
+		},
+		States: []fsm.StateInfo{{
+			Layout: "29480f373b660127",
+			Pos:    "branch.go:38:7",
+			Vars: []fsm.VarInfo{{
+				Name: "x",
+				Type: "int",
+			}},
+		}, {
+			Layout: "2b277bc8c0741b38",
+			Pos:    "branch.go:40:14",
+		}},
 		Zero: func() fsm.Machine {
 			return &ifCondMachine{}
 		},
 	})
 }
+
+// IfCondBoolJob is the handle of job IfCondBool, for fsm.Start, fsm.Wait and fsm.Child.
+var IfCondBoolJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.IfCondBool",
+	func(a int) []any { return []any{a} },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // ifCondBoolMachine is the state machine of job IfCondBool.
 type ifCondBoolMachine struct {
@@ -482,12 +570,12 @@ func (m *ifCondBoolMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, 
 	}
 //line branch.go:51
 	n = 0
-//line branch_fsm.go:486
+//line branch_fsm.go:574
 	m.v.x, m.v.n = x, n
 //line branch.go:52
 	return m.suspend(1, Positive.Call(x))
 resume1:
-//line branch_fsm.go:491
+//line branch_fsm.go:579
 	v_1, err = fsm.Take[bool](in)
 //line branch.go:52
 	if !v(v_1, err) {
@@ -496,12 +584,12 @@ resume1:
 //line branch.go:53
 	n += 1
 endIf:
-//line branch_fsm.go:500
+//line branch_fsm.go:588
 	m.v.n = n
 //line branch.go:55
 	return m.suspend(2, Positive.Call(x-5))
 resume2:
-//line branch_fsm.go:505
+//line branch_fsm.go:593
 	v_2, err_1 = fsm.Take[bool](in)
 //line branch.go:55
 	if v(v_2, err_1) {
@@ -511,7 +599,7 @@ resume2:
 	n += 10
 endIf_1:
 	return m.finish(n, nil)
-//line branch_fsm.go:515
+//line branch_fsm.go:603
 }
 
 func (m *ifCondBoolMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -584,6 +672,17 @@ func (m *ifCondBoolMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "branch.go:59:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: IfCondBool,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.IfCondBool",
 		New: func(args []any) (fsm.Machine, error) {
@@ -594,8 +693,17 @@ func init() {
 			}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "29480f373b660127",
+			Pos:    "branch.go:50:6",
+			Vars: []fsm.VarInfo{{
+				Name: "x",
+				Type: "int",
+			}},
+		},
 		States: []fsm.StateInfo{{
-			Pos: "branch.go:52:7",
+			Layout: "d9efeb090da1c20c",
+			Pos:    "branch.go:52:7",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
 				Type: "int",
@@ -604,7 +712,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Pos: "branch.go:55:8",
+			Layout: "3d5626aa9d3c44eb",
+			Pos:    "branch.go:55:8",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
 				Type: "int",
@@ -615,6 +724,11 @@ func init() {
 		},
 	})
 }
+
+// IfBranchesJob is the handle of job IfBranches, for fsm.Start, fsm.Wait and fsm.Child.
+var IfBranchesJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.IfBranches",
+	func(a int) []any { return []any{a} },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // ifBranchesMachine is the state machine of job IfBranches.
 type ifBranchesMachine struct {
@@ -682,11 +796,11 @@ func (m *ifBranchesMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, 
 //line branch.go:67
 	return m.suspend(1, Echo.Call(-x))
 resume1:
-//line branch_fsm.go:686
+//line branch_fsm.go:800
 	v_1, err = fsm.Take[int](in)
 //line branch.go:67
 	r = v(v_1, err)
-//line branch_fsm.go:690
+//line branch_fsm.go:804
 	goto endIf
 else_1:
 //line branch.go:68
@@ -696,20 +810,20 @@ else_1:
 //line branch.go:69
 	return m.suspend(2, Echo.Call(100))
 resume2:
-//line branch_fsm.go:700
+//line branch_fsm.go:814
 	v_2, err_1 = fsm.Take[int](in)
 //line branch.go:69
 	r = v(v_2, err_1)
-//line branch_fsm.go:704
+//line branch_fsm.go:818
 	m.v.r = r
 //line branch.go:70
 	return m.suspend(3, Echo.Call(200))
 resume3:
-//line branch_fsm.go:709
+//line branch_fsm.go:823
 	v_3, err_2 = fsm.Take[int](in)
 //line branch.go:70
 	r += v(v_3, err_2)
-//line branch_fsm.go:713
+//line branch_fsm.go:827
 	goto endIf_1
 else_2:
 	n = 3
@@ -720,16 +834,16 @@ loop:
 	}
 //line branch.go:72
 	i = i_1
-//line branch_fsm.go:724
+//line branch_fsm.go:838
 	m.v.x, m.v.r, m.v.n, m.v.i_1 = x, r, n, i_1
 //line branch.go:73
 	return m.suspend(4, Echo.Call(x+i))
 resume4:
-//line branch_fsm.go:729
+//line branch_fsm.go:843
 	v_4, err_3 = fsm.Take[int](in)
 //line branch.go:73
 	r += v(v_4, err_3)
-//line branch_fsm.go:733
+//line branch_fsm.go:847
 	i_1++
 	goto loop
 loopEnd:
@@ -739,12 +853,12 @@ endIf:
 //line branch.go:76
 	return m.suspend(5, Echo.Call(1000))
 resume5:
-//line branch_fsm.go:743
+//line branch_fsm.go:857
 	v_5, err_4 = fsm.Take[int](in)
 //line branch.go:76
 	r += v(v_5, err_4)
 	return m.finish(r, nil)
-//line branch_fsm.go:748
+//line branch_fsm.go:862
 }
 
 func (m *ifBranchesMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -825,6 +939,17 @@ func (m *ifBranchesMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "branch.go:78:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: IfBranches,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.IfBranches",
 		New: func(args []any) (fsm.Machine, error) {
@@ -835,14 +960,30 @@ func init() {
 			}
 			return m, nil
 		},
-		States: []fsm.StateInfo{{Pos: "branch.go:67:9"}, {Pos: "branch.go:69:9"}, {
-			Pos: "branch.go:70:10",
+		Start: fsm.StateInfo{
+			Layout: "29480f373b660127",
+			Pos:    "branch.go:64:6",
+			Vars: []fsm.VarInfo{{
+				Name: "x",
+				Type: "int",
+			}},
+		},
+		States: []fsm.StateInfo{{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "branch.go:67:9",
+		}, {
+			Layout: "2b277bc8c0741b38",
+			Pos:    "branch.go:69:9",
+		}, {
+			Layout: "c77979a30d02914f",
+			Pos:    "branch.go:70:10",
 			Vars: []fsm.VarInfo{{
 				Name: "r",
 				Type: "int",
 			}},
 		}, {
-			Pos: "branch.go:73:11",
+			Layout: "cc289857a997f866",
+			Pos:    "branch.go:73:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
 				Type: "int",
@@ -859,7 +1000,8 @@ func init() {
 				Type:     "int",
 			}},
 		}, {
-			Pos: "branch.go:76:9",
+			Layout: "c77979a30d02914f",
+			Pos:    "branch.go:76:9",
 			Vars: []fsm.VarInfo{{
 				Name: "r",
 				Type: "int",
@@ -870,6 +1012,11 @@ func init() {
 		},
 	})
 }
+
+// IfElseInitShadowJob is the handle of job IfElseInitShadow, for fsm.Start, fsm.Wait and fsm.Child.
+var IfElseInitShadowJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.IfElseInitShadow",
+	func(a int) []any { return []any{a} },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // ifElseInitShadowMachine is the state machine of job IfElseInitShadow.
 type ifElseInitShadowMachine struct {
@@ -933,7 +1080,7 @@ else_2:
 	{
 		return m.finish(x_2*3, nil)
 	}
-//line branch_fsm.go:937
+//line branch_fsm.go:1084
 }
 
 func (m *ifElseInitShadowMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -996,6 +1143,17 @@ func (m *ifElseInitShadowMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "branch.go:91:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: IfElseInitShadow,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.IfElseInitShadow",
 		New: func(args []any) (fsm.Machine, error) {
@@ -1006,12 +1164,37 @@ func init() {
 			}
 			return m, nil
 		},
-		States: []fsm.StateInfo{{Pos: "branch.go:84:13"}, {Pos: "branch.go:86:20"}},
+		Start: fsm.StateInfo{
+			Layout: "6d6df82bd83afb38",
+			Pos:    "branch.go:83:6",
+			Vars: []fsm.VarInfo{{
+				Name: "a",
+				Type: "int",
+			}},
+		},
+		States: []fsm.StateInfo{{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "branch.go:84:13",
+		}, {
+			Layout: "2b277bc8c0741b38",
+			Pos:    "branch.go:86:20",
+		}},
 		Zero: func() fsm.Machine {
 			return &ifElseInitShadowMachine{}
 		},
 	})
 }
+
+// IfNestedArgs holds the arguments of job IfNested, for IfNestedJob: one field per parameter.
+type IfNestedArgs struct {
+	A int
+	B int
+}
+
+// IfNestedJob is the handle of job IfNested, for fsm.Start, fsm.Wait and fsm.Child.
+var IfNestedJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.IfNested",
+	func(a IfNestedArgs) []any { return []any{a.A, a.B} },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // ifNestedMachine is the state machine of job IfNested.
 type ifNestedMachine struct {
@@ -1071,30 +1254,30 @@ func (m *ifNestedMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, er
 	if !(a > 0) {
 		goto endIf
 	}
-//line branch_fsm.go:1075
+//line branch_fsm.go:1258
 	m.v.b, m.v.outer = b, outer
 //line branch.go:99
 	return m.suspend(1, Echo.Call(a))
 resume1:
-//line branch_fsm.go:1080
+//line branch_fsm.go:1263
 	v_1, err = fsm.Take[int](in)
 //line branch.go:99
 	mid = v(v_1, err)
 	if !(b > 0) {
 		goto else_1
 	}
-//line branch_fsm.go:1087
+//line branch_fsm.go:1270
 	m.v.outer, m.v.mid = outer, mid
 //line branch.go:101
 	return m.suspend(2, Echo.Call(b))
 resume2:
-//line branch_fsm.go:1092
+//line branch_fsm.go:1275
 	v_2, err_1 = fsm.Take[int](in)
 //line branch.go:101
 	inner = v(v_2, err_1)
 	return m.finish(outer+mid+inner, nil)
 else_1:
-//line branch_fsm.go:1098
+//line branch_fsm.go:1281
 	m.v.outer, m.v.mid = outer, mid
 //line branch.go:104
 	return m.suspend(3, Echo.Call(0))
@@ -1106,18 +1289,18 @@ endIf:
 	if !(b > 0) {
 		goto endIf_2
 	}
-//line branch_fsm.go:1110
+//line branch_fsm.go:1293
 	m.v.outer = outer
 //line branch.go:109
 	return m.suspend(4, Echo.Call(b))
 resume4:
-//line branch_fsm.go:1115
+//line branch_fsm.go:1298
 	v_3, err_2 = fsm.Take[int](in)
 //line branch.go:109
 	return m.finish(outer+v(v_3, err_2), nil)
 endIf_2:
 	return m.finish(outer, nil)
-//line branch_fsm.go:1121
+//line branch_fsm.go:1304
 }
 
 func (m *ifNestedMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1204,6 +1387,17 @@ func (m *ifNestedMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "branch.go:112:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: IfNested,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.IfNested",
 		New: func(args []any) (fsm.Machine, error) {
@@ -1217,8 +1411,20 @@ func init() {
 			}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "ab44b9222696889e",
+			Pos:    "branch.go:96:6",
+			Vars: []fsm.VarInfo{{
+				Name: "a",
+				Type: "int",
+			}, {
+				Name: "b",
+				Type: "int",
+			}},
+		},
 		States: []fsm.StateInfo{{
-			Pos: "branch.go:99:12",
+			Layout: "6d3a4606be511549",
+			Pos:    "branch.go:99:12",
 			Vars: []fsm.VarInfo{{
 				Name: "b",
 				Type: "int",
@@ -1227,7 +1433,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Pos: "branch.go:101:15",
+			Layout: "3ceefec17563ae28",
+			Pos:    "branch.go:101:15",
 			Vars: []fsm.VarInfo{{
 				Name: "outer",
 				Type: "int",
@@ -1236,7 +1443,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Pos: "branch.go:104:4",
+			Layout: "3ceefec17563ae28",
+			Pos:    "branch.go:104:4",
 			Vars: []fsm.VarInfo{{
 				Name: "outer",
 				Type: "int",
@@ -1245,7 +1453,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Pos: "branch.go:109:20",
+			Layout: "f66a3d2656f1ac78",
+			Pos:    "branch.go:109:20",
 			Vars: []fsm.VarInfo{{
 				Name: "outer",
 				Type: "int",
@@ -1256,6 +1465,11 @@ func init() {
 		},
 	})
 }
+
+// IfNoElseJob is the handle of job IfNoElse, for fsm.Start, fsm.Wait and fsm.Child.
+var IfNoElseJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.IfNoElse",
+	func(a int) []any { return []any{a} },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // ifNoElseMachine is the state machine of job IfNoElse.
 type ifNoElseMachine struct {
@@ -1302,12 +1516,12 @@ func (m *ifNoElseMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, er
 	if !(x > 0) {
 		goto endIf
 	}
-//line branch_fsm.go:1306
+//line branch_fsm.go:1520
 	m.v.x = x
 //line branch.go:121
 	return m.suspend(1, Echo.Call(x))
 resume1:
-//line branch_fsm.go:1311
+//line branch_fsm.go:1525
 	v_1, err = fsm.Take[int](in)
 //line branch.go:121
 	r = v(v_1, err)
@@ -1318,18 +1532,18 @@ endIf:
 	if x%2 != 0 {
 		goto endIf_1
 	}
-//line branch_fsm.go:1322
+//line branch_fsm.go:1536
 	m.v.r = r
 //line branch.go:127
 	return m.suspend(2, Echo.Call(1))
 resume2:
-//line branch_fsm.go:1327
+//line branch_fsm.go:1541
 	v_2, err_1 = fsm.Take[int](in)
 //line branch.go:127
 	r += v(v_2, err_1)
 endIf_1:
 	return m.finish(r, nil)
-//line branch_fsm.go:1333
+//line branch_fsm.go:1547
 }
 
 func (m *ifNoElseMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1400,6 +1614,17 @@ func (m *ifNoElseMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "branch.go:130:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: IfNoElse,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.IfNoElse",
 		New: func(args []any) (fsm.Machine, error) {
@@ -1410,14 +1635,24 @@ func init() {
 			}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "29480f373b660127",
+			Pos:    "branch.go:118:6",
+			Vars: []fsm.VarInfo{{
+				Name: "x",
+				Type: "int",
+			}},
+		},
 		States: []fsm.StateInfo{{
-			Pos: "branch.go:121:9",
+			Layout: "29480f373b660127",
+			Pos:    "branch.go:121:9",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
 				Type: "int",
 			}},
 		}, {
-			Pos: "branch.go:127:10",
+			Layout: "c77979a30d02914f",
+			Pos:    "branch.go:127:10",
 			Vars: []fsm.VarInfo{{
 				Name: "r",
 				Type: "int",
@@ -1428,6 +1663,11 @@ func init() {
 		},
 	})
 }
+
+// IfErrChainJob is the handle of job IfErrChain, for fsm.Start, fsm.Wait and fsm.Child.
+var IfErrChainJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.IfErrChain",
+	func(a int) []any { return []any{a} },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // ifErrChainMachine is the state machine of job IfErrChain.
 type ifErrChainMachine struct {
@@ -1474,7 +1714,7 @@ func (m *ifErrChainMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, 
 	}
 //line branch.go:137
 	total = 0
-//line branch_fsm.go:1478
+//line branch_fsm.go:1718
 	n = 4
 	i = 0
 loop:
@@ -1488,14 +1728,14 @@ loop:
 	if step != failAt {
 		goto else_1
 	}
-//line branch_fsm.go:1492
+//line branch_fsm.go:1732
 	m.v.failAt, m.v.total, m.v.n, m.v.i = failAt, total, n, i
 //line branch.go:142
 	return m.suspend(1, Fail.Call("step"))
 resume1:
 //line branch.go:142
 	x, err = fsm.Take[int](in)
-//line branch_fsm.go:1499
+//line branch_fsm.go:1739
 	goto endIf
 else_1:
 	m.v.failAt, m.v.total, m.v.n, m.v.i = failAt, total, n, i
@@ -1509,13 +1749,13 @@ endIf:
 		return m.finish(total, err)
 	}
 	total += x
-//line branch_fsm.go:1513
+//line branch_fsm.go:1753
 	i++
 	goto loop
 loopEnd:
 //line branch.go:151
 	return m.finish(total, nil)
-//line branch_fsm.go:1519
+//line branch_fsm.go:1759
 }
 
 func (m *ifErrChainMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1598,6 +1838,17 @@ func (m *ifErrChainMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "branch.go:152:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: IfErrChain,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.IfErrChain",
 		New: func(args []any) (fsm.Machine, error) {
@@ -1608,8 +1859,17 @@ func init() {
 			}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "6e1e58ede57ac05d",
+			Pos:    "branch.go:136:6",
+			Vars: []fsm.VarInfo{{
+				Name: "failAt",
+				Type: "int",
+			}},
+		},
 		States: []fsm.StateInfo{{
-			Pos: "branch.go:142:13",
+			Layout: "6099e3335facd2dd",
+			Pos:    "branch.go:142:13",
 			Vars: []fsm.VarInfo{{
 				Name: "failAt",
 				Type: "int",
@@ -1626,7 +1886,8 @@ func init() {
 				Type:     "int",
 			}},
 		}, {
-			Pos: "branch.go:144:13",
+			Layout: "6099e3335facd2dd",
+			Pos:    "branch.go:144:13",
 			Vars: []fsm.VarInfo{{
 				Name: "failAt",
 				Type: "int",

@@ -4,6 +4,11 @@ package equiv
 
 import fsm "github.com/fsmgen/fsmgen/runtime"
 
+// LocalConstTypeJob is the handle of job LocalConstType, for fsm.Start, fsm.Wait and fsm.Child.
+var LocalConstTypeJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.LocalConstType",
+	func(struct{}) []any { return nil },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
+
 const n = 3
 
 const k = iota + 7
@@ -47,7 +52,7 @@ func (m *localConstTypeMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.Any
 	for i := range n {
 		a[i] = i
 	}
-//line consts_fsm.go:51
+//line consts_fsm.go:56
 	m.v.a = a
 //line consts.go:16
 	return m.suspend(1, Echo.Call(a[2]))
@@ -56,7 +61,7 @@ resume1:
 	x, err = fsm.Take[int](in)
 //line consts.go:18
 	return m.finish(x+len(a)+k, err)
-//line consts_fsm.go:60
+//line consts_fsm.go:65
 }
 
 func (m *localConstTypeMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -119,14 +124,30 @@ func (m *localConstTypeMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "consts.go:19:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: LocalConstType,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.LocalConstType",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &localConstTypeMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "consts.go:9:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "consts.go:16:12",
+			Layout: "923a994361a53941",
+			Pos:    "consts.go:16:12",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
 				Type: "arr",
@@ -137,6 +158,11 @@ func init() {
 		},
 	})
 }
+
+// LocalConstType2Job is the handle of job LocalConstType2, for fsm.Start, fsm.Wait and fsm.Child.
+var LocalConstType2Job = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.LocalConstType2",
+	func(struct{}) []any { return nil },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 const n_1 = 5
 
@@ -177,7 +203,7 @@ resume1:
 //line consts.go:28
 	x, err = fsm.Take[int](in)
 	return m.finish(x, err)
-//line consts_fsm.go:181
+//line consts_fsm.go:207
 }
 
 func (m *localConstType2Machine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -236,13 +262,31 @@ func (m *localConstType2Machine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "consts.go:30:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: LocalConstType2,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.LocalConstType2",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &localConstType2Machine{}
 			return m, nil
 		},
-		States: []fsm.StateInfo{{Pos: "consts.go:28:12"}},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "consts.go:24:6",
+		},
+		States: []fsm.StateInfo{{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "consts.go:28:12",
+		}},
 		Zero: func() fsm.Machine {
 			return &localConstType2Machine{}
 		},

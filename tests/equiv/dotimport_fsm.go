@@ -7,6 +7,11 @@ import (
 	. "unicode/utf8"
 )
 
+// DotImportJob is the handle of job DotImport, for fsm.Start, fsm.Wait and fsm.Child.
+var DotImportJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.DotImport",
+	func(a string) []any { return []any{a} },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
+
 // dotImportMachine is the state machine of job DotImport.
 type dotImportMachine struct {
 	state int // the await the job is stopped at; see fsm.Machine.State
@@ -45,7 +50,7 @@ resume1:
 //line dotimport.go:14
 	n, err = fsm.Take[int](in)
 	return m.finish(n+RuneLen('é'), err)
-//line dotimport_fsm.go:49
+//line dotimport_fsm.go:54
 }
 
 func (m *dotImportMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -108,6 +113,17 @@ func (m *dotImportMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "dotimport.go:16:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: DotImport,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.DotImport",
 		New: func(args []any) (fsm.Machine, error) {
@@ -118,7 +134,18 @@ func init() {
 			}
 			return m, nil
 		},
-		States: []fsm.StateInfo{{Pos: "dotimport.go:14:12"}},
+		Start: fsm.StateInfo{
+			Layout: "1b16fda53b451520",
+			Pos:    "dotimport.go:13:6",
+			Vars: []fsm.VarInfo{{
+				Name: "s",
+				Type: "string",
+			}},
+		},
+		States: []fsm.StateInfo{{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "dotimport.go:14:12",
+		}},
 		Zero: func() fsm.Machine {
 			return &dotImportMachine{}
 		},

@@ -9,6 +9,22 @@ import (
 	"time"
 )
 
+// ExprBinaryOrderResults holds the results of job ExprBinaryOrder, for ExprBinaryOrderJob.
+type ExprBinaryOrderResults struct {
+	R0 int
+	R1 string
+}
+
+// ExprBinaryOrderJob is the handle of job ExprBinaryOrder, for fsm.Start, fsm.Wait and fsm.Child.
+var ExprBinaryOrderJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.ExprBinaryOrder",
+	func(struct{}) []any { return nil },
+	func(r []any) (ExprBinaryOrderResults, error) {
+		return ExprBinaryOrderResults{
+			R0: fsm.ResultAt[int](r, 0),
+			R1: fsm.ResultAt[string](r, 1),
+		}, fsm.ResultErr(r, 2)
+	})
+
 // exprBinaryOrderMachine is the state machine of job ExprBinaryOrder.
 type exprBinaryOrderMachine struct {
 	state int // the await the job is stopped at; see fsm.Machine.State
@@ -45,18 +61,18 @@ func (m *exprBinaryOrderMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.An
 	}
 //line exprs.go:21
 	resetTrace()
-//line exprs_fsm.go:49
+//line exprs_fsm.go:65
 	v_1 = tr("a", 1)
 	m.v.v_1 = v_1
 //line exprs.go:22
 	return m.suspend(1, Echo.Call(tr("b", 2)))
 resume1:
-//line exprs_fsm.go:55
+//line exprs_fsm.go:71
 	v_2, err = fsm.Take[int](in)
 //line exprs.go:22
 	x = v_1 + v(v_2, err) + tr("c", 3)
 	return m.finish(x, traceStr(), nil)
-//line exprs_fsm.go:60
+//line exprs_fsm.go:76
 }
 
 func (m *exprBinaryOrderMachine) finish(r0 int, r1 string, r2 error) (fsm.AnyOp, error) {
@@ -122,14 +138,33 @@ func (m *exprBinaryOrderMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "6f18f28d3d2fef9b",
+			Pos:    "exprs.go:24:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "string",
+			}, {
+				Name: "result 2",
+				Type: "error",
+			}},
+		},
 		Func: ExprBinaryOrder,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.ExprBinaryOrder",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &exprBinaryOrderMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "exprs.go:20:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "exprs.go:22:22",
+			Layout: "605b0da21d60a6f3",
+			Pos:    "exprs.go:22:22",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
 				Name:     "v_1 (a value computed before an await)",
@@ -141,6 +176,22 @@ func init() {
 		},
 	})
 }
+
+// ExprBinaryOrderTwoResults holds the results of job ExprBinaryOrderTwo, for ExprBinaryOrderTwoJob.
+type ExprBinaryOrderTwoResults struct {
+	R0 int
+	R1 string
+}
+
+// ExprBinaryOrderTwoJob is the handle of job ExprBinaryOrderTwo, for fsm.Start, fsm.Wait and fsm.Child.
+var ExprBinaryOrderTwoJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.ExprBinaryOrderTwo",
+	func(struct{}) []any { return nil },
+	func(r []any) (ExprBinaryOrderTwoResults, error) {
+		return ExprBinaryOrderTwoResults{
+			R0: fsm.ResultAt[int](r, 0),
+			R1: fsm.ResultAt[string](r, 1),
+		}, fsm.ResultErr(r, 2)
+	})
 
 // exprBinaryOrderTwoMachine is the state machine of job ExprBinaryOrderTwo.
 type exprBinaryOrderTwoMachine struct {
@@ -185,25 +236,25 @@ func (m *exprBinaryOrderTwoMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm
 	}
 //line exprs.go:28
 	resetTrace()
-//line exprs_fsm.go:189
+//line exprs_fsm.go:240
 	v_1 = tr("a", 2)
 	m.v.v_1 = v_1
 //line exprs.go:29
 	return m.suspend(1, Echo.Call(tr("b", 3)))
 resume1:
-//line exprs_fsm.go:195
+//line exprs_fsm.go:246
 	v_2, err = fsm.Take[int](in)
 	v_3 = v_1 * v(v_2, err)
 	m.v.v_3 = v_3
 //line exprs.go:29
 	return m.suspend(2, Echo.Call(tr("c", 4)))
 resume2:
-//line exprs_fsm.go:202
+//line exprs_fsm.go:253
 	v_4, err_1 = fsm.Take[int](in)
 //line exprs.go:29
 	x = v_3 - v(v_4, err_1)*tr("d", 5)
 	return m.finish(x, traceStr(), nil)
-//line exprs_fsm.go:207
+//line exprs_fsm.go:258
 }
 
 func (m *exprBinaryOrderTwoMachine) finish(r0 int, r1 string, r2 error) (fsm.AnyOp, error) {
@@ -273,21 +324,41 @@ func (m *exprBinaryOrderTwoMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "6f18f28d3d2fef9b",
+			Pos:    "exprs.go:31:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "string",
+			}, {
+				Name: "result 2",
+				Type: "error",
+			}},
+		},
 		Func: ExprBinaryOrderTwo,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.ExprBinaryOrderTwo",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &exprBinaryOrderTwoMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "exprs.go:27:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "exprs.go:29:20",
+			Layout: "605b0da21d60a6f3",
+			Pos:    "exprs.go:29:20",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
 				Name:     "v_1 (a value computed before an await)",
 				Type:     "int",
 			}},
 		}, {
-			Pos: "exprs.go:29:63",
+			Layout: "605b0da21d60a6f3",
+			Pos:    "exprs.go:29:63",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
 				Name:     "v_3 (a value computed before an await)",
@@ -299,6 +370,22 @@ func init() {
 		},
 	})
 }
+
+// ExprCallArgsResults holds the results of job ExprCallArgs, for ExprCallArgsJob.
+type ExprCallArgsResults struct {
+	R0 int
+	R1 string
+}
+
+// ExprCallArgsJob is the handle of job ExprCallArgs, for fsm.Start, fsm.Wait and fsm.Child.
+var ExprCallArgsJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.ExprCallArgs",
+	func(struct{}) []any { return nil },
+	func(r []any) (ExprCallArgsResults, error) {
+		return ExprCallArgsResults{
+			R0: fsm.ResultAt[int](r, 0),
+			R1: fsm.ResultAt[string](r, 1),
+		}, fsm.ResultErr(r, 2)
+	})
 
 // exprCallArgsMachine is the state machine of job ExprCallArgs.
 type exprCallArgsMachine struct {
@@ -336,18 +423,18 @@ func (m *exprCallArgsMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp
 	}
 //line exprs.go:35
 	resetTrace()
-//line exprs_fsm.go:340
+//line exprs_fsm.go:427
 	v_1 = tr("g", 1)
 	m.v.v_1 = v_1
 //line exprs.go:36
 	return m.suspend(1, Echo.Call(tr("e", 2)))
 resume1:
-//line exprs_fsm.go:346
+//line exprs_fsm.go:433
 	v_2, err = fsm.Take[int](in)
 //line exprs.go:36
 	x = f3(v_1, v(v_2, err), tr("h", 3))
 	return m.finish(x, traceStr(), nil)
-//line exprs_fsm.go:351
+//line exprs_fsm.go:438
 }
 
 func (m *exprCallArgsMachine) finish(r0 int, r1 string, r2 error) (fsm.AnyOp, error) {
@@ -413,14 +500,33 @@ func (m *exprCallArgsMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "6f18f28d3d2fef9b",
+			Pos:    "exprs.go:38:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "string",
+			}, {
+				Name: "result 2",
+				Type: "error",
+			}},
+		},
 		Func: ExprCallArgs,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.ExprCallArgs",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &exprCallArgsMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "exprs.go:34:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "exprs.go:36:24",
+			Layout: "605b0da21d60a6f3",
+			Pos:    "exprs.go:36:24",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
 				Name:     "v_1 (a value computed before an await)",
@@ -432,6 +538,22 @@ func init() {
 		},
 	})
 }
+
+// ExprCallArgsTwoAwaitsResults holds the results of job ExprCallArgsTwoAwaits, for ExprCallArgsTwoAwaitsJob.
+type ExprCallArgsTwoAwaitsResults struct {
+	R0 int
+	R1 string
+}
+
+// ExprCallArgsTwoAwaitsJob is the handle of job ExprCallArgsTwoAwaits, for fsm.Start, fsm.Wait and fsm.Child.
+var ExprCallArgsTwoAwaitsJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.ExprCallArgsTwoAwaits",
+	func(struct{}) []any { return nil },
+	func(r []any) (ExprCallArgsTwoAwaitsResults, error) {
+		return ExprCallArgsTwoAwaitsResults{
+			R0: fsm.ResultAt[int](r, 0),
+			R1: fsm.ResultAt[string](r, 1),
+		}, fsm.ResultErr(r, 2)
+	})
 
 // exprCallArgsTwoAwaitsMachine is the state machine of job ExprCallArgsTwoAwaits.
 type exprCallArgsTwoAwaitsMachine struct {
@@ -488,7 +610,7 @@ func (m *exprCallArgsTwoAwaitsMachine) Resume(ctx fsm.Context, in fsm.Outcome) (
 	resetTrace()
 	return m.suspend(1, Echo.Call(1))
 resume1:
-//line exprs_fsm.go:492
+//line exprs_fsm.go:614
 	v_1, err = fsm.Take[int](in)
 	v_2 = v(v_1, err)
 	v_3 = tr("mid", 2)
@@ -496,23 +618,23 @@ resume1:
 //line exprs.go:43
 	return m.suspend(2, Echo.Call(3))
 resume2:
-//line exprs_fsm.go:500
+//line exprs_fsm.go:622
 	v_4, err_1 = fsm.Take[int](in)
 //line exprs.go:43
 	x = f3(v_2, v_3, v(v_4, err_1))
-//line exprs_fsm.go:504
+//line exprs_fsm.go:626
 	v_5 = tr("p", 4)
 	v_6 = tr("q", 5)
 	m.v.x, m.v.v_5, m.v.v_6 = x, v_5, v_6
 //line exprs.go:44
 	return m.suspend(3, Echo.Call(6))
 resume3:
-//line exprs_fsm.go:511
+//line exprs_fsm.go:633
 	v_7, err_2 = fsm.Take[int](in)
 //line exprs.go:44
 	y = f3(v_5, v_6, v(v_7, err_2))
 	return m.finish(x*1000+y, traceStr(), nil)
-//line exprs_fsm.go:516
+//line exprs_fsm.go:638
 }
 
 func (m *exprCallArgsTwoAwaitsMachine) finish(r0 int, r1 string, r2 error) (fsm.AnyOp, error) {
@@ -588,14 +710,36 @@ func (m *exprCallArgsTwoAwaitsMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "6f18f28d3d2fef9b",
+			Pos:    "exprs.go:46:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "string",
+			}, {
+				Name: "result 2",
+				Type: "error",
+			}},
+		},
 		Func: ExprCallArgsTwoAwaits,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.ExprCallArgsTwoAwaits",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &exprCallArgsTwoAwaitsMachine{}
 			return m, nil
 		},
-		States: []fsm.StateInfo{{Pos: "exprs.go:43:12"}, {
-			Pos: "exprs.go:43:59",
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "exprs.go:41:6",
+		},
+		States: []fsm.StateInfo{{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "exprs.go:43:12",
+		}, {
+			Layout: "551df71a92583fa8",
+			Pos:    "exprs.go:43:59",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
 				Name:     "v_2 (a value computed before an await)",
@@ -606,7 +750,8 @@ func init() {
 				Type:     "int",
 			}},
 		}, {
-			Pos: "exprs.go:44:36",
+			Layout: "6a704dc31b50627b",
+			Pos:    "exprs.go:44:36",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
 				Type: "int",
@@ -625,6 +770,11 @@ func init() {
 		},
 	})
 }
+
+// ExprLibCallJob is the handle of job ExprLibCall, for fsm.Start, fsm.Wait and fsm.Child.
+var ExprLibCallJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.ExprLibCall",
+	func(struct{}) []any { return nil },
+	func(r []any) (string, error) { return fsm.ResultAt[string](r, 0), fsm.ResultErr(r, 1) })
 
 // exprLibCallMachine is the state machine of job ExprLibCall.
 type exprLibCallMachine struct {
@@ -679,34 +829,34 @@ func (m *exprLibCallMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp,
 //line exprs.go:52
 	return m.suspend(1, Str.Call("ab"))
 resume1:
-//line exprs_fsm.go:683
+//line exprs_fsm.go:833
 	v_1, err = fsm.Take[string](in)
 	v_2 = v(v_1, err)
 	m.v.v_2 = v_2
 //line exprs.go:52
 	return m.suspend(2, Echo.Call(3))
 resume2:
-//line exprs_fsm.go:690
+//line exprs_fsm.go:840
 	v_3, err_1 = fsm.Take[int](in)
 //line exprs.go:52
 	s = strings.Repeat(v_2, v(v_3, err_1))
-//line exprs_fsm.go:694
+//line exprs_fsm.go:844
 	m.v.s = s
 //line exprs.go:53
 	return m.suspend(3, Echo.Call(1))
 resume3:
-//line exprs_fsm.go:699
+//line exprs_fsm.go:849
 	v_4, err_2 = fsm.Take[int](in)
 	v_5 = v(v_4, err_2)
 	m.v.s, m.v.v_5 = s, v_5
 //line exprs.go:53
 	return m.suspend(4, Str.Call("z"))
 resume4:
-//line exprs_fsm.go:706
+//line exprs_fsm.go:856
 	v_6, err_3 = fsm.Take[string](in)
 //line exprs.go:53
 	return m.finish(fmt.Sprintf("%s-%d-%s", s, v_5, v(v_6, err_3)), nil)
-//line exprs_fsm.go:710
+//line exprs_fsm.go:860
 }
 
 func (m *exprLibCallMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -779,27 +929,48 @@ func (m *exprLibCallMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "6f831efb80eea763",
+			Pos:    "exprs.go:54:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "string",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: ExprLibCall,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.ExprLibCall",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &exprLibCallMachine{}
 			return m, nil
 		},
-		States: []fsm.StateInfo{{Pos: "exprs.go:52:24"}, {
-			Pos: "exprs.go:52:59",
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "exprs.go:51:6",
+		},
+		States: []fsm.StateInfo{{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "exprs.go:52:24",
+		}, {
+			Layout: "7d1e54e2c290fce6",
+			Pos:    "exprs.go:52:59",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
 				Name:     "v_2 (a value computed before an await)",
 				Type:     "string",
 			}},
 		}, {
-			Pos: "exprs.go:53:38",
+			Layout: "1b16fda53b451520",
+			Pos:    "exprs.go:53:38",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "string",
 			}},
 		}, {
-			Pos: "exprs.go:53:71",
+			Layout: "d7f1eb8f8a0bc984",
+			Pos:    "exprs.go:53:71",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "string",
@@ -814,6 +985,22 @@ func init() {
 		},
 	})
 }
+
+// ExprStructLitResults holds the results of job ExprStructLit, for ExprStructLitJob.
+type ExprStructLitResults struct {
+	R0 Point
+	R1 string
+}
+
+// ExprStructLitJob is the handle of job ExprStructLit, for fsm.Start, fsm.Wait and fsm.Child.
+var ExprStructLitJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.ExprStructLit",
+	func(struct{}) []any { return nil },
+	func(r []any) (ExprStructLitResults, error) {
+		return ExprStructLitResults{
+			R0: fsm.ResultAt[Point](r, 0),
+			R1: fsm.ResultAt[string](r, 1),
+		}, fsm.ResultErr(r, 2)
+	})
 
 // exprStructLitMachine is the state machine of job ExprStructLit.
 type exprStructLitMachine struct {
@@ -859,7 +1046,7 @@ func (m *exprStructLitMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 	resetTrace()
 	return m.suspend(1, Echo.Call(1))
 resume1:
-//line exprs_fsm.go:863
+//line exprs_fsm.go:1050
 	v_1, err = fsm.Take[int](in)
 	v_2 = v(v_1, err)
 	v_3 = tr("y", 2)
@@ -867,12 +1054,12 @@ resume1:
 //line exprs.go:59
 	return m.suspend(2, Echo.Call(tr("z", 3)))
 resume2:
-//line exprs_fsm.go:871
+//line exprs_fsm.go:1058
 	v_4, err_1 = fsm.Take[int](in)
 //line exprs.go:59
 	p = Point{X: v_2, Y: v_3, Z: v(v_4, err_1)}
 	return m.finish(p, traceStr(), nil)
-//line exprs_fsm.go:876
+//line exprs_fsm.go:1063
 }
 
 func (m *exprStructLitMachine) finish(r0 Point, r1 string, r2 error) (fsm.AnyOp, error) {
@@ -940,14 +1127,36 @@ func (m *exprStructLitMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "e939329842eef757",
+			Pos:    "exprs.go:61:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "Point",
+			}, {
+				Name: "result 1",
+				Type: "string",
+			}, {
+				Name: "result 2",
+				Type: "error",
+			}},
+		},
 		Func: ExprStructLit,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.ExprStructLit",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &exprStructLitMachine{}
 			return m, nil
 		},
-		States: []fsm.StateInfo{{Pos: "exprs.go:59:18"}, {
-			Pos: "exprs.go:59:69",
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "exprs.go:57:6",
+		},
+		States: []fsm.StateInfo{{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "exprs.go:59:18",
+		}, {
+			Layout: "551df71a92583fa8",
+			Pos:    "exprs.go:59:69",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
 				Name:     "v_2 (a value computed before an await)",
@@ -963,6 +1172,22 @@ func init() {
 		},
 	})
 }
+
+// ExprStructLitKeyOrderResults holds the results of job ExprStructLitKeyOrder, for ExprStructLitKeyOrderJob.
+type ExprStructLitKeyOrderResults struct {
+	R0 Point
+	R1 string
+}
+
+// ExprStructLitKeyOrderJob is the handle of job ExprStructLitKeyOrder, for fsm.Start, fsm.Wait and fsm.Child.
+var ExprStructLitKeyOrderJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.ExprStructLitKeyOrder",
+	func(struct{}) []any { return nil },
+	func(r []any) (ExprStructLitKeyOrderResults, error) {
+		return ExprStructLitKeyOrderResults{
+			R0: fsm.ResultAt[Point](r, 0),
+			R1: fsm.ResultAt[string](r, 1),
+		}, fsm.ResultErr(r, 2)
+	})
 
 // exprStructLitKeyOrderMachine is the state machine of job ExprStructLitKeyOrder.
 type exprStructLitKeyOrderMachine struct {
@@ -1008,7 +1233,7 @@ func (m *exprStructLitKeyOrderMachine) Resume(ctx fsm.Context, in fsm.Outcome) (
 	resetTrace()
 	return m.suspend(1, Echo.Call(3))
 resume1:
-//line exprs_fsm.go:1012
+//line exprs_fsm.go:1237
 	v_1, err = fsm.Take[int](in)
 	v_2 = tr("z", v(v_1, err))
 	v_3 = tr("x", 1)
@@ -1016,12 +1241,12 @@ resume1:
 //line exprs.go:69
 	return m.suspend(2, Echo.Call(2))
 resume2:
-//line exprs_fsm.go:1020
+//line exprs_fsm.go:1245
 	v_4, err_1 = fsm.Take[int](in)
 //line exprs.go:69
 	p = Point{Z: v_2, X: v_3, Y: tr("y", v(v_4, err_1))}
 	return m.finish(p, traceStr(), nil)
-//line exprs_fsm.go:1025
+//line exprs_fsm.go:1250
 }
 
 func (m *exprStructLitKeyOrderMachine) finish(r0 Point, r1 string, r2 error) (fsm.AnyOp, error) {
@@ -1089,14 +1314,36 @@ func (m *exprStructLitKeyOrderMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "e939329842eef757",
+			Pos:    "exprs.go:71:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "Point",
+			}, {
+				Name: "result 1",
+				Type: "string",
+			}, {
+				Name: "result 2",
+				Type: "error",
+			}},
+		},
 		Func: ExprStructLitKeyOrder,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.ExprStructLitKeyOrder",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &exprStructLitKeyOrderMachine{}
 			return m, nil
 		},
-		States: []fsm.StateInfo{{Pos: "exprs.go:69:26"}, {
-			Pos: "exprs.go:69:86",
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "exprs.go:67:6",
+		},
+		States: []fsm.StateInfo{{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "exprs.go:69:26",
+		}, {
+			Layout: "551df71a92583fa8",
+			Pos:    "exprs.go:69:86",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
 				Name:     "v_2 (a value computed before an await)",
@@ -1112,6 +1359,22 @@ func init() {
 		},
 	})
 }
+
+// ExprSliceLitResults holds the results of job ExprSliceLit, for ExprSliceLitJob.
+type ExprSliceLitResults struct {
+	R0 []int
+	R1 string
+}
+
+// ExprSliceLitJob is the handle of job ExprSliceLit, for fsm.Start, fsm.Wait and fsm.Child.
+var ExprSliceLitJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.ExprSliceLit",
+	func(struct{}) []any { return nil },
+	func(r []any) (ExprSliceLitResults, error) {
+		return ExprSliceLitResults{
+			R0: fsm.ResultAt[[]int](r, 0),
+			R1: fsm.ResultAt[string](r, 1),
+		}, fsm.ResultErr(r, 2)
+	})
 
 // exprSliceLitMachine is the state machine of job ExprSliceLit.
 type exprSliceLitMachine struct {
@@ -1158,13 +1421,13 @@ func (m *exprSliceLitMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp
 	}
 //line exprs.go:75
 	resetTrace()
-//line exprs_fsm.go:1162
+//line exprs_fsm.go:1425
 	v_1 = tr("a", 1)
 	m.v.v_1 = v_1
 //line exprs.go:76
 	return m.suspend(1, Echo.Call(2))
 resume1:
-//line exprs_fsm.go:1168
+//line exprs_fsm.go:1431
 	v_2, err = fsm.Take[int](in)
 	v_3 = v(v_2, err)
 	v_4 = tr("c", 3)
@@ -1172,12 +1435,12 @@ resume1:
 //line exprs.go:76
 	return m.suspend(2, Echo.Call(4))
 resume2:
-//line exprs_fsm.go:1176
+//line exprs_fsm.go:1439
 	v_5, err_1 = fsm.Take[int](in)
 //line exprs.go:76
 	xs = []int{v_1, v_3, v_4, v(v_5, err_1)}
 	return m.finish(xs, traceStr(), nil)
-//line exprs_fsm.go:1181
+//line exprs_fsm.go:1444
 }
 
 func (m *exprSliceLitMachine) finish(r0 []int, r1 string, r2 error) (fsm.AnyOp, error) {
@@ -1251,21 +1514,41 @@ func (m *exprSliceLitMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "c50bc8bddafb260b",
+			Pos:    "exprs.go:78:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "[]int",
+			}, {
+				Name: "result 1",
+				Type: "string",
+			}, {
+				Name: "result 2",
+				Type: "error",
+			}},
+		},
 		Func: ExprSliceLit,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.ExprSliceLit",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &exprSliceLitMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "exprs.go:74:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "exprs.go:76:28",
+			Layout: "605b0da21d60a6f3",
+			Pos:    "exprs.go:76:28",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
 				Name:     "v_1 (a value computed before an await)",
 				Type:     "int",
 			}},
 		}, {
-			Pos: "exprs.go:76:73",
+			Layout: "2fd558155dc12bd7",
+			Pos:    "exprs.go:76:73",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
 				Name:     "v_1 (a value computed before an await)",
@@ -1285,6 +1568,11 @@ func init() {
 		},
 	})
 }
+
+// ExprMapLitJob is the handle of job ExprMapLit, for fsm.Start, fsm.Wait and fsm.Child.
+var ExprMapLitJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.ExprMapLit",
+	func(struct{}) []any { return nil },
+	func(r []any) (map[string]int, error) { return fsm.ResultAt[map[string]int](r, 0), fsm.ResultErr(r, 1) })
 
 // exprMapLitMachine is the state machine of job ExprMapLit.
 type exprMapLitMachine struct {
@@ -1326,20 +1614,20 @@ func (m_1 *exprMapLitMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp
 //line exprs.go:83
 	return m_1.suspend(1, Echo.Call(1))
 resume1:
-//line exprs_fsm.go:1330
+//line exprs_fsm.go:1618
 	v_1, err = fsm.Take[int](in)
 	v_2 = v(v_1, err)
 	m_1.v.v_2 = v_2
 //line exprs.go:84
 	return m_1.suspend(2, Str.Call("b"))
 resume2:
-//line exprs_fsm.go:1337
+//line exprs_fsm.go:1625
 	v_3, err_1 = fsm.Take[string](in)
 //line exprs.go:82
 	m = map[string]int{"a": v_2, v(v_3, err_1): 2, "c": 3}
 //line exprs.go:87
 	return m_1.finish(m, nil)
-//line exprs_fsm.go:1343
+//line exprs_fsm.go:1631
 }
 
 func (m *exprMapLitMachine) finish(r0 map[string]int, r1 error) (fsm.AnyOp, error) {
@@ -1402,14 +1690,33 @@ func (m *exprMapLitMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "500688dc429b9514",
+			Pos:    "exprs.go:88:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "map[string]int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: ExprMapLit,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.ExprMapLit",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &exprMapLitMachine{}
 			return m, nil
 		},
-		States: []fsm.StateInfo{{Pos: "exprs.go:83:39"}, {
-			Pos: "exprs.go:84:5",
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "exprs.go:81:6",
+		},
+		States: []fsm.StateInfo{{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "exprs.go:83:39",
+		}, {
+			Layout: "605b0da21d60a6f3",
+			Pos:    "exprs.go:84:5",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
 				Name:     "v_2 (a value computed before an await)",
@@ -1421,6 +1728,22 @@ func init() {
 		},
 	})
 }
+
+// ExprNestedLitResults holds the results of job ExprNestedLit, for ExprNestedLitJob.
+type ExprNestedLitResults struct {
+	R0 []Pair
+	R1 [3]int
+}
+
+// ExprNestedLitJob is the handle of job ExprNestedLit, for fsm.Start, fsm.Wait and fsm.Child.
+var ExprNestedLitJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.ExprNestedLit",
+	func(struct{}) []any { return nil },
+	func(r []any) (ExprNestedLitResults, error) {
+		return ExprNestedLitResults{
+			R0: fsm.ResultAt[[]Pair](r, 0),
+			R1: fsm.ResultAt[[3]int](r, 1),
+		}, fsm.ResultErr(r, 2)
+	})
 
 // exprNestedLitMachine is the state machine of job ExprNestedLit.
 type exprNestedLitMachine struct {
@@ -1470,28 +1793,28 @@ func (m *exprNestedLitMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 //line exprs.go:92
 	return m.suspend(1, Echo.Call(1))
 resume1:
-//line exprs_fsm.go:1474
+//line exprs_fsm.go:1797
 	v_1, err = fsm.Take[int](in)
 	v_2 = Pair{A: v(v_1, err), B: 2}
 	m.v.v_2 = v_2
 //line exprs.go:92
 	return m.suspend(2, Echo.Call(4))
 resume2:
-//line exprs_fsm.go:1481
+//line exprs_fsm.go:1804
 	v_3, err_1 = fsm.Take[int](in)
 //line exprs.go:92
 	ps = []Pair{v_2, {A: 3, B: v(v_3, err_1)}}
-//line exprs_fsm.go:1485
+//line exprs_fsm.go:1808
 	m.v.ps = ps
 //line exprs.go:93
 	return m.suspend(3, Echo.Call(9))
 resume3:
-//line exprs_fsm.go:1490
+//line exprs_fsm.go:1813
 	v_4, err_2 = fsm.Take[int](in)
 //line exprs.go:93
 	arr = [3]int{2: v(v_4, err_2), 0: 7}
 	return m.finish(ps, arr, nil)
-//line exprs_fsm.go:1495
+//line exprs_fsm.go:1818
 }
 
 func (m *exprNestedLitMachine) finish(r0 []Pair, r1 [3]int, r2 error) (fsm.AnyOp, error) {
@@ -1561,21 +1884,44 @@ func (m *exprNestedLitMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "fd3f62f6a61d479d",
+			Pos:    "exprs.go:95:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "[]Pair",
+			}, {
+				Name: "result 1",
+				Type: "[3]int",
+			}, {
+				Name: "result 2",
+				Type: "error",
+			}},
+		},
 		Func: ExprNestedLit,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.ExprNestedLit",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &exprNestedLitMachine{}
 			return m, nil
 		},
-		States: []fsm.StateInfo{{Pos: "exprs.go:92:21"}, {
-			Pos: "exprs.go:92:71",
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "exprs.go:91:6",
+		},
+		States: []fsm.StateInfo{{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "exprs.go:92:21",
+		}, {
+			Layout: "c43b0dd0cb6b83db",
+			Pos:    "exprs.go:92:71",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
 				Name:     "v_2 (a value computed before an await)",
 				Type:     "Pair",
 			}},
 		}, {
-			Pos: "exprs.go:93:21",
+			Layout: "8eaf896cd8d79756",
+			Pos:    "exprs.go:93:21",
 			Vars: []fsm.VarInfo{{
 				Name: "ps",
 				Type: "[]Pair",
@@ -1586,6 +1932,11 @@ func init() {
 		},
 	})
 }
+
+// ExprIndexJob is the handle of job ExprIndex, for fsm.Start, fsm.Wait and fsm.Child.
+var ExprIndexJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.ExprIndex",
+	func(struct{}) []any { return nil },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // exprIndexMachine is the state machine of job ExprIndex.
 type exprIndexMachine struct {
@@ -1644,41 +1995,41 @@ func (m_1 *exprIndexMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp,
 //line exprs.go:99
 	xs = []int{10, 20, 30}
 	m = map[string]int{"k": 5}
-//line exprs_fsm.go:1648
+//line exprs_fsm.go:1999
 	m_1.v.xs, m_1.v.m = xs, m
 //line exprs.go:101
 	return m_1.suspend(1, Echo.Call(2))
 resume1:
-//line exprs_fsm.go:1653
+//line exprs_fsm.go:2004
 	v_1, err = fsm.Take[int](in)
 //line exprs.go:101
 	a = xs[v(v_1, err)]
-//line exprs_fsm.go:1657
+//line exprs_fsm.go:2008
 	m_1.v.xs, m_1.v.m, m_1.v.a = xs, m, a
 //line exprs.go:102
 	return m_1.suspend(2, Str.Call("k"))
 resume2:
-//line exprs_fsm.go:1662
+//line exprs_fsm.go:2013
 	v_2, err_1 = fsm.Take[string](in)
 //line exprs.go:102
 	b = m[v(v_2, err_1)]
-//line exprs_fsm.go:1666
+//line exprs_fsm.go:2017
 	m_1.v.xs, m_1.v.a, m_1.v.b = xs, a, b
 //line exprs.go:103
 	return m_1.suspend(3, Echo.Call(0))
 resume3:
-//line exprs_fsm.go:1671
+//line exprs_fsm.go:2022
 	v_3, err_2 = fsm.Take[int](in)
 	m_1.v.xs, m_1.v.a, m_1.v.b = xs, a, b
 //line exprs.go:103
 	return m_1.suspend(4, Echo.Call(v(v_3, err_2)+1))
 resume4:
-//line exprs_fsm.go:1677
+//line exprs_fsm.go:2028
 	v_4, err_3 = fsm.Take[int](in)
 //line exprs.go:103
 	c = xs[v(v_4, err_3)]
 	return m_1.finish(a+b+c, nil)
-//line exprs_fsm.go:1682
+//line exprs_fsm.go:2033
 }
 
 func (m *exprIndexMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1767,14 +2118,30 @@ func (m *exprIndexMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "exprs.go:105:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: ExprIndex,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.ExprIndex",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &exprIndexMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "exprs.go:98:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "exprs.go:101:12",
+			Layout: "61e09fb955cf58a1",
+			Pos:    "exprs.go:101:12",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
 				Type: "[]int",
@@ -1783,7 +2150,8 @@ func init() {
 				Type: "map[string]int",
 			}},
 		}, {
-			Pos: "exprs.go:102:11",
+			Layout: "c1183453cc042ed1",
+			Pos:    "exprs.go:102:11",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
 				Type: "[]int",
@@ -1795,7 +2163,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Pos: "exprs.go:103:39",
+			Layout: "30d40a2699cbc3a9",
+			Pos:    "exprs.go:103:39",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
 				Type: "[]int",
@@ -1807,7 +2176,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Pos: "exprs.go:103:12",
+			Layout: "30d40a2699cbc3a9",
+			Pos:    "exprs.go:103:12",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
 				Type: "[]int",
@@ -1824,6 +2194,22 @@ func init() {
 		},
 	})
 }
+
+// ExprIndexCommaOkResults holds the results of job ExprIndexCommaOk, for ExprIndexCommaOkJob.
+type ExprIndexCommaOkResults struct {
+	R0 int
+	R1 bool
+}
+
+// ExprIndexCommaOkJob is the handle of job ExprIndexCommaOk, for fsm.Start, fsm.Wait and fsm.Child.
+var ExprIndexCommaOkJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.ExprIndexCommaOk",
+	func(a string) []any { return []any{a} },
+	func(r []any) (ExprIndexCommaOkResults, error) {
+		return ExprIndexCommaOkResults{
+			R0: fsm.ResultAt[int](r, 0),
+			R1: fsm.ResultAt[bool](r, 1),
+		}, fsm.ResultErr(r, 2)
+	})
 
 // exprIndexCommaOkMachine is the state machine of job ExprIndexCommaOk.
 type exprIndexCommaOkMachine struct {
@@ -1865,17 +2251,17 @@ func (m_1 *exprIndexCommaOkMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm
 	}
 //line exprs.go:111
 	m = map[string]int{"here": 1}
-//line exprs_fsm.go:1869
+//line exprs_fsm.go:2255
 	m_1.v.m = m
 //line exprs.go:112
 	return m_1.suspend(1, Str.Call(key))
 resume1:
-//line exprs_fsm.go:1874
+//line exprs_fsm.go:2260
 	v_1, err = fsm.Take[string](in)
 //line exprs.go:112
 	x, ok = m[v(v_1, err)]
 	return m_1.finish(x, ok, nil)
-//line exprs_fsm.go:1879
+//line exprs_fsm.go:2265
 }
 
 func (m *exprIndexCommaOkMachine) finish(r0 int, r1 bool, r2 error) (fsm.AnyOp, error) {
@@ -1945,6 +2331,20 @@ func (m *exprIndexCommaOkMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "dd807fcc033fc081",
+			Pos:    "exprs.go:114:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "bool",
+			}, {
+				Name: "result 2",
+				Type: "error",
+			}},
+		},
 		Func: ExprIndexCommaOk,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.ExprIndexCommaOk",
 		New: func(args []any) (fsm.Machine, error) {
@@ -1955,8 +2355,17 @@ func init() {
 			}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "57bcecc1db5feeb9",
+			Pos:    "exprs.go:110:6",
+			Vars: []fsm.VarInfo{{
+				Name: "key",
+				Type: "string",
+			}},
+		},
 		States: []fsm.StateInfo{{
-			Pos: "exprs.go:112:15",
+			Layout: "bc5f7e64204439eb",
+			Pos:    "exprs.go:112:15",
 			Vars: []fsm.VarInfo{{
 				Name: "m",
 				Type: "map[string]int",
@@ -1967,6 +2376,24 @@ func init() {
 		},
 	})
 }
+
+// ExprAssignBothSidesResults holds the results of job ExprAssignBothSides, for ExprAssignBothSidesJob.
+type ExprAssignBothSidesResults struct {
+	R0 []int
+	R1 map[string]int
+	R2 string
+}
+
+// ExprAssignBothSidesJob is the handle of job ExprAssignBothSides, for fsm.Start, fsm.Wait and fsm.Child.
+var ExprAssignBothSidesJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.ExprAssignBothSides",
+	func(struct{}) []any { return nil },
+	func(r []any) (ExprAssignBothSidesResults, error) {
+		return ExprAssignBothSidesResults{
+			R0: fsm.ResultAt[[]int](r, 0),
+			R1: fsm.ResultAt[map[string]int](r, 1),
+			R2: fsm.ResultAt[string](r, 2),
+		}, fsm.ResultErr(r, 3)
+	})
 
 // exprAssignBothSidesMachine is the state machine of job ExprAssignBothSides.
 type exprAssignBothSidesMachine struct {
@@ -2026,41 +2453,41 @@ func (m_1 *exprAssignBothSidesMachine) Resume(ctx fsm.Context, in fsm.Outcome) (
 //line exprs.go:120
 	resetTrace()
 	xs = make([]int, 3)
-//line exprs_fsm.go:2030
+//line exprs_fsm.go:2457
 	m_1.v.xs = xs
 //line exprs.go:122
 	return m_1.suspend(1, Echo.Call(1))
 resume1:
-//line exprs_fsm.go:2035
+//line exprs_fsm.go:2462
 	v_1, err = fsm.Take[int](in)
 	v_2 = tr("l", v(v_1, err))
 	m_1.v.xs, m_1.v.v_2 = xs, v_2
 //line exprs.go:122
 	return m_1.suspend(2, Echo.Call(42))
 resume2:
-//line exprs_fsm.go:2042
+//line exprs_fsm.go:2469
 	v_3, err_1 = fsm.Take[int](in)
 //line exprs.go:122
 	xs[v_2] = tr("r", v(v_3, err_1))
 	m = map[string]int{}
-//line exprs_fsm.go:2047
+//line exprs_fsm.go:2474
 	m_1.v.xs, m_1.v.m = xs, m
 //line exprs.go:124
 	return m_1.suspend(3, Str.Call("k"))
 resume3:
-//line exprs_fsm.go:2052
+//line exprs_fsm.go:2479
 	v_4, err_2 = fsm.Take[string](in)
 	v_5 = v(v_4, err_2)
 	m_1.v.xs, m_1.v.m, m_1.v.v_5 = xs, m, v_5
 //line exprs.go:124
 	return m_1.suspend(4, Echo.Call(7))
 resume4:
-//line exprs_fsm.go:2059
+//line exprs_fsm.go:2486
 	v_6, err_3 = fsm.Take[int](in)
 //line exprs.go:124
 	m[v_5] = v(v_6, err_3)
 	return m_1.finish(xs, m, traceStr(), nil)
-//line exprs_fsm.go:2064
+//line exprs_fsm.go:2491
 }
 
 func (m *exprAssignBothSidesMachine) finish(r0 []int, r1 map[string]int, r2 string, r3 error) (fsm.AnyOp, error) {
@@ -2149,20 +2576,43 @@ func (m *exprAssignBothSidesMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "5b378b021274d186",
+			Pos:    "exprs.go:126:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "[]int",
+			}, {
+				Name: "result 1",
+				Type: "map[string]int",
+			}, {
+				Name: "result 2",
+				Type: "string",
+			}, {
+				Name: "result 3",
+				Type: "error",
+			}},
+		},
 		Func: ExprAssignBothSides,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.ExprAssignBothSides",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &exprAssignBothSidesMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "exprs.go:119:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "exprs.go:122:15",
+			Layout: "2ee6eabada2380b8",
+			Pos:    "exprs.go:122:15",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
 				Type: "[]int",
 			}},
 		}, {
-			Pos: "exprs.go:122:59",
+			Layout: "9b8133cf63ce5a8e",
+			Pos:    "exprs.go:122:59",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
 				Type: "[]int",
@@ -2172,7 +2622,8 @@ func init() {
 				Type:     "int",
 			}},
 		}, {
-			Pos: "exprs.go:124:6",
+			Layout: "61e09fb955cf58a1",
+			Pos:    "exprs.go:124:6",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
 				Type: "[]int",
@@ -2181,7 +2632,8 @@ func init() {
 				Type: "map[string]int",
 			}},
 		}, {
-			Pos: "exprs.go:124:42",
+			Layout: "d655aece3e981483",
+			Pos:    "exprs.go:124:42",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
 				Type: "[]int",
@@ -2199,6 +2651,11 @@ func init() {
 		},
 	})
 }
+
+// ExprOpAssignJob is the handle of job ExprOpAssign, for fsm.Start, fsm.Wait and fsm.Child.
+var ExprOpAssignJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.ExprOpAssign",
+	func(struct{}) []any { return nil },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // exprOpAssignMachine is the state machine of job ExprOpAssign.
 type exprOpAssignMachine struct {
@@ -2249,45 +2706,45 @@ func (m *exprOpAssignMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp
 	}
 //line exprs.go:130
 	x = 5
-//line exprs_fsm.go:2253
+//line exprs_fsm.go:2710
 	m.v.x = x
 //line exprs.go:131
 	return m.suspend(1, Echo.Call(3))
 resume1:
-//line exprs_fsm.go:2258
+//line exprs_fsm.go:2715
 	v_1, err = fsm.Take[int](in)
 //line exprs.go:131
 	x += v(v_1, err)
-//line exprs_fsm.go:2262
+//line exprs_fsm.go:2719
 	m.v.x = x
 //line exprs.go:132
 	return m.suspend(2, Echo.Call(2))
 resume2:
-//line exprs_fsm.go:2267
+//line exprs_fsm.go:2724
 	v_2, err_1 = fsm.Take[int](in)
 //line exprs.go:132
 	x *= v(v_2, err_1)
 	x -= 1
-//line exprs_fsm.go:2272
+//line exprs_fsm.go:2729
 	m.v.x = x
 //line exprs.go:134
 	return m.suspend(3, Echo.Call(1))
 resume3:
-//line exprs_fsm.go:2277
+//line exprs_fsm.go:2734
 	v_3, err_2 = fsm.Take[int](in)
 //line exprs.go:134
 	x <<= v(v_3, err_2)
-//line exprs_fsm.go:2281
+//line exprs_fsm.go:2738
 	m.v.x = x
 //line exprs.go:135
 	return m.suspend(4, Echo.Call(7))
 resume4:
-//line exprs_fsm.go:2286
+//line exprs_fsm.go:2743
 	v_4, err_3 = fsm.Take[int](in)
 //line exprs.go:135
 	x %= v(v_4, err_3)
 	return m.finish(x, nil)
-//line exprs_fsm.go:2291
+//line exprs_fsm.go:2748
 }
 
 func (m *exprOpAssignMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -2362,32 +2819,51 @@ func (m *exprOpAssignMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "exprs.go:137:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: ExprOpAssign,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.ExprOpAssign",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &exprOpAssignMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "exprs.go:129:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "exprs.go:131:9",
+			Layout: "29480f373b660127",
+			Pos:    "exprs.go:131:9",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
 				Type: "int",
 			}},
 		}, {
-			Pos: "exprs.go:132:9",
+			Layout: "29480f373b660127",
+			Pos:    "exprs.go:132:9",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
 				Type: "int",
 			}},
 		}, {
-			Pos: "exprs.go:134:10",
+			Layout: "29480f373b660127",
+			Pos:    "exprs.go:134:10",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
 				Type: "int",
 			}},
 		}, {
-			Pos: "exprs.go:135:9",
+			Layout: "29480f373b660127",
+			Pos:    "exprs.go:135:9",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
 				Type: "int",
@@ -2398,6 +2874,24 @@ func init() {
 		},
 	})
 }
+
+// ExprOpAssignIndexResults holds the results of job ExprOpAssignIndex, for ExprOpAssignIndexJob.
+type ExprOpAssignIndexResults struct {
+	R0 []int
+	R1 map[string]int
+	R2 string
+}
+
+// ExprOpAssignIndexJob is the handle of job ExprOpAssignIndex, for fsm.Start, fsm.Wait and fsm.Child.
+var ExprOpAssignIndexJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.ExprOpAssignIndex",
+	func(struct{}) []any { return nil },
+	func(r []any) (ExprOpAssignIndexResults, error) {
+		return ExprOpAssignIndexResults{
+			R0: fsm.ResultAt[[]int](r, 0),
+			R1: fsm.ResultAt[map[string]int](r, 1),
+			R2: fsm.ResultAt[string](r, 2),
+		}, fsm.ResultErr(r, 3)
+	})
 
 // exprOpAssignIndexMachine is the state machine of job ExprOpAssignIndex.
 type exprOpAssignIndexMachine struct {
@@ -2472,63 +2966,63 @@ func (m_1 *exprOpAssignIndexMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fs
 	resetTrace()
 	xs = []int{1, 2, 3}
 	i = 1
-//line exprs_fsm.go:2476
+//line exprs_fsm.go:2970
 	m_1.v.xs, m_1.v.i = xs, i
 //line exprs.go:146
 	return m_1.suspend(1, Echo.Call(10))
 resume1:
-//line exprs_fsm.go:2481
+//line exprs_fsm.go:2975
 	v_1, err = fsm.Take[int](in)
 //line exprs.go:146
 	xs[i] *= v(v_1, err)
-//line exprs_fsm.go:2485
+//line exprs_fsm.go:2979
 	m_1.v.xs = xs
 //line exprs.go:147
 	return m_1.suspend(2, Echo.Call(2))
 resume2:
-//line exprs_fsm.go:2490
+//line exprs_fsm.go:2984
 	v_2, err_1 = fsm.Take[int](in)
 	v_3 = v(v_2, err_1)
 	m_1.v.xs, m_1.v.v_3 = xs, v_3
 //line exprs.go:147
 	return m_1.suspend(3, Echo.Call(5))
 resume3:
-//line exprs_fsm.go:2497
+//line exprs_fsm.go:2991
 	v_4, err_2 = fsm.Take[int](in)
 //line exprs.go:147
 	xs[v_3] += v(v_4, err_2)
-//line exprs_fsm.go:2501
+//line exprs_fsm.go:2995
 	v_5 = tr("i", 0)
 	m_1.v.xs, m_1.v.v_5 = xs, v_5
 //line exprs.go:148
 	return m_1.suspend(4, Echo.Call(4))
 resume4:
-//line exprs_fsm.go:2507
+//line exprs_fsm.go:3001
 	v_6, err_3 = fsm.Take[int](in)
 //line exprs.go:148
 	xs[v_5] -= v(v_6, err_3)
 	m = map[string]int{"k": 1}
-//line exprs_fsm.go:2512
+//line exprs_fsm.go:3006
 	v_7 = tr("k", "k")
 	m_1.v.xs, m_1.v.m, m_1.v.v_7 = xs, m, v_7
 //line exprs.go:150
 	return m_1.suspend(5, Echo.Call(4))
 resume5:
-//line exprs_fsm.go:2518
+//line exprs_fsm.go:3012
 	v_8, err_4 = fsm.Take[int](in)
 //line exprs.go:150
 	m[v_7] += v(v_8, err_4)
-//line exprs_fsm.go:2522
+//line exprs_fsm.go:3016
 	m_1.v.xs, m_1.v.m = xs, m
 //line exprs.go:151
 	return m_1.suspend(6, Echo.Call(9))
 resume6:
-//line exprs_fsm.go:2527
+//line exprs_fsm.go:3021
 	v_9, err_5 = fsm.Take[int](in)
 //line exprs.go:151
 	m["new"] += v(v_9, err_5)
 	return m_1.finish(xs, m, traceStr(), nil)
-//line exprs_fsm.go:2532
+//line exprs_fsm.go:3026
 }
 
 func (m *exprOpAssignIndexMachine) finish(r0 []int, r1 map[string]int, r2 string, r3 error) (fsm.AnyOp, error) {
@@ -2629,14 +3123,36 @@ func (m *exprOpAssignIndexMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "5b378b021274d186",
+			Pos:    "exprs.go:153:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "[]int",
+			}, {
+				Name: "result 1",
+				Type: "map[string]int",
+			}, {
+				Name: "result 2",
+				Type: "string",
+			}, {
+				Name: "result 3",
+				Type: "error",
+			}},
+		},
 		Func: ExprOpAssignIndex,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.ExprOpAssignIndex",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &exprOpAssignIndexMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "exprs.go:142:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "exprs.go:146:13",
+			Layout: "65833561efb16f0d",
+			Pos:    "exprs.go:146:13",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
 				Type: "[]int",
@@ -2645,13 +3161,15 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Pos: "exprs.go:147:7",
+			Layout: "2ee6eabada2380b8",
+			Pos:    "exprs.go:147:7",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
 				Type: "[]int",
 			}},
 		}, {
-			Pos: "exprs.go:147:43",
+			Layout: "99a1ad28c224da14",
+			Pos:    "exprs.go:147:43",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
 				Type: "[]int",
@@ -2661,7 +3179,8 @@ func init() {
 				Type:     "int",
 			}},
 		}, {
-			Pos: "exprs.go:148:22",
+			Layout: "99a1ad28c224da14",
+			Pos:    "exprs.go:148:22",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
 				Type: "[]int",
@@ -2671,7 +3190,8 @@ func init() {
 				Type:     "int",
 			}},
 		}, {
-			Pos: "exprs.go:150:23",
+			Layout: "2bc7ee347f9b40fc",
+			Pos:    "exprs.go:150:23",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
 				Type: "[]int",
@@ -2684,7 +3204,8 @@ func init() {
 				Type:     "string",
 			}},
 		}, {
-			Pos: "exprs.go:151:16",
+			Layout: "61e09fb955cf58a1",
+			Pos:    "exprs.go:151:16",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
 				Type: "[]int",
@@ -2698,6 +3219,11 @@ func init() {
 		},
 	})
 }
+
+// ExprOpAssignStringJob is the handle of job ExprOpAssignString, for fsm.Start, fsm.Wait and fsm.Child.
+var ExprOpAssignStringJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.ExprOpAssignString",
+	func(struct{}) []any { return nil },
+	func(r []any) (string, error) { return fsm.ResultAt[string](r, 0), fsm.ResultErr(r, 1) })
 
 // exprOpAssignStringMachine is the state machine of job ExprOpAssignString.
 type exprOpAssignStringMachine struct {
@@ -2740,24 +3266,24 @@ func (m *exprOpAssignStringMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm
 	}
 //line exprs.go:157
 	s = "a"
-//line exprs_fsm.go:2744
+//line exprs_fsm.go:3270
 	m.v.s = s
 //line exprs.go:158
 	return m.suspend(1, Str.Call("b"))
 resume1:
-//line exprs_fsm.go:2749
+//line exprs_fsm.go:3275
 	v_1, err = fsm.Take[string](in)
 	v_2 = v(v_1, err)
 	m.v.s, m.v.v_2 = s, v_2
 //line exprs.go:158
 	return m.suspend(2, Str.Call("c"))
 resume2:
-//line exprs_fsm.go:2756
+//line exprs_fsm.go:3282
 	v_3, err_1 = fsm.Take[string](in)
 //line exprs.go:158
 	s += v_2 + v(v_3, err_1)
 	return m.finish(s, nil)
-//line exprs_fsm.go:2761
+//line exprs_fsm.go:3287
 }
 
 func (m *exprOpAssignStringMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -2826,20 +3352,37 @@ func (m *exprOpAssignStringMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "6f831efb80eea763",
+			Pos:    "exprs.go:160:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "string",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: ExprOpAssignString,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.ExprOpAssignString",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &exprOpAssignStringMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "exprs.go:156:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "exprs.go:158:9",
+			Layout: "1b16fda53b451520",
+			Pos:    "exprs.go:158:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "string",
 			}},
 		}, {
-			Pos: "exprs.go:158:44",
+			Layout: "181355f367d246b2",
+			Pos:    "exprs.go:158:44",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "string",
@@ -2854,6 +3397,24 @@ func init() {
 		},
 	})
 }
+
+// ExprIncDecResults holds the results of job ExprIncDec, for ExprIncDecJob.
+type ExprIncDecResults struct {
+	R0 int
+	R1 int
+	R2 []int
+}
+
+// ExprIncDecJob is the handle of job ExprIncDec, for fsm.Start, fsm.Wait and fsm.Child.
+var ExprIncDecJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.ExprIncDec",
+	func(struct{}) []any { return nil },
+	func(r []any) (ExprIncDecResults, error) {
+		return ExprIncDecResults{
+			R0: fsm.ResultAt[int](r, 0),
+			R1: fsm.ResultAt[int](r, 1),
+			R2: fsm.ResultAt[[]int](r, 2),
+		}, fsm.ResultErr(r, 3)
+	})
 
 // exprIncDecMachine is the state machine of job ExprIncDec.
 type exprIncDecMachine struct {
@@ -2912,45 +3473,45 @@ func (m_1 *exprIncDecMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp
 //line exprs.go:164
 	return m_1.suspend(1, Echo.Call(5))
 resume1:
-//line exprs_fsm.go:2916
+//line exprs_fsm.go:3477
 	v_1, err = fsm.Take[int](in)
 //line exprs.go:164
 	x = v(v_1, err)
 	x++
-//line exprs_fsm.go:2921
+//line exprs_fsm.go:3482
 	m_1.v.x = x
 //line exprs.go:166
 	return m_1.suspend(2, Echo.Call(x))
 resume2:
-//line exprs_fsm.go:2926
+//line exprs_fsm.go:3487
 	v_2, err_1 = fsm.Take[int](in)
 //line exprs.go:166
 	y = v(v_2, err_1)
 	y--
 	y--
 	xs = []int{0, 0}
-//line exprs_fsm.go:2933
+//line exprs_fsm.go:3494
 	m_1.v.x, m_1.v.y, m_1.v.xs = x, y, xs
 //line exprs.go:170
 	return m_1.suspend(3, Echo.Call(1))
 resume3:
-//line exprs_fsm.go:2938
+//line exprs_fsm.go:3499
 	v_3, err_2 = fsm.Take[int](in)
 //line exprs.go:170
 	xs[v(v_3, err_2)]++
 	m = map[int]int{}
-//line exprs_fsm.go:2943
+//line exprs_fsm.go:3504
 	m_1.v.x, m_1.v.y, m_1.v.xs, m_1.v.m = x, y, xs, m
 //line exprs.go:172
 	return m_1.suspend(4, Echo.Call(3))
 resume4:
-//line exprs_fsm.go:2948
+//line exprs_fsm.go:3509
 	v_4, err_3 = fsm.Take[int](in)
 //line exprs.go:172
 	m[v(v_4, err_3)]--
 	xs[0] = m[3]
 	return m_1.finish(x, y, xs, nil)
-//line exprs_fsm.go:2954
+//line exprs_fsm.go:3515
 }
 
 func (m *exprIncDecMachine) finish(r0 int, r1 int, r2 []int, r3 error) (fsm.AnyOp, error) {
@@ -3037,20 +3598,46 @@ func (m *exprIncDecMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "45d0c9acebd0afde",
+			Pos:    "exprs.go:175:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "int",
+			}, {
+				Name: "result 2",
+				Type: "[]int",
+			}, {
+				Name: "result 3",
+				Type: "error",
+			}},
+		},
 		Func: ExprIncDec,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.ExprIncDec",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &exprIncDecMachine{}
 			return m, nil
 		},
-		States: []fsm.StateInfo{{Pos: "exprs.go:164:9"}, {
-			Pos: "exprs.go:166:9",
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "exprs.go:163:6",
+		},
+		States: []fsm.StateInfo{{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "exprs.go:164:9",
+		}, {
+			Layout: "29480f373b660127",
+			Pos:    "exprs.go:166:9",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
 				Type: "int",
 			}},
 		}, {
-			Pos: "exprs.go:170:7",
+			Layout: "283c3806868b0159",
+			Pos:    "exprs.go:170:7",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
 				Type: "int",
@@ -3062,7 +3649,8 @@ func init() {
 				Type: "[]int",
 			}},
 		}, {
-			Pos: "exprs.go:172:6",
+			Layout: "62f33c9d57cb1744",
+			Pos:    "exprs.go:172:6",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
 				Type: "int",
@@ -3082,6 +3670,11 @@ func init() {
 		},
 	})
 }
+
+// ExprAndAndJob is the handle of job ExprAndAnd, for fsm.Start, fsm.Wait and fsm.Child.
+var ExprAndAndJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.ExprAndAnd",
+	func(a bool) []any { return []any{a} },
+	func(r []any) (bool, error) { return fsm.ResultAt[bool](r, 0), fsm.ResultErr(r, 1) })
 
 // exprAndAndMachine is the state machine of job ExprAndAnd.
 type exprAndAndMachine struct {
@@ -3125,14 +3718,14 @@ func (m *exprAndAndMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, 
 //line exprs.go:179
 	return m.suspend(1, Positive.Call(1))
 resume1:
-//line exprs_fsm.go:3129
+//line exprs_fsm.go:3722
 	v_1, err = fsm.Take[bool](in)
 	cond = v(v_1, err)
 condDone:
 //line exprs.go:179
 	r = cond
 	return m.finish(r, nil)
-//line exprs_fsm.go:3136
+//line exprs_fsm.go:3729
 }
 
 func (m *exprAndAndMachine) finish(r0 bool, r1 error) (fsm.AnyOp, error) {
@@ -3195,6 +3788,17 @@ func (m *exprAndAndMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "58fd7a96296a5629",
+			Pos:    "exprs.go:181:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "bool",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: ExprAndAnd,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.ExprAndAnd",
 		New: func(args []any) (fsm.Machine, error) {
@@ -3205,12 +3809,28 @@ func init() {
 			}
 			return m, nil
 		},
-		States: []fsm.StateInfo{{Pos: "exprs.go:179:14"}},
+		Start: fsm.StateInfo{
+			Layout: "39af207500bb5d79",
+			Pos:    "exprs.go:178:6",
+			Vars: []fsm.VarInfo{{
+				Name: "a",
+				Type: "bool",
+			}},
+		},
+		States: []fsm.StateInfo{{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "exprs.go:179:14",
+		}},
 		Zero: func() fsm.Machine {
 			return &exprAndAndMachine{}
 		},
 	})
 }
+
+// ExprOrOrJob is the handle of job ExprOrOr, for fsm.Start, fsm.Wait and fsm.Child.
+var ExprOrOrJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.ExprOrOr",
+	func(a bool) []any { return []any{a} },
+	func(r []any) (bool, error) { return fsm.ResultAt[bool](r, 0), fsm.ResultErr(r, 1) })
 
 // exprOrOrMachine is the state machine of job ExprOrOr.
 type exprOrOrMachine struct {
@@ -3254,14 +3874,14 @@ func (m *exprOrOrMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, er
 //line exprs.go:185
 	return m.suspend(1, Positive.Call(-1))
 resume1:
-//line exprs_fsm.go:3258
+//line exprs_fsm.go:3878
 	v_1, err = fsm.Take[bool](in)
 	cond = v(v_1, err)
 condDone:
 //line exprs.go:185
 	r = cond
 	return m.finish(r, nil)
-//line exprs_fsm.go:3265
+//line exprs_fsm.go:3885
 }
 
 func (m *exprOrOrMachine) finish(r0 bool, r1 error) (fsm.AnyOp, error) {
@@ -3324,6 +3944,17 @@ func (m *exprOrOrMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "58fd7a96296a5629",
+			Pos:    "exprs.go:187:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "bool",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: ExprOrOr,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.ExprOrOr",
 		New: func(args []any) (fsm.Machine, error) {
@@ -3334,12 +3965,35 @@ func init() {
 			}
 			return m, nil
 		},
-		States: []fsm.StateInfo{{Pos: "exprs.go:185:14"}},
+		Start: fsm.StateInfo{
+			Layout: "39af207500bb5d79",
+			Pos:    "exprs.go:184:6",
+			Vars: []fsm.VarInfo{{
+				Name: "a",
+				Type: "bool",
+			}},
+		},
+		States: []fsm.StateInfo{{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "exprs.go:185:14",
+		}},
 		Zero: func() fsm.Machine {
 			return &exprOrOrMachine{}
 		},
 	})
 }
+
+// ExprShortCircuitChainArgs holds the arguments of job ExprShortCircuitChain, for ExprShortCircuitChainJob: one field per parameter.
+type ExprShortCircuitChainArgs struct {
+	X int
+	Y int
+	Z int
+}
+
+// ExprShortCircuitChainJob is the handle of job ExprShortCircuitChain, for fsm.Start, fsm.Wait and fsm.Child.
+var ExprShortCircuitChainJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.ExprShortCircuitChain",
+	func(a ExprShortCircuitChainArgs) []any { return []any{a.X, a.Y, a.Z} },
+	func(r []any) (bool, error) { return fsm.ResultAt[bool](r, 0), fsm.ResultErr(r, 1) })
 
 // exprShortCircuitChainMachine is the state machine of job ExprShortCircuitChain.
 type exprShortCircuitChainMachine struct {
@@ -3393,19 +4047,19 @@ func (m *exprShortCircuitChainMachine) Resume(ctx fsm.Context, in fsm.Outcome) (
 //line exprs.go:193
 	return m.suspend(1, Echo.Call(x))
 resume1:
-//line exprs_fsm.go:3397
+//line exprs_fsm.go:4051
 	v_1, err = fsm.Take[int](in)
 	cond = v(v_1, err) > 0
 //line exprs.go:193
 	if !cond {
 		goto condDone
 	}
-//line exprs_fsm.go:3404
+//line exprs_fsm.go:4058
 	m.v.z = z
 //line exprs.go:193
 	return m.suspend(2, Echo.Call(y))
 resume2:
-//line exprs_fsm.go:3409
+//line exprs_fsm.go:4063
 	v_2, err_1 = fsm.Take[int](in)
 	cond = v(v_2, err_1) > 0
 condDone:
@@ -3417,13 +4071,13 @@ condDone:
 //line exprs.go:193
 	return m.suspend(3, Echo.Call(z))
 resume3:
-//line exprs_fsm.go:3421
+//line exprs_fsm.go:4075
 	v_3, err_2 = fsm.Take[int](in)
 	cond_1 = v(v_3, err_2) > 0
 condDone_1:
 //line exprs.go:193
 	return m.finish(cond_1, nil)
-//line exprs_fsm.go:3427
+//line exprs_fsm.go:4081
 }
 
 func (m *exprShortCircuitChainMachine) finish(r0 bool, r1 error) (fsm.AnyOp, error) {
@@ -3500,6 +4154,17 @@ func (m *exprShortCircuitChainMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "58fd7a96296a5629",
+			Pos:    "exprs.go:194:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "bool",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: ExprShortCircuitChain,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.ExprShortCircuitChain",
 		New: func(args []any) (fsm.Machine, error) {
@@ -3516,8 +4181,23 @@ func init() {
 			}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "36fab95f14ec770c",
+			Pos:    "exprs.go:192:6",
+			Vars: []fsm.VarInfo{{
+				Name: "x",
+				Type: "int",
+			}, {
+				Name: "y",
+				Type: "int",
+			}, {
+				Name: "z",
+				Type: "int",
+			}},
+		},
 		States: []fsm.StateInfo{{
-			Pos: "exprs.go:193:11",
+			Layout: "e3d101e94bbd0fb8",
+			Pos:    "exprs.go:193:11",
 			Vars: []fsm.VarInfo{{
 				Name: "y",
 				Type: "int",
@@ -3526,17 +4206,43 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Pos: "exprs.go:193:50",
+			Layout: "828af30bf40172c0",
+			Pos:    "exprs.go:193:50",
 			Vars: []fsm.VarInfo{{
 				Name: "z",
 				Type: "int",
 			}},
-		}, {Pos: "exprs.go:193:89"}},
+		}, {
+			Layout: "2b277bc8c0741b38",
+			Pos:    "exprs.go:193:89",
+		}},
 		Zero: func() fsm.Machine {
 			return &exprShortCircuitChainMachine{}
 		},
 	})
 }
+
+// ExprShortCircuitTracedArgs holds the arguments of job ExprShortCircuitTraced, for ExprShortCircuitTracedJob: one field per parameter.
+type ExprShortCircuitTracedArgs struct {
+	A bool
+	B bool
+}
+
+// ExprShortCircuitTracedResults holds the results of job ExprShortCircuitTraced, for ExprShortCircuitTracedJob.
+type ExprShortCircuitTracedResults struct {
+	R0 bool
+	R1 string
+}
+
+// ExprShortCircuitTracedJob is the handle of job ExprShortCircuitTraced, for fsm.Start, fsm.Wait and fsm.Child.
+var ExprShortCircuitTracedJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.ExprShortCircuitTraced",
+	func(a ExprShortCircuitTracedArgs) []any { return []any{a.A, a.B} },
+	func(r []any) (ExprShortCircuitTracedResults, error) {
+		return ExprShortCircuitTracedResults{
+			R0: fsm.ResultAt[bool](r, 0),
+			R1: fsm.ResultAt[string](r, 1),
+		}, fsm.ResultErr(r, 2)
+	})
 
 // exprShortCircuitTracedMachine is the state machine of job ExprShortCircuitTraced.
 type exprShortCircuitTracedMachine struct {
@@ -3584,18 +4290,18 @@ func (m *exprShortCircuitTracedMachine) Resume(ctx fsm.Context, in fsm.Outcome) 
 	}
 //line exprs.go:200
 	resetTrace()
-//line exprs_fsm.go:3588
+//line exprs_fsm.go:4294
 	cond = tr("l", a)
 //line exprs.go:201
 	if !cond {
 		goto condDone
 	}
-//line exprs_fsm.go:3594
+//line exprs_fsm.go:4300
 	m.v.b = b
 //line exprs.go:201
 	return m.suspend(1, Positive.Call(1))
 resume1:
-//line exprs_fsm.go:3599
+//line exprs_fsm.go:4305
 	v_1, err = fsm.Take[bool](in)
 	cond = tr("m", v(v_1, err))
 condDone:
@@ -3604,7 +4310,7 @@ condDone:
 	if cond_1 {
 		goto condDone_1
 	}
-//line exprs_fsm.go:3608
+//line exprs_fsm.go:4314
 	cond_2 = tr("r", b)
 //line exprs.go:201
 	if !cond_2 {
@@ -3613,7 +4319,7 @@ condDone:
 //line exprs.go:201
 	return m.suspend(2, Positive.Call(-1))
 resume2:
-//line exprs_fsm.go:3617
+//line exprs_fsm.go:4323
 	v_2, err_1 = fsm.Take[bool](in)
 	cond_2 = tr("s", v(v_2, err_1))
 condDone_2:
@@ -3622,7 +4328,7 @@ condDone_1:
 //line exprs.go:201
 	r = cond_1
 	return m.finish(r, traceStr(), nil)
-//line exprs_fsm.go:3626
+//line exprs_fsm.go:4332
 }
 
 func (m *exprShortCircuitTracedMachine) finish(r0 bool, r1 string, r2 error) (fsm.AnyOp, error) {
@@ -3694,6 +4400,20 @@ func (m *exprShortCircuitTracedMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "b0d98751c092c1f3",
+			Pos:    "exprs.go:203:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "bool",
+			}, {
+				Name: "result 1",
+				Type: "string",
+			}, {
+				Name: "result 2",
+				Type: "error",
+			}},
+		},
 		Func: ExprShortCircuitTraced,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.ExprShortCircuitTraced",
 		New: func(args []any) (fsm.Machine, error) {
@@ -3707,18 +4427,38 @@ func init() {
 			}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "232e4301a400ebe1",
+			Pos:    "exprs.go:199:6",
+			Vars: []fsm.VarInfo{{
+				Name: "a",
+				Type: "bool",
+			}, {
+				Name: "b",
+				Type: "bool",
+			}},
+		},
 		States: []fsm.StateInfo{{
-			Pos: "exprs.go:201:31",
+			Layout: "088f1f8608bfa29e",
+			Pos:    "exprs.go:201:31",
 			Vars: []fsm.VarInfo{{
 				Name: "b",
 				Type: "bool",
 			}},
-		}, {Pos: "exprs.go:201:93"}},
+		}, {
+			Layout: "2b277bc8c0741b38",
+			Pos:    "exprs.go:201:93",
+		}},
 		Zero: func() fsm.Machine {
 			return &exprShortCircuitTracedMachine{}
 		},
 	})
 }
+
+// ExprShortCircuitIfJob is the handle of job ExprShortCircuitIf, for fsm.Start, fsm.Wait and fsm.Child.
+var ExprShortCircuitIfJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.ExprShortCircuitIf",
+	func(a int) []any { return []any{a} },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // exprShortCircuitIfMachine is the state machine of job ExprShortCircuitIf.
 type exprShortCircuitIfMachine struct {
@@ -3763,7 +4503,7 @@ func (m *exprShortCircuitIfMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm
 	}
 //line exprs.go:209
 	hits = 0
-//line exprs_fsm.go:3767
+//line exprs_fsm.go:4507
 	n_1 = n
 	i_1 = 0
 loop:
@@ -3772,18 +4512,18 @@ loop:
 	}
 //line exprs.go:210
 	i = i_1
-//line exprs_fsm.go:3776
+//line exprs_fsm.go:4516
 	cond = i%2 == 0
 //line exprs.go:211
 	if !cond {
 		goto condDone
 	}
-//line exprs_fsm.go:3782
+//line exprs_fsm.go:4522
 	m.v.hits, m.v.n_1, m.v.i_1 = hits, n_1, i_1
 //line exprs.go:211
 	return m.suspend(1, Echo.Call(i))
 resume1:
-//line exprs_fsm.go:3787
+//line exprs_fsm.go:4527
 	v_1, err = fsm.Take[int](in)
 	cond = v(v_1, err) > 2
 condDone:
@@ -3794,13 +4534,13 @@ condDone:
 //line exprs.go:212
 	hits++
 endIf:
-//line exprs_fsm.go:3798
+//line exprs_fsm.go:4538
 	i_1++
 	goto loop
 loopEnd:
 //line exprs.go:215
 	return m.finish(hits, nil)
-//line exprs_fsm.go:3804
+//line exprs_fsm.go:4544
 }
 
 func (m *exprShortCircuitIfMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -3871,6 +4611,17 @@ func (m *exprShortCircuitIfMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "exprs.go:216:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: ExprShortCircuitIf,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.ExprShortCircuitIf",
 		New: func(args []any) (fsm.Machine, error) {
@@ -3881,8 +4632,17 @@ func init() {
 			}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "3d5626aa9d3c44eb",
+			Pos:    "exprs.go:208:6",
+			Vars: []fsm.VarInfo{{
+				Name: "n",
+				Type: "int",
+			}},
+		},
 		States: []fsm.StateInfo{{
-			Pos: "exprs.go:211:20",
+			Layout: "1db093b3805a2a75",
+			Pos:    "exprs.go:211:20",
 			Vars: []fsm.VarInfo{{
 				Name: "hits",
 				Type: "int",
@@ -3901,6 +4661,11 @@ func init() {
 		},
 	})
 }
+
+// ExprTwoAwaitsJob is the handle of job ExprTwoAwaits, for fsm.Start, fsm.Wait and fsm.Child.
+var ExprTwoAwaitsJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.ExprTwoAwaits",
+	func(struct{}) []any { return nil },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // exprTwoAwaitsMachine is the state machine of job ExprTwoAwaits.
 type exprTwoAwaitsMachine struct {
@@ -3948,25 +4713,25 @@ func (m *exprTwoAwaitsMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 //line exprs.go:220
 	return m.suspend(1, Echo.Call(3))
 resume1:
-//line exprs_fsm.go:3952
+//line exprs_fsm.go:4717
 	v_1, err = fsm.Take[int](in)
 	v_2 = v(v_1, err)
 	m.v.v_2 = v_2
 //line exprs.go:220
 	return m.suspend(2, Echo.Call(4))
 resume2:
-//line exprs_fsm.go:3959
+//line exprs_fsm.go:4724
 	v_3, err_1 = fsm.Take[int](in)
 	v_4 = v_2 * v(v_3, err_1)
 	m.v.v_4 = v_4
 //line exprs.go:220
 	return m.suspend(3, Echo.Call(5))
 resume3:
-//line exprs_fsm.go:3966
+//line exprs_fsm.go:4731
 	v_5, err_2 = fsm.Take[int](in)
 //line exprs.go:220
 	return m.finish(v_4-v(v_5, err_2), nil)
-//line exprs_fsm.go:3970
+//line exprs_fsm.go:4735
 }
 
 func (m *exprTwoAwaitsMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -4033,21 +4798,41 @@ func (m *exprTwoAwaitsMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "exprs.go:221:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: ExprTwoAwaits,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.ExprTwoAwaits",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &exprTwoAwaitsMachine{}
 			return m, nil
 		},
-		States: []fsm.StateInfo{{Pos: "exprs.go:220:11"}, {
-			Pos: "exprs.go:220:43",
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "exprs.go:219:6",
+		},
+		States: []fsm.StateInfo{{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "exprs.go:220:11",
+		}, {
+			Layout: "605b0da21d60a6f3",
+			Pos:    "exprs.go:220:43",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
 				Name:     "v_2 (a value computed before an await)",
 				Type:     "int",
 			}},
 		}, {
-			Pos: "exprs.go:220:77",
+			Layout: "605b0da21d60a6f3",
+			Pos:    "exprs.go:220:77",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
 				Name:     "v_4 (a value computed before an await)",
@@ -4059,6 +4844,11 @@ func init() {
 		},
 	})
 }
+
+// ExprAwaitInAwaitArgJob is the handle of job ExprAwaitInAwaitArg, for fsm.Start, fsm.Wait and fsm.Child.
+var ExprAwaitInAwaitArgJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.ExprAwaitInAwaitArg",
+	func(struct{}) []any { return nil },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // exprAwaitInAwaitArgMachine is the state machine of job ExprAwaitInAwaitArg.
 type exprAwaitInAwaitArgMachine struct {
@@ -4116,39 +4906,39 @@ func (m *exprAwaitInAwaitArgMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fs
 //line exprs.go:227
 	return m.suspend(1, Echo.Call(1))
 resume1:
-//line exprs_fsm.go:4120
+//line exprs_fsm.go:4910
 	v_1, err = fsm.Take[int](in)
 //line exprs.go:227
 	return m.suspend(2, Echo.Call(v(v_1, err)))
 resume2:
-//line exprs_fsm.go:4125
+//line exprs_fsm.go:4915
 	v_2, err_1 = fsm.Take[int](in)
 //line exprs.go:227
 	x = v(v_2, err_1)
-//line exprs_fsm.go:4129
+//line exprs_fsm.go:4919
 	m.v.x = x
 //line exprs.go:228
 	return m.suspend(3, Echo.Call(x+1))
 resume3:
-//line exprs_fsm.go:4134
+//line exprs_fsm.go:4924
 	v_3, err_2 = fsm.Take[int](in)
 	v_4 = v(v_3, err_2)
 	m.v.x, m.v.v_4 = x, v_4
 //line exprs.go:228
 	return m.suspend(4, Echo.Call(10))
 resume4:
-//line exprs_fsm.go:4141
+//line exprs_fsm.go:4931
 	v_5, err_3 = fsm.Take[int](in)
 	m.v.x = x
 //line exprs.go:228
 	return m.suspend(5, Add.Call(Pair{A: v_4, B: v(v_5, err_3)}))
 resume5:
-//line exprs_fsm.go:4147
+//line exprs_fsm.go:4937
 	v_6, err_4 = fsm.Take[int](in)
 //line exprs.go:228
 	y = v(v_6, err_4)
 	return m.finish(x*100+y, nil)
-//line exprs_fsm.go:4152
+//line exprs_fsm.go:4942
 }
 
 func (m *exprAwaitInAwaitArgMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -4221,20 +5011,43 @@ func (m *exprAwaitInAwaitArgMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "exprs.go:230:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: ExprAwaitInAwaitArg,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.ExprAwaitInAwaitArg",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &exprAwaitInAwaitArgMachine{}
 			return m, nil
 		},
-		States: []fsm.StateInfo{{Pos: "exprs.go:227:36"}, {Pos: "exprs.go:227:9"}, {
-			Pos: "exprs.go:228:43",
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "exprs.go:226:6",
+		},
+		States: []fsm.StateInfo{{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "exprs.go:227:36",
+		}, {
+			Layout: "2b277bc8c0741b38",
+			Pos:    "exprs.go:227:9",
+		}, {
+			Layout: "29480f373b660127",
+			Pos:    "exprs.go:228:43",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
 				Type: "int",
 			}},
 		}, {
-			Pos: "exprs.go:228:81",
+			Layout: "955fbc23cde19c01",
+			Pos:    "exprs.go:228:81",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
 				Type: "int",
@@ -4244,7 +5057,8 @@ func init() {
 				Type:     "int",
 			}},
 		}, {
-			Pos: "exprs.go:228:9",
+			Layout: "29480f373b660127",
+			Pos:    "exprs.go:228:9",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
 				Type: "int",
@@ -4255,6 +5069,22 @@ func init() {
 		},
 	})
 }
+
+// ExprChangedBeforeResults holds the results of job ExprChangedBefore, for ExprChangedBeforeJob.
+type ExprChangedBeforeResults struct {
+	R0 int
+	R1 int
+}
+
+// ExprChangedBeforeJob is the handle of job ExprChangedBefore, for fsm.Start, fsm.Wait and fsm.Child.
+var ExprChangedBeforeJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.ExprChangedBefore",
+	func(struct{}) []any { return nil },
+	func(r []any) (ExprChangedBeforeResults, error) {
+		return ExprChangedBeforeResults{
+			R0: fsm.ResultAt[int](r, 0),
+			R1: fsm.ResultAt[int](r, 1),
+		}, fsm.ResultErr(r, 2)
+	})
 
 // exprChangedBeforeMachine is the state machine of job ExprChangedBefore.
 type exprChangedBeforeMachine struct {
@@ -4304,35 +5134,35 @@ func (m *exprChangedBeforeMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.
 //line exprs.go:237
 	a = 2
 	a = a + 1
-//line exprs_fsm.go:4308
+//line exprs_fsm.go:5138
 	m.v.a = a
 //line exprs.go:239
 	return m.suspend(1, Echo.Call(4))
 resume1:
-//line exprs_fsm.go:4313
+//line exprs_fsm.go:5143
 	v_1, err = fsm.Take[int](in)
 //line exprs.go:239
 	b = a * v(v_1, err)
-//line exprs_fsm.go:4317
+//line exprs_fsm.go:5147
 	m.v.b = b
 //line exprs.go:240
 	return m.suspend(2, Echo.Call(a))
 resume2:
-//line exprs_fsm.go:4322
+//line exprs_fsm.go:5152
 	v_2, err_1 = fsm.Take[int](in)
 //line exprs.go:240
 	a = b * v(v_2, err_1)
-//line exprs_fsm.go:4326
+//line exprs_fsm.go:5156
 	m.v.a, m.v.b = a, b
 //line exprs.go:241
 	return m.suspend(3, Echo.Call(1))
 resume3:
-//line exprs_fsm.go:4331
+//line exprs_fsm.go:5161
 	v_3, err_2 = fsm.Take[int](in)
 //line exprs.go:241
 	a, b = b+v(v_3, err_2), a
 	return m.finish(a, b, nil)
-//line exprs_fsm.go:4336
+//line exprs_fsm.go:5166
 }
 
 func (m *exprChangedBeforeMachine) finish(r0 int, r1 int, r2 error) (fsm.AnyOp, error) {
@@ -4408,26 +5238,47 @@ func (m *exprChangedBeforeMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "fd05e174931b53f4",
+			Pos:    "exprs.go:243:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "int",
+			}, {
+				Name: "result 2",
+				Type: "error",
+			}},
+		},
 		Func: ExprChangedBefore,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.ExprChangedBefore",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &exprChangedBeforeMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "exprs.go:236:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "exprs.go:239:13",
+			Layout: "6d6df82bd83afb38",
+			Pos:    "exprs.go:239:13",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
 				Type: "int",
 			}},
 		}, {
-			Pos: "exprs.go:240:12",
+			Layout: "bd0a3b4871dc3858",
+			Pos:    "exprs.go:240:12",
 			Vars: []fsm.VarInfo{{
 				Name: "b",
 				Type: "int",
 			}},
 		}, {
-			Pos: "exprs.go:241:13",
+			Layout: "ab44b9222696889e",
+			Pos:    "exprs.go:241:13",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
 				Type: "int",
@@ -4441,6 +5292,22 @@ func init() {
 		},
 	})
 }
+
+// ExprSwapResults holds the results of job ExprSwap, for ExprSwapJob.
+type ExprSwapResults struct {
+	R0 int
+	R1 int
+}
+
+// ExprSwapJob is the handle of job ExprSwap, for fsm.Start, fsm.Wait and fsm.Child.
+var ExprSwapJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.ExprSwap",
+	func(struct{}) []any { return nil },
+	func(r []any) (ExprSwapResults, error) {
+		return ExprSwapResults{
+			R0: fsm.ResultAt[int](r, 0),
+			R1: fsm.ResultAt[int](r, 1),
+		}, fsm.ResultErr(r, 2)
+	})
 
 // exprSwapMachine is the state machine of job ExprSwap.
 type exprSwapMachine struct {
@@ -4478,17 +5345,17 @@ func (m *exprSwapMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, er
 	}
 //line exprs.go:249
 	a, b = 1, 2
-//line exprs_fsm.go:4482
+//line exprs_fsm.go:5349
 	m.v.b = b
 //line exprs.go:250
 	return m.suspend(1, Echo.Call(a))
 resume1:
-//line exprs_fsm.go:4487
+//line exprs_fsm.go:5354
 	v_1, err = fsm.Take[int](in)
 //line exprs.go:250
 	a, b = b, v(v_1, err)
 	return m.finish(a, b, nil)
-//line exprs_fsm.go:4492
+//line exprs_fsm.go:5359
 }
 
 func (m *exprSwapMachine) finish(r0 int, r1 int, r2 error) (fsm.AnyOp, error) {
@@ -4554,14 +5421,33 @@ func (m *exprSwapMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "fd05e174931b53f4",
+			Pos:    "exprs.go:252:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "int",
+			}, {
+				Name: "result 2",
+				Type: "error",
+			}},
+		},
 		Func: ExprSwap,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.ExprSwap",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &exprSwapMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "exprs.go:248:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "exprs.go:250:14",
+			Layout: "bd0a3b4871dc3858",
+			Pos:    "exprs.go:250:14",
 			Vars: []fsm.VarInfo{{
 				Name: "b",
 				Type: "int",
@@ -4572,6 +5458,11 @@ func init() {
 		},
 	})
 }
+
+// ExprSelfRefJob is the handle of job ExprSelfRef, for fsm.Start, fsm.Wait and fsm.Child.
+var ExprSelfRefJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.ExprSelfRef",
+	func(struct{}) []any { return nil },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // exprSelfRefMachine is the state machine of job ExprSelfRef.
 type exprSelfRefMachine struct {
@@ -4612,26 +5503,26 @@ func (m *exprSelfRefMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp,
 	}
 //line exprs.go:258
 	a = 3
-//line exprs_fsm.go:4616
+//line exprs_fsm.go:5507
 	m.v.a = a
 //line exprs.go:259
 	return m.suspend(1, Echo.Call(a))
 resume1:
-//line exprs_fsm.go:4621
+//line exprs_fsm.go:5512
 	v_1, err = fsm.Take[int](in)
 //line exprs.go:259
 	a = a*10 + v(v_1, err)
-//line exprs_fsm.go:4625
+//line exprs_fsm.go:5516
 	m.v.a = a
 //line exprs.go:260
 	return m.suspend(2, Echo.Call(a))
 resume2:
-//line exprs_fsm.go:4630
+//line exprs_fsm.go:5521
 	v_2, err_1 = fsm.Take[int](in)
 //line exprs.go:260
 	a = v(v_2, err_1) + a
 	return m.finish(a, nil)
-//line exprs_fsm.go:4635
+//line exprs_fsm.go:5526
 }
 
 func (m *exprSelfRefMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -4698,20 +5589,37 @@ func (m *exprSelfRefMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "exprs.go:262:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: ExprSelfRef,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.ExprSelfRef",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &exprSelfRefMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "exprs.go:257:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "exprs.go:259:15",
+			Layout: "6d6df82bd83afb38",
+			Pos:    "exprs.go:259:15",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
 				Type: "int",
 			}},
 		}, {
-			Pos: "exprs.go:260:8",
+			Layout: "6d6df82bd83afb38",
+			Pos:    "exprs.go:260:8",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
 				Type: "int",
@@ -4722,6 +5630,22 @@ func init() {
 		},
 	})
 }
+
+// ExprReturnExprResults holds the results of job ExprReturnExpr, for ExprReturnExprJob.
+type ExprReturnExprResults struct {
+	R0 int
+	R1 string
+}
+
+// ExprReturnExprJob is the handle of job ExprReturnExpr, for fsm.Start, fsm.Wait and fsm.Child.
+var ExprReturnExprJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.ExprReturnExpr",
+	func(struct{}) []any { return nil },
+	func(r []any) (ExprReturnExprResults, error) {
+		return ExprReturnExprResults{
+			R0: fsm.ResultAt[int](r, 0),
+			R1: fsm.ResultAt[string](r, 1),
+		}, fsm.ResultErr(r, 2)
+	})
 
 // exprReturnExprMachine is the state machine of job ExprReturnExpr.
 type exprReturnExprMachine struct {
@@ -4770,25 +5694,25 @@ func (m *exprReturnExprMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.Any
 //line exprs.go:266
 	return m.suspend(1, Echo.Call(1))
 resume1:
-//line exprs_fsm.go:4774
+//line exprs_fsm.go:5698
 	v_1, err = fsm.Take[int](in)
 	v_2 = v(v_1, err)
 	m.v.v_2 = v_2
 //line exprs.go:266
 	return m.suspend(2, Echo.Call(2))
 resume2:
-//line exprs_fsm.go:4781
+//line exprs_fsm.go:5705
 	v_3, err_1 = fsm.Take[int](in)
 	v_4 = v_2 + v(v_3, err_1)
 	m.v.v_4 = v_4
 //line exprs.go:266
 	return m.suspend(3, Str.Call("r"))
 resume3:
-//line exprs_fsm.go:4788
+//line exprs_fsm.go:5712
 	v_5, err_2 = fsm.Take[string](in)
 //line exprs.go:266
 	return m.finish(v_4, v(v_5, err_2), nil)
-//line exprs_fsm.go:4792
+//line exprs_fsm.go:5716
 }
 
 func (m *exprReturnExprMachine) finish(r0 int, r1 string, r2 error) (fsm.AnyOp, error) {
@@ -4858,21 +5782,44 @@ func (m *exprReturnExprMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "6f18f28d3d2fef9b",
+			Pos:    "exprs.go:267:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "string",
+			}, {
+				Name: "result 2",
+				Type: "error",
+			}},
+		},
 		Func: ExprReturnExpr,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.ExprReturnExpr",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &exprReturnExprMachine{}
 			return m, nil
 		},
-		States: []fsm.StateInfo{{Pos: "exprs.go:266:11"}, {
-			Pos: "exprs.go:266:45",
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "exprs.go:265:6",
+		},
+		States: []fsm.StateInfo{{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "exprs.go:266:11",
+		}, {
+			Layout: "605b0da21d60a6f3",
+			Pos:    "exprs.go:266:45",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
 				Name:     "v_2 (a value computed before an await)",
 				Type:     "int",
 			}},
 		}, {
-			Pos: "exprs.go:266:78",
+			Layout: "605b0da21d60a6f3",
+			Pos:    "exprs.go:266:78",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
 				Name:     "v_4 (a value computed before an await)",
@@ -4884,6 +5831,24 @@ func init() {
 		},
 	})
 }
+
+// ExprConversionsResults holds the results of job ExprConversions, for ExprConversionsJob.
+type ExprConversionsResults struct {
+	R0 float64
+	R1 string
+	R2 []byte
+}
+
+// ExprConversionsJob is the handle of job ExprConversions, for fsm.Start, fsm.Wait and fsm.Child.
+var ExprConversionsJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.ExprConversions",
+	func(struct{}) []any { return nil },
+	func(r []any) (ExprConversionsResults, error) {
+		return ExprConversionsResults{
+			R0: fsm.ResultAt[float64](r, 0),
+			R1: fsm.ResultAt[string](r, 1),
+			R2: fsm.ResultAt[[]byte](r, 2),
+		}, fsm.ResultErr(r, 3)
+	})
 
 // exprConversionsMachine is the state machine of job ExprConversions.
 type exprConversionsMachine struct {
@@ -4934,30 +5899,30 @@ func (m *exprConversionsMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.An
 //line exprs.go:271
 	return m.suspend(1, Echo.Call(3))
 resume1:
-//line exprs_fsm.go:4938
+//line exprs_fsm.go:5903
 	v_1, err = fsm.Take[int](in)
 //line exprs.go:271
 	f = float64(v(v_1, err)) / 2
-//line exprs_fsm.go:4942
+//line exprs_fsm.go:5907
 	m.v.f = f
 //line exprs.go:272
 	return m.suspend(2, Echo.Call(0x4e16))
 resume2:
-//line exprs_fsm.go:4947
+//line exprs_fsm.go:5912
 	v_2, err_1 = fsm.Take[int](in)
 //line exprs.go:272
 	s = string(rune(v(v_2, err_1)))
-//line exprs_fsm.go:4951
+//line exprs_fsm.go:5916
 	m.v.f, m.v.s = f, s
 //line exprs.go:273
 	return m.suspend(3, Str.Call("hi"))
 resume3:
-//line exprs_fsm.go:4956
+//line exprs_fsm.go:5921
 	v_3, err_2 = fsm.Take[string](in)
 //line exprs.go:273
 	b = []byte(v(v_3, err_2))
 	return m.finish(f, s, b, nil)
-//line exprs_fsm.go:4961
+//line exprs_fsm.go:5926
 }
 
 func (m *exprConversionsMachine) finish(r0 float64, r1 string, r2 []byte, r3 error) (fsm.AnyOp, error) {
@@ -5032,20 +5997,46 @@ func (m *exprConversionsMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "a1057f41b25bd953",
+			Pos:    "exprs.go:275:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "float64",
+			}, {
+				Name: "result 1",
+				Type: "string",
+			}, {
+				Name: "result 2",
+				Type: "[]byte",
+			}, {
+				Name: "result 3",
+				Type: "error",
+			}},
+		},
 		Func: ExprConversions,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.ExprConversions",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &exprConversionsMachine{}
 			return m, nil
 		},
-		States: []fsm.StateInfo{{Pos: "exprs.go:271:17"}, {
-			Pos: "exprs.go:272:21",
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "exprs.go:270:6",
+		},
+		States: []fsm.StateInfo{{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "exprs.go:271:17",
+		}, {
+			Layout: "6bb41929febc7e98",
+			Pos:    "exprs.go:272:21",
 			Vars: []fsm.VarInfo{{
 				Name: "f",
 				Type: "float64",
 			}},
 		}, {
-			Pos: "exprs.go:273:16",
+			Layout: "8c7dfeffdea6e948",
+			Pos:    "exprs.go:273:16",
 			Vars: []fsm.VarInfo{{
 				Name: "f",
 				Type: "float64",
@@ -5059,6 +6050,22 @@ func init() {
 		},
 	})
 }
+
+// ExprSliceExprResults holds the results of job ExprSliceExpr, for ExprSliceExprJob.
+type ExprSliceExprResults struct {
+	R0 []int
+	R1 string
+}
+
+// ExprSliceExprJob is the handle of job ExprSliceExpr, for fsm.Start, fsm.Wait and fsm.Child.
+var ExprSliceExprJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.ExprSliceExpr",
+	func(struct{}) []any { return nil },
+	func(r []any) (ExprSliceExprResults, error) {
+		return ExprSliceExprResults{
+			R0: fsm.ResultAt[[]int](r, 0),
+			R1: fsm.ResultAt[string](r, 1),
+		}, fsm.ResultErr(r, 2)
+	})
 
 // exprSliceExprMachine is the state machine of job ExprSliceExpr.
 type exprSliceExprMachine struct {
@@ -5112,30 +6119,30 @@ func (m *exprSliceExprMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 //line exprs.go:279
 	xs = []int{0, 1, 2, 3, 4}
 	s = "abcdef"
-//line exprs_fsm.go:5116
+//line exprs_fsm.go:6123
 	m.v.xs, m.v.s = xs, s
 //line exprs.go:281
 	return m.suspend(1, Echo.Call(1))
 resume1:
-//line exprs_fsm.go:5121
+//line exprs_fsm.go:6128
 	v_1, err = fsm.Take[int](in)
 	v_2 = v(v_1, err)
 	m.v.xs, m.v.s, m.v.v_2 = xs, s, v_2
 //line exprs.go:281
 	return m.suspend(2, Echo.Call(3))
 resume2:
-//line exprs_fsm.go:5128
+//line exprs_fsm.go:6135
 	v_3, err_1 = fsm.Take[int](in)
 	v_4 = xs[v_2:v(v_3, err_1)]
 	m.v.s, m.v.v_4 = s, v_4
 //line exprs.go:281
 	return m.suspend(3, Echo.Call(2))
 resume3:
-//line exprs_fsm.go:5135
+//line exprs_fsm.go:6142
 	v_5, err_2 = fsm.Take[int](in)
 //line exprs.go:281
 	return m.finish(v_4, s[v(v_5, err_2):], nil)
-//line exprs_fsm.go:5139
+//line exprs_fsm.go:6146
 }
 
 func (m *exprSliceExprMachine) finish(r0 []int, r1 string, r2 error) (fsm.AnyOp, error) {
@@ -5217,14 +6224,33 @@ func (m *exprSliceExprMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "c50bc8bddafb260b",
+			Pos:    "exprs.go:282:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "[]int",
+			}, {
+				Name: "result 1",
+				Type: "string",
+			}, {
+				Name: "result 2",
+				Type: "error",
+			}},
+		},
 		Func: ExprSliceExpr,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.ExprSliceExpr",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &exprSliceExprMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "exprs.go:278:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "exprs.go:281:14",
+			Layout: "7e5e29d8298f57d6",
+			Pos:    "exprs.go:281:14",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
 				Type: "[]int",
@@ -5233,7 +6259,8 @@ func init() {
 				Type: "string",
 			}},
 		}, {
-			Pos: "exprs.go:281:46",
+			Layout: "7d558ed01a06c6f6",
+			Pos:    "exprs.go:281:46",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
 				Type: "[]int",
@@ -5246,7 +6273,8 @@ func init() {
 				Type:     "int",
 			}},
 		}, {
-			Pos: "exprs.go:281:82",
+			Layout: "3ea06a56c0ba7691",
+			Pos:    "exprs.go:281:82",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "string",
@@ -5261,6 +6289,24 @@ func init() {
 		},
 	})
 }
+
+// ExprUnaryResults holds the results of job ExprUnary, for ExprUnaryJob.
+type ExprUnaryResults struct {
+	R0 int
+	R1 bool
+	R2 int
+}
+
+// ExprUnaryJob is the handle of job ExprUnary, for fsm.Start, fsm.Wait and fsm.Child.
+var ExprUnaryJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.ExprUnary",
+	func(struct{}) []any { return nil },
+	func(r []any) (ExprUnaryResults, error) {
+		return ExprUnaryResults{
+			R0: fsm.ResultAt[int](r, 0),
+			R1: fsm.ResultAt[bool](r, 1),
+			R2: fsm.ResultAt[int](r, 2),
+		}, fsm.ResultErr(r, 3)
+	})
 
 // exprUnaryMachine is the state machine of job ExprUnary.
 type exprUnaryMachine struct {
@@ -5310,25 +6356,25 @@ func (m *exprUnaryMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, e
 //line exprs.go:286
 	return m.suspend(1, Echo.Call(4))
 resume1:
-//line exprs_fsm.go:5314
+//line exprs_fsm.go:6360
 	v_1, err = fsm.Take[int](in)
 	v_2 = -v(v_1, err)
 	m.v.v_2 = v_2
 //line exprs.go:286
 	return m.suspend(2, Positive.Call(1))
 resume2:
-//line exprs_fsm.go:5321
+//line exprs_fsm.go:6367
 	v_3, err_1 = fsm.Take[bool](in)
 	v_4 = !v(v_3, err_1)
 	m.v.v_2, m.v.v_4 = v_2, v_4
 //line exprs.go:286
 	return m.suspend(3, Echo.Call(0))
 resume3:
-//line exprs_fsm.go:5328
+//line exprs_fsm.go:6374
 	v_5, err_2 = fsm.Take[int](in)
 //line exprs.go:286
 	return m.finish(v_2, v_4, ^v(v_5, err_2), nil)
-//line exprs_fsm.go:5332
+//line exprs_fsm.go:6378
 }
 
 func (m *exprUnaryMachine) finish(r0 int, r1 bool, r2 int, r3 error) (fsm.AnyOp, error) {
@@ -5403,21 +6449,47 @@ func (m *exprUnaryMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "746b869d2a57adbb",
+			Pos:    "exprs.go:287:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "bool",
+			}, {
+				Name: "result 2",
+				Type: "int",
+			}, {
+				Name: "result 3",
+				Type: "error",
+			}},
+		},
 		Func: ExprUnary,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.ExprUnary",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &exprUnaryMachine{}
 			return m, nil
 		},
-		States: []fsm.StateInfo{{Pos: "exprs.go:286:12"}, {
-			Pos: "exprs.go:286:46",
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "exprs.go:285:6",
+		},
+		States: []fsm.StateInfo{{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "exprs.go:286:12",
+		}, {
+			Layout: "605b0da21d60a6f3",
+			Pos:    "exprs.go:286:46",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
 				Name:     "v_2 (a value computed before an await)",
 				Type:     "int",
 			}},
 		}, {
-			Pos: "exprs.go:286:84",
+			Layout: "8935f26459cb5c8b",
+			Pos:    "exprs.go:286:84",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
 				Name:     "v_2 (a value computed before an await)",
@@ -5433,6 +6505,11 @@ func init() {
 		},
 	})
 }
+
+// ExprFieldOfAwaitJob is the handle of job ExprFieldOfAwait, for fsm.Start, fsm.Wait and fsm.Child.
+var ExprFieldOfAwaitJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.ExprFieldOfAwait",
+	func(struct{}) []any { return nil },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // exprFieldOfAwaitMachine is the state machine of job ExprFieldOfAwait.
 type exprFieldOfAwaitMachine struct {
@@ -5473,18 +6550,18 @@ func (m *exprFieldOfAwaitMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.A
 //line exprs.go:291
 	return m.suspend(1, Swap.Call(Pair{A: 1, B: 2}))
 resume1:
-//line exprs_fsm.go:5477
+//line exprs_fsm.go:6554
 	v_1, err = fsm.Take[Pair](in)
 	v_2 = v(v_1, err).A * 10
 	m.v.v_2 = v_2
 //line exprs.go:291
 	return m.suspend(2, Swap.Call(Pair{A: 3, B: 4}))
 resume2:
-//line exprs_fsm.go:5484
+//line exprs_fsm.go:6561
 	v_3, err_1 = fsm.Take[Pair](in)
 //line exprs.go:291
 	return m.finish(v_2+v(v_3, err_1).B, nil)
-//line exprs_fsm.go:5488
+//line exprs_fsm.go:6565
 }
 
 func (m *exprFieldOfAwaitMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -5547,14 +6624,33 @@ func (m *exprFieldOfAwaitMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "exprs.go:292:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: ExprFieldOfAwait,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.ExprFieldOfAwait",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &exprFieldOfAwaitMachine{}
 			return m, nil
 		},
-		States: []fsm.StateInfo{{Pos: "exprs.go:291:11"}, {
-			Pos: "exprs.go:291:65",
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "exprs.go:290:6",
+		},
+		States: []fsm.StateInfo{{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "exprs.go:291:11",
+		}, {
+			Layout: "605b0da21d60a6f3",
+			Pos:    "exprs.go:291:65",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
 				Name:     "v_2 (a value computed before an await)",
@@ -5566,6 +6662,11 @@ func init() {
 		},
 	})
 }
+
+// ExprAppendJob is the handle of job ExprAppend, for fsm.Start, fsm.Wait and fsm.Child.
+var ExprAppendJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.ExprAppend",
+	func(struct{}) []any { return nil },
+	func(r []any) ([]int, error) { return fsm.ResultAt[[]int](r, 0), fsm.ResultErr(r, 1) })
 
 // exprAppendMachine is the state machine of job ExprAppend.
 type exprAppendMachine struct {
@@ -5613,33 +6714,33 @@ func (m *exprAppendMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, 
 	}
 //line exprs.go:296
 	xs = nil
-//line exprs_fsm.go:5617
+//line exprs_fsm.go:6718
 	m.v.xs = xs
 //line exprs.go:297
 	return m.suspend(1, Echo.Call(1))
 resume1:
-//line exprs_fsm.go:5622
+//line exprs_fsm.go:6723
 	v_1, err = fsm.Take[int](in)
 	v_2 = v(v_1, err)
 	m.v.xs, m.v.v_2 = xs, v_2
 //line exprs.go:297
 	return m.suspend(2, Echo.Call(2))
 resume2:
-//line exprs_fsm.go:5629
+//line exprs_fsm.go:6730
 	v_3, err_1 = fsm.Take[int](in)
 //line exprs.go:297
 	xs = append(xs, v_2, v(v_3, err_1))
-//line exprs_fsm.go:5633
+//line exprs_fsm.go:6734
 	m.v.xs = xs
 //line exprs.go:298
 	return m.suspend(3, EchoInts.Call([]int{3, 4}))
 resume3:
-//line exprs_fsm.go:5638
+//line exprs_fsm.go:6739
 	v_4, err_2 = fsm.Take[[]int](in)
 //line exprs.go:298
 	xs = append(xs, v(v_4, err_2)...)
 	return m.finish(xs, nil)
-//line exprs_fsm.go:5643
+//line exprs_fsm.go:6744
 }
 
 func (m *exprAppendMachine) finish(r0 []int, r1 error) (fsm.AnyOp, error) {
@@ -5712,20 +6813,37 @@ func (m *exprAppendMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "72b68ac4df7a5590",
+			Pos:    "exprs.go:300:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "[]int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: ExprAppend,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.ExprAppend",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &exprAppendMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "exprs.go:295:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "exprs.go:297:20",
+			Layout: "2ee6eabada2380b8",
+			Pos:    "exprs.go:297:20",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
 				Type: "[]int",
 			}},
 		}, {
-			Pos: "exprs.go:297:53",
+			Layout: "9b8133cf63ce5a8e",
+			Pos:    "exprs.go:297:53",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
 				Type: "[]int",
@@ -5735,7 +6853,8 @@ func init() {
 				Type:     "int",
 			}},
 		}, {
-			Pos: "exprs.go:298:20",
+			Layout: "2ee6eabada2380b8",
+			Pos:    "exprs.go:298:20",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
 				Type: "[]int",
@@ -5746,6 +6865,22 @@ func init() {
 		},
 	})
 }
+
+// ExprLenCompareResults holds the results of job ExprLenCompare, for ExprLenCompareJob.
+type ExprLenCompareResults struct {
+	R0 bool
+	R1 int
+}
+
+// ExprLenCompareJob is the handle of job ExprLenCompare, for fsm.Start, fsm.Wait and fsm.Child.
+var ExprLenCompareJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.ExprLenCompare",
+	func(struct{}) []any { return nil },
+	func(r []any) (ExprLenCompareResults, error) {
+		return ExprLenCompareResults{
+			R0: fsm.ResultAt[bool](r, 0),
+			R1: fsm.ResultAt[int](r, 1),
+		}, fsm.ResultErr(r, 2)
+	})
 
 // exprLenCompareMachine is the state machine of job ExprLenCompare.
 type exprLenCompareMachine struct {
@@ -5788,21 +6923,21 @@ func (m *exprLenCompareMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.Any
 //line exprs.go:304
 	return m.suspend(1, Str.Call("hello"))
 resume1:
-//line exprs_fsm.go:5792
+//line exprs_fsm.go:6927
 	v_1, err = fsm.Take[string](in)
 //line exprs.go:304
 	n = len(v(v_1, err))
-//line exprs_fsm.go:5796
+//line exprs_fsm.go:6931
 	m.v.n = n
 //line exprs.go:305
 	return m.suspend(2, Echo.Call(n))
 resume2:
-//line exprs_fsm.go:5801
+//line exprs_fsm.go:6936
 	v_2, err_1 = fsm.Take[int](in)
 //line exprs.go:305
 	ok = v(v_2, err_1)+1 == 6
 	return m.finish(ok, n, nil)
-//line exprs_fsm.go:5806
+//line exprs_fsm.go:6941
 }
 
 func (m *exprLenCompareMachine) finish(r0 bool, r1 int, r2 error) (fsm.AnyOp, error) {
@@ -5868,14 +7003,36 @@ func (m *exprLenCompareMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "fc6dfd47038630a7",
+			Pos:    "exprs.go:307:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "bool",
+			}, {
+				Name: "result 1",
+				Type: "int",
+			}, {
+				Name: "result 2",
+				Type: "error",
+			}},
+		},
 		Func: ExprLenCompare,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.ExprLenCompare",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &exprLenCompareMachine{}
 			return m, nil
 		},
-		States: []fsm.StateInfo{{Pos: "exprs.go:304:13"}, {
-			Pos: "exprs.go:305:11",
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "exprs.go:303:6",
+		},
+		States: []fsm.StateInfo{{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "exprs.go:304:13",
+		}, {
+			Layout: "3d5626aa9d3c44eb",
+			Pos:    "exprs.go:305:11",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
 				Type: "int",
@@ -5886,6 +7043,22 @@ func init() {
 		},
 	})
 }
+
+// ExprMultiShortDeclResults holds the results of job ExprMultiShortDecl, for ExprMultiShortDeclJob.
+type ExprMultiShortDeclResults struct {
+	R0 int
+	R1 int
+}
+
+// ExprMultiShortDeclJob is the handle of job ExprMultiShortDecl, for fsm.Start, fsm.Wait and fsm.Child.
+var ExprMultiShortDeclJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.ExprMultiShortDecl",
+	func(struct{}) []any { return nil },
+	func(r []any) (ExprMultiShortDeclResults, error) {
+		return ExprMultiShortDeclResults{
+			R0: fsm.ResultAt[int](r, 0),
+			R1: fsm.ResultAt[int](r, 1),
+		}, fsm.ResultErr(r, 2)
+	})
 
 // exprMultiShortDeclMachine is the state machine of job ExprMultiShortDecl.
 type exprMultiShortDeclMachine struct {
@@ -5929,19 +7102,19 @@ func (m *exprMultiShortDeclMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm
 //line exprs.go:311
 	return m.suspend(1, Echo.Call(1))
 resume1:
-//line exprs_fsm.go:5933
+//line exprs_fsm.go:7106
 	v_1, err = fsm.Take[int](in)
 	v_2 = v(v_1, err)
 	m.v.v_2 = v_2
 //line exprs.go:311
 	return m.suspend(2, Echo.Call(2))
 resume2:
-//line exprs_fsm.go:5940
+//line exprs_fsm.go:7113
 	v_3, err_1 = fsm.Take[int](in)
 //line exprs.go:311
 	a, b = v_2, v(v_3, err_1)
 	return m.finish(a, b, nil)
-//line exprs_fsm.go:5945
+//line exprs_fsm.go:7118
 }
 
 func (m *exprMultiShortDeclMachine) finish(r0 int, r1 int, r2 error) (fsm.AnyOp, error) {
@@ -6007,14 +7180,36 @@ func (m *exprMultiShortDeclMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "fd05e174931b53f4",
+			Pos:    "exprs.go:313:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "int",
+			}, {
+				Name: "result 2",
+				Type: "error",
+			}},
+		},
 		Func: ExprMultiShortDecl,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.ExprMultiShortDecl",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &exprMultiShortDeclMachine{}
 			return m, nil
 		},
-		States: []fsm.StateInfo{{Pos: "exprs.go:311:12"}, {
-			Pos: "exprs.go:311:45",
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "exprs.go:310:6",
+		},
+		States: []fsm.StateInfo{{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "exprs.go:311:12",
+		}, {
+			Layout: "605b0da21d60a6f3",
+			Pos:    "exprs.go:311:45",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
 				Name:     "v_2 (a value computed before an await)",
@@ -6026,6 +7221,11 @@ func init() {
 		},
 	})
 }
+
+// ExprMethodOnAwaitJob is the handle of job ExprMethodOnAwait, for fsm.Start, fsm.Wait and fsm.Child.
+var ExprMethodOnAwaitJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.ExprMethodOnAwait",
+	func(struct{}) []any { return nil },
+	func(r []any) (string, error) { return fsm.ResultAt[string](r, 0), fsm.ResultErr(r, 1) })
 
 // exprMethodOnAwaitMachine is the state machine of job ExprMethodOnAwait.
 type exprMethodOnAwaitMachine struct {
@@ -6066,21 +7266,21 @@ func (m *exprMethodOnAwaitMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.
 //line exprs.go:319
 	return m.suspend(1, Str.Call("ab"))
 resume1:
-//line exprs_fsm.go:6070
+//line exprs_fsm.go:7270
 	v_1, err = fsm.Take[string](in)
 //line exprs.go:319
 	s = strings.ToUpper(v(v_1, err))
-//line exprs_fsm.go:6074
+//line exprs_fsm.go:7274
 	m.v.s = s
 //line exprs.go:320
 	return m.suspend(2, EchoDur.Call(1500_000_000))
 resume2:
-//line exprs_fsm.go:6079
+//line exprs_fsm.go:7279
 	v_2, err_1 = fsm.Take[time.Duration](in)
 //line exprs.go:320
 	s += v(v_2, err_1).String()
 	return m.finish(s, nil)
-//line exprs_fsm.go:6084
+//line exprs_fsm.go:7284
 }
 
 func (m *exprMethodOnAwaitMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -6143,14 +7343,33 @@ func (m *exprMethodOnAwaitMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "6f831efb80eea763",
+			Pos:    "exprs.go:322:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "string",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: ExprMethodOnAwait,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.ExprMethodOnAwait",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &exprMethodOnAwaitMachine{}
 			return m, nil
 		},
-		States: []fsm.StateInfo{{Pos: "exprs.go:319:25"}, {
-			Pos: "exprs.go:320:9",
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "exprs.go:318:6",
+		},
+		States: []fsm.StateInfo{{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "exprs.go:319:25",
+		}, {
+			Layout: "1b16fda53b451520",
+			Pos:    "exprs.go:320:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "string",
@@ -6161,6 +7380,22 @@ func init() {
 		},
 	})
 }
+
+// ExprMapCompositeOrderResults holds the results of job ExprMapCompositeOrder, for ExprMapCompositeOrderJob.
+type ExprMapCompositeOrderResults struct {
+	R0 map[string]int
+	R1 string
+}
+
+// ExprMapCompositeOrderJob is the handle of job ExprMapCompositeOrder, for fsm.Start, fsm.Wait and fsm.Child.
+var ExprMapCompositeOrderJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.ExprMapCompositeOrder",
+	func(struct{}) []any { return nil },
+	func(r []any) (ExprMapCompositeOrderResults, error) {
+		return ExprMapCompositeOrderResults{
+			R0: fsm.ResultAt[map[string]int](r, 0),
+			R1: fsm.ResultAt[string](r, 1),
+		}, fsm.ResultErr(r, 2)
+	})
 
 // exprMapCompositeOrderMachine is the state machine of job ExprMapCompositeOrder.
 type exprMapCompositeOrderMachine struct {
@@ -6198,19 +7433,19 @@ func (m_1 *exprMapCompositeOrderMachine) Resume(ctx fsm.Context, in fsm.Outcome)
 	}
 //line exprs.go:328
 	resetTrace()
-//line exprs_fsm.go:6202
+//line exprs_fsm.go:7437
 	v_1 = tr("k1", "a")
 	m_1.v.v_1 = v_1
 //line exprs.go:330
 	return m_1.suspend(1, Echo.Call(1))
 resume1:
-//line exprs_fsm.go:6208
+//line exprs_fsm.go:7443
 	v_2, err = fsm.Take[int](in)
 //line exprs.go:329
 	m = map[string]int{v_1: tr("v1", v(v_2, err)), tr("k2", "b"): tr("v2", 2)}
 //line exprs.go:333
 	return m_1.finish(m, traceStr(), nil)
-//line exprs_fsm.go:6214
+//line exprs_fsm.go:7449
 }
 
 func (m *exprMapCompositeOrderMachine) finish(r0 map[string]int, r1 string, r2 error) (fsm.AnyOp, error) {
@@ -6276,14 +7511,33 @@ func (m *exprMapCompositeOrderMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "21465c4fa07486ed",
+			Pos:    "exprs.go:334:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "map[string]int",
+			}, {
+				Name: "result 1",
+				Type: "string",
+			}, {
+				Name: "result 2",
+				Type: "error",
+			}},
+		},
 		Func: ExprMapCompositeOrder,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.ExprMapCompositeOrder",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &exprMapCompositeOrderMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "exprs.go:327:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "exprs.go:330:29",
+			Layout: "7d1e54e2c290fce6",
+			Pos:    "exprs.go:330:29",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
 				Name:     "v_1 (a value computed before an await)",
@@ -6295,6 +7549,11 @@ func init() {
 		},
 	})
 }
+
+// ExprCallStmtJob is the handle of job ExprCallStmt, for fsm.Start, fsm.Wait and fsm.Child.
+var ExprCallStmtJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.ExprCallStmt",
+	func(struct{}) []any { return nil },
+	func(r []any) (string, error) { return fsm.ResultAt[string](r, 0), fsm.ResultErr(r, 1) })
 
 // exprCallStmtMachine is the state machine of job ExprCallStmt.
 type exprCallStmtMachine struct {
@@ -6334,24 +7593,24 @@ func (m *exprCallStmtMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp
 	}
 //line exprs.go:340
 	resetTrace()
-//line exprs_fsm.go:6338
+//line exprs_fsm.go:7597
 	v_1 = tr("inner", "outer")
 	m.v.v_1 = v_1
 //line exprs.go:341
 	return m.suspend(1, Str.Call("!"))
 resume1:
-//line exprs_fsm.go:6344
+//line exprs_fsm.go:7603
 	v_2, err = fsm.Take[string](in)
 //line exprs.go:341
 	tr(v_1+v(v_2, err), 0)
 	return m.suspend(2, Echo.Call(1))
 resume2:
-//line exprs_fsm.go:6350
+//line exprs_fsm.go:7609
 	v_3, err_1 = fsm.Take[int](in)
 //line exprs.go:342
 	tr("last", v(v_3, err_1))
 	return m.finish(traceStr(), nil)
-//line exprs_fsm.go:6355
+//line exprs_fsm.go:7614
 }
 
 func (m *exprCallStmtMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -6414,20 +7673,39 @@ func (m *exprCallStmtMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "6f831efb80eea763",
+			Pos:    "exprs.go:344:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "string",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: ExprCallStmt,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.ExprCallStmt",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &exprCallStmtMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "exprs.go:339:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "exprs.go:341:28",
+			Layout: "7d1e54e2c290fce6",
+			Pos:    "exprs.go:341:28",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
 				Name:     "v_1 (a value computed before an await)",
 				Type:     "string",
 			}},
-		}, {Pos: "exprs.go:342:15"}},
+		}, {
+			Layout: "2b277bc8c0741b38",
+			Pos:    "exprs.go:342:15",
+		}},
 		Zero: func() fsm.Machine {
 			return &exprCallStmtMachine{}
 		},

@@ -4,6 +4,22 @@ package equiv
 
 import fsm "github.com/fsmgen/fsmgen/runtime"
 
+// BreakLabeledResults holds the results of job BreakLabeled, for BreakLabeledJob.
+type BreakLabeledResults struct {
+	R0 int
+	R1 int
+}
+
+// BreakLabeledJob is the handle of job BreakLabeled, for fsm.Start, fsm.Wait and fsm.Child.
+var BreakLabeledJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.BreakLabeled",
+	func(struct{}) []any { return nil },
+	func(r []any) (BreakLabeledResults, error) {
+		return BreakLabeledResults{
+			R0: fsm.ResultAt[int](r, 0),
+			R1: fsm.ResultAt[int](r, 1),
+		}, fsm.ResultErr(r, 2)
+	})
+
 // breakLabeledMachine is the state machine of job BreakLabeled.
 type breakLabeledMachine struct {
 	state int // the await the job is stopped at; see fsm.Machine.State
@@ -59,12 +75,12 @@ loop_1:
 	if !(j < 5) {
 		goto loopEnd_1
 	}
-//line jumps_fsm.go:63
+//line jumps_fsm.go:79
 	m.v.count, m.v.i, m.v.j = count, i, j
 //line jumps.go:17
 	return m.suspend(1, Echo.Call(i*10+j))
 resume1:
-//line jumps_fsm.go:68
+//line jumps_fsm.go:84
 	v_1, err = fsm.Take[int](in)
 //line jumps.go:17
 	last = v(v_1, err)
@@ -74,17 +90,17 @@ resume1:
 	count++
 //line jumps.go:16
 	j++
-//line jumps_fsm.go:78
+//line jumps_fsm.go:94
 	goto loop_1
 loopEnd_1:
 //line jumps.go:15
 	i++
-//line jumps_fsm.go:83
+//line jumps_fsm.go:99
 	goto loop
 loopEnd:
 //line jumps.go:24
 	return m.finish(count, last, nil)
-//line jumps_fsm.go:88
+//line jumps_fsm.go:104
 }
 
 func (m *breakLabeledMachine) finish(r0 int, r1 int, r2 error) (fsm.AnyOp, error) {
@@ -154,14 +170,33 @@ func (m *breakLabeledMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "fd05e174931b53f4",
+			Pos:    "jumps.go:25:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "int",
+			}, {
+				Name: "result 2",
+				Type: "error",
+			}},
+		},
 		Func: BreakLabeled,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.BreakLabeled",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &breakLabeledMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "jumps.go:11:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "jumps.go:17:13",
+			Layout: "46dd930157a99c8d",
+			Pos:    "jumps.go:17:13",
 			Vars: []fsm.VarInfo{{
 				Name: "count",
 				Type: "int",
@@ -178,6 +213,11 @@ func init() {
 		},
 	})
 }
+
+// ContinueLabeledJob is the handle of job ContinueLabeled, for fsm.Start, fsm.Wait and fsm.Child.
+var ContinueLabeledJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.ContinueLabeled",
+	func(struct{}) []any { return nil },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // continueLabeledMachine is the state machine of job ContinueLabeled.
 type continueLabeledMachine struct {
@@ -223,7 +263,7 @@ func (m *continueLabeledMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.An
 	}
 //line jumps.go:29
 	sum = 0
-//line jumps_fsm.go:227
+//line jumps_fsm.go:267
 	n = 4
 	i_1 = 0
 loop:
@@ -232,7 +272,7 @@ loop:
 	}
 //line jumps.go:31
 	i = i_1
-//line jumps_fsm.go:236
+//line jumps_fsm.go:276
 	n_1 = 4
 	i_2 = 0
 loop_1:
@@ -241,7 +281,7 @@ loop_1:
 	}
 //line jumps.go:32
 	j = i_2
-//line jumps_fsm.go:245
+//line jumps_fsm.go:285
 	m.v.sum, m.v.i, m.v.n, m.v.i_1, m.v.j, m.v.n_1, m.v.i_2 = sum, i, n, i_1, j, n_1, i_2
 //line jumps.go:33
 	return m.suspend(1, Echo.Call(j))
@@ -251,20 +291,20 @@ resume1:
 		goto loopNext
 	}
 	sum += j
-//line jumps_fsm.go:255
+//line jumps_fsm.go:295
 	i_2++
 	goto loop_1
 loopEnd_1:
 //line jumps.go:39
 	sum += 1000
 loopNext:
-//line jumps_fsm.go:262
+//line jumps_fsm.go:302
 	i_1++
 	goto loop
 loopEnd:
 //line jumps.go:41
 	return m.finish(sum, nil)
-//line jumps_fsm.go:268
+//line jumps_fsm.go:308
 }
 
 func (m *continueLabeledMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -339,14 +379,30 @@ func (m *continueLabeledMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "jumps.go:42:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: ContinueLabeled,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.ContinueLabeled",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &continueLabeledMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "jumps.go:28:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "jumps.go:33:4",
+			Layout: "45f75a63f1ac9219",
+			Pos:    "jumps.go:33:4",
 			Vars: []fsm.VarInfo{{
 				Name: "sum",
 				Type: "int",
@@ -379,6 +435,11 @@ func init() {
 		},
 	})
 }
+
+// ContinueLabeledPostJob is the handle of job ContinueLabeledPost, for fsm.Start, fsm.Wait and fsm.Child.
+var ContinueLabeledPostJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.ContinueLabeledPost",
+	func(struct{}) []any { return nil },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // continueLabeledPostMachine is the state machine of job ContinueLabeledPost.
 type continueLabeledPostMachine struct {
@@ -437,34 +498,34 @@ loop_1:
 	if j > i {
 		goto loopNext
 	}
-//line jumps_fsm.go:441
+//line jumps_fsm.go:502
 	m.v.sum, m.v.i, m.v.j = sum, i, j
 //line jumps.go:55
 	return m.suspend(1, Echo.Call(j+1))
 resume1:
-//line jumps_fsm.go:446
+//line jumps_fsm.go:507
 	v_1, err = fsm.Take[int](in)
 //line jumps.go:55
 	sum += v(v_1, err)
 //line jumps.go:51
 	j++
-//line jumps_fsm.go:452
+//line jumps_fsm.go:513
 	goto loop_1
 loopNext:
 	m.v.sum = sum
 //line jumps.go:50
 	return m.suspend(2, Add.Call(Pair{A: i, B: 1}))
 resume2:
-//line jumps_fsm.go:459
+//line jumps_fsm.go:520
 	v_2, err_1 = fsm.Take[int](in)
 //line jumps.go:50
 	i = v(v_2, err_1)
-//line jumps_fsm.go:463
+//line jumps_fsm.go:524
 	goto loop
 loopEnd:
 //line jumps.go:58
 	return m.finish(sum, nil)
-//line jumps_fsm.go:468
+//line jumps_fsm.go:529
 }
 
 func (m *continueLabeledPostMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -535,14 +596,30 @@ func (m *continueLabeledPostMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "jumps.go:59:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: ContinueLabeledPost,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.ContinueLabeledPost",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &continueLabeledPostMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "jumps.go:47:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "jumps.go:55:13",
+			Layout: "be1b3a49d9368135",
+			Pos:    "jumps.go:55:13",
 			Vars: []fsm.VarInfo{{
 				Name: "sum",
 				Type: "int",
@@ -554,7 +631,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Pos: "jumps.go:50:27",
+			Layout: "3f21cd279e3e7268",
+			Pos:    "jumps.go:50:27",
 			Vars: []fsm.VarInfo{{
 				Name: "sum",
 				Type: "int",
@@ -565,6 +643,11 @@ func init() {
 		},
 	})
 }
+
+// BreakOutOfSwitchJob is the handle of job BreakOutOfSwitch, for fsm.Start, fsm.Wait and fsm.Child.
+var BreakOutOfSwitchJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.BreakOutOfSwitch",
+	func(struct{}) []any { return nil },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // breakOutOfSwitchMachine is the state machine of job BreakOutOfSwitch.
 type breakOutOfSwitchMachine struct {
@@ -602,33 +685,33 @@ func (m *breakOutOfSwitchMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.A
 //line jumps.go:65
 	i = 0
 loop_1:
-//line jumps_fsm.go:606
+//line jumps_fsm.go:689
 	m.v.i = i
 //line jumps.go:68
 	return m.suspend(1, Echo.Call(i))
 resume1:
-//line jumps_fsm.go:611
+//line jumps_fsm.go:694
 	v_1, err = fsm.Take[int](in)
 	tag = v(v_1, err)
 //line jumps.go:69
 	if tag == 3 {
 		goto caseBody
 	}
-//line jumps_fsm.go:618
+//line jumps_fsm.go:701
 	goto caseBody_1
 caseBody:
 //line jumps.go:70
 	goto loopEnd
 caseBody_1:
 	i++
-//line jumps_fsm.go:625
+//line jumps_fsm.go:708
 	goto switchEnd
 switchEnd:
 	goto loop_1
 loopEnd:
 //line jumps.go:75
 	return m.finish(i, nil)
-//line jumps_fsm.go:632
+//line jumps_fsm.go:715
 }
 
 func (m *breakOutOfSwitchMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -691,14 +774,30 @@ func (m *breakOutOfSwitchMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "jumps.go:76:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: BreakOutOfSwitch,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.BreakOutOfSwitch",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &breakOutOfSwitchMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "jumps.go:64:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "jumps.go:68:12",
+			Layout: "99810434c0a3c7a9",
+			Pos:    "jumps.go:68:12",
 			Vars: []fsm.VarInfo{{
 				Name: "i",
 				Type: "int",
@@ -709,6 +808,11 @@ func init() {
 		},
 	})
 }
+
+// ContinueFromSwitchJob is the handle of job ContinueFromSwitch, for fsm.Start, fsm.Wait and fsm.Child.
+var ContinueFromSwitchJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.ContinueFromSwitch",
+	func(struct{}) []any { return nil },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // continueFromSwitchMachine is the state machine of job ContinueFromSwitch.
 type continueFromSwitchMachine struct {
@@ -750,7 +854,7 @@ func (m *continueFromSwitchMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm
 	}
 //line jumps.go:82
 	odd = 0
-//line jumps_fsm.go:754
+//line jumps_fsm.go:858
 	n = 5
 	i_1 = 0
 loop:
@@ -759,18 +863,18 @@ loop:
 	}
 //line jumps.go:83
 	i = i_1
-//line jumps_fsm.go:763
+//line jumps_fsm.go:867
 	m.v.odd, m.v.i, m.v.n, m.v.i_1 = odd, i, n, i_1
 //line jumps.go:85
 	return m.suspend(1, Echo.Call(i))
 resume1:
-//line jumps_fsm.go:768
+//line jumps_fsm.go:872
 	v_1, err = fsm.Take[int](in)
 //line jumps.go:85
 	if v(v_1, err)%2 == 0 {
 		goto caseBody
 	}
-//line jumps_fsm.go:774
+//line jumps_fsm.go:878
 	goto switchEnd
 caseBody:
 //line jumps.go:86
@@ -778,13 +882,13 @@ caseBody:
 switchEnd:
 	odd += i
 loopNext:
-//line jumps_fsm.go:782
+//line jumps_fsm.go:886
 	i_1++
 	goto loop
 loopEnd:
 //line jumps.go:90
 	return m.finish(odd, nil)
-//line jumps_fsm.go:788
+//line jumps_fsm.go:892
 }
 
 func (m *continueFromSwitchMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -853,14 +957,30 @@ func (m *continueFromSwitchMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "jumps.go:91:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: ContinueFromSwitch,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.ContinueFromSwitch",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &continueFromSwitchMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "jumps.go:81:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "jumps.go:85:10",
+			Layout: "443634dc30498472",
+			Pos:    "jumps.go:85:10",
 			Vars: []fsm.VarInfo{{
 				Name: "odd",
 				Type: "int",
@@ -882,6 +1002,11 @@ func init() {
 		},
 	})
 }
+
+// BreakLabeledRangeJob is the handle of job BreakLabeledRange, for fsm.Start, fsm.Wait and fsm.Child.
+var BreakLabeledRangeJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.BreakLabeledRange",
+	func(a []string) []any { return []any{a} },
+	func(r []any) (string, error) { return fsm.ResultAt[string](r, 0), fsm.ResultErr(r, 1) })
 
 // breakLabeledRangeMachine is the state machine of job BreakLabeledRange.
 type breakLabeledRangeMachine struct {
@@ -930,7 +1055,7 @@ func (m *breakLabeledRangeMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.
 	}
 //line jumps.go:97
 	out = ""
-//line jumps_fsm.go:934
+//line jumps_fsm.go:1059
 	n = len(words_1)
 	i = 0
 loop:
@@ -939,7 +1064,7 @@ loop:
 	}
 //line jumps.go:99
 	w = words_1[i]
-//line jumps_fsm.go:943
+//line jumps_fsm.go:1068
 	i_1 = 0
 loop_1:
 	if i_1 >= len(w) {
@@ -947,12 +1072,12 @@ loop_1:
 	}
 //line jumps.go:100
 	r = fsm.RuneAt(w, i_1)
-//line jumps_fsm.go:951
+//line jumps_fsm.go:1076
 	m.v.words_1, m.v.out, m.v.w, m.v.n, m.v.i, m.v.i_1 = words_1, out, w, n, i, i_1
 //line jumps.go:101
 	return m.suspend(1, Str.Call(string(r)))
 resume1:
-//line jumps_fsm.go:956
+//line jumps_fsm.go:1081
 	v_1, err = fsm.Take[string](in)
 //line jumps.go:101
 	s = v(v_1, err)
@@ -963,20 +1088,20 @@ resume1:
 		goto loopNext
 	}
 	out += s
-//line jumps_fsm.go:967
+//line jumps_fsm.go:1092
 	i_1 = fsm.NextRune(w, i_1)
 	goto loop_1
 loopEnd_1:
 //line jumps.go:110
 	out += "/"
 loopNext:
-//line jumps_fsm.go:974
+//line jumps_fsm.go:1099
 	i++
 	goto loop
 loopEnd:
 //line jumps.go:112
 	return m.finish(out, nil)
-//line jumps_fsm.go:980
+//line jumps_fsm.go:1105
 }
 
 func (m *breakLabeledRangeMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -1053,6 +1178,17 @@ func (m *breakLabeledRangeMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "6f831efb80eea763",
+			Pos:    "jumps.go:113:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "string",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: BreakLabeledRange,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.BreakLabeledRange",
 		New: func(args []any) (fsm.Machine, error) {
@@ -1063,8 +1199,17 @@ func init() {
 			}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "3a4c3cf18211e7b8",
+			Pos:    "jumps.go:96:6",
+			Vars: []fsm.VarInfo{{
+				Name: "words",
+				Type: "[]string",
+			}},
+		},
 		States: []fsm.StateInfo{{
-			Pos: "jumps.go:101:11",
+			Layout: "ce5ab6e3b1d6b027",
+			Pos:    "jumps.go:101:11",
 			Vars: []fsm.VarInfo{{
 				Name: "words",
 				Type: "[]string",
@@ -1093,6 +1238,11 @@ func init() {
 		},
 	})
 }
+
+// BreakLabeledSwitchJob is the handle of job BreakLabeledSwitch, for fsm.Start, fsm.Wait and fsm.Child.
+var BreakLabeledSwitchJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.BreakLabeledSwitch",
+	func(struct{}) []any { return nil },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // breakLabeledSwitchMachine is the state machine of job BreakLabeledSwitch.
 type breakLabeledSwitchMachine struct {
@@ -1134,18 +1284,18 @@ func (m *breakLabeledSwitchMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm
 	if true {
 		goto caseBody
 	}
-//line jumps_fsm.go:1138
+//line jumps_fsm.go:1288
 	goto switchEnd
 caseBody:
 //line jumps.go:123
 	i = 0
 loop:
-//line jumps_fsm.go:1144
+//line jumps_fsm.go:1294
 	m.v.n, m.v.i = n, i
 //line jumps.go:124
 	return m.suspend(1, Echo.Call(i))
 resume1:
-//line jumps_fsm.go:1149
+//line jumps_fsm.go:1299
 	v_1, err = fsm.Take[int](in)
 //line jumps.go:124
 	n += v(v_1, err)
@@ -1154,12 +1304,12 @@ resume1:
 	}
 //line jumps.go:123
 	i++
-//line jumps_fsm.go:1158
+//line jumps_fsm.go:1308
 	goto loop
 switchEnd:
 //line jumps.go:130
 	return m.finish(n, nil)
-//line jumps_fsm.go:1163
+//line jumps_fsm.go:1313
 }
 
 func (m *breakLabeledSwitchMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1224,14 +1374,30 @@ func (m *breakLabeledSwitchMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "jumps.go:131:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: BreakLabeledSwitch,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.BreakLabeledSwitch",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &breakLabeledSwitchMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "jumps.go:118:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "jumps.go:124:11",
+			Layout: "708417ef940df5cc",
+			Pos:    "jumps.go:124:11",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
 				Type: "int",
@@ -1245,6 +1411,11 @@ func init() {
 		},
 	})
 }
+
+// GotoForwardJob is the handle of job GotoForward, for fsm.Start, fsm.Wait and fsm.Child.
+var GotoForwardJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.GotoForward",
+	func(a int) []any { return []any{a} },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // gotoForwardMachine is the state machine of job GotoForward.
 type gotoForwardMachine struct {
@@ -1286,7 +1457,7 @@ func (m *gotoForwardMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp,
 //line jumps.go:135
 	return m.suspend(1, Echo.Call(x))
 resume1:
-//line jumps_fsm.go:1290
+//line jumps_fsm.go:1461
 	v_1, err = fsm.Take[int](in)
 //line jumps.go:135
 	a = v(v_1, err)
@@ -1295,13 +1466,13 @@ resume1:
 	}
 	return m.suspend(2, Echo.Call(a*10))
 resume2:
-//line jumps_fsm.go:1299
+//line jumps_fsm.go:1470
 	v_2, err_1 = fsm.Take[int](in)
 //line jumps.go:139
 	a = v(v_2, err_1)
 done:
 	return m.finish(a, nil)
-//line jumps_fsm.go:1305
+//line jumps_fsm.go:1476
 }
 
 func (m *gotoForwardMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1364,6 +1535,17 @@ func (m *gotoForwardMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "jumps.go:142:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: GotoForward,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.GotoForward",
 		New: func(args []any) (fsm.Machine, error) {
@@ -1374,12 +1556,31 @@ func init() {
 			}
 			return m, nil
 		},
-		States: []fsm.StateInfo{{Pos: "jumps.go:135:9"}, {Pos: "jumps.go:139:8"}},
+		Start: fsm.StateInfo{
+			Layout: "29480f373b660127",
+			Pos:    "jumps.go:134:6",
+			Vars: []fsm.VarInfo{{
+				Name: "x",
+				Type: "int",
+			}},
+		},
+		States: []fsm.StateInfo{{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "jumps.go:135:9",
+		}, {
+			Layout: "2b277bc8c0741b38",
+			Pos:    "jumps.go:139:8",
+		}},
 		Zero: func() fsm.Machine {
 			return &gotoForwardMachine{}
 		},
 	})
 }
+
+// GotoBackwardJob is the handle of job GotoBackward, for fsm.Start, fsm.Wait and fsm.Child.
+var GotoBackwardJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.GotoBackward",
+	func(struct{}) []any { return nil },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // gotoBackwardMachine is the state machine of job GotoBackward.
 type gotoBackwardMachine struct {
@@ -1421,12 +1622,12 @@ top:
 	if !(i < 4) {
 		goto endIf
 	}
-//line jumps_fsm.go:1425
+//line jumps_fsm.go:1626
 	m.v.i, m.v.sum = i, sum
 //line jumps.go:149
 	return m.suspend(1, Echo.Call(i))
 resume1:
-//line jumps_fsm.go:1430
+//line jumps_fsm.go:1631
 	v_1, err = fsm.Take[int](in)
 //line jumps.go:149
 	sum += v(v_1, err)
@@ -1434,7 +1635,7 @@ resume1:
 	goto top
 endIf:
 	return m.finish(sum, nil)
-//line jumps_fsm.go:1438
+//line jumps_fsm.go:1639
 }
 
 func (m *gotoBackwardMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1499,14 +1700,30 @@ func (m *gotoBackwardMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "jumps.go:154:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: GotoBackward,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.GotoBackward",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &gotoBackwardMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "jumps.go:145:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "jumps.go:149:12",
+			Layout: "4a71c9668e0829bb",
+			Pos:    "jumps.go:149:12",
 			Vars: []fsm.VarInfo{{
 				Name: "i",
 				Type: "int",
@@ -1520,6 +1737,11 @@ func init() {
 		},
 	})
 }
+
+// GotoLoopJob is the handle of job GotoLoop, for fsm.Start, fsm.Wait and fsm.Child.
+var GotoLoopJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.GotoLoop",
+	func(struct{}) []any { return nil },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // gotoLoopMachine is the state machine of job GotoLoop.
 type gotoLoopMachine struct {
@@ -1559,7 +1781,7 @@ func (m *gotoLoopMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, er
 	i = 0
 	sum = 0
 again:
-//line jumps_fsm.go:1563
+//line jumps_fsm.go:1785
 	m.v.i, m.v.sum = i, sum
 //line jumps.go:163
 	return m.suspend(1, Echo.Call(i))
@@ -1575,7 +1797,7 @@ resume1:
 		goto again
 	}
 	return m.finish(sum, nil)
-//line jumps_fsm.go:1579
+//line jumps_fsm.go:1801
 }
 
 func (m *gotoLoopMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1640,14 +1862,30 @@ func (m *gotoLoopMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "jumps.go:173:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: GotoLoop,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.GotoLoop",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &gotoLoopMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "jumps.go:159:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "jumps.go:163:12",
+			Layout: "4a71c9668e0829bb",
+			Pos:    "jumps.go:163:12",
 			Vars: []fsm.VarInfo{{
 				Name: "i",
 				Type: "int",
@@ -1661,6 +1899,22 @@ func init() {
 		},
 	})
 }
+
+// GotoOutOfLoopsResults holds the results of job GotoOutOfLoops, for GotoOutOfLoopsJob.
+type GotoOutOfLoopsResults struct {
+	R0 int
+	R1 int
+}
+
+// GotoOutOfLoopsJob is the handle of job GotoOutOfLoops, for fsm.Start, fsm.Wait and fsm.Child.
+var GotoOutOfLoopsJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.GotoOutOfLoops",
+	func(a int) []any { return []any{a} },
+	func(r []any) (GotoOutOfLoopsResults, error) {
+		return GotoOutOfLoopsResults{
+			R0: fsm.ResultAt[int](r, 0),
+			R1: fsm.ResultAt[int](r, 1),
+		}, fsm.ResultErr(r, 2)
+	})
 
 // gotoOutOfLoopsMachine is the state machine of job GotoOutOfLoops.
 type gotoOutOfLoopsMachine struct {
@@ -1717,12 +1971,12 @@ loop_1:
 	if !(j < 3) {
 		goto loopEnd_1
 	}
-//line jumps_fsm.go:1721
+//line jumps_fsm.go:1975
 	m.v.target, m.v.i, m.v.j = target, i, j
 //line jumps.go:182
 	return m.suspend(1, Echo.Call(i*3+j))
 resume1:
-//line jumps_fsm.go:1726
+//line jumps_fsm.go:1980
 	v_1, err = fsm.Take[int](in)
 //line jumps.go:182
 	if v(v_1, err) != target {
@@ -1734,19 +1988,19 @@ resume1:
 endIf:
 //line jumps.go:181
 	j++
-//line jumps_fsm.go:1738
+//line jumps_fsm.go:1992
 	goto loop_1
 loopEnd_1:
 //line jumps.go:180
 	i++
-//line jumps_fsm.go:1743
+//line jumps_fsm.go:1997
 	goto loop
 loopEnd:
 //line jumps.go:188
 	return m.finish(-1, -1, nil)
 found:
 	return m.finish(fi, fj, nil)
-//line jumps_fsm.go:1750
+//line jumps_fsm.go:2004
 }
 
 func (m *gotoOutOfLoopsMachine) finish(r0 int, r1 int, r2 error) (fsm.AnyOp, error) {
@@ -1820,6 +2074,20 @@ func (m *gotoOutOfLoopsMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "fd05e174931b53f4",
+			Pos:    "jumps.go:191:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "int",
+			}, {
+				Name: "result 2",
+				Type: "error",
+			}},
+		},
 		Func: GotoOutOfLoops,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.GotoOutOfLoops",
 		New: func(args []any) (fsm.Machine, error) {
@@ -1830,8 +2098,17 @@ func init() {
 			}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "ed88e3e40f37c5b9",
+			Pos:    "jumps.go:178:6",
+			Vars: []fsm.VarInfo{{
+				Name: "target",
+				Type: "int",
+			}},
+		},
 		States: []fsm.StateInfo{{
-			Pos: "jumps.go:182:9",
+			Layout: "62edebc54f295a6e",
+			Pos:    "jumps.go:182:9",
 			Vars: []fsm.VarInfo{{
 				Name: "target",
 				Type: "int",
@@ -1848,6 +2125,11 @@ func init() {
 		},
 	})
 }
+
+// GotoStatesJob is the handle of job GotoStates, for fsm.Start, fsm.Wait and fsm.Child.
+var GotoStatesJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.GotoStates",
+	func(a int) []any { return []any{a} },
+	func(r []any) (string, error) { return fsm.ResultAt[string](r, 0), fsm.ResultErr(r, 1) })
 
 // gotoStatesMachine is the state machine of job GotoStates.
 type gotoStatesMachine struct {
@@ -1898,12 +2180,12 @@ resume:
 	if i >= n {
 		goto L1
 	}
-//line jumps_fsm.go:1902
+//line jumps_fsm.go:2184
 	m.v.n, m.v.out, m.v.i = n, out, i
 //line jumps.go:204
 	return m.suspend(1, Str.Call("r"))
 resume1:
-//line jumps_fsm.go:1907
+//line jumps_fsm.go:2189
 	v_1, err = fsm.Take[string](in)
 //line jumps.go:204
 	out += v(v_1, err)
@@ -1913,19 +2195,19 @@ resume1:
 	}
 	goto resume
 state0:
-//line jumps_fsm.go:1917
+//line jumps_fsm.go:2199
 	m.v.n, m.v.out, m.v.i = n, out, i
 //line jumps.go:211
 	return m.suspend(2, Str.Call("s"))
 resume2:
-//line jumps_fsm.go:1922
+//line jumps_fsm.go:2204
 	v_2, err_1 = fsm.Take[string](in)
 //line jumps.go:211
 	out += v(v_2, err_1)
 	goto resume
 L1:
 	return m.finish(out, nil)
-//line jumps_fsm.go:1929
+//line jumps_fsm.go:2211
 }
 
 func (m *gotoStatesMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -2004,6 +2286,17 @@ func (m *gotoStatesMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "6f831efb80eea763",
+			Pos:    "jumps.go:215:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "string",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: GotoStates,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.GotoStates",
 		New: func(args []any) (fsm.Machine, error) {
@@ -2014,8 +2307,17 @@ func init() {
 			}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "3d5626aa9d3c44eb",
+			Pos:    "jumps.go:197:6",
+			Vars: []fsm.VarInfo{{
+				Name: "n",
+				Type: "int",
+			}},
+		},
 		States: []fsm.StateInfo{{
-			Pos: "jumps.go:204:11",
+			Layout: "92a5aec44cfe214f",
+			Pos:    "jumps.go:204:11",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
 				Type: "int",
@@ -2027,7 +2329,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Pos: "jumps.go:211:11",
+			Layout: "92a5aec44cfe214f",
+			Pos:    "jumps.go:211:11",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
 				Type: "int",
@@ -2044,6 +2347,11 @@ func init() {
 		},
 	})
 }
+
+// GotoSkipAwaitJob is the handle of job GotoSkipAwait, for fsm.Start, fsm.Wait and fsm.Child.
+var GotoSkipAwaitJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.GotoSkipAwait",
+	func(a bool) []any { return []any{a} },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // gotoSkipAwaitMachine is the state machine of job GotoSkipAwait.
 type gotoSkipAwaitMachine struct {
@@ -2090,27 +2398,27 @@ func (m *gotoSkipAwaitMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 	if skip {
 		goto end
 	}
-//line jumps_fsm.go:2094
+//line jumps_fsm.go:2402
 	m.v.r = r
 //line jumps.go:225
 	return m.suspend(1, Echo.Call(10))
 resume1:
-//line jumps_fsm.go:2099
+//line jumps_fsm.go:2407
 	v_1, err = fsm.Take[int](in)
 //line jumps.go:225
 	r += v(v_1, err)
 end:
-//line jumps_fsm.go:2104
+//line jumps_fsm.go:2412
 	m.v.r = r
 //line jumps.go:227
 	return m.suspend(2, Echo.Call(100))
 resume2:
-//line jumps_fsm.go:2109
+//line jumps_fsm.go:2417
 	v_2, err_1 = fsm.Take[int](in)
 //line jumps.go:227
 	r += v(v_2, err_1)
 	return m.finish(r, nil)
-//line jumps_fsm.go:2114
+//line jumps_fsm.go:2422
 }
 
 func (m *gotoSkipAwaitMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -2181,6 +2489,17 @@ func (m *gotoSkipAwaitMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "jumps.go:229:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: GotoSkipAwait,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.GotoSkipAwait",
 		New: func(args []any) (fsm.Machine, error) {
@@ -2191,14 +2510,24 @@ func init() {
 			}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "974f27ae0041bad3",
+			Pos:    "jumps.go:220:6",
+			Vars: []fsm.VarInfo{{
+				Name: "skip",
+				Type: "bool",
+			}},
+		},
 		States: []fsm.StateInfo{{
-			Pos: "jumps.go:225:9",
+			Layout: "c77979a30d02914f",
+			Pos:    "jumps.go:225:9",
 			Vars: []fsm.VarInfo{{
 				Name: "r",
 				Type: "int",
 			}},
 		}, {
-			Pos: "jumps.go:227:9",
+			Layout: "c77979a30d02914f",
+			Pos:    "jumps.go:227:9",
 			Vars: []fsm.VarInfo{{
 				Name: "r",
 				Type: "int",
@@ -2209,6 +2538,17 @@ func init() {
 		},
 	})
 }
+
+// ReturnInLoopArgs holds the arguments of job ReturnInLoop, for ReturnInLoopJob: one field per parameter.
+type ReturnInLoopArgs struct {
+	Xs     []int
+	Target int
+}
+
+// ReturnInLoopJob is the handle of job ReturnInLoop, for fsm.Start, fsm.Wait and fsm.Child.
+var ReturnInLoopJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.ReturnInLoop",
+	func(a ReturnInLoopArgs) []any { return []any{a.Xs, a.Target} },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // returnInLoopMachine is the state machine of job ReturnInLoop.
 type returnInLoopMachine struct {
@@ -2260,12 +2600,12 @@ loop:
 	}
 //line jumps.go:233
 	i, x = i_1, xs[i_1]
-//line jumps_fsm.go:2264
+//line jumps_fsm.go:2604
 	m.v.xs, m.v.target, m.v.i, m.v.n, m.v.i_1 = xs, target, i, n, i_1
 //line jumps.go:234
 	return m.suspend(1, Echo.Call(x))
 resume1:
-//line jumps_fsm.go:2269
+//line jumps_fsm.go:2609
 	v_1, err = fsm.Take[int](in)
 //line jumps.go:234
 	if v(v_1, err) != target {
@@ -2274,13 +2614,13 @@ resume1:
 //line jumps.go:235
 	return m.finish(i, nil)
 endIf:
-//line jumps_fsm.go:2278
+//line jumps_fsm.go:2618
 	i_1++
 	goto loop
 loopEnd:
 //line jumps.go:238
 	return m.finish(-1, nil)
-//line jumps_fsm.go:2284
+//line jumps_fsm.go:2624
 }
 
 func (m *returnInLoopMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -2357,6 +2697,17 @@ func (m *returnInLoopMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "jumps.go:239:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: ReturnInLoop,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.ReturnInLoop",
 		New: func(args []any) (fsm.Machine, error) {
@@ -2370,8 +2721,20 @@ func init() {
 			}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "e01b12f7450170b5",
+			Pos:    "jumps.go:232:6",
+			Vars: []fsm.VarInfo{{
+				Name: "xs",
+				Type: "[]int",
+			}, {
+				Name: "target",
+				Type: "int",
+			}},
+		},
 		States: []fsm.StateInfo{{
-			Pos: "jumps.go:234:8",
+			Layout: "b3ccd7939c48a57a",
+			Pos:    "jumps.go:234:8",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
 				Type: "[]int",
@@ -2396,6 +2759,11 @@ func init() {
 		},
 	})
 }
+
+// ReturnInSwitchJob is the handle of job ReturnInSwitch, for fsm.Start, fsm.Wait and fsm.Child.
+var ReturnInSwitchJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.ReturnInSwitch",
+	func(a int) []any { return []any{a} },
+	func(r []any) (string, error) { return fsm.ResultAt[string](r, 0), fsm.ResultErr(r, 1) })
 
 // returnInSwitchMachine is the state machine of job ReturnInSwitch.
 type returnInSwitchMachine struct {
@@ -2436,12 +2804,12 @@ func (m *returnInSwitchMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.Any
 //line jumps.go:243
 	i = 0
 loop:
-//line jumps_fsm.go:2440
+//line jumps_fsm.go:2808
 	m.v.x, m.v.i = x, i
 //line jumps.go:244
 	return m.suspend(1, Echo.Call(i))
 resume1:
-//line jumps_fsm.go:2445
+//line jumps_fsm.go:2813
 	v_1, err = fsm.Take[int](in)
 	tag = v(v_1, err)
 //line jumps.go:245
@@ -2452,7 +2820,7 @@ resume1:
 	if tag == 10 {
 		goto caseBody_1
 	}
-//line jumps_fsm.go:2456
+//line jumps_fsm.go:2824
 	goto switchEnd
 caseBody:
 //line jumps.go:246
@@ -2462,7 +2830,7 @@ caseBody_1:
 switchEnd:
 //line jumps.go:243
 	i++
-//line jumps_fsm.go:2466
+//line jumps_fsm.go:2834
 	goto loop
 }
 
@@ -2532,6 +2900,17 @@ func (m *returnInSwitchMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "6f831efb80eea763",
+			Pos:    "jumps.go:251:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "string",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: ReturnInSwitch,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.ReturnInSwitch",
 		New: func(args []any) (fsm.Machine, error) {
@@ -2542,8 +2921,17 @@ func init() {
 			}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "29480f373b660127",
+			Pos:    "jumps.go:242:6",
+			Vars: []fsm.VarInfo{{
+				Name: "x",
+				Type: "int",
+			}},
+		},
 		States: []fsm.StateInfo{{
-			Pos: "jumps.go:244:12",
+			Layout: "39d23d705d9fcc61",
+			Pos:    "jumps.go:244:12",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
 				Type: "int",
@@ -2557,6 +2945,11 @@ func init() {
 		},
 	})
 }
+
+// ReturnDeepJob is the handle of job ReturnDeep, for fsm.Start, fsm.Wait and fsm.Child.
+var ReturnDeepJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.ReturnDeep",
+	func(a int) []any { return []any{a} },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // returnDeepMachine is the state machine of job ReturnDeep.
 type returnDeepMachine struct {
@@ -2618,7 +3011,7 @@ loop:
 	if n > 0 {
 		goto caseBody
 	}
-//line jumps_fsm.go:2622
+//line jumps_fsm.go:3015
 	goto switchEnd
 caseBody:
 	n_2 = 3
@@ -2629,12 +3022,12 @@ loop_1:
 	}
 //line jumps.go:261
 	j = i_2
-//line jumps_fsm.go:2633
+//line jumps_fsm.go:3026
 	m.v.n, m.v.i, m.v.n_1, m.v.i_1, m.v.j, m.v.n_2, m.v.i_2 = n, i, n_1, i_1, j, n_2, i_2
 //line jumps.go:263
 	return m.suspend(1, Echo.Call(i+j))
 resume1:
-//line jumps_fsm.go:2638
+//line jumps_fsm.go:3031
 	v_1, err = fsm.Take[int](in)
 //line jumps.go:263
 	if v(v_1, err) != n {
@@ -2643,7 +3036,7 @@ resume1:
 //line jumps.go:264
 	return m.finish(i*10+j, nil)
 endIf_1:
-//line jumps_fsm.go:2647
+//line jumps_fsm.go:3040
 	i_2++
 	goto loop_1
 loopEnd_1:
@@ -2655,7 +3048,7 @@ endIf:
 loopEnd:
 //line jumps.go:271
 	return m.finish(-1, nil)
-//line jumps_fsm.go:2659
+//line jumps_fsm.go:3052
 }
 
 func (m *returnDeepMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -2734,6 +3127,17 @@ func (m *returnDeepMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "jumps.go:272:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: ReturnDeep,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.ReturnDeep",
 		New: func(args []any) (fsm.Machine, error) {
@@ -2744,8 +3148,17 @@ func init() {
 			}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "3d5626aa9d3c44eb",
+			Pos:    "jumps.go:256:6",
+			Vars: []fsm.VarInfo{{
+				Name: "n",
+				Type: "int",
+			}},
+		},
 		States: []fsm.StateInfo{{
-			Pos: "jumps.go:263:12",
+			Layout: "d839b7403f0c7d2d",
+			Pos:    "jumps.go:263:12",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
 				Type: "int",
@@ -2778,6 +3191,11 @@ func init() {
 		},
 	})
 }
+
+// NamedBareJob is the handle of job NamedBare, for fsm.Start, fsm.Wait and fsm.Child.
+var NamedBareJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.NamedBare",
+	func(a int) []any { return []any{a} },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // namedBareMachine is the state machine of job NamedBare.
 type namedBareMachine struct {
@@ -2822,7 +3240,7 @@ resume1:
 	}
 	out *= 2
 	return m.finish(out, err)
-//line jumps_fsm.go:2826
+//line jumps_fsm.go:3244
 }
 
 func (m *namedBareMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -2885,6 +3303,17 @@ func (m *namedBareMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "58a50424a42e286a",
+			Pos:    "jumps.go:282:1",
+			Vars: []fsm.VarInfo{{
+				Name: "out",
+				Type: "int",
+			}, {
+				Name: "err",
+				Type: "error",
+			}},
+		},
 		Func: NamedBare,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.NamedBare",
 		New: func(args []any) (fsm.Machine, error) {
@@ -2895,12 +3324,39 @@ func init() {
 			}
 			return m, nil
 		},
-		States: []fsm.StateInfo{{Pos: "jumps.go:276:13"}},
+		Start: fsm.StateInfo{
+			Layout: "29480f373b660127",
+			Pos:    "jumps.go:275:6",
+			Vars: []fsm.VarInfo{{
+				Name: "x",
+				Type: "int",
+			}},
+		},
+		States: []fsm.StateInfo{{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "jumps.go:276:13",
+		}},
 		Zero: func() fsm.Machine {
 			return &namedBareMachine{}
 		},
 	})
 }
+
+// NamedModifiedResults holds the results of job NamedModified, for NamedModifiedJob.
+type NamedModifiedResults struct {
+	A int
+	B string
+}
+
+// NamedModifiedJob is the handle of job NamedModified, for fsm.Start, fsm.Wait and fsm.Child.
+var NamedModifiedJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.NamedModified",
+	func(struct{}) []any { return nil },
+	func(r []any) (NamedModifiedResults, error) {
+		return NamedModifiedResults{
+			A: fsm.ResultAt[int](r, 0),
+			B: fsm.ResultAt[string](r, 1),
+		}, fsm.ResultErr(r, 2)
+	})
 
 // namedModifiedMachine is the state machine of job NamedModified.
 type namedModifiedMachine struct {
@@ -2947,24 +3403,24 @@ func (m *namedModifiedMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 //line jumps.go:286
 	a = 1
 	b = "x"
-//line jumps_fsm.go:2951
+//line jumps_fsm.go:3407
 	m.v.a, m.v.b, m.v.err = a, b, err
 //line jumps.go:288
 	return m.suspend(1, Echo.Call(0))
 resume1:
 //line jumps.go:289
 	a += 10
-//line jumps_fsm.go:2958
+//line jumps_fsm.go:3414
 	m.v.a, m.v.b, m.v.err = a, b, err
 //line jumps.go:290
 	return m.suspend(2, Str.Call("y"))
 resume2:
-//line jumps_fsm.go:2963
+//line jumps_fsm.go:3419
 	v_1, err_1 = fsm.Take[string](in)
 //line jumps.go:290
 	b += v(v_1, err_1)
 	return m.finish(a, b, err)
-//line jumps_fsm.go:2968
+//line jumps_fsm.go:3424
 }
 
 func (m *namedModifiedMachine) finish(r0 int, r1 string, r2 error) (fsm.AnyOp, error) {
@@ -3046,14 +3502,37 @@ func (m *namedModifiedMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "2a07e731182adf1f",
+			Pos:    "jumps.go:292:1",
+			Vars: []fsm.VarInfo{{
+				Name: "a",
+				Type: "int",
+			}, {
+				Name: "b",
+				Type: "string",
+			}, {
+				Name: "err",
+				Type: "error",
+			}},
+		},
 		Func: NamedModified,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.NamedModified",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &namedModifiedMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "1b481ffa29b695b1",
+			Pos:    "jumps.go:285:6",
+			Vars: []fsm.VarInfo{{
+				Name: "err",
+				Type: "error",
+			}},
+		},
 		States: []fsm.StateInfo{{
-			Pos: "jumps.go:288:2",
+			Layout: "2a07e731182adf1f",
+			Pos:    "jumps.go:288:2",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
 				Type: "int",
@@ -3065,7 +3544,8 @@ func init() {
 				Type: "error",
 			}},
 		}, {
-			Pos: "jumps.go:290:9",
+			Layout: "2a07e731182adf1f",
+			Pos:    "jumps.go:290:9",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
 				Type: "int",
@@ -3082,6 +3562,11 @@ func init() {
 		},
 	})
 }
+
+// NamedOverrideJob is the handle of job NamedOverride, for fsm.Start, fsm.Wait and fsm.Child.
+var NamedOverrideJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.NamedOverride",
+	func(struct{}) []any { return nil },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // namedOverrideMachine is the state machine of job NamedOverride.
 type namedOverrideMachine struct {
@@ -3122,7 +3607,7 @@ func (m *namedOverrideMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 //line jumps.go:298
 	return m.suspend(1, Echo.Call(3))
 resume1:
-//line jumps_fsm.go:3126
+//line jumps_fsm.go:3611
 	v_1, err_1 = fsm.Take[int](in)
 //line jumps.go:298
 	n = v(v_1, err_1)
@@ -3130,7 +3615,7 @@ resume1:
 		return m.finish(5, nil)
 	}
 	return m.finish(n, err)
-//line jumps_fsm.go:3134
+//line jumps_fsm.go:3619
 }
 
 func (m *namedOverrideMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -3197,14 +3682,34 @@ func (m *namedOverrideMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "2f230432ca627181",
+			Pos:    "jumps.go:303:1",
+			Vars: []fsm.VarInfo{{
+				Name: "n",
+				Type: "int",
+			}, {
+				Name: "err",
+				Type: "error",
+			}},
+		},
 		Func: NamedOverride,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.NamedOverride",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &namedOverrideMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "1b481ffa29b695b1",
+			Pos:    "jumps.go:297:6",
+			Vars: []fsm.VarInfo{{
+				Name: "err",
+				Type: "error",
+			}},
+		},
 		States: []fsm.StateInfo{{
-			Pos: "jumps.go:298:8",
+			Layout: "1b481ffa29b695b1",
+			Pos:    "jumps.go:298:8",
 			Vars: []fsm.VarInfo{{
 				Name: "err",
 				Type: "error",
@@ -3215,6 +3720,11 @@ func init() {
 		},
 	})
 }
+
+// NamedErrBareJob is the handle of job NamedErrBare, for fsm.Start, fsm.Wait and fsm.Child.
+var NamedErrBareJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.NamedErrBare",
+	func(struct{}) []any { return nil },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // namedErrBareMachine is the state machine of job NamedErrBare.
 type namedErrBareMachine struct {
@@ -3250,7 +3760,7 @@ func (m *namedErrBareMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp
 	}
 //line jumps.go:309
 	n = 3
-//line jumps_fsm.go:3254
+//line jumps_fsm.go:3764
 	m.v.n = n
 //line jumps.go:310
 	return m.suspend(1, Fail.Call("n"))
@@ -3262,7 +3772,7 @@ resume1:
 	}
 	n = 4
 	return m.finish(n, err)
-//line jumps_fsm.go:3266
+//line jumps_fsm.go:3776
 }
 
 func (m *namedErrBareMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -3325,14 +3835,30 @@ func (m *namedErrBareMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "2f230432ca627181",
+			Pos:    "jumps.go:316:1",
+			Vars: []fsm.VarInfo{{
+				Name: "n",
+				Type: "int",
+			}, {
+				Name: "err",
+				Type: "error",
+			}},
+		},
 		Func: NamedErrBare,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.NamedErrBare",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &namedErrBareMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "jumps.go:308:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "jumps.go:310:11",
+			Layout: "3d5626aa9d3c44eb",
+			Pos:    "jumps.go:310:11",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
 				Type: "int",
@@ -3343,6 +3869,22 @@ func init() {
 		},
 	})
 }
+
+// NamedInLoopResults holds the results of job NamedInLoop, for NamedInLoopJob.
+type NamedInLoopResults struct {
+	Total int
+	Steps int
+}
+
+// NamedInLoopJob is the handle of job NamedInLoop, for fsm.Start, fsm.Wait and fsm.Child.
+var NamedInLoopJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.NamedInLoop",
+	func(a int) []any { return []any{a} },
+	func(r []any) (NamedInLoopResults, error) {
+		return NamedInLoopResults{
+			Total: fsm.ResultAt[int](r, 0),
+			Steps: fsm.ResultAt[int](r, 1),
+		}, fsm.ResultErr(r, 2)
+	})
 
 // namedInLoopMachine is the state machine of job NamedInLoop.
 type namedInLoopMachine struct {
@@ -3386,7 +3928,7 @@ func (m *namedInLoopMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp,
 loop:
 //line jumps.go:324
 	x = 0
-//line jumps_fsm.go:3390
+//line jumps_fsm.go:3932
 	m.v.limit, m.v.total, m.v.steps = limit, total, steps
 //line jumps.go:325
 	return m.suspend(1, Echo.Call(steps+1))
@@ -3401,7 +3943,7 @@ resume1:
 	if total >= limit {
 		return m.finish(total, steps, err)
 	}
-//line jumps_fsm.go:3405
+//line jumps_fsm.go:3947
 	goto loop
 }
 
@@ -3480,6 +4022,20 @@ func (m *namedInLoopMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "5b5d40a40cd94cd4",
+			Pos:    "jumps.go:335:1",
+			Vars: []fsm.VarInfo{{
+				Name: "total",
+				Type: "int",
+			}, {
+				Name: "steps",
+				Type: "int",
+			}, {
+				Name: "err",
+				Type: "error",
+			}},
+		},
 		Func: NamedInLoop,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.NamedInLoop",
 		New: func(args []any) (fsm.Machine, error) {
@@ -3490,8 +4046,23 @@ func init() {
 			}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "ebf841ff5991d01e",
+			Pos:    "jumps.go:322:6",
+			Vars: []fsm.VarInfo{{
+				Name: "limit",
+				Type: "int",
+			}, {
+				Name: "total",
+				Type: "int",
+			}, {
+				Name: "steps",
+				Type: "int",
+			}},
+		},
 		States: []fsm.StateInfo{{
-			Pos: "jumps.go:325:12",
+			Layout: "ebf841ff5991d01e",
+			Pos:    "jumps.go:325:12",
 			Vars: []fsm.VarInfo{{
 				Name: "limit",
 				Type: "int",
@@ -3508,6 +4079,11 @@ func init() {
 		},
 	})
 }
+
+// NamedShadowedJob is the handle of job NamedShadowed, for fsm.Start, fsm.Wait and fsm.Child.
+var NamedShadowedJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.NamedShadowed",
+	func(struct{}) []any { return nil },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // namedShadowedMachine is the state machine of job NamedShadowed.
 type namedShadowedMachine struct {
@@ -3555,7 +4131,7 @@ func (m *namedShadowedMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 	}
 //line jumps.go:341
 	r_1 = 1
-//line jumps_fsm.go:3559
+//line jumps_fsm.go:4135
 	m.v.r_1, m.v.err_1 = r_1, err_1
 //line jumps.go:343
 	return m.suspend(1, Echo.Call(50))
@@ -3565,23 +4141,23 @@ resume1:
 	if !(err_2 == nil && r_2 == 50) {
 		goto endIf
 	}
-//line jumps_fsm.go:3569
+//line jumps_fsm.go:4145
 	m.v.r_1, m.v.err_1 = r_1, err_1
 //line jumps.go:345
 	return m.suspend(2, Echo.Call(r_2))
 resume2:
 endIf:
-//line jumps_fsm.go:3575
+//line jumps_fsm.go:4151
 	m.v.r_1, m.v.err_1 = r_1, err_1
 //line jumps.go:348
 	return m.suspend(3, Echo.Call(2))
 resume3:
-//line jumps_fsm.go:3580
+//line jumps_fsm.go:4156
 	v_1, err_3 = fsm.Take[int](in)
 //line jumps.go:348
 	r_1 += v(v_1, err_3)
 	return m.finish(r_1, err_1)
-//line jumps_fsm.go:3585
+//line jumps_fsm.go:4161
 }
 
 func (m *namedShadowedMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -3662,14 +4238,34 @@ func (m *namedShadowedMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "ed0b54282a717113",
+			Pos:    "jumps.go:350:1",
+			Vars: []fsm.VarInfo{{
+				Name: "r",
+				Type: "int",
+			}, {
+				Name: "err",
+				Type: "error",
+			}},
+		},
 		Func: NamedShadowed,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.NamedShadowed",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &namedShadowedMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "1b481ffa29b695b1",
+			Pos:    "jumps.go:340:6",
+			Vars: []fsm.VarInfo{{
+				Name: "err",
+				Type: "error",
+			}},
+		},
 		States: []fsm.StateInfo{{
-			Pos: "jumps.go:343:13",
+			Layout: "ed0b54282a717113",
+			Pos:    "jumps.go:343:13",
 			Vars: []fsm.VarInfo{{
 				Name: "r",
 				Type: "int",
@@ -3678,7 +4274,8 @@ func init() {
 				Type: "error",
 			}},
 		}, {
-			Pos: "jumps.go:345:4",
+			Layout: "ed0b54282a717113",
+			Pos:    "jumps.go:345:4",
 			Vars: []fsm.VarInfo{{
 				Name: "r",
 				Type: "int",
@@ -3687,7 +4284,8 @@ func init() {
 				Type: "error",
 			}},
 		}, {
-			Pos: "jumps.go:348:9",
+			Layout: "ed0b54282a717113",
+			Pos:    "jumps.go:348:9",
 			Vars: []fsm.VarInfo{{
 				Name: "r",
 				Type: "int",
@@ -3701,6 +4299,11 @@ func init() {
 		},
 	})
 }
+
+// GotoRedeclareJob is the handle of job GotoRedeclare, for fsm.Start, fsm.Wait and fsm.Child.
+var GotoRedeclareJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.GotoRedeclare",
+	func(struct{}) []any { return nil },
+	func(r []any) ([]int, error) { return fsm.ResultAt[[]int](r, 0), fsm.ResultErr(r, 1) })
 
 // gotoRedeclareMachine is the state machine of job GotoRedeclare.
 type gotoRedeclareMachine struct {
@@ -3743,12 +4346,12 @@ func (m *gotoRedeclareMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 	i = 0
 again:
 	n = 0
-//line jumps_fsm.go:3747
+//line jumps_fsm.go:4350
 	m.v.out, m.v.i, m.v.n = out, i, n
 //line jumps.go:361
 	return m.suspend(1, Echo.Call(i+1))
 resume1:
-//line jumps_fsm.go:3752
+//line jumps_fsm.go:4355
 	v_1, err = fsm.Take[int](in)
 //line jumps.go:361
 	n += v(v_1, err)
@@ -3758,7 +4361,7 @@ resume1:
 		goto again
 	}
 	return m.finish(out, nil)
-//line jumps_fsm.go:3762
+//line jumps_fsm.go:4365
 }
 
 func (m *gotoRedeclareMachine) finish(r0 []int, r1 error) (fsm.AnyOp, error) {
@@ -3825,14 +4428,30 @@ func (m *gotoRedeclareMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "72b68ac4df7a5590",
+			Pos:    "jumps.go:368:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "[]int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: GotoRedeclare,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.GotoRedeclare",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &gotoRedeclareMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "jumps.go:356:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "jumps.go:361:9",
+			Layout: "edf88502d3ff9eca",
+			Pos:    "jumps.go:361:9",
 			Vars: []fsm.VarInfo{{
 				Name: "out",
 				Type: "[]int",
@@ -3849,6 +4468,22 @@ func init() {
 		},
 	})
 }
+
+// NamedReturnExprResults holds the results of job NamedReturnExpr, for NamedReturnExprJob.
+type NamedReturnExprResults struct {
+	A int
+	S string
+}
+
+// NamedReturnExprJob is the handle of job NamedReturnExpr, for fsm.Start, fsm.Wait and fsm.Child.
+var NamedReturnExprJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.NamedReturnExpr",
+	func(struct{}) []any { return nil },
+	func(r []any) (NamedReturnExprResults, error) {
+		return NamedReturnExprResults{
+			A: fsm.ResultAt[int](r, 0),
+			S: fsm.ResultAt[string](r, 1),
+		}, fsm.ResultErr(r, 2)
+	})
 
 // namedReturnExprMachine is the state machine of job NamedReturnExpr.
 type namedReturnExprMachine struct {
@@ -3902,30 +4537,30 @@ func (m *namedReturnExprMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.An
 	}
 //line jumps.go:374
 	a = 1
-//line jumps_fsm.go:3906
+//line jumps_fsm.go:4541
 	m.v.a = a
 //line jumps.go:375
 	return m.suspend(1, Echo.Call(a+1))
 resume1:
-//line jumps_fsm.go:3911
+//line jumps_fsm.go:4546
 	v_1, err_1 = fsm.Take[int](in)
 	v_2 = a + v(v_1, err_1)
 	m.v.v_2 = v_2
 //line jumps.go:375
 	return m.suspend(2, Str.Call("n"))
 resume2:
-//line jumps_fsm.go:3918
+//line jumps_fsm.go:4553
 	v_3, err_2 = fsm.Take[string](in)
 	v_4 = v(v_3, err_2)
 	m.v.v_2, m.v.v_4 = v_2, v_4
 //line jumps.go:375
 	return m.suspend(3, Fail.Call("named"))
 resume3:
-//line jumps_fsm.go:3925
+//line jumps_fsm.go:4560
 	v_5, err_3 = fsm.Take[int](in)
 //line jumps.go:375
 	return m.finish(v_2, v_4, e(v_5, err_3))
-//line jumps_fsm.go:3929
+//line jumps_fsm.go:4564
 }
 
 func (m *namedReturnExprMachine) finish(r0 int, r1 string, r2 error) (fsm.AnyOp, error) {
@@ -4001,27 +4636,48 @@ func (m *namedReturnExprMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "54d1e86433b6d2f1",
+			Pos:    "jumps.go:376:1",
+			Vars: []fsm.VarInfo{{
+				Name: "a",
+				Type: "int",
+			}, {
+				Name: "s",
+				Type: "string",
+			}, {
+				Name: "err",
+				Type: "error",
+			}},
+		},
 		Func: NamedReturnExpr,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.NamedReturnExpr",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &namedReturnExprMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "jumps.go:373:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "jumps.go:375:15",
+			Layout: "6d6df82bd83afb38",
+			Pos:    "jumps.go:375:15",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
 				Type: "int",
 			}},
 		}, {
-			Pos: "jumps.go:375:50",
+			Layout: "605b0da21d60a6f3",
+			Pos:    "jumps.go:375:50",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
 				Name:     "v_2 (a value computed before an await)",
 				Type:     "int",
 			}},
 		}, {
-			Pos: "jumps.go:375:84",
+			Layout: "6ae4c684734f6b87",
+			Pos:    "jumps.go:375:84",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
 				Name:     "v_2 (a value computed before an await)",

@@ -4,6 +4,11 @@ package equiv
 
 import fsm "github.com/fsmgen/fsmgen/runtime"
 
+// ForBodyJob is the handle of job ForBody, for fsm.Start, fsm.Wait and fsm.Child.
+var ForBodyJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.ForBody",
+	func(a int) []any { return []any{a} },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
+
 // forBodyMachine is the state machine of job ForBody.
 type forBodyMachine struct {
 	state int // the await the job is stopped at; see fsm.Machine.State
@@ -49,7 +54,7 @@ loop:
 	if !(i < n) {
 		goto loopEnd
 	}
-//line loops_fsm.go:53
+//line loops_fsm.go:58
 	m.v.n, m.v.sum, m.v.i = n, sum, i
 //line loops.go:14
 	return m.suspend(1, Echo.Call(i))
@@ -62,12 +67,12 @@ resume1:
 	sum += x
 //line loops.go:13
 	i++
-//line loops_fsm.go:66
+//line loops_fsm.go:71
 	goto loop
 loopEnd:
 //line loops.go:20
 	return m.finish(sum, nil)
-//line loops_fsm.go:71
+//line loops_fsm.go:76
 }
 
 func (m *forBodyMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -138,6 +143,17 @@ func (m *forBodyMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "loops.go:21:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: ForBody,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.ForBody",
 		New: func(args []any) (fsm.Machine, error) {
@@ -148,8 +164,17 @@ func init() {
 			}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "3d5626aa9d3c44eb",
+			Pos:    "loops.go:11:6",
+			Vars: []fsm.VarInfo{{
+				Name: "n",
+				Type: "int",
+			}},
+		},
 		States: []fsm.StateInfo{{
-			Pos: "loops.go:14:13",
+			Layout: "7612ca265e1858e2",
+			Pos:    "loops.go:14:13",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
 				Type: "int",
@@ -166,6 +191,11 @@ func init() {
 		},
 	})
 }
+
+// ForCondJob is the handle of job ForCond, for fsm.Start, fsm.Wait and fsm.Child.
+var ForCondJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.ForCond",
+	func(a int) []any { return []any{a} },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // forCondMachine is the state machine of job ForCond.
 type forCondMachine struct {
@@ -208,12 +238,12 @@ func (m *forCondMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, err
 	sum = 0
 	i = 0
 loop:
-//line loops_fsm.go:212
+//line loops_fsm.go:242
 	m.v.n, m.v.sum, m.v.i = n, sum, i
 //line loops.go:28
 	return m.suspend(1, Echo.Call(n))
 resume1:
-//line loops_fsm.go:217
+//line loops_fsm.go:247
 	v_1, err = fsm.Take[int](in)
 //line loops.go:28
 	if !(i < v(v_1, err)) {
@@ -223,12 +253,12 @@ resume1:
 	sum += i
 //line loops.go:28
 	i++
-//line loops_fsm.go:227
+//line loops_fsm.go:257
 	goto loop
 loopEnd:
 //line loops.go:31
 	return m.finish(sum, nil)
-//line loops_fsm.go:232
+//line loops_fsm.go:262
 }
 
 func (m *forCondMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -299,6 +329,17 @@ func (m *forCondMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "loops.go:32:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: ForCond,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.ForCond",
 		New: func(args []any) (fsm.Machine, error) {
@@ -309,8 +350,17 @@ func init() {
 			}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "3d5626aa9d3c44eb",
+			Pos:    "loops.go:26:6",
+			Vars: []fsm.VarInfo{{
+				Name: "n",
+				Type: "int",
+			}},
+		},
 		States: []fsm.StateInfo{{
-			Pos: "loops.go:28:20",
+			Layout: "7612ca265e1858e2",
+			Pos:    "loops.go:28:20",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
 				Type: "int",
@@ -327,6 +377,11 @@ func init() {
 		},
 	})
 }
+
+// ForPostJob is the handle of job ForPost, for fsm.Start, fsm.Wait and fsm.Child.
+var ForPostJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.ForPost",
+	func(a int) []any { return []any{a} },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // forPostMachine is the state machine of job ForPost.
 type forPostMachine struct {
@@ -374,21 +429,21 @@ loop:
 	}
 //line loops.go:40
 	sum += i
-//line loops_fsm.go:378
+//line loops_fsm.go:433
 	m.v.n, m.v.sum = n, sum
 //line loops.go:39
 	return m.suspend(1, Add.Call(Pair{A: i, B: 1}))
 resume1:
-//line loops_fsm.go:383
+//line loops_fsm.go:438
 	v_1, err = fsm.Take[int](in)
 //line loops.go:39
 	i = v(v_1, err)
-//line loops_fsm.go:387
+//line loops_fsm.go:442
 	goto loop
 loopEnd:
 //line loops.go:42
 	return m.finish(sum, nil)
-//line loops_fsm.go:392
+//line loops_fsm.go:447
 }
 
 func (m *forPostMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -457,6 +512,17 @@ func (m *forPostMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "loops.go:43:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: ForPost,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.ForPost",
 		New: func(args []any) (fsm.Machine, error) {
@@ -467,8 +533,17 @@ func init() {
 			}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "3d5626aa9d3c44eb",
+			Pos:    "loops.go:37:6",
+			Vars: []fsm.VarInfo{{
+				Name: "n",
+				Type: "int",
+			}},
+		},
 		States: []fsm.StateInfo{{
-			Pos: "loops.go:39:27",
+			Layout: "d7627090e4134503",
+			Pos:    "loops.go:39:27",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
 				Type: "int",
@@ -482,6 +557,11 @@ func init() {
 		},
 	})
 }
+
+// ForPostOpAssignJob is the handle of job ForPostOpAssign, for fsm.Start, fsm.Wait and fsm.Child.
+var ForPostOpAssignJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.ForPostOpAssign",
+	func(a int) []any { return []any{a} },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // forPostOpAssignMachine is the state machine of job ForPostOpAssign.
 type forPostOpAssignMachine struct {
@@ -530,21 +610,21 @@ loop:
 	}
 //line loops.go:51
 	count++
-//line loops_fsm.go:534
+//line loops_fsm.go:614
 	m.v.n, m.v.count, m.v.i = n, count, i
 //line loops.go:50
 	return m.suspend(1, Echo.Call(3))
 resume1:
-//line loops_fsm.go:539
+//line loops_fsm.go:619
 	v_1, err = fsm.Take[int](in)
 //line loops.go:50
 	i += v(v_1, err)
-//line loops_fsm.go:543
+//line loops_fsm.go:623
 	goto loop
 loopEnd:
 //line loops.go:53
 	return m.finish(count, nil)
-//line loops_fsm.go:548
+//line loops_fsm.go:628
 }
 
 func (m *forPostOpAssignMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -615,6 +695,17 @@ func (m *forPostOpAssignMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "loops.go:54:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: ForPostOpAssign,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.ForPostOpAssign",
 		New: func(args []any) (fsm.Machine, error) {
@@ -625,8 +716,17 @@ func init() {
 			}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "3d5626aa9d3c44eb",
+			Pos:    "loops.go:48:6",
+			Vars: []fsm.VarInfo{{
+				Name: "n",
+				Type: "int",
+			}},
+		},
 		States: []fsm.StateInfo{{
-			Pos: "loops.go:50:28",
+			Layout: "49faf22fbad02b0f",
+			Pos:    "loops.go:50:28",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
 				Type: "int",
@@ -643,6 +743,11 @@ func init() {
 		},
 	})
 }
+
+// ForInitJob is the handle of job ForInit, for fsm.Start, fsm.Wait and fsm.Child.
+var ForInitJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.ForInit",
+	func(struct{}) []any { return nil },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // forInitMachine is the state machine of job ForInit.
 type forInitMachine struct {
@@ -679,12 +784,12 @@ func (m *forInitMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, err
 	}
 //line loops.go:58
 	sum = 0
-//line loops_fsm.go:683
+//line loops_fsm.go:788
 	m.v.sum = sum
 //line loops.go:59
 	return m.suspend(1, Echo.Call(2))
 resume1:
-//line loops_fsm.go:688
+//line loops_fsm.go:793
 	v_1, err = fsm.Take[int](in)
 //line loops.go:59
 	i = v(v_1, err)
@@ -697,12 +802,12 @@ loop:
 	sum += i
 //line loops.go:59
 	i++
-//line loops_fsm.go:701
+//line loops_fsm.go:806
 	goto loop
 loopEnd:
 //line loops.go:62
 	return m.finish(sum, nil)
-//line loops_fsm.go:706
+//line loops_fsm.go:811
 }
 
 func (m *forInitMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -765,14 +870,30 @@ func (m *forInitMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "loops.go:63:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: ForInit,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.ForInit",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &forInitMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "loops.go:57:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "loops.go:59:13",
+			Layout: "3f21cd279e3e7268",
+			Pos:    "loops.go:59:13",
 			Vars: []fsm.VarInfo{{
 				Name: "sum",
 				Type: "int",
@@ -783,6 +904,11 @@ func init() {
 		},
 	})
 }
+
+// ForAllJob is the handle of job ForAll, for fsm.Start, fsm.Wait and fsm.Child.
+var ForAllJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.ForAll",
+	func(struct{}) []any { return nil },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // forAllMachine is the state machine of job ForAll.
 type forAllMachine struct {
@@ -835,51 +961,51 @@ func (m *forAllMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, erro
 	}
 //line loops.go:69
 	sum = 0
-//line loops_fsm.go:839
+//line loops_fsm.go:965
 	m.v.sum = sum
 //line loops.go:70
 	return m.suspend(1, Echo.Call(0))
 resume1:
-//line loops_fsm.go:844
+//line loops_fsm.go:970
 	v_1, err = fsm.Take[int](in)
 //line loops.go:70
 	i = v(v_1, err)
 loop:
-//line loops_fsm.go:849
+//line loops_fsm.go:975
 	m.v.sum, m.v.i = sum, i
 //line loops.go:70
 	return m.suspend(2, Echo.Call(3))
 resume2:
-//line loops_fsm.go:854
+//line loops_fsm.go:980
 	v_2, err_1 = fsm.Take[int](in)
 //line loops.go:70
 	if !(i < v(v_2, err_1)) {
 		goto loopEnd
 	}
-//line loops_fsm.go:860
+//line loops_fsm.go:986
 	m.v.sum, m.v.i = sum, i
 //line loops.go:71
 	return m.suspend(3, Echo.Call(i*10))
 resume3:
-//line loops_fsm.go:865
+//line loops_fsm.go:991
 	v_3, err_2 = fsm.Take[int](in)
 //line loops.go:71
 	sum += v(v_3, err_2)
-//line loops_fsm.go:869
+//line loops_fsm.go:995
 	m.v.sum, m.v.i = sum, i
 //line loops.go:70
 	return m.suspend(4, Echo.Call(1))
 resume4:
-//line loops_fsm.go:874
+//line loops_fsm.go:1000
 	v_4, err_3 = fsm.Take[int](in)
 //line loops.go:70
 	i += v(v_4, err_3)
-//line loops_fsm.go:878
+//line loops_fsm.go:1004
 	goto loop
 loopEnd:
 //line loops.go:73
 	return m.finish(sum, nil)
-//line loops_fsm.go:883
+//line loops_fsm.go:1009
 }
 
 func (m *forAllMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -960,29 +1086,37 @@ func (m *forAllMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "loops.go:74:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: ForAll,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.ForAll",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &forAllMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "loops.go:68:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "loops.go:70:13",
+			Layout: "3f21cd279e3e7268",
+			Pos:    "loops.go:70:13",
 			Vars: []fsm.VarInfo{{
 				Name: "sum",
 				Type: "int",
 			}},
 		}, {
-			Pos: "loops.go:70:50",
-			Vars: []fsm.VarInfo{{
-				Name: "sum",
-				Type: "int",
-			}, {
-				Name: "i",
-				Type: "int",
-			}},
-		}, {
-			Pos: "loops.go:71:12",
+			Layout: "a531f1bb951c0915",
+			Pos:    "loops.go:70:50",
 			Vars: []fsm.VarInfo{{
 				Name: "sum",
 				Type: "int",
@@ -991,7 +1125,18 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Pos: "loops.go:70:88",
+			Layout: "a531f1bb951c0915",
+			Pos:    "loops.go:71:12",
+			Vars: []fsm.VarInfo{{
+				Name: "sum",
+				Type: "int",
+			}, {
+				Name: "i",
+				Type: "int",
+			}},
+		}, {
+			Layout: "a531f1bb951c0915",
+			Pos:    "loops.go:70:88",
 			Vars: []fsm.VarInfo{{
 				Name: "sum",
 				Type: "int",
@@ -1005,6 +1150,11 @@ func init() {
 		},
 	})
 }
+
+// ForCondOnlyJob is the handle of job ForCondOnly, for fsm.Start, fsm.Wait and fsm.Child.
+var ForCondOnlyJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.ForCondOnly",
+	func(a int) []any { return []any{a} },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // forCondOnlyMachine is the state machine of job ForCondOnly.
 type forCondOnlyMachine struct {
@@ -1048,22 +1198,22 @@ loop:
 	if !(n > 0) {
 		goto loopEnd
 	}
-//line loops_fsm.go:1052
+//line loops_fsm.go:1202
 	m.v.count = count
 //line loops.go:80
 	return m.suspend(1, Add.Call(Pair{A: n, B: -1}))
 resume1:
-//line loops_fsm.go:1057
+//line loops_fsm.go:1207
 	v_1, err = fsm.Take[int](in)
 //line loops.go:80
 	n = v(v_1, err)
 	count++
-//line loops_fsm.go:1062
+//line loops_fsm.go:1212
 	goto loop
 loopEnd:
 //line loops.go:83
 	return m.finish(count*100+n, nil)
-//line loops_fsm.go:1067
+//line loops_fsm.go:1217
 }
 
 func (m *forCondOnlyMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1130,6 +1280,17 @@ func (m *forCondOnlyMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "loops.go:84:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: ForCondOnly,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.ForCondOnly",
 		New: func(args []any) (fsm.Machine, error) {
@@ -1140,8 +1301,17 @@ func init() {
 			}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "3d5626aa9d3c44eb",
+			Pos:    "loops.go:77:6",
+			Vars: []fsm.VarInfo{{
+				Name: "n",
+				Type: "int",
+			}},
+		},
 		States: []fsm.StateInfo{{
-			Pos: "loops.go:80:9",
+			Layout: "e2aaf6ae0bc94fb8",
+			Pos:    "loops.go:80:9",
 			Vars: []fsm.VarInfo{{
 				Name: "count",
 				Type: "int",
@@ -1152,6 +1322,11 @@ func init() {
 		},
 	})
 }
+
+// ForCondOnlyAwaitJob is the handle of job ForCondOnlyAwait, for fsm.Start, fsm.Wait and fsm.Child.
+var ForCondOnlyAwaitJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.ForCondOnlyAwait",
+	func(a int) []any { return []any{a} },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // forCondOnlyAwaitMachine is the state machine of job ForCondOnlyAwait.
 type forCondOnlyAwaitMachine struct {
@@ -1191,7 +1366,7 @@ loop:
 //line loops.go:88
 	return m.suspend(1, Echo.Call(x))
 resume1:
-//line loops_fsm.go:1195
+//line loops_fsm.go:1370
 	v_1, err = fsm.Take[int](in)
 //line loops.go:88
 	if !(v(v_1, err) < 10) {
@@ -1199,12 +1374,12 @@ resume1:
 	}
 //line loops.go:89
 	x += 3
-//line loops_fsm.go:1203
+//line loops_fsm.go:1378
 	goto loop
 loopEnd:
 //line loops.go:91
 	return m.finish(x, nil)
-//line loops_fsm.go:1208
+//line loops_fsm.go:1383
 }
 
 func (m *forCondOnlyAwaitMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1271,6 +1446,17 @@ func (m *forCondOnlyAwaitMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "loops.go:92:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: ForCondOnlyAwait,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.ForCondOnlyAwait",
 		New: func(args []any) (fsm.Machine, error) {
@@ -1281,8 +1467,17 @@ func init() {
 			}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "29480f373b660127",
+			Pos:    "loops.go:87:6",
+			Vars: []fsm.VarInfo{{
+				Name: "x",
+				Type: "int",
+			}},
+		},
 		States: []fsm.StateInfo{{
-			Pos: "loops.go:88:8",
+			Layout: "29480f373b660127",
+			Pos:    "loops.go:88:8",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
 				Type: "int",
@@ -1293,6 +1488,11 @@ func init() {
 		},
 	})
 }
+
+// ForInfiniteJob is the handle of job ForInfinite, for fsm.Start, fsm.Wait and fsm.Child.
+var ForInfiniteJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.ForInfinite",
+	func(struct{}) []any { return nil },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // forInfiniteMachine is the state machine of job ForInfinite.
 type forInfiniteMachine struct {
@@ -1330,12 +1530,12 @@ func (m *forInfiniteMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp,
 //line loops.go:96
 	i = 0
 loop:
-//line loops_fsm.go:1334
+//line loops_fsm.go:1534
 	m.v.i = i
 //line loops.go:98
 	return m.suspend(1, Echo.Call(i))
 resume1:
-//line loops_fsm.go:1339
+//line loops_fsm.go:1539
 	v_1, err = fsm.Take[int](in)
 //line loops.go:98
 	x = v(v_1, err)
@@ -1343,12 +1543,12 @@ resume1:
 		goto loopEnd
 	}
 	i++
-//line loops_fsm.go:1347
+//line loops_fsm.go:1547
 	goto loop
 loopEnd:
 //line loops.go:104
 	return m.finish(i, nil)
-//line loops_fsm.go:1352
+//line loops_fsm.go:1552
 }
 
 func (m *forInfiniteMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1411,14 +1611,30 @@ func (m *forInfiniteMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "loops.go:105:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: ForInfinite,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.ForInfinite",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &forInfiniteMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "loops.go:95:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "loops.go:98:10",
+			Layout: "99810434c0a3c7a9",
+			Pos:    "loops.go:98:10",
 			Vars: []fsm.VarInfo{{
 				Name: "i",
 				Type: "int",
@@ -1429,6 +1645,11 @@ func init() {
 		},
 	})
 }
+
+// ForInfiniteReturnJob is the handle of job ForInfiniteReturn, for fsm.Start, fsm.Wait and fsm.Child.
+var ForInfiniteReturnJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.ForInfiniteReturn",
+	func(a int) []any { return []any{a} },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // forInfiniteReturnMachine is the state machine of job ForInfiniteReturn.
 type forInfiniteReturnMachine struct {
@@ -1468,19 +1689,19 @@ func (m *forInfiniteReturnMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.
 //line loops.go:109
 	total = 0
 loop:
-//line loops_fsm.go:1472
+//line loops_fsm.go:1693
 	m.v.limit, m.v.total = limit, total
 //line loops.go:111
 	return m.suspend(1, Echo.Call(7))
 resume1:
-//line loops_fsm.go:1477
+//line loops_fsm.go:1698
 	v_1, err = fsm.Take[int](in)
 //line loops.go:111
 	total += v(v_1, err)
 	if total > limit {
 		return m.finish(total, nil)
 	}
-//line loops_fsm.go:1484
+//line loops_fsm.go:1705
 	goto loop
 }
 
@@ -1550,6 +1771,17 @@ func (m *forInfiniteReturnMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "loops.go:116:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: ForInfiniteReturn,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.ForInfiniteReturn",
 		New: func(args []any) (fsm.Machine, error) {
@@ -1560,8 +1792,17 @@ func init() {
 			}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "b3a622dc0579e2ce",
+			Pos:    "loops.go:108:6",
+			Vars: []fsm.VarInfo{{
+				Name: "limit",
+				Type: "int",
+			}},
+		},
 		States: []fsm.StateInfo{{
-			Pos: "loops.go:111:14",
+			Layout: "c393e99045f8a394",
+			Pos:    "loops.go:111:14",
 			Vars: []fsm.VarInfo{{
 				Name: "limit",
 				Type: "int",
@@ -1575,6 +1816,17 @@ func init() {
 		},
 	})
 }
+
+// ForNestedArgs holds the arguments of job ForNested, for ForNestedJob: one field per parameter.
+type ForNestedArgs struct {
+	N int
+	M int
+}
+
+// ForNestedJob is the handle of job ForNested, for fsm.Start, fsm.Wait and fsm.Child.
+var ForNestedJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.ForNested",
+	func(a ForNestedArgs) []any { return []any{a.N, a.M} },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // forNestedMachine is the state machine of job ForNested.
 type forNestedMachine struct {
@@ -1632,28 +1884,28 @@ loop_1:
 	if !(j < m) {
 		goto loopEnd_1
 	}
-//line loops_fsm.go:1636
+//line loops_fsm.go:1888
 	m_1.v.n, m_1.v.m, m_1.v.sum, m_1.v.i, m_1.v.j = n, m, sum, i, j
 //line loops.go:123
 	return m_1.suspend(1, Echo.Call(i*m+j))
 resume1:
-//line loops_fsm.go:1641
+//line loops_fsm.go:1893
 	v_1, err = fsm.Take[int](in)
 //line loops.go:123
 	sum += v(v_1, err)
 //line loops.go:122
 	j++
-//line loops_fsm.go:1647
+//line loops_fsm.go:1899
 	goto loop_1
 loopEnd_1:
 //line loops.go:121
 	i++
-//line loops_fsm.go:1652
+//line loops_fsm.go:1904
 	goto loop
 loopEnd:
 //line loops.go:126
 	return m_1.finish(sum, nil)
-//line loops_fsm.go:1657
+//line loops_fsm.go:1909
 }
 
 func (m *forNestedMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1730,6 +1982,17 @@ func (m *forNestedMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "loops.go:127:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: ForNested,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.ForNested",
 		New: func(args []any) (fsm.Machine, error) {
@@ -1743,8 +2006,20 @@ func init() {
 			}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "380908b6c2c12807",
+			Pos:    "loops.go:119:6",
+			Vars: []fsm.VarInfo{{
+				Name: "n",
+				Type: "int",
+			}, {
+				Name: "m",
+				Type: "int",
+			}},
+		},
 		States: []fsm.StateInfo{{
-			Pos: "loops.go:123:13",
+			Layout: "0cdf3a5cf860cfcd",
+			Pos:    "loops.go:123:13",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
 				Type: "int",
@@ -1767,6 +2042,11 @@ func init() {
 		},
 	})
 }
+
+// ForTriangleJob is the handle of job ForTriangle, for fsm.Start, fsm.Wait and fsm.Child.
+var ForTriangleJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.ForTriangle",
+	func(a int) []any { return []any{a} },
+	func(r []any) ([]int, error) { return fsm.ResultAt[[]int](r, 0), fsm.ResultErr(r, 1) })
 
 // forTriangleMachine is the state machine of job ForTriangle.
 type forTriangleMachine struct {
@@ -1825,30 +2105,30 @@ loop_1:
 	if !(j < i) {
 		goto loopEnd_1
 	}
-//line loops_fsm.go:1829
+//line loops_fsm.go:2109
 	m.v.n, m.v.out, m.v.i, m.v.row, m.v.j = n, out, i, row, j
 //line loops.go:137
 	return m.suspend(1, Echo.Call(j+1))
 resume1:
-//line loops_fsm.go:1834
+//line loops_fsm.go:2114
 	v_1, err = fsm.Take[int](in)
 //line loops.go:137
 	row += v(v_1, err)
 //line loops.go:136
 	j++
-//line loops_fsm.go:1840
+//line loops_fsm.go:2120
 	goto loop_1
 loopEnd_1:
 //line loops.go:139
 	out = append(out, row)
 //line loops.go:134
 	i++
-//line loops_fsm.go:1847
+//line loops_fsm.go:2127
 	goto loop
 loopEnd:
 //line loops.go:141
 	return m.finish(out, nil)
-//line loops_fsm.go:1852
+//line loops_fsm.go:2132
 }
 
 func (m *forTriangleMachine) finish(r0 []int, r1 error) (fsm.AnyOp, error) {
@@ -1923,6 +2203,17 @@ func (m *forTriangleMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "72b68ac4df7a5590",
+			Pos:    "loops.go:142:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "[]int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: ForTriangle,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.ForTriangle",
 		New: func(args []any) (fsm.Machine, error) {
@@ -1933,8 +2224,17 @@ func init() {
 			}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "3d5626aa9d3c44eb",
+			Pos:    "loops.go:132:6",
+			Vars: []fsm.VarInfo{{
+				Name: "n",
+				Type: "int",
+			}},
+		},
 		States: []fsm.StateInfo{{
-			Pos: "loops.go:137:13",
+			Layout: "54fcc375639dd291",
+			Pos:    "loops.go:137:13",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
 				Type: "int",
@@ -1957,6 +2257,11 @@ func init() {
 		},
 	})
 }
+
+// ForNestedThreeJob is the handle of job ForNestedThree, for fsm.Start, fsm.Wait and fsm.Child.
+var ForNestedThreeJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.ForNestedThree",
+	func(struct{}) []any { return nil },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // forNestedThreeMachine is the state machine of job ForNestedThree.
 type forNestedThreeMachine struct {
@@ -2023,43 +2328,43 @@ loop_2:
 	if !(k <= 2) {
 		goto loopEnd_2
 	}
-//line loops_fsm.go:2027
+//line loops_fsm.go:2332
 	m.v.sum, m.v.i, m.v.j, m.v.k = sum, i, j, k
 //line loops.go:152
 	return m.suspend(1, Echo.Call(1))
 resume1:
-//line loops_fsm.go:2032
+//line loops_fsm.go:2337
 	v_1, err = fsm.Take[int](in)
 //line loops.go:152
 	sum += i * 100 * v(v_1, err)
 	sum += j * 10
-//line loops_fsm.go:2037
+//line loops_fsm.go:2342
 	m.v.sum, m.v.i, m.v.j, m.v.k = sum, i, j, k
 //line loops.go:154
 	return m.suspend(2, Echo.Call(1))
 resume2:
-//line loops_fsm.go:2042
+//line loops_fsm.go:2347
 	v_2, err_1 = fsm.Take[int](in)
 //line loops.go:154
 	sum += k * v(v_2, err_1)
 //line loops.go:151
 	k++
-//line loops_fsm.go:2048
+//line loops_fsm.go:2353
 	goto loop_2
 loopEnd_2:
 //line loops.go:150
 	j++
-//line loops_fsm.go:2053
+//line loops_fsm.go:2358
 	goto loop_1
 loopEnd_1:
 //line loops.go:149
 	i++
-//line loops_fsm.go:2058
+//line loops_fsm.go:2363
 	goto loop
 loopEnd:
 //line loops.go:158
 	return m.finish(sum, nil)
-//line loops_fsm.go:2063
+//line loops_fsm.go:2368
 }
 
 func (m *forNestedThreeMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -2138,14 +2443,30 @@ func (m *forNestedThreeMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "loops.go:159:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: ForNestedThree,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.ForNestedThree",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &forNestedThreeMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "loops.go:147:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "loops.go:152:24",
+			Layout: "93664652dd916139",
+			Pos:    "loops.go:152:24",
 			Vars: []fsm.VarInfo{{
 				Name: "sum",
 				Type: "int",
@@ -2160,7 +2481,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Pos: "loops.go:154:18",
+			Layout: "93664652dd916139",
+			Pos:    "loops.go:154:18",
 			Vars: []fsm.VarInfo{{
 				Name: "sum",
 				Type: "int",
@@ -2180,6 +2502,11 @@ func init() {
 		},
 	})
 }
+
+// ForPerIterationJob is the handle of job ForPerIteration, for fsm.Start, fsm.Wait and fsm.Child.
+var ForPerIterationJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.ForPerIteration",
+	func(struct{}) []any { return nil },
+	func(r []any) ([]int, error) { return fsm.ResultAt[[]int](r, 0), fsm.ResultErr(r, 1) })
 
 // forPerIterationMachine is the state machine of job ForPerIteration.
 type forPerIterationMachine struct {
@@ -2225,12 +2552,12 @@ loop:
 	if !(i < 3) {
 		goto loopEnd
 	}
-//line loops_fsm.go:2229
+//line loops_fsm.go:2556
 	m.v.out, m.v.i = out, i
 //line loops.go:168
 	return m.suspend(1, Echo.Call(i*10))
 resume1:
-//line loops_fsm.go:2234
+//line loops_fsm.go:2561
 	v_1, err = fsm.Take[int](in)
 //line loops.go:168
 	x = v(v_1, err)
@@ -2238,12 +2565,12 @@ resume1:
 	out = append(out, f())
 //line loops.go:167
 	i++
-//line loops_fsm.go:2242
+//line loops_fsm.go:2569
 	goto loop
 loopEnd:
 //line loops.go:172
 	return m.finish(out, nil)
-//line loops_fsm.go:2247
+//line loops_fsm.go:2574
 }
 
 func (m *forPerIterationMachine) finish(r0 []int, r1 error) (fsm.AnyOp, error) {
@@ -2308,14 +2635,30 @@ func (m *forPerIterationMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "72b68ac4df7a5590",
+			Pos:    "loops.go:173:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "[]int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: ForPerIteration,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.ForPerIteration",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &forPerIterationMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "loops.go:165:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "loops.go:168:10",
+			Layout: "04990689543845e5",
+			Pos:    "loops.go:168:10",
 			Vars: []fsm.VarInfo{{
 				Name: "out",
 				Type: "[]int",
@@ -2329,6 +2672,11 @@ func init() {
 		},
 	})
 }
+
+// ForPerIterationModifiedJob is the handle of job ForPerIterationModified, for fsm.Start, fsm.Wait and fsm.Child.
+var ForPerIterationModifiedJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.ForPerIterationModified",
+	func(struct{}) []any { return nil },
+	func(r []any) ([]int, error) { return fsm.ResultAt[[]int](r, 0), fsm.ResultErr(r, 1) })
 
 // forPerIterationModifiedMachine is the state machine of job ForPerIterationModified.
 type forPerIterationModifiedMachine struct {
@@ -2372,24 +2720,24 @@ loop:
 	if !(i < 10) {
 		goto loopEnd
 	}
-//line loops_fsm.go:2376
+//line loops_fsm.go:2724
 	m.v.out, m.v.i = out, i
 //line loops.go:182
 	return m.suspend(1, Echo.Call(2))
 resume1:
-//line loops_fsm.go:2381
+//line loops_fsm.go:2729
 	v_1, err = fsm.Take[int](in)
 //line loops.go:182
 	i += v(v_1, err)
 	out = append(out, i)
 //line loops.go:181
 	i++
-//line loops_fsm.go:2388
+//line loops_fsm.go:2736
 	goto loop
 loopEnd:
 //line loops.go:185
 	return m.finish(out, nil)
-//line loops_fsm.go:2393
+//line loops_fsm.go:2741
 }
 
 func (m *forPerIterationModifiedMachine) finish(r0 []int, r1 error) (fsm.AnyOp, error) {
@@ -2454,14 +2802,30 @@ func (m *forPerIterationModifiedMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "72b68ac4df7a5590",
+			Pos:    "loops.go:186:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "[]int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: ForPerIterationModified,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.ForPerIterationModified",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &forPerIterationModifiedMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "loops.go:179:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "loops.go:182:10",
+			Layout: "04990689543845e5",
+			Pos:    "loops.go:182:10",
 			Vars: []fsm.VarInfo{{
 				Name: "out",
 				Type: "[]int",
@@ -2475,6 +2839,11 @@ func init() {
 		},
 	})
 }
+
+// ForContinueJob is the handle of job ForContinue, for fsm.Start, fsm.Wait and fsm.Child.
+var ForContinueJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.ForContinue",
+	func(a int) []any { return []any{a} },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // forContinueMachine is the state machine of job ForContinue.
 type forContinueMachine struct {
@@ -2522,12 +2891,12 @@ loop:
 	if !(i < n) {
 		goto loopEnd
 	}
-//line loops_fsm.go:2526
+//line loops_fsm.go:2895
 	m.v.n, m.v.sum, m.v.i = n, sum, i
 //line loops.go:192
 	return m.suspend(1, Echo.Call(i))
 resume1:
-//line loops_fsm.go:2531
+//line loops_fsm.go:2900
 	v_1, err = fsm.Take[int](in)
 //line loops.go:192
 	x = v(v_1, err)
@@ -2538,12 +2907,12 @@ resume1:
 loopNext:
 //line loops.go:191
 	i++
-//line loops_fsm.go:2542
+//line loops_fsm.go:2911
 	goto loop
 loopEnd:
 //line loops.go:198
 	return m.finish(sum, nil)
-//line loops_fsm.go:2547
+//line loops_fsm.go:2916
 }
 
 func (m *forContinueMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -2614,6 +2983,17 @@ func (m *forContinueMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "loops.go:199:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: ForContinue,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.ForContinue",
 		New: func(args []any) (fsm.Machine, error) {
@@ -2624,8 +3004,17 @@ func init() {
 			}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "3d5626aa9d3c44eb",
+			Pos:    "loops.go:189:6",
+			Vars: []fsm.VarInfo{{
+				Name: "n",
+				Type: "int",
+			}},
+		},
 		States: []fsm.StateInfo{{
-			Pos: "loops.go:192:10",
+			Layout: "7612ca265e1858e2",
+			Pos:    "loops.go:192:10",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
 				Type: "int",
@@ -2642,6 +3031,11 @@ func init() {
 		},
 	})
 }
+
+// ForContinuePostJob is the handle of job ForContinuePost, for fsm.Start, fsm.Wait and fsm.Child.
+var ForContinuePostJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.ForContinuePost",
+	func(struct{}) []any { return nil },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // forContinuePostMachine is the state machine of job ForContinuePost.
 type forContinuePostMachine struct {
@@ -2690,21 +3084,21 @@ loop:
 	}
 	sum += i
 loopNext:
-//line loops_fsm.go:2694
+//line loops_fsm.go:3088
 	m.v.sum = sum
 //line loops.go:206
 	return m.suspend(1, Add.Call(Pair{A: i, B: 1}))
 resume1:
-//line loops_fsm.go:2699
+//line loops_fsm.go:3093
 	v_1, err = fsm.Take[int](in)
 //line loops.go:206
 	i = v(v_1, err)
-//line loops_fsm.go:2703
+//line loops_fsm.go:3097
 	goto loop
 loopEnd:
 //line loops.go:212
 	return m.finish(sum, nil)
-//line loops_fsm.go:2708
+//line loops_fsm.go:3102
 }
 
 func (m *forContinuePostMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -2767,14 +3161,30 @@ func (m *forContinuePostMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "loops.go:213:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: ForContinuePost,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.ForContinuePost",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &forContinuePostMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "loops.go:204:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "loops.go:206:27",
+			Layout: "3f21cd279e3e7268",
+			Pos:    "loops.go:206:27",
 			Vars: []fsm.VarInfo{{
 				Name: "sum",
 				Type: "int",
@@ -2785,6 +3195,22 @@ func init() {
 		},
 	})
 }
+
+// ForBreakAfterAwaitResults holds the results of job ForBreakAfterAwait, for ForBreakAfterAwaitJob.
+type ForBreakAfterAwaitResults struct {
+	R0 int
+	R1 int
+}
+
+// ForBreakAfterAwaitJob is the handle of job ForBreakAfterAwait, for fsm.Start, fsm.Wait and fsm.Child.
+var ForBreakAfterAwaitJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.ForBreakAfterAwait",
+	func(struct{}) []any { return nil },
+	func(r []any) (ForBreakAfterAwaitResults, error) {
+		return ForBreakAfterAwaitResults{
+			R0: fsm.ResultAt[int](r, 0),
+			R1: fsm.ResultAt[int](r, 1),
+		}, fsm.ResultErr(r, 2)
+	})
 
 // forBreakAfterAwaitMachine is the state machine of job ForBreakAfterAwait.
 type forBreakAfterAwaitMachine struct {
@@ -2833,35 +3259,35 @@ loop:
 	if !(i < 100) {
 		goto loopEnd
 	}
-//line loops_fsm.go:2837
+//line loops_fsm.go:3263
 	m.v.i, m.v.sum = i, sum
 //line loops.go:221
 	return m.suspend(1, Echo.Call(i))
 resume1:
-//line loops_fsm.go:2842
+//line loops_fsm.go:3268
 	v_1, err = fsm.Take[int](in)
 //line loops.go:221
 	sum += v(v_1, err)
 	if sum > 10 {
 		goto loopEnd
 	}
-//line loops_fsm.go:2849
+//line loops_fsm.go:3275
 	m.v.i, m.v.sum = i, sum
 //line loops.go:225
 	return m.suspend(2, Echo.Call(1))
 resume2:
-//line loops_fsm.go:2854
+//line loops_fsm.go:3280
 	v_2, err_1 = fsm.Take[int](in)
 //line loops.go:225
 	sum += v(v_2, err_1)
 //line loops.go:220
 	i++
-//line loops_fsm.go:2860
+//line loops_fsm.go:3286
 	goto loop
 loopEnd:
 //line loops.go:227
 	return m.finish(i, sum, nil)
-//line loops_fsm.go:2865
+//line loops_fsm.go:3291
 }
 
 func (m *forBreakAfterAwaitMachine) finish(r0 int, r1 int, r2 error) (fsm.AnyOp, error) {
@@ -2935,14 +3361,33 @@ func (m *forBreakAfterAwaitMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "fd05e174931b53f4",
+			Pos:    "loops.go:228:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "int",
+			}, {
+				Name: "result 2",
+				Type: "error",
+			}},
+		},
 		Func: ForBreakAfterAwait,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.ForBreakAfterAwait",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &forBreakAfterAwaitMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "loops.go:218:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "loops.go:221:12",
+			Layout: "4a71c9668e0829bb",
+			Pos:    "loops.go:221:12",
 			Vars: []fsm.VarInfo{{
 				Name: "i",
 				Type: "int",
@@ -2951,7 +3396,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Pos: "loops.go:225:12",
+			Layout: "4a71c9668e0829bb",
+			Pos:    "loops.go:225:12",
 			Vars: []fsm.VarInfo{{
 				Name: "i",
 				Type: "int",
@@ -2965,6 +3411,11 @@ func init() {
 		},
 	})
 }
+
+// ForCondShortCircuitJob is the handle of job ForCondShortCircuit, for fsm.Start, fsm.Wait and fsm.Child.
+var ForCondShortCircuitJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.ForCondShortCircuit",
+	func(a int) []any { return []any{a} },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // forCondShortCircuitMachine is the state machine of job ForCondShortCircuit.
 type forCondShortCircuitMachine struct {
@@ -3005,18 +3456,18 @@ func (m *forCondShortCircuitMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fs
 //line loops.go:235
 	i = 0
 loop:
-//line loops_fsm.go:3009
+//line loops_fsm.go:3460
 	cond = i < n
 //line loops.go:236
 	if !cond {
 		goto condDone
 	}
-//line loops_fsm.go:3015
+//line loops_fsm.go:3466
 	m.v.n, m.v.i = n, i
 //line loops.go:236
 	return m.suspend(1, Echo.Call(i))
 resume1:
-//line loops_fsm.go:3020
+//line loops_fsm.go:3471
 	v_1, err = fsm.Take[int](in)
 	cond = v(v_1, err) != 3
 condDone:
@@ -3026,12 +3477,12 @@ condDone:
 	}
 //line loops.go:237
 	i++
-//line loops_fsm.go:3030
+//line loops_fsm.go:3481
 	goto loop
 loopEnd:
 //line loops.go:239
 	return m.finish(i, nil)
-//line loops_fsm.go:3035
+//line loops_fsm.go:3486
 }
 
 func (m *forCondShortCircuitMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -3100,6 +3551,17 @@ func (m *forCondShortCircuitMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "loops.go:240:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: ForCondShortCircuit,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.ForCondShortCircuit",
 		New: func(args []any) (fsm.Machine, error) {
@@ -3110,8 +3572,17 @@ func init() {
 			}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "3d5626aa9d3c44eb",
+			Pos:    "loops.go:234:6",
+			Vars: []fsm.VarInfo{{
+				Name: "n",
+				Type: "int",
+			}},
+		},
 		States: []fsm.StateInfo{{
-			Pos: "loops.go:236:17",
+			Layout: "708417ef940df5cc",
+			Pos:    "loops.go:236:17",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
 				Type: "int",
@@ -3125,6 +3596,11 @@ func init() {
 		},
 	})
 }
+
+// ManyAwaitsJob is the handle of job ManyAwaits, for fsm.Start, fsm.Wait and fsm.Child.
+var ManyAwaitsJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.ManyAwaits",
+	func(a int) []any { return []any{a} },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // manyAwaitsMachine is the state machine of job ManyAwaits.
 type manyAwaitsMachine struct {
@@ -3171,7 +3647,7 @@ loop:
 	if !(i < n) {
 		goto loopEnd
 	}
-//line loops_fsm.go:3175
+//line loops_fsm.go:3651
 	m.v.n, m.v.sum, m.v.i = n, sum, i
 //line loops.go:248
 	return m.suspend(1, Echo.Call(i))
@@ -3184,12 +3660,12 @@ resume1:
 	sum += x
 //line loops.go:247
 	i++
-//line loops_fsm.go:3188
+//line loops_fsm.go:3664
 	goto loop
 loopEnd:
 //line loops.go:254
 	return m.finish(sum, nil)
-//line loops_fsm.go:3193
+//line loops_fsm.go:3669
 }
 
 func (m *manyAwaitsMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -3260,6 +3736,17 @@ func (m *manyAwaitsMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "loops.go:255:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: ManyAwaits,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.ManyAwaits",
 		New: func(args []any) (fsm.Machine, error) {
@@ -3270,8 +3757,17 @@ func init() {
 			}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "3d5626aa9d3c44eb",
+			Pos:    "loops.go:245:6",
+			Vars: []fsm.VarInfo{{
+				Name: "n",
+				Type: "int",
+			}},
+		},
 		States: []fsm.StateInfo{{
-			Pos: "loops.go:248:13",
+			Layout: "7612ca265e1858e2",
+			Pos:    "loops.go:248:13",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
 				Type: "int",
@@ -3288,6 +3784,17 @@ func init() {
 		},
 	})
 }
+
+// ManyAwaitsNestedArgs holds the arguments of job ManyAwaitsNested, for ManyAwaitsNestedJob: one field per parameter.
+type ManyAwaitsNestedArgs struct {
+	Rows int
+	Cols int
+}
+
+// ManyAwaitsNestedJob is the handle of job ManyAwaitsNested, for fsm.Start, fsm.Wait and fsm.Child.
+var ManyAwaitsNestedJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.ManyAwaitsNested",
+	func(a ManyAwaitsNestedArgs) []any { return []any{a.Rows, a.Cols} },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // manyAwaitsNestedMachine is the state machine of job ManyAwaitsNested.
 type manyAwaitsNestedMachine struct {
@@ -3338,7 +3845,7 @@ func (m *manyAwaitsNestedMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.A
 	}
 //line loops.go:261
 	sum = 0
-//line loops_fsm.go:3342
+//line loops_fsm.go:3849
 	n = rows
 	i_1 = 0
 loop:
@@ -3347,7 +3854,7 @@ loop:
 	}
 //line loops.go:262
 	i = i_1
-//line loops_fsm.go:3351
+//line loops_fsm.go:3858
 	n_1 = cols
 	i_2 = 0
 loop_1:
@@ -3358,11 +3865,11 @@ loop_1:
 //line loops.go:264
 	return m.suspend(1, Echo.Call(i))
 resume1:
-//line loops_fsm.go:3362
+//line loops_fsm.go:3869
 	v_1, err = fsm.Take[int](in)
 //line loops.go:264
 	sum += v(v_1, err)
-//line loops_fsm.go:3366
+//line loops_fsm.go:3873
 	i_2++
 	goto loop_1
 loopEnd_1:
@@ -3371,7 +3878,7 @@ loopEnd_1:
 loopEnd:
 //line loops.go:267
 	return m.finish(sum, nil)
-//line loops_fsm.go:3375
+//line loops_fsm.go:3882
 }
 
 func (m *manyAwaitsNestedMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -3452,6 +3959,17 @@ func (m *manyAwaitsNestedMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "loops.go:268:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: ManyAwaitsNested,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.ManyAwaitsNested",
 		New: func(args []any) (fsm.Machine, error) {
@@ -3465,8 +3983,20 @@ func init() {
 			}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2be616d0e5db9cdc",
+			Pos:    "loops.go:260:6",
+			Vars: []fsm.VarInfo{{
+				Name: "rows",
+				Type: "int",
+			}, {
+				Name: "cols",
+				Type: "int",
+			}},
+		},
 		States: []fsm.StateInfo{{
-			Pos: "loops.go:264:13",
+			Layout: "4f440cead1cef459",
+			Pos:    "loops.go:264:13",
 			Vars: []fsm.VarInfo{{
 				Name: "cols",
 				Type: "int",
@@ -3499,6 +4029,11 @@ func init() {
 		},
 	})
 }
+
+// ForGrowingJob is the handle of job ForGrowing, for fsm.Start, fsm.Wait and fsm.Child.
+var ForGrowingJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.ForGrowing",
+	func(a int) []any { return []any{a} },
+	func(r []any) ([]string, error) { return fsm.ResultAt[[]string](r, 0), fsm.ResultErr(r, 1) })
 
 // forGrowingMachine is the state machine of job ForGrowing.
 type forGrowingMachine struct {
@@ -3546,24 +4081,24 @@ loop:
 	if !(i < n) {
 		goto loopEnd
 	}
-//line loops_fsm.go:3550
+//line loops_fsm.go:4085
 	m.v.n, m.v.out, m.v.i = n, out, i
 //line loops.go:276
 	return m.suspend(1, Str.Call(string(rune('a'+i))))
 resume1:
-//line loops_fsm.go:3555
+//line loops_fsm.go:4090
 	v_1, err = fsm.Take[string](in)
 //line loops.go:276
 	s = v(v_1, err)
 	out = append(out, s)
 //line loops.go:275
 	i++
-//line loops_fsm.go:3562
+//line loops_fsm.go:4097
 	goto loop
 loopEnd:
 //line loops.go:279
 	return m.finish(out, nil)
-//line loops_fsm.go:3567
+//line loops_fsm.go:4102
 }
 
 func (m *forGrowingMachine) finish(r0 []string, r1 error) (fsm.AnyOp, error) {
@@ -3634,6 +4169,17 @@ func (m *forGrowingMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "aed6349a6af537cf",
+			Pos:    "loops.go:280:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "[]string",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: ForGrowing,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.ForGrowing",
 		New: func(args []any) (fsm.Machine, error) {
@@ -3644,8 +4190,17 @@ func init() {
 			}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "3d5626aa9d3c44eb",
+			Pos:    "loops.go:273:6",
+			Vars: []fsm.VarInfo{{
+				Name: "n",
+				Type: "int",
+			}},
+		},
 		States: []fsm.StateInfo{{
-			Pos: "loops.go:276:10",
+			Layout: "dd5e897dc902f9ef",
+			Pos:    "loops.go:276:10",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
 				Type: "int",
@@ -3662,6 +4217,11 @@ func init() {
 		},
 	})
 }
+
+// ForBodyVarResetJob is the handle of job ForBodyVarReset, for fsm.Start, fsm.Wait and fsm.Child.
+var ForBodyVarResetJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.ForBodyVarReset",
+	func(struct{}) []any { return nil },
+	func(r []any) ([]int, error) { return fsm.ResultAt[[]int](r, 0), fsm.ResultErr(r, 1) })
 
 // forBodyVarResetMachine is the state machine of job ForBodyVarReset.
 type forBodyVarResetMachine struct {
@@ -3713,7 +4273,7 @@ func (m *forBodyVarResetMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.An
 	}
 //line loops.go:287
 	out = nil
-//line loops_fsm.go:3717
+//line loops_fsm.go:4277
 	n = 3
 	i_1 = 0
 loop:
@@ -3725,33 +4285,33 @@ loop:
 	x = 0
 	s = nil
 	p = Pair{}
-//line loops_fsm.go:3729
+//line loops_fsm.go:4289
 	m.v.out, m.v.n, m.v.i_1, m.v.x, m.v.s, m.v.p = out, n, i_1, x, s, p
 //line loops.go:292
 	return m.suspend(1, Echo.Call(i))
 resume1:
-//line loops_fsm.go:3734
+//line loops_fsm.go:4294
 	v_1, err = fsm.Take[int](in)
 //line loops.go:292
 	x += v(v_1, err)
 	s = append(s, x)
-//line loops_fsm.go:3739
+//line loops_fsm.go:4299
 	m.v.out, m.v.n, m.v.i_1, m.v.x, m.v.s, m.v.p = out, n, i_1, x, s, p
 //line loops.go:294
 	return m.suspend(2, Echo.Call(1))
 resume2:
-//line loops_fsm.go:3744
+//line loops_fsm.go:4304
 	v_2, err_1 = fsm.Take[int](in)
 //line loops.go:294
 	p.B += v(v_2, err_1)
 	out = append(out, len(s)*100+x*10+p.A+p.B)
-//line loops_fsm.go:3749
+//line loops_fsm.go:4309
 	i_1++
 	goto loop
 loopEnd:
 //line loops.go:297
 	return m.finish(out, nil)
-//line loops_fsm.go:3755
+//line loops_fsm.go:4315
 }
 
 func (m *forBodyVarResetMachine) finish(r0 []int, r1 error) (fsm.AnyOp, error) {
@@ -3838,14 +4398,30 @@ func (m *forBodyVarResetMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "72b68ac4df7a5590",
+			Pos:    "loops.go:298:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "[]int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: ForBodyVarReset,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.ForBodyVarReset",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &forBodyVarResetMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "loops.go:286:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "loops.go:292:10",
+			Layout: "5e9b61af57ad038b",
+			Pos:    "loops.go:292:10",
 			Vars: []fsm.VarInfo{{
 				Name: "out",
 				Type: "[]int",
@@ -3868,7 +4444,8 @@ func init() {
 				Type: "Pair",
 			}},
 		}, {
-			Pos: "loops.go:294:12",
+			Layout: "5e9b61af57ad038b",
+			Pos:    "loops.go:294:12",
 			Vars: []fsm.VarInfo{{
 				Name: "out",
 				Type: "[]int",

@@ -7,6 +7,11 @@ import (
 	fsm "github.com/fsmgen/fsmgen/runtime"
 )
 
+// PointerMethodAcrossAwaitsJob is the handle of job PointerMethodAcrossAwaits, for fsm.Start, fsm.Wait and fsm.Child.
+var PointerMethodAcrossAwaitsJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.PointerMethodAcrossAwaits",
+	func(struct{}) []any { return nil },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
+
 // pointerMethodAcrossAwaitsMachine is the state machine of job PointerMethodAcrossAwaits.
 type pointerMethodAcrossAwaitsMachine struct {
 	state int // the await the job is stopped at; see fsm.Machine.State
@@ -45,24 +50,24 @@ func (m *pointerMethodAcrossAwaitsMachine) Resume(ctx fsm.Context, in fsm.Outcom
 //line memory.go:21
 	t = Tally{}
 	t.Bump()
-//line memory_fsm.go:49
+//line memory_fsm.go:54
 	m.v.t = t
 //line memory.go:23
 	return m.suspend(1, Echo.Call(1))
 resume1:
 //line memory.go:24
 	t.Bump()
-//line memory_fsm.go:56
+//line memory_fsm.go:61
 	m.v.t = t
 //line memory.go:25
 	return m.suspend(2, Echo.Call(10))
 resume2:
-//line memory_fsm.go:61
+//line memory_fsm.go:66
 	v_1, err = fsm.Take[int](in)
 //line memory.go:25
 	t.N += v(v_1, err)
 	return m.finish(t.N, nil)
-//line memory_fsm.go:66
+//line memory_fsm.go:71
 }
 
 func (m *pointerMethodAcrossAwaitsMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -129,20 +134,37 @@ func (m *pointerMethodAcrossAwaitsMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "memory.go:27:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: PointerMethodAcrossAwaits,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.PointerMethodAcrossAwaits",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &pointerMethodAcrossAwaitsMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "memory.go:20:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "memory.go:23:2",
+			Layout: "780d2bef8c153c41",
+			Pos:    "memory.go:23:2",
 			Vars: []fsm.VarInfo{{
 				Name: "t",
 				Type: "Tally",
 			}},
 		}, {
-			Pos: "memory.go:25:11",
+			Layout: "780d2bef8c153c41",
+			Pos:    "memory.go:25:11",
 			Vars: []fsm.VarInfo{{
 				Name: "t",
 				Type: "Tally",
@@ -153,6 +175,11 @@ func init() {
 		},
 	})
 }
+
+// PointerNotLiveJob is the handle of job PointerNotLive, for fsm.Start, fsm.Wait and fsm.Child.
+var PointerNotLiveJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.PointerNotLive",
+	func(struct{}) []any { return nil },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // pointerNotLiveMachine is the state machine of job PointerNotLive.
 type pointerNotLiveMachine struct {
@@ -191,14 +218,14 @@ func (m *pointerNotLiveMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.Any
 	p = &x
 	*p = 5
 	y = x
-//line memory_fsm.go:195
+//line memory_fsm.go:222
 	m.v.y = y
 //line memory.go:38
 	return m.suspend(1, Echo.Call(y))
 resume1:
 //line memory.go:39
 	return m.finish(y, nil)
-//line memory_fsm.go:202
+//line memory_fsm.go:229
 }
 
 func (m *pointerNotLiveMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -261,14 +288,30 @@ func (m *pointerNotLiveMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "memory.go:40:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: PointerNotLive,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.PointerNotLive",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &pointerNotLiveMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "memory.go:33:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "memory.go:38:2",
+			Layout: "e500a8ce4b012cdb",
+			Pos:    "memory.go:38:2",
 			Vars: []fsm.VarInfo{{
 				Name: "y",
 				Type: "int",
@@ -279,6 +322,11 @@ func init() {
 		},
 	})
 }
+
+// RangeNestedSharedJob is the handle of job RangeNestedShared, for fsm.Start, fsm.Wait and fsm.Child.
+var RangeNestedSharedJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.RangeNestedShared",
+	func(a [][]int) []any { return []any{a} },
+	func(r []any) ([][]int, error) { return fsm.ResultAt[[][]int](r, 0), fsm.ResultErr(r, 1) })
 
 // rangeNestedSharedMachine is the state machine of job RangeNestedShared.
 type rangeNestedSharedMachine struct {
@@ -333,7 +381,7 @@ loop:
 	}
 //line memory.go:48
 	row = rows[i]
-//line memory_fsm.go:337
+//line memory_fsm.go:385
 	n_1 = len(row)
 	i_1 = 0
 loop_1:
@@ -342,16 +390,16 @@ loop_1:
 	}
 //line memory.go:49
 	j = i_1
-//line memory_fsm.go:346
+//line memory_fsm.go:394
 	m.v.rows, m.v.row, m.v.n, m.v.i, m.v.j, m.v.n_1, m.v.i_1 = rows, row, n, i, j, n_1, i_1
 //line memory.go:50
 	return m.suspend(1, Echo.Call(j+1))
 resume1:
-//line memory_fsm.go:351
+//line memory_fsm.go:399
 	v_1, err = fsm.Take[int](in)
 //line memory.go:50
 	row[j] += v(v_1, err)
-//line memory_fsm.go:355
+//line memory_fsm.go:403
 	i_1++
 	goto loop_1
 loopEnd_1:
@@ -360,7 +408,7 @@ loopEnd_1:
 loopEnd:
 //line memory.go:53
 	return m.finish(rows, nil)
-//line memory_fsm.go:364
+//line memory_fsm.go:412
 }
 
 func (m *rangeNestedSharedMachine) finish(r0 [][]int, r1 error) (fsm.AnyOp, error) {
@@ -443,6 +491,17 @@ func (m *rangeNestedSharedMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "c17b40c5c4538b03",
+			Pos:    "memory.go:54:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "[][]int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: RangeNestedShared,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.RangeNestedShared",
 		New: func(args []any) (fsm.Machine, error) {
@@ -453,8 +512,17 @@ func init() {
 			}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "0aef45ee58dcea73",
+			Pos:    "memory.go:47:6",
+			Vars: []fsm.VarInfo{{
+				Name: "rows",
+				Type: "[][]int",
+			}},
+		},
 		States: []fsm.StateInfo{{
-			Pos: "memory.go:50:16",
+			Layout: "65bcd3cc1092d032",
+			Pos:    "memory.go:50:16",
 			Vars: []fsm.VarInfo{{
 				Name: "rows",
 				Type: "[][]int",
@@ -487,6 +555,22 @@ func init() {
 		},
 	})
 }
+
+// RangeElementReplacedResults holds the results of job RangeElementReplaced, for RangeElementReplacedJob.
+type RangeElementReplacedResults struct {
+	R0 [][]int
+	R1 []int
+}
+
+// RangeElementReplacedJob is the handle of job RangeElementReplaced, for fsm.Start, fsm.Wait and fsm.Child.
+var RangeElementReplacedJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.RangeElementReplaced",
+	func(a [][]int) []any { return []any{a} },
+	func(r []any) (RangeElementReplacedResults, error) {
+		return RangeElementReplacedResults{
+			R0: fsm.ResultAt[[][]int](r, 0),
+			R1: fsm.ResultAt[[]int](r, 1),
+		}, fsm.ResultErr(r, 2)
+	})
 
 // rangeElementReplacedMachine is the state machine of job RangeElementReplaced.
 type rangeElementReplacedMachine struct {
@@ -531,7 +615,7 @@ func (m *rangeElementReplacedMachine) Resume(ctx fsm.Context, in fsm.Outcome) (f
 	}
 //line memory.go:61
 	last = nil
-//line memory_fsm.go:535
+//line memory_fsm.go:619
 	n = len(rows)
 	i = 0
 loop:
@@ -541,23 +625,23 @@ loop:
 //line memory.go:62
 	row = rows[i]
 	row = append([]int(nil), row...)
-//line memory_fsm.go:545
+//line memory_fsm.go:629
 	m.v.rows, m.v.row, m.v.n, m.v.i = rows, row, n, i
 //line memory.go:64
 	return m.suspend(1, Echo.Call(100))
 resume1:
-//line memory_fsm.go:550
+//line memory_fsm.go:634
 	v_1, err = fsm.Take[int](in)
 //line memory.go:64
 	row[0] = v(v_1, err)
 	last = row
-//line memory_fsm.go:555
+//line memory_fsm.go:639
 	i++
 	goto loop
 loopEnd:
 //line memory.go:67
 	return m.finish(rows, last, nil)
-//line memory_fsm.go:561
+//line memory_fsm.go:645
 }
 
 func (m *rangeElementReplacedMachine) finish(r0 [][]int, r1 []int, r2 error) (fsm.AnyOp, error) {
@@ -637,6 +721,20 @@ func (m *rangeElementReplacedMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "133164eed65c8ffd",
+			Pos:    "memory.go:68:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "[][]int",
+			}, {
+				Name: "result 1",
+				Type: "[]int",
+			}, {
+				Name: "result 2",
+				Type: "error",
+			}},
+		},
 		Func: RangeElementReplaced,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.RangeElementReplaced",
 		New: func(args []any) (fsm.Machine, error) {
@@ -647,8 +745,17 @@ func init() {
 			}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "0aef45ee58dcea73",
+			Pos:    "memory.go:60:6",
+			Vars: []fsm.VarInfo{{
+				Name: "rows",
+				Type: "[][]int",
+			}},
+		},
 		States: []fsm.StateInfo{{
-			Pos: "memory.go:64:14",
+			Layout: "ea75de8a795741cf",
+			Pos:    "memory.go:64:14",
 			Vars: []fsm.VarInfo{{
 				Name: "rows",
 				Type: "[][]int",
@@ -670,6 +777,11 @@ func init() {
 		},
 	})
 }
+
+// RangePointersJob is the handle of job RangePointers, for fsm.Start, fsm.Wait and fsm.Child.
+var RangePointersJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.RangePointers",
+	func(a []*Tally) []any { return []any{a} },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // rangePointersMachine is the state machine of job RangePointers.
 type rangePointersMachine struct {
@@ -719,16 +831,16 @@ loop:
 	}
 //line memory.go:75
 	t_1 = ts[i]
-//line memory_fsm.go:723
+//line memory_fsm.go:835
 	m.v.ts, m.v.t_1, m.v.n, m.v.i = ts, t_1, n, i
 //line memory.go:76
 	return m.suspend(1, Echo.Call(5))
 resume1:
-//line memory_fsm.go:728
+//line memory_fsm.go:840
 	v_1, err = fsm.Take[int](in)
 //line memory.go:76
 	t_1.N += v(v_1, err)
-//line memory_fsm.go:732
+//line memory_fsm.go:844
 	i++
 	goto loop
 loopEnd:
@@ -738,7 +850,7 @@ loopEnd:
 		sum += t.N
 	}
 	return m.finish(sum, nil)
-//line memory_fsm.go:742
+//line memory_fsm.go:854
 }
 
 func (m *rangePointersMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -815,6 +927,17 @@ func (m *rangePointersMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "memory.go:83:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: RangePointers,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.RangePointers",
 		New: func(args []any) (fsm.Machine, error) {
@@ -825,8 +948,17 @@ func init() {
 			}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "4a277ae49a36acd2",
+			Pos:    "memory.go:74:6",
+			Vars: []fsm.VarInfo{{
+				Name: "ts",
+				Type: "[]*Tally",
+			}},
+		},
 		States: []fsm.StateInfo{{
-			Pos: "memory.go:76:12",
+			Layout: "165810048db88a0d",
+			Pos:    "memory.go:76:12",
 			Vars: []fsm.VarInfo{{
 				Name: "ts",
 				Type: "[]*Tally",
@@ -848,6 +980,11 @@ func init() {
 		},
 	})
 }
+
+// ScanAcrossAwaitJob is the handle of job ScanAcrossAwait, for fsm.Start, fsm.Wait and fsm.Child.
+var ScanAcrossAwaitJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.ScanAcrossAwait",
+	func(a string) []any { return []any{a} },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // scanAcrossAwaitMachine is the state machine of job ScanAcrossAwait.
 type scanAcrossAwaitMachine struct {
@@ -890,17 +1027,17 @@ func (m_1 *scanAcrossAwaitMachine) Resume(ctx fsm.Context, in_1 fsm.Outcome) (fs
 	if _, err := fmt.Sscan(in, &n); err != nil {
 		return m_1.finish(0, err)
 	}
-//line memory_fsm.go:894
+//line memory_fsm.go:1031
 	m_1.v.n = n
 //line memory.go:94
 	return m_1.suspend(1, Echo.Call(n))
 resume1:
-//line memory_fsm.go:899
+//line memory_fsm.go:1036
 	v_1, err_1 = fsm.Take[int](in_1)
 //line memory.go:94
 	m = v(v_1, err_1)
 	return m_1.finish(n+m, nil)
-//line memory_fsm.go:904
+//line memory_fsm.go:1041
 }
 
 func (m *scanAcrossAwaitMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -967,6 +1104,17 @@ func (m *scanAcrossAwaitMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "memory.go:96:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: ScanAcrossAwait,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.ScanAcrossAwait",
 		New: func(args []any) (fsm.Machine, error) {
@@ -977,8 +1125,17 @@ func init() {
 			}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "ab1c69191eeb163e",
+			Pos:    "memory.go:89:6",
+			Vars: []fsm.VarInfo{{
+				Name: "in",
+				Type: "string",
+			}},
+		},
 		States: []fsm.StateInfo{{
-			Pos: "memory.go:94:9",
+			Layout: "3d5626aa9d3c44eb",
+			Pos:    "memory.go:94:9",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
 				Type: "int",
@@ -989,6 +1146,24 @@ func init() {
 		},
 	})
 }
+
+// AppendAfterAwaitResults holds the results of job AppendAfterAwait, for AppendAfterAwaitJob.
+type AppendAfterAwaitResults struct {
+	R0 []int
+	R1 []int
+	R2 int
+}
+
+// AppendAfterAwaitJob is the handle of job AppendAfterAwait, for fsm.Start, fsm.Wait and fsm.Child.
+var AppendAfterAwaitJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.AppendAfterAwait",
+	func(struct{}) []any { return nil },
+	func(r []any) (AppendAfterAwaitResults, error) {
+		return AppendAfterAwaitResults{
+			R0: fsm.ResultAt[[]int](r, 0),
+			R1: fsm.ResultAt[[]int](r, 1),
+			R2: fsm.ResultAt[int](r, 2),
+		}, fsm.ResultErr(r, 3)
+	})
 
 // appendAfterAwaitMachine is the state machine of job AppendAfterAwait.
 type appendAfterAwaitMachine struct {
@@ -1030,16 +1205,16 @@ func (m *appendAfterAwaitMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.A
 	}
 //line memory.go:103
 	a = make([]int, 1, 4)
-//line memory_fsm.go:1034
+//line memory_fsm.go:1209
 	m.v.a = a
 //line memory.go:104
 	return m.suspend(1, Echo.Call(1))
 resume1:
-//line memory_fsm.go:1039
+//line memory_fsm.go:1214
 	v_1, err = fsm.Take[int](in)
 //line memory.go:104
 	a[0] = v(v_1, err)
-//line memory_fsm.go:1043
+//line memory_fsm.go:1218
 	m.v.a = a
 //line memory.go:105
 	return m.suspend(2, Echo.Call(2))
@@ -1048,7 +1223,7 @@ resume2:
 	b = append(a, 5)
 	b[0] = 9
 	return m.finish(a, b, cap(a), nil)
-//line memory_fsm.go:1052
+//line memory_fsm.go:1227
 }
 
 func (m *appendAfterAwaitMachine) finish(r0 []int, r1 []int, r2 int, r3 error) (fsm.AnyOp, error) {
@@ -1121,20 +1296,43 @@ func (m *appendAfterAwaitMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "2c389728742c29c1",
+			Pos:    "memory.go:109:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "[]int",
+			}, {
+				Name: "result 1",
+				Type: "[]int",
+			}, {
+				Name: "result 2",
+				Type: "int",
+			}, {
+				Name: "result 3",
+				Type: "error",
+			}},
+		},
 		Func: AppendAfterAwait,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.AppendAfterAwait",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &appendAfterAwaitMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "memory.go:102:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "memory.go:104:11",
+			Layout: "33f58648fbe2e33b",
+			Pos:    "memory.go:104:11",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
 				Type: "[]int",
 			}},
 		}, {
-			Pos: "memory.go:105:2",
+			Layout: "33f58648fbe2e33b",
+			Pos:    "memory.go:105:2",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
 				Type: "[]int",

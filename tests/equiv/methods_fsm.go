@@ -8,6 +8,17 @@ import (
 	"strings"
 )
 
+// CounterCountArgs holds the arguments of job Counter.Count, for CounterCountJob: the receiver, then one field per parameter.
+type CounterCountArgs struct {
+	C Counter
+	N int
+}
+
+// CounterCountJob is the handle of job Counter.Count, for fsm.Start, fsm.Wait and fsm.Child.
+var CounterCountJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.Counter.Count",
+	func(a CounterCountArgs) []any { return []any{a.C, a.N} },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
+
 // counterCountMachine is the state machine of job Count.
 type counterCountMachine struct {
 	state int // the await the job is stopped at; see fsm.Machine.State
@@ -56,22 +67,22 @@ loop:
 	}
 //line methods.go:21
 	i = i_1
-//line methods_fsm.go:60
+//line methods_fsm.go:71
 	m.v.c, m.v.n_1, m.v.i_1 = c, n_1, i_1
 //line methods.go:22
 	return m.suspend(1, Echo.Call(i))
 resume1:
-//line methods_fsm.go:65
+//line methods_fsm.go:76
 	v_1, err = fsm.Take[int](in)
 //line methods.go:22
 	c.Base += v(v_1, err)
-//line methods_fsm.go:69
+//line methods_fsm.go:80
 	i_1++
 	goto loop
 loopEnd:
 //line methods.go:24
 	return m.finish(c.Base, nil)
-//line methods_fsm.go:75
+//line methods_fsm.go:86
 }
 
 func (m *counterCountMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -144,6 +155,17 @@ func (m *counterCountMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "methods.go:25:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: Counter.Count,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.Counter.Count",
 		New: func(args []any) (fsm.Machine, error) {
@@ -157,8 +179,20 @@ func init() {
 			}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "18f2a7a936a1c431",
+			Pos:    "methods.go:20:18",
+			Vars: []fsm.VarInfo{{
+				Name: "c",
+				Type: "Counter",
+			}, {
+				Name: "n",
+				Type: "int",
+			}},
+		},
 		States: []fsm.StateInfo{{
-			Pos: "methods.go:22:15",
+			Layout: "3ba39c0926785afb",
+			Pos:    "methods.go:22:15",
 			Vars: []fsm.VarInfo{{
 				Name: "c",
 				Type: "Counter",
@@ -177,6 +211,17 @@ func init() {
 		},
 	})
 }
+
+// CounterLabelArgs holds the arguments of job Counter.Label, for CounterLabelJob: the receiver, then one field per parameter.
+type CounterLabelArgs struct {
+	C      Counter
+	Prefix string
+}
+
+// CounterLabelJob is the handle of job Counter.Label, for fsm.Start, fsm.Wait and fsm.Child.
+var CounterLabelJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.Counter.Label",
+	func(a CounterLabelArgs) []any { return []any{a.C, a.Prefix} },
+	func(r []any) (string, error) { return fsm.ResultAt[string](r, 0), fsm.ResultErr(r, 1) })
 
 // counterLabelMachine is the state machine of job Label.
 type counterLabelMachine struct {
@@ -218,12 +263,12 @@ func (m *counterLabelMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp
 //line methods.go:31
 	return m.suspend(1, Str.Call(prefix))
 resume1:
-//line methods_fsm.go:222
+//line methods_fsm.go:267
 	v_1, err = fsm.Take[string](in)
 //line methods.go:31
 	s = v(v_1, err)
 	return m.finish(s+c.suffix(), nil)
-//line methods_fsm.go:227
+//line methods_fsm.go:272
 }
 
 func (m *counterLabelMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -292,6 +337,17 @@ func (m *counterLabelMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "6f831efb80eea763",
+			Pos:    "methods.go:33:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "string",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: Counter.Label,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.Counter.Label",
 		New: func(args []any) (fsm.Machine, error) {
@@ -305,8 +361,20 @@ func init() {
 			}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "37294c4f6b63ec8d",
+			Pos:    "methods.go:30:18",
+			Vars: []fsm.VarInfo{{
+				Name: "c",
+				Type: "Counter",
+			}, {
+				Name: "prefix",
+				Type: "string",
+			}},
+		},
 		States: []fsm.StateInfo{{
-			Pos: "methods.go:31:9",
+			Layout: "5c89d7739a1e6898",
+			Pos:    "methods.go:31:9",
 			Vars: []fsm.VarInfo{{
 				Name: "c",
 				Type: "Counter",
@@ -317,6 +385,17 @@ func init() {
 		},
 	})
 }
+
+// CounterAddAllArgs holds the arguments of job Counter.AddAll, for CounterAddAllJob: the receiver, then one field per parameter.
+type CounterAddAllArgs struct {
+	C  Counter
+	Xs []int
+}
+
+// CounterAddAllJob is the handle of job Counter.AddAll, for fsm.Start, fsm.Wait and fsm.Child.
+var CounterAddAllJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.Counter.AddAll",
+	func(a CounterAddAllArgs) []any { return []any{a.C, a.Xs} },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // counterAddAllMachine is the state machine of job AddAll.
 type counterAddAllMachine struct {
@@ -366,22 +445,22 @@ loop:
 	}
 //line methods.go:41
 	x = xs[i]
-//line methods_fsm.go:370
+//line methods_fsm.go:449
 	m.v.c, m.v.xs, m.v.n, m.v.i = c, xs, n, i
 //line methods.go:42
 	return m.suspend(1, Echo.Call(x))
 resume1:
-//line methods_fsm.go:375
+//line methods_fsm.go:454
 	v_1, err = fsm.Take[int](in)
 //line methods.go:42
 	c.Base += v(v_1, err)
-//line methods_fsm.go:379
+//line methods_fsm.go:458
 	i++
 	goto loop
 loopEnd:
 //line methods.go:44
 	return m.finish(c.Base, nil)
-//line methods_fsm.go:385
+//line methods_fsm.go:464
 }
 
 func (m *counterAddAllMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -456,6 +535,17 @@ func (m *counterAddAllMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "methods.go:45:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: Counter.AddAll,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.Counter.AddAll",
 		New: func(args []any) (fsm.Machine, error) {
@@ -469,8 +559,20 @@ func init() {
 			}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "6253373b12c863ff",
+			Pos:    "methods.go:40:18",
+			Vars: []fsm.VarInfo{{
+				Name: "c",
+				Type: "Counter",
+			}, {
+				Name: "xs",
+				Type: "[]int",
+			}},
+		},
 		States: []fsm.StateInfo{{
-			Pos: "methods.go:42:15",
+			Layout: "579755c43952b7dd",
+			Pos:    "methods.go:42:15",
 			Vars: []fsm.VarInfo{{
 				Name: "c",
 				Type: "Counter",
@@ -492,6 +594,17 @@ func init() {
 		},
 	})
 }
+
+// CounterStaticArgs holds the arguments of job Counter.Static, for CounterStaticJob: the receiver, then one field per parameter.
+type CounterStaticArgs struct {
+	Arg0 Counter
+	X    int
+}
+
+// CounterStaticJob is the handle of job Counter.Static, for fsm.Start, fsm.Wait and fsm.Child.
+var CounterStaticJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.Counter.Static",
+	func(a CounterStaticArgs) []any { return []any{a.Arg0, a.X} },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // counterStaticMachine is the state machine of job Static.
 type counterStaticMachine struct {
@@ -528,11 +641,11 @@ func (m *counterStaticMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 //line methods.go:51
 	return m.suspend(1, Echo.Call(x))
 resume1:
-//line methods_fsm.go:532
+//line methods_fsm.go:645
 	v_1, err = fsm.Take[int](in)
 //line methods.go:51
 	return m.finish(v(v_1, err)*2, nil)
-//line methods_fsm.go:536
+//line methods_fsm.go:649
 }
 
 func (m *counterStaticMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -595,6 +708,17 @@ func (m *counterStaticMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "methods.go:52:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: Counter.Static,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.Counter.Static",
 		New: func(args []any) (fsm.Machine, error) {
@@ -608,12 +732,34 @@ func init() {
 			}
 			return m, nil
 		},
-		States: []fsm.StateInfo{{Pos: "methods.go:51:11"}},
+		Start: fsm.StateInfo{
+			Layout: "29480f373b660127",
+			Pos:    "methods.go:50:16",
+			Vars: []fsm.VarInfo{{
+				Name: "x",
+				Type: "int",
+			}},
+		},
+		States: []fsm.StateInfo{{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "methods.go:51:11",
+		}},
 		Zero: func() fsm.Machine {
 			return &counterStaticMachine{}
 		},
 	})
 }
+
+// ScaleApplyArgs holds the arguments of job Scale.Apply, for ScaleApplyJob: the receiver, then one field per parameter.
+type ScaleApplyArgs struct {
+	S  Scale
+	Xs []int
+}
+
+// ScaleApplyJob is the handle of job Scale.Apply, for fsm.Start, fsm.Wait and fsm.Child.
+var ScaleApplyJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.Scale.Apply",
+	func(a ScaleApplyArgs) []any { return []any{a.S, a.Xs} },
+	func(r []any) ([]int, error) { return fsm.ResultAt[[]int](r, 0), fsm.ResultErr(r, 1) })
 
 // scaleApplyMachine is the state machine of job Apply.
 type scaleApplyMachine struct {
@@ -659,7 +805,7 @@ func (m *scaleApplyMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, 
 	}
 //line methods.go:59
 	out = make([]int, 0, len(xs))
-//line methods_fsm.go:663
+//line methods_fsm.go:809
 	n = len(xs)
 	i = 0
 loop:
@@ -668,22 +814,22 @@ loop:
 	}
 //line methods.go:60
 	x = xs[i]
-//line methods_fsm.go:672
+//line methods_fsm.go:818
 	m.v.s, m.v.xs, m.v.out, m.v.n, m.v.i = s, xs, out, n, i
 //line methods.go:61
 	return m.suspend(1, Echo.Call(x))
 resume1:
-//line methods_fsm.go:677
+//line methods_fsm.go:823
 	v_1, err = fsm.Take[int](in)
 //line methods.go:61
 	out = append(out, v(v_1, err)*int(s))
-//line methods_fsm.go:681
+//line methods_fsm.go:827
 	i++
 	goto loop
 loopEnd:
 //line methods.go:63
 	return m.finish(out, nil)
-//line methods_fsm.go:687
+//line methods_fsm.go:833
 }
 
 func (m *scaleApplyMachine) finish(r0 []int, r1 error) (fsm.AnyOp, error) {
@@ -760,6 +906,17 @@ func (m *scaleApplyMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "72b68ac4df7a5590",
+			Pos:    "methods.go:64:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "[]int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: Scale.Apply,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.Scale.Apply",
 		New: func(args []any) (fsm.Machine, error) {
@@ -773,8 +930,20 @@ func init() {
 			}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "4aef74b73067e740",
+			Pos:    "methods.go:58:16",
+			Vars: []fsm.VarInfo{{
+				Name: "s",
+				Type: "Scale",
+			}, {
+				Name: "xs",
+				Type: "[]int",
+			}},
+		},
 		States: []fsm.StateInfo{{
-			Pos: "methods.go:61:23",
+			Layout: "1a38d2e2a7a167dd",
+			Pos:    "methods.go:61:23",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "Scale",
@@ -799,6 +968,11 @@ func init() {
 		},
 	})
 }
+
+// MachineRunJob is the handle of job Machine.Run, for fsm.Start, fsm.Wait and fsm.Child.
+var MachineRunJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.Machine.Run",
+	func(a Machine) []any { return []any{a} },
+	func(r []any) (string, error) { return fsm.ResultAt[string](r, 0), fsm.ResultErr(r, 1) })
 
 // machineRunMachine is the state machine of job Run.
 type machineRunMachine struct {
@@ -842,7 +1016,7 @@ func (m_1 *machineRunMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp
 	}
 //line methods.go:73
 	out = ""
-//line methods_fsm.go:846
+//line methods_fsm.go:1020
 	n = len(m.Steps)
 	i = 0
 loop:
@@ -851,23 +1025,23 @@ loop:
 	}
 //line methods.go:74
 	s = m.Steps[i]
-//line methods_fsm.go:855
+//line methods_fsm.go:1029
 	m_1.v.m, m_1.v.out, m_1.v.n, m_1.v.i = m, out, n, i
 //line methods.go:75
 	return m_1.suspend(1, Str.Call(s))
 resume1:
-//line methods_fsm.go:860
+//line methods_fsm.go:1034
 	v_1, err = fsm.Take[string](in)
 //line methods.go:75
 	out += v(v_1, err)
-//line methods_fsm.go:864
+//line methods_fsm.go:1038
 	i++
 	goto loop
 loopEnd:
 //line methods.go:77
 	m.Steps = nil
 	return m_1.finish(out+strconv.Itoa(len(m.Steps)), nil)
-//line methods_fsm.go:871
+//line methods_fsm.go:1045
 }
 
 func (m *machineRunMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -940,6 +1114,17 @@ func (m *machineRunMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "6f831efb80eea763",
+			Pos:    "methods.go:79:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "string",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: Machine.Run,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.Machine.Run",
 		New: func(args []any) (fsm.Machine, error) {
@@ -950,8 +1135,17 @@ func init() {
 			}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "28a9b17ae666bbad",
+			Pos:    "methods.go:72:18",
+			Vars: []fsm.VarInfo{{
+				Name: "m",
+				Type: "Machine",
+			}},
+		},
 		States: []fsm.StateInfo{{
-			Pos: "methods.go:75:12",
+			Layout: "20e50ca99017d3f5",
+			Pos:    "methods.go:75:12",
 			Vars: []fsm.VarInfo{{
 				Name: "m",
 				Type: "Machine",
@@ -973,6 +1167,11 @@ func init() {
 		},
 	})
 }
+
+// SumJob is the handle of job Sum, for fsm.Start, fsm.Wait and fsm.Child.
+var SumJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.Sum",
+	func(a []int) []any { return []any{a} },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // sumMachine is the state machine of job Sum.
 type sumMachine struct {
@@ -1016,7 +1215,7 @@ func (m *sumMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, error) 
 	}
 //line methods.go:83
 	sum = 0
-//line methods_fsm.go:1020
+//line methods_fsm.go:1219
 	n = len(xs)
 	i = 0
 loop:
@@ -1025,22 +1224,22 @@ loop:
 	}
 //line methods.go:84
 	x = xs[i]
-//line methods_fsm.go:1029
+//line methods_fsm.go:1228
 	m.v.xs, m.v.sum, m.v.n, m.v.i = xs, sum, n, i
 //line methods.go:85
 	return m.suspend(1, Echo.Call(x))
 resume1:
-//line methods_fsm.go:1034
+//line methods_fsm.go:1233
 	v_1, err = fsm.Take[int](in)
 //line methods.go:85
 	sum += v(v_1, err)
-//line methods_fsm.go:1038
+//line methods_fsm.go:1237
 	i++
 	goto loop
 loopEnd:
 //line methods.go:87
 	return m.finish(sum, nil)
-//line methods_fsm.go:1044
+//line methods_fsm.go:1243
 }
 
 func (m *sumMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1113,6 +1312,17 @@ func (m *sumMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "methods.go:88:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: Sum,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.Sum",
 		New: func(args []any) (fsm.Machine, error) {
@@ -1123,8 +1333,17 @@ func init() {
 			}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2ee6eabada2380b8",
+			Pos:    "methods.go:82:6",
+			Vars: []fsm.VarInfo{{
+				Name: "xs",
+				Type: "[]int",
+			}},
+		},
 		States: []fsm.StateInfo{{
-			Pos: "methods.go:85:12",
+			Layout: "ccbbb2764eaefd51",
+			Pos:    "methods.go:85:12",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
 				Type: "[]int",
@@ -1146,6 +1365,17 @@ func init() {
 		},
 	})
 }
+
+// JoinArgs holds the arguments of job Join, for JoinJob: one field per parameter.
+type JoinArgs struct {
+	Sep   string
+	Parts []string
+}
+
+// JoinJob is the handle of job Join, for fsm.Start, fsm.Wait and fsm.Child.
+var JoinJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.Join",
+	func(a JoinArgs) []any { return []any{a.Sep, a.Parts} },
+	func(r []any) (string, error) { return fsm.ResultAt[string](r, 0), fsm.ResultErr(r, 1) })
 
 // joinMachine is the state machine of job Join.
 type joinMachine struct {
@@ -1191,7 +1421,7 @@ func (m *joinMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, error)
 	}
 //line methods.go:92
 	out = nil
-//line methods_fsm.go:1195
+//line methods_fsm.go:1425
 	n = len(parts)
 	i = 0
 loop:
@@ -1200,22 +1430,22 @@ loop:
 	}
 //line methods.go:93
 	p = parts[i]
-//line methods_fsm.go:1204
+//line methods_fsm.go:1434
 	m.v.sep, m.v.parts, m.v.out, m.v.n, m.v.i = sep, parts, out, n, i
 //line methods.go:94
 	return m.suspend(1, Str.Call(p))
 resume1:
-//line methods_fsm.go:1209
+//line methods_fsm.go:1439
 	v_1, err = fsm.Take[string](in)
 //line methods.go:94
 	out = append(out, v(v_1, err))
-//line methods_fsm.go:1213
+//line methods_fsm.go:1443
 	i++
 	goto loop
 loopEnd:
 //line methods.go:96
 	return m.finish(strings.Join(out, sep), nil)
-//line methods_fsm.go:1219
+//line methods_fsm.go:1449
 }
 
 func (m *joinMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -1292,6 +1522,17 @@ func (m *joinMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "6f831efb80eea763",
+			Pos:    "methods.go:97:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "string",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: Join,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.Join",
 		New: func(args []any) (fsm.Machine, error) {
@@ -1305,8 +1546,20 @@ func init() {
 			}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "15bd2ac42f94e55a",
+			Pos:    "methods.go:91:6",
+			Vars: []fsm.VarInfo{{
+				Name: "sep",
+				Type: "string",
+			}, {
+				Name: "parts",
+				Type: "[]string",
+			}},
+		},
 		States: []fsm.StateInfo{{
-			Pos: "methods.go:94:23",
+			Layout: "1c11147c33befcb2",
+			Pos:    "methods.go:94:23",
 			Vars: []fsm.VarInfo{{
 				Name: "sep",
 				Type: "string",
@@ -1331,6 +1584,22 @@ func init() {
 		},
 	})
 }
+
+// VariadicModifyResults holds the results of job VariadicModify, for VariadicModifyJob.
+type VariadicModifyResults struct {
+	R0 int
+	R1 int
+}
+
+// VariadicModifyJob is the handle of job VariadicModify, for fsm.Start, fsm.Wait and fsm.Child.
+var VariadicModifyJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.VariadicModify",
+	func(a []int) []any { return []any{a} },
+	func(r []any) (VariadicModifyResults, error) {
+		return VariadicModifyResults{
+			R0: fsm.ResultAt[int](r, 0),
+			R1: fsm.ResultAt[int](r, 1),
+		}, fsm.ResultErr(r, 2)
+	})
 
 // variadicModifyMachine is the state machine of job VariadicModify.
 type variadicModifyMachine struct {
@@ -1381,16 +1650,16 @@ loop:
 	}
 //line methods.go:103
 	i = i_1
-//line methods_fsm.go:1385
+//line methods_fsm.go:1654
 	m.v.xs, m.v.i, m.v.n, m.v.i_1 = xs, i, n, i_1
 //line methods.go:104
 	return m.suspend(1, Echo.Call(10))
 resume1:
-//line methods_fsm.go:1390
+//line methods_fsm.go:1659
 	v_1, err = fsm.Take[int](in)
 //line methods.go:104
 	xs[i] *= v(v_1, err)
-//line methods_fsm.go:1394
+//line methods_fsm.go:1663
 	i_1++
 	goto loop
 loopEnd:
@@ -1400,7 +1669,7 @@ loopEnd:
 		sum += x
 	}
 	return m.finish(len(xs), sum, nil)
-//line methods_fsm.go:1404
+//line methods_fsm.go:1673
 }
 
 func (m *variadicModifyMachine) finish(r0 int, r1 int, r2 error) (fsm.AnyOp, error) {
@@ -1476,6 +1745,20 @@ func (m *variadicModifyMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "fd05e174931b53f4",
+			Pos:    "methods.go:111:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "int",
+			}, {
+				Name: "result 2",
+				Type: "error",
+			}},
+		},
 		Func: VariadicModify,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.VariadicModify",
 		New: func(args []any) (fsm.Machine, error) {
@@ -1486,8 +1769,17 @@ func init() {
 			}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2ee6eabada2380b8",
+			Pos:    "methods.go:102:6",
+			Vars: []fsm.VarInfo{{
+				Name: "xs",
+				Type: "[]int",
+			}},
+		},
 		States: []fsm.StateInfo{{
-			Pos: "methods.go:104:14",
+			Layout: "c1910dc1660c0502",
+			Pos:    "methods.go:104:14",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
 				Type: "[]int",

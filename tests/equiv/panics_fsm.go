@@ -4,6 +4,11 @@ package equiv
 
 import fsm "github.com/fsmgen/fsmgen/runtime"
 
+// PanicAfterAwaitJob is the handle of job PanicAfterAwait, for fsm.Start, fsm.Wait and fsm.Child.
+var PanicAfterAwaitJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.PanicAfterAwait",
+	func(a int) []any { return []any{a} },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
+
 // panicAfterAwaitMachine is the state machine of job PanicAfterAwait.
 type panicAfterAwaitMachine struct {
 	state int // the await the job is stopped at; see fsm.Machine.State
@@ -42,17 +47,17 @@ func (m *panicAfterAwaitMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.An
 	}
 //line panics.go:11
 	xs = []int{1, 2, 3}
-//line panics_fsm.go:46
+//line panics_fsm.go:51
 	m.v.xs = xs
 //line panics.go:12
 	return m.suspend(1, Echo.Call(i))
 resume1:
-//line panics_fsm.go:51
+//line panics_fsm.go:56
 	v_1, err = fsm.Take[int](in)
 //line panics.go:12
 	n = v(v_1, err)
 	return m.finish(xs[n], nil)
-//line panics_fsm.go:56
+//line panics_fsm.go:61
 }
 
 func (m *panicAfterAwaitMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -119,6 +124,17 @@ func (m *panicAfterAwaitMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "panics.go:14:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: PanicAfterAwait,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.PanicAfterAwait",
 		New: func(args []any) (fsm.Machine, error) {
@@ -129,8 +145,17 @@ func init() {
 			}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "99810434c0a3c7a9",
+			Pos:    "panics.go:10:6",
+			Vars: []fsm.VarInfo{{
+				Name: "i",
+				Type: "int",
+			}},
+		},
 		States: []fsm.StateInfo{{
-			Pos: "panics.go:12:9",
+			Layout: "2ee6eabada2380b8",
+			Pos:    "panics.go:12:9",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
 				Type: "[]int",

@@ -7,6 +7,11 @@ import (
 	"strings"
 )
 
+// LocalNamedLikePackageJob is the handle of job LocalNamedLikePackage, for fsm.Start, fsm.Wait and fsm.Child.
+var LocalNamedLikePackageJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.LocalNamedLikePackage",
+	func(a string) []any { return []any{a} },
+	func(r []any) (string, error) { return fsm.ResultAt[string](r, 0), fsm.ResultErr(r, 1) })
+
 // localNamedLikePackageMachine is the state machine of job LocalNamedLikePackage.
 type localNamedLikePackageMachine struct {
 	state int // the await the job is stopped at; see fsm.Machine.State
@@ -48,7 +53,7 @@ func (m *localNamedLikePackageMachine) Resume(ctx fsm.Context, in fsm.Outcome) (
 	}
 //line pkgnames.go:14
 	up = strings.ToUpper(s)
-//line pkgnames_fsm.go:52
+//line pkgnames_fsm.go:57
 	m.v.up = up
 //line pkgnames.go:15
 	return m.suspend(1, Echo.Call(1))
@@ -56,14 +61,14 @@ resume1:
 //line pkgnames.go:16
 	strings_1 = []string{up, "x"}
 	time_1 = len(strings_1)
-//line pkgnames_fsm.go:60
+//line pkgnames_fsm.go:65
 	m.v.strings_1 = strings_1
 //line pkgnames.go:18
 	return m.suspend(2, Echo.Call(time_1))
 resume2:
 //line pkgnames.go:19
 	return m.finish(strings_1[0]+strings_1[1], nil)
-//line pkgnames_fsm.go:67
+//line pkgnames_fsm.go:72
 }
 
 func (m *localNamedLikePackageMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -134,6 +139,17 @@ func (m *localNamedLikePackageMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "6f831efb80eea763",
+			Pos:    "pkgnames.go:20:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "string",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: LocalNamedLikePackage,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.LocalNamedLikePackage",
 		New: func(args []any) (fsm.Machine, error) {
@@ -144,14 +160,24 @@ func init() {
 			}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "1b16fda53b451520",
+			Pos:    "pkgnames.go:13:6",
+			Vars: []fsm.VarInfo{{
+				Name: "s",
+				Type: "string",
+			}},
+		},
 		States: []fsm.StateInfo{{
-			Pos: "pkgnames.go:15:2",
+			Layout: "a0a628bcfe4ce1ed",
+			Pos:    "pkgnames.go:15:2",
 			Vars: []fsm.VarInfo{{
 				Name: "up",
 				Type: "string",
 			}},
 		}, {
-			Pos: "pkgnames.go:18:2",
+			Layout: "139181ff7f108724",
+			Pos:    "pkgnames.go:18:2",
 			Vars: []fsm.VarInfo{{
 				Name: "strings",
 				Type: "[]string",

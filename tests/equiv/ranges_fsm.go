@@ -8,6 +8,11 @@ import (
 	"slices"
 )
 
+// RangeSliceJob is the handle of job RangeSlice, for fsm.Start, fsm.Wait and fsm.Child.
+var RangeSliceJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.RangeSlice",
+	func(a []int) []any { return []any{a} },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
+
 // rangeSliceMachine is the state machine of job RangeSlice.
 type rangeSliceMachine struct {
 	state int // the await the job is stopped at; see fsm.Machine.State
@@ -53,7 +58,7 @@ func (m *rangeSliceMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, 
 	}
 //line ranges.go:16
 	sum = 0
-//line ranges_fsm.go:57
+//line ranges_fsm.go:62
 	n = len(xs)
 	i_1 = 0
 loop:
@@ -62,23 +67,23 @@ loop:
 	}
 //line ranges.go:17
 	i, x = i_1, xs[i_1]
-//line ranges_fsm.go:66
+//line ranges_fsm.go:71
 	m.v.xs, m.v.sum, m.v.i, m.v.n, m.v.i_1 = xs, sum, i, n, i_1
 //line ranges.go:18
 	return m.suspend(1, Echo.Call(x*10))
 resume1:
-//line ranges_fsm.go:71
+//line ranges_fsm.go:76
 	v_1, err = fsm.Take[int](in)
 //line ranges.go:18
 	y = v(v_1, err)
 	sum += y + i
-//line ranges_fsm.go:76
+//line ranges_fsm.go:81
 	i_1++
 	goto loop
 loopEnd:
 //line ranges.go:21
 	return m.finish(sum, nil)
-//line ranges_fsm.go:82
+//line ranges_fsm.go:87
 }
 
 func (m *rangeSliceMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -153,6 +158,17 @@ func (m *rangeSliceMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "ranges.go:22:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: RangeSlice,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.RangeSlice",
 		New: func(args []any) (fsm.Machine, error) {
@@ -163,8 +179,17 @@ func init() {
 			}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2ee6eabada2380b8",
+			Pos:    "ranges.go:15:6",
+			Vars: []fsm.VarInfo{{
+				Name: "xs",
+				Type: "[]int",
+			}},
+		},
 		States: []fsm.StateInfo{{
-			Pos: "ranges.go:18:10",
+			Layout: "59cbf670888206bf",
+			Pos:    "ranges.go:18:10",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
 				Type: "[]int",
@@ -189,6 +214,11 @@ func init() {
 		},
 	})
 }
+
+// RangeSliceIndexOnlyJob is the handle of job RangeSliceIndexOnly, for fsm.Start, fsm.Wait and fsm.Child.
+var RangeSliceIndexOnlyJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.RangeSliceIndexOnly",
+	func(a []string) []any { return []any{a} },
+	func(r []any) (string, error) { return fsm.ResultAt[string](r, 0), fsm.ResultErr(r, 1) })
 
 // rangeSliceIndexOnlyMachine is the state machine of job RangeSliceIndexOnly.
 type rangeSliceIndexOnlyMachine struct {
@@ -233,7 +263,7 @@ func (m *rangeSliceIndexOnlyMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fs
 	}
 //line ranges.go:26
 	out = ""
-//line ranges_fsm.go:237
+//line ranges_fsm.go:267
 	n = len(xs)
 	i_1 = 0
 loop:
@@ -242,22 +272,22 @@ loop:
 	}
 //line ranges.go:27
 	i = i_1
-//line ranges_fsm.go:246
+//line ranges_fsm.go:276
 	m.v.xs, m.v.out, m.v.i, m.v.n, m.v.i_1 = xs, out, i, n, i_1
 //line ranges.go:28
 	return m.suspend(1, Echo.Call(i))
 resume1:
-//line ranges_fsm.go:251
+//line ranges_fsm.go:281
 	v_1, err = fsm.Take[int](in)
 //line ranges.go:28
 	out += fmt.Sprint(v(v_1, err)) + xs[i]
-//line ranges_fsm.go:255
+//line ranges_fsm.go:285
 	i_1++
 	goto loop
 loopEnd:
 //line ranges.go:30
 	return m.finish(out, nil)
-//line ranges_fsm.go:261
+//line ranges_fsm.go:291
 }
 
 func (m *rangeSliceIndexOnlyMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -332,6 +362,17 @@ func (m *rangeSliceIndexOnlyMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "6f831efb80eea763",
+			Pos:    "ranges.go:31:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "string",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: RangeSliceIndexOnly,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.RangeSliceIndexOnly",
 		New: func(args []any) (fsm.Machine, error) {
@@ -342,8 +383,17 @@ func init() {
 			}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "f2d61993cc304a25",
+			Pos:    "ranges.go:25:6",
+			Vars: []fsm.VarInfo{{
+				Name: "xs",
+				Type: "[]string",
+			}},
+		},
 		States: []fsm.StateInfo{{
-			Pos: "ranges.go:28:23",
+			Layout: "d3fd26a9b12dbac7",
+			Pos:    "ranges.go:28:23",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
 				Type: "[]string",
@@ -368,6 +418,11 @@ func init() {
 		},
 	})
 }
+
+// RangeSliceBlankJob is the handle of job RangeSliceBlank, for fsm.Start, fsm.Wait and fsm.Child.
+var RangeSliceBlankJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.RangeSliceBlank",
+	func(a []string) []any { return []any{a} },
+	func(r []any) (string, error) { return fsm.ResultAt[string](r, 0), fsm.ResultErr(r, 1) })
 
 // rangeSliceBlankMachine is the state machine of job RangeSliceBlank.
 type rangeSliceBlankMachine struct {
@@ -411,7 +466,7 @@ func (m *rangeSliceBlankMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.An
 	}
 //line ranges.go:35
 	out = ""
-//line ranges_fsm.go:415
+//line ranges_fsm.go:470
 	n = len(xs)
 	i = 0
 loop:
@@ -420,22 +475,22 @@ loop:
 	}
 //line ranges.go:36
 	x = xs[i]
-//line ranges_fsm.go:424
+//line ranges_fsm.go:479
 	m.v.xs, m.v.out, m.v.n, m.v.i = xs, out, n, i
 //line ranges.go:37
 	return m.suspend(1, Str.Call(x))
 resume1:
-//line ranges_fsm.go:429
+//line ranges_fsm.go:484
 	v_1, err = fsm.Take[string](in)
 //line ranges.go:37
 	out += v(v_1, err)
-//line ranges_fsm.go:433
+//line ranges_fsm.go:488
 	i++
 	goto loop
 loopEnd:
 //line ranges.go:39
 	return m.finish(out, nil)
-//line ranges_fsm.go:439
+//line ranges_fsm.go:494
 }
 
 func (m *rangeSliceBlankMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -508,6 +563,17 @@ func (m *rangeSliceBlankMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "6f831efb80eea763",
+			Pos:    "ranges.go:40:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "string",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: RangeSliceBlank,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.RangeSliceBlank",
 		New: func(args []any) (fsm.Machine, error) {
@@ -518,8 +584,17 @@ func init() {
 			}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "f2d61993cc304a25",
+			Pos:    "ranges.go:34:6",
+			Vars: []fsm.VarInfo{{
+				Name: "xs",
+				Type: "[]string",
+			}},
+		},
 		States: []fsm.StateInfo{{
-			Pos: "ranges.go:37:12",
+			Layout: "397235b07fb26ffb",
+			Pos:    "ranges.go:37:12",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
 				Type: "[]string",
@@ -541,6 +616,11 @@ func init() {
 		},
 	})
 }
+
+// RangeNoVarsJob is the handle of job RangeNoVars, for fsm.Start, fsm.Wait and fsm.Child.
+var RangeNoVarsJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.RangeNoVars",
+	func(a []int) []any { return []any{a} },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // rangeNoVarsMachine is the state machine of job RangeNoVars.
 type rangeNoVarsMachine struct {
@@ -583,7 +663,7 @@ func (m *rangeNoVarsMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp,
 	}
 //line ranges.go:44
 	count = 0
-//line ranges_fsm.go:587
+//line ranges_fsm.go:667
 	n = len(xs)
 	i = 0
 loop:
@@ -594,17 +674,17 @@ loop:
 //line ranges.go:46
 	return m.suspend(1, Echo.Call(1))
 resume1:
-//line ranges_fsm.go:598
+//line ranges_fsm.go:678
 	v_1, err = fsm.Take[int](in)
 //line ranges.go:46
 	count += v(v_1, err)
-//line ranges_fsm.go:602
+//line ranges_fsm.go:682
 	i++
 	goto loop
 loopEnd:
 //line ranges.go:48
 	return m.finish(count, nil)
-//line ranges_fsm.go:608
+//line ranges_fsm.go:688
 }
 
 func (m *rangeNoVarsMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -675,6 +755,17 @@ func (m *rangeNoVarsMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "ranges.go:49:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: RangeNoVars,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.RangeNoVars",
 		New: func(args []any) (fsm.Machine, error) {
@@ -685,8 +776,17 @@ func init() {
 			}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2ee6eabada2380b8",
+			Pos:    "ranges.go:43:6",
+			Vars: []fsm.VarInfo{{
+				Name: "xs",
+				Type: "[]int",
+			}},
+		},
 		States: []fsm.StateInfo{{
-			Pos: "ranges.go:46:14",
+			Layout: "7b191cd8321f19a1",
+			Pos:    "ranges.go:46:14",
 			Vars: []fsm.VarInfo{{
 				Name: "count",
 				Type: "int",
@@ -705,6 +805,22 @@ func init() {
 		},
 	})
 }
+
+// RangeSliceModifyResults holds the results of job RangeSliceModify, for RangeSliceModifyJob.
+type RangeSliceModifyResults struct {
+	R0 []int
+	R1 []int
+}
+
+// RangeSliceModifyJob is the handle of job RangeSliceModify, for fsm.Start, fsm.Wait and fsm.Child.
+var RangeSliceModifyJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.RangeSliceModify",
+	func(struct{}) []any { return nil },
+	func(r []any) (RangeSliceModifyResults, error) {
+		return RangeSliceModifyResults{
+			R0: fsm.ResultAt[[]int](r, 0),
+			R1: fsm.ResultAt[[]int](r, 1),
+		}, fsm.ResultErr(r, 2)
+	})
 
 // rangeSliceModifyMachine is the state machine of job RangeSliceModify.
 type rangeSliceModifyMachine struct {
@@ -750,7 +866,7 @@ func (m *rangeSliceModifyMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.A
 //line ranges.go:56
 	xs = []int{1, 2, 3, 4}
 	out = nil
-//line ranges_fsm.go:754
+//line ranges_fsm.go:870
 	n = len(xs)
 	i_1 = 0
 loop:
@@ -759,7 +875,7 @@ loop:
 	}
 //line ranges.go:58
 	i, x = i_1, xs[i_1]
-//line ranges_fsm.go:763
+//line ranges_fsm.go:879
 	m.v.xs, m.v.out, m.v.i, m.v.x, m.v.n, m.v.i_1 = xs, out, i, x, n, i_1
 //line ranges.go:59
 	return m.suspend(1, Echo.Call(x))
@@ -769,13 +885,13 @@ resume1:
 		xs[i+1] += x
 	}
 	out = append(out, x)
-//line ranges_fsm.go:773
+//line ranges_fsm.go:889
 	i_1++
 	goto loop
 loopEnd:
 //line ranges.go:65
 	return m.finish(out, xs, nil)
-//line ranges_fsm.go:779
+//line ranges_fsm.go:895
 }
 
 func (m *rangeSliceModifyMachine) finish(r0 []int, r1 []int, r2 error) (fsm.AnyOp, error) {
@@ -851,14 +967,33 @@ func (m *rangeSliceModifyMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "9f625dd695b05642",
+			Pos:    "ranges.go:66:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "[]int",
+			}, {
+				Name: "result 1",
+				Type: "[]int",
+			}, {
+				Name: "result 2",
+				Type: "error",
+			}},
+		},
 		Func: RangeSliceModify,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.RangeSliceModify",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &rangeSliceModifyMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "ranges.go:55:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "ranges.go:59:3",
+			Layout: "9ac587f50419131a",
+			Pos:    "ranges.go:59:3",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
 				Type: "[]int",
@@ -886,6 +1021,11 @@ func init() {
 		},
 	})
 }
+
+// RangeSliceModifyCurrentJob is the handle of job RangeSliceModifyCurrent, for fsm.Start, fsm.Wait and fsm.Child.
+var RangeSliceModifyCurrentJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.RangeSliceModifyCurrent",
+	func(a []int) []any { return []any{a} },
+	func(r []any) ([]int, error) { return fsm.ResultAt[[]int](r, 0), fsm.ResultErr(r, 1) })
 
 // rangeSliceModifyCurrentMachine is the state machine of job RangeSliceModifyCurrent.
 type rangeSliceModifyCurrentMachine struct {
@@ -936,22 +1076,22 @@ loop:
 	}
 //line ranges.go:72
 	i, x = i_1, xs[i_1]
-//line ranges_fsm.go:940
+//line ranges_fsm.go:1080
 	m.v.xs, m.v.i, m.v.x, m.v.n, m.v.i_1 = xs, i, x, n, i_1
 //line ranges.go:73
 	return m.suspend(1, Echo.Call(2))
 resume1:
-//line ranges_fsm.go:945
+//line ranges_fsm.go:1085
 	v_1, err = fsm.Take[int](in)
 //line ranges.go:73
 	xs[i] = x * v(v_1, err)
-//line ranges_fsm.go:949
+//line ranges_fsm.go:1089
 	i_1++
 	goto loop
 loopEnd:
 //line ranges.go:75
 	return m.finish(xs, nil)
-//line ranges_fsm.go:955
+//line ranges_fsm.go:1095
 }
 
 func (m *rangeSliceModifyCurrentMachine) finish(r0 []int, r1 error) (fsm.AnyOp, error) {
@@ -1026,6 +1166,17 @@ func (m *rangeSliceModifyCurrentMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "72b68ac4df7a5590",
+			Pos:    "ranges.go:76:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "[]int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: RangeSliceModifyCurrent,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.RangeSliceModifyCurrent",
 		New: func(args []any) (fsm.Machine, error) {
@@ -1036,8 +1187,17 @@ func init() {
 			}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2ee6eabada2380b8",
+			Pos:    "ranges.go:71:6",
+			Vars: []fsm.VarInfo{{
+				Name: "xs",
+				Type: "[]int",
+			}},
+		},
 		States: []fsm.StateInfo{{
-			Pos: "ranges.go:73:17",
+			Layout: "078f9cb82b84b798",
+			Pos:    "ranges.go:73:17",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
 				Type: "[]int",
@@ -1062,6 +1222,22 @@ func init() {
 		},
 	})
 }
+
+// RangeReassignResults holds the results of job RangeReassign, for RangeReassignJob.
+type RangeReassignResults struct {
+	R0 int
+	R1 []int
+}
+
+// RangeReassignJob is the handle of job RangeReassign, for fsm.Start, fsm.Wait and fsm.Child.
+var RangeReassignJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.RangeReassign",
+	func(struct{}) []any { return nil },
+	func(r []any) (RangeReassignResults, error) {
+		return RangeReassignResults{
+			R0: fsm.ResultAt[int](r, 0),
+			R1: fsm.ResultAt[[]int](r, 1),
+		}, fsm.ResultErr(r, 2)
+	})
 
 // rangeReassignMachine is the state machine of job RangeReassign.
 type rangeReassignMachine struct {
@@ -1107,7 +1283,7 @@ func (m *rangeReassignMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 //line ranges.go:83
 	xs = []int{1, 2, 3}
 	sum = 0
-//line ranges_fsm.go:1111
+//line ranges_fsm.go:1287
 	seq = xs
 	n = len(seq)
 	i = 0
@@ -1117,7 +1293,7 @@ loop:
 	}
 //line ranges.go:85
 	x = seq[i]
-//line ranges_fsm.go:1121
+//line ranges_fsm.go:1297
 	m.v.xs, m.v.sum, m.v.x, m.v.seq, m.v.n, m.v.i = xs, sum, x, seq, n, i
 //line ranges.go:86
 	return m.suspend(1, Echo.Call(x))
@@ -1125,13 +1301,13 @@ resume1:
 //line ranges.go:87
 	xs = append(xs, x*10)
 	sum += x
-//line ranges_fsm.go:1129
+//line ranges_fsm.go:1305
 	i++
 	goto loop
 loopEnd:
 //line ranges.go:90
 	return m.finish(sum, xs, nil)
-//line ranges_fsm.go:1135
+//line ranges_fsm.go:1311
 }
 
 func (m *rangeReassignMachine) finish(r0 int, r1 []int, r2 error) (fsm.AnyOp, error) {
@@ -1211,14 +1387,33 @@ func (m *rangeReassignMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "c17ca031c90b3098",
+			Pos:    "ranges.go:91:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "[]int",
+			}, {
+				Name: "result 2",
+				Type: "error",
+			}},
+		},
 		Func: RangeReassign,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.RangeReassign",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &rangeReassignMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "ranges.go:82:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "ranges.go:86:3",
+			Layout: "aa2cf092b5f3a35e",
+			Pos:    "ranges.go:86:3",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
 				Type: "[]int",
@@ -1247,6 +1442,22 @@ func init() {
 		},
 	})
 }
+
+// RangeReassignNilResults holds the results of job RangeReassignNil, for RangeReassignNilJob.
+type RangeReassignNilResults struct {
+	R0 int
+	R1 int
+}
+
+// RangeReassignNilJob is the handle of job RangeReassignNil, for fsm.Start, fsm.Wait and fsm.Child.
+var RangeReassignNilJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.RangeReassignNil",
+	func(struct{}) []any { return nil },
+	func(r []any) (RangeReassignNilResults, error) {
+		return RangeReassignNilResults{
+			R0: fsm.ResultAt[int](r, 0),
+			R1: fsm.ResultAt[int](r, 1),
+		}, fsm.ResultErr(r, 2)
+	})
 
 // rangeReassignNilMachine is the state machine of job RangeReassignNil.
 type rangeReassignNilMachine struct {
@@ -1291,7 +1502,7 @@ func (m *rangeReassignNilMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.A
 //line ranges.go:95
 	xs = []int{1, 2, 3}
 	count = 0
-//line ranges_fsm.go:1295
+//line ranges_fsm.go:1506
 	seq = xs
 	n = len(seq)
 	i_1 = 0
@@ -1301,23 +1512,23 @@ loop:
 	}
 //line ranges.go:97
 	i = i_1
-//line ranges_fsm.go:1305
+//line ranges_fsm.go:1516
 	m.v.count, m.v.n, m.v.i_1 = count, n, i_1
 //line ranges.go:98
 	return m.suspend(1, Echo.Call(i))
 resume1:
-//line ranges_fsm.go:1310
+//line ranges_fsm.go:1521
 	v_1, err = fsm.Take[int](in)
 //line ranges.go:98
 	count += v(v_1, err)
 	xs = nil
-//line ranges_fsm.go:1315
+//line ranges_fsm.go:1526
 	i_1++
 	goto loop
 loopEnd:
 //line ranges.go:101
 	return m.finish(count, len(xs), nil)
-//line ranges_fsm.go:1321
+//line ranges_fsm.go:1532
 }
 
 func (m *rangeReassignNilMachine) finish(r0 int, r1 int, r2 error) (fsm.AnyOp, error) {
@@ -1387,14 +1598,33 @@ func (m *rangeReassignNilMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "fd05e174931b53f4",
+			Pos:    "ranges.go:102:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "int",
+			}, {
+				Name: "result 2",
+				Type: "error",
+			}},
+		},
 		Func: RangeReassignNil,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.RangeReassignNil",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &rangeReassignNilMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "ranges.go:94:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "ranges.go:98:14",
+			Layout: "7b191cd8321f19a1",
+			Pos:    "ranges.go:98:14",
 			Vars: []fsm.VarInfo{{
 				Name: "count",
 				Type: "int",
@@ -1413,6 +1643,11 @@ func init() {
 		},
 	})
 }
+
+// RangeLoopVarReassignedJob is the handle of job RangeLoopVarReassigned, for fsm.Start, fsm.Wait and fsm.Child.
+var RangeLoopVarReassignedJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.RangeLoopVarReassigned",
+	func(a []int) []any { return []any{a} },
+	func(r []any) ([]int, error) { return fsm.ResultAt[[]int](r, 0), fsm.ResultErr(r, 1) })
 
 // rangeLoopVarReassignedMachine is the state machine of job RangeLoopVarReassigned.
 type rangeLoopVarReassignedMachine struct {
@@ -1459,7 +1694,7 @@ func (m *rangeLoopVarReassignedMachine) Resume(ctx fsm.Context, in fsm.Outcome) 
 	}
 //line ranges.go:108
 	out = nil
-//line ranges_fsm.go:1463
+//line ranges_fsm.go:1698
 	n = len(xs)
 	i_1 = 0
 loop:
@@ -1468,24 +1703,24 @@ loop:
 	}
 //line ranges.go:109
 	i, x = i_1, xs[i_1]
-//line ranges_fsm.go:1472
+//line ranges_fsm.go:1707
 	m.v.xs, m.v.out, m.v.i, m.v.x, m.v.n, m.v.i_1 = xs, out, i, x, n, i_1
 //line ranges.go:110
 	return m.suspend(1, Echo.Call(10))
 resume1:
-//line ranges_fsm.go:1477
+//line ranges_fsm.go:1712
 	v_1, err = fsm.Take[int](in)
 //line ranges.go:110
 	x *= v(v_1, err)
 	i += 100
 	out = append(out, i+x)
-//line ranges_fsm.go:1483
+//line ranges_fsm.go:1718
 	i_1++
 	goto loop
 loopEnd:
 //line ranges.go:114
 	return m.finish(out, nil)
-//line ranges_fsm.go:1489
+//line ranges_fsm.go:1724
 }
 
 func (m *rangeLoopVarReassignedMachine) finish(r0 []int, r1 error) (fsm.AnyOp, error) {
@@ -1562,6 +1797,17 @@ func (m *rangeLoopVarReassignedMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "72b68ac4df7a5590",
+			Pos:    "ranges.go:115:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "[]int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: RangeLoopVarReassigned,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.RangeLoopVarReassigned",
 		New: func(args []any) (fsm.Machine, error) {
@@ -1572,8 +1818,17 @@ func init() {
 			}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2ee6eabada2380b8",
+			Pos:    "ranges.go:107:6",
+			Vars: []fsm.VarInfo{{
+				Name: "xs",
+				Type: "[]int",
+			}},
+		},
 		States: []fsm.StateInfo{{
-			Pos: "ranges.go:110:10",
+			Layout: "9ac587f50419131a",
+			Pos:    "ranges.go:110:10",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
 				Type: "[]int",
@@ -1601,6 +1856,22 @@ func init() {
 		},
 	})
 }
+
+// RangeArrayResults holds the results of job RangeArray, for RangeArrayJob.
+type RangeArrayResults struct {
+	R0 int
+	R1 [4]int
+}
+
+// RangeArrayJob is the handle of job RangeArray, for fsm.Start, fsm.Wait and fsm.Child.
+var RangeArrayJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.RangeArray",
+	func(struct{}) []any { return nil },
+	func(r []any) (RangeArrayResults, error) {
+		return RangeArrayResults{
+			R0: fsm.ResultAt[int](r, 0),
+			R1: fsm.ResultAt[[4]int](r, 1),
+		}, fsm.ResultErr(r, 2)
+	})
 
 // rangeArrayMachine is the state machine of job RangeArray.
 type rangeArrayMachine struct {
@@ -1648,7 +1919,7 @@ func (m *rangeArrayMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, 
 //line ranges.go:122
 	arr = [4]int{1, 2, 3, 4}
 	sum = 0
-//line ranges_fsm.go:1652
+//line ranges_fsm.go:1923
 	seq = arr
 	n = len(seq)
 	i_1 = 0
@@ -1658,7 +1929,7 @@ loop:
 	}
 //line ranges.go:124
 	i, x = i_1, seq[i_1]
-//line ranges_fsm.go:1662
+//line ranges_fsm.go:1933
 	m.v.arr, m.v.sum, m.v.i, m.v.x, m.v.seq, m.v.n, m.v.i_1 = arr, sum, i, x, seq, n, i_1
 //line ranges.go:125
 	return m.suspend(1, Echo.Call(i))
@@ -1668,13 +1939,13 @@ resume1:
 		arr[3] = 100
 	}
 	sum += x
-//line ranges_fsm.go:1672
+//line ranges_fsm.go:1943
 	i_1++
 	goto loop
 loopEnd:
 //line ranges.go:131
 	return m.finish(sum, arr, nil)
-//line ranges_fsm.go:1678
+//line ranges_fsm.go:1949
 }
 
 func (m *rangeArrayMachine) finish(r0 int, r1 [4]int, r2 error) (fsm.AnyOp, error) {
@@ -1752,14 +2023,33 @@ func (m *rangeArrayMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "80d77742e92d482e",
+			Pos:    "ranges.go:132:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "[4]int",
+			}, {
+				Name: "result 2",
+				Type: "error",
+			}},
+		},
 		Func: RangeArray,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.RangeArray",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &rangeArrayMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "ranges.go:121:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "ranges.go:125:3",
+			Layout: "3e9ef9abc8d18a6d",
+			Pos:    "ranges.go:125:3",
 			Vars: []fsm.VarInfo{{
 				Name: "arr",
 				Type: "[4]int",
@@ -1791,6 +2081,11 @@ func init() {
 		},
 	})
 }
+
+// RangeArrayIndexOnlyJob is the handle of job RangeArrayIndexOnly, for fsm.Start, fsm.Wait and fsm.Child.
+var RangeArrayIndexOnlyJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.RangeArrayIndexOnly",
+	func(struct{}) []any { return nil },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // rangeArrayIndexOnlyMachine is the state machine of job RangeArrayIndexOnly.
 type rangeArrayIndexOnlyMachine struct {
@@ -1831,7 +2126,7 @@ func (m *rangeArrayIndexOnlyMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fs
 //line ranges.go:138
 	arr = [4]int{1, 2, 3, 4}
 	sum = 0
-//line ranges_fsm.go:1835
+//line ranges_fsm.go:2130
 	_ = arr
 	i_1 = 0
 loop:
@@ -1840,7 +2135,7 @@ loop:
 	}
 //line ranges.go:140
 	i = i_1
-//line ranges_fsm.go:1844
+//line ranges_fsm.go:2139
 	m.v.arr, m.v.sum, m.v.i, m.v.i_1 = arr, sum, i, i_1
 //line ranges.go:141
 	return m.suspend(1, Echo.Call(i))
@@ -1850,13 +2145,13 @@ resume1:
 		arr[3] = 100
 	}
 	sum += arr[i]
-//line ranges_fsm.go:1854
+//line ranges_fsm.go:2149
 	i_1++
 	goto loop
 loopEnd:
 //line ranges.go:147
 	return m.finish(sum, nil)
-//line ranges_fsm.go:1860
+//line ranges_fsm.go:2155
 }
 
 func (m *rangeArrayIndexOnlyMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1925,14 +2220,30 @@ func (m *rangeArrayIndexOnlyMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "ranges.go:148:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: RangeArrayIndexOnly,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.RangeArrayIndexOnly",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &rangeArrayIndexOnlyMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "ranges.go:137:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "ranges.go:141:3",
+			Layout: "b2d6454bcd3c28b9",
+			Pos:    "ranges.go:141:3",
 			Vars: []fsm.VarInfo{{
 				Name: "arr",
 				Type: "[4]int",
@@ -1953,6 +2264,11 @@ func init() {
 		},
 	})
 }
+
+// RangeStringJob is the handle of job RangeString, for fsm.Start, fsm.Wait and fsm.Child.
+var RangeStringJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.RangeString",
+	func(a string) []any { return []any{a} },
+	func(r []any) (string, error) { return fsm.ResultAt[string](r, 0), fsm.ResultErr(r, 1) })
 
 // rangeStringMachine is the state machine of job RangeString.
 type rangeStringMachine struct {
@@ -1997,7 +2313,7 @@ func (m *rangeStringMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp,
 	}
 //line ranges.go:154
 	out = ""
-//line ranges_fsm.go:2001
+//line ranges_fsm.go:2317
 	i_1 = 0
 loop:
 	if i_1 >= len(s) {
@@ -2005,23 +2321,23 @@ loop:
 	}
 //line ranges.go:155
 	i, r = i_1, fsm.RuneAt(s, i_1)
-//line ranges_fsm.go:2009
+//line ranges_fsm.go:2325
 	m.v.s, m.v.out, m.v.i, m.v.i_1 = s, out, i, i_1
 //line ranges.go:156
 	return m.suspend(1, Echo.Call(int(r)))
 resume1:
-//line ranges_fsm.go:2014
+//line ranges_fsm.go:2330
 	v_1, err = fsm.Take[int](in)
 //line ranges.go:156
 	y = v(v_1, err)
 	out += fmt.Sprintf("%d:%U;", i, y)
-//line ranges_fsm.go:2019
+//line ranges_fsm.go:2335
 	i_1 = fsm.NextRune(s, i_1)
 	goto loop
 loopEnd:
 //line ranges.go:159
 	return m.finish(out, nil)
-//line ranges_fsm.go:2025
+//line ranges_fsm.go:2341
 }
 
 func (m *rangeStringMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -2094,6 +2410,17 @@ func (m *rangeStringMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "6f831efb80eea763",
+			Pos:    "ranges.go:160:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "string",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: RangeString,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.RangeString",
 		New: func(args []any) (fsm.Machine, error) {
@@ -2104,8 +2431,17 @@ func init() {
 			}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "1b16fda53b451520",
+			Pos:    "ranges.go:153:6",
+			Vars: []fsm.VarInfo{{
+				Name: "s",
+				Type: "string",
+			}},
+		},
 		States: []fsm.StateInfo{{
-			Pos: "ranges.go:156:10",
+			Layout: "9ea2c991db0e4fb8",
+			Pos:    "ranges.go:156:10",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "string",
@@ -2126,6 +2462,11 @@ func init() {
 		},
 	})
 }
+
+// RangeStringIndexOnlyJob is the handle of job RangeStringIndexOnly, for fsm.Start, fsm.Wait and fsm.Child.
+var RangeStringIndexOnlyJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.RangeStringIndexOnly",
+	func(a string) []any { return []any{a} },
+	func(r []any) ([]int, error) { return fsm.ResultAt[[]int](r, 0), fsm.ResultErr(r, 1) })
 
 // rangeStringIndexOnlyMachine is the state machine of job RangeStringIndexOnly.
 type rangeStringIndexOnlyMachine struct {
@@ -2167,7 +2508,7 @@ func (m *rangeStringIndexOnlyMachine) Resume(ctx fsm.Context, in fsm.Outcome) (f
 	}
 //line ranges.go:164
 	out = nil
-//line ranges_fsm.go:2171
+//line ranges_fsm.go:2512
 	i_1 = 0
 loop:
 	if i_1 >= len(s) {
@@ -2175,22 +2516,22 @@ loop:
 	}
 //line ranges.go:165
 	i = i_1
-//line ranges_fsm.go:2179
+//line ranges_fsm.go:2520
 	m.v.s, m.v.out, m.v.i_1 = s, out, i_1
 //line ranges.go:166
 	return m.suspend(1, Echo.Call(i))
 resume1:
-//line ranges_fsm.go:2184
+//line ranges_fsm.go:2525
 	v_1, err = fsm.Take[int](in)
 //line ranges.go:166
 	out = append(out, v(v_1, err))
-//line ranges_fsm.go:2188
+//line ranges_fsm.go:2529
 	i_1 = fsm.NextRune(s, i_1)
 	goto loop
 loopEnd:
 //line ranges.go:168
 	return m.finish(out, nil)
-//line ranges_fsm.go:2194
+//line ranges_fsm.go:2535
 }
 
 func (m *rangeStringIndexOnlyMachine) finish(r0 []int, r1 error) (fsm.AnyOp, error) {
@@ -2261,6 +2602,17 @@ func (m *rangeStringIndexOnlyMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "72b68ac4df7a5590",
+			Pos:    "ranges.go:169:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "[]int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: RangeStringIndexOnly,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.RangeStringIndexOnly",
 		New: func(args []any) (fsm.Machine, error) {
@@ -2271,8 +2623,17 @@ func init() {
 			}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "1b16fda53b451520",
+			Pos:    "ranges.go:163:6",
+			Vars: []fsm.VarInfo{{
+				Name: "s",
+				Type: "string",
+			}},
+		},
 		States: []fsm.StateInfo{{
-			Pos: "ranges.go:166:23",
+			Layout: "87b2526247155fbe",
+			Pos:    "ranges.go:166:23",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "string",
@@ -2290,6 +2651,22 @@ func init() {
 		},
 	})
 }
+
+// RangeStringReassignResults holds the results of job RangeStringReassign, for RangeStringReassignJob.
+type RangeStringReassignResults struct {
+	R0 string
+	R1 string
+}
+
+// RangeStringReassignJob is the handle of job RangeStringReassign, for fsm.Start, fsm.Wait and fsm.Child.
+var RangeStringReassignJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.RangeStringReassign",
+	func(struct{}) []any { return nil },
+	func(r []any) (RangeStringReassignResults, error) {
+		return RangeStringReassignResults{
+			R0: fsm.ResultAt[string](r, 0),
+			R1: fsm.ResultAt[string](r, 1),
+		}, fsm.ResultErr(r, 2)
+	})
 
 // rangeStringReassignMachine is the state machine of job RangeStringReassign.
 type rangeStringReassignMachine struct {
@@ -2333,7 +2710,7 @@ func (m *rangeStringReassignMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fs
 //line ranges.go:175
 	s = "héj"
 	out = ""
-//line ranges_fsm.go:2337
+//line ranges_fsm.go:2714
 	str = s
 	i = 0
 loop:
@@ -2342,23 +2719,23 @@ loop:
 	}
 //line ranges.go:177
 	r = fsm.RuneAt(str, i)
-//line ranges_fsm.go:2346
+//line ranges_fsm.go:2723
 	m.v.out, m.v.str, m.v.i = out, str, i
 //line ranges.go:178
 	return m.suspend(1, Str.Call(string(r)))
 resume1:
-//line ranges_fsm.go:2351
+//line ranges_fsm.go:2728
 	v_1, err = fsm.Take[string](in)
 //line ranges.go:178
 	out += v(v_1, err)
 	s = "x"
-//line ranges_fsm.go:2356
+//line ranges_fsm.go:2733
 	i = fsm.NextRune(str, i)
 	goto loop
 loopEnd:
 //line ranges.go:181
 	return m.finish(out, s, nil)
-//line ranges_fsm.go:2362
+//line ranges_fsm.go:2739
 }
 
 func (m *rangeStringReassignMachine) finish(r0 string, r1 string, r2 error) (fsm.AnyOp, error) {
@@ -2428,14 +2805,33 @@ func (m *rangeStringReassignMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "a800941c82fa46a5",
+			Pos:    "ranges.go:182:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "string",
+			}, {
+				Name: "result 1",
+				Type: "string",
+			}, {
+				Name: "result 2",
+				Type: "error",
+			}},
+		},
 		Func: RangeStringReassign,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.RangeStringReassign",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &rangeStringReassignMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "ranges.go:174:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "ranges.go:178:12",
+			Layout: "157d84122c1f4571",
+			Pos:    "ranges.go:178:12",
 			Vars: []fsm.VarInfo{{
 				Name: "out",
 				Type: "string",
@@ -2454,6 +2850,11 @@ func init() {
 		},
 	})
 }
+
+// RangeIntJob is the handle of job RangeInt, for fsm.Start, fsm.Wait and fsm.Child.
+var RangeIntJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.RangeInt",
+	func(struct{}) []any { return nil },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // rangeIntMachine is the state machine of job RangeInt.
 type rangeIntMachine struct {
@@ -2494,7 +2895,7 @@ func (m *rangeIntMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, er
 	}
 //line ranges.go:186
 	sum = 0
-//line ranges_fsm.go:2498
+//line ranges_fsm.go:2899
 	n = 5
 	i_1 = 0
 loop:
@@ -2503,22 +2904,22 @@ loop:
 	}
 //line ranges.go:187
 	i = i_1
-//line ranges_fsm.go:2507
+//line ranges_fsm.go:2908
 	m.v.sum, m.v.n, m.v.i_1 = sum, n, i_1
 //line ranges.go:188
 	return m.suspend(1, Echo.Call(i))
 resume1:
-//line ranges_fsm.go:2512
+//line ranges_fsm.go:2913
 	v_1, err = fsm.Take[int](in)
 //line ranges.go:188
 	sum += v(v_1, err)
-//line ranges_fsm.go:2516
+//line ranges_fsm.go:2917
 	i_1++
 	goto loop
 loopEnd:
 //line ranges.go:190
 	return m.finish(sum, nil)
-//line ranges_fsm.go:2522
+//line ranges_fsm.go:2923
 }
 
 func (m *rangeIntMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -2585,14 +2986,30 @@ func (m *rangeIntMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "ranges.go:191:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: RangeInt,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.RangeInt",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &rangeIntMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "ranges.go:185:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "ranges.go:188:12",
+			Layout: "b12e7e98d01d4867",
+			Pos:    "ranges.go:188:12",
 			Vars: []fsm.VarInfo{{
 				Name: "sum",
 				Type: "int",
@@ -2611,6 +3028,22 @@ func init() {
 		},
 	})
 }
+
+// RangeIntNResults holds the results of job RangeIntN, for RangeIntNJob.
+type RangeIntNResults struct {
+	R0 int
+	R1 int
+}
+
+// RangeIntNJob is the handle of job RangeIntN, for fsm.Start, fsm.Wait and fsm.Child.
+var RangeIntNJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.RangeIntN",
+	func(a int) []any { return []any{a} },
+	func(r []any) (RangeIntNResults, error) {
+		return RangeIntNResults{
+			R0: fsm.ResultAt[int](r, 0),
+			R1: fsm.ResultAt[int](r, 1),
+		}, fsm.ResultErr(r, 2)
+	})
 
 // rangeIntNMachine is the state machine of job RangeIntN.
 type rangeIntNMachine struct {
@@ -2656,7 +3089,7 @@ func (m *rangeIntNMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, e
 	}
 //line ranges.go:197
 	count = 0
-//line ranges_fsm.go:2660
+//line ranges_fsm.go:3093
 	n_1 = n
 	i_1 = 0
 loop:
@@ -2665,23 +3098,23 @@ loop:
 	}
 //line ranges.go:198
 	i = i_1
-//line ranges_fsm.go:2669
+//line ranges_fsm.go:3102
 	m.v.count, m.v.i, m.v.n_1, m.v.i_1 = count, i, n_1, i_1
 //line ranges.go:199
 	return m.suspend(1, Echo.Call(i))
 resume1:
-//line ranges_fsm.go:2674
+//line ranges_fsm.go:3107
 	v_1, err = fsm.Take[int](in)
 //line ranges.go:199
 	count += v(v_1, err) - i + 1
 	n = 0
-//line ranges_fsm.go:2679
+//line ranges_fsm.go:3112
 	i_1++
 	goto loop
 loopEnd:
 //line ranges.go:202
 	return m.finish(count, n, nil)
-//line ranges_fsm.go:2685
+//line ranges_fsm.go:3118
 }
 
 func (m *rangeIntNMachine) finish(r0 int, r1 int, r2 error) (fsm.AnyOp, error) {
@@ -2757,6 +3190,20 @@ func (m *rangeIntNMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "fd05e174931b53f4",
+			Pos:    "ranges.go:203:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "int",
+			}, {
+				Name: "result 2",
+				Type: "error",
+			}},
+		},
 		Func: RangeIntN,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.RangeIntN",
 		New: func(args []any) (fsm.Machine, error) {
@@ -2767,8 +3214,17 @@ func init() {
 			}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "3d5626aa9d3c44eb",
+			Pos:    "ranges.go:196:6",
+			Vars: []fsm.VarInfo{{
+				Name: "n",
+				Type: "int",
+			}},
+		},
 		States: []fsm.StateInfo{{
-			Pos: "ranges.go:199:14",
+			Layout: "cc63bb778097f886",
+			Pos:    "ranges.go:199:14",
 			Vars: []fsm.VarInfo{{
 				Name: "count",
 				Type: "int",
@@ -2790,6 +3246,11 @@ func init() {
 		},
 	})
 }
+
+// RangeIntTypedJob is the handle of job RangeIntTyped, for fsm.Start, fsm.Wait and fsm.Child.
+var RangeIntTypedJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.RangeIntTyped",
+	func(struct{}) []any { return nil },
+	func(r []any) (int64, error) { return fsm.ResultAt[int64](r, 0), fsm.ResultErr(r, 1) })
 
 // rangeIntTypedMachine is the state machine of job RangeIntTyped.
 type rangeIntTypedMachine struct {
@@ -2841,7 +3302,7 @@ func (m *rangeIntTypedMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 //line ranges.go:207
 	k = (int64)(3)
 	sum = 0
-//line ranges_fsm.go:2845
+//line ranges_fsm.go:3306
 	n = k
 	i_2 = 0
 loop:
@@ -2850,16 +3311,16 @@ loop:
 	}
 //line ranges.go:209
 	i_1 = i_2
-//line ranges_fsm.go:2854
+//line ranges_fsm.go:3315
 	m.v.sum, m.v.i_1, m.v.n, m.v.i_2 = sum, i_1, n, i_2
 //line ranges.go:210
 	return m.suspend(1, EchoI64.Call(10))
 resume1:
-//line ranges_fsm.go:2859
+//line ranges_fsm.go:3320
 	v_1, err = fsm.Take[int64](in)
 //line ranges.go:210
 	sum += i_1 * v(v_1, err)
-//line ranges_fsm.go:2863
+//line ranges_fsm.go:3324
 	i_2++
 	goto loop
 loopEnd:
@@ -2872,18 +3333,18 @@ loop_1:
 //line ranges.go:212
 	i_3 = i_4
 	sum += int64(i_3) * 1000
-//line ranges_fsm.go:2876
+//line ranges_fsm.go:3337
 	m.v.sum, m.v.n_1, m.v.i_4 = sum, n_1, i_4
 //line ranges.go:214
 	return m.suspend(2, Echo.Call(int(i_3)))
 resume2:
-//line ranges_fsm.go:2881
+//line ranges_fsm.go:3342
 	i_4++
 	goto loop_1
 loopEnd_1:
 //line ranges.go:216
 	return m.finish(sum, nil)
-//line ranges_fsm.go:2887
+//line ranges_fsm.go:3348
 }
 
 func (m *rangeIntTypedMachine) finish(r0 int64, r1 error) (fsm.AnyOp, error) {
@@ -2960,14 +3421,30 @@ func (m *rangeIntTypedMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "6ac842078dcaebfd",
+			Pos:    "ranges.go:217:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int64",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: RangeIntTyped,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.RangeIntTyped",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &rangeIntTypedMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "ranges.go:206:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "ranges.go:210:16",
+			Layout: "fa8a47f813a60192",
+			Pos:    "ranges.go:210:16",
 			Vars: []fsm.VarInfo{{
 				Name: "sum",
 				Type: "int64",
@@ -2984,7 +3461,8 @@ func init() {
 				Type:     "int64",
 			}},
 		}, {
-			Pos: "ranges.go:214:3",
+			Layout: "2b2df91a36e9bde4",
+			Pos:    "ranges.go:214:3",
 			Vars: []fsm.VarInfo{{
 				Name: "sum",
 				Type: "int64",
@@ -3003,6 +3481,11 @@ func init() {
 		},
 	})
 }
+
+// RangeIntNoVarJob is the handle of job RangeIntNoVar, for fsm.Start, fsm.Wait and fsm.Child.
+var RangeIntNoVarJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.RangeIntNoVar",
+	func(struct{}) []any { return nil },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // rangeIntNoVarMachine is the state machine of job RangeIntNoVar.
 type rangeIntNoVarMachine struct {
@@ -3042,7 +3525,7 @@ func (m *rangeIntNoVarMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 	}
 //line ranges.go:221
 	count = 0
-//line ranges_fsm.go:3046
+//line ranges_fsm.go:3529
 	n = 3
 	i = 0
 loop:
@@ -3053,17 +3536,17 @@ loop:
 //line ranges.go:223
 	return m.suspend(1, Echo.Call(2))
 resume1:
-//line ranges_fsm.go:3057
+//line ranges_fsm.go:3540
 	v_1, err = fsm.Take[int](in)
 //line ranges.go:223
 	count += v(v_1, err)
-//line ranges_fsm.go:3061
+//line ranges_fsm.go:3544
 	i++
 	goto loop
 loopEnd:
 //line ranges.go:225
 	return m.finish(count, nil)
-//line ranges_fsm.go:3067
+//line ranges_fsm.go:3550
 }
 
 func (m *rangeIntNoVarMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -3130,14 +3613,30 @@ func (m *rangeIntNoVarMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "ranges.go:226:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: RangeIntNoVar,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.RangeIntNoVar",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &rangeIntNoVarMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "ranges.go:220:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "ranges.go:223:14",
+			Layout: "e46780629292dd86",
+			Pos:    "ranges.go:223:14",
 			Vars: []fsm.VarInfo{{
 				Name: "count",
 				Type: "int",
@@ -3156,6 +3655,22 @@ func init() {
 		},
 	})
 }
+
+// RangeMapSumResults holds the results of job RangeMapSum, for RangeMapSumJob.
+type RangeMapSumResults struct {
+	R0 int
+	R1 int
+}
+
+// RangeMapSumJob is the handle of job RangeMapSum, for fsm.Start, fsm.Wait and fsm.Child.
+var RangeMapSumJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.RangeMapSum",
+	func(a map[string]int) []any { return []any{a} },
+	func(r []any) (RangeMapSumResults, error) {
+		return RangeMapSumResults{
+			R0: fsm.ResultAt[int](r, 0),
+			R1: fsm.ResultAt[int](r, 1),
+		}, fsm.ResultErr(r, 2)
+	})
 
 // rangeMapSumMachine is the state machine of job RangeMapSum.
 type rangeMapSumMachine struct {
@@ -3209,7 +3724,7 @@ func (m_1 *rangeMapSumMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 	}
 //line ranges.go:232
 	sum, keys = 0, 0
-//line ranges_fsm.go:3213
+//line ranges_fsm.go:3728
 	keys_1 = fsm.MapKeys(m)
 	i = 0
 loop:
@@ -3223,25 +3738,25 @@ loop:
 	}
 //line ranges.go:233
 	k, val = k_1, v_1
-//line ranges_fsm.go:3227
+//line ranges_fsm.go:3742
 	m_1.v.m, m_1.v.sum, m_1.v.keys, m_1.v.k, m_1.v.val, m_1.v.keys_1, m_1.v.i = m, sum, keys, k, val, keys_1, i
 //line ranges.go:234
 	return m_1.suspend(1, Echo.Call(1))
 resume1:
-//line ranges_fsm.go:3232
+//line ranges_fsm.go:3747
 	v_2, err = fsm.Take[int](in)
 //line ranges.go:234
 	x = v(v_2, err)
 	sum += val * x
 	keys += len(k)
 loopNext:
-//line ranges_fsm.go:3239
+//line ranges_fsm.go:3754
 	i++
 	goto loop
 loopEnd:
 //line ranges.go:238
 	return m_1.finish(sum, keys, nil)
-//line ranges_fsm.go:3245
+//line ranges_fsm.go:3760
 }
 
 func (m *rangeMapSumMachine) finish(r0 int, r1 int, r2 error) (fsm.AnyOp, error) {
@@ -3323,6 +3838,20 @@ func (m *rangeMapSumMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "fd05e174931b53f4",
+			Pos:    "ranges.go:239:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "int",
+			}, {
+				Name: "result 2",
+				Type: "error",
+			}},
+		},
 		Func: RangeMapSum,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.RangeMapSum",
 		New: func(args []any) (fsm.Machine, error) {
@@ -3333,8 +3862,17 @@ func init() {
 			}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "bc5f7e64204439eb",
+			Pos:    "ranges.go:231:6",
+			Vars: []fsm.VarInfo{{
+				Name: "m",
+				Type: "map[string]int",
+			}},
+		},
 		States: []fsm.StateInfo{{
-			Pos: "ranges.go:234:10",
+			Layout: "0f23be3ade0c8e64",
+			Pos:    "ranges.go:234:10",
 			Vars: []fsm.VarInfo{{
 				Name: "m",
 				Type: "map[string]int",
@@ -3365,6 +3903,11 @@ func init() {
 		},
 	})
 }
+
+// RangeMapKeysOnlyJob is the handle of job RangeMapKeysOnly, for fsm.Start, fsm.Wait and fsm.Child.
+var RangeMapKeysOnlyJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.RangeMapKeysOnly",
+	func(struct{}) []any { return nil },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // rangeMapKeysOnlyMachine is the state machine of job RangeMapKeysOnly.
 type rangeMapKeysOnlyMachine struct {
@@ -3409,7 +3952,7 @@ func (m_1 *rangeMapKeysOnlyMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm
 //line ranges.go:243
 	m = map[int]bool{1: true, 20: true, 300: false}
 	sum = 0
-//line ranges_fsm.go:3413
+//line ranges_fsm.go:3956
 	keys = fsm.MapKeys(m)
 	i = 0
 loop:
@@ -3423,7 +3966,7 @@ loop:
 	}
 //line ranges.go:245
 	k = k_1
-//line ranges_fsm.go:3427
+//line ranges_fsm.go:3970
 	m_1.v.m, m_1.v.sum, m_1.v.k, m_1.v.keys, m_1.v.i = m, sum, k, keys, i
 //line ranges.go:246
 	return m_1.suspend(1, Echo.Call(0))
@@ -3431,13 +3974,13 @@ resume1:
 //line ranges.go:247
 	sum += k
 loopNext:
-//line ranges_fsm.go:3435
+//line ranges_fsm.go:3978
 	i++
 	goto loop
 loopEnd:
 //line ranges.go:249
 	return m_1.finish(sum, nil)
-//line ranges_fsm.go:3441
+//line ranges_fsm.go:3984
 }
 
 func (m *rangeMapKeysOnlyMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -3508,14 +4051,30 @@ func (m *rangeMapKeysOnlyMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "ranges.go:250:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: RangeMapKeysOnly,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.RangeMapKeysOnly",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &rangeMapKeysOnlyMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "ranges.go:242:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "ranges.go:246:3",
+			Layout: "f9b8880cd053d744",
+			Pos:    "ranges.go:246:3",
 			Vars: []fsm.VarInfo{{
 				Name: "m",
 				Type: "map[int]bool",
@@ -3540,6 +4099,22 @@ func init() {
 		},
 	})
 }
+
+// RangeMapDeleteAllResults holds the results of job RangeMapDeleteAll, for RangeMapDeleteAllJob.
+type RangeMapDeleteAllResults struct {
+	R0 int
+	R1 int
+}
+
+// RangeMapDeleteAllJob is the handle of job RangeMapDeleteAll, for fsm.Start, fsm.Wait and fsm.Child.
+var RangeMapDeleteAllJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.RangeMapDeleteAll",
+	func(struct{}) []any { return nil },
+	func(r []any) (RangeMapDeleteAllResults, error) {
+		return RangeMapDeleteAllResults{
+			R0: fsm.ResultAt[int](r, 0),
+			R1: fsm.ResultAt[int](r, 1),
+		}, fsm.ResultErr(r, 2)
+	})
 
 // rangeMapDeleteAllMachine is the state machine of job RangeMapDeleteAll.
 type rangeMapDeleteAllMachine struct {
@@ -3583,7 +4158,7 @@ func (m_1 *rangeMapDeleteAllMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fs
 //line ranges.go:257
 	m = map[int]int{1: 1, 2: 2, 3: 3, 4: 4}
 	iters = 0
-//line ranges_fsm.go:3587
+//line ranges_fsm.go:4162
 	keys = fsm.MapKeys(m)
 	i = 0
 loop:
@@ -3597,7 +4172,7 @@ loop:
 	}
 //line ranges.go:260
 	iters++
-//line ranges_fsm.go:3601
+//line ranges_fsm.go:4176
 	m_1.v.m, m_1.v.iters, m_1.v.keys, m_1.v.i = m, iters, keys, i
 //line ranges.go:261
 	return m_1.suspend(1, Echo.Call(1))
@@ -3607,13 +4182,13 @@ resume1:
 		delete(m, k2)
 	}
 loopNext:
-//line ranges_fsm.go:3611
+//line ranges_fsm.go:4186
 	i++
 	goto loop
 loopEnd:
 //line ranges.go:266
 	return m_1.finish(iters, len(m), nil)
-//line ranges_fsm.go:3617
+//line ranges_fsm.go:4192
 }
 
 func (m *rangeMapDeleteAllMachine) finish(r0 int, r1 int, r2 error) (fsm.AnyOp, error) {
@@ -3685,14 +4260,33 @@ func (m *rangeMapDeleteAllMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "fd05e174931b53f4",
+			Pos:    "ranges.go:267:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "int",
+			}, {
+				Name: "result 2",
+				Type: "error",
+			}},
+		},
 		Func: RangeMapDeleteAll,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.RangeMapDeleteAll",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &rangeMapDeleteAllMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "ranges.go:256:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "ranges.go:261:3",
+			Layout: "292b10afbc52ede6",
+			Pos:    "ranges.go:261:3",
 			Vars: []fsm.VarInfo{{
 				Name: "m",
 				Type: "map[int]int",
@@ -3714,6 +4308,11 @@ func init() {
 		},
 	})
 }
+
+// RangeMapDeleteAllFirstJob is the handle of job RangeMapDeleteAllFirst, for fsm.Start, fsm.Wait and fsm.Child.
+var RangeMapDeleteAllFirstJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.RangeMapDeleteAllFirst",
+	func(struct{}) []any { return nil },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // rangeMapDeleteAllFirstMachine is the state machine of job RangeMapDeleteAllFirst.
 type rangeMapDeleteAllFirstMachine struct {
@@ -3759,7 +4358,7 @@ func (m_1 *rangeMapDeleteAllFirstMachine) Resume(ctx fsm.Context, in fsm.Outcome
 //line ranges.go:273
 	m = map[string]int{"a": 1, "b": 2, "c": 3}
 	iters = 0
-//line ranges_fsm.go:3763
+//line ranges_fsm.go:4362
 	keys = fsm.MapKeys(m)
 	i = 0
 loop:
@@ -3774,23 +4373,23 @@ loop:
 //line ranges.go:275
 	k = k_1
 	clear(m)
-//line ranges_fsm.go:3778
+//line ranges_fsm.go:4377
 	m_1.v.m, m_1.v.iters, m_1.v.keys, m_1.v.i = m, iters, keys, i
 //line ranges.go:277
 	return m_1.suspend(1, Echo.Call(len(k)))
 resume1:
-//line ranges_fsm.go:3783
+//line ranges_fsm.go:4382
 	v_1, err = fsm.Take[int](in)
 //line ranges.go:277
 	iters += v(v_1, err)
 loopNext:
-//line ranges_fsm.go:3788
+//line ranges_fsm.go:4387
 	i++
 	goto loop
 loopEnd:
 //line ranges.go:279
 	return m_1.finish(iters, nil)
-//line ranges_fsm.go:3794
+//line ranges_fsm.go:4393
 }
 
 func (m *rangeMapDeleteAllFirstMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -3859,14 +4458,30 @@ func (m *rangeMapDeleteAllFirstMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "ranges.go:280:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: RangeMapDeleteAllFirst,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.RangeMapDeleteAllFirst",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &rangeMapDeleteAllFirstMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "ranges.go:272:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "ranges.go:277:14",
+			Layout: "5826fc4a81608fdb",
+			Pos:    "ranges.go:277:14",
 			Vars: []fsm.VarInfo{{
 				Name: "m",
 				Type: "map[string]int",
@@ -3888,6 +4503,22 @@ func init() {
 		},
 	})
 }
+
+// RangeMapDeleteOthersResults holds the results of job RangeMapDeleteOthers, for RangeMapDeleteOthersJob.
+type RangeMapDeleteOthersResults struct {
+	R0 int
+	R1 int
+}
+
+// RangeMapDeleteOthersJob is the handle of job RangeMapDeleteOthers, for fsm.Start, fsm.Wait and fsm.Child.
+var RangeMapDeleteOthersJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.RangeMapDeleteOthers",
+	func(struct{}) []any { return nil },
+	func(r []any) (RangeMapDeleteOthersResults, error) {
+		return RangeMapDeleteOthersResults{
+			R0: fsm.ResultAt[int](r, 0),
+			R1: fsm.ResultAt[int](r, 1),
+		}, fsm.ResultErr(r, 2)
+	})
 
 // rangeMapDeleteOthersMachine is the state machine of job RangeMapDeleteOthers.
 type rangeMapDeleteOthersMachine struct {
@@ -3940,7 +4571,7 @@ func (m_1 *rangeMapDeleteOthersMachine) Resume(ctx fsm.Context, in fsm.Outcome) 
 //line ranges.go:286
 	m = map[int]int{1: 10, 2: 10, 3: 10, 4: 10, 5: 10}
 	iters, sum = 0, 0
-//line ranges_fsm.go:3944
+//line ranges_fsm.go:4575
 	keys = fsm.MapKeys(m)
 	i = 0
 loop:
@@ -3955,12 +4586,12 @@ loop:
 //line ranges.go:288
 	k, val = k_1, v_1
 	iters++
-//line ranges_fsm.go:3959
+//line ranges_fsm.go:4590
 	m_1.v.m, m_1.v.iters, m_1.v.sum, m_1.v.k, m_1.v.val, m_1.v.keys, m_1.v.i = m, iters, sum, k, val, keys, i
 //line ranges.go:290
 	return m_1.suspend(1, Echo.Call(0))
 resume1:
-//line ranges_fsm.go:3964
+//line ranges_fsm.go:4595
 	v_2, err = fsm.Take[int](in)
 //line ranges.go:290
 	sum += val + v(v_2, err)
@@ -3970,13 +4601,13 @@ resume1:
 		}
 	}
 loopNext:
-//line ranges_fsm.go:3974
+//line ranges_fsm.go:4605
 	i++
 	goto loop
 loopEnd:
 //line ranges.go:297
 	return m_1.finish(iters, sum*10+len(m), nil)
-//line ranges_fsm.go:3980
+//line ranges_fsm.go:4611
 }
 
 func (m *rangeMapDeleteOthersMachine) finish(r0 int, r1 int, r2 error) (fsm.AnyOp, error) {
@@ -4054,14 +4685,33 @@ func (m *rangeMapDeleteOthersMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "fd05e174931b53f4",
+			Pos:    "ranges.go:298:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "int",
+			}, {
+				Name: "result 2",
+				Type: "error",
+			}},
+		},
 		Func: RangeMapDeleteOthers,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.RangeMapDeleteOthers",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &rangeMapDeleteOthersMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "ranges.go:285:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "ranges.go:290:18",
+			Layout: "b894f73e71023f8f",
+			Pos:    "ranges.go:290:18",
 			Vars: []fsm.VarInfo{{
 				Name: "m",
 				Type: "map[int]int",
@@ -4092,6 +4742,22 @@ func init() {
 		},
 	})
 }
+
+// RangeMapDeleteCurrentResults holds the results of job RangeMapDeleteCurrent, for RangeMapDeleteCurrentJob.
+type RangeMapDeleteCurrentResults struct {
+	R0 int
+	R1 int
+}
+
+// RangeMapDeleteCurrentJob is the handle of job RangeMapDeleteCurrent, for fsm.Start, fsm.Wait and fsm.Child.
+var RangeMapDeleteCurrentJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.RangeMapDeleteCurrent",
+	func(struct{}) []any { return nil },
+	func(r []any) (RangeMapDeleteCurrentResults, error) {
+		return RangeMapDeleteCurrentResults{
+			R0: fsm.ResultAt[int](r, 0),
+			R1: fsm.ResultAt[int](r, 1),
+		}, fsm.ResultErr(r, 2)
+	})
 
 // rangeMapDeleteCurrentMachine is the state machine of job RangeMapDeleteCurrent.
 type rangeMapDeleteCurrentMachine struct {
@@ -4140,7 +4806,7 @@ func (m_1 *rangeMapDeleteCurrentMachine) Resume(ctx fsm.Context, in fsm.Outcome)
 //line ranges.go:304
 	m = map[string]int{"a": 1, "b": 2, "c": 3, "d": 4}
 	sum = 0
-//line ranges_fsm.go:4144
+//line ranges_fsm.go:4810
 	keys = fsm.MapKeys(m)
 	i = 0
 loop:
@@ -4154,7 +4820,7 @@ loop:
 	}
 //line ranges.go:306
 	k, val = k_1, v_1
-//line ranges_fsm.go:4158
+//line ranges_fsm.go:4824
 	m_1.v.m, m_1.v.sum, m_1.v.k, m_1.v.val, m_1.v.keys, m_1.v.i = m, sum, k, val, keys, i
 //line ranges.go:307
 	return m_1.suspend(1, Echo.Call(7))
@@ -4163,13 +4829,13 @@ resume1:
 	delete(m, k)
 	sum += val
 loopNext:
-//line ranges_fsm.go:4167
+//line ranges_fsm.go:4833
 	i++
 	goto loop
 loopEnd:
 //line ranges.go:311
 	return m_1.finish(sum, len(m), nil)
-//line ranges_fsm.go:4173
+//line ranges_fsm.go:4839
 }
 
 func (m *rangeMapDeleteCurrentMachine) finish(r0 int, r1 int, r2 error) (fsm.AnyOp, error) {
@@ -4245,14 +4911,33 @@ func (m *rangeMapDeleteCurrentMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "fd05e174931b53f4",
+			Pos:    "ranges.go:312:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "int",
+			}, {
+				Name: "result 2",
+				Type: "error",
+			}},
+		},
 		Func: RangeMapDeleteCurrent,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.RangeMapDeleteCurrent",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &rangeMapDeleteCurrentMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "ranges.go:303:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "ranges.go:307:3",
+			Layout: "fd64dc2390a74cdd",
+			Pos:    "ranges.go:307:3",
 			Vars: []fsm.VarInfo{{
 				Name: "m",
 				Type: "map[string]int",
@@ -4280,6 +4965,22 @@ func init() {
 		},
 	})
 }
+
+// RangeMapAddResults holds the results of job RangeMapAdd, for RangeMapAddJob.
+type RangeMapAddResults struct {
+	R0 int
+	R1 int
+}
+
+// RangeMapAddJob is the handle of job RangeMapAdd, for fsm.Start, fsm.Wait and fsm.Child.
+var RangeMapAddJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.RangeMapAdd",
+	func(struct{}) []any { return nil },
+	func(r []any) (RangeMapAddResults, error) {
+		return RangeMapAddResults{
+			R0: fsm.ResultAt[int](r, 0),
+			R1: fsm.ResultAt[int](r, 1),
+		}, fsm.ResultErr(r, 2)
+	})
 
 // rangeMapAddMachine is the state machine of job RangeMapAdd.
 type rangeMapAddMachine struct {
@@ -4331,7 +5032,7 @@ func (m_1 *rangeMapAddMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 //line ranges.go:319
 	m = map[int]int{1: 5, 2: 6, 3: 7}
 	sum = 0
-//line ranges_fsm.go:4335
+//line ranges_fsm.go:5036
 	keys = fsm.MapKeys(m)
 	i = 0
 loop:
@@ -4348,12 +5049,12 @@ loop:
 	if !(k < 100) {
 		goto endIf
 	}
-//line ranges_fsm.go:4352
+//line ranges_fsm.go:5053
 	m_1.v.m, m_1.v.sum, m_1.v.k, m_1.v.val, m_1.v.keys, m_1.v.i = m, sum, k, val, keys, i
 //line ranges.go:323
 	return m_1.suspend(1, Echo.Call(1))
 resume1:
-//line ranges_fsm.go:4357
+//line ranges_fsm.go:5058
 	v_2, err = fsm.Take[int](in)
 //line ranges.go:323
 	x = v(v_2, err)
@@ -4361,13 +5062,13 @@ resume1:
 	sum += val * x
 endIf:
 loopNext:
-//line ranges_fsm.go:4365
+//line ranges_fsm.go:5066
 	i++
 	goto loop
 loopEnd:
 //line ranges.go:328
 	return m_1.finish(sum, len(m), nil)
-//line ranges_fsm.go:4371
+//line ranges_fsm.go:5072
 }
 
 func (m *rangeMapAddMachine) finish(r0 int, r1 int, r2 error) (fsm.AnyOp, error) {
@@ -4443,14 +5144,33 @@ func (m *rangeMapAddMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "fd05e174931b53f4",
+			Pos:    "ranges.go:329:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "int",
+			}, {
+				Name: "result 2",
+				Type: "error",
+			}},
+		},
 		Func: RangeMapAdd,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.RangeMapAdd",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &rangeMapAddMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "ranges.go:318:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "ranges.go:323:11",
+			Layout: "45d22d0ca3834f13",
+			Pos:    "ranges.go:323:11",
 			Vars: []fsm.VarInfo{{
 				Name: "m",
 				Type: "map[int]int",
@@ -4478,6 +5198,11 @@ func init() {
 		},
 	})
 }
+
+// RangeMapUpdateOthersJob is the handle of job RangeMapUpdateOthers, for fsm.Start, fsm.Wait and fsm.Child.
+var RangeMapUpdateOthersJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.RangeMapUpdateOthers",
+	func(struct{}) []any { return nil },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // rangeMapUpdateOthersMachine is the state machine of job RangeMapUpdateOthers.
 type rangeMapUpdateOthersMachine struct {
@@ -4524,7 +5249,7 @@ func (m_1 *rangeMapUpdateOthersMachine) Resume(ctx fsm.Context, in fsm.Outcome) 
 //line ranges.go:336
 	m = map[int]int{1: 5, 2: 5, 3: 5}
 	sum = 0
-//line ranges_fsm.go:4528
+//line ranges_fsm.go:5253
 	keys = fsm.MapKeys(m)
 	i = 0
 loop:
@@ -4539,7 +5264,7 @@ loop:
 //line ranges.go:338
 	k, val = k_1, v_1
 	sum += val
-//line ranges_fsm.go:4543
+//line ranges_fsm.go:5268
 	m_1.v.m, m_1.v.sum, m_1.v.k, m_1.v.keys, m_1.v.i = m, sum, k, keys, i
 //line ranges.go:340
 	return m_1.suspend(1, Echo.Call(0))
@@ -4551,13 +5276,13 @@ resume1:
 		}
 	}
 loopNext:
-//line ranges_fsm.go:4555
+//line ranges_fsm.go:5280
 	i++
 	goto loop
 loopEnd:
 //line ranges.go:347
 	return m_1.finish(sum, nil)
-//line ranges_fsm.go:4561
+//line ranges_fsm.go:5286
 }
 
 func (m *rangeMapUpdateOthersMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -4628,14 +5353,30 @@ func (m *rangeMapUpdateOthersMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "ranges.go:348:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: RangeMapUpdateOthers,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.RangeMapUpdateOthers",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &rangeMapUpdateOthersMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "ranges.go:335:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "ranges.go:340:3",
+			Layout: "e8f99c8b5ac709b5",
+			Pos:    "ranges.go:340:3",
 			Vars: []fsm.VarInfo{{
 				Name: "m",
 				Type: "map[int]int",
@@ -4660,6 +5401,11 @@ func init() {
 		},
 	})
 }
+
+// RangeMapNilJob is the handle of job RangeMapNil, for fsm.Start, fsm.Wait and fsm.Child.
+var RangeMapNilJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.RangeMapNil",
+	func(struct{}) []any { return nil },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // rangeMapNilMachine is the state machine of job RangeMapNil.
 type rangeMapNilMachine struct {
@@ -4709,7 +5455,7 @@ func (m_1 *rangeMapNilMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 //line ranges.go:352
 	m = nil
 	count = 0
-//line ranges_fsm.go:4713
+//line ranges_fsm.go:5459
 	keys = fsm.MapKeys(m)
 	i = 0
 loop:
@@ -4725,12 +5471,12 @@ loop:
 //line ranges.go:355
 	return m_1.suspend(1, Echo.Call(1))
 resume1:
-//line ranges_fsm.go:4729
+//line ranges_fsm.go:5475
 	v_1, err = fsm.Take[int](in)
 //line ranges.go:355
 	count += v(v_1, err)
 loopNext:
-//line ranges_fsm.go:4734
+//line ranges_fsm.go:5480
 	i++
 	goto loop
 loopEnd:
@@ -4738,12 +5484,12 @@ loopEnd:
 //line ranges.go:357
 	return m_1.suspend(2, Echo.Call(10))
 resume2:
-//line ranges_fsm.go:4742
+//line ranges_fsm.go:5488
 	v_2, err_1 = fsm.Take[int](in)
 //line ranges.go:357
 	count += v(v_2, err_1)
 	return m_1.finish(count, nil)
-//line ranges_fsm.go:4747
+//line ranges_fsm.go:5493
 }
 
 func (m *rangeMapNilMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -4816,14 +5562,30 @@ func (m *rangeMapNilMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "ranges.go:359:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: RangeMapNil,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.RangeMapNil",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &rangeMapNilMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "ranges.go:351:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "ranges.go:355:14",
+			Layout: "660a7a3471823c9b",
+			Pos:    "ranges.go:355:14",
 			Vars: []fsm.VarInfo{{
 				Name: "m",
 				Type: "map[string]int",
@@ -4840,7 +5602,8 @@ func init() {
 				Type:     "int",
 			}},
 		}, {
-			Pos: "ranges.go:357:13",
+			Layout: "e2aaf6ae0bc94fb8",
+			Pos:    "ranges.go:357:13",
 			Vars: []fsm.VarInfo{{
 				Name: "count",
 				Type: "int",
@@ -4851,6 +5614,11 @@ func init() {
 		},
 	})
 }
+
+// RangeMapSortedAfterJob is the handle of job RangeMapSortedAfter, for fsm.Start, fsm.Wait and fsm.Child.
+var RangeMapSortedAfterJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.RangeMapSortedAfter",
+	func(struct{}) []any { return nil },
+	func(r []any) ([]string, error) { return fsm.ResultAt[[]string](r, 0), fsm.ResultErr(r, 1) })
 
 // rangeMapSortedAfterMachine is the state machine of job RangeMapSortedAfter.
 type rangeMapSortedAfterMachine struct {
@@ -4901,7 +5669,7 @@ func (m_1 *rangeMapSortedAfterMachine) Resume(ctx fsm.Context, in fsm.Outcome) (
 //line ranges.go:365
 	m = map[string]string{"x": "1", "y": "2", "z": "3"}
 	out = nil
-//line ranges_fsm.go:4905
+//line ranges_fsm.go:5673
 	keys = fsm.MapKeys(m)
 	i = 0
 loop:
@@ -4915,25 +5683,25 @@ loop:
 	}
 //line ranges.go:367
 	k, val = k_1, v_1
-//line ranges_fsm.go:4919
+//line ranges_fsm.go:5687
 	m_1.v.m, m_1.v.out, m_1.v.k, m_1.v.val, m_1.v.keys, m_1.v.i = m, out, k, val, keys, i
 //line ranges.go:368
 	return m_1.suspend(1, Str.Call("-"))
 resume1:
-//line ranges_fsm.go:4924
+//line ranges_fsm.go:5692
 	v_2, err = fsm.Take[string](in)
 //line ranges.go:368
 	got = v(v_2, err)
 	out = append(out, k+got+val)
 loopNext:
-//line ranges_fsm.go:4930
+//line ranges_fsm.go:5698
 	i++
 	goto loop
 loopEnd:
 //line ranges.go:371
 	slices.Sort(out)
 	return m_1.finish(out, nil)
-//line ranges_fsm.go:4937
+//line ranges_fsm.go:5705
 }
 
 func (m *rangeMapSortedAfterMachine) finish(r0 []string, r1 error) (fsm.AnyOp, error) {
@@ -5006,14 +5774,30 @@ func (m *rangeMapSortedAfterMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "aed6349a6af537cf",
+			Pos:    "ranges.go:373:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "[]string",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: RangeMapSortedAfter,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.RangeMapSortedAfter",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &rangeMapSortedAfterMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "ranges.go:364:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "ranges.go:368:12",
+			Layout: "daca16747d03173a",
+			Pos:    "ranges.go:368:12",
 			Vars: []fsm.VarInfo{{
 				Name: "m",
 				Type: "map[string]string",
@@ -5041,6 +5825,11 @@ func init() {
 		},
 	})
 }
+
+// RangeMapStructKeysJob is the handle of job RangeMapStructKeys, for fsm.Start, fsm.Wait and fsm.Child.
+var RangeMapStructKeysJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.RangeMapStructKeys",
+	func(struct{}) []any { return nil },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // rangeMapStructKeysMachine is the state machine of job RangeMapStructKeys.
 type rangeMapStructKeysMachine struct {
@@ -5090,7 +5879,7 @@ func (m_1 *rangeMapStructKeysMachine) Resume(ctx fsm.Context, in fsm.Outcome) (f
 //line ranges.go:379
 	m = map[Pair]int{{A: 1, B: 2}: 3, {A: 4, B: 5}: 6}
 	sum = 0
-//line ranges_fsm.go:5094
+//line ranges_fsm.go:5883
 	keys = fsm.MapKeys(m)
 	i = 0
 loop:
@@ -5104,23 +5893,23 @@ loop:
 	}
 //line ranges.go:381
 	k, val = k_1, v_1
-//line ranges_fsm.go:5108
+//line ranges_fsm.go:5897
 	m_1.v.m, m_1.v.sum, m_1.v.k, m_1.v.val, m_1.v.keys, m_1.v.i = m, sum, k, val, keys, i
 //line ranges.go:382
 	return m_1.suspend(1, Echo.Call(0))
 resume1:
-//line ranges_fsm.go:5113
+//line ranges_fsm.go:5902
 	v_2, err = fsm.Take[int](in)
 //line ranges.go:382
 	sum += (k.A+k.B)*val + v(v_2, err)
 loopNext:
-//line ranges_fsm.go:5118
+//line ranges_fsm.go:5907
 	i++
 	goto loop
 loopEnd:
 //line ranges.go:384
 	return m_1.finish(sum, nil)
-//line ranges_fsm.go:5124
+//line ranges_fsm.go:5913
 }
 
 func (m *rangeMapStructKeysMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -5193,14 +5982,30 @@ func (m *rangeMapStructKeysMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "ranges.go:385:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: RangeMapStructKeys,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.RangeMapStructKeys",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &rangeMapStructKeysMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "ranges.go:378:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "ranges.go:382:28",
+			Layout: "f00b83554ff4f2e4",
+			Pos:    "ranges.go:382:28",
 			Vars: []fsm.VarInfo{{
 				Name: "m",
 				Type: "map[Pair]int",
@@ -5228,6 +6033,22 @@ func init() {
 		},
 	})
 }
+
+// RangeExprOnceResults holds the results of job RangeExprOnce, for RangeExprOnceJob.
+type RangeExprOnceResults struct {
+	R0 int
+	R1 string
+}
+
+// RangeExprOnceJob is the handle of job RangeExprOnce, for fsm.Start, fsm.Wait and fsm.Child.
+var RangeExprOnceJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.RangeExprOnce",
+	func(struct{}) []any { return nil },
+	func(r []any) (RangeExprOnceResults, error) {
+		return RangeExprOnceResults{
+			R0: fsm.ResultAt[int](r, 0),
+			R1: fsm.ResultAt[string](r, 1),
+		}, fsm.ResultErr(r, 2)
+	})
 
 // rangeExprOnceMachine is the state machine of job RangeExprOnce.
 type rangeExprOnceMachine struct {
@@ -5320,7 +6141,7 @@ func (m_1 *rangeExprOnceMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.An
 //line ranges.go:402
 	resetTrace()
 	sum = 0
-//line ranges_fsm.go:5324
+//line ranges_fsm.go:6145
 	seq = countedSlice()
 	n = len(seq)
 	i_1 = 0
@@ -5330,16 +6151,16 @@ loop:
 	}
 //line ranges.go:404
 	x_1 = seq[i_1]
-//line ranges_fsm.go:5334
+//line ranges_fsm.go:6155
 	m_1.v.sum, m_1.v.seq, m_1.v.n, m_1.v.i_1 = sum, seq, n, i_1
 //line ranges.go:405
 	return m_1.suspend(1, Echo.Call(x_1))
 resume1:
-//line ranges_fsm.go:5339
+//line ranges_fsm.go:6160
 	v_1, err = fsm.Take[int](in)
 //line ranges.go:405
 	sum += v(v_1, err)
-//line ranges_fsm.go:5343
+//line ranges_fsm.go:6164
 	i_1++
 	goto loop
 loopEnd:
@@ -5352,16 +6173,16 @@ loop_1:
 	}
 //line ranges.go:407
 	x_2 = seq_1[i_2]
-//line ranges_fsm.go:5356
+//line ranges_fsm.go:6177
 	m_1.v.sum, m_1.v.seq_1, m_1.v.n_1, m_1.v.i_2 = sum, seq_1, n_1, i_2
 //line ranges.go:408
 	return m_1.suspend(2, Echo.Call(x_2))
 resume2:
-//line ranges_fsm.go:5361
+//line ranges_fsm.go:6182
 	v_2, err_1 = fsm.Take[int](in)
 //line ranges.go:408
 	sum += v(v_2, err_1)
-//line ranges_fsm.go:5365
+//line ranges_fsm.go:6186
 	i_2++
 	goto loop_1
 loopEnd_1:
@@ -5373,16 +6194,16 @@ loop_2:
 	}
 //line ranges.go:410
 	r = fsm.RuneAt(str, i_3)
-//line ranges_fsm.go:5377
+//line ranges_fsm.go:6198
 	m_1.v.sum, m_1.v.str, m_1.v.i_3 = sum, str, i_3
 //line ranges.go:411
 	return m_1.suspend(3, Echo.Call(int(r)))
 resume3:
-//line ranges_fsm.go:5382
+//line ranges_fsm.go:6203
 	v_3, err_2 = fsm.Take[int](in)
 //line ranges.go:411
 	sum += v(v_3, err_2)
-//line ranges_fsm.go:5386
+//line ranges_fsm.go:6207
 	i_3 = fsm.NextRune(str, i_3)
 	goto loop_2
 loopEnd_2:
@@ -5394,16 +6215,16 @@ loop_3:
 	}
 //line ranges.go:413
 	i = i_4
-//line ranges_fsm.go:5398
+//line ranges_fsm.go:6219
 	m_1.v.sum, m_1.v.n_2, m_1.v.i_4 = sum, n_2, i_4
 //line ranges.go:414
 	return m_1.suspend(4, Echo.Call(i))
 resume4:
-//line ranges_fsm.go:5403
+//line ranges_fsm.go:6224
 	v_4, err_3 = fsm.Take[int](in)
 //line ranges.go:414
 	sum += v(v_4, err_3)
-//line ranges_fsm.go:5407
+//line ranges_fsm.go:6228
 	i_4++
 	goto loop_3
 loopEnd_3:
@@ -5421,23 +6242,23 @@ loop_4:
 	}
 //line ranges.go:416
 	val = v_5
-//line ranges_fsm.go:5425
+//line ranges_fsm.go:6246
 	m_1.v.sum, m_1.v.val, m_1.v.m, m_1.v.keys, m_1.v.i_5 = sum, val, m, keys, i_5
 //line ranges.go:417
 	return m_1.suspend(5, Echo.Call(1))
 resume5:
-//line ranges_fsm.go:5430
+//line ranges_fsm.go:6251
 	v_6, err_4 = fsm.Take[int](in)
 //line ranges.go:417
 	sum += val * v(v_6, err_4)
 loopNext_4:
-//line ranges_fsm.go:5435
+//line ranges_fsm.go:6256
 	i_5++
 	goto loop_4
 loopEnd_4:
 //line ranges.go:419
 	return m_1.finish(sum, traceStr(), nil)
-//line ranges_fsm.go:5441
+//line ranges_fsm.go:6262
 }
 
 func (m *rangeExprOnceMachine) finish(r0 int, r1 string, r2 error) (fsm.AnyOp, error) {
@@ -5547,14 +6368,33 @@ func (m *rangeExprOnceMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "6f18f28d3d2fef9b",
+			Pos:    "ranges.go:420:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "string",
+			}, {
+				Name: "result 2",
+				Type: "error",
+			}},
+		},
 		Func: RangeExprOnce,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.RangeExprOnce",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &rangeExprOnceMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "ranges.go:401:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "ranges.go:405:12",
+			Layout: "6d9a31c210639b6b",
+			Pos:    "ranges.go:405:12",
 			Vars: []fsm.VarInfo{{
 				Name: "sum",
 				Type: "int",
@@ -5572,7 +6412,8 @@ func init() {
 				Type:     "int",
 			}},
 		}, {
-			Pos: "ranges.go:408:12",
+			Layout: "b1c10560ed2b00ee",
+			Pos:    "ranges.go:408:12",
 			Vars: []fsm.VarInfo{{
 				Name: "sum",
 				Type: "int",
@@ -5590,7 +6431,8 @@ func init() {
 				Type:     "int",
 			}},
 		}, {
-			Pos: "ranges.go:411:12",
+			Layout: "577f1a7ed50c4dc1",
+			Pos:    "ranges.go:411:12",
 			Vars: []fsm.VarInfo{{
 				Name: "sum",
 				Type: "int",
@@ -5604,7 +6446,8 @@ func init() {
 				Type:     "int",
 			}},
 		}, {
-			Pos: "ranges.go:414:12",
+			Layout: "b12e7e98d01d4867",
+			Pos:    "ranges.go:414:12",
 			Vars: []fsm.VarInfo{{
 				Name: "sum",
 				Type: "int",
@@ -5618,7 +6461,8 @@ func init() {
 				Type:     "int",
 			}},
 		}, {
-			Pos: "ranges.go:417:18",
+			Layout: "db78039b6e4fc35d",
+			Pos:    "ranges.go:417:18",
 			Vars: []fsm.VarInfo{{
 				Name: "sum",
 				Type: "int",
@@ -5644,6 +6488,22 @@ func init() {
 		},
 	})
 }
+
+// RangeExprOnceMoreResults holds the results of job RangeExprOnceMore, for RangeExprOnceMoreJob.
+type RangeExprOnceMoreResults struct {
+	R0 int
+	R1 string
+}
+
+// RangeExprOnceMoreJob is the handle of job RangeExprOnceMore, for fsm.Start, fsm.Wait and fsm.Child.
+var RangeExprOnceMoreJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.RangeExprOnceMore",
+	func(struct{}) []any { return nil },
+	func(r []any) (RangeExprOnceMoreResults, error) {
+		return RangeExprOnceMoreResults{
+			R0: fsm.ResultAt[int](r, 0),
+			R1: fsm.ResultAt[string](r, 1),
+		}, fsm.ResultErr(r, 2)
+	})
 
 // rangeExprOnceMoreMachine is the state machine of job RangeExprOnceMore.
 type rangeExprOnceMoreMachine struct {
@@ -5739,7 +6599,7 @@ func (m_1 *rangeExprOnceMoreMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fs
 //line ranges.go:424
 	resetTrace()
 	sum = 0
-//line ranges_fsm.go:5743
+//line ranges_fsm.go:6603
 	seq = countedBytes()
 	n = len(seq)
 	i_2 = 0
@@ -5749,16 +6609,16 @@ loop:
 	}
 //line ranges.go:426
 	i_1, b = i_2, seq[i_2]
-//line ranges_fsm.go:5753
+//line ranges_fsm.go:6613
 	m_1.v.sum, m_1.v.i_1, m_1.v.b, m_1.v.seq, m_1.v.n, m_1.v.i_2 = sum, i_1, b, seq, n, i_2
 //line ranges.go:427
 	return m_1.suspend(1, Echo.Call(1))
 resume1:
-//line ranges_fsm.go:5758
+//line ranges_fsm.go:6618
 	v_1, err = fsm.Take[int](in)
 //line ranges.go:427
 	sum += i_1 + int(b)*v(v_1, err)
-//line ranges_fsm.go:5762
+//line ranges_fsm.go:6622
 	i_2++
 	goto loop
 loopEnd:
@@ -5771,16 +6631,16 @@ loop_1:
 	}
 //line ranges.go:429
 	i_3 = i_4
-//line ranges_fsm.go:5775
+//line ranges_fsm.go:6635
 	m_1.v.sum, m_1.v.n_1, m_1.v.i_4 = sum, n_1, i_4
 //line ranges.go:430
 	return m_1.suspend(2, Echo.Call(i_3))
 resume2:
-//line ranges_fsm.go:5780
+//line ranges_fsm.go:6640
 	v_2, err_1 = fsm.Take[int](in)
 //line ranges.go:430
 	sum += v(v_2, err_1)
-//line ranges_fsm.go:5784
+//line ranges_fsm.go:6644
 	i_4++
 	goto loop_1
 loopEnd_1:
@@ -5793,16 +6653,16 @@ loop_2:
 	}
 //line ranges.go:432
 	p = seq_2[i_5]
-//line ranges_fsm.go:5797
+//line ranges_fsm.go:6657
 	m_1.v.sum, m_1.v.seq_2, m_1.v.n_2, m_1.v.i_5 = sum, seq_2, n_2, i_5
 //line ranges.go:433
 	return m_1.suspend(3, Add.Call(p))
 resume3:
-//line ranges_fsm.go:5802
+//line ranges_fsm.go:6662
 	v_3, err_2 = fsm.Take[int](in)
 //line ranges.go:433
 	sum += v(v_3, err_2)
-//line ranges_fsm.go:5806
+//line ranges_fsm.go:6666
 	i_5++
 	goto loop_2
 loopEnd_2:
@@ -5817,11 +6677,11 @@ loop_3:
 //line ranges.go:436
 	return m_1.suspend(4, Echo.Call(1000))
 resume4:
-//line ranges_fsm.go:5821
+//line ranges_fsm.go:6681
 	v_4, err_3 = fsm.Take[int](in)
 //line ranges.go:436
 	sum += v(v_4, err_3)
-//line ranges_fsm.go:5825
+//line ranges_fsm.go:6685
 	i_6++
 	goto loop_3
 loopEnd_3:
@@ -5839,23 +6699,23 @@ loop_4:
 	}
 //line ranges.go:438
 	k = k_1
-//line ranges_fsm.go:5843
+//line ranges_fsm.go:6703
 	m_1.v.sum, m_1.v.k, m_1.v.m, m_1.v.keys, m_1.v.i_7 = sum, k, m, keys, i_7
 //line ranges.go:439
 	return m_1.suspend(5, Echo.Call(100))
 resume5:
-//line ranges_fsm.go:5848
+//line ranges_fsm.go:6708
 	v_5, err_4 = fsm.Take[int](in)
 //line ranges.go:439
 	sum += len(k) * v(v_5, err_4)
 loopNext_4:
-//line ranges_fsm.go:5853
+//line ranges_fsm.go:6713
 	i_7++
 	goto loop_4
 loopEnd_4:
 //line ranges.go:441
 	return m_1.finish(sum, traceStr(), nil)
-//line ranges_fsm.go:5859
+//line ranges_fsm.go:6719
 }
 
 func (m *rangeExprOnceMoreMachine) finish(r0 int, r1 string, r2 error) (fsm.AnyOp, error) {
@@ -5969,14 +6829,33 @@ func (m *rangeExprOnceMoreMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "6f18f28d3d2fef9b",
+			Pos:    "ranges.go:442:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "string",
+			}, {
+				Name: "result 2",
+				Type: "error",
+			}},
+		},
 		Func: RangeExprOnceMore,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.RangeExprOnceMore",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &rangeExprOnceMoreMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "ranges.go:423:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "ranges.go:427:23",
+			Layout: "20be447db18ddcc5",
+			Pos:    "ranges.go:427:23",
 			Vars: []fsm.VarInfo{{
 				Name: "sum",
 				Type: "int",
@@ -6000,7 +6879,8 @@ func init() {
 				Type:     "int",
 			}},
 		}, {
-			Pos: "ranges.go:430:12",
+			Layout: "78b410677e3c495c",
+			Pos:    "ranges.go:430:12",
 			Vars: []fsm.VarInfo{{
 				Name: "sum",
 				Type: "int",
@@ -6014,7 +6894,8 @@ func init() {
 				Type:     "int",
 			}},
 		}, {
-			Pos: "ranges.go:433:12",
+			Layout: "ebb687a8a9de869d",
+			Pos:    "ranges.go:433:12",
 			Vars: []fsm.VarInfo{{
 				Name: "sum",
 				Type: "int",
@@ -6032,7 +6913,8 @@ func init() {
 				Type:     "int",
 			}},
 		}, {
-			Pos: "ranges.go:436:12",
+			Layout: "78b410677e3c495c",
+			Pos:    "ranges.go:436:12",
 			Vars: []fsm.VarInfo{{
 				Name: "sum",
 				Type: "int",
@@ -6046,7 +6928,8 @@ func init() {
 				Type:     "int",
 			}},
 		}, {
-			Pos: "ranges.go:439:21",
+			Layout: "bd37bd3f4d77b6fb",
+			Pos:    "ranges.go:439:21",
 			Vars: []fsm.VarInfo{{
 				Name: "sum",
 				Type: "int",
@@ -6072,6 +6955,22 @@ func init() {
 		},
 	})
 }
+
+// RangeStructsResults holds the results of job RangeStructs, for RangeStructsJob.
+type RangeStructsResults struct {
+	R0 []Pair
+	R1 int
+}
+
+// RangeStructsJob is the handle of job RangeStructs, for fsm.Start, fsm.Wait and fsm.Child.
+var RangeStructsJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.RangeStructs",
+	func(struct{}) []any { return nil },
+	func(r []any) (RangeStructsResults, error) {
+		return RangeStructsResults{
+			R0: fsm.ResultAt[[]Pair](r, 0),
+			R1: fsm.ResultAt[int](r, 1),
+		}, fsm.ResultErr(r, 2)
+	})
 
 // rangeStructsMachine is the state machine of job RangeStructs.
 type rangeStructsMachine struct {
@@ -6117,7 +7016,7 @@ func (m *rangeStructsMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp
 //line ranges.go:448
 	ps = []Pair{{A: 1, B: 2}, {A: 3, B: 4}}
 	sum = 0
-//line ranges_fsm.go:6121
+//line ranges_fsm.go:7020
 	n = len(ps)
 	i = 0
 loop:
@@ -6126,23 +7025,23 @@ loop:
 	}
 //line ranges.go:450
 	p = ps[i]
-//line ranges_fsm.go:6130
+//line ranges_fsm.go:7029
 	m.v.ps, m.v.sum, m.v.p, m.v.n, m.v.i = ps, sum, p, n, i
 //line ranges.go:451
 	return m.suspend(1, Echo.Call(p.A*100))
 resume1:
-//line ranges_fsm.go:6135
+//line ranges_fsm.go:7034
 	v_1, err = fsm.Take[int](in)
 //line ranges.go:451
 	p.A = v(v_1, err)
 	sum += p.A + p.B
-//line ranges_fsm.go:6140
+//line ranges_fsm.go:7039
 	i++
 	goto loop
 loopEnd:
 //line ranges.go:454
 	return m.finish(ps, sum, nil)
-//line ranges_fsm.go:6146
+//line ranges_fsm.go:7045
 }
 
 func (m *rangeStructsMachine) finish(r0 []Pair, r1 int, r2 error) (fsm.AnyOp, error) {
@@ -6216,14 +7115,33 @@ func (m *rangeStructsMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "461959021c3e75eb",
+			Pos:    "ranges.go:455:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "[]Pair",
+			}, {
+				Name: "result 1",
+				Type: "int",
+			}, {
+				Name: "result 2",
+				Type: "error",
+			}},
+		},
 		Func: RangeStructs,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.RangeStructs",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &rangeStructsMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "ranges.go:447:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "ranges.go:451:11",
+			Layout: "5a4b1aaca17a9763",
+			Pos:    "ranges.go:451:11",
 			Vars: []fsm.VarInfo{{
 				Name: "ps",
 				Type: "[]Pair",
@@ -6248,6 +7166,11 @@ func init() {
 		},
 	})
 }
+
+// RangeNestedJob is the handle of job RangeNested, for fsm.Start, fsm.Wait and fsm.Child.
+var RangeNestedJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.RangeNested",
+	func(struct{}) []any { return nil },
+	func(r []any) ([]string, error) { return fsm.ResultAt[[]string](r, 0), fsm.ResultErr(r, 1) })
 
 // rangeNestedMachine is the state machine of job RangeNested.
 type rangeNestedMachine struct {
@@ -6305,7 +7228,7 @@ func (m *rangeNestedMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp,
 	}
 //line ranges.go:461
 	out = nil
-//line ranges_fsm.go:6309
+//line ranges_fsm.go:7232
 	seq = []string{"ab", "c"}
 	n_1 = len(seq)
 	i_1 = 0
@@ -6315,7 +7238,7 @@ loop:
 	}
 //line ranges.go:462
 	i, w = i_1, seq[i_1]
-//line ranges_fsm.go:6319
+//line ranges_fsm.go:7242
 	i_2 = 0
 loop_1:
 	if i_2 >= len(w) {
@@ -6323,7 +7246,7 @@ loop_1:
 	}
 //line ranges.go:463
 	j, r = i_2, fsm.RuneAt(w, i_2)
-//line ranges_fsm.go:6327
+//line ranges_fsm.go:7250
 	n_2 = 2
 	i_3 = 0
 loop_2:
@@ -6332,17 +7255,17 @@ loop_2:
 	}
 //line ranges.go:464
 	k = i_3
-//line ranges_fsm.go:6336
+//line ranges_fsm.go:7259
 	m.v.out, m.v.i, m.v.w, m.v.seq, m.v.n_1, m.v.i_1, m.v.j, m.v.r, m.v.i_2, m.v.n_2, m.v.i_3 = out, i, w, seq, n_1, i_1, j, r, i_2, n_2, i_3
 //line ranges.go:465
 	return m.suspend(1, Echo.Call(i*100+j*10+k))
 resume1:
-//line ranges_fsm.go:6341
+//line ranges_fsm.go:7264
 	v_1, err = fsm.Take[int](in)
 //line ranges.go:465
 	n = v(v_1, err)
 	out = append(out, fmt.Sprintf("%c%d", r, n))
-//line ranges_fsm.go:6346
+//line ranges_fsm.go:7269
 	i_3++
 	goto loop_2
 loopEnd_2:
@@ -6354,7 +7277,7 @@ loopEnd_1:
 loopEnd:
 //line ranges.go:470
 	return m.finish(out, nil)
-//line ranges_fsm.go:6358
+//line ranges_fsm.go:7281
 }
 
 func (m *rangeNestedMachine) finish(r0 []string, r1 error) (fsm.AnyOp, error) {
@@ -6437,14 +7360,30 @@ func (m *rangeNestedMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "aed6349a6af537cf",
+			Pos:    "ranges.go:471:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "[]string",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: RangeNested,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.RangeNested",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &rangeNestedMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "ranges.go:460:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "ranges.go:465:12",
+			Layout: "b458e8df37eb9b24",
+			Pos:    "ranges.go:465:12",
 			Vars: []fsm.VarInfo{{
 				Name: "out",
 				Type: "[]string",
@@ -6492,6 +7431,11 @@ func init() {
 	})
 }
 
+// RangeFuncNoAwaitJob is the handle of job RangeFuncNoAwait, for fsm.Start, fsm.Wait and fsm.Child.
+var RangeFuncNoAwaitJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.RangeFuncNoAwait",
+	func(struct{}) []any { return nil },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
+
 // rangeFuncNoAwaitMachine is the state machine of job RangeFuncNoAwait.
 type rangeFuncNoAwaitMachine struct {
 	state int // the await the job is stopped at; see fsm.Machine.State
@@ -6532,7 +7476,7 @@ func (m *rangeFuncNoAwaitMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.A
 //line ranges.go:478
 	return m.suspend(1, Echo.Call(10))
 resume1:
-//line ranges_fsm.go:6536
+//line ranges_fsm.go:7480
 	v_1, err = fsm.Take[int](in)
 //line ranges.go:478
 	base = v(v_1, err)
@@ -6540,17 +7484,17 @@ resume1:
 	for x := range slices.Values([]int{1, 2, 3}) {
 		sum += x * base
 	}
-//line ranges_fsm.go:6544
+//line ranges_fsm.go:7488
 	m.v.sum = sum
 //line ranges.go:483
 	return m.suspend(2, Echo.Call(1))
 resume2:
-//line ranges_fsm.go:6549
+//line ranges_fsm.go:7493
 	v_2, err_1 = fsm.Take[int](in)
 //line ranges.go:483
 	sum += v(v_2, err_1)
 	return m.finish(sum, nil)
-//line ranges_fsm.go:6554
+//line ranges_fsm.go:7498
 }
 
 func (m *rangeFuncNoAwaitMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -6613,14 +7557,33 @@ func (m *rangeFuncNoAwaitMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "ranges.go:485:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: RangeFuncNoAwait,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.RangeFuncNoAwait",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &rangeFuncNoAwaitMachine{}
 			return m, nil
 		},
-		States: []fsm.StateInfo{{Pos: "ranges.go:478:12"}, {
-			Pos: "ranges.go:483:11",
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "ranges.go:477:6",
+		},
+		States: []fsm.StateInfo{{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "ranges.go:478:12",
+		}, {
+			Layout: "3f21cd279e3e7268",
+			Pos:    "ranges.go:483:11",
 			Vars: []fsm.VarInfo{{
 				Name: "sum",
 				Type: "int",
@@ -6631,6 +7594,11 @@ func init() {
 		},
 	})
 }
+
+// RangeIntNamedJob is the handle of job RangeIntNamed, for fsm.Start, fsm.Wait and fsm.Child.
+var RangeIntNamedJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.RangeIntNamed",
+	func(struct{}) []any { return nil },
+	func(r []any) (Count, error) { return fsm.ResultAt[Count](r, 0), fsm.ResultErr(r, 1) })
 
 // rangeIntNamedMachine is the state machine of job RangeIntNamed.
 type rangeIntNamedMachine struct {
@@ -6672,7 +7640,7 @@ func (m *rangeIntNamedMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 	}
 //line ranges.go:491
 	sum = 0
-//line ranges_fsm.go:6676
+//line ranges_fsm.go:7644
 	n = Count(3)
 	i_1 = 0
 loop:
@@ -6681,22 +7649,22 @@ loop:
 	}
 //line ranges.go:492
 	i = i_1
-//line ranges_fsm.go:6685
+//line ranges_fsm.go:7653
 	m.v.sum, m.v.i, m.v.n, m.v.i_1 = sum, i, n, i_1
 //line ranges.go:493
 	return m.suspend(1, Echo.Call(10))
 resume1:
-//line ranges_fsm.go:6690
+//line ranges_fsm.go:7658
 	v_1, err = fsm.Take[int](in)
 //line ranges.go:493
 	sum += i * Count(v(v_1, err))
-//line ranges_fsm.go:6694
+//line ranges_fsm.go:7662
 	i_1++
 	goto loop
 loopEnd:
 //line ranges.go:495
 	return m.finish(sum, nil)
-//line ranges_fsm.go:6700
+//line ranges_fsm.go:7668
 }
 
 func (m *rangeIntNamedMachine) finish(r0 Count, r1 error) (fsm.AnyOp, error) {
@@ -6765,14 +7733,30 @@ func (m *rangeIntNamedMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "8f37d893bee38727",
+			Pos:    "ranges.go:496:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "Count",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: RangeIntNamed,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.RangeIntNamed",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &rangeIntNamedMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "ranges.go:490:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "ranges.go:493:22",
+			Layout: "ef2c1efa891d2902",
+			Pos:    "ranges.go:493:22",
 			Vars: []fsm.VarInfo{{
 				Name: "sum",
 				Type: "Count",
@@ -6794,6 +7778,11 @@ func init() {
 		},
 	})
 }
+
+// RangeMapBreakJob is the handle of job RangeMapBreak, for fsm.Start, fsm.Wait and fsm.Child.
+var RangeMapBreakJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.RangeMapBreak",
+	func(struct{}) []any { return nil },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // rangeMapBreakMachine is the state machine of job RangeMapBreak.
 type rangeMapBreakMachine struct {
@@ -6838,7 +7827,7 @@ func (m_1 *rangeMapBreakMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.An
 //line ranges.go:502
 	m = map[string]int{"a": 1, "b": 1, "c": 1}
 	iters = 0
-//line ranges_fsm.go:6842
+//line ranges_fsm.go:7831
 	keys = fsm.MapKeys(m)
 	i = 0
 loop:
@@ -6852,24 +7841,24 @@ loop:
 	}
 //line ranges.go:504
 	val = v_1
-//line ranges_fsm.go:6856
+//line ranges_fsm.go:7845
 	m_1.v.iters, m_1.v.val = iters, val
 //line ranges.go:505
 	return m_1.suspend(1, Echo.Call(1))
 resume1:
-//line ranges_fsm.go:6861
+//line ranges_fsm.go:7850
 	v_2, err = fsm.Take[int](in)
 //line ranges.go:505
 	iters += val * v(v_2, err)
 	goto loopEnd
 loopNext:
-//line ranges_fsm.go:6867
+//line ranges_fsm.go:7856
 	i++
 	goto loop
 loopEnd:
 //line ranges.go:508
 	return m_1.finish(iters, nil)
-//line ranges_fsm.go:6873
+//line ranges_fsm.go:7862
 }
 
 func (m *rangeMapBreakMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -6934,14 +7923,30 @@ func (m *rangeMapBreakMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "ranges.go:509:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: RangeMapBreak,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.RangeMapBreak",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &rangeMapBreakMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "ranges.go:501:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "ranges.go:505:20",
+			Layout: "80157d3da9a3b08c",
+			Pos:    "ranges.go:505:20",
 			Vars: []fsm.VarInfo{{
 				Name: "iters",
 				Type: "int",
@@ -6955,6 +7960,11 @@ func init() {
 		},
 	})
 }
+
+// RangeMapContinueJob is the handle of job RangeMapContinue, for fsm.Start, fsm.Wait and fsm.Child.
+var RangeMapContinueJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.RangeMapContinue",
+	func(struct{}) []any { return nil },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // rangeMapContinueMachine is the state machine of job RangeMapContinue.
 type rangeMapContinueMachine struct {
@@ -7002,7 +8012,7 @@ func (m_1 *rangeMapContinueMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm
 //line ranges.go:515
 	m = map[int]int{1: 1, 2: 2, 3: 3, 4: 4}
 	sum = 0
-//line ranges_fsm.go:7006
+//line ranges_fsm.go:8016
 	keys = fsm.MapKeys(m)
 	i = 0
 loop:
@@ -7016,7 +8026,7 @@ loop:
 	}
 //line ranges.go:517
 	k, val = k_1, v_1
-//line ranges_fsm.go:7020
+//line ranges_fsm.go:8030
 	m_1.v.m, m_1.v.sum, m_1.v.k, m_1.v.val, m_1.v.keys, m_1.v.i = m, sum, k, val, keys, i
 //line ranges.go:518
 	return m_1.suspend(1, Echo.Call(0))
@@ -7027,13 +8037,13 @@ resume1:
 	}
 	sum += val
 loopNext:
-//line ranges_fsm.go:7031
+//line ranges_fsm.go:8041
 	i++
 	goto loop
 loopEnd:
 //line ranges.go:524
 	return m_1.finish(sum, nil)
-//line ranges_fsm.go:7037
+//line ranges_fsm.go:8047
 }
 
 func (m *rangeMapContinueMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -7106,14 +8116,30 @@ func (m *rangeMapContinueMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "ranges.go:525:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: RangeMapContinue,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.RangeMapContinue",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &rangeMapContinueMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "ranges.go:514:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "ranges.go:518:3",
+			Layout: "45d22d0ca3834f13",
+			Pos:    "ranges.go:518:3",
 			Vars: []fsm.VarInfo{{
 				Name: "m",
 				Type: "map[int]int",

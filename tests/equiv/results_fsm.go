@@ -8,6 +8,11 @@ import (
 	"strconv"
 )
 
+// NoResultsJob is the handle of job NoResults, for fsm.Start, fsm.Wait and fsm.Child.
+var NoResultsJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.NoResults",
+	func(a int) []any { return []any{a} },
+	func([]any) (struct{}, error) { return struct{}{}, nil })
+
 // noResultsMachine is the state machine of job NoResults.
 type noResultsMachine struct {
 	state int // the await the job is stopped at; see fsm.Machine.State
@@ -39,7 +44,7 @@ func (m *noResultsMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, e
 //line results.go:14
 	return m.suspend(1, Record.Call("nores:"+strconv.Itoa(x)))
 resume1:
-//line results_fsm.go:43
+//line results_fsm.go:48
 	return m.finish()
 }
 
@@ -95,6 +100,10 @@ func (m *noResultsMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "results.go:15:1",
+		},
 		Func: NoResults,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.NoResults",
 		New: func(args []any) (fsm.Machine, error) {
@@ -105,12 +114,28 @@ func init() {
 			}
 			return m, nil
 		},
-		States: []fsm.StateInfo{{Pos: "results.go:14:2"}},
+		Start: fsm.StateInfo{
+			Layout: "29480f373b660127",
+			Pos:    "results.go:13:6",
+			Vars: []fsm.VarInfo{{
+				Name: "x",
+				Type: "int",
+			}},
+		},
+		States: []fsm.StateInfo{{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "results.go:14:2",
+		}},
 		Zero: func() fsm.Machine {
 			return &noResultsMachine{}
 		},
 	})
 }
+
+// NoResultsEarlyReturnJob is the handle of job NoResultsEarlyReturn, for fsm.Start, fsm.Wait and fsm.Child.
+var NoResultsEarlyReturnJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.NoResultsEarlyReturn",
+	func(a int) []any { return []any{a} },
+	func([]any) (struct{}, error) { return struct{}{}, nil })
 
 // noResultsEarlyReturnMachine is the state machine of job NoResultsEarlyReturn.
 type noResultsEarlyReturnMachine struct {
@@ -159,7 +184,7 @@ resume2:
 //line results.go:24
 	return m.suspend(3, Record.Call("neg2"))
 resume3:
-//line results_fsm.go:163
+//line results_fsm.go:188
 	return m.finish()
 }
 
@@ -215,6 +240,10 @@ func (m *noResultsEarlyReturnMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "results.go:25:1",
+		},
 		Func: NoResultsEarlyReturn,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.NoResultsEarlyReturn",
 		New: func(args []any) (fsm.Machine, error) {
@@ -225,12 +254,51 @@ func init() {
 			}
 			return m, nil
 		},
-		States: []fsm.StateInfo{{Pos: "results.go:20:3"}, {Pos: "results.go:23:2"}, {Pos: "results.go:24:2"}},
+		Start: fsm.StateInfo{
+			Layout: "29480f373b660127",
+			Pos:    "results.go:18:6",
+			Vars: []fsm.VarInfo{{
+				Name: "x",
+				Type: "int",
+			}},
+		},
+		States: []fsm.StateInfo{{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "results.go:20:3",
+		}, {
+			Layout: "2b277bc8c0741b38",
+			Pos:    "results.go:23:2",
+		}, {
+			Layout: "2b277bc8c0741b38",
+			Pos:    "results.go:24:2",
+		}},
 		Zero: func() fsm.Machine {
 			return &noResultsEarlyReturnMachine{}
 		},
 	})
 }
+
+// ManyResultsResults holds the results of job ManyResults, for ManyResultsJob.
+type ManyResultsResults struct {
+	R0 int
+	R1 string
+	R2 float64
+	R3 bool
+	R4 []int
+}
+
+// ManyResultsJob is the handle of job ManyResults, for fsm.Start, fsm.Wait and fsm.Child.
+var ManyResultsJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.ManyResults",
+	func(a int) []any { return []any{a} },
+	func(r []any) (ManyResultsResults, error) {
+		return ManyResultsResults{
+			R0: fsm.ResultAt[int](r, 0),
+			R1: fsm.ResultAt[string](r, 1),
+			R2: fsm.ResultAt[float64](r, 2),
+			R3: fsm.ResultAt[bool](r, 3),
+			R4: fsm.ResultAt[[]int](r, 4),
+		}, fsm.ResultErr(r, 5)
+	})
 
 // manyResultsMachine is the state machine of job ManyResults.
 type manyResultsMachine struct {
@@ -281,7 +349,7 @@ resume1:
 	if err != nil {
 		return m.finish(0, "", 0, false, nil, err)
 	}
-//line results_fsm.go:285
+//line results_fsm.go:353
 	m.v.a = a
 //line results.go:33
 	return m.suspend(2, Str.Call("s"))
@@ -292,7 +360,7 @@ resume2:
 		return m.finish(0, "", 0, false, nil, err)
 	}
 	return m.finish(a, s+s, float64(a)/4, a%2 == 0, []int{a, a * a}, nil)
-//line results_fsm.go:296
+//line results_fsm.go:364
 }
 
 func (m *manyResultsMachine) finish(r0 int, r1 string, r2 float64, r3 bool, r4 []int, r5 error) (fsm.AnyOp, error) {
@@ -371,6 +439,29 @@ func (m *manyResultsMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "af08279640293108",
+			Pos:    "results.go:38:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "string",
+			}, {
+				Name: "result 2",
+				Type: "float64",
+			}, {
+				Name: "result 3",
+				Type: "bool",
+			}, {
+				Name: "result 4",
+				Type: "[]int",
+			}, {
+				Name: "result 5",
+				Type: "error",
+			}},
+		},
 		Func: ManyResults,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.ManyResults",
 		New: func(args []any) (fsm.Machine, error) {
@@ -381,8 +472,20 @@ func init() {
 			}
 			return m, nil
 		},
-		States: []fsm.StateInfo{{Pos: "results.go:29:12"}, {
-			Pos: "results.go:33:12",
+		Start: fsm.StateInfo{
+			Layout: "29480f373b660127",
+			Pos:    "results.go:28:6",
+			Vars: []fsm.VarInfo{{
+				Name: "x",
+				Type: "int",
+			}},
+		},
+		States: []fsm.StateInfo{{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "results.go:29:12",
+		}, {
+			Layout: "6d6df82bd83afb38",
+			Pos:    "results.go:33:12",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
 				Type: "int",
@@ -393,6 +496,11 @@ func init() {
 		},
 	})
 }
+
+// OnlyErrorJob is the handle of job OnlyError, for fsm.Start, fsm.Wait and fsm.Child.
+var OnlyErrorJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.OnlyError",
+	func(a string) []any { return []any{a} },
+	func(r []any) (struct{}, error) { return struct{}{}, fsm.ResultErr(r, 0) })
 
 // onlyErrorMachine is the state machine of job OnlyError.
 type onlyErrorMachine struct {
@@ -430,7 +538,7 @@ resume1:
 //line results.go:42
 	_, err = fsm.Take[int](in)
 	return m.finish(err)
-//line results_fsm.go:434
+//line results_fsm.go:542
 }
 
 func (m *onlyErrorMachine) finish(r0 error) (fsm.AnyOp, error) {
@@ -490,6 +598,14 @@ func (m *onlyErrorMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "bf12555efb34ed5f",
+			Pos:    "results.go:44:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "error",
+			}},
+		},
 		Func: OnlyError,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.OnlyError",
 		New: func(args []any) (fsm.Machine, error) {
@@ -500,12 +616,28 @@ func init() {
 			}
 			return m, nil
 		},
-		States: []fsm.StateInfo{{Pos: "results.go:42:12"}},
+		Start: fsm.StateInfo{
+			Layout: "1b16fda53b451520",
+			Pos:    "results.go:41:6",
+			Vars: []fsm.VarInfo{{
+				Name: "s",
+				Type: "string",
+			}},
+		},
+		States: []fsm.StateInfo{{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "results.go:42:12",
+		}},
 		Zero: func() fsm.Machine {
 			return &onlyErrorMachine{}
 		},
 	})
 }
+
+// OnlyErrorNilJob is the handle of job OnlyErrorNil, for fsm.Start, fsm.Wait and fsm.Child.
+var OnlyErrorNilJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.OnlyErrorNil",
+	func(struct{}) []any { return nil },
+	func(r []any) (struct{}, error) { return struct{}{}, fsm.ResultErr(r, 0) })
 
 // onlyErrorNilMachine is the state machine of job OnlyErrorNil.
 type onlyErrorNilMachine struct {
@@ -538,7 +670,7 @@ resume1:
 //line results.go:48
 	_, err = fsm.Take[int](in)
 	return m.finish(err)
-//line results_fsm.go:542
+//line results_fsm.go:674
 }
 
 func (m *onlyErrorNilMachine) finish(r0 error) (fsm.AnyOp, error) {
@@ -594,18 +726,38 @@ func (m *onlyErrorNilMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "bf12555efb34ed5f",
+			Pos:    "results.go:50:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "error",
+			}},
+		},
 		Func: OnlyErrorNil,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.OnlyErrorNil",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &onlyErrorNilMachine{}
 			return m, nil
 		},
-		States: []fsm.StateInfo{{Pos: "results.go:48:12"}},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "results.go:47:6",
+		},
+		States: []fsm.StateInfo{{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "results.go:48:12",
+		}},
 		Zero: func() fsm.Machine {
 			return &onlyErrorNilMachine{}
 		},
 	})
 }
+
+// NoAwaitsJob is the handle of job NoAwaits, for fsm.Start, fsm.Wait and fsm.Child.
+var NoAwaitsJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.NoAwaits",
+	func(a int) []any { return []any{a} },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // noAwaitsMachine is the state machine of job NoAwaits.
 type noAwaitsMachine struct {
@@ -690,6 +842,17 @@ func (m *noAwaitsMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "results.go:61:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: NoAwaits,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.NoAwaits",
 		New: func(args []any) (fsm.Machine, error) {
@@ -700,11 +863,24 @@ func init() {
 			}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "3d5626aa9d3c44eb",
+			Pos:    "results.go:53:6",
+			Vars: []fsm.VarInfo{{
+				Name: "n",
+				Type: "int",
+			}},
+		},
 		Zero: func() fsm.Machine {
 			return &noAwaitsMachine{}
 		},
 	})
 }
+
+// NoAwaitsNoResultsJob is the handle of job NoAwaitsNoResults, for fsm.Start, fsm.Wait and fsm.Child.
+var NoAwaitsNoResultsJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.NoAwaitsNoResults",
+	func(struct{}) []any { return nil },
+	func([]any) (struct{}, error) { return struct{}{}, nil })
 
 // noAwaitsNoResultsMachine is the state machine of job NoAwaitsNoResults.
 type noAwaitsNoResultsMachine struct {
@@ -771,17 +947,43 @@ func (m *noAwaitsNoResultsMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "results.go:64:42",
+		},
 		Func: NoAwaitsNoResults,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.NoAwaitsNoResults",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &noAwaitsNoResultsMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "results.go:64:6",
+		},
 		Zero: func() fsm.Machine {
 			return &noAwaitsNoResultsMachine{}
 		},
 	})
 }
+
+// ErrHandledLoopResults holds the results of job ErrHandledLoop, for ErrHandledLoopJob.
+type ErrHandledLoopResults struct {
+	R0 int
+	R1 int
+	R2 string
+}
+
+// ErrHandledLoopJob is the handle of job ErrHandledLoop, for fsm.Start, fsm.Wait and fsm.Child.
+var ErrHandledLoopJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.ErrHandledLoop",
+	func(a int) []any { return []any{a} },
+	func(r []any) (ErrHandledLoopResults, error) {
+		return ErrHandledLoopResults{
+			R0: fsm.ResultAt[int](r, 0),
+			R1: fsm.ResultAt[int](r, 1),
+			R2: fsm.ResultAt[string](r, 2),
+		}, fsm.ResultErr(r, 3)
+	})
 
 // errHandledLoopMachine is the state machine of job ErrHandledLoop.
 type errHandledLoopMachine struct {
@@ -831,7 +1033,7 @@ func (m *errHandledLoopMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.Any
 	}
 //line results.go:70
 	sum, errs, last = 0, 0, ""
-//line results_fsm.go:835
+//line results_fsm.go:1037
 	n_1 = n
 	i_1 = 0
 loop:
@@ -840,7 +1042,7 @@ loop:
 	}
 //line results.go:71
 	i = i_1
-//line results_fsm.go:844
+//line results_fsm.go:1046
 	m.v.sum, m.v.errs, m.v.last, m.v.n_1, m.v.i_1 = sum, errs, last, n_1, i_1
 //line results.go:72
 	return m.suspend(1, Even.Call(i))
@@ -854,13 +1056,13 @@ resume1:
 	}
 	sum += x
 loopNext:
-//line results_fsm.go:858
+//line results_fsm.go:1060
 	i_1++
 	goto loop
 loopEnd:
 //line results.go:80
 	return m.finish(sum, errs, last, nil)
-//line results_fsm.go:864
+//line results_fsm.go:1066
 }
 
 func (m *errHandledLoopMachine) finish(r0 int, r1 int, r2 string, r3 error) (fsm.AnyOp, error) {
@@ -941,6 +1143,23 @@ func (m *errHandledLoopMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "a32b0807cee74c9d",
+			Pos:    "results.go:81:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "int",
+			}, {
+				Name: "result 2",
+				Type: "string",
+			}, {
+				Name: "result 3",
+				Type: "error",
+			}},
+		},
 		Func: ErrHandledLoop,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.ErrHandledLoop",
 		New: func(args []any) (fsm.Machine, error) {
@@ -951,8 +1170,17 @@ func init() {
 			}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "3d5626aa9d3c44eb",
+			Pos:    "results.go:69:6",
+			Vars: []fsm.VarInfo{{
+				Name: "n",
+				Type: "int",
+			}},
+		},
 		States: []fsm.StateInfo{{
-			Pos: "results.go:72:13",
+			Layout: "8e5250814dd6c72d",
+			Pos:    "results.go:72:13",
 			Vars: []fsm.VarInfo{{
 				Name: "sum",
 				Type: "int",
@@ -977,6 +1205,11 @@ func init() {
 		},
 	})
 }
+
+// ErrReturnJob is the handle of job ErrReturn, for fsm.Start, fsm.Wait and fsm.Child.
+var ErrReturnJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.ErrReturn",
+	func(a string) []any { return []any{a} },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // errReturnMachine is the state machine of job ErrReturn.
 type errReturnMachine struct {
@@ -1019,7 +1252,7 @@ resume1:
 		return m.finish(0, err)
 	}
 	return m.finish(x, nil)
-//line results_fsm.go:1023
+//line results_fsm.go:1256
 }
 
 func (m *errReturnMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1082,6 +1315,17 @@ func (m *errReturnMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "results.go:90:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: ErrReturn,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.ErrReturn",
 		New: func(args []any) (fsm.Machine, error) {
@@ -1092,12 +1336,28 @@ func init() {
 			}
 			return m, nil
 		},
-		States: []fsm.StateInfo{{Pos: "results.go:85:12"}},
+		Start: fsm.StateInfo{
+			Layout: "1b16fda53b451520",
+			Pos:    "results.go:84:6",
+			Vars: []fsm.VarInfo{{
+				Name: "s",
+				Type: "string",
+			}},
+		},
+		States: []fsm.StateInfo{{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "results.go:85:12",
+		}},
 		Zero: func() fsm.Machine {
 			return &errReturnMachine{}
 		},
 	})
 }
+
+// ErrAfterSuccessJob is the handle of job ErrAfterSuccess, for fsm.Start, fsm.Wait and fsm.Child.
+var ErrAfterSuccessJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.ErrAfterSuccess",
+	func(struct{}) []any { return nil },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // errAfterSuccessMachine is the state machine of job ErrAfterSuccess.
 type errAfterSuccessMachine struct {
@@ -1140,7 +1400,7 @@ resume1:
 	if err != nil {
 		return m.finish(0, err)
 	}
-//line results_fsm.go:1144
+//line results_fsm.go:1404
 	m.v.a = a
 //line results.go:98
 	return m.suspend(2, Fail.Call("second"))
@@ -1151,7 +1411,7 @@ resume2:
 		return m.finish(a, err)
 	}
 	return m.finish(-1, nil)
-//line results_fsm.go:1155
+//line results_fsm.go:1415
 }
 
 func (m *errAfterSuccessMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1214,14 +1474,33 @@ func (m *errAfterSuccessMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "results.go:103:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: ErrAfterSuccess,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.ErrAfterSuccess",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &errAfterSuccessMachine{}
 			return m, nil
 		},
-		States: []fsm.StateInfo{{Pos: "results.go:94:12"}, {
-			Pos: "results.go:98:11",
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "results.go:93:6",
+		},
+		States: []fsm.StateInfo{{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "results.go:94:12",
+		}, {
+			Layout: "6d6df82bd83afb38",
+			Pos:    "results.go:98:11",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
 				Type: "int",
@@ -1232,6 +1511,11 @@ func init() {
 		},
 	})
 }
+
+// ErrValueAndErrorJob is the handle of job ErrValueAndError, for fsm.Start, fsm.Wait and fsm.Child.
+var ErrValueAndErrorJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.ErrValueAndError",
+	func(struct{}) []any { return nil },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // errValueAndErrorMachine is the state machine of job ErrValueAndError.
 type errValueAndErrorMachine struct {
@@ -1266,7 +1550,7 @@ resume1:
 //line results.go:109
 	x, err = fsm.Take[int](in)
 	return m.finish(x+7, err)
-//line results_fsm.go:1270
+//line results_fsm.go:1554
 }
 
 func (m *errValueAndErrorMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1325,18 +1609,41 @@ func (m *errValueAndErrorMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "results.go:111:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: ErrValueAndError,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.ErrValueAndError",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &errValueAndErrorMachine{}
 			return m, nil
 		},
-		States: []fsm.StateInfo{{Pos: "results.go:109:12"}},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "results.go:108:6",
+		},
+		States: []fsm.StateInfo{{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "results.go:109:12",
+		}},
 		Zero: func() fsm.Machine {
 			return &errValueAndErrorMachine{}
 		},
 	})
 }
+
+// ErrTextJob is the handle of job ErrText, for fsm.Start, fsm.Wait and fsm.Child.
+var ErrTextJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.ErrText",
+	func(struct{}) []any { return nil },
+	func(r []any) (string, error) { return fsm.ResultAt[string](r, 0), fsm.ResultErr(r, 1) })
 
 // errTextMachine is the state machine of job ErrText.
 type errTextMachine struct {
@@ -1370,7 +1677,7 @@ resume1:
 //line results.go:117
 	_, err = fsm.Take[int](in)
 	return m.finish(err.Error()+"|"+fmt.Sprintf("%v", err), nil)
-//line results_fsm.go:1374
+//line results_fsm.go:1681
 }
 
 func (m *errTextMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -1429,18 +1736,41 @@ func (m *errTextMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "6f831efb80eea763",
+			Pos:    "results.go:119:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "string",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: ErrText,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.ErrText",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &errTextMachine{}
 			return m, nil
 		},
-		States: []fsm.StateInfo{{Pos: "results.go:117:12"}},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "results.go:116:6",
+		},
+		States: []fsm.StateInfo{{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "results.go:117:12",
+		}},
 		Zero: func() fsm.Machine {
 			return &errTextMachine{}
 		},
 	})
 }
+
+// ErrLiveJob is the handle of job ErrLive, for fsm.Start, fsm.Wait and fsm.Child.
+var ErrLiveJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.ErrLive",
+	func(struct{}) []any { return nil },
+	func(r []any) (string, error) { return fsm.ResultAt[string](r, 0), fsm.ResultErr(r, 1) })
 
 // errLiveMachine is the state machine of job ErrLive.
 type errLiveMachine struct {
@@ -1481,7 +1811,7 @@ func (m *errLiveMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, err
 resume1:
 //line results.go:125
 	_, err1 = fsm.Take[int](in)
-//line results_fsm.go:1485
+//line results_fsm.go:1815
 	m.v.err1 = err1
 //line results.go:126
 	return m.suspend(2, Echo.Call(2))
@@ -1492,7 +1822,7 @@ resume2:
 		return m.finish(err1.Error()+strconv.Itoa(y), nil)
 	}
 	return m.finish("", err2)
-//line results_fsm.go:1496
+//line results_fsm.go:1826
 }
 
 func (m *errLiveMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -1555,14 +1885,33 @@ func (m *errLiveMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "6f831efb80eea763",
+			Pos:    "results.go:131:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "string",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: ErrLive,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.ErrLive",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &errLiveMachine{}
 			return m, nil
 		},
-		States: []fsm.StateInfo{{Pos: "results.go:125:13"}, {
-			Pos: "results.go:126:13",
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "results.go:124:6",
+		},
+		States: []fsm.StateInfo{{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "results.go:125:13",
+		}, {
+			Layout: "1b01e092222e22a2",
+			Pos:    "results.go:126:13",
 			Vars: []fsm.VarInfo{{
 				Name: "err1",
 				Type: "error",
@@ -1573,6 +1922,11 @@ func init() {
 		},
 	})
 }
+
+// ErrLiveReturnedJob is the handle of job ErrLiveReturned, for fsm.Start, fsm.Wait and fsm.Child.
+var ErrLiveReturnedJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.ErrLiveReturned",
+	func(struct{}) []any { return nil },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // errLiveReturnedMachine is the state machine of job ErrLiveReturned.
 type errLiveReturnedMachine struct {
@@ -1621,7 +1975,7 @@ resume1:
 //line results.go:137
 	_, first = fsm.Take[int](in)
 	sum = 0
-//line results_fsm.go:1625
+//line results_fsm.go:1979
 	n = 3
 	i_1 = 0
 loop:
@@ -1630,22 +1984,22 @@ loop:
 	}
 //line results.go:139
 	i = i_1
-//line results_fsm.go:1634
+//line results_fsm.go:1988
 	m.v.first, m.v.sum, m.v.n, m.v.i_1 = first, sum, n, i_1
 //line results.go:140
 	return m.suspend(2, Echo.Call(i))
 resume2:
-//line results_fsm.go:1639
+//line results_fsm.go:1993
 	v_1, err = fsm.Take[int](in)
 //line results.go:140
 	sum += v(v_1, err)
-//line results_fsm.go:1643
+//line results_fsm.go:1997
 	i_1++
 	goto loop
 loopEnd:
 //line results.go:142
 	return m.finish(sum, first)
-//line results_fsm.go:1649
+//line results_fsm.go:2003
 }
 
 func (m *errLiveReturnedMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1714,14 +2068,33 @@ func (m *errLiveReturnedMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "results.go:143:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: ErrLiveReturned,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.ErrLiveReturned",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &errLiveReturnedMachine{}
 			return m, nil
 		},
-		States: []fsm.StateInfo{{Pos: "results.go:137:14"}, {
-			Pos: "results.go:140:12",
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "results.go:136:6",
+		},
+		States: []fsm.StateInfo{{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "results.go:137:14",
+		}, {
+			Layout: "261d21d46ebb9f77",
+			Pos:    "results.go:140:12",
 			Vars: []fsm.VarInfo{{
 				Name: "first",
 				Type: "error",
@@ -1743,6 +2116,11 @@ func init() {
 		},
 	})
 }
+
+// ErrInExprJob is the handle of job ErrInExpr, for fsm.Start, fsm.Wait and fsm.Child.
+var ErrInExprJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.ErrInExpr",
+	func(struct{}) []any { return nil },
+	func(r []any) (string, error) { return fsm.ResultAt[string](r, 0), fsm.ResultErr(r, 1) })
 
 // errInExprMachine is the state machine of job ErrInExpr.
 type errInExprMachine struct {
@@ -1774,11 +2152,11 @@ func (m *errInExprMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, e
 //line results.go:149
 	return m.suspend(1, Fail.Call("x"))
 resume1:
-//line results_fsm.go:1778
+//line results_fsm.go:2156
 	v_1, err = fsm.Take[int](in)
 //line results.go:149
 	return m.finish(e(v_1, err).Error()+"!", nil)
-//line results_fsm.go:1782
+//line results_fsm.go:2160
 }
 
 func (m *errInExprMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -1837,18 +2215,41 @@ func (m *errInExprMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "6f831efb80eea763",
+			Pos:    "results.go:150:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "string",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: ErrInExpr,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.ErrInExpr",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &errInExprMachine{}
 			return m, nil
 		},
-		States: []fsm.StateInfo{{Pos: "results.go:149:11"}},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "results.go:148:6",
+		},
+		States: []fsm.StateInfo{{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "results.go:149:11",
+		}},
 		Zero: func() fsm.Machine {
 			return &errInExprMachine{}
 		},
 	})
 }
+
+// ErrFirstOfJob is the handle of job ErrFirstOf, for fsm.Start, fsm.Wait and fsm.Child.
+var ErrFirstOfJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.ErrFirstOf",
+	func(a []int) []any { return []any{a} },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // errFirstOfMachine is the state machine of job ErrFirstOf.
 type errFirstOfMachine struct {
@@ -1892,7 +2293,7 @@ func (m *errFirstOfMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, 
 	}
 //line results.go:156
 	sum = 0
-//line results_fsm.go:1896
+//line results_fsm.go:2297
 	n = len(xs)
 	i = 0
 loop:
@@ -1901,7 +2302,7 @@ loop:
 	}
 //line results.go:157
 	x = xs[i]
-//line results_fsm.go:1905
+//line results_fsm.go:2306
 	m.v.xs, m.v.sum, m.v.n, m.v.i = xs, sum, n, i
 //line results.go:158
 	return m.suspend(1, Even.Call(x))
@@ -1912,13 +2313,13 @@ resume1:
 		return m.finish(sum, err)
 	}
 	sum += y
-//line results_fsm.go:1916
+//line results_fsm.go:2317
 	i++
 	goto loop
 loopEnd:
 //line results.go:164
 	return m.finish(sum, nil)
-//line results_fsm.go:1922
+//line results_fsm.go:2323
 }
 
 func (m *errFirstOfMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1991,6 +2392,17 @@ func (m *errFirstOfMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "results.go:165:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: ErrFirstOf,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.ErrFirstOf",
 		New: func(args []any) (fsm.Machine, error) {
@@ -2001,8 +2413,17 @@ func init() {
 			}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2ee6eabada2380b8",
+			Pos:    "results.go:155:6",
+			Vars: []fsm.VarInfo{{
+				Name: "xs",
+				Type: "[]int",
+			}},
+		},
 		States: []fsm.StateInfo{{
-			Pos: "results.go:158:13",
+			Layout: "ccbbb2764eaefd51",
+			Pos:    "results.go:158:13",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
 				Type: "[]int",

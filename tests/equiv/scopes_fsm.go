@@ -7,6 +7,11 @@ import (
 	fsm "github.com/fsmgen/fsmgen/runtime"
 )
 
+// Shadow3Job is the handle of job Shadow3, for fsm.Start, fsm.Wait and fsm.Child.
+var Shadow3Job = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.Shadow3",
+	func(struct{}) []any { return nil },
+	func(r []any) ([]int, error) { return fsm.ResultAt[[]int](r, 0), fsm.ResultErr(r, 1) })
+
 // shadow3Machine is the state machine of job Shadow3.
 type shadow3Machine struct {
 	state int // the await the job is stopped at; see fsm.Machine.State
@@ -62,25 +67,25 @@ func (m *shadow3Machine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, err
 //line scopes.go:16
 	out = nil
 	x_1 = 1
-//line scopes_fsm.go:66
+//line scopes_fsm.go:71
 	m.v.out, m.v.x_1 = out, x_1
 //line scopes.go:19
 	return m.suspend(1, Echo.Call(10))
 resume1:
-//line scopes_fsm.go:71
+//line scopes_fsm.go:76
 	v_1, err = fsm.Take[int](in)
 //line scopes.go:19
 	x_2 = v(v_1, err)
-//line scopes_fsm.go:75
+//line scopes_fsm.go:80
 	m.v.out, m.v.x_1, m.v.x_2 = out, x_1, x_2
 //line scopes.go:21
 	return m.suspend(2, Echo.Call(100))
 resume2:
-//line scopes_fsm.go:80
+//line scopes_fsm.go:85
 	v_2, err_1 = fsm.Take[int](in)
 //line scopes.go:21
 	x_3 = v(v_2, err_1)
-//line scopes_fsm.go:84
+//line scopes_fsm.go:89
 	m.v.out, m.v.x_1, m.v.x_2, m.v.x_3 = out, x_1, x_2, x_3
 //line scopes.go:22
 	return m.suspend(3, Echo.Call(0))
@@ -88,7 +93,7 @@ resume3:
 //line scopes.go:23
 	x_3++
 	out = append(out, x_3)
-//line scopes_fsm.go:92
+//line scopes_fsm.go:97
 	m.v.out, m.v.x_1, m.v.x_2 = out, x_1, x_2
 //line scopes.go:26
 	return m.suspend(4, Echo.Call(0))
@@ -96,7 +101,7 @@ resume4:
 //line scopes.go:27
 	x_2++
 	out = append(out, x_2)
-//line scopes_fsm.go:100
+//line scopes_fsm.go:105
 	m.v.out, m.v.x_1 = out, x_1
 //line scopes.go:30
 	return m.suspend(5, Echo.Call(0))
@@ -104,7 +109,7 @@ resume5:
 //line scopes.go:31
 	out = append(out, x_1)
 	return m.finish(out, nil)
-//line scopes_fsm.go:108
+//line scopes_fsm.go:113
 }
 
 func (m *shadow3Machine) finish(r0 []int, r1 error) (fsm.AnyOp, error) {
@@ -201,14 +206,30 @@ func (m *shadow3Machine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "72b68ac4df7a5590",
+			Pos:    "scopes.go:33:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "[]int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: Shadow3,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.Shadow3",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &shadow3Machine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "scopes.go:15:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "scopes.go:19:10",
+			Layout: "db3c3478fc63e479",
+			Pos:    "scopes.go:19:10",
 			Vars: []fsm.VarInfo{{
 				Name: "out",
 				Type: "[]int",
@@ -217,34 +238,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Pos: "scopes.go:21:11",
-			Vars: []fsm.VarInfo{{
-				Name: "out",
-				Type: "[]int",
-			}, {
-				Name: "x",
-				Type: "int",
-			}, {
-				Name: "x",
-				Type: "int",
-			}},
-		}, {
-			Pos: "scopes.go:22:4",
-			Vars: []fsm.VarInfo{{
-				Name: "out",
-				Type: "[]int",
-			}, {
-				Name: "x",
-				Type: "int",
-			}, {
-				Name: "x",
-				Type: "int",
-			}, {
-				Name: "x",
-				Type: "int",
-			}},
-		}, {
-			Pos: "scopes.go:26:3",
+			Layout: "3bb1bd0c4c916519",
+			Pos:    "scopes.go:21:11",
 			Vars: []fsm.VarInfo{{
 				Name: "out",
 				Type: "[]int",
@@ -256,7 +251,37 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Pos: "scopes.go:30:2",
+			Layout: "89c944592f8c5828",
+			Pos:    "scopes.go:22:4",
+			Vars: []fsm.VarInfo{{
+				Name: "out",
+				Type: "[]int",
+			}, {
+				Name: "x",
+				Type: "int",
+			}, {
+				Name: "x",
+				Type: "int",
+			}, {
+				Name: "x",
+				Type: "int",
+			}},
+		}, {
+			Layout: "3bb1bd0c4c916519",
+			Pos:    "scopes.go:26:3",
+			Vars: []fsm.VarInfo{{
+				Name: "out",
+				Type: "[]int",
+			}, {
+				Name: "x",
+				Type: "int",
+			}, {
+				Name: "x",
+				Type: "int",
+			}},
+		}, {
+			Layout: "db3c3478fc63e479",
+			Pos:    "scopes.go:30:2",
 			Vars: []fsm.VarInfo{{
 				Name: "out",
 				Type: "[]int",
@@ -270,6 +295,11 @@ func init() {
 		},
 	})
 }
+
+// ShadowIfForJob is the handle of job ShadowIfFor, for fsm.Start, fsm.Wait and fsm.Child.
+var ShadowIfForJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.ShadowIfFor",
+	func(a int) []any { return []any{a} },
+	func(r []any) (string, error) { return fsm.ResultAt[string](r, 0), fsm.ResultErr(r, 1) })
 
 // shadowIfForMachine is the state machine of job ShadowIfFor.
 type shadowIfForMachine struct {
@@ -329,7 +359,7 @@ func (m *shadowIfForMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp,
 	if !(x_2 > 0) {
 		goto endIf
 	}
-//line scopes_fsm.go:333
+//line scopes_fsm.go:363
 	m.v.x_1, m.v.out, m.v.x_2 = x_1, out, x_2
 //line scopes.go:41
 	return m.suspend(1, Echo.Call(x_2))
@@ -343,7 +373,7 @@ loop:
 	if !(x_3 < 2) {
 		goto loopEnd
 	}
-//line scopes_fsm.go:347
+//line scopes_fsm.go:377
 	m.v.x_1, m.v.out, m.v.x_3 = x_1, out, x_3
 //line scopes.go:45
 	return m.suspend(2, Echo.Call(x_3))
@@ -352,7 +382,7 @@ resume2:
 	out += fmt.Sprint("for", x_3, ";")
 //line scopes.go:44
 	x_3++
-//line scopes_fsm.go:356
+//line scopes_fsm.go:386
 	goto loop
 loopEnd:
 	seq = []string{"r"}
@@ -364,21 +394,21 @@ loop_1:
 	}
 //line scopes.go:48
 	x_4 = seq[i]
-//line scopes_fsm.go:368
+//line scopes_fsm.go:398
 	m.v.x_1, m.v.out, m.v.x_4, m.v.seq, m.v.n, m.v.i = x_1, out, x_4, seq, n, i
 //line scopes.go:49
 	return m.suspend(3, Echo.Call(0))
 resume3:
 //line scopes.go:50
 	out += x_4 + ";"
-//line scopes_fsm.go:375
+//line scopes_fsm.go:405
 	i++
 	goto loop_1
 loopEnd_1:
 //line scopes.go:52
 	out += fmt.Sprint(x_1)
 	return m.finish(out, nil)
-//line scopes_fsm.go:382
+//line scopes_fsm.go:412
 }
 
 func (m *shadowIfForMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -471,6 +501,17 @@ func (m *shadowIfForMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "6f831efb80eea763",
+			Pos:    "scopes.go:54:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "string",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: ShadowIfFor,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.ShadowIfFor",
 		New: func(args []any) (fsm.Machine, error) {
@@ -481,8 +522,17 @@ func init() {
 			}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "29480f373b660127",
+			Pos:    "scopes.go:38:6",
+			Vars: []fsm.VarInfo{{
+				Name: "x",
+				Type: "int",
+			}},
+		},
 		States: []fsm.StateInfo{{
-			Pos: "scopes.go:41:3",
+			Layout: "86c439c0cba135e4",
+			Pos:    "scopes.go:41:3",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
 				Type: "int",
@@ -494,7 +544,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Pos: "scopes.go:45:3",
+			Layout: "86c439c0cba135e4",
+			Pos:    "scopes.go:45:3",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
 				Type: "int",
@@ -506,7 +557,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Pos: "scopes.go:49:3",
+			Layout: "d87d3475c203a5b4",
+			Pos:    "scopes.go:49:3",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
 				Type: "int",
@@ -535,6 +587,11 @@ func init() {
 		},
 	})
 }
+
+// ShadowTypesJob is the handle of job ShadowTypes, for fsm.Start, fsm.Wait and fsm.Child.
+var ShadowTypesJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.ShadowTypes",
+	func(struct{}) []any { return nil },
+	func(r []any) (string, error) { return fsm.ResultAt[string](r, 0), fsm.ResultErr(r, 1) })
 
 // shadowTypesMachine is the state machine of job ShadowTypes.
 type shadowTypesMachine struct {
@@ -582,7 +639,7 @@ func (m *shadowTypesMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp,
 	out = ""
 //line scopes.go:62
 	x_1 = "str"
-//line scopes_fsm.go:586
+//line scopes_fsm.go:643
 	m.v.out, m.v.x_1 = out, x_1
 //line scopes.go:63
 	return m.suspend(1, Echo.Call(0))
@@ -591,7 +648,7 @@ resume1:
 	out += x_1
 //line scopes.go:67
 	x_2 = 2.5
-//line scopes_fsm.go:595
+//line scopes_fsm.go:652
 	m.v.out, m.v.x_2 = out, x_2
 //line scopes.go:68
 	return m.suspend(2, Echo.Call(0))
@@ -600,7 +657,7 @@ resume2:
 	out += fmt.Sprint(x_2)
 //line scopes.go:72
 	x_3 = []int{7}
-//line scopes_fsm.go:604
+//line scopes_fsm.go:661
 	m.v.out, m.v.x_3 = out, x_3
 //line scopes.go:73
 	return m.suspend(3, Echo.Call(0))
@@ -609,7 +666,7 @@ resume3:
 	out += fmt.Sprint(x_3)
 //line scopes.go:76
 	return m.finish(out, nil)
-//line scopes_fsm.go:613
+//line scopes_fsm.go:670
 }
 
 func (m *shadowTypesMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -686,14 +743,30 @@ func (m *shadowTypesMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "6f831efb80eea763",
+			Pos:    "scopes.go:77:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "string",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: ShadowTypes,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.ShadowTypes",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &shadowTypesMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "scopes.go:59:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "scopes.go:63:3",
+			Layout: "0bd788c9d6cfa6fd",
+			Pos:    "scopes.go:63:3",
 			Vars: []fsm.VarInfo{{
 				Name: "out",
 				Type: "string",
@@ -702,7 +775,8 @@ func init() {
 				Type: "string",
 			}},
 		}, {
-			Pos: "scopes.go:68:3",
+			Layout: "884e4d0f4dcc8c3c",
+			Pos:    "scopes.go:68:3",
 			Vars: []fsm.VarInfo{{
 				Name: "out",
 				Type: "string",
@@ -711,7 +785,8 @@ func init() {
 				Type: "float64",
 			}},
 		}, {
-			Pos: "scopes.go:73:3",
+			Layout: "2757cb7f22084ab2",
+			Pos:    "scopes.go:73:3",
 			Vars: []fsm.VarInfo{{
 				Name: "out",
 				Type: "string",
@@ -725,6 +800,11 @@ func init() {
 		},
 	})
 }
+
+// ShadowErrJob is the handle of job ShadowErr, for fsm.Start, fsm.Wait and fsm.Child.
+var ShadowErrJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.ShadowErr",
+	func(struct{}) []any { return nil },
+	func(r []any) (string, error) { return fsm.ResultAt[string](r, 0), fsm.ResultErr(r, 1) })
 
 // shadowErrMachine is the state machine of job ShadowErr.
 type shadowErrMachine struct {
@@ -771,7 +851,7 @@ resume1:
 	if !true {
 		goto endIf
 	}
-//line scopes_fsm.go:775
+//line scopes_fsm.go:855
 	m.v.err_1 = err_1
 //line scopes.go:85
 	return m.suspend(2, Echo.Call(1))
@@ -781,7 +861,7 @@ resume2:
 	if err_2 != nil || x != 1 {
 		return m.finish("bad", nil)
 	}
-//line scopes_fsm.go:785
+//line scopes_fsm.go:865
 	m.v.err_1 = err_1
 //line scopes.go:89
 	return m.suspend(3, Echo.Call(2))
@@ -789,7 +869,7 @@ resume3:
 endIf:
 //line scopes.go:91
 	return m.finish("kept", err_1)
-//line scopes_fsm.go:793
+//line scopes_fsm.go:873
 }
 
 func (m *shadowErrMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -856,20 +936,40 @@ func (m *shadowErrMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "6f831efb80eea763",
+			Pos:    "scopes.go:92:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "string",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: ShadowErr,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.ShadowErr",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &shadowErrMachine{}
 			return m, nil
 		},
-		States: []fsm.StateInfo{{Pos: "scopes.go:83:12"}, {
-			Pos: "scopes.go:85:13",
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "scopes.go:82:6",
+		},
+		States: []fsm.StateInfo{{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "scopes.go:83:12",
+		}, {
+			Layout: "1b481ffa29b695b1",
+			Pos:    "scopes.go:85:13",
 			Vars: []fsm.VarInfo{{
 				Name: "err",
 				Type: "error",
 			}},
 		}, {
-			Pos: "scopes.go:89:3",
+			Layout: "1b481ffa29b695b1",
+			Pos:    "scopes.go:89:3",
 			Vars: []fsm.VarInfo{{
 				Name: "err",
 				Type: "error",
@@ -880,6 +980,22 @@ func init() {
 		},
 	})
 }
+
+// ShadowParamResults holds the results of job ShadowParam, for ShadowParamJob.
+type ShadowParamResults struct {
+	R0 int
+	R1 int
+}
+
+// ShadowParamJob is the handle of job ShadowParam, for fsm.Start, fsm.Wait and fsm.Child.
+var ShadowParamJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.ShadowParam",
+	func(a int) []any { return []any{a} },
+	func(r []any) (ShadowParamResults, error) {
+		return ShadowParamResults{
+			R0: fsm.ResultAt[int](r, 0),
+			R1: fsm.ResultAt[int](r, 1),
+		}, fsm.ResultErr(r, 2)
+	})
 
 // shadowParamMachine is the state machine of job ShadowParam.
 type shadowParamMachine struct {
@@ -932,23 +1048,23 @@ loop:
 //line scopes.go:100
 	i_2 = i_1 * 10
 	n_2 = n_1 + i_2
-//line scopes_fsm.go:936
+//line scopes_fsm.go:1052
 	m.v.n_1, m.v.sum, m.v.i_1 = n_1, sum, i_1
 //line scopes.go:102
 	return m.suspend(1, Echo.Call(n_2))
 resume1:
-//line scopes_fsm.go:941
+//line scopes_fsm.go:1057
 	v_1, err = fsm.Take[int](in)
 //line scopes.go:102
 	sum += v(v_1, err)
 //line scopes.go:99
 	i_1++
-//line scopes_fsm.go:947
+//line scopes_fsm.go:1063
 	goto loop
 loopEnd:
 //line scopes.go:104
 	return m.finish(sum, n_1, nil)
-//line scopes_fsm.go:952
+//line scopes_fsm.go:1068
 }
 
 func (m *shadowParamMachine) finish(r0 int, r1 int, r2 error) (fsm.AnyOp, error) {
@@ -1022,6 +1138,20 @@ func (m *shadowParamMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "fd05e174931b53f4",
+			Pos:    "scopes.go:105:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "int",
+			}, {
+				Name: "result 2",
+				Type: "error",
+			}},
+		},
 		Func: ShadowParam,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.ShadowParam",
 		New: func(args []any) (fsm.Machine, error) {
@@ -1032,8 +1162,17 @@ func init() {
 			}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "3d5626aa9d3c44eb",
+			Pos:    "scopes.go:97:6",
+			Vars: []fsm.VarInfo{{
+				Name: "n",
+				Type: "int",
+			}},
+		},
 		States: []fsm.StateInfo{{
-			Pos: "scopes.go:102:12",
+			Layout: "7612ca265e1858e2",
+			Pos:    "scopes.go:102:12",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
 				Type: "int",
@@ -1050,6 +1189,11 @@ func init() {
 		},
 	})
 }
+
+// InternalNamesJob is the handle of job InternalNames, for fsm.Start, fsm.Wait and fsm.Child.
+var InternalNamesJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.InternalNames",
+	func(a int) []any { return []any{a} },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // internalNamesMachine is the state machine of job InternalNames.
 type internalNamesMachine struct {
@@ -1142,27 +1286,27 @@ func (m_1 *internalNamesMachine) Resume(ctx fsm.Context, in_1 fsm.Outcome) (fsm.
 	fsm_ = 8
 	ctx2 = 9
 	out = 10
-//line scopes_fsm.go:1146
+//line scopes_fsm.go:1290
 	m_1.v.in, m_1.v.m, m_1.v.s, m_1.v.state, m_1.v.pc, m_1.v.frame, m_1.v.machine, m_1.v.resume, m_1.v.fsm_, m_1.v.ctx2, m_1.v.out = in, m, s, state, pc, frame, machine, resume, fsm_, ctx2, out
 //line scopes.go:121
 	return m_1.suspend(1, Echo.Call(0))
 resume1:
-//line scopes_fsm.go:1151
+//line scopes_fsm.go:1295
 	v_1, err_1 = fsm.Take[int](in_1)
 //line scopes.go:121
 	_ = v(v_1, err_1)
 	err = error(nil)
-//line scopes_fsm.go:1156
+//line scopes_fsm.go:1300
 	m_1.v.m, m_1.v.s, m_1.v.state, m_1.v.pc, m_1.v.frame, m_1.v.machine, m_1.v.resume, m_1.v.fsm_, m_1.v.ctx2, m_1.v.out, m_1.v.err = m, s, state, pc, frame, machine, resume, fsm_, ctx2, out, err
 //line scopes.go:123
 	return m_1.suspend(2, Echo.Call(in))
 resume2:
-//line scopes_fsm.go:1161
+//line scopes_fsm.go:1305
 	v_2, err_2 = fsm.Take[int](in_1)
 //line scopes.go:123
 	op = v(v_2, err_2)
 	outcome, results, args, next, step, zero, tmp = 11, 12, 13, 14, 15, 16, 17
-//line scopes_fsm.go:1166
+//line scopes_fsm.go:1310
 	m_1.v.m, m_1.v.s, m_1.v.state, m_1.v.pc, m_1.v.frame, m_1.v.machine, m_1.v.resume, m_1.v.fsm_, m_1.v.ctx2, m_1.v.out, m_1.v.err, m_1.v.op, m_1.v.outcome, m_1.v.results, m_1.v.args, m_1.v.next, m_1.v.step, m_1.v.zero, m_1.v.tmp = m, s, state, pc, frame, machine, resume, fsm_, ctx2, out, err, op, outcome, results, args, next, step, zero, tmp
 //line scopes.go:125
 	return m_1.suspend(3, Echo.Call(0))
@@ -1171,7 +1315,7 @@ resume3:
 	sum = m + s + state + pc + frame + machine + resume + fsm_ + ctx2 + out + op
 	sum += outcome + results + args + next + step + zero + tmp
 	return m_1.finish(sum, err)
-//line scopes_fsm.go:1175
+//line scopes_fsm.go:1319
 }
 
 func (m *internalNamesMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1322,6 +1466,17 @@ func (m *internalNamesMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "scopes.go:129:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: InternalNames,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.InternalNames",
 		New: func(args []any) (fsm.Machine, error) {
@@ -1332,8 +1487,17 @@ func init() {
 			}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "f9c78ca0f5f36cbe",
+			Pos:    "scopes.go:110:6",
+			Vars: []fsm.VarInfo{{
+				Name: "in",
+				Type: "int",
+			}},
+		},
 		States: []fsm.StateInfo{{
-			Pos: "scopes.go:121:8",
+			Layout: "d22f6bbfd20243b4",
+			Pos:    "scopes.go:121:8",
 			Vars: []fsm.VarInfo{{
 				Name: "in",
 				Type: "int",
@@ -1369,7 +1533,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Pos: "scopes.go:123:10",
+			Layout: "55adb72842ac58d2",
+			Pos:    "scopes.go:123:10",
 			Vars: []fsm.VarInfo{{
 				Name: "m",
 				Type: "int",
@@ -1405,7 +1570,8 @@ func init() {
 				Type: "error",
 			}},
 		}, {
-			Pos: "scopes.go:125:2",
+			Layout: "3d06a4a325766303",
+			Pos:    "scopes.go:125:2",
 			Vars: []fsm.VarInfo{{
 				Name: "m",
 				Type: "int",
@@ -1471,6 +1637,19 @@ func init() {
 	})
 }
 
+// InternalNamesParamsArgs holds the arguments of job InternalNamesParams, for InternalNamesParamsJob: one field per parameter.
+type InternalNamesParamsArgs struct {
+	M     int
+	S     string
+	State []int
+	Err   bool
+}
+
+// InternalNamesParamsJob is the handle of job InternalNamesParams, for fsm.Start, fsm.Wait and fsm.Child.
+var InternalNamesParamsJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.InternalNamesParams",
+	func(a InternalNamesParamsArgs) []any { return []any{a.M, a.S, a.State, a.Err} },
+	func(r []any) (string, error) { return fsm.ResultAt[string](r, 0), fsm.ResultErr(r, 1) })
+
 // internalNamesParamsMachine is the state machine of job InternalNamesParams.
 type internalNamesParamsMachine struct {
 	state int // the await the job is stopped at; see fsm.Machine.State
@@ -1521,22 +1700,22 @@ func (m_1 *internalNamesParamsMachine) Resume(ctx fsm.Context, in fsm.Outcome) (
 //line scopes.go:136
 	return m_1.suspend(1, Echo.Call(m))
 resume1:
-//line scopes_fsm.go:1525
+//line scopes_fsm.go:1704
 	v_1, err_1 = fsm.Take[int](in)
 //line scopes.go:136
 	pc = v(v_1, err_1)
-//line scopes_fsm.go:1529
+//line scopes_fsm.go:1708
 	m_1.v.s, m_1.v.state, m_1.v.err, m_1.v.pc = s, state, err, pc
 //line scopes.go:137
 	return m_1.suspend(2, Str.Call("!"))
 resume2:
-//line scopes_fsm.go:1534
+//line scopes_fsm.go:1713
 	v_2, err_2 = fsm.Take[string](in)
 //line scopes.go:137
 	s += v(v_2, err_2)
 	state = append(state, pc)
 	return m_1.finish(fmt.Sprint(s, state, err), nil)
-//line scopes_fsm.go:1540
+//line scopes_fsm.go:1719
 }
 
 func (m *internalNamesParamsMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -1623,6 +1802,17 @@ func (m *internalNamesParamsMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "6f831efb80eea763",
+			Pos:    "scopes.go:140:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "string",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: InternalNamesParams,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.InternalNamesParams",
 		New: func(args []any) (fsm.Machine, error) {
@@ -1642,8 +1832,26 @@ func init() {
 			}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "dbbcac555d4a7d3d",
+			Pos:    "scopes.go:135:6",
+			Vars: []fsm.VarInfo{{
+				Name: "m",
+				Type: "int",
+			}, {
+				Name: "s",
+				Type: "string",
+			}, {
+				Name: "state",
+				Type: "[]int",
+			}, {
+				Name: "err",
+				Type: "bool",
+			}},
+		},
 		States: []fsm.StateInfo{{
-			Pos: "scopes.go:136:10",
+			Layout: "03f4ab2ef84e9b04",
+			Pos:    "scopes.go:136:10",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "string",
@@ -1655,7 +1863,8 @@ func init() {
 				Type: "bool",
 			}},
 		}, {
-			Pos: "scopes.go:137:9",
+			Layout: "7de74620fac3b485",
+			Pos:    "scopes.go:137:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "string",
@@ -1675,6 +1884,11 @@ func init() {
 		},
 	})
 }
+
+// PackageNamesJob is the handle of job PackageNames, for fsm.Start, fsm.Wait and fsm.Child.
+var PackageNamesJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.PackageNames",
+	func(struct{}) []any { return nil },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // packageNamesMachine is the state machine of job PackageNames.
 type packageNamesMachine struct {
@@ -1727,17 +1941,17 @@ func (m *packageNamesMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp
 	fmt_1 = 5
 	runtime = 6
 	fsm2 = 7
-//line scopes_fsm.go:1731
+//line scopes_fsm.go:1945
 	m.v.reflect, m.v.cbor, m.v.fmt_1, m.v.runtime, m.v.fsm2 = reflect, cbor, fmt_1, runtime, fsm2
 //line scopes.go:153
 	return m.suspend(1, Echo.Call(context_1+errors_1))
 resume1:
-//line scopes_fsm.go:1736
+//line scopes_fsm.go:1950
 	v_1, err = fsm.Take[int](in)
 //line scopes.go:153
 	x = v(v_1, err)
 	return m.finish(x+reflect+cbor+fmt_1+runtime+fsm2, nil)
-//line scopes_fsm.go:1741
+//line scopes_fsm.go:1955
 }
 
 func (m *packageNamesMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1808,14 +2022,30 @@ func (m *packageNamesMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "scopes.go:155:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: PackageNames,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.PackageNames",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &packageNamesMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "scopes.go:145:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "scopes.go:153:9",
+			Layout: "e3d8a726c5f793cb",
+			Pos:    "scopes.go:153:9",
 			Vars: []fsm.VarInfo{{
 				Name: "reflect",
 				Type: "int",
@@ -1838,6 +2068,11 @@ func init() {
 		},
 	})
 }
+
+// LocalTypeJob is the handle of job LocalType, for fsm.Start, fsm.Wait and fsm.Child.
+var LocalTypeJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.LocalType",
+	func(struct{}) []any { return nil },
+	func(r []any) (string, error) { return fsm.ResultAt[string](r, 0), fsm.ResultErr(r, 1) })
 
 type item struct {
 	Name string
@@ -1887,7 +2122,7 @@ func (m *localTypeMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, e
 //line scopes.go:165
 	items = []item{{Name: "a", Qty: 1}, {Name: "b", Qty: 2}}
 	total = item{Name: "total"}
-//line scopes_fsm.go:1891
+//line scopes_fsm.go:2126
 	n = len(items)
 	i = 0
 loop:
@@ -1896,22 +2131,22 @@ loop:
 	}
 //line scopes.go:167
 	it = items[i]
-//line scopes_fsm.go:1900
+//line scopes_fsm.go:2135
 	m.v.items, m.v.total, m.v.it, m.v.n, m.v.i = items, total, it, n, i
 //line scopes.go:168
 	return m.suspend(1, Echo.Call(10))
 resume1:
-//line scopes_fsm.go:1905
+//line scopes_fsm.go:2140
 	v_1, err = fsm.Take[int](in)
 //line scopes.go:168
 	total.Qty += it.Qty * v(v_1, err)
-//line scopes_fsm.go:1909
+//line scopes_fsm.go:2144
 	i++
 	goto loop
 loopEnd:
 //line scopes.go:170
 	return m.finish(fmt.Sprintf("%s=%d", total.Name, total.Qty), nil)
-//line scopes_fsm.go:1915
+//line scopes_fsm.go:2150
 }
 
 func (m *localTypeMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -1982,14 +2217,30 @@ func (m *localTypeMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "6f831efb80eea763",
+			Pos:    "scopes.go:171:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "string",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: LocalType,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.LocalType",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &localTypeMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "scopes.go:160:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "scopes.go:168:27",
+			Layout: "2796416f6a8b413f",
+			Pos:    "scopes.go:168:27",
 			Vars: []fsm.VarInfo{{
 				Name: "items",
 				Type: "[]item",
@@ -2014,6 +2265,22 @@ func init() {
 		},
 	})
 }
+
+// LocalTypeShadowResults holds the results of job LocalTypeShadow, for LocalTypeShadowJob.
+type LocalTypeShadowResults struct {
+	R0 string
+	R1 int
+}
+
+// LocalTypeShadowJob is the handle of job LocalTypeShadow, for fsm.Start, fsm.Wait and fsm.Child.
+var LocalTypeShadowJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.LocalTypeShadow",
+	func(struct{}) []any { return nil },
+	func(r []any) (LocalTypeShadowResults, error) {
+		return LocalTypeShadowResults{
+			R0: fsm.ResultAt[string](r, 0),
+			R1: fsm.ResultAt[int](r, 1),
+		}, fsm.ResultErr(r, 2)
+	})
 
 type Pair_1 struct{ Left, Right string }
 
@@ -2056,17 +2323,17 @@ func (m *localTypeShadowMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.An
 	outer = Pair{A: 1, B: 2}
 //line scopes.go:181
 	p = Pair_1{Left: "l"}
-//line scopes_fsm.go:2060
+//line scopes_fsm.go:2327
 	m.v.outer, m.v.p = outer, p
 //line scopes.go:182
 	return m.suspend(1, Str.Call("r"))
 resume1:
-//line scopes_fsm.go:2065
+//line scopes_fsm.go:2332
 	v_1, err = fsm.Take[string](in)
 //line scopes.go:182
 	p.Right = v(v_1, err)
 	return m.finish(p.Left+p.Right, outer.A+outer.B, nil)
-//line scopes_fsm.go:2070
+//line scopes_fsm.go:2337
 }
 
 func (m *localTypeShadowMachine) finish(r0 string, r1 int, r2 error) (fsm.AnyOp, error) {
@@ -2134,14 +2401,33 @@ func (m *localTypeShadowMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "3bb6b16038096d00",
+			Pos:    "scopes.go:184:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "string",
+			}, {
+				Name: "result 1",
+				Type: "int",
+			}, {
+				Name: "result 2",
+				Type: "error",
+			}},
+		},
 		Func: LocalTypeShadow,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.LocalTypeShadow",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &localTypeShadowMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "scopes.go:176:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "scopes.go:182:14",
+			Layout: "92360a000eddfd50",
+			Pos:    "scopes.go:182:14",
 			Vars: []fsm.VarInfo{{
 				Name: "outer",
 				Type: "Pair",
@@ -2155,6 +2441,11 @@ func init() {
 		},
 	})
 }
+
+// LocalTypesSameNameJob is the handle of job LocalTypesSameName, for fsm.Start, fsm.Wait and fsm.Child.
+var LocalTypesSameNameJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.LocalTypesSameName",
+	func(struct{}) []any { return nil },
+	func(r []any) (string, error) { return fsm.ResultAt[string](r, 0), fsm.ResultErr(r, 1) })
 
 type T_1 struct{ S string }
 
@@ -2201,7 +2492,7 @@ func (m *localTypesSameNameMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm
 	out = ""
 //line scopes.go:193
 	t_1 = T_1{S: "one"}
-//line scopes_fsm.go:2205
+//line scopes_fsm.go:2496
 	m.v.out, m.v.t_1 = out, t_1
 //line scopes.go:194
 	return m.suspend(1, Echo.Call(1))
@@ -2210,7 +2501,7 @@ resume1:
 	out += t_1.S
 //line scopes.go:199
 	t_2 = T_2{N: 2}
-//line scopes_fsm.go:2214
+//line scopes_fsm.go:2505
 	m.v.out, m.v.t_2 = out, t_2
 //line scopes.go:200
 	return m.suspend(2, Echo.Call(2))
@@ -2219,7 +2510,7 @@ resume2:
 	out += fmt.Sprint(t_2.N)
 //line scopes.go:203
 	return m.finish(out, nil)
-//line scopes_fsm.go:2223
+//line scopes_fsm.go:2514
 }
 
 func (m *localTypesSameNameMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -2290,14 +2581,30 @@ func (m *localTypesSameNameMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "6f831efb80eea763",
+			Pos:    "scopes.go:204:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "string",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: LocalTypesSameName,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.LocalTypesSameName",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &localTypesSameNameMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "scopes.go:189:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "scopes.go:194:3",
+			Layout: "d94225e095b86d62",
+			Pos:    "scopes.go:194:3",
 			Vars: []fsm.VarInfo{{
 				Name: "out",
 				Type: "string",
@@ -2306,7 +2613,8 @@ func init() {
 				Type: "T",
 			}},
 		}, {
-			Pos: "scopes.go:200:3",
+			Layout: "e91b2175665ab274",
+			Pos:    "scopes.go:200:3",
 			Vars: []fsm.VarInfo{{
 				Name: "out",
 				Type: "string",
@@ -2320,6 +2628,11 @@ func init() {
 		},
 	})
 }
+
+// LocalConstAndAliasJob is the handle of job LocalConstAndAlias, for fsm.Start, fsm.Wait and fsm.Child.
+var LocalConstAndAliasJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.LocalConstAndAlias",
+	func(struct{}) []any { return nil },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 const k_1 = 3
 
@@ -2367,22 +2680,22 @@ func (m *localConstAndAliasMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm
 //line scopes.go:214
 	xs = alias{1, 2}
 	n = (num)(k_1)
-//line scopes_fsm.go:2371
+//line scopes_fsm.go:2684
 	m.v.xs, m.v.n = xs, n
 //line scopes.go:216
 	return m.suspend(1, Echo.Call(0))
 resume1:
-//line scopes_fsm.go:2376
+//line scopes_fsm.go:2689
 	m.v.xs, m.v.n = xs, n
 //line scopes.go:217
 	return m.suspend(2, Echo.Call(k_1))
 resume2:
-//line scopes_fsm.go:2381
+//line scopes_fsm.go:2694
 	v_1, err = fsm.Take[int](in)
 //line scopes.go:217
 	n += xs[1] * num(v(v_1, err))
 	return m.finish(int(n), nil)
-//line scopes_fsm.go:2386
+//line scopes_fsm.go:2699
 }
 
 func (m *localConstAndAliasMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -2453,14 +2766,30 @@ func (m *localConstAndAliasMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "scopes.go:219:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: LocalConstAndAlias,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.LocalConstAndAlias",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &localConstAndAliasMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "scopes.go:210:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "scopes.go:216:2",
+			Layout: "568c4168d15e596b",
+			Pos:    "scopes.go:216:2",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
 				Type: "alias",
@@ -2469,7 +2798,8 @@ func init() {
 				Type: "num",
 			}},
 		}, {
-			Pos: "scopes.go:217:21",
+			Layout: "568c4168d15e596b",
+			Pos:    "scopes.go:217:21",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
 				Type: "alias",
@@ -2483,6 +2813,18 @@ func init() {
 		},
 	})
 }
+
+// BlankParamsArgs holds the arguments of job BlankParams, for BlankParamsJob: one field per parameter.
+type BlankParamsArgs struct {
+	Arg0 string
+	X    int
+	Arg2 []int
+}
+
+// BlankParamsJob is the handle of job BlankParams, for fsm.Start, fsm.Wait and fsm.Child.
+var BlankParamsJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.BlankParams",
+	func(a BlankParamsArgs) []any { return []any{a.Arg0, a.X, a.Arg2} },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // blankParamsMachine is the state machine of job BlankParams.
 type blankParamsMachine struct {
@@ -2519,11 +2861,11 @@ func (m *blankParamsMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp,
 //line scopes.go:225
 	return m.suspend(1, Echo.Call(x))
 resume1:
-//line scopes_fsm.go:2523
+//line scopes_fsm.go:2865
 	v_1, err = fsm.Take[int](in)
 //line scopes.go:225
 	return m.finish(v(v_1, err)+1, nil)
-//line scopes_fsm.go:2527
+//line scopes_fsm.go:2869
 }
 
 func (m *blankParamsMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -2586,6 +2928,17 @@ func (m *blankParamsMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "scopes.go:226:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: BlankParams,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.BlankParams",
 		New: func(args []any) (fsm.Machine, error) {
@@ -2602,12 +2955,28 @@ func init() {
 			}
 			return m, nil
 		},
-		States: []fsm.StateInfo{{Pos: "scopes.go:225:11"}},
+		Start: fsm.StateInfo{
+			Layout: "29480f373b660127",
+			Pos:    "scopes.go:224:6",
+			Vars: []fsm.VarInfo{{
+				Name: "x",
+				Type: "int",
+			}},
+		},
+		States: []fsm.StateInfo{{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "scopes.go:225:11",
+		}},
 		Zero: func() fsm.Machine {
 			return &blankParamsMachine{}
 		},
 	})
 }
+
+// ClosureBetweenAwaitsJob is the handle of job ClosureBetweenAwaits, for fsm.Start, fsm.Wait and fsm.Child.
+var ClosureBetweenAwaitsJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.ClosureBetweenAwaits",
+	func(struct{}) []any { return nil },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // closureBetweenAwaitsMachine is the state machine of job ClosureBetweenAwaits.
 type closureBetweenAwaitsMachine struct {
@@ -2651,24 +3020,24 @@ func (m *closureBetweenAwaitsMachine) Resume(ctx fsm.Context, in fsm.Outcome) (f
 //line scopes.go:233
 	return m.suspend(1, Echo.Call(2))
 resume1:
-//line scopes_fsm.go:2655
+//line scopes_fsm.go:3024
 	v_1, err = fsm.Take[int](in)
 //line scopes.go:233
 	a = v(v_1, err)
 	double = func(x int) int { return x * 2 }
 	a = double(a)
-//line scopes_fsm.go:2661
+//line scopes_fsm.go:3030
 	m.v.a = a
 //line scopes.go:236
 	return m.suspend(2, Echo.Call(a))
 resume2:
-//line scopes_fsm.go:2666
+//line scopes_fsm.go:3035
 	v_2, err_1 = fsm.Take[int](in)
 //line scopes.go:236
 	b = v(v_2, err_1)
 	add = func() int { return a + b }
 	return m.finish(add(), nil)
-//line scopes_fsm.go:2672
+//line scopes_fsm.go:3041
 }
 
 func (m *closureBetweenAwaitsMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -2731,14 +3100,33 @@ func (m *closureBetweenAwaitsMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "scopes.go:239:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: ClosureBetweenAwaits,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.ClosureBetweenAwaits",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &closureBetweenAwaitsMachine{}
 			return m, nil
 		},
-		States: []fsm.StateInfo{{Pos: "scopes.go:233:9"}, {
-			Pos: "scopes.go:236:9",
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "scopes.go:232:6",
+		},
+		States: []fsm.StateInfo{{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "scopes.go:233:9",
+		}, {
+			Layout: "6d6df82bd83afb38",
+			Pos:    "scopes.go:236:9",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
 				Type: "int",

@@ -8,6 +8,11 @@ import (
 	"strconv"
 )
 
+// SeqOneJob is the handle of job SeqOne, for fsm.Start, fsm.Wait and fsm.Child.
+var SeqOneJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.SeqOne",
+	func(a int) []any { return []any{a} },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
+
 // seqOneMachine is the state machine of job SeqOne.
 type seqOneMachine struct {
 	state int // the await the job is stopped at; see fsm.Machine.State
@@ -49,7 +54,7 @@ resume1:
 		return m.finish(0, err)
 	}
 	return m.finish(y+1, nil)
-//line sequence_fsm.go:53
+//line sequence_fsm.go:58
 }
 
 func (m *seqOneMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -112,6 +117,17 @@ func (m *seqOneMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "sequence.go:20:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: SeqOne,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.SeqOne",
 		New: func(args []any) (fsm.Machine, error) {
@@ -122,12 +138,28 @@ func init() {
 			}
 			return m, nil
 		},
-		States: []fsm.StateInfo{{Pos: "sequence.go:15:12"}},
+		Start: fsm.StateInfo{
+			Layout: "29480f373b660127",
+			Pos:    "sequence.go:14:6",
+			Vars: []fsm.VarInfo{{
+				Name: "x",
+				Type: "int",
+			}},
+		},
+		States: []fsm.StateInfo{{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "sequence.go:15:12",
+		}},
 		Zero: func() fsm.Machine {
 			return &seqOneMachine{}
 		},
 	})
 }
+
+// SeqChainJob is the handle of job SeqChain, for fsm.Start, fsm.Wait and fsm.Child.
+var SeqChainJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.SeqChain",
+	func(a int) []any { return []any{a} },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // seqChainMachine is the state machine of job SeqChain.
 type seqChainMachine struct {
@@ -179,7 +211,7 @@ resume1:
 	if err != nil {
 		return m.finish(0, err)
 	}
-//line sequence_fsm.go:183
+//line sequence_fsm.go:215
 	m.v.a = a
 //line sequence.go:28
 	return m.suspend(2, Add.Call(Pair{A: a, B: 10}))
@@ -189,7 +221,7 @@ resume2:
 	if err != nil {
 		return m.finish(0, err)
 	}
-//line sequence_fsm.go:193
+//line sequence_fsm.go:225
 	m.v.a, m.v.b = a, b
 //line sequence.go:32
 	return m.suspend(3, Echo.Call(b*2))
@@ -200,7 +232,7 @@ resume3:
 		return m.finish(0, err)
 	}
 	return m.finish(a+b+c, nil)
-//line sequence_fsm.go:204
+//line sequence_fsm.go:236
 }
 
 func (m *seqChainMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -273,6 +305,17 @@ func (m *seqChainMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "sequence.go:37:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: SeqChain,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.SeqChain",
 		New: func(args []any) (fsm.Machine, error) {
@@ -283,14 +326,27 @@ func init() {
 			}
 			return m, nil
 		},
-		States: []fsm.StateInfo{{Pos: "sequence.go:24:12"}, {
-			Pos: "sequence.go:28:12",
+		Start: fsm.StateInfo{
+			Layout: "29480f373b660127",
+			Pos:    "sequence.go:23:6",
+			Vars: []fsm.VarInfo{{
+				Name: "x",
+				Type: "int",
+			}},
+		},
+		States: []fsm.StateInfo{{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "sequence.go:24:12",
+		}, {
+			Layout: "6d6df82bd83afb38",
+			Pos:    "sequence.go:28:12",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
 				Type: "int",
 			}},
 		}, {
-			Pos: "sequence.go:32:12",
+			Layout: "ab44b9222696889e",
+			Pos:    "sequence.go:32:12",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
 				Type: "int",
@@ -304,6 +360,11 @@ func init() {
 		},
 	})
 }
+
+// SeqDiscardJob is the handle of job SeqDiscard, for fsm.Start, fsm.Wait and fsm.Child.
+var SeqDiscardJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.SeqDiscard",
+	func(struct{}) []any { return nil },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // seqDiscardMachine is the state machine of job SeqDiscard.
 type seqDiscardMachine struct {
@@ -354,7 +415,7 @@ resume2:
 resume3:
 //line sequence.go:45
 	_, err = fsm.Take[string](in)
-//line sequence_fsm.go:358
+//line sequence_fsm.go:419
 	m.v.err = err
 //line sequence.go:46
 	return m.suspend(4, Echo.Call(5))
@@ -362,7 +423,7 @@ resume4:
 //line sequence.go:46
 	x, _ = fsm.Take[int](in)
 	return m.finish(x, err)
-//line sequence_fsm.go:366
+//line sequence_fsm.go:427
 }
 
 func (m *seqDiscardMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -425,14 +486,39 @@ func (m *seqDiscardMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "sequence.go:48:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: SeqDiscard,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.SeqDiscard",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &seqDiscardMachine{}
 			return m, nil
 		},
-		States: []fsm.StateInfo{{Pos: "sequence.go:43:2"}, {Pos: "sequence.go:44:9"}, {Pos: "sequence.go:45:12"}, {
-			Pos: "sequence.go:46:10",
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "sequence.go:42:6",
+		},
+		States: []fsm.StateInfo{{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "sequence.go:43:2",
+		}, {
+			Layout: "2b277bc8c0741b38",
+			Pos:    "sequence.go:44:9",
+		}, {
+			Layout: "2b277bc8c0741b38",
+			Pos:    "sequence.go:45:12",
+		}, {
+			Layout: "1b481ffa29b695b1",
+			Pos:    "sequence.go:46:10",
 			Vars: []fsm.VarInfo{{
 				Name: "err",
 				Type: "error",
@@ -443,6 +529,11 @@ func init() {
 		},
 	})
 }
+
+// SeqDiscardOnlyJob is the handle of job SeqDiscardOnly, for fsm.Start, fsm.Wait and fsm.Child.
+var SeqDiscardOnlyJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.SeqDiscardOnly",
+	func(struct{}) []any { return nil },
+	func([]any) (struct{}, error) { return struct{}{}, nil })
 
 // seqDiscardOnlyMachine is the state machine of job SeqDiscardOnly.
 type seqDiscardOnlyMachine struct {
@@ -480,7 +571,7 @@ resume2:
 resume3:
 //line sequence.go:56
 	_, _ = fsm.Take[string](in)
-//line sequence_fsm.go:484
+//line sequence_fsm.go:575
 	return m.finish()
 }
 
@@ -530,18 +621,40 @@ func (m *seqDiscardOnlyMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "sequence.go:57:1",
+		},
 		Func: SeqDiscardOnly,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.SeqDiscardOnly",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &seqDiscardOnlyMachine{}
 			return m, nil
 		},
-		States: []fsm.StateInfo{{Pos: "sequence.go:54:2"}, {Pos: "sequence.go:55:2"}, {Pos: "sequence.go:56:9"}},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "sequence.go:53:6",
+		},
+		States: []fsm.StateInfo{{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "sequence.go:54:2",
+		}, {
+			Layout: "2b277bc8c0741b38",
+			Pos:    "sequence.go:55:2",
+		}, {
+			Layout: "2b277bc8c0741b38",
+			Pos:    "sequence.go:56:9",
+		}},
 		Zero: func() fsm.Machine {
 			return &seqDiscardOnlyMachine{}
 		},
 	})
 }
+
+// SeqReassignJob is the handle of job SeqReassign, for fsm.Start, fsm.Wait and fsm.Child.
+var SeqReassignJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.SeqReassign",
+	func(a int) []any { return []any{a} },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // seqReassignMachine is the state machine of job SeqReassign.
 type seqReassignMachine struct {
@@ -590,7 +703,7 @@ resume2:
 //line sequence.go:66
 	x, err = fsm.Take[int](in)
 	return m.finish(x, err)
-//line sequence_fsm.go:594
+//line sequence_fsm.go:707
 }
 
 func (m *seqReassignMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -653,6 +766,17 @@ func (m *seqReassignMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "sequence.go:68:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: SeqReassign,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.SeqReassign",
 		New: func(args []any) (fsm.Machine, error) {
@@ -663,12 +787,31 @@ func init() {
 			}
 			return m, nil
 		},
-		States: []fsm.StateInfo{{Pos: "sequence.go:62:11"}, {Pos: "sequence.go:66:11"}},
+		Start: fsm.StateInfo{
+			Layout: "29480f373b660127",
+			Pos:    "sequence.go:60:6",
+			Vars: []fsm.VarInfo{{
+				Name: "x",
+				Type: "int",
+			}},
+		},
+		States: []fsm.StateInfo{{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "sequence.go:62:11",
+		}, {
+			Layout: "2b277bc8c0741b38",
+			Pos:    "sequence.go:66:11",
+		}},
 		Zero: func() fsm.Machine {
 			return &seqReassignMachine{}
 		},
 	})
 }
+
+// SeqVarDeclJob is the handle of job SeqVarDecl, for fsm.Start, fsm.Wait and fsm.Child.
+var SeqVarDeclJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.SeqVarDecl",
+	func(struct{}) []any { return nil },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // seqVarDeclMachine is the state machine of job SeqVarDecl.
 type seqVarDeclMachine struct {
@@ -710,7 +853,7 @@ resume1:
 //line sequence.go:72
 	a, err = fsm.Take[int](in)
 	b = 0
-//line sequence_fsm.go:714
+//line sequence_fsm.go:857
 	m.v.a = a
 //line sequence.go:74
 	return m.suspend(2, Echo.Call(a*3))
@@ -718,7 +861,7 @@ resume2:
 //line sequence.go:74
 	b, err = fsm.Take[int](in)
 	return m.finish(a+b, err)
-//line sequence_fsm.go:722
+//line sequence_fsm.go:865
 }
 
 func (m *seqVarDeclMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -781,14 +924,33 @@ func (m *seqVarDeclMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "sequence.go:76:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: SeqVarDecl,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.SeqVarDecl",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &seqVarDeclMachine{}
 			return m, nil
 		},
-		States: []fsm.StateInfo{{Pos: "sequence.go:72:15"}, {
-			Pos: "sequence.go:74:11",
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "sequence.go:71:6",
+		},
+		States: []fsm.StateInfo{{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "sequence.go:72:15",
+		}, {
+			Layout: "6d6df82bd83afb38",
+			Pos:    "sequence.go:74:11",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
 				Type: "int",
@@ -799,6 +961,18 @@ func init() {
 		},
 	})
 }
+
+// SeqLiveArgs holds the arguments of job SeqLive, for SeqLiveJob: one field per parameter.
+type SeqLiveArgs struct {
+	A int
+	B int
+	C int
+}
+
+// SeqLiveJob is the handle of job SeqLive, for fsm.Start, fsm.Wait and fsm.Child.
+var SeqLiveJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.SeqLive",
+	func(a SeqLiveArgs) []any { return []any{a.A, a.B, a.C} },
+	func(r []any) (string, error) { return fsm.ResultAt[string](r, 0), fsm.ResultErr(r, 1) })
 
 // seqLiveMachine is the state machine of job SeqLive.
 type seqLiveMachine struct {
@@ -854,12 +1028,12 @@ func (m *seqLiveMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, err
 	p = a * b
 	q = b * c
 	s = fmt.Sprint(a)
-//line sequence_fsm.go:858
+//line sequence_fsm.go:1032
 	m.v.p, m.v.q, m.v.s = p, q, s
 //line sequence.go:85
 	return m.suspend(1, Echo.Call(0))
 resume1:
-//line sequence_fsm.go:863
+//line sequence_fsm.go:1037
 	m.v.p, m.v.q, m.v.s = p, q, s
 //line sequence.go:86
 	return m.suspend(2, Echo.Call(p))
@@ -869,14 +1043,14 @@ resume2:
 	if err != nil {
 		return m.finish("", err)
 	}
-//line sequence_fsm.go:873
+//line sequence_fsm.go:1047
 	m.v.p, m.v.q, m.v.s, m.v.r = p, q, s, r
 //line sequence.go:90
 	return m.suspend(3, Echo.Call(q))
 resume3:
 //line sequence.go:91
 	return m.finish(s+":"+strconv.Itoa(p+q+r), nil)
-//line sequence_fsm.go:880
+//line sequence_fsm.go:1054
 }
 
 func (m *seqLiveMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -969,6 +1143,17 @@ func (m *seqLiveMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "6f831efb80eea763",
+			Pos:    "sequence.go:92:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "string",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: SeqLive,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.SeqLive",
 		New: func(args []any) (fsm.Machine, error) {
@@ -985,8 +1170,23 @@ func init() {
 			}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "915ae6ecc8d855cf",
+			Pos:    "sequence.go:81:6",
+			Vars: []fsm.VarInfo{{
+				Name: "a",
+				Type: "int",
+			}, {
+				Name: "b",
+				Type: "int",
+			}, {
+				Name: "c",
+				Type: "int",
+			}},
+		},
 		States: []fsm.StateInfo{{
-			Pos: "sequence.go:85:2",
+			Layout: "faf7b06dd5207aad",
+			Pos:    "sequence.go:85:2",
 			Vars: []fsm.VarInfo{{
 				Name: "p",
 				Type: "int",
@@ -998,7 +1198,8 @@ func init() {
 				Type: "string",
 			}},
 		}, {
-			Pos: "sequence.go:86:12",
+			Layout: "faf7b06dd5207aad",
+			Pos:    "sequence.go:86:12",
 			Vars: []fsm.VarInfo{{
 				Name: "p",
 				Type: "int",
@@ -1010,7 +1211,8 @@ func init() {
 				Type: "string",
 			}},
 		}, {
-			Pos: "sequence.go:90:2",
+			Layout: "a8eb67fe144ddeb9",
+			Pos:    "sequence.go:90:2",
 			Vars: []fsm.VarInfo{{
 				Name: "p",
 				Type: "int",
@@ -1030,6 +1232,11 @@ func init() {
 		},
 	})
 }
+
+// SeqTargetsJob is the handle of job SeqTargets, for fsm.Start, fsm.Wait and fsm.Child.
+var SeqTargetsJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.SeqTargets",
+	func(struct{}) []any { return nil },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // seqTargetsMachine is the state machine of job SeqTargets.
 type seqTargetsMachine struct {
@@ -1081,7 +1288,7 @@ func (m *seqTargetsMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, 
 //line sequence.go:99
 	p = Pair{}
 	err = nil
-//line sequence_fsm.go:1085
+//line sequence_fsm.go:1292
 	m.v.p = p
 //line sequence.go:101
 	return m.suspend(1, Echo.Call(3))
@@ -1089,7 +1296,7 @@ resume1:
 //line sequence.go:101
 	p.A, err = fsm.Take[int](in)
 	xs = make([]int, 2)
-//line sequence_fsm.go:1093
+//line sequence_fsm.go:1300
 	m.v.p, m.v.xs = p, xs
 //line sequence.go:103
 	return m.suspend(2, Echo.Call(4))
@@ -1097,7 +1304,7 @@ resume2:
 //line sequence.go:103
 	xs[1], err = fsm.Take[int](in)
 	mm = map[string]int{}
-//line sequence_fsm.go:1101
+//line sequence_fsm.go:1308
 	m.v.p, m.v.xs, m.v.mm = p, xs, mm
 //line sequence.go:105
 	return m.suspend(3, Echo.Call(5))
@@ -1105,7 +1312,7 @@ resume3:
 //line sequence.go:105
 	mm["k"], err = fsm.Take[int](in)
 	arr = [2]int{}
-//line sequence_fsm.go:1109
+//line sequence_fsm.go:1316
 	m.v.p, m.v.err, m.v.xs, m.v.mm, m.v.arr = p, err, xs, mm, arr
 //line sequence.go:107
 	return m.suspend(4, Echo.Call(6))
@@ -1113,7 +1320,7 @@ resume4:
 //line sequence.go:107
 	arr[0], _ = fsm.Take[int](in)
 	return m.finish(p.A*1000+xs[1]*100+mm["k"]*10+arr[0], err)
-//line sequence_fsm.go:1117
+//line sequence_fsm.go:1324
 }
 
 func (m *seqTargetsMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1202,20 +1409,37 @@ func (m *seqTargetsMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "sequence.go:109:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: SeqTargets,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.SeqTargets",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &seqTargetsMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "sequence.go:98:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "sequence.go:101:13",
+			Layout: "0a02d98395dd75df",
+			Pos:    "sequence.go:101:13",
 			Vars: []fsm.VarInfo{{
 				Name: "p",
 				Type: "Pair",
 			}},
 		}, {
-			Pos: "sequence.go:103:15",
+			Layout: "1a1f59e4a9030c17",
+			Pos:    "sequence.go:103:15",
 			Vars: []fsm.VarInfo{{
 				Name: "p",
 				Type: "Pair",
@@ -1224,7 +1448,8 @@ func init() {
 				Type: "[]int",
 			}},
 		}, {
-			Pos: "sequence.go:105:17",
+			Layout: "ec0282c5c4b85ffa",
+			Pos:    "sequence.go:105:17",
 			Vars: []fsm.VarInfo{{
 				Name: "p",
 				Type: "Pair",
@@ -1236,7 +1461,8 @@ func init() {
 				Type: "map[string]int",
 			}},
 		}, {
-			Pos: "sequence.go:107:14",
+			Layout: "24623ba103c138d9",
+			Pos:    "sequence.go:107:14",
 			Vars: []fsm.VarInfo{{
 				Name: "p",
 				Type: "Pair",
@@ -1259,6 +1485,11 @@ func init() {
 		},
 	})
 }
+
+// SeqOnceJob is the handle of job SeqOnce, for fsm.Start, fsm.Wait and fsm.Child.
+var SeqOnceJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.SeqOnce",
+	func(struct{}) []any { return nil },
+	func(r []any) (string, error) { return fsm.ResultAt[string](r, 0), fsm.ResultErr(r, 1) })
 
 // seqOnceMachine is the state machine of job SeqOnce.
 type seqOnceMachine struct {
@@ -1297,7 +1528,7 @@ resume2:
 //line sequence.go:120
 	tr("c", 0)
 	return m.finish(traceStr(), nil)
-//line sequence_fsm.go:1301
+//line sequence_fsm.go:1532
 }
 
 func (m *seqOnceMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -1356,18 +1587,44 @@ func (m *seqOnceMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "6f831efb80eea763",
+			Pos:    "sequence.go:122:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "string",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: SeqOnce,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.SeqOnce",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &seqOnceMachine{}
 			return m, nil
 		},
-		States: []fsm.StateInfo{{Pos: "sequence.go:117:2"}, {Pos: "sequence.go:119:2"}},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "sequence.go:114:6",
+		},
+		States: []fsm.StateInfo{{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "sequence.go:117:2",
+		}, {
+			Layout: "2b277bc8c0741b38",
+			Pos:    "sequence.go:119:2",
+		}},
 		Zero: func() fsm.Machine {
 			return &seqOnceMachine{}
 		},
 	})
 }
+
+// SeqRecordOrderJob is the handle of job SeqRecordOrder, for fsm.Start, fsm.Wait and fsm.Child.
+var SeqRecordOrderJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.SeqRecordOrder",
+	func(struct{}) []any { return nil },
+	func(r []any) (string, error) { return fsm.ResultAt[string](r, 0), fsm.ResultErr(r, 1) })
 
 // seqRecordOrderMachine is the state machine of job SeqRecordOrder.
 type seqRecordOrderMachine struct {
@@ -1412,14 +1669,14 @@ func (m *seqRecordOrderMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.Any
 resume1:
 //line sequence.go:126
 	a, _ = fsm.Take[string](in)
-//line sequence_fsm.go:1416
+//line sequence_fsm.go:1673
 	m.v.a = a
 //line sequence.go:127
 	return m.suspend(2, Record.Call("2"))
 resume2:
 //line sequence.go:127
 	b, _ = fsm.Take[string](in)
-//line sequence_fsm.go:1423
+//line sequence_fsm.go:1680
 	m.v.a, m.v.b = a, b
 //line sequence.go:128
 	return m.suspend(3, Record.Call("3"))
@@ -1427,7 +1684,7 @@ resume3:
 //line sequence.go:128
 	c, _ = fsm.Take[string](in)
 	return m.finish(a+b+c, nil)
-//line sequence_fsm.go:1431
+//line sequence_fsm.go:1688
 }
 
 func (m *seqRecordOrderMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -1496,20 +1753,40 @@ func (m *seqRecordOrderMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "6f831efb80eea763",
+			Pos:    "sequence.go:130:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "string",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: SeqRecordOrder,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.SeqRecordOrder",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &seqRecordOrderMachine{}
 			return m, nil
 		},
-		States: []fsm.StateInfo{{Pos: "sequence.go:126:10"}, {
-			Pos: "sequence.go:127:10",
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "sequence.go:125:6",
+		},
+		States: []fsm.StateInfo{{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "sequence.go:126:10",
+		}, {
+			Layout: "00591c07b2672378",
+			Pos:    "sequence.go:127:10",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
 				Type: "string",
 			}},
 		}, {
-			Pos: "sequence.go:128:10",
+			Layout: "eb0f8207d0290e7f",
+			Pos:    "sequence.go:128:10",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
 				Type: "string",
@@ -1523,6 +1800,11 @@ func init() {
 		},
 	})
 }
+
+// SeqStringBuildJob is the handle of job SeqStringBuild, for fsm.Start, fsm.Wait and fsm.Child.
+var SeqStringBuildJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.SeqStringBuild",
+	func(a int) []any { return []any{a} },
+	func(r []any) (string, error) { return fsm.ResultAt[string](r, 0), fsm.ResultErr(r, 1) })
 
 // seqStringBuildMachine is the state machine of job SeqStringBuild.
 type seqStringBuildMachine struct {
@@ -1571,35 +1853,35 @@ func (m *seqStringBuildMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.Any
 	}
 //line sequence.go:134
 	s = ""
-//line sequence_fsm.go:1575
+//line sequence_fsm.go:1857
 	m.v.n, m.v.s = n, s
 //line sequence.go:135
 	return m.suspend(1, Str.Call("x"))
 resume1:
-//line sequence_fsm.go:1580
+//line sequence_fsm.go:1862
 	v_1, err = fsm.Take[string](in)
 //line sequence.go:135
 	s += v(v_1, err)
-//line sequence_fsm.go:1584
+//line sequence_fsm.go:1866
 	m.v.s = s
 //line sequence.go:136
 	return m.suspend(2, Echo.Call(n))
 resume2:
-//line sequence_fsm.go:1589
+//line sequence_fsm.go:1871
 	v_2, err_1 = fsm.Take[int](in)
 //line sequence.go:136
 	s += strconv.Itoa(v(v_2, err_1))
-//line sequence_fsm.go:1593
+//line sequence_fsm.go:1875
 	m.v.s = s
 //line sequence.go:137
 	return m.suspend(3, Str.Call("y"))
 resume3:
-//line sequence_fsm.go:1598
+//line sequence_fsm.go:1880
 	v_3, err_2 = fsm.Take[string](in)
 //line sequence.go:137
 	s += v(v_3, err_2)
 	return m.finish(s, nil)
-//line sequence_fsm.go:1603
+//line sequence_fsm.go:1885
 }
 
 func (m *seqStringBuildMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -1676,6 +1958,17 @@ func (m *seqStringBuildMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "6f831efb80eea763",
+			Pos:    "sequence.go:139:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "string",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: SeqStringBuild,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.SeqStringBuild",
 		New: func(args []any) (fsm.Machine, error) {
@@ -1686,8 +1979,17 @@ func init() {
 			}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "3d5626aa9d3c44eb",
+			Pos:    "sequence.go:133:6",
+			Vars: []fsm.VarInfo{{
+				Name: "n",
+				Type: "int",
+			}},
+		},
 		States: []fsm.StateInfo{{
-			Pos: "sequence.go:135:9",
+			Layout: "3feef09ce002a102",
+			Pos:    "sequence.go:135:9",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
 				Type: "int",
@@ -1696,13 +1998,15 @@ func init() {
 				Type: "string",
 			}},
 		}, {
-			Pos: "sequence.go:136:22",
+			Layout: "1b16fda53b451520",
+			Pos:    "sequence.go:136:22",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "string",
 			}},
 		}, {
-			Pos: "sequence.go:137:9",
+			Layout: "1b16fda53b451520",
+			Pos:    "sequence.go:137:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "string",
@@ -1713,6 +2017,17 @@ func init() {
 		},
 	})
 }
+
+// SeqParamsLiveArgs holds the arguments of job SeqParamsLive, for SeqParamsLiveJob: one field per parameter.
+type SeqParamsLiveArgs struct {
+	A int
+	B string
+}
+
+// SeqParamsLiveJob is the handle of job SeqParamsLive, for fsm.Start, fsm.Wait and fsm.Child.
+var SeqParamsLiveJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.SeqParamsLive",
+	func(a SeqParamsLiveArgs) []any { return []any{a.A, a.B} },
+	func(r []any) (string, error) { return fsm.ResultAt[string](r, 0), fsm.ResultErr(r, 1) })
 
 // seqParamsLiveMachine is the state machine of job SeqParamsLive.
 type seqParamsLiveMachine struct {
@@ -1752,7 +2067,7 @@ func (m *seqParamsLiveMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 	}
 //line sequence.go:145
 	a++
-//line sequence_fsm.go:1756
+//line sequence_fsm.go:2071
 	m.v.a, m.v.b = a, b
 //line sequence.go:146
 	return m.suspend(1, Echo.Call(a))
@@ -1760,14 +2075,14 @@ resume1:
 //line sequence.go:147
 	b += "!"
 	a *= 10
-//line sequence_fsm.go:1764
+//line sequence_fsm.go:2079
 	m.v.a, m.v.b = a, b
 //line sequence.go:149
 	return m.suspend(2, Str.Call(b))
 resume2:
 //line sequence.go:150
 	return m.finish(fmt.Sprint(a, b), nil)
-//line sequence_fsm.go:1771
+//line sequence_fsm.go:2086
 }
 
 func (m *seqParamsLiveMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -1844,6 +2159,17 @@ func (m *seqParamsLiveMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "6f831efb80eea763",
+			Pos:    "sequence.go:151:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "string",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: SeqParamsLive,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.SeqParamsLive",
 		New: func(args []any) (fsm.Machine, error) {
@@ -1857,8 +2183,20 @@ func init() {
 			}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "6cd68a473a65be1a",
+			Pos:    "sequence.go:144:6",
+			Vars: []fsm.VarInfo{{
+				Name: "a",
+				Type: "int",
+			}, {
+				Name: "b",
+				Type: "string",
+			}},
+		},
 		States: []fsm.StateInfo{{
-			Pos: "sequence.go:146:2",
+			Layout: "6cd68a473a65be1a",
+			Pos:    "sequence.go:146:2",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
 				Type: "int",
@@ -1867,7 +2205,8 @@ func init() {
 				Type: "string",
 			}},
 		}, {
-			Pos: "sequence.go:149:2",
+			Layout: "6cd68a473a65be1a",
+			Pos:    "sequence.go:149:2",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
 				Type: "int",

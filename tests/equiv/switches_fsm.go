@@ -7,6 +7,11 @@ import (
 	"strconv"
 )
 
+// SwitchTagJob is the handle of job SwitchTag, for fsm.Start, fsm.Wait and fsm.Child.
+var SwitchTagJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.SwitchTag",
+	func(a int) []any { return []any{a} },
+	func(r []any) (string, error) { return fsm.ResultAt[string](r, 0), fsm.ResultErr(r, 1) })
+
 // switchTagMachine is the state machine of job SwitchTag.
 type switchTagMachine struct {
 	state int // the await the job is stopped at; see fsm.Machine.State
@@ -51,7 +56,7 @@ func (m *switchTagMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, e
 	s = ""
 	return m.suspend(1, Echo.Call(x))
 resume1:
-//line switches_fsm.go:55
+//line switches_fsm.go:60
 	v_1, err = fsm.Take[int](in)
 	tag = v(v_1, err)
 //line switches.go:16
@@ -66,33 +71,33 @@ resume1:
 	if tag == 3 {
 		goto caseBody_1
 	}
-//line switches_fsm.go:70
+//line switches_fsm.go:75
 	goto caseBody_2
 caseBody:
 //line switches.go:17
 	s = "one"
-//line switches_fsm.go:75
+//line switches_fsm.go:80
 	goto switchEnd
 caseBody_1:
 //line switches.go:19
 	s = "two-three"
-//line switches_fsm.go:80
+//line switches_fsm.go:85
 	goto switchEnd
 caseBody_2:
 //line switches.go:21
 	s = "other"
-//line switches_fsm.go:85
+//line switches_fsm.go:90
 	goto switchEnd
 switchEnd:
 	m.v.s = s
 //line switches.go:23
 	return m.suspend(2, Str.Call("."))
 resume2:
-//line switches_fsm.go:92
+//line switches_fsm.go:97
 	v_2, err_1 = fsm.Take[string](in)
 //line switches.go:23
 	return m.finish(s+v(v_2, err_1), nil)
-//line switches_fsm.go:96
+//line switches_fsm.go:101
 }
 
 func (m *switchTagMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -159,6 +164,17 @@ func (m *switchTagMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "6f831efb80eea763",
+			Pos:    "switches.go:24:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "string",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: SwitchTag,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.SwitchTag",
 		New: func(args []any) (fsm.Machine, error) {
@@ -169,8 +185,20 @@ func init() {
 			}
 			return m, nil
 		},
-		States: []fsm.StateInfo{{Pos: "switches.go:15:11"}, {
-			Pos: "switches.go:23:15",
+		Start: fsm.StateInfo{
+			Layout: "29480f373b660127",
+			Pos:    "switches.go:13:6",
+			Vars: []fsm.VarInfo{{
+				Name: "x",
+				Type: "int",
+			}},
+		},
+		States: []fsm.StateInfo{{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "switches.go:15:11",
+		}, {
+			Layout: "1b16fda53b451520",
+			Pos:    "switches.go:23:15",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "string",
@@ -181,6 +209,11 @@ func init() {
 		},
 	})
 }
+
+// SwitchBodiesJob is the handle of job SwitchBodies, for fsm.Start, fsm.Wait and fsm.Child.
+var SwitchBodiesJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.SwitchBodies",
+	func(a int) []any { return []any{a} },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // switchBodiesMachine is the state machine of job SwitchBodies.
 type switchBodiesMachine struct {
@@ -238,7 +271,7 @@ func (m *switchBodiesMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp
 	}
 //line switches.go:30
 	r = 0
-//line switches_fsm.go:242
+//line switches_fsm.go:275
 	tag = x
 //line switches.go:32
 	if tag == 0 {
@@ -252,7 +285,7 @@ func (m *switchBodiesMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp
 	if tag == 2 {
 		goto caseBody_2
 	}
-//line switches_fsm.go:256
+//line switches_fsm.go:289
 	goto caseBody_3
 caseBody:
 	goto switchEnd
@@ -260,30 +293,30 @@ caseBody_1:
 //line switches.go:34
 	return m.suspend(1, Echo.Call(10))
 resume1:
-//line switches_fsm.go:264
+//line switches_fsm.go:297
 	v_1, err = fsm.Take[int](in)
 //line switches.go:34
 	r = v(v_1, err)
-//line switches_fsm.go:268
+//line switches_fsm.go:301
 	goto switchEnd
 caseBody_2:
 //line switches.go:36
 	return m.suspend(2, Echo.Call(20))
 resume2:
-//line switches_fsm.go:274
+//line switches_fsm.go:307
 	v_2, err_1 = fsm.Take[int](in)
 //line switches.go:36
 	r = v(v_2, err_1)
-//line switches_fsm.go:278
+//line switches_fsm.go:311
 	m.v.r = r
 //line switches.go:37
 	return m.suspend(3, Echo.Call(21))
 resume3:
-//line switches_fsm.go:283
+//line switches_fsm.go:316
 	v_3, err_2 = fsm.Take[int](in)
 //line switches.go:37
 	r += v(v_3, err_2)
-//line switches_fsm.go:287
+//line switches_fsm.go:320
 	goto switchEnd
 caseBody_3:
 	n = x
@@ -294,16 +327,16 @@ loop:
 	}
 //line switches.go:39
 	i = i_1
-//line switches_fsm.go:298
+//line switches_fsm.go:331
 	m.v.r, m.v.n, m.v.i_1 = r, n, i_1
 //line switches.go:40
 	return m.suspend(4, Echo.Call(i))
 resume4:
-//line switches_fsm.go:303
+//line switches_fsm.go:336
 	v_4, err_3 = fsm.Take[int](in)
 //line switches.go:40
 	r += v(v_4, err_3)
-//line switches_fsm.go:307
+//line switches_fsm.go:340
 	i_1++
 	goto loop
 loopEnd:
@@ -311,7 +344,7 @@ loopEnd:
 switchEnd:
 //line switches.go:43
 	return m.finish(r, nil)
-//line switches_fsm.go:315
+//line switches_fsm.go:348
 }
 
 func (m *switchBodiesMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -386,6 +419,17 @@ func (m *switchBodiesMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "switches.go:44:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: SwitchBodies,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.SwitchBodies",
 		New: func(args []any) (fsm.Machine, error) {
@@ -396,14 +440,30 @@ func init() {
 			}
 			return m, nil
 		},
-		States: []fsm.StateInfo{{Pos: "switches.go:34:9"}, {Pos: "switches.go:36:9"}, {
-			Pos: "switches.go:37:10",
+		Start: fsm.StateInfo{
+			Layout: "29480f373b660127",
+			Pos:    "switches.go:29:6",
+			Vars: []fsm.VarInfo{{
+				Name: "x",
+				Type: "int",
+			}},
+		},
+		States: []fsm.StateInfo{{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "switches.go:34:9",
+		}, {
+			Layout: "2b277bc8c0741b38",
+			Pos:    "switches.go:36:9",
+		}, {
+			Layout: "c77979a30d02914f",
+			Pos:    "switches.go:37:10",
 			Vars: []fsm.VarInfo{{
 				Name: "r",
 				Type: "int",
 			}},
 		}, {
-			Pos: "switches.go:40:11",
+			Layout: "eb7fb4fd39f76af0",
+			Pos:    "switches.go:40:11",
 			Vars: []fsm.VarInfo{{
 				Name: "r",
 				Type: "int",
@@ -422,6 +482,11 @@ func init() {
 		},
 	})
 }
+
+// SwitchNoTagJob is the handle of job SwitchNoTag, for fsm.Start, fsm.Wait and fsm.Child.
+var SwitchNoTagJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.SwitchNoTag",
+	func(a int) []any { return []any{a} },
+	func(r []any) (string, error) { return fsm.ResultAt[string](r, 0), fsm.ResultErr(r, 1) })
 
 // switchNoTagMachine is the state machine of job SwitchNoTag.
 type switchNoTagMachine struct {
@@ -473,13 +538,13 @@ func (m *switchNoTagMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp,
 	if x > 100 {
 		goto caseBody_2
 	}
-//line switches_fsm.go:477
+//line switches_fsm.go:542
 	goto switchEnd
 caseBody:
 //line switches.go:50
 	return m.suspend(1, Str.Call("neg"))
 resume1:
-//line switches_fsm.go:483
+//line switches_fsm.go:548
 	v_1, err = fsm.Take[string](in)
 //line switches.go:50
 	return m.finish(v(v_1, err), nil)
@@ -493,11 +558,11 @@ resume2:
 switchEnd:
 	return m.suspend(3, Str.Call("pos"))
 resume3:
-//line switches_fsm.go:497
+//line switches_fsm.go:562
 	v_2, err_1 = fsm.Take[string](in)
 //line switches.go:57
 	return m.finish(v(v_2, err_1), nil)
-//line switches_fsm.go:501
+//line switches_fsm.go:566
 }
 
 func (m *switchNoTagMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -560,6 +625,17 @@ func (m *switchNoTagMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "6f831efb80eea763",
+			Pos:    "switches.go:58:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "string",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: SwitchNoTag,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.SwitchNoTag",
 		New: func(args []any) (fsm.Machine, error) {
@@ -570,12 +646,34 @@ func init() {
 			}
 			return m, nil
 		},
-		States: []fsm.StateInfo{{Pos: "switches.go:50:12"}, {Pos: "switches.go:54:3"}, {Pos: "switches.go:57:11"}},
+		Start: fsm.StateInfo{
+			Layout: "29480f373b660127",
+			Pos:    "switches.go:47:6",
+			Vars: []fsm.VarInfo{{
+				Name: "x",
+				Type: "int",
+			}},
+		},
+		States: []fsm.StateInfo{{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "switches.go:50:12",
+		}, {
+			Layout: "2b277bc8c0741b38",
+			Pos:    "switches.go:54:3",
+		}, {
+			Layout: "2b277bc8c0741b38",
+			Pos:    "switches.go:57:11",
+		}},
 		Zero: func() fsm.Machine {
 			return &switchNoTagMachine{}
 		},
 	})
 }
+
+// SwitchInitJob is the handle of job SwitchInit, for fsm.Start, fsm.Wait and fsm.Child.
+var SwitchInitJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.SwitchInit",
+	func(a int) []any { return []any{a} },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // switchInitMachine is the state machine of job SwitchInit.
 type switchInitMachine struct {
@@ -619,27 +717,27 @@ func (m *switchInitMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, 
 //line switches.go:62
 	return m.suspend(1, Echo.Call(x))
 resume1:
-//line switches_fsm.go:623
+//line switches_fsm.go:721
 	v_1, err = fsm.Take[int](in)
 //line switches.go:62
 	y = v(v_1, err)
 	if y > 10 {
 		goto caseBody
 	}
-//line switches_fsm.go:630
+//line switches_fsm.go:728
 	goto caseBody_1
 caseBody:
 	m.v.y = y
 //line switches.go:64
 	return m.suspend(2, Echo.Call(1))
 resume2:
-//line switches_fsm.go:637
+//line switches_fsm.go:735
 	v_2, err_1 = fsm.Take[int](in)
 //line switches.go:64
 	return m.finish(y+v(v_2, err_1), nil)
 caseBody_1:
 	return m.finish(y-1, nil)
-//line switches_fsm.go:643
+//line switches_fsm.go:741
 }
 
 func (m *switchInitMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -706,6 +804,17 @@ func (m *switchInitMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "switches.go:68:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: SwitchInit,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.SwitchInit",
 		New: func(args []any) (fsm.Machine, error) {
@@ -716,8 +825,20 @@ func init() {
 			}
 			return m, nil
 		},
-		States: []fsm.StateInfo{{Pos: "switches.go:62:16"}, {
-			Pos: "switches.go:64:16",
+		Start: fsm.StateInfo{
+			Layout: "29480f373b660127",
+			Pos:    "switches.go:61:6",
+			Vars: []fsm.VarInfo{{
+				Name: "x",
+				Type: "int",
+			}},
+		},
+		States: []fsm.StateInfo{{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "switches.go:62:16",
+		}, {
+			Layout: "e500a8ce4b012cdb",
+			Pos:    "switches.go:64:16",
 			Vars: []fsm.VarInfo{{
 				Name: "y",
 				Type: "int",
@@ -728,6 +849,11 @@ func init() {
 		},
 	})
 }
+
+// SwitchInitTagJob is the handle of job SwitchInitTag, for fsm.Start, fsm.Wait and fsm.Child.
+var SwitchInitTagJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.SwitchInitTag",
+	func(a int) []any { return []any{a} },
+	func(r []any) (string, error) { return fsm.ResultAt[string](r, 0), fsm.ResultErr(r, 1) })
 
 // switchInitTagMachine is the state machine of job SwitchInitTag.
 type switchInitTagMachine struct {
@@ -775,11 +901,11 @@ func (m *switchInitTagMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 //line switches.go:72
 	return m.suspend(1, Echo.Call(x))
 resume1:
-//line switches_fsm.go:779
+//line switches_fsm.go:905
 	v_1, err = fsm.Take[int](in)
 //line switches.go:72
 	y = v(v_1, err)
-//line switches_fsm.go:783
+//line switches_fsm.go:909
 	tag = y % 3
 //line switches.go:73
 	if tag == 0 {
@@ -789,27 +915,27 @@ resume1:
 	if tag == 1 {
 		goto caseBody_1
 	}
-//line switches_fsm.go:793
+//line switches_fsm.go:919
 	goto switchEnd
 caseBody:
 //line switches.go:74
 	return m.suspend(2, Str.Call("!"))
 resume2:
-//line switches_fsm.go:799
+//line switches_fsm.go:925
 	v_2, err_1 = fsm.Take[string](in)
 //line switches.go:74
 	return m.finish("fizz"+v(v_2, err_1), nil)
 caseBody_1:
 	return m.suspend(3, Echo.Call(y*2))
 resume3:
-//line switches_fsm.go:806
+//line switches_fsm.go:932
 	v_3, err_2 = fsm.Take[int](in)
 //line switches.go:76
 	z = v(v_3, err_2)
 	return m.finish("one"+strconv.Itoa(z), nil)
 switchEnd:
 	return m.finish("two", nil)
-//line switches_fsm.go:813
+//line switches_fsm.go:939
 }
 
 func (m *switchInitTagMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -872,6 +998,17 @@ func (m *switchInitTagMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "6f831efb80eea763",
+			Pos:    "switches.go:80:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "string",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: SwitchInitTag,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.SwitchInitTag",
 		New: func(args []any) (fsm.Machine, error) {
@@ -882,12 +1019,34 @@ func init() {
 			}
 			return m, nil
 		},
-		States: []fsm.StateInfo{{Pos: "switches.go:72:16"}, {Pos: "switches.go:74:21"}, {Pos: "switches.go:76:10"}},
+		Start: fsm.StateInfo{
+			Layout: "29480f373b660127",
+			Pos:    "switches.go:71:6",
+			Vars: []fsm.VarInfo{{
+				Name: "x",
+				Type: "int",
+			}},
+		},
+		States: []fsm.StateInfo{{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "switches.go:72:16",
+		}, {
+			Layout: "2b277bc8c0741b38",
+			Pos:    "switches.go:74:21",
+		}, {
+			Layout: "2b277bc8c0741b38",
+			Pos:    "switches.go:76:10",
+		}},
 		Zero: func() fsm.Machine {
 			return &switchInitTagMachine{}
 		},
 	})
 }
+
+// SwitchFallthroughJob is the handle of job SwitchFallthrough, for fsm.Start, fsm.Wait and fsm.Child.
+var SwitchFallthroughJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.SwitchFallthrough",
+	func(a int) []any { return []any{a} },
+	func(r []any) (string, error) { return fsm.ResultAt[string](r, 0), fsm.ResultErr(r, 1) })
 
 // switchFallthroughMachine is the state machine of job SwitchFallthrough.
 type switchFallthroughMachine struct {
@@ -937,7 +1096,7 @@ func (m *switchFallthroughMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.
 	}
 //line switches.go:84
 	s = ""
-//line switches_fsm.go:941
+//line switches_fsm.go:1100
 	tag = x
 //line switches.go:86
 	if tag == 1 {
@@ -953,50 +1112,50 @@ func (m *switchFallthroughMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.
 	if tag == 4 {
 		goto caseBody_3
 	}
-//line switches_fsm.go:957
+//line switches_fsm.go:1116
 	goto switchEnd
 caseBody:
 	m.v.s = s
 //line switches.go:87
 	return m.suspend(1, Str.Call("a"))
 resume1:
-//line switches_fsm.go:964
+//line switches_fsm.go:1123
 	v_1, err = fsm.Take[string](in)
 //line switches.go:87
 	s += v(v_1, err)
-//line switches_fsm.go:968
+//line switches_fsm.go:1127
 	goto caseBody_1
 caseBody_1:
 	m.v.s = s
 //line switches.go:90
 	return m.suspend(2, Str.Call("b"))
 resume2:
-//line switches_fsm.go:975
+//line switches_fsm.go:1134
 	v_2, err_1 = fsm.Take[string](in)
 //line switches.go:90
 	s += v(v_2, err_1)
-//line switches_fsm.go:979
+//line switches_fsm.go:1138
 	goto caseBody_2
 caseBody_2:
 //line switches.go:93
 	s += "c"
-//line switches_fsm.go:984
+//line switches_fsm.go:1143
 	goto switchEnd
 caseBody_3:
 	m.v.s = s
 //line switches.go:95
 	return m.suspend(3, Str.Call("d"))
 resume3:
-//line switches_fsm.go:991
+//line switches_fsm.go:1150
 	v_3, err_2 = fsm.Take[string](in)
 //line switches.go:95
 	s += v(v_3, err_2)
-//line switches_fsm.go:995
+//line switches_fsm.go:1154
 	goto switchEnd
 switchEnd:
 //line switches.go:97
 	return m.finish(s, nil)
-//line switches_fsm.go:1000
+//line switches_fsm.go:1159
 }
 
 func (m *switchFallthroughMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -1071,6 +1230,17 @@ func (m *switchFallthroughMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "6f831efb80eea763",
+			Pos:    "switches.go:98:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "string",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: SwitchFallthrough,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.SwitchFallthrough",
 		New: func(args []any) (fsm.Machine, error) {
@@ -1081,20 +1251,31 @@ func init() {
 			}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "29480f373b660127",
+			Pos:    "switches.go:83:6",
+			Vars: []fsm.VarInfo{{
+				Name: "x",
+				Type: "int",
+			}},
+		},
 		States: []fsm.StateInfo{{
-			Pos: "switches.go:87:10",
+			Layout: "1b16fda53b451520",
+			Pos:    "switches.go:87:10",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "string",
 			}},
 		}, {
-			Pos: "switches.go:90:10",
+			Layout: "1b16fda53b451520",
+			Pos:    "switches.go:90:10",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "string",
 			}},
 		}, {
-			Pos: "switches.go:95:10",
+			Layout: "1b16fda53b451520",
+			Pos:    "switches.go:95:10",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "string",
@@ -1105,6 +1286,11 @@ func init() {
 		},
 	})
 }
+
+// SwitchDefaultMiddleJob is the handle of job SwitchDefaultMiddle, for fsm.Start, fsm.Wait and fsm.Child.
+var SwitchDefaultMiddleJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.SwitchDefaultMiddle",
+	func(a int) []any { return []any{a} },
+	func(r []any) (string, error) { return fsm.ResultAt[string](r, 0), fsm.ResultErr(r, 1) })
 
 // switchDefaultMiddleMachine is the state machine of job SwitchDefaultMiddle.
 type switchDefaultMiddleMachine struct {
@@ -1142,7 +1328,7 @@ func (m *switchDefaultMiddleMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fs
 	}
 //line switches.go:102
 	s = ""
-//line switches_fsm.go:1146
+//line switches_fsm.go:1332
 	tag = x
 //line switches.go:104
 	if tag == 1 {
@@ -1156,37 +1342,37 @@ func (m *switchDefaultMiddleMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fs
 	if tag == 3 {
 		goto caseBody_3
 	}
-//line switches_fsm.go:1160
+//line switches_fsm.go:1346
 	goto caseBody_1
 caseBody:
 //line switches.go:105
 	s = "one"
-//line switches_fsm.go:1165
+//line switches_fsm.go:1351
 	goto switchEnd
 caseBody_1:
 //line switches.go:107
 	return m.suspend(1, Str.Call("def"))
 resume1:
-//line switches_fsm.go:1171
+//line switches_fsm.go:1357
 	v_1, err = fsm.Take[string](in)
 //line switches.go:107
 	s = v(v_1, err)
-//line switches_fsm.go:1175
+//line switches_fsm.go:1361
 	goto caseBody_2
 caseBody_2:
 //line switches.go:110
 	s += "two"
-//line switches_fsm.go:1180
+//line switches_fsm.go:1366
 	goto switchEnd
 caseBody_3:
 //line switches.go:112
 	s = "three"
-//line switches_fsm.go:1185
+//line switches_fsm.go:1371
 	goto switchEnd
 switchEnd:
 //line switches.go:114
 	return m.finish(s, nil)
-//line switches_fsm.go:1190
+//line switches_fsm.go:1376
 }
 
 func (m *switchDefaultMiddleMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -1249,6 +1435,17 @@ func (m *switchDefaultMiddleMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "6f831efb80eea763",
+			Pos:    "switches.go:115:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "string",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: SwitchDefaultMiddle,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.SwitchDefaultMiddle",
 		New: func(args []any) (fsm.Machine, error) {
@@ -1259,12 +1456,28 @@ func init() {
 			}
 			return m, nil
 		},
-		States: []fsm.StateInfo{{Pos: "switches.go:107:9"}},
+		Start: fsm.StateInfo{
+			Layout: "29480f373b660127",
+			Pos:    "switches.go:101:6",
+			Vars: []fsm.VarInfo{{
+				Name: "x",
+				Type: "int",
+			}},
+		},
+		States: []fsm.StateInfo{{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "switches.go:107:9",
+		}},
 		Zero: func() fsm.Machine {
 			return &switchDefaultMiddleMachine{}
 		},
 	})
 }
+
+// SwitchLazyCasesJob is the handle of job SwitchLazyCases, for fsm.Start, fsm.Wait and fsm.Child.
+var SwitchLazyCasesJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.SwitchLazyCases",
+	func(a int) []any { return []any{a} },
+	func(r []any) (string, error) { return fsm.ResultAt[string](r, 0), fsm.ResultErr(r, 1) })
 
 // switchLazyCasesMachine is the state machine of job SwitchLazyCases.
 type switchLazyCasesMachine struct {
@@ -1321,46 +1534,46 @@ func (m *switchLazyCasesMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.An
 //line switches.go:123
 	return m.suspend(1, Echo.Call(1))
 resume1:
-//line switches_fsm.go:1325
+//line switches_fsm.go:1538
 	v_1, err = fsm.Take[int](in)
 //line switches.go:123
 	if tag == v(v_1, err) {
 		goto caseBody
 	}
-//line switches_fsm.go:1331
+//line switches_fsm.go:1544
 	m.v.tag = tag
 //line switches.go:125
 	return m.suspend(2, Echo.Call(2))
 resume2:
-//line switches_fsm.go:1336
+//line switches_fsm.go:1549
 	v_2, err_1 = fsm.Take[int](in)
 //line switches.go:125
 	if tag == v(v_2, err_1) {
 		goto caseBody_1
 	}
-//line switches_fsm.go:1342
+//line switches_fsm.go:1555
 	m.v.tag = tag
 //line switches.go:125
 	return m.suspend(3, Echo.Call(3))
 resume3:
-//line switches_fsm.go:1347
+//line switches_fsm.go:1560
 	v_3, err_2 = fsm.Take[int](in)
 //line switches.go:125
 	if tag == v(v_3, err_2) {
 		goto caseBody_1
 	}
-//line switches_fsm.go:1353
+//line switches_fsm.go:1566
 	m.v.tag = tag
 //line switches.go:127
 	return m.suspend(4, Echo.Call(4))
 resume4:
-//line switches_fsm.go:1358
+//line switches_fsm.go:1571
 	v_4, err_3 = fsm.Take[int](in)
 //line switches.go:127
 	if tag == v(v_4, err_3) {
 		goto caseBody_2
 	}
-//line switches_fsm.go:1364
+//line switches_fsm.go:1577
 	goto caseBody_3
 caseBody:
 //line switches.go:124
@@ -1371,7 +1584,7 @@ caseBody_2:
 	return m.finish("c", nil)
 caseBody_3:
 	return m.finish("d", nil)
-//line switches_fsm.go:1375
+//line switches_fsm.go:1588
 }
 
 func (m *switchLazyCasesMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -1450,6 +1663,17 @@ func (m *switchLazyCasesMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "6f831efb80eea763",
+			Pos:    "switches.go:132:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "string",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: SwitchLazyCases,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.SwitchLazyCases",
 		New: func(args []any) (fsm.Machine, error) {
@@ -1460,29 +1684,41 @@ func init() {
 			}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "29480f373b660127",
+			Pos:    "switches.go:121:6",
+			Vars: []fsm.VarInfo{{
+				Name: "x",
+				Type: "int",
+			}},
+		},
 		States: []fsm.StateInfo{{
-			Pos: "switches.go:123:9",
+			Layout: "9a09e5b30ef15067",
+			Pos:    "switches.go:123:9",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
 				Name:     "tag (the switch tag)",
 				Type:     "int",
 			}},
 		}, {
-			Pos: "switches.go:125:9",
+			Layout: "9a09e5b30ef15067",
+			Pos:    "switches.go:125:9",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
 				Name:     "tag (the switch tag)",
 				Type:     "int",
 			}},
 		}, {
-			Pos: "switches.go:125:42",
+			Layout: "9a09e5b30ef15067",
+			Pos:    "switches.go:125:42",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
 				Name:     "tag (the switch tag)",
 				Type:     "int",
 			}},
 		}, {
-			Pos: "switches.go:127:9",
+			Layout: "9a09e5b30ef15067",
+			Pos:    "switches.go:127:9",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
 				Name:     "tag (the switch tag)",
@@ -1494,6 +1730,11 @@ func init() {
 		},
 	})
 }
+
+// SwitchLazyDefaultMiddleJob is the handle of job SwitchLazyDefaultMiddle, for fsm.Start, fsm.Wait and fsm.Child.
+var SwitchLazyDefaultMiddleJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.SwitchLazyDefaultMiddle",
+	func(a int) []any { return []any{a} },
+	func(r []any) (string, error) { return fsm.ResultAt[string](r, 0), fsm.ResultErr(r, 1) })
 
 // switchLazyDefaultMiddleMachine is the state machine of job SwitchLazyDefaultMiddle.
 type switchLazyDefaultMiddleMachine struct {
@@ -1544,51 +1785,51 @@ func (m *switchLazyDefaultMiddleMachine) Resume(ctx fsm.Context, in fsm.Outcome)
 	s = ""
 	return m.suspend(1, Echo.Call(x))
 resume1:
-//line switches_fsm.go:1548
+//line switches_fsm.go:1789
 	v_1, err = fsm.Take[int](in)
 	tag = v(v_1, err)
 	m.v.tag = tag
 //line switches.go:141
 	return m.suspend(2, Echo.Call(1))
 resume2:
-//line switches_fsm.go:1555
+//line switches_fsm.go:1796
 	v_2, err_1 = fsm.Take[int](in)
 //line switches.go:141
 	if tag == v(v_2, err_1) {
 		goto caseBody
 	}
-//line switches_fsm.go:1561
+//line switches_fsm.go:1802
 	m.v.tag = tag
 //line switches.go:145
 	return m.suspend(3, Echo.Call(2))
 resume3:
-//line switches_fsm.go:1566
+//line switches_fsm.go:1807
 	v_3, err_2 = fsm.Take[int](in)
 //line switches.go:145
 	if tag == v(v_3, err_2) {
 		goto caseBody_2
 	}
-//line switches_fsm.go:1572
+//line switches_fsm.go:1813
 	goto caseBody_1
 caseBody:
 //line switches.go:142
 	s = "one"
-//line switches_fsm.go:1577
+//line switches_fsm.go:1818
 	goto switchEnd
 caseBody_1:
 //line switches.go:144
 	s = "default"
-//line switches_fsm.go:1582
+//line switches_fsm.go:1823
 	goto switchEnd
 caseBody_2:
 //line switches.go:146
 	s = "two"
-//line switches_fsm.go:1587
+//line switches_fsm.go:1828
 	goto switchEnd
 switchEnd:
 //line switches.go:148
 	return m.finish(s, nil)
-//line switches_fsm.go:1592
+//line switches_fsm.go:1833
 }
 
 func (m *switchLazyDefaultMiddleMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -1659,6 +1900,17 @@ func (m *switchLazyDefaultMiddleMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "6f831efb80eea763",
+			Pos:    "switches.go:149:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "string",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: SwitchLazyDefaultMiddle,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.SwitchLazyDefaultMiddle",
 		New: func(args []any) (fsm.Machine, error) {
@@ -1669,15 +1921,28 @@ func init() {
 			}
 			return m, nil
 		},
-		States: []fsm.StateInfo{{Pos: "switches.go:140:11"}, {
-			Pos: "switches.go:141:9",
+		Start: fsm.StateInfo{
+			Layout: "29480f373b660127",
+			Pos:    "switches.go:138:6",
+			Vars: []fsm.VarInfo{{
+				Name: "x",
+				Type: "int",
+			}},
+		},
+		States: []fsm.StateInfo{{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "switches.go:140:11",
+		}, {
+			Layout: "9a09e5b30ef15067",
+			Pos:    "switches.go:141:9",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
 				Name:     "tag (the switch tag)",
 				Type:     "int",
 			}},
 		}, {
-			Pos: "switches.go:145:9",
+			Layout: "9a09e5b30ef15067",
+			Pos:    "switches.go:145:9",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
 				Name:     "tag (the switch tag)",
@@ -1689,6 +1954,11 @@ func init() {
 		},
 	})
 }
+
+// SwitchLazyNoTagJob is the handle of job SwitchLazyNoTag, for fsm.Start, fsm.Wait and fsm.Child.
+var SwitchLazyNoTagJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.SwitchLazyNoTag",
+	func(a int) []any { return []any{a} },
+	func(r []any) (string, error) { return fsm.ResultAt[string](r, 0), fsm.ResultErr(r, 1) })
 
 // switchLazyNoTagMachine is the state machine of job SwitchLazyNoTag.
 type switchLazyNoTagMachine struct {
@@ -1736,18 +2006,18 @@ func (m *switchLazyNoTagMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.An
 //line switches.go:156
 	return m.suspend(1, Echo.Call(x))
 resume1:
-//line switches_fsm.go:1740
+//line switches_fsm.go:2010
 	v_1, err = fsm.Take[int](in)
 //line switches.go:156
 	if v(v_1, err) > 10 {
 		goto caseBody
 	}
-//line switches_fsm.go:1746
+//line switches_fsm.go:2016
 	m.v.x = x
 //line switches.go:158
 	return m.suspend(2, Positive.Call(x))
 resume2:
-//line switches_fsm.go:1751
+//line switches_fsm.go:2021
 	v_2, err_1 = fsm.Take[bool](in)
 //line switches.go:158
 	if v(v_2, err_1) {
@@ -1756,13 +2026,13 @@ resume2:
 //line switches.go:160
 	return m.suspend(3, Echo.Call(x))
 resume3:
-//line switches_fsm.go:1760
+//line switches_fsm.go:2030
 	v_3, err_2 = fsm.Take[int](in)
 //line switches.go:160
 	if v(v_3, err_2) == 0 {
 		goto caseBody_2
 	}
-//line switches_fsm.go:1766
+//line switches_fsm.go:2036
 	goto switchEnd
 caseBody:
 //line switches.go:157
@@ -1773,7 +2043,7 @@ caseBody_2:
 	return m.finish("zero", nil)
 switchEnd:
 	return m.finish("neg", nil)
-//line switches_fsm.go:1777
+//line switches_fsm.go:2047
 }
 
 func (m *switchLazyNoTagMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -1844,6 +2114,17 @@ func (m *switchLazyNoTagMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "6f831efb80eea763",
+			Pos:    "switches.go:164:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "string",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: SwitchLazyNoTag,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.SwitchLazyNoTag",
 		New: func(args []any) (fsm.Machine, error) {
@@ -1854,24 +2135,42 @@ func init() {
 			}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "29480f373b660127",
+			Pos:    "switches.go:154:6",
+			Vars: []fsm.VarInfo{{
+				Name: "x",
+				Type: "int",
+			}},
+		},
 		States: []fsm.StateInfo{{
-			Pos: "switches.go:156:9",
+			Layout: "29480f373b660127",
+			Pos:    "switches.go:156:9",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
 				Type: "int",
 			}},
 		}, {
-			Pos: "switches.go:158:9",
+			Layout: "29480f373b660127",
+			Pos:    "switches.go:158:9",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
 				Type: "int",
 			}},
-		}, {Pos: "switches.go:160:9"}},
+		}, {
+			Layout: "2b277bc8c0741b38",
+			Pos:    "switches.go:160:9",
+		}},
 		Zero: func() fsm.Machine {
 			return &switchLazyNoTagMachine{}
 		},
 	})
 }
+
+// SwitchOrderJob is the handle of job SwitchOrder, for fsm.Start, fsm.Wait and fsm.Child.
+var SwitchOrderJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.SwitchOrder",
+	func(a int) []any { return []any{a} },
+	func(r []any) (string, error) { return fsm.ResultAt[string](r, 0), fsm.ResultErr(r, 1) })
 
 // switchOrderMachine is the state machine of job SwitchOrder.
 type switchOrderMachine struct {
@@ -1916,19 +2215,19 @@ func (m *switchOrderMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp,
 	resetTrace()
 	return m.suspend(1, Echo.Call(x))
 resume1:
-//line switches_fsm.go:1920
+//line switches_fsm.go:2219
 	v_1, err = fsm.Take[int](in)
 	tag = tr("tag", v(v_1, err))
 //line switches.go:172
 	if tag == tr("c1", 1) {
 		goto caseBody
 	}
-//line switches_fsm.go:1927
+//line switches_fsm.go:2226
 	m.v.tag = tag
 //line switches.go:174
 	return m.suspend(2, Echo.Call(2))
 resume2:
-//line switches_fsm.go:1932
+//line switches_fsm.go:2231
 	v_2, err_1 = fsm.Take[int](in)
 //line switches.go:174
 	if tag == tr("c2", v(v_2, err_1)) {
@@ -1942,27 +2241,27 @@ resume2:
 	if tag == tr("c4", 4) {
 		goto caseBody_2
 	}
-//line switches_fsm.go:1946
+//line switches_fsm.go:2245
 	goto switchEnd
 caseBody:
 //line switches.go:173
 	tr("body1", 0)
-//line switches_fsm.go:1951
+//line switches_fsm.go:2250
 	goto switchEnd
 caseBody_1:
 //line switches.go:175
 	tr("body23", 0)
-//line switches_fsm.go:1956
+//line switches_fsm.go:2255
 	goto switchEnd
 caseBody_2:
 //line switches.go:177
 	tr("body4", 0)
-//line switches_fsm.go:1961
+//line switches_fsm.go:2260
 	goto switchEnd
 switchEnd:
 //line switches.go:179
 	return m.finish(traceStr(), nil)
-//line switches_fsm.go:1966
+//line switches_fsm.go:2265
 }
 
 func (m *switchOrderMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -2029,6 +2328,17 @@ func (m *switchOrderMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "6f831efb80eea763",
+			Pos:    "switches.go:180:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "string",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: SwitchOrder,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.SwitchOrder",
 		New: func(args []any) (fsm.Machine, error) {
@@ -2039,8 +2349,20 @@ func init() {
 			}
 			return m, nil
 		},
-		States: []fsm.StateInfo{{Pos: "switches.go:171:21"}, {
-			Pos: "switches.go:174:18",
+		Start: fsm.StateInfo{
+			Layout: "29480f373b660127",
+			Pos:    "switches.go:169:6",
+			Vars: []fsm.VarInfo{{
+				Name: "x",
+				Type: "int",
+			}},
+		},
+		States: []fsm.StateInfo{{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "switches.go:171:21",
+		}, {
+			Layout: "9a09e5b30ef15067",
+			Pos:    "switches.go:174:18",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
 				Name:     "tag (the switch tag)",
@@ -2052,6 +2374,22 @@ func init() {
 		},
 	})
 }
+
+// SwitchBreakInLoopResults holds the results of job SwitchBreakInLoop, for SwitchBreakInLoopJob.
+type SwitchBreakInLoopResults struct {
+	R0 int
+	R1 int
+}
+
+// SwitchBreakInLoopJob is the handle of job SwitchBreakInLoop, for fsm.Start, fsm.Wait and fsm.Child.
+var SwitchBreakInLoopJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.SwitchBreakInLoop",
+	func(a int) []any { return []any{a} },
+	func(r []any) (SwitchBreakInLoopResults, error) {
+		return SwitchBreakInLoopResults{
+			R0: fsm.ResultAt[int](r, 0),
+			R1: fsm.ResultAt[int](r, 1),
+		}, fsm.ResultErr(r, 2)
+	})
 
 // switchBreakInLoopMachine is the state machine of job SwitchBreakInLoop.
 type switchBreakInLoopMachine struct {
@@ -2102,12 +2440,12 @@ loop:
 	if !(i < n) {
 		goto loopEnd
 	}
-//line switches_fsm.go:2106
+//line switches_fsm.go:2444
 	m.v.n, m.v.count, m.v.sum, m.v.i = n, count, sum, i
 //line switches.go:189
 	return m.suspend(1, Echo.Call(i))
 resume1:
-//line switches_fsm.go:2111
+//line switches_fsm.go:2449
 	v_1, err = fsm.Take[int](in)
 	tag = v(v_1, err) % 3
 //line switches.go:190
@@ -2118,7 +2456,7 @@ resume1:
 	if tag == 1 {
 		goto caseBody_1
 	}
-//line switches_fsm.go:2122
+//line switches_fsm.go:2460
 	goto caseBody_2
 caseBody:
 //line switches.go:191
@@ -2128,12 +2466,12 @@ caseBody_1:
 		goto switchEnd
 	}
 	count++
-//line switches_fsm.go:2132
+//line switches_fsm.go:2470
 	goto switchEnd
 caseBody_2:
 //line switches.go:198
 	sum += i
-//line switches_fsm.go:2137
+//line switches_fsm.go:2475
 	goto switchEnd
 switchEnd:
 //line switches.go:200
@@ -2141,12 +2479,12 @@ switchEnd:
 loopNext:
 //line switches.go:188
 	i++
-//line switches_fsm.go:2145
+//line switches_fsm.go:2483
 	goto loop
 loopEnd:
 //line switches.go:202
 	return m.finish(count, sum, nil)
-//line switches_fsm.go:2150
+//line switches_fsm.go:2488
 }
 
 func (m *switchBreakInLoopMachine) finish(r0 int, r1 int, r2 error) (fsm.AnyOp, error) {
@@ -2222,6 +2560,20 @@ func (m *switchBreakInLoopMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "fd05e174931b53f4",
+			Pos:    "switches.go:203:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "int",
+			}, {
+				Name: "result 2",
+				Type: "error",
+			}},
+		},
 		Func: SwitchBreakInLoop,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.SwitchBreakInLoop",
 		New: func(args []any) (fsm.Machine, error) {
@@ -2232,8 +2584,17 @@ func init() {
 			}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "3d5626aa9d3c44eb",
+			Pos:    "switches.go:186:6",
+			Vars: []fsm.VarInfo{{
+				Name: "n",
+				Type: "int",
+			}},
+		},
 		States: []fsm.StateInfo{{
-			Pos: "switches.go:189:12",
+			Layout: "04007057a2683834",
+			Pos:    "switches.go:189:12",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
 				Type: "int",
@@ -2253,6 +2614,11 @@ func init() {
 		},
 	})
 }
+
+// SwitchBreakAfterAwaitJob is the handle of job SwitchBreakAfterAwait, for fsm.Start, fsm.Wait and fsm.Child.
+var SwitchBreakAfterAwaitJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.SwitchBreakAfterAwait",
+	func(a int) []any { return []any{a} },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // switchBreakAfterAwaitMachine is the state machine of job SwitchBreakAfterAwait.
 type switchBreakAfterAwaitMachine struct {
@@ -2299,13 +2665,13 @@ func (m *switchBreakAfterAwaitMachine) Resume(ctx fsm.Context, in fsm.Outcome) (
 	if x > 0 {
 		goto caseBody
 	}
-//line switches_fsm.go:2303
+//line switches_fsm.go:2669
 	goto switchEnd
 caseBody:
 //line switches.go:213
 	return m.suspend(1, Echo.Call(x))
 resume1:
-//line switches_fsm.go:2309
+//line switches_fsm.go:2675
 	v_1, err = fsm.Take[int](in)
 //line switches.go:213
 	r = v(v_1, err)
@@ -2313,19 +2679,19 @@ resume1:
 		goto switchEnd
 	}
 	r *= 100
-//line switches_fsm.go:2317
+//line switches_fsm.go:2683
 	goto switchEnd
 switchEnd:
 	m.v.r = r
 //line switches.go:219
 	return m.suspend(2, Echo.Call(1))
 resume2:
-//line switches_fsm.go:2324
+//line switches_fsm.go:2690
 	v_2, err_1 = fsm.Take[int](in)
 //line switches.go:219
 	r += v(v_2, err_1)
 	return m.finish(r, nil)
-//line switches_fsm.go:2329
+//line switches_fsm.go:2695
 }
 
 func (m *switchBreakAfterAwaitMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -2392,6 +2758,17 @@ func (m *switchBreakAfterAwaitMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "switches.go:221:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: SwitchBreakAfterAwait,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.SwitchBreakAfterAwait",
 		New: func(args []any) (fsm.Machine, error) {
@@ -2402,8 +2779,20 @@ func init() {
 			}
 			return m, nil
 		},
-		States: []fsm.StateInfo{{Pos: "switches.go:213:9"}, {
-			Pos: "switches.go:219:9",
+		Start: fsm.StateInfo{
+			Layout: "29480f373b660127",
+			Pos:    "switches.go:209:6",
+			Vars: []fsm.VarInfo{{
+				Name: "x",
+				Type: "int",
+			}},
+		},
+		States: []fsm.StateInfo{{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "switches.go:213:9",
+		}, {
+			Layout: "c77979a30d02914f",
+			Pos:    "switches.go:219:9",
 			Vars: []fsm.VarInfo{{
 				Name: "r",
 				Type: "int",
@@ -2414,6 +2803,11 @@ func init() {
 		},
 	})
 }
+
+// SwitchStringJob is the handle of job SwitchString, for fsm.Start, fsm.Wait and fsm.Child.
+var SwitchStringJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.SwitchString",
+	func(a string) []any { return []any{a} },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // switchStringMachine is the state machine of job SwitchString.
 type switchStringMachine struct {
@@ -2451,7 +2845,7 @@ func (m *switchStringMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp
 //line switches.go:225
 	return m.suspend(1, Str.Call(s))
 resume1:
-//line switches_fsm.go:2455
+//line switches_fsm.go:2849
 	v_1, err = fsm.Take[string](in)
 	tag = v(v_1, err)
 //line switches.go:226
@@ -2470,7 +2864,7 @@ resume1:
 	if tag == "\xff" {
 		goto caseBody_2
 	}
-//line switches_fsm.go:2474
+//line switches_fsm.go:2868
 	goto switchEnd
 caseBody:
 //line switches.go:227
@@ -2481,7 +2875,7 @@ caseBody_2:
 	return m.finish(2, nil)
 switchEnd:
 	return m.finish(-1, nil)
-//line switches_fsm.go:2485
+//line switches_fsm.go:2879
 }
 
 func (m *switchStringMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -2544,6 +2938,17 @@ func (m *switchStringMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "switches.go:234:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: SwitchString,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.SwitchString",
 		New: func(args []any) (fsm.Machine, error) {
@@ -2554,12 +2959,34 @@ func init() {
 			}
 			return m, nil
 		},
-		States: []fsm.StateInfo{{Pos: "switches.go:225:11"}},
+		Start: fsm.StateInfo{
+			Layout: "1b16fda53b451520",
+			Pos:    "switches.go:224:6",
+			Vars: []fsm.VarInfo{{
+				Name: "s",
+				Type: "string",
+			}},
+		},
+		States: []fsm.StateInfo{{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "switches.go:225:11",
+		}},
 		Zero: func() fsm.Machine {
 			return &switchStringMachine{}
 		},
 	})
 }
+
+// SwitchNestedArgs holds the arguments of job SwitchNested, for SwitchNestedJob: one field per parameter.
+type SwitchNestedArgs struct {
+	A int
+	B int
+}
+
+// SwitchNestedJob is the handle of job SwitchNested, for fsm.Start, fsm.Wait and fsm.Child.
+var SwitchNestedJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.SwitchNested",
+	func(a SwitchNestedArgs) []any { return []any{a.A, a.B} },
+	func(r []any) (string, error) { return fsm.ResultAt[string](r, 0), fsm.ResultErr(r, 1) })
 
 // switchNestedMachine is the state machine of job SwitchNested.
 type switchNestedMachine struct {
@@ -2608,70 +3035,70 @@ func (m *switchNestedMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp
 	}
 //line switches.go:238
 	out = ""
-//line switches_fsm.go:2612
+//line switches_fsm.go:3039
 	tag = a
 //line switches.go:240
 	if tag == 1 {
 		goto caseBody
 	}
-//line switches_fsm.go:2618
+//line switches_fsm.go:3045
 	goto caseBody_1
 caseBody:
 //line switches.go:241
 	return m.suspend(1, Echo.Call(b))
 resume1:
-//line switches_fsm.go:2624
+//line switches_fsm.go:3051
 	v_1, err = fsm.Take[int](in)
 	tag_1 = v(v_1, err)
 //line switches.go:242
 	if tag_1 == 1 {
 		goto caseBody_2
 	}
-//line switches_fsm.go:2631
+//line switches_fsm.go:3058
 	goto caseBody_3
 caseBody_2:
 //line switches.go:243
 	out = "1/1"
-//line switches_fsm.go:2636
+//line switches_fsm.go:3063
 	goto switchEnd_1
 caseBody_3:
 //line switches.go:245
 	return m.suspend(2, Str.Call("x"))
 resume2:
-//line switches_fsm.go:2642
+//line switches_fsm.go:3069
 	v_2, err_1 = fsm.Take[string](in)
 //line switches.go:245
 	out = "1/" + v(v_2, err_1)
-//line switches_fsm.go:2646
+//line switches_fsm.go:3073
 	goto switchEnd_1
 switchEnd_1:
 //line switches.go:247
 	out += "!"
-//line switches_fsm.go:2651
+//line switches_fsm.go:3078
 	goto switchEnd
 caseBody_1:
 //line switches.go:250
 	if b > 0 {
 		goto caseBody_4
 	}
-//line switches_fsm.go:2658
+//line switches_fsm.go:3085
 	goto switchEnd_2
 caseBody_4:
 //line switches.go:251
 	return m.suspend(3, Str.Call("d/pos"))
 resume3:
-//line switches_fsm.go:2664
+//line switches_fsm.go:3091
 	v_3, err_2 = fsm.Take[string](in)
 //line switches.go:251
 	out = v(v_3, err_2)
-//line switches_fsm.go:2668
+//line switches_fsm.go:3095
 	goto switchEnd_2
 switchEnd_2:
 	goto switchEnd
 switchEnd:
 //line switches.go:254
 	return m.finish(out, nil)
-//line switches_fsm.go:2675
+//line switches_fsm.go:3102
 }
 
 func (m *switchNestedMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -2736,6 +3163,17 @@ func (m *switchNestedMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "6f831efb80eea763",
+			Pos:    "switches.go:255:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "string",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: SwitchNested,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.SwitchNested",
 		New: func(args []any) (fsm.Machine, error) {
@@ -2749,12 +3187,37 @@ func init() {
 			}
 			return m, nil
 		},
-		States: []fsm.StateInfo{{Pos: "switches.go:241:12"}, {Pos: "switches.go:245:19"}, {Pos: "switches.go:251:12"}},
+		Start: fsm.StateInfo{
+			Layout: "ab44b9222696889e",
+			Pos:    "switches.go:237:6",
+			Vars: []fsm.VarInfo{{
+				Name: "a",
+				Type: "int",
+			}, {
+				Name: "b",
+				Type: "int",
+			}},
+		},
+		States: []fsm.StateInfo{{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "switches.go:241:12",
+		}, {
+			Layout: "2b277bc8c0741b38",
+			Pos:    "switches.go:245:19",
+		}, {
+			Layout: "2b277bc8c0741b38",
+			Pos:    "switches.go:251:12",
+		}},
 		Zero: func() fsm.Machine {
 			return &switchNestedMachine{}
 		},
 	})
 }
+
+// SwitchTypeNoAwaitJob is the handle of job SwitchTypeNoAwait, for fsm.Start, fsm.Wait and fsm.Child.
+var SwitchTypeNoAwaitJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.SwitchTypeNoAwait",
+	func(a int) []any { return []any{a} },
+	func(r []any) (string, error) { return fsm.ResultAt[string](r, 0), fsm.ResultErr(r, 1) })
 
 // switchTypeNoAwaitMachine is the state machine of job SwitchTypeNoAwait.
 type switchTypeNoAwaitMachine struct {
@@ -2800,7 +3263,7 @@ func (m *switchTypeNoAwaitMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.
 //line switches.go:261
 	return m.suspend(1, Echo.Call(x))
 resume1:
-//line switches_fsm.go:2804
+//line switches_fsm.go:3267
 	v_1, err = fsm.Take[int](in)
 //line switches.go:261
 	n = v(v_1, err)
@@ -2815,16 +3278,16 @@ resume1:
 	case string:
 		s = t
 	}
-//line switches_fsm.go:2819
+//line switches_fsm.go:3282
 	m.v.s = s
 //line switches.go:273
 	return m.suspend(2, Str.Call("."))
 resume2:
-//line switches_fsm.go:2824
+//line switches_fsm.go:3287
 	v_2, err_1 = fsm.Take[string](in)
 //line switches.go:273
 	return m.finish(s+v(v_2, err_1), nil)
-//line switches_fsm.go:2828
+//line switches_fsm.go:3291
 }
 
 func (m *switchTypeNoAwaitMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -2891,6 +3354,17 @@ func (m *switchTypeNoAwaitMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "6f831efb80eea763",
+			Pos:    "switches.go:274:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "string",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: SwitchTypeNoAwait,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.SwitchTypeNoAwait",
 		New: func(args []any) (fsm.Machine, error) {
@@ -2901,8 +3375,20 @@ func init() {
 			}
 			return m, nil
 		},
-		States: []fsm.StateInfo{{Pos: "switches.go:261:9"}, {
-			Pos: "switches.go:273:15",
+		Start: fsm.StateInfo{
+			Layout: "29480f373b660127",
+			Pos:    "switches.go:260:6",
+			Vars: []fsm.VarInfo{{
+				Name: "x",
+				Type: "int",
+			}},
+		},
+		States: []fsm.StateInfo{{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "switches.go:261:9",
+		}, {
+			Layout: "1b16fda53b451520",
+			Pos:    "switches.go:273:15",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "string",
@@ -2913,6 +3399,11 @@ func init() {
 		},
 	})
 }
+
+// SwitchFallthroughSkipsCaseJob is the handle of job SwitchFallthroughSkipsCase, for fsm.Start, fsm.Wait and fsm.Child.
+var SwitchFallthroughSkipsCaseJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.SwitchFallthroughSkipsCase",
+	func(a int) []any { return []any{a} },
+	func(r []any) (string, error) { return fsm.ResultAt[string](r, 0), fsm.ResultErr(r, 1) })
 
 // switchFallthroughSkipsCaseMachine is the state machine of job SwitchFallthroughSkipsCase.
 type switchFallthroughSkipsCaseMachine struct {
@@ -2958,45 +3449,45 @@ func (m *switchFallthroughSkipsCaseMachine) Resume(ctx fsm.Context, in fsm.Outco
 	}
 //line switches.go:281
 	s = ""
-//line switches_fsm.go:2962
+//line switches_fsm.go:3453
 	tag = x
 	m.v.s, m.v.tag = s, tag
 //line switches.go:283
 	return m.suspend(1, Echo.Call(1))
 resume1:
-//line switches_fsm.go:2968
+//line switches_fsm.go:3459
 	v_1, err = fsm.Take[int](in)
 //line switches.go:283
 	if tag == v(v_1, err) {
 		goto caseBody
 	}
-//line switches_fsm.go:2974
+//line switches_fsm.go:3465
 	m.v.s, m.v.tag = s, tag
 //line switches.go:286
 	return m.suspend(2, Echo.Call(2))
 resume2:
-//line switches_fsm.go:2979
+//line switches_fsm.go:3470
 	v_2, err_1 = fsm.Take[int](in)
 //line switches.go:286
 	if tag == v(v_2, err_1) {
 		goto caseBody_1
 	}
-//line switches_fsm.go:2985
+//line switches_fsm.go:3476
 	goto switchEnd
 caseBody:
 //line switches.go:284
 	s = "a"
-//line switches_fsm.go:2990
+//line switches_fsm.go:3481
 	goto caseBody_1
 caseBody_1:
 //line switches.go:287
 	s += "b"
-//line switches_fsm.go:2995
+//line switches_fsm.go:3486
 	goto switchEnd
 switchEnd:
 //line switches.go:289
 	return m.finish(s, nil)
-//line switches_fsm.go:3000
+//line switches_fsm.go:3491
 }
 
 func (m *switchFallthroughSkipsCaseMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -3071,6 +3562,17 @@ func (m *switchFallthroughSkipsCaseMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "6f831efb80eea763",
+			Pos:    "switches.go:290:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "string",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: SwitchFallthroughSkipsCase,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.SwitchFallthroughSkipsCase",
 		New: func(args []any) (fsm.Machine, error) {
@@ -3081,8 +3583,17 @@ func init() {
 			}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "29480f373b660127",
+			Pos:    "switches.go:280:6",
+			Vars: []fsm.VarInfo{{
+				Name: "x",
+				Type: "int",
+			}},
+		},
 		States: []fsm.StateInfo{{
-			Pos: "switches.go:283:9",
+			Layout: "d20c8e9a0f4ea2a0",
+			Pos:    "switches.go:283:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "string",
@@ -3092,7 +3603,8 @@ func init() {
 				Type:     "int",
 			}},
 		}, {
-			Pos: "switches.go:286:9",
+			Layout: "d20c8e9a0f4ea2a0",
+			Pos:    "switches.go:286:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "string",

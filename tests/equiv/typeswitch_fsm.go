@@ -7,6 +7,11 @@ import (
 	fsm "github.com/fsmgen/fsmgen/runtime"
 )
 
+// TypeSwitchAwaitJob is the handle of job TypeSwitchAwait, for fsm.Start, fsm.Wait and fsm.Child.
+var TypeSwitchAwaitJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.TypeSwitchAwait",
+	func(a int) []any { return []any{a} },
+	func(r []any) (string, error) { return fsm.ResultAt[string](r, 0), fsm.ResultErr(r, 1) })
+
 // typeSwitchAwaitMachine is the state machine of job TypeSwitchAwait.
 type typeSwitchAwaitMachine struct {
 	state int // the await the job is stopped at; see fsm.Machine.State
@@ -75,20 +80,20 @@ func (m *typeSwitchAwaitMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.An
 	case 3:
 		x = 2.5
 	}
-//line typeswitch_fsm.go:79
+//line typeswitch_fsm.go:84
 	x_1 = x
 	t_1, ok = x_1.(int)
 //line typeswitch.go:35
 	if ok {
 		goto caseBody
 	}
-//line typeswitch_fsm.go:86
+//line typeswitch_fsm.go:91
 	t_2, ok = x_1.(string)
 //line typeswitch.go:38
 	if ok {
 		goto caseBody_1
 	}
-//line typeswitch_fsm.go:92
+//line typeswitch_fsm.go:97
 	t_3, ok = x_1.(Shape)
 //line typeswitch.go:41
 	if ok {
@@ -97,25 +102,25 @@ func (m *typeSwitchAwaitMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.An
 	if x_1 == nil {
 		goto caseBody_3
 	}
-//line typeswitch_fsm.go:101
+//line typeswitch_fsm.go:106
 	goto caseBody_4
 caseBody:
 	m.v.t_1 = t_1
 //line typeswitch.go:36
 	return m.suspend(1, Echo.Call(t_1))
 resume1:
-//line typeswitch_fsm.go:108
+//line typeswitch_fsm.go:113
 	v_1, err = fsm.Take[int](in)
 //line typeswitch.go:36
 	n = v(v_1, err)
 	return m.finish(fmt.Sprint("int ", n+t_1), nil)
 caseBody_1:
-//line typeswitch_fsm.go:114
+//line typeswitch_fsm.go:119
 	m.v.t_2 = t_2
 //line typeswitch.go:39
 	return m.suspend(2, Str.Call(t_2))
 resume2:
-//line typeswitch_fsm.go:119
+//line typeswitch_fsm.go:124
 	v_2, err_1 = fsm.Take[string](in)
 //line typeswitch.go:39
 	s = v(v_2, err_1)
@@ -123,7 +128,7 @@ resume2:
 caseBody_2:
 	return m.suspend(3, Echo.Call(t_3.Area()))
 resume3:
-//line typeswitch_fsm.go:127
+//line typeswitch_fsm.go:132
 	v_3, err_2 = fsm.Take[int](in)
 //line typeswitch.go:42
 	a = v(v_3, err_2)
@@ -134,11 +139,11 @@ resume4:
 //line typeswitch.go:46
 	return m.finish("nil", nil)
 caseBody_4:
-//line typeswitch_fsm.go:138
+//line typeswitch_fsm.go:143
 	t_4 = x_1
 //line typeswitch.go:48
 	return m.finish(fmt.Sprintf("other %T", t_4), nil)
-//line typeswitch_fsm.go:142
+//line typeswitch_fsm.go:147
 }
 
 func (m *typeSwitchAwaitMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -209,6 +214,17 @@ func (m *typeSwitchAwaitMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "6f831efb80eea763",
+			Pos:    "typeswitch.go:50:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "string",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: TypeSwitchAwait,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.TypeSwitchAwait",
 		New: func(args []any) (fsm.Machine, error) {
@@ -219,24 +235,45 @@ func init() {
 			}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "94997ef58ce27729",
+			Pos:    "typeswitch.go:22:6",
+			Vars: []fsm.VarInfo{{
+				Name: "kind",
+				Type: "int",
+			}},
+		},
 		States: []fsm.StateInfo{{
-			Pos: "typeswitch.go:36:10",
+			Layout: "b51899a958ac9c90",
+			Pos:    "typeswitch.go:36:10",
 			Vars: []fsm.VarInfo{{
 				Name: "t",
 				Type: "int",
 			}},
 		}, {
-			Pos: "typeswitch.go:39:10",
+			Layout: "9c08d830466598fa",
+			Pos:    "typeswitch.go:39:10",
 			Vars: []fsm.VarInfo{{
 				Name: "t",
 				Type: "string",
 			}},
-		}, {Pos: "typeswitch.go:42:10"}, {Pos: "typeswitch.go:45:3"}},
+		}, {
+			Layout: "2b277bc8c0741b38",
+			Pos:    "typeswitch.go:42:10",
+		}, {
+			Layout: "2b277bc8c0741b38",
+			Pos:    "typeswitch.go:45:3",
+		}},
 		Zero: func() fsm.Machine {
 			return &typeSwitchAwaitMachine{}
 		},
 	})
 }
+
+// TypeSwitchNoVarJob is the handle of job TypeSwitchNoVar, for fsm.Start, fsm.Wait and fsm.Child.
+var TypeSwitchNoVarJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.TypeSwitchNoVar",
+	func(a int) []any { return []any{a} },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // typeSwitchNoVarMachine is the state machine of job TypeSwitchNoVar.
 type typeSwitchNoVarMachine struct {
@@ -301,14 +338,14 @@ loop:
 	case 2:
 		x = 2.0
 	}
-//line typeswitch_fsm.go:305
+//line typeswitch_fsm.go:342
 	x_1 = x
 	_, ok = x_1.(int)
 //line typeswitch.go:69
 	if ok {
 		goto caseBody
 	}
-//line typeswitch_fsm.go:312
+//line typeswitch_fsm.go:349
 	_, ok = x_1.(float64)
 //line typeswitch.go:69
 	if ok {
@@ -318,44 +355,44 @@ loop:
 	if x_1 == nil {
 		goto caseBody_1
 	}
-//line typeswitch_fsm.go:322
+//line typeswitch_fsm.go:359
 	goto caseBody_2
 caseBody:
 	m.v.k, m.v.total, m.v.i = k, total, i
 //line typeswitch.go:70
 	return m.suspend(1, Echo.Call(10))
 resume1:
-//line typeswitch_fsm.go:329
+//line typeswitch_fsm.go:366
 	v_1, err = fsm.Take[int](in)
 //line typeswitch.go:70
 	total += v(v_1, err)
-//line typeswitch_fsm.go:333
+//line typeswitch_fsm.go:370
 	goto switchEnd
 caseBody_1:
 //line typeswitch.go:72
 	total += 100
-//line typeswitch_fsm.go:338
+//line typeswitch_fsm.go:375
 	goto switchEnd
 caseBody_2:
 	m.v.k, m.v.total, m.v.i = k, total, i
 //line typeswitch.go:74
 	return m.suspend(2, Echo.Call(1))
 resume2:
-//line typeswitch_fsm.go:345
+//line typeswitch_fsm.go:382
 	v_2, err_1 = fsm.Take[int](in)
 //line typeswitch.go:74
 	total += v(v_2, err_1)
-//line typeswitch_fsm.go:349
+//line typeswitch_fsm.go:386
 	goto switchEnd
 switchEnd:
 //line typeswitch.go:58
 	i++
-//line typeswitch_fsm.go:354
+//line typeswitch_fsm.go:391
 	goto loop
 loopEnd:
 //line typeswitch.go:77
 	return m.finish(total, nil)
-//line typeswitch_fsm.go:359
+//line typeswitch_fsm.go:396
 }
 
 func (m *typeSwitchNoVarMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -434,6 +471,17 @@ func (m *typeSwitchNoVarMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "typeswitch.go:78:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: TypeSwitchNoVar,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.TypeSwitchNoVar",
 		New: func(args []any) (fsm.Machine, error) {
@@ -444,8 +492,17 @@ func init() {
 			}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "167fb7587df22b15",
+			Pos:    "typeswitch.go:56:6",
+			Vars: []fsm.VarInfo{{
+				Name: "k",
+				Type: "int",
+			}},
+		},
 		States: []fsm.StateInfo{{
-			Pos: "typeswitch.go:70:15",
+			Layout: "6f8cb50e8a64b906",
+			Pos:    "typeswitch.go:70:15",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
 				Type: "int",
@@ -457,7 +514,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Pos: "typeswitch.go:74:15",
+			Layout: "6f8cb50e8a64b906",
+			Pos:    "typeswitch.go:74:15",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
 				Type: "int",

@@ -8,6 +8,30 @@ import (
 	"time"
 )
 
+// ValIntExtremesResults holds the results of job ValIntExtremes, for ValIntExtremesJob.
+type ValIntExtremesResults struct {
+	R0 int64
+	R1 int64
+	R2 int
+	R3 int8
+	R4 uint8
+	R5 int32
+}
+
+// ValIntExtremesJob is the handle of job ValIntExtremes, for fsm.Start, fsm.Wait and fsm.Child.
+var ValIntExtremesJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.ValIntExtremes",
+	func(struct{}) []any { return nil },
+	func(r []any) (ValIntExtremesResults, error) {
+		return ValIntExtremesResults{
+			R0: fsm.ResultAt[int64](r, 0),
+			R1: fsm.ResultAt[int64](r, 1),
+			R2: fsm.ResultAt[int](r, 2),
+			R3: fsm.ResultAt[int8](r, 3),
+			R4: fsm.ResultAt[uint8](r, 4),
+			R5: fsm.ResultAt[int32](r, 5),
+		}, fsm.ResultErr(r, 6)
+	})
+
 // valIntExtremesMachine is the state machine of job ValIntExtremes.
 type valIntExtremesMachine struct {
 	state int // the await the job is stopped at; see fsm.Machine.State
@@ -59,14 +83,14 @@ func (m *valIntExtremesMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.Any
 	d = int8(math.MinInt8)
 	u = uint8(math.MaxUint8)
 	w = int32(math.MaxInt32)
-//line values_fsm.go:63
+//line values_fsm.go:87
 	m.v.a, m.v.b, m.v.c, m.v.d, m.v.u, m.v.w = a, b, c, d, u, w
 //line values.go:57
 	return m.suspend(1, Echo.Call(0))
 resume1:
 //line values.go:58
 	return m.finish(a, b, c, d, u, w, nil)
-//line values_fsm.go:70
+//line values_fsm.go:94
 }
 
 func (m *valIntExtremesMachine) finish(r0 int64, r1 int64, r2 int, r3 int8, r4 uint8, r5 int32, r6 error) (fsm.AnyOp, error) {
@@ -154,14 +178,45 @@ func (m *valIntExtremesMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "fc357cfce6f096b1",
+			Pos:    "values.go:59:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int64",
+			}, {
+				Name: "result 1",
+				Type: "int64",
+			}, {
+				Name: "result 2",
+				Type: "int",
+			}, {
+				Name: "result 3",
+				Type: "int8",
+			}, {
+				Name: "result 4",
+				Type: "uint8",
+			}, {
+				Name: "result 5",
+				Type: "int32",
+			}, {
+				Name: "result 6",
+				Type: "error",
+			}},
+		},
 		Func: ValIntExtremes,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.ValIntExtremes",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &valIntExtremesMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "values.go:51:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "values.go:57:2",
+			Layout: "d3d2ad1274d99179",
+			Pos:    "values.go:57:2",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
 				Type: "int64",
@@ -187,6 +242,22 @@ func init() {
 		},
 	})
 }
+
+// ValInt64ActivityResults holds the results of job ValInt64Activity, for ValInt64ActivityJob.
+type ValInt64ActivityResults struct {
+	R0 int64
+	R1 int64
+}
+
+// ValInt64ActivityJob is the handle of job ValInt64Activity, for fsm.Start, fsm.Wait and fsm.Child.
+var ValInt64ActivityJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.ValInt64Activity",
+	func(struct{}) []any { return nil },
+	func(r []any) (ValInt64ActivityResults, error) {
+		return ValInt64ActivityResults{
+			R0: fsm.ResultAt[int64](r, 0),
+			R1: fsm.ResultAt[int64](r, 1),
+		}, fsm.ResultErr(r, 2)
+	})
 
 // valInt64ActivityMachine is the state machine of job ValInt64Activity.
 type valInt64ActivityMachine struct {
@@ -229,21 +300,21 @@ func (m *valInt64ActivityMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.A
 //line values.go:63
 	return m.suspend(1, EchoI64.Call(math.MinInt64))
 resume1:
-//line values_fsm.go:233
+//line values_fsm.go:304
 	v_1, err = fsm.Take[int64](in)
 //line values.go:63
 	a = v(v_1, err)
-//line values_fsm.go:237
+//line values_fsm.go:308
 	m.v.a = a
 //line values.go:64
 	return m.suspend(2, EchoI64.Call(math.MaxInt64))
 resume2:
-//line values_fsm.go:242
+//line values_fsm.go:313
 	v_2, err_1 = fsm.Take[int64](in)
 //line values.go:64
 	b = v(v_2, err_1)
 	return m.finish(a, b, nil)
-//line values_fsm.go:247
+//line values_fsm.go:318
 }
 
 func (m *valInt64ActivityMachine) finish(r0 int64, r1 int64, r2 error) (fsm.AnyOp, error) {
@@ -309,14 +380,36 @@ func (m *valInt64ActivityMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "60262da03c200d71",
+			Pos:    "values.go:66:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int64",
+			}, {
+				Name: "result 1",
+				Type: "int64",
+			}, {
+				Name: "result 2",
+				Type: "error",
+			}},
+		},
 		Func: ValInt64Activity,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.ValInt64Activity",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &valInt64ActivityMachine{}
 			return m, nil
 		},
-		States: []fsm.StateInfo{{Pos: "values.go:63:9"}, {
-			Pos: "values.go:64:9",
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "values.go:62:6",
+		},
+		States: []fsm.StateInfo{{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "values.go:63:9",
+		}, {
+			Layout: "e1f0e5d77a8eebc8",
+			Pos:    "values.go:64:9",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
 				Type: "int64",
@@ -327,6 +420,26 @@ func init() {
 		},
 	})
 }
+
+// ValUint64Results holds the results of job ValUint64, for ValUint64Job.
+type ValUint64Results struct {
+	R0 uint64
+	R1 uint64
+	R2 uint64
+	R3 bool
+}
+
+// ValUint64Job is the handle of job ValUint64, for fsm.Start, fsm.Wait and fsm.Child.
+var ValUint64Job = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.ValUint64",
+	func(struct{}) []any { return nil },
+	func(r []any) (ValUint64Results, error) {
+		return ValUint64Results{
+			R0: fsm.ResultAt[uint64](r, 0),
+			R1: fsm.ResultAt[uint64](r, 1),
+			R2: fsm.ResultAt[uint64](r, 2),
+			R3: fsm.ResultAt[bool](r, 3),
+		}, fsm.ResultErr(r, 4)
+	})
 
 // valUint64Machine is the state machine of job ValUint64.
 type valUint64Machine struct {
@@ -369,22 +482,22 @@ func (m *valUint64Machine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, e
 	}
 //line values.go:70
 	u = uint64(math.MaxUint64)
-//line values_fsm.go:373
+//line values_fsm.go:486
 	m.v.u = u
 //line values.go:71
 	return m.suspend(1, Echo.Call(0))
 resume1:
-//line values_fsm.go:378
+//line values_fsm.go:491
 	m.v.u = u
 //line values.go:72
 	return m.suspend(2, EchoU64.Call(u))
 resume2:
-//line values_fsm.go:383
+//line values_fsm.go:496
 	v_1, err = fsm.Take[uint64](in)
 //line values.go:72
 	w = v(v_1, err)
 	return m.finish(u, u-1, w, u == w, nil)
-//line values_fsm.go:388
+//line values_fsm.go:501
 }
 
 func (m *valUint64Machine) finish(r0 uint64, r1 uint64, r2 uint64, r3 bool, r4 error) (fsm.AnyOp, error) {
@@ -460,20 +573,46 @@ func (m *valUint64Machine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "ac55c307ba3f87cf",
+			Pos:    "values.go:74:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "uint64",
+			}, {
+				Name: "result 1",
+				Type: "uint64",
+			}, {
+				Name: "result 2",
+				Type: "uint64",
+			}, {
+				Name: "result 3",
+				Type: "bool",
+			}, {
+				Name: "result 4",
+				Type: "error",
+			}},
+		},
 		Func: ValUint64,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.ValUint64",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &valUint64Machine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "values.go:69:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "values.go:71:2",
+			Layout: "b6855d08e221649a",
+			Pos:    "values.go:71:2",
 			Vars: []fsm.VarInfo{{
 				Name: "u",
 				Type: "uint64",
 			}},
 		}, {
-			Pos: "values.go:72:9",
+			Layout: "b6855d08e221649a",
+			Pos:    "values.go:72:9",
 			Vars: []fsm.VarInfo{{
 				Name: "u",
 				Type: "uint64",
@@ -484,6 +623,34 @@ func init() {
 		},
 	})
 }
+
+// ValFloatsResults holds the results of job ValFloats, for ValFloatsJob.
+type ValFloatsResults struct {
+	R0 float64
+	R1 float64
+	R2 float64
+	R3 float64
+	R4 float64
+	R5 float64
+	R6 float32
+	R7 string
+}
+
+// ValFloatsJob is the handle of job ValFloats, for fsm.Start, fsm.Wait and fsm.Child.
+var ValFloatsJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.ValFloats",
+	func(struct{}) []any { return nil },
+	func(r []any) (ValFloatsResults, error) {
+		return ValFloatsResults{
+			R0: fsm.ResultAt[float64](r, 0),
+			R1: fsm.ResultAt[float64](r, 1),
+			R2: fsm.ResultAt[float64](r, 2),
+			R3: fsm.ResultAt[float64](r, 3),
+			R4: fsm.ResultAt[float64](r, 4),
+			R5: fsm.ResultAt[float64](r, 5),
+			R6: fsm.ResultAt[float32](r, 6),
+			R7: fsm.ResultAt[string](r, 7),
+		}, fsm.ResultErr(r, 8)
+	})
 
 // valFloatsMachine is the state machine of job ValFloats.
 type valFloatsMachine struct {
@@ -543,7 +710,7 @@ func (m *valFloatsMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, e
 	tiny = math.SmallestNonzeroFloat64
 	huge = math.MaxFloat64
 	f32 = float32(0.1)
-//line values_fsm.go:547
+//line values_fsm.go:714
 	m.v.nan, m.v.negz, m.v.inf, m.v.ninf, m.v.tiny, m.v.huge, m.v.f32 = nan, negz, inf, ninf, tiny, huge, f32
 //line values.go:88
 	return m.suspend(1, Echo.Call(0))
@@ -566,7 +733,7 @@ resume1:
 		checks += "f32"
 	}
 	return m.finish(nan, negz, inf, ninf, tiny, huge, f32, checks, nil)
-//line values_fsm.go:570
+//line values_fsm.go:737
 }
 
 func (m *valFloatsMachine) finish(r0 float64, r1 float64, r2 float64, r3 float64, r4 float64, r5 float64, r6 float32, r7 string, r8 error) (fsm.AnyOp, error) {
@@ -662,14 +829,51 @@ func (m *valFloatsMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "81373d827151a027",
+			Pos:    "values.go:106:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "float64",
+			}, {
+				Name: "result 1",
+				Type: "float64",
+			}, {
+				Name: "result 2",
+				Type: "float64",
+			}, {
+				Name: "result 3",
+				Type: "float64",
+			}, {
+				Name: "result 4",
+				Type: "float64",
+			}, {
+				Name: "result 5",
+				Type: "float64",
+			}, {
+				Name: "result 6",
+				Type: "float32",
+			}, {
+				Name: "result 7",
+				Type: "string",
+			}, {
+				Name: "result 8",
+				Type: "error",
+			}},
+		},
 		Func: ValFloats,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.ValFloats",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &valFloatsMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "values.go:80:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "values.go:88:2",
+			Layout: "bc0777bf246f455f",
+			Pos:    "values.go:88:2",
 			Vars: []fsm.VarInfo{{
 				Name: "nan",
 				Type: "float64",
@@ -698,6 +902,26 @@ func init() {
 		},
 	})
 }
+
+// ValFloatsActivityResults holds the results of job ValFloatsActivity, for ValFloatsActivityJob.
+type ValFloatsActivityResults struct {
+	R0 float64
+	R1 float64
+	R2 float64
+	R3 bool
+}
+
+// ValFloatsActivityJob is the handle of job ValFloatsActivity, for fsm.Start, fsm.Wait and fsm.Child.
+var ValFloatsActivityJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.ValFloatsActivity",
+	func(struct{}) []any { return nil },
+	func(r []any) (ValFloatsActivityResults, error) {
+		return ValFloatsActivityResults{
+			R0: fsm.ResultAt[float64](r, 0),
+			R1: fsm.ResultAt[float64](r, 1),
+			R2: fsm.ResultAt[float64](r, 2),
+			R3: fsm.ResultAt[bool](r, 3),
+		}, fsm.ResultErr(r, 4)
+	})
 
 // valFloatsActivityMachine is the state machine of job ValFloatsActivity.
 type valFloatsActivityMachine struct {
@@ -749,30 +973,30 @@ func (m *valFloatsActivityMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.
 //line values.go:112
 	return m.suspend(1, EchoF64.Call(math.NaN()))
 resume1:
-//line values_fsm.go:753
+//line values_fsm.go:977
 	v_1, err = fsm.Take[float64](in)
 //line values.go:112
 	nan = v(v_1, err)
-//line values_fsm.go:757
+//line values_fsm.go:981
 	m.v.nan = nan
 //line values.go:113
 	return m.suspend(2, EchoF64.Call(math.Copysign(0, -1)))
 resume2:
-//line values_fsm.go:762
+//line values_fsm.go:986
 	v_2, err_1 = fsm.Take[float64](in)
 //line values.go:113
 	negz = v(v_2, err_1)
-//line values_fsm.go:766
+//line values_fsm.go:990
 	m.v.nan, m.v.negz = nan, negz
 //line values.go:114
 	return m.suspend(3, EchoF64.Call(math.Inf(-1)))
 resume3:
-//line values_fsm.go:771
+//line values_fsm.go:995
 	v_3, err_2 = fsm.Take[float64](in)
 //line values.go:114
 	inf = v(v_3, err_2)
 	return m.finish(nan, negz, inf, math.IsNaN(nan) && math.Signbit(negz), nil)
-//line values_fsm.go:776
+//line values_fsm.go:1000
 }
 
 func (m *valFloatsActivityMachine) finish(r0 float64, r1 float64, r2 float64, r3 bool, r4 error) (fsm.AnyOp, error) {
@@ -850,20 +1074,49 @@ func (m *valFloatsActivityMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "c6001ae7a1fdf663",
+			Pos:    "values.go:116:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "float64",
+			}, {
+				Name: "result 1",
+				Type: "float64",
+			}, {
+				Name: "result 2",
+				Type: "float64",
+			}, {
+				Name: "result 3",
+				Type: "bool",
+			}, {
+				Name: "result 4",
+				Type: "error",
+			}},
+		},
 		Func: ValFloatsActivity,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.ValFloatsActivity",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &valFloatsActivityMachine{}
 			return m, nil
 		},
-		States: []fsm.StateInfo{{Pos: "values.go:112:11"}, {
-			Pos: "values.go:113:12",
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "values.go:111:6",
+		},
+		States: []fsm.StateInfo{{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "values.go:112:11",
+		}, {
+			Layout: "49b7db053cb95389",
+			Pos:    "values.go:113:12",
 			Vars: []fsm.VarInfo{{
 				Name: "nan",
 				Type: "float64",
 			}},
 		}, {
-			Pos: "values.go:114:11",
+			Layout: "ecc80cb7085838f5",
+			Pos:    "values.go:114:11",
 			Vars: []fsm.VarInfo{{
 				Name: "nan",
 				Type: "float64",
@@ -877,6 +1130,28 @@ func init() {
 		},
 	})
 }
+
+// ValStringsResults holds the results of job ValStrings, for ValStringsJob.
+type ValStringsResults struct {
+	R0 string
+	R1 string
+	R2 string
+	R3 string
+	R4 int
+}
+
+// ValStringsJob is the handle of job ValStrings, for fsm.Start, fsm.Wait and fsm.Child.
+var ValStringsJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.ValStrings",
+	func(struct{}) []any { return nil },
+	func(r []any) (ValStringsResults, error) {
+		return ValStringsResults{
+			R0: fsm.ResultAt[string](r, 0),
+			R1: fsm.ResultAt[string](r, 1),
+			R2: fsm.ResultAt[string](r, 2),
+			R3: fsm.ResultAt[string](r, 3),
+			R4: fsm.ResultAt[int](r, 4),
+		}, fsm.ResultErr(r, 5)
+	})
 
 // valStringsMachine is the state machine of job ValStrings.
 type valStringsMachine struct {
@@ -929,22 +1204,22 @@ func (m *valStringsMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, 
 	multi = "héllo 世界 🎉"
 	empty = ""
 	nul = "a\x00b"
-//line values_fsm.go:933
+//line values_fsm.go:1208
 	m.v.invalid, m.v.multi, m.v.empty, m.v.nul = invalid, multi, empty, nul
 //line values.go:124
 	return m.suspend(1, Echo.Call(0))
 resume1:
-//line values_fsm.go:938
+//line values_fsm.go:1213
 	m.v.invalid, m.v.multi, m.v.empty, m.v.nul = invalid, multi, empty, nul
 //line values.go:125
 	return m.suspend(2, Str.Call(invalid+"\x80"))
 resume2:
-//line values_fsm.go:943
+//line values_fsm.go:1218
 	v_1, err = fsm.Take[string](in)
 //line values.go:125
 	s = v(v_1, err)
 	return m.finish(invalid, multi, empty+s, nul, len(multi), nil)
-//line values_fsm.go:948
+//line values_fsm.go:1223
 }
 
 func (m *valStringsMachine) finish(r0 string, r1 string, r2 string, r3 string, r4 int, r5 error) (fsm.AnyOp, error) {
@@ -1035,14 +1310,42 @@ func (m *valStringsMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "c703e76d0a77aad6",
+			Pos:    "values.go:127:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "string",
+			}, {
+				Name: "result 1",
+				Type: "string",
+			}, {
+				Name: "result 2",
+				Type: "string",
+			}, {
+				Name: "result 3",
+				Type: "string",
+			}, {
+				Name: "result 4",
+				Type: "int",
+			}, {
+				Name: "result 5",
+				Type: "error",
+			}},
+		},
 		Func: ValStrings,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.ValStrings",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &valStringsMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "values.go:119:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "values.go:124:2",
+			Layout: "5f203f11c3b96178",
+			Pos:    "values.go:124:2",
 			Vars: []fsm.VarInfo{{
 				Name: "invalid",
 				Type: "string",
@@ -1057,7 +1360,8 @@ func init() {
 				Type: "string",
 			}},
 		}, {
-			Pos: "values.go:125:9",
+			Layout: "5f203f11c3b96178",
+			Pos:    "values.go:125:9",
 			Vars: []fsm.VarInfo{{
 				Name: "invalid",
 				Type: "string",
@@ -1077,6 +1381,28 @@ func init() {
 		},
 	})
 }
+
+// ValNilEmptyResults holds the results of job ValNilEmpty, for ValNilEmptyJob.
+type ValNilEmptyResults struct {
+	R0 []int
+	R1 []int
+	R2 map[string]int
+	R3 map[string]int
+	R4 string
+}
+
+// ValNilEmptyJob is the handle of job ValNilEmpty, for fsm.Start, fsm.Wait and fsm.Child.
+var ValNilEmptyJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.ValNilEmpty",
+	func(struct{}) []any { return nil },
+	func(r []any) (ValNilEmptyResults, error) {
+		return ValNilEmptyResults{
+			R0: fsm.ResultAt[[]int](r, 0),
+			R1: fsm.ResultAt[[]int](r, 1),
+			R2: fsm.ResultAt[map[string]int](r, 2),
+			R3: fsm.ResultAt[map[string]int](r, 3),
+			R4: fsm.ResultAt[string](r, 4),
+		}, fsm.ResultErr(r, 5)
+	})
 
 // valNilEmptyMachine is the state machine of job ValNilEmpty.
 type valNilEmptyMachine struct {
@@ -1124,7 +1450,7 @@ func (m *valNilEmptyMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp,
 	emptyS = []int{}
 	nilM = nil
 	emptyM = map[string]int{}
-//line values_fsm.go:1128
+//line values_fsm.go:1454
 	m.v.nilS, m.v.emptyS, m.v.nilM, m.v.emptyM = nilS, emptyS, nilM, emptyM
 //line values.go:137
 	return m.suspend(1, Echo.Call(0))
@@ -1144,7 +1470,7 @@ resume1:
 		checks += "emptyM"
 	}
 	return m.finish(nilS, emptyS, nilM, emptyM, checks, nil)
-//line values_fsm.go:1148
+//line values_fsm.go:1474
 }
 
 func (m *valNilEmptyMachine) finish(r0 []int, r1 []int, r2 map[string]int, r3 map[string]int, r4 string, r5 error) (fsm.AnyOp, error) {
@@ -1225,14 +1551,42 @@ func (m *valNilEmptyMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "af312fb5a7aa872f",
+			Pos:    "values.go:152:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "[]int",
+			}, {
+				Name: "result 1",
+				Type: "[]int",
+			}, {
+				Name: "result 2",
+				Type: "map[string]int",
+			}, {
+				Name: "result 3",
+				Type: "map[string]int",
+			}, {
+				Name: "result 4",
+				Type: "string",
+			}, {
+				Name: "result 5",
+				Type: "error",
+			}},
+		},
 		Func: ValNilEmpty,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.ValNilEmpty",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &valNilEmptyMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "values.go:132:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "values.go:137:2",
+			Layout: "6fc2ff18c908d800",
+			Pos:    "values.go:137:2",
 			Vars: []fsm.VarInfo{{
 				Name: "nilS",
 				Type: "[]int",
@@ -1252,6 +1606,28 @@ func init() {
 		},
 	})
 }
+
+// ValNilEmptyActivityResults holds the results of job ValNilEmptyActivity, for ValNilEmptyActivityJob.
+type ValNilEmptyActivityResults struct {
+	R0 []int
+	R1 []int
+	R2 map[string]int
+	R3 map[string]int
+	R4 string
+}
+
+// ValNilEmptyActivityJob is the handle of job ValNilEmptyActivity, for fsm.Start, fsm.Wait and fsm.Child.
+var ValNilEmptyActivityJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.ValNilEmptyActivity",
+	func(struct{}) []any { return nil },
+	func(r []any) (ValNilEmptyActivityResults, error) {
+		return ValNilEmptyActivityResults{
+			R0: fsm.ResultAt[[]int](r, 0),
+			R1: fsm.ResultAt[[]int](r, 1),
+			R2: fsm.ResultAt[map[string]int](r, 2),
+			R3: fsm.ResultAt[map[string]int](r, 3),
+			R4: fsm.ResultAt[string](r, 4),
+		}, fsm.ResultErr(r, 5)
+	})
 
 // valNilEmptyActivityMachine is the state machine of job ValNilEmptyActivity.
 type valNilEmptyActivityMachine struct {
@@ -1312,34 +1688,34 @@ func (m *valNilEmptyActivityMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fs
 //line values.go:158
 	return m.suspend(1, EchoInts.Call(nil))
 resume1:
-//line values_fsm.go:1316
+//line values_fsm.go:1692
 	v_1, err = fsm.Take[[]int](in)
 //line values.go:158
 	a = v(v_1, err)
-//line values_fsm.go:1320
+//line values_fsm.go:1696
 	m.v.a = a
 //line values.go:159
 	return m.suspend(2, EchoInts.Call([]int{}))
 resume2:
-//line values_fsm.go:1325
+//line values_fsm.go:1701
 	v_2, err_1 = fsm.Take[[]int](in)
 //line values.go:159
 	b = v(v_2, err_1)
-//line values_fsm.go:1329
+//line values_fsm.go:1705
 	m.v.a, m.v.b = a, b
 //line values.go:160
 	return m.suspend(3, EchoDict.Call(nil))
 resume3:
-//line values_fsm.go:1334
+//line values_fsm.go:1710
 	v_3, err_2 = fsm.Take[map[string]int](in)
 //line values.go:160
 	c = v(v_3, err_2)
-//line values_fsm.go:1338
+//line values_fsm.go:1714
 	m.v.a, m.v.b, m.v.c = a, b, c
 //line values.go:161
 	return m.suspend(4, EchoDict.Call(map[string]int{}))
 resume4:
-//line values_fsm.go:1343
+//line values_fsm.go:1719
 	v_4, err_3 = fsm.Take[map[string]int](in)
 //line values.go:161
 	d = v(v_4, err_3)
@@ -1348,7 +1724,7 @@ resume4:
 		checks = "ok"
 	}
 	return m.finish(a, b, c, d, checks, nil)
-//line values_fsm.go:1352
+//line values_fsm.go:1728
 }
 
 func (m *valNilEmptyActivityMachine) finish(r0 []int, r1 []int, r2 map[string]int, r3 map[string]int, r4 string, r5 error) (fsm.AnyOp, error) {
@@ -1437,20 +1813,52 @@ func (m *valNilEmptyActivityMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "af312fb5a7aa872f",
+			Pos:    "values.go:167:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "[]int",
+			}, {
+				Name: "result 1",
+				Type: "[]int",
+			}, {
+				Name: "result 2",
+				Type: "map[string]int",
+			}, {
+				Name: "result 3",
+				Type: "map[string]int",
+			}, {
+				Name: "result 4",
+				Type: "string",
+			}, {
+				Name: "result 5",
+				Type: "error",
+			}},
+		},
 		Func: ValNilEmptyActivity,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.ValNilEmptyActivity",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &valNilEmptyActivityMachine{}
 			return m, nil
 		},
-		States: []fsm.StateInfo{{Pos: "values.go:158:9"}, {
-			Pos: "values.go:159:9",
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "values.go:157:6",
+		},
+		States: []fsm.StateInfo{{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "values.go:158:9",
+		}, {
+			Layout: "33f58648fbe2e33b",
+			Pos:    "values.go:159:9",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
 				Type: "[]int",
 			}},
 		}, {
-			Pos: "values.go:160:9",
+			Layout: "0397c3040691f55b",
+			Pos:    "values.go:160:9",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
 				Type: "[]int",
@@ -1459,7 +1867,8 @@ func init() {
 				Type: "[]int",
 			}},
 		}, {
-			Pos: "values.go:161:9",
+			Layout: "bb412ed20d9f81d5",
+			Pos:    "values.go:161:9",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
 				Type: "[]int",
@@ -1476,6 +1885,22 @@ func init() {
 		},
 	})
 }
+
+// ValNestedNilResults holds the results of job ValNestedNil, for ValNestedNilJob.
+type ValNestedNilResults struct {
+	R0 [][]int
+	R1 map[string][]int
+}
+
+// ValNestedNilJob is the handle of job ValNestedNil, for fsm.Start, fsm.Wait and fsm.Child.
+var ValNestedNilJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.ValNestedNil",
+	func(struct{}) []any { return nil },
+	func(r []any) (ValNestedNilResults, error) {
+		return ValNestedNilResults{
+			R0: fsm.ResultAt[[][]int](r, 0),
+			R1: fsm.ResultAt[map[string][]int](r, 1),
+		}, fsm.ResultErr(r, 2)
+	})
 
 // valNestedNilMachine is the state machine of job ValNestedNil.
 type valNestedNilMachine struct {
@@ -1513,7 +1938,7 @@ func (m_1 *valNestedNilMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.Any
 //line values.go:173
 	xs = [][]int{nil, {}, {1}}
 	m = map[string][]int{"nil": nil, "empty": {}, "one": {1}}
-//line values_fsm.go:1517
+//line values_fsm.go:1942
 	m_1.v.xs, m_1.v.m = xs, m
 //line values.go:175
 	return m_1.suspend(1, Echo.Call(0))
@@ -1523,7 +1948,7 @@ resume1:
 		return m_1.finish(nil, nil, nil)
 	}
 	return m_1.finish(xs, m, nil)
-//line values_fsm.go:1527
+//line values_fsm.go:1952
 }
 
 func (m *valNestedNilMachine) finish(r0 [][]int, r1 map[string][]int, r2 error) (fsm.AnyOp, error) {
@@ -1591,14 +2016,33 @@ func (m *valNestedNilMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "c0d52ac0321439de",
+			Pos:    "values.go:180:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "[][]int",
+			}, {
+				Name: "result 1",
+				Type: "map[string][]int",
+			}, {
+				Name: "result 2",
+				Type: "error",
+			}},
+		},
 		Func: ValNestedNil,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.ValNestedNil",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &valNestedNilMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "values.go:172:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "values.go:175:2",
+			Layout: "5ee7155fbbfd5c49",
+			Pos:    "values.go:175:2",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
 				Type: "[][]int",
@@ -1612,6 +2056,26 @@ func init() {
 		},
 	})
 }
+
+// ValBytesResults holds the results of job ValBytes, for ValBytesJob.
+type ValBytesResults struct {
+	R0 []byte
+	R1 []byte
+	R2 bool
+	R3 bool
+}
+
+// ValBytesJob is the handle of job ValBytes, for fsm.Start, fsm.Wait and fsm.Child.
+var ValBytesJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.ValBytes",
+	func(struct{}) []any { return nil },
+	func(r []any) (ValBytesResults, error) {
+		return ValBytesResults{
+			R0: fsm.ResultAt[[]byte](r, 0),
+			R1: fsm.ResultAt[[]byte](r, 1),
+			R2: fsm.ResultAt[bool](r, 2),
+			R3: fsm.ResultAt[bool](r, 3),
+		}, fsm.ResultErr(r, 4)
+	})
 
 // valBytesMachine is the state machine of job ValBytes.
 type valBytesMachine struct {
@@ -1660,22 +2124,22 @@ func (m *valBytesMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, er
 	b = []byte("hi\x00\xff")
 	nb = nil
 	eb = []byte{}
-//line values_fsm.go:1664
+//line values_fsm.go:2128
 	m.v.b, m.v.nb, m.v.eb = b, nb, eb
 //line values.go:187
 	return m.suspend(1, Echo.Call(0))
 resume1:
-//line values_fsm.go:1669
+//line values_fsm.go:2133
 	m.v.b, m.v.nb, m.v.eb = b, nb, eb
 //line values.go:188
 	return m.suspend(2, EchoBytes.Call([]byte("\x00\xff")))
 resume2:
-//line values_fsm.go:1674
+//line values_fsm.go:2138
 	v_1, err = fsm.Take[[]byte](in)
 //line values.go:188
 	b2 = v(v_1, err)
 	return m.finish(b, b2, nb == nil, eb != nil, nil)
-//line values_fsm.go:1679
+//line values_fsm.go:2143
 }
 
 func (m *valBytesMachine) finish(r0 []byte, r1 []byte, r2 bool, r3 bool, r4 error) (fsm.AnyOp, error) {
@@ -1759,14 +2223,39 @@ func (m *valBytesMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "6441e754acbb994e",
+			Pos:    "values.go:190:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "[]byte",
+			}, {
+				Name: "result 1",
+				Type: "[]byte",
+			}, {
+				Name: "result 2",
+				Type: "bool",
+			}, {
+				Name: "result 3",
+				Type: "bool",
+			}, {
+				Name: "result 4",
+				Type: "error",
+			}},
+		},
 		Func: ValBytes,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.ValBytes",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &valBytesMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "values.go:183:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "values.go:187:2",
+			Layout: "198da2b6037e11fb",
+			Pos:    "values.go:187:2",
 			Vars: []fsm.VarInfo{{
 				Name: "b",
 				Type: "[]byte",
@@ -1778,7 +2267,8 @@ func init() {
 				Type: "[]byte",
 			}},
 		}, {
-			Pos: "values.go:188:10",
+			Layout: "198da2b6037e11fb",
+			Pos:    "values.go:188:10",
 			Vars: []fsm.VarInfo{{
 				Name: "b",
 				Type: "[]byte",
@@ -1795,6 +2285,26 @@ func init() {
 		},
 	})
 }
+
+// ValArraysResults holds the results of job ValArrays, for ValArraysJob.
+type ValArraysResults struct {
+	R0 [3]int
+	R1 [2]string
+	R2 [2][2]bool
+	R3 [0]int
+}
+
+// ValArraysJob is the handle of job ValArrays, for fsm.Start, fsm.Wait and fsm.Child.
+var ValArraysJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.ValArrays",
+	func(struct{}) []any { return nil },
+	func(r []any) (ValArraysResults, error) {
+		return ValArraysResults{
+			R0: fsm.ResultAt[[3]int](r, 0),
+			R1: fsm.ResultAt[[2]string](r, 1),
+			R2: fsm.ResultAt[[2][2]bool](r, 2),
+			R3: fsm.ResultAt[[0]int](r, 3),
+		}, fsm.ResultErr(r, 4)
+	})
 
 // valArraysMachine is the state machine of job ValArrays.
 type valArraysMachine struct {
@@ -1845,24 +2355,24 @@ func (m *valArraysMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, e
 	z = [2]string{}
 	g = [2][2]bool{{true, false}, {false, true}}
 	none = [0]int{}
-//line values_fsm.go:1849
+//line values_fsm.go:2359
 	m.v.a, m.v.z, m.v.g, m.v.none = a, z, g, none
 //line values.go:198
 	return m.suspend(1, Echo.Call(0))
 resume1:
 //line values.go:199
 	a[1] = 20
-//line values_fsm.go:1856
+//line values_fsm.go:2366
 	m.v.a, m.v.z, m.v.g, m.v.none = a, z, g, none
 //line values.go:200
 	return m.suspend(2, Str.Call("z"))
 resume2:
-//line values_fsm.go:1861
+//line values_fsm.go:2371
 	v_1, err = fsm.Take[string](in)
 //line values.go:200
 	z[1] = v(v_1, err)
 	return m.finish(a, z, g, none, nil)
-//line values_fsm.go:1866
+//line values_fsm.go:2376
 }
 
 func (m *valArraysMachine) finish(r0 [3]int, r1 [2]string, r2 [2][2]bool, r3 [0]int, r4 error) (fsm.AnyOp, error) {
@@ -1950,14 +2460,39 @@ func (m *valArraysMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "3a7e8160d660e4ce",
+			Pos:    "values.go:202:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "[3]int",
+			}, {
+				Name: "result 1",
+				Type: "[2]string",
+			}, {
+				Name: "result 2",
+				Type: "[2][2]bool",
+			}, {
+				Name: "result 3",
+				Type: "[0]int",
+			}, {
+				Name: "result 4",
+				Type: "error",
+			}},
+		},
 		Func: ValArrays,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.ValArrays",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &valArraysMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "values.go:193:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "values.go:198:2",
+			Layout: "036ab6e48908ebd7",
+			Pos:    "values.go:198:2",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
 				Type: "[3]int",
@@ -1972,7 +2507,8 @@ func init() {
 				Type: "[0]int",
 			}},
 		}, {
-			Pos: "values.go:200:11",
+			Layout: "036ab6e48908ebd7",
+			Pos:    "values.go:200:11",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
 				Type: "[3]int",
@@ -1992,6 +2528,11 @@ func init() {
 		},
 	})
 }
+
+// ValNestedJob is the handle of job ValNested, for fsm.Start, fsm.Wait and fsm.Child.
+var ValNestedJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.ValNested",
+	func(struct{}) []any { return nil },
+	func(r []any) (Outer, error) { return fsm.ResultAt[Outer](r, 0), fsm.ResultErr(r, 1) })
 
 // valNestedMachine is the state machine of job ValNested.
 type valNestedMachine struct {
@@ -2030,24 +2571,24 @@ func (m *valNestedMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, e
 	}
 //line values.go:206
 	o = Outer{Name: "o", In: Inner{N: 1, Tags: []string{"a", "b"}, M: map[string]float64{"x": 1.5}}, List: []Inner{{N: 2}, {N: 3, Tags: []string{}}}, Arr: [2]Inner{{N: 4, M: map[string]float64{}}, {}}}
-//line values_fsm.go:2034
+//line values_fsm.go:2575
 	m.v.o = o
 //line values.go:212
 	return m.suspend(1, Echo.Call(0))
 resume1:
-//line values_fsm.go:2039
+//line values_fsm.go:2580
 	m.v.o = o
 //line values.go:213
 	return m.suspend(2, Echo.Call(10))
 resume2:
-//line values_fsm.go:2044
+//line values_fsm.go:2585
 	v_1, err = fsm.Take[int](in)
 //line values.go:213
 	o.In.N += v(v_1, err)
 	o.List = append(o.List, Inner{N: 5})
 	o.Arr[1].Tags = []string{"t"}
 	return m.finish(o, nil)
-//line values_fsm.go:2051
+//line values_fsm.go:2592
 }
 
 func (m *valNestedMachine) finish(r0 Outer, r1 error) (fsm.AnyOp, error) {
@@ -2114,20 +2655,37 @@ func (m *valNestedMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "0647e9840ab618cb",
+			Pos:    "values.go:217:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "Outer",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: ValNested,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.ValNested",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &valNestedMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "values.go:205:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "values.go:212:2",
+			Layout: "7ecca24807bbdb59",
+			Pos:    "values.go:212:2",
 			Vars: []fsm.VarInfo{{
 				Name: "o",
 				Type: "Outer",
 			}},
 		}, {
-			Pos: "values.go:213:14",
+			Layout: "7ecca24807bbdb59",
+			Pos:    "values.go:213:14",
 			Vars: []fsm.VarInfo{{
 				Name: "o",
 				Type: "Outer",
@@ -2138,6 +2696,11 @@ func init() {
 		},
 	})
 }
+
+// ValNestedActivityJob is the handle of job ValNestedActivity, for fsm.Start, fsm.Wait and fsm.Child.
+var ValNestedActivityJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.ValNestedActivity",
+	func(struct{}) []any { return nil },
+	func(r []any) (Outer, error) { return fsm.ResultAt[Outer](r, 0), fsm.ResultErr(r, 1) })
 
 // valNestedActivityMachine is the state machine of job ValNestedActivity.
 type valNestedActivityMachine struct {
@@ -2171,11 +2734,11 @@ func (m *valNestedActivityMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.
 	o = Outer{Name: "\xff", In: Inner{Tags: []string{}}, Bytes: []byte{}}
 	return m.suspend(1, EchoOuter.Call(o))
 resume1:
-//line values_fsm.go:2175
+//line values_fsm.go:2738
 	v_1, err = fsm.Take[Outer](in)
 //line values.go:224
 	return m.finish(v(v_1, err), nil)
-//line values_fsm.go:2179
+//line values_fsm.go:2742
 }
 
 func (m *valNestedActivityMachine) finish(r0 Outer, r1 error) (fsm.AnyOp, error) {
@@ -2234,18 +2797,62 @@ func (m *valNestedActivityMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "0647e9840ab618cb",
+			Pos:    "values.go:225:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "Outer",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: ValNestedActivity,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.ValNestedActivity",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &valNestedActivityMachine{}
 			return m, nil
 		},
-		States: []fsm.StateInfo{{Pos: "values.go:224:11"}},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "values.go:222:6",
+		},
+		States: []fsm.StateInfo{{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "values.go:224:11",
+		}},
 		Zero: func() fsm.Machine {
 			return &valNestedActivityMachine{}
 		},
 	})
 }
+
+// ValNamedBasicResults holds the results of job ValNamedBasic, for ValNamedBasicJob.
+type ValNamedBasicResults struct {
+	R0 Celsius
+	R1 Label
+	R2 Count
+	R3 Flags
+	R4 Ok
+	R5 Ints
+	R6 Dict
+}
+
+// ValNamedBasicJob is the handle of job ValNamedBasic, for fsm.Start, fsm.Wait and fsm.Child.
+var ValNamedBasicJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.ValNamedBasic",
+	func(struct{}) []any { return nil },
+	func(r []any) (ValNamedBasicResults, error) {
+		return ValNamedBasicResults{
+			R0: fsm.ResultAt[Celsius](r, 0),
+			R1: fsm.ResultAt[Label](r, 1),
+			R2: fsm.ResultAt[Count](r, 2),
+			R3: fsm.ResultAt[Flags](r, 3),
+			R4: fsm.ResultAt[Ok](r, 4),
+			R5: fsm.ResultAt[Ints](r, 5),
+			R6: fsm.ResultAt[Dict](r, 6),
+		}, fsm.ResultErr(r, 7)
+	})
 
 // valNamedBasicMachine is the state machine of job ValNamedBasic.
 type valNamedBasicMachine struct {
@@ -2308,23 +2915,23 @@ func (m *valNamedBasicMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 	ok = Ok(true)
 	xs = Ints{1, 2}
 	d = Dict{"a": 1}
-//line values_fsm.go:2312
+//line values_fsm.go:2919
 	m.v.c, m.v.l, m.v.n, m.v.f, m.v.ok, m.v.xs, m.v.d = c, l, n, f, ok, xs, d
 //line values.go:236
 	return m.suspend(1, Echo.Call(0))
 resume1:
-//line values_fsm.go:2317
+//line values_fsm.go:2924
 	m.v.c, m.v.l, m.v.n, m.v.f, m.v.ok, m.v.xs, m.v.d = c, l, n, f, ok, xs, d
 //line values.go:237
 	return m.suspend(2, Echo.Call(3))
 resume2:
-//line values_fsm.go:2322
+//line values_fsm.go:2929
 	v_1, err = fsm.Take[int](in)
 //line values.go:237
 	n += Count(v(v_1, err))
 	d[l] = n
 	return m.finish(c, l, n, f, ok, xs, d, nil)
-//line values_fsm.go:2328
+//line values_fsm.go:2935
 }
 
 func (m *valNamedBasicMachine) finish(r0 Celsius, r1 Label, r2 Count, r3 Flags, r4 Ok, r5 Ints, r6 Dict, r7 error) (fsm.AnyOp, error) {
@@ -2433,14 +3040,48 @@ func (m *valNamedBasicMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "11a71c7706b8bcb0",
+			Pos:    "values.go:240:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "Celsius",
+			}, {
+				Name: "result 1",
+				Type: "Label",
+			}, {
+				Name: "result 2",
+				Type: "Count",
+			}, {
+				Name: "result 3",
+				Type: "Flags",
+			}, {
+				Name: "result 4",
+				Type: "Ok",
+			}, {
+				Name: "result 5",
+				Type: "Ints",
+			}, {
+				Name: "result 6",
+				Type: "Dict",
+			}, {
+				Name: "result 7",
+				Type: "error",
+			}},
+		},
 		Func: ValNamedBasic,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.ValNamedBasic",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &valNamedBasicMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "values.go:228:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "values.go:236:2",
+			Layout: "07ea9d0ca6177a76",
+			Pos:    "values.go:236:2",
 			Vars: []fsm.VarInfo{{
 				Name: "c",
 				Type: "Celsius",
@@ -2464,7 +3105,8 @@ func init() {
 				Type: "Dict",
 			}},
 		}, {
-			Pos: "values.go:237:15",
+			Layout: "07ea9d0ca6177a76",
+			Pos:    "values.go:237:15",
 			Vars: []fsm.VarInfo{{
 				Name: "c",
 				Type: "Celsius",
@@ -2493,6 +3135,22 @@ func init() {
 		},
 	})
 }
+
+// ValDurationResults holds the results of job ValDuration, for ValDurationJob.
+type ValDurationResults struct {
+	R0 time.Duration
+	R1 time.Duration
+}
+
+// ValDurationJob is the handle of job ValDuration, for fsm.Start, fsm.Wait and fsm.Child.
+var ValDurationJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.ValDuration",
+	func(struct{}) []any { return nil },
+	func(r []any) (ValDurationResults, error) {
+		return ValDurationResults{
+			R0: fsm.ResultAt[time.Duration](r, 0),
+			R1: fsm.ResultAt[time.Duration](r, 1),
+		}, fsm.ResultErr(r, 2)
+	})
 
 // valDurationMachine is the state machine of job ValDuration.
 type valDurationMachine struct {
@@ -2533,24 +3191,24 @@ func (m *valDurationMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp,
 	}
 //line values.go:244
 	d = 1500 * time.Millisecond
-//line values_fsm.go:2537
+//line values_fsm.go:3195
 	m.v.d = d
 //line values.go:245
 	return m.suspend(1, Echo.Call(0))
 resume1:
 //line values.go:246
 	d *= 2
-//line values_fsm.go:2544
+//line values_fsm.go:3202
 	m.v.d = d
 //line values.go:247
 	return m.suspend(2, EchoDur.Call(-time.Nanosecond))
 resume2:
-//line values_fsm.go:2549
+//line values_fsm.go:3207
 	v_1, err = fsm.Take[time.Duration](in)
 //line values.go:247
 	e_1 = v(v_1, err)
 	return m.finish(d, e_1, nil)
-//line values_fsm.go:2554
+//line values_fsm.go:3212
 }
 
 func (m *valDurationMachine) finish(r0 time.Duration, r1 time.Duration, r2 error) (fsm.AnyOp, error) {
@@ -2620,20 +3278,40 @@ func (m *valDurationMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "3ff9eb44f34f8479",
+			Pos:    "values.go:249:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "time.Duration",
+			}, {
+				Name: "result 1",
+				Type: "time.Duration",
+			}, {
+				Name: "result 2",
+				Type: "error",
+			}},
+		},
 		Func: ValDuration,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.ValDuration",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &valDurationMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "values.go:243:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "values.go:245:2",
+			Layout: "cd285b7fc934ea76",
+			Pos:    "values.go:245:2",
 			Vars: []fsm.VarInfo{{
 				Name: "d",
 				Type: "time.Duration",
 			}},
 		}, {
-			Pos: "values.go:247:9",
+			Layout: "cd285b7fc934ea76",
+			Pos:    "values.go:247:9",
 			Vars: []fsm.VarInfo{{
 				Name: "d",
 				Type: "time.Duration",
@@ -2644,6 +3322,22 @@ func init() {
 		},
 	})
 }
+
+// ValEmbeddedResults holds the results of job ValEmbedded, for ValEmbeddedJob.
+type ValEmbeddedResults struct {
+	R0 Derived
+	R1 int
+}
+
+// ValEmbeddedJob is the handle of job ValEmbedded, for fsm.Start, fsm.Wait and fsm.Child.
+var ValEmbeddedJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.ValEmbedded",
+	func(struct{}) []any { return nil },
+	func(r []any) (ValEmbeddedResults, error) {
+		return ValEmbeddedResults{
+			R0: fsm.ResultAt[Derived](r, 0),
+			R1: fsm.ResultAt[int](r, 1),
+		}, fsm.ResultErr(r, 2)
+	})
 
 // valEmbeddedMachine is the state machine of job ValEmbedded.
 type valEmbeddedMachine struct {
@@ -2683,22 +3377,22 @@ func (m *valEmbeddedMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp,
 	}
 //line values.go:253
 	d = Derived{Base: Base{ID: 4}, Name: "d"}
-//line values_fsm.go:2687
+//line values_fsm.go:3381
 	m.v.d = d
 //line values.go:254
 	return m.suspend(1, Echo.Call(0))
 resume1:
-//line values_fsm.go:2692
+//line values_fsm.go:3386
 	m.v.d = d
 //line values.go:255
 	return m.suspend(2, Echo.Call(1))
 resume2:
-//line values_fsm.go:2697
+//line values_fsm.go:3391
 	v_1, err = fsm.Take[int](in)
 //line values.go:255
 	d.ID += v(v_1, err)
 	return m.finish(d, d.Base.ID, nil)
-//line values_fsm.go:2702
+//line values_fsm.go:3396
 }
 
 func (m *valEmbeddedMachine) finish(r0 Derived, r1 int, r2 error) (fsm.AnyOp, error) {
@@ -2768,20 +3462,40 @@ func (m *valEmbeddedMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "0bea3c045c3fc189",
+			Pos:    "values.go:257:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "Derived",
+			}, {
+				Name: "result 1",
+				Type: "int",
+			}, {
+				Name: "result 2",
+				Type: "error",
+			}},
+		},
 		Func: ValEmbedded,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.ValEmbedded",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &valEmbeddedMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "values.go:252:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "values.go:254:2",
+			Layout: "932d0cd44b27804e",
+			Pos:    "values.go:254:2",
 			Vars: []fsm.VarInfo{{
 				Name: "d",
 				Type: "Derived",
 			}},
 		}, {
-			Pos: "values.go:255:12",
+			Layout: "932d0cd44b27804e",
+			Pos:    "values.go:255:12",
 			Vars: []fsm.VarInfo{{
 				Name: "d",
 				Type: "Derived",
@@ -2792,6 +3506,30 @@ func init() {
 		},
 	})
 }
+
+// ValZeroResults holds the results of job ValZero, for ValZeroJob.
+type ValZeroResults struct {
+	R0 Pair
+	R1 string
+	R2 int
+	R3 bool
+	R4 []string
+	R5 Outer
+}
+
+// ValZeroJob is the handle of job ValZero, for fsm.Start, fsm.Wait and fsm.Child.
+var ValZeroJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.ValZero",
+	func(struct{}) []any { return nil },
+	func(r []any) (ValZeroResults, error) {
+		return ValZeroResults{
+			R0: fsm.ResultAt[Pair](r, 0),
+			R1: fsm.ResultAt[string](r, 1),
+			R2: fsm.ResultAt[int](r, 2),
+			R3: fsm.ResultAt[bool](r, 3),
+			R4: fsm.ResultAt[[]string](r, 4),
+			R5: fsm.ResultAt[Outer](r, 5),
+		}, fsm.ResultErr(r, 6)
+	})
 
 // valZeroMachine is the state machine of job ValZero.
 type valZeroMachine struct {
@@ -2845,14 +3583,14 @@ func (m *valZeroMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, err
 	b = false
 	xs = nil
 	o = Outer{}
-//line values_fsm.go:2849
+//line values_fsm.go:3587
 	m.v.p, m.v.s, m.v.n, m.v.b, m.v.xs, m.v.o = p, s, n, b, xs, o
 //line values.go:267
 	return m.suspend(1, Echo.Call(0))
 resume1:
 //line values.go:268
 	return m.finish(p, s, n, b, xs, o, nil)
-//line values_fsm.go:2856
+//line values_fsm.go:3594
 }
 
 func (m *valZeroMachine) finish(r0 Pair, r1 string, r2 int, r3 bool, r4 []string, r5 Outer, r6 error) (fsm.AnyOp, error) {
@@ -2940,14 +3678,45 @@ func (m *valZeroMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "85e6736734f0c534",
+			Pos:    "values.go:269:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "Pair",
+			}, {
+				Name: "result 1",
+				Type: "string",
+			}, {
+				Name: "result 2",
+				Type: "int",
+			}, {
+				Name: "result 3",
+				Type: "bool",
+			}, {
+				Name: "result 4",
+				Type: "[]string",
+			}, {
+				Name: "result 5",
+				Type: "Outer",
+			}, {
+				Name: "result 6",
+				Type: "error",
+			}},
+		},
 		Func: ValZero,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.ValZero",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &valZeroMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "values.go:260:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "values.go:267:2",
+			Layout: "4cbda9c5f8f022f0",
+			Pos:    "values.go:267:2",
 			Vars: []fsm.VarInfo{{
 				Name: "p",
 				Type: "Pair",
@@ -2973,6 +3742,24 @@ func init() {
 		},
 	})
 }
+
+// ValRunesResults holds the results of job ValRunes, for ValRunesJob.
+type ValRunesResults struct {
+	R0 rune
+	R1 byte
+	R2 []rune
+}
+
+// ValRunesJob is the handle of job ValRunes, for fsm.Start, fsm.Wait and fsm.Child.
+var ValRunesJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.ValRunes",
+	func(struct{}) []any { return nil },
+	func(r []any) (ValRunesResults, error) {
+		return ValRunesResults{
+			R0: fsm.ResultAt[rune](r, 0),
+			R1: fsm.ResultAt[byte](r, 1),
+			R2: fsm.ResultAt[[]rune](r, 2),
+		}, fsm.ResultErr(r, 3)
+	})
 
 // valRunesMachine is the state machine of job ValRunes.
 type valRunesMachine struct {
@@ -3014,14 +3801,14 @@ func (m *valRunesMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, er
 	r = '世'
 	b = byte(0xff)
 	rs = []rune("a\xffé")
-//line values_fsm.go:3018
+//line values_fsm.go:3805
 	m.v.r, m.v.b, m.v.rs = r, b, rs
 //line values.go:276
 	return m.suspend(1, Echo.Call(0))
 resume1:
 //line values.go:277
 	return m.finish(r, b, rs, nil)
-//line values_fsm.go:3025
+//line values_fsm.go:3812
 }
 
 func (m *valRunesMachine) finish(r0 rune, r1 byte, r2 []rune, r3 error) (fsm.AnyOp, error) {
@@ -3094,14 +3881,36 @@ func (m *valRunesMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "628c9e52ad665888",
+			Pos:    "values.go:278:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "rune",
+			}, {
+				Name: "result 1",
+				Type: "byte",
+			}, {
+				Name: "result 2",
+				Type: "[]rune",
+			}, {
+				Name: "result 3",
+				Type: "error",
+			}},
+		},
 		Func: ValRunes,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.ValRunes",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &valRunesMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "values.go:272:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "values.go:276:2",
+			Layout: "e1bbf446a24d50fe",
+			Pos:    "values.go:276:2",
 			Vars: []fsm.VarInfo{{
 				Name: "r",
 				Type: "rune",
@@ -3118,6 +3927,22 @@ func init() {
 		},
 	})
 }
+
+// ValStructKeyMapResults holds the results of job ValStructKeyMap, for ValStructKeyMapJob.
+type ValStructKeyMapResults struct {
+	R0 map[Pair]string
+	R1 map[[2]int]bool
+}
+
+// ValStructKeyMapJob is the handle of job ValStructKeyMap, for fsm.Start, fsm.Wait and fsm.Child.
+var ValStructKeyMapJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.ValStructKeyMap",
+	func(struct{}) []any { return nil },
+	func(r []any) (ValStructKeyMapResults, error) {
+		return ValStructKeyMapResults{
+			R0: fsm.ResultAt[map[Pair]string](r, 0),
+			R1: fsm.ResultAt[map[[2]int]bool](r, 1),
+		}, fsm.ResultErr(r, 2)
+	})
 
 // valStructKeyMapMachine is the state machine of job ValStructKeyMap.
 type valStructKeyMapMachine struct {
@@ -3155,14 +3980,14 @@ func (m_1 *valStructKeyMapMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.
 //line values.go:284
 	m = map[Pair]string{{A: 1, B: 2}: "x", {}: "zero"}
 	a = map[[2]int]bool{{1, 2}: true}
-//line values_fsm.go:3159
+//line values_fsm.go:3984
 	m_1.v.m, m_1.v.a = m, a
 //line values.go:286
 	return m_1.suspend(1, Echo.Call(0))
 resume1:
 //line values.go:287
 	return m_1.finish(m, a, nil)
-//line values_fsm.go:3166
+//line values_fsm.go:3991
 }
 
 func (m *valStructKeyMapMachine) finish(r0 map[Pair]string, r1 map[[2]int]bool, r2 error) (fsm.AnyOp, error) {
@@ -3230,14 +4055,33 @@ func (m *valStructKeyMapMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "c6f9050851d18e25",
+			Pos:    "values.go:288:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "map[Pair]string",
+			}, {
+				Name: "result 1",
+				Type: "map[[2]int]bool",
+			}, {
+				Name: "result 2",
+				Type: "error",
+			}},
+		},
 		Func: ValStructKeyMap,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.ValStructKeyMap",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &valStructKeyMapMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "values.go:283:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "values.go:286:2",
+			Layout: "e1ae670bc56bb3aa",
+			Pos:    "values.go:286:2",
 			Vars: []fsm.VarInfo{{
 				Name: "m",
 				Type: "map[Pair]string",
@@ -3251,6 +4095,22 @@ func init() {
 		},
 	})
 }
+
+// ValLargeSliceResults holds the results of job ValLargeSlice, for ValLargeSliceJob.
+type ValLargeSliceResults struct {
+	R0 int
+	R1 int
+}
+
+// ValLargeSliceJob is the handle of job ValLargeSlice, for fsm.Start, fsm.Wait and fsm.Child.
+var ValLargeSliceJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.ValLargeSlice",
+	func(struct{}) []any { return nil },
+	func(r []any) (ValLargeSliceResults, error) {
+		return ValLargeSliceResults{
+			R0: fsm.ResultAt[int](r, 0),
+			R1: fsm.ResultAt[int](r, 1),
+		}, fsm.ResultErr(r, 2)
+	})
 
 // valLargeSliceMachine is the state machine of job ValLargeSlice.
 type valLargeSliceMachine struct {
@@ -3297,7 +4157,7 @@ func (m *valLargeSliceMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 	for i := range xs {
 		xs[i] = i
 	}
-//line values_fsm.go:3301
+//line values_fsm.go:4161
 	n = 3
 	i_2 = 0
 loop:
@@ -3306,16 +4166,16 @@ loop:
 	}
 //line values.go:298
 	i_1 = i_2
-//line values_fsm.go:3310
+//line values_fsm.go:4170
 	m.v.xs, m.v.i_1, m.v.n, m.v.i_2 = xs, i_1, n, i_2
 //line values.go:299
 	return m.suspend(1, Echo.Call(i_1*1000))
 resume1:
-//line values_fsm.go:3315
+//line values_fsm.go:4175
 	v_1, err = fsm.Take[int](in)
 //line values.go:299
 	xs[i_1] = v(v_1, err)
-//line values_fsm.go:3319
+//line values_fsm.go:4179
 	i_2++
 	goto loop
 loopEnd:
@@ -3325,7 +4185,7 @@ loopEnd:
 		sum += x
 	}
 	return m.finish(len(xs), sum, nil)
-//line values_fsm.go:3329
+//line values_fsm.go:4189
 }
 
 func (m *valLargeSliceMachine) finish(r0 int, r1 int, r2 error) (fsm.AnyOp, error) {
@@ -3397,14 +4257,33 @@ func (m *valLargeSliceMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "fd05e174931b53f4",
+			Pos:    "values.go:306:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "int",
+			}, {
+				Name: "result 2",
+				Type: "error",
+			}},
+		},
 		Func: ValLargeSlice,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.ValLargeSlice",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &valLargeSliceMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "values.go:293:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "values.go:299:13",
+			Layout: "4b3ef98a18825cb9",
+			Pos:    "values.go:299:13",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
 				Type: "[]int",
@@ -3426,6 +4305,11 @@ func init() {
 		},
 	})
 }
+
+// ValMapMutatedJob is the handle of job ValMapMutated, for fsm.Start, fsm.Wait and fsm.Child.
+var ValMapMutatedJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.ValMapMutated",
+	func(struct{}) []any { return nil },
+	func(r []any) (map[string]int, error) { return fsm.ResultAt[map[string]int](r, 0), fsm.ResultErr(r, 1) })
 
 // valMapMutatedMachine is the state machine of job ValMapMutated.
 type valMapMutatedMachine struct {
@@ -3467,31 +4351,31 @@ func (m_1 *valMapMutatedMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.An
 	}
 //line values.go:312
 	m = map[string]int{"a": 1, "b": 2}
-//line values_fsm.go:3471
+//line values_fsm.go:4355
 	m_1.v.m = m
 //line values.go:313
 	return m_1.suspend(1, Echo.Call(0))
 resume1:
 //line values.go:314
 	delete(m, "a")
-//line values_fsm.go:3478
+//line values_fsm.go:4362
 	m_1.v.m = m
 //line values.go:315
 	return m_1.suspend(2, Echo.Call(3))
 resume2:
-//line values_fsm.go:3483
+//line values_fsm.go:4367
 	v_1, err = fsm.Take[int](in)
 //line values.go:315
 	m["c"] = v(v_1, err)
 	m["\xff"] = 4
-//line values_fsm.go:3488
+//line values_fsm.go:4372
 	m_1.v.m = m
 //line values.go:317
 	return m_1.suspend(3, Echo.Call(0))
 resume3:
 //line values.go:318
 	return m_1.finish(m, nil)
-//line values_fsm.go:3495
+//line values_fsm.go:4379
 }
 
 func (m *valMapMutatedMachine) finish(r0 map[string]int, r1 error) (fsm.AnyOp, error) {
@@ -3562,26 +4446,44 @@ func (m *valMapMutatedMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "500688dc429b9514",
+			Pos:    "values.go:319:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "map[string]int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: ValMapMutated,
 		Name: "github.com/fsmgen/fsmgen/tests/equiv.ValMapMutated",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &valMapMutatedMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "values.go:311:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "values.go:313:2",
+			Layout: "bc5f7e64204439eb",
+			Pos:    "values.go:313:2",
 			Vars: []fsm.VarInfo{{
 				Name: "m",
 				Type: "map[string]int",
 			}},
 		}, {
-			Pos: "values.go:315:13",
+			Layout: "bc5f7e64204439eb",
+			Pos:    "values.go:315:13",
 			Vars: []fsm.VarInfo{{
 				Name: "m",
 				Type: "map[string]int",
 			}},
 		}, {
-			Pos: "values.go:317:2",
+			Layout: "bc5f7e64204439eb",
+			Pos:    "values.go:317:2",
 			Vars: []fsm.VarInfo{{
 				Name: "m",
 				Type: "map[string]int",

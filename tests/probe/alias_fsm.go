@@ -4,6 +4,11 @@ package probe
 
 import fsm1 "github.com/fsmgen/fsmgen/runtime"
 
+// AliasLocalFsmJob is the handle of job AliasLocalFsm, for fsm.Start, fsm.Wait and fsm.Child.
+var AliasLocalFsmJob = fsm1.NewJob("github.com/fsmgen/fsmgen/tests/probe.AliasLocalFsm",
+	func(struct{}) []any { return nil },
+	func(r []any) (int, error) { return fsm1.ResultAt[int](r, 0), fsm1.ResultErr(r, 1) })
+
 // aliasLocalFsmMachine is the state machine of job AliasLocalFsm.
 type aliasLocalFsmMachine struct {
 	state int // the await the job is stopped at; see fsm.Machine.State
@@ -48,11 +53,11 @@ func (m *aliasLocalFsmMachine) Resume(ctx fsm1.Context, in fsm1.Outcome) (fsm1.A
 //line alias.go:14
 	return m.suspend(1, Echo.Call(2))
 resume1:
-//line alias_fsm.go:52
+//line alias_fsm.go:57
 	v_1, err = fsm1.Take[int](in)
 //line alias.go:14
 	fsm_1 = v(v_1, err)
-//line alias_fsm.go:56
+//line alias_fsm.go:61
 	n = fsm_1
 	i_1 = 0
 loop:
@@ -61,22 +66,22 @@ loop:
 	}
 //line alias.go:15
 	i = i_1
-//line alias_fsm.go:65
+//line alias_fsm.go:70
 	m.v.fsm_1, m.v.n, m.v.i_1 = fsm_1, n, i_1
 //line alias.go:16
 	return m.suspend(2, Echo.Call(i))
 resume2:
-//line alias_fsm.go:70
+//line alias_fsm.go:75
 	v_2, err_1 = fsm1.Take[int](in)
 //line alias.go:16
 	fsm_1 += v(v_2, err_1)
-//line alias_fsm.go:74
+//line alias_fsm.go:79
 	i_1++
 	goto loop
 loopEnd:
 //line alias.go:18
 	return m.finish(fsm_1, nil)
-//line alias_fsm.go:80
+//line alias_fsm.go:85
 }
 
 func (m *aliasLocalFsmMachine) finish(r0 int, r1 error) (fsm1.AnyOp, error) {
@@ -143,14 +148,33 @@ func (m *aliasLocalFsmMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm1.RegisterJob(fsm1.JobInfo{
+		Done: fsm1.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "alias.go:19:1",
+			Vars: []fsm1.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: AliasLocalFsm,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.AliasLocalFsm",
 		New: func(args []any) (fsm1.Machine, error) {
 			m := &aliasLocalFsmMachine{}
 			return m, nil
 		},
-		States: []fsm1.StateInfo{{Pos: "alias.go:14:11"}, {
-			Pos: "alias.go:16:12",
+		Start: fsm1.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "alias.go:13:6",
+		},
+		States: []fsm1.StateInfo{{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "alias.go:14:11",
+		}, {
+			Layout: "0715f4215109e918",
+			Pos:    "alias.go:16:12",
 			Vars: []fsm1.VarInfo{{
 				Name: "fsm",
 				Type: "int",
@@ -169,6 +193,11 @@ func init() {
 		},
 	})
 }
+
+// AliasLocalRtJob is the handle of job AliasLocalRt, for fsm.Start, fsm.Wait and fsm.Child.
+var AliasLocalRtJob = fsm1.NewJob("github.com/fsmgen/fsmgen/tests/probe.AliasLocalRt",
+	func(struct{}) []any { return nil },
+	func(r []any) (int, error) { return fsm1.ResultAt[int](r, 0), fsm1.ResultErr(r, 1) })
 
 // aliasLocalRtMachine is the state machine of job AliasLocalRt.
 type aliasLocalRtMachine struct {
@@ -210,7 +239,7 @@ func (m *aliasLocalRtMachine) Resume(ctx fsm1.Context, in fsm1.Outcome) (fsm1.An
 	}
 //line alias.go:26
 	n = 0
-//line alias_fsm.go:214
+//line alias_fsm.go:243
 	n_1 = 2
 	i_1 = 0
 loop:
@@ -219,24 +248,24 @@ loop:
 	}
 //line alias.go:27
 	i = i_1
-//line alias_fsm.go:223
+//line alias_fsm.go:252
 	m.v.n, m.v.n_1, m.v.i_1 = n, n_1, i_1
 //line alias.go:28
 	return m.suspend(1, Echo.Call(i+1))
 resume1:
-//line alias_fsm.go:228
+//line alias_fsm.go:257
 	v_1, err = fsm1.Take[int](in)
 //line alias.go:28
 	n += v(v_1, err)
 	rt_1 = n * 10
 	n += rt_1
-//line alias_fsm.go:234
+//line alias_fsm.go:263
 	i_1++
 	goto loop
 loopEnd:
 //line alias.go:32
 	return m.finish(n, nil)
-//line alias_fsm.go:240
+//line alias_fsm.go:269
 }
 
 func (m *aliasLocalRtMachine) finish(r0 int, r1 error) (fsm1.AnyOp, error) {
@@ -303,14 +332,30 @@ func (m *aliasLocalRtMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm1.RegisterJob(fsm1.JobInfo{
+		Done: fsm1.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "alias.go:33:1",
+			Vars: []fsm1.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: AliasLocalRt,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.AliasLocalRt",
 		New: func(args []any) (fsm1.Machine, error) {
 			m := &aliasLocalRtMachine{}
 			return m, nil
 		},
+		Start: fsm1.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "alias.go:25:6",
+		},
 		States: []fsm1.StateInfo{{
-			Pos: "alias.go:28:10",
+			Layout: "a6c7c8886060f3db",
+			Pos:    "alias.go:28:10",
 			Vars: []fsm1.VarInfo{{
 				Name: "n",
 				Type: "int",

@@ -8,6 +8,11 @@ import (
 	"time"
 )
 
+// CtxDerivedJob is the handle of job CtxDerived, for fsm.Start, fsm.Wait and fsm.Child.
+var CtxDerivedJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.CtxDerived",
+	func(struct{}) []any { return nil },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
+
 // ctxDerivedMachine is the state machine of job CtxDerived.
 type ctxDerivedMachine struct {
 	state int // the await the job is stopped at; see fsm.Machine.State
@@ -61,14 +66,14 @@ func (m *ctxDerivedMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, 
 //line ctxuse.go:22
 	return m.suspend(1, Echo.Call(1))
 resume1:
-//line ctxuse_fsm.go:65
+//line ctxuse_fsm.go:70
 	v_1, err = fsm.Take[int](in)
 //line ctxuse.go:22
 	x = v(v_1, err)
 	c, cancel = context.WithTimeout(ctx, time.Hour)
 	y = deadlineSet(c, x)
 	cancel()
-//line ctxuse_fsm.go:72
+//line ctxuse_fsm.go:77
 	n = 2
 	i_1 = 0
 loop:
@@ -80,27 +85,27 @@ loop:
 	c2, cancel2 = context.WithCancel(ctx)
 	y += deadlineSet(c2, i)
 	cancel2()
-//line ctxuse_fsm.go:84
+//line ctxuse_fsm.go:89
 	m.v.y, m.v.n, m.v.i_1 = y, n, i_1
 //line ctxuse.go:30
 	return m.suspend(2, Echo.Call(i))
 resume2:
-//line ctxuse_fsm.go:89
+//line ctxuse_fsm.go:94
 	v_2, err_1 = fsm.Take[int](in)
 //line ctxuse.go:30
 	y += v(v_2, err_1)
-//line ctxuse_fsm.go:93
+//line ctxuse_fsm.go:98
 	i_1++
 	goto loop
 loopEnd:
 //line ctxuse.go:32
 	return m.suspend(3, Echo.Call(y))
 resume3:
-//line ctxuse_fsm.go:100
+//line ctxuse_fsm.go:105
 	v_3, err_2 = fsm.Take[int](in)
 //line ctxuse.go:32
 	return m.finish(v(v_3, err_2), nil)
-//line ctxuse_fsm.go:104
+//line ctxuse_fsm.go:109
 }
 
 func (m *ctxDerivedMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -167,14 +172,33 @@ func (m *ctxDerivedMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "ctxuse.go:33:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: CtxDerived,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.CtxDerived",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &ctxDerivedMachine{}
 			return m, nil
 		},
-		States: []fsm.StateInfo{{Pos: "ctxuse.go:22:9"}, {
-			Pos: "ctxuse.go:30:10",
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "ctxuse.go:21:6",
+		},
+		States: []fsm.StateInfo{{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "ctxuse.go:22:9",
+		}, {
+			Layout: "16735048a6d83fdf",
+			Pos:    "ctxuse.go:30:10",
 			Vars: []fsm.VarInfo{{
 				Name: "y",
 				Type: "int",
@@ -187,12 +211,20 @@ func init() {
 				Name:     "i_1 (a range position)",
 				Type:     "int",
 			}},
-		}, {Pos: "ctxuse.go:32:11"}},
+		}, {
+			Layout: "2b277bc8c0741b38",
+			Pos:    "ctxuse.go:32:11",
+		}},
 		Zero: func() fsm.Machine {
 			return &ctxDerivedMachine{}
 		},
 	})
 }
+
+// CtxLocalTypesInLoopJob is the handle of job CtxLocalTypesInLoop, for fsm.Start, fsm.Wait and fsm.Child.
+var CtxLocalTypesInLoopJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.CtxLocalTypesInLoop",
+	func(struct{}) []any { return nil },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 type loc struct{ N int }
 
@@ -240,7 +272,7 @@ func (m *ctxLocalTypesInLoopMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fs
 	}
 //line ctxuse.go:41
 	b = Box[loc]{V: loc{N: 1}}
-//line ctxuse_fsm.go:244
+//line ctxuse_fsm.go:276
 	n = 3
 	i_1 = 0
 loop:
@@ -249,29 +281,29 @@ loop:
 	}
 //line ctxuse.go:42
 	i = i_1
-//line ctxuse_fsm.go:253
+//line ctxuse_fsm.go:285
 	m.v.b, m.v.n, m.v.i_1 = b, n, i_1
 //line ctxuse.go:43
 	return m.suspend(1, Echo.Call(i))
 resume1:
-//line ctxuse_fsm.go:258
+//line ctxuse_fsm.go:290
 	v_1, err = fsm.Take[int](in)
 //line ctxuse.go:43
 	b.V.N += v(v_1, err)
-//line ctxuse_fsm.go:262
+//line ctxuse_fsm.go:294
 	i_1++
 	goto loop
 loopEnd:
 //line ctxuse.go:45
 	bs = []Box[loc]{b}
-//line ctxuse_fsm.go:268
+//line ctxuse_fsm.go:300
 	m.v.bs = bs
 //line ctxuse.go:46
 	return m.suspend(2, Echo.Call(0))
 resume2:
 //line ctxuse.go:47
 	return m.finish(bs[0].V.N, nil)
-//line ctxuse_fsm.go:275
+//line ctxuse_fsm.go:307
 }
 
 func (m *ctxLocalTypesInLoopMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -342,14 +374,30 @@ func (m *ctxLocalTypesInLoopMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "ctxuse.go:48:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: CtxLocalTypesInLoop,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.CtxLocalTypesInLoop",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &ctxLocalTypesInLoopMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "ctxuse.go:39:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "ctxuse.go:43:14",
+			Layout: "61a245015978d183",
+			Pos:    "ctxuse.go:43:14",
 			Vars: []fsm.VarInfo{{
 				Name: "b",
 				Type: "Box[loc]",
@@ -363,7 +411,8 @@ func init() {
 				Type:     "int",
 			}},
 		}, {
-			Pos: "ctxuse.go:46:2",
+			Layout: "dc805e099ea06814",
+			Pos:    "ctxuse.go:46:2",
 			Vars: []fsm.VarInfo{{
 				Name: "bs",
 				Type: "[]Box[loc]",

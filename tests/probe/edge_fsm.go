@@ -7,6 +7,22 @@ import (
 	fsm "github.com/fsmgen/fsmgen/runtime"
 )
 
+// EdgeReceiverOfAwaitCallResults holds the results of job EdgeReceiverOfAwaitCall, for EdgeReceiverOfAwaitCallJob.
+type EdgeReceiverOfAwaitCallResults struct {
+	R0 int
+	R1 string
+}
+
+// EdgeReceiverOfAwaitCallJob is the handle of job EdgeReceiverOfAwaitCall, for fsm.Start, fsm.Wait and fsm.Child.
+var EdgeReceiverOfAwaitCallJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.EdgeReceiverOfAwaitCall",
+	func(struct{}) []any { return nil },
+	func(r []any) (EdgeReceiverOfAwaitCallResults, error) {
+		return EdgeReceiverOfAwaitCallResults{
+			R0: fsm.ResultAt[int](r, 0),
+			R1: fsm.ResultAt[string](r, 1),
+		}, fsm.ResultErr(r, 2)
+	})
+
 // edgeReceiverOfAwaitCallMachine is the state machine of job EdgeReceiverOfAwaitCall.
 type edgeReceiverOfAwaitCallMachine struct {
 	state int // the await the job is stopped at; see fsm.Machine.State
@@ -43,18 +59,18 @@ func (m *edgeReceiverOfAwaitCallMachine) Resume(ctx fsm.Context, in fsm.Outcome)
 	}
 //line edge.go:26
 	resetTrace()
-//line edge_fsm.go:47
+//line edge_fsm.go:63
 	v_1 = owner("ab")
 	m.v.v_1 = v_1
 //line edge.go:27
 	return m.suspend(1, Echo.Call(tr("op", 1)))
 resume1:
-//line edge_fsm.go:53
+//line edge_fsm.go:69
 	v_2, err = fsm.Take[int](in)
 //line edge.go:27
 	n = v_1.Take(v_2, err)
 	return m.finish(n, traceStr(), nil)
-//line edge_fsm.go:58
+//line edge_fsm.go:74
 }
 
 func (m *edgeReceiverOfAwaitCallMachine) finish(r0 int, r1 string, r2 error) (fsm.AnyOp, error) {
@@ -120,14 +136,33 @@ func (m *edgeReceiverOfAwaitCallMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "6f18f28d3d2fef9b",
+			Pos:    "edge.go:29:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "string",
+			}, {
+				Name: "result 2",
+				Type: "error",
+			}},
+		},
 		Func: EdgeReceiverOfAwaitCall,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.EdgeReceiverOfAwaitCall",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &edgeReceiverOfAwaitCallMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "edge.go:25:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "edge.go:27:24",
+			Layout: "16bd006edde2ed44",
+			Pos:    "edge.go:27:24",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
 				Name:     "v_1 (a value computed before an await)",
@@ -139,6 +174,22 @@ func init() {
 		},
 	})
 }
+
+// EdgeUntypedBoolSpillResults holds the results of job EdgeUntypedBoolSpill, for EdgeUntypedBoolSpillJob.
+type EdgeUntypedBoolSpillResults struct {
+	R0 int
+	R1 int64
+}
+
+// EdgeUntypedBoolSpillJob is the handle of job EdgeUntypedBoolSpill, for fsm.Start, fsm.Wait and fsm.Child.
+var EdgeUntypedBoolSpillJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.EdgeUntypedBoolSpill",
+	func(a int) []any { return []any{a} },
+	func(r []any) (EdgeUntypedBoolSpillResults, error) {
+		return EdgeUntypedBoolSpillResults{
+			R0: fsm.ResultAt[int](r, 0),
+			R1: fsm.ResultAt[int64](r, 1),
+		}, fsm.ResultErr(r, 2)
+	})
 
 // edgeUntypedBoolSpillMachine is the state machine of job EdgeUntypedBoolSpill.
 type edgeUntypedBoolSpillMachine struct {
@@ -191,22 +242,22 @@ func (m *edgeUntypedBoolSpillMachine) Resume(ctx fsm.Context, in fsm.Outcome) (f
 //line edge.go:48
 	return m.suspend(1, Echo.Call(7))
 resume1:
-//line edge_fsm.go:195
+//line edge_fsm.go:246
 	v_2, err = fsm.Take[int](in)
 //line edge.go:48
 	r = flagInt(v_1, v(v_2, err))
-//line edge_fsm.go:199
+//line edge_fsm.go:250
 	v_3 = int64(1 << one())
 	m.v.r, m.v.v_3 = r, v_3
 //line edge.go:49
 	return m.suspend(2, Echo.Call(1))
 resume2:
-//line edge_fsm.go:205
+//line edge_fsm.go:256
 	v_4, err_1 = fsm.Take[int](in)
 //line edge.go:49
 	s = v_3 + int64(v(v_4, err_1))
 	return m.finish(r, s, nil)
-//line edge_fsm.go:210
+//line edge_fsm.go:261
 }
 
 func (m *edgeUntypedBoolSpillMachine) finish(r0 int, r1 int64, r2 error) (fsm.AnyOp, error) {
@@ -282,6 +333,20 @@ func (m *edgeUntypedBoolSpillMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "5798eae8e3d741cb",
+			Pos:    "edge.go:51:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "int64",
+			}, {
+				Name: "result 2",
+				Type: "error",
+			}},
+		},
 		Func: EdgeUntypedBoolSpill,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.EdgeUntypedBoolSpill",
 		New: func(args []any) (fsm.Machine, error) {
@@ -292,15 +357,25 @@ func init() {
 			}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "6d6df82bd83afb38",
+			Pos:    "edge.go:47:6",
+			Vars: []fsm.VarInfo{{
+				Name: "a",
+				Type: "int",
+			}},
+		},
 		States: []fsm.StateInfo{{
-			Pos: "edge.go:48:29",
+			Layout: "17205e55f7ae82f7",
+			Pos:    "edge.go:48:29",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
 				Name:     "v_1 (a value computed before an await)",
 				Type:     "Flag",
 			}},
 		}, {
-			Pos: "edge.go:49:33",
+			Layout: "95758d9650b87c90",
+			Pos:    "edge.go:49:33",
 			Vars: []fsm.VarInfo{{
 				Name: "r",
 				Type: "int",
@@ -315,6 +390,11 @@ func init() {
 		},
 	})
 }
+
+// EdgeLabeledConstJob is the handle of job EdgeLabeledConst, for fsm.Start, fsm.Wait and fsm.Child.
+var EdgeLabeledConstJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.EdgeLabeledConst",
+	func(struct{}) []any { return nil },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 const step = 2
 
@@ -353,12 +433,12 @@ func (m *edgeLabeledConstMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.A
 //line edge.go:57
 	n = 0
 top:
-//line edge_fsm.go:357
+//line edge_fsm.go:437
 	m.v.n = n
 //line edge.go:60
 	return m.suspend(1, Echo.Call(step))
 resume1:
-//line edge_fsm.go:362
+//line edge_fsm.go:442
 	v_1, err = fsm.Take[int](in)
 //line edge.go:60
 	n += v(v_1, err)
@@ -366,7 +446,7 @@ resume1:
 		goto top
 	}
 	return m.finish(n, nil)
-//line edge_fsm.go:370
+//line edge_fsm.go:450
 }
 
 func (m *edgeLabeledConstMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -429,14 +509,30 @@ func (m *edgeLabeledConstMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "edge.go:65:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: EdgeLabeledConst,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.EdgeLabeledConst",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &edgeLabeledConstMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "edge.go:56:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "edge.go:60:9",
+			Layout: "3d5626aa9d3c44eb",
+			Pos:    "edge.go:60:9",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
 				Type: "int",
@@ -447,6 +543,11 @@ func init() {
 		},
 	})
 }
+
+// EdgeLabeledVarJob is the handle of job EdgeLabeledVar, for fsm.Start, fsm.Wait and fsm.Child.
+var EdgeLabeledVarJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.EdgeLabeledVar",
+	func(struct{}) []any { return nil },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // edgeLabeledVarMachine is the state machine of job EdgeLabeledVar.
 type edgeLabeledVarMachine struct {
@@ -484,12 +585,12 @@ func (m *edgeLabeledVarMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.Any
 //line edge.go:71
 	total = 0
 again:
-//line edge_fsm.go:488
+//line edge_fsm.go:589
 	m.v.total = total
 //line edge.go:73
 	return m.suspend(1, Echo.Call(total+1))
 resume1:
-//line edge_fsm.go:493
+//line edge_fsm.go:594
 	v_1, err = fsm.Take[int](in)
 //line edge.go:73
 	x = v(v_1, err)
@@ -498,7 +599,7 @@ resume1:
 		goto again
 	}
 	return m.finish(total, nil)
-//line edge_fsm.go:502
+//line edge_fsm.go:603
 }
 
 func (m *edgeLabeledVarMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -561,14 +662,30 @@ func (m *edgeLabeledVarMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "edge.go:79:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: EdgeLabeledVar,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.EdgeLabeledVar",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &edgeLabeledVarMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "edge.go:70:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "edge.go:73:12",
+			Layout: "35e60e66fd1069f1",
+			Pos:    "edge.go:73:12",
 			Vars: []fsm.VarInfo{{
 				Name: "total",
 				Type: "int",
@@ -579,6 +696,11 @@ func init() {
 		},
 	})
 }
+
+// EdgeSwitchArrayCaseJob is the handle of job EdgeSwitchArrayCase, for fsm.Start, fsm.Wait and fsm.Child.
+var EdgeSwitchArrayCaseJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.EdgeSwitchArrayCase",
+	func(a [2]int) []any { return []any{a} },
+	func(r []any) (string, error) { return fsm.ResultAt[string](r, 0), fsm.ResultErr(r, 1) })
 
 // edgeSwitchArrayCaseMachine is the state machine of job EdgeSwitchArrayCase.
 type edgeSwitchArrayCaseMachine struct {
@@ -620,18 +742,18 @@ func (m *edgeSwitchArrayCaseMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fs
 	if tag == [2]int{1, 1} {
 		goto caseBody
 	}
-//line edge_fsm.go:624
+//line edge_fsm.go:746
 	m.v.tag = tag
 //line edge.go:88
 	return m.suspend(1, Echo.Call(2))
 resume1:
-//line edge_fsm.go:629
+//line edge_fsm.go:751
 	v_1, err = fsm.Take[int](in)
 //line edge.go:88
 	if tag == [2]int{v(v_1, err), 2} {
 		goto caseBody_1
 	}
-//line edge_fsm.go:635
+//line edge_fsm.go:757
 	goto switchEnd
 caseBody:
 //line edge.go:87
@@ -640,7 +762,7 @@ caseBody_1:
 	return m.finish("two", nil)
 switchEnd:
 	return m.finish("none", nil)
-//line edge_fsm.go:644
+//line edge_fsm.go:766
 }
 
 func (m *edgeSwitchArrayCaseMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -707,6 +829,17 @@ func (m *edgeSwitchArrayCaseMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "6f831efb80eea763",
+			Pos:    "edge.go:92:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "string",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: EdgeSwitchArrayCase,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.EdgeSwitchArrayCase",
 		New: func(args []any) (fsm.Machine, error) {
@@ -717,8 +850,17 @@ func init() {
 			}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "86b1d02e4d71abc7",
+			Pos:    "edge.go:84:6",
+			Vars: []fsm.VarInfo{{
+				Name: "a",
+				Type: "[2]int",
+			}},
+		},
 		States: []fsm.StateInfo{{
-			Pos: "edge.go:88:16",
+			Layout: "f773811e1664759e",
+			Pos:    "edge.go:88:16",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
 				Name:     "tag (the switch tag)",
@@ -730,6 +872,11 @@ func init() {
 		},
 	})
 }
+
+// EdgeShiftSpillJob is the handle of job EdgeShiftSpill, for fsm.Start, fsm.Wait and fsm.Child.
+var EdgeShiftSpillJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.EdgeShiftSpill",
+	func(struct{}) []any { return nil },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // edgeShiftSpillMachine is the state machine of job EdgeShiftSpill.
 type edgeShiftSpillMachine struct {
@@ -768,11 +915,11 @@ func (m *edgeShiftSpillMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.Any
 //line edge.go:101
 	return m.suspend(1, Echo.Call(3))
 resume1:
-//line edge_fsm.go:772
+//line edge_fsm.go:919
 	v_2, err = fsm.Take[int](in)
 //line edge.go:101
 	return m.finish(u8(v_1, v(v_2, err)), nil)
-//line edge_fsm.go:776
+//line edge_fsm.go:923
 }
 
 func (m *edgeShiftSpillMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -835,14 +982,30 @@ func (m *edgeShiftSpillMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "edge.go:102:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: EdgeShiftSpill,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.EdgeShiftSpill",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &edgeShiftSpillMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "edge.go:100:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "edge.go:101:24",
+			Layout: "de8e24b5465fa633",
+			Pos:    "edge.go:101:24",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
 				Name:     "v_1 (a value computed before an await)",
@@ -854,6 +1017,11 @@ func init() {
 		},
 	})
 }
+
+// EdgeUntypedBoolToAnyJob is the handle of job EdgeUntypedBoolToAny, for fsm.Start, fsm.Wait and fsm.Child.
+var EdgeUntypedBoolToAnyJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.EdgeUntypedBoolToAny",
+	func(struct{}) []any { return nil },
+	func(r []any) (string, error) { return fsm.ResultAt[string](r, 0), fsm.ResultErr(r, 1) })
 
 // edgeUntypedBoolToAnyMachine is the state machine of job EdgeUntypedBoolToAny.
 type edgeUntypedBoolToAnyMachine struct {
@@ -892,11 +1060,11 @@ func (m *edgeUntypedBoolToAnyMachine) Resume(ctx fsm.Context, in fsm.Outcome) (f
 //line edge.go:109
 	return m.suspend(1, Echo.Call(3))
 resume1:
-//line edge_fsm.go:896
+//line edge_fsm.go:1064
 	v_2, err = fsm.Take[int](in)
 //line edge.go:109
 	return m.finish(fmt.Sprint(v_1, v(v_2, err)), nil)
-//line edge_fsm.go:900
+//line edge_fsm.go:1068
 }
 
 func (m *edgeUntypedBoolToAnyMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -959,14 +1127,30 @@ func (m *edgeUntypedBoolToAnyMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "6f831efb80eea763",
+			Pos:    "edge.go:110:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "string",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: EdgeUntypedBoolToAny,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.EdgeUntypedBoolToAny",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &edgeUntypedBoolToAnyMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "edge.go:108:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "edge.go:109:34",
+			Layout: "a1757f7a664fb27c",
+			Pos:    "edge.go:109:34",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
 				Name:     "v_1 (a value computed before an await)",
@@ -978,6 +1162,11 @@ func init() {
 		},
 	})
 }
+
+// EdgeCallToAnySpillJob is the handle of job EdgeCallToAnySpill, for fsm.Start, fsm.Wait and fsm.Child.
+var EdgeCallToAnySpillJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.EdgeCallToAnySpill",
+	func(struct{}) []any { return nil },
+	func(r []any) (string, error) { return fsm.ResultAt[string](r, 0), fsm.ResultErr(r, 1) })
 
 // edgeCallToAnySpillMachine is the state machine of job EdgeCallToAnySpill.
 type edgeCallToAnySpillMachine struct {
@@ -1016,11 +1205,11 @@ func (m *edgeCallToAnySpillMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm
 //line edge.go:117
 	return m.suspend(1, Echo.Call(3))
 resume1:
-//line edge_fsm.go:1020
+//line edge_fsm.go:1209
 	v_2, err = fsm.Take[int](in)
 //line edge.go:117
 	return m.finish(fmt.Sprint(v_1, v(v_2, err), one()+1), nil)
-//line edge_fsm.go:1024
+//line edge_fsm.go:1213
 }
 
 func (m *edgeCallToAnySpillMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -1083,14 +1272,30 @@ func (m *edgeCallToAnySpillMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "6f831efb80eea763",
+			Pos:    "edge.go:118:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "string",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: EdgeCallToAnySpill,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.EdgeCallToAnySpill",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &edgeCallToAnySpillMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "edge.go:116:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "edge.go:117:29",
+			Layout: "605b0da21d60a6f3",
+			Pos:    "edge.go:117:29",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
 				Name:     "v_1 (a value computed before an await)",
@@ -1102,6 +1307,11 @@ func init() {
 		},
 	})
 }
+
+// EdgeLoopVarShadowedInBodyJob is the handle of job EdgeLoopVarShadowedInBody, for fsm.Start, fsm.Wait and fsm.Child.
+var EdgeLoopVarShadowedInBodyJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.EdgeLoopVarShadowedInBody",
+	func(struct{}) []any { return nil },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // edgeLoopVarShadowedInBodyMachine is the state machine of job EdgeLoopVarShadowedInBody.
 type edgeLoopVarShadowedInBodyMachine struct {
@@ -1149,12 +1359,12 @@ loop:
 	}
 //line edge.go:126
 	i_2 = i_1 * 10
-//line edge_fsm.go:1153
+//line edge_fsm.go:1363
 	m.v.s, m.v.i_1, m.v.i_2 = s, i_1, i_2
 //line edge.go:127
 	return m.suspend(1, Echo.Call(i_2))
 resume1:
-//line edge_fsm.go:1158
+//line edge_fsm.go:1368
 	v_1, err = fsm.Take[int](in)
 //line edge.go:127
 	s += v(v_1, err)
@@ -1162,12 +1372,12 @@ resume1:
 	s += i_2
 //line edge.go:125
 	i_1++
-//line edge_fsm.go:1166
+//line edge_fsm.go:1376
 	goto loop
 loopEnd:
 //line edge.go:131
 	return m.finish(s, nil)
-//line edge_fsm.go:1171
+//line edge_fsm.go:1381
 }
 
 func (m *edgeLoopVarShadowedInBodyMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1234,14 +1444,30 @@ func (m *edgeLoopVarShadowedInBodyMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "edge.go:132:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: EdgeLoopVarShadowedInBody,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.EdgeLoopVarShadowedInBody",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &edgeLoopVarShadowedInBodyMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "edge.go:123:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "edge.go:127:10",
+			Layout: "0aad7dfcdff40d09",
+			Pos:    "edge.go:127:10",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
@@ -1258,6 +1484,11 @@ func init() {
 		},
 	})
 }
+
+// EdgeSwitchInitAwaitNoTagNoCasesJob is the handle of job EdgeSwitchInitAwaitNoTagNoCases, for fsm.Start, fsm.Wait and fsm.Child.
+var EdgeSwitchInitAwaitNoTagNoCasesJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.EdgeSwitchInitAwaitNoTagNoCases",
+	func(struct{}) []any { return nil },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // edgeSwitchInitAwaitNoTagNoCasesMachine is the state machine of job EdgeSwitchInitAwaitNoTagNoCases.
 type edgeSwitchInitAwaitNoTagNoCasesMachine struct {
@@ -1285,12 +1516,12 @@ func (m *edgeSwitchInitAwaitNoTagNoCasesMachine) Resume(ctx fsm.Context, in fsm.
 //line edge.go:139
 	return m.suspend(1, Echo.Call(1))
 resume1:
-//line edge_fsm.go:1289
+//line edge_fsm.go:1520
 	goto switchEnd
 switchEnd:
 //line edge.go:141
 	return m.finish(1, nil)
-//line edge_fsm.go:1294
+//line edge_fsm.go:1525
 }
 
 func (m *edgeSwitchInitAwaitNoTagNoCasesMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1349,13 +1580,31 @@ func (m *edgeSwitchInitAwaitNoTagNoCasesMachine) UnmarshalCBOR(data []byte) erro
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "edge.go:142:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: EdgeSwitchInitAwaitNoTagNoCases,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.EdgeSwitchInitAwaitNoTagNoCases",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &edgeSwitchInitAwaitNoTagNoCasesMachine{}
 			return m, nil
 		},
-		States: []fsm.StateInfo{{Pos: "edge.go:139:9"}},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "edge.go:138:6",
+		},
+		States: []fsm.StateInfo{{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "edge.go:139:9",
+		}},
 		Zero: func() fsm.Machine {
 			return &edgeSwitchInitAwaitNoTagNoCasesMachine{}
 		},

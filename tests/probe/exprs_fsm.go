@@ -8,6 +8,22 @@ import (
 	"strconv"
 )
 
+// ExprSpilledIndexFieldResults holds the results of job ExprSpilledIndexField, for ExprSpilledIndexFieldJob.
+type ExprSpilledIndexFieldResults struct {
+	R0 []Point
+	R1 string
+}
+
+// ExprSpilledIndexFieldJob is the handle of job ExprSpilledIndexField, for fsm.Start, fsm.Wait and fsm.Child.
+var ExprSpilledIndexFieldJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.ExprSpilledIndexField",
+	func(struct{}) []any { return nil },
+	func(r []any) (ExprSpilledIndexFieldResults, error) {
+		return ExprSpilledIndexFieldResults{
+			R0: fsm.ResultAt[[]Point](r, 0),
+			R1: fsm.ResultAt[string](r, 1),
+		}, fsm.ResultErr(r, 2)
+	})
+
 // exprSpilledIndexFieldMachine is the state machine of job ExprSpilledIndexField.
 type exprSpilledIndexFieldMachine struct {
 	state int // the await the job is stopped at; see fsm.Machine.State
@@ -46,18 +62,18 @@ func (m *exprSpilledIndexFieldMachine) Resume(ctx fsm.Context, in fsm.Outcome) (
 //line exprs.go:30
 	resetTrace()
 	ps = make([]Point, 3)
-//line exprs_fsm.go:50
+//line exprs_fsm.go:66
 	v_1 = idx(1)
 	m.v.ps, m.v.v_1 = ps, v_1
 //line exprs.go:32
 	return m.suspend(1, Echo.Call(tr("rhs", 7)))
 resume1:
-//line exprs_fsm.go:56
+//line exprs_fsm.go:72
 	v_2, err = fsm.Take[int](in)
 //line exprs.go:32
 	ps[v_1].X = v(v_2, err)
 	return m.finish(ps, traceStr(), nil)
-//line exprs_fsm.go:61
+//line exprs_fsm.go:77
 }
 
 func (m *exprSpilledIndexFieldMachine) finish(r0 []Point, r1 string, r2 error) (fsm.AnyOp, error) {
@@ -125,14 +141,33 @@ func (m *exprSpilledIndexFieldMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "49094438bded6ca5",
+			Pos:    "exprs.go:34:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "[]Point",
+			}, {
+				Name: "result 1",
+				Type: "string",
+			}, {
+				Name: "result 2",
+				Type: "error",
+			}},
+		},
 		Func: ExprSpilledIndexField,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.ExprSpilledIndexField",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &exprSpilledIndexFieldMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "exprs.go:29:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "exprs.go:32:19",
+			Layout: "30ef3d01c6a9cf3e",
+			Pos:    "exprs.go:32:19",
 			Vars: []fsm.VarInfo{{
 				Name: "ps",
 				Type: "[]Point",
@@ -147,6 +182,11 @@ func init() {
 		},
 	})
 }
+
+// ExprSpilledIndexFieldOpAssignJob is the handle of job ExprSpilledIndexFieldOpAssign, for fsm.Start, fsm.Wait and fsm.Child.
+var ExprSpilledIndexFieldOpAssignJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.ExprSpilledIndexFieldOpAssign",
+	func(struct{}) []any { return nil },
+	func(r []any) ([]Point, error) { return fsm.ResultAt[[]Point](r, 0), fsm.ResultErr(r, 1) })
 
 // exprSpilledIndexFieldOpAssignMachine is the state machine of job ExprSpilledIndexFieldOpAssign.
 type exprSpilledIndexFieldOpAssignMachine struct {
@@ -185,18 +225,18 @@ func (m *exprSpilledIndexFieldOpAssignMachine) Resume(ctx fsm.Context, in fsm.Ou
 //line exprs.go:40
 	resetTrace()
 	ps = []Point{{1, 1}, {2, 2}}
-//line exprs_fsm.go:189
+//line exprs_fsm.go:229
 	v_1 = idx(0)
 	m.v.ps, m.v.v_1 = ps, v_1
 //line exprs.go:42
 	return m.suspend(1, Echo.Call(10))
 resume1:
-//line exprs_fsm.go:195
+//line exprs_fsm.go:235
 	v_2, err = fsm.Take[int](in)
 //line exprs.go:42
 	ps[v_1].Y += v(v_2, err)
 	return m.finish(ps, nil)
-//line exprs_fsm.go:200
+//line exprs_fsm.go:240
 }
 
 func (m *exprSpilledIndexFieldOpAssignMachine) finish(r0 []Point, r1 error) (fsm.AnyOp, error) {
@@ -261,14 +301,30 @@ func (m *exprSpilledIndexFieldOpAssignMachine) UnmarshalCBOR(data []byte) error 
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "3cd1032b74a6b28d",
+			Pos:    "exprs.go:44:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "[]Point",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: ExprSpilledIndexFieldOpAssign,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.ExprSpilledIndexFieldOpAssign",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &exprSpilledIndexFieldOpAssignMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "exprs.go:39:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "exprs.go:42:20",
+			Layout: "a3bb0f6422b2a65a",
+			Pos:    "exprs.go:42:20",
 			Vars: []fsm.VarInfo{{
 				Name: "ps",
 				Type: "[]Point",
@@ -283,6 +339,11 @@ func init() {
 		},
 	})
 }
+
+// ExprSpilledArray2DJob is the handle of job ExprSpilledArray2D, for fsm.Start, fsm.Wait and fsm.Child.
+var ExprSpilledArray2DJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.ExprSpilledArray2D",
+	func(struct{}) []any { return nil },
+	func(r []any) ([][2]int, error) { return fsm.ResultAt[[][2]int](r, 0), fsm.ResultErr(r, 1) })
 
 // exprSpilledArray2DMachine is the state machine of job ExprSpilledArray2D.
 type exprSpilledArray2DMachine struct {
@@ -323,19 +384,19 @@ func (m *exprSpilledArray2DMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm
 //line exprs.go:51
 	resetTrace()
 	grid = make([][2]int, 2)
-//line exprs_fsm.go:327
+//line exprs_fsm.go:388
 	v_1 = idx(1)
 	v_2 = idx(0)
 	m.v.grid, m.v.v_1, m.v.v_2 = grid, v_1, v_2
 //line exprs.go:53
 	return m.suspend(1, Echo.Call(5))
 resume1:
-//line exprs_fsm.go:334
+//line exprs_fsm.go:395
 	v_3, err = fsm.Take[int](in)
 //line exprs.go:53
 	grid[v_1][v_2] = v(v_3, err)
 	return m.finish(grid, nil)
-//line exprs_fsm.go:339
+//line exprs_fsm.go:400
 }
 
 func (m *exprSpilledArray2DMachine) finish(r0 [][2]int, r1 error) (fsm.AnyOp, error) {
@@ -402,14 +463,30 @@ func (m *exprSpilledArray2DMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "ffc7fbaa1db2d2a3",
+			Pos:    "exprs.go:55:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "[][2]int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: ExprSpilledArray2D,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.ExprSpilledArray2D",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &exprSpilledArray2DMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "exprs.go:50:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "exprs.go:53:27",
+			Layout: "2bab056c40c727ff",
+			Pos:    "exprs.go:53:27",
 			Vars: []fsm.VarInfo{{
 				Name: "grid",
 				Type: "[][2]int",
@@ -428,6 +505,11 @@ func init() {
 		},
 	})
 }
+
+// ExprSpilledArrayOfArraysJob is the handle of job ExprSpilledArrayOfArrays, for fsm.Start, fsm.Wait and fsm.Child.
+var ExprSpilledArrayOfArraysJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.ExprSpilledArrayOfArrays",
+	func(struct{}) []any { return nil },
+	func(r []any) ([2][2]int, error) { return fsm.ResultAt[[2][2]int](r, 0), fsm.ResultErr(r, 1) })
 
 // exprSpilledArrayOfArraysMachine is the state machine of job ExprSpilledArrayOfArrays.
 type exprSpilledArrayOfArraysMachine struct {
@@ -466,18 +548,18 @@ func (m *exprSpilledArrayOfArraysMachine) Resume(ctx fsm.Context, in fsm.Outcome
 //line exprs.go:61
 	resetTrace()
 	grid = [2][2]int{}
-//line exprs_fsm.go:470
+//line exprs_fsm.go:552
 	v_1 = idx(1)
 	m.v.grid, m.v.v_1 = grid, v_1
 //line exprs.go:63
 	return m.suspend(1, Echo.Call(9))
 resume1:
-//line exprs_fsm.go:476
+//line exprs_fsm.go:558
 	v_2, err = fsm.Take[int](in)
 //line exprs.go:63
 	grid[v_1][1] = v(v_2, err)
 	return m.finish(grid, nil)
-//line exprs_fsm.go:481
+//line exprs_fsm.go:563
 }
 
 func (m *exprSpilledArrayOfArraysMachine) finish(r0 [2][2]int, r1 error) (fsm.AnyOp, error) {
@@ -542,14 +624,30 @@ func (m *exprSpilledArrayOfArraysMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "58bd173dcfd62c18",
+			Pos:    "exprs.go:65:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "[2][2]int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: ExprSpilledArrayOfArrays,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.ExprSpilledArrayOfArrays",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &exprSpilledArrayOfArraysMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "exprs.go:60:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "exprs.go:63:22",
+			Layout: "2d117d6030c2a0c5",
+			Pos:    "exprs.go:63:22",
 			Vars: []fsm.VarInfo{{
 				Name: "grid",
 				Type: "[2][2]int",
@@ -564,6 +662,11 @@ func init() {
 		},
 	})
 }
+
+// ExprSpilledPtrMethodReceiverJob is the handle of job ExprSpilledPtrMethodReceiver, for fsm.Start, fsm.Wait and fsm.Child.
+var ExprSpilledPtrMethodReceiverJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.ExprSpilledPtrMethodReceiver",
+	func(struct{}) []any { return nil },
+	func(r []any) ([]Ptr, error) { return fsm.ResultAt[[]Ptr](r, 0), fsm.ResultErr(r, 1) })
 
 // exprSpilledPtrMethodReceiverMachine is the state machine of job ExprSpilledPtrMethodReceiver.
 type exprSpilledPtrMethodReceiverMachine struct {
@@ -602,18 +705,18 @@ func (m *exprSpilledPtrMethodReceiverMachine) Resume(ctx fsm.Context, in fsm.Out
 //line exprs.go:72
 	resetTrace()
 	ps = make([]Ptr, 2)
-//line exprs_fsm.go:606
+//line exprs_fsm.go:709
 	v_1 = idx(1)
 	m.v.ps, m.v.v_1 = ps, v_1
 //line exprs.go:74
 	return m.suspend(1, Echo.Call(4))
 resume1:
-//line exprs_fsm.go:612
+//line exprs_fsm.go:715
 	v_2, err = fsm.Take[int](in)
 //line exprs.go:74
 	ps[v_1].Add(v(v_2, err))
 	return m.finish(ps, nil)
-//line exprs_fsm.go:617
+//line exprs_fsm.go:720
 }
 
 func (m *exprSpilledPtrMethodReceiverMachine) finish(r0 []Ptr, r1 error) (fsm.AnyOp, error) {
@@ -678,14 +781,30 @@ func (m *exprSpilledPtrMethodReceiverMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "4aa7dab404049fd1",
+			Pos:    "exprs.go:76:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "[]Ptr",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: ExprSpilledPtrMethodReceiver,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.ExprSpilledPtrMethodReceiver",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &exprSpilledPtrMethodReceiverMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "exprs.go:71:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "exprs.go:74:19",
+			Layout: "e0ffe4152356da4a",
+			Pos:    "exprs.go:74:19",
 			Vars: []fsm.VarInfo{{
 				Name: "ps",
 				Type: "[]Ptr",
@@ -700,6 +819,22 @@ func init() {
 		},
 	})
 }
+
+// ExprFieldTargetsBothSidesResults holds the results of job ExprFieldTargetsBothSides, for ExprFieldTargetsBothSidesJob.
+type ExprFieldTargetsBothSidesResults struct {
+	R0 Point
+	R1 [3]int
+}
+
+// ExprFieldTargetsBothSidesJob is the handle of job ExprFieldTargetsBothSides, for fsm.Start, fsm.Wait and fsm.Child.
+var ExprFieldTargetsBothSidesJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.ExprFieldTargetsBothSides",
+	func(struct{}) []any { return nil },
+	func(r []any) (ExprFieldTargetsBothSidesResults, error) {
+		return ExprFieldTargetsBothSidesResults{
+			R0: fsm.ResultAt[Point](r, 0),
+			R1: fsm.ResultAt[[3]int](r, 1),
+		}, fsm.ResultErr(r, 2)
+	})
 
 // exprFieldTargetsBothSidesMachine is the state machine of job ExprFieldTargetsBothSides.
 type exprFieldTargetsBothSidesMachine struct {
@@ -758,40 +893,40 @@ func (m *exprFieldTargetsBothSidesMachine) Resume(ctx fsm.Context, in fsm.Outcom
 //line exprs.go:83
 	p = Point{}
 	a = [3]int{}
-//line exprs_fsm.go:762
+//line exprs_fsm.go:897
 	m.v.p, m.v.a = p, a
 //line exprs.go:85
 	return m.suspend(1, Echo.Call(2))
 resume1:
-//line exprs_fsm.go:767
+//line exprs_fsm.go:902
 	v_1, err = fsm.Take[int](in)
 	v_2 = v(v_1, err)
 	m.v.p, m.v.a, m.v.v_2 = p, a, v_2
 //line exprs.go:85
 	return m.suspend(2, Echo.Call(20))
 resume2:
-//line exprs_fsm.go:774
+//line exprs_fsm.go:909
 	v_3, err_1 = fsm.Take[int](in)
 	v_4 = v(v_3, err_1)
 	m.v.p, m.v.a, m.v.v_2, m.v.v_4 = p, a, v_2, v_4
 //line exprs.go:85
 	return m.suspend(3, Echo.Call(30))
 resume3:
-//line exprs_fsm.go:781
+//line exprs_fsm.go:916
 	v_5, err_2 = fsm.Take[int](in)
 //line exprs.go:85
 	a[v_2], p.X = v_4, v(v_5, err_2)
-//line exprs_fsm.go:785
+//line exprs_fsm.go:920
 	m.v.p, m.v.a = p, a
 //line exprs.go:86
 	return m.suspend(4, Echo.Call(1))
 resume4:
-//line exprs_fsm.go:790
+//line exprs_fsm.go:925
 	v_6, err_3 = fsm.Take[int](in)
 //line exprs.go:86
 	p.Y, a[0] = a[2]+v(v_6, err_3), p.X
 	return m.finish(p, a, nil)
-//line exprs_fsm.go:795
+//line exprs_fsm.go:930
 }
 
 func (m *exprFieldTargetsBothSidesMachine) finish(r0 Point, r1 [3]int, r2 error) (fsm.AnyOp, error) {
@@ -883,14 +1018,33 @@ func (m *exprFieldTargetsBothSidesMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "0e4f544913ebbf35",
+			Pos:    "exprs.go:88:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "Point",
+			}, {
+				Name: "result 1",
+				Type: "[3]int",
+			}, {
+				Name: "result 2",
+				Type: "error",
+			}},
+		},
 		Func: ExprFieldTargetsBothSides,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.ExprFieldTargetsBothSides",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &exprFieldTargetsBothSidesMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "exprs.go:82:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "exprs.go:85:6",
+			Layout: "d49241ab753e2b03",
+			Pos:    "exprs.go:85:6",
 			Vars: []fsm.VarInfo{{
 				Name: "p",
 				Type: "Point",
@@ -899,7 +1053,8 @@ func init() {
 				Type: "[3]int",
 			}},
 		}, {
-			Pos: "exprs.go:85:46",
+			Layout: "574d86f05ee10610",
+			Pos:    "exprs.go:85:46",
 			Vars: []fsm.VarInfo{{
 				Name: "p",
 				Type: "Point",
@@ -912,7 +1067,8 @@ func init() {
 				Type:     "int",
 			}},
 		}, {
-			Pos: "exprs.go:85:80",
+			Layout: "0acebc87f4956f2d",
+			Pos:    "exprs.go:85:80",
 			Vars: []fsm.VarInfo{{
 				Name: "p",
 				Type: "Point",
@@ -929,7 +1085,8 @@ func init() {
 				Type:     "int",
 			}},
 		}, {
-			Pos: "exprs.go:86:21",
+			Layout: "d49241ab753e2b03",
+			Pos:    "exprs.go:86:21",
 			Vars: []fsm.VarInfo{{
 				Name: "p",
 				Type: "Point",
@@ -943,6 +1100,24 @@ func init() {
 		},
 	})
 }
+
+// ExprSwapAwaitResults holds the results of job ExprSwapAwait, for ExprSwapAwaitJob.
+type ExprSwapAwaitResults struct {
+	R0 int
+	R1 int
+	R2 int
+}
+
+// ExprSwapAwaitJob is the handle of job ExprSwapAwait, for fsm.Start, fsm.Wait and fsm.Child.
+var ExprSwapAwaitJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.ExprSwapAwait",
+	func(struct{}) []any { return nil },
+	func(r []any) (ExprSwapAwaitResults, error) {
+		return ExprSwapAwaitResults{
+			R0: fsm.ResultAt[int](r, 0),
+			R1: fsm.ResultAt[int](r, 1),
+			R2: fsm.ResultAt[int](r, 2),
+		}, fsm.ResultErr(r, 3)
+	})
 
 // exprSwapAwaitMachine is the state machine of job ExprSwapAwait.
 type exprSwapAwaitMachine struct {
@@ -989,26 +1164,26 @@ func (m *exprSwapAwaitMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 	}
 //line exprs.go:94
 	a, b, c = 1, 2, 3
-//line exprs_fsm.go:993
+//line exprs_fsm.go:1168
 	m.v.b, m.v.c = b, c
 //line exprs.go:95
 	return m.suspend(1, Echo.Call(a+10))
 resume1:
-//line exprs_fsm.go:998
+//line exprs_fsm.go:1173
 	v_1, err = fsm.Take[int](in)
 //line exprs.go:95
 	a, b = b, v(v_1, err)
-//line exprs_fsm.go:1002
+//line exprs_fsm.go:1177
 	m.v.a, m.v.c = a, c
 //line exprs.go:96
 	return m.suspend(2, Echo.Call(b))
 resume2:
-//line exprs_fsm.go:1007
+//line exprs_fsm.go:1182
 	v_2, err_1 = fsm.Take[int](in)
 //line exprs.go:96
 	b, c, a = c, a, v(v_2, err_1)
 	return m.finish(a, b, c, nil)
-//line exprs_fsm.go:1012
+//line exprs_fsm.go:1187
 }
 
 func (m *exprSwapAwaitMachine) finish(r0 int, r1 int, r2 int, r3 error) (fsm.AnyOp, error) {
@@ -1085,14 +1260,36 @@ func (m *exprSwapAwaitMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "7e86f09348254a48",
+			Pos:    "exprs.go:98:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "int",
+			}, {
+				Name: "result 2",
+				Type: "int",
+			}, {
+				Name: "result 3",
+				Type: "error",
+			}},
+		},
 		Func: ExprSwapAwait,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.ExprSwapAwait",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &exprSwapAwaitMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "exprs.go:93:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "exprs.go:95:14",
+			Layout: "d85187907d58b98c",
+			Pos:    "exprs.go:95:14",
 			Vars: []fsm.VarInfo{{
 				Name: "b",
 				Type: "int",
@@ -1101,7 +1298,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Pos: "exprs.go:96:20",
+			Layout: "56ad71fd2e86d725",
+			Pos:    "exprs.go:96:20",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
 				Type: "int",
@@ -1115,6 +1313,11 @@ func init() {
 		},
 	})
 }
+
+// ExprParensJob is the handle of job ExprParens, for fsm.Start, fsm.Wait and fsm.Child.
+var ExprParensJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.ExprParens",
+	func(struct{}) []any { return nil },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // exprParensMachine is the state machine of job ExprParens.
 type exprParensMachine struct {
@@ -1160,27 +1363,27 @@ func (m *exprParensMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, 
 //line exprs.go:104
 	return m.suspend(1, Echo.Call((2)))
 resume1:
-//line exprs_fsm.go:1164
+//line exprs_fsm.go:1367
 	v_1, err = fsm.Take[int](in)
 //line exprs.go:104
 	x = v(v_1, err)
-//line exprs_fsm.go:1168
+//line exprs_fsm.go:1371
 	m.v.x = x
 //line exprs.go:105
 	return m.suspend(2, (Echo.Call(3)))
 resume2:
-//line exprs_fsm.go:1173
+//line exprs_fsm.go:1376
 	v_2, err_1 = fsm.Take[int](in)
 //line exprs.go:105
 	y = (x) * v(v_2, err_1)
-//line exprs_fsm.go:1177
+//line exprs_fsm.go:1380
 	m.v.y = y
 //line exprs.go:106
 	return m.suspend(3, Echo.Call(0))
 resume3:
 //line exprs.go:107
 	return m.finish((y), nil)
-//line exprs_fsm.go:1184
+//line exprs_fsm.go:1387
 }
 
 func (m *exprParensMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1247,20 +1450,40 @@ func (m *exprParensMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "exprs.go:108:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: ExprParens,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.ExprParens",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &exprParensMachine{}
 			return m, nil
 		},
-		States: []fsm.StateInfo{{Pos: "exprs.go:104:11"}, {
-			Pos: "exprs.go:105:17",
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "exprs.go:103:6",
+		},
+		States: []fsm.StateInfo{{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "exprs.go:104:11",
+		}, {
+			Layout: "29480f373b660127",
+			Pos:    "exprs.go:105:17",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
 				Type: "int",
 			}},
 		}, {
-			Pos: "exprs.go:106:3",
+			Layout: "e500a8ce4b012cdb",
+			Pos:    "exprs.go:106:3",
 			Vars: []fsm.VarInfo{{
 				Name: "y",
 				Type: "int",
@@ -1271,6 +1494,11 @@ func init() {
 		},
 	})
 }
+
+// ExprClosureBetweenJob is the handle of job ExprClosureBetween, for fsm.Start, fsm.Wait and fsm.Child.
+var ExprClosureBetweenJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.ExprClosureBetween",
+	func(struct{}) []any { return nil },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // exprClosureBetweenMachine is the state machine of job ExprClosureBetween.
 type exprClosureBetweenMachine struct {
@@ -1312,22 +1540,22 @@ func (m *exprClosureBetweenMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm
 //line exprs.go:115
 	return m.suspend(1, Echo.Call(1))
 resume1:
-//line exprs_fsm.go:1316
+//line exprs_fsm.go:1544
 	v_1, err = fsm.Take[int](in)
 //line exprs.go:115
 	n = v(v_1, err)
 	func() { n *= 10 }()
-//line exprs_fsm.go:1321
+//line exprs_fsm.go:1549
 	m.v.n = n
 //line exprs.go:119
 	return m.suspend(2, Echo.Call(5))
 resume2:
-//line exprs_fsm.go:1326
+//line exprs_fsm.go:1554
 	v_2, err_1 = fsm.Take[int](in)
 //line exprs.go:119
 	k = func(x int) int { return x + n }(v(v_2, err_1))
 	return m.finish(n+k, nil)
-//line exprs_fsm.go:1331
+//line exprs_fsm.go:1559
 }
 
 func (m *exprClosureBetweenMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1390,14 +1618,33 @@ func (m *exprClosureBetweenMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "exprs.go:121:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: ExprClosureBetween,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.ExprClosureBetween",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &exprClosureBetweenMachine{}
 			return m, nil
 		},
-		States: []fsm.StateInfo{{Pos: "exprs.go:115:9"}, {
-			Pos: "exprs.go:119:42",
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "exprs.go:114:6",
+		},
+		States: []fsm.StateInfo{{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "exprs.go:115:9",
+		}, {
+			Layout: "3d5626aa9d3c44eb",
+			Pos:    "exprs.go:119:42",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
 				Type: "int",
@@ -1408,6 +1655,11 @@ func init() {
 		},
 	})
 }
+
+// ExprMethodValueJob is the handle of job ExprMethodValue, for fsm.Start, fsm.Wait and fsm.Child.
+var ExprMethodValueJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.ExprMethodValue",
+	func(struct{}) []any { return nil },
+	func(r []any) (string, error) { return fsm.ResultAt[string](r, 0), fsm.ResultErr(r, 1) })
 
 // exprMethodValueMachine is the state machine of job ExprMethodValue.
 type exprMethodValueMachine struct {
@@ -1448,17 +1700,17 @@ func (m *exprMethodValueMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.An
 	p = Point{X: 1, Y: 2}
 	f = p.String
 	s = f()
-//line exprs_fsm.go:1452
+//line exprs_fsm.go:1704
 	m.v.p, m.v.s = p, s
 //line exprs.go:130
 	return m.suspend(1, Echo.Call(7))
 resume1:
-//line exprs_fsm.go:1457
+//line exprs_fsm.go:1709
 	v_1, err = fsm.Take[int](in)
 //line exprs.go:130
 	p.X = v(v_1, err)
 	return m.finish(s+p.String(), nil)
-//line exprs_fsm.go:1462
+//line exprs_fsm.go:1714
 }
 
 func (m *exprMethodValueMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -1523,14 +1775,30 @@ func (m *exprMethodValueMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "6f831efb80eea763",
+			Pos:    "exprs.go:132:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "string",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: ExprMethodValue,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.ExprMethodValue",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &exprMethodValueMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "exprs.go:126:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "exprs.go:130:10",
+			Layout: "eeb1e9840a657460",
+			Pos:    "exprs.go:130:10",
 			Vars: []fsm.VarInfo{{
 				Name: "p",
 				Type: "Point",
@@ -1544,6 +1812,22 @@ func init() {
 		},
 	})
 }
+
+// ExprIndexAwaitsResults holds the results of job ExprIndexAwaits, for ExprIndexAwaitsJob.
+type ExprIndexAwaitsResults struct {
+	R0 int
+	R1 bool
+}
+
+// ExprIndexAwaitsJob is the handle of job ExprIndexAwaits, for fsm.Start, fsm.Wait and fsm.Child.
+var ExprIndexAwaitsJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.ExprIndexAwaits",
+	func(struct{}) []any { return nil },
+	func(r []any) (ExprIndexAwaitsResults, error) {
+		return ExprIndexAwaitsResults{
+			R0: fsm.ResultAt[int](r, 0),
+			R1: fsm.ResultAt[bool](r, 1),
+		}, fsm.ResultErr(r, 2)
+	})
 
 // exprIndexAwaitsMachine is the state machine of job ExprIndexAwaits.
 type exprIndexAwaitsMachine struct {
@@ -1599,33 +1883,33 @@ func (m_1 *exprIndexAwaitsMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.
 //line exprs.go:140
 	xs = []int{10, 20, 30}
 	m = map[string]int{"a": 1}
-//line exprs_fsm.go:1603
+//line exprs_fsm.go:1887
 	m_1.v.xs, m_1.v.m = xs, m
 //line exprs.go:142
 	return m_1.suspend(1, Echo.Call(1))
 resume1:
-//line exprs_fsm.go:1608
+//line exprs_fsm.go:1892
 	v_1, err = fsm.Take[int](in)
 	v_2 = xs[v(v_1, err)]
 	m_1.v.m, m_1.v.v_2 = m, v_2
 //line exprs.go:142
 	return m_1.suspend(2, Str.Call("a"))
 resume2:
-//line exprs_fsm.go:1615
+//line exprs_fsm.go:1899
 	v_3, err_1 = fsm.Take[string](in)
 //line exprs.go:142
 	a = v_2 + m[v(v_3, err_1)]
-//line exprs_fsm.go:1619
+//line exprs_fsm.go:1903
 	m_1.v.m, m_1.v.a = m, a
 //line exprs.go:143
 	return m_1.suspend(3, Str.Call("zz"))
 resume3:
-//line exprs_fsm.go:1624
+//line exprs_fsm.go:1908
 	v_4, err_2 = fsm.Take[string](in)
 //line exprs.go:143
 	x, ok = m[v(v_4, err_2)]
 	return m_1.finish(a+x, ok, nil)
-//line exprs_fsm.go:1629
+//line exprs_fsm.go:1913
 }
 
 func (m *exprIndexAwaitsMachine) finish(r0 int, r1 bool, r2 error) (fsm.AnyOp, error) {
@@ -1705,14 +1989,33 @@ func (m *exprIndexAwaitsMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "dd807fcc033fc081",
+			Pos:    "exprs.go:145:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "bool",
+			}, {
+				Name: "result 2",
+				Type: "error",
+			}},
+		},
 		Func: ExprIndexAwaits,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.ExprIndexAwaits",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &exprIndexAwaitsMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "exprs.go:139:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "exprs.go:142:12",
+			Layout: "61e09fb955cf58a1",
+			Pos:    "exprs.go:142:12",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
 				Type: "[]int",
@@ -1721,7 +2024,8 @@ func init() {
 				Type: "map[string]int",
 			}},
 		}, {
-			Pos: "exprs.go:142:49",
+			Layout: "dcf924080d8fe5d1",
+			Pos:    "exprs.go:142:49",
 			Vars: []fsm.VarInfo{{
 				Name: "m",
 				Type: "map[string]int",
@@ -1731,7 +2035,8 @@ func init() {
 				Type:     "int",
 			}},
 		}, {
-			Pos: "exprs.go:143:15",
+			Layout: "eac1b1fca8f14e42",
+			Pos:    "exprs.go:143:15",
 			Vars: []fsm.VarInfo{{
 				Name: "m",
 				Type: "map[string]int",
@@ -1745,6 +2050,22 @@ func init() {
 		},
 	})
 }
+
+// ExprSliceExprAwaitsResults holds the results of job ExprSliceExprAwaits, for ExprSliceExprAwaitsJob.
+type ExprSliceExprAwaitsResults struct {
+	R0 []int
+	R1 string
+}
+
+// ExprSliceExprAwaitsJob is the handle of job ExprSliceExprAwaits, for fsm.Start, fsm.Wait and fsm.Child.
+var ExprSliceExprAwaitsJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.ExprSliceExprAwaits",
+	func(struct{}) []any { return nil },
+	func(r []any) (ExprSliceExprAwaitsResults, error) {
+		return ExprSliceExprAwaitsResults{
+			R0: fsm.ResultAt[[]int](r, 0),
+			R1: fsm.ResultAt[string](r, 1),
+		}, fsm.ResultErr(r, 2)
+	})
 
 // exprSliceExprAwaitsMachine is the state machine of job ExprSliceExprAwaits.
 type exprSliceExprAwaitsMachine struct {
@@ -1798,30 +2119,30 @@ func (m *exprSliceExprAwaitsMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fs
 //line exprs.go:151
 	xs = []int{0, 1, 2, 3, 4, 5}
 	s = "abcdef"
-//line exprs_fsm.go:1802
+//line exprs_fsm.go:2123
 	m.v.xs, m.v.s = xs, s
 //line exprs.go:153
 	return m.suspend(1, Echo.Call(1))
 resume1:
-//line exprs_fsm.go:1807
+//line exprs_fsm.go:2128
 	v_1, err = fsm.Take[int](in)
 	v_2 = v(v_1, err)
 	m.v.xs, m.v.s, m.v.v_2 = xs, s, v_2
 //line exprs.go:153
 	return m.suspend(2, Echo.Call(4))
 resume2:
-//line exprs_fsm.go:1814
+//line exprs_fsm.go:2135
 	v_3, err_1 = fsm.Take[int](in)
 	v_4 = xs[v_2:v(v_3, err_1):5]
 	m.v.s, m.v.v_4 = s, v_4
 //line exprs.go:153
 	return m.suspend(3, Echo.Call(2))
 resume3:
-//line exprs_fsm.go:1821
+//line exprs_fsm.go:2142
 	v_5, err_2 = fsm.Take[int](in)
 //line exprs.go:153
 	return m.finish(v_4, s[v(v_5, err_2):], nil)
-//line exprs_fsm.go:1825
+//line exprs_fsm.go:2146
 }
 
 func (m *exprSliceExprAwaitsMachine) finish(r0 []int, r1 string, r2 error) (fsm.AnyOp, error) {
@@ -1903,14 +2224,33 @@ func (m *exprSliceExprAwaitsMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "c50bc8bddafb260b",
+			Pos:    "exprs.go:154:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "[]int",
+			}, {
+				Name: "result 1",
+				Type: "string",
+			}, {
+				Name: "result 2",
+				Type: "error",
+			}},
+		},
 		Func: ExprSliceExprAwaits,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.ExprSliceExprAwaits",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &exprSliceExprAwaitsMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "exprs.go:150:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "exprs.go:153:14",
+			Layout: "7e5e29d8298f57d6",
+			Pos:    "exprs.go:153:14",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
 				Type: "[]int",
@@ -1919,7 +2259,8 @@ func init() {
 				Type: "string",
 			}},
 		}, {
-			Pos: "exprs.go:153:46",
+			Layout: "7d558ed01a06c6f6",
+			Pos:    "exprs.go:153:46",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
 				Type: "[]int",
@@ -1932,7 +2273,8 @@ func init() {
 				Type:     "int",
 			}},
 		}, {
-			Pos: "exprs.go:153:84",
+			Layout: "3ea06a56c0ba7691",
+			Pos:    "exprs.go:153:84",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "string",
@@ -1947,6 +2289,24 @@ func init() {
 		},
 	})
 }
+
+// ExprConversionsResults holds the results of job ExprConversions, for ExprConversionsJob.
+type ExprConversionsResults struct {
+	R0 float64
+	R1 []byte
+	R2 string
+}
+
+// ExprConversionsJob is the handle of job ExprConversions, for fsm.Start, fsm.Wait and fsm.Child.
+var ExprConversionsJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.ExprConversions",
+	func(struct{}) []any { return nil },
+	func(r []any) (ExprConversionsResults, error) {
+		return ExprConversionsResults{
+			R0: fsm.ResultAt[float64](r, 0),
+			R1: fsm.ResultAt[[]byte](r, 1),
+			R2: fsm.ResultAt[string](r, 2),
+		}, fsm.ResultErr(r, 3)
+	})
 
 // exprConversionsMachine is the state machine of job ExprConversions.
 type exprConversionsMachine struct {
@@ -2004,37 +2364,37 @@ func (m *exprConversionsMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.An
 //line exprs.go:160
 	return m.suspend(1, Echo.Call(3))
 resume1:
-//line exprs_fsm.go:2008
+//line exprs_fsm.go:2368
 	v_1, err = fsm.Take[int](in)
 //line exprs.go:160
 	f = float64(v(v_1, err)) / 2
-//line exprs_fsm.go:2012
+//line exprs_fsm.go:2372
 	m.v.f = f
 //line exprs.go:161
 	return m.suspend(2, Str.Call("hi"))
 resume2:
-//line exprs_fsm.go:2017
+//line exprs_fsm.go:2377
 	v_2, err_1 = fsm.Take[string](in)
 //line exprs.go:161
 	b = []byte(v(v_2, err_1))
-//line exprs_fsm.go:2021
+//line exprs_fsm.go:2381
 	m.v.f, m.v.b = f, b
 //line exprs.go:162
 	return m.suspend(3, Echo.Call(42))
 resume3:
-//line exprs_fsm.go:2026
+//line exprs_fsm.go:2386
 	v_3, err_2 = fsm.Take[int](in)
 	v_4 = strconv.Itoa(v(v_3, err_2))
 	m.v.f, m.v.b, m.v.v_4 = f, b, v_4
 //line exprs.go:162
 	return m.suspend(4, Echo.Call(65))
 resume4:
-//line exprs_fsm.go:2033
+//line exprs_fsm.go:2393
 	v_5, err_3 = fsm.Take[int](in)
 //line exprs.go:162
 	s = v_4 + string(rune(v(v_5, err_3)))
 	return m.finish(f, b, s, nil)
-//line exprs_fsm.go:2038
+//line exprs_fsm.go:2398
 }
 
 func (m *exprConversionsMachine) finish(r0 float64, r1 []byte, r2 string, r3 error) (fsm.AnyOp, error) {
@@ -2117,20 +2477,46 @@ func (m *exprConversionsMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "548c2d1b13e2f183",
+			Pos:    "exprs.go:164:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "float64",
+			}, {
+				Name: "result 1",
+				Type: "[]byte",
+			}, {
+				Name: "result 2",
+				Type: "string",
+			}, {
+				Name: "result 3",
+				Type: "error",
+			}},
+		},
 		Func: ExprConversions,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.ExprConversions",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &exprConversionsMachine{}
 			return m, nil
 		},
-		States: []fsm.StateInfo{{Pos: "exprs.go:160:17"}, {
-			Pos: "exprs.go:161:16",
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "exprs.go:159:6",
+		},
+		States: []fsm.StateInfo{{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "exprs.go:160:17",
+		}, {
+			Layout: "6bb41929febc7e98",
+			Pos:    "exprs.go:161:16",
 			Vars: []fsm.VarInfo{{
 				Name: "f",
 				Type: "float64",
 			}},
 		}, {
-			Pos: "exprs.go:162:22",
+			Layout: "d55623ec7f7790d0",
+			Pos:    "exprs.go:162:22",
 			Vars: []fsm.VarInfo{{
 				Name: "f",
 				Type: "float64",
@@ -2139,7 +2525,8 @@ func init() {
 				Type: "[]byte",
 			}},
 		}, {
-			Pos: "exprs.go:162:70",
+			Layout: "a6ad4c0ed866a9b8",
+			Pos:    "exprs.go:162:70",
 			Vars: []fsm.VarInfo{{
 				Name: "f",
 				Type: "float64",
@@ -2157,6 +2544,11 @@ func init() {
 		},
 	})
 }
+
+// ExprCompositeNestedJob is the handle of job ExprCompositeNested, for fsm.Start, fsm.Wait and fsm.Child.
+var ExprCompositeNestedJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.ExprCompositeNested",
+	func(struct{}) []any { return nil },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // exprCompositeNestedMachine is the state machine of job ExprCompositeNested.
 type exprCompositeNestedMachine struct {
@@ -2216,44 +2608,44 @@ func (m_1 *exprCompositeNestedMachine) Resume(ctx fsm.Context, in fsm.Outcome) (
 	}
 //line exprs.go:170
 	resetTrace()
-//line exprs_fsm.go:2220
+//line exprs_fsm.go:2612
 	v_1 = tr("a", 1)
 	m_1.v.v_1 = v_1
 //line exprs.go:171
 	return m_1.suspend(1, Echo.Call(2))
 resume1:
-//line exprs_fsm.go:2226
+//line exprs_fsm.go:2618
 	v_2, err = fsm.Take[int](in)
 	v_3 = &Point{X: v_1, Y: v(v_2, err)}
 	m_1.v.v_3 = v_3
 //line exprs.go:171
 	return m_1.suspend(2, Echo.Call(3))
 resume2:
-//line exprs_fsm.go:2233
+//line exprs_fsm.go:2625
 	v_4, err_1 = fsm.Take[int](in)
 //line exprs.go:171
 	ps = []*Point{v_3, {X: v(v_4, err_1)}}
-//line exprs_fsm.go:2237
+//line exprs_fsm.go:2629
 	v_5 = Point{X: tr("k", 1)}
 	m_1.v.ps, m_1.v.v_5 = ps, v_5
 //line exprs.go:172
 	return m_1.suspend(3, Echo.Call(4))
 resume3:
-//line exprs_fsm.go:2243
+//line exprs_fsm.go:2635
 	v_6, err_2 = fsm.Take[int](in)
 //line exprs.go:172
 	m = map[Point][]int{v_5: {v(v_6, err_2), 5}}
-//line exprs_fsm.go:2247
+//line exprs_fsm.go:2639
 	m_1.v.ps, m_1.v.m = ps, m
 //line exprs.go:173
 	return m_1.suspend(4, Echo.Call(6))
 resume4:
-//line exprs_fsm.go:2252
+//line exprs_fsm.go:2644
 	v_7, err_3 = fsm.Take[int](in)
 //line exprs.go:173
 	arr = [...]int{2: v(v_7, err_3), 0: 1}
 	return m_1.finish(ps[0].X+ps[0].Y+ps[1].X+m[Point{X: 1}][0]+m[Point{X: 1}][1]+arr[0]+arr[2]+len(arr), nil)
-//line exprs_fsm.go:2257
+//line exprs_fsm.go:2649
 }
 
 func (m *exprCompositeNestedMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -2332,28 +2724,46 @@ func (m *exprCompositeNestedMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "exprs.go:175:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: ExprCompositeNested,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.ExprCompositeNested",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &exprCompositeNestedMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "exprs.go:169:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "exprs.go:171:38",
+			Layout: "605b0da21d60a6f3",
+			Pos:    "exprs.go:171:38",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
 				Name:     "v_1 (a value computed before an await)",
 				Type:     "int",
 			}},
 		}, {
-			Pos: "exprs.go:171:76",
+			Layout: "c32be518cd4c65ef",
+			Pos:    "exprs.go:171:76",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
 				Name:     "v_3 (a value computed before an await)",
 				Type:     "*Point",
 			}},
 		}, {
-			Pos: "exprs.go:172:43",
+			Layout: "ddc1021f5098f335",
+			Pos:    "exprs.go:172:43",
 			Vars: []fsm.VarInfo{{
 				Name: "ps",
 				Type: "[]*Point",
@@ -2363,7 +2773,8 @@ func init() {
 				Type:     "Point",
 			}},
 		}, {
-			Pos: "exprs.go:173:23",
+			Layout: "227bbfc5eae275ef",
+			Pos:    "exprs.go:173:23",
 			Vars: []fsm.VarInfo{{
 				Name: "ps",
 				Type: "[]*Point",
@@ -2377,6 +2788,30 @@ func init() {
 		},
 	})
 }
+
+// ExprShortCircuitArgs holds the arguments of job ExprShortCircuit, for ExprShortCircuitJob: one field per parameter.
+type ExprShortCircuitArgs struct {
+	A int
+	B int
+}
+
+// ExprShortCircuitResults holds the results of job ExprShortCircuit, for ExprShortCircuitJob.
+type ExprShortCircuitResults struct {
+	R0 bool
+	R1 bool
+	R2 string
+}
+
+// ExprShortCircuitJob is the handle of job ExprShortCircuit, for fsm.Start, fsm.Wait and fsm.Child.
+var ExprShortCircuitJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.ExprShortCircuit",
+	func(a ExprShortCircuitArgs) []any { return []any{a.A, a.B} },
+	func(r []any) (ExprShortCircuitResults, error) {
+		return ExprShortCircuitResults{
+			R0: fsm.ResultAt[bool](r, 0),
+			R1: fsm.ResultAt[bool](r, 1),
+			R2: fsm.ResultAt[string](r, 2),
+		}, fsm.ResultErr(r, 3)
+	})
 
 // exprShortCircuitMachine is the state machine of job ExprShortCircuit.
 type exprShortCircuitMachine struct {
@@ -2440,18 +2875,18 @@ func (m *exprShortCircuitMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.A
 	}
 //line exprs.go:181
 	resetTrace()
-//line exprs_fsm.go:2444
+//line exprs_fsm.go:2879
 	cond = tr("l", a > 0)
 //line exprs.go:182
 	if !cond {
 		goto condDone
 	}
-//line exprs_fsm.go:2450
+//line exprs_fsm.go:2885
 	m.v.a, m.v.b = a, b
 //line exprs.go:182
 	return m.suspend(1, Pos.Call(b))
 resume1:
-//line exprs_fsm.go:2455
+//line exprs_fsm.go:2890
 	v_1, err = fsm.Take[bool](in)
 	cond = v(v_1, err)
 condDone:
@@ -2460,18 +2895,18 @@ condDone:
 	if cond_1 {
 		goto condDone_1
 	}
-//line exprs_fsm.go:2464
+//line exprs_fsm.go:2899
 	cond_2 = tr("r", b > 5)
 //line exprs.go:182
 	if !cond_2 {
 		goto condDone_2
 	}
-//line exprs_fsm.go:2470
+//line exprs_fsm.go:2905
 	m.v.a = a
 //line exprs.go:182
 	return m.suspend(2, Pos.Call(a+b))
 resume2:
-//line exprs_fsm.go:2475
+//line exprs_fsm.go:2910
 	v_2, err_1 = fsm.Take[bool](in)
 	cond_2 = v(v_2, err_1)
 condDone_2:
@@ -2479,30 +2914,30 @@ condDone_2:
 condDone_1:
 //line exprs.go:182
 	x = cond_1
-//line exprs_fsm.go:2483
+//line exprs_fsm.go:2918
 	m.v.x = x
 //line exprs.go:183
 	return m.suspend(3, Pos.Call(a))
 resume3:
-//line exprs_fsm.go:2488
+//line exprs_fsm.go:2923
 	v_3, err_2 = fsm.Take[bool](in)
 	cond_3 = !(v(v_3, err_2) || tr("y", false))
 //line exprs.go:183
 	if !cond_3 {
 		goto condDone_3
 	}
-//line exprs_fsm.go:2495
+//line exprs_fsm.go:2930
 	cond_4 = tr("z", true)
 //line exprs.go:183
 	if cond_4 {
 		goto condDone_4
 	}
-//line exprs_fsm.go:2501
+//line exprs_fsm.go:2936
 	m.v.x = x
 //line exprs.go:183
 	return m.suspend(4, Pos.Call(1))
 resume4:
-//line exprs_fsm.go:2506
+//line exprs_fsm.go:2941
 	v_4, err_3 = fsm.Take[bool](in)
 	cond_4 = v(v_4, err_3)
 condDone_4:
@@ -2511,7 +2946,7 @@ condDone_3:
 //line exprs.go:183
 	y = cond_3
 	return m.finish(x, y, traceStr(), nil)
-//line exprs_fsm.go:2515
+//line exprs_fsm.go:2950
 }
 
 func (m *exprShortCircuitMachine) finish(r0 bool, r1 bool, r2 string, r3 error) (fsm.AnyOp, error) {
@@ -2600,6 +3035,23 @@ func (m *exprShortCircuitMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "893e88aca3fbfb8d",
+			Pos:    "exprs.go:185:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "bool",
+			}, {
+				Name: "result 1",
+				Type: "bool",
+			}, {
+				Name: "result 2",
+				Type: "string",
+			}, {
+				Name: "result 3",
+				Type: "error",
+			}},
+		},
 		Func: ExprShortCircuit,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.ExprShortCircuit",
 		New: func(args []any) (fsm.Machine, error) {
@@ -2613,8 +3065,20 @@ func init() {
 			}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "ab44b9222696889e",
+			Pos:    "exprs.go:180:6",
+			Vars: []fsm.VarInfo{{
+				Name: "a",
+				Type: "int",
+			}, {
+				Name: "b",
+				Type: "int",
+			}},
+		},
 		States: []fsm.StateInfo{{
-			Pos: "exprs.go:182:27",
+			Layout: "ab44b9222696889e",
+			Pos:    "exprs.go:182:27",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
 				Type: "int",
@@ -2623,19 +3087,22 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Pos: "exprs.go:182:79",
+			Layout: "6d6df82bd83afb38",
+			Pos:    "exprs.go:182:79",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
 				Type: "int",
 			}},
 		}, {
-			Pos: "exprs.go:183:11",
+			Layout: "2d5e076e0bf3f7a1",
+			Pos:    "exprs.go:183:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
 				Type: "bool",
 			}},
 		}, {
-			Pos: "exprs.go:183:82",
+			Layout: "2d5e076e0bf3f7a1",
+			Pos:    "exprs.go:183:82",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
 				Type: "bool",
@@ -2646,6 +3113,24 @@ func init() {
 		},
 	})
 }
+
+// ExprOpAssignFormsResults holds the results of job ExprOpAssignForms, for ExprOpAssignFormsJob.
+type ExprOpAssignFormsResults struct {
+	R0 []int
+	R1 map[string]int
+	R2 int
+}
+
+// ExprOpAssignFormsJob is the handle of job ExprOpAssignForms, for fsm.Start, fsm.Wait and fsm.Child.
+var ExprOpAssignFormsJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.ExprOpAssignForms",
+	func(struct{}) []any { return nil },
+	func(r []any) (ExprOpAssignFormsResults, error) {
+		return ExprOpAssignFormsResults{
+			R0: fsm.ResultAt[[]int](r, 0),
+			R1: fsm.ResultAt[map[string]int](r, 1),
+			R2: fsm.ResultAt[int](r, 2),
+		}, fsm.ResultErr(r, 3)
+	})
 
 // exprOpAssignFormsMachine is the state machine of job ExprOpAssignForms.
 type exprOpAssignFormsMachine struct {
@@ -2711,53 +3196,53 @@ func (m_1 *exprOpAssignFormsMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fs
 	xs = []int{1, 2, 3}
 	m = map[string]int{}
 	n = 1
-//line exprs_fsm.go:2715
+//line exprs_fsm.go:3200
 	m_1.v.xs, m_1.v.m, m_1.v.n = xs, m, n
 //line exprs.go:194
 	return m_1.suspend(1, Echo.Call(2))
 resume1:
-//line exprs_fsm.go:2720
+//line exprs_fsm.go:3205
 	v_1, err = fsm.Take[int](in)
 	v_2 = v(v_1, err)
 	m_1.v.xs, m_1.v.m, m_1.v.n, m_1.v.v_2 = xs, m, n, v_2
 //line exprs.go:194
 	return m_1.suspend(2, Echo.Call(10))
 resume2:
-//line exprs_fsm.go:2727
+//line exprs_fsm.go:3212
 	v_3, err_1 = fsm.Take[int](in)
 //line exprs.go:194
 	xs[v_2] += v(v_3, err_1)
-//line exprs_fsm.go:2731
+//line exprs_fsm.go:3216
 	m_1.v.xs, m_1.v.m, m_1.v.n = xs, m, n
 //line exprs.go:195
 	return m_1.suspend(3, Str.Call("k"))
 resume3:
-//line exprs_fsm.go:2736
+//line exprs_fsm.go:3221
 	v_4, err_2 = fsm.Take[string](in)
 //line exprs.go:195
 	m[v(v_4, err_2)]++
-//line exprs_fsm.go:2740
+//line exprs_fsm.go:3225
 	m_1.v.xs, m_1.v.m, m_1.v.n = xs, m, n
 //line exprs.go:196
 	return m_1.suspend(4, Echo.Call(3))
 resume4:
-//line exprs_fsm.go:2745
+//line exprs_fsm.go:3230
 	v_5, err_3 = fsm.Take[int](in)
 //line exprs.go:196
 	m["k"] <<= v(v_5, err_3)
-//line exprs_fsm.go:2749
+//line exprs_fsm.go:3234
 	m_1.v.xs, m_1.v.m, m_1.v.n = xs, m, n
 //line exprs.go:197
 	return m_1.suspend(5, Echo.Call(5))
 resume5:
-//line exprs_fsm.go:2754
+//line exprs_fsm.go:3239
 	v_6, err_4 = fsm.Take[int](in)
 //line exprs.go:197
 	n -= v(v_6, err_4) * n
 	xs[0]--
 	n %= 3
 	return m_1.finish(xs, m, n, nil)
-//line exprs_fsm.go:2761
+//line exprs_fsm.go:3246
 }
 
 func (m *exprOpAssignFormsMachine) finish(r0 []int, r1 map[string]int, r2 int, r3 error) (fsm.AnyOp, error) {
@@ -2864,14 +3349,36 @@ func (m *exprOpAssignFormsMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "20984a606eb71c18",
+			Pos:    "exprs.go:201:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "[]int",
+			}, {
+				Name: "result 1",
+				Type: "map[string]int",
+			}, {
+				Name: "result 2",
+				Type: "int",
+			}, {
+				Name: "result 3",
+				Type: "error",
+			}},
+		},
 		Func: ExprOpAssignForms,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.ExprOpAssignForms",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &exprOpAssignFormsMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "exprs.go:190:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "exprs.go:194:7",
+			Layout: "587db077c1800fd6",
+			Pos:    "exprs.go:194:7",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
 				Type: "[]int",
@@ -2883,7 +3390,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Pos: "exprs.go:194:43",
+			Layout: "140805a88b81b790",
+			Pos:    "exprs.go:194:43",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
 				Type: "[]int",
@@ -2899,7 +3407,8 @@ func init() {
 				Type:     "int",
 			}},
 		}, {
-			Pos: "exprs.go:195:6",
+			Layout: "587db077c1800fd6",
+			Pos:    "exprs.go:195:6",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
 				Type: "[]int",
@@ -2911,7 +3420,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Pos: "exprs.go:196:15",
+			Layout: "587db077c1800fd6",
+			Pos:    "exprs.go:196:15",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
 				Type: "[]int",
@@ -2923,7 +3433,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Pos: "exprs.go:197:9",
+			Layout: "587db077c1800fd6",
+			Pos:    "exprs.go:197:9",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
 				Type: "[]int",
@@ -2940,6 +3451,11 @@ func init() {
 		},
 	})
 }
+
+// ExprDiscardedJob is the handle of job ExprDiscarded, for fsm.Start, fsm.Wait and fsm.Child.
+var ExprDiscardedJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.ExprDiscarded",
+	func(struct{}) []any { return nil },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // exprDiscardedMachine is the state machine of job ExprDiscarded.
 type exprDiscardedMachine struct {
@@ -2999,23 +3515,23 @@ resume2:
 resume3:
 //line exprs.go:209
 	_, err = fsm.Take[int](in)
-//line exprs_fsm.go:3003
+//line exprs_fsm.go:3519
 	m.v.err = err
 //line exprs.go:210
 	return m.suspend(4, Echo.Call(3))
 resume4:
 //line exprs.go:210
 	x, _ = fsm.Take[int](in)
-//line exprs_fsm.go:3010
+//line exprs_fsm.go:3526
 	m.v.err, m.v.x = err, x
 //line exprs.go:211
 	return m.suspend(5, Echo.Call(4))
 resume5:
-//line exprs_fsm.go:3015
+//line exprs_fsm.go:3531
 	v_1, err_1 = fsm.Take[int](in)
 //line exprs.go:211
 	_ = v(v_1, err_1)
-//line exprs_fsm.go:3019
+//line exprs_fsm.go:3535
 	m.v.err, m.v.x = err, x
 //line exprs.go:212
 	return m.suspend(6, Echo.Call(5))
@@ -3026,7 +3542,7 @@ resume6:
 		return m.finish(0, nil)
 	}
 	return m.finish(x, nil)
-//line exprs_fsm.go:3030
+//line exprs_fsm.go:3546
 }
 
 func (m *exprDiscardedMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -3101,20 +3617,46 @@ func (m *exprDiscardedMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "exprs.go:217:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: ExprDiscarded,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.ExprDiscarded",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &exprDiscardedMachine{}
 			return m, nil
 		},
-		States: []fsm.StateInfo{{Pos: "exprs.go:207:2"}, {Pos: "exprs.go:208:9"}, {Pos: "exprs.go:209:12"}, {
-			Pos: "exprs.go:210:10",
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "exprs.go:206:6",
+		},
+		States: []fsm.StateInfo{{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "exprs.go:207:2",
+		}, {
+			Layout: "2b277bc8c0741b38",
+			Pos:    "exprs.go:208:9",
+		}, {
+			Layout: "2b277bc8c0741b38",
+			Pos:    "exprs.go:209:12",
+		}, {
+			Layout: "1b481ffa29b695b1",
+			Pos:    "exprs.go:210:10",
 			Vars: []fsm.VarInfo{{
 				Name: "err",
 				Type: "error",
 			}},
 		}, {
-			Pos: "exprs.go:211:8",
+			Layout: "a1e9edb884cedacb",
+			Pos:    "exprs.go:211:8",
 			Vars: []fsm.VarInfo{{
 				Name: "err",
 				Type: "error",
@@ -3123,7 +3665,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Pos: "exprs.go:212:13",
+			Layout: "a1e9edb884cedacb",
+			Pos:    "exprs.go:212:13",
 			Vars: []fsm.VarInfo{{
 				Name: "err",
 				Type: "error",
@@ -3137,6 +3680,24 @@ func init() {
 		},
 	})
 }
+
+// ExprVarDeclsResults holds the results of job ExprVarDecls, for ExprVarDeclsJob.
+type ExprVarDeclsResults struct {
+	R0 int
+	R1 float64
+	R2 int8
+}
+
+// ExprVarDeclsJob is the handle of job ExprVarDecls, for fsm.Start, fsm.Wait and fsm.Child.
+var ExprVarDeclsJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.ExprVarDecls",
+	func(struct{}) []any { return nil },
+	func(r []any) (ExprVarDeclsResults, error) {
+		return ExprVarDeclsResults{
+			R0: fsm.ResultAt[int](r, 0),
+			R1: fsm.ResultAt[float64](r, 1),
+			R2: fsm.ResultAt[int8](r, 2),
+		}, fsm.ResultErr(r, 3)
+	})
 
 // exprVarDeclsMachine is the state machine of job ExprVarDecls.
 type exprVarDeclsMachine struct {
@@ -3198,28 +3759,28 @@ resume1:
 	a, b = fsm.Take[int](in)
 	f = (float64)(1)
 	c = (int8)(2)
-//line exprs_fsm.go:3202
+//line exprs_fsm.go:3763
 	m.v.a, m.v.b, m.v.f, m.v.c = a, b, f, c
 //line exprs.go:226
 	return m.suspend(2, Echo.Call(3))
 resume2:
-//line exprs_fsm.go:3207
+//line exprs_fsm.go:3768
 	v_1, err = fsm.Take[int](in)
 //line exprs.go:226
 	d, e = v(v_1, err), (int)(4)
 	z = struct{ Q int }{}
-//line exprs_fsm.go:3212
+//line exprs_fsm.go:3773
 	m.v.a, m.v.b, m.v.f, m.v.c, m.v.d, m.v.e, m.v.z = a, b, f, c, d, e, z
 //line exprs.go:228
 	return m.suspend(3, Echo.Call(5))
 resume3:
-//line exprs_fsm.go:3217
+//line exprs_fsm.go:3778
 	v_2, err_1 = fsm.Take[int](in)
 //line exprs.go:228
 	z.Q = v(v_2, err_1)
 	_ = b
 	return m.finish(a+d+e+z.Q, f/2, c, nil)
-//line exprs_fsm.go:3223
+//line exprs_fsm.go:3784
 }
 
 func (m *exprVarDeclsMachine) finish(r0 int, r1 float64, r2 int8, r3 error) (fsm.AnyOp, error) {
@@ -3310,14 +3871,39 @@ func (m *exprVarDeclsMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "250ca303f2db359d",
+			Pos:    "exprs.go:231:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "float64",
+			}, {
+				Name: "result 2",
+				Type: "int8",
+			}, {
+				Name: "result 3",
+				Type: "error",
+			}},
+		},
 		Func: ExprVarDecls,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.ExprVarDecls",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &exprVarDeclsMachine{}
 			return m, nil
 		},
-		States: []fsm.StateInfo{{Pos: "exprs.go:223:13"}, {
-			Pos: "exprs.go:226:19",
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "exprs.go:222:6",
+		},
+		States: []fsm.StateInfo{{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "exprs.go:223:13",
+		}, {
+			Layout: "404836e9a12c1041",
+			Pos:    "exprs.go:226:19",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
 				Type: "int",
@@ -3332,7 +3918,8 @@ func init() {
 				Type: "int8",
 			}},
 		}, {
-			Pos: "exprs.go:228:10",
+			Layout: "6684152f6635fb0f",
+			Pos:    "exprs.go:228:10",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
 				Type: "int",
@@ -3361,6 +3948,22 @@ func init() {
 		},
 	})
 }
+
+// ExprAwaitArgOrderResults holds the results of job ExprAwaitArgOrder, for ExprAwaitArgOrderJob.
+type ExprAwaitArgOrderResults struct {
+	R0 string
+	R1 string
+}
+
+// ExprAwaitArgOrderJob is the handle of job ExprAwaitArgOrder, for fsm.Start, fsm.Wait and fsm.Child.
+var ExprAwaitArgOrderJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.ExprAwaitArgOrder",
+	func(struct{}) []any { return nil },
+	func(r []any) (ExprAwaitArgOrderResults, error) {
+		return ExprAwaitArgOrderResults{
+			R0: fsm.ResultAt[string](r, 0),
+			R1: fsm.ResultAt[string](r, 1),
+		}, fsm.ResultErr(r, 2)
+	})
 
 // exprAwaitArgOrderMachine is the state machine of job ExprAwaitArgOrder.
 type exprAwaitArgOrderMachine struct {
@@ -3414,13 +4017,13 @@ func (m *exprAwaitArgOrderMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.
 	}
 //line exprs.go:238
 	resetTrace()
-//line exprs_fsm.go:3418
+//line exprs_fsm.go:4021
 	v_1 = tr("a", 1)
 	m.v.v_1 = v_1
 //line exprs.go:239
 	return m.suspend(1, Echo.Call(tr("b", 2)))
 resume1:
-//line exprs_fsm.go:3424
+//line exprs_fsm.go:4027
 	v_2, err = fsm.Take[int](in)
 	v_3 = v(v_2, err)
 	v_4 = tr("c", 3)
@@ -3428,21 +4031,21 @@ resume1:
 //line exprs.go:239
 	return m.suspend(2, Str.Call(tr("d", "x")))
 resume2:
-//line exprs_fsm.go:3432
+//line exprs_fsm.go:4035
 	v_5, err_1 = fsm.Take[string](in)
 //line exprs.go:239
 	s = fmt.Sprint(v_1, v_3, v_4, v(v_5, err_1), tr("e", 5))
-//line exprs_fsm.go:3436
+//line exprs_fsm.go:4039
 	m.v.s = s
 //line exprs.go:240
 	return m.suspend(3, Swap.Call(Pair{A: tr("f", 1), B: 2}))
 resume3:
-//line exprs_fsm.go:3441
+//line exprs_fsm.go:4044
 	v_6, err_2 = fsm.Take[Pair](in)
 //line exprs.go:240
 	p = v(v_6, err_2).A
 	return m.finish(s+strconv.Itoa(p), traceStr(), nil)
-//line exprs_fsm.go:3446
+//line exprs_fsm.go:4049
 }
 
 func (m *exprAwaitArgOrderMachine) finish(r0 string, r1 string, r2 error) (fsm.AnyOp, error) {
@@ -3520,21 +4123,41 @@ func (m *exprAwaitArgOrderMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "a800941c82fa46a5",
+			Pos:    "exprs.go:242:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "string",
+			}, {
+				Name: "result 1",
+				Type: "string",
+			}, {
+				Name: "result 2",
+				Type: "error",
+			}},
+		},
 		Func: ExprAwaitArgOrder,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.ExprAwaitArgOrder",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &exprAwaitArgOrderMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "exprs.go:237:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "exprs.go:239:32",
+			Layout: "605b0da21d60a6f3",
+			Pos:    "exprs.go:239:32",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
 				Name:     "v_1 (a value computed before an await)",
 				Type:     "int",
 			}},
 		}, {
-			Pos: "exprs.go:239:86",
+			Layout: "2fd558155dc12bd7",
+			Pos:    "exprs.go:239:86",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
 				Name:     "v_1 (a value computed before an await)",
@@ -3549,7 +4172,8 @@ func init() {
 				Type:     "int",
 			}},
 		}, {
-			Pos: "exprs.go:240:9",
+			Layout: "1b16fda53b451520",
+			Pos:    "exprs.go:240:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "string",
@@ -3560,6 +4184,11 @@ func init() {
 		},
 	})
 }
+
+// ExprAwaitErrorUsedJob is the handle of job ExprAwaitErrorUsed, for fsm.Start, fsm.Wait and fsm.Child.
+var ExprAwaitErrorUsedJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.ExprAwaitErrorUsed",
+	func(struct{}) []any { return nil },
+	func(r []any) (string, error) { return fsm.ResultAt[string](r, 0), fsm.ResultErr(r, 1) })
 
 // exprAwaitErrorUsedMachine is the state machine of job ExprAwaitErrorUsed.
 type exprAwaitErrorUsedMachine struct {
@@ -3603,18 +4232,18 @@ func (m *exprAwaitErrorUsedMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm
 resume1:
 //line exprs.go:248
 	_, err = fsm.Take[int](in)
-//line exprs_fsm.go:3607
+//line exprs_fsm.go:4236
 	v_1 = err.Error() + "|"
 	m.v.err, m.v.v_1 = err, v_1
 //line exprs.go:249
 	return m.suspend(2, Odd.Call(2))
 resume2:
-//line exprs_fsm.go:3613
+//line exprs_fsm.go:4242
 	v_2, err_1 = fsm.Take[int](in)
 //line exprs.go:249
 	msg = v_1 + errOf(v_2, err_1).Error()
 	return m.finish(msg, err)
-//line exprs_fsm.go:3618
+//line exprs_fsm.go:4247
 }
 
 func (m *exprAwaitErrorUsedMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -3679,14 +4308,33 @@ func (m *exprAwaitErrorUsedMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "6f831efb80eea763",
+			Pos:    "exprs.go:251:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "string",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: ExprAwaitErrorUsed,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.ExprAwaitErrorUsed",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &exprAwaitErrorUsedMachine{}
 			return m, nil
 		},
-		States: []fsm.StateInfo{{Pos: "exprs.go:248:12"}, {
-			Pos: "exprs.go:249:35",
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "exprs.go:247:6",
+		},
+		States: []fsm.StateInfo{{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "exprs.go:248:12",
+		}, {
+			Layout: "3bf1698e127430fa",
+			Pos:    "exprs.go:249:35",
 			Vars: []fsm.VarInfo{{
 				Name: "err",
 				Type: "error",

@@ -10,6 +10,11 @@ import (
 	template2 "text/template"
 )
 
+// ImplicitTwoTemplatesJob is the handle of job ImplicitTwoTemplates, for fsm.Start, fsm.Wait and fsm.Child.
+var ImplicitTwoTemplatesJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.ImplicitTwoTemplates",
+	func(struct{}) []any { return nil },
+	func(r []any) (string, error) { return fsm.ResultAt[string](r, 0), fsm.ResultErr(r, 1) })
+
 // implicitTwoTemplatesMachine is the state machine of job ImplicitTwoTemplates.
 type implicitTwoTemplatesMachine struct {
 	state int // the await the job is stopped at; see fsm.Machine.State
@@ -49,7 +54,7 @@ func (m *implicitTwoTemplatesMachine) Resume(ctx fsm.Context, in fsm.Outcome) (f
 //line implicit.go:14
 	return m.suspend(1, Str.Call("<i>"))
 resume1:
-//line implicit_fsm.go:53
+//line implicit_fsm.go:58
 	v_1, err = fsm.Take[string](in)
 //line implicit.go:14
 	name = v(v_1, err)
@@ -62,11 +67,11 @@ resume1:
 	_ = t2.Execute(&b2, name)
 	return m.suspend(2, Str.Call(b1.String()+"|"+b2.String()))
 resume2:
-//line implicit_fsm.go:66
+//line implicit_fsm.go:71
 	v_2, err_1 = fsm.Take[string](in)
 //line implicit.go:20
 	return m.finish(v(v_2, err_1), nil)
-//line implicit_fsm.go:70
+//line implicit_fsm.go:75
 }
 
 func (m *implicitTwoTemplatesMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -125,18 +130,44 @@ func (m *implicitTwoTemplatesMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "6f831efb80eea763",
+			Pos:    "implicit.go:21:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "string",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: ImplicitTwoTemplates,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.ImplicitTwoTemplates",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &implicitTwoTemplatesMachine{}
 			return m, nil
 		},
-		States: []fsm.StateInfo{{Pos: "implicit.go:14:12"}, {Pos: "implicit.go:20:11"}},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "implicit.go:13:6",
+		},
+		States: []fsm.StateInfo{{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "implicit.go:14:12",
+		}, {
+			Layout: "2b277bc8c0741b38",
+			Pos:    "implicit.go:20:11",
+		}},
 		Zero: func() fsm.Machine {
 			return &implicitTwoTemplatesMachine{}
 		},
 	})
 }
+
+// ImplicitRandV2Job is the handle of job ImplicitRandV2, for fsm.Start, fsm.Wait and fsm.Child.
+var ImplicitRandV2Job = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.ImplicitRandV2",
+	func(struct{}) []any { return nil },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // implicitRandV2Machine is the state machine of job ImplicitRandV2.
 type implicitRandV2Machine struct {
@@ -175,7 +206,7 @@ func (m *implicitRandV2Machine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.Any
 //line implicit.go:27
 	return m.suspend(1, Echo.Call(10))
 resume1:
-//line implicit_fsm.go:179
+//line implicit_fsm.go:210
 	v_1, err = fsm.Take[int](in)
 //line implicit.go:27
 	n = v(v_1, err)
@@ -183,11 +214,11 @@ resume1:
 	x = r.IntN(n) * 0
 	return m.suspend(2, Echo.Call(x+n))
 resume2:
-//line implicit_fsm.go:187
+//line implicit_fsm.go:218
 	v_2, err_1 = fsm.Take[int](in)
 //line implicit.go:30
 	return m.finish(v(v_2, err_1), nil)
-//line implicit_fsm.go:191
+//line implicit_fsm.go:222
 }
 
 func (m *implicitRandV2Machine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -246,18 +277,44 @@ func (m *implicitRandV2Machine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "implicit.go:31:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: ImplicitRandV2,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.ImplicitRandV2",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &implicitRandV2Machine{}
 			return m, nil
 		},
-		States: []fsm.StateInfo{{Pos: "implicit.go:27:9"}, {Pos: "implicit.go:30:11"}},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "implicit.go:26:6",
+		},
+		States: []fsm.StateInfo{{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "implicit.go:27:9",
+		}, {
+			Layout: "2b277bc8c0741b38",
+			Pos:    "implicit.go:30:11",
+		}},
 		Zero: func() fsm.Machine {
 			return &implicitRandV2Machine{}
 		},
 	})
 }
+
+// ImplicitLocalNamedTemplateJob is the handle of job ImplicitLocalNamedTemplate, for fsm.Start, fsm.Wait and fsm.Child.
+var ImplicitLocalNamedTemplateJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.ImplicitLocalNamedTemplate",
+	func(struct{}) []any { return nil },
+	func(r []any) (string, error) { return fsm.ResultAt[string](r, 0), fsm.ResultErr(r, 1) })
 
 // implicitLocalNamedTemplateMachine is the state machine of job ImplicitLocalNamedTemplate.
 type implicitLocalNamedTemplateMachine struct {
@@ -296,7 +353,7 @@ func (m *implicitLocalNamedTemplateMachine) Resume(ctx fsm.Context, in fsm.Outco
 //line implicit.go:38
 	return m.suspend(1, Str.Call("z"))
 resume1:
-//line implicit_fsm.go:300
+//line implicit_fsm.go:357
 	v_1, err = fsm.Take[string](in)
 //line implicit.go:38
 	template_1 = v(v_1, err)
@@ -305,11 +362,11 @@ resume1:
 	_ = t.Execute(&b, template_1)
 	return m.suspend(2, Str.Call(b.String()))
 resume2:
-//line implicit_fsm.go:309
+//line implicit_fsm.go:366
 	v_2, err_1 = fsm.Take[string](in)
 //line implicit.go:42
 	return m.finish(v(v_2, err_1), nil)
-//line implicit_fsm.go:313
+//line implicit_fsm.go:370
 }
 
 func (m *implicitLocalNamedTemplateMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -368,18 +425,44 @@ func (m *implicitLocalNamedTemplateMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "6f831efb80eea763",
+			Pos:    "implicit.go:43:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "string",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: ImplicitLocalNamedTemplate,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.ImplicitLocalNamedTemplate",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &implicitLocalNamedTemplateMachine{}
 			return m, nil
 		},
-		States: []fsm.StateInfo{{Pos: "implicit.go:38:16"}, {Pos: "implicit.go:42:11"}},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "implicit.go:37:6",
+		},
+		States: []fsm.StateInfo{{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "implicit.go:38:16",
+		}, {
+			Layout: "2b277bc8c0741b38",
+			Pos:    "implicit.go:42:11",
+		}},
 		Zero: func() fsm.Machine {
 			return &implicitLocalNamedTemplateMachine{}
 		},
 	})
 }
+
+// ImplicitLocalNamedRandJob is the handle of job ImplicitLocalNamedRand, for fsm.Start, fsm.Wait and fsm.Child.
+var ImplicitLocalNamedRandJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.ImplicitLocalNamedRand",
+	func(struct{}) []any { return nil },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // implicitLocalNamedRandMachine is the state machine of job ImplicitLocalNamedRand.
 type implicitLocalNamedRandMachine struct {
@@ -413,13 +496,13 @@ func (m *implicitLocalNamedRandMachine) Resume(ctx fsm.Context, in fsm.Outcome) 
 //line implicit.go:50
 	return m.suspend(1, Echo.Call(3))
 resume1:
-//line implicit_fsm.go:417
+//line implicit_fsm.go:500
 	v_1, err = fsm.Take[int](in)
 //line implicit.go:50
 	rand_1 = v(v_1, err)
 	r = newRand()
 	return m.finish(rand_1+r.IntN(2)*0, nil)
-//line implicit_fsm.go:423
+//line implicit_fsm.go:506
 }
 
 func (m *implicitLocalNamedRandMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -478,13 +561,31 @@ func (m *implicitLocalNamedRandMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "implicit.go:53:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: ImplicitLocalNamedRand,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.ImplicitLocalNamedRand",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &implicitLocalNamedRandMachine{}
 			return m, nil
 		},
-		States: []fsm.StateInfo{{Pos: "implicit.go:50:12"}},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "implicit.go:49:6",
+		},
+		States: []fsm.StateInfo{{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "implicit.go:50:12",
+		}},
 		Zero: func() fsm.Machine {
 			return &implicitLocalNamedRandMachine{}
 		},

@@ -9,6 +9,11 @@ import (
 	ttemplate "text/template"
 )
 
+// ImportsTwoTemplatesJob is the handle of job ImportsTwoTemplates, for fsm.Start, fsm.Wait and fsm.Child.
+var ImportsTwoTemplatesJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.ImportsTwoTemplates",
+	func(struct{}) []any { return nil },
+	func(r []any) (string, error) { return fsm.ResultAt[string](r, 0), fsm.ResultErr(r, 1) })
+
 // importsTwoTemplatesMachine is the state machine of job ImportsTwoTemplates.
 type importsTwoTemplatesMachine struct {
 	state int // the await the job is stopped at; see fsm.Machine.State
@@ -49,7 +54,7 @@ func (m *importsTwoTemplatesMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fs
 //line imports.go:17
 	return m.suspend(1, Str.Call("<b>"))
 resume1:
-//line imports_fsm.go:53
+//line imports_fsm.go:58
 	v_1, err = fsm.Take[string](in)
 //line imports.go:17
 	name = v(v_1, err)
@@ -63,11 +68,11 @@ resume1:
 	s = b1.String() + "|" + b2.String()
 	return m.suspend(2, Str.Call(s))
 resume2:
-//line imports_fsm.go:67
+//line imports_fsm.go:72
 	v_2, err_1 = fsm.Take[string](in)
 //line imports.go:24
 	return m.finish(v(v_2, err_1), nil)
-//line imports_fsm.go:71
+//line imports_fsm.go:76
 }
 
 func (m *importsTwoTemplatesMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -126,18 +131,44 @@ func (m *importsTwoTemplatesMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "6f831efb80eea763",
+			Pos:    "imports.go:25:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "string",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: ImportsTwoTemplates,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.ImportsTwoTemplates",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &importsTwoTemplatesMachine{}
 			return m, nil
 		},
-		States: []fsm.StateInfo{{Pos: "imports.go:17:12"}, {Pos: "imports.go:24:11"}},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "imports.go:16:6",
+		},
+		States: []fsm.StateInfo{{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "imports.go:17:12",
+		}, {
+			Layout: "2b277bc8c0741b38",
+			Pos:    "imports.go:24:11",
+		}},
 		Zero: func() fsm.Machine {
 			return &importsTwoTemplatesMachine{}
 		},
 	})
 }
+
+// ImportsLocalNamedLikeAliasedPackageJob is the handle of job ImportsLocalNamedLikeAliasedPackage, for fsm.Start, fsm.Wait and fsm.Child.
+var ImportsLocalNamedLikeAliasedPackageJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.ImportsLocalNamedLikeAliasedPackage",
+	func(struct{}) []any { return nil },
+	func(r []any) (string, error) { return fsm.ResultAt[string](r, 0), fsm.ResultErr(r, 1) })
 
 // importsLocalNamedLikeAliasedPackageMachine is the state machine of job ImportsLocalNamedLikeAliasedPackage.
 type importsLocalNamedLikeAliasedPackageMachine struct {
@@ -176,7 +207,7 @@ func (m *importsLocalNamedLikeAliasedPackageMachine) Resume(ctx fsm.Context, in 
 //line imports.go:32
 	return m.suspend(1, Str.Call("x"))
 resume1:
-//line imports_fsm.go:180
+//line imports_fsm.go:211
 	v_1, err = fsm.Take[string](in)
 //line imports.go:32
 	template_1 = v(v_1, err)
@@ -185,11 +216,11 @@ resume1:
 	_ = t.Execute(&b, template_1)
 	return m.suspend(2, Str.Call(b.String()))
 resume2:
-//line imports_fsm.go:189
+//line imports_fsm.go:220
 	v_2, err_1 = fsm.Take[string](in)
 //line imports.go:36
 	return m.finish(v(v_2, err_1), nil)
-//line imports_fsm.go:193
+//line imports_fsm.go:224
 }
 
 func (m *importsLocalNamedLikeAliasedPackageMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -248,13 +279,34 @@ func (m *importsLocalNamedLikeAliasedPackageMachine) UnmarshalCBOR(data []byte) 
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "6f831efb80eea763",
+			Pos:    "imports.go:37:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "string",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: ImportsLocalNamedLikeAliasedPackage,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.ImportsLocalNamedLikeAliasedPackage",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &importsLocalNamedLikeAliasedPackageMachine{}
 			return m, nil
 		},
-		States: []fsm.StateInfo{{Pos: "imports.go:32:16"}, {Pos: "imports.go:36:11"}},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "imports.go:31:6",
+		},
+		States: []fsm.StateInfo{{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "imports.go:32:16",
+		}, {
+			Layout: "2b277bc8c0741b38",
+			Pos:    "imports.go:36:11",
+		}},
 		Zero: func() fsm.Machine {
 			return &importsLocalNamedLikeAliasedPackageMachine{}
 		},

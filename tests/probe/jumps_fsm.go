@@ -4,6 +4,11 @@ package probe
 
 import fsm "github.com/fsmgen/fsmgen/runtime"
 
+// JumpPostAwaitContinueJob is the handle of job JumpPostAwaitContinue, for fsm.Start, fsm.Wait and fsm.Child.
+var JumpPostAwaitContinueJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.JumpPostAwaitContinue",
+	func(struct{}) []any { return nil },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
+
 // jumpPostAwaitContinueMachine is the state machine of job JumpPostAwaitContinue.
 type jumpPostAwaitContinueMachine struct {
 	state int // the await the job is stopped at; see fsm.Machine.State
@@ -52,21 +57,21 @@ loop:
 	}
 	sum += i
 loopNext:
-//line jumps_fsm.go:56
+//line jumps_fsm.go:61
 	m.v.sum, m.v.i = sum, i
 //line jumps.go:15
 	return m.suspend(1, Echo.Call(3))
 resume1:
-//line jumps_fsm.go:61
+//line jumps_fsm.go:66
 	v_1, err = fsm.Take[int](in)
 //line jumps.go:15
 	i += v(v_1, err)
-//line jumps_fsm.go:65
+//line jumps_fsm.go:70
 	goto loop
 loopEnd:
 //line jumps.go:21
 	return m.finish(sum, nil)
-//line jumps_fsm.go:70
+//line jumps_fsm.go:75
 }
 
 func (m *jumpPostAwaitContinueMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -131,14 +136,30 @@ func (m *jumpPostAwaitContinueMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "jumps.go:22:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: JumpPostAwaitContinue,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.JumpPostAwaitContinue",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &jumpPostAwaitContinueMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "jumps.go:13:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "jumps.go:15:29",
+			Layout: "a531f1bb951c0915",
+			Pos:    "jumps.go:15:29",
 			Vars: []fsm.VarInfo{{
 				Name: "sum",
 				Type: "int",
@@ -152,6 +173,22 @@ func init() {
 		},
 	})
 }
+
+// JumpEmptyBodiesResults holds the results of job JumpEmptyBodies, for JumpEmptyBodiesJob.
+type JumpEmptyBodiesResults struct {
+	R0 int
+	R1 int
+}
+
+// JumpEmptyBodiesJob is the handle of job JumpEmptyBodies, for fsm.Start, fsm.Wait and fsm.Child.
+var JumpEmptyBodiesJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.JumpEmptyBodies",
+	func(struct{}) []any { return nil },
+	func(r []any) (JumpEmptyBodiesResults, error) {
+		return JumpEmptyBodiesResults{
+			R0: fsm.ResultAt[int](r, 0),
+			R1: fsm.ResultAt[int](r, 1),
+		}, fsm.ResultErr(r, 2)
+	})
 
 // jumpEmptyBodiesMachine is the state machine of job JumpEmptyBodies.
 type jumpEmptyBodiesMachine struct {
@@ -202,12 +239,12 @@ func (m *jumpEmptyBodiesMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.An
 //line jumps.go:28
 	i = 0
 loop:
-//line jumps_fsm.go:206
+//line jumps_fsm.go:243
 	m.v.i = i
 //line jumps.go:29
 	return m.suspend(1, Echo.Call(3))
 resume1:
-//line jumps_fsm.go:211
+//line jumps_fsm.go:248
 	v_1, err = fsm.Take[int](in)
 //line jumps.go:29
 	if !(i < v(v_1, err)) {
@@ -215,7 +252,7 @@ resume1:
 	}
 //line jumps.go:29
 	i++
-//line jumps_fsm.go:219
+//line jumps_fsm.go:256
 	goto loop
 loopEnd:
 //line jumps.go:31
@@ -225,16 +262,16 @@ loop_1:
 	if !(j < 4) {
 		goto loopEnd_1
 	}
-//line jumps_fsm.go:229
+//line jumps_fsm.go:266
 	m.v.i = i
 //line jumps.go:33
 	return m.suspend(2, Inc.Call(j))
 resume2:
-//line jumps_fsm.go:234
+//line jumps_fsm.go:271
 	v_2, err_1 = fsm.Take[int](in)
 //line jumps.go:33
 	j = v(v_2, err_1)
-//line jumps_fsm.go:238
+//line jumps_fsm.go:275
 	goto loop_1
 loopEnd_1:
 //line jumps.go:35
@@ -245,23 +282,23 @@ loop_2:
 	if !(k < 2) {
 		goto loopEnd_2
 	}
-//line jumps_fsm.go:249
+//line jumps_fsm.go:286
 	m.v.i, m.v.j = i, j
 //line jumps.go:36
 	return m.suspend(3, Inc.Call(k))
 resume3:
-//line jumps_fsm.go:254
+//line jumps_fsm.go:291
 	v_3, err_2 = fsm.Take[int](in)
 //line jumps.go:36
 	k = v(v_3, err_2)
-//line jumps_fsm.go:258
+//line jumps_fsm.go:295
 	goto loop_2
 loopEnd_2:
 //line jumps.go:38
 	for range 2 {
 	}
 	return m.finish(i, j+k, nil)
-//line jumps_fsm.go:265
+//line jumps_fsm.go:302
 }
 
 func (m *jumpEmptyBodiesMachine) finish(r0 int, r1 int, r2 error) (fsm.AnyOp, error) {
@@ -337,26 +374,47 @@ func (m *jumpEmptyBodiesMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "fd05e174931b53f4",
+			Pos:    "jumps.go:41:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "int",
+			}, {
+				Name: "result 2",
+				Type: "error",
+			}},
+		},
 		Func: JumpEmptyBodies,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.JumpEmptyBodies",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &jumpEmptyBodiesMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "jumps.go:27:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "jumps.go:29:14",
+			Layout: "99810434c0a3c7a9",
+			Pos:    "jumps.go:29:14",
 			Vars: []fsm.VarInfo{{
 				Name: "i",
 				Type: "int",
 			}},
 		}, {
-			Pos: "jumps.go:33:9",
+			Layout: "99810434c0a3c7a9",
+			Pos:    "jumps.go:33:9",
 			Vars: []fsm.VarInfo{{
 				Name: "i",
 				Type: "int",
 			}},
 		}, {
-			Pos: "jumps.go:36:26",
+			Layout: "8cd8e4dbd223d449",
+			Pos:    "jumps.go:36:26",
 			Vars: []fsm.VarInfo{{
 				Name: "i",
 				Type: "int",
@@ -370,6 +428,11 @@ func init() {
 		},
 	})
 }
+
+// JumpInfiniteJob is the handle of job JumpInfinite, for fsm.Start, fsm.Wait and fsm.Child.
+var JumpInfiniteJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.JumpInfinite",
+	func(struct{}) []any { return nil },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // jumpInfiniteMachine is the state machine of job JumpInfinite.
 type jumpInfiniteMachine struct {
@@ -404,7 +467,7 @@ func (m *jumpInfiniteMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp
 loop:
 	return m.suspend(1, Inc.Call(n))
 resume1:
-//line jumps_fsm.go:408
+//line jumps_fsm.go:471
 	v_1, err = fsm.Take[int](in)
 //line jumps.go:49
 	n = v(v_1, err)
@@ -413,7 +476,7 @@ resume1:
 			return m.finish(n*10, nil)
 		}
 	}
-//line jumps_fsm.go:417
+//line jumps_fsm.go:480
 	goto loop
 }
 
@@ -473,18 +536,41 @@ func (m *jumpInfiniteMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "jumps.go:56:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: JumpInfinite,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.JumpInfinite",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &jumpInfiniteMachine{}
 			return m, nil
 		},
-		States: []fsm.StateInfo{{Pos: "jumps.go:49:9"}},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "jumps.go:46:6",
+		},
+		States: []fsm.StateInfo{{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "jumps.go:49:9",
+		}},
 		Zero: func() fsm.Machine {
 			return &jumpInfiniteMachine{}
 		},
 	})
 }
+
+// JumpGotoAfterAwaitJob is the handle of job JumpGotoAfterAwait, for fsm.Start, fsm.Wait and fsm.Child.
+var JumpGotoAfterAwaitJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.JumpGotoAfterAwait",
+	func(struct{}) []any { return nil },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // jumpGotoAfterAwaitMachine is the state machine of job JumpGotoAfterAwait.
 type jumpGotoAfterAwaitMachine struct {
@@ -522,7 +608,7 @@ func (m *jumpGotoAfterAwaitMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm
 	}
 //line jumps.go:62
 	n = 0
-//line jumps_fsm.go:526
+//line jumps_fsm.go:612
 	m.v.n = n
 //line jumps.go:63
 	return m.suspend(1, Echo.Call(0))
@@ -533,7 +619,7 @@ again:
 	if n < 3 {
 		goto again
 	}
-//line jumps_fsm.go:537
+//line jumps_fsm.go:623
 	m.v.n = n
 //line jumps.go:69
 	return m.suspend(2, Echo.Call(n))
@@ -545,7 +631,7 @@ resume2:
 		goto again
 	}
 	return m.finish(n, nil)
-//line jumps_fsm.go:549
+//line jumps_fsm.go:635
 }
 
 func (m *jumpGotoAfterAwaitMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -612,20 +698,37 @@ func (m *jumpGotoAfterAwaitMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "jumps.go:75:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: JumpGotoAfterAwait,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.JumpGotoAfterAwait",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &jumpGotoAfterAwaitMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "jumps.go:61:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "jumps.go:63:2",
+			Layout: "3d5626aa9d3c44eb",
+			Pos:    "jumps.go:63:2",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
 				Type: "int",
 			}},
 		}, {
-			Pos: "jumps.go:69:10",
+			Layout: "3d5626aa9d3c44eb",
+			Pos:    "jumps.go:69:10",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
 				Type: "int",
@@ -636,6 +739,11 @@ func init() {
 		},
 	})
 }
+
+// JumpGotoOutOfLoopJob is the handle of job JumpGotoOutOfLoop, for fsm.Start, fsm.Wait and fsm.Child.
+var JumpGotoOutOfLoopJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.JumpGotoOutOfLoop",
+	func(struct{}) []any { return nil },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // jumpGotoOutOfLoopMachine is the state machine of job JumpGotoOutOfLoop.
 type jumpGotoOutOfLoopMachine struct {
@@ -675,12 +783,12 @@ func (m *jumpGotoOutOfLoopMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.
 	n = 0
 	i = 0
 loop:
-//line jumps_fsm.go:679
+//line jumps_fsm.go:787
 	m.v.n, m.v.i = n, i
 //line jumps.go:84
 	return m.suspend(1, Echo.Call(i))
 resume1:
-//line jumps_fsm.go:684
+//line jumps_fsm.go:792
 	v_1, err = fsm.Take[int](in)
 //line jumps.go:84
 	if !(v(v_1, err) > 2) {
@@ -692,12 +800,12 @@ endIf:
 	n += i
 //line jumps.go:83
 	i++
-//line jumps_fsm.go:696
+//line jumps_fsm.go:804
 	goto loop
 //line jumps.go:89
 done:
 	return m.finish(n, nil)
-//line jumps_fsm.go:701
+//line jumps_fsm.go:809
 }
 
 func (m *jumpGotoOutOfLoopMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -762,14 +870,30 @@ func (m *jumpGotoOutOfLoopMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "jumps.go:91:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: JumpGotoOutOfLoop,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.JumpGotoOutOfLoop",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &jumpGotoOutOfLoopMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "jumps.go:81:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "jumps.go:84:8",
+			Layout: "708417ef940df5cc",
+			Pos:    "jumps.go:84:8",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
 				Type: "int",
@@ -783,6 +907,11 @@ func init() {
 		},
 	})
 }
+
+// JumpGotoForwardJob is the handle of job JumpGotoForward, for fsm.Start, fsm.Wait and fsm.Child.
+var JumpGotoForwardJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.JumpGotoForward",
+	func(a bool) []any { return []any{a} },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // jumpGotoForwardMachine is the state machine of job JumpGotoForward.
 type jumpGotoForwardMachine struct {
@@ -829,27 +958,27 @@ func (m *jumpGotoForwardMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.An
 	if skip {
 		goto after
 	}
-//line jumps_fsm.go:833
+//line jumps_fsm.go:962
 	m.v.n = n
 //line jumps.go:101
 	return m.suspend(1, Echo.Call(10))
 resume1:
-//line jumps_fsm.go:838
+//line jumps_fsm.go:967
 	v_1, err = fsm.Take[int](in)
 //line jumps.go:101
 	n += v(v_1, err)
 after:
-//line jumps_fsm.go:843
+//line jumps_fsm.go:972
 	m.v.n = n
 //line jumps.go:103
 	return m.suspend(2, Echo.Call(100))
 resume2:
-//line jumps_fsm.go:848
+//line jumps_fsm.go:977
 	v_2, err_1 = fsm.Take[int](in)
 //line jumps.go:103
 	n += v(v_2, err_1)
 	return m.finish(n, nil)
-//line jumps_fsm.go:853
+//line jumps_fsm.go:982
 }
 
 func (m *jumpGotoForwardMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -920,6 +1049,17 @@ func (m *jumpGotoForwardMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "jumps.go:105:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: JumpGotoForward,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.JumpGotoForward",
 		New: func(args []any) (fsm.Machine, error) {
@@ -930,14 +1070,24 @@ func init() {
 			}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "974f27ae0041bad3",
+			Pos:    "jumps.go:96:6",
+			Vars: []fsm.VarInfo{{
+				Name: "skip",
+				Type: "bool",
+			}},
+		},
 		States: []fsm.StateInfo{{
-			Pos: "jumps.go:101:9",
+			Layout: "3d5626aa9d3c44eb",
+			Pos:    "jumps.go:101:9",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
 				Type: "int",
 			}},
 		}, {
-			Pos: "jumps.go:103:9",
+			Layout: "3d5626aa9d3c44eb",
+			Pos:    "jumps.go:103:9",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
 				Type: "int",
@@ -948,6 +1098,11 @@ func init() {
 		},
 	})
 }
+
+// JumpLabeledBlockJob is the handle of job JumpLabeledBlock, for fsm.Start, fsm.Wait and fsm.Child.
+var JumpLabeledBlockJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.JumpLabeledBlock",
+	func(struct{}) []any { return nil },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // jumpLabeledBlockMachine is the state machine of job JumpLabeledBlock.
 type jumpLabeledBlockMachine struct {
@@ -984,12 +1139,12 @@ func (m *jumpLabeledBlockMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.A
 //line jumps.go:111
 	n = 0
 block:
-//line jumps_fsm.go:988
+//line jumps_fsm.go:1143
 	m.v.n = n
 //line jumps.go:114
 	return m.suspend(1, Echo.Call(2))
 resume1:
-//line jumps_fsm.go:993
+//line jumps_fsm.go:1148
 	v_1, err = fsm.Take[int](in)
 //line jumps.go:114
 	n += v(v_1, err)
@@ -998,7 +1153,7 @@ resume1:
 	}
 //line jumps.go:119
 	return m.finish(n, nil)
-//line jumps_fsm.go:1002
+//line jumps_fsm.go:1157
 }
 
 func (m *jumpLabeledBlockMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1061,14 +1216,30 @@ func (m *jumpLabeledBlockMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "jumps.go:120:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: JumpLabeledBlock,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.JumpLabeledBlock",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &jumpLabeledBlockMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "jumps.go:110:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "jumps.go:114:10",
+			Layout: "3d5626aa9d3c44eb",
+			Pos:    "jumps.go:114:10",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
 				Type: "int",
@@ -1079,6 +1250,11 @@ func init() {
 		},
 	})
 }
+
+// JumpLabeledNestedJob is the handle of job JumpLabeledNested, for fsm.Start, fsm.Wait and fsm.Child.
+var JumpLabeledNestedJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.JumpLabeledNested",
+	func(struct{}) []any { return nil },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // jumpLabeledNestedMachine is the state machine of job JumpLabeledNested.
 type jumpLabeledNestedMachine struct {
@@ -1133,12 +1309,12 @@ loop_1:
 	if !(j < 4) {
 		goto loopEnd_1
 	}
-//line jumps_fsm.go:1137
+//line jumps_fsm.go:1313
 	m.v.n, m.v.i, m.v.j = n, i, j
 //line jumps.go:131
 	return m.suspend(1, Echo.Call(i*10+j))
 resume1:
-//line jumps_fsm.go:1142
+//line jumps_fsm.go:1318
 	v_1, err = fsm.Take[int](in)
 //line jumps.go:131
 	x = v(v_1, err)
@@ -1153,7 +1329,7 @@ resume1:
 	n += x
 //line jumps.go:130
 	j++
-//line jumps_fsm.go:1157
+//line jumps_fsm.go:1333
 	goto loop_1
 loopEnd_1:
 //line jumps.go:142
@@ -1161,12 +1337,12 @@ loopEnd_1:
 loopNext:
 //line jumps.go:128
 	i++
-//line jumps_fsm.go:1165
+//line jumps_fsm.go:1341
 	goto loop
 loopEnd:
 //line jumps.go:144
 	return m.finish(n, nil)
-//line jumps_fsm.go:1170
+//line jumps_fsm.go:1346
 }
 
 func (m *jumpLabeledNestedMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1233,14 +1409,30 @@ func (m *jumpLabeledNestedMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "jumps.go:145:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: JumpLabeledNested,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.JumpLabeledNested",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &jumpLabeledNestedMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "jumps.go:125:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "jumps.go:131:11",
+			Layout: "06809e105fc865dc",
+			Pos:    "jumps.go:131:11",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
 				Type: "int",
@@ -1257,6 +1449,11 @@ func init() {
 		},
 	})
 }
+
+// JumpUnusedLabelAfterRewriteJob is the handle of job JumpUnusedLabelAfterRewrite, for fsm.Start, fsm.Wait and fsm.Child.
+var JumpUnusedLabelAfterRewriteJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.JumpUnusedLabelAfterRewrite",
+	func(struct{}) []any { return nil },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // jumpUnusedLabelAfterRewriteMachine is the state machine of job JumpUnusedLabelAfterRewrite.
 type jumpUnusedLabelAfterRewriteMachine struct {
@@ -1292,19 +1489,19 @@ loop:
 //line jumps.go:155
 	return m.suspend(1, Inc.Call(n))
 resume1:
-//line jumps_fsm.go:1296
+//line jumps_fsm.go:1493
 	v_1, err = fsm.Take[int](in)
 //line jumps.go:155
 	n = v(v_1, err)
 	if n > 2 {
 		goto loopEnd
 	}
-//line jumps_fsm.go:1303
+//line jumps_fsm.go:1500
 	goto loop
 loopEnd:
 //line jumps.go:160
 	return m.finish(n, nil)
-//line jumps_fsm.go:1308
+//line jumps_fsm.go:1505
 }
 
 func (m *jumpUnusedLabelAfterRewriteMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1363,18 +1560,41 @@ func (m *jumpUnusedLabelAfterRewriteMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "jumps.go:161:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: JumpUnusedLabelAfterRewrite,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.JumpUnusedLabelAfterRewrite",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &jumpUnusedLabelAfterRewriteMachine{}
 			return m, nil
 		},
-		States: []fsm.StateInfo{{Pos: "jumps.go:155:9"}},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "jumps.go:151:6",
+		},
+		States: []fsm.StateInfo{{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "jumps.go:155:9",
+		}},
 		Zero: func() fsm.Machine {
 			return &jumpUnusedLabelAfterRewriteMachine{}
 		},
 	})
 }
+
+// JumpBreakInsideVerbatimLoopJob is the handle of job JumpBreakInsideVerbatimLoop, for fsm.Start, fsm.Wait and fsm.Child.
+var JumpBreakInsideVerbatimLoopJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.JumpBreakInsideVerbatimLoop",
+	func(struct{}) []any { return nil },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // jumpBreakInsideVerbatimLoopMachine is the state machine of job JumpBreakInsideVerbatimLoop.
 type jumpBreakInsideVerbatimLoopMachine struct {
@@ -1415,7 +1635,7 @@ func (m *jumpBreakInsideVerbatimLoopMachine) Resume(ctx fsm.Context, in fsm.Outc
 	}
 //line jumps.go:168
 	n = 0
-//line jumps_fsm.go:1419
+//line jumps_fsm.go:1639
 	n_1 = 3
 	i_1 = 0
 loop:
@@ -1433,22 +1653,22 @@ loop:
 		}
 		n += j
 	}
-//line jumps_fsm.go:1437
+//line jumps_fsm.go:1657
 	m.v.n, m.v.n_1, m.v.i_1 = n, n_1, i_1
 //line jumps.go:179
 	return m.suspend(1, Echo.Call(i))
 resume1:
-//line jumps_fsm.go:1442
+//line jumps_fsm.go:1662
 	v_1, err = fsm.Take[int](in)
 //line jumps.go:179
 	n += v(v_1, err)
-//line jumps_fsm.go:1446
+//line jumps_fsm.go:1666
 	i_1++
 	goto loop
 loopEnd:
 //line jumps.go:181
 	return m.finish(n, nil)
-//line jumps_fsm.go:1452
+//line jumps_fsm.go:1672
 }
 
 func (m *jumpBreakInsideVerbatimLoopMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1515,14 +1735,30 @@ func (m *jumpBreakInsideVerbatimLoopMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "jumps.go:182:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: JumpBreakInsideVerbatimLoop,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.JumpBreakInsideVerbatimLoop",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &jumpBreakInsideVerbatimLoopMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "jumps.go:167:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "jumps.go:179:10",
+			Layout: "a6c7c8886060f3db",
+			Pos:    "jumps.go:179:10",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
 				Type: "int",
@@ -1541,6 +1777,11 @@ func init() {
 		},
 	})
 }
+
+// JumpClosureWithReturnJob is the handle of job JumpClosureWithReturn, for fsm.Start, fsm.Wait and fsm.Child.
+var JumpClosureWithReturnJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.JumpClosureWithReturn",
+	func(struct{}) []any { return nil },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // jumpClosureWithReturnMachine is the state machine of job JumpClosureWithReturn.
 type jumpClosureWithReturnMachine struct {
@@ -1586,12 +1827,12 @@ loop:
 	if !(i < 3) {
 		goto loopEnd
 	}
-//line jumps_fsm.go:1590
+//line jumps_fsm.go:1831
 	m.v.n, m.v.i = n, i
 //line jumps.go:191
 	return m.suspend(1, Echo.Call(i))
 resume1:
-//line jumps_fsm.go:1595
+//line jumps_fsm.go:1836
 	v_1, err = fsm.Take[int](in)
 //line jumps.go:191
 	y = v(v_1, err)
@@ -1609,12 +1850,12 @@ resume1:
 	n += f(y)
 //line jumps.go:190
 	i++
-//line jumps_fsm.go:1613
+//line jumps_fsm.go:1854
 	goto loop
 loopEnd:
 //line jumps.go:205
 	return m.finish(n, nil)
-//line jumps_fsm.go:1618
+//line jumps_fsm.go:1859
 }
 
 func (m *jumpClosureWithReturnMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1679,14 +1920,30 @@ func (m *jumpClosureWithReturnMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "jumps.go:206:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: JumpClosureWithReturn,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.JumpClosureWithReturn",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &jumpClosureWithReturnMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "jumps.go:188:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "jumps.go:191:10",
+			Layout: "708417ef940df5cc",
+			Pos:    "jumps.go:191:10",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
 				Type: "int",
@@ -1700,6 +1957,22 @@ func init() {
 		},
 	})
 }
+
+// JumpReturnEverywhereResults holds the results of job JumpReturnEverywhere, for JumpReturnEverywhereJob.
+type JumpReturnEverywhereResults struct {
+	R int
+	S string
+}
+
+// JumpReturnEverywhereJob is the handle of job JumpReturnEverywhere, for fsm.Start, fsm.Wait and fsm.Child.
+var JumpReturnEverywhereJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.JumpReturnEverywhere",
+	func(a int) []any { return []any{a} },
+	func(r []any) (JumpReturnEverywhereResults, error) {
+		return JumpReturnEverywhereResults{
+			R: fsm.ResultAt[int](r, 0),
+			S: fsm.ResultAt[string](r, 1),
+		}, fsm.ResultErr(r, 2)
+	})
 
 // jumpReturnEverywhereMachine is the state machine of job JumpReturnEverywhere.
 type jumpReturnEverywhereMachine struct {
@@ -1756,7 +2029,7 @@ func (m *jumpReturnEverywhereMachine) Resume(ctx fsm.Context, in fsm.Outcome) (f
 //line jumps.go:212
 	return m.suspend(1, Echo.Call(k))
 resume1:
-//line jumps_fsm.go:1760
+//line jumps_fsm.go:2033
 	v_1, err_1 = fsm.Take[int](in)
 //line jumps.go:212
 	r = v(v_1, err_1)
@@ -1769,12 +2042,12 @@ loop:
 	if !(i < 3) {
 		goto loopEnd
 	}
-//line jumps_fsm.go:1773
+//line jumps_fsm.go:2046
 	m.v.r, m.v.s, m.v.err, m.v.i = r, s, err, i
 //line jumps.go:217
 	return m.suspend(2, Str.Call("x"))
 resume2:
-//line jumps_fsm.go:1778
+//line jumps_fsm.go:2051
 	v_2, err_2 = fsm.Take[string](in)
 //line jumps.go:217
 	s += v(v_2, err_2)
@@ -1788,14 +2061,14 @@ resume2:
 	}
 //line jumps.go:216
 	i++
-//line jumps_fsm.go:1792
+//line jumps_fsm.go:2065
 	goto loop
 loopEnd:
 //line jumps.go:227
 	if r != 7 {
 		goto endIf
 	}
-//line jumps_fsm.go:1799
+//line jumps_fsm.go:2072
 	m.v.r, m.v.s = r, s
 //line jumps.go:228
 	return m.suspend(3, Fail.Call("seven"))
@@ -1805,7 +2078,7 @@ resume3:
 	return m.finish(r, s, err)
 endIf:
 	return m.finish(-r, s, nil)
-//line jumps_fsm.go:1809
+//line jumps_fsm.go:2082
 }
 
 func (m *jumpReturnEverywhereMachine) finish(r0 int, r1 string, r2 error) (fsm.AnyOp, error) {
@@ -1897,6 +2170,20 @@ func (m *jumpReturnEverywhereMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "55e9f4c9a13ea90d",
+			Pos:    "jumps.go:232:1",
+			Vars: []fsm.VarInfo{{
+				Name: "r",
+				Type: "int",
+			}, {
+				Name: "s",
+				Type: "string",
+			}, {
+				Name: "err",
+				Type: "error",
+			}},
+		},
 		Func: JumpReturnEverywhere,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.JumpReturnEverywhere",
 		New: func(args []any) (fsm.Machine, error) {
@@ -1907,8 +2194,23 @@ func init() {
 			}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "6d2fd81e8c72618f",
+			Pos:    "jumps.go:211:6",
+			Vars: []fsm.VarInfo{{
+				Name: "k",
+				Type: "int",
+			}, {
+				Name: "s",
+				Type: "string",
+			}, {
+				Name: "err",
+				Type: "error",
+			}},
+		},
 		States: []fsm.StateInfo{{
-			Pos: "jumps.go:212:8",
+			Layout: "d9f27c13dcc2bb0f",
+			Pos:    "jumps.go:212:8",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "string",
@@ -1917,7 +2219,8 @@ func init() {
 				Type: "error",
 			}},
 		}, {
-			Pos: "jumps.go:217:10",
+			Layout: "3156c2a703f6a7d8",
+			Pos:    "jumps.go:217:10",
 			Vars: []fsm.VarInfo{{
 				Name: "r",
 				Type: "int",
@@ -1932,7 +2235,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Pos: "jumps.go:228:12",
+			Layout: "23700d18d12ed908",
+			Pos:    "jumps.go:228:12",
 			Vars: []fsm.VarInfo{{
 				Name: "r",
 				Type: "int",
@@ -1946,6 +2250,11 @@ func init() {
 		},
 	})
 }
+
+// JumpForInitAwaitsJob is the handle of job JumpForInitAwaits, for fsm.Start, fsm.Wait and fsm.Child.
+var JumpForInitAwaitsJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.JumpForInitAwaits",
+	func(struct{}) []any { return nil },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // jumpForInitAwaitsMachine is the state machine of job JumpForInitAwaits.
 type jumpForInitAwaitsMachine struct {
@@ -2002,29 +2311,29 @@ func (m *jumpForInitAwaitsMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.
 	}
 //line jumps.go:238
 	s = 0
-//line jumps_fsm.go:2006
+//line jumps_fsm.go:2315
 	m.v.s = s
 //line jumps.go:239
 	return m.suspend(1, Echo.Call(1))
 resume1:
-//line jumps_fsm.go:2011
+//line jumps_fsm.go:2320
 	v_1, err = fsm.Take[int](in)
 	v_2 = v(v_1, err)
 	m.v.s, m.v.v_2 = s, v_2
 //line jumps.go:239
 	return m.suspend(2, Echo.Call(4))
 resume2:
-//line jumps_fsm.go:2018
+//line jumps_fsm.go:2327
 	v_3, err_1 = fsm.Take[int](in)
 //line jumps.go:239
 	i, j = v_2, v(v_3, err_1)
 loop:
-//line jumps_fsm.go:2023
+//line jumps_fsm.go:2332
 	m.v.s, m.v.i, m.v.j = s, i, j
 //line jumps.go:239
 	return m.suspend(3, Echo.Call(j))
 resume3:
-//line jumps_fsm.go:2028
+//line jumps_fsm.go:2337
 	v_4, err_2 = fsm.Take[int](in)
 //line jumps.go:239
 	if !(i < v(v_4, err_2)) {
@@ -2032,21 +2341,21 @@ resume3:
 	}
 //line jumps.go:240
 	s += i*10 + j
-//line jumps_fsm.go:2036
+//line jumps_fsm.go:2345
 	m.v.s, m.v.i, m.v.j = s, i, j
 //line jumps.go:239
 	return m.suspend(4, Echo.Call(1))
 resume4:
-//line jumps_fsm.go:2041
+//line jumps_fsm.go:2350
 	v_5, err_3 = fsm.Take[int](in)
 //line jumps.go:239
 	i, j = i+1, j-v(v_5, err_3)
-//line jumps_fsm.go:2045
+//line jumps_fsm.go:2354
 	goto loop
 loopEnd:
 //line jumps.go:242
 	return m.finish(s, nil)
-//line jumps_fsm.go:2050
+//line jumps_fsm.go:2359
 }
 
 func (m *jumpForInitAwaitsMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -2131,20 +2440,37 @@ func (m *jumpForInitAwaitsMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "jumps.go:243:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: JumpForInitAwaits,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.JumpForInitAwaits",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &jumpForInitAwaitsMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "jumps.go:237:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "jumps.go:239:16",
+			Layout: "6b393186342ba842",
+			Pos:    "jumps.go:239:16",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Pos: "jumps.go:239:49",
+			Layout: "ab3d92a490183e3c",
+			Pos:    "jumps.go:239:49",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
@@ -2154,7 +2480,8 @@ func init() {
 				Type:     "int",
 			}},
 		}, {
-			Pos: "jumps.go:239:86",
+			Layout: "604ae7e58a2061fa",
+			Pos:    "jumps.go:239:86",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
@@ -2166,7 +2493,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Pos: "jumps.go:239:133",
+			Layout: "604ae7e58a2061fa",
+			Pos:    "jumps.go:239:133",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
@@ -2183,6 +2511,11 @@ func init() {
 		},
 	})
 }
+
+// JumpPerIterationClosuresJob is the handle of job JumpPerIterationClosures, for fsm.Start, fsm.Wait and fsm.Child.
+var JumpPerIterationClosuresJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.JumpPerIterationClosures",
+	func(struct{}) []any { return nil },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // jumpPerIterationClosuresMachine is the state machine of job JumpPerIterationClosures.
 type jumpPerIterationClosuresMachine struct {
@@ -2231,25 +2564,25 @@ loop:
 	}
 //line jumps.go:252
 	get = func() int { return i }
-//line jumps_fsm.go:2235
+//line jumps_fsm.go:2568
 	v_1 = get()
 	m.v.s, m.v.i, m.v.v_1 = s, i, v_1
 //line jumps.go:253
 	return m.suspend(1, Echo.Call(1))
 resume1:
-//line jumps_fsm.go:2241
+//line jumps_fsm.go:2574
 	v_2, err = fsm.Take[int](in)
 //line jumps.go:253
 	s += v_1 * v(v_2, err)
 	func() { i++ }()
 //line jumps.go:251
 	i++
-//line jumps_fsm.go:2248
+//line jumps_fsm.go:2581
 	goto loop
 loopEnd:
 //line jumps.go:256
 	return m.finish(s, nil)
-//line jumps_fsm.go:2253
+//line jumps_fsm.go:2586
 }
 
 func (m *jumpPerIterationClosuresMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -2316,14 +2649,30 @@ func (m *jumpPerIterationClosuresMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "jumps.go:257:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: JumpPerIterationClosures,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.JumpPerIterationClosures",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &jumpPerIterationClosuresMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "jumps.go:249:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "jumps.go:253:18",
+			Layout: "064f4d4669e3eaa7",
+			Pos:    "jumps.go:253:18",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
@@ -2341,6 +2690,11 @@ func init() {
 		},
 	})
 }
+
+// JumpGotoLoopJob is the handle of job JumpGotoLoop, for fsm.Start, fsm.Wait and fsm.Child.
+var JumpGotoLoopJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.JumpGotoLoop",
+	func(struct{}) []any { return nil },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // jumpGotoLoopMachine is the state machine of job JumpGotoLoop.
 type jumpGotoLoopMachine struct {
@@ -2382,12 +2736,12 @@ func (m *jumpGotoLoopMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp
 	i = 0
 	total = 0
 top:
-//line jumps_fsm.go:2386
+//line jumps_fsm.go:2740
 	m.v.i, m.v.total = i, total
 //line jumps.go:266
 	return m.suspend(1, Echo.Call(i))
 resume1:
-//line jumps_fsm.go:2391
+//line jumps_fsm.go:2745
 	v_1, err = fsm.Take[int](in)
 //line jumps.go:266
 	x = v(v_1, err)
@@ -2398,7 +2752,7 @@ resume1:
 		goto top
 	}
 	return m.finish(total, nil)
-//line jumps_fsm.go:2402
+//line jumps_fsm.go:2756
 }
 
 func (m *jumpGotoLoopMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -2463,14 +2817,30 @@ func (m *jumpGotoLoopMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "jumps.go:274:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: JumpGotoLoop,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.JumpGotoLoop",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &jumpGotoLoopMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "jumps.go:262:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "jumps.go:266:9",
+			Layout: "897eab9e2358b39e",
+			Pos:    "jumps.go:266:9",
 			Vars: []fsm.VarInfo{{
 				Name: "i",
 				Type: "int",
@@ -2484,6 +2854,11 @@ func init() {
 		},
 	})
 }
+
+// JumpIfElseChainJob is the handle of job JumpIfElseChain, for fsm.Start, fsm.Wait and fsm.Child.
+var JumpIfElseChainJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.JumpIfElseChain",
+	func(a int) []any { return []any{a} },
+	func(r []any) (string, error) { return fsm.ResultAt[string](r, 0), fsm.ResultErr(r, 1) })
 
 // jumpIfElseChainMachine is the state machine of job JumpIfElseChain.
 type jumpIfElseChainMachine struct {
@@ -2532,7 +2907,7 @@ func (m *jumpIfElseChainMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.An
 //line jumps.go:280
 	return m.suspend(1, Echo.Call(k))
 resume1:
-//line jumps_fsm.go:2536
+//line jumps_fsm.go:2911
 	v_1, err_1 = fsm.Take[int](in)
 //line jumps.go:280
 	x = v(v_1, err_1)
@@ -2543,12 +2918,12 @@ resume1:
 //line jumps.go:281
 	return m.finish("one", nil)
 else_1:
-//line jumps_fsm.go:2547
+//line jumps_fsm.go:2922
 	m.v.x = x
 //line jumps.go:282
 	return m.suspend(2, Echo.Call(x*2))
 resume2:
-//line jumps_fsm.go:2552
+//line jumps_fsm.go:2927
 	v_2, err_2 = fsm.Take[int](in)
 //line jumps.go:282
 	y = v(v_2, err_2)
@@ -2577,7 +2952,7 @@ else_3:
 	} else {
 		return m.finish("other"+string(rune('0'+z)), nil)
 	}
-//line jumps_fsm.go:2581
+//line jumps_fsm.go:2956
 }
 
 func (m *jumpIfElseChainMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -2644,6 +3019,17 @@ func (m *jumpIfElseChainMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "6f831efb80eea763",
+			Pos:    "jumps.go:291:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "string",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: JumpIfElseChain,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.JumpIfElseChain",
 		New: func(args []any) (fsm.Machine, error) {
@@ -2654,18 +3040,38 @@ func init() {
 			}
 			return m, nil
 		},
-		States: []fsm.StateInfo{{Pos: "jumps.go:280:12"}, {
-			Pos: "jumps.go:282:19",
+		Start: fsm.StateInfo{
+			Layout: "167fb7587df22b15",
+			Pos:    "jumps.go:279:6",
+			Vars: []fsm.VarInfo{{
+				Name: "k",
+				Type: "int",
+			}},
+		},
+		States: []fsm.StateInfo{{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "jumps.go:280:12",
+		}, {
+			Layout: "29480f373b660127",
+			Pos:    "jumps.go:282:19",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
 				Type: "int",
 			}},
-		}, {Pos: "jumps.go:284:22"}},
+		}, {
+			Layout: "2b277bc8c0741b38",
+			Pos:    "jumps.go:284:22",
+		}},
 		Zero: func() fsm.Machine {
 			return &jumpIfElseChainMachine{}
 		},
 	})
 }
+
+// JumpDeadEndLoopJob is the handle of job JumpDeadEndLoop, for fsm.Start, fsm.Wait and fsm.Child.
+var JumpDeadEndLoopJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.JumpDeadEndLoop",
+	func(struct{}) []any { return nil },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // jumpDeadEndLoopMachine is the state machine of job JumpDeadEndLoop.
 type jumpDeadEndLoopMachine struct {
@@ -2708,7 +3114,7 @@ loop:
 //line jumps.go:298
 	return m.suspend(1, Echo.Call(5))
 resume1:
-//line jumps_fsm.go:2712
+//line jumps_fsm.go:3118
 	v_1, err_1 = fsm.Take[int](in)
 //line jumps.go:298
 	n += v(v_1, err_1)
@@ -2716,7 +3122,7 @@ resume1:
 	case n > 12:
 		return m.finish(n, err)
 	}
-//line jumps_fsm.go:2720
+//line jumps_fsm.go:3126
 	goto loop
 }
 
@@ -2788,14 +3194,37 @@ func (m *jumpDeadEndLoopMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "2f230432ca627181",
+			Pos:    "jumps.go:304:1",
+			Vars: []fsm.VarInfo{{
+				Name: "n",
+				Type: "int",
+			}, {
+				Name: "err",
+				Type: "error",
+			}},
+		},
 		Func: JumpDeadEndLoop,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.JumpDeadEndLoop",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &jumpDeadEndLoopMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2f230432ca627181",
+			Pos:    "jumps.go:296:6",
+			Vars: []fsm.VarInfo{{
+				Name: "n",
+				Type: "int",
+			}, {
+				Name: "err",
+				Type: "error",
+			}},
+		},
 		States: []fsm.StateInfo{{
-			Pos: "jumps.go:298:10",
+			Layout: "2f230432ca627181",
+			Pos:    "jumps.go:298:10",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
 				Type: "int",

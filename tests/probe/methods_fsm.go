@@ -4,6 +4,17 @@ package probe
 
 import fsm "github.com/fsmgen/fsmgen/runtime"
 
+// CounterCountArgs holds the arguments of job Counter.Count, for CounterCountJob: the receiver, then one field per parameter.
+type CounterCountArgs struct {
+	C    Counter
+	Step int
+}
+
+// CounterCountJob is the handle of job Counter.Count, for fsm.Start, fsm.Wait and fsm.Child.
+var CounterCountJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.Counter.Count",
+	func(a CounterCountArgs) []any { return []any{a.C, a.Step} },
+	func(r []any) (Counter, error) { return fsm.ResultAt[Counter](r, 0), fsm.ResultErr(r, 1) })
+
 // counterCountMachine is the state machine of job Count.
 type counterCountMachine struct {
 	state int // the await the job is stopped at; see fsm.Machine.State
@@ -53,17 +64,17 @@ loop:
 //line methods.go:17
 	return m.suspend(1, Echo.Call(step))
 resume1:
-//line methods_fsm.go:57
+//line methods_fsm.go:68
 	v_1, err = fsm.Take[int](in)
 //line methods.go:17
 	c += Counter(v(v_1, err))
-//line methods_fsm.go:61
+//line methods_fsm.go:72
 	i++
 	goto loop
 loopEnd:
 //line methods.go:19
 	return m.finish(c, nil)
-//line methods_fsm.go:67
+//line methods_fsm.go:78
 }
 
 func (m *counterCountMachine) finish(r0 Counter, r1 error) (fsm.AnyOp, error) {
@@ -138,6 +149,17 @@ func (m *counterCountMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "746d04ba1571d298",
+			Pos:    "methods.go:20:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "Counter",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: Counter.Count,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.Counter.Count",
 		New: func(args []any) (fsm.Machine, error) {
@@ -151,8 +173,20 @@ func init() {
 			}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "c541c0433ad3504c",
+			Pos:    "methods.go:15:18",
+			Vars: []fsm.VarInfo{{
+				Name: "c",
+				Type: "Counter",
+			}, {
+				Name: "step",
+				Type: "int",
+			}},
+		},
 		States: []fsm.StateInfo{{
-			Pos: "methods.go:17:18",
+			Layout: "5a9e839171e552d9",
+			Pos:    "methods.go:17:18",
 			Vars: []fsm.VarInfo{{
 				Name: "c",
 				Type: "Counter",
@@ -174,6 +208,17 @@ func init() {
 		},
 	})
 }
+
+// CounterNamedArgs holds the arguments of job Counter.Named, for CounterNamedJob: the receiver, then one field per parameter.
+type CounterNamedArgs struct {
+	M  Counter
+	In int
+}
+
+// CounterNamedJob is the handle of job Counter.Named, for fsm.Start, fsm.Wait and fsm.Child.
+var CounterNamedJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.Counter.Named",
+	func(a CounterNamedArgs) []any { return []any{a.M, a.In} },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // counterNamedMachine is the state machine of job Named.
 type counterNamedMachine struct {
@@ -215,12 +260,12 @@ func (m_1 *counterNamedMachine) Resume(ctx fsm.Context, in_1 fsm.Outcome) (fsm.A
 //line methods.go:26
 	return m_1.suspend(1, Echo.Call(in))
 resume1:
-//line methods_fsm.go:219
+//line methods_fsm.go:264
 	v_1, err = fsm.Take[int](in_1)
 //line methods.go:26
 	st = int(m) + v(v_1, err)
 	return m_1.finish(st+int(m), nil)
-//line methods_fsm.go:224
+//line methods_fsm.go:269
 }
 
 func (m *counterNamedMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -289,6 +334,17 @@ func (m *counterNamedMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "methods.go:28:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: Counter.Named,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.Counter.Named",
 		New: func(args []any) (fsm.Machine, error) {
@@ -302,8 +358,20 @@ func init() {
 			}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "e78b81ccbb40378d",
+			Pos:    "methods.go:25:18",
+			Vars: []fsm.VarInfo{{
+				Name: "m",
+				Type: "Counter",
+			}, {
+				Name: "in",
+				Type: "int",
+			}},
+		},
 		States: []fsm.StateInfo{{
-			Pos: "methods.go:26:19",
+			Layout: "620010b9f0765fff",
+			Pos:    "methods.go:26:19",
 			Vars: []fsm.VarInfo{{
 				Name: "m",
 				Type: "Counter",
@@ -314,6 +382,19 @@ func init() {
 		},
 	})
 }
+
+// CounterBlankArgs holds the arguments of job Counter.Blank, for CounterBlankJob: the receiver, then one field per parameter.
+type CounterBlankArgs struct {
+	Arg0 Counter
+	Arg1 int
+	X    int
+	Arg3 string
+}
+
+// CounterBlankJob is the handle of job Counter.Blank, for fsm.Start, fsm.Wait and fsm.Child.
+var CounterBlankJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.Counter.Blank",
+	func(a CounterBlankArgs) []any { return []any{a.Arg0, a.Arg1, a.X, a.Arg3} },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // counterBlankMachine is the state machine of job Blank.
 type counterBlankMachine struct {
@@ -350,11 +431,11 @@ func (m *counterBlankMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp
 //line methods.go:34
 	return m.suspend(1, Echo.Call(x))
 resume1:
-//line methods_fsm.go:354
+//line methods_fsm.go:435
 	v_1, err = fsm.Take[int](in)
 //line methods.go:34
 	return m.finish(v(v_1, err), nil)
-//line methods_fsm.go:358
+//line methods_fsm.go:439
 }
 
 func (m *counterBlankMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -417,6 +498,17 @@ func (m *counterBlankMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "methods.go:35:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: Counter.Blank,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.Counter.Blank",
 		New: func(args []any) (fsm.Machine, error) {
@@ -436,12 +528,28 @@ func init() {
 			}
 			return m, nil
 		},
-		States: []fsm.StateInfo{{Pos: "methods.go:34:11"}},
+		Start: fsm.StateInfo{
+			Layout: "29480f373b660127",
+			Pos:    "methods.go:33:16",
+			Vars: []fsm.VarInfo{{
+				Name: "x",
+				Type: "int",
+			}},
+		},
+		States: []fsm.StateInfo{{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "methods.go:34:11",
+		}},
 		Zero: func() fsm.Machine {
 			return &counterBlankMachine{}
 		},
 	})
 }
+
+// CounterSelfPtrMethodJob is the handle of job Counter.SelfPtrMethod, for fsm.Start, fsm.Wait and fsm.Child.
+var CounterSelfPtrMethodJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.Counter.SelfPtrMethod",
+	func(a Counter) []any { return []any{a} },
+	func(r []any) (Counter, error) { return fsm.ResultAt[Counter](r, 0), fsm.ResultErr(r, 1) })
 
 // counterSelfPtrMethodMachine is the state machine of job SelfPtrMethod.
 type counterSelfPtrMethodMachine struct {
@@ -479,21 +587,21 @@ func (m *counterSelfPtrMethodMachine) Resume(ctx fsm.Context, in fsm.Outcome) (f
 	}
 //line methods.go:45
 	c.Incr()
-//line methods_fsm.go:483
+//line methods_fsm.go:591
 	m.v.c = c
 //line methods.go:46
 	return m.suspend(1, Echo.Call(int(c)))
 resume1:
 //line methods.go:47
 	c.Incr()
-//line methods_fsm.go:490
+//line methods_fsm.go:598
 	m.v.c = c
 //line methods.go:48
 	return m.suspend(2, Echo.Call(int(c)))
 resume2:
 //line methods.go:49
 	return m.finish(c, nil)
-//line methods_fsm.go:497
+//line methods_fsm.go:605
 }
 
 func (m *counterSelfPtrMethodMachine) finish(r0 Counter, r1 error) (fsm.AnyOp, error) {
@@ -564,6 +672,17 @@ func (m *counterSelfPtrMethodMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "746d04ba1571d298",
+			Pos:    "methods.go:50:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "Counter",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: Counter.SelfPtrMethod,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.Counter.SelfPtrMethod",
 		New: func(args []any) (fsm.Machine, error) {
@@ -574,14 +693,24 @@ func init() {
 			}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "a282aba6b3a5e85c",
+			Pos:    "methods.go:44:18",
+			Vars: []fsm.VarInfo{{
+				Name: "c",
+				Type: "Counter",
+			}},
+		},
 		States: []fsm.StateInfo{{
-			Pos: "methods.go:46:2",
+			Layout: "a282aba6b3a5e85c",
+			Pos:    "methods.go:46:2",
 			Vars: []fsm.VarInfo{{
 				Name: "c",
 				Type: "Counter",
 			}},
 		}, {
-			Pos: "methods.go:48:2",
+			Layout: "a282aba6b3a5e85c",
+			Pos:    "methods.go:48:2",
 			Vars: []fsm.VarInfo{{
 				Name: "c",
 				Type: "Counter",
@@ -592,6 +721,28 @@ func init() {
 		},
 	})
 }
+
+// CartTotalArgs holds the arguments of job Cart.Total, for CartTotalJob: the receiver, then one field per parameter.
+type CartTotalArgs struct {
+	C     Cart
+	Extra []int
+}
+
+// CartTotalResults holds the results of job Cart.Total, for CartTotalJob.
+type CartTotalResults struct {
+	R0 int
+	R1 Cart
+}
+
+// CartTotalJob is the handle of job Cart.Total, for fsm.Start, fsm.Wait and fsm.Child.
+var CartTotalJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.Cart.Total",
+	func(a CartTotalArgs) []any { return []any{a.C, a.Extra} },
+	func(r []any) (CartTotalResults, error) {
+		return CartTotalResults{
+			R0: fsm.ResultAt[int](r, 0),
+			R1: fsm.ResultAt[Cart](r, 1),
+		}, fsm.ResultErr(r, 2)
+	})
 
 // cartTotalMachine is the state machine of job Total.
 type cartTotalMachine struct {
@@ -650,7 +801,7 @@ func (m *cartTotalMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, e
 	}
 //line methods.go:63
 	t = 0
-//line methods_fsm.go:654
+//line methods_fsm.go:805
 	n = len(c.Lines)
 	i_1 = 0
 loop:
@@ -659,17 +810,17 @@ loop:
 	}
 //line methods.go:64
 	i, l = i_1, c.Lines[i_1]
-//line methods_fsm.go:663
+//line methods_fsm.go:814
 	m.v.c, m.v.extra, m.v.t, m.v.i, m.v.n, m.v.i_1 = c, extra, t, i, n, i_1
 //line methods.go:65
 	return m.suspend(1, Echo.Call(l*2))
 resume1:
-//line methods_fsm.go:668
+//line methods_fsm.go:819
 	v_1, err = fsm.Take[int](in)
 //line methods.go:65
 	c.Lines[i] = v(v_1, err)
 	t += c.Lines[i]
-//line methods_fsm.go:673
+//line methods_fsm.go:824
 	i_1++
 	goto loop
 loopEnd:
@@ -681,16 +832,16 @@ loop_1:
 	}
 //line methods.go:68
 	e = extra[i_2]
-//line methods_fsm.go:685
+//line methods_fsm.go:836
 	m.v.c, m.v.extra, m.v.t, m.v.n_1, m.v.i_2 = c, extra, t, n_1, i_2
 //line methods.go:69
 	return m.suspend(2, Echo.Call(e))
 resume2:
-//line methods_fsm.go:690
+//line methods_fsm.go:841
 	v_2, err_1 = fsm.Take[int](in)
 //line methods.go:69
 	t += v(v_2, err_1)
-//line methods_fsm.go:694
+//line methods_fsm.go:845
 	i_2++
 	goto loop_1
 loopEnd_1:
@@ -698,7 +849,7 @@ loopEnd_1:
 	c.Owner += "!"
 	c.Lines = append(c.Lines, t)
 	return m.finish(t, c, nil)
-//line methods_fsm.go:702
+//line methods_fsm.go:853
 }
 
 func (m *cartTotalMachine) finish(r0 int, r1 Cart, r2 error) (fsm.AnyOp, error) {
@@ -792,6 +943,20 @@ func (m *cartTotalMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "9d83cad8e14a717d",
+			Pos:    "methods.go:74:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "Cart",
+			}, {
+				Name: "result 2",
+				Type: "error",
+			}},
+		},
 		Func: Cart.Total,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.Cart.Total",
 		New: func(args []any) (fsm.Machine, error) {
@@ -805,8 +970,20 @@ func init() {
 			}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "87955e7d4e0741fb",
+			Pos:    "methods.go:62:15",
+			Vars: []fsm.VarInfo{{
+				Name: "c",
+				Type: "Cart",
+			}, {
+				Name: "extra",
+				Type: "[]int",
+			}},
+		},
 		States: []fsm.StateInfo{{
-			Pos: "methods.go:65:18",
+			Layout: "050e798c2e02e5ee",
+			Pos:    "methods.go:65:18",
 			Vars: []fsm.VarInfo{{
 				Name: "c",
 				Type: "Cart",
@@ -829,7 +1006,8 @@ func init() {
 				Type:     "int",
 			}},
 		}, {
-			Pos: "methods.go:69:10",
+			Layout: "984af14a4c23f5d4",
+			Pos:    "methods.go:69:10",
 			Vars: []fsm.VarInfo{{
 				Name: "c",
 				Type: "Cart",
@@ -854,6 +1032,22 @@ func init() {
 		},
 	})
 }
+
+// VariadicResults holds the results of job Variadic, for VariadicJob.
+type VariadicResults struct {
+	R0 string
+	R1 int
+}
+
+// VariadicJob is the handle of job Variadic, for fsm.Start, fsm.Wait and fsm.Child.
+var VariadicJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.Variadic",
+	func(a []string) []any { return []any{a} },
+	func(r []any) (VariadicResults, error) {
+		return VariadicResults{
+			R0: fsm.ResultAt[string](r, 0),
+			R1: fsm.ResultAt[int](r, 1),
+		}, fsm.ResultErr(r, 2)
+	})
 
 // variadicMachine is the state machine of job Variadic.
 type variadicMachine struct {
@@ -898,7 +1092,7 @@ func (m *variadicMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, er
 	}
 //line methods.go:80
 	s = ""
-//line methods_fsm.go:902
+//line methods_fsm.go:1096
 	n_1 = len(names)
 	i = 0
 loop:
@@ -907,23 +1101,23 @@ loop:
 	}
 //line methods.go:81
 	n = names[i]
-//line methods_fsm.go:911
+//line methods_fsm.go:1105
 	m.v.names, m.v.s, m.v.n_1, m.v.i = names, s, n_1, i
 //line methods.go:82
 	return m.suspend(1, Upper.Call(n))
 resume1:
-//line methods_fsm.go:916
+//line methods_fsm.go:1110
 	v_1, err = fsm.Take[string](in)
 //line methods.go:82
 	s += v(v_1, err)
-//line methods_fsm.go:920
+//line methods_fsm.go:1114
 	i++
 	goto loop
 loopEnd:
 //line methods.go:84
 	names = append(names, "z")
 	return m.finish(s, len(names), nil)
-//line methods_fsm.go:927
+//line methods_fsm.go:1121
 }
 
 func (m *variadicMachine) finish(r0 string, r1 int, r2 error) (fsm.AnyOp, error) {
@@ -999,6 +1193,20 @@ func (m *variadicMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "3bb6b16038096d00",
+			Pos:    "methods.go:86:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "string",
+			}, {
+				Name: "result 1",
+				Type: "int",
+			}, {
+				Name: "result 2",
+				Type: "error",
+			}},
+		},
 		Func: Variadic,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.Variadic",
 		New: func(args []any) (fsm.Machine, error) {
@@ -1009,8 +1217,17 @@ func init() {
 			}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "1c63ba9ee21d01ad",
+			Pos:    "methods.go:79:6",
+			Vars: []fsm.VarInfo{{
+				Name: "names",
+				Type: "[]string",
+			}},
+		},
 		States: []fsm.StateInfo{{
-			Pos: "methods.go:82:10",
+			Layout: "bfba1a1421980f6a",
+			Pos:    "methods.go:82:10",
 			Vars: []fsm.VarInfo{{
 				Name: "names",
 				Type: "[]string",
@@ -1032,6 +1249,11 @@ func init() {
 		},
 	})
 }
+
+// PtrMethodOnLocalJob is the handle of job PtrMethodOnLocal, for fsm.Start, fsm.Wait and fsm.Child.
+var PtrMethodOnLocalJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.PtrMethodOnLocal",
+	func(struct{}) []any { return nil },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // ptrMethodOnLocalMachine is the state machine of job PtrMethodOnLocal.
 type ptrMethodOnLocalMachine struct {
@@ -1072,7 +1294,7 @@ func (m *ptrMethodOnLocalMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.A
 	}
 //line methods.go:99
 	a = Acc{}
-//line methods_fsm.go:1076
+//line methods_fsm.go:1298
 	n = 3
 	i_1 = 0
 loop:
@@ -1081,22 +1303,22 @@ loop:
 	}
 //line methods.go:100
 	i = i_1
-//line methods_fsm.go:1085
+//line methods_fsm.go:1307
 	m.v.a, m.v.n, m.v.i_1 = a, n, i_1
 //line methods.go:101
 	return m.suspend(1, Echo.Call(i+1))
 resume1:
-//line methods_fsm.go:1090
+//line methods_fsm.go:1312
 	v_1, err = fsm.Take[int](in)
 //line methods.go:101
 	a.Add(v(v_1, err))
-//line methods_fsm.go:1094
+//line methods_fsm.go:1316
 	i_1++
 	goto loop
 loopEnd:
 //line methods.go:103
 	return m.finish(a.N, nil)
-//line methods_fsm.go:1100
+//line methods_fsm.go:1322
 }
 
 func (m *ptrMethodOnLocalMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1163,14 +1385,30 @@ func (m *ptrMethodOnLocalMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "methods.go:104:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: PtrMethodOnLocal,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.PtrMethodOnLocal",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &ptrMethodOnLocalMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "methods.go:98:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "methods.go:101:11",
+			Layout: "ed154a4854ccbd30",
+			Pos:    "methods.go:101:11",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
 				Type: "Acc",
@@ -1189,6 +1427,11 @@ func init() {
 		},
 	})
 }
+
+// MethodExprUseJob is the handle of job MethodExprUse, for fsm.Start, fsm.Wait and fsm.Child.
+var MethodExprUseJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.MethodExprUse",
+	func(struct{}) []any { return nil },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // methodExprUseMachine is the state machine of job MethodExprUse.
 type methodExprUseMachine struct {
@@ -1231,23 +1474,23 @@ func (m *methodExprUseMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 //line methods.go:111
 	return m.suspend(1, Echo.Call(2))
 resume1:
-//line methods_fsm.go:1235
+//line methods_fsm.go:1478
 	v_1, err = fsm.Take[int](in)
 //line methods.go:111
 	c = Counter(v(v_1, err))
 	inc = (*Counter).Incr
 	inc(&c)
 	d = c
-//line methods_fsm.go:1242
+//line methods_fsm.go:1485
 	m.v.d = d
 //line methods.go:115
 	return m.suspend(2, Echo.Call(1))
 resume2:
-//line methods_fsm.go:1247
+//line methods_fsm.go:1490
 	v_2, err_1 = fsm.Take[int](in)
 //line methods.go:115
 	return m.finish(int(d)+v(v_2, err_1), nil)
-//line methods_fsm.go:1251
+//line methods_fsm.go:1494
 }
 
 func (m *methodExprUseMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1310,14 +1553,33 @@ func (m *methodExprUseMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "methods.go:116:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: MethodExprUse,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.MethodExprUse",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &methodExprUseMachine{}
 			return m, nil
 		},
-		States: []fsm.StateInfo{{Pos: "methods.go:111:17"}, {
-			Pos: "methods.go:115:20",
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "methods.go:110:6",
+		},
+		States: []fsm.StateInfo{{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "methods.go:111:17",
+		}, {
+			Layout: "20b2d0ffd7147292",
+			Pos:    "methods.go:115:20",
 			Vars: []fsm.VarInfo{{
 				Name: "d",
 				Type: "Counter",

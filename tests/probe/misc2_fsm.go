@@ -4,6 +4,22 @@ package probe
 
 import fsm "github.com/fsmgen/fsmgen/runtime"
 
+// Misc2GenericTypesResults holds the results of job Misc2GenericTypes, for Misc2GenericTypesJob.
+type Misc2GenericTypesResults struct {
+	R0 Box[int]
+	R1 Box[string]
+}
+
+// Misc2GenericTypesJob is the handle of job Misc2GenericTypes, for fsm.Start, fsm.Wait and fsm.Child.
+var Misc2GenericTypesJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.Misc2GenericTypes",
+	func(struct{}) []any { return nil },
+	func(r []any) (Misc2GenericTypesResults, error) {
+		return Misc2GenericTypesResults{
+			R0: fsm.ResultAt[Box[int]](r, 0),
+			R1: fsm.ResultAt[Box[string]](r, 1),
+		}, fsm.ResultErr(r, 2)
+	})
+
 // misc2GenericTypesMachine is the state machine of job Misc2GenericTypes.
 type misc2GenericTypesMachine struct {
 	state int // the await the job is stopped at; see fsm.Machine.State
@@ -46,22 +62,22 @@ func (m *misc2GenericTypesMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.
 //line misc2.go:21
 	return m.suspend(1, BoxInt.Call(Box[int]{V: 3}))
 resume1:
-//line misc2_fsm.go:50
+//line misc2_fsm.go:66
 	v_1, err = fsm.Take[Box[int]](in)
 //line misc2.go:21
 	b = v(v_1, err)
 	s = Box[string]{V: "x"}
-//line misc2_fsm.go:55
+//line misc2_fsm.go:71
 	m.v.b, m.v.s = b, s
 //line misc2.go:23
 	return m.suspend(2, Echo.Call(b.V))
 resume2:
-//line misc2_fsm.go:60
+//line misc2_fsm.go:76
 	v_2, err_1 = fsm.Take[int](in)
 //line misc2.go:23
 	b.V += v(v_2, err_1)
 	return m.finish(b, s, nil)
-//line misc2_fsm.go:65
+//line misc2_fsm.go:81
 }
 
 func (m *misc2GenericTypesMachine) finish(r0 Box[int], r1 Box[string], r2 error) (fsm.AnyOp, error) {
@@ -129,14 +145,36 @@ func (m *misc2GenericTypesMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "d9717814d7e4a038",
+			Pos:    "misc2.go:25:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "Box[int]",
+			}, {
+				Name: "result 1",
+				Type: "Box[string]",
+			}, {
+				Name: "result 2",
+				Type: "error",
+			}},
+		},
 		Func: Misc2GenericTypes,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.Misc2GenericTypes",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &misc2GenericTypesMachine{}
 			return m, nil
 		},
-		States: []fsm.StateInfo{{Pos: "misc2.go:21:9"}, {
-			Pos: "misc2.go:23:11",
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "misc2.go:20:6",
+		},
+		States: []fsm.StateInfo{{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "misc2.go:21:9",
+		}, {
+			Layout: "e0f7f4c4acbb36a0",
+			Pos:    "misc2.go:23:11",
 			Vars: []fsm.VarInfo{{
 				Name: "b",
 				Type: "Box[int]",
@@ -150,6 +188,24 @@ func init() {
 		},
 	})
 }
+
+// Misc2BuiltinsResults holds the results of job Misc2Builtins, for Misc2BuiltinsJob.
+type Misc2BuiltinsResults struct {
+	R0 []int
+	R1 map[string]int
+	R2 int
+}
+
+// Misc2BuiltinsJob is the handle of job Misc2Builtins, for fsm.Start, fsm.Wait and fsm.Child.
+var Misc2BuiltinsJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.Misc2Builtins",
+	func(struct{}) []any { return nil },
+	func(r []any) (Misc2BuiltinsResults, error) {
+		return Misc2BuiltinsResults{
+			R0: fsm.ResultAt[[]int](r, 0),
+			R1: fsm.ResultAt[map[string]int](r, 1),
+			R2: fsm.ResultAt[int](r, 2),
+		}, fsm.ResultErr(r, 3)
+	})
 
 // misc2BuiltinsMachine is the state machine of job Misc2Builtins.
 type misc2BuiltinsMachine struct {
@@ -222,57 +278,57 @@ func (m_1 *misc2BuiltinsMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.An
 //line misc2.go:31
 	return m_1.suspend(1, Echo.Call(2))
 resume1:
-//line misc2_fsm.go:226
+//line misc2_fsm.go:282
 	v_1, err = fsm.Take[int](in)
 //line misc2.go:31
 	xs = append([]int{1}, v(v_1, err), 3)
 	dst = make([]int, 2)
-//line misc2_fsm.go:231
+//line misc2_fsm.go:287
 	m_1.v.xs, m_1.v.dst = xs, dst
 //line misc2.go:33
 	return m_1.suspend(2, Ints.Call([]int{7, 8, 9}))
 resume2:
-//line misc2_fsm.go:236
+//line misc2_fsm.go:292
 	v_2, err_1 = fsm.Take[[]int](in)
 //line misc2.go:33
 	n = copy(dst, v(v_2, err_1))
 	m = map[string]int{"a": 1, "b": 2}
-//line misc2_fsm.go:241
+//line misc2_fsm.go:297
 	m_1.v.xs, m_1.v.dst, m_1.v.n, m_1.v.m = xs, dst, n, m
 //line misc2.go:35
 	return m_1.suspend(3, Str.Call("a"))
 resume3:
-//line misc2_fsm.go:246
+//line misc2_fsm.go:302
 	v_3, err_2 = fsm.Take[string](in)
 //line misc2.go:35
 	delete(m, v(v_3, err_2))
-//line misc2_fsm.go:250
+//line misc2_fsm.go:306
 	m_1.v.xs, m_1.v.dst, m_1.v.n, m_1.v.m = xs, dst, n, m
 //line misc2.go:36
 	return m_1.suspend(4, Echo.Call(4))
 resume4:
-//line misc2_fsm.go:255
+//line misc2_fsm.go:311
 	v_4, err_3 = fsm.Take[int](in)
 	v_5 = min(5, v(v_4, err_3), 6)
 	m_1.v.xs, m_1.v.dst, m_1.v.n, m_1.v.m, m_1.v.v_5 = xs, dst, n, m, v_5
 //line misc2.go:36
 	return m_1.suspend(5, Echo.Call(1))
 resume5:
-//line misc2_fsm.go:262
+//line misc2_fsm.go:318
 	v_6, err_4 = fsm.Take[int](in)
 //line misc2.go:36
 	lo = v_5 + max(v(v_6, err_4), 0)
 	xs = append(xs, dst...)
-//line misc2_fsm.go:267
+//line misc2_fsm.go:323
 	m_1.v.xs, m_1.v.n, m_1.v.m, m_1.v.lo = xs, n, m, lo
 //line misc2.go:38
 	return m_1.suspend(6, Str.Call("abc"))
 resume6:
-//line misc2_fsm.go:272
+//line misc2_fsm.go:328
 	v_7, err_5 = fsm.Take[string](in)
 //line misc2.go:38
 	return m_1.finish(xs, m, n*100+lo+len(v(v_7, err_5)), nil)
-//line misc2_fsm.go:276
+//line misc2_fsm.go:332
 }
 
 func (m *misc2BuiltinsMachine) finish(r0 []int, r1 map[string]int, r2 int, r3 error) (fsm.AnyOp, error) {
@@ -385,14 +441,39 @@ func (m *misc2BuiltinsMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "20984a606eb71c18",
+			Pos:    "misc2.go:39:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "[]int",
+			}, {
+				Name: "result 1",
+				Type: "map[string]int",
+			}, {
+				Name: "result 2",
+				Type: "int",
+			}, {
+				Name: "result 3",
+				Type: "error",
+			}},
+		},
 		Func: Misc2Builtins,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.Misc2Builtins",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &misc2BuiltinsMachine{}
 			return m, nil
 		},
-		States: []fsm.StateInfo{{Pos: "misc2.go:31:27"}, {
-			Pos: "misc2.go:33:19",
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "misc2.go:30:6",
+		},
+		States: []fsm.StateInfo{{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "misc2.go:31:27",
+		}, {
+			Layout: "80e201606177eae0",
+			Pos:    "misc2.go:33:19",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
 				Type: "[]int",
@@ -401,7 +482,8 @@ func init() {
 				Type: "[]int",
 			}},
 		}, {
-			Pos: "misc2.go:35:14",
+			Layout: "d868c4981188974d",
+			Pos:    "misc2.go:35:14",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
 				Type: "[]int",
@@ -416,7 +498,8 @@ func init() {
 				Type: "map[string]int",
 			}},
 		}, {
-			Pos: "misc2.go:36:17",
+			Layout: "d868c4981188974d",
+			Pos:    "misc2.go:36:17",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
 				Type: "[]int",
@@ -431,7 +514,8 @@ func init() {
 				Type: "map[string]int",
 			}},
 		}, {
-			Pos: "misc2.go:36:59",
+			Layout: "f9d78925a4c2ad6b",
+			Pos:    "misc2.go:36:59",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
 				Type: "[]int",
@@ -450,7 +534,8 @@ func init() {
 				Type:     "int",
 			}},
 		}, {
-			Pos: "misc2.go:38:35",
+			Layout: "f1b6d542280b7026",
+			Pos:    "misc2.go:38:35",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
 				Type: "[]int",
@@ -470,6 +555,11 @@ func init() {
 		},
 	})
 }
+
+// Misc2SliceOfPointersJob is the handle of job Misc2SliceOfPointers, for fsm.Start, fsm.Wait and fsm.Child.
+var Misc2SliceOfPointersJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.Misc2SliceOfPointers",
+	func(a []*Point) []any { return []any{a} },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // misc2SliceOfPointersMachine is the state machine of job Misc2SliceOfPointers.
 type misc2SliceOfPointersMachine struct {
@@ -514,7 +604,7 @@ func (m *misc2SliceOfPointersMachine) Resume(ctx fsm.Context, in fsm.Outcome) (f
 	}
 //line misc2.go:45
 	s = 0
-//line misc2_fsm.go:518
+//line misc2_fsm.go:608
 	n = len(ps)
 	i = 0
 loop:
@@ -523,23 +613,23 @@ loop:
 	}
 //line misc2.go:46
 	p = ps[i]
-//line misc2_fsm.go:527
+//line misc2_fsm.go:617
 	m.v.ps, m.v.s, m.v.p, m.v.n, m.v.i = ps, s, p, n, i
 //line misc2.go:47
 	return m.suspend(1, Echo.Call(p.X*2))
 resume1:
-//line misc2_fsm.go:532
+//line misc2_fsm.go:622
 	v_1, err = fsm.Take[int](in)
 //line misc2.go:47
 	p.X = v(v_1, err)
 	s += p.X
-//line misc2_fsm.go:537
+//line misc2_fsm.go:627
 	i++
 	goto loop
 loopEnd:
 //line misc2.go:50
 	return m.finish(s, nil)
-//line misc2_fsm.go:543
+//line misc2_fsm.go:633
 }
 
 func (m *misc2SliceOfPointersMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -618,6 +708,17 @@ func (m *misc2SliceOfPointersMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "misc2.go:51:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: Misc2SliceOfPointers,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.Misc2SliceOfPointers",
 		New: func(args []any) (fsm.Machine, error) {
@@ -628,8 +729,17 @@ func init() {
 			}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "b8136731390b64cf",
+			Pos:    "misc2.go:44:6",
+			Vars: []fsm.VarInfo{{
+				Name: "ps",
+				Type: "[]*Point",
+			}},
+		},
 		States: []fsm.StateInfo{{
-			Pos: "misc2.go:47:11",
+			Layout: "248f3ca0496b86f1",
+			Pos:    "misc2.go:47:11",
 			Vars: []fsm.VarInfo{{
 				Name: "ps",
 				Type: "[]*Point",
@@ -654,6 +764,11 @@ func init() {
 		},
 	})
 }
+
+// Misc2BlankResultJob is the handle of job Misc2BlankResult, for fsm.Start, fsm.Wait and fsm.Child.
+var Misc2BlankResultJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.Misc2BlankResult",
+	func(struct{}) []any { return nil },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // misc2BlankResultMachine is the state machine of job Misc2BlankResult.
 type misc2BlankResultMachine struct {
@@ -688,7 +803,7 @@ resume1:
 //line misc2.go:57
 	_, err = fsm.Take[int](in)
 	return m.finish(*new(int), err)
-//line misc2_fsm.go:692
+//line misc2_fsm.go:807
 }
 
 func (m *misc2BlankResultMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -747,18 +862,41 @@ func (m *misc2BlankResultMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "5afd36283139182c",
+			Pos:    "misc2.go:59:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "err",
+				Type: "error",
+			}},
+		},
 		Func: Misc2BlankResult,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.Misc2BlankResult",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &misc2BlankResultMachine{}
 			return m, nil
 		},
-		States: []fsm.StateInfo{{Pos: "misc2.go:57:11"}},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "misc2.go:56:6",
+		},
+		States: []fsm.StateInfo{{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "misc2.go:57:11",
+		}},
 		Zero: func() fsm.Machine {
 			return &misc2BlankResultMachine{}
 		},
 	})
 }
+
+// Misc2ParenPanicJob is the handle of job Misc2ParenPanic, for fsm.Start, fsm.Wait and fsm.Child.
+var Misc2ParenPanicJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.Misc2ParenPanic",
+	func(a int) []any { return []any{a} },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), nil })
 
 // misc2ParenPanicMachine is the state machine of job Misc2ParenPanic.
 type misc2ParenPanicMachine struct {
@@ -796,7 +934,7 @@ func (m *misc2ParenPanicMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.An
 //line misc2.go:65
 	return m.suspend(1, Echo.Call(k))
 resume1:
-//line misc2_fsm.go:800
+//line misc2_fsm.go:938
 	v_1, err = fsm.Take[int](in)
 //line misc2.go:65
 	if !(v(v_1, err) > 0) {
@@ -806,7 +944,7 @@ resume1:
 	return m.finish(k)
 endIf:
 	(panic("non-positive"))
-//line misc2_fsm.go:810
+//line misc2_fsm.go:948
 	return m.finish(*new(int))
 }
 
@@ -871,6 +1009,14 @@ func (m *misc2ParenPanicMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "8a50cf81019566db",
+			Pos:    "misc2.go:69:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}},
+		},
 		Func: Misc2ParenPanic,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.Misc2ParenPanic",
 		New: func(args []any) (fsm.Machine, error) {
@@ -881,8 +1027,17 @@ func init() {
 			}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "167fb7587df22b15",
+			Pos:    "misc2.go:64:6",
+			Vars: []fsm.VarInfo{{
+				Name: "k",
+				Type: "int",
+			}},
+		},
 		States: []fsm.StateInfo{{
-			Pos: "misc2.go:65:7",
+			Layout: "167fb7587df22b15",
+			Pos:    "misc2.go:65:7",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
 				Type: "int",
@@ -893,6 +1048,11 @@ func init() {
 		},
 	})
 }
+
+// Misc2FieldNamedLikeLocalJob is the handle of job Misc2FieldNamedLikeLocal, for fsm.Start, fsm.Wait and fsm.Child.
+var Misc2FieldNamedLikeLocalJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.Misc2FieldNamedLikeLocal",
+	func(struct{}) []any { return nil },
+	func(r []any) (Point, error) { return fsm.ResultAt[Point](r, 0), fsm.ResultErr(r, 1) })
 
 // misc2FieldNamedLikeLocalMachine is the state machine of job Misc2FieldNamedLikeLocal.
 type misc2FieldNamedLikeLocalMachine struct {
@@ -936,17 +1096,17 @@ func (m *misc2FieldNamedLikeLocalMachine) Resume(ctx fsm.Context, in fsm.Outcome
 //line misc2.go:76
 	return m.suspend(1, Echo.Call(1))
 resume1:
-//line misc2_fsm.go:940
+//line misc2_fsm.go:1100
 	v_1, err = fsm.Take[int](in)
 //line misc2.go:76
 	X_1 = v(v_1, err)
 	p = Point{}
-//line misc2_fsm.go:945
+//line misc2_fsm.go:1105
 	m.v.X_1 = X_1
 //line misc2.go:79
 	return m.suspend(2, Echo.Call(2))
 resume2:
-//line misc2_fsm.go:950
+//line misc2_fsm.go:1110
 	v_2, err_1 = fsm.Take[int](in)
 //line misc2.go:79
 	X_2 = v(v_2, err_1)
@@ -955,7 +1115,7 @@ resume2:
 //line misc2.go:83
 	p.X += X_1
 	return m.finish(p, nil)
-//line misc2_fsm.go:959
+//line misc2_fsm.go:1119
 }
 
 func (m *misc2FieldNamedLikeLocalMachine) finish(r0 Point, r1 error) (fsm.AnyOp, error) {
@@ -1018,14 +1178,33 @@ func (m *misc2FieldNamedLikeLocalMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "b46bdc64d2ab774c",
+			Pos:    "misc2.go:85:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "Point",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: Misc2FieldNamedLikeLocal,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.Misc2FieldNamedLikeLocal",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &misc2FieldNamedLikeLocalMachine{}
 			return m, nil
 		},
-		States: []fsm.StateInfo{{Pos: "misc2.go:76:9"}, {
-			Pos: "misc2.go:79:10",
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "misc2.go:75:6",
+		},
+		States: []fsm.StateInfo{{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "misc2.go:76:9",
+		}, {
+			Layout: "7dd676d9a53d7428",
+			Pos:    "misc2.go:79:10",
 			Vars: []fsm.VarInfo{{
 				Name: "X",
 				Type: "int",
@@ -1036,6 +1215,22 @@ func init() {
 		},
 	})
 }
+
+// Misc2ChainedCallsResults holds the results of job Misc2ChainedCalls, for Misc2ChainedCallsJob.
+type Misc2ChainedCallsResults struct {
+	R0 string
+	R1 string
+}
+
+// Misc2ChainedCallsJob is the handle of job Misc2ChainedCalls, for fsm.Start, fsm.Wait and fsm.Child.
+var Misc2ChainedCallsJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.Misc2ChainedCalls",
+	func(struct{}) []any { return nil },
+	func(r []any) (Misc2ChainedCallsResults, error) {
+		return Misc2ChainedCallsResults{
+			R0: fsm.ResultAt[string](r, 0),
+			R1: fsm.ResultAt[string](r, 1),
+		}, fsm.ResultErr(r, 2)
+	})
 
 // misc2ChainedCallsMachine is the state machine of job Misc2ChainedCalls.
 type misc2ChainedCallsMachine struct {
@@ -1073,18 +1268,18 @@ func (m *misc2ChainedCallsMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.
 	}
 //line misc2.go:92
 	resetTrace()
-//line misc2_fsm.go:1077
+//line misc2_fsm.go:1272
 	v_1 = tr("p", Point{X: 1, Y: 2})
 	m.v.v_1 = v_1
 //line misc2.go:93
 	return m.suspend(1, Echo.Call(3))
 resume1:
-//line misc2_fsm.go:1083
+//line misc2_fsm.go:1278
 	v_2, err = fsm.Take[int](in)
 //line misc2.go:93
 	s = v_1.Add(v(v_2, err)).String()
 	return m.finish(s, traceStr(), nil)
-//line misc2_fsm.go:1088
+//line misc2_fsm.go:1283
 }
 
 func (m *misc2ChainedCallsMachine) finish(r0 string, r1 string, r2 error) (fsm.AnyOp, error) {
@@ -1150,14 +1345,33 @@ func (m *misc2ChainedCallsMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "a800941c82fa46a5",
+			Pos:    "misc2.go:95:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "string",
+			}, {
+				Name: "result 1",
+				Type: "string",
+			}, {
+				Name: "result 2",
+				Type: "error",
+			}},
+		},
 		Func: Misc2ChainedCalls,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.Misc2ChainedCalls",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &misc2ChainedCallsMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "misc2.go:91:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "misc2.go:93:40",
+			Layout: "25754e980ca18ae6",
+			Pos:    "misc2.go:93:40",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
 				Name:     "v_1 (a value computed before an await)",
@@ -1169,6 +1383,11 @@ func init() {
 		},
 	})
 }
+
+// Misc2GoroutineJob is the handle of job Misc2Goroutine, for fsm.Start, fsm.Wait and fsm.Child.
+var Misc2GoroutineJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.Misc2Goroutine",
+	func(struct{}) []any { return nil },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // misc2GoroutineMachine is the state machine of job Misc2Goroutine.
 type misc2GoroutineMachine struct {
@@ -1210,23 +1429,23 @@ func (m *misc2GoroutineMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.Any
 //line misc2.go:105
 	return m.suspend(1, Echo.Call(2))
 resume1:
-//line misc2_fsm.go:1214
+//line misc2_fsm.go:1433
 	v_1, err = fsm.Take[int](in)
 //line misc2.go:105
 	n = v(v_1, err)
 	done = make(chan int)
 	go func() { done <- n * 3 }()
 	n = <-done
-//line misc2_fsm.go:1221
+//line misc2_fsm.go:1440
 	m.v.n = n
 //line misc2.go:109
 	return m.suspend(2, Echo.Call(1))
 resume2:
-//line misc2_fsm.go:1226
+//line misc2_fsm.go:1445
 	v_2, err_1 = fsm.Take[int](in)
 //line misc2.go:109
 	return m.finish(n+v(v_2, err_1), nil)
-//line misc2_fsm.go:1230
+//line misc2_fsm.go:1449
 }
 
 func (m *misc2GoroutineMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1289,14 +1508,33 @@ func (m *misc2GoroutineMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "misc2.go:110:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: Misc2Goroutine,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.Misc2Goroutine",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &misc2GoroutineMachine{}
 			return m, nil
 		},
-		States: []fsm.StateInfo{{Pos: "misc2.go:105:9"}, {
-			Pos: "misc2.go:109:15",
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "misc2.go:104:6",
+		},
+		States: []fsm.StateInfo{{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "misc2.go:105:9",
+		}, {
+			Layout: "3d5626aa9d3c44eb",
+			Pos:    "misc2.go:109:15",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
 				Type: "int",

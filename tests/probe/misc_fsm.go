@@ -10,6 +10,11 @@ import (
 	"time"
 )
 
+// MiscCtxNamedInJob is the handle of job MiscCtxNamedIn, for fsm.Start, fsm.Wait and fsm.Child.
+var MiscCtxNamedInJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.MiscCtxNamedIn",
+	func(a int) []any { return []any{a} },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
+
 // miscCtxNamedInMachine is the state machine of job MiscCtxNamedIn.
 type miscCtxNamedInMachine struct {
 	state int // the await the job is stopped at; see fsm.Machine.State
@@ -47,17 +52,17 @@ func (m_1 *miscCtxNamedInMachine) Resume(in fsm.Context, in_1 fsm.Outcome) (fsm.
 	}
 //line misc.go:19
 	st = m * 2
-//line misc_fsm.go:51
+//line misc_fsm.go:56
 	m_1.v.m = m
 //line misc.go:20
 	return m_1.suspend(1, Echo.Call(st))
 resume1:
-//line misc_fsm.go:56
+//line misc_fsm.go:61
 	v_1, err = fsm.Take[int](in_1)
 //line misc.go:20
 	ctx = v(v_1, err)
 	return m_1.finish(ctx+m, nil)
-//line misc_fsm.go:61
+//line misc_fsm.go:66
 }
 
 func (m *miscCtxNamedInMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -124,6 +129,17 @@ func (m *miscCtxNamedInMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "misc.go:22:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: MiscCtxNamedIn,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.MiscCtxNamedIn",
 		New: func(args []any) (fsm.Machine, error) {
@@ -134,8 +150,17 @@ func init() {
 			}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "8f5143d6e6d60a4f",
+			Pos:    "misc.go:18:6",
+			Vars: []fsm.VarInfo{{
+				Name: "m",
+				Type: "int",
+			}},
+		},
 		States: []fsm.StateInfo{{
-			Pos: "misc.go:20:11",
+			Layout: "8f5143d6e6d60a4f",
+			Pos:    "misc.go:20:11",
 			Vars: []fsm.VarInfo{{
 				Name: "m",
 				Type: "int",
@@ -146,6 +171,11 @@ func init() {
 		},
 	})
 }
+
+// MiscNoResultsJob is the handle of job MiscNoResults, for fsm.Start, fsm.Wait and fsm.Child.
+var MiscNoResultsJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.MiscNoResults",
+	func(a int) []any { return []any{a} },
+	func([]any) (struct{}, error) { return struct{}{}, nil })
 
 // miscNoResultsMachine is the state machine of job MiscNoResults.
 type miscNoResultsMachine struct {
@@ -189,12 +219,12 @@ loop:
 	}
 //line misc.go:28
 	i = i_1
-//line misc_fsm.go:193
+//line misc_fsm.go:223
 	m.v.n, m.v.i_1 = n, i_1
 //line misc.go:29
 	return m.suspend(1, Echo.Call(i))
 resume1:
-//line misc_fsm.go:198
+//line misc_fsm.go:228
 	i_1++
 	goto loop
 loopEnd:
@@ -259,6 +289,10 @@ func (m *miscNoResultsMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "misc.go:31:1",
+		},
 		Func: MiscNoResults,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.MiscNoResults",
 		New: func(args []any) (fsm.Machine, error) {
@@ -269,8 +303,17 @@ func init() {
 			}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "29480f373b660127",
+			Pos:    "misc.go:27:6",
+			Vars: []fsm.VarInfo{{
+				Name: "x",
+				Type: "int",
+			}},
+		},
 		States: []fsm.StateInfo{{
-			Pos: "misc.go:29:3",
+			Layout: "d12d063ca835da5d",
+			Pos:    "misc.go:29:3",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
 				Name:     "n (a range bound)",
@@ -286,6 +329,11 @@ func init() {
 		},
 	})
 }
+
+// MiscErrorOnlyJob is the handle of job MiscErrorOnly, for fsm.Start, fsm.Wait and fsm.Child.
+var MiscErrorOnlyJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.MiscErrorOnly",
+	func(a bool) []any { return []any{a} },
+	func(r []any) (struct{}, error) { return struct{}{}, fsm.ResultErr(r, 0) })
 
 // miscErrorOnlyMachine is the state machine of job MiscErrorOnly.
 type miscErrorOnlyMachine struct {
@@ -336,7 +384,7 @@ resume2:
 //line misc.go:41
 	_, err_2 = fsm.Take[int](in)
 	return m.finish(err_2)
-//line misc_fsm.go:340
+//line misc_fsm.go:388
 }
 
 func (m *miscErrorOnlyMachine) finish(r0 error) (fsm.AnyOp, error) {
@@ -396,6 +444,14 @@ func (m *miscErrorOnlyMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "bf12555efb34ed5f",
+			Pos:    "misc.go:43:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "error",
+			}},
+		},
 		Func: MiscErrorOnly,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.MiscErrorOnly",
 		New: func(args []any) (fsm.Machine, error) {
@@ -406,12 +462,31 @@ func init() {
 			}
 			return m, nil
 		},
-		States: []fsm.StateInfo{{Pos: "misc.go:38:13"}, {Pos: "misc.go:41:12"}},
+		Start: fsm.StateInfo{
+			Layout: "af131a5163a38f17",
+			Pos:    "misc.go:36:6",
+			Vars: []fsm.VarInfo{{
+				Name: "fail",
+				Type: "bool",
+			}},
+		},
+		States: []fsm.StateInfo{{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "misc.go:38:13",
+		}, {
+			Layout: "2b277bc8c0741b38",
+			Pos:    "misc.go:41:12",
+		}},
 		Zero: func() fsm.Machine {
 			return &miscErrorOnlyMachine{}
 		},
 	})
 }
+
+// MiscLabelAtEndJob is the handle of job MiscLabelAtEnd, for fsm.Start, fsm.Wait and fsm.Child.
+var MiscLabelAtEndJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.MiscLabelAtEnd",
+	func(a int) []any { return []any{a} },
+	func([]any) (struct{}, error) { return struct{}{}, nil })
 
 // miscLabelAtEndMachine is the state machine of job MiscLabelAtEnd.
 type miscLabelAtEndMachine struct {
@@ -449,12 +524,12 @@ func (m *miscLabelAtEndMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.Any
 //line misc.go:50
 	i = 0
 loop:
-//line misc_fsm.go:453
+//line misc_fsm.go:528
 	m.v.n, m.v.i = n, i
 //line misc.go:51
 	return m.suspend(1, Echo.Call(i))
 resume1:
-//line misc_fsm.go:458
+//line misc_fsm.go:533
 	v_1, err = fsm.Take[int](in)
 //line misc.go:51
 	if !(v(v_1, err) >= n) {
@@ -465,12 +540,12 @@ resume1:
 endIf:
 //line misc.go:50
 	i++
-//line misc_fsm.go:469
+//line misc_fsm.go:544
 	goto loop
 //line misc.go:55
 done:
 	;
-//line misc_fsm.go:474
+//line misc_fsm.go:549
 	return m.finish()
 }
 
@@ -532,6 +607,10 @@ func (m *miscLabelAtEndMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "misc.go:56:1",
+		},
 		Func: MiscLabelAtEnd,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.MiscLabelAtEnd",
 		New: func(args []any) (fsm.Machine, error) {
@@ -542,8 +621,17 @@ func init() {
 			}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "3d5626aa9d3c44eb",
+			Pos:    "misc.go:49:6",
+			Vars: []fsm.VarInfo{{
+				Name: "n",
+				Type: "int",
+			}},
+		},
 		States: []fsm.StateInfo{{
-			Pos: "misc.go:51:8",
+			Layout: "708417ef940df5cc",
+			Pos:    "misc.go:51:8",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
 				Type: "int",
@@ -557,6 +645,11 @@ func init() {
 		},
 	})
 }
+
+// MiscLabelEmptyInLoopJob is the handle of job MiscLabelEmptyInLoop, for fsm.Start, fsm.Wait and fsm.Child.
+var MiscLabelEmptyInLoopJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.MiscLabelEmptyInLoop",
+	func(struct{}) []any { return nil },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // miscLabelEmptyInLoopMachine is the state machine of job MiscLabelEmptyInLoop.
 type miscLabelEmptyInLoopMachine struct {
@@ -601,12 +694,12 @@ loop:
 	if !(i < 4) {
 		goto loopEnd
 	}
-//line misc_fsm.go:605
+//line misc_fsm.go:698
 	m.v.s, m.v.i = s, i
 //line misc.go:64
 	return m.suspend(1, Echo.Call(i))
 resume1:
-//line misc_fsm.go:610
+//line misc_fsm.go:703
 	v_1, err = fsm.Take[int](in)
 //line misc.go:64
 	x = v(v_1, err)
@@ -618,12 +711,12 @@ next:
 	;
 //line misc.go:63
 	i++
-//line misc_fsm.go:622
+//line misc_fsm.go:715
 	goto loop
 loopEnd:
 //line misc.go:71
 	return m.finish(s, nil)
-//line misc_fsm.go:627
+//line misc_fsm.go:720
 }
 
 func (m *miscLabelEmptyInLoopMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -688,14 +781,30 @@ func (m *miscLabelEmptyInLoopMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "misc.go:72:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: MiscLabelEmptyInLoop,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.MiscLabelEmptyInLoop",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &miscLabelEmptyInLoopMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "misc.go:61:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "misc.go:64:10",
+			Layout: "1b73cc130b720167",
+			Pos:    "misc.go:64:10",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
@@ -709,6 +818,11 @@ func init() {
 		},
 	})
 }
+
+// MiscShadowCtxJob is the handle of job MiscShadowCtx, for fsm.Start, fsm.Wait and fsm.Child.
+var MiscShadowCtxJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.MiscShadowCtx",
+	func(struct{}) []any { return nil },
+	func(r []any) (string, error) { return fsm.ResultAt[string](r, 0), fsm.ResultErr(r, 1) })
 
 // miscShadowCtxMachine is the state machine of job MiscShadowCtx.
 type miscShadowCtxMachine struct {
@@ -753,23 +867,23 @@ func (m *miscShadowCtxMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 //line misc.go:80
 	return m.suspend(1, Echo.Call(4))
 resume1:
-//line misc_fsm.go:757
+//line misc_fsm.go:871
 	v_1, err = fsm.Take[int](in)
 //line misc.go:80
 	x = v(v_1, err)
 	ctx_1 = "shadow"
 	s = ctx_1 + strconv.Itoa(x)
-//line misc_fsm.go:763
+//line misc_fsm.go:877
 	m.v.s = s
 //line misc.go:84
 	return m.suspend(2, Str.Call("!"))
 resume2:
-//line misc_fsm.go:768
+//line misc_fsm.go:882
 	v_2, err_1 = fsm.Take[string](in)
 //line misc.go:84
 	s += v(v_2, err_1)
 	return m.finish(s, nil)
-//line misc_fsm.go:773
+//line misc_fsm.go:887
 }
 
 func (m *miscShadowCtxMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -832,14 +946,33 @@ func (m *miscShadowCtxMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "6f831efb80eea763",
+			Pos:    "misc.go:86:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "string",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: MiscShadowCtx,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.MiscShadowCtx",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &miscShadowCtxMachine{}
 			return m, nil
 		},
-		States: []fsm.StateInfo{{Pos: "misc.go:80:10"}, {
-			Pos: "misc.go:84:9",
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "misc.go:77:6",
+		},
+		States: []fsm.StateInfo{{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "misc.go:80:10",
+		}, {
+			Layout: "1b16fda53b451520",
+			Pos:    "misc.go:84:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "string",
@@ -850,6 +983,17 @@ func init() {
 		},
 	})
 }
+
+// TallyAddArgs holds the arguments of job Tally.Add, for TallyAddJob: the receiver, then one field per parameter.
+type TallyAddArgs struct {
+	T    Tally
+	Keys []string
+}
+
+// TallyAddJob is the handle of job Tally.Add, for fsm.Start, fsm.Wait and fsm.Child.
+var TallyAddJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.Tally.Add",
+	func(a TallyAddArgs) []any { return []any{a.T, a.Keys} },
+	func(r []any) (Tally, error) { return fsm.ResultAt[Tally](r, 0), fsm.ResultErr(r, 1) })
 
 // tallyAddMachine is the state machine of job Add.
 type tallyAddMachine struct {
@@ -900,22 +1044,22 @@ loop:
 	}
 //line misc.go:95
 	k = keys[i]
-//line misc_fsm.go:904
+//line misc_fsm.go:1048
 	m.v.t, m.v.keys, m.v.k, m.v.n, m.v.i = t, keys, k, n, i
 //line misc.go:96
 	return m.suspend(1, Echo.Call(len(k)))
 resume1:
-//line misc_fsm.go:909
+//line misc_fsm.go:1053
 	v_1, err = fsm.Take[int](in)
 //line misc.go:96
 	t[k] += v(v_1, err)
-//line misc_fsm.go:913
+//line misc_fsm.go:1057
 	i++
 	goto loop
 loopEnd:
 //line misc.go:98
 	return m.finish(t, nil)
-//line misc_fsm.go:919
+//line misc_fsm.go:1063
 }
 
 func (m *tallyAddMachine) finish(r0 Tally, r1 error) (fsm.AnyOp, error) {
@@ -992,6 +1136,17 @@ func (m *tallyAddMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "f9a33bc3651146de",
+			Pos:    "misc.go:99:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "Tally",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: Tally.Add,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.Tally.Add",
 		New: func(args []any) (fsm.Machine, error) {
@@ -1005,8 +1160,20 @@ func init() {
 			}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "156ab766b18b4202",
+			Pos:    "misc.go:94:16",
+			Vars: []fsm.VarInfo{{
+				Name: "t",
+				Type: "Tally",
+			}, {
+				Name: "keys",
+				Type: "[]string",
+			}},
+		},
 		States: []fsm.StateInfo{{
-			Pos: "misc.go:96:13",
+			Layout: "f0178c7ba3ae041b",
+			Pos:    "misc.go:96:13",
 			Vars: []fsm.VarInfo{{
 				Name: "t",
 				Type: "Tally",
@@ -1031,6 +1198,11 @@ func init() {
 		},
 	})
 }
+
+// VecScaleJob is the handle of job Vec.Scale, for fsm.Start, fsm.Wait and fsm.Child.
+var VecScaleJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.Vec.Scale",
+	func(a Vec) []any { return []any{a} },
+	func(r []any) (Vec, error) { return fsm.ResultAt[Vec](r, 0), fsm.ResultErr(r, 1) })
 
 // vecScaleMachine is the state machine of job Scale.
 type vecScaleMachine struct {
@@ -1077,22 +1249,22 @@ loop:
 	}
 //line misc.go:108
 	i = i_1
-//line misc_fsm.go:1081
+//line misc_fsm.go:1253
 	m.v.v3, m.v.i, m.v.i_1 = v3, i, i_1
 //line misc.go:109
 	return m.suspend(1, Echo.Call(i+1))
 resume1:
-//line misc_fsm.go:1086
+//line misc_fsm.go:1258
 	v_1, err = fsm.Take[int](in)
 //line misc.go:109
 	v3[i] *= v(v_1, err)
-//line misc_fsm.go:1090
+//line misc_fsm.go:1262
 	i_1++
 	goto loop
 loopEnd:
 //line misc.go:111
 	return m.finish(v3, nil)
-//line misc_fsm.go:1096
+//line misc_fsm.go:1268
 }
 
 func (m *vecScaleMachine) finish(r0 Vec, r1 error) (fsm.AnyOp, error) {
@@ -1163,6 +1335,17 @@ func (m *vecScaleMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "bdfeac516489f7d6",
+			Pos:    "misc.go:112:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "Vec",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: Vec.Scale,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.Vec.Scale",
 		New: func(args []any) (fsm.Machine, error) {
@@ -1173,8 +1356,17 @@ func init() {
 			}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "3d07b09919122505",
+			Pos:    "misc.go:107:15",
+			Vars: []fsm.VarInfo{{
+				Name: "v3",
+				Type: "Vec",
+			}},
+		},
 		States: []fsm.StateInfo{{
-			Pos: "misc.go:109:14",
+			Layout: "cc6b55894c85e26f",
+			Pos:    "misc.go:109:14",
 			Vars: []fsm.VarInfo{{
 				Name: "v3",
 				Type: "Vec",
@@ -1192,6 +1384,11 @@ func init() {
 		},
 	})
 }
+
+// MiscRangeLitWithAwaitsJob is the handle of job MiscRangeLitWithAwaits, for fsm.Start, fsm.Wait and fsm.Child.
+var MiscRangeLitWithAwaitsJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.MiscRangeLitWithAwaits",
+	func(struct{}) []any { return nil },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // miscRangeLitWithAwaitsMachine is the state machine of job MiscRangeLitWithAwaits.
 type miscRangeLitWithAwaitsMachine struct {
@@ -1248,19 +1445,19 @@ func (m *miscRangeLitWithAwaitsMachine) Resume(ctx fsm.Context, in fsm.Outcome) 
 	}
 //line misc.go:118
 	s = 0
-//line misc_fsm.go:1252
+//line misc_fsm.go:1449
 	m.v.s = s
 //line misc.go:119
 	return m.suspend(1, Echo.Call(1))
 resume1:
-//line misc_fsm.go:1257
+//line misc_fsm.go:1454
 	v_1, err = fsm.Take[int](in)
 	v_2 = v(v_1, err)
 	m.v.s, m.v.v_2 = s, v_2
 //line misc.go:119
 	return m.suspend(2, Echo.Call(2))
 resume2:
-//line misc_fsm.go:1264
+//line misc_fsm.go:1461
 	v_3, err_1 = fsm.Take[int](in)
 	seq = []int{v_2, v(v_3, err_1)}
 	n = len(seq)
@@ -1271,22 +1468,22 @@ loop:
 	}
 //line misc.go:119
 	i, x = i_1, seq[i_1]
-//line misc_fsm.go:1275
+//line misc_fsm.go:1472
 	m.v.s, m.v.i, m.v.seq, m.v.n, m.v.i_1 = s, i, seq, n, i_1
 //line misc.go:120
 	return m.suspend(3, Echo.Call(x))
 resume3:
-//line misc_fsm.go:1280
+//line misc_fsm.go:1477
 	v_4, err_2 = fsm.Take[int](in)
 //line misc.go:120
 	s += i*100 + v(v_4, err_2)
-//line misc_fsm.go:1284
+//line misc_fsm.go:1481
 	i_1++
 	goto loop
 loopEnd:
 //line misc.go:122
 	return m.finish(s, nil)
-//line misc_fsm.go:1290
+//line misc_fsm.go:1487
 }
 
 func (m *miscRangeLitWithAwaitsMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1367,20 +1564,37 @@ func (m *miscRangeLitWithAwaitsMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "misc.go:123:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: MiscRangeLitWithAwaits,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.MiscRangeLitWithAwaits",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &miscRangeLitWithAwaitsMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "misc.go:117:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "misc.go:119:28",
+			Layout: "6b393186342ba842",
+			Pos:    "misc.go:119:28",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Pos: "misc.go:119:61",
+			Layout: "ab3d92a490183e3c",
+			Pos:    "misc.go:119:61",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
@@ -1390,7 +1604,8 @@ func init() {
 				Type:     "int",
 			}},
 		}, {
-			Pos: "misc.go:120:18",
+			Layout: "672345c2011c46f4",
+			Pos:    "misc.go:120:18",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
@@ -1416,6 +1631,11 @@ func init() {
 		},
 	})
 }
+
+// MiscContinueInTypeSwitchJob is the handle of job MiscContinueInTypeSwitch, for fsm.Start, fsm.Wait and fsm.Child.
+var MiscContinueInTypeSwitchJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.MiscContinueInTypeSwitch",
+	func(struct{}) []any { return nil },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // miscContinueInTypeSwitchMachine is the state machine of job MiscContinueInTypeSwitch.
 type miscContinueInTypeSwitchMachine struct {
@@ -1457,7 +1677,7 @@ func (m *miscContinueInTypeSwitchMachine) Resume(ctx fsm.Context, in fsm.Outcome
 	}
 //line misc.go:130
 	s = 0
-//line misc_fsm.go:1461
+//line misc_fsm.go:1681
 	n = 4
 	i_1 = 0
 loop:
@@ -1479,23 +1699,23 @@ loop:
 		}
 		s += 1000
 	}
-//line misc_fsm.go:1483
+//line misc_fsm.go:1703
 	m.v.s, m.v.n, m.v.i_1 = s, n, i_1
 //line misc.go:145
 	return m.suspend(1, Echo.Call(i+1))
 resume1:
-//line misc_fsm.go:1488
+//line misc_fsm.go:1708
 	v_1, err = fsm.Take[int](in)
 //line misc.go:145
 	s += v(v_1, err)
 loopNext:
-//line misc_fsm.go:1493
+//line misc_fsm.go:1713
 	i_1++
 	goto loop
 loopEnd:
 //line misc.go:147
 	return m.finish(s, nil)
-//line misc_fsm.go:1499
+//line misc_fsm.go:1719
 }
 
 func (m *miscContinueInTypeSwitchMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1562,14 +1782,30 @@ func (m *miscContinueInTypeSwitchMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "misc.go:148:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: MiscContinueInTypeSwitch,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.MiscContinueInTypeSwitch",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &miscContinueInTypeSwitchMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "misc.go:129:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "misc.go:145:10",
+			Layout: "7a1045050d89b71e",
+			Pos:    "misc.go:145:10",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
@@ -1588,6 +1824,11 @@ func init() {
 		},
 	})
 }
+
+// MiscBreakLabeledSwitchJob is the handle of job MiscBreakLabeledSwitch, for fsm.Start, fsm.Wait and fsm.Child.
+var MiscBreakLabeledSwitchJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.MiscBreakLabeledSwitch",
+	func(a int) []any { return []any{a} },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // miscBreakLabeledSwitchMachine is the state machine of job MiscBreakLabeledSwitch.
 type miscBreakLabeledSwitchMachine struct {
@@ -1631,12 +1872,12 @@ func (m *miscBreakLabeledSwitchMachine) Resume(ctx fsm.Context, in fsm.Outcome) 
 	}
 //line misc.go:155
 	s = 0
-//line misc_fsm.go:1635
+//line misc_fsm.go:1876
 	m.v.s = s
 //line misc.go:157
 	return m.suspend(1, Echo.Call(k))
 resume1:
-//line misc_fsm.go:1640
+//line misc_fsm.go:1881
 	v_1, err = fsm.Take[int](in)
 	tag = v(v_1, err)
 //line misc.go:158
@@ -1647,7 +1888,7 @@ resume1:
 	if tag == 2 {
 		goto caseBody_1
 	}
-//line misc_fsm.go:1651
+//line misc_fsm.go:1892
 	goto switchEnd
 caseBody:
 //line misc.go:159
@@ -1658,22 +1899,22 @@ caseBody:
 		s += i
 	}
 	s += 1000
-//line misc_fsm.go:1662
+//line misc_fsm.go:1903
 	goto switchEnd
 caseBody_1:
 //line misc.go:167
 	return m.suspend(2, Echo.Call(20))
 resume2:
-//line misc_fsm.go:1668
+//line misc_fsm.go:1909
 	v_2, err_1 = fsm.Take[int](in)
 //line misc.go:167
 	s = v(v_2, err_1)
-//line misc_fsm.go:1672
+//line misc_fsm.go:1913
 	goto switchEnd
 switchEnd:
 //line misc.go:169
 	return m.finish(s, nil)
-//line misc_fsm.go:1677
+//line misc_fsm.go:1918
 }
 
 func (m *miscBreakLabeledSwitchMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1740,6 +1981,17 @@ func (m *miscBreakLabeledSwitchMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "misc.go:170:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: MiscBreakLabeledSwitch,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.MiscBreakLabeledSwitch",
 		New: func(args []any) (fsm.Machine, error) {
@@ -1750,18 +2002,35 @@ func init() {
 			}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "167fb7587df22b15",
+			Pos:    "misc.go:154:6",
+			Vars: []fsm.VarInfo{{
+				Name: "k",
+				Type: "int",
+			}},
+		},
 		States: []fsm.StateInfo{{
-			Pos: "misc.go:157:11",
+			Layout: "6b393186342ba842",
+			Pos:    "misc.go:157:11",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
-		}, {Pos: "misc.go:167:9"}},
+		}, {
+			Layout: "2b277bc8c0741b38",
+			Pos:    "misc.go:167:9",
+		}},
 		Zero: func() fsm.Machine {
 			return &miscBreakLabeledSwitchMachine{}
 		},
 	})
 }
+
+// MiscIfFalseAwaitJob is the handle of job MiscIfFalseAwait, for fsm.Start, fsm.Wait and fsm.Child.
+var MiscIfFalseAwaitJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.MiscIfFalseAwait",
+	func(struct{}) []any { return nil },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 const debug = false
 
@@ -1815,7 +2084,7 @@ func (m *miscIfFalseAwaitMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.A
 //line misc.go:179
 	return m.suspend(1, Echo.Call(100))
 resume1:
-//line misc_fsm.go:1819
+//line misc_fsm.go:2088
 	v_1, err = fsm.Take[int](in)
 //line misc.go:179
 	n = v(v_1, err)
@@ -1825,37 +2094,37 @@ loop:
 	if !false {
 		goto loopEnd
 	}
-//line misc_fsm.go:1829
+//line misc_fsm.go:2098
 	m.v.n = n
 //line misc.go:182
 	return m.suspend(2, Echo.Call(0))
 resume2:
-//line misc_fsm.go:1834
+//line misc_fsm.go:2103
 	goto loop
 loopEnd:
 //line misc.go:185
 	if false {
 		goto caseBody
 	}
-//line misc_fsm.go:1841
+//line misc_fsm.go:2110
 	goto switchEnd
 caseBody:
 	m.v.n = n
 //line misc.go:186
 	return m.suspend(3, Echo.Call(0))
 resume3:
-//line misc_fsm.go:1848
+//line misc_fsm.go:2117
 	goto switchEnd
 switchEnd:
 	m.v.n = n
 //line misc.go:188
 	return m.suspend(4, Echo.Call(1))
 resume4:
-//line misc_fsm.go:1855
+//line misc_fsm.go:2124
 	v_2, err_1 = fsm.Take[int](in)
 //line misc.go:188
 	return m.finish(n+v(v_2, err_1), nil)
-//line misc_fsm.go:1859
+//line misc_fsm.go:2128
 }
 
 func (m *miscIfFalseAwaitMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1926,26 +2195,47 @@ func (m *miscIfFalseAwaitMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "misc.go:189:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: MiscIfFalseAwait,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.MiscIfFalseAwait",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &miscIfFalseAwaitMachine{}
 			return m, nil
 		},
-		States: []fsm.StateInfo{{Pos: "misc.go:179:9"}, {
-			Pos: "misc.go:182:3",
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "misc.go:175:6",
+		},
+		States: []fsm.StateInfo{{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "misc.go:179:9",
+		}, {
+			Layout: "3d5626aa9d3c44eb",
+			Pos:    "misc.go:182:3",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
 				Type: "int",
 			}},
 		}, {
-			Pos: "misc.go:186:3",
+			Layout: "3d5626aa9d3c44eb",
+			Pos:    "misc.go:186:3",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
 				Type: "int",
 			}},
 		}, {
-			Pos: "misc.go:188:15",
+			Layout: "3d5626aa9d3c44eb",
+			Pos:    "misc.go:188:15",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
 				Type: "int",
@@ -1956,6 +2246,22 @@ func init() {
 		},
 	})
 }
+
+// MiscParamsArgs holds the arguments of job MiscParams, for MiscParamsJob: one field per parameter.
+type MiscParamsArgs struct {
+	A [2]int
+	M map[string][]int
+	P *Point
+	T time.Time
+	D time.Duration
+	F float64
+	B []byte
+}
+
+// MiscParamsJob is the handle of job MiscParams, for fsm.Start, fsm.Wait and fsm.Child.
+var MiscParamsJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.MiscParams",
+	func(a MiscParamsArgs) []any { return []any{a.A, a.M, a.P, a.T, a.D, a.F, a.B} },
+	func(r []any) (string, error) { return fsm.ResultAt[string](r, 0), fsm.ResultErr(r, 1) })
 
 // miscParamsMachine is the state machine of job MiscParams.
 type miscParamsMachine struct {
@@ -2015,14 +2321,14 @@ resume1:
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
-//line misc_fsm.go:2019
+//line misc_fsm.go:2325
 	m_1.v.a, m_1.v.m, m_1.v.p, m_1.v.t, m_1.v.d, m_1.v.f, m_1.v.b, m_1.v.keys = a, m, p, t, d, f, b, keys
 //line misc.go:201
 	return m_1.suspend(2, Echo.Call(1))
 resume2:
 //line misc.go:202
 	return m_1.finish(fmt.Sprint(a, keys, m["x"], *p, t.Year(), d, f, string(b)), nil)
-//line misc_fsm.go:2026
+//line misc_fsm.go:2332
 }
 
 func (m *miscParamsMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -2131,6 +2437,17 @@ func (m *miscParamsMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "6f831efb80eea763",
+			Pos:    "misc.go:203:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "string",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: MiscParams,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.MiscParams",
 		New: func(args []any) (fsm.Machine, error) {
@@ -2159,8 +2476,35 @@ func init() {
 			}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "f5c29302cf0cbdfb",
+			Pos:    "misc.go:194:6",
+			Vars: []fsm.VarInfo{{
+				Name: "a",
+				Type: "[2]int",
+			}, {
+				Name: "m",
+				Type: "map[string][]int",
+			}, {
+				Name: "p",
+				Type: "*Point",
+			}, {
+				Name: "t",
+				Type: "time.Time",
+			}, {
+				Name: "d",
+				Type: "time.Duration",
+			}, {
+				Name: "f",
+				Type: "float64",
+			}, {
+				Name: "b",
+				Type: "[]byte",
+			}},
+		},
 		States: []fsm.StateInfo{{
-			Pos: "misc.go:195:2",
+			Layout: "f5c29302cf0cbdfb",
+			Pos:    "misc.go:195:2",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
 				Type: "[2]int",
@@ -2184,7 +2528,8 @@ func init() {
 				Type: "[]byte",
 			}},
 		}, {
-			Pos: "misc.go:201:2",
+			Layout: "a868fb2731a77d32",
+			Pos:    "misc.go:201:2",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
 				Type: "[2]int",
@@ -2216,6 +2561,11 @@ func init() {
 		},
 	})
 }
+
+// MiscRangeIndexOnlyAppendJob is the handle of job MiscRangeIndexOnlyAppend, for fsm.Start, fsm.Wait and fsm.Child.
+var MiscRangeIndexOnlyAppendJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.MiscRangeIndexOnlyAppend",
+	func(a []int) []any { return []any{a} },
+	func(r []any) ([]int, error) { return fsm.ResultAt[[]int](r, 0), fsm.ResultErr(r, 1) })
 
 // miscRangeIndexOnlyAppendMachine is the state machine of job MiscRangeIndexOnlyAppend.
 type miscRangeIndexOnlyAppendMachine struct {
@@ -2265,22 +2615,22 @@ loop:
 	}
 //line misc.go:210
 	i = i_1
-//line misc_fsm.go:2269
+//line misc_fsm.go:2619
 	m.v.xs, m.v.n, m.v.i_1 = xs, n, i_1
 //line misc.go:211
 	return m.suspend(1, Echo.Call(i*10))
 resume1:
-//line misc_fsm.go:2274
+//line misc_fsm.go:2624
 	v_1, err = fsm.Take[int](in)
 //line misc.go:211
 	xs = append(xs, v(v_1, err))
-//line misc_fsm.go:2278
+//line misc_fsm.go:2628
 	i_1++
 	goto loop
 loopEnd:
 //line misc.go:213
 	return m.finish(xs, nil)
-//line misc_fsm.go:2284
+//line misc_fsm.go:2634
 }
 
 func (m *miscRangeIndexOnlyAppendMachine) finish(r0 []int, r1 error) (fsm.AnyOp, error) {
@@ -2351,6 +2701,17 @@ func (m *miscRangeIndexOnlyAppendMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "72b68ac4df7a5590",
+			Pos:    "misc.go:214:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "[]int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: MiscRangeIndexOnlyAppend,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.MiscRangeIndexOnlyAppend",
 		New: func(args []any) (fsm.Machine, error) {
@@ -2361,8 +2722,17 @@ func init() {
 			}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2ee6eabada2380b8",
+			Pos:    "misc.go:209:6",
+			Vars: []fsm.VarInfo{{
+				Name: "xs",
+				Type: "[]int",
+			}},
+		},
 		States: []fsm.StateInfo{{
-			Pos: "misc.go:211:21",
+			Layout: "44f5b9b298f30699",
+			Pos:    "misc.go:211:21",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
 				Type: "[]int",
@@ -2381,6 +2751,11 @@ func init() {
 		},
 	})
 }
+
+// MiscLoopCondAndJob is the handle of job MiscLoopCondAnd, for fsm.Start, fsm.Wait and fsm.Child.
+var MiscLoopCondAndJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.MiscLoopCondAnd",
+	func(struct{}) []any { return nil },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // miscLoopCondAndMachine is the state machine of job MiscLoopCondAnd.
 type miscLoopCondAndMachine struct {
@@ -2418,18 +2793,18 @@ func (m *miscLoopCondAndMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.An
 //line misc.go:220
 	i = 0
 loop:
-//line misc_fsm.go:2422
+//line misc_fsm.go:2797
 	cond = i < 5
 //line misc.go:221
 	if !cond {
 		goto condDone
 	}
-//line misc_fsm.go:2428
+//line misc_fsm.go:2803
 	m.v.i = i
 //line misc.go:221
 	return m.suspend(1, Pos.Call(3-i))
 resume1:
-//line misc_fsm.go:2433
+//line misc_fsm.go:2808
 	v_1, err = fsm.Take[bool](in)
 	cond = v(v_1, err)
 condDone:
@@ -2439,12 +2814,12 @@ condDone:
 	}
 //line misc.go:222
 	i++
-//line misc_fsm.go:2443
+//line misc_fsm.go:2818
 	goto loop
 loopEnd:
 //line misc.go:224
 	return m.finish(i, nil)
-//line misc_fsm.go:2448
+//line misc_fsm.go:2823
 }
 
 func (m *miscLoopCondAndMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -2507,14 +2882,30 @@ func (m *miscLoopCondAndMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "misc.go:225:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: MiscLoopCondAnd,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.MiscLoopCondAnd",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &miscLoopCondAndMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "misc.go:219:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "misc.go:221:17",
+			Layout: "99810434c0a3c7a9",
+			Pos:    "misc.go:221:17",
 			Vars: []fsm.VarInfo{{
 				Name: "i",
 				Type: "int",
@@ -2525,6 +2916,24 @@ func init() {
 		},
 	})
 }
+
+// MiscEmbeddedFieldsResults holds the results of job MiscEmbeddedFields, for MiscEmbeddedFieldsJob.
+type MiscEmbeddedFieldsResults struct {
+	R0 Inner
+	R1 Point
+	R2 int
+}
+
+// MiscEmbeddedFieldsJob is the handle of job MiscEmbeddedFields, for fsm.Start, fsm.Wait and fsm.Child.
+var MiscEmbeddedFieldsJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.MiscEmbeddedFields",
+	func(struct{}) []any { return nil },
+	func(r []any) (MiscEmbeddedFieldsResults, error) {
+		return MiscEmbeddedFieldsResults{
+			R0: fsm.ResultAt[Inner](r, 0),
+			R1: fsm.ResultAt[Point](r, 1),
+			R2: fsm.ResultAt[int](r, 2),
+		}, fsm.ResultErr(r, 3)
+	})
 
 // miscEmbeddedFieldsMachine is the state machine of job MiscEmbeddedFields.
 type miscEmbeddedFieldsMachine struct {
@@ -2579,43 +2988,43 @@ func (m *miscEmbeddedFieldsMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm
 	}
 //line misc.go:243
 	o = Outer{Point: &Point{}}
-//line misc_fsm.go:2583
+//line misc_fsm.go:2992
 	m.v.o = o
 //line misc.go:244
 	return m.suspend(1, Echo.Call(1))
 resume1:
-//line misc_fsm.go:2588
+//line misc_fsm.go:2997
 	v_1, err = fsm.Take[int](in)
 //line misc.go:244
 	o.IX = v(v_1, err)
-//line misc_fsm.go:2592
+//line misc_fsm.go:3001
 	m.v.o = o
 //line misc.go:245
 	return m.suspend(2, Echo.Call(2))
 resume2:
-//line misc_fsm.go:2597
+//line misc_fsm.go:3006
 	v_2, err_1 = fsm.Take[int](in)
 	v_3 = v(v_2, err_1)
 	m.v.o, m.v.v_3 = o, v_3
 //line misc.go:245
 	return m.suspend(3, Echo.Call(3))
 resume3:
-//line misc_fsm.go:2604
+//line misc_fsm.go:3013
 	v_4, err_2 = fsm.Take[int](in)
 //line misc.go:245
 	o.Inner.IY, o.Y = v_3, v(v_4, err_2)
-//line misc_fsm.go:2608
+//line misc_fsm.go:3017
 	m.v.o = o
 //line misc.go:246
 	return m.suspend(4, Echo.Call(4))
 resume4:
-//line misc_fsm.go:2613
+//line misc_fsm.go:3022
 	v_5, err_3 = fsm.Take[int](in)
 //line misc.go:246
 	o.X += v(v_5, err_3)
 	o.Z = o.IX + o.Inner.IY + o.Point.X + o.Y
 	return m.finish(o.Inner, *o.Point, o.Z, nil)
-//line misc_fsm.go:2619
+//line misc_fsm.go:3028
 }
 
 func (m *miscEmbeddedFieldsMachine) finish(r0 Inner, r1 Point, r2 int, r3 error) (fsm.AnyOp, error) {
@@ -2698,26 +3107,50 @@ func (m *miscEmbeddedFieldsMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "5ab5dc8bee5f22f5",
+			Pos:    "misc.go:249:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "Inner",
+			}, {
+				Name: "result 1",
+				Type: "Point",
+			}, {
+				Name: "result 2",
+				Type: "int",
+			}, {
+				Name: "result 3",
+				Type: "error",
+			}},
+		},
 		Func: MiscEmbeddedFields,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.MiscEmbeddedFields",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &miscEmbeddedFieldsMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "misc.go:242:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "misc.go:244:11",
+			Layout: "a0174d01e6807a29",
+			Pos:    "misc.go:244:11",
 			Vars: []fsm.VarInfo{{
 				Name: "o",
 				Type: "Outer",
 			}},
 		}, {
-			Pos: "misc.go:245:22",
+			Layout: "a0174d01e6807a29",
+			Pos:    "misc.go:245:22",
 			Vars: []fsm.VarInfo{{
 				Name: "o",
 				Type: "Outer",
 			}},
 		}, {
-			Pos: "misc.go:245:55",
+			Layout: "5515001900e49ea0",
+			Pos:    "misc.go:245:55",
 			Vars: []fsm.VarInfo{{
 				Name: "o",
 				Type: "Outer",
@@ -2727,7 +3160,8 @@ func init() {
 				Type:     "int",
 			}},
 		}, {
-			Pos: "misc.go:246:11",
+			Layout: "a0174d01e6807a29",
+			Pos:    "misc.go:246:11",
 			Vars: []fsm.VarInfo{{
 				Name: "o",
 				Type: "Outer",
@@ -2738,6 +3172,11 @@ func init() {
 		},
 	})
 }
+
+// MiscReturnAwaitDirectJob is the handle of job MiscReturnAwaitDirect, for fsm.Start, fsm.Wait and fsm.Child.
+var MiscReturnAwaitDirectJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.MiscReturnAwaitDirect",
+	func(a int) []any { return []any{a} },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // miscReturnAwaitDirectMachine is the state machine of job MiscReturnAwaitDirect.
 type miscReturnAwaitDirectMachine struct {
@@ -2782,18 +3221,18 @@ func (m *miscReturnAwaitDirectMachine) Resume(ctx fsm.Context, in fsm.Outcome) (
 //line misc.go:256
 	return m.suspend(1, Odd.Call(k))
 resume1:
-//line misc_fsm.go:2786
+//line misc_fsm.go:3225
 	v_1, err = fsm.Take[int](in)
 //line misc.go:256
 	return m.finish(v_1, err)
 endIf:
 	return m.suspend(2, Fail.Call("neg"))
 resume2:
-//line misc_fsm.go:2793
+//line misc_fsm.go:3232
 	v_2, err_1 = fsm.Take[int](in)
 //line misc.go:258
 	return m.finish(v_2, err_1)
-//line misc_fsm.go:2797
+//line misc_fsm.go:3236
 }
 
 func (m *miscReturnAwaitDirectMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -2856,6 +3295,17 @@ func (m *miscReturnAwaitDirectMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "misc.go:259:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: MiscReturnAwaitDirect,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.MiscReturnAwaitDirect",
 		New: func(args []any) (fsm.Machine, error) {
@@ -2866,12 +3316,31 @@ func init() {
 			}
 			return m, nil
 		},
-		States: []fsm.StateInfo{{Pos: "misc.go:256:10"}, {Pos: "misc.go:258:9"}},
+		Start: fsm.StateInfo{
+			Layout: "167fb7587df22b15",
+			Pos:    "misc.go:254:6",
+			Vars: []fsm.VarInfo{{
+				Name: "k",
+				Type: "int",
+			}},
+		},
+		States: []fsm.StateInfo{{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "misc.go:256:10",
+		}, {
+			Layout: "2b277bc8c0741b38",
+			Pos:    "misc.go:258:9",
+		}},
 		Zero: func() fsm.Machine {
 			return &miscReturnAwaitDirectMachine{}
 		},
 	})
 }
+
+// MiscSelectNoAwaitJob is the handle of job MiscSelectNoAwait, for fsm.Start, fsm.Wait and fsm.Child.
+var MiscSelectNoAwaitJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.MiscSelectNoAwait",
+	func(struct{}) []any { return nil },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // miscSelectNoAwaitMachine is the state machine of job MiscSelectNoAwait.
 type miscSelectNoAwaitMachine struct {
@@ -2913,7 +3382,7 @@ func (m *miscSelectNoAwaitMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.
 //line misc.go:265
 	return m.suspend(1, Echo.Call(1))
 resume1:
-//line misc_fsm.go:2917
+//line misc_fsm.go:3386
 	v_1, err = fsm.Take[int](in)
 //line misc.go:265
 	n = v(v_1, err)
@@ -2925,16 +3394,16 @@ resume1:
 	default:
 		n = -1
 	}
-//line misc_fsm.go:2929
+//line misc_fsm.go:3398
 	m.v.n = n
 //line misc.go:274
 	return m.suspend(2, Echo.Call(1))
 resume2:
-//line misc_fsm.go:2934
+//line misc_fsm.go:3403
 	v_2, err_1 = fsm.Take[int](in)
 //line misc.go:274
 	return m.finish(n+v(v_2, err_1), nil)
-//line misc_fsm.go:2938
+//line misc_fsm.go:3407
 }
 
 func (m *miscSelectNoAwaitMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -2997,14 +3466,33 @@ func (m *miscSelectNoAwaitMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "misc.go:275:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: MiscSelectNoAwait,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.MiscSelectNoAwait",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &miscSelectNoAwaitMachine{}
 			return m, nil
 		},
-		States: []fsm.StateInfo{{Pos: "misc.go:265:9"}, {
-			Pos: "misc.go:274:15",
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "misc.go:264:6",
+		},
+		States: []fsm.StateInfo{{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "misc.go:265:9",
+		}, {
+			Layout: "3d5626aa9d3c44eb",
+			Pos:    "misc.go:274:15",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
 				Type: "int",
@@ -3015,6 +3503,11 @@ func init() {
 		},
 	})
 }
+
+// MiscNoAwaitJob is the handle of job MiscNoAwait, for fsm.Start, fsm.Wait and fsm.Child.
+var MiscNoAwaitJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.MiscNoAwait",
+	func(a int) []any { return []any{a} },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // miscNoAwaitMachine is the state machine of job MiscNoAwait.
 type miscNoAwaitMachine struct {
@@ -3099,6 +3592,17 @@ func (m *miscNoAwaitMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "ed0b54282a717113",
+			Pos:    "misc.go:290:1",
+			Vars: []fsm.VarInfo{{
+				Name: "r",
+				Type: "int",
+			}, {
+				Name: "err",
+				Type: "error",
+			}},
+		},
 		Func: MiscNoAwait,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.MiscNoAwait",
 		New: func(args []any) (fsm.Machine, error) {
@@ -3109,11 +3613,24 @@ func init() {
 			}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "29480f373b660127",
+			Pos:    "misc.go:280:6",
+			Vars: []fsm.VarInfo{{
+				Name: "x",
+				Type: "int",
+			}},
+		},
 		Zero: func() fsm.Machine {
 			return &miscNoAwaitMachine{}
 		},
 	})
 }
+
+// MiscDeferModifiesResultJob is the handle of job MiscDeferModifiesResult, for fsm.Start, fsm.Wait and fsm.Child.
+var MiscDeferModifiesResultJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.MiscDeferModifiesResult",
+	func(a int) []any { return []any{a} },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // miscDeferModifiesResultMachine is the state machine of job MiscDeferModifiesResult.
 type miscDeferModifiesResultMachine struct {
@@ -3198,6 +3715,17 @@ func (m *miscDeferModifiesResultMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "ed0b54282a717113",
+			Pos:    "misc.go:299:1",
+			Vars: []fsm.VarInfo{{
+				Name: "r",
+				Type: "int",
+			}, {
+				Name: "err",
+				Type: "error",
+			}},
+		},
 		Func: MiscDeferModifiesResult,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.MiscDeferModifiesResult",
 		New: func(args []any) (fsm.Machine, error) {
@@ -3207,6 +3735,14 @@ func init() {
 				return nil, err
 			}
 			return m, nil
+		},
+		Start: fsm.StateInfo{
+			Layout: "29480f373b660127",
+			Pos:    "misc.go:296:6",
+			Vars: []fsm.VarInfo{{
+				Name: "x",
+				Type: "int",
+			}},
 		},
 		Zero: func() fsm.Machine {
 			return &miscDeferModifiesResultMachine{}

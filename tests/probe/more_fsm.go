@@ -8,6 +8,11 @@ import (
 	"strings"
 )
 
+// MoreKitchenSinkJob is the handle of job MoreKitchenSink, for fsm.Start, fsm.Wait and fsm.Child.
+var MoreKitchenSinkJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.MoreKitchenSink",
+	func(a []string) []any { return []any{a} },
+	func(r []any) (string, error) { return fsm.ResultAt[string](r, 0), fsm.ResultErr(r, 1) })
+
 // moreKitchenSinkMachine is the state machine of job MoreKitchenSink.
 type moreKitchenSinkMachine struct {
 	state int // the await the job is stopped at; see fsm.Machine.State
@@ -69,7 +74,7 @@ loop:
 	if !(i < len(words)) {
 		goto loopEnd
 	}
-//line more_fsm.go:73
+//line more_fsm.go:78
 	str = words[i]
 	i_1 = 0
 loop_1:
@@ -90,7 +95,7 @@ loop_1:
 	if j == 0 {
 		goto caseBody_2
 	}
-//line more_fsm.go:94
+//line more_fsm.go:99
 	goto caseBody_3
 caseBody:
 //line more.go:24
@@ -99,18 +104,18 @@ caseBody_1:
 	goto loopEnd
 caseBody_2:
 	seen[string(r)]++
-//line more_fsm.go:103
+//line more_fsm.go:108
 	goto caseBody_3
 caseBody_3:
 	m.v.words, m.v.b, m.v.seen, m.v.i, m.v.str, m.v.i_1 = words, b, seen, i, str, i_1
 //line more.go:31
 	return m.suspend(1, Upper.Call(string(r)))
 resume1:
-//line more_fsm.go:110
+//line more_fsm.go:115
 	v_1, err = fsm.Take[string](in)
 //line more.go:31
 	b += v(v_1, err)
-//line more_fsm.go:114
+//line more_fsm.go:119
 	goto switchEnd
 switchEnd:
 	i_1 = fsm.NextRune(str, i_1)
@@ -122,12 +127,12 @@ loopEnd_1:
 			goto skip
 		}
 	}
-//line more_fsm.go:126
+//line more_fsm.go:131
 	m.v.words, m.v.b, m.v.seen, m.v.i = words, b, seen, i
 //line more.go:39
 	return m.suspend(2, Str.Call("|"))
 resume2:
-//line more_fsm.go:131
+//line more_fsm.go:136
 	v_2, err_1 = fsm.Take[string](in)
 //line more.go:39
 	b += v(v_2, err_1)
@@ -136,7 +141,7 @@ skip:
 loopNext:
 //line more.go:20
 	i++
-//line more_fsm.go:140
+//line more_fsm.go:145
 	goto loop
 loopEnd:
 //line more.go:42
@@ -146,7 +151,7 @@ loopEnd:
 	}
 	sort.Strings(keys)
 	return m.finish(b+":"+strings.Join(keys, ""), nil)
-//line more_fsm.go:150
+//line more_fsm.go:155
 }
 
 func (m *moreKitchenSinkMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -233,6 +238,17 @@ func (m *moreKitchenSinkMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "6f831efb80eea763",
+			Pos:    "more.go:48:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "string",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: MoreKitchenSink,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.MoreKitchenSink",
 		New: func(args []any) (fsm.Machine, error) {
@@ -243,8 +259,17 @@ func init() {
 			}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "3a4c3cf18211e7b8",
+			Pos:    "more.go:16:6",
+			Vars: []fsm.VarInfo{{
+				Name: "words",
+				Type: "[]string",
+			}},
+		},
 		States: []fsm.StateInfo{{
-			Pos: "more.go:31:12",
+			Layout: "0bf1b3a9d4ca6fd1",
+			Pos:    "more.go:31:12",
 			Vars: []fsm.VarInfo{{
 				Name: "words",
 				Type: "[]string",
@@ -267,7 +292,8 @@ func init() {
 				Type:     "int",
 			}},
 		}, {
-			Pos: "more.go:39:10",
+			Layout: "cd243f9a1d3d513e",
+			Pos:    "more.go:39:10",
 			Vars: []fsm.VarInfo{{
 				Name: "words",
 				Type: "[]string",
@@ -287,6 +313,11 @@ func init() {
 		},
 	})
 }
+
+// MoreFallthroughSkipsCaseAwaitJob is the handle of job MoreFallthroughSkipsCaseAwait, for fsm.Start, fsm.Wait and fsm.Child.
+var MoreFallthroughSkipsCaseAwaitJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.MoreFallthroughSkipsCaseAwait",
+	func(a int) []any { return []any{a} },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // moreFallthroughSkipsCaseAwaitMachine is the state machine of job MoreFallthroughSkipsCaseAwait.
 type moreFallthroughSkipsCaseAwaitMachine struct {
@@ -330,44 +361,44 @@ func (m *moreFallthroughSkipsCaseAwaitMachine) Resume(ctx fsm.Context, in fsm.Ou
 	}
 //line more.go:55
 	n = 0
-//line more_fsm.go:334
+//line more_fsm.go:365
 	m.v.k, m.v.n = k, n
 //line more.go:57
 	return m.suspend(1, Echo.Call(k))
 resume1:
-//line more_fsm.go:339
+//line more_fsm.go:370
 	v_1, err = fsm.Take[int](in)
 //line more.go:57
 	if v(v_1, err) == 1 {
 		goto caseBody
 	}
-//line more_fsm.go:345
+//line more_fsm.go:376
 	m.v.n = n
 //line more.go:60
 	return m.suspend(2, Echo.Call(k+10))
 resume2:
-//line more_fsm.go:350
+//line more_fsm.go:381
 	v_2, err_1 = fsm.Take[int](in)
 //line more.go:60
 	if v(v_2, err_1) == 12 {
 		goto caseBody_1
 	}
-//line more_fsm.go:356
+//line more_fsm.go:387
 	goto switchEnd
 caseBody:
 //line more.go:58
 	n += 1
-//line more_fsm.go:361
+//line more_fsm.go:392
 	goto caseBody_1
 caseBody_1:
 //line more.go:61
 	n += 10
-//line more_fsm.go:366
+//line more_fsm.go:397
 	goto switchEnd
 switchEnd:
 //line more.go:63
 	return m.finish(n, nil)
-//line more_fsm.go:371
+//line more_fsm.go:402
 }
 
 func (m *moreFallthroughSkipsCaseAwaitMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -440,6 +471,17 @@ func (m *moreFallthroughSkipsCaseAwaitMachine) UnmarshalCBOR(data []byte) error 
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "more.go:64:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: MoreFallthroughSkipsCaseAwait,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.MoreFallthroughSkipsCaseAwait",
 		New: func(args []any) (fsm.Machine, error) {
@@ -450,8 +492,17 @@ func init() {
 			}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "167fb7587df22b15",
+			Pos:    "more.go:54:6",
+			Vars: []fsm.VarInfo{{
+				Name: "k",
+				Type: "int",
+			}},
+		},
 		States: []fsm.StateInfo{{
-			Pos: "more.go:57:9",
+			Layout: "827795a770e54937",
+			Pos:    "more.go:57:9",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
 				Type: "int",
@@ -460,7 +511,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Pos: "more.go:60:9",
+			Layout: "3d5626aa9d3c44eb",
+			Pos:    "more.go:60:9",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
 				Type: "int",
@@ -471,6 +523,22 @@ func init() {
 		},
 	})
 }
+
+// MoreDeepExprResults holds the results of job MoreDeepExpr, for MoreDeepExprJob.
+type MoreDeepExprResults struct {
+	R0 int
+	R1 string
+}
+
+// MoreDeepExprJob is the handle of job MoreDeepExpr, for fsm.Start, fsm.Wait and fsm.Child.
+var MoreDeepExprJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.MoreDeepExpr",
+	func(struct{}) []any { return nil },
+	func(r []any) (MoreDeepExprResults, error) {
+		return MoreDeepExprResults{
+			R0: fsm.ResultAt[int](r, 0),
+			R1: fsm.ResultAt[string](r, 1),
+		}, fsm.ResultErr(r, 2)
+	})
 
 // moreDeepExprMachine is the state machine of job MoreDeepExpr.
 type moreDeepExprMachine struct {
@@ -541,53 +609,53 @@ func (m *moreDeepExprMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp
 //line more.go:71
 	return m.suspend(1, Echo.Call(3))
 resume1:
-//line more_fsm.go:545
+//line more_fsm.go:613
 	v_1, err = fsm.Take[int](in)
 //line more.go:71
 	a = len(strings.Repeat("ab", max(1, min(5, v(v_1, err)))))
-//line more_fsm.go:549
+//line more_fsm.go:617
 	m.v.a = a
 //line more.go:72
 	return m.suspend(2, Echo.Call(10))
 resume2:
-//line more_fsm.go:554
+//line more_fsm.go:622
 	v_2, err_1 = fsm.Take[int](in)
 	v_3 = v(v_2, err_1)
 	m.v.a, m.v.v_3 = a, v_3
 //line more.go:72
 	return m.suspend(3, Echo.Call(20))
 resume3:
-//line more_fsm.go:561
+//line more_fsm.go:629
 	v_4, err_2 = fsm.Take[int](in)
 	v_5 = [...]int{v_3, v(v_4, err_2)}
 	m.v.a, m.v.v_5 = a, v_5
 //line more.go:72
 	return m.suspend(4, Echo.Call(1))
 resume4:
-//line more_fsm.go:568
+//line more_fsm.go:636
 	v_6, err_3 = fsm.Take[int](in)
 //line more.go:72
 	b = v_5[v(v_6, err_3)]
-//line more_fsm.go:572
+//line more_fsm.go:640
 	m.v.a, m.v.b = a, b
 //line more.go:73
 	return m.suspend(5, Echo.Call(4))
 resume5:
-//line more_fsm.go:577
+//line more_fsm.go:645
 	v_7, err_4 = fsm.Take[int](in)
 //line more.go:73
 	s = Point{X: v(v_7, err_4)}.String()
-//line more_fsm.go:581
+//line more_fsm.go:649
 	m.v.a, m.v.b, m.v.s = a, b, s
 //line more.go:74
 	return m.suspend(6, Echo.Call(2))
 resume6:
-//line more_fsm.go:586
+//line more_fsm.go:654
 	v_8, err_5 = fsm.Take[int](in)
 //line more.go:74
 	c = Counter(v(v_8, err_5))
 	return m.finish(a+b+int(c), s, nil)
-//line more_fsm.go:591
+//line more_fsm.go:659
 }
 
 func (m *moreDeepExprMachine) finish(r0 int, r1 string, r2 error) (fsm.AnyOp, error) {
@@ -679,20 +747,43 @@ func (m *moreDeepExprMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "6f18f28d3d2fef9b",
+			Pos:    "more.go:76:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "string",
+			}, {
+				Name: "result 2",
+				Type: "error",
+			}},
+		},
 		Func: MoreDeepExpr,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.MoreDeepExpr",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &moreDeepExprMachine{}
 			return m, nil
 		},
-		States: []fsm.StateInfo{{Pos: "more.go:71:48"}, {
-			Pos: "more.go:72:18",
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "more.go:70:6",
+		},
+		States: []fsm.StateInfo{{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "more.go:71:48",
+		}, {
+			Layout: "6d6df82bd83afb38",
+			Pos:    "more.go:72:18",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
 				Type: "int",
 			}},
 		}, {
-			Pos: "more.go:72:52",
+			Layout: "c660c742c533f2a4",
+			Pos:    "more.go:72:52",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
 				Type: "int",
@@ -702,7 +793,8 @@ func init() {
 				Type:     "int",
 			}},
 		}, {
-			Pos: "more.go:72:86",
+			Layout: "e88717eddc802305",
+			Pos:    "more.go:72:86",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
 				Type: "int",
@@ -712,7 +804,8 @@ func init() {
 				Type:     "[2]int",
 			}},
 		}, {
-			Pos: "more.go:73:18",
+			Layout: "ab44b9222696889e",
+			Pos:    "more.go:73:18",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
 				Type: "int",
@@ -721,7 +814,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Pos: "more.go:74:17",
+			Layout: "ca9800c7ef4a96c1",
+			Pos:    "more.go:74:17",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
 				Type: "int",
@@ -738,6 +832,13 @@ func init() {
 		},
 	})
 }
+
+// MoreMapOfSlicesJob is the handle of job MoreMapOfSlices, for fsm.Start, fsm.Wait and fsm.Child.
+var MoreMapOfSlicesJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.MoreMapOfSlices",
+	func(struct{}) []any { return nil },
+	func(r []any) (map[string][]int, error) {
+		return fsm.ResultAt[map[string][]int](r, 0), fsm.ResultErr(r, 1)
+	})
 
 // moreMapOfSlicesMachine is the state machine of job MoreMapOfSlices.
 type moreMapOfSlicesMachine struct {
@@ -780,7 +881,7 @@ func (m_1 *moreMapOfSlicesMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.
 	}
 //line more.go:82
 	m = map[string][]int{}
-//line more_fsm.go:784
+//line more_fsm.go:885
 	n = 4
 	i_1 = 0
 loop:
@@ -793,23 +894,23 @@ loop:
 	if i%2 == 1 {
 		k = "odd"
 	}
-//line more_fsm.go:797
+//line more_fsm.go:898
 	m_1.v.m, m_1.v.n, m_1.v.i_1, m_1.v.k = m, n, i_1, k
 //line more.go:88
 	return m_1.suspend(1, Echo.Call(i))
 resume1:
-//line more_fsm.go:802
+//line more_fsm.go:903
 	v_1, err = fsm.Take[int](in)
 //line more.go:88
 	m[k] = append(m[k], v(v_1, err))
-//line more_fsm.go:806
+//line more_fsm.go:907
 	i_1++
 	goto loop
 loopEnd:
 //line more.go:90
 	m["odd"] = m["odd"][:len(m["odd"])-1]
 	return m_1.finish(m, nil)
-//line more_fsm.go:813
+//line more_fsm.go:914
 }
 
 func (m *moreMapOfSlicesMachine) finish(r0 map[string][]int, r1 error) (fsm.AnyOp, error) {
@@ -878,14 +979,30 @@ func (m *moreMapOfSlicesMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "a1e8b5891bc25531",
+			Pos:    "more.go:92:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "map[string][]int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: MoreMapOfSlices,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.MoreMapOfSlices",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &moreMapOfSlicesMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "more.go:81:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "more.go:88:25",
+			Layout: "f1c9c80d3356a34b",
+			Pos:    "more.go:88:25",
 			Vars: []fsm.VarInfo{{
 				Name: "m",
 				Type: "map[string][]int",
@@ -907,6 +1024,11 @@ func init() {
 		},
 	})
 }
+
+// MorePanicAfterAwaitJob is the handle of job MorePanicAfterAwait, for fsm.Start, fsm.Wait and fsm.Child.
+var MorePanicAfterAwaitJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.MorePanicAfterAwait",
+	func(a int) []any { return []any{a} },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // morePanicAfterAwaitMachine is the state machine of job MorePanicAfterAwait.
 type morePanicAfterAwaitMachine struct {
@@ -944,12 +1066,12 @@ func (m *morePanicAfterAwaitMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fs
 //line more.go:98
 	return m.suspend(1, Echo.Call(d))
 resume1:
-//line more_fsm.go:948
+//line more_fsm.go:1070
 	v_1, err = fsm.Take[int](in)
 //line more.go:98
 	x = v(v_1, err)
 	return m.finish(10/x, nil)
-//line more_fsm.go:953
+//line more_fsm.go:1075
 }
 
 func (m *morePanicAfterAwaitMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1012,6 +1134,17 @@ func (m *morePanicAfterAwaitMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "more.go:100:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: MorePanicAfterAwait,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.MorePanicAfterAwait",
 		New: func(args []any) (fsm.Machine, error) {
@@ -1022,12 +1155,28 @@ func init() {
 			}
 			return m, nil
 		},
-		States: []fsm.StateInfo{{Pos: "more.go:98:9"}},
+		Start: fsm.StateInfo{
+			Layout: "5855dd7902aa80e0",
+			Pos:    "more.go:97:6",
+			Vars: []fsm.VarInfo{{
+				Name: "d",
+				Type: "int",
+			}},
+		},
+		States: []fsm.StateInfo{{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "more.go:98:9",
+		}},
 		Zero: func() fsm.Machine {
 			return &morePanicAfterAwaitMachine{}
 		},
 	})
 }
+
+// MoreGotoBackOutOfLoopJob is the handle of job MoreGotoBackOutOfLoop, for fsm.Start, fsm.Wait and fsm.Child.
+var MoreGotoBackOutOfLoopJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.MoreGotoBackOutOfLoop",
+	func(struct{}) []any { return nil },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // moreGotoBackOutOfLoopMachine is the state machine of job MoreGotoBackOutOfLoop.
 type moreGotoBackOutOfLoopMachine struct {
@@ -1074,7 +1223,7 @@ func (m *moreGotoBackOutOfLoopMachine) Resume(ctx fsm.Context, in fsm.Outcome) (
 	total = 0
 again:
 	rounds++
-//line more_fsm.go:1078
+//line more_fsm.go:1227
 	n = 3
 	i_1 = 0
 loop:
@@ -1083,25 +1232,25 @@ loop:
 	}
 //line more.go:111
 	i = i_1
-//line more_fsm.go:1087
+//line more_fsm.go:1236
 	m.v.rounds, m.v.total, m.v.i, m.v.n, m.v.i_1 = rounds, total, i, n, i_1
 //line more.go:112
 	return m.suspend(1, Echo.Call(i))
 resume1:
-//line more_fsm.go:1092
+//line more_fsm.go:1241
 	v_1, err = fsm.Take[int](in)
 //line more.go:112
 	total += v(v_1, err)
 	if i == 1 && rounds < 3 {
 		goto again
 	}
-//line more_fsm.go:1099
+//line more_fsm.go:1248
 	i_1++
 	goto loop
 loopEnd:
 //line more.go:117
 	return m.finish(total*10+rounds, nil)
-//line more_fsm.go:1105
+//line more_fsm.go:1254
 }
 
 func (m *moreGotoBackOutOfLoopMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1172,14 +1321,30 @@ func (m *moreGotoBackOutOfLoopMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "more.go:118:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: MoreGotoBackOutOfLoop,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.MoreGotoBackOutOfLoop",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &moreGotoBackOutOfLoopMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "more.go:106:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "more.go:112:14",
+			Layout: "410e72bf644315f4",
+			Pos:    "more.go:112:14",
 			Vars: []fsm.VarInfo{{
 				Name: "rounds",
 				Type: "int",
@@ -1204,6 +1369,11 @@ func init() {
 		},
 	})
 }
+
+// MoreCondOnlyContinueJob is the handle of job MoreCondOnlyContinue, for fsm.Start, fsm.Wait and fsm.Child.
+var MoreCondOnlyContinueJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.MoreCondOnlyContinue",
+	func(struct{}) []any { return nil },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // moreCondOnlyContinueMachine is the state machine of job MoreCondOnlyContinue.
 type moreCondOnlyContinueMachine struct {
@@ -1242,12 +1412,12 @@ func (m *moreCondOnlyContinueMachine) Resume(ctx fsm.Context, in fsm.Outcome) (f
 //line more.go:125
 	i, s = 0, 0
 loop:
-//line more_fsm.go:1246
+//line more_fsm.go:1416
 	m.v.i, m.v.s = i, s
 //line more.go:126
 	return m.suspend(1, Pos.Call(5-i))
 resume1:
-//line more_fsm.go:1251
+//line more_fsm.go:1421
 	v_1, err = fsm.Take[bool](in)
 //line more.go:126
 	if !v(v_1, err) {
@@ -1260,12 +1430,12 @@ resume1:
 	}
 	s += i
 loopNext:
-//line more_fsm.go:1264
+//line more_fsm.go:1434
 	goto loop
 loopEnd:
 //line more.go:133
 	return m.finish(s, nil)
-//line more_fsm.go:1269
+//line more_fsm.go:1439
 }
 
 func (m *moreCondOnlyContinueMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1330,14 +1500,30 @@ func (m *moreCondOnlyContinueMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "more.go:134:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: MoreCondOnlyContinue,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.MoreCondOnlyContinue",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &moreCondOnlyContinueMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "more.go:124:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "more.go:126:8",
+			Layout: "de4d2d9771322022",
+			Pos:    "more.go:126:8",
 			Vars: []fsm.VarInfo{{
 				Name: "i",
 				Type: "int",
@@ -1351,6 +1537,11 @@ func init() {
 		},
 	})
 }
+
+// MoreStringAccumulateJob is the handle of job MoreStringAccumulate, for fsm.Start, fsm.Wait and fsm.Child.
+var MoreStringAccumulateJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.MoreStringAccumulate",
+	func(a []string) []any { return []any{a} },
+	func(r []any) (string, error) { return fsm.ResultAt[string](r, 0), fsm.ResultErr(r, 1) })
 
 // moreStringAccumulateMachine is the state machine of job MoreStringAccumulate.
 type moreStringAccumulateMachine struct {
@@ -1397,23 +1588,23 @@ loop:
 	if !(i >= 0) {
 		goto loopEnd
 	}
-//line more_fsm.go:1401
+//line more_fsm.go:1592
 	m.v.parts, m.v.acc, m.v.i = parts, acc, i
 //line more.go:142
 	return m.suspend(1, Upper.Call(parts[i]))
 resume1:
-//line more_fsm.go:1406
+//line more_fsm.go:1597
 	v_1, err = fsm.Take[string](in)
 //line more.go:142
 	acc += v(v_1, err) + "."
 //line more.go:141
 	i--
-//line more_fsm.go:1412
+//line more_fsm.go:1603
 	goto loop
 loopEnd:
 //line more.go:144
 	return m.finish(acc, nil)
-//line more_fsm.go:1417
+//line more_fsm.go:1608
 }
 
 func (m *moreStringAccumulateMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -1484,6 +1675,17 @@ func (m *moreStringAccumulateMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "6f831efb80eea763",
+			Pos:    "more.go:145:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "string",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: MoreStringAccumulate,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.MoreStringAccumulate",
 		New: func(args []any) (fsm.Machine, error) {
@@ -1494,8 +1696,17 @@ func init() {
 			}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "a03cd8cde1e7745f",
+			Pos:    "more.go:139:6",
+			Vars: []fsm.VarInfo{{
+				Name: "parts",
+				Type: "[]string",
+			}},
+		},
 		States: []fsm.StateInfo{{
-			Pos: "more.go:142:12",
+			Layout: "57046c3bdcd64d38",
+			Pos:    "more.go:142:12",
 			Vars: []fsm.VarInfo{{
 				Name: "parts",
 				Type: "[]string",
@@ -1512,6 +1723,11 @@ func init() {
 		},
 	})
 }
+
+// MoreSwitchTrueTagJob is the handle of job MoreSwitchTrueTag, for fsm.Start, fsm.Wait and fsm.Child.
+var MoreSwitchTrueTagJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.MoreSwitchTrueTag",
+	func(a int) []any { return []any{a} },
+	func(r []any) (string, error) { return fsm.ResultAt[string](r, 0), fsm.ResultErr(r, 1) })
 
 // moreSwitchTrueTagMachine is the state machine of job MoreSwitchTrueTag.
 type moreSwitchTrueTagMachine struct {
@@ -1554,23 +1770,23 @@ func (m *moreSwitchTrueTagMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.
 	if true == (k > 10) {
 		goto caseBody
 	}
-//line more_fsm.go:1558
+//line more_fsm.go:1774
 	m.v.k, m.v.r = k, r
 //line more.go:156
 	return m.suspend(1, Pos.Call(k))
 resume1:
-//line more_fsm.go:1563
+//line more_fsm.go:1779
 	v_1, err = fsm.Take[bool](in)
 //line more.go:156
 	if true == v(v_1, err) {
 		goto caseBody_1
 	}
-//line more_fsm.go:1569
+//line more_fsm.go:1785
 	goto caseBody_2
 caseBody:
 //line more.go:155
 	r = "big"
-//line more_fsm.go:1574
+//line more_fsm.go:1790
 	goto switchEnd
 caseBody_1:
 //line more.go:157
@@ -1578,17 +1794,17 @@ caseBody_1:
 		goto switchEnd
 	}
 	r = "pos"
-//line more_fsm.go:1582
+//line more_fsm.go:1798
 	goto switchEnd
 caseBody_2:
 //line more.go:162
 	r = "neg"
-//line more_fsm.go:1587
+//line more_fsm.go:1803
 	goto switchEnd
 switchEnd:
 //line more.go:164
 	return m.finish(r, nil)
-//line more_fsm.go:1592
+//line more_fsm.go:1808
 }
 
 func (m *moreSwitchTrueTagMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -1657,6 +1873,17 @@ func (m *moreSwitchTrueTagMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "6f831efb80eea763",
+			Pos:    "more.go:165:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "string",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: MoreSwitchTrueTag,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.MoreSwitchTrueTag",
 		New: func(args []any) (fsm.Machine, error) {
@@ -1667,8 +1894,17 @@ func init() {
 			}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "167fb7587df22b15",
+			Pos:    "more.go:151:6",
+			Vars: []fsm.VarInfo{{
+				Name: "k",
+				Type: "int",
+			}},
+		},
 		States: []fsm.StateInfo{{
-			Pos: "more.go:156:9",
+			Layout: "bbeb0d876e0036d7",
+			Pos:    "more.go:156:9",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
 				Type: "int",
@@ -1682,6 +1918,11 @@ func init() {
 		},
 	})
 }
+
+// MoreRangeIntBreakContinueJob is the handle of job MoreRangeIntBreakContinue, for fsm.Start, fsm.Wait and fsm.Child.
+var MoreRangeIntBreakContinueJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.MoreRangeIntBreakContinue",
+	func(struct{}) []any { return nil },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // moreRangeIntBreakContinueMachine is the state machine of job MoreRangeIntBreakContinue.
 type moreRangeIntBreakContinueMachine struct {
@@ -1728,7 +1969,7 @@ func (m *moreRangeIntBreakContinueMachine) Resume(ctx fsm.Context, in fsm.Outcom
 	}
 //line more.go:172
 	s = 0
-//line more_fsm.go:1732
+//line more_fsm.go:1973
 	n = 4
 	i_1 = 0
 loop:
@@ -1737,7 +1978,7 @@ loop:
 	}
 //line more.go:174
 	i = i_1
-//line more_fsm.go:1741
+//line more_fsm.go:1982
 	n_1 = 4
 	i_2 = 0
 loop_1:
@@ -1754,29 +1995,29 @@ loop_1:
 	case j == 2:
 		goto loopEnd_1
 	}
-//line more_fsm.go:1758
+//line more_fsm.go:1999
 	m.v.s, m.v.i, m.v.n, m.v.i_1, m.v.n_1, m.v.i_2 = s, i, n, i_1, n_1, i_2
 //line more.go:185
 	return m.suspend(1, Echo.Call(i*10+j))
 resume1:
-//line more_fsm.go:1763
+//line more_fsm.go:2004
 	v_1, err = fsm.Take[int](in)
 //line more.go:185
 	s += v(v_1, err)
-//line more_fsm.go:1767
+//line more_fsm.go:2008
 	i_2++
 	goto loop_1
 loopEnd_1:
 //line more.go:187
 	s += 1000
 loopNext:
-//line more_fsm.go:1774
+//line more_fsm.go:2015
 	i_1++
 	goto loop
 loopEnd:
 //line more.go:189
 	return m.finish(s, nil)
-//line more_fsm.go:1780
+//line more_fsm.go:2021
 }
 
 func (m *moreRangeIntBreakContinueMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1849,14 +2090,30 @@ func (m *moreRangeIntBreakContinueMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "more.go:190:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: MoreRangeIntBreakContinue,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.MoreRangeIntBreakContinue",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &moreRangeIntBreakContinueMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "more.go:171:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "more.go:185:11",
+			Layout: "0da83357d5b0174b",
+			Pos:    "more.go:185:11",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",

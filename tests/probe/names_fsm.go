@@ -8,6 +8,28 @@ import (
 	time2 "time"
 )
 
+// NamesInternalsArgs holds the arguments of job NamesInternals, for NamesInternalsJob: one field per parameter.
+type NamesInternalsArgs struct {
+	M  int
+	In string
+}
+
+// NamesInternalsResults holds the results of job NamesInternals, for NamesInternalsJob.
+type NamesInternalsResults struct {
+	R0 int
+	R1 string
+}
+
+// NamesInternalsJob is the handle of job NamesInternals, for fsm.Start, fsm.Wait and fsm.Child.
+var NamesInternalsJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.NamesInternals",
+	func(a NamesInternalsArgs) []any { return []any{a.M, a.In} },
+	func(r []any) (NamesInternalsResults, error) {
+		return NamesInternalsResults{
+			R0: fsm.ResultAt[int](r, 0),
+			R1: fsm.ResultAt[string](r, 1),
+		}, fsm.ResultErr(r, 2)
+	})
+
 // namesInternalsMachine is the state machine of job NamesInternals.
 type namesInternalsMachine struct {
 	state int // the await the job is stopped at; see fsm.Machine.State
@@ -90,7 +112,7 @@ func (m_1 *namesInternalsMachine) Resume(ctx fsm.Context, in_1 fsm.Outcome) (fsm
 	r = 11
 	data = 12
 	args = 13
-//line names_fsm.go:94
+//line names_fsm.go:116
 	m_1.v.in, m_1.v.ok, m_1.v.finish, m_1.v.suspend, m_1.v.Take, m_1.v.Resume, m_1.v.r0, m_1.v.w, m_1.v.r, m_1.v.data, m_1.v.args = in, ok, finish, suspend, Take, Resume, r0, w, r, data, args
 //line names.go:28
 	return m_1.suspend(1, Echo.Call(m+s+state+pc+st))
@@ -100,17 +122,17 @@ resume1:
 	if err != nil || !ok {
 		return m_1.finish(0, "", err)
 	}
-//line names_fsm.go:104
+//line names_fsm.go:126
 	m_1.v.finish, m_1.v.suspend, m_1.v.Take, m_1.v.Resume, m_1.v.r0, m_1.v.w, m_1.v.r, m_1.v.data, m_1.v.args, m_1.v.x = finish, suspend, Take, Resume, r0, w, r, data, args, x
 //line names.go:32
 	return m_1.suspend(2, Str.Call(in))
 resume2:
-//line names_fsm.go:109
+//line names_fsm.go:131
 	v_1, err_1 = fsm.Take[string](in_1)
 //line names.go:32
 	in2 = v(v_1, err_1)
 	return m_1.finish(x+finish+suspend+Take+Resume+r0+w+r+data+args, in2, nil)
-//line names_fsm.go:114
+//line names_fsm.go:136
 }
 
 func (m *namesInternalsMachine) finish(r0 int, r1 string, r2 error) (fsm.AnyOp, error) {
@@ -224,6 +246,20 @@ func (m *namesInternalsMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "6f18f28d3d2fef9b",
+			Pos:    "names.go:34:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "string",
+			}, {
+				Name: "result 2",
+				Type: "error",
+			}},
+		},
 		Func: NamesInternals,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.NamesInternals",
 		New: func(args []any) (fsm.Machine, error) {
@@ -237,8 +273,20 @@ func init() {
 			}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "68bd084c4b4b1f34",
+			Pos:    "names.go:13:6",
+			Vars: []fsm.VarInfo{{
+				Name: "m",
+				Type: "int",
+			}, {
+				Name: "in",
+				Type: "string",
+			}},
+		},
 		States: []fsm.StateInfo{{
-			Pos: "names.go:28:12",
+			Layout: "7998d5db09d8cf47",
+			Pos:    "names.go:28:12",
 			Vars: []fsm.VarInfo{{
 				Name: "in",
 				Type: "string",
@@ -274,7 +322,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Pos: "names.go:32:11",
+			Layout: "3c52813d669d2afa",
+			Pos:    "names.go:32:11",
 			Vars: []fsm.VarInfo{{
 				Name: "finish",
 				Type: "int",
@@ -312,6 +361,22 @@ func init() {
 		},
 	})
 }
+
+// NamesShadowStringsResults holds the results of job NamesShadowStrings, for NamesShadowStringsJob.
+type NamesShadowStringsResults struct {
+	R0 int
+	R1 string
+}
+
+// NamesShadowStringsJob is the handle of job NamesShadowStrings, for fsm.Start, fsm.Wait and fsm.Child.
+var NamesShadowStringsJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.NamesShadowStrings",
+	func(struct{}) []any { return nil },
+	func(r []any) (NamesShadowStringsResults, error) {
+		return NamesShadowStringsResults{
+			R0: fsm.ResultAt[int](r, 0),
+			R1: fsm.ResultAt[string](r, 1),
+		}, fsm.ResultErr(r, 2)
+	})
 
 // namesShadowStringsMachine is the state machine of job NamesShadowStrings.
 type namesShadowStringsMachine struct {
@@ -354,21 +419,21 @@ func (m *namesShadowStringsMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm
 //line names.go:41
 	return m.suspend(1, Str.Call("ab"))
 resume1:
-//line names_fsm.go:358
+//line names_fsm.go:423
 	v_1, err = fsm.Take[string](in)
 //line names.go:41
 	s = strings.ToUpper(v(v_1, err))
-//line names_fsm.go:362
+//line names_fsm.go:427
 	m.v.s = s
 //line names.go:42
 	return m.suspend(2, Str.Call("c"))
 resume2:
-//line names_fsm.go:367
+//line names_fsm.go:432
 	v_2, err_1 = fsm.Take[string](in)
 //line names.go:42
 	strings_1 = []string{s, v(v_2, err_1)}
 	return m.finish(len(strings_1), s+strings_1[1], nil)
-//line names_fsm.go:372
+//line names_fsm.go:437
 }
 
 func (m *namesShadowStringsMachine) finish(r0 int, r1 string, r2 error) (fsm.AnyOp, error) {
@@ -434,14 +499,36 @@ func (m *namesShadowStringsMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "6f18f28d3d2fef9b",
+			Pos:    "names.go:44:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "string",
+			}, {
+				Name: "result 2",
+				Type: "error",
+			}},
+		},
 		Func: NamesShadowStrings,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.NamesShadowStrings",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &namesShadowStringsMachine{}
 			return m, nil
 		},
-		States: []fsm.StateInfo{{Pos: "names.go:41:25"}, {
-			Pos: "names.go:42:27",
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "names.go:40:6",
+		},
+		States: []fsm.StateInfo{{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "names.go:41:25",
+		}, {
+			Layout: "1b16fda53b451520",
+			Pos:    "names.go:42:27",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "string",
@@ -452,6 +539,11 @@ func init() {
 		},
 	})
 }
+
+// NamesShadowHelperVJob is the handle of job NamesShadowHelperV, for fsm.Start, fsm.Wait and fsm.Child.
+var NamesShadowHelperVJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.NamesShadowHelperV",
+	func(struct{}) []any { return nil },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // namesShadowHelperVMachine is the state machine of job NamesShadowHelperV.
 type namesShadowHelperVMachine struct {
@@ -492,12 +584,12 @@ func (m *namesShadowHelperVMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm
 //line names.go:50
 	return m.suspend(1, Echo.Call(4))
 resume1:
-//line names_fsm.go:496
+//line names_fsm.go:588
 	v_1, err = fsm.Take[int](in)
 //line names.go:50
 	x = v(v_1, err)
 	v_2 = x * 2
-//line names_fsm.go:501
+//line names_fsm.go:593
 	m.v.v_2 = v_2
 //line names.go:52
 	return m.suspend(2, Echo.Call(v_2))
@@ -505,7 +597,7 @@ resume2:
 //line names.go:52
 	y, _ = fsm.Take[int](in)
 	return m.finish(v_2+y, nil)
-//line names_fsm.go:509
+//line names_fsm.go:601
 }
 
 func (m *namesShadowHelperVMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -568,14 +660,33 @@ func (m *namesShadowHelperVMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "names.go:54:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: NamesShadowHelperV,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.NamesShadowHelperV",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &namesShadowHelperVMachine{}
 			return m, nil
 		},
-		States: []fsm.StateInfo{{Pos: "names.go:50:9"}, {
-			Pos: "names.go:52:10",
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "names.go:49:6",
+		},
+		States: []fsm.StateInfo{{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "names.go:50:9",
+		}, {
+			Layout: "394fb63c9139be26",
+			Pos:    "names.go:52:10",
 			Vars: []fsm.VarInfo{{
 				Name: "v",
 				Type: "int",
@@ -586,6 +697,11 @@ func init() {
 		},
 	})
 }
+
+// NamesLocalIntJob is the handle of job NamesLocalInt, for fsm.Start, fsm.Wait and fsm.Child.
+var NamesLocalIntJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.NamesLocalInt",
+	func(struct{}) []any { return nil },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // namesLocalIntMachine is the state machine of job NamesLocalInt.
 type namesLocalIntMachine struct {
@@ -622,17 +738,17 @@ func (m *namesLocalIntMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 	}
 //line names.go:61
 	int_1 = 3
-//line names_fsm.go:626
+//line names_fsm.go:742
 	m.v.int_1 = int_1
 //line names.go:62
 	return m.suspend(1, Echo.Call(int_1))
 resume1:
-//line names_fsm.go:631
+//line names_fsm.go:747
 	v_1, err = fsm.Take[int](in)
 //line names.go:62
 	x = v(v_1, err)
 	return m.finish(x+int_1, nil)
-//line names_fsm.go:636
+//line names_fsm.go:752
 }
 
 func (m *namesLocalIntMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -695,14 +811,30 @@ func (m *namesLocalIntMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "names.go:64:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: NamesLocalInt,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.NamesLocalInt",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &namesLocalIntMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "names.go:60:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "names.go:62:9",
+			Layout: "7c2069907abe42f0",
+			Pos:    "names.go:62:9",
 			Vars: []fsm.VarInfo{{
 				Name: "int",
 				Type: "int",
@@ -713,6 +845,11 @@ func init() {
 		},
 	})
 }
+
+// NamesLocalTimeJob is the handle of job NamesLocalTime, for fsm.Start, fsm.Wait and fsm.Child.
+var NamesLocalTimeJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.NamesLocalTime",
+	func(struct{}) []any { return nil },
+	func(r []any) (int64, error) { return fsm.ResultAt[int64](r, 0), fsm.ResultErr(r, 1) })
 
 // namesLocalTimeMachine is the state machine of job NamesLocalTime.
 type namesLocalTimeMachine struct {
@@ -749,17 +886,17 @@ func (m *namesLocalTimeMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.Any
 	}
 //line names.go:71
 	time_1 = int64(7)
-//line names_fsm.go:753
+//line names_fsm.go:890
 	m.v.time_1 = time_1
 //line names.go:72
 	return m.suspend(1, Dur.Call(1500))
 resume1:
-//line names_fsm.go:758
+//line names_fsm.go:895
 	v_1, err = fsm.Take[time2.Duration](in)
 //line names.go:72
 	d = v(v_1, err)
 	return m.finish(int64(d)+time_1, nil)
-//line names_fsm.go:763
+//line names_fsm.go:900
 }
 
 func (m *namesLocalTimeMachine) finish(r0 int64, r1 error) (fsm.AnyOp, error) {
@@ -822,14 +959,30 @@ func (m *namesLocalTimeMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "6ac842078dcaebfd",
+			Pos:    "names.go:74:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int64",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: NamesLocalTime,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.NamesLocalTime",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &namesLocalTimeMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "names.go:70:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "names.go:72:9",
+			Layout: "f7b18f1a56e6f6c8",
+			Pos:    "names.go:72:9",
 			Vars: []fsm.VarInfo{{
 				Name: "time",
 				Type: "int64",
@@ -840,6 +993,11 @@ func init() {
 		},
 	})
 }
+
+// NamesUnicodeJob is the handle of job NamesUnicode, for fsm.Start, fsm.Wait and fsm.Child.
+var NamesUnicodeJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.NamesUnicode",
+	func(a int) []any { return []any{a} },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // namesUnicodeMachine is the state machine of job NamesUnicode.
 type namesUnicodeMachine struct {
@@ -889,12 +1047,12 @@ func (m *namesUnicodeMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp
 //line names.go:80
 	return m.suspend(1, Echo.Call(größe))
 resume1:
-//line names_fsm.go:893
+//line names_fsm.go:1051
 	v_1, err = fsm.Take[int](in)
 //line names.go:80
 	变量 = v(v_1, err)
 	π = 3
-//line names_fsm.go:898
+//line names_fsm.go:1056
 	n = π
 	i = 0
 loop:
@@ -903,22 +1061,22 @@ loop:
 	}
 //line names.go:82
 	ä = i
-//line names_fsm.go:907
+//line names_fsm.go:1065
 	m.v.变量, m.v.n, m.v.i = 变量, n, i
 //line names.go:83
 	return m.suspend(2, Echo.Call(ä))
 resume2:
-//line names_fsm.go:912
+//line names_fsm.go:1070
 	v_2, err_1 = fsm.Take[int](in)
 //line names.go:83
 	变量 += v(v_2, err_1)
-//line names_fsm.go:916
+//line names_fsm.go:1074
 	i++
 	goto loop
 loopEnd:
 //line names.go:85
 	return m.finish(变量, nil)
-//line names_fsm.go:922
+//line names_fsm.go:1080
 }
 
 func (m *namesUnicodeMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -989,6 +1147,17 @@ func (m *namesUnicodeMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "names.go:86:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: NamesUnicode,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.NamesUnicode",
 		New: func(args []any) (fsm.Machine, error) {
@@ -999,8 +1168,20 @@ func init() {
 			}
 			return m, nil
 		},
-		States: []fsm.StateInfo{{Pos: "names.go:80:14"}, {
-			Pos: "names.go:83:15",
+		Start: fsm.StateInfo{
+			Layout: "40a4c3965693747c",
+			Pos:    "names.go:79:6",
+			Vars: []fsm.VarInfo{{
+				Name: "größe",
+				Type: "int",
+			}},
+		},
+		States: []fsm.StateInfo{{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "names.go:80:14",
+		}, {
+			Layout: "84199041e5ce2d42",
+			Pos:    "names.go:83:15",
 			Vars: []fsm.VarInfo{{
 				Name: "变量",
 				Type: "int",
@@ -1019,6 +1200,11 @@ func init() {
 		},
 	})
 }
+
+// NamesGeneratedLabelsJob is the handle of job NamesGeneratedLabels, for fsm.Start, fsm.Wait and fsm.Child.
+var NamesGeneratedLabelsJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.NamesGeneratedLabels",
+	func(struct{}) []any { return nil },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // namesGeneratedLabelsMachine is the state machine of job NamesGeneratedLabels.
 type namesGeneratedLabelsMachine struct {
@@ -1063,12 +1249,12 @@ loop_1:
 	if !(i < 3) {
 		goto loopEnd
 	}
-//line names_fsm.go:1067
+//line names_fsm.go:1253
 	m.v.n, m.v.i = n, i
 //line names.go:98
 	return m.suspend(1, Echo.Call(i))
 resume1:
-//line names_fsm.go:1072
+//line names_fsm.go:1258
 	v_1, err = fsm.Take[int](in)
 //line names.go:98
 	n += v(v_1, err)
@@ -1077,7 +1263,7 @@ resume1:
 	}
 //line names.go:97
 	i++
-//line names_fsm.go:1081
+//line names_fsm.go:1267
 	goto loop_1
 loopEnd:
 //line names.go:103
@@ -1087,7 +1273,7 @@ loopEnd:
 	n = -1
 endIf:
 	return m.finish(n, nil)
-//line names_fsm.go:1091
+//line names_fsm.go:1277
 }
 
 func (m *namesGeneratedLabelsMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1152,14 +1338,30 @@ func (m *namesGeneratedLabelsMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "names.go:109:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: NamesGeneratedLabels,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.NamesGeneratedLabels",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &namesGeneratedLabelsMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "names.go:94:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "names.go:98:10",
+			Layout: "708417ef940df5cc",
+			Pos:    "names.go:98:10",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
 				Type: "int",
@@ -1173,6 +1375,11 @@ func init() {
 		},
 	})
 }
+
+// NamesShadowPerScopeJob is the handle of job NamesShadowPerScope, for fsm.Start, fsm.Wait and fsm.Child.
+var NamesShadowPerScopeJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.NamesShadowPerScope",
+	func(struct{}) []any { return nil },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // namesShadowPerScopeMachine is the state machine of job NamesShadowPerScope.
 type namesShadowPerScopeMachine struct {
@@ -1233,7 +1440,7 @@ resume1:
 	}
 //line names.go:121
 	x_2 = x_1 * 10
-//line names_fsm.go:1237
+//line names_fsm.go:1444
 	m.v.x_1, m.v.err_1 = x_1, err_1
 //line names.go:122
 	return m.suspend(2, Echo.Call(x_2))
@@ -1243,7 +1450,7 @@ resume2:
 	if err_2 != nil {
 		return m.finish(0, err_2)
 	}
-//line names_fsm.go:1247
+//line names_fsm.go:1454
 	m.v.x_1, m.v.err_1, m.v.x_2 = x_1, err_1, x_2
 //line names.go:126
 	return m.suspend(3, Echo.Call(x_2+1))
@@ -1267,7 +1474,7 @@ loop:
 	}
 //line names.go:132
 	err_4 = error(nil)
-//line names_fsm.go:1271
+//line names_fsm.go:1478
 	m.v.x_1, m.v.err_1, m.v.x_4 = x_1, err_1, x_4
 //line names.go:133
 	return m.suspend(4, Echo.Call(x_4))
@@ -1277,12 +1484,12 @@ resume4:
 	_ = err_4
 //line names.go:131
 	x_4++
-//line names_fsm.go:1281
+//line names_fsm.go:1488
 	goto loop
 loopEnd:
 //line names.go:136
 	return m.finish(x_1, err_1)
-//line names_fsm.go:1286
+//line names_fsm.go:1493
 }
 
 func (m *namesShadowPerScopeMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1363,14 +1570,33 @@ func (m *namesShadowPerScopeMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "names.go:137:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: NamesShadowPerScope,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.NamesShadowPerScope",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &namesShadowPerScopeMachine{}
 			return m, nil
 		},
-		States: []fsm.StateInfo{{Pos: "names.go:116:12"}, {
-			Pos: "names.go:122:13",
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "names.go:114:6",
+		},
+		States: []fsm.StateInfo{{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "names.go:116:12",
+		}, {
+			Layout: "edb072608907b3d0",
+			Pos:    "names.go:122:13",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
 				Type: "int",
@@ -1379,7 +1605,8 @@ func init() {
 				Type: "error",
 			}},
 		}, {
-			Pos: "names.go:126:16",
+			Layout: "03b9ddc37967f979",
+			Pos:    "names.go:126:16",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
 				Type: "int",
@@ -1391,7 +1618,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Pos: "names.go:133:12",
+			Layout: "03b9ddc37967f979",
+			Pos:    "names.go:133:12",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
 				Type: "int",
@@ -1408,6 +1636,24 @@ func init() {
 		},
 	})
 }
+
+// NamesResultsLikeInternalsResults holds the results of job NamesResultsLikeInternals, for NamesResultsLikeInternalsJob.
+type NamesResultsLikeInternalsResults struct {
+	State int
+	V_    string
+	R0    int
+}
+
+// NamesResultsLikeInternalsJob is the handle of job NamesResultsLikeInternals, for fsm.Start, fsm.Wait and fsm.Child.
+var NamesResultsLikeInternalsJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.NamesResultsLikeInternals",
+	func(struct{}) []any { return nil },
+	func(r []any) (NamesResultsLikeInternalsResults, error) {
+		return NamesResultsLikeInternalsResults{
+			State: fsm.ResultAt[int](r, 0),
+			V_:    fsm.ResultAt[string](r, 1),
+			R0:    fsm.ResultAt[int](r, 2),
+		}, fsm.ResultErr(r, 3)
+	})
 
 // namesResultsLikeInternalsMachine is the state machine of job NamesResultsLikeInternals.
 type namesResultsLikeInternalsMachine struct {
@@ -1458,22 +1704,22 @@ func (m *namesResultsLikeInternalsMachine) Resume(ctx fsm.Context, in fsm.Outcom
 //line names.go:144
 	return m.suspend(1, Echo.Call(1))
 resume1:
-//line names_fsm.go:1462
+//line names_fsm.go:1708
 	v_1, err_1 = fsm.Take[int](in)
 //line names.go:144
 	state = v(v_1, err_1)
-//line names_fsm.go:1466
+//line names_fsm.go:1712
 	m.v.state, m.v.err = state, err
 //line names.go:145
 	return m.suspend(2, Str.Call("s"))
 resume2:
-//line names_fsm.go:1471
+//line names_fsm.go:1717
 	v_2, err_2 = fsm.Take[string](in)
 //line names.go:145
 	v_ = v(v_2, err_2)
 	r0 = state + 1
 	return m.finish(state, v_, r0, err)
-//line names_fsm.go:1477
+//line names_fsm.go:1723
 }
 
 func (m *namesResultsLikeInternalsMachine) finish(r0 int, r1 string, r2 int, r3 error) (fsm.AnyOp, error) {
@@ -1552,20 +1798,47 @@ func (m *namesResultsLikeInternalsMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "f506bd87c37ebc00",
+			Pos:    "names.go:148:1",
+			Vars: []fsm.VarInfo{{
+				Name: "state",
+				Type: "int",
+			}, {
+				Name: "v_",
+				Type: "string",
+			}, {
+				Name: "r0",
+				Type: "int",
+			}, {
+				Name: "err",
+				Type: "error",
+			}},
+		},
 		Func: NamesResultsLikeInternals,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.NamesResultsLikeInternals",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &namesResultsLikeInternalsMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "1b481ffa29b695b1",
+			Pos:    "names.go:143:6",
+			Vars: []fsm.VarInfo{{
+				Name: "err",
+				Type: "error",
+			}},
+		},
 		States: []fsm.StateInfo{{
-			Pos: "names.go:144:12",
+			Layout: "1b481ffa29b695b1",
+			Pos:    "names.go:144:12",
 			Vars: []fsm.VarInfo{{
 				Name: "err",
 				Type: "error",
 			}},
 		}, {
-			Pos: "names.go:145:9",
+			Layout: "0dc5382df48536a5",
+			Pos:    "names.go:145:9",
 			Vars: []fsm.VarInfo{{
 				Name: "state",
 				Type: "int",

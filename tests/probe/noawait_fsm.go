@@ -4,6 +4,11 @@ package probe
 
 import fsm "github.com/fsmgen/fsmgen/runtime"
 
+// NoAwaitPanicsJob is the handle of job NoAwaitPanics, for fsm.Start, fsm.Wait and fsm.Child.
+var NoAwaitPanicsJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.NoAwaitPanics",
+	func(a int) []any { return []any{a} },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
+
 // noAwaitPanicsMachine is the state machine of job NoAwaitPanics.
 type noAwaitPanicsMachine struct {
 	state int // the await the job is stopped at; see fsm.Machine.State
@@ -87,6 +92,17 @@ func (m *noAwaitPanicsMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "noawait.go:18:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: NoAwaitPanics,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.NoAwaitPanics",
 		New: func(args []any) (fsm.Machine, error) {
@@ -97,11 +113,30 @@ func init() {
 			}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "29480f373b660127",
+			Pos:    "noawait.go:12:6",
+			Vars: []fsm.VarInfo{{
+				Name: "x",
+				Type: "int",
+			}},
+		},
 		Zero: func() fsm.Machine {
 			return &noAwaitPanicsMachine{}
 		},
 	})
 }
+
+// CounterNoAwaitMethodArgs holds the arguments of job Counter.NoAwaitMethod, for CounterNoAwaitMethodJob: the receiver, then one field per parameter.
+type CounterNoAwaitMethodArgs struct {
+	C  Counter
+	Xs []int
+}
+
+// CounterNoAwaitMethodJob is the handle of job Counter.NoAwaitMethod, for fsm.Start, fsm.Wait and fsm.Child.
+var CounterNoAwaitMethodJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.Counter.NoAwaitMethod",
+	func(a CounterNoAwaitMethodArgs) []any { return []any{a.C, a.Xs} },
+	func(r []any) (Counter, error) { return fsm.ResultAt[Counter](r, 0), fsm.ResultErr(r, 1) })
 
 // counterNoAwaitMethodMachine is the state machine of job NoAwaitMethod.
 type counterNoAwaitMethodMachine struct {
@@ -189,6 +224,17 @@ func (m *counterNoAwaitMethodMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "746d04ba1571d298",
+			Pos:    "noawait.go:28:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "Counter",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: Counter.NoAwaitMethod,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.Counter.NoAwaitMethod",
 		New: func(args []any) (fsm.Machine, error) {
@@ -202,11 +248,27 @@ func init() {
 			}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "5b707bb018b00e16",
+			Pos:    "noawait.go:23:18",
+			Vars: []fsm.VarInfo{{
+				Name: "c",
+				Type: "Counter",
+			}, {
+				Name: "xs",
+				Type: "[]int",
+			}},
+		},
 		Zero: func() fsm.Machine {
 			return &counterNoAwaitMethodMachine{}
 		},
 	})
 }
+
+// NoAwaitLocalTypeJob is the handle of job NoAwaitLocalType, for fsm.Start, fsm.Wait and fsm.Child.
+var NoAwaitLocalTypeJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.NoAwaitLocalType",
+	func(struct{}) []any { return nil },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // noAwaitLocalTypeMachine is the state machine of job NoAwaitLocalType.
 type noAwaitLocalTypeMachine struct {
@@ -284,11 +346,26 @@ func (m *noAwaitLocalTypeMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "noawait.go:38:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: NoAwaitLocalType,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.NoAwaitLocalType",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &noAwaitLocalTypeMachine{}
 			return m, nil
+		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "noawait.go:33:6",
 		},
 		Zero: func() fsm.Machine {
 			return &noAwaitLocalTypeMachine{}

@@ -4,6 +4,11 @@ package probe
 
 import fsm "github.com/fsmgen/fsmgen/runtime"
 
+// PanicIndexLeftJob is the handle of job PanicIndexLeft, for fsm.Start, fsm.Wait and fsm.Child.
+var PanicIndexLeftJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.PanicIndexLeft",
+	func(a int) []any { return []any{a} },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
+
 // panicIndexLeftMachine is the state machine of job PanicIndexLeft.
 type panicIndexLeftMachine struct {
 	state int // the await the job is stopped at; see fsm.Machine.State
@@ -41,16 +46,16 @@ func (m *panicIndexLeftMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.Any
 	}
 //line panics.go:14
 	xs = []int{1, 2}
-//line panics_fsm.go:45
+//line panics_fsm.go:50
 	m.v.i, m.v.xs = i, xs
 //line panics.go:15
 	return m.suspend(1, Echo.Call(1))
 resume1:
-//line panics_fsm.go:50
+//line panics_fsm.go:55
 	v_1, err = fsm.Take[int](in)
 //line panics.go:15
 	return m.finish(xs[i]+v(v_1, err), nil)
-//line panics_fsm.go:54
+//line panics_fsm.go:59
 }
 
 func (m *panicIndexLeftMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -119,6 +124,17 @@ func (m *panicIndexLeftMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "panics.go:16:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: PanicIndexLeft,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.PanicIndexLeft",
 		New: func(args []any) (fsm.Machine, error) {
@@ -129,8 +145,17 @@ func init() {
 			}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "99810434c0a3c7a9",
+			Pos:    "panics.go:13:6",
+			Vars: []fsm.VarInfo{{
+				Name: "i",
+				Type: "int",
+			}},
+		},
 		States: []fsm.StateInfo{{
-			Pos: "panics.go:15:19",
+			Layout: "25d7653580c7cda7",
+			Pos:    "panics.go:15:19",
 			Vars: []fsm.VarInfo{{
 				Name: "i",
 				Type: "int",
@@ -144,6 +169,11 @@ func init() {
 		},
 	})
 }
+
+// PanicDivLeftJob is the handle of job PanicDivLeft, for fsm.Start, fsm.Wait and fsm.Child.
+var PanicDivLeftJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.PanicDivLeft",
+	func(a int) []any { return []any{a} },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // panicDivLeftMachine is the state machine of job PanicDivLeft.
 type panicDivLeftMachine struct {
@@ -182,11 +212,11 @@ func (m *panicDivLeftMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp
 //line panics.go:22
 	return m.suspend(1, Echo.Call(1))
 resume1:
-//line panics_fsm.go:186
+//line panics_fsm.go:216
 	v_1, err = fsm.Take[int](in)
 //line panics.go:22
 	return m.finish(10/d+v(v_1, err), nil)
-//line panics_fsm.go:190
+//line panics_fsm.go:220
 }
 
 func (m *panicDivLeftMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -253,6 +283,17 @@ func (m *panicDivLeftMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "panics.go:23:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: PanicDivLeft,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.PanicDivLeft",
 		New: func(args []any) (fsm.Machine, error) {
@@ -263,8 +304,17 @@ func init() {
 			}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "5855dd7902aa80e0",
+			Pos:    "panics.go:21:6",
+			Vars: []fsm.VarInfo{{
+				Name: "d",
+				Type: "int",
+			}},
+		},
 		States: []fsm.StateInfo{{
-			Pos: "panics.go:22:18",
+			Layout: "5855dd7902aa80e0",
+			Pos:    "panics.go:22:18",
 			Vars: []fsm.VarInfo{{
 				Name: "d",
 				Type: "int",
@@ -275,6 +325,11 @@ func init() {
 		},
 	})
 }
+
+// PanicNilDerefLeftJob is the handle of job PanicNilDerefLeft, for fsm.Start, fsm.Wait and fsm.Child.
+var PanicNilDerefLeftJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.PanicNilDerefLeft",
+	func(a bool) []any { return []any{a} },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // panicNilDerefLeftMachine is the state machine of job PanicNilDerefLeft.
 type panicNilDerefLeftMachine struct {
@@ -316,16 +371,16 @@ func (m *panicNilDerefLeftMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.
 	if nilp {
 		p = nil
 	}
-//line panics_fsm.go:320
+//line panics_fsm.go:375
 	m.v.p = p
 //line panics.go:33
 	return m.suspend(1, Echo.Call(1))
 resume1:
-//line panics_fsm.go:325
+//line panics_fsm.go:380
 	v_1, err = fsm.Take[int](in)
 //line panics.go:33
 	return m.finish(p.X+v(v_1, err), nil)
-//line panics_fsm.go:329
+//line panics_fsm.go:384
 }
 
 func (m *panicNilDerefLeftMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -392,6 +447,17 @@ func (m *panicNilDerefLeftMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "panics.go:34:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: PanicNilDerefLeft,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.PanicNilDerefLeft",
 		New: func(args []any) (fsm.Machine, error) {
@@ -402,8 +468,17 @@ func init() {
 			}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "dc3388ce1c7728b1",
+			Pos:    "panics.go:28:6",
+			Vars: []fsm.VarInfo{{
+				Name: "nilp",
+				Type: "bool",
+			}},
+		},
 		States: []fsm.StateInfo{{
-			Pos: "panics.go:33:17",
+			Layout: "18f9a2faeaa04820",
+			Pos:    "panics.go:33:17",
 			Vars: []fsm.VarInfo{{
 				Name: "p",
 				Type: "*Point",
@@ -414,6 +489,11 @@ func init() {
 		},
 	})
 }
+
+// PanicIndexAssignLeftJob is the handle of job PanicIndexAssignLeft, for fsm.Start, fsm.Wait and fsm.Child.
+var PanicIndexAssignLeftJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.PanicIndexAssignLeft",
+	func(a int) []any { return []any{a} },
+	func(r []any) ([]int, error) { return fsm.ResultAt[[]int](r, 0), fsm.ResultErr(r, 1) })
 
 // panicIndexAssignLeftMachine is the state machine of job PanicIndexAssignLeft.
 type panicIndexAssignLeftMachine struct {
@@ -452,17 +532,17 @@ func (m *panicIndexAssignLeftMachine) Resume(ctx fsm.Context, in fsm.Outcome) (f
 	}
 //line panics.go:41
 	xs = []int{1, 2}
-//line panics_fsm.go:456
+//line panics_fsm.go:536
 	m.v.i, m.v.xs = i, xs
 //line panics.go:42
 	return m.suspend(1, Echo.Call(5))
 resume1:
-//line panics_fsm.go:461
+//line panics_fsm.go:541
 	v_1, err = fsm.Take[int](in)
 //line panics.go:42
 	xs[i] = v(v_1, err)
 	return m.finish(xs, nil)
-//line panics_fsm.go:466
+//line panics_fsm.go:546
 }
 
 func (m *panicIndexAssignLeftMachine) finish(r0 []int, r1 error) (fsm.AnyOp, error) {
@@ -531,6 +611,17 @@ func (m *panicIndexAssignLeftMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "72b68ac4df7a5590",
+			Pos:    "panics.go:44:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "[]int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: PanicIndexAssignLeft,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.PanicIndexAssignLeft",
 		New: func(args []any) (fsm.Machine, error) {
@@ -541,8 +632,17 @@ func init() {
 			}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "99810434c0a3c7a9",
+			Pos:    "panics.go:40:6",
+			Vars: []fsm.VarInfo{{
+				Name: "i",
+				Type: "int",
+			}},
+		},
 		States: []fsm.StateInfo{{
-			Pos: "panics.go:42:12",
+			Layout: "25d7653580c7cda7",
+			Pos:    "panics.go:42:12",
 			Vars: []fsm.VarInfo{{
 				Name: "i",
 				Type: "int",
@@ -556,6 +656,11 @@ func init() {
 		},
 	})
 }
+
+// PanicNilMapAssignJob is the handle of job PanicNilMapAssign, for fsm.Start, fsm.Wait and fsm.Child.
+var PanicNilMapAssignJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.PanicNilMapAssign",
+	func(struct{}) []any { return nil },
+	func(r []any) (map[string]int, error) { return fsm.ResultAt[map[string]int](r, 0), fsm.ResultErr(r, 1) })
 
 // panicNilMapAssignMachine is the state machine of job PanicNilMapAssign.
 type panicNilMapAssignMachine struct {
@@ -591,17 +696,17 @@ func (m_1 *panicNilMapAssignMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fs
 	}
 //line panics.go:50
 	m = nilMap()
-//line panics_fsm.go:595
+//line panics_fsm.go:700
 	m_1.v.m = m
 //line panics.go:51
 	return m_1.suspend(1, Echo.Call(5))
 resume1:
-//line panics_fsm.go:600
+//line panics_fsm.go:705
 	v_1, err = fsm.Take[int](in)
 //line panics.go:51
 	m["k"] = v(v_1, err)
 	return m_1.finish(m, nil)
-//line panics_fsm.go:605
+//line panics_fsm.go:710
 }
 
 func (m *panicNilMapAssignMachine) finish(r0 map[string]int, r1 error) (fsm.AnyOp, error) {
@@ -664,14 +769,30 @@ func (m *panicNilMapAssignMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "500688dc429b9514",
+			Pos:    "panics.go:53:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "map[string]int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: PanicNilMapAssign,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.PanicNilMapAssign",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &panicNilMapAssignMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "panics.go:49:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "panics.go:51:13",
+			Layout: "bc5f7e64204439eb",
+			Pos:    "panics.go:51:13",
 			Vars: []fsm.VarInfo{{
 				Name: "m",
 				Type: "map[string]int",

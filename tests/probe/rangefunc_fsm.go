@@ -7,6 +7,11 @@ import (
 	"slices"
 )
 
+// RangeFuncJumpsJob is the handle of job RangeFuncJumps, for fsm.Start, fsm.Wait and fsm.Child.
+var RangeFuncJumpsJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.RangeFuncJumps",
+	func(a [][]int) []any { return []any{a} },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
+
 // rangeFuncJumpsMachine is the state machine of job RangeFuncJumps.
 type rangeFuncJumpsMachine struct {
 	state int // the await the job is stopped at; see fsm.Machine.State
@@ -53,12 +58,12 @@ loop:
 	if !(i < len(rows)) {
 		goto loopEnd
 	}
-//line rangefunc_fsm.go:57
+//line rangefunc_fsm.go:62
 	m.v.rows, m.v.s, m.v.i = rows, s, i
 //line rangefunc.go:17
 	return m.suspend(1, Echo.Call(i))
 resume1:
-//line rangefunc_fsm.go:62
+//line rangefunc_fsm.go:67
 	v_1, err = fsm.Take[int](in)
 //line rangefunc.go:17
 	s += v(v_1, err)
@@ -77,12 +82,12 @@ resume1:
 loopNext:
 //line rangefunc.go:16
 	i++
-//line rangefunc_fsm.go:81
+//line rangefunc_fsm.go:86
 	goto loop
 loopEnd:
 //line rangefunc.go:31
 	return m.finish(s, nil)
-//line rangefunc_fsm.go:86
+//line rangefunc_fsm.go:91
 }
 
 func (m *rangeFuncJumpsMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -153,6 +158,17 @@ func (m *rangeFuncJumpsMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "rangefunc.go:32:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: RangeFuncJumps,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.RangeFuncJumps",
 		New: func(args []any) (fsm.Machine, error) {
@@ -163,8 +179,17 @@ func init() {
 			}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "0aef45ee58dcea73",
+			Pos:    "rangefunc.go:13:6",
+			Vars: []fsm.VarInfo{{
+				Name: "rows",
+				Type: "[][]int",
+			}},
+		},
 		States: []fsm.StateInfo{{
-			Pos: "rangefunc.go:17:10",
+			Layout: "78d4939901664db9",
+			Pos:    "rangefunc.go:17:10",
 			Vars: []fsm.VarInfo{{
 				Name: "rows",
 				Type: "[][]int",

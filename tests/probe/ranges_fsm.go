@@ -8,6 +8,22 @@ import (
 	"sort"
 )
 
+// RangeArrayCallIndexOnlyResults holds the results of job RangeArrayCallIndexOnly, for RangeArrayCallIndexOnlyJob.
+type RangeArrayCallIndexOnlyResults struct {
+	R0 int
+	R1 string
+}
+
+// RangeArrayCallIndexOnlyJob is the handle of job RangeArrayCallIndexOnly, for fsm.Start, fsm.Wait and fsm.Child.
+var RangeArrayCallIndexOnlyJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.RangeArrayCallIndexOnly",
+	func(struct{}) []any { return nil },
+	func(r []any) (RangeArrayCallIndexOnlyResults, error) {
+		return RangeArrayCallIndexOnlyResults{
+			R0: fsm.ResultAt[int](r, 0),
+			R1: fsm.ResultAt[string](r, 1),
+		}, fsm.ResultErr(r, 2)
+	})
+
 // rangeArrayCallIndexOnlyMachine is the state machine of job RangeArrayCallIndexOnly.
 type rangeArrayCallIndexOnlyMachine struct {
 	state int // the await the job is stopped at; see fsm.Machine.State
@@ -47,7 +63,7 @@ func (m *rangeArrayCallIndexOnlyMachine) Resume(ctx fsm.Context, in fsm.Outcome)
 //line ranges.go:19
 	resetTrace()
 	s = 0
-//line ranges_fsm.go:51
+//line ranges_fsm.go:67
 	_ = arr3()
 	i_1 = 0
 loop:
@@ -56,22 +72,22 @@ loop:
 	}
 //line ranges.go:21
 	i = i_1
-//line ranges_fsm.go:60
+//line ranges_fsm.go:76
 	m.v.s, m.v.i_1 = s, i_1
 //line ranges.go:22
 	return m.suspend(1, Echo.Call(i))
 resume1:
-//line ranges_fsm.go:65
+//line ranges_fsm.go:81
 	v_1, err = fsm.Take[int](in)
 //line ranges.go:22
 	s += v(v_1, err)
-//line ranges_fsm.go:69
+//line ranges_fsm.go:85
 	i_1++
 	goto loop
 loopEnd:
 //line ranges.go:24
 	return m.finish(s, traceStr(), nil)
-//line ranges_fsm.go:75
+//line ranges_fsm.go:91
 }
 
 func (m *rangeArrayCallIndexOnlyMachine) finish(r0 int, r1 string, r2 error) (fsm.AnyOp, error) {
@@ -139,14 +155,33 @@ func (m *rangeArrayCallIndexOnlyMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "6f18f28d3d2fef9b",
+			Pos:    "ranges.go:25:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "string",
+			}, {
+				Name: "result 2",
+				Type: "error",
+			}},
+		},
 		Func: RangeArrayCallIndexOnly,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.RangeArrayCallIndexOnly",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &rangeArrayCallIndexOnlyMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "ranges.go:18:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "ranges.go:22:10",
+			Layout: "bf848d5481bdb315",
+			Pos:    "ranges.go:22:10",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
@@ -161,6 +196,22 @@ func init() {
 		},
 	})
 }
+
+// RangeSliceReplacedByPtrMethodResults holds the results of job RangeSliceReplacedByPtrMethod, for RangeSliceReplacedByPtrMethodJob.
+type RangeSliceReplacedByPtrMethodResults struct {
+	R0 int
+	R1 int
+}
+
+// RangeSliceReplacedByPtrMethodJob is the handle of job RangeSliceReplacedByPtrMethod, for fsm.Start, fsm.Wait and fsm.Child.
+var RangeSliceReplacedByPtrMethodJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.RangeSliceReplacedByPtrMethod",
+	func(a IntList) []any { return []any{a} },
+	func(r []any) (RangeSliceReplacedByPtrMethodResults, error) {
+		return RangeSliceReplacedByPtrMethodResults{
+			R0: fsm.ResultAt[int](r, 0),
+			R1: fsm.ResultAt[int](r, 1),
+		}, fsm.ResultErr(r, 2)
+	})
 
 // rangeSliceReplacedByPtrMethodMachine is the state machine of job RangeSliceReplacedByPtrMethod.
 type rangeSliceReplacedByPtrMethodMachine struct {
@@ -207,7 +258,7 @@ func (m *rangeSliceReplacedByPtrMethodMachine) Resume(ctx fsm.Context, in fsm.Ou
 	}
 //line ranges.go:37
 	s = 0
-//line ranges_fsm.go:211
+//line ranges_fsm.go:262
 	seq = xs
 	n = len(seq)
 	i = 0
@@ -217,23 +268,23 @@ loop:
 	}
 //line ranges.go:38
 	x = seq[i]
-//line ranges_fsm.go:221
+//line ranges_fsm.go:272
 	m.v.xs, m.v.s, m.v.seq, m.v.n, m.v.i = xs, s, seq, n, i
 //line ranges.go:39
 	return m.suspend(1, Echo.Call(x))
 resume1:
-//line ranges_fsm.go:226
+//line ranges_fsm.go:277
 	v_1, err = fsm.Take[int](in)
 //line ranges.go:39
 	s += v(v_1, err)
 	xs.Replace()
-//line ranges_fsm.go:231
+//line ranges_fsm.go:282
 	i++
 	goto loop
 loopEnd:
 //line ranges.go:42
 	return m.finish(s, len(xs), nil)
-//line ranges_fsm.go:237
+//line ranges_fsm.go:288
 }
 
 func (m *rangeSliceReplacedByPtrMethodMachine) finish(r0 int, r1 int, r2 error) (fsm.AnyOp, error) {
@@ -315,6 +366,20 @@ func (m *rangeSliceReplacedByPtrMethodMachine) UnmarshalCBOR(data []byte) error 
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "fd05e174931b53f4",
+			Pos:    "ranges.go:43:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "int",
+			}, {
+				Name: "result 2",
+				Type: "error",
+			}},
+		},
 		Func: RangeSliceReplacedByPtrMethod,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.RangeSliceReplacedByPtrMethod",
 		New: func(args []any) (fsm.Machine, error) {
@@ -325,8 +390,17 @@ func init() {
 			}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "36b8ed161bff8b06",
+			Pos:    "ranges.go:36:6",
+			Vars: []fsm.VarInfo{{
+				Name: "xs",
+				Type: "IntList",
+			}},
+		},
 		States: []fsm.StateInfo{{
-			Pos: "ranges.go:39:10",
+			Layout: "df57c8e8b46bf41e",
+			Pos:    "ranges.go:39:10",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
 				Type: "IntList",
@@ -352,6 +426,22 @@ func init() {
 		},
 	})
 }
+
+// RangeMapReplacedByPtrMethodResults holds the results of job RangeMapReplacedByPtrMethod, for RangeMapReplacedByPtrMethodJob.
+type RangeMapReplacedByPtrMethodResults struct {
+	R0 int
+	R1 int
+}
+
+// RangeMapReplacedByPtrMethodJob is the handle of job RangeMapReplacedByPtrMethod, for fsm.Start, fsm.Wait and fsm.Child.
+var RangeMapReplacedByPtrMethodJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.RangeMapReplacedByPtrMethod",
+	func(struct{}) []any { return nil },
+	func(r []any) (RangeMapReplacedByPtrMethodResults, error) {
+		return RangeMapReplacedByPtrMethodResults{
+			R0: fsm.ResultAt[int](r, 0),
+			R1: fsm.ResultAt[int](r, 1),
+		}, fsm.ResultErr(r, 2)
+	})
 
 // rangeMapReplacedByPtrMethodMachine is the state machine of job RangeMapReplacedByPtrMethod.
 type rangeMapReplacedByPtrMethodMachine struct {
@@ -400,7 +490,7 @@ func (m_1 *rangeMapReplacedByPtrMethodMachine) Resume(ctx fsm.Context, in fsm.Ou
 //line ranges.go:55
 	d = Dict{"a": 1, "b": 2, "c": 3}
 	s = 0
-//line ranges_fsm.go:404
+//line ranges_fsm.go:494
 	m = d
 	keys = fsm.MapKeys(m)
 	i = 0
@@ -415,7 +505,7 @@ loop:
 	}
 //line ranges.go:57
 	x = v_1
-//line ranges_fsm.go:419
+//line ranges_fsm.go:509
 	m_1.v.d, m_1.v.s, m_1.v.x, m_1.v.m, m_1.v.keys, m_1.v.i = d, s, x, m, keys, i
 //line ranges.go:58
 	return m_1.suspend(1, Echo.Call(0))
@@ -424,13 +514,13 @@ resume1:
 	s += x
 	d.Replace()
 loopNext:
-//line ranges_fsm.go:428
+//line ranges_fsm.go:518
 	i++
 	goto loop
 loopEnd:
 //line ranges.go:62
 	return m_1.finish(s, len(d), nil)
-//line ranges_fsm.go:434
+//line ranges_fsm.go:524
 }
 
 func (m *rangeMapReplacedByPtrMethodMachine) finish(r0 int, r1 int, r2 error) (fsm.AnyOp, error) {
@@ -510,14 +600,33 @@ func (m *rangeMapReplacedByPtrMethodMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "fd05e174931b53f4",
+			Pos:    "ranges.go:63:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "int",
+			}, {
+				Name: "result 2",
+				Type: "error",
+			}},
+		},
 		Func: RangeMapReplacedByPtrMethod,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.RangeMapReplacedByPtrMethod",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &rangeMapReplacedByPtrMethodMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "ranges.go:54:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "ranges.go:58:3",
+			Layout: "7a8364de03eba149",
+			Pos:    "ranges.go:58:3",
 			Vars: []fsm.VarInfo{{
 				Name: "d",
 				Type: "Dict",
@@ -546,6 +655,22 @@ func init() {
 		},
 	})
 }
+
+// RangeMapNaNKeyResults holds the results of job RangeMapNaNKey, for RangeMapNaNKeyJob.
+type RangeMapNaNKeyResults struct {
+	R0 int
+	R1 int
+}
+
+// RangeMapNaNKeyJob is the handle of job RangeMapNaNKey, for fsm.Start, fsm.Wait and fsm.Child.
+var RangeMapNaNKeyJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.RangeMapNaNKey",
+	func(struct{}) []any { return nil },
+	func(r []any) (RangeMapNaNKeyResults, error) {
+		return RangeMapNaNKeyResults{
+			R0: fsm.ResultAt[int](r, 0),
+			R1: fsm.ResultAt[int](r, 1),
+		}, fsm.ResultErr(r, 2)
+	})
 
 // rangeMapNaNKeyMachine is the state machine of job RangeMapNaNKey.
 type rangeMapNaNKeyMachine struct {
@@ -594,7 +719,7 @@ func (m_1 *rangeMapNaNKeyMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.A
 //line ranges.go:69
 	m = map[float64]int{math.NaN(): 5, 1: 1}
 	n, s = 0, 0
-//line ranges_fsm.go:598
+//line ranges_fsm.go:723
 	keys = fsm.MapKeys(m)
 	i = 0
 loop:
@@ -608,7 +733,7 @@ loop:
 	}
 //line ranges.go:71
 	x = v_1
-//line ranges_fsm.go:612
+//line ranges_fsm.go:737
 	m_1.v.m, m_1.v.n, m_1.v.s, m_1.v.x, m_1.v.keys, m_1.v.i = m, n, s, x, keys, i
 //line ranges.go:72
 	return m_1.suspend(1, Echo.Call(0))
@@ -617,13 +742,13 @@ resume1:
 	n++
 	s += x
 loopNext:
-//line ranges_fsm.go:621
+//line ranges_fsm.go:746
 	i++
 	goto loop
 loopEnd:
 //line ranges.go:76
 	return m_1.finish(n, s, nil)
-//line ranges_fsm.go:627
+//line ranges_fsm.go:752
 }
 
 func (m *rangeMapNaNKeyMachine) finish(r0 int, r1 int, r2 error) (fsm.AnyOp, error) {
@@ -699,14 +824,33 @@ func (m *rangeMapNaNKeyMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "fd05e174931b53f4",
+			Pos:    "ranges.go:77:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "int",
+			}, {
+				Name: "result 2",
+				Type: "error",
+			}},
+		},
 		Func: RangeMapNaNKey,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.RangeMapNaNKey",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &rangeMapNaNKeyMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "ranges.go:68:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "ranges.go:72:3",
+			Layout: "726bacac9b096aa7",
+			Pos:    "ranges.go:72:3",
 			Vars: []fsm.VarInfo{{
 				Name: "m",
 				Type: "map[float64]int",
@@ -734,6 +878,11 @@ func init() {
 		},
 	})
 }
+
+// RangeSubsliceJob is the handle of job RangeSubslice, for fsm.Start, fsm.Wait and fsm.Child.
+var RangeSubsliceJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.RangeSubslice",
+	func(a []int) []any { return []any{a} },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // rangeSubsliceMachine is the state machine of job RangeSubslice.
 type rangeSubsliceMachine struct {
@@ -779,7 +928,7 @@ func (m *rangeSubsliceMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 	}
 //line ranges.go:83
 	s = 0
-//line ranges_fsm.go:783
+//line ranges_fsm.go:932
 	seq = xs[1:]
 	n = len(seq)
 	i = 0
@@ -789,22 +938,22 @@ loop:
 	}
 //line ranges.go:84
 	x = seq[i]
-//line ranges_fsm.go:793
+//line ranges_fsm.go:942
 	m.v.xs, m.v.s, m.v.seq, m.v.n, m.v.i = xs, s, seq, n, i
 //line ranges.go:85
 	return m.suspend(1, Echo.Call(x))
 resume1:
-//line ranges_fsm.go:798
+//line ranges_fsm.go:947
 	v_1, err = fsm.Take[int](in)
 //line ranges.go:85
 	s += v(v_1, err)
-//line ranges_fsm.go:802
+//line ranges_fsm.go:951
 	i++
 	goto loop
 loopEnd:
 //line ranges.go:87
 	return m.finish(s+xs[0], nil)
-//line ranges_fsm.go:808
+//line ranges_fsm.go:957
 }
 
 func (m *rangeSubsliceMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -883,6 +1032,17 @@ func (m *rangeSubsliceMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "ranges.go:88:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: RangeSubslice,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.RangeSubslice",
 		New: func(args []any) (fsm.Machine, error) {
@@ -893,8 +1053,17 @@ func init() {
 			}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2ee6eabada2380b8",
+			Pos:    "ranges.go:82:6",
+			Vars: []fsm.VarInfo{{
+				Name: "xs",
+				Type: "[]int",
+			}},
+		},
 		States: []fsm.StateInfo{{
-			Pos: "ranges.go:85:10",
+			Layout: "61743bb553f8cb9d",
+			Pos:    "ranges.go:85:10",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
 				Type: "[]int",
@@ -920,6 +1089,11 @@ func init() {
 		},
 	})
 }
+
+// RangeFieldThroughPointerJob is the handle of job RangeFieldThroughPointer, for fsm.Start, fsm.Wait and fsm.Child.
+var RangeFieldThroughPointerJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.RangeFieldThroughPointer",
+	func(a *Bag) []any { return []any{a} },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // rangeFieldThroughPointerMachine is the state machine of job RangeFieldThroughPointer.
 type rangeFieldThroughPointerMachine struct {
@@ -965,7 +1139,7 @@ func (m *rangeFieldThroughPointerMachine) Resume(ctx fsm.Context, in fsm.Outcome
 	}
 //line ranges.go:101
 	s = 0
-//line ranges_fsm.go:969
+//line ranges_fsm.go:1143
 	seq = b.Items
 	n = len(seq)
 	i = 0
@@ -975,22 +1149,22 @@ loop:
 	}
 //line ranges.go:102
 	x = seq[i]
-//line ranges_fsm.go:979
+//line ranges_fsm.go:1153
 	m.v.b, m.v.s, m.v.seq, m.v.n, m.v.i = b, s, seq, n, i
 //line ranges.go:103
 	return m.suspend(1, Echo.Call(x))
 resume1:
-//line ranges_fsm.go:984
+//line ranges_fsm.go:1158
 	v_1, err = fsm.Take[int](in)
 //line ranges.go:103
 	s += v(v_1, err)
-//line ranges_fsm.go:988
+//line ranges_fsm.go:1162
 	i++
 	goto loop
 loopEnd:
 //line ranges.go:105
 	return m.finish(s+b.ID, nil)
-//line ranges_fsm.go:994
+//line ranges_fsm.go:1168
 }
 
 func (m *rangeFieldThroughPointerMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1069,6 +1243,17 @@ func (m *rangeFieldThroughPointerMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "ranges.go:106:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: RangeFieldThroughPointer,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.RangeFieldThroughPointer",
 		New: func(args []any) (fsm.Machine, error) {
@@ -1079,8 +1264,17 @@ func init() {
 			}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "cac2a893b5178235",
+			Pos:    "ranges.go:100:6",
+			Vars: []fsm.VarInfo{{
+				Name: "b",
+				Type: "*Bag",
+			}},
+		},
 		States: []fsm.StateInfo{{
-			Pos: "ranges.go:103:10",
+			Layout: "4c50ddf8060578db",
+			Pos:    "ranges.go:103:10",
 			Vars: []fsm.VarInfo{{
 				Name: "b",
 				Type: "*Bag",
@@ -1106,6 +1300,22 @@ func init() {
 		},
 	})
 }
+
+// RangeArrayPointerResults holds the results of job RangeArrayPointer, for RangeArrayPointerJob.
+type RangeArrayPointerResults struct {
+	R0 int
+	R1 [3]int
+}
+
+// RangeArrayPointerJob is the handle of job RangeArrayPointer, for fsm.Start, fsm.Wait and fsm.Child.
+var RangeArrayPointerJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.RangeArrayPointer",
+	func(struct{}) []any { return nil },
+	func(r []any) (RangeArrayPointerResults, error) {
+		return RangeArrayPointerResults{
+			R0: fsm.ResultAt[int](r, 0),
+			R1: fsm.ResultAt[[3]int](r, 1),
+		}, fsm.ResultErr(r, 2)
+	})
 
 // rangeArrayPointerMachine is the state machine of job RangeArrayPointer.
 type rangeArrayPointerMachine struct {
@@ -1152,7 +1362,7 @@ func (m *rangeArrayPointerMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.
 //line ranges.go:113
 	a = &[3]int{1, 2, 3}
 	s = 0
-//line ranges_fsm.go:1156
+//line ranges_fsm.go:1366
 	n = len(a)
 	i_1 = 0
 loop:
@@ -1161,25 +1371,25 @@ loop:
 	}
 //line ranges.go:115
 	i, x = i_1, a[i_1]
-//line ranges_fsm.go:1165
+//line ranges_fsm.go:1375
 	m.v.a, m.v.s, m.v.i, m.v.n, m.v.i_1 = a, s, i, n, i_1
 //line ranges.go:116
 	return m.suspend(1, Echo.Call(x))
 resume1:
-//line ranges_fsm.go:1170
+//line ranges_fsm.go:1380
 	v_1, err = fsm.Take[int](in)
 //line ranges.go:116
 	s += v(v_1, err)
 	if i+1 < len(a) {
 		a[i+1] *= 10
 	}
-//line ranges_fsm.go:1177
+//line ranges_fsm.go:1387
 	i_1++
 	goto loop
 loopEnd:
 //line ranges.go:121
 	return m.finish(s, *a, nil)
-//line ranges_fsm.go:1183
+//line ranges_fsm.go:1393
 }
 
 func (m *rangeArrayPointerMachine) finish(r0 int, r1 [3]int, r2 error) (fsm.AnyOp, error) {
@@ -1253,14 +1463,33 @@ func (m *rangeArrayPointerMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "15327b1f4d4fe0c8",
+			Pos:    "ranges.go:122:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "[3]int",
+			}, {
+				Name: "result 2",
+				Type: "error",
+			}},
+		},
 		Func: RangeArrayPointer,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.RangeArrayPointer",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &rangeArrayPointerMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "ranges.go:112:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "ranges.go:116:10",
+			Layout: "0a1ae521a0b1261e",
+			Pos:    "ranges.go:116:10",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
 				Type: "*[3]int",
@@ -1285,6 +1514,22 @@ func init() {
 		},
 	})
 }
+
+// RangeArrayValueCopyResults holds the results of job RangeArrayValueCopy, for RangeArrayValueCopyJob.
+type RangeArrayValueCopyResults struct {
+	R0 int
+	R1 [3]int
+}
+
+// RangeArrayValueCopyJob is the handle of job RangeArrayValueCopy, for fsm.Start, fsm.Wait and fsm.Child.
+var RangeArrayValueCopyJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.RangeArrayValueCopy",
+	func(struct{}) []any { return nil },
+	func(r []any) (RangeArrayValueCopyResults, error) {
+		return RangeArrayValueCopyResults{
+			R0: fsm.ResultAt[int](r, 0),
+			R1: fsm.ResultAt[[3]int](r, 1),
+		}, fsm.ResultErr(r, 2)
+	})
 
 // rangeArrayValueCopyMachine is the state machine of job RangeArrayValueCopy.
 type rangeArrayValueCopyMachine struct {
@@ -1333,7 +1578,7 @@ func (m *rangeArrayValueCopyMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fs
 //line ranges.go:129
 	a = [3]int{1, 2, 3}
 	s = 0
-//line ranges_fsm.go:1337
+//line ranges_fsm.go:1582
 	seq = a
 	n = len(seq)
 	i_1 = 0
@@ -1343,23 +1588,23 @@ loop:
 	}
 //line ranges.go:131
 	i, x = i_1, seq[i_1]
-//line ranges_fsm.go:1347
+//line ranges_fsm.go:1592
 	m.v.a, m.v.s, m.v.i, m.v.seq, m.v.n, m.v.i_1 = a, s, i, seq, n, i_1
 //line ranges.go:132
 	return m.suspend(1, Echo.Call(x))
 resume1:
-//line ranges_fsm.go:1352
+//line ranges_fsm.go:1597
 	v_1, err = fsm.Take[int](in)
 //line ranges.go:132
 	s += v(v_1, err)
 	a[2] = 100 + i
-//line ranges_fsm.go:1357
+//line ranges_fsm.go:1602
 	i_1++
 	goto loop
 loopEnd:
 //line ranges.go:135
 	return m.finish(s, a, nil)
-//line ranges_fsm.go:1363
+//line ranges_fsm.go:1608
 }
 
 func (m *rangeArrayValueCopyMachine) finish(r0 int, r1 [3]int, r2 error) (fsm.AnyOp, error) {
@@ -1435,14 +1680,33 @@ func (m *rangeArrayValueCopyMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "15327b1f4d4fe0c8",
+			Pos:    "ranges.go:136:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "[3]int",
+			}, {
+				Name: "result 2",
+				Type: "error",
+			}},
+		},
 		Func: RangeArrayValueCopy,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.RangeArrayValueCopy",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &rangeArrayValueCopyMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "ranges.go:128:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "ranges.go:132:10",
+			Layout: "c31f8310eb855ef1",
+			Pos:    "ranges.go:132:10",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
 				Type: "[3]int",
@@ -1471,6 +1735,22 @@ func init() {
 		},
 	})
 }
+
+// RangeStringFormsResults holds the results of job RangeStringForms, for RangeStringFormsJob.
+type RangeStringFormsResults struct {
+	R0 []int
+	R1 []rune
+}
+
+// RangeStringFormsJob is the handle of job RangeStringForms, for fsm.Start, fsm.Wait and fsm.Child.
+var RangeStringFormsJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.RangeStringForms",
+	func(a string) []any { return []any{a} },
+	func(r []any) (RangeStringFormsResults, error) {
+		return RangeStringFormsResults{
+			R0: fsm.ResultAt[[]int](r, 0),
+			R1: fsm.ResultAt[[]rune](r, 1),
+		}, fsm.ResultErr(r, 2)
+	})
 
 // rangeStringFormsMachine is the state machine of job RangeStringForms.
 type rangeStringFormsMachine struct {
@@ -1529,7 +1809,7 @@ func (m *rangeStringFormsMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.A
 //line ranges.go:143
 	idx_1 = nil
 	rs = nil
-//line ranges_fsm.go:1533
+//line ranges_fsm.go:1813
 	i_1 = 0
 loop:
 	if i_1 >= len(s) {
@@ -1537,16 +1817,16 @@ loop:
 	}
 //line ranges.go:145
 	i = i_1
-//line ranges_fsm.go:1541
+//line ranges_fsm.go:1821
 	m.v.s, m.v.idx_1, m.v.rs, m.v.i_1 = s, idx_1, rs, i_1
 //line ranges.go:146
 	return m.suspend(1, Echo.Call(i))
 resume1:
-//line ranges_fsm.go:1546
+//line ranges_fsm.go:1826
 	v_1, err = fsm.Take[int](in)
 //line ranges.go:146
 	idx_1 = append(idx_1, v(v_1, err))
-//line ranges_fsm.go:1550
+//line ranges_fsm.go:1830
 	i_1 = fsm.NextRune(s, i_1)
 	goto loop
 loopEnd:
@@ -1563,17 +1843,17 @@ loop_1:
 	if r == '!' {
 		goto loopEnd_1
 	}
-//line ranges_fsm.go:1567
+//line ranges_fsm.go:1847
 	m.v.s, m.v.idx_1, m.v.rs, m.v.i_2 = s, idx_1, rs, i_2
 //line ranges.go:155
 	return m.suspend(2, Echo.Call(int(r)))
 resume2:
-//line ranges_fsm.go:1572
+//line ranges_fsm.go:1852
 	v_2, err_1 = fsm.Take[int](in)
 //line ranges.go:155
 	rs = append(rs, rune(v(v_2, err_1)))
 loopNext_1:
-//line ranges_fsm.go:1577
+//line ranges_fsm.go:1857
 	i_2 = fsm.NextRune(s, i_2)
 	goto loop_1
 loopEnd_1:
@@ -1586,13 +1866,13 @@ loop_2:
 //line ranges.go:158
 	return m.suspend(3, Echo.Call(0))
 resume3:
-//line ranges_fsm.go:1590
+//line ranges_fsm.go:1870
 	i_3 = fsm.NextRune(s, i_3)
 	goto loop_2
 loopEnd_2:
 //line ranges.go:160
 	return m.finish(idx_1, rs, nil)
-//line ranges_fsm.go:1596
+//line ranges_fsm.go:1876
 }
 
 func (m *rangeStringFormsMachine) finish(r0 []int, r1 []rune, r2 error) (fsm.AnyOp, error) {
@@ -1688,6 +1968,20 @@ func (m *rangeStringFormsMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "5317f864da0a7b9a",
+			Pos:    "ranges.go:161:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "[]int",
+			}, {
+				Name: "result 1",
+				Type: "[]rune",
+			}, {
+				Name: "result 2",
+				Type: "error",
+			}},
+		},
 		Func: RangeStringForms,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.RangeStringForms",
 		New: func(args []any) (fsm.Machine, error) {
@@ -1698,8 +1992,17 @@ func init() {
 			}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "1b16fda53b451520",
+			Pos:    "ranges.go:142:6",
+			Vars: []fsm.VarInfo{{
+				Name: "s",
+				Type: "string",
+			}},
+		},
 		States: []fsm.StateInfo{{
-			Pos: "ranges.go:146:23",
+			Layout: "8ac2d9f4b28e240a",
+			Pos:    "ranges.go:146:23",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "string",
@@ -1715,7 +2018,8 @@ func init() {
 				Type:     "int",
 			}},
 		}, {
-			Pos: "ranges.go:155:26",
+			Layout: "8ac2d9f4b28e240a",
+			Pos:    "ranges.go:155:26",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "string",
@@ -1731,7 +2035,8 @@ func init() {
 				Type:     "int",
 			}},
 		}, {
-			Pos: "ranges.go:158:3",
+			Layout: "8ac2d9f4b28e240a",
+			Pos:    "ranges.go:158:3",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "string",
@@ -1752,6 +2057,22 @@ func init() {
 		},
 	})
 }
+
+// RangeIntFormsResults holds the results of job RangeIntForms, for RangeIntFormsJob.
+type RangeIntFormsResults struct {
+	R0 int
+	R1 int8
+}
+
+// RangeIntFormsJob is the handle of job RangeIntForms, for fsm.Start, fsm.Wait and fsm.Child.
+var RangeIntFormsJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.RangeIntForms",
+	func(a int) []any { return []any{a} },
+	func(r []any) (RangeIntFormsResults, error) {
+		return RangeIntFormsResults{
+			R0: fsm.ResultAt[int](r, 0),
+			R1: fsm.ResultAt[int8](r, 1),
+		}, fsm.ResultErr(r, 2)
+	})
 
 type small int8
 
@@ -1819,7 +2140,7 @@ func (m *rangeIntFormsMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 	}
 //line ranges.go:169
 	c = 0
-//line ranges_fsm.go:1823
+//line ranges_fsm.go:2144
 	n_1 = n
 	i_1 = 0
 loop:
@@ -1830,18 +2151,18 @@ loop:
 //line ranges.go:171
 	return m.suspend(1, Echo.Call(1))
 resume1:
-//line ranges_fsm.go:1834
+//line ranges_fsm.go:2155
 	v_1, err = fsm.Take[int](in)
 //line ranges.go:171
 	c += v(v_1, err)
 	n += 10
-//line ranges_fsm.go:1839
+//line ranges_fsm.go:2160
 	i_1++
 	goto loop
 loopEnd:
 //line ranges.go:174
 	k = 0
-//line ranges_fsm.go:1845
+//line ranges_fsm.go:2166
 	n_2 = int8(3)
 	i_2 = 0
 loop_1:
@@ -1850,16 +2171,16 @@ loop_1:
 	}
 //line ranges.go:175
 	k = i_2
-//line ranges_fsm.go:1854
+//line ranges_fsm.go:2175
 	m.v.c, m.v.k, m.v.n_2, m.v.i_2 = c, k, n_2, i_2
 //line ranges.go:176
 	return m.suspend(2, Echo.Call(int(k)))
 resume2:
-//line ranges_fsm.go:1859
+//line ranges_fsm.go:2180
 	v_2, err_1 = fsm.Take[int](in)
 //line ranges.go:176
 	c += v(v_2, err_1)
-//line ranges_fsm.go:1863
+//line ranges_fsm.go:2184
 	i_2++
 	goto loop_1
 loopEnd_1:
@@ -1871,22 +2192,22 @@ loop_2:
 	}
 //line ranges.go:178
 	i = i_3
-//line ranges_fsm.go:1875
+//line ranges_fsm.go:2196
 	m.v.c, m.v.k, m.v.i, m.v.n_3, m.v.i_3 = c, k, i, n_3, i_3
 //line ranges.go:179
 	return m.suspend(3, Echo.Call(100))
 resume3:
-//line ranges_fsm.go:1880
+//line ranges_fsm.go:2201
 	v_3, err_2 = fsm.Take[int](in)
 //line ranges.go:179
 	c += int(i) * v(v_3, err_2)
-//line ranges_fsm.go:1884
+//line ranges_fsm.go:2205
 	i_3++
 	goto loop_2
 loopEnd_2:
 //line ranges.go:181
 	return m.finish(c, k, nil)
-//line ranges_fsm.go:1890
+//line ranges_fsm.go:2211
 }
 
 func (m *rangeIntFormsMachine) finish(r0 int, r1 int8, r2 error) (fsm.AnyOp, error) {
@@ -1984,6 +2305,20 @@ func (m *rangeIntFormsMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "f1809f34d1342417",
+			Pos:    "ranges.go:182:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "int8",
+			}, {
+				Name: "result 2",
+				Type: "error",
+			}},
+		},
 		Func: RangeIntForms,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.RangeIntForms",
 		New: func(args []any) (fsm.Machine, error) {
@@ -1994,8 +2329,17 @@ func init() {
 			}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "3d5626aa9d3c44eb",
+			Pos:    "ranges.go:167:6",
+			Vars: []fsm.VarInfo{{
+				Name: "n",
+				Type: "int",
+			}},
+		},
 		States: []fsm.StateInfo{{
-			Pos: "ranges.go:171:10",
+			Layout: "100da81b47a1f47a",
+			Pos:    "ranges.go:171:10",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
 				Type: "int",
@@ -2012,7 +2356,8 @@ func init() {
 				Type:     "int",
 			}},
 		}, {
-			Pos: "ranges.go:176:10",
+			Layout: "151ac2420284e2d6",
+			Pos:    "ranges.go:176:10",
 			Vars: []fsm.VarInfo{{
 				Name: "c",
 				Type: "int",
@@ -2029,7 +2374,8 @@ func init() {
 				Type:     "int8",
 			}},
 		}, {
-			Pos: "ranges.go:179:19",
+			Layout: "e34182cf36641c5b",
+			Pos:    "ranges.go:179:19",
 			Vars: []fsm.VarInfo{{
 				Name: "c",
 				Type: "int",
@@ -2054,6 +2400,24 @@ func init() {
 		},
 	})
 }
+
+// RangeAssignTargetsResults holds the results of job RangeAssignTargets, for RangeAssignTargetsJob.
+type RangeAssignTargetsResults struct {
+	R0 Point
+	R1 [2]int
+	R2 int
+}
+
+// RangeAssignTargetsJob is the handle of job RangeAssignTargets, for fsm.Start, fsm.Wait and fsm.Child.
+var RangeAssignTargetsJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.RangeAssignTargets",
+	func(struct{}) []any { return nil },
+	func(r []any) (RangeAssignTargetsResults, error) {
+		return RangeAssignTargetsResults{
+			R0: fsm.ResultAt[Point](r, 0),
+			R1: fsm.ResultAt[[2]int](r, 1),
+			R2: fsm.ResultAt[int](r, 2),
+		}, fsm.ResultErr(r, 3)
+	})
 
 // rangeAssignTargetsMachine is the state machine of job RangeAssignTargets.
 type rangeAssignTargetsMachine struct {
@@ -2117,7 +2481,7 @@ func (m *rangeAssignTargetsMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm
 	p = Point{}
 	a = [2]int{}
 	last = -1
-//line ranges_fsm.go:2121
+//line ranges_fsm.go:2485
 	n = 3
 	i = 0
 loop:
@@ -2126,16 +2490,16 @@ loop:
 	}
 //line ranges.go:192
 	p.X = i
-//line ranges_fsm.go:2130
+//line ranges_fsm.go:2494
 	m.v.p, m.v.a, m.v.last, m.v.n, m.v.i = p, a, last, n, i
 //line ranges.go:193
 	return m.suspend(1, Echo.Call(p.X))
 resume1:
-//line ranges_fsm.go:2135
+//line ranges_fsm.go:2499
 	v_1, err = fsm.Take[int](in)
 //line ranges.go:193
 	p.Y += v(v_1, err)
-//line ranges_fsm.go:2139
+//line ranges_fsm.go:2503
 	i++
 	goto loop
 loopEnd:
@@ -2148,12 +2512,12 @@ loop_1:
 	}
 //line ranges.go:195
 	a[0], a[1] = i_1, seq[i_1]
-//line ranges_fsm.go:2152
+//line ranges_fsm.go:2516
 	m.v.p, m.v.a, m.v.last, m.v.seq, m.v.n_1, m.v.i_1 = p, a, last, seq, n_1, i_1
 //line ranges.go:196
 	return m.suspend(2, Echo.Call(a[1]))
 resume2:
-//line ranges_fsm.go:2157
+//line ranges_fsm.go:2521
 	i_1++
 	goto loop_1
 loopEnd_1:
@@ -2165,18 +2529,18 @@ loop_2:
 	}
 //line ranges.go:198
 	last = i_2
-//line ranges_fsm.go:2169
+//line ranges_fsm.go:2533
 	m.v.p, m.v.a, m.v.last, m.v.str, m.v.i_2 = p, a, last, str, i_2
 //line ranges.go:199
 	return m.suspend(3, Echo.Call(last))
 resume3:
-//line ranges_fsm.go:2174
+//line ranges_fsm.go:2538
 	i_2 = fsm.NextRune(str, i_2)
 	goto loop_2
 loopEnd_2:
 //line ranges.go:201
 	return m.finish(p, a, last, nil)
-//line ranges_fsm.go:2180
+//line ranges_fsm.go:2544
 }
 
 func (m *rangeAssignTargetsMachine) finish(r0 Point, r1 [2]int, r2 int, r3 error) (fsm.AnyOp, error) {
@@ -2279,14 +2643,36 @@ func (m *rangeAssignTargetsMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "4684e567c9d703c8",
+			Pos:    "ranges.go:202:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "Point",
+			}, {
+				Name: "result 1",
+				Type: "[2]int",
+			}, {
+				Name: "result 2",
+				Type: "int",
+			}, {
+				Name: "result 3",
+				Type: "error",
+			}},
+		},
 		Func: RangeAssignTargets,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.RangeAssignTargets",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &rangeAssignTargetsMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "ranges.go:188:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "ranges.go:193:12",
+			Layout: "2dac5100e3fdeacf",
+			Pos:    "ranges.go:193:12",
 			Vars: []fsm.VarInfo{{
 				Name: "p",
 				Type: "Point",
@@ -2306,7 +2692,8 @@ func init() {
 				Type:     "int",
 			}},
 		}, {
-			Pos: "ranges.go:196:3",
+			Layout: "9c5ae41d9aa0bc04",
+			Pos:    "ranges.go:196:3",
 			Vars: []fsm.VarInfo{{
 				Name: "p",
 				Type: "Point",
@@ -2330,7 +2717,8 @@ func init() {
 				Type:     "int",
 			}},
 		}, {
-			Pos: "ranges.go:199:3",
+			Layout: "94e2882304fe8a14",
+			Pos:    "ranges.go:199:3",
 			Vars: []fsm.VarInfo{{
 				Name: "p",
 				Type: "Point",
@@ -2355,6 +2743,22 @@ func init() {
 		},
 	})
 }
+
+// RangeOnceCallResults holds the results of job RangeOnceCall, for RangeOnceCallJob.
+type RangeOnceCallResults struct {
+	R0 int
+	R1 string
+}
+
+// RangeOnceCallJob is the handle of job RangeOnceCall, for fsm.Start, fsm.Wait and fsm.Child.
+var RangeOnceCallJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.RangeOnceCall",
+	func(struct{}) []any { return nil },
+	func(r []any) (RangeOnceCallResults, error) {
+		return RangeOnceCallResults{
+			R0: fsm.ResultAt[int](r, 0),
+			R1: fsm.ResultAt[string](r, 1),
+		}, fsm.ResultErr(r, 2)
+	})
 
 // rangeOnceCallMachine is the state machine of job RangeOnceCall.
 type rangeOnceCallMachine struct {
@@ -2411,7 +2815,7 @@ func (m_1 *rangeOnceCallMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.An
 //line ranges.go:210
 	resetTrace()
 	s = 0
-//line ranges_fsm.go:2415
+//line ranges_fsm.go:2819
 	seq = sliceOf(1, 2, 3)
 	n = len(seq)
 	i = 0
@@ -2421,16 +2825,16 @@ loop:
 	}
 //line ranges.go:212
 	x = seq[i]
-//line ranges_fsm.go:2425
+//line ranges_fsm.go:2829
 	m_1.v.s, m_1.v.seq, m_1.v.n, m_1.v.i = s, seq, n, i
 //line ranges.go:213
 	return m_1.suspend(1, Echo.Call(x))
 resume1:
-//line ranges_fsm.go:2430
+//line ranges_fsm.go:2834
 	v_1, err = fsm.Take[int](in)
 //line ranges.go:213
 	s += v(v_1, err)
-//line ranges_fsm.go:2434
+//line ranges_fsm.go:2838
 	i++
 	goto loop
 loopEnd:
@@ -2449,19 +2853,19 @@ loop_1:
 //line ranges.go:215
 	k = k_1
 	_ = k
-//line ranges_fsm.go:2453
+//line ranges_fsm.go:2857
 	m_1.v.s, m_1.v.m, m_1.v.keys, m_1.v.i_1 = s, m, keys, i_1
 //line ranges.go:217
 	return m_1.suspend(2, Echo.Call(0))
 resume2:
 loopNext_1:
-//line ranges_fsm.go:2459
+//line ranges_fsm.go:2863
 	i_1++
 	goto loop_1
 loopEnd_1:
 //line ranges.go:219
 	return m_1.finish(s, traceStr(), nil)
-//line ranges_fsm.go:2465
+//line ranges_fsm.go:2869
 }
 
 func (m *rangeOnceCallMachine) finish(r0 int, r1 string, r2 error) (fsm.AnyOp, error) {
@@ -2543,14 +2947,33 @@ func (m *rangeOnceCallMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "6f18f28d3d2fef9b",
+			Pos:    "ranges.go:220:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "string",
+			}, {
+				Name: "result 2",
+				Type: "error",
+			}},
+		},
 		Func: RangeOnceCall,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.RangeOnceCall",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &rangeOnceCallMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "ranges.go:209:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "ranges.go:213:10",
+			Layout: "059a6bbdc81fdd66",
+			Pos:    "ranges.go:213:10",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
@@ -2568,7 +2991,8 @@ func init() {
 				Type:     "int",
 			}},
 		}, {
-			Pos: "ranges.go:217:3",
+			Layout: "5a8e70c694b4fd67",
+			Pos:    "ranges.go:217:3",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
@@ -2591,6 +3015,22 @@ func init() {
 		},
 	})
 }
+
+// RangeMapDeleteOthersResults holds the results of job RangeMapDeleteOthers, for RangeMapDeleteOthersJob.
+type RangeMapDeleteOthersResults struct {
+	R0 int
+	R1 int
+}
+
+// RangeMapDeleteOthersJob is the handle of job RangeMapDeleteOthers, for fsm.Start, fsm.Wait and fsm.Child.
+var RangeMapDeleteOthersJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.RangeMapDeleteOthers",
+	func(struct{}) []any { return nil },
+	func(r []any) (RangeMapDeleteOthersResults, error) {
+		return RangeMapDeleteOthersResults{
+			R0: fsm.ResultAt[int](r, 0),
+			R1: fsm.ResultAt[int](r, 1),
+		}, fsm.ResultErr(r, 2)
+	})
 
 // rangeMapDeleteOthersMachine is the state machine of job RangeMapDeleteOthers.
 type rangeMapDeleteOthersMachine struct {
@@ -2639,7 +3079,7 @@ func (m_1 *rangeMapDeleteOthersMachine) Resume(ctx fsm.Context, in fsm.Outcome) 
 	m = map[string]int{"a": 1, "b": 2, "c": 3, "d": 4}
 	n = 0
 	first = ""
-//line ranges_fsm.go:2643
+//line ranges_fsm.go:3083
 	keys = fsm.MapKeys(m)
 	i = 0
 loop:
@@ -2653,7 +3093,7 @@ loop:
 	}
 //line ranges.go:232
 	k = k_1
-//line ranges_fsm.go:2657
+//line ranges_fsm.go:3097
 	m_1.v.m, m_1.v.n, m_1.v.first, m_1.v.k, m_1.v.keys, m_1.v.i = m, n, first, k, keys, i
 //line ranges.go:233
 	return m_1.suspend(1, Echo.Call(0))
@@ -2669,13 +3109,13 @@ resume1:
 	}
 	n++
 loopNext:
-//line ranges_fsm.go:2673
+//line ranges_fsm.go:3113
 	i++
 	goto loop
 loopEnd:
 //line ranges.go:244
 	return m_1.finish(n, len(m), nil)
-//line ranges_fsm.go:2679
+//line ranges_fsm.go:3119
 }
 
 func (m *rangeMapDeleteOthersMachine) finish(r0 int, r1 int, r2 error) (fsm.AnyOp, error) {
@@ -2751,14 +3191,33 @@ func (m *rangeMapDeleteOthersMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "fd05e174931b53f4",
+			Pos:    "ranges.go:245:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "int",
+			}, {
+				Name: "result 2",
+				Type: "error",
+			}},
+		},
 		Func: RangeMapDeleteOthers,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.RangeMapDeleteOthers",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &rangeMapDeleteOthersMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "ranges.go:228:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "ranges.go:233:3",
+			Layout: "2e6edc353fab18e6",
+			Pos:    "ranges.go:233:3",
 			Vars: []fsm.VarInfo{{
 				Name: "m",
 				Type: "map[string]int",
@@ -2786,6 +3245,11 @@ func init() {
 		},
 	})
 }
+
+// RangeNestedMapInSliceJob is the handle of job RangeNestedMapInSlice, for fsm.Start, fsm.Wait and fsm.Child.
+var RangeNestedMapInSliceJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.RangeNestedMapInSlice",
+	func(struct{}) []any { return nil },
+	func(r []any) ([]string, error) { return fsm.ResultAt[[]string](r, 0), fsm.ResultErr(r, 1) })
 
 // rangeNestedMapInSliceMachine is the state machine of job RangeNestedMapInSlice.
 type rangeNestedMapInSliceMachine struct {
@@ -2838,7 +3302,7 @@ func (m_1 *rangeNestedMapInSliceMachine) Resume(ctx fsm.Context, in fsm.Outcome)
 	}
 //line ranges.go:251
 	keys = nil
-//line ranges_fsm.go:2842
+//line ranges_fsm.go:3306
 	seq = []map[string]int{{"x": 1, "y": 2}, {}, nil, {"z": 3}}
 	n = len(seq)
 	i = 0
@@ -2848,7 +3312,7 @@ loop:
 	}
 //line ranges.go:252
 	m = seq[i]
-//line ranges_fsm.go:2852
+//line ranges_fsm.go:3316
 	keys_1 = fsm.MapKeys(m)
 	i_1 = 0
 loop_1:
@@ -2862,7 +3326,7 @@ loop_1:
 	}
 //line ranges.go:253
 	k, x = k_1, v_1
-//line ranges_fsm.go:2866
+//line ranges_fsm.go:3330
 	m_1.v.keys, m_1.v.m, m_1.v.seq, m_1.v.n, m_1.v.i, m_1.v.k, m_1.v.x, m_1.v.keys_1, m_1.v.i_1 = keys, m, seq, n, i, k, x, keys_1, i_1
 //line ranges.go:254
 	return m_1.suspend(1, Echo.Call(0))
@@ -2870,7 +3334,7 @@ resume1:
 //line ranges.go:255
 	keys = append(keys, k+string(rune('0'+x)))
 loopNext_1:
-//line ranges_fsm.go:2874
+//line ranges_fsm.go:3338
 	i_1++
 	goto loop_1
 loopEnd_1:
@@ -2880,7 +3344,7 @@ loopEnd:
 //line ranges.go:258
 	sort.Strings(keys)
 	return m_1.finish(keys, nil)
-//line ranges_fsm.go:2884
+//line ranges_fsm.go:3348
 }
 
 func (m *rangeNestedMapInSliceMachine) finish(r0 []string, r1 error) (fsm.AnyOp, error) {
@@ -2963,14 +3427,30 @@ func (m *rangeNestedMapInSliceMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "aed6349a6af537cf",
+			Pos:    "ranges.go:260:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "[]string",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: RangeNestedMapInSlice,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.RangeNestedMapInSlice",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &rangeNestedMapInSliceMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "ranges.go:250:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "ranges.go:254:4",
+			Layout: "517d9dec4a22f5d8",
+			Pos:    "ranges.go:254:4",
 			Vars: []fsm.VarInfo{{
 				Name: "keys",
 				Type: "[]string",
@@ -3010,6 +3490,22 @@ func init() {
 		},
 	})
 }
+
+// RangeSliceOfArraysResults holds the results of job RangeSliceOfArrays, for RangeSliceOfArraysJob.
+type RangeSliceOfArraysResults struct {
+	R0 int
+	R1 [][2]int
+}
+
+// RangeSliceOfArraysJob is the handle of job RangeSliceOfArrays, for fsm.Start, fsm.Wait and fsm.Child.
+var RangeSliceOfArraysJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.RangeSliceOfArrays",
+	func(struct{}) []any { return nil },
+	func(r []any) (RangeSliceOfArraysResults, error) {
+		return RangeSliceOfArraysResults{
+			R0: fsm.ResultAt[int](r, 0),
+			R1: fsm.ResultAt[[][2]int](r, 1),
+		}, fsm.ResultErr(r, 2)
+	})
 
 // rangeSliceOfArraysMachine is the state machine of job RangeSliceOfArrays.
 type rangeSliceOfArraysMachine struct {
@@ -3055,7 +3551,7 @@ func (m *rangeSliceOfArraysMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm
 //line ranges.go:266
 	xs = [][2]int{{1, 2}, {3, 4}}
 	s = 0
-//line ranges_fsm.go:3059
+//line ranges_fsm.go:3555
 	n = len(xs)
 	i = 0
 loop:
@@ -3064,23 +3560,23 @@ loop:
 	}
 //line ranges.go:268
 	a = xs[i]
-//line ranges_fsm.go:3068
+//line ranges_fsm.go:3564
 	m.v.xs, m.v.s, m.v.a, m.v.n, m.v.i = xs, s, a, n, i
 //line ranges.go:269
 	return m.suspend(1, Echo.Call(a[0]*10))
 resume1:
-//line ranges_fsm.go:3073
+//line ranges_fsm.go:3569
 	v_1, err = fsm.Take[int](in)
 //line ranges.go:269
 	a[0] = v(v_1, err)
 	s += a[0] + a[1]
-//line ranges_fsm.go:3078
+//line ranges_fsm.go:3574
 	i++
 	goto loop
 loopEnd:
 //line ranges.go:272
 	return m.finish(s, xs, nil)
-//line ranges_fsm.go:3084
+//line ranges_fsm.go:3580
 }
 
 func (m *rangeSliceOfArraysMachine) finish(r0 int, r1 [][2]int, r2 error) (fsm.AnyOp, error) {
@@ -3154,14 +3650,33 @@ func (m *rangeSliceOfArraysMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "eb31fb6251206f90",
+			Pos:    "ranges.go:273:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "[][2]int",
+			}, {
+				Name: "result 2",
+				Type: "error",
+			}},
+		},
 		Func: RangeSliceOfArrays,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.RangeSliceOfArrays",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &rangeSliceOfArraysMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "ranges.go:265:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "ranges.go:269:12",
+			Layout: "c2712184d32a98e6",
+			Pos:    "ranges.go:269:12",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
 				Type: "[][2]int",
@@ -3186,6 +3701,22 @@ func init() {
 		},
 	})
 }
+
+// RangeKeyAfterLoopResults holds the results of job RangeKeyAfterLoop, for RangeKeyAfterLoopJob.
+type RangeKeyAfterLoopResults struct {
+	R0 int
+	R1 string
+}
+
+// RangeKeyAfterLoopJob is the handle of job RangeKeyAfterLoop, for fsm.Start, fsm.Wait and fsm.Child.
+var RangeKeyAfterLoopJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.RangeKeyAfterLoop",
+	func(a []string) []any { return []any{a} },
+	func(r []any) (RangeKeyAfterLoopResults, error) {
+		return RangeKeyAfterLoopResults{
+			R0: fsm.ResultAt[int](r, 0),
+			R1: fsm.ResultAt[string](r, 1),
+		}, fsm.ResultErr(r, 2)
+	})
 
 // rangeKeyAfterLoopMachine is the state machine of job RangeKeyAfterLoop.
 type rangeKeyAfterLoopMachine struct {
@@ -3231,7 +3762,7 @@ func (m *rangeKeyAfterLoopMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.
 	}
 //line ranges.go:279
 	i, x = -1, ""
-//line ranges_fsm.go:3235
+//line ranges_fsm.go:3766
 	n = len(xs)
 	i_1 = 0
 loop:
@@ -3240,12 +3771,12 @@ loop:
 	}
 //line ranges.go:280
 	i, x = i_1, xs[i_1]
-//line ranges_fsm.go:3244
+//line ranges_fsm.go:3775
 	m.v.xs, m.v.i, m.v.x, m.v.n, m.v.i_1 = xs, i, x, n, i_1
 //line ranges.go:281
 	return m.suspend(1, Str.Call(x))
 resume1:
-//line ranges_fsm.go:3249
+//line ranges_fsm.go:3780
 	v_1, err = fsm.Take[string](in)
 //line ranges.go:281
 	if v(v_1, err) != "stop" {
@@ -3254,13 +3785,13 @@ resume1:
 //line ranges.go:282
 	goto loopEnd
 endIf:
-//line ranges_fsm.go:3258
+//line ranges_fsm.go:3789
 	i_1++
 	goto loop
 loopEnd:
 //line ranges.go:285
 	return m.finish(i, x, nil)
-//line ranges_fsm.go:3264
+//line ranges_fsm.go:3795
 }
 
 func (m *rangeKeyAfterLoopMachine) finish(r0 int, r1 string, r2 error) (fsm.AnyOp, error) {
@@ -3338,6 +3869,20 @@ func (m *rangeKeyAfterLoopMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "6f18f28d3d2fef9b",
+			Pos:    "ranges.go:286:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "string",
+			}, {
+				Name: "result 2",
+				Type: "error",
+			}},
+		},
 		Func: RangeKeyAfterLoop,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.RangeKeyAfterLoop",
 		New: func(args []any) (fsm.Machine, error) {
@@ -3348,8 +3893,17 @@ func init() {
 			}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "f2d61993cc304a25",
+			Pos:    "ranges.go:278:6",
+			Vars: []fsm.VarInfo{{
+				Name: "xs",
+				Type: "[]string",
+			}},
+		},
 		States: []fsm.StateInfo{{
-			Pos: "ranges.go:281:8",
+			Layout: "9c2a485e38a48275",
+			Pos:    "ranges.go:281:8",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
 				Type: "[]string",
@@ -3374,6 +3928,22 @@ func init() {
 		},
 	})
 }
+
+// RangeSliceModifyLaterResults holds the results of job RangeSliceModifyLater, for RangeSliceModifyLaterJob.
+type RangeSliceModifyLaterResults struct {
+	R0 []int
+	R1 int
+}
+
+// RangeSliceModifyLaterJob is the handle of job RangeSliceModifyLater, for fsm.Start, fsm.Wait and fsm.Child.
+var RangeSliceModifyLaterJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.RangeSliceModifyLater",
+	func(struct{}) []any { return nil },
+	func(r []any) (RangeSliceModifyLaterResults, error) {
+		return RangeSliceModifyLaterResults{
+			R0: fsm.ResultAt[[]int](r, 0),
+			R1: fsm.ResultAt[int](r, 1),
+		}, fsm.ResultErr(r, 2)
+	})
 
 // rangeSliceModifyLaterMachine is the state machine of job RangeSliceModifyLater.
 type rangeSliceModifyLaterMachine struct {
@@ -3420,7 +3990,7 @@ func (m *rangeSliceModifyLaterMachine) Resume(ctx fsm.Context, in fsm.Outcome) (
 //line ranges.go:293
 	xs = []int{1, 2, 3, 4}
 	s = 0
-//line ranges_fsm.go:3424
+//line ranges_fsm.go:3994
 	n = len(xs)
 	i_1 = 0
 loop:
@@ -3429,25 +3999,25 @@ loop:
 	}
 //line ranges.go:295
 	i, x = i_1, xs[i_1]
-//line ranges_fsm.go:3433
+//line ranges_fsm.go:4003
 	m.v.xs, m.v.s, m.v.i, m.v.n, m.v.i_1 = xs, s, i, n, i_1
 //line ranges.go:296
 	return m.suspend(1, Echo.Call(x))
 resume1:
-//line ranges_fsm.go:3438
+//line ranges_fsm.go:4008
 	v_1, err = fsm.Take[int](in)
 //line ranges.go:296
 	s += v(v_1, err)
 	if i+1 < len(xs) {
 		xs[i+1] += 100
 	}
-//line ranges_fsm.go:3445
+//line ranges_fsm.go:4015
 	i_1++
 	goto loop
 loopEnd:
 //line ranges.go:301
 	return m.finish(xs, s, nil)
-//line ranges_fsm.go:3451
+//line ranges_fsm.go:4021
 }
 
 func (m *rangeSliceModifyLaterMachine) finish(r0 []int, r1 int, r2 error) (fsm.AnyOp, error) {
@@ -3521,14 +4091,33 @@ func (m *rangeSliceModifyLaterMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "b8b89080b1862b30",
+			Pos:    "ranges.go:302:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "[]int",
+			}, {
+				Name: "result 1",
+				Type: "int",
+			}, {
+				Name: "result 2",
+				Type: "error",
+			}},
+		},
 		Func: RangeSliceModifyLater,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.RangeSliceModifyLater",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &rangeSliceModifyLaterMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "ranges.go:292:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "ranges.go:296:10",
+			Layout: "7a86cb03677c2444",
+			Pos:    "ranges.go:296:10",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
 				Type: "[]int",
@@ -3553,6 +4142,11 @@ func init() {
 		},
 	})
 }
+
+// RangeNested2DJob is the handle of job RangeNested2D, for fsm.Start, fsm.Wait and fsm.Child.
+var RangeNested2DJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.RangeNested2D",
+	func(a [][]int) []any { return []any{a} },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // rangeNested2DMachine is the state machine of job RangeNested2D.
 type rangeNested2DMachine struct {
@@ -3602,7 +4196,7 @@ func (m *rangeNested2DMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 	}
 //line ranges.go:309
 	s = 0
-//line ranges_fsm.go:3606
+//line ranges_fsm.go:4200
 	n = len(rows)
 	i = 0
 loop:
@@ -3611,7 +4205,7 @@ loop:
 	}
 //line ranges.go:310
 	row = rows[i]
-//line ranges_fsm.go:3615
+//line ranges_fsm.go:4209
 	n_1 = len(row)
 	i_1 = 0
 loop_1:
@@ -3620,16 +4214,16 @@ loop_1:
 	}
 //line ranges.go:311
 	x = row[i_1]
-//line ranges_fsm.go:3624
+//line ranges_fsm.go:4218
 	m.v.rows, m.v.s, m.v.row, m.v.n, m.v.i, m.v.n_1, m.v.i_1 = rows, s, row, n, i, n_1, i_1
 //line ranges.go:312
 	return m.suspend(1, Echo.Call(x))
 resume1:
-//line ranges_fsm.go:3629
+//line ranges_fsm.go:4223
 	v_1, err = fsm.Take[int](in)
 //line ranges.go:312
 	s += v(v_1, err)
-//line ranges_fsm.go:3633
+//line ranges_fsm.go:4227
 	i_1++
 	goto loop_1
 loopEnd_1:
@@ -3638,7 +4232,7 @@ loopEnd_1:
 loopEnd:
 //line ranges.go:315
 	return m.finish(s, nil)
-//line ranges_fsm.go:3642
+//line ranges_fsm.go:4236
 }
 
 func (m *rangeNested2DMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -3721,6 +4315,17 @@ func (m *rangeNested2DMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "ranges.go:316:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: RangeNested2D,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.RangeNested2D",
 		New: func(args []any) (fsm.Machine, error) {
@@ -3731,8 +4336,17 @@ func init() {
 			}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "0aef45ee58dcea73",
+			Pos:    "ranges.go:308:6",
+			Vars: []fsm.VarInfo{{
+				Name: "rows",
+				Type: "[][]int",
+			}},
+		},
 		States: []fsm.StateInfo{{
-			Pos: "ranges.go:312:11",
+			Layout: "536487d53540e2b7",
+			Pos:    "ranges.go:312:11",
 			Vars: []fsm.VarInfo{{
 				Name: "rows",
 				Type: "[][]int",
@@ -3765,6 +4379,11 @@ func init() {
 		},
 	})
 }
+
+// RangeStructsWithSlicesJob is the handle of job RangeStructsWithSlices, for fsm.Start, fsm.Wait and fsm.Child.
+var RangeStructsWithSlicesJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.RangeStructsWithSlices",
+	func(a []Bag) []any { return []any{a} },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // rangeStructsWithSlicesMachine is the state machine of job RangeStructsWithSlices.
 type rangeStructsWithSlicesMachine struct {
@@ -3814,7 +4433,7 @@ func (m *rangeStructsWithSlicesMachine) Resume(ctx fsm.Context, in fsm.Outcome) 
 	}
 //line ranges.go:323
 	s = 0
-//line ranges_fsm.go:3818
+//line ranges_fsm.go:4437
 	n = len(bags)
 	i = 0
 loop:
@@ -3823,7 +4442,7 @@ loop:
 	}
 //line ranges.go:324
 	b = bags[i]
-//line ranges_fsm.go:3827
+//line ranges_fsm.go:4446
 	n_1 = len(b.Items)
 	i_1 = 0
 loop_1:
@@ -3832,28 +4451,28 @@ loop_1:
 	}
 //line ranges.go:325
 	x = b.Items[i_1]
-//line ranges_fsm.go:3836
+//line ranges_fsm.go:4455
 	m.v.bags, m.v.s, m.v.b, m.v.n, m.v.i, m.v.n_1, m.v.i_1 = bags, s, b, n, i, n_1, i_1
 //line ranges.go:326
 	return m.suspend(1, Echo.Call(x))
 resume1:
-//line ranges_fsm.go:3841
+//line ranges_fsm.go:4460
 	v_1, err = fsm.Take[int](in)
 //line ranges.go:326
 	s += v(v_1, err)
-//line ranges_fsm.go:3845
+//line ranges_fsm.go:4464
 	i_1++
 	goto loop_1
 loopEnd_1:
 //line ranges.go:328
 	s += b.ID
-//line ranges_fsm.go:3851
+//line ranges_fsm.go:4470
 	i++
 	goto loop
 loopEnd:
 //line ranges.go:330
 	return m.finish(s, nil)
-//line ranges_fsm.go:3857
+//line ranges_fsm.go:4476
 }
 
 func (m *rangeStructsWithSlicesMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -3936,6 +4555,17 @@ func (m *rangeStructsWithSlicesMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "ranges.go:331:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: RangeStructsWithSlices,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.RangeStructsWithSlices",
 		New: func(args []any) (fsm.Machine, error) {
@@ -3946,8 +4576,17 @@ func init() {
 			}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "68f869249c47da0e",
+			Pos:    "ranges.go:322:6",
+			Vars: []fsm.VarInfo{{
+				Name: "bags",
+				Type: "[]Bag",
+			}},
+		},
 		States: []fsm.StateInfo{{
-			Pos: "ranges.go:326:11",
+			Layout: "502621648491d0c7",
+			Pos:    "ranges.go:326:11",
 			Vars: []fsm.VarInfo{{
 				Name: "bags",
 				Type: "[]Bag",
@@ -3980,6 +4619,11 @@ func init() {
 		},
 	})
 }
+
+// RangeRowAwaitOnlyJob is the handle of job RangeRowAwaitOnly, for fsm.Start, fsm.Wait and fsm.Child.
+var RangeRowAwaitOnlyJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.RangeRowAwaitOnly",
+	func(a [][]int) []any { return []any{a} },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // rangeRowAwaitOnlyMachine is the state machine of job RangeRowAwaitOnly.
 type rangeRowAwaitOnlyMachine struct {
@@ -4022,7 +4666,7 @@ func (m *rangeRowAwaitOnlyMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.
 	}
 //line ranges.go:338
 	s = 0
-//line ranges_fsm.go:4026
+//line ranges_fsm.go:4670
 	n = len(rows)
 	i = 0
 loop:
@@ -4031,20 +4675,20 @@ loop:
 	}
 //line ranges.go:339
 	row = rows[i]
-//line ranges_fsm.go:4035
+//line ranges_fsm.go:4679
 	m.v.rows, m.v.s, m.v.row, m.v.n, m.v.i = rows, s, row, n, i
 //line ranges.go:340
 	return m.suspend(1, Echo.Call(len(row)))
 resume1:
 //line ranges.go:341
 	s += row[0]
-//line ranges_fsm.go:4042
+//line ranges_fsm.go:4686
 	i++
 	goto loop
 loopEnd:
 //line ranges.go:343
 	return m.finish(s, nil)
-//line ranges_fsm.go:4048
+//line ranges_fsm.go:4692
 }
 
 func (m *rangeRowAwaitOnlyMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -4123,6 +4767,17 @@ func (m *rangeRowAwaitOnlyMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "ranges.go:344:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: RangeRowAwaitOnly,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.RangeRowAwaitOnly",
 		New: func(args []any) (fsm.Machine, error) {
@@ -4133,8 +4788,17 @@ func init() {
 			}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "0aef45ee58dcea73",
+			Pos:    "ranges.go:337:6",
+			Vars: []fsm.VarInfo{{
+				Name: "rows",
+				Type: "[][]int",
+			}},
+		},
 		States: []fsm.StateInfo{{
-			Pos: "ranges.go:340:3",
+			Layout: "2068d81fcf9122f2",
+			Pos:    "ranges.go:340:3",
 			Vars: []fsm.VarInfo{{
 				Name: "rows",
 				Type: "[][]int",
@@ -4159,6 +4823,22 @@ func init() {
 		},
 	})
 }
+
+// RangeStructCopyModifiedResults holds the results of job RangeStructCopyModified, for RangeStructCopyModifiedJob.
+type RangeStructCopyModifiedResults struct {
+	R0 int
+	R1 []Bag
+}
+
+// RangeStructCopyModifiedJob is the handle of job RangeStructCopyModified, for fsm.Start, fsm.Wait and fsm.Child.
+var RangeStructCopyModifiedJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.RangeStructCopyModified",
+	func(a []Bag) []any { return []any{a} },
+	func(r []any) (RangeStructCopyModifiedResults, error) {
+		return RangeStructCopyModifiedResults{
+			R0: fsm.ResultAt[int](r, 0),
+			R1: fsm.ResultAt[[]Bag](r, 1),
+		}, fsm.ResultErr(r, 2)
+	})
 
 // rangeStructCopyModifiedMachine is the state machine of job RangeStructCopyModified.
 type rangeStructCopyModifiedMachine struct {
@@ -4209,7 +4889,7 @@ func (m *rangeStructCopyModifiedMachine) Resume(ctx fsm.Context, in fsm.Outcome)
 	}
 //line ranges.go:351
 	s = 0
-//line ranges_fsm.go:4213
+//line ranges_fsm.go:4893
 	n = len(bags)
 	i = 0
 loop:
@@ -4219,7 +4899,7 @@ loop:
 //line ranges.go:352
 	b = bags[i]
 	b.ID *= 10
-//line ranges_fsm.go:4223
+//line ranges_fsm.go:4903
 	n_1 = len(b.Items)
 	i_1 = 0
 loop_1:
@@ -4228,16 +4908,16 @@ loop_1:
 	}
 //line ranges.go:354
 	x = b.Items[i_1]
-//line ranges_fsm.go:4232
+//line ranges_fsm.go:4912
 	m.v.bags, m.v.s, m.v.b, m.v.n, m.v.i, m.v.n_1, m.v.i_1 = bags, s, b, n, i, n_1, i_1
 //line ranges.go:355
 	return m.suspend(1, Echo.Call(x+b.ID))
 resume1:
-//line ranges_fsm.go:4237
+//line ranges_fsm.go:4917
 	v_1, err = fsm.Take[int](in)
 //line ranges.go:355
 	s += v(v_1, err)
-//line ranges_fsm.go:4241
+//line ranges_fsm.go:4921
 	i_1++
 	goto loop_1
 loopEnd_1:
@@ -4246,7 +4926,7 @@ loopEnd_1:
 loopEnd:
 //line ranges.go:358
 	return m.finish(s, bags, nil)
-//line ranges_fsm.go:4250
+//line ranges_fsm.go:4930
 }
 
 func (m *rangeStructCopyModifiedMachine) finish(r0 int, r1 []Bag, r2 error) (fsm.AnyOp, error) {
@@ -4332,6 +5012,20 @@ func (m *rangeStructCopyModifiedMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "c1ddc0ecf6c2958f",
+			Pos:    "ranges.go:359:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "[]Bag",
+			}, {
+				Name: "result 2",
+				Type: "error",
+			}},
+		},
 		Func: RangeStructCopyModified,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.RangeStructCopyModified",
 		New: func(args []any) (fsm.Machine, error) {
@@ -4342,8 +5036,17 @@ func init() {
 			}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "68f869249c47da0e",
+			Pos:    "ranges.go:350:6",
+			Vars: []fsm.VarInfo{{
+				Name: "bags",
+				Type: "[]Bag",
+			}},
+		},
 		States: []fsm.StateInfo{{
-			Pos: "ranges.go:355:11",
+			Layout: "502621648491d0c7",
+			Pos:    "ranges.go:355:11",
 			Vars: []fsm.VarInfo{{
 				Name: "bags",
 				Type: "[]Bag",
@@ -4376,6 +5079,22 @@ func init() {
 		},
 	})
 }
+
+// RangeRowAppendedResults holds the results of job RangeRowAppended, for RangeRowAppendedJob.
+type RangeRowAppendedResults struct {
+	R0 int
+	R1 [][]int
+}
+
+// RangeRowAppendedJob is the handle of job RangeRowAppended, for fsm.Start, fsm.Wait and fsm.Child.
+var RangeRowAppendedJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.RangeRowAppended",
+	func(a [][]int) []any { return []any{a} },
+	func(r []any) (RangeRowAppendedResults, error) {
+		return RangeRowAppendedResults{
+			R0: fsm.ResultAt[int](r, 0),
+			R1: fsm.ResultAt[[][]int](r, 1),
+		}, fsm.ResultErr(r, 2)
+	})
 
 // rangeRowAppendedMachine is the state machine of job RangeRowAppended.
 type rangeRowAppendedMachine struct {
@@ -4421,7 +5140,7 @@ func (m *rangeRowAppendedMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.A
 	}
 //line ranges.go:366
 	s = 0
-//line ranges_fsm.go:4425
+//line ranges_fsm.go:5144
 	n = len(rows)
 	i = 0
 loop:
@@ -4431,23 +5150,23 @@ loop:
 //line ranges.go:367
 	row = rows[i]
 	row = append(row, 100)
-//line ranges_fsm.go:4435
+//line ranges_fsm.go:5154
 	m.v.rows, m.v.s, m.v.row, m.v.n, m.v.i = rows, s, row, n, i
 //line ranges.go:369
 	return m.suspend(1, Echo.Call(len(row)))
 resume1:
-//line ranges_fsm.go:4440
+//line ranges_fsm.go:5159
 	v_1, err = fsm.Take[int](in)
 //line ranges.go:369
 	s += v(v_1, err)
 	s += row[len(row)-1]
-//line ranges_fsm.go:4445
+//line ranges_fsm.go:5164
 	i++
 	goto loop
 loopEnd:
 //line ranges.go:372
 	return m.finish(s, rows, nil)
-//line ranges_fsm.go:4451
+//line ranges_fsm.go:5170
 }
 
 func (m *rangeRowAppendedMachine) finish(r0 int, r1 [][]int, r2 error) (fsm.AnyOp, error) {
@@ -4529,6 +5248,20 @@ func (m *rangeRowAppendedMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "7345a6bf4f378a30",
+			Pos:    "ranges.go:373:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "[][]int",
+			}, {
+				Name: "result 2",
+				Type: "error",
+			}},
+		},
 		Func: RangeRowAppended,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.RangeRowAppended",
 		New: func(args []any) (fsm.Machine, error) {
@@ -4539,8 +5272,17 @@ func init() {
 			}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "0aef45ee58dcea73",
+			Pos:    "ranges.go:365:6",
+			Vars: []fsm.VarInfo{{
+				Name: "rows",
+				Type: "[][]int",
+			}},
+		},
 		States: []fsm.StateInfo{{
-			Pos: "ranges.go:369:10",
+			Layout: "2068d81fcf9122f2",
+			Pos:    "ranges.go:369:10",
 			Vars: []fsm.VarInfo{{
 				Name: "rows",
 				Type: "[][]int",
@@ -4565,6 +5307,11 @@ func init() {
 		},
 	})
 }
+
+// RangeElementSlicedJob is the handle of job RangeElementSliced, for fsm.Start, fsm.Wait and fsm.Child.
+var RangeElementSlicedJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.RangeElementSliced",
+	func(a [][]int) []any { return []any{a} },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // rangeElementSlicedMachine is the state machine of job RangeElementSliced.
 type rangeElementSlicedMachine struct {
@@ -4608,7 +5355,7 @@ func (m *rangeElementSlicedMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm
 	}
 //line ranges.go:379
 	s = 0
-//line ranges_fsm.go:4612
+//line ranges_fsm.go:5359
 	n = len(rows)
 	i = 0
 loop:
@@ -4618,22 +5365,22 @@ loop:
 //line ranges.go:380
 	row = rows[i]
 	row = row[1:]
-//line ranges_fsm.go:4622
+//line ranges_fsm.go:5369
 	m.v.rows, m.v.s, m.v.n, m.v.i = rows, s, n, i
 //line ranges.go:382
 	return m.suspend(1, Echo.Call(row[0]))
 resume1:
-//line ranges_fsm.go:4627
+//line ranges_fsm.go:5374
 	v_1, err = fsm.Take[int](in)
 //line ranges.go:382
 	s += v(v_1, err)
-//line ranges_fsm.go:4631
+//line ranges_fsm.go:5378
 	i++
 	goto loop
 loopEnd:
 //line ranges.go:384
 	return m.finish(s, nil)
-//line ranges_fsm.go:4637
+//line ranges_fsm.go:5384
 }
 
 func (m *rangeElementSlicedMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -4706,6 +5453,17 @@ func (m *rangeElementSlicedMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "ranges.go:385:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: RangeElementSliced,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.RangeElementSliced",
 		New: func(args []any) (fsm.Machine, error) {
@@ -4716,8 +5474,17 @@ func init() {
 			}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "0aef45ee58dcea73",
+			Pos:    "ranges.go:378:6",
+			Vars: []fsm.VarInfo{{
+				Name: "rows",
+				Type: "[][]int",
+			}},
+		},
 		States: []fsm.StateInfo{{
-			Pos: "ranges.go:382:10",
+			Layout: "702f47a5f31ed0a2",
+			Pos:    "ranges.go:382:10",
 			Vars: []fsm.VarInfo{{
 				Name: "rows",
 				Type: "[][]int",
@@ -4739,6 +5506,11 @@ func init() {
 		},
 	})
 }
+
+// RangeMapOfSlicesValueJob is the handle of job RangeMapOfSlicesValue, for fsm.Start, fsm.Wait and fsm.Child.
+var RangeMapOfSlicesValueJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.RangeMapOfSlicesValue",
+	func(struct{}) []any { return nil },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // rangeMapOfSlicesValueMachine is the state machine of job RangeMapOfSlicesValue.
 type rangeMapOfSlicesValueMachine struct {
@@ -4785,7 +5557,7 @@ func (m_1 *rangeMapOfSlicesValueMachine) Resume(ctx fsm.Context, in fsm.Outcome)
 //line ranges.go:391
 	m = map[string][]int{"a": {1, 2}, "b": {3}}
 	s = 0
-//line ranges_fsm.go:4789
+//line ranges_fsm.go:5561
 	keys = fsm.MapKeys(m)
 	i = 0
 loop:
@@ -4799,7 +5571,7 @@ loop:
 	}
 //line ranges.go:393
 	xs = v_1
-//line ranges_fsm.go:4803
+//line ranges_fsm.go:5575
 	m_1.v.m, m_1.v.s, m_1.v.xs, m_1.v.keys, m_1.v.i, m_1.v.k = m, s, xs, keys, i, k
 //line ranges.go:394
 	return m_1.suspend(1, Echo.Call(0))
@@ -4809,13 +5581,13 @@ resume1:
 		s += x
 	}
 loopNext:
-//line ranges_fsm.go:4813
+//line ranges_fsm.go:5585
 	i++
 	goto loop
 loopEnd:
 //line ranges.go:399
 	return m_1.finish(s, nil)
-//line ranges_fsm.go:4819
+//line ranges_fsm.go:5591
 }
 
 func (m *rangeMapOfSlicesValueMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -4892,14 +5664,30 @@ func (m *rangeMapOfSlicesValueMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "ranges.go:400:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: RangeMapOfSlicesValue,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.RangeMapOfSlicesValue",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &rangeMapOfSlicesValueMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "ranges.go:390:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "ranges.go:394:3",
+			Layout: "9602b8d67a542d56",
+			Pos:    "ranges.go:394:3",
 			Vars: []fsm.VarInfo{{
 				Name: "m",
 				Type: "map[string][]int",
@@ -4928,6 +5716,11 @@ func init() {
 		},
 	})
 }
+
+// RangeOuterSliceKeptJob is the handle of job RangeOuterSliceKept, for fsm.Start, fsm.Wait and fsm.Child.
+var RangeOuterSliceKeptJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.RangeOuterSliceKept",
+	func(a [][]int) []any { return []any{a} },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // rangeOuterSliceKeptMachine is the state machine of job RangeOuterSliceKept.
 type rangeOuterSliceKeptMachine struct {
@@ -4974,7 +5767,7 @@ func (m *rangeOuterSliceKeptMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fs
 //line ranges.go:407
 	first = rows[0]
 	s = 0
-//line ranges_fsm.go:4978
+//line ranges_fsm.go:5771
 	n = len(rows)
 	i_1 = 0
 loop:
@@ -4983,22 +5776,22 @@ loop:
 	}
 //line ranges.go:409
 	i = i_1
-//line ranges_fsm.go:4987
+//line ranges_fsm.go:5780
 	m.v.rows, m.v.first, m.v.s, m.v.n, m.v.i_1 = rows, first, s, n, i_1
 //line ranges.go:410
 	return m.suspend(1, Echo.Call(rows[i][0]))
 resume1:
-//line ranges_fsm.go:4992
+//line ranges_fsm.go:5785
 	v_1, err = fsm.Take[int](in)
 //line ranges.go:410
 	s += v(v_1, err)
-//line ranges_fsm.go:4996
+//line ranges_fsm.go:5789
 	i_1++
 	goto loop
 loopEnd:
 //line ranges.go:412
 	return m.finish(s+first[0], nil)
-//line ranges_fsm.go:5002
+//line ranges_fsm.go:5795
 }
 
 func (m *rangeOuterSliceKeptMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -5073,6 +5866,17 @@ func (m *rangeOuterSliceKeptMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "ranges.go:413:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: RangeOuterSliceKept,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.RangeOuterSliceKept",
 		New: func(args []any) (fsm.Machine, error) {
@@ -5083,8 +5887,17 @@ func init() {
 			}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "0aef45ee58dcea73",
+			Pos:    "ranges.go:406:6",
+			Vars: []fsm.VarInfo{{
+				Name: "rows",
+				Type: "[][]int",
+			}},
+		},
 		States: []fsm.StateInfo{{
-			Pos: "ranges.go:410:10",
+			Layout: "4fbe14fb6bd6cce3",
+			Pos:    "ranges.go:410:10",
 			Vars: []fsm.VarInfo{{
 				Name: "rows",
 				Type: "[][]int",
@@ -5109,6 +5922,11 @@ func init() {
 		},
 	})
 }
+
+// RangeRowAppendedWriteJob is the handle of job RangeRowAppendedWrite, for fsm.Start, fsm.Wait and fsm.Child.
+var RangeRowAppendedWriteJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.RangeRowAppendedWrite",
+	func(a [][]int) []any { return []any{a} },
+	func(r []any) ([][]int, error) { return fsm.ResultAt[[][]int](r, 0), fsm.ResultErr(r, 1) })
 
 // rangeRowAppendedWriteMachine is the state machine of job RangeRowAppendedWrite.
 type rangeRowAppendedWriteMachine struct {
@@ -5156,20 +5974,20 @@ loop:
 //line ranges.go:421
 	row = rows[i]
 	row = append(row, 100)
-//line ranges_fsm.go:5160
+//line ranges_fsm.go:5978
 	m.v.rows, m.v.row, m.v.n, m.v.i = rows, row, n, i
 //line ranges.go:423
 	return m.suspend(1, Echo.Call(len(row)))
 resume1:
 //line ranges.go:424
 	row[0] = 7
-//line ranges_fsm.go:5167
+//line ranges_fsm.go:5985
 	i++
 	goto loop
 loopEnd:
 //line ranges.go:426
 	return m.finish(rows, nil)
-//line ranges_fsm.go:5173
+//line ranges_fsm.go:5991
 }
 
 func (m *rangeRowAppendedWriteMachine) finish(r0 [][]int, r1 error) (fsm.AnyOp, error) {
@@ -5246,6 +6064,17 @@ func (m *rangeRowAppendedWriteMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "c17b40c5c4538b03",
+			Pos:    "ranges.go:427:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "[][]int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: RangeRowAppendedWrite,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.RangeRowAppendedWrite",
 		New: func(args []any) (fsm.Machine, error) {
@@ -5256,8 +6085,17 @@ func init() {
 			}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "0aef45ee58dcea73",
+			Pos:    "ranges.go:420:6",
+			Vars: []fsm.VarInfo{{
+				Name: "rows",
+				Type: "[][]int",
+			}},
+		},
 		States: []fsm.StateInfo{{
-			Pos: "ranges.go:423:3",
+			Layout: "ea75de8a795741cf",
+			Pos:    "ranges.go:423:3",
 			Vars: []fsm.VarInfo{{
 				Name: "rows",
 				Type: "[][]int",
@@ -5279,6 +6117,22 @@ func init() {
 		},
 	})
 }
+
+// SliceAppendWithinCapResults holds the results of job SliceAppendWithinCap, for SliceAppendWithinCapJob.
+type SliceAppendWithinCapResults struct {
+	R0 []int
+	R1 []int
+}
+
+// SliceAppendWithinCapJob is the handle of job SliceAppendWithinCap, for fsm.Start, fsm.Wait and fsm.Child.
+var SliceAppendWithinCapJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.SliceAppendWithinCap",
+	func(struct{}) []any { return nil },
+	func(r []any) (SliceAppendWithinCapResults, error) {
+		return SliceAppendWithinCapResults{
+			R0: fsm.ResultAt[[]int](r, 0),
+			R1: fsm.ResultAt[[]int](r, 1),
+		}, fsm.ResultErr(r, 2)
+	})
 
 // sliceAppendWithinCapMachine is the state machine of job SliceAppendWithinCap.
 type sliceAppendWithinCapMachine struct {
@@ -5316,7 +6170,7 @@ func (m *sliceAppendWithinCapMachine) Resume(ctx fsm.Context, in fsm.Outcome) (f
 //line ranges.go:434
 	a = make([]int, 1, 4)
 	b = append(a, 5)
-//line ranges_fsm.go:5320
+//line ranges_fsm.go:6174
 	m.v.a, m.v.b = a, b
 //line ranges.go:436
 	return m.suspend(1, Echo.Call(0))
@@ -5324,7 +6178,7 @@ resume1:
 //line ranges.go:437
 	b[0] = 9
 	return m.finish(a, b, nil)
-//line ranges_fsm.go:5328
+//line ranges_fsm.go:6182
 }
 
 func (m *sliceAppendWithinCapMachine) finish(r0 []int, r1 []int, r2 error) (fsm.AnyOp, error) {
@@ -5392,14 +6246,33 @@ func (m *sliceAppendWithinCapMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "9f625dd695b05642",
+			Pos:    "ranges.go:439:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "[]int",
+			}, {
+				Name: "result 1",
+				Type: "[]int",
+			}, {
+				Name: "result 2",
+				Type: "error",
+			}},
+		},
 		Func: SliceAppendWithinCap,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.SliceAppendWithinCap",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &sliceAppendWithinCapMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "ranges.go:433:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "ranges.go:436:2",
+			Layout: "0397c3040691f55b",
+			Pos:    "ranges.go:436:2",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
 				Type: "[]int",
@@ -5413,6 +6286,11 @@ func init() {
 		},
 	})
 }
+
+// SliceAppendElementWithinCapJob is the handle of job SliceAppendElementWithinCap, for fsm.Start, fsm.Wait and fsm.Child.
+var SliceAppendElementWithinCapJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.SliceAppendElementWithinCap",
+	func(struct{}) []any { return nil },
+	func(r []any) ([][]int, error) { return fsm.ResultAt[[][]int](r, 0), fsm.ResultErr(r, 1) })
 
 // sliceAppendElementWithinCapMachine is the state machine of job SliceAppendElementWithinCap.
 type sliceAppendElementWithinCapMachine struct {
@@ -5449,7 +6327,7 @@ func (m *sliceAppendElementWithinCapMachine) Resume(ctx fsm.Context, in fsm.Outc
 //line ranges.go:445
 	rows = [][]int{make([]int, 1, 4)}
 	row = append(rows[0], 100)
-//line ranges_fsm.go:5453
+//line ranges_fsm.go:6331
 	m.v.rows, m.v.row = rows, row
 //line ranges.go:447
 	return m.suspend(1, Echo.Call(len(row)))
@@ -5457,7 +6335,7 @@ resume1:
 //line ranges.go:448
 	row[0] = 7
 	return m.finish(rows, nil)
-//line ranges_fsm.go:5461
+//line ranges_fsm.go:6339
 }
 
 func (m *sliceAppendElementWithinCapMachine) finish(r0 [][]int, r1 error) (fsm.AnyOp, error) {
@@ -5522,14 +6400,30 @@ func (m *sliceAppendElementWithinCapMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "c17b40c5c4538b03",
+			Pos:    "ranges.go:450:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "[][]int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: SliceAppendElementWithinCap,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.SliceAppendElementWithinCap",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &sliceAppendElementWithinCapMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "ranges.go:444:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "ranges.go:447:2",
+			Layout: "dfbeb52fb460552d",
+			Pos:    "ranges.go:447:2",
 			Vars: []fsm.VarInfo{{
 				Name: "rows",
 				Type: "[][]int",
@@ -5543,6 +6437,11 @@ func init() {
 		},
 	})
 }
+
+// RangeRowAppendedWriteLocalJob is the handle of job RangeRowAppendedWriteLocal, for fsm.Start, fsm.Wait and fsm.Child.
+var RangeRowAppendedWriteLocalJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.RangeRowAppendedWriteLocal",
+	func(struct{}) []any { return nil },
+	func(r []any) ([][]int, error) { return fsm.ResultAt[[][]int](r, 0), fsm.ResultErr(r, 1) })
 
 // rangeRowAppendedWriteLocalMachine is the state machine of job RangeRowAppendedWriteLocal.
 type rangeRowAppendedWriteLocalMachine struct {
@@ -5582,7 +6481,7 @@ func (m *rangeRowAppendedWriteLocalMachine) Resume(ctx fsm.Context, in fsm.Outco
 	}
 //line ranges.go:457
 	rows = [][]int{make([]int, 1, 4), {5}}
-//line ranges_fsm.go:5586
+//line ranges_fsm.go:6485
 	n = len(rows)
 	i = 0
 loop:
@@ -5592,20 +6491,20 @@ loop:
 //line ranges.go:458
 	row = rows[i]
 	row = append(row, 100)
-//line ranges_fsm.go:5596
+//line ranges_fsm.go:6495
 	m.v.rows, m.v.row, m.v.n, m.v.i = rows, row, n, i
 //line ranges.go:460
 	return m.suspend(1, Echo.Call(len(row)))
 resume1:
 //line ranges.go:461
 	row[0] = 7
-//line ranges_fsm.go:5603
+//line ranges_fsm.go:6502
 	i++
 	goto loop
 loopEnd:
 //line ranges.go:463
 	return m.finish(rows, nil)
-//line ranges_fsm.go:5609
+//line ranges_fsm.go:6508
 }
 
 func (m *rangeRowAppendedWriteLocalMachine) finish(r0 [][]int, r1 error) (fsm.AnyOp, error) {
@@ -5678,14 +6577,30 @@ func (m *rangeRowAppendedWriteLocalMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "c17b40c5c4538b03",
+			Pos:    "ranges.go:464:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "[][]int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: RangeRowAppendedWriteLocal,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.RangeRowAppendedWriteLocal",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &rangeRowAppendedWriteLocalMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "ranges.go:456:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "ranges.go:460:3",
+			Layout: "ea75de8a795741cf",
+			Pos:    "ranges.go:460:3",
 			Vars: []fsm.VarInfo{{
 				Name: "rows",
 				Type: "[][]int",

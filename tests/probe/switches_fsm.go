@@ -4,6 +4,22 @@ package probe
 
 import fsm "github.com/fsmgen/fsmgen/runtime"
 
+// SwitchLazyCasesResults holds the results of job SwitchLazyCases, for SwitchLazyCasesJob.
+type SwitchLazyCasesResults struct {
+	R0 string
+	R1 string
+}
+
+// SwitchLazyCasesJob is the handle of job SwitchLazyCases, for fsm.Start, fsm.Wait and fsm.Child.
+var SwitchLazyCasesJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.SwitchLazyCases",
+	func(a int) []any { return []any{a} },
+	func(r []any) (SwitchLazyCasesResults, error) {
+		return SwitchLazyCasesResults{
+			R0: fsm.ResultAt[string](r, 0),
+			R1: fsm.ResultAt[string](r, 1),
+		}, fsm.ResultErr(r, 2)
+	})
+
 // switchLazyCasesMachine is the state machine of job SwitchLazyCases.
 type switchLazyCasesMachine struct {
 	state int // the await the job is stopped at; see fsm.Machine.State
@@ -54,29 +70,29 @@ func (m *switchLazyCasesMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.An
 //line switches.go:14
 	resetTrace()
 	r = ""
-//line switches_fsm.go:58
+//line switches_fsm.go:74
 	tag = tr("tag", x)
 //line switches.go:17
 	if tag == tr("c1", 1) {
 		goto caseBody
 	}
-//line switches_fsm.go:64
+//line switches_fsm.go:80
 	m.v.tag = tag
 //line switches.go:17
 	return m.suspend(1, Echo.Call(2))
 resume1:
-//line switches_fsm.go:69
+//line switches_fsm.go:85
 	v_1, err = fsm.Take[int](in)
 //line switches.go:17
 	if tag == v(v_1, err) {
 		goto caseBody
 	}
-//line switches_fsm.go:75
+//line switches_fsm.go:91
 	m.v.tag = tag
 //line switches.go:19
 	return m.suspend(2, Echo.Call(3))
 resume2:
-//line switches_fsm.go:80
+//line switches_fsm.go:96
 	v_2, err_1 = fsm.Take[int](in)
 //line switches.go:19
 	if tag == v(v_2, err_1) {
@@ -86,43 +102,43 @@ resume2:
 	if tag == tr("c4", 4) {
 		goto caseBody_1
 	}
-//line switches_fsm.go:90
+//line switches_fsm.go:106
 	m.v.tag = tag
 //line switches.go:23
 	return m.suspend(3, Echo.Call(5))
 resume3:
-//line switches_fsm.go:95
+//line switches_fsm.go:111
 	v_3, err_2 = fsm.Take[int](in)
 //line switches.go:23
 	if tag == v(v_3, err_2) {
 		goto caseBody_3
 	}
-//line switches_fsm.go:101
+//line switches_fsm.go:117
 	goto caseBody_2
 caseBody:
 //line switches.go:18
 	r = "a"
-//line switches_fsm.go:106
+//line switches_fsm.go:122
 	goto switchEnd
 caseBody_1:
 //line switches.go:20
 	r = "b"
-//line switches_fsm.go:111
+//line switches_fsm.go:127
 	goto switchEnd
 caseBody_2:
 //line switches.go:22
 	r = "d"
-//line switches_fsm.go:116
+//line switches_fsm.go:132
 	goto switchEnd
 caseBody_3:
 //line switches.go:24
 	r = "c"
-//line switches_fsm.go:121
+//line switches_fsm.go:137
 	goto switchEnd
 switchEnd:
 //line switches.go:26
 	return m.finish(r, traceStr(), nil)
-//line switches_fsm.go:126
+//line switches_fsm.go:142
 }
 
 func (m *switchLazyCasesMachine) finish(r0 string, r1 string, r2 error) (fsm.AnyOp, error) {
@@ -200,6 +216,20 @@ func (m *switchLazyCasesMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "a800941c82fa46a5",
+			Pos:    "switches.go:27:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "string",
+			}, {
+				Name: "result 1",
+				Type: "string",
+			}, {
+				Name: "result 2",
+				Type: "error",
+			}},
+		},
 		Func: SwitchLazyCases,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.SwitchLazyCases",
 		New: func(args []any) (fsm.Machine, error) {
@@ -210,22 +240,33 @@ func init() {
 			}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "29480f373b660127",
+			Pos:    "switches.go:13:6",
+			Vars: []fsm.VarInfo{{
+				Name: "x",
+				Type: "int",
+			}},
+		},
 		States: []fsm.StateInfo{{
-			Pos: "switches.go:17:22",
+			Layout: "9a09e5b30ef15067",
+			Pos:    "switches.go:17:22",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
 				Name:     "tag (the switch tag)",
 				Type:     "int",
 			}},
 		}, {
-			Pos: "switches.go:19:9",
+			Layout: "9a09e5b30ef15067",
+			Pos:    "switches.go:19:9",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
 				Name:     "tag (the switch tag)",
 				Type:     "int",
 			}},
 		}, {
-			Pos: "switches.go:23:9",
+			Layout: "9a09e5b30ef15067",
+			Pos:    "switches.go:23:9",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
 				Name:     "tag (the switch tag)",
@@ -237,6 +278,11 @@ func init() {
 		},
 	})
 }
+
+// SwitchFallthroughDefaultJob is the handle of job SwitchFallthroughDefault, for fsm.Start, fsm.Wait and fsm.Child.
+var SwitchFallthroughDefaultJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.SwitchFallthroughDefault",
+	func(a int) []any { return []any{a} },
+	func(r []any) ([]string, error) { return fsm.ResultAt[[]string](r, 0), fsm.ResultErr(r, 1) })
 
 // switchFallthroughDefaultMachine is the state machine of job SwitchFallthroughDefault.
 type switchFallthroughDefaultMachine struct {
@@ -292,44 +338,44 @@ func (m *switchFallthroughDefaultMachine) Resume(ctx fsm.Context, in fsm.Outcome
 	if x == 3 {
 		goto caseBody_3
 	}
-//line switches_fsm.go:296
+//line switches_fsm.go:342
 	goto caseBody_1
 caseBody:
 	m.v.got = got
 //line switches.go:36
 	return m.suspend(1, Str.Call("one"))
 resume1:
-//line switches_fsm.go:303
+//line switches_fsm.go:349
 	v_1, err = fsm.Take[string](in)
 //line switches.go:36
 	got = append(got, v(v_1, err))
-//line switches_fsm.go:307
+//line switches_fsm.go:353
 	goto caseBody_1
 caseBody_1:
 //line switches.go:39
 	got = append(got, "default")
-//line switches_fsm.go:312
+//line switches_fsm.go:358
 	goto caseBody_2
 caseBody_2:
 	m.v.got = got
 //line switches.go:42
 	return m.suspend(2, Str.Call("two"))
 resume2:
-//line switches_fsm.go:319
+//line switches_fsm.go:365
 	v_2, err_1 = fsm.Take[string](in)
 //line switches.go:42
 	got = append(got, v(v_2, err_1))
-//line switches_fsm.go:323
+//line switches_fsm.go:369
 	goto switchEnd
 caseBody_3:
 //line switches.go:44
 	got = append(got, "three")
-//line switches_fsm.go:328
+//line switches_fsm.go:374
 	goto switchEnd
 switchEnd:
 //line switches.go:46
 	return m.finish(got, nil)
-//line switches_fsm.go:333
+//line switches_fsm.go:379
 }
 
 func (m *switchFallthroughDefaultMachine) finish(r0 []string, r1 error) (fsm.AnyOp, error) {
@@ -400,6 +446,17 @@ func (m *switchFallthroughDefaultMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "aed6349a6af537cf",
+			Pos:    "switches.go:47:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "[]string",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: SwitchFallthroughDefault,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.SwitchFallthroughDefault",
 		New: func(args []any) (fsm.Machine, error) {
@@ -410,14 +467,24 @@ func init() {
 			}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "29480f373b660127",
+			Pos:    "switches.go:32:6",
+			Vars: []fsm.VarInfo{{
+				Name: "x",
+				Type: "int",
+			}},
+		},
 		States: []fsm.StateInfo{{
-			Pos: "switches.go:36:23",
+			Layout: "6319dd43fb6f9499",
+			Pos:    "switches.go:36:23",
 			Vars: []fsm.VarInfo{{
 				Name: "got",
 				Type: "[]string",
 			}},
 		}, {
-			Pos: "switches.go:42:23",
+			Layout: "6319dd43fb6f9499",
+			Pos:    "switches.go:42:23",
 			Vars: []fsm.VarInfo{{
 				Name: "got",
 				Type: "[]string",
@@ -428,6 +495,11 @@ func init() {
 		},
 	})
 }
+
+// SwitchInitNoTagJob is the handle of job SwitchInitNoTag, for fsm.Start, fsm.Wait and fsm.Child.
+var SwitchInitNoTagJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.SwitchInitNoTag",
+	func(a int) []any { return []any{a} },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // switchInitNoTagMachine is the state machine of job SwitchInitNoTag.
 type switchInitNoTagMachine struct {
@@ -481,7 +553,7 @@ resume1:
 	if x > 5 {
 		goto caseBody_2
 	}
-//line switches_fsm.go:485
+//line switches_fsm.go:557
 	goto caseBody_3
 caseBody:
 //line switches.go:55
@@ -489,7 +561,7 @@ caseBody:
 caseBody_1:
 	return m.suspend(2, Echo.Call(x*2))
 resume2:
-//line switches_fsm.go:493
+//line switches_fsm.go:565
 	v_1, err_1 = fsm.Take[int](in)
 //line switches.go:57
 	return m.finish(v(v_1, err_1), nil)
@@ -500,7 +572,7 @@ caseBody_3:
 	return m.finish(x, nil)
 switchEnd:
 	return m.finish(0, nil)
-//line switches_fsm.go:504
+//line switches_fsm.go:576
 }
 
 func (m *switchInitNoTagMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -563,6 +635,17 @@ func (m *switchInitNoTagMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "switches.go:65:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: SwitchInitNoTag,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.SwitchInitNoTag",
 		New: func(args []any) (fsm.Machine, error) {
@@ -573,12 +656,31 @@ func init() {
 			}
 			return m, nil
 		},
-		States: []fsm.StateInfo{{Pos: "switches.go:53:19"}, {Pos: "switches.go:57:12"}},
+		Start: fsm.StateInfo{
+			Layout: "6d6df82bd83afb38",
+			Pos:    "switches.go:52:6",
+			Vars: []fsm.VarInfo{{
+				Name: "a",
+				Type: "int",
+			}},
+		},
+		States: []fsm.StateInfo{{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "switches.go:53:19",
+		}, {
+			Layout: "2b277bc8c0741b38",
+			Pos:    "switches.go:57:12",
+		}},
 		Zero: func() fsm.Machine {
 			return &switchInitNoTagMachine{}
 		},
 	})
 }
+
+// SwitchConstTagJob is the handle of job SwitchConstTag, for fsm.Start, fsm.Wait and fsm.Child.
+var SwitchConstTagJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.SwitchConstTag",
+	func(struct{}) []any { return nil },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // switchConstTagMachine is the state machine of job SwitchConstTag.
 type switchConstTagMachine struct {
@@ -614,7 +716,7 @@ func (m *switchConstTagMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.Any
 //line switches.go:72
 	return m.suspend(1, Echo.Call(1))
 resume1:
-//line switches_fsm.go:618
+//line switches_fsm.go:720
 	v_1, err = fsm.Take[int](in)
 //line switches.go:72
 	if 3 == v(v_1, err) {
@@ -623,13 +725,13 @@ resume1:
 //line switches.go:74
 	return m.suspend(2, Echo.Call(3))
 resume2:
-//line switches_fsm.go:627
+//line switches_fsm.go:729
 	v_2, err_1 = fsm.Take[int](in)
 //line switches.go:74
 	if 3 == v(v_2, err_1) {
 		goto caseBody_1
 	}
-//line switches_fsm.go:633
+//line switches_fsm.go:735
 	goto switchEnd
 caseBody:
 //line switches.go:73
@@ -638,7 +740,7 @@ caseBody_1:
 	return m.finish(3, nil)
 switchEnd:
 	return m.finish(0, nil)
-//line switches_fsm.go:642
+//line switches_fsm.go:744
 }
 
 func (m *switchConstTagMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -697,18 +799,44 @@ func (m *switchConstTagMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "switches.go:78:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: SwitchConstTag,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.SwitchConstTag",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &switchConstTagMachine{}
 			return m, nil
 		},
-		States: []fsm.StateInfo{{Pos: "switches.go:72:9"}, {Pos: "switches.go:74:9"}},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "switches.go:70:6",
+		},
+		States: []fsm.StateInfo{{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "switches.go:72:9",
+		}, {
+			Layout: "2b277bc8c0741b38",
+			Pos:    "switches.go:74:9",
+		}},
 		Zero: func() fsm.Machine {
 			return &switchConstTagMachine{}
 		},
 	})
 }
+
+// SwitchBreakInLoopJob is the handle of job SwitchBreakInLoop, for fsm.Start, fsm.Wait and fsm.Child.
+var SwitchBreakInLoopJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.SwitchBreakInLoop",
+	func(struct{}) []any { return nil },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // switchBreakInLoopMachine is the state machine of job SwitchBreakInLoop.
 type switchBreakInLoopMachine struct {
@@ -750,12 +878,12 @@ func (m *switchBreakInLoopMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.
 //line switches.go:86
 	i = 0
 loop:
-//line switches_fsm.go:754
+//line switches_fsm.go:882
 	m.v.n, m.v.i = n, i
 //line switches.go:87
 	return m.suspend(1, Echo.Call(i))
 resume1:
-//line switches_fsm.go:759
+//line switches_fsm.go:887
 	v_1, err = fsm.Take[int](in)
 	tag = v(v_1, err) % 4
 //line switches.go:88
@@ -773,7 +901,7 @@ resume1:
 	if tag == 3 {
 		goto caseBody_3
 	}
-//line switches_fsm.go:777
+//line switches_fsm.go:905
 	goto switchEnd
 caseBody:
 //line switches.go:89
@@ -782,7 +910,7 @@ caseBody:
 		goto switchEnd
 	}
 	n += 10
-//line switches_fsm.go:786
+//line switches_fsm.go:914
 	goto switchEnd
 caseBody_1:
 //line switches.go:95
@@ -797,12 +925,12 @@ switchEnd:
 loopNext:
 //line switches.go:86
 	i++
-//line switches_fsm.go:801
+//line switches_fsm.go:929
 	goto loop
 loopEnd:
 //line switches.go:104
 	return m.finish(n, nil)
-//line switches_fsm.go:806
+//line switches_fsm.go:934
 }
 
 func (m *switchBreakInLoopMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -867,14 +995,30 @@ func (m *switchBreakInLoopMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "switches.go:105:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: SwitchBreakInLoop,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.SwitchBreakInLoop",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &switchBreakInLoopMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "switches.go:83:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "switches.go:87:12",
+			Layout: "708417ef940df5cc",
+			Pos:    "switches.go:87:12",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
 				Type: "int",
@@ -888,6 +1032,11 @@ func init() {
 		},
 	})
 }
+
+// SwitchTypeSwitchInsideJob is the handle of job SwitchTypeSwitchInside, for fsm.Start, fsm.Wait and fsm.Child.
+var SwitchTypeSwitchInsideJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.SwitchTypeSwitchInside",
+	func(struct{}) []any { return nil },
+	func(r []any) (string, error) { return fsm.ResultAt[string](r, 0), fsm.ResultErr(r, 1) })
 
 // switchTypeSwitchInsideMachine is the state machine of job SwitchTypeSwitchInside.
 type switchTypeSwitchInsideMachine struct {
@@ -929,7 +1078,7 @@ func (m *switchTypeSwitchInsideMachine) Resume(ctx fsm.Context, in fsm.Outcome) 
 //line switches.go:112
 	return m.suspend(1, Str.Call("s"))
 resume1:
-//line switches_fsm.go:933
+//line switches_fsm.go:1082
 	v_1, err = fsm.Take[string](in)
 //line switches.go:112
 	x = v(v_1, err)
@@ -940,17 +1089,17 @@ resume1:
 	case string:
 		r = "string:" + t
 	}
-//line switches_fsm.go:944
+//line switches_fsm.go:1093
 	m.v.r = r
 //line switches.go:120
 	return m.suspend(2, Str.Call("!"))
 resume2:
-//line switches_fsm.go:949
+//line switches_fsm.go:1098
 	v_2, err_1 = fsm.Take[string](in)
 //line switches.go:120
 	r += v(v_2, err_1)
 	return m.finish(r, nil)
-//line switches_fsm.go:954
+//line switches_fsm.go:1103
 }
 
 func (m *switchTypeSwitchInsideMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -1013,14 +1162,33 @@ func (m *switchTypeSwitchInsideMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "6f831efb80eea763",
+			Pos:    "switches.go:122:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "string",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: SwitchTypeSwitchInside,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.SwitchTypeSwitchInside",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &switchTypeSwitchInsideMachine{}
 			return m, nil
 		},
-		States: []fsm.StateInfo{{Pos: "switches.go:112:16"}, {
-			Pos: "switches.go:120:9",
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "switches.go:111:6",
+		},
+		States: []fsm.StateInfo{{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "switches.go:112:16",
+		}, {
+			Layout: "a712cbefc892605f",
+			Pos:    "switches.go:120:9",
 			Vars: []fsm.VarInfo{{
 				Name: "r",
 				Type: "string",
@@ -1031,6 +1199,11 @@ func init() {
 		},
 	})
 }
+
+// SwitchCaseScopesJob is the handle of job SwitchCaseScopes, for fsm.Start, fsm.Wait and fsm.Child.
+var SwitchCaseScopesJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.SwitchCaseScopes",
+	func(a int) []any { return []any{a} },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // switchCaseScopesMachine is the state machine of job SwitchCaseScopes.
 type switchCaseScopesMachine struct {
@@ -1076,7 +1249,7 @@ func (m *switchCaseScopesMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.A
 	}
 //line switches.go:128
 	r = 0
-//line switches_fsm.go:1080
+//line switches_fsm.go:1253
 	tag = k
 //line switches.go:130
 	if tag == 1 {
@@ -1085,41 +1258,41 @@ func (m *switchCaseScopesMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.A
 	if tag == 2 {
 		goto caseBody_1
 	}
-//line switches_fsm.go:1089
+//line switches_fsm.go:1262
 	goto caseBody_2
 caseBody:
 //line switches.go:131
 	return m.suspend(1, Echo.Call(10))
 resume1:
-//line switches_fsm.go:1095
+//line switches_fsm.go:1268
 	v_1, err = fsm.Take[int](in)
 //line switches.go:131
 	x_1 = v(v_1, err)
 	r = x_1
-//line switches_fsm.go:1100
+//line switches_fsm.go:1273
 	goto switchEnd
 caseBody_1:
 //line switches.go:134
 	x_2 = "s"
 	return m.suspend(2, Str.Call(x_2))
 resume2:
-//line switches_fsm.go:1107
+//line switches_fsm.go:1280
 	v_2, err_1 = fsm.Take[string](in)
 //line switches.go:135
 	y = v(v_2, err_1)
 	r = len(y) * 100
-//line switches_fsm.go:1112
+//line switches_fsm.go:1285
 	goto switchEnd
 caseBody_2:
 //line switches.go:138
 	x_3 = []int{1, 2}
 	r = len(x_3)
-//line switches_fsm.go:1118
+//line switches_fsm.go:1291
 	goto switchEnd
 switchEnd:
 //line switches.go:141
 	return m.finish(r, nil)
-//line switches_fsm.go:1123
+//line switches_fsm.go:1296
 }
 
 func (m *switchCaseScopesMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1182,6 +1355,17 @@ func (m *switchCaseScopesMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "switches.go:142:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: SwitchCaseScopes,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.SwitchCaseScopes",
 		New: func(args []any) (fsm.Machine, error) {
@@ -1192,12 +1376,31 @@ func init() {
 			}
 			return m, nil
 		},
-		States: []fsm.StateInfo{{Pos: "switches.go:131:10"}, {Pos: "switches.go:135:10"}},
+		Start: fsm.StateInfo{
+			Layout: "167fb7587df22b15",
+			Pos:    "switches.go:127:6",
+			Vars: []fsm.VarInfo{{
+				Name: "k",
+				Type: "int",
+			}},
+		},
+		States: []fsm.StateInfo{{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "switches.go:131:10",
+		}, {
+			Layout: "2b277bc8c0741b38",
+			Pos:    "switches.go:135:10",
+		}},
 		Zero: func() fsm.Machine {
 			return &switchCaseScopesMachine{}
 		},
 	})
 }
+
+// SwitchNestedFallthroughReturnJob is the handle of job SwitchNestedFallthroughReturn, for fsm.Start, fsm.Wait and fsm.Child.
+var SwitchNestedFallthroughReturnJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.SwitchNestedFallthroughReturn",
+	func(struct{}) []any { return nil },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // switchNestedFallthroughReturnMachine is the state machine of job SwitchNestedFallthroughReturn.
 type switchNestedFallthroughReturnMachine struct {
@@ -1254,7 +1457,7 @@ loop:
 	}
 //line switches.go:148
 	i = i_1
-//line switches_fsm.go:1258
+//line switches_fsm.go:1461
 	tag = i
 //line switches.go:150
 	if tag == 3 {
@@ -1267,36 +1470,36 @@ loop:
 	if tag == 2 {
 		goto caseBody_2
 	}
-//line switches_fsm.go:1271
+//line switches_fsm.go:1474
 	goto caseBody_3
 caseBody:
 	m.v.n, m.v.err = n, err
 //line switches.go:151
 	return m.suspend(1, Echo.Call(1000))
 resume1:
-//line switches_fsm.go:1278
+//line switches_fsm.go:1481
 	v_1, err_1 = fsm.Take[int](in)
 //line switches.go:151
 	n += v(v_1, err_1)
 	return m.finish(n, err)
 caseBody_1:
-//line switches_fsm.go:1284
+//line switches_fsm.go:1487
 	goto caseBody_2
 caseBody_2:
 	m.v.n, m.v.err, m.v.n_1, m.v.i_1 = n, err, n_1, i_1
 //line switches.go:156
 	return m.suspend(2, Echo.Call(10))
 resume2:
-//line switches_fsm.go:1291
+//line switches_fsm.go:1494
 	v_2, err_2 = fsm.Take[int](in)
 //line switches.go:156
 	n += v(v_2, err_2)
-//line switches_fsm.go:1295
+//line switches_fsm.go:1498
 	goto switchEnd
 caseBody_3:
 //line switches.go:158
 	n++
-//line switches_fsm.go:1300
+//line switches_fsm.go:1503
 	goto switchEnd
 switchEnd:
 	i_1++
@@ -1304,7 +1507,7 @@ switchEnd:
 loopEnd:
 //line switches.go:161
 	return m.finish(-1, nil)
-//line switches_fsm.go:1308
+//line switches_fsm.go:1511
 }
 
 func (m *switchNestedFallthroughReturnMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1385,14 +1588,37 @@ func (m *switchNestedFallthroughReturnMachine) UnmarshalCBOR(data []byte) error 
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "2f230432ca627181",
+			Pos:    "switches.go:162:1",
+			Vars: []fsm.VarInfo{{
+				Name: "n",
+				Type: "int",
+			}, {
+				Name: "err",
+				Type: "error",
+			}},
+		},
 		Func: SwitchNestedFallthroughReturn,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.SwitchNestedFallthroughReturn",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &switchNestedFallthroughReturnMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2f230432ca627181",
+			Pos:    "switches.go:147:6",
+			Vars: []fsm.VarInfo{{
+				Name: "n",
+				Type: "int",
+			}, {
+				Name: "err",
+				Type: "error",
+			}},
+		},
 		States: []fsm.StateInfo{{
-			Pos: "switches.go:151:11",
+			Layout: "2f230432ca627181",
+			Pos:    "switches.go:151:11",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
 				Type: "int",
@@ -1401,7 +1627,8 @@ func init() {
 				Type: "error",
 			}},
 		}, {
-			Pos: "switches.go:156:11",
+			Layout: "c0c84aaba8ad57e6",
+			Pos:    "switches.go:156:11",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
 				Type: "int",

@@ -4,6 +4,11 @@ package probe
 
 import fsm "github.com/fsmgen/fsmgen/runtime"
 
+// TinyEmptyJob is the handle of job TinyEmpty, for fsm.Start, fsm.Wait and fsm.Child.
+var TinyEmptyJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.TinyEmpty",
+	func(struct{}) []any { return nil },
+	func([]any) (struct{}, error) { return struct{}{}, nil })
+
 // tinyEmptyMachine is the state machine of job TinyEmpty.
 type tinyEmptyMachine struct {
 	state int // the await the job is stopped at; see fsm.Machine.State
@@ -69,17 +74,30 @@ func (m *tinyEmptyMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "tiny.go:12:34",
+		},
 		Func: TinyEmpty,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.TinyEmpty",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &tinyEmptyMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "tiny.go:12:6",
+		},
 		Zero: func() fsm.Machine {
 			return &tinyEmptyMachine{}
 		},
 	})
 }
+
+// TinyBareNamedJob is the handle of job TinyBareNamed, for fsm.Start, fsm.Wait and fsm.Child.
+var TinyBareNamedJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.TinyBareNamed",
+	func(struct{}) []any { return nil },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), nil })
 
 // tinyBareNamedMachine is the state machine of job TinyBareNamed.
 type tinyBareNamedMachine struct {
@@ -153,17 +171,34 @@ func (m *tinyBareNamedMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "3d5626aa9d3c44eb",
+			Pos:    "tiny.go:17:54",
+			Vars: []fsm.VarInfo{{
+				Name: "n",
+				Type: "int",
+			}},
+		},
 		Func: TinyBareNamed,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.TinyBareNamed",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &tinyBareNamedMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "tiny.go:17:6",
+		},
 		Zero: func() fsm.Machine {
 			return &tinyBareNamedMachine{}
 		},
 	})
 }
+
+// TinyOnlyAwaitJob is the handle of job TinyOnlyAwait, for fsm.Start, fsm.Wait and fsm.Child.
+var TinyOnlyAwaitJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.TinyOnlyAwait",
+	func(struct{}) []any { return nil },
+	func([]any) (struct{}, error) { return struct{}{}, nil })
 
 // tinyOnlyAwaitMachine is the state machine of job TinyOnlyAwait.
 type tinyOnlyAwaitMachine struct {
@@ -189,7 +224,7 @@ func (m *tinyOnlyAwaitMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 //line tiny.go:22
 	return m.suspend(1, Echo.Call(1))
 resume1:
-//line tiny_fsm.go:193
+//line tiny_fsm.go:228
 	return m.finish()
 }
 
@@ -239,18 +274,34 @@ func (m *tinyOnlyAwaitMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "tiny.go:22:68",
+		},
 		Func: TinyOnlyAwait,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.TinyOnlyAwait",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &tinyOnlyAwaitMachine{}
 			return m, nil
 		},
-		States: []fsm.StateInfo{{Pos: "tiny.go:22:39"}},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "tiny.go:22:6",
+		},
+		States: []fsm.StateInfo{{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "tiny.go:22:39",
+		}},
 		Zero: func() fsm.Machine {
 			return &tinyOnlyAwaitMachine{}
 		},
 	})
 }
+
+// TinyDoubleLabelJob is the handle of job TinyDoubleLabel, for fsm.Start, fsm.Wait and fsm.Child.
+var TinyDoubleLabelJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.TinyDoubleLabel",
+	func(struct{}) []any { return nil },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // tinyDoubleLabelMachine is the state machine of job TinyDoubleLabel.
 type tinyDoubleLabelMachine struct {
@@ -296,12 +347,12 @@ loop:
 	if !(i < 3) {
 		goto loopEnd
 	}
-//line tiny_fsm.go:300
+//line tiny_fsm.go:351
 	m.v.n, m.v.i = n, i
 //line tiny.go:33
 	return m.suspend(1, Echo.Call(i))
 resume1:
-//line tiny_fsm.go:305
+//line tiny_fsm.go:356
 	v_1, err = fsm.Take[int](in)
 //line tiny.go:33
 	n += v(v_1, err)
@@ -311,7 +362,7 @@ resume1:
 loopNext:
 //line tiny.go:32
 	i++
-//line tiny_fsm.go:315
+//line tiny_fsm.go:366
 	goto loop
 loopEnd:
 //line tiny.go:38
@@ -319,7 +370,7 @@ loopEnd:
 		goto A
 	}
 	return m.finish(n, nil)
-//line tiny_fsm.go:323
+//line tiny_fsm.go:374
 }
 
 func (m *tinyDoubleLabelMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -384,14 +435,30 @@ func (m *tinyDoubleLabelMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "tiny.go:42:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: TinyDoubleLabel,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.TinyDoubleLabel",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &tinyDoubleLabelMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "tiny.go:28:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "tiny.go:33:10",
+			Layout: "708417ef940df5cc",
+			Pos:    "tiny.go:33:10",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
 				Type: "int",
@@ -405,6 +472,11 @@ func init() {
 		},
 	})
 }
+
+// TinyGotoFirstJob is the handle of job TinyGotoFirst, for fsm.Start, fsm.Wait and fsm.Child.
+var TinyGotoFirstJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.TinyGotoFirst",
+	func(a int) []any { return []any{a} },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // tinyGotoFirstMachine is the state machine of job TinyGotoFirst.
 type tinyGotoFirstMachine struct {
@@ -442,7 +514,7 @@ start:
 //line tiny.go:49
 	return m.suspend(1, Inc.Call(k))
 resume1:
-//line tiny_fsm.go:446
+//line tiny_fsm.go:518
 	v_1, err = fsm.Take[int](in)
 //line tiny.go:49
 	k = v(v_1, err)
@@ -450,7 +522,7 @@ resume1:
 		goto start
 	}
 	return m.finish(k, nil)
-//line tiny_fsm.go:454
+//line tiny_fsm.go:526
 }
 
 func (m *tinyGotoFirstMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -513,6 +585,17 @@ func (m *tinyGotoFirstMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "tiny.go:54:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: TinyGotoFirst,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.TinyGotoFirst",
 		New: func(args []any) (fsm.Machine, error) {
@@ -523,7 +606,18 @@ func init() {
 			}
 			return m, nil
 		},
-		States: []fsm.StateInfo{{Pos: "tiny.go:49:8"}},
+		Start: fsm.StateInfo{
+			Layout: "167fb7587df22b15",
+			Pos:    "tiny.go:47:6",
+			Vars: []fsm.VarInfo{{
+				Name: "k",
+				Type: "int",
+			}},
+		},
+		States: []fsm.StateInfo{{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "tiny.go:49:8",
+		}},
 		Zero: func() fsm.Machine {
 			return &tinyGotoFirstMachine{}
 		},

@@ -10,6 +10,22 @@ import (
 	"unsafe"
 )
 
+// Types2IterSeqResults holds the results of job Types2IterSeq, for Types2IterSeqJob.
+type Types2IterSeqResults struct {
+	R0 int
+	R1 []string
+}
+
+// Types2IterSeqJob is the handle of job Types2IterSeq, for fsm.Start, fsm.Wait and fsm.Child.
+var Types2IterSeqJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.Types2IterSeq",
+	func(struct{}) []any { return nil },
+	func(r []any) (Types2IterSeqResults, error) {
+		return Types2IterSeqResults{
+			R0: fsm.ResultAt[int](r, 0),
+			R1: fsm.ResultAt[[]string](r, 1),
+		}, fsm.ResultErr(r, 2)
+	})
+
 // types2IterSeqMachine is the state machine of job Types2IterSeq.
 type types2IterSeqMachine struct {
 	state int // the await the job is stopped at; see fsm.Machine.State
@@ -53,7 +69,7 @@ func (m *types2IterSeqMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 //line types2.go:16
 	return m.suspend(1, Ints.Call([]int{1, 2, 3}))
 resume1:
-//line types2_fsm.go:57
+//line types2_fsm.go:73
 	v_1, err = fsm.Take[[]int](in)
 //line types2.go:16
 	xs = v(v_1, err)
@@ -63,16 +79,16 @@ resume1:
 		s += x
 	}
 	keys = slices.Sorted(maps.Keys(map[string]int{"b": 1, "a": 2}))
-//line types2_fsm.go:67
+//line types2_fsm.go:83
 	m.v.keys = keys
 //line types2.go:23
 	return m.suspend(2, Echo.Call(s))
 resume2:
-//line types2_fsm.go:72
+//line types2_fsm.go:88
 	v_2, err_1 = fsm.Take[int](in)
 //line types2.go:23
 	return m.finish(v(v_2, err_1), keys, nil)
-//line types2_fsm.go:76
+//line types2_fsm.go:92
 }
 
 func (m *types2IterSeqMachine) finish(r0 int, r1 []string, r2 error) (fsm.AnyOp, error) {
@@ -138,14 +154,36 @@ func (m *types2IterSeqMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "93ddae5e12ec1f2e",
+			Pos:    "types2.go:24:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "[]string",
+			}, {
+				Name: "result 2",
+				Type: "error",
+			}},
+		},
 		Func: Types2IterSeq,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.Types2IterSeq",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &types2IterSeqMachine{}
 			return m, nil
 		},
-		States: []fsm.StateInfo{{Pos: "types2.go:16:10"}, {
-			Pos: "types2.go:23:11",
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "types2.go:15:6",
+		},
+		States: []fsm.StateInfo{{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "types2.go:16:10",
+		}, {
+			Layout: "cf3e35f92c72c4a7",
+			Pos:    "types2.go:23:11",
 			Vars: []fsm.VarInfo{{
 				Name: "keys",
 				Type: "[]string",
@@ -156,6 +194,11 @@ func init() {
 		},
 	})
 }
+
+// Types2UnsafeJob is the handle of job Types2Unsafe, for fsm.Start, fsm.Wait and fsm.Child.
+var Types2UnsafeJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.Types2Unsafe",
+	func(struct{}) []any { return nil },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // types2UnsafeMachine is the state machine of job Types2Unsafe.
 type types2UnsafeMachine struct {
@@ -194,7 +237,7 @@ func (m *types2UnsafeMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp
 //line types2.go:30
 	return m.suspend(1, Echo.Call(1))
 resume1:
-//line types2_fsm.go:198
+//line types2_fsm.go:241
 	v_1, err = fsm.Take[int](in)
 //line types2.go:30
 	x = v(v_1, err)
@@ -202,11 +245,11 @@ resume1:
 	y = *(*int)(p) + int(unsafe.Sizeof(x))
 	return m.suspend(2, Echo.Call(y))
 resume2:
-//line types2_fsm.go:206
+//line types2_fsm.go:249
 	v_2, err_1 = fsm.Take[int](in)
 //line types2.go:33
 	return m.finish(v(v_2, err_1), nil)
-//line types2_fsm.go:210
+//line types2_fsm.go:253
 }
 
 func (m *types2UnsafeMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -265,18 +308,44 @@ func (m *types2UnsafeMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "types2.go:34:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: Types2Unsafe,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.Types2Unsafe",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &types2UnsafeMachine{}
 			return m, nil
 		},
-		States: []fsm.StateInfo{{Pos: "types2.go:30:9"}, {Pos: "types2.go:33:11"}},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "types2.go:29:6",
+		},
+		States: []fsm.StateInfo{{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "types2.go:30:9",
+		}, {
+			Layout: "2b277bc8c0741b38",
+			Pos:    "types2.go:33:11",
+		}},
 		Zero: func() fsm.Machine {
 			return &types2UnsafeMachine{}
 		},
 	})
 }
+
+// Types2ExoticJob is the handle of job Types2Exotic, for fsm.Start, fsm.Wait and fsm.Child.
+var Types2ExoticJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.Types2Exotic",
+	func(struct{}) []any { return nil },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // types2ExoticMachine is the state machine of job Types2Exotic.
 type types2ExoticMachine struct {
@@ -321,7 +390,7 @@ func (m *types2ExoticMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp
 //line types2.go:41
 	return m.suspend(1, Echo.Call(2))
 resume1:
-//line types2_fsm.go:325
+//line types2_fsm.go:394
 	v_1, err = fsm.Take[int](in)
 //line types2.go:41
 	n = v(v_1, err)
@@ -340,11 +409,11 @@ resume1:
 	s.B = append(s.B, struct{ C string }{C: ifc.String()})
 	return m.suspend(2, Echo.Call(s.A+len(s.B[0].C)))
 resume2:
-//line types2_fsm.go:344
+//line types2_fsm.go:413
 	v_2, err_1 = fsm.Take[int](in)
 //line types2.go:54
 	return m.finish(v(v_2, err_1), nil)
-//line types2_fsm.go:348
+//line types2_fsm.go:417
 }
 
 func (m *types2ExoticMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -403,13 +472,34 @@ func (m *types2ExoticMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "types2.go:55:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: Types2Exotic,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.Types2Exotic",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &types2ExoticMachine{}
 			return m, nil
 		},
-		States: []fsm.StateInfo{{Pos: "types2.go:41:9"}, {Pos: "types2.go:54:11"}},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "types2.go:40:6",
+		},
+		States: []fsm.StateInfo{{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "types2.go:41:9",
+		}, {
+			Layout: "2b277bc8c0741b38",
+			Pos:    "types2.go:54:11",
+		}},
 		Zero: func() fsm.Machine {
 			return &types2ExoticMachine{}
 		},

@@ -7,6 +7,11 @@ import (
 	time2 "time"
 )
 
+// TypesLocalAJob is the handle of job TypesLocalA, for fsm.Start, fsm.Wait and fsm.Child.
+var TypesLocalAJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.TypesLocalA",
+	func(struct{}) []any { return nil },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
+
 type item struct{ N int }
 
 // typesLocalAMachine is the state machine of job TypesLocalA.
@@ -40,12 +45,12 @@ func (m *typesLocalAMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp,
 //line types.go:12
 	return m.suspend(1, Echo.Call(1))
 resume1:
-//line types_fsm.go:44
+//line types_fsm.go:49
 	v_1, err = fsm.Take[int](in)
 //line types.go:12
 	it = item{N: v(v_1, err)}
 	return m.finish(it.N, nil)
-//line types_fsm.go:49
+//line types_fsm.go:54
 }
 
 func (m *typesLocalAMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -104,18 +109,41 @@ func (m *typesLocalAMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "types.go:14:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: TypesLocalA,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.TypesLocalA",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &typesLocalAMachine{}
 			return m, nil
 		},
-		States: []fsm.StateInfo{{Pos: "types.go:12:18"}},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "types.go:10:6",
+		},
+		States: []fsm.StateInfo{{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "types.go:12:18",
+		}},
 		Zero: func() fsm.Machine {
 			return &typesLocalAMachine{}
 		},
 	})
 }
+
+// TypesInLoopJob is the handle of job TypesInLoop, for fsm.Start, fsm.Wait and fsm.Child.
+var TypesInLoopJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.TypesInLoop",
+	func(struct{}) []any { return nil },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 const k_1 = 10
 
@@ -166,24 +194,24 @@ loop:
 		goto loopEnd
 	}
 	a = acc{V: i * k_1}
-//line types_fsm.go:170
+//line types_fsm.go:198
 	m.v.total, m.v.i, m.v.a = total, i, a
 //line types.go:25
 	return m.suspend(1, Echo.Call(a.V))
 resume1:
-//line types_fsm.go:175
+//line types_fsm.go:203
 	v_1, err = fsm.Take[int](in)
 //line types.go:25
 	a.W = v(v_1, err)
 	total += a.W
 //line types.go:21
 	i++
-//line types_fsm.go:182
+//line types_fsm.go:210
 	goto loop
 loopEnd:
 //line types.go:28
 	return m.finish(total, nil)
-//line types_fsm.go:187
+//line types_fsm.go:215
 }
 
 func (m *typesInLoopMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -250,14 +278,30 @@ func (m *typesInLoopMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "types.go:29:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: TypesInLoop,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.TypesInLoop",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &typesInLoopMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "types.go:19:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "types.go:25:11",
+			Layout: "39ada548f2c13cd4",
+			Pos:    "types.go:25:11",
 			Vars: []fsm.VarInfo{{
 				Name: "total",
 				Type: "int",
@@ -274,6 +318,11 @@ func init() {
 		},
 	})
 }
+
+// TypesNestedScopesJob is the handle of job TypesNestedScopes, for fsm.Start, fsm.Wait and fsm.Child.
+var TypesNestedScopesJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.TypesNestedScopes",
+	func(a bool) []any { return []any{a} },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 type t_1 struct{ X int }
 
@@ -324,7 +373,7 @@ func (m *typesNestedScopesMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.
 //line types.go:37
 	return m.suspend(1, Echo.Call(1))
 resume1:
-//line types_fsm.go:328
+//line types_fsm.go:377
 	v_1, err = fsm.Take[int](in)
 //line types.go:37
 	x = t_1{X: v(v_1, err)}
@@ -333,12 +382,12 @@ endIf:
 //line types.go:41
 	return m.suspend(2, Str.Call("yy"))
 resume2:
-//line types_fsm.go:337
+//line types_fsm.go:386
 	v_2, err_1 = fsm.Take[string](in)
 //line types.go:41
 	y = t_2{Y: v(v_2, err_1)}
 	return m.finish(len(y.Y), nil)
-//line types_fsm.go:342
+//line types_fsm.go:391
 }
 
 func (m *typesNestedScopesMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -401,6 +450,17 @@ func (m *typesNestedScopesMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "types.go:43:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: TypesNestedScopes,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.TypesNestedScopes",
 		New: func(args []any) (fsm.Machine, error) {
@@ -411,12 +471,31 @@ func init() {
 			}
 			return m, nil
 		},
-		States: []fsm.StateInfo{{Pos: "types.go:37:15"}, {Pos: "types.go:41:14"}},
+		Start: fsm.StateInfo{
+			Layout: "088f1f8608bfa29e",
+			Pos:    "types.go:34:6",
+			Vars: []fsm.VarInfo{{
+				Name: "b",
+				Type: "bool",
+			}},
+		},
+		States: []fsm.StateInfo{{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "types.go:37:15",
+		}, {
+			Layout: "2b277bc8c0741b38",
+			Pos:    "types.go:41:14",
+		}},
 		Zero: func() fsm.Machine {
 			return &typesNestedScopesMachine{}
 		},
 	})
 }
+
+// TypesLocalRefersLocalJob is the handle of job TypesLocalRefersLocal, for fsm.Start, fsm.Wait and fsm.Child.
+var TypesLocalRefersLocalJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.TypesLocalRefersLocal",
+	func(struct{}) []any { return nil },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 type inner struct{ A int }
 
@@ -464,26 +543,26 @@ func (m *typesLocalRefersLocalMachine) Resume(ctx fsm.Context, in fsm.Outcome) (
 	}
 //line types.go:54
 	o = outer{In: inner{A: 1}}
-//line types_fsm.go:468
+//line types_fsm.go:547
 	m.v.o = o
 //line types.go:55
 	return m.suspend(1, Echo.Call(2))
 resume1:
-//line types_fsm.go:473
+//line types_fsm.go:552
 	v_1, err = fsm.Take[int](in)
 //line types.go:55
 	o.Ins = append(o.Ins, inner{A: v(v_1, err)})
-//line types_fsm.go:477
+//line types_fsm.go:556
 	m.v.o = o
 //line types.go:56
 	return m.suspend(2, Echo.Call(3))
 resume2:
-//line types_fsm.go:482
+//line types_fsm.go:561
 	v_2, err_1 = fsm.Take[int](in)
 //line types.go:56
 	o.In.A += v(v_2, err_1)
 	return m.finish(o.In.A+o.Ins[0].A, nil)
-//line types_fsm.go:487
+//line types_fsm.go:566
 }
 
 func (m *typesLocalRefersLocalMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -550,20 +629,37 @@ func (m *typesLocalRefersLocalMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "types.go:58:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: TypesLocalRefersLocal,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.TypesLocalRefersLocal",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &typesLocalRefersLocalMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "types.go:48:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "types.go:55:35",
+			Layout: "8fcf7edaf698d90d",
+			Pos:    "types.go:55:35",
 			Vars: []fsm.VarInfo{{
 				Name: "o",
 				Type: "outer",
 			}},
 		}, {
-			Pos: "types.go:56:14",
+			Layout: "8fcf7edaf698d90d",
+			Pos:    "types.go:56:14",
 			Vars: []fsm.VarInfo{{
 				Name: "o",
 				Type: "outer",
@@ -574,6 +670,11 @@ func init() {
 		},
 	})
 }
+
+// TypesLocalShadowsPackageTypeJob is the handle of job TypesLocalShadowsPackageType, for fsm.Start, fsm.Wait and fsm.Child.
+var TypesLocalShadowsPackageTypeJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.TypesLocalShadowsPackageType",
+	func(struct{}) []any { return nil },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 type Pair_1 struct{ X int }
 
@@ -619,21 +720,21 @@ func (m *typesLocalShadowsPackageTypeMachine) Resume(ctx fsm.Context, in fsm.Out
 	p = Pair{A: 1, B: 2}
 	return m.suspend(1, Swap.Call(p))
 resume1:
-//line types_fsm.go:623
+//line types_fsm.go:724
 	v_1, err = fsm.Take[Pair](in)
 //line types.go:66
 	q = v(v_1, err)
-//line types_fsm.go:627
+//line types_fsm.go:728
 	m.v.q = q
 //line types.go:68
 	return m.suspend(2, Echo.Call(q.A))
 resume2:
-//line types_fsm.go:632
+//line types_fsm.go:733
 	v_2, err_1 = fsm.Take[int](in)
 //line types.go:68
 	r = Pair_1{X: v(v_2, err_1)}
 	return m.finish(r.X*10+q.B, nil)
-//line types_fsm.go:637
+//line types_fsm.go:738
 }
 
 func (m *typesLocalShadowsPackageTypeMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -696,14 +797,33 @@ func (m *typesLocalShadowsPackageTypeMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "types.go:70:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: TypesLocalShadowsPackageType,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.TypesLocalShadowsPackageType",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &typesLocalShadowsPackageTypeMachine{}
 			return m, nil
 		},
-		States: []fsm.StateInfo{{Pos: "types.go:66:9"}, {
-			Pos: "types.go:68:17",
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "types.go:64:6",
+		},
+		States: []fsm.StateInfo{{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "types.go:66:9",
+		}, {
+			Layout: "7e865157b0585b33",
+			Pos:    "types.go:68:17",
 			Vars: []fsm.VarInfo{{
 				Name: "q",
 				Type: "Pair",
@@ -714,6 +834,11 @@ func init() {
 		},
 	})
 }
+
+// TypesLocalNamedIntJob is the handle of job TypesLocalNamedInt, for fsm.Start, fsm.Wait and fsm.Child.
+var TypesLocalNamedIntJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.TypesLocalNamedInt",
+	func(struct{}) []any { return nil },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 const (
 	red color = iota + 1
@@ -754,7 +879,7 @@ func (m *typesLocalNamedIntMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm
 //line types.go:83
 	return m.suspend(1, Echo.Call(int(green)))
 resume1:
-//line types_fsm.go:758
+//line types_fsm.go:883
 	v_1, err = fsm.Take[int](in)
 //line types.go:83
 	c = color(v(v_1, err))
@@ -765,7 +890,7 @@ resume1:
 		return m.finish(3, nil)
 	}
 	return m.finish(int(c)*10, nil)
-//line types_fsm.go:769
+//line types_fsm.go:894
 }
 
 func (m *typesLocalNamedIntMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -824,18 +949,52 @@ func (m *typesLocalNamedIntMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "types.go:91:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: TypesLocalNamedInt,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.TypesLocalNamedInt",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &typesLocalNamedIntMachine{}
 			return m, nil
 		},
-		States: []fsm.StateInfo{{Pos: "types.go:83:15"}},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "types.go:76:6",
+		},
+		States: []fsm.StateInfo{{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "types.go:83:15",
+		}},
 		Zero: func() fsm.Machine {
 			return &typesLocalNamedIntMachine{}
 		},
 	})
 }
+
+// TypesResultsArrayMapResults holds the results of job TypesResultsArrayMap, for TypesResultsArrayMapJob.
+type TypesResultsArrayMapResults struct {
+	R0 [3]int
+	R1 map[string]int
+}
+
+// TypesResultsArrayMapJob is the handle of job TypesResultsArrayMap, for fsm.Start, fsm.Wait and fsm.Child.
+var TypesResultsArrayMapJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.TypesResultsArrayMap",
+	func(struct{}) []any { return nil },
+	func(r []any) (TypesResultsArrayMapResults, error) {
+		return TypesResultsArrayMapResults{
+			R0: fsm.ResultAt[[3]int](r, 0),
+			R1: fsm.ResultAt[map[string]int](r, 1),
+		}, fsm.ResultErr(r, 2)
+	})
 
 // typesResultsArrayMapMachine is the state machine of job TypesResultsArrayMap.
 type typesResultsArrayMapMachine struct {
@@ -879,7 +1038,7 @@ func (m_1 *typesResultsArrayMapMachine) Resume(ctx fsm.Context, in fsm.Outcome) 
 //line types.go:97
 	a = [3]int{}
 	m = map[string]int{}
-//line types_fsm.go:883
+//line types_fsm.go:1042
 	_ = a
 	i_1 = 0
 loop:
@@ -888,23 +1047,23 @@ loop:
 	}
 //line types.go:99
 	i = i_1
-//line types_fsm.go:892
+//line types_fsm.go:1051
 	m_1.v.a, m_1.v.m, m_1.v.i, m_1.v.i_1 = a, m, i, i_1
 //line types.go:100
 	return m_1.suspend(1, Echo.Call(i*i))
 resume1:
-//line types_fsm.go:897
+//line types_fsm.go:1056
 	v_1, err = fsm.Take[int](in)
 //line types.go:100
 	a[i] = v(v_1, err)
 	m[string(rune('a'+i))] = a[i]
-//line types_fsm.go:902
+//line types_fsm.go:1061
 	i_1++
 	goto loop
 loopEnd:
 //line types.go:103
 	return m_1.finish(a, m, nil)
-//line types_fsm.go:908
+//line types_fsm.go:1067
 }
 
 func (m *typesResultsArrayMapMachine) finish(r0 [3]int, r1 map[string]int, r2 error) (fsm.AnyOp, error) {
@@ -976,14 +1135,33 @@ func (m *typesResultsArrayMapMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "bd4416924092bc0e",
+			Pos:    "types.go:104:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "[3]int",
+			}, {
+				Name: "result 1",
+				Type: "map[string]int",
+			}, {
+				Name: "result 2",
+				Type: "error",
+			}},
+		},
 		Func: TypesResultsArrayMap,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.TypesResultsArrayMap",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &typesResultsArrayMapMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "types.go:96:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "types.go:100:12",
+			Layout: "645c1d0d6f38ac08",
+			Pos:    "types.go:100:12",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
 				Type: "[3]int",
@@ -1004,6 +1182,11 @@ func init() {
 		},
 	})
 }
+
+// TypesLocalConstShadowJob is the handle of job TypesLocalConstShadow, for fsm.Start, fsm.Wait and fsm.Child.
+var TypesLocalConstShadowJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.TypesLocalConstShadow",
+	func(struct{}) []any { return nil },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 const x_2 = 100
 
@@ -1047,23 +1230,23 @@ func (m *typesLocalConstShadowMachine) Resume(ctx fsm.Context, in fsm.Outcome) (
 //line types.go:110
 	return m.suspend(1, Echo.Call(5))
 resume1:
-//line types_fsm.go:1051
+//line types_fsm.go:1234
 	v_1, err = fsm.Take[int](in)
 //line types.go:110
 	x_1 = v(v_1, err)
-//line types_fsm.go:1055
+//line types_fsm.go:1238
 	m.v.x_1 = x_1
 //line types.go:113
 	return m.suspend(2, Echo.Call(x_2))
 resume2:
-//line types_fsm.go:1060
+//line types_fsm.go:1243
 	v_2, err_1 = fsm.Take[int](in)
 //line types.go:113
 	y = v(v_2, err_1)
 	_ = y
 //line types.go:116
 	return m.finish(x_1, nil)
-//line types_fsm.go:1067
+//line types_fsm.go:1250
 }
 
 func (m *typesLocalConstShadowMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1126,14 +1309,33 @@ func (m *typesLocalConstShadowMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "types.go:117:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: TypesLocalConstShadow,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.TypesLocalConstShadow",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &typesLocalConstShadowMachine{}
 			return m, nil
 		},
-		States: []fsm.StateInfo{{Pos: "types.go:110:9"}, {
-			Pos: "types.go:113:10",
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "types.go:109:6",
+		},
+		States: []fsm.StateInfo{{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "types.go:110:9",
+		}, {
+			Layout: "29480f373b660127",
+			Pos:    "types.go:113:10",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
 				Type: "int",
@@ -1144,6 +1346,19 @@ func init() {
 		},
 	})
 }
+
+// TypesAnonStructJob is the handle of job TypesAnonStruct, for fsm.Start, fsm.Wait and fsm.Child.
+var TypesAnonStructJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.TypesAnonStruct",
+	func(struct{}) []any { return nil },
+	func(r []any) (struct {
+		A int
+		B int
+	}, error) {
+		return fsm.ResultAt[struct {
+			A int
+			B int
+		}](r, 0), fsm.ResultErr(r, 1)
+	})
 
 // typesAnonStructMachine is the state machine of job TypesAnonStruct.
 type typesAnonStructMachine struct {
@@ -1196,26 +1411,26 @@ func (m *typesAnonStructMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.An
 		A int
 		B int
 	}{}
-//line types_fsm.go:1200
+//line types_fsm.go:1415
 	m.v.s = s
 //line types.go:124
 	return m.suspend(1, Echo.Call(1))
 resume1:
-//line types_fsm.go:1205
+//line types_fsm.go:1420
 	v_1, err = fsm.Take[int](in)
 //line types.go:124
 	s.A = v(v_1, err)
-//line types_fsm.go:1209
+//line types_fsm.go:1424
 	m.v.s = s
 //line types.go:125
 	return m.suspend(2, Echo.Call(2))
 resume2:
-//line types_fsm.go:1214
+//line types_fsm.go:1429
 	v_2, err_1 = fsm.Take[int](in)
 //line types.go:125
 	s.B = v(v_2, err_1)
 	return m.finish(s, nil)
-//line types_fsm.go:1219
+//line types_fsm.go:1434
 }
 
 func (m *typesAnonStructMachine) finish(r0 struct {
@@ -1285,20 +1500,37 @@ func (m *typesAnonStructMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "e2f208b6ae5281a3",
+			Pos:    "types.go:127:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "struct{A int; B int}",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: TypesAnonStruct,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.TypesAnonStruct",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &typesAnonStructMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "types.go:122:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "types.go:124:10",
+			Layout: "e203f2e861580ec1",
+			Pos:    "types.go:124:10",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "struct{A int; B int}",
 			}},
 		}, {
-			Pos: "types.go:125:10",
+			Layout: "e203f2e861580ec1",
+			Pos:    "types.go:125:10",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "struct{A int; B int}",
@@ -1309,6 +1541,11 @@ func init() {
 		},
 	})
 }
+
+// ConstNamedTimeJob is the handle of job ConstNamedTime, for fsm.Start, fsm.Wait and fsm.Child.
+var ConstNamedTimeJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.ConstNamedTime",
+	func(struct{}) []any { return nil },
+	func(r []any) (int64, error) { return fsm.ResultAt[int64](r, 0), fsm.ResultErr(r, 1) })
 
 const time_1 = 3
 
@@ -1343,12 +1580,12 @@ func (m *constNamedTimeMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.Any
 //line types.go:135
 	return m.suspend(1, Dur.Call(time_1))
 resume1:
-//line types_fsm.go:1347
+//line types_fsm.go:1584
 	v_1, err = fsm.Take[time2.Duration](in)
 //line types.go:135
 	d = v(v_1, err)
 	return m.finish(int64(d)+time_1, nil)
-//line types_fsm.go:1352
+//line types_fsm.go:1589
 }
 
 func (m *constNamedTimeMachine) finish(r0 int64, r1 error) (fsm.AnyOp, error) {
@@ -1407,13 +1644,31 @@ func (m *constNamedTimeMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "6ac842078dcaebfd",
+			Pos:    "types.go:137:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int64",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: ConstNamedTime,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.ConstNamedTime",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &constNamedTimeMachine{}
 			return m, nil
 		},
-		States: []fsm.StateInfo{{Pos: "types.go:135:9"}},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "types.go:133:6",
+		},
+		States: []fsm.StateInfo{{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "types.go:135:9",
+		}},
 		Zero: func() fsm.Machine {
 			return &constNamedTimeMachine{}
 		},

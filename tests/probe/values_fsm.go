@@ -9,6 +9,26 @@ import (
 	"time"
 )
 
+// ValuesEmptyVsNilResults holds the results of job ValuesEmptyVsNil, for ValuesEmptyVsNilJob.
+type ValuesEmptyVsNilResults struct {
+	R0 []int
+	R1 []int
+	R2 map[string]int
+	R3 map[string]int
+}
+
+// ValuesEmptyVsNilJob is the handle of job ValuesEmptyVsNil, for fsm.Start, fsm.Wait and fsm.Child.
+var ValuesEmptyVsNilJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.ValuesEmptyVsNil",
+	func(struct{}) []any { return nil },
+	func(r []any) (ValuesEmptyVsNilResults, error) {
+		return ValuesEmptyVsNilResults{
+			R0: fsm.ResultAt[[]int](r, 0),
+			R1: fsm.ResultAt[[]int](r, 1),
+			R2: fsm.ResultAt[map[string]int](r, 2),
+			R3: fsm.ResultAt[map[string]int](r, 3),
+		}, fsm.ResultErr(r, 4)
+	})
+
 // valuesEmptyVsNilMachine is the state machine of job ValuesEmptyVsNil.
 type valuesEmptyVsNilMachine struct {
 	state int // the await the job is stopped at; see fsm.Machine.State
@@ -70,45 +90,45 @@ func (m *valuesEmptyVsNilMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.A
 //line values.go:28
 	return m.suspend(1, Ints.Call([]int{}))
 resume1:
-//line values_fsm.go:74
+//line values_fsm.go:94
 	v_1, err = fsm.Take[[]int](in)
 //line values.go:28
 	a = v(v_1, err)
-//line values_fsm.go:78
+//line values_fsm.go:98
 	m.v.a = a
 //line values.go:29
 	return m.suspend(2, Ints.Call(nil))
 resume2:
-//line values_fsm.go:83
+//line values_fsm.go:103
 	v_2, err_1 = fsm.Take[[]int](in)
 //line values.go:29
 	b = v(v_2, err_1)
-//line values_fsm.go:87
+//line values_fsm.go:107
 	m.v.a, m.v.b = a, b
 //line values.go:30
 	return m.suspend(3, DictAct.Call(map[string]int{}))
 resume3:
-//line values_fsm.go:92
+//line values_fsm.go:112
 	v_3, err_2 = fsm.Take[map[string]int](in)
 //line values.go:30
 	c = v(v_3, err_2)
-//line values_fsm.go:96
+//line values_fsm.go:116
 	m.v.a, m.v.b, m.v.c = a, b, c
 //line values.go:31
 	return m.suspend(4, DictAct.Call(nil))
 resume4:
-//line values_fsm.go:101
+//line values_fsm.go:121
 	v_4, err_3 = fsm.Take[map[string]int](in)
 //line values.go:31
 	d = v(v_4, err_3)
-//line values_fsm.go:105
+//line values_fsm.go:125
 	m.v.a, m.v.b, m.v.c, m.v.d = a, b, c, d
 //line values.go:32
 	return m.suspend(5, Empty.Call(struct{}{}))
 resume5:
 //line values.go:33
 	return m.finish(a, b, c, d, nil)
-//line values_fsm.go:112
+//line values_fsm.go:132
 }
 
 func (m *valuesEmptyVsNilMachine) finish(r0 []int, r1 []int, r2 map[string]int, r3 map[string]int, r4 error) (fsm.AnyOp, error) {
@@ -204,20 +224,49 @@ func (m *valuesEmptyVsNilMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "72d651255b1e1aa3",
+			Pos:    "values.go:34:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "[]int",
+			}, {
+				Name: "result 1",
+				Type: "[]int",
+			}, {
+				Name: "result 2",
+				Type: "map[string]int",
+			}, {
+				Name: "result 3",
+				Type: "map[string]int",
+			}, {
+				Name: "result 4",
+				Type: "error",
+			}},
+		},
 		Func: ValuesEmptyVsNil,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.ValuesEmptyVsNil",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &valuesEmptyVsNilMachine{}
 			return m, nil
 		},
-		States: []fsm.StateInfo{{Pos: "values.go:28:9"}, {
-			Pos: "values.go:29:9",
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "values.go:27:6",
+		},
+		States: []fsm.StateInfo{{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "values.go:28:9",
+		}, {
+			Layout: "33f58648fbe2e33b",
+			Pos:    "values.go:29:9",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
 				Type: "[]int",
 			}},
 		}, {
-			Pos: "values.go:30:9",
+			Layout: "0397c3040691f55b",
+			Pos:    "values.go:30:9",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
 				Type: "[]int",
@@ -226,7 +275,8 @@ func init() {
 				Type: "[]int",
 			}},
 		}, {
-			Pos: "values.go:31:9",
+			Layout: "bb412ed20d9f81d5",
+			Pos:    "values.go:31:9",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
 				Type: "[]int",
@@ -238,7 +288,8 @@ func init() {
 				Type: "map[string]int",
 			}},
 		}, {
-			Pos: "values.go:32:2",
+			Layout: "fe6658a4fd05397d",
+			Pos:    "values.go:32:2",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
 				Type: "[]int",
@@ -258,6 +309,22 @@ func init() {
 		},
 	})
 }
+
+// ValuesPointersResults holds the results of job ValuesPointers, for ValuesPointersJob.
+type ValuesPointersResults struct {
+	R0 *Point
+	R1 bool
+}
+
+// ValuesPointersJob is the handle of job ValuesPointers, for fsm.Start, fsm.Wait and fsm.Child.
+var ValuesPointersJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.ValuesPointers",
+	func(struct{}) []any { return nil },
+	func(r []any) (ValuesPointersResults, error) {
+		return ValuesPointersResults{
+			R0: fsm.ResultAt[*Point](r, 0),
+			R1: fsm.ResultAt[bool](r, 1),
+		}, fsm.ResultErr(r, 2)
+	})
 
 // valuesPointersMachine is the state machine of job ValuesPointers.
 type valuesPointersMachine struct {
@@ -300,22 +367,22 @@ func (m *valuesPointersMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.Any
 //line values.go:40
 	return m.suspend(1, PointPtr.Call(&Point{X: 1}))
 resume1:
-//line values_fsm.go:304
+//line values_fsm.go:371
 	v_1, err = fsm.Take[*Point](in)
 //line values.go:40
 	p = v(v_1, err)
-//line values_fsm.go:308
+//line values_fsm.go:375
 	m.v.p = p
 //line values.go:41
 	return m.suspend(2, PointPtr.Call(nil))
 resume2:
-//line values_fsm.go:313
+//line values_fsm.go:380
 	v_2, err_1 = fsm.Take[*Point](in)
 //line values.go:41
 	q = v(v_2, err_1)
 	p.Y = 2
 	return m.finish(p, q == nil, nil)
-//line values_fsm.go:319
+//line values_fsm.go:386
 }
 
 func (m *valuesPointersMachine) finish(r0 *Point, r1 bool, r2 error) (fsm.AnyOp, error) {
@@ -381,14 +448,36 @@ func (m *valuesPointersMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "ecaf1bcb5e79f1e4",
+			Pos:    "values.go:44:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "*Point",
+			}, {
+				Name: "result 1",
+				Type: "bool",
+			}, {
+				Name: "result 2",
+				Type: "error",
+			}},
+		},
 		Func: ValuesPointers,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.ValuesPointers",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &valuesPointersMachine{}
 			return m, nil
 		},
-		States: []fsm.StateInfo{{Pos: "values.go:40:9"}, {
-			Pos: "values.go:41:9",
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "values.go:39:6",
+		},
+		States: []fsm.StateInfo{{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "values.go:40:9",
+		}, {
+			Layout: "18f9a2faeaa04820",
+			Pos:    "values.go:41:9",
 			Vars: []fsm.VarInfo{{
 				Name: "p",
 				Type: "*Point",
@@ -399,6 +488,22 @@ func init() {
 		},
 	})
 }
+
+// ValuesTimeResults holds the results of job ValuesTime, for ValuesTimeJob.
+type ValuesTimeResults struct {
+	R0 string
+	R1 bool
+}
+
+// ValuesTimeJob is the handle of job ValuesTime, for fsm.Start, fsm.Wait and fsm.Child.
+var ValuesTimeJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.ValuesTime",
+	func(a time.Time) []any { return []any{a} },
+	func(r []any) (ValuesTimeResults, error) {
+		return ValuesTimeResults{
+			R0: fsm.ResultAt[string](r, 0),
+			R1: fsm.ResultAt[bool](r, 1),
+		}, fsm.ResultErr(r, 2)
+	})
 
 // valuesTimeMachine is the state machine of job ValuesTime.
 type valuesTimeMachine struct {
@@ -450,27 +555,27 @@ func (m *valuesTimeMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, 
 //line values.go:51
 	return m.suspend(1, When.Call(t))
 resume1:
-//line values_fsm.go:454
+//line values_fsm.go:559
 	v_1, err = fsm.Take[time.Time](in)
 //line values.go:51
 	u = v(v_1, err)
-//line values_fsm.go:458
+//line values_fsm.go:563
 	m.v.t, m.v.u = t, u
 //line values.go:52
 	return m.suspend(2, When.Call(time.Time{}))
 resume2:
-//line values_fsm.go:463
+//line values_fsm.go:568
 	v_2, err_1 = fsm.Take[time.Time](in)
 //line values.go:52
 	z = v(v_2, err_1)
-//line values_fsm.go:467
+//line values_fsm.go:572
 	m.v.t, m.v.u, m.v.z = t, u, z
 //line values.go:53
 	return m.suspend(3, Echo.Call(0))
 resume3:
 //line values.go:54
 	return m.finish(u.Format(time.RFC3339Nano), z.IsZero() && u.Equal(t), nil)
-//line values_fsm.go:474
+//line values_fsm.go:579
 }
 
 func (m *valuesTimeMachine) finish(r0 string, r1 bool, r2 error) (fsm.AnyOp, error) {
@@ -554,6 +659,20 @@ func (m *valuesTimeMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "51a0ceeb5b3f2012",
+			Pos:    "values.go:55:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "string",
+			}, {
+				Name: "result 1",
+				Type: "bool",
+			}, {
+				Name: "result 2",
+				Type: "error",
+			}},
+		},
 		Func: ValuesTime,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.ValuesTime",
 		New: func(args []any) (fsm.Machine, error) {
@@ -564,14 +683,24 @@ func init() {
 			}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "8b4b2ba8800b62be",
+			Pos:    "values.go:50:6",
+			Vars: []fsm.VarInfo{{
+				Name: "t",
+				Type: "time.Time",
+			}},
+		},
 		States: []fsm.StateInfo{{
-			Pos: "values.go:51:9",
+			Layout: "8b4b2ba8800b62be",
+			Pos:    "values.go:51:9",
 			Vars: []fsm.VarInfo{{
 				Name: "t",
 				Type: "time.Time",
 			}},
 		}, {
-			Pos: "values.go:52:9",
+			Layout: "34e931c07ebbaffd",
+			Pos:    "values.go:52:9",
 			Vars: []fsm.VarInfo{{
 				Name: "t",
 				Type: "time.Time",
@@ -580,7 +709,8 @@ func init() {
 				Type: "time.Time",
 			}},
 		}, {
-			Pos: "values.go:53:2",
+			Layout: "9a6af789005deb70",
+			Pos:    "values.go:53:2",
 			Vars: []fsm.VarInfo{{
 				Name: "t",
 				Type: "time.Time",
@@ -597,6 +727,11 @@ func init() {
 		},
 	})
 }
+
+// ValuesNestedEmptyJob is the handle of job ValuesNestedEmpty, for fsm.Start, fsm.Wait and fsm.Child.
+var ValuesNestedEmptyJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.ValuesNestedEmpty",
+	func(struct{}) []any { return nil },
+	func(r []any) ([][]string, error) { return fsm.ResultAt[[][]string](r, 0), fsm.ResultErr(r, 1) })
 
 // valuesNestedEmptyMachine is the state machine of job ValuesNestedEmpty.
 type valuesNestedEmptyMachine struct {
@@ -635,18 +770,18 @@ func (m *valuesNestedEmptyMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.
 //line values.go:61
 	return m.suspend(1, Nested.Call([][]string{nil, {}, {""}}))
 resume1:
-//line values_fsm.go:639
+//line values_fsm.go:774
 	v_1, err = fsm.Take[[][]string](in)
 //line values.go:61
 	x = v(v_1, err)
-//line values_fsm.go:643
+//line values_fsm.go:778
 	m.v.x = x
 //line values.go:62
 	return m.suspend(2, Echo.Call(0))
 resume2:
 //line values.go:63
 	return m.finish(x, nil)
-//line values_fsm.go:650
+//line values_fsm.go:785
 }
 
 func (m *valuesNestedEmptyMachine) finish(r0 [][]string, r1 error) (fsm.AnyOp, error) {
@@ -709,14 +844,33 @@ func (m *valuesNestedEmptyMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "c0524b6b42b3672c",
+			Pos:    "values.go:64:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "[][]string",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: ValuesNestedEmpty,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.ValuesNestedEmpty",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &valuesNestedEmptyMachine{}
 			return m, nil
 		},
-		States: []fsm.StateInfo{{Pos: "values.go:61:9"}, {
-			Pos: "values.go:62:2",
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "values.go:60:6",
+		},
+		States: []fsm.StateInfo{{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "values.go:61:9",
+		}, {
+			Layout: "912534584f367789",
+			Pos:    "values.go:62:2",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
 				Type: "[][]string",
@@ -727,6 +881,11 @@ func init() {
 		},
 	})
 }
+
+// ValuesFloatsSpecialJob is the handle of job ValuesFloatsSpecial, for fsm.Start, fsm.Wait and fsm.Child.
+var ValuesFloatsSpecialJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.ValuesFloatsSpecial",
+	func(struct{}) []any { return nil },
+	func(r []any) ([]float64, error) { return fsm.ResultAt[[]float64](r, 0), fsm.ResultErr(r, 1) })
 
 // valuesFloatsSpecialMachine is the state machine of job ValuesFloatsSpecial.
 type valuesFloatsSpecialMachine struct {
@@ -770,22 +929,22 @@ func (m *valuesFloatsSpecialMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fs
 	zero = 0
 	negZero = -zero
 	xs = []float64{negZero, math.Inf(1), math.Inf(-1), 5e-324, math.NaN()}
-//line values_fsm.go:774
+//line values_fsm.go:933
 	m.v.negZero, m.v.xs = negZero, xs
 //line values.go:73
 	return m.suspend(1, Echo.Call(0))
 resume1:
-//line values_fsm.go:779
+//line values_fsm.go:938
 	m.v.xs = xs
 //line values.go:74
 	return m.suspend(2, F64.Call(negZero))
 resume2:
-//line values_fsm.go:784
+//line values_fsm.go:943
 	v_1, err = fsm.Take[float64](in)
 //line values.go:74
 	xs = append(xs, v(v_1, err))
 	return m.finish(xs, nil)
-//line values_fsm.go:789
+//line values_fsm.go:948
 }
 
 func (m *valuesFloatsSpecialMachine) finish(r0 []float64, r1 error) (fsm.AnyOp, error) {
@@ -854,14 +1013,30 @@ func (m *valuesFloatsSpecialMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "ae37c6c861292b1f",
+			Pos:    "values.go:76:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "[]float64",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: ValuesFloatsSpecial,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.ValuesFloatsSpecial",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &valuesFloatsSpecialMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "values.go:69:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "values.go:73:2",
+			Layout: "f42d5228f075e3a3",
+			Pos:    "values.go:73:2",
 			Vars: []fsm.VarInfo{{
 				Name: "negZero",
 				Type: "float64",
@@ -870,7 +1045,8 @@ func init() {
 				Type: "[]float64",
 			}},
 		}, {
-			Pos: "values.go:74:20",
+			Layout: "e9907a000c9e10bd",
+			Pos:    "values.go:74:20",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
 				Type: "[]float64",
@@ -881,6 +1057,24 @@ func init() {
 		},
 	})
 }
+
+// ValuesInvalidUTF8Results holds the results of job ValuesInvalidUTF8, for ValuesInvalidUTF8Job.
+type ValuesInvalidUTF8Results struct {
+	R0 string
+	R1 []string
+	R2 map[string]int
+}
+
+// ValuesInvalidUTF8Job is the handle of job ValuesInvalidUTF8, for fsm.Start, fsm.Wait and fsm.Child.
+var ValuesInvalidUTF8Job = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.ValuesInvalidUTF8",
+	func(struct{}) []any { return nil },
+	func(r []any) (ValuesInvalidUTF8Results, error) {
+		return ValuesInvalidUTF8Results{
+			R0: fsm.ResultAt[string](r, 0),
+			R1: fsm.ResultAt[[]string](r, 1),
+			R2: fsm.ResultAt[map[string]int](r, 2),
+		}, fsm.ResultErr(r, 3)
+	})
 
 // valuesInvalidUTF8Machine is the state machine of job ValuesInvalidUTF8.
 type valuesInvalidUTF8Machine struct {
@@ -928,22 +1122,22 @@ func (m_1 *valuesInvalidUTF8Machine) Resume(ctx fsm.Context, in fsm.Outcome) (fs
 	s = "a\xffb\xc0"
 	xs = []string{"\xed\xa0\x80", "ok"}
 	m = map[string]int{"\xfe": 1}
-//line values_fsm.go:932
+//line values_fsm.go:1126
 	m_1.v.s, m_1.v.xs, m_1.v.m = s, xs, m
 //line values.go:86
 	return m_1.suspend(1, Echo.Call(0))
 resume1:
-//line values_fsm.go:937
+//line values_fsm.go:1131
 	m_1.v.xs, m_1.v.m = xs, m
 //line values.go:87
 	return m_1.suspend(2, Str.Call(s+"\x80"))
 resume2:
-//line values_fsm.go:942
+//line values_fsm.go:1136
 	v_1, err = fsm.Take[string](in)
 //line values.go:87
 	t = v(v_1, err)
 	return m_1.finish(t, xs, m, nil)
-//line values_fsm.go:947
+//line values_fsm.go:1141
 }
 
 func (m *valuesInvalidUTF8Machine) finish(r0 string, r1 []string, r2 map[string]int, r3 error) (fsm.AnyOp, error) {
@@ -1022,14 +1216,36 @@ func (m *valuesInvalidUTF8Machine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "2bd3bfa143eaa34a",
+			Pos:    "values.go:89:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "string",
+			}, {
+				Name: "result 1",
+				Type: "[]string",
+			}, {
+				Name: "result 2",
+				Type: "map[string]int",
+			}, {
+				Name: "result 3",
+				Type: "error",
+			}},
+		},
 		Func: ValuesInvalidUTF8,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.ValuesInvalidUTF8",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &valuesInvalidUTF8Machine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "values.go:82:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "values.go:86:2",
+			Layout: "4787bb45654286a3",
+			Pos:    "values.go:86:2",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "string",
@@ -1041,7 +1257,8 @@ func init() {
 				Type: "map[string]int",
 			}},
 		}, {
-			Pos: "values.go:87:9",
+			Layout: "d255c1535b07e615",
+			Pos:    "values.go:87:9",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
 				Type: "[]string",
@@ -1055,6 +1272,22 @@ func init() {
 		},
 	})
 }
+
+// ValuesErrorIdentityResults holds the results of job ValuesErrorIdentity, for ValuesErrorIdentityJob.
+type ValuesErrorIdentityResults struct {
+	R0 bool
+	R1 bool
+}
+
+// ValuesErrorIdentityJob is the handle of job ValuesErrorIdentity, for fsm.Start, fsm.Wait and fsm.Child.
+var ValuesErrorIdentityJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.ValuesErrorIdentity",
+	func(struct{}) []any { return nil },
+	func(r []any) (ValuesErrorIdentityResults, error) {
+		return ValuesErrorIdentityResults{
+			R0: fsm.ResultAt[bool](r, 0),
+			R1: fsm.ResultAt[bool](r, 1),
+		}, fsm.ResultErr(r, 2)
+	})
 
 // valuesErrorIdentityMachine is the state machine of job ValuesErrorIdentity.
 type valuesErrorIdentityMachine struct {
@@ -1089,14 +1322,14 @@ func (m *valuesErrorIdentityMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fs
 	}
 //line values.go:98
 	err = errSentinel
-//line values_fsm.go:1093
+//line values_fsm.go:1326
 	m.v.err = err
 //line values.go:99
 	return m.suspend(1, Echo.Call(0))
 resume1:
 //line values.go:100
 	return m.finish(err == errSentinel, errors.Is(err, errSentinel), nil)
-//line values_fsm.go:1100
+//line values_fsm.go:1333
 }
 
 func (m *valuesErrorIdentityMachine) finish(r0 bool, r1 bool, r2 error) (fsm.AnyOp, error) {
@@ -1162,14 +1395,33 @@ func (m *valuesErrorIdentityMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "d361a36cca8f874f",
+			Pos:    "values.go:101:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "bool",
+			}, {
+				Name: "result 1",
+				Type: "bool",
+			}, {
+				Name: "result 2",
+				Type: "error",
+			}},
+		},
 		Func: ValuesErrorIdentity,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.ValuesErrorIdentity",
 		New: func(args []any) (fsm.Machine, error) {
 			m := &valuesErrorIdentityMachine{}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "values.go:97:6",
+		},
 		States: []fsm.StateInfo{{
-			Pos: "values.go:99:2",
+			Layout: "1b481ffa29b695b1",
+			Pos:    "values.go:99:2",
 			Vars: []fsm.VarInfo{{
 				Name: "err",
 				Type: "error",
@@ -1180,6 +1432,17 @@ func init() {
 		},
 	})
 }
+
+// ArgAliasArgs holds the arguments of job ArgAlias, for ArgAliasJob: one field per parameter.
+type ArgAliasArgs struct {
+	A []int
+	B []int
+}
+
+// ArgAliasJob is the handle of job ArgAlias, for fsm.Start, fsm.Wait and fsm.Child.
+var ArgAliasJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.ArgAlias",
+	func(a ArgAliasArgs) []any { return []any{a.A, a.B} },
+	func(r []any) ([]int, error) { return fsm.ResultAt[[]int](r, 0), fsm.ResultErr(r, 1) })
 
 // argAliasMachine is the state machine of job ArgAlias.
 type argAliasMachine struct {
@@ -1216,14 +1479,14 @@ func (m *argAliasMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, er
 	}
 //line values.go:108
 	a[0] = 9
-//line values_fsm.go:1220
+//line values_fsm.go:1483
 	m.v.b = b
 //line values.go:109
 	return m.suspend(1, Echo.Call(0))
 resume1:
 //line values.go:110
 	return m.finish(b, nil)
-//line values_fsm.go:1227
+//line values_fsm.go:1490
 }
 
 func (m *argAliasMachine) finish(r0 []int, r1 error) (fsm.AnyOp, error) {
@@ -1292,6 +1555,17 @@ func (m *argAliasMachine) UnmarshalCBOR(data []byte) error {
 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "72b68ac4df7a5590",
+			Pos:    "values.go:111:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "[]int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
 		Func: ArgAlias,
 		Name: "github.com/fsmgen/fsmgen/tests/probe.ArgAlias",
 		New: func(args []any) (fsm.Machine, error) {
@@ -1305,8 +1579,20 @@ func init() {
 			}
 			return m, nil
 		},
+		Start: fsm.StateInfo{
+			Layout: "0397c3040691f55b",
+			Pos:    "values.go:107:6",
+			Vars: []fsm.VarInfo{{
+				Name: "a",
+				Type: "[]int",
+			}, {
+				Name: "b",
+				Type: "[]int",
+			}},
+		},
 		States: []fsm.StateInfo{{
-			Pos: "values.go:109:2",
+			Layout: "5c522f8aa17b0427",
+			Pos:    "values.go:109:2",
 			Vars: []fsm.VarInfo{{
 				Name: "b",
 				Type: "[]int",
