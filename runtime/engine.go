@@ -189,6 +189,9 @@ func NewID() string {
 func (e *Engine) Run(ctx context.Context) error {
 	release, err := e.store.AcquireWorker(ctx, e.opts.Owner)
 	if err != nil {
+		if ctx.Err() != nil {
+			return nil // stopped before it began
+		}
 		return err
 	}
 	defer release()
@@ -397,6 +400,11 @@ func Result[A, R any](ctx context.Context, e *Engine, job Job[A, R], id string) 
 		return r, true, fmt.Errorf("fsm: job %s: decoding its result: %w", id, err)
 	}
 	r, err = job.result(m.Results())
+	if rec.Status == StatusCancelled && err != nil && !errors.Is(err, ErrCancelled) {
+		// The job returned after its await failed with ErrCancelled; its
+		// error was stored as text, and is still a cancellation.
+		err = &ActivityError{Message: err.Error(), code: codeCancelled}
+	}
 	return r, true, err
 }
 

@@ -578,6 +578,7 @@ func (r *jobRun) runActivities(ctx context.Context, idxs []int) bool {
 		took time.Duration
 	}
 	res := make([]result, len(idxs))
+	cuts := r.cuts()
 	var wg sync.WaitGroup
 	for k, i := range idxs {
 		op := ls[i]
@@ -592,6 +593,14 @@ func (r *jobRun) runActivities(ctx context.Context, idxs []int) bool {
 				actx, cancel = context.WithTimeout(actx, pol.Timeout)
 			}
 			defer cancel()
+			// Once a timer decides the Timeout or First around the
+			// activity, its result no longer matters: it is stopped.
+			cut := cuts[i]
+			if !cut.IsZero() {
+				var stop context.CancelFunc
+				actx, stop = context.WithDeadline(actx, cut)
+				defer stop()
+			}
 			start := time.Now()
 			res[k] = result{out: runGuarded(actx, op), took: time.Since(start)}
 		})
@@ -604,6 +613,10 @@ func (r *jobRun) runActivities(ctx context.Context, idxs []int) bool {
 	for k, i := range idxs {
 		op, out := ls[i], res[k].out
 		l := &r.prog.Leaves[i]
+		if out.err != nil && !cuts[i].IsZero() && !now.Before(cuts[i]) {
+			// Stopped by the timer that settles the op: not an attempt.
+			continue
+		}
 		l.Attempts++
 		if h := r.e.opts.Hooks.Attempt; h != nil {
 			h(r.rec.ID, op.String(), l.Attempts, res[k].took, out.err)
@@ -626,6 +639,51 @@ func (r *jobRun) runActivities(ctx context.Context, idxs []int) bool {
 	}
 	return true
 }
+
+// cuts returns, for each leaf of the pending op, when its result stops
+// mattering: the earliest end of a timer that settles a Timeout or First the
+// leaf is inside (zero for none). Timers' ends are fixed by eval.
+func (r *jobRun) cuts() []time.Time {
+	cuts := make([]time.Time, len(r.prog.Leaves))
+	var walk func(op AnyOp, start int, cut time.Time)
+	walk = func(op AnyOp, start int, cut time.Time) {
+		c, ok := op.(composite)
+		if !ok {
+			if start < len(cuts) {
+				cuts[start] = cut
+			}
+			return
+		}
+		kids := c.children()
+		offs := make([]int, len(kids))
+		n := start
+		for i, k := range kids {
+			offs[i] = n
+			n += len(leaves(k, nil))
+		}
+		if s, ok := op.(interface{ settledByAny() bool }); ok && s.settledByAny() {
+			for i, k := range kids {
+				if _, isTimer := k.(*timerOp); isTimer && offs[i] < len(r.prog.Leaves) {
+					if d := r.prog.Leaves[offs[i]].Due; !d.IsZero() && (cut.IsZero() || d.Before(cut)) {
+						cut = d
+					}
+				}
+			}
+		}
+		for i, k := range kids {
+			walk(k, offs[i], cut)
+		}
+	}
+	walk(r.op, 0, time.Time{})
+	return cuts
+}
+
+// settledByAny reports whether one settled sub-op settles the group: true
+// for First.
+func (g *groupOp[R]) settledByAny() bool { return g.kind == opFirst }
+
+// settledByAny is true for a Timeout: its timer settles it.
+func (t *timeoutOp[T]) settledByAny() bool { return true }
 
 // runGuarded runs an op, turning a panic into a failed attempt.
 func runGuarded(ctx context.Context, op AnyOp) (out Outcome) {
