@@ -1,0 +1,184 @@
+package sqlitestore
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+
+	fsm "github.com/fsmgen/fsmgen/runtime"
+)
+
+// Apply writes one step of a job, all of it or none: the job's row, its new
+// history events, its children (each created unless a job of its ID exists),
+// the deletion of the signals it consumed (signals of other jobs are left
+// alone) and the wake-up of the jobs in u.Wake (unknown and ended ones are
+// skipped). It returns the job's new Version, u.Version+1.
+//
+// The write is fenced: when the stored Version is not u.Version, Apply
+// changes nothing and fails with an error wrapping fsm.ErrLeaseLost (or
+// fsm.ErrNotFound when there is no such job). When u.Status is
+// fsm.StatusWaiting and the stored WakeSeq is greater than u.WakeSeq, the job
+// is stored as fsm.StatusPending with RunAt now instead.
+//
+// Apply calls running at the same time are committed together, with one
+// sync to disk; each returns once its own change is durable, and one failing
+// does not fail the others.
+func (s *Store) Apply(ctx context.Context, u fsm.Update) (int64, error) {
+	if err := s.check(); err != nil {
+		return 0, err
+	}
+	a, err := prepareApply(u)
+	if err != nil {
+		return 0, err
+	}
+	now := s.nowNano()
+	err = s.do(ctx, func(tx *sql.Tx) (bool, error) { return a.run(tx, now) })
+	if err != nil {
+		return 0, err
+	}
+	return u.Version + 1, nil
+}
+
+// apply is an Update checked and with its times encoded.
+type apply struct {
+	u                 fsm.Update
+	runAt, leaseUntil int64
+}
+
+func prepareApply(u fsm.Update) (*apply, error) {
+	bad := func(format string, args ...any) error {
+		return fmt.Errorf("sqlitestore: job %s: invalid update: "+format, append([]any{u.ID}, args...)...)
+	}
+	if !u.Status.Valid() {
+		return nil, bad("unknown status %q", u.Status)
+	}
+	if u.KeepLease && u.Status != fsm.StatusRunning {
+		return nil, bad("KeepLease with status %s, not running", u.Status)
+	}
+	a := &apply{u: u, leaseUntil: zeroTime}
+	var err error
+	if a.runAt, err = encodeTime(u.RunAt); err != nil {
+		return nil, bad("RunAt: %v", err)
+	}
+	if u.KeepLease {
+		if a.leaseUntil, err = encodeTime(u.LeaseUntil); err != nil {
+			return nil, bad("LeaseUntil: %v", err)
+		}
+	}
+	for _, e := range u.Events {
+		if _, err := encodeTime(e.Time); err != nil {
+			return nil, bad("event: %v", err)
+		}
+	}
+	for _, c := range u.Children {
+		if err := checkSpec(c); err != nil {
+			return nil, bad("child: %v", err)
+		}
+	}
+	return a, nil
+}
+
+// run makes the change in tx, at the store time now.
+func (a *apply) run(tx *sql.Tx, now int64) (notify bool, err error) {
+	u := a.u
+	var status string
+	err = tx.QueryRow(`UPDATE jobs SET
+			status = CASE WHEN ?1 = 'waiting' AND wake_seq > ?2 THEN 'pending' ELSE ?1 END,
+			run_at = CASE WHEN ?1 = 'waiting' AND wake_seq > ?2 THEN ?3 ELSE ?4 END,
+			seq = ?5, state_num = ?6, state = ?7, layout = ?8, op = ?9, progress = ?10, outcome = ?11,
+			attempts = ?12, last_error = ?13, error = ?14,
+			lease_owner = CASE WHEN ?15 THEN lease_owner ELSE '' END,
+			lease_until = ?16,
+			cancel_requested = CASE WHEN ?17 THEN 0 ELSE cancel_requested END,
+			updated_at = ?3, version = version + 1
+		WHERE id = ?18 AND version = ?19
+		RETURNING status`,
+		string(u.Status), u.WakeSeq, now, a.runAt,
+		u.Seq, u.StateNum, u.State, u.Layout, u.Op, u.Progress, u.Outcome,
+		u.Attempts, u.LastError, u.Error,
+		encodeBool(u.KeepLease), a.leaseUntil, encodeBool(u.ClearCancel),
+		u.ID, u.Version,
+	).Scan(&status)
+	if errors.Is(err, sql.ErrNoRows) {
+		var v int64
+		err := tx.QueryRow("SELECT version FROM jobs WHERE id = ?", u.ID).Scan(&v)
+		if errors.Is(err, sql.ErrNoRows) {
+			return false, fmt.Errorf("sqlitestore: job %s: %w", u.ID, fsm.ErrNotFound)
+		}
+		if err != nil {
+			return false, fmt.Errorf("sqlitestore: job %s: %w", u.ID, err)
+		}
+		return false, fmt.Errorf("sqlitestore: job %s is at version %d, not %d: %w", u.ID, v, u.Version, fsm.ErrLeaseLost)
+	}
+	if err != nil {
+		return false, fmt.Errorf("sqlitestore: job %s: writing a step: %w", u.ID, err)
+	}
+	notify = !u.KeepLease
+	if err := insertEvents(tx, u.ID, u.Events); err != nil {
+		return false, err
+	}
+	for _, c := range u.Children {
+		created, err := insertJob(tx, c, now)
+		if err != nil {
+			return false, err
+		}
+		notify = notify || created
+	}
+	for _, id := range u.Consumed {
+		if _, err := tx.Exec("DELETE FROM signals WHERE id = ? AND job_id = ?", id, u.ID); err != nil {
+			return false, fmt.Errorf("sqlitestore: job %s: deleting signal %d: %w", u.ID, id, err)
+		}
+	}
+	for _, id := range u.Wake {
+		st, err := liveStatus(tx, id)
+		if errors.Is(err, fsm.ErrNotFound) || errors.Is(err, fsm.ErrJobEnded) {
+			continue
+		}
+		if err != nil {
+			return false, err
+		}
+		if err := wake(tx, id, now); err != nil {
+			return false, err
+		}
+		notify = notify || st == fsm.StatusWaiting
+	}
+	return notify, nil
+}
+
+// liveStatus returns the status of job id, or an error wrapping
+// fsm.ErrNotFound when there is no such job and fsm.ErrJobEnded when it has
+// ended.
+func liveStatus(tx *sql.Tx, id string) (fsm.Status, error) {
+	vals, err := scanAny(tx.QueryRow("SELECT status FROM jobs WHERE id = ?", id), 1)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", fmt.Errorf("sqlitestore: job %s: %w", id, fsm.ErrNotFound)
+	}
+	if err != nil {
+		return "", fmt.Errorf("sqlitestore: reading job %s: %w", id, err)
+	}
+	c := columns{vals: vals}
+	st := c.status("status")
+	if err := c.done(); err != nil {
+		return "", fmt.Errorf("sqlitestore: job %s: %w", id, err)
+	}
+	if st.Finished() {
+		return st, fmt.Errorf("sqlitestore: job %s is %s: %w", id, st, fsm.ErrJobEnded)
+	}
+	return st, nil
+}
+
+// wake raises the WakeSeq of job id and, when it is waiting, makes it pending
+// with RunAt now.
+func wake(tx *sql.Tx, id string, now int64) error {
+	_, err := tx.Exec(`UPDATE jobs SET
+			wake_seq = wake_seq + 1,
+			status = CASE WHEN status = 'waiting' THEN 'pending' ELSE status END,
+			run_at = CASE WHEN status = 'waiting' THEN ?2 ELSE run_at END,
+			updated_at = ?2
+		WHERE id = ?1`, id, now)
+	if err != nil {
+		return fmt.Errorf("sqlitestore: waking job %s: %w", id, err)
+	}
+	return nil
+}
