@@ -578,16 +578,46 @@ func (r *jobRun) runActivities(ctx context.Context, idxs []int) bool {
 		took time.Duration
 	}
 	res := make([]result, len(idxs))
-	cuts := r.cuts()
+	cuts, decides := r.cuts()
+	// An activity whose outcome decides a First (or Timeout) stops the
+	// others under it: the first to finish for good wins, as it arrives.
+	var mu sync.Mutex
+	stops := map[int]context.CancelFunc{}
+	abandoned := map[int]bool{}
+	lctxs := make([]context.Context, len(idxs))
+	for k, i := range idxs {
+		var stop context.CancelFunc
+		lctxs[k], stop = context.WithCancel(ctx)
+		defer stop()
+		stops[i] = stop
+	}
 	var wg sync.WaitGroup
 	for k, i := range idxs {
 		op := ls[i]
 		l := r.prog.Leaves[i]
 		pol := op.(interface{ retryPolicy() RetryPolicy }).retryPolicy()
+		lctx := lctxs[k]
 		wg.Go(func() {
+			defer func() {
+				out := res[k].out
+				final := out.err == nil || errors.Is(out.err, ErrPermanent) || l.Attempts+1 >= pol.MaxAttempts
+				mu.Lock()
+				defer mu.Unlock()
+				if abandoned[i] || !final {
+					return
+				}
+				for j := decides[i][0]; j < decides[i][1]; j++ {
+					if j != i {
+						abandoned[j] = true
+						if st, ok := stops[j]; ok {
+							st()
+						}
+					}
+				}
+			}()
 			info := ActivityInfo{JobID: r.rec.ID, JobName: r.rec.Name, Seq: r.rec.Seq, Leaf: i, Attempt: l.Attempts + 1,
 				IdempotencyKey: fmt.Sprintf("%s/%d.%d", r.rec.ID, r.rec.Seq, i)}
-			actx := context.WithValue(ctx, activityInfoKey{}, info)
+			actx := context.WithValue(lctx, activityInfoKey{}, info)
 			var cancel context.CancelFunc = func() {}
 			if pol.Timeout > 0 {
 				actx, cancel = context.WithTimeout(actx, pol.Timeout)
@@ -613,8 +643,9 @@ func (r *jobRun) runActivities(ctx context.Context, idxs []int) bool {
 	for k, i := range idxs {
 		op, out := ls[i], res[k].out
 		l := &r.prog.Leaves[i]
-		if out.err != nil && !cuts[i].IsZero() && !now.Before(cuts[i]) {
-			// Stopped by the timer that settles the op: not an attempt.
+		if abandoned[i] || out.err != nil && !cuts[i].IsZero() && !now.Before(cuts[i]) {
+			// Stopped because another part of the op settled it (an
+			// activity, or a timer): not an attempt, and not an outcome.
 			continue
 		}
 		l.Attempts++
@@ -642,15 +673,21 @@ func (r *jobRun) runActivities(ctx context.Context, idxs []int) bool {
 
 // cuts returns, for each leaf of the pending op, when its result stops
 // mattering: the earliest end of a timer that settles a Timeout or First the
-// leaf is inside (zero for none). Timers' ends are fixed by eval.
-func (r *jobRun) cuts() []time.Time {
-	cuts := make([]time.Time, len(r.prog.Leaves))
-	var walk func(op AnyOp, start int, cut time.Time)
-	walk = func(op AnyOp, start int, cut time.Time) {
+// leaf is inside (zero for none). Timers' ends are fixed by eval. decides
+// gives, for each leaf, the leaves [from, to) of the outermost op its own
+// outcome settles (through First and Timeout only), or an empty range.
+func (r *jobRun) cuts() (cuts []time.Time, decides [][2]int) {
+	cuts = make([]time.Time, len(r.prog.Leaves))
+	decides = make([][2]int, len(r.prog.Leaves))
+	var walk func(op AnyOp, start int, cut time.Time, chain *[2]int)
+	walk = func(op AnyOp, start int, cut time.Time, chain *[2]int) {
 		c, ok := op.(composite)
 		if !ok {
 			if start < len(cuts) {
 				cuts[start] = cut
+				if chain != nil {
+					decides[start] = *chain
+				}
 			}
 			return
 		}
@@ -661,7 +698,9 @@ func (r *jobRun) cuts() []time.Time {
 			offs[i] = n
 			n += len(leaves(k, nil))
 		}
+		byAny := false
 		if s, ok := op.(interface{ settledByAny() bool }); ok && s.settledByAny() {
+			byAny = true
 			for i, k := range kids {
 				if _, isTimer := k.(*timerOp); isTimer && offs[i] < len(r.prog.Leaves) {
 					if d := r.prog.Leaves[offs[i]].Due; !d.IsZero() && (cut.IsZero() || d.Before(cut)) {
@@ -670,12 +709,18 @@ func (r *jobRun) cuts() []time.Time {
 				}
 			}
 		}
+		switch {
+		case !byAny:
+			chain = nil // one outcome does not settle an All
+		case chain == nil:
+			chain = &[2]int{start, n}
+		}
 		for i, k := range kids {
-			walk(k, offs[i], cut)
+			walk(k, offs[i], cut, chain)
 		}
 	}
-	walk(r.op, 0, time.Time{})
-	return cuts
+	walk(r.op, 0, time.Time{}, nil)
+	return cuts, decides
 }
 
 // settledByAny reports whether one settled sub-op settles the group: true
