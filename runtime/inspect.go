@@ -216,7 +216,7 @@ type OpView struct {
 	// or Deadline's end.
 	Duration time.Duration `json:"duration,omitempty"`
 	Until    time.Time     `json:"until,omitzero"`
-	// Ops are the ops of All and First, or the timer and the op of Timeout.
+	// Ops are the ops of All and First, or the op and the timer of Timeout.
 	Ops []OpView `json:"ops,omitempty"`
 
 	// Of a leaf op (not All, First or Timeout), when the engine has begun it:
@@ -317,8 +317,9 @@ func describeRecord(rec opRecord, depth int) (OpView, error) {
 		if err := Unmarshal(rec.Arg, &a); err != nil {
 			return OpView{}, fmt.Errorf("fsm: decoding a timeout: %w", err)
 		}
+		// The op, then its timer: the order of the leaves in the progress.
 		v := OpView{Kind: "timeout"}
-		for _, raw := range []cbor.RawMessage{a.Timer, a.Op} {
+		for _, raw := range []cbor.RawMessage{a.Op, a.Timer} {
 			var sub opRecord
 			if err := Unmarshal(raw, &sub); err != nil {
 				return OpView{}, fmt.Errorf("fsm: decoding a timeout: %w", err)
@@ -353,7 +354,15 @@ func (v OpView) String() string {
 	for i, o := range v.Ops {
 		parts[i] = o.String()
 	}
-	return v.Kind + "(" + strings.Join(parts, ", ") + ")"
+	switch v.Kind {
+	case "timeout":
+		if len(parts) == 2 {
+			return parts[0] + " with a timeout (" + parts[1] + ")"
+		}
+	case "first":
+		return "first of [" + strings.Join(parts, ", ") + "]"
+	}
+	return "all of [" + strings.Join(parts, ", ") + "]"
 }
 
 // OutcomeView is a stored outcome described for people.

@@ -47,7 +47,7 @@ func TestEncodeJSONDecodesIntoTheType(t *testing.T) {
 		Blob:   []byte("hi"),
 		Labels: map[string]string{},
 		Big:    new(big.Int).Lsh(big.NewInt(1), 80),
-		Nested:  Nested{Depth: 1, Next: &Nested{Depth: 2}},
+		Nested: Nested{Depth: 1, Next: &Nested{Depth: 2}},
 	}
 	text := `{"by":"ann","ok":true,"amount":-300,"ratio":0.25,"when":"2026-01-02T03:04:05.0000006+01:00",
 		"notes":["a","b"],"scores":{"1":0.5,"-2":3},"ref":"r-1","extra":{"k":[1,"x"]},
@@ -156,7 +156,7 @@ func TestDescribeStateAndOp(t *testing.T) {
 		t.Fatal(err)
 	}
 	due := time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC)
-	pb, err := encode(progress{Leaves: []leafState{{Due: due}, {Done: true}, {Attempts: 2, LastError: "declined"}}})
+	pb, err := encode(progress{Leaves: []leafState{{Done: true}, {Attempts: 2, LastError: "declined"}, {Due: due}}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -164,11 +164,11 @@ func TestDescribeStateAndOp(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := `timeout(sleep 1h0m0s, all(activity fsm_test.charge({Amount: 0, Items: nil, Order: "o-2", Rate: 0}), activity fsm_test.charge({Amount: 0, Items: nil, Order: "o-3", Rate: 0})))`
+	want := `all of [activity fsm_test.charge({Amount: 0, Items: nil, Order: "o-2", Rate: 0}), activity fsm_test.charge({Amount: 0, Items: nil, Order: "o-3", Rate: 0})] with a timeout (sleep 1h0m0s)`
 	if v.String() != want {
 		t.Errorf("op = %s\nwant %s", v, want)
 	}
-	if !v.Ops[0].Due.Equal(due) || !v.Ops[1].Ops[0].Done || v.Ops[1].Ops[1].Attempts != 2 || v.Ops[1].Ops[1].LastError != "declined" {
+	if !v.Ops[1].Due.Equal(due) || !v.Ops[0].Ops[0].Done || v.Ops[0].Ops[1].Attempts != 2 || v.Ops[0].Ops[1].LastError != "declined" {
 		t.Errorf("progress not applied: %+v", v)
 	}
 	if _, err := DescribeOp(ob, pbShort(t)); err == nil {

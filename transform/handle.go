@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+
+	"github.com/dave/jennifer/jen"
 )
 
 // This file plans and writes a job's typed handle: the fsm.Job value by which
@@ -92,7 +94,8 @@ func fieldName(name, fallback string) string {
 
 // planHandles plans the handles of a package's jobs and reports the names
 // that would clash. taken receives every name planned, so that names the
-// lowering invents at package level avoid them.
+// lowering invents at package level avoid them. A job whose handle cannot be
+// planned is missing from the map; a job that gets no handle maps to nil.
 func planHandles(pkg *types.Package, files []*ast.File, info *types.Info, fset *token.FileSet, jobs []*job, ds *diagnostics, taken map[string]bool) map[*job]*jobHandle {
 	generated := map[*token.File]bool{}
 	for _, f := range files {
@@ -120,8 +123,8 @@ func planHandles(pkg *types.Package, files []*ast.File, info *types.Info, fset *
 	owners := map[string]owner{}
 	out := map[*job]*jobHandle{}
 	for _, j := range jobs {
-		h, names := planHandle(j, ds)
-		if h == nil {
+		h, names, ok := planHandle(j, ds)
+		if !ok {
 			continue
 		}
 		out[j] = h
@@ -133,11 +136,13 @@ func planHandles(pkg *types.Package, files []*ast.File, info *types.Info, fset *
 					what = fmt.Sprintf("the import of %s as %s at %s", pn.Imported().Path(), name, shortPosition(fset.Position(obj.Pos())))
 				}
 				ds.errorf(j.decl.Name.Pos(), "job %s: its %s %s would clash with %s; rename one of them", jobDisplayName(j), kind, name, what)
+				delete(out, j)
 				continue
 			}
 			if o, ok := owners[name]; ok {
 				ds.errorf(j.decl.Name.Pos(), "job %s: its %s %s would clash with the %s of job %s at %s; rename one of them",
 					jobDisplayName(j), kind, name, o.kind, jobDisplayName(o.j), shortPosition(fset.Position(o.j.decl.Name.Pos())))
+				delete(out, j)
 				continue
 			}
 			owners[name] = owner{j, kind}
@@ -149,13 +154,24 @@ func planHandles(pkg *types.Package, files []*ast.File, info *types.Info, fset *
 
 // planHandle plans one job's handle and returns the package-level names it
 // declares, each with what it is ("handle", "argument struct", "result
-// struct"). Fields that would share a name are reported, and give no plan.
-func planHandle(j *job, ds *diagnostics) (*jobHandle, [][2]string) {
+// struct"). Fields that would share a name are reported, and give no plan
+// (ok false). A generic job gets no handle (a nil plan, ok true): a
+// package-level variable cannot have type parameters, and each
+// instantiation would need a handle of its own.
+func planHandle(j *job, ds *diagnostics) (h *jobHandle, names [][2]string, ok bool) {
+	if j.sig.TypeParams().Len() > 0 || j.sig.RecvTypeParams().Len() > 0 {
+		return nil, nil, true
+	}
 	base := handleBase(j)
-	h := &jobHandle{job: j, name: base + "Job", errIndex: -1}
-	names := [][2]string{{"handle", h.name}}
+	h = &jobHandle{job: j, name: base + "Job", errIndex: -1}
+	names = [][2]string{{"handle", h.name}}
 	for i, p := range jobParams(j) {
-		h.params = append(h.params, handleField{v: p, index: i, field: fieldName(p.Name(), "Arg"+strconv.Itoa(i))})
+		fallback := "Arg" + strconv.Itoa(i)
+		if i == 0 && j.sig.Recv() != nil {
+			// An unnamed receiver is named after its type.
+			fallback = fieldName(recvTypeName(types.Unalias(p.Type())), "Recv")
+		}
+		h.params = append(h.params, handleField{v: p, index: i, field: fieldName(p.Name(), fallback)})
 	}
 	results := j.sig.Results()
 	n := results.Len()
@@ -167,7 +183,7 @@ func planHandle(j *job, ds *diagnostics) (*jobHandle, [][2]string) {
 		r := results.At(i)
 		h.values = append(h.values, handleField{v: r, index: i, field: fieldName(r.Name(), "R"+strconv.Itoa(i))})
 	}
-	ok := true
+	ok = true
 	if len(h.params) > 1 {
 		h.args = base + "Args"
 		names = append(names, [2]string{"argument struct", h.args})
@@ -179,9 +195,9 @@ func planHandle(j *job, ds *diagnostics) (*jobHandle, [][2]string) {
 		ok = distinctFields(j, ds, "results", h.results, h.values, func(f handleField) string { return resultName(results, f.index) }) && ok
 	}
 	if !ok {
-		return nil, nil
+		return nil, nil, false
 	}
-	return h, names
+	return h, names, true
 }
 
 // distinctFields reports two values that would be one field of a generated
@@ -285,6 +301,8 @@ func (e *emitter) emitHandle(h *jobHandle) {
 		fmt.Fprintf(&b, "}, %s\n}", errText)
 		result = b.String()
 	}
-	e.file.Id(fmt.Sprintf("// %s is the handle of job %s, for fsm.Start, fsm.Wait and fsm.Child.\nvar %s = %s.NewJob(%s,\n%s,\n%s)\n",
-		h.name, display, h.name, rt, strconv.Quote(j.name()), args, result)).Line()
+	e.file.Commentf("%s is the handle of job %s, for fsm.Start, fsm.Wait and fsm.Child.", h.name, display)
+	e.file.Var().Id(h.name).Op("=").Qual(RuntimePath, "NewJob").Call(
+		jen.Lit(j.name()), jen.Line().Id(args), jen.Line().Id(result),
+	).Line()
 }

@@ -104,7 +104,7 @@ func TestGolden(t *testing.T) {
 // TestCommittedFilesFresh checks that the generated files committed in the
 // repository are what the generator writes now.
 func TestCommittedFilesFresh(t *testing.T) {
-	patterns := []string{"./tests/equiv", "./tests/probe"}
+	patterns := []string{"./tests/equiv", "./tests/probe", "./tests/handles"}
 	if _, err := os.Stat("../examples"); err == nil {
 		patterns = append(patterns, "./examples/...")
 	}
@@ -130,5 +130,31 @@ func TestCommittedFilesFresh(t *testing.T) {
 	}
 	for _, s := range out.Stale {
 		t.Errorf("%s is orphaned: run make generate", s)
+	}
+}
+
+// TestHandlesBeforeGeneration generates packages whose code refers to job
+// handles, of their own jobs and of another package's, that no generated file
+// declares yet.
+func TestHandlesBeforeGeneration(t *testing.T) {
+	out, err := Generate(Config{}, "./testdata/child/...")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(out.Diagnostics) > 0 {
+		t.Fatalf("diagnostics: %v", out.Diagnostics)
+	}
+	var names []string
+	for _, f := range out.Files {
+		names = append(names, filepath.Base(f.Path))
+	}
+	sort.Strings(names)
+	if got, want := strings.Join(names, " "), "child_fsm.go parent_fsm.go"; got != want {
+		t.Errorf("generated %s, want %s", got, want)
+	}
+	for _, f := range out.Files {
+		if !bytes.Contains(f.Content, []byte("Job = fsm.NewJob(")) {
+			t.Errorf("%s declares no handle", f.Path)
+		}
 	}
 }

@@ -35,6 +35,18 @@
 //	-tags list
 //		comma-separated build tags to load packages with
 //
+// # Jobs
+//
+//	fsmgen jobs COMMAND [flags] [arguments]
+//
+// looks at and acts on the jobs in a program's store, without the program:
+// list them, show one (where it is paused in the source, its variables by
+// name with their values, its pending op with its attempts and last error),
+// show its history, cancel it, send it a signal with a JSON payload that is
+// checked against the signal's type, or retry it. The store is --db PATH or
+// $FSMGEN_DB; --json prints JSON for scripts. Run "fsmgen jobs help" for the
+// commands. (A package named jobs is generated with "fsmgen ./jobs".)
+//
 // Exit status: 0 on success, 1 when there are diagnostics (or, with -check,
 // files out of date), 2 on usage errors.
 //
@@ -70,6 +82,9 @@ func main() {
 
 // run is the whole command; it returns the exit status.
 func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) > 0 && args[0] == "jobs" {
+		return jobsMain(args[1:], stdout, stderr)
+	}
 	fs := flag.NewFlagSet("fsmgen", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	check := fs.Bool("check", false, "write nothing; exit 1 when a generated file is missing, stale or orphaned")

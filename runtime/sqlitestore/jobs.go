@@ -10,12 +10,6 @@ import (
 	fsm "github.com/fsmgen/fsmgen/runtime"
 )
 
-// querier is what *sql.DB and *sql.Tx have in common.
-type querier interface {
-	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
-	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
-}
-
 // nowNano returns the store's clock as stored.
 func (s *Store) nowNano() int64 {
 	n, _ := encodeTime(s.now()) // the clock is never before 1678
@@ -32,12 +26,12 @@ func (s *Store) CreateJob(ctx context.Context, j fsm.JobSpec) (rec fsm.JobRecord
 		return fsm.JobRecord{}, false, err
 	}
 	now := s.nowNano()
-	err = s.do(ctx, func(tx *sql.Tx) (bool, error) {
+	err = s.do(ctx, func(tx *wtx) (bool, error) {
 		c, err := insertJob(tx, j, now)
 		if err != nil {
 			return false, err
 		}
-		r, err := getJob(context.Background(), tx, j.ID)
+		r, err := readJob(tx.QueryRow(selectJob, j.ID), j.ID)
 		if err != nil {
 			return false, err
 		}
@@ -69,7 +63,7 @@ func checkSpec(j fsm.JobSpec) error {
 
 // insertJob inserts the job j unless a job with its ID exists, and reports
 // whether it did. j has passed checkSpec.
-func insertJob(tx *sql.Tx, j fsm.JobSpec, now int64) (bool, error) {
+func insertJob(tx *wtx, j fsm.JobSpec, now int64) (bool, error) {
 	runAt, _ := encodeTime(j.RunAt)
 	res, err := tx.Exec(`INSERT INTO jobs (id, name, status, parent, state_num, state, layout, run_at, created_at, updated_at, lease_until)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
@@ -94,7 +88,7 @@ func insertJob(tx *sql.Tx, j fsm.JobSpec, now int64) (bool, error) {
 
 // insertEvents appends events to the history of job id. Their times have
 // been checked with encodeTime.
-func insertEvents(tx *sql.Tx, id string, events []fsm.Event) error {
+func insertEvents(tx *wtx, id string, events []fsm.Event) error {
 	for _, e := range events {
 		t, _ := encodeTime(e.Time)
 		if _, err := tx.Exec(`INSERT INTO events (job_id, seq, time, kind, state_num, state, layout, op, outcome, detail)
@@ -106,9 +100,12 @@ func insertEvents(tx *sql.Tx, id string, events []fsm.Event) error {
 	return nil
 }
 
-// getJob reads the job id.
-func getJob(ctx context.Context, q querier, id string) (fsm.JobRecord, error) {
-	vals, err := scanAny(q.QueryRowContext(ctx, "SELECT "+jobColumns+" FROM jobs WHERE id = ?", id), nJobColumns)
+// selectJob is the query readJob reads the answer of.
+const selectJob = "SELECT " + jobColumns + " FROM jobs WHERE id = ?"
+
+// readJob reads the job id from row, an answer to selectJob.
+func readJob(row scanner, id string) (fsm.JobRecord, error) {
+	vals, err := scanAny(row, nJobColumns)
 	if errors.Is(err, sql.ErrNoRows) {
 		return fsm.JobRecord{}, fmt.Errorf("sqlitestore: job %s: %w", id, fsm.ErrNotFound)
 	}
@@ -123,7 +120,7 @@ func (s *Store) Job(ctx context.Context, id string) (fsm.JobRecord, error) {
 	if err := s.check(); err != nil {
 		return fsm.JobRecord{}, err
 	}
-	return getJob(ctx, s.rdb, id)
+	return readJob(s.rdb.QueryRowContext(ctx, selectJob, id), id)
 }
 
 // defaultLimit is the most jobs Jobs lists when JobFilter.Limit is 0.

@@ -2,7 +2,6 @@ package sqlitestore
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"fmt"
 	"sync"
@@ -39,7 +38,7 @@ func (s *Store) AcquireWorker(ctx context.Context, owner string) (release func()
 	if err != nil {
 		return nil, err
 	}
-	err = s.do(ctx, func(tx *sql.Tx) (bool, error) {
+	err = s.do(ctx, func(tx *wtx) (bool, error) {
 		res, err := tx.Exec("UPDATE jobs SET lease_until = ? WHERE status = 'running' AND lease_until <> ?", int64(zeroTime), int64(zeroTime))
 		if err != nil {
 			return false, fmt.Errorf("sqlitestore: handing back the jobs of a previous worker: %w", err)

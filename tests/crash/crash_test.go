@@ -29,6 +29,9 @@ import (
 // stores in that directory instead of running tests.
 const workerEnv = "FSMGEN_CRASH_WORKER"
 
+// ownerEnv names the worker's engine (fsm.Options.Owner) in its leases.
+const ownerEnv = "FSMGEN_CRASH_OWNER"
+
 var seedFlag = flag.Uint64("crash.seed", 0, "seed of TestCrash's choices (0: a new one)")
 
 func TestMain(m *testing.M) {
@@ -66,7 +69,7 @@ func work(dir string) error {
 		return err
 	}
 	log := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
-	e, err := fsm.NewEngine(ctx, s, fsm.Options{Workers: 8, Lease: time.Second, Poll: 10 * time.Millisecond, Logger: log})
+	e, err := fsm.NewEngine(ctx, s, fsm.Options{Workers: 8, Lease: time.Second, Poll: 10 * time.Millisecond, Logger: log, Owner: os.Getenv(ownerEnv)})
 	if err != nil {
 		return err
 	}
@@ -81,12 +84,12 @@ type worker struct {
 	err   error         // of cmd.Wait, once done
 }
 
-// startWorker starts a worker process on the stores in dir; its standard
-// error goes to log.
-func startWorker(t *testing.T, dir string, log *os.File) *worker {
+// startWorker starts a worker process, named owner, on the stores in dir;
+// its output goes to log.
+func startWorker(t *testing.T, dir string, log *os.File, owner string) *worker {
 	t.Helper()
 	cmd := exec.Command(os.Args[0], "-test.run=^$")
-	cmd.Env = append(os.Environ(), workerEnv+"="+dir)
+	cmd.Env = append(os.Environ(), workerEnv+"="+dir, ownerEnv+"="+owner)
 	cmd.Stdout, cmd.Stderr = log, log
 	stdin, err := cmd.StdinPipe()
 	if err != nil {
@@ -181,6 +184,22 @@ func model(r TransferReq, a Approval) (Summary, []effect, map[string]bool) {
 		r.ID, s.Debited, r.From, r.To, s.Parts, s.Fees, s.Bonus, s.Approver, len(s.Refs))
 	receipts[fmt.Sprintf("%s/%d.0 receipt", r.ID, seq)] = true
 	return s, effs, receipts
+}
+
+// holding returns how many jobs owner holds, as the store says.
+func holding(t *testing.T, ctx context.Context, s fsm.Store, owner string) int {
+	t.Helper()
+	recs, err := s.Jobs(ctx, fsm.JobFilter{Status: fsm.StatusRunning, Limit: 1000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	k := 0
+	for _, r := range recs {
+		if r.LeaseOwner == owner {
+			k++
+		}
+	}
+	return k
 }
 
 // counts returns the store's job counts by status.
@@ -287,32 +306,35 @@ func TestCrash(t *testing.T) {
 			}
 		}
 	}
-	batch := n / (kills + 2)
-	startSome(2 * batch)
+	first := n / 4
+	startSome(first)
 	sendSome(rng.IntN(len(toSignal) + 1)) // before the jobs have run at all
 
-	// Kill the worker at random moments, restarting it each time.
-	var inFlight, midStep int
-	w := startWorker(t, dir, logFile)
+	// Kill the worker at random moments while it holds jobs, restarting it
+	// each time.
+	var held []int // jobs the worker held when it was killed, per kill
+	w := startWorker(t, dir, logFile, "worker-0")
 	for k := range kills {
 		time.Sleep(time.Duration(10+rng.IntN(140)) * time.Millisecond)
-		startSome(batch)
+		startSome((n - started) / (kills - k))
 		sendSome(rng.IntN(len(toSignal) + 1))
 		time.Sleep(time.Duration(10+rng.IntN(140)) * time.Millisecond)
+		owner := fmt.Sprintf("worker-%d", k)
+		for try := 1; try <= 200 && holding(t, ctx, store, owner) == 0; try++ {
+			if try%20 == 0 {
+				startSome(max(1, (n-started)/(3*(kills-k)))) // the worker is idle: keep it busy
+			}
+			time.Sleep(2 * time.Millisecond)
+		}
 		w.kill(t)
+		held = append(held, holding(t, ctx, store, owner))
 		c := counts(t, ctx, store)
-		if c[fsm.StatusPending]+c[fsm.StatusRunning]+c[fsm.StatusWaiting] > 0 {
-			inFlight++
-		}
-		if c[fsm.StatusRunning] > 0 {
-			midStep++
-		}
-		t.Logf("kill %d at %v: %v", k+1, time.Since(began).Round(time.Millisecond), c)
+		t.Logf("kill %d at %v: %v, %d held by the killed worker", k+1, time.Since(began).Round(time.Millisecond), c, held[k])
 		if rng.IntN(2) == 0 {
 			sendSome(rng.IntN(len(toSignal) + 1)) // while no worker runs
 		}
 		fmt.Fprintf(logFile, "--- restart %d\n", k+1)
-		w = startWorker(t, dir, logFile)
+		w = startWorker(t, dir, logFile, fmt.Sprintf("worker-%d", k+1))
 	}
 	startSome(n)
 	sendSome(len(toSignal))
@@ -454,10 +476,16 @@ func TestCrash(t *testing.T) {
 		t.Errorf("attempts under %d keys (%d unknown to the model), want %d", keys, strays, len(wantApplied))
 	}
 	dups := attempts - keys
-	t.Logf("%d jobs, %d effects, in %v: %d kills (%d with jobs unfinished, %d with steps under way), %d worker processes made attempts; %d attempts ran again after a crash; %d first attempts failed on purpose",
-		n, len(wantApplied), finished.Round(time.Millisecond), kills, inFlight, midStep, pids, dups, flakyKeys)
-	if midStep == 0 {
-		t.Errorf("no kill landed while a job was running")
+	midStep := 0
+	for _, h := range held {
+		if h > 0 {
+			midStep++
+		}
+	}
+	t.Logf("%d jobs, %d effects, in %v: %d kills, %d of them while the worker held jobs (%v); %d worker processes made attempts; %d attempts ran again after a crash; %d first attempts failed on purpose",
+		n, len(wantApplied), finished.Round(time.Millisecond), kills, midStep, held, pids, dups, flakyKeys)
+	if midStep < kills/2 {
+		t.Errorf("only %d of %d kills landed while the worker held jobs", midStep, kills)
 	}
 	if dups == 0 && !testing.Short() {
 		t.Errorf("no attempt ran twice: no kill landed between an effect and the record of its outcome")

@@ -597,13 +597,13 @@ func init() {
 
 // CounterStaticArgs holds the arguments of job Counter.Static, for CounterStaticJob: the receiver, then one field per parameter.
 type CounterStaticArgs struct {
-	Arg0 Counter
-	X    int
+	Counter Counter
+	X       int
 }
 
 // CounterStaticJob is the handle of job Counter.Static, for fsm.Start, fsm.Wait and fsm.Child.
 var CounterStaticJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.Counter.Static",
-	func(a CounterStaticArgs) []any { return []any{a.Arg0, a.X} },
+	func(a CounterStaticArgs) []any { return []any{a.Counter, a.X} },
 	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // counterStaticMachine is the state machine of job Static.

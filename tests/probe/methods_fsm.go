@@ -385,15 +385,15 @@ func init() {
 
 // CounterBlankArgs holds the arguments of job Counter.Blank, for CounterBlankJob: the receiver, then one field per parameter.
 type CounterBlankArgs struct {
-	Arg0 Counter
-	Arg1 int
-	X    int
-	Arg3 string
+	Counter Counter
+	Arg1    int
+	X       int
+	Arg3    string
 }
 
 // CounterBlankJob is the handle of job Counter.Blank, for fsm.Start, fsm.Wait and fsm.Child.
 var CounterBlankJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/probe.Counter.Blank",
-	func(a CounterBlankArgs) []any { return []any{a.Arg0, a.Arg1, a.X, a.Arg3} },
+	func(a CounterBlankArgs) []any { return []any{a.Counter, a.Arg1, a.X, a.Arg3} },
 	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
 
 // counterBlankMachine is the state machine of job Blank.

@@ -177,3 +177,46 @@ func Fine(ctx fsm.Context) (int, error) {
 	v, err := fsm.Await(ctx, Echo.Call(x))
 	return v + x, err
 }
+
+// Handles: the names fsmgen declares for a job must be free.
+
+// ClashJob is a name the handle of Clash would take.
+var ClashJob = 1
+
+//fsmgen:job
+func Clash(ctx fsm.Context) (int, error) { // want `job Clash: its handle ClashJob would clash with ClashJob declared at refused.go:\d+:\d+; rename one of them`
+	return fsm.Await(ctx, Echo.Call(ClashJob))
+}
+
+// SumArgs is a name the argument struct of Sum would take.
+type SumArgs struct{}
+
+//fsmgen:job
+func Sum(ctx fsm.Context, a, b int) (int, error) { // want `job Sum: its argument struct SumArgs would clash with SumArgs declared at refused.go:\d+:\d+`
+	return fsm.Await(ctx, Echo.Call(a+b))
+}
+
+// Twin has a method job whose handle is TwinRunJob, as is the handle of the
+// function job TwinRun.
+type Twin struct{ N int }
+
+//fsmgen:job
+func (t Twin) Run(ctx fsm.Context) (int, error) {
+	return fsm.Await(ctx, Echo.Call(t.N))
+}
+
+//fsmgen:job
+func TwinRun(ctx fsm.Context) (int, error) { // want `job TwinRun: its handle TwinRunJob would clash with the handle of job Twin.Run at refused.go:\d+:\d+; rename one of them`
+	return fsm.Await(ctx, Echo.Call(1))
+}
+
+//fsmgen:job
+func SameField(ctx fsm.Context, order int, Order string) (int, error) { // want `job SameField: parameters order and Order would both be field Order of SameFieldArgs; rename one of them`
+	return fsm.Await(ctx, Echo.Call(order+len(Order)))
+}
+
+//fsmgen:job
+func SameResult(ctx fsm.Context) (n int, N string, err error) { // want `job SameResult: results n and N would both be field N of SameResultResults`
+	n, err = fsm.Await(ctx, Echo.Call(1))
+	return n, "", err
+}

@@ -1,0 +1,259 @@
+package transform
+
+import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// layouts generates testdata/layout with its file replaced by src and
+// returns the Layout of each state of its job, by state: "start", "done",
+// "1", "2", ...
+func layouts(t *testing.T, src string) map[string]string {
+	t.Helper()
+	path, err := filepath.Abs(filepath.Join("testdata", "layout", "layout.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := Generate(Config{overlay: map[string][]byte{path: []byte(src)}}, "./testdata/layout")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(out.Diagnostics) > 0 {
+		t.Fatalf("diagnostics: %v", out.Diagnostics)
+	}
+	if len(out.Files) != 1 {
+		t.Fatalf("got %d files, want 1", len(out.Files))
+	}
+	return stateLayouts(t, out.Files[0].Content)
+}
+
+// stateLayouts reads the Layout fields of the JobInfo a generated file
+// registers.
+func stateLayouts(t *testing.T, content []byte) map[string]string {
+	t.Helper()
+	f, err := parser.ParseFile(token.NewFileSet(), "layout_fsm.go", content, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	layoutIn := func(e ast.Expr) string {
+		lit, ok := e.(*ast.CompositeLit)
+		if !ok {
+			return ""
+		}
+		for _, elt := range lit.Elts {
+			kv := elt.(*ast.KeyValueExpr)
+			if kv.Key.(*ast.Ident).Name == "Layout" {
+				s, _ := strconv.Unquote(kv.Value.(*ast.BasicLit).Value)
+				return s
+			}
+		}
+		return ""
+	}
+	got := map[string]string{}
+	ast.Inspect(f, func(n ast.Node) bool {
+		lit, ok := n.(*ast.CompositeLit)
+		if !ok {
+			return true
+		}
+		if sel, ok := lit.Type.(*ast.SelectorExpr); !ok || sel.Sel.Name != "JobInfo" {
+			return true
+		}
+		for _, elt := range lit.Elts {
+			kv := elt.(*ast.KeyValueExpr)
+			switch kv.Key.(*ast.Ident).Name {
+			case "Start":
+				got["start"] = layoutIn(kv.Value)
+			case "Done":
+				got["done"] = layoutIn(kv.Value)
+			case "States":
+				for i, s := range kv.Value.(*ast.CompositeLit).Elts {
+					got[strconv.Itoa(i+1)] = layoutIn(s)
+				}
+			}
+		}
+		return false
+	})
+	if len(got) == 0 {
+		t.Fatal("no JobInfo in the generated file")
+	}
+	for state, l := range got {
+		if len(l) != 16 || strings.Trim(l, "0123456789abcdef") != "" {
+			t.Errorf("state %s: layout %q is not 16 hex digits", state, l)
+		}
+	}
+	return got
+}
+
+// replaceAll makes each replacement old, new of pairs once in src.
+func replaceAll(t *testing.T, src string, pairs ...string) string {
+	t.Helper()
+	for i := 0; i < len(pairs); i += 2 {
+		if !strings.Contains(src, pairs[i]) {
+			t.Fatalf("the source lacks %q", pairs[i])
+		}
+		src = strings.Replace(src, pairs[i], pairs[i+1], 1)
+	}
+	return src
+}
+
+// TestLayout checks which edits of a job's source change the layouts of its
+// states: exactly those that change what a stored state's bytes mean.
+func TestLayout(t *testing.T) {
+	base, err := os.ReadFile(filepath.Join("testdata", "layout", "layout.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := string(base)
+	want := layouts(t, src)
+	if len(want) != 4 {
+		t.Fatalf("states %v, want start, 1, 2 and done", want)
+	}
+	// Which states store what: 1 stores o, n, x; 2 stores o, x; start
+	// stores o, n; done the results.
+	for _, pair := range [][2]string{{"start", "1"}, {"1", "2"}, {"start", "done"}} {
+		if want[pair[0]] == want[pair[1]] {
+			t.Errorf("states %s and %s store different variables but have the same layout", pair[0], pair[1])
+		}
+	}
+	edit := func(t *testing.T, old, new string) string {
+		t.Helper()
+		return replaceAll(t, src, old, new)
+	}
+	cases := []struct {
+		name    string
+		src     func(t *testing.T) string
+		changed []string // the states whose layout must change; the others must not
+	}{
+		{
+			name: "comments",
+			src: func(t *testing.T) string {
+				s := edit(t, "// Inner is nested deep inside what Keep stores.", "// Inner is a struct.\n// More words.")
+				return strings.ReplaceAll(s, "\tx := len(o.M)\n", "\t// x is the size.\n\tx := len(o.M) /* here */\n")
+			},
+		},
+		{
+			name: "code motion",
+			src: func(t *testing.T) string {
+				// The types move below the job, which moves down a few
+				// lines: every position changes.
+				start := strings.Index(src, "// Inner is")
+				end := strings.Index(src, "//fsmgen:job")
+				return src[:start] + "\n\n\n" + src[end:] + "\n" + src[start:end]
+			},
+		},
+		{
+			name: "local renamed that is not stored",
+			src: func(t *testing.T) string {
+				return edit(t, "w, err := fsm.Await(ctx, Echo.Call(total))\n\treturn w +", "res, err := fsm.Await(ctx, Echo.Call(total))\n\treturn res +")
+			},
+		},
+		{
+			name: "alias for the same type",
+			src: func(t *testing.T) string {
+				return edit(t, "\tCode int\n}", "\tCode count\n}\n\ntype count = int")
+			},
+		},
+		{
+			name: "field the codec does not store",
+			src:  func(t *testing.T) string { return edit(t, "\tCode int\n", "\tCode int\n\tCache int `cbor:\"-\"`\n") },
+		},
+		{
+			name:    "deep nested field type",
+			src:     func(t *testing.T) string { return edit(t, "\tCode int\n", "\tCode int64\n") },
+			changed: []string{"start", "1", "2"},
+		},
+		{
+			name:    "deep nested field added",
+			src:     func(t *testing.T) string { return edit(t, "\tCode int\n", "\tCode int\n\tNote string\n") },
+			changed: []string{"start", "1", "2"},
+		},
+		{
+			name:    "deep nested field renamed",
+			src:     func(t *testing.T) string { return edit(t, "\tCode int\n", "\tStatus int\n") },
+			changed: []string{"start", "1", "2"},
+		},
+		{
+			name:    "field tag",
+			src:     func(t *testing.T) string { return edit(t, "\tTags []string\n", "\tTags []string `cbor:\"tags\"`\n") },
+			changed: []string{"start", "1", "2"},
+		},
+		{
+			name: "field order",
+			src: func(t *testing.T) string {
+				return edit(t, "\tIn   Inner\n\tTags []string\n", "\tTags []string\n\tIn   Inner\n")
+			},
+			changed: []string{"start", "1", "2"},
+		},
+		{
+			name: "recursive type",
+			src: func(t *testing.T) string {
+				return replaceAll(t, src, "\tV    int\n", "\tV    uint\n", "total += k.V", "total += int(k.V)")
+			},
+			changed: []string{"start", "1"},
+		},
+		{
+			name:    "named type renamed",
+			src:     func(t *testing.T) string { return strings.ReplaceAll(src, "Inner", "Core") },
+			changed: []string{"start", "1", "2"},
+		},
+		{
+			name: "method giving the type its own encoding",
+			src: func(t *testing.T) string {
+				return src + "\nfunc (i Inner) MarshalBinary() ([]byte, error) { return nil, nil }\n\nfunc (i *Inner) UnmarshalBinary([]byte) error { return nil }\n"
+			},
+			changed: []string{"start", "1", "2"},
+		},
+		{
+			name: "stored variable renamed",
+			src: func(t *testing.T) string {
+				return replaceAll(t, src, "x := len", "size := len", "Echo.Call(x))", "Echo.Call(size))", "w + x +", "w + size +")
+			},
+			changed: []string{"1", "2"},
+		},
+		{
+			name: "stored variable's type",
+			src: func(t *testing.T) string {
+				return replaceAll(t, src, "x := len(o.M)", "x := int64(len(o.M))", "Echo.Call(x))", "Echo.Call(int(x)))", "w + x +", "w + int(x) +")
+			},
+			changed: []string{"1", "2"},
+		},
+		{
+			name: "variable added to a state",
+			src: func(t *testing.T) string {
+				return replaceAll(t, src, "x := len(o.M)", "x := len(o.M)\n\textra := \"e\"", "return w + x", "return w + len(extra) + x")
+			},
+			changed: []string{"1", "2"},
+		},
+		{
+			name: "result type",
+			src: func(t *testing.T) string {
+				return replaceAll(t, src, "(int, error) {\n\tx :=", "(int64, error) {\n\tx :=", "return w + x + len(o.M), err", "return int64(w + x + len(o.M)), err")
+			},
+			changed: []string{"done"},
+		},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			got := layouts(t, c.src(t))
+			changed := map[string]bool{}
+			for _, s := range c.changed {
+				changed[s] = true
+			}
+			for state, l := range want {
+				switch {
+				case changed[state] && got[state] == l:
+					t.Errorf("state %s: layout %s did not change", state, l)
+				case !changed[state] && got[state] != l:
+					t.Errorf("state %s: layout changed from %s to %s", state, l, got[state])
+				}
+			}
+		})
+	}
+}
