@@ -1,20 +1,25 @@
-// Package orders is a small order workflow written as an fsmgen job.
+// Package orders is an order workflow written as an fsmgen job.
 //
-// ProcessOrder reads as plain Go: it reserves stock line by line, charges the
-// card, and ships from each warehouse involved. The fsmgen command (run by the
-// generate directive below) also turns it into a state machine that can stop
-// at every fsm.Await, be saved as bytes, and resume in another process:
+// ProcessOrder reads as plain Go: it reserves stock line by line, waits for a
+// person to approve a large order (for a while, not forever), charges the
+// card, lets the order cool off for a fraud check, and ships from every
+// warehouse involved at once. The fsmgen command (run by the generate
+// directive below) also turns it into a state machine that stops at every
+// fsm.Await and can be saved, killed and resumed in another process:
 // orders_fsm.go is that machine, generated and committed.
 //
-// The demo in cmd/demo drives the machine by hand, one await at a time.
+// The demo in cmd/demo runs the machine on the durable engine, in a worker
+// process it kills and restarts half-way.
 package orders
 
 //go:generate go run github.com/fsmgen/fsmgen/cmd/fsmgen
 
 import (
+	"errors"
 	"fmt"
 	"maps"
 	"slices"
+	"time"
 
 	fsm "github.com/fsmgen/fsmgen/runtime"
 )
@@ -37,11 +42,16 @@ type Line struct {
 
 // Receipt is what ProcessOrder reports.
 type Receipt struct {
-	OrderID     string
-	Status      string // "paid", "declined: <reason>" or "backordered"
+	OrderID string
+	// Status is "shipped", "backordered", "declined: <reason>",
+	// "rejected by <person>: <reason>", "not approved within <timeout>" or
+	// "approval failed: <error>".
+	Status      string
 	TotalCents  int64
+	ApprovedBy  string // for a large order, who approved it
 	ChargeID    string
 	Reserved    []Reservation
+	Released    bool     // the reservations were given back
 	Backordered []string // products that could not be reserved
 	Tracking    []string // one tracking number per warehouse shipped from
 	Notes       []string
@@ -82,14 +92,44 @@ type Shipment struct {
 	Express   bool
 }
 
+// Approval is a person's decision on a large order, sent to its job as the
+// signal Approvals:
+//
+//	fsmgen jobs signal ID orders.approval '{"Approved": true, "By": "dana"}'
+type Approval struct {
+	Approved bool
+	By       string
+	Reason   string // why, for a rejection
+}
+
+// Approvals is the signal that carries a decision on a large order.
+var Approvals = fsm.NewSignal[Approval]("orders.approval")
+
 // ExpressFeeCents is added to the total of an express order.
 const ExpressFeeCents = 1500
 
-// ProcessOrder reserves, charges and ships one order.
+// The shop's policy. These are variables so that tests and the demo can
+// shrink the waits; a job reads them when it reaches the await, and the
+// engine stores the timer with the checkpoint, so a change does not move a
+// timer already set.
+var (
+	// ApprovalLimitCents is the total from which an order needs approval.
+	ApprovalLimitCents int64 = 500_00
+	// ApprovalTimeout is how long a large order waits for its decision
+	// before its stock is released.
+	ApprovalTimeout = 48 * time.Hour
+	// CoolOff is how long a paid order waits before it ships, so that the
+	// card network's fraud alerts can come in first.
+	CoolOff = 30 * time.Minute
+)
+
+// ProcessOrder reserves, approves, charges and ships one order.
 //
 // A line whose product is out of stock is backordered and the rest goes ahead;
-// when nothing can be reserved the order is not charged. A declined card is not
-// an error of the workflow: the stock is released and the receipt says why.
+// when nothing can be reserved the order is not charged. A large order waits
+// for an Approval; a rejection, or none within ApprovalTimeout, ends it. A
+// declined card, a rejection and a missed approval are not errors of the
+// workflow: the stock is released and the receipt says why.
 //
 //fsmgen:job
 func ProcessOrder(ctx fsm.Context, order Order) (Receipt, error) {
@@ -129,29 +169,62 @@ func ProcessOrder(ctx fsm.Context, order Order) (Receipt, error) {
 	}
 	receipt.TotalCents = total
 
-	payment, err := fsm.Await(ctx, ChargeCard.Call(Charge{OrderID: order.ID, Card: order.Card, AmountCents: total}))
-	if err != nil {
-		// Declined: give the stock back. err is held across these awaits
-		// (saved as its text).
+	// A large order waits for a person's decision, for a while.
+	var refusal string // why the order stops here, "" to go on
+	if total >= ApprovalLimitCents {
+		decision, err := fsm.Await(ctx, fsm.Timeout(Approvals.Wait(), ApprovalTimeout))
+		switch {
+		case errors.Is(err, fsm.ErrTimeout):
+			refusal = "not approved within " + ApprovalTimeout.String()
+		case err != nil:
+			refusal = "approval failed: " + err.Error()
+		case !decision.Approved:
+			refusal = "rejected by " + decision.By
+			if decision.Reason != "" {
+				refusal += ": " + decision.Reason
+			}
+		default:
+			receipt.ApprovedBy = decision.By
+		}
+	}
+
+	if refusal == "" {
+		payment, err := fsm.Await(ctx, ChargeCard.Call(Charge{OrderID: order.ID, Card: order.Card, AmountCents: total}))
+		if err != nil {
+			refusal = "declined: " + err.Error()
+		} else {
+			receipt.ChargeID = payment.ID
+		}
+	}
+	if refusal != "" {
+		// Give the stock back.
 		for _, r := range receipt.Reserved {
 			if _, err := fsm.Await(ctx, ReleaseStock.Call(r)); err != nil {
 				return receipt, err
 			}
 		}
-		receipt.Status = "declined: " + err.Error()
+		receipt.Released = true
+		receipt.Status = refusal
 		return receipt, nil
 	}
-	receipt.ChargeID = payment.ID
 
-	// One shipment per warehouse, in a fixed order so that receipts (and the
-	// ops fsmtest.Check compares) do not depend on map iteration order.
-	for _, wh := range slices.Sorted(maps.Keys(units)) {
-		tracking, err := fsm.Await(ctx, Ship.Call(Shipment{OrderID: order.ID, Warehouse: wh, Units: units[wh], Express: order.Express}))
-		if err != nil {
-			return receipt, err
-		}
-		receipt.Tracking = append(receipt.Tracking, tracking)
+	// A durable sleep: a worker restarted meanwhile still wakes the job when
+	// the cool-off ends, not a full cool-off after the restart.
+	if _, err := fsm.Await(ctx, fsm.Sleep(CoolOff)); err != nil {
+		return receipt, err
 	}
-	receipt.Status = "paid"
+
+	// One shipment per warehouse, all booked at once. The warehouses are
+	// sorted so that the ops (and the receipt) do not depend on map order.
+	var shipments []fsm.Op[string]
+	for _, wh := range slices.Sorted(maps.Keys(units)) {
+		shipments = append(shipments, Ship.Call(Shipment{OrderID: order.ID, Warehouse: wh, Units: units[wh], Express: order.Express}))
+	}
+	tracking, err := fsm.Await(ctx, fsm.All(shipments...))
+	if err != nil {
+		return receipt, err
+	}
+	receipt.Tracking = tracking
+	receipt.Status = "shipped"
 	return receipt, nil
 }

@@ -3,6 +3,7 @@
 package orders
 
 import (
+	"errors"
 	"fmt"
 	fsm "github.com/fsmgen/fsmgen/runtime"
 	"maps"
@@ -25,12 +26,9 @@ type processOrderMachine struct {
 		line    Line
 		n       int
 		i       int
-		err_2   error
+		refusal string
 		n_1     int
 		i_1     int
-		seq     []string
-		n_2     int
-		i_2     int
 	} // the job's variables saved at some await
 	r0 Receipt
 	r1 error
@@ -40,27 +38,28 @@ type processOrderMachine struct {
 // next await.
 func (m *processOrderMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, error) {
 	var (
-		order    Order
-		receipt  Receipt
-		total    int64
-		units    map[string]int
-		line     Line
-		n        int
-		i        int
-		res      Reservation
-		err_1    error
-		payment  Payment
-		err_2    error
-		r        Reservation
-		n_1      int
-		i_1      int
-		err_3    error
-		wh       string
-		seq      []string
-		n_2      int
-		i_2      int
-		tracking string
-		err_4    error
+		order     Order
+		receipt   Receipt
+		total     int64
+		units     map[string]int
+		line      Line
+		n         int
+		i         int
+		res       Reservation
+		err_1     error
+		refusal   string
+		decision  Approval
+		err_2     error
+		payment   Payment
+		err_3     error
+		r         Reservation
+		n_1       int
+		i_1       int
+		err_4     error
+		err_5     error
+		shipments []fsm.Op[string]
+		tracking  []string
+		err_6     error
 	)
 	st := m.state
 	m.state = fsm.StatePoisoned
@@ -71,14 +70,20 @@ func (m *processOrderMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp
 		order, receipt, total, units, line, n, i = m.v.order, m.v.receipt, m.v.total, m.v.units, m.v.line, m.v.n, m.v.i
 		goto resume1
 	case 2:
-		order, receipt, units = m.v.order, m.v.receipt, m.v.units
+		order, receipt, total, units, refusal = m.v.order, m.v.receipt, m.v.total, m.v.units, m.v.refusal
 		goto resume2
 	case 3:
-		receipt, err_2, n_1, i_1 = m.v.receipt, m.v.err_2, m.v.n_1, m.v.i_1
+		order, receipt, units, refusal = m.v.order, m.v.receipt, m.v.units, m.v.refusal
 		goto resume3
 	case 4:
-		order, receipt, units, seq, n_2, i_2 = m.v.order, m.v.receipt, m.v.units, m.v.seq, m.v.n_2, m.v.i_2
+		receipt, refusal, n_1, i_1 = m.v.receipt, m.v.refusal, m.v.n_1, m.v.i_1
 		goto resume4
+	case 5:
+		order, receipt, units = m.v.order, m.v.receipt, m.v.units
+		goto resume5
+	case 6:
+		receipt = m.v.receipt
+		goto resume6
 	case fsm.StateDone:
 		m.state = st
 		return nil, fsm.ErrFinished
@@ -86,29 +91,29 @@ func (m *processOrderMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp
 		m.state = st
 		return nil, fsm.ErrPoisoned
 	}
-//line orders.go:96
+//line orders.go:136
 	if len(order.Lines) == 0 {
 		return m.finish(Receipt{}, fmt.Errorf("order %s has no lines", order.ID))
 	}
 	receipt = Receipt{OrderID: order.ID}
-//line orders.go:102
+//line orders.go:142
 	total = 0
 	units = map[string]int{}
-//line orders_fsm.go:98
+//line orders_fsm.go:103
 	n = len(order.Lines)
 	i = 0
 loop:
 	if i >= n {
 		goto loopEnd
 	}
-//line orders.go:104
+//line orders.go:144
 	line = order.Lines[i]
-//line orders_fsm.go:107
+//line orders_fsm.go:112
 	m.v.order, m.v.receipt, m.v.total, m.v.units, m.v.line, m.v.n, m.v.i = order, receipt, total, units, line, n, i
-//line orders.go:105
+//line orders.go:145
 	return m.suspend(1, ReserveStock.Call(StockRequest{OrderID: order.ID, SKU: line.SKU, Qty: line.Qty}))
 resume1:
-//line orders.go:105
+//line orders.go:145
 	res, err_1 = fsm.Take[Reservation](in)
 	if err_1 != nil {
 		receipt.Backordered = append(receipt.Backordered, line.SKU)
@@ -119,16 +124,16 @@ resume1:
 	units[res.Warehouse] += res.Qty
 	total += int64(line.Qty) * line.PriceCents
 loopNext:
-//line orders_fsm.go:123
+//line orders_fsm.go:128
 	i++
 	goto loop
 loopEnd:
-//line orders.go:115
+//line orders.go:155
 	if len(receipt.Reserved) == 0 {
 		receipt.Status = "backordered"
 		return m.finish(receipt, nil)
 	}
-//line orders.go:120
+//line orders.go:160
 	switch order.Coupon {
 	case "":
 	case "WELCOME10":
@@ -140,77 +145,117 @@ loopEnd:
 		total += ExpressFeeCents
 	}
 	receipt.TotalCents = total
-//line orders_fsm.go:144
-	m.v.order, m.v.receipt, m.v.units = order, receipt, units
-//line orders.go:132
-	return m.suspend(2, ChargeCard.Call(Charge{OrderID: order.ID, Card: order.Card, AmountCents: total}))
-resume2:
-//line orders.go:132
-	payment, err_2 = fsm.Take[Payment](in)
-	if err_2 == nil {
+//line orders.go:173
+	refusal = ""
+	if !(total >= ApprovalLimitCents) {
 		goto endIf
 	}
 //line orders_fsm.go:154
+	m.v.order, m.v.receipt, m.v.total, m.v.units, m.v.refusal = order, receipt, total, units, refusal
+//line orders.go:175
+	return m.suspend(2, fsm.Timeout(Approvals.Wait(), ApprovalTimeout))
+resume2:
+//line orders.go:175
+	decision, err_2 = fsm.Take[Approval](in)
+	switch {
+	case errors.Is(err_2, fsm.ErrTimeout):
+		refusal = "not approved within " + ApprovalTimeout.String()
+	case err_2 != nil:
+		refusal = "approval failed: " + err_2.Error()
+	case !decision.Approved:
+		refusal = "rejected by " + decision.By
+		if decision.Reason != "" {
+			refusal += ": " + decision.Reason
+		}
+	default:
+		receipt.ApprovedBy = decision.By
+	}
+endIf:
+//line orders.go:191
+	if refusal != "" {
+		goto endIf_1
+	}
+//line orders_fsm.go:179
+	m.v.order, m.v.receipt, m.v.units, m.v.refusal = order, receipt, units, refusal
+//line orders.go:192
+	return m.suspend(3, ChargeCard.Call(Charge{OrderID: order.ID, Card: order.Card, AmountCents: total}))
+resume3:
+//line orders.go:192
+	payment, err_3 = fsm.Take[Payment](in)
+	if err_3 != nil {
+		refusal = "declined: " + err_3.Error()
+	} else {
+		receipt.ChargeID = payment.ID
+	}
+endIf_1:
+	if refusal == "" {
+		goto endIf_2
+	}
+//line orders_fsm.go:195
 	n_1 = len(receipt.Reserved)
 	i_1 = 0
 loop_1:
 	if i_1 >= n_1 {
 		goto loopEnd_1
 	}
-//line orders.go:136
+//line orders.go:201
 	r = receipt.Reserved[i_1]
-//line orders_fsm.go:163
-	m.v.receipt, m.v.err_2, m.v.n_1, m.v.i_1 = receipt, err_2, n_1, i_1
-//line orders.go:137
-	return m.suspend(3, ReleaseStock.Call(r))
-resume3:
-//line orders.go:137
-	_, err_3 = fsm.Take[bool](in)
-//line orders.go:137
-	if err_3 == nil {
-		goto endIf_1
+//line orders_fsm.go:204
+	m.v.receipt, m.v.refusal, m.v.n_1, m.v.i_1 = receipt, refusal, n_1, i_1
+//line orders.go:202
+	return m.suspend(4, ReleaseStock.Call(r))
+resume4:
+//line orders.go:202
+	_, err_4 = fsm.Take[bool](in)
+//line orders.go:202
+	if err_4 == nil {
+		goto endIf_3
 	}
-//line orders.go:138
-	return m.finish(receipt, err_3)
-endIf_1:
-//line orders_fsm.go:177
+//line orders.go:203
+	return m.finish(receipt, err_4)
+endIf_3:
+//line orders_fsm.go:218
 	i_1++
 	goto loop_1
 loopEnd_1:
-//line orders.go:141
-	receipt.Status = "declined: " + err_2.Error()
+//line orders.go:206
+	receipt.Released = true
+	receipt.Status = refusal
 	return m.finish(receipt, nil)
-endIf:
-	receipt.ChargeID = payment.ID
-//line orders_fsm.go:186
-	seq = slices.Sorted(maps.Keys(units))
-	n_2 = len(seq)
-	i_2 = 0
-loop_2:
-	if i_2 >= n_2 {
-		goto loopEnd_2
+endIf_2:
+//line orders_fsm.go:227
+	m.v.order, m.v.receipt, m.v.units = order, receipt, units
+//line orders.go:213
+	return m.suspend(5, fsm.Sleep(CoolOff))
+resume5:
+//line orders.go:213
+	_, err_5 = fsm.Take[struct{}](in)
+//line orders.go:213
+	if err_5 == nil {
+		goto endIf_4
 	}
-//line orders.go:148
-	wh = seq[i_2]
-//line orders_fsm.go:196
-	m.v.order, m.v.receipt, m.v.units, m.v.seq, m.v.n_2, m.v.i_2 = order, receipt, units, seq, n_2, i_2
-//line orders.go:149
-	return m.suspend(4, Ship.Call(Shipment{OrderID: order.ID, Warehouse: wh, Units: units[wh], Express: order.Express}))
-resume4:
-//line orders.go:149
-	tracking, err_4 = fsm.Take[string](in)
-	if err_4 != nil {
-		return m.finish(receipt, err_4)
+//line orders.go:214
+	return m.finish(receipt, err_5)
+endIf_4:
+//line orders.go:219
+	shipments = nil
+	for _, wh := range slices.Sorted(maps.Keys(units)) {
+		shipments = append(shipments, Ship.Call(Shipment{OrderID: order.ID, Warehouse: wh, Units: units[wh], Express: order.Express}))
 	}
-	receipt.Tracking = append(receipt.Tracking, tracking)
-//line orders_fsm.go:207
-	i_2++
-	goto loop_2
-loopEnd_2:
-//line orders.go:155
-	receipt.Status = "paid"
+//line orders_fsm.go:246
+	m.v.receipt = receipt
+//line orders.go:223
+	return m.suspend(6, fsm.All(shipments...))
+resume6:
+//line orders.go:223
+	tracking, err_6 = fsm.Take[[]string](in)
+	if err_6 != nil {
+		return m.finish(receipt, err_6)
+	}
+	receipt.Tracking = tracking
+	receipt.Status = "shipped"
 	return m.finish(receipt, nil)
-//line orders_fsm.go:214
+//line orders_fsm.go:259
 }
 
 func (m *processOrderMachine) finish(r0 Receipt, r1 error) (fsm.AnyOp, error) {
@@ -253,19 +298,25 @@ func (m *processOrderMachine) MarshalCBOR() ([]byte, error) {
 	case 2:
 		fsm.Save(w, "order", m.v.order)
 		fsm.Save(w, "receipt", m.v.receipt)
+		fsm.Save(w, "total", m.v.total)
 		fsm.Save(w, "units", m.v.units)
+		fsm.Save(w, "refusal", m.v.refusal)
 	case 3:
-		fsm.Save(w, "receipt", m.v.receipt)
-		fsm.SaveError(w, "err", m.v.err_2)
-		fsm.Save(w, "n_1", m.v.n_1)
-		fsm.Save(w, "i_1", m.v.i_1)
-	case 4:
 		fsm.Save(w, "order", m.v.order)
 		fsm.Save(w, "receipt", m.v.receipt)
 		fsm.Save(w, "units", m.v.units)
-		fsm.Save(w, "seq", m.v.seq)
-		fsm.Save(w, "n_2", m.v.n_2)
-		fsm.Save(w, "i_2", m.v.i_2)
+		fsm.Save(w, "refusal", m.v.refusal)
+	case 4:
+		fsm.Save(w, "receipt", m.v.receipt)
+		fsm.Save(w, "refusal", m.v.refusal)
+		fsm.Save(w, "n_1", m.v.n_1)
+		fsm.Save(w, "i_1", m.v.i_1)
+	case 5:
+		fsm.Save(w, "order", m.v.order)
+		fsm.Save(w, "receipt", m.v.receipt)
+		fsm.Save(w, "units", m.v.units)
+	case 6:
+		fsm.Save(w, "receipt", m.v.receipt)
 	case fsm.StateDone:
 		fsm.Save(w, "result 0", m.r0)
 		fsm.SaveError(w, "result 1", m.r1)
@@ -277,7 +328,7 @@ func (m *processOrderMachine) MarshalCBOR() ([]byte, error) {
 
 // UnmarshalCBOR implements fsm.Machine.
 func (m *processOrderMachine) UnmarshalCBOR(data []byte) error {
-	r, err := fsm.NewStateReader(data, 4)
+	r, err := fsm.NewStateReader(data, 6)
 	if err != nil {
 		return err
 	}
@@ -295,19 +346,25 @@ func (m *processOrderMachine) UnmarshalCBOR(data []byte) error {
 	case 2:
 		fsm.Load(r, "order", &m.v.order)
 		fsm.Load(r, "receipt", &m.v.receipt)
+		fsm.Load(r, "total", &m.v.total)
 		fsm.Load(r, "units", &m.v.units)
+		fsm.Load(r, "refusal", &m.v.refusal)
 	case 3:
-		fsm.Load(r, "receipt", &m.v.receipt)
-		fsm.LoadError(r, "err", &m.v.err_2)
-		fsm.Load(r, "n_1", &m.v.n_1)
-		fsm.Load(r, "i_1", &m.v.i_1)
-	case 4:
 		fsm.Load(r, "order", &m.v.order)
 		fsm.Load(r, "receipt", &m.v.receipt)
 		fsm.Load(r, "units", &m.v.units)
-		fsm.Load(r, "seq", &m.v.seq)
-		fsm.Load(r, "n_2", &m.v.n_2)
-		fsm.Load(r, "i_2", &m.v.i_2)
+		fsm.Load(r, "refusal", &m.v.refusal)
+	case 4:
+		fsm.Load(r, "receipt", &m.v.receipt)
+		fsm.Load(r, "refusal", &m.v.refusal)
+		fsm.Load(r, "n_1", &m.v.n_1)
+		fsm.Load(r, "i_1", &m.v.i_1)
+	case 5:
+		fsm.Load(r, "order", &m.v.order)
+		fsm.Load(r, "receipt", &m.v.receipt)
+		fsm.Load(r, "units", &m.v.units)
+	case 6:
+		fsm.Load(r, "receipt", &m.v.receipt)
 	case fsm.StateDone:
 		fsm.Load(r, "result 0", &m.r0)
 		fsm.LoadError(r, "result 1", &m.r1)
@@ -322,8 +379,8 @@ func (m *processOrderMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "68ab3a3e056e8733",
-			Pos:    "orders.go:157:1",
+			Layout: "cdd65331bf3f6fb9",
+			Pos:    "orders.go:230:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
 				Type: "Receipt",
@@ -344,15 +401,15 @@ func init() {
 		},
 		Start: fsm.StateInfo{
 			Layout: "8778bebb73123199",
-			Pos:    "orders.go:95:6",
+			Pos:    "orders.go:135:6",
 			Vars: []fsm.VarInfo{{
 				Name: "order",
 				Type: "Order",
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "198c7953faf0f6c1",
-			Pos:    "orders.go:105:15",
+			Layout: "f8937beca4dac26b",
+			Pos:    "orders.go:145:15",
 			Vars: []fsm.VarInfo{{
 				Name: "order",
 				Type: "Order",
@@ -378,8 +435,27 @@ func init() {
 				Type:     "int",
 			}},
 		}, {
-			Layout: "58b30d1f54275929",
-			Pos:    "orders.go:132:18",
+			Layout: "4bb383bf4910759f",
+			Pos:    "orders.go:175:20",
+			Vars: []fsm.VarInfo{{
+				Name: "order",
+				Type: "Order",
+			}, {
+				Name: "receipt",
+				Type: "Receipt",
+			}, {
+				Name: "total",
+				Type: "int64",
+			}, {
+				Name: "units",
+				Type: "map[string]int",
+			}, {
+				Name: "refusal",
+				Type: "string",
+			}},
+		}, {
+			Layout: "2da4cc65c5b1e906",
+			Pos:    "orders.go:192:19",
 			Vars: []fsm.VarInfo{{
 				Name: "order",
 				Type: "Order",
@@ -389,16 +465,19 @@ func init() {
 			}, {
 				Name: "units",
 				Type: "map[string]int",
+			}, {
+				Name: "refusal",
+				Type: "string",
 			}},
 		}, {
-			Layout: "8faba2865a673dad",
-			Pos:    "orders.go:137:17",
+			Layout: "46726421f8bea5ec",
+			Pos:    "orders.go:202:17",
 			Vars: []fsm.VarInfo{{
 				Name: "receipt",
 				Type: "Receipt",
 			}, {
-				Name: "err",
-				Type: "error",
+				Name: "refusal",
+				Type: "string",
 			}, {
 				Internal: true,
 				Name:     "n_1 (a range length)",
@@ -409,8 +488,8 @@ func init() {
 				Type:     "int",
 			}},
 		}, {
-			Layout: "7250606f11eb0606",
-			Pos:    "orders.go:149:20",
+			Layout: "ae83500ec5cfcd6c",
+			Pos:    "orders.go:213:15",
 			Vars: []fsm.VarInfo{{
 				Name: "order",
 				Type: "Order",
@@ -420,18 +499,13 @@ func init() {
 			}, {
 				Name: "units",
 				Type: "map[string]int",
-			}, {
-				Internal: true,
-				Name:     "seq (the value a range loop ranges over)",
-				Type:     "[]string",
-			}, {
-				Internal: true,
-				Name:     "n_2 (a range length)",
-				Type:     "int",
-			}, {
-				Internal: true,
-				Name:     "i_2 (a range position)",
-				Type:     "int",
+			}},
+		}, {
+			Layout: "02068a182614a7bd",
+			Pos:    "orders.go:223:19",
+			Vars: []fsm.VarInfo{{
+				Name: "receipt",
+				Type: "Receipt",
 			}},
 		}},
 		Zero: func() fsm.Machine {
