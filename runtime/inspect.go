@@ -3,6 +3,7 @@ package fsm
 import (
 	"errors"
 	"fmt"
+	"math"
 	"math/big"
 	"reflect"
 	"sort"
@@ -197,9 +198,26 @@ func DescribeState(state []byte, layout StateInfo, all bool) ([]VarValue, error)
 		if err != nil {
 			return nil, fmt.Errorf("fsm: decoding variable %s: %w", vi.Name, err)
 		}
+		if vi.Type == "time.Duration" {
+			v = asDuration(v)
+		}
 		out = append(out, VarValue{Name: vi.Name, Type: vi.Type, Value: v})
 	}
 	return out, nil
+}
+
+// asDuration turns the integer a time.Duration variable is stored as into a
+// time.Duration, which prints as people write durations (1h30m0s).
+func asDuration(v any) any {
+	switch n := v.(type) {
+	case int64:
+		return time.Duration(n)
+	case uint64:
+		if n <= math.MaxInt64 {
+			return time.Duration(n)
+		}
+	}
+	return v
 }
 
 // OpView is a stored op described for people, with how far the engine has

@@ -146,7 +146,16 @@ func TestDescribeStateAndOp(t *testing.T) {
 	if got := FormatPlain(vars[1].Value); got != "7" {
 		t.Errorf("n = %s", got)
 	}
-	if _, err := DescribeState(st, StateInfo{Vars: layout.Vars[:1]}, true); err == nil {
+	w = NewStateWriter(1)
+	Save(w, "wait", 90*time.Minute)
+	if st, err = w.Bytes(); err != nil {
+		t.Fatal(err)
+	}
+	vars, err = DescribeState(st, StateInfo{Vars: []VarInfo{{Name: "wait", Type: "time.Duration"}}}, false)
+	if err != nil || len(vars) != 1 || FormatPlain(vars[0].Value) != "1h30m0s" {
+		t.Errorf("a time.Duration variable is described as %+v, %v; want 1h30m0s", vars, err)
+	}
+	if _, err := DescribeState(st, StateInfo{Vars: layout.Vars[:0]}, true); err == nil {
 		t.Error("a layout with fewer variables than the state was accepted")
 	}
 
