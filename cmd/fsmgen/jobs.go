@@ -14,6 +14,7 @@ import (
 	"time"
 
 	fsm "github.com/fsmgen/fsmgen/runtime"
+	"github.com/fsmgen/fsmgen/runtime/pgstore"
 	"github.com/fsmgen/fsmgen/runtime/sqlitestore"
 )
 
@@ -154,7 +155,7 @@ func statusList() string {
 // mistyped path is an error rather than a new empty store.
 func openStore(ctx context.Context, path string) (fsm.Store, error) {
 	if strings.HasPrefix(path, "postgres://") || strings.HasPrefix(path, "postgresql://") {
-		return nil, errors.New("PostgreSQL stores are not supported by this fsmgen yet; pass the path of a SQLite store")
+		return pgstore.Open(ctx, path)
 	}
 	if _, err := os.Stat(path); err != nil {
 		return nil, fmt.Errorf("no store at %s: %v; pass the file the program's engine opened", path, errors.Unwrap(err))

@@ -1,11 +1,15 @@
-// Demo runs the order workflow of package orders twice: once as the plain Go
-// function it is, and once as the state machine fsmgen generated from it,
-// stopping the machine at every await, writing it to files and loading it into
-// a fresh machine as a new process would. It checks that both runs end alike.
+// Demo runs the order workflow of package orders on the durable engine, the
+// way a shop would, and checks what comes out.
 //
-// It uses only the public runtime API (package fsm), the way a durable job
-// engine would: LookupJob, JobInfo.New and Zero, Machine.Resume, MarshalCBOR
-// and UnmarshalCBOR, EncodeOp/DecodeOp, RunOp, EncodeOutcome/DecodeOutcome.
+// It builds the fsmgen command, starts a worker (this program again, as a
+// separate process) on a SQLite store in a temporary directory, starts a few
+// orders from its own process, kills the worker with SIGKILL while charges
+// and a durable sleep are in flight, lists the jobs with fsmgen jobs list,
+// starts a new worker, shows a large order paused at its approval await with
+// fsmgen jobs show, approves it with fsmgen jobs signal, waits for every
+// order, and checks that each receipt is the one the plain function gives
+// (orders.RunDirect) and that no card was charged twice. It exits with status
+// 1 when a check fails, and removes the temporary directory in any case.
 //
 //	go run ./examples/orders/cmd/demo
 package main
@@ -15,239 +19,579 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log"
+	"log/slog"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
-
-	"github.com/fxamacker/cbor/v2"
+	"sync"
+	"syscall"
+	"time"
 
 	"github.com/fsmgen/fsmgen/examples/orders"
 	fsm "github.com/fsmgen/fsmgen/runtime"
+	"github.com/fsmgen/fsmgen/runtime/sqlitestore"
 )
 
 func main() {
-	if err := run(os.Stdout); err != nil {
+	if os.Getenv(workerEnv) != "" {
+		os.Exit(worker())
+	}
+	if _, err := run(os.Stdout); err != nil {
 		fmt.Fprintln(os.Stderr, "demo:", err)
 		os.Exit(1)
 	}
 }
 
-// The order the demo follows: one line is out of stock, a coupon applies.
-var order = orders.Order{
-	ID:     "o-1001",
-	Card:   "4242 4242 4242 4242",
-	Coupon: "WELCOME10",
-	Lines: []orders.Line{
+// card is the card the orders pay with, unless they are to be declined.
+const card = "4242 4242 4242 4242"
+
+// demoOrder is an order the demo starts, with what it shows.
+type demoOrder struct {
+	what  string
+	order orders.Order
+	// decision is the approval the demo sends, nil for none.
+	decision *orders.Approval
+}
+
+// demoOrders are the orders the demo starts. With every service taking
+// latency to answer, the one-line orders are in their cool-off when the
+// three-line order reaches its charge, which is when the demo kills the
+// worker; the large order is waiting for its approval by then.
+var demoOrders = []demoOrder{
+	{what: "a book", order: orders.Order{ID: "o-1001", Card: card, Lines: []orders.Line{
+		{SKU: "book-gopl", Qty: 1, PriceCents: 3999},
+	}}},
+	{what: "three lines, a coupon, the umbrella out of stock", order: orders.Order{ID: "o-1002", Card: card, Coupon: "WELCOME10", Lines: []orders.Line{
 		{SKU: "book-gopl", Qty: 1, PriceCents: 3999},
 		{SKU: "mug", Qty: 2, PriceCents: 1250},
 		{SKU: "umbrella", Qty: 1, PriceCents: 2500},
-	},
+	}}},
+	{what: "a card that is declined", order: orders.Order{ID: "o-1003", Card: orders.DeclinedCard, Lines: []orders.Line{
+		{SKU: "mug", Qty: 1, PriceCents: 1250},
+		{SKU: "book-tgpl", Qty: 1, PriceCents: 3499},
+	}}},
+	{what: "express delivery", order: orders.Order{ID: "o-1004", Card: card, Express: true, Lines: []orders.Line{
+		{SKU: "mug", Qty: 4, PriceCents: 1250},
+	}}},
+	{what: "$924.00, over the approval limit: waits for a person", order: orders.Order{ID: "o-1005", Card: card, Lines: []orders.Line{
+		{SKU: "espresso-machine", Qty: 1, PriceCents: 89900},
+		{SKU: "book-coffee", Qty: 1, PriceCents: 2500},
+	}}, decision: &orders.Approval{Approved: true, By: "dana"}},
 }
 
-// showState is the await whose stored state the demo prints in full.
-const showState = 2
+const (
+	// killAt is the order whose charge reaching the payment provider is
+	// the demo's cue to kill the worker.
+	killAt = "o-1002"
+	// bigOrder is the order that waits for its approval.
+	bigOrder = "o-1005"
+	// approval is what the demo sends bigOrder, as fsmgen jobs signal
+	// takes it; demoOrders holds the same as a Go value.
+	approval = `{"Approved": true, "By": "dana"}`
+)
 
-// More orders, checked the same way but told in one line each.
-var others = []struct {
-	what  string
-	order orders.Order
-}{
-	{"declined card", orders.Order{ID: "o-1002", Card: orders.DeclinedCard, Lines: order.Lines}},
-	{"empty order", orders.Order{ID: "o-1003", Card: order.Card}},
+// summary is what run found, for the test.
+type summary struct {
+	Dir        string               // the temporary directory, removed on return
+	Killed     bool                 // the first worker died of SIGKILL
+	AtKill     []jobAt              // where each job stood when the worker died
+	Shown      bool                 // the big order was shown waiting for its approval
+	Receipts   []orders.Receipt     // in the order of demoOrders
+	Errors     []error              // the jobs' errors, likewise
+	Ledger     []orders.LedgerEntry // the payment provider's ledger
+	Mismatches []string             // the orders whose receipt differs from RunDirect's
+	Stopped    bool                 // the second worker exited with status 0 on SIGTERM
 }
 
-func run(w io.Writer) error {
-	ctx := context.Background()
-	fmt.Fprintf(w, "fsmgen demo: job orders.ProcessOrder, order %s (%d lines, coupon %s)\n\n", order.ID, len(order.Lines), order.Coupon)
+// jobAt is where a job stood in the store just after the first worker died.
+type jobAt struct {
+	ID     string
+	Status fsm.Status
+	Op     string // what it awaited, in short; "" for none
+	// LostAnswer is set for a charge the provider made whose answer the
+	// job never got: it is in the ledger, and the job has no outcome.
+	LostAnswer bool
+}
 
-	// 1. The job is ordinary Go: call it.
-	fmt.Fprintln(w, "1. Plain run: ProcessOrder called under fsm.Direct, every Await runs inline.")
-	plain, plainErr := orders.ProcessOrder(fsm.Direct(ctx), order)
-	fmt.Fprintf(w, "   %s\n\n", describe(plain, plainErr))
+// run tells the demo's story to out and returns what it found; the error
+// says which check failed, or what went wrong.
+func run(out io.Writer) (*summary, error) {
+	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Second)
+	defer cancel()
 
-	// 2. The same job as its generated machine, driven by hand.
-	info, ok := fsm.LookupJob(orders.ProcessOrder)
-	if !ok {
-		return errors.New("no machine registered for orders.ProcessOrder; run go generate ./examples/orders")
-	}
+	// In this process the services answer at once and the ledger is in
+	// memory: it runs the jobs only as plain functions, at the end.
+	setPolicy()
+	orders.Latency = 0
+	orders.Log = log.New(io.Discard, "", 0)
+
 	dir, err := os.MkdirTemp("", "fsmgen-demo-")
 	if err != nil {
-		return err
+		return nil, err
 	}
-	defer os.RemoveAll(dir)
-	fmt.Fprintln(w, "2. The generated state machine. At each await it stops; its state (the await's")
-	fmt.Fprintln(w, "   number and the variables still needed) and the op it waits for are written to")
-	fmt.Fprintln(w, "   files, the machine is dropped, and a fresh one is loaded from the files, runs")
-	fmt.Fprintln(w, "   the op and resumes.")
-	run, err := drive(ctx, w, info, order, dir)
-	if err != nil {
-		return err
+	d := &demo{
+		w:      &syncWriter{w: out},
+		ctx:    ctx,
+		dir:    dir,
+		db:     filepath.Join(dir, "jobs.db"),
+		ledger: filepath.Join(dir, "payments.ledger"),
+		cli:    filepath.Join(dir, "fsmgen"),
+		sum:    &summary{Dir: dir},
 	}
-	fmt.Fprintln(w, "   (\"kept by the machine\": the bound and position of each loop it stops in.)")
+	err = d.story()
+	if cerr := d.cleanup(); err == nil {
+		err = cerr
+	}
+	return d.sum, err
+}
 
-	// 3. What a stored state holds.
-	fmt.Fprintf(w, "\n3. The state stored at await %d, one item per line (CBOR diagnostic notation):\n", showState)
-	if err := diagnose(w, info, run.shown); err != nil {
-		return err
-	}
+// demo is the state of one run.
+type demo struct {
+	w   *syncWriter
+	ctx context.Context
 
-	// 4. Both runs must agree.
-	fmt.Fprintf(w, "\n4. Machine run: %s\n", describe(run.receipt, run.err))
-	same := sameResults(run, plain, plainErr)
-	if same {
-		fmt.Fprintln(w, "   Same results as the plain run.")
-	} else {
-		fmt.Fprintln(w, "   MISMATCH: the machine's results differ from the plain run's.")
-	}
+	dir    string // the temporary directory
+	db     string // the store
+	ledger string // the payment provider's ledger
+	cli    string // the fsmgen command, once built
 
-	// 5. Other paths through the job, in brief.
-	fmt.Fprintln(w, "\n5. Other orders, plain run vs machine:")
-	for _, o := range others {
-		r, rErr := orders.ProcessOrder(fsm.Direct(ctx), o.order)
-		mr, err := drive(ctx, io.Discard, info, o.order, dir)
-		if err != nil {
+	store  *sqlitestore.Store // this process's handle on the store
+	engine *fsm.Engine        // on store; never runs jobs, only starts and reads them
+	worker *workerProc        // the worker running, nil for none
+
+	sum *summary
+}
+
+// story runs the demo's steps in order.
+func (d *demo) story() error {
+	d.printf("fsmgen demo: orders.ProcessOrder on the durable engine, in a worker process.\n"+
+		"Every fake service takes %v to answer; the cool-off is %v; a large order\n"+
+		"waits up to %v for its approval. Work files: %s\n", latency, coolOff, approvalTimeout, d.dir)
+	for _, step := range []func() error{
+		d.build, d.startWorker, d.startOrders, d.kill, d.restart,
+		d.signal, d.finish, d.compare, d.history, d.stop,
+	} {
+		if err := step(); err != nil {
 			return err
 		}
-		verdict := "same"
-		if !sameResults(mr, r, rErr) {
-			verdict, same = "MISMATCH", false
-		}
-		fmt.Fprintf(w, "   %-14s %d stops, %s: %s\n", o.what, mr.stops, verdict, describe(mr.receipt, mr.err))
-	}
-	if !same {
-		os.Exit(1)
 	}
 	return nil
 }
 
-// machineRun is what drive reports.
-type machineRun struct {
-	receipt orders.Receipt
-	err     error
-	stops   int    // how many times the machine suspended
-	shown   []byte // the state stored at await showState
-}
-
-func sameResults(m machineRun, r orders.Receipt, err error) bool {
-	return reflect.DeepEqual(m.receipt, r) && errText(m.err) == errText(err)
-}
-
-// drive runs the job's machine for o to its end, persisting it at every await
-// in dir, and tells w about each stop.
-func drive(ctx context.Context, w io.Writer, info *fsm.JobInfo, o orders.Order, dir string) (machineRun, error) {
-	var run machineRun
-	m, err := info.New([]any{o})
-	if err != nil {
-		return run, err
+// build builds the fsmgen command into the temporary directory.
+func (d *demo) build() error {
+	d.printf("\n1. Build the fsmgen command:\n   go build -o %s github.com/fsmgen/fsmgen/cmd/fsmgen\n", d.cli)
+	cmd := exec.CommandContext(d.ctx, "go", "build", "-o", d.cli, "github.com/fsmgen/fsmgen/cmd/fsmgen")
+	if b, err := cmd.CombinedOutput(); err != nil {
+		return fmt.Errorf("building fsmgen (run the demo inside the fsmgen module): %v\n%s", err, b)
 	}
-	var in fsm.Outcome // the zero Outcome starts the job
-	told := map[int]bool{}
+	return nil
+}
+
+// startWorker opens the store in this process, which creates it, and starts
+// the first worker.
+func (d *demo) startWorker() error {
+	s, err := sqlitestore.Open(d.ctx, d.db)
+	if err != nil {
+		return err
+	}
+	d.store = s
+	d.engine, err = fsm.NewEngine(d.ctx, s, fsm.Options{Logger: discardLogger()})
+	if err != nil {
+		return err
+	}
+	if err := d.launch(); err != nil {
+		return err
+	}
+	d.printf("\n2. Start a worker: this program again, as process %d, with %s=1.\n"+
+		"   It runs the engine on the store %s; the payment provider\n"+
+		"   keeps its ledger in %s, which outlives the worker.\n"+
+		"   Its log lines start with \"worker:\".\n", d.worker.cmd.Process.Pid, workerEnv, filepath.Base(d.db), filepath.Base(d.ledger))
+	return nil
+}
+
+// startOrders starts every order from this process, through its own handle
+// on the store; the worker claims them from there.
+func (d *demo) startOrders() error {
+	var b strings.Builder
+	b.WriteString("\n3. Start the orders from this process (fsm.Start with orders.ProcessOrderJob and\n" +
+		"   fsm.WithID): it opened the store too, without being its worker.\n")
+	for _, o := range demoOrders {
+		id, err := fsm.Start(d.ctx, d.engine, orders.ProcessOrderJob, o.order, fsm.WithID(o.order.ID))
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(&b, "   %s  %s\n", id, o.what)
+	}
+	d.printf("%s", b.String())
+	return nil
+}
+
+// kill kills the worker once killAt's charge has reached the payment
+// provider, shows where every job stood, and lists the jobs with fsmgen.
+func (d *demo) kill() error {
+	err := d.poll(20*time.Second, "the charge of "+killAt+" to reach the provider", func() (bool, error) {
+		ledger, err := orders.ReadLedger(d.ledger)
+		return slices.ContainsFunc(ledger, func(e orders.LedgerEntry) bool { return e.OrderID == killAt }), err
+	})
+	if err != nil {
+		return err
+	}
+	pid := d.worker.cmd.Process.Pid
+	if err := d.worker.cmd.Process.Signal(syscall.SIGKILL); err != nil {
+		return fmt.Errorf("killing the worker: %w", err)
+	}
+	<-d.worker.done
+	ws, ok := d.worker.cmd.ProcessState.Sys().(syscall.WaitStatus)
+	d.worker = nil
+	if !ok || !ws.Signaled() || ws.Signal() != syscall.SIGKILL {
+		return fmt.Errorf("the worker did not die of SIGKILL: %v", ws)
+	}
+	d.sum.Killed = true
+
+	ledger, err := orders.ReadLedger(d.ledger)
+	if err != nil {
+		return err
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "\n4. The provider has the charge of %s: kill the worker (process %d) with SIGKILL.\n"+
+		"   It is dead. Where each job stands in the store now:\n", killAt, pid)
+	for _, o := range demoOrders {
+		rec, err := d.store.Job(d.ctx, o.order.ID)
+		if err != nil {
+			return err
+		}
+		at := jobAt{ID: rec.ID, Status: rec.Status}
+		note := ""
+		if rec.Op != nil {
+			v, err := fsm.DescribeOp(rec.Op, rec.Progress)
+			if err != nil {
+				return err
+			}
+			at.Op = shortOp(v)
+			if v.Kind == "activity" && v.Name == orders.ChargeCard.Name() && rec.Outcome == nil &&
+				slices.ContainsFunc(ledger, func(e orders.LedgerEntry) bool { return e.OrderID == rec.ID }) {
+				at.LostAnswer = true
+				note = "  <- charged by the provider, the answer lost"
+			}
+		}
+		d.sum.AtKill = append(d.sum.AtKill, at)
+		fmt.Fprintf(&b, "   %s  %-9s %s%s\n", at.ID, at.Status, orNone(at.Op), note)
+	}
+	b.WriteString("   (\"running\" is a lease the dead worker still holds; the next worker takes\n" +
+		"   those jobs back at once.)\n\n")
+	out, err := d.fsmgen("jobs", "list")
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(&b, "   $ fsmgen jobs list --db %s\n%s", filepath.Base(d.db), indent(out))
+	d.printf("%s", b.String())
+	return nil
+}
+
+// restart starts a second worker and shows the big order once it waits for
+// its approval.
+func (d *demo) restart() error {
+	if err := d.launch(); err != nil {
+		return err
+	}
+	again := ""
+	for _, at := range d.sum.AtKill {
+		if at.LostAnswer {
+			again = "\n   The charge of " + at.ID + ", whose answer was lost, runs again with the same\n   idempotency key."
+		}
+	}
+	d.printf("\n5. Start a new worker, process %d. It resumes every job from its last\n"+
+		"   checkpoint.%s The large order waits for its approval:\n", d.worker.cmd.Process.Pid, again)
+	err := d.poll(20*time.Second, bigOrder+" to wait for its approval", func() (bool, error) {
+		rec, err := d.store.Job(d.ctx, bigOrder)
+		return rec.Status == fsm.StatusWaiting && strings.Contains(string(rec.Op), orders.Approvals.Name()), err
+	})
+	if err != nil {
+		return err
+	}
+	out, err := d.fsmgen("jobs", "show", bigOrder)
+	if err != nil {
+		return err
+	}
+	if !strings.Contains(out, "paused at") || !strings.Contains(out, "orders.go:") {
+		return fmt.Errorf("fsmgen jobs show does not say where %s is paused:\n%s", bigOrder, out)
+	}
+	d.sum.Shown = true
+	d.printf("   $ fsmgen jobs show %s --db %s\n%s", bigOrder, filepath.Base(d.db), indent(out))
+	return nil
+}
+
+// signal approves the big order with fsmgen jobs signal.
+func (d *demo) signal() error {
+	out, err := d.fsmgen("jobs", "signal", bigOrder, orders.Approvals.Name(), approval)
+	if err != nil {
+		return err
+	}
+	d.printf("\n6. Approve it from the shell:\n   $ fsmgen jobs signal %s %s '%s' --db %s\n%s",
+		bigOrder, orders.Approvals.Name(), approval, filepath.Base(d.db), indent(out))
+	return nil
+}
+
+// finish waits for every order, prints the receipts and the provider's
+// ledger, and checks that no order was charged twice.
+func (d *demo) finish() error {
+	for _, o := range demoOrders {
+		r, err := fsm.Wait(d.ctx, d.engine, orders.ProcessOrderJob, o.order.ID)
+		if err != nil && d.ctx.Err() != nil {
+			return fmt.Errorf("waiting for %s: %w", o.order.ID, err)
+		}
+		d.sum.Receipts = append(d.sum.Receipts, r)
+		d.sum.Errors = append(d.sum.Errors, err)
+	}
+	ledger, err := orders.ReadLedger(d.ledger)
+	if err != nil {
+		return err
+	}
+	d.sum.Ledger = ledger
+
+	var b strings.Builder
+	b.WriteString("\n7. Every order has ended. The receipts:\n")
+	for i, o := range demoOrders {
+		fmt.Fprintf(&b, "   %s  %s\n", o.order.ID, describe(d.sum.Receipts[i], d.sum.Errors[i]))
+	}
+	b.WriteString("\n   The payment provider's ledger:\n")
+	var problems []string
+	for _, e := range ledger {
+		if e.Replay {
+			fmt.Fprintf(&b, "   %s  %8s  key %s seen before: answered with %s, charged nothing\n", e.OrderID, dollars(e.AmountCents), e.Key, e.ChargeID)
+			if !slices.ContainsFunc(ledger, func(f orders.LedgerEntry) bool { return !f.Replay && f.Key == e.Key && f.ChargeID == e.ChargeID }) {
+				problems = append(problems, fmt.Sprintf("the replay for %s names no earlier charge with its key", e.OrderID))
+			}
+			continue
+		}
+		fmt.Fprintf(&b, "   %s  %8s  charged %s, key %s\n", e.OrderID, dollars(e.AmountCents), e.ChargeID, e.Key)
+		if e.ChargeID != "ch_"+e.OrderID {
+			problems = append(problems, fmt.Sprintf("%s was charged more than once (%s)", e.OrderID, e.ChargeID))
+		}
+	}
+	for i, r := range d.sum.Receipts {
+		if r.ChargeID != "" && r.ChargeID != "ch_"+demoOrders[i].order.ID {
+			problems = append(problems, fmt.Sprintf("the receipt of %s has the charge %s", r.OrderID, r.ChargeID))
+		}
+	}
+	if len(problems) > 0 {
+		d.printf("%s\n", b.String())
+		return errors.New(strings.Join(problems, "; "))
+	}
+	replayed := 0
+	for _, e := range ledger {
+		if e.Replay {
+			replayed++
+		}
+	}
+	switch replayed {
+	case 0:
+		b.WriteString("   No charge had to run again after the kill. ")
+	case 1:
+		b.WriteString("   A charge ran again after the kill, with the key of its first try, and was\n" +
+			"   answered from the ledger. ")
+	default:
+		fmt.Fprintf(&b, "   %d charges ran again after the kill, with the keys of their first tries, and\n"+
+			"   were answered from the ledger. ", replayed)
+	}
+	b.WriteString("No order was charged twice (a second charge\n   would be ch_<order>-2).\n")
+	d.printf("%s", b.String())
+	return nil
+}
+
+// compare checks every receipt against the plain function's, given the same
+// approval decision.
+func (d *demo) compare() error {
+	var b strings.Builder
+	b.WriteString("\n8. Each receipt against orders.RunDirect: the plain function under a direct\n" +
+		"   context, given the same approval decision:\n")
+	for i, o := range demoOrders {
+		orders.Payments = orders.NewPaymentProvider("")
+		want, wantErr := orders.RunDirect(d.ctx, o.order, o.decision)
+		got, gotErr := d.sum.Receipts[i], d.sum.Errors[i]
+		if reflect.DeepEqual(got, want) && errText(gotErr) == errText(wantErr) {
+			fmt.Fprintf(&b, "   %s  same as the plain function\n", o.order.ID)
+			continue
+		}
+		d.sum.Mismatches = append(d.sum.Mismatches, o.order.ID)
+		fmt.Fprintf(&b, "   %s  MISMATCH\n     engine:   %+v, %v\n     function: %+v, %v\n", o.order.ID, got, gotErr, want, wantErr)
+	}
+	d.printf("%s", b.String())
+	if len(d.sum.Mismatches) > 0 {
+		return fmt.Errorf("the engine's receipts differ from the plain function's for %s", strings.Join(d.sum.Mismatches, ", "))
+	}
+	return nil
+}
+
+// history shows the big order's history with fsmgen.
+func (d *demo) history() error {
+	out, err := d.fsmgen("jobs", "history", bigOrder)
+	if err != nil {
+		return err
+	}
+	d.printf("\n9. The large order's history: each checkpoint and outcome, across both workers:\n"+
+		"   $ fsmgen jobs history %s --db %s\n%s", bigOrder, filepath.Base(d.db), indent(out))
+	return nil
+}
+
+// stop stops the worker with SIGTERM and removes the temporary directory.
+func (d *demo) stop() error {
+	p := d.worker
+	d.printf("\n10. Stop the worker with SIGTERM: it stops claiming, lets running steps finish\n" +
+		"    and exits.\n")
+	if err := p.cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		return fmt.Errorf("stopping the worker: %w", err)
+	}
+	select {
+	case <-p.done:
+	case <-time.After(20 * time.Second):
+		return errors.New("the worker did not stop within 20s of SIGTERM")
+	}
+	d.worker = nil
+	if p.err != nil {
+		return fmt.Errorf("the worker: %v", p.err)
+	}
+	d.sum.Stopped = true
+	if err := d.cleanup(); err != nil {
+		return err
+	}
+	if _, err := os.Stat(d.dir); !errors.Is(err, os.ErrNotExist) {
+		return fmt.Errorf("%s is still there (%v)", d.dir, err)
+	}
+	d.printf("    It exited with status 0. Removed %s.\n", d.dir)
+	return nil
+}
+
+// cleanup kills the worker if one runs, closes the store and removes the
+// temporary directory. It may be called more than once.
+func (d *demo) cleanup() error {
+	var err error
+	if p := d.worker; p != nil {
+		d.worker = nil
+		_ = p.cmd.Process.Kill()
+		<-p.done
+	}
+	if d.store != nil {
+		err = d.store.Close()
+		d.store = nil
+	}
+	if d.dir != "" {
+		err = errors.Join(err, os.RemoveAll(d.dir))
+	}
+	return err
+}
+
+// workerProc is a worker process.
+type workerProc struct {
+	cmd   *exec.Cmd
+	stdin *os.File      // the worker stops when this is closed
+	done  chan struct{} // closed once the process has exited and its output is written
+	err   error         // what cmd.Wait returned, once done is closed
+}
+
+// launch starts a worker: this program's binary again, with workerEnv set.
+func (d *demo) launch() error {
+	exe, err := os.Executable()
+	if err != nil {
+		return err
+	}
+	r, w, err := os.Pipe()
+	if err != nil {
+		return err
+	}
+	cmd := exec.Command(exe)
+	cmd.Env = append(os.Environ(), workerEnv+"=1", dbEnv+"="+d.db, ledgerEnv+"="+d.ledger)
+	cmd.Stdin, cmd.Stdout, cmd.Stderr = r, d.w, d.w
+	err = cmd.Start()
+	r.Close()
+	if err != nil {
+		w.Close()
+		return fmt.Errorf("starting a worker: %w", err)
+	}
+	p := &workerProc{cmd: cmd, stdin: w, done: make(chan struct{})}
+	go func() {
+		p.err = cmd.Wait()
+		w.Close()
+		close(p.done)
+	}()
+	d.worker = p
+	return nil
+}
+
+// fsmgen runs the fsmgen command built in step 1 on the store and returns
+// its output.
+func (d *demo) fsmgen(args ...string) (string, error) {
+	cmd := exec.CommandContext(d.ctx, d.cli, append(args, "--db", d.db)...)
+	b, err := cmd.CombinedOutput()
+	if err != nil {
+		return "", fmt.Errorf("fsmgen %s: %v\n%s", strings.Join(args, " "), err, b)
+	}
+	return string(b), nil
+}
+
+// poll calls ok until it reports true, for at most timeout; it fails when
+// the worker dies meanwhile.
+func (d *demo) poll(timeout time.Duration, what string, ok func() (bool, error)) error {
+	deadline := time.Now().Add(timeout)
 	for {
-		op, err := m.Resume(fsm.MachineContext(ctx), in)
-		if err != nil {
-			return run, err
-		}
-		if op == nil { // the job has returned
-			results := m.Results()
-			run.receipt, _ = results[0].(orders.Receipt)
-			run.err, _ = results[1].(error)
-			return run, nil
-		}
-		run.stops++
-		state := m.State()
-		b, err := m.MarshalCBOR()
-		if err != nil {
-			return run, err
-		}
-		opBytes, err := fsm.EncodeOp(op)
-		if err != nil {
-			return run, err
-		}
-		if state == showState {
-			run.shown = b
-		}
-		st := info.States[state-1]
-		fmt.Fprintf(w, "   stop %d: state %d, %s, awaits %v; saved %d B state + %d B op\n", run.stops, state, st.Pos, op, len(b), len(opBytes))
-		if !told[state] {
-			told[state] = true
-			var vars []string
-			internal := 0
-			for _, v := range st.Vars {
-				if v.Internal {
-					internal++ // a loop's position, an operand computed early
-					continue
-				}
-				vars = append(vars, v.Name+" "+v.Type)
-			}
-			line := "     live: " + strings.Join(vars, ", ")
-			if internal > 0 {
-				line += fmt.Sprintf(" (+%d kept by the machine)", internal)
-			}
-			fmt.Fprintln(w, line)
-		}
-
-		// The process could stop here: all that is left is two files.
-		statePath := filepath.Join(dir, fmt.Sprintf("step%d.state", run.stops))
-		opPath := filepath.Join(dir, fmt.Sprintf("step%d.op", run.stops))
-		if err := os.WriteFile(statePath, b, 0o600); err != nil {
-			return run, err
-		}
-		if err := os.WriteFile(opPath, opBytes, 0o600); err != nil {
-			return run, err
-		}
-		m, op = nil, nil
-
-		// A new process: load the machine and its op from the files.
-		if b, err = os.ReadFile(statePath); err != nil {
-			return run, err
-		}
-		if opBytes, err = os.ReadFile(opPath); err != nil {
-			return run, err
-		}
-		m = info.Zero()
-		if err := m.UnmarshalCBOR(b); err != nil {
-			return run, err
-		}
-		if op, err = fsm.DecodeOp(opBytes); err != nil {
-			return run, err
-		}
-		// Run the op; its outcome is stored too before the machine gets it.
-		outBytes, err := fsm.EncodeOutcome(op, fsm.RunOp(ctx, op))
-		if err != nil {
-			return run, err
-		}
-		if in, err = fsm.DecodeOutcome(op, outBytes); err != nil {
-			return run, err
-		}
-	}
-}
-
-// diagnose prints a stored state: the state number, then each saved variable
-// under its source name.
-func diagnose(w io.Writer, info *fsm.JobInfo, stored []byte) error {
-	if stored == nil {
-		return fmt.Errorf("the job never stopped at await %d", showState)
-	}
-	var items []cbor.RawMessage
-	if err := cbor.Unmarshal(stored, &items); err != nil {
-		return err
-	}
-	names := []string{"state"}
-	for _, v := range info.States[showState-1].Vars {
-		names = append(names, v.Name)
-	}
-	for i, item := range items {
-		text, err := cbor.Diagnose(item)
+		done, err := ok()
 		if err != nil {
 			return err
 		}
-		if len(text) > 96 {
-			text = text[:93] + "..."
+		if done {
+			return nil
 		}
-		fmt.Fprintf(w, "   %-8s %s\n", names[i], text)
+		if d.worker != nil {
+			select {
+			case <-d.worker.done:
+				return fmt.Errorf("the worker exited (%v) while the demo waited for %s", d.worker.err, what)
+			default:
+			}
+		}
+		if time.Now().After(deadline) || d.ctx.Err() != nil {
+			return fmt.Errorf("gave up after %v waiting for %s", timeout, what)
+		}
+		time.Sleep(2 * time.Millisecond)
 	}
-	return nil
+}
+
+// printf writes to the demo's output in one piece, so that the workers' log
+// lines do not cut into it.
+func (d *demo) printf(format string, args ...any) {
+	fmt.Fprintf(d.w, format, args...)
+}
+
+// syncWriter serializes the writes of the demo and of its workers' output.
+type syncWriter struct {
+	mu sync.Mutex
+	w  io.Writer
+}
+
+// Write writes p to the underlying writer, alone.
+func (s *syncWriter) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.w.Write(p)
+}
+
+// shortOp names an op in a few words.
+func shortOp(v fsm.OpView) string {
+	switch v.Kind {
+	case "activity":
+		return v.Name
+	case "all":
+		names := make([]string, len(v.Ops))
+		for i, o := range v.Ops {
+			names[i] = shortOp(o)
+		}
+		return "all of [" + strings.Join(names, ", ") + "]"
+	}
+	return v.String()
 }
 
 // describe sums up a receipt in one line.
@@ -255,23 +599,53 @@ func describe(r orders.Receipt, err error) string {
 	if err != nil {
 		return "error: " + err.Error()
 	}
-	if r.ChargeID == "" {
-		return r.Status
+	s := fmt.Sprintf("%s, %s", r.Status, dollars(r.TotalCents))
+	if r.ApprovedBy != "" {
+		s += ", approved by " + r.ApprovedBy
 	}
-	var reserved []string
-	for _, res := range r.Reserved {
-		reserved = append(reserved, res.SKU)
+	if r.ChargeID != "" {
+		s += ", charge " + r.ChargeID
 	}
-	return fmt.Sprintf("%s %s, charge %s, reserved %s, backordered %s, %d shipments",
-		r.Status, dollars(r.TotalCents), r.ChargeID, strings.Join(reserved, " "),
-		strings.Join(r.Backordered, " "), len(r.Tracking))
+	if len(r.Backordered) > 0 {
+		s += ", backordered " + strings.Join(r.Backordered, " ")
+	}
+	if r.Released {
+		s += ", stock released"
+	}
+	if len(r.Tracking) > 0 {
+		s += ", tracking " + strings.Join(r.Tracking, " ")
+	}
+	return s
 }
 
+// dollars formats an amount in cents.
 func dollars(cents int64) string { return fmt.Sprintf("$%d.%02d", cents/100, cents%100) }
 
+// errText is err's text, "" for nil.
 func errText(err error) string {
 	if err == nil {
 		return ""
 	}
 	return err.Error()
 }
+
+// orNone is s, or "-" when s is "".
+func orNone(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}
+
+// indent indents every line of s by three spaces.
+func indent(s string) string {
+	var b strings.Builder
+	for line := range strings.Lines(s) {
+		b.WriteString("   " + line)
+	}
+	return b.String()
+}
+
+// discardLogger returns a logger that drops everything: this process only
+// starts jobs and reads them.
+func discardLogger() *slog.Logger { return slog.New(slog.DiscardHandler) }

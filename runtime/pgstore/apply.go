@@ -1,0 +1,172 @@
+package pgstore
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	fsm "github.com/fsmgen/fsmgen/runtime"
+	"github.com/jackc/pgx/v5"
+)
+
+// Apply writes one step of a job, all of it or none: the job's row, its new
+// history events, its children (each created unless a job of its ID exists),
+// the deletion of the signals it consumed (signals of other jobs are left
+// alone) and the wake-up of the jobs in u.Wake (unknown and ended ones are
+// skipped). It returns the job's new Version, u.Version+1.
+//
+// The write is fenced: when the stored Version is not u.Version, Apply
+// changes nothing and fails with an error wrapping fsm.ErrLeaseLost (or
+// fsm.ErrNotFound when there is no such job). Of two Apply calls with the
+// same Version, in any processes, one wins and the other fails so. When
+// u.Status is fsm.StatusWaiting and the stored WakeSeq is greater than
+// u.WakeSeq, the job is stored as fsm.StatusPending with RunAt now instead.
+func (s *Store) Apply(ctx context.Context, u fsm.Update) (int64, error) {
+	if err := s.check(); err != nil {
+		return 0, err
+	}
+	a, err := prepareApply(u)
+	if err != nil {
+		return 0, err
+	}
+	now := s.nowNano()
+	err = s.do(ctx, func(tx pgx.Tx) (bool, error) { return a.run(ctx, tx, now) })
+	if err != nil {
+		return 0, err
+	}
+	return u.Version + 1, nil
+}
+
+// apply is an Update checked and with its times encoded.
+type apply struct {
+	u                 fsm.Update
+	runAt, leaseUntil int64
+}
+
+func prepareApply(u fsm.Update) (*apply, error) {
+	bad := func(format string, args ...any) error {
+		return fmt.Errorf("pgstore: job %s: invalid update: "+format, append([]any{u.ID}, args...)...)
+	}
+	if !u.Status.Valid() {
+		return nil, bad("unknown status %q", u.Status)
+	}
+	if u.KeepLease && u.Status != fsm.StatusRunning {
+		return nil, bad("KeepLease with status %s, not running", u.Status)
+	}
+	a := &apply{u: u, leaseUntil: zeroTime}
+	var err error
+	if a.runAt, err = encodeTime(u.RunAt); err != nil {
+		return nil, bad("RunAt: %v", err)
+	}
+	if u.KeepLease {
+		if a.leaseUntil, err = encodeTime(u.LeaseUntil); err != nil {
+			return nil, bad("LeaseUntil: %v", err)
+		}
+	}
+	for _, e := range u.Events {
+		if _, err := encodeTime(e.Time); err != nil {
+			return nil, bad("event: %v", err)
+		}
+	}
+	for _, c := range u.Children {
+		if err := checkSpec(c); err != nil {
+			return nil, bad("child: %v", err)
+		}
+	}
+	return a, nil
+}
+
+// run makes the change in tx, at the store time now.
+func (a *apply) run(ctx context.Context, tx pgx.Tx, now int64) (notify bool, err error) {
+	u := a.u
+	var status string
+	err = tx.QueryRow(ctx, `UPDATE jobs SET
+			status = CASE WHEN $1::text = 'waiting' AND wake_seq > $2::bigint THEN 'pending' ELSE $1::text END,
+			run_at = CASE WHEN $1::text = 'waiting' AND wake_seq > $2::bigint THEN $3::bigint ELSE $4::bigint END,
+			seq = $5, state_num = $6, state = $7, layout = $8, op = $9, progress = $10, outcome = $11,
+			attempts = $12, last_error = $13, error = $14,
+			lease_owner = CASE WHEN $15::boolean THEN lease_owner ELSE '' END,
+			lease_until = $16,
+			cancel_requested = CASE WHEN $17::boolean THEN false ELSE cancel_requested END,
+			updated_at = $3::bigint, version = version + 1
+		WHERE id = $18 AND version = $19
+		RETURNING status`,
+		string(u.Status), u.WakeSeq, now, a.runAt,
+		u.Seq, int64(u.StateNum), u.State, u.Layout, u.Op, u.Progress, u.Outcome,
+		int64(u.Attempts), u.LastError, u.Error,
+		u.KeepLease, a.leaseUntil, u.ClearCancel,
+		u.ID, u.Version,
+	).Scan(&status)
+	if errors.Is(err, pgx.ErrNoRows) {
+		var v int64
+		err := tx.QueryRow(ctx, "SELECT version FROM jobs WHERE id = $1", u.ID).Scan(&v)
+		if errors.Is(err, pgx.ErrNoRows) {
+			return false, fmt.Errorf("pgstore: job %s: %w", u.ID, fsm.ErrNotFound)
+		}
+		if err != nil {
+			return false, fmt.Errorf("pgstore: job %s: %w", u.ID, err)
+		}
+		return false, fmt.Errorf("pgstore: job %s is at version %d, not %d: %w", u.ID, v, u.Version, fsm.ErrLeaseLost)
+	}
+	if err != nil {
+		return false, fmt.Errorf("pgstore: job %s: writing a step: %w", u.ID, err)
+	}
+	notify = !u.KeepLease
+	if err := insertEvents(ctx, tx, u.ID, u.Events); err != nil {
+		return false, err
+	}
+	for _, c := range u.Children {
+		created, err := insertJob(ctx, tx, c, now)
+		if err != nil {
+			return false, err
+		}
+		notify = notify || created
+	}
+	if len(u.Consumed) > 0 {
+		if _, err := tx.Exec(ctx, "DELETE FROM signals WHERE id = ANY($1::bigint[]) AND job_id = $2", u.Consumed, u.ID); err != nil {
+			return false, fmt.Errorf("pgstore: job %s: deleting signals: %w", u.ID, err)
+		}
+	}
+	for _, id := range u.Wake {
+		woke, err := wake(ctx, tx, id, now, true)
+		if err != nil {
+			return false, err
+		}
+		notify = notify || woke
+	}
+	return notify, nil
+}
+
+// wake raises the WakeSeq of job id and, when it is waiting, makes it pending
+// with RunAt now; it reports whether the job was waiting. A job that has
+// ended, or does not exist, is left alone: skip says to do so quietly, else
+// wake fails with an error wrapping fsm.ErrJobEnded or fsm.ErrNotFound.
+func wake(ctx context.Context, tx pgx.Tx, id string, now int64, skip bool) (bool, error) {
+	var st string
+	err := tx.QueryRow(ctx, "SELECT status FROM jobs WHERE id = $1 FOR UPDATE", id).Scan(&st)
+	if errors.Is(err, pgx.ErrNoRows) {
+		if skip {
+			return false, nil
+		}
+		return false, fmt.Errorf("pgstore: job %s: %w", id, fsm.ErrNotFound)
+	}
+	if err != nil {
+		return false, fmt.Errorf("pgstore: reading job %s: %w", id, err)
+	}
+	if fsm.Status(st).Finished() {
+		if skip {
+			return false, nil
+		}
+		return false, fmt.Errorf("pgstore: job %s is %s: %w", id, st, fsm.ErrJobEnded)
+	}
+	_, err = tx.Exec(ctx, `UPDATE jobs SET
+			wake_seq = wake_seq + 1,
+			status = CASE WHEN status = 'waiting' THEN 'pending' ELSE status END,
+			run_at = CASE WHEN status = 'waiting' THEN $2 ELSE run_at END,
+			updated_at = $2
+		WHERE id = $1`, id, now)
+	if err != nil {
+		return false, fmt.Errorf("pgstore: waking job %s: %w", id, err)
+	}
+	return st == string(fsm.StatusWaiting), nil
+}

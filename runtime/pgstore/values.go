@@ -1,0 +1,125 @@
+package pgstore
+
+import (
+	"fmt"
+	"math"
+	"time"
+
+	fsm "github.com/fsmgen/fsmgen/runtime"
+)
+
+// Times are Unix nanoseconds, which cover the years 1678 to 2262, as in the
+// SQLite store. Two values at the ends of that range stand for the zero
+// time.Time and fsm.Never.
+const (
+	zeroTime  = math.MinInt64
+	neverTime = math.MaxInt64
+)
+
+var (
+	minTime = time.Unix(0, zeroTime+1)
+	maxTime = time.Unix(0, neverTime-1)
+)
+
+// encodeTime returns how t is stored. A time after 2262 is stored as
+// fsm.Never: a job due then is, in practice, due never. A time before 1678,
+// other than the zero time, cannot be stored.
+func encodeTime(t time.Time) (int64, error) {
+	switch {
+	case t.IsZero():
+		return zeroTime, nil
+	case t.After(maxTime):
+		return neverTime, nil
+	case t.Before(minTime):
+		return 0, fmt.Errorf("pgstore: time %v is before 1678 and cannot be stored", t)
+	}
+	return t.UnixNano(), nil
+}
+
+// decodeTime is the inverse of encodeTime; every int64 is a time.
+func decodeTime(n int64) time.Time {
+	switch n {
+	case zeroTime:
+		return time.Time{}
+	case neverTime:
+		return fsm.Never
+	}
+	return time.Unix(0, n).UTC()
+}
+
+// jobColumns are the columns scanJob reads, in order.
+const jobColumns = `num, id, name, status, parent, seq, state_num, state, layout, op, progress, outcome,
+	attempts, last_error, run_at, wake_seq, cancel_requested, error, created_at, updated_at,
+	lease_owner, lease_until, version`
+
+// listColumns are jobColumns with NULL for the bytes Jobs leaves out.
+const listColumns = `num, id, name, status, parent, seq, state_num, NULL::bytea, layout, NULL::bytea, NULL::bytea, NULL::bytea,
+	attempts, last_error, run_at, wake_seq, cancel_requested, error, created_at, updated_at,
+	lease_owner, lease_until, version`
+
+// scanner is what pgx.Row and pgx.Rows have in common.
+type scanner interface {
+	Scan(dest ...any) error
+}
+
+// scanJob reads a row of jobColumns or listColumns.
+func scanJob(r scanner) (fsm.JobRecord, error) {
+	var (
+		j                                       fsm.JobRecord
+		status                                  string
+		stateNum, attempts                      int64
+		runAt, createdAt, updatedAt, leaseUntil int64
+	)
+	err := r.Scan(&j.Num, &j.ID, &j.Name, &status, &j.Parent, &j.Seq, &stateNum, &j.State, &j.Layout,
+		&j.Op, &j.Progress, &j.Outcome, &attempts, &j.LastError, &runAt, &j.WakeSeq, &j.CancelRequested,
+		&j.Error, &createdAt, &updatedAt, &j.LeaseOwner, &leaseUntil, &j.Version)
+	if err != nil {
+		return fsm.JobRecord{}, err
+	}
+	j.Status = fsm.Status(status)
+	if !j.Status.Valid() {
+		return fsm.JobRecord{}, fmt.Errorf("pgstore: job %q: unknown job status %q", j.ID, status)
+	}
+	if int64(int(stateNum)) != stateNum || int64(int(attempts)) != attempts {
+		return fsm.JobRecord{}, fmt.Errorf("pgstore: job %q: state_num or attempts out of range", j.ID)
+	}
+	j.StateNum, j.Attempts = int(stateNum), int(attempts)
+	j.RunAt, j.CreatedAt, j.UpdatedAt, j.LeaseUntil = decodeTime(runAt), decodeTime(createdAt), decodeTime(updatedAt), decodeTime(leaseUntil)
+	return j, nil
+}
+
+// eventColumns are the columns scanEvent reads, in order.
+const eventColumns = `seq, time, kind, state_num, state, layout, op, outcome, detail`
+
+// scanEvent reads a row of eventColumns.
+func scanEvent(r scanner) (fsm.Event, error) {
+	var (
+		e     fsm.Event
+		t, sn int64
+		kind  string
+	)
+	if err := r.Scan(&e.Seq, &t, &kind, &sn, &e.State, &e.Layout, &e.Op, &e.Outcome, &e.Detail); err != nil {
+		return fsm.Event{}, err
+	}
+	if int64(int(sn)) != sn {
+		return fsm.Event{}, fmt.Errorf("pgstore: event: state_num %d out of range", sn)
+	}
+	e.Time, e.Kind, e.StateNum = decodeTime(t), fsm.EventKind(kind), int(sn)
+	return e, nil
+}
+
+// signalColumns are the columns scanSignal reads, in order.
+const signalColumns = `id, job_id, name, payload, sent_at`
+
+// scanSignal reads a row of signalColumns.
+func scanSignal(r scanner) (fsm.SignalRecord, error) {
+	var (
+		sig fsm.SignalRecord
+		t   int64
+	)
+	if err := r.Scan(&sig.ID, &sig.JobID, &sig.Name, &sig.Payload, &t); err != nil {
+		return fsm.SignalRecord{}, err
+	}
+	sig.SentAt = decodeTime(t)
+	return sig, nil
+}
