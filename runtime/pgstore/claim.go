@@ -7,8 +7,10 @@ import (
 	"slices"
 	"time"
 
-	fsm "github.com/fsmgen/fsmgen/runtime"
 	"github.com/jackc/pgx/v5"
+
+	fsm "github.com/fsmgen/fsmgen/runtime"
+	"github.com/fsmgen/fsmgen/runtime/internal/storeutil"
 )
 
 // Claim leases up to c.Limit claimable jobs to c.Owner until c.Now+c.Lease,
@@ -31,11 +33,11 @@ func (s *Store) Claim(ctx context.Context, c fsm.ClaimRequest) ([]fsm.JobRecord,
 	if c.Limit <= 0 || (c.Names != nil && len(c.Names) == 0) {
 		return nil, nil
 	}
-	now, err := encodeTime(c.Now)
+	now, err := storeutil.EncodeTime(c.Now)
 	if err != nil {
 		return nil, fmt.Errorf("pgstore: claiming jobs: Now: %w", err)
 	}
-	until, err := encodeTime(c.Now.Add(c.Lease))
+	until, err := storeutil.EncodeTime(c.Now.Add(c.Lease))
 	if err != nil {
 		return nil, fmt.Errorf("pgstore: claiming jobs: lease end: %w", err)
 	}
@@ -86,7 +88,7 @@ func (s *Store) ExtendLeases(ctx context.Context, owner string, ids []string, un
 	if owner == "" {
 		return nil, errors.New("pgstore: ExtendLeases with no owner")
 	}
-	end, err := encodeTime(until)
+	end, err := storeutil.EncodeTime(until)
 	if err != nil {
 		return nil, fmt.Errorf("pgstore: extending leases: %w", err)
 	}

@@ -7,8 +7,10 @@ import (
 	"strconv"
 	"strings"
 
-	fsm "github.com/fsmgen/fsmgen/runtime"
 	"github.com/jackc/pgx/v5"
+
+	fsm "github.com/fsmgen/fsmgen/runtime"
+	"github.com/fsmgen/fsmgen/runtime/internal/storeutil"
 )
 
 // CreateJob inserts a job in StatusPending, with its JobSpec.Event (when it
@@ -44,14 +46,8 @@ func (s *Store) CreateJob(ctx context.Context, j fsm.JobSpec) (rec fsm.JobRecord
 
 // checkSpec returns an error for a JobSpec that cannot be stored.
 func checkSpec(j fsm.JobSpec) error {
-	if j.ID == "" {
-		return fmt.Errorf("pgstore: creating a job of %s with an empty id", j.Name)
-	}
-	if _, err := encodeTime(j.RunAt); err != nil {
-		return fmt.Errorf("pgstore: job %s: RunAt: %w", j.ID, err)
-	}
-	if _, err := encodeTime(j.Event.Time); err != nil {
-		return fmt.Errorf("pgstore: job %s: event: %w", j.ID, err)
+	if err := storeutil.CheckSpec(j); err != nil {
+		return fmt.Errorf("%s: %w", "pgstore", err)
 	}
 	return nil
 }
@@ -59,10 +55,10 @@ func checkSpec(j fsm.JobSpec) error {
 // insertJob inserts the job j unless a job with its ID exists, and reports
 // whether it did. j has passed checkSpec.
 func insertJob(ctx context.Context, tx pgx.Tx, j fsm.JobSpec, now int64) (bool, error) {
-	runAt, _ := encodeTime(j.RunAt)
+	runAt, _ := storeutil.EncodeTime(j.RunAt)
 	tag, err := tx.Exec(ctx, `INSERT INTO jobs (id, name, status, parent, state_num, state, layout, run_at, created_at, updated_at, lease_until)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10) ON CONFLICT (id) DO NOTHING`,
-		j.ID, j.Name, string(fsm.StatusPending), j.Parent, int64(j.StateNum), j.State, j.Layout, runAt, now, int64(zeroTime))
+		j.ID, j.Name, string(fsm.StatusPending), j.Parent, int64(j.StateNum), j.State, j.Layout, runAt, now, int64(storeutil.ZeroTime))
 	if err != nil {
 		return false, fmt.Errorf("pgstore: creating job %s: %w", j.ID, err)
 	}
@@ -81,7 +77,7 @@ func insertJob(ctx context.Context, tx pgx.Tx, j fsm.JobSpec, now int64) (bool, 
 // been checked with encodeTime.
 func insertEvents(ctx context.Context, tx pgx.Tx, id string, events []fsm.Event) error {
 	for _, e := range events {
-		t, _ := encodeTime(e.Time)
+		t, _ := storeutil.EncodeTime(e.Time)
 		if _, err := tx.Exec(ctx, `INSERT INTO events (job_id, seq, time, kind, state_num, state, layout, op, outcome, detail)
 			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
 			id, e.Seq, t, string(e.Kind), int64(e.StateNum), e.State, e.Layout, e.Op, e.Outcome, e.Detail); err != nil {
@@ -145,14 +141,14 @@ func (s *Store) Jobs(ctx context.Context, f fsm.JobFilter) ([]fsm.JobRecord, err
 		add("parent =", f.Parent)
 	}
 	if !f.CreatedAfter.IsZero() {
-		t, err := encodeTime(f.CreatedAfter)
+		t, err := storeutil.EncodeTime(f.CreatedAfter)
 		if err != nil {
 			return nil, fmt.Errorf("pgstore: listing jobs: CreatedAfter: %w", err)
 		}
 		add("created_at >", t)
 	}
 	if !f.CreatedBefore.IsZero() {
-		t, err := encodeTime(f.CreatedBefore)
+		t, err := storeutil.EncodeTime(f.CreatedBefore)
 		if err != nil {
 			return nil, fmt.Errorf("pgstore: listing jobs: CreatedBefore: %w", err)
 		}

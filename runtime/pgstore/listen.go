@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
+
+	"github.com/fsmgen/fsmgen/runtime/internal/storeutil"
 )
 
 const (
@@ -83,7 +85,7 @@ func (s *Store) listenOnce(ctx context.Context) error {
 // becomes claimable by the clock alone (a timer, a retry or a lease ends),
 // or the zero time when none will.
 func nextDue(ctx context.Context, conn *pgx.Conn, now time.Time) (time.Time, error) {
-	n, err := encodeTime(now)
+	n, err := storeutil.EncodeTime(now)
 	if err != nil {
 		return time.Time{}, err
 	}
@@ -92,9 +94,9 @@ func nextDue(ctx context.Context, conn *pgx.Conn, now time.Time) (time.Time, err
 			(SELECT min(run_at) FROM jobs WHERE status = 'pending' AND run_at > $1),
 			(SELECT min(run_at) FROM jobs WHERE status = 'waiting' AND run_at > $1 AND run_at < $2),
 			(SELECT min(lease_until) + 1 FROM jobs WHERE status = 'running' AND lease_until >= $1 AND lease_until < $2))`,
-		n, int64(neverTime)).Scan(&due)
+		n, int64(storeutil.NeverTime)).Scan(&due)
 	if err != nil || due == nil {
 		return time.Time{}, err
 	}
-	return decodeTime(*due), nil
+	return storeutil.DecodeTime(*due), nil
 }

@@ -5,8 +5,9 @@ import (
 	"errors"
 	"fmt"
 
-	fsm "github.com/fsmgen/fsmgen/runtime"
 	"github.com/jackc/pgx/v5"
+
+	fsm "github.com/fsmgen/fsmgen/runtime"
 )
 
 // PutMeta sets the value under key, replacing any value it had. A nil value

@@ -4,15 +4,12 @@ import (
 	"context"
 	"embed"
 	"fmt"
-	"io/fs"
-	"path"
-	"sort"
-	"strconv"
-	"strings"
 
-	fsm "github.com/fsmgen/fsmgen/runtime"
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
+
+	fsm "github.com/fsmgen/fsmgen/runtime"
+	"github.com/fsmgen/fsmgen/runtime/internal/storeutil"
 )
 
 // The schema is the migrations in migrations/, named NNNN_what.sql and
@@ -22,43 +19,13 @@ import (
 //go:embed migrations/*.sql
 var migrationFiles embed.FS
 
-type migration struct {
-	version int
-	name    string
-	sql     string
-}
-
-// migrations returns the embedded migrations in order.
-func migrations() ([]migration, error) {
-	names, err := fs.Glob(migrationFiles, "migrations/*.sql")
-	if err != nil {
-		return nil, err
-	}
-	sort.Strings(names)
-	var ms []migration
-	for i, name := range names {
-		base := path.Base(name)
-		num, _, ok := strings.Cut(base, "_")
-		v, err := strconv.Atoi(num)
-		if !ok || err != nil || v != i+1 {
-			return nil, fmt.Errorf("pgstore: migration %s is not numbered %04d", base, i+1)
-		}
-		b, err := migrationFiles.ReadFile(name)
-		if err != nil {
-			return nil, err
-		}
-		ms = append(ms, migration{version: v, name: base, sql: string(b)})
-	}
-	return ms, nil
-}
-
 // migrate brings the tables in schema up to the newest version, in one
 // transaction that holds an advisory lock of the schema, so that processes
 // opening the store at once wait for each other and migrate it once. A schema
 // newer than this package knows is left as it is. desc names the database
 // and schema in errors.
 func migrate(ctx context.Context, pool *pgxpool.Pool, schema, desc string) error {
-	ms, err := migrations()
+	ms, err := storeutil.Migrations(migrationFiles)
 	if err != nil {
 		return err
 	}
@@ -104,8 +71,8 @@ func migrate(ctx context.Context, pool *pgxpool.Pool, schema, desc string) error
 		}
 	}
 	for _, m := range ms[v:] {
-		if _, err := tx.Exec(ctx, m.sql); err != nil {
-			return fmt.Errorf("pgstore: %s: migration %s: %w", desc, m.name, err)
+		if _, err := tx.Exec(ctx, m.SQL); err != nil {
+			return fmt.Errorf("pgstore: %s: migration %s: %w", desc, m.Name, err)
 		}
 	}
 	if _, err := tx.Exec(ctx, "UPDATE fsmgen_schema SET version = $1", len(ms)); err != nil {

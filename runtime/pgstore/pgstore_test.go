@@ -12,9 +12,11 @@ import (
 	"testing"
 	"time"
 
-	fsm "github.com/fsmgen/fsmgen/runtime"
-	"github.com/fsmgen/fsmgen/runtime/storetest"
 	"github.com/jackc/pgx/v5"
+
+	fsm "github.com/fsmgen/fsmgen/runtime"
+	"github.com/fsmgen/fsmgen/runtime/internal/storeutil"
+	"github.com/fsmgen/fsmgen/runtime/storetest"
 )
 
 // The tests run against the server FSMGEN_TEST_POSTGRES names, each in a
@@ -157,7 +159,7 @@ func TestOpenConcurrent(t *testing.T) {
 	if err := s.pool.QueryRow(context.Background(), "SELECT version FROM fsmgen_schema").Scan(&v); err != nil {
 		t.Fatal(err)
 	}
-	ms, _ := migrations()
+	ms, _ := storeutil.Migrations(migrationFiles)
 	if v != len(ms) {
 		t.Errorf("schema version %d, want %d", v, len(ms))
 	}

@@ -4,8 +4,10 @@ import (
 	"context"
 	"fmt"
 
-	fsm "github.com/fsmgen/fsmgen/runtime"
 	"github.com/jackc/pgx/v5"
+
+	fsm "github.com/fsmgen/fsmgen/runtime"
+	"github.com/fsmgen/fsmgen/runtime/internal/storeutil"
 )
 
 // SendSignal stores a signal named name for the job jobID and wakes the job:
@@ -38,7 +40,7 @@ func (s *Store) RequestCancel(ctx context.Context, id string) error {
 		return err
 	}
 	t := s.now()
-	now, _ := encodeTime(t)
+	now, _ := storeutil.EncodeTime(t)
 	return s.do(ctx, func(tx pgx.Tx) (bool, error) {
 		if _, err := wake(ctx, tx, id, now, false); err != nil {
 			return false, err

@@ -9,10 +9,12 @@ import (
 	"sync/atomic"
 	"time"
 
-	fsm "github.com/fsmgen/fsmgen/runtime"
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/pgxpool"
+
+	fsm "github.com/fsmgen/fsmgen/runtime"
+	"github.com/fsmgen/fsmgen/runtime/internal/storeutil"
 )
 
 // Store is an fsm.Store kept in a PostgreSQL database. It is safe for
@@ -218,6 +220,6 @@ func retryable(err error) bool {
 
 // nowNano returns the store's clock as stored.
 func (s *Store) nowNano() int64 {
-	n, _ := encodeTime(s.now()) // the clock is never before 1678
+	n, _ := storeutil.EncodeTime(s.now()) // the clock is never before 1678
 	return n
 }

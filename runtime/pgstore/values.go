@@ -2,50 +2,10 @@ package pgstore
 
 import (
 	"fmt"
-	"math"
-	"time"
 
 	fsm "github.com/fsmgen/fsmgen/runtime"
+	"github.com/fsmgen/fsmgen/runtime/internal/storeutil"
 )
-
-// Times are Unix nanoseconds, which cover the years 1678 to 2262, as in the
-// SQLite store. Two values at the ends of that range stand for the zero
-// time.Time and fsm.Never.
-const (
-	zeroTime  = math.MinInt64
-	neverTime = math.MaxInt64
-)
-
-var (
-	minTime = time.Unix(0, zeroTime+1)
-	maxTime = time.Unix(0, neverTime-1)
-)
-
-// encodeTime returns how t is stored. A time after 2262 is stored as
-// fsm.Never: a job due then is, in practice, due never. A time before 1678,
-// other than the zero time, cannot be stored.
-func encodeTime(t time.Time) (int64, error) {
-	switch {
-	case t.IsZero():
-		return zeroTime, nil
-	case t.After(maxTime):
-		return neverTime, nil
-	case t.Before(minTime):
-		return 0, fmt.Errorf("pgstore: time %v is before 1678 and cannot be stored", t)
-	}
-	return t.UnixNano(), nil
-}
-
-// decodeTime is the inverse of encodeTime; every int64 is a time.
-func decodeTime(n int64) time.Time {
-	switch n {
-	case zeroTime:
-		return time.Time{}
-	case neverTime:
-		return fsm.Never
-	}
-	return time.Unix(0, n).UTC()
-}
 
 // jobColumns are the columns scanJob reads, in order.
 const jobColumns = `num, id, name, status, parent, seq, state_num, state, layout, op, progress, outcome,
@@ -84,7 +44,7 @@ func scanJob(r scanner) (fsm.JobRecord, error) {
 		return fsm.JobRecord{}, fmt.Errorf("pgstore: job %q: state_num or attempts out of range", j.ID)
 	}
 	j.StateNum, j.Attempts = int(stateNum), int(attempts)
-	j.RunAt, j.CreatedAt, j.UpdatedAt, j.LeaseUntil = decodeTime(runAt), decodeTime(createdAt), decodeTime(updatedAt), decodeTime(leaseUntil)
+	j.RunAt, j.CreatedAt, j.UpdatedAt, j.LeaseUntil = storeutil.DecodeTime(runAt), storeutil.DecodeTime(createdAt), storeutil.DecodeTime(updatedAt), storeutil.DecodeTime(leaseUntil)
 	return j, nil
 }
 
@@ -104,7 +64,7 @@ func scanEvent(r scanner) (fsm.Event, error) {
 	if int64(int(sn)) != sn {
 		return fsm.Event{}, fmt.Errorf("pgstore: event: state_num %d out of range", sn)
 	}
-	e.Time, e.Kind, e.StateNum = decodeTime(t), fsm.EventKind(kind), int(sn)
+	e.Time, e.Kind, e.StateNum = storeutil.DecodeTime(t), fsm.EventKind(kind), int(sn)
 	return e, nil
 }
 
@@ -120,6 +80,6 @@ func scanSignal(r scanner) (fsm.SignalRecord, error) {
 	if err := r.Scan(&sig.ID, &sig.JobID, &sig.Name, &sig.Payload, &t); err != nil {
 		return fsm.SignalRecord{}, err
 	}
-	sig.SentAt = decodeTime(t)
+	sig.SentAt = storeutil.DecodeTime(t)
 	return sig, nil
 }

@@ -6,8 +6,10 @@ import (
 	"fmt"
 	"sync"
 
-	fsm "github.com/fsmgen/fsmgen/runtime"
 	"github.com/jackc/pgx/v5"
+
+	fsm "github.com/fsmgen/fsmgen/runtime"
+	"github.com/fsmgen/fsmgen/runtime/internal/storeutil"
 )
 
 // AcquireWorker registers this Store as a worker named owner. Any number of
@@ -47,7 +49,7 @@ func (s *Store) AcquireWorker(ctx context.Context, owner string) (release func()
 		return nil, fmt.Errorf("pgstore: %w: a live worker is named %s already", fsm.ErrLocked, owner)
 	}
 	err = s.do(ctx, func(tx pgx.Tx) (bool, error) {
-		tag, err := tx.Exec(ctx, "UPDATE jobs SET lease_until = $1 WHERE status = 'running' AND lease_owner = $2 AND lease_until <> $1", int64(zeroTime), owner)
+		tag, err := tx.Exec(ctx, "UPDATE jobs SET lease_until = $1 WHERE status = 'running' AND lease_owner = $2 AND lease_until <> $1", int64(storeutil.ZeroTime), owner)
 		if err != nil {
 			return false, fmt.Errorf("pgstore: handing back the jobs of a previous worker %s: %w", owner, err)
 		}

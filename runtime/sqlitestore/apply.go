@@ -7,6 +7,7 @@ import (
 	"fmt"
 
 	fsm "github.com/fsmgen/fsmgen/runtime"
+	"github.com/fsmgen/fsmgen/runtime/internal/storeutil"
 )
 
 // Apply writes one step of a job, all of it or none: the job's row, its new
@@ -47,36 +48,11 @@ type apply struct {
 }
 
 func prepareApply(u fsm.Update) (*apply, error) {
-	bad := func(format string, args ...any) error {
-		return fmt.Errorf("sqlitestore: job %s: invalid update: "+format, append([]any{u.ID}, args...)...)
+	runAt, leaseUntil, err := storeutil.CheckUpdate(u)
+	if err != nil {
+		return nil, fmt.Errorf("sqlitestore: %w", err)
 	}
-	if !u.Status.Valid() {
-		return nil, bad("unknown status %q", u.Status)
-	}
-	if u.KeepLease && u.Status != fsm.StatusRunning {
-		return nil, bad("KeepLease with status %s, not running", u.Status)
-	}
-	a := &apply{u: u, leaseUntil: zeroTime}
-	var err error
-	if a.runAt, err = encodeTime(u.RunAt); err != nil {
-		return nil, bad("RunAt: %v", err)
-	}
-	if u.KeepLease {
-		if a.leaseUntil, err = encodeTime(u.LeaseUntil); err != nil {
-			return nil, bad("LeaseUntil: %v", err)
-		}
-	}
-	for _, e := range u.Events {
-		if _, err := encodeTime(e.Time); err != nil {
-			return nil, bad("event: %v", err)
-		}
-	}
-	for _, c := range u.Children {
-		if err := checkSpec(c); err != nil {
-			return nil, bad("child: %v", err)
-		}
-	}
-	return a, nil
+	return &apply{u: u, runAt: runAt, leaseUntil: leaseUntil}, nil
 }
 
 // run makes the change in tx, at the store time now.

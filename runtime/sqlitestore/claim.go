@@ -10,6 +10,7 @@ import (
 	"time"
 
 	fsm "github.com/fsmgen/fsmgen/runtime"
+	"github.com/fsmgen/fsmgen/runtime/internal/storeutil"
 )
 
 // Claim leases up to c.Limit claimable jobs to c.Owner until c.Now+c.Lease,
@@ -30,11 +31,11 @@ func (s *Store) Claim(ctx context.Context, c fsm.ClaimRequest) ([]fsm.JobRecord,
 	if c.Limit <= 0 || (c.Names != nil && len(c.Names) == 0) {
 		return nil, nil
 	}
-	now, err := encodeTime(c.Now)
+	now, err := storeutil.EncodeTime(c.Now)
 	if err != nil {
 		return nil, fmt.Errorf("sqlitestore: claiming jobs: Now: %w", err)
 	}
-	until, err := encodeTime(c.Now.Add(c.Lease))
+	until, err := storeutil.EncodeTime(c.Now.Add(c.Lease))
 	if err != nil {
 		return nil, fmt.Errorf("sqlitestore: claiming jobs: lease end: %w", err)
 	}
@@ -89,7 +90,7 @@ func (s *Store) ExtendLeases(ctx context.Context, owner string, ids []string, un
 	if owner == "" {
 		return nil, errors.New("sqlitestore: ExtendLeases with no owner")
 	}
-	end, err := encodeTime(until)
+	end, err := storeutil.EncodeTime(until)
 	if err != nil {
 		return nil, fmt.Errorf("sqlitestore: extending leases: %w", err)
 	}

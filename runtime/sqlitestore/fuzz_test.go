@@ -7,6 +7,7 @@ import (
 	"time"
 
 	fsm "github.com/fsmgen/fsmgen/runtime"
+	"github.com/fsmgen/fsmgen/runtime/internal/storeutil"
 )
 
 // columnValues turns fuzz bytes into the values of a row as database/sql
@@ -148,7 +149,7 @@ func checkTime(t *testing.T, v any, tm time.Time) {
 	if tm.Location() != time.UTC {
 		t.Fatalf("time %v not in UTC", tm)
 	}
-	back, err := encodeTime(tm)
+	back, err := storeutil.EncodeTime(tm)
 	if err != nil || back != n {
 		t.Fatalf("time %d read as %v, stored again as %d, %v", n, tm, back, err)
 	}
@@ -184,8 +185,8 @@ func FuzzTime(f *testing.F) {
 		f.Add(n)
 	}
 	f.Fuzz(func(t *testing.T, n int64) {
-		tm := decodeTime(n)
-		back, err := encodeTime(tm)
+		tm := storeutil.DecodeTime(n)
+		back, err := storeutil.EncodeTime(tm)
 		if err != nil || back != n {
 			t.Fatalf("%d read as %v, stored again as %d, %v", n, tm, back, err)
 		}

@@ -8,11 +8,12 @@ import (
 	"strings"
 
 	fsm "github.com/fsmgen/fsmgen/runtime"
+	"github.com/fsmgen/fsmgen/runtime/internal/storeutil"
 )
 
 // nowNano returns the store's clock as stored.
 func (s *Store) nowNano() int64 {
-	n, _ := encodeTime(s.now()) // the clock is never before 1678
+	n, _ := storeutil.EncodeTime(s.now()) // the clock is never before 1678
 	return n
 }
 
@@ -49,14 +50,8 @@ func (s *Store) CreateJob(ctx context.Context, j fsm.JobSpec) (rec fsm.JobRecord
 
 // checkSpec returns an error for a JobSpec that cannot be stored.
 func checkSpec(j fsm.JobSpec) error {
-	if j.ID == "" {
-		return fmt.Errorf("sqlitestore: creating a job of %s with an empty id", j.Name)
-	}
-	if _, err := encodeTime(j.RunAt); err != nil {
-		return fmt.Errorf("sqlitestore: job %s: RunAt: %w", j.ID, err)
-	}
-	if _, err := encodeTime(j.Event.Time); err != nil {
-		return fmt.Errorf("sqlitestore: job %s: event: %w", j.ID, err)
+	if err := storeutil.CheckSpec(j); err != nil {
+		return fmt.Errorf("%s: %w", "sqlitestore", err)
 	}
 	return nil
 }
@@ -64,10 +59,10 @@ func checkSpec(j fsm.JobSpec) error {
 // insertJob inserts the job j unless a job with its ID exists, and reports
 // whether it did. j has passed checkSpec.
 func insertJob(tx *wtx, j fsm.JobSpec, now int64) (bool, error) {
-	runAt, _ := encodeTime(j.RunAt)
+	runAt, _ := storeutil.EncodeTime(j.RunAt)
 	res, err := tx.Exec(`INSERT INTO jobs (id, name, status, parent, state_num, state, layout, run_at, created_at, updated_at, lease_until)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
-		j.ID, j.Name, string(fsm.StatusPending), j.Parent, j.StateNum, j.State, j.Layout, runAt, now, now, int64(zeroTime))
+		j.ID, j.Name, string(fsm.StatusPending), j.Parent, j.StateNum, j.State, j.Layout, runAt, now, now, int64(storeutil.ZeroTime))
 	if err != nil {
 		return false, fmt.Errorf("sqlitestore: creating job %s: %w", j.ID, err)
 	}
@@ -90,7 +85,7 @@ func insertJob(tx *wtx, j fsm.JobSpec, now int64) (bool, error) {
 // been checked with encodeTime.
 func insertEvents(tx *wtx, id string, events []fsm.Event) error {
 	for _, e := range events {
-		t, _ := encodeTime(e.Time)
+		t, _ := storeutil.EncodeTime(e.Time)
 		if _, err := tx.Exec(`INSERT INTO events (job_id, seq, time, kind, state_num, state, layout, op, outcome, detail)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			id, e.Seq, t, string(e.Kind), e.StateNum, e.State, e.Layout, e.Op, e.Outcome, e.Detail); err != nil {
@@ -154,14 +149,14 @@ func (s *Store) Jobs(ctx context.Context, f fsm.JobFilter) ([]fsm.JobRecord, err
 		add("parent = ?", f.Parent)
 	}
 	if !f.CreatedAfter.IsZero() {
-		t, err := encodeTime(f.CreatedAfter)
+		t, err := storeutil.EncodeTime(f.CreatedAfter)
 		if err != nil {
 			return nil, fmt.Errorf("sqlitestore: listing jobs: CreatedAfter: %w", err)
 		}
 		add("created_at > ?", t)
 	}
 	if !f.CreatedBefore.IsZero() {
-		t, err := encodeTime(f.CreatedBefore)
+		t, err := storeutil.EncodeTime(f.CreatedBefore)
 		if err != nil {
 			return nil, fmt.Errorf("sqlitestore: listing jobs: CreatedBefore: %w", err)
 		}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	fsm "github.com/fsmgen/fsmgen/runtime"
+	"github.com/fsmgen/fsmgen/runtime/internal/storeutil"
 )
 
 // SendSignal stores a signal named name for the job jobID and wakes the job:
@@ -37,7 +38,7 @@ func (s *Store) RequestCancel(ctx context.Context, id string) error {
 		return err
 	}
 	t := s.now()
-	now, _ := encodeTime(t)
+	now, _ := storeutil.EncodeTime(t)
 	return s.do(ctx, func(tx *wtx) (bool, error) {
 		if _, err := liveStatus(tx, id); err != nil {
 			return false, err

@@ -17,6 +17,7 @@ import (
 	"time"
 
 	fsm "github.com/fsmgen/fsmgen/runtime"
+	"github.com/fsmgen/fsmgen/runtime/internal/storeutil"
 	"github.com/fsmgen/fsmgen/runtime/storetest"
 )
 
@@ -127,7 +128,7 @@ func TestSchemaVersion(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "jobs.db")
 	s := open(t, path)
 	s.Close()
-	ms, err := migrations()
+	ms, err := storeutil.Migrations(migrationFiles)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -515,13 +516,13 @@ func TestCorruptRows(t *testing.T) {
 func TestHostileFile(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "jobs.db")
-	ms, err := migrations()
+	ms, err := storeutil.Migrations(migrationFiles)
 	if err != nil {
 		t.Fatal(err)
 	}
 	db := rawDB(t, path)
 	for _, m := range ms {
-		exec1(t, db, strings.ReplaceAll(m.sql, ") STRICT;", ");"))
+		exec1(t, db, strings.ReplaceAll(m.SQL, ") STRICT;", ");"))
 	}
 	exec1(t, db, fmt.Sprintf("PRAGMA user_version = %d", len(ms)))
 	insert := `INSERT INTO jobs (id, name, status, run_at, created_at, updated_at, lease_until) VALUES (?, 'a', 'pending', 0, 0, 0, 0)`
@@ -609,33 +610,5 @@ func TestCloseIsFinal(t *testing.T) {
 	}
 	if _, err := s.Job(context.Background(), "x"); !errors.Is(err, ErrClosed) {
 		t.Errorf("Job after Close: %v, want ErrClosed", err)
-	}
-}
-
-func TestTimes(t *testing.T) {
-	for _, c := range []struct {
-		t    time.Time
-		want time.Time // after a round trip
-	}{
-		{time.Time{}, time.Time{}},
-		{fsm.Never, fsm.Never},
-		{time.Date(2300, 1, 1, 0, 0, 0, 0, time.UTC), fsm.Never},
-		{time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC), fsm.Never},
-		{time.Unix(0, 1), time.Unix(0, 1)},
-		{time.Unix(-1, 999999999), time.Unix(-1, 999999999)},
-		{minTime, minTime},
-		{maxTime, maxTime},
-	} {
-		n, err := encodeTime(c.t)
-		if err != nil {
-			t.Errorf("encodeTime(%v): %v", c.t, err)
-			continue
-		}
-		if got := decodeTime(n); !got.Equal(c.want) || got.Location() != time.UTC {
-			t.Errorf("round trip of %v: %v, want %v", c.t, got, c.want)
-		}
-	}
-	if _, err := encodeTime(time.Date(1677, 1, 1, 0, 0, 0, 0, time.UTC)); err == nil {
-		t.Errorf("encodeTime of 1677: no error")
 	}
 }

@@ -12,8 +12,9 @@ import (
 	"sync/atomic"
 	"time"
 
-	fsm "github.com/fsmgen/fsmgen/runtime"
 	_ "modernc.org/sqlite" // the "sqlite" database/sql driver
+
+	fsm "github.com/fsmgen/fsmgen/runtime"
 )
 
 // Store is an fsm.Store kept in one SQLite database file. It is safe for

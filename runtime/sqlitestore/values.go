@@ -3,53 +3,15 @@ package sqlitestore
 import (
 	"errors"
 	"fmt"
-	"math"
 	"time"
 
 	fsm "github.com/fsmgen/fsmgen/runtime"
+	"github.com/fsmgen/fsmgen/runtime/internal/storeutil"
 )
 
 // How values are kept in columns, and read back from them. The readers take
 // whatever the file holds (it may have been edited by hand, or damaged) and
 // return an error for anything this package would not have written.
-
-// Times are Unix nanoseconds, which cover the years 1678 to 2262. Two values
-// at the ends of that range stand for the zero time.Time and fsm.Never.
-const (
-	zeroTime  = math.MinInt64
-	neverTime = math.MaxInt64
-)
-
-var (
-	minTime = time.Unix(0, zeroTime+1)
-	maxTime = time.Unix(0, neverTime-1)
-)
-
-// encodeTime returns how t is stored. A time after 2262 is stored as
-// fsm.Never: a job due then is, in practice, due never. A time before 1678,
-// other than the zero time, cannot be stored.
-func encodeTime(t time.Time) (int64, error) {
-	switch {
-	case t.IsZero():
-		return zeroTime, nil
-	case t.After(maxTime):
-		return neverTime, nil
-	case t.Before(minTime):
-		return 0, fmt.Errorf("sqlitestore: time %v is before 1678 and cannot be stored", t)
-	}
-	return t.UnixNano(), nil
-}
-
-// decodeTime is the inverse of encodeTime; every int64 is a time.
-func decodeTime(n int64) time.Time {
-	switch n {
-	case zeroTime:
-		return time.Time{}
-	case neverTime:
-		return fsm.Never
-	}
-	return time.Unix(0, n).UTC()
-}
 
 // encodeBool returns how b is stored.
 func encodeBool(b bool) int64 {
@@ -119,7 +81,7 @@ func (c *columns) bool(col string) bool {
 }
 
 func (c *columns) time(col string) time.Time {
-	return decodeTime(c.int64(col))
+	return storeutil.DecodeTime(c.int64(col))
 }
 
 func (c *columns) text(col string) string {

@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	fsm "github.com/fsmgen/fsmgen/runtime"
+	"github.com/fsmgen/fsmgen/runtime/internal/storeutil"
 )
 
 // AcquireWorker makes this Store the one worker of its database file, for the
@@ -39,7 +40,7 @@ func (s *Store) AcquireWorker(ctx context.Context, owner string) (release func()
 		return nil, err
 	}
 	err = s.do(ctx, func(tx *wtx) (bool, error) {
-		res, err := tx.Exec("UPDATE jobs SET lease_until = ? WHERE status = 'running' AND lease_until <> ?", int64(zeroTime), int64(zeroTime))
+		res, err := tx.Exec("UPDATE jobs SET lease_until = ? WHERE status = 'running' AND lease_until <> ?", int64(storeutil.ZeroTime), int64(storeutil.ZeroTime))
 		if err != nil {
 			return false, fmt.Errorf("sqlitestore: handing back the jobs of a previous worker: %w", err)
 		}
