@@ -1,6 +1,7 @@
 package fsm
 
 import (
+	"bytes"
 	"context"
 	"crypto/rand"
 	"encoding/hex"
@@ -121,7 +122,7 @@ func (e *Engine) putSignals(ctx context.Context) error {
 		if err != nil {
 			return err
 		}
-		if err := e.store.PutMeta(ctx, SignalKey(name), b); err != nil {
+		if err := e.putMeta(ctx, SignalKey(name), b); err != nil {
 			return fmt.Errorf("fsm: recording signal %q: %w", name, err)
 		}
 	}
@@ -131,15 +132,22 @@ func (e *Engine) putSignals(ctx context.Context) error {
 // Store returns the engine's store.
 func (e *Engine) Store() Store { return e.store }
 
-// layoutKey is the meta key of a state's description:
+// LayoutKey returns the meta key under which an engine stores the StateInfo
+// (as JSON) of state number state of the job, written with layout:
 // "layout/<job>/<state>/<layout>".
-func layoutKey(job string, state int, layout string) string {
+func LayoutKey(job string, state int, layout string) string {
 	return fmt.Sprintf("layout/%s/%d/%s", job, state, layout)
 }
 
-// LayoutKey returns the meta key under which an engine stores the StateInfo
-// (as JSON) of state number state of the job, written with layout.
-func LayoutKey(job string, state int, layout string) string { return layoutKey(job, state, layout) }
+// putMeta records value under key unless the store holds it already: every
+// engine of a program records the same descriptions at start, and reading
+// them back costs no durable write.
+func (e *Engine) putMeta(ctx context.Context, key string, value []byte) error {
+	if old, err := e.store.Meta(ctx, key); err == nil && bytes.Equal(old, value) {
+		return nil
+	}
+	return e.store.PutMeta(ctx, key, value)
+}
 
 func (e *Engine) putLayouts(ctx context.Context, info *JobInfo) error {
 	put := func(n int, s StateInfo) error {
@@ -147,7 +155,7 @@ func (e *Engine) putLayouts(ctx context.Context, info *JobInfo) error {
 		if err != nil {
 			return err
 		}
-		return e.store.PutMeta(ctx, layoutKey(info.Name, n, s.Layout), b)
+		return e.putMeta(ctx, LayoutKey(info.Name, n, s.Layout), b)
 	}
 	if err := put(0, info.Start); err != nil {
 		return fmt.Errorf("fsm: recording the layout of job %s: %w", info.Name, err)
