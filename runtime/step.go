@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"reflect"
 	"runtime/debug"
+	"strconv"
 	"sync"
 	"time"
 )
@@ -474,7 +475,7 @@ func (ev *evaluation) eval(op AnyOp, idx *int) (bool, Outcome) {
 			if !ok {
 				return ev.done(op, l, Outcome{err: fmt.Errorf("child job %s is not registered", o.jobName())})
 			}
-			l.Child = fmt.Sprintf("%s/%d.%d", ev.r.rec.ID, ev.r.rec.Seq, i)
+			l.Child = leafKey(ev.r.rec.ID, ev.r.rec.Seq, i)
 			ev.children = append(ev.children, JobSpec{
 				ID: l.Child, Name: o.jobName(), Parent: ev.r.rec.ID, State: st, Layout: info.LayoutOf(0), RunAt: ev.now,
 				Event: Event{Time: ev.now, Kind: EventStarted, State: st, Layout: info.LayoutOf(0), Detail: "child of " + ev.r.rec.ID},
@@ -616,7 +617,7 @@ func (r *jobRun) runActivities(ctx context.Context, idxs []int) bool {
 				}
 			}()
 			info := ActivityInfo{JobID: r.rec.ID, JobName: r.rec.Name, Seq: r.rec.Seq, Leaf: i, Attempt: l.Attempts + 1,
-				IdempotencyKey: fmt.Sprintf("%s/%d.%d", r.rec.ID, r.rec.Seq, i)}
+				IdempotencyKey: leafKey(r.rec.ID, r.rec.Seq, i)}
 			actx := context.WithValue(lctx, activityInfoKey{}, info)
 			var cancel context.CancelFunc = func() {}
 			if pol.Timeout > 0 {
@@ -738,4 +739,12 @@ func runGuarded(ctx context.Context, op AnyOp) (out Outcome) {
 		}
 	}()
 	return op.run(ctx)
+}
+
+// leafKey names leaf i of the op a job awaits at its await seq, the same in
+// every attempt and run of that await: "<job id>/<seq>.<leaf>". It is the
+// idempotency key of an activity there, and the id of a child job started
+// there.
+func leafKey(id string, seq int64, i int) string {
+	return id + "/" + strconv.FormatInt(seq, 10) + "." + strconv.Itoa(i)
 }
