@@ -27,7 +27,7 @@ func (s *Store) CreateJob(ctx context.Context, j fsm.JobSpec) (rec fsm.JobRecord
 		return fsm.JobRecord{}, false, err
 	}
 	now := s.nowNano()
-	err = s.do(ctx, func(tx *wtx) (bool, error) {
+	err = s.do(ctx, func(tx *sql.Tx) (bool, error) {
 		c, err := insertJob(tx, j, now)
 		if err != nil {
 			return false, err
@@ -58,7 +58,7 @@ func checkSpec(j fsm.JobSpec) error {
 
 // insertJob inserts the job j unless a job with its ID exists, and reports
 // whether it did. j has passed checkSpec.
-func insertJob(tx *wtx, j fsm.JobSpec, now int64) (bool, error) {
+func insertJob(tx *sql.Tx, j fsm.JobSpec, now int64) (bool, error) {
 	runAt, _ := storeutil.EncodeTime(j.RunAt)
 	res, err := tx.Exec(`INSERT INTO jobs (id, name, status, parent, state_num, state, layout, run_at, created_at, updated_at, lease_until)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
@@ -83,7 +83,7 @@ func insertJob(tx *wtx, j fsm.JobSpec, now int64) (bool, error) {
 
 // insertEvents appends events to the history of job id. Their times have
 // been checked with encodeTime.
-func insertEvents(tx *wtx, id string, events []fsm.Event) error {
+func insertEvents(tx *sql.Tx, id string, events []fsm.Event) error {
 	for _, e := range events {
 		t, _ := storeutil.EncodeTime(e.Time)
 		if _, err := tx.Exec(`INSERT INTO events (job_id, seq, time, kind, state_num, state, layout, op, outcome, detail)

@@ -2,6 +2,7 @@ package sqlitestore
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 
 	fsm "github.com/fsmgen/fsmgen/runtime"
@@ -18,7 +19,7 @@ func (s *Store) SendSignal(ctx context.Context, jobID, name string, payload []by
 		return err
 	}
 	now := s.nowNano()
-	return s.do(ctx, func(tx *wtx) (bool, error) {
+	return s.do(ctx, func(tx *sql.Tx) (bool, error) {
 		if _, err := liveStatus(tx, jobID); err != nil {
 			return false, err
 		}
@@ -39,7 +40,7 @@ func (s *Store) RequestCancel(ctx context.Context, id string) error {
 	}
 	t := s.now()
 	now, _ := storeutil.EncodeTime(t)
-	return s.do(ctx, func(tx *wtx) (bool, error) {
+	return s.do(ctx, func(tx *sql.Tx) (bool, error) {
 		if _, err := liveStatus(tx, id); err != nil {
 			return false, err
 		}

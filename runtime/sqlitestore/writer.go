@@ -20,7 +20,7 @@ type write struct {
 	// fn makes the change in tx, and reports whether it may have made jobs
 	// claimable. Results go to variables fn closes over; they are read only
 	// when the write's error is nil.
-	fn   func(tx *wtx) (notify bool, err error)
+	fn   func(tx *sql.Tx) (notify bool, err error)
 	err  error
 	done chan struct{}
 }
@@ -28,7 +28,7 @@ type write struct {
 // do runs fn in the writer's next transaction and returns once that
 // transaction is committed (or fn failed). A ctx done before fn starts fails
 // the write with ctx's error; once fn has started, the write completes.
-func (s *Store) do(ctx context.Context, fn func(tx *wtx) (bool, error)) error {
+func (s *Store) do(ctx context.Context, fn func(tx *sql.Tx) (bool, error)) error {
 	if err := s.check(); err != nil {
 		return err
 	}
@@ -92,18 +92,17 @@ func (s *Store) commit(batch []*write) (notify bool) {
 		}
 		return false
 	}
-	sqltx, err := s.wdb.BeginTx(ctx, nil)
+	tx, err := s.wdb.BeginTx(ctx, nil)
 	if err != nil {
 		return fail(err)
 	}
-	tx := &wtx{tx: sqltx, s: s}
 	for _, w := range batch {
 		if err := w.ctx.Err(); err != nil {
 			w.err = err
 			continue
 		}
 		if _, err := tx.Exec("SAVEPOINT write"); err != nil {
-			_ = sqltx.Rollback()
+			_ = tx.Rollback()
 			return fail(err)
 		}
 		n, err := w.fn(tx)
@@ -113,45 +112,19 @@ func (s *Store) commit(batch []*write) (notify bool) {
 			// (an I/O error, a full disk), the savepoint is gone and the
 			// writes before this one with it: fail them all.
 			if _, rerr := tx.Exec("ROLLBACK TO write"); rerr != nil {
-				_ = sqltx.Rollback()
+				_ = tx.Rollback()
 				return fail(fmt.Errorf("%w (after %v)", rerr, err))
 			}
 		} else if n {
 			notify = true
 		}
 		if _, err := tx.Exec("RELEASE write"); err != nil {
-			_ = sqltx.Rollback()
+			_ = tx.Rollback()
 			return fail(err)
 		}
 	}
-	if err := sqltx.Commit(); err != nil {
+	if err := tx.Commit(); err != nil {
 		return fail(err)
 	}
 	return notify
 }
-
-// wtx is the writer's transaction.
-type wtx struct {
-	tx *sql.Tx
-	s  *Store
-}
-
-// Exec runs the statement q in the transaction.
-func (tx *wtx) Exec(q string, args ...any) (sql.Result, error) {
-	return tx.tx.Exec(q, args...)
-}
-
-// Query runs the query q in the transaction.
-func (tx *wtx) Query(q string, args ...any) (*sql.Rows, error) {
-	return tx.tx.Query(q, args...)
-}
-
-// QueryRow runs the query q, of one row, in the transaction.
-func (tx *wtx) QueryRow(q string, args ...any) scanner {
-	return tx.tx.QueryRow(q, args...)
-}
-
-// errRow is a row that fails to scan.
-type errRow struct{ err error }
-
-func (r errRow) Scan(...any) error { return r.err }
