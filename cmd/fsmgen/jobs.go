@@ -151,8 +151,10 @@ func statusList() string {
 	return strings.Join(s, ", ")
 }
 
-// openStore opens an existing store; it never creates one, so that a
-// mistyped path is an error rather than a new empty store.
+// openStore opens the store at path: a SQLite file, which must exist, so that
+// a mistyped path is an error rather than a new empty store; or a postgres://
+// URL, whose schema pgstore.Open brings up to date (creating the tables in an
+// empty one, as a worker would).
 func openStore(ctx context.Context, path string) (fsm.Store, error) {
 	if strings.HasPrefix(path, "postgres://") || strings.HasPrefix(path, "postgresql://") {
 		return pgstore.Open(ctx, path)
