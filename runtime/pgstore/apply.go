@@ -23,17 +23,24 @@ import (
 // same Version, in any processes, one wins and the other fails so. When
 // u.Status is fsm.StatusWaiting and the stored WakeSeq is greater than
 // u.WakeSeq, the job is stored as fsm.StatusPending with RunAt now instead.
+//
+// Apply calls made at once, from many goroutines, share a transaction (see
+// batch.go); each still succeeds or fails on its own.
 func (s *Store) Apply(ctx context.Context, u fsm.Update) (int64, error) {
 	if err := s.check(); err != nil {
+		return 0, err
+	}
+	if err := noSuchID(u.ID); err != nil {
 		return 0, err
 	}
 	a, err := prepareApply(u)
 	if err != nil {
 		return 0, err
 	}
-	now := s.nowNano()
-	err = s.do(ctx, func(tx pgx.Tx) (bool, error) { return a.run(ctx, tx, now) })
-	if err != nil {
+	if s.testFailApply != nil {
+		a.fail = s.testFailApply(u)
+	}
+	if err := s.applyBatched(ctx, a); err != nil {
 		return 0, err
 	}
 	return u.Version + 1, nil
@@ -43,6 +50,10 @@ func (s *Store) Apply(ctx context.Context, u fsm.Update) (int64, error) {
 type apply struct {
 	u                 fsm.Update
 	runAt, leaseUntil int64
+
+	// fail, when set (by tests), runs first in the transaction: an error
+	// from it stands for a write the server refused.
+	fail func(tx pgx.Tx) error
 }
 
 func prepareApply(u fsm.Update) (*apply, error) {
@@ -56,6 +67,11 @@ func prepareApply(u fsm.Update) (*apply, error) {
 // run makes the change in tx, at the store time now.
 func (a *apply) run(ctx context.Context, tx pgx.Tx, now int64) (notify bool, err error) {
 	u := a.u
+	if a.fail != nil {
+		if err := a.fail(tx); err != nil {
+			return false, err
+		}
+	}
 	var status string
 	err = tx.QueryRow(ctx, `UPDATE jobs SET
 			status = CASE WHEN $1::text = 'waiting' AND wake_seq > $2::bigint THEN 'pending' ELSE $1::text END,
@@ -70,7 +86,7 @@ func (a *apply) run(ctx context.Context, tx pgx.Tx, now int64) (notify bool, err
 		RETURNING status`,
 		string(u.Status), u.WakeSeq, now, a.runAt,
 		u.Seq, int64(u.StateNum), u.State, u.Layout, u.Op, u.Progress, u.Outcome,
-		int64(u.Attempts), u.LastError, u.Error,
+		int64(u.Attempts), textBytes(u.LastError), textBytes(u.Error),
 		u.KeepLease, a.leaseUntil, u.ClearCancel,
 		u.ID, u.Version,
 	).Scan(&status)
@@ -119,6 +135,12 @@ func (a *apply) run(ctx context.Context, tx pgx.Tx, now int64) (notify bool, err
 // ended, or does not exist, is left alone: skip says to do so quietly, else
 // wake fails with an error wrapping fsm.ErrJobEnded or fsm.ErrNotFound.
 func wake(ctx context.Context, tx pgx.Tx, id string, now int64, skip bool) (bool, error) {
+	if err := noSuchID(id); err != nil {
+		if skip {
+			return false, nil
+		}
+		return false, err
+	}
 	var st string
 	err := tx.QueryRow(ctx, "SELECT status FROM jobs WHERE id = $1 FOR UPDATE", id).Scan(&st)
 	if errors.Is(err, pgx.ErrNoRows) {

@@ -31,6 +31,20 @@
 // is fenced by the job's Version: a worker that lost its lease fails with
 // fsm.ErrLeaseLost and writes nothing.
 //
+// # Group commit
+//
+// Apply calls made at once, by the goroutines of one engine, share
+// transactions: a committer takes every Apply waiting (up to 64) and commits
+// them together, so that a busy worker pays one commit, and one WAL flush,
+// for many steps. Each Apply still succeeds or fails on its own.
+//
+// # Text
+//
+// Error texts and event details are stored as bytes, exactly, whatever they
+// hold. Ids and names are text: CreateJob refuses one with a NUL byte or
+// invalid UTF-8 (which PostgreSQL text cannot hold), and looking one up finds
+// no job.
+//
 // # Wake-ups
 //
 // Writes that may make jobs claimable send a NOTIFY, which every Store of the

@@ -80,7 +80,7 @@ func insertEvents(ctx context.Context, tx pgx.Tx, id string, events []fsm.Event)
 		t, _ := storeutil.EncodeTime(e.Time)
 		if _, err := tx.Exec(ctx, `INSERT INTO events (job_id, seq, time, kind, state_num, state, layout, op, outcome, detail)
 			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-			id, e.Seq, t, string(e.Kind), int64(e.StateNum), e.State, e.Layout, e.Op, e.Outcome, e.Detail); err != nil {
+			id, e.Seq, t, string(e.Kind), int64(e.StateNum), e.State, e.Layout, e.Op, e.Outcome, textBytes(e.Detail)); err != nil {
 			return fmt.Errorf("pgstore: job %s: writing its history: %w", id, err)
 		}
 	}
@@ -105,6 +105,9 @@ func readJob(row pgx.Row, id string) (fsm.JobRecord, error) {
 // Job returns the job id, or an error wrapping fsm.ErrNotFound.
 func (s *Store) Job(ctx context.Context, id string) (fsm.JobRecord, error) {
 	if err := s.check(); err != nil {
+		return fsm.JobRecord{}, err
+	}
+	if err := noSuchID(id); err != nil {
 		return fsm.JobRecord{}, err
 	}
 	return readJob(s.pool.QueryRow(ctx, selectJob, id), id)
@@ -133,6 +136,9 @@ func (s *Store) Jobs(ctx context.Context, f fsm.JobFilter) ([]fsm.JobRecord, err
 			return nil, fmt.Errorf("pgstore: listing jobs: unknown status %q", f.Status)
 		}
 		add("status =", string(f.Status))
+	}
+	if !storeutil.ValidText(f.Name) || !storeutil.ValidText(f.Parent) {
+		return nil, nil // no job has them
 	}
 	if f.Name != "" {
 		add("name =", f.Name)
@@ -199,7 +205,10 @@ func (s *Store) Counts(ctx context.Context, name string) (map[fsm.Status]int, er
 		return nil, err
 	}
 	q, args := "SELECT status, count(*) FROM jobs GROUP BY status", []any(nil)
-	if name != "" {
+	switch {
+	case !storeutil.ValidText(name):
+		q = "SELECT status, count(*) FROM jobs WHERE false GROUP BY status" // no job has it
+	case name != "":
 		q, args = "SELECT status, count(*) FROM jobs WHERE name = $1 GROUP BY status", []any{name}
 	}
 	rows, err := s.pool.Query(ctx, q, args...)
@@ -226,4 +235,14 @@ func (s *Store) Counts(ctx context.Context, name string) (map[fsm.Status]int, er
 		return nil, fmt.Errorf("pgstore: counting jobs: %w", err)
 	}
 	return counts, nil
+}
+
+// noSuchID returns an error wrapping fsm.ErrNotFound for an id that no job
+// can have (CreateJob refuses it), which a text column could not even be
+// asked for; else nil.
+func noSuchID(id string) error {
+	if storeutil.ValidText(id) {
+		return nil
+	}
+	return fmt.Errorf("pgstore: job %q: %w", id, fsm.ErrNotFound)
 }

@@ -48,6 +48,9 @@ func (s *Store) History(ctx context.Context, id string) ([]fsm.Event, error) {
 	if err := s.check(); err != nil {
 		return nil, err
 	}
+	if err := noSuchID(id); err != nil {
+		return nil, err
+	}
 	fail := func(err error) error { return fmt.Errorf("pgstore: reading the history of job %s: %w", id, err) }
 	// One snapshot for both queries.
 	tx, err := s.pool.BeginTx(ctx, pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly})

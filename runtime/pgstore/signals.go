@@ -19,6 +19,12 @@ func (s *Store) SendSignal(ctx context.Context, jobID, name string, payload []by
 	if err := s.check(); err != nil {
 		return err
 	}
+	if err := noSuchID(jobID); err != nil {
+		return err
+	}
+	if !storeutil.ValidText(name) {
+		return fmt.Errorf("pgstore: signal name %q: names must be UTF-8 text without NUL bytes", name)
+	}
 	now := s.nowNano()
 	return s.do(ctx, func(tx pgx.Tx) (bool, error) {
 		if _, err := wake(ctx, tx, jobID, now, false); err != nil {
@@ -37,6 +43,9 @@ func (s *Store) SendSignal(ctx context.Context, jobID, name string, payload []by
 // fsm.ErrJobEnded for one that has ended, changing nothing.
 func (s *Store) RequestCancel(ctx context.Context, id string) error {
 	if err := s.check(); err != nil {
+		return err
+	}
+	if err := noSuchID(id); err != nil {
 		return err
 	}
 	t := s.now()
@@ -62,6 +71,9 @@ func (s *Store) RequestCancel(ctx context.Context, id string) error {
 func (s *Store) Signals(ctx context.Context, jobID string) ([]fsm.SignalRecord, error) {
 	if err := s.check(); err != nil {
 		return nil, err
+	}
+	if !storeutil.ValidText(jobID) {
+		return nil, nil // no job has it
 	}
 	rows, err := s.pool.Query(ctx, "SELECT "+signalColumns+" FROM signals WHERE job_id = $1 ORDER BY id", jobID)
 	if err != nil {

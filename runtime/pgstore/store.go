@@ -32,10 +32,20 @@ type Store struct {
 	stopListen context.CancelFunc
 	listenDone chan struct{}
 
+	applies        chan *queuedApply // to the committers
+	quit           chan struct{}     // closed by Close
+	committersDone sync.WaitGroup
+	batches        atomic.Int64 // transactions of Applies
+	batched        atomic.Int64 // Applies in them
+
 	workersMu sync.Mutex
 	workers   map[*pgx.Conn]bool // the connections holding worker locks
 
 	now func() time.Time
+
+	// testFailApply, set by tests before use, gives Apply calls a write
+	// that the server refuses (see apply.fail).
+	testFailApply func(u fsm.Update) func(tx pgx.Tx) error
 }
 
 var _ fsm.Store = (*Store)(nil)
@@ -75,6 +85,8 @@ func Open(ctx context.Context, connString string) (*Store, error) {
 		connCfg: cfg.ConnConfig.Copy(),
 		changed: make(chan struct{}, 1),
 		workers: map[*pgx.Conn]bool{},
+		applies: make(chan *queuedApply),
+		quit:    make(chan struct{}),
 		now:     time.Now,
 	}
 	var schema *string
@@ -98,6 +110,10 @@ func Open(ctx context.Context, connString string) (*Store, error) {
 		go s.listen(lctx)
 	} else {
 		close(s.listenDone)
+	}
+	s.committersDone.Add(committers)
+	for range committers {
+		go s.committer()
 	}
 	return s, nil
 }
@@ -144,6 +160,8 @@ func (s *Store) Close() error {
 	}
 	s.stopListen()
 	<-s.listenDone
+	close(s.quit)
+	s.committersDone.Wait()
 	s.workersMu.Lock()
 	var err error
 	for c := range s.workers {

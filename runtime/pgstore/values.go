@@ -29,13 +29,15 @@ func scanJob(r scanner) (fsm.JobRecord, error) {
 		status                                  string
 		stateNum, attempts                      int64
 		runAt, createdAt, updatedAt, leaseUntil int64
+		lastError, jobError                     []byte
 	)
 	err := r.Scan(&j.Num, &j.ID, &j.Name, &status, &j.Parent, &j.Seq, &stateNum, &j.State, &j.Layout,
-		&j.Op, &j.Progress, &j.Outcome, &attempts, &j.LastError, &runAt, &j.WakeSeq, &j.CancelRequested,
-		&j.Error, &createdAt, &updatedAt, &j.LeaseOwner, &leaseUntil, &j.Version)
+		&j.Op, &j.Progress, &j.Outcome, &attempts, &lastError, &runAt, &j.WakeSeq, &j.CancelRequested,
+		&jobError, &createdAt, &updatedAt, &j.LeaseOwner, &leaseUntil, &j.Version)
 	if err != nil {
 		return fsm.JobRecord{}, err
 	}
+	j.LastError, j.Error = string(lastError), string(jobError)
 	j.Status = fsm.Status(status)
 	if !j.Status.Valid() {
 		return fsm.JobRecord{}, fmt.Errorf("pgstore: job %q: unknown job status %q", j.ID, status)
@@ -54,13 +56,15 @@ const eventColumns = `seq, time, kind, state_num, state, layout, op, outcome, de
 // scanEvent reads a row of eventColumns.
 func scanEvent(r scanner) (fsm.Event, error) {
 	var (
-		e     fsm.Event
-		t, sn int64
-		kind  string
+		e      fsm.Event
+		t, sn  int64
+		kind   string
+		detail []byte
 	)
-	if err := r.Scan(&e.Seq, &t, &kind, &sn, &e.State, &e.Layout, &e.Op, &e.Outcome, &e.Detail); err != nil {
+	if err := r.Scan(&e.Seq, &t, &kind, &sn, &e.State, &e.Layout, &e.Op, &e.Outcome, &detail); err != nil {
 		return fsm.Event{}, err
 	}
+	e.Detail = string(detail)
 	if int64(int(sn)) != sn {
 		return fsm.Event{}, fmt.Errorf("pgstore: event: state_num %d out of range", sn)
 	}
@@ -82,4 +86,13 @@ func scanSignal(r scanner) (fsm.SignalRecord, error) {
 	}
 	sig.SentAt = storeutil.DecodeTime(t)
 	return sig, nil
+}
+
+// textBytes returns s as the bytes of a NOT NULL bytea column: never nil,
+// which pgx would send as NULL.
+func textBytes(s string) []byte {
+	if s == "" {
+		return []byte{}
+	}
+	return []byte(s)
 }

@@ -19,11 +19,11 @@ func testApply(t *testing.T, s fsm.Store) {
 		ID: rec.ID, Version: rec.Version, Status: fsm.StatusWaiting,
 		Seq: 3, StateNum: 2, State: []byte("state 2"), Layout: "layout-2",
 		Op: []byte("op"), Progress: []byte("progress"), Outcome: []byte("outcome"),
-		Attempts: 4, LastError: "connection refused", RunAt: at(time.Hour + 7*time.Nanosecond), Error: "an error",
+		Attempts: 4, LastError: "connection refused: \x00\xff", RunAt: at(time.Hour + 7*time.Nanosecond), Error: "an \xfe\x00error",
 		WakeSeq: rec.WakeSeq,
 		Events: []fsm.Event{
 			{Seq: 3, Time: at(time.Second), Kind: fsm.EventCheckpoint, StateNum: 2, State: []byte("state 2"), Op: []byte("op"), Detail: "op"},
-			{Seq: 3, Time: at(2 * time.Second), Kind: fsm.EventAttempt, StateNum: 2, Detail: "connection refused"},
+			{Seq: 3, Time: at(2 * time.Second), Kind: fsm.EventAttempt, StateNum: 2, Detail: "connection refused: \x00\xff"},
 		},
 	}
 	apply(t, s, u)

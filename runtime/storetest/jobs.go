@@ -1,7 +1,9 @@
 package storetest
 
 import (
+	"errors"
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -72,6 +74,44 @@ func testCreateJobExisting(t *testing.T, s fsm.Store) {
 }
 
 // CreateJob of an ID that another job's name holds fails with ErrIDTaken.
+// Ids and names are text: a NUL byte or invalid UTF-8 in one is refused with
+// an error and creates nothing.
+func testCreateJobBadText(t *testing.T, s fsm.Store) {
+	ctx := t.Context()
+	for _, j := range []fsm.JobSpec{
+		{ID: "nul\x00id", Name: "Job", RunAt: at(0)},
+		{ID: "bad-utf8", Name: "Job\xff", RunAt: at(0)},
+		{ID: "bad-parent", Name: "Job", Parent: "p\x00", RunAt: at(0)},
+	} {
+		if _, _, err := s.CreateJob(ctx, j); err == nil || !strings.Contains(err.Error(), "UTF-8 text without NUL") {
+			t.Errorf("CreateJob(id %q, name %q, parent %q): %v, want an error saying ids are text", j.ID, j.Name, j.Parent, err)
+		}
+		if _, err := s.Job(ctx, j.ID); !errors.Is(err, fsm.ErrNotFound) {
+			t.Errorf("Job(%q) after a refused CreateJob: %v, want ErrNotFound", j.ID, err)
+		}
+	}
+	// Looking such ids and names up finds nothing, as for any unknown one.
+	bad := "nul\x00id\xff"
+	if _, err := s.History(ctx, bad); !errors.Is(err, fsm.ErrNotFound) {
+		t.Errorf("History(%q): %v, want ErrNotFound", bad, err)
+	}
+	if err := s.SendSignal(ctx, bad, "go", nil); !errors.Is(err, fsm.ErrNotFound) {
+		t.Errorf("SendSignal(%q): %v, want ErrNotFound", bad, err)
+	}
+	if err := s.RequestCancel(ctx, bad); !errors.Is(err, fsm.ErrNotFound) {
+		t.Errorf("RequestCancel(%q): %v, want ErrNotFound", bad, err)
+	}
+	if sigs, err := s.Signals(ctx, bad); err != nil || len(sigs) != 0 {
+		t.Errorf("Signals(%q) = %v, %v; want none", bad, sigs, err)
+	}
+	if recs, err := s.Jobs(ctx, fsm.JobFilter{Name: bad}); err != nil || len(recs) != 0 {
+		t.Errorf("Jobs(name %q) = %v, %v; want none", bad, recs, err)
+	}
+	if c, err := s.Counts(ctx, bad); err != nil || c[fsm.StatusPending] != 0 {
+		t.Errorf("Counts(%q) = %v, %v; want none", bad, c, err)
+	}
+}
+
 func testCreateJobIDTaken(t *testing.T, s fsm.Store) {
 	first := create(t, s, spec("job-1", "a"))
 	_, created, err := s.CreateJob(t.Context(), spec("job-1", "b"))

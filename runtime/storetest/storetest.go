@@ -56,6 +56,7 @@ var tests = []test{
 	{"CreateJob", testCreateJob},
 	{"CreateJobExisting", testCreateJobExisting},
 	{"CreateJobIDTaken", testCreateJobIDTaken},
+	{"CreateJobBadText", testCreateJobBadText},
 	{"JobNotFound", testJobNotFound},
 	{"NumIncreases", testNumIncreases},
 	{"Jobs", testJobs},

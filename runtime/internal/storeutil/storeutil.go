@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	fsm "github.com/fsmgen/fsmgen/runtime"
 )
@@ -95,6 +96,11 @@ func CheckSpec(j fsm.JobSpec) error {
 	if j.ID == "" {
 		return fmt.Errorf("creating a job of %s with an empty id", j.Name)
 	}
+	for _, f := range []struct{ what, v string }{{"id", j.ID}, {"name", j.Name}, {"parent", j.Parent}} {
+		if !ValidText(f.v) {
+			return fmt.Errorf("creating a job with the %s %q: ids and names must be UTF-8 text without NUL bytes", f.what, f.v)
+		}
+	}
 	if _, err := EncodeTime(j.RunAt); err != nil {
 		return fmt.Errorf("job %s: RunAt: %w", j.ID, err)
 	}
@@ -136,4 +142,10 @@ func CheckUpdate(u fsm.Update) (runAt, leaseUntil int64, err error) {
 		}
 	}
 	return runAt, leaseUntil, nil
+}
+
+// ValidText reports whether s can be an id or a name: UTF-8 without NUL
+// bytes, which a PostgreSQL text column refuses.
+func ValidText(s string) bool {
+	return utf8.ValidString(s) && strings.IndexByte(s, 0) < 0
 }
