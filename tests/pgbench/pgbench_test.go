@@ -1,0 +1,215 @@
+package pgbench
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/url"
+	"os"
+	"os/exec"
+	"slices"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	fsm "github.com/fsmgen/fsmgen/runtime"
+	"github.com/fsmgen/fsmgen/runtime/pgstore"
+	"github.com/fsmgen/fsmgen/tests/engine"
+)
+
+// workerEnv, set to a connection string, makes the test binary a worker on
+// that store instead of running tests.
+const workerEnv = "FSMGEN_PGBENCH_WORKER"
+
+func TestMain(m *testing.M) {
+	if cs := os.Getenv(workerEnv); cs != "" {
+		if err := work(cs); err != nil {
+			fmt.Fprintln(os.Stderr, "pgbench worker:", err)
+			os.Exit(2)
+		}
+		os.Exit(0)
+	}
+	os.Exit(m.Run())
+}
+
+// work runs jobs on the store cs names until its standard input closes.
+func work(cs string) error {
+	ctx, stop := context.WithCancel(context.Background())
+	go func() {
+		_, _ = io.Copy(io.Discard, os.Stdin)
+		stop()
+	}()
+	s, err := pgstore.Open(ctx, cs)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	e, err := fsm.NewEngine(ctx, s, fsm.Options{
+		Workers: 64, Lease: 10 * time.Second, Poll: 100 * time.Millisecond,
+		Logger: slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn})),
+	})
+	if err != nil {
+		return err
+	}
+	if err := e.Run(ctx); err != nil && ctx.Err() == nil {
+		return err
+	}
+	return nil
+}
+
+const defaultDSN = "postgres://postgres@127.0.0.1:5432/test?sslmode=disable"
+
+// newSchema makes an empty schema, dropped when tb ends, and returns a
+// connection string whose search_path is it. It skips tb when the server
+// cannot be reached, or fails it under CI=true.
+func newSchema(tb testing.TB) string {
+	tb.Helper()
+	dsn := os.Getenv("FSMGEN_TEST_POSTGRES")
+	if dsn == "" {
+		dsn = defaultDSN
+	}
+	ctx := context.Background()
+	conn, err := pgx.Connect(ctx, dsn)
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			tb.Fatalf("PostgreSQL at %s (FSMGEN_TEST_POSTGRES) is not reachable: %v", dsn, err)
+		}
+		tb.Skipf("PostgreSQL at %s (FSMGEN_TEST_POSTGRES) is not reachable: %v", dsn, err)
+	}
+	defer conn.Close(ctx)
+	var b [6]byte
+	_, _ = rand.Read(b[:])
+	schema := "fsmgen_bench_" + hex.EncodeToString(b[:])
+	if _, err := conn.Exec(ctx, "CREATE SCHEMA "+schema); err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() {
+		c, err := pgx.Connect(ctx, dsn)
+		if err != nil {
+			tb.Error(err)
+			return
+		}
+		defer c.Close(ctx)
+		if _, err := c.Exec(ctx, "DROP SCHEMA "+schema+" CASCADE"); err != nil {
+			tb.Error(err)
+		}
+	})
+	u, err := url.Parse(dsn)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	q := u.Query()
+	q.Set("search_path", schema)
+	u.RawQuery = q.Encode()
+	return u.String()
+}
+
+// startWorkers starts n worker processes on the store cs names; they stop
+// when tb ends.
+func startWorkers(tb testing.TB, cs string, n int) {
+	tb.Helper()
+	for range n {
+		cmd := exec.Command(os.Args[0], "-test.run=^$", "-test.bench=^$")
+		cmd.Env = append(os.Environ(), workerEnv+"="+cs)
+		cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
+		stdin, err := cmd.StdinPipe()
+		if err != nil {
+			tb.Fatal(err)
+		}
+		if err := cmd.Start(); err != nil {
+			tb.Fatal(err)
+		}
+		tb.Cleanup(func() {
+			stdin.Close()
+			if err := cmd.Wait(); err != nil {
+				tb.Errorf("worker process: %v", err)
+			}
+		})
+	}
+}
+
+// client opens the store cs names for starting and waiting for jobs; its
+// engine never runs, the worker processes do the work.
+func client(tb testing.TB, cs string) *fsm.Engine {
+	tb.Helper()
+	ctx := context.Background()
+	s, err := pgstore.Open(ctx, cs)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { _ = s.Close() })
+	e, err := fsm.NewEngine(ctx, s, fsm.Options{Poll: 5 * time.Millisecond, Logger: slog.New(slog.DiscardHandler)})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return e
+}
+
+// runCounters starts jobs Counter jobs of awaits awaits each at once and
+// waits for them all, checking each result; it returns how long each took
+// from its start to its result.
+func runCounters(tb testing.TB, e *fsm.Engine, jobs, awaits int) []time.Duration {
+	tb.Helper()
+	ctx := context.Background()
+	took := make([]time.Duration, jobs)
+	var wg sync.WaitGroup
+	for i := range jobs {
+		began := time.Now()
+		id, err := fsm.Start(ctx, e, engine.CounterJob, awaits)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		wg.Go(func() {
+			got, err := fsm.Wait(ctx, e, engine.CounterJob, id)
+			took[i] = time.Since(began)
+			if err != nil || got != awaits*(awaits-1)/2 {
+				tb.Errorf("job %s: Wait = %d, %v; want %d", id, got, err, awaits*(awaits-1)/2)
+			}
+		})
+	}
+	wg.Wait()
+	return took
+}
+
+// Two worker processes on one schema finish every job with its result: the
+// harness the benchmark relies on works.
+func TestWorkersFinishJobs(t *testing.T) {
+	cs := newSchema(t)
+	startWorkers(t, cs, 2)
+	runCounters(t, client(t, cs), 40, 5)
+}
+
+// BenchmarkAwaits runs Counter jobs of 20 awaits on 1, 2 and 4 worker
+// processes sharing one PostgreSQL schema: 64 jobs at once (awaits/s, and
+// each job's start-to-finish latency under that load) and one job at a time
+// (latency alone).
+func BenchmarkAwaits(b *testing.B) {
+	const awaits = 20
+	for _, workers := range []int{1, 2, 4} {
+		for _, jobs := range []int{1, 64} {
+			b.Run(fmt.Sprintf("workers=%d/jobs=%d", workers, jobs), func(b *testing.B) {
+				cs := newSchema(b)
+				startWorkers(b, cs, workers)
+				e := client(b, cs)
+				runCounters(b, e, workers, awaits) // warm up: connections, LISTEN
+				var all []time.Duration
+				b.ResetTimer()
+				start := time.Now()
+				for range b.N {
+					all = append(all, runCounters(b, e, jobs, awaits)...)
+				}
+				el := time.Since(start)
+				b.StopTimer()
+				slices.Sort(all)
+				b.ReportMetric(float64(b.N*jobs*awaits)/el.Seconds(), "awaits/s")
+				b.ReportMetric(float64(all[len(all)/2].Microseconds())/1000, "p50-ms/job")
+				b.ReportMetric(float64(all[len(all)*99/100].Microseconds())/1000, "p99-ms/job")
+			})
+		}
+	}
+}
