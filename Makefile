@@ -1,10 +1,12 @@
-# fsmgen: `make demo` runs the demo, `make test` every test, `make bench` the benchmarks.
+# fsmgen: `make demo` runs the demo, `make test` every test, `make bench` the
+# side-by-side comparison with River and go-workflows (bench/), `make bench-go`
+# the module's own Go benchmarks.
 # Everything needed is fetched through the Go module proxy at pinned versions.
 
 GO ?= go
 STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
-.PHONY: demo test bench generate lint fmt-check
+.PHONY: demo test bench bench-go generate lint fmt-check
 
 demo:
 	$(GO) run ./examples/orders/cmd/demo
@@ -17,6 +19,9 @@ test: fmt-check
 	$(GO) test -count=1 -race ./runtime/... ./tests/engine
 
 bench:
+	cd bench && $(GO) run . -svg ../docs/benchmarks.svg
+
+bench-go:
 	$(GO) test -run='^$$' -bench=. -benchmem ./...
 
 # generate regenerates every committed generated file from its source.

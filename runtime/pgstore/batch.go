@@ -3,6 +3,8 @@ package pgstore
 import (
 	"context"
 	"errors"
+	"slices"
+	"strings"
 	"sync/atomic"
 	"time"
 
@@ -145,6 +147,9 @@ func (e errBatchAborted) Unwrap() error { return e.err }
 func (s *Store) writeBatch(batch []*queuedApply) {
 	s.batches.Add(1)
 	s.batched.Add(int64(len(batch)))
+	// Rows are locked in the order of their ids, as ExtendLeases locks
+	// them, so that the two do not deadlock.
+	slices.SortFunc(batch, func(a, b *queuedApply) int { return strings.Compare(a.a.u.ID, b.a.u.ID) })
 	// The transaction is shared: one caller giving up must not undo the
 	// others' writes, so it runs under a context of its own.
 	ctx, cancel := context.WithTimeout(context.Background(), batchTimeout)
