@@ -14,8 +14,7 @@ import (
 	"time"
 
 	fsm "github.com/fsmgen/fsmgen/runtime"
-	"github.com/fsmgen/fsmgen/runtime/pgstore"
-	"github.com/fsmgen/fsmgen/runtime/sqlitestore"
+	"github.com/fsmgen/fsmgen/runtime/stores"
 )
 
 const jobsUsage = `usage: fsmgen jobs COMMAND [flags] [arguments]
@@ -156,13 +155,12 @@ func statusList() string {
 // URL, whose schema pgstore.Open brings up to date (creating the tables in an
 // empty one, as a worker would).
 func openStore(ctx context.Context, path string) (fsm.Store, error) {
-	if strings.HasPrefix(path, "postgres://") || strings.HasPrefix(path, "postgresql://") {
-		return pgstore.Open(ctx, path)
+	if !stores.IsPostgres(path) {
+		if _, err := os.Stat(path); err != nil {
+			return nil, fmt.Errorf("no store at %s: %v; pass the file the program's engine opened", path, errors.Unwrap(err))
+		}
 	}
-	if _, err := os.Stat(path); err != nil {
-		return nil, fmt.Errorf("no store at %s: %v; pass the file the program's engine opened", path, errors.Unwrap(err))
-	}
-	return sqlitestore.Open(ctx, path)
+	return stores.Open(ctx, path)
 }
 
 // explain adds what to do to the errors a person most often meets.

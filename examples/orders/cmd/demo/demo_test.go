@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/jackc/pgx/v5"
+
 	"github.com/fsmgen/fsmgen/examples/orders"
 	fsm "github.com/fsmgen/fsmgen/runtime"
 )
@@ -25,11 +27,35 @@ func TestMain(m *testing.M) {
 // TestDemo runs the demo end to end, worker processes and fsmgen command
 // included, and checks what it says against what it did.
 func TestDemo(t *testing.T) {
+	testDemo(t, "")
+}
+
+// TestDemoPostgres is TestDemo with the store on PostgreSQL, as
+// `make demo DB=postgres://...` runs it. It uses the server
+// FSMGEN_TEST_POSTGRES names, and skips when it cannot be reached unless
+// CI=true.
+func TestDemoPostgres(t *testing.T) {
+	dsn := os.Getenv("FSMGEN_TEST_POSTGRES")
+	if dsn == "" {
+		dsn = "postgres://postgres@127.0.0.1:5432/test?sslmode=disable"
+	}
+	conn, err := pgx.Connect(context.Background(), dsn)
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("PostgreSQL at %s (FSMGEN_TEST_POSTGRES) is not reachable: %v", dsn, err)
+		}
+		t.Skipf("PostgreSQL at %s (FSMGEN_TEST_POSTGRES) is not reachable: %v", dsn, err)
+	}
+	conn.Close(context.Background())
+	testDemo(t, dsn)
+}
+
+func testDemo(t *testing.T, server string) {
 	if testing.Short() {
 		t.Skip("builds fsmgen and runs worker processes for several seconds")
 	}
 	var out bytes.Buffer
-	sum, err := run(&out)
+	sum, err := run(&out, server)
 	if err != nil {
 		t.Fatalf("run: %v\noutput:\n%s", err, out.String())
 	}

@@ -17,6 +17,7 @@ package main
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"log"
@@ -33,14 +34,24 @@ import (
 
 	"github.com/fsmgen/fsmgen/examples/orders"
 	fsm "github.com/fsmgen/fsmgen/runtime"
-	"github.com/fsmgen/fsmgen/runtime/sqlitestore"
+	"github.com/fsmgen/fsmgen/runtime/stores"
 )
 
 func main() {
 	if os.Getenv(workerEnv) != "" {
 		os.Exit(worker())
 	}
-	if _, err := run(os.Stdout); err != nil {
+	db := flag.String("db", "", "run the demo's store on this PostgreSQL server (a postgres:// URL), in a schema of its own that it drops at the end; without it the store is an SQLite file in a temporary directory")
+	flag.Parse()
+	if flag.NArg() > 0 {
+		fmt.Fprintf(os.Stderr, "demo: unexpected argument %q; the only flag is -db postgres://...\n", flag.Arg(0))
+		os.Exit(2)
+	}
+	if *db != "" && !stores.IsPostgres(*db) {
+		fmt.Fprintf(os.Stderr, "demo: -db %q is not a postgres:// URL; leave -db out to use an SQLite file\n", *db)
+		os.Exit(2)
+	}
+	if _, err := run(os.Stdout, *db); err != nil {
 		fmt.Fprintln(os.Stderr, "demo:", err)
 		os.Exit(1)
 	}
@@ -119,7 +130,10 @@ type jobAt struct {
 
 // run tells the demo's story to out and returns what it found; the error
 // says which check failed, or what went wrong.
-func run(out io.Writer) (*summary, error) {
+//
+// server, when not "", is a PostgreSQL URL: the store is then a new schema on
+// it, dropped at the end.
+func run(out io.Writer, server string) (*summary, error) {
 	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Second)
 	defer cancel()
 
@@ -142,6 +156,14 @@ func run(out io.Writer) (*summary, error) {
 		cli:    filepath.Join(dir, "fsmgen"),
 		sum:    &summary{Dir: dir},
 	}
+	if server != "" {
+		scoped, drop, err := newSchema(ctx, server)
+		if err != nil {
+			os.RemoveAll(dir)
+			return nil, err
+		}
+		d.db, d.dropSchema = scoped, drop
+	}
 	err = d.story()
 	if cerr := d.cleanup(); err == nil {
 		err = cerr
@@ -155,13 +177,15 @@ type demo struct {
 	ctx context.Context
 
 	dir    string // the temporary directory
-	db     string // the store
+	db     string // the store: an SQLite file, or a PostgreSQL URL
+	// dropSchema, for a store on PostgreSQL, drops the demo's schema.
+	dropSchema func() error
 	ledger string // the payment provider's ledger
 	cli    string // the fsmgen command, once built
 
-	store  *sqlitestore.Store // this process's handle on the store
-	engine *fsm.Engine        // on store; never runs jobs, only starts and reads them
-	worker *workerProc        // the worker running, nil for none
+	store  fsm.Store   // this process's handle on the store
+	engine *fsm.Engine // on store; never runs jobs, only starts and reads them
+	worker *workerProc // the worker running, nil for none
 
 	sum *summary
 }
@@ -195,7 +219,7 @@ func (d *demo) build() error {
 // startWorker opens the store in this process, which creates it, and starts
 // the first worker.
 func (d *demo) startWorker() error {
-	s, err := sqlitestore.Open(d.ctx, d.db)
+	s, err := stores.Open(d.ctx, d.db)
 	if err != nil {
 		return err
 	}
@@ -210,7 +234,7 @@ func (d *demo) startWorker() error {
 	d.printf("\n2. Start a worker: this program again, as process %d, with %s=1.\n"+
 		"   It runs the engine on the store %s; the payment provider\n"+
 		"   keeps its ledger in %s, which outlives the worker.\n"+
-		"   Its log lines start with \"worker:\".\n", d.worker.cmd.Process.Pid, workerEnv, filepath.Base(d.db), filepath.Base(d.ledger))
+		"   Its log lines start with \"worker:\".\n", d.worker.cmd.Process.Pid, workerEnv, d.dbName(), filepath.Base(d.ledger))
 	return nil
 }
 
@@ -288,7 +312,7 @@ func (d *demo) kill() error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(&b, "   $ fsmgen jobs list --db %s\n%s", filepath.Base(d.db), indent(out))
+	fmt.Fprintf(&b, "   $ fsmgen jobs list --db %s\n%s", d.dbName(), indent(out))
 	d.printf("%s", b.String())
 	return nil
 }
@@ -322,7 +346,7 @@ func (d *demo) restart() error {
 		return fmt.Errorf("fsmgen jobs show does not say where %s is paused:\n%s", bigOrder, out)
 	}
 	d.sum.Shown = true
-	d.printf("   $ fsmgen jobs show %s --db %s\n%s", bigOrder, filepath.Base(d.db), indent(out))
+	d.printf("   $ fsmgen jobs show %s --db %s\n%s", bigOrder, d.dbName(), indent(out))
 	return nil
 }
 
@@ -333,7 +357,7 @@ func (d *demo) signal() error {
 		return err
 	}
 	d.printf("\n6. Approve it from the shell:\n   $ fsmgen jobs signal %s %s '%s' --db %s\n%s",
-		bigOrder, orders.Approvals.Name(), approval, filepath.Base(d.db), indent(out))
+		bigOrder, orders.Approvals.Name(), approval, d.dbName(), indent(out))
 	return nil
 }
 
@@ -435,7 +459,7 @@ func (d *demo) history() error {
 		return err
 	}
 	d.printf("\n9. The large order's history: each checkpoint and outcome, across both workers:\n"+
-		"   $ fsmgen jobs history %s --db %s\n%s", bigOrder, filepath.Base(d.db), indent(out))
+		"   $ fsmgen jobs history %s --db %s\n%s", bigOrder, d.dbName(), indent(out))
 	return nil
 }
 
@@ -479,6 +503,10 @@ func (d *demo) cleanup() error {
 	if d.store != nil {
 		err = d.store.Close()
 		d.store = nil
+	}
+	if d.dropSchema != nil {
+		err = errors.Join(err, d.dropSchema())
+		d.dropSchema = nil
 	}
 	if d.dir != "" {
 		err = errors.Join(err, os.RemoveAll(d.dir))

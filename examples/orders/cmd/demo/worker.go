@@ -14,7 +14,7 @@ import (
 
 	"github.com/fsmgen/fsmgen/examples/orders"
 	fsm "github.com/fsmgen/fsmgen/runtime"
-	"github.com/fsmgen/fsmgen/runtime/sqlitestore"
+	"github.com/fsmgen/fsmgen/runtime/stores"
 )
 
 // The environment of a worker process: workerEnv set to "1" makes the demo's
@@ -72,7 +72,7 @@ func worker() int {
 	orders.Payments = orders.NewPaymentProvider(ledger)
 	orders.Log = logger
 
-	store, err := sqlitestore.Open(ctx, db)
+	store, err := stores.Open(ctx, db)
 	if err != nil {
 		logger.Print(err)
 		return 1
