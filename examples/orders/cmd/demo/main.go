@@ -176,12 +176,12 @@ type demo struct {
 	w   *syncWriter
 	ctx context.Context
 
-	dir    string // the temporary directory
-	db     string // the store: an SQLite file, or a PostgreSQL URL
+	dir string // the temporary directory
+	db  string // the store: an SQLite file, or a PostgreSQL URL
 	// dropSchema, for a store on PostgreSQL, drops the demo's schema.
 	dropSchema func() error
-	ledger string // the payment provider's ledger
-	cli    string // the fsmgen command, once built
+	ledger     string // the payment provider's ledger
+	cli        string // the fsmgen command, once built
 
 	store  fsm.Store   // this process's handle on the store
 	engine *fsm.Engine // on store; never runs jobs, only starts and reads them
