@@ -10,6 +10,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
+	"github.com/fsmgen/fsmgen/internal/pgtest"
 	fsm "github.com/fsmgen/fsmgen/runtime"
 )
 
@@ -17,7 +18,7 @@ import (
 // fails on its own: a fenced one alone, a refused one alone (its batch is
 // written again one Apply at a time), the others committed.
 func TestApplyBatched(t *testing.T) {
-	s := open(t, newSchema(t))
+	s := open(t, pgtest.Schema(t))
 	ctx := context.Background()
 	const n = 120
 	for i := range n {
@@ -103,7 +104,7 @@ func TestApplyBatched(t *testing.T) {
 // An Apply whose caller gives up before a committer takes it is never
 // written; one already taken completes.
 func TestApplyAbandoned(t *testing.T) {
-	s := open(t, newSchema(t))
+	s := open(t, pgtest.Schema(t))
 	mustCreate(t, s, "job-1", "a")
 	recs, err := s.Claim(context.Background(), fsm.ClaimRequest{Owner: "w", Now: time.Now(), Limit: 1, Lease: time.Hour, Names: []string{"a"}})
 	if err != nil || len(recs) != 1 {

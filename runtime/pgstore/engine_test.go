@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/fsmgen/fsmgen/internal/pgtest"
 	fsm "github.com/fsmgen/fsmgen/runtime"
 	"github.com/fsmgen/fsmgen/tests/engine"
 )
@@ -14,7 +15,7 @@ import (
 // Two engines, on two Stores of one schema (as two processes), run Counter
 // jobs to their ends, each job once.
 func TestEngines(t *testing.T) {
-	cs := newSchema(t)
+	cs := pgtest.Schema(t)
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))

@@ -7,13 +7,14 @@ import (
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 
+	"github.com/fsmgen/fsmgen/internal/pgtest"
 	"github.com/fsmgen/fsmgen/runtime/internal/storeutil"
 )
 
 // A store made by the first migration, with jobs in it, is brought up to
 // date on Open and keeps what it held.
 func TestMigrateFromVersion1(t *testing.T) {
-	cs := newSchema(t)
+	cs := pgtest.Schema(t)
 	ms, err := storeutil.Migrations(migrationFiles)
 	if err != nil {
 		t.Fatal(err)

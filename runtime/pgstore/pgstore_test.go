@@ -2,102 +2,21 @@ package pgstore
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"errors"
 	"net/url"
-	"os"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
-	"github.com/jackc/pgx/v5"
-
+	"github.com/fsmgen/fsmgen/internal/pgtest"
 	fsm "github.com/fsmgen/fsmgen/runtime"
 	"github.com/fsmgen/fsmgen/runtime/internal/storeutil"
 	"github.com/fsmgen/fsmgen/runtime/storetest"
 )
 
 // The tests run against the server FSMGEN_TEST_POSTGRES names, each in a
-// schema of its own that it drops at its end. When the server cannot be
-// reached they are skipped, unless CI=true, when they fail.
-const defaultDSN = "postgres://postgres@127.0.0.1:5432/test?sslmode=disable"
-
-func dsn() string {
-	if v := os.Getenv("FSMGEN_TEST_POSTGRES"); v != "" {
-		return v
-	}
-	return defaultDSN
-}
-
-var (
-	reachOnce sync.Once
-	reachErr  error
-)
-
-// server skips or fails t when the test server cannot be reached.
-func server(t testing.TB) {
-	t.Helper()
-	reachOnce.Do(func() {
-		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-		defer cancel()
-		conn, err := pgx.Connect(ctx, dsn())
-		if err == nil {
-			err = conn.Ping(ctx)
-			_ = conn.Close(ctx)
-		}
-		reachErr = err
-	})
-	if reachErr != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("PostgreSQL at %s (FSMGEN_TEST_POSTGRES) is not reachable: %v", dsn(), reachErr)
-		}
-		t.Skipf("PostgreSQL at %s (FSMGEN_TEST_POSTGRES) is not reachable: %v", dsn(), reachErr)
-	}
-}
-
-// adminExec runs q on a connection of its own to the test database.
-func adminExec(t testing.TB, q string) {
-	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	defer cancel()
-	conn, err := pgx.Connect(ctx, dsn())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close(ctx)
-	if _, err := conn.Exec(ctx, q); err != nil {
-		t.Fatalf("%s: %v", q, err)
-	}
-}
-
-// newSchema makes an empty schema, dropped when t ends, and returns a
-// connection string whose search_path is it, with params added.
-func newSchema(t testing.TB, params ...string) string {
-	t.Helper()
-	server(t)
-	var b [6]byte
-	_, _ = rand.Read(b[:])
-	schema := "fsmgen_test_" + hex.EncodeToString(b[:])
-	adminExec(t, "CREATE SCHEMA "+schema)
-	t.Cleanup(func() { adminExec(t, "DROP SCHEMA "+schema+" CASCADE") })
-	u, err := url.Parse(dsn())
-	if err != nil {
-		t.Fatal(err)
-	}
-	q := u.Query()
-	q.Set("search_path", schema)
-	if q.Get("pool_max_conns") == "" {
-		q.Set("pool_max_conns", "4")
-	}
-	for _, p := range params {
-		k, v, _ := strings.Cut(p, "=")
-		q.Set(k, v)
-	}
-	u.RawQuery = q.Encode()
-	return u.String()
-}
+// schema of its own (pgtest.Schema).
 
 func open(t testing.TB, connString string) *Store {
 	t.Helper()
@@ -110,7 +29,7 @@ func open(t testing.TB, connString string) *Store {
 }
 
 func TestConformance(t *testing.T) {
-	storetest.Run(t, func(t *testing.T) fsm.Store { return open(t, newSchema(t)) })
+	storetest.Run(t, func(t *testing.T) fsm.Store { return open(t, pgtest.Schema(t)) })
 }
 
 // Without LISTEN the store still passes: Changed carries its own writes.
@@ -118,7 +37,7 @@ func TestConformancePollOnly(t *testing.T) {
 	if testing.Short() {
 		t.Skip("short")
 	}
-	storetest.Run(t, func(t *testing.T) fsm.Store { return open(t, newSchema(t, listenParam+"=false")) })
+	storetest.Run(t, func(t *testing.T) fsm.Store { return open(t, pgtest.Schema(t, listenParam+"=false")) })
 }
 
 func testSpec(id, name string) fsm.JobSpec {
@@ -138,7 +57,7 @@ func mustCreate(t testing.TB, s *Store, id, name string) fsm.JobRecord {
 
 // Workers opening one schema at once migrate it once, and all open.
 func TestOpenConcurrent(t *testing.T) {
-	cs := newSchema(t)
+	cs := pgtest.Schema(t)
 	var wg sync.WaitGroup
 	errs := make([]error, 8)
 	for i := range errs {
@@ -168,7 +87,7 @@ func TestOpenConcurrent(t *testing.T) {
 // A schema written by a newer fsmgen is refused with ErrNewerSchema and left
 // as it is.
 func TestNewerSchema(t *testing.T) {
-	cs := newSchema(t)
+	cs := pgtest.Schema(t)
 	s := open(t, cs)
 	mustCreate(t, s, "job-1", "a")
 	if _, err := s.pool.Exec(context.Background(), "UPDATE fsmgen_schema SET version = 99"); err != nil {
@@ -191,8 +110,8 @@ func TestNewerSchema(t *testing.T) {
 
 // Open of a search_path naming no schema says so.
 func TestOpenMissingSchema(t *testing.T) {
-	server(t)
-	u, _ := url.Parse(dsn())
+	pgtest.Server(t)
+	u, _ := url.Parse(pgtest.DSN())
 	q := u.Query()
 	q.Set("search_path", "fsmgen_test_does_not_exist")
 	u.RawQuery = q.Encode()
@@ -200,7 +119,7 @@ func TestOpenMissingSchema(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "no schema") {
 		t.Fatalf("Open: %v, want an error saying the schema is missing", err)
 	}
-	if _, err := Open(context.Background(), defaultDSN+"&"+listenParam+"=maybe"); err == nil {
+	if _, err := Open(context.Background(), pgtest.DefaultDSN+"&"+listenParam+"=maybe"); err == nil {
 		t.Errorf("Open with %s=maybe: no error", listenParam)
 	}
 }
@@ -209,7 +128,7 @@ func TestOpenMissingSchema(t *testing.T) {
 // live worker of a name is refused, and a worker taking over a name hands
 // back the jobs its predecessor held.
 func TestAcquireWorkerMany(t *testing.T) {
-	cs := newSchema(t)
+	cs := pgtest.Schema(t)
 	a, b := open(t, cs), open(t, cs)
 	ctx := context.Background()
 	relA, err := a.AcquireWorker(ctx, "w1")
@@ -248,13 +167,13 @@ func TestAcquireWorkerMany(t *testing.T) {
 
 // A worker whose connection dies loses its name with it.
 func TestWorkerLockDropsWithConnection(t *testing.T) {
-	cs := newSchema(t)
+	cs := pgtest.Schema(t)
 	a, b := open(t, cs), open(t, cs)
 	ctx := context.Background()
 	if _, err := a.AcquireWorker(ctx, "w1"); err != nil {
 		t.Fatal(err)
 	}
-	adminExec(t, "SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND pid <> pg_backend_pid()")
+	pgtest.Exec(t, "SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND pid <> pg_backend_pid()")
 	deadline := time.Now().Add(5 * time.Second)
 	for {
 		rel, err := b.AcquireWorker(ctx, "w1")
@@ -272,7 +191,7 @@ func TestWorkerLockDropsWithConnection(t *testing.T) {
 // A write by one Store wakes the Changed of another on the same schema, and
 // a timer coming due wakes it too.
 func TestNotifyAcrossStores(t *testing.T) {
-	cs := newSchema(t)
+	cs := pgtest.Schema(t)
 	a, b := open(t, cs), open(t, cs)
 	wait := func(what string, d time.Duration) {
 		t.Helper()
@@ -313,7 +232,7 @@ func TestNotifyAcrossStores(t *testing.T) {
 // Two Stores (two pools, as two processes) racing to write the same claim:
 // exactly one wins.
 func TestApplyFencedAcrossStores(t *testing.T) {
-	cs := newSchema(t)
+	cs := pgtest.Schema(t)
 	a, b := open(t, cs), open(t, cs)
 	ctx := context.Background()
 	for i := range 20 {

@@ -2,15 +2,14 @@ package stores
 
 import (
 	"context"
-	"fmt"
 	"net/url"
 	"os"
 	"path/filepath"
 	"testing"
-	"time"
 
 	"github.com/jackc/pgx/v5"
 
+	"github.com/fsmgen/fsmgen/internal/pgtest"
 	"github.com/fsmgen/fsmgen/runtime/pgstore"
 	"github.com/fsmgen/fsmgen/runtime/sqlitestore"
 )
@@ -49,31 +48,18 @@ func TestOpenSQLite(t *testing.T) {
 // TestOpenPostgres opens a URL whose search_path is a schema of its own, so
 // that the migration it runs touches nothing else.
 func TestOpenPostgres(t *testing.T) {
-	dsn := os.Getenv("FSMGEN_TEST_POSTGRES")
-	if dsn == "" {
-		dsn = "postgres://postgres@127.0.0.1:5432/test?sslmode=disable"
-	}
+	cs := pgtest.Schema(t)
 	ctx := context.Background()
-	conn, err := pgx.Connect(ctx, dsn)
+	conn, err := pgx.Connect(ctx, pgtest.DSN())
 	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("PostgreSQL at %s (FSMGEN_TEST_POSTGRES) is not reachable: %v", dsn, err)
-		}
-		t.Skipf("PostgreSQL at %s (FSMGEN_TEST_POSTGRES) is not reachable: %v", dsn, err)
+		t.Fatal(err)
 	}
 	defer conn.Close(ctx)
-	schema := fmt.Sprintf("fsmgen_stores_%d", time.Now().UnixNano())
-	if _, err := conn.Exec(ctx, "CREATE SCHEMA "+schema); err != nil {
-		t.Fatal(err)
-	}
-	defer func() { _, _ = conn.Exec(ctx, "DROP SCHEMA "+schema+" CASCADE") }()
-	u, err := url.Parse(dsn)
+	u, err := url.Parse(cs)
 	if err != nil {
 		t.Fatal(err)
 	}
-	q := u.Query()
-	q.Set("search_path", schema)
-	u.RawQuery = q.Encode()
+	schema := u.Query().Get("search_path")
 
 	s, err := Open(ctx, u.String())
 	if err != nil {

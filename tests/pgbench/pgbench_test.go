@@ -2,12 +2,9 @@ package pgbench
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"fmt"
 	"io"
 	"log/slog"
-	"net/url"
 	"os"
 	"os/exec"
 	"slices"
@@ -15,8 +12,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/jackc/pgx/v5"
-
+	"github.com/fsmgen/fsmgen/internal/pgtest"
 	fsm "github.com/fsmgen/fsmgen/runtime"
 	"github.com/fsmgen/fsmgen/runtime/pgstore"
 	"github.com/fsmgen/fsmgen/tests/engine"
@@ -60,53 +56,6 @@ func work(cs string) error {
 		return err
 	}
 	return nil
-}
-
-const defaultDSN = "postgres://postgres@127.0.0.1:5432/test?sslmode=disable"
-
-// newSchema makes an empty schema, dropped when tb ends, and returns a
-// connection string whose search_path is it. It skips tb when the server
-// cannot be reached, or fails it under CI=true.
-func newSchema(tb testing.TB) string {
-	tb.Helper()
-	dsn := os.Getenv("FSMGEN_TEST_POSTGRES")
-	if dsn == "" {
-		dsn = defaultDSN
-	}
-	ctx := context.Background()
-	conn, err := pgx.Connect(ctx, dsn)
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			tb.Fatalf("PostgreSQL at %s (FSMGEN_TEST_POSTGRES) is not reachable: %v", dsn, err)
-		}
-		tb.Skipf("PostgreSQL at %s (FSMGEN_TEST_POSTGRES) is not reachable: %v", dsn, err)
-	}
-	defer conn.Close(ctx)
-	var b [6]byte
-	_, _ = rand.Read(b[:])
-	schema := "fsmgen_bench_" + hex.EncodeToString(b[:])
-	if _, err := conn.Exec(ctx, "CREATE SCHEMA "+schema); err != nil {
-		tb.Fatal(err)
-	}
-	tb.Cleanup(func() {
-		c, err := pgx.Connect(ctx, dsn)
-		if err != nil {
-			tb.Error(err)
-			return
-		}
-		defer c.Close(ctx)
-		if _, err := c.Exec(ctx, "DROP SCHEMA "+schema+" CASCADE"); err != nil {
-			tb.Error(err)
-		}
-	})
-	u, err := url.Parse(dsn)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	q := u.Query()
-	q.Set("search_path", schema)
-	u.RawQuery = q.Encode()
-	return u.String()
 }
 
 // startWorkers starts n worker processes on the store cs names; they stop
@@ -187,7 +136,7 @@ func runCounters(tb testing.TB, e *fsm.Engine, s fsm.Store, jobs, awaits int) []
 // Two worker processes on one schema finish every job with its result: the
 // harness the benchmark relies on works.
 func TestWorkersFinishJobs(t *testing.T) {
-	cs := newSchema(t)
+	cs := pgtest.Schema(t)
 	startWorkers(t, cs, 2)
 	e, s := client(t, cs)
 	runCounters(t, e, s, 40, 5)
@@ -202,7 +151,7 @@ func BenchmarkAwaits(b *testing.B) {
 	for _, workers := range []int{1, 2, 4} {
 		for _, jobs := range []int{1, 64} {
 			b.Run(fmt.Sprintf("workers=%d/jobs=%d", workers, jobs), func(b *testing.B) {
-				cs := newSchema(b)
+				cs := pgtest.Schema(b)
 				startWorkers(b, cs, workers)
 				e, s := client(b, cs)
 				runCounters(b, e, s, workers, awaits) // warm up: connections, LISTEN
