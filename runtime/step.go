@@ -297,6 +297,13 @@ func (r *jobRun) wait(ctx, claimCtx context.Context) (Outcome, bool) {
 		ev := &evaluation{r: r, now: now, ctx: ctx}
 		idx := 0
 		settled, out := ev.eval(r.op, &idx)
+		if ev.storeErr != nil {
+			// Nothing of this look is written: the progress it made in
+			// memory (a child's id, a timer's due time) may name what the
+			// store does not hold yet.
+			r.e.log.Error("fsm: reading the store; leaving the job to be taken again when its lease ends", "job_id", r.rec.ID, "err", ev.storeErr)
+			return Outcome{}, false
+		}
 		if ev.err != nil {
 			r.attentionLater(ctx, ev.err)
 			return Outcome{}, false
@@ -376,7 +383,11 @@ type evaluation struct {
 	r   *jobRun
 	ctx context.Context
 	now time.Time
-	err error
+	err error // the job cannot go on: it needs attention
+	// storeErr is a failed read of the store (a cut connection, a server
+	// restarting): the job is left as last written, for this or another
+	// worker to take again once its lease ends.
+	storeErr error
 
 	mailbox  []SignalRecord
 	fetched  bool
@@ -408,7 +419,7 @@ func (ev *evaluation) eval(op AnyOp, idx *int) (bool, Outcome) {
 		}
 		for i, k := range kids {
 			done[i], outs[i] = ev.eval(k, idx)
-			if ev.err != nil {
+			if ev.err != nil || ev.storeErr != nil {
 				return false, Outcome{}
 			}
 			if settled, out := s.settle(done, outs); settled {
@@ -446,7 +457,7 @@ func (ev *evaluation) eval(op AnyOp, idx *int) (bool, Outcome) {
 		if !ev.fetched {
 			ms, err := ev.r.e.store.Signals(ev.ctx, ev.r.rec.ID)
 			if err != nil {
-				ev.err = err
+				ev.storeErr = err
 				return false, Outcome{}
 			}
 			ev.mailbox, ev.fetched = ms, true
@@ -487,7 +498,7 @@ func (ev *evaluation) eval(op AnyOp, idx *int) (bool, Outcome) {
 			if errors.Is(err, ErrNotFound) {
 				return false, Outcome{} // created in this step, not yet written
 			}
-			ev.err = err
+			ev.storeErr = err
 			return false, Outcome{}
 		}
 		if !child.Status.Finished() {

@@ -629,3 +629,74 @@ func TestFirstTakesTheFirstToArrive(t *testing.T) {
 		t.Errorf("the stopped activity counted as %d attempts, effects %v", n, done.log)
 	}
 }
+
+// brokenReads is a store whose reads of signals fail while broken is set, as
+// they do while a PostgreSQL connection is cut.
+type brokenReads struct {
+	*sqlitestore.Store
+	mu     sync.Mutex
+	broken int // reads left to fail
+}
+
+func (s *brokenReads) Signals(ctx context.Context, id string) ([]fsm.SignalRecord, error) {
+	s.mu.Lock()
+	fail := s.broken > 0
+	if fail {
+		s.broken--
+	}
+	s.mu.Unlock()
+	if fail {
+		return nil, errors.New("conn closed")
+	}
+	return s.Store.Signals(ctx, id)
+}
+
+// A store that fails a read does not make the job need attention: the job
+// stays as last written and is taken again once its lease ends.
+func TestFailedReadLeavesTheJob(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	s, err := sqlitestore.Open(ctx, filepath.Join(t.TempDir(), "jobs.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	store := &brokenReads{Store: s, broken: 2}
+	var logBuf syncBuffer
+	e, err := fsm.NewEngine(ctx, store, fsm.Options{Workers: 2, Poll: 5 * time.Millisecond, Lease: 200 * time.Millisecond,
+		Logger: slog.New(slog.NewTextHandler(&logBuf, nil))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	id, err := fsm.Start(ctx, e, PatientJob, "p")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := ApprovalSignal.Send(ctx, e, id, Approval{By: "eve", OK: true}); err != nil {
+		t.Fatal(err)
+	}
+	runCtx, stop := context.WithCancel(ctx)
+	ran := make(chan error, 1)
+	go func() { ran <- e.Run(runCtx) }()
+	got, err := fsm.Wait(ctx, e, PatientJob, id)
+	stop()
+	if err := <-ran; err != nil {
+		t.Errorf("Run: %v", err)
+	}
+	if err != nil || got != "approved p" {
+		t.Fatalf("Wait = %q, %v\nlog:\n%s", got, err, logBuf.String())
+	}
+	evs, err := s.History(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := countKind(evs, fsm.EventAttention); n != 0 {
+		t.Errorf("the job needed attention %d times after failed reads", n)
+	}
+	if store.broken != 0 {
+		t.Errorf("%d failed reads left: the job never read its signals", store.broken)
+	}
+	if !strings.Contains(logBuf.String(), "reading the store") {
+		t.Errorf("the failed read was not logged:\n%s", logBuf.String())
+	}
+}
