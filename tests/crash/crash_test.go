@@ -11,6 +11,7 @@ import (
 	"io"
 	"log/slog"
 	"math/rand/v2"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -21,8 +22,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/fsmgen/fsmgen/internal/pgtest"
 	fsm "github.com/fsmgen/fsmgen/runtime"
-	"github.com/fsmgen/fsmgen/runtime/sqlitestore"
+	"github.com/fsmgen/fsmgen/runtime/stores"
 )
 
 // workerEnv, set to a directory, makes the test binary a worker on the
@@ -31,6 +33,13 @@ const workerEnv = "FSMGEN_CRASH_WORKER"
 
 // ownerEnv names the worker's engine (fsm.Options.Owner) in its leases.
 const ownerEnv = "FSMGEN_CRASH_OWNER"
+
+// storeEnv is the location of the jobs' store the worker opens (a file path
+// or a postgres:// URL, as stores.Open takes); leaseEnv its lease.
+const (
+	storeEnv = "FSMGEN_CRASH_STORE"
+	leaseEnv = "FSMGEN_CRASH_LEASE"
+)
 
 var seedFlag = flag.Uint64("crash.seed", 0, "seed of TestCrash's choices (0: a new one)")
 
@@ -64,12 +73,16 @@ func work(dir string) error {
 		return err
 	}
 	ledger = l
-	s, err := sqlitestore.Open(ctx, filepath.Join(dir, "jobs.db"))
+	s, err := stores.Open(ctx, os.Getenv(storeEnv))
+	if err != nil {
+		return err
+	}
+	lease, err := time.ParseDuration(os.Getenv(leaseEnv))
 	if err != nil {
 		return err
 	}
 	log := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
-	e, err := fsm.NewEngine(ctx, s, fsm.Options{Workers: 8, Lease: time.Second, Poll: 10 * time.Millisecond, Logger: log, Owner: os.Getenv(ownerEnv)})
+	e, err := fsm.NewEngine(ctx, s, fsm.Options{Workers: 8, Lease: lease, Poll: 10 * time.Millisecond, Logger: log, Owner: os.Getenv(ownerEnv)})
 	if err != nil {
 		return err
 	}
@@ -84,12 +97,12 @@ type worker struct {
 	err   error         // of cmd.Wait, once done
 }
 
-// startWorker starts a worker process, named owner, on the stores in dir;
-// its output goes to log.
-func startWorker(t *testing.T, dir string, log *os.File, owner string) *worker {
+// startWorker starts a worker process, named owner, on the effects database
+// in dir and the jobs' store at location; its output goes to log.
+func startWorker(t *testing.T, dir, location string, lease time.Duration, log *os.File, owner string) *worker {
 	t.Helper()
 	cmd := exec.Command(os.Args[0], "-test.run=^$")
-	cmd.Env = append(os.Environ(), workerEnv+"="+dir, ownerEnv+"="+owner)
+	cmd.Env = append(os.Environ(), workerEnv+"="+dir, ownerEnv+"="+owner, storeEnv+"="+location, leaseEnv+"="+lease.String())
 	cmd.Stdout, cmd.Stderr = log, log
 	stdin, err := cmd.StdinPipe()
 	if err != nil {
@@ -186,20 +199,43 @@ func model(r TransferReq, a Approval) (Summary, []effect, map[string]bool) {
 	return s, effs, receipts
 }
 
-// holding returns how many jobs owner holds, as the store says.
-func holding(t *testing.T, ctx context.Context, s fsm.Store, owner string) int {
+// holding returns the jobs owner holds, as the store says.
+func holding(t *testing.T, ctx context.Context, s fsm.Store, owner string) []string {
 	t.Helper()
 	recs, err := s.Jobs(ctx, fsm.JobFilter{Status: fsm.StatusRunning, Limit: 1000})
 	if err != nil {
 		t.Fatal(err)
 	}
-	k := 0
+	var ids []string
 	for _, r := range recs {
 		if r.LeaseOwner == owner {
-			k++
+			ids = append(ids, r.ID)
 		}
 	}
-	return k
+	return ids
+}
+
+// takenOver waits until none of ids is still held by owner, a worker that
+// is dead, and returns how long that took.
+func takenOver(t *testing.T, ctx context.Context, s fsm.Store, owner string, ids []string) time.Duration {
+	t.Helper()
+	began := time.Now()
+	for _, id := range ids {
+		for {
+			rec, err := s.Job(ctx, id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if rec.Status != fsm.StatusRunning || rec.LeaseOwner != owner {
+				break
+			}
+			if ctx.Err() != nil {
+				t.Fatalf("job %s still held by the dead worker %s after %v", id, owner, time.Since(began))
+			}
+			time.Sleep(5 * time.Millisecond)
+		}
+	}
+	return time.Since(began)
 }
 
 // counts returns the store's job counts by status.
@@ -217,11 +253,72 @@ func counts(t *testing.T, ctx context.Context, s fsm.Store) map[fsm.Status]int {
 	return c
 }
 
+// crashRun is what one crash test runs: how many jobs, worker processes and
+// kills, on which store.
+type crashRun struct {
+	n, workers, kills int
+	lease             time.Duration
+	// store returns the location of the jobs' store for the test's own view
+	// and for the workers (they may differ only in connection parameters).
+	store func(dir string) (own, workers string)
+	// cut, when set, cuts the workers' connections to the store; it is
+	// called at random moments and returns how many it cut.
+	cut func() int64
+}
+
+// TestCrash runs the jobs in one worker process on an SQLite file, killed
+// and restarted again and again.
 func TestCrash(t *testing.T) {
-	n, kills := 300, 16
+	c := crashRun{n: 300, workers: 1, kills: 16, lease: time.Second}
 	if testing.Short() {
-		n, kills = 60, 5
+		c.n, c.kills = 60, 5
 	}
+	c.store = func(dir string) (string, string) {
+		path := filepath.Join(dir, "jobs.db")
+		return path, path
+	}
+	c.run(t)
+}
+
+// TestCrashPostgres runs the jobs in three worker processes sharing one
+// PostgreSQL store, kills one of them at random moments while it holds jobs,
+// and checks that the others take those jobs over within the lease.
+func TestCrashPostgres(t *testing.T) {
+	c := crashRun{n: 300, workers: 3, kills: 12, lease: time.Second}
+	if testing.Short() {
+		c.n, c.kills = 60, 4
+	}
+	cs := pgtest.Schema(t)
+	c.store = func(string) (string, string) { return cs, cs }
+	c.run(t)
+}
+
+// TestConnectionsCutPostgres cuts every connection of three worker processes
+// to their PostgreSQL store (pg_terminate_backend) at random moments: the
+// workers reconnect, none dies, and the jobs finish as if nothing happened.
+func TestConnectionsCutPostgres(t *testing.T) {
+	c := crashRun{n: 200, workers: 3, kills: 0, lease: time.Second}
+	if testing.Short() {
+		c.n = 60
+	}
+	cs := pgtest.Schema(t)
+	u, err := url.Parse(cs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	app := "fsmgen_crash_" + u.Query().Get("search_path")
+	q := u.Query()
+	q.Set("application_name", app)
+	u.RawQuery = q.Encode()
+	c.store = func(string) (string, string) { return cs, u.String() }
+	c.cut = func() int64 {
+		return pgtest.Exec(t, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1", app)
+	}
+	c.run(t)
+}
+
+func (c crashRun) run(t *testing.T) {
+	n, kills := c.n, c.kills
 	seed := *seedFlag
 	if seed == 0 {
 		seed = uint64(time.Now().UnixNano())
@@ -233,6 +330,7 @@ func TestCrash(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Second)
 	defer cancel()
 	dir := t.TempDir()
+	ownLoc, workerLoc := c.store(dir)
 	logFile, err := os.Create(filepath.Join(dir, "worker.log"))
 	if err != nil {
 		t.Fatal(err)
@@ -246,7 +344,7 @@ func TestCrash(t *testing.T) {
 
 	// The test's own view of the stores: it starts jobs and sends signals
 	// through an engine that never runs.
-	store, err := sqlitestore.Open(ctx, filepath.Join(dir, "jobs.db"))
+	store, err := stores.Open(ctx, ownLoc)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -310,49 +408,91 @@ func TestCrash(t *testing.T) {
 	startSome(first)
 	sendSome(rng.IntN(len(toSignal) + 1)) // before the jobs have run at all
 
-	// Kill the worker at random moments while it holds jobs, restarting it
-	// each time.
-	var held []int // jobs the worker held when it was killed, per kill
-	w := startWorker(t, dir, logFile, "worker-0")
-	for k := range kills {
+	// Kill a worker at random moments while it holds jobs, restarting it
+	// each time; or cut the workers' connections.
+	var held []int                // jobs the killed worker held, per kill
+	var takeovers []time.Duration // how long the others took to take them, per kill
+	ws := make([]*worker, c.workers)
+	names := make([]string, c.workers)
+	gen := 0
+	start := func(i int) {
+		names[i] = fmt.Sprintf("worker-%d", gen)
+		gen++
+		ws[i] = startWorker(t, dir, workerLoc, c.lease, logFile, names[i])
+	}
+	for i := range ws {
+		start(i)
+	}
+	rounds, cuts := kills, int64(0)
+	if c.cut != nil {
+		rounds = 10
+	}
+	for k := range rounds {
 		time.Sleep(time.Duration(10+rng.IntN(140)) * time.Millisecond)
-		startSome((n - started) / (kills - k))
+		startSome((n - started) / (rounds - k))
 		sendSome(rng.IntN(len(toSignal) + 1))
 		time.Sleep(time.Duration(10+rng.IntN(140)) * time.Millisecond)
-		owner := fmt.Sprintf("worker-%d", k)
-		for try := 1; try <= 200 && holding(t, ctx, store, owner) == 0; try++ {
+		if c.cut != nil {
+			cut := c.cut()
+			cuts += cut
+			t.Logf("cut %d at %v: %d connections, %v", k+1, time.Since(began).Round(time.Millisecond), cut, counts(t, ctx, store))
+			continue
+		}
+		i := rng.IntN(len(ws))
+		owner := names[i]
+		for try := 1; try <= 200 && len(holding(t, ctx, store, owner)) == 0; try++ {
 			if try%20 == 0 {
 				startSome(max(1, (n-started)/(3*(kills-k)))) // the worker is idle: keep it busy
 			}
 			time.Sleep(2 * time.Millisecond)
 		}
-		w.kill(t)
-		held = append(held, holding(t, ctx, store, owner))
-		c := counts(t, ctx, store)
-		t.Logf("kill %d at %v: %v, %d held by the killed worker", k+1, time.Since(began).Round(time.Millisecond), c, held[k])
+		ws[i].kill(t)
+		ids := holding(t, ctx, store, owner)
+		held = append(held, len(ids))
+		took := time.Duration(0)
+		if c.workers > 1 {
+			took = takenOver(t, ctx, store, owner, ids)
+			takeovers = append(takeovers, took)
+		}
+		t.Logf("kill %d of %s at %v: %v, %d held by it, taken over in %v", k+1, owner, time.Since(began).Round(time.Millisecond), counts(t, ctx, store), len(ids), took.Round(time.Millisecond))
 		if rng.IntN(2) == 0 {
-			sendSome(rng.IntN(len(toSignal) + 1)) // while no worker runs
+			sendSome(rng.IntN(len(toSignal) + 1)) // while the worker is dead
 		}
 		fmt.Fprintf(logFile, "--- restart %d\n", k+1)
-		w = startWorker(t, dir, logFile, fmt.Sprintf("worker-%d", k+1))
+		start(i)
 	}
 	startSome(n)
 	sendSome(len(toSignal))
 
-	// Let the last worker finish.
+	// Let the workers finish.
+	stopAll := func() {
+		for _, w := range ws {
+			w.kill(t)
+		}
+	}
 	for {
 		c := counts(t, ctx, store)
 		if c[fsm.StatusSucceeded]+c[fsm.StatusFailed]+c[fsm.StatusCancelled]+c[fsm.StatusAttention] == n {
 			break
 		}
 		if ctx.Err() != nil {
-			w.kill(t)
+			stopAll()
 			t.Fatalf("jobs did not finish after %v: %v", time.Since(began).Round(time.Millisecond), c)
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
 	finished := time.Since(began)
-	w.kill(t)
+	stopAll() // each must still be alive: none died of a cut connection
+	for k, took := range takeovers {
+		// The lease of a job the dead worker held ends at most a lease
+		// after its last renewal; then a poll of another worker takes it.
+		if limit := c.lease + time.Second; took > limit {
+			t.Errorf("kill %d: the dead worker's %d jobs were taken over in %v, more than the lease (%v) and a second", k+1, held[k], took, c.lease)
+		}
+	}
+	if c.cut != nil && cuts == 0 {
+		t.Errorf("no connection was cut")
+	}
 	if c := counts(t, ctx, store); !reflect.DeepEqual(c, map[fsm.Status]int{fsm.StatusSucceeded: n}) {
 		t.Errorf("jobs by status: %v, want all %d succeeded", c, n)
 	}
@@ -482,12 +622,12 @@ func TestCrash(t *testing.T) {
 			midStep++
 		}
 	}
-	t.Logf("%d jobs, %d effects, in %v: %d kills, %d of them while the worker held jobs (%v); %d worker processes made attempts; %d attempts ran again after a crash; %d first attempts failed on purpose",
-		n, len(wantApplied), finished.Round(time.Millisecond), kills, midStep, held, pids, dups, flakyKeys)
+	t.Logf("%d jobs, %d effects, in %v: %d workers, %d kills, %d of them while the worker held jobs (%v), taken over in %v; %d connections cut; %d worker processes made attempts; %d attempts ran again after a crash; %d first attempts failed on purpose",
+		n, len(wantApplied), finished.Round(time.Millisecond), c.workers, kills, midStep, held, takeovers, cuts, pids, dups, flakyKeys)
 	if midStep < kills/2 {
 		t.Errorf("only %d of %d kills landed while the worker held jobs", midStep, kills)
 	}
-	if dups == 0 && !testing.Short() {
+	if dups == 0 && kills > 0 && !testing.Short() {
 		t.Errorf("no attempt ran twice: no kill landed between an effect and the record of its outcome")
 	}
 }
