@@ -15,6 +15,18 @@
 // once (its history), every effect the model expects happened exactly once
 // and no other did (the balances, the applied keys, the receipts), and some
 // attempts ran more than once: the kills did land between an effect and the
-// record of its outcome. The seed of a run is logged; -crash.seed=N repeats
-// its choices (the kills' timing still depends on the machine).
+// record of its outcome.
+//
+// TestCrashPostgres runs the same jobs in three worker processes sharing one
+// PostgreSQL store (a schema of its own on the server FSMGEN_TEST_POSTGRES
+// names), kills one of them at random moments while it holds jobs, and
+// checks, besides all of the above, that the jobs the dead worker held are
+// taken over by the others within its lease (1 s) and a second.
+// TestConnectionsCutPostgres kills no worker: it cuts every connection the
+// three workers have to the server (pg_terminate_backend, by their
+// application_name) at random moments; the workers must reconnect and stay
+// alive, and the jobs end exactly as above.
+//
+// The seed of a run is logged; -crash.seed=N repeats its choices (the kills'
+// timing still depends on the machine).
 package crash
