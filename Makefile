@@ -6,7 +6,7 @@
 GO ?= go
 STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
-.PHONY: demo test bench bench-go generate lint fmt-check
+.PHONY: demo test bench bench-check bench-go generate lint fmt-check
 
 demo:
 	$(GO) run ./examples/orders/cmd/demo
@@ -17,6 +17,13 @@ test: fmt-check
 	$(GO) run $(STATICCHECK) ./...
 	$(GO) test -count=1 ./...
 	$(GO) test -count=1 -race ./runtime/... ./tests/engine
+	$(MAKE) bench-check
+
+# bench-check vets the comparison harness and runs it once, small, so that it
+# stays working (its figures are meaningless at this size).
+bench-check:
+	cd bench && $(GO) mod download && $(GO) vet ./... && \
+		$(GO) run . -runs 1 -jobs 20 -steps 3 -gowf-jobs 5 >/dev/null
 
 bench:
 	cd bench && $(GO) run . -svg ../docs/benchmarks.svg
