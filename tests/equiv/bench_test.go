@@ -2,6 +2,7 @@ package equiv
 
 import (
 	"context"
+	"fmt"
 	"testing"
 
 	fsm "github.com/fsmgen/fsmgen/runtime"
@@ -96,4 +97,61 @@ func BenchmarkManyAwaitsCheckpointed(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*benchAwaits), "ns/await")
 	b.ReportMetric(float64(bytesPerCheckpoint), "B/checkpoint")
+}
+
+// BenchmarkResumeAt resumes ManyAwaits from its checkpoint at await #10 and
+// at await #10,000: decode the state, the pending op and its outcome into a
+// fresh machine and run it to its next await, as a worker does after a
+// restart. Nothing is replayed, so the two cost the same; compare them in
+// one run: go test -run '^$' -bench ResumeAt ./tests/equiv
+func BenchmarkResumeAt(b *testing.B) {
+	for _, at := range []int{10, 10_000} {
+		b.Run(fmt.Sprintf("await=%d", at), func(b *testing.B) {
+			info, _ := fsm.LookupJob(ManyAwaits)
+			ctx := context.Background()
+			mctx := fsm.MachineContext(ctx)
+			m, err := info.New([]any{at + 10})
+			if err != nil {
+				b.Fatal(err)
+			}
+			var out fsm.Outcome
+			var op fsm.AnyOp
+			for range at {
+				if op, err = m.Resume(mctx, out); err != nil || op == nil {
+					b.Fatalf("await: %v, %v", op, err)
+				}
+				out = fsm.RunOp(ctx, op)
+			}
+			state, err := m.MarshalCBOR()
+			if err != nil {
+				b.Fatal(err)
+			}
+			opBytes, err := fsm.EncodeOp(op)
+			if err != nil {
+				b.Fatal(err)
+			}
+			outBytes, err := fsm.EncodeOutcome(op, out)
+			if err != nil {
+				b.Fatal(err)
+			}
+			for b.Loop() {
+				m := info.Zero()
+				if err := m.UnmarshalCBOR(state); err != nil {
+					b.Fatal(err)
+				}
+				op, err := fsm.DecodeOp(opBytes)
+				if err != nil {
+					b.Fatal(err)
+				}
+				in, err := fsm.DecodeOutcome(op, outBytes)
+				if err != nil {
+					b.Fatal(err)
+				}
+				if next, err := m.Resume(mctx, in); err != nil || next == nil {
+					b.Fatalf("resume: %v, %v", next, err)
+				}
+			}
+			b.ReportMetric(float64(len(state)), "B/state")
+		})
+	}
 }
