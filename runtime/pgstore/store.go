@@ -46,6 +46,9 @@ type Store struct {
 	// testFailApply, set by tests before use, gives Apply calls a write
 	// that the server refuses (see apply.fail).
 	testFailApply func(u fsm.Update) func(tx pgx.Tx) error
+	// retried counts transactions tried again after a deadlock or a
+	// serialization failure.
+	retried atomic.Int64
 }
 
 var _ fsm.Store = (*Store)(nil)
@@ -199,6 +202,7 @@ func (s *Store) do(ctx context.Context, fn func(tx pgx.Tx) (notify bool, err err
 	for try := 1; ; try++ {
 		notify, err := s.do1(ctx, fn)
 		if err != nil && try < maxTries && retryable(err) && ctx.Err() == nil {
+			s.retried.Add(1)
 			continue
 		}
 		if err == nil && notify {
