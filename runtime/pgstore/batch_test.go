@@ -14,6 +14,20 @@ import (
 	fsm "github.com/fsmgen/fsmgen/runtime"
 )
 
+// claimed creates n jobs of name "a" in s and claims them all for owner "w"
+// with an hour's lease.
+func claimed(t *testing.T, s *Store, n int) []fsm.JobRecord {
+	t.Helper()
+	for i := range n {
+		mustCreate(t, s, fmt.Sprintf("job-%03d", i), "a")
+	}
+	recs, err := s.Claim(context.Background(), fsm.ClaimRequest{Owner: "w", Now: time.Now(), Limit: n, Lease: time.Hour, Names: []string{"a"}})
+	if err != nil || len(recs) != n {
+		t.Fatalf("Claim: %d jobs, %v", len(recs), err)
+	}
+	return recs
+}
+
 // Apply calls made at once share transactions, and each still succeeds or
 // fails on its own: a fenced one alone, a refused one alone (its batch is
 // written again one Apply at a time), the others committed.
@@ -21,13 +35,7 @@ func TestApplyBatched(t *testing.T) {
 	s := open(t, pgtest.Schema(t))
 	ctx := context.Background()
 	const n = 120
-	for i := range n {
-		mustCreate(t, s, fmt.Sprintf("job-%03d", i), "a")
-	}
-	recs, err := s.Claim(ctx, fsm.ClaimRequest{Owner: "w", Now: time.Now(), Limit: n, Lease: time.Hour, Names: []string{"a"}})
-	if err != nil || len(recs) != n {
-		t.Fatalf("Claim: %d jobs, %v", len(recs), err)
-	}
+	recs := claimed(t, s, n)
 	errRefused := errors.New("refused by the test")
 	fenced := func(i int) bool { return i%5 == 1 }
 	refused := func(i int) bool { return i%7 == 3 && !fenced(i) }
@@ -132,13 +140,7 @@ func TestBatchesAndLeaseRenewals(t *testing.T) {
 	s := open(t, pgtest.Schema(t))
 	ctx := context.Background()
 	const n = 48
-	for i := range n {
-		mustCreate(t, s, fmt.Sprintf("job-%03d", i), "a")
-	}
-	recs, err := s.Claim(ctx, fsm.ClaimRequest{Owner: "w", Now: time.Now(), Limit: n, Lease: time.Hour, Names: []string{"a"}})
-	if err != nil || len(recs) != n {
-		t.Fatalf("Claim: %d jobs, %v", len(recs), err)
-	}
+	recs := claimed(t, s, n)
 	ids := make([]string, n)
 	for i, r := range recs {
 		ids[i] = r.ID

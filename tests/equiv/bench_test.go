@@ -69,23 +69,9 @@ func BenchmarkManyAwaitsCheckpointed(b *testing.B) {
 			if op == nil {
 				break
 			}
-			state, err := m.MarshalCBOR()
-			if err != nil {
-				b.Fatal(err)
-			}
-			opBytes, err := fsm.EncodeOp(op)
-			if err != nil {
-				b.Fatal(err)
-			}
-			bytesPerCheckpoint = len(state)
-			m = info.Zero()
-			if err := m.UnmarshalCBOR(state); err != nil {
-				b.Fatal(err)
-			}
-			op, err = fsm.DecodeOp(opBytes)
-			if err != nil {
-				b.Fatal(err)
-			}
+			c := save(b, m, op)
+			bytesPerCheckpoint = len(c.state)
+			m, op = c.load(b, info)
 			res, err := fsm.EncodeOutcome(op, fsm.RunOp(ctx, op))
 			if err != nil {
 				b.Fatal(err)
@@ -122,27 +108,13 @@ func BenchmarkResumeAt(b *testing.B) {
 				}
 				out = fsm.RunOp(ctx, op)
 			}
-			state, err := m.MarshalCBOR()
-			if err != nil {
-				b.Fatal(err)
-			}
-			opBytes, err := fsm.EncodeOp(op)
-			if err != nil {
-				b.Fatal(err)
-			}
+			c := save(b, m, op)
 			outBytes, err := fsm.EncodeOutcome(op, out)
 			if err != nil {
 				b.Fatal(err)
 			}
 			for b.Loop() {
-				m := info.Zero()
-				if err := m.UnmarshalCBOR(state); err != nil {
-					b.Fatal(err)
-				}
-				op, err := fsm.DecodeOp(opBytes)
-				if err != nil {
-					b.Fatal(err)
-				}
+				m, op := c.load(b, info)
 				in, err := fsm.DecodeOutcome(op, outBytes)
 				if err != nil {
 					b.Fatal(err)
@@ -151,7 +123,36 @@ func BenchmarkResumeAt(b *testing.B) {
 					b.Fatalf("resume: %v, %v", next, err)
 				}
 			}
-			b.ReportMetric(float64(len(state)), "B/state")
+			b.ReportMetric(float64(len(c.state)), "B/state")
 		})
 	}
+}
+
+// checkpoint is a machine stopped at an await, as a store holds it.
+type checkpoint struct{ state, op []byte }
+
+// save encodes m and the op it awaits.
+func save(b *testing.B, m fsm.Machine, op fsm.AnyOp) checkpoint {
+	state, err := m.MarshalCBOR()
+	if err != nil {
+		b.Fatal(err)
+	}
+	opBytes, err := fsm.EncodeOp(op)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return checkpoint{state, opBytes}
+}
+
+// load decodes c into a fresh machine of info's job and its pending op.
+func (c checkpoint) load(b *testing.B, info *fsm.JobInfo) (fsm.Machine, fsm.AnyOp) {
+	m := info.Zero()
+	if err := m.UnmarshalCBOR(c.state); err != nil {
+		b.Fatal(err)
+	}
+	op, err := fsm.DecodeOp(c.op)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return m, op
 }
