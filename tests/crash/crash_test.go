@@ -216,10 +216,9 @@ func holding(t *testing.T, ctx context.Context, s fsm.Store, owner string) []str
 }
 
 // takenOver waits until none of ids is still held by owner, a worker that
-// is dead, and returns how long that took.
-func takenOver(t *testing.T, ctx context.Context, s fsm.Store, owner string, ids []string) time.Duration {
+// died at began, and returns how long after its death that was.
+func takenOver(t *testing.T, ctx context.Context, s fsm.Store, owner string, ids []string, began time.Time) time.Duration {
 	t.Helper()
-	began := time.Now()
 	for _, id := range ids {
 		for {
 			rec, err := s.Job(ctx, id)
@@ -463,11 +462,12 @@ func (c crashRun) run(t *testing.T) {
 			time.Sleep(2 * time.Millisecond)
 		}
 		ws[i].kill(t)
+		died := time.Now()
 		ids := holding(t, ctx, store, owner)
 		held = append(held, len(ids))
 		took := time.Duration(0)
 		if c.workers > 1 {
-			took = takenOver(t, ctx, store, owner, ids)
+			took = takenOver(t, ctx, store, owner, ids, died)
 			takeovers = append(takeovers, took)
 		}
 		t.Logf("kill %d of %s at %v: %v, %d held by it, taken over in %v", k+1, owner, time.Since(began).Round(time.Millisecond), counts(t, ctx, store), len(ids), took.Round(time.Millisecond))
