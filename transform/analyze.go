@@ -640,11 +640,8 @@ func unsaveable(t types.Type, pkg *types.Package, seen map[types.Type]bool) stri
 	}
 	switch u := t.Underlying().(type) {
 	case *types.Basic:
-		switch {
-		case u.Kind() == types.UnsafePointer:
+		if u.Kind() == types.UnsafePointer {
 			return "an unsafe.Pointer cannot be checkpointed; keep only plain data across awaits"
-		case u.Info()&types.IsComplex != 0:
-			return "complex numbers are not supported across awaits yet; keep the real and imaginary parts in float variables"
 		}
 		return ""
 	case *types.Pointer:

@@ -34,7 +34,7 @@ func allCases() []jobCase {
 	for _, cs := range [][]jobCase{
 		sequenceCases, resultCases, branchCases, loopCases, rangeCases,
 		switchCases, jumpCases, exprCases, valueCases, methodCases, scopeCases,
-		panicCases, memoryCases, pkgNameCases, constCases, dotCases, typeSwitchCases,
+		panicCases, memoryCases, pkgNameCases, constCases, dotCases, typeSwitchCases, kindCases,
 	} {
 		all = append(all, cs...)
 	}
