@@ -145,12 +145,18 @@ func init() {
 //   - values nested deeper than 256 levels, or with a slice or map of more than
 //     2^24 elements, are refused.
 //
+//   - an interface value nested in v (a struct field, a slice element) is stored
+//     with the name of its dynamic type, which must be registered (see
+//     RegisterType), and comes back holding that type; v itself is stored as its
+//     dynamic type (StateWriter stores a variable of interface type as an
+//     interface);
+//   - a time.Time keeps its instant and its location (see timecodec.go).
+//
 // Known limits: a float32 signaling NaN comes back quiet (the decoder converts
 // through float64); a field tagged omitempty that holds an empty non-nil slice
-// comes back nil; interface values keep their content but not their dynamic type
-// (a stored any holding an int comes back holding a uint64 or int64), except
-// that StateWriter stores a variable of type error as its text; channels and
-// functions cannot be stored at all.
+// comes back nil; an error in an interface whose type is not registered is
+// stored as its text, as StateWriter stores a variable of type error; channels
+// and functions cannot be stored at all.
 func Marshal(v any) ([]byte, error) {
 	if err := checkShared(v); err != nil {
 		return nil, err
@@ -173,6 +179,27 @@ func encode(v any) ([]byte, error) {
 			v = mv.Interface()
 		}
 	}
+	return encodeChecked(v, orig)
+}
+
+// encodeAs is encode for a value whose static type t is an interface type:
+// what is stored is then the interface, with the name of v's dynamic type.
+func encodeAs(v any, t reflect.Type) ([]byte, error) {
+	if t.Kind() != reflect.Interface {
+		return encode(v)
+	}
+	iv := reflect.New(t).Elem()
+	if v != nil {
+		iv.Set(reflect.ValueOf(v))
+	}
+	mv := reflect.New(typeIface).Elem()
+	ifaceMirror(t).to(mv, iv)
+	return encodeChecked(mv.Interface(), v)
+}
+
+// encodeChecked encodes v, the mirror of orig or orig itself, and checks the
+// result against the limits of decoding.
+func encodeChecked(v, orig any) ([]byte, error) {
 	b, err := encMode.Marshal(v)
 	if err != nil {
 		return nil, err
@@ -363,11 +390,15 @@ func computeInfo(t reflect.Type) *typeInfo {
 			return
 		}
 		seen[u] = true
+		if u == typeTime {
+			needMirror = true
+			return
+		}
 		if isLeaf(u) {
 			return
 		}
 		switch u.Kind() {
-		case reflect.Uintptr, reflect.Complex64, reflect.Complex128:
+		case reflect.Uintptr, reflect.Complex64, reflect.Complex128, reflect.Interface:
 			needMirror = true
 		case reflect.Pointer, reflect.Slice, reflect.Array:
 			visit(u.Elem())
@@ -424,14 +455,11 @@ func typeHasRefs(t reflect.Type) bool {
 	return false
 }
 
-// errRecursiveMirror is returned for a recursive type holding uintptr or complex
-// numbers: its mirror would have to be a recursive unnamed type, which reflect
-// cannot build.
-var errRecursiveMirror = errors.New("recursive type")
-
 // mirror is a stand-in type the CBOR library can encode, for a type that holds
-// uintptr (stored as uint64) or complex numbers (stored as [2]float32 or
-// [2]float64, real part first). to and from copy values between the two.
+// what it cannot encode as fsmgen stores it: uintptr (stored as uint64),
+// complex numbers (as [2]float32 or [2]float64, real part first), time.Time
+// (see storedTime), interface values (see ifaceRecord). to and from copy values
+// between the two.
 type mirror struct {
 	t    reflect.Type
 	to   func(dst, src reflect.Value)
@@ -442,13 +470,13 @@ func buildMirror(t reflect.Type) (m *mirror, err error) {
 	defer func() {
 		// reflect.StructOf panics on a few embedding shapes it does not support.
 		if p := recover(); p != nil {
-			m, err = nil, fmt.Errorf("fsm: a %v cannot be stored: it holds uintptr or complex values in a shape the runtime cannot convert (%v)", t, p)
+			m, err = nil, fmt.Errorf("fsm: a %v cannot be stored: it holds uintptr, complex, time or interface values in a shape the runtime cannot convert (%v)", t, p)
 		}
 	}()
 	b := mirrorBuilder{inProgress: map[reflect.Type]bool{}, done: map[reflect.Type]*mirror{}}
 	m, err = b.build(t)
 	if err != nil {
-		return nil, fmt.Errorf("fsm: a %v cannot be stored: it holds uintptr or complex values inside a %w", t, err)
+		return nil, fmt.Errorf("fsm: a %v cannot be stored: it holds uintptr, complex, time or interface values inside %w", t, err)
 	}
 	return m, nil
 }
@@ -465,11 +493,16 @@ func (b *mirrorBuilder) build(t reflect.Type) (*mirror, error) {
 	if m, ok := b.done[t]; ok {
 		return m, nil
 	}
-	if b.inProgress[t] {
-		return nil, errRecursiveMirror
+	if t == typeTime {
+		return timeMirror, nil
 	}
-	if isLeaf(t) {
+	if isLeaf(t) || !needsMirror(t) {
 		return nil, nil
+	}
+	if b.inProgress[t] {
+		// t holds itself: encode and decode the inner t through its own
+		// mirror, one level at a time.
+		return boxedMirror(t), nil
 	}
 	b.inProgress[t] = true
 	defer delete(b.inProgress, t)
@@ -632,11 +665,54 @@ func (b *mirrorBuilder) build1(t reflect.Type) (*mirror, error) {
 				return nil
 			},
 		}, nil
+	case reflect.Interface:
+		return ifaceMirror(t), nil
 	case reflect.Struct:
 		return b.buildStruct(t)
 	}
 	return nil, nil
 }
+
+// needsMirror tells whether values of t hold anything a mirror stands in for.
+func needsMirror(t reflect.Type) bool {
+	if v, ok := mirrorNeed.Load(t); ok {
+		return v.(bool)
+	}
+	seen := map[reflect.Type]bool{}
+	var visit func(u reflect.Type) bool
+	visit = func(u reflect.Type) bool {
+		if seen[u] {
+			return false
+		}
+		seen[u] = true
+		if u == typeTime {
+			return true
+		}
+		if isLeaf(u) {
+			return false
+		}
+		switch u.Kind() {
+		case reflect.Uintptr, reflect.Complex64, reflect.Complex128, reflect.Interface:
+			return true
+		case reflect.Pointer, reflect.Slice, reflect.Array:
+			return visit(u.Elem())
+		case reflect.Map:
+			return visit(u.Key()) || visit(u.Elem())
+		case reflect.Struct:
+			for _, i := range storedFields(u) {
+				if visit(u.Field(i).Type) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	need := visit(t)
+	mirrorNeed.Store(t, need)
+	return need
+}
+
+var mirrorNeed sync.Map // reflect.Type -> bool
 
 func identityFrom(dst, src reflect.Value) error {
 	dst.Set(src)

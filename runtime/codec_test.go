@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	_ "time/tzdata"
 )
 
 // Named types as jobs declare them.
@@ -89,9 +90,62 @@ func rt[T any](name string, v T) rtCase {
 	}}
 }
 
+// Types of the round trips of times and interfaces.
+type (
+	Stamped struct {
+		At    time.Time
+		Times []time.Time
+	}
+	Dyn struct {
+		A any
+		S fmt.Stringer
+		E error
+		L []any
+	}
+	NodeP struct {
+		P    uintptr
+		Next *NodeP
+	}
+	TimedEvent struct {
+		At   time.Time
+		Kids []TimedEvent
+	}
+	Tree                 map[string]any
+	Nest                 []Nest
+	unregistered         struct{ X int }
+	unregisteredStringer struct{}
+)
+
+func (ID) String() string                   { return "id" }
+func (unregisteredStringer) String() string { return "" }
+
+func init() {
+	RegisterType[*Point]()
+	RegisterType[Point]()
+	RegisterType[ID]()
+	RegisterType[Tree]()
+}
+
+func mustZone(name string) *time.Location {
+	loc, err := time.LoadLocation(name)
+	if err != nil {
+		panic(err)
+	}
+	return loc
+}
+
+// marshalAs is Marshal of v as a T: an interface type T is stored as an
+// interface, with v's dynamic type, as Save does.
+func marshalAs[T any](v T) ([]byte, error) {
+	if err := checkShared(v); err != nil {
+		return nil, err
+	}
+	return encodeAs(v, reflect.TypeFor[T]())
+}
+
 func roundTrip[T any](t *testing.T, v T) T {
 	t.Helper()
-	b, err := Marshal(v)
+	b, err := marshalAs(v)
 	if err != nil {
 		t.Fatalf("Marshal(%#v): %v", v, err)
 	}
@@ -103,7 +157,7 @@ func roundTrip[T any](t *testing.T, v T) T {
 		t.Fatalf("round trip of %T through %x differs: %s", v, b, diff)
 	}
 	// Deterministic: the decoded value encodes to the same bytes.
-	b2, err := Marshal(got)
+	b2, err := marshalAs(got)
 	if err != nil {
 		t.Fatalf("Marshal of decoded value: %v", err)
 	}
@@ -128,10 +182,14 @@ func exactDiff(a, b reflect.Value, path string) string {
 	switch a.Type() {
 	case typeTimeT:
 		ta, tb := timeOf(a), timeOf(b)
-		_, oa := ta.Zone()
-		_, ob := tb.Zone()
-		if !ta.Equal(tb) || oa != ob {
-			return fmt.Sprintf("%s: time %v vs %v", path, ta, tb)
+		na, oa := ta.Zone()
+		nb, ob := tb.Zone()
+		if !ta.Equal(tb) || oa != ob || na != nb || ta.Location().String() != tb.Location().String() {
+			return fmt.Sprintf("%s: time %v (%s) vs %v (%s)", path, ta, ta.Location(), tb, tb.Location())
+		}
+		// The same zone rules: the two agree at other instants too.
+		if la, lb := ta.AddDate(0, 6, 0), tb.AddDate(0, 6, 0); la.Format(time.RFC3339Nano+" MST") != lb.Format(time.RFC3339Nano+" MST") {
+			return fmt.Sprintf("%s: six months on, time %v vs %v", path, la, lb)
 		}
 		return ""
 	case typeBig:
@@ -384,6 +442,28 @@ func TestRoundTripExact(t *testing.T) {
 		rt("time nanos", time.Date(2024, 2, 29, 23, 59, 59, 123456789, time.FixedZone("", -7*3600-30*60))),
 		rt("time UTC", time.Date(1, 1, 1, 0, 0, 0, 1, time.UTC)),
 		rt("time zero", time.Time{}),
+		rt("time New York", time.Date(2026, 12, 6, 3, 0, 0, 5, mustZone("America/New_York"))),
+		rt("time New York summer", time.Date(2026, 7, 6, 3, 0, 0, 0, mustZone("America/New_York"))),
+		rt("time local mean time", time.Date(1850, 1, 1, 0, 0, 0, 0, mustZone("America/New_York"))),
+		rt("time Local", time.Date(2026, 12, 6, 3, 0, 0, 0, time.Local)),
+		rt("time named fixed zone", time.Date(2026, 12, 6, 3, 0, 0, 0, time.FixedZone("EST", -5*3600))),
+		rt("time fixed zone named as a real one", time.Date(2026, 12, 6, 3, 0, 0, 0, time.FixedZone("CET", 3600))),
+		rt("time fixed zone with seconds", time.Date(2026, 12, 6, 3, 0, 0, 0, time.FixedZone("odd", 3601))),
+		rt("time fixed zone UTC", time.Date(2026, 12, 6, 3, 0, 0, 0, time.FixedZone("UTC", 0))),
+		rt("time zone of fixed offset", time.Date(2026, 12, 6, 3, 0, 0, 0, mustZone("Etc/GMT+5"))),
+		rt("times in a struct", Stamped{At: time.Date(2026, 1, 2, 3, 4, 5, 6, mustZone("Europe/Paris")), Times: []time.Time{{}, time.Unix(1, 2).UTC()}}),
+
+		// Interface values keep their dynamic type.
+		rt("any int8", any(int8(3))),
+		rt("any nil", any(nil)),
+		rt("[]any", []any{1, "x", nil, 2.5, uint8(7), []any{true}, map[string]any{"k": int64(-1)}}),
+		rt("any *Point", any(&Point{1, 2})),
+		rt("any Point", any(Point{3, 4})),
+		rt("Stringer", fmt.Stringer(ID("x"))),
+		rt("struct of interfaces", Dyn{A: ID("a"), S: ID("s"), E: nil, L: []any{Point{}, nil}}),
+		rt("recursive type with uintptr", NodeP{P: 1, Next: &NodeP{P: ^uintptr(0)}}),
+		rt("recursive type with time", TimedEvent{At: time.Unix(5, 0).UTC(), Kids: []TimedEvent{{At: time.Unix(6, 7).In(mustZone("Asia/Tokyo"))}, {}}}),
+		rt("recursive map with interfaces", Tree{"a": Tree{"b": nil}, "c": Tree{}}),
 		rt("big.Int", *huge), rt("*big.Int", big.NewInt(-5)), rt("nil *big.Int", (*big.Int)(nil)),
 		rt("netip.Addr", netip.MustParseAddr("2001:db8::1")),
 		rt("netip.Addr zero", netip.Addr{}),
@@ -429,29 +509,20 @@ func TestRoundTripKnownLimits(t *testing.T) {
 			t.Errorf("got %v; if this now round-trips, update Marshal's doc", got)
 		}
 	})
-	t.Run("interface loses dynamic type", func(t *testing.T) {
-		b, err := Marshal(any(int8(3)))
-		if err != nil {
-			t.Fatal(err)
-		}
-		var got any
-		if err := Unmarshal(b, &got); err != nil {
-			t.Fatal(err)
-		}
-		if got != uint64(3) {
-			t.Errorf("got %T %v", got, got)
+	t.Run("time is text only", func(t *testing.T) {
+		var tm time.Time
+		if err := Unmarshal(mustMarshal(t, uint64(1e15)), &tm); err == nil {
+			t.Errorf("an epoch number decoded into the time %v", tm)
 		}
 	})
-	t.Run("time decodes from epoch numbers too", func(t *testing.T) {
-		// Marshal writes RFC 3339 text, but the CBOR library also decodes an
-		// epoch number into a time.Time, even one beyond year 9999, which
-		// Marshal then refuses to write back: an error, not silent damage.
+	t.Run("time of earlier versions", func(t *testing.T) {
+		// Plain RFC 3339 text, as Marshal wrote times before zones were kept.
 		var tm time.Time
-		if err := Unmarshal(mustMarshal(t, uint64(1e15)), &tm); err != nil {
+		if err := Unmarshal(mustMarshal(t, "2024-02-29T23:59:59.5-07:30"), &tm); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := Marshal(tm); err == nil || !strings.Contains(err.Error(), "year outside of range") {
-			t.Errorf("Marshal of year %d: %v", tm.Year(), err)
+		if _, off := tm.Zone(); tm.Format(time.RFC3339Nano) != "2024-02-29T23:59:59.5-07:30" || off != -27000 {
+			t.Errorf("got %v", tm)
 		}
 	})
 	t.Run("omitempty drops empty slices", func(t *testing.T) {
@@ -482,10 +553,6 @@ func TestMarshalRefuses(t *testing.T) {
 		Next *Node
 		V    int
 	}
-	type NodeP struct {
-		P    uintptr
-		Next *NodeP
-	}
 	type Fn struct{ F func() }
 	type embedsUnexportedPtr struct {
 		*hidden
@@ -510,8 +577,9 @@ func TestMarshalRefuses(t *testing.T) {
 		{"func field", Fn{}, "unsupported type"},
 		{"cycle", cyc, "cyclic"},
 		{"too deep", deep, "nests more than 256 levels"},
-		{"year 10000", time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC), "year outside"},
-		{"recursive type with uintptr", NodeP{}, "recursive type"},
+		{"year 10000", time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC), "only years 0 to 9999"},
+		{"unregistered type in an interface", Dyn{A: unregistered{}}, "fsm.RegisterType[fsm.unregistered]()"},
+		{"unregistered type in an interface field", Dyn{S: unregisteredStringer{}}, "call fsm.RegisterType[fsm.unregisteredStringer]()"},
 		{"two pointers to one value", func() []*Point { p := &Point{}; return []*Point{p, p} }(), "shares memory with itself"},
 	}
 	for _, c := range cases {
@@ -531,9 +599,9 @@ func TestMarshalRefuses(t *testing.T) {
 func TestMarshalNestingLimit(t *testing.T) {
 	// Exactly maxValueNesting levels are fine; one more is refused.
 	nest := func(n int) any {
-		var v any = 1
-		for range n {
-			v = []any{v}
+		v := Nest{}
+		for range n - 1 {
+			v = Nest{v}
 		}
 		return v
 	}

@@ -50,7 +50,8 @@ func init() {
 // []byte, []any, map[string]any (a map whose keys are all text, or a struct)
 // and []MapEntry (any other map), and cbor.Tag for a tag this package does not
 // know. Structs come back as maps from their stored field names; a time.Time
-// comes back as its RFC 3339 text.
+// comes back as its RFC 3339 text, followed by its zone in brackets unless it is
+// UTC; an interface value as [name of its dynamic type, value].
 func DecodePlain(b []byte) (any, error) {
 	var v any
 	if err := inspectMode.Unmarshal(b, &v); err != nil {

@@ -10,7 +10,6 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
-	"time"
 )
 
 // This file lets a tool send a signal without the program that awaits it: an
@@ -196,7 +195,9 @@ func EncodeJSON(s Schema, text []byte) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return encode(gv)
+	// gv is already in the stored form (times and interface values in their
+	// mirrors): it is encoded as it is.
+	return encodeChecked(gv, gv)
 }
 
 type jsonConv struct{ defs map[string]*Schema }
@@ -319,11 +320,11 @@ func (c *jsonConv) convert(s *Schema, v any, path string, depth int) (any, error
 		if !ok {
 			return nil, bad("RFC 3339 text")
 		}
-		t, err := time.Parse(time.RFC3339Nano, str)
+		t, err := parseTimeText(str)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %q is not an RFC 3339 time", path, str)
+			return nil, fmt.Errorf("%s: %q is not an RFC 3339 time (a zone may follow in brackets: [Europe/Paris])", path, str)
 		}
-		return t, nil
+		return storedTime{t}, nil
 	case "slice", "array":
 		arr, ok := v.([]any)
 		if !ok {
@@ -389,7 +390,11 @@ func (c *jsonConv) convert(s *Schema, v any, path string, depth int) (any, error
 		}
 		return out, nil
 	case "any":
-		return plainJSON(v), nil
+		pv := plainJSON(v)
+		if pv == nil {
+			return nil, nil
+		}
+		return &ifaceRecord{static: typeAny, v: reflect.ValueOf(pv)}, nil
 	case "opaque":
 		return nil, fmt.Errorf("%s: %s is stored by its own marshalling method, which only its program can run; send this signal from Go (Signal.Send)", path, s.Type)
 	}

@@ -59,6 +59,19 @@ func Save[T any](w *StateWriter, name string, v T) {
 		SaveError(w, name, e)
 		return
 	}
+	if t := reflect.TypeFor[T](); t.Kind() == reflect.Interface {
+		if err := w.share.add(name, any(v)); err != nil {
+			w.err = err
+			return
+		}
+		b, err := encodeAs(any(v), t)
+		if err != nil {
+			w.err = fmt.Errorf("fsm: saving variable %s: %w", name, err)
+			return
+		}
+		w.items = append(w.items, b)
+		return
+	}
 	if b, ok := w.encodeVar(name, v); ok {
 		w.items = append(w.items, b)
 	}

@@ -165,7 +165,12 @@ func TestStateReaderErrors(t *testing.T) {
 	state := func(n int, vars ...any) []byte {
 		w := NewStateWriter(n)
 		for i, v := range vars {
-			Save(w, fmt.Sprint("v", i), v)
+			// Each value is saved as its dynamic type, not as an any.
+			b, ok := w.encodeVar(fmt.Sprint("v", i), v)
+			if !ok {
+				t.Fatal(w.err)
+			}
+			w.items = append(w.items, b)
 		}
 		b, err := w.Bytes()
 		if err != nil {

@@ -660,10 +660,9 @@ func unsaveable(t types.Type, pkg *types.Package, seen map[types.Type]bool) stri
 	case *types.Signature:
 		return "function values cannot be checkpointed; call the function before the await, or decide which one to call after it"
 	case *types.Interface:
-		if isErrorType(t) {
-			return "errors are saved only as variables of their own, not inside other values; keep the error's text instead"
-		}
-		return "interface values are not supported across awaits yet; hold a concrete type"
+		// Stored with their dynamic type's name; see fsm.RegisterType. What
+		// the dynamic value is, only the checkpoint can tell.
+		return ""
 	case *types.Struct:
 		for i := 0; i < u.NumFields(); i++ {
 			f := u.Field(i)

@@ -318,10 +318,80 @@ func (e *emitter) emitJob(l *lowerer, entry []*hvar, h *jobHandle) error {
 	}
 	info[jen.Id("Start")] = rt("StateInfo").Add(e.stateInfo(l, j.decl.Name.Pos(), storedOrder(l, m.entry)))
 	info[jen.Id("Done")] = rt("StateInfo").Add(e.doneInfo(j))
-	e.file.Func().Id("init").Params().Block(
-		rt("RegisterJob").Call(rt("JobInfo").Values(info)),
-	).Line()
+	body := []jen.Code{rt("RegisterJob").Call(rt("JobInfo").Values(info))}
+	for _, t := range e.registered(l) {
+		body = append(body, rt("RegisterType").Index(jen.Id(e.im.typeString(t))).Call())
+	}
+	e.file.Func().Id("init").Params().Block(body...).Line()
 	return nil
+}
+
+// registered returns the types the job converts to interfaces that the
+// machine registers for storing in interface values: those that can be
+// stored, are declared at package level (or built of such types) and can be
+// named in the generated file, less the ones the runtime registers itself.
+func (e *emitter) registered(l *lowerer) []types.Type {
+	var out []types.Type
+	for _, t := range l.memory.boxed {
+		if _, basic := t.(*types.Basic); basic || types.IsInterface(t) || preregistered[types.TypeString(t, nil)] {
+			continue
+		}
+		if unsaveable(t, l.j.pkg.Types, map[types.Type]bool{}) != "" || unspellable(t, l.j.pkg.Types, map[types.Type]bool{}) != "" || !declaredAtTop(t, map[types.Type]bool{}) {
+			continue
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+// preregistered are the composite types fsm registers for interface values
+// itself (see fsm.RegisterType).
+var preregistered = map[string]bool{
+	"[]byte": true, "[]string": true, "[]int": true, "[]int64": true, "[]float64": true,
+	"[]any": true, "map[string]any": true, "map[any]any": true, "map[string]string": true, "map[string]int": true,
+	"time.Time": true, "time.Duration": true, "*math/big.Int": true,
+}
+
+// declaredAtTop tells whether every named type t is made of is declared at
+// package level: a type local to a function would have another identity in
+// the machine, which moves it.
+func declaredAtTop(t types.Type, seen map[types.Type]bool) bool {
+	if seen[t] {
+		return true
+	}
+	seen[t] = true
+	switch t := t.(type) {
+	case *types.Named:
+		obj := t.Obj()
+		if obj.Pkg() != nil && obj.Parent() != obj.Pkg().Scope() {
+			return false
+		}
+		if args := t.TypeArgs(); args != nil {
+			for i := 0; i < args.Len(); i++ {
+				if !declaredAtTop(args.At(i), seen) {
+					return false
+				}
+			}
+		}
+		return true
+	case *types.Alias:
+		return declaredAtTop(types.Unalias(t), seen)
+	case *types.Pointer:
+		return declaredAtTop(t.Elem(), seen)
+	case *types.Slice:
+		return declaredAtTop(t.Elem(), seen)
+	case *types.Array:
+		return declaredAtTop(t.Elem(), seen)
+	case *types.Map:
+		return declaredAtTop(t.Key(), seen) && declaredAtTop(t.Elem(), seen)
+	case *types.Struct:
+		for i := 0; i < t.NumFields(); i++ {
+			if !declaredAtTop(t.Field(i).Type(), seen) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // stateInfo is the fsm.StateInfo of a state at pos storing vars, in stored

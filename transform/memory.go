@@ -21,6 +21,10 @@ type memoryFacts struct {
 	addressTaken map[types.Object]token.Pos
 	captured     map[types.Object]bool
 	awaits       int // calls of fsm.Await in the job's own body, as SSA sees them
+	// boxed are the concrete types the job (or a function literal in it)
+	// converts to interface types, in order of appearance: the machine
+	// registers them, so that an interface holding one can be stored.
+	boxed []types.Type
 }
 
 // buildSSA builds the SSA form of a package's functions; the packages it
@@ -80,6 +84,7 @@ func jobMemory(p *ssa.Package, j *job) (memoryFacts, error) {
 			}
 		}
 	}
+	facts.boxed = boxedTypes(fn)
 	for _, a := range allocs {
 		obj := objOf[a]
 		if obj == nil {
@@ -94,6 +99,32 @@ func jobMemory(p *ssa.Package, j *job) (memoryFacts, error) {
 		}
 	}
 	return facts, nil
+}
+
+// boxedTypes lists the types of the values fn and its function literals
+// convert to interfaces, each once.
+func boxedTypes(fn *ssa.Function) []types.Type {
+	var out []types.Type
+	seen := map[string]bool{}
+	var visit func(f *ssa.Function)
+	visit = func(f *ssa.Function) {
+		for _, b := range f.Blocks {
+			for _, instr := range b.Instrs {
+				if mi, ok := instr.(*ssa.MakeInterface); ok {
+					t := mi.X.Type()
+					if k := types.TypeString(t, nil); !seen[k] {
+						seen[k] = true
+						out = append(out, t)
+					}
+				}
+			}
+		}
+		for _, anon := range f.AnonFuncs {
+			visit(anon)
+		}
+	}
+	visit(fn)
+	return out
 }
 
 // addressUses follows the uses of the address v of a variable (or of a part

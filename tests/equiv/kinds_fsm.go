@@ -3,8 +3,12 @@
 package equiv
 
 import (
+	"errors"
+	"fmt"
 	fsm "github.com/fsmgen/fsmgen/runtime"
 	"math"
+	"strings"
+	"time"
 )
 
 // KindComplexResults holds the results of job KindComplex, for KindComplexJob.
@@ -73,24 +77,24 @@ func (m_1 *kindComplexMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 		m_1.state = st
 		return nil, fsm.ErrPoisoned
 	}
-//line kinds.go:22
+//line kinds.go:26
 	c = complex(math.Float64frombits(0x7ff8_0000_0000_0007), math.Copysign(0, -1))
 	c64 = complex(float32(math.Inf(-1)), 0.1)
 	p = Phasor(1 - 2i)
 	cs = []complex128{1i, complex(math.MaxFloat64, math.SmallestNonzeroFloat64)}
 	m = map[string]complex64{"x": 3 + 4i}
-//line kinds_fsm.go:83
+//line kinds_fsm.go:87
 	m_1.v.c, m_1.v.c64, m_1.v.p, m_1.v.cs, m_1.v.m = c, c64, p, cs, m
-//line kinds.go:27
+//line kinds.go:31
 	return m_1.suspend(1, Echo.Call(2))
 resume1:
-//line kinds.go:27
+//line kinds.go:31
 	n, err = fsm.Take[int](in)
 	cs = append(cs, complex(float64(n), 0))
 	m["y"] = c64 * c64
 	p *= 2
 	return m_1.finish(c, c64, p, cs, m, err)
-//line kinds_fsm.go:94
+//line kinds_fsm.go:98
 }
 
 func (m *kindComplexMachine) finish(r0 complex128, r1 complex64, r2 Phasor, r3 []complex128, r4 map[string]complex64, r5 error) (fsm.AnyOp, error) {
@@ -175,7 +179,7 @@ func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
 			Layout: "b1f4628676484dea",
-			Pos:    "kinds.go:32:1",
+			Pos:    "kinds.go:36:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
 				Type: "complex128",
@@ -204,11 +208,11 @@ func init() {
 		},
 		Start: fsm.StateInfo{
 			Layout: "2b277bc8c0741b38",
-			Pos:    "kinds.go:21:6",
+			Pos:    "kinds.go:25:6",
 		},
 		States: []fsm.StateInfo{{
 			Layout: "80034560383a0b57",
-			Pos:    "kinds.go:27:12",
+			Pos:    "kinds.go:31:12",
 			Vars: []fsm.VarInfo{{
 				Name: "c",
 				Type: "complex128",
@@ -228,6 +232,834 @@ func init() {
 		}},
 		Zero: func() fsm.Machine {
 			return &kindComplexMachine{}
+		},
+	})
+}
+
+// KindInterfacesJob is the handle of job KindInterfaces, for fsm.Start, fsm.Wait and fsm.Child.
+var KindInterfacesJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.KindInterfaces",
+	func(a int) []any { return []any{a} },
+	func(r []any) (string, error) { return fsm.ResultAt[string](r, 0), fsm.ResultErr(r, 1) })
+
+// kindInterfacesMachine is the state machine of job KindInterfaces.
+type kindInterfacesMachine struct {
+	state int // the await the job is stopped at; see fsm.Machine.State
+	v     struct {
+		n       int
+		x       any
+		figures []Figure
+		byName  map[string]any
+		s       fmt.Stringer
+		log     []string
+		n_1     int
+		i_1     int
+	} // the job's variables saved at some await
+	r0 string
+	r1 error
+}
+
+// Resume implements fsm.Machine: it runs job KindInterfaces from where it stopped to its
+// next await.
+func (m *kindInterfacesMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, error) {
+	var (
+		n       int
+		x       any
+		figures []Figure
+		byName  map[string]any
+		s       fmt.Stringer
+		log     []string
+		i       int
+		n_1     int
+		i_1     int
+		v_1     int
+		err     error
+		total   float64
+		isInt8  bool
+	)
+	st := m.state
+	m.state = fsm.StatePoisoned
+	switch st {
+	case 0:
+		n = m.v.n
+	case 1:
+		x, figures, byName, s, log, n_1, i_1 = m.v.x, m.v.figures, m.v.byName, m.v.s, m.v.log, m.v.n_1, m.v.i_1
+		goto resume1
+	case fsm.StateDone:
+		m.state = st
+		return nil, fsm.ErrFinished
+	default:
+		m.state = st
+		return nil, fsm.ErrPoisoned
+	}
+//line kinds.go:59
+	x = n
+	figures = []Figure{Tile(2), Disc{R: 1}, &Plank{W: 2, H: 3}, nil}
+	byName = map[string]any{"int8": int8(-3), "list": []any{"a", 1.5, nil}, "shape": Disc{R: 2}}
+	s = (fmt.Stringer)(Tile(1.5))
+	log = nil
+//line kinds_fsm.go:301
+	n_1 = 3
+	i_1 = 0
+loop:
+	if i_1 >= n_1 {
+		goto loopEnd
+	}
+//line kinds.go:64
+	i = i_1
+//line kinds_fsm.go:310
+	m.v.x, m.v.figures, m.v.byName, m.v.s, m.v.log, m.v.n_1, m.v.i_1 = x, figures, byName, s, log, n_1, i_1
+//line kinds.go:65
+	return m.suspend(1, Echo.Call(i))
+resume1:
+//line kinds.go:65
+	v_1, err = fsm.Take[int](in)
+	if err != nil {
+		return m.finish("", err)
+	}
+	switch t := x.(type) {
+	case int:
+		x = fmt.Sprint(t + v_1)
+	case string:
+		x = []byte(t)
+	case []byte:
+		x = Plank{W: float64(len(t))}
+	}
+	log = append(log, fmt.Sprintf("%T", x))
+//line kinds_fsm.go:329
+	i_1++
+	goto loop
+loopEnd:
+//line kinds.go:79
+	total = 0.0
+	for _, sh := range figures {
+		if sh != nil {
+			total += sh.Area()
+		}
+	}
+	_, isInt8 = byName["int8"].(int8)
+	return m.finish(fmt.Sprintf("%v %v %v %g %v %s %T", log, x, isInt8, total, byName["list"], s, byName["shape"]), nil)
+//line kinds_fsm.go:342
+}
+
+func (m *kindInterfacesMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
+	m.r0 = r0
+	m.r1 = r1
+	m.state = fsm.StateDone
+	return nil, nil
+}
+
+func (m *kindInterfacesMachine) suspend(state int, op fsm.AnyOp) (fsm.AnyOp, error) {
+	m.state = state
+	return fsm.Suspend(op)
+}
+
+// State implements fsm.Machine.
+func (m *kindInterfacesMachine) State() int {
+	return m.state
+}
+
+// Results implements fsm.Machine.
+func (m *kindInterfacesMachine) Results() []any {
+	return []any{m.r0, m.r1}
+}
+
+// MarshalCBOR implements fsm.Machine: it writes the state number and
+// the variables live in that state, nothing else.
+func (m *kindInterfacesMachine) MarshalCBOR() ([]byte, error) {
+	w := fsm.NewStateWriter(m.state)
+	switch m.state {
+	case 0:
+		fsm.Save(w, "n", m.v.n)
+	case 1:
+		fsm.Save(w, "x", m.v.x)
+		fsm.Save(w, "figures", m.v.figures)
+		fsm.Save(w, "byName", m.v.byName)
+		fsm.Save(w, "s", m.v.s)
+		fsm.Save(w, "log", m.v.log)
+		fsm.Save(w, "n_1", m.v.n_1)
+		fsm.Save(w, "i_1", m.v.i_1)
+	case fsm.StateDone:
+		fsm.Save(w, "result 0", m.r0)
+		fsm.SaveError(w, "result 1", m.r1)
+	case fsm.StatePoisoned:
+		return nil, fsm.ErrPoisoned
+	}
+	return w.Bytes()
+}
+
+// UnmarshalCBOR implements fsm.Machine.
+func (m *kindInterfacesMachine) UnmarshalCBOR(data []byte) error {
+	r, err := fsm.NewStateReader(data, 1)
+	if err != nil {
+		return err
+	}
+	switch r.State() {
+	case 0:
+		fsm.Load(r, "n", &m.v.n)
+	case 1:
+		fsm.Load(r, "x", &m.v.x)
+		fsm.Load(r, "figures", &m.v.figures)
+		fsm.Load(r, "byName", &m.v.byName)
+		fsm.Load(r, "s", &m.v.s)
+		fsm.Load(r, "log", &m.v.log)
+		fsm.Load(r, "n_1", &m.v.n_1)
+		fsm.Load(r, "i_1", &m.v.i_1)
+	case fsm.StateDone:
+		fsm.Load(r, "result 0", &m.r0)
+		fsm.LoadError(r, "result 1", &m.r1)
+	}
+	if err := r.Close(); err != nil {
+		return err
+	}
+	m.state = r.State()
+	return nil
+}
+
+func init() {
+	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "6f831efb80eea763",
+			Pos:    "kinds.go:87:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "string",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
+		Func: KindInterfaces,
+		Name: "github.com/fsmgen/fsmgen/tests/equiv.KindInterfaces",
+		New: func(args []any) (fsm.Machine, error) {
+			m := &kindInterfacesMachine{}
+			var err error
+			if m.v.n, err = fsm.Arg[int]("github.com/fsmgen/fsmgen/tests/equiv.KindInterfaces", args, 0, "n"); err != nil {
+				return nil, err
+			}
+			return m, nil
+		},
+		Start: fsm.StateInfo{
+			Layout: "3d5626aa9d3c44eb",
+			Pos:    "kinds.go:58:6",
+			Vars: []fsm.VarInfo{{
+				Name: "n",
+				Type: "int",
+			}},
+		},
+		States: []fsm.StateInfo{{
+			Layout: "b1ad6802b101d872",
+			Pos:    "kinds.go:65:13",
+			Vars: []fsm.VarInfo{{
+				Name: "x",
+				Type: "any",
+			}, {
+				Name: "figures",
+				Type: "[]Figure",
+			}, {
+				Name: "byName",
+				Type: "map[string]any",
+			}, {
+				Name: "s",
+				Type: "fmt.Stringer",
+			}, {
+				Name: "log",
+				Type: "[]string",
+			}, {
+				Internal: true,
+				Name:     "n_1 (a range bound)",
+				Type:     "int",
+			}, {
+				Internal: true,
+				Name:     "i_1 (a range position)",
+				Type:     "int",
+			}},
+		}},
+		Zero: func() fsm.Machine {
+			return &kindInterfacesMachine{}
+		},
+	})
+	fsm.RegisterType[Tile]()
+	fsm.RegisterType[Disc]()
+	fsm.RegisterType[*Plank]()
+	fsm.RegisterType[Plank]()
+}
+
+// KindTypeSwitchJob is the handle of job KindTypeSwitch, for fsm.Start, fsm.Wait and fsm.Child.
+var KindTypeSwitchJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.KindTypeSwitch",
+	func(a any) []any { return []any{a} },
+	func(r []any) (string, error) { return fsm.ResultAt[string](r, 0), fsm.ResultErr(r, 1) })
+
+// kindTypeSwitchMachine is the state machine of job KindTypeSwitch.
+type kindTypeSwitchMachine struct {
+	state int // the await the job is stopped at; see fsm.Machine.State
+	v     struct {
+		x   any
+		t_2 any
+	} // the job's variables saved at some await
+	r0 string
+	r1 error
+}
+
+// Resume implements fsm.Machine: it runs job KindTypeSwitch from where it stopped to its
+// next await.
+func (m *kindTypeSwitchMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, error) {
+	var (
+		x     any
+		x_1   any
+		t_1   int
+		ok    bool
+		t_2   any
+		v_1   int
+		err_1 error
+		err_2 error
+	)
+	st := m.state
+	m.state = fsm.StatePoisoned
+	switch st {
+	case 0:
+		x = m.v.x
+	case 1:
+		goto resume1
+	case 2:
+		t_2 = m.v.t_2
+		goto resume2
+	case fsm.StateDone:
+		m.state = st
+		return nil, fsm.ErrFinished
+	default:
+		m.state = st
+		return nil, fsm.ErrPoisoned
+	}
+	x_1 = x
+	t_1, ok = x_1.(int)
+//line kinds.go:96
+	if ok {
+		goto caseBody
+	}
+//line kinds_fsm.go:540
+	_, ok = x_1.(error)
+//line kinds.go:99
+	if ok {
+		goto caseBody_1
+	}
+//line kinds_fsm.go:546
+	_, ok = x_1.(fmt.Stringer)
+//line kinds.go:99
+	if ok {
+		goto caseBody_1
+	}
+//line kinds_fsm.go:552
+	goto switchEnd
+caseBody:
+//line kinds.go:97
+	return m.suspend(1, Echo.Call(t_1))
+resume1:
+//line kinds.go:97
+	v_1, err_1 = fsm.Take[int](in)
+	return m.finish(fmt.Sprint("int ", v_1), err_1)
+caseBody_1:
+//line kinds_fsm.go:562
+	t_2 = x_1
+	m.v.t_2 = t_2
+//line kinds.go:100
+	return m.suspend(2, Echo.Call(1))
+resume2:
+//line kinds.go:100
+	_, err_2 = fsm.Take[int](in)
+//line kinds.go:100
+	if err_2 == nil {
+		goto endIf
+	}
+//line kinds.go:101
+	return m.finish("", err_2)
+endIf:
+	return m.finish(fmt.Sprintf("%T %v", t_2, t_2), nil)
+switchEnd:
+	return m.finish("other", nil)
+//line kinds_fsm.go:580
+}
+
+func (m *kindTypeSwitchMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
+	m.r0 = r0
+	m.r1 = r1
+	m.state = fsm.StateDone
+	return nil, nil
+}
+
+func (m *kindTypeSwitchMachine) suspend(state int, op fsm.AnyOp) (fsm.AnyOp, error) {
+	m.state = state
+	return fsm.Suspend(op)
+}
+
+// State implements fsm.Machine.
+func (m *kindTypeSwitchMachine) State() int {
+	return m.state
+}
+
+// Results implements fsm.Machine.
+func (m *kindTypeSwitchMachine) Results() []any {
+	return []any{m.r0, m.r1}
+}
+
+// MarshalCBOR implements fsm.Machine: it writes the state number and
+// the variables live in that state, nothing else.
+func (m *kindTypeSwitchMachine) MarshalCBOR() ([]byte, error) {
+	w := fsm.NewStateWriter(m.state)
+	switch m.state {
+	case 0:
+		fsm.Save(w, "x", m.v.x)
+	case 2:
+		fsm.Save(w, "t", m.v.t_2)
+	case fsm.StateDone:
+		fsm.Save(w, "result 0", m.r0)
+		fsm.SaveError(w, "result 1", m.r1)
+	case fsm.StatePoisoned:
+		return nil, fsm.ErrPoisoned
+	}
+	return w.Bytes()
+}
+
+// UnmarshalCBOR implements fsm.Machine.
+func (m *kindTypeSwitchMachine) UnmarshalCBOR(data []byte) error {
+	r, err := fsm.NewStateReader(data, 2)
+	if err != nil {
+		return err
+	}
+	switch r.State() {
+	case 0:
+		fsm.Load(r, "x", &m.v.x)
+	case 2:
+		fsm.Load(r, "t", &m.v.t_2)
+	case fsm.StateDone:
+		fsm.Load(r, "result 0", &m.r0)
+		fsm.LoadError(r, "result 1", &m.r1)
+	}
+	if err := r.Close(); err != nil {
+		return err
+	}
+	m.state = r.State()
+	return nil
+}
+
+func init() {
+	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "6f831efb80eea763",
+			Pos:    "kinds.go:106:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "string",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
+		Func: KindTypeSwitch,
+		Name: "github.com/fsmgen/fsmgen/tests/equiv.KindTypeSwitch",
+		New: func(args []any) (fsm.Machine, error) {
+			m := &kindTypeSwitchMachine{}
+			var err error
+			if m.v.x, err = fsm.Arg[any]("github.com/fsmgen/fsmgen/tests/equiv.KindTypeSwitch", args, 0, "x"); err != nil {
+				return nil, err
+			}
+			return m, nil
+		},
+		Start: fsm.StateInfo{
+			Layout: "06a03299823562e0",
+			Pos:    "kinds.go:94:6",
+			Vars: []fsm.VarInfo{{
+				Name: "x",
+				Type: "any",
+			}},
+		},
+		States: []fsm.StateInfo{{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "kinds.go:97:13",
+		}, {
+			Layout: "f526b610d1059d7c",
+			Pos:    "kinds.go:100:16",
+			Vars: []fsm.VarInfo{{
+				Name: "t",
+				Type: "any",
+			}},
+		}},
+		Zero: func() fsm.Machine {
+			return &kindTypeSwitchMachine{}
+		},
+	})
+}
+
+// KindErrorsJob is the handle of job KindErrors, for fsm.Start, fsm.Wait and fsm.Child.
+var KindErrorsJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.KindErrors",
+	func(struct{}) []any { return nil },
+	func(r []any) (string, error) { return fsm.ResultAt[string](r, 0), fsm.ResultErr(r, 1) })
+
+// kindErrorsMachine is the state machine of job KindErrors.
+type kindErrorsMachine struct {
+	state int // the await the job is stopped at; see fsm.Machine.State
+	v     struct {
+		errs   []error
+		holder struct {
+			Err   error
+			Coded error
+		}
+	} // the job's variables saved at some await
+	r0 string
+	r1 error
+}
+
+// Resume implements fsm.Machine: it runs job KindErrors from where it stopped to its
+// next await.
+func (m *kindErrorsMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, error) {
+	var (
+		errs   []error
+		holder struct {
+			Err   error
+			Coded error
+		}
+		err error
+		ce  CodeErr
+	)
+	st := m.state
+	m.state = fsm.StatePoisoned
+	switch st {
+	case 0:
+	case 1:
+		errs, holder = m.v.errs, m.v.holder
+		goto resume1
+	case fsm.StateDone:
+		m.state = st
+		return nil, fsm.ErrFinished
+	default:
+		m.state = st
+		return nil, fsm.ErrPoisoned
+	}
+//line kinds.go:114
+	errs = []error{errors.New("first"), nil, fmt.Errorf("wrapped: %w", errors.New("inner"))}
+	holder = struct {
+		Err   error
+		Coded error
+	}{}
+	holder.Err = errors.New("held")
+	holder.Coded = CodeErr{Code: 7}
+//line kinds_fsm.go:746
+	m.v.errs, m.v.holder = errs, holder
+//line kinds.go:118
+	return m.suspend(1, Echo.Call(1))
+resume1:
+//line kinds.go:118
+	_, err = fsm.Take[int](in)
+//line kinds.go:118
+	if err == nil {
+		goto endIf
+	}
+//line kinds.go:119
+	return m.finish("", err)
+endIf:
+	ce = CodeErr{}
+	return m.finish(fmt.Sprintf("%v %v %v %v %v", errs[0], errs[1] == nil, errs[2], holder.Err, errors.As(holder.Coded, &ce) && ce.Code == 7), nil)
+//line kinds_fsm.go:762
+}
+
+func (m *kindErrorsMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
+	m.r0 = r0
+	m.r1 = r1
+	m.state = fsm.StateDone
+	return nil, nil
+}
+
+func (m *kindErrorsMachine) suspend(state int, op fsm.AnyOp) (fsm.AnyOp, error) {
+	m.state = state
+	return fsm.Suspend(op)
+}
+
+// State implements fsm.Machine.
+func (m *kindErrorsMachine) State() int {
+	return m.state
+}
+
+// Results implements fsm.Machine.
+func (m *kindErrorsMachine) Results() []any {
+	return []any{m.r0, m.r1}
+}
+
+// MarshalCBOR implements fsm.Machine: it writes the state number and
+// the variables live in that state, nothing else.
+func (m *kindErrorsMachine) MarshalCBOR() ([]byte, error) {
+	w := fsm.NewStateWriter(m.state)
+	switch m.state {
+	case 1:
+		fsm.Save(w, "errs", m.v.errs)
+		fsm.Save(w, "holder", m.v.holder)
+	case fsm.StateDone:
+		fsm.Save(w, "result 0", m.r0)
+		fsm.SaveError(w, "result 1", m.r1)
+	case fsm.StatePoisoned:
+		return nil, fsm.ErrPoisoned
+	}
+	return w.Bytes()
+}
+
+// UnmarshalCBOR implements fsm.Machine.
+func (m *kindErrorsMachine) UnmarshalCBOR(data []byte) error {
+	r, err := fsm.NewStateReader(data, 1)
+	if err != nil {
+		return err
+	}
+	switch r.State() {
+	case 1:
+		fsm.Load(r, "errs", &m.v.errs)
+		fsm.Load(r, "holder", &m.v.holder)
+	case fsm.StateDone:
+		fsm.Load(r, "result 0", &m.r0)
+		fsm.LoadError(r, "result 1", &m.r1)
+	}
+	if err := r.Close(); err != nil {
+		return err
+	}
+	m.state = r.State()
+	return nil
+}
+
+func init() {
+	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "6f831efb80eea763",
+			Pos:    "kinds.go:123:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "string",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
+		Func: KindErrors,
+		Name: "github.com/fsmgen/fsmgen/tests/equiv.KindErrors",
+		New: func(args []any) (fsm.Machine, error) {
+			m := &kindErrorsMachine{}
+			return m, nil
+		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "kinds.go:113:6",
+		},
+		States: []fsm.StateInfo{{
+			Layout: "37b8ec8aa089139f",
+			Pos:    "kinds.go:118:15",
+			Vars: []fsm.VarInfo{{
+				Name: "errs",
+				Type: "[]error",
+			}, {
+				Name: "holder",
+				Type: "struct{Err error; Coded error}",
+			}},
+		}},
+		Zero: func() fsm.Machine {
+			return &kindErrorsMachine{}
+		},
+	})
+	fsm.RegisterType[CodeErr]()
+	fsm.RegisterType[*CodeErr]()
+}
+
+// KindTimesJob is the handle of job KindTimes, for fsm.Start, fsm.Wait and fsm.Child.
+var KindTimesJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.KindTimes",
+	func(struct{}) []any { return nil },
+	func(r []any) (string, error) { return fsm.ResultAt[string](r, 0), fsm.ResultErr(r, 1) })
+
+// kindTimesMachine is the state machine of job KindTimes.
+type kindTimesMachine struct {
+	state int // the await the job is stopped at; see fsm.Machine.State
+	v     struct {
+		ny     time.Time
+		jp     time.Time
+		fixed  time.Time
+		parsed time.Time
+		lmt    time.Time
+		times  map[string]time.Time
+	} // the job's variables saved at some await
+	r0 string
+	r1 error
+}
+
+// Resume implements fsm.Machine: it runs job KindTimes from where it stopped to its
+// next await.
+func (m *kindTimesMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, error) {
+	var (
+		ny     time.Time
+		jp     time.Time
+		fixed  time.Time
+		parsed time.Time
+		err_1  error
+		lmt    time.Time
+		times  map[string]time.Time
+		err_2  error
+		out    []string
+	)
+	st := m.state
+	m.state = fsm.StatePoisoned
+	switch st {
+	case 0:
+	case 1:
+		ny, jp, fixed, parsed, lmt, times = m.v.ny, m.v.jp, m.v.fixed, m.v.parsed, m.v.lmt, m.v.times
+		goto resume1
+	case fsm.StateDone:
+		m.state = st
+		return nil, fsm.ErrFinished
+	default:
+		m.state = st
+		return nil, fsm.ErrPoisoned
+	}
+//line kinds.go:150
+	ny = time.Date(2026, 3, 8, 1, 59, 59, 999999999, newYork)
+	jp = time.Date(2026, 12, 6, 12, 0, 0, 1, tokyo)
+	fixed = time.Date(2026, 12, 6, 12, 0, 0, 0, time.FixedZone("EST", -5*3600))
+	parsed, err_1 = time.Parse(time.RFC3339, "2026-12-06T12:00:00+05:30")
+	if err_1 != nil {
+		return m.finish("", err_1)
+	}
+	lmt = time.Date(1850, 1, 1, 0, 0, 0, 0, newYork)
+	times = map[string]time.Time{"utc": time.Unix(1e9, 5).UTC(), "zero": {}}
+//line kinds_fsm.go:925
+	m.v.ny, m.v.jp, m.v.fixed, m.v.parsed, m.v.lmt, m.v.times = ny, jp, fixed, parsed, lmt, times
+//line kinds.go:159
+	return m.suspend(1, Echo.Call(1))
+resume1:
+//line kinds.go:159
+	_, err_2 = fsm.Take[int](in)
+//line kinds.go:159
+	if err_2 == nil {
+		goto endIf
+	}
+//line kinds.go:160
+	return m.finish("", err_2)
+endIf:
+	ny = ny.Add(time.Second)
+	out = nil
+	for _, t := range []time.Time{ny, jp, fixed, parsed, lmt, times["utc"], times["zero"]} {
+		out = append(out, t.Format(time.RFC3339Nano+" MST")+" "+t.Location().String()+" "+t.AddDate(0, 6, 0).Format("-07:00 MST"))
+	}
+	return m.finish(strings.Join(out, "\n"), nil)
+//line kinds_fsm.go:945
+}
+
+func (m *kindTimesMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
+	m.r0 = r0
+	m.r1 = r1
+	m.state = fsm.StateDone
+	return nil, nil
+}
+
+func (m *kindTimesMachine) suspend(state int, op fsm.AnyOp) (fsm.AnyOp, error) {
+	m.state = state
+	return fsm.Suspend(op)
+}
+
+// State implements fsm.Machine.
+func (m *kindTimesMachine) State() int {
+	return m.state
+}
+
+// Results implements fsm.Machine.
+func (m *kindTimesMachine) Results() []any {
+	return []any{m.r0, m.r1}
+}
+
+// MarshalCBOR implements fsm.Machine: it writes the state number and
+// the variables live in that state, nothing else.
+func (m *kindTimesMachine) MarshalCBOR() ([]byte, error) {
+	w := fsm.NewStateWriter(m.state)
+	switch m.state {
+	case 1:
+		fsm.Save(w, "ny", m.v.ny)
+		fsm.Save(w, "jp", m.v.jp)
+		fsm.Save(w, "fixed", m.v.fixed)
+		fsm.Save(w, "parsed", m.v.parsed)
+		fsm.Save(w, "lmt", m.v.lmt)
+		fsm.Save(w, "times", m.v.times)
+	case fsm.StateDone:
+		fsm.Save(w, "result 0", m.r0)
+		fsm.SaveError(w, "result 1", m.r1)
+	case fsm.StatePoisoned:
+		return nil, fsm.ErrPoisoned
+	}
+	return w.Bytes()
+}
+
+// UnmarshalCBOR implements fsm.Machine.
+func (m *kindTimesMachine) UnmarshalCBOR(data []byte) error {
+	r, err := fsm.NewStateReader(data, 1)
+	if err != nil {
+		return err
+	}
+	switch r.State() {
+	case 1:
+		fsm.Load(r, "ny", &m.v.ny)
+		fsm.Load(r, "jp", &m.v.jp)
+		fsm.Load(r, "fixed", &m.v.fixed)
+		fsm.Load(r, "parsed", &m.v.parsed)
+		fsm.Load(r, "lmt", &m.v.lmt)
+		fsm.Load(r, "times", &m.v.times)
+	case fsm.StateDone:
+		fsm.Load(r, "result 0", &m.r0)
+		fsm.LoadError(r, "result 1", &m.r1)
+	}
+	if err := r.Close(); err != nil {
+		return err
+	}
+	m.state = r.State()
+	return nil
+}
+
+func init() {
+	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "6f831efb80eea763",
+			Pos:    "kinds.go:168:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "string",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
+		Func: KindTimes,
+		Name: "github.com/fsmgen/fsmgen/tests/equiv.KindTimes",
+		New: func(args []any) (fsm.Machine, error) {
+			m := &kindTimesMachine{}
+			return m, nil
+		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "kinds.go:149:6",
+		},
+		States: []fsm.StateInfo{{
+			Layout: "7f46bc2a41dc735d",
+			Pos:    "kinds.go:159:15",
+			Vars: []fsm.VarInfo{{
+				Name: "ny",
+				Type: "time.Time",
+			}, {
+				Name: "jp",
+				Type: "time.Time",
+			}, {
+				Name: "fixed",
+				Type: "time.Time",
+			}, {
+				Name: "parsed",
+				Type: "time.Time",
+			}, {
+				Name: "lmt",
+				Type: "time.Time",
+			}, {
+				Name: "times",
+				Type: "map[string]time.Time",
+			}},
+		}},
+		Zero: func() fsm.Machine {
+			return &kindTimesMachine{}
 		},
 	})
 }

@@ -1145,6 +1145,7 @@ func init() {
 			return &scanAcrossAwaitMachine{}
 		},
 	})
+	fsm.RegisterType[*int]()
 }
 
 // AppendAfterAwaitResults holds the results of job AppendAfterAwait, for AppendAfterAwaitJob.
@@ -1205,16 +1206,16 @@ func (m *appendAfterAwaitMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.A
 	}
 //line memory.go:103
 	a = make([]int, 1, 4)
-//line memory_fsm.go:1209
+//line memory_fsm.go:1210
 	m.v.a = a
 //line memory.go:104
 	return m.suspend(1, Echo.Call(1))
 resume1:
-//line memory_fsm.go:1214
+//line memory_fsm.go:1215
 	v_1, err = fsm.Take[int](in)
 //line memory.go:104
 	a[0] = v(v_1, err)
-//line memory_fsm.go:1218
+//line memory_fsm.go:1219
 	m.v.a = a
 //line memory.go:105
 	return m.suspend(2, Echo.Call(2))
@@ -1223,7 +1224,7 @@ resume2:
 	b = append(a, 5)
 	b[0] = 9
 	return m.finish(a, b, cap(a), nil)
-//line memory_fsm.go:1227
+//line memory_fsm.go:1228
 }
 
 func (m *appendAfterAwaitMachine) finish(r0 []int, r1 []int, r2 int, r3 error) (fsm.AnyOp, error) {

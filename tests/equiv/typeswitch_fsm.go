@@ -268,6 +268,7 @@ func init() {
 			return &typeSwitchAwaitMachine{}
 		},
 	})
+	fsm.RegisterType[Square]()
 }
 
 // TypeSwitchNoVarJob is the handle of job TypeSwitchNoVar, for fsm.Start, fsm.Wait and fsm.Child.
@@ -338,14 +339,14 @@ loop:
 	case 2:
 		x = 2.0
 	}
-//line typeswitch_fsm.go:342
+//line typeswitch_fsm.go:343
 	x_1 = x
 	_, ok = x_1.(int)
 //line typeswitch.go:69
 	if ok {
 		goto caseBody
 	}
-//line typeswitch_fsm.go:349
+//line typeswitch_fsm.go:350
 	_, ok = x_1.(float64)
 //line typeswitch.go:69
 	if ok {
@@ -355,44 +356,44 @@ loop:
 	if x_1 == nil {
 		goto caseBody_1
 	}
-//line typeswitch_fsm.go:359
+//line typeswitch_fsm.go:360
 	goto caseBody_2
 caseBody:
 	m.v.k, m.v.total, m.v.i = k, total, i
 //line typeswitch.go:70
 	return m.suspend(1, Echo.Call(10))
 resume1:
-//line typeswitch_fsm.go:366
+//line typeswitch_fsm.go:367
 	v_1, err = fsm.Take[int](in)
 //line typeswitch.go:70
 	total += v(v_1, err)
-//line typeswitch_fsm.go:370
+//line typeswitch_fsm.go:371
 	goto switchEnd
 caseBody_1:
 //line typeswitch.go:72
 	total += 100
-//line typeswitch_fsm.go:375
+//line typeswitch_fsm.go:376
 	goto switchEnd
 caseBody_2:
 	m.v.k, m.v.total, m.v.i = k, total, i
 //line typeswitch.go:74
 	return m.suspend(2, Echo.Call(1))
 resume2:
-//line typeswitch_fsm.go:382
+//line typeswitch_fsm.go:383
 	v_2, err_1 = fsm.Take[int](in)
 //line typeswitch.go:74
 	total += v(v_2, err_1)
-//line typeswitch_fsm.go:386
+//line typeswitch_fsm.go:387
 	goto switchEnd
 switchEnd:
 //line typeswitch.go:58
 	i++
-//line typeswitch_fsm.go:391
+//line typeswitch_fsm.go:392
 	goto loop
 loopEnd:
 //line typeswitch.go:77
 	return m.finish(total, nil)
-//line typeswitch_fsm.go:396
+//line typeswitch_fsm.go:397
 }
 
 func (m *typeSwitchNoVarMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {

@@ -2560,6 +2560,8 @@ func init() {
 			return &miscParamsMachine{}
 		},
 	})
+	fsm.RegisterType[[2]int]()
+	fsm.RegisterType[Point]()
 }
 
 // MiscRangeIndexOnlyAppendJob is the handle of job MiscRangeIndexOnlyAppend, for fsm.Start, fsm.Wait and fsm.Child.
@@ -2615,22 +2617,22 @@ loop:
 	}
 //line misc.go:210
 	i = i_1
-//line misc_fsm.go:2619
+//line misc_fsm.go:2621
 	m.v.xs, m.v.n, m.v.i_1 = xs, n, i_1
 //line misc.go:211
 	return m.suspend(1, Echo.Call(i*10))
 resume1:
-//line misc_fsm.go:2624
+//line misc_fsm.go:2626
 	v_1, err = fsm.Take[int](in)
 //line misc.go:211
 	xs = append(xs, v(v_1, err))
-//line misc_fsm.go:2628
+//line misc_fsm.go:2630
 	i_1++
 	goto loop
 loopEnd:
 //line misc.go:213
 	return m.finish(xs, nil)
-//line misc_fsm.go:2634
+//line misc_fsm.go:2636
 }
 
 func (m *miscRangeIndexOnlyAppendMachine) finish(r0 []int, r1 error) (fsm.AnyOp, error) {
@@ -2793,18 +2795,18 @@ func (m *miscLoopCondAndMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.An
 //line misc.go:220
 	i = 0
 loop:
-//line misc_fsm.go:2797
+//line misc_fsm.go:2799
 	cond = i < 5
 //line misc.go:221
 	if !cond {
 		goto condDone
 	}
-//line misc_fsm.go:2803
+//line misc_fsm.go:2805
 	m.v.i = i
 //line misc.go:221
 	return m.suspend(1, Pos.Call(3-i))
 resume1:
-//line misc_fsm.go:2808
+//line misc_fsm.go:2810
 	v_1, err = fsm.Take[bool](in)
 	cond = v(v_1, err)
 condDone:
@@ -2814,12 +2816,12 @@ condDone:
 	}
 //line misc.go:222
 	i++
-//line misc_fsm.go:2818
+//line misc_fsm.go:2820
 	goto loop
 loopEnd:
 //line misc.go:224
 	return m.finish(i, nil)
-//line misc_fsm.go:2823
+//line misc_fsm.go:2825
 }
 
 func (m *miscLoopCondAndMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -2988,43 +2990,43 @@ func (m *miscEmbeddedFieldsMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm
 	}
 //line misc.go:243
 	o = Outer{Point: &Point{}}
-//line misc_fsm.go:2992
+//line misc_fsm.go:2994
 	m.v.o = o
 //line misc.go:244
 	return m.suspend(1, Echo.Call(1))
 resume1:
-//line misc_fsm.go:2997
+//line misc_fsm.go:2999
 	v_1, err = fsm.Take[int](in)
 //line misc.go:244
 	o.IX = v(v_1, err)
-//line misc_fsm.go:3001
+//line misc_fsm.go:3003
 	m.v.o = o
 //line misc.go:245
 	return m.suspend(2, Echo.Call(2))
 resume2:
-//line misc_fsm.go:3006
+//line misc_fsm.go:3008
 	v_2, err_1 = fsm.Take[int](in)
 	v_3 = v(v_2, err_1)
 	m.v.o, m.v.v_3 = o, v_3
 //line misc.go:245
 	return m.suspend(3, Echo.Call(3))
 resume3:
-//line misc_fsm.go:3013
+//line misc_fsm.go:3015
 	v_4, err_2 = fsm.Take[int](in)
 //line misc.go:245
 	o.Inner.IY, o.Y = v_3, v(v_4, err_2)
-//line misc_fsm.go:3017
+//line misc_fsm.go:3019
 	m.v.o = o
 //line misc.go:246
 	return m.suspend(4, Echo.Call(4))
 resume4:
-//line misc_fsm.go:3022
+//line misc_fsm.go:3024
 	v_5, err_3 = fsm.Take[int](in)
 //line misc.go:246
 	o.X += v(v_5, err_3)
 	o.Z = o.IX + o.Inner.IY + o.Point.X + o.Y
 	return m.finish(o.Inner, *o.Point, o.Z, nil)
-//line misc_fsm.go:3028
+//line misc_fsm.go:3030
 }
 
 func (m *miscEmbeddedFieldsMachine) finish(r0 Inner, r1 Point, r2 int, r3 error) (fsm.AnyOp, error) {
@@ -3221,18 +3223,18 @@ func (m *miscReturnAwaitDirectMachine) Resume(ctx fsm.Context, in fsm.Outcome) (
 //line misc.go:256
 	return m.suspend(1, Odd.Call(k))
 resume1:
-//line misc_fsm.go:3225
+//line misc_fsm.go:3227
 	v_1, err = fsm.Take[int](in)
 //line misc.go:256
 	return m.finish(v_1, err)
 endIf:
 	return m.suspend(2, Fail.Call("neg"))
 resume2:
-//line misc_fsm.go:3232
+//line misc_fsm.go:3234
 	v_2, err_1 = fsm.Take[int](in)
 //line misc.go:258
 	return m.finish(v_2, err_1)
-//line misc_fsm.go:3236
+//line misc_fsm.go:3238
 }
 
 func (m *miscReturnAwaitDirectMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -3382,7 +3384,7 @@ func (m *miscSelectNoAwaitMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.
 //line misc.go:265
 	return m.suspend(1, Echo.Call(1))
 resume1:
-//line misc_fsm.go:3386
+//line misc_fsm.go:3388
 	v_1, err = fsm.Take[int](in)
 //line misc.go:265
 	n = v(v_1, err)
@@ -3394,16 +3396,16 @@ resume1:
 	default:
 		n = -1
 	}
-//line misc_fsm.go:3398
+//line misc_fsm.go:3400
 	m.v.n = n
 //line misc.go:274
 	return m.suspend(2, Echo.Call(1))
 resume2:
-//line misc_fsm.go:3403
+//line misc_fsm.go:3405
 	v_2, err_1 = fsm.Take[int](in)
 //line misc.go:274
 	return m.finish(n+v(v_2, err_1), nil)
-//line misc_fsm.go:3407
+//line misc_fsm.go:3409
 }
 
 func (m *miscSelectNoAwaitMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {

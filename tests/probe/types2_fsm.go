@@ -504,4 +504,5 @@ func init() {
 			return &types2ExoticMachine{}
 		},
 	})
+	fsm.RegisterType[Point]()
 }

@@ -4,7 +4,6 @@ package refused
 
 import (
 	"context"
-	"fmt"
 	"sort"
 	"sync"
 
@@ -106,18 +105,6 @@ func Select(ctx fsm.Context, ch chan int) (int, error) {
 }
 
 //fsmgen:job
-func TypeSwitch(ctx fsm.Context, x any) (int, error) {
-	switch t := x.(type) { // want `variable t of type any is held across the await`
-	case int:
-		return fsm.Await(ctx, Echo.Call(t))
-	case error, fmt.Stringer:
-		fsm.Await(ctx, Echo.Call(1))
-		return 0, fmt.Errorf("%v", t)
-	}
-	return 0, nil
-}
-
-//fsmgen:job
 func RangeFunc(ctx fsm.Context) (int, error) {
 	sum := 0
 	for i := range func(yield func(int) bool) { yield(1) } { // want `await inside a range-over-func loop`
@@ -125,13 +112,6 @@ func RangeFunc(ctx fsm.Context) (int, error) {
 		fsm.Await(ctx, Echo.Call(i))
 	}
 	return sum, nil
-}
-
-//fsmgen:job
-func Interface(ctx fsm.Context) (int, error) {
-	var x any = 1 // want `variable x of type any is held across the await at refused.go:\d+:\d+, but interface values are not supported across awaits yet`
-	fsm.Await(ctx, Echo.Call(1))
-	return x.(int), nil
 }
 
 //fsmgen:job
