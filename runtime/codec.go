@@ -135,13 +135,17 @@ func init() {
 //   - integers of every width (and uintptr) keep their value, floats their bits
 //     (NaN payloads, the sign of zero, infinities), strings their bytes even when
 //     they are not UTF-8, complex numbers both parts;
+//
 //   - nil and empty slices and maps stay apart, as do nil and non-nil pointers;
+//
 //   - structs are stored by their exported fields, named as in Go (or as their
 //     `cbor` or `json` tag says). A struct type with an unexported field that is
 //     not tagged `cbor:"-"` is refused, since that field would be lost; a type
 //     with a MarshalCBOR or MarshalBinary method is stored by that method;
+//
 //   - a value that reaches the same memory twice, or itself (a cycle), is
 //     refused: the round trip would split what is shared;
+//
 //   - values nested deeper than 256 levels, or with a slice or map of more than
 //     2^24 elements, are refused.
 //
@@ -150,6 +154,7 @@ func init() {
 //     RegisterType), and comes back holding that type; v itself is stored as its
 //     dynamic type (StateWriter stores a variable of interface type as an
 //     interface);
+//
 //   - a time.Time keeps its instant and its location (see timecodec.go).
 //
 // Known limits: a float32 signaling NaN comes back quiet (the decoder converts

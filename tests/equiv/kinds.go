@@ -40,15 +40,15 @@ type Figure interface{ Area() float64 }
 
 // Tile and Disc are Shapes; *Plank is one through its pointer.
 type (
-	Tile float64
-	Disc struct{ R float64 }
-	Plank   struct{ W, H float64 }
+	Tile  float64
+	Disc  struct{ R float64 }
+	Plank struct{ W, H float64 }
 )
 
-func (s Tile) Area() float64  { return float64(s * s) }
-func (c Disc) Area() float64  { return 3 * c.R * c.R }
-func (r *Plank) Area() float64   { return r.W * r.H }
-func (s Tile) String() string { return fmt.Sprintf("square %g", float64(s)) }
+func (s Tile) Area() float64   { return float64(s * s) }
+func (c Disc) Area() float64   { return 3 * c.R * c.R }
+func (r *Plank) Area() float64 { return r.W * r.H }
+func (s Tile) String() string  { return fmt.Sprintf("square %g", float64(s)) }
 
 // KindInterfaces holds interface values of several dynamic types across
 // awaits, alone and inside slices, maps and structs, and asks for their
