@@ -342,10 +342,15 @@ func isLeaf(t reflect.Type) bool {
 // storedFields returns the fields of struct type t that the encoder stores (or
 // looks into, for embedded structs), following the CBOR library's rules: exported
 // fields and embedded structs, less those tagged "-".
+//
+// A struct type registered with StoreUnexported has all its fields stored,
+// less blank ones and those tagged "-".
 func storedFields(t reflect.Type) []int {
 	var idx []int
+	hidden := storesUnexported(t)
 	for i := range t.NumField() {
-		if isStoredField(t.Field(i)) {
+		f := t.Field(i)
+		if isStoredField(f) || (hidden && f.Name != "_" && fieldTag(f) != "-") {
 			idx = append(idx, i)
 		}
 	}
@@ -411,6 +416,13 @@ func computeInfo(t reflect.Type) *typeInfo {
 			visit(u.Key())
 			visit(u.Elem())
 		case reflect.Struct:
+			if storesUnexported(u) {
+				needMirror = true
+				for _, i := range storedFields(u) {
+					visit(u.Field(i).Type)
+				}
+				return
+			}
 			for i := range u.NumField() {
 				f := u.Field(i)
 				if isStoredField(f) && !f.IsExported() && f.Type.Kind() == reflect.Pointer {
@@ -704,6 +716,9 @@ func needsMirror(t reflect.Type) bool {
 		case reflect.Map:
 			return visit(u.Key()) || visit(u.Elem())
 		case reflect.Struct:
+			if storesUnexported(u) {
+				return true
+			}
 			for _, i := range storedFields(u) {
 				if visit(u.Field(i).Type) {
 					return true
@@ -727,6 +742,9 @@ func identityFrom(dst, src reflect.Value) error {
 // buildStruct mirrors a struct type field by field. Only stored fields are
 // copied; the others keep their type and stay zero, as the encoder ignores them.
 func (b *mirrorBuilder) buildStruct(t reflect.Type) (*mirror, error) {
+	if storesUnexported(t) {
+		return b.buildHidden(t)
+	}
 	n := t.NumField()
 	fields := make([]reflect.StructField, n)
 	subs := make([]*mirror, n)

@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 	_ "time/tzdata"
+	"unsafe"
 )
 
 // Named types as jobs declare them.
@@ -110,6 +111,27 @@ type (
 		At   time.Time
 		Kids []TimedEvent
 	}
+	private struct {
+		n    int
+		name string
+		tags []string
+		At   time.Time
+		_    int
+		skip int `cbor:"-"`
+	}
+	embedded     struct{ e int }
+	privateOuter struct {
+		in    private
+		ptr   *private
+		list  []private
+		byKey map[string]private
+		dyn   any
+		embedded
+	}
+	privateNode struct {
+		v    int
+		next *privateNode
+	}
 	Tree                 map[string]any
 	Nest                 []Nest
 	unregistered         struct{ X int }
@@ -124,6 +146,10 @@ func init() {
 	RegisterType[Point]()
 	RegisterType[ID]()
 	RegisterType[Tree]()
+	StoreUnexported[private]()
+	StoreUnexported[privateOuter]()
+	StoreUnexported[embedded]()
+	StoreUnexported[privateNode]()
 }
 
 func mustZone(name string) *time.Location {
@@ -282,10 +308,15 @@ func exactDiff(a, b reflect.Value, path string) string {
 	case reflect.Struct:
 		for i := range a.NumField() {
 			f := a.Type().Field(i)
-			if f.Tag.Get("cbor") == "-" {
+			if f.Tag.Get("cbor") == "-" || f.Name == "_" {
 				continue
 			}
-			if d := exactDiff(a.Field(i), b.Field(i), path+"."+f.Name); d != "" {
+			fa, fb := a.Field(i), b.Field(i)
+			if !f.IsExported() && fa.CanAddr() && fb.CanAddr() {
+				fa = reflect.NewAt(f.Type, unsafe.Pointer(fa.UnsafeAddr())).Elem()
+				fb = reflect.NewAt(f.Type, unsafe.Pointer(fb.UnsafeAddr())).Elem()
+			}
+			if d := exactDiff(fa, fb, path+"."+f.Name); d != "" {
 				return d
 			}
 		}
@@ -325,7 +356,7 @@ func timeOf(v reflect.Value) time.Time {
 	if v.CanInterface() {
 		return v.Interface().(time.Time)
 	}
-	return *(v.Addr().Interface().(*time.Time))
+	return *(*time.Time)(unsafe.Pointer(v.UnsafeAddr()))
 }
 
 func f64(bits uint64) float64 { return math.Float64frombits(bits) }
@@ -464,6 +495,12 @@ func TestRoundTripExact(t *testing.T) {
 		rt("recursive type with uintptr", NodeP{P: 1, Next: &NodeP{P: ^uintptr(0)}}),
 		rt("recursive type with time", TimedEvent{At: time.Unix(5, 0).UTC(), Kids: []TimedEvent{{At: time.Unix(6, 7).In(mustZone("Asia/Tokyo"))}, {}}}),
 		rt("recursive map with interfaces", Tree{"a": Tree{"b": nil}, "c": Tree{}}),
+
+		// Structs of the user's module with unexported fields, registered.
+		rt("unexported fields", private{n: -1, name: "p", tags: []string{}, At: time.Unix(3, 4).UTC()}),
+		rt("unexported fields nested", privateOuter{in: private{n: 1}, ptr: &private{name: "x"}, list: []private{{}, {n: 2}}, byKey: map[string]private{"k": {n: 3}}, dyn: Point{5, 6}, embedded: embedded{7}}),
+		rt("unexported fields zero", privateOuter{}),
+		rt("unexported recursive", privateNode{v: 1, next: &privateNode{v: 2}}),
 		rt("big.Int", *huge), rt("*big.Int", big.NewInt(-5)), rt("nil *big.Int", (*big.Int)(nil)),
 		rt("netip.Addr", netip.MustParseAddr("2001:db8::1")),
 		rt("netip.Addr zero", netip.Addr{}),

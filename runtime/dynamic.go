@@ -45,6 +45,7 @@ var registry struct {
 	sync.RWMutex
 	byName map[string]reflect.Type
 	byType map[reflect.Type]string
+	hidden map[reflect.Type]bool // see StoreUnexported
 }
 
 func registerType(t reflect.Type) {

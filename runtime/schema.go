@@ -68,7 +68,7 @@ func schemaOf(t reflect.Type, open map[reflect.Type]bool) Schema {
 	case t == typeBigInt:
 		s.Kind = "bigint"
 		return s
-	case isLeaf(t):
+	case isLeaf(t), storesUnexported(t):
 		s.Kind = "opaque"
 		return s
 	}
@@ -396,7 +396,7 @@ func (c *jsonConv) convert(s *Schema, v any, path string, depth int) (any, error
 		}
 		return &ifaceRecord{static: typeAny, v: reflect.ValueOf(pv)}, nil
 	case "opaque":
-		return nil, fmt.Errorf("%s: %s is stored by its own marshalling method, which only its program can run; send this signal from Go (Signal.Send)", path, s.Type)
+		return nil, fmt.Errorf("%s: %s is stored by its own marshalling method or with its unexported fields, which only its program can do; send this signal from Go (Signal.Send)", path, s.Type)
 	}
 	return nil, fmt.Errorf("%s: the schema has unknown kind %q (written by a newer fsmgen?)", path, s.Kind)
 }

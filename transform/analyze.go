@@ -489,7 +489,7 @@ func (l *lowerer) checkLive() {
 			if !pos.IsValid() {
 				pos = site.pos
 			}
-			if why := topUnsaveable(v.typ, l.j.pkg.Types); why != "" {
+			if why := topUnsaveable(v.typ, l.j.scope()); why != "" {
 				reported[v] = true
 				l.ds.errorf(pos, "%s of type %s is held across the await at %s:%d:%d, but %s", v.what, typeString(v.typ, l.j.pkg.Types), shortFile(at.Filename), at.Line, at.Column, why)
 				continue
@@ -598,11 +598,56 @@ func unspellable(t types.Type, pkg *types.Package, seen map[types.Type]bool) str
 
 // topUnsaveable says why a variable of type t cannot be checkpointed, or "".
 // An error variable is saved as its text.
-func topUnsaveable(t types.Type, pkg *types.Package) string {
+func topUnsaveable(t types.Type, sc scope) string {
 	if isErrorType(t) {
 		return ""
 	}
-	return unsaveable(t, pkg, map[types.Type]bool{})
+	return unsaveable(t, sc, map[types.Type]bool{})
+}
+
+// scope is where a job is: its package, and the path of its module ("" when
+// unknown).
+type scope struct {
+	pkg    *types.Package
+	module string
+}
+
+func (j *job) scope() scope {
+	sc := scope{pkg: j.pkg.Types}
+	if j.pkg.Module != nil {
+		sc.module = j.pkg.Module.Path
+	}
+	return sc
+}
+
+// owns tells whether package p is the job's own code: its package, or a
+// package of its module.
+func (sc scope) owns(p *types.Package) bool {
+	if p == nil {
+		return false
+	}
+	if p == sc.pkg {
+		return true
+	}
+	return sc.module != "" && (p.Path() == sc.module || strings.HasPrefix(p.Path(), sc.module+"/"))
+}
+
+// hiddenStruct returns, for a struct type with unexported fields that is the
+// job's own (see scope.owns), true; generated code lets the runtime store
+// those fields (fsm.StoreUnexported). n is the named type, or nil.
+func (sc scope) hiddenStruct(n *types.Named, u *types.Struct) bool {
+	hidden := false
+	for i := 0; i < u.NumFields(); i++ {
+		f := u.Field(i)
+		if f.Exported() || f.Name() == "_" {
+			continue
+		}
+		hidden = true
+		if n == nil && !sc.owns(f.Pkg()) {
+			return false
+		}
+	}
+	return hidden && (n == nil || sc.owns(n.Obj().Pkg()))
 }
 
 func isErrorType(t types.Type) bool {
@@ -610,7 +655,8 @@ func isErrorType(t types.Type) bool {
 }
 
 // unsaveable says why values of type t cannot be checkpointed, or "".
-func unsaveable(t types.Type, pkg *types.Package, seen map[types.Type]bool) string {
+func unsaveable(t types.Type, sc scope, seen map[types.Type]bool) string {
+	pkg := sc.pkg
 	if seen[t] {
 		return ""
 	}
@@ -645,16 +691,16 @@ func unsaveable(t types.Type, pkg *types.Package, seen map[types.Type]bool) stri
 		}
 		return ""
 	case *types.Pointer:
-		return unsaveable(u.Elem(), pkg, seen)
+		return unsaveable(u.Elem(), sc, seen)
 	case *types.Slice:
-		return unsaveable(u.Elem(), pkg, seen)
+		return unsaveable(u.Elem(), sc, seen)
 	case *types.Array:
-		return unsaveable(u.Elem(), pkg, seen)
+		return unsaveable(u.Elem(), sc, seen)
 	case *types.Map:
-		if why := unsaveable(u.Key(), pkg, seen); why != "" {
+		if why := unsaveable(u.Key(), sc, seen); why != "" {
 			return why
 		}
-		return unsaveable(u.Elem(), pkg, seen)
+		return unsaveable(u.Elem(), sc, seen)
 	case *types.Chan:
 		return "channels cannot be checkpointed: they only mean something inside one process; receive the values you need before the await"
 	case *types.Signature:
@@ -664,12 +710,25 @@ func unsaveable(t types.Type, pkg *types.Package, seen map[types.Type]bool) stri
 		// the dynamic value is, only the checkpoint can tell.
 		return ""
 	case *types.Struct:
+		n, _ := types.Unalias(t).(*types.Named)
+		own := sc.hiddenStruct(n, u)
+		if own && !declaredAtTop(t, map[types.Type]bool{}) {
+			return fmt.Sprintf("its type %s is declared inside a function and has unexported fields, which only a type declared at package level can store; declare it at package level", typeString(t, pkg))
+		}
 		for i := 0; i < u.NumFields(); i++ {
 			f := u.Field(i)
-			if !f.Exported() && !(f.Name() == "_") {
-				return fmt.Sprintf("its field %s is unexported and would be lost; export it or give the type a MarshalBinary/UnmarshalBinary pair", f.Name())
+			if !f.Exported() && f.Name() != "_" && !own {
+				what := "this struct type"
+				if n != nil {
+					what = typeString(n, pkg)
+				}
+				owner := "another package"
+				if f.Pkg() != nil {
+					owner = "package " + f.Pkg().Path()
+				}
+				return fmt.Sprintf("%s has unexported field %s, state private to %s (outside this module) that a copy would not restore; keep the values you need from it instead", what, f.Name(), owner)
 			}
-			if why := unsaveable(f.Type(), pkg, seen); why != "" {
+			if why := unsaveable(f.Type(), sc, seen); why != "" {
 				return fmt.Sprintf("field %s: %s", f.Name(), why)
 			}
 		}

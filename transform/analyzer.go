@@ -31,6 +31,9 @@ func runAnalyzer(pass *analysis.Pass) (any, error) {
 		Types:     pass.Pkg,
 		TypesInfo: pass.TypesInfo,
 	}
+	if pass.Module != nil {
+		pkg.Module = &packages.Module{Path: pass.Module.Path}
+	}
 	ds := &diagnostics{fset: pass.Fset}
 	analyzePackage(pkg, ds)
 	for _, d := range sortDiagnostics(ds.list) {

@@ -319,8 +319,19 @@ func (e *emitter) emitJob(l *lowerer, entry []*hvar, h *jobHandle) error {
 	info[jen.Id("Start")] = rt("StateInfo").Add(e.stateInfo(l, j.decl.Name.Pos(), storedOrder(l, m.entry)))
 	info[jen.Id("Done")] = rt("StateInfo").Add(e.doneInfo(j))
 	body := []jen.Code{rt("RegisterJob").Call(rt("JobInfo").Values(info))}
-	for _, t := range e.registered(l) {
+	registered := e.registered(l)
+	for _, t := range registered {
 		body = append(body, rt("RegisterType").Index(jen.Id(e.im.typeString(t))).Call())
+	}
+	var saved []types.Type
+	for _, v := range m.frame {
+		saved = append(saved, v.typ)
+	}
+	for i := 0; i < j.sig.Results().Len(); i++ {
+		saved = append(saved, j.sig.Results().At(i).Type())
+	}
+	for _, t := range hiddenStructs(append(saved, registered...), l.j.scope()) {
+		body = append(body, rt("StoreUnexported").Index(jen.Id(e.im.typeString(t))).Call())
 	}
 	e.file.Func().Id("init").Params().Block(body...).Line()
 	return nil
@@ -336,10 +347,52 @@ func (e *emitter) registered(l *lowerer) []types.Type {
 		if _, basic := t.(*types.Basic); basic || types.IsInterface(t) || preregistered[types.TypeString(t, nil)] {
 			continue
 		}
-		if unsaveable(t, l.j.pkg.Types, map[types.Type]bool{}) != "" || unspellable(t, l.j.pkg.Types, map[types.Type]bool{}) != "" || !declaredAtTop(t, map[types.Type]bool{}) {
+		if unsaveable(t, l.j.scope(), map[types.Type]bool{}) != "" || unspellable(t, l.j.pkg.Types, map[types.Type]bool{}) != "" || !declaredAtTop(t, map[types.Type]bool{}) {
 			continue
 		}
 		out = append(out, t)
+	}
+	return out
+}
+
+// hiddenStructs returns the struct types with unexported fields, of the job's
+// own code, that values of the types ts are made of, each once, in order: the
+// machine lets the runtime store their unexported fields.
+func hiddenStructs(ts []types.Type, sc scope) []types.Type {
+	var out []types.Type
+	seen := map[string]bool{}
+	var visit func(t types.Type)
+	visit = func(t types.Type) {
+		key := types.TypeString(t, nil)
+		if seen[key] || hasMarshaler(t) {
+			return
+		}
+		seen[key] = true
+		switch u := types.Unalias(t).Underlying().(type) {
+		case *types.Pointer:
+			visit(u.Elem())
+		case *types.Slice:
+			visit(u.Elem())
+		case *types.Array:
+			visit(u.Elem())
+		case *types.Map:
+			visit(u.Key())
+			visit(u.Elem())
+		case *types.Struct:
+			n, _ := types.Unalias(t).(*types.Named)
+			if n != nil && n.Obj().Pkg() != nil && (n.Obj().Pkg().Path() == "time" || n.Obj().Pkg().Path() == "math/big") {
+				return
+			}
+			if sc.hiddenStruct(n, u) && unspellable(t, sc.pkg, map[types.Type]bool{}) == "" && declaredAtTop(t, map[types.Type]bool{}) {
+				out = append(out, t)
+			}
+			for i := 0; i < u.NumFields(); i++ {
+				visit(u.Field(i).Type())
+			}
+		}
+	}
+	for _, t := range ts {
+		visit(t)
 	}
 	return out
 }

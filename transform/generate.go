@@ -108,7 +108,7 @@ func load(cfg Config, patterns []string) ([]*packages.Package, map[string][]stri
 	}
 	conf := &packages.Config{
 		Mode: packages.NeedName | packages.NeedFiles | packages.NeedSyntax |
-			packages.NeedTypes | packages.NeedTypesInfo | packages.NeedImports,
+			packages.NeedTypes | packages.NeedTypesInfo | packages.NeedImports | packages.NeedModule,
 		Dir:        cfg.Dir,
 		BuildFlags: tagFlags(cfg.Tags),
 		Overlay:    overlay,

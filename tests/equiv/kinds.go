@@ -8,6 +8,7 @@ import (
 	"time"
 
 	fsm "github.com/fsmgen/fsmgen/runtime"
+	"github.com/fsmgen/fsmgen/tests/equiv/ledger"
 )
 
 // Values beyond plain data, held across awaits: complex numbers, times with
@@ -165,4 +166,40 @@ func KindTimes(ctx fsm.Context) (string, error) {
 		out = append(out, t.Format(time.RFC3339Nano+" MST")+" "+t.Location().String()+" "+t.AddDate(0, 6, 0).Format("-07:00 MST"))
 	}
 	return strings.Join(out, "\n"), nil
+}
+
+// tally is a struct of the job's package with unexported fields, one of them
+// a pointer to another such struct and one an interface.
+type tally struct {
+	name  string
+	count int
+	last  *tally
+	seen  map[string]bool
+	extra any
+}
+
+// KindUnexported holds structs with unexported fields across awaits: one of
+// the job's package, and one of another package of the module, changed by its
+// methods between the awaits.
+//
+//fsmgen:job
+func KindUnexported(ctx fsm.Context, owner string) (string, error) {
+	t := tally{name: "t", seen: map[string]bool{}, last: &tally{name: "prev", count: -1}}
+	l := ledger.New(owner)
+	for i := range 3 {
+		v, err := fsm.Await(ctx, Echo.Call(i*100))
+		if err != nil {
+			return "", err
+		}
+		t.count += v
+		t.seen[fmt.Sprint(i)] = true
+		t.extra = i
+		l.Add(fmt.Sprint("e", i), v)
+	}
+	l.Close()
+	if _, err := fsm.Await(ctx, Echo.Call(0)); err != nil {
+		return "", err
+	}
+	l.Add("late", 1000)
+	return fmt.Sprintf("%s %d %s %d %d %v | %s", t.name, t.count, t.last.name, t.last.count, len(t.seen), t.extra, l), nil
 }

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	fsm "github.com/fsmgen/fsmgen/runtime"
+	"github.com/fsmgen/fsmgen/tests/equiv/ledger"
 	"math"
 	"strings"
 	"time"
@@ -77,24 +78,24 @@ func (m_1 *kindComplexMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 		m_1.state = st
 		return nil, fsm.ErrPoisoned
 	}
-//line kinds.go:26
+//line kinds.go:27
 	c = complex(math.Float64frombits(0x7ff8_0000_0000_0007), math.Copysign(0, -1))
 	c64 = complex(float32(math.Inf(-1)), 0.1)
 	p = Phasor(1 - 2i)
 	cs = []complex128{1i, complex(math.MaxFloat64, math.SmallestNonzeroFloat64)}
 	m = map[string]complex64{"x": 3 + 4i}
-//line kinds_fsm.go:87
+//line kinds_fsm.go:88
 	m_1.v.c, m_1.v.c64, m_1.v.p, m_1.v.cs, m_1.v.m = c, c64, p, cs, m
-//line kinds.go:31
+//line kinds.go:32
 	return m_1.suspend(1, Echo.Call(2))
 resume1:
-//line kinds.go:31
+//line kinds.go:32
 	n, err = fsm.Take[int](in)
 	cs = append(cs, complex(float64(n), 0))
 	m["y"] = c64 * c64
 	p *= 2
 	return m_1.finish(c, c64, p, cs, m, err)
-//line kinds_fsm.go:98
+//line kinds_fsm.go:99
 }
 
 func (m *kindComplexMachine) finish(r0 complex128, r1 complex64, r2 Phasor, r3 []complex128, r4 map[string]complex64, r5 error) (fsm.AnyOp, error) {
@@ -179,7 +180,7 @@ func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
 			Layout: "b1f4628676484dea",
-			Pos:    "kinds.go:36:1",
+			Pos:    "kinds.go:37:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
 				Type: "complex128",
@@ -208,11 +209,11 @@ func init() {
 		},
 		Start: fsm.StateInfo{
 			Layout: "2b277bc8c0741b38",
-			Pos:    "kinds.go:25:6",
+			Pos:    "kinds.go:26:6",
 		},
 		States: []fsm.StateInfo{{
 			Layout: "80034560383a0b57",
-			Pos:    "kinds.go:31:12",
+			Pos:    "kinds.go:32:12",
 			Vars: []fsm.VarInfo{{
 				Name: "c",
 				Type: "complex128",
@@ -291,27 +292,27 @@ func (m *kindInterfacesMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.Any
 		m.state = st
 		return nil, fsm.ErrPoisoned
 	}
-//line kinds.go:59
+//line kinds.go:60
 	x = n
 	figures = []Figure{Tile(2), Disc{R: 1}, &Plank{W: 2, H: 3}, nil}
 	byName = map[string]any{"int8": int8(-3), "list": []any{"a", 1.5, nil}, "shape": Disc{R: 2}}
 	s = (fmt.Stringer)(Tile(1.5))
 	log = nil
-//line kinds_fsm.go:301
+//line kinds_fsm.go:302
 	n_1 = 3
 	i_1 = 0
 loop:
 	if i_1 >= n_1 {
 		goto loopEnd
 	}
-//line kinds.go:64
-	i = i_1
-//line kinds_fsm.go:310
-	m.v.x, m.v.figures, m.v.byName, m.v.s, m.v.log, m.v.n_1, m.v.i_1 = x, figures, byName, s, log, n_1, i_1
 //line kinds.go:65
+	i = i_1
+//line kinds_fsm.go:311
+	m.v.x, m.v.figures, m.v.byName, m.v.s, m.v.log, m.v.n_1, m.v.i_1 = x, figures, byName, s, log, n_1, i_1
+//line kinds.go:66
 	return m.suspend(1, Echo.Call(i))
 resume1:
-//line kinds.go:65
+//line kinds.go:66
 	v_1, err = fsm.Take[int](in)
 	if err != nil {
 		return m.finish("", err)
@@ -325,11 +326,11 @@ resume1:
 		x = Plank{W: float64(len(t))}
 	}
 	log = append(log, fmt.Sprintf("%T", x))
-//line kinds_fsm.go:329
+//line kinds_fsm.go:330
 	i_1++
 	goto loop
 loopEnd:
-//line kinds.go:79
+//line kinds.go:80
 	total = 0.0
 	for _, sh := range figures {
 		if sh != nil {
@@ -338,7 +339,7 @@ loopEnd:
 	}
 	_, isInt8 = byName["int8"].(int8)
 	return m.finish(fmt.Sprintf("%v %v %v %g %v %s %T", log, x, isInt8, total, byName["list"], s, byName["shape"]), nil)
-//line kinds_fsm.go:342
+//line kinds_fsm.go:343
 }
 
 func (m *kindInterfacesMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -419,7 +420,7 @@ func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
 			Layout: "6f831efb80eea763",
-			Pos:    "kinds.go:87:1",
+			Pos:    "kinds.go:88:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
 				Type: "string",
@@ -440,7 +441,7 @@ func init() {
 		},
 		Start: fsm.StateInfo{
 			Layout: "3d5626aa9d3c44eb",
-			Pos:    "kinds.go:58:6",
+			Pos:    "kinds.go:59:6",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
 				Type: "int",
@@ -448,7 +449,7 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			Layout: "b1ad6802b101d872",
-			Pos:    "kinds.go:65:13",
+			Pos:    "kinds.go:66:13",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
 				Type: "any",
@@ -532,51 +533,51 @@ func (m *kindTypeSwitchMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.Any
 	}
 	x_1 = x
 	t_1, ok = x_1.(int)
-//line kinds.go:96
+//line kinds.go:97
 	if ok {
 		goto caseBody
 	}
-//line kinds_fsm.go:540
+//line kinds_fsm.go:541
 	_, ok = x_1.(error)
-//line kinds.go:99
+//line kinds.go:100
 	if ok {
 		goto caseBody_1
 	}
-//line kinds_fsm.go:546
+//line kinds_fsm.go:547
 	_, ok = x_1.(fmt.Stringer)
-//line kinds.go:99
+//line kinds.go:100
 	if ok {
 		goto caseBody_1
 	}
-//line kinds_fsm.go:552
+//line kinds_fsm.go:553
 	goto switchEnd
 caseBody:
-//line kinds.go:97
+//line kinds.go:98
 	return m.suspend(1, Echo.Call(t_1))
 resume1:
-//line kinds.go:97
+//line kinds.go:98
 	v_1, err_1 = fsm.Take[int](in)
 	return m.finish(fmt.Sprint("int ", v_1), err_1)
 caseBody_1:
-//line kinds_fsm.go:562
+//line kinds_fsm.go:563
 	t_2 = x_1
 	m.v.t_2 = t_2
-//line kinds.go:100
+//line kinds.go:101
 	return m.suspend(2, Echo.Call(1))
 resume2:
-//line kinds.go:100
+//line kinds.go:101
 	_, err_2 = fsm.Take[int](in)
-//line kinds.go:100
+//line kinds.go:101
 	if err_2 == nil {
 		goto endIf
 	}
-//line kinds.go:101
+//line kinds.go:102
 	return m.finish("", err_2)
 endIf:
 	return m.finish(fmt.Sprintf("%T %v", t_2, t_2), nil)
 switchEnd:
 	return m.finish("other", nil)
-//line kinds_fsm.go:580
+//line kinds_fsm.go:581
 }
 
 func (m *kindTypeSwitchMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -645,7 +646,7 @@ func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
 			Layout: "6f831efb80eea763",
-			Pos:    "kinds.go:106:1",
+			Pos:    "kinds.go:107:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
 				Type: "string",
@@ -666,7 +667,7 @@ func init() {
 		},
 		Start: fsm.StateInfo{
 			Layout: "06a03299823562e0",
-			Pos:    "kinds.go:94:6",
+			Pos:    "kinds.go:95:6",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
 				Type: "any",
@@ -674,10 +675,10 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			Layout: "2b277bc8c0741b38",
-			Pos:    "kinds.go:97:13",
+			Pos:    "kinds.go:98:13",
 		}, {
 			Layout: "f526b610d1059d7c",
-			Pos:    "kinds.go:100:16",
+			Pos:    "kinds.go:101:16",
 			Vars: []fsm.VarInfo{{
 				Name: "t",
 				Type: "any",
@@ -734,7 +735,7 @@ func (m *kindErrorsMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, 
 		m.state = st
 		return nil, fsm.ErrPoisoned
 	}
-//line kinds.go:114
+//line kinds.go:115
 	errs = []error{errors.New("first"), nil, fmt.Errorf("wrapped: %w", errors.New("inner"))}
 	holder = struct {
 		Err   error
@@ -742,23 +743,23 @@ func (m *kindErrorsMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, 
 	}{}
 	holder.Err = errors.New("held")
 	holder.Coded = CodeErr{Code: 7}
-//line kinds_fsm.go:746
+//line kinds_fsm.go:747
 	m.v.errs, m.v.holder = errs, holder
-//line kinds.go:118
+//line kinds.go:119
 	return m.suspend(1, Echo.Call(1))
 resume1:
-//line kinds.go:118
+//line kinds.go:119
 	_, err = fsm.Take[int](in)
-//line kinds.go:118
+//line kinds.go:119
 	if err == nil {
 		goto endIf
 	}
-//line kinds.go:119
+//line kinds.go:120
 	return m.finish("", err)
 endIf:
 	ce = CodeErr{}
 	return m.finish(fmt.Sprintf("%v %v %v %v %v", errs[0], errs[1] == nil, errs[2], holder.Err, errors.As(holder.Coded, &ce) && ce.Code == 7), nil)
-//line kinds_fsm.go:762
+//line kinds_fsm.go:763
 }
 
 func (m *kindErrorsMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -825,7 +826,7 @@ func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
 			Layout: "6f831efb80eea763",
-			Pos:    "kinds.go:123:1",
+			Pos:    "kinds.go:124:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
 				Type: "string",
@@ -842,11 +843,11 @@ func init() {
 		},
 		Start: fsm.StateInfo{
 			Layout: "2b277bc8c0741b38",
-			Pos:    "kinds.go:113:6",
+			Pos:    "kinds.go:114:6",
 		},
 		States: []fsm.StateInfo{{
 			Layout: "37b8ec8aa089139f",
-			Pos:    "kinds.go:118:15",
+			Pos:    "kinds.go:119:15",
 			Vars: []fsm.VarInfo{{
 				Name: "errs",
 				Type: "[]error",
@@ -911,7 +912,7 @@ func (m *kindTimesMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, e
 		m.state = st
 		return nil, fsm.ErrPoisoned
 	}
-//line kinds.go:150
+//line kinds.go:151
 	ny = time.Date(2026, 3, 8, 1, 59, 59, 999999999, newYork)
 	jp = time.Date(2026, 12, 6, 12, 0, 0, 1, tokyo)
 	fixed = time.Date(2026, 12, 6, 12, 0, 0, 0, time.FixedZone("EST", -5*3600))
@@ -921,18 +922,18 @@ func (m *kindTimesMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, e
 	}
 	lmt = time.Date(1850, 1, 1, 0, 0, 0, 0, newYork)
 	times = map[string]time.Time{"utc": time.Unix(1e9, 5).UTC(), "zero": {}}
-//line kinds_fsm.go:925
+//line kinds_fsm.go:926
 	m.v.ny, m.v.jp, m.v.fixed, m.v.parsed, m.v.lmt, m.v.times = ny, jp, fixed, parsed, lmt, times
-//line kinds.go:159
+//line kinds.go:160
 	return m.suspend(1, Echo.Call(1))
 resume1:
-//line kinds.go:159
+//line kinds.go:160
 	_, err_2 = fsm.Take[int](in)
-//line kinds.go:159
+//line kinds.go:160
 	if err_2 == nil {
 		goto endIf
 	}
-//line kinds.go:160
+//line kinds.go:161
 	return m.finish("", err_2)
 endIf:
 	ny = ny.Add(time.Second)
@@ -941,7 +942,7 @@ endIf:
 		out = append(out, t.Format(time.RFC3339Nano+" MST")+" "+t.Location().String()+" "+t.AddDate(0, 6, 0).Format("-07:00 MST"))
 	}
 	return m.finish(strings.Join(out, "\n"), nil)
-//line kinds_fsm.go:945
+//line kinds_fsm.go:946
 }
 
 func (m *kindTimesMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -1016,7 +1017,7 @@ func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
 			Layout: "6f831efb80eea763",
-			Pos:    "kinds.go:168:1",
+			Pos:    "kinds.go:169:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
 				Type: "string",
@@ -1033,11 +1034,11 @@ func init() {
 		},
 		Start: fsm.StateInfo{
 			Layout: "2b277bc8c0741b38",
-			Pos:    "kinds.go:149:6",
+			Pos:    "kinds.go:150:6",
 		},
 		States: []fsm.StateInfo{{
 			Layout: "7f46bc2a41dc735d",
-			Pos:    "kinds.go:159:15",
+			Pos:    "kinds.go:160:15",
 			Vars: []fsm.VarInfo{{
 				Name: "ny",
 				Type: "time.Time",
@@ -1062,4 +1063,256 @@ func init() {
 			return &kindTimesMachine{}
 		},
 	})
+}
+
+// KindUnexportedJob is the handle of job KindUnexported, for fsm.Start, fsm.Wait and fsm.Child.
+var KindUnexportedJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.KindUnexported",
+	func(a string) []any { return []any{a} },
+	func(r []any) (string, error) { return fsm.ResultAt[string](r, 0), fsm.ResultErr(r, 1) })
+
+// kindUnexportedMachine is the state machine of job KindUnexported.
+type kindUnexportedMachine struct {
+	state int // the await the job is stopped at; see fsm.Machine.State
+	v     struct {
+		owner string
+		t     tally
+		l     ledger.Ledger
+		i     int
+		n     int
+		i_1   int
+	} // the job's variables saved at some await
+	r0 string
+	r1 error
+}
+
+// Resume implements fsm.Machine: it runs job KindUnexported from where it stopped to its
+// next await.
+func (m *kindUnexportedMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, error) {
+	var (
+		owner string
+		t     tally
+		l     ledger.Ledger
+		i     int
+		n     int
+		i_1   int
+		v_1   int
+		err_1 error
+		err_2 error
+	)
+	st := m.state
+	m.state = fsm.StatePoisoned
+	switch st {
+	case 0:
+		owner = m.v.owner
+	case 1:
+		t, l, i, n, i_1 = m.v.t, m.v.l, m.v.i, m.v.n, m.v.i_1
+		goto resume1
+	case 2:
+		t, l = m.v.t, m.v.l
+		goto resume2
+	case fsm.StateDone:
+		m.state = st
+		return nil, fsm.ErrFinished
+	default:
+		m.state = st
+		return nil, fsm.ErrPoisoned
+	}
+//line kinds.go:187
+	t = tally{name: "t", seen: map[string]bool{}, last: &tally{name: "prev", count: -1}}
+	l = ledger.New(owner)
+//line kinds_fsm.go:1124
+	n = 3
+	i_1 = 0
+loop:
+	if i_1 >= n {
+		goto loopEnd
+	}
+//line kinds.go:189
+	i = i_1
+//line kinds_fsm.go:1133
+	m.v.t, m.v.l, m.v.i, m.v.n, m.v.i_1 = t, l, i, n, i_1
+//line kinds.go:190
+	return m.suspend(1, Echo.Call(i*100))
+resume1:
+//line kinds.go:190
+	v_1, err_1 = fsm.Take[int](in)
+	if err_1 != nil {
+		return m.finish("", err_1)
+	}
+	t.count += v_1
+	t.seen[fmt.Sprint(i)] = true
+	t.extra = i
+	l.Add(fmt.Sprint("e", i), v_1)
+//line kinds_fsm.go:1147
+	i_1++
+	goto loop
+loopEnd:
+//line kinds.go:199
+	l.Close()
+//line kinds_fsm.go:1153
+	m.v.t, m.v.l = t, l
+//line kinds.go:200
+	return m.suspend(2, Echo.Call(0))
+resume2:
+//line kinds.go:200
+	_, err_2 = fsm.Take[int](in)
+//line kinds.go:200
+	if err_2 == nil {
+		goto endIf
+	}
+//line kinds.go:201
+	return m.finish("", err_2)
+endIf:
+	l.Add("late", 1000)
+	return m.finish(fmt.Sprintf("%s %d %s %d %d %v | %s", t.name, t.count, t.last.name, t.last.count, len(t.seen), t.extra, l), nil)
+//line kinds_fsm.go:1169
+}
+
+func (m *kindUnexportedMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
+	m.r0 = r0
+	m.r1 = r1
+	m.state = fsm.StateDone
+	return nil, nil
+}
+
+func (m *kindUnexportedMachine) suspend(state int, op fsm.AnyOp) (fsm.AnyOp, error) {
+	m.state = state
+	return fsm.Suspend(op)
+}
+
+// State implements fsm.Machine.
+func (m *kindUnexportedMachine) State() int {
+	return m.state
+}
+
+// Results implements fsm.Machine.
+func (m *kindUnexportedMachine) Results() []any {
+	return []any{m.r0, m.r1}
+}
+
+// MarshalCBOR implements fsm.Machine: it writes the state number and
+// the variables live in that state, nothing else.
+func (m *kindUnexportedMachine) MarshalCBOR() ([]byte, error) {
+	w := fsm.NewStateWriter(m.state)
+	switch m.state {
+	case 0:
+		fsm.Save(w, "owner", m.v.owner)
+	case 1:
+		fsm.Save(w, "t", m.v.t)
+		fsm.Save(w, "l", m.v.l)
+		fsm.Save(w, "i", m.v.i)
+		fsm.Save(w, "n", m.v.n)
+		fsm.Save(w, "i_1", m.v.i_1)
+	case 2:
+		fsm.Save(w, "t", m.v.t)
+		fsm.Save(w, "l", m.v.l)
+	case fsm.StateDone:
+		fsm.Save(w, "result 0", m.r0)
+		fsm.SaveError(w, "result 1", m.r1)
+	case fsm.StatePoisoned:
+		return nil, fsm.ErrPoisoned
+	}
+	return w.Bytes()
+}
+
+// UnmarshalCBOR implements fsm.Machine.
+func (m *kindUnexportedMachine) UnmarshalCBOR(data []byte) error {
+	r, err := fsm.NewStateReader(data, 2)
+	if err != nil {
+		return err
+	}
+	switch r.State() {
+	case 0:
+		fsm.Load(r, "owner", &m.v.owner)
+	case 1:
+		fsm.Load(r, "t", &m.v.t)
+		fsm.Load(r, "l", &m.v.l)
+		fsm.Load(r, "i", &m.v.i)
+		fsm.Load(r, "n", &m.v.n)
+		fsm.Load(r, "i_1", &m.v.i_1)
+	case 2:
+		fsm.Load(r, "t", &m.v.t)
+		fsm.Load(r, "l", &m.v.l)
+	case fsm.StateDone:
+		fsm.Load(r, "result 0", &m.r0)
+		fsm.LoadError(r, "result 1", &m.r1)
+	}
+	if err := r.Close(); err != nil {
+		return err
+	}
+	m.state = r.State()
+	return nil
+}
+
+func init() {
+	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "6f831efb80eea763",
+			Pos:    "kinds.go:205:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "string",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
+		Func: KindUnexported,
+		Name: "github.com/fsmgen/fsmgen/tests/equiv.KindUnexported",
+		New: func(args []any) (fsm.Machine, error) {
+			m := &kindUnexportedMachine{}
+			var err error
+			if m.v.owner, err = fsm.Arg[string]("github.com/fsmgen/fsmgen/tests/equiv.KindUnexported", args, 0, "owner"); err != nil {
+				return nil, err
+			}
+			return m, nil
+		},
+		Start: fsm.StateInfo{
+			Layout: "6dab94ad2acf20dd",
+			Pos:    "kinds.go:186:6",
+			Vars: []fsm.VarInfo{{
+				Name: "owner",
+				Type: "string",
+			}},
+		},
+		States: []fsm.StateInfo{{
+			Layout: "d90388013b2068a7",
+			Pos:    "kinds.go:190:13",
+			Vars: []fsm.VarInfo{{
+				Name: "t",
+				Type: "tally",
+			}, {
+				Name: "l",
+				Type: "ledger.Ledger",
+			}, {
+				Name: "i",
+				Type: "int",
+			}, {
+				Internal: true,
+				Name:     "n (a range bound)",
+				Type:     "int",
+			}, {
+				Internal: true,
+				Name:     "i_1 (a range position)",
+				Type:     "int",
+			}},
+		}, {
+			Layout: "7dc71c6728e9d13e",
+			Pos:    "kinds.go:200:15",
+			Vars: []fsm.VarInfo{{
+				Name: "t",
+				Type: "tally",
+			}, {
+				Name: "l",
+				Type: "ledger.Ledger",
+			}},
+		}},
+		Zero: func() fsm.Machine {
+			return &kindUnexportedMachine{}
+		},
+	})
+	fsm.RegisterType[ledger.Ledger]()
+	fsm.StoreUnexported[tally]()
+	fsm.StoreUnexported[ledger.Ledger]()
+	fsm.StoreUnexported[ledger.Entry]()
 }

@@ -28,4 +28,5 @@ var kindCases = []jobCase{
 		"2001-09-09T01:46:40.000000005Z UTC UTC +00:00 UTC",
 		"0001-01-01T00:00:00Z UTC UTC +00:00 UTC",
 	}, "\n"), nil), awaits: 1},
+	{name: "KindUnexported", job: KindUnexported, args: []any{"bob"}, want: out("t 300 prev -1 3 2 | bob e0 e1 e2 (closed) = $$$", nil), awaits: 4},
 }

@@ -5,6 +5,7 @@ package refused
 import (
 	"context"
 	"sort"
+	"strings"
 	"sync"
 
 	fsm "github.com/fsmgen/fsmgen/runtime"
@@ -199,4 +200,30 @@ func SameField(ctx fsm.Context, order int, Order string) (int, error) { // want 
 func SameResult(ctx fsm.Context) (n int, N string, err error) { // want `job SameResult: results n and N would both be field N of SameResultResults`
 	n, err = fsm.Await(ctx, Echo.Call(1))
 	return n, "", err
+}
+
+//fsmgen:job
+func Builder(ctx fsm.Context) (string, error) {
+	var b strings.Builder // want `variable b of type strings.Builder is held across the await at refused.go:\d+:\d+, but strings.Builder has unexported field addr, state private to package strings \(outside this module\) that a copy would not restore`
+	b.WriteString("x")
+	fsm.Await(ctx, Echo.Call(1))
+	return b.String(), nil
+}
+
+//fsmgen:job
+func LocalHidden(ctx fsm.Context) (int, error) {
+	type box struct{ n int }
+	b := box{n: 1} // want `variable b of type box is held across the await at refused.go:\d+:\d+, but its type box is declared inside a function and has unexported fields`
+	fsm.Await(ctx, Echo.Call(1))
+	return b.n, nil
+}
+
+// Own is a struct of the job's package with unexported fields: storable.
+type Own struct{ n int }
+
+//fsmgen:job
+func OwnHidden(ctx fsm.Context) (int, error) {
+	o := Own{n: 1}
+	fsm.Await(ctx, Echo.Call(1))
+	return o.n, nil
 }
