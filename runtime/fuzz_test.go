@@ -2,6 +2,7 @@ package fsm
 
 import (
 	"context"
+	"errors"
 	"math"
 	"math/big"
 	"strings"
@@ -280,6 +281,10 @@ type fuzzComposite struct {
 	Keys  map[float64]int8
 	Any   any
 	Big   *big.Int
+	Dyn   Dyn
+	Zoned []time.Time
+	Own   privateOuter
+	Tree  *TimedEvent
 }
 
 func FuzzUnmarshal(f *testing.F) {
@@ -298,6 +303,10 @@ func FuzzUnmarshal(f *testing.F) {
 			Keys:  map[float64]int8{math.NaN(): 1, math.Copysign(0, -1): -1},
 			Any:   []any{"x", map[any]any{uint64(1): []byte{}}, -2.5, nil, true},
 			Big:   big.NewInt(-1),
+			Dyn:   Dyn{A: &Point{1, 2}, S: ID("s"), E: errors.New("e"), L: []any{Point{}, nil, int8(1)}},
+			Zoned: []time.Time{time.Date(2026, 1, 2, 3, 4, 5, 6, mustZone("America/New_York")), time.Date(2026, 1, 2, 0, 0, 0, 0, time.FixedZone("X", 3601)), time.Unix(0, 0).In(time.Local)},
+			Own:   privateOuter{in: private{n: 1, tags: []string{"t"}}, ptr: &private{}, dyn: Point{}},
+			Tree:  &TimedEvent{Kids: []TimedEvent{{At: time.Unix(1, 0).UTC()}}},
 		},
 	}
 	for _, s := range seeds {
