@@ -19,15 +19,20 @@ func checkJob(j *job, ds *diagnostics) {
 	info := j.pkg.TypesInfo
 	hasAwait := false
 	ast.Inspect(j.decl.Body, func(n ast.Node) bool {
-		if c, ok := n.(*ast.CallExpr); ok && isAwaitCall(info, c) {
-			hasAwait = true
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.CallExpr:
+			if j.suspendsAt(n) {
+				hasAwait = true
+			}
 		}
 		return !hasAwait
 	})
 	awaitIn := func(n ast.Node) bool {
 		found := false
 		ast.Inspect(n, func(c ast.Node) bool {
-			if call, ok := c.(*ast.CallExpr); ok && isAwaitCall(info, call) {
+			if call, ok := c.(*ast.CallExpr); ok && j.suspendsAt(call) {
 				found = true
 			}
 			return !found
@@ -56,7 +61,11 @@ func checkJob(j *job, ds *diagnostics) {
 				if isAwaitCall(info, c) && inLit {
 					ds.errorf(c.Pos(), "await inside a function literal: a machine can only stop in the job's own body; call fsm.Await in the job and pass the result to the function")
 				}
-				checkContextArgs(j, c, ds)
+				if callee := j.nestedCallee(c); callee != nil {
+					checkNestedCall(j, c, callee, inLit, ds)
+				} else {
+					checkContextArgs(j, c, ds)
+				}
 			case *ast.GoStmt:
 				if awaitIn(c.Call) {
 					ds.errorf(c.Pos(), "await in a go statement: a machine cannot stop inside another goroutine; await in the job and start the goroutine with the result")
@@ -112,8 +121,8 @@ func checkJob(j *job, ds *diagnostics) {
 // would not be checkpoints.
 func checkContextArgs(j *job, c *ast.CallExpr, ds *diagnostics) {
 	info := j.pkg.TypesInfo
-	if isAwaitCall(info, c) {
-		return
+	if isAwaitCall(info, c) || j.graph.calleeOf(info, c) != nil {
+		return // a job that awaits is nested (checkNestedCall); others are plain calls
 	}
 	sig, ok := info.TypeOf(c.Fun).(*types.Signature)
 	if !ok {
@@ -132,7 +141,7 @@ func checkContextArgs(j *job, c *ast.CallExpr, ds *diagnostics) {
 			pt = sig.Params().At(i).Type()
 		}
 		if pt != nil && isContextType(pt) {
-			ds.errorf(c.Pos(), "job %s passes its fsm.Context to %s, which may await outside the job's body; calling other jobs or awaiting helpers is not supported yet: await in the job itself", j.fn.Name(), types.ExprString(c.Fun))
+			ds.errorf(c.Pos(), "job %s passes its fsm.Context to %s, which may await outside the job's body, without a checkpoint: make %s a job (//fsmgen:job) to call it from jobs, or await in the job itself", j.fn.Name(), types.ExprString(c.Fun), types.ExprString(c.Fun))
 		}
 	}
 }
@@ -213,6 +222,10 @@ func (l *lowerer) liveness() (entry []*hvar) {
 		case fSuspend:
 			// What is live where the machine resumes is saved here.
 			mark(use[i], s.await.op)
+		case fNest:
+			// The nested machine is resumed here; what is live is saved here
+			// when it suspends.
+			use[i][idx[s.await.nest]/64] |= 1 << (idx[s.await.nest] % 64)
 		}
 		succ[i] = l.successors(i, labels) // n stands for the job's return
 	}
@@ -255,7 +268,7 @@ func (l *lowerer) liveness() (entry []*hvar) {
 	for changed := true; changed; {
 		changed = false
 		for i := n - 1; i >= 0; i-- {
-			if l.code[i].kind == fSuspend {
+			if k := l.code[i].kind; k == fSuspend || k == fNest {
 				suspendUse(i, labels[resumeLabel(l.code[i].await)])
 			}
 			out := newSet()
@@ -482,8 +495,8 @@ func (l *lowerer) checkLive() {
 	for _, site := range l.awaits {
 		at := l.j.position(site.pos)
 		for _, v := range site.saved {
-			if reported[v] {
-				continue
+			if reported[v] || v.nest != nil {
+				continue // a nested machine is saved by its own code
 			}
 			pos := v.pos
 			if !pos.IsValid() {

@@ -231,6 +231,10 @@ func (e *emitter) emitJob(l *lowerer, entry []*hvar, h *jobHandle) error {
 	saveCases := stateCases(func(vars []*hvar) []jen.Code {
 		var out []jen.Code
 		for _, v := range storedOrder(l, vars) {
+			if v.nest != nil {
+				out = append(out, rt("SaveNested").Call(jen.Id(g.w), jen.Lit(displayName(v)), jen.Id(g.m).Dot("v").Dot(v.name)))
+				continue
+			}
 			if v.derived != nil {
 				out = append(out, rt("SaveDerived").Call(jen.Id(g.w), jen.Lit(displayName(v)), jen.Id(g.m).Dot("v").Dot(v.name), derive(v)))
 				continue
@@ -250,6 +254,10 @@ func (e *emitter) emitJob(l *lowerer, entry []*hvar, h *jobHandle) error {
 	loadCases := stateCases(func(vars []*hvar) []jen.Code {
 		var out []jen.Code
 		for _, v := range storedOrder(l, vars) {
+			if v.nest != nil {
+				out = append(out, rt("LoadNested").Call(jen.Id(g.r), jen.Lit(displayName(v)), jen.Lit(v.nest.name()), jen.Op("&").Id(g.m).Dot("v").Dot(v.name)))
+				continue
+			}
 			if v.derived != nil {
 				out = append(out, rt("LoadDerived").Call(jen.Id(g.r), jen.Lit(displayName(v)), jen.Op("&").Id(g.m).Dot("v").Dot(v.name), derive(v)))
 				continue
@@ -457,9 +465,13 @@ func (e *emitter) stateInfo(l *lowerer, pos token.Pos, vars []*hvar) jen.Code {
 		if v.srcName == "" {
 			name = v.name + " (" + v.what + ")"
 		}
+		typ := typeString(v.typ, j.pkg.Types)
+		if v.nest != nil {
+			typ = "machine of job " + jobDisplayName(v.nest)
+		}
 		d := jen.Dict{
 			jen.Id("Name"): jen.Lit(name),
-			jen.Id("Type"): jen.Lit(typeString(v.typ, j.pkg.Types)),
+			jen.Id("Type"): jen.Lit(typ),
 		}
 		if v.srcName == "" {
 			d[jen.Id("Internal")] = jen.True()

@@ -101,6 +101,9 @@ func (l *lowerer) flowOf(i int) (jumps []string, falls bool) {
 		return []string{s.label}, true
 	case fSuspend:
 		return []string{resumeLabel(s.await)}, false
+	case fNest:
+		// The resume label is just before it: a suspension comes back to it.
+		return []string{resumeLabel(s.await)}, true
 	}
 	// A statement kept as written: its breaks and continues of flattened
 	// statements, and its gotos to labels outside it.
@@ -196,7 +199,7 @@ func (l *lowerer) reachableAwaits() int {
 	seen, _ := l.reach(l.labelIndex(), 0)
 	count := 0
 	for i, s := range l.code {
-		if seen[i] && s.kind == fSuspend {
+		if seen[i] && (s.kind == fSuspend || s.kind == fNest) {
 			count++
 		}
 	}

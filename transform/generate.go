@@ -441,6 +441,7 @@ func analyzeJob(j *job, ssaPkg *ssa.Package, ds *diagnostics, pkgTaken, handleNa
 	}
 	entry := l.liveness()
 	l.checkLive()
+	j.graph.lowered[j] = l
 	return lowered{l: l, entry: entry}, len(ds.list) == before
 }
 

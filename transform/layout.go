@@ -42,6 +42,9 @@ type layoutVar struct {
 	internal bool
 	derived  string // for a derived variable, what it is made from
 	typ      types.Type
+	// nested, for the machine of a nested job's call, describes that
+	// machine's stored states (see nestedLayoutText) in place of typ.
+	nested string
 }
 
 // layoutOf returns the fingerprint of a state storing vars in this order.
@@ -65,6 +68,10 @@ func layoutText(vars []layoutVar) string {
 			b.WriteString(" derived from " + v.derived)
 		}
 		b.WriteString(": ")
+		if v.nested != "" {
+			b.WriteString(v.nested + "\n")
+			continue
+		}
 		d := &layoutDescriber{b: &b, seen: map[string]*types.Named{}}
 		d.typ(v.typ)
 		b.WriteString("\n")
@@ -87,6 +94,9 @@ func stateLayoutVars(l *lowerer, vars []*hvar) []layoutVar {
 		}
 		if v.derived != nil {
 			lv.derived = derivationText(l, v.derived, index)
+		}
+		if v.nest != nil {
+			lv.nested = nestedLayoutText(l, v.nest)
 		}
 		out = append(out, lv)
 	}
@@ -359,4 +369,23 @@ func basicName(b *types.Basic) string {
 		return types.Typ[b.Kind()].Name()
 	}
 	return fmt.Sprintf("basic(%d)", b.Kind())
+}
+
+// nestedLayoutText describes how the machine of a nested job stores its
+// states: the job's name, then the layout of each of its awaits, which is
+// where a saved nested machine always is (it is never saved at its start, and
+// never once it has returned). A change to any of them changes the layout of
+// every state of the caller that holds the nested machine.
+func nestedLayoutText(l *lowerer, callee *job) string {
+	var b strings.Builder
+	b.WriteString("machine of job " + strconv.Quote(callee.name()))
+	cl := l.j.graph.lowered[callee]
+	if cl == nil {
+		// Not analyzed: the package has diagnostics and gets no files.
+		return b.String()
+	}
+	for _, site := range cl.awaits {
+		fmt.Fprintf(&b, " state %d %s", site.state, layoutOf(stateLayoutVars(cl, storedOrder(cl, site.saved))))
+	}
+	return b.String()
 }

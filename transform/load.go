@@ -24,6 +24,8 @@ type job struct {
 	fn   *types.Func
 	sig  *types.Signature
 	ctx  *types.Var // the fsm.Context parameter
+	// graph is what the package's jobs know of each other (see nest.go).
+	graph *jobGraph
 }
 
 // name returns the job's stored name: import path, receiver type and function.
@@ -89,6 +91,7 @@ func findJobs(pkg *packages.Package, ds *diagnostics) []*job {
 			}
 		}
 	}
+	linkJobs(jobs, ds)
 	return jobs
 }
 

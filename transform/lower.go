@@ -23,6 +23,7 @@ const (
 	fGoto                 // goto label
 	fIfGoto               // if cond { goto label }
 	fSuspend              // save the live variables and return await.op
+	fNest                 // resume a nested job's machine; suspend while it awaits
 )
 
 // fstmt is one statement of flat code.
@@ -46,6 +47,7 @@ type hvar struct {
 	param   bool // a parameter of the job (or its receiver)
 	result  int  // 1 + index of a named result, else 0
 	perIter bool // declared inside a loop that the lowering flattened
+	nest    *job // for the machine of a nested job's call, that job
 	pos     token.Pos
 	// derived, when set, is what the variable was made from: a range loop's
 	// element (seq[i]) or the value it ranges over. At a checkpoint where the
@@ -64,6 +66,7 @@ type awaitSite struct {
 	live  []*hvar // filled by liveness: what the code after the await reads
 	saved []*hvar // live, and the sources of derived variables among them
 	label string  // where the machine resumes, in flat code
+	nest  *hvar   // for a call of a job that suspends, its machine (fNest)
 }
 
 // target is the pair of labels a flattened loop or switch gives break and
@@ -150,7 +153,7 @@ func (l *lowerer) containsAwait(n ast.Node) bool {
 		case *ast.FuncLit:
 			return false
 		case *ast.CallExpr:
-			if isAwaitCall(l.info, c) {
+			if l.j.suspendsAt(c) {
 				found = true
 				return false
 			}
@@ -503,6 +506,10 @@ func (l *lowerer) exprStmt(s *ast.ExprStmt) {
 		l.await(call, nil)
 		return
 	}
+	if call, ok := ast.Unparen(s.X).(*ast.CallExpr); ok && l.j.nestedCallee(call) != nil {
+		l.nestValues(call)
+		return
+	}
 	x := l.expr(s.X)
 	l.emitNode(&ast.ExprStmt{X: x})
 }
@@ -520,6 +527,14 @@ func (l *lowerer) assign(s *ast.AssignStmt) {
 		if call, ok := ast.Unparen(s.Rhs[0]).(*ast.CallExpr); ok && isAwaitCall(l.info, call) {
 			lhs := l.lhsList(s.Lhs, true)
 			l.await(call, lhs)
+			return
+		}
+	}
+	if len(s.Rhs) == 1 && tok == token.ASSIGN {
+		if call, ok := ast.Unparen(s.Rhs[0]).(*ast.CallExpr); ok && l.j.nestedCallee(call) != nil {
+			lhs := l.lhsList(s.Lhs, true)
+			vals := l.nestValues(call)
+			l.emitNode(&ast.AssignStmt{Lhs: lhs, Tok: token.ASSIGN, TokPos: s.TokPos, Rhs: vals})
 			return
 		}
 	}
@@ -544,6 +559,13 @@ func (l *lowerer) returnStmt(s *ast.ReturnStmt) {
 			vals := l.awaitValues(call)
 			l.emitNode(&ast.ReturnStmt{Return: s.Return, Results: vals})
 			return
+		}
+		if call, ok := ast.Unparen(s.Results[0]).(*ast.CallExpr); ok && l.j.nestedCallee(call) != nil && len(call.Args) > 0 {
+			if r := l.j.nestedCallee(call).sig.Results(); r.Len() > 1 {
+				vals := l.nestValues(call)
+				l.emitNode(&ast.ReturnStmt{Return: s.Return, Results: vals})
+				return
+			}
 		}
 	}
 	res := l.operands(s.Results)

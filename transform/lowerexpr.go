@@ -136,8 +136,30 @@ func (l *lowerer) expr(e ast.Expr) ast.Expr {
 			l.ds.errorf(x.Pos(), "an await has two results and can only be assigned, returned or passed as all the arguments of a call")
 			return x
 		}
+		if l.j.nestedCallee(x) != nil {
+			// In a single-value context the callee has one result.
+			vals := l.nestValues(x)
+			if len(vals) != 1 {
+				l.ds.errorf(x.Pos(), "internal error: job call with %d results used as a value (please report this)", len(vals))
+				return x
+			}
+			return vals[0]
+		}
 		c := *x
 		if len(x.Args) == 1 {
+			if inner, ok := ast.Unparen(x.Args[0]).(*ast.CallExpr); ok && l.j.nestedCallee(inner) != nil {
+				if r := l.j.nestedCallee(inner).sig.Results(); r.Len() > 1 {
+					// h(job(ctx, ...)): the job's results are h's arguments.
+					parts, rebuild := l.calleeParts(x)
+					ops := make([]ast.Expr, len(parts))
+					for i, p := range parts {
+						ops[i] = l.spillIf(l.expr(p))
+					}
+					c.Fun = rebuild(ops)
+					c.Args = l.nestValues(inner)
+					return l.derived(x, &c)
+				}
+			}
 			if inner, ok := ast.Unparen(x.Args[0]).(*ast.CallExpr); ok && isAwaitCall(l.info, inner) {
 				// h(fsm.Await(...)): the await's two results are h's arguments.
 				// h is evaluated before them.
@@ -430,17 +452,21 @@ type placeholder struct {
 	kind phKind
 	site *awaitSite // phTake
 	name string     // phRuntime, phBuiltin
-	t    types.Type // phType, phZero
+	t    types.Type // phType, phZero, phNestResult
+	// index is the result's index, for phNestResult.
+	index int
 }
 
 type phKind int
 
 const (
-	phTake    phKind = iota // fsm.Take[T](in)
-	phRuntime               // fsm.<name>
-	phBuiltin               // a builtin function
-	phType                  // a type
-	phZero                  // the zero value of a type
+	phTake       phKind = iota // fsm.Take[T](in)
+	phRuntime                  // fsm.<name>
+	phBuiltin                  // a builtin function
+	phType                     // a type
+	phZero                     // the zero value of a type
+	phIn                       // the outcome Resume was given
+	phNestResult               // result index of a nested job's call (site)
 )
 
 func (l *lowerer) placeholder(p placeholder) *ast.Ident {

@@ -20,7 +20,7 @@ import (
 type memoryFacts struct {
 	addressTaken map[types.Object]token.Pos
 	captured     map[types.Object]bool
-	awaits       int // calls of fsm.Await in the job's own body, as SSA sees them
+	awaits       int // calls of fsm.Await and of jobs that suspend in the job's own body, as SSA sees them
 	// boxed are the concrete types the job (or a function literal in it)
 	// converts to interface types, in order of appearance: the machine
 	// registers them, so that an interface holding one can be stored.
@@ -70,7 +70,7 @@ func jobMemory(p *ssa.Package, j *job) (memoryFacts, error) {
 		for _, instr := range b.Instrs {
 			switch instr := instr.(type) {
 			case *ssa.Call:
-				if isAwait(instr.Common()) {
+				if isAwait(instr.Common()) || j.nestsCall(instr.Common()) {
 					facts.awaits++
 				}
 			case *ssa.Alloc:

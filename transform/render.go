@@ -141,6 +141,10 @@ func (r *renderer) rewrite(n ast.Node) (ast.Node, bool) {
 				return r.ident(e.im.typeString(p.t)), true
 			case phZero:
 				return r.ident(zeroText(p.t, e.im)), true
+			case phIn:
+				return r.ident(m.in), true
+			case phNestResult:
+				return r.ident(fmt.Sprintf("%s.ResultAt[%s](%s.Results(), %d)", e.rt, e.im.typeString(p.t), p.site.nest.name, p.index)), true
 			}
 		}
 		if v, ok := l.temps[n]; ok {

@@ -93,6 +93,22 @@ func (e *emitter) resume(m *machine) (string, error) {
 			}
 			w.user(s.pos, fmt.Sprintf("return %s.suspend(%d, %s)\n", m.recv, s.await.state, op))
 			terminated = true
+		case fNest:
+			// Run the nested job's machine to its next await; while it awaits,
+			// the job is suspended on the same op, holding the machine.
+			op, err := l.names.fresh("op"), l.names.fresh("err")
+			ctxName := l.j.ctx.Name()
+			w.user(s.pos, fmt.Sprintf("if %s, %s := %s.Nest(%s, %s, %s); %s != nil {\nreturn nil, %s\n} else if %s != nil {\n", op, err, e.rt, ctxName, s.await.nest.name, m.in, err, err, op))
+			if len(s.await.saved) > 0 {
+				var lhs, rhs []string
+				for _, v := range s.await.saved {
+					lhs = append(lhs, m.recv+".v."+v.name)
+					rhs = append(rhs, v.name)
+				}
+				w.gen(fmt.Sprintf("%s = %s\n", strings.Join(lhs, ", "), strings.Join(rhs, ", ")))
+			}
+			w.gen(fmt.Sprintf("return %s.suspend(%d, %s)\n}\n", m.recv, s.await.state, op))
+			terminated = false
 		case fNode:
 			text, err := e.render(l, m, s.node)
 			if err != nil {
