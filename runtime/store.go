@@ -53,9 +53,9 @@ type Store interface {
 	// Job returns one job, or an error wrapping ErrNotFound.
 	Job(ctx context.Context, id string) (JobRecord, error)
 
-	// Jobs lists jobs matching f, in the order they were created (Num), at
-	// most f.Limit of them (100 when 0). Listed records leave State, Op,
-	// Progress, Outcome and Result empty.
+	// Jobs lists jobs matching f, in the order they were created (Num), or
+	// newest first with f.Newest, at most f.Limit of them (100 when 0).
+	// Listed records leave State, Op, Progress, Outcome and Result empty.
 	Jobs(ctx context.Context, f JobFilter) ([]JobRecord, error)
 
 	// Counts returns how many jobs there are of each status (of the named job
@@ -247,7 +247,11 @@ type JobFilter struct {
 	CreatedAfter  time.Time
 	CreatedBefore time.Time
 	AfterNum      int64 // paging: only jobs with Num > AfterNum
-	Limit         int
+	BeforeNum     int64 // paging: only jobs with Num < BeforeNum (0 for no bound)
+	// Newest lists the newest jobs first (Num descending), so that a
+	// dashboard pages back from the latest with BeforeNum.
+	Newest bool
+	Limit  int
 }
 
 // Event is one entry of a job's history.

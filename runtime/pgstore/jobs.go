@@ -116,11 +116,11 @@ func (s *Store) Job(ctx context.Context, id string) (fsm.JobRecord, error) {
 // defaultLimit is the most jobs Jobs lists when JobFilter.Limit is 0.
 const defaultLimit = 100
 
-// Jobs lists the jobs matching f in the order they were created (Num), at
-// most f.Limit of them (100 when f.Limit is 0 or less). CreatedAfter and
-// CreatedBefore are exclusive bounds. The records have nil State, Op,
-// Progress and Outcome. An f.Status that is not one of fsm.Statuses is an
-// error.
+// Jobs lists the jobs matching f in the order they were created (Num), or
+// newest first with f.Newest, at most f.Limit of them (100 when f.Limit is 0
+// or less). CreatedAfter and CreatedBefore are exclusive bounds. The records
+// have nil State, Op, Progress and Outcome. An f.Status that is not one of
+// fsm.Statuses is an error.
 func (s *Store) Jobs(ctx context.Context, f fsm.JobFilter) ([]fsm.JobRecord, error) {
 	if err := s.check(); err != nil {
 		return nil, err
@@ -163,6 +163,9 @@ func (s *Store) Jobs(ctx context.Context, f fsm.JobFilter) ([]fsm.JobRecord, err
 	if f.AfterNum != 0 {
 		add("num >", f.AfterNum)
 	}
+	if f.BeforeNum != 0 {
+		add("num <", f.BeforeNum)
+	}
 	limit := f.Limit
 	if limit <= 0 {
 		limit = defaultLimit
@@ -172,7 +175,11 @@ func (s *Store) Jobs(ctx context.Context, f fsm.JobFilter) ([]fsm.JobRecord, err
 		q += " WHERE " + strings.Join(where, " AND ")
 	}
 	args = append(args, int64(limit))
-	q += " ORDER BY num LIMIT $" + strconv.Itoa(len(args))
+	q += " ORDER BY num"
+	if f.Newest {
+		q += " DESC"
+	}
+	q += " LIMIT $" + strconv.Itoa(len(args))
 	rows, err := s.pool.Query(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("pgstore: listing jobs: %w", err)

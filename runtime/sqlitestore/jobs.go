@@ -27,7 +27,7 @@ func (s *Store) CreateJob(ctx context.Context, j fsm.JobSpec) (rec fsm.JobRecord
 		return fsm.JobRecord{}, false, err
 	}
 	now := s.nowNano()
-	err = s.do(ctx, func(tx *sql.Tx) (bool, error) {
+	err = s.do(ctx, func(tx *wtx) (bool, error) {
 		c, err := insertJob(tx, j, now)
 		if err != nil {
 			return false, err
@@ -58,7 +58,7 @@ func checkSpec(j fsm.JobSpec) error {
 
 // insertJob inserts the job j unless a job with its ID exists, and reports
 // whether it did. j has passed checkSpec.
-func insertJob(tx *sql.Tx, j fsm.JobSpec, now int64) (bool, error) {
+func insertJob(tx *wtx, j fsm.JobSpec, now int64) (bool, error) {
 	runAt, _ := storeutil.EncodeTime(j.RunAt)
 	res, err := tx.Exec(`INSERT INTO jobs (id, name, status, parent, state_num, state, layout, run_at, created_at, updated_at, lease_until)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
@@ -83,7 +83,7 @@ func insertJob(tx *sql.Tx, j fsm.JobSpec, now int64) (bool, error) {
 
 // insertEvents appends events to the history of job id. Their times have
 // been checked with encodeTime.
-func insertEvents(tx *sql.Tx, id string, events []fsm.Event) error {
+func insertEvents(tx *wtx, id string, events []fsm.Event) error {
 	for _, e := range events {
 		t, _ := storeutil.EncodeTime(e.Time)
 		if _, err := tx.Exec(`INSERT INTO events (job_id, seq, time, kind, state_num, state, layout, op, outcome, detail)
@@ -121,11 +121,11 @@ func (s *Store) Job(ctx context.Context, id string) (fsm.JobRecord, error) {
 // defaultLimit is the most jobs Jobs lists when JobFilter.Limit is 0.
 const defaultLimit = 100
 
-// Jobs lists the jobs matching f in the order they were created (Num), at
-// most f.Limit of them (100 when f.Limit is 0 or less). CreatedAfter and
-// CreatedBefore are exclusive bounds. The records have nil State, Op,
-// Progress and Outcome. An f.Status that is not one of fsm.Statuses is an
-// error.
+// Jobs lists the jobs matching f in the order they were created (Num), or
+// newest first with f.Newest, at most f.Limit of them (100 when f.Limit is 0
+// or less). CreatedAfter and CreatedBefore are exclusive bounds. The records
+// have nil State, Op, Progress and Outcome. An f.Status that is not one of
+// fsm.Statuses is an error.
 func (s *Store) Jobs(ctx context.Context, f fsm.JobFilter) ([]fsm.JobRecord, error) {
 	if err := s.check(); err != nil {
 		return nil, err
@@ -165,6 +165,9 @@ func (s *Store) Jobs(ctx context.Context, f fsm.JobFilter) ([]fsm.JobRecord, err
 	if f.AfterNum != 0 {
 		add("num > ?", f.AfterNum)
 	}
+	if f.BeforeNum != 0 {
+		add("num < ?", f.BeforeNum)
+	}
 	limit := f.Limit
 	if limit <= 0 {
 		limit = defaultLimit
@@ -173,7 +176,11 @@ func (s *Store) Jobs(ctx context.Context, f fsm.JobFilter) ([]fsm.JobRecord, err
 	if len(where) > 0 {
 		q += " WHERE " + strings.Join(where, " AND ")
 	}
-	q += " ORDER BY num LIMIT ?"
+	q += " ORDER BY num"
+	if f.Newest {
+		q += " DESC"
+	}
+	q += " LIMIT ?"
 	args = append(args, limit)
 	rows, err := s.rdb.QueryContext(ctx, q, args...)
 	if err != nil {

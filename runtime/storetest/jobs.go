@@ -218,7 +218,8 @@ func testJobsCreatedRange(t *testing.T, s fsm.Store) {
 	wantIDs(t, "created in range", got, "j0", "j1", "j2")
 }
 
-// Jobs lists 100 jobs when Limit is 0, and pages with AfterNum.
+// Jobs lists 100 jobs when Limit is 0, and pages with AfterNum; with Newest,
+// newest first, back with BeforeNum.
 func testJobsPaging(t *testing.T, s fsm.Store) {
 	recs := createN(t, s, "job", "a", 105)
 	got, err := s.Jobs(t.Context(), fsm.JobFilter{})
@@ -253,6 +254,34 @@ func testJobsPaging(t *testing.T, s fsm.Store) {
 		t.Fatal(err)
 	}
 	wantIDs(t, "after job-10", got, "job-11", "job-12", "job-13")
+
+	// Newest first, paging back with BeforeNum.
+	var back []fsm.JobRecord
+	before := int64(0)
+	for page := 0; ; page++ {
+		got, err := s.Jobs(t.Context(), fsm.JobFilter{Newest: true, BeforeNum: before, Limit: 40})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) == 0 {
+			break
+		}
+		if page > 10 {
+			t.Fatal("paging back does not end")
+		}
+		back = append(back, got...)
+		before = got[len(got)-1].Num
+	}
+	var reversed []string
+	for i := len(recs) - 1; i >= 0; i-- {
+		reversed = append(reversed, recs[i].ID)
+	}
+	wantIDs(t, "newest first, pages of 40", back, reversed...)
+	got, err = s.Jobs(t.Context(), fsm.JobFilter{AfterNum: recs[9].Num, BeforeNum: recs[13].Num, Newest: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantIDs(t, "between job-10 and job-14, newest first", got, "job-13", "job-12", "job-11")
 }
 
 // Counts counts jobs by status, of all names or of one.
