@@ -133,7 +133,7 @@ type (
 		next *privateNode
 	}
 	Tree                 map[string]any
-	Nest                 []Nest
+	Nesting              []Nesting
 	unregistered         struct{ X int }
 	unregisteredStringer struct{}
 )
@@ -636,9 +636,9 @@ func TestMarshalRefuses(t *testing.T) {
 func TestMarshalNestingLimit(t *testing.T) {
 	// Exactly maxValueNesting levels are fine; one more is refused.
 	nest := func(n int) any {
-		v := Nest{}
+		v := Nesting{}
 		for range n - 1 {
-			v = Nest{v}
+			v = Nesting{v}
 		}
 		return v
 	}

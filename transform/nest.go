@@ -99,7 +99,7 @@ func linkJobs(jobs []*job, ds *diagnostics) {
 					}
 				}
 				path = append(path, jobDisplayName(callee))
-				ds.errorf(c.Pos(), "job %s calls itself (%s): a recursive job would nest machines without bound; start the inner call as a child job with fsm.Child instead", jobDisplayName(callee), strings.Join(path, " → "))
+				ds.errorf(c.Pos(), "recursive call of job %s (%s): a recursive job would nest machines without bound; start the inner call as a child job with fsm.Child instead", jobDisplayName(callee), strings.Join(path, " → "))
 			}
 		}
 		stack = stack[:len(stack)-1]

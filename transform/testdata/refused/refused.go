@@ -227,3 +227,68 @@ func OwnHidden(ctx fsm.Context) (int, error) {
 	fsm.Await(ctx, Echo.Call(1))
 	return o.n, nil
 }
+
+// Composition: calls of jobs that await.
+
+//fsmgen:job
+func Sub(ctx fsm.Context, x int) (int, error) {
+	return fsm.Await(ctx, Echo.Call(x))
+}
+
+//fsmgen:job
+func CallsSub(ctx fsm.Context) (int, error) {
+	return Sub(ctx, 1) // a valid nested call: no diagnostic
+}
+
+//fsmgen:job
+func SelfCall(ctx fsm.Context, n int) (int, error) {
+	if n == 0 {
+		return fsm.Await(ctx, Echo.Call(0))
+	}
+	return SelfCall(ctx, n-1) // want `recursive call of job SelfCall \(SelfCall → SelfCall\): a recursive job would nest machines without bound; start the inner call as a child job with fsm.Child instead`
+}
+
+//fsmgen:job
+func Ping(ctx fsm.Context, n int) (int, error) {
+	fsm.Await(ctx, Echo.Call(n))
+	return Pong(ctx, n)
+}
+
+//fsmgen:job
+func Pong(ctx fsm.Context, n int) (int, error) {
+	return Ping(ctx, n) // want `recursive call of job Ping \(Ping → Pong → Ping\)`
+}
+
+// Stepper has a method job.
+type Stepper struct{ N int }
+
+//fsmgen:job
+func (s Stepper) Step(ctx fsm.Context) (int, error) {
+	return fsm.Await(ctx, Echo.Call(s.N))
+}
+
+//fsmgen:job
+func CallsMethodJob(ctx fsm.Context, s Stepper) (int, error) {
+	return s.Step(ctx) // want `call of job method Stepper.Step from job CallsMethodJob: nesting method jobs is not supported yet`
+}
+
+//fsmgen:job
+func SubInLiteral(ctx fsm.Context) (int, error) {
+	f := func() int {
+		n, _ := Sub(ctx, 2) // want `call of job Sub, which awaits, inside a function literal`
+		return n
+	}
+	return f(), nil
+}
+
+//fsmgen:job
+func SubOtherContext(ctx fsm.Context, other fsm.Context) (int, error) {
+	fsm.Await(ctx, Echo.Call(1))
+	return Sub(other, 1) // want `job Sub must be called with job SubOtherContext's own Context parameter ctx`
+}
+
+//fsmgen:job
+func SubInGo(ctx fsm.Context) (int, error) {
+	go Sub(ctx, 1) // want `await in a go statement`
+	return 0, nil
+}
