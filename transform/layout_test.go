@@ -257,3 +257,63 @@ func TestLayout(t *testing.T) {
 		})
 	}
 }
+
+// TestNestedLayout checks that the states of a job holding a nested job's
+// machine change layout when the nested job stores its states differently,
+// and only then.
+func TestNestedLayout(t *testing.T) {
+	const src = `package layout
+
+import (
+	"context"
+
+	fsm "github.com/fsmgen/fsmgen/runtime"
+)
+
+var Echo = fsm.NewActivity("layout.echo", func(_ context.Context, x int) (int, error) { return x, nil })
+
+//fsmgen:job
+func Inner(ctx fsm.Context, x int) (int, error) {
+	y := x * 2
+	_, err := fsm.Await(ctx, Echo.Call(x))
+	return y, err
+}
+
+//fsmgen:job
+func Outer(ctx fsm.Context, x int) (int, error) {
+	k := x + 1
+	n, err := Inner(ctx, x)
+	if err != nil {
+		return 0, err
+	}
+	m, err := fsm.Await(ctx, Echo.Call(n))
+	return k + m, err
+}
+`
+	base := layouts(t, src)
+	if len(base) != 4 {
+		t.Fatalf("Outer's states %v, want start, 1, 2 and done", base)
+	}
+	for _, c := range []struct {
+		name    string
+		edits   []string // old, new pairs
+		changed []string
+	}{
+		{"edit between awaits of Inner", []string{"y := x * 2", "y := x*2 + 0"}, nil},
+		{"Inner stores another type", []string{"y := x * 2", "y := int64(x) * 2", "return y, err", "return int(y), err"}, []string{"1"}},
+		{"Inner stores another variable", []string{"return y, err", "return y + x, err"}, []string{"1"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			got := layouts(t, replaceAll(t, src, c.edits...))
+			changed := map[string]bool{}
+			for _, s := range c.changed {
+				changed[s] = true
+			}
+			for state, l := range base {
+				if (got[state] != l) != changed[state] {
+					t.Errorf("state %s: layout %s → %s; want changed %v", state, l, got[state], changed[state])
+				}
+			}
+		})
+	}
+}
