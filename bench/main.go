@@ -24,6 +24,7 @@ import (
 	"io"
 	"log"
 	"os"
+	"runtime/pprof"
 	"slices"
 	"strings"
 	"time"
@@ -55,6 +56,7 @@ func main() {
 	only := flag.String("only", "", "comma-separated names of the systems to run (all when empty)")
 	svg := flag.String("svg", "", "also write the chart to this SVG file")
 	worker := flag.String("worker", "", "internal: run as a worker process of this kind on -pg")
+	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile of the measured rounds (this process only, not worker processes) to this file")
 	flag.Parse()
 	if flag.NArg() > 0 {
 		log.Fatalf("unexpected argument %q; see -help", flag.Arg(0))
@@ -92,6 +94,17 @@ func main() {
 		systems = slices.DeleteFunc(systems, func(s system) bool { return s.pg })
 	}
 
+	if *cpuprofile != "" {
+		f, err := os.Create(*cpuprofile)
+		if err != nil {
+			log.Fatal(err)
+		}
+		if err := pprof.StartCPUProfile(f); err != nil {
+			log.Fatal(err)
+		}
+		defer f.Close()
+		defer pprof.StopCPUProfile()
+	}
 	results := make([][]float64, len(systems))
 	began := time.Now()
 	for r := range c.runs {

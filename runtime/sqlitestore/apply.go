@@ -34,7 +34,7 @@ func (s *Store) Apply(ctx context.Context, u fsm.Update) (int64, error) {
 		return 0, err
 	}
 	now := s.nowNano()
-	err = s.do(ctx, func(tx *sql.Tx) (bool, error) { return a.run(tx, now) })
+	err = s.do(ctx, func(tx *wtx) (bool, error) { return a.run(tx, now) })
 	if err != nil {
 		return 0, err
 	}
@@ -56,7 +56,7 @@ func prepareApply(u fsm.Update) (*apply, error) {
 }
 
 // run makes the change in tx, at the store time now.
-func (a *apply) run(tx *sql.Tx, now int64) (notify bool, err error) {
+func (a *apply) run(tx *wtx, now int64) (notify bool, err error) {
 	u := a.u
 	var status string
 	err = tx.QueryRow(`UPDATE jobs SET
@@ -125,7 +125,7 @@ func (a *apply) run(tx *sql.Tx, now int64) (notify bool, err error) {
 // liveStatus returns the status of job id, or an error wrapping
 // fsm.ErrNotFound when there is no such job and fsm.ErrJobEnded when it has
 // ended.
-func liveStatus(tx *sql.Tx, id string) (fsm.Status, error) {
+func liveStatus(tx *wtx, id string) (fsm.Status, error) {
 	vals, err := scanAny(tx.QueryRow("SELECT status FROM jobs WHERE id = ?", id), 1)
 	if errors.Is(err, sql.ErrNoRows) {
 		return "", fmt.Errorf("sqlitestore: job %s: %w", id, fsm.ErrNotFound)
@@ -146,7 +146,7 @@ func liveStatus(tx *sql.Tx, id string) (fsm.Status, error) {
 
 // wake raises the WakeSeq of job id and, when it is waiting, makes it pending
 // with RunAt now.
-func wake(tx *sql.Tx, id string, now int64) error {
+func wake(tx *wtx, id string, now int64) error {
 	_, err := tx.Exec(`UPDATE jobs SET
 			wake_seq = wake_seq + 1,
 			status = CASE WHEN status = 'waiting' THEN 'pending' ELSE status END,

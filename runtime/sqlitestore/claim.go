@@ -2,7 +2,6 @@ package sqlitestore
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"fmt"
 	"slices"
@@ -59,7 +58,7 @@ func (s *Store) Claim(ctx context.Context, c fsm.ClaimRequest) ([]fsm.JobRecord,
 			ORDER BY run_at, num LIMIT ?5)
 		RETURNING ` + jobColumns
 	var recs []fsm.JobRecord
-	err = s.do(ctx, func(tx *sql.Tx) (bool, error) {
+	err = s.do(ctx, func(tx *wtx) (bool, error) {
 		rows, err := tx.Query(q, args...)
 		if err != nil {
 			return false, fmt.Errorf("sqlitestore: claiming jobs: %w", err)
@@ -99,7 +98,7 @@ func (s *Store) ExtendLeases(ctx context.Context, owner string, ids []string, un
 		return nil, nil
 	}
 	kept := map[string]bool{}
-	err = s.do(ctx, func(tx *sql.Tx) (bool, error) {
+	err = s.do(ctx, func(tx *wtx) (bool, error) {
 		clear(kept)
 		// One statement a job: the number of variables of one statement is
 		// bounded, and these are few.

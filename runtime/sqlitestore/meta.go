@@ -15,7 +15,7 @@ func (s *Store) PutMeta(ctx context.Context, key string, value []byte) error {
 	if err := s.check(); err != nil {
 		return err
 	}
-	return s.do(ctx, func(tx *sql.Tx) (bool, error) {
+	return s.do(ctx, func(tx *wtx) (bool, error) {
 		_, err := tx.Exec("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value", key, value)
 		if err != nil {
 			return false, fmt.Errorf("sqlitestore: writing meta %q: %w", key, err)

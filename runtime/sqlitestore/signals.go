@@ -2,7 +2,6 @@ package sqlitestore
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 
 	fsm "github.com/fsmgen/fsmgen/runtime"
@@ -19,7 +18,7 @@ func (s *Store) SendSignal(ctx context.Context, jobID, name string, payload []by
 		return err
 	}
 	now := s.nowNano()
-	return s.do(ctx, func(tx *sql.Tx) (bool, error) {
+	return s.do(ctx, func(tx *wtx) (bool, error) {
 		if _, err := liveStatus(tx, jobID); err != nil {
 			return false, err
 		}
@@ -40,7 +39,7 @@ func (s *Store) RequestCancel(ctx context.Context, id string) error {
 	}
 	t := s.now()
 	now, _ := storeutil.EncodeTime(t)
-	return s.do(ctx, func(tx *sql.Tx) (bool, error) {
+	return s.do(ctx, func(tx *wtx) (bool, error) {
 		if _, err := liveStatus(tx, id); err != nil {
 			return false, err
 		}

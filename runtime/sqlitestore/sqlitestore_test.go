@@ -440,7 +440,7 @@ func TestBatchWithFailure(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		batch = append(batch, &write{ctx: context.Background(), fn: func(tx *sql.Tx) (bool, error) { return a.run(tx, now) }})
+		batch = append(batch, &write{ctx: context.Background(), fn: func(tx *wtx) (bool, error) { return a.run(tx, now) }})
 	}
 	s.commit(batch)
 	for i, w := range batch {

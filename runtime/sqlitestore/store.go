@@ -29,6 +29,7 @@ type Store struct {
 	rdb *sql.DB // a pool of read-only connections
 
 	writes     chan *write
+	stmts      *stmtCache    // the writer's prepared statements
 	quit       chan struct{} // closed by Close
 	writerDone chan struct{} // closed when the writer goroutine has returned
 	changed    chan struct{}
@@ -100,6 +101,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		wdb:        wdb,
 		rdb:        rdb,
 		writes:     make(chan *write),
+		stmts:      newStmtCache(),
 		quit:       make(chan struct{}),
 		writerDone: make(chan struct{}),
 		changed:    make(chan struct{}, 1),

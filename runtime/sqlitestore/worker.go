@@ -2,7 +2,6 @@ package sqlitestore
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"fmt"
 	"sync"
@@ -40,7 +39,7 @@ func (s *Store) AcquireWorker(ctx context.Context, owner string) (release func()
 	if err != nil {
 		return nil, err
 	}
-	err = s.do(ctx, func(tx *sql.Tx) (bool, error) {
+	err = s.do(ctx, func(tx *wtx) (bool, error) {
 		res, err := tx.Exec("UPDATE jobs SET lease_until = ? WHERE status = 'running' AND lease_until <> ?", int64(storeutil.ZeroTime), int64(storeutil.ZeroTime))
 		if err != nil {
 			return false, fmt.Errorf("sqlitestore: handing back the jobs of a previous worker: %w", err)
