@@ -27,7 +27,8 @@ type Engine struct {
 	log   *slog.Logger
 	names []string
 
-	wake chan struct{} // local: a slot freed, a job started in this process
+	wake  chan struct{} // local: a job started, signalled or cancelled in this process
+	freed chan struct{} // a slot freed
 
 	mu   sync.Mutex
 	held map[string]context.CancelFunc // jobs this engine holds, for heartbeats
@@ -100,7 +101,7 @@ func NewEngine(ctx context.Context, store Store, opts Options) (*Engine, error) 
 		host, _ := os.Hostname()
 		opts.Owner = fmt.Sprintf("%s-%d-%s", host, os.Getpid(), NewID()[12:])
 	}
-	e := &Engine{store: store, opts: opts, log: opts.Logger, wake: make(chan struct{}, 1), held: map[string]context.CancelFunc{}}
+	e := &Engine{store: store, opts: opts, log: opts.Logger, wake: make(chan struct{}, 1), freed: make(chan struct{}, 1), held: map[string]context.CancelFunc{}}
 	for _, info := range RegisteredJobs() {
 		e.names = append(e.names, info.Name)
 		if err := e.putLayouts(ctx, info); err != nil {
@@ -216,13 +217,22 @@ func (e *Engine) Run(ctx context.Context) error {
 	slots := make(chan struct{}, e.opts.Workers)
 	poll := time.NewTimer(0)
 	defer poll.Stop()
+	// more is whether jobs may be claimable that the last claim left: it
+	// filled every free slot, or since then a job was started or woken, the
+	// store told of a change, or the poll came round. A slot freed alone is
+	// no reason to claim: each claim is a write, and most jobs end without
+	// making another claimable.
+	more := true
 	for ctx.Err() == nil {
 		free := e.opts.Workers - len(slots)
-		if free > 0 {
+		claimed := false
+		if free > 0 && more {
+			claimed = true
 			recs, err := e.store.Claim(ctx, ClaimRequest{Owner: e.opts.Owner, Now: e.opts.Now(), Limit: free, Lease: e.opts.Lease, Names: e.names})
 			if err != nil && ctx.Err() == nil {
 				e.log.Error("fsm: claiming jobs", "err", err)
 			}
+			more = len(recs) == free
 			for _, rec := range recs {
 				slots <- struct{}{}
 				jctx, cancel := context.WithCancel(stepCtx)
@@ -238,30 +248,42 @@ func (e *Engine) Run(ctx context.Context) error {
 					e.mu.Unlock()
 					cancel()
 					<-slots
-					e.poke()
+					select {
+					case e.freed <- struct{}{}:
+					default:
+					}
 				})
 			}
-			if len(recs) == free {
+			if more {
 				// There may be more: claim again once a slot frees.
 				select {
 				case <-ctx.Done():
 				case <-e.wake:
+				case <-e.freed:
 				}
 				continue
 			}
 		}
-		if !poll.Stop() {
-			select {
-			case <-poll.C:
-			default:
+		if claimed {
+			// The poll counts from the last claim; a slot freed in
+			// between does not put it off.
+			if !poll.Stop() {
+				select {
+				case <-poll.C:
+				default:
+				}
 			}
+			poll.Reset(e.opts.Poll)
 		}
-		poll.Reset(e.opts.Poll)
 		select {
 		case <-ctx.Done():
 		case <-e.wake:
+			more = true
+		case <-e.freed:
 		case <-e.store.Changed():
+			more = true
 		case <-poll.C:
+			more = true
 		}
 	}
 	done := make(chan struct{})

@@ -199,6 +199,11 @@ func (r *jobRun) write(ctx context.Context, status Status, keep bool, u Update) 
 	u.Attempts, u.LastError, u.Error = rec.Attempts, rec.LastError, rec.Error
 	if u.RunAt.IsZero() {
 		u.RunAt = r.e.opts.Now()
+		if keep && !rec.RunAt.IsZero() {
+			// Claimable only once the lease ends anyway: leaving RunAt
+			// as stored spares the store a rewrite of its index.
+			u.RunAt = rec.RunAt
+		}
 	}
 	u.KeepLease = keep
 	if keep {
@@ -311,16 +316,11 @@ func (r *jobRun) wait(ctx, claimCtx context.Context) (Outcome, bool) {
 		if settled {
 			return r.settle(ctx, out, ev)
 		}
-		if len(ev.children) > 0 || len(ev.consumed) > 0 || len(ev.runnable) > 0 || r.events != nil {
-			// Durable before any op starts: the checkpoint, new children,
-			// timers' ends, consumed signals.
-			status := StatusRunning
-			if err := r.write(ctx, status, true, Update{Children: ev.children, Consumed: ev.consumed, Events: ev.extra}); err != nil {
-				return Outcome{}, false
-			}
-			ev.children, ev.consumed, ev.extra = nil, nil, nil
-		}
 		if len(ev.runnable) == 0 {
+			// Nothing to run here: the job waits (for a timer, a signal, its
+			// children, an activity's next attempt). One write makes the
+			// checkpoint, new children, timers' ends and consumed signals
+			// durable with the wait; no op starts before it commits.
 			status, runAt := StatusWaiting, ev.wakeAt
 			if ev.backoff {
 				status = StatusPending
@@ -328,9 +328,15 @@ func (r *jobRun) wait(ctx, claimCtx context.Context) (Outcome, bool) {
 			if runAt.IsZero() {
 				runAt = Never
 			}
-			_ = r.write(ctx, status, false, Update{RunAt: runAt})
+			_ = r.write(ctx, status, false, Update{RunAt: runAt, Children: ev.children, Consumed: ev.consumed, Events: ev.extra})
 			return Outcome{}, false
 		}
+		// Durable before any activity starts: the checkpoint, new children,
+		// timers' ends, consumed signals; and the lease still this worker's.
+		if err := r.write(ctx, StatusRunning, true, Update{Children: ev.children, Consumed: ev.consumed, Events: ev.extra}); err != nil {
+			return Outcome{}, false
+		}
+		ev.children, ev.consumed, ev.extra = nil, nil, nil
 		if claimCtx.Err() != nil {
 			r.giveBack(ctx)
 			return Outcome{}, false

@@ -104,7 +104,9 @@ func (a *apply) run(ctx context.Context, tx pgx.Tx, now int64) (notify bool, err
 	if err != nil {
 		return false, fmt.Errorf("pgstore: job %s: writing a step: %w", u.ID, err)
 	}
-	notify = !u.KeepLease
+	// Only a job left claimable now is news to idle workers; one that ended
+	// or waits for later is not.
+	notify = !u.KeepLease && storeutil.ClaimableNow(fsm.Status(status), a.runAt, now)
 	if err := insertEvents(ctx, tx, u.ID, u.Events); err != nil {
 		return false, err
 	}

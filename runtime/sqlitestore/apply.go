@@ -59,6 +59,31 @@ func prepareApply(u fsm.Update) (*apply, error) {
 func (a *apply) run(tx *wtx, now int64) (notify bool, err error) {
 	u := a.u
 	var status string
+	if u.KeepLease {
+		// Most writes are steps of a job its worker goes on holding: its
+		// status and run_at stay as stored, and this statement leaves them
+		// out so that the indexes on them are not rewritten (three of the
+		// five on jobs). It changes nothing unless the row is running with
+		// run_at as given; then the general statement below does the write,
+		// or says why it cannot.
+		res, err := tx.Exec(`UPDATE jobs SET
+				seq = ?1, state_num = ?2, state = ?3, layout = ?4, op = ?5, progress = ?6, outcome = ?7,
+				attempts = ?8, last_error = ?9, error = ?10, lease_until = ?11,
+				cancel_requested = CASE WHEN ?12 THEN 0 ELSE cancel_requested END,
+				updated_at = ?13, version = version + 1
+			WHERE id = ?14 AND version = ?15 AND status = 'running' AND run_at = ?16`,
+			u.Seq, u.StateNum, u.State, u.Layout, u.Op, u.Progress, u.Outcome,
+			u.Attempts, u.LastError, u.Error, a.leaseUntil, encodeBool(u.ClearCancel),
+			now, u.ID, u.Version, a.runAt)
+		if err != nil {
+			return false, fmt.Errorf("sqlitestore: job %s: writing a step: %w", u.ID, err)
+		}
+		if n, err := res.RowsAffected(); err != nil {
+			return false, fmt.Errorf("sqlitestore: job %s: writing a step: %w", u.ID, err)
+		} else if n == 1 {
+			return a.rest(tx, now, false)
+		}
+	}
 	err = tx.QueryRow(`UPDATE jobs SET
 			status = CASE WHEN ?1 = 'waiting' AND wake_seq > ?2 THEN 'pending' ELSE ?1 END,
 			run_at = CASE WHEN ?1 = 'waiting' AND wake_seq > ?2 THEN ?3 ELSE ?4 END,
@@ -90,7 +115,16 @@ func (a *apply) run(tx *wtx, now int64) (notify bool, err error) {
 	if err != nil {
 		return false, fmt.Errorf("sqlitestore: job %s: writing a step: %w", u.ID, err)
 	}
-	notify = !u.KeepLease
+	// Only a job left claimable now is news to idle workers; one that ended
+	// or waits for later is not.
+	return a.rest(tx, now, !u.KeepLease && storeutil.ClaimableNow(fsm.Status(status), a.runAt, now))
+}
+
+// rest writes what an Update adds to the job's row: its events, children,
+// consumed signals and wake-ups. notify says whether the row's write may
+// have made a job claimable.
+func (a *apply) rest(tx *wtx, now int64, notify bool) (bool, error) {
+	u := a.u
 	if err := insertEvents(tx, u.ID, u.Events); err != nil {
 		return false, err
 	}

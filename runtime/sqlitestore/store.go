@@ -77,7 +77,11 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("sqlitestore: %w", err)
 	}
-	wdb, err := openDB(abs, "_txlock=immediate&_foreign_keys=1&_synchronous=FULL", 1)
+	// temp_store=MEMORY keeps the writer's sub-journals (the undo of the
+	// savepoint of each write of a batch) in memory instead of a temporary
+	// file: they serve only to undo one write of an uncommitted transaction,
+	// never to recover from a crash.
+	wdb, err := openDB(abs, "_txlock=immediate&_foreign_keys=1&_synchronous=FULL&_pragma=temp_store(MEMORY)", 1)
 	if err != nil {
 		return nil, err
 	}

@@ -149,3 +149,12 @@ func CheckUpdate(u fsm.Update) (runAt, leaseUntil int64, err error) {
 func ValidText(s string) bool {
 	return utf8.ValidString(s) && strings.IndexByte(s, 0) < 0
 }
+
+// ClaimableNow reports whether a job written with status and runAt (an
+// encoded time) may be claimable at the encoded time now, so that idle
+// workers should be told of the write: a pending job (whatever its RunAt: the
+// workers' clock is theirs), or a waiting one already due. A job that ended,
+// or waits for later, is no news.
+func ClaimableNow(status fsm.Status, runAt, now int64) bool {
+	return status == fsm.StatusPending || status == fsm.StatusWaiting && runAt <= now
+}
