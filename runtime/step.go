@@ -206,8 +206,13 @@ func (r *jobRun) write(ctx context.Context, status Status, keep bool, u Update) 
 		}
 	}
 	u.KeepLease = keep
-	if keep {
-		u.LeaseUntil = r.e.opts.Now().Add(r.e.opts.Lease)
+	if now := r.e.opts.Now(); keep && rec.LeaseUntil.Sub(now) < r.e.opts.Lease*2/3 {
+		// The lease as this worker last set it (heartbeats may have moved
+		// it further) has less than two thirds left: extend it. Otherwise
+		// the write keeps its end as stored, which spares the store a
+		// rewrite of its index; heartbeats go on extending it every third
+		// of a lease, as they do while an activity runs.
+		u.LeaseUntil = now.Add(r.e.opts.Lease)
 	}
 	u.WakeSeq = rec.WakeSeq
 	u.Events = append(r.events, u.Events...)
@@ -223,6 +228,9 @@ func (r *jobRun) write(ctx context.Context, status Status, keep bool, u Update) 
 	rec.Version = v
 	rec.Status = status
 	rec.RunAt = u.RunAt
+	if !u.LeaseUntil.IsZero() {
+		rec.LeaseUntil = u.LeaseUntil
+	}
 	r.rec = rec
 	r.events = nil
 	return nil

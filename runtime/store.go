@@ -221,7 +221,9 @@ type Update struct {
 	Error     string
 
 	// KeepLease keeps the job leased to its owner until LeaseUntil (Status
-	// must be StatusRunning); otherwise the lease ends with the write.
+	// must be StatusRunning), or, when LeaseUntil is zero, until the lease's
+	// end as stored (as the claim or ExtendLeases last set it); otherwise the
+	// lease ends with the write.
 	KeepLease  bool
 	LeaseUntil time.Time
 

@@ -79,7 +79,7 @@ func (a *apply) run(ctx context.Context, tx pgx.Tx, now int64) (notify bool, err
 			seq = $5, state_num = $6, state = $7, layout = $8, op = $9, progress = $10, outcome = $11,
 			attempts = $12, last_error = $13, error = $14,
 			lease_owner = CASE WHEN $15::boolean THEN lease_owner ELSE '' END,
-			lease_until = $16,
+			lease_until = CASE WHEN $20::boolean THEN lease_until ELSE $16::bigint END,
 			cancel_requested = CASE WHEN $17::boolean THEN false ELSE cancel_requested END,
 			updated_at = $3::bigint, version = version + 1
 		WHERE id = $18 AND version = $19
@@ -88,7 +88,7 @@ func (a *apply) run(ctx context.Context, tx pgx.Tx, now int64) (notify bool, err
 		u.Seq, int64(u.StateNum), u.State, u.Layout, u.Op, u.Progress, u.Outcome,
 		int64(u.Attempts), textBytes(u.LastError), textBytes(u.Error),
 		u.KeepLease, a.leaseUntil, u.ClearCancel,
-		u.ID, u.Version,
+		u.ID, u.Version, u.KeepLease && u.LeaseUntil.IsZero(),
 	).Scan(&status)
 	if errors.Is(err, pgx.ErrNoRows) {
 		var v int64

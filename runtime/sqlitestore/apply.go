@@ -45,6 +45,7 @@ func (s *Store) Apply(ctx context.Context, u fsm.Update) (int64, error) {
 type apply struct {
 	u                 fsm.Update
 	runAt, leaseUntil int64
+	keepEnd           bool // KeepLease with the lease's end as stored
 }
 
 func prepareApply(u fsm.Update) (*apply, error) {
@@ -52,8 +53,26 @@ func prepareApply(u fsm.Update) (*apply, error) {
 	if err != nil {
 		return nil, fmt.Errorf("sqlitestore: %w", err)
 	}
-	return &apply{u: u, runAt: runAt, leaseUntil: leaseUntil}, nil
+	return &apply{u: u, runAt: runAt, leaseUntil: leaseUntil, keepEnd: u.KeepLease && u.LeaseUntil.IsZero()}, nil
 }
+
+// The statements of a step that keeps its lease, with a new lease end and
+// with the stored one: they change nothing unless the job is running with
+// run_at as given (see run).
+const (
+	stepKeepingLease = `UPDATE jobs SET
+			seq = ?1, state_num = ?2, state = ?3, layout = ?4, op = ?5, progress = ?6, outcome = ?7,
+			attempts = ?8, last_error = ?9, error = ?10, lease_until = ?11,
+			cancel_requested = CASE WHEN ?12 THEN 0 ELSE cancel_requested END,
+			updated_at = ?13, version = version + 1
+		WHERE id = ?14 AND version = ?15 AND status = 'running' AND run_at = ?16`
+	stepKeepingLeaseEnd = `UPDATE jobs SET
+			seq = ?1, state_num = ?2, state = ?3, layout = ?4, op = ?5, progress = ?6, outcome = ?7,
+			attempts = ?8, last_error = ?9, error = ?10,
+			cancel_requested = CASE WHEN ?12 THEN 0 ELSE cancel_requested END,
+			updated_at = ?13, version = version + 1
+		WHERE id = ?14 AND version = ?15 AND status = 'running' AND run_at = ?16`
+)
 
 // run makes the change in tx, at the store time now.
 func (a *apply) run(tx *wtx, now int64) (notify bool, err error) {
@@ -66,12 +85,13 @@ func (a *apply) run(tx *wtx, now int64) (notify bool, err error) {
 		// five on jobs). It changes nothing unless the row is running with
 		// run_at as given; then the general statement below does the write,
 		// or says why it cannot.
-		res, err := tx.Exec(`UPDATE jobs SET
-				seq = ?1, state_num = ?2, state = ?3, layout = ?4, op = ?5, progress = ?6, outcome = ?7,
-				attempts = ?8, last_error = ?9, error = ?10, lease_until = ?11,
-				cancel_requested = CASE WHEN ?12 THEN 0 ELSE cancel_requested END,
-				updated_at = ?13, version = version + 1
-			WHERE id = ?14 AND version = ?15 AND status = 'running' AND run_at = ?16`,
+		// A write that keeps the lease's end as stored leaves lease_until
+		// out too: then no index of jobs is rewritten at all.
+		q := stepKeepingLease
+		if a.keepEnd {
+			q = stepKeepingLeaseEnd
+		}
+		res, err := tx.Exec(q,
 			u.Seq, u.StateNum, u.State, u.Layout, u.Op, u.Progress, u.Outcome,
 			u.Attempts, u.LastError, u.Error, a.leaseUntil, encodeBool(u.ClearCancel),
 			now, u.ID, u.Version, a.runAt)
@@ -90,7 +110,7 @@ func (a *apply) run(tx *wtx, now int64) (notify bool, err error) {
 			seq = ?5, state_num = ?6, state = ?7, layout = ?8, op = ?9, progress = ?10, outcome = ?11,
 			attempts = ?12, last_error = ?13, error = ?14,
 			lease_owner = CASE WHEN ?15 THEN lease_owner ELSE '' END,
-			lease_until = ?16,
+			lease_until = CASE WHEN ?20 THEN lease_until ELSE ?16 END,
 			cancel_requested = CASE WHEN ?17 THEN 0 ELSE cancel_requested END,
 			updated_at = ?3, version = version + 1
 		WHERE id = ?18 AND version = ?19
@@ -99,7 +119,7 @@ func (a *apply) run(tx *wtx, now int64) (notify bool, err error) {
 		u.Seq, u.StateNum, u.State, u.Layout, u.Op, u.Progress, u.Outcome,
 		u.Attempts, u.LastError, u.Error,
 		encodeBool(u.KeepLease), a.leaseUntil, encodeBool(u.ClearCancel),
-		u.ID, u.Version,
+		u.ID, u.Version, encodeBool(a.keepEnd),
 	).Scan(&status)
 	if errors.Is(err, sql.ErrNoRows) {
 		var v int64

@@ -1,6 +1,7 @@
 package storetest
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"sync"
@@ -268,6 +269,35 @@ func testApplyKeepLease(t *testing.T, s fsm.Store) {
 		t.Errorf("after a write without KeepLease: %s, leased to %q until %v; want pending, no lease", got.Status, got.LeaseOwner, got.LeaseUntil)
 	}
 	wantIDs(t, "claim after the write", claim(t, s, c), "job-1")
+}
+
+// KeepLease with a zero LeaseUntil keeps the lease's end as the claim or
+// ExtendLeases last set it.
+func testApplyKeepLeaseEnd(t *testing.T, s fsm.Store) {
+	create(t, s, spec("job-1", "a"))
+	rec := claimOne(t, s, "a", "w1", at(0))
+	end := at(20*time.Minute + 7*time.Nanosecond)
+	if lost, err := s.ExtendLeases(context.Background(), "w1", []string{"job-1"}, end); err != nil || len(lost) != 0 {
+		t.Fatalf("ExtendLeases: lost %v, %v", lost, err)
+	}
+	for i := range 2 {
+		u := update(rec, fsm.StatusRunning)
+		u.KeepLease = true
+		u.Seq = int64(i + 1)
+		if i == 1 {
+			u.RunAt = at(time.Minute) // a write that moves RunAt too
+		}
+		rec.Version = apply(t, s, u)
+		got := job(t, s, "job-1")
+		if got.Status != fsm.StatusRunning || got.LeaseOwner != "w1" || !got.LeaseUntil.Equal(end) || got.Seq != u.Seq || got.Version != rec.Version {
+			t.Errorf("write %d keeping the lease's end: %s, leased to %q until %v, seq %d, version %d; want running, w1, %v, %d, %d",
+				i+1, got.Status, got.LeaseOwner, got.LeaseUntil, got.Seq, got.Version, end, u.Seq, rec.Version)
+		}
+	}
+	c := fsm.ClaimRequest{Owner: "w2", Now: at(19 * time.Minute), Limit: 10, Lease: time.Minute}
+	wantIDs(t, "claim within the kept lease", claim(t, s, c))
+	c.Now = at(21 * time.Minute)
+	wantIDs(t, "claim after the kept lease", claim(t, s, c), "job-1")
 }
 
 // Children are created with the step, unless a job of their ID exists.

@@ -81,6 +81,7 @@ var tests = []test{
 	{"ApplyWakeSeq", testApplyWakeSeq},
 	{"ApplyWakeSeqOtherStatuses", testApplyWakeSeqOtherStatuses},
 	{"ApplyKeepLease", testApplyKeepLease},
+	{"ApplyKeepLeaseEnd", testApplyKeepLeaseEnd},
 	{"ApplyChildren", testApplyChildren},
 	{"ApplyConsumed", testApplyConsumed},
 	{"ApplyWake", testApplyWake},

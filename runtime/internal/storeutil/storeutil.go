@@ -111,7 +111,8 @@ func CheckSpec(j fsm.JobSpec) error {
 }
 
 // CheckUpdate reports whether u can be applied, and returns its RunAt and
-// the lease end it keeps (ZeroTime when it keeps none) as stored.
+// the lease end it keeps (ZeroTime when it keeps none, or keeps the lease's
+// end as stored: KeepLease with a zero LeaseUntil) as stored.
 func CheckUpdate(u fsm.Update) (runAt, leaseUntil int64, err error) {
 	bad := func(format string, args ...any) error {
 		return fmt.Errorf("job %s: invalid update: "+format, append([]any{u.ID}, args...)...)
