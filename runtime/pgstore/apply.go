@@ -64,6 +64,33 @@ func prepareApply(u fsm.Update) (*apply, error) {
 	return &apply{u: u, runAt: runAt, leaseUntil: leaseUntil}, nil
 }
 
+// stepColumns sets the columns of a job's row that an Update writes; its
+// parameters are those of apply.run.
+const stepColumns = `
+	status = CASE WHEN $1::text = 'waiting' AND wake_seq > $2::bigint THEN 'pending' ELSE $1::text END,
+	run_at = CASE WHEN $1::text = 'waiting' AND wake_seq > $2::bigint THEN $3::bigint ELSE $4::bigint END,
+	seq = $5, state_num = $6, state = $7, layout = $8, op = $9, progress = $10, outcome = $11,
+	attempts = $12, last_error = $13, error = $14,
+	lease_owner = CASE WHEN $15::boolean THEN lease_owner ELSE '' END,
+	lease_until = CASE WHEN $20::boolean THEN lease_until ELSE $16::bigint END,
+	cancel_requested = CASE WHEN $17::boolean THEN false ELSE cancel_requested END,
+	updated_at = $3::bigint, version = version + 1`
+
+// stepOnly writes a job's row.
+const stepOnly = `UPDATE jobs SET ` + stepColumns + ` WHERE id = $18 AND version = $19 RETURNING status`
+
+// stepWithEvent writes a job's row and, if its fence held, one event of its
+// history ($21 to $29).
+const stepWithEvent = `WITH step AS (
+		UPDATE jobs SET ` + stepColumns + `
+		WHERE id = $18 AND version = $19
+		RETURNING status
+	), event AS (
+		INSERT INTO events (job_id, seq, time, kind, state_num, state, layout, op, outcome, detail)
+		SELECT $18, $21::bigint, $22::bigint, $23::text, $24::bigint, $25::bytea, $26::text, $27::bytea, $28::bytea, $29::bytea FROM step
+	)
+	SELECT status FROM step`
+
 // run makes the change in tx, at the store time now.
 func (a *apply) run(ctx context.Context, tx pgx.Tx, now int64) (notify bool, err error) {
 	u := a.u
@@ -73,23 +100,25 @@ func (a *apply) run(ctx context.Context, tx pgx.Tx, now int64) (notify bool, err
 		}
 	}
 	var status string
-	err = tx.QueryRow(ctx, `UPDATE jobs SET
-			status = CASE WHEN $1::text = 'waiting' AND wake_seq > $2::bigint THEN 'pending' ELSE $1::text END,
-			run_at = CASE WHEN $1::text = 'waiting' AND wake_seq > $2::bigint THEN $3::bigint ELSE $4::bigint END,
-			seq = $5, state_num = $6, state = $7, layout = $8, op = $9, progress = $10, outcome = $11,
-			attempts = $12, last_error = $13, error = $14,
-			lease_owner = CASE WHEN $15::boolean THEN lease_owner ELSE '' END,
-			lease_until = CASE WHEN $20::boolean THEN lease_until ELSE $16::bigint END,
-			cancel_requested = CASE WHEN $17::boolean THEN false ELSE cancel_requested END,
-			updated_at = $3::bigint, version = version + 1
-		WHERE id = $18 AND version = $19
-		RETURNING status`,
+	args := []any{
 		string(u.Status), u.WakeSeq, now, a.runAt,
 		u.Seq, int64(u.StateNum), u.State, u.Layout, u.Op, u.Progress, u.Outcome,
 		int64(u.Attempts), textBytes(u.LastError), textBytes(u.Error),
 		u.KeepLease, a.leaseUntil, u.ClearCancel,
 		u.ID, u.Version, u.KeepLease && u.LeaseUntil.IsZero(),
-	).Scan(&status)
+	}
+	q := stepOnly
+	single := len(u.Events) == 1 && len(u.Children) == 0 && len(u.Consumed) == 0 && len(u.Wake) == 0
+	if single {
+		// Most steps write their row and one event: one statement, one
+		// round trip, writes both (the event only when the row's fence
+		// held).
+		e := u.Events[0]
+		t, _ := storeutil.EncodeTime(e.Time)
+		q = stepWithEvent
+		args = append(args, e.Seq, t, string(e.Kind), int64(e.StateNum), e.State, e.Layout, e.Op, e.Outcome, textBytes(e.Detail))
+	}
+	err = tx.QueryRow(ctx, q, args...).Scan(&status)
 	if errors.Is(err, pgx.ErrNoRows) {
 		var v int64
 		err := tx.QueryRow(ctx, "SELECT version FROM jobs WHERE id = $1", u.ID).Scan(&v)
@@ -107,6 +136,9 @@ func (a *apply) run(ctx context.Context, tx pgx.Tx, now int64) (notify bool, err
 	// Only a job left claimable now is news to idle workers; one that ended
 	// or waits for later is not.
 	notify = !u.KeepLease && storeutil.ClaimableNow(fsm.Status(status), a.runAt, now)
+	if single {
+		return notify, nil
+	}
 	if err := insertEvents(ctx, tx, u.ID, u.Events); err != nil {
 		return false, err
 	}
