@@ -91,15 +91,17 @@ const stepWithEvent = `WITH step AS (
 	)
 	SELECT status FROM step`
 
-// run makes the change in tx, at the store time now.
-func (a *apply) run(ctx context.Context, tx pgx.Tx, now int64) (notify bool, err error) {
+// single reports whether a writes its row and one event and nothing else:
+// one statement, which a batch may send along with others (see pipeline).
+func (a *apply) single() bool {
 	u := a.u
-	if a.fail != nil {
-		if err := a.fail(tx); err != nil {
-			return false, err
-		}
-	}
-	var status string
+	return len(u.Events) == 1 && len(u.Children) == 0 && len(u.Consumed) == 0 && len(u.Wake) == 0
+}
+
+// statement returns the statement that writes a's row (and its event, when
+// single), returning the status stored, and its arguments.
+func (a *apply) statement(now int64) (string, []any) {
+	u := a.u
 	args := []any{
 		string(u.Status), u.WakeSeq, now, a.runAt,
 		u.Seq, int64(u.StateNum), u.State, u.Layout, u.Op, u.Progress, u.Outcome,
@@ -107,18 +109,34 @@ func (a *apply) run(ctx context.Context, tx pgx.Tx, now int64) (notify bool, err
 		u.KeepLease, a.leaseUntil, u.ClearCancel,
 		u.ID, u.Version, u.KeepLease && u.LeaseUntil.IsZero(),
 	}
-	q := stepOnly
-	single := len(u.Events) == 1 && len(u.Children) == 0 && len(u.Consumed) == 0 && len(u.Wake) == 0
-	if single {
-		// Most steps write their row and one event: one statement, one
-		// round trip, writes both (the event only when the row's fence
-		// held).
-		e := u.Events[0]
-		t, _ := storeutil.EncodeTime(e.Time)
-		q = stepWithEvent
-		args = append(args, e.Seq, t, string(e.Kind), int64(e.StateNum), e.State, e.Layout, e.Op, e.Outcome, textBytes(e.Detail))
+	if !a.single() {
+		return stepOnly, args
 	}
+	// Most steps write their row and one event: one statement, one round
+	// trip, writes both (the event only when the row's fence held).
+	e := u.Events[0]
+	t, _ := storeutil.EncodeTime(e.Time)
+	return stepWithEvent, append(args, e.Seq, t, string(e.Kind), int64(e.StateNum), e.State, e.Layout, e.Op, e.Outcome, textBytes(e.Detail))
+}
+
+// run makes the change in tx, at the store time now.
+func (a *apply) run(ctx context.Context, tx pgx.Tx, now int64) (notify bool, err error) {
+	if a.fail != nil {
+		if err := a.fail(tx); err != nil {
+			return false, err
+		}
+	}
+	q, args := a.statement(now)
+	var status string
 	err = tx.QueryRow(ctx, q, args...).Scan(&status)
+	return a.rest(ctx, tx, now, status, err)
+}
+
+// rest finishes the change once the row's statement has run, with the
+// status it returned or its error: it reports a fenced write, and writes
+// what a single statement does not hold.
+func (a *apply) rest(ctx context.Context, tx pgx.Tx, now int64, status string, err error) (notify bool, _ error) {
+	u := a.u
 	if errors.Is(err, pgx.ErrNoRows) {
 		var v int64
 		err := tx.QueryRow(ctx, "SELECT version FROM jobs WHERE id = $1", u.ID).Scan(&v)
@@ -136,7 +154,7 @@ func (a *apply) run(ctx context.Context, tx pgx.Tx, now int64) (notify bool, err
 	// Only a job left claimable now is news to idle workers; one that ended
 	// or waits for later is not.
 	notify = !u.KeepLease && storeutil.ClaimableNow(fsm.Status(status), a.runAt, now)
-	if single {
+	if a.single() {
 		return notify, nil
 	}
 	if err := insertEvents(ctx, tx, u.ID, u.Events); err != nil {

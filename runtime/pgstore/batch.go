@@ -17,7 +17,8 @@ import (
 // committer goroutines. Each takes the first Apply queued, then every other
 // already waiting (up to maxBatch), and writes them all in one transaction:
 // one round trip to commit and one WAL flush for the lot, where one
-// transaction each would wait for a flush each. Other writes (creating jobs,
+// transaction each would wait for a flush each. The statements of steps that
+// write their row and one event are sent together, in one round trip. Other writes (creating jobs,
 // signals, claims) are rarer and keep a transaction of their own.
 //
 // A fenced Apply that lost its lease writes nothing before it fails, so it
@@ -157,7 +158,18 @@ func (s *Store) writeBatch(batch []*queuedApply) {
 	now := s.nowNano()
 	err := s.do(ctx, func(tx pgx.Tx) (bool, error) {
 		notify := false
-		for _, q := range batch {
+		for i := 0; i < len(batch); {
+			if j := pipelinable(batch, i); j-i > 1 {
+				n, err := pipeline(ctx, tx, now, batch[i:j])
+				if err != nil {
+					return false, err
+				}
+				notify = notify || n
+				i = j
+				continue
+			}
+			q := batch[i]
+			i++
 			q.err, q.notify = nil, false
 			n, err := q.a.run(ctx, tx, now)
 			if err != nil {
@@ -195,6 +207,49 @@ func (s *Store) writeBatch(batch []*queuedApply) {
 			return n, err
 		})
 	}
+}
+
+// pipelinable returns the end of the run of Applies from batch[i] on that
+// are one statement each (apply.single, no test hook).
+func pipelinable(batch []*queuedApply, i int) int {
+	for i < len(batch) && batch[i].a.fail == nil && batch[i].a.single() {
+		i++
+	}
+	return i
+}
+
+// pipeline writes qs, Applies of one statement each, by sending their
+// statements in one round trip (in order, so rows are locked in the order
+// of their ids still), then sets each one's result as writeBatch does.
+func pipeline(ctx context.Context, tx pgx.Tx, now int64, qs []*queuedApply) (notify bool, err error) {
+	b := &pgx.Batch{}
+	for _, q := range qs {
+		sql, args := q.a.statement(now)
+		b.Queue(sql, args...)
+	}
+	br := tx.SendBatch(ctx, b)
+	statuses := make([]string, len(qs))
+	errs := make([]error, len(qs))
+	for k := range qs {
+		errs[k] = br.QueryRow().Scan(&statuses[k])
+	}
+	if err := br.Close(); err != nil {
+		return false, errBatchAborted{err}
+	}
+	for k, q := range qs {
+		q.err, q.notify = nil, false
+		n, err := q.a.rest(ctx, tx, now, statuses[k], errs[k])
+		if err != nil {
+			if fenced(err) {
+				q.err = err // it wrote nothing; the others go on
+				continue
+			}
+			return false, errBatchAborted{err}
+		}
+		q.notify = n
+		notify = notify || n
+	}
+	return notify, nil
 }
 
 // unwrapAborted returns the error inside an errBatchAborted, or err.
