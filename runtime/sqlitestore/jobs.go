@@ -82,18 +82,46 @@ func insertJob(tx *wtx, j fsm.JobSpec, now int64) (bool, error) {
 }
 
 // insertEvents appends events to the history of job id. Their times have
-// been checked with encodeTime.
+// been checked with encodeTime. The rows are written when the transaction
+// commits, all of a batch's together (see wtx.flushEvents); a write that
+// fails takes its events back with it.
 func insertEvents(tx *wtx, id string, events []fsm.Event) error {
 	for _, e := range events {
 		t, _ := storeutil.EncodeTime(e.Time)
-		if _, err := tx.Exec(`INSERT INTO events (job_id, seq, time, kind, state_num, state, layout, op, outcome, detail)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			id, e.Seq, t, string(e.Kind), e.StateNum, e.State, e.Layout, e.Op, e.Outcome, e.Detail); err != nil {
-			return fmt.Errorf("sqlitestore: job %s: writing its history: %w", id, err)
-		}
+		tx.events = append(tx.events, id, e.Seq, t, string(e.Kind), e.StateNum, e.State, e.Layout, e.Op, e.Outcome, e.Detail)
 	}
 	return nil
 }
+
+// eventValues is the number of values of one events row as insertEvents
+// queues them.
+const eventValues = 10
+
+// insertEventRows returns the statement that inserts n rows of events.
+func insertEventRows(n int) string {
+	var b strings.Builder
+	b.WriteString("INSERT INTO events (job_id, seq, time, kind, state_num, state, layout, op, outcome, detail) VALUES ")
+	for i := range n {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+	}
+	return b.String()
+}
+
+// eventChunks are the numbers of rows one statement of flushEvents inserts:
+// few sizes, so that few statements are kept prepared.
+var eventChunks = []int{64, 16, 4, 1}
+
+// eventInserts holds the statement of each size of eventChunks.
+var eventInserts = func() map[int]string {
+	m := map[int]string{}
+	for _, n := range eventChunks {
+		m[n] = insertEventRows(n)
+	}
+	return m
+}()
 
 // selectJob is the query readJob reads the answer of.
 const selectJob = "SELECT " + jobColumns + " FROM jobs WHERE id = ?"

@@ -111,9 +111,11 @@ func (s *Store) commit(batch []*write) (notify bool) {
 			_ = tx.Rollback()
 			return fail(err)
 		}
+		mark := len(tx.events)
 		n, err := w.fn(tx)
 		if err != nil {
 			w.err = err
+			tx.events = tx.events[:mark]
 			// When SQLite has rolled the whole transaction back by itself
 			// (an I/O error, a full disk), the savepoint is gone and the
 			// writes before this one with it: fail them all.
@@ -129,10 +131,37 @@ func (s *Store) commit(batch []*write) (notify bool) {
 			return fail(err)
 		}
 	}
+	if err := tx.flushEvents(); err != nil {
+		_ = tx.Rollback()
+		return fail(err)
+	}
 	if err := tx.Commit(); err != nil {
 		return fail(err)
 	}
 	return notify
+}
+
+// flushEvents inserts the events the transaction's writes queued, in the
+// order they were queued, a few statements of many rows each: the statement
+// a row costs was as much as the row.
+func (t *wtx) flushEvents() error {
+	ev := t.events
+	for len(ev) > 0 {
+		rows := len(ev) / eventValues
+		n := eventChunks[len(eventChunks)-1]
+		for _, c := range eventChunks {
+			if c <= rows {
+				n = c
+				break
+			}
+		}
+		if _, err := t.Exec(eventInserts[n], ev[:n*eventValues]...); err != nil {
+			return fmt.Errorf("writing history: %w", err)
+		}
+		ev = ev[n*eventValues:]
+	}
+	t.events = t.events[:0]
+	return nil
 }
 
 // wtx is a transaction of the writer. Its Exec, Query and QueryRow run
@@ -143,6 +172,9 @@ type wtx struct {
 	tx    *sql.Tx
 	cache *stmtCache
 	stmts map[string]*sql.Stmt // this transaction's handles
+	// events are the values of the history rows queued by insertEvents,
+	// eventValues a row, written by flushEvents before the commit.
+	events []any
 }
 
 func (t *wtx) stmt(q string) (*sql.Stmt, error) {
