@@ -442,7 +442,26 @@ func TestBatchWithFailure(t *testing.T) {
 		}
 		batch = append(batch, &write{ctx: context.Background(), fn: func(tx *wtx) (bool, error) { return a.run(tx, now) }})
 	}
+	// A write that fails after queuing history events takes them back.
+	errRefused := errors.New("refused")
+	batch = append(batch, &write{ctx: context.Background(), fn: func(tx *wtx) (bool, error) {
+		if err := insertEvents(tx, recs[0].ID, []fsm.Event{{Time: time.Now(), Kind: fsm.EventAttempt, Detail: "taken back"}}); err != nil {
+			return false, err
+		}
+		return false, errRefused
+	}})
 	s.commit(batch)
+	if w := batch[len(batch)-1]; !errors.Is(w.err, errRefused) {
+		t.Errorf("refused write: %v", w.err)
+	}
+	batch = batch[:len(batch)-1]
+	evs, err := s.History(context.Background(), recs[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if last := evs[len(evs)-1]; last.Kind != fsm.EventCheckpoint || last.Seq != 1 {
+		t.Errorf("job %s: last event %s seq %d (%q), want its checkpoint, seq 1", recs[0].ID, last.Kind, last.Seq, last.Detail)
+	}
 	for i, w := range batch {
 		if i == 1 {
 			if !errors.Is(w.err, fsm.ErrLeaseLost) {
