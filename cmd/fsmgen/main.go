@@ -47,6 +47,16 @@
 // $FSMGEN_DB; --json prints JSON for scripts. Run "fsmgen jobs help" for the
 // commands. (A package named jobs is generated with "fsmgen ./jobs".)
 //
+// # Dashboard
+//
+//	fsmgen ui --db PATH|URL [--addr 127.0.0.1:8080] [--token T] [--read-only] [--src DIR]
+//
+// serves a web dashboard of the same store: the jobs with their counts per
+// status, each job's source around the await it is paused at beside its
+// live variables, and cancel, retry and signal actions, which need the token
+// it prints (or --token, or $FSMGEN_UI_TOKEN). It listens on loopback unless
+// told otherwise. See docs/dashboard.md.
+//
 // Exit status: 0 on success, 1 when there are diagnostics (or, with -check,
 // files out of date), 2 on usage errors.
 //
@@ -84,6 +94,9 @@ func main() {
 func run(args []string, stdout, stderr io.Writer) int {
 	if len(args) > 0 && args[0] == "jobs" {
 		return jobsMain(args[1:], stdout, stderr)
+	}
+	if len(args) > 0 && args[0] == "ui" {
+		return uiMain(args[1:], stdout, stderr)
 	}
 	fs := flag.NewFlagSet("fsmgen", flag.ContinueOnError)
 	fs.SetOutput(stderr)
