@@ -62,14 +62,14 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, status int, msg st
 
 func (s *Server) funcs() template.FuncMap {
 	return template.FuncMap{
-		"jobURL": func(id string) string { return "/job?id=" + url.QueryEscape(id) },
-		"ago":    func(t time.Time) string { return ago(s.opts.Now(), t) },
-		"when":   func(t time.Time) string { return when(s.opts.Now(), t) },
-		"stamp":  stamp,
-		"iso":    func(t time.Time) string { return t.UTC().Format(time.RFC3339Nano) },
-		"plain":  fsm.FormatPlain,
-		"value":  newValue,
-		"short":  func(s string, n int) string { return truncate(oneLine(s), n) },
+		"jobURL":  func(id string) string { return "/job?id=" + url.QueryEscape(id) },
+		"ago":     func(t time.Time) string { return ago(s.opts.Now(), t) },
+		"when":    func(t time.Time) string { return when(s.opts.Now(), t) },
+		"stamp":   stamp,
+		"iso":     func(t time.Time) string { return t.UTC().Format(time.RFC3339Nano) },
+		"plain":   fsm.FormatPlain,
+		"value":   newValue,
+		"short":   func(s string, n int) string { return truncate(oneLine(s), n) },
 		"oneLine": oneLine,
 		"statusClass": func(st fsm.Status) string {
 			return "st-" + string(st)

@@ -73,9 +73,9 @@ func (s *sources) show(name, pos string, checkpoint time.Time) *sourceView {
 		return v
 	}
 	v.Path = path
-	if wd, err := os.Getwd(); err == nil {
-		if rel, err := filepath.Rel(wd, path); err == nil && !strings.HasPrefix(rel, "..") {
-			v.Path = rel
+	if m := s.moduleOf(filepath.Dir(path)); m.root != "" {
+		if rel, err := filepath.Rel(m.root, path); err == nil && !strings.HasPrefix(rel, "..") {
+			v.Path = filepath.ToSlash(rel) // as the module's own paths read
 		}
 	}
 	fi, err := os.Stat(path)
