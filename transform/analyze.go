@@ -39,6 +39,12 @@ func checkJob(j *job, ds *diagnostics) {
 		})
 		return found
 	}
+	topLevel := map[ast.Stmt]bool{}
+	for _, s := range j.decl.Body.List {
+		topLevel[s] = true
+	}
+	var deferAt *ast.DeferStmt // a defer kept across awaits
+	var gotos []*ast.BranchStmt
 	calls := map[ast.Expr]bool{}
 	var walk func(n ast.Node, inLit bool)
 	walk = func(n ast.Node, inLit bool) {
@@ -73,8 +79,14 @@ func checkJob(j *job, ds *diagnostics) {
 			case *ast.DeferStmt:
 				if awaitIn(c.Call) {
 					ds.errorf(c.Pos(), "await in a defer statement: deferred calls run when the job returns, where it cannot stop; await before returning instead")
+				} else if hasAwait && !inLit && !topLevel[c] {
+					ds.errorf(c.Pos(), "defer inside a block of a job that awaits: a machine keeps deferred calls across awaits only when they are registered once, at the top level of the job's body; move the defer there, or into a function the job calls")
 				} else if hasAwait && !inLit {
-					ds.errorf(c.Pos(), "defer in a job that awaits is not supported yet: the deferred call would run at every checkpoint; call it explicitly before each return")
+					deferAt = c
+				}
+			case *ast.BranchStmt:
+				if c.Tok == token.GOTO && !inLit {
+					gotos = append(gotos, c)
 				}
 			case *ast.SelectStmt:
 				if !inLit && awaitIn(c) {
@@ -99,6 +111,18 @@ func checkJob(j *job, ds *diagnostics) {
 		})
 	}
 	walk(j.decl.Body, false)
+	if deferAt != nil {
+		for _, g := range gotos {
+			ds.errorf(g.Pos(), "goto in a job with a defer at %s: a goto could run the defer twice or jump past it, and a machine registers deferred calls by where the job stopped; use a loop or an if instead", shortPos(j, deferAt.Pos()))
+		}
+		res := j.sig.Results()
+		for i := 0; i < res.Len(); i++ {
+			if res.At(i).Name() == "_" {
+				ds.errorf(deferAt.Pos(), "defer in a job whose result %d is named _: a machine keeps results that deferred calls may change in named variables; give the result a name", i)
+				break
+			}
+		}
+	}
 	// fsm.Await used as a value rather than called.
 	ast.Inspect(j.decl.Body, func(n ast.Node) bool {
 		switch e := n.(type) {
@@ -306,6 +330,7 @@ func (l *lowerer) liveness() (entry []*hvar) {
 		site.live = members(in[li])
 		site.saved = l.withSources(site.live)
 	}
+	l.deferredBefore()
 	if n > 0 {
 		return members(in[0])
 	}
@@ -793,4 +818,11 @@ func sortedVars(vs []*hvar, order map[*hvar]int) []*hvar {
 	out := append([]*hvar(nil), vs...)
 	sort.Slice(out, func(i, j int) bool { return order[out[i]] < order[out[j]] })
 	return out
+}
+
+// shortPos is a position of j's source as file:line:col, the file without
+// its directory.
+func shortPos(j *job, p token.Pos) string {
+	at := j.position(p)
+	return fmt.Sprintf("%s:%d:%d", shortFile(at.Filename), at.Line, at.Column)
 }

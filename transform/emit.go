@@ -37,6 +37,9 @@ type machine struct {
 	recv     string
 	in       string
 	st       string
+	// rop and rerr name Resume's results in a job with defers across
+	// awaits, whose deferred calls look at them.
+	rop, rerr string
 }
 
 func (e *emitter) machineName(j *job) string {
@@ -71,6 +74,9 @@ func (e *emitter) emitJob(l *lowerer, entry []*hvar, h *jobHandle) error {
 	m.recv = l.names.fresh("m")
 	m.in = l.names.fresh("in")
 	m.st = l.names.fresh("st")
+	if len(l.defers) > 0 {
+		m.rop, m.rerr = l.names.fresh("op"), l.names.fresh("err")
+	}
 	order := map[*hvar]int{}
 	for i, v := range l.vars {
 		order[v] = i

@@ -67,6 +67,9 @@ type awaitSite struct {
 	saved []*hvar // live, and the sources of derived variables among them
 	label string  // where the machine resumes, in flat code
 	nest  *hvar   // for a call of a job that suspends, its machine (fNest)
+	// defers is how many of the job's defers are registered when the
+	// machine stops here.
+	defers int
 }
 
 // target is the pair of labels a flattened loop or switch gives break and
@@ -100,6 +103,7 @@ type lowerer struct {
 	synth        map[ast.Expr]types.Type
 	movedTypes   map[types.Object]string // local types moved to package level
 	memory       memoryFacts             // from go/ssa: see memory.go
+	defers       []*deferSite            // defers kept across awaits, in order
 }
 
 func newLowerer(j *job, ds *diagnostics, names *namer) *lowerer {
@@ -397,6 +401,11 @@ func (l *lowerer) verbatim(s ast.Stmt) {
 	case *ast.DeclStmt:
 		l.declStmt(s)
 		return
+	case *ast.DeferStmt:
+		if l.containsAwait(l.j.decl.Body) {
+			l.deferStmt(s)
+			return
+		}
 	case *ast.LabeledStmt:
 		if _, isDecl := s.Stmt.(*ast.DeclStmt); isDecl {
 			l.labeledStmt(s)

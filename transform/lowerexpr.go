@@ -467,6 +467,7 @@ const (
 	phZero                     // the zero value of a type
 	phIn                       // the outcome Resume was given
 	phNestResult               // result index of a nested job's call (site)
+	phDeferGuard               // the condition under which a deferred call does not run
 )
 
 func (l *lowerer) placeholder(p placeholder) *ast.Ident {

@@ -179,6 +179,14 @@ func addressUses(fn *ssa.Function, v ssa.Value, seen map[ssa.Value]bool) (escape
 				continue
 			}
 			return posOf(r, v), captured
+		case *ssa.Defer:
+			if _, whole := v.(*ssa.Alloc); whole {
+				// defer x.M() or defer f(&x) at the top of a job: the call
+				// runs when the job ends, on the variable as it then is
+				// (see lowerdefer.go); nothing of the job runs after it.
+				continue
+			}
+			return posOf(r, v), captured
 		case *ssa.MakeInterface:
 			if onlyToTrustedCalls(r) {
 				continue // fmt.Sscan(s, &n), json.Unmarshal(b, &v)

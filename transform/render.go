@@ -143,6 +143,8 @@ func (r *renderer) rewrite(n ast.Node) (ast.Node, bool) {
 				return r.ident(zeroText(p.t, e.im)), true
 			case phIn:
 				return r.ident(m.in), true
+			case phDeferGuard:
+				return r.ident(fmt.Sprintf("%s.state >= 0 || %s != nil", m.recv, m.rerr)), true
 			case phNestResult:
 				return r.ident(fmt.Sprintf("%s.ResultAt[%s](%s.Results(), %d)", e.rt, e.im.typeString(p.t), p.site.nest.name, p.index)), true
 			}
@@ -187,6 +189,38 @@ func (r *renderer) rewrite(n ast.Node) (ast.Node, bool) {
 			return nil, false
 		}
 		var args []ast.Expr
+		if len(n.Results) > 0 && len(l.defers) > 0 && len(m.namedResultVars()) > 0 {
+			// Deferred calls may change the named results after a return
+			// sets them: set them, and finish with them.
+			var lhs, rhs []ast.Expr
+			named := e.namedResults(m)
+			for i, s := range named {
+				args = append(args, r.ident(s))
+				if len(n.Results) == len(named) {
+					if id, ok := ast.Unparen(n.Results[i]).(*ast.Ident); ok && l.info.ObjectOf(id) == l.j.sig.Results().At(i) {
+						continue // return x, where x is the result
+					}
+				}
+				lhs = append(lhs, r.ident(s))
+			}
+			if len(n.Results) == len(named) {
+				for i, res := range n.Results {
+					if id, ok := ast.Unparen(res).(*ast.Ident); !ok || l.info.ObjectOf(id) != l.j.sig.Results().At(i) {
+						rhs = append(rhs, r.clone(reflect.ValueOf(res)).Interface().(ast.Expr))
+					}
+				}
+			} else {
+				rhs = []ast.Expr{r.clone(reflect.ValueOf(n.Results[0])).Interface().(ast.Expr)} // return f()
+			}
+			ret := &ast.ReturnStmt{Results: []ast.Expr{&ast.CallExpr{
+				Fun:  &ast.SelectorExpr{X: r.ident(m.recv), Sel: r.ident("finish")},
+				Args: args,
+			}}}
+			if len(lhs) == 0 {
+				return ret, true
+			}
+			return &ast.BlockStmt{List: []ast.Stmt{&ast.AssignStmt{Lhs: lhs, Tok: token.ASSIGN, Rhs: rhs}, ret}}, true
+		}
 		if len(n.Results) == 0 {
 			for _, s := range e.namedResults(m) {
 				args = append(args, r.ident(s))

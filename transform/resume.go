@@ -20,7 +20,11 @@ func (e *emitter) resume(m *machine) (string, error) {
 		ctxName = "_"
 	}
 	fmt.Fprintf(&b, "// Resume implements fsm.Machine: it runs job %s from where it stopped to its\n// next await.\n", l.j.fn.Name())
-	fmt.Fprintf(&b, "func (%s *%s) Resume(%s %s.Context, %s %s.Outcome) (%s.AnyOp, error) {\n", m.recv, m.typeName, ctxName, e.rt, m.in, e.rt, e.rt)
+	if len(l.defers) > 0 {
+		fmt.Fprintf(&b, "func (%s *%s) Resume(%s %s.Context, %s %s.Outcome) (%s %s.AnyOp, %s error) {\n", m.recv, m.typeName, ctxName, e.rt, m.in, e.rt, m.rop, e.rt, m.rerr)
+	} else {
+		fmt.Fprintf(&b, "func (%s *%s) Resume(%s %s.Context, %s %s.Outcome) (%s.AnyOp, error) {\n", m.recv, m.typeName, ctxName, e.rt, m.in, e.rt, e.rt)
+	}
 	if len(l.vars) > 0 {
 		b.WriteString("var (\n")
 		for _, v := range l.vars {
@@ -47,10 +51,23 @@ func (e *emitter) resume(m *machine) (string, error) {
 	}
 	b.WriteString("case 0:\n")
 	restore(m.entry)
+	if len(l.defers) > 0 {
+		e.writeDeferEnd(&b, m)
+	}
 	reach, refs := l.reachability()
 	for _, s := range l.awaits {
 		fmt.Fprintf(&b, "case %d:\n", s.state)
 		restore(s.live)
+		if len(l.defers) > 0 {
+			e.writeDeferEnd(&b, m)
+			for _, d := range l.defers[:s.defers] {
+				text, err := e.render(l, m, d.node)
+				if err != nil {
+					return "", err
+				}
+				b.WriteString(text + "\n")
+			}
+		}
 		fmt.Fprintf(&b, "goto %s\n", resumeLabel(s))
 	}
 	fmt.Fprintf(&b, "case %s.StateDone:\n%s.state = %s\nreturn nil, %s.ErrFinished\n", e.rt, m.recv, m.st, e.rt)
@@ -125,6 +142,24 @@ func (e *emitter) resume(m *machine) (string, error) {
 	}
 	b.WriteString("}\n")
 	return b.String(), nil
+}
+
+// writeDeferEnd writes the first defer of a Resume in a job with defers
+// across awaits; it runs after the job's deferred calls. When the job
+// returned, it takes the named results as the deferred calls left them. When
+// the job panicked, it lets the panic go on, unless a deferred call recovered
+// it: then the job returns its named results (or the results a return gave
+// before the panic), as a function that recovers does.
+func (e *emitter) writeDeferEnd(b *strings.Builder, m *machine) {
+	fmt.Fprintf(b, "defer func() {\nif %s.state >= 0 || %s != nil {\nreturn\n}\n", m.recv, m.rerr)
+	fmt.Fprintf(b, "if p := recover(); p != nil {\n%s.state = %s.StatePoisoned\npanic(p)\n}\n", m.recv, e.rt)
+	res := m.l.j.sig.Results()
+	for i := 0; i < res.Len(); i++ {
+		if v, ok := m.l.byObj[res.At(i)]; ok {
+			fmt.Fprintf(b, "%s.r%d = %s\n", m.recv, i, v.name)
+		}
+	}
+	fmt.Fprintf(b, "%s.state = %s.StateDone\n%s = nil\n}()\n", m.recv, e.rt, m.rop)
 }
 
 // delegateResume renders the Resume of a job without awaits: a call of the job

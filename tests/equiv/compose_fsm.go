@@ -1158,7 +1158,7 @@ type composeKindsMachine struct {
 		x        int
 		n        int
 		triple   fsm.Machine
-		note     fsm.Machine
+		note_1   fsm.Machine
 		triple_1 fsm.Machine
 	} // the job's variables saved at some await
 	r0 string
@@ -1173,7 +1173,7 @@ func (m *composeKindsMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp
 		n        int
 		triple   fsm.Machine
 		r        int
-		note     fsm.Machine
+		note_1   fsm.Machine
 		triple_1 fsm.Machine
 		r_1      int
 	)
@@ -1186,7 +1186,7 @@ func (m *composeKindsMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp
 		triple = m.v.triple
 		goto resume1
 	case 2:
-		n, note = m.v.n, m.v.note
+		n, note_1 = m.v.n, m.v.note_1
 		goto resume2
 	case 3:
 		n, triple_1 = m.v.n, m.v.triple_1
@@ -1213,15 +1213,15 @@ resume1:
 //line compose.go:78
 	n = r + 1
 //line compose_fsm.go:1216
-	note = fsm.NewNested("github.com/fsmgen/fsmgen/tests/equiv.Note", "after "+strconv.Itoa(n))
+	note_1 = fsm.NewNested("github.com/fsmgen/fsmgen/tests/equiv.Note", "after "+strconv.Itoa(n))
 	in = fsm.Outcome{}
 resume2:
 //line compose.go:79
-	if op_1, err_1 := fsm.Nest(ctx, note, in); err_1 != nil {
+	if op_1, err_1 := fsm.Nest(ctx, note_1, in); err_1 != nil {
 		return nil, err_1
 	} else if op_1 != nil {
 //line compose_fsm.go:1224
-		m.v.n, m.v.note = n, note
+		m.v.n, m.v.note_1 = n, note_1
 		return m.suspend(2, op_1)
 	}
 	triple_1 = fsm.NewNested("github.com/fsmgen/fsmgen/tests/equiv.Triple", n)
@@ -1280,7 +1280,7 @@ func (m *composeKindsMachine) MarshalCBOR() ([]byte, error) {
 		fsm.SaveNested(w, "triple", m.v.triple)
 	case 2:
 		fsm.Save(w, "n", m.v.n)
-		fsm.SaveNested(w, "note", m.v.note)
+		fsm.SaveNested(w, "note_1", m.v.note_1)
 	case 3:
 		fsm.Save(w, "n", m.v.n)
 		fsm.SaveNested(w, "triple_1", m.v.triple_1)
@@ -1306,7 +1306,7 @@ func (m *composeKindsMachine) UnmarshalCBOR(data []byte) error {
 		fsm.LoadNested(r, "triple", "github.com/fsmgen/fsmgen/tests/equiv.Triple", &m.v.triple)
 	case 2:
 		fsm.Load(r, "n", &m.v.n)
-		fsm.LoadNested(r, "note", "github.com/fsmgen/fsmgen/tests/equiv.Note", &m.v.note)
+		fsm.LoadNested(r, "note_1", "github.com/fsmgen/fsmgen/tests/equiv.Note", &m.v.note_1)
 	case 3:
 		fsm.Load(r, "n", &m.v.n)
 		fsm.LoadNested(r, "triple_1", "github.com/fsmgen/fsmgen/tests/equiv.Triple", &m.v.triple_1)
@@ -1368,7 +1368,7 @@ func init() {
 				Type: "int",
 			}, {
 				Internal: true,
-				Name:     "note (the call of job Note)",
+				Name:     "note_1 (the call of job Note)",
 				Type:     "machine of job Note",
 			}},
 		}, {

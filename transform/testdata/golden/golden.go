@@ -38,3 +38,15 @@ func Checkout(ctx fsm.Context, order Order) (string, error) {
 	}
 	return receipt + " " + strings.Join(notes, ","), nil
 }
+
+// Refund shows a deferred call kept across an await.
+//
+//fsmgen:job
+func Refund(ctx fsm.Context, cents int) (receipt string, err error) {
+	defer func() {
+		if err != nil {
+			receipt = "failed: " + err.Error()
+		}
+	}()
+	return fsm.Await(ctx, Charge.Call(-cents))
+}

@@ -58,8 +58,93 @@ func InGo(ctx fsm.Context) {
 }
 
 //fsmgen:job
+func DeferInBlock(ctx fsm.Context, b bool) (int, error) {
+	if b {
+		defer println("done") // want `defer inside a block of a job that awaits`
+	}
+	return fsm.Await(ctx, Echo.Call(1))
+}
+
+//fsmgen:job
+func DeferInLoop(ctx fsm.Context) (int, error) {
+	for i := 0; i < 2; i++ {
+		defer println(i) // want `defer inside a block of a job that awaits`
+	}
+	return fsm.Await(ctx, Echo.Call(1))
+}
+
+//fsmgen:job
+func DeferGoto(ctx fsm.Context) (int, error) {
+	defer println("done")
+	n := 0
+again:
+	n++
+	if n < 3 {
+		goto again // want `goto in a job with a defer at refused.go:\d+:\d+`
+	}
+	return fsm.Await(ctx, Echo.Call(n))
+}
+
+//fsmgen:job
+func DeferRecover(ctx fsm.Context) (int, error) {
+	defer recover() // want `defer recover\(\) in a job that awaits`
+	return fsm.Await(ctx, Echo.Call(1))
+}
+
+//fsmgen:job
+func DeferFuncValue(ctx fsm.Context) (int, error) {
+	f := strings.ToUpper
+	defer f("x") // want `defer of a function value in a job that awaits`
+	return fsm.Await(ctx, Echo.Call(1))
+}
+
+//fsmgen:job
+func DeferInterface(ctx fsm.Context) (int, error) {
+	var s sort.Interface = sort.IntSlice{2, 1}
+	defer s.Swap(0, 1) // want `defer of method Swap through an interface in a job that awaits`
+	return fsm.Await(ctx, Echo.Call(1))
+}
+
+//fsmgen:job
+func DeferOtherPackage(ctx fsm.Context) (int, error) {
+	defer fsm.NewID() // want `defer of fsm.NewID in a job that awaits: .* cannot read github.com/fsmgen/fsmgen/runtime`
+	return fsm.Await(ctx, Echo.Call(1))
+}
+
+func catchAll() { recover() }
+
+//fsmgen:job
+func DeferRecovering(ctx fsm.Context) (int, error) {
+	defer catchAll() // want `defer of catchAll, which calls recover, in a job that awaits`
+	return fsm.Await(ctx, Echo.Call(1))
+}
+
+//fsmgen:job
+func DeferLitResults(ctx fsm.Context) (int, error) {
+	defer func() int { return 1 }() // want `deferred function literal with results in a job that awaits`
+	return fsm.Await(ctx, Echo.Call(1))
+}
+
+//fsmgen:job
+func DeferBlankResult(ctx fsm.Context) (_ int, err error) {
+	defer func() { err = nil }() // want `defer in a job whose result 0 is named _`
+	return fsm.Await(ctx, Echo.Call(1))
+}
+
+//fsmgen:job
+func DeferField(ctx fsm.Context) (int, error) {
+	var w struct{ c Counter }
+	defer w.c.bump() // want `defer of method bump on w.c in a job that awaits`
+	return fsm.Await(ctx, Echo.Call(w.c.n))
+}
+
+func (c *Counter) bump() { c.n++ }
+
+// Deferred is fine: a builtin, with its argument kept across the await.
+//
+//fsmgen:job
 func Deferred(ctx fsm.Context) (int, error) {
-	defer println("done") // want `defer in a job that awaits is not supported yet`
+	defer println("done")
 	return fsm.Await(ctx, Echo.Call(1))
 }
 
