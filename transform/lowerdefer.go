@@ -355,6 +355,26 @@ func (l *lowerer) changedAfter(v *hvar, pos token.Pos) bool {
 		id, ok := ast.Unparen(e).(*ast.Ident)
 		return ok && l.info.ObjectOf(id) == v.obj
 	}
+	// inV reports whether e is v or a part of v's own value (v.f, v[i] of an
+	// array): not memory v refers to, which both runs share.
+	inV := func(e ast.Expr) bool {
+		for {
+			switch x := ast.Unparen(e).(type) {
+			case *ast.SelectorExpr:
+				if _, ptr := l.typeOf(x.X).Underlying().(*types.Pointer); ptr {
+					return false
+				}
+				e = x.X
+			case *ast.IndexExpr:
+				if _, arr := l.typeOf(x.X).Underlying().(*types.Array); !arr {
+					return false
+				}
+				e = x.X
+			default:
+				return isV(e)
+			}
+		}
+	}
 	_, vPtr := v.typ.Underlying().(*types.Pointer)
 	changed := false
 	var walk func(n ast.Node, inLit bool)
@@ -372,16 +392,16 @@ func (l *lowerer) changedAfter(v *hvar, pos token.Pos) bool {
 				}
 			case *ast.AssignStmt:
 				for _, e := range n.Lhs {
-					changed = changed || (later && isV(e))
+					changed = changed || (later && inV(e))
 				}
 			case *ast.IncDecStmt:
-				changed = later && isV(n.X)
+				changed = later && inV(n.X)
 			case *ast.RangeStmt:
-				changed = later && ((n.Key != nil && isV(n.Key)) || (n.Value != nil && isV(n.Value)))
+				changed = later && ((n.Key != nil && inV(n.Key)) || (n.Value != nil && inV(n.Value)))
 			case *ast.UnaryExpr:
-				changed = n.Op == token.AND && isV(n.X)
+				changed = n.Op == token.AND && inV(n.X)
 			case *ast.SelectorExpr:
-				if sel := l.info.Selections[n]; sel != nil && sel.Kind() == types.MethodVal && isV(n.X) && !vPtr {
+				if sel := l.info.Selections[n]; sel != nil && sel.Kind() == types.MethodVal && inV(n.X) && !vPtr {
 					if sig, ok := sel.Obj().Type().(*types.Signature); ok && sig.Recv() != nil {
 						_, changed = sig.Recv().Type().(*types.Pointer)
 					}

@@ -596,6 +596,13 @@ func TestGracefulShutdownGivesBack(t *testing.T) {
 func TestSecondWorkerProcessRefused(t *testing.T) {
 	r := newRig(t)
 	ctx := r.ctx()
+	// The rig's engine must hold the store first: it says so once it does.
+	for deadline := time.Now().Add(10 * time.Second); !strings.Contains(r.logBuf.String(), "fsm: engine started"); {
+		if time.Now().After(deadline) {
+			t.Fatal("the rig's engine did not start")
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
 	s, err := sqlitestore.Open(ctx, r.path)
 	if err != nil {
 		t.Fatal(err)

@@ -165,3 +165,28 @@ func DeferUnnamed(ctx fsm.Context, i int) (string, int) {
 	}
 	return "x", x
 }
+
+// join appends its arguments to *s.
+func join(s *string, xs ...int) { *s += fmt.Sprint(xs) }
+
+// pair returns two values, for a deferred call given a call's results.
+func pair(x int) (*string, int) { return &pairOut, x }
+
+var pairOut string
+
+// DeferForms defers a variadic call given a slice, a call given another
+// call's results, and a method expression; all arguments are evaluated at
+// their defer statements.
+//
+//fsmgen:job
+func DeferForms(ctx fsm.Context, n int) (out string, err error) {
+	pairOut = ""
+	xs := []int{n, n + 1}
+	defer join(&out, xs...)
+	defer join(pair(n))
+	c := counterBox{n: n}
+	defer counterBox.show(c, &out)
+	c.n = v(fsm.Await(ctx, Echo.Call(n*3)))
+	out = fmt.Sprint(c.n, " ")
+	return out, nil
+}

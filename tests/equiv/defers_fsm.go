@@ -2485,3 +2485,291 @@ func init() {
 		},
 	})
 }
+
+// DeferFormsJob is the handle of job DeferForms, for fsm.Start, fsm.Wait and fsm.Child.
+var DeferFormsJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.DeferForms",
+	func(a int) []any { return []any{a} },
+	func(r []any) (string, error) { return fsm.ResultAt[string](r, 0), fsm.ResultErr(r, 1) })
+
+// deferFormsMachine is the state machine of job DeferForms.
+type deferFormsMachine struct {
+	state int // the await the job is stopped at; see fsm.Machine.State
+	v     struct {
+		n_1        int
+		out        string
+		err        error
+		xs         []int
+		deferred   *string
+		deferred_1 int
+		c          counterBox
+		deferred_2 counterBox
+	} // the job's variables saved at some await
+	r0 string
+	r1 error
+}
+
+// Resume implements fsm.Machine: it runs job DeferForms from where it stopped to its
+// next await.
+func (m *deferFormsMachine) Resume(ctx fsm.Context, in fsm.Outcome) (op fsm.AnyOp, err_2 error) {
+	var (
+		n_1        int
+		out        string
+		err        error
+		xs         []int
+		deferred   *string
+		deferred_1 int
+		c          counterBox
+		deferred_2 counterBox
+		v_1        int
+		err_1      error
+	)
+	_, _ = out, err
+	st := m.state
+	m.state = fsm.StatePoisoned
+	switch st {
+	case 0:
+		n_1, out = m.v.n_1, m.v.out
+		defer func() {
+			if m.state >= 0 || err_2 != nil {
+				return
+			}
+			if p := recover(); p != nil {
+				m.state = fsm.StatePoisoned
+				panic(p)
+			}
+			m.r0 = out
+			m.r1 = err
+			m.state = fsm.StateDone
+			op = nil
+		}()
+	case 1:
+		out, err, xs, deferred, deferred_1, c, deferred_2 = m.v.out, m.v.err, m.v.xs, m.v.deferred, m.v.deferred_1, m.v.c, m.v.deferred_2
+		defer func() {
+			if m.state >= 0 || err_2 != nil {
+				return
+			}
+			if p := recover(); p != nil {
+				m.state = fsm.StatePoisoned
+				panic(p)
+			}
+			m.r0 = out
+			m.r1 = err
+			m.state = fsm.StateDone
+			op = nil
+		}()
+		defer func() {
+			if m.state >= 0 || err_2 != nil {
+				return
+			}
+			join(&out, xs...)
+		}()
+		defer func() {
+			if m.state >= 0 || err_2 != nil {
+				return
+			}
+			join(deferred, deferred_1)
+		}()
+		defer func() {
+			if m.state >= 0 || err_2 != nil {
+				return
+			}
+			counterBox.show(deferred_2, &out)
+		}()
+		goto resume1
+	case fsm.StateDone:
+		m.state = st
+		return nil, fsm.ErrFinished
+	default:
+		m.state = st
+		return nil, fsm.ErrPoisoned
+	}
+//line defers.go:183
+	pairOut = ""
+	xs = []int{n_1, n_1 + 1}
+	defer func() {
+		if m.state >= 0 || err_2 != nil {
+			return
+		}
+		join(&out, xs...)
+	}()
+//line defers.go:186
+	deferred, deferred_1 = pair(n_1)
+//line defers.go:186
+	defer func() {
+		if m.state >= 0 || err_2 != nil {
+			return
+		}
+		join(deferred, deferred_1)
+	}()
+//line defers.go:187
+	c = counterBox{n: n_1}
+	deferred_2 = c
+//line defers.go:188
+	defer func() {
+		if m.state >= 0 || err_2 != nil {
+			return
+		}
+		counterBox.show(deferred_2, &out)
+	}()
+//line defers_fsm.go:2615
+	m.v.out, m.v.err, m.v.xs, m.v.deferred, m.v.deferred_1, m.v.c, m.v.deferred_2 = out, err, xs, deferred, deferred_1, c, deferred_2
+//line defers.go:189
+	return m.suspend(1, Echo.Call(n_1*3))
+resume1:
+//line defers_fsm.go:2620
+	v_1, err_1 = fsm.Take[int](in)
+//line defers.go:189
+	c.n = v(v_1, err_1)
+	out = fmt.Sprint(c.n, " ")
+	{
+		err = nil
+		return m.finish(out, err)
+	}
+//line defers_fsm.go:2629
+}
+
+func (m *deferFormsMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
+	m.r0 = r0
+	m.r1 = r1
+	m.state = fsm.StateDone
+	return nil, nil
+}
+
+func (m *deferFormsMachine) suspend(state int, op fsm.AnyOp) (fsm.AnyOp, error) {
+	m.state = state
+	return fsm.Suspend(op)
+}
+
+// State implements fsm.Machine.
+func (m *deferFormsMachine) State() int {
+	return m.state
+}
+
+// Results implements fsm.Machine.
+func (m *deferFormsMachine) Results() []any {
+	return []any{m.r0, m.r1}
+}
+
+// MarshalCBOR implements fsm.Machine: it writes the state number and
+// the variables live in that state, nothing else.
+func (m *deferFormsMachine) MarshalCBOR() ([]byte, error) {
+	w := fsm.NewStateWriter(m.state)
+	switch m.state {
+	case 0:
+		fsm.Save(w, "n", m.v.n_1)
+		fsm.Save(w, "out", m.v.out)
+	case 1:
+		fsm.Save(w, "out", m.v.out)
+		fsm.SaveError(w, "err", m.v.err)
+		fsm.Save(w, "xs", m.v.xs)
+		fsm.Save(w, "deferred", m.v.deferred)
+		fsm.Save(w, "deferred_1", m.v.deferred_1)
+		fsm.Save(w, "c", m.v.c)
+		fsm.Save(w, "deferred_2", m.v.deferred_2)
+	case fsm.StateDone:
+		fsm.Save(w, "out", m.r0)
+		fsm.SaveError(w, "err", m.r1)
+	case fsm.StatePoisoned:
+		return nil, fsm.ErrPoisoned
+	}
+	return w.Bytes()
+}
+
+// UnmarshalCBOR implements fsm.Machine.
+func (m *deferFormsMachine) UnmarshalCBOR(data []byte) error {
+	r, err := fsm.NewStateReader(data, 1)
+	if err != nil {
+		return err
+	}
+	switch r.State() {
+	case 0:
+		fsm.Load(r, "n", &m.v.n_1)
+		fsm.Load(r, "out", &m.v.out)
+	case 1:
+		fsm.Load(r, "out", &m.v.out)
+		fsm.LoadError(r, "err", &m.v.err)
+		fsm.Load(r, "xs", &m.v.xs)
+		fsm.Load(r, "deferred", &m.v.deferred)
+		fsm.Load(r, "deferred_1", &m.v.deferred_1)
+		fsm.Load(r, "c", &m.v.c)
+		fsm.Load(r, "deferred_2", &m.v.deferred_2)
+	case fsm.StateDone:
+		fsm.Load(r, "out", &m.r0)
+		fsm.LoadError(r, "err", &m.r1)
+	}
+	if err := r.Close(); err != nil {
+		return err
+	}
+	m.state = r.State()
+	return nil
+}
+
+func init() {
+	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "984649a5ce3b6738",
+			Pos:    "defers.go:192:1",
+			Vars: []fsm.VarInfo{{
+				Name: "out",
+				Type: "string",
+			}, {
+				Name: "err",
+				Type: "error",
+			}},
+		},
+		Func: DeferForms,
+		Name: "github.com/fsmgen/fsmgen/tests/equiv.DeferForms",
+		New: func(args []any) (fsm.Machine, error) {
+			m := &deferFormsMachine{}
+			var err error
+			if m.v.n_1, err = fsm.Arg[int]("github.com/fsmgen/fsmgen/tests/equiv.DeferForms", args, 0, "n"); err != nil {
+				return nil, err
+			}
+			return m, nil
+		},
+		Start: fsm.StateInfo{
+			Layout: "1edb65743a51b250",
+			Pos:    "defers.go:182:6",
+			Vars: []fsm.VarInfo{{
+				Name: "n",
+				Type: "int",
+			}, {
+				Name: "out",
+				Type: "string",
+			}},
+		},
+		States: []fsm.StateInfo{{
+			Layout: "1b960798d224134d",
+			Pos:    "defers.go:189:10",
+			Vars: []fsm.VarInfo{{
+				Name: "out",
+				Type: "string",
+			}, {
+				Name: "err",
+				Type: "error",
+			}, {
+				Name: "xs",
+				Type: "[]int",
+			}, {
+				Internal: true,
+				Name:     "deferred (argument 1 of the deferred call at line 186)",
+				Type:     "*string",
+			}, {
+				Internal: true,
+				Name:     "deferred_1 (argument 2 of the deferred call at line 186)",
+				Type:     "int",
+			}, {
+				Name: "c",
+				Type: "counterBox",
+			}, {
+				Internal: true,
+				Name:     "deferred_2 (argument 1 of the deferred call at line 188)",
+				Type:     "counterBox",
+			}},
+		}},
+		Zero: func() fsm.Machine {
+			return &deferFormsMachine{}
+		},
+	})
+	fsm.StoreUnexported[counterBox]()
+}

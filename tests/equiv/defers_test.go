@@ -21,6 +21,7 @@ var deferCases = []jobCase{
 	{name: "DeferLate/neg", job: DeferLate, args: in(-1), want: out("neg", nil), awaits: 0},
 	{name: "DeferLate/zero", job: DeferLate, args: in(0), want: out("zero", nil), awaits: 1},
 	{name: "DeferLate/on", job: DeferLate, args: in(2), want: out("[3]", nil), awaits: 2},
+	{name: "DeferForms", job: DeferForms, args: in(2), want: out("6  value(2)[2 3]", nil), awaits: 1},
 	{name: "withCleanup", job: withCleanup, args: in(2), want: out(1004, nil), awaits: 1},
 	{name: "DeferNested", job: DeferNested, args: in(3), want: out(-1007, nil), awaits: 2},
 	{name: "DeferUnnamed/ok", job: DeferUnnamed, args: in(1), want: out("x", 2), awaits: 1},
