@@ -331,6 +331,7 @@ func (l *lowerer) liveness() (entry []*hvar) {
 		site.saved = l.withSources(site.live)
 	}
 	l.deferredBefore()
+	l.closuresAcross()
 	if n > 0 {
 		return members(in[0])
 	}
@@ -742,7 +743,7 @@ func unsaveable(t types.Type, sc scope, seen map[types.Type]bool) string {
 	case *types.Chan:
 		return "channels cannot be checkpointed: they only mean something inside one process; receive the values you need before the await"
 	case *types.Signature:
-		return "function values cannot be checkpointed; call the function before the await, or decide which one to call after it"
+		return "function values cannot be checkpointed; call the function before the await, or decide which one to call after it (a function literal of the job kept in a variable that is only called is made again after the await)"
 	case *types.Interface:
 		// Stored with their dynamic type's name; see fsm.RegisterType. What
 		// the dynamic value is, only the checkpoint can tell.

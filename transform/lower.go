@@ -54,6 +54,10 @@ type hvar struct {
 	// variable is still exactly that, only the fact is saved (see
 	// fsm.SaveDerived), which keeps the memory it shares with its source.
 	derived ast.Expr
+	// remake, for a variable holding a literal of the job that is only ever
+	// called, is the assignment that makes it again after a resume (see
+	// closures.go); such a variable is never saved.
+	remake *ast.AssignStmt
 }
 
 // awaitSite is one await of a job: a state of its machine.

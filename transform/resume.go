@@ -2,6 +2,7 @@ package transform
 
 import (
 	"fmt"
+	"go/ast"
 	"go/token"
 	"go/types"
 	"strings"
@@ -38,16 +39,32 @@ func (e *emitter) resume(m *machine) (string, error) {
 		fmt.Fprintf(&b, "%s = %s\n", strings.Repeat("_, ", len(named)-1)+"_", strings.Join(named, ", "))
 	}
 	fmt.Fprintf(&b, "%s := %s.state\n%s.state = %s.StatePoisoned\nswitch %s {\n", m.st, m.recv, m.recv, e.rt, m.st)
+	var renderErr error
 	restore := func(vars []*hvar) {
 		if len(vars) == 0 {
 			return
 		}
 		var lhs, rhs []string
+		var remake []*hvar
 		for _, v := range vars {
+			if v.remake != nil {
+				remake = append(remake, v)
+				continue
+			}
 			lhs = append(lhs, v.name)
 			rhs = append(rhs, m.recv+".v."+v.name)
 		}
-		fmt.Fprintf(&b, "%s = %s\n", strings.Join(lhs, ", "), strings.Join(rhs, ", "))
+		if len(lhs) > 0 {
+			fmt.Fprintf(&b, "%s = %s\n", strings.Join(lhs, ", "), strings.Join(rhs, ", "))
+		}
+		for _, v := range remake {
+			text, err := e.render(l, m, v.remake)
+			if err != nil {
+				renderErr = err
+				return
+			}
+			b.WriteString(text + "\n")
+		}
 	}
 	b.WriteString("case 0:\n")
 	restore(m.entry)
@@ -69,6 +86,9 @@ func (e *emitter) resume(m *machine) (string, error) {
 			}
 		}
 		fmt.Fprintf(&b, "goto %s\n", resumeLabel(s))
+	}
+	if renderErr != nil {
+		return "", renderErr
 	}
 	fmt.Fprintf(&b, "case %s.StateDone:\n%s.state = %s\nreturn nil, %s.ErrFinished\n", e.rt, m.recv, m.st, e.rt)
 	fmt.Fprintf(&b, "default:\n%s.state = %s\nreturn nil, %s.ErrPoisoned\n}\n", m.recv, m.st, e.rt)
@@ -96,19 +116,34 @@ func (e *emitter) resume(m *machine) (string, error) {
 			w.user(s.pos, fmt.Sprintf("if %s {\ngoto %s\n}\n", cond, s.label))
 			terminated = false
 		case fSuspend:
+			op, err := e.render(l, m, s.await.op)
+			if err != nil {
+				return "", err
+			}
+			var save string
 			if len(s.await.saved) > 0 {
 				var lhs, rhs []string
 				for _, v := range s.await.saved {
 					lhs = append(lhs, m.recv+".v."+v.name)
 					rhs = append(rhs, v.name)
 				}
-				w.gen(fmt.Sprintf("%s = %s\n", strings.Join(lhs, ", "), strings.Join(rhs, ", ")))
+				save = fmt.Sprintf("%s = %s\n", strings.Join(lhs, ", "), strings.Join(rhs, ", "))
 			}
-			op, err := e.render(l, m, s.await.op)
-			if err != nil {
-				return "", err
+			if save != "" && callsInside(s.await.op) {
+				// Making the op may change saved variables (a closure or a
+				// method with a pointer receiver): make it, then save.
+				name := l.names.fresh("op")
+				w.gen("{\n")
+				w.user(s.pos, fmt.Sprintf("%s := %s\n", name, op))
+				w.gen(save)
+				w.user(s.pos, fmt.Sprintf("return %s.suspend(%d, %s)\n", m.recv, s.await.state, name))
+				w.gen("}\n")
+			} else {
+				if save != "" {
+					w.gen(save)
+				}
+				w.user(s.pos, fmt.Sprintf("return %s.suspend(%d, %s)\n", m.recv, s.await.state, op))
 			}
-			w.user(s.pos, fmt.Sprintf("return %s.suspend(%d, %s)\n", m.recv, s.await.state, op))
 			terminated = true
 		case fNest:
 			// Run the nested job's machine to its next await; while it awaits,
@@ -266,4 +301,18 @@ func (w *lineWriter) neutral(text string) {
 	if w.inUser {
 		w.nextLine += strings.Count(text, "\n")
 	}
+}
+
+// callsInside reports whether an op expression calls anything besides its
+// outermost call (Activity.Call(x), fsm.Sleep(d), ...).
+func callsInside(op ast.Expr) bool {
+	outer, _ := ast.Unparen(op).(*ast.CallExpr)
+	found := false
+	ast.Inspect(op, func(n ast.Node) bool {
+		if c, ok := n.(*ast.CallExpr); ok && c != outer {
+			found = true
+		}
+		return !found
+	})
+	return found
 }

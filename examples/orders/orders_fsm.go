@@ -151,9 +151,15 @@ loopEnd:
 		goto endIf
 	}
 //line orders_fsm.go:154
-	m.v.order, m.v.receipt, m.v.total, m.v.units, m.v.refusal = order, receipt, total, units, refusal
+	{
 //line orders.go:175
-	return m.suspend(2, fsm.Timeout(Approvals.Wait(), ApprovalTimeout))
+		op := fsm.Timeout(Approvals.Wait(), ApprovalTimeout)
+//line orders_fsm.go:158
+		m.v.order, m.v.receipt, m.v.total, m.v.units, m.v.refusal = order, receipt, total, units, refusal
+//line orders.go:175
+		return m.suspend(2, op)
+//line orders_fsm.go:162
+	}
 resume2:
 //line orders.go:175
 	decision, err_2 = fsm.Take[Approval](in)
@@ -175,7 +181,7 @@ endIf:
 	if refusal != "" {
 		goto endIf_1
 	}
-//line orders_fsm.go:179
+//line orders_fsm.go:185
 	m.v.order, m.v.receipt, m.v.units, m.v.refusal = order, receipt, units, refusal
 //line orders.go:192
 	return m.suspend(3, ChargeCard.Call(Charge{OrderID: order.ID, Card: order.Card, AmountCents: total}))
@@ -191,7 +197,7 @@ endIf_1:
 	if refusal == "" {
 		goto endIf_2
 	}
-//line orders_fsm.go:195
+//line orders_fsm.go:201
 	n_1 = len(receipt.Reserved)
 	i_1 = 0
 loop_1:
@@ -200,7 +206,7 @@ loop_1:
 	}
 //line orders.go:201
 	r = receipt.Reserved[i_1]
-//line orders_fsm.go:204
+//line orders_fsm.go:210
 	m.v.receipt, m.v.refusal, m.v.n_1, m.v.i_1 = receipt, refusal, n_1, i_1
 //line orders.go:202
 	return m.suspend(4, ReleaseStock.Call(r))
@@ -214,7 +220,7 @@ resume4:
 //line orders.go:203
 	return m.finish(receipt, err_4)
 endIf_3:
-//line orders_fsm.go:218
+//line orders_fsm.go:224
 	i_1++
 	goto loop_1
 loopEnd_1:
@@ -223,7 +229,7 @@ loopEnd_1:
 	receipt.Status = refusal
 	return m.finish(receipt, nil)
 endIf_2:
-//line orders_fsm.go:227
+//line orders_fsm.go:233
 	m.v.order, m.v.receipt, m.v.units = order, receipt, units
 //line orders.go:213
 	return m.suspend(5, fsm.Sleep(CoolOff))
@@ -242,7 +248,7 @@ endIf_4:
 	for _, wh := range slices.Sorted(maps.Keys(units)) {
 		shipments = append(shipments, Ship.Call(Shipment{OrderID: order.ID, Warehouse: wh, Units: units[wh], Express: order.Express}))
 	}
-//line orders_fsm.go:246
+//line orders_fsm.go:252
 	m.v.receipt = receipt
 //line orders.go:223
 	return m.suspend(6, fsm.All(shipments...))
@@ -255,7 +261,7 @@ resume6:
 	receipt.Tracking = tracking
 	receipt.Status = "shipped"
 	return m.finish(receipt, nil)
-//line orders_fsm.go:259
+//line orders_fsm.go:265
 }
 
 func (m *processOrderMachine) finish(r0 Receipt, r1 error) (fsm.AnyOp, error) {

@@ -86,9 +86,19 @@ func get[T any](t *testing.T, ctx context.Context, what string, a chromedp.Actio
 	return v
 }
 
+// text reads the text of the element sel. The live refresh may replace the
+// element between finding it and reading it, which reads as ""; so an empty
+// text is read again, for a while.
 func text(t *testing.T, ctx context.Context, sel string) string {
 	t.Helper()
-	return get(t, ctx, "reading "+sel, chromedp.Text(chromedp.CSS(sel), chromedp.NodeVisible))
+	deadline := time.Now().Add(3 * time.Second)
+	for {
+		s := get(t, ctx, "reading "+sel, chromedp.Text(chromedp.CSS(sel), chromedp.NodeVisible))
+		if s != "" || time.Now().After(deadline) {
+			return s
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
 }
 
 func js[T any](t *testing.T, ctx context.Context, expr string) T {

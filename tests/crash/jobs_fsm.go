@@ -102,9 +102,15 @@ resume1:
 	s.Debited = t.Amount
 	s.Refs = append(s.Refs, ref_1)
 //line jobs_fsm.go:105
-	m.v.t, m.v.s = t, s
+	{
 //line jobs.go:131
-	return m.suspend(2, fsm.Sleep(time.Duration(1+t.Parts%3)*time.Millisecond))
+		op := fsm.Sleep(time.Duration(1+t.Parts%3) * time.Millisecond)
+//line jobs_fsm.go:109
+		m.v.t, m.v.s = t, s
+//line jobs.go:131
+		return m.suspend(2, op)
+//line jobs_fsm.go:113
+	}
 resume2:
 //line jobs.go:131
 	_, err_2 = fsm.Take[struct{}](in)
@@ -118,7 +124,7 @@ endIf:
 	s.Awaits++
 //line jobs.go:136
 	left = t.Amount
-//line jobs_fsm.go:122
+//line jobs_fsm.go:128
 	n = t.Parts
 	i_1 = 0
 loop:
@@ -128,10 +134,16 @@ loop:
 //line jobs.go:137
 	i = i_1
 	part = left / int64(t.Parts-i)
-//line jobs_fsm.go:132
-	m.v.t, m.v.s, m.v.left, m.v.i, m.v.n, m.v.i_1, m.v.part = t, s, left, i, n, i_1, part
+//line jobs_fsm.go:138
+	{
 //line jobs.go:139
-	return m.suspend(3, Post.Call(Posting{Account: t.To, Delta: part, What: fmt.Sprintf("credit %d", i)}))
+		op_1 := Post.Call(Posting{Account: t.To, Delta: part, What: fmt.Sprintf("credit %d", i)})
+//line jobs_fsm.go:142
+		m.v.t, m.v.s, m.v.left, m.v.i, m.v.n, m.v.i_1, m.v.part = t, s, left, i, n, i_1, part
+//line jobs.go:139
+		return m.suspend(3, op_1)
+//line jobs_fsm.go:146
+	}
 resume3:
 //line jobs.go:139
 	ref_2, err_3 = fsm.Take[string](in)
@@ -143,7 +155,7 @@ resume3:
 	s.Credited += part
 	s.Parts = append(s.Parts, part)
 	s.Refs = append(s.Refs, ref_2)
-//line jobs_fsm.go:147
+//line jobs_fsm.go:159
 	i_1++
 	goto loop
 loopEnd:
@@ -155,7 +167,7 @@ loopEnd:
 	if !t.Approval {
 		goto endIf_1
 	}
-//line jobs_fsm.go:159
+//line jobs_fsm.go:171
 	m.v.t, m.v.s = t, s
 //line jobs.go:154
 	return m.suspend(4, ApprovalSignal.Wait())
@@ -170,10 +182,16 @@ resume4:
 	if !(a.Bonus > 0) {
 		goto endIf_2
 	}
-//line jobs_fsm.go:174
-	m.v.t, m.v.s, m.v.a = t, s, a
+//line jobs_fsm.go:186
+	{
 //line jobs.go:161
-	return m.suspend(5, fsm.All(Post.Call(Posting{Account: Bank, Delta: -a.Bonus, What: "bonus paid"}), Post.Call(Posting{Account: t.To, Delta: a.Bonus, What: "bonus"})))
+		op_2 := fsm.All(Post.Call(Posting{Account: Bank, Delta: -a.Bonus, What: "bonus paid"}), Post.Call(Posting{Account: t.To, Delta: a.Bonus, What: "bonus"}))
+//line jobs_fsm.go:190
+		m.v.t, m.v.s, m.v.a = t, s, a
+//line jobs.go:161
+		return m.suspend(5, op_2)
+//line jobs_fsm.go:194
+	}
 resume5:
 //line jobs.go:161
 	refs_1, err_5 = fsm.Take[[]string](in)
@@ -186,10 +204,16 @@ resume5:
 	s.Refs = append(s.Refs, refs_1...)
 endIf_2:
 endIf_1:
-//line jobs_fsm.go:190
-	m.v.t, m.v.s = t, s
+//line jobs_fsm.go:208
+	{
 //line jobs.go:174
-	return m.suspend(6, fsm.All(Post.Call(Posting{Account: t.From, Delta: -t.Fee, What: "fee"}), Post.Call(Posting{Account: FeeIncome, Delta: t.Fee, What: "fee income"}), Post.Call(Posting{Account: Audit, Delta: 1, What: "audit"})))
+		op_3 := fsm.All(Post.Call(Posting{Account: t.From, Delta: -t.Fee, What: "fee"}), Post.Call(Posting{Account: FeeIncome, Delta: t.Fee, What: "fee income"}), Post.Call(Posting{Account: Audit, Delta: 1, What: "audit"}))
+//line jobs_fsm.go:212
+		m.v.t, m.v.s = t, s
+//line jobs.go:174
+		return m.suspend(6, op_3)
+//line jobs_fsm.go:216
+	}
 resume6:
 //line jobs.go:174
 	refs_2, err_1 = fsm.Take[[]string](in)
@@ -202,7 +226,7 @@ resume6:
 	s.Refs = append(s.Refs, refs_2...)
 //line jobs.go:186
 	text = fmt.Sprintf("%s: %d from %d to %d in %v, fee %d, bonus %d by %q, %d refs", t.ID, s.Debited, t.From, t.To, s.Parts, s.Fees, s.Bonus, s.Approver, len(s.Refs))
-//line jobs_fsm.go:206
+//line jobs_fsm.go:230
 	m.v.s = s
 //line jobs.go:188
 	return m.suspend(7, Receipt.Call(ReceiptReq{ID: t.ID, Text: text}))
@@ -214,7 +238,7 @@ resume7:
 	}
 	s.Awaits++
 	return m.finish(s, nil)
-//line jobs_fsm.go:218
+//line jobs_fsm.go:242
 }
 
 func (m *transferMachine) finish(r0 Summary, r1 error) (fsm.AnyOp, error) {

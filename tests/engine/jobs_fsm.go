@@ -76,9 +76,15 @@ resume1:
 	}
 	r.Charge = ch
 //line jobs_fsm.go:79
-	m.v.o, m.v.r = o, r
+	{
 //line jobs.go:121
-	return m.suspend(2, fsm.Timeout(ApprovalSignal.Wait(), o.Wait))
+		op := fsm.Timeout(ApprovalSignal.Wait(), o.Wait)
+//line jobs_fsm.go:83
+		m.v.o, m.v.r = o, r
+//line jobs.go:121
+		return m.suspend(2, op)
+//line jobs_fsm.go:87
+	}
 resume2:
 //line jobs.go:121
 	a, err_1 = fsm.Take[Approval](in)
@@ -92,7 +98,7 @@ resume2:
 		return m.finish(r, fmt.Errorf("rejected by %s", a.By))
 	}
 	r.Approver = a.By
-//line jobs_fsm.go:96
+//line jobs_fsm.go:102
 	m.v.o, m.v.r = o, r
 //line jobs.go:132
 	return m.suspend(3, fsm.Sleep(10*time.Millisecond))
@@ -110,7 +116,7 @@ endIf:
 	for _, it := range o.Items {
 		ships = append(ships, Ship.Call(it))
 	}
-//line jobs_fsm.go:114
+//line jobs_fsm.go:120
 	m.v.r = r
 //line jobs.go:139
 	return m.suspend(4, fsm.All(ships...))
@@ -122,7 +128,7 @@ resume4:
 	}
 	r.Shipped = shipped
 	return m.finish(r, nil)
-//line jobs_fsm.go:126
+//line jobs_fsm.go:132
 }
 
 func (m *checkoutMachine) finish(r0 Receipt, r1 error) (fsm.AnyOp, error) {
@@ -320,11 +326,11 @@ func (m *quickMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, error
 //line jobs.go:151
 	return m.suspend(1, Charge.Call(o))
 resume1:
-//line jobs_fsm.go:324
+//line jobs_fsm.go:330
 	v, err = fsm.Take[string](in)
 //line jobs.go:151
 	return m.finish(v, err)
-//line jobs_fsm.go:328
+//line jobs_fsm.go:334
 }
 
 func (m *quickMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -474,7 +480,7 @@ func (m *parentMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, erro
 	}
 //line jobs.go:158
 	out = nil
-//line jobs_fsm.go:478
+//line jobs_fsm.go:484
 	n = len(orders)
 	i = 0
 loop:
@@ -483,7 +489,7 @@ loop:
 	}
 //line jobs.go:159
 	o = orders[i]
-//line jobs_fsm.go:487
+//line jobs_fsm.go:493
 	m.v.orders, m.v.out, m.v.o, m.v.n, m.v.i = orders, out, o, n, i
 //line jobs.go:160
 	return m.suspend(1, fsm.Child(QuickJob, o))
@@ -494,13 +500,13 @@ resume1:
 		return m.finish(out, fmt.Errorf("child %s: %w", o.ID, err))
 	}
 	out = append(out, s)
-//line jobs_fsm.go:498
+//line jobs_fsm.go:504
 	i++
 	goto loop
 loopEnd:
 //line jobs.go:166
 	return m.finish(out, nil)
-//line jobs_fsm.go:504
+//line jobs_fsm.go:510
 }
 
 func (m *parentMachine) finish(r0 []string, r1 error) (fsm.AnyOp, error) {
@@ -683,7 +689,7 @@ resume1:
 		return m.finish("cancelled while waiting for "+id, err)
 	}
 	return m.finish("approved "+id, err)
-//line jobs_fsm.go:687
+//line jobs_fsm.go:693
 }
 
 func (m *patientMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -834,7 +840,7 @@ func (m *sleeperMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, err
 	}
 //line jobs.go:185
 	start = time.Now()
-//line jobs_fsm.go:838
+//line jobs_fsm.go:844
 	m.v.start = start
 //line jobs.go:186
 	return m.suspend(1, fsm.Sleep(d))
@@ -842,7 +848,7 @@ resume1:
 //line jobs.go:186
 	_, err = fsm.Take[struct{}](in)
 	return m.finish(time.Since(start), err)
-//line jobs_fsm.go:846
+//line jobs_fsm.go:852
 }
 
 func (m *sleeperMachine) finish(r0 time.Duration, r1 error) (fsm.AnyOp, error) {
@@ -1000,7 +1006,7 @@ resume1:
 		return m.finish("", err)
 	}
 	return m.finish("finished", nil)
-//line jobs_fsm.go:1004
+//line jobs_fsm.go:1010
 }
 
 func (m *racerMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -1153,7 +1159,7 @@ resume1:
 		panic("unlucky amount")
 	}
 	return m.finish(ch, nil)
-//line jobs_fsm.go:1157
+//line jobs_fsm.go:1163
 }
 
 func (m *panickyMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -1308,11 +1314,11 @@ func (m *quickestMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, er
 	}
 	return m.suspend(1, fsm.First(ops...))
 resume1:
-//line jobs_fsm.go:1312
+//line jobs_fsm.go:1318
 	v, err = fsm.Take[int](in)
 //line jobs.go:226
 	return m.finish(v, err)
-//line jobs_fsm.go:1316
+//line jobs_fsm.go:1322
 }
 
 func (m *quickestMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1464,7 +1470,7 @@ loop:
 	if !(i < n) {
 		goto loopEnd
 	}
-//line jobs_fsm.go:1468
+//line jobs_fsm.go:1474
 	m.v.n, m.v.sum, m.v.i = n, sum, i
 //line jobs.go:255
 	return m.suspend(1, Echo.Call(i))
@@ -1477,12 +1483,12 @@ resume1:
 	sum += v
 //line jobs.go:254
 	i++
-//line jobs_fsm.go:1481
+//line jobs_fsm.go:1487
 	goto loop
 loopEnd:
 //line jobs.go:261
 	return m.finish(sum, nil)
-//line jobs_fsm.go:1486
+//line jobs_fsm.go:1492
 }
 
 func (m *counterMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {

@@ -63,16 +63,21 @@ func (m *exprBinaryOrderMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.An
 	resetTrace()
 //line exprs_fsm.go:65
 	v_1 = tr("a", 1)
-	m.v.v_1 = v_1
+	{
 //line exprs.go:22
-	return m.suspend(1, Echo.Call(tr("b", 2)))
+		op := Echo.Call(tr("b", 2))
+//line exprs_fsm.go:70
+		m.v.v_1 = v_1
+//line exprs.go:22
+		return m.suspend(1, op)
+//line exprs_fsm.go:74
+	}
 resume1:
-//line exprs_fsm.go:71
 	v_2, err = fsm.Take[int](in)
 //line exprs.go:22
 	x = v_1 + v(v_2, err) + tr("c", 3)
 	return m.finish(x, traceStr(), nil)
-//line exprs_fsm.go:76
+//line exprs_fsm.go:81
 }
 
 func (m *exprBinaryOrderMachine) finish(r0 int, r1 string, r2 error) (fsm.AnyOp, error) {
@@ -236,25 +241,35 @@ func (m *exprBinaryOrderTwoMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm
 	}
 //line exprs.go:28
 	resetTrace()
-//line exprs_fsm.go:240
+//line exprs_fsm.go:245
 	v_1 = tr("a", 2)
-	m.v.v_1 = v_1
+	{
 //line exprs.go:29
-	return m.suspend(1, Echo.Call(tr("b", 3)))
+		op := Echo.Call(tr("b", 3))
+//line exprs_fsm.go:250
+		m.v.v_1 = v_1
+//line exprs.go:29
+		return m.suspend(1, op)
+//line exprs_fsm.go:254
+	}
 resume1:
-//line exprs_fsm.go:246
 	v_2, err = fsm.Take[int](in)
 	v_3 = v_1 * v(v_2, err)
-	m.v.v_3 = v_3
+	{
 //line exprs.go:29
-	return m.suspend(2, Echo.Call(tr("c", 4)))
+		op_1 := Echo.Call(tr("c", 4))
+//line exprs_fsm.go:262
+		m.v.v_3 = v_3
+//line exprs.go:29
+		return m.suspend(2, op_1)
+//line exprs_fsm.go:266
+	}
 resume2:
-//line exprs_fsm.go:253
 	v_4, err_1 = fsm.Take[int](in)
 //line exprs.go:29
 	x = v_3 - v(v_4, err_1)*tr("d", 5)
 	return m.finish(x, traceStr(), nil)
-//line exprs_fsm.go:258
+//line exprs_fsm.go:273
 }
 
 func (m *exprBinaryOrderTwoMachine) finish(r0 int, r1 string, r2 error) (fsm.AnyOp, error) {
@@ -423,18 +438,23 @@ func (m *exprCallArgsMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp
 	}
 //line exprs.go:35
 	resetTrace()
-//line exprs_fsm.go:427
+//line exprs_fsm.go:442
 	v_1 = tr("g", 1)
-	m.v.v_1 = v_1
+	{
 //line exprs.go:36
-	return m.suspend(1, Echo.Call(tr("e", 2)))
+		op := Echo.Call(tr("e", 2))
+//line exprs_fsm.go:447
+		m.v.v_1 = v_1
+//line exprs.go:36
+		return m.suspend(1, op)
+//line exprs_fsm.go:451
+	}
 resume1:
-//line exprs_fsm.go:433
 	v_2, err = fsm.Take[int](in)
 //line exprs.go:36
 	x = f3(v_1, v(v_2, err), tr("h", 3))
 	return m.finish(x, traceStr(), nil)
-//line exprs_fsm.go:438
+//line exprs_fsm.go:458
 }
 
 func (m *exprCallArgsMachine) finish(r0 int, r1 string, r2 error) (fsm.AnyOp, error) {
@@ -610,7 +630,7 @@ func (m *exprCallArgsTwoAwaitsMachine) Resume(ctx fsm.Context, in fsm.Outcome) (
 	resetTrace()
 	return m.suspend(1, Echo.Call(1))
 resume1:
-//line exprs_fsm.go:614
+//line exprs_fsm.go:634
 	v_1, err = fsm.Take[int](in)
 	v_2 = v(v_1, err)
 	v_3 = tr("mid", 2)
@@ -618,23 +638,23 @@ resume1:
 //line exprs.go:43
 	return m.suspend(2, Echo.Call(3))
 resume2:
-//line exprs_fsm.go:622
+//line exprs_fsm.go:642
 	v_4, err_1 = fsm.Take[int](in)
 //line exprs.go:43
 	x = f3(v_2, v_3, v(v_4, err_1))
-//line exprs_fsm.go:626
+//line exprs_fsm.go:646
 	v_5 = tr("p", 4)
 	v_6 = tr("q", 5)
 	m.v.x, m.v.v_5, m.v.v_6 = x, v_5, v_6
 //line exprs.go:44
 	return m.suspend(3, Echo.Call(6))
 resume3:
-//line exprs_fsm.go:633
+//line exprs_fsm.go:653
 	v_7, err_2 = fsm.Take[int](in)
 //line exprs.go:44
 	y = f3(v_5, v_6, v(v_7, err_2))
 	return m.finish(x*1000+y, traceStr(), nil)
-//line exprs_fsm.go:638
+//line exprs_fsm.go:658
 }
 
 func (m *exprCallArgsTwoAwaitsMachine) finish(r0 int, r1 string, r2 error) (fsm.AnyOp, error) {
@@ -829,34 +849,34 @@ func (m *exprLibCallMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp,
 //line exprs.go:52
 	return m.suspend(1, Str.Call("ab"))
 resume1:
-//line exprs_fsm.go:833
+//line exprs_fsm.go:853
 	v_1, err = fsm.Take[string](in)
 	v_2 = v(v_1, err)
 	m.v.v_2 = v_2
 //line exprs.go:52
 	return m.suspend(2, Echo.Call(3))
 resume2:
-//line exprs_fsm.go:840
+//line exprs_fsm.go:860
 	v_3, err_1 = fsm.Take[int](in)
 //line exprs.go:52
 	s = strings.Repeat(v_2, v(v_3, err_1))
-//line exprs_fsm.go:844
+//line exprs_fsm.go:864
 	m.v.s = s
 //line exprs.go:53
 	return m.suspend(3, Echo.Call(1))
 resume3:
-//line exprs_fsm.go:849
+//line exprs_fsm.go:869
 	v_4, err_2 = fsm.Take[int](in)
 	v_5 = v(v_4, err_2)
 	m.v.s, m.v.v_5 = s, v_5
 //line exprs.go:53
 	return m.suspend(4, Str.Call("z"))
 resume4:
-//line exprs_fsm.go:856
+//line exprs_fsm.go:876
 	v_6, err_3 = fsm.Take[string](in)
 //line exprs.go:53
 	return m.finish(fmt.Sprintf("%s-%d-%s", s, v_5, v(v_6, err_3)), nil)
-//line exprs_fsm.go:860
+//line exprs_fsm.go:880
 }
 
 func (m *exprLibCallMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -1046,20 +1066,25 @@ func (m *exprStructLitMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 	resetTrace()
 	return m.suspend(1, Echo.Call(1))
 resume1:
-//line exprs_fsm.go:1050
+//line exprs_fsm.go:1070
 	v_1, err = fsm.Take[int](in)
 	v_2 = v(v_1, err)
 	v_3 = tr("y", 2)
-	m.v.v_2, m.v.v_3 = v_2, v_3
+	{
 //line exprs.go:59
-	return m.suspend(2, Echo.Call(tr("z", 3)))
+		op := Echo.Call(tr("z", 3))
+//line exprs_fsm.go:1077
+		m.v.v_2, m.v.v_3 = v_2, v_3
+//line exprs.go:59
+		return m.suspend(2, op)
+//line exprs_fsm.go:1081
+	}
 resume2:
-//line exprs_fsm.go:1058
 	v_4, err_1 = fsm.Take[int](in)
 //line exprs.go:59
 	p = Point{X: v_2, Y: v_3, Z: v(v_4, err_1)}
 	return m.finish(p, traceStr(), nil)
-//line exprs_fsm.go:1063
+//line exprs_fsm.go:1088
 }
 
 func (m *exprStructLitMachine) finish(r0 Point, r1 string, r2 error) (fsm.AnyOp, error) {
@@ -1233,7 +1258,7 @@ func (m *exprStructLitKeyOrderMachine) Resume(ctx fsm.Context, in fsm.Outcome) (
 	resetTrace()
 	return m.suspend(1, Echo.Call(3))
 resume1:
-//line exprs_fsm.go:1237
+//line exprs_fsm.go:1262
 	v_1, err = fsm.Take[int](in)
 	v_2 = tr("z", v(v_1, err))
 	v_3 = tr("x", 1)
@@ -1241,12 +1266,12 @@ resume1:
 //line exprs.go:69
 	return m.suspend(2, Echo.Call(2))
 resume2:
-//line exprs_fsm.go:1245
+//line exprs_fsm.go:1270
 	v_4, err_1 = fsm.Take[int](in)
 //line exprs.go:69
 	p = Point{Z: v_2, X: v_3, Y: tr("y", v(v_4, err_1))}
 	return m.finish(p, traceStr(), nil)
-//line exprs_fsm.go:1250
+//line exprs_fsm.go:1275
 }
 
 func (m *exprStructLitKeyOrderMachine) finish(r0 Point, r1 string, r2 error) (fsm.AnyOp, error) {
@@ -1421,13 +1446,13 @@ func (m *exprSliceLitMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp
 	}
 //line exprs.go:75
 	resetTrace()
-//line exprs_fsm.go:1425
+//line exprs_fsm.go:1450
 	v_1 = tr("a", 1)
 	m.v.v_1 = v_1
 //line exprs.go:76
 	return m.suspend(1, Echo.Call(2))
 resume1:
-//line exprs_fsm.go:1431
+//line exprs_fsm.go:1456
 	v_2, err = fsm.Take[int](in)
 	v_3 = v(v_2, err)
 	v_4 = tr("c", 3)
@@ -1435,12 +1460,12 @@ resume1:
 //line exprs.go:76
 	return m.suspend(2, Echo.Call(4))
 resume2:
-//line exprs_fsm.go:1439
+//line exprs_fsm.go:1464
 	v_5, err_1 = fsm.Take[int](in)
 //line exprs.go:76
 	xs = []int{v_1, v_3, v_4, v(v_5, err_1)}
 	return m.finish(xs, traceStr(), nil)
-//line exprs_fsm.go:1444
+//line exprs_fsm.go:1469
 }
 
 func (m *exprSliceLitMachine) finish(r0 []int, r1 string, r2 error) (fsm.AnyOp, error) {
@@ -1614,20 +1639,20 @@ func (m_1 *exprMapLitMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp
 //line exprs.go:83
 	return m_1.suspend(1, Echo.Call(1))
 resume1:
-//line exprs_fsm.go:1618
+//line exprs_fsm.go:1643
 	v_1, err = fsm.Take[int](in)
 	v_2 = v(v_1, err)
 	m_1.v.v_2 = v_2
 //line exprs.go:84
 	return m_1.suspend(2, Str.Call("b"))
 resume2:
-//line exprs_fsm.go:1625
+//line exprs_fsm.go:1650
 	v_3, err_1 = fsm.Take[string](in)
 //line exprs.go:82
 	m = map[string]int{"a": v_2, v(v_3, err_1): 2, "c": 3}
 //line exprs.go:87
 	return m_1.finish(m, nil)
-//line exprs_fsm.go:1631
+//line exprs_fsm.go:1656
 }
 
 func (m *exprMapLitMachine) finish(r0 map[string]int, r1 error) (fsm.AnyOp, error) {
@@ -1793,28 +1818,28 @@ func (m *exprNestedLitMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 //line exprs.go:92
 	return m.suspend(1, Echo.Call(1))
 resume1:
-//line exprs_fsm.go:1797
+//line exprs_fsm.go:1822
 	v_1, err = fsm.Take[int](in)
 	v_2 = Pair{A: v(v_1, err), B: 2}
 	m.v.v_2 = v_2
 //line exprs.go:92
 	return m.suspend(2, Echo.Call(4))
 resume2:
-//line exprs_fsm.go:1804
+//line exprs_fsm.go:1829
 	v_3, err_1 = fsm.Take[int](in)
 //line exprs.go:92
 	ps = []Pair{v_2, {A: 3, B: v(v_3, err_1)}}
-//line exprs_fsm.go:1808
+//line exprs_fsm.go:1833
 	m.v.ps = ps
 //line exprs.go:93
 	return m.suspend(3, Echo.Call(9))
 resume3:
-//line exprs_fsm.go:1813
+//line exprs_fsm.go:1838
 	v_4, err_2 = fsm.Take[int](in)
 //line exprs.go:93
 	arr = [3]int{2: v(v_4, err_2), 0: 7}
 	return m.finish(ps, arr, nil)
-//line exprs_fsm.go:1818
+//line exprs_fsm.go:1843
 }
 
 func (m *exprNestedLitMachine) finish(r0 []Pair, r1 [3]int, r2 error) (fsm.AnyOp, error) {
@@ -1995,41 +2020,46 @@ func (m_1 *exprIndexMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp,
 //line exprs.go:99
 	xs = []int{10, 20, 30}
 	m = map[string]int{"k": 5}
-//line exprs_fsm.go:1999
+//line exprs_fsm.go:2024
 	m_1.v.xs, m_1.v.m = xs, m
 //line exprs.go:101
 	return m_1.suspend(1, Echo.Call(2))
 resume1:
-//line exprs_fsm.go:2004
+//line exprs_fsm.go:2029
 	v_1, err = fsm.Take[int](in)
 //line exprs.go:101
 	a = xs[v(v_1, err)]
-//line exprs_fsm.go:2008
+//line exprs_fsm.go:2033
 	m_1.v.xs, m_1.v.m, m_1.v.a = xs, m, a
 //line exprs.go:102
 	return m_1.suspend(2, Str.Call("k"))
 resume2:
-//line exprs_fsm.go:2013
+//line exprs_fsm.go:2038
 	v_2, err_1 = fsm.Take[string](in)
 //line exprs.go:102
 	b = m[v(v_2, err_1)]
-//line exprs_fsm.go:2017
+//line exprs_fsm.go:2042
 	m_1.v.xs, m_1.v.a, m_1.v.b = xs, a, b
 //line exprs.go:103
 	return m_1.suspend(3, Echo.Call(0))
 resume3:
-//line exprs_fsm.go:2022
+//line exprs_fsm.go:2047
 	v_3, err_2 = fsm.Take[int](in)
-	m_1.v.xs, m_1.v.a, m_1.v.b = xs, a, b
+	{
 //line exprs.go:103
-	return m_1.suspend(4, Echo.Call(v(v_3, err_2)+1))
+		op := Echo.Call(v(v_3, err_2) + 1)
+//line exprs_fsm.go:2052
+		m_1.v.xs, m_1.v.a, m_1.v.b = xs, a, b
+//line exprs.go:103
+		return m_1.suspend(4, op)
+//line exprs_fsm.go:2056
+	}
 resume4:
-//line exprs_fsm.go:2028
 	v_4, err_3 = fsm.Take[int](in)
 //line exprs.go:103
 	c = xs[v(v_4, err_3)]
 	return m_1.finish(a+b+c, nil)
-//line exprs_fsm.go:2033
+//line exprs_fsm.go:2063
 }
 
 func (m *exprIndexMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -2251,17 +2281,17 @@ func (m_1 *exprIndexCommaOkMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm
 	}
 //line exprs.go:111
 	m = map[string]int{"here": 1}
-//line exprs_fsm.go:2255
+//line exprs_fsm.go:2285
 	m_1.v.m = m
 //line exprs.go:112
 	return m_1.suspend(1, Str.Call(key))
 resume1:
-//line exprs_fsm.go:2260
+//line exprs_fsm.go:2290
 	v_1, err = fsm.Take[string](in)
 //line exprs.go:112
 	x, ok = m[v(v_1, err)]
 	return m_1.finish(x, ok, nil)
-//line exprs_fsm.go:2265
+//line exprs_fsm.go:2295
 }
 
 func (m *exprIndexCommaOkMachine) finish(r0 int, r1 bool, r2 error) (fsm.AnyOp, error) {
@@ -2453,41 +2483,41 @@ func (m_1 *exprAssignBothSidesMachine) Resume(ctx fsm.Context, in fsm.Outcome) (
 //line exprs.go:120
 	resetTrace()
 	xs = make([]int, 3)
-//line exprs_fsm.go:2457
+//line exprs_fsm.go:2487
 	m_1.v.xs = xs
 //line exprs.go:122
 	return m_1.suspend(1, Echo.Call(1))
 resume1:
-//line exprs_fsm.go:2462
+//line exprs_fsm.go:2492
 	v_1, err = fsm.Take[int](in)
 	v_2 = tr("l", v(v_1, err))
 	m_1.v.xs, m_1.v.v_2 = xs, v_2
 //line exprs.go:122
 	return m_1.suspend(2, Echo.Call(42))
 resume2:
-//line exprs_fsm.go:2469
+//line exprs_fsm.go:2499
 	v_3, err_1 = fsm.Take[int](in)
 //line exprs.go:122
 	xs[v_2] = tr("r", v(v_3, err_1))
 	m = map[string]int{}
-//line exprs_fsm.go:2474
+//line exprs_fsm.go:2504
 	m_1.v.xs, m_1.v.m = xs, m
 //line exprs.go:124
 	return m_1.suspend(3, Str.Call("k"))
 resume3:
-//line exprs_fsm.go:2479
+//line exprs_fsm.go:2509
 	v_4, err_2 = fsm.Take[string](in)
 	v_5 = v(v_4, err_2)
 	m_1.v.xs, m_1.v.m, m_1.v.v_5 = xs, m, v_5
 //line exprs.go:124
 	return m_1.suspend(4, Echo.Call(7))
 resume4:
-//line exprs_fsm.go:2486
+//line exprs_fsm.go:2516
 	v_6, err_3 = fsm.Take[int](in)
 //line exprs.go:124
 	m[v_5] = v(v_6, err_3)
 	return m_1.finish(xs, m, traceStr(), nil)
-//line exprs_fsm.go:2491
+//line exprs_fsm.go:2521
 }
 
 func (m *exprAssignBothSidesMachine) finish(r0 []int, r1 map[string]int, r2 string, r3 error) (fsm.AnyOp, error) {
@@ -2706,45 +2736,45 @@ func (m *exprOpAssignMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp
 	}
 //line exprs.go:130
 	x = 5
-//line exprs_fsm.go:2710
+//line exprs_fsm.go:2740
 	m.v.x = x
 //line exprs.go:131
 	return m.suspend(1, Echo.Call(3))
 resume1:
-//line exprs_fsm.go:2715
+//line exprs_fsm.go:2745
 	v_1, err = fsm.Take[int](in)
 //line exprs.go:131
 	x += v(v_1, err)
-//line exprs_fsm.go:2719
+//line exprs_fsm.go:2749
 	m.v.x = x
 //line exprs.go:132
 	return m.suspend(2, Echo.Call(2))
 resume2:
-//line exprs_fsm.go:2724
+//line exprs_fsm.go:2754
 	v_2, err_1 = fsm.Take[int](in)
 //line exprs.go:132
 	x *= v(v_2, err_1)
 	x -= 1
-//line exprs_fsm.go:2729
+//line exprs_fsm.go:2759
 	m.v.x = x
 //line exprs.go:134
 	return m.suspend(3, Echo.Call(1))
 resume3:
-//line exprs_fsm.go:2734
+//line exprs_fsm.go:2764
 	v_3, err_2 = fsm.Take[int](in)
 //line exprs.go:134
 	x <<= v(v_3, err_2)
-//line exprs_fsm.go:2738
+//line exprs_fsm.go:2768
 	m.v.x = x
 //line exprs.go:135
 	return m.suspend(4, Echo.Call(7))
 resume4:
-//line exprs_fsm.go:2743
+//line exprs_fsm.go:2773
 	v_4, err_3 = fsm.Take[int](in)
 //line exprs.go:135
 	x %= v(v_4, err_3)
 	return m.finish(x, nil)
-//line exprs_fsm.go:2748
+//line exprs_fsm.go:2778
 }
 
 func (m *exprOpAssignMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -2966,63 +2996,63 @@ func (m_1 *exprOpAssignIndexMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fs
 	resetTrace()
 	xs = []int{1, 2, 3}
 	i = 1
-//line exprs_fsm.go:2970
+//line exprs_fsm.go:3000
 	m_1.v.xs, m_1.v.i = xs, i
 //line exprs.go:146
 	return m_1.suspend(1, Echo.Call(10))
 resume1:
-//line exprs_fsm.go:2975
+//line exprs_fsm.go:3005
 	v_1, err = fsm.Take[int](in)
 //line exprs.go:146
 	xs[i] *= v(v_1, err)
-//line exprs_fsm.go:2979
+//line exprs_fsm.go:3009
 	m_1.v.xs = xs
 //line exprs.go:147
 	return m_1.suspend(2, Echo.Call(2))
 resume2:
-//line exprs_fsm.go:2984
+//line exprs_fsm.go:3014
 	v_2, err_1 = fsm.Take[int](in)
 	v_3 = v(v_2, err_1)
 	m_1.v.xs, m_1.v.v_3 = xs, v_3
 //line exprs.go:147
 	return m_1.suspend(3, Echo.Call(5))
 resume3:
-//line exprs_fsm.go:2991
+//line exprs_fsm.go:3021
 	v_4, err_2 = fsm.Take[int](in)
 //line exprs.go:147
 	xs[v_3] += v(v_4, err_2)
-//line exprs_fsm.go:2995
+//line exprs_fsm.go:3025
 	v_5 = tr("i", 0)
 	m_1.v.xs, m_1.v.v_5 = xs, v_5
 //line exprs.go:148
 	return m_1.suspend(4, Echo.Call(4))
 resume4:
-//line exprs_fsm.go:3001
+//line exprs_fsm.go:3031
 	v_6, err_3 = fsm.Take[int](in)
 //line exprs.go:148
 	xs[v_5] -= v(v_6, err_3)
 	m = map[string]int{"k": 1}
-//line exprs_fsm.go:3006
+//line exprs_fsm.go:3036
 	v_7 = tr("k", "k")
 	m_1.v.xs, m_1.v.m, m_1.v.v_7 = xs, m, v_7
 //line exprs.go:150
 	return m_1.suspend(5, Echo.Call(4))
 resume5:
-//line exprs_fsm.go:3012
+//line exprs_fsm.go:3042
 	v_8, err_4 = fsm.Take[int](in)
 //line exprs.go:150
 	m[v_7] += v(v_8, err_4)
-//line exprs_fsm.go:3016
+//line exprs_fsm.go:3046
 	m_1.v.xs, m_1.v.m = xs, m
 //line exprs.go:151
 	return m_1.suspend(6, Echo.Call(9))
 resume6:
-//line exprs_fsm.go:3021
+//line exprs_fsm.go:3051
 	v_9, err_5 = fsm.Take[int](in)
 //line exprs.go:151
 	m["new"] += v(v_9, err_5)
 	return m_1.finish(xs, m, traceStr(), nil)
-//line exprs_fsm.go:3026
+//line exprs_fsm.go:3056
 }
 
 func (m *exprOpAssignIndexMachine) finish(r0 []int, r1 map[string]int, r2 string, r3 error) (fsm.AnyOp, error) {
@@ -3266,24 +3296,24 @@ func (m *exprOpAssignStringMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm
 	}
 //line exprs.go:157
 	s = "a"
-//line exprs_fsm.go:3270
+//line exprs_fsm.go:3300
 	m.v.s = s
 //line exprs.go:158
 	return m.suspend(1, Str.Call("b"))
 resume1:
-//line exprs_fsm.go:3275
+//line exprs_fsm.go:3305
 	v_1, err = fsm.Take[string](in)
 	v_2 = v(v_1, err)
 	m.v.s, m.v.v_2 = s, v_2
 //line exprs.go:158
 	return m.suspend(2, Str.Call("c"))
 resume2:
-//line exprs_fsm.go:3282
+//line exprs_fsm.go:3312
 	v_3, err_1 = fsm.Take[string](in)
 //line exprs.go:158
 	s += v_2 + v(v_3, err_1)
 	return m.finish(s, nil)
-//line exprs_fsm.go:3287
+//line exprs_fsm.go:3317
 }
 
 func (m *exprOpAssignStringMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -3473,45 +3503,45 @@ func (m_1 *exprIncDecMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp
 //line exprs.go:164
 	return m_1.suspend(1, Echo.Call(5))
 resume1:
-//line exprs_fsm.go:3477
+//line exprs_fsm.go:3507
 	v_1, err = fsm.Take[int](in)
 //line exprs.go:164
 	x = v(v_1, err)
 	x++
-//line exprs_fsm.go:3482
+//line exprs_fsm.go:3512
 	m_1.v.x = x
 //line exprs.go:166
 	return m_1.suspend(2, Echo.Call(x))
 resume2:
-//line exprs_fsm.go:3487
+//line exprs_fsm.go:3517
 	v_2, err_1 = fsm.Take[int](in)
 //line exprs.go:166
 	y = v(v_2, err_1)
 	y--
 	y--
 	xs = []int{0, 0}
-//line exprs_fsm.go:3494
+//line exprs_fsm.go:3524
 	m_1.v.x, m_1.v.y, m_1.v.xs = x, y, xs
 //line exprs.go:170
 	return m_1.suspend(3, Echo.Call(1))
 resume3:
-//line exprs_fsm.go:3499
+//line exprs_fsm.go:3529
 	v_3, err_2 = fsm.Take[int](in)
 //line exprs.go:170
 	xs[v(v_3, err_2)]++
 	m = map[int]int{}
-//line exprs_fsm.go:3504
+//line exprs_fsm.go:3534
 	m_1.v.x, m_1.v.y, m_1.v.xs, m_1.v.m = x, y, xs, m
 //line exprs.go:172
 	return m_1.suspend(4, Echo.Call(3))
 resume4:
-//line exprs_fsm.go:3509
+//line exprs_fsm.go:3539
 	v_4, err_3 = fsm.Take[int](in)
 //line exprs.go:172
 	m[v(v_4, err_3)]--
 	xs[0] = m[3]
 	return m_1.finish(x, y, xs, nil)
-//line exprs_fsm.go:3515
+//line exprs_fsm.go:3545
 }
 
 func (m *exprIncDecMachine) finish(r0 int, r1 int, r2 []int, r3 error) (fsm.AnyOp, error) {
@@ -3718,14 +3748,14 @@ func (m *exprAndAndMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, 
 //line exprs.go:179
 	return m.suspend(1, Positive.Call(1))
 resume1:
-//line exprs_fsm.go:3722
+//line exprs_fsm.go:3752
 	v_1, err = fsm.Take[bool](in)
 	cond = v(v_1, err)
 condDone:
 //line exprs.go:179
 	r = cond
 	return m.finish(r, nil)
-//line exprs_fsm.go:3729
+//line exprs_fsm.go:3759
 }
 
 func (m *exprAndAndMachine) finish(r0 bool, r1 error) (fsm.AnyOp, error) {
@@ -3874,14 +3904,14 @@ func (m *exprOrOrMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, er
 //line exprs.go:185
 	return m.suspend(1, Positive.Call(-1))
 resume1:
-//line exprs_fsm.go:3878
+//line exprs_fsm.go:3908
 	v_1, err = fsm.Take[bool](in)
 	cond = v(v_1, err)
 condDone:
 //line exprs.go:185
 	r = cond
 	return m.finish(r, nil)
-//line exprs_fsm.go:3885
+//line exprs_fsm.go:3915
 }
 
 func (m *exprOrOrMachine) finish(r0 bool, r1 error) (fsm.AnyOp, error) {
@@ -4047,19 +4077,19 @@ func (m *exprShortCircuitChainMachine) Resume(ctx fsm.Context, in fsm.Outcome) (
 //line exprs.go:193
 	return m.suspend(1, Echo.Call(x))
 resume1:
-//line exprs_fsm.go:4051
+//line exprs_fsm.go:4081
 	v_1, err = fsm.Take[int](in)
 	cond = v(v_1, err) > 0
 //line exprs.go:193
 	if !cond {
 		goto condDone
 	}
-//line exprs_fsm.go:4058
+//line exprs_fsm.go:4088
 	m.v.z = z
 //line exprs.go:193
 	return m.suspend(2, Echo.Call(y))
 resume2:
-//line exprs_fsm.go:4063
+//line exprs_fsm.go:4093
 	v_2, err_1 = fsm.Take[int](in)
 	cond = v(v_2, err_1) > 0
 condDone:
@@ -4071,13 +4101,13 @@ condDone:
 //line exprs.go:193
 	return m.suspend(3, Echo.Call(z))
 resume3:
-//line exprs_fsm.go:4075
+//line exprs_fsm.go:4105
 	v_3, err_2 = fsm.Take[int](in)
 	cond_1 = v(v_3, err_2) > 0
 condDone_1:
 //line exprs.go:193
 	return m.finish(cond_1, nil)
-//line exprs_fsm.go:4081
+//line exprs_fsm.go:4111
 }
 
 func (m *exprShortCircuitChainMachine) finish(r0 bool, r1 error) (fsm.AnyOp, error) {
@@ -4290,18 +4320,18 @@ func (m *exprShortCircuitTracedMachine) Resume(ctx fsm.Context, in fsm.Outcome) 
 	}
 //line exprs.go:200
 	resetTrace()
-//line exprs_fsm.go:4294
+//line exprs_fsm.go:4324
 	cond = tr("l", a)
 //line exprs.go:201
 	if !cond {
 		goto condDone
 	}
-//line exprs_fsm.go:4300
+//line exprs_fsm.go:4330
 	m.v.b = b
 //line exprs.go:201
 	return m.suspend(1, Positive.Call(1))
 resume1:
-//line exprs_fsm.go:4305
+//line exprs_fsm.go:4335
 	v_1, err = fsm.Take[bool](in)
 	cond = tr("m", v(v_1, err))
 condDone:
@@ -4310,7 +4340,7 @@ condDone:
 	if cond_1 {
 		goto condDone_1
 	}
-//line exprs_fsm.go:4314
+//line exprs_fsm.go:4344
 	cond_2 = tr("r", b)
 //line exprs.go:201
 	if !cond_2 {
@@ -4319,7 +4349,7 @@ condDone:
 //line exprs.go:201
 	return m.suspend(2, Positive.Call(-1))
 resume2:
-//line exprs_fsm.go:4323
+//line exprs_fsm.go:4353
 	v_2, err_1 = fsm.Take[bool](in)
 	cond_2 = tr("s", v(v_2, err_1))
 condDone_2:
@@ -4328,7 +4358,7 @@ condDone_1:
 //line exprs.go:201
 	r = cond_1
 	return m.finish(r, traceStr(), nil)
-//line exprs_fsm.go:4332
+//line exprs_fsm.go:4362
 }
 
 func (m *exprShortCircuitTracedMachine) finish(r0 bool, r1 string, r2 error) (fsm.AnyOp, error) {
@@ -4503,7 +4533,7 @@ func (m *exprShortCircuitIfMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm
 	}
 //line exprs.go:209
 	hits = 0
-//line exprs_fsm.go:4507
+//line exprs_fsm.go:4537
 	n_1 = n
 	i_1 = 0
 loop:
@@ -4512,18 +4542,18 @@ loop:
 	}
 //line exprs.go:210
 	i = i_1
-//line exprs_fsm.go:4516
+//line exprs_fsm.go:4546
 	cond = i%2 == 0
 //line exprs.go:211
 	if !cond {
 		goto condDone
 	}
-//line exprs_fsm.go:4522
+//line exprs_fsm.go:4552
 	m.v.hits, m.v.n_1, m.v.i_1 = hits, n_1, i_1
 //line exprs.go:211
 	return m.suspend(1, Echo.Call(i))
 resume1:
-//line exprs_fsm.go:4527
+//line exprs_fsm.go:4557
 	v_1, err = fsm.Take[int](in)
 	cond = v(v_1, err) > 2
 condDone:
@@ -4534,13 +4564,13 @@ condDone:
 //line exprs.go:212
 	hits++
 endIf:
-//line exprs_fsm.go:4538
+//line exprs_fsm.go:4568
 	i_1++
 	goto loop
 loopEnd:
 //line exprs.go:215
 	return m.finish(hits, nil)
-//line exprs_fsm.go:4544
+//line exprs_fsm.go:4574
 }
 
 func (m *exprShortCircuitIfMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -4713,25 +4743,25 @@ func (m *exprTwoAwaitsMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 //line exprs.go:220
 	return m.suspend(1, Echo.Call(3))
 resume1:
-//line exprs_fsm.go:4717
+//line exprs_fsm.go:4747
 	v_1, err = fsm.Take[int](in)
 	v_2 = v(v_1, err)
 	m.v.v_2 = v_2
 //line exprs.go:220
 	return m.suspend(2, Echo.Call(4))
 resume2:
-//line exprs_fsm.go:4724
+//line exprs_fsm.go:4754
 	v_3, err_1 = fsm.Take[int](in)
 	v_4 = v_2 * v(v_3, err_1)
 	m.v.v_4 = v_4
 //line exprs.go:220
 	return m.suspend(3, Echo.Call(5))
 resume3:
-//line exprs_fsm.go:4731
+//line exprs_fsm.go:4761
 	v_5, err_2 = fsm.Take[int](in)
 //line exprs.go:220
 	return m.finish(v_4-v(v_5, err_2), nil)
-//line exprs_fsm.go:4735
+//line exprs_fsm.go:4765
 }
 
 func (m *exprTwoAwaitsMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -4906,39 +4936,44 @@ func (m *exprAwaitInAwaitArgMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fs
 //line exprs.go:227
 	return m.suspend(1, Echo.Call(1))
 resume1:
-//line exprs_fsm.go:4910
+//line exprs_fsm.go:4940
 	v_1, err = fsm.Take[int](in)
 //line exprs.go:227
 	return m.suspend(2, Echo.Call(v(v_1, err)))
 resume2:
-//line exprs_fsm.go:4915
+//line exprs_fsm.go:4945
 	v_2, err_1 = fsm.Take[int](in)
 //line exprs.go:227
 	x = v(v_2, err_1)
-//line exprs_fsm.go:4919
+//line exprs_fsm.go:4949
 	m.v.x = x
 //line exprs.go:228
 	return m.suspend(3, Echo.Call(x+1))
 resume3:
-//line exprs_fsm.go:4924
+//line exprs_fsm.go:4954
 	v_3, err_2 = fsm.Take[int](in)
 	v_4 = v(v_3, err_2)
 	m.v.x, m.v.v_4 = x, v_4
 //line exprs.go:228
 	return m.suspend(4, Echo.Call(10))
 resume4:
-//line exprs_fsm.go:4931
+//line exprs_fsm.go:4961
 	v_5, err_3 = fsm.Take[int](in)
-	m.v.x = x
+	{
 //line exprs.go:228
-	return m.suspend(5, Add.Call(Pair{A: v_4, B: v(v_5, err_3)}))
+		op := Add.Call(Pair{A: v_4, B: v(v_5, err_3)})
+//line exprs_fsm.go:4966
+		m.v.x = x
+//line exprs.go:228
+		return m.suspend(5, op)
+//line exprs_fsm.go:4970
+	}
 resume5:
-//line exprs_fsm.go:4937
 	v_6, err_4 = fsm.Take[int](in)
 //line exprs.go:228
 	y = v(v_6, err_4)
 	return m.finish(x*100+y, nil)
-//line exprs_fsm.go:4942
+//line exprs_fsm.go:4977
 }
 
 func (m *exprAwaitInAwaitArgMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -5134,35 +5169,35 @@ func (m *exprChangedBeforeMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.
 //line exprs.go:237
 	a = 2
 	a = a + 1
-//line exprs_fsm.go:5138
+//line exprs_fsm.go:5173
 	m.v.a = a
 //line exprs.go:239
 	return m.suspend(1, Echo.Call(4))
 resume1:
-//line exprs_fsm.go:5143
+//line exprs_fsm.go:5178
 	v_1, err = fsm.Take[int](in)
 //line exprs.go:239
 	b = a * v(v_1, err)
-//line exprs_fsm.go:5147
+//line exprs_fsm.go:5182
 	m.v.b = b
 //line exprs.go:240
 	return m.suspend(2, Echo.Call(a))
 resume2:
-//line exprs_fsm.go:5152
+//line exprs_fsm.go:5187
 	v_2, err_1 = fsm.Take[int](in)
 //line exprs.go:240
 	a = b * v(v_2, err_1)
-//line exprs_fsm.go:5156
+//line exprs_fsm.go:5191
 	m.v.a, m.v.b = a, b
 //line exprs.go:241
 	return m.suspend(3, Echo.Call(1))
 resume3:
-//line exprs_fsm.go:5161
+//line exprs_fsm.go:5196
 	v_3, err_2 = fsm.Take[int](in)
 //line exprs.go:241
 	a, b = b+v(v_3, err_2), a
 	return m.finish(a, b, nil)
-//line exprs_fsm.go:5166
+//line exprs_fsm.go:5201
 }
 
 func (m *exprChangedBeforeMachine) finish(r0 int, r1 int, r2 error) (fsm.AnyOp, error) {
@@ -5345,17 +5380,17 @@ func (m *exprSwapMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, er
 	}
 //line exprs.go:249
 	a, b = 1, 2
-//line exprs_fsm.go:5349
+//line exprs_fsm.go:5384
 	m.v.b = b
 //line exprs.go:250
 	return m.suspend(1, Echo.Call(a))
 resume1:
-//line exprs_fsm.go:5354
+//line exprs_fsm.go:5389
 	v_1, err = fsm.Take[int](in)
 //line exprs.go:250
 	a, b = b, v(v_1, err)
 	return m.finish(a, b, nil)
-//line exprs_fsm.go:5359
+//line exprs_fsm.go:5394
 }
 
 func (m *exprSwapMachine) finish(r0 int, r1 int, r2 error) (fsm.AnyOp, error) {
@@ -5503,26 +5538,26 @@ func (m *exprSelfRefMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp,
 	}
 //line exprs.go:258
 	a = 3
-//line exprs_fsm.go:5507
+//line exprs_fsm.go:5542
 	m.v.a = a
 //line exprs.go:259
 	return m.suspend(1, Echo.Call(a))
 resume1:
-//line exprs_fsm.go:5512
+//line exprs_fsm.go:5547
 	v_1, err = fsm.Take[int](in)
 //line exprs.go:259
 	a = a*10 + v(v_1, err)
-//line exprs_fsm.go:5516
+//line exprs_fsm.go:5551
 	m.v.a = a
 //line exprs.go:260
 	return m.suspend(2, Echo.Call(a))
 resume2:
-//line exprs_fsm.go:5521
+//line exprs_fsm.go:5556
 	v_2, err_1 = fsm.Take[int](in)
 //line exprs.go:260
 	a = v(v_2, err_1) + a
 	return m.finish(a, nil)
-//line exprs_fsm.go:5526
+//line exprs_fsm.go:5561
 }
 
 func (m *exprSelfRefMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -5694,25 +5729,25 @@ func (m *exprReturnExprMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.Any
 //line exprs.go:266
 	return m.suspend(1, Echo.Call(1))
 resume1:
-//line exprs_fsm.go:5698
+//line exprs_fsm.go:5733
 	v_1, err = fsm.Take[int](in)
 	v_2 = v(v_1, err)
 	m.v.v_2 = v_2
 //line exprs.go:266
 	return m.suspend(2, Echo.Call(2))
 resume2:
-//line exprs_fsm.go:5705
+//line exprs_fsm.go:5740
 	v_3, err_1 = fsm.Take[int](in)
 	v_4 = v_2 + v(v_3, err_1)
 	m.v.v_4 = v_4
 //line exprs.go:266
 	return m.suspend(3, Str.Call("r"))
 resume3:
-//line exprs_fsm.go:5712
+//line exprs_fsm.go:5747
 	v_5, err_2 = fsm.Take[string](in)
 //line exprs.go:266
 	return m.finish(v_4, v(v_5, err_2), nil)
-//line exprs_fsm.go:5716
+//line exprs_fsm.go:5751
 }
 
 func (m *exprReturnExprMachine) finish(r0 int, r1 string, r2 error) (fsm.AnyOp, error) {
@@ -5899,30 +5934,30 @@ func (m *exprConversionsMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.An
 //line exprs.go:271
 	return m.suspend(1, Echo.Call(3))
 resume1:
-//line exprs_fsm.go:5903
+//line exprs_fsm.go:5938
 	v_1, err = fsm.Take[int](in)
 //line exprs.go:271
 	f = float64(v(v_1, err)) / 2
-//line exprs_fsm.go:5907
+//line exprs_fsm.go:5942
 	m.v.f = f
 //line exprs.go:272
 	return m.suspend(2, Echo.Call(0x4e16))
 resume2:
-//line exprs_fsm.go:5912
+//line exprs_fsm.go:5947
 	v_2, err_1 = fsm.Take[int](in)
 //line exprs.go:272
 	s = string(rune(v(v_2, err_1)))
-//line exprs_fsm.go:5916
+//line exprs_fsm.go:5951
 	m.v.f, m.v.s = f, s
 //line exprs.go:273
 	return m.suspend(3, Str.Call("hi"))
 resume3:
-//line exprs_fsm.go:5921
+//line exprs_fsm.go:5956
 	v_3, err_2 = fsm.Take[string](in)
 //line exprs.go:273
 	b = []byte(v(v_3, err_2))
 	return m.finish(f, s, b, nil)
-//line exprs_fsm.go:5926
+//line exprs_fsm.go:5961
 }
 
 func (m *exprConversionsMachine) finish(r0 float64, r1 string, r2 []byte, r3 error) (fsm.AnyOp, error) {
@@ -6119,30 +6154,30 @@ func (m *exprSliceExprMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 //line exprs.go:279
 	xs = []int{0, 1, 2, 3, 4}
 	s = "abcdef"
-//line exprs_fsm.go:6123
+//line exprs_fsm.go:6158
 	m.v.xs, m.v.s = xs, s
 //line exprs.go:281
 	return m.suspend(1, Echo.Call(1))
 resume1:
-//line exprs_fsm.go:6128
+//line exprs_fsm.go:6163
 	v_1, err = fsm.Take[int](in)
 	v_2 = v(v_1, err)
 	m.v.xs, m.v.s, m.v.v_2 = xs, s, v_2
 //line exprs.go:281
 	return m.suspend(2, Echo.Call(3))
 resume2:
-//line exprs_fsm.go:6135
+//line exprs_fsm.go:6170
 	v_3, err_1 = fsm.Take[int](in)
 	v_4 = xs[v_2:v(v_3, err_1)]
 	m.v.s, m.v.v_4 = s, v_4
 //line exprs.go:281
 	return m.suspend(3, Echo.Call(2))
 resume3:
-//line exprs_fsm.go:6142
+//line exprs_fsm.go:6177
 	v_5, err_2 = fsm.Take[int](in)
 //line exprs.go:281
 	return m.finish(v_4, s[v(v_5, err_2):], nil)
-//line exprs_fsm.go:6146
+//line exprs_fsm.go:6181
 }
 
 func (m *exprSliceExprMachine) finish(r0 []int, r1 string, r2 error) (fsm.AnyOp, error) {
@@ -6356,25 +6391,25 @@ func (m *exprUnaryMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, e
 //line exprs.go:286
 	return m.suspend(1, Echo.Call(4))
 resume1:
-//line exprs_fsm.go:6360
+//line exprs_fsm.go:6395
 	v_1, err = fsm.Take[int](in)
 	v_2 = -v(v_1, err)
 	m.v.v_2 = v_2
 //line exprs.go:286
 	return m.suspend(2, Positive.Call(1))
 resume2:
-//line exprs_fsm.go:6367
+//line exprs_fsm.go:6402
 	v_3, err_1 = fsm.Take[bool](in)
 	v_4 = !v(v_3, err_1)
 	m.v.v_2, m.v.v_4 = v_2, v_4
 //line exprs.go:286
 	return m.suspend(3, Echo.Call(0))
 resume3:
-//line exprs_fsm.go:6374
+//line exprs_fsm.go:6409
 	v_5, err_2 = fsm.Take[int](in)
 //line exprs.go:286
 	return m.finish(v_2, v_4, ^v(v_5, err_2), nil)
-//line exprs_fsm.go:6378
+//line exprs_fsm.go:6413
 }
 
 func (m *exprUnaryMachine) finish(r0 int, r1 bool, r2 int, r3 error) (fsm.AnyOp, error) {
@@ -6550,18 +6585,18 @@ func (m *exprFieldOfAwaitMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.A
 //line exprs.go:291
 	return m.suspend(1, Swap.Call(Pair{A: 1, B: 2}))
 resume1:
-//line exprs_fsm.go:6554
+//line exprs_fsm.go:6589
 	v_1, err = fsm.Take[Pair](in)
 	v_2 = v(v_1, err).A * 10
 	m.v.v_2 = v_2
 //line exprs.go:291
 	return m.suspend(2, Swap.Call(Pair{A: 3, B: 4}))
 resume2:
-//line exprs_fsm.go:6561
+//line exprs_fsm.go:6596
 	v_3, err_1 = fsm.Take[Pair](in)
 //line exprs.go:291
 	return m.finish(v_2+v(v_3, err_1).B, nil)
-//line exprs_fsm.go:6565
+//line exprs_fsm.go:6600
 }
 
 func (m *exprFieldOfAwaitMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -6714,33 +6749,33 @@ func (m *exprAppendMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, 
 	}
 //line exprs.go:296
 	xs = nil
-//line exprs_fsm.go:6718
+//line exprs_fsm.go:6753
 	m.v.xs = xs
 //line exprs.go:297
 	return m.suspend(1, Echo.Call(1))
 resume1:
-//line exprs_fsm.go:6723
+//line exprs_fsm.go:6758
 	v_1, err = fsm.Take[int](in)
 	v_2 = v(v_1, err)
 	m.v.xs, m.v.v_2 = xs, v_2
 //line exprs.go:297
 	return m.suspend(2, Echo.Call(2))
 resume2:
-//line exprs_fsm.go:6730
+//line exprs_fsm.go:6765
 	v_3, err_1 = fsm.Take[int](in)
 //line exprs.go:297
 	xs = append(xs, v_2, v(v_3, err_1))
-//line exprs_fsm.go:6734
+//line exprs_fsm.go:6769
 	m.v.xs = xs
 //line exprs.go:298
 	return m.suspend(3, EchoInts.Call([]int{3, 4}))
 resume3:
-//line exprs_fsm.go:6739
+//line exprs_fsm.go:6774
 	v_4, err_2 = fsm.Take[[]int](in)
 //line exprs.go:298
 	xs = append(xs, v(v_4, err_2)...)
 	return m.finish(xs, nil)
-//line exprs_fsm.go:6744
+//line exprs_fsm.go:6779
 }
 
 func (m *exprAppendMachine) finish(r0 []int, r1 error) (fsm.AnyOp, error) {
@@ -6923,21 +6958,21 @@ func (m *exprLenCompareMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.Any
 //line exprs.go:304
 	return m.suspend(1, Str.Call("hello"))
 resume1:
-//line exprs_fsm.go:6927
+//line exprs_fsm.go:6962
 	v_1, err = fsm.Take[string](in)
 //line exprs.go:304
 	n = len(v(v_1, err))
-//line exprs_fsm.go:6931
+//line exprs_fsm.go:6966
 	m.v.n = n
 //line exprs.go:305
 	return m.suspend(2, Echo.Call(n))
 resume2:
-//line exprs_fsm.go:6936
+//line exprs_fsm.go:6971
 	v_2, err_1 = fsm.Take[int](in)
 //line exprs.go:305
 	ok = v(v_2, err_1)+1 == 6
 	return m.finish(ok, n, nil)
-//line exprs_fsm.go:6941
+//line exprs_fsm.go:6976
 }
 
 func (m *exprLenCompareMachine) finish(r0 bool, r1 int, r2 error) (fsm.AnyOp, error) {
@@ -7102,19 +7137,19 @@ func (m *exprMultiShortDeclMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm
 //line exprs.go:311
 	return m.suspend(1, Echo.Call(1))
 resume1:
-//line exprs_fsm.go:7106
+//line exprs_fsm.go:7141
 	v_1, err = fsm.Take[int](in)
 	v_2 = v(v_1, err)
 	m.v.v_2 = v_2
 //line exprs.go:311
 	return m.suspend(2, Echo.Call(2))
 resume2:
-//line exprs_fsm.go:7113
+//line exprs_fsm.go:7148
 	v_3, err_1 = fsm.Take[int](in)
 //line exprs.go:311
 	a, b = v_2, v(v_3, err_1)
 	return m.finish(a, b, nil)
-//line exprs_fsm.go:7118
+//line exprs_fsm.go:7153
 }
 
 func (m *exprMultiShortDeclMachine) finish(r0 int, r1 int, r2 error) (fsm.AnyOp, error) {
@@ -7266,21 +7301,21 @@ func (m *exprMethodOnAwaitMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.
 //line exprs.go:319
 	return m.suspend(1, Str.Call("ab"))
 resume1:
-//line exprs_fsm.go:7270
+//line exprs_fsm.go:7305
 	v_1, err = fsm.Take[string](in)
 //line exprs.go:319
 	s = strings.ToUpper(v(v_1, err))
-//line exprs_fsm.go:7274
+//line exprs_fsm.go:7309
 	m.v.s = s
 //line exprs.go:320
 	return m.suspend(2, EchoDur.Call(1500_000_000))
 resume2:
-//line exprs_fsm.go:7279
+//line exprs_fsm.go:7314
 	v_2, err_1 = fsm.Take[time.Duration](in)
 //line exprs.go:320
 	s += v(v_2, err_1).String()
 	return m.finish(s, nil)
-//line exprs_fsm.go:7284
+//line exprs_fsm.go:7319
 }
 
 func (m *exprMethodOnAwaitMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -7433,19 +7468,19 @@ func (m_1 *exprMapCompositeOrderMachine) Resume(ctx fsm.Context, in fsm.Outcome)
 	}
 //line exprs.go:328
 	resetTrace()
-//line exprs_fsm.go:7437
+//line exprs_fsm.go:7472
 	v_1 = tr("k1", "a")
 	m_1.v.v_1 = v_1
 //line exprs.go:330
 	return m_1.suspend(1, Echo.Call(1))
 resume1:
-//line exprs_fsm.go:7443
+//line exprs_fsm.go:7478
 	v_2, err = fsm.Take[int](in)
 //line exprs.go:329
 	m = map[string]int{v_1: tr("v1", v(v_2, err)), tr("k2", "b"): tr("v2", 2)}
 //line exprs.go:333
 	return m_1.finish(m, traceStr(), nil)
-//line exprs_fsm.go:7449
+//line exprs_fsm.go:7484
 }
 
 func (m *exprMapCompositeOrderMachine) finish(r0 map[string]int, r1 string, r2 error) (fsm.AnyOp, error) {
@@ -7593,24 +7628,24 @@ func (m *exprCallStmtMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp
 	}
 //line exprs.go:340
 	resetTrace()
-//line exprs_fsm.go:7597
+//line exprs_fsm.go:7632
 	v_1 = tr("inner", "outer")
 	m.v.v_1 = v_1
 //line exprs.go:341
 	return m.suspend(1, Str.Call("!"))
 resume1:
-//line exprs_fsm.go:7603
+//line exprs_fsm.go:7638
 	v_2, err = fsm.Take[string](in)
 //line exprs.go:341
 	tr(v_1+v(v_2, err), 0)
 	return m.suspend(2, Echo.Call(1))
 resume2:
-//line exprs_fsm.go:7609
+//line exprs_fsm.go:7644
 	v_3, err_1 = fsm.Take[int](in)
 //line exprs.go:342
 	tr("last", v(v_3, err_1))
 	return m.finish(traceStr(), nil)
-//line exprs_fsm.go:7614
+//line exprs_fsm.go:7649
 }
 
 func (m *exprCallStmtMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {

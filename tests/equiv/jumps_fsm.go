@@ -1073,11 +1073,16 @@ loop_1:
 //line jumps.go:100
 	r = fsm.RuneAt(w, i_1)
 //line jumps_fsm.go:1076
-	m.v.words_1, m.v.out, m.v.w, m.v.n, m.v.i, m.v.i_1 = words_1, out, w, n, i, i_1
+	{
 //line jumps.go:101
-	return m.suspend(1, Str.Call(string(r)))
+		op := Str.Call(string(r))
+//line jumps_fsm.go:1080
+		m.v.words_1, m.v.out, m.v.w, m.v.n, m.v.i, m.v.i_1 = words_1, out, w, n, i, i_1
+//line jumps.go:101
+		return m.suspend(1, op)
+//line jumps_fsm.go:1084
+	}
 resume1:
-//line jumps_fsm.go:1081
 	v_1, err = fsm.Take[string](in)
 //line jumps.go:101
 	s = v(v_1, err)
@@ -1088,20 +1093,20 @@ resume1:
 		goto loopNext
 	}
 	out += s
-//line jumps_fsm.go:1092
+//line jumps_fsm.go:1097
 	i_1 = fsm.NextRune(w, i_1)
 	goto loop_1
 loopEnd_1:
 //line jumps.go:110
 	out += "/"
 loopNext:
-//line jumps_fsm.go:1099
+//line jumps_fsm.go:1104
 	i++
 	goto loop
 loopEnd:
 //line jumps.go:112
 	return m.finish(out, nil)
-//line jumps_fsm.go:1105
+//line jumps_fsm.go:1110
 }
 
 func (m *breakLabeledRangeMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -1284,18 +1289,18 @@ func (m *breakLabeledSwitchMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm
 	if true {
 		goto caseBody
 	}
-//line jumps_fsm.go:1288
+//line jumps_fsm.go:1293
 	goto switchEnd
 caseBody:
 //line jumps.go:123
 	i = 0
 loop:
-//line jumps_fsm.go:1294
+//line jumps_fsm.go:1299
 	m.v.n, m.v.i = n, i
 //line jumps.go:124
 	return m.suspend(1, Echo.Call(i))
 resume1:
-//line jumps_fsm.go:1299
+//line jumps_fsm.go:1304
 	v_1, err = fsm.Take[int](in)
 //line jumps.go:124
 	n += v(v_1, err)
@@ -1304,12 +1309,12 @@ resume1:
 	}
 //line jumps.go:123
 	i++
-//line jumps_fsm.go:1308
+//line jumps_fsm.go:1313
 	goto loop
 switchEnd:
 //line jumps.go:130
 	return m.finish(n, nil)
-//line jumps_fsm.go:1313
+//line jumps_fsm.go:1318
 }
 
 func (m *breakLabeledSwitchMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1457,7 +1462,7 @@ func (m *gotoForwardMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp,
 //line jumps.go:135
 	return m.suspend(1, Echo.Call(x))
 resume1:
-//line jumps_fsm.go:1461
+//line jumps_fsm.go:1466
 	v_1, err = fsm.Take[int](in)
 //line jumps.go:135
 	a = v(v_1, err)
@@ -1466,13 +1471,13 @@ resume1:
 	}
 	return m.suspend(2, Echo.Call(a*10))
 resume2:
-//line jumps_fsm.go:1470
+//line jumps_fsm.go:1475
 	v_2, err_1 = fsm.Take[int](in)
 //line jumps.go:139
 	a = v(v_2, err_1)
 done:
 	return m.finish(a, nil)
-//line jumps_fsm.go:1476
+//line jumps_fsm.go:1481
 }
 
 func (m *gotoForwardMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1622,12 +1627,12 @@ top:
 	if !(i < 4) {
 		goto endIf
 	}
-//line jumps_fsm.go:1626
+//line jumps_fsm.go:1631
 	m.v.i, m.v.sum = i, sum
 //line jumps.go:149
 	return m.suspend(1, Echo.Call(i))
 resume1:
-//line jumps_fsm.go:1631
+//line jumps_fsm.go:1636
 	v_1, err = fsm.Take[int](in)
 //line jumps.go:149
 	sum += v(v_1, err)
@@ -1635,7 +1640,7 @@ resume1:
 	goto top
 endIf:
 	return m.finish(sum, nil)
-//line jumps_fsm.go:1639
+//line jumps_fsm.go:1644
 }
 
 func (m *gotoBackwardMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1781,7 +1786,7 @@ func (m *gotoLoopMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, er
 	i = 0
 	sum = 0
 again:
-//line jumps_fsm.go:1785
+//line jumps_fsm.go:1790
 	m.v.i, m.v.sum = i, sum
 //line jumps.go:163
 	return m.suspend(1, Echo.Call(i))
@@ -1797,7 +1802,7 @@ resume1:
 		goto again
 	}
 	return m.finish(sum, nil)
-//line jumps_fsm.go:1801
+//line jumps_fsm.go:1806
 }
 
 func (m *gotoLoopMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1971,12 +1976,12 @@ loop_1:
 	if !(j < 3) {
 		goto loopEnd_1
 	}
-//line jumps_fsm.go:1975
+//line jumps_fsm.go:1980
 	m.v.target, m.v.i, m.v.j = target, i, j
 //line jumps.go:182
 	return m.suspend(1, Echo.Call(i*3+j))
 resume1:
-//line jumps_fsm.go:1980
+//line jumps_fsm.go:1985
 	v_1, err = fsm.Take[int](in)
 //line jumps.go:182
 	if v(v_1, err) != target {
@@ -1988,19 +1993,19 @@ resume1:
 endIf:
 //line jumps.go:181
 	j++
-//line jumps_fsm.go:1992
+//line jumps_fsm.go:1997
 	goto loop_1
 loopEnd_1:
 //line jumps.go:180
 	i++
-//line jumps_fsm.go:1997
+//line jumps_fsm.go:2002
 	goto loop
 loopEnd:
 //line jumps.go:188
 	return m.finish(-1, -1, nil)
 found:
 	return m.finish(fi, fj, nil)
-//line jumps_fsm.go:2004
+//line jumps_fsm.go:2009
 }
 
 func (m *gotoOutOfLoopsMachine) finish(r0 int, r1 int, r2 error) (fsm.AnyOp, error) {
@@ -2180,12 +2185,12 @@ resume:
 	if i >= n {
 		goto L1
 	}
-//line jumps_fsm.go:2184
+//line jumps_fsm.go:2189
 	m.v.n, m.v.out, m.v.i = n, out, i
 //line jumps.go:204
 	return m.suspend(1, Str.Call("r"))
 resume1:
-//line jumps_fsm.go:2189
+//line jumps_fsm.go:2194
 	v_1, err = fsm.Take[string](in)
 //line jumps.go:204
 	out += v(v_1, err)
@@ -2195,19 +2200,19 @@ resume1:
 	}
 	goto resume
 state0:
-//line jumps_fsm.go:2199
+//line jumps_fsm.go:2204
 	m.v.n, m.v.out, m.v.i = n, out, i
 //line jumps.go:211
 	return m.suspend(2, Str.Call("s"))
 resume2:
-//line jumps_fsm.go:2204
+//line jumps_fsm.go:2209
 	v_2, err_1 = fsm.Take[string](in)
 //line jumps.go:211
 	out += v(v_2, err_1)
 	goto resume
 L1:
 	return m.finish(out, nil)
-//line jumps_fsm.go:2211
+//line jumps_fsm.go:2216
 }
 
 func (m *gotoStatesMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -2398,27 +2403,27 @@ func (m *gotoSkipAwaitMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 	if skip {
 		goto end
 	}
-//line jumps_fsm.go:2402
+//line jumps_fsm.go:2407
 	m.v.r = r
 //line jumps.go:225
 	return m.suspend(1, Echo.Call(10))
 resume1:
-//line jumps_fsm.go:2407
+//line jumps_fsm.go:2412
 	v_1, err = fsm.Take[int](in)
 //line jumps.go:225
 	r += v(v_1, err)
 end:
-//line jumps_fsm.go:2412
+//line jumps_fsm.go:2417
 	m.v.r = r
 //line jumps.go:227
 	return m.suspend(2, Echo.Call(100))
 resume2:
-//line jumps_fsm.go:2417
+//line jumps_fsm.go:2422
 	v_2, err_1 = fsm.Take[int](in)
 //line jumps.go:227
 	r += v(v_2, err_1)
 	return m.finish(r, nil)
-//line jumps_fsm.go:2422
+//line jumps_fsm.go:2427
 }
 
 func (m *gotoSkipAwaitMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -2600,12 +2605,12 @@ loop:
 	}
 //line jumps.go:233
 	i, x = i_1, xs[i_1]
-//line jumps_fsm.go:2604
+//line jumps_fsm.go:2609
 	m.v.xs, m.v.target, m.v.i, m.v.n, m.v.i_1 = xs, target, i, n, i_1
 //line jumps.go:234
 	return m.suspend(1, Echo.Call(x))
 resume1:
-//line jumps_fsm.go:2609
+//line jumps_fsm.go:2614
 	v_1, err = fsm.Take[int](in)
 //line jumps.go:234
 	if v(v_1, err) != target {
@@ -2614,13 +2619,13 @@ resume1:
 //line jumps.go:235
 	return m.finish(i, nil)
 endIf:
-//line jumps_fsm.go:2618
+//line jumps_fsm.go:2623
 	i_1++
 	goto loop
 loopEnd:
 //line jumps.go:238
 	return m.finish(-1, nil)
-//line jumps_fsm.go:2624
+//line jumps_fsm.go:2629
 }
 
 func (m *returnInLoopMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -2804,12 +2809,12 @@ func (m *returnInSwitchMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.Any
 //line jumps.go:243
 	i = 0
 loop:
-//line jumps_fsm.go:2808
+//line jumps_fsm.go:2813
 	m.v.x, m.v.i = x, i
 //line jumps.go:244
 	return m.suspend(1, Echo.Call(i))
 resume1:
-//line jumps_fsm.go:2813
+//line jumps_fsm.go:2818
 	v_1, err = fsm.Take[int](in)
 	tag = v(v_1, err)
 //line jumps.go:245
@@ -2820,7 +2825,7 @@ resume1:
 	if tag == 10 {
 		goto caseBody_1
 	}
-//line jumps_fsm.go:2824
+//line jumps_fsm.go:2829
 	goto switchEnd
 caseBody:
 //line jumps.go:246
@@ -2830,7 +2835,7 @@ caseBody_1:
 switchEnd:
 //line jumps.go:243
 	i++
-//line jumps_fsm.go:2834
+//line jumps_fsm.go:2839
 	goto loop
 }
 
@@ -3011,7 +3016,7 @@ loop:
 	if n > 0 {
 		goto caseBody
 	}
-//line jumps_fsm.go:3015
+//line jumps_fsm.go:3020
 	goto switchEnd
 caseBody:
 	n_2 = 3
@@ -3022,12 +3027,12 @@ loop_1:
 	}
 //line jumps.go:261
 	j = i_2
-//line jumps_fsm.go:3026
+//line jumps_fsm.go:3031
 	m.v.n, m.v.i, m.v.n_1, m.v.i_1, m.v.j, m.v.n_2, m.v.i_2 = n, i, n_1, i_1, j, n_2, i_2
 //line jumps.go:263
 	return m.suspend(1, Echo.Call(i+j))
 resume1:
-//line jumps_fsm.go:3031
+//line jumps_fsm.go:3036
 	v_1, err = fsm.Take[int](in)
 //line jumps.go:263
 	if v(v_1, err) != n {
@@ -3036,7 +3041,7 @@ resume1:
 //line jumps.go:264
 	return m.finish(i*10+j, nil)
 endIf_1:
-//line jumps_fsm.go:3040
+//line jumps_fsm.go:3045
 	i_2++
 	goto loop_1
 loopEnd_1:
@@ -3048,7 +3053,7 @@ endIf:
 loopEnd:
 //line jumps.go:271
 	return m.finish(-1, nil)
-//line jumps_fsm.go:3052
+//line jumps_fsm.go:3057
 }
 
 func (m *returnDeepMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -3240,7 +3245,7 @@ resume1:
 	}
 	out *= 2
 	return m.finish(out, err)
-//line jumps_fsm.go:3244
+//line jumps_fsm.go:3249
 }
 
 func (m *namedBareMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -3403,24 +3408,24 @@ func (m *namedModifiedMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 //line jumps.go:286
 	a = 1
 	b = "x"
-//line jumps_fsm.go:3407
+//line jumps_fsm.go:3412
 	m.v.a, m.v.b, m.v.err = a, b, err
 //line jumps.go:288
 	return m.suspend(1, Echo.Call(0))
 resume1:
 //line jumps.go:289
 	a += 10
-//line jumps_fsm.go:3414
+//line jumps_fsm.go:3419
 	m.v.a, m.v.b, m.v.err = a, b, err
 //line jumps.go:290
 	return m.suspend(2, Str.Call("y"))
 resume2:
-//line jumps_fsm.go:3419
+//line jumps_fsm.go:3424
 	v_1, err_1 = fsm.Take[string](in)
 //line jumps.go:290
 	b += v(v_1, err_1)
 	return m.finish(a, b, err)
-//line jumps_fsm.go:3424
+//line jumps_fsm.go:3429
 }
 
 func (m *namedModifiedMachine) finish(r0 int, r1 string, r2 error) (fsm.AnyOp, error) {
@@ -3607,7 +3612,7 @@ func (m *namedOverrideMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 //line jumps.go:298
 	return m.suspend(1, Echo.Call(3))
 resume1:
-//line jumps_fsm.go:3611
+//line jumps_fsm.go:3616
 	v_1, err_1 = fsm.Take[int](in)
 //line jumps.go:298
 	n = v(v_1, err_1)
@@ -3615,7 +3620,7 @@ resume1:
 		return m.finish(5, nil)
 	}
 	return m.finish(n, err)
-//line jumps_fsm.go:3619
+//line jumps_fsm.go:3624
 }
 
 func (m *namedOverrideMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -3760,7 +3765,7 @@ func (m *namedErrBareMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp
 	}
 //line jumps.go:309
 	n = 3
-//line jumps_fsm.go:3764
+//line jumps_fsm.go:3769
 	m.v.n = n
 //line jumps.go:310
 	return m.suspend(1, Fail.Call("n"))
@@ -3772,7 +3777,7 @@ resume1:
 	}
 	n = 4
 	return m.finish(n, err)
-//line jumps_fsm.go:3776
+//line jumps_fsm.go:3781
 }
 
 func (m *namedErrBareMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -3928,7 +3933,7 @@ func (m *namedInLoopMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp,
 loop:
 //line jumps.go:324
 	x = 0
-//line jumps_fsm.go:3932
+//line jumps_fsm.go:3937
 	m.v.limit, m.v.total, m.v.steps = limit, total, steps
 //line jumps.go:325
 	return m.suspend(1, Echo.Call(steps+1))
@@ -3943,7 +3948,7 @@ resume1:
 	if total >= limit {
 		return m.finish(total, steps, err)
 	}
-//line jumps_fsm.go:3947
+//line jumps_fsm.go:3952
 	goto loop
 }
 
@@ -4131,7 +4136,7 @@ func (m *namedShadowedMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 	}
 //line jumps.go:341
 	r_1 = 1
-//line jumps_fsm.go:4135
+//line jumps_fsm.go:4140
 	m.v.r_1, m.v.err_1 = r_1, err_1
 //line jumps.go:343
 	return m.suspend(1, Echo.Call(50))
@@ -4141,23 +4146,23 @@ resume1:
 	if !(err_2 == nil && r_2 == 50) {
 		goto endIf
 	}
-//line jumps_fsm.go:4145
+//line jumps_fsm.go:4150
 	m.v.r_1, m.v.err_1 = r_1, err_1
 //line jumps.go:345
 	return m.suspend(2, Echo.Call(r_2))
 resume2:
 endIf:
-//line jumps_fsm.go:4151
+//line jumps_fsm.go:4156
 	m.v.r_1, m.v.err_1 = r_1, err_1
 //line jumps.go:348
 	return m.suspend(3, Echo.Call(2))
 resume3:
-//line jumps_fsm.go:4156
+//line jumps_fsm.go:4161
 	v_1, err_3 = fsm.Take[int](in)
 //line jumps.go:348
 	r_1 += v(v_1, err_3)
 	return m.finish(r_1, err_1)
-//line jumps_fsm.go:4161
+//line jumps_fsm.go:4166
 }
 
 func (m *namedShadowedMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -4346,12 +4351,12 @@ func (m *gotoRedeclareMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 	i = 0
 again:
 	n = 0
-//line jumps_fsm.go:4350
+//line jumps_fsm.go:4355
 	m.v.out, m.v.i, m.v.n = out, i, n
 //line jumps.go:361
 	return m.suspend(1, Echo.Call(i+1))
 resume1:
-//line jumps_fsm.go:4355
+//line jumps_fsm.go:4360
 	v_1, err = fsm.Take[int](in)
 //line jumps.go:361
 	n += v(v_1, err)
@@ -4361,7 +4366,7 @@ resume1:
 		goto again
 	}
 	return m.finish(out, nil)
-//line jumps_fsm.go:4365
+//line jumps_fsm.go:4370
 }
 
 func (m *gotoRedeclareMachine) finish(r0 []int, r1 error) (fsm.AnyOp, error) {
@@ -4537,30 +4542,30 @@ func (m *namedReturnExprMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.An
 	}
 //line jumps.go:374
 	a = 1
-//line jumps_fsm.go:4541
+//line jumps_fsm.go:4546
 	m.v.a = a
 //line jumps.go:375
 	return m.suspend(1, Echo.Call(a+1))
 resume1:
-//line jumps_fsm.go:4546
+//line jumps_fsm.go:4551
 	v_1, err_1 = fsm.Take[int](in)
 	v_2 = a + v(v_1, err_1)
 	m.v.v_2 = v_2
 //line jumps.go:375
 	return m.suspend(2, Str.Call("n"))
 resume2:
-//line jumps_fsm.go:4553
+//line jumps_fsm.go:4558
 	v_3, err_2 = fsm.Take[string](in)
 	v_4 = v(v_3, err_2)
 	m.v.v_2, m.v.v_4 = v_2, v_4
 //line jumps.go:375
 	return m.suspend(3, Fail.Call("named"))
 resume3:
-//line jumps_fsm.go:4560
+//line jumps_fsm.go:4565
 	v_5, err_3 = fsm.Take[int](in)
 //line jumps.go:375
 	return m.finish(v_2, v_4, e(v_5, err_3))
-//line jumps_fsm.go:4564
+//line jumps_fsm.go:4569
 }
 
 func (m *namedReturnExprMachine) finish(r0 int, r1 string, r2 error) (fsm.AnyOp, error) {

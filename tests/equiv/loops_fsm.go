@@ -4082,23 +4082,28 @@ loop:
 		goto loopEnd
 	}
 //line loops_fsm.go:4085
-	m.v.n, m.v.out, m.v.i = n, out, i
+	{
 //line loops.go:276
-	return m.suspend(1, Str.Call(string(rune('a'+i))))
+		op := Str.Call(string(rune('a' + i)))
+//line loops_fsm.go:4089
+		m.v.n, m.v.out, m.v.i = n, out, i
+//line loops.go:276
+		return m.suspend(1, op)
+//line loops_fsm.go:4093
+	}
 resume1:
-//line loops_fsm.go:4090
 	v_1, err = fsm.Take[string](in)
 //line loops.go:276
 	s = v(v_1, err)
 	out = append(out, s)
 //line loops.go:275
 	i++
-//line loops_fsm.go:4097
+//line loops_fsm.go:4102
 	goto loop
 loopEnd:
 //line loops.go:279
 	return m.finish(out, nil)
-//line loops_fsm.go:4102
+//line loops_fsm.go:4107
 }
 
 func (m *forGrowingMachine) finish(r0 []string, r1 error) (fsm.AnyOp, error) {
@@ -4273,7 +4278,7 @@ func (m *forBodyVarResetMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.An
 	}
 //line loops.go:287
 	out = nil
-//line loops_fsm.go:4277
+//line loops_fsm.go:4282
 	n = 3
 	i_1 = 0
 loop:
@@ -4285,33 +4290,33 @@ loop:
 	x = 0
 	s = nil
 	p = Pair{}
-//line loops_fsm.go:4289
+//line loops_fsm.go:4294
 	m.v.out, m.v.n, m.v.i_1, m.v.x, m.v.s, m.v.p = out, n, i_1, x, s, p
 //line loops.go:292
 	return m.suspend(1, Echo.Call(i))
 resume1:
-//line loops_fsm.go:4294
+//line loops_fsm.go:4299
 	v_1, err = fsm.Take[int](in)
 //line loops.go:292
 	x += v(v_1, err)
 	s = append(s, x)
-//line loops_fsm.go:4299
+//line loops_fsm.go:4304
 	m.v.out, m.v.n, m.v.i_1, m.v.x, m.v.s, m.v.p = out, n, i_1, x, s, p
 //line loops.go:294
 	return m.suspend(2, Echo.Call(1))
 resume2:
-//line loops_fsm.go:4304
+//line loops_fsm.go:4309
 	v_2, err_1 = fsm.Take[int](in)
 //line loops.go:294
 	p.B += v(v_2, err_1)
 	out = append(out, len(s)*100+x*10+p.A+p.B)
-//line loops_fsm.go:4309
+//line loops_fsm.go:4314
 	i_1++
 	goto loop
 loopEnd:
 //line loops.go:297
 	return m.finish(out, nil)
-//line loops_fsm.go:4315
+//line loops_fsm.go:4320
 }
 
 func (m *forBodyVarResetMachine) finish(r0 []int, r1 error) (fsm.AnyOp, error) {

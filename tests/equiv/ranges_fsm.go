@@ -2322,22 +2322,27 @@ loop:
 //line ranges.go:155
 	i, r = i_1, fsm.RuneAt(s, i_1)
 //line ranges_fsm.go:2325
-	m.v.s, m.v.out, m.v.i, m.v.i_1 = s, out, i, i_1
+	{
 //line ranges.go:156
-	return m.suspend(1, Echo.Call(int(r)))
+		op := Echo.Call(int(r))
+//line ranges_fsm.go:2329
+		m.v.s, m.v.out, m.v.i, m.v.i_1 = s, out, i, i_1
+//line ranges.go:156
+		return m.suspend(1, op)
+//line ranges_fsm.go:2333
+	}
 resume1:
-//line ranges_fsm.go:2330
 	v_1, err = fsm.Take[int](in)
 //line ranges.go:156
 	y = v(v_1, err)
 	out += fmt.Sprintf("%d:%U;", i, y)
-//line ranges_fsm.go:2335
+//line ranges_fsm.go:2340
 	i_1 = fsm.NextRune(s, i_1)
 	goto loop
 loopEnd:
 //line ranges.go:159
 	return m.finish(out, nil)
-//line ranges_fsm.go:2341
+//line ranges_fsm.go:2346
 }
 
 func (m *rangeStringMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -2508,7 +2513,7 @@ func (m *rangeStringIndexOnlyMachine) Resume(ctx fsm.Context, in fsm.Outcome) (f
 	}
 //line ranges.go:164
 	out = nil
-//line ranges_fsm.go:2512
+//line ranges_fsm.go:2517
 	i_1 = 0
 loop:
 	if i_1 >= len(s) {
@@ -2516,22 +2521,22 @@ loop:
 	}
 //line ranges.go:165
 	i = i_1
-//line ranges_fsm.go:2520
+//line ranges_fsm.go:2525
 	m.v.s, m.v.out, m.v.i_1 = s, out, i_1
 //line ranges.go:166
 	return m.suspend(1, Echo.Call(i))
 resume1:
-//line ranges_fsm.go:2525
+//line ranges_fsm.go:2530
 	v_1, err = fsm.Take[int](in)
 //line ranges.go:166
 	out = append(out, v(v_1, err))
-//line ranges_fsm.go:2529
+//line ranges_fsm.go:2534
 	i_1 = fsm.NextRune(s, i_1)
 	goto loop
 loopEnd:
 //line ranges.go:168
 	return m.finish(out, nil)
-//line ranges_fsm.go:2535
+//line ranges_fsm.go:2540
 }
 
 func (m *rangeStringIndexOnlyMachine) finish(r0 []int, r1 error) (fsm.AnyOp, error) {
@@ -2710,7 +2715,7 @@ func (m *rangeStringReassignMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fs
 //line ranges.go:175
 	s = "héj"
 	out = ""
-//line ranges_fsm.go:2714
+//line ranges_fsm.go:2719
 	str = s
 	i = 0
 loop:
@@ -2719,23 +2724,28 @@ loop:
 	}
 //line ranges.go:177
 	r = fsm.RuneAt(str, i)
-//line ranges_fsm.go:2723
-	m.v.out, m.v.str, m.v.i = out, str, i
-//line ranges.go:178
-	return m.suspend(1, Str.Call(string(r)))
-resume1:
 //line ranges_fsm.go:2728
+	{
+//line ranges.go:178
+		op := Str.Call(string(r))
+//line ranges_fsm.go:2732
+		m.v.out, m.v.str, m.v.i = out, str, i
+//line ranges.go:178
+		return m.suspend(1, op)
+//line ranges_fsm.go:2736
+	}
+resume1:
 	v_1, err = fsm.Take[string](in)
 //line ranges.go:178
 	out += v(v_1, err)
 	s = "x"
-//line ranges_fsm.go:2733
+//line ranges_fsm.go:2743
 	i = fsm.NextRune(str, i)
 	goto loop
 loopEnd:
 //line ranges.go:181
 	return m.finish(out, s, nil)
-//line ranges_fsm.go:2739
+//line ranges_fsm.go:2749
 }
 
 func (m *rangeStringReassignMachine) finish(r0 string, r1 string, r2 error) (fsm.AnyOp, error) {
@@ -2895,7 +2905,7 @@ func (m *rangeIntMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, er
 	}
 //line ranges.go:186
 	sum = 0
-//line ranges_fsm.go:2899
+//line ranges_fsm.go:2909
 	n = 5
 	i_1 = 0
 loop:
@@ -2904,22 +2914,22 @@ loop:
 	}
 //line ranges.go:187
 	i = i_1
-//line ranges_fsm.go:2908
+//line ranges_fsm.go:2918
 	m.v.sum, m.v.n, m.v.i_1 = sum, n, i_1
 //line ranges.go:188
 	return m.suspend(1, Echo.Call(i))
 resume1:
-//line ranges_fsm.go:2913
+//line ranges_fsm.go:2923
 	v_1, err = fsm.Take[int](in)
 //line ranges.go:188
 	sum += v(v_1, err)
-//line ranges_fsm.go:2917
+//line ranges_fsm.go:2927
 	i_1++
 	goto loop
 loopEnd:
 //line ranges.go:190
 	return m.finish(sum, nil)
-//line ranges_fsm.go:2923
+//line ranges_fsm.go:2933
 }
 
 func (m *rangeIntMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -3089,7 +3099,7 @@ func (m *rangeIntNMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, e
 	}
 //line ranges.go:197
 	count = 0
-//line ranges_fsm.go:3093
+//line ranges_fsm.go:3103
 	n_1 = n
 	i_1 = 0
 loop:
@@ -3098,23 +3108,23 @@ loop:
 	}
 //line ranges.go:198
 	i = i_1
-//line ranges_fsm.go:3102
+//line ranges_fsm.go:3112
 	m.v.count, m.v.i, m.v.n_1, m.v.i_1 = count, i, n_1, i_1
 //line ranges.go:199
 	return m.suspend(1, Echo.Call(i))
 resume1:
-//line ranges_fsm.go:3107
+//line ranges_fsm.go:3117
 	v_1, err = fsm.Take[int](in)
 //line ranges.go:199
 	count += v(v_1, err) - i + 1
 	n = 0
-//line ranges_fsm.go:3112
+//line ranges_fsm.go:3122
 	i_1++
 	goto loop
 loopEnd:
 //line ranges.go:202
 	return m.finish(count, n, nil)
-//line ranges_fsm.go:3118
+//line ranges_fsm.go:3128
 }
 
 func (m *rangeIntNMachine) finish(r0 int, r1 int, r2 error) (fsm.AnyOp, error) {
@@ -3302,7 +3312,7 @@ func (m *rangeIntTypedMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 //line ranges.go:207
 	k = (int64)(3)
 	sum = 0
-//line ranges_fsm.go:3306
+//line ranges_fsm.go:3316
 	n = k
 	i_2 = 0
 loop:
@@ -3311,16 +3321,16 @@ loop:
 	}
 //line ranges.go:209
 	i_1 = i_2
-//line ranges_fsm.go:3315
+//line ranges_fsm.go:3325
 	m.v.sum, m.v.i_1, m.v.n, m.v.i_2 = sum, i_1, n, i_2
 //line ranges.go:210
 	return m.suspend(1, EchoI64.Call(10))
 resume1:
-//line ranges_fsm.go:3320
+//line ranges_fsm.go:3330
 	v_1, err = fsm.Take[int64](in)
 //line ranges.go:210
 	sum += i_1 * v(v_1, err)
-//line ranges_fsm.go:3324
+//line ranges_fsm.go:3334
 	i_2++
 	goto loop
 loopEnd:
@@ -3333,18 +3343,23 @@ loop_1:
 //line ranges.go:212
 	i_3 = i_4
 	sum += int64(i_3) * 1000
-//line ranges_fsm.go:3337
-	m.v.sum, m.v.n_1, m.v.i_4 = sum, n_1, i_4
+//line ranges_fsm.go:3347
+	{
 //line ranges.go:214
-	return m.suspend(2, Echo.Call(int(i_3)))
+		op := Echo.Call(int(i_3))
+//line ranges_fsm.go:3351
+		m.v.sum, m.v.n_1, m.v.i_4 = sum, n_1, i_4
+//line ranges.go:214
+		return m.suspend(2, op)
+//line ranges_fsm.go:3355
+	}
 resume2:
-//line ranges_fsm.go:3342
 	i_4++
 	goto loop_1
 loopEnd_1:
 //line ranges.go:216
 	return m.finish(sum, nil)
-//line ranges_fsm.go:3348
+//line ranges_fsm.go:3363
 }
 
 func (m *rangeIntTypedMachine) finish(r0 int64, r1 error) (fsm.AnyOp, error) {
@@ -3525,7 +3540,7 @@ func (m *rangeIntNoVarMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 	}
 //line ranges.go:221
 	count = 0
-//line ranges_fsm.go:3529
+//line ranges_fsm.go:3544
 	n = 3
 	i = 0
 loop:
@@ -3536,17 +3551,17 @@ loop:
 //line ranges.go:223
 	return m.suspend(1, Echo.Call(2))
 resume1:
-//line ranges_fsm.go:3540
+//line ranges_fsm.go:3555
 	v_1, err = fsm.Take[int](in)
 //line ranges.go:223
 	count += v(v_1, err)
-//line ranges_fsm.go:3544
+//line ranges_fsm.go:3559
 	i++
 	goto loop
 loopEnd:
 //line ranges.go:225
 	return m.finish(count, nil)
-//line ranges_fsm.go:3550
+//line ranges_fsm.go:3565
 }
 
 func (m *rangeIntNoVarMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -3724,7 +3739,7 @@ func (m_1 *rangeMapSumMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 	}
 //line ranges.go:232
 	sum, keys = 0, 0
-//line ranges_fsm.go:3728
+//line ranges_fsm.go:3743
 	keys_1 = fsm.MapKeys(m)
 	i = 0
 loop:
@@ -3738,25 +3753,25 @@ loop:
 	}
 //line ranges.go:233
 	k, val = k_1, v_1
-//line ranges_fsm.go:3742
+//line ranges_fsm.go:3757
 	m_1.v.m, m_1.v.sum, m_1.v.keys, m_1.v.k, m_1.v.val, m_1.v.keys_1, m_1.v.i = m, sum, keys, k, val, keys_1, i
 //line ranges.go:234
 	return m_1.suspend(1, Echo.Call(1))
 resume1:
-//line ranges_fsm.go:3747
+//line ranges_fsm.go:3762
 	v_2, err = fsm.Take[int](in)
 //line ranges.go:234
 	x = v(v_2, err)
 	sum += val * x
 	keys += len(k)
 loopNext:
-//line ranges_fsm.go:3754
+//line ranges_fsm.go:3769
 	i++
 	goto loop
 loopEnd:
 //line ranges.go:238
 	return m_1.finish(sum, keys, nil)
-//line ranges_fsm.go:3760
+//line ranges_fsm.go:3775
 }
 
 func (m *rangeMapSumMachine) finish(r0 int, r1 int, r2 error) (fsm.AnyOp, error) {
@@ -3952,7 +3967,7 @@ func (m_1 *rangeMapKeysOnlyMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm
 //line ranges.go:243
 	m = map[int]bool{1: true, 20: true, 300: false}
 	sum = 0
-//line ranges_fsm.go:3956
+//line ranges_fsm.go:3971
 	keys = fsm.MapKeys(m)
 	i = 0
 loop:
@@ -3966,7 +3981,7 @@ loop:
 	}
 //line ranges.go:245
 	k = k_1
-//line ranges_fsm.go:3970
+//line ranges_fsm.go:3985
 	m_1.v.m, m_1.v.sum, m_1.v.k, m_1.v.keys, m_1.v.i = m, sum, k, keys, i
 //line ranges.go:246
 	return m_1.suspend(1, Echo.Call(0))
@@ -3974,13 +3989,13 @@ resume1:
 //line ranges.go:247
 	sum += k
 loopNext:
-//line ranges_fsm.go:3978
+//line ranges_fsm.go:3993
 	i++
 	goto loop
 loopEnd:
 //line ranges.go:249
 	return m_1.finish(sum, nil)
-//line ranges_fsm.go:3984
+//line ranges_fsm.go:3999
 }
 
 func (m *rangeMapKeysOnlyMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -4158,7 +4173,7 @@ func (m_1 *rangeMapDeleteAllMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fs
 //line ranges.go:257
 	m = map[int]int{1: 1, 2: 2, 3: 3, 4: 4}
 	iters = 0
-//line ranges_fsm.go:4162
+//line ranges_fsm.go:4177
 	keys = fsm.MapKeys(m)
 	i = 0
 loop:
@@ -4172,7 +4187,7 @@ loop:
 	}
 //line ranges.go:260
 	iters++
-//line ranges_fsm.go:4176
+//line ranges_fsm.go:4191
 	m_1.v.m, m_1.v.iters, m_1.v.keys, m_1.v.i = m, iters, keys, i
 //line ranges.go:261
 	return m_1.suspend(1, Echo.Call(1))
@@ -4182,13 +4197,13 @@ resume1:
 		delete(m, k2)
 	}
 loopNext:
-//line ranges_fsm.go:4186
+//line ranges_fsm.go:4201
 	i++
 	goto loop
 loopEnd:
 //line ranges.go:266
 	return m_1.finish(iters, len(m), nil)
-//line ranges_fsm.go:4192
+//line ranges_fsm.go:4207
 }
 
 func (m *rangeMapDeleteAllMachine) finish(r0 int, r1 int, r2 error) (fsm.AnyOp, error) {
@@ -4358,7 +4373,7 @@ func (m_1 *rangeMapDeleteAllFirstMachine) Resume(ctx fsm.Context, in fsm.Outcome
 //line ranges.go:273
 	m = map[string]int{"a": 1, "b": 2, "c": 3}
 	iters = 0
-//line ranges_fsm.go:4362
+//line ranges_fsm.go:4377
 	keys = fsm.MapKeys(m)
 	i = 0
 loop:
@@ -4373,23 +4388,28 @@ loop:
 //line ranges.go:275
 	k = k_1
 	clear(m)
-//line ranges_fsm.go:4377
-	m_1.v.m, m_1.v.iters, m_1.v.keys, m_1.v.i = m, iters, keys, i
+//line ranges_fsm.go:4392
+	{
 //line ranges.go:277
-	return m_1.suspend(1, Echo.Call(len(k)))
+		op := Echo.Call(len(k))
+//line ranges_fsm.go:4396
+		m_1.v.m, m_1.v.iters, m_1.v.keys, m_1.v.i = m, iters, keys, i
+//line ranges.go:277
+		return m_1.suspend(1, op)
+//line ranges_fsm.go:4400
+	}
 resume1:
-//line ranges_fsm.go:4382
 	v_1, err = fsm.Take[int](in)
 //line ranges.go:277
 	iters += v(v_1, err)
 loopNext:
-//line ranges_fsm.go:4387
+//line ranges_fsm.go:4407
 	i++
 	goto loop
 loopEnd:
 //line ranges.go:279
 	return m_1.finish(iters, nil)
-//line ranges_fsm.go:4393
+//line ranges_fsm.go:4413
 }
 
 func (m *rangeMapDeleteAllFirstMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -4571,7 +4591,7 @@ func (m_1 *rangeMapDeleteOthersMachine) Resume(ctx fsm.Context, in fsm.Outcome) 
 //line ranges.go:286
 	m = map[int]int{1: 10, 2: 10, 3: 10, 4: 10, 5: 10}
 	iters, sum = 0, 0
-//line ranges_fsm.go:4575
+//line ranges_fsm.go:4595
 	keys = fsm.MapKeys(m)
 	i = 0
 loop:
@@ -4586,12 +4606,12 @@ loop:
 //line ranges.go:288
 	k, val = k_1, v_1
 	iters++
-//line ranges_fsm.go:4590
+//line ranges_fsm.go:4610
 	m_1.v.m, m_1.v.iters, m_1.v.sum, m_1.v.k, m_1.v.val, m_1.v.keys, m_1.v.i = m, iters, sum, k, val, keys, i
 //line ranges.go:290
 	return m_1.suspend(1, Echo.Call(0))
 resume1:
-//line ranges_fsm.go:4595
+//line ranges_fsm.go:4615
 	v_2, err = fsm.Take[int](in)
 //line ranges.go:290
 	sum += val + v(v_2, err)
@@ -4601,13 +4621,13 @@ resume1:
 		}
 	}
 loopNext:
-//line ranges_fsm.go:4605
+//line ranges_fsm.go:4625
 	i++
 	goto loop
 loopEnd:
 //line ranges.go:297
 	return m_1.finish(iters, sum*10+len(m), nil)
-//line ranges_fsm.go:4611
+//line ranges_fsm.go:4631
 }
 
 func (m *rangeMapDeleteOthersMachine) finish(r0 int, r1 int, r2 error) (fsm.AnyOp, error) {
@@ -4806,7 +4826,7 @@ func (m_1 *rangeMapDeleteCurrentMachine) Resume(ctx fsm.Context, in fsm.Outcome)
 //line ranges.go:304
 	m = map[string]int{"a": 1, "b": 2, "c": 3, "d": 4}
 	sum = 0
-//line ranges_fsm.go:4810
+//line ranges_fsm.go:4830
 	keys = fsm.MapKeys(m)
 	i = 0
 loop:
@@ -4820,7 +4840,7 @@ loop:
 	}
 //line ranges.go:306
 	k, val = k_1, v_1
-//line ranges_fsm.go:4824
+//line ranges_fsm.go:4844
 	m_1.v.m, m_1.v.sum, m_1.v.k, m_1.v.val, m_1.v.keys, m_1.v.i = m, sum, k, val, keys, i
 //line ranges.go:307
 	return m_1.suspend(1, Echo.Call(7))
@@ -4829,13 +4849,13 @@ resume1:
 	delete(m, k)
 	sum += val
 loopNext:
-//line ranges_fsm.go:4833
+//line ranges_fsm.go:4853
 	i++
 	goto loop
 loopEnd:
 //line ranges.go:311
 	return m_1.finish(sum, len(m), nil)
-//line ranges_fsm.go:4839
+//line ranges_fsm.go:4859
 }
 
 func (m *rangeMapDeleteCurrentMachine) finish(r0 int, r1 int, r2 error) (fsm.AnyOp, error) {
@@ -5032,7 +5052,7 @@ func (m_1 *rangeMapAddMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 //line ranges.go:319
 	m = map[int]int{1: 5, 2: 6, 3: 7}
 	sum = 0
-//line ranges_fsm.go:5036
+//line ranges_fsm.go:5056
 	keys = fsm.MapKeys(m)
 	i = 0
 loop:
@@ -5049,12 +5069,12 @@ loop:
 	if !(k < 100) {
 		goto endIf
 	}
-//line ranges_fsm.go:5053
+//line ranges_fsm.go:5073
 	m_1.v.m, m_1.v.sum, m_1.v.k, m_1.v.val, m_1.v.keys, m_1.v.i = m, sum, k, val, keys, i
 //line ranges.go:323
 	return m_1.suspend(1, Echo.Call(1))
 resume1:
-//line ranges_fsm.go:5058
+//line ranges_fsm.go:5078
 	v_2, err = fsm.Take[int](in)
 //line ranges.go:323
 	x = v(v_2, err)
@@ -5062,13 +5082,13 @@ resume1:
 	sum += val * x
 endIf:
 loopNext:
-//line ranges_fsm.go:5066
+//line ranges_fsm.go:5086
 	i++
 	goto loop
 loopEnd:
 //line ranges.go:328
 	return m_1.finish(sum, len(m), nil)
-//line ranges_fsm.go:5072
+//line ranges_fsm.go:5092
 }
 
 func (m *rangeMapAddMachine) finish(r0 int, r1 int, r2 error) (fsm.AnyOp, error) {
@@ -5249,7 +5269,7 @@ func (m_1 *rangeMapUpdateOthersMachine) Resume(ctx fsm.Context, in fsm.Outcome) 
 //line ranges.go:336
 	m = map[int]int{1: 5, 2: 5, 3: 5}
 	sum = 0
-//line ranges_fsm.go:5253
+//line ranges_fsm.go:5273
 	keys = fsm.MapKeys(m)
 	i = 0
 loop:
@@ -5264,7 +5284,7 @@ loop:
 //line ranges.go:338
 	k, val = k_1, v_1
 	sum += val
-//line ranges_fsm.go:5268
+//line ranges_fsm.go:5288
 	m_1.v.m, m_1.v.sum, m_1.v.k, m_1.v.keys, m_1.v.i = m, sum, k, keys, i
 //line ranges.go:340
 	return m_1.suspend(1, Echo.Call(0))
@@ -5276,13 +5296,13 @@ resume1:
 		}
 	}
 loopNext:
-//line ranges_fsm.go:5280
+//line ranges_fsm.go:5300
 	i++
 	goto loop
 loopEnd:
 //line ranges.go:347
 	return m_1.finish(sum, nil)
-//line ranges_fsm.go:5286
+//line ranges_fsm.go:5306
 }
 
 func (m *rangeMapUpdateOthersMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -5455,7 +5475,7 @@ func (m_1 *rangeMapNilMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 //line ranges.go:352
 	m = nil
 	count = 0
-//line ranges_fsm.go:5459
+//line ranges_fsm.go:5479
 	keys = fsm.MapKeys(m)
 	i = 0
 loop:
@@ -5471,12 +5491,12 @@ loop:
 //line ranges.go:355
 	return m_1.suspend(1, Echo.Call(1))
 resume1:
-//line ranges_fsm.go:5475
+//line ranges_fsm.go:5495
 	v_1, err = fsm.Take[int](in)
 //line ranges.go:355
 	count += v(v_1, err)
 loopNext:
-//line ranges_fsm.go:5480
+//line ranges_fsm.go:5500
 	i++
 	goto loop
 loopEnd:
@@ -5484,12 +5504,12 @@ loopEnd:
 //line ranges.go:357
 	return m_1.suspend(2, Echo.Call(10))
 resume2:
-//line ranges_fsm.go:5488
+//line ranges_fsm.go:5508
 	v_2, err_1 = fsm.Take[int](in)
 //line ranges.go:357
 	count += v(v_2, err_1)
 	return m_1.finish(count, nil)
-//line ranges_fsm.go:5493
+//line ranges_fsm.go:5513
 }
 
 func (m *rangeMapNilMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -5669,7 +5689,7 @@ func (m_1 *rangeMapSortedAfterMachine) Resume(ctx fsm.Context, in fsm.Outcome) (
 //line ranges.go:365
 	m = map[string]string{"x": "1", "y": "2", "z": "3"}
 	out = nil
-//line ranges_fsm.go:5673
+//line ranges_fsm.go:5693
 	keys = fsm.MapKeys(m)
 	i = 0
 loop:
@@ -5683,25 +5703,25 @@ loop:
 	}
 //line ranges.go:367
 	k, val = k_1, v_1
-//line ranges_fsm.go:5687
+//line ranges_fsm.go:5707
 	m_1.v.m, m_1.v.out, m_1.v.k, m_1.v.val, m_1.v.keys, m_1.v.i = m, out, k, val, keys, i
 //line ranges.go:368
 	return m_1.suspend(1, Str.Call("-"))
 resume1:
-//line ranges_fsm.go:5692
+//line ranges_fsm.go:5712
 	v_2, err = fsm.Take[string](in)
 //line ranges.go:368
 	got = v(v_2, err)
 	out = append(out, k+got+val)
 loopNext:
-//line ranges_fsm.go:5698
+//line ranges_fsm.go:5718
 	i++
 	goto loop
 loopEnd:
 //line ranges.go:371
 	slices.Sort(out)
 	return m_1.finish(out, nil)
-//line ranges_fsm.go:5705
+//line ranges_fsm.go:5725
 }
 
 func (m *rangeMapSortedAfterMachine) finish(r0 []string, r1 error) (fsm.AnyOp, error) {
@@ -5879,7 +5899,7 @@ func (m_1 *rangeMapStructKeysMachine) Resume(ctx fsm.Context, in fsm.Outcome) (f
 //line ranges.go:379
 	m = map[Pair]int{{A: 1, B: 2}: 3, {A: 4, B: 5}: 6}
 	sum = 0
-//line ranges_fsm.go:5883
+//line ranges_fsm.go:5903
 	keys = fsm.MapKeys(m)
 	i = 0
 loop:
@@ -5893,23 +5913,23 @@ loop:
 	}
 //line ranges.go:381
 	k, val = k_1, v_1
-//line ranges_fsm.go:5897
+//line ranges_fsm.go:5917
 	m_1.v.m, m_1.v.sum, m_1.v.k, m_1.v.val, m_1.v.keys, m_1.v.i = m, sum, k, val, keys, i
 //line ranges.go:382
 	return m_1.suspend(1, Echo.Call(0))
 resume1:
-//line ranges_fsm.go:5902
+//line ranges_fsm.go:5922
 	v_2, err = fsm.Take[int](in)
 //line ranges.go:382
 	sum += (k.A+k.B)*val + v(v_2, err)
 loopNext:
-//line ranges_fsm.go:5907
+//line ranges_fsm.go:5927
 	i++
 	goto loop
 loopEnd:
 //line ranges.go:384
 	return m_1.finish(sum, nil)
-//line ranges_fsm.go:5913
+//line ranges_fsm.go:5933
 }
 
 func (m *rangeMapStructKeysMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -6141,7 +6161,7 @@ func (m_1 *rangeExprOnceMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.An
 //line ranges.go:402
 	resetTrace()
 	sum = 0
-//line ranges_fsm.go:6145
+//line ranges_fsm.go:6165
 	seq = countedSlice()
 	n = len(seq)
 	i_1 = 0
@@ -6151,16 +6171,16 @@ loop:
 	}
 //line ranges.go:404
 	x_1 = seq[i_1]
-//line ranges_fsm.go:6155
+//line ranges_fsm.go:6175
 	m_1.v.sum, m_1.v.seq, m_1.v.n, m_1.v.i_1 = sum, seq, n, i_1
 //line ranges.go:405
 	return m_1.suspend(1, Echo.Call(x_1))
 resume1:
-//line ranges_fsm.go:6160
+//line ranges_fsm.go:6180
 	v_1, err = fsm.Take[int](in)
 //line ranges.go:405
 	sum += v(v_1, err)
-//line ranges_fsm.go:6164
+//line ranges_fsm.go:6184
 	i_1++
 	goto loop
 loopEnd:
@@ -6173,16 +6193,16 @@ loop_1:
 	}
 //line ranges.go:407
 	x_2 = seq_1[i_2]
-//line ranges_fsm.go:6177
+//line ranges_fsm.go:6197
 	m_1.v.sum, m_1.v.seq_1, m_1.v.n_1, m_1.v.i_2 = sum, seq_1, n_1, i_2
 //line ranges.go:408
 	return m_1.suspend(2, Echo.Call(x_2))
 resume2:
-//line ranges_fsm.go:6182
+//line ranges_fsm.go:6202
 	v_2, err_1 = fsm.Take[int](in)
 //line ranges.go:408
 	sum += v(v_2, err_1)
-//line ranges_fsm.go:6186
+//line ranges_fsm.go:6206
 	i_2++
 	goto loop_1
 loopEnd_1:
@@ -6194,16 +6214,21 @@ loop_2:
 	}
 //line ranges.go:410
 	r = fsm.RuneAt(str, i_3)
-//line ranges_fsm.go:6198
-	m_1.v.sum, m_1.v.str, m_1.v.i_3 = sum, str, i_3
+//line ranges_fsm.go:6218
+	{
 //line ranges.go:411
-	return m_1.suspend(3, Echo.Call(int(r)))
+		op := Echo.Call(int(r))
+//line ranges_fsm.go:6222
+		m_1.v.sum, m_1.v.str, m_1.v.i_3 = sum, str, i_3
+//line ranges.go:411
+		return m_1.suspend(3, op)
+//line ranges_fsm.go:6226
+	}
 resume3:
-//line ranges_fsm.go:6203
 	v_3, err_2 = fsm.Take[int](in)
 //line ranges.go:411
 	sum += v(v_3, err_2)
-//line ranges_fsm.go:6207
+//line ranges_fsm.go:6232
 	i_3 = fsm.NextRune(str, i_3)
 	goto loop_2
 loopEnd_2:
@@ -6215,16 +6240,16 @@ loop_3:
 	}
 //line ranges.go:413
 	i = i_4
-//line ranges_fsm.go:6219
+//line ranges_fsm.go:6244
 	m_1.v.sum, m_1.v.n_2, m_1.v.i_4 = sum, n_2, i_4
 //line ranges.go:414
 	return m_1.suspend(4, Echo.Call(i))
 resume4:
-//line ranges_fsm.go:6224
+//line ranges_fsm.go:6249
 	v_4, err_3 = fsm.Take[int](in)
 //line ranges.go:414
 	sum += v(v_4, err_3)
-//line ranges_fsm.go:6228
+//line ranges_fsm.go:6253
 	i_4++
 	goto loop_3
 loopEnd_3:
@@ -6242,23 +6267,23 @@ loop_4:
 	}
 //line ranges.go:416
 	val = v_5
-//line ranges_fsm.go:6246
+//line ranges_fsm.go:6271
 	m_1.v.sum, m_1.v.val, m_1.v.m, m_1.v.keys, m_1.v.i_5 = sum, val, m, keys, i_5
 //line ranges.go:417
 	return m_1.suspend(5, Echo.Call(1))
 resume5:
-//line ranges_fsm.go:6251
+//line ranges_fsm.go:6276
 	v_6, err_4 = fsm.Take[int](in)
 //line ranges.go:417
 	sum += val * v(v_6, err_4)
 loopNext_4:
-//line ranges_fsm.go:6256
+//line ranges_fsm.go:6281
 	i_5++
 	goto loop_4
 loopEnd_4:
 //line ranges.go:419
 	return m_1.finish(sum, traceStr(), nil)
-//line ranges_fsm.go:6262
+//line ranges_fsm.go:6287
 }
 
 func (m *rangeExprOnceMachine) finish(r0 int, r1 string, r2 error) (fsm.AnyOp, error) {
@@ -6599,7 +6624,7 @@ func (m_1 *rangeExprOnceMoreMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fs
 //line ranges.go:424
 	resetTrace()
 	sum = 0
-//line ranges_fsm.go:6603
+//line ranges_fsm.go:6628
 	seq = countedBytes()
 	n = len(seq)
 	i_2 = 0
@@ -6609,16 +6634,16 @@ loop:
 	}
 //line ranges.go:426
 	i_1, b = i_2, seq[i_2]
-//line ranges_fsm.go:6613
+//line ranges_fsm.go:6638
 	m_1.v.sum, m_1.v.i_1, m_1.v.b, m_1.v.seq, m_1.v.n, m_1.v.i_2 = sum, i_1, b, seq, n, i_2
 //line ranges.go:427
 	return m_1.suspend(1, Echo.Call(1))
 resume1:
-//line ranges_fsm.go:6618
+//line ranges_fsm.go:6643
 	v_1, err = fsm.Take[int](in)
 //line ranges.go:427
 	sum += i_1 + int(b)*v(v_1, err)
-//line ranges_fsm.go:6622
+//line ranges_fsm.go:6647
 	i_2++
 	goto loop
 loopEnd:
@@ -6631,16 +6656,16 @@ loop_1:
 	}
 //line ranges.go:429
 	i_3 = i_4
-//line ranges_fsm.go:6635
+//line ranges_fsm.go:6660
 	m_1.v.sum, m_1.v.n_1, m_1.v.i_4 = sum, n_1, i_4
 //line ranges.go:430
 	return m_1.suspend(2, Echo.Call(i_3))
 resume2:
-//line ranges_fsm.go:6640
+//line ranges_fsm.go:6665
 	v_2, err_1 = fsm.Take[int](in)
 //line ranges.go:430
 	sum += v(v_2, err_1)
-//line ranges_fsm.go:6644
+//line ranges_fsm.go:6669
 	i_4++
 	goto loop_1
 loopEnd_1:
@@ -6653,16 +6678,16 @@ loop_2:
 	}
 //line ranges.go:432
 	p = seq_2[i_5]
-//line ranges_fsm.go:6657
+//line ranges_fsm.go:6682
 	m_1.v.sum, m_1.v.seq_2, m_1.v.n_2, m_1.v.i_5 = sum, seq_2, n_2, i_5
 //line ranges.go:433
 	return m_1.suspend(3, Add.Call(p))
 resume3:
-//line ranges_fsm.go:6662
+//line ranges_fsm.go:6687
 	v_3, err_2 = fsm.Take[int](in)
 //line ranges.go:433
 	sum += v(v_3, err_2)
-//line ranges_fsm.go:6666
+//line ranges_fsm.go:6691
 	i_5++
 	goto loop_2
 loopEnd_2:
@@ -6677,11 +6702,11 @@ loop_3:
 //line ranges.go:436
 	return m_1.suspend(4, Echo.Call(1000))
 resume4:
-//line ranges_fsm.go:6681
+//line ranges_fsm.go:6706
 	v_4, err_3 = fsm.Take[int](in)
 //line ranges.go:436
 	sum += v(v_4, err_3)
-//line ranges_fsm.go:6685
+//line ranges_fsm.go:6710
 	i_6++
 	goto loop_3
 loopEnd_3:
@@ -6699,23 +6724,23 @@ loop_4:
 	}
 //line ranges.go:438
 	k = k_1
-//line ranges_fsm.go:6703
+//line ranges_fsm.go:6728
 	m_1.v.sum, m_1.v.k, m_1.v.m, m_1.v.keys, m_1.v.i_7 = sum, k, m, keys, i_7
 //line ranges.go:439
 	return m_1.suspend(5, Echo.Call(100))
 resume5:
-//line ranges_fsm.go:6708
+//line ranges_fsm.go:6733
 	v_5, err_4 = fsm.Take[int](in)
 //line ranges.go:439
 	sum += len(k) * v(v_5, err_4)
 loopNext_4:
-//line ranges_fsm.go:6713
+//line ranges_fsm.go:6738
 	i_7++
 	goto loop_4
 loopEnd_4:
 //line ranges.go:441
 	return m_1.finish(sum, traceStr(), nil)
-//line ranges_fsm.go:6719
+//line ranges_fsm.go:6744
 }
 
 func (m *rangeExprOnceMoreMachine) finish(r0 int, r1 string, r2 error) (fsm.AnyOp, error) {
@@ -7016,7 +7041,7 @@ func (m *rangeStructsMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp
 //line ranges.go:448
 	ps = []Pair{{A: 1, B: 2}, {A: 3, B: 4}}
 	sum = 0
-//line ranges_fsm.go:7020
+//line ranges_fsm.go:7045
 	n = len(ps)
 	i = 0
 loop:
@@ -7025,23 +7050,23 @@ loop:
 	}
 //line ranges.go:450
 	p = ps[i]
-//line ranges_fsm.go:7029
+//line ranges_fsm.go:7054
 	m.v.ps, m.v.sum, m.v.p, m.v.n, m.v.i = ps, sum, p, n, i
 //line ranges.go:451
 	return m.suspend(1, Echo.Call(p.A*100))
 resume1:
-//line ranges_fsm.go:7034
+//line ranges_fsm.go:7059
 	v_1, err = fsm.Take[int](in)
 //line ranges.go:451
 	p.A = v(v_1, err)
 	sum += p.A + p.B
-//line ranges_fsm.go:7039
+//line ranges_fsm.go:7064
 	i++
 	goto loop
 loopEnd:
 //line ranges.go:454
 	return m.finish(ps, sum, nil)
-//line ranges_fsm.go:7045
+//line ranges_fsm.go:7070
 }
 
 func (m *rangeStructsMachine) finish(r0 []Pair, r1 int, r2 error) (fsm.AnyOp, error) {
@@ -7228,7 +7253,7 @@ func (m *rangeNestedMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp,
 	}
 //line ranges.go:461
 	out = nil
-//line ranges_fsm.go:7232
+//line ranges_fsm.go:7257
 	seq = []string{"ab", "c"}
 	n_1 = len(seq)
 	i_1 = 0
@@ -7238,7 +7263,7 @@ loop:
 	}
 //line ranges.go:462
 	i, w = i_1, seq[i_1]
-//line ranges_fsm.go:7242
+//line ranges_fsm.go:7267
 	i_2 = 0
 loop_1:
 	if i_2 >= len(w) {
@@ -7246,7 +7271,7 @@ loop_1:
 	}
 //line ranges.go:463
 	j, r = i_2, fsm.RuneAt(w, i_2)
-//line ranges_fsm.go:7250
+//line ranges_fsm.go:7275
 	n_2 = 2
 	i_3 = 0
 loop_2:
@@ -7255,17 +7280,17 @@ loop_2:
 	}
 //line ranges.go:464
 	k = i_3
-//line ranges_fsm.go:7259
+//line ranges_fsm.go:7284
 	m.v.out, m.v.i, m.v.w, m.v.seq, m.v.n_1, m.v.i_1, m.v.j, m.v.r, m.v.i_2, m.v.n_2, m.v.i_3 = out, i, w, seq, n_1, i_1, j, r, i_2, n_2, i_3
 //line ranges.go:465
 	return m.suspend(1, Echo.Call(i*100+j*10+k))
 resume1:
-//line ranges_fsm.go:7264
+//line ranges_fsm.go:7289
 	v_1, err = fsm.Take[int](in)
 //line ranges.go:465
 	n = v(v_1, err)
 	out = append(out, fmt.Sprintf("%c%d", r, n))
-//line ranges_fsm.go:7269
+//line ranges_fsm.go:7294
 	i_3++
 	goto loop_2
 loopEnd_2:
@@ -7277,7 +7302,7 @@ loopEnd_1:
 loopEnd:
 //line ranges.go:470
 	return m.finish(out, nil)
-//line ranges_fsm.go:7281
+//line ranges_fsm.go:7306
 }
 
 func (m *rangeNestedMachine) finish(r0 []string, r1 error) (fsm.AnyOp, error) {
@@ -7476,7 +7501,7 @@ func (m *rangeFuncNoAwaitMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.A
 //line ranges.go:478
 	return m.suspend(1, Echo.Call(10))
 resume1:
-//line ranges_fsm.go:7480
+//line ranges_fsm.go:7505
 	v_1, err = fsm.Take[int](in)
 //line ranges.go:478
 	base = v(v_1, err)
@@ -7484,17 +7509,17 @@ resume1:
 	for x := range slices.Values([]int{1, 2, 3}) {
 		sum += x * base
 	}
-//line ranges_fsm.go:7488
+//line ranges_fsm.go:7513
 	m.v.sum = sum
 //line ranges.go:483
 	return m.suspend(2, Echo.Call(1))
 resume2:
-//line ranges_fsm.go:7493
+//line ranges_fsm.go:7518
 	v_2, err_1 = fsm.Take[int](in)
 //line ranges.go:483
 	sum += v(v_2, err_1)
 	return m.finish(sum, nil)
-//line ranges_fsm.go:7498
+//line ranges_fsm.go:7523
 }
 
 func (m *rangeFuncNoAwaitMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -7640,7 +7665,7 @@ func (m *rangeIntNamedMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 	}
 //line ranges.go:491
 	sum = 0
-//line ranges_fsm.go:7644
+//line ranges_fsm.go:7669
 	n = Count(3)
 	i_1 = 0
 loop:
@@ -7649,22 +7674,22 @@ loop:
 	}
 //line ranges.go:492
 	i = i_1
-//line ranges_fsm.go:7653
+//line ranges_fsm.go:7678
 	m.v.sum, m.v.i, m.v.n, m.v.i_1 = sum, i, n, i_1
 //line ranges.go:493
 	return m.suspend(1, Echo.Call(10))
 resume1:
-//line ranges_fsm.go:7658
+//line ranges_fsm.go:7683
 	v_1, err = fsm.Take[int](in)
 //line ranges.go:493
 	sum += i * Count(v(v_1, err))
-//line ranges_fsm.go:7662
+//line ranges_fsm.go:7687
 	i_1++
 	goto loop
 loopEnd:
 //line ranges.go:495
 	return m.finish(sum, nil)
-//line ranges_fsm.go:7668
+//line ranges_fsm.go:7693
 }
 
 func (m *rangeIntNamedMachine) finish(r0 Count, r1 error) (fsm.AnyOp, error) {
@@ -7827,7 +7852,7 @@ func (m_1 *rangeMapBreakMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.An
 //line ranges.go:502
 	m = map[string]int{"a": 1, "b": 1, "c": 1}
 	iters = 0
-//line ranges_fsm.go:7831
+//line ranges_fsm.go:7856
 	keys = fsm.MapKeys(m)
 	i = 0
 loop:
@@ -7841,24 +7866,24 @@ loop:
 	}
 //line ranges.go:504
 	val = v_1
-//line ranges_fsm.go:7845
+//line ranges_fsm.go:7870
 	m_1.v.iters, m_1.v.val = iters, val
 //line ranges.go:505
 	return m_1.suspend(1, Echo.Call(1))
 resume1:
-//line ranges_fsm.go:7850
+//line ranges_fsm.go:7875
 	v_2, err = fsm.Take[int](in)
 //line ranges.go:505
 	iters += val * v(v_2, err)
 	goto loopEnd
 loopNext:
-//line ranges_fsm.go:7856
+//line ranges_fsm.go:7881
 	i++
 	goto loop
 loopEnd:
 //line ranges.go:508
 	return m_1.finish(iters, nil)
-//line ranges_fsm.go:7862
+//line ranges_fsm.go:7887
 }
 
 func (m *rangeMapBreakMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -8012,7 +8037,7 @@ func (m_1 *rangeMapContinueMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm
 //line ranges.go:515
 	m = map[int]int{1: 1, 2: 2, 3: 3, 4: 4}
 	sum = 0
-//line ranges_fsm.go:8016
+//line ranges_fsm.go:8041
 	keys = fsm.MapKeys(m)
 	i = 0
 loop:
@@ -8026,7 +8051,7 @@ loop:
 	}
 //line ranges.go:517
 	k, val = k_1, v_1
-//line ranges_fsm.go:8030
+//line ranges_fsm.go:8055
 	m_1.v.m, m_1.v.sum, m_1.v.k, m_1.v.val, m_1.v.keys, m_1.v.i = m, sum, k, val, keys, i
 //line ranges.go:518
 	return m_1.suspend(1, Echo.Call(0))
@@ -8037,13 +8062,13 @@ resume1:
 	}
 	sum += val
 loopNext:
-//line ranges_fsm.go:8041
+//line ranges_fsm.go:8066
 	i++
 	goto loop
 loopEnd:
 //line ranges.go:524
 	return m_1.finish(sum, nil)
-//line ranges_fsm.go:8047
+//line ranges_fsm.go:8072
 }
 
 func (m *rangeMapContinueMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {

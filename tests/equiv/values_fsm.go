@@ -978,25 +978,35 @@ resume1:
 //line values.go:112
 	nan = v(v_1, err)
 //line values_fsm.go:981
-	m.v.nan = nan
+	{
 //line values.go:113
-	return m.suspend(2, EchoF64.Call(math.Copysign(0, -1)))
+		op := EchoF64.Call(math.Copysign(0, -1))
+//line values_fsm.go:985
+		m.v.nan = nan
+//line values.go:113
+		return m.suspend(2, op)
+//line values_fsm.go:989
+	}
 resume2:
-//line values_fsm.go:986
 	v_2, err_1 = fsm.Take[float64](in)
 //line values.go:113
 	negz = v(v_2, err_1)
-//line values_fsm.go:990
-	m.v.nan, m.v.negz = nan, negz
-//line values.go:114
-	return m.suspend(3, EchoF64.Call(math.Inf(-1)))
-resume3:
 //line values_fsm.go:995
+	{
+//line values.go:114
+		op_1 := EchoF64.Call(math.Inf(-1))
+//line values_fsm.go:999
+		m.v.nan, m.v.negz = nan, negz
+//line values.go:114
+		return m.suspend(3, op_1)
+//line values_fsm.go:1003
+	}
+resume3:
 	v_3, err_2 = fsm.Take[float64](in)
 //line values.go:114
 	inf = v(v_3, err_2)
 	return m.finish(nan, negz, inf, math.IsNaN(nan) && math.Signbit(negz), nil)
-//line values_fsm.go:1000
+//line values_fsm.go:1010
 }
 
 func (m *valFloatsActivityMachine) finish(r0 float64, r1 float64, r2 float64, r3 bool, r4 error) (fsm.AnyOp, error) {
@@ -1204,22 +1214,22 @@ func (m *valStringsMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, 
 	multi = "héllo 世界 🎉"
 	empty = ""
 	nul = "a\x00b"
-//line values_fsm.go:1208
+//line values_fsm.go:1218
 	m.v.invalid, m.v.multi, m.v.empty, m.v.nul = invalid, multi, empty, nul
 //line values.go:124
 	return m.suspend(1, Echo.Call(0))
 resume1:
-//line values_fsm.go:1213
+//line values_fsm.go:1223
 	m.v.invalid, m.v.multi, m.v.empty, m.v.nul = invalid, multi, empty, nul
 //line values.go:125
 	return m.suspend(2, Str.Call(invalid+"\x80"))
 resume2:
-//line values_fsm.go:1218
+//line values_fsm.go:1228
 	v_1, err = fsm.Take[string](in)
 //line values.go:125
 	s = v(v_1, err)
 	return m.finish(invalid, multi, empty+s, nul, len(multi), nil)
-//line values_fsm.go:1223
+//line values_fsm.go:1233
 }
 
 func (m *valStringsMachine) finish(r0 string, r1 string, r2 string, r3 string, r4 int, r5 error) (fsm.AnyOp, error) {
@@ -1450,7 +1460,7 @@ func (m *valNilEmptyMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp,
 	emptyS = []int{}
 	nilM = nil
 	emptyM = map[string]int{}
-//line values_fsm.go:1454
+//line values_fsm.go:1464
 	m.v.nilS, m.v.emptyS, m.v.nilM, m.v.emptyM = nilS, emptyS, nilM, emptyM
 //line values.go:137
 	return m.suspend(1, Echo.Call(0))
@@ -1470,7 +1480,7 @@ resume1:
 		checks += "emptyM"
 	}
 	return m.finish(nilS, emptyS, nilM, emptyM, checks, nil)
-//line values_fsm.go:1474
+//line values_fsm.go:1484
 }
 
 func (m *valNilEmptyMachine) finish(r0 []int, r1 []int, r2 map[string]int, r3 map[string]int, r4 string, r5 error) (fsm.AnyOp, error) {
@@ -1688,34 +1698,34 @@ func (m *valNilEmptyActivityMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fs
 //line values.go:158
 	return m.suspend(1, EchoInts.Call(nil))
 resume1:
-//line values_fsm.go:1692
+//line values_fsm.go:1702
 	v_1, err = fsm.Take[[]int](in)
 //line values.go:158
 	a = v(v_1, err)
-//line values_fsm.go:1696
+//line values_fsm.go:1706
 	m.v.a = a
 //line values.go:159
 	return m.suspend(2, EchoInts.Call([]int{}))
 resume2:
-//line values_fsm.go:1701
+//line values_fsm.go:1711
 	v_2, err_1 = fsm.Take[[]int](in)
 //line values.go:159
 	b = v(v_2, err_1)
-//line values_fsm.go:1705
+//line values_fsm.go:1715
 	m.v.a, m.v.b = a, b
 //line values.go:160
 	return m.suspend(3, EchoDict.Call(nil))
 resume3:
-//line values_fsm.go:1710
+//line values_fsm.go:1720
 	v_3, err_2 = fsm.Take[map[string]int](in)
 //line values.go:160
 	c = v(v_3, err_2)
-//line values_fsm.go:1714
+//line values_fsm.go:1724
 	m.v.a, m.v.b, m.v.c = a, b, c
 //line values.go:161
 	return m.suspend(4, EchoDict.Call(map[string]int{}))
 resume4:
-//line values_fsm.go:1719
+//line values_fsm.go:1729
 	v_4, err_3 = fsm.Take[map[string]int](in)
 //line values.go:161
 	d = v(v_4, err_3)
@@ -1724,7 +1734,7 @@ resume4:
 		checks = "ok"
 	}
 	return m.finish(a, b, c, d, checks, nil)
-//line values_fsm.go:1728
+//line values_fsm.go:1738
 }
 
 func (m *valNilEmptyActivityMachine) finish(r0 []int, r1 []int, r2 map[string]int, r3 map[string]int, r4 string, r5 error) (fsm.AnyOp, error) {
@@ -1938,7 +1948,7 @@ func (m_1 *valNestedNilMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.Any
 //line values.go:173
 	xs = [][]int{nil, {}, {1}}
 	m = map[string][]int{"nil": nil, "empty": {}, "one": {1}}
-//line values_fsm.go:1942
+//line values_fsm.go:1952
 	m_1.v.xs, m_1.v.m = xs, m
 //line values.go:175
 	return m_1.suspend(1, Echo.Call(0))
@@ -1948,7 +1958,7 @@ resume1:
 		return m_1.finish(nil, nil, nil)
 	}
 	return m_1.finish(xs, m, nil)
-//line values_fsm.go:1952
+//line values_fsm.go:1962
 }
 
 func (m *valNestedNilMachine) finish(r0 [][]int, r1 map[string][]int, r2 error) (fsm.AnyOp, error) {
@@ -2124,22 +2134,27 @@ func (m *valBytesMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, er
 	b = []byte("hi\x00\xff")
 	nb = nil
 	eb = []byte{}
-//line values_fsm.go:2128
+//line values_fsm.go:2138
 	m.v.b, m.v.nb, m.v.eb = b, nb, eb
 //line values.go:187
 	return m.suspend(1, Echo.Call(0))
 resume1:
-//line values_fsm.go:2133
-	m.v.b, m.v.nb, m.v.eb = b, nb, eb
+//line values_fsm.go:2143
+	{
 //line values.go:188
-	return m.suspend(2, EchoBytes.Call([]byte("\x00\xff")))
+		op := EchoBytes.Call([]byte("\x00\xff"))
+//line values_fsm.go:2147
+		m.v.b, m.v.nb, m.v.eb = b, nb, eb
+//line values.go:188
+		return m.suspend(2, op)
+//line values_fsm.go:2151
+	}
 resume2:
-//line values_fsm.go:2138
 	v_1, err = fsm.Take[[]byte](in)
 //line values.go:188
 	b2 = v(v_1, err)
 	return m.finish(b, b2, nb == nil, eb != nil, nil)
-//line values_fsm.go:2143
+//line values_fsm.go:2158
 }
 
 func (m *valBytesMachine) finish(r0 []byte, r1 []byte, r2 bool, r3 bool, r4 error) (fsm.AnyOp, error) {
@@ -2355,24 +2370,24 @@ func (m *valArraysMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, e
 	z = [2]string{}
 	g = [2][2]bool{{true, false}, {false, true}}
 	none = [0]int{}
-//line values_fsm.go:2359
+//line values_fsm.go:2374
 	m.v.a, m.v.z, m.v.g, m.v.none = a, z, g, none
 //line values.go:198
 	return m.suspend(1, Echo.Call(0))
 resume1:
 //line values.go:199
 	a[1] = 20
-//line values_fsm.go:2366
+//line values_fsm.go:2381
 	m.v.a, m.v.z, m.v.g, m.v.none = a, z, g, none
 //line values.go:200
 	return m.suspend(2, Str.Call("z"))
 resume2:
-//line values_fsm.go:2371
+//line values_fsm.go:2386
 	v_1, err = fsm.Take[string](in)
 //line values.go:200
 	z[1] = v(v_1, err)
 	return m.finish(a, z, g, none, nil)
-//line values_fsm.go:2376
+//line values_fsm.go:2391
 }
 
 func (m *valArraysMachine) finish(r0 [3]int, r1 [2]string, r2 [2][2]bool, r3 [0]int, r4 error) (fsm.AnyOp, error) {
@@ -2571,24 +2586,24 @@ func (m *valNestedMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, e
 	}
 //line values.go:206
 	o = Outer{Name: "o", In: Inner{N: 1, Tags: []string{"a", "b"}, M: map[string]float64{"x": 1.5}}, List: []Inner{{N: 2}, {N: 3, Tags: []string{}}}, Arr: [2]Inner{{N: 4, M: map[string]float64{}}, {}}}
-//line values_fsm.go:2575
+//line values_fsm.go:2590
 	m.v.o = o
 //line values.go:212
 	return m.suspend(1, Echo.Call(0))
 resume1:
-//line values_fsm.go:2580
+//line values_fsm.go:2595
 	m.v.o = o
 //line values.go:213
 	return m.suspend(2, Echo.Call(10))
 resume2:
-//line values_fsm.go:2585
+//line values_fsm.go:2600
 	v_1, err = fsm.Take[int](in)
 //line values.go:213
 	o.In.N += v(v_1, err)
 	o.List = append(o.List, Inner{N: 5})
 	o.Arr[1].Tags = []string{"t"}
 	return m.finish(o, nil)
-//line values_fsm.go:2592
+//line values_fsm.go:2607
 }
 
 func (m *valNestedMachine) finish(r0 Outer, r1 error) (fsm.AnyOp, error) {
@@ -2734,11 +2749,11 @@ func (m *valNestedActivityMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.
 	o = Outer{Name: "\xff", In: Inner{Tags: []string{}}, Bytes: []byte{}}
 	return m.suspend(1, EchoOuter.Call(o))
 resume1:
-//line values_fsm.go:2738
+//line values_fsm.go:2753
 	v_1, err = fsm.Take[Outer](in)
 //line values.go:224
 	return m.finish(v(v_1, err), nil)
-//line values_fsm.go:2742
+//line values_fsm.go:2757
 }
 
 func (m *valNestedActivityMachine) finish(r0 Outer, r1 error) (fsm.AnyOp, error) {
@@ -2915,23 +2930,23 @@ func (m *valNamedBasicMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 	ok = Ok(true)
 	xs = Ints{1, 2}
 	d = Dict{"a": 1}
-//line values_fsm.go:2919
+//line values_fsm.go:2934
 	m.v.c, m.v.l, m.v.n, m.v.f, m.v.ok, m.v.xs, m.v.d = c, l, n, f, ok, xs, d
 //line values.go:236
 	return m.suspend(1, Echo.Call(0))
 resume1:
-//line values_fsm.go:2924
+//line values_fsm.go:2939
 	m.v.c, m.v.l, m.v.n, m.v.f, m.v.ok, m.v.xs, m.v.d = c, l, n, f, ok, xs, d
 //line values.go:237
 	return m.suspend(2, Echo.Call(3))
 resume2:
-//line values_fsm.go:2929
+//line values_fsm.go:2944
 	v_1, err = fsm.Take[int](in)
 //line values.go:237
 	n += Count(v(v_1, err))
 	d[l] = n
 	return m.finish(c, l, n, f, ok, xs, d, nil)
-//line values_fsm.go:2935
+//line values_fsm.go:2950
 }
 
 func (m *valNamedBasicMachine) finish(r0 Celsius, r1 Label, r2 Count, r3 Flags, r4 Ok, r5 Ints, r6 Dict, r7 error) (fsm.AnyOp, error) {
@@ -3191,24 +3206,24 @@ func (m *valDurationMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp,
 	}
 //line values.go:244
 	d = 1500 * time.Millisecond
-//line values_fsm.go:3195
+//line values_fsm.go:3210
 	m.v.d = d
 //line values.go:245
 	return m.suspend(1, Echo.Call(0))
 resume1:
 //line values.go:246
 	d *= 2
-//line values_fsm.go:3202
+//line values_fsm.go:3217
 	m.v.d = d
 //line values.go:247
 	return m.suspend(2, EchoDur.Call(-time.Nanosecond))
 resume2:
-//line values_fsm.go:3207
+//line values_fsm.go:3222
 	v_1, err = fsm.Take[time.Duration](in)
 //line values.go:247
 	e_1 = v(v_1, err)
 	return m.finish(d, e_1, nil)
-//line values_fsm.go:3212
+//line values_fsm.go:3227
 }
 
 func (m *valDurationMachine) finish(r0 time.Duration, r1 time.Duration, r2 error) (fsm.AnyOp, error) {
@@ -3377,22 +3392,22 @@ func (m *valEmbeddedMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp,
 	}
 //line values.go:253
 	d = Derived{Base: Base{ID: 4}, Name: "d"}
-//line values_fsm.go:3381
+//line values_fsm.go:3396
 	m.v.d = d
 //line values.go:254
 	return m.suspend(1, Echo.Call(0))
 resume1:
-//line values_fsm.go:3386
+//line values_fsm.go:3401
 	m.v.d = d
 //line values.go:255
 	return m.suspend(2, Echo.Call(1))
 resume2:
-//line values_fsm.go:3391
+//line values_fsm.go:3406
 	v_1, err = fsm.Take[int](in)
 //line values.go:255
 	d.ID += v(v_1, err)
 	return m.finish(d, d.Base.ID, nil)
-//line values_fsm.go:3396
+//line values_fsm.go:3411
 }
 
 func (m *valEmbeddedMachine) finish(r0 Derived, r1 int, r2 error) (fsm.AnyOp, error) {
@@ -3583,14 +3598,14 @@ func (m *valZeroMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, err
 	b = false
 	xs = nil
 	o = Outer{}
-//line values_fsm.go:3587
+//line values_fsm.go:3602
 	m.v.p, m.v.s, m.v.n, m.v.b, m.v.xs, m.v.o = p, s, n, b, xs, o
 //line values.go:267
 	return m.suspend(1, Echo.Call(0))
 resume1:
 //line values.go:268
 	return m.finish(p, s, n, b, xs, o, nil)
-//line values_fsm.go:3594
+//line values_fsm.go:3609
 }
 
 func (m *valZeroMachine) finish(r0 Pair, r1 string, r2 int, r3 bool, r4 []string, r5 Outer, r6 error) (fsm.AnyOp, error) {
@@ -3801,14 +3816,14 @@ func (m *valRunesMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, er
 	r = '世'
 	b = byte(0xff)
 	rs = []rune("a\xffé")
-//line values_fsm.go:3805
+//line values_fsm.go:3820
 	m.v.r, m.v.b, m.v.rs = r, b, rs
 //line values.go:276
 	return m.suspend(1, Echo.Call(0))
 resume1:
 //line values.go:277
 	return m.finish(r, b, rs, nil)
-//line values_fsm.go:3812
+//line values_fsm.go:3827
 }
 
 func (m *valRunesMachine) finish(r0 rune, r1 byte, r2 []rune, r3 error) (fsm.AnyOp, error) {
@@ -3980,14 +3995,14 @@ func (m_1 *valStructKeyMapMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.
 //line values.go:284
 	m = map[Pair]string{{A: 1, B: 2}: "x", {}: "zero"}
 	a = map[[2]int]bool{{1, 2}: true}
-//line values_fsm.go:3984
+//line values_fsm.go:3999
 	m_1.v.m, m_1.v.a = m, a
 //line values.go:286
 	return m_1.suspend(1, Echo.Call(0))
 resume1:
 //line values.go:287
 	return m_1.finish(m, a, nil)
-//line values_fsm.go:3991
+//line values_fsm.go:4006
 }
 
 func (m *valStructKeyMapMachine) finish(r0 map[Pair]string, r1 map[[2]int]bool, r2 error) (fsm.AnyOp, error) {
@@ -4157,7 +4172,7 @@ func (m *valLargeSliceMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 	for i := range xs {
 		xs[i] = i
 	}
-//line values_fsm.go:4161
+//line values_fsm.go:4176
 	n = 3
 	i_2 = 0
 loop:
@@ -4166,16 +4181,16 @@ loop:
 	}
 //line values.go:298
 	i_1 = i_2
-//line values_fsm.go:4170
+//line values_fsm.go:4185
 	m.v.xs, m.v.i_1, m.v.n, m.v.i_2 = xs, i_1, n, i_2
 //line values.go:299
 	return m.suspend(1, Echo.Call(i_1*1000))
 resume1:
-//line values_fsm.go:4175
+//line values_fsm.go:4190
 	v_1, err = fsm.Take[int](in)
 //line values.go:299
 	xs[i_1] = v(v_1, err)
-//line values_fsm.go:4179
+//line values_fsm.go:4194
 	i_2++
 	goto loop
 loopEnd:
@@ -4185,7 +4200,7 @@ loopEnd:
 		sum += x
 	}
 	return m.finish(len(xs), sum, nil)
-//line values_fsm.go:4189
+//line values_fsm.go:4204
 }
 
 func (m *valLargeSliceMachine) finish(r0 int, r1 int, r2 error) (fsm.AnyOp, error) {
@@ -4351,31 +4366,31 @@ func (m_1 *valMapMutatedMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.An
 	}
 //line values.go:312
 	m = map[string]int{"a": 1, "b": 2}
-//line values_fsm.go:4355
+//line values_fsm.go:4370
 	m_1.v.m = m
 //line values.go:313
 	return m_1.suspend(1, Echo.Call(0))
 resume1:
 //line values.go:314
 	delete(m, "a")
-//line values_fsm.go:4362
+//line values_fsm.go:4377
 	m_1.v.m = m
 //line values.go:315
 	return m_1.suspend(2, Echo.Call(3))
 resume2:
-//line values_fsm.go:4367
+//line values_fsm.go:4382
 	v_1, err = fsm.Take[int](in)
 //line values.go:315
 	m["c"] = v(v_1, err)
 	m["\xff"] = 4
-//line values_fsm.go:4372
+//line values_fsm.go:4387
 	m_1.v.m = m
 //line values.go:317
 	return m_1.suspend(3, Echo.Call(0))
 resume3:
 //line values.go:318
 	return m_1.finish(m, nil)
-//line values_fsm.go:4379
+//line values_fsm.go:4394
 }
 
 func (m *valMapMutatedMachine) finish(r0 map[string]int, r1 error) (fsm.AnyOp, error) {

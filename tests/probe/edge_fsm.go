@@ -61,16 +61,21 @@ func (m *edgeReceiverOfAwaitCallMachine) Resume(ctx fsm.Context, in fsm.Outcome)
 	resetTrace()
 //line edge_fsm.go:63
 	v_1 = owner("ab")
-	m.v.v_1 = v_1
+	{
 //line edge.go:27
-	return m.suspend(1, Echo.Call(tr("op", 1)))
+		op := Echo.Call(tr("op", 1))
+//line edge_fsm.go:68
+		m.v.v_1 = v_1
+//line edge.go:27
+		return m.suspend(1, op)
+//line edge_fsm.go:72
+	}
 resume1:
-//line edge_fsm.go:69
 	v_2, err = fsm.Take[int](in)
 //line edge.go:27
 	n = v_1.Take(v_2, err)
 	return m.finish(n, traceStr(), nil)
-//line edge_fsm.go:74
+//line edge_fsm.go:79
 }
 
 func (m *edgeReceiverOfAwaitCallMachine) finish(r0 int, r1 string, r2 error) (fsm.AnyOp, error) {
@@ -242,22 +247,22 @@ func (m *edgeUntypedBoolSpillMachine) Resume(ctx fsm.Context, in fsm.Outcome) (f
 //line edge.go:48
 	return m.suspend(1, Echo.Call(7))
 resume1:
-//line edge_fsm.go:246
+//line edge_fsm.go:251
 	v_2, err = fsm.Take[int](in)
 //line edge.go:48
 	r = flagInt(v_1, v(v_2, err))
-//line edge_fsm.go:250
+//line edge_fsm.go:255
 	v_3 = int64(1 << one())
 	m.v.r, m.v.v_3 = r, v_3
 //line edge.go:49
 	return m.suspend(2, Echo.Call(1))
 resume2:
-//line edge_fsm.go:256
+//line edge_fsm.go:261
 	v_4, err_1 = fsm.Take[int](in)
 //line edge.go:49
 	s = v_3 + int64(v(v_4, err_1))
 	return m.finish(r, s, nil)
-//line edge_fsm.go:261
+//line edge_fsm.go:266
 }
 
 func (m *edgeUntypedBoolSpillMachine) finish(r0 int, r1 int64, r2 error) (fsm.AnyOp, error) {
@@ -433,12 +438,12 @@ func (m *edgeLabeledConstMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.A
 //line edge.go:57
 	n = 0
 top:
-//line edge_fsm.go:437
+//line edge_fsm.go:442
 	m.v.n = n
 //line edge.go:60
 	return m.suspend(1, Echo.Call(step))
 resume1:
-//line edge_fsm.go:442
+//line edge_fsm.go:447
 	v_1, err = fsm.Take[int](in)
 //line edge.go:60
 	n += v(v_1, err)
@@ -446,7 +451,7 @@ resume1:
 		goto top
 	}
 	return m.finish(n, nil)
-//line edge_fsm.go:450
+//line edge_fsm.go:455
 }
 
 func (m *edgeLabeledConstMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -585,12 +590,12 @@ func (m *edgeLabeledVarMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.Any
 //line edge.go:71
 	total = 0
 again:
-//line edge_fsm.go:589
+//line edge_fsm.go:594
 	m.v.total = total
 //line edge.go:73
 	return m.suspend(1, Echo.Call(total+1))
 resume1:
-//line edge_fsm.go:594
+//line edge_fsm.go:599
 	v_1, err = fsm.Take[int](in)
 //line edge.go:73
 	x = v(v_1, err)
@@ -599,7 +604,7 @@ resume1:
 		goto again
 	}
 	return m.finish(total, nil)
-//line edge_fsm.go:603
+//line edge_fsm.go:608
 }
 
 func (m *edgeLabeledVarMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -742,18 +747,18 @@ func (m *edgeSwitchArrayCaseMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fs
 	if tag == [2]int{1, 1} {
 		goto caseBody
 	}
-//line edge_fsm.go:746
+//line edge_fsm.go:751
 	m.v.tag = tag
 //line edge.go:88
 	return m.suspend(1, Echo.Call(2))
 resume1:
-//line edge_fsm.go:751
+//line edge_fsm.go:756
 	v_1, err = fsm.Take[int](in)
 //line edge.go:88
 	if tag == [2]int{v(v_1, err), 2} {
 		goto caseBody_1
 	}
-//line edge_fsm.go:757
+//line edge_fsm.go:762
 	goto switchEnd
 caseBody:
 //line edge.go:87
@@ -762,7 +767,7 @@ caseBody_1:
 	return m.finish("two", nil)
 switchEnd:
 	return m.finish("none", nil)
-//line edge_fsm.go:766
+//line edge_fsm.go:771
 }
 
 func (m *edgeSwitchArrayCaseMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -915,11 +920,11 @@ func (m *edgeShiftSpillMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.Any
 //line edge.go:101
 	return m.suspend(1, Echo.Call(3))
 resume1:
-//line edge_fsm.go:919
+//line edge_fsm.go:924
 	v_2, err = fsm.Take[int](in)
 //line edge.go:101
 	return m.finish(u8(v_1, v(v_2, err)), nil)
-//line edge_fsm.go:923
+//line edge_fsm.go:928
 }
 
 func (m *edgeShiftSpillMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1060,11 +1065,11 @@ func (m *edgeUntypedBoolToAnyMachine) Resume(ctx fsm.Context, in fsm.Outcome) (f
 //line edge.go:109
 	return m.suspend(1, Echo.Call(3))
 resume1:
-//line edge_fsm.go:1064
+//line edge_fsm.go:1069
 	v_2, err = fsm.Take[int](in)
 //line edge.go:109
 	return m.finish(fmt.Sprint(v_1, v(v_2, err)), nil)
-//line edge_fsm.go:1068
+//line edge_fsm.go:1073
 }
 
 func (m *edgeUntypedBoolToAnyMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -1205,11 +1210,11 @@ func (m *edgeCallToAnySpillMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm
 //line edge.go:117
 	return m.suspend(1, Echo.Call(3))
 resume1:
-//line edge_fsm.go:1209
+//line edge_fsm.go:1214
 	v_2, err = fsm.Take[int](in)
 //line edge.go:117
 	return m.finish(fmt.Sprint(v_1, v(v_2, err), one()+1), nil)
-//line edge_fsm.go:1213
+//line edge_fsm.go:1218
 }
 
 func (m *edgeCallToAnySpillMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -1359,12 +1364,12 @@ loop:
 	}
 //line edge.go:126
 	i_2 = i_1 * 10
-//line edge_fsm.go:1363
+//line edge_fsm.go:1368
 	m.v.s, m.v.i_1, m.v.i_2 = s, i_1, i_2
 //line edge.go:127
 	return m.suspend(1, Echo.Call(i_2))
 resume1:
-//line edge_fsm.go:1368
+//line edge_fsm.go:1373
 	v_1, err = fsm.Take[int](in)
 //line edge.go:127
 	s += v(v_1, err)
@@ -1372,12 +1377,12 @@ resume1:
 	s += i_2
 //line edge.go:125
 	i_1++
-//line edge_fsm.go:1376
+//line edge_fsm.go:1381
 	goto loop
 loopEnd:
 //line edge.go:131
 	return m.finish(s, nil)
-//line edge_fsm.go:1381
+//line edge_fsm.go:1386
 }
 
 func (m *edgeLoopVarShadowedInBodyMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1516,12 +1521,12 @@ func (m *edgeSwitchInitAwaitNoTagNoCasesMachine) Resume(ctx fsm.Context, in fsm.
 //line edge.go:139
 	return m.suspend(1, Echo.Call(1))
 resume1:
-//line edge_fsm.go:1520
+//line edge_fsm.go:1525
 	goto switchEnd
 switchEnd:
 //line edge.go:141
 	return m.finish(1, nil)
-//line edge_fsm.go:1525
+//line edge_fsm.go:1530
 }
 
 func (m *edgeSwitchInitAwaitNoTagNoCasesMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {

@@ -64,16 +64,21 @@ func (m *exprSpilledIndexFieldMachine) Resume(ctx fsm.Context, in fsm.Outcome) (
 	ps = make([]Point, 3)
 //line exprs_fsm.go:66
 	v_1 = idx(1)
-	m.v.ps, m.v.v_1 = ps, v_1
+	{
 //line exprs.go:32
-	return m.suspend(1, Echo.Call(tr("rhs", 7)))
+		op := Echo.Call(tr("rhs", 7))
+//line exprs_fsm.go:71
+		m.v.ps, m.v.v_1 = ps, v_1
+//line exprs.go:32
+		return m.suspend(1, op)
+//line exprs_fsm.go:75
+	}
 resume1:
-//line exprs_fsm.go:72
 	v_2, err = fsm.Take[int](in)
 //line exprs.go:32
 	ps[v_1].X = v(v_2, err)
 	return m.finish(ps, traceStr(), nil)
-//line exprs_fsm.go:77
+//line exprs_fsm.go:82
 }
 
 func (m *exprSpilledIndexFieldMachine) finish(r0 []Point, r1 string, r2 error) (fsm.AnyOp, error) {
@@ -225,18 +230,18 @@ func (m *exprSpilledIndexFieldOpAssignMachine) Resume(ctx fsm.Context, in fsm.Ou
 //line exprs.go:40
 	resetTrace()
 	ps = []Point{{1, 1}, {2, 2}}
-//line exprs_fsm.go:229
+//line exprs_fsm.go:234
 	v_1 = idx(0)
 	m.v.ps, m.v.v_1 = ps, v_1
 //line exprs.go:42
 	return m.suspend(1, Echo.Call(10))
 resume1:
-//line exprs_fsm.go:235
+//line exprs_fsm.go:240
 	v_2, err = fsm.Take[int](in)
 //line exprs.go:42
 	ps[v_1].Y += v(v_2, err)
 	return m.finish(ps, nil)
-//line exprs_fsm.go:240
+//line exprs_fsm.go:245
 }
 
 func (m *exprSpilledIndexFieldOpAssignMachine) finish(r0 []Point, r1 error) (fsm.AnyOp, error) {
@@ -384,19 +389,19 @@ func (m *exprSpilledArray2DMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm
 //line exprs.go:51
 	resetTrace()
 	grid = make([][2]int, 2)
-//line exprs_fsm.go:388
+//line exprs_fsm.go:393
 	v_1 = idx(1)
 	v_2 = idx(0)
 	m.v.grid, m.v.v_1, m.v.v_2 = grid, v_1, v_2
 //line exprs.go:53
 	return m.suspend(1, Echo.Call(5))
 resume1:
-//line exprs_fsm.go:395
+//line exprs_fsm.go:400
 	v_3, err = fsm.Take[int](in)
 //line exprs.go:53
 	grid[v_1][v_2] = v(v_3, err)
 	return m.finish(grid, nil)
-//line exprs_fsm.go:400
+//line exprs_fsm.go:405
 }
 
 func (m *exprSpilledArray2DMachine) finish(r0 [][2]int, r1 error) (fsm.AnyOp, error) {
@@ -548,18 +553,18 @@ func (m *exprSpilledArrayOfArraysMachine) Resume(ctx fsm.Context, in fsm.Outcome
 //line exprs.go:61
 	resetTrace()
 	grid = [2][2]int{}
-//line exprs_fsm.go:552
+//line exprs_fsm.go:557
 	v_1 = idx(1)
 	m.v.grid, m.v.v_1 = grid, v_1
 //line exprs.go:63
 	return m.suspend(1, Echo.Call(9))
 resume1:
-//line exprs_fsm.go:558
+//line exprs_fsm.go:563
 	v_2, err = fsm.Take[int](in)
 //line exprs.go:63
 	grid[v_1][1] = v(v_2, err)
 	return m.finish(grid, nil)
-//line exprs_fsm.go:563
+//line exprs_fsm.go:568
 }
 
 func (m *exprSpilledArrayOfArraysMachine) finish(r0 [2][2]int, r1 error) (fsm.AnyOp, error) {
@@ -705,18 +710,18 @@ func (m *exprSpilledPtrMethodReceiverMachine) Resume(ctx fsm.Context, in fsm.Out
 //line exprs.go:72
 	resetTrace()
 	ps = make([]Ptr, 2)
-//line exprs_fsm.go:709
+//line exprs_fsm.go:714
 	v_1 = idx(1)
 	m.v.ps, m.v.v_1 = ps, v_1
 //line exprs.go:74
 	return m.suspend(1, Echo.Call(4))
 resume1:
-//line exprs_fsm.go:715
+//line exprs_fsm.go:720
 	v_2, err = fsm.Take[int](in)
 //line exprs.go:74
 	ps[v_1].Add(v(v_2, err))
 	return m.finish(ps, nil)
-//line exprs_fsm.go:720
+//line exprs_fsm.go:725
 }
 
 func (m *exprSpilledPtrMethodReceiverMachine) finish(r0 []Ptr, r1 error) (fsm.AnyOp, error) {
@@ -893,40 +898,40 @@ func (m *exprFieldTargetsBothSidesMachine) Resume(ctx fsm.Context, in fsm.Outcom
 //line exprs.go:83
 	p = Point{}
 	a = [3]int{}
-//line exprs_fsm.go:897
+//line exprs_fsm.go:902
 	m.v.p, m.v.a = p, a
 //line exprs.go:85
 	return m.suspend(1, Echo.Call(2))
 resume1:
-//line exprs_fsm.go:902
+//line exprs_fsm.go:907
 	v_1, err = fsm.Take[int](in)
 	v_2 = v(v_1, err)
 	m.v.p, m.v.a, m.v.v_2 = p, a, v_2
 //line exprs.go:85
 	return m.suspend(2, Echo.Call(20))
 resume2:
-//line exprs_fsm.go:909
+//line exprs_fsm.go:914
 	v_3, err_1 = fsm.Take[int](in)
 	v_4 = v(v_3, err_1)
 	m.v.p, m.v.a, m.v.v_2, m.v.v_4 = p, a, v_2, v_4
 //line exprs.go:85
 	return m.suspend(3, Echo.Call(30))
 resume3:
-//line exprs_fsm.go:916
+//line exprs_fsm.go:921
 	v_5, err_2 = fsm.Take[int](in)
 //line exprs.go:85
 	a[v_2], p.X = v_4, v(v_5, err_2)
-//line exprs_fsm.go:920
+//line exprs_fsm.go:925
 	m.v.p, m.v.a = p, a
 //line exprs.go:86
 	return m.suspend(4, Echo.Call(1))
 resume4:
-//line exprs_fsm.go:925
+//line exprs_fsm.go:930
 	v_6, err_3 = fsm.Take[int](in)
 //line exprs.go:86
 	p.Y, a[0] = a[2]+v(v_6, err_3), p.X
 	return m.finish(p, a, nil)
-//line exprs_fsm.go:930
+//line exprs_fsm.go:935
 }
 
 func (m *exprFieldTargetsBothSidesMachine) finish(r0 Point, r1 [3]int, r2 error) (fsm.AnyOp, error) {
@@ -1164,26 +1169,26 @@ func (m *exprSwapAwaitMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 	}
 //line exprs.go:94
 	a, b, c = 1, 2, 3
-//line exprs_fsm.go:1168
+//line exprs_fsm.go:1173
 	m.v.b, m.v.c = b, c
 //line exprs.go:95
 	return m.suspend(1, Echo.Call(a+10))
 resume1:
-//line exprs_fsm.go:1173
+//line exprs_fsm.go:1178
 	v_1, err = fsm.Take[int](in)
 //line exprs.go:95
 	a, b = b, v(v_1, err)
-//line exprs_fsm.go:1177
+//line exprs_fsm.go:1182
 	m.v.a, m.v.c = a, c
 //line exprs.go:96
 	return m.suspend(2, Echo.Call(b))
 resume2:
-//line exprs_fsm.go:1182
+//line exprs_fsm.go:1187
 	v_2, err_1 = fsm.Take[int](in)
 //line exprs.go:96
 	b, c, a = c, a, v(v_2, err_1)
 	return m.finish(a, b, c, nil)
-//line exprs_fsm.go:1187
+//line exprs_fsm.go:1192
 }
 
 func (m *exprSwapAwaitMachine) finish(r0 int, r1 int, r2 int, r3 error) (fsm.AnyOp, error) {
@@ -1363,27 +1368,27 @@ func (m *exprParensMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, 
 //line exprs.go:104
 	return m.suspend(1, Echo.Call((2)))
 resume1:
-//line exprs_fsm.go:1367
+//line exprs_fsm.go:1372
 	v_1, err = fsm.Take[int](in)
 //line exprs.go:104
 	x = v(v_1, err)
-//line exprs_fsm.go:1371
+//line exprs_fsm.go:1376
 	m.v.x = x
 //line exprs.go:105
 	return m.suspend(2, (Echo.Call(3)))
 resume2:
-//line exprs_fsm.go:1376
+//line exprs_fsm.go:1381
 	v_2, err_1 = fsm.Take[int](in)
 //line exprs.go:105
 	y = (x) * v(v_2, err_1)
-//line exprs_fsm.go:1380
+//line exprs_fsm.go:1385
 	m.v.y = y
 //line exprs.go:106
 	return m.suspend(3, Echo.Call(0))
 resume3:
 //line exprs.go:107
 	return m.finish((y), nil)
-//line exprs_fsm.go:1387
+//line exprs_fsm.go:1392
 }
 
 func (m *exprParensMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1540,22 +1545,22 @@ func (m *exprClosureBetweenMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm
 //line exprs.go:115
 	return m.suspend(1, Echo.Call(1))
 resume1:
-//line exprs_fsm.go:1544
+//line exprs_fsm.go:1549
 	v_1, err = fsm.Take[int](in)
 //line exprs.go:115
 	n = v(v_1, err)
 	func() { n *= 10 }()
-//line exprs_fsm.go:1549
+//line exprs_fsm.go:1554
 	m.v.n = n
 //line exprs.go:119
 	return m.suspend(2, Echo.Call(5))
 resume2:
-//line exprs_fsm.go:1554
+//line exprs_fsm.go:1559
 	v_2, err_1 = fsm.Take[int](in)
 //line exprs.go:119
 	k = func(x int) int { return x + n }(v(v_2, err_1))
 	return m.finish(n+k, nil)
-//line exprs_fsm.go:1559
+//line exprs_fsm.go:1564
 }
 
 func (m *exprClosureBetweenMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1700,17 +1705,17 @@ func (m *exprMethodValueMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.An
 	p = Point{X: 1, Y: 2}
 	f = p.String
 	s = f()
-//line exprs_fsm.go:1704
+//line exprs_fsm.go:1709
 	m.v.p, m.v.s = p, s
 //line exprs.go:130
 	return m.suspend(1, Echo.Call(7))
 resume1:
-//line exprs_fsm.go:1709
+//line exprs_fsm.go:1714
 	v_1, err = fsm.Take[int](in)
 //line exprs.go:130
 	p.X = v(v_1, err)
 	return m.finish(s+p.String(), nil)
-//line exprs_fsm.go:1714
+//line exprs_fsm.go:1719
 }
 
 func (m *exprMethodValueMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -1883,33 +1888,33 @@ func (m_1 *exprIndexAwaitsMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.
 //line exprs.go:140
 	xs = []int{10, 20, 30}
 	m = map[string]int{"a": 1}
-//line exprs_fsm.go:1887
+//line exprs_fsm.go:1892
 	m_1.v.xs, m_1.v.m = xs, m
 //line exprs.go:142
 	return m_1.suspend(1, Echo.Call(1))
 resume1:
-//line exprs_fsm.go:1892
+//line exprs_fsm.go:1897
 	v_1, err = fsm.Take[int](in)
 	v_2 = xs[v(v_1, err)]
 	m_1.v.m, m_1.v.v_2 = m, v_2
 //line exprs.go:142
 	return m_1.suspend(2, Str.Call("a"))
 resume2:
-//line exprs_fsm.go:1899
+//line exprs_fsm.go:1904
 	v_3, err_1 = fsm.Take[string](in)
 //line exprs.go:142
 	a = v_2 + m[v(v_3, err_1)]
-//line exprs_fsm.go:1903
+//line exprs_fsm.go:1908
 	m_1.v.m, m_1.v.a = m, a
 //line exprs.go:143
 	return m_1.suspend(3, Str.Call("zz"))
 resume3:
-//line exprs_fsm.go:1908
+//line exprs_fsm.go:1913
 	v_4, err_2 = fsm.Take[string](in)
 //line exprs.go:143
 	x, ok = m[v(v_4, err_2)]
 	return m_1.finish(a+x, ok, nil)
-//line exprs_fsm.go:1913
+//line exprs_fsm.go:1918
 }
 
 func (m *exprIndexAwaitsMachine) finish(r0 int, r1 bool, r2 error) (fsm.AnyOp, error) {
@@ -2119,30 +2124,30 @@ func (m *exprSliceExprAwaitsMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fs
 //line exprs.go:151
 	xs = []int{0, 1, 2, 3, 4, 5}
 	s = "abcdef"
-//line exprs_fsm.go:2123
+//line exprs_fsm.go:2128
 	m.v.xs, m.v.s = xs, s
 //line exprs.go:153
 	return m.suspend(1, Echo.Call(1))
 resume1:
-//line exprs_fsm.go:2128
+//line exprs_fsm.go:2133
 	v_1, err = fsm.Take[int](in)
 	v_2 = v(v_1, err)
 	m.v.xs, m.v.s, m.v.v_2 = xs, s, v_2
 //line exprs.go:153
 	return m.suspend(2, Echo.Call(4))
 resume2:
-//line exprs_fsm.go:2135
+//line exprs_fsm.go:2140
 	v_3, err_1 = fsm.Take[int](in)
 	v_4 = xs[v_2:v(v_3, err_1):5]
 	m.v.s, m.v.v_4 = s, v_4
 //line exprs.go:153
 	return m.suspend(3, Echo.Call(2))
 resume3:
-//line exprs_fsm.go:2142
+//line exprs_fsm.go:2147
 	v_5, err_2 = fsm.Take[int](in)
 //line exprs.go:153
 	return m.finish(v_4, s[v(v_5, err_2):], nil)
-//line exprs_fsm.go:2146
+//line exprs_fsm.go:2151
 }
 
 func (m *exprSliceExprAwaitsMachine) finish(r0 []int, r1 string, r2 error) (fsm.AnyOp, error) {
@@ -2364,37 +2369,37 @@ func (m *exprConversionsMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.An
 //line exprs.go:160
 	return m.suspend(1, Echo.Call(3))
 resume1:
-//line exprs_fsm.go:2368
+//line exprs_fsm.go:2373
 	v_1, err = fsm.Take[int](in)
 //line exprs.go:160
 	f = float64(v(v_1, err)) / 2
-//line exprs_fsm.go:2372
+//line exprs_fsm.go:2377
 	m.v.f = f
 //line exprs.go:161
 	return m.suspend(2, Str.Call("hi"))
 resume2:
-//line exprs_fsm.go:2377
+//line exprs_fsm.go:2382
 	v_2, err_1 = fsm.Take[string](in)
 //line exprs.go:161
 	b = []byte(v(v_2, err_1))
-//line exprs_fsm.go:2381
+//line exprs_fsm.go:2386
 	m.v.f, m.v.b = f, b
 //line exprs.go:162
 	return m.suspend(3, Echo.Call(42))
 resume3:
-//line exprs_fsm.go:2386
+//line exprs_fsm.go:2391
 	v_3, err_2 = fsm.Take[int](in)
 	v_4 = strconv.Itoa(v(v_3, err_2))
 	m.v.f, m.v.b, m.v.v_4 = f, b, v_4
 //line exprs.go:162
 	return m.suspend(4, Echo.Call(65))
 resume4:
-//line exprs_fsm.go:2393
+//line exprs_fsm.go:2398
 	v_5, err_3 = fsm.Take[int](in)
 //line exprs.go:162
 	s = v_4 + string(rune(v(v_5, err_3)))
 	return m.finish(f, b, s, nil)
-//line exprs_fsm.go:2398
+//line exprs_fsm.go:2403
 }
 
 func (m *exprConversionsMachine) finish(r0 float64, r1 []byte, r2 string, r3 error) (fsm.AnyOp, error) {
@@ -2608,44 +2613,44 @@ func (m_1 *exprCompositeNestedMachine) Resume(ctx fsm.Context, in fsm.Outcome) (
 	}
 //line exprs.go:170
 	resetTrace()
-//line exprs_fsm.go:2612
+//line exprs_fsm.go:2617
 	v_1 = tr("a", 1)
 	m_1.v.v_1 = v_1
 //line exprs.go:171
 	return m_1.suspend(1, Echo.Call(2))
 resume1:
-//line exprs_fsm.go:2618
+//line exprs_fsm.go:2623
 	v_2, err = fsm.Take[int](in)
 	v_3 = &Point{X: v_1, Y: v(v_2, err)}
 	m_1.v.v_3 = v_3
 //line exprs.go:171
 	return m_1.suspend(2, Echo.Call(3))
 resume2:
-//line exprs_fsm.go:2625
+//line exprs_fsm.go:2630
 	v_4, err_1 = fsm.Take[int](in)
 //line exprs.go:171
 	ps = []*Point{v_3, {X: v(v_4, err_1)}}
-//line exprs_fsm.go:2629
+//line exprs_fsm.go:2634
 	v_5 = Point{X: tr("k", 1)}
 	m_1.v.ps, m_1.v.v_5 = ps, v_5
 //line exprs.go:172
 	return m_1.suspend(3, Echo.Call(4))
 resume3:
-//line exprs_fsm.go:2635
+//line exprs_fsm.go:2640
 	v_6, err_2 = fsm.Take[int](in)
 //line exprs.go:172
 	m = map[Point][]int{v_5: {v(v_6, err_2), 5}}
-//line exprs_fsm.go:2639
+//line exprs_fsm.go:2644
 	m_1.v.ps, m_1.v.m = ps, m
 //line exprs.go:173
 	return m_1.suspend(4, Echo.Call(6))
 resume4:
-//line exprs_fsm.go:2644
+//line exprs_fsm.go:2649
 	v_7, err_3 = fsm.Take[int](in)
 //line exprs.go:173
 	arr = [...]int{2: v(v_7, err_3), 0: 1}
 	return m_1.finish(ps[0].X+ps[0].Y+ps[1].X+m[Point{X: 1}][0]+m[Point{X: 1}][1]+arr[0]+arr[2]+len(arr), nil)
-//line exprs_fsm.go:2649
+//line exprs_fsm.go:2654
 }
 
 func (m *exprCompositeNestedMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -2875,18 +2880,18 @@ func (m *exprShortCircuitMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.A
 	}
 //line exprs.go:181
 	resetTrace()
-//line exprs_fsm.go:2879
+//line exprs_fsm.go:2884
 	cond = tr("l", a > 0)
 //line exprs.go:182
 	if !cond {
 		goto condDone
 	}
-//line exprs_fsm.go:2885
+//line exprs_fsm.go:2890
 	m.v.a, m.v.b = a, b
 //line exprs.go:182
 	return m.suspend(1, Pos.Call(b))
 resume1:
-//line exprs_fsm.go:2890
+//line exprs_fsm.go:2895
 	v_1, err = fsm.Take[bool](in)
 	cond = v(v_1, err)
 condDone:
@@ -2895,18 +2900,18 @@ condDone:
 	if cond_1 {
 		goto condDone_1
 	}
-//line exprs_fsm.go:2899
+//line exprs_fsm.go:2904
 	cond_2 = tr("r", b > 5)
 //line exprs.go:182
 	if !cond_2 {
 		goto condDone_2
 	}
-//line exprs_fsm.go:2905
+//line exprs_fsm.go:2910
 	m.v.a = a
 //line exprs.go:182
 	return m.suspend(2, Pos.Call(a+b))
 resume2:
-//line exprs_fsm.go:2910
+//line exprs_fsm.go:2915
 	v_2, err_1 = fsm.Take[bool](in)
 	cond_2 = v(v_2, err_1)
 condDone_2:
@@ -2914,30 +2919,30 @@ condDone_2:
 condDone_1:
 //line exprs.go:182
 	x = cond_1
-//line exprs_fsm.go:2918
+//line exprs_fsm.go:2923
 	m.v.x = x
 //line exprs.go:183
 	return m.suspend(3, Pos.Call(a))
 resume3:
-//line exprs_fsm.go:2923
+//line exprs_fsm.go:2928
 	v_3, err_2 = fsm.Take[bool](in)
 	cond_3 = !(v(v_3, err_2) || tr("y", false))
 //line exprs.go:183
 	if !cond_3 {
 		goto condDone_3
 	}
-//line exprs_fsm.go:2930
+//line exprs_fsm.go:2935
 	cond_4 = tr("z", true)
 //line exprs.go:183
 	if cond_4 {
 		goto condDone_4
 	}
-//line exprs_fsm.go:2936
+//line exprs_fsm.go:2941
 	m.v.x = x
 //line exprs.go:183
 	return m.suspend(4, Pos.Call(1))
 resume4:
-//line exprs_fsm.go:2941
+//line exprs_fsm.go:2946
 	v_4, err_3 = fsm.Take[bool](in)
 	cond_4 = v(v_4, err_3)
 condDone_4:
@@ -2946,7 +2951,7 @@ condDone_3:
 //line exprs.go:183
 	y = cond_3
 	return m.finish(x, y, traceStr(), nil)
-//line exprs_fsm.go:2950
+//line exprs_fsm.go:2955
 }
 
 func (m *exprShortCircuitMachine) finish(r0 bool, r1 bool, r2 string, r3 error) (fsm.AnyOp, error) {
@@ -3196,53 +3201,53 @@ func (m_1 *exprOpAssignFormsMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fs
 	xs = []int{1, 2, 3}
 	m = map[string]int{}
 	n = 1
-//line exprs_fsm.go:3200
+//line exprs_fsm.go:3205
 	m_1.v.xs, m_1.v.m, m_1.v.n = xs, m, n
 //line exprs.go:194
 	return m_1.suspend(1, Echo.Call(2))
 resume1:
-//line exprs_fsm.go:3205
+//line exprs_fsm.go:3210
 	v_1, err = fsm.Take[int](in)
 	v_2 = v(v_1, err)
 	m_1.v.xs, m_1.v.m, m_1.v.n, m_1.v.v_2 = xs, m, n, v_2
 //line exprs.go:194
 	return m_1.suspend(2, Echo.Call(10))
 resume2:
-//line exprs_fsm.go:3212
+//line exprs_fsm.go:3217
 	v_3, err_1 = fsm.Take[int](in)
 //line exprs.go:194
 	xs[v_2] += v(v_3, err_1)
-//line exprs_fsm.go:3216
+//line exprs_fsm.go:3221
 	m_1.v.xs, m_1.v.m, m_1.v.n = xs, m, n
 //line exprs.go:195
 	return m_1.suspend(3, Str.Call("k"))
 resume3:
-//line exprs_fsm.go:3221
+//line exprs_fsm.go:3226
 	v_4, err_2 = fsm.Take[string](in)
 //line exprs.go:195
 	m[v(v_4, err_2)]++
-//line exprs_fsm.go:3225
+//line exprs_fsm.go:3230
 	m_1.v.xs, m_1.v.m, m_1.v.n = xs, m, n
 //line exprs.go:196
 	return m_1.suspend(4, Echo.Call(3))
 resume4:
-//line exprs_fsm.go:3230
+//line exprs_fsm.go:3235
 	v_5, err_3 = fsm.Take[int](in)
 //line exprs.go:196
 	m["k"] <<= v(v_5, err_3)
-//line exprs_fsm.go:3234
+//line exprs_fsm.go:3239
 	m_1.v.xs, m_1.v.m, m_1.v.n = xs, m, n
 //line exprs.go:197
 	return m_1.suspend(5, Echo.Call(5))
 resume5:
-//line exprs_fsm.go:3239
+//line exprs_fsm.go:3244
 	v_6, err_4 = fsm.Take[int](in)
 //line exprs.go:197
 	n -= v(v_6, err_4) * n
 	xs[0]--
 	n %= 3
 	return m_1.finish(xs, m, n, nil)
-//line exprs_fsm.go:3246
+//line exprs_fsm.go:3251
 }
 
 func (m *exprOpAssignFormsMachine) finish(r0 []int, r1 map[string]int, r2 int, r3 error) (fsm.AnyOp, error) {
@@ -3515,23 +3520,23 @@ resume2:
 resume3:
 //line exprs.go:209
 	_, err = fsm.Take[int](in)
-//line exprs_fsm.go:3519
+//line exprs_fsm.go:3524
 	m.v.err = err
 //line exprs.go:210
 	return m.suspend(4, Echo.Call(3))
 resume4:
 //line exprs.go:210
 	x, _ = fsm.Take[int](in)
-//line exprs_fsm.go:3526
+//line exprs_fsm.go:3531
 	m.v.err, m.v.x = err, x
 //line exprs.go:211
 	return m.suspend(5, Echo.Call(4))
 resume5:
-//line exprs_fsm.go:3531
+//line exprs_fsm.go:3536
 	v_1, err_1 = fsm.Take[int](in)
 //line exprs.go:211
 	_ = v(v_1, err_1)
-//line exprs_fsm.go:3535
+//line exprs_fsm.go:3540
 	m.v.err, m.v.x = err, x
 //line exprs.go:212
 	return m.suspend(6, Echo.Call(5))
@@ -3542,7 +3547,7 @@ resume6:
 		return m.finish(0, nil)
 	}
 	return m.finish(x, nil)
-//line exprs_fsm.go:3546
+//line exprs_fsm.go:3551
 }
 
 func (m *exprDiscardedMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -3759,28 +3764,28 @@ resume1:
 	a, b = fsm.Take[int](in)
 	f = (float64)(1)
 	c = (int8)(2)
-//line exprs_fsm.go:3763
+//line exprs_fsm.go:3768
 	m.v.a, m.v.b, m.v.f, m.v.c = a, b, f, c
 //line exprs.go:226
 	return m.suspend(2, Echo.Call(3))
 resume2:
-//line exprs_fsm.go:3768
+//line exprs_fsm.go:3773
 	v_1, err = fsm.Take[int](in)
 //line exprs.go:226
 	d, e = v(v_1, err), (int)(4)
 	z = struct{ Q int }{}
-//line exprs_fsm.go:3773
+//line exprs_fsm.go:3778
 	m.v.a, m.v.b, m.v.f, m.v.c, m.v.d, m.v.e, m.v.z = a, b, f, c, d, e, z
 //line exprs.go:228
 	return m.suspend(3, Echo.Call(5))
 resume3:
-//line exprs_fsm.go:3778
+//line exprs_fsm.go:3783
 	v_2, err_1 = fsm.Take[int](in)
 //line exprs.go:228
 	z.Q = v(v_2, err_1)
 	_ = b
 	return m.finish(a+d+e+z.Q, f/2, c, nil)
-//line exprs_fsm.go:3784
+//line exprs_fsm.go:3789
 }
 
 func (m *exprVarDeclsMachine) finish(r0 int, r1 float64, r2 int8, r3 error) (fsm.AnyOp, error) {
@@ -4017,35 +4022,50 @@ func (m *exprAwaitArgOrderMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.
 	}
 //line exprs.go:238
 	resetTrace()
-//line exprs_fsm.go:4021
+//line exprs_fsm.go:4026
 	v_1 = tr("a", 1)
-	m.v.v_1 = v_1
+	{
 //line exprs.go:239
-	return m.suspend(1, Echo.Call(tr("b", 2)))
+		op := Echo.Call(tr("b", 2))
+//line exprs_fsm.go:4031
+		m.v.v_1 = v_1
+//line exprs.go:239
+		return m.suspend(1, op)
+//line exprs_fsm.go:4035
+	}
 resume1:
-//line exprs_fsm.go:4027
 	v_2, err = fsm.Take[int](in)
 	v_3 = v(v_2, err)
 	v_4 = tr("c", 3)
-	m.v.v_1, m.v.v_3, m.v.v_4 = v_1, v_3, v_4
+	{
 //line exprs.go:239
-	return m.suspend(2, Str.Call(tr("d", "x")))
+		op_1 := Str.Call(tr("d", "x"))
+//line exprs_fsm.go:4044
+		m.v.v_1, m.v.v_3, m.v.v_4 = v_1, v_3, v_4
+//line exprs.go:239
+		return m.suspend(2, op_1)
+//line exprs_fsm.go:4048
+	}
 resume2:
-//line exprs_fsm.go:4035
 	v_5, err_1 = fsm.Take[string](in)
 //line exprs.go:239
 	s = fmt.Sprint(v_1, v_3, v_4, v(v_5, err_1), tr("e", 5))
-//line exprs_fsm.go:4039
-	m.v.s = s
+//line exprs_fsm.go:4054
+	{
 //line exprs.go:240
-	return m.suspend(3, Swap.Call(Pair{A: tr("f", 1), B: 2}))
+		op_2 := Swap.Call(Pair{A: tr("f", 1), B: 2})
+//line exprs_fsm.go:4058
+		m.v.s = s
+//line exprs.go:240
+		return m.suspend(3, op_2)
+//line exprs_fsm.go:4062
+	}
 resume3:
-//line exprs_fsm.go:4044
 	v_6, err_2 = fsm.Take[Pair](in)
 //line exprs.go:240
 	p = v(v_6, err_2).A
 	return m.finish(s+strconv.Itoa(p), traceStr(), nil)
-//line exprs_fsm.go:4049
+//line exprs_fsm.go:4069
 }
 
 func (m *exprAwaitArgOrderMachine) finish(r0 string, r1 string, r2 error) (fsm.AnyOp, error) {
@@ -4232,18 +4252,18 @@ func (m *exprAwaitErrorUsedMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm
 resume1:
 //line exprs.go:248
 	_, err = fsm.Take[int](in)
-//line exprs_fsm.go:4236
+//line exprs_fsm.go:4256
 	v_1 = err.Error() + "|"
 	m.v.err, m.v.v_1 = err, v_1
 //line exprs.go:249
 	return m.suspend(2, Odd.Call(2))
 resume2:
-//line exprs_fsm.go:4242
+//line exprs_fsm.go:4262
 	v_2, err_1 = fsm.Take[int](in)
 //line exprs.go:249
 	msg = v_1 + errOf(v_2, err_1).Error()
 	return m.finish(msg, err)
-//line exprs_fsm.go:4247
+//line exprs_fsm.go:4267
 }
 
 func (m *exprAwaitErrorUsedMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {

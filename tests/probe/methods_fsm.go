@@ -588,20 +588,32 @@ func (m *counterSelfPtrMethodMachine) Resume(ctx fsm.Context, in fsm.Outcome) (f
 //line methods.go:45
 	c.Incr()
 //line methods_fsm.go:591
-	m.v.c = c
+	{
 //line methods.go:46
-	return m.suspend(1, Echo.Call(int(c)))
+		op := Echo.Call(int(c))
+//line methods_fsm.go:595
+		m.v.c = c
+//line methods.go:46
+		return m.suspend(1, op)
+//line methods_fsm.go:599
+	}
 resume1:
 //line methods.go:47
 	c.Incr()
-//line methods_fsm.go:598
-	m.v.c = c
+//line methods_fsm.go:604
+	{
 //line methods.go:48
-	return m.suspend(2, Echo.Call(int(c)))
+		op_1 := Echo.Call(int(c))
+//line methods_fsm.go:608
+		m.v.c = c
+//line methods.go:48
+		return m.suspend(2, op_1)
+//line methods_fsm.go:612
+	}
 resume2:
 //line methods.go:49
 	return m.finish(c, nil)
-//line methods_fsm.go:605
+//line methods_fsm.go:617
 }
 
 func (m *counterSelfPtrMethodMachine) finish(r0 Counter, r1 error) (fsm.AnyOp, error) {
@@ -801,7 +813,7 @@ func (m *cartTotalMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, e
 	}
 //line methods.go:63
 	t = 0
-//line methods_fsm.go:805
+//line methods_fsm.go:817
 	n = len(c.Lines)
 	i_1 = 0
 loop:
@@ -810,17 +822,17 @@ loop:
 	}
 //line methods.go:64
 	i, l = i_1, c.Lines[i_1]
-//line methods_fsm.go:814
+//line methods_fsm.go:826
 	m.v.c, m.v.extra, m.v.t, m.v.i, m.v.n, m.v.i_1 = c, extra, t, i, n, i_1
 //line methods.go:65
 	return m.suspend(1, Echo.Call(l*2))
 resume1:
-//line methods_fsm.go:819
+//line methods_fsm.go:831
 	v_1, err = fsm.Take[int](in)
 //line methods.go:65
 	c.Lines[i] = v(v_1, err)
 	t += c.Lines[i]
-//line methods_fsm.go:824
+//line methods_fsm.go:836
 	i_1++
 	goto loop
 loopEnd:
@@ -832,16 +844,16 @@ loop_1:
 	}
 //line methods.go:68
 	e = extra[i_2]
-//line methods_fsm.go:836
+//line methods_fsm.go:848
 	m.v.c, m.v.extra, m.v.t, m.v.n_1, m.v.i_2 = c, extra, t, n_1, i_2
 //line methods.go:69
 	return m.suspend(2, Echo.Call(e))
 resume2:
-//line methods_fsm.go:841
+//line methods_fsm.go:853
 	v_2, err_1 = fsm.Take[int](in)
 //line methods.go:69
 	t += v(v_2, err_1)
-//line methods_fsm.go:845
+//line methods_fsm.go:857
 	i_2++
 	goto loop_1
 loopEnd_1:
@@ -849,7 +861,7 @@ loopEnd_1:
 	c.Owner += "!"
 	c.Lines = append(c.Lines, t)
 	return m.finish(t, c, nil)
-//line methods_fsm.go:853
+//line methods_fsm.go:865
 }
 
 func (m *cartTotalMachine) finish(r0 int, r1 Cart, r2 error) (fsm.AnyOp, error) {
@@ -1092,7 +1104,7 @@ func (m *variadicMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, er
 	}
 //line methods.go:80
 	s = ""
-//line methods_fsm.go:1096
+//line methods_fsm.go:1108
 	n_1 = len(names)
 	i = 0
 loop:
@@ -1101,23 +1113,23 @@ loop:
 	}
 //line methods.go:81
 	n = names[i]
-//line methods_fsm.go:1105
+//line methods_fsm.go:1117
 	m.v.names, m.v.s, m.v.n_1, m.v.i = names, s, n_1, i
 //line methods.go:82
 	return m.suspend(1, Upper.Call(n))
 resume1:
-//line methods_fsm.go:1110
+//line methods_fsm.go:1122
 	v_1, err = fsm.Take[string](in)
 //line methods.go:82
 	s += v(v_1, err)
-//line methods_fsm.go:1114
+//line methods_fsm.go:1126
 	i++
 	goto loop
 loopEnd:
 //line methods.go:84
 	names = append(names, "z")
 	return m.finish(s, len(names), nil)
-//line methods_fsm.go:1121
+//line methods_fsm.go:1133
 }
 
 func (m *variadicMachine) finish(r0 string, r1 int, r2 error) (fsm.AnyOp, error) {
@@ -1294,7 +1306,7 @@ func (m *ptrMethodOnLocalMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.A
 	}
 //line methods.go:99
 	a = Acc{}
-//line methods_fsm.go:1298
+//line methods_fsm.go:1310
 	n = 3
 	i_1 = 0
 loop:
@@ -1303,22 +1315,22 @@ loop:
 	}
 //line methods.go:100
 	i = i_1
-//line methods_fsm.go:1307
+//line methods_fsm.go:1319
 	m.v.a, m.v.n, m.v.i_1 = a, n, i_1
 //line methods.go:101
 	return m.suspend(1, Echo.Call(i+1))
 resume1:
-//line methods_fsm.go:1312
+//line methods_fsm.go:1324
 	v_1, err = fsm.Take[int](in)
 //line methods.go:101
 	a.Add(v(v_1, err))
-//line methods_fsm.go:1316
+//line methods_fsm.go:1328
 	i_1++
 	goto loop
 loopEnd:
 //line methods.go:103
 	return m.finish(a.N, nil)
-//line methods_fsm.go:1322
+//line methods_fsm.go:1334
 }
 
 func (m *ptrMethodOnLocalMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1474,23 +1486,23 @@ func (m *methodExprUseMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 //line methods.go:111
 	return m.suspend(1, Echo.Call(2))
 resume1:
-//line methods_fsm.go:1478
+//line methods_fsm.go:1490
 	v_1, err = fsm.Take[int](in)
 //line methods.go:111
 	c = Counter(v(v_1, err))
 	inc = (*Counter).Incr
 	inc(&c)
 	d = c
-//line methods_fsm.go:1485
+//line methods_fsm.go:1497
 	m.v.d = d
 //line methods.go:115
 	return m.suspend(2, Echo.Call(1))
 resume2:
-//line methods_fsm.go:1490
+//line methods_fsm.go:1502
 	v_2, err_1 = fsm.Take[int](in)
 //line methods.go:115
 	return m.finish(int(d)+v(v_2, err_1), nil)
-//line methods_fsm.go:1494
+//line methods_fsm.go:1506
 }
 
 func (m *methodExprUseMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {

@@ -1045,21 +1045,26 @@ loop:
 //line misc.go:95
 	k = keys[i]
 //line misc_fsm.go:1048
-	m.v.t, m.v.keys, m.v.k, m.v.n, m.v.i = t, keys, k, n, i
+	{
 //line misc.go:96
-	return m.suspend(1, Echo.Call(len(k)))
+		op := Echo.Call(len(k))
+//line misc_fsm.go:1052
+		m.v.t, m.v.keys, m.v.k, m.v.n, m.v.i = t, keys, k, n, i
+//line misc.go:96
+		return m.suspend(1, op)
+//line misc_fsm.go:1056
+	}
 resume1:
-//line misc_fsm.go:1053
 	v_1, err = fsm.Take[int](in)
 //line misc.go:96
 	t[k] += v(v_1, err)
-//line misc_fsm.go:1057
+//line misc_fsm.go:1062
 	i++
 	goto loop
 loopEnd:
 //line misc.go:98
 	return m.finish(t, nil)
-//line misc_fsm.go:1063
+//line misc_fsm.go:1068
 }
 
 func (m *tallyAddMachine) finish(r0 Tally, r1 error) (fsm.AnyOp, error) {
@@ -1249,22 +1254,22 @@ loop:
 	}
 //line misc.go:108
 	i = i_1
-//line misc_fsm.go:1253
+//line misc_fsm.go:1258
 	m.v.v3, m.v.i, m.v.i_1 = v3, i, i_1
 //line misc.go:109
 	return m.suspend(1, Echo.Call(i+1))
 resume1:
-//line misc_fsm.go:1258
+//line misc_fsm.go:1263
 	v_1, err = fsm.Take[int](in)
 //line misc.go:109
 	v3[i] *= v(v_1, err)
-//line misc_fsm.go:1262
+//line misc_fsm.go:1267
 	i_1++
 	goto loop
 loopEnd:
 //line misc.go:111
 	return m.finish(v3, nil)
-//line misc_fsm.go:1268
+//line misc_fsm.go:1273
 }
 
 func (m *vecScaleMachine) finish(r0 Vec, r1 error) (fsm.AnyOp, error) {
@@ -1445,19 +1450,19 @@ func (m *miscRangeLitWithAwaitsMachine) Resume(ctx fsm.Context, in fsm.Outcome) 
 	}
 //line misc.go:118
 	s = 0
-//line misc_fsm.go:1449
+//line misc_fsm.go:1454
 	m.v.s = s
 //line misc.go:119
 	return m.suspend(1, Echo.Call(1))
 resume1:
-//line misc_fsm.go:1454
+//line misc_fsm.go:1459
 	v_1, err = fsm.Take[int](in)
 	v_2 = v(v_1, err)
 	m.v.s, m.v.v_2 = s, v_2
 //line misc.go:119
 	return m.suspend(2, Echo.Call(2))
 resume2:
-//line misc_fsm.go:1461
+//line misc_fsm.go:1466
 	v_3, err_1 = fsm.Take[int](in)
 	seq = []int{v_2, v(v_3, err_1)}
 	n = len(seq)
@@ -1468,22 +1473,22 @@ loop:
 	}
 //line misc.go:119
 	i, x = i_1, seq[i_1]
-//line misc_fsm.go:1472
+//line misc_fsm.go:1477
 	m.v.s, m.v.i, m.v.seq, m.v.n, m.v.i_1 = s, i, seq, n, i_1
 //line misc.go:120
 	return m.suspend(3, Echo.Call(x))
 resume3:
-//line misc_fsm.go:1477
+//line misc_fsm.go:1482
 	v_4, err_2 = fsm.Take[int](in)
 //line misc.go:120
 	s += i*100 + v(v_4, err_2)
-//line misc_fsm.go:1481
+//line misc_fsm.go:1486
 	i_1++
 	goto loop
 loopEnd:
 //line misc.go:122
 	return m.finish(s, nil)
-//line misc_fsm.go:1487
+//line misc_fsm.go:1492
 }
 
 func (m *miscRangeLitWithAwaitsMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1677,7 +1682,7 @@ func (m *miscContinueInTypeSwitchMachine) Resume(ctx fsm.Context, in fsm.Outcome
 	}
 //line misc.go:130
 	s = 0
-//line misc_fsm.go:1681
+//line misc_fsm.go:1686
 	n = 4
 	i_1 = 0
 loop:
@@ -1699,23 +1704,23 @@ loop:
 		}
 		s += 1000
 	}
-//line misc_fsm.go:1703
+//line misc_fsm.go:1708
 	m.v.s, m.v.n, m.v.i_1 = s, n, i_1
 //line misc.go:145
 	return m.suspend(1, Echo.Call(i+1))
 resume1:
-//line misc_fsm.go:1708
+//line misc_fsm.go:1713
 	v_1, err = fsm.Take[int](in)
 //line misc.go:145
 	s += v(v_1, err)
 loopNext:
-//line misc_fsm.go:1713
+//line misc_fsm.go:1718
 	i_1++
 	goto loop
 loopEnd:
 //line misc.go:147
 	return m.finish(s, nil)
-//line misc_fsm.go:1719
+//line misc_fsm.go:1724
 }
 
 func (m *miscContinueInTypeSwitchMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1872,12 +1877,12 @@ func (m *miscBreakLabeledSwitchMachine) Resume(ctx fsm.Context, in fsm.Outcome) 
 	}
 //line misc.go:155
 	s = 0
-//line misc_fsm.go:1876
+//line misc_fsm.go:1881
 	m.v.s = s
 //line misc.go:157
 	return m.suspend(1, Echo.Call(k))
 resume1:
-//line misc_fsm.go:1881
+//line misc_fsm.go:1886
 	v_1, err = fsm.Take[int](in)
 	tag = v(v_1, err)
 //line misc.go:158
@@ -1888,7 +1893,7 @@ resume1:
 	if tag == 2 {
 		goto caseBody_1
 	}
-//line misc_fsm.go:1892
+//line misc_fsm.go:1897
 	goto switchEnd
 caseBody:
 //line misc.go:159
@@ -1899,22 +1904,22 @@ caseBody:
 		s += i
 	}
 	s += 1000
-//line misc_fsm.go:1903
+//line misc_fsm.go:1908
 	goto switchEnd
 caseBody_1:
 //line misc.go:167
 	return m.suspend(2, Echo.Call(20))
 resume2:
-//line misc_fsm.go:1909
+//line misc_fsm.go:1914
 	v_2, err_1 = fsm.Take[int](in)
 //line misc.go:167
 	s = v(v_2, err_1)
-//line misc_fsm.go:1913
+//line misc_fsm.go:1918
 	goto switchEnd
 switchEnd:
 //line misc.go:169
 	return m.finish(s, nil)
-//line misc_fsm.go:1918
+//line misc_fsm.go:1923
 }
 
 func (m *miscBreakLabeledSwitchMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -2084,7 +2089,7 @@ func (m *miscIfFalseAwaitMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.A
 //line misc.go:179
 	return m.suspend(1, Echo.Call(100))
 resume1:
-//line misc_fsm.go:2088
+//line misc_fsm.go:2093
 	v_1, err = fsm.Take[int](in)
 //line misc.go:179
 	n = v(v_1, err)
@@ -2094,37 +2099,37 @@ loop:
 	if !false {
 		goto loopEnd
 	}
-//line misc_fsm.go:2098
+//line misc_fsm.go:2103
 	m.v.n = n
 //line misc.go:182
 	return m.suspend(2, Echo.Call(0))
 resume2:
-//line misc_fsm.go:2103
+//line misc_fsm.go:2108
 	goto loop
 loopEnd:
 //line misc.go:185
 	if false {
 		goto caseBody
 	}
-//line misc_fsm.go:2110
+//line misc_fsm.go:2115
 	goto switchEnd
 caseBody:
 	m.v.n = n
 //line misc.go:186
 	return m.suspend(3, Echo.Call(0))
 resume3:
-//line misc_fsm.go:2117
+//line misc_fsm.go:2122
 	goto switchEnd
 switchEnd:
 	m.v.n = n
 //line misc.go:188
 	return m.suspend(4, Echo.Call(1))
 resume4:
-//line misc_fsm.go:2124
+//line misc_fsm.go:2129
 	v_2, err_1 = fsm.Take[int](in)
 //line misc.go:188
 	return m.finish(n+v(v_2, err_1), nil)
-//line misc_fsm.go:2128
+//line misc_fsm.go:2133
 }
 
 func (m *miscIfFalseAwaitMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -2321,14 +2326,14 @@ resume1:
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
-//line misc_fsm.go:2325
+//line misc_fsm.go:2330
 	m_1.v.a, m_1.v.m, m_1.v.p, m_1.v.t, m_1.v.d, m_1.v.f, m_1.v.b, m_1.v.keys = a, m, p, t, d, f, b, keys
 //line misc.go:201
 	return m_1.suspend(2, Echo.Call(1))
 resume2:
 //line misc.go:202
 	return m_1.finish(fmt.Sprint(a, keys, m["x"], *p, t.Year(), d, f, string(b)), nil)
-//line misc_fsm.go:2332
+//line misc_fsm.go:2337
 }
 
 func (m *miscParamsMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -2617,22 +2622,22 @@ loop:
 	}
 //line misc.go:210
 	i = i_1
-//line misc_fsm.go:2621
+//line misc_fsm.go:2626
 	m.v.xs, m.v.n, m.v.i_1 = xs, n, i_1
 //line misc.go:211
 	return m.suspend(1, Echo.Call(i*10))
 resume1:
-//line misc_fsm.go:2626
+//line misc_fsm.go:2631
 	v_1, err = fsm.Take[int](in)
 //line misc.go:211
 	xs = append(xs, v(v_1, err))
-//line misc_fsm.go:2630
+//line misc_fsm.go:2635
 	i_1++
 	goto loop
 loopEnd:
 //line misc.go:213
 	return m.finish(xs, nil)
-//line misc_fsm.go:2636
+//line misc_fsm.go:2641
 }
 
 func (m *miscRangeIndexOnlyAppendMachine) finish(r0 []int, r1 error) (fsm.AnyOp, error) {
@@ -2795,18 +2800,18 @@ func (m *miscLoopCondAndMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.An
 //line misc.go:220
 	i = 0
 loop:
-//line misc_fsm.go:2799
+//line misc_fsm.go:2804
 	cond = i < 5
 //line misc.go:221
 	if !cond {
 		goto condDone
 	}
-//line misc_fsm.go:2805
+//line misc_fsm.go:2810
 	m.v.i = i
 //line misc.go:221
 	return m.suspend(1, Pos.Call(3-i))
 resume1:
-//line misc_fsm.go:2810
+//line misc_fsm.go:2815
 	v_1, err = fsm.Take[bool](in)
 	cond = v(v_1, err)
 condDone:
@@ -2816,12 +2821,12 @@ condDone:
 	}
 //line misc.go:222
 	i++
-//line misc_fsm.go:2820
+//line misc_fsm.go:2825
 	goto loop
 loopEnd:
 //line misc.go:224
 	return m.finish(i, nil)
-//line misc_fsm.go:2825
+//line misc_fsm.go:2830
 }
 
 func (m *miscLoopCondAndMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -2990,43 +2995,43 @@ func (m *miscEmbeddedFieldsMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm
 	}
 //line misc.go:243
 	o = Outer{Point: &Point{}}
-//line misc_fsm.go:2994
+//line misc_fsm.go:2999
 	m.v.o = o
 //line misc.go:244
 	return m.suspend(1, Echo.Call(1))
 resume1:
-//line misc_fsm.go:2999
+//line misc_fsm.go:3004
 	v_1, err = fsm.Take[int](in)
 //line misc.go:244
 	o.IX = v(v_1, err)
-//line misc_fsm.go:3003
+//line misc_fsm.go:3008
 	m.v.o = o
 //line misc.go:245
 	return m.suspend(2, Echo.Call(2))
 resume2:
-//line misc_fsm.go:3008
+//line misc_fsm.go:3013
 	v_2, err_1 = fsm.Take[int](in)
 	v_3 = v(v_2, err_1)
 	m.v.o, m.v.v_3 = o, v_3
 //line misc.go:245
 	return m.suspend(3, Echo.Call(3))
 resume3:
-//line misc_fsm.go:3015
+//line misc_fsm.go:3020
 	v_4, err_2 = fsm.Take[int](in)
 //line misc.go:245
 	o.Inner.IY, o.Y = v_3, v(v_4, err_2)
-//line misc_fsm.go:3019
+//line misc_fsm.go:3024
 	m.v.o = o
 //line misc.go:246
 	return m.suspend(4, Echo.Call(4))
 resume4:
-//line misc_fsm.go:3024
+//line misc_fsm.go:3029
 	v_5, err_3 = fsm.Take[int](in)
 //line misc.go:246
 	o.X += v(v_5, err_3)
 	o.Z = o.IX + o.Inner.IY + o.Point.X + o.Y
 	return m.finish(o.Inner, *o.Point, o.Z, nil)
-//line misc_fsm.go:3030
+//line misc_fsm.go:3035
 }
 
 func (m *miscEmbeddedFieldsMachine) finish(r0 Inner, r1 Point, r2 int, r3 error) (fsm.AnyOp, error) {
@@ -3223,18 +3228,18 @@ func (m *miscReturnAwaitDirectMachine) Resume(ctx fsm.Context, in fsm.Outcome) (
 //line misc.go:256
 	return m.suspend(1, Odd.Call(k))
 resume1:
-//line misc_fsm.go:3227
+//line misc_fsm.go:3232
 	v_1, err = fsm.Take[int](in)
 //line misc.go:256
 	return m.finish(v_1, err)
 endIf:
 	return m.suspend(2, Fail.Call("neg"))
 resume2:
-//line misc_fsm.go:3234
+//line misc_fsm.go:3239
 	v_2, err_1 = fsm.Take[int](in)
 //line misc.go:258
 	return m.finish(v_2, err_1)
-//line misc_fsm.go:3238
+//line misc_fsm.go:3243
 }
 
 func (m *miscReturnAwaitDirectMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -3384,7 +3389,7 @@ func (m *miscSelectNoAwaitMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.
 //line misc.go:265
 	return m.suspend(1, Echo.Call(1))
 resume1:
-//line misc_fsm.go:3388
+//line misc_fsm.go:3393
 	v_1, err = fsm.Take[int](in)
 //line misc.go:265
 	n = v(v_1, err)
@@ -3396,16 +3401,16 @@ resume1:
 	default:
 		n = -1
 	}
-//line misc_fsm.go:3400
+//line misc_fsm.go:3405
 	m.v.n = n
 //line misc.go:274
 	return m.suspend(2, Echo.Call(1))
 resume2:
-//line misc_fsm.go:3405
+//line misc_fsm.go:3410
 	v_2, err_1 = fsm.Take[int](in)
 //line misc.go:274
 	return m.finish(n+v(v_2, err_1), nil)
-//line misc_fsm.go:3409
+//line misc_fsm.go:3414
 }
 
 func (m *miscSelectNoAwaitMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {

@@ -107,15 +107,20 @@ caseBody_2:
 //line more_fsm.go:108
 	goto caseBody_3
 caseBody_3:
-	m.v.words, m.v.b, m.v.seen, m.v.i, m.v.str, m.v.i_1 = words, b, seen, i, str, i_1
+	{
 //line more.go:31
-	return m.suspend(1, Upper.Call(string(r)))
+		op := Upper.Call(string(r))
+//line more_fsm.go:114
+		m.v.words, m.v.b, m.v.seen, m.v.i, m.v.str, m.v.i_1 = words, b, seen, i, str, i_1
+//line more.go:31
+		return m.suspend(1, op)
+//line more_fsm.go:118
+	}
 resume1:
-//line more_fsm.go:115
 	v_1, err = fsm.Take[string](in)
 //line more.go:31
 	b += v(v_1, err)
-//line more_fsm.go:119
+//line more_fsm.go:124
 	goto switchEnd
 switchEnd:
 	i_1 = fsm.NextRune(str, i_1)
@@ -127,12 +132,12 @@ loopEnd_1:
 			goto skip
 		}
 	}
-//line more_fsm.go:131
+//line more_fsm.go:136
 	m.v.words, m.v.b, m.v.seen, m.v.i = words, b, seen, i
 //line more.go:39
 	return m.suspend(2, Str.Call("|"))
 resume2:
-//line more_fsm.go:136
+//line more_fsm.go:141
 	v_2, err_1 = fsm.Take[string](in)
 //line more.go:39
 	b += v(v_2, err_1)
@@ -141,7 +146,7 @@ skip:
 loopNext:
 //line more.go:20
 	i++
-//line more_fsm.go:145
+//line more_fsm.go:150
 	goto loop
 loopEnd:
 //line more.go:42
@@ -151,7 +156,7 @@ loopEnd:
 	}
 	sort.Strings(keys)
 	return m.finish(b+":"+strings.Join(keys, ""), nil)
-//line more_fsm.go:155
+//line more_fsm.go:160
 }
 
 func (m *moreKitchenSinkMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -361,44 +366,44 @@ func (m *moreFallthroughSkipsCaseAwaitMachine) Resume(ctx fsm.Context, in fsm.Ou
 	}
 //line more.go:55
 	n = 0
-//line more_fsm.go:365
+//line more_fsm.go:370
 	m.v.k, m.v.n = k, n
 //line more.go:57
 	return m.suspend(1, Echo.Call(k))
 resume1:
-//line more_fsm.go:370
+//line more_fsm.go:375
 	v_1, err = fsm.Take[int](in)
 //line more.go:57
 	if v(v_1, err) == 1 {
 		goto caseBody
 	}
-//line more_fsm.go:376
+//line more_fsm.go:381
 	m.v.n = n
 //line more.go:60
 	return m.suspend(2, Echo.Call(k+10))
 resume2:
-//line more_fsm.go:381
+//line more_fsm.go:386
 	v_2, err_1 = fsm.Take[int](in)
 //line more.go:60
 	if v(v_2, err_1) == 12 {
 		goto caseBody_1
 	}
-//line more_fsm.go:387
+//line more_fsm.go:392
 	goto switchEnd
 caseBody:
 //line more.go:58
 	n += 1
-//line more_fsm.go:392
+//line more_fsm.go:397
 	goto caseBody_1
 caseBody_1:
 //line more.go:61
 	n += 10
-//line more_fsm.go:397
+//line more_fsm.go:402
 	goto switchEnd
 switchEnd:
 //line more.go:63
 	return m.finish(n, nil)
-//line more_fsm.go:402
+//line more_fsm.go:407
 }
 
 func (m *moreFallthroughSkipsCaseAwaitMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -609,53 +614,53 @@ func (m *moreDeepExprMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp
 //line more.go:71
 	return m.suspend(1, Echo.Call(3))
 resume1:
-//line more_fsm.go:613
+//line more_fsm.go:618
 	v_1, err = fsm.Take[int](in)
 //line more.go:71
 	a = len(strings.Repeat("ab", max(1, min(5, v(v_1, err)))))
-//line more_fsm.go:617
+//line more_fsm.go:622
 	m.v.a = a
 //line more.go:72
 	return m.suspend(2, Echo.Call(10))
 resume2:
-//line more_fsm.go:622
+//line more_fsm.go:627
 	v_2, err_1 = fsm.Take[int](in)
 	v_3 = v(v_2, err_1)
 	m.v.a, m.v.v_3 = a, v_3
 //line more.go:72
 	return m.suspend(3, Echo.Call(20))
 resume3:
-//line more_fsm.go:629
+//line more_fsm.go:634
 	v_4, err_2 = fsm.Take[int](in)
 	v_5 = [...]int{v_3, v(v_4, err_2)}
 	m.v.a, m.v.v_5 = a, v_5
 //line more.go:72
 	return m.suspend(4, Echo.Call(1))
 resume4:
-//line more_fsm.go:636
+//line more_fsm.go:641
 	v_6, err_3 = fsm.Take[int](in)
 //line more.go:72
 	b = v_5[v(v_6, err_3)]
-//line more_fsm.go:640
+//line more_fsm.go:645
 	m.v.a, m.v.b = a, b
 //line more.go:73
 	return m.suspend(5, Echo.Call(4))
 resume5:
-//line more_fsm.go:645
+//line more_fsm.go:650
 	v_7, err_4 = fsm.Take[int](in)
 //line more.go:73
 	s = Point{X: v(v_7, err_4)}.String()
-//line more_fsm.go:649
+//line more_fsm.go:654
 	m.v.a, m.v.b, m.v.s = a, b, s
 //line more.go:74
 	return m.suspend(6, Echo.Call(2))
 resume6:
-//line more_fsm.go:654
+//line more_fsm.go:659
 	v_8, err_5 = fsm.Take[int](in)
 //line more.go:74
 	c = Counter(v(v_8, err_5))
 	return m.finish(a+b+int(c), s, nil)
-//line more_fsm.go:659
+//line more_fsm.go:664
 }
 
 func (m *moreDeepExprMachine) finish(r0 int, r1 string, r2 error) (fsm.AnyOp, error) {
@@ -881,7 +886,7 @@ func (m_1 *moreMapOfSlicesMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.
 	}
 //line more.go:82
 	m = map[string][]int{}
-//line more_fsm.go:885
+//line more_fsm.go:890
 	n = 4
 	i_1 = 0
 loop:
@@ -894,23 +899,23 @@ loop:
 	if i%2 == 1 {
 		k = "odd"
 	}
-//line more_fsm.go:898
+//line more_fsm.go:903
 	m_1.v.m, m_1.v.n, m_1.v.i_1, m_1.v.k = m, n, i_1, k
 //line more.go:88
 	return m_1.suspend(1, Echo.Call(i))
 resume1:
-//line more_fsm.go:903
+//line more_fsm.go:908
 	v_1, err = fsm.Take[int](in)
 //line more.go:88
 	m[k] = append(m[k], v(v_1, err))
-//line more_fsm.go:907
+//line more_fsm.go:912
 	i_1++
 	goto loop
 loopEnd:
 //line more.go:90
 	m["odd"] = m["odd"][:len(m["odd"])-1]
 	return m_1.finish(m, nil)
-//line more_fsm.go:914
+//line more_fsm.go:919
 }
 
 func (m *moreMapOfSlicesMachine) finish(r0 map[string][]int, r1 error) (fsm.AnyOp, error) {
@@ -1066,12 +1071,12 @@ func (m *morePanicAfterAwaitMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fs
 //line more.go:98
 	return m.suspend(1, Echo.Call(d))
 resume1:
-//line more_fsm.go:1070
+//line more_fsm.go:1075
 	v_1, err = fsm.Take[int](in)
 //line more.go:98
 	x = v(v_1, err)
 	return m.finish(10/x, nil)
-//line more_fsm.go:1075
+//line more_fsm.go:1080
 }
 
 func (m *morePanicAfterAwaitMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1223,7 +1228,7 @@ func (m *moreGotoBackOutOfLoopMachine) Resume(ctx fsm.Context, in fsm.Outcome) (
 	total = 0
 again:
 	rounds++
-//line more_fsm.go:1227
+//line more_fsm.go:1232
 	n = 3
 	i_1 = 0
 loop:
@@ -1232,25 +1237,25 @@ loop:
 	}
 //line more.go:111
 	i = i_1
-//line more_fsm.go:1236
+//line more_fsm.go:1241
 	m.v.rounds, m.v.total, m.v.i, m.v.n, m.v.i_1 = rounds, total, i, n, i_1
 //line more.go:112
 	return m.suspend(1, Echo.Call(i))
 resume1:
-//line more_fsm.go:1241
+//line more_fsm.go:1246
 	v_1, err = fsm.Take[int](in)
 //line more.go:112
 	total += v(v_1, err)
 	if i == 1 && rounds < 3 {
 		goto again
 	}
-//line more_fsm.go:1248
+//line more_fsm.go:1253
 	i_1++
 	goto loop
 loopEnd:
 //line more.go:117
 	return m.finish(total*10+rounds, nil)
-//line more_fsm.go:1254
+//line more_fsm.go:1259
 }
 
 func (m *moreGotoBackOutOfLoopMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1412,12 +1417,12 @@ func (m *moreCondOnlyContinueMachine) Resume(ctx fsm.Context, in fsm.Outcome) (f
 //line more.go:125
 	i, s = 0, 0
 loop:
-//line more_fsm.go:1416
+//line more_fsm.go:1421
 	m.v.i, m.v.s = i, s
 //line more.go:126
 	return m.suspend(1, Pos.Call(5-i))
 resume1:
-//line more_fsm.go:1421
+//line more_fsm.go:1426
 	v_1, err = fsm.Take[bool](in)
 //line more.go:126
 	if !v(v_1, err) {
@@ -1430,12 +1435,12 @@ resume1:
 	}
 	s += i
 loopNext:
-//line more_fsm.go:1434
+//line more_fsm.go:1439
 	goto loop
 loopEnd:
 //line more.go:133
 	return m.finish(s, nil)
-//line more_fsm.go:1439
+//line more_fsm.go:1444
 }
 
 func (m *moreCondOnlyContinueMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1588,23 +1593,23 @@ loop:
 	if !(i >= 0) {
 		goto loopEnd
 	}
-//line more_fsm.go:1592
+//line more_fsm.go:1597
 	m.v.parts, m.v.acc, m.v.i = parts, acc, i
 //line more.go:142
 	return m.suspend(1, Upper.Call(parts[i]))
 resume1:
-//line more_fsm.go:1597
+//line more_fsm.go:1602
 	v_1, err = fsm.Take[string](in)
 //line more.go:142
 	acc += v(v_1, err) + "."
 //line more.go:141
 	i--
-//line more_fsm.go:1603
+//line more_fsm.go:1608
 	goto loop
 loopEnd:
 //line more.go:144
 	return m.finish(acc, nil)
-//line more_fsm.go:1608
+//line more_fsm.go:1613
 }
 
 func (m *moreStringAccumulateMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -1770,23 +1775,23 @@ func (m *moreSwitchTrueTagMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.
 	if true == (k > 10) {
 		goto caseBody
 	}
-//line more_fsm.go:1774
+//line more_fsm.go:1779
 	m.v.k, m.v.r = k, r
 //line more.go:156
 	return m.suspend(1, Pos.Call(k))
 resume1:
-//line more_fsm.go:1779
+//line more_fsm.go:1784
 	v_1, err = fsm.Take[bool](in)
 //line more.go:156
 	if true == v(v_1, err) {
 		goto caseBody_1
 	}
-//line more_fsm.go:1785
+//line more_fsm.go:1790
 	goto caseBody_2
 caseBody:
 //line more.go:155
 	r = "big"
-//line more_fsm.go:1790
+//line more_fsm.go:1795
 	goto switchEnd
 caseBody_1:
 //line more.go:157
@@ -1794,17 +1799,17 @@ caseBody_1:
 		goto switchEnd
 	}
 	r = "pos"
-//line more_fsm.go:1798
+//line more_fsm.go:1803
 	goto switchEnd
 caseBody_2:
 //line more.go:162
 	r = "neg"
-//line more_fsm.go:1803
+//line more_fsm.go:1808
 	goto switchEnd
 switchEnd:
 //line more.go:164
 	return m.finish(r, nil)
-//line more_fsm.go:1808
+//line more_fsm.go:1813
 }
 
 func (m *moreSwitchTrueTagMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -1969,7 +1974,7 @@ func (m *moreRangeIntBreakContinueMachine) Resume(ctx fsm.Context, in fsm.Outcom
 	}
 //line more.go:172
 	s = 0
-//line more_fsm.go:1973
+//line more_fsm.go:1978
 	n = 4
 	i_1 = 0
 loop:
@@ -1978,7 +1983,7 @@ loop:
 	}
 //line more.go:174
 	i = i_1
-//line more_fsm.go:1982
+//line more_fsm.go:1987
 	n_1 = 4
 	i_2 = 0
 loop_1:
@@ -1995,29 +2000,29 @@ loop_1:
 	case j == 2:
 		goto loopEnd_1
 	}
-//line more_fsm.go:1999
+//line more_fsm.go:2004
 	m.v.s, m.v.i, m.v.n, m.v.i_1, m.v.n_1, m.v.i_2 = s, i, n, i_1, n_1, i_2
 //line more.go:185
 	return m.suspend(1, Echo.Call(i*10+j))
 resume1:
-//line more_fsm.go:2004
+//line more_fsm.go:2009
 	v_1, err = fsm.Take[int](in)
 //line more.go:185
 	s += v(v_1, err)
-//line more_fsm.go:2008
+//line more_fsm.go:2013
 	i_2++
 	goto loop_1
 loopEnd_1:
 //line more.go:187
 	s += 1000
 loopNext:
-//line more_fsm.go:2015
+//line more_fsm.go:2020
 	i_1++
 	goto loop
 loopEnd:
 //line more.go:189
 	return m.finish(s, nil)
-//line more_fsm.go:2021
+//line more_fsm.go:2026
 }
 
 func (m *moreRangeIntBreakContinueMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {

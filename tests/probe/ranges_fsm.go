@@ -1844,16 +1844,21 @@ loop_1:
 		goto loopEnd_1
 	}
 //line ranges_fsm.go:1847
-	m.v.s, m.v.idx_1, m.v.rs, m.v.i_2 = s, idx_1, rs, i_2
+	{
 //line ranges.go:155
-	return m.suspend(2, Echo.Call(int(r)))
+		op := Echo.Call(int(r))
+//line ranges_fsm.go:1851
+		m.v.s, m.v.idx_1, m.v.rs, m.v.i_2 = s, idx_1, rs, i_2
+//line ranges.go:155
+		return m.suspend(2, op)
+//line ranges_fsm.go:1855
+	}
 resume2:
-//line ranges_fsm.go:1852
 	v_2, err_1 = fsm.Take[int](in)
 //line ranges.go:155
 	rs = append(rs, rune(v(v_2, err_1)))
 loopNext_1:
-//line ranges_fsm.go:1857
+//line ranges_fsm.go:1862
 	i_2 = fsm.NextRune(s, i_2)
 	goto loop_1
 loopEnd_1:
@@ -1866,13 +1871,13 @@ loop_2:
 //line ranges.go:158
 	return m.suspend(3, Echo.Call(0))
 resume3:
-//line ranges_fsm.go:1870
+//line ranges_fsm.go:1875
 	i_3 = fsm.NextRune(s, i_3)
 	goto loop_2
 loopEnd_2:
 //line ranges.go:160
 	return m.finish(idx_1, rs, nil)
-//line ranges_fsm.go:1876
+//line ranges_fsm.go:1881
 }
 
 func (m *rangeStringFormsMachine) finish(r0 []int, r1 []rune, r2 error) (fsm.AnyOp, error) {
@@ -2140,7 +2145,7 @@ func (m *rangeIntFormsMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 	}
 //line ranges.go:169
 	c = 0
-//line ranges_fsm.go:2144
+//line ranges_fsm.go:2149
 	n_1 = n
 	i_1 = 0
 loop:
@@ -2151,18 +2156,18 @@ loop:
 //line ranges.go:171
 	return m.suspend(1, Echo.Call(1))
 resume1:
-//line ranges_fsm.go:2155
+//line ranges_fsm.go:2160
 	v_1, err = fsm.Take[int](in)
 //line ranges.go:171
 	c += v(v_1, err)
 	n += 10
-//line ranges_fsm.go:2160
+//line ranges_fsm.go:2165
 	i_1++
 	goto loop
 loopEnd:
 //line ranges.go:174
 	k = 0
-//line ranges_fsm.go:2166
+//line ranges_fsm.go:2171
 	n_2 = int8(3)
 	i_2 = 0
 loop_1:
@@ -2171,16 +2176,21 @@ loop_1:
 	}
 //line ranges.go:175
 	k = i_2
-//line ranges_fsm.go:2175
-	m.v.c, m.v.k, m.v.n_2, m.v.i_2 = c, k, n_2, i_2
-//line ranges.go:176
-	return m.suspend(2, Echo.Call(int(k)))
-resume2:
 //line ranges_fsm.go:2180
+	{
+//line ranges.go:176
+		op := Echo.Call(int(k))
+//line ranges_fsm.go:2184
+		m.v.c, m.v.k, m.v.n_2, m.v.i_2 = c, k, n_2, i_2
+//line ranges.go:176
+		return m.suspend(2, op)
+//line ranges_fsm.go:2188
+	}
+resume2:
 	v_2, err_1 = fsm.Take[int](in)
 //line ranges.go:176
 	c += v(v_2, err_1)
-//line ranges_fsm.go:2184
+//line ranges_fsm.go:2194
 	i_2++
 	goto loop_1
 loopEnd_1:
@@ -2192,22 +2202,22 @@ loop_2:
 	}
 //line ranges.go:178
 	i = i_3
-//line ranges_fsm.go:2196
+//line ranges_fsm.go:2206
 	m.v.c, m.v.k, m.v.i, m.v.n_3, m.v.i_3 = c, k, i, n_3, i_3
 //line ranges.go:179
 	return m.suspend(3, Echo.Call(100))
 resume3:
-//line ranges_fsm.go:2201
+//line ranges_fsm.go:2211
 	v_3, err_2 = fsm.Take[int](in)
 //line ranges.go:179
 	c += int(i) * v(v_3, err_2)
-//line ranges_fsm.go:2205
+//line ranges_fsm.go:2215
 	i_3++
 	goto loop_2
 loopEnd_2:
 //line ranges.go:181
 	return m.finish(c, k, nil)
-//line ranges_fsm.go:2211
+//line ranges_fsm.go:2221
 }
 
 func (m *rangeIntFormsMachine) finish(r0 int, r1 int8, r2 error) (fsm.AnyOp, error) {
@@ -2481,7 +2491,7 @@ func (m *rangeAssignTargetsMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm
 	p = Point{}
 	a = [2]int{}
 	last = -1
-//line ranges_fsm.go:2485
+//line ranges_fsm.go:2495
 	n = 3
 	i = 0
 loop:
@@ -2490,16 +2500,16 @@ loop:
 	}
 //line ranges.go:192
 	p.X = i
-//line ranges_fsm.go:2494
+//line ranges_fsm.go:2504
 	m.v.p, m.v.a, m.v.last, m.v.n, m.v.i = p, a, last, n, i
 //line ranges.go:193
 	return m.suspend(1, Echo.Call(p.X))
 resume1:
-//line ranges_fsm.go:2499
+//line ranges_fsm.go:2509
 	v_1, err = fsm.Take[int](in)
 //line ranges.go:193
 	p.Y += v(v_1, err)
-//line ranges_fsm.go:2503
+//line ranges_fsm.go:2513
 	i++
 	goto loop
 loopEnd:
@@ -2512,12 +2522,12 @@ loop_1:
 	}
 //line ranges.go:195
 	a[0], a[1] = i_1, seq[i_1]
-//line ranges_fsm.go:2516
+//line ranges_fsm.go:2526
 	m.v.p, m.v.a, m.v.last, m.v.seq, m.v.n_1, m.v.i_1 = p, a, last, seq, n_1, i_1
 //line ranges.go:196
 	return m.suspend(2, Echo.Call(a[1]))
 resume2:
-//line ranges_fsm.go:2521
+//line ranges_fsm.go:2531
 	i_1++
 	goto loop_1
 loopEnd_1:
@@ -2529,18 +2539,18 @@ loop_2:
 	}
 //line ranges.go:198
 	last = i_2
-//line ranges_fsm.go:2533
+//line ranges_fsm.go:2543
 	m.v.p, m.v.a, m.v.last, m.v.str, m.v.i_2 = p, a, last, str, i_2
 //line ranges.go:199
 	return m.suspend(3, Echo.Call(last))
 resume3:
-//line ranges_fsm.go:2538
+//line ranges_fsm.go:2548
 	i_2 = fsm.NextRune(str, i_2)
 	goto loop_2
 loopEnd_2:
 //line ranges.go:201
 	return m.finish(p, a, last, nil)
-//line ranges_fsm.go:2544
+//line ranges_fsm.go:2554
 }
 
 func (m *rangeAssignTargetsMachine) finish(r0 Point, r1 [2]int, r2 int, r3 error) (fsm.AnyOp, error) {
@@ -2815,7 +2825,7 @@ func (m_1 *rangeOnceCallMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.An
 //line ranges.go:210
 	resetTrace()
 	s = 0
-//line ranges_fsm.go:2819
+//line ranges_fsm.go:2829
 	seq = sliceOf(1, 2, 3)
 	n = len(seq)
 	i = 0
@@ -2825,16 +2835,16 @@ loop:
 	}
 //line ranges.go:212
 	x = seq[i]
-//line ranges_fsm.go:2829
+//line ranges_fsm.go:2839
 	m_1.v.s, m_1.v.seq, m_1.v.n, m_1.v.i = s, seq, n, i
 //line ranges.go:213
 	return m_1.suspend(1, Echo.Call(x))
 resume1:
-//line ranges_fsm.go:2834
+//line ranges_fsm.go:2844
 	v_1, err = fsm.Take[int](in)
 //line ranges.go:213
 	s += v(v_1, err)
-//line ranges_fsm.go:2838
+//line ranges_fsm.go:2848
 	i++
 	goto loop
 loopEnd:
@@ -2853,19 +2863,19 @@ loop_1:
 //line ranges.go:215
 	k = k_1
 	_ = k
-//line ranges_fsm.go:2857
+//line ranges_fsm.go:2867
 	m_1.v.s, m_1.v.m, m_1.v.keys, m_1.v.i_1 = s, m, keys, i_1
 //line ranges.go:217
 	return m_1.suspend(2, Echo.Call(0))
 resume2:
 loopNext_1:
-//line ranges_fsm.go:2863
+//line ranges_fsm.go:2873
 	i_1++
 	goto loop_1
 loopEnd_1:
 //line ranges.go:219
 	return m_1.finish(s, traceStr(), nil)
-//line ranges_fsm.go:2869
+//line ranges_fsm.go:2879
 }
 
 func (m *rangeOnceCallMachine) finish(r0 int, r1 string, r2 error) (fsm.AnyOp, error) {
@@ -3079,7 +3089,7 @@ func (m_1 *rangeMapDeleteOthersMachine) Resume(ctx fsm.Context, in fsm.Outcome) 
 	m = map[string]int{"a": 1, "b": 2, "c": 3, "d": 4}
 	n = 0
 	first = ""
-//line ranges_fsm.go:3083
+//line ranges_fsm.go:3093
 	keys = fsm.MapKeys(m)
 	i = 0
 loop:
@@ -3093,7 +3103,7 @@ loop:
 	}
 //line ranges.go:232
 	k = k_1
-//line ranges_fsm.go:3097
+//line ranges_fsm.go:3107
 	m_1.v.m, m_1.v.n, m_1.v.first, m_1.v.k, m_1.v.keys, m_1.v.i = m, n, first, k, keys, i
 //line ranges.go:233
 	return m_1.suspend(1, Echo.Call(0))
@@ -3109,13 +3119,13 @@ resume1:
 	}
 	n++
 loopNext:
-//line ranges_fsm.go:3113
+//line ranges_fsm.go:3123
 	i++
 	goto loop
 loopEnd:
 //line ranges.go:244
 	return m_1.finish(n, len(m), nil)
-//line ranges_fsm.go:3119
+//line ranges_fsm.go:3129
 }
 
 func (m *rangeMapDeleteOthersMachine) finish(r0 int, r1 int, r2 error) (fsm.AnyOp, error) {
@@ -3302,7 +3312,7 @@ func (m_1 *rangeNestedMapInSliceMachine) Resume(ctx fsm.Context, in fsm.Outcome)
 	}
 //line ranges.go:251
 	keys = nil
-//line ranges_fsm.go:3306
+//line ranges_fsm.go:3316
 	seq = []map[string]int{{"x": 1, "y": 2}, {}, nil, {"z": 3}}
 	n = len(seq)
 	i = 0
@@ -3312,7 +3322,7 @@ loop:
 	}
 //line ranges.go:252
 	m = seq[i]
-//line ranges_fsm.go:3316
+//line ranges_fsm.go:3326
 	keys_1 = fsm.MapKeys(m)
 	i_1 = 0
 loop_1:
@@ -3326,7 +3336,7 @@ loop_1:
 	}
 //line ranges.go:253
 	k, x = k_1, v_1
-//line ranges_fsm.go:3330
+//line ranges_fsm.go:3340
 	m_1.v.keys, m_1.v.m, m_1.v.seq, m_1.v.n, m_1.v.i, m_1.v.k, m_1.v.x, m_1.v.keys_1, m_1.v.i_1 = keys, m, seq, n, i, k, x, keys_1, i_1
 //line ranges.go:254
 	return m_1.suspend(1, Echo.Call(0))
@@ -3334,7 +3344,7 @@ resume1:
 //line ranges.go:255
 	keys = append(keys, k+string(rune('0'+x)))
 loopNext_1:
-//line ranges_fsm.go:3338
+//line ranges_fsm.go:3348
 	i_1++
 	goto loop_1
 loopEnd_1:
@@ -3344,7 +3354,7 @@ loopEnd:
 //line ranges.go:258
 	sort.Strings(keys)
 	return m_1.finish(keys, nil)
-//line ranges_fsm.go:3348
+//line ranges_fsm.go:3358
 }
 
 func (m *rangeNestedMapInSliceMachine) finish(r0 []string, r1 error) (fsm.AnyOp, error) {
@@ -3551,7 +3561,7 @@ func (m *rangeSliceOfArraysMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm
 //line ranges.go:266
 	xs = [][2]int{{1, 2}, {3, 4}}
 	s = 0
-//line ranges_fsm.go:3555
+//line ranges_fsm.go:3565
 	n = len(xs)
 	i = 0
 loop:
@@ -3560,23 +3570,23 @@ loop:
 	}
 //line ranges.go:268
 	a = xs[i]
-//line ranges_fsm.go:3564
+//line ranges_fsm.go:3574
 	m.v.xs, m.v.s, m.v.a, m.v.n, m.v.i = xs, s, a, n, i
 //line ranges.go:269
 	return m.suspend(1, Echo.Call(a[0]*10))
 resume1:
-//line ranges_fsm.go:3569
+//line ranges_fsm.go:3579
 	v_1, err = fsm.Take[int](in)
 //line ranges.go:269
 	a[0] = v(v_1, err)
 	s += a[0] + a[1]
-//line ranges_fsm.go:3574
+//line ranges_fsm.go:3584
 	i++
 	goto loop
 loopEnd:
 //line ranges.go:272
 	return m.finish(s, xs, nil)
-//line ranges_fsm.go:3580
+//line ranges_fsm.go:3590
 }
 
 func (m *rangeSliceOfArraysMachine) finish(r0 int, r1 [][2]int, r2 error) (fsm.AnyOp, error) {
@@ -3762,7 +3772,7 @@ func (m *rangeKeyAfterLoopMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.
 	}
 //line ranges.go:279
 	i, x = -1, ""
-//line ranges_fsm.go:3766
+//line ranges_fsm.go:3776
 	n = len(xs)
 	i_1 = 0
 loop:
@@ -3771,12 +3781,12 @@ loop:
 	}
 //line ranges.go:280
 	i, x = i_1, xs[i_1]
-//line ranges_fsm.go:3775
+//line ranges_fsm.go:3785
 	m.v.xs, m.v.i, m.v.x, m.v.n, m.v.i_1 = xs, i, x, n, i_1
 //line ranges.go:281
 	return m.suspend(1, Str.Call(x))
 resume1:
-//line ranges_fsm.go:3780
+//line ranges_fsm.go:3790
 	v_1, err = fsm.Take[string](in)
 //line ranges.go:281
 	if v(v_1, err) != "stop" {
@@ -3785,13 +3795,13 @@ resume1:
 //line ranges.go:282
 	goto loopEnd
 endIf:
-//line ranges_fsm.go:3789
+//line ranges_fsm.go:3799
 	i_1++
 	goto loop
 loopEnd:
 //line ranges.go:285
 	return m.finish(i, x, nil)
-//line ranges_fsm.go:3795
+//line ranges_fsm.go:3805
 }
 
 func (m *rangeKeyAfterLoopMachine) finish(r0 int, r1 string, r2 error) (fsm.AnyOp, error) {
@@ -3990,7 +4000,7 @@ func (m *rangeSliceModifyLaterMachine) Resume(ctx fsm.Context, in fsm.Outcome) (
 //line ranges.go:293
 	xs = []int{1, 2, 3, 4}
 	s = 0
-//line ranges_fsm.go:3994
+//line ranges_fsm.go:4004
 	n = len(xs)
 	i_1 = 0
 loop:
@@ -3999,25 +4009,25 @@ loop:
 	}
 //line ranges.go:295
 	i, x = i_1, xs[i_1]
-//line ranges_fsm.go:4003
+//line ranges_fsm.go:4013
 	m.v.xs, m.v.s, m.v.i, m.v.n, m.v.i_1 = xs, s, i, n, i_1
 //line ranges.go:296
 	return m.suspend(1, Echo.Call(x))
 resume1:
-//line ranges_fsm.go:4008
+//line ranges_fsm.go:4018
 	v_1, err = fsm.Take[int](in)
 //line ranges.go:296
 	s += v(v_1, err)
 	if i+1 < len(xs) {
 		xs[i+1] += 100
 	}
-//line ranges_fsm.go:4015
+//line ranges_fsm.go:4025
 	i_1++
 	goto loop
 loopEnd:
 //line ranges.go:301
 	return m.finish(xs, s, nil)
-//line ranges_fsm.go:4021
+//line ranges_fsm.go:4031
 }
 
 func (m *rangeSliceModifyLaterMachine) finish(r0 []int, r1 int, r2 error) (fsm.AnyOp, error) {
@@ -4196,7 +4206,7 @@ func (m *rangeNested2DMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 	}
 //line ranges.go:309
 	s = 0
-//line ranges_fsm.go:4200
+//line ranges_fsm.go:4210
 	n = len(rows)
 	i = 0
 loop:
@@ -4205,7 +4215,7 @@ loop:
 	}
 //line ranges.go:310
 	row = rows[i]
-//line ranges_fsm.go:4209
+//line ranges_fsm.go:4219
 	n_1 = len(row)
 	i_1 = 0
 loop_1:
@@ -4214,16 +4224,16 @@ loop_1:
 	}
 //line ranges.go:311
 	x = row[i_1]
-//line ranges_fsm.go:4218
+//line ranges_fsm.go:4228
 	m.v.rows, m.v.s, m.v.row, m.v.n, m.v.i, m.v.n_1, m.v.i_1 = rows, s, row, n, i, n_1, i_1
 //line ranges.go:312
 	return m.suspend(1, Echo.Call(x))
 resume1:
-//line ranges_fsm.go:4223
+//line ranges_fsm.go:4233
 	v_1, err = fsm.Take[int](in)
 //line ranges.go:312
 	s += v(v_1, err)
-//line ranges_fsm.go:4227
+//line ranges_fsm.go:4237
 	i_1++
 	goto loop_1
 loopEnd_1:
@@ -4232,7 +4242,7 @@ loopEnd_1:
 loopEnd:
 //line ranges.go:315
 	return m.finish(s, nil)
-//line ranges_fsm.go:4236
+//line ranges_fsm.go:4246
 }
 
 func (m *rangeNested2DMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -4433,7 +4443,7 @@ func (m *rangeStructsWithSlicesMachine) Resume(ctx fsm.Context, in fsm.Outcome) 
 	}
 //line ranges.go:323
 	s = 0
-//line ranges_fsm.go:4437
+//line ranges_fsm.go:4447
 	n = len(bags)
 	i = 0
 loop:
@@ -4442,7 +4452,7 @@ loop:
 	}
 //line ranges.go:324
 	b = bags[i]
-//line ranges_fsm.go:4446
+//line ranges_fsm.go:4456
 	n_1 = len(b.Items)
 	i_1 = 0
 loop_1:
@@ -4451,28 +4461,28 @@ loop_1:
 	}
 //line ranges.go:325
 	x = b.Items[i_1]
-//line ranges_fsm.go:4455
+//line ranges_fsm.go:4465
 	m.v.bags, m.v.s, m.v.b, m.v.n, m.v.i, m.v.n_1, m.v.i_1 = bags, s, b, n, i, n_1, i_1
 //line ranges.go:326
 	return m.suspend(1, Echo.Call(x))
 resume1:
-//line ranges_fsm.go:4460
+//line ranges_fsm.go:4470
 	v_1, err = fsm.Take[int](in)
 //line ranges.go:326
 	s += v(v_1, err)
-//line ranges_fsm.go:4464
+//line ranges_fsm.go:4474
 	i_1++
 	goto loop_1
 loopEnd_1:
 //line ranges.go:328
 	s += b.ID
-//line ranges_fsm.go:4470
+//line ranges_fsm.go:4480
 	i++
 	goto loop
 loopEnd:
 //line ranges.go:330
 	return m.finish(s, nil)
-//line ranges_fsm.go:4476
+//line ranges_fsm.go:4486
 }
 
 func (m *rangeStructsWithSlicesMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -4666,7 +4676,7 @@ func (m *rangeRowAwaitOnlyMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.
 	}
 //line ranges.go:338
 	s = 0
-//line ranges_fsm.go:4670
+//line ranges_fsm.go:4680
 	n = len(rows)
 	i = 0
 loop:
@@ -4675,20 +4685,26 @@ loop:
 	}
 //line ranges.go:339
 	row = rows[i]
-//line ranges_fsm.go:4679
-	m.v.rows, m.v.s, m.v.row, m.v.n, m.v.i = rows, s, row, n, i
+//line ranges_fsm.go:4689
+	{
 //line ranges.go:340
-	return m.suspend(1, Echo.Call(len(row)))
+		op := Echo.Call(len(row))
+//line ranges_fsm.go:4693
+		m.v.rows, m.v.s, m.v.row, m.v.n, m.v.i = rows, s, row, n, i
+//line ranges.go:340
+		return m.suspend(1, op)
+//line ranges_fsm.go:4697
+	}
 resume1:
 //line ranges.go:341
 	s += row[0]
-//line ranges_fsm.go:4686
+//line ranges_fsm.go:4702
 	i++
 	goto loop
 loopEnd:
 //line ranges.go:343
 	return m.finish(s, nil)
-//line ranges_fsm.go:4692
+//line ranges_fsm.go:4708
 }
 
 func (m *rangeRowAwaitOnlyMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -4889,7 +4905,7 @@ func (m *rangeStructCopyModifiedMachine) Resume(ctx fsm.Context, in fsm.Outcome)
 	}
 //line ranges.go:351
 	s = 0
-//line ranges_fsm.go:4893
+//line ranges_fsm.go:4909
 	n = len(bags)
 	i = 0
 loop:
@@ -4899,7 +4915,7 @@ loop:
 //line ranges.go:352
 	b = bags[i]
 	b.ID *= 10
-//line ranges_fsm.go:4903
+//line ranges_fsm.go:4919
 	n_1 = len(b.Items)
 	i_1 = 0
 loop_1:
@@ -4908,16 +4924,16 @@ loop_1:
 	}
 //line ranges.go:354
 	x = b.Items[i_1]
-//line ranges_fsm.go:4912
+//line ranges_fsm.go:4928
 	m.v.bags, m.v.s, m.v.b, m.v.n, m.v.i, m.v.n_1, m.v.i_1 = bags, s, b, n, i, n_1, i_1
 //line ranges.go:355
 	return m.suspend(1, Echo.Call(x+b.ID))
 resume1:
-//line ranges_fsm.go:4917
+//line ranges_fsm.go:4933
 	v_1, err = fsm.Take[int](in)
 //line ranges.go:355
 	s += v(v_1, err)
-//line ranges_fsm.go:4921
+//line ranges_fsm.go:4937
 	i_1++
 	goto loop_1
 loopEnd_1:
@@ -4926,7 +4942,7 @@ loopEnd_1:
 loopEnd:
 //line ranges.go:358
 	return m.finish(s, bags, nil)
-//line ranges_fsm.go:4930
+//line ranges_fsm.go:4946
 }
 
 func (m *rangeStructCopyModifiedMachine) finish(r0 int, r1 []Bag, r2 error) (fsm.AnyOp, error) {
@@ -5140,7 +5156,7 @@ func (m *rangeRowAppendedMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.A
 	}
 //line ranges.go:366
 	s = 0
-//line ranges_fsm.go:5144
+//line ranges_fsm.go:5160
 	n = len(rows)
 	i = 0
 loop:
@@ -5150,23 +5166,28 @@ loop:
 //line ranges.go:367
 	row = rows[i]
 	row = append(row, 100)
-//line ranges_fsm.go:5154
-	m.v.rows, m.v.s, m.v.row, m.v.n, m.v.i = rows, s, row, n, i
+//line ranges_fsm.go:5170
+	{
 //line ranges.go:369
-	return m.suspend(1, Echo.Call(len(row)))
+		op := Echo.Call(len(row))
+//line ranges_fsm.go:5174
+		m.v.rows, m.v.s, m.v.row, m.v.n, m.v.i = rows, s, row, n, i
+//line ranges.go:369
+		return m.suspend(1, op)
+//line ranges_fsm.go:5178
+	}
 resume1:
-//line ranges_fsm.go:5159
 	v_1, err = fsm.Take[int](in)
 //line ranges.go:369
 	s += v(v_1, err)
 	s += row[len(row)-1]
-//line ranges_fsm.go:5164
+//line ranges_fsm.go:5185
 	i++
 	goto loop
 loopEnd:
 //line ranges.go:372
 	return m.finish(s, rows, nil)
-//line ranges_fsm.go:5170
+//line ranges_fsm.go:5191
 }
 
 func (m *rangeRowAppendedMachine) finish(r0 int, r1 [][]int, r2 error) (fsm.AnyOp, error) {
@@ -5355,7 +5376,7 @@ func (m *rangeElementSlicedMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm
 	}
 //line ranges.go:379
 	s = 0
-//line ranges_fsm.go:5359
+//line ranges_fsm.go:5380
 	n = len(rows)
 	i = 0
 loop:
@@ -5365,22 +5386,22 @@ loop:
 //line ranges.go:380
 	row = rows[i]
 	row = row[1:]
-//line ranges_fsm.go:5369
+//line ranges_fsm.go:5390
 	m.v.rows, m.v.s, m.v.n, m.v.i = rows, s, n, i
 //line ranges.go:382
 	return m.suspend(1, Echo.Call(row[0]))
 resume1:
-//line ranges_fsm.go:5374
+//line ranges_fsm.go:5395
 	v_1, err = fsm.Take[int](in)
 //line ranges.go:382
 	s += v(v_1, err)
-//line ranges_fsm.go:5378
+//line ranges_fsm.go:5399
 	i++
 	goto loop
 loopEnd:
 //line ranges.go:384
 	return m.finish(s, nil)
-//line ranges_fsm.go:5384
+//line ranges_fsm.go:5405
 }
 
 func (m *rangeElementSlicedMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -5557,7 +5578,7 @@ func (m_1 *rangeMapOfSlicesValueMachine) Resume(ctx fsm.Context, in fsm.Outcome)
 //line ranges.go:391
 	m = map[string][]int{"a": {1, 2}, "b": {3}}
 	s = 0
-//line ranges_fsm.go:5561
+//line ranges_fsm.go:5582
 	keys = fsm.MapKeys(m)
 	i = 0
 loop:
@@ -5571,7 +5592,7 @@ loop:
 	}
 //line ranges.go:393
 	xs = v_1
-//line ranges_fsm.go:5575
+//line ranges_fsm.go:5596
 	m_1.v.m, m_1.v.s, m_1.v.xs, m_1.v.keys, m_1.v.i, m_1.v.k = m, s, xs, keys, i, k
 //line ranges.go:394
 	return m_1.suspend(1, Echo.Call(0))
@@ -5581,13 +5602,13 @@ resume1:
 		s += x
 	}
 loopNext:
-//line ranges_fsm.go:5585
+//line ranges_fsm.go:5606
 	i++
 	goto loop
 loopEnd:
 //line ranges.go:399
 	return m_1.finish(s, nil)
-//line ranges_fsm.go:5591
+//line ranges_fsm.go:5612
 }
 
 func (m *rangeMapOfSlicesValueMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -5767,7 +5788,7 @@ func (m *rangeOuterSliceKeptMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fs
 //line ranges.go:407
 	first = rows[0]
 	s = 0
-//line ranges_fsm.go:5771
+//line ranges_fsm.go:5792
 	n = len(rows)
 	i_1 = 0
 loop:
@@ -5776,22 +5797,22 @@ loop:
 	}
 //line ranges.go:409
 	i = i_1
-//line ranges_fsm.go:5780
+//line ranges_fsm.go:5801
 	m.v.rows, m.v.first, m.v.s, m.v.n, m.v.i_1 = rows, first, s, n, i_1
 //line ranges.go:410
 	return m.suspend(1, Echo.Call(rows[i][0]))
 resume1:
-//line ranges_fsm.go:5785
+//line ranges_fsm.go:5806
 	v_1, err = fsm.Take[int](in)
 //line ranges.go:410
 	s += v(v_1, err)
-//line ranges_fsm.go:5789
+//line ranges_fsm.go:5810
 	i_1++
 	goto loop
 loopEnd:
 //line ranges.go:412
 	return m.finish(s+first[0], nil)
-//line ranges_fsm.go:5795
+//line ranges_fsm.go:5816
 }
 
 func (m *rangeOuterSliceKeptMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -5974,20 +5995,26 @@ loop:
 //line ranges.go:421
 	row = rows[i]
 	row = append(row, 100)
-//line ranges_fsm.go:5978
-	m.v.rows, m.v.row, m.v.n, m.v.i = rows, row, n, i
+//line ranges_fsm.go:5999
+	{
 //line ranges.go:423
-	return m.suspend(1, Echo.Call(len(row)))
+		op := Echo.Call(len(row))
+//line ranges_fsm.go:6003
+		m.v.rows, m.v.row, m.v.n, m.v.i = rows, row, n, i
+//line ranges.go:423
+		return m.suspend(1, op)
+//line ranges_fsm.go:6007
+	}
 resume1:
 //line ranges.go:424
 	row[0] = 7
-//line ranges_fsm.go:5985
+//line ranges_fsm.go:6012
 	i++
 	goto loop
 loopEnd:
 //line ranges.go:426
 	return m.finish(rows, nil)
-//line ranges_fsm.go:5991
+//line ranges_fsm.go:6018
 }
 
 func (m *rangeRowAppendedWriteMachine) finish(r0 [][]int, r1 error) (fsm.AnyOp, error) {
@@ -6170,7 +6197,7 @@ func (m *sliceAppendWithinCapMachine) Resume(ctx fsm.Context, in fsm.Outcome) (f
 //line ranges.go:434
 	a = make([]int, 1, 4)
 	b = append(a, 5)
-//line ranges_fsm.go:6174
+//line ranges_fsm.go:6201
 	m.v.a, m.v.b = a, b
 //line ranges.go:436
 	return m.suspend(1, Echo.Call(0))
@@ -6178,7 +6205,7 @@ resume1:
 //line ranges.go:437
 	b[0] = 9
 	return m.finish(a, b, nil)
-//line ranges_fsm.go:6182
+//line ranges_fsm.go:6209
 }
 
 func (m *sliceAppendWithinCapMachine) finish(r0 []int, r1 []int, r2 error) (fsm.AnyOp, error) {
@@ -6327,15 +6354,21 @@ func (m *sliceAppendElementWithinCapMachine) Resume(ctx fsm.Context, in fsm.Outc
 //line ranges.go:445
 	rows = [][]int{make([]int, 1, 4)}
 	row = append(rows[0], 100)
-//line ranges_fsm.go:6331
-	m.v.rows, m.v.row = rows, row
+//line ranges_fsm.go:6358
+	{
 //line ranges.go:447
-	return m.suspend(1, Echo.Call(len(row)))
+		op := Echo.Call(len(row))
+//line ranges_fsm.go:6362
+		m.v.rows, m.v.row = rows, row
+//line ranges.go:447
+		return m.suspend(1, op)
+//line ranges_fsm.go:6366
+	}
 resume1:
 //line ranges.go:448
 	row[0] = 7
 	return m.finish(rows, nil)
-//line ranges_fsm.go:6339
+//line ranges_fsm.go:6372
 }
 
 func (m *sliceAppendElementWithinCapMachine) finish(r0 [][]int, r1 error) (fsm.AnyOp, error) {
@@ -6481,7 +6514,7 @@ func (m *rangeRowAppendedWriteLocalMachine) Resume(ctx fsm.Context, in fsm.Outco
 	}
 //line ranges.go:457
 	rows = [][]int{make([]int, 1, 4), {5}}
-//line ranges_fsm.go:6485
+//line ranges_fsm.go:6518
 	n = len(rows)
 	i = 0
 loop:
@@ -6491,20 +6524,26 @@ loop:
 //line ranges.go:458
 	row = rows[i]
 	row = append(row, 100)
-//line ranges_fsm.go:6495
-	m.v.rows, m.v.row, m.v.n, m.v.i = rows, row, n, i
+//line ranges_fsm.go:6528
+	{
 //line ranges.go:460
-	return m.suspend(1, Echo.Call(len(row)))
+		op := Echo.Call(len(row))
+//line ranges_fsm.go:6532
+		m.v.rows, m.v.row, m.v.n, m.v.i = rows, row, n, i
+//line ranges.go:460
+		return m.suspend(1, op)
+//line ranges_fsm.go:6536
+	}
 resume1:
 //line ranges.go:461
 	row[0] = 7
-//line ranges_fsm.go:6502
+//line ranges_fsm.go:6541
 	i++
 	goto loop
 loopEnd:
 //line ranges.go:463
 	return m.finish(rows, nil)
-//line ranges_fsm.go:6508
+//line ranges_fsm.go:6547
 }
 
 func (m *rangeRowAppendedWriteLocalMachine) finish(r0 [][]int, r1 error) (fsm.AnyOp, error) {

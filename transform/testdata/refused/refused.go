@@ -150,7 +150,29 @@ func Deferred(ctx fsm.Context) (int, error) {
 
 //fsmgen:job
 func Func(ctx fsm.Context) (int, error) {
+	f := func(x int) int { return x + 1 } // want `variable f of type func\(x int\) int is held across the await at refused.go:\d+:\d+, but function values cannot be checkpointed`
+	fsm.Await(ctx, Echo.Call(1))
+	return apply(f, 1), nil
+}
+
+func apply(f func(int) int, x int) int { return f(x) }
+
+//fsmgen:job
+func FuncReassigned(ctx fsm.Context, b bool) (int, error) {
 	f := func(x int) int { return x + 1 } // want `variable f of type func\(x int\) int is held across the await`
+	if b {
+		f = func(x int) int { return x + 2 }
+	}
+	fsm.Await(ctx, Echo.Call(1))
+	return f(1), nil
+}
+
+// FuncCalled is fine: its literal is made again after the await.
+//
+//fsmgen:job
+func FuncCalled(ctx fsm.Context) (int, error) {
+	n := 1
+	f := func(x int) int { return x + n }
 	fsm.Await(ctx, Echo.Call(1))
 	return f(1), nil
 }

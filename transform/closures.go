@@ -1,0 +1,145 @@
+package transform
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+)
+
+// A variable that holds a function literal of the job and is only ever
+// called (f := func(...) {...}; ...; f(x)) may be live across an await: a
+// function value cannot be saved, but the literal can be made again after the
+// resume, over the restored variables it captures. Since the literal captures
+// the job's variables by reference, and these are the machine's variables
+// both before and after the await, the closure made again behaves as the one
+// the plain function holds. The variables it captures are saved instead of
+// it, at every await where it is live.
+//
+// A variable qualifies when its only assignment is its declaration with a
+// literal, nothing takes its address, and every other use calls it: a
+// closure passed on or stored might be called by code that still holds the
+// old one.
+
+// closureVars finds the variables of the job that hold a literal of the job
+// and are only ever called, with the assignment that makes each.
+func (l *lowerer) closureVars() map[*hvar]*ast.AssignStmt {
+	info := l.info
+	defs := map[types.Object]*ast.AssignStmt{}
+	bad := map[types.Object]bool{}
+	var stack []ast.Node
+	ast.Inspect(l.j.decl.Body, func(n ast.Node) bool {
+		if n == nil {
+			stack = stack[:len(stack)-1]
+			return true
+		}
+		if id, ok := n.(*ast.Ident); ok && len(stack) > 0 {
+			parent := stack[len(stack)-1]
+			if obj := info.Defs[id]; obj != nil {
+				if _, isFunc := obj.Type().Underlying().(*types.Signature); isFunc {
+					if lit := litDefined(parent, id); lit != nil && defs[obj] == nil {
+						defs[obj] = &ast.AssignStmt{Lhs: []ast.Expr{id}, Tok: token.ASSIGN, Rhs: []ast.Expr{lit}}
+					} else {
+						bad[obj] = true
+					}
+				}
+			} else if obj := info.Uses[id]; obj != nil {
+				if call, isCall := parent.(*ast.CallExpr); !isCall || ast.Unparen(call.Fun) != id {
+					bad[obj] = true
+				}
+			}
+		}
+		stack = append(stack, n)
+		return true
+	})
+	out := map[*hvar]*ast.AssignStmt{}
+	for obj, as := range defs {
+		if v, ok := l.byObj[obj]; ok && !bad[obj] {
+			out[v] = as
+		}
+	}
+	return out
+}
+
+// litDefined returns the function literal that the declaration parent gives
+// the identifier id, if that is what it does.
+func litDefined(parent ast.Node, id *ast.Ident) *ast.FuncLit {
+	switch p := parent.(type) {
+	case *ast.AssignStmt:
+		if p.Tok == token.DEFINE && len(p.Lhs) == len(p.Rhs) {
+			for i, e := range p.Lhs {
+				if e == id {
+					lit, _ := ast.Unparen(p.Rhs[i]).(*ast.FuncLit)
+					return lit
+				}
+			}
+		}
+	case *ast.ValueSpec:
+		if len(p.Names) == len(p.Values) {
+			for i, n := range p.Names {
+				if n == id {
+					lit, _ := ast.Unparen(p.Values[i]).(*ast.FuncLit)
+					return lit
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// closuresAcross makes the closures live at each await be made again on
+// resume rather than saved, and saves what they capture instead.
+func (l *lowerer) closuresAcross() {
+	remake := l.closureVars()
+	if len(remake) == 0 {
+		return
+	}
+	captures := map[*hvar][]*hvar{}
+	for v, as := range remake {
+		v.remake = as
+		seen := map[*hvar]bool{}
+		ast.Inspect(as.Rhs[0], func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok {
+				if c, ok := l.byObj[l.info.Uses[id]]; ok && !seen[c] {
+					seen[c] = true
+					captures[v] = append(captures[v], c)
+				}
+			}
+			return true
+		})
+	}
+	for _, site := range l.awaits {
+		has := map[*hvar]bool{}
+		for _, v := range site.live {
+			has[v] = true
+		}
+		changed := false
+		for i := 0; i < len(site.live); i++ { // site.live grows
+			for _, c := range captures[site.live[i]] {
+				if !has[c] {
+					has[c] = true
+					site.live = append(site.live, c)
+					changed = true
+				}
+			}
+		}
+		if !changed && !anyRemade(site.live) {
+			continue
+		}
+		var saved []*hvar
+		for _, v := range l.withSources(site.live) {
+			if v.remake == nil {
+				saved = append(saved, v)
+			}
+		}
+		site.saved = saved
+	}
+}
+
+func anyRemade(vs []*hvar) bool {
+	for _, v := range vs {
+		if v.remake != nil {
+			return true
+		}
+	}
+	return false
+}
