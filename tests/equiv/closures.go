@@ -48,3 +48,23 @@ func ClosureLoop(ctx fsm.Context, xs []int) (int, error) {
 	}
 	return total, nil
 }
+
+// seqGen counts through a method with a pointer receiver.
+type seqGen struct{ n int }
+
+func (s *seqGen) next() int {
+	s.n++
+	return s.n
+}
+
+// OpChangesLive makes each op with a call that changes a variable saved at
+// that await: the machine saves it after making the op, as the plain
+// function's await sees it.
+//
+//fsmgen:job
+func OpChangesLive(ctx fsm.Context) (int, error) {
+	var s seqGen
+	a := v(fsm.Await(ctx, Echo.Call(s.next())))
+	b := v(fsm.Await(ctx, Echo.Call(s.next())))
+	return a*10 + b + s.n*100, nil
+}

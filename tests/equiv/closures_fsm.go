@@ -589,3 +589,194 @@ func init() {
 		},
 	})
 }
+
+// OpChangesLiveJob is the handle of job OpChangesLive, for fsm.Start, fsm.Wait and fsm.Child.
+var OpChangesLiveJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.OpChangesLive",
+	func(struct{}) []any { return nil },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
+
+// opChangesLiveMachine is the state machine of job OpChangesLive.
+type opChangesLiveMachine struct {
+	state int // the await the job is stopped at; see fsm.Machine.State
+	v     struct {
+		s seqGen
+		a int
+	} // the job's variables saved at some await
+	r0 int
+	r1 error
+}
+
+// Resume implements fsm.Machine: it runs job OpChangesLive from where it stopped to its
+// next await.
+func (m *opChangesLiveMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, error) {
+	var (
+		s     seqGen
+		a     int
+		v_1   int
+		err   error
+		b     int
+		v_2   int
+		err_1 error
+	)
+	st := m.state
+	m.state = fsm.StatePoisoned
+	switch st {
+	case 0:
+	case 1:
+		s = m.v.s
+		goto resume1
+	case 2:
+		s, a = m.v.s, m.v.a
+		goto resume2
+	case fsm.StateDone:
+		m.state = st
+		return nil, fsm.ErrFinished
+	default:
+		m.state = st
+		return nil, fsm.ErrPoisoned
+	}
+//line closures.go:66
+	s = seqGen{}
+//line closures_fsm.go:641
+	{
+//line closures.go:67
+		op := Echo.Call(s.next())
+//line closures_fsm.go:645
+		m.v.s = s
+//line closures.go:67
+		return m.suspend(1, op)
+//line closures_fsm.go:649
+	}
+resume1:
+	v_1, err = fsm.Take[int](in)
+//line closures.go:67
+	a = v(v_1, err)
+//line closures_fsm.go:655
+	{
+//line closures.go:68
+		op_1 := Echo.Call(s.next())
+//line closures_fsm.go:659
+		m.v.s, m.v.a = s, a
+//line closures.go:68
+		return m.suspend(2, op_1)
+//line closures_fsm.go:663
+	}
+resume2:
+	v_2, err_1 = fsm.Take[int](in)
+//line closures.go:68
+	b = v(v_2, err_1)
+	return m.finish(a*10+b+s.n*100, nil)
+//line closures_fsm.go:670
+}
+
+func (m *opChangesLiveMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
+	m.r0 = r0
+	m.r1 = r1
+	m.state = fsm.StateDone
+	return nil, nil
+}
+
+func (m *opChangesLiveMachine) suspend(state int, op fsm.AnyOp) (fsm.AnyOp, error) {
+	m.state = state
+	return fsm.Suspend(op)
+}
+
+// State implements fsm.Machine.
+func (m *opChangesLiveMachine) State() int {
+	return m.state
+}
+
+// Results implements fsm.Machine.
+func (m *opChangesLiveMachine) Results() []any {
+	return []any{m.r0, m.r1}
+}
+
+// MarshalCBOR implements fsm.Machine: it writes the state number and
+// the variables live in that state, nothing else.
+func (m *opChangesLiveMachine) MarshalCBOR() ([]byte, error) {
+	w := fsm.NewStateWriter(m.state)
+	switch m.state {
+	case 1:
+		fsm.Save(w, "s", m.v.s)
+	case 2:
+		fsm.Save(w, "s", m.v.s)
+		fsm.Save(w, "a", m.v.a)
+	case fsm.StateDone:
+		fsm.Save(w, "result 0", m.r0)
+		fsm.SaveError(w, "result 1", m.r1)
+	case fsm.StatePoisoned:
+		return nil, fsm.ErrPoisoned
+	}
+	return w.Bytes()
+}
+
+// UnmarshalCBOR implements fsm.Machine.
+func (m *opChangesLiveMachine) UnmarshalCBOR(data []byte) error {
+	r, err := fsm.NewStateReader(data, 2)
+	if err != nil {
+		return err
+	}
+	switch r.State() {
+	case 1:
+		fsm.Load(r, "s", &m.v.s)
+	case 2:
+		fsm.Load(r, "s", &m.v.s)
+		fsm.Load(r, "a", &m.v.a)
+	case fsm.StateDone:
+		fsm.Load(r, "result 0", &m.r0)
+		fsm.LoadError(r, "result 1", &m.r1)
+	}
+	if err := r.Close(); err != nil {
+		return err
+	}
+	m.state = r.State()
+	return nil
+}
+
+func init() {
+	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			Layout: "cd29fcb71fb83832",
+			Pos:    "closures.go:70:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
+		Func: OpChangesLive,
+		Name: "github.com/fsmgen/fsmgen/tests/equiv.OpChangesLive",
+		New: func(args []any) (fsm.Machine, error) {
+			m := &opChangesLiveMachine{}
+			return m, nil
+		},
+		Start: fsm.StateInfo{
+			Layout: "2b277bc8c0741b38",
+			Pos:    "closures.go:65:6",
+		},
+		States: []fsm.StateInfo{{
+			Layout: "a5aee4e0b8aa66bf",
+			Pos:    "closures.go:67:9",
+			Vars: []fsm.VarInfo{{
+				Name: "s",
+				Type: "seqGen",
+			}},
+		}, {
+			Layout: "02493c8f8e7f33c5",
+			Pos:    "closures.go:68:9",
+			Vars: []fsm.VarInfo{{
+				Name: "s",
+				Type: "seqGen",
+			}, {
+				Name: "a",
+				Type: "int",
+			}},
+		}},
+		Zero: func() fsm.Machine {
+			return &opChangesLiveMachine{}
+		},
+	})
+	fsm.StoreUnexported[seqGen]()
+}
