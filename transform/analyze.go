@@ -552,9 +552,11 @@ func (l *lowerer) checkLive() {
 	for _, v := range l.vars {
 		_, taken := addrTaken[v.obj]
 		if v.perIter && v.obj != nil && (taken || l.captured[v.obj]) && !reported[v] {
+			reported[v] = true
 			l.ds.errorf(v.pos, "%s is declared in a loop that awaits and its address is taken or it is captured by a function literal: each iteration's variable cannot be kept apart yet; copy it into a variable declared outside the loop", v.what)
 		}
 	}
+	l.checkStoredClosures(reported)
 }
 
 // markCaptured records the per-iteration variables of flattened loops that a

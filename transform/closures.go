@@ -143,3 +143,139 @@ func anyRemade(vs []*hvar) bool {
 	}
 	return false
 }
+
+// checkStoredClosures refuses a variable captured by a function literal that
+// the job passes on or stores (not one it only calls, defers or starts with
+// go) when the job may use the variable after an await that can follow the
+// literal: after a resume the literal, held elsewhere, still refers to the
+// variable of the run before the checkpoint, and the two would part.
+func (l *lowerer) checkStoredClosures(reported map[*hvar]bool) {
+	info := l.info
+	started := map[*ast.FuncLit]bool{} // go func() {...}(), defer func() {...}()
+	ast.Inspect(l.j.decl.Body, func(n ast.Node) bool {
+		var call *ast.CallExpr
+		switch s := n.(type) {
+		case *ast.GoStmt:
+			call = s.Call
+		case *ast.DeferStmt:
+			call = s.Call
+		}
+		if call != nil {
+			if lit, ok := ast.Unparen(call.Fun).(*ast.FuncLit); ok {
+				started[lit] = true
+			}
+		}
+		return true
+	})
+	labels := l.labelIndex()
+	uses := make([]map[*hvar]bool, len(l.code))
+	usesAt := func(i int) map[*hvar]bool {
+		if uses[i] == nil {
+			uses[i] = map[*hvar]bool{}
+			s := l.code[i]
+			for _, n := range []ast.Node{s.node, s.cond} {
+				if n == nil {
+					continue
+				}
+				ast.Inspect(n, func(c ast.Node) bool {
+					if id, ok := c.(*ast.Ident); ok {
+						if v, ok := l.byObj[l.objectOf(id)]; ok {
+							uses[i][v] = true
+						}
+					}
+					return true
+				})
+			}
+			if s.await != nil && s.await.op != nil {
+				ast.Inspect(s.await.op, func(c ast.Node) bool {
+					if id, ok := c.(*ast.Ident); ok {
+						if v, ok := l.byObj[l.objectOf(id)]; ok {
+							uses[i][v] = true
+						}
+					}
+					return true
+				})
+			}
+		}
+		return uses[i]
+	}
+	for _, lit := range escapingLits(info, l.j.decl.Body) {
+		if started[lit] {
+			continue
+		}
+		var captured []*hvar
+		seen := map[*hvar]bool{}
+		ast.Inspect(lit.Body, func(c ast.Node) bool {
+			if id, ok := c.(*ast.Ident); ok {
+				if obj := info.Uses[id]; obj != nil && (obj.Pos() < lit.Pos() || obj.Pos() > lit.End()) {
+					if v, ok := l.byObj[obj]; ok && !seen[v] {
+						seen[v] = true
+						captured = append(captured, v)
+					}
+				}
+			}
+			return true
+		})
+		at := l.stmtHolding(lit)
+		if len(captured) == 0 || at < 0 {
+			continue
+		}
+		after, _ := l.reach(labels, l.successors(at, labels)...)
+		for i, s := range l.code {
+			if (s.kind != fSuspend && s.kind != fNest) || !after[i] {
+				continue
+			}
+			live := map[*hvar]bool{}
+			for _, v := range s.await.live {
+				live[v] = true
+			}
+			later, _ := l.reach(labels, labels[resumeLabel(s.await)])
+			for _, v := range captured {
+				if reported[v] {
+					continue
+				}
+				used := live[v]
+				for k := range later {
+					if later[k] && !used {
+						used = usesAt(k)[v]
+					}
+				}
+				if used {
+					reported[v] = true
+					l.ds.errorf(v.pos, "%s is captured by the function literal at %s, which the job passes on or stores, and is used after the await at %s: after a resume the literal would still see the variable as it was before the checkpoint; pass the value to the function instead, or finish with the literal before the await", v.what, shortPos(l.j, lit.Pos()), shortPos(l.j, s.await.pos))
+				}
+			}
+		}
+	}
+}
+
+// stmtHolding returns the index of the flat statement that holds node n, or
+// -1.
+func (l *lowerer) stmtHolding(n ast.Node) int {
+	for i, s := range l.code {
+		found := false
+		for _, root := range []ast.Node{s.node, s.cond} {
+			if root == nil || found {
+				continue
+			}
+			ast.Inspect(root, func(c ast.Node) bool {
+				if c == n {
+					found = true
+				}
+				return !found
+			})
+		}
+		if !found && s.await != nil && s.await.op != nil && s.kind == fSuspend {
+			ast.Inspect(s.await.op, func(c ast.Node) bool {
+				if c == n {
+					found = true
+				}
+				return !found
+			})
+		}
+		if found {
+			return i
+		}
+	}
+	return -1
+}

@@ -399,3 +399,36 @@ func SubInGo(ctx fsm.Context) (int, error) {
 	go Sub(ctx, 1) // want `await in a go statement`
 	return 0, nil
 }
+
+var stored []func()
+
+func keep(f func()) { stored = append(stored, f) }
+
+//fsmgen:job
+func StoredClosure(ctx fsm.Context) (int, error) {
+	n := 1 // want `variable n is captured by the function literal at refused.go:\d+:\d+, which the job passes on or stores, and is used after the await at refused.go:\d+:\d+`
+	keep(func() { n++ })
+	fsm.Await(ctx, Echo.Call(0))
+	stored[0]()
+	return n, nil
+}
+
+//fsmgen:job
+func StoredClosureWritten(ctx fsm.Context) (int, error) {
+	n := 1 // want `variable n is captured by the function literal`
+	keep(func() { println(n) })
+	fsm.Await(ctx, Echo.Call(0))
+	n = 5
+	stored[0]()
+	return 0, nil
+}
+
+// StoredClosureBefore is fine: its literal is done with before the await.
+//
+//fsmgen:job
+func StoredClosureBefore(ctx fsm.Context) (int, error) {
+	n := 1
+	keep(func() { n++ })
+	stored[len(stored)-1]()
+	return fsm.Await(ctx, Echo.Call(n))
+}
