@@ -171,30 +171,12 @@ func (l *lowerer) checkStoredClosures(reported map[*hvar]bool) {
 	uses := make([]map[*hvar]bool, len(l.code))
 	usesAt := func(i int) map[*hvar]bool {
 		if uses[i] == nil {
-			uses[i] = map[*hvar]bool{}
 			s := l.code[i]
-			for _, n := range []ast.Node{s.node, s.cond} {
-				if n == nil {
-					continue
-				}
-				ast.Inspect(n, func(c ast.Node) bool {
-					if id, ok := c.(*ast.Ident); ok {
-						if v, ok := l.byObj[l.objectOf(id)]; ok {
-							uses[i][v] = true
-						}
-					}
-					return true
-				})
-			}
-			if s.await != nil && s.await.op != nil {
-				ast.Inspect(s.await.op, func(c ast.Node) bool {
-					if id, ok := c.(*ast.Ident); ok {
-						if v, ok := l.byObj[l.objectOf(id)]; ok {
-							uses[i][v] = true
-						}
-					}
-					return true
-				})
+			uses[i] = map[*hvar]bool{}
+			l.varsIn(s.node, uses[i])
+			l.varsIn(s.cond, uses[i])
+			if s.await != nil {
+				l.varsIn(s.await.op, uses[i])
 			}
 		}
 		return uses[i]
@@ -278,4 +260,19 @@ func (l *lowerer) stmtHolding(n ast.Node) int {
 		}
 	}
 	return -1
+}
+
+// varsIn adds to set the variables of the job that n refers to.
+func (l *lowerer) varsIn(n ast.Node, set map[*hvar]bool) {
+	if n == nil {
+		return
+	}
+	ast.Inspect(n, func(c ast.Node) bool {
+		if id, ok := c.(*ast.Ident); ok {
+			if v, ok := l.byObj[l.objectOf(id)]; ok {
+				set[v] = true
+			}
+		}
+		return true
+	})
 }
