@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strconv"
 	"strings"
 )
 
@@ -38,7 +39,12 @@ func (e *emitter) resume(m *machine) (string, error) {
 		// unused, but here they are locals.
 		fmt.Fprintf(&b, "%s = %s\n", strings.Repeat("_, ", len(named)-1)+"_", strings.Join(named, ", "))
 	}
-	fmt.Fprintf(&b, "%s := %s.state\n%s.state = %s.StatePoisoned\nswitch %s {\n", m.st, m.recv, m.recv, e.rt, m.st)
+	fmt.Fprintf(&b, "%s := %s.state\n%s.state = %s.StatePoisoned\n", m.st, m.recv, m.recv, e.rt)
+	deferring := len(l.defers) > 0
+	if deferring {
+		e.writeDeferEnd(&b, m)
+	}
+	fmt.Fprintf(&b, "switch %s {\n", m.st)
 	var renderErr error
 	restore := func(vars []*hvar) {
 		if len(vars) == 0 {
@@ -68,30 +74,24 @@ func (e *emitter) resume(m *machine) (string, error) {
 	}
 	b.WriteString("case 0:\n")
 	restore(m.entry)
-	if len(l.defers) > 0 {
-		e.writeDeferEnd(&b, m)
-	}
 	reach, refs := l.reachability()
 	for _, s := range l.awaits {
 		fmt.Fprintf(&b, "case %d:\n", s.state)
 		restore(s.live)
-		if len(l.defers) > 0 {
-			e.writeDeferEnd(&b, m)
-			for _, d := range l.defers[:s.defers] {
-				text, err := e.render(l, m, d.node)
-				if err != nil {
-					return "", err
-				}
-				b.WriteString(text + "\n")
-			}
+		if !deferring {
+			fmt.Fprintf(&b, "goto %s\n", resumeLabel(s))
 		}
-		fmt.Fprintf(&b, "goto %s\n", resumeLabel(s))
 	}
 	if renderErr != nil {
 		return "", renderErr
 	}
 	fmt.Fprintf(&b, "case %s.StateDone:\n%s.state = %s\nreturn nil, %s.ErrFinished\n", e.rt, m.recv, m.st, e.rt)
 	fmt.Fprintf(&b, "default:\n%s.state = %s\nreturn nil, %s.ErrPoisoned\n}\n", m.recv, m.st, e.rt)
+	if deferring {
+		if err := e.writeDeferAgain(&b, m); err != nil {
+			return "", err
+		}
+	}
 
 	terminated := false
 	w := &lineWriter{b: &b, e: e}
@@ -195,6 +195,34 @@ func (e *emitter) writeDeferEnd(b *strings.Builder, m *machine) {
 		}
 	}
 	fmt.Fprintf(b, "%s.state = %s.StateDone\n%s = nil\n}()\n", m.recv, e.rt, m.rop)
+}
+
+// writeDeferAgain writes, after the state switch of a job with defers across
+// awaits, the registration of the defers that come before the await the
+// machine resumes at (in source order, each written once), then the jump to
+// that await.
+func (e *emitter) writeDeferAgain(b *strings.Builder, m *machine) error {
+	l := m.l
+	counts := []string{"0"} // state 0 is the start: no defer yet
+	for _, s := range l.awaits {
+		counts = append(counts, strconv.Itoa(s.defers))
+	}
+	i, n := l.names.fresh("i"), l.names.fresh("n")
+	b.WriteString("// The defers registered before the await the job resumes at.\n")
+	fmt.Fprintf(b, "for %s, %s := 0, [...]int{%s}[%s]; %s < %s; %s++ {\nswitch %s {\n", i, n, strings.Join(counts, ", "), m.st, i, n, i, i)
+	for k, d := range l.defers {
+		text, err := e.render(l, m, d.node)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(b, "case %d:\n%s\n", k, text)
+	}
+	fmt.Fprintf(b, "}\n}\nswitch %s {\n", m.st)
+	for _, s := range l.awaits {
+		fmt.Fprintf(b, "case %d:\ngoto %s\n", s.state, resumeLabel(s))
+	}
+	b.WriteString("}\n")
+	return nil
 }
 
 // delegateResume renders the Resume of a job without awaits: a call of the job

@@ -38,58 +38,55 @@ func (m *auditedMachine) Resume(ctx fsm.Context, in fsm.Outcome) (op fsm.AnyOp, 
 	_, _ = note, err
 	st := m.state
 	m.state = fsm.StatePoisoned
+	defer func() {
+		if m.state >= 0 || err_1 != nil {
+			return
+		}
+		if p := recover(); p != nil {
+			m.state = fsm.StatePoisoned
+			panic(p)
+		}
+		m.r0 = note
+		m.r1 = err
+		m.state = fsm.StateDone
+		op = nil
+	}()
 	switch st {
 	case 0:
 		id, note, err = m.v.id, m.v.note, m.v.err
-		defer func() {
-			if m.state >= 0 || err_1 != nil {
-				return
-			}
-			if p := recover(); p != nil {
-				m.state = fsm.StatePoisoned
-				panic(p)
-			}
-			m.r0 = note
-			m.r1 = err
-			m.state = fsm.StateDone
-			op = nil
-		}()
 	case 1:
 		note, err, opened = m.v.note, m.v.err, m.v.opened
-		defer func() {
-			if m.state >= 0 || err_1 != nil {
-				return
-			}
-			if p := recover(); p != nil {
-				m.state = fsm.StatePoisoned
-				panic(p)
-			}
-			m.r0 = note
-			m.r1 = err
-			m.state = fsm.StateDone
-			op = nil
-		}()
-		defer func() {
-			if m.state >= 0 || err_1 != nil {
-				return
-			}
-			if r := recover(); r != nil {
-				err = fmt.Errorf("%s: recovered %v", opened, r)
-			}
-		}()
-		defer func() {
-			if m.state >= 0 || err_1 != nil {
-				return
-			}
-			note = "[" + note + "]"
-		}()
-		goto resume1
 	case fsm.StateDone:
 		m.state = st
 		return nil, fsm.ErrFinished
 	default:
 		m.state = st
 		return nil, fsm.ErrPoisoned
+	}
+	// The defers registered before the await the job resumes at.
+	for i, n := 0, [...]int{0, 2}[st]; i < n; i++ {
+		switch i {
+		case 0:
+			defer func() {
+				if m.state >= 0 || err_1 != nil {
+					return
+				}
+				if r := recover(); r != nil {
+					err = fmt.Errorf("%s: recovered %v", opened, r)
+				}
+			}()
+		case 1:
+			defer func() {
+				if m.state >= 0 || err_1 != nil {
+					return
+				}
+				note = "[" + note + "]"
+			}()
+		}
+	}
+	switch st {
+	case 1:
+		goto resume1
 	}
 //line defers.go:15
 	opened = id + " opened"
@@ -108,7 +105,7 @@ func (m *auditedMachine) Resume(ctx fsm.Context, in fsm.Outcome) (op fsm.AnyOp, 
 		}
 		note = "[" + note + "]"
 	}()
-//line defers_fsm.go:112
+//line defers_fsm.go:109
 	m.v.note, m.v.err, m.v.opened = note, err, opened
 //line defers.go:22
 	return m.suspend(1, ApprovalSignal.Wait())
@@ -129,7 +126,7 @@ resume1:
 		note, err = opened+", approved by "+a.By, nil
 		return m.finish(note, err)
 	}
-//line defers_fsm.go:133
+//line defers_fsm.go:130
 }
 
 func (m *auditedMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {

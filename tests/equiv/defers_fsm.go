@@ -46,90 +46,64 @@ func (m *deferOrderMachine) Resume(ctx fsm.Context, in fsm.Outcome) (op fsm.AnyO
 	_, _ = out, err
 	st := m.state
 	m.state = fsm.StatePoisoned
+	defer func() {
+		if m.state >= 0 || err_3 != nil {
+			return
+		}
+		if p := recover(); p != nil {
+			m.state = fsm.StatePoisoned
+			panic(p)
+		}
+		m.r0 = out
+		m.r1 = err
+		m.state = fsm.StateDone
+		op = nil
+	}()
 	switch st {
 	case 0:
 		n, out = m.v.n, m.v.out
-		defer func() {
-			if m.state >= 0 || err_3 != nil {
-				return
-			}
-			if p := recover(); p != nil {
-				m.state = fsm.StatePoisoned
-				panic(p)
-			}
-			m.r0 = out
-			m.r1 = err
-			m.state = fsm.StateDone
-			op = nil
-		}()
 	case 1:
 		out, err, deferred = m.v.out, m.v.err, m.v.deferred
-		defer func() {
-			if m.state >= 0 || err_3 != nil {
-				return
-			}
-			if p := recover(); p != nil {
-				m.state = fsm.StatePoisoned
-				panic(p)
-			}
-			m.r0 = out
-			m.r1 = err
-			m.state = fsm.StateDone
-			op = nil
-		}()
-		defer func() {
-			if m.state >= 0 || err_3 != nil {
-				return
-			}
-			out += " first"
-		}()
-		defer func() {
-			if m.state >= 0 || err_3 != nil {
-				return
-			}
-			note(&out, "second", deferred)
-		}()
-		goto resume1
 	case 2:
 		out, err, x, deferred, deferred_1 = m.v.out, m.v.err, m.v.x, m.v.deferred, m.v.deferred_1
-		defer func() {
-			if m.state >= 0 || err_3 != nil {
-				return
-			}
-			if p := recover(); p != nil {
-				m.state = fsm.StatePoisoned
-				panic(p)
-			}
-			m.r0 = out
-			m.r1 = err
-			m.state = fsm.StateDone
-			op = nil
-		}()
-		defer func() {
-			if m.state >= 0 || err_3 != nil {
-				return
-			}
-			out += " first"
-		}()
-		defer func() {
-			if m.state >= 0 || err_3 != nil {
-				return
-			}
-			note(&out, "second", deferred)
-		}()
-		defer func(at int) {
-			if m.state >= 0 || err_3 != nil {
-				return
-			}
-			out += fmt.Sprintf(" third(%d,%d)", at, x)
-		}(deferred_1)
-		goto resume2
 	case fsm.StateDone:
 		m.state = st
 		return nil, fsm.ErrFinished
 	default:
 		m.state = st
 		return nil, fsm.ErrPoisoned
+	}
+	// The defers registered before the await the job resumes at.
+	for i, n_1 := 0, [...]int{0, 2, 3}[st]; i < n_1; i++ {
+		switch i {
+		case 0:
+			defer func() {
+				if m.state >= 0 || err_3 != nil {
+					return
+				}
+				out += " first"
+			}()
+		case 1:
+			defer func() {
+				if m.state >= 0 || err_3 != nil {
+					return
+				}
+				note(&out, "second", deferred)
+			}()
+		case 2:
+			defer func(at int) {
+				if m.state >= 0 || err_3 != nil {
+					return
+				}
+				out += fmt.Sprintf(" third(%d,%d)", at, x)
+			}(deferred_1)
+		}
+	}
+	switch st {
+	case 1:
+		goto resume1
+	case 2:
+		goto resume2
 	}
 //line defers.go:20
 	defer func() {
@@ -148,12 +122,12 @@ func (m *deferOrderMachine) Resume(ctx fsm.Context, in fsm.Outcome) (op fsm.AnyO
 		}
 		note(&out, "second", deferred)
 	}()
-//line defers_fsm.go:152
+//line defers_fsm.go:126
 	m.v.out, m.v.err, m.v.deferred = out, err, deferred
 //line defers.go:23
 	return m.suspend(1, Echo.Call(x+1))
 resume1:
-//line defers_fsm.go:157
+//line defers_fsm.go:131
 	v_1, err_1 = fsm.Take[int](in)
 //line defers.go:23
 	x = v(v_1, err_1)
@@ -165,12 +139,12 @@ resume1:
 		}
 		out += fmt.Sprintf(" third(%d,%d)", at, x)
 	}(deferred_1)
-//line defers_fsm.go:169
+//line defers_fsm.go:143
 	m.v.out, m.v.err, m.v.x, m.v.deferred, m.v.deferred_1 = out, err, x, deferred, deferred_1
 //line defers.go:25
 	return m.suspend(2, Echo.Call(x*10))
 resume2:
-//line defers_fsm.go:174
+//line defers_fsm.go:148
 	v_2, err_2 = fsm.Take[int](in)
 //line defers.go:25
 	x = v(v_2, err_2)
@@ -178,7 +152,7 @@ resume2:
 		out, err = fmt.Sprint(x), nil
 		return m.finish(out, err)
 	}
-//line defers_fsm.go:182
+//line defers_fsm.go:156
 }
 
 func (m *deferOrderMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -368,52 +342,48 @@ func (m *deferRecoverMachine) Resume(ctx fsm.Context, in fsm.Outcome) (op fsm.An
 	_, _ = n, err
 	st := m.state
 	m.state = fsm.StatePoisoned
+	defer func() {
+		if m.state >= 0 || err_2 != nil {
+			return
+		}
+		if p := recover(); p != nil {
+			m.state = fsm.StatePoisoned
+			panic(p)
+		}
+		m.r0 = n
+		m.r1 = err
+		m.state = fsm.StateDone
+		op = nil
+	}()
 	switch st {
 	case 0:
 		i, err = m.v.i, m.v.err
-		defer func() {
-			if m.state >= 0 || err_2 != nil {
-				return
-			}
-			if p := recover(); p != nil {
-				m.state = fsm.StatePoisoned
-				panic(p)
-			}
-			m.r0 = n
-			m.r1 = err
-			m.state = fsm.StateDone
-			op = nil
-		}()
 	case 1:
 		n, err = m.v.n, m.v.err
-		defer func() {
-			if m.state >= 0 || err_2 != nil {
-				return
-			}
-			if p := recover(); p != nil {
-				m.state = fsm.StatePoisoned
-				panic(p)
-			}
-			m.r0 = n
-			m.r1 = err
-			m.state = fsm.StateDone
-			op = nil
-		}()
-		defer func() {
-			if m.state >= 0 || err_2 != nil {
-				return
-			}
-			if r := recover(); r != nil {
-				err = fmt.Errorf("recovered: %v", r)
-			}
-		}()
-		goto resume1
 	case fsm.StateDone:
 		m.state = st
 		return nil, fsm.ErrFinished
 	default:
 		m.state = st
 		return nil, fsm.ErrPoisoned
+	}
+	// The defers registered before the await the job resumes at.
+	for i_1, n_1 := 0, [...]int{0, 1}[st]; i_1 < n_1; i_1++ {
+		switch i_1 {
+		case 0:
+			defer func() {
+				if m.state >= 0 || err_2 != nil {
+					return
+				}
+				if r := recover(); r != nil {
+					err = fmt.Errorf("recovered: %v", r)
+				}
+			}()
+		}
+	}
+	switch st {
+	case 1:
+		goto resume1
 	}
 //line defers.go:34
 	defer func() {
@@ -428,12 +398,12 @@ func (m *deferRecoverMachine) Resume(ctx fsm.Context, in fsm.Outcome) (op fsm.An
 	if i < 0 {
 		panic(fmt.Sprintf("negative %d", i))
 	}
-//line defers_fsm.go:432
+//line defers_fsm.go:402
 	m.v.n, m.v.err = n, err
 //line defers.go:42
 	return m.suspend(1, Echo.Call(i))
 resume1:
-//line defers_fsm.go:437
+//line defers_fsm.go:407
 	v_1, err_1 = fsm.Take[int](in)
 //line defers.go:42
 	n = v(v_1, err_1)
@@ -442,7 +412,7 @@ resume1:
 		n, err = xs[n], nil
 		return m.finish(n, err)
 	}
-//line defers_fsm.go:446
+//line defers_fsm.go:416
 }
 
 func (m *deferRecoverMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -588,45 +558,43 @@ func (m *deferPanicsMachine) Resume(ctx fsm.Context, in fsm.Outcome) (op fsm.Any
 	)
 	st := m.state
 	m.state = fsm.StatePoisoned
+	defer func() {
+		if m.state >= 0 || err_1 != nil {
+			return
+		}
+		if p := recover(); p != nil {
+			m.state = fsm.StatePoisoned
+			panic(p)
+		}
+		m.state = fsm.StateDone
+		op = nil
+	}()
 	switch st {
 	case 0:
 		i = m.v.i
-		defer func() {
-			if m.state >= 0 || err_1 != nil {
-				return
-			}
-			if p := recover(); p != nil {
-				m.state = fsm.StatePoisoned
-				panic(p)
-			}
-			m.state = fsm.StateDone
-			op = nil
-		}()
 	case 1:
-		defer func() {
-			if m.state >= 0 || err_1 != nil {
-				return
-			}
-			if p := recover(); p != nil {
-				m.state = fsm.StatePoisoned
-				panic(p)
-			}
-			m.state = fsm.StateDone
-			op = nil
-		}()
-		defer func() {
-			if m.state >= 0 || err_1 != nil {
-				return
-			}
-			tr("deferred", 0)
-		}()
-		goto resume1
 	case fsm.StateDone:
 		m.state = st
 		return nil, fsm.ErrFinished
 	default:
 		m.state = st
 		return nil, fsm.ErrPoisoned
+	}
+	// The defers registered before the await the job resumes at.
+	for i_1, n_1 := 0, [...]int{0, 1}[st]; i_1 < n_1; i_1++ {
+		switch i_1 {
+		case 0:
+			defer func() {
+				if m.state >= 0 || err_1 != nil {
+					return
+				}
+				tr("deferred", 0)
+			}()
+		}
+	}
+	switch st {
+	case 1:
+		goto resume1
 	}
 //line defers.go:51
 	defer func() {
@@ -638,7 +606,7 @@ func (m *deferPanicsMachine) Resume(ctx fsm.Context, in fsm.Outcome) (op fsm.Any
 //line defers.go:52
 	return m.suspend(1, Echo.Call(i))
 resume1:
-//line defers_fsm.go:642
+//line defers_fsm.go:610
 	v_1, err = fsm.Take[int](in)
 //line defers.go:52
 	n = v(v_1, err)
@@ -646,7 +614,7 @@ resume1:
 		panic("too big")
 	}
 	return m.finish(n, nil)
-//line defers_fsm.go:650
+//line defers_fsm.go:618
 }
 
 func (m *deferPanicsMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -786,68 +754,67 @@ func (m *deferMethodsMachine) Resume(ctx fsm.Context, in fsm.Outcome) (op fsm.An
 	_, _ = out, err
 	st := m.state
 	m.state = fsm.StatePoisoned
+	defer func() {
+		if m.state >= 0 || err_2 != nil {
+			return
+		}
+		if p := recover(); p != nil {
+			m.state = fsm.StatePoisoned
+			panic(p)
+		}
+		m.r0 = out
+		m.r1 = err
+		m.state = fsm.StateDone
+		op = nil
+	}()
 	switch st {
 	case 0:
 		k, out = m.v.k, m.v.out
-		defer func() {
-			if m.state >= 0 || err_2 != nil {
-				return
-			}
-			if p := recover(); p != nil {
-				m.state = fsm.StatePoisoned
-				panic(p)
-			}
-			m.r0 = out
-			m.r1 = err
-			m.state = fsm.StateDone
-			op = nil
-		}()
 	case 1:
 		out, err, t, p, deferred, deferred_1 = m.v.out, m.v.err, m.v.t, m.v.p, m.v.deferred, m.v.deferred_1
-		defer func() {
-			if m.state >= 0 || err_2 != nil {
-				return
-			}
-			if p := recover(); p != nil {
-				m.state = fsm.StatePoisoned
-				panic(p)
-			}
-			m.r0 = out
-			m.r1 = err
-			m.state = fsm.StateDone
-			op = nil
-		}()
-		defer func() {
-			if m.state >= 0 || err_2 != nil {
-				return
-			}
-			out += fmt.Sprintf(" final(%d,%d)", t.n, p.n)
-		}()
-		defer func() {
-			if m.state >= 0 || err_2 != nil {
-				return
-			}
-			t.add(100)
-		}()
-		defer func() {
-			if m.state >= 0 || err_2 != nil {
-				return
-			}
-			deferred.show(&out)
-		}()
-		defer func() {
-			if m.state >= 0 || err_2 != nil {
-				return
-			}
-			deferred_1.show(&out)
-		}()
-		goto resume1
 	case fsm.StateDone:
 		m.state = st
 		return nil, fsm.ErrFinished
 	default:
 		m.state = st
 		return nil, fsm.ErrPoisoned
+	}
+	// The defers registered before the await the job resumes at.
+	for i, n_1 := 0, [...]int{0, 4}[st]; i < n_1; i++ {
+		switch i {
+		case 0:
+			defer func() {
+				if m.state >= 0 || err_2 != nil {
+					return
+				}
+				out += fmt.Sprintf(" final(%d,%d)", t.n, p.n)
+			}()
+		case 1:
+			defer func() {
+				if m.state >= 0 || err_2 != nil {
+					return
+				}
+				t.add(100)
+			}()
+		case 2:
+			defer func() {
+				if m.state >= 0 || err_2 != nil {
+					return
+				}
+				deferred.show(&out)
+			}()
+		case 3:
+			defer func() {
+				if m.state >= 0 || err_2 != nil {
+					return
+				}
+				deferred_1.show(&out)
+			}()
+		}
+	}
+	switch st {
+	case 1:
+		goto resume1
 	}
 //line defers.go:74
 	t = counterBox{n: k}
@@ -885,12 +852,12 @@ func (m *deferMethodsMachine) Resume(ctx fsm.Context, in fsm.Outcome) (op fsm.An
 	}()
 //line defers.go:80
 	p.n = 8
-//line defers_fsm.go:889
+//line defers_fsm.go:856
 	m.v.out, m.v.err, m.v.t, m.v.p, m.v.deferred, m.v.deferred_1 = out, err, t, p, deferred, deferred_1
 //line defers.go:81
 	return m.suspend(1, Echo.Call(t.n+1))
 resume1:
-//line defers_fsm.go:894
+//line defers_fsm.go:861
 	v_1, err_1 = fsm.Take[int](in)
 //line defers.go:81
 	t.n = v(v_1, err_1)
@@ -898,7 +865,7 @@ resume1:
 		out, err = fmt.Sprint(t.n), nil
 		return m.finish(out, err)
 	}
-//line defers_fsm.go:902
+//line defers_fsm.go:869
 }
 
 func (m *deferMethodsMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -1082,50 +1049,53 @@ func (m_1 *deferStdMachine) Resume(ctx fsm.Context, in fsm.Outcome) (op fsm.AnyO
 	_, _ = out, m
 	st := m_1.state
 	m_1.state = fsm.StatePoisoned
+	defer func() {
+		if m_1.state >= 0 || err_1 != nil {
+			return
+		}
+		if p := recover(); p != nil {
+			m_1.state = fsm.StatePoisoned
+			panic(p)
+		}
+		m_1.r0 = out
+		m_1.r1 = m
+		m_1.state = fsm.StateDone
+		op = nil
+	}()
 	switch st {
 	case 0:
 		xs, out = m_1.v.xs, m_1.v.out
-		defer func() {
-			if m_1.state >= 0 || err_1 != nil {
-				return
-			}
-			if p := recover(); p != nil {
-				m_1.state = fsm.StatePoisoned
-				panic(p)
-			}
-			m_1.r0 = out
-			m_1.r1 = m
-			m_1.state = fsm.StateDone
-			op = nil
-		}()
 	case 1:
 		xs, out, m = m_1.v.xs, m_1.v.out, m_1.v.m
-		defer func() {
-			if m_1.state >= 0 || err_1 != nil {
-				return
-			}
-			if p := recover(); p != nil {
-				m_1.state = fsm.StatePoisoned
-				panic(p)
-			}
-			m_1.r0 = out
-			m_1.r1 = m
-			m_1.state = fsm.StateDone
-			op = nil
-		}()
-		defer func() {
-			if m_1.state >= 0 || err_1 != nil {
-				return
-			}
-			delete(m, "a")
-		}()
-		goto resume1
 	case fsm.StateDone:
 		m_1.state = st
 		return nil, fsm.ErrFinished
 	default:
 		m_1.state = st
 		return nil, fsm.ErrPoisoned
+	}
+	// The defers registered before the await the job resumes at.
+	for i, n := 0, [...]int{0, 1}[st]; i < n; i++ {
+		switch i {
+		case 0:
+			defer func() {
+				if m_1.state >= 0 || err_1 != nil {
+					return
+				}
+				delete(m, "a")
+			}()
+		case 1:
+			defer func() {
+				if m_1.state >= 0 || err_1 != nil {
+					return
+				}
+				sort.Ints(out)
+			}()
+		}
+	}
+	switch st {
+	case 1:
+		goto resume1
 	}
 //line defers.go:90
 	m = map[string]int{"a": 1, "b": 2}
@@ -1135,12 +1105,12 @@ func (m_1 *deferStdMachine) Resume(ctx fsm.Context, in fsm.Outcome) (op fsm.AnyO
 		}
 		delete(m, "a")
 	}()
-//line defers_fsm.go:1139
+//line defers_fsm.go:1109
 	m_1.v.xs, m_1.v.out, m_1.v.m = xs, out, m
 //line defers.go:92
 	return m_1.suspend(1, Echo.Call(3))
 resume1:
-//line defers_fsm.go:1144
+//line defers_fsm.go:1114
 	v_1, err = fsm.Take[int](in)
 //line defers.go:92
 	m["c"] = v(v_1, err)
@@ -1153,7 +1123,7 @@ resume1:
 	}()
 //line defers.go:95
 	return m_1.finish(out, m)
-//line defers_fsm.go:1157
+//line defers_fsm.go:1127
 }
 
 func (m *deferStdMachine) finish(r0 []int, r1 map[string]int) (fsm.AnyOp, error) {
@@ -1307,48 +1277,45 @@ func (m *deferCountMachine) Resume(ctx fsm.Context, in fsm.Outcome) (op fsm.AnyO
 	_ = total
 	st := m.state
 	m.state = fsm.StatePoisoned
+	defer func() {
+		if m.state >= 0 || err_1 != nil {
+			return
+		}
+		if p := recover(); p != nil {
+			m.state = fsm.StatePoisoned
+			panic(p)
+		}
+		m.r0 = total
+		m.state = fsm.StateDone
+		op = nil
+	}()
 	switch st {
 	case 0:
 		n, total = m.v.n, m.v.total
-		defer func() {
-			if m.state >= 0 || err_1 != nil {
-				return
-			}
-			if p := recover(); p != nil {
-				m.state = fsm.StatePoisoned
-				panic(p)
-			}
-			m.r0 = total
-			m.state = fsm.StateDone
-			op = nil
-		}()
 	case 1:
 		n, total, i = m.v.n, m.v.total, m.v.i
-		defer func() {
-			if m.state >= 0 || err_1 != nil {
-				return
-			}
-			if p := recover(); p != nil {
-				m.state = fsm.StatePoisoned
-				panic(p)
-			}
-			m.r0 = total
-			m.state = fsm.StateDone
-			op = nil
-		}()
-		defer func() {
-			if m.state >= 0 || err_1 != nil {
-				return
-			}
-			total *= 2
-		}()
-		goto resume1
 	case fsm.StateDone:
 		m.state = st
 		return nil, fsm.ErrFinished
 	default:
 		m.state = st
 		return nil, fsm.ErrPoisoned
+	}
+	// The defers registered before the await the job resumes at.
+	for i_1, n_1 := 0, [...]int{0, 1}[st]; i_1 < n_1; i_1++ {
+		switch i_1 {
+		case 0:
+			defer func() {
+				if m.state >= 0 || err_1 != nil {
+					return
+				}
+				total *= 2
+			}()
+		}
+	}
+	switch st {
+	case 1:
+		goto resume1
 	}
 //line defers.go:103
 	defer func() {
@@ -1364,12 +1331,12 @@ loop:
 	if !(i < n) {
 		goto loopEnd
 	}
-//line defers_fsm.go:1368
+//line defers_fsm.go:1335
 	m.v.n, m.v.total, m.v.i = n, total, i
 //line defers.go:105
 	return m.suspend(1, Echo.Call(i))
 resume1:
-//line defers_fsm.go:1373
+//line defers_fsm.go:1340
 	v_1, err = fsm.Take[int](in)
 //line defers.go:105
 	total += v(v_1, err)
@@ -1381,12 +1348,12 @@ resume1:
 	}
 //line defers.go:104
 	i++
-//line defers_fsm.go:1385
+//line defers_fsm.go:1352
 	goto loop
 loopEnd:
 //line defers.go:110
 	return m.finish(total)
-//line defers_fsm.go:1390
+//line defers_fsm.go:1357
 }
 
 func (m *deferCountMachine) finish(r0 int) (fsm.AnyOp, error) {
@@ -1539,66 +1506,50 @@ func (m *deferLateMachine) Resume(ctx fsm.Context, in fsm.Outcome) (op fsm.AnyOp
 	_, _ = s, err
 	st := m.state
 	m.state = fsm.StatePoisoned
+	defer func() {
+		if m.state >= 0 || err_3 != nil {
+			return
+		}
+		if p := recover(); p != nil {
+			m.state = fsm.StatePoisoned
+			panic(p)
+		}
+		m.r0 = s
+		m.r1 = err
+		m.state = fsm.StateDone
+		op = nil
+	}()
 	switch st {
 	case 0:
 		n, s = m.v.n, m.v.s
-		defer func() {
-			if m.state >= 0 || err_3 != nil {
-				return
-			}
-			if p := recover(); p != nil {
-				m.state = fsm.StatePoisoned
-				panic(p)
-			}
-			m.r0 = s
-			m.r1 = err
-			m.state = fsm.StateDone
-			op = nil
-		}()
 	case 1:
 		s = m.v.s
-		defer func() {
-			if m.state >= 0 || err_3 != nil {
-				return
-			}
-			if p := recover(); p != nil {
-				m.state = fsm.StatePoisoned
-				panic(p)
-			}
-			m.r0 = s
-			m.r1 = err
-			m.state = fsm.StateDone
-			op = nil
-		}()
-		goto resume1
 	case 2:
 		s, err = m.v.s, m.v.err
-		defer func() {
-			if m.state >= 0 || err_3 != nil {
-				return
-			}
-			if p := recover(); p != nil {
-				m.state = fsm.StatePoisoned
-				panic(p)
-			}
-			m.r0 = s
-			m.r1 = err
-			m.state = fsm.StateDone
-			op = nil
-		}()
-		defer func() {
-			if m.state >= 0 || err_3 != nil {
-				return
-			}
-			s = "[" + s + "]"
-		}()
-		goto resume2
 	case fsm.StateDone:
 		m.state = st
 		return nil, fsm.ErrFinished
 	default:
 		m.state = st
 		return nil, fsm.ErrPoisoned
+	}
+	// The defers registered before the await the job resumes at.
+	for i, n_1 := 0, [...]int{0, 0, 1}[st]; i < n_1; i++ {
+		switch i {
+		case 0:
+			defer func() {
+				if m.state >= 0 || err_3 != nil {
+					return
+				}
+				s = "[" + s + "]"
+			}()
+		}
+	}
+	switch st {
+	case 1:
+		goto resume1
+	case 2:
+		goto resume2
 	}
 //line defers.go:118
 	if n < 0 {
@@ -1607,12 +1558,12 @@ func (m *deferLateMachine) Resume(ctx fsm.Context, in fsm.Outcome) (op fsm.AnyOp
 			return m.finish(s, err)
 		}
 	}
-//line defers_fsm.go:1611
+//line defers_fsm.go:1562
 	m.v.s = s
 //line defers.go:121
 	return m.suspend(1, Echo.Call(n))
 resume1:
-//line defers_fsm.go:1616
+//line defers_fsm.go:1567
 	v_1, err_1 = fsm.Take[int](in)
 //line defers.go:121
 	x = v(v_1, err_1)
@@ -1629,12 +1580,12 @@ resume1:
 		}
 		s = "[" + s + "]"
 	}()
-//line defers_fsm.go:1633
+//line defers_fsm.go:1584
 	m.v.s, m.v.err = s, err
 //line defers.go:126
 	return m.suspend(2, Echo.Call(x+1))
 resume2:
-//line defers_fsm.go:1638
+//line defers_fsm.go:1589
 	v_2, err_2 = fsm.Take[int](in)
 //line defers.go:126
 	y = v(v_2, err_2)
@@ -1642,7 +1593,7 @@ resume2:
 		s, err = fmt.Sprint(y), nil
 		return m.finish(s, err)
 	}
-//line defers_fsm.go:1646
+//line defers_fsm.go:1597
 }
 
 func (m *deferLateMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -1803,50 +1754,46 @@ func (m *withCleanupMachine) Resume(ctx fsm.Context, in fsm.Outcome) (op fsm.Any
 	_, _ = r, err
 	st := m.state
 	m.state = fsm.StatePoisoned
+	defer func() {
+		if m.state >= 0 || err_2 != nil {
+			return
+		}
+		if p := recover(); p != nil {
+			m.state = fsm.StatePoisoned
+			panic(p)
+		}
+		m.r0 = r
+		m.r1 = err
+		m.state = fsm.StateDone
+		op = nil
+	}()
 	switch st {
 	case 0:
 		x, r = m.v.x, m.v.r
-		defer func() {
-			if m.state >= 0 || err_2 != nil {
-				return
-			}
-			if p := recover(); p != nil {
-				m.state = fsm.StatePoisoned
-				panic(p)
-			}
-			m.r0 = r
-			m.r1 = err
-			m.state = fsm.StateDone
-			op = nil
-		}()
 	case 1:
 		r, err = m.v.r, m.v.err
-		defer func() {
-			if m.state >= 0 || err_2 != nil {
-				return
-			}
-			if p := recover(); p != nil {
-				m.state = fsm.StatePoisoned
-				panic(p)
-			}
-			m.r0 = r
-			m.r1 = err
-			m.state = fsm.StateDone
-			op = nil
-		}()
-		defer func() {
-			if m.state >= 0 || err_2 != nil {
-				return
-			}
-			r += 1000
-		}()
-		goto resume1
 	case fsm.StateDone:
 		m.state = st
 		return nil, fsm.ErrFinished
 	default:
 		m.state = st
 		return nil, fsm.ErrPoisoned
+	}
+	// The defers registered before the await the job resumes at.
+	for i, n := 0, [...]int{0, 1}[st]; i < n; i++ {
+		switch i {
+		case 0:
+			defer func() {
+				if m.state >= 0 || err_2 != nil {
+					return
+				}
+				r += 1000
+			}()
+		}
+	}
+	switch st {
+	case 1:
+		goto resume1
 	}
 //line defers.go:134
 	defer func() {
@@ -1855,12 +1802,12 @@ func (m *withCleanupMachine) Resume(ctx fsm.Context, in fsm.Outcome) (op fsm.Any
 		}
 		r += 1000
 	}()
-//line defers_fsm.go:1859
+//line defers_fsm.go:1806
 	m.v.r, m.v.err = r, err
 //line defers.go:135
 	return m.suspend(1, Echo.Call(x))
 resume1:
-//line defers_fsm.go:1864
+//line defers_fsm.go:1811
 	v_1, err_1 = fsm.Take[int](in)
 //line defers.go:135
 	r = v(v_1, err_1)
@@ -1868,7 +1815,7 @@ resume1:
 		r, err = r*2, nil
 		return m.finish(r, err)
 	}
-//line defers_fsm.go:1872
+//line defers_fsm.go:1819
 }
 
 func (m *withCleanupMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -2024,72 +1971,50 @@ func (m *deferNestedMachine) Resume(ctx fsm.Context, in fsm.Outcome) (op fsm.Any
 	_, _ = out, err
 	st := m.state
 	m.state = fsm.StatePoisoned
+	defer func() {
+		if m.state >= 0 || err_2 != nil {
+			return
+		}
+		if p := recover(); p != nil {
+			m.state = fsm.StatePoisoned
+			panic(p)
+		}
+		m.r0 = out
+		m.r1 = err
+		m.state = fsm.StateDone
+		op = nil
+	}()
 	switch st {
 	case 0:
 		x, out = m.v.x, m.v.out
-		defer func() {
-			if m.state >= 0 || err_2 != nil {
-				return
-			}
-			if p := recover(); p != nil {
-				m.state = fsm.StatePoisoned
-				panic(p)
-			}
-			m.r0 = out
-			m.r1 = err
-			m.state = fsm.StateDone
-			op = nil
-		}()
 	case 1:
 		out, err, withCleanup_1 = m.v.out, m.v.err, m.v.withCleanup_1
-		defer func() {
-			if m.state >= 0 || err_2 != nil {
-				return
-			}
-			if p := recover(); p != nil {
-				m.state = fsm.StatePoisoned
-				panic(p)
-			}
-			m.r0 = out
-			m.r1 = err
-			m.state = fsm.StateDone
-			op = nil
-		}()
-		defer func() {
-			if m.state >= 0 || err_2 != nil {
-				return
-			}
-			out = -out
-		}()
-		goto resume1
 	case 2:
 		out, err = m.v.out, m.v.err
-		defer func() {
-			if m.state >= 0 || err_2 != nil {
-				return
-			}
-			if p := recover(); p != nil {
-				m.state = fsm.StatePoisoned
-				panic(p)
-			}
-			m.r0 = out
-			m.r1 = err
-			m.state = fsm.StateDone
-			op = nil
-		}()
-		defer func() {
-			if m.state >= 0 || err_2 != nil {
-				return
-			}
-			out = -out
-		}()
-		goto resume2
 	case fsm.StateDone:
 		m.state = st
 		return nil, fsm.ErrFinished
 	default:
 		m.state = st
 		return nil, fsm.ErrPoisoned
+	}
+	// The defers registered before the await the job resumes at.
+	for i, n := 0, [...]int{0, 1, 1}[st]; i < n; i++ {
+		switch i {
+		case 0:
+			defer func() {
+				if m.state >= 0 || err_2 != nil {
+					return
+				}
+				out = -out
+			}()
+		}
+	}
+	switch st {
+	case 1:
+		goto resume1
+	case 2:
+		goto resume2
 	}
 //line defers.go:143
 	defer func() {
@@ -2098,7 +2023,7 @@ func (m *deferNestedMachine) Resume(ctx fsm.Context, in fsm.Outcome) (op fsm.Any
 		}
 		out = -out
 	}()
-//line defers_fsm.go:2102
+//line defers_fsm.go:2027
 	withCleanup_1 = fsm.NewNested("github.com/fsmgen/fsmgen/tests/equiv.withCleanup", x)
 	in = fsm.Outcome{}
 resume1:
@@ -2106,7 +2031,7 @@ resume1:
 	if op_1, err_3 := fsm.Nest(ctx, withCleanup_1, in); err_3 != nil {
 		return nil, err_3
 	} else if op_1 != nil {
-//line defers_fsm.go:2110
+//line defers_fsm.go:2035
 		m.v.out, m.v.err, m.v.withCleanup_1 = out, err, withCleanup_1
 		return m.suspend(1, op_1)
 	}
@@ -2119,12 +2044,12 @@ resume1:
 			return m.finish(out, err)
 		}
 	}
-//line defers_fsm.go:2123
+//line defers_fsm.go:2048
 	m.v.out, m.v.err = out, err
 //line defers.go:148
 	return m.suspend(2, Echo.Call(a))
 resume2:
-//line defers_fsm.go:2128
+//line defers_fsm.go:2053
 	v_1, err_1 = fsm.Take[int](in)
 //line defers.go:148
 	b = v(v_1, err_1)
@@ -2132,7 +2057,7 @@ resume2:
 		out, err = b+1, nil
 		return m.finish(out, err)
 	}
-//line defers_fsm.go:2136
+//line defers_fsm.go:2061
 }
 
 func (m *deferNestedMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -2312,47 +2237,45 @@ func (m *deferUnnamedMachine) Resume(ctx fsm.Context, in fsm.Outcome) (op fsm.An
 	)
 	st := m.state
 	m.state = fsm.StatePoisoned
+	defer func() {
+		if m.state >= 0 || err_1 != nil {
+			return
+		}
+		if p := recover(); p != nil {
+			m.state = fsm.StatePoisoned
+			panic(p)
+		}
+		m.state = fsm.StateDone
+		op = nil
+	}()
 	switch st {
 	case 0:
 		i = m.v.i
-		defer func() {
-			if m.state >= 0 || err_1 != nil {
-				return
-			}
-			if p := recover(); p != nil {
-				m.state = fsm.StatePoisoned
-				panic(p)
-			}
-			m.state = fsm.StateDone
-			op = nil
-		}()
 	case 1:
 		x = m.v.x
-		defer func() {
-			if m.state >= 0 || err_1 != nil {
-				return
-			}
-			if p := recover(); p != nil {
-				m.state = fsm.StatePoisoned
-				panic(p)
-			}
-			m.state = fsm.StateDone
-			op = nil
-		}()
-		defer func() {
-			if m.state >= 0 || err_1 != nil {
-				return
-			}
-			recover()
-			x = -1
-		}()
-		goto resume1
 	case fsm.StateDone:
 		m.state = st
 		return nil, fsm.ErrFinished
 	default:
 		m.state = st
 		return nil, fsm.ErrPoisoned
+	}
+	// The defers registered before the await the job resumes at.
+	for i_1, n := 0, [...]int{0, 1}[st]; i_1 < n; i_1++ {
+		switch i_1 {
+		case 0:
+			defer func() {
+				if m.state >= 0 || err_1 != nil {
+					return
+				}
+				recover()
+				x = -1
+			}()
+		}
+	}
+	switch st {
+	case 1:
+		goto resume1
 	}
 //line defers.go:157
 	x = i
@@ -2363,12 +2286,12 @@ func (m *deferUnnamedMachine) Resume(ctx fsm.Context, in fsm.Outcome) (op fsm.An
 		recover()
 		x = -1
 	}()
-//line defers_fsm.go:2367
+//line defers_fsm.go:2290
 	m.v.x = x
 //line defers.go:162
 	return m.suspend(1, Echo.Call(x+1))
 resume1:
-//line defers_fsm.go:2372
+//line defers_fsm.go:2295
 	v_1, err = fsm.Take[int](in)
 //line defers.go:162
 	x = v(v_1, err)
@@ -2376,7 +2299,7 @@ resume1:
 		panic("big")
 	}
 	return m.finish("x", x)
-//line defers_fsm.go:2380
+//line defers_fsm.go:2303
 }
 
 func (m *deferUnnamedMachine) finish(r0 string, r1 int) (fsm.AnyOp, error) {
@@ -2526,62 +2449,60 @@ func (m *deferFormsMachine) Resume(ctx fsm.Context, in fsm.Outcome) (op fsm.AnyO
 	_, _ = out, err
 	st := m.state
 	m.state = fsm.StatePoisoned
+	defer func() {
+		if m.state >= 0 || err_2 != nil {
+			return
+		}
+		if p := recover(); p != nil {
+			m.state = fsm.StatePoisoned
+			panic(p)
+		}
+		m.r0 = out
+		m.r1 = err
+		m.state = fsm.StateDone
+		op = nil
+	}()
 	switch st {
 	case 0:
 		n_1, out = m.v.n_1, m.v.out
-		defer func() {
-			if m.state >= 0 || err_2 != nil {
-				return
-			}
-			if p := recover(); p != nil {
-				m.state = fsm.StatePoisoned
-				panic(p)
-			}
-			m.r0 = out
-			m.r1 = err
-			m.state = fsm.StateDone
-			op = nil
-		}()
 	case 1:
 		out, err, xs, deferred, deferred_1, c, deferred_2 = m.v.out, m.v.err, m.v.xs, m.v.deferred, m.v.deferred_1, m.v.c, m.v.deferred_2
-		defer func() {
-			if m.state >= 0 || err_2 != nil {
-				return
-			}
-			if p := recover(); p != nil {
-				m.state = fsm.StatePoisoned
-				panic(p)
-			}
-			m.r0 = out
-			m.r1 = err
-			m.state = fsm.StateDone
-			op = nil
-		}()
-		defer func() {
-			if m.state >= 0 || err_2 != nil {
-				return
-			}
-			join(&out, xs...)
-		}()
-		defer func() {
-			if m.state >= 0 || err_2 != nil {
-				return
-			}
-			join(deferred, deferred_1)
-		}()
-		defer func() {
-			if m.state >= 0 || err_2 != nil {
-				return
-			}
-			counterBox.show(deferred_2, &out)
-		}()
-		goto resume1
 	case fsm.StateDone:
 		m.state = st
 		return nil, fsm.ErrFinished
 	default:
 		m.state = st
 		return nil, fsm.ErrPoisoned
+	}
+	// The defers registered before the await the job resumes at.
+	for i, n_2 := 0, [...]int{0, 3}[st]; i < n_2; i++ {
+		switch i {
+		case 0:
+			defer func() {
+				if m.state >= 0 || err_2 != nil {
+					return
+				}
+				join(&out, xs...)
+			}()
+		case 1:
+			defer func() {
+				if m.state >= 0 || err_2 != nil {
+					return
+				}
+				join(deferred, deferred_1)
+			}()
+		case 2:
+			defer func() {
+				if m.state >= 0 || err_2 != nil {
+					return
+				}
+				counterBox.show(deferred_2, &out)
+			}()
+		}
+	}
+	switch st {
+	case 1:
+		goto resume1
 	}
 //line defers.go:183
 	pairOut = ""
@@ -2611,12 +2532,12 @@ func (m *deferFormsMachine) Resume(ctx fsm.Context, in fsm.Outcome) (op fsm.AnyO
 		}
 		counterBox.show(deferred_2, &out)
 	}()
-//line defers_fsm.go:2615
+//line defers_fsm.go:2536
 	m.v.out, m.v.err, m.v.xs, m.v.deferred, m.v.deferred_1, m.v.c, m.v.deferred_2 = out, err, xs, deferred, deferred_1, c, deferred_2
 //line defers.go:189
 	return m.suspend(1, Echo.Call(n_1*3))
 resume1:
-//line defers_fsm.go:2620
+//line defers_fsm.go:2541
 	v_1, err_1 = fsm.Take[int](in)
 //line defers.go:189
 	c.n = v(v_1, err_1)
@@ -2625,7 +2546,7 @@ resume1:
 		err = nil
 		return m.finish(out, err)
 	}
-//line defers_fsm.go:2629
+//line defers_fsm.go:2550
 }
 
 func (m *deferFormsMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
