@@ -519,7 +519,6 @@ func (l *lowerer) checkLive() {
 	addrTaken := l.memory.addressTaken
 	l.markCaptured()
 	for _, site := range l.awaits {
-		at := l.j.position(site.pos)
 		for _, v := range site.saved {
 			if reported[v] || v.nest != nil {
 				continue // a nested machine is saved by its own code
@@ -530,12 +529,12 @@ func (l *lowerer) checkLive() {
 			}
 			if why := topUnsaveable(v.typ, l.j.scope()); why != "" {
 				reported[v] = true
-				l.ds.errorf(pos, "%s of type %s is held across the await at %s:%d:%d, but %s", v.what, typeString(v.typ, l.j.pkg.Types), shortFile(at.Filename), at.Line, at.Column, why)
+				l.ds.errorf(pos, "%s of type %s is held across the await at %s, but %s", v.what, typeString(v.typ, l.j.pkg.Types), shortPos(l.j, site.pos), why)
 				continue
 			}
 			if _, taken := addrTaken[v.obj]; v.obj != nil && taken {
 				reported[v] = true
-				l.ds.errorf(pos, "%s has its address taken and is held across the await at %s:%d:%d: pointers to a job's variables cannot be checkpointed yet; keep the value in a variable and take its address after the await", v.what, shortFile(at.Filename), at.Line, at.Column)
+				l.ds.errorf(pos, "%s has its address taken and is held across the await at %s: pointers to a job's variables cannot be checkpointed yet; keep the value in a variable and take its address after the await", v.what, shortPos(l.j, site.pos))
 			}
 		}
 	}

@@ -96,16 +96,7 @@ func (l *lowerer) closuresAcross() {
 	captures := map[*hvar][]*hvar{}
 	for v, as := range remake {
 		v.remake = as
-		seen := map[*hvar]bool{}
-		ast.Inspect(as.Rhs[0], func(n ast.Node) bool {
-			if id, ok := n.(*ast.Ident); ok {
-				if c, ok := l.byObj[l.info.Uses[id]]; ok && !seen[c] {
-					seen[c] = true
-					captures[v] = append(captures[v], c)
-				}
-			}
-			return true
-		})
+		captures[v] = l.varsIn(as.Rhs[0], map[*hvar]bool{})
 	}
 	for _, site := range l.awaits {
 		has := map[*hvar]bool{}
@@ -185,19 +176,8 @@ func (l *lowerer) checkStoredClosures(reported map[*hvar]bool) {
 		if started[lit] {
 			continue
 		}
-		var captured []*hvar
-		seen := map[*hvar]bool{}
-		ast.Inspect(lit.Body, func(c ast.Node) bool {
-			if id, ok := c.(*ast.Ident); ok {
-				if obj := info.Uses[id]; obj != nil && (obj.Pos() < lit.Pos() || obj.Pos() > lit.End()) {
-					if v, ok := l.byObj[obj]; ok && !seen[v] {
-						seen[v] = true
-						captured = append(captured, v)
-					}
-				}
-			}
-			return true
-		})
+		// The literal's own variables are not the job's: they stay in it.
+		captured := l.varsIn(lit.Body, map[*hvar]bool{})
 		at := l.stmtHolding(lit)
 		if len(captured) == 0 || at < 0 {
 			continue
@@ -262,17 +242,21 @@ func (l *lowerer) stmtHolding(n ast.Node) int {
 	return -1
 }
 
-// varsIn adds to set the variables of the job that n refers to.
-func (l *lowerer) varsIn(n ast.Node, set map[*hvar]bool) {
+// varsIn returns the variables of the job that n refers to and seen does not
+// hold yet, in order of appearance, adding them to seen.
+func (l *lowerer) varsIn(n ast.Node, seen map[*hvar]bool) []*hvar {
 	if n == nil {
-		return
+		return nil
 	}
+	var out []*hvar
 	ast.Inspect(n, func(c ast.Node) bool {
 		if id, ok := c.(*ast.Ident); ok {
-			if v, ok := l.byObj[l.objectOf(id)]; ok {
-				set[v] = true
+			if v, ok := l.byObj[l.objectOf(id)]; ok && !seen[v] {
+				seen[v] = true
+				out = append(out, v)
 			}
 		}
 		return true
 	})
+	return out
 }

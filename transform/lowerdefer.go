@@ -106,16 +106,7 @@ func (l *lowerer) deferStmt(s *ast.DeferStmt) {
 	if args != nil {
 		d.node.Call.Ellipsis = call.Ellipsis
 	}
-	seen := map[*hvar]bool{}
-	ast.Inspect(d.node, func(n ast.Node) bool {
-		if id, ok := n.(*ast.Ident); ok {
-			if v, ok := l.byObj[l.objectOf(id)]; ok && !seen[v] {
-				seen[v] = true
-				d.uses = append(d.uses, v)
-			}
-		}
-		return true
-	})
+	d.uses = l.varsIn(d.node, map[*hvar]bool{})
 	l.defers = append(l.defers, d)
 	l.emit(fstmt{kind: fNode, node: d.node, pos: s.Pos()})
 }
