@@ -26,6 +26,7 @@ type emitter struct {
 	path  string // path of the generated file
 	taken map[string]bool
 	gen   *genIdents // see genNames
+	lock  *pkgLock   // the package's states, for its lock
 }
 
 // machine holds what the emitter needs of one lowered job.
@@ -315,7 +316,7 @@ func (e *emitter) emitJob(l *lowerer, entry []*hvar, h *jobHandle) error {
 	newBody = append(newBody, jen.Return(jen.Id(g.m), jen.Nil()))
 	var states []jen.Code
 	for _, s := range l.awaits {
-		states = append(states, e.stateInfo(l, s.pos, storedOrder(l, s.saved)))
+		states = append(states, e.stateInfo(l, s.id, s.pinned, s.pos, s.typ, storedOrder(l, s.saved)))
 	}
 	fn := jen.Id(j.fn.Name())
 	if recv := j.sig.Recv(); recv != nil {
@@ -330,7 +331,7 @@ func (e *emitter) emitJob(l *lowerer, entry []*hvar, h *jobHandle) error {
 	if len(states) > 0 {
 		info[jen.Id("States")] = jen.Index().Add(rt("StateInfo")).Values(states...)
 	}
-	info[jen.Id("Start")] = rt("StateInfo").Add(e.stateInfo(l, j.decl.Name.Pos(), storedOrder(l, m.entry)))
+	info[jen.Id("Start")] = rt("StateInfo").Add(e.stateInfo(l, startID, false, j.decl.Name.Pos(), nil, storedOrder(l, m.entry)))
 	info[jen.Id("Done")] = rt("StateInfo").Add(e.doneInfo(j))
 	body := []jen.Code{rt("RegisterJob").Call(rt("JobInfo").Values(info))}
 	registered := e.registered(l)
@@ -461,12 +462,18 @@ func declaredAtTop(t types.Type, seen map[types.Type]bool) bool {
 	return true
 }
 
-// stateInfo is the fsm.StateInfo of a state at pos storing vars, in stored
-// order.
-func (e *emitter) stateInfo(l *lowerer, pos token.Pos, vars []*hvar) jen.Code {
+// stateInfo is the fsm.StateInfo of state id at pos, which awaits a value of
+// type await (nil when it is not an await of an op) and stores vars, in
+// stored order. The state is recorded for the package's lock.
+func (e *emitter) stateInfo(l *lowerer, id string, pinned bool, pos token.Pos, await types.Type, vars []*hvar) jen.Code {
 	j := l.j
 	var infos []jen.Code
-	for _, v := range vars {
+	lvs := stateLayoutVars(l, vars)
+	rec := &stateRec{id: id, pinned: pinned, pos: pos, at: shortPos(j, pos), layout: layoutOf(id, await, lvs)}
+	if await != nil {
+		rec.awaitType, rec.awaitShape = typeString(await, j.pkg.Types), lockShape(shapeOf(await))
+	}
+	for i, v := range vars {
 		name := displayName(v)
 		if v.srcName == "" {
 			name = v.name + " (" + v.what + ")"
@@ -483,8 +490,9 @@ func (e *emitter) stateInfo(l *lowerer, pos token.Pos, vars []*hvar) jen.Code {
 			d[jen.Id("Internal")] = jen.True()
 		}
 		infos = append(infos, jen.Values(d))
+		rec.vars = append(rec.vars, lockVarOf(lvs[i], typ))
 	}
-	return e.stateValues(j, pos, infos, layoutOf(stateLayoutVars(l, vars)))
+	return e.stateValues(j, rec, infos)
 }
 
 // doneInfo is the fsm.StateInfo of the done state, which stores the job's
@@ -493,25 +501,37 @@ func (e *emitter) doneInfo(j *job) jen.Code {
 	results := j.sig.Results()
 	var infos []jen.Code
 	var lvs []layoutVar
+	rec := &stateRec{id: doneID, pos: j.decl.Body.Rbrace, at: shortPos(j, j.decl.Body.Rbrace)}
 	for i := 0; i < results.Len(); i++ {
 		r := results.At(i)
+		typ := typeString(r.Type(), j.pkg.Types)
 		infos = append(infos, jen.Values(jen.Dict{
 			jen.Id("Name"): jen.Lit(resultName(results, i)),
-			jen.Id("Type"): jen.Lit(typeString(r.Type(), j.pkg.Types)),
+			jen.Id("Type"): jen.Lit(typ),
 		}))
-		lvs = append(lvs, layoutVar{name: resultName(results, i), typ: r.Type()})
+		lv := layoutVar{name: resultName(results, i), typ: r.Type()}
+		lvs = append(lvs, lv)
+		rec.vars = append(rec.vars, lockVarOf(lv, typ))
 	}
-	return e.stateValues(j, j.decl.Body.Rbrace, infos, layoutOf(lvs))
+	rec.layout = layoutOf(doneID, nil, lvs)
+	return e.stateValues(j, rec, infos)
 }
 
-func (e *emitter) stateValues(j *job, pos token.Pos, vars []jen.Code, layout string) jen.Code {
-	p := j.position(pos)
+// stateValues writes the fields of a StateInfo; the lock stage adds its
+// Accepts to rec.fields before the file is rendered.
+func (e *emitter) stateValues(j *job, rec *stateRec, vars []jen.Code) jen.Code {
+	p := j.position(rec.pos)
 	fields := jen.Dict{
+		jen.Id("ID"):     jen.Lit(rec.id),
 		jen.Id("Pos"):    jen.Lit(fmt.Sprintf("%s:%d:%d", shortFile(p.Filename), p.Line, p.Column)),
-		jen.Id("Layout"): jen.Lit(layout),
+		jen.Id("Layout"): jen.Lit(rec.layout),
 	}
 	if len(vars) > 0 {
 		fields[jen.Id("Vars")] = jen.Index().Add(jen.Qual(RuntimePath, "VarInfo")).Values(vars...)
+	}
+	rec.fields = fields
+	if e.lock != nil {
+		e.lock.add(j, rec)
 	}
 	return jen.Values(fields)
 }

@@ -34,7 +34,7 @@ import (
 
 // layoutVersion starts every description: a change to the rule below changes
 // every layout, so that builds of different rules never trust each other.
-const layoutVersion = "fsmgen layout 1"
+const layoutVersion = "fsmgen layout 2"
 
 // layoutVar is one stored value of a state, as the layout sees it.
 type layoutVar struct {
@@ -47,16 +47,22 @@ type layoutVar struct {
 	nested string
 }
 
-// layoutOf returns the fingerprint of a state storing vars in this order.
-func layoutOf(vars []layoutVar) string {
-	sum := sha256.Sum256([]byte(layoutText(vars)))
+// layoutOf returns the fingerprint of state id, which awaits a value of type
+// await (nil for a state that is not an await of an op) and stores vars in
+// this order.
+func layoutOf(id string, await types.Type, vars []layoutVar) string {
+	sum := sha256.Sum256([]byte(layoutText(id, await, vars)))
 	return hex.EncodeToString(sum[:])[:16]
 }
 
 // layoutText is the canonical description layoutOf hashes.
-func layoutText(vars []layoutVar) string {
+func layoutText(id string, await types.Type, vars []layoutVar) string {
 	var b strings.Builder
 	b.WriteString(layoutVersion + "\n")
+	b.WriteString("state " + strconv.Quote(id) + "\n")
+	if await != nil {
+		b.WriteString("await: " + shapeOf(await) + "\n")
+	}
 	for _, v := range vars {
 		if v.internal {
 			b.WriteString("internal ")
@@ -72,10 +78,17 @@ func layoutText(vars []layoutVar) string {
 			b.WriteString(v.nested + "\n")
 			continue
 		}
-		d := &layoutDescriber{b: &b, seen: map[string]*types.Named{}}
-		d.typ(v.typ)
-		b.WriteString("\n")
+		b.WriteString(shapeOf(v.typ) + "\n")
 	}
+	return b.String()
+}
+
+// shapeOf is the canonical description of how the codec stores a value of
+// type t.
+func shapeOf(t types.Type) string {
+	var b strings.Builder
+	d := &layoutDescriber{b: &b, seen: map[string]*types.Named{}}
+	d.typ(t)
 	return b.String()
 }
 
@@ -385,7 +398,7 @@ func nestedLayoutText(l *lowerer, callee *job) string {
 		return b.String()
 	}
 	for _, site := range cl.awaits {
-		fmt.Fprintf(&b, " state %d %s", site.state, layoutOf(stateLayoutVars(cl, storedOrder(cl, site.saved))))
+		fmt.Fprintf(&b, " state %d %s", site.state, layoutOf(site.id, site.typ, stateLayoutVars(cl, storedOrder(cl, site.saved))))
 	}
 	return b.String()
 }

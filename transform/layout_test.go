@@ -27,10 +27,11 @@ func layouts(t *testing.T, src string) map[string]string {
 	if len(out.Diagnostics) > 0 {
 		t.Fatalf("diagnostics: %v", out.Diagnostics)
 	}
-	if len(out.Files) != 1 {
-		t.Fatalf("got %d files, want 1", len(out.Files))
+	files := machineFiles(out.Files)
+	if len(files) != 1 {
+		t.Fatalf("got %d machine files, want 1", len(files))
 	}
-	return stateLayouts(t, out.Files[0].Content)
+	return stateLayouts(t, files[0].Content)
 }
 
 // stateLayouts reads the Layout fields of the JobInfo a generated file

@@ -74,6 +74,10 @@ type awaitSite struct {
 	// defers is how many of the job's defers are registered when the
 	// machine stops here.
 	defers int
+	// id is the state's stable identity (see stateid.go); pinned when a
+	// //fsmgen:state comment gave it.
+	id     string
+	pinned bool
 }
 
 // target is the pair of labels a flattened loop or switch gives break and

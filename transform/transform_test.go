@@ -71,22 +71,27 @@ func TestGolden(t *testing.T) {
 	if len(out.Diagnostics) > 0 {
 		t.Fatalf("diagnostics: %v", out.Diagnostics)
 	}
-	if len(out.Files) != 1 {
-		t.Fatalf("got %d files, want 1", len(out.Files))
+	if len(out.Files) != 2 || filepath.Base(out.Files[1].Path) != LockFile {
+		t.Fatalf("got %d files, want the machine file and the lock", len(out.Files))
 	}
 	f := out.Files[0]
-	golden := filepath.Join("testdata", "golden", "golden_fsm.go.golden")
-	if *update {
-		if err := os.WriteFile(golden, f.Content, 0o644); err != nil {
-			t.Fatal(err)
+	for _, g := range []struct {
+		name    string
+		content []byte
+	}{{"golden_fsm.go.golden", f.Content}, {"fsmgen.lock.golden", out.Files[1].Content}} {
+		golden := filepath.Join("testdata", "golden", g.name)
+		if *update {
+			if err := os.WriteFile(golden, g.content, 0o644); err != nil {
+				t.Fatal(err)
+			}
 		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if !bytes.Equal(f.Content, want) {
-		t.Errorf("generated code differs from %s (run go test ./transform -update after checking the change):\n%s", golden, f.Content)
+		want, err := os.ReadFile(golden)
+		if err != nil {
+			t.Fatalf("%v (run go test -update to create it)", err)
+		}
+		if !bytes.Equal(g.content, want) {
+			t.Errorf("generated code differs from %s (run go test ./transform -update after checking the change):\n%s", golden, g.content)
+		}
 	}
 	if !bytes.HasPrefix(f.Content, []byte(Header+"\n")) {
 		t.Errorf("generated file does not start with %q", Header)
@@ -149,12 +154,23 @@ func TestHandlesBeforeGeneration(t *testing.T) {
 		names = append(names, filepath.Base(f.Path))
 	}
 	sort.Strings(names)
-	if got, want := strings.Join(names, " "), "child_fsm.go parent_fsm.go"; got != want {
+	if got, want := strings.Join(names, " "), "child_fsm.go fsmgen.lock fsmgen.lock parent_fsm.go"; got != want {
 		t.Errorf("generated %s, want %s", got, want)
 	}
-	for _, f := range out.Files {
+	for _, f := range machineFiles(out.Files) {
 		if !bytes.Contains(f.Content, []byte("Job = fsm.NewJob(")) {
 			t.Errorf("%s declares no handle", f.Path)
 		}
 	}
+}
+
+// machineFiles leaves out the layout locks.
+func machineFiles(files []File) []File {
+	var out []File
+	for _, f := range files {
+		if filepath.Base(f.Path) != LockFile {
+			out = append(out, f)
+		}
+	}
+	return out
 }

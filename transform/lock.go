@@ -1,0 +1,512 @@
+package transform
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"go/ast"
+	"go/token"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/dave/jennifer/jen"
+)
+
+// This file is the layout lock: fsmgen.lock, a file beside a package's
+// sources that records every state of every job of the package as the last
+// run of fsmgen generated it (its id, what the await gives, the variables it
+// stores, their types) and the earlier layouts of each state that its machine
+// still decodes.
+//
+// Each run compares the package with its lock. A change that checkpoints
+// already stored survive (edits between awaits, new awaits, variables added or
+// removed, integer types widened, renames declared with //fsmgen:rename) is
+// compatible: the machine accepts the state's earlier layouts, mapping their
+// variables onto the new ones (fsm.StateInfo.Accepts), and the lock is
+// updated. A breaking change (a state removed, a variable's type changed, what
+// an await gives changed, awaits of one kind added or removed so that their
+// numbered ids are ambiguous) is a diagnostic at the state, and the package
+// gets no files, unless the run is told to update the lock (Config.UpdateLock),
+// which then forgets the layouts it can no longer decode.
+
+// LockFile is the name of a package's layout lock.
+const LockFile = "fsmgen.lock"
+
+// RenameDirective declares, in a job's doc comment, that a variable stored
+// by earlier builds under one name is now called another.
+const RenameDirective = "//fsmgen:rename"
+
+// lockVersion is the format of the lock file.
+const lockVersion = 1
+
+const lockAbout = "Written by fsmgen: how each job's states are stored. Commit it with the code; see docs/changing-jobs.md."
+
+type lockFile struct {
+	About   string    `json:"about"`
+	Version int       `json:"version"`
+	Jobs    []lockJob `json:"jobs"`
+}
+
+type lockJob struct {
+	Name   string      `json:"job"`
+	States []lockState `json:"states"`
+}
+
+// lockState is one state of a job: its id, where it is, its layout, and the
+// earlier layouts its machine still accepts.
+type lockState struct {
+	ID     string `json:"id"`
+	Pinned bool   `json:"pinned,omitempty"`
+	At     string `json:"at"`
+	lockLayout
+	Accepts []lockLayout `json:"accepts,omitempty"`
+}
+
+// lockLayout is one layout of a state: what its await gives and the
+// variables it stores, in stored order.
+type lockLayout struct {
+	Layout    string    `json:"layout"`
+	AwaitType string    `json:"await_type,omitempty"`
+	Await     string    `json:"await,omitempty"`
+	Vars      []lockVar `json:"vars,omitempty"`
+}
+
+// lockVar is one stored variable. Shape is how the codec stores it (the
+// layout's description of its type), or its hash when that is long.
+type lockVar struct {
+	Name     string `json:"name"`
+	Type     string `json:"type"`
+	Shape    string `json:"shape"`
+	Internal bool   `json:"internal,omitempty"`
+	Derived  string `json:"derived,omitempty"`
+}
+
+// stateRec is a state as this run generates it.
+type stateRec struct {
+	id         string
+	pinned     bool
+	pos        token.Pos
+	at         string
+	layout     string
+	awaitType  string
+	awaitShape string
+	vars       []lockVar
+	fields     jen.Dict // the generated StateInfo's fields
+}
+
+func (r *stateRec) lockLayout() lockLayout {
+	return lockLayout{Layout: r.layout, AwaitType: r.awaitType, Await: r.awaitShape, Vars: r.vars}
+}
+
+// lockShape shortens a long shape to its hash: the lock compares shapes,
+// and only short ones (basic types) are looked into.
+func lockShape(shape string) string {
+	if len(shape) <= 64 {
+		return shape
+	}
+	sum := sha256.Sum256([]byte(shape))
+	return "sha256:" + hex.EncodeToString(sum[:])[:16]
+}
+
+func lockVarOf(lv layoutVar, typ string) lockVar {
+	v := lockVar{Name: lv.name, Type: typ, Internal: lv.internal, Derived: lv.derived}
+	if lv.nested != "" {
+		v.Shape = lockShape("nested " + lv.nested)
+	} else {
+		v.Shape = lockShape(shapeOf(lv.typ))
+	}
+	return v
+}
+
+// pkgLock collects the states of a package's jobs as they are emitted.
+type pkgLock struct {
+	jobs  map[string]*jobRecs
+	order []*jobRecs
+}
+
+type jobRecs struct {
+	j      *job
+	start  *stateRec
+	awaits []*stateRec
+	done   *stateRec
+}
+
+func (p *pkgLock) add(j *job, rec *stateRec) {
+	if p.jobs == nil {
+		p.jobs = map[string]*jobRecs{}
+	}
+	jr := p.jobs[j.name()]
+	if jr == nil {
+		jr = &jobRecs{j: j}
+		p.jobs[j.name()] = jr
+		p.order = append(p.order, jr)
+	}
+	switch rec.id {
+	case startID:
+		jr.start = rec
+	case doneID:
+		jr.done = rec
+	default:
+		jr.awaits = append(jr.awaits, rec)
+	}
+}
+
+func (jr *jobRecs) all() []*stateRec {
+	out := []*stateRec{jr.start}
+	out = append(out, jr.awaits...)
+	return append(out, jr.done)
+}
+
+// readLock reads a package's lock; a missing one is nil.
+func readLock(path string, overlay map[string][]byte) (*lockFile, error) {
+	data, ok := overlay[path]
+	if !ok {
+		var err error
+		data, err = os.ReadFile(path)
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	var lf lockFile
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&lf); err != nil {
+		return nil, fmt.Errorf("not a lock fsmgen can read (%v); restore it from version control, or delete it to start a new one", err)
+	}
+	if lf.Version > lockVersion {
+		return nil, fmt.Errorf("written by a newer fsmgen (lock version %d, this one reads %d); use that fsmgen or a newer one", lf.Version, lockVersion)
+	}
+	if lf.Version < 1 {
+		return nil, errors.New("has no version; restore it from version control, or delete it to start a new one")
+	}
+	return &lf, nil
+}
+
+// lockProblem is a breaking change, at the state (or job) it breaks.
+type lockProblem struct {
+	pos token.Pos
+	msg string
+}
+
+// reconcile compares the package's states with its lock (nil for none). It
+// adds to each state's generated StateInfo the earlier layouts it accepts,
+// and returns the new lock and the breaking changes. With update, layouts
+// that break are forgotten and the new lock holds the rest.
+func (p *pkgLock) reconcile(old *lockFile, pkgPos token.Pos) ([]byte, []lockProblem) {
+	var problems []lockProblem
+	oldJobs := map[string]*lockJob{}
+	if old != nil {
+		for i := range old.Jobs {
+			oldJobs[old.Jobs[i].Name] = &old.Jobs[i]
+		}
+	}
+	out := lockFile{About: lockAbout, Version: lockVersion}
+	for _, jr := range p.order {
+		lj := lockJob{Name: jr.j.name()}
+		var ps []lockProblem
+		if o := oldJobs[lj.Name]; o != nil {
+			lj.States, ps = reconcileJob(jr, o)
+			delete(oldJobs, lj.Name)
+		} else {
+			for _, r := range jr.all() {
+				lj.States = append(lj.States, lockState{ID: r.id, Pinned: r.pinned, At: r.at, lockLayout: r.lockLayout()})
+			}
+		}
+		problems = append(problems, ps...)
+		out.Jobs = append(out.Jobs, lj)
+	}
+	var gone []string
+	for name := range oldJobs {
+		gone = append(gone, name)
+	}
+	sort.Strings(gone)
+	for _, name := range gone {
+		problems = append(problems, lockProblem{pkgPos, fmt.Sprintf("job %s is in %s but no longer in the package: checkpoints of it cannot resume; bring the job back, or run fsmgen -update-lock to accept that its unfinished jobs need attention", name, LockFile)})
+	}
+	sort.Slice(out.Jobs, func(a, b int) bool { return out.Jobs[a].Name < out.Jobs[b].Name })
+	data, err := json.MarshalIndent(out, "", "  ")
+	if err != nil {
+		panic(err) // plain data
+	}
+	return append(data, '\n'), problems
+}
+
+// reconcileJob compares one job's states with its locked states.
+func reconcileJob(jr *jobRecs, old *lockJob) ([]lockState, []lockProblem) {
+	j := jr.j
+	var problems []lockProblem
+	report := func(pos token.Pos, format string, args ...any) {
+		problems = append(problems, lockProblem{pos, fmt.Sprintf(format, args...)})
+	}
+	renames, bad := jobRenames(j)
+	problems = append(problems, bad...)
+
+	// Numbered ids are positions among awaits of one kind: when their number
+	// changes, which old await is which new one cannot be told.
+	oldCount, newCount := map[string]int{}, map[string]int{}
+	for _, s := range old.States {
+		if !s.Pinned && s.ID != startID && s.ID != doneID {
+			oldCount[stateBase(s.ID)]++
+		}
+	}
+	for _, r := range jr.awaits {
+		if !r.pinned {
+			newCount[stateBase(r.id)]++
+		}
+	}
+	ambiguous := map[string]bool{}
+	for _, r := range jr.awaits {
+		base := stateBase(r.id)
+		o, n := oldCount[base], newCount[base]
+		if r.pinned || o == 0 || o == n || (o <= 1 && n <= 1) {
+			continue
+		}
+		if !ambiguous[base] {
+			ambiguous[base] = true
+		}
+		report(r.pos, "job %s awaits %s %d times where %s records %d: fsmgen numbers such awaits in order (%s, %s#2, ...), so a job paused at one could resume at another; pin each with %s and the id %s gives it, or run fsmgen -update-lock to accept that jobs paused at them need attention", j.fn.Name(), base, n, LockFile, o, base, base, StateDirective, LockFile)
+	}
+
+	cur := map[string]*stateRec{}
+	for _, r := range jr.all() {
+		cur[r.id] = r
+	}
+	prev := map[string]*lockState{}
+	for i := range old.States {
+		s := &old.States[i]
+		prev[s.ID] = s
+		if cur[s.ID] == nil && !ambiguous[stateBase(s.ID)] {
+			report(j.decl.Name.Pos(), "job %s no longer has state %s (the await at %s when %s was written): jobs paused there cannot resume; if another await is the same step, pin it with %s %s, or run fsmgen -update-lock to accept that jobs paused there need attention", j.fn.Name(), s.ID, s.At, LockFile, StateDirective, s.ID)
+		}
+	}
+
+	var states []lockState
+	for _, r := range jr.all() {
+		ls := lockState{ID: r.id, Pinned: r.pinned, At: r.at, lockLayout: r.lockLayout()}
+		o := prev[r.id]
+		if o == nil || ambiguous[stateBase(r.id)] {
+			states = append(states, ls)
+			continue
+		}
+		candidates := append([]lockLayout{o.lockLayout}, o.Accepts...)
+		seen := map[string]bool{r.layout: true}
+		var accepts []jen.Code
+		for _, c := range candidates {
+			if seen[c.Layout] {
+				continue
+			}
+			seen[c.Layout] = true
+			c = renamed(c, renames)
+			mapping, why := compatible(c, r)
+			if why != "" {
+				report(r.pos, "job %s: checkpoints stored at state %s by an earlier build (layout %s) cannot resume here: %s; keep what it stores, or run fsmgen -update-lock to accept that jobs paused there need attention", j.fn.Name(), r.id, c.Layout, why)
+				continue
+			}
+			ls.Accepts = append(ls.Accepts, c)
+			ints := make([]jen.Code, len(mapping))
+			for i, m := range mapping {
+				ints[i] = jen.Lit(m)
+			}
+			accepts = append(accepts, jen.Values(jen.Dict{
+				jen.Id("Layout"): jen.Lit(c.Layout),
+				jen.Id("Vars"):   jen.Index().Int().Values(ints...),
+			}))
+		}
+		if len(accepts) > 0 {
+			r.fields[jen.Id("Accepts")] = jen.Index().Add(jen.Qual(RuntimePath, "Accepted")).Values(accepts...)
+		}
+		states = append(states, ls)
+	}
+	return states, problems
+}
+
+// jobRenames reads the job's //fsmgen:rename old new directives.
+func jobRenames(j *job) (map[string]string, []lockProblem) {
+	renames := map[string]string{}
+	var problems []lockProblem
+	if j.decl.Doc == nil {
+		return renames, nil
+	}
+	for _, c := range j.decl.Doc.List {
+		if !strings.HasPrefix(c.Text, RenameDirective) {
+			continue
+		}
+		rest := c.Text[len(RenameDirective):]
+		if rest != "" && rest[0] != ' ' && rest[0] != '\t' {
+			continue
+		}
+		f := strings.Fields(rest)
+		if len(f) != 2 || !token.IsIdentifier(f[0]) || !token.IsIdentifier(f[1]) {
+			problems = append(problems, lockProblem{c.Pos(), fmt.Sprintf("%s takes the old name and the new name of a variable, as in %s total amount", RenameDirective, RenameDirective)})
+			continue
+		}
+		if _, dup := renames[f[0]]; dup {
+			problems = append(problems, lockProblem{c.Pos(), fmt.Sprintf("variable %s is renamed twice in job %s", f[0], j.fn.Name())})
+			continue
+		}
+		renames[f[0]] = f[1]
+	}
+	return renames, problems
+}
+
+// renamed is layout c with its variables' names as the job now calls them.
+func renamed(c lockLayout, renames map[string]string) lockLayout {
+	if len(renames) == 0 {
+		return c
+	}
+	vars := make([]lockVar, len(c.Vars))
+	copy(vars, c.Vars)
+	for i := range vars {
+		if n, ok := renames[vars[i].Name]; ok && !vars[i].Internal {
+			vars[i].Name = n
+		}
+	}
+	c.Vars = vars
+	return c
+}
+
+// compatible reports how a checkpoint of layout old becomes one of state r:
+// for each of old's variables, the index of r's variable it becomes, or -1.
+// why says what breaks when it cannot.
+func compatible(old lockLayout, r *stateRec) (mapping []int, why string) {
+	if old.Await != r.awaitShape {
+		return nil, fmt.Sprintf("what the await gives changed from %s to %s", orNothing(old.AwaitType), orNothing(r.awaitType))
+	}
+	for _, v := range append(append([]lockVar(nil), old.Vars...), r.vars...) {
+		if v.Derived != "" {
+			return nil, fmt.Sprintf("it stores %s derived from another variable, and what it stores changed", v.Name)
+		}
+	}
+	// Internal values (range positions, operands pending across the
+	// await) must be the same ones: they belong to the code around it.
+	oldInt, newInt := internalVars(old.Vars), internalVars(r.vars)
+	if len(oldInt) != len(newInt) {
+		return nil, "the loops or pending operands around the await changed"
+	}
+	mapping = make([]int, len(old.Vars))
+	for k := range oldInt {
+		a, b := old.Vars[oldInt[k]], r.vars[newInt[k]]
+		if a.Name != b.Name || a.Shape != b.Shape {
+			return nil, "the loops or pending operands around the await changed"
+		}
+		mapping[oldInt[k]] = newInt[k]
+	}
+	// Variables by name; two of one name (shadowing) pair in order.
+	newByName := map[string][]int{}
+	for i, v := range r.vars {
+		if !v.Internal {
+			newByName[v.Name] = append(newByName[v.Name], i)
+		}
+	}
+	oldByName := map[string][]int{}
+	for i, v := range old.Vars {
+		if !v.Internal {
+			oldByName[v.Name] = append(oldByName[v.Name], i)
+		}
+	}
+	for i, v := range old.Vars {
+		if v.Internal {
+			continue
+		}
+		olds, news := oldByName[v.Name], newByName[v.Name]
+		if len(news) == 0 {
+			mapping[i] = -1
+			continue
+		}
+		if len(olds) != len(news) {
+			return nil, fmt.Sprintf("it stores %d variables named %s where it stored %d", len(news), v.Name, len(olds))
+		}
+		k := indexOf(olds, i)
+		n := r.vars[news[k]]
+		if n.Shape != v.Shape && !widens(v.Shape, n.Shape) {
+			return nil, fmt.Sprintf("variable %s was %s and is now %s", v.Name, v.Type, n.Type)
+		}
+		mapping[i] = news[k]
+	}
+	return mapping, ""
+}
+
+func orNothing(s string) string {
+	if s == "" {
+		return "nothing"
+	}
+	return s
+}
+
+func internalVars(vars []lockVar) []int {
+	var out []int
+	for i, v := range vars {
+		if v.Internal {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+func indexOf(list []int, x int) int {
+	for i, v := range list {
+		if v == x {
+			return i
+		}
+	}
+	return -1
+}
+
+// widens reports whether a value stored as shape from decodes, unchanged, as
+// shape to: an integer or float type made wider, of the same name if named.
+func widens(from, to string) bool {
+	fromName, fromBasic := splitNamed(from)
+	toName, toBasic := splitNamed(to)
+	if fromName != toName {
+		return false
+	}
+	a, aok := numberRank[fromBasic]
+	b, bok := numberRank[toBasic]
+	if !aok || !bok {
+		return false
+	}
+	switch {
+	case a.kind == b.kind:
+		return b.bits >= a.bits
+	case a.kind == 'u' && b.kind == 'i':
+		return b.bits > a.bits
+	}
+	return false
+}
+
+// splitNamed splits `named "p.T" int32` into `"p.T"` and int32.
+func splitNamed(shape string) (name, basic string) {
+	if !strings.HasPrefix(shape, "named ") {
+		return "", shape
+	}
+	rest := shape[len("named "):]
+	q, err := strconv.QuotedPrefix(rest)
+	if err != nil {
+		return "", shape
+	}
+	return q, strings.TrimPrefix(rest[len(q):], " ")
+}
+
+var numberRank = map[string]struct {
+	kind byte
+	bits int
+}{
+	"int8": {'i', 8}, "int16": {'i', 16}, "int32": {'i', 32}, "int64": {'i', 64}, "int": {'i', 64},
+	"uint8": {'u', 8}, "uint16": {'u', 16}, "uint32": {'u', 32}, "uint64": {'u', 64}, "uint": {'u', 64},
+	"float32": {'f', 32}, "float64": {'f', 64},
+}
+
+// lockPath is where the lock of the package whose jobs are in files lives.
+func lockPath(files []*ast.File, fset *token.FileSet) string {
+	return filepath.Join(filepath.Dir(fset.File(files[0].Pos()).Name()), LockFile)
+}

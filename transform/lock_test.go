@@ -1,0 +1,406 @@
+package transform
+
+import (
+	"encoding/json"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// lockBase is the job the lock tests change. Its states: start (n),
+// Echo.Call (total), Wait.Call (a, total), Echo.Call#2 (a, s, total), done.
+const lockBase = `package layout
+
+import (
+	"context"
+
+	fsm "github.com/fsmgen/fsmgen/runtime"
+)
+
+var Echo = fsm.NewActivity("layout.echo", func(_ context.Context, x int) (int, error) { return x, nil })
+var Wait = fsm.NewActivity("layout.wait", func(_ context.Context, s string) (string, error) { return s, nil })
+var Note = fsm.NewActivity("layout.note", func(_ context.Context, x int) (int, error) { return x, nil })
+
+// Steps awaits three times.
+//
+//fsmgen:job
+func Steps(ctx fsm.Context, n int) (int, error) {
+	total := int32(n)
+	a, err := fsm.Await(ctx, Echo.Call(n))
+	if err != nil {
+		return 0, err
+	}
+	s, err := fsm.Await(ctx, Wait.Call("x"))
+	if err != nil {
+		return 0, err
+	}
+	b, err := fsm.Await(ctx, Echo.Call(a))
+	return a + b + int(total) + len(s), err
+}
+`
+
+// lockRun is one run of the generator on a variant of lockBase with a lock.
+type lockRun struct {
+	out     *Output
+	lock    []byte              // the lock it writes
+	layouts map[string]string   // by state id
+	accepts map[string][]string // by state id: each accepted layout's Vars, as "0,-1"
+	ids     []string            // the awaits' ids in state order
+}
+
+func runLocked(t *testing.T, src string, lock []byte, update bool) *lockRun {
+	t.Helper()
+	path, err := filepath.Abs(filepath.Join("testdata", "layout", "layout.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	overlay := map[string][]byte{path: []byte(src)}
+	if lock != nil {
+		overlay[filepath.Join(filepath.Dir(path), LockFile)] = lock
+	}
+	out, err := Generate(Config{overlay: overlay, UpdateLock: update}, "./testdata/layout")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := &lockRun{out: out, layouts: map[string]string{}, accepts: map[string][]string{}}
+	for _, f := range out.Files {
+		if filepath.Base(f.Path) == LockFile {
+			r.lock = f.Content
+			continue
+		}
+		r.readStates(t, f.Content)
+	}
+	return r
+}
+
+// readStates reads the ID, Layout and Accepts of each StateInfo of a
+// generated file.
+func (r *lockRun) readStates(t *testing.T, content []byte) {
+	t.Helper()
+	f, err := parser.ParseFile(token.NewFileSet(), "layout_fsm.go", content, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	str := func(e ast.Expr) string {
+		s, _ := strconv.Unquote(e.(*ast.BasicLit).Value)
+		return s
+	}
+	state := func(lit *ast.CompositeLit) {
+		var id, layout string
+		var accepts []string
+		for _, elt := range lit.Elts {
+			kv := elt.(*ast.KeyValueExpr)
+			switch kv.Key.(*ast.Ident).Name {
+			case "ID":
+				id = str(kv.Value)
+			case "Layout":
+				layout = str(kv.Value)
+			case "Accepts":
+				for _, a := range kv.Value.(*ast.CompositeLit).Elts {
+					for _, e := range a.(*ast.CompositeLit).Elts {
+						kv := e.(*ast.KeyValueExpr)
+						if kv.Key.(*ast.Ident).Name != "Vars" {
+							continue
+						}
+						var ints []string
+						for _, n := range kv.Value.(*ast.CompositeLit).Elts {
+							switch n := n.(type) {
+							case *ast.BasicLit:
+								ints = append(ints, n.Value)
+							case *ast.UnaryExpr:
+								ints = append(ints, n.Op.String()+n.X.(*ast.BasicLit).Value)
+							}
+						}
+						accepts = append(accepts, strings.Join(ints, ","))
+					}
+				}
+			}
+		}
+		r.layouts[id] = layout
+		if accepts != nil {
+			r.accepts[id] = accepts
+		}
+	}
+	ast.Inspect(f, func(n ast.Node) bool {
+		lit, ok := n.(*ast.CompositeLit)
+		if !ok {
+			return true
+		}
+		if sel, ok := lit.Type.(*ast.SelectorExpr); !ok || sel.Sel.Name != "JobInfo" {
+			return true
+		}
+		for _, elt := range lit.Elts {
+			kv := elt.(*ast.KeyValueExpr)
+			switch kv.Key.(*ast.Ident).Name {
+			case "Start", "Done":
+				state(kv.Value.(*ast.CompositeLit))
+			case "States":
+				for _, s := range kv.Value.(*ast.CompositeLit).Elts {
+					state(s.(*ast.CompositeLit))
+					for _, e := range s.(*ast.CompositeLit).Elts {
+						if kv := e.(*ast.KeyValueExpr); kv.Key.(*ast.Ident).Name == "ID" {
+							r.ids = append(r.ids, str(kv.Value))
+						}
+					}
+				}
+			}
+		}
+		return false
+	})
+}
+
+// diags formats the run's diagnostics as line: message.
+func (r *lockRun) diags() []string {
+	var out []string
+	for _, d := range r.out.Diagnostics {
+		out = append(out, strconv.Itoa(d.Pos.Line)+": "+d.Message)
+	}
+	return out
+}
+
+// TestLockCompatible checks the edits a lock lets through, and what the new
+// machine accepts of the old states.
+func TestLockCompatible(t *testing.T) {
+	base := runLocked(t, lockBase, nil, false)
+	if len(base.out.Diagnostics) > 0 || base.lock == nil {
+		t.Fatalf("base: diagnostics %v, lock %q", base.diags(), base.lock)
+	}
+	if got, want := strings.Join(base.ids, " "), "Echo.Call Wait.Call Echo.Call#2"; got != want {
+		t.Fatalf("ids %q, want %q", got, want)
+	}
+	cases := []struct {
+		name  string
+		edits []string
+		// accepts are the states that must accept their old layout, with
+		// its mapping; every other state must keep its layout.
+		accepts map[string]string
+		ids     string // the awaits' ids after the edit, when they change
+	}{
+		{name: "edit between awaits", edits: []string{"total := int32(n)", "total := int32(n) + 1"}},
+		{
+			name:  "await added above",
+			edits: []string{"\ttotal := int32(n)\n", "\ttotal := int32(n)\n\tif _, err := fsm.Await(ctx, Note.Call(1)); err != nil {\n\t\treturn 0, err\n\t}\n"},
+			ids:   "Note.Call Echo.Call Wait.Call Echo.Call#2",
+		},
+		{
+			name:    "variable added",
+			edits:   []string{"\ttotal := int32(n)\n", "\ttotal := int32(n)\n\textra := n\n", "len(s), err", "len(s) + extra, err"},
+			accepts: map[string]string{"Echo.Call": "0", "Wait.Call": "0,2", "Echo.Call#2": "0,2,3"},
+		},
+		{
+			name:    "variable removed",
+			edits:   []string{" + int(total)", "", "total := int32(n)", "total := int32(n)\n\t_ = total"},
+			accepts: map[string]string{"Echo.Call": "-1", "Wait.Call": "-1,0", "Echo.Call#2": "-1,0,1"},
+		},
+		{
+			name:    "integer widened",
+			edits:   []string{"int32(n)", "int64(n)"},
+			accepts: map[string]string{"Echo.Call": "0", "Wait.Call": "0,1", "Echo.Call#2": "0,1,2"},
+		},
+		{
+			name:    "rename declared",
+			edits:   []string{"//fsmgen:job", "//fsmgen:job\n//fsmgen:rename total sum", "total := int32(n)", "sum := int32(n)", "int(total)", "int(sum)"},
+			accepts: map[string]string{"Echo.Call": "0", "Wait.Call": "0,1", "Echo.Call#2": "0,1,2"},
+		},
+		{
+			name:    "rename undeclared is a removal and an addition",
+			edits:   []string{"total := int32(n)", "sum := int32(n)", "int(total)", "int(sum)"},
+			accepts: map[string]string{"Echo.Call": "-1", "Wait.Call": "-1,1", "Echo.Call#2": "-1,1,2"},
+		},
+		{
+			name: "awaits of one kind pinned",
+			edits: []string{
+				"\ttotal := int32(n)\n", "\ttotal := int32(n)\n\t//fsmgen:state first\n\tif _, err := fsm.Await(ctx, Echo.Call(0)); err != nil {\n\t\treturn 0, err\n\t}\n",
+				"a, err := fsm.Await(ctx, Echo.Call(n))", "a, err := fsm.Await(ctx, Echo.Call(n)) //fsmgen:state Echo.Call",
+				"\tb, err := fsm.Await(ctx, Echo.Call(a))", "\t//fsmgen:state Echo.Call#2\n\tb, err := fsm.Await(ctx, Echo.Call(a))",
+			},
+			ids: "first Echo.Call Wait.Call Echo.Call#2",
+		},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			r := runLocked(t, replaceAll(t, lockBase, c.edits...), base.lock, false)
+			if len(r.out.Diagnostics) > 0 {
+				t.Fatalf("diagnostics: %v", r.diags())
+			}
+			ids := c.ids
+			if ids == "" {
+				ids = strings.Join(base.ids, " ")
+			}
+			if got := strings.Join(r.ids, " "); got != ids {
+				t.Errorf("ids %q, want %q", got, ids)
+			}
+			for id, layout := range base.layouts {
+				got, ok := r.layouts[id]
+				if !ok {
+					continue // removed
+				}
+				want, accepted := c.accepts[id]
+				switch {
+				case !accepted && got != layout:
+					t.Errorf("state %s changed layout and accepts %v", id, r.accepts[id])
+				case accepted && (got == layout || strings.Join(r.accepts[id], " ") != want):
+					t.Errorf("state %s accepts %v, want [%s] (layout %s, was %s)", id, r.accepts[id], want, got, layout)
+				}
+			}
+			// Generating again from the lock just written accepts the same
+			// layouts: the lock keeps them.
+			again := runLocked(t, replaceAll(t, lockBase, c.edits...), r.lock, false)
+			if len(again.out.Diagnostics) > 0 || string(again.lock) != string(r.lock) {
+				t.Errorf("second run: diagnostics %v, lock changed: %v", again.diags(), string(again.lock) != string(r.lock))
+			}
+			for id, a := range r.accepts {
+				if strings.Join(again.accepts[id], " ") != strings.Join(a, " ") {
+					t.Errorf("second run: state %s accepts %v, first run %v", id, again.accepts[id], a)
+				}
+			}
+		})
+	}
+}
+
+// TestLockBreaking checks that each breaking change is a diagnostic at the
+// state it breaks, and that -update-lock accepts it and forgets the old
+// layouts.
+func TestLockBreaking(t *testing.T) {
+	base := runLocked(t, lockBase, nil, false)
+	cases := []struct {
+		name  string
+		edits []string
+		want  []string // line: the start of the message, and after a | a part of it
+		why   string   // in each message, when set
+	}{
+		{
+			name:  "type changed",
+			edits: []string{"total := int32(n)", "total := []int{n}", "int(total)", "len(total)"},
+			want: []string{
+				"18: job Steps: checkpoints stored at state Echo.Call by an earlier build",
+				"22: job Steps: checkpoints stored at state Wait.Call by an earlier build",
+				"26: job Steps: checkpoints stored at state Echo.Call#2 by an earlier build",
+			},
+			why: "variable total was int32 and is now []int",
+		},
+		{
+			name:  "narrowed",
+			edits: []string{"int32(n)", "int8(n)"},
+			want:  []string{"18: ", "22: ", "26: "},
+			why:   "variable total was int32 and is now int8",
+		},
+		{
+			name:  "await gives another type",
+			edits: []string{`func(_ context.Context, s string) (string, error) { return s, nil }`, `func(_ context.Context, s string) (int, error) { return len(s), nil }`, "len(s), err", "s, err"},
+			want:  []string{"22: job Steps: checkpoints stored at state Wait.Call|what the await gives changed from string to int", "26: job Steps: checkpoints stored at state Echo.Call#2|variable s was string and is now int"},
+		},
+		{
+			name:  "state removed",
+			edits: []string{"\ts, err := fsm.Await(ctx, Wait.Call(\"x\"))\n", "\ts := \"x\"\n"},
+			want:  []string{"16: job Steps no longer has state Wait.Call (the await at layout.go:22:12"},
+		},
+		{
+			name:  "awaits of one kind added",
+			edits: []string{"\ttotal := int32(n)\n", "\ttotal := int32(n)\n\tif _, err := fsm.Await(ctx, Echo.Call(0)); err != nil {\n\t\treturn 0, err\n\t}\n"},
+			want: []string{
+				"18: job Steps awaits Echo.Call 3 times where fsmgen.lock records 2",
+				"21: job Steps awaits Echo.Call 3 times",
+				"29: job Steps awaits Echo.Call 3 times",
+			},
+		},
+		{
+			name:  "job removed",
+			edits: []string{"func Steps(", "func Steps2("},
+			want:  []string{"1: job github.com/fsmgen/fsmgen/transform/testdata/layout.Steps is in fsmgen.lock but no longer in the package"},
+		},
+		{
+			name:  "loop around an await",
+			edits: []string{"\ts, err := fsm.Await(ctx, Wait.Call(\"x\"))\n\tif err != nil {\n\t\treturn 0, err\n\t}\n", "\tvar s string\n\tfor range 2 {\n\t\ts, err = fsm.Await(ctx, Wait.Call(\"x\"))\n\t\tif err != nil {\n\t\t\treturn 0, err\n\t\t}\n\t}\n"},
+			want:  []string{"24: job Steps: checkpoints stored at state Wait.Call by an earlier build"},
+		},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			src := replaceAll(t, lockBase, c.edits...)
+			r := runLocked(t, src, base.lock, false)
+			got := r.diags()
+			if len(got) != len(c.want) {
+				t.Fatalf("diagnostics %q, want %d like %q", got, len(c.want), c.want)
+			}
+			for i, w := range c.want {
+				w, why, _ := strings.Cut(w, "|")
+				if !strings.Contains(got[i], why) {
+					t.Errorf("diagnostic %q does not say %q", got[i], why)
+				}
+				if !strings.HasPrefix(got[i], w) {
+					t.Errorf("diagnostic %q, want it to start %q", got[i], w)
+				}
+				if !strings.Contains(got[i], c.why) {
+					t.Errorf("diagnostic %q does not say %q", got[i], c.why)
+				}
+				if !strings.Contains(got[i], "fsmgen -update-lock") {
+					t.Errorf("diagnostic %q does not say how to accept the change", got[i])
+				}
+			}
+			if len(r.out.Files) != 0 {
+				t.Errorf("a package with a breaking change got %d files", len(r.out.Files))
+			}
+			// -update-lock accepts the change: no diagnostics, the same
+			// changes reported as forgotten, and a lock that no longer
+			// accepts the old layouts.
+			u := runLocked(t, src, base.lock, true)
+			if len(u.out.Diagnostics) > 0 || len(u.out.Forgotten) != len(c.want) || u.lock == nil {
+				t.Fatalf("-update-lock: diagnostics %v, %d forgotten", u.diags(), len(u.out.Forgotten))
+			}
+			if len(u.accepts) > 0 {
+				t.Errorf("-update-lock: states accept %v", u.accepts)
+			}
+			fresh := runLocked(t, src, nil, false)
+			if string(fresh.lock) != string(u.lock) {
+				t.Errorf("the updated lock differs from a new one:\n%s\nwant\n%s", u.lock, fresh.lock)
+			}
+			again := runLocked(t, src, u.lock, false)
+			if len(again.out.Diagnostics) > 0 {
+				t.Errorf("after -update-lock: %v", again.diags())
+			}
+		})
+	}
+}
+
+// TestLockFileErrors checks the diagnostics of locks fsmgen cannot read and
+// of misplaced directives.
+func TestLockFileErrors(t *testing.T) {
+	base := runLocked(t, lockBase, nil, false)
+	var lf map[string]any
+	if err := json.Unmarshal(base.lock, &lf); err != nil {
+		t.Fatal(err)
+	}
+	lf["version"] = 99
+	newer, _ := json.Marshal(lf)
+	for _, c := range []struct {
+		name string
+		src  string
+		lock string
+		want string
+	}{
+		{"not JSON", lockBase, "{", "1: fsmgen.lock not a lock fsmgen can read"},
+		{"unknown field", lockBase, `{"version": 1, "jobz": []}`, "1: fsmgen.lock not a lock fsmgen can read"},
+		{"newer", lockBase, string(newer), "1: fsmgen.lock written by a newer fsmgen (lock version 99"},
+		{"misplaced state", replaceAll(t, lockBase, "\ttotal := int32(n)\n", "\t//fsmgen:state nowhere\n\n\ttotal := int32(n)\n"), "", "17: //fsmgen:state must be on the line of an await"},
+		{"reserved state", replaceAll(t, lockBase, "a, err := fsm.Await(ctx, Echo.Call(n))", "a, err := fsm.Await(ctx, Echo.Call(n)) //fsmgen:state done"), "", `18: state name "done" is reserved`},
+		{"state taken", replaceAll(t, lockBase, "a, err := fsm.Await(ctx, Echo.Call(n))", "a, err := fsm.Await(ctx, Echo.Call(n)) //fsmgen:state Wait.Call"), "", `18: state name "Wait.Call" is also the id fsmgen gives the await at layout.go:22:12`},
+		{"bad rename", replaceAll(t, lockBase, "//fsmgen:job", "//fsmgen:job\n//fsmgen:rename total"), string(base.lock), "16: //fsmgen:rename takes the old name and the new name"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			var lock []byte
+			if c.lock != "" {
+				lock = []byte(c.lock)
+			}
+			r := runLocked(t, c.src, lock, false)
+			got := r.diags()
+			if len(got) != 1 || !strings.HasPrefix(got[0], c.want) {
+				t.Errorf("diagnostics %q, want one starting %q", got, c.want)
+			}
+		})
+	}
+}
