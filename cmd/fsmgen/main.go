@@ -16,6 +16,15 @@
 // EDIT.". Output is gofmt-formatted and deterministic: a second run changes no
 // byte. Generated files whose source no longer holds a job are removed.
 //
+// Each package with jobs also gets fsmgen.lock, its layout lock: every state
+// of every job with the variables it stores. Commit it. A run compares the
+// code with it: changes that checkpoints already stored survive (edits between
+// awaits, new awaits, variables added, removed, renamed with //fsmgen:rename
+// or widened) update it, and the machines accept the earlier layouts; a change
+// that breaks them (a state removed, a variable's type changed, ...) is a
+// diagnostic at the state, until -update-lock accepts it. See
+// docs/changing-jobs.md.
+//
 // A job is refused when it cannot become a machine that behaves exactly like
 // the function: fsmgen then prints one diagnostic a line, as go vet does,
 //
@@ -27,8 +36,12 @@
 // The flags are:
 //
 //	-check
-//		write nothing; exit 1 naming each generated file that is missing,
-//		stale or orphaned (for CI)
+//		write nothing; exit 1 naming each generated file or lock that is
+//		missing, stale or orphaned, and each breaking change (for CI)
+//	-update-lock
+//		accept the breaking changes: write the lock without the layouts
+//		the new machines cannot decode, and print what was given up
+//		(checkpoints stored in those layouts will need attention)
 //	-json
 //		print the diagnostics on standard output as a JSON array of
 //		{"file", "line", "column", "message"} objects, for other tools
@@ -103,8 +116,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	check := fs.Bool("check", false, "write nothing; exit 1 when a generated file is missing, stale or orphaned")
 	tags := fs.String("tags", "", "comma-separated build tags")
 	jsonOut := fs.Bool("json", false, "print diagnostics as JSON on standard output")
+	updateLock := fs.Bool("update-lock", false, "accept breaking changes to jobs' states: rewrite fsmgen.lock without the layouts that break")
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: fsmgen [-check] [-json] [-tags list] [packages]\n")
+		fmt.Fprintf(stderr, "usage: fsmgen [-check] [-update-lock] [-json] [-tags list] [packages]\n")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -113,7 +127,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		return 2
 	}
-	cfg := transform.Config{}
+	if *check && *updateLock {
+		fmt.Fprintf(stderr, "fsmgen: -check writes nothing and -update-lock writes the lock; use one of them\n")
+		return 2
+	}
+	cfg := transform.Config{UpdateLock: *updateLock}
 	if *tags != "" {
 		cfg.Tags = strings.Split(*tags, ",")
 	}
@@ -134,6 +152,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintln(stderr, d)
 		}
 	}
+	for _, d := range out.Forgotten {
+		d.Pos.Filename = relative(wd, d.Pos.Filename)
+		fmt.Fprintf(stderr, "%s: accepted: %s\n", d.Pos, d.Message)
+	}
 	// Packages without diagnostics get their files all the same.
 	status := 0
 	if len(out.Diagnostics) > 0 {
@@ -149,7 +171,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 			if err != nil {
 				what = "missing"
 			}
-			fmt.Fprintf(stderr, "%s: generated file is %s; run fsmgen\n", relative(wd, f.Path), what)
+			kind := "generated file"
+			if filepath.Base(f.Path) == transform.LockFile {
+				kind = "layout lock"
+			}
+			fmt.Fprintf(stderr, "%s: %s is %s; run fsmgen\n", relative(wd, f.Path), kind, what)
 			status = 1
 			continue
 		}

@@ -1,0 +1,222 @@
+// Package upgrade tests that jobs paused by one build of a program resume
+// in a later build of changed code as the layout lock promises: a compatible
+// change resumes them with their variables carried over, a breaking one is
+// refused by fsmgen until accepted, and then leaves them needing attention,
+// never lost.
+//
+// Each test writes a program into testdata/run-*, generates and builds it
+// with one version of its job (testdata/v*.go.txt), starts jobs and leaves
+// them paused at different awaits in a SQLite store, then changes the job,
+// regenerates against the lock the first run wrote, builds again and
+// finishes the jobs.
+package upgrade
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"sync"
+	"testing"
+)
+
+var fsmgenBin struct {
+	once sync.Once
+	path string
+	err  error
+}
+
+// fsmgen builds the generator once per test binary.
+func fsmgen(t *testing.T) string {
+	t.Helper()
+	fsmgenBin.once.Do(func() {
+		dir, err := os.MkdirTemp("", "fsmgen-upgrade-")
+		if err != nil {
+			fsmgenBin.err = err
+			return
+		}
+		fsmgenBin.path = filepath.Join(dir, "fsmgen")
+		out, err := exec.Command("go", "build", "-o", fsmgenBin.path, "../../cmd/fsmgen").CombinedOutput()
+		if err != nil {
+			fsmgenBin.err = &buildError{err, out}
+		}
+	})
+	if fsmgenBin.err != nil {
+		t.Fatal(fsmgenBin.err)
+	}
+	return fsmgenBin.path
+}
+
+type buildError struct {
+	err error
+	out []byte
+}
+
+func (e *buildError) Error() string { return e.err.Error() + ": " + string(e.out) }
+
+// app is a program being upgraded.
+type app struct {
+	t   *testing.T
+	dir string // its package, under testdata
+	db  string
+}
+
+func newApp(t *testing.T, version string) *app {
+	t.Helper()
+	dir, err := os.MkdirTemp("testdata", "run-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.RemoveAll(dir) })
+	a := &app{t: t, dir: dir, db: filepath.Join(t.TempDir(), "jobs.db")}
+	a.copy("main.go.txt", "main.go")
+	a.copy(version+".go.txt", "jobs.go")
+	return a
+}
+
+func (a *app) copy(from, to string) {
+	a.t.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", from))
+	if err != nil {
+		a.t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(a.dir, to), b, 0o644); err != nil {
+		a.t.Fatal(err)
+	}
+}
+
+// generate runs fsmgen on the program with args, and returns its exit status
+// and standard error.
+func (a *app) generate(args ...string) (int, string) {
+	a.t.Helper()
+	cmd := exec.Command(fsmgen(a.t), append(args, ".")...)
+	cmd.Dir = a.dir
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	err := cmd.Run()
+	if ee, ok := err.(*exec.ExitError); ok {
+		return ee.ExitCode(), stderr.String()
+	}
+	if err != nil {
+		a.t.Fatal(err)
+	}
+	return 0, stderr.String()
+}
+
+// build generates the program, which must succeed, and builds it.
+func (a *app) build() string {
+	a.t.Helper()
+	if code, stderr := a.generate(); code != 0 {
+		a.t.Fatalf("fsmgen: exit %d\n%s", code, stderr)
+	}
+	bin := filepath.Join(a.t.TempDir(), "app")
+	cmd := exec.Command("go", "build", "-o", bin, ".")
+	cmd.Dir = a.dir
+	if out, err := cmd.CombinedOutput(); err != nil {
+		a.t.Fatalf("go build: %v\n%s", err, out)
+	}
+	return bin
+}
+
+// run runs a build of the program on the store and decodes what it prints.
+func (a *app) run(bin string, out any, args ...string) {
+	a.t.Helper()
+	cmd := exec.Command(bin, append([]string{args[0], a.db}, args[1:]...)...)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	stdout, err := cmd.Output()
+	if err != nil {
+		a.t.Fatalf("app %s: %v\n%s", args[0], err, stderr.String())
+	}
+	if err := json.Unmarshal(stdout, out); err != nil {
+		a.t.Fatalf("app %s printed %q: %v", args[0], stdout, err)
+	}
+}
+
+// start runs v1: j1 stops at Go1, j2 at Go2.
+func (a *app) start() []string {
+	a.t.Helper()
+	bin := a.build()
+	var ids []string
+	a.run(bin, &ids, "start")
+	if len(ids) != 2 {
+		a.t.Fatalf("start gave %v", ids)
+	}
+	return ids
+}
+
+// TestCompatibleChange resumes jobs paused by v1 in v2, which adds an await
+// above theirs, adds a variable, and widens and renames another.
+func TestCompatibleChange(t *testing.T) {
+	a := newApp(t, "v1")
+	ids := a.start()
+	a.copy("v2.go.txt", "jobs.go")
+	if code, stderr := a.generate("-check"); code != 1 || !strings.Contains(stderr, "layout lock is stale") || strings.Contains(stderr, "jobs.go:") {
+		t.Errorf("-check after a compatible change: exit %d, want 1 for the stale files only\n%s", code, stderr)
+	}
+	bin := a.build()
+	var got map[string]string
+	a.run(bin, &got, append([]string{"finish"}, ids...)...)
+	want := map[string]string{
+		// Paused at Go1 with total 1: sum carries it, widened; extra and
+		// noted were not stored by v1 and start at zero.
+		"j1": "v2 a=1 sum=41 y=5 extra=0 noted=0",
+		// Paused at Go2 with total 2+10.
+		"j2": "v2 a=2 sum=12 y=5 extra=0 noted=0",
+		// Started by v2.
+		"j3": "v2 a=3 sum=63 y=5 extra=300 noted=3",
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("results\n got %v\nwant %v", got, want)
+	}
+	if code, stderr := a.generate("-check"); code != 0 {
+		t.Errorf("-check after generating: exit %d\n%s", code, stderr)
+	}
+}
+
+// TestBreakingChange changes the type of a variable stored at both awaits
+// the jobs are paused at: fsmgen refuses it at those awaits, -update-lock
+// accepts it, and the paused jobs then need attention while new ones run.
+func TestBreakingChange(t *testing.T) {
+	a := newApp(t, "v1")
+	ids := a.start()
+	lock, err := os.ReadFile(filepath.Join(a.dir, "fsmgen.lock"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a.copy("v3.go.txt", "jobs.go")
+	for _, args := range [][]string{{"-check"}, nil} {
+		code, stderr := a.generate(args...)
+		var lines []string
+		for _, l := range strings.Split(strings.TrimSpace(stderr), "\n") {
+			if strings.HasPrefix(l, "jobs.go:") {
+				at, _, _ := strings.Cut(l, " job Steps")
+				lines = append(lines, at)
+			}
+		}
+		// The three awaits after total's declaration store it.
+		if want := "jobs.go:23:14: jobs.go:27:14: jobs.go:32:14:"; code != 1 || strings.Join(lines, " ") != want || !strings.Contains(stderr, "variable total was int32 and is now string") {
+			t.Errorf("fsmgen %v: exit %d, diagnostics at %q, want 1 at %q\n%s", args, code, lines, want, stderr)
+		}
+	}
+	if after, _ := os.ReadFile(filepath.Join(a.dir, "fsmgen.lock")); !bytes.Equal(after, lock) {
+		t.Error("a refused run changed the lock")
+	}
+	if code, stderr := a.generate("-update-lock"); code != 0 || strings.Count(stderr, ": accepted: ") != 3 {
+		t.Errorf("-update-lock: exit %d, want 0 and three accepted changes\n%s", code, stderr)
+	}
+	bin := a.build()
+	var got map[string]string
+	a.run(bin, &got, append([]string{"finish"}, ids...)...)
+	for _, k := range []string{"j1", "j2"} {
+		if !strings.HasPrefix(got[k], "attention: ") || !strings.Contains(got[k], "layout") {
+			t.Errorf("%s: %q, want it to need attention for its layout", k, got[k])
+		}
+	}
+	if want := "v3 a=3 total=3+30 y=5"; got["j3"] != want {
+		t.Errorf("j3: %q, want %q", got["j3"], want)
+	}
+}
