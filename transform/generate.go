@@ -75,6 +75,10 @@ func Generate(cfg Config, patterns ...string) (*Output, error) {
 	for _, pkg := range pkgs {
 		files, diags, forgotten := generatePackage(cfg, pkg)
 		out.Forgotten = append(out.Forgotten, forgotten...)
+		if len(files) == 0 && len(diags) == 0 && len(forgotten) > 0 {
+			// Every job of the package is gone and the update accepts it.
+			out.Stale = append(out.Stale, lockPath(pkg.Syntax[:1], pkg.Fset))
+		}
 		if len(diags) > 0 {
 			out.Diagnostics = append(out.Diagnostics, diags...)
 			continue
@@ -214,8 +218,12 @@ func generatePackage(cfg Config, pkg *packages.Package) (files []File, diags, fo
 		return nil, ds.list, nil
 	}
 	byFile, order := analyzePackage(pkg, ds)
-	if len(ds.list) > 0 || len(order) == 0 {
+	if len(ds.list) > 0 {
 		return nil, ds.list, nil
+	}
+	if len(order) == 0 {
+		forgotten := lockWithoutJobs(cfg, pkg, ds)
+		return nil, ds.list, forgotten
 	}
 	machineNames := map[string]bool{} // across the package's files
 	var handles []*jobHandle
@@ -279,6 +287,28 @@ func generatePackage(cfg Config, pkg *packages.Package) (files []File, diags, fo
 		return nil, ds.list, nil
 	}
 	return append(files, File{Path: path, Content: content}), nil, forgotten
+}
+
+// lockWithoutJobs checks the lock of a package that has no jobs (left):
+// every job it records is gone. With UpdateLock the lock is then stale.
+func lockWithoutJobs(cfg Config, pkg *packages.Package, ds *diagnostics) (forgotten []Diagnostic) {
+	if len(pkg.Syntax) == 0 {
+		return nil
+	}
+	path := lockPath(pkg.Syntax[:1], pkg.Fset)
+	old, err := readLock(path, cfg.overlay)
+	if err != nil || old == nil || len(old.Jobs) == 0 {
+		return nil // a lock of no jobs is left alone, as is one that does not read
+	}
+	_, problems := (&pkgLock{}).reconcile(old, pkg.Syntax[0].Name.Pos())
+	for _, p := range problems {
+		if cfg.UpdateLock {
+			forgotten = append(forgotten, Diagnostic{Pos: pkg.Fset.Position(p.pos), Message: p.msg, pos: p.pos})
+			continue
+		}
+		ds.errorf(p.pos, "%s", p.msg)
+	}
+	return forgotten
 }
 
 // fileOut is a generated file being written.

@@ -404,3 +404,21 @@ func TestLockFileErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestLockAllJobsRemoved checks a package whose last job is gone: its lock's
+// jobs are breaking changes, and -update-lock makes the lock stale.
+func TestLockAllJobsRemoved(t *testing.T) {
+	base := runLocked(t, lockBase, nil, false)
+	src := replaceAll(t, lockBase, "//fsmgen:job\n", "")
+	r := runLocked(t, src, base.lock, false)
+	if got := r.diags(); len(got) != 1 || !strings.HasPrefix(got[0], "1: job github.com/fsmgen/fsmgen/transform/testdata/layout.Steps is in fsmgen.lock but no longer in the package") {
+		t.Errorf("diagnostics %q", got)
+	}
+	u := runLocked(t, src, base.lock, true)
+	if len(u.out.Diagnostics) > 0 || len(u.out.Forgotten) != 1 || len(u.out.Stale) != 1 || filepath.Base(u.out.Stale[0]) != LockFile {
+		t.Errorf("-update-lock: diagnostics %v, forgotten %v, stale %v", u.diags(), u.out.Forgotten, u.out.Stale)
+	}
+	if none := runLocked(t, src, nil, false); len(none.out.Diagnostics) > 0 || len(none.out.Stale) > 0 {
+		t.Errorf("no lock: diagnostics %v, stale %v", none.diags(), none.out.Stale)
+	}
+}
