@@ -425,8 +425,12 @@ func Result[A, R any](ctx context.Context, e *Engine, job Job[A, R], id string) 
 	if !ok {
 		return r, true, fmt.Errorf("fsm: job %s has no registered machine", rec.Name)
 	}
+	_, state, _, err := placeState(info, rec.StateNum, rec.Layout, rec.State)
+	if err != nil {
+		return r, true, fmt.Errorf("fsm: job %s: its results: %w", id, err)
+	}
 	m := info.Zero()
-	if err := m.UnmarshalCBOR(rec.State); err != nil {
+	if err := m.UnmarshalCBOR(state); err != nil {
 		return r, true, fmt.Errorf("fsm: job %s: decoding its result: %w", id, err)
 	}
 	r, err = job.result(m.Results())

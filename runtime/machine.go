@@ -101,14 +101,36 @@ func (info *JobInfo) LayoutOf(n int) string {
 
 // StateInfo describes one await of a job: where it is, and what is live there.
 type StateInfo struct {
+	// ID is the state's identity across builds: made by fsmgen from what
+	// the await waits for (as in "Charge.Call"), or pinned by a
+	// //fsmgen:state comment; "start" and "done" for Start and Done. Adding
+	// or removing other awaits changes state numbers, not ids.
+	ID   string
 	Pos  string    // file:line:col of the await in the job's source
 	Vars []VarInfo // the variables saved at this await, in stored order
 	// Layout fingerprints how the state is stored: the names, order and
 	// complete types (fields of structs included, recursively) of Vars. Two
 	// builds give a state the same Layout exactly when one can decode what the
 	// other wrote. The engine records it with every checkpoint and refuses to
-	// decode a checkpoint whose Layout differs.
+	// decode a checkpoint whose Layout differs, unless the state Accepts it.
+	// The Layout covers the state's ID and what its await gives too, so a
+	// checkpoint of one Layout belongs to exactly one state of a job.
 	Layout string
+	// Accepts lists layouts earlier builds stored this state with that this
+	// build decodes, as fsmgen's layout lock found them compatible (see
+	// docs/changing-jobs.md).
+	Accepts []Accepted
+}
+
+// Accepted is a layout an earlier build stored a state with, which this build
+// decodes into its own.
+type Accepted struct {
+	Layout string
+	// Vars maps each variable of that layout, in its stored order, to the
+	// index in this state's Vars of the variable it becomes, or -1 when this
+	// build no longer keeps it. Variables of this state no entry maps to
+	// start at their zero value.
+	Vars []int
 }
 
 // VarInfo names one saved variable as the job's source does.
@@ -134,6 +156,9 @@ func RegisterJob(info JobInfo) {
 	if fn.Kind() != reflect.Func {
 		panic(fmt.Sprintf("fsm: RegisterJob(%q): Func is a %T, not a function", info.Name, info.Func))
 	}
+	if err := info.checkStates(); err != nil {
+		panic(fmt.Sprintf("fsm: RegisterJob(%q): %v", info.Name, err))
+	}
 	jobs.Lock()
 	defer jobs.Unlock()
 	if _, dup := jobs.byName[info.Name]; dup {
@@ -142,6 +167,53 @@ func RegisterJob(info JobInfo) {
 	p := &info
 	jobs.byName[info.Name] = p
 	jobs.byPC[fn.Pointer()] = p
+}
+
+// checkStates checks that each layout belongs to one state and that each
+// Accepted maps onto its state's variables.
+func (info *JobInfo) checkStates() error {
+	owner := map[string]int{}
+	claim := func(layout string, n int) error {
+		if layout == "" {
+			return nil
+		}
+		if m, dup := owner[layout]; dup {
+			return fmt.Errorf("layout %q belongs to states %d and %d", layout, m, n)
+		}
+		owner[layout] = n
+		return nil
+	}
+	for _, n := range info.stateNums() {
+		s, _ := info.State(n)
+		if err := claim(s.Layout, n); err != nil {
+			return err
+		}
+		for _, a := range s.Accepts {
+			if err := claim(a.Layout, n); err != nil {
+				return err
+			}
+			used := map[int]bool{}
+			for _, v := range a.Vars {
+				if v == -1 {
+					continue
+				}
+				if v < 0 || v >= len(s.Vars) || used[v] {
+					return fmt.Errorf("state %d accepts layout %q with a variable mapped to %d, which is out of range or taken", n, a.Layout, v)
+				}
+				used[v] = true
+			}
+		}
+	}
+	return nil
+}
+
+// stateNums lists the job's states: Start, each await, Done.
+func (info *JobInfo) stateNums() []int {
+	out := make([]int, 0, len(info.States)+2)
+	for n := 0; n <= len(info.States); n++ {
+		out = append(out, n)
+	}
+	return append(out, StateDone)
 }
 
 // LookupJob returns the registered machine of a job function value (for a

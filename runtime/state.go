@@ -140,12 +140,20 @@ func (r *StateReader) State() int { return r.state }
 // Load decodes the next variable into p, which must point to a zero value (or a
 // value to be overwritten). name is its source name, for error messages. An error
 // is kept and reported by Close; once one occurs, later Loads do nothing.
+//
+// A variable stored as CBOR undefined leaves *p as it is: the engine writes it
+// for a variable the state has and the layout a checkpoint was stored with did
+// not (see Accepted), so that the variable starts at its zero value.
 func Load[T any](r *StateReader, name string, p *T) {
 	if r.err != nil {
 		return
 	}
 	if r.next >= len(r.items) {
 		r.err = fmt.Errorf("fsm: stored state %d lacks variable %s", r.state, name)
+		return
+	}
+	if isAbsent(r.items[r.next]) {
+		r.next++
 		return
 	}
 	if reflect.TypeFor[T]() == typeError {
@@ -175,6 +183,11 @@ func (r *StateReader) Close() error {
 	}
 	return nil
 }
+
+// absent is the item placeState writes for a variable a stored layout lacks.
+const absent = 0xf7 // CBOR undefined
+
+func isAbsent(item cbor.RawMessage) bool { return len(item) == 1 && item[0] == absent }
 
 // errorText returns err.Error(), or an error when that panics (a nil pointer
 // of an error type whose method does not allow it).

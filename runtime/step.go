@@ -105,8 +105,13 @@ func (r *jobRun) load() error {
 		return fmt.Errorf("job %s is not registered in this program", r.rec.Name)
 	}
 	r.info = info
-	if want := info.LayoutOf(r.rec.StateNum); want != r.rec.Layout {
-		return fmt.Errorf("its checkpoint at state %d was written with layout %q, and this program's state %d has layout %q (the variables saved there changed); run the build that wrote it, or migrate it", r.rec.StateNum, r.rec.Layout, r.rec.StateNum, want)
+	num, state, layout, err := placeState(info, r.rec.StateNum, r.rec.Layout, r.rec.State)
+	if err != nil {
+		return err
+	}
+	if num != r.rec.StateNum || layout != r.rec.Layout {
+		r.e.log.Info("fsm: placed a checkpoint written by an earlier build", "job", r.rec.ID, "name", r.rec.Name, "state", r.rec.StateNum, "layout", r.rec.Layout, "now_state", num, "now_layout", layout)
+		r.rec.StateNum, r.rec.State, r.rec.Layout = num, state, layout
 	}
 	r.m = info.Zero()
 	if err := r.m.UnmarshalCBOR(r.rec.State); err != nil {

@@ -472,6 +472,9 @@ func (e *emitter) stateInfo(l *lowerer, id string, pinned bool, pos token.Pos, a
 	rec := &stateRec{id: id, pinned: pinned, pos: pos, at: shortPos(j, pos), layout: layoutOf(id, await, lvs)}
 	if await != nil {
 		rec.awaitType, rec.awaitShape = typeString(await, j.pkg.Types), lockShape(shapeOf(await))
+		if rec.awaitType == rec.awaitShape {
+			rec.awaitType = ""
+		}
 	}
 	for i, v := range vars {
 		name := displayName(v)

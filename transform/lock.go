@@ -73,7 +73,7 @@ type lockState struct {
 // variables it stores, in stored order.
 type lockLayout struct {
 	Layout    string    `json:"layout"`
-	AwaitType string    `json:"await_type,omitempty"`
+	AwaitType string    `json:"await_type,omitempty"` // omitted when it is Await
 	Await     string    `json:"await,omitempty"`
 	Vars      []lockVar `json:"vars,omitempty"`
 }
@@ -82,7 +82,7 @@ type lockLayout struct {
 // layout's description of its type), or its hash when that is long.
 type lockVar struct {
 	Name     string `json:"name"`
-	Type     string `json:"type"`
+	Type     string `json:"type,omitempty"` // omitted when it is Shape
 	Shape    string `json:"shape"`
 	Internal bool   `json:"internal,omitempty"`
 	Derived  string `json:"derived,omitempty"`
@@ -121,6 +121,9 @@ func lockVarOf(lv layoutVar, typ string) lockVar {
 		v.Shape = lockShape("nested " + lv.nested)
 	} else {
 		v.Shape = lockShape(shapeOf(lv.typ))
+	}
+	if v.Type == v.Shape {
+		v.Type = ""
 	}
 	return v
 }
@@ -234,11 +237,36 @@ func (p *pkgLock) reconcile(old *lockFile, pkgPos token.Pos) ([]byte, []lockProb
 		problems = append(problems, lockProblem{pkgPos, fmt.Sprintf("job %s is in %s but no longer in the package: checkpoints of it cannot resume; bring the job back, or run fsmgen -update-lock to accept that its unfinished jobs need attention", name, LockFile)})
 	}
 	sort.Slice(out.Jobs, func(a, b int) bool { return out.Jobs[a].Name < out.Jobs[b].Name })
-	data, err := json.MarshalIndent(out, "", "  ")
-	if err != nil {
-		panic(err) // plain data
+	return out.format(), problems
+}
+
+// format writes the lock as JSON with one line per state, so that a change
+// to a state is a change to its line in a review.
+func (lf *lockFile) format() []byte {
+	var b bytes.Buffer
+	str := func(v any) string {
+		data, err := json.Marshal(v)
+		if err != nil {
+			panic(err) // plain data
+		}
+		return string(data)
 	}
-	return append(data, '\n'), problems
+	fmt.Fprintf(&b, "{\n  \"about\": %s,\n  \"version\": %d,\n  \"jobs\": [", str(lf.About), lf.Version)
+	for i, j := range lf.Jobs {
+		if i > 0 {
+			b.WriteString(",")
+		}
+		fmt.Fprintf(&b, "\n    {\n      \"job\": %s,\n      \"states\": [", str(j.Name))
+		for k, s := range j.States {
+			if k > 0 {
+				b.WriteString(",")
+			}
+			b.WriteString("\n        " + str(s))
+		}
+		b.WriteString("\n      ]\n    }")
+	}
+	b.WriteString("\n  ]\n}\n")
+	return b.Bytes()
 }
 
 // reconcileJob compares one job's states with its locked states.
@@ -380,7 +408,7 @@ func renamed(c lockLayout, renames map[string]string) lockLayout {
 // why says what breaks when it cannot.
 func compatible(old lockLayout, r *stateRec) (mapping []int, why string) {
 	if old.Await != r.awaitShape {
-		return nil, fmt.Sprintf("what the await gives changed from %s to %s", orNothing(old.AwaitType), orNothing(r.awaitType))
+		return nil, fmt.Sprintf("what the await gives changed from %s to %s", old.awaitDisplay(), r.lockLayout().awaitDisplay())
 	}
 	for _, v := range append(append([]lockVar(nil), old.Vars...), r.vars...) {
 		if v.Derived != "" {
@@ -429,18 +457,31 @@ func compatible(old lockLayout, r *stateRec) (mapping []int, why string) {
 		k := indexOf(olds, i)
 		n := r.vars[news[k]]
 		if n.Shape != v.Shape && !widens(v.Shape, n.Shape) {
-			return nil, fmt.Sprintf("variable %s was %s and is now %s", v.Name, v.Type, n.Type)
+			return nil, fmt.Sprintf("variable %s was %s and is now %s", v.Name, v.display(), n.display())
 		}
 		mapping[i] = news[k]
 	}
 	return mapping, ""
 }
 
-func orNothing(s string) string {
-	if s == "" {
-		return "nothing"
+// display is the variable's type as the job's source spells it.
+func (v lockVar) display() string {
+	if v.Type == "" {
+		return v.Shape
 	}
-	return s
+	return v.Type
+}
+
+// awaitDisplay is the type of what the await gives, as the job's source
+// spells it.
+func (l lockLayout) awaitDisplay() string {
+	switch {
+	case l.AwaitType != "":
+		return l.AwaitType
+	case l.Await != "":
+		return l.Await
+	}
+	return "nothing"
 }
 
 func internalVars(vars []lockVar) []int {

@@ -385,7 +385,8 @@ func (m *processOrderMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cdd65331bf3f6fb9",
+			ID:     "done",
+			Layout: "1143b70657b6e233",
 			Pos:    "orders.go:230:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -406,7 +407,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "8778bebb73123199",
+			ID:     "start",
+			Layout: "04e6fcca37209824",
 			Pos:    "orders.go:135:6",
 			Vars: []fsm.VarInfo{{
 				Name: "order",
@@ -414,7 +416,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "f8937beca4dac26b",
+			ID:     "ReserveStock.Call",
+			Layout: "7b5ac5281fad8058",
 			Pos:    "orders.go:145:15",
 			Vars: []fsm.VarInfo{{
 				Name: "order",
@@ -441,7 +444,8 @@ func init() {
 				Type:     "int",
 			}},
 		}, {
-			Layout: "4bb383bf4910759f",
+			ID:     "fsm.Timeout",
+			Layout: "ee4c227711d1b8d0",
 			Pos:    "orders.go:175:20",
 			Vars: []fsm.VarInfo{{
 				Name: "order",
@@ -460,7 +464,8 @@ func init() {
 				Type: "string",
 			}},
 		}, {
-			Layout: "2da4cc65c5b1e906",
+			ID:     "ChargeCard.Call",
+			Layout: "cc376db07e938a21",
 			Pos:    "orders.go:192:19",
 			Vars: []fsm.VarInfo{{
 				Name: "order",
@@ -476,7 +481,8 @@ func init() {
 				Type: "string",
 			}},
 		}, {
-			Layout: "46726421f8bea5ec",
+			ID:     "ReleaseStock.Call",
+			Layout: "ede60e8a3b2dd825",
 			Pos:    "orders.go:202:17",
 			Vars: []fsm.VarInfo{{
 				Name: "receipt",
@@ -494,7 +500,8 @@ func init() {
 				Type:     "int",
 			}},
 		}, {
-			Layout: "ae83500ec5cfcd6c",
+			ID:     "fsm.Sleep",
+			Layout: "df774aba7acc02f1",
 			Pos:    "orders.go:213:15",
 			Vars: []fsm.VarInfo{{
 				Name: "order",
@@ -507,7 +514,8 @@ func init() {
 				Type: "map[string]int",
 			}},
 		}, {
-			Layout: "02068a182614a7bd",
+			ID:     "fsm.All",
+			Layout: "66f2c377fc8d13b5",
 			Pos:    "orders.go:223:19",
 			Vars: []fsm.VarInfo{{
 				Name: "receipt",

@@ -354,7 +354,8 @@ func (m *transferMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "acb862d1cb9d167f",
+			ID:     "done",
+			Layout: "e27d0e7b6e250295",
 			Pos:    "jobs.go:194:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -375,7 +376,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "0999b56f52e2d3ff",
+			ID:     "start",
+			Layout: "2dbedbbf8250d017",
 			Pos:    "jobs.go:121:6",
 			Vars: []fsm.VarInfo{{
 				Name: "t",
@@ -383,7 +385,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "7a43f237a6804893",
+			ID:     "Post.Call",
+			Layout: "d8602ec28f961d82",
 			Pos:    "jobs.go:123:14",
 			Vars: []fsm.VarInfo{{
 				Name: "t",
@@ -393,7 +396,8 @@ func init() {
 				Type: "Summary",
 			}},
 		}, {
-			Layout: "7a43f237a6804893",
+			ID:     "fsm.Sleep",
+			Layout: "3075a116597518e1",
 			Pos:    "jobs.go:131:15",
 			Vars: []fsm.VarInfo{{
 				Name: "t",
@@ -403,7 +407,8 @@ func init() {
 				Type: "Summary",
 			}},
 		}, {
-			Layout: "fd0fcb70049b4188",
+			ID:     "Post.Call#2",
+			Layout: "280dda9630ee58f0",
 			Pos:    "jobs.go:139:15",
 			Vars: []fsm.VarInfo{{
 				Name: "t",
@@ -430,7 +435,8 @@ func init() {
 				Type: "int64",
 			}},
 		}, {
-			Layout: "7a43f237a6804893",
+			ID:     "ApprovalSignal.Wait",
+			Layout: "c0d2bc0223724f67",
 			Pos:    "jobs.go:154:13",
 			Vars: []fsm.VarInfo{{
 				Name: "t",
@@ -440,7 +446,8 @@ func init() {
 				Type: "Summary",
 			}},
 		}, {
-			Layout: "ce9a421e2da790c5",
+			ID:     "fsm.All",
+			Layout: "c14939cb82828173",
 			Pos:    "jobs.go:161:17",
 			Vars: []fsm.VarInfo{{
 				Name: "t",
@@ -453,7 +460,8 @@ func init() {
 				Type: "Approval",
 			}},
 		}, {
-			Layout: "7a43f237a6804893",
+			ID:     "fsm.All#2",
+			Layout: "b4ebd47a2629adf8",
 			Pos:    "jobs.go:174:15",
 			Vars: []fsm.VarInfo{{
 				Name: "t",
@@ -463,7 +471,8 @@ func init() {
 				Type: "Summary",
 			}},
 		}, {
-			Layout: "f00a7cf1b44a274a",
+			ID:     "Receipt.Call",
+			Layout: "5bffc77eb94c9ef7",
 			Pos:    "jobs.go:188:19",
 			Vars: []fsm.VarInfo{{
 				Name: "s",

@@ -202,7 +202,8 @@ func (m *auditedMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "f6f2e0119da711a2",
+			ID:     "done",
+			Layout: "313f892662f5b40a",
 			Pos:    "defers.go:30:1",
 			Vars: []fsm.VarInfo{{
 				Name: "note",
@@ -223,7 +224,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "630e134a8199ab7d",
+			ID:     "start",
+			Layout: "19c19ca6dab071f0",
 			Pos:    "defers.go:14:6",
 			Vars: []fsm.VarInfo{{
 				Name: "id",
@@ -237,7 +239,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "aedc04e76a7a2428",
+			ID:     "ApprovalSignal.Wait",
+			Layout: "79bfe7ee0d2b6900",
 			Pos:    "defers.go:22:12",
 			Vars: []fsm.VarInfo{{
 				Name: "note",

@@ -214,7 +214,8 @@ func (m *checkoutMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cb14aadaf2afd4e4",
+			ID:     "done",
+			Layout: "740b5ff734b25ec7",
 			Pos:    "jobs.go:145:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -235,7 +236,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "b98804c628f4b6cb",
+			ID:     "start",
+			Layout: "6820990258f40cb4",
 			Pos:    "jobs.go:114:6",
 			Vars: []fsm.VarInfo{{
 				Name: "o",
@@ -243,7 +245,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "1e8e55d5484e2ea6",
+			ID:     "Charge.Call",
+			Layout: "19186922d5f43ab8",
 			Pos:    "jobs.go:116:13",
 			Vars: []fsm.VarInfo{{
 				Name: "o",
@@ -253,7 +256,8 @@ func init() {
 				Type: "Receipt",
 			}},
 		}, {
-			Layout: "1e8e55d5484e2ea6",
+			ID:     "fsm.Timeout",
+			Layout: "40c69a1d1aedd002",
 			Pos:    "jobs.go:121:12",
 			Vars: []fsm.VarInfo{{
 				Name: "o",
@@ -263,7 +267,8 @@ func init() {
 				Type: "Receipt",
 			}},
 		}, {
-			Layout: "1e8e55d5484e2ea6",
+			ID:     "fsm.Sleep",
+			Layout: "806e82dae9d4c217",
 			Pos:    "jobs.go:132:15",
 			Vars: []fsm.VarInfo{{
 				Name: "o",
@@ -273,7 +278,8 @@ func init() {
 				Type: "Receipt",
 			}},
 		}, {
-			Layout: "3b5fb77c4aca82a4",
+			ID:     "fsm.All",
+			Layout: "3f9fa3a54af90e1f",
 			Pos:    "jobs.go:139:18",
 			Vars: []fsm.VarInfo{{
 				Name: "r",
@@ -326,11 +332,11 @@ func (m *quickMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, error
 //line jobs.go:151
 	return m.suspend(1, Charge.Call(o))
 resume1:
-//line jobs_fsm.go:330
+//line jobs_fsm.go:336
 	v, err = fsm.Take[string](in)
 //line jobs.go:151
 	return m.finish(v, err)
-//line jobs_fsm.go:334
+//line jobs_fsm.go:340
 }
 
 func (m *quickMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -394,7 +400,8 @@ func (m *quickMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "6f831efb80eea763",
+			ID:     "done",
+			Layout: "c10578ce227e1baf",
 			Pos:    "jobs.go:152:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -415,7 +422,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "b98804c628f4b6cb",
+			ID:     "start",
+			Layout: "6820990258f40cb4",
 			Pos:    "jobs.go:150:6",
 			Vars: []fsm.VarInfo{{
 				Name: "o",
@@ -423,7 +431,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Charge.Call",
+			Layout: "1bd551b69987bae0",
 			Pos:    "jobs.go:151:9",
 		}},
 		Zero: func() fsm.Machine {
@@ -480,7 +489,7 @@ func (m *parentMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, erro
 	}
 //line jobs.go:158
 	out = nil
-//line jobs_fsm.go:484
+//line jobs_fsm.go:493
 	n = len(orders)
 	i = 0
 loop:
@@ -489,7 +498,7 @@ loop:
 	}
 //line jobs.go:159
 	o = orders[i]
-//line jobs_fsm.go:493
+//line jobs_fsm.go:502
 	m.v.orders, m.v.out, m.v.o, m.v.n, m.v.i = orders, out, o, n, i
 //line jobs.go:160
 	return m.suspend(1, fsm.Child(QuickJob, o))
@@ -500,13 +509,13 @@ resume1:
 		return m.finish(out, fmt.Errorf("child %s: %w", o.ID, err))
 	}
 	out = append(out, s)
-//line jobs_fsm.go:504
+//line jobs_fsm.go:513
 	i++
 	goto loop
 loopEnd:
 //line jobs.go:166
 	return m.finish(out, nil)
-//line jobs_fsm.go:510
+//line jobs_fsm.go:519
 }
 
 func (m *parentMachine) finish(r0 []string, r1 error) (fsm.AnyOp, error) {
@@ -586,7 +595,8 @@ func (m *parentMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "aed6349a6af537cf",
+			ID:     "done",
+			Layout: "dd629b36be7e202b",
 			Pos:    "jobs.go:167:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -607,7 +617,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "5904ba68df08dd35",
+			ID:     "start",
+			Layout: "1b4893e9c3ce44ec",
 			Pos:    "jobs.go:157:6",
 			Vars: []fsm.VarInfo{{
 				Name: "orders",
@@ -615,7 +626,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "426b707237d77de2",
+			ID:     "fsm.Child",
+			Layout: "c4466424716e4a81",
 			Pos:    "jobs.go:160:13",
 			Vars: []fsm.VarInfo{{
 				Name: "orders",
@@ -689,7 +701,7 @@ resume1:
 		return m.finish("cancelled while waiting for "+id, err)
 	}
 	return m.finish("approved "+id, err)
-//line jobs_fsm.go:693
+//line jobs_fsm.go:705
 }
 
 func (m *patientMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -757,7 +769,8 @@ func (m *patientMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "6f831efb80eea763",
+			ID:     "done",
+			Layout: "c10578ce227e1baf",
 			Pos:    "jobs.go:179:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -778,7 +791,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "464b3c25ade1f303",
+			ID:     "start",
+			Layout: "d215ee5dd3f3f770",
 			Pos:    "jobs.go:173:6",
 			Vars: []fsm.VarInfo{{
 				Name: "id",
@@ -786,7 +800,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "464b3c25ade1f303",
+			ID:     "ApprovalSignal.Wait",
+			Layout: "600b96ad12543fc2",
 			Pos:    "jobs.go:174:12",
 			Vars: []fsm.VarInfo{{
 				Name: "id",
@@ -840,7 +855,7 @@ func (m *sleeperMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, err
 	}
 //line jobs.go:185
 	start = time.Now()
-//line jobs_fsm.go:844
+//line jobs_fsm.go:859
 	m.v.start = start
 //line jobs.go:186
 	return m.suspend(1, fsm.Sleep(d))
@@ -848,7 +863,7 @@ resume1:
 //line jobs.go:186
 	_, err = fsm.Take[struct{}](in)
 	return m.finish(time.Since(start), err)
-//line jobs_fsm.go:852
+//line jobs_fsm.go:867
 }
 
 func (m *sleeperMachine) finish(r0 time.Duration, r1 error) (fsm.AnyOp, error) {
@@ -916,7 +931,8 @@ func (m *sleeperMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "7ade60f14b406d36",
+			ID:     "done",
+			Layout: "ce7241be9c159b6d",
 			Pos:    "jobs.go:188:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -937,7 +953,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "cd285b7fc934ea76",
+			ID:     "start",
+			Layout: "0960ac5bf79d5c8d",
 			Pos:    "jobs.go:184:6",
 			Vars: []fsm.VarInfo{{
 				Name: "d",
@@ -945,7 +962,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "784559c82557d055",
+			ID:     "fsm.Sleep",
+			Layout: "ae49945fe6083227",
 			Pos:    "jobs.go:186:12",
 			Vars: []fsm.VarInfo{{
 				Name: "start",
@@ -1006,7 +1024,7 @@ resume1:
 		return m.finish("", err)
 	}
 	return m.finish("finished", nil)
-//line jobs_fsm.go:1010
+//line jobs_fsm.go:1028
 }
 
 func (m *racerMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -1070,7 +1088,8 @@ func (m *racerMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "6f831efb80eea763",
+			ID:     "done",
+			Layout: "c10578ce227e1baf",
 			Pos:    "jobs.go:202:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -1091,7 +1110,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "cd285b7fc934ea76",
+			ID:     "start",
+			Layout: "0960ac5bf79d5c8d",
 			Pos:    "jobs.go:193:6",
 			Vars: []fsm.VarInfo{{
 				Name: "d",
@@ -1099,7 +1119,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "fsm.Timeout",
+			Layout: "74652d45cf30f17c",
 			Pos:    "jobs.go:194:12",
 		}},
 		Zero: func() fsm.Machine {
@@ -1159,7 +1180,7 @@ resume1:
 		panic("unlucky amount")
 	}
 	return m.finish(ch, nil)
-//line jobs_fsm.go:1163
+//line jobs_fsm.go:1184
 }
 
 func (m *panickyMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -1227,7 +1248,8 @@ func (m *panickyMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "6f831efb80eea763",
+			ID:     "done",
+			Layout: "c10578ce227e1baf",
 			Pos:    "jobs.go:216:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -1248,7 +1270,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "b98804c628f4b6cb",
+			ID:     "start",
+			Layout: "6820990258f40cb4",
 			Pos:    "jobs.go:207:6",
 			Vars: []fsm.VarInfo{{
 				Name: "o",
@@ -1256,7 +1279,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "b98804c628f4b6cb",
+			ID:     "Charge.Call",
+			Layout: "c9403fe4bd186250",
 			Pos:    "jobs.go:208:13",
 			Vars: []fsm.VarInfo{{
 				Name: "o",
@@ -1314,11 +1338,11 @@ func (m *quickestMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, er
 	}
 	return m.suspend(1, fsm.First(ops...))
 resume1:
-//line jobs_fsm.go:1318
+//line jobs_fsm.go:1342
 	v, err = fsm.Take[int](in)
 //line jobs.go:226
 	return m.finish(v, err)
-//line jobs_fsm.go:1322
+//line jobs_fsm.go:1346
 }
 
 func (m *quickestMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1382,7 +1406,8 @@ func (m *quickestMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "jobs.go:227:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -1403,7 +1428,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "52f9a1b01b9e76d4",
+			ID:     "start",
+			Layout: "481ab1f97efb8649",
 			Pos:    "jobs.go:221:6",
 			Vars: []fsm.VarInfo{{
 				Name: "ds",
@@ -1411,7 +1437,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "fsm.First",
+			Layout: "d1bb04f7b78393ed",
 			Pos:    "jobs.go:226:9",
 		}},
 		Zero: func() fsm.Machine {
@@ -1470,7 +1497,7 @@ loop:
 	if !(i < n) {
 		goto loopEnd
 	}
-//line jobs_fsm.go:1474
+//line jobs_fsm.go:1501
 	m.v.n, m.v.sum, m.v.i = n, sum, i
 //line jobs.go:255
 	return m.suspend(1, Echo.Call(i))
@@ -1483,12 +1510,12 @@ resume1:
 	sum += v
 //line jobs.go:254
 	i++
-//line jobs_fsm.go:1487
+//line jobs_fsm.go:1514
 	goto loop
 loopEnd:
 //line jobs.go:261
 	return m.finish(sum, nil)
-//line jobs_fsm.go:1492
+//line jobs_fsm.go:1519
 }
 
 func (m *counterMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1560,7 +1587,8 @@ func (m *counterMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "jobs.go:262:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -1581,7 +1609,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "3d5626aa9d3c44eb",
+			ID:     "start",
+			Layout: "0a01cb050ef0c869",
 			Pos:    "jobs.go:252:6",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
@@ -1589,7 +1618,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "7612ca265e1858e2",
+			ID:     "Echo.Call",
+			Layout: "084e63269300f0f2",
 			Pos:    "jobs.go:255:13",
 			Vars: []fsm.VarInfo{{
 				Name: "n",

@@ -177,7 +177,8 @@ func (m *composedMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "aed6349a6af537cf",
+			ID:     "done",
+			Layout: "dd629b36be7e202b",
 			Pos:    "nested.go:25:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -198,7 +199,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "5904ba68df08dd35",
+			ID:     "start",
+			Layout: "1b4893e9c3ce44ec",
 			Pos:    "nested.go:14:6",
 			Vars: []fsm.VarInfo{{
 				Name: "orders",
@@ -206,7 +208,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "45148eaab6c969c2",
+			ID:     "Checkout",
+			Layout: "ca6b10e43ad5cc33",
 			Pos:    "nested.go:17:13",
 			Vars: []fsm.VarInfo{{
 				Name: "orders",

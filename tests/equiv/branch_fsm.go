@@ -123,7 +123,8 @@ func (m *ifInitMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "branch.go:19:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -144,7 +145,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "29480f373b660127",
+			ID:     "start",
+			Layout: "32ced3795c691e07",
 			Pos:    "branch.go:11:6",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
@@ -152,7 +154,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Echo.Call",
+			Layout: "86be675ce493dc32",
 			Pos:    "branch.go:12:15",
 		}},
 		Zero: func() fsm.Machine {
@@ -216,17 +219,17 @@ resume1:
 //line branch.go:26
 	return m.finish(y, nil)
 else_1:
-//line branch_fsm.go:220
+//line branch_fsm.go:223
 	m.v.y = y
 //line branch.go:28
 	return m.suspend(2, Echo.Call(y+1))
 resume2:
-//line branch_fsm.go:225
+//line branch_fsm.go:228
 	v_1, err = fsm.Take[int](in)
 //line branch.go:28
 	z = v(v_1, err)
 	return m.finish(y*z, nil)
-//line branch_fsm.go:230
+//line branch_fsm.go:233
 }
 
 func (m *ifInitLiveMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -294,7 +297,8 @@ func (m *ifInitLiveMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "branch.go:31:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -315,7 +319,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "29480f373b660127",
+			ID:     "start",
+			Layout: "32ced3795c691e07",
 			Pos:    "branch.go:24:6",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
@@ -323,10 +328,12 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Echo.Call",
+			Layout: "86be675ce493dc32",
 			Pos:    "branch.go:25:13",
 		}, {
-			Layout: "e500a8ce4b012cdb",
+			ID:     "Echo.Call#2",
+			Layout: "3676558b4cde4dcc",
 			Pos:    "branch.go:28:10",
 			Vars: []fsm.VarInfo{{
 				Name: "y",
@@ -385,7 +392,7 @@ func (m *ifCondMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, erro
 //line branch.go:38
 	return m.suspend(1, Echo.Call(x))
 resume1:
-//line branch_fsm.go:389
+//line branch_fsm.go:396
 	v_1, err = fsm.Take[int](in)
 //line branch.go:38
 	if !(v(v_1, err) > 3) {
@@ -397,7 +404,7 @@ else_1:
 //line branch.go:40
 	return m.suspend(2, Echo.Call(x*2))
 resume2:
-//line branch_fsm.go:401
+//line branch_fsm.go:408
 	v_2, err_1 = fsm.Take[int](in)
 //line branch.go:40
 	if !(v(v_2, err_1) > 3) {
@@ -410,7 +417,7 @@ else_2:
 	{
 		return m.finish("small", nil)
 	}
-//line branch_fsm.go:414
+//line branch_fsm.go:421
 }
 
 func (m *ifCondMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -478,7 +485,8 @@ func (m *ifCondMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "6f831efb80eea763",
+			ID:     "done",
+			Layout: "c10578ce227e1baf",
 			Pos:    "branch.go:45:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -499,7 +507,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "29480f373b660127",
+			ID:     "start",
+			Layout: "32ced3795c691e07",
 			Pos:    "branch.go:37:6",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
@@ -507,14 +516,16 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "29480f373b660127",
+			ID:     "Echo.Call",
+			Layout: "b63a72e200ec8f8a",
 			Pos:    "branch.go:38:7",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
 				Type: "int",
 			}},
 		}, {
-			Layout: "2b277bc8c0741b38",
+			ID:     "Echo.Call#2",
+			Layout: "e8a2047648f93901",
 			Pos:    "branch.go:40:14",
 		}},
 		Zero: func() fsm.Machine {
@@ -570,12 +581,12 @@ func (m *ifCondBoolMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, 
 	}
 //line branch.go:51
 	n = 0
-//line branch_fsm.go:574
+//line branch_fsm.go:585
 	m.v.x, m.v.n = x, n
 //line branch.go:52
 	return m.suspend(1, Positive.Call(x))
 resume1:
-//line branch_fsm.go:579
+//line branch_fsm.go:590
 	v_1, err = fsm.Take[bool](in)
 //line branch.go:52
 	if !v(v_1, err) {
@@ -584,12 +595,12 @@ resume1:
 //line branch.go:53
 	n += 1
 endIf:
-//line branch_fsm.go:588
+//line branch_fsm.go:599
 	m.v.n = n
 //line branch.go:55
 	return m.suspend(2, Positive.Call(x-5))
 resume2:
-//line branch_fsm.go:593
+//line branch_fsm.go:604
 	v_2, err_1 = fsm.Take[bool](in)
 //line branch.go:55
 	if v(v_2, err_1) {
@@ -599,7 +610,7 @@ resume2:
 	n += 10
 endIf_1:
 	return m.finish(n, nil)
-//line branch_fsm.go:603
+//line branch_fsm.go:614
 }
 
 func (m *ifCondBoolMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -673,7 +684,8 @@ func (m *ifCondBoolMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "branch.go:59:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -694,7 +706,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "29480f373b660127",
+			ID:     "start",
+			Layout: "32ced3795c691e07",
 			Pos:    "branch.go:50:6",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
@@ -702,7 +715,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "d9efeb090da1c20c",
+			ID:     "Positive.Call",
+			Layout: "b05ee90704276b17",
 			Pos:    "branch.go:52:7",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
@@ -712,7 +726,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "3d5626aa9d3c44eb",
+			ID:     "Positive.Call#2",
+			Layout: "6aa94fe98bc8fc67",
 			Pos:    "branch.go:55:8",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
@@ -796,11 +811,11 @@ func (m *ifBranchesMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, 
 //line branch.go:67
 	return m.suspend(1, Echo.Call(-x))
 resume1:
-//line branch_fsm.go:800
+//line branch_fsm.go:815
 	v_1, err = fsm.Take[int](in)
 //line branch.go:67
 	r = v(v_1, err)
-//line branch_fsm.go:804
+//line branch_fsm.go:819
 	goto endIf
 else_1:
 //line branch.go:68
@@ -810,20 +825,20 @@ else_1:
 //line branch.go:69
 	return m.suspend(2, Echo.Call(100))
 resume2:
-//line branch_fsm.go:814
+//line branch_fsm.go:829
 	v_2, err_1 = fsm.Take[int](in)
 //line branch.go:69
 	r = v(v_2, err_1)
-//line branch_fsm.go:818
+//line branch_fsm.go:833
 	m.v.r = r
 //line branch.go:70
 	return m.suspend(3, Echo.Call(200))
 resume3:
-//line branch_fsm.go:823
+//line branch_fsm.go:838
 	v_3, err_2 = fsm.Take[int](in)
 //line branch.go:70
 	r += v(v_3, err_2)
-//line branch_fsm.go:827
+//line branch_fsm.go:842
 	goto endIf_1
 else_2:
 	n = 3
@@ -834,16 +849,16 @@ loop:
 	}
 //line branch.go:72
 	i = i_1
-//line branch_fsm.go:838
+//line branch_fsm.go:853
 	m.v.x, m.v.r, m.v.n, m.v.i_1 = x, r, n, i_1
 //line branch.go:73
 	return m.suspend(4, Echo.Call(x+i))
 resume4:
-//line branch_fsm.go:843
+//line branch_fsm.go:858
 	v_4, err_3 = fsm.Take[int](in)
 //line branch.go:73
 	r += v(v_4, err_3)
-//line branch_fsm.go:847
+//line branch_fsm.go:862
 	i_1++
 	goto loop
 loopEnd:
@@ -853,12 +868,12 @@ endIf:
 //line branch.go:76
 	return m.suspend(5, Echo.Call(1000))
 resume5:
-//line branch_fsm.go:857
+//line branch_fsm.go:872
 	v_5, err_4 = fsm.Take[int](in)
 //line branch.go:76
 	r += v(v_5, err_4)
 	return m.finish(r, nil)
-//line branch_fsm.go:862
+//line branch_fsm.go:877
 }
 
 func (m *ifBranchesMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -940,7 +955,8 @@ func (m *ifBranchesMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "branch.go:78:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -961,7 +977,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "29480f373b660127",
+			ID:     "start",
+			Layout: "32ced3795c691e07",
 			Pos:    "branch.go:64:6",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
@@ -969,20 +986,24 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Echo.Call",
+			Layout: "86be675ce493dc32",
 			Pos:    "branch.go:67:9",
 		}, {
-			Layout: "2b277bc8c0741b38",
+			ID:     "Echo.Call#2",
+			Layout: "e8a2047648f93901",
 			Pos:    "branch.go:69:9",
 		}, {
-			Layout: "c77979a30d02914f",
+			ID:     "Echo.Call#3",
+			Layout: "e1406b2437188af4",
 			Pos:    "branch.go:70:10",
 			Vars: []fsm.VarInfo{{
 				Name: "r",
 				Type: "int",
 			}},
 		}, {
-			Layout: "cc289857a997f866",
+			ID:     "Echo.Call#4",
+			Layout: "2ead9556641b5c75",
 			Pos:    "branch.go:73:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
@@ -1000,7 +1021,8 @@ func init() {
 				Type:     "int",
 			}},
 		}, {
-			Layout: "c77979a30d02914f",
+			ID:     "Echo.Call#5",
+			Layout: "970ed572388f9740",
 			Pos:    "branch.go:76:9",
 			Vars: []fsm.VarInfo{{
 				Name: "r",
@@ -1080,7 +1102,7 @@ else_2:
 	{
 		return m.finish(x_2*3, nil)
 	}
-//line branch_fsm.go:1084
+//line branch_fsm.go:1106
 }
 
 func (m *ifElseInitShadowMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1144,7 +1166,8 @@ func (m *ifElseInitShadowMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "branch.go:91:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -1165,7 +1188,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "6d6df82bd83afb38",
+			ID:     "start",
+			Layout: "ae48fdab91fb8fc3",
 			Pos:    "branch.go:83:6",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
@@ -1173,10 +1197,12 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Echo.Call",
+			Layout: "86be675ce493dc32",
 			Pos:    "branch.go:84:13",
 		}, {
-			Layout: "2b277bc8c0741b38",
+			ID:     "Echo.Call#2",
+			Layout: "e8a2047648f93901",
 			Pos:    "branch.go:86:20",
 		}},
 		Zero: func() fsm.Machine {
@@ -1254,30 +1280,30 @@ func (m *ifNestedMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, er
 	if !(a > 0) {
 		goto endIf
 	}
-//line branch_fsm.go:1258
+//line branch_fsm.go:1284
 	m.v.b, m.v.outer = b, outer
 //line branch.go:99
 	return m.suspend(1, Echo.Call(a))
 resume1:
-//line branch_fsm.go:1263
+//line branch_fsm.go:1289
 	v_1, err = fsm.Take[int](in)
 //line branch.go:99
 	mid = v(v_1, err)
 	if !(b > 0) {
 		goto else_1
 	}
-//line branch_fsm.go:1270
+//line branch_fsm.go:1296
 	m.v.outer, m.v.mid = outer, mid
 //line branch.go:101
 	return m.suspend(2, Echo.Call(b))
 resume2:
-//line branch_fsm.go:1275
+//line branch_fsm.go:1301
 	v_2, err_1 = fsm.Take[int](in)
 //line branch.go:101
 	inner = v(v_2, err_1)
 	return m.finish(outer+mid+inner, nil)
 else_1:
-//line branch_fsm.go:1281
+//line branch_fsm.go:1307
 	m.v.outer, m.v.mid = outer, mid
 //line branch.go:104
 	return m.suspend(3, Echo.Call(0))
@@ -1289,18 +1315,18 @@ endIf:
 	if !(b > 0) {
 		goto endIf_2
 	}
-//line branch_fsm.go:1293
+//line branch_fsm.go:1319
 	m.v.outer = outer
 //line branch.go:109
 	return m.suspend(4, Echo.Call(b))
 resume4:
-//line branch_fsm.go:1298
+//line branch_fsm.go:1324
 	v_3, err_2 = fsm.Take[int](in)
 //line branch.go:109
 	return m.finish(outer+v(v_3, err_2), nil)
 endIf_2:
 	return m.finish(outer, nil)
-//line branch_fsm.go:1304
+//line branch_fsm.go:1330
 }
 
 func (m *ifNestedMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1388,7 +1414,8 @@ func (m *ifNestedMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "branch.go:112:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -1412,7 +1439,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "ab44b9222696889e",
+			ID:     "start",
+			Layout: "a52afc5ea8c06b7f",
 			Pos:    "branch.go:96:6",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
@@ -1423,7 +1451,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "6d3a4606be511549",
+			ID:     "Echo.Call",
+			Layout: "784a7281eb334190",
 			Pos:    "branch.go:99:12",
 			Vars: []fsm.VarInfo{{
 				Name: "b",
@@ -1433,7 +1462,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "3ceefec17563ae28",
+			ID:     "Echo.Call#2",
+			Layout: "d3df8526b48cb67c",
 			Pos:    "branch.go:101:15",
 			Vars: []fsm.VarInfo{{
 				Name: "outer",
@@ -1443,7 +1473,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "3ceefec17563ae28",
+			ID:     "Echo.Call#3",
+			Layout: "b2a104122e72c180",
 			Pos:    "branch.go:104:4",
 			Vars: []fsm.VarInfo{{
 				Name: "outer",
@@ -1453,7 +1484,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "f66a3d2656f1ac78",
+			ID:     "Echo.Call#4",
+			Layout: "b11cf835e19dc0ff",
 			Pos:    "branch.go:109:20",
 			Vars: []fsm.VarInfo{{
 				Name: "outer",
@@ -1516,12 +1548,12 @@ func (m *ifNoElseMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, er
 	if !(x > 0) {
 		goto endIf
 	}
-//line branch_fsm.go:1520
+//line branch_fsm.go:1552
 	m.v.x = x
 //line branch.go:121
 	return m.suspend(1, Echo.Call(x))
 resume1:
-//line branch_fsm.go:1525
+//line branch_fsm.go:1557
 	v_1, err = fsm.Take[int](in)
 //line branch.go:121
 	r = v(v_1, err)
@@ -1532,18 +1564,18 @@ endIf:
 	if x%2 != 0 {
 		goto endIf_1
 	}
-//line branch_fsm.go:1536
+//line branch_fsm.go:1568
 	m.v.r = r
 //line branch.go:127
 	return m.suspend(2, Echo.Call(1))
 resume2:
-//line branch_fsm.go:1541
+//line branch_fsm.go:1573
 	v_2, err_1 = fsm.Take[int](in)
 //line branch.go:127
 	r += v(v_2, err_1)
 endIf_1:
 	return m.finish(r, nil)
-//line branch_fsm.go:1547
+//line branch_fsm.go:1579
 }
 
 func (m *ifNoElseMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1615,7 +1647,8 @@ func (m *ifNoElseMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "branch.go:130:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -1636,7 +1669,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "29480f373b660127",
+			ID:     "start",
+			Layout: "32ced3795c691e07",
 			Pos:    "branch.go:118:6",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
@@ -1644,14 +1678,16 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "29480f373b660127",
+			ID:     "Echo.Call",
+			Layout: "b63a72e200ec8f8a",
 			Pos:    "branch.go:121:9",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
 				Type: "int",
 			}},
 		}, {
-			Layout: "c77979a30d02914f",
+			ID:     "Echo.Call#2",
+			Layout: "b3883f71aae40f39",
 			Pos:    "branch.go:127:10",
 			Vars: []fsm.VarInfo{{
 				Name: "r",
@@ -1714,7 +1750,7 @@ func (m *ifErrChainMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, 
 	}
 //line branch.go:137
 	total = 0
-//line branch_fsm.go:1718
+//line branch_fsm.go:1754
 	n = 4
 	i = 0
 loop:
@@ -1728,14 +1764,14 @@ loop:
 	if step != failAt {
 		goto else_1
 	}
-//line branch_fsm.go:1732
+//line branch_fsm.go:1768
 	m.v.failAt, m.v.total, m.v.n, m.v.i = failAt, total, n, i
 //line branch.go:142
 	return m.suspend(1, Fail.Call("step"))
 resume1:
 //line branch.go:142
 	x, err = fsm.Take[int](in)
-//line branch_fsm.go:1739
+//line branch_fsm.go:1775
 	goto endIf
 else_1:
 	m.v.failAt, m.v.total, m.v.n, m.v.i = failAt, total, n, i
@@ -1749,13 +1785,13 @@ endIf:
 		return m.finish(total, err)
 	}
 	total += x
-//line branch_fsm.go:1753
+//line branch_fsm.go:1789
 	i++
 	goto loop
 loopEnd:
 //line branch.go:151
 	return m.finish(total, nil)
-//line branch_fsm.go:1759
+//line branch_fsm.go:1795
 }
 
 func (m *ifErrChainMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1839,7 +1875,8 @@ func (m *ifErrChainMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "branch.go:152:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -1860,7 +1897,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "6e1e58ede57ac05d",
+			ID:     "start",
+			Layout: "e7db5edfed2714c9",
 			Pos:    "branch.go:136:6",
 			Vars: []fsm.VarInfo{{
 				Name: "failAt",
@@ -1868,7 +1906,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "6099e3335facd2dd",
+			ID:     "Fail.Call",
+			Layout: "187cec9213e432d8",
 			Pos:    "branch.go:142:13",
 			Vars: []fsm.VarInfo{{
 				Name: "failAt",
@@ -1886,7 +1925,8 @@ func init() {
 				Type:     "int",
 			}},
 		}, {
-			Layout: "6099e3335facd2dd",
+			ID:     "Echo.Call",
+			Layout: "b5c6f1d5cde0263c",
 			Pos:    "branch.go:144:13",
 			Vars: []fsm.VarInfo{{
 				Name: "failAt",

@@ -159,7 +159,8 @@ func (m *closureCounterMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "closures.go:24:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -180,7 +181,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "167fb7587df22b15",
+			ID:     "start",
+			Layout: "9aa7332cbbd984b0",
 			Pos:    "closures.go:13:6",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -188,14 +190,16 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "e2aaf6ae0bc94fb8",
+			ID:     "Echo.Call",
+			Layout: "76923da9b41559e1",
 			Pos:    "closures.go:20:9",
 			Vars: []fsm.VarInfo{{
 				Name: "count",
 				Type: "int",
 			}},
 		}, {
-			Layout: "e2aaf6ae0bc94fb8",
+			ID:     "Echo.Call#2",
+			Layout: "fb2e0747153b6454",
 			Pos:    "closures.go:22:9",
 			Vars: []fsm.VarInfo{{
 				Name: "count",
@@ -256,17 +260,17 @@ func (m *closureNestedMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 	prefix = "p"
 	f = func(s string) string { return prefix + s }
 	g = func(n int) string { return f(strconv.Itoa(n + a)) }
-//line closures_fsm.go:260
+//line closures_fsm.go:264
 	m.v.a, m.v.prefix = a, prefix
 //line closures.go:34
 	return m.suspend(1, Str.Call(prefix+"q"))
 resume1:
-//line closures_fsm.go:265
+//line closures_fsm.go:269
 	v_1, err = fsm.Take[string](in)
 //line closures.go:34
 	prefix = v(v_1, err)
 	return m.finish(g(1), nil)
-//line closures_fsm.go:270
+//line closures_fsm.go:274
 }
 
 func (m *closureNestedMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -336,7 +340,8 @@ func (m *closureNestedMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "6f831efb80eea763",
+			ID:     "done",
+			Layout: "c10578ce227e1baf",
 			Pos:    "closures.go:36:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -357,7 +362,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "6d6df82bd83afb38",
+			ID:     "start",
+			Layout: "ae48fdab91fb8fc3",
 			Pos:    "closures.go:30:6",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
@@ -365,7 +371,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "02386d11eb3a1a7a",
+			ID:     "Str.Call",
+			Layout: "6cd5be5cd9be475a",
 			Pos:    "closures.go:34:13",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
@@ -432,7 +439,7 @@ func (m *closureLoopMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp,
 	}
 //line closures.go:43
 	total = 0
-//line closures_fsm.go:436
+//line closures_fsm.go:443
 	n = len(xs)
 	i = 0
 loop:
@@ -442,23 +449,23 @@ loop:
 //line closures.go:44
 	x = xs[i]
 	double = func() int { return 2 * x }
-//line closures_fsm.go:446
+//line closures_fsm.go:453
 	m.v.xs, m.v.total, m.v.x, m.v.n, m.v.i = xs, total, x, n, i
 //line closures.go:46
 	return m.suspend(1, Echo.Call(x))
 resume1:
-//line closures_fsm.go:451
+//line closures_fsm.go:458
 	v_1, err = fsm.Take[int](in)
 //line closures.go:46
 	r = v(v_1, err)
 	total += double() + r
-//line closures_fsm.go:456
+//line closures_fsm.go:463
 	i++
 	goto loop
 loopEnd:
 //line closures.go:49
 	return m.finish(total, nil)
-//line closures_fsm.go:462
+//line closures_fsm.go:469
 }
 
 func (m *closureLoopMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -534,7 +541,8 @@ func (m *closureLoopMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "closures.go:50:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -555,7 +563,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2ee6eabada2380b8",
+			ID:     "start",
+			Layout: "e6048d9cf7e28711",
 			Pos:    "closures.go:42:6",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
@@ -563,7 +572,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "58fb93958eed7d7a",
+			ID:     "Echo.Call",
+			Layout: "120e206d6e5e9cdc",
 			Pos:    "closures.go:46:10",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
@@ -637,36 +647,36 @@ func (m *opChangesLiveMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 	}
 //line closures.go:66
 	s = seqGen{}
-//line closures_fsm.go:641
+//line closures_fsm.go:651
 	{
 //line closures.go:67
 		op := Echo.Call(s.next())
-//line closures_fsm.go:645
+//line closures_fsm.go:655
 		m.v.s = s
 //line closures.go:67
 		return m.suspend(1, op)
-//line closures_fsm.go:649
+//line closures_fsm.go:659
 	}
 resume1:
 	v_1, err = fsm.Take[int](in)
 //line closures.go:67
 	a = v(v_1, err)
-//line closures_fsm.go:655
+//line closures_fsm.go:665
 	{
 //line closures.go:68
 		op_1 := Echo.Call(s.next())
-//line closures_fsm.go:659
+//line closures_fsm.go:669
 		m.v.s, m.v.a = s, a
 //line closures.go:68
 		return m.suspend(2, op_1)
-//line closures_fsm.go:663
+//line closures_fsm.go:673
 	}
 resume2:
 	v_2, err_1 = fsm.Take[int](in)
 //line closures.go:68
 	b = v(v_2, err_1)
 	return m.finish(a*10+b+s.n*100, nil)
-//line closures_fsm.go:670
+//line closures_fsm.go:680
 }
 
 func (m *opChangesLiveMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -736,7 +746,8 @@ func (m *opChangesLiveMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "closures.go:70:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -753,18 +764,21 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "closures.go:65:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "a5aee4e0b8aa66bf",
+			ID:     "Echo.Call",
+			Layout: "85ea34e284cb936b",
 			Pos:    "closures.go:67:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "seqGen",
 			}},
 		}, {
-			Layout: "02493c8f8e7f33c5",
+			ID:     "Echo.Call#2",
+			Layout: "0a0a982691cf6c74",
 			Pos:    "closures.go:68:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",

@@ -142,7 +142,8 @@ func (m *doubleMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "compose.go:22:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -163,7 +164,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "29480f373b660127",
+			ID:     "start",
+			Layout: "32ced3795c691e07",
 			Pos:    "compose.go:18:6",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
@@ -171,14 +173,16 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "29480f373b660127",
+			ID:     "Echo.Call",
+			Layout: "b63a72e200ec8f8a",
 			Pos:    "compose.go:19:9",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6d6df82bd83afb38",
+			ID:     "Echo.Call#2",
+			Layout: "aa8b91a717830506",
 			Pos:    "compose.go:20:12",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
@@ -245,7 +249,7 @@ func (m *composeSeqMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, 
 	}
 //line compose.go:29
 	total = x
-//line compose_fsm.go:249
+//line compose_fsm.go:253
 	double = fsm.NewNested("github.com/fsmgen/fsmgen/tests/equiv.Double", x)
 	in = fsm.Outcome{}
 resume1:
@@ -253,7 +257,7 @@ resume1:
 	if op, err_1 := fsm.Nest(ctx, double, in); err_1 != nil {
 		return nil, err_1
 	} else if op != nil {
-//line compose_fsm.go:257
+//line compose_fsm.go:261
 		m.v.total, m.v.double = total, double
 		return m.suspend(1, op)
 	}
@@ -264,7 +268,7 @@ resume1:
 		return m.finish(0, err)
 	}
 	total += d
-//line compose_fsm.go:268
+//line compose_fsm.go:272
 	double_1 = fsm.NewNested("github.com/fsmgen/fsmgen/tests/equiv.Double", total)
 	in = fsm.Outcome{}
 resume2:
@@ -272,7 +276,7 @@ resume2:
 	if op_1, err_2 := fsm.Nest(ctx, double_1, in); err_2 != nil {
 		return nil, err_2
 	} else if op_1 != nil {
-//line compose_fsm.go:276
+//line compose_fsm.go:280
 		m.v.total, m.v.double_1 = total, double_1
 		return m.suspend(2, op_1)
 	}
@@ -280,7 +284,7 @@ resume2:
 //line compose.go:35
 	d2, err = r_2, r_3
 	return m.finish(total*1000+d2, err)
-//line compose_fsm.go:284
+//line compose_fsm.go:288
 }
 
 func (m *composeSeqMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -356,7 +360,8 @@ func (m *composeSeqMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "compose.go:37:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -377,7 +382,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "29480f373b660127",
+			ID:     "start",
+			Layout: "32ced3795c691e07",
 			Pos:    "compose.go:28:6",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
@@ -385,7 +391,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "7de9b781457eea92",
+			ID:     "Double",
+			Layout: "a39b247af0412d31",
 			Pos:    "compose.go:30:12",
 			Vars: []fsm.VarInfo{{
 				Name: "total",
@@ -396,7 +403,8 @@ func init() {
 				Type:     "machine of job Double",
 			}},
 		}, {
-			Layout: "7de9b781457eea92",
+			ID:     "Double#2",
+			Layout: "1eeef304a6c1bf8b",
 			Pos:    "compose.go:35:13",
 			Vars: []fsm.VarInfo{{
 				Name: "total",
@@ -464,7 +472,7 @@ func (m *composeLoopMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp,
 	}
 //line compose.go:43
 	sum = 0
-//line compose_fsm.go:468
+//line compose_fsm.go:476
 	n = len(xs)
 	i_1 = 0
 loop:
@@ -473,7 +481,7 @@ loop:
 	}
 //line compose.go:44
 	i, x = i_1, xs[i_1]
-//line compose_fsm.go:477
+//line compose_fsm.go:485
 	double = fsm.NewNested("github.com/fsmgen/fsmgen/tests/equiv.Double", x)
 	in = fsm.Outcome{}
 resume1:
@@ -481,20 +489,20 @@ resume1:
 	if op, err := fsm.Nest(ctx, double, in); err != nil {
 		return nil, err
 	} else if op != nil {
-//line compose_fsm.go:485
+//line compose_fsm.go:493
 		m.v.xs, m.v.sum, m.v.i, m.v.n, m.v.i_1, m.v.double = xs, sum, i, n, i_1, double
 		return m.suspend(1, op)
 	}
 	r, r_1 = fsm.ResultAt[int](double.Results(), 0), fsm.ResultAt[error](double.Results(), 1)
 //line compose.go:45
 	sum += (i + 1) * v(r, r_1)
-//line compose_fsm.go:492
+//line compose_fsm.go:500
 	i_1++
 	goto loop
 loopEnd:
 //line compose.go:47
 	return m.finish(sum, nil)
-//line compose_fsm.go:498
+//line compose_fsm.go:506
 }
 
 func (m *composeLoopMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -572,7 +580,8 @@ func (m *composeLoopMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "compose.go:48:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -593,7 +602,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2ee6eabada2380b8",
+			ID:     "start",
+			Layout: "e6048d9cf7e28711",
 			Pos:    "compose.go:42:6",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
@@ -601,7 +611,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "9c011b699eaba605",
+			ID:     "Double",
+			Layout: "2b707e12dfc7ad91",
 			Pos:    "compose.go:45:22",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
@@ -694,7 +705,7 @@ func (m *composeOrderMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp
 	}
 //line compose.go:55
 	resetTrace()
-//line compose_fsm.go:698
+//line compose_fsm.go:709
 	v_1 = tr("left", a)
 	double = fsm.NewNested("github.com/fsmgen/fsmgen/tests/equiv.Double", a)
 	in = fsm.Outcome{}
@@ -703,7 +714,7 @@ resume1:
 	if op, err := fsm.Nest(ctx, double, in); err != nil {
 		return nil, err
 	} else if op != nil {
-//line compose_fsm.go:707
+//line compose_fsm.go:718
 		m.v.b, m.v.v_1, m.v.double = b, v_1, double
 		return m.suspend(1, op)
 	}
@@ -716,7 +727,7 @@ resume2:
 	if op_1, err_1 := fsm.Nest(ctx, double_1, in); err_1 != nil {
 		return nil, err_1
 	} else if op_1 != nil {
-//line compose_fsm.go:720
+//line compose_fsm.go:731
 		m.v.b, m.v.v_1, m.v.v_2, m.v.double_1 = b, v_1, v_2, double_1
 		return m.suspend(2, op_1)
 	}
@@ -724,7 +735,7 @@ resume2:
 //line compose.go:56
 	s = fmt.Sprint(v_1, v_2+v(r_2, r_3), tr("right", b))
 	return m.finish(s+" "+traceStr(), nil)
-//line compose_fsm.go:728
+//line compose_fsm.go:739
 }
 
 func (m *composeOrderMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -808,7 +819,8 @@ func (m *composeOrderMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "6f831efb80eea763",
+			ID:     "done",
+			Layout: "c10578ce227e1baf",
 			Pos:    "compose.go:58:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -832,7 +844,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "ab44b9222696889e",
+			ID:     "start",
+			Layout: "a52afc5ea8c06b7f",
 			Pos:    "compose.go:54:6",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
@@ -843,7 +856,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "c68e1e5ce166501f",
+			ID:     "Double",
+			Layout: "436fc31d5d6489f8",
 			Pos:    "compose.go:56:35",
 			Vars: []fsm.VarInfo{{
 				Name: "b",
@@ -858,7 +872,8 @@ func init() {
 				Type:     "machine of job Double",
 			}},
 		}, {
-			Layout: "61a48d76f879b3b2",
+			ID:     "Double#2",
+			Layout: "b35915f66890ee93",
 			Pos:    "compose.go:56:53",
 			Vars: []fsm.VarInfo{{
 				Name: "b",
@@ -922,11 +937,11 @@ func (m *tripleMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, erro
 //line compose.go:64
 	return m.suspend(1, Echo.Call(x))
 resume1:
-//line compose_fsm.go:926
+//line compose_fsm.go:941
 	v_1, err = fsm.Take[int](in)
 //line compose.go:64
 	return m.finish(v(v_1, err) * 3)
-//line compose_fsm.go:930
+//line compose_fsm.go:945
 }
 
 func (m *tripleMachine) finish(r0 int) (fsm.AnyOp, error) {
@@ -987,7 +1002,8 @@ func (m *tripleMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "8a50cf81019566db",
+			ID:     "done",
+			Layout: "a7e4f1a036cccee3",
 			Pos:    "compose.go:65:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -1005,7 +1021,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "29480f373b660127",
+			ID:     "start",
+			Layout: "32ced3795c691e07",
 			Pos:    "compose.go:63:6",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
@@ -1013,7 +1030,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Echo.Call",
+			Layout: "86be675ce493dc32",
 			Pos:    "compose.go:64:11",
 		}},
 		Zero: func() fsm.Machine {
@@ -1058,7 +1076,7 @@ func (m *noteMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, error)
 //line compose.go:71
 	return m.suspend(1, Record.Call(s))
 resume1:
-//line compose_fsm.go:1062
+//line compose_fsm.go:1080
 	return m.finish()
 }
 
@@ -1115,7 +1133,8 @@ func (m *noteMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "done",
+			Layout: "6b79a2ce3818e349",
 			Pos:    "compose.go:72:1",
 		},
 		Func: Note,
@@ -1129,7 +1148,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "1b16fda53b451520",
+			ID:     "start",
+			Layout: "77428c3ef7ce1b63",
 			Pos:    "compose.go:70:6",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -1137,7 +1157,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Record.Call",
+			Layout: "2e66dab1f4f72eab",
 			Pos:    "compose.go:71:2",
 		}},
 		Zero: func() fsm.Machine {
@@ -1205,14 +1226,14 @@ resume1:
 	if op, err := fsm.Nest(ctx, triple, in); err != nil {
 		return nil, err
 	} else if op != nil {
-//line compose_fsm.go:1209
+//line compose_fsm.go:1230
 		m.v.triple = triple
 		return m.suspend(1, op)
 	}
 	r = fsm.ResultAt[int](triple.Results(), 0)
 //line compose.go:78
 	n = r + 1
-//line compose_fsm.go:1216
+//line compose_fsm.go:1237
 	note_1 = fsm.NewNested("github.com/fsmgen/fsmgen/tests/equiv.Note", "after "+strconv.Itoa(n))
 	in = fsm.Outcome{}
 resume2:
@@ -1220,7 +1241,7 @@ resume2:
 	if op_1, err_1 := fsm.Nest(ctx, note_1, in); err_1 != nil {
 		return nil, err_1
 	} else if op_1 != nil {
-//line compose_fsm.go:1224
+//line compose_fsm.go:1245
 		m.v.n, m.v.note_1 = n, note_1
 		return m.suspend(2, op_1)
 	}
@@ -1231,7 +1252,7 @@ resume3:
 	if op_2, err_2 := fsm.Nest(ctx, triple_1, in); err_2 != nil {
 		return nil, err_2
 	} else if op_2 != nil {
-//line compose_fsm.go:1235
+//line compose_fsm.go:1256
 		m.v.n, m.v.triple_1 = n, triple_1
 		return m.suspend(3, op_2)
 	}
@@ -1244,7 +1265,7 @@ resume3:
 	return m.finish("big "+strconv.Itoa(n), nil)
 endIf:
 	return m.finish("small "+strconv.Itoa(n), nil)
-//line compose_fsm.go:1248
+//line compose_fsm.go:1269
 }
 
 func (m *composeKindsMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -1324,7 +1345,8 @@ func (m *composeKindsMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "6f831efb80eea763",
+			ID:     "done",
+			Layout: "c10578ce227e1baf",
 			Pos:    "compose.go:84:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -1345,7 +1367,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "29480f373b660127",
+			ID:     "start",
+			Layout: "32ced3795c691e07",
 			Pos:    "compose.go:77:6",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
@@ -1353,7 +1376,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "bd20e794cf0cdd06",
+			ID:     "Triple",
+			Layout: "241a767f082f2fcd",
 			Pos:    "compose.go:78:7",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
@@ -1361,7 +1385,8 @@ func init() {
 				Type:     "machine of job Triple",
 			}},
 		}, {
-			Layout: "194dc6f495c9f484",
+			ID:     "Note",
+			Layout: "8fbbbeb24f147791",
 			Pos:    "compose.go:79:2",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
@@ -1372,7 +1397,8 @@ func init() {
 				Type:     "machine of job Note",
 			}},
 		}, {
-			Layout: "37a5b3f9bd7fb3b5",
+			ID:     "Triple#2",
+			Layout: "e65dd92a400ac89e",
 			Pos:    "compose.go:80:5",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
@@ -1437,7 +1463,7 @@ resume1:
 		return m.finish(-1, fmt.Errorf("failing %s: %w", s, err))
 	}
 	return m.finish(n, nil)
-//line compose_fsm.go:1441
+//line compose_fsm.go:1467
 }
 
 func (m *failingMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1505,7 +1531,8 @@ func (m *failingMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "compose.go:95:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -1526,7 +1553,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "1b16fda53b451520",
+			ID:     "start",
+			Layout: "77428c3ef7ce1b63",
 			Pos:    "compose.go:89:6",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -1534,7 +1562,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "1b16fda53b451520",
+			ID:     "Fail.Call",
+			Layout: "6e91e3c5097075e5",
 			Pos:    "compose.go:90:12",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -1596,7 +1625,7 @@ resume1:
 	if op, err_1 := fsm.Nest(ctx, failing, in); err_1 != nil {
 		return nil, err_1
 	} else if op != nil {
-//line compose_fsm.go:1600
+//line compose_fsm.go:1629
 		m.v.failing = failing
 		return m.suspend(1, op)
 	}
@@ -1607,7 +1636,7 @@ resume1:
 		return m.finish(fmt.Sprintf("%d %v %t", n, err, errors.Unwrap(err) != nil), nil)
 	}
 	return m.finish("no error", nil)
-//line compose_fsm.go:1611
+//line compose_fsm.go:1640
 }
 
 func (m *composeErrorMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -1675,7 +1704,8 @@ func (m *composeErrorMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "6f831efb80eea763",
+			ID:     "done",
+			Layout: "c10578ce227e1baf",
 			Pos:    "compose.go:106:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -1696,7 +1726,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "1b16fda53b451520",
+			ID:     "start",
+			Layout: "77428c3ef7ce1b63",
 			Pos:    "compose.go:100:6",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -1704,7 +1735,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "1821aac49ccb1337",
+			ID:     "Failing",
+			Layout: "fca734cddcd871a9",
 			Pos:    "compose.go:101:12",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
@@ -1770,7 +1802,7 @@ func (m *composeReturnMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 	if !(x < 0) {
 		goto endIf
 	}
-//line compose_fsm.go:1774
+//line compose_fsm.go:1806
 	double = fsm.NewNested("github.com/fsmgen/fsmgen/tests/equiv.Double", -x)
 	in = fsm.Outcome{}
 resume1:
@@ -1778,7 +1810,7 @@ resume1:
 	if op, err := fsm.Nest(ctx, double, in); err != nil {
 		return nil, err
 	} else if op != nil {
-//line compose_fsm.go:1782
+//line compose_fsm.go:1814
 		m.v.double = double
 		return m.suspend(1, op)
 	}
@@ -1786,7 +1818,7 @@ resume1:
 //line compose.go:114
 	return m.finish(r, r_1)
 endIf:
-//line compose_fsm.go:1790
+//line compose_fsm.go:1822
 	double_1 = fsm.NewNested("github.com/fsmgen/fsmgen/tests/equiv.Double", x)
 	in = fsm.Outcome{}
 resume2:
@@ -1794,7 +1826,7 @@ resume2:
 	if op_1, err_1 := fsm.Nest(ctx, double_1, in); err_1 != nil {
 		return nil, err_1
 	} else if op_1 != nil {
-//line compose_fsm.go:1798
+//line compose_fsm.go:1830
 		m.v.double_1 = double_1
 		return m.suspend(2, op_1)
 	}
@@ -1802,7 +1834,7 @@ resume2:
 //line compose.go:116
 	s = pairText(r_2, r_3)
 	return m.finish(len(s), nil)
-//line compose_fsm.go:1806
+//line compose_fsm.go:1838
 }
 
 func (m *composeReturnMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1874,7 +1906,8 @@ func (m *composeReturnMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "compose.go:118:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -1895,7 +1928,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "29480f373b660127",
+			ID:     "start",
+			Layout: "32ced3795c691e07",
 			Pos:    "compose.go:112:6",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
@@ -1903,7 +1937,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "b017bf5d4a2954c4",
+			ID:     "Double",
+			Layout: "77448516c7fb3eab",
 			Pos:    "compose.go:114:10",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
@@ -1911,7 +1946,8 @@ func init() {
 				Type:     "machine of job Double",
 			}},
 		}, {
-			Layout: "b017bf5d4a2954c4",
+			ID:     "Double#2",
+			Layout: "37955cd834afaa5e",
 			Pos:    "compose.go:116:16",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
@@ -1987,7 +2023,7 @@ resume1:
 	if op, err_2 := fsm.Nest(ctx, composeSeq, in); err_2 != nil {
 		return nil, err_2
 	} else if op != nil {
-//line compose_fsm.go:1991
+//line compose_fsm.go:2027
 		m.v.composeSeq = composeSeq
 		return m.suspend(1, op)
 	}
@@ -1999,11 +2035,11 @@ resume1:
 	}
 	return m.suspend(2, Echo.Call(a))
 resume2:
-//line compose_fsm.go:2003
+//line compose_fsm.go:2039
 	v_1, err_1 = fsm.Take[int](in)
 //line compose.go:130
 	b = v(v_1, err_1)
-//line compose_fsm.go:2007
+//line compose_fsm.go:2043
 	composeSeq_1 = fsm.NewNested("github.com/fsmgen/fsmgen/tests/equiv.ComposeSeq", 1)
 	in = fsm.Outcome{}
 resume3:
@@ -2011,14 +2047,14 @@ resume3:
 	if op_1, err_3 := fsm.Nest(ctx, composeSeq_1, in); err_3 != nil {
 		return nil, err_3
 	} else if op_1 != nil {
-//line compose_fsm.go:2015
+//line compose_fsm.go:2051
 		m.v.b, m.v.composeSeq_1 = b, composeSeq_1
 		return m.suspend(3, op_1)
 	}
 	r_2, r_3 = fsm.ResultAt[int](composeSeq_1.Results(), 0), fsm.ResultAt[error](composeSeq_1.Results(), 1)
 //line compose.go:131
 	return m.finish(b+v(r_2, r_3), nil)
-//line compose_fsm.go:2022
+//line compose_fsm.go:2058
 }
 
 func (m *composeDeepMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -2092,7 +2128,8 @@ func (m *composeDeepMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "compose.go:132:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -2113,7 +2150,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "29480f373b660127",
+			ID:     "start",
+			Layout: "32ced3795c691e07",
 			Pos:    "compose.go:125:6",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
@@ -2121,7 +2159,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "c139d862df7b8f7d",
+			ID:     "ComposeSeq",
+			Layout: "dc67971071ede8cf",
 			Pos:    "compose.go:126:12",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
@@ -2129,10 +2168,12 @@ func init() {
 				Type:     "machine of job ComposeSeq",
 			}},
 		}, {
-			Layout: "2b277bc8c0741b38",
+			ID:     "Echo.Call",
+			Layout: "86be675ce493dc32",
 			Pos:    "compose.go:130:9",
 		}, {
-			Layout: "0221b7dd0b8fcb48",
+			ID:     "ComposeSeq#2",
+			Layout: "564811d9d41e5afe",
 			Pos:    "compose.go:131:15",
 			Vars: []fsm.VarInfo{{
 				Name: "b",
@@ -2215,14 +2256,14 @@ resume1:
 	if op, err := fsm.Nest(ctx, sum, in); err != nil {
 		return nil, err
 	} else if op != nil {
-//line compose_fsm.go:2219
+//line compose_fsm.go:2260
 		m.v.xs, m.v.sum = xs, sum
 		return m.suspend(1, op)
 	}
 	r, r_1 = fsm.ResultAt[int](sum.Results(), 0), fsm.ResultAt[error](sum.Results(), 1)
 //line compose.go:139
 	a = v(r, r_1)
-//line compose_fsm.go:2226
+//line compose_fsm.go:2267
 	sum_1 = fsm.NewNested("github.com/fsmgen/fsmgen/tests/equiv.Sum", nil)
 	in = fsm.Outcome{}
 resume2:
@@ -2230,14 +2271,14 @@ resume2:
 	if op_1, err_1 := fsm.Nest(ctx, sum_1, in); err_1 != nil {
 		return nil, err_1
 	} else if op_1 != nil {
-//line compose_fsm.go:2234
+//line compose_fsm.go:2275
 		m.v.xs, m.v.a, m.v.sum_1 = xs, a, sum_1
 		return m.suspend(2, op_1)
 	}
 	r_2, r_3 = fsm.ResultAt[int](sum_1.Results(), 0), fsm.ResultAt[error](sum_1.Results(), 1)
 //line compose.go:140
 	b = v(r_2, r_3)
-//line compose_fsm.go:2241
+//line compose_fsm.go:2282
 	sum_2 = fsm.NewNested("github.com/fsmgen/fsmgen/tests/equiv.Sum", xs)
 	in = fsm.Outcome{}
 resume3:
@@ -2245,7 +2286,7 @@ resume3:
 	if op_2, err_2 := fsm.Nest(ctx, sum_2, in); err_2 != nil {
 		return nil, err_2
 	} else if op_2 != nil {
-//line compose_fsm.go:2249
+//line compose_fsm.go:2290
 		m.v.a, m.v.b, m.v.sum_2 = a, b, sum_2
 		return m.suspend(3, op_2)
 	}
@@ -2253,7 +2294,7 @@ resume3:
 //line compose.go:141
 	c = v(r_4, r_5)
 	return m.finish(a*10000+b*100+c, nil)
-//line compose_fsm.go:2257
+//line compose_fsm.go:2298
 }
 
 func (m *composeVariadicMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -2339,7 +2380,8 @@ func (m *composeVariadicMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "compose.go:143:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -2360,7 +2402,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2ee6eabada2380b8",
+			ID:     "start",
+			Layout: "e6048d9cf7e28711",
 			Pos:    "compose.go:138:6",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
@@ -2368,7 +2411,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "ac9fe01c64478bc2",
+			ID:     "Sum",
+			Layout: "f6eb674c218df537",
 			Pos:    "compose.go:139:9",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
@@ -2379,7 +2423,8 @@ func init() {
 				Type:     "machine of job Sum",
 			}},
 		}, {
-			Layout: "0c0792e74a23ee42",
+			ID:     "Sum#2",
+			Layout: "0e7bdd060b766f78",
 			Pos:    "compose.go:140:9",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
@@ -2393,7 +2438,8 @@ func init() {
 				Type:     "machine of job Sum",
 			}},
 		}, {
-			Layout: "e0a42daf691f395c",
+			ID:     "Sum#3",
+			Layout: "c065d2381d13d18b",
 			Pos:    "compose.go:141:9",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
@@ -2502,7 +2548,8 @@ func (m *plainMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "compose.go:150:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -2523,7 +2570,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "29480f373b660127",
+			ID:     "start",
+			Layout: "32ced3795c691e07",
 			Pos:    "compose.go:148:6",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
@@ -2580,7 +2628,7 @@ func (m *composePlainMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp
 	}
 //line compose.go:156
 	y = v(Plain(ctx, x))
-//line compose_fsm.go:2584
+//line compose_fsm.go:2632
 	double = fsm.NewNested("github.com/fsmgen/fsmgen/tests/equiv.Double", y)
 	in = fsm.Outcome{}
 resume1:
@@ -2588,7 +2636,7 @@ resume1:
 	if op, err := fsm.Nest(ctx, double, in); err != nil {
 		return nil, err
 	} else if op != nil {
-//line compose_fsm.go:2592
+//line compose_fsm.go:2640
 		m.v.double = double
 		return m.suspend(1, op)
 	}
@@ -2596,7 +2644,7 @@ resume1:
 //line compose.go:157
 	z = v(r, r_1)
 	return m.finish(v(Plain(ctx, z)), nil)
-//line compose_fsm.go:2600
+//line compose_fsm.go:2648
 }
 
 func (m *composePlainMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -2664,7 +2712,8 @@ func (m *composePlainMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "compose.go:159:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -2685,7 +2734,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "29480f373b660127",
+			ID:     "start",
+			Layout: "32ced3795c691e07",
 			Pos:    "compose.go:155:6",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
@@ -2693,7 +2743,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "b017bf5d4a2954c4",
+			ID:     "Double",
+			Layout: "77448516c7fb3eab",
 			Pos:    "compose.go:157:9",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
@@ -2769,7 +2820,7 @@ resume1:
 	if op, err := fsm.Nest(ctx, double, in); err != nil {
 		return nil, err
 	} else if op != nil {
-//line compose_fsm.go:2773
+//line compose_fsm.go:2824
 		m.v.double = double
 		return m.suspend(1, op)
 	}
@@ -2782,7 +2833,7 @@ resume2:
 	if op_1, err_1 := fsm.Nest(ctx, double_1, in); err_1 != nil {
 		return nil, err_1
 	} else if op_1 != nil {
-//line compose_fsm.go:2786
+//line compose_fsm.go:2837
 		m.v.tag, m.v.double_1 = tag, double_1
 		return m.suspend(2, op_1)
 	}
@@ -2791,7 +2842,7 @@ resume2:
 	if tag == v(r_2, r_3) {
 		goto caseBody
 	}
-//line compose_fsm.go:2795
+//line compose_fsm.go:2846
 	triple = fsm.NewNested("github.com/fsmgen/fsmgen/tests/equiv.Triple", 2)
 	in = fsm.Outcome{}
 resume3:
@@ -2799,7 +2850,7 @@ resume3:
 	if op_2, err_2 := fsm.Nest(ctx, triple, in); err_2 != nil {
 		return nil, err_2
 	} else if op_2 != nil {
-//line compose_fsm.go:2803
+//line compose_fsm.go:2854
 		m.v.tag, m.v.triple = tag, triple
 		return m.suspend(3, op_2)
 	}
@@ -2808,7 +2859,7 @@ resume3:
 	if tag == r_4 {
 		goto caseBody_1
 	}
-//line compose_fsm.go:2812
+//line compose_fsm.go:2863
 	goto caseBody_2
 caseBody:
 //line compose.go:167
@@ -2817,7 +2868,7 @@ caseBody_1:
 	return m.finish("three of two", nil)
 caseBody_2:
 	return m.finish("other", nil)
-//line compose_fsm.go:2821
+//line compose_fsm.go:2872
 }
 
 func (m *composeSwitchMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -2897,7 +2948,8 @@ func (m *composeSwitchMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "6f831efb80eea763",
+			ID:     "done",
+			Layout: "c10578ce227e1baf",
 			Pos:    "compose.go:173:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -2918,7 +2970,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "29480f373b660127",
+			ID:     "start",
+			Layout: "32ced3795c691e07",
 			Pos:    "compose.go:164:6",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
@@ -2926,7 +2979,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "b017bf5d4a2954c4",
+			ID:     "Double",
+			Layout: "77448516c7fb3eab",
 			Pos:    "compose.go:165:11",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
@@ -2934,7 +2988,8 @@ func init() {
 				Type:     "machine of job Double",
 			}},
 		}, {
-			Layout: "19497178be7d644c",
+			ID:     "Double#2",
+			Layout: "b8c2d05a45fa4f44",
 			Pos:    "compose.go:166:9",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
@@ -2946,7 +3001,8 @@ func init() {
 				Type:     "machine of job Double",
 			}},
 		}, {
-			Layout: "ff2e9df10db4e68b",
+			ID:     "Triple",
+			Layout: "905d356917fe560c",
 			Pos:    "compose.go:168:7",
 			Vars: []fsm.VarInfo{{
 				Internal: true,

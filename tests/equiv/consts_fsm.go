@@ -125,7 +125,8 @@ func (m *localConstTypeMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "consts.go:19:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -142,11 +143,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "consts.go:9:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "923a994361a53941",
+			ID:     "Echo.Call",
+			Layout: "e5298ca2f4be659a",
 			Pos:    "consts.go:16:12",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
@@ -203,7 +206,7 @@ resume1:
 //line consts.go:28
 	x, err = fsm.Take[int](in)
 	return m.finish(x, err)
-//line consts_fsm.go:207
+//line consts_fsm.go:210
 }
 
 func (m *localConstType2Machine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -263,7 +266,8 @@ func (m *localConstType2Machine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "consts.go:30:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -280,11 +284,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "consts.go:24:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Echo.Call",
+			Layout: "86be675ce493dc32",
 			Pos:    "consts.go:28:12",
 		}},
 		Zero: func() fsm.Machine {

@@ -238,7 +238,8 @@ func (m *deferOrderMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "984649a5ce3b6738",
+			ID:     "done",
+			Layout: "f2ec62de84de5529",
 			Pos:    "defers.go:27:1",
 			Vars: []fsm.VarInfo{{
 				Name: "out",
@@ -259,7 +260,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "1edb65743a51b250",
+			ID:     "start",
+			Layout: "66a1cbe0f933ac32",
 			Pos:    "defers.go:19:6",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
@@ -270,7 +272,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "acf41aba33b12cb1",
+			ID:     "Echo.Call",
+			Layout: "70c729af6a46b5fb",
 			Pos:    "defers.go:23:8",
 			Vars: []fsm.VarInfo{{
 				Name: "out",
@@ -284,7 +287,8 @@ func init() {
 				Type:     "int",
 			}},
 		}, {
-			Layout: "0b3985727741cc77",
+			ID:     "Echo.Call#2",
+			Layout: "73494c571c71d9e5",
 			Pos:    "defers.go:25:8",
 			Vars: []fsm.VarInfo{{
 				Name: "out",
@@ -398,12 +402,12 @@ func (m *deferRecoverMachine) Resume(ctx fsm.Context, in fsm.Outcome) (op fsm.An
 	if i < 0 {
 		panic(fmt.Sprintf("negative %d", i))
 	}
-//line defers_fsm.go:402
+//line defers_fsm.go:406
 	m.v.n, m.v.err = n, err
 //line defers.go:42
 	return m.suspend(1, Echo.Call(i))
 resume1:
-//line defers_fsm.go:407
+//line defers_fsm.go:411
 	v_1, err_1 = fsm.Take[int](in)
 //line defers.go:42
 	n = v(v_1, err_1)
@@ -412,7 +416,7 @@ resume1:
 		n, err = xs[n], nil
 		return m.finish(n, err)
 	}
-//line defers_fsm.go:416
+//line defers_fsm.go:420
 }
 
 func (m *deferRecoverMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -484,7 +488,8 @@ func (m *deferRecoverMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "2f230432ca627181",
+			ID:     "done",
+			Layout: "0b0f4b2223a0f609",
 			Pos:    "defers.go:45:1",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
@@ -505,7 +510,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "d56371c0d6d89adc",
+			ID:     "start",
+			Layout: "8d70feab7a1ee6cd",
 			Pos:    "defers.go:33:6",
 			Vars: []fsm.VarInfo{{
 				Name: "i",
@@ -516,7 +522,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2f230432ca627181",
+			ID:     "Echo.Call",
+			Layout: "bf8e2aae5575a9d3",
 			Pos:    "defers.go:42:8",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
@@ -606,7 +613,7 @@ func (m *deferPanicsMachine) Resume(ctx fsm.Context, in fsm.Outcome) (op fsm.Any
 //line defers.go:52
 	return m.suspend(1, Echo.Call(i))
 resume1:
-//line defers_fsm.go:610
+//line defers_fsm.go:617
 	v_1, err = fsm.Take[int](in)
 //line defers.go:52
 	n = v(v_1, err)
@@ -614,7 +621,7 @@ resume1:
 		panic("too big")
 	}
 	return m.finish(n, nil)
-//line defers_fsm.go:618
+//line defers_fsm.go:625
 }
 
 func (m *deferPanicsMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -678,7 +685,8 @@ func (m *deferPanicsMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "defers.go:57:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -699,7 +707,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "99810434c0a3c7a9",
+			ID:     "start",
+			Layout: "ee6796e34327c02a",
 			Pos:    "defers.go:50:6",
 			Vars: []fsm.VarInfo{{
 				Name: "i",
@@ -707,7 +716,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Echo.Call",
+			Layout: "86be675ce493dc32",
 			Pos:    "defers.go:52:9",
 		}},
 		Zero: func() fsm.Machine {
@@ -852,12 +862,12 @@ func (m *deferMethodsMachine) Resume(ctx fsm.Context, in fsm.Outcome) (op fsm.An
 	}()
 //line defers.go:80
 	p.n = 8
-//line defers_fsm.go:856
+//line defers_fsm.go:866
 	m.v.out, m.v.err, m.v.t, m.v.p, m.v.deferred, m.v.deferred_1 = out, err, t, p, deferred, deferred_1
 //line defers.go:81
 	return m.suspend(1, Echo.Call(t.n+1))
 resume1:
-//line defers_fsm.go:861
+//line defers_fsm.go:871
 	v_1, err_1 = fsm.Take[int](in)
 //line defers.go:81
 	t.n = v(v_1, err_1)
@@ -865,7 +875,7 @@ resume1:
 		out, err = fmt.Sprint(t.n), nil
 		return m.finish(out, err)
 	}
-//line defers_fsm.go:869
+//line defers_fsm.go:879
 }
 
 func (m *deferMethodsMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -945,7 +955,8 @@ func (m *deferMethodsMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "984649a5ce3b6738",
+			ID:     "done",
+			Layout: "f2ec62de84de5529",
 			Pos:    "defers.go:83:1",
 			Vars: []fsm.VarInfo{{
 				Name: "out",
@@ -966,7 +977,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "bd4b45f63a8a3566",
+			ID:     "start",
+			Layout: "539a1a3ebdc3b33f",
 			Pos:    "defers.go:73:6",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -977,7 +989,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "49f41b0fe24848a1",
+			ID:     "Echo.Call",
+			Layout: "7a49d900a86100a4",
 			Pos:    "defers.go:81:10",
 			Vars: []fsm.VarInfo{{
 				Name: "out",
@@ -1105,12 +1118,12 @@ func (m_1 *deferStdMachine) Resume(ctx fsm.Context, in fsm.Outcome) (op fsm.AnyO
 		}
 		delete(m, "a")
 	}()
-//line defers_fsm.go:1109
+//line defers_fsm.go:1122
 	m_1.v.xs, m_1.v.out, m_1.v.m = xs, out, m
 //line defers.go:92
 	return m_1.suspend(1, Echo.Call(3))
 resume1:
-//line defers_fsm.go:1114
+//line defers_fsm.go:1127
 	v_1, err = fsm.Take[int](in)
 //line defers.go:92
 	m["c"] = v(v_1, err)
@@ -1123,7 +1136,7 @@ resume1:
 	}()
 //line defers.go:95
 	return m_1.finish(out, m)
-//line defers_fsm.go:1127
+//line defers_fsm.go:1140
 }
 
 func (m *deferStdMachine) finish(r0 []int, r1 map[string]int) (fsm.AnyOp, error) {
@@ -1197,7 +1210,8 @@ func (m *deferStdMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "5dd6b74bfaa1fdcd",
+			ID:     "done",
+			Layout: "6986d087b20dc9b4",
 			Pos:    "defers.go:96:1",
 			Vars: []fsm.VarInfo{{
 				Name: "out",
@@ -1218,7 +1232,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "0bf840c6c7398dd0",
+			ID:     "start",
+			Layout: "a0d8e50540d5268e",
 			Pos:    "defers.go:89:6",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
@@ -1229,7 +1244,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "8440c72a4d3a1d21",
+			ID:     "Echo.Call",
+			Layout: "3f4f7718dec4609c",
 			Pos:    "defers.go:92:13",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
@@ -1331,12 +1347,12 @@ loop:
 	if !(i < n) {
 		goto loopEnd
 	}
-//line defers_fsm.go:1335
+//line defers_fsm.go:1351
 	m.v.n, m.v.total, m.v.i = n, total, i
 //line defers.go:105
 	return m.suspend(1, Echo.Call(i))
 resume1:
-//line defers_fsm.go:1340
+//line defers_fsm.go:1356
 	v_1, err = fsm.Take[int](in)
 //line defers.go:105
 	total += v(v_1, err)
@@ -1348,12 +1364,12 @@ resume1:
 	}
 //line defers.go:104
 	i++
-//line defers_fsm.go:1352
+//line defers_fsm.go:1368
 	goto loop
 loopEnd:
 //line defers.go:110
 	return m.finish(total)
-//line defers_fsm.go:1357
+//line defers_fsm.go:1373
 }
 
 func (m *deferCountMachine) finish(r0 int) (fsm.AnyOp, error) {
@@ -1424,7 +1440,8 @@ func (m *deferCountMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "35e60e66fd1069f1",
+			ID:     "done",
+			Layout: "e718ddbfa073b884",
 			Pos:    "defers.go:111:1",
 			Vars: []fsm.VarInfo{{
 				Name: "total",
@@ -1442,7 +1459,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "a4f9ce17c73cc838",
+			ID:     "start",
+			Layout: "799748f1f7d4fa91",
 			Pos:    "defers.go:102:6",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
@@ -1453,7 +1471,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "fc79237bd47fbcd7",
+			ID:     "Echo.Call",
+			Layout: "9446549a28bc8bf1",
 			Pos:    "defers.go:105:14",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
@@ -1558,12 +1577,12 @@ func (m *deferLateMachine) Resume(ctx fsm.Context, in fsm.Outcome) (op fsm.AnyOp
 			return m.finish(s, err)
 		}
 	}
-//line defers_fsm.go:1562
+//line defers_fsm.go:1581
 	m.v.s = s
 //line defers.go:121
 	return m.suspend(1, Echo.Call(n))
 resume1:
-//line defers_fsm.go:1567
+//line defers_fsm.go:1586
 	v_1, err_1 = fsm.Take[int](in)
 //line defers.go:121
 	x = v(v_1, err_1)
@@ -1580,12 +1599,12 @@ resume1:
 		}
 		s = "[" + s + "]"
 	}()
-//line defers_fsm.go:1584
+//line defers_fsm.go:1603
 	m.v.s, m.v.err = s, err
 //line defers.go:126
 	return m.suspend(2, Echo.Call(x+1))
 resume2:
-//line defers_fsm.go:1589
+//line defers_fsm.go:1608
 	v_2, err_2 = fsm.Take[int](in)
 //line defers.go:126
 	y = v(v_2, err_2)
@@ -1593,7 +1612,7 @@ resume2:
 		s, err = fmt.Sprint(y), nil
 		return m.finish(s, err)
 	}
-//line defers_fsm.go:1597
+//line defers_fsm.go:1616
 }
 
 func (m *deferLateMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -1669,7 +1688,8 @@ func (m *deferLateMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "d9f27c13dcc2bb0f",
+			ID:     "done",
+			Layout: "9cad6f8942600a09",
 			Pos:    "defers.go:128:1",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -1690,7 +1710,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "3feef09ce002a102",
+			ID:     "start",
+			Layout: "4ce2aaf03b0e9109",
 			Pos:    "defers.go:117:6",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
@@ -1701,14 +1722,16 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "1b16fda53b451520",
+			ID:     "Echo.Call",
+			Layout: "c10bb148cfea4d6c",
 			Pos:    "defers.go:121:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "string",
 			}},
 		}, {
-			Layout: "d9f27c13dcc2bb0f",
+			ID:     "Echo.Call#2",
+			Layout: "6372b69e822ab530",
 			Pos:    "defers.go:126:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -1802,12 +1825,12 @@ func (m *withCleanupMachine) Resume(ctx fsm.Context, in fsm.Outcome) (op fsm.Any
 		}
 		r += 1000
 	}()
-//line defers_fsm.go:1806
+//line defers_fsm.go:1829
 	m.v.r, m.v.err = r, err
 //line defers.go:135
 	return m.suspend(1, Echo.Call(x))
 resume1:
-//line defers_fsm.go:1811
+//line defers_fsm.go:1834
 	v_1, err_1 = fsm.Take[int](in)
 //line defers.go:135
 	r = v(v_1, err_1)
@@ -1815,7 +1838,7 @@ resume1:
 		r, err = r*2, nil
 		return m.finish(r, err)
 	}
-//line defers_fsm.go:1819
+//line defers_fsm.go:1842
 }
 
 func (m *withCleanupMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1887,7 +1910,8 @@ func (m *withCleanupMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "ed0b54282a717113",
+			ID:     "done",
+			Layout: "7c25560a2e56a03c",
 			Pos:    "defers.go:137:1",
 			Vars: []fsm.VarInfo{{
 				Name: "r",
@@ -1908,7 +1932,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "a5af172366cd9a93",
+			ID:     "start",
+			Layout: "e17cc1d9fe5e7a30",
 			Pos:    "defers.go:133:6",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
@@ -1919,7 +1944,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "ed0b54282a717113",
+			ID:     "Echo.Call",
+			Layout: "ebcd4a41fe030807",
 			Pos:    "defers.go:135:8",
 			Vars: []fsm.VarInfo{{
 				Name: "r",
@@ -2023,7 +2049,7 @@ func (m *deferNestedMachine) Resume(ctx fsm.Context, in fsm.Outcome) (op fsm.Any
 		}
 		out = -out
 	}()
-//line defers_fsm.go:2027
+//line defers_fsm.go:2053
 	withCleanup_1 = fsm.NewNested("github.com/fsmgen/fsmgen/tests/equiv.withCleanup", x)
 	in = fsm.Outcome{}
 resume1:
@@ -2031,7 +2057,7 @@ resume1:
 	if op_1, err_3 := fsm.Nest(ctx, withCleanup_1, in); err_3 != nil {
 		return nil, err_3
 	} else if op_1 != nil {
-//line defers_fsm.go:2035
+//line defers_fsm.go:2061
 		m.v.out, m.v.err, m.v.withCleanup_1 = out, err, withCleanup_1
 		return m.suspend(1, op_1)
 	}
@@ -2044,12 +2070,12 @@ resume1:
 			return m.finish(out, err)
 		}
 	}
-//line defers_fsm.go:2048
+//line defers_fsm.go:2074
 	m.v.out, m.v.err = out, err
 //line defers.go:148
 	return m.suspend(2, Echo.Call(a))
 resume2:
-//line defers_fsm.go:2053
+//line defers_fsm.go:2079
 	v_1, err_1 = fsm.Take[int](in)
 //line defers.go:148
 	b = v(v_1, err_1)
@@ -2057,7 +2083,7 @@ resume2:
 		out, err = b+1, nil
 		return m.finish(out, err)
 	}
-//line defers_fsm.go:2061
+//line defers_fsm.go:2087
 }
 
 func (m *deferNestedMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -2137,7 +2163,8 @@ func (m *deferNestedMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "58a50424a42e286a",
+			ID:     "done",
+			Layout: "a7c87cb5eb2e501e",
 			Pos:    "defers.go:150:1",
 			Vars: []fsm.VarInfo{{
 				Name: "out",
@@ -2158,7 +2185,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "fed14a633eb9f81d",
+			ID:     "start",
+			Layout: "9e4fd1aadb0f48ea",
 			Pos:    "defers.go:142:6",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
@@ -2169,7 +2197,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "98a2c8fbd97ec1a4",
+			ID:     "withCleanup",
+			Layout: "26f1a85b5e2ab0e6",
 			Pos:    "defers.go:144:12",
 			Vars: []fsm.VarInfo{{
 				Name: "out",
@@ -2183,7 +2212,8 @@ func init() {
 				Type:     "machine of job withCleanup",
 			}},
 		}, {
-			Layout: "58a50424a42e286a",
+			ID:     "Echo.Call",
+			Layout: "409169b296a16b24",
 			Pos:    "defers.go:148:9",
 			Vars: []fsm.VarInfo{{
 				Name: "out",
@@ -2286,12 +2316,12 @@ func (m *deferUnnamedMachine) Resume(ctx fsm.Context, in fsm.Outcome) (op fsm.An
 		recover()
 		x = -1
 	}()
-//line defers_fsm.go:2290
+//line defers_fsm.go:2320
 	m.v.x = x
 //line defers.go:162
 	return m.suspend(1, Echo.Call(x+1))
 resume1:
-//line defers_fsm.go:2295
+//line defers_fsm.go:2325
 	v_1, err = fsm.Take[int](in)
 //line defers.go:162
 	x = v(v_1, err)
@@ -2299,7 +2329,7 @@ resume1:
 		panic("big")
 	}
 	return m.finish("x", x)
-//line defers_fsm.go:2303
+//line defers_fsm.go:2333
 }
 
 func (m *deferUnnamedMachine) finish(r0 string, r1 int) (fsm.AnyOp, error) {
@@ -2367,7 +2397,8 @@ func (m *deferUnnamedMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "19a89098d6376f36",
+			ID:     "done",
+			Layout: "b13b6d50b764548f",
 			Pos:    "defers.go:167:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -2388,7 +2419,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "99810434c0a3c7a9",
+			ID:     "start",
+			Layout: "ee6796e34327c02a",
 			Pos:    "defers.go:156:6",
 			Vars: []fsm.VarInfo{{
 				Name: "i",
@@ -2396,7 +2428,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "29480f373b660127",
+			ID:     "Echo.Call",
+			Layout: "b63a72e200ec8f8a",
 			Pos:    "defers.go:162:8",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
@@ -2532,12 +2565,12 @@ func (m *deferFormsMachine) Resume(ctx fsm.Context, in fsm.Outcome) (op fsm.AnyO
 		}
 		counterBox.show(deferred_2, &out)
 	}()
-//line defers_fsm.go:2536
+//line defers_fsm.go:2569
 	m.v.out, m.v.err, m.v.xs, m.v.deferred, m.v.deferred_1, m.v.c, m.v.deferred_2 = out, err, xs, deferred, deferred_1, c, deferred_2
 //line defers.go:189
 	return m.suspend(1, Echo.Call(n_1*3))
 resume1:
-//line defers_fsm.go:2541
+//line defers_fsm.go:2574
 	v_1, err_1 = fsm.Take[int](in)
 //line defers.go:189
 	c.n = v(v_1, err_1)
@@ -2546,7 +2579,7 @@ resume1:
 		err = nil
 		return m.finish(out, err)
 	}
-//line defers_fsm.go:2550
+//line defers_fsm.go:2583
 }
 
 func (m *deferFormsMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -2628,7 +2661,8 @@ func (m *deferFormsMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "984649a5ce3b6738",
+			ID:     "done",
+			Layout: "f2ec62de84de5529",
 			Pos:    "defers.go:192:1",
 			Vars: []fsm.VarInfo{{
 				Name: "out",
@@ -2649,7 +2683,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "1edb65743a51b250",
+			ID:     "start",
+			Layout: "66a1cbe0f933ac32",
 			Pos:    "defers.go:182:6",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
@@ -2660,7 +2695,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "1b960798d224134d",
+			ID:     "Echo.Call",
+			Layout: "6d08e731e0a5f609",
 			Pos:    "defers.go:189:10",
 			Vars: []fsm.VarInfo{{
 				Name: "out",

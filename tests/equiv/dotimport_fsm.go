@@ -114,7 +114,8 @@ func (m *dotImportMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "dotimport.go:16:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -135,7 +136,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "1b16fda53b451520",
+			ID:     "start",
+			Layout: "77428c3ef7ce1b63",
 			Pos:    "dotimport.go:13:6",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -143,7 +145,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Echo.Call",
+			Layout: "86be675ce493dc32",
 			Pos:    "dotimport.go:14:12",
 		}},
 		Zero: func() fsm.Machine {

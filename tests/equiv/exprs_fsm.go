@@ -144,7 +144,8 @@ func (m *exprBinaryOrderMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "6f18f28d3d2fef9b",
+			ID:     "done",
+			Layout: "1e657d78692cb6d8",
 			Pos:    "exprs.go:24:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -164,11 +165,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "exprs.go:20:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "605b0da21d60a6f3",
+			ID:     "Echo.Call",
+			Layout: "be02359bc73a28d1",
 			Pos:    "exprs.go:22:22",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
@@ -241,16 +244,16 @@ func (m *exprBinaryOrderTwoMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm
 	}
 //line exprs.go:28
 	resetTrace()
-//line exprs_fsm.go:245
+//line exprs_fsm.go:248
 	v_1 = tr("a", 2)
 	{
 //line exprs.go:29
 		op := Echo.Call(tr("b", 3))
-//line exprs_fsm.go:250
+//line exprs_fsm.go:253
 		m.v.v_1 = v_1
 //line exprs.go:29
 		return m.suspend(1, op)
-//line exprs_fsm.go:254
+//line exprs_fsm.go:257
 	}
 resume1:
 	v_2, err = fsm.Take[int](in)
@@ -258,18 +261,18 @@ resume1:
 	{
 //line exprs.go:29
 		op_1 := Echo.Call(tr("c", 4))
-//line exprs_fsm.go:262
+//line exprs_fsm.go:265
 		m.v.v_3 = v_3
 //line exprs.go:29
 		return m.suspend(2, op_1)
-//line exprs_fsm.go:266
+//line exprs_fsm.go:269
 	}
 resume2:
 	v_4, err_1 = fsm.Take[int](in)
 //line exprs.go:29
 	x = v_3 - v(v_4, err_1)*tr("d", 5)
 	return m.finish(x, traceStr(), nil)
-//line exprs_fsm.go:273
+//line exprs_fsm.go:276
 }
 
 func (m *exprBinaryOrderTwoMachine) finish(r0 int, r1 string, r2 error) (fsm.AnyOp, error) {
@@ -340,7 +343,8 @@ func (m *exprBinaryOrderTwoMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "6f18f28d3d2fef9b",
+			ID:     "done",
+			Layout: "1e657d78692cb6d8",
 			Pos:    "exprs.go:31:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -360,11 +364,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "exprs.go:27:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "605b0da21d60a6f3",
+			ID:     "Echo.Call",
+			Layout: "be02359bc73a28d1",
 			Pos:    "exprs.go:29:20",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
@@ -372,7 +378,8 @@ func init() {
 				Type:     "int",
 			}},
 		}, {
-			Layout: "605b0da21d60a6f3",
+			ID:     "Echo.Call#2",
+			Layout: "9505e5269801e97f",
 			Pos:    "exprs.go:29:63",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
@@ -438,23 +445,23 @@ func (m *exprCallArgsMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp
 	}
 //line exprs.go:35
 	resetTrace()
-//line exprs_fsm.go:442
+//line exprs_fsm.go:449
 	v_1 = tr("g", 1)
 	{
 //line exprs.go:36
 		op := Echo.Call(tr("e", 2))
-//line exprs_fsm.go:447
+//line exprs_fsm.go:454
 		m.v.v_1 = v_1
 //line exprs.go:36
 		return m.suspend(1, op)
-//line exprs_fsm.go:451
+//line exprs_fsm.go:458
 	}
 resume1:
 	v_2, err = fsm.Take[int](in)
 //line exprs.go:36
 	x = f3(v_1, v(v_2, err), tr("h", 3))
 	return m.finish(x, traceStr(), nil)
-//line exprs_fsm.go:458
+//line exprs_fsm.go:465
 }
 
 func (m *exprCallArgsMachine) finish(r0 int, r1 string, r2 error) (fsm.AnyOp, error) {
@@ -521,7 +528,8 @@ func (m *exprCallArgsMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "6f18f28d3d2fef9b",
+			ID:     "done",
+			Layout: "1e657d78692cb6d8",
 			Pos:    "exprs.go:38:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -541,11 +549,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "exprs.go:34:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "605b0da21d60a6f3",
+			ID:     "Echo.Call",
+			Layout: "be02359bc73a28d1",
 			Pos:    "exprs.go:36:24",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
@@ -630,7 +640,7 @@ func (m *exprCallArgsTwoAwaitsMachine) Resume(ctx fsm.Context, in fsm.Outcome) (
 	resetTrace()
 	return m.suspend(1, Echo.Call(1))
 resume1:
-//line exprs_fsm.go:634
+//line exprs_fsm.go:644
 	v_1, err = fsm.Take[int](in)
 	v_2 = v(v_1, err)
 	v_3 = tr("mid", 2)
@@ -638,23 +648,23 @@ resume1:
 //line exprs.go:43
 	return m.suspend(2, Echo.Call(3))
 resume2:
-//line exprs_fsm.go:642
+//line exprs_fsm.go:652
 	v_4, err_1 = fsm.Take[int](in)
 //line exprs.go:43
 	x = f3(v_2, v_3, v(v_4, err_1))
-//line exprs_fsm.go:646
+//line exprs_fsm.go:656
 	v_5 = tr("p", 4)
 	v_6 = tr("q", 5)
 	m.v.x, m.v.v_5, m.v.v_6 = x, v_5, v_6
 //line exprs.go:44
 	return m.suspend(3, Echo.Call(6))
 resume3:
-//line exprs_fsm.go:653
+//line exprs_fsm.go:663
 	v_7, err_2 = fsm.Take[int](in)
 //line exprs.go:44
 	y = f3(v_5, v_6, v(v_7, err_2))
 	return m.finish(x*1000+y, traceStr(), nil)
-//line exprs_fsm.go:658
+//line exprs_fsm.go:668
 }
 
 func (m *exprCallArgsTwoAwaitsMachine) finish(r0 int, r1 string, r2 error) (fsm.AnyOp, error) {
@@ -731,7 +741,8 @@ func (m *exprCallArgsTwoAwaitsMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "6f18f28d3d2fef9b",
+			ID:     "done",
+			Layout: "1e657d78692cb6d8",
 			Pos:    "exprs.go:46:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -751,14 +762,17 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "exprs.go:41:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Echo.Call",
+			Layout: "86be675ce493dc32",
 			Pos:    "exprs.go:43:12",
 		}, {
-			Layout: "551df71a92583fa8",
+			ID:     "Echo.Call#2",
+			Layout: "b957ba2b004a2d2a",
 			Pos:    "exprs.go:43:59",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
@@ -770,7 +784,8 @@ func init() {
 				Type:     "int",
 			}},
 		}, {
-			Layout: "6a704dc31b50627b",
+			ID:     "Echo.Call#3",
+			Layout: "584c6198350b8cb4",
 			Pos:    "exprs.go:44:36",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
@@ -849,34 +864,34 @@ func (m *exprLibCallMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp,
 //line exprs.go:52
 	return m.suspend(1, Str.Call("ab"))
 resume1:
-//line exprs_fsm.go:853
+//line exprs_fsm.go:868
 	v_1, err = fsm.Take[string](in)
 	v_2 = v(v_1, err)
 	m.v.v_2 = v_2
 //line exprs.go:52
 	return m.suspend(2, Echo.Call(3))
 resume2:
-//line exprs_fsm.go:860
+//line exprs_fsm.go:875
 	v_3, err_1 = fsm.Take[int](in)
 //line exprs.go:52
 	s = strings.Repeat(v_2, v(v_3, err_1))
-//line exprs_fsm.go:864
+//line exprs_fsm.go:879
 	m.v.s = s
 //line exprs.go:53
 	return m.suspend(3, Echo.Call(1))
 resume3:
-//line exprs_fsm.go:869
+//line exprs_fsm.go:884
 	v_4, err_2 = fsm.Take[int](in)
 	v_5 = v(v_4, err_2)
 	m.v.s, m.v.v_5 = s, v_5
 //line exprs.go:53
 	return m.suspend(4, Str.Call("z"))
 resume4:
-//line exprs_fsm.go:876
+//line exprs_fsm.go:891
 	v_6, err_3 = fsm.Take[string](in)
 //line exprs.go:53
 	return m.finish(fmt.Sprintf("%s-%d-%s", s, v_5, v(v_6, err_3)), nil)
-//line exprs_fsm.go:880
+//line exprs_fsm.go:895
 }
 
 func (m *exprLibCallMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -950,7 +965,8 @@ func (m *exprLibCallMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "6f831efb80eea763",
+			ID:     "done",
+			Layout: "c10578ce227e1baf",
 			Pos:    "exprs.go:54:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -967,14 +983,17 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "exprs.go:51:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Str.Call",
+			Layout: "fce97d5cd61c5bc7",
 			Pos:    "exprs.go:52:24",
 		}, {
-			Layout: "7d1e54e2c290fce6",
+			ID:     "Echo.Call",
+			Layout: "7a9cb11a8872be40",
 			Pos:    "exprs.go:52:59",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
@@ -982,14 +1001,16 @@ func init() {
 				Type:     "string",
 			}},
 		}, {
-			Layout: "1b16fda53b451520",
+			ID:     "Echo.Call#2",
+			Layout: "514f0c81f41d9ec6",
 			Pos:    "exprs.go:53:38",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "string",
 			}},
 		}, {
-			Layout: "d7f1eb8f8a0bc984",
+			ID:     "Str.Call#2",
+			Layout: "5d3b24a7da54693f",
 			Pos:    "exprs.go:53:71",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -1066,25 +1087,25 @@ func (m *exprStructLitMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 	resetTrace()
 	return m.suspend(1, Echo.Call(1))
 resume1:
-//line exprs_fsm.go:1070
+//line exprs_fsm.go:1091
 	v_1, err = fsm.Take[int](in)
 	v_2 = v(v_1, err)
 	v_3 = tr("y", 2)
 	{
 //line exprs.go:59
 		op := Echo.Call(tr("z", 3))
-//line exprs_fsm.go:1077
+//line exprs_fsm.go:1098
 		m.v.v_2, m.v.v_3 = v_2, v_3
 //line exprs.go:59
 		return m.suspend(2, op)
-//line exprs_fsm.go:1081
+//line exprs_fsm.go:1102
 	}
 resume2:
 	v_4, err_1 = fsm.Take[int](in)
 //line exprs.go:59
 	p = Point{X: v_2, Y: v_3, Z: v(v_4, err_1)}
 	return m.finish(p, traceStr(), nil)
-//line exprs_fsm.go:1088
+//line exprs_fsm.go:1109
 }
 
 func (m *exprStructLitMachine) finish(r0 Point, r1 string, r2 error) (fsm.AnyOp, error) {
@@ -1153,7 +1174,8 @@ func (m *exprStructLitMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "e939329842eef757",
+			ID:     "done",
+			Layout: "fc55033b4fe7649a",
 			Pos:    "exprs.go:61:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -1173,14 +1195,17 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "exprs.go:57:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Echo.Call",
+			Layout: "86be675ce493dc32",
 			Pos:    "exprs.go:59:18",
 		}, {
-			Layout: "551df71a92583fa8",
+			ID:     "Echo.Call#2",
+			Layout: "b957ba2b004a2d2a",
 			Pos:    "exprs.go:59:69",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
@@ -1258,7 +1283,7 @@ func (m *exprStructLitKeyOrderMachine) Resume(ctx fsm.Context, in fsm.Outcome) (
 	resetTrace()
 	return m.suspend(1, Echo.Call(3))
 resume1:
-//line exprs_fsm.go:1262
+//line exprs_fsm.go:1287
 	v_1, err = fsm.Take[int](in)
 	v_2 = tr("z", v(v_1, err))
 	v_3 = tr("x", 1)
@@ -1266,12 +1291,12 @@ resume1:
 //line exprs.go:69
 	return m.suspend(2, Echo.Call(2))
 resume2:
-//line exprs_fsm.go:1270
+//line exprs_fsm.go:1295
 	v_4, err_1 = fsm.Take[int](in)
 //line exprs.go:69
 	p = Point{Z: v_2, X: v_3, Y: tr("y", v(v_4, err_1))}
 	return m.finish(p, traceStr(), nil)
-//line exprs_fsm.go:1275
+//line exprs_fsm.go:1300
 }
 
 func (m *exprStructLitKeyOrderMachine) finish(r0 Point, r1 string, r2 error) (fsm.AnyOp, error) {
@@ -1340,7 +1365,8 @@ func (m *exprStructLitKeyOrderMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "e939329842eef757",
+			ID:     "done",
+			Layout: "fc55033b4fe7649a",
 			Pos:    "exprs.go:71:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -1360,14 +1386,17 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "exprs.go:67:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Echo.Call",
+			Layout: "86be675ce493dc32",
 			Pos:    "exprs.go:69:26",
 		}, {
-			Layout: "551df71a92583fa8",
+			ID:     "Echo.Call#2",
+			Layout: "b957ba2b004a2d2a",
 			Pos:    "exprs.go:69:86",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
@@ -1446,13 +1475,13 @@ func (m *exprSliceLitMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp
 	}
 //line exprs.go:75
 	resetTrace()
-//line exprs_fsm.go:1450
+//line exprs_fsm.go:1479
 	v_1 = tr("a", 1)
 	m.v.v_1 = v_1
 //line exprs.go:76
 	return m.suspend(1, Echo.Call(2))
 resume1:
-//line exprs_fsm.go:1456
+//line exprs_fsm.go:1485
 	v_2, err = fsm.Take[int](in)
 	v_3 = v(v_2, err)
 	v_4 = tr("c", 3)
@@ -1460,12 +1489,12 @@ resume1:
 //line exprs.go:76
 	return m.suspend(2, Echo.Call(4))
 resume2:
-//line exprs_fsm.go:1464
+//line exprs_fsm.go:1493
 	v_5, err_1 = fsm.Take[int](in)
 //line exprs.go:76
 	xs = []int{v_1, v_3, v_4, v(v_5, err_1)}
 	return m.finish(xs, traceStr(), nil)
-//line exprs_fsm.go:1469
+//line exprs_fsm.go:1498
 }
 
 func (m *exprSliceLitMachine) finish(r0 []int, r1 string, r2 error) (fsm.AnyOp, error) {
@@ -1540,7 +1569,8 @@ func (m *exprSliceLitMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "c50bc8bddafb260b",
+			ID:     "done",
+			Layout: "c373d7609a2345b5",
 			Pos:    "exprs.go:78:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -1560,11 +1590,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "exprs.go:74:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "605b0da21d60a6f3",
+			ID:     "Echo.Call",
+			Layout: "be02359bc73a28d1",
 			Pos:    "exprs.go:76:28",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
@@ -1572,7 +1604,8 @@ func init() {
 				Type:     "int",
 			}},
 		}, {
-			Layout: "2fd558155dc12bd7",
+			ID:     "Echo.Call#2",
+			Layout: "7a2dd0ad9bbc512c",
 			Pos:    "exprs.go:76:73",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
@@ -1639,20 +1672,20 @@ func (m_1 *exprMapLitMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp
 //line exprs.go:83
 	return m_1.suspend(1, Echo.Call(1))
 resume1:
-//line exprs_fsm.go:1643
+//line exprs_fsm.go:1676
 	v_1, err = fsm.Take[int](in)
 	v_2 = v(v_1, err)
 	m_1.v.v_2 = v_2
 //line exprs.go:84
 	return m_1.suspend(2, Str.Call("b"))
 resume2:
-//line exprs_fsm.go:1650
+//line exprs_fsm.go:1683
 	v_3, err_1 = fsm.Take[string](in)
 //line exprs.go:82
 	m = map[string]int{"a": v_2, v(v_3, err_1): 2, "c": 3}
 //line exprs.go:87
 	return m_1.finish(m, nil)
-//line exprs_fsm.go:1656
+//line exprs_fsm.go:1689
 }
 
 func (m *exprMapLitMachine) finish(r0 map[string]int, r1 error) (fsm.AnyOp, error) {
@@ -1716,7 +1749,8 @@ func (m *exprMapLitMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "500688dc429b9514",
+			ID:     "done",
+			Layout: "b5d9802c3dc8d122",
 			Pos:    "exprs.go:88:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -1733,14 +1767,17 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "exprs.go:81:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Echo.Call",
+			Layout: "86be675ce493dc32",
 			Pos:    "exprs.go:83:39",
 		}, {
-			Layout: "605b0da21d60a6f3",
+			ID:     "Str.Call",
+			Layout: "fa434dbeb86f1fee",
 			Pos:    "exprs.go:84:5",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
@@ -1818,28 +1855,28 @@ func (m *exprNestedLitMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 //line exprs.go:92
 	return m.suspend(1, Echo.Call(1))
 resume1:
-//line exprs_fsm.go:1822
+//line exprs_fsm.go:1859
 	v_1, err = fsm.Take[int](in)
 	v_2 = Pair{A: v(v_1, err), B: 2}
 	m.v.v_2 = v_2
 //line exprs.go:92
 	return m.suspend(2, Echo.Call(4))
 resume2:
-//line exprs_fsm.go:1829
+//line exprs_fsm.go:1866
 	v_3, err_1 = fsm.Take[int](in)
 //line exprs.go:92
 	ps = []Pair{v_2, {A: 3, B: v(v_3, err_1)}}
-//line exprs_fsm.go:1833
+//line exprs_fsm.go:1870
 	m.v.ps = ps
 //line exprs.go:93
 	return m.suspend(3, Echo.Call(9))
 resume3:
-//line exprs_fsm.go:1838
+//line exprs_fsm.go:1875
 	v_4, err_2 = fsm.Take[int](in)
 //line exprs.go:93
 	arr = [3]int{2: v(v_4, err_2), 0: 7}
 	return m.finish(ps, arr, nil)
-//line exprs_fsm.go:1843
+//line exprs_fsm.go:1880
 }
 
 func (m *exprNestedLitMachine) finish(r0 []Pair, r1 [3]int, r2 error) (fsm.AnyOp, error) {
@@ -1910,7 +1947,8 @@ func (m *exprNestedLitMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "fd3f62f6a61d479d",
+			ID:     "done",
+			Layout: "e1d724c56b246f34",
 			Pos:    "exprs.go:95:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -1930,14 +1968,17 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "exprs.go:91:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Echo.Call",
+			Layout: "86be675ce493dc32",
 			Pos:    "exprs.go:92:21",
 		}, {
-			Layout: "c43b0dd0cb6b83db",
+			ID:     "Echo.Call#2",
+			Layout: "6a1c86b6e5551075",
 			Pos:    "exprs.go:92:71",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
@@ -1945,7 +1986,8 @@ func init() {
 				Type:     "Pair",
 			}},
 		}, {
-			Layout: "8eaf896cd8d79756",
+			ID:     "Echo.Call#3",
+			Layout: "49bf339df2bc5e90",
 			Pos:    "exprs.go:93:21",
 			Vars: []fsm.VarInfo{{
 				Name: "ps",
@@ -2020,46 +2062,46 @@ func (m_1 *exprIndexMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp,
 //line exprs.go:99
 	xs = []int{10, 20, 30}
 	m = map[string]int{"k": 5}
-//line exprs_fsm.go:2024
+//line exprs_fsm.go:2066
 	m_1.v.xs, m_1.v.m = xs, m
 //line exprs.go:101
 	return m_1.suspend(1, Echo.Call(2))
 resume1:
-//line exprs_fsm.go:2029
+//line exprs_fsm.go:2071
 	v_1, err = fsm.Take[int](in)
 //line exprs.go:101
 	a = xs[v(v_1, err)]
-//line exprs_fsm.go:2033
+//line exprs_fsm.go:2075
 	m_1.v.xs, m_1.v.m, m_1.v.a = xs, m, a
 //line exprs.go:102
 	return m_1.suspend(2, Str.Call("k"))
 resume2:
-//line exprs_fsm.go:2038
+//line exprs_fsm.go:2080
 	v_2, err_1 = fsm.Take[string](in)
 //line exprs.go:102
 	b = m[v(v_2, err_1)]
-//line exprs_fsm.go:2042
+//line exprs_fsm.go:2084
 	m_1.v.xs, m_1.v.a, m_1.v.b = xs, a, b
 //line exprs.go:103
 	return m_1.suspend(3, Echo.Call(0))
 resume3:
-//line exprs_fsm.go:2047
+//line exprs_fsm.go:2089
 	v_3, err_2 = fsm.Take[int](in)
 	{
 //line exprs.go:103
 		op := Echo.Call(v(v_3, err_2) + 1)
-//line exprs_fsm.go:2052
+//line exprs_fsm.go:2094
 		m_1.v.xs, m_1.v.a, m_1.v.b = xs, a, b
 //line exprs.go:103
 		return m_1.suspend(4, op)
-//line exprs_fsm.go:2056
+//line exprs_fsm.go:2098
 	}
 resume4:
 	v_4, err_3 = fsm.Take[int](in)
 //line exprs.go:103
 	c = xs[v(v_4, err_3)]
 	return m_1.finish(a+b+c, nil)
-//line exprs_fsm.go:2063
+//line exprs_fsm.go:2105
 }
 
 func (m *exprIndexMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -2149,7 +2191,8 @@ func (m *exprIndexMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "exprs.go:105:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -2166,11 +2209,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "exprs.go:98:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "61e09fb955cf58a1",
+			ID:     "Echo.Call",
+			Layout: "0a645544c08d3d87",
 			Pos:    "exprs.go:101:12",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
@@ -2180,7 +2225,8 @@ func init() {
 				Type: "map[string]int",
 			}},
 		}, {
-			Layout: "c1183453cc042ed1",
+			ID:     "Str.Call",
+			Layout: "c8716dd329be67e9",
 			Pos:    "exprs.go:102:11",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
@@ -2193,7 +2239,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "30d40a2699cbc3a9",
+			ID:     "Echo.Call#2",
+			Layout: "d04024a024faca6c",
 			Pos:    "exprs.go:103:39",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
@@ -2206,7 +2253,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "30d40a2699cbc3a9",
+			ID:     "Echo.Call#3",
+			Layout: "f5bb7b0c50806cd0",
 			Pos:    "exprs.go:103:12",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
@@ -2281,17 +2329,17 @@ func (m_1 *exprIndexCommaOkMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm
 	}
 //line exprs.go:111
 	m = map[string]int{"here": 1}
-//line exprs_fsm.go:2285
+//line exprs_fsm.go:2333
 	m_1.v.m = m
 //line exprs.go:112
 	return m_1.suspend(1, Str.Call(key))
 resume1:
-//line exprs_fsm.go:2290
+//line exprs_fsm.go:2338
 	v_1, err = fsm.Take[string](in)
 //line exprs.go:112
 	x, ok = m[v(v_1, err)]
 	return m_1.finish(x, ok, nil)
-//line exprs_fsm.go:2295
+//line exprs_fsm.go:2343
 }
 
 func (m *exprIndexCommaOkMachine) finish(r0 int, r1 bool, r2 error) (fsm.AnyOp, error) {
@@ -2362,7 +2410,8 @@ func (m *exprIndexCommaOkMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "dd807fcc033fc081",
+			ID:     "done",
+			Layout: "b0bde5c59720f47d",
 			Pos:    "exprs.go:114:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -2386,7 +2435,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "57bcecc1db5feeb9",
+			ID:     "start",
+			Layout: "9f780ffd8a9b9f58",
 			Pos:    "exprs.go:110:6",
 			Vars: []fsm.VarInfo{{
 				Name: "key",
@@ -2394,7 +2444,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "bc5f7e64204439eb",
+			ID:     "Str.Call",
+			Layout: "0d16e1d350c313ae",
 			Pos:    "exprs.go:112:15",
 			Vars: []fsm.VarInfo{{
 				Name: "m",
@@ -2483,41 +2534,41 @@ func (m_1 *exprAssignBothSidesMachine) Resume(ctx fsm.Context, in fsm.Outcome) (
 //line exprs.go:120
 	resetTrace()
 	xs = make([]int, 3)
-//line exprs_fsm.go:2487
+//line exprs_fsm.go:2538
 	m_1.v.xs = xs
 //line exprs.go:122
 	return m_1.suspend(1, Echo.Call(1))
 resume1:
-//line exprs_fsm.go:2492
+//line exprs_fsm.go:2543
 	v_1, err = fsm.Take[int](in)
 	v_2 = tr("l", v(v_1, err))
 	m_1.v.xs, m_1.v.v_2 = xs, v_2
 //line exprs.go:122
 	return m_1.suspend(2, Echo.Call(42))
 resume2:
-//line exprs_fsm.go:2499
+//line exprs_fsm.go:2550
 	v_3, err_1 = fsm.Take[int](in)
 //line exprs.go:122
 	xs[v_2] = tr("r", v(v_3, err_1))
 	m = map[string]int{}
-//line exprs_fsm.go:2504
+//line exprs_fsm.go:2555
 	m_1.v.xs, m_1.v.m = xs, m
 //line exprs.go:124
 	return m_1.suspend(3, Str.Call("k"))
 resume3:
-//line exprs_fsm.go:2509
+//line exprs_fsm.go:2560
 	v_4, err_2 = fsm.Take[string](in)
 	v_5 = v(v_4, err_2)
 	m_1.v.xs, m_1.v.m, m_1.v.v_5 = xs, m, v_5
 //line exprs.go:124
 	return m_1.suspend(4, Echo.Call(7))
 resume4:
-//line exprs_fsm.go:2516
+//line exprs_fsm.go:2567
 	v_6, err_3 = fsm.Take[int](in)
 //line exprs.go:124
 	m[v_5] = v(v_6, err_3)
 	return m_1.finish(xs, m, traceStr(), nil)
-//line exprs_fsm.go:2521
+//line exprs_fsm.go:2572
 }
 
 func (m *exprAssignBothSidesMachine) finish(r0 []int, r1 map[string]int, r2 string, r3 error) (fsm.AnyOp, error) {
@@ -2607,7 +2658,8 @@ func (m *exprAssignBothSidesMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "5b378b021274d186",
+			ID:     "done",
+			Layout: "5675367a183a9fd6",
 			Pos:    "exprs.go:126:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -2630,18 +2682,21 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "exprs.go:119:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2ee6eabada2380b8",
+			ID:     "Echo.Call",
+			Layout: "58321303054145b9",
 			Pos:    "exprs.go:122:15",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
 				Type: "[]int",
 			}},
 		}, {
-			Layout: "9b8133cf63ce5a8e",
+			ID:     "Echo.Call#2",
+			Layout: "5377568596c2de91",
 			Pos:    "exprs.go:122:59",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
@@ -2652,7 +2707,8 @@ func init() {
 				Type:     "int",
 			}},
 		}, {
-			Layout: "61e09fb955cf58a1",
+			ID:     "Str.Call",
+			Layout: "4ccc9e19aa817f33",
 			Pos:    "exprs.go:124:6",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
@@ -2662,7 +2718,8 @@ func init() {
 				Type: "map[string]int",
 			}},
 		}, {
-			Layout: "d655aece3e981483",
+			ID:     "Echo.Call#3",
+			Layout: "2b3627508e049874",
 			Pos:    "exprs.go:124:42",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
@@ -2736,45 +2793,45 @@ func (m *exprOpAssignMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp
 	}
 //line exprs.go:130
 	x = 5
-//line exprs_fsm.go:2740
+//line exprs_fsm.go:2797
 	m.v.x = x
 //line exprs.go:131
 	return m.suspend(1, Echo.Call(3))
 resume1:
-//line exprs_fsm.go:2745
+//line exprs_fsm.go:2802
 	v_1, err = fsm.Take[int](in)
 //line exprs.go:131
 	x += v(v_1, err)
-//line exprs_fsm.go:2749
+//line exprs_fsm.go:2806
 	m.v.x = x
 //line exprs.go:132
 	return m.suspend(2, Echo.Call(2))
 resume2:
-//line exprs_fsm.go:2754
+//line exprs_fsm.go:2811
 	v_2, err_1 = fsm.Take[int](in)
 //line exprs.go:132
 	x *= v(v_2, err_1)
 	x -= 1
-//line exprs_fsm.go:2759
+//line exprs_fsm.go:2816
 	m.v.x = x
 //line exprs.go:134
 	return m.suspend(3, Echo.Call(1))
 resume3:
-//line exprs_fsm.go:2764
+//line exprs_fsm.go:2821
 	v_3, err_2 = fsm.Take[int](in)
 //line exprs.go:134
 	x <<= v(v_3, err_2)
-//line exprs_fsm.go:2768
+//line exprs_fsm.go:2825
 	m.v.x = x
 //line exprs.go:135
 	return m.suspend(4, Echo.Call(7))
 resume4:
-//line exprs_fsm.go:2773
+//line exprs_fsm.go:2830
 	v_4, err_3 = fsm.Take[int](in)
 //line exprs.go:135
 	x %= v(v_4, err_3)
 	return m.finish(x, nil)
-//line exprs_fsm.go:2778
+//line exprs_fsm.go:2835
 }
 
 func (m *exprOpAssignMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -2850,7 +2907,8 @@ func (m *exprOpAssignMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "exprs.go:137:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -2867,32 +2925,37 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "exprs.go:129:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "29480f373b660127",
+			ID:     "Echo.Call",
+			Layout: "b63a72e200ec8f8a",
 			Pos:    "exprs.go:131:9",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
 				Type: "int",
 			}},
 		}, {
-			Layout: "29480f373b660127",
+			ID:     "Echo.Call#2",
+			Layout: "12e3ee17feba331a",
 			Pos:    "exprs.go:132:9",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
 				Type: "int",
 			}},
 		}, {
-			Layout: "29480f373b660127",
+			ID:     "Echo.Call#3",
+			Layout: "7ee524b0bcabc75a",
 			Pos:    "exprs.go:134:10",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
 				Type: "int",
 			}},
 		}, {
-			Layout: "29480f373b660127",
+			ID:     "Echo.Call#4",
+			Layout: "5fb6d5eadd0fe466",
 			Pos:    "exprs.go:135:9",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
@@ -2996,63 +3059,63 @@ func (m_1 *exprOpAssignIndexMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fs
 	resetTrace()
 	xs = []int{1, 2, 3}
 	i = 1
-//line exprs_fsm.go:3000
+//line exprs_fsm.go:3063
 	m_1.v.xs, m_1.v.i = xs, i
 //line exprs.go:146
 	return m_1.suspend(1, Echo.Call(10))
 resume1:
-//line exprs_fsm.go:3005
+//line exprs_fsm.go:3068
 	v_1, err = fsm.Take[int](in)
 //line exprs.go:146
 	xs[i] *= v(v_1, err)
-//line exprs_fsm.go:3009
+//line exprs_fsm.go:3072
 	m_1.v.xs = xs
 //line exprs.go:147
 	return m_1.suspend(2, Echo.Call(2))
 resume2:
-//line exprs_fsm.go:3014
+//line exprs_fsm.go:3077
 	v_2, err_1 = fsm.Take[int](in)
 	v_3 = v(v_2, err_1)
 	m_1.v.xs, m_1.v.v_3 = xs, v_3
 //line exprs.go:147
 	return m_1.suspend(3, Echo.Call(5))
 resume3:
-//line exprs_fsm.go:3021
+//line exprs_fsm.go:3084
 	v_4, err_2 = fsm.Take[int](in)
 //line exprs.go:147
 	xs[v_3] += v(v_4, err_2)
-//line exprs_fsm.go:3025
+//line exprs_fsm.go:3088
 	v_5 = tr("i", 0)
 	m_1.v.xs, m_1.v.v_5 = xs, v_5
 //line exprs.go:148
 	return m_1.suspend(4, Echo.Call(4))
 resume4:
-//line exprs_fsm.go:3031
+//line exprs_fsm.go:3094
 	v_6, err_3 = fsm.Take[int](in)
 //line exprs.go:148
 	xs[v_5] -= v(v_6, err_3)
 	m = map[string]int{"k": 1}
-//line exprs_fsm.go:3036
+//line exprs_fsm.go:3099
 	v_7 = tr("k", "k")
 	m_1.v.xs, m_1.v.m, m_1.v.v_7 = xs, m, v_7
 //line exprs.go:150
 	return m_1.suspend(5, Echo.Call(4))
 resume5:
-//line exprs_fsm.go:3042
+//line exprs_fsm.go:3105
 	v_8, err_4 = fsm.Take[int](in)
 //line exprs.go:150
 	m[v_7] += v(v_8, err_4)
-//line exprs_fsm.go:3046
+//line exprs_fsm.go:3109
 	m_1.v.xs, m_1.v.m = xs, m
 //line exprs.go:151
 	return m_1.suspend(6, Echo.Call(9))
 resume6:
-//line exprs_fsm.go:3051
+//line exprs_fsm.go:3114
 	v_9, err_5 = fsm.Take[int](in)
 //line exprs.go:151
 	m["new"] += v(v_9, err_5)
 	return m_1.finish(xs, m, traceStr(), nil)
-//line exprs_fsm.go:3056
+//line exprs_fsm.go:3119
 }
 
 func (m *exprOpAssignIndexMachine) finish(r0 []int, r1 map[string]int, r2 string, r3 error) (fsm.AnyOp, error) {
@@ -3154,7 +3217,8 @@ func (m *exprOpAssignIndexMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "5b378b021274d186",
+			ID:     "done",
+			Layout: "5675367a183a9fd6",
 			Pos:    "exprs.go:153:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -3177,11 +3241,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "exprs.go:142:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "65833561efb16f0d",
+			ID:     "Echo.Call",
+			Layout: "18d731e23aefa70a",
 			Pos:    "exprs.go:146:13",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
@@ -3191,14 +3257,16 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "2ee6eabada2380b8",
+			ID:     "Echo.Call#2",
+			Layout: "e985737717db281e",
 			Pos:    "exprs.go:147:7",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
 				Type: "[]int",
 			}},
 		}, {
-			Layout: "99a1ad28c224da14",
+			ID:     "Echo.Call#3",
+			Layout: "fc137d75d134fbbf",
 			Pos:    "exprs.go:147:43",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
@@ -3209,7 +3277,8 @@ func init() {
 				Type:     "int",
 			}},
 		}, {
-			Layout: "99a1ad28c224da14",
+			ID:     "Echo.Call#4",
+			Layout: "29673f66513f91fa",
 			Pos:    "exprs.go:148:22",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
@@ -3220,7 +3289,8 @@ func init() {
 				Type:     "int",
 			}},
 		}, {
-			Layout: "2bc7ee347f9b40fc",
+			ID:     "Echo.Call#5",
+			Layout: "374fb7e724a84b93",
 			Pos:    "exprs.go:150:23",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
@@ -3234,7 +3304,8 @@ func init() {
 				Type:     "string",
 			}},
 		}, {
-			Layout: "61e09fb955cf58a1",
+			ID:     "Echo.Call#6",
+			Layout: "d627529f943c5b35",
 			Pos:    "exprs.go:151:16",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
@@ -3296,24 +3367,24 @@ func (m *exprOpAssignStringMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm
 	}
 //line exprs.go:157
 	s = "a"
-//line exprs_fsm.go:3300
+//line exprs_fsm.go:3371
 	m.v.s = s
 //line exprs.go:158
 	return m.suspend(1, Str.Call("b"))
 resume1:
-//line exprs_fsm.go:3305
+//line exprs_fsm.go:3376
 	v_1, err = fsm.Take[string](in)
 	v_2 = v(v_1, err)
 	m.v.s, m.v.v_2 = s, v_2
 //line exprs.go:158
 	return m.suspend(2, Str.Call("c"))
 resume2:
-//line exprs_fsm.go:3312
+//line exprs_fsm.go:3383
 	v_3, err_1 = fsm.Take[string](in)
 //line exprs.go:158
 	s += v_2 + v(v_3, err_1)
 	return m.finish(s, nil)
-//line exprs_fsm.go:3317
+//line exprs_fsm.go:3388
 }
 
 func (m *exprOpAssignStringMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -3383,7 +3454,8 @@ func (m *exprOpAssignStringMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "6f831efb80eea763",
+			ID:     "done",
+			Layout: "c10578ce227e1baf",
 			Pos:    "exprs.go:160:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -3400,18 +3472,21 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "exprs.go:156:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "1b16fda53b451520",
+			ID:     "Str.Call",
+			Layout: "3863fadfeca50e50",
 			Pos:    "exprs.go:158:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "string",
 			}},
 		}, {
-			Layout: "181355f367d246b2",
+			ID:     "Str.Call#2",
+			Layout: "b656cbc9408dbcd5",
 			Pos:    "exprs.go:158:44",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -3503,45 +3578,45 @@ func (m_1 *exprIncDecMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp
 //line exprs.go:164
 	return m_1.suspend(1, Echo.Call(5))
 resume1:
-//line exprs_fsm.go:3507
+//line exprs_fsm.go:3582
 	v_1, err = fsm.Take[int](in)
 //line exprs.go:164
 	x = v(v_1, err)
 	x++
-//line exprs_fsm.go:3512
+//line exprs_fsm.go:3587
 	m_1.v.x = x
 //line exprs.go:166
 	return m_1.suspend(2, Echo.Call(x))
 resume2:
-//line exprs_fsm.go:3517
+//line exprs_fsm.go:3592
 	v_2, err_1 = fsm.Take[int](in)
 //line exprs.go:166
 	y = v(v_2, err_1)
 	y--
 	y--
 	xs = []int{0, 0}
-//line exprs_fsm.go:3524
+//line exprs_fsm.go:3599
 	m_1.v.x, m_1.v.y, m_1.v.xs = x, y, xs
 //line exprs.go:170
 	return m_1.suspend(3, Echo.Call(1))
 resume3:
-//line exprs_fsm.go:3529
+//line exprs_fsm.go:3604
 	v_3, err_2 = fsm.Take[int](in)
 //line exprs.go:170
 	xs[v(v_3, err_2)]++
 	m = map[int]int{}
-//line exprs_fsm.go:3534
+//line exprs_fsm.go:3609
 	m_1.v.x, m_1.v.y, m_1.v.xs, m_1.v.m = x, y, xs, m
 //line exprs.go:172
 	return m_1.suspend(4, Echo.Call(3))
 resume4:
-//line exprs_fsm.go:3539
+//line exprs_fsm.go:3614
 	v_4, err_3 = fsm.Take[int](in)
 //line exprs.go:172
 	m[v(v_4, err_3)]--
 	xs[0] = m[3]
 	return m_1.finish(x, y, xs, nil)
-//line exprs_fsm.go:3545
+//line exprs_fsm.go:3620
 }
 
 func (m *exprIncDecMachine) finish(r0 int, r1 int, r2 []int, r3 error) (fsm.AnyOp, error) {
@@ -3629,7 +3704,8 @@ func (m *exprIncDecMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "45d0c9acebd0afde",
+			ID:     "done",
+			Layout: "046163f15155279b",
 			Pos:    "exprs.go:175:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -3652,21 +3728,25 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "exprs.go:163:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Echo.Call",
+			Layout: "86be675ce493dc32",
 			Pos:    "exprs.go:164:9",
 		}, {
-			Layout: "29480f373b660127",
+			ID:     "Echo.Call#2",
+			Layout: "12e3ee17feba331a",
 			Pos:    "exprs.go:166:9",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
 				Type: "int",
 			}},
 		}, {
-			Layout: "283c3806868b0159",
+			ID:     "Echo.Call#3",
+			Layout: "4b55251afe858a9a",
 			Pos:    "exprs.go:170:7",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
@@ -3679,7 +3759,8 @@ func init() {
 				Type: "[]int",
 			}},
 		}, {
-			Layout: "62f33c9d57cb1744",
+			ID:     "Echo.Call#4",
+			Layout: "26704773f1c57677",
 			Pos:    "exprs.go:172:6",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
@@ -3748,14 +3829,14 @@ func (m *exprAndAndMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, 
 //line exprs.go:179
 	return m.suspend(1, Positive.Call(1))
 resume1:
-//line exprs_fsm.go:3752
+//line exprs_fsm.go:3833
 	v_1, err = fsm.Take[bool](in)
 	cond = v(v_1, err)
 condDone:
 //line exprs.go:179
 	r = cond
 	return m.finish(r, nil)
-//line exprs_fsm.go:3759
+//line exprs_fsm.go:3840
 }
 
 func (m *exprAndAndMachine) finish(r0 bool, r1 error) (fsm.AnyOp, error) {
@@ -3819,7 +3900,8 @@ func (m *exprAndAndMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "58fd7a96296a5629",
+			ID:     "done",
+			Layout: "54f0ba861e800ddd",
 			Pos:    "exprs.go:181:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -3840,7 +3922,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "39af207500bb5d79",
+			ID:     "start",
+			Layout: "e3ebc736522b6121",
 			Pos:    "exprs.go:178:6",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
@@ -3848,7 +3931,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Positive.Call",
+			Layout: "0f0b1770084cbeda",
 			Pos:    "exprs.go:179:14",
 		}},
 		Zero: func() fsm.Machine {
@@ -3904,14 +3988,14 @@ func (m *exprOrOrMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, er
 //line exprs.go:185
 	return m.suspend(1, Positive.Call(-1))
 resume1:
-//line exprs_fsm.go:3908
+//line exprs_fsm.go:3992
 	v_1, err = fsm.Take[bool](in)
 	cond = v(v_1, err)
 condDone:
 //line exprs.go:185
 	r = cond
 	return m.finish(r, nil)
-//line exprs_fsm.go:3915
+//line exprs_fsm.go:3999
 }
 
 func (m *exprOrOrMachine) finish(r0 bool, r1 error) (fsm.AnyOp, error) {
@@ -3975,7 +4059,8 @@ func (m *exprOrOrMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "58fd7a96296a5629",
+			ID:     "done",
+			Layout: "54f0ba861e800ddd",
 			Pos:    "exprs.go:187:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -3996,7 +4081,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "39af207500bb5d79",
+			ID:     "start",
+			Layout: "e3ebc736522b6121",
 			Pos:    "exprs.go:184:6",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
@@ -4004,7 +4090,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Positive.Call",
+			Layout: "0f0b1770084cbeda",
 			Pos:    "exprs.go:185:14",
 		}},
 		Zero: func() fsm.Machine {
@@ -4077,19 +4164,19 @@ func (m *exprShortCircuitChainMachine) Resume(ctx fsm.Context, in fsm.Outcome) (
 //line exprs.go:193
 	return m.suspend(1, Echo.Call(x))
 resume1:
-//line exprs_fsm.go:4081
+//line exprs_fsm.go:4168
 	v_1, err = fsm.Take[int](in)
 	cond = v(v_1, err) > 0
 //line exprs.go:193
 	if !cond {
 		goto condDone
 	}
-//line exprs_fsm.go:4088
+//line exprs_fsm.go:4175
 	m.v.z = z
 //line exprs.go:193
 	return m.suspend(2, Echo.Call(y))
 resume2:
-//line exprs_fsm.go:4093
+//line exprs_fsm.go:4180
 	v_2, err_1 = fsm.Take[int](in)
 	cond = v(v_2, err_1) > 0
 condDone:
@@ -4101,13 +4188,13 @@ condDone:
 //line exprs.go:193
 	return m.suspend(3, Echo.Call(z))
 resume3:
-//line exprs_fsm.go:4105
+//line exprs_fsm.go:4192
 	v_3, err_2 = fsm.Take[int](in)
 	cond_1 = v(v_3, err_2) > 0
 condDone_1:
 //line exprs.go:193
 	return m.finish(cond_1, nil)
-//line exprs_fsm.go:4111
+//line exprs_fsm.go:4198
 }
 
 func (m *exprShortCircuitChainMachine) finish(r0 bool, r1 error) (fsm.AnyOp, error) {
@@ -4185,7 +4272,8 @@ func (m *exprShortCircuitChainMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "58fd7a96296a5629",
+			ID:     "done",
+			Layout: "54f0ba861e800ddd",
 			Pos:    "exprs.go:194:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -4212,7 +4300,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "36fab95f14ec770c",
+			ID:     "start",
+			Layout: "4bb3a4972d9fe1d9",
 			Pos:    "exprs.go:192:6",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
@@ -4226,7 +4315,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "e3d101e94bbd0fb8",
+			ID:     "Echo.Call",
+			Layout: "cd427be99b589c74",
 			Pos:    "exprs.go:193:11",
 			Vars: []fsm.VarInfo{{
 				Name: "y",
@@ -4236,14 +4326,16 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "828af30bf40172c0",
+			ID:     "Echo.Call#2",
+			Layout: "5d5eed0c32e6720a",
 			Pos:    "exprs.go:193:50",
 			Vars: []fsm.VarInfo{{
 				Name: "z",
 				Type: "int",
 			}},
 		}, {
-			Layout: "2b277bc8c0741b38",
+			ID:     "Echo.Call#3",
+			Layout: "899bee1855e8aa3e",
 			Pos:    "exprs.go:193:89",
 		}},
 		Zero: func() fsm.Machine {
@@ -4320,18 +4412,18 @@ func (m *exprShortCircuitTracedMachine) Resume(ctx fsm.Context, in fsm.Outcome) 
 	}
 //line exprs.go:200
 	resetTrace()
-//line exprs_fsm.go:4324
+//line exprs_fsm.go:4416
 	cond = tr("l", a)
 //line exprs.go:201
 	if !cond {
 		goto condDone
 	}
-//line exprs_fsm.go:4330
+//line exprs_fsm.go:4422
 	m.v.b = b
 //line exprs.go:201
 	return m.suspend(1, Positive.Call(1))
 resume1:
-//line exprs_fsm.go:4335
+//line exprs_fsm.go:4427
 	v_1, err = fsm.Take[bool](in)
 	cond = tr("m", v(v_1, err))
 condDone:
@@ -4340,7 +4432,7 @@ condDone:
 	if cond_1 {
 		goto condDone_1
 	}
-//line exprs_fsm.go:4344
+//line exprs_fsm.go:4436
 	cond_2 = tr("r", b)
 //line exprs.go:201
 	if !cond_2 {
@@ -4349,7 +4441,7 @@ condDone:
 //line exprs.go:201
 	return m.suspend(2, Positive.Call(-1))
 resume2:
-//line exprs_fsm.go:4353
+//line exprs_fsm.go:4445
 	v_2, err_1 = fsm.Take[bool](in)
 	cond_2 = tr("s", v(v_2, err_1))
 condDone_2:
@@ -4358,7 +4450,7 @@ condDone_1:
 //line exprs.go:201
 	r = cond_1
 	return m.finish(r, traceStr(), nil)
-//line exprs_fsm.go:4362
+//line exprs_fsm.go:4454
 }
 
 func (m *exprShortCircuitTracedMachine) finish(r0 bool, r1 string, r2 error) (fsm.AnyOp, error) {
@@ -4431,7 +4523,8 @@ func (m *exprShortCircuitTracedMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "b0d98751c092c1f3",
+			ID:     "done",
+			Layout: "a579a28ee3edbebf",
 			Pos:    "exprs.go:203:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -4458,7 +4551,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "232e4301a400ebe1",
+			ID:     "start",
+			Layout: "78346bfaae479ec3",
 			Pos:    "exprs.go:199:6",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
@@ -4469,14 +4563,16 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "088f1f8608bfa29e",
+			ID:     "Positive.Call",
+			Layout: "bff422321061534e",
 			Pos:    "exprs.go:201:31",
 			Vars: []fsm.VarInfo{{
 				Name: "b",
 				Type: "bool",
 			}},
 		}, {
-			Layout: "2b277bc8c0741b38",
+			ID:     "Positive.Call#2",
+			Layout: "1bda134bf1865015",
 			Pos:    "exprs.go:201:93",
 		}},
 		Zero: func() fsm.Machine {
@@ -4533,7 +4629,7 @@ func (m *exprShortCircuitIfMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm
 	}
 //line exprs.go:209
 	hits = 0
-//line exprs_fsm.go:4537
+//line exprs_fsm.go:4633
 	n_1 = n
 	i_1 = 0
 loop:
@@ -4542,18 +4638,18 @@ loop:
 	}
 //line exprs.go:210
 	i = i_1
-//line exprs_fsm.go:4546
+//line exprs_fsm.go:4642
 	cond = i%2 == 0
 //line exprs.go:211
 	if !cond {
 		goto condDone
 	}
-//line exprs_fsm.go:4552
+//line exprs_fsm.go:4648
 	m.v.hits, m.v.n_1, m.v.i_1 = hits, n_1, i_1
 //line exprs.go:211
 	return m.suspend(1, Echo.Call(i))
 resume1:
-//line exprs_fsm.go:4557
+//line exprs_fsm.go:4653
 	v_1, err = fsm.Take[int](in)
 	cond = v(v_1, err) > 2
 condDone:
@@ -4564,13 +4660,13 @@ condDone:
 //line exprs.go:212
 	hits++
 endIf:
-//line exprs_fsm.go:4568
+//line exprs_fsm.go:4664
 	i_1++
 	goto loop
 loopEnd:
 //line exprs.go:215
 	return m.finish(hits, nil)
-//line exprs_fsm.go:4574
+//line exprs_fsm.go:4670
 }
 
 func (m *exprShortCircuitIfMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -4642,7 +4738,8 @@ func (m *exprShortCircuitIfMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "exprs.go:216:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -4663,7 +4760,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "3d5626aa9d3c44eb",
+			ID:     "start",
+			Layout: "0a01cb050ef0c869",
 			Pos:    "exprs.go:208:6",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
@@ -4671,7 +4769,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "1db093b3805a2a75",
+			ID:     "Echo.Call",
+			Layout: "02f8a9343297800d",
 			Pos:    "exprs.go:211:20",
 			Vars: []fsm.VarInfo{{
 				Name: "hits",
@@ -4743,25 +4842,25 @@ func (m *exprTwoAwaitsMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 //line exprs.go:220
 	return m.suspend(1, Echo.Call(3))
 resume1:
-//line exprs_fsm.go:4747
+//line exprs_fsm.go:4846
 	v_1, err = fsm.Take[int](in)
 	v_2 = v(v_1, err)
 	m.v.v_2 = v_2
 //line exprs.go:220
 	return m.suspend(2, Echo.Call(4))
 resume2:
-//line exprs_fsm.go:4754
+//line exprs_fsm.go:4853
 	v_3, err_1 = fsm.Take[int](in)
 	v_4 = v_2 * v(v_3, err_1)
 	m.v.v_4 = v_4
 //line exprs.go:220
 	return m.suspend(3, Echo.Call(5))
 resume3:
-//line exprs_fsm.go:4761
+//line exprs_fsm.go:4860
 	v_5, err_2 = fsm.Take[int](in)
 //line exprs.go:220
 	return m.finish(v_4-v(v_5, err_2), nil)
-//line exprs_fsm.go:4765
+//line exprs_fsm.go:4864
 }
 
 func (m *exprTwoAwaitsMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -4829,7 +4928,8 @@ func (m *exprTwoAwaitsMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "exprs.go:221:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -4846,14 +4946,17 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "exprs.go:219:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Echo.Call",
+			Layout: "86be675ce493dc32",
 			Pos:    "exprs.go:220:11",
 		}, {
-			Layout: "605b0da21d60a6f3",
+			ID:     "Echo.Call#2",
+			Layout: "9505e5269801e97f",
 			Pos:    "exprs.go:220:43",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
@@ -4861,7 +4964,8 @@ func init() {
 				Type:     "int",
 			}},
 		}, {
-			Layout: "605b0da21d60a6f3",
+			ID:     "Echo.Call#3",
+			Layout: "8e3421a4788fc5b6",
 			Pos:    "exprs.go:220:77",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
@@ -4936,44 +5040,44 @@ func (m *exprAwaitInAwaitArgMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fs
 //line exprs.go:227
 	return m.suspend(1, Echo.Call(1))
 resume1:
-//line exprs_fsm.go:4940
+//line exprs_fsm.go:5044
 	v_1, err = fsm.Take[int](in)
 //line exprs.go:227
 	return m.suspend(2, Echo.Call(v(v_1, err)))
 resume2:
-//line exprs_fsm.go:4945
+//line exprs_fsm.go:5049
 	v_2, err_1 = fsm.Take[int](in)
 //line exprs.go:227
 	x = v(v_2, err_1)
-//line exprs_fsm.go:4949
+//line exprs_fsm.go:5053
 	m.v.x = x
 //line exprs.go:228
 	return m.suspend(3, Echo.Call(x+1))
 resume3:
-//line exprs_fsm.go:4954
+//line exprs_fsm.go:5058
 	v_3, err_2 = fsm.Take[int](in)
 	v_4 = v(v_3, err_2)
 	m.v.x, m.v.v_4 = x, v_4
 //line exprs.go:228
 	return m.suspend(4, Echo.Call(10))
 resume4:
-//line exprs_fsm.go:4961
+//line exprs_fsm.go:5065
 	v_5, err_3 = fsm.Take[int](in)
 	{
 //line exprs.go:228
 		op := Add.Call(Pair{A: v_4, B: v(v_5, err_3)})
-//line exprs_fsm.go:4966
+//line exprs_fsm.go:5070
 		m.v.x = x
 //line exprs.go:228
 		return m.suspend(5, op)
-//line exprs_fsm.go:4970
+//line exprs_fsm.go:5074
 	}
 resume5:
 	v_6, err_4 = fsm.Take[int](in)
 //line exprs.go:228
 	y = v(v_6, err_4)
 	return m.finish(x*100+y, nil)
-//line exprs_fsm.go:4977
+//line exprs_fsm.go:5081
 }
 
 func (m *exprAwaitInAwaitArgMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -5047,7 +5151,8 @@ func (m *exprAwaitInAwaitArgMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "exprs.go:230:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -5064,24 +5169,29 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "exprs.go:226:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Echo.Call",
+			Layout: "86be675ce493dc32",
 			Pos:    "exprs.go:227:36",
 		}, {
-			Layout: "2b277bc8c0741b38",
+			ID:     "Echo.Call#2",
+			Layout: "e8a2047648f93901",
 			Pos:    "exprs.go:227:9",
 		}, {
-			Layout: "29480f373b660127",
+			ID:     "Echo.Call#3",
+			Layout: "7ee524b0bcabc75a",
 			Pos:    "exprs.go:228:43",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
 				Type: "int",
 			}},
 		}, {
-			Layout: "955fbc23cde19c01",
+			ID:     "Echo.Call#4",
+			Layout: "d3cefdc6fdf7cbc5",
 			Pos:    "exprs.go:228:81",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
@@ -5092,7 +5202,8 @@ func init() {
 				Type:     "int",
 			}},
 		}, {
-			Layout: "29480f373b660127",
+			ID:     "Add.Call",
+			Layout: "741e77837e3ada52",
 			Pos:    "exprs.go:228:9",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
@@ -5169,35 +5280,35 @@ func (m *exprChangedBeforeMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.
 //line exprs.go:237
 	a = 2
 	a = a + 1
-//line exprs_fsm.go:5173
+//line exprs_fsm.go:5284
 	m.v.a = a
 //line exprs.go:239
 	return m.suspend(1, Echo.Call(4))
 resume1:
-//line exprs_fsm.go:5178
+//line exprs_fsm.go:5289
 	v_1, err = fsm.Take[int](in)
 //line exprs.go:239
 	b = a * v(v_1, err)
-//line exprs_fsm.go:5182
+//line exprs_fsm.go:5293
 	m.v.b = b
 //line exprs.go:240
 	return m.suspend(2, Echo.Call(a))
 resume2:
-//line exprs_fsm.go:5187
+//line exprs_fsm.go:5298
 	v_2, err_1 = fsm.Take[int](in)
 //line exprs.go:240
 	a = b * v(v_2, err_1)
-//line exprs_fsm.go:5191
+//line exprs_fsm.go:5302
 	m.v.a, m.v.b = a, b
 //line exprs.go:241
 	return m.suspend(3, Echo.Call(1))
 resume3:
-//line exprs_fsm.go:5196
+//line exprs_fsm.go:5307
 	v_3, err_2 = fsm.Take[int](in)
 //line exprs.go:241
 	a, b = b+v(v_3, err_2), a
 	return m.finish(a, b, nil)
-//line exprs_fsm.go:5201
+//line exprs_fsm.go:5312
 }
 
 func (m *exprChangedBeforeMachine) finish(r0 int, r1 int, r2 error) (fsm.AnyOp, error) {
@@ -5274,7 +5385,8 @@ func (m *exprChangedBeforeMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "fd05e174931b53f4",
+			ID:     "done",
+			Layout: "c39b2ff444a4c4c4",
 			Pos:    "exprs.go:243:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -5294,25 +5406,29 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "exprs.go:236:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "6d6df82bd83afb38",
+			ID:     "Echo.Call",
+			Layout: "daab266df16f8b9d",
 			Pos:    "exprs.go:239:13",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
 				Type: "int",
 			}},
 		}, {
-			Layout: "bd0a3b4871dc3858",
+			ID:     "Echo.Call#2",
+			Layout: "2a57c822ac6827e7",
 			Pos:    "exprs.go:240:12",
 			Vars: []fsm.VarInfo{{
 				Name: "b",
 				Type: "int",
 			}},
 		}, {
-			Layout: "ab44b9222696889e",
+			ID:     "Echo.Call#3",
+			Layout: "c62422372692af08",
 			Pos:    "exprs.go:241:13",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
@@ -5380,17 +5496,17 @@ func (m *exprSwapMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, er
 	}
 //line exprs.go:249
 	a, b = 1, 2
-//line exprs_fsm.go:5384
+//line exprs_fsm.go:5500
 	m.v.b = b
 //line exprs.go:250
 	return m.suspend(1, Echo.Call(a))
 resume1:
-//line exprs_fsm.go:5389
+//line exprs_fsm.go:5505
 	v_1, err = fsm.Take[int](in)
 //line exprs.go:250
 	a, b = b, v(v_1, err)
 	return m.finish(a, b, nil)
-//line exprs_fsm.go:5394
+//line exprs_fsm.go:5510
 }
 
 func (m *exprSwapMachine) finish(r0 int, r1 int, r2 error) (fsm.AnyOp, error) {
@@ -5457,7 +5573,8 @@ func (m *exprSwapMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "fd05e174931b53f4",
+			ID:     "done",
+			Layout: "c39b2ff444a4c4c4",
 			Pos:    "exprs.go:252:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -5477,11 +5594,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "exprs.go:248:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "bd0a3b4871dc3858",
+			ID:     "Echo.Call",
+			Layout: "ea4242f009de3323",
 			Pos:    "exprs.go:250:14",
 			Vars: []fsm.VarInfo{{
 				Name: "b",
@@ -5538,26 +5657,26 @@ func (m *exprSelfRefMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp,
 	}
 //line exprs.go:258
 	a = 3
-//line exprs_fsm.go:5542
+//line exprs_fsm.go:5661
 	m.v.a = a
 //line exprs.go:259
 	return m.suspend(1, Echo.Call(a))
 resume1:
-//line exprs_fsm.go:5547
+//line exprs_fsm.go:5666
 	v_1, err = fsm.Take[int](in)
 //line exprs.go:259
 	a = a*10 + v(v_1, err)
-//line exprs_fsm.go:5551
+//line exprs_fsm.go:5670
 	m.v.a = a
 //line exprs.go:260
 	return m.suspend(2, Echo.Call(a))
 resume2:
-//line exprs_fsm.go:5556
+//line exprs_fsm.go:5675
 	v_2, err_1 = fsm.Take[int](in)
 //line exprs.go:260
 	a = v(v_2, err_1) + a
 	return m.finish(a, nil)
-//line exprs_fsm.go:5561
+//line exprs_fsm.go:5680
 }
 
 func (m *exprSelfRefMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -5625,7 +5744,8 @@ func (m *exprSelfRefMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "exprs.go:262:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -5642,18 +5762,21 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "exprs.go:257:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "6d6df82bd83afb38",
+			ID:     "Echo.Call",
+			Layout: "daab266df16f8b9d",
 			Pos:    "exprs.go:259:15",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6d6df82bd83afb38",
+			ID:     "Echo.Call#2",
+			Layout: "aa8b91a717830506",
 			Pos:    "exprs.go:260:8",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
@@ -5729,25 +5852,25 @@ func (m *exprReturnExprMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.Any
 //line exprs.go:266
 	return m.suspend(1, Echo.Call(1))
 resume1:
-//line exprs_fsm.go:5733
+//line exprs_fsm.go:5856
 	v_1, err = fsm.Take[int](in)
 	v_2 = v(v_1, err)
 	m.v.v_2 = v_2
 //line exprs.go:266
 	return m.suspend(2, Echo.Call(2))
 resume2:
-//line exprs_fsm.go:5740
+//line exprs_fsm.go:5863
 	v_3, err_1 = fsm.Take[int](in)
 	v_4 = v_2 + v(v_3, err_1)
 	m.v.v_4 = v_4
 //line exprs.go:266
 	return m.suspend(3, Str.Call("r"))
 resume3:
-//line exprs_fsm.go:5747
+//line exprs_fsm.go:5870
 	v_5, err_2 = fsm.Take[string](in)
 //line exprs.go:266
 	return m.finish(v_4, v(v_5, err_2), nil)
-//line exprs_fsm.go:5751
+//line exprs_fsm.go:5874
 }
 
 func (m *exprReturnExprMachine) finish(r0 int, r1 string, r2 error) (fsm.AnyOp, error) {
@@ -5818,7 +5941,8 @@ func (m *exprReturnExprMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "6f18f28d3d2fef9b",
+			ID:     "done",
+			Layout: "1e657d78692cb6d8",
 			Pos:    "exprs.go:267:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -5838,14 +5962,17 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "exprs.go:265:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Echo.Call",
+			Layout: "86be675ce493dc32",
 			Pos:    "exprs.go:266:11",
 		}, {
-			Layout: "605b0da21d60a6f3",
+			ID:     "Echo.Call#2",
+			Layout: "9505e5269801e97f",
 			Pos:    "exprs.go:266:45",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
@@ -5853,7 +5980,8 @@ func init() {
 				Type:     "int",
 			}},
 		}, {
-			Layout: "605b0da21d60a6f3",
+			ID:     "Str.Call",
+			Layout: "fa434dbeb86f1fee",
 			Pos:    "exprs.go:266:78",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
@@ -5934,30 +6062,30 @@ func (m *exprConversionsMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.An
 //line exprs.go:271
 	return m.suspend(1, Echo.Call(3))
 resume1:
-//line exprs_fsm.go:5938
+//line exprs_fsm.go:6066
 	v_1, err = fsm.Take[int](in)
 //line exprs.go:271
 	f = float64(v(v_1, err)) / 2
-//line exprs_fsm.go:5942
+//line exprs_fsm.go:6070
 	m.v.f = f
 //line exprs.go:272
 	return m.suspend(2, Echo.Call(0x4e16))
 resume2:
-//line exprs_fsm.go:5947
+//line exprs_fsm.go:6075
 	v_2, err_1 = fsm.Take[int](in)
 //line exprs.go:272
 	s = string(rune(v(v_2, err_1)))
-//line exprs_fsm.go:5951
+//line exprs_fsm.go:6079
 	m.v.f, m.v.s = f, s
 //line exprs.go:273
 	return m.suspend(3, Str.Call("hi"))
 resume3:
-//line exprs_fsm.go:5956
+//line exprs_fsm.go:6084
 	v_3, err_2 = fsm.Take[string](in)
 //line exprs.go:273
 	b = []byte(v(v_3, err_2))
 	return m.finish(f, s, b, nil)
-//line exprs_fsm.go:5961
+//line exprs_fsm.go:6089
 }
 
 func (m *exprConversionsMachine) finish(r0 float64, r1 string, r2 []byte, r3 error) (fsm.AnyOp, error) {
@@ -6033,7 +6161,8 @@ func (m *exprConversionsMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "a1057f41b25bd953",
+			ID:     "done",
+			Layout: "c1bda83fb3f9f62b",
 			Pos:    "exprs.go:275:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -6056,21 +6185,25 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "exprs.go:270:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Echo.Call",
+			Layout: "86be675ce493dc32",
 			Pos:    "exprs.go:271:17",
 		}, {
-			Layout: "6bb41929febc7e98",
+			ID:     "Echo.Call#2",
+			Layout: "c601b126815d42ee",
 			Pos:    "exprs.go:272:21",
 			Vars: []fsm.VarInfo{{
 				Name: "f",
 				Type: "float64",
 			}},
 		}, {
-			Layout: "8c7dfeffdea6e948",
+			ID:     "Str.Call",
+			Layout: "d6219c04530af656",
 			Pos:    "exprs.go:273:16",
 			Vars: []fsm.VarInfo{{
 				Name: "f",
@@ -6154,30 +6287,30 @@ func (m *exprSliceExprMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 //line exprs.go:279
 	xs = []int{0, 1, 2, 3, 4}
 	s = "abcdef"
-//line exprs_fsm.go:6158
+//line exprs_fsm.go:6291
 	m.v.xs, m.v.s = xs, s
 //line exprs.go:281
 	return m.suspend(1, Echo.Call(1))
 resume1:
-//line exprs_fsm.go:6163
+//line exprs_fsm.go:6296
 	v_1, err = fsm.Take[int](in)
 	v_2 = v(v_1, err)
 	m.v.xs, m.v.s, m.v.v_2 = xs, s, v_2
 //line exprs.go:281
 	return m.suspend(2, Echo.Call(3))
 resume2:
-//line exprs_fsm.go:6170
+//line exprs_fsm.go:6303
 	v_3, err_1 = fsm.Take[int](in)
 	v_4 = xs[v_2:v(v_3, err_1)]
 	m.v.s, m.v.v_4 = s, v_4
 //line exprs.go:281
 	return m.suspend(3, Echo.Call(2))
 resume3:
-//line exprs_fsm.go:6177
+//line exprs_fsm.go:6310
 	v_5, err_2 = fsm.Take[int](in)
 //line exprs.go:281
 	return m.finish(v_4, s[v(v_5, err_2):], nil)
-//line exprs_fsm.go:6181
+//line exprs_fsm.go:6314
 }
 
 func (m *exprSliceExprMachine) finish(r0 []int, r1 string, r2 error) (fsm.AnyOp, error) {
@@ -6260,7 +6393,8 @@ func (m *exprSliceExprMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "c50bc8bddafb260b",
+			ID:     "done",
+			Layout: "c373d7609a2345b5",
 			Pos:    "exprs.go:282:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -6280,11 +6414,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "exprs.go:278:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "7e5e29d8298f57d6",
+			ID:     "Echo.Call",
+			Layout: "011c28726d9c648b",
 			Pos:    "exprs.go:281:14",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
@@ -6294,7 +6430,8 @@ func init() {
 				Type: "string",
 			}},
 		}, {
-			Layout: "7d558ed01a06c6f6",
+			ID:     "Echo.Call#2",
+			Layout: "de4096c3b689f145",
 			Pos:    "exprs.go:281:46",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
@@ -6308,7 +6445,8 @@ func init() {
 				Type:     "int",
 			}},
 		}, {
-			Layout: "3ea06a56c0ba7691",
+			ID:     "Echo.Call#3",
+			Layout: "c488ac135e80b64c",
 			Pos:    "exprs.go:281:82",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -6391,25 +6529,25 @@ func (m *exprUnaryMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, e
 //line exprs.go:286
 	return m.suspend(1, Echo.Call(4))
 resume1:
-//line exprs_fsm.go:6395
+//line exprs_fsm.go:6533
 	v_1, err = fsm.Take[int](in)
 	v_2 = -v(v_1, err)
 	m.v.v_2 = v_2
 //line exprs.go:286
 	return m.suspend(2, Positive.Call(1))
 resume2:
-//line exprs_fsm.go:6402
+//line exprs_fsm.go:6540
 	v_3, err_1 = fsm.Take[bool](in)
 	v_4 = !v(v_3, err_1)
 	m.v.v_2, m.v.v_4 = v_2, v_4
 //line exprs.go:286
 	return m.suspend(3, Echo.Call(0))
 resume3:
-//line exprs_fsm.go:6409
+//line exprs_fsm.go:6547
 	v_5, err_2 = fsm.Take[int](in)
 //line exprs.go:286
 	return m.finish(v_2, v_4, ^v(v_5, err_2), nil)
-//line exprs_fsm.go:6413
+//line exprs_fsm.go:6551
 }
 
 func (m *exprUnaryMachine) finish(r0 int, r1 bool, r2 int, r3 error) (fsm.AnyOp, error) {
@@ -6485,7 +6623,8 @@ func (m *exprUnaryMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "746b869d2a57adbb",
+			ID:     "done",
+			Layout: "a387ff86a0e0ffa8",
 			Pos:    "exprs.go:287:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -6508,14 +6647,17 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "exprs.go:285:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Echo.Call",
+			Layout: "86be675ce493dc32",
 			Pos:    "exprs.go:286:12",
 		}, {
-			Layout: "605b0da21d60a6f3",
+			ID:     "Positive.Call",
+			Layout: "4c0f37c4753f0056",
 			Pos:    "exprs.go:286:46",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
@@ -6523,7 +6665,8 @@ func init() {
 				Type:     "int",
 			}},
 		}, {
-			Layout: "8935f26459cb5c8b",
+			ID:     "Echo.Call#2",
+			Layout: "ffecd9527e5fce40",
 			Pos:    "exprs.go:286:84",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
@@ -6585,18 +6728,18 @@ func (m *exprFieldOfAwaitMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.A
 //line exprs.go:291
 	return m.suspend(1, Swap.Call(Pair{A: 1, B: 2}))
 resume1:
-//line exprs_fsm.go:6589
+//line exprs_fsm.go:6732
 	v_1, err = fsm.Take[Pair](in)
 	v_2 = v(v_1, err).A * 10
 	m.v.v_2 = v_2
 //line exprs.go:291
 	return m.suspend(2, Swap.Call(Pair{A: 3, B: 4}))
 resume2:
-//line exprs_fsm.go:6596
+//line exprs_fsm.go:6739
 	v_3, err_1 = fsm.Take[Pair](in)
 //line exprs.go:291
 	return m.finish(v_2+v(v_3, err_1).B, nil)
-//line exprs_fsm.go:6600
+//line exprs_fsm.go:6743
 }
 
 func (m *exprFieldOfAwaitMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -6660,7 +6803,8 @@ func (m *exprFieldOfAwaitMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "exprs.go:292:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -6677,14 +6821,17 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "exprs.go:290:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Swap.Call",
+			Layout: "60240e31fbd8f1e5",
 			Pos:    "exprs.go:291:11",
 		}, {
-			Layout: "605b0da21d60a6f3",
+			ID:     "Swap.Call#2",
+			Layout: "45a474d755d46248",
 			Pos:    "exprs.go:291:65",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
@@ -6749,33 +6896,33 @@ func (m *exprAppendMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, 
 	}
 //line exprs.go:296
 	xs = nil
-//line exprs_fsm.go:6753
+//line exprs_fsm.go:6900
 	m.v.xs = xs
 //line exprs.go:297
 	return m.suspend(1, Echo.Call(1))
 resume1:
-//line exprs_fsm.go:6758
+//line exprs_fsm.go:6905
 	v_1, err = fsm.Take[int](in)
 	v_2 = v(v_1, err)
 	m.v.xs, m.v.v_2 = xs, v_2
 //line exprs.go:297
 	return m.suspend(2, Echo.Call(2))
 resume2:
-//line exprs_fsm.go:6765
+//line exprs_fsm.go:6912
 	v_3, err_1 = fsm.Take[int](in)
 //line exprs.go:297
 	xs = append(xs, v_2, v(v_3, err_1))
-//line exprs_fsm.go:6769
+//line exprs_fsm.go:6916
 	m.v.xs = xs
 //line exprs.go:298
 	return m.suspend(3, EchoInts.Call([]int{3, 4}))
 resume3:
-//line exprs_fsm.go:6774
+//line exprs_fsm.go:6921
 	v_4, err_2 = fsm.Take[[]int](in)
 //line exprs.go:298
 	xs = append(xs, v(v_4, err_2)...)
 	return m.finish(xs, nil)
-//line exprs_fsm.go:6779
+//line exprs_fsm.go:6926
 }
 
 func (m *exprAppendMachine) finish(r0 []int, r1 error) (fsm.AnyOp, error) {
@@ -6849,7 +6996,8 @@ func (m *exprAppendMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "72b68ac4df7a5590",
+			ID:     "done",
+			Layout: "4cc56709206a03e7",
 			Pos:    "exprs.go:300:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -6866,18 +7014,21 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "exprs.go:295:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2ee6eabada2380b8",
+			ID:     "Echo.Call",
+			Layout: "58321303054145b9",
 			Pos:    "exprs.go:297:20",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
 				Type: "[]int",
 			}},
 		}, {
-			Layout: "9b8133cf63ce5a8e",
+			ID:     "Echo.Call#2",
+			Layout: "5377568596c2de91",
 			Pos:    "exprs.go:297:53",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
@@ -6888,7 +7039,8 @@ func init() {
 				Type:     "int",
 			}},
 		}, {
-			Layout: "2ee6eabada2380b8",
+			ID:     "EchoInts.Call",
+			Layout: "5556aeea390c7465",
 			Pos:    "exprs.go:298:20",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
@@ -6958,21 +7110,21 @@ func (m *exprLenCompareMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.Any
 //line exprs.go:304
 	return m.suspend(1, Str.Call("hello"))
 resume1:
-//line exprs_fsm.go:6962
+//line exprs_fsm.go:7114
 	v_1, err = fsm.Take[string](in)
 //line exprs.go:304
 	n = len(v(v_1, err))
-//line exprs_fsm.go:6966
+//line exprs_fsm.go:7118
 	m.v.n = n
 //line exprs.go:305
 	return m.suspend(2, Echo.Call(n))
 resume2:
-//line exprs_fsm.go:6971
+//line exprs_fsm.go:7123
 	v_2, err_1 = fsm.Take[int](in)
 //line exprs.go:305
 	ok = v(v_2, err_1)+1 == 6
 	return m.finish(ok, n, nil)
-//line exprs_fsm.go:6976
+//line exprs_fsm.go:7128
 }
 
 func (m *exprLenCompareMachine) finish(r0 bool, r1 int, r2 error) (fsm.AnyOp, error) {
@@ -7039,7 +7191,8 @@ func (m *exprLenCompareMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "fc6dfd47038630a7",
+			ID:     "done",
+			Layout: "6624e5fafc1233ff",
 			Pos:    "exprs.go:307:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -7059,14 +7212,17 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "exprs.go:303:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Str.Call",
+			Layout: "fce97d5cd61c5bc7",
 			Pos:    "exprs.go:304:13",
 		}, {
-			Layout: "3d5626aa9d3c44eb",
+			ID:     "Echo.Call",
+			Layout: "f1cd27dbffecf2b4",
 			Pos:    "exprs.go:305:11",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
@@ -7137,19 +7293,19 @@ func (m *exprMultiShortDeclMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm
 //line exprs.go:311
 	return m.suspend(1, Echo.Call(1))
 resume1:
-//line exprs_fsm.go:7141
+//line exprs_fsm.go:7297
 	v_1, err = fsm.Take[int](in)
 	v_2 = v(v_1, err)
 	m.v.v_2 = v_2
 //line exprs.go:311
 	return m.suspend(2, Echo.Call(2))
 resume2:
-//line exprs_fsm.go:7148
+//line exprs_fsm.go:7304
 	v_3, err_1 = fsm.Take[int](in)
 //line exprs.go:311
 	a, b = v_2, v(v_3, err_1)
 	return m.finish(a, b, nil)
-//line exprs_fsm.go:7153
+//line exprs_fsm.go:7309
 }
 
 func (m *exprMultiShortDeclMachine) finish(r0 int, r1 int, r2 error) (fsm.AnyOp, error) {
@@ -7216,7 +7372,8 @@ func (m *exprMultiShortDeclMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "fd05e174931b53f4",
+			ID:     "done",
+			Layout: "c39b2ff444a4c4c4",
 			Pos:    "exprs.go:313:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -7236,14 +7393,17 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "exprs.go:310:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Echo.Call",
+			Layout: "86be675ce493dc32",
 			Pos:    "exprs.go:311:12",
 		}, {
-			Layout: "605b0da21d60a6f3",
+			ID:     "Echo.Call#2",
+			Layout: "9505e5269801e97f",
 			Pos:    "exprs.go:311:45",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
@@ -7301,21 +7461,21 @@ func (m *exprMethodOnAwaitMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.
 //line exprs.go:319
 	return m.suspend(1, Str.Call("ab"))
 resume1:
-//line exprs_fsm.go:7305
+//line exprs_fsm.go:7465
 	v_1, err = fsm.Take[string](in)
 //line exprs.go:319
 	s = strings.ToUpper(v(v_1, err))
-//line exprs_fsm.go:7309
+//line exprs_fsm.go:7469
 	m.v.s = s
 //line exprs.go:320
 	return m.suspend(2, EchoDur.Call(1500_000_000))
 resume2:
-//line exprs_fsm.go:7314
+//line exprs_fsm.go:7474
 	v_2, err_1 = fsm.Take[time.Duration](in)
 //line exprs.go:320
 	s += v(v_2, err_1).String()
 	return m.finish(s, nil)
-//line exprs_fsm.go:7319
+//line exprs_fsm.go:7479
 }
 
 func (m *exprMethodOnAwaitMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -7379,7 +7539,8 @@ func (m *exprMethodOnAwaitMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "6f831efb80eea763",
+			ID:     "done",
+			Layout: "c10578ce227e1baf",
 			Pos:    "exprs.go:322:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -7396,14 +7557,17 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "exprs.go:318:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Str.Call",
+			Layout: "fce97d5cd61c5bc7",
 			Pos:    "exprs.go:319:25",
 		}, {
-			Layout: "1b16fda53b451520",
+			ID:     "EchoDur.Call",
+			Layout: "053d51a2f582502f",
 			Pos:    "exprs.go:320:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -7468,19 +7632,19 @@ func (m_1 *exprMapCompositeOrderMachine) Resume(ctx fsm.Context, in fsm.Outcome)
 	}
 //line exprs.go:328
 	resetTrace()
-//line exprs_fsm.go:7472
+//line exprs_fsm.go:7636
 	v_1 = tr("k1", "a")
 	m_1.v.v_1 = v_1
 //line exprs.go:330
 	return m_1.suspend(1, Echo.Call(1))
 resume1:
-//line exprs_fsm.go:7478
+//line exprs_fsm.go:7642
 	v_2, err = fsm.Take[int](in)
 //line exprs.go:329
 	m = map[string]int{v_1: tr("v1", v(v_2, err)), tr("k2", "b"): tr("v2", 2)}
 //line exprs.go:333
 	return m_1.finish(m, traceStr(), nil)
-//line exprs_fsm.go:7484
+//line exprs_fsm.go:7648
 }
 
 func (m *exprMapCompositeOrderMachine) finish(r0 map[string]int, r1 string, r2 error) (fsm.AnyOp, error) {
@@ -7547,7 +7711,8 @@ func (m *exprMapCompositeOrderMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "21465c4fa07486ed",
+			ID:     "done",
+			Layout: "c74bd2b5a8f9388e",
 			Pos:    "exprs.go:334:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -7567,11 +7732,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "exprs.go:327:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "7d1e54e2c290fce6",
+			ID:     "Echo.Call",
+			Layout: "7a9cb11a8872be40",
 			Pos:    "exprs.go:330:29",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
@@ -7628,24 +7795,24 @@ func (m *exprCallStmtMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp
 	}
 //line exprs.go:340
 	resetTrace()
-//line exprs_fsm.go:7632
+//line exprs_fsm.go:7799
 	v_1 = tr("inner", "outer")
 	m.v.v_1 = v_1
 //line exprs.go:341
 	return m.suspend(1, Str.Call("!"))
 resume1:
-//line exprs_fsm.go:7638
+//line exprs_fsm.go:7805
 	v_2, err = fsm.Take[string](in)
 //line exprs.go:341
 	tr(v_1+v(v_2, err), 0)
 	return m.suspend(2, Echo.Call(1))
 resume2:
-//line exprs_fsm.go:7644
+//line exprs_fsm.go:7811
 	v_3, err_1 = fsm.Take[int](in)
 //line exprs.go:342
 	tr("last", v(v_3, err_1))
 	return m.finish(traceStr(), nil)
-//line exprs_fsm.go:7649
+//line exprs_fsm.go:7816
 }
 
 func (m *exprCallStmtMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -7709,7 +7876,8 @@ func (m *exprCallStmtMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "6f831efb80eea763",
+			ID:     "done",
+			Layout: "c10578ce227e1baf",
 			Pos:    "exprs.go:344:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -7726,11 +7894,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "exprs.go:339:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "7d1e54e2c290fce6",
+			ID:     "Str.Call",
+			Layout: "e5d80c268ad2dfc9",
 			Pos:    "exprs.go:341:28",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
@@ -7738,7 +7908,8 @@ func init() {
 				Type:     "string",
 			}},
 		}, {
-			Layout: "2b277bc8c0741b38",
+			ID:     "Echo.Call",
+			Layout: "86be675ce493dc32",
 			Pos:    "exprs.go:342:15",
 		}},
 		Zero: func() fsm.Machine {

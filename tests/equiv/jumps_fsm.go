@@ -171,7 +171,8 @@ func (m *breakLabeledMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "fd05e174931b53f4",
+			ID:     "done",
+			Layout: "c39b2ff444a4c4c4",
 			Pos:    "jumps.go:25:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -191,11 +192,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "jumps.go:11:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "46dd930157a99c8d",
+			ID:     "Echo.Call",
+			Layout: "b775dc19eaf6a24a",
 			Pos:    "jumps.go:17:13",
 			Vars: []fsm.VarInfo{{
 				Name: "count",
@@ -263,7 +266,7 @@ func (m *continueLabeledMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.An
 	}
 //line jumps.go:29
 	sum = 0
-//line jumps_fsm.go:267
+//line jumps_fsm.go:270
 	n = 4
 	i_1 = 0
 loop:
@@ -272,7 +275,7 @@ loop:
 	}
 //line jumps.go:31
 	i = i_1
-//line jumps_fsm.go:276
+//line jumps_fsm.go:279
 	n_1 = 4
 	i_2 = 0
 loop_1:
@@ -281,7 +284,7 @@ loop_1:
 	}
 //line jumps.go:32
 	j = i_2
-//line jumps_fsm.go:285
+//line jumps_fsm.go:288
 	m.v.sum, m.v.i, m.v.n, m.v.i_1, m.v.j, m.v.n_1, m.v.i_2 = sum, i, n, i_1, j, n_1, i_2
 //line jumps.go:33
 	return m.suspend(1, Echo.Call(j))
@@ -291,20 +294,20 @@ resume1:
 		goto loopNext
 	}
 	sum += j
-//line jumps_fsm.go:295
+//line jumps_fsm.go:298
 	i_2++
 	goto loop_1
 loopEnd_1:
 //line jumps.go:39
 	sum += 1000
 loopNext:
-//line jumps_fsm.go:302
+//line jumps_fsm.go:305
 	i_1++
 	goto loop
 loopEnd:
 //line jumps.go:41
 	return m.finish(sum, nil)
-//line jumps_fsm.go:308
+//line jumps_fsm.go:311
 }
 
 func (m *continueLabeledMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -380,7 +383,8 @@ func (m *continueLabeledMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "jumps.go:42:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -397,11 +401,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "jumps.go:28:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "45f75a63f1ac9219",
+			ID:     "Echo.Call",
+			Layout: "5b584fdcbb4c8a23",
 			Pos:    "jumps.go:33:4",
 			Vars: []fsm.VarInfo{{
 				Name: "sum",
@@ -498,34 +504,34 @@ loop_1:
 	if j > i {
 		goto loopNext
 	}
-//line jumps_fsm.go:502
+//line jumps_fsm.go:508
 	m.v.sum, m.v.i, m.v.j = sum, i, j
 //line jumps.go:55
 	return m.suspend(1, Echo.Call(j+1))
 resume1:
-//line jumps_fsm.go:507
+//line jumps_fsm.go:513
 	v_1, err = fsm.Take[int](in)
 //line jumps.go:55
 	sum += v(v_1, err)
 //line jumps.go:51
 	j++
-//line jumps_fsm.go:513
+//line jumps_fsm.go:519
 	goto loop_1
 loopNext:
 	m.v.sum = sum
 //line jumps.go:50
 	return m.suspend(2, Add.Call(Pair{A: i, B: 1}))
 resume2:
-//line jumps_fsm.go:520
+//line jumps_fsm.go:526
 	v_2, err_1 = fsm.Take[int](in)
 //line jumps.go:50
 	i = v(v_2, err_1)
-//line jumps_fsm.go:524
+//line jumps_fsm.go:530
 	goto loop
 loopEnd:
 //line jumps.go:58
 	return m.finish(sum, nil)
-//line jumps_fsm.go:529
+//line jumps_fsm.go:535
 }
 
 func (m *continueLabeledPostMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -597,7 +603,8 @@ func (m *continueLabeledPostMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "jumps.go:59:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -614,11 +621,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "jumps.go:47:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "be1b3a49d9368135",
+			ID:     "Echo.Call",
+			Layout: "1b41ecb0d463a8cf",
 			Pos:    "jumps.go:55:13",
 			Vars: []fsm.VarInfo{{
 				Name: "sum",
@@ -631,7 +640,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "3f21cd279e3e7268",
+			ID:     "Add.Call",
+			Layout: "816a7a19a98f7322",
 			Pos:    "jumps.go:50:27",
 			Vars: []fsm.VarInfo{{
 				Name: "sum",
@@ -685,33 +695,33 @@ func (m *breakOutOfSwitchMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.A
 //line jumps.go:65
 	i = 0
 loop_1:
-//line jumps_fsm.go:689
+//line jumps_fsm.go:699
 	m.v.i = i
 //line jumps.go:68
 	return m.suspend(1, Echo.Call(i))
 resume1:
-//line jumps_fsm.go:694
+//line jumps_fsm.go:704
 	v_1, err = fsm.Take[int](in)
 	tag = v(v_1, err)
 //line jumps.go:69
 	if tag == 3 {
 		goto caseBody
 	}
-//line jumps_fsm.go:701
+//line jumps_fsm.go:711
 	goto caseBody_1
 caseBody:
 //line jumps.go:70
 	goto loopEnd
 caseBody_1:
 	i++
-//line jumps_fsm.go:708
+//line jumps_fsm.go:718
 	goto switchEnd
 switchEnd:
 	goto loop_1
 loopEnd:
 //line jumps.go:75
 	return m.finish(i, nil)
-//line jumps_fsm.go:715
+//line jumps_fsm.go:725
 }
 
 func (m *breakOutOfSwitchMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -775,7 +785,8 @@ func (m *breakOutOfSwitchMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "jumps.go:76:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -792,11 +803,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "jumps.go:64:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "99810434c0a3c7a9",
+			ID:     "Echo.Call",
+			Layout: "37e1f22a775f60c7",
 			Pos:    "jumps.go:68:12",
 			Vars: []fsm.VarInfo{{
 				Name: "i",
@@ -854,7 +867,7 @@ func (m *continueFromSwitchMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm
 	}
 //line jumps.go:82
 	odd = 0
-//line jumps_fsm.go:858
+//line jumps_fsm.go:871
 	n = 5
 	i_1 = 0
 loop:
@@ -863,18 +876,18 @@ loop:
 	}
 //line jumps.go:83
 	i = i_1
-//line jumps_fsm.go:867
+//line jumps_fsm.go:880
 	m.v.odd, m.v.i, m.v.n, m.v.i_1 = odd, i, n, i_1
 //line jumps.go:85
 	return m.suspend(1, Echo.Call(i))
 resume1:
-//line jumps_fsm.go:872
+//line jumps_fsm.go:885
 	v_1, err = fsm.Take[int](in)
 //line jumps.go:85
 	if v(v_1, err)%2 == 0 {
 		goto caseBody
 	}
-//line jumps_fsm.go:878
+//line jumps_fsm.go:891
 	goto switchEnd
 caseBody:
 //line jumps.go:86
@@ -882,13 +895,13 @@ caseBody:
 switchEnd:
 	odd += i
 loopNext:
-//line jumps_fsm.go:886
+//line jumps_fsm.go:899
 	i_1++
 	goto loop
 loopEnd:
 //line jumps.go:90
 	return m.finish(odd, nil)
-//line jumps_fsm.go:892
+//line jumps_fsm.go:905
 }
 
 func (m *continueFromSwitchMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -958,7 +971,8 @@ func (m *continueFromSwitchMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "jumps.go:91:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -975,11 +989,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "jumps.go:81:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "443634dc30498472",
+			ID:     "Echo.Call",
+			Layout: "5feb2bcb1f5592ef",
 			Pos:    "jumps.go:85:10",
 			Vars: []fsm.VarInfo{{
 				Name: "odd",
@@ -1055,7 +1071,7 @@ func (m *breakLabeledRangeMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.
 	}
 //line jumps.go:97
 	out = ""
-//line jumps_fsm.go:1059
+//line jumps_fsm.go:1075
 	n = len(words_1)
 	i = 0
 loop:
@@ -1064,7 +1080,7 @@ loop:
 	}
 //line jumps.go:99
 	w = words_1[i]
-//line jumps_fsm.go:1068
+//line jumps_fsm.go:1084
 	i_1 = 0
 loop_1:
 	if i_1 >= len(w) {
@@ -1072,15 +1088,15 @@ loop_1:
 	}
 //line jumps.go:100
 	r = fsm.RuneAt(w, i_1)
-//line jumps_fsm.go:1076
+//line jumps_fsm.go:1092
 	{
 //line jumps.go:101
 		op := Str.Call(string(r))
-//line jumps_fsm.go:1080
+//line jumps_fsm.go:1096
 		m.v.words_1, m.v.out, m.v.w, m.v.n, m.v.i, m.v.i_1 = words_1, out, w, n, i, i_1
 //line jumps.go:101
 		return m.suspend(1, op)
-//line jumps_fsm.go:1084
+//line jumps_fsm.go:1100
 	}
 resume1:
 	v_1, err = fsm.Take[string](in)
@@ -1093,20 +1109,20 @@ resume1:
 		goto loopNext
 	}
 	out += s
-//line jumps_fsm.go:1097
+//line jumps_fsm.go:1113
 	i_1 = fsm.NextRune(w, i_1)
 	goto loop_1
 loopEnd_1:
 //line jumps.go:110
 	out += "/"
 loopNext:
-//line jumps_fsm.go:1104
+//line jumps_fsm.go:1120
 	i++
 	goto loop
 loopEnd:
 //line jumps.go:112
 	return m.finish(out, nil)
-//line jumps_fsm.go:1110
+//line jumps_fsm.go:1126
 }
 
 func (m *breakLabeledRangeMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -1184,7 +1200,8 @@ func (m *breakLabeledRangeMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "6f831efb80eea763",
+			ID:     "done",
+			Layout: "c10578ce227e1baf",
 			Pos:    "jumps.go:113:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -1205,7 +1222,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "3a4c3cf18211e7b8",
+			ID:     "start",
+			Layout: "64ba410a44432c64",
 			Pos:    "jumps.go:96:6",
 			Vars: []fsm.VarInfo{{
 				Name: "words",
@@ -1213,7 +1231,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "ce5ab6e3b1d6b027",
+			ID:     "Str.Call",
+			Layout: "2f43035882f6c9ed",
 			Pos:    "jumps.go:101:11",
 			Vars: []fsm.VarInfo{{
 				Name: "words",
@@ -1289,18 +1308,18 @@ func (m *breakLabeledSwitchMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm
 	if true {
 		goto caseBody
 	}
-//line jumps_fsm.go:1293
+//line jumps_fsm.go:1312
 	goto switchEnd
 caseBody:
 //line jumps.go:123
 	i = 0
 loop:
-//line jumps_fsm.go:1299
+//line jumps_fsm.go:1318
 	m.v.n, m.v.i = n, i
 //line jumps.go:124
 	return m.suspend(1, Echo.Call(i))
 resume1:
-//line jumps_fsm.go:1304
+//line jumps_fsm.go:1323
 	v_1, err = fsm.Take[int](in)
 //line jumps.go:124
 	n += v(v_1, err)
@@ -1309,12 +1328,12 @@ resume1:
 	}
 //line jumps.go:123
 	i++
-//line jumps_fsm.go:1313
+//line jumps_fsm.go:1332
 	goto loop
 switchEnd:
 //line jumps.go:130
 	return m.finish(n, nil)
-//line jumps_fsm.go:1318
+//line jumps_fsm.go:1337
 }
 
 func (m *breakLabeledSwitchMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1380,7 +1399,8 @@ func (m *breakLabeledSwitchMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "jumps.go:131:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -1397,11 +1417,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "jumps.go:118:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "708417ef940df5cc",
+			ID:     "Echo.Call",
+			Layout: "8e6fb041c9570f5d",
 			Pos:    "jumps.go:124:11",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
@@ -1462,7 +1484,7 @@ func (m *gotoForwardMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp,
 //line jumps.go:135
 	return m.suspend(1, Echo.Call(x))
 resume1:
-//line jumps_fsm.go:1466
+//line jumps_fsm.go:1488
 	v_1, err = fsm.Take[int](in)
 //line jumps.go:135
 	a = v(v_1, err)
@@ -1471,13 +1493,13 @@ resume1:
 	}
 	return m.suspend(2, Echo.Call(a*10))
 resume2:
-//line jumps_fsm.go:1475
+//line jumps_fsm.go:1497
 	v_2, err_1 = fsm.Take[int](in)
 //line jumps.go:139
 	a = v(v_2, err_1)
 done:
 	return m.finish(a, nil)
-//line jumps_fsm.go:1481
+//line jumps_fsm.go:1503
 }
 
 func (m *gotoForwardMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1541,7 +1563,8 @@ func (m *gotoForwardMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "jumps.go:142:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -1562,7 +1585,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "29480f373b660127",
+			ID:     "start",
+			Layout: "32ced3795c691e07",
 			Pos:    "jumps.go:134:6",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
@@ -1570,10 +1594,12 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Echo.Call",
+			Layout: "86be675ce493dc32",
 			Pos:    "jumps.go:135:9",
 		}, {
-			Layout: "2b277bc8c0741b38",
+			ID:     "Echo.Call#2",
+			Layout: "e8a2047648f93901",
 			Pos:    "jumps.go:139:8",
 		}},
 		Zero: func() fsm.Machine {
@@ -1627,12 +1653,12 @@ top:
 	if !(i < 4) {
 		goto endIf
 	}
-//line jumps_fsm.go:1631
+//line jumps_fsm.go:1657
 	m.v.i, m.v.sum = i, sum
 //line jumps.go:149
 	return m.suspend(1, Echo.Call(i))
 resume1:
-//line jumps_fsm.go:1636
+//line jumps_fsm.go:1662
 	v_1, err = fsm.Take[int](in)
 //line jumps.go:149
 	sum += v(v_1, err)
@@ -1640,7 +1666,7 @@ resume1:
 	goto top
 endIf:
 	return m.finish(sum, nil)
-//line jumps_fsm.go:1644
+//line jumps_fsm.go:1670
 }
 
 func (m *gotoBackwardMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1706,7 +1732,8 @@ func (m *gotoBackwardMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "jumps.go:154:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -1723,11 +1750,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "jumps.go:145:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "4a71c9668e0829bb",
+			ID:     "Echo.Call",
+			Layout: "95ad11da49228cdb",
 			Pos:    "jumps.go:149:12",
 			Vars: []fsm.VarInfo{{
 				Name: "i",
@@ -1786,7 +1815,7 @@ func (m *gotoLoopMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, er
 	i = 0
 	sum = 0
 again:
-//line jumps_fsm.go:1790
+//line jumps_fsm.go:1819
 	m.v.i, m.v.sum = i, sum
 //line jumps.go:163
 	return m.suspend(1, Echo.Call(i))
@@ -1802,7 +1831,7 @@ resume1:
 		goto again
 	}
 	return m.finish(sum, nil)
-//line jumps_fsm.go:1806
+//line jumps_fsm.go:1835
 }
 
 func (m *gotoLoopMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1868,7 +1897,8 @@ func (m *gotoLoopMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "jumps.go:173:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -1885,11 +1915,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "jumps.go:159:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "4a71c9668e0829bb",
+			ID:     "Echo.Call",
+			Layout: "95ad11da49228cdb",
 			Pos:    "jumps.go:163:12",
 			Vars: []fsm.VarInfo{{
 				Name: "i",
@@ -1976,12 +2008,12 @@ loop_1:
 	if !(j < 3) {
 		goto loopEnd_1
 	}
-//line jumps_fsm.go:1980
+//line jumps_fsm.go:2012
 	m.v.target, m.v.i, m.v.j = target, i, j
 //line jumps.go:182
 	return m.suspend(1, Echo.Call(i*3+j))
 resume1:
-//line jumps_fsm.go:1985
+//line jumps_fsm.go:2017
 	v_1, err = fsm.Take[int](in)
 //line jumps.go:182
 	if v(v_1, err) != target {
@@ -1993,19 +2025,19 @@ resume1:
 endIf:
 //line jumps.go:181
 	j++
-//line jumps_fsm.go:1997
+//line jumps_fsm.go:2029
 	goto loop_1
 loopEnd_1:
 //line jumps.go:180
 	i++
-//line jumps_fsm.go:2002
+//line jumps_fsm.go:2034
 	goto loop
 loopEnd:
 //line jumps.go:188
 	return m.finish(-1, -1, nil)
 found:
 	return m.finish(fi, fj, nil)
-//line jumps_fsm.go:2009
+//line jumps_fsm.go:2041
 }
 
 func (m *gotoOutOfLoopsMachine) finish(r0 int, r1 int, r2 error) (fsm.AnyOp, error) {
@@ -2080,7 +2112,8 @@ func (m *gotoOutOfLoopsMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "fd05e174931b53f4",
+			ID:     "done",
+			Layout: "c39b2ff444a4c4c4",
 			Pos:    "jumps.go:191:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -2104,7 +2137,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "ed88e3e40f37c5b9",
+			ID:     "start",
+			Layout: "b08f57207584a4d0",
 			Pos:    "jumps.go:178:6",
 			Vars: []fsm.VarInfo{{
 				Name: "target",
@@ -2112,7 +2146,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "62edebc54f295a6e",
+			ID:     "Echo.Call",
+			Layout: "69e4973b1d3c7ea6",
 			Pos:    "jumps.go:182:9",
 			Vars: []fsm.VarInfo{{
 				Name: "target",
@@ -2185,12 +2220,12 @@ resume:
 	if i >= n {
 		goto L1
 	}
-//line jumps_fsm.go:2189
+//line jumps_fsm.go:2224
 	m.v.n, m.v.out, m.v.i = n, out, i
 //line jumps.go:204
 	return m.suspend(1, Str.Call("r"))
 resume1:
-//line jumps_fsm.go:2194
+//line jumps_fsm.go:2229
 	v_1, err = fsm.Take[string](in)
 //line jumps.go:204
 	out += v(v_1, err)
@@ -2200,19 +2235,19 @@ resume1:
 	}
 	goto resume
 state0:
-//line jumps_fsm.go:2204
+//line jumps_fsm.go:2239
 	m.v.n, m.v.out, m.v.i = n, out, i
 //line jumps.go:211
 	return m.suspend(2, Str.Call("s"))
 resume2:
-//line jumps_fsm.go:2209
+//line jumps_fsm.go:2244
 	v_2, err_1 = fsm.Take[string](in)
 //line jumps.go:211
 	out += v(v_2, err_1)
 	goto resume
 L1:
 	return m.finish(out, nil)
-//line jumps_fsm.go:2216
+//line jumps_fsm.go:2251
 }
 
 func (m *gotoStatesMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -2292,7 +2327,8 @@ func (m *gotoStatesMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "6f831efb80eea763",
+			ID:     "done",
+			Layout: "c10578ce227e1baf",
 			Pos:    "jumps.go:215:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -2313,7 +2349,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "3d5626aa9d3c44eb",
+			ID:     "start",
+			Layout: "0a01cb050ef0c869",
 			Pos:    "jumps.go:197:6",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
@@ -2321,7 +2358,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "92a5aec44cfe214f",
+			ID:     "Str.Call",
+			Layout: "565a8c644d4f95a2",
 			Pos:    "jumps.go:204:11",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
@@ -2334,7 +2372,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "92a5aec44cfe214f",
+			ID:     "Str.Call#2",
+			Layout: "eb06efbe5a647bcb",
 			Pos:    "jumps.go:211:11",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
@@ -2403,27 +2442,27 @@ func (m *gotoSkipAwaitMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 	if skip {
 		goto end
 	}
-//line jumps_fsm.go:2407
+//line jumps_fsm.go:2446
 	m.v.r = r
 //line jumps.go:225
 	return m.suspend(1, Echo.Call(10))
 resume1:
-//line jumps_fsm.go:2412
+//line jumps_fsm.go:2451
 	v_1, err = fsm.Take[int](in)
 //line jumps.go:225
 	r += v(v_1, err)
 end:
-//line jumps_fsm.go:2417
+//line jumps_fsm.go:2456
 	m.v.r = r
 //line jumps.go:227
 	return m.suspend(2, Echo.Call(100))
 resume2:
-//line jumps_fsm.go:2422
+//line jumps_fsm.go:2461
 	v_2, err_1 = fsm.Take[int](in)
 //line jumps.go:227
 	r += v(v_2, err_1)
 	return m.finish(r, nil)
-//line jumps_fsm.go:2427
+//line jumps_fsm.go:2466
 }
 
 func (m *gotoSkipAwaitMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -2495,7 +2534,8 @@ func (m *gotoSkipAwaitMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "jumps.go:229:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -2516,7 +2556,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "974f27ae0041bad3",
+			ID:     "start",
+			Layout: "9f02b42040fcca42",
 			Pos:    "jumps.go:220:6",
 			Vars: []fsm.VarInfo{{
 				Name: "skip",
@@ -2524,14 +2565,16 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "c77979a30d02914f",
+			ID:     "Echo.Call",
+			Layout: "2593ac836739d4e3",
 			Pos:    "jumps.go:225:9",
 			Vars: []fsm.VarInfo{{
 				Name: "r",
 				Type: "int",
 			}},
 		}, {
-			Layout: "c77979a30d02914f",
+			ID:     "Echo.Call#2",
+			Layout: "b3883f71aae40f39",
 			Pos:    "jumps.go:227:9",
 			Vars: []fsm.VarInfo{{
 				Name: "r",
@@ -2605,12 +2648,12 @@ loop:
 	}
 //line jumps.go:233
 	i, x = i_1, xs[i_1]
-//line jumps_fsm.go:2609
+//line jumps_fsm.go:2652
 	m.v.xs, m.v.target, m.v.i, m.v.n, m.v.i_1 = xs, target, i, n, i_1
 //line jumps.go:234
 	return m.suspend(1, Echo.Call(x))
 resume1:
-//line jumps_fsm.go:2614
+//line jumps_fsm.go:2657
 	v_1, err = fsm.Take[int](in)
 //line jumps.go:234
 	if v(v_1, err) != target {
@@ -2619,13 +2662,13 @@ resume1:
 //line jumps.go:235
 	return m.finish(i, nil)
 endIf:
-//line jumps_fsm.go:2623
+//line jumps_fsm.go:2666
 	i_1++
 	goto loop
 loopEnd:
 //line jumps.go:238
 	return m.finish(-1, nil)
-//line jumps_fsm.go:2629
+//line jumps_fsm.go:2672
 }
 
 func (m *returnInLoopMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -2703,7 +2746,8 @@ func (m *returnInLoopMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "jumps.go:239:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -2727,7 +2771,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "e01b12f7450170b5",
+			ID:     "start",
+			Layout: "0c9e328c9ad18d24",
 			Pos:    "jumps.go:232:6",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
@@ -2738,7 +2783,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "b3ccd7939c48a57a",
+			ID:     "Echo.Call",
+			Layout: "7c0d583fec8107d6",
 			Pos:    "jumps.go:234:8",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
@@ -2809,12 +2855,12 @@ func (m *returnInSwitchMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.Any
 //line jumps.go:243
 	i = 0
 loop:
-//line jumps_fsm.go:2813
+//line jumps_fsm.go:2859
 	m.v.x, m.v.i = x, i
 //line jumps.go:244
 	return m.suspend(1, Echo.Call(i))
 resume1:
-//line jumps_fsm.go:2818
+//line jumps_fsm.go:2864
 	v_1, err = fsm.Take[int](in)
 	tag = v(v_1, err)
 //line jumps.go:245
@@ -2825,7 +2871,7 @@ resume1:
 	if tag == 10 {
 		goto caseBody_1
 	}
-//line jumps_fsm.go:2829
+//line jumps_fsm.go:2875
 	goto switchEnd
 caseBody:
 //line jumps.go:246
@@ -2835,7 +2881,7 @@ caseBody_1:
 switchEnd:
 //line jumps.go:243
 	i++
-//line jumps_fsm.go:2839
+//line jumps_fsm.go:2885
 	goto loop
 }
 
@@ -2906,7 +2952,8 @@ func (m *returnInSwitchMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "6f831efb80eea763",
+			ID:     "done",
+			Layout: "c10578ce227e1baf",
 			Pos:    "jumps.go:251:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -2927,7 +2974,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "29480f373b660127",
+			ID:     "start",
+			Layout: "32ced3795c691e07",
 			Pos:    "jumps.go:242:6",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
@@ -2935,7 +2983,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "39d23d705d9fcc61",
+			ID:     "Echo.Call",
+			Layout: "fa4d93bb201c4aa9",
 			Pos:    "jumps.go:244:12",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
@@ -3016,7 +3065,7 @@ loop:
 	if n > 0 {
 		goto caseBody
 	}
-//line jumps_fsm.go:3020
+//line jumps_fsm.go:3069
 	goto switchEnd
 caseBody:
 	n_2 = 3
@@ -3027,12 +3076,12 @@ loop_1:
 	}
 //line jumps.go:261
 	j = i_2
-//line jumps_fsm.go:3031
+//line jumps_fsm.go:3080
 	m.v.n, m.v.i, m.v.n_1, m.v.i_1, m.v.j, m.v.n_2, m.v.i_2 = n, i, n_1, i_1, j, n_2, i_2
 //line jumps.go:263
 	return m.suspend(1, Echo.Call(i+j))
 resume1:
-//line jumps_fsm.go:3036
+//line jumps_fsm.go:3085
 	v_1, err = fsm.Take[int](in)
 //line jumps.go:263
 	if v(v_1, err) != n {
@@ -3041,7 +3090,7 @@ resume1:
 //line jumps.go:264
 	return m.finish(i*10+j, nil)
 endIf_1:
-//line jumps_fsm.go:3045
+//line jumps_fsm.go:3094
 	i_2++
 	goto loop_1
 loopEnd_1:
@@ -3053,7 +3102,7 @@ endIf:
 loopEnd:
 //line jumps.go:271
 	return m.finish(-1, nil)
-//line jumps_fsm.go:3057
+//line jumps_fsm.go:3106
 }
 
 func (m *returnDeepMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -3133,7 +3182,8 @@ func (m *returnDeepMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "jumps.go:272:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -3154,7 +3204,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "3d5626aa9d3c44eb",
+			ID:     "start",
+			Layout: "0a01cb050ef0c869",
 			Pos:    "jumps.go:256:6",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
@@ -3162,7 +3213,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "d839b7403f0c7d2d",
+			ID:     "Echo.Call",
+			Layout: "cd43f0bf0e8a2ed0",
 			Pos:    "jumps.go:263:12",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
@@ -3245,7 +3297,7 @@ resume1:
 	}
 	out *= 2
 	return m.finish(out, err)
-//line jumps_fsm.go:3249
+//line jumps_fsm.go:3301
 }
 
 func (m *namedBareMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -3309,7 +3361,8 @@ func (m *namedBareMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "58a50424a42e286a",
+			ID:     "done",
+			Layout: "a7c87cb5eb2e501e",
 			Pos:    "jumps.go:282:1",
 			Vars: []fsm.VarInfo{{
 				Name: "out",
@@ -3330,7 +3383,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "29480f373b660127",
+			ID:     "start",
+			Layout: "32ced3795c691e07",
 			Pos:    "jumps.go:275:6",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
@@ -3338,7 +3392,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Echo.Call",
+			Layout: "86be675ce493dc32",
 			Pos:    "jumps.go:276:13",
 		}},
 		Zero: func() fsm.Machine {
@@ -3408,24 +3463,24 @@ func (m *namedModifiedMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 //line jumps.go:286
 	a = 1
 	b = "x"
-//line jumps_fsm.go:3412
+//line jumps_fsm.go:3467
 	m.v.a, m.v.b, m.v.err = a, b, err
 //line jumps.go:288
 	return m.suspend(1, Echo.Call(0))
 resume1:
 //line jumps.go:289
 	a += 10
-//line jumps_fsm.go:3419
+//line jumps_fsm.go:3474
 	m.v.a, m.v.b, m.v.err = a, b, err
 //line jumps.go:290
 	return m.suspend(2, Str.Call("y"))
 resume2:
-//line jumps_fsm.go:3424
+//line jumps_fsm.go:3479
 	v_1, err_1 = fsm.Take[string](in)
 //line jumps.go:290
 	b += v(v_1, err_1)
 	return m.finish(a, b, err)
-//line jumps_fsm.go:3429
+//line jumps_fsm.go:3484
 }
 
 func (m *namedModifiedMachine) finish(r0 int, r1 string, r2 error) (fsm.AnyOp, error) {
@@ -3508,7 +3563,8 @@ func (m *namedModifiedMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "2a07e731182adf1f",
+			ID:     "done",
+			Layout: "6669e540f3a33aa6",
 			Pos:    "jumps.go:292:1",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
@@ -3528,7 +3584,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "1b481ffa29b695b1",
+			ID:     "start",
+			Layout: "ddf688b86c53d943",
 			Pos:    "jumps.go:285:6",
 			Vars: []fsm.VarInfo{{
 				Name: "err",
@@ -3536,7 +3593,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2a07e731182adf1f",
+			ID:     "Echo.Call",
+			Layout: "a32c439822bd2aac",
 			Pos:    "jumps.go:288:2",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
@@ -3549,7 +3607,8 @@ func init() {
 				Type: "error",
 			}},
 		}, {
-			Layout: "2a07e731182adf1f",
+			ID:     "Str.Call",
+			Layout: "2983727fafb77545",
 			Pos:    "jumps.go:290:9",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
@@ -3612,7 +3671,7 @@ func (m *namedOverrideMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 //line jumps.go:298
 	return m.suspend(1, Echo.Call(3))
 resume1:
-//line jumps_fsm.go:3616
+//line jumps_fsm.go:3675
 	v_1, err_1 = fsm.Take[int](in)
 //line jumps.go:298
 	n = v(v_1, err_1)
@@ -3620,7 +3679,7 @@ resume1:
 		return m.finish(5, nil)
 	}
 	return m.finish(n, err)
-//line jumps_fsm.go:3624
+//line jumps_fsm.go:3683
 }
 
 func (m *namedOverrideMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -3688,7 +3747,8 @@ func (m *namedOverrideMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "2f230432ca627181",
+			ID:     "done",
+			Layout: "0b0f4b2223a0f609",
 			Pos:    "jumps.go:303:1",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
@@ -3705,7 +3765,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "1b481ffa29b695b1",
+			ID:     "start",
+			Layout: "ddf688b86c53d943",
 			Pos:    "jumps.go:297:6",
 			Vars: []fsm.VarInfo{{
 				Name: "err",
@@ -3713,7 +3774,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "1b481ffa29b695b1",
+			ID:     "Echo.Call",
+			Layout: "a9098953a7e7e85f",
 			Pos:    "jumps.go:298:8",
 			Vars: []fsm.VarInfo{{
 				Name: "err",
@@ -3765,7 +3827,7 @@ func (m *namedErrBareMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp
 	}
 //line jumps.go:309
 	n = 3
-//line jumps_fsm.go:3769
+//line jumps_fsm.go:3831
 	m.v.n = n
 //line jumps.go:310
 	return m.suspend(1, Fail.Call("n"))
@@ -3777,7 +3839,7 @@ resume1:
 	}
 	n = 4
 	return m.finish(n, err)
-//line jumps_fsm.go:3781
+//line jumps_fsm.go:3843
 }
 
 func (m *namedErrBareMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -3841,7 +3903,8 @@ func (m *namedErrBareMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "2f230432ca627181",
+			ID:     "done",
+			Layout: "0b0f4b2223a0f609",
 			Pos:    "jumps.go:316:1",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
@@ -3858,11 +3921,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "jumps.go:308:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "3d5626aa9d3c44eb",
+			ID:     "Fail.Call",
+			Layout: "031970b937c99603",
 			Pos:    "jumps.go:310:11",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
@@ -3933,7 +3998,7 @@ func (m *namedInLoopMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp,
 loop:
 //line jumps.go:324
 	x = 0
-//line jumps_fsm.go:3937
+//line jumps_fsm.go:4002
 	m.v.limit, m.v.total, m.v.steps = limit, total, steps
 //line jumps.go:325
 	return m.suspend(1, Echo.Call(steps+1))
@@ -3948,7 +4013,7 @@ resume1:
 	if total >= limit {
 		return m.finish(total, steps, err)
 	}
-//line jumps_fsm.go:3952
+//line jumps_fsm.go:4017
 	goto loop
 }
 
@@ -4028,7 +4093,8 @@ func (m *namedInLoopMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "5b5d40a40cd94cd4",
+			ID:     "done",
+			Layout: "5716dad468c4351d",
 			Pos:    "jumps.go:335:1",
 			Vars: []fsm.VarInfo{{
 				Name: "total",
@@ -4052,7 +4118,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "ebf841ff5991d01e",
+			ID:     "start",
+			Layout: "e03bc89076e457be",
 			Pos:    "jumps.go:322:6",
 			Vars: []fsm.VarInfo{{
 				Name: "limit",
@@ -4066,7 +4133,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "ebf841ff5991d01e",
+			ID:     "Echo.Call",
+			Layout: "9bb84bc8798fd166",
 			Pos:    "jumps.go:325:12",
 			Vars: []fsm.VarInfo{{
 				Name: "limit",
@@ -4136,7 +4204,7 @@ func (m *namedShadowedMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 	}
 //line jumps.go:341
 	r_1 = 1
-//line jumps_fsm.go:4140
+//line jumps_fsm.go:4208
 	m.v.r_1, m.v.err_1 = r_1, err_1
 //line jumps.go:343
 	return m.suspend(1, Echo.Call(50))
@@ -4146,23 +4214,23 @@ resume1:
 	if !(err_2 == nil && r_2 == 50) {
 		goto endIf
 	}
-//line jumps_fsm.go:4150
+//line jumps_fsm.go:4218
 	m.v.r_1, m.v.err_1 = r_1, err_1
 //line jumps.go:345
 	return m.suspend(2, Echo.Call(r_2))
 resume2:
 endIf:
-//line jumps_fsm.go:4156
+//line jumps_fsm.go:4224
 	m.v.r_1, m.v.err_1 = r_1, err_1
 //line jumps.go:348
 	return m.suspend(3, Echo.Call(2))
 resume3:
-//line jumps_fsm.go:4161
+//line jumps_fsm.go:4229
 	v_1, err_3 = fsm.Take[int](in)
 //line jumps.go:348
 	r_1 += v(v_1, err_3)
 	return m.finish(r_1, err_1)
-//line jumps_fsm.go:4166
+//line jumps_fsm.go:4234
 }
 
 func (m *namedShadowedMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -4244,7 +4312,8 @@ func (m *namedShadowedMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "ed0b54282a717113",
+			ID:     "done",
+			Layout: "7c25560a2e56a03c",
 			Pos:    "jumps.go:350:1",
 			Vars: []fsm.VarInfo{{
 				Name: "r",
@@ -4261,7 +4330,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "1b481ffa29b695b1",
+			ID:     "start",
+			Layout: "ddf688b86c53d943",
 			Pos:    "jumps.go:340:6",
 			Vars: []fsm.VarInfo{{
 				Name: "err",
@@ -4269,7 +4339,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "ed0b54282a717113",
+			ID:     "Echo.Call",
+			Layout: "ebcd4a41fe030807",
 			Pos:    "jumps.go:343:13",
 			Vars: []fsm.VarInfo{{
 				Name: "r",
@@ -4279,7 +4350,8 @@ func init() {
 				Type: "error",
 			}},
 		}, {
-			Layout: "ed0b54282a717113",
+			ID:     "Echo.Call#2",
+			Layout: "2d89a8669ed9bc28",
 			Pos:    "jumps.go:345:4",
 			Vars: []fsm.VarInfo{{
 				Name: "r",
@@ -4289,7 +4361,8 @@ func init() {
 				Type: "error",
 			}},
 		}, {
-			Layout: "ed0b54282a717113",
+			ID:     "Echo.Call#3",
+			Layout: "87f431da13f95379",
 			Pos:    "jumps.go:348:9",
 			Vars: []fsm.VarInfo{{
 				Name: "r",
@@ -4351,12 +4424,12 @@ func (m *gotoRedeclareMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 	i = 0
 again:
 	n = 0
-//line jumps_fsm.go:4355
+//line jumps_fsm.go:4428
 	m.v.out, m.v.i, m.v.n = out, i, n
 //line jumps.go:361
 	return m.suspend(1, Echo.Call(i+1))
 resume1:
-//line jumps_fsm.go:4360
+//line jumps_fsm.go:4433
 	v_1, err = fsm.Take[int](in)
 //line jumps.go:361
 	n += v(v_1, err)
@@ -4366,7 +4439,7 @@ resume1:
 		goto again
 	}
 	return m.finish(out, nil)
-//line jumps_fsm.go:4370
+//line jumps_fsm.go:4443
 }
 
 func (m *gotoRedeclareMachine) finish(r0 []int, r1 error) (fsm.AnyOp, error) {
@@ -4434,7 +4507,8 @@ func (m *gotoRedeclareMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "72b68ac4df7a5590",
+			ID:     "done",
+			Layout: "4cc56709206a03e7",
 			Pos:    "jumps.go:368:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -4451,11 +4525,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "jumps.go:356:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "edf88502d3ff9eca",
+			ID:     "Echo.Call",
+			Layout: "54958788d8d5b2c8",
 			Pos:    "jumps.go:361:9",
 			Vars: []fsm.VarInfo{{
 				Name: "out",
@@ -4542,30 +4618,30 @@ func (m *namedReturnExprMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.An
 	}
 //line jumps.go:374
 	a = 1
-//line jumps_fsm.go:4546
+//line jumps_fsm.go:4622
 	m.v.a = a
 //line jumps.go:375
 	return m.suspend(1, Echo.Call(a+1))
 resume1:
-//line jumps_fsm.go:4551
+//line jumps_fsm.go:4627
 	v_1, err_1 = fsm.Take[int](in)
 	v_2 = a + v(v_1, err_1)
 	m.v.v_2 = v_2
 //line jumps.go:375
 	return m.suspend(2, Str.Call("n"))
 resume2:
-//line jumps_fsm.go:4558
+//line jumps_fsm.go:4634
 	v_3, err_2 = fsm.Take[string](in)
 	v_4 = v(v_3, err_2)
 	m.v.v_2, m.v.v_4 = v_2, v_4
 //line jumps.go:375
 	return m.suspend(3, Fail.Call("named"))
 resume3:
-//line jumps_fsm.go:4565
+//line jumps_fsm.go:4641
 	v_5, err_3 = fsm.Take[int](in)
 //line jumps.go:375
 	return m.finish(v_2, v_4, e(v_5, err_3))
-//line jumps_fsm.go:4569
+//line jumps_fsm.go:4645
 }
 
 func (m *namedReturnExprMachine) finish(r0 int, r1 string, r2 error) (fsm.AnyOp, error) {
@@ -4642,7 +4718,8 @@ func (m *namedReturnExprMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "54d1e86433b6d2f1",
+			ID:     "done",
+			Layout: "7fe7b71237d1b951",
 			Pos:    "jumps.go:376:1",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
@@ -4662,18 +4739,21 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "jumps.go:373:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "6d6df82bd83afb38",
+			ID:     "Echo.Call",
+			Layout: "daab266df16f8b9d",
 			Pos:    "jumps.go:375:15",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
 				Type: "int",
 			}},
 		}, {
-			Layout: "605b0da21d60a6f3",
+			ID:     "Str.Call",
+			Layout: "fa434dbeb86f1fee",
 			Pos:    "jumps.go:375:50",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
@@ -4681,7 +4761,8 @@ func init() {
 				Type:     "int",
 			}},
 		}, {
-			Layout: "6ae4c684734f6b87",
+			ID:     "Fail.Call",
+			Layout: "dfa8784f808fe493",
 			Pos:    "jumps.go:375:84",
 			Vars: []fsm.VarInfo{{
 				Internal: true,

@@ -179,7 +179,8 @@ func (m *kindComplexMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "b1f4628676484dea",
+			ID:     "done",
+			Layout: "5abf6f9cd1b69e1c",
 			Pos:    "kinds.go:37:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -208,11 +209,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "kinds.go:26:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "80034560383a0b57",
+			ID:     "Echo.Call",
+			Layout: "4850fc3808bc0fd8",
 			Pos:    "kinds.go:32:12",
 			Vars: []fsm.VarInfo{{
 				Name: "c",
@@ -298,7 +301,7 @@ func (m *kindInterfacesMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.Any
 	byName = map[string]any{"int8": int8(-3), "list": []any{"a", 1.5, nil}, "shape": Disc{R: 2}}
 	s = (fmt.Stringer)(Tile(1.5))
 	log = nil
-//line kinds_fsm.go:302
+//line kinds_fsm.go:305
 	n_1 = 3
 	i_1 = 0
 loop:
@@ -307,7 +310,7 @@ loop:
 	}
 //line kinds.go:65
 	i = i_1
-//line kinds_fsm.go:311
+//line kinds_fsm.go:314
 	m.v.x, m.v.figures, m.v.byName, m.v.s, m.v.log, m.v.n_1, m.v.i_1 = x, figures, byName, s, log, n_1, i_1
 //line kinds.go:66
 	return m.suspend(1, Echo.Call(i))
@@ -326,7 +329,7 @@ resume1:
 		x = Plank{W: float64(len(t))}
 	}
 	log = append(log, fmt.Sprintf("%T", x))
-//line kinds_fsm.go:330
+//line kinds_fsm.go:333
 	i_1++
 	goto loop
 loopEnd:
@@ -339,7 +342,7 @@ loopEnd:
 	}
 	_, isInt8 = byName["int8"].(int8)
 	return m.finish(fmt.Sprintf("%v %v %v %g %v %s %T", log, x, isInt8, total, byName["list"], s, byName["shape"]), nil)
-//line kinds_fsm.go:343
+//line kinds_fsm.go:346
 }
 
 func (m *kindInterfacesMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -419,7 +422,8 @@ func (m *kindInterfacesMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "6f831efb80eea763",
+			ID:     "done",
+			Layout: "c10578ce227e1baf",
 			Pos:    "kinds.go:88:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -440,7 +444,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "3d5626aa9d3c44eb",
+			ID:     "start",
+			Layout: "0a01cb050ef0c869",
 			Pos:    "kinds.go:59:6",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
@@ -448,7 +453,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "b1ad6802b101d872",
+			ID:     "Echo.Call",
+			Layout: "628375af67312527",
 			Pos:    "kinds.go:66:13",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
@@ -537,19 +543,19 @@ func (m *kindTypeSwitchMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.Any
 	if ok {
 		goto caseBody
 	}
-//line kinds_fsm.go:541
+//line kinds_fsm.go:547
 	_, ok = x_1.(error)
 //line kinds.go:100
 	if ok {
 		goto caseBody_1
 	}
-//line kinds_fsm.go:547
+//line kinds_fsm.go:553
 	_, ok = x_1.(fmt.Stringer)
 //line kinds.go:100
 	if ok {
 		goto caseBody_1
 	}
-//line kinds_fsm.go:553
+//line kinds_fsm.go:559
 	goto switchEnd
 caseBody:
 //line kinds.go:98
@@ -559,7 +565,7 @@ resume1:
 	v_1, err_1 = fsm.Take[int](in)
 	return m.finish(fmt.Sprint("int ", v_1), err_1)
 caseBody_1:
-//line kinds_fsm.go:563
+//line kinds_fsm.go:569
 	t_2 = x_1
 	m.v.t_2 = t_2
 //line kinds.go:101
@@ -577,7 +583,7 @@ endIf:
 	return m.finish(fmt.Sprintf("%T %v", t_2, t_2), nil)
 switchEnd:
 	return m.finish("other", nil)
-//line kinds_fsm.go:581
+//line kinds_fsm.go:587
 }
 
 func (m *kindTypeSwitchMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -645,7 +651,8 @@ func (m *kindTypeSwitchMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "6f831efb80eea763",
+			ID:     "done",
+			Layout: "c10578ce227e1baf",
 			Pos:    "kinds.go:107:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -666,7 +673,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "06a03299823562e0",
+			ID:     "start",
+			Layout: "d928afc60217218c",
 			Pos:    "kinds.go:95:6",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
@@ -674,10 +682,12 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Echo.Call",
+			Layout: "86be675ce493dc32",
 			Pos:    "kinds.go:98:13",
 		}, {
-			Layout: "f526b610d1059d7c",
+			ID:     "Echo.Call#2",
+			Layout: "bf4939f8db2d72b7",
 			Pos:    "kinds.go:101:16",
 			Vars: []fsm.VarInfo{{
 				Name: "t",
@@ -743,7 +753,7 @@ func (m *kindErrorsMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, 
 	}{}
 	holder.Err = errors.New("held")
 	holder.Coded = CodeErr{Code: 7}
-//line kinds_fsm.go:747
+//line kinds_fsm.go:757
 	m.v.errs, m.v.holder = errs, holder
 //line kinds.go:119
 	return m.suspend(1, Echo.Call(1))
@@ -759,7 +769,7 @@ resume1:
 endIf:
 	ce = CodeErr{}
 	return m.finish(fmt.Sprintf("%v %v %v %v %v", errs[0], errs[1] == nil, errs[2], holder.Err, errors.As(holder.Coded, &ce) && ce.Code == 7), nil)
-//line kinds_fsm.go:763
+//line kinds_fsm.go:773
 }
 
 func (m *kindErrorsMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -825,7 +835,8 @@ func (m *kindErrorsMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "6f831efb80eea763",
+			ID:     "done",
+			Layout: "c10578ce227e1baf",
 			Pos:    "kinds.go:124:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -842,11 +853,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "kinds.go:114:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "37b8ec8aa089139f",
+			ID:     "Echo.Call",
+			Layout: "97bc1db6915abf0a",
 			Pos:    "kinds.go:119:15",
 			Vars: []fsm.VarInfo{{
 				Name: "errs",
@@ -922,7 +935,7 @@ func (m *kindTimesMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, e
 	}
 	lmt = time.Date(1850, 1, 1, 0, 0, 0, 0, newYork)
 	times = map[string]time.Time{"utc": time.Unix(1e9, 5).UTC(), "zero": {}}
-//line kinds_fsm.go:926
+//line kinds_fsm.go:939
 	m.v.ny, m.v.jp, m.v.fixed, m.v.parsed, m.v.lmt, m.v.times = ny, jp, fixed, parsed, lmt, times
 //line kinds.go:160
 	return m.suspend(1, Echo.Call(1))
@@ -942,7 +955,7 @@ endIf:
 		out = append(out, t.Format(time.RFC3339Nano+" MST")+" "+t.Location().String()+" "+t.AddDate(0, 6, 0).Format("-07:00 MST"))
 	}
 	return m.finish(strings.Join(out, "\n"), nil)
-//line kinds_fsm.go:946
+//line kinds_fsm.go:959
 }
 
 func (m *kindTimesMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -1016,7 +1029,8 @@ func (m *kindTimesMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "6f831efb80eea763",
+			ID:     "done",
+			Layout: "c10578ce227e1baf",
 			Pos:    "kinds.go:169:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -1033,11 +1047,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "kinds.go:150:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "7f46bc2a41dc735d",
+			ID:     "Echo.Call",
+			Layout: "1353150588d398cb",
 			Pos:    "kinds.go:160:15",
 			Vars: []fsm.VarInfo{{
 				Name: "ny",
@@ -1120,7 +1136,7 @@ func (m *kindUnexportedMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.Any
 //line kinds.go:187
 	t = tally{name: "t", seen: map[string]bool{}, last: &tally{name: "prev", count: -1}}
 	l = ledger.New(owner)
-//line kinds_fsm.go:1124
+//line kinds_fsm.go:1140
 	n = 3
 	i_1 = 0
 loop:
@@ -1129,7 +1145,7 @@ loop:
 	}
 //line kinds.go:189
 	i = i_1
-//line kinds_fsm.go:1133
+//line kinds_fsm.go:1149
 	m.v.t, m.v.l, m.v.i, m.v.n, m.v.i_1 = t, l, i, n, i_1
 //line kinds.go:190
 	return m.suspend(1, Echo.Call(i*100))
@@ -1143,13 +1159,13 @@ resume1:
 	t.seen[fmt.Sprint(i)] = true
 	t.extra = i
 	l.Add(fmt.Sprint("e", i), v_1)
-//line kinds_fsm.go:1147
+//line kinds_fsm.go:1163
 	i_1++
 	goto loop
 loopEnd:
 //line kinds.go:199
 	l.Close()
-//line kinds_fsm.go:1153
+//line kinds_fsm.go:1169
 	m.v.t, m.v.l = t, l
 //line kinds.go:200
 	return m.suspend(2, Echo.Call(0))
@@ -1165,7 +1181,7 @@ resume2:
 endIf:
 	l.Add("late", 1000)
 	return m.finish(fmt.Sprintf("%s %d %s %d %d %v | %s", t.name, t.count, t.last.name, t.last.count, len(t.seen), t.extra, l), nil)
-//line kinds_fsm.go:1169
+//line kinds_fsm.go:1185
 }
 
 func (m *kindUnexportedMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -1247,7 +1263,8 @@ func (m *kindUnexportedMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "6f831efb80eea763",
+			ID:     "done",
+			Layout: "c10578ce227e1baf",
 			Pos:    "kinds.go:205:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -1268,7 +1285,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "6dab94ad2acf20dd",
+			ID:     "start",
+			Layout: "f9e6379b276f4f96",
 			Pos:    "kinds.go:186:6",
 			Vars: []fsm.VarInfo{{
 				Name: "owner",
@@ -1276,7 +1294,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "d90388013b2068a7",
+			ID:     "Echo.Call",
+			Layout: "c9590a345a3279f5",
 			Pos:    "kinds.go:190:13",
 			Vars: []fsm.VarInfo{{
 				Name: "t",
@@ -1297,7 +1316,8 @@ func init() {
 				Type:     "int",
 			}},
 		}, {
-			Layout: "7dc71c6728e9d13e",
+			ID:     "Echo.Call#2",
+			Layout: "44bc5c93b2b98942",
 			Pos:    "kinds.go:200:15",
 			Vars: []fsm.VarInfo{{
 				Name: "t",

@@ -144,7 +144,8 @@ func (m *forBodyMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "loops.go:21:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -165,7 +166,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "3d5626aa9d3c44eb",
+			ID:     "start",
+			Layout: "0a01cb050ef0c869",
 			Pos:    "loops.go:11:6",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
@@ -173,7 +175,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "7612ca265e1858e2",
+			ID:     "Echo.Call",
+			Layout: "084e63269300f0f2",
 			Pos:    "loops.go:14:13",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
@@ -238,12 +241,12 @@ func (m *forCondMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, err
 	sum = 0
 	i = 0
 loop:
-//line loops_fsm.go:242
+//line loops_fsm.go:245
 	m.v.n, m.v.sum, m.v.i = n, sum, i
 //line loops.go:28
 	return m.suspend(1, Echo.Call(n))
 resume1:
-//line loops_fsm.go:247
+//line loops_fsm.go:250
 	v_1, err = fsm.Take[int](in)
 //line loops.go:28
 	if !(i < v(v_1, err)) {
@@ -253,12 +256,12 @@ resume1:
 	sum += i
 //line loops.go:28
 	i++
-//line loops_fsm.go:257
+//line loops_fsm.go:260
 	goto loop
 loopEnd:
 //line loops.go:31
 	return m.finish(sum, nil)
-//line loops_fsm.go:262
+//line loops_fsm.go:265
 }
 
 func (m *forCondMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -330,7 +333,8 @@ func (m *forCondMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "loops.go:32:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -351,7 +355,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "3d5626aa9d3c44eb",
+			ID:     "start",
+			Layout: "0a01cb050ef0c869",
 			Pos:    "loops.go:26:6",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
@@ -359,7 +364,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "7612ca265e1858e2",
+			ID:     "Echo.Call",
+			Layout: "084e63269300f0f2",
 			Pos:    "loops.go:28:20",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
@@ -429,21 +435,21 @@ loop:
 	}
 //line loops.go:40
 	sum += i
-//line loops_fsm.go:433
+//line loops_fsm.go:439
 	m.v.n, m.v.sum = n, sum
 //line loops.go:39
 	return m.suspend(1, Add.Call(Pair{A: i, B: 1}))
 resume1:
-//line loops_fsm.go:438
+//line loops_fsm.go:444
 	v_1, err = fsm.Take[int](in)
 //line loops.go:39
 	i = v(v_1, err)
-//line loops_fsm.go:442
+//line loops_fsm.go:448
 	goto loop
 loopEnd:
 //line loops.go:42
 	return m.finish(sum, nil)
-//line loops_fsm.go:447
+//line loops_fsm.go:453
 }
 
 func (m *forPostMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -513,7 +519,8 @@ func (m *forPostMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "loops.go:43:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -534,7 +541,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "3d5626aa9d3c44eb",
+			ID:     "start",
+			Layout: "0a01cb050ef0c869",
 			Pos:    "loops.go:37:6",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
@@ -542,7 +550,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "d7627090e4134503",
+			ID:     "Add.Call",
+			Layout: "8fca3ab0453fe589",
 			Pos:    "loops.go:39:27",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
@@ -610,21 +619,21 @@ loop:
 	}
 //line loops.go:51
 	count++
-//line loops_fsm.go:614
+//line loops_fsm.go:623
 	m.v.n, m.v.count, m.v.i = n, count, i
 //line loops.go:50
 	return m.suspend(1, Echo.Call(3))
 resume1:
-//line loops_fsm.go:619
+//line loops_fsm.go:628
 	v_1, err = fsm.Take[int](in)
 //line loops.go:50
 	i += v(v_1, err)
-//line loops_fsm.go:623
+//line loops_fsm.go:632
 	goto loop
 loopEnd:
 //line loops.go:53
 	return m.finish(count, nil)
-//line loops_fsm.go:628
+//line loops_fsm.go:637
 }
 
 func (m *forPostOpAssignMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -696,7 +705,8 @@ func (m *forPostOpAssignMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "loops.go:54:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -717,7 +727,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "3d5626aa9d3c44eb",
+			ID:     "start",
+			Layout: "0a01cb050ef0c869",
 			Pos:    "loops.go:48:6",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
@@ -725,7 +736,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "49faf22fbad02b0f",
+			ID:     "Echo.Call",
+			Layout: "b71a9d82e82a7828",
 			Pos:    "loops.go:50:28",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
@@ -784,12 +796,12 @@ func (m *forInitMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, err
 	}
 //line loops.go:58
 	sum = 0
-//line loops_fsm.go:788
+//line loops_fsm.go:800
 	m.v.sum = sum
 //line loops.go:59
 	return m.suspend(1, Echo.Call(2))
 resume1:
-//line loops_fsm.go:793
+//line loops_fsm.go:805
 	v_1, err = fsm.Take[int](in)
 //line loops.go:59
 	i = v(v_1, err)
@@ -802,12 +814,12 @@ loop:
 	sum += i
 //line loops.go:59
 	i++
-//line loops_fsm.go:806
+//line loops_fsm.go:818
 	goto loop
 loopEnd:
 //line loops.go:62
 	return m.finish(sum, nil)
-//line loops_fsm.go:811
+//line loops_fsm.go:823
 }
 
 func (m *forInitMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -871,7 +883,8 @@ func (m *forInitMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "loops.go:63:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -888,11 +901,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "loops.go:57:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "3f21cd279e3e7268",
+			ID:     "Echo.Call",
+			Layout: "c929028fd5fbf8de",
 			Pos:    "loops.go:59:13",
 			Vars: []fsm.VarInfo{{
 				Name: "sum",
@@ -961,51 +976,51 @@ func (m *forAllMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, erro
 	}
 //line loops.go:69
 	sum = 0
-//line loops_fsm.go:965
+//line loops_fsm.go:980
 	m.v.sum = sum
 //line loops.go:70
 	return m.suspend(1, Echo.Call(0))
 resume1:
-//line loops_fsm.go:970
+//line loops_fsm.go:985
 	v_1, err = fsm.Take[int](in)
 //line loops.go:70
 	i = v(v_1, err)
 loop:
-//line loops_fsm.go:975
+//line loops_fsm.go:990
 	m.v.sum, m.v.i = sum, i
 //line loops.go:70
 	return m.suspend(2, Echo.Call(3))
 resume2:
-//line loops_fsm.go:980
+//line loops_fsm.go:995
 	v_2, err_1 = fsm.Take[int](in)
 //line loops.go:70
 	if !(i < v(v_2, err_1)) {
 		goto loopEnd
 	}
-//line loops_fsm.go:986
+//line loops_fsm.go:1001
 	m.v.sum, m.v.i = sum, i
 //line loops.go:71
 	return m.suspend(3, Echo.Call(i*10))
 resume3:
-//line loops_fsm.go:991
+//line loops_fsm.go:1006
 	v_3, err_2 = fsm.Take[int](in)
 //line loops.go:71
 	sum += v(v_3, err_2)
-//line loops_fsm.go:995
+//line loops_fsm.go:1010
 	m.v.sum, m.v.i = sum, i
 //line loops.go:70
 	return m.suspend(4, Echo.Call(1))
 resume4:
-//line loops_fsm.go:1000
+//line loops_fsm.go:1015
 	v_4, err_3 = fsm.Take[int](in)
 //line loops.go:70
 	i += v(v_4, err_3)
-//line loops_fsm.go:1004
+//line loops_fsm.go:1019
 	goto loop
 loopEnd:
 //line loops.go:73
 	return m.finish(sum, nil)
-//line loops_fsm.go:1009
+//line loops_fsm.go:1024
 }
 
 func (m *forAllMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1087,7 +1102,8 @@ func (m *forAllMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "loops.go:74:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -1104,18 +1120,21 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "loops.go:68:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "3f21cd279e3e7268",
+			ID:     "Echo.Call",
+			Layout: "c929028fd5fbf8de",
 			Pos:    "loops.go:70:13",
 			Vars: []fsm.VarInfo{{
 				Name: "sum",
 				Type: "int",
 			}},
 		}, {
-			Layout: "a531f1bb951c0915",
+			ID:     "Echo.Call#2",
+			Layout: "a391e27c9e8b15bd",
 			Pos:    "loops.go:70:50",
 			Vars: []fsm.VarInfo{{
 				Name: "sum",
@@ -1125,7 +1144,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "a531f1bb951c0915",
+			ID:     "Echo.Call#3",
+			Layout: "6f3a9a678b732bf5",
 			Pos:    "loops.go:71:12",
 			Vars: []fsm.VarInfo{{
 				Name: "sum",
@@ -1135,7 +1155,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "a531f1bb951c0915",
+			ID:     "Echo.Call#4",
+			Layout: "0cad6dbd7cd1e842",
 			Pos:    "loops.go:70:88",
 			Vars: []fsm.VarInfo{{
 				Name: "sum",
@@ -1198,22 +1219,22 @@ loop:
 	if !(n > 0) {
 		goto loopEnd
 	}
-//line loops_fsm.go:1202
+//line loops_fsm.go:1223
 	m.v.count = count
 //line loops.go:80
 	return m.suspend(1, Add.Call(Pair{A: n, B: -1}))
 resume1:
-//line loops_fsm.go:1207
+//line loops_fsm.go:1228
 	v_1, err = fsm.Take[int](in)
 //line loops.go:80
 	n = v(v_1, err)
 	count++
-//line loops_fsm.go:1212
+//line loops_fsm.go:1233
 	goto loop
 loopEnd:
 //line loops.go:83
 	return m.finish(count*100+n, nil)
-//line loops_fsm.go:1217
+//line loops_fsm.go:1238
 }
 
 func (m *forCondOnlyMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1281,7 +1302,8 @@ func (m *forCondOnlyMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "loops.go:84:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -1302,7 +1324,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "3d5626aa9d3c44eb",
+			ID:     "start",
+			Layout: "0a01cb050ef0c869",
 			Pos:    "loops.go:77:6",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
@@ -1310,7 +1333,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "e2aaf6ae0bc94fb8",
+			ID:     "Add.Call",
+			Layout: "e2e9d42d05929ff4",
 			Pos:    "loops.go:80:9",
 			Vars: []fsm.VarInfo{{
 				Name: "count",
@@ -1366,7 +1390,7 @@ loop:
 //line loops.go:88
 	return m.suspend(1, Echo.Call(x))
 resume1:
-//line loops_fsm.go:1370
+//line loops_fsm.go:1394
 	v_1, err = fsm.Take[int](in)
 //line loops.go:88
 	if !(v(v_1, err) < 10) {
@@ -1374,12 +1398,12 @@ resume1:
 	}
 //line loops.go:89
 	x += 3
-//line loops_fsm.go:1378
+//line loops_fsm.go:1402
 	goto loop
 loopEnd:
 //line loops.go:91
 	return m.finish(x, nil)
-//line loops_fsm.go:1383
+//line loops_fsm.go:1407
 }
 
 func (m *forCondOnlyAwaitMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1447,7 +1471,8 @@ func (m *forCondOnlyAwaitMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "loops.go:92:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -1468,7 +1493,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "29480f373b660127",
+			ID:     "start",
+			Layout: "32ced3795c691e07",
 			Pos:    "loops.go:87:6",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
@@ -1476,7 +1502,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "29480f373b660127",
+			ID:     "Echo.Call",
+			Layout: "b63a72e200ec8f8a",
 			Pos:    "loops.go:88:8",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
@@ -1530,12 +1557,12 @@ func (m *forInfiniteMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp,
 //line loops.go:96
 	i = 0
 loop:
-//line loops_fsm.go:1534
+//line loops_fsm.go:1561
 	m.v.i = i
 //line loops.go:98
 	return m.suspend(1, Echo.Call(i))
 resume1:
-//line loops_fsm.go:1539
+//line loops_fsm.go:1566
 	v_1, err = fsm.Take[int](in)
 //line loops.go:98
 	x = v(v_1, err)
@@ -1543,12 +1570,12 @@ resume1:
 		goto loopEnd
 	}
 	i++
-//line loops_fsm.go:1547
+//line loops_fsm.go:1574
 	goto loop
 loopEnd:
 //line loops.go:104
 	return m.finish(i, nil)
-//line loops_fsm.go:1552
+//line loops_fsm.go:1579
 }
 
 func (m *forInfiniteMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1612,7 +1639,8 @@ func (m *forInfiniteMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "loops.go:105:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -1629,11 +1657,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "loops.go:95:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "99810434c0a3c7a9",
+			ID:     "Echo.Call",
+			Layout: "37e1f22a775f60c7",
 			Pos:    "loops.go:98:10",
 			Vars: []fsm.VarInfo{{
 				Name: "i",
@@ -1689,19 +1719,19 @@ func (m *forInfiniteReturnMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.
 //line loops.go:109
 	total = 0
 loop:
-//line loops_fsm.go:1693
+//line loops_fsm.go:1723
 	m.v.limit, m.v.total = limit, total
 //line loops.go:111
 	return m.suspend(1, Echo.Call(7))
 resume1:
-//line loops_fsm.go:1698
+//line loops_fsm.go:1728
 	v_1, err = fsm.Take[int](in)
 //line loops.go:111
 	total += v(v_1, err)
 	if total > limit {
 		return m.finish(total, nil)
 	}
-//line loops_fsm.go:1705
+//line loops_fsm.go:1735
 	goto loop
 }
 
@@ -1772,7 +1802,8 @@ func (m *forInfiniteReturnMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "loops.go:116:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -1793,7 +1824,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "b3a622dc0579e2ce",
+			ID:     "start",
+			Layout: "77cf493649d51cdf",
 			Pos:    "loops.go:108:6",
 			Vars: []fsm.VarInfo{{
 				Name: "limit",
@@ -1801,7 +1833,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "c393e99045f8a394",
+			ID:     "Echo.Call",
+			Layout: "7d0e7a34fc42abfb",
 			Pos:    "loops.go:111:14",
 			Vars: []fsm.VarInfo{{
 				Name: "limit",
@@ -1884,28 +1917,28 @@ loop_1:
 	if !(j < m) {
 		goto loopEnd_1
 	}
-//line loops_fsm.go:1888
+//line loops_fsm.go:1921
 	m_1.v.n, m_1.v.m, m_1.v.sum, m_1.v.i, m_1.v.j = n, m, sum, i, j
 //line loops.go:123
 	return m_1.suspend(1, Echo.Call(i*m+j))
 resume1:
-//line loops_fsm.go:1893
+//line loops_fsm.go:1926
 	v_1, err = fsm.Take[int](in)
 //line loops.go:123
 	sum += v(v_1, err)
 //line loops.go:122
 	j++
-//line loops_fsm.go:1899
+//line loops_fsm.go:1932
 	goto loop_1
 loopEnd_1:
 //line loops.go:121
 	i++
-//line loops_fsm.go:1904
+//line loops_fsm.go:1937
 	goto loop
 loopEnd:
 //line loops.go:126
 	return m_1.finish(sum, nil)
-//line loops_fsm.go:1909
+//line loops_fsm.go:1942
 }
 
 func (m *forNestedMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1983,7 +2016,8 @@ func (m *forNestedMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "loops.go:127:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -2007,7 +2041,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "380908b6c2c12807",
+			ID:     "start",
+			Layout: "010c54a0c1bf0e12",
 			Pos:    "loops.go:119:6",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
@@ -2018,7 +2053,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "0cdf3a5cf860cfcd",
+			ID:     "Echo.Call",
+			Layout: "f769ed9b6d374d24",
 			Pos:    "loops.go:123:13",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
@@ -2105,30 +2141,30 @@ loop_1:
 	if !(j < i) {
 		goto loopEnd_1
 	}
-//line loops_fsm.go:2109
+//line loops_fsm.go:2145
 	m.v.n, m.v.out, m.v.i, m.v.row, m.v.j = n, out, i, row, j
 //line loops.go:137
 	return m.suspend(1, Echo.Call(j+1))
 resume1:
-//line loops_fsm.go:2114
+//line loops_fsm.go:2150
 	v_1, err = fsm.Take[int](in)
 //line loops.go:137
 	row += v(v_1, err)
 //line loops.go:136
 	j++
-//line loops_fsm.go:2120
+//line loops_fsm.go:2156
 	goto loop_1
 loopEnd_1:
 //line loops.go:139
 	out = append(out, row)
 //line loops.go:134
 	i++
-//line loops_fsm.go:2127
+//line loops_fsm.go:2163
 	goto loop
 loopEnd:
 //line loops.go:141
 	return m.finish(out, nil)
-//line loops_fsm.go:2132
+//line loops_fsm.go:2168
 }
 
 func (m *forTriangleMachine) finish(r0 []int, r1 error) (fsm.AnyOp, error) {
@@ -2204,7 +2240,8 @@ func (m *forTriangleMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "72b68ac4df7a5590",
+			ID:     "done",
+			Layout: "4cc56709206a03e7",
 			Pos:    "loops.go:142:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -2225,7 +2262,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "3d5626aa9d3c44eb",
+			ID:     "start",
+			Layout: "0a01cb050ef0c869",
 			Pos:    "loops.go:132:6",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
@@ -2233,7 +2271,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "54fcc375639dd291",
+			ID:     "Echo.Call",
+			Layout: "ae8372482157096b",
 			Pos:    "loops.go:137:13",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
@@ -2328,43 +2367,43 @@ loop_2:
 	if !(k <= 2) {
 		goto loopEnd_2
 	}
-//line loops_fsm.go:2332
+//line loops_fsm.go:2371
 	m.v.sum, m.v.i, m.v.j, m.v.k = sum, i, j, k
 //line loops.go:152
 	return m.suspend(1, Echo.Call(1))
 resume1:
-//line loops_fsm.go:2337
+//line loops_fsm.go:2376
 	v_1, err = fsm.Take[int](in)
 //line loops.go:152
 	sum += i * 100 * v(v_1, err)
 	sum += j * 10
-//line loops_fsm.go:2342
+//line loops_fsm.go:2381
 	m.v.sum, m.v.i, m.v.j, m.v.k = sum, i, j, k
 //line loops.go:154
 	return m.suspend(2, Echo.Call(1))
 resume2:
-//line loops_fsm.go:2347
+//line loops_fsm.go:2386
 	v_2, err_1 = fsm.Take[int](in)
 //line loops.go:154
 	sum += k * v(v_2, err_1)
 //line loops.go:151
 	k++
-//line loops_fsm.go:2353
+//line loops_fsm.go:2392
 	goto loop_2
 loopEnd_2:
 //line loops.go:150
 	j++
-//line loops_fsm.go:2358
+//line loops_fsm.go:2397
 	goto loop_1
 loopEnd_1:
 //line loops.go:149
 	i++
-//line loops_fsm.go:2363
+//line loops_fsm.go:2402
 	goto loop
 loopEnd:
 //line loops.go:158
 	return m.finish(sum, nil)
-//line loops_fsm.go:2368
+//line loops_fsm.go:2407
 }
 
 func (m *forNestedThreeMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -2444,7 +2483,8 @@ func (m *forNestedThreeMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "loops.go:159:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -2461,11 +2501,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "loops.go:147:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "93664652dd916139",
+			ID:     "Echo.Call",
+			Layout: "cfa3175398132a67",
 			Pos:    "loops.go:152:24",
 			Vars: []fsm.VarInfo{{
 				Name: "sum",
@@ -2481,7 +2523,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "93664652dd916139",
+			ID:     "Echo.Call#2",
+			Layout: "21d52d71d0667f4d",
 			Pos:    "loops.go:154:18",
 			Vars: []fsm.VarInfo{{
 				Name: "sum",
@@ -2552,12 +2595,12 @@ loop:
 	if !(i < 3) {
 		goto loopEnd
 	}
-//line loops_fsm.go:2556
+//line loops_fsm.go:2599
 	m.v.out, m.v.i = out, i
 //line loops.go:168
 	return m.suspend(1, Echo.Call(i*10))
 resume1:
-//line loops_fsm.go:2561
+//line loops_fsm.go:2604
 	v_1, err = fsm.Take[int](in)
 //line loops.go:168
 	x = v(v_1, err)
@@ -2565,12 +2608,12 @@ resume1:
 	out = append(out, f())
 //line loops.go:167
 	i++
-//line loops_fsm.go:2569
+//line loops_fsm.go:2612
 	goto loop
 loopEnd:
 //line loops.go:172
 	return m.finish(out, nil)
-//line loops_fsm.go:2574
+//line loops_fsm.go:2617
 }
 
 func (m *forPerIterationMachine) finish(r0 []int, r1 error) (fsm.AnyOp, error) {
@@ -2636,7 +2679,8 @@ func (m *forPerIterationMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "72b68ac4df7a5590",
+			ID:     "done",
+			Layout: "4cc56709206a03e7",
 			Pos:    "loops.go:173:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -2653,11 +2697,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "loops.go:165:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "04990689543845e5",
+			ID:     "Echo.Call",
+			Layout: "2b1810cf0f38ee74",
 			Pos:    "loops.go:168:10",
 			Vars: []fsm.VarInfo{{
 				Name: "out",
@@ -2720,24 +2766,24 @@ loop:
 	if !(i < 10) {
 		goto loopEnd
 	}
-//line loops_fsm.go:2724
+//line loops_fsm.go:2770
 	m.v.out, m.v.i = out, i
 //line loops.go:182
 	return m.suspend(1, Echo.Call(2))
 resume1:
-//line loops_fsm.go:2729
+//line loops_fsm.go:2775
 	v_1, err = fsm.Take[int](in)
 //line loops.go:182
 	i += v(v_1, err)
 	out = append(out, i)
 //line loops.go:181
 	i++
-//line loops_fsm.go:2736
+//line loops_fsm.go:2782
 	goto loop
 loopEnd:
 //line loops.go:185
 	return m.finish(out, nil)
-//line loops_fsm.go:2741
+//line loops_fsm.go:2787
 }
 
 func (m *forPerIterationModifiedMachine) finish(r0 []int, r1 error) (fsm.AnyOp, error) {
@@ -2803,7 +2849,8 @@ func (m *forPerIterationModifiedMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "72b68ac4df7a5590",
+			ID:     "done",
+			Layout: "4cc56709206a03e7",
 			Pos:    "loops.go:186:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -2820,11 +2867,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "loops.go:179:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "04990689543845e5",
+			ID:     "Echo.Call",
+			Layout: "2b1810cf0f38ee74",
 			Pos:    "loops.go:182:10",
 			Vars: []fsm.VarInfo{{
 				Name: "out",
@@ -2891,12 +2940,12 @@ loop:
 	if !(i < n) {
 		goto loopEnd
 	}
-//line loops_fsm.go:2895
+//line loops_fsm.go:2944
 	m.v.n, m.v.sum, m.v.i = n, sum, i
 //line loops.go:192
 	return m.suspend(1, Echo.Call(i))
 resume1:
-//line loops_fsm.go:2900
+//line loops_fsm.go:2949
 	v_1, err = fsm.Take[int](in)
 //line loops.go:192
 	x = v(v_1, err)
@@ -2907,12 +2956,12 @@ resume1:
 loopNext:
 //line loops.go:191
 	i++
-//line loops_fsm.go:2911
+//line loops_fsm.go:2960
 	goto loop
 loopEnd:
 //line loops.go:198
 	return m.finish(sum, nil)
-//line loops_fsm.go:2916
+//line loops_fsm.go:2965
 }
 
 func (m *forContinueMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -2984,7 +3033,8 @@ func (m *forContinueMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "loops.go:199:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -3005,7 +3055,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "3d5626aa9d3c44eb",
+			ID:     "start",
+			Layout: "0a01cb050ef0c869",
 			Pos:    "loops.go:189:6",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
@@ -3013,7 +3064,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "7612ca265e1858e2",
+			ID:     "Echo.Call",
+			Layout: "084e63269300f0f2",
 			Pos:    "loops.go:192:10",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
@@ -3084,21 +3136,21 @@ loop:
 	}
 	sum += i
 loopNext:
-//line loops_fsm.go:3088
+//line loops_fsm.go:3140
 	m.v.sum = sum
 //line loops.go:206
 	return m.suspend(1, Add.Call(Pair{A: i, B: 1}))
 resume1:
-//line loops_fsm.go:3093
+//line loops_fsm.go:3145
 	v_1, err = fsm.Take[int](in)
 //line loops.go:206
 	i = v(v_1, err)
-//line loops_fsm.go:3097
+//line loops_fsm.go:3149
 	goto loop
 loopEnd:
 //line loops.go:212
 	return m.finish(sum, nil)
-//line loops_fsm.go:3102
+//line loops_fsm.go:3154
 }
 
 func (m *forContinuePostMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -3162,7 +3214,8 @@ func (m *forContinuePostMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "loops.go:213:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -3179,11 +3232,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "loops.go:204:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "3f21cd279e3e7268",
+			ID:     "Add.Call",
+			Layout: "816a7a19a98f7322",
 			Pos:    "loops.go:206:27",
 			Vars: []fsm.VarInfo{{
 				Name: "sum",
@@ -3259,35 +3314,35 @@ loop:
 	if !(i < 100) {
 		goto loopEnd
 	}
-//line loops_fsm.go:3263
+//line loops_fsm.go:3318
 	m.v.i, m.v.sum = i, sum
 //line loops.go:221
 	return m.suspend(1, Echo.Call(i))
 resume1:
-//line loops_fsm.go:3268
+//line loops_fsm.go:3323
 	v_1, err = fsm.Take[int](in)
 //line loops.go:221
 	sum += v(v_1, err)
 	if sum > 10 {
 		goto loopEnd
 	}
-//line loops_fsm.go:3275
+//line loops_fsm.go:3330
 	m.v.i, m.v.sum = i, sum
 //line loops.go:225
 	return m.suspend(2, Echo.Call(1))
 resume2:
-//line loops_fsm.go:3280
+//line loops_fsm.go:3335
 	v_2, err_1 = fsm.Take[int](in)
 //line loops.go:225
 	sum += v(v_2, err_1)
 //line loops.go:220
 	i++
-//line loops_fsm.go:3286
+//line loops_fsm.go:3341
 	goto loop
 loopEnd:
 //line loops.go:227
 	return m.finish(i, sum, nil)
-//line loops_fsm.go:3291
+//line loops_fsm.go:3346
 }
 
 func (m *forBreakAfterAwaitMachine) finish(r0 int, r1 int, r2 error) (fsm.AnyOp, error) {
@@ -3362,7 +3417,8 @@ func (m *forBreakAfterAwaitMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "fd05e174931b53f4",
+			ID:     "done",
+			Layout: "c39b2ff444a4c4c4",
 			Pos:    "loops.go:228:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -3382,11 +3438,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "loops.go:218:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "4a71c9668e0829bb",
+			ID:     "Echo.Call",
+			Layout: "95ad11da49228cdb",
 			Pos:    "loops.go:221:12",
 			Vars: []fsm.VarInfo{{
 				Name: "i",
@@ -3396,7 +3454,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "4a71c9668e0829bb",
+			ID:     "Echo.Call#2",
+			Layout: "3800a4723d021c43",
 			Pos:    "loops.go:225:12",
 			Vars: []fsm.VarInfo{{
 				Name: "i",
@@ -3456,18 +3515,18 @@ func (m *forCondShortCircuitMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fs
 //line loops.go:235
 	i = 0
 loop:
-//line loops_fsm.go:3460
+//line loops_fsm.go:3519
 	cond = i < n
 //line loops.go:236
 	if !cond {
 		goto condDone
 	}
-//line loops_fsm.go:3466
+//line loops_fsm.go:3525
 	m.v.n, m.v.i = n, i
 //line loops.go:236
 	return m.suspend(1, Echo.Call(i))
 resume1:
-//line loops_fsm.go:3471
+//line loops_fsm.go:3530
 	v_1, err = fsm.Take[int](in)
 	cond = v(v_1, err) != 3
 condDone:
@@ -3477,12 +3536,12 @@ condDone:
 	}
 //line loops.go:237
 	i++
-//line loops_fsm.go:3481
+//line loops_fsm.go:3540
 	goto loop
 loopEnd:
 //line loops.go:239
 	return m.finish(i, nil)
-//line loops_fsm.go:3486
+//line loops_fsm.go:3545
 }
 
 func (m *forCondShortCircuitMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -3552,7 +3611,8 @@ func (m *forCondShortCircuitMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "loops.go:240:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -3573,7 +3633,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "3d5626aa9d3c44eb",
+			ID:     "start",
+			Layout: "0a01cb050ef0c869",
 			Pos:    "loops.go:234:6",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
@@ -3581,7 +3642,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "708417ef940df5cc",
+			ID:     "Echo.Call",
+			Layout: "8e6fb041c9570f5d",
 			Pos:    "loops.go:236:17",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
@@ -3647,7 +3709,7 @@ loop:
 	if !(i < n) {
 		goto loopEnd
 	}
-//line loops_fsm.go:3651
+//line loops_fsm.go:3713
 	m.v.n, m.v.sum, m.v.i = n, sum, i
 //line loops.go:248
 	return m.suspend(1, Echo.Call(i))
@@ -3660,12 +3722,12 @@ resume1:
 	sum += x
 //line loops.go:247
 	i++
-//line loops_fsm.go:3664
+//line loops_fsm.go:3726
 	goto loop
 loopEnd:
 //line loops.go:254
 	return m.finish(sum, nil)
-//line loops_fsm.go:3669
+//line loops_fsm.go:3731
 }
 
 func (m *manyAwaitsMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -3737,7 +3799,8 @@ func (m *manyAwaitsMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "loops.go:255:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -3758,7 +3821,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "3d5626aa9d3c44eb",
+			ID:     "start",
+			Layout: "0a01cb050ef0c869",
 			Pos:    "loops.go:245:6",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
@@ -3766,7 +3830,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "7612ca265e1858e2",
+			ID:     "Echo.Call",
+			Layout: "084e63269300f0f2",
 			Pos:    "loops.go:248:13",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
@@ -3845,7 +3910,7 @@ func (m *manyAwaitsNestedMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.A
 	}
 //line loops.go:261
 	sum = 0
-//line loops_fsm.go:3849
+//line loops_fsm.go:3914
 	n = rows
 	i_1 = 0
 loop:
@@ -3854,7 +3919,7 @@ loop:
 	}
 //line loops.go:262
 	i = i_1
-//line loops_fsm.go:3858
+//line loops_fsm.go:3923
 	n_1 = cols
 	i_2 = 0
 loop_1:
@@ -3865,11 +3930,11 @@ loop_1:
 //line loops.go:264
 	return m.suspend(1, Echo.Call(i))
 resume1:
-//line loops_fsm.go:3869
+//line loops_fsm.go:3934
 	v_1, err = fsm.Take[int](in)
 //line loops.go:264
 	sum += v(v_1, err)
-//line loops_fsm.go:3873
+//line loops_fsm.go:3938
 	i_2++
 	goto loop_1
 loopEnd_1:
@@ -3878,7 +3943,7 @@ loopEnd_1:
 loopEnd:
 //line loops.go:267
 	return m.finish(sum, nil)
-//line loops_fsm.go:3882
+//line loops_fsm.go:3947
 }
 
 func (m *manyAwaitsNestedMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -3960,7 +4025,8 @@ func (m *manyAwaitsNestedMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "loops.go:268:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -3984,7 +4050,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2be616d0e5db9cdc",
+			ID:     "start",
+			Layout: "690cf1fa11b5cbaf",
 			Pos:    "loops.go:260:6",
 			Vars: []fsm.VarInfo{{
 				Name: "rows",
@@ -3995,7 +4062,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "4f440cead1cef459",
+			ID:     "Echo.Call",
+			Layout: "743d9d77bf841bbf",
 			Pos:    "loops.go:264:13",
 			Vars: []fsm.VarInfo{{
 				Name: "cols",
@@ -4081,15 +4149,15 @@ loop:
 	if !(i < n) {
 		goto loopEnd
 	}
-//line loops_fsm.go:4085
+//line loops_fsm.go:4153
 	{
 //line loops.go:276
 		op := Str.Call(string(rune('a' + i)))
-//line loops_fsm.go:4089
+//line loops_fsm.go:4157
 		m.v.n, m.v.out, m.v.i = n, out, i
 //line loops.go:276
 		return m.suspend(1, op)
-//line loops_fsm.go:4093
+//line loops_fsm.go:4161
 	}
 resume1:
 	v_1, err = fsm.Take[string](in)
@@ -4098,12 +4166,12 @@ resume1:
 	out = append(out, s)
 //line loops.go:275
 	i++
-//line loops_fsm.go:4102
+//line loops_fsm.go:4170
 	goto loop
 loopEnd:
 //line loops.go:279
 	return m.finish(out, nil)
-//line loops_fsm.go:4107
+//line loops_fsm.go:4175
 }
 
 func (m *forGrowingMachine) finish(r0 []string, r1 error) (fsm.AnyOp, error) {
@@ -4175,7 +4243,8 @@ func (m *forGrowingMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "aed6349a6af537cf",
+			ID:     "done",
+			Layout: "dd629b36be7e202b",
 			Pos:    "loops.go:280:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -4196,7 +4265,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "3d5626aa9d3c44eb",
+			ID:     "start",
+			Layout: "0a01cb050ef0c869",
 			Pos:    "loops.go:273:6",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
@@ -4204,7 +4274,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "dd5e897dc902f9ef",
+			ID:     "Str.Call",
+			Layout: "f32127746adcb631",
 			Pos:    "loops.go:276:10",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
@@ -4278,7 +4349,7 @@ func (m *forBodyVarResetMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.An
 	}
 //line loops.go:287
 	out = nil
-//line loops_fsm.go:4282
+//line loops_fsm.go:4353
 	n = 3
 	i_1 = 0
 loop:
@@ -4290,33 +4361,33 @@ loop:
 	x = 0
 	s = nil
 	p = Pair{}
-//line loops_fsm.go:4294
+//line loops_fsm.go:4365
 	m.v.out, m.v.n, m.v.i_1, m.v.x, m.v.s, m.v.p = out, n, i_1, x, s, p
 //line loops.go:292
 	return m.suspend(1, Echo.Call(i))
 resume1:
-//line loops_fsm.go:4299
+//line loops_fsm.go:4370
 	v_1, err = fsm.Take[int](in)
 //line loops.go:292
 	x += v(v_1, err)
 	s = append(s, x)
-//line loops_fsm.go:4304
+//line loops_fsm.go:4375
 	m.v.out, m.v.n, m.v.i_1, m.v.x, m.v.s, m.v.p = out, n, i_1, x, s, p
 //line loops.go:294
 	return m.suspend(2, Echo.Call(1))
 resume2:
-//line loops_fsm.go:4309
+//line loops_fsm.go:4380
 	v_2, err_1 = fsm.Take[int](in)
 //line loops.go:294
 	p.B += v(v_2, err_1)
 	out = append(out, len(s)*100+x*10+p.A+p.B)
-//line loops_fsm.go:4314
+//line loops_fsm.go:4385
 	i_1++
 	goto loop
 loopEnd:
 //line loops.go:297
 	return m.finish(out, nil)
-//line loops_fsm.go:4320
+//line loops_fsm.go:4391
 }
 
 func (m *forBodyVarResetMachine) finish(r0 []int, r1 error) (fsm.AnyOp, error) {
@@ -4404,7 +4475,8 @@ func (m *forBodyVarResetMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "72b68ac4df7a5590",
+			ID:     "done",
+			Layout: "4cc56709206a03e7",
 			Pos:    "loops.go:298:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -4421,11 +4493,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "loops.go:286:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "5e9b61af57ad038b",
+			ID:     "Echo.Call",
+			Layout: "8c046cb1560961f3",
 			Pos:    "loops.go:292:10",
 			Vars: []fsm.VarInfo{{
 				Name: "out",
@@ -4449,7 +4523,8 @@ func init() {
 				Type: "Pair",
 			}},
 		}, {
-			Layout: "5e9b61af57ad038b",
+			ID:     "Echo.Call#2",
+			Layout: "0efd266288de2049",
 			Pos:    "loops.go:294:12",
 			Vars: []fsm.VarInfo{{
 				Name: "out",

@@ -135,7 +135,8 @@ func (m *pointerMethodAcrossAwaitsMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "memory.go:27:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -152,18 +153,21 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "memory.go:20:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "780d2bef8c153c41",
+			ID:     "Echo.Call",
+			Layout: "f7b9697ede7a58f2",
 			Pos:    "memory.go:23:2",
 			Vars: []fsm.VarInfo{{
 				Name: "t",
 				Type: "Tally",
 			}},
 		}, {
-			Layout: "780d2bef8c153c41",
+			ID:     "Echo.Call#2",
+			Layout: "ad973c192583d863",
 			Pos:    "memory.go:25:11",
 			Vars: []fsm.VarInfo{{
 				Name: "t",
@@ -218,14 +222,14 @@ func (m *pointerNotLiveMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.Any
 	p = &x
 	*p = 5
 	y = x
-//line memory_fsm.go:222
+//line memory_fsm.go:226
 	m.v.y = y
 //line memory.go:38
 	return m.suspend(1, Echo.Call(y))
 resume1:
 //line memory.go:39
 	return m.finish(y, nil)
-//line memory_fsm.go:229
+//line memory_fsm.go:233
 }
 
 func (m *pointerNotLiveMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -289,7 +293,8 @@ func (m *pointerNotLiveMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "memory.go:40:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -306,11 +311,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "memory.go:33:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "e500a8ce4b012cdb",
+			ID:     "Echo.Call",
+			Layout: "788aa8aaaa812d82",
 			Pos:    "memory.go:38:2",
 			Vars: []fsm.VarInfo{{
 				Name: "y",
@@ -381,7 +388,7 @@ loop:
 	}
 //line memory.go:48
 	row = rows[i]
-//line memory_fsm.go:385
+//line memory_fsm.go:392
 	n_1 = len(row)
 	i_1 = 0
 loop_1:
@@ -390,16 +397,16 @@ loop_1:
 	}
 //line memory.go:49
 	j = i_1
-//line memory_fsm.go:394
+//line memory_fsm.go:401
 	m.v.rows, m.v.row, m.v.n, m.v.i, m.v.j, m.v.n_1, m.v.i_1 = rows, row, n, i, j, n_1, i_1
 //line memory.go:50
 	return m.suspend(1, Echo.Call(j+1))
 resume1:
-//line memory_fsm.go:399
+//line memory_fsm.go:406
 	v_1, err = fsm.Take[int](in)
 //line memory.go:50
 	row[j] += v(v_1, err)
-//line memory_fsm.go:403
+//line memory_fsm.go:410
 	i_1++
 	goto loop_1
 loopEnd_1:
@@ -408,7 +415,7 @@ loopEnd_1:
 loopEnd:
 //line memory.go:53
 	return m.finish(rows, nil)
-//line memory_fsm.go:412
+//line memory_fsm.go:419
 }
 
 func (m *rangeNestedSharedMachine) finish(r0 [][]int, r1 error) (fsm.AnyOp, error) {
@@ -492,7 +499,8 @@ func (m *rangeNestedSharedMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "c17b40c5c4538b03",
+			ID:     "done",
+			Layout: "0d01720acafebaad",
 			Pos:    "memory.go:54:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -513,7 +521,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "0aef45ee58dcea73",
+			ID:     "start",
+			Layout: "b20591df3a22f0bf",
 			Pos:    "memory.go:47:6",
 			Vars: []fsm.VarInfo{{
 				Name: "rows",
@@ -521,7 +530,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "65bcd3cc1092d032",
+			ID:     "Echo.Call",
+			Layout: "c7e741bd997923bd",
 			Pos:    "memory.go:50:16",
 			Vars: []fsm.VarInfo{{
 				Name: "rows",
@@ -615,7 +625,7 @@ func (m *rangeElementReplacedMachine) Resume(ctx fsm.Context, in fsm.Outcome) (f
 	}
 //line memory.go:61
 	last = nil
-//line memory_fsm.go:619
+//line memory_fsm.go:629
 	n = len(rows)
 	i = 0
 loop:
@@ -625,23 +635,23 @@ loop:
 //line memory.go:62
 	row = rows[i]
 	row = append([]int(nil), row...)
-//line memory_fsm.go:629
+//line memory_fsm.go:639
 	m.v.rows, m.v.row, m.v.n, m.v.i = rows, row, n, i
 //line memory.go:64
 	return m.suspend(1, Echo.Call(100))
 resume1:
-//line memory_fsm.go:634
+//line memory_fsm.go:644
 	v_1, err = fsm.Take[int](in)
 //line memory.go:64
 	row[0] = v(v_1, err)
 	last = row
-//line memory_fsm.go:639
+//line memory_fsm.go:649
 	i++
 	goto loop
 loopEnd:
 //line memory.go:67
 	return m.finish(rows, last, nil)
-//line memory_fsm.go:645
+//line memory_fsm.go:655
 }
 
 func (m *rangeElementReplacedMachine) finish(r0 [][]int, r1 []int, r2 error) (fsm.AnyOp, error) {
@@ -722,7 +732,8 @@ func (m *rangeElementReplacedMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "133164eed65c8ffd",
+			ID:     "done",
+			Layout: "38cdec43866fd6d9",
 			Pos:    "memory.go:68:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -746,7 +757,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "0aef45ee58dcea73",
+			ID:     "start",
+			Layout: "b20591df3a22f0bf",
 			Pos:    "memory.go:60:6",
 			Vars: []fsm.VarInfo{{
 				Name: "rows",
@@ -754,7 +766,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "ea75de8a795741cf",
+			ID:     "Echo.Call",
+			Layout: "8b2f68eb706ea9f5",
 			Pos:    "memory.go:64:14",
 			Vars: []fsm.VarInfo{{
 				Name: "rows",
@@ -831,16 +844,16 @@ loop:
 	}
 //line memory.go:75
 	t_1 = ts[i]
-//line memory_fsm.go:835
+//line memory_fsm.go:848
 	m.v.ts, m.v.t_1, m.v.n, m.v.i = ts, t_1, n, i
 //line memory.go:76
 	return m.suspend(1, Echo.Call(5))
 resume1:
-//line memory_fsm.go:840
+//line memory_fsm.go:853
 	v_1, err = fsm.Take[int](in)
 //line memory.go:76
 	t_1.N += v(v_1, err)
-//line memory_fsm.go:844
+//line memory_fsm.go:857
 	i++
 	goto loop
 loopEnd:
@@ -850,7 +863,7 @@ loopEnd:
 		sum += t.N
 	}
 	return m.finish(sum, nil)
-//line memory_fsm.go:854
+//line memory_fsm.go:867
 }
 
 func (m *rangePointersMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -928,7 +941,8 @@ func (m *rangePointersMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "memory.go:83:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -949,7 +963,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "4a277ae49a36acd2",
+			ID:     "start",
+			Layout: "cf0ebe8b67f3dd7e",
 			Pos:    "memory.go:74:6",
 			Vars: []fsm.VarInfo{{
 				Name: "ts",
@@ -957,7 +972,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "165810048db88a0d",
+			ID:     "Echo.Call",
+			Layout: "cc993cd6ab8888bf",
 			Pos:    "memory.go:76:12",
 			Vars: []fsm.VarInfo{{
 				Name: "ts",
@@ -1027,17 +1043,17 @@ func (m_1 *scanAcrossAwaitMachine) Resume(ctx fsm.Context, in_1 fsm.Outcome) (fs
 	if _, err := fmt.Sscan(in, &n); err != nil {
 		return m_1.finish(0, err)
 	}
-//line memory_fsm.go:1031
+//line memory_fsm.go:1047
 	m_1.v.n = n
 //line memory.go:94
 	return m_1.suspend(1, Echo.Call(n))
 resume1:
-//line memory_fsm.go:1036
+//line memory_fsm.go:1052
 	v_1, err_1 = fsm.Take[int](in_1)
 //line memory.go:94
 	m = v(v_1, err_1)
 	return m_1.finish(n+m, nil)
-//line memory_fsm.go:1041
+//line memory_fsm.go:1057
 }
 
 func (m *scanAcrossAwaitMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1105,7 +1121,8 @@ func (m *scanAcrossAwaitMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "memory.go:96:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -1126,7 +1143,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "ab1c69191eeb163e",
+			ID:     "start",
+			Layout: "d89367bfb8066285",
 			Pos:    "memory.go:89:6",
 			Vars: []fsm.VarInfo{{
 				Name: "in",
@@ -1134,7 +1152,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "3d5626aa9d3c44eb",
+			ID:     "Echo.Call",
+			Layout: "f1cd27dbffecf2b4",
 			Pos:    "memory.go:94:9",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
@@ -1206,16 +1225,16 @@ func (m *appendAfterAwaitMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.A
 	}
 //line memory.go:103
 	a = make([]int, 1, 4)
-//line memory_fsm.go:1210
+//line memory_fsm.go:1229
 	m.v.a = a
 //line memory.go:104
 	return m.suspend(1, Echo.Call(1))
 resume1:
-//line memory_fsm.go:1215
+//line memory_fsm.go:1234
 	v_1, err = fsm.Take[int](in)
 //line memory.go:104
 	a[0] = v(v_1, err)
-//line memory_fsm.go:1219
+//line memory_fsm.go:1238
 	m.v.a = a
 //line memory.go:105
 	return m.suspend(2, Echo.Call(2))
@@ -1224,7 +1243,7 @@ resume2:
 	b = append(a, 5)
 	b[0] = 9
 	return m.finish(a, b, cap(a), nil)
-//line memory_fsm.go:1228
+//line memory_fsm.go:1247
 }
 
 func (m *appendAfterAwaitMachine) finish(r0 []int, r1 []int, r2 int, r3 error) (fsm.AnyOp, error) {
@@ -1298,7 +1317,8 @@ func (m *appendAfterAwaitMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "2c389728742c29c1",
+			ID:     "done",
+			Layout: "bf550990edd93e6d",
 			Pos:    "memory.go:109:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -1321,18 +1341,21 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "memory.go:102:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "33f58648fbe2e33b",
+			ID:     "Echo.Call",
+			Layout: "6fc8e20a389bfbfc",
 			Pos:    "memory.go:104:11",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
 				Type: "[]int",
 			}},
 		}, {
-			Layout: "33f58648fbe2e33b",
+			ID:     "Echo.Call#2",
+			Layout: "8858e0e7954c745b",
 			Pos:    "memory.go:105:2",
 			Vars: []fsm.VarInfo{{
 				Name: "a",

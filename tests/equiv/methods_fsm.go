@@ -156,7 +156,8 @@ func (m *counterCountMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "methods.go:25:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -180,7 +181,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "18f2a7a936a1c431",
+			ID:     "start",
+			Layout: "06e7e4b97c16c9ed",
 			Pos:    "methods.go:20:18",
 			Vars: []fsm.VarInfo{{
 				Name: "c",
@@ -191,7 +193,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "3ba39c0926785afb",
+			ID:     "Echo.Call",
+			Layout: "5dae772627176581",
 			Pos:    "methods.go:22:15",
 			Vars: []fsm.VarInfo{{
 				Name: "c",
@@ -263,12 +266,12 @@ func (m *counterLabelMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp
 //line methods.go:31
 	return m.suspend(1, Str.Call(prefix))
 resume1:
-//line methods_fsm.go:267
+//line methods_fsm.go:270
 	v_1, err = fsm.Take[string](in)
 //line methods.go:31
 	s = v(v_1, err)
 	return m.finish(s+c.suffix(), nil)
-//line methods_fsm.go:272
+//line methods_fsm.go:275
 }
 
 func (m *counterLabelMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -338,7 +341,8 @@ func (m *counterLabelMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "6f831efb80eea763",
+			ID:     "done",
+			Layout: "c10578ce227e1baf",
 			Pos:    "methods.go:33:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -362,7 +366,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "37294c4f6b63ec8d",
+			ID:     "start",
+			Layout: "295721aeb17fe88d",
 			Pos:    "methods.go:30:18",
 			Vars: []fsm.VarInfo{{
 				Name: "c",
@@ -373,7 +378,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "5c89d7739a1e6898",
+			ID:     "Str.Call",
+			Layout: "d2a1dc444e80600c",
 			Pos:    "methods.go:31:9",
 			Vars: []fsm.VarInfo{{
 				Name: "c",
@@ -445,22 +451,22 @@ loop:
 	}
 //line methods.go:41
 	x = xs[i]
-//line methods_fsm.go:449
+//line methods_fsm.go:455
 	m.v.c, m.v.xs, m.v.n, m.v.i = c, xs, n, i
 //line methods.go:42
 	return m.suspend(1, Echo.Call(x))
 resume1:
-//line methods_fsm.go:454
+//line methods_fsm.go:460
 	v_1, err = fsm.Take[int](in)
 //line methods.go:42
 	c.Base += v(v_1, err)
-//line methods_fsm.go:458
+//line methods_fsm.go:464
 	i++
 	goto loop
 loopEnd:
 //line methods.go:44
 	return m.finish(c.Base, nil)
-//line methods_fsm.go:464
+//line methods_fsm.go:470
 }
 
 func (m *counterAddAllMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -536,7 +542,8 @@ func (m *counterAddAllMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "methods.go:45:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -560,7 +567,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "6253373b12c863ff",
+			ID:     "start",
+			Layout: "277f889dadaa158b",
 			Pos:    "methods.go:40:18",
 			Vars: []fsm.VarInfo{{
 				Name: "c",
@@ -571,7 +579,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "579755c43952b7dd",
+			ID:     "Echo.Call",
+			Layout: "e84f9102ad4be587",
 			Pos:    "methods.go:42:15",
 			Vars: []fsm.VarInfo{{
 				Name: "c",
@@ -641,11 +650,11 @@ func (m *counterStaticMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 //line methods.go:51
 	return m.suspend(1, Echo.Call(x))
 resume1:
-//line methods_fsm.go:645
+//line methods_fsm.go:654
 	v_1, err = fsm.Take[int](in)
 //line methods.go:51
 	return m.finish(v(v_1, err)*2, nil)
-//line methods_fsm.go:649
+//line methods_fsm.go:658
 }
 
 func (m *counterStaticMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -709,7 +718,8 @@ func (m *counterStaticMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "methods.go:52:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -733,7 +743,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "29480f373b660127",
+			ID:     "start",
+			Layout: "32ced3795c691e07",
 			Pos:    "methods.go:50:16",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
@@ -741,7 +752,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Echo.Call",
+			Layout: "86be675ce493dc32",
 			Pos:    "methods.go:51:11",
 		}},
 		Zero: func() fsm.Machine {
@@ -805,7 +817,7 @@ func (m *scaleApplyMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, 
 	}
 //line methods.go:59
 	out = make([]int, 0, len(xs))
-//line methods_fsm.go:809
+//line methods_fsm.go:821
 	n = len(xs)
 	i = 0
 loop:
@@ -814,22 +826,22 @@ loop:
 	}
 //line methods.go:60
 	x = xs[i]
-//line methods_fsm.go:818
+//line methods_fsm.go:830
 	m.v.s, m.v.xs, m.v.out, m.v.n, m.v.i = s, xs, out, n, i
 //line methods.go:61
 	return m.suspend(1, Echo.Call(x))
 resume1:
-//line methods_fsm.go:823
+//line methods_fsm.go:835
 	v_1, err = fsm.Take[int](in)
 //line methods.go:61
 	out = append(out, v(v_1, err)*int(s))
-//line methods_fsm.go:827
+//line methods_fsm.go:839
 	i++
 	goto loop
 loopEnd:
 //line methods.go:63
 	return m.finish(out, nil)
-//line methods_fsm.go:833
+//line methods_fsm.go:845
 }
 
 func (m *scaleApplyMachine) finish(r0 []int, r1 error) (fsm.AnyOp, error) {
@@ -907,7 +919,8 @@ func (m *scaleApplyMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "72b68ac4df7a5590",
+			ID:     "done",
+			Layout: "4cc56709206a03e7",
 			Pos:    "methods.go:64:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -931,7 +944,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "4aef74b73067e740",
+			ID:     "start",
+			Layout: "482c3ed2db1e8d7e",
 			Pos:    "methods.go:58:16",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -942,7 +956,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "1a38d2e2a7a167dd",
+			ID:     "Echo.Call",
+			Layout: "550b1be1ccbba33e",
 			Pos:    "methods.go:61:23",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -1016,7 +1031,7 @@ func (m_1 *machineRunMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp
 	}
 //line methods.go:73
 	out = ""
-//line methods_fsm.go:1020
+//line methods_fsm.go:1035
 	n = len(m.Steps)
 	i = 0
 loop:
@@ -1025,23 +1040,23 @@ loop:
 	}
 //line methods.go:74
 	s = m.Steps[i]
-//line methods_fsm.go:1029
+//line methods_fsm.go:1044
 	m_1.v.m, m_1.v.out, m_1.v.n, m_1.v.i = m, out, n, i
 //line methods.go:75
 	return m_1.suspend(1, Str.Call(s))
 resume1:
-//line methods_fsm.go:1034
+//line methods_fsm.go:1049
 	v_1, err = fsm.Take[string](in)
 //line methods.go:75
 	out += v(v_1, err)
-//line methods_fsm.go:1038
+//line methods_fsm.go:1053
 	i++
 	goto loop
 loopEnd:
 //line methods.go:77
 	m.Steps = nil
 	return m_1.finish(out+strconv.Itoa(len(m.Steps)), nil)
-//line methods_fsm.go:1045
+//line methods_fsm.go:1060
 }
 
 func (m *machineRunMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -1115,7 +1130,8 @@ func (m *machineRunMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "6f831efb80eea763",
+			ID:     "done",
+			Layout: "c10578ce227e1baf",
 			Pos:    "methods.go:79:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -1136,7 +1152,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "28a9b17ae666bbad",
+			ID:     "start",
+			Layout: "5dbcc636983f3726",
 			Pos:    "methods.go:72:18",
 			Vars: []fsm.VarInfo{{
 				Name: "m",
@@ -1144,7 +1161,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "20e50ca99017d3f5",
+			ID:     "Str.Call",
+			Layout: "a005d121606531a6",
 			Pos:    "methods.go:75:12",
 			Vars: []fsm.VarInfo{{
 				Name: "m",
@@ -1215,7 +1233,7 @@ func (m *sumMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, error) 
 	}
 //line methods.go:83
 	sum = 0
-//line methods_fsm.go:1219
+//line methods_fsm.go:1237
 	n = len(xs)
 	i = 0
 loop:
@@ -1224,22 +1242,22 @@ loop:
 	}
 //line methods.go:84
 	x = xs[i]
-//line methods_fsm.go:1228
+//line methods_fsm.go:1246
 	m.v.xs, m.v.sum, m.v.n, m.v.i = xs, sum, n, i
 //line methods.go:85
 	return m.suspend(1, Echo.Call(x))
 resume1:
-//line methods_fsm.go:1233
+//line methods_fsm.go:1251
 	v_1, err = fsm.Take[int](in)
 //line methods.go:85
 	sum += v(v_1, err)
-//line methods_fsm.go:1237
+//line methods_fsm.go:1255
 	i++
 	goto loop
 loopEnd:
 //line methods.go:87
 	return m.finish(sum, nil)
-//line methods_fsm.go:1243
+//line methods_fsm.go:1261
 }
 
 func (m *sumMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1313,7 +1331,8 @@ func (m *sumMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "methods.go:88:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -1334,7 +1353,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2ee6eabada2380b8",
+			ID:     "start",
+			Layout: "e6048d9cf7e28711",
 			Pos:    "methods.go:82:6",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
@@ -1342,7 +1362,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "ccbbb2764eaefd51",
+			ID:     "Echo.Call",
+			Layout: "0f796c56f4dbddf2",
 			Pos:    "methods.go:85:12",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
@@ -1421,7 +1442,7 @@ func (m *joinMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, error)
 	}
 //line methods.go:92
 	out = nil
-//line methods_fsm.go:1425
+//line methods_fsm.go:1446
 	n = len(parts)
 	i = 0
 loop:
@@ -1430,22 +1451,22 @@ loop:
 	}
 //line methods.go:93
 	p = parts[i]
-//line methods_fsm.go:1434
+//line methods_fsm.go:1455
 	m.v.sep, m.v.parts, m.v.out, m.v.n, m.v.i = sep, parts, out, n, i
 //line methods.go:94
 	return m.suspend(1, Str.Call(p))
 resume1:
-//line methods_fsm.go:1439
+//line methods_fsm.go:1460
 	v_1, err = fsm.Take[string](in)
 //line methods.go:94
 	out = append(out, v(v_1, err))
-//line methods_fsm.go:1443
+//line methods_fsm.go:1464
 	i++
 	goto loop
 loopEnd:
 //line methods.go:96
 	return m.finish(strings.Join(out, sep), nil)
-//line methods_fsm.go:1449
+//line methods_fsm.go:1470
 }
 
 func (m *joinMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -1523,7 +1544,8 @@ func (m *joinMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "6f831efb80eea763",
+			ID:     "done",
+			Layout: "c10578ce227e1baf",
 			Pos:    "methods.go:97:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -1547,7 +1569,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "15bd2ac42f94e55a",
+			ID:     "start",
+			Layout: "cbeb2834726341db",
 			Pos:    "methods.go:91:6",
 			Vars: []fsm.VarInfo{{
 				Name: "sep",
@@ -1558,7 +1581,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "1c11147c33befcb2",
+			ID:     "Str.Call",
+			Layout: "a3bd8a52e5ffbad1",
 			Pos:    "methods.go:94:23",
 			Vars: []fsm.VarInfo{{
 				Name: "sep",
@@ -1650,16 +1674,16 @@ loop:
 	}
 //line methods.go:103
 	i = i_1
-//line methods_fsm.go:1654
+//line methods_fsm.go:1678
 	m.v.xs, m.v.i, m.v.n, m.v.i_1 = xs, i, n, i_1
 //line methods.go:104
 	return m.suspend(1, Echo.Call(10))
 resume1:
-//line methods_fsm.go:1659
+//line methods_fsm.go:1683
 	v_1, err = fsm.Take[int](in)
 //line methods.go:104
 	xs[i] *= v(v_1, err)
-//line methods_fsm.go:1663
+//line methods_fsm.go:1687
 	i_1++
 	goto loop
 loopEnd:
@@ -1669,7 +1693,7 @@ loopEnd:
 		sum += x
 	}
 	return m.finish(len(xs), sum, nil)
-//line methods_fsm.go:1673
+//line methods_fsm.go:1697
 }
 
 func (m *variadicModifyMachine) finish(r0 int, r1 int, r2 error) (fsm.AnyOp, error) {
@@ -1746,7 +1770,8 @@ func (m *variadicModifyMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "fd05e174931b53f4",
+			ID:     "done",
+			Layout: "c39b2ff444a4c4c4",
 			Pos:    "methods.go:111:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -1770,7 +1795,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2ee6eabada2380b8",
+			ID:     "start",
+			Layout: "e6048d9cf7e28711",
 			Pos:    "methods.go:102:6",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
@@ -1778,7 +1804,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "c1910dc1660c0502",
+			ID:     "Echo.Call",
+			Layout: "cc723ea977ba100f",
 			Pos:    "methods.go:104:14",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",

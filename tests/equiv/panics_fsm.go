@@ -125,7 +125,8 @@ func (m *panicAfterAwaitMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "panics.go:14:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -146,7 +147,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "99810434c0a3c7a9",
+			ID:     "start",
+			Layout: "ee6796e34327c02a",
 			Pos:    "panics.go:10:6",
 			Vars: []fsm.VarInfo{{
 				Name: "i",
@@ -154,7 +156,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2ee6eabada2380b8",
+			ID:     "Echo.Call",
+			Layout: "58321303054145b9",
 			Pos:    "panics.go:12:9",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",

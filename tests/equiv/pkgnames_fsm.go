@@ -140,7 +140,8 @@ func (m *localNamedLikePackageMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "6f831efb80eea763",
+			ID:     "done",
+			Layout: "c10578ce227e1baf",
 			Pos:    "pkgnames.go:20:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -161,7 +162,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "1b16fda53b451520",
+			ID:     "start",
+			Layout: "77428c3ef7ce1b63",
 			Pos:    "pkgnames.go:13:6",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -169,14 +171,16 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "a0a628bcfe4ce1ed",
+			ID:     "Echo.Call",
+			Layout: "3cd55f5f64a07163",
 			Pos:    "pkgnames.go:15:2",
 			Vars: []fsm.VarInfo{{
 				Name: "up",
 				Type: "string",
 			}},
 		}, {
-			Layout: "139181ff7f108724",
+			ID:     "Echo.Call#2",
+			Layout: "300016178dbc7009",
 			Pos:    "pkgnames.go:18:2",
 			Vars: []fsm.VarInfo{{
 				Name: "strings",

@@ -159,7 +159,8 @@ func (m *rangeSliceMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "ranges.go:22:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -180,7 +181,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2ee6eabada2380b8",
+			ID:     "start",
+			Layout: "e6048d9cf7e28711",
 			Pos:    "ranges.go:15:6",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
@@ -188,7 +190,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "59cbf670888206bf",
+			ID:     "Echo.Call",
+			Layout: "d49512f0fa61b14f",
 			Pos:    "ranges.go:18:10",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
@@ -263,7 +266,7 @@ func (m *rangeSliceIndexOnlyMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fs
 	}
 //line ranges.go:26
 	out = ""
-//line ranges_fsm.go:267
+//line ranges_fsm.go:270
 	n = len(xs)
 	i_1 = 0
 loop:
@@ -272,22 +275,22 @@ loop:
 	}
 //line ranges.go:27
 	i = i_1
-//line ranges_fsm.go:276
+//line ranges_fsm.go:279
 	m.v.xs, m.v.out, m.v.i, m.v.n, m.v.i_1 = xs, out, i, n, i_1
 //line ranges.go:28
 	return m.suspend(1, Echo.Call(i))
 resume1:
-//line ranges_fsm.go:281
+//line ranges_fsm.go:284
 	v_1, err = fsm.Take[int](in)
 //line ranges.go:28
 	out += fmt.Sprint(v(v_1, err)) + xs[i]
-//line ranges_fsm.go:285
+//line ranges_fsm.go:288
 	i_1++
 	goto loop
 loopEnd:
 //line ranges.go:30
 	return m.finish(out, nil)
-//line ranges_fsm.go:291
+//line ranges_fsm.go:294
 }
 
 func (m *rangeSliceIndexOnlyMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -363,7 +366,8 @@ func (m *rangeSliceIndexOnlyMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "6f831efb80eea763",
+			ID:     "done",
+			Layout: "c10578ce227e1baf",
 			Pos:    "ranges.go:31:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -384,7 +388,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "f2d61993cc304a25",
+			ID:     "start",
+			Layout: "b216d55ad5809159",
 			Pos:    "ranges.go:25:6",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
@@ -392,7 +397,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "d3fd26a9b12dbac7",
+			ID:     "Echo.Call",
+			Layout: "bb9dc62db06b6b1a",
 			Pos:    "ranges.go:28:23",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
@@ -466,7 +472,7 @@ func (m *rangeSliceBlankMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.An
 	}
 //line ranges.go:35
 	out = ""
-//line ranges_fsm.go:470
+//line ranges_fsm.go:476
 	n = len(xs)
 	i = 0
 loop:
@@ -475,22 +481,22 @@ loop:
 	}
 //line ranges.go:36
 	x = xs[i]
-//line ranges_fsm.go:479
+//line ranges_fsm.go:485
 	m.v.xs, m.v.out, m.v.n, m.v.i = xs, out, n, i
 //line ranges.go:37
 	return m.suspend(1, Str.Call(x))
 resume1:
-//line ranges_fsm.go:484
+//line ranges_fsm.go:490
 	v_1, err = fsm.Take[string](in)
 //line ranges.go:37
 	out += v(v_1, err)
-//line ranges_fsm.go:488
+//line ranges_fsm.go:494
 	i++
 	goto loop
 loopEnd:
 //line ranges.go:39
 	return m.finish(out, nil)
-//line ranges_fsm.go:494
+//line ranges_fsm.go:500
 }
 
 func (m *rangeSliceBlankMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -564,7 +570,8 @@ func (m *rangeSliceBlankMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "6f831efb80eea763",
+			ID:     "done",
+			Layout: "c10578ce227e1baf",
 			Pos:    "ranges.go:40:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -585,7 +592,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "f2d61993cc304a25",
+			ID:     "start",
+			Layout: "b216d55ad5809159",
 			Pos:    "ranges.go:34:6",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
@@ -593,7 +601,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "397235b07fb26ffb",
+			ID:     "Str.Call",
+			Layout: "41a44d1a27ad6e43",
 			Pos:    "ranges.go:37:12",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
@@ -663,7 +672,7 @@ func (m *rangeNoVarsMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp,
 	}
 //line ranges.go:44
 	count = 0
-//line ranges_fsm.go:667
+//line ranges_fsm.go:676
 	n = len(xs)
 	i = 0
 loop:
@@ -674,17 +683,17 @@ loop:
 //line ranges.go:46
 	return m.suspend(1, Echo.Call(1))
 resume1:
-//line ranges_fsm.go:678
+//line ranges_fsm.go:687
 	v_1, err = fsm.Take[int](in)
 //line ranges.go:46
 	count += v(v_1, err)
-//line ranges_fsm.go:682
+//line ranges_fsm.go:691
 	i++
 	goto loop
 loopEnd:
 //line ranges.go:48
 	return m.finish(count, nil)
-//line ranges_fsm.go:688
+//line ranges_fsm.go:697
 }
 
 func (m *rangeNoVarsMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -756,7 +765,8 @@ func (m *rangeNoVarsMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "ranges.go:49:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -777,7 +787,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2ee6eabada2380b8",
+			ID:     "start",
+			Layout: "e6048d9cf7e28711",
 			Pos:    "ranges.go:43:6",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
@@ -785,7 +796,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "7b191cd8321f19a1",
+			ID:     "Echo.Call",
+			Layout: "7ba16174141e752c",
 			Pos:    "ranges.go:46:14",
 			Vars: []fsm.VarInfo{{
 				Name: "count",
@@ -866,7 +878,7 @@ func (m *rangeSliceModifyMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.A
 //line ranges.go:56
 	xs = []int{1, 2, 3, 4}
 	out = nil
-//line ranges_fsm.go:870
+//line ranges_fsm.go:882
 	n = len(xs)
 	i_1 = 0
 loop:
@@ -875,7 +887,7 @@ loop:
 	}
 //line ranges.go:58
 	i, x = i_1, xs[i_1]
-//line ranges_fsm.go:879
+//line ranges_fsm.go:891
 	m.v.xs, m.v.out, m.v.i, m.v.x, m.v.n, m.v.i_1 = xs, out, i, x, n, i_1
 //line ranges.go:59
 	return m.suspend(1, Echo.Call(x))
@@ -885,13 +897,13 @@ resume1:
 		xs[i+1] += x
 	}
 	out = append(out, x)
-//line ranges_fsm.go:889
+//line ranges_fsm.go:901
 	i_1++
 	goto loop
 loopEnd:
 //line ranges.go:65
 	return m.finish(out, xs, nil)
-//line ranges_fsm.go:895
+//line ranges_fsm.go:907
 }
 
 func (m *rangeSliceModifyMachine) finish(r0 []int, r1 []int, r2 error) (fsm.AnyOp, error) {
@@ -968,7 +980,8 @@ func (m *rangeSliceModifyMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "9f625dd695b05642",
+			ID:     "done",
+			Layout: "e5cad982c8b2d574",
 			Pos:    "ranges.go:66:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -988,11 +1001,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "ranges.go:55:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "9ac587f50419131a",
+			ID:     "Echo.Call",
+			Layout: "d4f7c4ab8b6eeb10",
 			Pos:    "ranges.go:59:3",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
@@ -1076,22 +1091,22 @@ loop:
 	}
 //line ranges.go:72
 	i, x = i_1, xs[i_1]
-//line ranges_fsm.go:1080
+//line ranges_fsm.go:1095
 	m.v.xs, m.v.i, m.v.x, m.v.n, m.v.i_1 = xs, i, x, n, i_1
 //line ranges.go:73
 	return m.suspend(1, Echo.Call(2))
 resume1:
-//line ranges_fsm.go:1085
+//line ranges_fsm.go:1100
 	v_1, err = fsm.Take[int](in)
 //line ranges.go:73
 	xs[i] = x * v(v_1, err)
-//line ranges_fsm.go:1089
+//line ranges_fsm.go:1104
 	i_1++
 	goto loop
 loopEnd:
 //line ranges.go:75
 	return m.finish(xs, nil)
-//line ranges_fsm.go:1095
+//line ranges_fsm.go:1110
 }
 
 func (m *rangeSliceModifyCurrentMachine) finish(r0 []int, r1 error) (fsm.AnyOp, error) {
@@ -1167,7 +1182,8 @@ func (m *rangeSliceModifyCurrentMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "72b68ac4df7a5590",
+			ID:     "done",
+			Layout: "4cc56709206a03e7",
 			Pos:    "ranges.go:76:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -1188,7 +1204,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2ee6eabada2380b8",
+			ID:     "start",
+			Layout: "e6048d9cf7e28711",
 			Pos:    "ranges.go:71:6",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
@@ -1196,7 +1213,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "078f9cb82b84b798",
+			ID:     "Echo.Call",
+			Layout: "ddab9cf0f5ec08db",
 			Pos:    "ranges.go:73:17",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
@@ -1283,7 +1301,7 @@ func (m *rangeReassignMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 //line ranges.go:83
 	xs = []int{1, 2, 3}
 	sum = 0
-//line ranges_fsm.go:1287
+//line ranges_fsm.go:1305
 	seq = xs
 	n = len(seq)
 	i = 0
@@ -1293,7 +1311,7 @@ loop:
 	}
 //line ranges.go:85
 	x = seq[i]
-//line ranges_fsm.go:1297
+//line ranges_fsm.go:1315
 	m.v.xs, m.v.sum, m.v.x, m.v.seq, m.v.n, m.v.i = xs, sum, x, seq, n, i
 //line ranges.go:86
 	return m.suspend(1, Echo.Call(x))
@@ -1301,13 +1319,13 @@ resume1:
 //line ranges.go:87
 	xs = append(xs, x*10)
 	sum += x
-//line ranges_fsm.go:1305
+//line ranges_fsm.go:1323
 	i++
 	goto loop
 loopEnd:
 //line ranges.go:90
 	return m.finish(sum, xs, nil)
-//line ranges_fsm.go:1311
+//line ranges_fsm.go:1329
 }
 
 func (m *rangeReassignMachine) finish(r0 int, r1 []int, r2 error) (fsm.AnyOp, error) {
@@ -1388,7 +1406,8 @@ func (m *rangeReassignMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "c17ca031c90b3098",
+			ID:     "done",
+			Layout: "6f3a44438c6c5986",
 			Pos:    "ranges.go:91:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -1408,11 +1427,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "ranges.go:82:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "aa2cf092b5f3a35e",
+			ID:     "Echo.Call",
+			Layout: "f62f7f100e1305ed",
 			Pos:    "ranges.go:86:3",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
@@ -1502,7 +1523,7 @@ func (m *rangeReassignNilMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.A
 //line ranges.go:95
 	xs = []int{1, 2, 3}
 	count = 0
-//line ranges_fsm.go:1506
+//line ranges_fsm.go:1527
 	seq = xs
 	n = len(seq)
 	i_1 = 0
@@ -1512,23 +1533,23 @@ loop:
 	}
 //line ranges.go:97
 	i = i_1
-//line ranges_fsm.go:1516
+//line ranges_fsm.go:1537
 	m.v.count, m.v.n, m.v.i_1 = count, n, i_1
 //line ranges.go:98
 	return m.suspend(1, Echo.Call(i))
 resume1:
-//line ranges_fsm.go:1521
+//line ranges_fsm.go:1542
 	v_1, err = fsm.Take[int](in)
 //line ranges.go:98
 	count += v(v_1, err)
 	xs = nil
-//line ranges_fsm.go:1526
+//line ranges_fsm.go:1547
 	i_1++
 	goto loop
 loopEnd:
 //line ranges.go:101
 	return m.finish(count, len(xs), nil)
-//line ranges_fsm.go:1532
+//line ranges_fsm.go:1553
 }
 
 func (m *rangeReassignNilMachine) finish(r0 int, r1 int, r2 error) (fsm.AnyOp, error) {
@@ -1599,7 +1620,8 @@ func (m *rangeReassignNilMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "fd05e174931b53f4",
+			ID:     "done",
+			Layout: "c39b2ff444a4c4c4",
 			Pos:    "ranges.go:102:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -1619,11 +1641,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "ranges.go:94:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "7b191cd8321f19a1",
+			ID:     "Echo.Call",
+			Layout: "7ba16174141e752c",
 			Pos:    "ranges.go:98:14",
 			Vars: []fsm.VarInfo{{
 				Name: "count",
@@ -1694,7 +1718,7 @@ func (m *rangeLoopVarReassignedMachine) Resume(ctx fsm.Context, in fsm.Outcome) 
 	}
 //line ranges.go:108
 	out = nil
-//line ranges_fsm.go:1698
+//line ranges_fsm.go:1722
 	n = len(xs)
 	i_1 = 0
 loop:
@@ -1703,24 +1727,24 @@ loop:
 	}
 //line ranges.go:109
 	i, x = i_1, xs[i_1]
-//line ranges_fsm.go:1707
+//line ranges_fsm.go:1731
 	m.v.xs, m.v.out, m.v.i, m.v.x, m.v.n, m.v.i_1 = xs, out, i, x, n, i_1
 //line ranges.go:110
 	return m.suspend(1, Echo.Call(10))
 resume1:
-//line ranges_fsm.go:1712
+//line ranges_fsm.go:1736
 	v_1, err = fsm.Take[int](in)
 //line ranges.go:110
 	x *= v(v_1, err)
 	i += 100
 	out = append(out, i+x)
-//line ranges_fsm.go:1718
+//line ranges_fsm.go:1742
 	i_1++
 	goto loop
 loopEnd:
 //line ranges.go:114
 	return m.finish(out, nil)
-//line ranges_fsm.go:1724
+//line ranges_fsm.go:1748
 }
 
 func (m *rangeLoopVarReassignedMachine) finish(r0 []int, r1 error) (fsm.AnyOp, error) {
@@ -1798,7 +1822,8 @@ func (m *rangeLoopVarReassignedMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "72b68ac4df7a5590",
+			ID:     "done",
+			Layout: "4cc56709206a03e7",
 			Pos:    "ranges.go:115:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -1819,7 +1844,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2ee6eabada2380b8",
+			ID:     "start",
+			Layout: "e6048d9cf7e28711",
 			Pos:    "ranges.go:107:6",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
@@ -1827,7 +1853,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "9ac587f50419131a",
+			ID:     "Echo.Call",
+			Layout: "d4f7c4ab8b6eeb10",
 			Pos:    "ranges.go:110:10",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
@@ -1919,7 +1946,7 @@ func (m *rangeArrayMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, 
 //line ranges.go:122
 	arr = [4]int{1, 2, 3, 4}
 	sum = 0
-//line ranges_fsm.go:1923
+//line ranges_fsm.go:1950
 	seq = arr
 	n = len(seq)
 	i_1 = 0
@@ -1929,7 +1956,7 @@ loop:
 	}
 //line ranges.go:124
 	i, x = i_1, seq[i_1]
-//line ranges_fsm.go:1933
+//line ranges_fsm.go:1960
 	m.v.arr, m.v.sum, m.v.i, m.v.x, m.v.seq, m.v.n, m.v.i_1 = arr, sum, i, x, seq, n, i_1
 //line ranges.go:125
 	return m.suspend(1, Echo.Call(i))
@@ -1939,13 +1966,13 @@ resume1:
 		arr[3] = 100
 	}
 	sum += x
-//line ranges_fsm.go:1943
+//line ranges_fsm.go:1970
 	i_1++
 	goto loop
 loopEnd:
 //line ranges.go:131
 	return m.finish(sum, arr, nil)
-//line ranges_fsm.go:1949
+//line ranges_fsm.go:1976
 }
 
 func (m *rangeArrayMachine) finish(r0 int, r1 [4]int, r2 error) (fsm.AnyOp, error) {
@@ -2024,7 +2051,8 @@ func (m *rangeArrayMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "80d77742e92d482e",
+			ID:     "done",
+			Layout: "17f71ec829e51ee8",
 			Pos:    "ranges.go:132:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -2044,11 +2072,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "ranges.go:121:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "3e9ef9abc8d18a6d",
+			ID:     "Echo.Call",
+			Layout: "f361198dfdbc65a0",
 			Pos:    "ranges.go:125:3",
 			Vars: []fsm.VarInfo{{
 				Name: "arr",
@@ -2126,7 +2156,7 @@ func (m *rangeArrayIndexOnlyMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fs
 //line ranges.go:138
 	arr = [4]int{1, 2, 3, 4}
 	sum = 0
-//line ranges_fsm.go:2130
+//line ranges_fsm.go:2160
 	_ = arr
 	i_1 = 0
 loop:
@@ -2135,7 +2165,7 @@ loop:
 	}
 //line ranges.go:140
 	i = i_1
-//line ranges_fsm.go:2139
+//line ranges_fsm.go:2169
 	m.v.arr, m.v.sum, m.v.i, m.v.i_1 = arr, sum, i, i_1
 //line ranges.go:141
 	return m.suspend(1, Echo.Call(i))
@@ -2145,13 +2175,13 @@ resume1:
 		arr[3] = 100
 	}
 	sum += arr[i]
-//line ranges_fsm.go:2149
+//line ranges_fsm.go:2179
 	i_1++
 	goto loop
 loopEnd:
 //line ranges.go:147
 	return m.finish(sum, nil)
-//line ranges_fsm.go:2155
+//line ranges_fsm.go:2185
 }
 
 func (m *rangeArrayIndexOnlyMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -2221,7 +2251,8 @@ func (m *rangeArrayIndexOnlyMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "ranges.go:148:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -2238,11 +2269,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "ranges.go:137:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "b2d6454bcd3c28b9",
+			ID:     "Echo.Call",
+			Layout: "f73f0e86d6baef0b",
 			Pos:    "ranges.go:141:3",
 			Vars: []fsm.VarInfo{{
 				Name: "arr",
@@ -2313,7 +2346,7 @@ func (m *rangeStringMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp,
 	}
 //line ranges.go:154
 	out = ""
-//line ranges_fsm.go:2317
+//line ranges_fsm.go:2350
 	i_1 = 0
 loop:
 	if i_1 >= len(s) {
@@ -2321,28 +2354,28 @@ loop:
 	}
 //line ranges.go:155
 	i, r = i_1, fsm.RuneAt(s, i_1)
-//line ranges_fsm.go:2325
+//line ranges_fsm.go:2358
 	{
 //line ranges.go:156
 		op := Echo.Call(int(r))
-//line ranges_fsm.go:2329
+//line ranges_fsm.go:2362
 		m.v.s, m.v.out, m.v.i, m.v.i_1 = s, out, i, i_1
 //line ranges.go:156
 		return m.suspend(1, op)
-//line ranges_fsm.go:2333
+//line ranges_fsm.go:2366
 	}
 resume1:
 	v_1, err = fsm.Take[int](in)
 //line ranges.go:156
 	y = v(v_1, err)
 	out += fmt.Sprintf("%d:%U;", i, y)
-//line ranges_fsm.go:2340
+//line ranges_fsm.go:2373
 	i_1 = fsm.NextRune(s, i_1)
 	goto loop
 loopEnd:
 //line ranges.go:159
 	return m.finish(out, nil)
-//line ranges_fsm.go:2346
+//line ranges_fsm.go:2379
 }
 
 func (m *rangeStringMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -2416,7 +2449,8 @@ func (m *rangeStringMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "6f831efb80eea763",
+			ID:     "done",
+			Layout: "c10578ce227e1baf",
 			Pos:    "ranges.go:160:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -2437,7 +2471,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "1b16fda53b451520",
+			ID:     "start",
+			Layout: "77428c3ef7ce1b63",
 			Pos:    "ranges.go:153:6",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -2445,7 +2480,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "9ea2c991db0e4fb8",
+			ID:     "Echo.Call",
+			Layout: "c0bafdac6e9b59fe",
 			Pos:    "ranges.go:156:10",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -2513,7 +2549,7 @@ func (m *rangeStringIndexOnlyMachine) Resume(ctx fsm.Context, in fsm.Outcome) (f
 	}
 //line ranges.go:164
 	out = nil
-//line ranges_fsm.go:2517
+//line ranges_fsm.go:2553
 	i_1 = 0
 loop:
 	if i_1 >= len(s) {
@@ -2521,22 +2557,22 @@ loop:
 	}
 //line ranges.go:165
 	i = i_1
-//line ranges_fsm.go:2525
+//line ranges_fsm.go:2561
 	m.v.s, m.v.out, m.v.i_1 = s, out, i_1
 //line ranges.go:166
 	return m.suspend(1, Echo.Call(i))
 resume1:
-//line ranges_fsm.go:2530
+//line ranges_fsm.go:2566
 	v_1, err = fsm.Take[int](in)
 //line ranges.go:166
 	out = append(out, v(v_1, err))
-//line ranges_fsm.go:2534
+//line ranges_fsm.go:2570
 	i_1 = fsm.NextRune(s, i_1)
 	goto loop
 loopEnd:
 //line ranges.go:168
 	return m.finish(out, nil)
-//line ranges_fsm.go:2540
+//line ranges_fsm.go:2576
 }
 
 func (m *rangeStringIndexOnlyMachine) finish(r0 []int, r1 error) (fsm.AnyOp, error) {
@@ -2608,7 +2644,8 @@ func (m *rangeStringIndexOnlyMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "72b68ac4df7a5590",
+			ID:     "done",
+			Layout: "4cc56709206a03e7",
 			Pos:    "ranges.go:169:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -2629,7 +2666,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "1b16fda53b451520",
+			ID:     "start",
+			Layout: "77428c3ef7ce1b63",
 			Pos:    "ranges.go:163:6",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -2637,7 +2675,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "87b2526247155fbe",
+			ID:     "Echo.Call",
+			Layout: "a677c2a320579a0e",
 			Pos:    "ranges.go:166:23",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -2715,7 +2754,7 @@ func (m *rangeStringReassignMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fs
 //line ranges.go:175
 	s = "héj"
 	out = ""
-//line ranges_fsm.go:2719
+//line ranges_fsm.go:2758
 	str = s
 	i = 0
 loop:
@@ -2724,28 +2763,28 @@ loop:
 	}
 //line ranges.go:177
 	r = fsm.RuneAt(str, i)
-//line ranges_fsm.go:2728
+//line ranges_fsm.go:2767
 	{
 //line ranges.go:178
 		op := Str.Call(string(r))
-//line ranges_fsm.go:2732
+//line ranges_fsm.go:2771
 		m.v.out, m.v.str, m.v.i = out, str, i
 //line ranges.go:178
 		return m.suspend(1, op)
-//line ranges_fsm.go:2736
+//line ranges_fsm.go:2775
 	}
 resume1:
 	v_1, err = fsm.Take[string](in)
 //line ranges.go:178
 	out += v(v_1, err)
 	s = "x"
-//line ranges_fsm.go:2743
+//line ranges_fsm.go:2782
 	i = fsm.NextRune(str, i)
 	goto loop
 loopEnd:
 //line ranges.go:181
 	return m.finish(out, s, nil)
-//line ranges_fsm.go:2749
+//line ranges_fsm.go:2788
 }
 
 func (m *rangeStringReassignMachine) finish(r0 string, r1 string, r2 error) (fsm.AnyOp, error) {
@@ -2816,7 +2855,8 @@ func (m *rangeStringReassignMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "a800941c82fa46a5",
+			ID:     "done",
+			Layout: "2ed203ca7f1b008a",
 			Pos:    "ranges.go:182:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -2836,11 +2876,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "ranges.go:174:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "157d84122c1f4571",
+			ID:     "Str.Call",
+			Layout: "a4175e6788fc5c39",
 			Pos:    "ranges.go:178:12",
 			Vars: []fsm.VarInfo{{
 				Name: "out",
@@ -2905,7 +2947,7 @@ func (m *rangeIntMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, er
 	}
 //line ranges.go:186
 	sum = 0
-//line ranges_fsm.go:2909
+//line ranges_fsm.go:2951
 	n = 5
 	i_1 = 0
 loop:
@@ -2914,22 +2956,22 @@ loop:
 	}
 //line ranges.go:187
 	i = i_1
-//line ranges_fsm.go:2918
+//line ranges_fsm.go:2960
 	m.v.sum, m.v.n, m.v.i_1 = sum, n, i_1
 //line ranges.go:188
 	return m.suspend(1, Echo.Call(i))
 resume1:
-//line ranges_fsm.go:2923
+//line ranges_fsm.go:2965
 	v_1, err = fsm.Take[int](in)
 //line ranges.go:188
 	sum += v(v_1, err)
-//line ranges_fsm.go:2927
+//line ranges_fsm.go:2969
 	i_1++
 	goto loop
 loopEnd:
 //line ranges.go:190
 	return m.finish(sum, nil)
-//line ranges_fsm.go:2933
+//line ranges_fsm.go:2975
 }
 
 func (m *rangeIntMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -2997,7 +3039,8 @@ func (m *rangeIntMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "ranges.go:191:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -3014,11 +3057,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "ranges.go:185:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "b12e7e98d01d4867",
+			ID:     "Echo.Call",
+			Layout: "67f25b63eb5687cb",
 			Pos:    "ranges.go:188:12",
 			Vars: []fsm.VarInfo{{
 				Name: "sum",
@@ -3099,7 +3144,7 @@ func (m *rangeIntNMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, e
 	}
 //line ranges.go:197
 	count = 0
-//line ranges_fsm.go:3103
+//line ranges_fsm.go:3148
 	n_1 = n
 	i_1 = 0
 loop:
@@ -3108,23 +3153,23 @@ loop:
 	}
 //line ranges.go:198
 	i = i_1
-//line ranges_fsm.go:3112
+//line ranges_fsm.go:3157
 	m.v.count, m.v.i, m.v.n_1, m.v.i_1 = count, i, n_1, i_1
 //line ranges.go:199
 	return m.suspend(1, Echo.Call(i))
 resume1:
-//line ranges_fsm.go:3117
+//line ranges_fsm.go:3162
 	v_1, err = fsm.Take[int](in)
 //line ranges.go:199
 	count += v(v_1, err) - i + 1
 	n = 0
-//line ranges_fsm.go:3122
+//line ranges_fsm.go:3167
 	i_1++
 	goto loop
 loopEnd:
 //line ranges.go:202
 	return m.finish(count, n, nil)
-//line ranges_fsm.go:3128
+//line ranges_fsm.go:3173
 }
 
 func (m *rangeIntNMachine) finish(r0 int, r1 int, r2 error) (fsm.AnyOp, error) {
@@ -3201,7 +3246,8 @@ func (m *rangeIntNMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "fd05e174931b53f4",
+			ID:     "done",
+			Layout: "c39b2ff444a4c4c4",
 			Pos:    "ranges.go:203:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -3225,7 +3271,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "3d5626aa9d3c44eb",
+			ID:     "start",
+			Layout: "0a01cb050ef0c869",
 			Pos:    "ranges.go:196:6",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
@@ -3233,7 +3280,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "cc63bb778097f886",
+			ID:     "Echo.Call",
+			Layout: "cb243010cec3471e",
 			Pos:    "ranges.go:199:14",
 			Vars: []fsm.VarInfo{{
 				Name: "count",
@@ -3312,7 +3360,7 @@ func (m *rangeIntTypedMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 //line ranges.go:207
 	k = (int64)(3)
 	sum = 0
-//line ranges_fsm.go:3316
+//line ranges_fsm.go:3364
 	n = k
 	i_2 = 0
 loop:
@@ -3321,16 +3369,16 @@ loop:
 	}
 //line ranges.go:209
 	i_1 = i_2
-//line ranges_fsm.go:3325
+//line ranges_fsm.go:3373
 	m.v.sum, m.v.i_1, m.v.n, m.v.i_2 = sum, i_1, n, i_2
 //line ranges.go:210
 	return m.suspend(1, EchoI64.Call(10))
 resume1:
-//line ranges_fsm.go:3330
+//line ranges_fsm.go:3378
 	v_1, err = fsm.Take[int64](in)
 //line ranges.go:210
 	sum += i_1 * v(v_1, err)
-//line ranges_fsm.go:3334
+//line ranges_fsm.go:3382
 	i_2++
 	goto loop
 loopEnd:
@@ -3343,15 +3391,15 @@ loop_1:
 //line ranges.go:212
 	i_3 = i_4
 	sum += int64(i_3) * 1000
-//line ranges_fsm.go:3347
+//line ranges_fsm.go:3395
 	{
 //line ranges.go:214
 		op := Echo.Call(int(i_3))
-//line ranges_fsm.go:3351
+//line ranges_fsm.go:3399
 		m.v.sum, m.v.n_1, m.v.i_4 = sum, n_1, i_4
 //line ranges.go:214
 		return m.suspend(2, op)
-//line ranges_fsm.go:3355
+//line ranges_fsm.go:3403
 	}
 resume2:
 	i_4++
@@ -3359,7 +3407,7 @@ resume2:
 loopEnd_1:
 //line ranges.go:216
 	return m.finish(sum, nil)
-//line ranges_fsm.go:3363
+//line ranges_fsm.go:3411
 }
 
 func (m *rangeIntTypedMachine) finish(r0 int64, r1 error) (fsm.AnyOp, error) {
@@ -3437,7 +3485,8 @@ func (m *rangeIntTypedMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "6ac842078dcaebfd",
+			ID:     "done",
+			Layout: "5c2252d869bf474e",
 			Pos:    "ranges.go:217:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -3454,11 +3503,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "ranges.go:206:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "fa8a47f813a60192",
+			ID:     "EchoI64.Call",
+			Layout: "e86b1efefbd806c6",
 			Pos:    "ranges.go:210:16",
 			Vars: []fsm.VarInfo{{
 				Name: "sum",
@@ -3476,7 +3527,8 @@ func init() {
 				Type:     "int64",
 			}},
 		}, {
-			Layout: "2b2df91a36e9bde4",
+			ID:     "Echo.Call",
+			Layout: "b9be9787843df3c7",
 			Pos:    "ranges.go:214:3",
 			Vars: []fsm.VarInfo{{
 				Name: "sum",
@@ -3540,7 +3592,7 @@ func (m *rangeIntNoVarMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 	}
 //line ranges.go:221
 	count = 0
-//line ranges_fsm.go:3544
+//line ranges_fsm.go:3596
 	n = 3
 	i = 0
 loop:
@@ -3551,17 +3603,17 @@ loop:
 //line ranges.go:223
 	return m.suspend(1, Echo.Call(2))
 resume1:
-//line ranges_fsm.go:3555
+//line ranges_fsm.go:3607
 	v_1, err = fsm.Take[int](in)
 //line ranges.go:223
 	count += v(v_1, err)
-//line ranges_fsm.go:3559
+//line ranges_fsm.go:3611
 	i++
 	goto loop
 loopEnd:
 //line ranges.go:225
 	return m.finish(count, nil)
-//line ranges_fsm.go:3565
+//line ranges_fsm.go:3617
 }
 
 func (m *rangeIntNoVarMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -3629,7 +3681,8 @@ func (m *rangeIntNoVarMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "ranges.go:226:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -3646,11 +3699,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "ranges.go:220:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "e46780629292dd86",
+			ID:     "Echo.Call",
+			Layout: "8e6da2ca750d1c6a",
 			Pos:    "ranges.go:223:14",
 			Vars: []fsm.VarInfo{{
 				Name: "count",
@@ -3739,7 +3794,7 @@ func (m_1 *rangeMapSumMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 	}
 //line ranges.go:232
 	sum, keys = 0, 0
-//line ranges_fsm.go:3743
+//line ranges_fsm.go:3798
 	keys_1 = fsm.MapKeys(m)
 	i = 0
 loop:
@@ -3753,25 +3808,25 @@ loop:
 	}
 //line ranges.go:233
 	k, val = k_1, v_1
-//line ranges_fsm.go:3757
+//line ranges_fsm.go:3812
 	m_1.v.m, m_1.v.sum, m_1.v.keys, m_1.v.k, m_1.v.val, m_1.v.keys_1, m_1.v.i = m, sum, keys, k, val, keys_1, i
 //line ranges.go:234
 	return m_1.suspend(1, Echo.Call(1))
 resume1:
-//line ranges_fsm.go:3762
+//line ranges_fsm.go:3817
 	v_2, err = fsm.Take[int](in)
 //line ranges.go:234
 	x = v(v_2, err)
 	sum += val * x
 	keys += len(k)
 loopNext:
-//line ranges_fsm.go:3769
+//line ranges_fsm.go:3824
 	i++
 	goto loop
 loopEnd:
 //line ranges.go:238
 	return m_1.finish(sum, keys, nil)
-//line ranges_fsm.go:3775
+//line ranges_fsm.go:3830
 }
 
 func (m *rangeMapSumMachine) finish(r0 int, r1 int, r2 error) (fsm.AnyOp, error) {
@@ -3854,7 +3909,8 @@ func (m *rangeMapSumMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "fd05e174931b53f4",
+			ID:     "done",
+			Layout: "c39b2ff444a4c4c4",
 			Pos:    "ranges.go:239:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -3878,7 +3934,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "bc5f7e64204439eb",
+			ID:     "start",
+			Layout: "b7d1fd0dadaad365",
 			Pos:    "ranges.go:231:6",
 			Vars: []fsm.VarInfo{{
 				Name: "m",
@@ -3886,7 +3943,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "0f23be3ade0c8e64",
+			ID:     "Echo.Call",
+			Layout: "c6dbb8ae8d3a0e3b",
 			Pos:    "ranges.go:234:10",
 			Vars: []fsm.VarInfo{{
 				Name: "m",
@@ -3967,7 +4025,7 @@ func (m_1 *rangeMapKeysOnlyMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm
 //line ranges.go:243
 	m = map[int]bool{1: true, 20: true, 300: false}
 	sum = 0
-//line ranges_fsm.go:3971
+//line ranges_fsm.go:4029
 	keys = fsm.MapKeys(m)
 	i = 0
 loop:
@@ -3981,7 +4039,7 @@ loop:
 	}
 //line ranges.go:245
 	k = k_1
-//line ranges_fsm.go:3985
+//line ranges_fsm.go:4043
 	m_1.v.m, m_1.v.sum, m_1.v.k, m_1.v.keys, m_1.v.i = m, sum, k, keys, i
 //line ranges.go:246
 	return m_1.suspend(1, Echo.Call(0))
@@ -3989,13 +4047,13 @@ resume1:
 //line ranges.go:247
 	sum += k
 loopNext:
-//line ranges_fsm.go:3993
+//line ranges_fsm.go:4051
 	i++
 	goto loop
 loopEnd:
 //line ranges.go:249
 	return m_1.finish(sum, nil)
-//line ranges_fsm.go:3999
+//line ranges_fsm.go:4057
 }
 
 func (m *rangeMapKeysOnlyMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -4067,7 +4125,8 @@ func (m *rangeMapKeysOnlyMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "ranges.go:250:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -4084,11 +4143,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "ranges.go:242:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "f9b8880cd053d744",
+			ID:     "Echo.Call",
+			Layout: "54349828ce09b873",
 			Pos:    "ranges.go:246:3",
 			Vars: []fsm.VarInfo{{
 				Name: "m",
@@ -4173,7 +4234,7 @@ func (m_1 *rangeMapDeleteAllMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fs
 //line ranges.go:257
 	m = map[int]int{1: 1, 2: 2, 3: 3, 4: 4}
 	iters = 0
-//line ranges_fsm.go:4177
+//line ranges_fsm.go:4238
 	keys = fsm.MapKeys(m)
 	i = 0
 loop:
@@ -4187,7 +4248,7 @@ loop:
 	}
 //line ranges.go:260
 	iters++
-//line ranges_fsm.go:4191
+//line ranges_fsm.go:4252
 	m_1.v.m, m_1.v.iters, m_1.v.keys, m_1.v.i = m, iters, keys, i
 //line ranges.go:261
 	return m_1.suspend(1, Echo.Call(1))
@@ -4197,13 +4258,13 @@ resume1:
 		delete(m, k2)
 	}
 loopNext:
-//line ranges_fsm.go:4201
+//line ranges_fsm.go:4262
 	i++
 	goto loop
 loopEnd:
 //line ranges.go:266
 	return m_1.finish(iters, len(m), nil)
-//line ranges_fsm.go:4207
+//line ranges_fsm.go:4268
 }
 
 func (m *rangeMapDeleteAllMachine) finish(r0 int, r1 int, r2 error) (fsm.AnyOp, error) {
@@ -4276,7 +4337,8 @@ func (m *rangeMapDeleteAllMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "fd05e174931b53f4",
+			ID:     "done",
+			Layout: "c39b2ff444a4c4c4",
 			Pos:    "ranges.go:267:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -4296,11 +4358,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "ranges.go:256:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "292b10afbc52ede6",
+			ID:     "Echo.Call",
+			Layout: "0890a6363a0df43f",
 			Pos:    "ranges.go:261:3",
 			Vars: []fsm.VarInfo{{
 				Name: "m",
@@ -4373,7 +4437,7 @@ func (m_1 *rangeMapDeleteAllFirstMachine) Resume(ctx fsm.Context, in fsm.Outcome
 //line ranges.go:273
 	m = map[string]int{"a": 1, "b": 2, "c": 3}
 	iters = 0
-//line ranges_fsm.go:4377
+//line ranges_fsm.go:4441
 	keys = fsm.MapKeys(m)
 	i = 0
 loop:
@@ -4388,28 +4452,28 @@ loop:
 //line ranges.go:275
 	k = k_1
 	clear(m)
-//line ranges_fsm.go:4392
+//line ranges_fsm.go:4456
 	{
 //line ranges.go:277
 		op := Echo.Call(len(k))
-//line ranges_fsm.go:4396
+//line ranges_fsm.go:4460
 		m_1.v.m, m_1.v.iters, m_1.v.keys, m_1.v.i = m, iters, keys, i
 //line ranges.go:277
 		return m_1.suspend(1, op)
-//line ranges_fsm.go:4400
+//line ranges_fsm.go:4464
 	}
 resume1:
 	v_1, err = fsm.Take[int](in)
 //line ranges.go:277
 	iters += v(v_1, err)
 loopNext:
-//line ranges_fsm.go:4407
+//line ranges_fsm.go:4471
 	i++
 	goto loop
 loopEnd:
 //line ranges.go:279
 	return m_1.finish(iters, nil)
-//line ranges_fsm.go:4413
+//line ranges_fsm.go:4477
 }
 
 func (m *rangeMapDeleteAllFirstMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -4479,7 +4543,8 @@ func (m *rangeMapDeleteAllFirstMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "ranges.go:280:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -4496,11 +4561,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "ranges.go:272:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "5826fc4a81608fdb",
+			ID:     "Echo.Call",
+			Layout: "721c08a7c65d1136",
 			Pos:    "ranges.go:277:14",
 			Vars: []fsm.VarInfo{{
 				Name: "m",
@@ -4591,7 +4658,7 @@ func (m_1 *rangeMapDeleteOthersMachine) Resume(ctx fsm.Context, in fsm.Outcome) 
 //line ranges.go:286
 	m = map[int]int{1: 10, 2: 10, 3: 10, 4: 10, 5: 10}
 	iters, sum = 0, 0
-//line ranges_fsm.go:4595
+//line ranges_fsm.go:4662
 	keys = fsm.MapKeys(m)
 	i = 0
 loop:
@@ -4606,12 +4673,12 @@ loop:
 //line ranges.go:288
 	k, val = k_1, v_1
 	iters++
-//line ranges_fsm.go:4610
+//line ranges_fsm.go:4677
 	m_1.v.m, m_1.v.iters, m_1.v.sum, m_1.v.k, m_1.v.val, m_1.v.keys, m_1.v.i = m, iters, sum, k, val, keys, i
 //line ranges.go:290
 	return m_1.suspend(1, Echo.Call(0))
 resume1:
-//line ranges_fsm.go:4615
+//line ranges_fsm.go:4682
 	v_2, err = fsm.Take[int](in)
 //line ranges.go:290
 	sum += val + v(v_2, err)
@@ -4621,13 +4688,13 @@ resume1:
 		}
 	}
 loopNext:
-//line ranges_fsm.go:4625
+//line ranges_fsm.go:4692
 	i++
 	goto loop
 loopEnd:
 //line ranges.go:297
 	return m_1.finish(iters, sum*10+len(m), nil)
-//line ranges_fsm.go:4631
+//line ranges_fsm.go:4698
 }
 
 func (m *rangeMapDeleteOthersMachine) finish(r0 int, r1 int, r2 error) (fsm.AnyOp, error) {
@@ -4706,7 +4773,8 @@ func (m *rangeMapDeleteOthersMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "fd05e174931b53f4",
+			ID:     "done",
+			Layout: "c39b2ff444a4c4c4",
 			Pos:    "ranges.go:298:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -4726,11 +4794,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "ranges.go:285:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "b894f73e71023f8f",
+			ID:     "Echo.Call",
+			Layout: "272a8ffd9e8c5c5b",
 			Pos:    "ranges.go:290:18",
 			Vars: []fsm.VarInfo{{
 				Name: "m",
@@ -4826,7 +4896,7 @@ func (m_1 *rangeMapDeleteCurrentMachine) Resume(ctx fsm.Context, in fsm.Outcome)
 //line ranges.go:304
 	m = map[string]int{"a": 1, "b": 2, "c": 3, "d": 4}
 	sum = 0
-//line ranges_fsm.go:4830
+//line ranges_fsm.go:4900
 	keys = fsm.MapKeys(m)
 	i = 0
 loop:
@@ -4840,7 +4910,7 @@ loop:
 	}
 //line ranges.go:306
 	k, val = k_1, v_1
-//line ranges_fsm.go:4844
+//line ranges_fsm.go:4914
 	m_1.v.m, m_1.v.sum, m_1.v.k, m_1.v.val, m_1.v.keys, m_1.v.i = m, sum, k, val, keys, i
 //line ranges.go:307
 	return m_1.suspend(1, Echo.Call(7))
@@ -4849,13 +4919,13 @@ resume1:
 	delete(m, k)
 	sum += val
 loopNext:
-//line ranges_fsm.go:4853
+//line ranges_fsm.go:4923
 	i++
 	goto loop
 loopEnd:
 //line ranges.go:311
 	return m_1.finish(sum, len(m), nil)
-//line ranges_fsm.go:4859
+//line ranges_fsm.go:4929
 }
 
 func (m *rangeMapDeleteCurrentMachine) finish(r0 int, r1 int, r2 error) (fsm.AnyOp, error) {
@@ -4932,7 +5002,8 @@ func (m *rangeMapDeleteCurrentMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "fd05e174931b53f4",
+			ID:     "done",
+			Layout: "c39b2ff444a4c4c4",
 			Pos:    "ranges.go:312:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -4952,11 +5023,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "ranges.go:303:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "fd64dc2390a74cdd",
+			ID:     "Echo.Call",
+			Layout: "168506ef2f8c0747",
 			Pos:    "ranges.go:307:3",
 			Vars: []fsm.VarInfo{{
 				Name: "m",
@@ -5052,7 +5125,7 @@ func (m_1 *rangeMapAddMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 //line ranges.go:319
 	m = map[int]int{1: 5, 2: 6, 3: 7}
 	sum = 0
-//line ranges_fsm.go:5056
+//line ranges_fsm.go:5129
 	keys = fsm.MapKeys(m)
 	i = 0
 loop:
@@ -5069,12 +5142,12 @@ loop:
 	if !(k < 100) {
 		goto endIf
 	}
-//line ranges_fsm.go:5073
+//line ranges_fsm.go:5146
 	m_1.v.m, m_1.v.sum, m_1.v.k, m_1.v.val, m_1.v.keys, m_1.v.i = m, sum, k, val, keys, i
 //line ranges.go:323
 	return m_1.suspend(1, Echo.Call(1))
 resume1:
-//line ranges_fsm.go:5078
+//line ranges_fsm.go:5151
 	v_2, err = fsm.Take[int](in)
 //line ranges.go:323
 	x = v(v_2, err)
@@ -5082,13 +5155,13 @@ resume1:
 	sum += val * x
 endIf:
 loopNext:
-//line ranges_fsm.go:5086
+//line ranges_fsm.go:5159
 	i++
 	goto loop
 loopEnd:
 //line ranges.go:328
 	return m_1.finish(sum, len(m), nil)
-//line ranges_fsm.go:5092
+//line ranges_fsm.go:5165
 }
 
 func (m *rangeMapAddMachine) finish(r0 int, r1 int, r2 error) (fsm.AnyOp, error) {
@@ -5165,7 +5238,8 @@ func (m *rangeMapAddMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "fd05e174931b53f4",
+			ID:     "done",
+			Layout: "c39b2ff444a4c4c4",
 			Pos:    "ranges.go:329:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -5185,11 +5259,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "ranges.go:318:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "45d22d0ca3834f13",
+			ID:     "Echo.Call",
+			Layout: "5a38fd9df9aba9cb",
 			Pos:    "ranges.go:323:11",
 			Vars: []fsm.VarInfo{{
 				Name: "m",
@@ -5269,7 +5345,7 @@ func (m_1 *rangeMapUpdateOthersMachine) Resume(ctx fsm.Context, in fsm.Outcome) 
 //line ranges.go:336
 	m = map[int]int{1: 5, 2: 5, 3: 5}
 	sum = 0
-//line ranges_fsm.go:5273
+//line ranges_fsm.go:5349
 	keys = fsm.MapKeys(m)
 	i = 0
 loop:
@@ -5284,7 +5360,7 @@ loop:
 //line ranges.go:338
 	k, val = k_1, v_1
 	sum += val
-//line ranges_fsm.go:5288
+//line ranges_fsm.go:5364
 	m_1.v.m, m_1.v.sum, m_1.v.k, m_1.v.keys, m_1.v.i = m, sum, k, keys, i
 //line ranges.go:340
 	return m_1.suspend(1, Echo.Call(0))
@@ -5296,13 +5372,13 @@ resume1:
 		}
 	}
 loopNext:
-//line ranges_fsm.go:5300
+//line ranges_fsm.go:5376
 	i++
 	goto loop
 loopEnd:
 //line ranges.go:347
 	return m_1.finish(sum, nil)
-//line ranges_fsm.go:5306
+//line ranges_fsm.go:5382
 }
 
 func (m *rangeMapUpdateOthersMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -5374,7 +5450,8 @@ func (m *rangeMapUpdateOthersMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "ranges.go:348:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -5391,11 +5468,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "ranges.go:335:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "e8f99c8b5ac709b5",
+			ID:     "Echo.Call",
+			Layout: "d123f0a8a31fdd53",
 			Pos:    "ranges.go:340:3",
 			Vars: []fsm.VarInfo{{
 				Name: "m",
@@ -5475,7 +5554,7 @@ func (m_1 *rangeMapNilMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 //line ranges.go:352
 	m = nil
 	count = 0
-//line ranges_fsm.go:5479
+//line ranges_fsm.go:5558
 	keys = fsm.MapKeys(m)
 	i = 0
 loop:
@@ -5491,12 +5570,12 @@ loop:
 //line ranges.go:355
 	return m_1.suspend(1, Echo.Call(1))
 resume1:
-//line ranges_fsm.go:5495
+//line ranges_fsm.go:5574
 	v_1, err = fsm.Take[int](in)
 //line ranges.go:355
 	count += v(v_1, err)
 loopNext:
-//line ranges_fsm.go:5500
+//line ranges_fsm.go:5579
 	i++
 	goto loop
 loopEnd:
@@ -5504,12 +5583,12 @@ loopEnd:
 //line ranges.go:357
 	return m_1.suspend(2, Echo.Call(10))
 resume2:
-//line ranges_fsm.go:5508
+//line ranges_fsm.go:5587
 	v_2, err_1 = fsm.Take[int](in)
 //line ranges.go:357
 	count += v(v_2, err_1)
 	return m_1.finish(count, nil)
-//line ranges_fsm.go:5513
+//line ranges_fsm.go:5592
 }
 
 func (m *rangeMapNilMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -5583,7 +5662,8 @@ func (m *rangeMapNilMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "ranges.go:359:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -5600,11 +5680,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "ranges.go:351:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "660a7a3471823c9b",
+			ID:     "Echo.Call",
+			Layout: "5994ce40dad83649",
 			Pos:    "ranges.go:355:14",
 			Vars: []fsm.VarInfo{{
 				Name: "m",
@@ -5622,7 +5704,8 @@ func init() {
 				Type:     "int",
 			}},
 		}, {
-			Layout: "e2aaf6ae0bc94fb8",
+			ID:     "Echo.Call#2",
+			Layout: "fb2e0747153b6454",
 			Pos:    "ranges.go:357:13",
 			Vars: []fsm.VarInfo{{
 				Name: "count",
@@ -5689,7 +5772,7 @@ func (m_1 *rangeMapSortedAfterMachine) Resume(ctx fsm.Context, in fsm.Outcome) (
 //line ranges.go:365
 	m = map[string]string{"x": "1", "y": "2", "z": "3"}
 	out = nil
-//line ranges_fsm.go:5693
+//line ranges_fsm.go:5776
 	keys = fsm.MapKeys(m)
 	i = 0
 loop:
@@ -5703,25 +5786,25 @@ loop:
 	}
 //line ranges.go:367
 	k, val = k_1, v_1
-//line ranges_fsm.go:5707
+//line ranges_fsm.go:5790
 	m_1.v.m, m_1.v.out, m_1.v.k, m_1.v.val, m_1.v.keys, m_1.v.i = m, out, k, val, keys, i
 //line ranges.go:368
 	return m_1.suspend(1, Str.Call("-"))
 resume1:
-//line ranges_fsm.go:5712
+//line ranges_fsm.go:5795
 	v_2, err = fsm.Take[string](in)
 //line ranges.go:368
 	got = v(v_2, err)
 	out = append(out, k+got+val)
 loopNext:
-//line ranges_fsm.go:5718
+//line ranges_fsm.go:5801
 	i++
 	goto loop
 loopEnd:
 //line ranges.go:371
 	slices.Sort(out)
 	return m_1.finish(out, nil)
-//line ranges_fsm.go:5725
+//line ranges_fsm.go:5808
 }
 
 func (m *rangeMapSortedAfterMachine) finish(r0 []string, r1 error) (fsm.AnyOp, error) {
@@ -5795,7 +5878,8 @@ func (m *rangeMapSortedAfterMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "aed6349a6af537cf",
+			ID:     "done",
+			Layout: "dd629b36be7e202b",
 			Pos:    "ranges.go:373:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -5812,11 +5896,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "ranges.go:364:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "daca16747d03173a",
+			ID:     "Str.Call",
+			Layout: "ad4de357b6d552ca",
 			Pos:    "ranges.go:368:12",
 			Vars: []fsm.VarInfo{{
 				Name: "m",
@@ -5899,7 +5985,7 @@ func (m_1 *rangeMapStructKeysMachine) Resume(ctx fsm.Context, in fsm.Outcome) (f
 //line ranges.go:379
 	m = map[Pair]int{{A: 1, B: 2}: 3, {A: 4, B: 5}: 6}
 	sum = 0
-//line ranges_fsm.go:5903
+//line ranges_fsm.go:5989
 	keys = fsm.MapKeys(m)
 	i = 0
 loop:
@@ -5913,23 +5999,23 @@ loop:
 	}
 //line ranges.go:381
 	k, val = k_1, v_1
-//line ranges_fsm.go:5917
+//line ranges_fsm.go:6003
 	m_1.v.m, m_1.v.sum, m_1.v.k, m_1.v.val, m_1.v.keys, m_1.v.i = m, sum, k, val, keys, i
 //line ranges.go:382
 	return m_1.suspend(1, Echo.Call(0))
 resume1:
-//line ranges_fsm.go:5922
+//line ranges_fsm.go:6008
 	v_2, err = fsm.Take[int](in)
 //line ranges.go:382
 	sum += (k.A+k.B)*val + v(v_2, err)
 loopNext:
-//line ranges_fsm.go:5927
+//line ranges_fsm.go:6013
 	i++
 	goto loop
 loopEnd:
 //line ranges.go:384
 	return m_1.finish(sum, nil)
-//line ranges_fsm.go:5933
+//line ranges_fsm.go:6019
 }
 
 func (m *rangeMapStructKeysMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -6003,7 +6089,8 @@ func (m *rangeMapStructKeysMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "ranges.go:385:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -6020,11 +6107,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "ranges.go:378:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "f00b83554ff4f2e4",
+			ID:     "Echo.Call",
+			Layout: "acdedbca9488f4e4",
 			Pos:    "ranges.go:382:28",
 			Vars: []fsm.VarInfo{{
 				Name: "m",
@@ -6161,7 +6250,7 @@ func (m_1 *rangeExprOnceMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.An
 //line ranges.go:402
 	resetTrace()
 	sum = 0
-//line ranges_fsm.go:6165
+//line ranges_fsm.go:6254
 	seq = countedSlice()
 	n = len(seq)
 	i_1 = 0
@@ -6171,16 +6260,16 @@ loop:
 	}
 //line ranges.go:404
 	x_1 = seq[i_1]
-//line ranges_fsm.go:6175
+//line ranges_fsm.go:6264
 	m_1.v.sum, m_1.v.seq, m_1.v.n, m_1.v.i_1 = sum, seq, n, i_1
 //line ranges.go:405
 	return m_1.suspend(1, Echo.Call(x_1))
 resume1:
-//line ranges_fsm.go:6180
+//line ranges_fsm.go:6269
 	v_1, err = fsm.Take[int](in)
 //line ranges.go:405
 	sum += v(v_1, err)
-//line ranges_fsm.go:6184
+//line ranges_fsm.go:6273
 	i_1++
 	goto loop
 loopEnd:
@@ -6193,16 +6282,16 @@ loop_1:
 	}
 //line ranges.go:407
 	x_2 = seq_1[i_2]
-//line ranges_fsm.go:6197
+//line ranges_fsm.go:6286
 	m_1.v.sum, m_1.v.seq_1, m_1.v.n_1, m_1.v.i_2 = sum, seq_1, n_1, i_2
 //line ranges.go:408
 	return m_1.suspend(2, Echo.Call(x_2))
 resume2:
-//line ranges_fsm.go:6202
+//line ranges_fsm.go:6291
 	v_2, err_1 = fsm.Take[int](in)
 //line ranges.go:408
 	sum += v(v_2, err_1)
-//line ranges_fsm.go:6206
+//line ranges_fsm.go:6295
 	i_2++
 	goto loop_1
 loopEnd_1:
@@ -6214,21 +6303,21 @@ loop_2:
 	}
 //line ranges.go:410
 	r = fsm.RuneAt(str, i_3)
-//line ranges_fsm.go:6218
+//line ranges_fsm.go:6307
 	{
 //line ranges.go:411
 		op := Echo.Call(int(r))
-//line ranges_fsm.go:6222
+//line ranges_fsm.go:6311
 		m_1.v.sum, m_1.v.str, m_1.v.i_3 = sum, str, i_3
 //line ranges.go:411
 		return m_1.suspend(3, op)
-//line ranges_fsm.go:6226
+//line ranges_fsm.go:6315
 	}
 resume3:
 	v_3, err_2 = fsm.Take[int](in)
 //line ranges.go:411
 	sum += v(v_3, err_2)
-//line ranges_fsm.go:6232
+//line ranges_fsm.go:6321
 	i_3 = fsm.NextRune(str, i_3)
 	goto loop_2
 loopEnd_2:
@@ -6240,16 +6329,16 @@ loop_3:
 	}
 //line ranges.go:413
 	i = i_4
-//line ranges_fsm.go:6244
+//line ranges_fsm.go:6333
 	m_1.v.sum, m_1.v.n_2, m_1.v.i_4 = sum, n_2, i_4
 //line ranges.go:414
 	return m_1.suspend(4, Echo.Call(i))
 resume4:
-//line ranges_fsm.go:6249
+//line ranges_fsm.go:6338
 	v_4, err_3 = fsm.Take[int](in)
 //line ranges.go:414
 	sum += v(v_4, err_3)
-//line ranges_fsm.go:6253
+//line ranges_fsm.go:6342
 	i_4++
 	goto loop_3
 loopEnd_3:
@@ -6267,23 +6356,23 @@ loop_4:
 	}
 //line ranges.go:416
 	val = v_5
-//line ranges_fsm.go:6271
+//line ranges_fsm.go:6360
 	m_1.v.sum, m_1.v.val, m_1.v.m, m_1.v.keys, m_1.v.i_5 = sum, val, m, keys, i_5
 //line ranges.go:417
 	return m_1.suspend(5, Echo.Call(1))
 resume5:
-//line ranges_fsm.go:6276
+//line ranges_fsm.go:6365
 	v_6, err_4 = fsm.Take[int](in)
 //line ranges.go:417
 	sum += val * v(v_6, err_4)
 loopNext_4:
-//line ranges_fsm.go:6281
+//line ranges_fsm.go:6370
 	i_5++
 	goto loop_4
 loopEnd_4:
 //line ranges.go:419
 	return m_1.finish(sum, traceStr(), nil)
-//line ranges_fsm.go:6287
+//line ranges_fsm.go:6376
 }
 
 func (m *rangeExprOnceMachine) finish(r0 int, r1 string, r2 error) (fsm.AnyOp, error) {
@@ -6394,7 +6483,8 @@ func (m *rangeExprOnceMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "6f18f28d3d2fef9b",
+			ID:     "done",
+			Layout: "1e657d78692cb6d8",
 			Pos:    "ranges.go:420:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -6414,11 +6504,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "ranges.go:401:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "6d9a31c210639b6b",
+			ID:     "Echo.Call",
+			Layout: "439be6424d1b6acf",
 			Pos:    "ranges.go:405:12",
 			Vars: []fsm.VarInfo{{
 				Name: "sum",
@@ -6437,7 +6529,8 @@ func init() {
 				Type:     "int",
 			}},
 		}, {
-			Layout: "b1c10560ed2b00ee",
+			ID:     "Echo.Call#2",
+			Layout: "9ff98d87b634c6e7",
 			Pos:    "ranges.go:408:12",
 			Vars: []fsm.VarInfo{{
 				Name: "sum",
@@ -6456,7 +6549,8 @@ func init() {
 				Type:     "int",
 			}},
 		}, {
-			Layout: "577f1a7ed50c4dc1",
+			ID:     "Echo.Call#3",
+			Layout: "2896251bc4b3a012",
 			Pos:    "ranges.go:411:12",
 			Vars: []fsm.VarInfo{{
 				Name: "sum",
@@ -6471,7 +6565,8 @@ func init() {
 				Type:     "int",
 			}},
 		}, {
-			Layout: "b12e7e98d01d4867",
+			ID:     "Echo.Call#4",
+			Layout: "f3ffd912f5f15e69",
 			Pos:    "ranges.go:414:12",
 			Vars: []fsm.VarInfo{{
 				Name: "sum",
@@ -6486,7 +6581,8 @@ func init() {
 				Type:     "int",
 			}},
 		}, {
-			Layout: "db78039b6e4fc35d",
+			ID:     "Echo.Call#5",
+			Layout: "b56a1e1c11636c17",
 			Pos:    "ranges.go:417:18",
 			Vars: []fsm.VarInfo{{
 				Name: "sum",
@@ -6624,7 +6720,7 @@ func (m_1 *rangeExprOnceMoreMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fs
 //line ranges.go:424
 	resetTrace()
 	sum = 0
-//line ranges_fsm.go:6628
+//line ranges_fsm.go:6724
 	seq = countedBytes()
 	n = len(seq)
 	i_2 = 0
@@ -6634,16 +6730,16 @@ loop:
 	}
 //line ranges.go:426
 	i_1, b = i_2, seq[i_2]
-//line ranges_fsm.go:6638
+//line ranges_fsm.go:6734
 	m_1.v.sum, m_1.v.i_1, m_1.v.b, m_1.v.seq, m_1.v.n, m_1.v.i_2 = sum, i_1, b, seq, n, i_2
 //line ranges.go:427
 	return m_1.suspend(1, Echo.Call(1))
 resume1:
-//line ranges_fsm.go:6643
+//line ranges_fsm.go:6739
 	v_1, err = fsm.Take[int](in)
 //line ranges.go:427
 	sum += i_1 + int(b)*v(v_1, err)
-//line ranges_fsm.go:6647
+//line ranges_fsm.go:6743
 	i_2++
 	goto loop
 loopEnd:
@@ -6656,16 +6752,16 @@ loop_1:
 	}
 //line ranges.go:429
 	i_3 = i_4
-//line ranges_fsm.go:6660
+//line ranges_fsm.go:6756
 	m_1.v.sum, m_1.v.n_1, m_1.v.i_4 = sum, n_1, i_4
 //line ranges.go:430
 	return m_1.suspend(2, Echo.Call(i_3))
 resume2:
-//line ranges_fsm.go:6665
+//line ranges_fsm.go:6761
 	v_2, err_1 = fsm.Take[int](in)
 //line ranges.go:430
 	sum += v(v_2, err_1)
-//line ranges_fsm.go:6669
+//line ranges_fsm.go:6765
 	i_4++
 	goto loop_1
 loopEnd_1:
@@ -6678,16 +6774,16 @@ loop_2:
 	}
 //line ranges.go:432
 	p = seq_2[i_5]
-//line ranges_fsm.go:6682
+//line ranges_fsm.go:6778
 	m_1.v.sum, m_1.v.seq_2, m_1.v.n_2, m_1.v.i_5 = sum, seq_2, n_2, i_5
 //line ranges.go:433
 	return m_1.suspend(3, Add.Call(p))
 resume3:
-//line ranges_fsm.go:6687
+//line ranges_fsm.go:6783
 	v_3, err_2 = fsm.Take[int](in)
 //line ranges.go:433
 	sum += v(v_3, err_2)
-//line ranges_fsm.go:6691
+//line ranges_fsm.go:6787
 	i_5++
 	goto loop_2
 loopEnd_2:
@@ -6702,11 +6798,11 @@ loop_3:
 //line ranges.go:436
 	return m_1.suspend(4, Echo.Call(1000))
 resume4:
-//line ranges_fsm.go:6706
+//line ranges_fsm.go:6802
 	v_4, err_3 = fsm.Take[int](in)
 //line ranges.go:436
 	sum += v(v_4, err_3)
-//line ranges_fsm.go:6710
+//line ranges_fsm.go:6806
 	i_6++
 	goto loop_3
 loopEnd_3:
@@ -6724,23 +6820,23 @@ loop_4:
 	}
 //line ranges.go:438
 	k = k_1
-//line ranges_fsm.go:6728
+//line ranges_fsm.go:6824
 	m_1.v.sum, m_1.v.k, m_1.v.m, m_1.v.keys, m_1.v.i_7 = sum, k, m, keys, i_7
 //line ranges.go:439
 	return m_1.suspend(5, Echo.Call(100))
 resume5:
-//line ranges_fsm.go:6733
+//line ranges_fsm.go:6829
 	v_5, err_4 = fsm.Take[int](in)
 //line ranges.go:439
 	sum += len(k) * v(v_5, err_4)
 loopNext_4:
-//line ranges_fsm.go:6738
+//line ranges_fsm.go:6834
 	i_7++
 	goto loop_4
 loopEnd_4:
 //line ranges.go:441
 	return m_1.finish(sum, traceStr(), nil)
-//line ranges_fsm.go:6744
+//line ranges_fsm.go:6840
 }
 
 func (m *rangeExprOnceMoreMachine) finish(r0 int, r1 string, r2 error) (fsm.AnyOp, error) {
@@ -6855,7 +6951,8 @@ func (m *rangeExprOnceMoreMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "6f18f28d3d2fef9b",
+			ID:     "done",
+			Layout: "1e657d78692cb6d8",
 			Pos:    "ranges.go:442:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -6875,11 +6972,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "ranges.go:423:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "20be447db18ddcc5",
+			ID:     "Echo.Call",
+			Layout: "c65363db10ad6253",
 			Pos:    "ranges.go:427:23",
 			Vars: []fsm.VarInfo{{
 				Name: "sum",
@@ -6904,7 +7003,8 @@ func init() {
 				Type:     "int",
 			}},
 		}, {
-			Layout: "78b410677e3c495c",
+			ID:     "Echo.Call#2",
+			Layout: "d15c8a576f3e7b24",
 			Pos:    "ranges.go:430:12",
 			Vars: []fsm.VarInfo{{
 				Name: "sum",
@@ -6919,7 +7019,8 @@ func init() {
 				Type:     "int",
 			}},
 		}, {
-			Layout: "ebb687a8a9de869d",
+			ID:     "Add.Call",
+			Layout: "70c620904b718efc",
 			Pos:    "ranges.go:433:12",
 			Vars: []fsm.VarInfo{{
 				Name: "sum",
@@ -6938,7 +7039,8 @@ func init() {
 				Type:     "int",
 			}},
 		}, {
-			Layout: "78b410677e3c495c",
+			ID:     "Echo.Call#3",
+			Layout: "d65d71d6eb69cda7",
 			Pos:    "ranges.go:436:12",
 			Vars: []fsm.VarInfo{{
 				Name: "sum",
@@ -6953,7 +7055,8 @@ func init() {
 				Type:     "int",
 			}},
 		}, {
-			Layout: "bd37bd3f4d77b6fb",
+			ID:     "Echo.Call#4",
+			Layout: "b34decb11fdb1288",
 			Pos:    "ranges.go:439:21",
 			Vars: []fsm.VarInfo{{
 				Name: "sum",
@@ -7041,7 +7144,7 @@ func (m *rangeStructsMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp
 //line ranges.go:448
 	ps = []Pair{{A: 1, B: 2}, {A: 3, B: 4}}
 	sum = 0
-//line ranges_fsm.go:7045
+//line ranges_fsm.go:7148
 	n = len(ps)
 	i = 0
 loop:
@@ -7050,23 +7153,23 @@ loop:
 	}
 //line ranges.go:450
 	p = ps[i]
-//line ranges_fsm.go:7054
+//line ranges_fsm.go:7157
 	m.v.ps, m.v.sum, m.v.p, m.v.n, m.v.i = ps, sum, p, n, i
 //line ranges.go:451
 	return m.suspend(1, Echo.Call(p.A*100))
 resume1:
-//line ranges_fsm.go:7059
+//line ranges_fsm.go:7162
 	v_1, err = fsm.Take[int](in)
 //line ranges.go:451
 	p.A = v(v_1, err)
 	sum += p.A + p.B
-//line ranges_fsm.go:7064
+//line ranges_fsm.go:7167
 	i++
 	goto loop
 loopEnd:
 //line ranges.go:454
 	return m.finish(ps, sum, nil)
-//line ranges_fsm.go:7070
+//line ranges_fsm.go:7173
 }
 
 func (m *rangeStructsMachine) finish(r0 []Pair, r1 int, r2 error) (fsm.AnyOp, error) {
@@ -7141,7 +7244,8 @@ func (m *rangeStructsMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "461959021c3e75eb",
+			ID:     "done",
+			Layout: "9bf62c47bc0e8212",
 			Pos:    "ranges.go:455:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -7161,11 +7265,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "ranges.go:447:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "5a4b1aaca17a9763",
+			ID:     "Echo.Call",
+			Layout: "313997a510158580",
 			Pos:    "ranges.go:451:11",
 			Vars: []fsm.VarInfo{{
 				Name: "ps",
@@ -7253,7 +7359,7 @@ func (m *rangeNestedMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp,
 	}
 //line ranges.go:461
 	out = nil
-//line ranges_fsm.go:7257
+//line ranges_fsm.go:7363
 	seq = []string{"ab", "c"}
 	n_1 = len(seq)
 	i_1 = 0
@@ -7263,7 +7369,7 @@ loop:
 	}
 //line ranges.go:462
 	i, w = i_1, seq[i_1]
-//line ranges_fsm.go:7267
+//line ranges_fsm.go:7373
 	i_2 = 0
 loop_1:
 	if i_2 >= len(w) {
@@ -7271,7 +7377,7 @@ loop_1:
 	}
 //line ranges.go:463
 	j, r = i_2, fsm.RuneAt(w, i_2)
-//line ranges_fsm.go:7275
+//line ranges_fsm.go:7381
 	n_2 = 2
 	i_3 = 0
 loop_2:
@@ -7280,17 +7386,17 @@ loop_2:
 	}
 //line ranges.go:464
 	k = i_3
-//line ranges_fsm.go:7284
+//line ranges_fsm.go:7390
 	m.v.out, m.v.i, m.v.w, m.v.seq, m.v.n_1, m.v.i_1, m.v.j, m.v.r, m.v.i_2, m.v.n_2, m.v.i_3 = out, i, w, seq, n_1, i_1, j, r, i_2, n_2, i_3
 //line ranges.go:465
 	return m.suspend(1, Echo.Call(i*100+j*10+k))
 resume1:
-//line ranges_fsm.go:7289
+//line ranges_fsm.go:7395
 	v_1, err = fsm.Take[int](in)
 //line ranges.go:465
 	n = v(v_1, err)
 	out = append(out, fmt.Sprintf("%c%d", r, n))
-//line ranges_fsm.go:7294
+//line ranges_fsm.go:7400
 	i_3++
 	goto loop_2
 loopEnd_2:
@@ -7302,7 +7408,7 @@ loopEnd_1:
 loopEnd:
 //line ranges.go:470
 	return m.finish(out, nil)
-//line ranges_fsm.go:7306
+//line ranges_fsm.go:7412
 }
 
 func (m *rangeNestedMachine) finish(r0 []string, r1 error) (fsm.AnyOp, error) {
@@ -7386,7 +7492,8 @@ func (m *rangeNestedMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "aed6349a6af537cf",
+			ID:     "done",
+			Layout: "dd629b36be7e202b",
 			Pos:    "ranges.go:471:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -7403,11 +7510,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "ranges.go:460:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "b458e8df37eb9b24",
+			ID:     "Echo.Call",
+			Layout: "c709e3f557995b98",
 			Pos:    "ranges.go:465:12",
 			Vars: []fsm.VarInfo{{
 				Name: "out",
@@ -7501,7 +7610,7 @@ func (m *rangeFuncNoAwaitMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.A
 //line ranges.go:478
 	return m.suspend(1, Echo.Call(10))
 resume1:
-//line ranges_fsm.go:7505
+//line ranges_fsm.go:7614
 	v_1, err = fsm.Take[int](in)
 //line ranges.go:478
 	base = v(v_1, err)
@@ -7509,17 +7618,17 @@ resume1:
 	for x := range slices.Values([]int{1, 2, 3}) {
 		sum += x * base
 	}
-//line ranges_fsm.go:7513
+//line ranges_fsm.go:7622
 	m.v.sum = sum
 //line ranges.go:483
 	return m.suspend(2, Echo.Call(1))
 resume2:
-//line ranges_fsm.go:7518
+//line ranges_fsm.go:7627
 	v_2, err_1 = fsm.Take[int](in)
 //line ranges.go:483
 	sum += v(v_2, err_1)
 	return m.finish(sum, nil)
-//line ranges_fsm.go:7523
+//line ranges_fsm.go:7632
 }
 
 func (m *rangeFuncNoAwaitMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -7583,7 +7692,8 @@ func (m *rangeFuncNoAwaitMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "ranges.go:485:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -7600,14 +7710,17 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "ranges.go:477:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Echo.Call",
+			Layout: "86be675ce493dc32",
 			Pos:    "ranges.go:478:12",
 		}, {
-			Layout: "3f21cd279e3e7268",
+			ID:     "Echo.Call#2",
+			Layout: "cb6fbf1a5b266c37",
 			Pos:    "ranges.go:483:11",
 			Vars: []fsm.VarInfo{{
 				Name: "sum",
@@ -7665,7 +7778,7 @@ func (m *rangeIntNamedMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 	}
 //line ranges.go:491
 	sum = 0
-//line ranges_fsm.go:7669
+//line ranges_fsm.go:7782
 	n = Count(3)
 	i_1 = 0
 loop:
@@ -7674,22 +7787,22 @@ loop:
 	}
 //line ranges.go:492
 	i = i_1
-//line ranges_fsm.go:7678
+//line ranges_fsm.go:7791
 	m.v.sum, m.v.i, m.v.n, m.v.i_1 = sum, i, n, i_1
 //line ranges.go:493
 	return m.suspend(1, Echo.Call(10))
 resume1:
-//line ranges_fsm.go:7683
+//line ranges_fsm.go:7796
 	v_1, err = fsm.Take[int](in)
 //line ranges.go:493
 	sum += i * Count(v(v_1, err))
-//line ranges_fsm.go:7687
+//line ranges_fsm.go:7800
 	i_1++
 	goto loop
 loopEnd:
 //line ranges.go:495
 	return m.finish(sum, nil)
-//line ranges_fsm.go:7693
+//line ranges_fsm.go:7806
 }
 
 func (m *rangeIntNamedMachine) finish(r0 Count, r1 error) (fsm.AnyOp, error) {
@@ -7759,7 +7872,8 @@ func (m *rangeIntNamedMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "8f37d893bee38727",
+			ID:     "done",
+			Layout: "6da6370d431d6b2e",
 			Pos:    "ranges.go:496:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -7776,11 +7890,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "ranges.go:490:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "ef2c1efa891d2902",
+			ID:     "Echo.Call",
+			Layout: "f1976497ed4f2f57",
 			Pos:    "ranges.go:493:22",
 			Vars: []fsm.VarInfo{{
 				Name: "sum",
@@ -7852,7 +7968,7 @@ func (m_1 *rangeMapBreakMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.An
 //line ranges.go:502
 	m = map[string]int{"a": 1, "b": 1, "c": 1}
 	iters = 0
-//line ranges_fsm.go:7856
+//line ranges_fsm.go:7972
 	keys = fsm.MapKeys(m)
 	i = 0
 loop:
@@ -7866,24 +7982,24 @@ loop:
 	}
 //line ranges.go:504
 	val = v_1
-//line ranges_fsm.go:7870
+//line ranges_fsm.go:7986
 	m_1.v.iters, m_1.v.val = iters, val
 //line ranges.go:505
 	return m_1.suspend(1, Echo.Call(1))
 resume1:
-//line ranges_fsm.go:7875
+//line ranges_fsm.go:7991
 	v_2, err = fsm.Take[int](in)
 //line ranges.go:505
 	iters += val * v(v_2, err)
 	goto loopEnd
 loopNext:
-//line ranges_fsm.go:7881
+//line ranges_fsm.go:7997
 	i++
 	goto loop
 loopEnd:
 //line ranges.go:508
 	return m_1.finish(iters, nil)
-//line ranges_fsm.go:7887
+//line ranges_fsm.go:8003
 }
 
 func (m *rangeMapBreakMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -7949,7 +8065,8 @@ func (m *rangeMapBreakMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "ranges.go:509:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -7966,11 +8083,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "ranges.go:501:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "80157d3da9a3b08c",
+			ID:     "Echo.Call",
+			Layout: "169bc2737a9ffe63",
 			Pos:    "ranges.go:505:20",
 			Vars: []fsm.VarInfo{{
 				Name: "iters",
@@ -8037,7 +8156,7 @@ func (m_1 *rangeMapContinueMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm
 //line ranges.go:515
 	m = map[int]int{1: 1, 2: 2, 3: 3, 4: 4}
 	sum = 0
-//line ranges_fsm.go:8041
+//line ranges_fsm.go:8160
 	keys = fsm.MapKeys(m)
 	i = 0
 loop:
@@ -8051,7 +8170,7 @@ loop:
 	}
 //line ranges.go:517
 	k, val = k_1, v_1
-//line ranges_fsm.go:8055
+//line ranges_fsm.go:8174
 	m_1.v.m, m_1.v.sum, m_1.v.k, m_1.v.val, m_1.v.keys, m_1.v.i = m, sum, k, val, keys, i
 //line ranges.go:518
 	return m_1.suspend(1, Echo.Call(0))
@@ -8062,13 +8181,13 @@ resume1:
 	}
 	sum += val
 loopNext:
-//line ranges_fsm.go:8066
+//line ranges_fsm.go:8185
 	i++
 	goto loop
 loopEnd:
 //line ranges.go:524
 	return m_1.finish(sum, nil)
-//line ranges_fsm.go:8072
+//line ranges_fsm.go:8191
 }
 
 func (m *rangeMapContinueMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -8142,7 +8261,8 @@ func (m *rangeMapContinueMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "ranges.go:525:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -8159,11 +8279,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "ranges.go:514:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "45d22d0ca3834f13",
+			ID:     "Echo.Call",
+			Layout: "5a38fd9df9aba9cb",
 			Pos:    "ranges.go:518:3",
 			Vars: []fsm.VarInfo{{
 				Name: "m",

@@ -101,7 +101,8 @@ func (m *noResultsMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "done",
+			Layout: "6b79a2ce3818e349",
 			Pos:    "results.go:15:1",
 		},
 		Func: NoResults,
@@ -115,7 +116,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "29480f373b660127",
+			ID:     "start",
+			Layout: "32ced3795c691e07",
 			Pos:    "results.go:13:6",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
@@ -123,7 +125,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Record.Call",
+			Layout: "2e66dab1f4f72eab",
 			Pos:    "results.go:14:2",
 		}},
 		Zero: func() fsm.Machine {
@@ -184,7 +187,7 @@ resume2:
 //line results.go:24
 	return m.suspend(3, Record.Call("neg2"))
 resume3:
-//line results_fsm.go:188
+//line results_fsm.go:191
 	return m.finish()
 }
 
@@ -241,7 +244,8 @@ func (m *noResultsEarlyReturnMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "done",
+			Layout: "6b79a2ce3818e349",
 			Pos:    "results.go:25:1",
 		},
 		Func: NoResultsEarlyReturn,
@@ -255,7 +259,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "29480f373b660127",
+			ID:     "start",
+			Layout: "32ced3795c691e07",
 			Pos:    "results.go:18:6",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
@@ -263,13 +268,16 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Record.Call",
+			Layout: "2e66dab1f4f72eab",
 			Pos:    "results.go:20:3",
 		}, {
-			Layout: "2b277bc8c0741b38",
+			ID:     "Record.Call#2",
+			Layout: "78f1a7948605f6ea",
 			Pos:    "results.go:23:2",
 		}, {
-			Layout: "2b277bc8c0741b38",
+			ID:     "Record.Call#3",
+			Layout: "7ac1a1097f9f5a52",
 			Pos:    "results.go:24:2",
 		}},
 		Zero: func() fsm.Machine {
@@ -349,7 +357,7 @@ resume1:
 	if err != nil {
 		return m.finish(0, "", 0, false, nil, err)
 	}
-//line results_fsm.go:353
+//line results_fsm.go:361
 	m.v.a = a
 //line results.go:33
 	return m.suspend(2, Str.Call("s"))
@@ -360,7 +368,7 @@ resume2:
 		return m.finish(0, "", 0, false, nil, err)
 	}
 	return m.finish(a, s+s, float64(a)/4, a%2 == 0, []int{a, a * a}, nil)
-//line results_fsm.go:364
+//line results_fsm.go:372
 }
 
 func (m *manyResultsMachine) finish(r0 int, r1 string, r2 float64, r3 bool, r4 []int, r5 error) (fsm.AnyOp, error) {
@@ -440,7 +448,8 @@ func (m *manyResultsMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "af08279640293108",
+			ID:     "done",
+			Layout: "33b2e62590a206c7",
 			Pos:    "results.go:38:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -473,7 +482,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "29480f373b660127",
+			ID:     "start",
+			Layout: "32ced3795c691e07",
 			Pos:    "results.go:28:6",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
@@ -481,10 +491,12 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Echo.Call",
+			Layout: "86be675ce493dc32",
 			Pos:    "results.go:29:12",
 		}, {
-			Layout: "6d6df82bd83afb38",
+			ID:     "Str.Call",
+			Layout: "97d9fc7e6c5074fc",
 			Pos:    "results.go:33:12",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
@@ -538,7 +550,7 @@ resume1:
 //line results.go:42
 	_, err = fsm.Take[int](in)
 	return m.finish(err)
-//line results_fsm.go:542
+//line results_fsm.go:554
 }
 
 func (m *onlyErrorMachine) finish(r0 error) (fsm.AnyOp, error) {
@@ -599,7 +611,8 @@ func (m *onlyErrorMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "bf12555efb34ed5f",
+			ID:     "done",
+			Layout: "1f1e932c02f3a42c",
 			Pos:    "results.go:44:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -617,7 +630,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "1b16fda53b451520",
+			ID:     "start",
+			Layout: "77428c3ef7ce1b63",
 			Pos:    "results.go:41:6",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -625,7 +639,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Fail.Call",
+			Layout: "1ab245b1763c6673",
 			Pos:    "results.go:42:12",
 		}},
 		Zero: func() fsm.Machine {
@@ -670,7 +685,7 @@ resume1:
 //line results.go:48
 	_, err = fsm.Take[int](in)
 	return m.finish(err)
-//line results_fsm.go:674
+//line results_fsm.go:689
 }
 
 func (m *onlyErrorNilMachine) finish(r0 error) (fsm.AnyOp, error) {
@@ -727,7 +742,8 @@ func (m *onlyErrorNilMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "bf12555efb34ed5f",
+			ID:     "done",
+			Layout: "1f1e932c02f3a42c",
 			Pos:    "results.go:50:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -741,11 +757,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "results.go:47:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Echo.Call",
+			Layout: "86be675ce493dc32",
 			Pos:    "results.go:48:12",
 		}},
 		Zero: func() fsm.Machine {
@@ -843,7 +861,8 @@ func (m *noAwaitsMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "results.go:61:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -864,7 +883,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "3d5626aa9d3c44eb",
+			ID:     "start",
+			Layout: "0a01cb050ef0c869",
 			Pos:    "results.go:53:6",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
@@ -948,7 +968,8 @@ func (m *noAwaitsNoResultsMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "done",
+			Layout: "6b79a2ce3818e349",
 			Pos:    "results.go:64:42",
 		},
 		Func: NoAwaitsNoResults,
@@ -958,7 +979,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "results.go:64:6",
 		},
 		Zero: func() fsm.Machine {
@@ -1033,7 +1055,7 @@ func (m *errHandledLoopMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.Any
 	}
 //line results.go:70
 	sum, errs, last = 0, 0, ""
-//line results_fsm.go:1037
+//line results_fsm.go:1059
 	n_1 = n
 	i_1 = 0
 loop:
@@ -1042,7 +1064,7 @@ loop:
 	}
 //line results.go:71
 	i = i_1
-//line results_fsm.go:1046
+//line results_fsm.go:1068
 	m.v.sum, m.v.errs, m.v.last, m.v.n_1, m.v.i_1 = sum, errs, last, n_1, i_1
 //line results.go:72
 	return m.suspend(1, Even.Call(i))
@@ -1056,13 +1078,13 @@ resume1:
 	}
 	sum += x
 loopNext:
-//line results_fsm.go:1060
+//line results_fsm.go:1082
 	i_1++
 	goto loop
 loopEnd:
 //line results.go:80
 	return m.finish(sum, errs, last, nil)
-//line results_fsm.go:1066
+//line results_fsm.go:1088
 }
 
 func (m *errHandledLoopMachine) finish(r0 int, r1 int, r2 string, r3 error) (fsm.AnyOp, error) {
@@ -1144,7 +1166,8 @@ func (m *errHandledLoopMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "a32b0807cee74c9d",
+			ID:     "done",
+			Layout: "f30bb093acfe38e0",
 			Pos:    "results.go:81:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -1171,7 +1194,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "3d5626aa9d3c44eb",
+			ID:     "start",
+			Layout: "0a01cb050ef0c869",
 			Pos:    "results.go:69:6",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
@@ -1179,7 +1203,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "8e5250814dd6c72d",
+			ID:     "Even.Call",
+			Layout: "2ac10fbede0914e0",
 			Pos:    "results.go:72:13",
 			Vars: []fsm.VarInfo{{
 				Name: "sum",
@@ -1252,7 +1277,7 @@ resume1:
 		return m.finish(0, err)
 	}
 	return m.finish(x, nil)
-//line results_fsm.go:1256
+//line results_fsm.go:1281
 }
 
 func (m *errReturnMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1316,7 +1341,8 @@ func (m *errReturnMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "results.go:90:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -1337,7 +1363,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "1b16fda53b451520",
+			ID:     "start",
+			Layout: "77428c3ef7ce1b63",
 			Pos:    "results.go:84:6",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -1345,7 +1372,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Fail.Call",
+			Layout: "1ab245b1763c6673",
 			Pos:    "results.go:85:12",
 		}},
 		Zero: func() fsm.Machine {
@@ -1400,7 +1428,7 @@ resume1:
 	if err != nil {
 		return m.finish(0, err)
 	}
-//line results_fsm.go:1404
+//line results_fsm.go:1432
 	m.v.a = a
 //line results.go:98
 	return m.suspend(2, Fail.Call("second"))
@@ -1411,7 +1439,7 @@ resume2:
 		return m.finish(a, err)
 	}
 	return m.finish(-1, nil)
-//line results_fsm.go:1415
+//line results_fsm.go:1443
 }
 
 func (m *errAfterSuccessMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1475,7 +1503,8 @@ func (m *errAfterSuccessMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "results.go:103:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -1492,14 +1521,17 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "results.go:93:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Echo.Call",
+			Layout: "86be675ce493dc32",
 			Pos:    "results.go:94:12",
 		}, {
-			Layout: "6d6df82bd83afb38",
+			ID:     "Fail.Call",
+			Layout: "f8a2b59421de75f3",
 			Pos:    "results.go:98:11",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
@@ -1550,7 +1582,7 @@ resume1:
 //line results.go:109
 	x, err = fsm.Take[int](in)
 	return m.finish(x+7, err)
-//line results_fsm.go:1554
+//line results_fsm.go:1586
 }
 
 func (m *errValueAndErrorMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1610,7 +1642,8 @@ func (m *errValueAndErrorMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "results.go:111:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -1627,11 +1660,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "results.go:108:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Fail.Call",
+			Layout: "1ab245b1763c6673",
 			Pos:    "results.go:109:12",
 		}},
 		Zero: func() fsm.Machine {
@@ -1677,7 +1712,7 @@ resume1:
 //line results.go:117
 	_, err = fsm.Take[int](in)
 	return m.finish(err.Error()+"|"+fmt.Sprintf("%v", err), nil)
-//line results_fsm.go:1681
+//line results_fsm.go:1716
 }
 
 func (m *errTextMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -1737,7 +1772,8 @@ func (m *errTextMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "6f831efb80eea763",
+			ID:     "done",
+			Layout: "c10578ce227e1baf",
 			Pos:    "results.go:119:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -1754,11 +1790,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "results.go:116:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Fail.Call",
+			Layout: "1ab245b1763c6673",
 			Pos:    "results.go:117:12",
 		}},
 		Zero: func() fsm.Machine {
@@ -1811,7 +1849,7 @@ func (m *errLiveMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, err
 resume1:
 //line results.go:125
 	_, err1 = fsm.Take[int](in)
-//line results_fsm.go:1815
+//line results_fsm.go:1853
 	m.v.err1 = err1
 //line results.go:126
 	return m.suspend(2, Echo.Call(2))
@@ -1822,7 +1860,7 @@ resume2:
 		return m.finish(err1.Error()+strconv.Itoa(y), nil)
 	}
 	return m.finish("", err2)
-//line results_fsm.go:1826
+//line results_fsm.go:1864
 }
 
 func (m *errLiveMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -1886,7 +1924,8 @@ func (m *errLiveMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "6f831efb80eea763",
+			ID:     "done",
+			Layout: "c10578ce227e1baf",
 			Pos:    "results.go:131:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -1903,14 +1942,17 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "results.go:124:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Fail.Call",
+			Layout: "1ab245b1763c6673",
 			Pos:    "results.go:125:13",
 		}, {
-			Layout: "1b01e092222e22a2",
+			ID:     "Echo.Call",
+			Layout: "732d9eb147a28764",
 			Pos:    "results.go:126:13",
 			Vars: []fsm.VarInfo{{
 				Name: "err1",
@@ -1975,7 +2017,7 @@ resume1:
 //line results.go:137
 	_, first = fsm.Take[int](in)
 	sum = 0
-//line results_fsm.go:1979
+//line results_fsm.go:2021
 	n = 3
 	i_1 = 0
 loop:
@@ -1984,22 +2026,22 @@ loop:
 	}
 //line results.go:139
 	i = i_1
-//line results_fsm.go:1988
+//line results_fsm.go:2030
 	m.v.first, m.v.sum, m.v.n, m.v.i_1 = first, sum, n, i_1
 //line results.go:140
 	return m.suspend(2, Echo.Call(i))
 resume2:
-//line results_fsm.go:1993
+//line results_fsm.go:2035
 	v_1, err = fsm.Take[int](in)
 //line results.go:140
 	sum += v(v_1, err)
-//line results_fsm.go:1997
+//line results_fsm.go:2039
 	i_1++
 	goto loop
 loopEnd:
 //line results.go:142
 	return m.finish(sum, first)
-//line results_fsm.go:2003
+//line results_fsm.go:2045
 }
 
 func (m *errLiveReturnedMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -2069,7 +2111,8 @@ func (m *errLiveReturnedMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "results.go:143:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -2086,14 +2129,17 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "results.go:136:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Fail.Call",
+			Layout: "1ab245b1763c6673",
 			Pos:    "results.go:137:14",
 		}, {
-			Layout: "261d21d46ebb9f77",
+			ID:     "Echo.Call",
+			Layout: "e0f8302f6b57ed7d",
 			Pos:    "results.go:140:12",
 			Vars: []fsm.VarInfo{{
 				Name: "first",
@@ -2152,11 +2198,11 @@ func (m *errInExprMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, e
 //line results.go:149
 	return m.suspend(1, Fail.Call("x"))
 resume1:
-//line results_fsm.go:2156
+//line results_fsm.go:2202
 	v_1, err = fsm.Take[int](in)
 //line results.go:149
 	return m.finish(e(v_1, err).Error()+"!", nil)
-//line results_fsm.go:2160
+//line results_fsm.go:2206
 }
 
 func (m *errInExprMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -2216,7 +2262,8 @@ func (m *errInExprMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "6f831efb80eea763",
+			ID:     "done",
+			Layout: "c10578ce227e1baf",
 			Pos:    "results.go:150:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -2233,11 +2280,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "results.go:148:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Fail.Call",
+			Layout: "1ab245b1763c6673",
 			Pos:    "results.go:149:11",
 		}},
 		Zero: func() fsm.Machine {
@@ -2293,7 +2342,7 @@ func (m *errFirstOfMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, 
 	}
 //line results.go:156
 	sum = 0
-//line results_fsm.go:2297
+//line results_fsm.go:2346
 	n = len(xs)
 	i = 0
 loop:
@@ -2302,7 +2351,7 @@ loop:
 	}
 //line results.go:157
 	x = xs[i]
-//line results_fsm.go:2306
+//line results_fsm.go:2355
 	m.v.xs, m.v.sum, m.v.n, m.v.i = xs, sum, n, i
 //line results.go:158
 	return m.suspend(1, Even.Call(x))
@@ -2313,13 +2362,13 @@ resume1:
 		return m.finish(sum, err)
 	}
 	sum += y
-//line results_fsm.go:2317
+//line results_fsm.go:2366
 	i++
 	goto loop
 loopEnd:
 //line results.go:164
 	return m.finish(sum, nil)
-//line results_fsm.go:2323
+//line results_fsm.go:2372
 }
 
 func (m *errFirstOfMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -2393,7 +2442,8 @@ func (m *errFirstOfMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "results.go:165:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -2414,7 +2464,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2ee6eabada2380b8",
+			ID:     "start",
+			Layout: "e6048d9cf7e28711",
 			Pos:    "results.go:155:6",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
@@ -2422,7 +2473,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "ccbbb2764eaefd51",
+			ID:     "Even.Call",
+			Layout: "6c61d10609dafd8f",
 			Pos:    "results.go:158:13",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",

@@ -207,7 +207,8 @@ func (m *shadow3Machine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "72b68ac4df7a5590",
+			ID:     "done",
+			Layout: "4cc56709206a03e7",
 			Pos:    "scopes.go:33:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -224,11 +225,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "scopes.go:15:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "db3c3478fc63e479",
+			ID:     "Echo.Call",
+			Layout: "372b936c9e7bd364",
 			Pos:    "scopes.go:19:10",
 			Vars: []fsm.VarInfo{{
 				Name: "out",
@@ -238,7 +241,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "3bb1bd0c4c916519",
+			ID:     "Echo.Call#2",
+			Layout: "6acff2da5019a161",
 			Pos:    "scopes.go:21:11",
 			Vars: []fsm.VarInfo{{
 				Name: "out",
@@ -251,7 +255,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "89c944592f8c5828",
+			ID:     "Echo.Call#3",
+			Layout: "ba133104637493de",
 			Pos:    "scopes.go:22:4",
 			Vars: []fsm.VarInfo{{
 				Name: "out",
@@ -267,7 +272,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "3bb1bd0c4c916519",
+			ID:     "Echo.Call#4",
+			Layout: "2791dd596d36ae0d",
 			Pos:    "scopes.go:26:3",
 			Vars: []fsm.VarInfo{{
 				Name: "out",
@@ -280,7 +286,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "db3c3478fc63e479",
+			ID:     "Echo.Call#5",
+			Layout: "4d4afe5c1758bc80",
 			Pos:    "scopes.go:30:2",
 			Vars: []fsm.VarInfo{{
 				Name: "out",
@@ -359,7 +366,7 @@ func (m *shadowIfForMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp,
 	if !(x_2 > 0) {
 		goto endIf
 	}
-//line scopes_fsm.go:363
+//line scopes_fsm.go:370
 	m.v.x_1, m.v.out, m.v.x_2 = x_1, out, x_2
 //line scopes.go:41
 	return m.suspend(1, Echo.Call(x_2))
@@ -373,7 +380,7 @@ loop:
 	if !(x_3 < 2) {
 		goto loopEnd
 	}
-//line scopes_fsm.go:377
+//line scopes_fsm.go:384
 	m.v.x_1, m.v.out, m.v.x_3 = x_1, out, x_3
 //line scopes.go:45
 	return m.suspend(2, Echo.Call(x_3))
@@ -382,7 +389,7 @@ resume2:
 	out += fmt.Sprint("for", x_3, ";")
 //line scopes.go:44
 	x_3++
-//line scopes_fsm.go:386
+//line scopes_fsm.go:393
 	goto loop
 loopEnd:
 	seq = []string{"r"}
@@ -394,21 +401,21 @@ loop_1:
 	}
 //line scopes.go:48
 	x_4 = seq[i]
-//line scopes_fsm.go:398
+//line scopes_fsm.go:405
 	m.v.x_1, m.v.out, m.v.x_4, m.v.seq, m.v.n, m.v.i = x_1, out, x_4, seq, n, i
 //line scopes.go:49
 	return m.suspend(3, Echo.Call(0))
 resume3:
 //line scopes.go:50
 	out += x_4 + ";"
-//line scopes_fsm.go:405
+//line scopes_fsm.go:412
 	i++
 	goto loop_1
 loopEnd_1:
 //line scopes.go:52
 	out += fmt.Sprint(x_1)
 	return m.finish(out, nil)
-//line scopes_fsm.go:412
+//line scopes_fsm.go:419
 }
 
 func (m *shadowIfForMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -502,7 +509,8 @@ func (m *shadowIfForMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "6f831efb80eea763",
+			ID:     "done",
+			Layout: "c10578ce227e1baf",
 			Pos:    "scopes.go:54:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -523,7 +531,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "29480f373b660127",
+			ID:     "start",
+			Layout: "32ced3795c691e07",
 			Pos:    "scopes.go:38:6",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
@@ -531,7 +540,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "86c439c0cba135e4",
+			ID:     "Echo.Call",
+			Layout: "0a68b2004c3d36ec",
 			Pos:    "scopes.go:41:3",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
@@ -544,7 +554,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "86c439c0cba135e4",
+			ID:     "Echo.Call#2",
+			Layout: "7e44fd96ad962b4b",
 			Pos:    "scopes.go:45:3",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
@@ -557,7 +568,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "d87d3475c203a5b4",
+			ID:     "Echo.Call#3",
+			Layout: "fe0f9bc0f883f634",
 			Pos:    "scopes.go:49:3",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
@@ -639,7 +651,7 @@ func (m *shadowTypesMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp,
 	out = ""
 //line scopes.go:62
 	x_1 = "str"
-//line scopes_fsm.go:643
+//line scopes_fsm.go:655
 	m.v.out, m.v.x_1 = out, x_1
 //line scopes.go:63
 	return m.suspend(1, Echo.Call(0))
@@ -648,7 +660,7 @@ resume1:
 	out += x_1
 //line scopes.go:67
 	x_2 = 2.5
-//line scopes_fsm.go:652
+//line scopes_fsm.go:664
 	m.v.out, m.v.x_2 = out, x_2
 //line scopes.go:68
 	return m.suspend(2, Echo.Call(0))
@@ -657,7 +669,7 @@ resume2:
 	out += fmt.Sprint(x_2)
 //line scopes.go:72
 	x_3 = []int{7}
-//line scopes_fsm.go:661
+//line scopes_fsm.go:673
 	m.v.out, m.v.x_3 = out, x_3
 //line scopes.go:73
 	return m.suspend(3, Echo.Call(0))
@@ -666,7 +678,7 @@ resume3:
 	out += fmt.Sprint(x_3)
 //line scopes.go:76
 	return m.finish(out, nil)
-//line scopes_fsm.go:670
+//line scopes_fsm.go:682
 }
 
 func (m *shadowTypesMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -744,7 +756,8 @@ func (m *shadowTypesMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "6f831efb80eea763",
+			ID:     "done",
+			Layout: "c10578ce227e1baf",
 			Pos:    "scopes.go:77:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -761,11 +774,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "scopes.go:59:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "0bd788c9d6cfa6fd",
+			ID:     "Echo.Call",
+			Layout: "6400f655e8675aa6",
 			Pos:    "scopes.go:63:3",
 			Vars: []fsm.VarInfo{{
 				Name: "out",
@@ -775,7 +790,8 @@ func init() {
 				Type: "string",
 			}},
 		}, {
-			Layout: "884e4d0f4dcc8c3c",
+			ID:     "Echo.Call#2",
+			Layout: "a129e814232ac263",
 			Pos:    "scopes.go:68:3",
 			Vars: []fsm.VarInfo{{
 				Name: "out",
@@ -785,7 +801,8 @@ func init() {
 				Type: "float64",
 			}},
 		}, {
-			Layout: "2757cb7f22084ab2",
+			ID:     "Echo.Call#3",
+			Layout: "e5ed2fc7434b6be3",
 			Pos:    "scopes.go:73:3",
 			Vars: []fsm.VarInfo{{
 				Name: "out",
@@ -851,7 +868,7 @@ resume1:
 	if !true {
 		goto endIf
 	}
-//line scopes_fsm.go:855
+//line scopes_fsm.go:872
 	m.v.err_1 = err_1
 //line scopes.go:85
 	return m.suspend(2, Echo.Call(1))
@@ -861,7 +878,7 @@ resume2:
 	if err_2 != nil || x != 1 {
 		return m.finish("bad", nil)
 	}
-//line scopes_fsm.go:865
+//line scopes_fsm.go:882
 	m.v.err_1 = err_1
 //line scopes.go:89
 	return m.suspend(3, Echo.Call(2))
@@ -869,7 +886,7 @@ resume3:
 endIf:
 //line scopes.go:91
 	return m.finish("kept", err_1)
-//line scopes_fsm.go:873
+//line scopes_fsm.go:890
 }
 
 func (m *shadowErrMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -937,7 +954,8 @@ func (m *shadowErrMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "6f831efb80eea763",
+			ID:     "done",
+			Layout: "c10578ce227e1baf",
 			Pos:    "scopes.go:92:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -954,21 +972,25 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "scopes.go:82:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Fail.Call",
+			Layout: "1ab245b1763c6673",
 			Pos:    "scopes.go:83:12",
 		}, {
-			Layout: "1b481ffa29b695b1",
+			ID:     "Echo.Call",
+			Layout: "a9098953a7e7e85f",
 			Pos:    "scopes.go:85:13",
 			Vars: []fsm.VarInfo{{
 				Name: "err",
 				Type: "error",
 			}},
 		}, {
-			Layout: "1b481ffa29b695b1",
+			ID:     "Echo.Call#2",
+			Layout: "232004924a41e420",
 			Pos:    "scopes.go:89:3",
 			Vars: []fsm.VarInfo{{
 				Name: "err",
@@ -1048,23 +1070,23 @@ loop:
 //line scopes.go:100
 	i_2 = i_1 * 10
 	n_2 = n_1 + i_2
-//line scopes_fsm.go:1052
+//line scopes_fsm.go:1074
 	m.v.n_1, m.v.sum, m.v.i_1 = n_1, sum, i_1
 //line scopes.go:102
 	return m.suspend(1, Echo.Call(n_2))
 resume1:
-//line scopes_fsm.go:1057
+//line scopes_fsm.go:1079
 	v_1, err = fsm.Take[int](in)
 //line scopes.go:102
 	sum += v(v_1, err)
 //line scopes.go:99
 	i_1++
-//line scopes_fsm.go:1063
+//line scopes_fsm.go:1085
 	goto loop
 loopEnd:
 //line scopes.go:104
 	return m.finish(sum, n_1, nil)
-//line scopes_fsm.go:1068
+//line scopes_fsm.go:1090
 }
 
 func (m *shadowParamMachine) finish(r0 int, r1 int, r2 error) (fsm.AnyOp, error) {
@@ -1139,7 +1161,8 @@ func (m *shadowParamMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "fd05e174931b53f4",
+			ID:     "done",
+			Layout: "c39b2ff444a4c4c4",
 			Pos:    "scopes.go:105:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -1163,7 +1186,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "3d5626aa9d3c44eb",
+			ID:     "start",
+			Layout: "0a01cb050ef0c869",
 			Pos:    "scopes.go:97:6",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
@@ -1171,7 +1195,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "7612ca265e1858e2",
+			ID:     "Echo.Call",
+			Layout: "084e63269300f0f2",
 			Pos:    "scopes.go:102:12",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
@@ -1286,27 +1311,27 @@ func (m_1 *internalNamesMachine) Resume(ctx fsm.Context, in_1 fsm.Outcome) (fsm.
 	fsm_ = 8
 	ctx2 = 9
 	out = 10
-//line scopes_fsm.go:1290
+//line scopes_fsm.go:1315
 	m_1.v.in, m_1.v.m, m_1.v.s, m_1.v.state, m_1.v.pc, m_1.v.frame, m_1.v.machine, m_1.v.resume, m_1.v.fsm_, m_1.v.ctx2, m_1.v.out = in, m, s, state, pc, frame, machine, resume, fsm_, ctx2, out
 //line scopes.go:121
 	return m_1.suspend(1, Echo.Call(0))
 resume1:
-//line scopes_fsm.go:1295
+//line scopes_fsm.go:1320
 	v_1, err_1 = fsm.Take[int](in_1)
 //line scopes.go:121
 	_ = v(v_1, err_1)
 	err = error(nil)
-//line scopes_fsm.go:1300
+//line scopes_fsm.go:1325
 	m_1.v.m, m_1.v.s, m_1.v.state, m_1.v.pc, m_1.v.frame, m_1.v.machine, m_1.v.resume, m_1.v.fsm_, m_1.v.ctx2, m_1.v.out, m_1.v.err = m, s, state, pc, frame, machine, resume, fsm_, ctx2, out, err
 //line scopes.go:123
 	return m_1.suspend(2, Echo.Call(in))
 resume2:
-//line scopes_fsm.go:1305
+//line scopes_fsm.go:1330
 	v_2, err_2 = fsm.Take[int](in_1)
 //line scopes.go:123
 	op = v(v_2, err_2)
 	outcome, results, args, next, step, zero, tmp = 11, 12, 13, 14, 15, 16, 17
-//line scopes_fsm.go:1310
+//line scopes_fsm.go:1335
 	m_1.v.m, m_1.v.s, m_1.v.state, m_1.v.pc, m_1.v.frame, m_1.v.machine, m_1.v.resume, m_1.v.fsm_, m_1.v.ctx2, m_1.v.out, m_1.v.err, m_1.v.op, m_1.v.outcome, m_1.v.results, m_1.v.args, m_1.v.next, m_1.v.step, m_1.v.zero, m_1.v.tmp = m, s, state, pc, frame, machine, resume, fsm_, ctx2, out, err, op, outcome, results, args, next, step, zero, tmp
 //line scopes.go:125
 	return m_1.suspend(3, Echo.Call(0))
@@ -1315,7 +1340,7 @@ resume3:
 	sum = m + s + state + pc + frame + machine + resume + fsm_ + ctx2 + out + op
 	sum += outcome + results + args + next + step + zero + tmp
 	return m_1.finish(sum, err)
-//line scopes_fsm.go:1319
+//line scopes_fsm.go:1344
 }
 
 func (m *internalNamesMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1467,7 +1492,8 @@ func (m *internalNamesMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "scopes.go:129:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -1488,7 +1514,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "f9c78ca0f5f36cbe",
+			ID:     "start",
+			Layout: "a2a87b20afb3727a",
 			Pos:    "scopes.go:110:6",
 			Vars: []fsm.VarInfo{{
 				Name: "in",
@@ -1496,7 +1523,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "d22f6bbfd20243b4",
+			ID:     "Echo.Call",
+			Layout: "c02bd2b5a2f57397",
 			Pos:    "scopes.go:121:8",
 			Vars: []fsm.VarInfo{{
 				Name: "in",
@@ -1533,7 +1561,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "55adb72842ac58d2",
+			ID:     "Echo.Call#2",
+			Layout: "53e39a4e4991af59",
 			Pos:    "scopes.go:123:10",
 			Vars: []fsm.VarInfo{{
 				Name: "m",
@@ -1570,7 +1599,8 @@ func init() {
 				Type: "error",
 			}},
 		}, {
-			Layout: "3d06a4a325766303",
+			ID:     "Echo.Call#3",
+			Layout: "b00e59a33f1c1ae4",
 			Pos:    "scopes.go:125:2",
 			Vars: []fsm.VarInfo{{
 				Name: "m",
@@ -1700,22 +1730,22 @@ func (m_1 *internalNamesParamsMachine) Resume(ctx fsm.Context, in fsm.Outcome) (
 //line scopes.go:136
 	return m_1.suspend(1, Echo.Call(m))
 resume1:
-//line scopes_fsm.go:1704
+//line scopes_fsm.go:1734
 	v_1, err_1 = fsm.Take[int](in)
 //line scopes.go:136
 	pc = v(v_1, err_1)
-//line scopes_fsm.go:1708
+//line scopes_fsm.go:1738
 	m_1.v.s, m_1.v.state, m_1.v.err, m_1.v.pc = s, state, err, pc
 //line scopes.go:137
 	return m_1.suspend(2, Str.Call("!"))
 resume2:
-//line scopes_fsm.go:1713
+//line scopes_fsm.go:1743
 	v_2, err_2 = fsm.Take[string](in)
 //line scopes.go:137
 	s += v(v_2, err_2)
 	state = append(state, pc)
 	return m_1.finish(fmt.Sprint(s, state, err), nil)
-//line scopes_fsm.go:1719
+//line scopes_fsm.go:1749
 }
 
 func (m *internalNamesParamsMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -1803,7 +1833,8 @@ func (m *internalNamesParamsMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "6f831efb80eea763",
+			ID:     "done",
+			Layout: "c10578ce227e1baf",
 			Pos:    "scopes.go:140:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -1833,7 +1864,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "dbbcac555d4a7d3d",
+			ID:     "start",
+			Layout: "bf767c58af49afc2",
 			Pos:    "scopes.go:135:6",
 			Vars: []fsm.VarInfo{{
 				Name: "m",
@@ -1850,7 +1882,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "03f4ab2ef84e9b04",
+			ID:     "Echo.Call",
+			Layout: "7f983b938beaf377",
 			Pos:    "scopes.go:136:10",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -1863,7 +1896,8 @@ func init() {
 				Type: "bool",
 			}},
 		}, {
-			Layout: "7de74620fac3b485",
+			ID:     "Str.Call",
+			Layout: "21332cf1d5eb3982",
 			Pos:    "scopes.go:137:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -1941,17 +1975,17 @@ func (m *packageNamesMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp
 	fmt_1 = 5
 	runtime = 6
 	fsm2 = 7
-//line scopes_fsm.go:1945
+//line scopes_fsm.go:1979
 	m.v.reflect, m.v.cbor, m.v.fmt_1, m.v.runtime, m.v.fsm2 = reflect, cbor, fmt_1, runtime, fsm2
 //line scopes.go:153
 	return m.suspend(1, Echo.Call(context_1+errors_1))
 resume1:
-//line scopes_fsm.go:1950
+//line scopes_fsm.go:1984
 	v_1, err = fsm.Take[int](in)
 //line scopes.go:153
 	x = v(v_1, err)
 	return m.finish(x+reflect+cbor+fmt_1+runtime+fsm2, nil)
-//line scopes_fsm.go:1955
+//line scopes_fsm.go:1989
 }
 
 func (m *packageNamesMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -2023,7 +2057,8 @@ func (m *packageNamesMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "scopes.go:155:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -2040,11 +2075,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "scopes.go:145:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "e3d8a726c5f793cb",
+			ID:     "Echo.Call",
+			Layout: "137da299857c706e",
 			Pos:    "scopes.go:153:9",
 			Vars: []fsm.VarInfo{{
 				Name: "reflect",
@@ -2122,7 +2159,7 @@ func (m *localTypeMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, e
 //line scopes.go:165
 	items = []item{{Name: "a", Qty: 1}, {Name: "b", Qty: 2}}
 	total = item{Name: "total"}
-//line scopes_fsm.go:2126
+//line scopes_fsm.go:2163
 	n = len(items)
 	i = 0
 loop:
@@ -2131,22 +2168,22 @@ loop:
 	}
 //line scopes.go:167
 	it = items[i]
-//line scopes_fsm.go:2135
+//line scopes_fsm.go:2172
 	m.v.items, m.v.total, m.v.it, m.v.n, m.v.i = items, total, it, n, i
 //line scopes.go:168
 	return m.suspend(1, Echo.Call(10))
 resume1:
-//line scopes_fsm.go:2140
+//line scopes_fsm.go:2177
 	v_1, err = fsm.Take[int](in)
 //line scopes.go:168
 	total.Qty += it.Qty * v(v_1, err)
-//line scopes_fsm.go:2144
+//line scopes_fsm.go:2181
 	i++
 	goto loop
 loopEnd:
 //line scopes.go:170
 	return m.finish(fmt.Sprintf("%s=%d", total.Name, total.Qty), nil)
-//line scopes_fsm.go:2150
+//line scopes_fsm.go:2187
 }
 
 func (m *localTypeMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -2218,7 +2255,8 @@ func (m *localTypeMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "6f831efb80eea763",
+			ID:     "done",
+			Layout: "c10578ce227e1baf",
 			Pos:    "scopes.go:171:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -2235,11 +2273,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "scopes.go:160:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2796416f6a8b413f",
+			ID:     "Echo.Call",
+			Layout: "64377134b13e5645",
 			Pos:    "scopes.go:168:27",
 			Vars: []fsm.VarInfo{{
 				Name: "items",
@@ -2323,17 +2363,17 @@ func (m *localTypeShadowMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.An
 	outer = Pair{A: 1, B: 2}
 //line scopes.go:181
 	p = Pair_1{Left: "l"}
-//line scopes_fsm.go:2327
+//line scopes_fsm.go:2367
 	m.v.outer, m.v.p = outer, p
 //line scopes.go:182
 	return m.suspend(1, Str.Call("r"))
 resume1:
-//line scopes_fsm.go:2332
+//line scopes_fsm.go:2372
 	v_1, err = fsm.Take[string](in)
 //line scopes.go:182
 	p.Right = v(v_1, err)
 	return m.finish(p.Left+p.Right, outer.A+outer.B, nil)
-//line scopes_fsm.go:2337
+//line scopes_fsm.go:2377
 }
 
 func (m *localTypeShadowMachine) finish(r0 string, r1 int, r2 error) (fsm.AnyOp, error) {
@@ -2402,7 +2442,8 @@ func (m *localTypeShadowMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "3bb6b16038096d00",
+			ID:     "done",
+			Layout: "01c2258483a779e1",
 			Pos:    "scopes.go:184:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -2422,11 +2463,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "scopes.go:176:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "92360a000eddfd50",
+			ID:     "Str.Call",
+			Layout: "d1967d324007b76f",
 			Pos:    "scopes.go:182:14",
 			Vars: []fsm.VarInfo{{
 				Name: "outer",
@@ -2492,7 +2535,7 @@ func (m *localTypesSameNameMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm
 	out = ""
 //line scopes.go:193
 	t_1 = T_1{S: "one"}
-//line scopes_fsm.go:2496
+//line scopes_fsm.go:2539
 	m.v.out, m.v.t_1 = out, t_1
 //line scopes.go:194
 	return m.suspend(1, Echo.Call(1))
@@ -2501,7 +2544,7 @@ resume1:
 	out += t_1.S
 //line scopes.go:199
 	t_2 = T_2{N: 2}
-//line scopes_fsm.go:2505
+//line scopes_fsm.go:2548
 	m.v.out, m.v.t_2 = out, t_2
 //line scopes.go:200
 	return m.suspend(2, Echo.Call(2))
@@ -2510,7 +2553,7 @@ resume2:
 	out += fmt.Sprint(t_2.N)
 //line scopes.go:203
 	return m.finish(out, nil)
-//line scopes_fsm.go:2514
+//line scopes_fsm.go:2557
 }
 
 func (m *localTypesSameNameMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -2582,7 +2625,8 @@ func (m *localTypesSameNameMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "6f831efb80eea763",
+			ID:     "done",
+			Layout: "c10578ce227e1baf",
 			Pos:    "scopes.go:204:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -2599,11 +2643,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "scopes.go:189:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "d94225e095b86d62",
+			ID:     "Echo.Call",
+			Layout: "282643047ab1d7c8",
 			Pos:    "scopes.go:194:3",
 			Vars: []fsm.VarInfo{{
 				Name: "out",
@@ -2613,7 +2659,8 @@ func init() {
 				Type: "T",
 			}},
 		}, {
-			Layout: "e91b2175665ab274",
+			ID:     "Echo.Call#2",
+			Layout: "21c0c07ac659bbbb",
 			Pos:    "scopes.go:200:3",
 			Vars: []fsm.VarInfo{{
 				Name: "out",
@@ -2680,22 +2727,22 @@ func (m *localConstAndAliasMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm
 //line scopes.go:214
 	xs = alias{1, 2}
 	n = (num)(k_1)
-//line scopes_fsm.go:2684
+//line scopes_fsm.go:2731
 	m.v.xs, m.v.n = xs, n
 //line scopes.go:216
 	return m.suspend(1, Echo.Call(0))
 resume1:
-//line scopes_fsm.go:2689
+//line scopes_fsm.go:2736
 	m.v.xs, m.v.n = xs, n
 //line scopes.go:217
 	return m.suspend(2, Echo.Call(k_1))
 resume2:
-//line scopes_fsm.go:2694
+//line scopes_fsm.go:2741
 	v_1, err = fsm.Take[int](in)
 //line scopes.go:217
 	n += xs[1] * num(v(v_1, err))
 	return m.finish(int(n), nil)
-//line scopes_fsm.go:2699
+//line scopes_fsm.go:2746
 }
 
 func (m *localConstAndAliasMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -2767,7 +2814,8 @@ func (m *localConstAndAliasMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "scopes.go:219:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -2784,11 +2832,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "scopes.go:210:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "568c4168d15e596b",
+			ID:     "Echo.Call",
+			Layout: "1d64637f7f9c079e",
 			Pos:    "scopes.go:216:2",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
@@ -2798,7 +2848,8 @@ func init() {
 				Type: "num",
 			}},
 		}, {
-			Layout: "568c4168d15e596b",
+			ID:     "Echo.Call#2",
+			Layout: "bf3a667be8edceaa",
 			Pos:    "scopes.go:217:21",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
@@ -2861,11 +2912,11 @@ func (m *blankParamsMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp,
 //line scopes.go:225
 	return m.suspend(1, Echo.Call(x))
 resume1:
-//line scopes_fsm.go:2865
+//line scopes_fsm.go:2916
 	v_1, err = fsm.Take[int](in)
 //line scopes.go:225
 	return m.finish(v(v_1, err)+1, nil)
-//line scopes_fsm.go:2869
+//line scopes_fsm.go:2920
 }
 
 func (m *blankParamsMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -2929,7 +2980,8 @@ func (m *blankParamsMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "scopes.go:226:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -2956,7 +3008,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "29480f373b660127",
+			ID:     "start",
+			Layout: "32ced3795c691e07",
 			Pos:    "scopes.go:224:6",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
@@ -2964,7 +3017,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Echo.Call",
+			Layout: "86be675ce493dc32",
 			Pos:    "scopes.go:225:11",
 		}},
 		Zero: func() fsm.Machine {
@@ -3020,24 +3074,24 @@ func (m *closureBetweenAwaitsMachine) Resume(ctx fsm.Context, in fsm.Outcome) (f
 //line scopes.go:233
 	return m.suspend(1, Echo.Call(2))
 resume1:
-//line scopes_fsm.go:3024
+//line scopes_fsm.go:3078
 	v_1, err = fsm.Take[int](in)
 //line scopes.go:233
 	a = v(v_1, err)
 	double = func(x int) int { return x * 2 }
 	a = double(a)
-//line scopes_fsm.go:3030
+//line scopes_fsm.go:3084
 	m.v.a = a
 //line scopes.go:236
 	return m.suspend(2, Echo.Call(a))
 resume2:
-//line scopes_fsm.go:3035
+//line scopes_fsm.go:3089
 	v_2, err_1 = fsm.Take[int](in)
 //line scopes.go:236
 	b = v(v_2, err_1)
 	add = func() int { return a + b }
 	return m.finish(add(), nil)
-//line scopes_fsm.go:3041
+//line scopes_fsm.go:3095
 }
 
 func (m *closureBetweenAwaitsMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -3101,7 +3155,8 @@ func (m *closureBetweenAwaitsMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "scopes.go:239:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -3118,14 +3173,17 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "scopes.go:232:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Echo.Call",
+			Layout: "86be675ce493dc32",
 			Pos:    "scopes.go:233:9",
 		}, {
-			Layout: "6d6df82bd83afb38",
+			ID:     "Echo.Call#2",
+			Layout: "aa8b91a717830506",
 			Pos:    "scopes.go:236:9",
 			Vars: []fsm.VarInfo{{
 				Name: "a",

@@ -118,7 +118,8 @@ func (m *seqOneMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "sequence.go:20:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -139,7 +140,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "29480f373b660127",
+			ID:     "start",
+			Layout: "32ced3795c691e07",
 			Pos:    "sequence.go:14:6",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
@@ -147,7 +149,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Echo.Call",
+			Layout: "86be675ce493dc32",
 			Pos:    "sequence.go:15:12",
 		}},
 		Zero: func() fsm.Machine {
@@ -211,7 +214,7 @@ resume1:
 	if err != nil {
 		return m.finish(0, err)
 	}
-//line sequence_fsm.go:215
+//line sequence_fsm.go:218
 	m.v.a = a
 //line sequence.go:28
 	return m.suspend(2, Add.Call(Pair{A: a, B: 10}))
@@ -221,7 +224,7 @@ resume2:
 	if err != nil {
 		return m.finish(0, err)
 	}
-//line sequence_fsm.go:225
+//line sequence_fsm.go:228
 	m.v.a, m.v.b = a, b
 //line sequence.go:32
 	return m.suspend(3, Echo.Call(b*2))
@@ -232,7 +235,7 @@ resume3:
 		return m.finish(0, err)
 	}
 	return m.finish(a+b+c, nil)
-//line sequence_fsm.go:236
+//line sequence_fsm.go:239
 }
 
 func (m *seqChainMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -306,7 +309,8 @@ func (m *seqChainMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "sequence.go:37:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -327,7 +331,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "29480f373b660127",
+			ID:     "start",
+			Layout: "32ced3795c691e07",
 			Pos:    "sequence.go:23:6",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
@@ -335,17 +340,20 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Echo.Call",
+			Layout: "86be675ce493dc32",
 			Pos:    "sequence.go:24:12",
 		}, {
-			Layout: "6d6df82bd83afb38",
+			ID:     "Add.Call",
+			Layout: "b8f46a0a98af2f50",
 			Pos:    "sequence.go:28:12",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
 				Type: "int",
 			}},
 		}, {
-			Layout: "ab44b9222696889e",
+			ID:     "Echo.Call#2",
+			Layout: "6f6019eee455ca02",
 			Pos:    "sequence.go:32:12",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
@@ -415,7 +423,7 @@ resume2:
 resume3:
 //line sequence.go:45
 	_, err = fsm.Take[string](in)
-//line sequence_fsm.go:419
+//line sequence_fsm.go:427
 	m.v.err = err
 //line sequence.go:46
 	return m.suspend(4, Echo.Call(5))
@@ -423,7 +431,7 @@ resume4:
 //line sequence.go:46
 	x, _ = fsm.Take[int](in)
 	return m.finish(x, err)
-//line sequence_fsm.go:427
+//line sequence_fsm.go:435
 }
 
 func (m *seqDiscardMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -487,7 +495,8 @@ func (m *seqDiscardMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "sequence.go:48:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -504,20 +513,25 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "sequence.go:42:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Record.Call",
+			Layout: "2e66dab1f4f72eab",
 			Pos:    "sequence.go:43:2",
 		}, {
-			Layout: "2b277bc8c0741b38",
+			ID:     "Record.Call#2",
+			Layout: "78f1a7948605f6ea",
 			Pos:    "sequence.go:44:9",
 		}, {
-			Layout: "2b277bc8c0741b38",
+			ID:     "Record.Call#3",
+			Layout: "7ac1a1097f9f5a52",
 			Pos:    "sequence.go:45:12",
 		}, {
-			Layout: "1b481ffa29b695b1",
+			ID:     "Echo.Call",
+			Layout: "a9098953a7e7e85f",
 			Pos:    "sequence.go:46:10",
 			Vars: []fsm.VarInfo{{
 				Name: "err",
@@ -571,7 +585,7 @@ resume2:
 resume3:
 //line sequence.go:56
 	_, _ = fsm.Take[string](in)
-//line sequence_fsm.go:575
+//line sequence_fsm.go:589
 	return m.finish()
 }
 
@@ -622,7 +636,8 @@ func (m *seqDiscardOnlyMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "done",
+			Layout: "6b79a2ce3818e349",
 			Pos:    "sequence.go:57:1",
 		},
 		Func: SeqDiscardOnly,
@@ -632,17 +647,21 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "sequence.go:53:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Record.Call",
+			Layout: "2e66dab1f4f72eab",
 			Pos:    "sequence.go:54:2",
 		}, {
-			Layout: "2b277bc8c0741b38",
+			ID:     "Record.Call#2",
+			Layout: "78f1a7948605f6ea",
 			Pos:    "sequence.go:55:2",
 		}, {
-			Layout: "2b277bc8c0741b38",
+			ID:     "Record.Call#3",
+			Layout: "7ac1a1097f9f5a52",
 			Pos:    "sequence.go:56:9",
 		}},
 		Zero: func() fsm.Machine {
@@ -703,7 +722,7 @@ resume2:
 //line sequence.go:66
 	x, err = fsm.Take[int](in)
 	return m.finish(x, err)
-//line sequence_fsm.go:707
+//line sequence_fsm.go:726
 }
 
 func (m *seqReassignMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -767,7 +786,8 @@ func (m *seqReassignMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "sequence.go:68:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -788,7 +808,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "29480f373b660127",
+			ID:     "start",
+			Layout: "32ced3795c691e07",
 			Pos:    "sequence.go:60:6",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
@@ -796,10 +817,12 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Echo.Call",
+			Layout: "86be675ce493dc32",
 			Pos:    "sequence.go:62:11",
 		}, {
-			Layout: "2b277bc8c0741b38",
+			ID:     "Echo.Call#2",
+			Layout: "e8a2047648f93901",
 			Pos:    "sequence.go:66:11",
 		}},
 		Zero: func() fsm.Machine {
@@ -853,7 +876,7 @@ resume1:
 //line sequence.go:72
 	a, err = fsm.Take[int](in)
 	b = 0
-//line sequence_fsm.go:857
+//line sequence_fsm.go:880
 	m.v.a = a
 //line sequence.go:74
 	return m.suspend(2, Echo.Call(a*3))
@@ -861,7 +884,7 @@ resume2:
 //line sequence.go:74
 	b, err = fsm.Take[int](in)
 	return m.finish(a+b, err)
-//line sequence_fsm.go:865
+//line sequence_fsm.go:888
 }
 
 func (m *seqVarDeclMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -925,7 +948,8 @@ func (m *seqVarDeclMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "sequence.go:76:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -942,14 +966,17 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "sequence.go:71:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Echo.Call",
+			Layout: "86be675ce493dc32",
 			Pos:    "sequence.go:72:15",
 		}, {
-			Layout: "6d6df82bd83afb38",
+			ID:     "Echo.Call#2",
+			Layout: "aa8b91a717830506",
 			Pos:    "sequence.go:74:11",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
@@ -1028,12 +1055,12 @@ func (m *seqLiveMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, err
 	p = a * b
 	q = b * c
 	s = fmt.Sprint(a)
-//line sequence_fsm.go:1032
+//line sequence_fsm.go:1059
 	m.v.p, m.v.q, m.v.s = p, q, s
 //line sequence.go:85
 	return m.suspend(1, Echo.Call(0))
 resume1:
-//line sequence_fsm.go:1037
+//line sequence_fsm.go:1064
 	m.v.p, m.v.q, m.v.s = p, q, s
 //line sequence.go:86
 	return m.suspend(2, Echo.Call(p))
@@ -1043,14 +1070,14 @@ resume2:
 	if err != nil {
 		return m.finish("", err)
 	}
-//line sequence_fsm.go:1047
+//line sequence_fsm.go:1074
 	m.v.p, m.v.q, m.v.s, m.v.r = p, q, s, r
 //line sequence.go:90
 	return m.suspend(3, Echo.Call(q))
 resume3:
 //line sequence.go:91
 	return m.finish(s+":"+strconv.Itoa(p+q+r), nil)
-//line sequence_fsm.go:1054
+//line sequence_fsm.go:1081
 }
 
 func (m *seqLiveMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -1144,7 +1171,8 @@ func (m *seqLiveMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "6f831efb80eea763",
+			ID:     "done",
+			Layout: "c10578ce227e1baf",
 			Pos:    "sequence.go:92:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -1171,7 +1199,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "915ae6ecc8d855cf",
+			ID:     "start",
+			Layout: "9071299ccc9f1fb9",
 			Pos:    "sequence.go:81:6",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
@@ -1185,7 +1214,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "faf7b06dd5207aad",
+			ID:     "Echo.Call",
+			Layout: "9724ac0a264372ee",
 			Pos:    "sequence.go:85:2",
 			Vars: []fsm.VarInfo{{
 				Name: "p",
@@ -1198,7 +1228,8 @@ func init() {
 				Type: "string",
 			}},
 		}, {
-			Layout: "faf7b06dd5207aad",
+			ID:     "Echo.Call#2",
+			Layout: "89bc011608e8a9fc",
 			Pos:    "sequence.go:86:12",
 			Vars: []fsm.VarInfo{{
 				Name: "p",
@@ -1211,7 +1242,8 @@ func init() {
 				Type: "string",
 			}},
 		}, {
-			Layout: "a8eb67fe144ddeb9",
+			ID:     "Echo.Call#3",
+			Layout: "458c53c9445e89dd",
 			Pos:    "sequence.go:90:2",
 			Vars: []fsm.VarInfo{{
 				Name: "p",
@@ -1288,7 +1320,7 @@ func (m *seqTargetsMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, 
 //line sequence.go:99
 	p = Pair{}
 	err = nil
-//line sequence_fsm.go:1292
+//line sequence_fsm.go:1324
 	m.v.p = p
 //line sequence.go:101
 	return m.suspend(1, Echo.Call(3))
@@ -1296,7 +1328,7 @@ resume1:
 //line sequence.go:101
 	p.A, err = fsm.Take[int](in)
 	xs = make([]int, 2)
-//line sequence_fsm.go:1300
+//line sequence_fsm.go:1332
 	m.v.p, m.v.xs = p, xs
 //line sequence.go:103
 	return m.suspend(2, Echo.Call(4))
@@ -1304,7 +1336,7 @@ resume2:
 //line sequence.go:103
 	xs[1], err = fsm.Take[int](in)
 	mm = map[string]int{}
-//line sequence_fsm.go:1308
+//line sequence_fsm.go:1340
 	m.v.p, m.v.xs, m.v.mm = p, xs, mm
 //line sequence.go:105
 	return m.suspend(3, Echo.Call(5))
@@ -1312,7 +1344,7 @@ resume3:
 //line sequence.go:105
 	mm["k"], err = fsm.Take[int](in)
 	arr = [2]int{}
-//line sequence_fsm.go:1316
+//line sequence_fsm.go:1348
 	m.v.p, m.v.err, m.v.xs, m.v.mm, m.v.arr = p, err, xs, mm, arr
 //line sequence.go:107
 	return m.suspend(4, Echo.Call(6))
@@ -1320,7 +1352,7 @@ resume4:
 //line sequence.go:107
 	arr[0], _ = fsm.Take[int](in)
 	return m.finish(p.A*1000+xs[1]*100+mm["k"]*10+arr[0], err)
-//line sequence_fsm.go:1324
+//line sequence_fsm.go:1356
 }
 
 func (m *seqTargetsMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1410,7 +1442,8 @@ func (m *seqTargetsMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "sequence.go:109:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -1427,18 +1460,21 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "sequence.go:98:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "0a02d98395dd75df",
+			ID:     "Echo.Call",
+			Layout: "bd59ecef6c2270c7",
 			Pos:    "sequence.go:101:13",
 			Vars: []fsm.VarInfo{{
 				Name: "p",
 				Type: "Pair",
 			}},
 		}, {
-			Layout: "1a1f59e4a9030c17",
+			ID:     "Echo.Call#2",
+			Layout: "49d05fcdde42a8b6",
 			Pos:    "sequence.go:103:15",
 			Vars: []fsm.VarInfo{{
 				Name: "p",
@@ -1448,7 +1484,8 @@ func init() {
 				Type: "[]int",
 			}},
 		}, {
-			Layout: "ec0282c5c4b85ffa",
+			ID:     "Echo.Call#3",
+			Layout: "6fd0f763df4a6da8",
 			Pos:    "sequence.go:105:17",
 			Vars: []fsm.VarInfo{{
 				Name: "p",
@@ -1461,7 +1498,8 @@ func init() {
 				Type: "map[string]int",
 			}},
 		}, {
-			Layout: "24623ba103c138d9",
+			ID:     "Echo.Call#4",
+			Layout: "43d81e40b070b053",
 			Pos:    "sequence.go:107:14",
 			Vars: []fsm.VarInfo{{
 				Name: "p",
@@ -1528,7 +1566,7 @@ resume2:
 //line sequence.go:120
 	tr("c", 0)
 	return m.finish(traceStr(), nil)
-//line sequence_fsm.go:1532
+//line sequence_fsm.go:1570
 }
 
 func (m *seqOnceMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -1588,7 +1626,8 @@ func (m *seqOnceMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "6f831efb80eea763",
+			ID:     "done",
+			Layout: "c10578ce227e1baf",
 			Pos:    "sequence.go:122:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -1605,14 +1644,17 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "sequence.go:114:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Echo.Call",
+			Layout: "86be675ce493dc32",
 			Pos:    "sequence.go:117:2",
 		}, {
-			Layout: "2b277bc8c0741b38",
+			ID:     "Echo.Call#2",
+			Layout: "e8a2047648f93901",
 			Pos:    "sequence.go:119:2",
 		}},
 		Zero: func() fsm.Machine {
@@ -1669,14 +1711,14 @@ func (m *seqRecordOrderMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.Any
 resume1:
 //line sequence.go:126
 	a, _ = fsm.Take[string](in)
-//line sequence_fsm.go:1673
+//line sequence_fsm.go:1715
 	m.v.a = a
 //line sequence.go:127
 	return m.suspend(2, Record.Call("2"))
 resume2:
 //line sequence.go:127
 	b, _ = fsm.Take[string](in)
-//line sequence_fsm.go:1680
+//line sequence_fsm.go:1722
 	m.v.a, m.v.b = a, b
 //line sequence.go:128
 	return m.suspend(3, Record.Call("3"))
@@ -1684,7 +1726,7 @@ resume3:
 //line sequence.go:128
 	c, _ = fsm.Take[string](in)
 	return m.finish(a+b+c, nil)
-//line sequence_fsm.go:1688
+//line sequence_fsm.go:1730
 }
 
 func (m *seqRecordOrderMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -1754,7 +1796,8 @@ func (m *seqRecordOrderMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "6f831efb80eea763",
+			ID:     "done",
+			Layout: "c10578ce227e1baf",
 			Pos:    "sequence.go:130:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -1771,21 +1814,25 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "sequence.go:125:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Record.Call",
+			Layout: "2e66dab1f4f72eab",
 			Pos:    "sequence.go:126:10",
 		}, {
-			Layout: "00591c07b2672378",
+			ID:     "Record.Call#2",
+			Layout: "560b55f1346ae7a9",
 			Pos:    "sequence.go:127:10",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
 				Type: "string",
 			}},
 		}, {
-			Layout: "eb0f8207d0290e7f",
+			ID:     "Record.Call#3",
+			Layout: "a42e382a860d96f7",
 			Pos:    "sequence.go:128:10",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
@@ -1853,35 +1900,35 @@ func (m *seqStringBuildMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.Any
 	}
 //line sequence.go:134
 	s = ""
-//line sequence_fsm.go:1857
+//line sequence_fsm.go:1904
 	m.v.n, m.v.s = n, s
 //line sequence.go:135
 	return m.suspend(1, Str.Call("x"))
 resume1:
-//line sequence_fsm.go:1862
+//line sequence_fsm.go:1909
 	v_1, err = fsm.Take[string](in)
 //line sequence.go:135
 	s += v(v_1, err)
-//line sequence_fsm.go:1866
+//line sequence_fsm.go:1913
 	m.v.s = s
 //line sequence.go:136
 	return m.suspend(2, Echo.Call(n))
 resume2:
-//line sequence_fsm.go:1871
+//line sequence_fsm.go:1918
 	v_2, err_1 = fsm.Take[int](in)
 //line sequence.go:136
 	s += strconv.Itoa(v(v_2, err_1))
-//line sequence_fsm.go:1875
+//line sequence_fsm.go:1922
 	m.v.s = s
 //line sequence.go:137
 	return m.suspend(3, Str.Call("y"))
 resume3:
-//line sequence_fsm.go:1880
+//line sequence_fsm.go:1927
 	v_3, err_2 = fsm.Take[string](in)
 //line sequence.go:137
 	s += v(v_3, err_2)
 	return m.finish(s, nil)
-//line sequence_fsm.go:1885
+//line sequence_fsm.go:1932
 }
 
 func (m *seqStringBuildMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -1959,7 +2006,8 @@ func (m *seqStringBuildMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "6f831efb80eea763",
+			ID:     "done",
+			Layout: "c10578ce227e1baf",
 			Pos:    "sequence.go:139:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -1980,7 +2028,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "3d5626aa9d3c44eb",
+			ID:     "start",
+			Layout: "0a01cb050ef0c869",
 			Pos:    "sequence.go:133:6",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
@@ -1988,7 +2037,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "3feef09ce002a102",
+			ID:     "Str.Call",
+			Layout: "9cdbb52b795ed7af",
 			Pos:    "sequence.go:135:9",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
@@ -1998,14 +2048,16 @@ func init() {
 				Type: "string",
 			}},
 		}, {
-			Layout: "1b16fda53b451520",
+			ID:     "Echo.Call",
+			Layout: "c10bb148cfea4d6c",
 			Pos:    "sequence.go:136:22",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "string",
 			}},
 		}, {
-			Layout: "1b16fda53b451520",
+			ID:     "Str.Call#2",
+			Layout: "0301818dff68e583",
 			Pos:    "sequence.go:137:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -2067,7 +2119,7 @@ func (m *seqParamsLiveMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 	}
 //line sequence.go:145
 	a++
-//line sequence_fsm.go:2071
+//line sequence_fsm.go:2123
 	m.v.a, m.v.b = a, b
 //line sequence.go:146
 	return m.suspend(1, Echo.Call(a))
@@ -2075,14 +2127,14 @@ resume1:
 //line sequence.go:147
 	b += "!"
 	a *= 10
-//line sequence_fsm.go:2079
+//line sequence_fsm.go:2131
 	m.v.a, m.v.b = a, b
 //line sequence.go:149
 	return m.suspend(2, Str.Call(b))
 resume2:
 //line sequence.go:150
 	return m.finish(fmt.Sprint(a, b), nil)
-//line sequence_fsm.go:2086
+//line sequence_fsm.go:2138
 }
 
 func (m *seqParamsLiveMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -2160,7 +2212,8 @@ func (m *seqParamsLiveMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "6f831efb80eea763",
+			ID:     "done",
+			Layout: "c10578ce227e1baf",
 			Pos:    "sequence.go:151:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -2184,7 +2237,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "6cd68a473a65be1a",
+			ID:     "start",
+			Layout: "f05ad55f0a8b5a3b",
 			Pos:    "sequence.go:144:6",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
@@ -2195,7 +2249,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "6cd68a473a65be1a",
+			ID:     "Echo.Call",
+			Layout: "f4d13eced92f5c81",
 			Pos:    "sequence.go:146:2",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
@@ -2205,7 +2260,8 @@ func init() {
 				Type: "string",
 			}},
 		}, {
-			Layout: "6cd68a473a65be1a",
+			ID:     "Str.Call",
+			Layout: "914d188fd827d669",
 			Pos:    "sequence.go:149:2",
 			Vars: []fsm.VarInfo{{
 				Name: "a",

@@ -165,7 +165,8 @@ func (m *switchTagMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "6f831efb80eea763",
+			ID:     "done",
+			Layout: "c10578ce227e1baf",
 			Pos:    "switches.go:24:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -186,7 +187,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "29480f373b660127",
+			ID:     "start",
+			Layout: "32ced3795c691e07",
 			Pos:    "switches.go:13:6",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
@@ -194,10 +196,12 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Echo.Call",
+			Layout: "86be675ce493dc32",
 			Pos:    "switches.go:15:11",
 		}, {
-			Layout: "1b16fda53b451520",
+			ID:     "Str.Call",
+			Layout: "3863fadfeca50e50",
 			Pos:    "switches.go:23:15",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -271,7 +275,7 @@ func (m *switchBodiesMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp
 	}
 //line switches.go:30
 	r = 0
-//line switches_fsm.go:275
+//line switches_fsm.go:279
 	tag = x
 //line switches.go:32
 	if tag == 0 {
@@ -285,7 +289,7 @@ func (m *switchBodiesMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp
 	if tag == 2 {
 		goto caseBody_2
 	}
-//line switches_fsm.go:289
+//line switches_fsm.go:293
 	goto caseBody_3
 caseBody:
 	goto switchEnd
@@ -293,30 +297,30 @@ caseBody_1:
 //line switches.go:34
 	return m.suspend(1, Echo.Call(10))
 resume1:
-//line switches_fsm.go:297
+//line switches_fsm.go:301
 	v_1, err = fsm.Take[int](in)
 //line switches.go:34
 	r = v(v_1, err)
-//line switches_fsm.go:301
+//line switches_fsm.go:305
 	goto switchEnd
 caseBody_2:
 //line switches.go:36
 	return m.suspend(2, Echo.Call(20))
 resume2:
-//line switches_fsm.go:307
+//line switches_fsm.go:311
 	v_2, err_1 = fsm.Take[int](in)
 //line switches.go:36
 	r = v(v_2, err_1)
-//line switches_fsm.go:311
+//line switches_fsm.go:315
 	m.v.r = r
 //line switches.go:37
 	return m.suspend(3, Echo.Call(21))
 resume3:
-//line switches_fsm.go:316
+//line switches_fsm.go:320
 	v_3, err_2 = fsm.Take[int](in)
 //line switches.go:37
 	r += v(v_3, err_2)
-//line switches_fsm.go:320
+//line switches_fsm.go:324
 	goto switchEnd
 caseBody_3:
 	n = x
@@ -327,16 +331,16 @@ loop:
 	}
 //line switches.go:39
 	i = i_1
-//line switches_fsm.go:331
+//line switches_fsm.go:335
 	m.v.r, m.v.n, m.v.i_1 = r, n, i_1
 //line switches.go:40
 	return m.suspend(4, Echo.Call(i))
 resume4:
-//line switches_fsm.go:336
+//line switches_fsm.go:340
 	v_4, err_3 = fsm.Take[int](in)
 //line switches.go:40
 	r += v(v_4, err_3)
-//line switches_fsm.go:340
+//line switches_fsm.go:344
 	i_1++
 	goto loop
 loopEnd:
@@ -344,7 +348,7 @@ loopEnd:
 switchEnd:
 //line switches.go:43
 	return m.finish(r, nil)
-//line switches_fsm.go:348
+//line switches_fsm.go:352
 }
 
 func (m *switchBodiesMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -420,7 +424,8 @@ func (m *switchBodiesMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "switches.go:44:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -441,7 +446,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "29480f373b660127",
+			ID:     "start",
+			Layout: "32ced3795c691e07",
 			Pos:    "switches.go:29:6",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
@@ -449,20 +455,24 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Echo.Call",
+			Layout: "86be675ce493dc32",
 			Pos:    "switches.go:34:9",
 		}, {
-			Layout: "2b277bc8c0741b38",
+			ID:     "Echo.Call#2",
+			Layout: "e8a2047648f93901",
 			Pos:    "switches.go:36:9",
 		}, {
-			Layout: "c77979a30d02914f",
+			ID:     "Echo.Call#3",
+			Layout: "e1406b2437188af4",
 			Pos:    "switches.go:37:10",
 			Vars: []fsm.VarInfo{{
 				Name: "r",
 				Type: "int",
 			}},
 		}, {
-			Layout: "eb7fb4fd39f76af0",
+			ID:     "Echo.Call#4",
+			Layout: "32153928971242e3",
 			Pos:    "switches.go:40:11",
 			Vars: []fsm.VarInfo{{
 				Name: "r",
@@ -538,13 +548,13 @@ func (m *switchNoTagMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp,
 	if x > 100 {
 		goto caseBody_2
 	}
-//line switches_fsm.go:542
+//line switches_fsm.go:552
 	goto switchEnd
 caseBody:
 //line switches.go:50
 	return m.suspend(1, Str.Call("neg"))
 resume1:
-//line switches_fsm.go:548
+//line switches_fsm.go:558
 	v_1, err = fsm.Take[string](in)
 //line switches.go:50
 	return m.finish(v(v_1, err), nil)
@@ -558,11 +568,11 @@ resume2:
 switchEnd:
 	return m.suspend(3, Str.Call("pos"))
 resume3:
-//line switches_fsm.go:562
+//line switches_fsm.go:572
 	v_2, err_1 = fsm.Take[string](in)
 //line switches.go:57
 	return m.finish(v(v_2, err_1), nil)
-//line switches_fsm.go:566
+//line switches_fsm.go:576
 }
 
 func (m *switchNoTagMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -626,7 +636,8 @@ func (m *switchNoTagMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "6f831efb80eea763",
+			ID:     "done",
+			Layout: "c10578ce227e1baf",
 			Pos:    "switches.go:58:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -647,7 +658,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "29480f373b660127",
+			ID:     "start",
+			Layout: "32ced3795c691e07",
 			Pos:    "switches.go:47:6",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
@@ -655,13 +667,16 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Str.Call",
+			Layout: "fce97d5cd61c5bc7",
 			Pos:    "switches.go:50:12",
 		}, {
-			Layout: "2b277bc8c0741b38",
+			ID:     "Echo.Call",
+			Layout: "86be675ce493dc32",
 			Pos:    "switches.go:54:3",
 		}, {
-			Layout: "2b277bc8c0741b38",
+			ID:     "Str.Call#2",
+			Layout: "5815be4af0b43e15",
 			Pos:    "switches.go:57:11",
 		}},
 		Zero: func() fsm.Machine {
@@ -717,27 +732,27 @@ func (m *switchInitMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, 
 //line switches.go:62
 	return m.suspend(1, Echo.Call(x))
 resume1:
-//line switches_fsm.go:721
+//line switches_fsm.go:736
 	v_1, err = fsm.Take[int](in)
 //line switches.go:62
 	y = v(v_1, err)
 	if y > 10 {
 		goto caseBody
 	}
-//line switches_fsm.go:728
+//line switches_fsm.go:743
 	goto caseBody_1
 caseBody:
 	m.v.y = y
 //line switches.go:64
 	return m.suspend(2, Echo.Call(1))
 resume2:
-//line switches_fsm.go:735
+//line switches_fsm.go:750
 	v_2, err_1 = fsm.Take[int](in)
 //line switches.go:64
 	return m.finish(y+v(v_2, err_1), nil)
 caseBody_1:
 	return m.finish(y-1, nil)
-//line switches_fsm.go:741
+//line switches_fsm.go:756
 }
 
 func (m *switchInitMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -805,7 +820,8 @@ func (m *switchInitMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "switches.go:68:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -826,7 +842,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "29480f373b660127",
+			ID:     "start",
+			Layout: "32ced3795c691e07",
 			Pos:    "switches.go:61:6",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
@@ -834,10 +851,12 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Echo.Call",
+			Layout: "86be675ce493dc32",
 			Pos:    "switches.go:62:16",
 		}, {
-			Layout: "e500a8ce4b012cdb",
+			ID:     "Echo.Call#2",
+			Layout: "3676558b4cde4dcc",
 			Pos:    "switches.go:64:16",
 			Vars: []fsm.VarInfo{{
 				Name: "y",
@@ -901,11 +920,11 @@ func (m *switchInitTagMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 //line switches.go:72
 	return m.suspend(1, Echo.Call(x))
 resume1:
-//line switches_fsm.go:905
+//line switches_fsm.go:924
 	v_1, err = fsm.Take[int](in)
 //line switches.go:72
 	y = v(v_1, err)
-//line switches_fsm.go:909
+//line switches_fsm.go:928
 	tag = y % 3
 //line switches.go:73
 	if tag == 0 {
@@ -915,27 +934,27 @@ resume1:
 	if tag == 1 {
 		goto caseBody_1
 	}
-//line switches_fsm.go:919
+//line switches_fsm.go:938
 	goto switchEnd
 caseBody:
 //line switches.go:74
 	return m.suspend(2, Str.Call("!"))
 resume2:
-//line switches_fsm.go:925
+//line switches_fsm.go:944
 	v_2, err_1 = fsm.Take[string](in)
 //line switches.go:74
 	return m.finish("fizz"+v(v_2, err_1), nil)
 caseBody_1:
 	return m.suspend(3, Echo.Call(y*2))
 resume3:
-//line switches_fsm.go:932
+//line switches_fsm.go:951
 	v_3, err_2 = fsm.Take[int](in)
 //line switches.go:76
 	z = v(v_3, err_2)
 	return m.finish("one"+strconv.Itoa(z), nil)
 switchEnd:
 	return m.finish("two", nil)
-//line switches_fsm.go:939
+//line switches_fsm.go:958
 }
 
 func (m *switchInitTagMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -999,7 +1018,8 @@ func (m *switchInitTagMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "6f831efb80eea763",
+			ID:     "done",
+			Layout: "c10578ce227e1baf",
 			Pos:    "switches.go:80:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -1020,7 +1040,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "29480f373b660127",
+			ID:     "start",
+			Layout: "32ced3795c691e07",
 			Pos:    "switches.go:71:6",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
@@ -1028,13 +1049,16 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Echo.Call",
+			Layout: "86be675ce493dc32",
 			Pos:    "switches.go:72:16",
 		}, {
-			Layout: "2b277bc8c0741b38",
+			ID:     "Str.Call",
+			Layout: "fce97d5cd61c5bc7",
 			Pos:    "switches.go:74:21",
 		}, {
-			Layout: "2b277bc8c0741b38",
+			ID:     "Echo.Call#2",
+			Layout: "e8a2047648f93901",
 			Pos:    "switches.go:76:10",
 		}},
 		Zero: func() fsm.Machine {
@@ -1096,7 +1120,7 @@ func (m *switchFallthroughMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.
 	}
 //line switches.go:84
 	s = ""
-//line switches_fsm.go:1100
+//line switches_fsm.go:1124
 	tag = x
 //line switches.go:86
 	if tag == 1 {
@@ -1112,50 +1136,50 @@ func (m *switchFallthroughMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.
 	if tag == 4 {
 		goto caseBody_3
 	}
-//line switches_fsm.go:1116
+//line switches_fsm.go:1140
 	goto switchEnd
 caseBody:
 	m.v.s = s
 //line switches.go:87
 	return m.suspend(1, Str.Call("a"))
 resume1:
-//line switches_fsm.go:1123
+//line switches_fsm.go:1147
 	v_1, err = fsm.Take[string](in)
 //line switches.go:87
 	s += v(v_1, err)
-//line switches_fsm.go:1127
+//line switches_fsm.go:1151
 	goto caseBody_1
 caseBody_1:
 	m.v.s = s
 //line switches.go:90
 	return m.suspend(2, Str.Call("b"))
 resume2:
-//line switches_fsm.go:1134
+//line switches_fsm.go:1158
 	v_2, err_1 = fsm.Take[string](in)
 //line switches.go:90
 	s += v(v_2, err_1)
-//line switches_fsm.go:1138
+//line switches_fsm.go:1162
 	goto caseBody_2
 caseBody_2:
 //line switches.go:93
 	s += "c"
-//line switches_fsm.go:1143
+//line switches_fsm.go:1167
 	goto switchEnd
 caseBody_3:
 	m.v.s = s
 //line switches.go:95
 	return m.suspend(3, Str.Call("d"))
 resume3:
-//line switches_fsm.go:1150
+//line switches_fsm.go:1174
 	v_3, err_2 = fsm.Take[string](in)
 //line switches.go:95
 	s += v(v_3, err_2)
-//line switches_fsm.go:1154
+//line switches_fsm.go:1178
 	goto switchEnd
 switchEnd:
 //line switches.go:97
 	return m.finish(s, nil)
-//line switches_fsm.go:1159
+//line switches_fsm.go:1183
 }
 
 func (m *switchFallthroughMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -1231,7 +1255,8 @@ func (m *switchFallthroughMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "6f831efb80eea763",
+			ID:     "done",
+			Layout: "c10578ce227e1baf",
 			Pos:    "switches.go:98:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -1252,7 +1277,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "29480f373b660127",
+			ID:     "start",
+			Layout: "32ced3795c691e07",
 			Pos:    "switches.go:83:6",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
@@ -1260,21 +1286,24 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "1b16fda53b451520",
+			ID:     "Str.Call",
+			Layout: "3863fadfeca50e50",
 			Pos:    "switches.go:87:10",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "string",
 			}},
 		}, {
-			Layout: "1b16fda53b451520",
+			ID:     "Str.Call#2",
+			Layout: "0301818dff68e583",
 			Pos:    "switches.go:90:10",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "string",
 			}},
 		}, {
-			Layout: "1b16fda53b451520",
+			ID:     "Str.Call#3",
+			Layout: "58cbfb056b3d8fb9",
 			Pos:    "switches.go:95:10",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -1328,7 +1357,7 @@ func (m *switchDefaultMiddleMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fs
 	}
 //line switches.go:102
 	s = ""
-//line switches_fsm.go:1332
+//line switches_fsm.go:1361
 	tag = x
 //line switches.go:104
 	if tag == 1 {
@@ -1342,37 +1371,37 @@ func (m *switchDefaultMiddleMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fs
 	if tag == 3 {
 		goto caseBody_3
 	}
-//line switches_fsm.go:1346
+//line switches_fsm.go:1375
 	goto caseBody_1
 caseBody:
 //line switches.go:105
 	s = "one"
-//line switches_fsm.go:1351
+//line switches_fsm.go:1380
 	goto switchEnd
 caseBody_1:
 //line switches.go:107
 	return m.suspend(1, Str.Call("def"))
 resume1:
-//line switches_fsm.go:1357
+//line switches_fsm.go:1386
 	v_1, err = fsm.Take[string](in)
 //line switches.go:107
 	s = v(v_1, err)
-//line switches_fsm.go:1361
+//line switches_fsm.go:1390
 	goto caseBody_2
 caseBody_2:
 //line switches.go:110
 	s += "two"
-//line switches_fsm.go:1366
+//line switches_fsm.go:1395
 	goto switchEnd
 caseBody_3:
 //line switches.go:112
 	s = "three"
-//line switches_fsm.go:1371
+//line switches_fsm.go:1400
 	goto switchEnd
 switchEnd:
 //line switches.go:114
 	return m.finish(s, nil)
-//line switches_fsm.go:1376
+//line switches_fsm.go:1405
 }
 
 func (m *switchDefaultMiddleMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -1436,7 +1465,8 @@ func (m *switchDefaultMiddleMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "6f831efb80eea763",
+			ID:     "done",
+			Layout: "c10578ce227e1baf",
 			Pos:    "switches.go:115:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -1457,7 +1487,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "29480f373b660127",
+			ID:     "start",
+			Layout: "32ced3795c691e07",
 			Pos:    "switches.go:101:6",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
@@ -1465,7 +1496,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Str.Call",
+			Layout: "fce97d5cd61c5bc7",
 			Pos:    "switches.go:107:9",
 		}},
 		Zero: func() fsm.Machine {
@@ -1534,46 +1566,46 @@ func (m *switchLazyCasesMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.An
 //line switches.go:123
 	return m.suspend(1, Echo.Call(1))
 resume1:
-//line switches_fsm.go:1538
+//line switches_fsm.go:1570
 	v_1, err = fsm.Take[int](in)
 //line switches.go:123
 	if tag == v(v_1, err) {
 		goto caseBody
 	}
-//line switches_fsm.go:1544
+//line switches_fsm.go:1576
 	m.v.tag = tag
 //line switches.go:125
 	return m.suspend(2, Echo.Call(2))
 resume2:
-//line switches_fsm.go:1549
+//line switches_fsm.go:1581
 	v_2, err_1 = fsm.Take[int](in)
 //line switches.go:125
 	if tag == v(v_2, err_1) {
 		goto caseBody_1
 	}
-//line switches_fsm.go:1555
+//line switches_fsm.go:1587
 	m.v.tag = tag
 //line switches.go:125
 	return m.suspend(3, Echo.Call(3))
 resume3:
-//line switches_fsm.go:1560
+//line switches_fsm.go:1592
 	v_3, err_2 = fsm.Take[int](in)
 //line switches.go:125
 	if tag == v(v_3, err_2) {
 		goto caseBody_1
 	}
-//line switches_fsm.go:1566
+//line switches_fsm.go:1598
 	m.v.tag = tag
 //line switches.go:127
 	return m.suspend(4, Echo.Call(4))
 resume4:
-//line switches_fsm.go:1571
+//line switches_fsm.go:1603
 	v_4, err_3 = fsm.Take[int](in)
 //line switches.go:127
 	if tag == v(v_4, err_3) {
 		goto caseBody_2
 	}
-//line switches_fsm.go:1577
+//line switches_fsm.go:1609
 	goto caseBody_3
 caseBody:
 //line switches.go:124
@@ -1584,7 +1616,7 @@ caseBody_2:
 	return m.finish("c", nil)
 caseBody_3:
 	return m.finish("d", nil)
-//line switches_fsm.go:1588
+//line switches_fsm.go:1620
 }
 
 func (m *switchLazyCasesMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -1664,7 +1696,8 @@ func (m *switchLazyCasesMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "6f831efb80eea763",
+			ID:     "done",
+			Layout: "c10578ce227e1baf",
 			Pos:    "switches.go:132:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -1685,7 +1718,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "29480f373b660127",
+			ID:     "start",
+			Layout: "32ced3795c691e07",
 			Pos:    "switches.go:121:6",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
@@ -1693,7 +1727,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "9a09e5b30ef15067",
+			ID:     "Echo.Call",
+			Layout: "d4e7f63e934d78f7",
 			Pos:    "switches.go:123:9",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
@@ -1701,7 +1736,8 @@ func init() {
 				Type:     "int",
 			}},
 		}, {
-			Layout: "9a09e5b30ef15067",
+			ID:     "Echo.Call#2",
+			Layout: "b8703ee8e8837e48",
 			Pos:    "switches.go:125:9",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
@@ -1709,7 +1745,8 @@ func init() {
 				Type:     "int",
 			}},
 		}, {
-			Layout: "9a09e5b30ef15067",
+			ID:     "Echo.Call#3",
+			Layout: "ec21e067e81afde4",
 			Pos:    "switches.go:125:42",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
@@ -1717,7 +1754,8 @@ func init() {
 				Type:     "int",
 			}},
 		}, {
-			Layout: "9a09e5b30ef15067",
+			ID:     "Echo.Call#4",
+			Layout: "7bc3c8cba34c5858",
 			Pos:    "switches.go:127:9",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
@@ -1785,51 +1823,51 @@ func (m *switchLazyDefaultMiddleMachine) Resume(ctx fsm.Context, in fsm.Outcome)
 	s = ""
 	return m.suspend(1, Echo.Call(x))
 resume1:
-//line switches_fsm.go:1789
+//line switches_fsm.go:1827
 	v_1, err = fsm.Take[int](in)
 	tag = v(v_1, err)
 	m.v.tag = tag
 //line switches.go:141
 	return m.suspend(2, Echo.Call(1))
 resume2:
-//line switches_fsm.go:1796
+//line switches_fsm.go:1834
 	v_2, err_1 = fsm.Take[int](in)
 //line switches.go:141
 	if tag == v(v_2, err_1) {
 		goto caseBody
 	}
-//line switches_fsm.go:1802
+//line switches_fsm.go:1840
 	m.v.tag = tag
 //line switches.go:145
 	return m.suspend(3, Echo.Call(2))
 resume3:
-//line switches_fsm.go:1807
+//line switches_fsm.go:1845
 	v_3, err_2 = fsm.Take[int](in)
 //line switches.go:145
 	if tag == v(v_3, err_2) {
 		goto caseBody_2
 	}
-//line switches_fsm.go:1813
+//line switches_fsm.go:1851
 	goto caseBody_1
 caseBody:
 //line switches.go:142
 	s = "one"
-//line switches_fsm.go:1818
+//line switches_fsm.go:1856
 	goto switchEnd
 caseBody_1:
 //line switches.go:144
 	s = "default"
-//line switches_fsm.go:1823
+//line switches_fsm.go:1861
 	goto switchEnd
 caseBody_2:
 //line switches.go:146
 	s = "two"
-//line switches_fsm.go:1828
+//line switches_fsm.go:1866
 	goto switchEnd
 switchEnd:
 //line switches.go:148
 	return m.finish(s, nil)
-//line switches_fsm.go:1833
+//line switches_fsm.go:1871
 }
 
 func (m *switchLazyDefaultMiddleMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -1901,7 +1939,8 @@ func (m *switchLazyDefaultMiddleMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "6f831efb80eea763",
+			ID:     "done",
+			Layout: "c10578ce227e1baf",
 			Pos:    "switches.go:149:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -1922,7 +1961,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "29480f373b660127",
+			ID:     "start",
+			Layout: "32ced3795c691e07",
 			Pos:    "switches.go:138:6",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
@@ -1930,10 +1970,12 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Echo.Call",
+			Layout: "86be675ce493dc32",
 			Pos:    "switches.go:140:11",
 		}, {
-			Layout: "9a09e5b30ef15067",
+			ID:     "Echo.Call#2",
+			Layout: "b8703ee8e8837e48",
 			Pos:    "switches.go:141:9",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
@@ -1941,7 +1983,8 @@ func init() {
 				Type:     "int",
 			}},
 		}, {
-			Layout: "9a09e5b30ef15067",
+			ID:     "Echo.Call#3",
+			Layout: "ec21e067e81afde4",
 			Pos:    "switches.go:145:9",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
@@ -2006,18 +2049,18 @@ func (m *switchLazyNoTagMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.An
 //line switches.go:156
 	return m.suspend(1, Echo.Call(x))
 resume1:
-//line switches_fsm.go:2010
+//line switches_fsm.go:2053
 	v_1, err = fsm.Take[int](in)
 //line switches.go:156
 	if v(v_1, err) > 10 {
 		goto caseBody
 	}
-//line switches_fsm.go:2016
+//line switches_fsm.go:2059
 	m.v.x = x
 //line switches.go:158
 	return m.suspend(2, Positive.Call(x))
 resume2:
-//line switches_fsm.go:2021
+//line switches_fsm.go:2064
 	v_2, err_1 = fsm.Take[bool](in)
 //line switches.go:158
 	if v(v_2, err_1) {
@@ -2026,13 +2069,13 @@ resume2:
 //line switches.go:160
 	return m.suspend(3, Echo.Call(x))
 resume3:
-//line switches_fsm.go:2030
+//line switches_fsm.go:2073
 	v_3, err_2 = fsm.Take[int](in)
 //line switches.go:160
 	if v(v_3, err_2) == 0 {
 		goto caseBody_2
 	}
-//line switches_fsm.go:2036
+//line switches_fsm.go:2079
 	goto switchEnd
 caseBody:
 //line switches.go:157
@@ -2043,7 +2086,7 @@ caseBody_2:
 	return m.finish("zero", nil)
 switchEnd:
 	return m.finish("neg", nil)
-//line switches_fsm.go:2047
+//line switches_fsm.go:2090
 }
 
 func (m *switchLazyNoTagMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -2115,7 +2158,8 @@ func (m *switchLazyNoTagMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "6f831efb80eea763",
+			ID:     "done",
+			Layout: "c10578ce227e1baf",
 			Pos:    "switches.go:164:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -2136,7 +2180,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "29480f373b660127",
+			ID:     "start",
+			Layout: "32ced3795c691e07",
 			Pos:    "switches.go:154:6",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
@@ -2144,21 +2189,24 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "29480f373b660127",
+			ID:     "Echo.Call",
+			Layout: "b63a72e200ec8f8a",
 			Pos:    "switches.go:156:9",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
 				Type: "int",
 			}},
 		}, {
-			Layout: "29480f373b660127",
+			ID:     "Positive.Call",
+			Layout: "a0ae245de5f431c5",
 			Pos:    "switches.go:158:9",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
 				Type: "int",
 			}},
 		}, {
-			Layout: "2b277bc8c0741b38",
+			ID:     "Echo.Call#2",
+			Layout: "e8a2047648f93901",
 			Pos:    "switches.go:160:9",
 		}},
 		Zero: func() fsm.Machine {
@@ -2215,19 +2263,19 @@ func (m *switchOrderMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp,
 	resetTrace()
 	return m.suspend(1, Echo.Call(x))
 resume1:
-//line switches_fsm.go:2219
+//line switches_fsm.go:2267
 	v_1, err = fsm.Take[int](in)
 	tag = tr("tag", v(v_1, err))
 //line switches.go:172
 	if tag == tr("c1", 1) {
 		goto caseBody
 	}
-//line switches_fsm.go:2226
+//line switches_fsm.go:2274
 	m.v.tag = tag
 //line switches.go:174
 	return m.suspend(2, Echo.Call(2))
 resume2:
-//line switches_fsm.go:2231
+//line switches_fsm.go:2279
 	v_2, err_1 = fsm.Take[int](in)
 //line switches.go:174
 	if tag == tr("c2", v(v_2, err_1)) {
@@ -2241,27 +2289,27 @@ resume2:
 	if tag == tr("c4", 4) {
 		goto caseBody_2
 	}
-//line switches_fsm.go:2245
+//line switches_fsm.go:2293
 	goto switchEnd
 caseBody:
 //line switches.go:173
 	tr("body1", 0)
-//line switches_fsm.go:2250
+//line switches_fsm.go:2298
 	goto switchEnd
 caseBody_1:
 //line switches.go:175
 	tr("body23", 0)
-//line switches_fsm.go:2255
+//line switches_fsm.go:2303
 	goto switchEnd
 caseBody_2:
 //line switches.go:177
 	tr("body4", 0)
-//line switches_fsm.go:2260
+//line switches_fsm.go:2308
 	goto switchEnd
 switchEnd:
 //line switches.go:179
 	return m.finish(traceStr(), nil)
-//line switches_fsm.go:2265
+//line switches_fsm.go:2313
 }
 
 func (m *switchOrderMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -2329,7 +2377,8 @@ func (m *switchOrderMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "6f831efb80eea763",
+			ID:     "done",
+			Layout: "c10578ce227e1baf",
 			Pos:    "switches.go:180:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -2350,7 +2399,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "29480f373b660127",
+			ID:     "start",
+			Layout: "32ced3795c691e07",
 			Pos:    "switches.go:169:6",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
@@ -2358,10 +2408,12 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Echo.Call",
+			Layout: "86be675ce493dc32",
 			Pos:    "switches.go:171:21",
 		}, {
-			Layout: "9a09e5b30ef15067",
+			ID:     "Echo.Call#2",
+			Layout: "b8703ee8e8837e48",
 			Pos:    "switches.go:174:18",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
@@ -2440,12 +2492,12 @@ loop:
 	if !(i < n) {
 		goto loopEnd
 	}
-//line switches_fsm.go:2444
+//line switches_fsm.go:2496
 	m.v.n, m.v.count, m.v.sum, m.v.i = n, count, sum, i
 //line switches.go:189
 	return m.suspend(1, Echo.Call(i))
 resume1:
-//line switches_fsm.go:2449
+//line switches_fsm.go:2501
 	v_1, err = fsm.Take[int](in)
 	tag = v(v_1, err) % 3
 //line switches.go:190
@@ -2456,7 +2508,7 @@ resume1:
 	if tag == 1 {
 		goto caseBody_1
 	}
-//line switches_fsm.go:2460
+//line switches_fsm.go:2512
 	goto caseBody_2
 caseBody:
 //line switches.go:191
@@ -2466,12 +2518,12 @@ caseBody_1:
 		goto switchEnd
 	}
 	count++
-//line switches_fsm.go:2470
+//line switches_fsm.go:2522
 	goto switchEnd
 caseBody_2:
 //line switches.go:198
 	sum += i
-//line switches_fsm.go:2475
+//line switches_fsm.go:2527
 	goto switchEnd
 switchEnd:
 //line switches.go:200
@@ -2479,12 +2531,12 @@ switchEnd:
 loopNext:
 //line switches.go:188
 	i++
-//line switches_fsm.go:2483
+//line switches_fsm.go:2535
 	goto loop
 loopEnd:
 //line switches.go:202
 	return m.finish(count, sum, nil)
-//line switches_fsm.go:2488
+//line switches_fsm.go:2540
 }
 
 func (m *switchBreakInLoopMachine) finish(r0 int, r1 int, r2 error) (fsm.AnyOp, error) {
@@ -2561,7 +2613,8 @@ func (m *switchBreakInLoopMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "fd05e174931b53f4",
+			ID:     "done",
+			Layout: "c39b2ff444a4c4c4",
 			Pos:    "switches.go:203:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -2585,7 +2638,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "3d5626aa9d3c44eb",
+			ID:     "start",
+			Layout: "0a01cb050ef0c869",
 			Pos:    "switches.go:186:6",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
@@ -2593,7 +2647,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "04007057a2683834",
+			ID:     "Echo.Call",
+			Layout: "f3ffa495fa0b61b2",
 			Pos:    "switches.go:189:12",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
@@ -2665,13 +2720,13 @@ func (m *switchBreakAfterAwaitMachine) Resume(ctx fsm.Context, in fsm.Outcome) (
 	if x > 0 {
 		goto caseBody
 	}
-//line switches_fsm.go:2669
+//line switches_fsm.go:2724
 	goto switchEnd
 caseBody:
 //line switches.go:213
 	return m.suspend(1, Echo.Call(x))
 resume1:
-//line switches_fsm.go:2675
+//line switches_fsm.go:2730
 	v_1, err = fsm.Take[int](in)
 //line switches.go:213
 	r = v(v_1, err)
@@ -2679,19 +2734,19 @@ resume1:
 		goto switchEnd
 	}
 	r *= 100
-//line switches_fsm.go:2683
+//line switches_fsm.go:2738
 	goto switchEnd
 switchEnd:
 	m.v.r = r
 //line switches.go:219
 	return m.suspend(2, Echo.Call(1))
 resume2:
-//line switches_fsm.go:2690
+//line switches_fsm.go:2745
 	v_2, err_1 = fsm.Take[int](in)
 //line switches.go:219
 	r += v(v_2, err_1)
 	return m.finish(r, nil)
-//line switches_fsm.go:2695
+//line switches_fsm.go:2750
 }
 
 func (m *switchBreakAfterAwaitMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -2759,7 +2814,8 @@ func (m *switchBreakAfterAwaitMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "switches.go:221:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -2780,7 +2836,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "29480f373b660127",
+			ID:     "start",
+			Layout: "32ced3795c691e07",
 			Pos:    "switches.go:209:6",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
@@ -2788,10 +2845,12 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Echo.Call",
+			Layout: "86be675ce493dc32",
 			Pos:    "switches.go:213:9",
 		}, {
-			Layout: "c77979a30d02914f",
+			ID:     "Echo.Call#2",
+			Layout: "b3883f71aae40f39",
 			Pos:    "switches.go:219:9",
 			Vars: []fsm.VarInfo{{
 				Name: "r",
@@ -2845,7 +2904,7 @@ func (m *switchStringMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp
 //line switches.go:225
 	return m.suspend(1, Str.Call(s))
 resume1:
-//line switches_fsm.go:2849
+//line switches_fsm.go:2908
 	v_1, err = fsm.Take[string](in)
 	tag = v(v_1, err)
 //line switches.go:226
@@ -2864,7 +2923,7 @@ resume1:
 	if tag == "\xff" {
 		goto caseBody_2
 	}
-//line switches_fsm.go:2868
+//line switches_fsm.go:2927
 	goto switchEnd
 caseBody:
 //line switches.go:227
@@ -2875,7 +2934,7 @@ caseBody_2:
 	return m.finish(2, nil)
 switchEnd:
 	return m.finish(-1, nil)
-//line switches_fsm.go:2879
+//line switches_fsm.go:2938
 }
 
 func (m *switchStringMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -2939,7 +2998,8 @@ func (m *switchStringMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "switches.go:234:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -2960,7 +3020,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "1b16fda53b451520",
+			ID:     "start",
+			Layout: "77428c3ef7ce1b63",
 			Pos:    "switches.go:224:6",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -2968,7 +3029,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Str.Call",
+			Layout: "fce97d5cd61c5bc7",
 			Pos:    "switches.go:225:11",
 		}},
 		Zero: func() fsm.Machine {
@@ -3035,70 +3097,70 @@ func (m *switchNestedMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp
 	}
 //line switches.go:238
 	out = ""
-//line switches_fsm.go:3039
+//line switches_fsm.go:3101
 	tag = a
 //line switches.go:240
 	if tag == 1 {
 		goto caseBody
 	}
-//line switches_fsm.go:3045
+//line switches_fsm.go:3107
 	goto caseBody_1
 caseBody:
 //line switches.go:241
 	return m.suspend(1, Echo.Call(b))
 resume1:
-//line switches_fsm.go:3051
+//line switches_fsm.go:3113
 	v_1, err = fsm.Take[int](in)
 	tag_1 = v(v_1, err)
 //line switches.go:242
 	if tag_1 == 1 {
 		goto caseBody_2
 	}
-//line switches_fsm.go:3058
+//line switches_fsm.go:3120
 	goto caseBody_3
 caseBody_2:
 //line switches.go:243
 	out = "1/1"
-//line switches_fsm.go:3063
+//line switches_fsm.go:3125
 	goto switchEnd_1
 caseBody_3:
 //line switches.go:245
 	return m.suspend(2, Str.Call("x"))
 resume2:
-//line switches_fsm.go:3069
+//line switches_fsm.go:3131
 	v_2, err_1 = fsm.Take[string](in)
 //line switches.go:245
 	out = "1/" + v(v_2, err_1)
-//line switches_fsm.go:3073
+//line switches_fsm.go:3135
 	goto switchEnd_1
 switchEnd_1:
 //line switches.go:247
 	out += "!"
-//line switches_fsm.go:3078
+//line switches_fsm.go:3140
 	goto switchEnd
 caseBody_1:
 //line switches.go:250
 	if b > 0 {
 		goto caseBody_4
 	}
-//line switches_fsm.go:3085
+//line switches_fsm.go:3147
 	goto switchEnd_2
 caseBody_4:
 //line switches.go:251
 	return m.suspend(3, Str.Call("d/pos"))
 resume3:
-//line switches_fsm.go:3091
+//line switches_fsm.go:3153
 	v_3, err_2 = fsm.Take[string](in)
 //line switches.go:251
 	out = v(v_3, err_2)
-//line switches_fsm.go:3095
+//line switches_fsm.go:3157
 	goto switchEnd_2
 switchEnd_2:
 	goto switchEnd
 switchEnd:
 //line switches.go:254
 	return m.finish(out, nil)
-//line switches_fsm.go:3102
+//line switches_fsm.go:3164
 }
 
 func (m *switchNestedMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -3164,7 +3226,8 @@ func (m *switchNestedMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "6f831efb80eea763",
+			ID:     "done",
+			Layout: "c10578ce227e1baf",
 			Pos:    "switches.go:255:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -3188,7 +3251,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "ab44b9222696889e",
+			ID:     "start",
+			Layout: "a52afc5ea8c06b7f",
 			Pos:    "switches.go:237:6",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
@@ -3199,13 +3263,16 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Echo.Call",
+			Layout: "86be675ce493dc32",
 			Pos:    "switches.go:241:12",
 		}, {
-			Layout: "2b277bc8c0741b38",
+			ID:     "Str.Call",
+			Layout: "fce97d5cd61c5bc7",
 			Pos:    "switches.go:245:19",
 		}, {
-			Layout: "2b277bc8c0741b38",
+			ID:     "Str.Call#2",
+			Layout: "5815be4af0b43e15",
 			Pos:    "switches.go:251:12",
 		}},
 		Zero: func() fsm.Machine {
@@ -3263,7 +3330,7 @@ func (m *switchTypeNoAwaitMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.
 //line switches.go:261
 	return m.suspend(1, Echo.Call(x))
 resume1:
-//line switches_fsm.go:3267
+//line switches_fsm.go:3334
 	v_1, err = fsm.Take[int](in)
 //line switches.go:261
 	n = v(v_1, err)
@@ -3278,16 +3345,16 @@ resume1:
 	case string:
 		s = t
 	}
-//line switches_fsm.go:3282
+//line switches_fsm.go:3349
 	m.v.s = s
 //line switches.go:273
 	return m.suspend(2, Str.Call("."))
 resume2:
-//line switches_fsm.go:3287
+//line switches_fsm.go:3354
 	v_2, err_1 = fsm.Take[string](in)
 //line switches.go:273
 	return m.finish(s+v(v_2, err_1), nil)
-//line switches_fsm.go:3291
+//line switches_fsm.go:3358
 }
 
 func (m *switchTypeNoAwaitMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -3355,7 +3422,8 @@ func (m *switchTypeNoAwaitMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "6f831efb80eea763",
+			ID:     "done",
+			Layout: "c10578ce227e1baf",
 			Pos:    "switches.go:274:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -3376,7 +3444,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "29480f373b660127",
+			ID:     "start",
+			Layout: "32ced3795c691e07",
 			Pos:    "switches.go:260:6",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
@@ -3384,10 +3453,12 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Echo.Call",
+			Layout: "86be675ce493dc32",
 			Pos:    "switches.go:261:9",
 		}, {
-			Layout: "1b16fda53b451520",
+			ID:     "Str.Call",
+			Layout: "3863fadfeca50e50",
 			Pos:    "switches.go:273:15",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -3449,45 +3520,45 @@ func (m *switchFallthroughSkipsCaseMachine) Resume(ctx fsm.Context, in fsm.Outco
 	}
 //line switches.go:281
 	s = ""
-//line switches_fsm.go:3453
+//line switches_fsm.go:3524
 	tag = x
 	m.v.s, m.v.tag = s, tag
 //line switches.go:283
 	return m.suspend(1, Echo.Call(1))
 resume1:
-//line switches_fsm.go:3459
+//line switches_fsm.go:3530
 	v_1, err = fsm.Take[int](in)
 //line switches.go:283
 	if tag == v(v_1, err) {
 		goto caseBody
 	}
-//line switches_fsm.go:3465
+//line switches_fsm.go:3536
 	m.v.s, m.v.tag = s, tag
 //line switches.go:286
 	return m.suspend(2, Echo.Call(2))
 resume2:
-//line switches_fsm.go:3470
+//line switches_fsm.go:3541
 	v_2, err_1 = fsm.Take[int](in)
 //line switches.go:286
 	if tag == v(v_2, err_1) {
 		goto caseBody_1
 	}
-//line switches_fsm.go:3476
+//line switches_fsm.go:3547
 	goto switchEnd
 caseBody:
 //line switches.go:284
 	s = "a"
-//line switches_fsm.go:3481
+//line switches_fsm.go:3552
 	goto caseBody_1
 caseBody_1:
 //line switches.go:287
 	s += "b"
-//line switches_fsm.go:3486
+//line switches_fsm.go:3557
 	goto switchEnd
 switchEnd:
 //line switches.go:289
 	return m.finish(s, nil)
-//line switches_fsm.go:3491
+//line switches_fsm.go:3562
 }
 
 func (m *switchFallthroughSkipsCaseMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -3563,7 +3634,8 @@ func (m *switchFallthroughSkipsCaseMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "6f831efb80eea763",
+			ID:     "done",
+			Layout: "c10578ce227e1baf",
 			Pos:    "switches.go:290:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -3584,7 +3656,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "29480f373b660127",
+			ID:     "start",
+			Layout: "32ced3795c691e07",
 			Pos:    "switches.go:280:6",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
@@ -3592,7 +3665,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "d20c8e9a0f4ea2a0",
+			ID:     "Echo.Call",
+			Layout: "8dc37b1df4309b4a",
 			Pos:    "switches.go:283:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -3603,7 +3677,8 @@ func init() {
 				Type:     "int",
 			}},
 		}, {
-			Layout: "d20c8e9a0f4ea2a0",
+			ID:     "Echo.Call#2",
+			Layout: "27acb58c11e11da5",
 			Pos:    "switches.go:286:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",

@@ -215,7 +215,8 @@ func (m *typeSwitchAwaitMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "6f831efb80eea763",
+			ID:     "done",
+			Layout: "c10578ce227e1baf",
 			Pos:    "typeswitch.go:50:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -236,7 +237,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "94997ef58ce27729",
+			ID:     "start",
+			Layout: "c0d31601fc7fc973",
 			Pos:    "typeswitch.go:22:6",
 			Vars: []fsm.VarInfo{{
 				Name: "kind",
@@ -244,24 +246,28 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "b51899a958ac9c90",
+			ID:     "Echo.Call",
+			Layout: "da333109a0a86981",
 			Pos:    "typeswitch.go:36:10",
 			Vars: []fsm.VarInfo{{
 				Name: "t",
 				Type: "int",
 			}},
 		}, {
-			Layout: "9c08d830466598fa",
+			ID:     "Str.Call",
+			Layout: "d7c7920b4d75eb9a",
 			Pos:    "typeswitch.go:39:10",
 			Vars: []fsm.VarInfo{{
 				Name: "t",
 				Type: "string",
 			}},
 		}, {
-			Layout: "2b277bc8c0741b38",
+			ID:     "Echo.Call#2",
+			Layout: "e8a2047648f93901",
 			Pos:    "typeswitch.go:42:10",
 		}, {
-			Layout: "2b277bc8c0741b38",
+			ID:     "Echo.Call#3",
+			Layout: "899bee1855e8aa3e",
 			Pos:    "typeswitch.go:45:3",
 		}},
 		Zero: func() fsm.Machine {
@@ -339,14 +345,14 @@ loop:
 	case 2:
 		x = 2.0
 	}
-//line typeswitch_fsm.go:343
+//line typeswitch_fsm.go:349
 	x_1 = x
 	_, ok = x_1.(int)
 //line typeswitch.go:69
 	if ok {
 		goto caseBody
 	}
-//line typeswitch_fsm.go:350
+//line typeswitch_fsm.go:356
 	_, ok = x_1.(float64)
 //line typeswitch.go:69
 	if ok {
@@ -356,44 +362,44 @@ loop:
 	if x_1 == nil {
 		goto caseBody_1
 	}
-//line typeswitch_fsm.go:360
+//line typeswitch_fsm.go:366
 	goto caseBody_2
 caseBody:
 	m.v.k, m.v.total, m.v.i = k, total, i
 //line typeswitch.go:70
 	return m.suspend(1, Echo.Call(10))
 resume1:
-//line typeswitch_fsm.go:367
+//line typeswitch_fsm.go:373
 	v_1, err = fsm.Take[int](in)
 //line typeswitch.go:70
 	total += v(v_1, err)
-//line typeswitch_fsm.go:371
+//line typeswitch_fsm.go:377
 	goto switchEnd
 caseBody_1:
 //line typeswitch.go:72
 	total += 100
-//line typeswitch_fsm.go:376
+//line typeswitch_fsm.go:382
 	goto switchEnd
 caseBody_2:
 	m.v.k, m.v.total, m.v.i = k, total, i
 //line typeswitch.go:74
 	return m.suspend(2, Echo.Call(1))
 resume2:
-//line typeswitch_fsm.go:383
+//line typeswitch_fsm.go:389
 	v_2, err_1 = fsm.Take[int](in)
 //line typeswitch.go:74
 	total += v(v_2, err_1)
-//line typeswitch_fsm.go:387
+//line typeswitch_fsm.go:393
 	goto switchEnd
 switchEnd:
 //line typeswitch.go:58
 	i++
-//line typeswitch_fsm.go:392
+//line typeswitch_fsm.go:398
 	goto loop
 loopEnd:
 //line typeswitch.go:77
 	return m.finish(total, nil)
-//line typeswitch_fsm.go:397
+//line typeswitch_fsm.go:403
 }
 
 func (m *typeSwitchNoVarMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -473,7 +479,8 @@ func (m *typeSwitchNoVarMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "typeswitch.go:78:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -494,7 +501,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "167fb7587df22b15",
+			ID:     "start",
+			Layout: "9aa7332cbbd984b0",
 			Pos:    "typeswitch.go:56:6",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -502,7 +510,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "6f8cb50e8a64b906",
+			ID:     "Echo.Call",
+			Layout: "da52711787b7e820",
 			Pos:    "typeswitch.go:70:15",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -515,7 +524,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "6f8cb50e8a64b906",
+			ID:     "Echo.Call#2",
+			Layout: "a6533f5899489291",
 			Pos:    "typeswitch.go:74:15",
 			Vars: []fsm.VarInfo{{
 				Name: "k",

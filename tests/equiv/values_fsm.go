@@ -179,7 +179,8 @@ func (m *valIntExtremesMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "fc357cfce6f096b1",
+			ID:     "done",
+			Layout: "8e6e8e84ca77a4ef",
 			Pos:    "values.go:59:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -211,11 +212,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "values.go:51:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "d3d2ad1274d99179",
+			ID:     "Echo.Call",
+			Layout: "fc3b10c830e70890",
 			Pos:    "values.go:57:2",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
@@ -300,21 +303,21 @@ func (m *valInt64ActivityMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.A
 //line values.go:63
 	return m.suspend(1, EchoI64.Call(math.MinInt64))
 resume1:
-//line values_fsm.go:304
+//line values_fsm.go:307
 	v_1, err = fsm.Take[int64](in)
 //line values.go:63
 	a = v(v_1, err)
-//line values_fsm.go:308
+//line values_fsm.go:311
 	m.v.a = a
 //line values.go:64
 	return m.suspend(2, EchoI64.Call(math.MaxInt64))
 resume2:
-//line values_fsm.go:313
+//line values_fsm.go:316
 	v_2, err_1 = fsm.Take[int64](in)
 //line values.go:64
 	b = v(v_2, err_1)
 	return m.finish(a, b, nil)
-//line values_fsm.go:318
+//line values_fsm.go:321
 }
 
 func (m *valInt64ActivityMachine) finish(r0 int64, r1 int64, r2 error) (fsm.AnyOp, error) {
@@ -381,7 +384,8 @@ func (m *valInt64ActivityMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "60262da03c200d71",
+			ID:     "done",
+			Layout: "e4357e8b2ee10883",
 			Pos:    "values.go:66:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -401,14 +405,17 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "values.go:62:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "EchoI64.Call",
+			Layout: "9efad822a4cb4bf1",
 			Pos:    "values.go:63:9",
 		}, {
-			Layout: "e1f0e5d77a8eebc8",
+			ID:     "EchoI64.Call#2",
+			Layout: "98c3d5e52177cc44",
 			Pos:    "values.go:64:9",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
@@ -482,22 +489,22 @@ func (m *valUint64Machine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, e
 	}
 //line values.go:70
 	u = uint64(math.MaxUint64)
-//line values_fsm.go:486
+//line values_fsm.go:493
 	m.v.u = u
 //line values.go:71
 	return m.suspend(1, Echo.Call(0))
 resume1:
-//line values_fsm.go:491
+//line values_fsm.go:498
 	m.v.u = u
 //line values.go:72
 	return m.suspend(2, EchoU64.Call(u))
 resume2:
-//line values_fsm.go:496
+//line values_fsm.go:503
 	v_1, err = fsm.Take[uint64](in)
 //line values.go:72
 	w = v(v_1, err)
 	return m.finish(u, u-1, w, u == w, nil)
-//line values_fsm.go:501
+//line values_fsm.go:508
 }
 
 func (m *valUint64Machine) finish(r0 uint64, r1 uint64, r2 uint64, r3 bool, r4 error) (fsm.AnyOp, error) {
@@ -574,7 +581,8 @@ func (m *valUint64Machine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "ac55c307ba3f87cf",
+			ID:     "done",
+			Layout: "5502e59d70611c63",
 			Pos:    "values.go:74:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -600,18 +608,21 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "values.go:69:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "b6855d08e221649a",
+			ID:     "Echo.Call",
+			Layout: "3e27bbacc52ea67f",
 			Pos:    "values.go:71:2",
 			Vars: []fsm.VarInfo{{
 				Name: "u",
 				Type: "uint64",
 			}},
 		}, {
-			Layout: "b6855d08e221649a",
+			ID:     "EchoU64.Call",
+			Layout: "641d1f3d7c41f730",
 			Pos:    "values.go:72:9",
 			Vars: []fsm.VarInfo{{
 				Name: "u",
@@ -710,7 +721,7 @@ func (m *valFloatsMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, e
 	tiny = math.SmallestNonzeroFloat64
 	huge = math.MaxFloat64
 	f32 = float32(0.1)
-//line values_fsm.go:714
+//line values_fsm.go:725
 	m.v.nan, m.v.negz, m.v.inf, m.v.ninf, m.v.tiny, m.v.huge, m.v.f32 = nan, negz, inf, ninf, tiny, huge, f32
 //line values.go:88
 	return m.suspend(1, Echo.Call(0))
@@ -733,7 +744,7 @@ resume1:
 		checks += "f32"
 	}
 	return m.finish(nan, negz, inf, ninf, tiny, huge, f32, checks, nil)
-//line values_fsm.go:737
+//line values_fsm.go:748
 }
 
 func (m *valFloatsMachine) finish(r0 float64, r1 float64, r2 float64, r3 float64, r4 float64, r5 float64, r6 float32, r7 string, r8 error) (fsm.AnyOp, error) {
@@ -830,7 +841,8 @@ func (m *valFloatsMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "81373d827151a027",
+			ID:     "done",
+			Layout: "dca10d24a50ac637",
 			Pos:    "values.go:106:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -868,11 +880,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "values.go:80:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "bc0777bf246f455f",
+			ID:     "Echo.Call",
+			Layout: "d68cf064b8966842",
 			Pos:    "values.go:88:2",
 			Vars: []fsm.VarInfo{{
 				Name: "nan",
@@ -973,40 +987,40 @@ func (m *valFloatsActivityMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.
 //line values.go:112
 	return m.suspend(1, EchoF64.Call(math.NaN()))
 resume1:
-//line values_fsm.go:977
+//line values_fsm.go:991
 	v_1, err = fsm.Take[float64](in)
 //line values.go:112
 	nan = v(v_1, err)
-//line values_fsm.go:981
+//line values_fsm.go:995
 	{
 //line values.go:113
 		op := EchoF64.Call(math.Copysign(0, -1))
-//line values_fsm.go:985
+//line values_fsm.go:999
 		m.v.nan = nan
 //line values.go:113
 		return m.suspend(2, op)
-//line values_fsm.go:989
+//line values_fsm.go:1003
 	}
 resume2:
 	v_2, err_1 = fsm.Take[float64](in)
 //line values.go:113
 	negz = v(v_2, err_1)
-//line values_fsm.go:995
+//line values_fsm.go:1009
 	{
 //line values.go:114
 		op_1 := EchoF64.Call(math.Inf(-1))
-//line values_fsm.go:999
+//line values_fsm.go:1013
 		m.v.nan, m.v.negz = nan, negz
 //line values.go:114
 		return m.suspend(3, op_1)
-//line values_fsm.go:1003
+//line values_fsm.go:1017
 	}
 resume3:
 	v_3, err_2 = fsm.Take[float64](in)
 //line values.go:114
 	inf = v(v_3, err_2)
 	return m.finish(nan, negz, inf, math.IsNaN(nan) && math.Signbit(negz), nil)
-//line values_fsm.go:1010
+//line values_fsm.go:1024
 }
 
 func (m *valFloatsActivityMachine) finish(r0 float64, r1 float64, r2 float64, r3 bool, r4 error) (fsm.AnyOp, error) {
@@ -1085,7 +1099,8 @@ func (m *valFloatsActivityMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "c6001ae7a1fdf663",
+			ID:     "done",
+			Layout: "0ee120f6e651bbff",
 			Pos:    "values.go:116:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -1111,21 +1126,25 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "values.go:111:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "EchoF64.Call",
+			Layout: "77b2dd4ffb7c5f55",
 			Pos:    "values.go:112:11",
 		}, {
-			Layout: "49b7db053cb95389",
+			ID:     "EchoF64.Call#2",
+			Layout: "56269ff512c5b523",
 			Pos:    "values.go:113:12",
 			Vars: []fsm.VarInfo{{
 				Name: "nan",
 				Type: "float64",
 			}},
 		}, {
-			Layout: "ecc80cb7085838f5",
+			ID:     "EchoF64.Call#3",
+			Layout: "81db502526146cba",
 			Pos:    "values.go:114:11",
 			Vars: []fsm.VarInfo{{
 				Name: "nan",
@@ -1214,22 +1233,22 @@ func (m *valStringsMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, 
 	multi = "héllo 世界 🎉"
 	empty = ""
 	nul = "a\x00b"
-//line values_fsm.go:1218
+//line values_fsm.go:1237
 	m.v.invalid, m.v.multi, m.v.empty, m.v.nul = invalid, multi, empty, nul
 //line values.go:124
 	return m.suspend(1, Echo.Call(0))
 resume1:
-//line values_fsm.go:1223
+//line values_fsm.go:1242
 	m.v.invalid, m.v.multi, m.v.empty, m.v.nul = invalid, multi, empty, nul
 //line values.go:125
 	return m.suspend(2, Str.Call(invalid+"\x80"))
 resume2:
-//line values_fsm.go:1228
+//line values_fsm.go:1247
 	v_1, err = fsm.Take[string](in)
 //line values.go:125
 	s = v(v_1, err)
 	return m.finish(invalid, multi, empty+s, nul, len(multi), nil)
-//line values_fsm.go:1233
+//line values_fsm.go:1252
 }
 
 func (m *valStringsMachine) finish(r0 string, r1 string, r2 string, r3 string, r4 int, r5 error) (fsm.AnyOp, error) {
@@ -1321,7 +1340,8 @@ func (m *valStringsMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "c703e76d0a77aad6",
+			ID:     "done",
+			Layout: "febebfaada7542c7",
 			Pos:    "values.go:127:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -1350,11 +1370,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "values.go:119:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "5f203f11c3b96178",
+			ID:     "Echo.Call",
+			Layout: "5ea559edcbba4e73",
 			Pos:    "values.go:124:2",
 			Vars: []fsm.VarInfo{{
 				Name: "invalid",
@@ -1370,7 +1392,8 @@ func init() {
 				Type: "string",
 			}},
 		}, {
-			Layout: "5f203f11c3b96178",
+			ID:     "Str.Call",
+			Layout: "9e10a327f079a115",
 			Pos:    "values.go:125:9",
 			Vars: []fsm.VarInfo{{
 				Name: "invalid",
@@ -1460,7 +1483,7 @@ func (m *valNilEmptyMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp,
 	emptyS = []int{}
 	nilM = nil
 	emptyM = map[string]int{}
-//line values_fsm.go:1464
+//line values_fsm.go:1487
 	m.v.nilS, m.v.emptyS, m.v.nilM, m.v.emptyM = nilS, emptyS, nilM, emptyM
 //line values.go:137
 	return m.suspend(1, Echo.Call(0))
@@ -1480,7 +1503,7 @@ resume1:
 		checks += "emptyM"
 	}
 	return m.finish(nilS, emptyS, nilM, emptyM, checks, nil)
-//line values_fsm.go:1484
+//line values_fsm.go:1507
 }
 
 func (m *valNilEmptyMachine) finish(r0 []int, r1 []int, r2 map[string]int, r3 map[string]int, r4 string, r5 error) (fsm.AnyOp, error) {
@@ -1562,7 +1585,8 @@ func (m *valNilEmptyMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "af312fb5a7aa872f",
+			ID:     "done",
+			Layout: "d018d6593e77c715",
 			Pos:    "values.go:152:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -1591,11 +1615,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "values.go:132:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "6fc2ff18c908d800",
+			ID:     "Echo.Call",
+			Layout: "368ca8c53137435a",
 			Pos:    "values.go:137:2",
 			Vars: []fsm.VarInfo{{
 				Name: "nilS",
@@ -1698,34 +1724,34 @@ func (m *valNilEmptyActivityMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fs
 //line values.go:158
 	return m.suspend(1, EchoInts.Call(nil))
 resume1:
-//line values_fsm.go:1702
+//line values_fsm.go:1728
 	v_1, err = fsm.Take[[]int](in)
 //line values.go:158
 	a = v(v_1, err)
-//line values_fsm.go:1706
+//line values_fsm.go:1732
 	m.v.a = a
 //line values.go:159
 	return m.suspend(2, EchoInts.Call([]int{}))
 resume2:
-//line values_fsm.go:1711
+//line values_fsm.go:1737
 	v_2, err_1 = fsm.Take[[]int](in)
 //line values.go:159
 	b = v(v_2, err_1)
-//line values_fsm.go:1715
+//line values_fsm.go:1741
 	m.v.a, m.v.b = a, b
 //line values.go:160
 	return m.suspend(3, EchoDict.Call(nil))
 resume3:
-//line values_fsm.go:1720
+//line values_fsm.go:1746
 	v_3, err_2 = fsm.Take[map[string]int](in)
 //line values.go:160
 	c = v(v_3, err_2)
-//line values_fsm.go:1724
+//line values_fsm.go:1750
 	m.v.a, m.v.b, m.v.c = a, b, c
 //line values.go:161
 	return m.suspend(4, EchoDict.Call(map[string]int{}))
 resume4:
-//line values_fsm.go:1729
+//line values_fsm.go:1755
 	v_4, err_3 = fsm.Take[map[string]int](in)
 //line values.go:161
 	d = v(v_4, err_3)
@@ -1734,7 +1760,7 @@ resume4:
 		checks = "ok"
 	}
 	return m.finish(a, b, c, d, checks, nil)
-//line values_fsm.go:1738
+//line values_fsm.go:1764
 }
 
 func (m *valNilEmptyActivityMachine) finish(r0 []int, r1 []int, r2 map[string]int, r3 map[string]int, r4 string, r5 error) (fsm.AnyOp, error) {
@@ -1824,7 +1850,8 @@ func (m *valNilEmptyActivityMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "af312fb5a7aa872f",
+			ID:     "done",
+			Layout: "d018d6593e77c715",
 			Pos:    "values.go:167:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -1853,21 +1880,25 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "values.go:157:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "EchoInts.Call",
+			Layout: "766165a6bd9d236c",
 			Pos:    "values.go:158:9",
 		}, {
-			Layout: "33f58648fbe2e33b",
+			ID:     "EchoInts.Call#2",
+			Layout: "11038b240984e575",
 			Pos:    "values.go:159:9",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
 				Type: "[]int",
 			}},
 		}, {
-			Layout: "0397c3040691f55b",
+			ID:     "EchoDict.Call",
+			Layout: "1e08b2818745eeac",
 			Pos:    "values.go:160:9",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
@@ -1877,7 +1908,8 @@ func init() {
 				Type: "[]int",
 			}},
 		}, {
-			Layout: "bb412ed20d9f81d5",
+			ID:     "EchoDict.Call#2",
+			Layout: "313c3d75cb09e4ad",
 			Pos:    "values.go:161:9",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
@@ -1948,7 +1980,7 @@ func (m_1 *valNestedNilMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.Any
 //line values.go:173
 	xs = [][]int{nil, {}, {1}}
 	m = map[string][]int{"nil": nil, "empty": {}, "one": {1}}
-//line values_fsm.go:1952
+//line values_fsm.go:1984
 	m_1.v.xs, m_1.v.m = xs, m
 //line values.go:175
 	return m_1.suspend(1, Echo.Call(0))
@@ -1958,7 +1990,7 @@ resume1:
 		return m_1.finish(nil, nil, nil)
 	}
 	return m_1.finish(xs, m, nil)
-//line values_fsm.go:1962
+//line values_fsm.go:1994
 }
 
 func (m *valNestedNilMachine) finish(r0 [][]int, r1 map[string][]int, r2 error) (fsm.AnyOp, error) {
@@ -2027,7 +2059,8 @@ func (m *valNestedNilMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "c0d52ac0321439de",
+			ID:     "done",
+			Layout: "cc94cf6391f1eec9",
 			Pos:    "values.go:180:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -2047,11 +2080,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "values.go:172:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "5ee7155fbbfd5c49",
+			ID:     "Echo.Call",
+			Layout: "6ed12a55e7a5eca1",
 			Pos:    "values.go:175:2",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
@@ -2134,27 +2169,27 @@ func (m *valBytesMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, er
 	b = []byte("hi\x00\xff")
 	nb = nil
 	eb = []byte{}
-//line values_fsm.go:2138
+//line values_fsm.go:2173
 	m.v.b, m.v.nb, m.v.eb = b, nb, eb
 //line values.go:187
 	return m.suspend(1, Echo.Call(0))
 resume1:
-//line values_fsm.go:2143
+//line values_fsm.go:2178
 	{
 //line values.go:188
 		op := EchoBytes.Call([]byte("\x00\xff"))
-//line values_fsm.go:2147
+//line values_fsm.go:2182
 		m.v.b, m.v.nb, m.v.eb = b, nb, eb
 //line values.go:188
 		return m.suspend(2, op)
-//line values_fsm.go:2151
+//line values_fsm.go:2186
 	}
 resume2:
 	v_1, err = fsm.Take[[]byte](in)
 //line values.go:188
 	b2 = v(v_1, err)
 	return m.finish(b, b2, nb == nil, eb != nil, nil)
-//line values_fsm.go:2158
+//line values_fsm.go:2193
 }
 
 func (m *valBytesMachine) finish(r0 []byte, r1 []byte, r2 bool, r3 bool, r4 error) (fsm.AnyOp, error) {
@@ -2239,7 +2274,8 @@ func (m *valBytesMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "6441e754acbb994e",
+			ID:     "done",
+			Layout: "bd4f6f201a275ea4",
 			Pos:    "values.go:190:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -2265,11 +2301,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "values.go:183:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "198da2b6037e11fb",
+			ID:     "Echo.Call",
+			Layout: "da9a1e896dd73a83",
 			Pos:    "values.go:187:2",
 			Vars: []fsm.VarInfo{{
 				Name: "b",
@@ -2282,7 +2320,8 @@ func init() {
 				Type: "[]byte",
 			}},
 		}, {
-			Layout: "198da2b6037e11fb",
+			ID:     "EchoBytes.Call",
+			Layout: "8f74d7e95bd74db0",
 			Pos:    "values.go:188:10",
 			Vars: []fsm.VarInfo{{
 				Name: "b",
@@ -2370,24 +2409,24 @@ func (m *valArraysMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, e
 	z = [2]string{}
 	g = [2][2]bool{{true, false}, {false, true}}
 	none = [0]int{}
-//line values_fsm.go:2374
+//line values_fsm.go:2413
 	m.v.a, m.v.z, m.v.g, m.v.none = a, z, g, none
 //line values.go:198
 	return m.suspend(1, Echo.Call(0))
 resume1:
 //line values.go:199
 	a[1] = 20
-//line values_fsm.go:2381
+//line values_fsm.go:2420
 	m.v.a, m.v.z, m.v.g, m.v.none = a, z, g, none
 //line values.go:200
 	return m.suspend(2, Str.Call("z"))
 resume2:
-//line values_fsm.go:2386
+//line values_fsm.go:2425
 	v_1, err = fsm.Take[string](in)
 //line values.go:200
 	z[1] = v(v_1, err)
 	return m.finish(a, z, g, none, nil)
-//line values_fsm.go:2391
+//line values_fsm.go:2430
 }
 
 func (m *valArraysMachine) finish(r0 [3]int, r1 [2]string, r2 [2][2]bool, r3 [0]int, r4 error) (fsm.AnyOp, error) {
@@ -2476,7 +2515,8 @@ func (m *valArraysMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "3a7e8160d660e4ce",
+			ID:     "done",
+			Layout: "df769c3842e61bc1",
 			Pos:    "values.go:202:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -2502,11 +2542,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "values.go:193:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "036ab6e48908ebd7",
+			ID:     "Echo.Call",
+			Layout: "8393916a84e06922",
 			Pos:    "values.go:198:2",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
@@ -2522,7 +2564,8 @@ func init() {
 				Type: "[0]int",
 			}},
 		}, {
-			Layout: "036ab6e48908ebd7",
+			ID:     "Str.Call",
+			Layout: "723021af17d924ad",
 			Pos:    "values.go:200:11",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
@@ -2586,24 +2629,24 @@ func (m *valNestedMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, e
 	}
 //line values.go:206
 	o = Outer{Name: "o", In: Inner{N: 1, Tags: []string{"a", "b"}, M: map[string]float64{"x": 1.5}}, List: []Inner{{N: 2}, {N: 3, Tags: []string{}}}, Arr: [2]Inner{{N: 4, M: map[string]float64{}}, {}}}
-//line values_fsm.go:2590
+//line values_fsm.go:2633
 	m.v.o = o
 //line values.go:212
 	return m.suspend(1, Echo.Call(0))
 resume1:
-//line values_fsm.go:2595
+//line values_fsm.go:2638
 	m.v.o = o
 //line values.go:213
 	return m.suspend(2, Echo.Call(10))
 resume2:
-//line values_fsm.go:2600
+//line values_fsm.go:2643
 	v_1, err = fsm.Take[int](in)
 //line values.go:213
 	o.In.N += v(v_1, err)
 	o.List = append(o.List, Inner{N: 5})
 	o.Arr[1].Tags = []string{"t"}
 	return m.finish(o, nil)
-//line values_fsm.go:2607
+//line values_fsm.go:2650
 }
 
 func (m *valNestedMachine) finish(r0 Outer, r1 error) (fsm.AnyOp, error) {
@@ -2671,7 +2714,8 @@ func (m *valNestedMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "0647e9840ab618cb",
+			ID:     "done",
+			Layout: "6abaa79759860001",
 			Pos:    "values.go:217:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -2688,18 +2732,21 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "values.go:205:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "7ecca24807bbdb59",
+			ID:     "Echo.Call",
+			Layout: "2667803e5035a337",
 			Pos:    "values.go:212:2",
 			Vars: []fsm.VarInfo{{
 				Name: "o",
 				Type: "Outer",
 			}},
 		}, {
-			Layout: "7ecca24807bbdb59",
+			ID:     "Echo.Call#2",
+			Layout: "12789276832c7ac2",
 			Pos:    "values.go:213:14",
 			Vars: []fsm.VarInfo{{
 				Name: "o",
@@ -2749,11 +2796,11 @@ func (m *valNestedActivityMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.
 	o = Outer{Name: "\xff", In: Inner{Tags: []string{}}, Bytes: []byte{}}
 	return m.suspend(1, EchoOuter.Call(o))
 resume1:
-//line values_fsm.go:2753
+//line values_fsm.go:2800
 	v_1, err = fsm.Take[Outer](in)
 //line values.go:224
 	return m.finish(v(v_1, err), nil)
-//line values_fsm.go:2757
+//line values_fsm.go:2804
 }
 
 func (m *valNestedActivityMachine) finish(r0 Outer, r1 error) (fsm.AnyOp, error) {
@@ -2813,7 +2860,8 @@ func (m *valNestedActivityMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "0647e9840ab618cb",
+			ID:     "done",
+			Layout: "6abaa79759860001",
 			Pos:    "values.go:225:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -2830,11 +2878,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "values.go:222:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "EchoOuter.Call",
+			Layout: "9fcbd3588a19144b",
 			Pos:    "values.go:224:11",
 		}},
 		Zero: func() fsm.Machine {
@@ -2930,23 +2980,23 @@ func (m *valNamedBasicMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 	ok = Ok(true)
 	xs = Ints{1, 2}
 	d = Dict{"a": 1}
-//line values_fsm.go:2934
+//line values_fsm.go:2984
 	m.v.c, m.v.l, m.v.n, m.v.f, m.v.ok, m.v.xs, m.v.d = c, l, n, f, ok, xs, d
 //line values.go:236
 	return m.suspend(1, Echo.Call(0))
 resume1:
-//line values_fsm.go:2939
+//line values_fsm.go:2989
 	m.v.c, m.v.l, m.v.n, m.v.f, m.v.ok, m.v.xs, m.v.d = c, l, n, f, ok, xs, d
 //line values.go:237
 	return m.suspend(2, Echo.Call(3))
 resume2:
-//line values_fsm.go:2944
+//line values_fsm.go:2994
 	v_1, err = fsm.Take[int](in)
 //line values.go:237
 	n += Count(v(v_1, err))
 	d[l] = n
 	return m.finish(c, l, n, f, ok, xs, d, nil)
-//line values_fsm.go:2950
+//line values_fsm.go:3000
 }
 
 func (m *valNamedBasicMachine) finish(r0 Celsius, r1 Label, r2 Count, r3 Flags, r4 Ok, r5 Ints, r6 Dict, r7 error) (fsm.AnyOp, error) {
@@ -3056,7 +3106,8 @@ func (m *valNamedBasicMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "11a71c7706b8bcb0",
+			ID:     "done",
+			Layout: "2f6a07359a8b907e",
 			Pos:    "values.go:240:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -3091,11 +3142,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "values.go:228:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "07ea9d0ca6177a76",
+			ID:     "Echo.Call",
+			Layout: "a14c01651e98c724",
 			Pos:    "values.go:236:2",
 			Vars: []fsm.VarInfo{{
 				Name: "c",
@@ -3120,7 +3173,8 @@ func init() {
 				Type: "Dict",
 			}},
 		}, {
-			Layout: "07ea9d0ca6177a76",
+			ID:     "Echo.Call#2",
+			Layout: "87466bed53aca62c",
 			Pos:    "values.go:237:15",
 			Vars: []fsm.VarInfo{{
 				Name: "c",
@@ -3206,24 +3260,24 @@ func (m *valDurationMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp,
 	}
 //line values.go:244
 	d = 1500 * time.Millisecond
-//line values_fsm.go:3210
+//line values_fsm.go:3264
 	m.v.d = d
 //line values.go:245
 	return m.suspend(1, Echo.Call(0))
 resume1:
 //line values.go:246
 	d *= 2
-//line values_fsm.go:3217
+//line values_fsm.go:3271
 	m.v.d = d
 //line values.go:247
 	return m.suspend(2, EchoDur.Call(-time.Nanosecond))
 resume2:
-//line values_fsm.go:3222
+//line values_fsm.go:3276
 	v_1, err = fsm.Take[time.Duration](in)
 //line values.go:247
 	e_1 = v(v_1, err)
 	return m.finish(d, e_1, nil)
-//line values_fsm.go:3227
+//line values_fsm.go:3281
 }
 
 func (m *valDurationMachine) finish(r0 time.Duration, r1 time.Duration, r2 error) (fsm.AnyOp, error) {
@@ -3294,7 +3348,8 @@ func (m *valDurationMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "3ff9eb44f34f8479",
+			ID:     "done",
+			Layout: "4c2f56156e2ad08f",
 			Pos:    "values.go:249:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -3314,18 +3369,21 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "values.go:243:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "cd285b7fc934ea76",
+			ID:     "Echo.Call",
+			Layout: "5084a55bdac31a1b",
 			Pos:    "values.go:245:2",
 			Vars: []fsm.VarInfo{{
 				Name: "d",
 				Type: "time.Duration",
 			}},
 		}, {
-			Layout: "cd285b7fc934ea76",
+			ID:     "EchoDur.Call",
+			Layout: "fac9830e0d962745",
 			Pos:    "values.go:247:9",
 			Vars: []fsm.VarInfo{{
 				Name: "d",
@@ -3392,22 +3450,22 @@ func (m *valEmbeddedMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp,
 	}
 //line values.go:253
 	d = Derived{Base: Base{ID: 4}, Name: "d"}
-//line values_fsm.go:3396
+//line values_fsm.go:3454
 	m.v.d = d
 //line values.go:254
 	return m.suspend(1, Echo.Call(0))
 resume1:
-//line values_fsm.go:3401
+//line values_fsm.go:3459
 	m.v.d = d
 //line values.go:255
 	return m.suspend(2, Echo.Call(1))
 resume2:
-//line values_fsm.go:3406
+//line values_fsm.go:3464
 	v_1, err = fsm.Take[int](in)
 //line values.go:255
 	d.ID += v(v_1, err)
 	return m.finish(d, d.Base.ID, nil)
-//line values_fsm.go:3411
+//line values_fsm.go:3469
 }
 
 func (m *valEmbeddedMachine) finish(r0 Derived, r1 int, r2 error) (fsm.AnyOp, error) {
@@ -3478,7 +3536,8 @@ func (m *valEmbeddedMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "0bea3c045c3fc189",
+			ID:     "done",
+			Layout: "b7eae889247f2c3b",
 			Pos:    "values.go:257:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -3498,18 +3557,21 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "values.go:252:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "932d0cd44b27804e",
+			ID:     "Echo.Call",
+			Layout: "62601a4676cd4a89",
 			Pos:    "values.go:254:2",
 			Vars: []fsm.VarInfo{{
 				Name: "d",
 				Type: "Derived",
 			}},
 		}, {
-			Layout: "932d0cd44b27804e",
+			ID:     "Echo.Call#2",
+			Layout: "7e53729e85df1c07",
 			Pos:    "values.go:255:12",
 			Vars: []fsm.VarInfo{{
 				Name: "d",
@@ -3598,14 +3660,14 @@ func (m *valZeroMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, err
 	b = false
 	xs = nil
 	o = Outer{}
-//line values_fsm.go:3602
+//line values_fsm.go:3664
 	m.v.p, m.v.s, m.v.n, m.v.b, m.v.xs, m.v.o = p, s, n, b, xs, o
 //line values.go:267
 	return m.suspend(1, Echo.Call(0))
 resume1:
 //line values.go:268
 	return m.finish(p, s, n, b, xs, o, nil)
-//line values_fsm.go:3609
+//line values_fsm.go:3671
 }
 
 func (m *valZeroMachine) finish(r0 Pair, r1 string, r2 int, r3 bool, r4 []string, r5 Outer, r6 error) (fsm.AnyOp, error) {
@@ -3694,7 +3756,8 @@ func (m *valZeroMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "85e6736734f0c534",
+			ID:     "done",
+			Layout: "f66963b1d3369b14",
 			Pos:    "values.go:269:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -3726,11 +3789,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "values.go:260:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "4cbda9c5f8f022f0",
+			ID:     "Echo.Call",
+			Layout: "b2ddd751ef6eee5c",
 			Pos:    "values.go:267:2",
 			Vars: []fsm.VarInfo{{
 				Name: "p",
@@ -3816,14 +3881,14 @@ func (m *valRunesMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, er
 	r = '世'
 	b = byte(0xff)
 	rs = []rune("a\xffé")
-//line values_fsm.go:3820
+//line values_fsm.go:3885
 	m.v.r, m.v.b, m.v.rs = r, b, rs
 //line values.go:276
 	return m.suspend(1, Echo.Call(0))
 resume1:
 //line values.go:277
 	return m.finish(r, b, rs, nil)
-//line values_fsm.go:3827
+//line values_fsm.go:3892
 }
 
 func (m *valRunesMachine) finish(r0 rune, r1 byte, r2 []rune, r3 error) (fsm.AnyOp, error) {
@@ -3897,7 +3962,8 @@ func (m *valRunesMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "628c9e52ad665888",
+			ID:     "done",
+			Layout: "a236b3aadbb80d2e",
 			Pos:    "values.go:278:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -3920,11 +3986,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "values.go:272:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "e1bbf446a24d50fe",
+			ID:     "Echo.Call",
+			Layout: "5174746946b3712a",
 			Pos:    "values.go:276:2",
 			Vars: []fsm.VarInfo{{
 				Name: "r",
@@ -3995,14 +4063,14 @@ func (m_1 *valStructKeyMapMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.
 //line values.go:284
 	m = map[Pair]string{{A: 1, B: 2}: "x", {}: "zero"}
 	a = map[[2]int]bool{{1, 2}: true}
-//line values_fsm.go:3999
+//line values_fsm.go:4067
 	m_1.v.m, m_1.v.a = m, a
 //line values.go:286
 	return m_1.suspend(1, Echo.Call(0))
 resume1:
 //line values.go:287
 	return m_1.finish(m, a, nil)
-//line values_fsm.go:4006
+//line values_fsm.go:4074
 }
 
 func (m *valStructKeyMapMachine) finish(r0 map[Pair]string, r1 map[[2]int]bool, r2 error) (fsm.AnyOp, error) {
@@ -4071,7 +4139,8 @@ func (m *valStructKeyMapMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "c6f9050851d18e25",
+			ID:     "done",
+			Layout: "96dd7c681f70a8be",
 			Pos:    "values.go:288:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -4091,11 +4160,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "values.go:283:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "e1ae670bc56bb3aa",
+			ID:     "Echo.Call",
+			Layout: "4fe437576329719d",
 			Pos:    "values.go:286:2",
 			Vars: []fsm.VarInfo{{
 				Name: "m",
@@ -4172,7 +4243,7 @@ func (m *valLargeSliceMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 	for i := range xs {
 		xs[i] = i
 	}
-//line values_fsm.go:4176
+//line values_fsm.go:4247
 	n = 3
 	i_2 = 0
 loop:
@@ -4181,16 +4252,16 @@ loop:
 	}
 //line values.go:298
 	i_1 = i_2
-//line values_fsm.go:4185
+//line values_fsm.go:4256
 	m.v.xs, m.v.i_1, m.v.n, m.v.i_2 = xs, i_1, n, i_2
 //line values.go:299
 	return m.suspend(1, Echo.Call(i_1*1000))
 resume1:
-//line values_fsm.go:4190
+//line values_fsm.go:4261
 	v_1, err = fsm.Take[int](in)
 //line values.go:299
 	xs[i_1] = v(v_1, err)
-//line values_fsm.go:4194
+//line values_fsm.go:4265
 	i_2++
 	goto loop
 loopEnd:
@@ -4200,7 +4271,7 @@ loopEnd:
 		sum += x
 	}
 	return m.finish(len(xs), sum, nil)
-//line values_fsm.go:4204
+//line values_fsm.go:4275
 }
 
 func (m *valLargeSliceMachine) finish(r0 int, r1 int, r2 error) (fsm.AnyOp, error) {
@@ -4273,7 +4344,8 @@ func (m *valLargeSliceMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "fd05e174931b53f4",
+			ID:     "done",
+			Layout: "c39b2ff444a4c4c4",
 			Pos:    "values.go:306:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -4293,11 +4365,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "values.go:293:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "4b3ef98a18825cb9",
+			ID:     "Echo.Call",
+			Layout: "a24836e45695e8b4",
 			Pos:    "values.go:299:13",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
@@ -4366,31 +4440,31 @@ func (m_1 *valMapMutatedMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.An
 	}
 //line values.go:312
 	m = map[string]int{"a": 1, "b": 2}
-//line values_fsm.go:4370
+//line values_fsm.go:4444
 	m_1.v.m = m
 //line values.go:313
 	return m_1.suspend(1, Echo.Call(0))
 resume1:
 //line values.go:314
 	delete(m, "a")
-//line values_fsm.go:4377
+//line values_fsm.go:4451
 	m_1.v.m = m
 //line values.go:315
 	return m_1.suspend(2, Echo.Call(3))
 resume2:
-//line values_fsm.go:4382
+//line values_fsm.go:4456
 	v_1, err = fsm.Take[int](in)
 //line values.go:315
 	m["c"] = v(v_1, err)
 	m["\xff"] = 4
-//line values_fsm.go:4387
+//line values_fsm.go:4461
 	m_1.v.m = m
 //line values.go:317
 	return m_1.suspend(3, Echo.Call(0))
 resume3:
 //line values.go:318
 	return m_1.finish(m, nil)
-//line values_fsm.go:4394
+//line values_fsm.go:4468
 }
 
 func (m *valMapMutatedMachine) finish(r0 map[string]int, r1 error) (fsm.AnyOp, error) {
@@ -4462,7 +4536,8 @@ func (m *valMapMutatedMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "500688dc429b9514",
+			ID:     "done",
+			Layout: "b5d9802c3dc8d122",
 			Pos:    "values.go:319:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -4479,25 +4554,29 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "values.go:311:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "bc5f7e64204439eb",
+			ID:     "Echo.Call",
+			Layout: "00c2e661d269eb78",
 			Pos:    "values.go:313:2",
 			Vars: []fsm.VarInfo{{
 				Name: "m",
 				Type: "map[string]int",
 			}},
 		}, {
-			Layout: "bc5f7e64204439eb",
+			ID:     "Echo.Call#2",
+			Layout: "ae2b8a427e9da28b",
 			Pos:    "values.go:315:13",
 			Vars: []fsm.VarInfo{{
 				Name: "m",
 				Type: "map[string]int",
 			}},
 		}, {
-			Layout: "bc5f7e64204439eb",
+			ID:     "Echo.Call#3",
+			Layout: "3fa74271d7b0d370",
 			Pos:    "values.go:317:2",
 			Vars: []fsm.VarInfo{{
 				Name: "m",

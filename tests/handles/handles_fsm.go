@@ -106,7 +106,8 @@ func (m *noParamsMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "handles.go:40:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -123,11 +124,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "handles.go:38:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Echo.Call",
+			Layout: "86be675ce493dc32",
 			Pos:    "handles.go:39:9",
 		}},
 		Zero: func() fsm.Machine {
@@ -184,7 +187,7 @@ resume1:
 		return m.finish(Receipt{}, err)
 	}
 	return m.finish(Receipt{Order: order.ID, Charge: id}, nil)
-//line handles_fsm.go:188
+//line handles_fsm.go:191
 }
 
 func (m *checkoutMachine) finish(r0 Receipt, r1 error) (fsm.AnyOp, error) {
@@ -252,7 +255,8 @@ func (m *checkoutMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "34f473e05a47222c",
+			ID:     "done",
+			Layout: "efe5a46eb83bd400",
 			Pos:    "handles.go:51:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -273,7 +277,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "f3c603dc624aabc5",
+			ID:     "start",
+			Layout: "4dff6b7fdd5168f2",
 			Pos:    "handles.go:45:6",
 			Vars: []fsm.VarInfo{{
 				Name: "order",
@@ -281,7 +286,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "f3c603dc624aabc5",
+			ID:     "Charge.Call",
+			Layout: "477536890c26f092",
 			Pos:    "handles.go:46:13",
 			Vars: []fsm.VarInfo{{
 				Name: "order",
@@ -356,7 +362,7 @@ resume1:
 		words = words[:n]
 	}
 	return m.finish(strings.Join(words, sep), nil)
-//line handles_fsm.go:360
+//line handles_fsm.go:366
 }
 
 func (m *splitMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -430,7 +436,8 @@ func (m *splitMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "6f831efb80eea763",
+			ID:     "done",
+			Layout: "c10578ce227e1baf",
 			Pos:    "handles.go:65:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -457,7 +464,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "3e27b2327c9548f3",
+			ID:     "start",
+			Layout: "83c4c9b913b328da",
 			Pos:    "handles.go:56:6",
 			Vars: []fsm.VarInfo{{
 				Name: "sep",
@@ -471,7 +479,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "96279792ad0002af",
+			ID:     "Echo.Call",
+			Layout: "bf1a6834732e806e",
 			Pos:    "handles.go:57:12",
 			Vars: []fsm.VarInfo{{
 				Name: "sep",
@@ -523,7 +532,7 @@ func (m *nothingMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, err
 //line handles.go:71
 	return m.suspend(1, Echo.Call(x))
 resume1:
-//line handles_fsm.go:527
+//line handles_fsm.go:536
 	return m.finish()
 }
 
@@ -580,7 +589,8 @@ func (m *nothingMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "done",
+			Layout: "6b79a2ce3818e349",
 			Pos:    "handles.go:72:1",
 		},
 		Func: Nothing,
@@ -594,7 +604,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "29480f373b660127",
+			ID:     "start",
+			Layout: "32ced3795c691e07",
 			Pos:    "handles.go:70:6",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
@@ -602,7 +613,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Echo.Call",
+			Layout: "86be675ce493dc32",
 			Pos:    "handles.go:71:2",
 		}},
 		Zero: func() fsm.Machine {
@@ -652,7 +664,7 @@ resume1:
 //line handles.go:79
 	_, err = fsm.Take[string](in)
 	return m.finish(err)
-//line handles_fsm.go:656
+//line handles_fsm.go:668
 }
 
 func (m *errOnlyMachine) finish(r0 error) (fsm.AnyOp, error) {
@@ -713,7 +725,8 @@ func (m *errOnlyMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "bf12555efb34ed5f",
+			ID:     "done",
+			Layout: "1f1e932c02f3a42c",
 			Pos:    "handles.go:81:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -731,7 +744,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "92abb5852b399187",
+			ID:     "start",
+			Layout: "efb4f99d7a7273a6",
 			Pos:    "handles.go:78:6",
 			Vars: []fsm.VarInfo{{
 				Name: "cents",
@@ -739,7 +753,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Charge.Call",
+			Layout: "1bd551b69987bae0",
 			Pos:    "handles.go:79:12",
 		}},
 		Zero: func() fsm.Machine {
@@ -789,7 +804,7 @@ resume1:
 //line handles.go:87
 	v, _ = fsm.Take[int](in)
 	return m.finish(v * 2)
-//line handles_fsm.go:793
+//line handles_fsm.go:808
 }
 
 func (m *noErrorMachine) finish(r0 int) (fsm.AnyOp, error) {
@@ -850,7 +865,8 @@ func (m *noErrorMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "8a50cf81019566db",
+			ID:     "done",
+			Layout: "a7e4f1a036cccee3",
 			Pos:    "handles.go:89:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -868,7 +884,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "29480f373b660127",
+			ID:     "start",
+			Layout: "32ced3795c691e07",
 			Pos:    "handles.go:86:6",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
@@ -876,7 +893,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Echo.Call",
+			Layout: "86be675ce493dc32",
 			Pos:    "handles.go:87:10",
 		}},
 		Zero: func() fsm.Machine {
@@ -953,7 +971,7 @@ loop:
 	}
 //line handles.go:96
 	x = xs[i]
-//line handles_fsm.go:957
+//line handles_fsm.go:975
 	m.v.xs, m.v.sum, m.v.n, m.v.i = xs, sum, n, i
 //line handles.go:97
 	return m.suspend(1, Echo.Call(x))
@@ -964,13 +982,13 @@ resume1:
 		return m.finish(0, "", err_2)
 	}
 	sum += v
-//line handles_fsm.go:968
+//line handles_fsm.go:986
 	i++
 	goto loop
 loopEnd:
 //line handles.go:103
 	return m.finish(sum, "n="+strings.Repeat("|", len(xs)), nil)
-//line handles_fsm.go:974
+//line handles_fsm.go:992
 }
 
 func (m *statsMachine) finish(r0 int, r1 string, r2 error) (fsm.AnyOp, error) {
@@ -1049,7 +1067,8 @@ func (m *statsMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "0be7ac116eb83b3d",
+			ID:     "done",
+			Layout: "230455a1d14e8b6e",
 			Pos:    "handles.go:104:1",
 			Vars: []fsm.VarInfo{{
 				Name: "sum",
@@ -1073,7 +1092,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "e365f01424f92a74",
+			ID:     "start",
+			Layout: "e49e1d96dd18abf4",
 			Pos:    "handles.go:95:6",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
@@ -1084,7 +1104,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "ccbbb2764eaefd51",
+			ID:     "Echo.Call",
+			Layout: "0f796c56f4dbddf2",
 			Pos:    "handles.go:97:13",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
@@ -1161,7 +1182,7 @@ resume1:
 //line handles.go:111
 	v, _ = fsm.Take[int](in)
 	return m.finish(v, strings.Repeat("a", v))
-//line handles_fsm.go:1165
+//line handles_fsm.go:1186
 }
 
 func (m *pairMachine) finish(r0 int, r1 string) (fsm.AnyOp, error) {
@@ -1225,7 +1246,8 @@ func (m *pairMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "d833022c42bbf1c1",
+			ID:     "done",
+			Layout: "cd002f76698bf430",
 			Pos:    "handles.go:113:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -1246,7 +1268,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "29480f373b660127",
+			ID:     "start",
+			Layout: "32ced3795c691e07",
 			Pos:    "handles.go:110:6",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
@@ -1254,7 +1277,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Echo.Call",
+			Layout: "86be675ce493dc32",
 			Pos:    "handles.go:111:10",
 		}},
 		Zero: func() fsm.Machine {
@@ -1318,7 +1342,7 @@ func (m *cartTotalMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, e
 	}
 //line handles.go:125
 	total = 0
-//line handles_fsm.go:1322
+//line handles_fsm.go:1346
 	n = len(c.Items)
 	i = 0
 loop:
@@ -1327,7 +1351,7 @@ loop:
 	}
 //line handles.go:126
 	it = c.Items[i]
-//line handles_fsm.go:1331
+//line handles_fsm.go:1355
 	m.v.c, m.v.discount, m.v.total, m.v.n, m.v.i = c, discount, total, n, i
 //line handles.go:127
 	return m.suspend(1, Echo.Call(it))
@@ -1338,13 +1362,13 @@ resume1:
 		return m.finish(0, err)
 	}
 	total += v
-//line handles_fsm.go:1342
+//line handles_fsm.go:1366
 	i++
 	goto loop
 loopEnd:
 //line handles.go:133
 	return m.finish(total-discount, nil)
-//line handles_fsm.go:1348
+//line handles_fsm.go:1372
 }
 
 func (m *cartTotalMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1422,7 +1446,8 @@ func (m *cartTotalMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "handles.go:134:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -1446,7 +1471,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "728818f52cac9d3a",
+			ID:     "start",
+			Layout: "2405c4ce36784e66",
 			Pos:    "handles.go:124:15",
 			Vars: []fsm.VarInfo{{
 				Name: "c",
@@ -1457,7 +1483,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "7867bfc722b44f56",
+			ID:     "Echo.Call",
+			Layout: "0174b2137d72ddc5",
 			Pos:    "handles.go:127:13",
 			Vars: []fsm.VarInfo{{
 				Name: "c",
@@ -1524,11 +1551,11 @@ func (m *cartSizeMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, er
 //line handles.go:140
 	return m.suspend(1, Echo.Call(len(c.Items)))
 resume1:
-//line handles_fsm.go:1528
+//line handles_fsm.go:1555
 	v, err = fsm.Take[int](in)
 //line handles.go:140
 	return m.finish(v, err)
-//line handles_fsm.go:1532
+//line handles_fsm.go:1559
 }
 
 func (m *cartSizeMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1592,7 +1619,8 @@ func (m *cartSizeMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "handles.go:141:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -1613,7 +1641,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "cce53fc18870099a",
+			ID:     "start",
+			Layout: "4f4e9ed7aebfb572",
 			Pos:    "handles.go:139:15",
 			Vars: []fsm.VarInfo{{
 				Name: "c",
@@ -1621,7 +1650,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Echo.Call",
+			Layout: "86be675ce493dc32",
 			Pos:    "handles.go:140:9",
 		}},
 		Zero: func() fsm.Machine {
@@ -1679,7 +1709,7 @@ resume1:
 //line handles.go:148
 	v, err = fsm.Take[int](in)
 	return m.finish(v == 0, err)
-//line handles_fsm.go:1683
+//line handles_fsm.go:1713
 }
 
 func (m *cartEmptyMachine) finish(r0 bool, r1 error) (fsm.AnyOp, error) {
@@ -1743,7 +1773,8 @@ func (m *cartEmptyMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "58fd7a96296a5629",
+			ID:     "done",
+			Layout: "54f0ba861e800ddd",
 			Pos:    "handles.go:150:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -1767,7 +1798,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "29480f373b660127",
+			ID:     "start",
+			Layout: "32ced3795c691e07",
 			Pos:    "handles.go:147:13",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
@@ -1775,7 +1807,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Echo.Call",
+			Layout: "86be675ce493dc32",
 			Pos:    "handles.go:148:12",
 		}},
 		Zero: func() fsm.Machine {
@@ -1830,7 +1863,7 @@ resume1:
 		return m.finish("", err)
 	}
 	return m.finish(r.Order+"/"+r.Charge, nil)
-//line handles_fsm.go:1834
+//line handles_fsm.go:1867
 }
 
 func (m *parentMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -1894,7 +1927,8 @@ func (m *parentMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "6f831efb80eea763",
+			ID:     "done",
+			Layout: "c10578ce227e1baf",
 			Pos:    "handles.go:162:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -1915,7 +1949,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "f3c603dc624aabc5",
+			ID:     "start",
+			Layout: "4dff6b7fdd5168f2",
 			Pos:    "handles.go:156:6",
 			Vars: []fsm.VarInfo{{
 				Name: "order",
@@ -1923,7 +1958,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "fsm.Child",
+			Layout: "79d33d9ab72f40a1",
 			Pos:    "handles.go:157:12",
 		}},
 		Zero: func() fsm.Machine {

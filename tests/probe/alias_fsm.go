@@ -149,7 +149,8 @@ func (m *aliasLocalFsmMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm1.RegisterJob(fsm1.JobInfo{
 		Done: fsm1.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "alias.go:19:1",
 			Vars: []fsm1.VarInfo{{
 				Name: "result 0",
@@ -166,14 +167,17 @@ func init() {
 			return m, nil
 		},
 		Start: fsm1.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "alias.go:13:6",
 		},
 		States: []fsm1.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Echo.Call",
+			Layout: "86be675ce493dc32",
 			Pos:    "alias.go:14:11",
 		}, {
-			Layout: "0715f4215109e918",
+			ID:     "Echo.Call#2",
+			Layout: "53c79a0c526ec2dd",
 			Pos:    "alias.go:16:12",
 			Vars: []fsm1.VarInfo{{
 				Name: "fsm",
@@ -239,7 +243,7 @@ func (m *aliasLocalRtMachine) Resume(ctx fsm1.Context, in fsm1.Outcome) (fsm1.An
 	}
 //line alias.go:26
 	n = 0
-//line alias_fsm.go:243
+//line alias_fsm.go:247
 	n_1 = 2
 	i_1 = 0
 loop:
@@ -248,24 +252,24 @@ loop:
 	}
 //line alias.go:27
 	i = i_1
-//line alias_fsm.go:252
+//line alias_fsm.go:256
 	m.v.n, m.v.n_1, m.v.i_1 = n, n_1, i_1
 //line alias.go:28
 	return m.suspend(1, Echo.Call(i+1))
 resume1:
-//line alias_fsm.go:257
+//line alias_fsm.go:261
 	v_1, err = fsm1.Take[int](in)
 //line alias.go:28
 	n += v(v_1, err)
 	rt_1 = n * 10
 	n += rt_1
-//line alias_fsm.go:263
+//line alias_fsm.go:267
 	i_1++
 	goto loop
 loopEnd:
 //line alias.go:32
 	return m.finish(n, nil)
-//line alias_fsm.go:269
+//line alias_fsm.go:273
 }
 
 func (m *aliasLocalRtMachine) finish(r0 int, r1 error) (fsm1.AnyOp, error) {
@@ -333,7 +337,8 @@ func (m *aliasLocalRtMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm1.RegisterJob(fsm1.JobInfo{
 		Done: fsm1.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "alias.go:33:1",
 			Vars: []fsm1.VarInfo{{
 				Name: "result 0",
@@ -350,11 +355,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm1.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "alias.go:25:6",
 		},
 		States: []fsm1.StateInfo{{
-			Layout: "a6c7c8886060f3db",
+			ID:     "Echo.Call",
+			Layout: "cf3f9a66f689f8bf",
 			Pos:    "alias.go:28:10",
 			Vars: []fsm1.VarInfo{{
 				Name: "n",

@@ -36099,7 +36099,8 @@ func (m *bigStraightMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "big.go:2013:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -36116,14004 +36117,16005 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "big.go:10:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call",
+			Layout: "bd322a36dfcdea20",
 			Pos:    "big.go:12:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#2",
+			Layout: "0ab742420a153b14",
 			Pos:    "big.go:13:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#3",
+			Layout: "fb64bfad6f3c409c",
 			Pos:    "big.go:14:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#4",
+			Layout: "16e5111d4ea891c2",
 			Pos:    "big.go:15:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#5",
+			Layout: "d13f8bdd7b8fdc25",
 			Pos:    "big.go:16:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#6",
+			Layout: "14b0c439098e3b93",
 			Pos:    "big.go:17:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#7",
+			Layout: "84557358a63fa3c7",
 			Pos:    "big.go:18:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#8",
+			Layout: "3c8ff45334bef3e7",
 			Pos:    "big.go:19:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#9",
+			Layout: "b59242bd30ada743",
 			Pos:    "big.go:20:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#10",
+			Layout: "6938a3cf7f643257",
 			Pos:    "big.go:21:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#11",
+			Layout: "f588103cf79da01c",
 			Pos:    "big.go:22:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#12",
+			Layout: "65dcd7f54b98487c",
 			Pos:    "big.go:23:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#13",
+			Layout: "ab6d3e16fb6f0982",
 			Pos:    "big.go:24:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#14",
+			Layout: "acca873162d31afa",
 			Pos:    "big.go:25:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#15",
+			Layout: "ca14460afc7efd18",
 			Pos:    "big.go:26:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#16",
+			Layout: "c4024c8ae75f44fe",
 			Pos:    "big.go:27:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#17",
+			Layout: "32ee91c8e9b0464c",
 			Pos:    "big.go:28:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#18",
+			Layout: "31f71023821da73f",
 			Pos:    "big.go:29:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#19",
+			Layout: "9bea8a9bdb0835da",
 			Pos:    "big.go:30:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#20",
+			Layout: "954ef0c1202912aa",
 			Pos:    "big.go:31:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#21",
+			Layout: "dc24af9331f87636",
 			Pos:    "big.go:32:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#22",
+			Layout: "68174d86c0770881",
 			Pos:    "big.go:33:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#23",
+			Layout: "ab8a2ad950855309",
 			Pos:    "big.go:34:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#24",
+			Layout: "c5e6683d4895e683",
 			Pos:    "big.go:35:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#25",
+			Layout: "a6c8ee8be8194830",
 			Pos:    "big.go:36:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#26",
+			Layout: "9c7c102bd9601531",
 			Pos:    "big.go:37:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#27",
+			Layout: "fb06871b30016564",
 			Pos:    "big.go:38:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#28",
+			Layout: "afb377b8809bb5c0",
 			Pos:    "big.go:39:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#29",
+			Layout: "3af909af00cea3da",
 			Pos:    "big.go:40:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#30",
+			Layout: "b087179b5113baf8",
 			Pos:    "big.go:41:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#31",
+			Layout: "12b395bfde328244",
 			Pos:    "big.go:42:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#32",
+			Layout: "f0c44f56b44800b1",
 			Pos:    "big.go:43:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#33",
+			Layout: "4b36c488cbb5ff69",
 			Pos:    "big.go:44:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#34",
+			Layout: "836da4e7e173e4a7",
 			Pos:    "big.go:45:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#35",
+			Layout: "d533fd366bafcd92",
 			Pos:    "big.go:46:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#36",
+			Layout: "4fef13dc09c663b7",
 			Pos:    "big.go:47:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#37",
+			Layout: "7a86a3d63e870433",
 			Pos:    "big.go:48:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#38",
+			Layout: "143b587445e76924",
 			Pos:    "big.go:49:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#39",
+			Layout: "8a1a4cec2989ffd9",
 			Pos:    "big.go:50:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#40",
+			Layout: "62bc3bde3ffbd02c",
 			Pos:    "big.go:51:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#41",
+			Layout: "2bf6c10beb7a2f94",
 			Pos:    "big.go:52:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#42",
+			Layout: "b527b8fc2c736ce8",
 			Pos:    "big.go:53:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#43",
+			Layout: "65eaa46310d2e0dd",
 			Pos:    "big.go:54:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#44",
+			Layout: "0c4c26316dd18902",
 			Pos:    "big.go:55:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#45",
+			Layout: "778f1b4cf8c0855b",
 			Pos:    "big.go:56:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#46",
+			Layout: "e86090980af59670",
 			Pos:    "big.go:57:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#47",
+			Layout: "46a0cc5ed5920627",
 			Pos:    "big.go:58:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#48",
+			Layout: "c9a6ea15b2fd6ac2",
 			Pos:    "big.go:59:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#49",
+			Layout: "c751ccf420debd7a",
 			Pos:    "big.go:60:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#50",
+			Layout: "fc3bd7f12fcfae7e",
 			Pos:    "big.go:61:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#51",
+			Layout: "34ff6abb3a74bffc",
 			Pos:    "big.go:62:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#52",
+			Layout: "1c1f8002c26b73bc",
 			Pos:    "big.go:63:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#53",
+			Layout: "8153a762afe969ca",
 			Pos:    "big.go:64:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#54",
+			Layout: "e66ea93bb1400e70",
 			Pos:    "big.go:65:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#55",
+			Layout: "7878ba1320d62232",
 			Pos:    "big.go:66:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#56",
+			Layout: "cf0d08a1455da5cb",
 			Pos:    "big.go:67:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#57",
+			Layout: "db70bb2230d2f4b9",
 			Pos:    "big.go:68:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#58",
+			Layout: "46cfe5df0bbaa72a",
 			Pos:    "big.go:69:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#59",
+			Layout: "4295b7b1e88a9e0f",
 			Pos:    "big.go:70:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#60",
+			Layout: "f4761b6e65e1767f",
 			Pos:    "big.go:71:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#61",
+			Layout: "45eb153a4690354c",
 			Pos:    "big.go:72:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#62",
+			Layout: "20470f5110490c41",
 			Pos:    "big.go:73:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#63",
+			Layout: "0fc6d2fd1366a9d5",
 			Pos:    "big.go:74:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#64",
+			Layout: "8259d57f2cefc8d6",
 			Pos:    "big.go:75:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#65",
+			Layout: "3035d721e24d19ff",
 			Pos:    "big.go:76:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#66",
+			Layout: "2e39493436059f34",
 			Pos:    "big.go:77:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#67",
+			Layout: "7d6733d2d3b648da",
 			Pos:    "big.go:78:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#68",
+			Layout: "cdef96e706f8b188",
 			Pos:    "big.go:79:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#69",
+			Layout: "14df43053037a613",
 			Pos:    "big.go:80:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#70",
+			Layout: "d61900154ee1a97b",
 			Pos:    "big.go:81:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#71",
+			Layout: "87234cc78a57e446",
 			Pos:    "big.go:82:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#72",
+			Layout: "ba704d2c16bd306d",
 			Pos:    "big.go:83:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#73",
+			Layout: "d63016de8fb416d2",
 			Pos:    "big.go:84:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#74",
+			Layout: "9b9d61335531eae9",
 			Pos:    "big.go:85:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#75",
+			Layout: "82525fc19d954bb7",
 			Pos:    "big.go:86:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#76",
+			Layout: "87ee86706b8decc7",
 			Pos:    "big.go:87:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#77",
+			Layout: "4174c59b67132a5f",
 			Pos:    "big.go:88:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#78",
+			Layout: "2a8490bce56010c6",
 			Pos:    "big.go:89:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#79",
+			Layout: "afe06a9b47d77923",
 			Pos:    "big.go:90:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#80",
+			Layout: "c19ebfcda09a45f7",
 			Pos:    "big.go:91:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#81",
+			Layout: "2ba454a465e1ca3e",
 			Pos:    "big.go:92:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#82",
+			Layout: "4f56a5df2decdce2",
 			Pos:    "big.go:93:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#83",
+			Layout: "6ffdb40523679101",
 			Pos:    "big.go:94:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#84",
+			Layout: "fddc296c0bc412c9",
 			Pos:    "big.go:95:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#85",
+			Layout: "d1710ed6885ef95c",
 			Pos:    "big.go:96:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#86",
+			Layout: "921ed005a086a44e",
 			Pos:    "big.go:97:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#87",
+			Layout: "e3275d20e0b0ddcd",
 			Pos:    "big.go:98:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#88",
+			Layout: "3a67751dfeae1d93",
 			Pos:    "big.go:99:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#89",
+			Layout: "9bd96aba830fe46e",
 			Pos:    "big.go:100:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#90",
+			Layout: "2c1e3c2681ccdd3b",
 			Pos:    "big.go:101:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#91",
+			Layout: "699e0a9fa77ef9ad",
 			Pos:    "big.go:102:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#92",
+			Layout: "8bb17c7cd9723ec3",
 			Pos:    "big.go:103:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#93",
+			Layout: "01cffd8235eef458",
 			Pos:    "big.go:104:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#94",
+			Layout: "ef2960322302098b",
 			Pos:    "big.go:105:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#95",
+			Layout: "09dfedb668aa402b",
 			Pos:    "big.go:106:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#96",
+			Layout: "48d7426d2d12a028",
 			Pos:    "big.go:107:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#97",
+			Layout: "963a93f5dcce3ffa",
 			Pos:    "big.go:108:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#98",
+			Layout: "9a1fae0686407e2f",
 			Pos:    "big.go:109:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#99",
+			Layout: "c99710a30c369124",
 			Pos:    "big.go:110:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#100",
+			Layout: "df8624c45c478ec1",
 			Pos:    "big.go:111:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#101",
+			Layout: "ade938185e9b30ea",
 			Pos:    "big.go:112:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#102",
+			Layout: "30e523b95883ae56",
 			Pos:    "big.go:113:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#103",
+			Layout: "0022285bdf6316ad",
 			Pos:    "big.go:114:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#104",
+			Layout: "6a6b54acee5ba30a",
 			Pos:    "big.go:115:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#105",
+			Layout: "59c26fd0a31d9bb4",
 			Pos:    "big.go:116:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#106",
+			Layout: "0be385b140a47d4f",
 			Pos:    "big.go:117:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#107",
+			Layout: "8a564d7c51355e18",
 			Pos:    "big.go:118:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#108",
+			Layout: "8da40d3dfed75500",
 			Pos:    "big.go:119:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#109",
+			Layout: "6e6e6c73025bc330",
 			Pos:    "big.go:120:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#110",
+			Layout: "c7b4ce9a7f8fb1ae",
 			Pos:    "big.go:121:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#111",
+			Layout: "a7b789b7e08616f0",
 			Pos:    "big.go:122:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#112",
+			Layout: "355a7ce6e6272318",
 			Pos:    "big.go:123:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#113",
+			Layout: "c6ac0d443804a07c",
 			Pos:    "big.go:124:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#114",
+			Layout: "5172d779eda0a8c6",
 			Pos:    "big.go:125:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#115",
+			Layout: "1534c85d0e1b67e4",
 			Pos:    "big.go:126:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#116",
+			Layout: "b04e4c0421a41a5e",
 			Pos:    "big.go:127:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#117",
+			Layout: "fa21a61b96570f0c",
 			Pos:    "big.go:128:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#118",
+			Layout: "8dc775b12f124216",
 			Pos:    "big.go:129:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#119",
+			Layout: "e0b8e9b04d7a7625",
 			Pos:    "big.go:130:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#120",
+			Layout: "d4413d0d318d4296",
 			Pos:    "big.go:131:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#121",
+			Layout: "92b6bf6ca3d9596f",
 			Pos:    "big.go:132:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#122",
+			Layout: "c28c02af64a92350",
 			Pos:    "big.go:133:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#123",
+			Layout: "4a3af45b2308f624",
 			Pos:    "big.go:134:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#124",
+			Layout: "26386abeae68893a",
 			Pos:    "big.go:135:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#125",
+			Layout: "d3e93f0e594e07d4",
 			Pos:    "big.go:136:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#126",
+			Layout: "b9025e5597929009",
 			Pos:    "big.go:137:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#127",
+			Layout: "ae9f9ac03fed6953",
 			Pos:    "big.go:138:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#128",
+			Layout: "200add16066e6ee0",
 			Pos:    "big.go:139:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#129",
+			Layout: "59dd4d8180a963f8",
 			Pos:    "big.go:140:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#130",
+			Layout: "519929755e8b6076",
 			Pos:    "big.go:141:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#131",
+			Layout: "7903ab7df92604ce",
 			Pos:    "big.go:142:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#132",
+			Layout: "1d3d12cfca24d490",
 			Pos:    "big.go:143:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#133",
+			Layout: "5ae2dabcc91b8ede",
 			Pos:    "big.go:144:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#134",
+			Layout: "79caea3858a186c2",
 			Pos:    "big.go:145:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#135",
+			Layout: "c07bc7dea218e1f9",
 			Pos:    "big.go:146:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#136",
+			Layout: "3f1b135daffe46da",
 			Pos:    "big.go:147:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#137",
+			Layout: "29b3a7b232edbd4f",
 			Pos:    "big.go:148:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#138",
+			Layout: "358b7fcf3d9ef1ca",
 			Pos:    "big.go:149:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#139",
+			Layout: "8faea089f29dc718",
 			Pos:    "big.go:150:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#140",
+			Layout: "2a21c3708e807338",
 			Pos:    "big.go:151:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#141",
+			Layout: "6b39b6a96b3b89fb",
 			Pos:    "big.go:152:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#142",
+			Layout: "80030024649c3d35",
 			Pos:    "big.go:153:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#143",
+			Layout: "3fce564469721a07",
 			Pos:    "big.go:154:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#144",
+			Layout: "1a2edf1e384ba8f5",
 			Pos:    "big.go:155:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#145",
+			Layout: "96bbe350f83d1010",
 			Pos:    "big.go:156:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#146",
+			Layout: "1a67fc41d97fa0b3",
 			Pos:    "big.go:157:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#147",
+			Layout: "739c471b73a2fd1b",
 			Pos:    "big.go:158:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#148",
+			Layout: "6bbcc51404891f4f",
 			Pos:    "big.go:159:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#149",
+			Layout: "2750aa612bc40f8e",
 			Pos:    "big.go:160:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#150",
+			Layout: "062a2460d6b8af85",
 			Pos:    "big.go:161:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#151",
+			Layout: "906d7d5f9e8961f0",
 			Pos:    "big.go:162:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#152",
+			Layout: "dc153c922fbde34b",
 			Pos:    "big.go:163:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#153",
+			Layout: "27be24b73c5cd605",
 			Pos:    "big.go:164:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#154",
+			Layout: "23d14ebeddf773ae",
 			Pos:    "big.go:165:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#155",
+			Layout: "78152932bb710835",
 			Pos:    "big.go:166:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#156",
+			Layout: "82b899dec4ee07ea",
 			Pos:    "big.go:167:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#157",
+			Layout: "7fb25ba9de03c9df",
 			Pos:    "big.go:168:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#158",
+			Layout: "d21fc4989e752a6c",
 			Pos:    "big.go:169:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#159",
+			Layout: "660d6313db58fbb6",
 			Pos:    "big.go:170:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#160",
+			Layout: "eb64ef500cffa8c4",
 			Pos:    "big.go:171:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#161",
+			Layout: "480a48cac80dca29",
 			Pos:    "big.go:172:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#162",
+			Layout: "7333d057a509731e",
 			Pos:    "big.go:173:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#163",
+			Layout: "79ab4874b6910989",
 			Pos:    "big.go:174:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#164",
+			Layout: "e44d79743f026afc",
 			Pos:    "big.go:175:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#165",
+			Layout: "968da47c65793706",
 			Pos:    "big.go:176:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#166",
+			Layout: "9d95e5d76ec0e9e9",
 			Pos:    "big.go:177:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#167",
+			Layout: "070b125902fe6fee",
 			Pos:    "big.go:178:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#168",
+			Layout: "38cf67fc1eab8d55",
 			Pos:    "big.go:179:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#169",
+			Layout: "47f0cdbd02e25d34",
 			Pos:    "big.go:180:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#170",
+			Layout: "2f367460f36d39b4",
 			Pos:    "big.go:181:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#171",
+			Layout: "67e8899701edfc6e",
 			Pos:    "big.go:182:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#172",
+			Layout: "39b80eb9c4104607",
 			Pos:    "big.go:183:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#173",
+			Layout: "4602ece186e37856",
 			Pos:    "big.go:184:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#174",
+			Layout: "cbcc35a8fb11b9e6",
 			Pos:    "big.go:185:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#175",
+			Layout: "47212759ef7f73b5",
 			Pos:    "big.go:186:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#176",
+			Layout: "81bcb8e84be6a9ee",
 			Pos:    "big.go:187:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#177",
+			Layout: "93ab4d9fc6c1b40e",
 			Pos:    "big.go:188:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#178",
+			Layout: "0cb7e02016211772",
 			Pos:    "big.go:189:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#179",
+			Layout: "a15fbc67de1f378c",
 			Pos:    "big.go:190:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#180",
+			Layout: "789bf36b5737b517",
 			Pos:    "big.go:191:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#181",
+			Layout: "6817bfa7df55e1d1",
 			Pos:    "big.go:192:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#182",
+			Layout: "403a12427d2bb917",
 			Pos:    "big.go:193:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#183",
+			Layout: "6336422cb8b575dc",
 			Pos:    "big.go:194:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#184",
+			Layout: "58a254666da2cebf",
 			Pos:    "big.go:195:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#185",
+			Layout: "2e5cfdd8381145c6",
 			Pos:    "big.go:196:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#186",
+			Layout: "d75d862aeba44246",
 			Pos:    "big.go:197:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#187",
+			Layout: "d0181b5b716bbc38",
 			Pos:    "big.go:198:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#188",
+			Layout: "a8a6797064776a76",
 			Pos:    "big.go:199:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#189",
+			Layout: "7e5baa50ba913654",
 			Pos:    "big.go:200:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#190",
+			Layout: "19932bfd922dacda",
 			Pos:    "big.go:201:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#191",
+			Layout: "9303e7575dfd15aa",
 			Pos:    "big.go:202:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#192",
+			Layout: "6fa3438fb3efb448",
 			Pos:    "big.go:203:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#193",
+			Layout: "c53a898b2cec3a3f",
 			Pos:    "big.go:204:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#194",
+			Layout: "717946f7875861c0",
 			Pos:    "big.go:205:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#195",
+			Layout: "ea83b2f319f3e363",
 			Pos:    "big.go:206:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#196",
+			Layout: "ffbce931ad59f504",
 			Pos:    "big.go:207:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#197",
+			Layout: "f2c86c4e9a37efdb",
 			Pos:    "big.go:208:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#198",
+			Layout: "67896d3f324a81fe",
 			Pos:    "big.go:209:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#199",
+			Layout: "109cbbc171d0e237",
 			Pos:    "big.go:210:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#200",
+			Layout: "2c86002b41c995b5",
 			Pos:    "big.go:211:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#201",
+			Layout: "158110ae1f613a44",
 			Pos:    "big.go:212:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#202",
+			Layout: "f3d18097341cc64b",
 			Pos:    "big.go:213:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#203",
+			Layout: "455de7aa95aca3d4",
 			Pos:    "big.go:214:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#204",
+			Layout: "951436c6916e0724",
 			Pos:    "big.go:215:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#205",
+			Layout: "f2a7e051b2c1fb62",
 			Pos:    "big.go:216:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#206",
+			Layout: "318d286a51435ce5",
 			Pos:    "big.go:217:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#207",
+			Layout: "4dac419daffa16e5",
 			Pos:    "big.go:218:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#208",
+			Layout: "0b78993e2f1e63ce",
 			Pos:    "big.go:219:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#209",
+			Layout: "68f6257c9e8841dc",
 			Pos:    "big.go:220:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#210",
+			Layout: "bb36e6ef613bc863",
 			Pos:    "big.go:221:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#211",
+			Layout: "de2325de1e6b5bc7",
 			Pos:    "big.go:222:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#212",
+			Layout: "04197f4e4ff0d634",
 			Pos:    "big.go:223:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#213",
+			Layout: "997e631c827cff27",
 			Pos:    "big.go:224:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#214",
+			Layout: "4a65f086a415964f",
 			Pos:    "big.go:225:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#215",
+			Layout: "ac521b9a1bb92f16",
 			Pos:    "big.go:226:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#216",
+			Layout: "6e37584ae55e0f8a",
 			Pos:    "big.go:227:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#217",
+			Layout: "87daede77097ac50",
 			Pos:    "big.go:228:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#218",
+			Layout: "03bb6ba3a4aa2192",
 			Pos:    "big.go:229:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#219",
+			Layout: "a20e61345486e59a",
 			Pos:    "big.go:230:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#220",
+			Layout: "0df0c0841894099a",
 			Pos:    "big.go:231:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#221",
+			Layout: "605c96742f8b7904",
 			Pos:    "big.go:232:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#222",
+			Layout: "e915cf90adbc07c0",
 			Pos:    "big.go:233:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#223",
+			Layout: "8c98850e1df86ca7",
 			Pos:    "big.go:234:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#224",
+			Layout: "c81ed20e1d9240b6",
 			Pos:    "big.go:235:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#225",
+			Layout: "bbc67301d0232f3f",
 			Pos:    "big.go:236:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#226",
+			Layout: "f860607a4cbfd65d",
 			Pos:    "big.go:237:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#227",
+			Layout: "bc356b44083365b5",
 			Pos:    "big.go:238:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#228",
+			Layout: "997ac9d85cfa4ae2",
 			Pos:    "big.go:239:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#229",
+			Layout: "124d1a1c3bb47c2a",
 			Pos:    "big.go:240:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#230",
+			Layout: "cf624687d1094ce9",
 			Pos:    "big.go:241:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#231",
+			Layout: "137ae30c07b99c48",
 			Pos:    "big.go:242:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#232",
+			Layout: "0ee6e5faf0b49e9d",
 			Pos:    "big.go:243:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#233",
+			Layout: "943a1f04aec73d02",
 			Pos:    "big.go:244:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#234",
+			Layout: "8e7014bce895bdad",
 			Pos:    "big.go:245:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#235",
+			Layout: "daa64ebe563b7f8d",
 			Pos:    "big.go:246:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#236",
+			Layout: "af091881795c8630",
 			Pos:    "big.go:247:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#237",
+			Layout: "1098f5bb67d3d903",
 			Pos:    "big.go:248:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#238",
+			Layout: "ff6829b6bad1586f",
 			Pos:    "big.go:249:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#239",
+			Layout: "728c422a9688dcfc",
 			Pos:    "big.go:250:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#240",
+			Layout: "00add53393d219fc",
 			Pos:    "big.go:251:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#241",
+			Layout: "f6d1f0a21adeaf30",
 			Pos:    "big.go:252:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#242",
+			Layout: "745bc1ac1f98b658",
 			Pos:    "big.go:253:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#243",
+			Layout: "df8f34bd0eeef0f2",
 			Pos:    "big.go:254:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#244",
+			Layout: "1996c5e382cdf535",
 			Pos:    "big.go:255:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#245",
+			Layout: "bf3fe54c62f1428c",
 			Pos:    "big.go:256:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#246",
+			Layout: "82331226632dc944",
 			Pos:    "big.go:257:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#247",
+			Layout: "ba7dbe36f94a1d09",
 			Pos:    "big.go:258:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#248",
+			Layout: "daba09458e8541ea",
 			Pos:    "big.go:259:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#249",
+			Layout: "a4d8a920d213c057",
 			Pos:    "big.go:260:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#250",
+			Layout: "fcb0463c76d5cb78",
 			Pos:    "big.go:261:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#251",
+			Layout: "34849e0a5b2fe738",
 			Pos:    "big.go:262:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#252",
+			Layout: "98346ec02400a9d2",
 			Pos:    "big.go:263:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#253",
+			Layout: "dd294a8b9a2898d4",
 			Pos:    "big.go:264:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#254",
+			Layout: "aeecf5118b504ec7",
 			Pos:    "big.go:265:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#255",
+			Layout: "94a32ed05f086978",
 			Pos:    "big.go:266:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#256",
+			Layout: "7b3e85262f074659",
 			Pos:    "big.go:267:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#257",
+			Layout: "ff929d686c6104d4",
 			Pos:    "big.go:268:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#258",
+			Layout: "691ffbe863280eec",
 			Pos:    "big.go:269:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#259",
+			Layout: "ecdea85f96c086b4",
 			Pos:    "big.go:270:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#260",
+			Layout: "f26e3e771761b465",
 			Pos:    "big.go:271:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#261",
+			Layout: "a13aeed6b0b9c6b4",
 			Pos:    "big.go:272:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#262",
+			Layout: "a20757c2a2413bcd",
 			Pos:    "big.go:273:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#263",
+			Layout: "34921d92ad72e703",
 			Pos:    "big.go:274:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#264",
+			Layout: "a84ec6d3754631cd",
 			Pos:    "big.go:275:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#265",
+			Layout: "31e6b7a6f4359f94",
 			Pos:    "big.go:276:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#266",
+			Layout: "d34451648de56b08",
 			Pos:    "big.go:277:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#267",
+			Layout: "e4ccd9cf536c67be",
 			Pos:    "big.go:278:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#268",
+			Layout: "49db794274795585",
 			Pos:    "big.go:279:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#269",
+			Layout: "63c1739ece356c5a",
 			Pos:    "big.go:280:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#270",
+			Layout: "596ba77dbeef7bf9",
 			Pos:    "big.go:281:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#271",
+			Layout: "6c64bfa0adb2be2d",
 			Pos:    "big.go:282:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#272",
+			Layout: "4ddb009cf418776a",
 			Pos:    "big.go:283:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#273",
+			Layout: "a7911112cbfe9930",
 			Pos:    "big.go:284:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#274",
+			Layout: "3c9ba1656f7abdfb",
 			Pos:    "big.go:285:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#275",
+			Layout: "74bf7dda97c48e77",
 			Pos:    "big.go:286:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#276",
+			Layout: "da4425784b55af7b",
 			Pos:    "big.go:287:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#277",
+			Layout: "eeba1d70567ea324",
 			Pos:    "big.go:288:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#278",
+			Layout: "5a31a72c59f7d30c",
 			Pos:    "big.go:289:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#279",
+			Layout: "0622ea516d8c66dd",
 			Pos:    "big.go:290:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#280",
+			Layout: "c464de052eba9650",
 			Pos:    "big.go:291:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#281",
+			Layout: "074fb3493cd6e0f8",
 			Pos:    "big.go:292:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#282",
+			Layout: "1865418c8a1ec539",
 			Pos:    "big.go:293:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#283",
+			Layout: "56bdd9af784496e8",
 			Pos:    "big.go:294:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#284",
+			Layout: "a25d6f659b150884",
 			Pos:    "big.go:295:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#285",
+			Layout: "6bc999079bee0853",
 			Pos:    "big.go:296:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#286",
+			Layout: "b81fe24a86b3e126",
 			Pos:    "big.go:297:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#287",
+			Layout: "31bcc5102c7e32c5",
 			Pos:    "big.go:298:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#288",
+			Layout: "a2a09afb5cefec2d",
 			Pos:    "big.go:299:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#289",
+			Layout: "be027407b51c13e5",
 			Pos:    "big.go:300:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#290",
+			Layout: "162860f8bd925abd",
 			Pos:    "big.go:301:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#291",
+			Layout: "462c8b46f69cc005",
 			Pos:    "big.go:302:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#292",
+			Layout: "6dd7e683494f635a",
 			Pos:    "big.go:303:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#293",
+			Layout: "b6d2a19a4b529193",
 			Pos:    "big.go:304:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#294",
+			Layout: "e1bce8d44cefee77",
 			Pos:    "big.go:305:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#295",
+			Layout: "0fa85249bb3040d4",
 			Pos:    "big.go:306:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#296",
+			Layout: "14d50693a10798f7",
 			Pos:    "big.go:307:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#297",
+			Layout: "ec7473d7deb05562",
 			Pos:    "big.go:308:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#298",
+			Layout: "00599d41bc3962ed",
 			Pos:    "big.go:309:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#299",
+			Layout: "ec9540b2cb5522c4",
 			Pos:    "big.go:310:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#300",
+			Layout: "4ca31c50e682545f",
 			Pos:    "big.go:311:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#301",
+			Layout: "1a156917f150f2ac",
 			Pos:    "big.go:312:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#302",
+			Layout: "151e075576884c44",
 			Pos:    "big.go:313:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#303",
+			Layout: "3d4f4bf054eead8a",
 			Pos:    "big.go:314:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#304",
+			Layout: "7b87c6df981e8e25",
 			Pos:    "big.go:315:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#305",
+			Layout: "f0fa3e5225072bfc",
 			Pos:    "big.go:316:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#306",
+			Layout: "1925dc22f6064b98",
 			Pos:    "big.go:317:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#307",
+			Layout: "3e8ef0a372dca281",
 			Pos:    "big.go:318:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#308",
+			Layout: "a1557a03ca092423",
 			Pos:    "big.go:319:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#309",
+			Layout: "de9e18ac271582b8",
 			Pos:    "big.go:320:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#310",
+			Layout: "f1f984431925ad6a",
 			Pos:    "big.go:321:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#311",
+			Layout: "aced1225b2146b47",
 			Pos:    "big.go:322:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#312",
+			Layout: "120226772c07d8d7",
 			Pos:    "big.go:323:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#313",
+			Layout: "d6a55aa33a1b7f77",
 			Pos:    "big.go:324:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#314",
+			Layout: "ed019515d9da9b71",
 			Pos:    "big.go:325:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#315",
+			Layout: "e9a773bb73e56c2a",
 			Pos:    "big.go:326:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#316",
+			Layout: "3c102c8c02cd83e0",
 			Pos:    "big.go:327:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#317",
+			Layout: "8157ebe9d7c54f61",
 			Pos:    "big.go:328:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#318",
+			Layout: "dc7673cff13395be",
 			Pos:    "big.go:329:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#319",
+			Layout: "49c9857cce57d44d",
 			Pos:    "big.go:330:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#320",
+			Layout: "bfff498fc404114c",
 			Pos:    "big.go:331:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#321",
+			Layout: "abc4b3b401bd40af",
 			Pos:    "big.go:332:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#322",
+			Layout: "860fe2054f748af3",
 			Pos:    "big.go:333:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#323",
+			Layout: "d6826cd7975efe3f",
 			Pos:    "big.go:334:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#324",
+			Layout: "730a70a5099d2fce",
 			Pos:    "big.go:335:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#325",
+			Layout: "fc5b2049f92d1396",
 			Pos:    "big.go:336:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#326",
+			Layout: "15fe521a1fc3c503",
 			Pos:    "big.go:337:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#327",
+			Layout: "f7c79229a0cf9cf1",
 			Pos:    "big.go:338:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#328",
+			Layout: "0c7598fb35acdba6",
 			Pos:    "big.go:339:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#329",
+			Layout: "e8f3b8e5e1fbcff3",
 			Pos:    "big.go:340:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#330",
+			Layout: "e72ec86dc78440ad",
 			Pos:    "big.go:341:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#331",
+			Layout: "fdf6b67a53fed51e",
 			Pos:    "big.go:342:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#332",
+			Layout: "2b8ba0ab4739e7c8",
 			Pos:    "big.go:343:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#333",
+			Layout: "2e74e23db75d2159",
 			Pos:    "big.go:344:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#334",
+			Layout: "1b60f17a4a28d6df",
 			Pos:    "big.go:345:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#335",
+			Layout: "518e501bc929f8fe",
 			Pos:    "big.go:346:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#336",
+			Layout: "86591bd3df892b7d",
 			Pos:    "big.go:347:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#337",
+			Layout: "4762a3e54b6420f5",
 			Pos:    "big.go:348:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#338",
+			Layout: "6953e6d34fc0db4b",
 			Pos:    "big.go:349:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#339",
+			Layout: "adda7cf3aea7d4a0",
 			Pos:    "big.go:350:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#340",
+			Layout: "b6e98e6313b1f978",
 			Pos:    "big.go:351:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#341",
+			Layout: "6311da011ffee827",
 			Pos:    "big.go:352:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#342",
+			Layout: "16a813e083270533",
 			Pos:    "big.go:353:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#343",
+			Layout: "6e755da210d40c0c",
 			Pos:    "big.go:354:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#344",
+			Layout: "024c9fb8dfe4ff09",
 			Pos:    "big.go:355:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#345",
+			Layout: "476d78bd6a6f46b9",
 			Pos:    "big.go:356:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#346",
+			Layout: "a167ac4864aa5bb4",
 			Pos:    "big.go:357:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#347",
+			Layout: "a54d5acf8d421042",
 			Pos:    "big.go:358:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#348",
+			Layout: "26fc457d50a3245c",
 			Pos:    "big.go:359:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#349",
+			Layout: "987f785ef8efc884",
 			Pos:    "big.go:360:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#350",
+			Layout: "e0d7b15467c73324",
 			Pos:    "big.go:361:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#351",
+			Layout: "ca149b5455aee90d",
 			Pos:    "big.go:362:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#352",
+			Layout: "32754760fd6f6122",
 			Pos:    "big.go:363:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#353",
+			Layout: "cfe0d141df769add",
 			Pos:    "big.go:364:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#354",
+			Layout: "a4203616250f6964",
 			Pos:    "big.go:365:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#355",
+			Layout: "238df942b8e9c553",
 			Pos:    "big.go:366:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#356",
+			Layout: "c3398299dbb029e6",
 			Pos:    "big.go:367:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#357",
+			Layout: "126f7f4638a91867",
 			Pos:    "big.go:368:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#358",
+			Layout: "57df4ff6035c8ed7",
 			Pos:    "big.go:369:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#359",
+			Layout: "150d62d70cc59154",
 			Pos:    "big.go:370:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#360",
+			Layout: "dd002b12ab24c2f5",
 			Pos:    "big.go:371:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#361",
+			Layout: "d549c70746d5f728",
 			Pos:    "big.go:372:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#362",
+			Layout: "44d298f30a716f9a",
 			Pos:    "big.go:373:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#363",
+			Layout: "0eb6d24b0a793de0",
 			Pos:    "big.go:374:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#364",
+			Layout: "c020a33ad99b4878",
 			Pos:    "big.go:375:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#365",
+			Layout: "a30573fc324082f1",
 			Pos:    "big.go:376:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#366",
+			Layout: "d04cc2a4fee63124",
 			Pos:    "big.go:377:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#367",
+			Layout: "008446b20c72591a",
 			Pos:    "big.go:378:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#368",
+			Layout: "f5bc422f52de7b78",
 			Pos:    "big.go:379:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#369",
+			Layout: "aa4e287ce6bfb01c",
 			Pos:    "big.go:380:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#370",
+			Layout: "9eae5b311e4cee1e",
 			Pos:    "big.go:381:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#371",
+			Layout: "bda5b306fc9d558c",
 			Pos:    "big.go:382:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#372",
+			Layout: "c048f9d7c16bf0a8",
 			Pos:    "big.go:383:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#373",
+			Layout: "c4ea505b00c875bf",
 			Pos:    "big.go:384:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#374",
+			Layout: "f1bf887f6da263fd",
 			Pos:    "big.go:385:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#375",
+			Layout: "63a2093d4a38fa9d",
 			Pos:    "big.go:386:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#376",
+			Layout: "5cacc6c98c8cabd1",
 			Pos:    "big.go:387:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#377",
+			Layout: "b4b7f4905c14a4c0",
 			Pos:    "big.go:388:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#378",
+			Layout: "491ef8730037b692",
 			Pos:    "big.go:389:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#379",
+			Layout: "0407bc5e7e3470ca",
 			Pos:    "big.go:390:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#380",
+			Layout: "e4e8cd1f9cc7f68c",
 			Pos:    "big.go:391:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#381",
+			Layout: "bb5ec5fb7a541b4e",
 			Pos:    "big.go:392:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#382",
+			Layout: "2309e41795272459",
 			Pos:    "big.go:393:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#383",
+			Layout: "fc4b6d8d4f7ccaaa",
 			Pos:    "big.go:394:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#384",
+			Layout: "13be3d9238de2501",
 			Pos:    "big.go:395:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#385",
+			Layout: "7d19ff992865dfbe",
 			Pos:    "big.go:396:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#386",
+			Layout: "545c461574ada86d",
 			Pos:    "big.go:397:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#387",
+			Layout: "d236a94f373e40b7",
 			Pos:    "big.go:398:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#388",
+			Layout: "0b1d2e9d244b65ce",
 			Pos:    "big.go:399:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#389",
+			Layout: "4bc0eb2c9c0da0be",
 			Pos:    "big.go:400:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#390",
+			Layout: "9674fefe50842eea",
 			Pos:    "big.go:401:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#391",
+			Layout: "55927eedd2648b6b",
 			Pos:    "big.go:402:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#392",
+			Layout: "6c0b1b0eedf9d90e",
 			Pos:    "big.go:403:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#393",
+			Layout: "a5660c288344628c",
 			Pos:    "big.go:404:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#394",
+			Layout: "07a839121bcb1ab1",
 			Pos:    "big.go:405:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#395",
+			Layout: "40348e27ea807c56",
 			Pos:    "big.go:406:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#396",
+			Layout: "db07b343e4a3d376",
 			Pos:    "big.go:407:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#397",
+			Layout: "d502bd374f657c97",
 			Pos:    "big.go:408:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#398",
+			Layout: "28dac5810ac0bf88",
 			Pos:    "big.go:409:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#399",
+			Layout: "c55be5c0d1edc82c",
 			Pos:    "big.go:410:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#400",
+			Layout: "fd4cbc08eeb67b11",
 			Pos:    "big.go:411:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#401",
+			Layout: "293650ac6293e528",
 			Pos:    "big.go:412:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#402",
+			Layout: "e2f19cfa044c55d0",
 			Pos:    "big.go:413:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#403",
+			Layout: "f7b082e426224942",
 			Pos:    "big.go:414:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#404",
+			Layout: "ba0d2ef9dc3ae2d5",
 			Pos:    "big.go:415:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#405",
+			Layout: "980da9cd706d1ae5",
 			Pos:    "big.go:416:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#406",
+			Layout: "14ac24aedda3e644",
 			Pos:    "big.go:417:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#407",
+			Layout: "3a846f62df1586a8",
 			Pos:    "big.go:418:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#408",
+			Layout: "7bf229c6359a875c",
 			Pos:    "big.go:419:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#409",
+			Layout: "e21ac1c9214ec120",
 			Pos:    "big.go:420:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#410",
+			Layout: "f66c227a0db59ea1",
 			Pos:    "big.go:421:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#411",
+			Layout: "fe5822d0d80e2370",
 			Pos:    "big.go:422:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#412",
+			Layout: "3b1578f398a9eff0",
 			Pos:    "big.go:423:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#413",
+			Layout: "78db27c56c32559b",
 			Pos:    "big.go:424:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#414",
+			Layout: "7c2c4878e94b8bf6",
 			Pos:    "big.go:425:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#415",
+			Layout: "7f8fae4ab65b4507",
 			Pos:    "big.go:426:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#416",
+			Layout: "3cb3a0de53b8409f",
 			Pos:    "big.go:427:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#417",
+			Layout: "07d41951e8bd6737",
 			Pos:    "big.go:428:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#418",
+			Layout: "da4cedd3ea86e554",
 			Pos:    "big.go:429:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#419",
+			Layout: "727be3482ca09d08",
 			Pos:    "big.go:430:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#420",
+			Layout: "5dd284ec4ffa7a4f",
 			Pos:    "big.go:431:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#421",
+			Layout: "b057b69cca6ad125",
 			Pos:    "big.go:432:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#422",
+			Layout: "52a2ab10ba050747",
 			Pos:    "big.go:433:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#423",
+			Layout: "7344901eae09ba4f",
 			Pos:    "big.go:434:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#424",
+			Layout: "2e78cc3d5abba664",
 			Pos:    "big.go:435:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#425",
+			Layout: "ea52eea2d9253581",
 			Pos:    "big.go:436:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#426",
+			Layout: "b0f4c9a215abde52",
 			Pos:    "big.go:437:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#427",
+			Layout: "ff1dce6400c4d337",
 			Pos:    "big.go:438:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#428",
+			Layout: "6dad34a41e96b068",
 			Pos:    "big.go:439:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#429",
+			Layout: "8b931c60835c8238",
 			Pos:    "big.go:440:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#430",
+			Layout: "481c912c3a8834b5",
 			Pos:    "big.go:441:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#431",
+			Layout: "25ca0d12210c5ec2",
 			Pos:    "big.go:442:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#432",
+			Layout: "290d4e540a409a0f",
 			Pos:    "big.go:443:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#433",
+			Layout: "03a5b9d475ea2719",
 			Pos:    "big.go:444:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#434",
+			Layout: "97116c2b1d2579ff",
 			Pos:    "big.go:445:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#435",
+			Layout: "0961c3f2b16e15aa",
 			Pos:    "big.go:446:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#436",
+			Layout: "7bfe6b9f7338299f",
 			Pos:    "big.go:447:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#437",
+			Layout: "936d2ad0d80128d3",
 			Pos:    "big.go:448:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#438",
+			Layout: "de5fe4b9004206b4",
 			Pos:    "big.go:449:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#439",
+			Layout: "7f5ef5d3e9c6492b",
 			Pos:    "big.go:450:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#440",
+			Layout: "3026415a95369811",
 			Pos:    "big.go:451:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#441",
+			Layout: "3891afd8a8c7bd0b",
 			Pos:    "big.go:452:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#442",
+			Layout: "0a665046fad664ab",
 			Pos:    "big.go:453:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#443",
+			Layout: "57d1e55c8ee63886",
 			Pos:    "big.go:454:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#444",
+			Layout: "4fab7d2033bd095b",
 			Pos:    "big.go:455:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#445",
+			Layout: "11711314dea4322f",
 			Pos:    "big.go:456:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#446",
+			Layout: "158b2f0709e68b8e",
 			Pos:    "big.go:457:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#447",
+			Layout: "53d91aaa72bd16b6",
 			Pos:    "big.go:458:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#448",
+			Layout: "9568c41b746148d9",
 			Pos:    "big.go:459:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#449",
+			Layout: "180fb5b7c60c59d6",
 			Pos:    "big.go:460:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#450",
+			Layout: "8be71a42b4c3ea3e",
 			Pos:    "big.go:461:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#451",
+			Layout: "07a68d0c6efccf06",
 			Pos:    "big.go:462:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#452",
+			Layout: "682c0513fc306a1a",
 			Pos:    "big.go:463:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#453",
+			Layout: "601792d7a0776e63",
 			Pos:    "big.go:464:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#454",
+			Layout: "37e1fb4a2ea20537",
 			Pos:    "big.go:465:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#455",
+			Layout: "8f5d9b862206fc0b",
 			Pos:    "big.go:466:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#456",
+			Layout: "e36299382b8037fd",
 			Pos:    "big.go:467:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#457",
+			Layout: "963c9a5a180a3d7c",
 			Pos:    "big.go:468:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#458",
+			Layout: "268645c5f52aaed4",
 			Pos:    "big.go:469:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#459",
+			Layout: "5052d3230883e2c8",
 			Pos:    "big.go:470:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#460",
+			Layout: "477c29297eef6808",
 			Pos:    "big.go:471:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#461",
+			Layout: "e7e45c5d2561ed32",
 			Pos:    "big.go:472:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#462",
+			Layout: "6dfdb6e9374e7886",
 			Pos:    "big.go:473:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#463",
+			Layout: "83cdf68fbe420864",
 			Pos:    "big.go:474:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#464",
+			Layout: "88616db780aa3c83",
 			Pos:    "big.go:475:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#465",
+			Layout: "4ee0c4e58317939d",
 			Pos:    "big.go:476:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#466",
+			Layout: "b71e99a81c1159b1",
 			Pos:    "big.go:477:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#467",
+			Layout: "bd87e26b8d11e001",
 			Pos:    "big.go:478:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#468",
+			Layout: "c943225b718b0eec",
 			Pos:    "big.go:479:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#469",
+			Layout: "532ca1ce32a1a994",
 			Pos:    "big.go:480:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#470",
+			Layout: "3749972dd2fa61ef",
 			Pos:    "big.go:481:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#471",
+			Layout: "b2aec9bc495908e3",
 			Pos:    "big.go:482:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#472",
+			Layout: "8546296dccbeef52",
 			Pos:    "big.go:483:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#473",
+			Layout: "1de07de1b9e16b13",
 			Pos:    "big.go:484:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#474",
+			Layout: "ba1460cd5c2662cd",
 			Pos:    "big.go:485:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#475",
+			Layout: "10023100052a1c0a",
 			Pos:    "big.go:486:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#476",
+			Layout: "2b68f4ac9dcae180",
 			Pos:    "big.go:487:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#477",
+			Layout: "e26f77fcfa56f501",
 			Pos:    "big.go:488:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#478",
+			Layout: "495ab1bc33c48842",
 			Pos:    "big.go:489:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#479",
+			Layout: "be20735f052d6036",
 			Pos:    "big.go:490:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#480",
+			Layout: "a5e1b8e44a59c640",
 			Pos:    "big.go:491:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#481",
+			Layout: "49cf5aa668700e3b",
 			Pos:    "big.go:492:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#482",
+			Layout: "5f0aaea3ee367f68",
 			Pos:    "big.go:493:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#483",
+			Layout: "f3fe0da2cc2818f5",
 			Pos:    "big.go:494:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#484",
+			Layout: "6af0b6dcd6a25921",
 			Pos:    "big.go:495:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#485",
+			Layout: "2ab53384bfa32410",
 			Pos:    "big.go:496:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#486",
+			Layout: "e97a9c7ad3097a10",
 			Pos:    "big.go:497:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#487",
+			Layout: "5517b06999f4a5f5",
 			Pos:    "big.go:498:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#488",
+			Layout: "c5d0dc6d25941a1f",
 			Pos:    "big.go:499:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#489",
+			Layout: "149898162a3532f0",
 			Pos:    "big.go:500:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#490",
+			Layout: "e6c7e0f143bc05be",
 			Pos:    "big.go:501:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#491",
+			Layout: "f5a36c7807703b66",
 			Pos:    "big.go:502:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#492",
+			Layout: "5b6e21fff7f1aa88",
 			Pos:    "big.go:503:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#493",
+			Layout: "98e1fc0415b0f6ef",
 			Pos:    "big.go:504:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#494",
+			Layout: "c8709c9ddb074877",
 			Pos:    "big.go:505:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#495",
+			Layout: "8550f6500f21ac7c",
 			Pos:    "big.go:506:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#496",
+			Layout: "66c5c1824793a053",
 			Pos:    "big.go:507:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#497",
+			Layout: "2e0e0ef3c148a7bd",
 			Pos:    "big.go:508:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#498",
+			Layout: "14a34173faeb95fa",
 			Pos:    "big.go:509:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#499",
+			Layout: "31bb66d66e8aa168",
 			Pos:    "big.go:510:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#500",
+			Layout: "2a56473e5d1e57ee",
 			Pos:    "big.go:511:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#501",
+			Layout: "a7ffaf807f0131f0",
 			Pos:    "big.go:512:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#502",
+			Layout: "b584bc9f1a7e1c04",
 			Pos:    "big.go:513:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#503",
+			Layout: "8a2860971fabcb91",
 			Pos:    "big.go:514:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#504",
+			Layout: "87f7790429bb37d1",
 			Pos:    "big.go:515:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#505",
+			Layout: "1f87c0e4e8940252",
 			Pos:    "big.go:516:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#506",
+			Layout: "f45f86a23d6794b1",
 			Pos:    "big.go:517:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#507",
+			Layout: "26865c9b3cf86e81",
 			Pos:    "big.go:518:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#508",
+			Layout: "a0b7095fcc497733",
 			Pos:    "big.go:519:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#509",
+			Layout: "d62f6178c6353de0",
 			Pos:    "big.go:520:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#510",
+			Layout: "7228d5324f38a632",
 			Pos:    "big.go:521:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#511",
+			Layout: "d64d468a98e708d3",
 			Pos:    "big.go:522:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#512",
+			Layout: "ead1fde8237eb05d",
 			Pos:    "big.go:523:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#513",
+			Layout: "145c33dd3afbced9",
 			Pos:    "big.go:524:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#514",
+			Layout: "31604180650b7abf",
 			Pos:    "big.go:525:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#515",
+			Layout: "2e66f7d32a3d0db8",
 			Pos:    "big.go:526:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#516",
+			Layout: "da18b23032746843",
 			Pos:    "big.go:527:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#517",
+			Layout: "eb140cda78c6f753",
 			Pos:    "big.go:528:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#518",
+			Layout: "8a0c4a674339d4cc",
 			Pos:    "big.go:529:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#519",
+			Layout: "737665119b4e14dd",
 			Pos:    "big.go:530:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#520",
+			Layout: "c0343a2570c7921a",
 			Pos:    "big.go:531:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#521",
+			Layout: "a002f36cf044d2da",
 			Pos:    "big.go:532:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#522",
+			Layout: "e4864e28016c4072",
 			Pos:    "big.go:533:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#523",
+			Layout: "81f2c1c237920b18",
 			Pos:    "big.go:534:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#524",
+			Layout: "8aa2266a35fd7f7e",
 			Pos:    "big.go:535:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#525",
+			Layout: "d9dd5b3038db4d08",
 			Pos:    "big.go:536:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#526",
+			Layout: "fe7634bd8cd0f517",
 			Pos:    "big.go:537:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#527",
+			Layout: "5a8f3b02e66f56ee",
 			Pos:    "big.go:538:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#528",
+			Layout: "2b5e6a32aeae0817",
 			Pos:    "big.go:539:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#529",
+			Layout: "45221b224e262ce9",
 			Pos:    "big.go:540:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#530",
+			Layout: "efc735296532a753",
 			Pos:    "big.go:541:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#531",
+			Layout: "3970f9f129ecbef1",
 			Pos:    "big.go:542:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#532",
+			Layout: "fa0bd55be381e1da",
 			Pos:    "big.go:543:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#533",
+			Layout: "35c4a85395c6e935",
 			Pos:    "big.go:544:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#534",
+			Layout: "01f8cca5a772f307",
 			Pos:    "big.go:545:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#535",
+			Layout: "ae6edd3085ea68eb",
 			Pos:    "big.go:546:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#536",
+			Layout: "70bcfccb2b8813bd",
 			Pos:    "big.go:547:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#537",
+			Layout: "c9865ce928f72b8f",
 			Pos:    "big.go:548:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#538",
+			Layout: "8152b398f7315c80",
 			Pos:    "big.go:549:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#539",
+			Layout: "0dde145dfe94731f",
 			Pos:    "big.go:550:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#540",
+			Layout: "6870e079e345733b",
 			Pos:    "big.go:551:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#541",
+			Layout: "c8d643036c61b35d",
 			Pos:    "big.go:552:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#542",
+			Layout: "8cb545212e6ec182",
 			Pos:    "big.go:553:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#543",
+			Layout: "475eb5f423e84d5e",
 			Pos:    "big.go:554:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#544",
+			Layout: "9af457748731ab34",
 			Pos:    "big.go:555:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#545",
+			Layout: "45587fbba3c57233",
 			Pos:    "big.go:556:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#546",
+			Layout: "d06d864b189aa880",
 			Pos:    "big.go:557:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#547",
+			Layout: "fff5ab06c5209f0e",
 			Pos:    "big.go:558:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#548",
+			Layout: "5c5dee9c7d605b82",
 			Pos:    "big.go:559:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#549",
+			Layout: "4125befd93efbd3a",
 			Pos:    "big.go:560:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#550",
+			Layout: "b23cb01f3ea454f2",
 			Pos:    "big.go:561:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#551",
+			Layout: "49ee857c7ea1723d",
 			Pos:    "big.go:562:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#552",
+			Layout: "e343693a677575b4",
 			Pos:    "big.go:563:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#553",
+			Layout: "c6920a19aa99f3a1",
 			Pos:    "big.go:564:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#554",
+			Layout: "16528d9195badf46",
 			Pos:    "big.go:565:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#555",
+			Layout: "0d2782f1dab07148",
 			Pos:    "big.go:566:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#556",
+			Layout: "b1c199d3b0d2de9c",
 			Pos:    "big.go:567:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#557",
+			Layout: "fd1da78efafbd649",
 			Pos:    "big.go:568:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#558",
+			Layout: "0bc32999f4535231",
 			Pos:    "big.go:569:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#559",
+			Layout: "78f03d5d9978c698",
 			Pos:    "big.go:570:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#560",
+			Layout: "67a5803e569b8581",
 			Pos:    "big.go:571:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#561",
+			Layout: "e17b9190841ac05e",
 			Pos:    "big.go:572:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#562",
+			Layout: "c7b4502608fb3118",
 			Pos:    "big.go:573:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#563",
+			Layout: "ca13bc50daed8501",
 			Pos:    "big.go:574:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#564",
+			Layout: "5f5060f5165f5cbc",
 			Pos:    "big.go:575:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#565",
+			Layout: "32d14056e3220309",
 			Pos:    "big.go:576:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#566",
+			Layout: "0ca6bebb0a1b50fd",
 			Pos:    "big.go:577:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#567",
+			Layout: "512c6e1c3f31fa6b",
 			Pos:    "big.go:578:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#568",
+			Layout: "7d31229f47ff0916",
 			Pos:    "big.go:579:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#569",
+			Layout: "4cc49a908226697c",
 			Pos:    "big.go:580:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#570",
+			Layout: "f5ad5493d34e2c4c",
 			Pos:    "big.go:581:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#571",
+			Layout: "5cfb3f9ae185ee7c",
 			Pos:    "big.go:582:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#572",
+			Layout: "64731140e1bd5c00",
 			Pos:    "big.go:583:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#573",
+			Layout: "4fa4d99d177721af",
 			Pos:    "big.go:584:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#574",
+			Layout: "55ed5ceffd8505d7",
 			Pos:    "big.go:585:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#575",
+			Layout: "f1cd8103b7857484",
 			Pos:    "big.go:586:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#576",
+			Layout: "2bf66a1415b330a4",
 			Pos:    "big.go:587:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#577",
+			Layout: "eb080a96a3c2905b",
 			Pos:    "big.go:588:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#578",
+			Layout: "91e57e5b91659c0c",
 			Pos:    "big.go:589:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#579",
+			Layout: "4ca7083329242cfd",
 			Pos:    "big.go:590:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#580",
+			Layout: "ce2d6423bc95c4c1",
 			Pos:    "big.go:591:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#581",
+			Layout: "c83e67b56b216cdf",
 			Pos:    "big.go:592:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#582",
+			Layout: "4af619686822ede1",
 			Pos:    "big.go:593:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#583",
+			Layout: "200fb97eb6ab821b",
 			Pos:    "big.go:594:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#584",
+			Layout: "c648f945251a17ff",
 			Pos:    "big.go:595:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#585",
+			Layout: "acbe5ed1444c2ef5",
 			Pos:    "big.go:596:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#586",
+			Layout: "1c09f51e835c5c34",
 			Pos:    "big.go:597:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#587",
+			Layout: "ddd3de0ef70b221b",
 			Pos:    "big.go:598:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#588",
+			Layout: "1f6e2313f3a15475",
 			Pos:    "big.go:599:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#589",
+			Layout: "13baea2731ce87e9",
 			Pos:    "big.go:600:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#590",
+			Layout: "368f1432191776bd",
 			Pos:    "big.go:601:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#591",
+			Layout: "45da1b859b2376c9",
 			Pos:    "big.go:602:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#592",
+			Layout: "92d1ae2d49324606",
 			Pos:    "big.go:603:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#593",
+			Layout: "34aac16fa35dda98",
 			Pos:    "big.go:604:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#594",
+			Layout: "c0afbbb52e5f7cbe",
 			Pos:    "big.go:605:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#595",
+			Layout: "be103c2bdfad47e7",
 			Pos:    "big.go:606:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#596",
+			Layout: "7b9f737c6b0ec291",
 			Pos:    "big.go:607:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#597",
+			Layout: "32dbf5b056f94e53",
 			Pos:    "big.go:608:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#598",
+			Layout: "0cde7235161105c3",
 			Pos:    "big.go:609:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#599",
+			Layout: "52f8f60ea542b4f0",
 			Pos:    "big.go:610:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#600",
+			Layout: "fd24b54d4fadd0fa",
 			Pos:    "big.go:611:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#601",
+			Layout: "21fa3a8868b1b6de",
 			Pos:    "big.go:612:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#602",
+			Layout: "f6b603b9b86f1773",
 			Pos:    "big.go:613:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#603",
+			Layout: "e7a7675c22722b6a",
 			Pos:    "big.go:614:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#604",
+			Layout: "02ab0920ea2c0e9a",
 			Pos:    "big.go:615:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#605",
+			Layout: "382bb59ed35f5395",
 			Pos:    "big.go:616:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#606",
+			Layout: "ad2b46de2babfb67",
 			Pos:    "big.go:617:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#607",
+			Layout: "5af589673f4bdbeb",
 			Pos:    "big.go:618:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#608",
+			Layout: "b8b858bb4c8a88cc",
 			Pos:    "big.go:619:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#609",
+			Layout: "6e33f4a8be31e126",
 			Pos:    "big.go:620:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#610",
+			Layout: "edafcd7a7dc4ae01",
 			Pos:    "big.go:621:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#611",
+			Layout: "cdf3e6fcaf91431e",
 			Pos:    "big.go:622:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#612",
+			Layout: "881b83d7fbf53d24",
 			Pos:    "big.go:623:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#613",
+			Layout: "6a66832d55dcbbac",
 			Pos:    "big.go:624:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#614",
+			Layout: "cdc51da3ff9c5541",
 			Pos:    "big.go:625:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#615",
+			Layout: "a7960fdf044b13ba",
 			Pos:    "big.go:626:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#616",
+			Layout: "608c6898236fa800",
 			Pos:    "big.go:627:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#617",
+			Layout: "55f37e58491bb519",
 			Pos:    "big.go:628:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#618",
+			Layout: "d6e8a0d0f9e532d9",
 			Pos:    "big.go:629:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#619",
+			Layout: "99a990d786c4bb17",
 			Pos:    "big.go:630:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#620",
+			Layout: "454f0db2a8fb0179",
 			Pos:    "big.go:631:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#621",
+			Layout: "72b9ea2edca713ac",
 			Pos:    "big.go:632:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#622",
+			Layout: "010d509dfbd3df57",
 			Pos:    "big.go:633:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#623",
+			Layout: "dbb685e56235f333",
 			Pos:    "big.go:634:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#624",
+			Layout: "15c32c8109f4601a",
 			Pos:    "big.go:635:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#625",
+			Layout: "63abd1793fbb4d38",
 			Pos:    "big.go:636:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#626",
+			Layout: "e60377c1f40926f9",
 			Pos:    "big.go:637:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#627",
+			Layout: "e673101f66e9fad0",
 			Pos:    "big.go:638:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#628",
+			Layout: "b4719c0c57f06f50",
 			Pos:    "big.go:639:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#629",
+			Layout: "11e99887d347550d",
 			Pos:    "big.go:640:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#630",
+			Layout: "f6c04a06c37f161c",
 			Pos:    "big.go:641:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#631",
+			Layout: "5daf3ff73858cdb6",
 			Pos:    "big.go:642:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#632",
+			Layout: "cb58c460a4102771",
 			Pos:    "big.go:643:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#633",
+			Layout: "31bcbdba340628ef",
 			Pos:    "big.go:644:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#634",
+			Layout: "fa8c463f799dc5ce",
 			Pos:    "big.go:645:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#635",
+			Layout: "c867a4743c31a5d2",
 			Pos:    "big.go:646:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#636",
+			Layout: "6a445e54dd599e1b",
 			Pos:    "big.go:647:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#637",
+			Layout: "01e017db66256601",
 			Pos:    "big.go:648:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#638",
+			Layout: "6b880c4f775d22e4",
 			Pos:    "big.go:649:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#639",
+			Layout: "0bcdf14c66330379",
 			Pos:    "big.go:650:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#640",
+			Layout: "cbbeb5ac266e835f",
 			Pos:    "big.go:651:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#641",
+			Layout: "e3ac7ee5b7bcbf56",
 			Pos:    "big.go:652:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#642",
+			Layout: "8e0305d3cb426f46",
 			Pos:    "big.go:653:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#643",
+			Layout: "aa186457a9f0566b",
 			Pos:    "big.go:654:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#644",
+			Layout: "18869d760071078e",
 			Pos:    "big.go:655:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#645",
+			Layout: "660e23cc76f34d6d",
 			Pos:    "big.go:656:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#646",
+			Layout: "ad4af7330b22260e",
 			Pos:    "big.go:657:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#647",
+			Layout: "c069e206e4400c96",
 			Pos:    "big.go:658:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#648",
+			Layout: "5f30f32d01f32bdc",
 			Pos:    "big.go:659:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#649",
+			Layout: "91ef023c279e47d5",
 			Pos:    "big.go:660:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#650",
+			Layout: "f34c35ee30430f1a",
 			Pos:    "big.go:661:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#651",
+			Layout: "814e11ce66a59e32",
 			Pos:    "big.go:662:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#652",
+			Layout: "1a6683a51b9ba538",
 			Pos:    "big.go:663:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#653",
+			Layout: "54e82e2437948bcb",
 			Pos:    "big.go:664:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#654",
+			Layout: "2178bd54cf4fa061",
 			Pos:    "big.go:665:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#655",
+			Layout: "513b2c62b2570a06",
 			Pos:    "big.go:666:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#656",
+			Layout: "fb873129ed939f13",
 			Pos:    "big.go:667:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#657",
+			Layout: "7b794baf8acb7f22",
 			Pos:    "big.go:668:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#658",
+			Layout: "8c03a305f8684ae8",
 			Pos:    "big.go:669:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#659",
+			Layout: "ab764d5af3c4ef4e",
 			Pos:    "big.go:670:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#660",
+			Layout: "21f57c03dbc19f22",
 			Pos:    "big.go:671:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#661",
+			Layout: "b208c75257bd8cad",
 			Pos:    "big.go:672:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#662",
+			Layout: "6358f66016990388",
 			Pos:    "big.go:673:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#663",
+			Layout: "733dcd86e1b0f4bb",
 			Pos:    "big.go:674:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#664",
+			Layout: "e66e51996cced0e9",
 			Pos:    "big.go:675:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#665",
+			Layout: "4aeb7976dff4a10a",
 			Pos:    "big.go:676:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#666",
+			Layout: "4bc46f37a7d263ca",
 			Pos:    "big.go:677:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#667",
+			Layout: "c95da31e3e9f95ec",
 			Pos:    "big.go:678:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#668",
+			Layout: "874347d048cec7b4",
 			Pos:    "big.go:679:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#669",
+			Layout: "8b51761fc8a2fcf5",
 			Pos:    "big.go:680:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#670",
+			Layout: "730bf451c1ef6264",
 			Pos:    "big.go:681:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#671",
+			Layout: "e330191cea28a127",
 			Pos:    "big.go:682:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#672",
+			Layout: "32820728b33b83af",
 			Pos:    "big.go:683:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#673",
+			Layout: "bd2397d9d5f1a341",
 			Pos:    "big.go:684:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#674",
+			Layout: "5c9d688910224afc",
 			Pos:    "big.go:685:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#675",
+			Layout: "878093f93988698f",
 			Pos:    "big.go:686:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#676",
+			Layout: "90006bdf9d84e596",
 			Pos:    "big.go:687:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#677",
+			Layout: "5cc9fef69a7acc42",
 			Pos:    "big.go:688:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#678",
+			Layout: "4ab021513da2ead5",
 			Pos:    "big.go:689:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#679",
+			Layout: "5428914c3b4845e9",
 			Pos:    "big.go:690:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#680",
+			Layout: "eb410926df3047a5",
 			Pos:    "big.go:691:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#681",
+			Layout: "e257944b52f9771c",
 			Pos:    "big.go:692:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#682",
+			Layout: "9ac88ac68c8f3b2d",
 			Pos:    "big.go:693:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#683",
+			Layout: "3315de618ec74660",
 			Pos:    "big.go:694:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#684",
+			Layout: "686b802fba177c22",
 			Pos:    "big.go:695:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#685",
+			Layout: "08a15953c15f3032",
 			Pos:    "big.go:696:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#686",
+			Layout: "790d70c2b596502c",
 			Pos:    "big.go:697:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#687",
+			Layout: "46ad92d3ed38b667",
 			Pos:    "big.go:698:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#688",
+			Layout: "0b6f81cf0823ae4f",
 			Pos:    "big.go:699:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#689",
+			Layout: "9cf2c3d53296a618",
 			Pos:    "big.go:700:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#690",
+			Layout: "289141f570589c73",
 			Pos:    "big.go:701:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#691",
+			Layout: "d2382062cc628455",
 			Pos:    "big.go:702:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#692",
+			Layout: "402d2fc208a972e4",
 			Pos:    "big.go:703:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#693",
+			Layout: "b4f8f7c532b257cd",
 			Pos:    "big.go:704:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#694",
+			Layout: "9066e59bd4e5c90d",
 			Pos:    "big.go:705:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#695",
+			Layout: "f9c023d360bd64b6",
 			Pos:    "big.go:706:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#696",
+			Layout: "e086f1aae9a585ae",
 			Pos:    "big.go:707:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#697",
+			Layout: "51b9faa40b6c7ada",
 			Pos:    "big.go:708:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#698",
+			Layout: "1401ab6146a31088",
 			Pos:    "big.go:709:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#699",
+			Layout: "d9ec8a506afcdde4",
 			Pos:    "big.go:710:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#700",
+			Layout: "939ea4dff5195c23",
 			Pos:    "big.go:711:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#701",
+			Layout: "1501bc79a533a3e3",
 			Pos:    "big.go:712:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#702",
+			Layout: "841c2df5fbffca38",
 			Pos:    "big.go:713:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#703",
+			Layout: "5ff046503eff2f03",
 			Pos:    "big.go:714:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#704",
+			Layout: "ef183ade814bcbb4",
 			Pos:    "big.go:715:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#705",
+			Layout: "ad41964e665b77de",
 			Pos:    "big.go:716:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#706",
+			Layout: "ec9a0074e742de8b",
 			Pos:    "big.go:717:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#707",
+			Layout: "3111bde20e36a0f8",
 			Pos:    "big.go:718:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#708",
+			Layout: "43403cbe33a75b5a",
 			Pos:    "big.go:719:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#709",
+			Layout: "eb8090691d9db293",
 			Pos:    "big.go:720:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#710",
+			Layout: "0dc7a7aef367be5a",
 			Pos:    "big.go:721:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#711",
+			Layout: "605d564fc670e6ef",
 			Pos:    "big.go:722:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#712",
+			Layout: "82136c80de29f0e9",
 			Pos:    "big.go:723:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#713",
+			Layout: "f2258b63539390fd",
 			Pos:    "big.go:724:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#714",
+			Layout: "318a5dad8c483ce7",
 			Pos:    "big.go:725:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#715",
+			Layout: "5b57cc392524f363",
 			Pos:    "big.go:726:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#716",
+			Layout: "6fba77c4684aaefb",
 			Pos:    "big.go:727:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#717",
+			Layout: "e3b19b25edc87e99",
 			Pos:    "big.go:728:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#718",
+			Layout: "efb3634bf8ee5df7",
 			Pos:    "big.go:729:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#719",
+			Layout: "faaed1a930dbbc18",
 			Pos:    "big.go:730:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#720",
+			Layout: "dda53161b0d52b9b",
 			Pos:    "big.go:731:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#721",
+			Layout: "bb978cc58924108f",
 			Pos:    "big.go:732:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#722",
+			Layout: "c8a22d5c253ac983",
 			Pos:    "big.go:733:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#723",
+			Layout: "7ad0db302e2273a4",
 			Pos:    "big.go:734:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#724",
+			Layout: "0e02180989cf1bb5",
 			Pos:    "big.go:735:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#725",
+			Layout: "1b31c40ec4253203",
 			Pos:    "big.go:736:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#726",
+			Layout: "1d8f484516c0a3ac",
 			Pos:    "big.go:737:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#727",
+			Layout: "a4a3f9f5fa8ab39d",
 			Pos:    "big.go:738:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#728",
+			Layout: "79f8cd9c93258757",
 			Pos:    "big.go:739:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#729",
+			Layout: "d2fa495f69ec5605",
 			Pos:    "big.go:740:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#730",
+			Layout: "b52dcacbbb075dba",
 			Pos:    "big.go:741:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#731",
+			Layout: "eb2aa859f8932097",
 			Pos:    "big.go:742:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#732",
+			Layout: "24a9d2d586834238",
 			Pos:    "big.go:743:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#733",
+			Layout: "958bd5a1d21e2f56",
 			Pos:    "big.go:744:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#734",
+			Layout: "689e4eef35b298e5",
 			Pos:    "big.go:745:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#735",
+			Layout: "54789304d520f8dd",
 			Pos:    "big.go:746:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#736",
+			Layout: "74d83705b0e981d2",
 			Pos:    "big.go:747:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#737",
+			Layout: "2ad5fe360466fd7d",
 			Pos:    "big.go:748:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#738",
+			Layout: "791c229e9cb42d86",
 			Pos:    "big.go:749:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#739",
+			Layout: "283f5b68332e2abd",
 			Pos:    "big.go:750:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#740",
+			Layout: "7618225d47397331",
 			Pos:    "big.go:751:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#741",
+			Layout: "5f76625dbd76e95c",
 			Pos:    "big.go:752:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#742",
+			Layout: "ace8f21f645e3d9f",
 			Pos:    "big.go:753:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#743",
+			Layout: "050dad50bdfef74f",
 			Pos:    "big.go:754:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#744",
+			Layout: "f7b039265708bf6c",
 			Pos:    "big.go:755:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#745",
+			Layout: "f6cf833fd7f96522",
 			Pos:    "big.go:756:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#746",
+			Layout: "91d69704fafb5576",
 			Pos:    "big.go:757:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#747",
+			Layout: "ba058539729931ec",
 			Pos:    "big.go:758:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#748",
+			Layout: "42168d3217667084",
 			Pos:    "big.go:759:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#749",
+			Layout: "356f7e64ef4d44c3",
 			Pos:    "big.go:760:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#750",
+			Layout: "b56614bffd747b39",
 			Pos:    "big.go:761:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#751",
+			Layout: "cafbfe845d8fb80e",
 			Pos:    "big.go:762:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#752",
+			Layout: "af2ebbc706a2b27f",
 			Pos:    "big.go:763:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#753",
+			Layout: "d7c1813bf83c308f",
 			Pos:    "big.go:764:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#754",
+			Layout: "7a3bd1ec127f528b",
 			Pos:    "big.go:765:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#755",
+			Layout: "c6c9faa701d9d06a",
 			Pos:    "big.go:766:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#756",
+			Layout: "68a2e548f8ad7272",
 			Pos:    "big.go:767:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#757",
+			Layout: "6b8ddcc29dae9637",
 			Pos:    "big.go:768:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#758",
+			Layout: "9f6daec743d15ddc",
 			Pos:    "big.go:769:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#759",
+			Layout: "e3627b91b9ea8cc0",
 			Pos:    "big.go:770:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#760",
+			Layout: "039ce6c138bac7b1",
 			Pos:    "big.go:771:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#761",
+			Layout: "7a0b34959ed11396",
 			Pos:    "big.go:772:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#762",
+			Layout: "fb38bfd30983152a",
 			Pos:    "big.go:773:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#763",
+			Layout: "aadb569f8d747379",
 			Pos:    "big.go:774:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#764",
+			Layout: "be049509e9328631",
 			Pos:    "big.go:775:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#765",
+			Layout: "b704c2dcc5ebde65",
 			Pos:    "big.go:776:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#766",
+			Layout: "9d581f320a46b3c0",
 			Pos:    "big.go:777:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#767",
+			Layout: "76096e5850148f38",
 			Pos:    "big.go:778:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#768",
+			Layout: "4208dc9511c0b0ac",
 			Pos:    "big.go:779:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#769",
+			Layout: "af1d243be2340a3f",
 			Pos:    "big.go:780:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#770",
+			Layout: "3133396f6e990e59",
 			Pos:    "big.go:781:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#771",
+			Layout: "bd9139ee6f2abae8",
 			Pos:    "big.go:782:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#772",
+			Layout: "c577533432708316",
 			Pos:    "big.go:783:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#773",
+			Layout: "cd79283940bc0ea0",
 			Pos:    "big.go:784:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#774",
+			Layout: "42e340c892705a82",
 			Pos:    "big.go:785:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#775",
+			Layout: "6352683fc36374c7",
 			Pos:    "big.go:786:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#776",
+			Layout: "56e0cb14e48e768d",
 			Pos:    "big.go:787:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#777",
+			Layout: "7feb14dfd47da5a6",
 			Pos:    "big.go:788:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#778",
+			Layout: "50e9ba9b01b72f5a",
 			Pos:    "big.go:789:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#779",
+			Layout: "c063ba338dfb9ad8",
 			Pos:    "big.go:790:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#780",
+			Layout: "fb7d4f42dd6693b4",
 			Pos:    "big.go:791:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#781",
+			Layout: "c5a490f17b1945f6",
 			Pos:    "big.go:792:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#782",
+			Layout: "7f94d408e118cf22",
 			Pos:    "big.go:793:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#783",
+			Layout: "78bc7952b1823a3e",
 			Pos:    "big.go:794:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#784",
+			Layout: "8db7c14e61602b13",
 			Pos:    "big.go:795:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#785",
+			Layout: "1f69d3dc076e2d0f",
 			Pos:    "big.go:796:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#786",
+			Layout: "50c5ca2040180ca4",
 			Pos:    "big.go:797:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#787",
+			Layout: "002e08c269ce29f4",
 			Pos:    "big.go:798:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#788",
+			Layout: "6e63e8cf916329ea",
 			Pos:    "big.go:799:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#789",
+			Layout: "9e0607eaea11561d",
 			Pos:    "big.go:800:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#790",
+			Layout: "07d407af5046f344",
 			Pos:    "big.go:801:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#791",
+			Layout: "8f33bd69f8131998",
 			Pos:    "big.go:802:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#792",
+			Layout: "247b87d9ff8f8569",
 			Pos:    "big.go:803:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#793",
+			Layout: "d824147c3fe72617",
 			Pos:    "big.go:804:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#794",
+			Layout: "5eb476f9dbd1fefb",
 			Pos:    "big.go:805:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#795",
+			Layout: "01ad058dda3b9fdd",
 			Pos:    "big.go:806:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#796",
+			Layout: "90708c864f5bef08",
 			Pos:    "big.go:807:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#797",
+			Layout: "84c9c126ef74921d",
 			Pos:    "big.go:808:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#798",
+			Layout: "4bd4ca91d99b013b",
 			Pos:    "big.go:809:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#799",
+			Layout: "e23586f7bba88acc",
 			Pos:    "big.go:810:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#800",
+			Layout: "8c46cc550c53dabe",
 			Pos:    "big.go:811:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#801",
+			Layout: "4bbaa7a118069953",
 			Pos:    "big.go:812:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#802",
+			Layout: "e600cd738ad09247",
 			Pos:    "big.go:813:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#803",
+			Layout: "85b1feb205bdf0aa",
 			Pos:    "big.go:814:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#804",
+			Layout: "a058469e64809eb4",
 			Pos:    "big.go:815:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#805",
+			Layout: "5ee97dde5db8f942",
 			Pos:    "big.go:816:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#806",
+			Layout: "c6a445f219f90c0e",
 			Pos:    "big.go:817:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#807",
+			Layout: "e489ef691c2b304d",
 			Pos:    "big.go:818:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#808",
+			Layout: "52214d8637fa3917",
 			Pos:    "big.go:819:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#809",
+			Layout: "d78668ef31c8afb3",
 			Pos:    "big.go:820:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#810",
+			Layout: "024533d3aab14657",
 			Pos:    "big.go:821:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#811",
+			Layout: "6bf7f759e200be4c",
 			Pos:    "big.go:822:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#812",
+			Layout: "e408b52abcbe42e9",
 			Pos:    "big.go:823:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#813",
+			Layout: "a9c5f156d34b6b85",
 			Pos:    "big.go:824:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#814",
+			Layout: "3a9528f90c8ae249",
 			Pos:    "big.go:825:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#815",
+			Layout: "4e67edc7ef0b2e74",
 			Pos:    "big.go:826:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#816",
+			Layout: "7f62bcb66ac95459",
 			Pos:    "big.go:827:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#817",
+			Layout: "6f056354089865e9",
 			Pos:    "big.go:828:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#818",
+			Layout: "275a1bd0690bad12",
 			Pos:    "big.go:829:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#819",
+			Layout: "45750b8171b10d4d",
 			Pos:    "big.go:830:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#820",
+			Layout: "b80bd859fbc4da76",
 			Pos:    "big.go:831:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#821",
+			Layout: "968a81b396260211",
 			Pos:    "big.go:832:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#822",
+			Layout: "20830e24361fdb0c",
 			Pos:    "big.go:833:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#823",
+			Layout: "a3f0ed896a346b6a",
 			Pos:    "big.go:834:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#824",
+			Layout: "d3dc94b7c43c8a2d",
 			Pos:    "big.go:835:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#825",
+			Layout: "c7163d8436c102df",
 			Pos:    "big.go:836:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#826",
+			Layout: "611a9f2e8bda3c13",
 			Pos:    "big.go:837:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#827",
+			Layout: "1d2b3f941b3deb4e",
 			Pos:    "big.go:838:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#828",
+			Layout: "f5de941b6af2f531",
 			Pos:    "big.go:839:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#829",
+			Layout: "ad4af8f6eac771d1",
 			Pos:    "big.go:840:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#830",
+			Layout: "b13d2598667695f0",
 			Pos:    "big.go:841:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#831",
+			Layout: "d882b3fa59cebb7e",
 			Pos:    "big.go:842:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#832",
+			Layout: "11d560fa4d4e060b",
 			Pos:    "big.go:843:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#833",
+			Layout: "2fec9854b1729e41",
 			Pos:    "big.go:844:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#834",
+			Layout: "8f5f5e4c146d8f20",
 			Pos:    "big.go:845:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#835",
+			Layout: "2bddae634d119802",
 			Pos:    "big.go:846:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#836",
+			Layout: "82540118030729d4",
 			Pos:    "big.go:847:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#837",
+			Layout: "0c2182c540f9a76b",
 			Pos:    "big.go:848:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#838",
+			Layout: "b8b20447c593c693",
 			Pos:    "big.go:849:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#839",
+			Layout: "5e11864b4e241592",
 			Pos:    "big.go:850:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#840",
+			Layout: "797a751cec7409ea",
 			Pos:    "big.go:851:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#841",
+			Layout: "a8b3d6535c30856d",
 			Pos:    "big.go:852:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#842",
+			Layout: "d46fe1252de04a08",
 			Pos:    "big.go:853:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#843",
+			Layout: "5fae791494950e10",
 			Pos:    "big.go:854:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#844",
+			Layout: "37b852513af151dd",
 			Pos:    "big.go:855:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#845",
+			Layout: "bd6023a03c37d5c1",
 			Pos:    "big.go:856:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#846",
+			Layout: "85840327ad8e0af1",
 			Pos:    "big.go:857:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#847",
+			Layout: "3f0190b3f70c4aa0",
 			Pos:    "big.go:858:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#848",
+			Layout: "9c4271fe47bad665",
 			Pos:    "big.go:859:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#849",
+			Layout: "c8cf7c7fdde7e814",
 			Pos:    "big.go:860:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#850",
+			Layout: "5b07b7b09813c5a9",
 			Pos:    "big.go:861:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#851",
+			Layout: "dc60111f1eaa683f",
 			Pos:    "big.go:862:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#852",
+			Layout: "d70b0fc334e3a62e",
 			Pos:    "big.go:863:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#853",
+			Layout: "0a4b6af0d770d77f",
 			Pos:    "big.go:864:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#854",
+			Layout: "acf2c618c463d04a",
 			Pos:    "big.go:865:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#855",
+			Layout: "697036366d1b3cbf",
 			Pos:    "big.go:866:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#856",
+			Layout: "3a42b4c9a7fc1ad7",
 			Pos:    "big.go:867:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#857",
+			Layout: "20b229bcc80bf2a6",
 			Pos:    "big.go:868:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#858",
+			Layout: "054581f03f148bfe",
 			Pos:    "big.go:869:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#859",
+			Layout: "13b1585e3ebc1859",
 			Pos:    "big.go:870:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#860",
+			Layout: "cad37877a677757e",
 			Pos:    "big.go:871:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#861",
+			Layout: "f0db96a4c6edca74",
 			Pos:    "big.go:872:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#862",
+			Layout: "3a56e0442091ede8",
 			Pos:    "big.go:873:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#863",
+			Layout: "0c24b5b2033c8b12",
 			Pos:    "big.go:874:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#864",
+			Layout: "2bc9a26e47956784",
 			Pos:    "big.go:875:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#865",
+			Layout: "677b1f6fa3a55673",
 			Pos:    "big.go:876:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#866",
+			Layout: "8370d7a7b5af2dc1",
 			Pos:    "big.go:877:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#867",
+			Layout: "914f8c2311898258",
 			Pos:    "big.go:878:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#868",
+			Layout: "7807e4ff47bce734",
 			Pos:    "big.go:879:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#869",
+			Layout: "2705ebbbac4f245a",
 			Pos:    "big.go:880:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#870",
+			Layout: "2291519fede81376",
 			Pos:    "big.go:881:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#871",
+			Layout: "0b95634ba4e7c780",
 			Pos:    "big.go:882:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#872",
+			Layout: "db521ead61f37a30",
 			Pos:    "big.go:883:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#873",
+			Layout: "496869265878dba9",
 			Pos:    "big.go:884:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#874",
+			Layout: "ae6a59116669df0d",
 			Pos:    "big.go:885:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#875",
+			Layout: "2c4237334d6c75b6",
 			Pos:    "big.go:886:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#876",
+			Layout: "be87a098b182ba89",
 			Pos:    "big.go:887:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#877",
+			Layout: "ea8ebf7e72c6cbff",
 			Pos:    "big.go:888:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#878",
+			Layout: "689163af5dbfc725",
 			Pos:    "big.go:889:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#879",
+			Layout: "b1bdeadeff5dcfb9",
 			Pos:    "big.go:890:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#880",
+			Layout: "60cd332dd9c70b37",
 			Pos:    "big.go:891:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#881",
+			Layout: "874e230eff0c451e",
 			Pos:    "big.go:892:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#882",
+			Layout: "f4a7b17e15e93f78",
 			Pos:    "big.go:893:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#883",
+			Layout: "a8cb6d03ad5ff4fa",
 			Pos:    "big.go:894:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#884",
+			Layout: "f223bbd1bc823dfc",
 			Pos:    "big.go:895:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#885",
+			Layout: "a346c97c57651135",
 			Pos:    "big.go:896:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#886",
+			Layout: "8f2d4ade7702abf1",
 			Pos:    "big.go:897:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#887",
+			Layout: "be5730e67d8789e6",
 			Pos:    "big.go:898:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#888",
+			Layout: "2db90d400bd850ef",
 			Pos:    "big.go:899:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#889",
+			Layout: "dfe10e3abbbe910b",
 			Pos:    "big.go:900:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#890",
+			Layout: "749d8e72bbbbda3f",
 			Pos:    "big.go:901:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#891",
+			Layout: "70aede861997dead",
 			Pos:    "big.go:902:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#892",
+			Layout: "450bca745031a13c",
 			Pos:    "big.go:903:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#893",
+			Layout: "42cfbd9ca9a3bcaf",
 			Pos:    "big.go:904:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#894",
+			Layout: "9ee5452e7abba3e3",
 			Pos:    "big.go:905:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#895",
+			Layout: "931e97402606fa35",
 			Pos:    "big.go:906:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#896",
+			Layout: "6b4ce6ea3c21fd21",
 			Pos:    "big.go:907:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#897",
+			Layout: "7e7f69876da01d55",
 			Pos:    "big.go:908:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#898",
+			Layout: "b6041e04e41491ad",
 			Pos:    "big.go:909:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#899",
+			Layout: "dd8b90c7595760b6",
 			Pos:    "big.go:910:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#900",
+			Layout: "4f4e83bb339a5ec2",
 			Pos:    "big.go:911:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#901",
+			Layout: "2d81d45ebc472a2a",
 			Pos:    "big.go:912:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#902",
+			Layout: "c9c5f48096890ee2",
 			Pos:    "big.go:913:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#903",
+			Layout: "b70e81135f20ecc8",
 			Pos:    "big.go:914:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#904",
+			Layout: "507fc5418296d920",
 			Pos:    "big.go:915:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#905",
+			Layout: "9385600784c6969a",
 			Pos:    "big.go:916:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#906",
+			Layout: "dd90483aa01e37bf",
 			Pos:    "big.go:917:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#907",
+			Layout: "38485844bf985ff0",
 			Pos:    "big.go:918:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#908",
+			Layout: "9b1247c127ac7b5f",
 			Pos:    "big.go:919:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#909",
+			Layout: "5b91075240cd5e07",
 			Pos:    "big.go:920:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#910",
+			Layout: "8a66411d39381bdc",
 			Pos:    "big.go:921:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#911",
+			Layout: "5d8dd50faf66b4aa",
 			Pos:    "big.go:922:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#912",
+			Layout: "c6e774703da05eba",
 			Pos:    "big.go:923:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#913",
+			Layout: "ccda306f25a47602",
 			Pos:    "big.go:924:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#914",
+			Layout: "6d55543e6f4476ba",
 			Pos:    "big.go:925:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#915",
+			Layout: "9a7c72a93e086531",
 			Pos:    "big.go:926:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#916",
+			Layout: "a77ec61712e2aa4f",
 			Pos:    "big.go:927:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#917",
+			Layout: "0977308d31823a79",
 			Pos:    "big.go:928:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#918",
+			Layout: "8a714897707372c9",
 			Pos:    "big.go:929:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#919",
+			Layout: "ce907d10e5c0d31a",
 			Pos:    "big.go:930:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#920",
+			Layout: "4492eeae94981efc",
 			Pos:    "big.go:931:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#921",
+			Layout: "fe0ba606d77d2421",
 			Pos:    "big.go:932:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#922",
+			Layout: "a5b726d14ca0afbd",
 			Pos:    "big.go:933:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#923",
+			Layout: "2dede9de621314e1",
 			Pos:    "big.go:934:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#924",
+			Layout: "9cacefb20d6e6dcf",
 			Pos:    "big.go:935:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#925",
+			Layout: "6e2f7fcb9225f93d",
 			Pos:    "big.go:936:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#926",
+			Layout: "c13b9fe5464bbd6c",
 			Pos:    "big.go:937:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#927",
+			Layout: "ffed5327b0d88c26",
 			Pos:    "big.go:938:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#928",
+			Layout: "ff456b8a3edb7b04",
 			Pos:    "big.go:939:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#929",
+			Layout: "f821795a43be8d82",
 			Pos:    "big.go:940:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#930",
+			Layout: "dc262c248843e1c8",
 			Pos:    "big.go:941:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#931",
+			Layout: "1969847f176358d5",
 			Pos:    "big.go:942:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#932",
+			Layout: "994933ca956b33b5",
 			Pos:    "big.go:943:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#933",
+			Layout: "a915baeffbd3b677",
 			Pos:    "big.go:944:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#934",
+			Layout: "05bd8e0f03a88749",
 			Pos:    "big.go:945:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#935",
+			Layout: "01cc8ac5a80a05bf",
 			Pos:    "big.go:946:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#936",
+			Layout: "17d255ce3902b82b",
 			Pos:    "big.go:947:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#937",
+			Layout: "6a3b8e3270f35c14",
 			Pos:    "big.go:948:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#938",
+			Layout: "e01428d545d3f411",
 			Pos:    "big.go:949:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#939",
+			Layout: "c479fe6cf6c041ab",
 			Pos:    "big.go:950:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#940",
+			Layout: "705dac8cdfb77a1d",
 			Pos:    "big.go:951:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#941",
+			Layout: "947bfbacfd3d0fb4",
 			Pos:    "big.go:952:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#942",
+			Layout: "08740de15e46af33",
 			Pos:    "big.go:953:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#943",
+			Layout: "0d51c6da4d9914d8",
 			Pos:    "big.go:954:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#944",
+			Layout: "42d24ddd0da3be82",
 			Pos:    "big.go:955:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#945",
+			Layout: "053ad618b7376391",
 			Pos:    "big.go:956:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#946",
+			Layout: "7baf784df1384889",
 			Pos:    "big.go:957:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#947",
+			Layout: "441bbe776b882086",
 			Pos:    "big.go:958:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#948",
+			Layout: "0d0918ac37dbca35",
 			Pos:    "big.go:959:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#949",
+			Layout: "ce493ec482809ce2",
 			Pos:    "big.go:960:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#950",
+			Layout: "2985d7dabf642985",
 			Pos:    "big.go:961:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#951",
+			Layout: "036f553d2ea05f50",
 			Pos:    "big.go:962:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#952",
+			Layout: "f88af274e0edcb0a",
 			Pos:    "big.go:963:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#953",
+			Layout: "2833ee4579de75c4",
 			Pos:    "big.go:964:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#954",
+			Layout: "28493a208e56d582",
 			Pos:    "big.go:965:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#955",
+			Layout: "4340160360de0e44",
 			Pos:    "big.go:966:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#956",
+			Layout: "9a3b2fef23d424fd",
 			Pos:    "big.go:967:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#957",
+			Layout: "fd795fb81e7665d6",
 			Pos:    "big.go:968:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#958",
+			Layout: "525b8eb682e9f94b",
 			Pos:    "big.go:969:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#959",
+			Layout: "cb17555858a31edd",
 			Pos:    "big.go:970:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#960",
+			Layout: "908ecd86f8fc8dfd",
 			Pos:    "big.go:971:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#961",
+			Layout: "9255277a0e454e60",
 			Pos:    "big.go:972:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#962",
+			Layout: "c5b79ea69a007de1",
 			Pos:    "big.go:973:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#963",
+			Layout: "2af4636e53adbd66",
 			Pos:    "big.go:974:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#964",
+			Layout: "2d4d86e605c5ef48",
 			Pos:    "big.go:975:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#965",
+			Layout: "a990677a671dea81",
 			Pos:    "big.go:976:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#966",
+			Layout: "2679079bac89ed5b",
 			Pos:    "big.go:977:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#967",
+			Layout: "4cfe2c18acc31722",
 			Pos:    "big.go:978:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#968",
+			Layout: "40b7fdba3634adbd",
 			Pos:    "big.go:979:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#969",
+			Layout: "083f91f5e458ce8e",
 			Pos:    "big.go:980:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#970",
+			Layout: "aea42f6593bae486",
 			Pos:    "big.go:981:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#971",
+			Layout: "7f3b5f11bfa4be2e",
 			Pos:    "big.go:982:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#972",
+			Layout: "0558f6b3c5f835e7",
 			Pos:    "big.go:983:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#973",
+			Layout: "b334c159eb6d2ed8",
 			Pos:    "big.go:984:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#974",
+			Layout: "08519f2eb9dcaa6a",
 			Pos:    "big.go:985:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#975",
+			Layout: "438e70b185e79598",
 			Pos:    "big.go:986:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#976",
+			Layout: "e9e3c89f84f0fcf3",
 			Pos:    "big.go:987:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#977",
+			Layout: "3d0974501f654de7",
 			Pos:    "big.go:988:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#978",
+			Layout: "8cb095524673e1b8",
 			Pos:    "big.go:989:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#979",
+			Layout: "1d075e806d7c7c3f",
 			Pos:    "big.go:990:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#980",
+			Layout: "b0ff12327e70173a",
 			Pos:    "big.go:991:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#981",
+			Layout: "da73ea70b4c2dd86",
 			Pos:    "big.go:992:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#982",
+			Layout: "14ccdc4379ae23a0",
 			Pos:    "big.go:993:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#983",
+			Layout: "2780d2c69aef241f",
 			Pos:    "big.go:994:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#984",
+			Layout: "a12174dcfe15f298",
 			Pos:    "big.go:995:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#985",
+			Layout: "b22c9039947bed42",
 			Pos:    "big.go:996:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#986",
+			Layout: "dd01f1418bf11769",
 			Pos:    "big.go:997:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#987",
+			Layout: "10b2ea6551a5a948",
 			Pos:    "big.go:998:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#988",
+			Layout: "cf28c96152051479",
 			Pos:    "big.go:999:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#989",
+			Layout: "6bc28a90b8417e6d",
 			Pos:    "big.go:1000:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#990",
+			Layout: "d2b4e013a6f8615b",
 			Pos:    "big.go:1001:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#991",
+			Layout: "56b0d0f957f8b4e9",
 			Pos:    "big.go:1002:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#992",
+			Layout: "6bf9f80ea06d166f",
 			Pos:    "big.go:1003:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#993",
+			Layout: "fc04100a06134803",
 			Pos:    "big.go:1004:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#994",
+			Layout: "aae030c14ee7f8b6",
 			Pos:    "big.go:1005:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#995",
+			Layout: "77385d288159e5cb",
 			Pos:    "big.go:1006:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#996",
+			Layout: "f272c6c86a0725a5",
 			Pos:    "big.go:1007:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#997",
+			Layout: "0559da5df66dc0d1",
 			Pos:    "big.go:1008:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#998",
+			Layout: "d730aeaa10ad7f60",
 			Pos:    "big.go:1009:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#999",
+			Layout: "2a315277d8ec6476",
 			Pos:    "big.go:1010:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1000",
+			Layout: "0f5896cc28f595c5",
 			Pos:    "big.go:1011:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1001",
+			Layout: "f0f04b6dc24fba3d",
 			Pos:    "big.go:1012:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1002",
+			Layout: "c3137dc88f59b511",
 			Pos:    "big.go:1013:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1003",
+			Layout: "9eb5e25acf4ba868",
 			Pos:    "big.go:1014:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1004",
+			Layout: "193e75d8faeb5bfd",
 			Pos:    "big.go:1015:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1005",
+			Layout: "b36b0d54ce3c7988",
 			Pos:    "big.go:1016:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1006",
+			Layout: "a14bb826713cb0ec",
 			Pos:    "big.go:1017:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1007",
+			Layout: "b64e0a1c270e4638",
 			Pos:    "big.go:1018:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1008",
+			Layout: "75dcb29451e1d255",
 			Pos:    "big.go:1019:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1009",
+			Layout: "8d227ea41629ccdc",
 			Pos:    "big.go:1020:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1010",
+			Layout: "ae051b859aadfd78",
 			Pos:    "big.go:1021:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1011",
+			Layout: "7d30ea92b4b13c3e",
 			Pos:    "big.go:1022:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1012",
+			Layout: "d0a94fd8616c954f",
 			Pos:    "big.go:1023:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1013",
+			Layout: "7ff1acbdaff8dc98",
 			Pos:    "big.go:1024:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1014",
+			Layout: "f264528599267408",
 			Pos:    "big.go:1025:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1015",
+			Layout: "8c95557db7056b96",
 			Pos:    "big.go:1026:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1016",
+			Layout: "8194a2803f47a3db",
 			Pos:    "big.go:1027:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1017",
+			Layout: "02ff28ea6e4d14a8",
 			Pos:    "big.go:1028:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1018",
+			Layout: "54683d701d5bd30d",
 			Pos:    "big.go:1029:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1019",
+			Layout: "62f748da37f99695",
 			Pos:    "big.go:1030:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1020",
+			Layout: "ea822cfb657fe8d6",
 			Pos:    "big.go:1031:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1021",
+			Layout: "355adf9853875ff8",
 			Pos:    "big.go:1032:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1022",
+			Layout: "3a73750d4c8aec08",
 			Pos:    "big.go:1033:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1023",
+			Layout: "a68d2c6448e1c716",
 			Pos:    "big.go:1034:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1024",
+			Layout: "e228436683523f75",
 			Pos:    "big.go:1035:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1025",
+			Layout: "11407da73c8c2b28",
 			Pos:    "big.go:1036:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1026",
+			Layout: "a18ea103b3854525",
 			Pos:    "big.go:1037:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1027",
+			Layout: "7cb3f4338e6c1c99",
 			Pos:    "big.go:1038:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1028",
+			Layout: "318a879908d65ddd",
 			Pos:    "big.go:1039:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1029",
+			Layout: "df71aac1a4ae74c5",
 			Pos:    "big.go:1040:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1030",
+			Layout: "2dba4978d6c6da5c",
 			Pos:    "big.go:1041:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1031",
+			Layout: "cbb1055c3760b4d4",
 			Pos:    "big.go:1042:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1032",
+			Layout: "490429bbc863f26b",
 			Pos:    "big.go:1043:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1033",
+			Layout: "01c42c6d92cb361b",
 			Pos:    "big.go:1044:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1034",
+			Layout: "9bf708d99b5ddcdc",
 			Pos:    "big.go:1045:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1035",
+			Layout: "0a5649e2a5cd3b0a",
 			Pos:    "big.go:1046:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1036",
+			Layout: "4a7fab1d380a8683",
 			Pos:    "big.go:1047:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1037",
+			Layout: "1a7ed3b6436eb5ce",
 			Pos:    "big.go:1048:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1038",
+			Layout: "0ecae7474191fecd",
 			Pos:    "big.go:1049:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1039",
+			Layout: "4a2b6475f3b6fe9a",
 			Pos:    "big.go:1050:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1040",
+			Layout: "04e13aff2dbd7e93",
 			Pos:    "big.go:1051:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1041",
+			Layout: "d8a409f27c44729c",
 			Pos:    "big.go:1052:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1042",
+			Layout: "c1d06818c7c97867",
 			Pos:    "big.go:1053:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1043",
+			Layout: "5a15786ed591ef32",
 			Pos:    "big.go:1054:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1044",
+			Layout: "cd6f90a54eff5aad",
 			Pos:    "big.go:1055:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1045",
+			Layout: "f11dee18adc01e01",
 			Pos:    "big.go:1056:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1046",
+			Layout: "8c55ce8301ce8644",
 			Pos:    "big.go:1057:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1047",
+			Layout: "1ba72eb58bf3796c",
 			Pos:    "big.go:1058:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1048",
+			Layout: "3f37bdd5785a30c5",
 			Pos:    "big.go:1059:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1049",
+			Layout: "2cc3dc78e25fa94f",
 			Pos:    "big.go:1060:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1050",
+			Layout: "dca0ea87a18925c1",
 			Pos:    "big.go:1061:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1051",
+			Layout: "4436fa38292d5181",
 			Pos:    "big.go:1062:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1052",
+			Layout: "0db5a2d364852f40",
 			Pos:    "big.go:1063:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1053",
+			Layout: "64765bc7236e9d67",
 			Pos:    "big.go:1064:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1054",
+			Layout: "ff021611abaab1b8",
 			Pos:    "big.go:1065:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1055",
+			Layout: "1d93b85044b00f98",
 			Pos:    "big.go:1066:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1056",
+			Layout: "c6d8b372f96eb4ce",
 			Pos:    "big.go:1067:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1057",
+			Layout: "c77a688863ed0c0b",
 			Pos:    "big.go:1068:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1058",
+			Layout: "d23de0ad0def7957",
 			Pos:    "big.go:1069:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1059",
+			Layout: "541808d5aed9842c",
 			Pos:    "big.go:1070:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1060",
+			Layout: "66262eee6ff87239",
 			Pos:    "big.go:1071:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1061",
+			Layout: "70c264a6a8183ae7",
 			Pos:    "big.go:1072:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1062",
+			Layout: "aacf5c5ec57709c6",
 			Pos:    "big.go:1073:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1063",
+			Layout: "2e9ad0a4e48ccbc7",
 			Pos:    "big.go:1074:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1064",
+			Layout: "ee1f828d7eca8fe0",
 			Pos:    "big.go:1075:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1065",
+			Layout: "b0b8990bbe56ee40",
 			Pos:    "big.go:1076:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1066",
+			Layout: "2273d02a7e5309fc",
 			Pos:    "big.go:1077:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1067",
+			Layout: "9d257b6e258f58da",
 			Pos:    "big.go:1078:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1068",
+			Layout: "16300bc8226ab0b8",
 			Pos:    "big.go:1079:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1069",
+			Layout: "5a3d73554633b770",
 			Pos:    "big.go:1080:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1070",
+			Layout: "814304acd5fe57c3",
 			Pos:    "big.go:1081:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1071",
+			Layout: "109ff271de86110c",
 			Pos:    "big.go:1082:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1072",
+			Layout: "2993909b352eb259",
 			Pos:    "big.go:1083:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1073",
+			Layout: "b26dd60ad354ab89",
 			Pos:    "big.go:1084:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1074",
+			Layout: "3461035378cd12ac",
 			Pos:    "big.go:1085:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1075",
+			Layout: "11cb415f76ed2afb",
 			Pos:    "big.go:1086:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1076",
+			Layout: "edd5a5fc36590091",
 			Pos:    "big.go:1087:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1077",
+			Layout: "de40ab9ab0641afe",
 			Pos:    "big.go:1088:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1078",
+			Layout: "26cec835758d3b57",
 			Pos:    "big.go:1089:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1079",
+			Layout: "359c088a28ba4c23",
 			Pos:    "big.go:1090:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1080",
+			Layout: "46e063bd64016bc4",
 			Pos:    "big.go:1091:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1081",
+			Layout: "697058eca7188a8a",
 			Pos:    "big.go:1092:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1082",
+			Layout: "56a8d8f92ba91300",
 			Pos:    "big.go:1093:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1083",
+			Layout: "95f1283b6975457c",
 			Pos:    "big.go:1094:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1084",
+			Layout: "3a2c36f3ceffd5b8",
 			Pos:    "big.go:1095:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1085",
+			Layout: "176761de50b59d87",
 			Pos:    "big.go:1096:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1086",
+			Layout: "977febb0be65d294",
 			Pos:    "big.go:1097:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1087",
+			Layout: "93ed15d13c468461",
 			Pos:    "big.go:1098:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1088",
+			Layout: "5616c377f64fec85",
 			Pos:    "big.go:1099:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1089",
+			Layout: "45f33d7fd227d615",
 			Pos:    "big.go:1100:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1090",
+			Layout: "35f4822faa4b326f",
 			Pos:    "big.go:1101:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1091",
+			Layout: "0e42f4341fbc5037",
 			Pos:    "big.go:1102:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1092",
+			Layout: "638b5d41dfbec7b4",
 			Pos:    "big.go:1103:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1093",
+			Layout: "5191a14077da4c4e",
 			Pos:    "big.go:1104:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1094",
+			Layout: "66d0ba4f13fc4f7a",
 			Pos:    "big.go:1105:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1095",
+			Layout: "171ce450af634ce0",
 			Pos:    "big.go:1106:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1096",
+			Layout: "9d98b3503e3b29a7",
 			Pos:    "big.go:1107:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1097",
+			Layout: "ad05618d8945d4db",
 			Pos:    "big.go:1108:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1098",
+			Layout: "114a9fc3e508fbe8",
 			Pos:    "big.go:1109:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1099",
+			Layout: "ddc65f9bb4f1576b",
 			Pos:    "big.go:1110:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1100",
+			Layout: "474bc0331d33c1c8",
 			Pos:    "big.go:1111:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1101",
+			Layout: "98ad47baf0b6f741",
 			Pos:    "big.go:1112:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1102",
+			Layout: "f40cbcbbe471d1b3",
 			Pos:    "big.go:1113:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1103",
+			Layout: "09c98920b146d0b2",
 			Pos:    "big.go:1114:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1104",
+			Layout: "b36603b4c7289f20",
 			Pos:    "big.go:1115:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1105",
+			Layout: "30fd830f90182dc4",
 			Pos:    "big.go:1116:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1106",
+			Layout: "347a729dd4101c99",
 			Pos:    "big.go:1117:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1107",
+			Layout: "f777cbcbe9794238",
 			Pos:    "big.go:1118:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1108",
+			Layout: "c93a60763cecd33d",
 			Pos:    "big.go:1119:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1109",
+			Layout: "5f15be210eac130d",
 			Pos:    "big.go:1120:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1110",
+			Layout: "90cfeb493a797915",
 			Pos:    "big.go:1121:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1111",
+			Layout: "870d21c52a347f5b",
 			Pos:    "big.go:1122:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1112",
+			Layout: "d955bd64ab3233ff",
 			Pos:    "big.go:1123:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1113",
+			Layout: "899cc12edb1ecddf",
 			Pos:    "big.go:1124:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1114",
+			Layout: "cc00bd3f932a9d56",
 			Pos:    "big.go:1125:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1115",
+			Layout: "aaea5803438097d6",
 			Pos:    "big.go:1126:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1116",
+			Layout: "43596fe4c66282eb",
 			Pos:    "big.go:1127:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1117",
+			Layout: "18911c631d6cd3e5",
 			Pos:    "big.go:1128:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1118",
+			Layout: "4a77b54364bf95c5",
 			Pos:    "big.go:1129:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1119",
+			Layout: "95d61605fa619830",
 			Pos:    "big.go:1130:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1120",
+			Layout: "05c7e391cb261bd4",
 			Pos:    "big.go:1131:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1121",
+			Layout: "3baea0cbf90635cd",
 			Pos:    "big.go:1132:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1122",
+			Layout: "144554399bc6d081",
 			Pos:    "big.go:1133:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1123",
+			Layout: "42edc42ef3f8429f",
 			Pos:    "big.go:1134:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1124",
+			Layout: "037a26cf782d3f85",
 			Pos:    "big.go:1135:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1125",
+			Layout: "1baf9e002c14fbf7",
 			Pos:    "big.go:1136:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1126",
+			Layout: "91fa89b99b2f9e7d",
 			Pos:    "big.go:1137:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1127",
+			Layout: "603e6d29bb00ba85",
 			Pos:    "big.go:1138:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1128",
+			Layout: "f15b8ed955be343b",
 			Pos:    "big.go:1139:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1129",
+			Layout: "9a09bcd71e0d2370",
 			Pos:    "big.go:1140:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1130",
+			Layout: "1d9cee26c2397b2a",
 			Pos:    "big.go:1141:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1131",
+			Layout: "493eb31bbc76d79c",
 			Pos:    "big.go:1142:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1132",
+			Layout: "c31cbae614cbc06c",
 			Pos:    "big.go:1143:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1133",
+			Layout: "c064dfd6ed89f14e",
 			Pos:    "big.go:1144:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1134",
+			Layout: "cd0bd596b9bba49d",
 			Pos:    "big.go:1145:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1135",
+			Layout: "d88ef7636540336c",
 			Pos:    "big.go:1146:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1136",
+			Layout: "6a9f1ccf40385771",
 			Pos:    "big.go:1147:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1137",
+			Layout: "da4e4a3abafdf15a",
 			Pos:    "big.go:1148:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1138",
+			Layout: "912570e349a9d1a8",
 			Pos:    "big.go:1149:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1139",
+			Layout: "03cff7e93d18d522",
 			Pos:    "big.go:1150:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1140",
+			Layout: "42fe6b826039302e",
 			Pos:    "big.go:1151:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1141",
+			Layout: "a1aa40666f73b101",
 			Pos:    "big.go:1152:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1142",
+			Layout: "e4f0e62b8a30490d",
 			Pos:    "big.go:1153:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1143",
+			Layout: "bb4330489e5e5134",
 			Pos:    "big.go:1154:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1144",
+			Layout: "dbe0bd61b69955a2",
 			Pos:    "big.go:1155:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1145",
+			Layout: "816539eb5f3570cb",
 			Pos:    "big.go:1156:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1146",
+			Layout: "bfe9ca42b0476126",
 			Pos:    "big.go:1157:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1147",
+			Layout: "39e08c2745d18231",
 			Pos:    "big.go:1158:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1148",
+			Layout: "b1cae66c0d96ce3d",
 			Pos:    "big.go:1159:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1149",
+			Layout: "221cd69206c54515",
 			Pos:    "big.go:1160:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1150",
+			Layout: "c0b7253dc99f6d2a",
 			Pos:    "big.go:1161:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1151",
+			Layout: "a037c08a2eaa57ac",
 			Pos:    "big.go:1162:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1152",
+			Layout: "6c7045ca7e99ed01",
 			Pos:    "big.go:1163:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1153",
+			Layout: "16bc2cf5987f83cf",
 			Pos:    "big.go:1164:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1154",
+			Layout: "9bb1e97719a83eeb",
 			Pos:    "big.go:1165:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1155",
+			Layout: "01367361ca8e8ab6",
 			Pos:    "big.go:1166:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1156",
+			Layout: "1207c8ec79034bda",
 			Pos:    "big.go:1167:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1157",
+			Layout: "6dfbf6e93eeb2d4b",
 			Pos:    "big.go:1168:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1158",
+			Layout: "26b2bc43c0e4c679",
 			Pos:    "big.go:1169:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1159",
+			Layout: "5840a29672fb3712",
 			Pos:    "big.go:1170:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1160",
+			Layout: "ed47877f8d7b1462",
 			Pos:    "big.go:1171:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1161",
+			Layout: "0ada6368e653087c",
 			Pos:    "big.go:1172:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1162",
+			Layout: "0a390be15e2c3b20",
 			Pos:    "big.go:1173:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1163",
+			Layout: "2d3bca62ba6673e3",
 			Pos:    "big.go:1174:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1164",
+			Layout: "7d1908b04c1d193d",
 			Pos:    "big.go:1175:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1165",
+			Layout: "38c61cce7bb2d344",
 			Pos:    "big.go:1176:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1166",
+			Layout: "d216f20946476b3a",
 			Pos:    "big.go:1177:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1167",
+			Layout: "c698f3c136af1a92",
 			Pos:    "big.go:1178:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1168",
+			Layout: "4985d9281bf54448",
 			Pos:    "big.go:1179:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1169",
+			Layout: "26529d27d8cb4e8f",
 			Pos:    "big.go:1180:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1170",
+			Layout: "a96611c8e67d1614",
 			Pos:    "big.go:1181:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1171",
+			Layout: "cb291caf87344155",
 			Pos:    "big.go:1182:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1172",
+			Layout: "b54683bdb4756c90",
 			Pos:    "big.go:1183:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1173",
+			Layout: "44b4c91e4f04ac5e",
 			Pos:    "big.go:1184:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1174",
+			Layout: "f0ac4ed7df57f7e1",
 			Pos:    "big.go:1185:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1175",
+			Layout: "4fa849e2ac13552b",
 			Pos:    "big.go:1186:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1176",
+			Layout: "1800940a3415a588",
 			Pos:    "big.go:1187:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1177",
+			Layout: "61e5180534ddf4ba",
 			Pos:    "big.go:1188:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1178",
+			Layout: "d56cf73db693706c",
 			Pos:    "big.go:1189:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1179",
+			Layout: "b1e027c31b352364",
 			Pos:    "big.go:1190:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1180",
+			Layout: "e1b57b113d531765",
 			Pos:    "big.go:1191:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1181",
+			Layout: "f316a92d96ceb288",
 			Pos:    "big.go:1192:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1182",
+			Layout: "3cd407bef5a43925",
 			Pos:    "big.go:1193:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1183",
+			Layout: "f25a62a3037f0ef5",
 			Pos:    "big.go:1194:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1184",
+			Layout: "c99f4e2a6e37a610",
 			Pos:    "big.go:1195:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1185",
+			Layout: "6f80c4f00e6ac7c2",
 			Pos:    "big.go:1196:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1186",
+			Layout: "f3ee0d2fb3046731",
 			Pos:    "big.go:1197:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1187",
+			Layout: "a6de533f451144d1",
 			Pos:    "big.go:1198:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1188",
+			Layout: "e7fe5a9b7f0c9487",
 			Pos:    "big.go:1199:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1189",
+			Layout: "8f3390785b4f96e9",
 			Pos:    "big.go:1200:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1190",
+			Layout: "8646480a919aba88",
 			Pos:    "big.go:1201:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1191",
+			Layout: "92c7dff5e451e593",
 			Pos:    "big.go:1202:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1192",
+			Layout: "8f147eac786a5bd4",
 			Pos:    "big.go:1203:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1193",
+			Layout: "3eeb78c8e2fa2d62",
 			Pos:    "big.go:1204:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1194",
+			Layout: "f05168166f336e82",
 			Pos:    "big.go:1205:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1195",
+			Layout: "7fed3c7964a1b8bc",
 			Pos:    "big.go:1206:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1196",
+			Layout: "16ce89ee14415a07",
 			Pos:    "big.go:1207:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1197",
+			Layout: "775cda2fcb69390e",
 			Pos:    "big.go:1208:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1198",
+			Layout: "a216da48d5ed3b79",
 			Pos:    "big.go:1209:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1199",
+			Layout: "70afc11655dccf51",
 			Pos:    "big.go:1210:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1200",
+			Layout: "3144c35bf8e0555c",
 			Pos:    "big.go:1211:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1201",
+			Layout: "23d9f1923d205a3b",
 			Pos:    "big.go:1212:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1202",
+			Layout: "9031faff3020cbb6",
 			Pos:    "big.go:1213:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1203",
+			Layout: "6163e56668ea14a6",
 			Pos:    "big.go:1214:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1204",
+			Layout: "590249e5093e863a",
 			Pos:    "big.go:1215:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1205",
+			Layout: "78e0a3c195753138",
 			Pos:    "big.go:1216:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1206",
+			Layout: "dc119bd8e8828388",
 			Pos:    "big.go:1217:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1207",
+			Layout: "188977f6ead68af2",
 			Pos:    "big.go:1218:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1208",
+			Layout: "53150129c47a310e",
 			Pos:    "big.go:1219:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1209",
+			Layout: "13b30f43e79266a4",
 			Pos:    "big.go:1220:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1210",
+			Layout: "5ad549ad09ffdc12",
 			Pos:    "big.go:1221:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1211",
+			Layout: "7d9a26d4ea528ee7",
 			Pos:    "big.go:1222:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1212",
+			Layout: "bd865c64ff7d82a4",
 			Pos:    "big.go:1223:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1213",
+			Layout: "82104bcb0ef9ef97",
 			Pos:    "big.go:1224:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1214",
+			Layout: "a59e08cffd9577c6",
 			Pos:    "big.go:1225:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1215",
+			Layout: "31268258c456966f",
 			Pos:    "big.go:1226:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1216",
+			Layout: "2e3273638b775d4b",
 			Pos:    "big.go:1227:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1217",
+			Layout: "60063acee18965d9",
 			Pos:    "big.go:1228:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1218",
+			Layout: "37537d682b6968ff",
 			Pos:    "big.go:1229:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1219",
+			Layout: "8359f86b5d5631c7",
 			Pos:    "big.go:1230:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1220",
+			Layout: "655ce6c14a99de18",
 			Pos:    "big.go:1231:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1221",
+			Layout: "443c01bd08e0c417",
 			Pos:    "big.go:1232:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1222",
+			Layout: "46accd0b2f1d2ae0",
 			Pos:    "big.go:1233:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1223",
+			Layout: "2032cdcb8ebd9600",
 			Pos:    "big.go:1234:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1224",
+			Layout: "a54729aa16522704",
 			Pos:    "big.go:1235:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1225",
+			Layout: "9247ccf390220011",
 			Pos:    "big.go:1236:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1226",
+			Layout: "9ca1ba7c273c0b73",
 			Pos:    "big.go:1237:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1227",
+			Layout: "f8c386f63ce4b79a",
 			Pos:    "big.go:1238:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1228",
+			Layout: "aa55e9af8695dd7f",
 			Pos:    "big.go:1239:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1229",
+			Layout: "01f8f94895c83313",
 			Pos:    "big.go:1240:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1230",
+			Layout: "7cf91cc82e7ed166",
 			Pos:    "big.go:1241:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1231",
+			Layout: "72fae988f7bea372",
 			Pos:    "big.go:1242:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1232",
+			Layout: "80554686c9cf1f96",
 			Pos:    "big.go:1243:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1233",
+			Layout: "faadb98261a86724",
 			Pos:    "big.go:1244:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1234",
+			Layout: "ad55ccb454215ef8",
 			Pos:    "big.go:1245:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1235",
+			Layout: "0e2571ce8d69651c",
 			Pos:    "big.go:1246:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1236",
+			Layout: "4b989bd3b69d0e03",
 			Pos:    "big.go:1247:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1237",
+			Layout: "b7775c7bb5c92b51",
 			Pos:    "big.go:1248:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1238",
+			Layout: "c5bc3917b1cdca2f",
 			Pos:    "big.go:1249:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1239",
+			Layout: "c6c0bc4cf5653b2e",
 			Pos:    "big.go:1250:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1240",
+			Layout: "38fe7b9ae780b18e",
 			Pos:    "big.go:1251:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1241",
+			Layout: "0b16b474bba4d311",
 			Pos:    "big.go:1252:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1242",
+			Layout: "b283edd9cdec02b7",
 			Pos:    "big.go:1253:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1243",
+			Layout: "5fc97f3418682982",
 			Pos:    "big.go:1254:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1244",
+			Layout: "849ab6530939829d",
 			Pos:    "big.go:1255:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1245",
+			Layout: "367065bb7b67e13a",
 			Pos:    "big.go:1256:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1246",
+			Layout: "dde2398c185275db",
 			Pos:    "big.go:1257:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1247",
+			Layout: "9a370aea3183426a",
 			Pos:    "big.go:1258:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1248",
+			Layout: "2b8d1cbd8636fa9a",
 			Pos:    "big.go:1259:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1249",
+			Layout: "7e476559145f07e6",
 			Pos:    "big.go:1260:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1250",
+			Layout: "cbb6ba0160c35726",
 			Pos:    "big.go:1261:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1251",
+			Layout: "d0febc50d7632184",
 			Pos:    "big.go:1262:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1252",
+			Layout: "4bb43833b9d463b7",
 			Pos:    "big.go:1263:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1253",
+			Layout: "5c663b8f60fc24d6",
 			Pos:    "big.go:1264:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1254",
+			Layout: "1ee1baf88dfd59a6",
 			Pos:    "big.go:1265:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1255",
+			Layout: "11575e1be31542b6",
 			Pos:    "big.go:1266:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1256",
+			Layout: "08123b2b600b6ab2",
 			Pos:    "big.go:1267:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1257",
+			Layout: "14eaf9317eab4c0e",
 			Pos:    "big.go:1268:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1258",
+			Layout: "ce3b6f791b818031",
 			Pos:    "big.go:1269:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1259",
+			Layout: "c5d621230bc328ac",
 			Pos:    "big.go:1270:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1260",
+			Layout: "092335490149e9d9",
 			Pos:    "big.go:1271:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1261",
+			Layout: "8ce392efe56edc7c",
 			Pos:    "big.go:1272:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1262",
+			Layout: "68ea654a003fa3cb",
 			Pos:    "big.go:1273:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1263",
+			Layout: "c76b10f4096b01a7",
 			Pos:    "big.go:1274:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1264",
+			Layout: "af4c854cc1fb979e",
 			Pos:    "big.go:1275:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1265",
+			Layout: "c417518aa4a64e1a",
 			Pos:    "big.go:1276:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1266",
+			Layout: "3d7615b6c64c830e",
 			Pos:    "big.go:1277:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1267",
+			Layout: "38b354cc664b892e",
 			Pos:    "big.go:1278:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1268",
+			Layout: "7a4a817b7c2ca0d7",
 			Pos:    "big.go:1279:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1269",
+			Layout: "9ae95b0af0ac6fb9",
 			Pos:    "big.go:1280:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1270",
+			Layout: "cdb672d59e574eaa",
 			Pos:    "big.go:1281:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1271",
+			Layout: "525d9908fad0243a",
 			Pos:    "big.go:1282:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1272",
+			Layout: "fc3cece8024f0ddb",
 			Pos:    "big.go:1283:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1273",
+			Layout: "5633eb96e515b0c2",
 			Pos:    "big.go:1284:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1274",
+			Layout: "161879af69a615eb",
 			Pos:    "big.go:1285:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1275",
+			Layout: "8f47e27873fb0ef8",
 			Pos:    "big.go:1286:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1276",
+			Layout: "ed5fa16c76b55370",
 			Pos:    "big.go:1287:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1277",
+			Layout: "a3080968320f2418",
 			Pos:    "big.go:1288:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1278",
+			Layout: "4cb9677f969bab58",
 			Pos:    "big.go:1289:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1279",
+			Layout: "c872ab8bb3fc65ff",
 			Pos:    "big.go:1290:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1280",
+			Layout: "09d52a55fc305005",
 			Pos:    "big.go:1291:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1281",
+			Layout: "43dc31b3a4bf765b",
 			Pos:    "big.go:1292:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1282",
+			Layout: "c3644e7b1e150e00",
 			Pos:    "big.go:1293:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1283",
+			Layout: "20755dc444e242e0",
 			Pos:    "big.go:1294:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1284",
+			Layout: "9c568552715dc752",
 			Pos:    "big.go:1295:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1285",
+			Layout: "ef70dc2699f60c4a",
 			Pos:    "big.go:1296:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1286",
+			Layout: "e568674bd8fa775d",
 			Pos:    "big.go:1297:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1287",
+			Layout: "01a613a246683e91",
 			Pos:    "big.go:1298:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1288",
+			Layout: "7ec1b76dfa2806b5",
 			Pos:    "big.go:1299:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1289",
+			Layout: "9e850ad19f02b71a",
 			Pos:    "big.go:1300:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1290",
+			Layout: "54e42b90d93eef45",
 			Pos:    "big.go:1301:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1291",
+			Layout: "e7c0c43ad350b05c",
 			Pos:    "big.go:1302:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1292",
+			Layout: "5b90390e924b4970",
 			Pos:    "big.go:1303:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1293",
+			Layout: "c03536647277c097",
 			Pos:    "big.go:1304:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1294",
+			Layout: "e5751e798246ce42",
 			Pos:    "big.go:1305:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1295",
+			Layout: "b9a1cefbfa122e0f",
 			Pos:    "big.go:1306:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1296",
+			Layout: "3dfb6cdabac4bfb0",
 			Pos:    "big.go:1307:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1297",
+			Layout: "0bd45bf4dc4a38ee",
 			Pos:    "big.go:1308:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1298",
+			Layout: "11519ad4fd1c7370",
 			Pos:    "big.go:1309:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1299",
+			Layout: "08333b398562cc98",
 			Pos:    "big.go:1310:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1300",
+			Layout: "3672a2947889b6e7",
 			Pos:    "big.go:1311:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1301",
+			Layout: "ce319b488b9f794f",
 			Pos:    "big.go:1312:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1302",
+			Layout: "8ef6d30afc3ee89b",
 			Pos:    "big.go:1313:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1303",
+			Layout: "e54aea165848379b",
 			Pos:    "big.go:1314:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1304",
+			Layout: "0d25b2f7dd1e7bd4",
 			Pos:    "big.go:1315:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1305",
+			Layout: "f34d8e63e3ce2191",
 			Pos:    "big.go:1316:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1306",
+			Layout: "f667e888f822e8e2",
 			Pos:    "big.go:1317:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1307",
+			Layout: "e0bfa3ff61945111",
 			Pos:    "big.go:1318:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1308",
+			Layout: "cf4647c08818f0aa",
 			Pos:    "big.go:1319:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1309",
+			Layout: "822c6eaa86e06fb8",
 			Pos:    "big.go:1320:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1310",
+			Layout: "73169c3e0c9c7591",
 			Pos:    "big.go:1321:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1311",
+			Layout: "2afa802edc43f7cf",
 			Pos:    "big.go:1322:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1312",
+			Layout: "b38c2b3f735eaf83",
 			Pos:    "big.go:1323:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1313",
+			Layout: "ab845e18873155f0",
 			Pos:    "big.go:1324:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1314",
+			Layout: "a6bffe7ab6a8bff7",
 			Pos:    "big.go:1325:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1315",
+			Layout: "01423d57fe8d03e6",
 			Pos:    "big.go:1326:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1316",
+			Layout: "9bab60e67c53aed9",
 			Pos:    "big.go:1327:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1317",
+			Layout: "1ee02c1dc298b0e7",
 			Pos:    "big.go:1328:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1318",
+			Layout: "6235e25ffe989839",
 			Pos:    "big.go:1329:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1319",
+			Layout: "2183aed96772780d",
 			Pos:    "big.go:1330:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1320",
+			Layout: "8c967197315269ae",
 			Pos:    "big.go:1331:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1321",
+			Layout: "22b35ed16fd8f29c",
 			Pos:    "big.go:1332:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1322",
+			Layout: "6976b41bc69fd159",
 			Pos:    "big.go:1333:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1323",
+			Layout: "10173ba5730e5c77",
 			Pos:    "big.go:1334:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1324",
+			Layout: "a1c4c0361dfba0a6",
 			Pos:    "big.go:1335:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1325",
+			Layout: "31d5d1d0354e1118",
 			Pos:    "big.go:1336:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1326",
+			Layout: "60618759cf062af3",
 			Pos:    "big.go:1337:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1327",
+			Layout: "cf21c3478016122b",
 			Pos:    "big.go:1338:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1328",
+			Layout: "d1194e1f6f234d74",
 			Pos:    "big.go:1339:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1329",
+			Layout: "45410dd417e725ad",
 			Pos:    "big.go:1340:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1330",
+			Layout: "3f2f41271b5dcd0e",
 			Pos:    "big.go:1341:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1331",
+			Layout: "c4735ba1c0c048e4",
 			Pos:    "big.go:1342:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1332",
+			Layout: "3b95eb14049d5cd3",
 			Pos:    "big.go:1343:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1333",
+			Layout: "2bc31c31932feb9a",
 			Pos:    "big.go:1344:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1334",
+			Layout: "47074293346797a0",
 			Pos:    "big.go:1345:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1335",
+			Layout: "70996cadd40ea532",
 			Pos:    "big.go:1346:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1336",
+			Layout: "7ef44bcfcb3e8104",
 			Pos:    "big.go:1347:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1337",
+			Layout: "2d738448597f55c2",
 			Pos:    "big.go:1348:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1338",
+			Layout: "ae82531b19b08a95",
 			Pos:    "big.go:1349:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1339",
+			Layout: "cd71179fc3241500",
 			Pos:    "big.go:1350:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1340",
+			Layout: "b8d041ecf826cef8",
 			Pos:    "big.go:1351:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1341",
+			Layout: "5bde4b117d1e7936",
 			Pos:    "big.go:1352:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1342",
+			Layout: "4b18860cea32248e",
 			Pos:    "big.go:1353:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1343",
+			Layout: "a3e6f702866a9f80",
 			Pos:    "big.go:1354:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1344",
+			Layout: "490443d0083f2b13",
 			Pos:    "big.go:1355:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1345",
+			Layout: "f65f8d00a796d7e2",
 			Pos:    "big.go:1356:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1346",
+			Layout: "fe562ff69d0664b1",
 			Pos:    "big.go:1357:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1347",
+			Layout: "80ad96eafff3c703",
 			Pos:    "big.go:1358:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1348",
+			Layout: "6c19b04e0d1a1973",
 			Pos:    "big.go:1359:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1349",
+			Layout: "8f9f8cb2429bdcea",
 			Pos:    "big.go:1360:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1350",
+			Layout: "083b160f952bd786",
 			Pos:    "big.go:1361:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1351",
+			Layout: "eb06563065d74c19",
 			Pos:    "big.go:1362:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1352",
+			Layout: "37b9d6a2ea067f63",
 			Pos:    "big.go:1363:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1353",
+			Layout: "14242090ea95a7a8",
 			Pos:    "big.go:1364:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1354",
+			Layout: "6f2258f2b74c0adb",
 			Pos:    "big.go:1365:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1355",
+			Layout: "f77e7ecd677cd2e1",
 			Pos:    "big.go:1366:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1356",
+			Layout: "b324abd813882030",
 			Pos:    "big.go:1367:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1357",
+			Layout: "cba9b8100a77437c",
 			Pos:    "big.go:1368:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1358",
+			Layout: "b3b91a21b3630d5c",
 			Pos:    "big.go:1369:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1359",
+			Layout: "db83bb734fd01752",
 			Pos:    "big.go:1370:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1360",
+			Layout: "6e68b263c6b1dd1f",
 			Pos:    "big.go:1371:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1361",
+			Layout: "9c43b318c1474dd0",
 			Pos:    "big.go:1372:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1362",
+			Layout: "ae3a15837d9bdf58",
 			Pos:    "big.go:1373:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1363",
+			Layout: "45efd82d8a54ee60",
 			Pos:    "big.go:1374:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1364",
+			Layout: "eccb999d86951937",
 			Pos:    "big.go:1375:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1365",
+			Layout: "72207f0edfee9f8d",
 			Pos:    "big.go:1376:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1366",
+			Layout: "1c2ea66c9be7e420",
 			Pos:    "big.go:1377:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1367",
+			Layout: "5cc8a408c8a54f55",
 			Pos:    "big.go:1378:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1368",
+			Layout: "72f589c81a2eced8",
 			Pos:    "big.go:1379:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1369",
+			Layout: "771ce847b5dc087b",
 			Pos:    "big.go:1380:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1370",
+			Layout: "f885eee6f7332a51",
 			Pos:    "big.go:1381:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1371",
+			Layout: "41b18858d36a8537",
 			Pos:    "big.go:1382:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1372",
+			Layout: "0ae9637ef22771c8",
 			Pos:    "big.go:1383:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1373",
+			Layout: "6fc4eb3277e2337b",
 			Pos:    "big.go:1384:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1374",
+			Layout: "4ace7a57851e76e0",
 			Pos:    "big.go:1385:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1375",
+			Layout: "55e8dc8887a12804",
 			Pos:    "big.go:1386:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1376",
+			Layout: "1cbb059849b81d39",
 			Pos:    "big.go:1387:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1377",
+			Layout: "2b56fc8d9fc87401",
 			Pos:    "big.go:1388:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1378",
+			Layout: "c8645a19f402bb38",
 			Pos:    "big.go:1389:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1379",
+			Layout: "2897553ea3f0b909",
 			Pos:    "big.go:1390:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1380",
+			Layout: "b114a6481e27826f",
 			Pos:    "big.go:1391:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1381",
+			Layout: "8748b0097ba6af03",
 			Pos:    "big.go:1392:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1382",
+			Layout: "070d9b3d61cf5b1c",
 			Pos:    "big.go:1393:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1383",
+			Layout: "9839b91e74a5f311",
 			Pos:    "big.go:1394:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1384",
+			Layout: "7aaf83224dba3fb9",
 			Pos:    "big.go:1395:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1385",
+			Layout: "5d577e1a71b86d8d",
 			Pos:    "big.go:1396:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1386",
+			Layout: "578d9d283f247079",
 			Pos:    "big.go:1397:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1387",
+			Layout: "92aa1f1d1a4b9671",
 			Pos:    "big.go:1398:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1388",
+			Layout: "3b254548e4829536",
 			Pos:    "big.go:1399:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1389",
+			Layout: "2eaa2987681d7c9c",
 			Pos:    "big.go:1400:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1390",
+			Layout: "4027a2b8af804dc3",
 			Pos:    "big.go:1401:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1391",
+			Layout: "400a676644c99ae8",
 			Pos:    "big.go:1402:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1392",
+			Layout: "65a46768a46dc878",
 			Pos:    "big.go:1403:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1393",
+			Layout: "b9ca5b84a2d4d8f1",
 			Pos:    "big.go:1404:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1394",
+			Layout: "4dcca68a6deb3618",
 			Pos:    "big.go:1405:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1395",
+			Layout: "0dacc2cf4b9707c8",
 			Pos:    "big.go:1406:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1396",
+			Layout: "5b959da45939a76c",
 			Pos:    "big.go:1407:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1397",
+			Layout: "c25f7baa94962012",
 			Pos:    "big.go:1408:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1398",
+			Layout: "b8b02c03722b2b79",
 			Pos:    "big.go:1409:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1399",
+			Layout: "2f832a179dfabc3a",
 			Pos:    "big.go:1410:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1400",
+			Layout: "dd354ac961441d78",
 			Pos:    "big.go:1411:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1401",
+			Layout: "824032b1aef002e1",
 			Pos:    "big.go:1412:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1402",
+			Layout: "16c5315e7ec6f520",
 			Pos:    "big.go:1413:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1403",
+			Layout: "3187462ee9a0463f",
 			Pos:    "big.go:1414:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1404",
+			Layout: "4787c5073124cba4",
 			Pos:    "big.go:1415:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1405",
+			Layout: "9066368888799688",
 			Pos:    "big.go:1416:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1406",
+			Layout: "604b198f8a72a7cd",
 			Pos:    "big.go:1417:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1407",
+			Layout: "af1c724699ea8938",
 			Pos:    "big.go:1418:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1408",
+			Layout: "68c4c9467f633cbb",
 			Pos:    "big.go:1419:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1409",
+			Layout: "00907d58ae8a97f8",
 			Pos:    "big.go:1420:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1410",
+			Layout: "eaa8014aa647e213",
 			Pos:    "big.go:1421:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1411",
+			Layout: "865c20b777cc570e",
 			Pos:    "big.go:1422:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1412",
+			Layout: "376c06f474bb99ca",
 			Pos:    "big.go:1423:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1413",
+			Layout: "c4e2b0a389f657c2",
 			Pos:    "big.go:1424:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1414",
+			Layout: "78080acae77c1e4b",
 			Pos:    "big.go:1425:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1415",
+			Layout: "6662af66689a7eab",
 			Pos:    "big.go:1426:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1416",
+			Layout: "50b53fc218a2f4b9",
 			Pos:    "big.go:1427:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1417",
+			Layout: "1859d49caf130b5d",
 			Pos:    "big.go:1428:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1418",
+			Layout: "442d3df7c3f92367",
 			Pos:    "big.go:1429:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1419",
+			Layout: "60fe03546fdacda4",
 			Pos:    "big.go:1430:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1420",
+			Layout: "3835e4adaeca9b93",
 			Pos:    "big.go:1431:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1421",
+			Layout: "bbaf28bcfeea97d6",
 			Pos:    "big.go:1432:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1422",
+			Layout: "142ef7852d0a9a7c",
 			Pos:    "big.go:1433:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1423",
+			Layout: "aef995b0faf740bf",
 			Pos:    "big.go:1434:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1424",
+			Layout: "416e9ced2195dc68",
 			Pos:    "big.go:1435:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1425",
+			Layout: "b985236f4157f7ce",
 			Pos:    "big.go:1436:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1426",
+			Layout: "f3dff69ec23cecec",
 			Pos:    "big.go:1437:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1427",
+			Layout: "ac21864b820dde90",
 			Pos:    "big.go:1438:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1428",
+			Layout: "79a11b458615ac7f",
 			Pos:    "big.go:1439:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1429",
+			Layout: "507eeff9f14a6a0e",
 			Pos:    "big.go:1440:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1430",
+			Layout: "ab4a8b5062e5178d",
 			Pos:    "big.go:1441:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1431",
+			Layout: "0c829d478c5ddf6b",
 			Pos:    "big.go:1442:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1432",
+			Layout: "eb6f24ace4348e0f",
 			Pos:    "big.go:1443:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1433",
+			Layout: "d17f154e4cf10c19",
 			Pos:    "big.go:1444:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1434",
+			Layout: "c0fd520b25c5f73a",
 			Pos:    "big.go:1445:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1435",
+			Layout: "f0435233db16ad04",
 			Pos:    "big.go:1446:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1436",
+			Layout: "59b367487ccd8ff5",
 			Pos:    "big.go:1447:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1437",
+			Layout: "ddd0956fc5bad4a7",
 			Pos:    "big.go:1448:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1438",
+			Layout: "4143d5ec2073382d",
 			Pos:    "big.go:1449:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1439",
+			Layout: "687f63ca8891dc55",
 			Pos:    "big.go:1450:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1440",
+			Layout: "d396374eafe61213",
 			Pos:    "big.go:1451:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1441",
+			Layout: "7e2488704053a21e",
 			Pos:    "big.go:1452:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1442",
+			Layout: "a0131d011aa17759",
 			Pos:    "big.go:1453:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1443",
+			Layout: "2ac220eb7f9813e7",
 			Pos:    "big.go:1454:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1444",
+			Layout: "991623716e6ca8a0",
 			Pos:    "big.go:1455:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1445",
+			Layout: "a1c9a7d33124c27a",
 			Pos:    "big.go:1456:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1446",
+			Layout: "467e56cb3460bee6",
 			Pos:    "big.go:1457:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1447",
+			Layout: "b1a6c7b5285f2ba3",
 			Pos:    "big.go:1458:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1448",
+			Layout: "e46cadbf39b0e96c",
 			Pos:    "big.go:1459:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1449",
+			Layout: "4595d812a0b191d1",
 			Pos:    "big.go:1460:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1450",
+			Layout: "d5271a20edc0b761",
 			Pos:    "big.go:1461:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1451",
+			Layout: "24c87bac2b19a38a",
 			Pos:    "big.go:1462:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1452",
+			Layout: "22a0ec69cf6d3428",
 			Pos:    "big.go:1463:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1453",
+			Layout: "955e1c90edba7473",
 			Pos:    "big.go:1464:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1454",
+			Layout: "17ed6813a47e9277",
 			Pos:    "big.go:1465:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1455",
+			Layout: "a46bc36243f2acc3",
 			Pos:    "big.go:1466:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1456",
+			Layout: "d9b90b67b3e7b996",
 			Pos:    "big.go:1467:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1457",
+			Layout: "2e333c72742f0f4a",
 			Pos:    "big.go:1468:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1458",
+			Layout: "6f40fc198d6d5ca0",
 			Pos:    "big.go:1469:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1459",
+			Layout: "38b49c3f103bcf74",
 			Pos:    "big.go:1470:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1460",
+			Layout: "34890191e70e17b8",
 			Pos:    "big.go:1471:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1461",
+			Layout: "2cef0f81677a3a91",
 			Pos:    "big.go:1472:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1462",
+			Layout: "a43f3f022c298899",
 			Pos:    "big.go:1473:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1463",
+			Layout: "72fdc43138a57358",
 			Pos:    "big.go:1474:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1464",
+			Layout: "8688e2a090ce847d",
 			Pos:    "big.go:1475:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1465",
+			Layout: "6fd39b9e607fe79b",
 			Pos:    "big.go:1476:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1466",
+			Layout: "697485c70cfae7d5",
 			Pos:    "big.go:1477:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1467",
+			Layout: "4b525cf5b8b9c613",
 			Pos:    "big.go:1478:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1468",
+			Layout: "341a8bf855d0e0d6",
 			Pos:    "big.go:1479:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1469",
+			Layout: "06e8f22fba304520",
 			Pos:    "big.go:1480:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1470",
+			Layout: "2265d9a65e9561d8",
 			Pos:    "big.go:1481:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1471",
+			Layout: "90a5fca26494e264",
 			Pos:    "big.go:1482:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1472",
+			Layout: "69ed6fc23d01f4dd",
 			Pos:    "big.go:1483:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1473",
+			Layout: "339f5d6c7da5857c",
 			Pos:    "big.go:1484:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1474",
+			Layout: "2d8897a316ae1e0d",
 			Pos:    "big.go:1485:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1475",
+			Layout: "9e2005aa34827edc",
 			Pos:    "big.go:1486:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1476",
+			Layout: "30eb61f409742541",
 			Pos:    "big.go:1487:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1477",
+			Layout: "e1ba71579669e0d3",
 			Pos:    "big.go:1488:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1478",
+			Layout: "539f42e37e7ffc2a",
 			Pos:    "big.go:1489:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1479",
+			Layout: "e987a1f7e1efe89b",
 			Pos:    "big.go:1490:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1480",
+			Layout: "0685fcd793defbd1",
 			Pos:    "big.go:1491:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1481",
+			Layout: "ba816c3ec2e2e70d",
 			Pos:    "big.go:1492:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1482",
+			Layout: "41581867c8268f7e",
 			Pos:    "big.go:1493:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1483",
+			Layout: "529da88d4d5dc305",
 			Pos:    "big.go:1494:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1484",
+			Layout: "fde89ffb77f0fae7",
 			Pos:    "big.go:1495:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1485",
+			Layout: "8d918546a03eae46",
 			Pos:    "big.go:1496:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1486",
+			Layout: "3e841f58644bd219",
 			Pos:    "big.go:1497:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1487",
+			Layout: "8866b31fbc1f5e84",
 			Pos:    "big.go:1498:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1488",
+			Layout: "a855bc8c386982d2",
 			Pos:    "big.go:1499:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1489",
+			Layout: "334609fab8b9bdb3",
 			Pos:    "big.go:1500:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1490",
+			Layout: "65b57710d1b569c9",
 			Pos:    "big.go:1501:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1491",
+			Layout: "4c5c601600977e40",
 			Pos:    "big.go:1502:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1492",
+			Layout: "4de4430ec5e55575",
 			Pos:    "big.go:1503:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1493",
+			Layout: "425e5cacc77922f3",
 			Pos:    "big.go:1504:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1494",
+			Layout: "adbcf4e8a361e9d8",
 			Pos:    "big.go:1505:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1495",
+			Layout: "62f4ef40475693fc",
 			Pos:    "big.go:1506:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1496",
+			Layout: "0b2df386d7873adf",
 			Pos:    "big.go:1507:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1497",
+			Layout: "ff014e56c97bf91e",
 			Pos:    "big.go:1508:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1498",
+			Layout: "dc13476bf3c77e72",
 			Pos:    "big.go:1509:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1499",
+			Layout: "78a442bbbe440064",
 			Pos:    "big.go:1510:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1500",
+			Layout: "0e7e127f7ff248b8",
 			Pos:    "big.go:1511:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1501",
+			Layout: "ee524e8774e38eb8",
 			Pos:    "big.go:1512:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1502",
+			Layout: "3c9b7f5b6c855961",
 			Pos:    "big.go:1513:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1503",
+			Layout: "1ea999b5bd54b436",
 			Pos:    "big.go:1514:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1504",
+			Layout: "1ae78f7b218ffb3b",
 			Pos:    "big.go:1515:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1505",
+			Layout: "85dc842420e42448",
 			Pos:    "big.go:1516:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1506",
+			Layout: "41fecd6ffb53b7d0",
 			Pos:    "big.go:1517:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1507",
+			Layout: "e6c9714b7c85049b",
 			Pos:    "big.go:1518:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1508",
+			Layout: "495994b59d1f86fe",
 			Pos:    "big.go:1519:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1509",
+			Layout: "84cf158a06866bee",
 			Pos:    "big.go:1520:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1510",
+			Layout: "a6eeb59a2f05f6b4",
 			Pos:    "big.go:1521:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1511",
+			Layout: "e9e6a08091126e8b",
 			Pos:    "big.go:1522:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1512",
+			Layout: "c9250c1e145526ff",
 			Pos:    "big.go:1523:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1513",
+			Layout: "97008f11f71df19a",
 			Pos:    "big.go:1524:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1514",
+			Layout: "a65dbbdb0cde3d3c",
 			Pos:    "big.go:1525:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1515",
+			Layout: "1877190923972041",
 			Pos:    "big.go:1526:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1516",
+			Layout: "8528f0c554a99772",
 			Pos:    "big.go:1527:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1517",
+			Layout: "547404c8e4bf2ef4",
 			Pos:    "big.go:1528:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1518",
+			Layout: "aa05aaa47216b11d",
 			Pos:    "big.go:1529:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1519",
+			Layout: "34737a6e0d48eae4",
 			Pos:    "big.go:1530:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1520",
+			Layout: "4593a8e6c88b438e",
 			Pos:    "big.go:1531:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1521",
+			Layout: "f9b6cc1778e75a22",
 			Pos:    "big.go:1532:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1522",
+			Layout: "5239c35ffd5e007b",
 			Pos:    "big.go:1533:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1523",
+			Layout: "9a8785d1733263a3",
 			Pos:    "big.go:1534:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1524",
+			Layout: "a3b72d90a26b9e33",
 			Pos:    "big.go:1535:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1525",
+			Layout: "f726fab0463573c9",
 			Pos:    "big.go:1536:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1526",
+			Layout: "3a3f55e92ce2ad17",
 			Pos:    "big.go:1537:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1527",
+			Layout: "7175685d1c2ae057",
 			Pos:    "big.go:1538:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1528",
+			Layout: "2048dd47d6e634ea",
 			Pos:    "big.go:1539:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1529",
+			Layout: "08684d4c04717b34",
 			Pos:    "big.go:1540:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1530",
+			Layout: "71b3f0a611721f91",
 			Pos:    "big.go:1541:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1531",
+			Layout: "dc3fc4a067220dcb",
 			Pos:    "big.go:1542:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1532",
+			Layout: "db05a13a965f94d2",
 			Pos:    "big.go:1543:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1533",
+			Layout: "eb2e66d834cb581a",
 			Pos:    "big.go:1544:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1534",
+			Layout: "f21c3ae03f8c8ef4",
 			Pos:    "big.go:1545:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1535",
+			Layout: "d9c7975b94419fdb",
 			Pos:    "big.go:1546:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1536",
+			Layout: "85bf493a0e21ceee",
 			Pos:    "big.go:1547:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1537",
+			Layout: "964ce10b1f98ba36",
 			Pos:    "big.go:1548:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1538",
+			Layout: "9e830bec196e189a",
 			Pos:    "big.go:1549:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1539",
+			Layout: "ba99a689ea9174d1",
 			Pos:    "big.go:1550:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1540",
+			Layout: "128397dc30c1f08b",
 			Pos:    "big.go:1551:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1541",
+			Layout: "935487e5aac16cbb",
 			Pos:    "big.go:1552:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1542",
+			Layout: "2ee9554979bd16fa",
 			Pos:    "big.go:1553:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1543",
+			Layout: "6817cbee3f99bebc",
 			Pos:    "big.go:1554:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1544",
+			Layout: "1be9b76025371e3d",
 			Pos:    "big.go:1555:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1545",
+			Layout: "805d0ce7955fc1ef",
 			Pos:    "big.go:1556:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1546",
+			Layout: "dc1ded94b909271b",
 			Pos:    "big.go:1557:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1547",
+			Layout: "61377daa80909502",
 			Pos:    "big.go:1558:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1548",
+			Layout: "115077cc6234ce51",
 			Pos:    "big.go:1559:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1549",
+			Layout: "629794766bb70384",
 			Pos:    "big.go:1560:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1550",
+			Layout: "2dacc682ed4698bd",
 			Pos:    "big.go:1561:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1551",
+			Layout: "995dc511f95b3e46",
 			Pos:    "big.go:1562:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1552",
+			Layout: "cc347f596d7a38df",
 			Pos:    "big.go:1563:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1553",
+			Layout: "7862bfd94e57e0d7",
 			Pos:    "big.go:1564:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1554",
+			Layout: "9b03852c0e531749",
 			Pos:    "big.go:1565:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1555",
+			Layout: "2a1fa08a45f364f6",
 			Pos:    "big.go:1566:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1556",
+			Layout: "f760adda78258622",
 			Pos:    "big.go:1567:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1557",
+			Layout: "cccdc1853c9d80c1",
 			Pos:    "big.go:1568:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1558",
+			Layout: "632b390d385fc4a0",
 			Pos:    "big.go:1569:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1559",
+			Layout: "a5f46f0af1fc91d9",
 			Pos:    "big.go:1570:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1560",
+			Layout: "0e92ad88c2a80aec",
 			Pos:    "big.go:1571:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1561",
+			Layout: "fcc2d62b05bb4470",
 			Pos:    "big.go:1572:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1562",
+			Layout: "a0bb4cc7fcf9bed5",
 			Pos:    "big.go:1573:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1563",
+			Layout: "8027f93f9a3214e9",
 			Pos:    "big.go:1574:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1564",
+			Layout: "4934e09b1bbae219",
 			Pos:    "big.go:1575:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1565",
+			Layout: "89627c4880adfdf2",
 			Pos:    "big.go:1576:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1566",
+			Layout: "348c0c4810da2ea6",
 			Pos:    "big.go:1577:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1567",
+			Layout: "c693ee3844c2d082",
 			Pos:    "big.go:1578:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1568",
+			Layout: "78cafd4cb080e891",
 			Pos:    "big.go:1579:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1569",
+			Layout: "c2ead8af37a93b92",
 			Pos:    "big.go:1580:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1570",
+			Layout: "98f630aa7fa5c4c9",
 			Pos:    "big.go:1581:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1571",
+			Layout: "22f0425ad3450684",
 			Pos:    "big.go:1582:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1572",
+			Layout: "25adb87156334e5c",
 			Pos:    "big.go:1583:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1573",
+			Layout: "8d9a954c65ce43cb",
 			Pos:    "big.go:1584:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1574",
+			Layout: "9fca201a29ad2605",
 			Pos:    "big.go:1585:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1575",
+			Layout: "13dd12e3227dc619",
 			Pos:    "big.go:1586:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1576",
+			Layout: "29c0febf9f7ca38d",
 			Pos:    "big.go:1587:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1577",
+			Layout: "57a987ed10ffdfaf",
 			Pos:    "big.go:1588:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1578",
+			Layout: "13985487a84f1810",
 			Pos:    "big.go:1589:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1579",
+			Layout: "b7e6ef6be76ad1fe",
 			Pos:    "big.go:1590:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1580",
+			Layout: "3ce8dff8b7132003",
 			Pos:    "big.go:1591:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1581",
+			Layout: "b7c7914a7d859d67",
 			Pos:    "big.go:1592:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1582",
+			Layout: "1404f09e00c95891",
 			Pos:    "big.go:1593:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1583",
+			Layout: "3c96415978326b2b",
 			Pos:    "big.go:1594:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1584",
+			Layout: "a4a22ea722a37484",
 			Pos:    "big.go:1595:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1585",
+			Layout: "3d1dc4d45c7267b7",
 			Pos:    "big.go:1596:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1586",
+			Layout: "a0de1366c18ee9df",
 			Pos:    "big.go:1597:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1587",
+			Layout: "1a730138f908a8df",
 			Pos:    "big.go:1598:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1588",
+			Layout: "0931a1586e698274",
 			Pos:    "big.go:1599:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1589",
+			Layout: "2b62452a5bcb34c9",
 			Pos:    "big.go:1600:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1590",
+			Layout: "abc572e3757d9e95",
 			Pos:    "big.go:1601:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1591",
+			Layout: "c1d8fce29035fb45",
 			Pos:    "big.go:1602:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1592",
+			Layout: "57d62b407decea3c",
 			Pos:    "big.go:1603:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1593",
+			Layout: "ff4e43c0c51a4878",
 			Pos:    "big.go:1604:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1594",
+			Layout: "ac6e4a9a26f5aeb9",
 			Pos:    "big.go:1605:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1595",
+			Layout: "ff5f776e2f1b2472",
 			Pos:    "big.go:1606:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1596",
+			Layout: "73a26b0540bfc3af",
 			Pos:    "big.go:1607:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1597",
+			Layout: "c6faa9487af50d08",
 			Pos:    "big.go:1608:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1598",
+			Layout: "b9dff2e7646d8c08",
 			Pos:    "big.go:1609:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1599",
+			Layout: "f6c79d0a788470a1",
 			Pos:    "big.go:1610:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1600",
+			Layout: "137b718929fde3ad",
 			Pos:    "big.go:1611:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1601",
+			Layout: "7dbd1e42fa64a774",
 			Pos:    "big.go:1612:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1602",
+			Layout: "4e0cbc6bd71178f8",
 			Pos:    "big.go:1613:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1603",
+			Layout: "79865e04d08898c9",
 			Pos:    "big.go:1614:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1604",
+			Layout: "28cc1e46eb229bea",
 			Pos:    "big.go:1615:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1605",
+			Layout: "e6550dda5c9fc7ac",
 			Pos:    "big.go:1616:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1606",
+			Layout: "98f80fed2c89644a",
 			Pos:    "big.go:1617:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1607",
+			Layout: "5e4eab6e2ea920fc",
 			Pos:    "big.go:1618:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1608",
+			Layout: "e8455e33ed84d0f4",
 			Pos:    "big.go:1619:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1609",
+			Layout: "0d19b3412d35a4fe",
 			Pos:    "big.go:1620:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1610",
+			Layout: "c1ef3cd459265ef0",
 			Pos:    "big.go:1621:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1611",
+			Layout: "b0bb5670d69a13ea",
 			Pos:    "big.go:1622:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1612",
+			Layout: "0b9b0a99f43f4cee",
 			Pos:    "big.go:1623:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1613",
+			Layout: "38d265fdbbc45aed",
 			Pos:    "big.go:1624:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1614",
+			Layout: "df4731f785027268",
 			Pos:    "big.go:1625:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1615",
+			Layout: "6c461dee560b23a4",
 			Pos:    "big.go:1626:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1616",
+			Layout: "cac81eed6013b305",
 			Pos:    "big.go:1627:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1617",
+			Layout: "2895f629f2144022",
 			Pos:    "big.go:1628:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1618",
+			Layout: "fb37fa87427c9260",
 			Pos:    "big.go:1629:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1619",
+			Layout: "90b6a863df2e3d95",
 			Pos:    "big.go:1630:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1620",
+			Layout: "ffbe49618f3f97cd",
 			Pos:    "big.go:1631:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1621",
+			Layout: "7536b44c4ac51883",
 			Pos:    "big.go:1632:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1622",
+			Layout: "dc42157ef9b11fc2",
 			Pos:    "big.go:1633:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1623",
+			Layout: "810c590d772ac243",
 			Pos:    "big.go:1634:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1624",
+			Layout: "bd1beb81da3d2a2d",
 			Pos:    "big.go:1635:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1625",
+			Layout: "7a76fa3f2cbaabe6",
 			Pos:    "big.go:1636:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1626",
+			Layout: "962e54ec504d6cff",
 			Pos:    "big.go:1637:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1627",
+			Layout: "4a0dd75ce155ca1b",
 			Pos:    "big.go:1638:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1628",
+			Layout: "65aa3f5f6dccbea0",
 			Pos:    "big.go:1639:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1629",
+			Layout: "06d858585760bf9b",
 			Pos:    "big.go:1640:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1630",
+			Layout: "3953fa3b6710deeb",
 			Pos:    "big.go:1641:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1631",
+			Layout: "db30a4d889d84bb4",
 			Pos:    "big.go:1642:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1632",
+			Layout: "8a68848ca2b453e6",
 			Pos:    "big.go:1643:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1633",
+			Layout: "3bb187301579c382",
 			Pos:    "big.go:1644:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1634",
+			Layout: "b507ff75fe9972bc",
 			Pos:    "big.go:1645:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1635",
+			Layout: "507d8cda2ec2d80b",
 			Pos:    "big.go:1646:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1636",
+			Layout: "c1005fe36e635456",
 			Pos:    "big.go:1647:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1637",
+			Layout: "fcffd9b892a58bcf",
 			Pos:    "big.go:1648:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1638",
+			Layout: "64ffaeb4d3fe8e48",
 			Pos:    "big.go:1649:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1639",
+			Layout: "c2e1674a5a990113",
 			Pos:    "big.go:1650:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1640",
+			Layout: "3e77776ff520e36c",
 			Pos:    "big.go:1651:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1641",
+			Layout: "de7903261d62d53e",
 			Pos:    "big.go:1652:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1642",
+			Layout: "2a66ece67afd1e47",
 			Pos:    "big.go:1653:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1643",
+			Layout: "37f2f473c8dd2555",
 			Pos:    "big.go:1654:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1644",
+			Layout: "bde5db2f3e2b3aec",
 			Pos:    "big.go:1655:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1645",
+			Layout: "8bf98a4a33679491",
 			Pos:    "big.go:1656:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1646",
+			Layout: "1cb5a5b7a4449c10",
 			Pos:    "big.go:1657:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1647",
+			Layout: "4ff5a4812b8709d7",
 			Pos:    "big.go:1658:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1648",
+			Layout: "087c086fd1645fc1",
 			Pos:    "big.go:1659:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1649",
+			Layout: "b758dd8c406391c7",
 			Pos:    "big.go:1660:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1650",
+			Layout: "80fa2fae4bc79776",
 			Pos:    "big.go:1661:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1651",
+			Layout: "77f025b7a9ce0c41",
 			Pos:    "big.go:1662:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1652",
+			Layout: "2689ab370aae37fb",
 			Pos:    "big.go:1663:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1653",
+			Layout: "516ef98f86ae20a0",
 			Pos:    "big.go:1664:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1654",
+			Layout: "63e00ee719b847bb",
 			Pos:    "big.go:1665:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1655",
+			Layout: "5f8451e0b2a20caf",
 			Pos:    "big.go:1666:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1656",
+			Layout: "79122c854970aaed",
 			Pos:    "big.go:1667:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1657",
+			Layout: "33e676909c701056",
 			Pos:    "big.go:1668:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1658",
+			Layout: "b951c5c5f7c51b93",
 			Pos:    "big.go:1669:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1659",
+			Layout: "7e8025bd7f5c70b7",
 			Pos:    "big.go:1670:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1660",
+			Layout: "b5c839d3d1bf1166",
 			Pos:    "big.go:1671:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1661",
+			Layout: "4247c92f65e63769",
 			Pos:    "big.go:1672:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1662",
+			Layout: "83bfab61a242e603",
 			Pos:    "big.go:1673:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1663",
+			Layout: "8481d23336470154",
 			Pos:    "big.go:1674:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1664",
+			Layout: "20fc7abb6261d23d",
 			Pos:    "big.go:1675:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1665",
+			Layout: "72f762cacc071819",
 			Pos:    "big.go:1676:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1666",
+			Layout: "c130e443d32d926b",
 			Pos:    "big.go:1677:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1667",
+			Layout: "2991dafd3fa0042e",
 			Pos:    "big.go:1678:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1668",
+			Layout: "69ff209013291707",
 			Pos:    "big.go:1679:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1669",
+			Layout: "86d000c3555c6516",
 			Pos:    "big.go:1680:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1670",
+			Layout: "831629eb5b0bd7e6",
 			Pos:    "big.go:1681:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1671",
+			Layout: "3d95917d89c3b241",
 			Pos:    "big.go:1682:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1672",
+			Layout: "7c5a00daa03df4bf",
 			Pos:    "big.go:1683:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1673",
+			Layout: "b6ea059ef8f04029",
 			Pos:    "big.go:1684:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1674",
+			Layout: "d8efd1eda6008e02",
 			Pos:    "big.go:1685:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1675",
+			Layout: "0756731e432998fb",
 			Pos:    "big.go:1686:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1676",
+			Layout: "d8b41815d4dcce75",
 			Pos:    "big.go:1687:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1677",
+			Layout: "741be5ec6f3fc385",
 			Pos:    "big.go:1688:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1678",
+			Layout: "d2b4650b1a0cd248",
 			Pos:    "big.go:1689:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1679",
+			Layout: "db87b1a82f8ddf2c",
 			Pos:    "big.go:1690:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1680",
+			Layout: "ab885aa251b2aa82",
 			Pos:    "big.go:1691:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1681",
+			Layout: "33aded8245aa811e",
 			Pos:    "big.go:1692:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1682",
+			Layout: "075fea21cb11a40b",
 			Pos:    "big.go:1693:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1683",
+			Layout: "f02dbfbeed2b7b67",
 			Pos:    "big.go:1694:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1684",
+			Layout: "e59210f8fbe6f8e5",
 			Pos:    "big.go:1695:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1685",
+			Layout: "af3503326eae3a7b",
 			Pos:    "big.go:1696:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1686",
+			Layout: "555668831708f0fa",
 			Pos:    "big.go:1697:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1687",
+			Layout: "fcec93656114693d",
 			Pos:    "big.go:1698:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1688",
+			Layout: "d3eedee0bf3c45af",
 			Pos:    "big.go:1699:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1689",
+			Layout: "e289faab4b3ef314",
 			Pos:    "big.go:1700:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1690",
+			Layout: "62a4327d7d4d6a19",
 			Pos:    "big.go:1701:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1691",
+			Layout: "d918fbec90fcc0ae",
 			Pos:    "big.go:1702:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1692",
+			Layout: "032009ff9b4e45f6",
 			Pos:    "big.go:1703:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1693",
+			Layout: "16a953c45f29005c",
 			Pos:    "big.go:1704:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1694",
+			Layout: "5cac9ab34ec32bbf",
 			Pos:    "big.go:1705:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1695",
+			Layout: "62763691d7f832ca",
 			Pos:    "big.go:1706:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1696",
+			Layout: "af9d2701d38dad3e",
 			Pos:    "big.go:1707:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1697",
+			Layout: "2f12802ab9f5cfab",
 			Pos:    "big.go:1708:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1698",
+			Layout: "7de4f964e18c41e7",
 			Pos:    "big.go:1709:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1699",
+			Layout: "3116435595428cdb",
 			Pos:    "big.go:1710:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1700",
+			Layout: "e950341a64308323",
 			Pos:    "big.go:1711:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1701",
+			Layout: "b382c1ad9a167063",
 			Pos:    "big.go:1712:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1702",
+			Layout: "f3f92f25484a0baf",
 			Pos:    "big.go:1713:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1703",
+			Layout: "c5b6c62483384d2e",
 			Pos:    "big.go:1714:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1704",
+			Layout: "9b3edcca3d945ed5",
 			Pos:    "big.go:1715:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1705",
+			Layout: "55cd705039b132f2",
 			Pos:    "big.go:1716:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1706",
+			Layout: "d1b6531123ce45ca",
 			Pos:    "big.go:1717:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1707",
+			Layout: "c77512766ccb1687",
 			Pos:    "big.go:1718:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1708",
+			Layout: "a081c2063e57f7ab",
 			Pos:    "big.go:1719:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1709",
+			Layout: "4d66a5a2936dc487",
 			Pos:    "big.go:1720:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1710",
+			Layout: "d219b46aa0ce4097",
 			Pos:    "big.go:1721:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1711",
+			Layout: "dc7410061fffc783",
 			Pos:    "big.go:1722:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1712",
+			Layout: "2b28dd301e218873",
 			Pos:    "big.go:1723:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1713",
+			Layout: "55d8c46c528656c0",
 			Pos:    "big.go:1724:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1714",
+			Layout: "3a294bfbfe0841f0",
 			Pos:    "big.go:1725:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1715",
+			Layout: "cb5c4fb6de1d4e55",
 			Pos:    "big.go:1726:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1716",
+			Layout: "3243aa292b2eb3ab",
 			Pos:    "big.go:1727:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1717",
+			Layout: "a7e3571e2091f9b7",
 			Pos:    "big.go:1728:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1718",
+			Layout: "28e811ddc8094acf",
 			Pos:    "big.go:1729:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1719",
+			Layout: "fcda8309cb00ff42",
 			Pos:    "big.go:1730:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1720",
+			Layout: "248135e0b432535d",
 			Pos:    "big.go:1731:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1721",
+			Layout: "d35455786c2cad6b",
 			Pos:    "big.go:1732:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1722",
+			Layout: "6265117579322dc5",
 			Pos:    "big.go:1733:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1723",
+			Layout: "fda130b068a3aea7",
 			Pos:    "big.go:1734:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1724",
+			Layout: "76ea7174ef9d9e00",
 			Pos:    "big.go:1735:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1725",
+			Layout: "f1b57ce7a485a284",
 			Pos:    "big.go:1736:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1726",
+			Layout: "45d8b286769f1879",
 			Pos:    "big.go:1737:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1727",
+			Layout: "7f480f561f382ee2",
 			Pos:    "big.go:1738:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1728",
+			Layout: "1da74f8ca388444e",
 			Pos:    "big.go:1739:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1729",
+			Layout: "7825eee55baf7046",
 			Pos:    "big.go:1740:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1730",
+			Layout: "0da487cf56ebcb1b",
 			Pos:    "big.go:1741:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1731",
+			Layout: "92d3e6caa8afe4c5",
 			Pos:    "big.go:1742:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1732",
+			Layout: "b1ca08782baa10d6",
 			Pos:    "big.go:1743:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1733",
+			Layout: "83f5801c8d0e9318",
 			Pos:    "big.go:1744:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1734",
+			Layout: "202938c22af3332d",
 			Pos:    "big.go:1745:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1735",
+			Layout: "d712de3239129479",
 			Pos:    "big.go:1746:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1736",
+			Layout: "9bd2bfd6d5fbdc42",
 			Pos:    "big.go:1747:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1737",
+			Layout: "f4f1773f5a2951fb",
 			Pos:    "big.go:1748:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1738",
+			Layout: "7a182fd5d4138ab1",
 			Pos:    "big.go:1749:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1739",
+			Layout: "1c09a4deb635fcb1",
 			Pos:    "big.go:1750:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1740",
+			Layout: "4de49c784d97f975",
 			Pos:    "big.go:1751:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1741",
+			Layout: "caf60d325657fc96",
 			Pos:    "big.go:1752:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1742",
+			Layout: "b4d13fb197c6a79d",
 			Pos:    "big.go:1753:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1743",
+			Layout: "79f9cc6d8e9fd6ff",
 			Pos:    "big.go:1754:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1744",
+			Layout: "8dc5c1075d647ab5",
 			Pos:    "big.go:1755:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1745",
+			Layout: "b4afbbf85379c4dd",
 			Pos:    "big.go:1756:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1746",
+			Layout: "0980ed9dc91f6612",
 			Pos:    "big.go:1757:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1747",
+			Layout: "85923360778eacb3",
 			Pos:    "big.go:1758:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1748",
+			Layout: "e2a1f92353a2b846",
 			Pos:    "big.go:1759:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1749",
+			Layout: "688f7a10066fa861",
 			Pos:    "big.go:1760:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1750",
+			Layout: "5a61f749159c03eb",
 			Pos:    "big.go:1761:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1751",
+			Layout: "6011586ae026523d",
 			Pos:    "big.go:1762:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1752",
+			Layout: "cff8d06527a6d926",
 			Pos:    "big.go:1763:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1753",
+			Layout: "606cf325a43a5df3",
 			Pos:    "big.go:1764:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1754",
+			Layout: "c1a88dcd43670a76",
 			Pos:    "big.go:1765:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1755",
+			Layout: "77cc9bd10b14271f",
 			Pos:    "big.go:1766:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1756",
+			Layout: "8e3c79f1d4ff0fb6",
 			Pos:    "big.go:1767:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1757",
+			Layout: "e2ff688e752190c2",
 			Pos:    "big.go:1768:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1758",
+			Layout: "b028d755d1401b94",
 			Pos:    "big.go:1769:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1759",
+			Layout: "8f07b1f5d1a9670d",
 			Pos:    "big.go:1770:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1760",
+			Layout: "9222175706e71337",
 			Pos:    "big.go:1771:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1761",
+			Layout: "1cae98f3d52c0db7",
 			Pos:    "big.go:1772:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1762",
+			Layout: "d7c53760e62ae745",
 			Pos:    "big.go:1773:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1763",
+			Layout: "9b1136bd8de625e4",
 			Pos:    "big.go:1774:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1764",
+			Layout: "04c95bbe8a0d4cd4",
 			Pos:    "big.go:1775:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1765",
+			Layout: "4ccfbe8cadd073d2",
 			Pos:    "big.go:1776:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1766",
+			Layout: "6ddf19ec31f0163c",
 			Pos:    "big.go:1777:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1767",
+			Layout: "5b0a000f492f820a",
 			Pos:    "big.go:1778:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1768",
+			Layout: "2aa5b46dc865a03b",
 			Pos:    "big.go:1779:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1769",
+			Layout: "85ba32cc8f5104aa",
 			Pos:    "big.go:1780:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1770",
+			Layout: "585220826497d440",
 			Pos:    "big.go:1781:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1771",
+			Layout: "b6e7530de66e2892",
 			Pos:    "big.go:1782:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1772",
+			Layout: "00b036aee4c6737a",
 			Pos:    "big.go:1783:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1773",
+			Layout: "e34afeda94e0b738",
 			Pos:    "big.go:1784:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1774",
+			Layout: "33366fb7784b6a2a",
 			Pos:    "big.go:1785:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1775",
+			Layout: "b64904a01f8704b5",
 			Pos:    "big.go:1786:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1776",
+			Layout: "6523c3e8b0c31fdc",
 			Pos:    "big.go:1787:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1777",
+			Layout: "e47e31447603af92",
 			Pos:    "big.go:1788:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1778",
+			Layout: "1090c3c074068a0b",
 			Pos:    "big.go:1789:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1779",
+			Layout: "2816bdc09784bdae",
 			Pos:    "big.go:1790:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1780",
+			Layout: "113ee13e7d9837be",
 			Pos:    "big.go:1791:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1781",
+			Layout: "b857e81ae5f30b78",
 			Pos:    "big.go:1792:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1782",
+			Layout: "e3a752c0be75b1e7",
 			Pos:    "big.go:1793:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1783",
+			Layout: "08265a451ec9009f",
 			Pos:    "big.go:1794:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1784",
+			Layout: "d00e8e02db5eeb96",
 			Pos:    "big.go:1795:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1785",
+			Layout: "19092f7e8c8cb28b",
 			Pos:    "big.go:1796:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1786",
+			Layout: "e4a1f2c13270f84e",
 			Pos:    "big.go:1797:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1787",
+			Layout: "d554e27b15601049",
 			Pos:    "big.go:1798:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1788",
+			Layout: "be3cc716d2423dbc",
 			Pos:    "big.go:1799:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1789",
+			Layout: "88c9bad0da32ce57",
 			Pos:    "big.go:1800:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1790",
+			Layout: "4c9bb4902659e2f9",
 			Pos:    "big.go:1801:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1791",
+			Layout: "d72d7760c1c9785c",
 			Pos:    "big.go:1802:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1792",
+			Layout: "dc6ad72f3cf482fa",
 			Pos:    "big.go:1803:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1793",
+			Layout: "fb1fdc2169541f0a",
 			Pos:    "big.go:1804:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1794",
+			Layout: "db5c606a2f91a1c8",
 			Pos:    "big.go:1805:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1795",
+			Layout: "e010c79e18344264",
 			Pos:    "big.go:1806:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1796",
+			Layout: "d63fdcd0b6a7cc26",
 			Pos:    "big.go:1807:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1797",
+			Layout: "d0be5cf6bac38562",
 			Pos:    "big.go:1808:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1798",
+			Layout: "3f9e51bc94708b84",
 			Pos:    "big.go:1809:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1799",
+			Layout: "eaaf07e5ef5052cb",
 			Pos:    "big.go:1810:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1800",
+			Layout: "881e1424401fd46a",
 			Pos:    "big.go:1811:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1801",
+			Layout: "201a1cca2cbb791a",
 			Pos:    "big.go:1812:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1802",
+			Layout: "bbd63e19099269be",
 			Pos:    "big.go:1813:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1803",
+			Layout: "a14f15eae1cbc958",
 			Pos:    "big.go:1814:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1804",
+			Layout: "336d1bb7baf76880",
 			Pos:    "big.go:1815:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1805",
+			Layout: "cf785d5bd4d65d37",
 			Pos:    "big.go:1816:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1806",
+			Layout: "ce6697eaac55461e",
 			Pos:    "big.go:1817:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1807",
+			Layout: "1a44ec659a87bb38",
 			Pos:    "big.go:1818:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1808",
+			Layout: "1a2d5066732801c8",
 			Pos:    "big.go:1819:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1809",
+			Layout: "03bb460304b324aa",
 			Pos:    "big.go:1820:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1810",
+			Layout: "b7f2b754df27d6fe",
 			Pos:    "big.go:1821:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1811",
+			Layout: "251f95e8c2dfb022",
 			Pos:    "big.go:1822:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1812",
+			Layout: "f2860a52a5477bf4",
 			Pos:    "big.go:1823:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1813",
+			Layout: "adb6e36d2f4e7793",
 			Pos:    "big.go:1824:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1814",
+			Layout: "9cdde617379740f0",
 			Pos:    "big.go:1825:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1815",
+			Layout: "8214747e986ac384",
 			Pos:    "big.go:1826:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1816",
+			Layout: "5d05a1457c7a6631",
 			Pos:    "big.go:1827:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1817",
+			Layout: "6742a56f694736ca",
 			Pos:    "big.go:1828:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1818",
+			Layout: "bcc50882ca04ff3d",
 			Pos:    "big.go:1829:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1819",
+			Layout: "73e4b853a2ab9163",
 			Pos:    "big.go:1830:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1820",
+			Layout: "3aa730e9f63b5655",
 			Pos:    "big.go:1831:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1821",
+			Layout: "94a466920eaabc05",
 			Pos:    "big.go:1832:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1822",
+			Layout: "fcec0229f3a2fef3",
 			Pos:    "big.go:1833:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1823",
+			Layout: "50f3e1341d58a0eb",
 			Pos:    "big.go:1834:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1824",
+			Layout: "f5518bd581867f9a",
 			Pos:    "big.go:1835:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1825",
+			Layout: "6f169a2fb4ac5c2c",
 			Pos:    "big.go:1836:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1826",
+			Layout: "c79fe89139459858",
 			Pos:    "big.go:1837:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1827",
+			Layout: "d7193f14527a3926",
 			Pos:    "big.go:1838:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1828",
+			Layout: "17ff05f07be18e4b",
 			Pos:    "big.go:1839:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1829",
+			Layout: "f4254d25c70da8e4",
 			Pos:    "big.go:1840:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1830",
+			Layout: "7986afbea194fea9",
 			Pos:    "big.go:1841:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1831",
+			Layout: "912057eed4212860",
 			Pos:    "big.go:1842:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1832",
+			Layout: "4ee2f8b8301dde01",
 			Pos:    "big.go:1843:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1833",
+			Layout: "2cae6e0fd4a5a35a",
 			Pos:    "big.go:1844:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1834",
+			Layout: "ae084252183f9bca",
 			Pos:    "big.go:1845:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1835",
+			Layout: "d809b842bdb66879",
 			Pos:    "big.go:1846:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1836",
+			Layout: "fb02e4527e2f2e99",
 			Pos:    "big.go:1847:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1837",
+			Layout: "fc88add9ef3c8217",
 			Pos:    "big.go:1848:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1838",
+			Layout: "b6c6052e0705022b",
 			Pos:    "big.go:1849:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1839",
+			Layout: "13508c293eea5e67",
 			Pos:    "big.go:1850:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1840",
+			Layout: "d28b57706704d36f",
 			Pos:    "big.go:1851:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1841",
+			Layout: "b12235e83a2fa6bf",
 			Pos:    "big.go:1852:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1842",
+			Layout: "a57beedc032e08b8",
 			Pos:    "big.go:1853:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1843",
+			Layout: "d6eb12bfdc5d838f",
 			Pos:    "big.go:1854:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1844",
+			Layout: "959dc7f312693ed6",
 			Pos:    "big.go:1855:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1845",
+			Layout: "0542576d84a71f94",
 			Pos:    "big.go:1856:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1846",
+			Layout: "75474889d1bc082e",
 			Pos:    "big.go:1857:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1847",
+			Layout: "56a3650ee6d9dabd",
 			Pos:    "big.go:1858:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1848",
+			Layout: "9a3d012b970a1ae7",
 			Pos:    "big.go:1859:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1849",
+			Layout: "e1c9284c77c549b2",
 			Pos:    "big.go:1860:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1850",
+			Layout: "95dc768cfcddce31",
 			Pos:    "big.go:1861:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1851",
+			Layout: "e641a6ebbd6fec2a",
 			Pos:    "big.go:1862:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1852",
+			Layout: "8b01fdbf90f877f9",
 			Pos:    "big.go:1863:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1853",
+			Layout: "2a1a30e4088b0c5e",
 			Pos:    "big.go:1864:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1854",
+			Layout: "bfde7652f49a8171",
 			Pos:    "big.go:1865:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1855",
+			Layout: "54d3ecc1d67d0d0f",
 			Pos:    "big.go:1866:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1856",
+			Layout: "21d98d65a4f3296c",
 			Pos:    "big.go:1867:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1857",
+			Layout: "1336e6106b1c3b50",
 			Pos:    "big.go:1868:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1858",
+			Layout: "0e33eac982234431",
 			Pos:    "big.go:1869:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1859",
+			Layout: "964d4f46838eac0f",
 			Pos:    "big.go:1870:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1860",
+			Layout: "341d60d8d91abc78",
 			Pos:    "big.go:1871:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1861",
+			Layout: "36fcf04cd70b9d9a",
 			Pos:    "big.go:1872:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1862",
+			Layout: "b770223ca23ddda9",
 			Pos:    "big.go:1873:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1863",
+			Layout: "ecb040d8338683a7",
 			Pos:    "big.go:1874:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1864",
+			Layout: "84bd4f977c0803f3",
 			Pos:    "big.go:1875:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1865",
+			Layout: "53a8d2a856c11f58",
 			Pos:    "big.go:1876:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1866",
+			Layout: "d46846326457c557",
 			Pos:    "big.go:1877:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1867",
+			Layout: "39233a5da787d268",
 			Pos:    "big.go:1878:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1868",
+			Layout: "63ae4f00685c77a6",
 			Pos:    "big.go:1879:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1869",
+			Layout: "a64828210a32a8a9",
 			Pos:    "big.go:1880:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1870",
+			Layout: "31f76d0db56a38f6",
 			Pos:    "big.go:1881:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1871",
+			Layout: "ce4edb876197fe3a",
 			Pos:    "big.go:1882:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1872",
+			Layout: "f50c59957992ddfd",
 			Pos:    "big.go:1883:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1873",
+			Layout: "ff04af90e52b8983",
 			Pos:    "big.go:1884:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1874",
+			Layout: "c8d370c2241ff156",
 			Pos:    "big.go:1885:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1875",
+			Layout: "38c6a4fcd90445d0",
 			Pos:    "big.go:1886:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1876",
+			Layout: "b0bdaed62805d415",
 			Pos:    "big.go:1887:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1877",
+			Layout: "d92b603254286d65",
 			Pos:    "big.go:1888:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1878",
+			Layout: "6344d08cad662de4",
 			Pos:    "big.go:1889:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1879",
+			Layout: "1baf9417046932bb",
 			Pos:    "big.go:1890:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1880",
+			Layout: "0832cdada47f90f7",
 			Pos:    "big.go:1891:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1881",
+			Layout: "0bd36fd18e900568",
 			Pos:    "big.go:1892:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1882",
+			Layout: "6f48c9af12ddf136",
 			Pos:    "big.go:1893:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1883",
+			Layout: "3783a748d409b014",
 			Pos:    "big.go:1894:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1884",
+			Layout: "473ee2fa1e4eab76",
 			Pos:    "big.go:1895:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1885",
+			Layout: "083dd373c387d468",
 			Pos:    "big.go:1896:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1886",
+			Layout: "08603f3458c61bbd",
 			Pos:    "big.go:1897:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1887",
+			Layout: "76e2a544b9040d13",
 			Pos:    "big.go:1898:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1888",
+			Layout: "f15552060dea6ca4",
 			Pos:    "big.go:1899:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1889",
+			Layout: "c43a8a4a25ded2a1",
 			Pos:    "big.go:1900:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1890",
+			Layout: "02ee5e0204ce8a46",
 			Pos:    "big.go:1901:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1891",
+			Layout: "f4fef74a917bea40",
 			Pos:    "big.go:1902:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1892",
+			Layout: "7cc10a8ab68135fa",
 			Pos:    "big.go:1903:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1893",
+			Layout: "cc8e4d460e03d684",
 			Pos:    "big.go:1904:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1894",
+			Layout: "dc4866e85bc4913b",
 			Pos:    "big.go:1905:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1895",
+			Layout: "0675dc81c13a5004",
 			Pos:    "big.go:1906:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1896",
+			Layout: "e3e5e368b48405e8",
 			Pos:    "big.go:1907:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1897",
+			Layout: "202e0e77f062ad99",
 			Pos:    "big.go:1908:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1898",
+			Layout: "c335f6eaf4417a1a",
 			Pos:    "big.go:1909:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1899",
+			Layout: "f7a0ea046f0b9b68",
 			Pos:    "big.go:1910:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1900",
+			Layout: "dc6c937af443f87a",
 			Pos:    "big.go:1911:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1901",
+			Layout: "bc7c0f725faaedf6",
 			Pos:    "big.go:1912:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1902",
+			Layout: "92ec5af833719122",
 			Pos:    "big.go:1913:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1903",
+			Layout: "46aa10e08c315178",
 			Pos:    "big.go:1914:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1904",
+			Layout: "9d2861f7a5fc80ce",
 			Pos:    "big.go:1915:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1905",
+			Layout: "49b4354df56f7881",
 			Pos:    "big.go:1916:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1906",
+			Layout: "b602218af47f456f",
 			Pos:    "big.go:1917:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1907",
+			Layout: "7739b2f7a1bc1cb4",
 			Pos:    "big.go:1918:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1908",
+			Layout: "ee6b75e4117278b3",
 			Pos:    "big.go:1919:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1909",
+			Layout: "7083fc6613aae83f",
 			Pos:    "big.go:1920:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1910",
+			Layout: "3af5033a1013b703",
 			Pos:    "big.go:1921:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1911",
+			Layout: "a38625d994fbfa9c",
 			Pos:    "big.go:1922:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1912",
+			Layout: "8c8251a091132825",
 			Pos:    "big.go:1923:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1913",
+			Layout: "b18bf42cec8986e8",
 			Pos:    "big.go:1924:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1914",
+			Layout: "d6d7ffdd3ec6a5b6",
 			Pos:    "big.go:1925:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1915",
+			Layout: "99fbb77a8e53aba3",
 			Pos:    "big.go:1926:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1916",
+			Layout: "92530803259874f1",
 			Pos:    "big.go:1927:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1917",
+			Layout: "b6191adc7f634f85",
 			Pos:    "big.go:1928:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1918",
+			Layout: "93ade0353f7ec3ae",
 			Pos:    "big.go:1929:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1919",
+			Layout: "189f24340625da43",
 			Pos:    "big.go:1930:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1920",
+			Layout: "d7f1911817a35a5d",
 			Pos:    "big.go:1931:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1921",
+			Layout: "796375b9e69605e5",
 			Pos:    "big.go:1932:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1922",
+			Layout: "9346edd7d81c8446",
 			Pos:    "big.go:1933:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1923",
+			Layout: "538725ade7df9bff",
 			Pos:    "big.go:1934:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1924",
+			Layout: "409b07d9fbc35cab",
 			Pos:    "big.go:1935:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1925",
+			Layout: "74bb69d27d1f6373",
 			Pos:    "big.go:1936:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1926",
+			Layout: "23b2695088572f95",
 			Pos:    "big.go:1937:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1927",
+			Layout: "204434ce50bc00f1",
 			Pos:    "big.go:1938:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1928",
+			Layout: "bbea0889e15b9755",
 			Pos:    "big.go:1939:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1929",
+			Layout: "e3298ab63549448c",
 			Pos:    "big.go:1940:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1930",
+			Layout: "3a9797b2ffcf0829",
 			Pos:    "big.go:1941:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1931",
+			Layout: "ecb780df9ab996a0",
 			Pos:    "big.go:1942:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1932",
+			Layout: "f03a52471b3cba1a",
 			Pos:    "big.go:1943:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1933",
+			Layout: "32b4a4bbd60f80be",
 			Pos:    "big.go:1944:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1934",
+			Layout: "b33a67722a744ba8",
 			Pos:    "big.go:1945:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1935",
+			Layout: "83126062ad436f36",
 			Pos:    "big.go:1946:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1936",
+			Layout: "801104b6df9e38ea",
 			Pos:    "big.go:1947:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1937",
+			Layout: "7901705786c7a133",
 			Pos:    "big.go:1948:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1938",
+			Layout: "6ae659df53ea1d29",
 			Pos:    "big.go:1949:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1939",
+			Layout: "83178dc2db9e72ea",
 			Pos:    "big.go:1950:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1940",
+			Layout: "5b741a23b66cbf06",
 			Pos:    "big.go:1951:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1941",
+			Layout: "f3b3ff26983b3045",
 			Pos:    "big.go:1952:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1942",
+			Layout: "3db52baad2ae97fc",
 			Pos:    "big.go:1953:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1943",
+			Layout: "3c78cb13c05d1b7e",
 			Pos:    "big.go:1954:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1944",
+			Layout: "59f2a61096dc227b",
 			Pos:    "big.go:1955:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1945",
+			Layout: "067eec6b9a52b669",
 			Pos:    "big.go:1956:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1946",
+			Layout: "9973ab86605986ff",
 			Pos:    "big.go:1957:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1947",
+			Layout: "e6e9d2536be0c435",
 			Pos:    "big.go:1958:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1948",
+			Layout: "a0522f3f1552ed1e",
 			Pos:    "big.go:1959:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1949",
+			Layout: "911a5b81566c3222",
 			Pos:    "big.go:1960:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1950",
+			Layout: "ea730b166a782364",
 			Pos:    "big.go:1961:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1951",
+			Layout: "d447a4ba74c3b578",
 			Pos:    "big.go:1962:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1952",
+			Layout: "f06241f4a853925d",
 			Pos:    "big.go:1963:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1953",
+			Layout: "ceb8a25aa6796557",
 			Pos:    "big.go:1964:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1954",
+			Layout: "3d623f2f8787b82a",
 			Pos:    "big.go:1965:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1955",
+			Layout: "32a705a9e234d955",
 			Pos:    "big.go:1966:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1956",
+			Layout: "fe8f3e6f77e2b9ae",
 			Pos:    "big.go:1967:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1957",
+			Layout: "8b2f3231384221b5",
 			Pos:    "big.go:1968:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1958",
+			Layout: "1180f87b75129304",
 			Pos:    "big.go:1969:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1959",
+			Layout: "a308999fe0f00936",
 			Pos:    "big.go:1970:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1960",
+			Layout: "abed3cf00d4a4459",
 			Pos:    "big.go:1971:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1961",
+			Layout: "5a671eb2d08fba8a",
 			Pos:    "big.go:1972:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1962",
+			Layout: "30233c553b01dcf9",
 			Pos:    "big.go:1973:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1963",
+			Layout: "198b744336c9ef41",
 			Pos:    "big.go:1974:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1964",
+			Layout: "8cce93f23e6bd49e",
 			Pos:    "big.go:1975:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1965",
+			Layout: "a15918dda2663dd9",
 			Pos:    "big.go:1976:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1966",
+			Layout: "4f200f415964bb24",
 			Pos:    "big.go:1977:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1967",
+			Layout: "9c057b77ce1e83ee",
 			Pos:    "big.go:1978:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1968",
+			Layout: "087f7810e37da346",
 			Pos:    "big.go:1979:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1969",
+			Layout: "4f90ce512f738b64",
 			Pos:    "big.go:1980:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1970",
+			Layout: "63fbbf7efef65fcc",
 			Pos:    "big.go:1981:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1971",
+			Layout: "0a445add4dd7a688",
 			Pos:    "big.go:1982:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1972",
+			Layout: "a51c7ab8e182adca",
 			Pos:    "big.go:1983:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1973",
+			Layout: "03b44daf07fb52b8",
 			Pos:    "big.go:1984:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1974",
+			Layout: "e4958193a12058b5",
 			Pos:    "big.go:1985:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1975",
+			Layout: "f3ad6a87181abba9",
 			Pos:    "big.go:1986:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1976",
+			Layout: "b99f59b0950571b8",
 			Pos:    "big.go:1987:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1977",
+			Layout: "e8de99ec35272d42",
 			Pos:    "big.go:1988:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1978",
+			Layout: "5521c2f43ca8b6fa",
 			Pos:    "big.go:1989:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1979",
+			Layout: "7fe166fa95c227c9",
 			Pos:    "big.go:1990:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1980",
+			Layout: "6a3780f2665cacd9",
 			Pos:    "big.go:1991:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1981",
+			Layout: "ef07527cbf22a0f1",
 			Pos:    "big.go:1992:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1982",
+			Layout: "fff8c2a2b4e787b0",
 			Pos:    "big.go:1993:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1983",
+			Layout: "c060b5f0cd975068",
 			Pos:    "big.go:1994:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1984",
+			Layout: "59c312d1cd7f3bf2",
 			Pos:    "big.go:1995:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1985",
+			Layout: "94acaa47ae065b53",
 			Pos:    "big.go:1996:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1986",
+			Layout: "252d9bad47705270",
 			Pos:    "big.go:1997:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1987",
+			Layout: "e927d0a471524949",
 			Pos:    "big.go:1998:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1988",
+			Layout: "c68e61d62ad80176",
 			Pos:    "big.go:1999:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1989",
+			Layout: "3c5d01e7d0bce0c4",
 			Pos:    "big.go:2000:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1990",
+			Layout: "54bbfae1bca6a5e4",
 			Pos:    "big.go:2001:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1991",
+			Layout: "0ee690904d1b3ba0",
 			Pos:    "big.go:2002:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1992",
+			Layout: "6701e1a0a77ef6b1",
 			Pos:    "big.go:2003:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1993",
+			Layout: "393237fba7d4a241",
 			Pos:    "big.go:2004:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1994",
+			Layout: "1bc72d52ad65a59d",
 			Pos:    "big.go:2005:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1995",
+			Layout: "17576092cfa1c3a4",
 			Pos:    "big.go:2006:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1996",
+			Layout: "f35cabe3aa1dec02",
 			Pos:    "big.go:2007:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1997",
+			Layout: "e99141a204f2002e",
 			Pos:    "big.go:2008:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1998",
+			Layout: "ea7d120a6b1a4a27",
 			Pos:    "big.go:2009:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#1999",
+			Layout: "a906a2c2353f43f2",
 			Pos:    "big.go:2010:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#2000",
+			Layout: "48a6a2016c46ffe8",
 			Pos:    "big.go:2011:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -51208,1348 +53210,1348 @@ func (m *bigLiveMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, err
 //line big.go:2020
 	return m.suspend(1, Echo.Call(0))
 resume1:
-//line big_fsm.go:51212
+//line big_fsm.go:53214
 	v_1, err = fsm.Take[int](in)
 //line big.go:2020
 	x0 = v(v_1, err)
-//line big_fsm.go:51216
+//line big_fsm.go:53218
 	m.v.x0 = x0
 //line big.go:2021
 	return m.suspend(2, Echo.Call(1))
 resume2:
-//line big_fsm.go:51221
+//line big_fsm.go:53223
 	v_2, err_1 = fsm.Take[int](in)
 //line big.go:2021
 	x1 = v(v_2, err_1)
-//line big_fsm.go:51225
+//line big_fsm.go:53227
 	m.v.x0, m.v.x1 = x0, x1
 //line big.go:2022
 	return m.suspend(3, Echo.Call(2))
 resume3:
-//line big_fsm.go:51230
+//line big_fsm.go:53232
 	v_3, err_2 = fsm.Take[int](in)
 //line big.go:2022
 	x2 = v(v_3, err_2)
-//line big_fsm.go:51234
+//line big_fsm.go:53236
 	m.v.x0, m.v.x1, m.v.x2 = x0, x1, x2
 //line big.go:2023
 	return m.suspend(4, Echo.Call(3))
 resume4:
-//line big_fsm.go:51239
+//line big_fsm.go:53241
 	v_4, err_3 = fsm.Take[int](in)
 //line big.go:2023
 	x3 = v(v_4, err_3)
-//line big_fsm.go:51243
+//line big_fsm.go:53245
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3 = x0, x1, x2, x3
 //line big.go:2024
 	return m.suspend(5, Echo.Call(4))
 resume5:
-//line big_fsm.go:51248
+//line big_fsm.go:53250
 	v_5, err_4 = fsm.Take[int](in)
 //line big.go:2024
 	x4 = v(v_5, err_4)
-//line big_fsm.go:51252
+//line big_fsm.go:53254
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4 = x0, x1, x2, x3, x4
 //line big.go:2025
 	return m.suspend(6, Echo.Call(5))
 resume6:
-//line big_fsm.go:51257
+//line big_fsm.go:53259
 	v_6, err_5 = fsm.Take[int](in)
 //line big.go:2025
 	x5 = v(v_6, err_5)
-//line big_fsm.go:51261
+//line big_fsm.go:53263
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5 = x0, x1, x2, x3, x4, x5
 //line big.go:2026
 	return m.suspend(7, Echo.Call(6))
 resume7:
-//line big_fsm.go:51266
+//line big_fsm.go:53268
 	v_7, err_6 = fsm.Take[int](in)
 //line big.go:2026
 	x6 = v(v_7, err_6)
-//line big_fsm.go:51270
+//line big_fsm.go:53272
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6 = x0, x1, x2, x3, x4, x5, x6
 //line big.go:2027
 	return m.suspend(8, Echo.Call(0))
 resume8:
-//line big_fsm.go:51275
+//line big_fsm.go:53277
 	v_8, err_7 = fsm.Take[int](in)
 //line big.go:2027
 	x7 = v(v_8, err_7)
-//line big_fsm.go:51279
+//line big_fsm.go:53281
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7 = x0, x1, x2, x3, x4, x5, x6, x7
 //line big.go:2028
 	return m.suspend(9, Echo.Call(1))
 resume9:
-//line big_fsm.go:51284
+//line big_fsm.go:53286
 	v_9, err_8 = fsm.Take[int](in)
 //line big.go:2028
 	x8 = v(v_9, err_8)
-//line big_fsm.go:51288
+//line big_fsm.go:53290
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8 = x0, x1, x2, x3, x4, x5, x6, x7, x8
 //line big.go:2029
 	return m.suspend(10, Echo.Call(2))
 resume10:
-//line big_fsm.go:51293
+//line big_fsm.go:53295
 	v_10, err_9 = fsm.Take[int](in)
 //line big.go:2029
 	x9 = v(v_10, err_9)
-//line big_fsm.go:51297
+//line big_fsm.go:53299
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9
 //line big.go:2030
 	return m.suspend(11, Echo.Call(3))
 resume11:
-//line big_fsm.go:51302
+//line big_fsm.go:53304
 	v_11, err_10 = fsm.Take[int](in)
 //line big.go:2030
 	x10 = v(v_11, err_10)
-//line big_fsm.go:51306
+//line big_fsm.go:53308
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10
 //line big.go:2031
 	return m.suspend(12, Echo.Call(4))
 resume12:
-//line big_fsm.go:51311
+//line big_fsm.go:53313
 	v_12, err_11 = fsm.Take[int](in)
 //line big.go:2031
 	x11 = v(v_12, err_11)
-//line big_fsm.go:51315
+//line big_fsm.go:53317
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11
 //line big.go:2032
 	return m.suspend(13, Echo.Call(5))
 resume13:
-//line big_fsm.go:51320
+//line big_fsm.go:53322
 	v_13, err_12 = fsm.Take[int](in)
 //line big.go:2032
 	x12 = v(v_13, err_12)
-//line big_fsm.go:51324
+//line big_fsm.go:53326
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12
 //line big.go:2033
 	return m.suspend(14, Echo.Call(6))
 resume14:
-//line big_fsm.go:51329
+//line big_fsm.go:53331
 	v_14, err_13 = fsm.Take[int](in)
 //line big.go:2033
 	x13 = v(v_14, err_13)
-//line big_fsm.go:51333
+//line big_fsm.go:53335
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13
 //line big.go:2034
 	return m.suspend(15, Echo.Call(0))
 resume15:
-//line big_fsm.go:51338
+//line big_fsm.go:53340
 	v_15, err_14 = fsm.Take[int](in)
 //line big.go:2034
 	x14 = v(v_15, err_14)
-//line big_fsm.go:51342
+//line big_fsm.go:53344
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14
 //line big.go:2035
 	return m.suspend(16, Echo.Call(1))
 resume16:
-//line big_fsm.go:51347
+//line big_fsm.go:53349
 	v_16, err_15 = fsm.Take[int](in)
 //line big.go:2035
 	x15 = v(v_16, err_15)
-//line big_fsm.go:51351
+//line big_fsm.go:53353
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15
 //line big.go:2036
 	return m.suspend(17, Echo.Call(2))
 resume17:
-//line big_fsm.go:51356
+//line big_fsm.go:53358
 	v_17, err_16 = fsm.Take[int](in)
 //line big.go:2036
 	x16 = v(v_17, err_16)
-//line big_fsm.go:51360
+//line big_fsm.go:53362
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16
 //line big.go:2037
 	return m.suspend(18, Echo.Call(3))
 resume18:
-//line big_fsm.go:51365
+//line big_fsm.go:53367
 	v_18, err_17 = fsm.Take[int](in)
 //line big.go:2037
 	x17 = v(v_18, err_17)
-//line big_fsm.go:51369
+//line big_fsm.go:53371
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17
 //line big.go:2038
 	return m.suspend(19, Echo.Call(4))
 resume19:
-//line big_fsm.go:51374
+//line big_fsm.go:53376
 	v_19, err_18 = fsm.Take[int](in)
 //line big.go:2038
 	x18 = v(v_19, err_18)
-//line big_fsm.go:51378
+//line big_fsm.go:53380
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18
 //line big.go:2039
 	return m.suspend(20, Echo.Call(5))
 resume20:
-//line big_fsm.go:51383
+//line big_fsm.go:53385
 	v_20, err_19 = fsm.Take[int](in)
 //line big.go:2039
 	x19 = v(v_20, err_19)
-//line big_fsm.go:51387
+//line big_fsm.go:53389
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19
 //line big.go:2040
 	return m.suspend(21, Echo.Call(6))
 resume21:
-//line big_fsm.go:51392
+//line big_fsm.go:53394
 	v_21, err_20 = fsm.Take[int](in)
 //line big.go:2040
 	x20 = v(v_21, err_20)
-//line big_fsm.go:51396
+//line big_fsm.go:53398
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20
 //line big.go:2041
 	return m.suspend(22, Echo.Call(0))
 resume22:
-//line big_fsm.go:51401
+//line big_fsm.go:53403
 	v_22, err_21 = fsm.Take[int](in)
 //line big.go:2041
 	x21 = v(v_22, err_21)
-//line big_fsm.go:51405
+//line big_fsm.go:53407
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21
 //line big.go:2042
 	return m.suspend(23, Echo.Call(1))
 resume23:
-//line big_fsm.go:51410
+//line big_fsm.go:53412
 	v_23, err_22 = fsm.Take[int](in)
 //line big.go:2042
 	x22 = v(v_23, err_22)
-//line big_fsm.go:51414
+//line big_fsm.go:53416
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22
 //line big.go:2043
 	return m.suspend(24, Echo.Call(2))
 resume24:
-//line big_fsm.go:51419
+//line big_fsm.go:53421
 	v_24, err_23 = fsm.Take[int](in)
 //line big.go:2043
 	x23 = v(v_24, err_23)
-//line big_fsm.go:51423
+//line big_fsm.go:53425
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22, m.v.x23 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23
 //line big.go:2044
 	return m.suspend(25, Echo.Call(3))
 resume25:
-//line big_fsm.go:51428
+//line big_fsm.go:53430
 	v_25, err_24 = fsm.Take[int](in)
 //line big.go:2044
 	x24 = v(v_25, err_24)
-//line big_fsm.go:51432
+//line big_fsm.go:53434
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22, m.v.x23, m.v.x24 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24
 //line big.go:2045
 	return m.suspend(26, Echo.Call(4))
 resume26:
-//line big_fsm.go:51437
+//line big_fsm.go:53439
 	v_26, err_25 = fsm.Take[int](in)
 //line big.go:2045
 	x25 = v(v_26, err_25)
-//line big_fsm.go:51441
+//line big_fsm.go:53443
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22, m.v.x23, m.v.x24, m.v.x25 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24, x25
 //line big.go:2046
 	return m.suspend(27, Echo.Call(5))
 resume27:
-//line big_fsm.go:51446
+//line big_fsm.go:53448
 	v_27, err_26 = fsm.Take[int](in)
 //line big.go:2046
 	x26 = v(v_27, err_26)
-//line big_fsm.go:51450
+//line big_fsm.go:53452
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22, m.v.x23, m.v.x24, m.v.x25, m.v.x26 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24, x25, x26
 //line big.go:2047
 	return m.suspend(28, Echo.Call(6))
 resume28:
-//line big_fsm.go:51455
+//line big_fsm.go:53457
 	v_28, err_27 = fsm.Take[int](in)
 //line big.go:2047
 	x27 = v(v_28, err_27)
-//line big_fsm.go:51459
+//line big_fsm.go:53461
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22, m.v.x23, m.v.x24, m.v.x25, m.v.x26, m.v.x27 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24, x25, x26, x27
 //line big.go:2048
 	return m.suspend(29, Echo.Call(0))
 resume29:
-//line big_fsm.go:51464
+//line big_fsm.go:53466
 	v_29, err_28 = fsm.Take[int](in)
 //line big.go:2048
 	x28 = v(v_29, err_28)
-//line big_fsm.go:51468
+//line big_fsm.go:53470
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22, m.v.x23, m.v.x24, m.v.x25, m.v.x26, m.v.x27, m.v.x28 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24, x25, x26, x27, x28
 //line big.go:2049
 	return m.suspend(30, Echo.Call(1))
 resume30:
-//line big_fsm.go:51473
+//line big_fsm.go:53475
 	v_30, err_29 = fsm.Take[int](in)
 //line big.go:2049
 	x29 = v(v_30, err_29)
-//line big_fsm.go:51477
+//line big_fsm.go:53479
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22, m.v.x23, m.v.x24, m.v.x25, m.v.x26, m.v.x27, m.v.x28, m.v.x29 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24, x25, x26, x27, x28, x29
 //line big.go:2050
 	return m.suspend(31, Echo.Call(2))
 resume31:
-//line big_fsm.go:51482
+//line big_fsm.go:53484
 	v_31, err_30 = fsm.Take[int](in)
 //line big.go:2050
 	x30 = v(v_31, err_30)
-//line big_fsm.go:51486
+//line big_fsm.go:53488
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22, m.v.x23, m.v.x24, m.v.x25, m.v.x26, m.v.x27, m.v.x28, m.v.x29, m.v.x30 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24, x25, x26, x27, x28, x29, x30
 //line big.go:2051
 	return m.suspend(32, Echo.Call(3))
 resume32:
-//line big_fsm.go:51491
+//line big_fsm.go:53493
 	v_32, err_31 = fsm.Take[int](in)
 //line big.go:2051
 	x31 = v(v_32, err_31)
-//line big_fsm.go:51495
+//line big_fsm.go:53497
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22, m.v.x23, m.v.x24, m.v.x25, m.v.x26, m.v.x27, m.v.x28, m.v.x29, m.v.x30, m.v.x31 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24, x25, x26, x27, x28, x29, x30, x31
 //line big.go:2052
 	return m.suspend(33, Echo.Call(4))
 resume33:
-//line big_fsm.go:51500
+//line big_fsm.go:53502
 	v_33, err_32 = fsm.Take[int](in)
 //line big.go:2052
 	x32 = v(v_33, err_32)
-//line big_fsm.go:51504
+//line big_fsm.go:53506
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22, m.v.x23, m.v.x24, m.v.x25, m.v.x26, m.v.x27, m.v.x28, m.v.x29, m.v.x30, m.v.x31, m.v.x32 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24, x25, x26, x27, x28, x29, x30, x31, x32
 //line big.go:2053
 	return m.suspend(34, Echo.Call(5))
 resume34:
-//line big_fsm.go:51509
+//line big_fsm.go:53511
 	v_34, err_33 = fsm.Take[int](in)
 //line big.go:2053
 	x33 = v(v_34, err_33)
-//line big_fsm.go:51513
+//line big_fsm.go:53515
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22, m.v.x23, m.v.x24, m.v.x25, m.v.x26, m.v.x27, m.v.x28, m.v.x29, m.v.x30, m.v.x31, m.v.x32, m.v.x33 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24, x25, x26, x27, x28, x29, x30, x31, x32, x33
 //line big.go:2054
 	return m.suspend(35, Echo.Call(6))
 resume35:
-//line big_fsm.go:51518
+//line big_fsm.go:53520
 	v_35, err_34 = fsm.Take[int](in)
 //line big.go:2054
 	x34 = v(v_35, err_34)
-//line big_fsm.go:51522
+//line big_fsm.go:53524
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22, m.v.x23, m.v.x24, m.v.x25, m.v.x26, m.v.x27, m.v.x28, m.v.x29, m.v.x30, m.v.x31, m.v.x32, m.v.x33, m.v.x34 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24, x25, x26, x27, x28, x29, x30, x31, x32, x33, x34
 //line big.go:2055
 	return m.suspend(36, Echo.Call(0))
 resume36:
-//line big_fsm.go:51527
+//line big_fsm.go:53529
 	v_36, err_35 = fsm.Take[int](in)
 //line big.go:2055
 	x35 = v(v_36, err_35)
-//line big_fsm.go:51531
+//line big_fsm.go:53533
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22, m.v.x23, m.v.x24, m.v.x25, m.v.x26, m.v.x27, m.v.x28, m.v.x29, m.v.x30, m.v.x31, m.v.x32, m.v.x33, m.v.x34, m.v.x35 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24, x25, x26, x27, x28, x29, x30, x31, x32, x33, x34, x35
 //line big.go:2056
 	return m.suspend(37, Echo.Call(1))
 resume37:
-//line big_fsm.go:51536
+//line big_fsm.go:53538
 	v_37, err_36 = fsm.Take[int](in)
 //line big.go:2056
 	x36 = v(v_37, err_36)
-//line big_fsm.go:51540
+//line big_fsm.go:53542
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22, m.v.x23, m.v.x24, m.v.x25, m.v.x26, m.v.x27, m.v.x28, m.v.x29, m.v.x30, m.v.x31, m.v.x32, m.v.x33, m.v.x34, m.v.x35, m.v.x36 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24, x25, x26, x27, x28, x29, x30, x31, x32, x33, x34, x35, x36
 //line big.go:2057
 	return m.suspend(38, Echo.Call(2))
 resume38:
-//line big_fsm.go:51545
+//line big_fsm.go:53547
 	v_38, err_37 = fsm.Take[int](in)
 //line big.go:2057
 	x37 = v(v_38, err_37)
-//line big_fsm.go:51549
+//line big_fsm.go:53551
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22, m.v.x23, m.v.x24, m.v.x25, m.v.x26, m.v.x27, m.v.x28, m.v.x29, m.v.x30, m.v.x31, m.v.x32, m.v.x33, m.v.x34, m.v.x35, m.v.x36, m.v.x37 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24, x25, x26, x27, x28, x29, x30, x31, x32, x33, x34, x35, x36, x37
 //line big.go:2058
 	return m.suspend(39, Echo.Call(3))
 resume39:
-//line big_fsm.go:51554
+//line big_fsm.go:53556
 	v_39, err_38 = fsm.Take[int](in)
 //line big.go:2058
 	x38 = v(v_39, err_38)
-//line big_fsm.go:51558
+//line big_fsm.go:53560
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22, m.v.x23, m.v.x24, m.v.x25, m.v.x26, m.v.x27, m.v.x28, m.v.x29, m.v.x30, m.v.x31, m.v.x32, m.v.x33, m.v.x34, m.v.x35, m.v.x36, m.v.x37, m.v.x38 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24, x25, x26, x27, x28, x29, x30, x31, x32, x33, x34, x35, x36, x37, x38
 //line big.go:2059
 	return m.suspend(40, Echo.Call(4))
 resume40:
-//line big_fsm.go:51563
+//line big_fsm.go:53565
 	v_40, err_39 = fsm.Take[int](in)
 //line big.go:2059
 	x39 = v(v_40, err_39)
-//line big_fsm.go:51567
+//line big_fsm.go:53569
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22, m.v.x23, m.v.x24, m.v.x25, m.v.x26, m.v.x27, m.v.x28, m.v.x29, m.v.x30, m.v.x31, m.v.x32, m.v.x33, m.v.x34, m.v.x35, m.v.x36, m.v.x37, m.v.x38, m.v.x39 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24, x25, x26, x27, x28, x29, x30, x31, x32, x33, x34, x35, x36, x37, x38, x39
 //line big.go:2060
 	return m.suspend(41, Echo.Call(5))
 resume41:
-//line big_fsm.go:51572
+//line big_fsm.go:53574
 	v_41, err_40 = fsm.Take[int](in)
 //line big.go:2060
 	x40 = v(v_41, err_40)
-//line big_fsm.go:51576
+//line big_fsm.go:53578
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22, m.v.x23, m.v.x24, m.v.x25, m.v.x26, m.v.x27, m.v.x28, m.v.x29, m.v.x30, m.v.x31, m.v.x32, m.v.x33, m.v.x34, m.v.x35, m.v.x36, m.v.x37, m.v.x38, m.v.x39, m.v.x40 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24, x25, x26, x27, x28, x29, x30, x31, x32, x33, x34, x35, x36, x37, x38, x39, x40
 //line big.go:2061
 	return m.suspend(42, Echo.Call(6))
 resume42:
-//line big_fsm.go:51581
+//line big_fsm.go:53583
 	v_42, err_41 = fsm.Take[int](in)
 //line big.go:2061
 	x41 = v(v_42, err_41)
-//line big_fsm.go:51585
+//line big_fsm.go:53587
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22, m.v.x23, m.v.x24, m.v.x25, m.v.x26, m.v.x27, m.v.x28, m.v.x29, m.v.x30, m.v.x31, m.v.x32, m.v.x33, m.v.x34, m.v.x35, m.v.x36, m.v.x37, m.v.x38, m.v.x39, m.v.x40, m.v.x41 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24, x25, x26, x27, x28, x29, x30, x31, x32, x33, x34, x35, x36, x37, x38, x39, x40, x41
 //line big.go:2062
 	return m.suspend(43, Echo.Call(0))
 resume43:
-//line big_fsm.go:51590
+//line big_fsm.go:53592
 	v_43, err_42 = fsm.Take[int](in)
 //line big.go:2062
 	x42 = v(v_43, err_42)
-//line big_fsm.go:51594
+//line big_fsm.go:53596
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22, m.v.x23, m.v.x24, m.v.x25, m.v.x26, m.v.x27, m.v.x28, m.v.x29, m.v.x30, m.v.x31, m.v.x32, m.v.x33, m.v.x34, m.v.x35, m.v.x36, m.v.x37, m.v.x38, m.v.x39, m.v.x40, m.v.x41, m.v.x42 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24, x25, x26, x27, x28, x29, x30, x31, x32, x33, x34, x35, x36, x37, x38, x39, x40, x41, x42
 //line big.go:2063
 	return m.suspend(44, Echo.Call(1))
 resume44:
-//line big_fsm.go:51599
+//line big_fsm.go:53601
 	v_44, err_43 = fsm.Take[int](in)
 //line big.go:2063
 	x43 = v(v_44, err_43)
-//line big_fsm.go:51603
+//line big_fsm.go:53605
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22, m.v.x23, m.v.x24, m.v.x25, m.v.x26, m.v.x27, m.v.x28, m.v.x29, m.v.x30, m.v.x31, m.v.x32, m.v.x33, m.v.x34, m.v.x35, m.v.x36, m.v.x37, m.v.x38, m.v.x39, m.v.x40, m.v.x41, m.v.x42, m.v.x43 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24, x25, x26, x27, x28, x29, x30, x31, x32, x33, x34, x35, x36, x37, x38, x39, x40, x41, x42, x43
 //line big.go:2064
 	return m.suspend(45, Echo.Call(2))
 resume45:
-//line big_fsm.go:51608
+//line big_fsm.go:53610
 	v_45, err_44 = fsm.Take[int](in)
 //line big.go:2064
 	x44 = v(v_45, err_44)
-//line big_fsm.go:51612
+//line big_fsm.go:53614
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22, m.v.x23, m.v.x24, m.v.x25, m.v.x26, m.v.x27, m.v.x28, m.v.x29, m.v.x30, m.v.x31, m.v.x32, m.v.x33, m.v.x34, m.v.x35, m.v.x36, m.v.x37, m.v.x38, m.v.x39, m.v.x40, m.v.x41, m.v.x42, m.v.x43, m.v.x44 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24, x25, x26, x27, x28, x29, x30, x31, x32, x33, x34, x35, x36, x37, x38, x39, x40, x41, x42, x43, x44
 //line big.go:2065
 	return m.suspend(46, Echo.Call(3))
 resume46:
-//line big_fsm.go:51617
+//line big_fsm.go:53619
 	v_46, err_45 = fsm.Take[int](in)
 //line big.go:2065
 	x45 = v(v_46, err_45)
-//line big_fsm.go:51621
+//line big_fsm.go:53623
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22, m.v.x23, m.v.x24, m.v.x25, m.v.x26, m.v.x27, m.v.x28, m.v.x29, m.v.x30, m.v.x31, m.v.x32, m.v.x33, m.v.x34, m.v.x35, m.v.x36, m.v.x37, m.v.x38, m.v.x39, m.v.x40, m.v.x41, m.v.x42, m.v.x43, m.v.x44, m.v.x45 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24, x25, x26, x27, x28, x29, x30, x31, x32, x33, x34, x35, x36, x37, x38, x39, x40, x41, x42, x43, x44, x45
 //line big.go:2066
 	return m.suspend(47, Echo.Call(4))
 resume47:
-//line big_fsm.go:51626
+//line big_fsm.go:53628
 	v_47, err_46 = fsm.Take[int](in)
 //line big.go:2066
 	x46 = v(v_47, err_46)
-//line big_fsm.go:51630
+//line big_fsm.go:53632
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22, m.v.x23, m.v.x24, m.v.x25, m.v.x26, m.v.x27, m.v.x28, m.v.x29, m.v.x30, m.v.x31, m.v.x32, m.v.x33, m.v.x34, m.v.x35, m.v.x36, m.v.x37, m.v.x38, m.v.x39, m.v.x40, m.v.x41, m.v.x42, m.v.x43, m.v.x44, m.v.x45, m.v.x46 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24, x25, x26, x27, x28, x29, x30, x31, x32, x33, x34, x35, x36, x37, x38, x39, x40, x41, x42, x43, x44, x45, x46
 //line big.go:2067
 	return m.suspend(48, Echo.Call(5))
 resume48:
-//line big_fsm.go:51635
+//line big_fsm.go:53637
 	v_48, err_47 = fsm.Take[int](in)
 //line big.go:2067
 	x47 = v(v_48, err_47)
-//line big_fsm.go:51639
+//line big_fsm.go:53641
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22, m.v.x23, m.v.x24, m.v.x25, m.v.x26, m.v.x27, m.v.x28, m.v.x29, m.v.x30, m.v.x31, m.v.x32, m.v.x33, m.v.x34, m.v.x35, m.v.x36, m.v.x37, m.v.x38, m.v.x39, m.v.x40, m.v.x41, m.v.x42, m.v.x43, m.v.x44, m.v.x45, m.v.x46, m.v.x47 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24, x25, x26, x27, x28, x29, x30, x31, x32, x33, x34, x35, x36, x37, x38, x39, x40, x41, x42, x43, x44, x45, x46, x47
 //line big.go:2068
 	return m.suspend(49, Echo.Call(6))
 resume49:
-//line big_fsm.go:51644
+//line big_fsm.go:53646
 	v_49, err_48 = fsm.Take[int](in)
 //line big.go:2068
 	x48 = v(v_49, err_48)
-//line big_fsm.go:51648
+//line big_fsm.go:53650
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22, m.v.x23, m.v.x24, m.v.x25, m.v.x26, m.v.x27, m.v.x28, m.v.x29, m.v.x30, m.v.x31, m.v.x32, m.v.x33, m.v.x34, m.v.x35, m.v.x36, m.v.x37, m.v.x38, m.v.x39, m.v.x40, m.v.x41, m.v.x42, m.v.x43, m.v.x44, m.v.x45, m.v.x46, m.v.x47, m.v.x48 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24, x25, x26, x27, x28, x29, x30, x31, x32, x33, x34, x35, x36, x37, x38, x39, x40, x41, x42, x43, x44, x45, x46, x47, x48
 //line big.go:2069
 	return m.suspend(50, Echo.Call(0))
 resume50:
-//line big_fsm.go:51653
+//line big_fsm.go:53655
 	v_50, err_49 = fsm.Take[int](in)
 //line big.go:2069
 	x49 = v(v_50, err_49)
-//line big_fsm.go:51657
+//line big_fsm.go:53659
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22, m.v.x23, m.v.x24, m.v.x25, m.v.x26, m.v.x27, m.v.x28, m.v.x29, m.v.x30, m.v.x31, m.v.x32, m.v.x33, m.v.x34, m.v.x35, m.v.x36, m.v.x37, m.v.x38, m.v.x39, m.v.x40, m.v.x41, m.v.x42, m.v.x43, m.v.x44, m.v.x45, m.v.x46, m.v.x47, m.v.x48, m.v.x49 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24, x25, x26, x27, x28, x29, x30, x31, x32, x33, x34, x35, x36, x37, x38, x39, x40, x41, x42, x43, x44, x45, x46, x47, x48, x49
 //line big.go:2070
 	return m.suspend(51, Echo.Call(1))
 resume51:
-//line big_fsm.go:51662
+//line big_fsm.go:53664
 	v_51, err_50 = fsm.Take[int](in)
 //line big.go:2070
 	x50 = v(v_51, err_50)
-//line big_fsm.go:51666
+//line big_fsm.go:53668
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22, m.v.x23, m.v.x24, m.v.x25, m.v.x26, m.v.x27, m.v.x28, m.v.x29, m.v.x30, m.v.x31, m.v.x32, m.v.x33, m.v.x34, m.v.x35, m.v.x36, m.v.x37, m.v.x38, m.v.x39, m.v.x40, m.v.x41, m.v.x42, m.v.x43, m.v.x44, m.v.x45, m.v.x46, m.v.x47, m.v.x48, m.v.x49, m.v.x50 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24, x25, x26, x27, x28, x29, x30, x31, x32, x33, x34, x35, x36, x37, x38, x39, x40, x41, x42, x43, x44, x45, x46, x47, x48, x49, x50
 //line big.go:2071
 	return m.suspend(52, Echo.Call(2))
 resume52:
-//line big_fsm.go:51671
+//line big_fsm.go:53673
 	v_52, err_51 = fsm.Take[int](in)
 //line big.go:2071
 	x51 = v(v_52, err_51)
-//line big_fsm.go:51675
+//line big_fsm.go:53677
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22, m.v.x23, m.v.x24, m.v.x25, m.v.x26, m.v.x27, m.v.x28, m.v.x29, m.v.x30, m.v.x31, m.v.x32, m.v.x33, m.v.x34, m.v.x35, m.v.x36, m.v.x37, m.v.x38, m.v.x39, m.v.x40, m.v.x41, m.v.x42, m.v.x43, m.v.x44, m.v.x45, m.v.x46, m.v.x47, m.v.x48, m.v.x49, m.v.x50, m.v.x51 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24, x25, x26, x27, x28, x29, x30, x31, x32, x33, x34, x35, x36, x37, x38, x39, x40, x41, x42, x43, x44, x45, x46, x47, x48, x49, x50, x51
 //line big.go:2072
 	return m.suspend(53, Echo.Call(3))
 resume53:
-//line big_fsm.go:51680
+//line big_fsm.go:53682
 	v_53, err_52 = fsm.Take[int](in)
 //line big.go:2072
 	x52 = v(v_53, err_52)
-//line big_fsm.go:51684
+//line big_fsm.go:53686
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22, m.v.x23, m.v.x24, m.v.x25, m.v.x26, m.v.x27, m.v.x28, m.v.x29, m.v.x30, m.v.x31, m.v.x32, m.v.x33, m.v.x34, m.v.x35, m.v.x36, m.v.x37, m.v.x38, m.v.x39, m.v.x40, m.v.x41, m.v.x42, m.v.x43, m.v.x44, m.v.x45, m.v.x46, m.v.x47, m.v.x48, m.v.x49, m.v.x50, m.v.x51, m.v.x52 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24, x25, x26, x27, x28, x29, x30, x31, x32, x33, x34, x35, x36, x37, x38, x39, x40, x41, x42, x43, x44, x45, x46, x47, x48, x49, x50, x51, x52
 //line big.go:2073
 	return m.suspend(54, Echo.Call(4))
 resume54:
-//line big_fsm.go:51689
+//line big_fsm.go:53691
 	v_54, err_53 = fsm.Take[int](in)
 //line big.go:2073
 	x53 = v(v_54, err_53)
-//line big_fsm.go:51693
+//line big_fsm.go:53695
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22, m.v.x23, m.v.x24, m.v.x25, m.v.x26, m.v.x27, m.v.x28, m.v.x29, m.v.x30, m.v.x31, m.v.x32, m.v.x33, m.v.x34, m.v.x35, m.v.x36, m.v.x37, m.v.x38, m.v.x39, m.v.x40, m.v.x41, m.v.x42, m.v.x43, m.v.x44, m.v.x45, m.v.x46, m.v.x47, m.v.x48, m.v.x49, m.v.x50, m.v.x51, m.v.x52, m.v.x53 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24, x25, x26, x27, x28, x29, x30, x31, x32, x33, x34, x35, x36, x37, x38, x39, x40, x41, x42, x43, x44, x45, x46, x47, x48, x49, x50, x51, x52, x53
 //line big.go:2074
 	return m.suspend(55, Echo.Call(5))
 resume55:
-//line big_fsm.go:51698
+//line big_fsm.go:53700
 	v_55, err_54 = fsm.Take[int](in)
 //line big.go:2074
 	x54 = v(v_55, err_54)
-//line big_fsm.go:51702
+//line big_fsm.go:53704
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22, m.v.x23, m.v.x24, m.v.x25, m.v.x26, m.v.x27, m.v.x28, m.v.x29, m.v.x30, m.v.x31, m.v.x32, m.v.x33, m.v.x34, m.v.x35, m.v.x36, m.v.x37, m.v.x38, m.v.x39, m.v.x40, m.v.x41, m.v.x42, m.v.x43, m.v.x44, m.v.x45, m.v.x46, m.v.x47, m.v.x48, m.v.x49, m.v.x50, m.v.x51, m.v.x52, m.v.x53, m.v.x54 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24, x25, x26, x27, x28, x29, x30, x31, x32, x33, x34, x35, x36, x37, x38, x39, x40, x41, x42, x43, x44, x45, x46, x47, x48, x49, x50, x51, x52, x53, x54
 //line big.go:2075
 	return m.suspend(56, Echo.Call(6))
 resume56:
-//line big_fsm.go:51707
+//line big_fsm.go:53709
 	v_56, err_55 = fsm.Take[int](in)
 //line big.go:2075
 	x55 = v(v_56, err_55)
-//line big_fsm.go:51711
+//line big_fsm.go:53713
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22, m.v.x23, m.v.x24, m.v.x25, m.v.x26, m.v.x27, m.v.x28, m.v.x29, m.v.x30, m.v.x31, m.v.x32, m.v.x33, m.v.x34, m.v.x35, m.v.x36, m.v.x37, m.v.x38, m.v.x39, m.v.x40, m.v.x41, m.v.x42, m.v.x43, m.v.x44, m.v.x45, m.v.x46, m.v.x47, m.v.x48, m.v.x49, m.v.x50, m.v.x51, m.v.x52, m.v.x53, m.v.x54, m.v.x55 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24, x25, x26, x27, x28, x29, x30, x31, x32, x33, x34, x35, x36, x37, x38, x39, x40, x41, x42, x43, x44, x45, x46, x47, x48, x49, x50, x51, x52, x53, x54, x55
 //line big.go:2076
 	return m.suspend(57, Echo.Call(0))
 resume57:
-//line big_fsm.go:51716
+//line big_fsm.go:53718
 	v_57, err_56 = fsm.Take[int](in)
 //line big.go:2076
 	x56 = v(v_57, err_56)
-//line big_fsm.go:51720
+//line big_fsm.go:53722
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22, m.v.x23, m.v.x24, m.v.x25, m.v.x26, m.v.x27, m.v.x28, m.v.x29, m.v.x30, m.v.x31, m.v.x32, m.v.x33, m.v.x34, m.v.x35, m.v.x36, m.v.x37, m.v.x38, m.v.x39, m.v.x40, m.v.x41, m.v.x42, m.v.x43, m.v.x44, m.v.x45, m.v.x46, m.v.x47, m.v.x48, m.v.x49, m.v.x50, m.v.x51, m.v.x52, m.v.x53, m.v.x54, m.v.x55, m.v.x56 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24, x25, x26, x27, x28, x29, x30, x31, x32, x33, x34, x35, x36, x37, x38, x39, x40, x41, x42, x43, x44, x45, x46, x47, x48, x49, x50, x51, x52, x53, x54, x55, x56
 //line big.go:2077
 	return m.suspend(58, Echo.Call(1))
 resume58:
-//line big_fsm.go:51725
+//line big_fsm.go:53727
 	v_58, err_57 = fsm.Take[int](in)
 //line big.go:2077
 	x57 = v(v_58, err_57)
-//line big_fsm.go:51729
+//line big_fsm.go:53731
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22, m.v.x23, m.v.x24, m.v.x25, m.v.x26, m.v.x27, m.v.x28, m.v.x29, m.v.x30, m.v.x31, m.v.x32, m.v.x33, m.v.x34, m.v.x35, m.v.x36, m.v.x37, m.v.x38, m.v.x39, m.v.x40, m.v.x41, m.v.x42, m.v.x43, m.v.x44, m.v.x45, m.v.x46, m.v.x47, m.v.x48, m.v.x49, m.v.x50, m.v.x51, m.v.x52, m.v.x53, m.v.x54, m.v.x55, m.v.x56, m.v.x57 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24, x25, x26, x27, x28, x29, x30, x31, x32, x33, x34, x35, x36, x37, x38, x39, x40, x41, x42, x43, x44, x45, x46, x47, x48, x49, x50, x51, x52, x53, x54, x55, x56, x57
 //line big.go:2078
 	return m.suspend(59, Echo.Call(2))
 resume59:
-//line big_fsm.go:51734
+//line big_fsm.go:53736
 	v_59, err_58 = fsm.Take[int](in)
 //line big.go:2078
 	x58 = v(v_59, err_58)
-//line big_fsm.go:51738
+//line big_fsm.go:53740
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22, m.v.x23, m.v.x24, m.v.x25, m.v.x26, m.v.x27, m.v.x28, m.v.x29, m.v.x30, m.v.x31, m.v.x32, m.v.x33, m.v.x34, m.v.x35, m.v.x36, m.v.x37, m.v.x38, m.v.x39, m.v.x40, m.v.x41, m.v.x42, m.v.x43, m.v.x44, m.v.x45, m.v.x46, m.v.x47, m.v.x48, m.v.x49, m.v.x50, m.v.x51, m.v.x52, m.v.x53, m.v.x54, m.v.x55, m.v.x56, m.v.x57, m.v.x58 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24, x25, x26, x27, x28, x29, x30, x31, x32, x33, x34, x35, x36, x37, x38, x39, x40, x41, x42, x43, x44, x45, x46, x47, x48, x49, x50, x51, x52, x53, x54, x55, x56, x57, x58
 //line big.go:2079
 	return m.suspend(60, Echo.Call(3))
 resume60:
-//line big_fsm.go:51743
+//line big_fsm.go:53745
 	v_60, err_59 = fsm.Take[int](in)
 //line big.go:2079
 	x59 = v(v_60, err_59)
-//line big_fsm.go:51747
+//line big_fsm.go:53749
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22, m.v.x23, m.v.x24, m.v.x25, m.v.x26, m.v.x27, m.v.x28, m.v.x29, m.v.x30, m.v.x31, m.v.x32, m.v.x33, m.v.x34, m.v.x35, m.v.x36, m.v.x37, m.v.x38, m.v.x39, m.v.x40, m.v.x41, m.v.x42, m.v.x43, m.v.x44, m.v.x45, m.v.x46, m.v.x47, m.v.x48, m.v.x49, m.v.x50, m.v.x51, m.v.x52, m.v.x53, m.v.x54, m.v.x55, m.v.x56, m.v.x57, m.v.x58, m.v.x59 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24, x25, x26, x27, x28, x29, x30, x31, x32, x33, x34, x35, x36, x37, x38, x39, x40, x41, x42, x43, x44, x45, x46, x47, x48, x49, x50, x51, x52, x53, x54, x55, x56, x57, x58, x59
 //line big.go:2080
 	return m.suspend(61, Echo.Call(4))
 resume61:
-//line big_fsm.go:51752
+//line big_fsm.go:53754
 	v_61, err_60 = fsm.Take[int](in)
 //line big.go:2080
 	x60 = v(v_61, err_60)
-//line big_fsm.go:51756
+//line big_fsm.go:53758
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22, m.v.x23, m.v.x24, m.v.x25, m.v.x26, m.v.x27, m.v.x28, m.v.x29, m.v.x30, m.v.x31, m.v.x32, m.v.x33, m.v.x34, m.v.x35, m.v.x36, m.v.x37, m.v.x38, m.v.x39, m.v.x40, m.v.x41, m.v.x42, m.v.x43, m.v.x44, m.v.x45, m.v.x46, m.v.x47, m.v.x48, m.v.x49, m.v.x50, m.v.x51, m.v.x52, m.v.x53, m.v.x54, m.v.x55, m.v.x56, m.v.x57, m.v.x58, m.v.x59, m.v.x60 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24, x25, x26, x27, x28, x29, x30, x31, x32, x33, x34, x35, x36, x37, x38, x39, x40, x41, x42, x43, x44, x45, x46, x47, x48, x49, x50, x51, x52, x53, x54, x55, x56, x57, x58, x59, x60
 //line big.go:2081
 	return m.suspend(62, Echo.Call(5))
 resume62:
-//line big_fsm.go:51761
+//line big_fsm.go:53763
 	v_62, err_61 = fsm.Take[int](in)
 //line big.go:2081
 	x61 = v(v_62, err_61)
-//line big_fsm.go:51765
+//line big_fsm.go:53767
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22, m.v.x23, m.v.x24, m.v.x25, m.v.x26, m.v.x27, m.v.x28, m.v.x29, m.v.x30, m.v.x31, m.v.x32, m.v.x33, m.v.x34, m.v.x35, m.v.x36, m.v.x37, m.v.x38, m.v.x39, m.v.x40, m.v.x41, m.v.x42, m.v.x43, m.v.x44, m.v.x45, m.v.x46, m.v.x47, m.v.x48, m.v.x49, m.v.x50, m.v.x51, m.v.x52, m.v.x53, m.v.x54, m.v.x55, m.v.x56, m.v.x57, m.v.x58, m.v.x59, m.v.x60, m.v.x61 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24, x25, x26, x27, x28, x29, x30, x31, x32, x33, x34, x35, x36, x37, x38, x39, x40, x41, x42, x43, x44, x45, x46, x47, x48, x49, x50, x51, x52, x53, x54, x55, x56, x57, x58, x59, x60, x61
 //line big.go:2082
 	return m.suspend(63, Echo.Call(6))
 resume63:
-//line big_fsm.go:51770
+//line big_fsm.go:53772
 	v_63, err_62 = fsm.Take[int](in)
 //line big.go:2082
 	x62 = v(v_63, err_62)
-//line big_fsm.go:51774
+//line big_fsm.go:53776
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22, m.v.x23, m.v.x24, m.v.x25, m.v.x26, m.v.x27, m.v.x28, m.v.x29, m.v.x30, m.v.x31, m.v.x32, m.v.x33, m.v.x34, m.v.x35, m.v.x36, m.v.x37, m.v.x38, m.v.x39, m.v.x40, m.v.x41, m.v.x42, m.v.x43, m.v.x44, m.v.x45, m.v.x46, m.v.x47, m.v.x48, m.v.x49, m.v.x50, m.v.x51, m.v.x52, m.v.x53, m.v.x54, m.v.x55, m.v.x56, m.v.x57, m.v.x58, m.v.x59, m.v.x60, m.v.x61, m.v.x62 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24, x25, x26, x27, x28, x29, x30, x31, x32, x33, x34, x35, x36, x37, x38, x39, x40, x41, x42, x43, x44, x45, x46, x47, x48, x49, x50, x51, x52, x53, x54, x55, x56, x57, x58, x59, x60, x61, x62
 //line big.go:2083
 	return m.suspend(64, Echo.Call(0))
 resume64:
-//line big_fsm.go:51779
+//line big_fsm.go:53781
 	v_64, err_63 = fsm.Take[int](in)
 //line big.go:2083
 	x63 = v(v_64, err_63)
-//line big_fsm.go:51783
+//line big_fsm.go:53785
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22, m.v.x23, m.v.x24, m.v.x25, m.v.x26, m.v.x27, m.v.x28, m.v.x29, m.v.x30, m.v.x31, m.v.x32, m.v.x33, m.v.x34, m.v.x35, m.v.x36, m.v.x37, m.v.x38, m.v.x39, m.v.x40, m.v.x41, m.v.x42, m.v.x43, m.v.x44, m.v.x45, m.v.x46, m.v.x47, m.v.x48, m.v.x49, m.v.x50, m.v.x51, m.v.x52, m.v.x53, m.v.x54, m.v.x55, m.v.x56, m.v.x57, m.v.x58, m.v.x59, m.v.x60, m.v.x61, m.v.x62, m.v.x63 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24, x25, x26, x27, x28, x29, x30, x31, x32, x33, x34, x35, x36, x37, x38, x39, x40, x41, x42, x43, x44, x45, x46, x47, x48, x49, x50, x51, x52, x53, x54, x55, x56, x57, x58, x59, x60, x61, x62, x63
 //line big.go:2084
 	return m.suspend(65, Echo.Call(1))
 resume65:
-//line big_fsm.go:51788
+//line big_fsm.go:53790
 	v_65, err_64 = fsm.Take[int](in)
 //line big.go:2084
 	x64 = v(v_65, err_64)
-//line big_fsm.go:51792
+//line big_fsm.go:53794
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22, m.v.x23, m.v.x24, m.v.x25, m.v.x26, m.v.x27, m.v.x28, m.v.x29, m.v.x30, m.v.x31, m.v.x32, m.v.x33, m.v.x34, m.v.x35, m.v.x36, m.v.x37, m.v.x38, m.v.x39, m.v.x40, m.v.x41, m.v.x42, m.v.x43, m.v.x44, m.v.x45, m.v.x46, m.v.x47, m.v.x48, m.v.x49, m.v.x50, m.v.x51, m.v.x52, m.v.x53, m.v.x54, m.v.x55, m.v.x56, m.v.x57, m.v.x58, m.v.x59, m.v.x60, m.v.x61, m.v.x62, m.v.x63, m.v.x64 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24, x25, x26, x27, x28, x29, x30, x31, x32, x33, x34, x35, x36, x37, x38, x39, x40, x41, x42, x43, x44, x45, x46, x47, x48, x49, x50, x51, x52, x53, x54, x55, x56, x57, x58, x59, x60, x61, x62, x63, x64
 //line big.go:2085
 	return m.suspend(66, Echo.Call(2))
 resume66:
-//line big_fsm.go:51797
+//line big_fsm.go:53799
 	v_66, err_65 = fsm.Take[int](in)
 //line big.go:2085
 	x65 = v(v_66, err_65)
-//line big_fsm.go:51801
+//line big_fsm.go:53803
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22, m.v.x23, m.v.x24, m.v.x25, m.v.x26, m.v.x27, m.v.x28, m.v.x29, m.v.x30, m.v.x31, m.v.x32, m.v.x33, m.v.x34, m.v.x35, m.v.x36, m.v.x37, m.v.x38, m.v.x39, m.v.x40, m.v.x41, m.v.x42, m.v.x43, m.v.x44, m.v.x45, m.v.x46, m.v.x47, m.v.x48, m.v.x49, m.v.x50, m.v.x51, m.v.x52, m.v.x53, m.v.x54, m.v.x55, m.v.x56, m.v.x57, m.v.x58, m.v.x59, m.v.x60, m.v.x61, m.v.x62, m.v.x63, m.v.x64, m.v.x65 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24, x25, x26, x27, x28, x29, x30, x31, x32, x33, x34, x35, x36, x37, x38, x39, x40, x41, x42, x43, x44, x45, x46, x47, x48, x49, x50, x51, x52, x53, x54, x55, x56, x57, x58, x59, x60, x61, x62, x63, x64, x65
 //line big.go:2086
 	return m.suspend(67, Echo.Call(3))
 resume67:
-//line big_fsm.go:51806
+//line big_fsm.go:53808
 	v_67, err_66 = fsm.Take[int](in)
 //line big.go:2086
 	x66 = v(v_67, err_66)
-//line big_fsm.go:51810
+//line big_fsm.go:53812
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22, m.v.x23, m.v.x24, m.v.x25, m.v.x26, m.v.x27, m.v.x28, m.v.x29, m.v.x30, m.v.x31, m.v.x32, m.v.x33, m.v.x34, m.v.x35, m.v.x36, m.v.x37, m.v.x38, m.v.x39, m.v.x40, m.v.x41, m.v.x42, m.v.x43, m.v.x44, m.v.x45, m.v.x46, m.v.x47, m.v.x48, m.v.x49, m.v.x50, m.v.x51, m.v.x52, m.v.x53, m.v.x54, m.v.x55, m.v.x56, m.v.x57, m.v.x58, m.v.x59, m.v.x60, m.v.x61, m.v.x62, m.v.x63, m.v.x64, m.v.x65, m.v.x66 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24, x25, x26, x27, x28, x29, x30, x31, x32, x33, x34, x35, x36, x37, x38, x39, x40, x41, x42, x43, x44, x45, x46, x47, x48, x49, x50, x51, x52, x53, x54, x55, x56, x57, x58, x59, x60, x61, x62, x63, x64, x65, x66
 //line big.go:2087
 	return m.suspend(68, Echo.Call(4))
 resume68:
-//line big_fsm.go:51815
+//line big_fsm.go:53817
 	v_68, err_67 = fsm.Take[int](in)
 //line big.go:2087
 	x67 = v(v_68, err_67)
-//line big_fsm.go:51819
+//line big_fsm.go:53821
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22, m.v.x23, m.v.x24, m.v.x25, m.v.x26, m.v.x27, m.v.x28, m.v.x29, m.v.x30, m.v.x31, m.v.x32, m.v.x33, m.v.x34, m.v.x35, m.v.x36, m.v.x37, m.v.x38, m.v.x39, m.v.x40, m.v.x41, m.v.x42, m.v.x43, m.v.x44, m.v.x45, m.v.x46, m.v.x47, m.v.x48, m.v.x49, m.v.x50, m.v.x51, m.v.x52, m.v.x53, m.v.x54, m.v.x55, m.v.x56, m.v.x57, m.v.x58, m.v.x59, m.v.x60, m.v.x61, m.v.x62, m.v.x63, m.v.x64, m.v.x65, m.v.x66, m.v.x67 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24, x25, x26, x27, x28, x29, x30, x31, x32, x33, x34, x35, x36, x37, x38, x39, x40, x41, x42, x43, x44, x45, x46, x47, x48, x49, x50, x51, x52, x53, x54, x55, x56, x57, x58, x59, x60, x61, x62, x63, x64, x65, x66, x67
 //line big.go:2088
 	return m.suspend(69, Echo.Call(5))
 resume69:
-//line big_fsm.go:51824
+//line big_fsm.go:53826
 	v_69, err_68 = fsm.Take[int](in)
 //line big.go:2088
 	x68 = v(v_69, err_68)
-//line big_fsm.go:51828
+//line big_fsm.go:53830
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22, m.v.x23, m.v.x24, m.v.x25, m.v.x26, m.v.x27, m.v.x28, m.v.x29, m.v.x30, m.v.x31, m.v.x32, m.v.x33, m.v.x34, m.v.x35, m.v.x36, m.v.x37, m.v.x38, m.v.x39, m.v.x40, m.v.x41, m.v.x42, m.v.x43, m.v.x44, m.v.x45, m.v.x46, m.v.x47, m.v.x48, m.v.x49, m.v.x50, m.v.x51, m.v.x52, m.v.x53, m.v.x54, m.v.x55, m.v.x56, m.v.x57, m.v.x58, m.v.x59, m.v.x60, m.v.x61, m.v.x62, m.v.x63, m.v.x64, m.v.x65, m.v.x66, m.v.x67, m.v.x68 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24, x25, x26, x27, x28, x29, x30, x31, x32, x33, x34, x35, x36, x37, x38, x39, x40, x41, x42, x43, x44, x45, x46, x47, x48, x49, x50, x51, x52, x53, x54, x55, x56, x57, x58, x59, x60, x61, x62, x63, x64, x65, x66, x67, x68
 //line big.go:2089
 	return m.suspend(70, Echo.Call(6))
 resume70:
-//line big_fsm.go:51833
+//line big_fsm.go:53835
 	v_70, err_69 = fsm.Take[int](in)
 //line big.go:2089
 	x69 = v(v_70, err_69)
-//line big_fsm.go:51837
+//line big_fsm.go:53839
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22, m.v.x23, m.v.x24, m.v.x25, m.v.x26, m.v.x27, m.v.x28, m.v.x29, m.v.x30, m.v.x31, m.v.x32, m.v.x33, m.v.x34, m.v.x35, m.v.x36, m.v.x37, m.v.x38, m.v.x39, m.v.x40, m.v.x41, m.v.x42, m.v.x43, m.v.x44, m.v.x45, m.v.x46, m.v.x47, m.v.x48, m.v.x49, m.v.x50, m.v.x51, m.v.x52, m.v.x53, m.v.x54, m.v.x55, m.v.x56, m.v.x57, m.v.x58, m.v.x59, m.v.x60, m.v.x61, m.v.x62, m.v.x63, m.v.x64, m.v.x65, m.v.x66, m.v.x67, m.v.x68, m.v.x69 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24, x25, x26, x27, x28, x29, x30, x31, x32, x33, x34, x35, x36, x37, x38, x39, x40, x41, x42, x43, x44, x45, x46, x47, x48, x49, x50, x51, x52, x53, x54, x55, x56, x57, x58, x59, x60, x61, x62, x63, x64, x65, x66, x67, x68, x69
 //line big.go:2090
 	return m.suspend(71, Echo.Call(0))
 resume71:
-//line big_fsm.go:51842
+//line big_fsm.go:53844
 	v_71, err_70 = fsm.Take[int](in)
 //line big.go:2090
 	x70 = v(v_71, err_70)
-//line big_fsm.go:51846
+//line big_fsm.go:53848
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22, m.v.x23, m.v.x24, m.v.x25, m.v.x26, m.v.x27, m.v.x28, m.v.x29, m.v.x30, m.v.x31, m.v.x32, m.v.x33, m.v.x34, m.v.x35, m.v.x36, m.v.x37, m.v.x38, m.v.x39, m.v.x40, m.v.x41, m.v.x42, m.v.x43, m.v.x44, m.v.x45, m.v.x46, m.v.x47, m.v.x48, m.v.x49, m.v.x50, m.v.x51, m.v.x52, m.v.x53, m.v.x54, m.v.x55, m.v.x56, m.v.x57, m.v.x58, m.v.x59, m.v.x60, m.v.x61, m.v.x62, m.v.x63, m.v.x64, m.v.x65, m.v.x66, m.v.x67, m.v.x68, m.v.x69, m.v.x70 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24, x25, x26, x27, x28, x29, x30, x31, x32, x33, x34, x35, x36, x37, x38, x39, x40, x41, x42, x43, x44, x45, x46, x47, x48, x49, x50, x51, x52, x53, x54, x55, x56, x57, x58, x59, x60, x61, x62, x63, x64, x65, x66, x67, x68, x69, x70
 //line big.go:2091
 	return m.suspend(72, Echo.Call(1))
 resume72:
-//line big_fsm.go:51851
+//line big_fsm.go:53853
 	v_72, err_71 = fsm.Take[int](in)
 //line big.go:2091
 	x71 = v(v_72, err_71)
-//line big_fsm.go:51855
+//line big_fsm.go:53857
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22, m.v.x23, m.v.x24, m.v.x25, m.v.x26, m.v.x27, m.v.x28, m.v.x29, m.v.x30, m.v.x31, m.v.x32, m.v.x33, m.v.x34, m.v.x35, m.v.x36, m.v.x37, m.v.x38, m.v.x39, m.v.x40, m.v.x41, m.v.x42, m.v.x43, m.v.x44, m.v.x45, m.v.x46, m.v.x47, m.v.x48, m.v.x49, m.v.x50, m.v.x51, m.v.x52, m.v.x53, m.v.x54, m.v.x55, m.v.x56, m.v.x57, m.v.x58, m.v.x59, m.v.x60, m.v.x61, m.v.x62, m.v.x63, m.v.x64, m.v.x65, m.v.x66, m.v.x67, m.v.x68, m.v.x69, m.v.x70, m.v.x71 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24, x25, x26, x27, x28, x29, x30, x31, x32, x33, x34, x35, x36, x37, x38, x39, x40, x41, x42, x43, x44, x45, x46, x47, x48, x49, x50, x51, x52, x53, x54, x55, x56, x57, x58, x59, x60, x61, x62, x63, x64, x65, x66, x67, x68, x69, x70, x71
 //line big.go:2092
 	return m.suspend(73, Echo.Call(2))
 resume73:
-//line big_fsm.go:51860
+//line big_fsm.go:53862
 	v_73, err_72 = fsm.Take[int](in)
 //line big.go:2092
 	x72 = v(v_73, err_72)
-//line big_fsm.go:51864
+//line big_fsm.go:53866
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22, m.v.x23, m.v.x24, m.v.x25, m.v.x26, m.v.x27, m.v.x28, m.v.x29, m.v.x30, m.v.x31, m.v.x32, m.v.x33, m.v.x34, m.v.x35, m.v.x36, m.v.x37, m.v.x38, m.v.x39, m.v.x40, m.v.x41, m.v.x42, m.v.x43, m.v.x44, m.v.x45, m.v.x46, m.v.x47, m.v.x48, m.v.x49, m.v.x50, m.v.x51, m.v.x52, m.v.x53, m.v.x54, m.v.x55, m.v.x56, m.v.x57, m.v.x58, m.v.x59, m.v.x60, m.v.x61, m.v.x62, m.v.x63, m.v.x64, m.v.x65, m.v.x66, m.v.x67, m.v.x68, m.v.x69, m.v.x70, m.v.x71, m.v.x72 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24, x25, x26, x27, x28, x29, x30, x31, x32, x33, x34, x35, x36, x37, x38, x39, x40, x41, x42, x43, x44, x45, x46, x47, x48, x49, x50, x51, x52, x53, x54, x55, x56, x57, x58, x59, x60, x61, x62, x63, x64, x65, x66, x67, x68, x69, x70, x71, x72
 //line big.go:2093
 	return m.suspend(74, Echo.Call(3))
 resume74:
-//line big_fsm.go:51869
+//line big_fsm.go:53871
 	v_74, err_73 = fsm.Take[int](in)
 //line big.go:2093
 	x73 = v(v_74, err_73)
-//line big_fsm.go:51873
+//line big_fsm.go:53875
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22, m.v.x23, m.v.x24, m.v.x25, m.v.x26, m.v.x27, m.v.x28, m.v.x29, m.v.x30, m.v.x31, m.v.x32, m.v.x33, m.v.x34, m.v.x35, m.v.x36, m.v.x37, m.v.x38, m.v.x39, m.v.x40, m.v.x41, m.v.x42, m.v.x43, m.v.x44, m.v.x45, m.v.x46, m.v.x47, m.v.x48, m.v.x49, m.v.x50, m.v.x51, m.v.x52, m.v.x53, m.v.x54, m.v.x55, m.v.x56, m.v.x57, m.v.x58, m.v.x59, m.v.x60, m.v.x61, m.v.x62, m.v.x63, m.v.x64, m.v.x65, m.v.x66, m.v.x67, m.v.x68, m.v.x69, m.v.x70, m.v.x71, m.v.x72, m.v.x73 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24, x25, x26, x27, x28, x29, x30, x31, x32, x33, x34, x35, x36, x37, x38, x39, x40, x41, x42, x43, x44, x45, x46, x47, x48, x49, x50, x51, x52, x53, x54, x55, x56, x57, x58, x59, x60, x61, x62, x63, x64, x65, x66, x67, x68, x69, x70, x71, x72, x73
 //line big.go:2094
 	return m.suspend(75, Echo.Call(4))
 resume75:
-//line big_fsm.go:51878
+//line big_fsm.go:53880
 	v_75, err_74 = fsm.Take[int](in)
 //line big.go:2094
 	x74 = v(v_75, err_74)
-//line big_fsm.go:51882
+//line big_fsm.go:53884
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22, m.v.x23, m.v.x24, m.v.x25, m.v.x26, m.v.x27, m.v.x28, m.v.x29, m.v.x30, m.v.x31, m.v.x32, m.v.x33, m.v.x34, m.v.x35, m.v.x36, m.v.x37, m.v.x38, m.v.x39, m.v.x40, m.v.x41, m.v.x42, m.v.x43, m.v.x44, m.v.x45, m.v.x46, m.v.x47, m.v.x48, m.v.x49, m.v.x50, m.v.x51, m.v.x52, m.v.x53, m.v.x54, m.v.x55, m.v.x56, m.v.x57, m.v.x58, m.v.x59, m.v.x60, m.v.x61, m.v.x62, m.v.x63, m.v.x64, m.v.x65, m.v.x66, m.v.x67, m.v.x68, m.v.x69, m.v.x70, m.v.x71, m.v.x72, m.v.x73, m.v.x74 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24, x25, x26, x27, x28, x29, x30, x31, x32, x33, x34, x35, x36, x37, x38, x39, x40, x41, x42, x43, x44, x45, x46, x47, x48, x49, x50, x51, x52, x53, x54, x55, x56, x57, x58, x59, x60, x61, x62, x63, x64, x65, x66, x67, x68, x69, x70, x71, x72, x73, x74
 //line big.go:2095
 	return m.suspend(76, Echo.Call(5))
 resume76:
-//line big_fsm.go:51887
+//line big_fsm.go:53889
 	v_76, err_75 = fsm.Take[int](in)
 //line big.go:2095
 	x75 = v(v_76, err_75)
-//line big_fsm.go:51891
+//line big_fsm.go:53893
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22, m.v.x23, m.v.x24, m.v.x25, m.v.x26, m.v.x27, m.v.x28, m.v.x29, m.v.x30, m.v.x31, m.v.x32, m.v.x33, m.v.x34, m.v.x35, m.v.x36, m.v.x37, m.v.x38, m.v.x39, m.v.x40, m.v.x41, m.v.x42, m.v.x43, m.v.x44, m.v.x45, m.v.x46, m.v.x47, m.v.x48, m.v.x49, m.v.x50, m.v.x51, m.v.x52, m.v.x53, m.v.x54, m.v.x55, m.v.x56, m.v.x57, m.v.x58, m.v.x59, m.v.x60, m.v.x61, m.v.x62, m.v.x63, m.v.x64, m.v.x65, m.v.x66, m.v.x67, m.v.x68, m.v.x69, m.v.x70, m.v.x71, m.v.x72, m.v.x73, m.v.x74, m.v.x75 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24, x25, x26, x27, x28, x29, x30, x31, x32, x33, x34, x35, x36, x37, x38, x39, x40, x41, x42, x43, x44, x45, x46, x47, x48, x49, x50, x51, x52, x53, x54, x55, x56, x57, x58, x59, x60, x61, x62, x63, x64, x65, x66, x67, x68, x69, x70, x71, x72, x73, x74, x75
 //line big.go:2096
 	return m.suspend(77, Echo.Call(6))
 resume77:
-//line big_fsm.go:51896
+//line big_fsm.go:53898
 	v_77, err_76 = fsm.Take[int](in)
 //line big.go:2096
 	x76 = v(v_77, err_76)
-//line big_fsm.go:51900
+//line big_fsm.go:53902
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22, m.v.x23, m.v.x24, m.v.x25, m.v.x26, m.v.x27, m.v.x28, m.v.x29, m.v.x30, m.v.x31, m.v.x32, m.v.x33, m.v.x34, m.v.x35, m.v.x36, m.v.x37, m.v.x38, m.v.x39, m.v.x40, m.v.x41, m.v.x42, m.v.x43, m.v.x44, m.v.x45, m.v.x46, m.v.x47, m.v.x48, m.v.x49, m.v.x50, m.v.x51, m.v.x52, m.v.x53, m.v.x54, m.v.x55, m.v.x56, m.v.x57, m.v.x58, m.v.x59, m.v.x60, m.v.x61, m.v.x62, m.v.x63, m.v.x64, m.v.x65, m.v.x66, m.v.x67, m.v.x68, m.v.x69, m.v.x70, m.v.x71, m.v.x72, m.v.x73, m.v.x74, m.v.x75, m.v.x76 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24, x25, x26, x27, x28, x29, x30, x31, x32, x33, x34, x35, x36, x37, x38, x39, x40, x41, x42, x43, x44, x45, x46, x47, x48, x49, x50, x51, x52, x53, x54, x55, x56, x57, x58, x59, x60, x61, x62, x63, x64, x65, x66, x67, x68, x69, x70, x71, x72, x73, x74, x75, x76
 //line big.go:2097
 	return m.suspend(78, Echo.Call(0))
 resume78:
-//line big_fsm.go:51905
+//line big_fsm.go:53907
 	v_78, err_77 = fsm.Take[int](in)
 //line big.go:2097
 	x77 = v(v_78, err_77)
-//line big_fsm.go:51909
+//line big_fsm.go:53911
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22, m.v.x23, m.v.x24, m.v.x25, m.v.x26, m.v.x27, m.v.x28, m.v.x29, m.v.x30, m.v.x31, m.v.x32, m.v.x33, m.v.x34, m.v.x35, m.v.x36, m.v.x37, m.v.x38, m.v.x39, m.v.x40, m.v.x41, m.v.x42, m.v.x43, m.v.x44, m.v.x45, m.v.x46, m.v.x47, m.v.x48, m.v.x49, m.v.x50, m.v.x51, m.v.x52, m.v.x53, m.v.x54, m.v.x55, m.v.x56, m.v.x57, m.v.x58, m.v.x59, m.v.x60, m.v.x61, m.v.x62, m.v.x63, m.v.x64, m.v.x65, m.v.x66, m.v.x67, m.v.x68, m.v.x69, m.v.x70, m.v.x71, m.v.x72, m.v.x73, m.v.x74, m.v.x75, m.v.x76, m.v.x77 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24, x25, x26, x27, x28, x29, x30, x31, x32, x33, x34, x35, x36, x37, x38, x39, x40, x41, x42, x43, x44, x45, x46, x47, x48, x49, x50, x51, x52, x53, x54, x55, x56, x57, x58, x59, x60, x61, x62, x63, x64, x65, x66, x67, x68, x69, x70, x71, x72, x73, x74, x75, x76, x77
 //line big.go:2098
 	return m.suspend(79, Echo.Call(1))
 resume79:
-//line big_fsm.go:51914
+//line big_fsm.go:53916
 	v_79, err_78 = fsm.Take[int](in)
 //line big.go:2098
 	x78 = v(v_79, err_78)
-//line big_fsm.go:51918
+//line big_fsm.go:53920
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22, m.v.x23, m.v.x24, m.v.x25, m.v.x26, m.v.x27, m.v.x28, m.v.x29, m.v.x30, m.v.x31, m.v.x32, m.v.x33, m.v.x34, m.v.x35, m.v.x36, m.v.x37, m.v.x38, m.v.x39, m.v.x40, m.v.x41, m.v.x42, m.v.x43, m.v.x44, m.v.x45, m.v.x46, m.v.x47, m.v.x48, m.v.x49, m.v.x50, m.v.x51, m.v.x52, m.v.x53, m.v.x54, m.v.x55, m.v.x56, m.v.x57, m.v.x58, m.v.x59, m.v.x60, m.v.x61, m.v.x62, m.v.x63, m.v.x64, m.v.x65, m.v.x66, m.v.x67, m.v.x68, m.v.x69, m.v.x70, m.v.x71, m.v.x72, m.v.x73, m.v.x74, m.v.x75, m.v.x76, m.v.x77, m.v.x78 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24, x25, x26, x27, x28, x29, x30, x31, x32, x33, x34, x35, x36, x37, x38, x39, x40, x41, x42, x43, x44, x45, x46, x47, x48, x49, x50, x51, x52, x53, x54, x55, x56, x57, x58, x59, x60, x61, x62, x63, x64, x65, x66, x67, x68, x69, x70, x71, x72, x73, x74, x75, x76, x77, x78
 //line big.go:2099
 	return m.suspend(80, Echo.Call(2))
 resume80:
-//line big_fsm.go:51923
+//line big_fsm.go:53925
 	v_80, err_79 = fsm.Take[int](in)
 //line big.go:2099
 	x79 = v(v_80, err_79)
-//line big_fsm.go:51927
+//line big_fsm.go:53929
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22, m.v.x23, m.v.x24, m.v.x25, m.v.x26, m.v.x27, m.v.x28, m.v.x29, m.v.x30, m.v.x31, m.v.x32, m.v.x33, m.v.x34, m.v.x35, m.v.x36, m.v.x37, m.v.x38, m.v.x39, m.v.x40, m.v.x41, m.v.x42, m.v.x43, m.v.x44, m.v.x45, m.v.x46, m.v.x47, m.v.x48, m.v.x49, m.v.x50, m.v.x51, m.v.x52, m.v.x53, m.v.x54, m.v.x55, m.v.x56, m.v.x57, m.v.x58, m.v.x59, m.v.x60, m.v.x61, m.v.x62, m.v.x63, m.v.x64, m.v.x65, m.v.x66, m.v.x67, m.v.x68, m.v.x69, m.v.x70, m.v.x71, m.v.x72, m.v.x73, m.v.x74, m.v.x75, m.v.x76, m.v.x77, m.v.x78, m.v.x79 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24, x25, x26, x27, x28, x29, x30, x31, x32, x33, x34, x35, x36, x37, x38, x39, x40, x41, x42, x43, x44, x45, x46, x47, x48, x49, x50, x51, x52, x53, x54, x55, x56, x57, x58, x59, x60, x61, x62, x63, x64, x65, x66, x67, x68, x69, x70, x71, x72, x73, x74, x75, x76, x77, x78, x79
 //line big.go:2100
 	return m.suspend(81, Echo.Call(3))
 resume81:
-//line big_fsm.go:51932
+//line big_fsm.go:53934
 	v_81, err_80 = fsm.Take[int](in)
 //line big.go:2100
 	x80 = v(v_81, err_80)
-//line big_fsm.go:51936
+//line big_fsm.go:53938
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22, m.v.x23, m.v.x24, m.v.x25, m.v.x26, m.v.x27, m.v.x28, m.v.x29, m.v.x30, m.v.x31, m.v.x32, m.v.x33, m.v.x34, m.v.x35, m.v.x36, m.v.x37, m.v.x38, m.v.x39, m.v.x40, m.v.x41, m.v.x42, m.v.x43, m.v.x44, m.v.x45, m.v.x46, m.v.x47, m.v.x48, m.v.x49, m.v.x50, m.v.x51, m.v.x52, m.v.x53, m.v.x54, m.v.x55, m.v.x56, m.v.x57, m.v.x58, m.v.x59, m.v.x60, m.v.x61, m.v.x62, m.v.x63, m.v.x64, m.v.x65, m.v.x66, m.v.x67, m.v.x68, m.v.x69, m.v.x70, m.v.x71, m.v.x72, m.v.x73, m.v.x74, m.v.x75, m.v.x76, m.v.x77, m.v.x78, m.v.x79, m.v.x80 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24, x25, x26, x27, x28, x29, x30, x31, x32, x33, x34, x35, x36, x37, x38, x39, x40, x41, x42, x43, x44, x45, x46, x47, x48, x49, x50, x51, x52, x53, x54, x55, x56, x57, x58, x59, x60, x61, x62, x63, x64, x65, x66, x67, x68, x69, x70, x71, x72, x73, x74, x75, x76, x77, x78, x79, x80
 //line big.go:2101
 	return m.suspend(82, Echo.Call(4))
 resume82:
-//line big_fsm.go:51941
+//line big_fsm.go:53943
 	v_82, err_81 = fsm.Take[int](in)
 //line big.go:2101
 	x81 = v(v_82, err_81)
-//line big_fsm.go:51945
+//line big_fsm.go:53947
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22, m.v.x23, m.v.x24, m.v.x25, m.v.x26, m.v.x27, m.v.x28, m.v.x29, m.v.x30, m.v.x31, m.v.x32, m.v.x33, m.v.x34, m.v.x35, m.v.x36, m.v.x37, m.v.x38, m.v.x39, m.v.x40, m.v.x41, m.v.x42, m.v.x43, m.v.x44, m.v.x45, m.v.x46, m.v.x47, m.v.x48, m.v.x49, m.v.x50, m.v.x51, m.v.x52, m.v.x53, m.v.x54, m.v.x55, m.v.x56, m.v.x57, m.v.x58, m.v.x59, m.v.x60, m.v.x61, m.v.x62, m.v.x63, m.v.x64, m.v.x65, m.v.x66, m.v.x67, m.v.x68, m.v.x69, m.v.x70, m.v.x71, m.v.x72, m.v.x73, m.v.x74, m.v.x75, m.v.x76, m.v.x77, m.v.x78, m.v.x79, m.v.x80, m.v.x81 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24, x25, x26, x27, x28, x29, x30, x31, x32, x33, x34, x35, x36, x37, x38, x39, x40, x41, x42, x43, x44, x45, x46, x47, x48, x49, x50, x51, x52, x53, x54, x55, x56, x57, x58, x59, x60, x61, x62, x63, x64, x65, x66, x67, x68, x69, x70, x71, x72, x73, x74, x75, x76, x77, x78, x79, x80, x81
 //line big.go:2102
 	return m.suspend(83, Echo.Call(5))
 resume83:
-//line big_fsm.go:51950
+//line big_fsm.go:53952
 	v_83, err_82 = fsm.Take[int](in)
 //line big.go:2102
 	x82 = v(v_83, err_82)
-//line big_fsm.go:51954
+//line big_fsm.go:53956
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22, m.v.x23, m.v.x24, m.v.x25, m.v.x26, m.v.x27, m.v.x28, m.v.x29, m.v.x30, m.v.x31, m.v.x32, m.v.x33, m.v.x34, m.v.x35, m.v.x36, m.v.x37, m.v.x38, m.v.x39, m.v.x40, m.v.x41, m.v.x42, m.v.x43, m.v.x44, m.v.x45, m.v.x46, m.v.x47, m.v.x48, m.v.x49, m.v.x50, m.v.x51, m.v.x52, m.v.x53, m.v.x54, m.v.x55, m.v.x56, m.v.x57, m.v.x58, m.v.x59, m.v.x60, m.v.x61, m.v.x62, m.v.x63, m.v.x64, m.v.x65, m.v.x66, m.v.x67, m.v.x68, m.v.x69, m.v.x70, m.v.x71, m.v.x72, m.v.x73, m.v.x74, m.v.x75, m.v.x76, m.v.x77, m.v.x78, m.v.x79, m.v.x80, m.v.x81, m.v.x82 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24, x25, x26, x27, x28, x29, x30, x31, x32, x33, x34, x35, x36, x37, x38, x39, x40, x41, x42, x43, x44, x45, x46, x47, x48, x49, x50, x51, x52, x53, x54, x55, x56, x57, x58, x59, x60, x61, x62, x63, x64, x65, x66, x67, x68, x69, x70, x71, x72, x73, x74, x75, x76, x77, x78, x79, x80, x81, x82
 //line big.go:2103
 	return m.suspend(84, Echo.Call(6))
 resume84:
-//line big_fsm.go:51959
+//line big_fsm.go:53961
 	v_84, err_83 = fsm.Take[int](in)
 //line big.go:2103
 	x83 = v(v_84, err_83)
-//line big_fsm.go:51963
+//line big_fsm.go:53965
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22, m.v.x23, m.v.x24, m.v.x25, m.v.x26, m.v.x27, m.v.x28, m.v.x29, m.v.x30, m.v.x31, m.v.x32, m.v.x33, m.v.x34, m.v.x35, m.v.x36, m.v.x37, m.v.x38, m.v.x39, m.v.x40, m.v.x41, m.v.x42, m.v.x43, m.v.x44, m.v.x45, m.v.x46, m.v.x47, m.v.x48, m.v.x49, m.v.x50, m.v.x51, m.v.x52, m.v.x53, m.v.x54, m.v.x55, m.v.x56, m.v.x57, m.v.x58, m.v.x59, m.v.x60, m.v.x61, m.v.x62, m.v.x63, m.v.x64, m.v.x65, m.v.x66, m.v.x67, m.v.x68, m.v.x69, m.v.x70, m.v.x71, m.v.x72, m.v.x73, m.v.x74, m.v.x75, m.v.x76, m.v.x77, m.v.x78, m.v.x79, m.v.x80, m.v.x81, m.v.x82, m.v.x83 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24, x25, x26, x27, x28, x29, x30, x31, x32, x33, x34, x35, x36, x37, x38, x39, x40, x41, x42, x43, x44, x45, x46, x47, x48, x49, x50, x51, x52, x53, x54, x55, x56, x57, x58, x59, x60, x61, x62, x63, x64, x65, x66, x67, x68, x69, x70, x71, x72, x73, x74, x75, x76, x77, x78, x79, x80, x81, x82, x83
 //line big.go:2104
 	return m.suspend(85, Echo.Call(0))
 resume85:
-//line big_fsm.go:51968
+//line big_fsm.go:53970
 	v_85, err_84 = fsm.Take[int](in)
 //line big.go:2104
 	x84 = v(v_85, err_84)
-//line big_fsm.go:51972
+//line big_fsm.go:53974
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22, m.v.x23, m.v.x24, m.v.x25, m.v.x26, m.v.x27, m.v.x28, m.v.x29, m.v.x30, m.v.x31, m.v.x32, m.v.x33, m.v.x34, m.v.x35, m.v.x36, m.v.x37, m.v.x38, m.v.x39, m.v.x40, m.v.x41, m.v.x42, m.v.x43, m.v.x44, m.v.x45, m.v.x46, m.v.x47, m.v.x48, m.v.x49, m.v.x50, m.v.x51, m.v.x52, m.v.x53, m.v.x54, m.v.x55, m.v.x56, m.v.x57, m.v.x58, m.v.x59, m.v.x60, m.v.x61, m.v.x62, m.v.x63, m.v.x64, m.v.x65, m.v.x66, m.v.x67, m.v.x68, m.v.x69, m.v.x70, m.v.x71, m.v.x72, m.v.x73, m.v.x74, m.v.x75, m.v.x76, m.v.x77, m.v.x78, m.v.x79, m.v.x80, m.v.x81, m.v.x82, m.v.x83, m.v.x84 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24, x25, x26, x27, x28, x29, x30, x31, x32, x33, x34, x35, x36, x37, x38, x39, x40, x41, x42, x43, x44, x45, x46, x47, x48, x49, x50, x51, x52, x53, x54, x55, x56, x57, x58, x59, x60, x61, x62, x63, x64, x65, x66, x67, x68, x69, x70, x71, x72, x73, x74, x75, x76, x77, x78, x79, x80, x81, x82, x83, x84
 //line big.go:2105
 	return m.suspend(86, Echo.Call(1))
 resume86:
-//line big_fsm.go:51977
+//line big_fsm.go:53979
 	v_86, err_85 = fsm.Take[int](in)
 //line big.go:2105
 	x85 = v(v_86, err_85)
-//line big_fsm.go:51981
+//line big_fsm.go:53983
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22, m.v.x23, m.v.x24, m.v.x25, m.v.x26, m.v.x27, m.v.x28, m.v.x29, m.v.x30, m.v.x31, m.v.x32, m.v.x33, m.v.x34, m.v.x35, m.v.x36, m.v.x37, m.v.x38, m.v.x39, m.v.x40, m.v.x41, m.v.x42, m.v.x43, m.v.x44, m.v.x45, m.v.x46, m.v.x47, m.v.x48, m.v.x49, m.v.x50, m.v.x51, m.v.x52, m.v.x53, m.v.x54, m.v.x55, m.v.x56, m.v.x57, m.v.x58, m.v.x59, m.v.x60, m.v.x61, m.v.x62, m.v.x63, m.v.x64, m.v.x65, m.v.x66, m.v.x67, m.v.x68, m.v.x69, m.v.x70, m.v.x71, m.v.x72, m.v.x73, m.v.x74, m.v.x75, m.v.x76, m.v.x77, m.v.x78, m.v.x79, m.v.x80, m.v.x81, m.v.x82, m.v.x83, m.v.x84, m.v.x85 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24, x25, x26, x27, x28, x29, x30, x31, x32, x33, x34, x35, x36, x37, x38, x39, x40, x41, x42, x43, x44, x45, x46, x47, x48, x49, x50, x51, x52, x53, x54, x55, x56, x57, x58, x59, x60, x61, x62, x63, x64, x65, x66, x67, x68, x69, x70, x71, x72, x73, x74, x75, x76, x77, x78, x79, x80, x81, x82, x83, x84, x85
 //line big.go:2106
 	return m.suspend(87, Echo.Call(2))
 resume87:
-//line big_fsm.go:51986
+//line big_fsm.go:53988
 	v_87, err_86 = fsm.Take[int](in)
 //line big.go:2106
 	x86 = v(v_87, err_86)
-//line big_fsm.go:51990
+//line big_fsm.go:53992
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22, m.v.x23, m.v.x24, m.v.x25, m.v.x26, m.v.x27, m.v.x28, m.v.x29, m.v.x30, m.v.x31, m.v.x32, m.v.x33, m.v.x34, m.v.x35, m.v.x36, m.v.x37, m.v.x38, m.v.x39, m.v.x40, m.v.x41, m.v.x42, m.v.x43, m.v.x44, m.v.x45, m.v.x46, m.v.x47, m.v.x48, m.v.x49, m.v.x50, m.v.x51, m.v.x52, m.v.x53, m.v.x54, m.v.x55, m.v.x56, m.v.x57, m.v.x58, m.v.x59, m.v.x60, m.v.x61, m.v.x62, m.v.x63, m.v.x64, m.v.x65, m.v.x66, m.v.x67, m.v.x68, m.v.x69, m.v.x70, m.v.x71, m.v.x72, m.v.x73, m.v.x74, m.v.x75, m.v.x76, m.v.x77, m.v.x78, m.v.x79, m.v.x80, m.v.x81, m.v.x82, m.v.x83, m.v.x84, m.v.x85, m.v.x86 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24, x25, x26, x27, x28, x29, x30, x31, x32, x33, x34, x35, x36, x37, x38, x39, x40, x41, x42, x43, x44, x45, x46, x47, x48, x49, x50, x51, x52, x53, x54, x55, x56, x57, x58, x59, x60, x61, x62, x63, x64, x65, x66, x67, x68, x69, x70, x71, x72, x73, x74, x75, x76, x77, x78, x79, x80, x81, x82, x83, x84, x85, x86
 //line big.go:2107
 	return m.suspend(88, Echo.Call(3))
 resume88:
-//line big_fsm.go:51995
+//line big_fsm.go:53997
 	v_88, err_87 = fsm.Take[int](in)
 //line big.go:2107
 	x87 = v(v_88, err_87)
-//line big_fsm.go:51999
+//line big_fsm.go:54001
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22, m.v.x23, m.v.x24, m.v.x25, m.v.x26, m.v.x27, m.v.x28, m.v.x29, m.v.x30, m.v.x31, m.v.x32, m.v.x33, m.v.x34, m.v.x35, m.v.x36, m.v.x37, m.v.x38, m.v.x39, m.v.x40, m.v.x41, m.v.x42, m.v.x43, m.v.x44, m.v.x45, m.v.x46, m.v.x47, m.v.x48, m.v.x49, m.v.x50, m.v.x51, m.v.x52, m.v.x53, m.v.x54, m.v.x55, m.v.x56, m.v.x57, m.v.x58, m.v.x59, m.v.x60, m.v.x61, m.v.x62, m.v.x63, m.v.x64, m.v.x65, m.v.x66, m.v.x67, m.v.x68, m.v.x69, m.v.x70, m.v.x71, m.v.x72, m.v.x73, m.v.x74, m.v.x75, m.v.x76, m.v.x77, m.v.x78, m.v.x79, m.v.x80, m.v.x81, m.v.x82, m.v.x83, m.v.x84, m.v.x85, m.v.x86, m.v.x87 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24, x25, x26, x27, x28, x29, x30, x31, x32, x33, x34, x35, x36, x37, x38, x39, x40, x41, x42, x43, x44, x45, x46, x47, x48, x49, x50, x51, x52, x53, x54, x55, x56, x57, x58, x59, x60, x61, x62, x63, x64, x65, x66, x67, x68, x69, x70, x71, x72, x73, x74, x75, x76, x77, x78, x79, x80, x81, x82, x83, x84, x85, x86, x87
 //line big.go:2108
 	return m.suspend(89, Echo.Call(4))
 resume89:
-//line big_fsm.go:52004
+//line big_fsm.go:54006
 	v_89, err_88 = fsm.Take[int](in)
 //line big.go:2108
 	x88 = v(v_89, err_88)
-//line big_fsm.go:52008
+//line big_fsm.go:54010
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22, m.v.x23, m.v.x24, m.v.x25, m.v.x26, m.v.x27, m.v.x28, m.v.x29, m.v.x30, m.v.x31, m.v.x32, m.v.x33, m.v.x34, m.v.x35, m.v.x36, m.v.x37, m.v.x38, m.v.x39, m.v.x40, m.v.x41, m.v.x42, m.v.x43, m.v.x44, m.v.x45, m.v.x46, m.v.x47, m.v.x48, m.v.x49, m.v.x50, m.v.x51, m.v.x52, m.v.x53, m.v.x54, m.v.x55, m.v.x56, m.v.x57, m.v.x58, m.v.x59, m.v.x60, m.v.x61, m.v.x62, m.v.x63, m.v.x64, m.v.x65, m.v.x66, m.v.x67, m.v.x68, m.v.x69, m.v.x70, m.v.x71, m.v.x72, m.v.x73, m.v.x74, m.v.x75, m.v.x76, m.v.x77, m.v.x78, m.v.x79, m.v.x80, m.v.x81, m.v.x82, m.v.x83, m.v.x84, m.v.x85, m.v.x86, m.v.x87, m.v.x88 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24, x25, x26, x27, x28, x29, x30, x31, x32, x33, x34, x35, x36, x37, x38, x39, x40, x41, x42, x43, x44, x45, x46, x47, x48, x49, x50, x51, x52, x53, x54, x55, x56, x57, x58, x59, x60, x61, x62, x63, x64, x65, x66, x67, x68, x69, x70, x71, x72, x73, x74, x75, x76, x77, x78, x79, x80, x81, x82, x83, x84, x85, x86, x87, x88
 //line big.go:2109
 	return m.suspend(90, Echo.Call(5))
 resume90:
-//line big_fsm.go:52013
+//line big_fsm.go:54015
 	v_90, err_89 = fsm.Take[int](in)
 //line big.go:2109
 	x89 = v(v_90, err_89)
-//line big_fsm.go:52017
+//line big_fsm.go:54019
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22, m.v.x23, m.v.x24, m.v.x25, m.v.x26, m.v.x27, m.v.x28, m.v.x29, m.v.x30, m.v.x31, m.v.x32, m.v.x33, m.v.x34, m.v.x35, m.v.x36, m.v.x37, m.v.x38, m.v.x39, m.v.x40, m.v.x41, m.v.x42, m.v.x43, m.v.x44, m.v.x45, m.v.x46, m.v.x47, m.v.x48, m.v.x49, m.v.x50, m.v.x51, m.v.x52, m.v.x53, m.v.x54, m.v.x55, m.v.x56, m.v.x57, m.v.x58, m.v.x59, m.v.x60, m.v.x61, m.v.x62, m.v.x63, m.v.x64, m.v.x65, m.v.x66, m.v.x67, m.v.x68, m.v.x69, m.v.x70, m.v.x71, m.v.x72, m.v.x73, m.v.x74, m.v.x75, m.v.x76, m.v.x77, m.v.x78, m.v.x79, m.v.x80, m.v.x81, m.v.x82, m.v.x83, m.v.x84, m.v.x85, m.v.x86, m.v.x87, m.v.x88, m.v.x89 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24, x25, x26, x27, x28, x29, x30, x31, x32, x33, x34, x35, x36, x37, x38, x39, x40, x41, x42, x43, x44, x45, x46, x47, x48, x49, x50, x51, x52, x53, x54, x55, x56, x57, x58, x59, x60, x61, x62, x63, x64, x65, x66, x67, x68, x69, x70, x71, x72, x73, x74, x75, x76, x77, x78, x79, x80, x81, x82, x83, x84, x85, x86, x87, x88, x89
 //line big.go:2110
 	return m.suspend(91, Echo.Call(6))
 resume91:
-//line big_fsm.go:52022
+//line big_fsm.go:54024
 	v_91, err_90 = fsm.Take[int](in)
 //line big.go:2110
 	x90 = v(v_91, err_90)
-//line big_fsm.go:52026
+//line big_fsm.go:54028
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22, m.v.x23, m.v.x24, m.v.x25, m.v.x26, m.v.x27, m.v.x28, m.v.x29, m.v.x30, m.v.x31, m.v.x32, m.v.x33, m.v.x34, m.v.x35, m.v.x36, m.v.x37, m.v.x38, m.v.x39, m.v.x40, m.v.x41, m.v.x42, m.v.x43, m.v.x44, m.v.x45, m.v.x46, m.v.x47, m.v.x48, m.v.x49, m.v.x50, m.v.x51, m.v.x52, m.v.x53, m.v.x54, m.v.x55, m.v.x56, m.v.x57, m.v.x58, m.v.x59, m.v.x60, m.v.x61, m.v.x62, m.v.x63, m.v.x64, m.v.x65, m.v.x66, m.v.x67, m.v.x68, m.v.x69, m.v.x70, m.v.x71, m.v.x72, m.v.x73, m.v.x74, m.v.x75, m.v.x76, m.v.x77, m.v.x78, m.v.x79, m.v.x80, m.v.x81, m.v.x82, m.v.x83, m.v.x84, m.v.x85, m.v.x86, m.v.x87, m.v.x88, m.v.x89, m.v.x90 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24, x25, x26, x27, x28, x29, x30, x31, x32, x33, x34, x35, x36, x37, x38, x39, x40, x41, x42, x43, x44, x45, x46, x47, x48, x49, x50, x51, x52, x53, x54, x55, x56, x57, x58, x59, x60, x61, x62, x63, x64, x65, x66, x67, x68, x69, x70, x71, x72, x73, x74, x75, x76, x77, x78, x79, x80, x81, x82, x83, x84, x85, x86, x87, x88, x89, x90
 //line big.go:2111
 	return m.suspend(92, Echo.Call(0))
 resume92:
-//line big_fsm.go:52031
+//line big_fsm.go:54033
 	v_92, err_91 = fsm.Take[int](in)
 //line big.go:2111
 	x91 = v(v_92, err_91)
-//line big_fsm.go:52035
+//line big_fsm.go:54037
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22, m.v.x23, m.v.x24, m.v.x25, m.v.x26, m.v.x27, m.v.x28, m.v.x29, m.v.x30, m.v.x31, m.v.x32, m.v.x33, m.v.x34, m.v.x35, m.v.x36, m.v.x37, m.v.x38, m.v.x39, m.v.x40, m.v.x41, m.v.x42, m.v.x43, m.v.x44, m.v.x45, m.v.x46, m.v.x47, m.v.x48, m.v.x49, m.v.x50, m.v.x51, m.v.x52, m.v.x53, m.v.x54, m.v.x55, m.v.x56, m.v.x57, m.v.x58, m.v.x59, m.v.x60, m.v.x61, m.v.x62, m.v.x63, m.v.x64, m.v.x65, m.v.x66, m.v.x67, m.v.x68, m.v.x69, m.v.x70, m.v.x71, m.v.x72, m.v.x73, m.v.x74, m.v.x75, m.v.x76, m.v.x77, m.v.x78, m.v.x79, m.v.x80, m.v.x81, m.v.x82, m.v.x83, m.v.x84, m.v.x85, m.v.x86, m.v.x87, m.v.x88, m.v.x89, m.v.x90, m.v.x91 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24, x25, x26, x27, x28, x29, x30, x31, x32, x33, x34, x35, x36, x37, x38, x39, x40, x41, x42, x43, x44, x45, x46, x47, x48, x49, x50, x51, x52, x53, x54, x55, x56, x57, x58, x59, x60, x61, x62, x63, x64, x65, x66, x67, x68, x69, x70, x71, x72, x73, x74, x75, x76, x77, x78, x79, x80, x81, x82, x83, x84, x85, x86, x87, x88, x89, x90, x91
 //line big.go:2112
 	return m.suspend(93, Echo.Call(1))
 resume93:
-//line big_fsm.go:52040
+//line big_fsm.go:54042
 	v_93, err_92 = fsm.Take[int](in)
 //line big.go:2112
 	x92 = v(v_93, err_92)
-//line big_fsm.go:52044
+//line big_fsm.go:54046
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22, m.v.x23, m.v.x24, m.v.x25, m.v.x26, m.v.x27, m.v.x28, m.v.x29, m.v.x30, m.v.x31, m.v.x32, m.v.x33, m.v.x34, m.v.x35, m.v.x36, m.v.x37, m.v.x38, m.v.x39, m.v.x40, m.v.x41, m.v.x42, m.v.x43, m.v.x44, m.v.x45, m.v.x46, m.v.x47, m.v.x48, m.v.x49, m.v.x50, m.v.x51, m.v.x52, m.v.x53, m.v.x54, m.v.x55, m.v.x56, m.v.x57, m.v.x58, m.v.x59, m.v.x60, m.v.x61, m.v.x62, m.v.x63, m.v.x64, m.v.x65, m.v.x66, m.v.x67, m.v.x68, m.v.x69, m.v.x70, m.v.x71, m.v.x72, m.v.x73, m.v.x74, m.v.x75, m.v.x76, m.v.x77, m.v.x78, m.v.x79, m.v.x80, m.v.x81, m.v.x82, m.v.x83, m.v.x84, m.v.x85, m.v.x86, m.v.x87, m.v.x88, m.v.x89, m.v.x90, m.v.x91, m.v.x92 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24, x25, x26, x27, x28, x29, x30, x31, x32, x33, x34, x35, x36, x37, x38, x39, x40, x41, x42, x43, x44, x45, x46, x47, x48, x49, x50, x51, x52, x53, x54, x55, x56, x57, x58, x59, x60, x61, x62, x63, x64, x65, x66, x67, x68, x69, x70, x71, x72, x73, x74, x75, x76, x77, x78, x79, x80, x81, x82, x83, x84, x85, x86, x87, x88, x89, x90, x91, x92
 //line big.go:2113
 	return m.suspend(94, Echo.Call(2))
 resume94:
-//line big_fsm.go:52049
+//line big_fsm.go:54051
 	v_94, err_93 = fsm.Take[int](in)
 //line big.go:2113
 	x93 = v(v_94, err_93)
-//line big_fsm.go:52053
+//line big_fsm.go:54055
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22, m.v.x23, m.v.x24, m.v.x25, m.v.x26, m.v.x27, m.v.x28, m.v.x29, m.v.x30, m.v.x31, m.v.x32, m.v.x33, m.v.x34, m.v.x35, m.v.x36, m.v.x37, m.v.x38, m.v.x39, m.v.x40, m.v.x41, m.v.x42, m.v.x43, m.v.x44, m.v.x45, m.v.x46, m.v.x47, m.v.x48, m.v.x49, m.v.x50, m.v.x51, m.v.x52, m.v.x53, m.v.x54, m.v.x55, m.v.x56, m.v.x57, m.v.x58, m.v.x59, m.v.x60, m.v.x61, m.v.x62, m.v.x63, m.v.x64, m.v.x65, m.v.x66, m.v.x67, m.v.x68, m.v.x69, m.v.x70, m.v.x71, m.v.x72, m.v.x73, m.v.x74, m.v.x75, m.v.x76, m.v.x77, m.v.x78, m.v.x79, m.v.x80, m.v.x81, m.v.x82, m.v.x83, m.v.x84, m.v.x85, m.v.x86, m.v.x87, m.v.x88, m.v.x89, m.v.x90, m.v.x91, m.v.x92, m.v.x93 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24, x25, x26, x27, x28, x29, x30, x31, x32, x33, x34, x35, x36, x37, x38, x39, x40, x41, x42, x43, x44, x45, x46, x47, x48, x49, x50, x51, x52, x53, x54, x55, x56, x57, x58, x59, x60, x61, x62, x63, x64, x65, x66, x67, x68, x69, x70, x71, x72, x73, x74, x75, x76, x77, x78, x79, x80, x81, x82, x83, x84, x85, x86, x87, x88, x89, x90, x91, x92, x93
 //line big.go:2114
 	return m.suspend(95, Echo.Call(3))
 resume95:
-//line big_fsm.go:52058
+//line big_fsm.go:54060
 	v_95, err_94 = fsm.Take[int](in)
 //line big.go:2114
 	x94 = v(v_95, err_94)
-//line big_fsm.go:52062
+//line big_fsm.go:54064
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22, m.v.x23, m.v.x24, m.v.x25, m.v.x26, m.v.x27, m.v.x28, m.v.x29, m.v.x30, m.v.x31, m.v.x32, m.v.x33, m.v.x34, m.v.x35, m.v.x36, m.v.x37, m.v.x38, m.v.x39, m.v.x40, m.v.x41, m.v.x42, m.v.x43, m.v.x44, m.v.x45, m.v.x46, m.v.x47, m.v.x48, m.v.x49, m.v.x50, m.v.x51, m.v.x52, m.v.x53, m.v.x54, m.v.x55, m.v.x56, m.v.x57, m.v.x58, m.v.x59, m.v.x60, m.v.x61, m.v.x62, m.v.x63, m.v.x64, m.v.x65, m.v.x66, m.v.x67, m.v.x68, m.v.x69, m.v.x70, m.v.x71, m.v.x72, m.v.x73, m.v.x74, m.v.x75, m.v.x76, m.v.x77, m.v.x78, m.v.x79, m.v.x80, m.v.x81, m.v.x82, m.v.x83, m.v.x84, m.v.x85, m.v.x86, m.v.x87, m.v.x88, m.v.x89, m.v.x90, m.v.x91, m.v.x92, m.v.x93, m.v.x94 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24, x25, x26, x27, x28, x29, x30, x31, x32, x33, x34, x35, x36, x37, x38, x39, x40, x41, x42, x43, x44, x45, x46, x47, x48, x49, x50, x51, x52, x53, x54, x55, x56, x57, x58, x59, x60, x61, x62, x63, x64, x65, x66, x67, x68, x69, x70, x71, x72, x73, x74, x75, x76, x77, x78, x79, x80, x81, x82, x83, x84, x85, x86, x87, x88, x89, x90, x91, x92, x93, x94
 //line big.go:2115
 	return m.suspend(96, Echo.Call(4))
 resume96:
-//line big_fsm.go:52067
+//line big_fsm.go:54069
 	v_96, err_95 = fsm.Take[int](in)
 //line big.go:2115
 	x95 = v(v_96, err_95)
-//line big_fsm.go:52071
+//line big_fsm.go:54073
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22, m.v.x23, m.v.x24, m.v.x25, m.v.x26, m.v.x27, m.v.x28, m.v.x29, m.v.x30, m.v.x31, m.v.x32, m.v.x33, m.v.x34, m.v.x35, m.v.x36, m.v.x37, m.v.x38, m.v.x39, m.v.x40, m.v.x41, m.v.x42, m.v.x43, m.v.x44, m.v.x45, m.v.x46, m.v.x47, m.v.x48, m.v.x49, m.v.x50, m.v.x51, m.v.x52, m.v.x53, m.v.x54, m.v.x55, m.v.x56, m.v.x57, m.v.x58, m.v.x59, m.v.x60, m.v.x61, m.v.x62, m.v.x63, m.v.x64, m.v.x65, m.v.x66, m.v.x67, m.v.x68, m.v.x69, m.v.x70, m.v.x71, m.v.x72, m.v.x73, m.v.x74, m.v.x75, m.v.x76, m.v.x77, m.v.x78, m.v.x79, m.v.x80, m.v.x81, m.v.x82, m.v.x83, m.v.x84, m.v.x85, m.v.x86, m.v.x87, m.v.x88, m.v.x89, m.v.x90, m.v.x91, m.v.x92, m.v.x93, m.v.x94, m.v.x95 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24, x25, x26, x27, x28, x29, x30, x31, x32, x33, x34, x35, x36, x37, x38, x39, x40, x41, x42, x43, x44, x45, x46, x47, x48, x49, x50, x51, x52, x53, x54, x55, x56, x57, x58, x59, x60, x61, x62, x63, x64, x65, x66, x67, x68, x69, x70, x71, x72, x73, x74, x75, x76, x77, x78, x79, x80, x81, x82, x83, x84, x85, x86, x87, x88, x89, x90, x91, x92, x93, x94, x95
 //line big.go:2116
 	return m.suspend(97, Echo.Call(5))
 resume97:
-//line big_fsm.go:52076
+//line big_fsm.go:54078
 	v_97, err_96 = fsm.Take[int](in)
 //line big.go:2116
 	x96 = v(v_97, err_96)
-//line big_fsm.go:52080
+//line big_fsm.go:54082
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22, m.v.x23, m.v.x24, m.v.x25, m.v.x26, m.v.x27, m.v.x28, m.v.x29, m.v.x30, m.v.x31, m.v.x32, m.v.x33, m.v.x34, m.v.x35, m.v.x36, m.v.x37, m.v.x38, m.v.x39, m.v.x40, m.v.x41, m.v.x42, m.v.x43, m.v.x44, m.v.x45, m.v.x46, m.v.x47, m.v.x48, m.v.x49, m.v.x50, m.v.x51, m.v.x52, m.v.x53, m.v.x54, m.v.x55, m.v.x56, m.v.x57, m.v.x58, m.v.x59, m.v.x60, m.v.x61, m.v.x62, m.v.x63, m.v.x64, m.v.x65, m.v.x66, m.v.x67, m.v.x68, m.v.x69, m.v.x70, m.v.x71, m.v.x72, m.v.x73, m.v.x74, m.v.x75, m.v.x76, m.v.x77, m.v.x78, m.v.x79, m.v.x80, m.v.x81, m.v.x82, m.v.x83, m.v.x84, m.v.x85, m.v.x86, m.v.x87, m.v.x88, m.v.x89, m.v.x90, m.v.x91, m.v.x92, m.v.x93, m.v.x94, m.v.x95, m.v.x96 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24, x25, x26, x27, x28, x29, x30, x31, x32, x33, x34, x35, x36, x37, x38, x39, x40, x41, x42, x43, x44, x45, x46, x47, x48, x49, x50, x51, x52, x53, x54, x55, x56, x57, x58, x59, x60, x61, x62, x63, x64, x65, x66, x67, x68, x69, x70, x71, x72, x73, x74, x75, x76, x77, x78, x79, x80, x81, x82, x83, x84, x85, x86, x87, x88, x89, x90, x91, x92, x93, x94, x95, x96
 //line big.go:2117
 	return m.suspend(98, Echo.Call(6))
 resume98:
-//line big_fsm.go:52085
+//line big_fsm.go:54087
 	v_98, err_97 = fsm.Take[int](in)
 //line big.go:2117
 	x97 = v(v_98, err_97)
-//line big_fsm.go:52089
+//line big_fsm.go:54091
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22, m.v.x23, m.v.x24, m.v.x25, m.v.x26, m.v.x27, m.v.x28, m.v.x29, m.v.x30, m.v.x31, m.v.x32, m.v.x33, m.v.x34, m.v.x35, m.v.x36, m.v.x37, m.v.x38, m.v.x39, m.v.x40, m.v.x41, m.v.x42, m.v.x43, m.v.x44, m.v.x45, m.v.x46, m.v.x47, m.v.x48, m.v.x49, m.v.x50, m.v.x51, m.v.x52, m.v.x53, m.v.x54, m.v.x55, m.v.x56, m.v.x57, m.v.x58, m.v.x59, m.v.x60, m.v.x61, m.v.x62, m.v.x63, m.v.x64, m.v.x65, m.v.x66, m.v.x67, m.v.x68, m.v.x69, m.v.x70, m.v.x71, m.v.x72, m.v.x73, m.v.x74, m.v.x75, m.v.x76, m.v.x77, m.v.x78, m.v.x79, m.v.x80, m.v.x81, m.v.x82, m.v.x83, m.v.x84, m.v.x85, m.v.x86, m.v.x87, m.v.x88, m.v.x89, m.v.x90, m.v.x91, m.v.x92, m.v.x93, m.v.x94, m.v.x95, m.v.x96, m.v.x97 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24, x25, x26, x27, x28, x29, x30, x31, x32, x33, x34, x35, x36, x37, x38, x39, x40, x41, x42, x43, x44, x45, x46, x47, x48, x49, x50, x51, x52, x53, x54, x55, x56, x57, x58, x59, x60, x61, x62, x63, x64, x65, x66, x67, x68, x69, x70, x71, x72, x73, x74, x75, x76, x77, x78, x79, x80, x81, x82, x83, x84, x85, x86, x87, x88, x89, x90, x91, x92, x93, x94, x95, x96, x97
 //line big.go:2118
 	return m.suspend(99, Echo.Call(0))
 resume99:
-//line big_fsm.go:52094
+//line big_fsm.go:54096
 	v_99, err_98 = fsm.Take[int](in)
 //line big.go:2118
 	x98 = v(v_99, err_98)
-//line big_fsm.go:52098
+//line big_fsm.go:54100
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22, m.v.x23, m.v.x24, m.v.x25, m.v.x26, m.v.x27, m.v.x28, m.v.x29, m.v.x30, m.v.x31, m.v.x32, m.v.x33, m.v.x34, m.v.x35, m.v.x36, m.v.x37, m.v.x38, m.v.x39, m.v.x40, m.v.x41, m.v.x42, m.v.x43, m.v.x44, m.v.x45, m.v.x46, m.v.x47, m.v.x48, m.v.x49, m.v.x50, m.v.x51, m.v.x52, m.v.x53, m.v.x54, m.v.x55, m.v.x56, m.v.x57, m.v.x58, m.v.x59, m.v.x60, m.v.x61, m.v.x62, m.v.x63, m.v.x64, m.v.x65, m.v.x66, m.v.x67, m.v.x68, m.v.x69, m.v.x70, m.v.x71, m.v.x72, m.v.x73, m.v.x74, m.v.x75, m.v.x76, m.v.x77, m.v.x78, m.v.x79, m.v.x80, m.v.x81, m.v.x82, m.v.x83, m.v.x84, m.v.x85, m.v.x86, m.v.x87, m.v.x88, m.v.x89, m.v.x90, m.v.x91, m.v.x92, m.v.x93, m.v.x94, m.v.x95, m.v.x96, m.v.x97, m.v.x98 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24, x25, x26, x27, x28, x29, x30, x31, x32, x33, x34, x35, x36, x37, x38, x39, x40, x41, x42, x43, x44, x45, x46, x47, x48, x49, x50, x51, x52, x53, x54, x55, x56, x57, x58, x59, x60, x61, x62, x63, x64, x65, x66, x67, x68, x69, x70, x71, x72, x73, x74, x75, x76, x77, x78, x79, x80, x81, x82, x83, x84, x85, x86, x87, x88, x89, x90, x91, x92, x93, x94, x95, x96, x97, x98
 //line big.go:2119
 	return m.suspend(100, Echo.Call(1))
 resume100:
-//line big_fsm.go:52103
+//line big_fsm.go:54105
 	v_100, err_99 = fsm.Take[int](in)
 //line big.go:2119
 	x99 = v(v_100, err_99)
-//line big_fsm.go:52107
+//line big_fsm.go:54109
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22, m.v.x23, m.v.x24, m.v.x25, m.v.x26, m.v.x27, m.v.x28, m.v.x29, m.v.x30, m.v.x31, m.v.x32, m.v.x33, m.v.x34, m.v.x35, m.v.x36, m.v.x37, m.v.x38, m.v.x39, m.v.x40, m.v.x41, m.v.x42, m.v.x43, m.v.x44, m.v.x45, m.v.x46, m.v.x47, m.v.x48, m.v.x49, m.v.x50, m.v.x51, m.v.x52, m.v.x53, m.v.x54, m.v.x55, m.v.x56, m.v.x57, m.v.x58, m.v.x59, m.v.x60, m.v.x61, m.v.x62, m.v.x63, m.v.x64, m.v.x65, m.v.x66, m.v.x67, m.v.x68, m.v.x69, m.v.x70, m.v.x71, m.v.x72, m.v.x73, m.v.x74, m.v.x75, m.v.x76, m.v.x77, m.v.x78, m.v.x79, m.v.x80, m.v.x81, m.v.x82, m.v.x83, m.v.x84, m.v.x85, m.v.x86, m.v.x87, m.v.x88, m.v.x89, m.v.x90, m.v.x91, m.v.x92, m.v.x93, m.v.x94, m.v.x95, m.v.x96, m.v.x97, m.v.x98, m.v.x99 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24, x25, x26, x27, x28, x29, x30, x31, x32, x33, x34, x35, x36, x37, x38, x39, x40, x41, x42, x43, x44, x45, x46, x47, x48, x49, x50, x51, x52, x53, x54, x55, x56, x57, x58, x59, x60, x61, x62, x63, x64, x65, x66, x67, x68, x69, x70, x71, x72, x73, x74, x75, x76, x77, x78, x79, x80, x81, x82, x83, x84, x85, x86, x87, x88, x89, x90, x91, x92, x93, x94, x95, x96, x97, x98, x99
 //line big.go:2120
 	return m.suspend(101, Echo.Call(2))
 resume101:
-//line big_fsm.go:52112
+//line big_fsm.go:54114
 	v_101, err_100 = fsm.Take[int](in)
 //line big.go:2120
 	x100 = v(v_101, err_100)
-//line big_fsm.go:52116
+//line big_fsm.go:54118
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22, m.v.x23, m.v.x24, m.v.x25, m.v.x26, m.v.x27, m.v.x28, m.v.x29, m.v.x30, m.v.x31, m.v.x32, m.v.x33, m.v.x34, m.v.x35, m.v.x36, m.v.x37, m.v.x38, m.v.x39, m.v.x40, m.v.x41, m.v.x42, m.v.x43, m.v.x44, m.v.x45, m.v.x46, m.v.x47, m.v.x48, m.v.x49, m.v.x50, m.v.x51, m.v.x52, m.v.x53, m.v.x54, m.v.x55, m.v.x56, m.v.x57, m.v.x58, m.v.x59, m.v.x60, m.v.x61, m.v.x62, m.v.x63, m.v.x64, m.v.x65, m.v.x66, m.v.x67, m.v.x68, m.v.x69, m.v.x70, m.v.x71, m.v.x72, m.v.x73, m.v.x74, m.v.x75, m.v.x76, m.v.x77, m.v.x78, m.v.x79, m.v.x80, m.v.x81, m.v.x82, m.v.x83, m.v.x84, m.v.x85, m.v.x86, m.v.x87, m.v.x88, m.v.x89, m.v.x90, m.v.x91, m.v.x92, m.v.x93, m.v.x94, m.v.x95, m.v.x96, m.v.x97, m.v.x98, m.v.x99, m.v.x100 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24, x25, x26, x27, x28, x29, x30, x31, x32, x33, x34, x35, x36, x37, x38, x39, x40, x41, x42, x43, x44, x45, x46, x47, x48, x49, x50, x51, x52, x53, x54, x55, x56, x57, x58, x59, x60, x61, x62, x63, x64, x65, x66, x67, x68, x69, x70, x71, x72, x73, x74, x75, x76, x77, x78, x79, x80, x81, x82, x83, x84, x85, x86, x87, x88, x89, x90, x91, x92, x93, x94, x95, x96, x97, x98, x99, x100
 //line big.go:2121
 	return m.suspend(102, Echo.Call(3))
 resume102:
-//line big_fsm.go:52121
+//line big_fsm.go:54123
 	v_102, err_101 = fsm.Take[int](in)
 //line big.go:2121
 	x101 = v(v_102, err_101)
-//line big_fsm.go:52125
+//line big_fsm.go:54127
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22, m.v.x23, m.v.x24, m.v.x25, m.v.x26, m.v.x27, m.v.x28, m.v.x29, m.v.x30, m.v.x31, m.v.x32, m.v.x33, m.v.x34, m.v.x35, m.v.x36, m.v.x37, m.v.x38, m.v.x39, m.v.x40, m.v.x41, m.v.x42, m.v.x43, m.v.x44, m.v.x45, m.v.x46, m.v.x47, m.v.x48, m.v.x49, m.v.x50, m.v.x51, m.v.x52, m.v.x53, m.v.x54, m.v.x55, m.v.x56, m.v.x57, m.v.x58, m.v.x59, m.v.x60, m.v.x61, m.v.x62, m.v.x63, m.v.x64, m.v.x65, m.v.x66, m.v.x67, m.v.x68, m.v.x69, m.v.x70, m.v.x71, m.v.x72, m.v.x73, m.v.x74, m.v.x75, m.v.x76, m.v.x77, m.v.x78, m.v.x79, m.v.x80, m.v.x81, m.v.x82, m.v.x83, m.v.x84, m.v.x85, m.v.x86, m.v.x87, m.v.x88, m.v.x89, m.v.x90, m.v.x91, m.v.x92, m.v.x93, m.v.x94, m.v.x95, m.v.x96, m.v.x97, m.v.x98, m.v.x99, m.v.x100, m.v.x101 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24, x25, x26, x27, x28, x29, x30, x31, x32, x33, x34, x35, x36, x37, x38, x39, x40, x41, x42, x43, x44, x45, x46, x47, x48, x49, x50, x51, x52, x53, x54, x55, x56, x57, x58, x59, x60, x61, x62, x63, x64, x65, x66, x67, x68, x69, x70, x71, x72, x73, x74, x75, x76, x77, x78, x79, x80, x81, x82, x83, x84, x85, x86, x87, x88, x89, x90, x91, x92, x93, x94, x95, x96, x97, x98, x99, x100, x101
 //line big.go:2122
 	return m.suspend(103, Echo.Call(4))
 resume103:
-//line big_fsm.go:52130
+//line big_fsm.go:54132
 	v_103, err_102 = fsm.Take[int](in)
 //line big.go:2122
 	x102 = v(v_103, err_102)
-//line big_fsm.go:52134
+//line big_fsm.go:54136
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22, m.v.x23, m.v.x24, m.v.x25, m.v.x26, m.v.x27, m.v.x28, m.v.x29, m.v.x30, m.v.x31, m.v.x32, m.v.x33, m.v.x34, m.v.x35, m.v.x36, m.v.x37, m.v.x38, m.v.x39, m.v.x40, m.v.x41, m.v.x42, m.v.x43, m.v.x44, m.v.x45, m.v.x46, m.v.x47, m.v.x48, m.v.x49, m.v.x50, m.v.x51, m.v.x52, m.v.x53, m.v.x54, m.v.x55, m.v.x56, m.v.x57, m.v.x58, m.v.x59, m.v.x60, m.v.x61, m.v.x62, m.v.x63, m.v.x64, m.v.x65, m.v.x66, m.v.x67, m.v.x68, m.v.x69, m.v.x70, m.v.x71, m.v.x72, m.v.x73, m.v.x74, m.v.x75, m.v.x76, m.v.x77, m.v.x78, m.v.x79, m.v.x80, m.v.x81, m.v.x82, m.v.x83, m.v.x84, m.v.x85, m.v.x86, m.v.x87, m.v.x88, m.v.x89, m.v.x90, m.v.x91, m.v.x92, m.v.x93, m.v.x94, m.v.x95, m.v.x96, m.v.x97, m.v.x98, m.v.x99, m.v.x100, m.v.x101, m.v.x102 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24, x25, x26, x27, x28, x29, x30, x31, x32, x33, x34, x35, x36, x37, x38, x39, x40, x41, x42, x43, x44, x45, x46, x47, x48, x49, x50, x51, x52, x53, x54, x55, x56, x57, x58, x59, x60, x61, x62, x63, x64, x65, x66, x67, x68, x69, x70, x71, x72, x73, x74, x75, x76, x77, x78, x79, x80, x81, x82, x83, x84, x85, x86, x87, x88, x89, x90, x91, x92, x93, x94, x95, x96, x97, x98, x99, x100, x101, x102
 //line big.go:2123
 	return m.suspend(104, Echo.Call(5))
 resume104:
-//line big_fsm.go:52139
+//line big_fsm.go:54141
 	v_104, err_103 = fsm.Take[int](in)
 //line big.go:2123
 	x103 = v(v_104, err_103)
-//line big_fsm.go:52143
+//line big_fsm.go:54145
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22, m.v.x23, m.v.x24, m.v.x25, m.v.x26, m.v.x27, m.v.x28, m.v.x29, m.v.x30, m.v.x31, m.v.x32, m.v.x33, m.v.x34, m.v.x35, m.v.x36, m.v.x37, m.v.x38, m.v.x39, m.v.x40, m.v.x41, m.v.x42, m.v.x43, m.v.x44, m.v.x45, m.v.x46, m.v.x47, m.v.x48, m.v.x49, m.v.x50, m.v.x51, m.v.x52, m.v.x53, m.v.x54, m.v.x55, m.v.x56, m.v.x57, m.v.x58, m.v.x59, m.v.x60, m.v.x61, m.v.x62, m.v.x63, m.v.x64, m.v.x65, m.v.x66, m.v.x67, m.v.x68, m.v.x69, m.v.x70, m.v.x71, m.v.x72, m.v.x73, m.v.x74, m.v.x75, m.v.x76, m.v.x77, m.v.x78, m.v.x79, m.v.x80, m.v.x81, m.v.x82, m.v.x83, m.v.x84, m.v.x85, m.v.x86, m.v.x87, m.v.x88, m.v.x89, m.v.x90, m.v.x91, m.v.x92, m.v.x93, m.v.x94, m.v.x95, m.v.x96, m.v.x97, m.v.x98, m.v.x99, m.v.x100, m.v.x101, m.v.x102, m.v.x103 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24, x25, x26, x27, x28, x29, x30, x31, x32, x33, x34, x35, x36, x37, x38, x39, x40, x41, x42, x43, x44, x45, x46, x47, x48, x49, x50, x51, x52, x53, x54, x55, x56, x57, x58, x59, x60, x61, x62, x63, x64, x65, x66, x67, x68, x69, x70, x71, x72, x73, x74, x75, x76, x77, x78, x79, x80, x81, x82, x83, x84, x85, x86, x87, x88, x89, x90, x91, x92, x93, x94, x95, x96, x97, x98, x99, x100, x101, x102, x103
 //line big.go:2124
 	return m.suspend(105, Echo.Call(6))
 resume105:
-//line big_fsm.go:52148
+//line big_fsm.go:54150
 	v_105, err_104 = fsm.Take[int](in)
 //line big.go:2124
 	x104 = v(v_105, err_104)
-//line big_fsm.go:52152
+//line big_fsm.go:54154
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22, m.v.x23, m.v.x24, m.v.x25, m.v.x26, m.v.x27, m.v.x28, m.v.x29, m.v.x30, m.v.x31, m.v.x32, m.v.x33, m.v.x34, m.v.x35, m.v.x36, m.v.x37, m.v.x38, m.v.x39, m.v.x40, m.v.x41, m.v.x42, m.v.x43, m.v.x44, m.v.x45, m.v.x46, m.v.x47, m.v.x48, m.v.x49, m.v.x50, m.v.x51, m.v.x52, m.v.x53, m.v.x54, m.v.x55, m.v.x56, m.v.x57, m.v.x58, m.v.x59, m.v.x60, m.v.x61, m.v.x62, m.v.x63, m.v.x64, m.v.x65, m.v.x66, m.v.x67, m.v.x68, m.v.x69, m.v.x70, m.v.x71, m.v.x72, m.v.x73, m.v.x74, m.v.x75, m.v.x76, m.v.x77, m.v.x78, m.v.x79, m.v.x80, m.v.x81, m.v.x82, m.v.x83, m.v.x84, m.v.x85, m.v.x86, m.v.x87, m.v.x88, m.v.x89, m.v.x90, m.v.x91, m.v.x92, m.v.x93, m.v.x94, m.v.x95, m.v.x96, m.v.x97, m.v.x98, m.v.x99, m.v.x100, m.v.x101, m.v.x102, m.v.x103, m.v.x104 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24, x25, x26, x27, x28, x29, x30, x31, x32, x33, x34, x35, x36, x37, x38, x39, x40, x41, x42, x43, x44, x45, x46, x47, x48, x49, x50, x51, x52, x53, x54, x55, x56, x57, x58, x59, x60, x61, x62, x63, x64, x65, x66, x67, x68, x69, x70, x71, x72, x73, x74, x75, x76, x77, x78, x79, x80, x81, x82, x83, x84, x85, x86, x87, x88, x89, x90, x91, x92, x93, x94, x95, x96, x97, x98, x99, x100, x101, x102, x103, x104
 //line big.go:2125
 	return m.suspend(106, Echo.Call(0))
 resume106:
-//line big_fsm.go:52157
+//line big_fsm.go:54159
 	v_106, err_105 = fsm.Take[int](in)
 //line big.go:2125
 	x105 = v(v_106, err_105)
-//line big_fsm.go:52161
+//line big_fsm.go:54163
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22, m.v.x23, m.v.x24, m.v.x25, m.v.x26, m.v.x27, m.v.x28, m.v.x29, m.v.x30, m.v.x31, m.v.x32, m.v.x33, m.v.x34, m.v.x35, m.v.x36, m.v.x37, m.v.x38, m.v.x39, m.v.x40, m.v.x41, m.v.x42, m.v.x43, m.v.x44, m.v.x45, m.v.x46, m.v.x47, m.v.x48, m.v.x49, m.v.x50, m.v.x51, m.v.x52, m.v.x53, m.v.x54, m.v.x55, m.v.x56, m.v.x57, m.v.x58, m.v.x59, m.v.x60, m.v.x61, m.v.x62, m.v.x63, m.v.x64, m.v.x65, m.v.x66, m.v.x67, m.v.x68, m.v.x69, m.v.x70, m.v.x71, m.v.x72, m.v.x73, m.v.x74, m.v.x75, m.v.x76, m.v.x77, m.v.x78, m.v.x79, m.v.x80, m.v.x81, m.v.x82, m.v.x83, m.v.x84, m.v.x85, m.v.x86, m.v.x87, m.v.x88, m.v.x89, m.v.x90, m.v.x91, m.v.x92, m.v.x93, m.v.x94, m.v.x95, m.v.x96, m.v.x97, m.v.x98, m.v.x99, m.v.x100, m.v.x101, m.v.x102, m.v.x103, m.v.x104, m.v.x105 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24, x25, x26, x27, x28, x29, x30, x31, x32, x33, x34, x35, x36, x37, x38, x39, x40, x41, x42, x43, x44, x45, x46, x47, x48, x49, x50, x51, x52, x53, x54, x55, x56, x57, x58, x59, x60, x61, x62, x63, x64, x65, x66, x67, x68, x69, x70, x71, x72, x73, x74, x75, x76, x77, x78, x79, x80, x81, x82, x83, x84, x85, x86, x87, x88, x89, x90, x91, x92, x93, x94, x95, x96, x97, x98, x99, x100, x101, x102, x103, x104, x105
 //line big.go:2126
 	return m.suspend(107, Echo.Call(1))
 resume107:
-//line big_fsm.go:52166
+//line big_fsm.go:54168
 	v_107, err_106 = fsm.Take[int](in)
 //line big.go:2126
 	x106 = v(v_107, err_106)
-//line big_fsm.go:52170
+//line big_fsm.go:54172
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22, m.v.x23, m.v.x24, m.v.x25, m.v.x26, m.v.x27, m.v.x28, m.v.x29, m.v.x30, m.v.x31, m.v.x32, m.v.x33, m.v.x34, m.v.x35, m.v.x36, m.v.x37, m.v.x38, m.v.x39, m.v.x40, m.v.x41, m.v.x42, m.v.x43, m.v.x44, m.v.x45, m.v.x46, m.v.x47, m.v.x48, m.v.x49, m.v.x50, m.v.x51, m.v.x52, m.v.x53, m.v.x54, m.v.x55, m.v.x56, m.v.x57, m.v.x58, m.v.x59, m.v.x60, m.v.x61, m.v.x62, m.v.x63, m.v.x64, m.v.x65, m.v.x66, m.v.x67, m.v.x68, m.v.x69, m.v.x70, m.v.x71, m.v.x72, m.v.x73, m.v.x74, m.v.x75, m.v.x76, m.v.x77, m.v.x78, m.v.x79, m.v.x80, m.v.x81, m.v.x82, m.v.x83, m.v.x84, m.v.x85, m.v.x86, m.v.x87, m.v.x88, m.v.x89, m.v.x90, m.v.x91, m.v.x92, m.v.x93, m.v.x94, m.v.x95, m.v.x96, m.v.x97, m.v.x98, m.v.x99, m.v.x100, m.v.x101, m.v.x102, m.v.x103, m.v.x104, m.v.x105, m.v.x106 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24, x25, x26, x27, x28, x29, x30, x31, x32, x33, x34, x35, x36, x37, x38, x39, x40, x41, x42, x43, x44, x45, x46, x47, x48, x49, x50, x51, x52, x53, x54, x55, x56, x57, x58, x59, x60, x61, x62, x63, x64, x65, x66, x67, x68, x69, x70, x71, x72, x73, x74, x75, x76, x77, x78, x79, x80, x81, x82, x83, x84, x85, x86, x87, x88, x89, x90, x91, x92, x93, x94, x95, x96, x97, x98, x99, x100, x101, x102, x103, x104, x105, x106
 //line big.go:2127
 	return m.suspend(108, Echo.Call(2))
 resume108:
-//line big_fsm.go:52175
+//line big_fsm.go:54177
 	v_108, err_107 = fsm.Take[int](in)
 //line big.go:2127
 	x107 = v(v_108, err_107)
-//line big_fsm.go:52179
+//line big_fsm.go:54181
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22, m.v.x23, m.v.x24, m.v.x25, m.v.x26, m.v.x27, m.v.x28, m.v.x29, m.v.x30, m.v.x31, m.v.x32, m.v.x33, m.v.x34, m.v.x35, m.v.x36, m.v.x37, m.v.x38, m.v.x39, m.v.x40, m.v.x41, m.v.x42, m.v.x43, m.v.x44, m.v.x45, m.v.x46, m.v.x47, m.v.x48, m.v.x49, m.v.x50, m.v.x51, m.v.x52, m.v.x53, m.v.x54, m.v.x55, m.v.x56, m.v.x57, m.v.x58, m.v.x59, m.v.x60, m.v.x61, m.v.x62, m.v.x63, m.v.x64, m.v.x65, m.v.x66, m.v.x67, m.v.x68, m.v.x69, m.v.x70, m.v.x71, m.v.x72, m.v.x73, m.v.x74, m.v.x75, m.v.x76, m.v.x77, m.v.x78, m.v.x79, m.v.x80, m.v.x81, m.v.x82, m.v.x83, m.v.x84, m.v.x85, m.v.x86, m.v.x87, m.v.x88, m.v.x89, m.v.x90, m.v.x91, m.v.x92, m.v.x93, m.v.x94, m.v.x95, m.v.x96, m.v.x97, m.v.x98, m.v.x99, m.v.x100, m.v.x101, m.v.x102, m.v.x103, m.v.x104, m.v.x105, m.v.x106, m.v.x107 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24, x25, x26, x27, x28, x29, x30, x31, x32, x33, x34, x35, x36, x37, x38, x39, x40, x41, x42, x43, x44, x45, x46, x47, x48, x49, x50, x51, x52, x53, x54, x55, x56, x57, x58, x59, x60, x61, x62, x63, x64, x65, x66, x67, x68, x69, x70, x71, x72, x73, x74, x75, x76, x77, x78, x79, x80, x81, x82, x83, x84, x85, x86, x87, x88, x89, x90, x91, x92, x93, x94, x95, x96, x97, x98, x99, x100, x101, x102, x103, x104, x105, x106, x107
 //line big.go:2128
 	return m.suspend(109, Echo.Call(3))
 resume109:
-//line big_fsm.go:52184
+//line big_fsm.go:54186
 	v_109, err_108 = fsm.Take[int](in)
 //line big.go:2128
 	x108 = v(v_109, err_108)
-//line big_fsm.go:52188
+//line big_fsm.go:54190
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22, m.v.x23, m.v.x24, m.v.x25, m.v.x26, m.v.x27, m.v.x28, m.v.x29, m.v.x30, m.v.x31, m.v.x32, m.v.x33, m.v.x34, m.v.x35, m.v.x36, m.v.x37, m.v.x38, m.v.x39, m.v.x40, m.v.x41, m.v.x42, m.v.x43, m.v.x44, m.v.x45, m.v.x46, m.v.x47, m.v.x48, m.v.x49, m.v.x50, m.v.x51, m.v.x52, m.v.x53, m.v.x54, m.v.x55, m.v.x56, m.v.x57, m.v.x58, m.v.x59, m.v.x60, m.v.x61, m.v.x62, m.v.x63, m.v.x64, m.v.x65, m.v.x66, m.v.x67, m.v.x68, m.v.x69, m.v.x70, m.v.x71, m.v.x72, m.v.x73, m.v.x74, m.v.x75, m.v.x76, m.v.x77, m.v.x78, m.v.x79, m.v.x80, m.v.x81, m.v.x82, m.v.x83, m.v.x84, m.v.x85, m.v.x86, m.v.x87, m.v.x88, m.v.x89, m.v.x90, m.v.x91, m.v.x92, m.v.x93, m.v.x94, m.v.x95, m.v.x96, m.v.x97, m.v.x98, m.v.x99, m.v.x100, m.v.x101, m.v.x102, m.v.x103, m.v.x104, m.v.x105, m.v.x106, m.v.x107, m.v.x108 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24, x25, x26, x27, x28, x29, x30, x31, x32, x33, x34, x35, x36, x37, x38, x39, x40, x41, x42, x43, x44, x45, x46, x47, x48, x49, x50, x51, x52, x53, x54, x55, x56, x57, x58, x59, x60, x61, x62, x63, x64, x65, x66, x67, x68, x69, x70, x71, x72, x73, x74, x75, x76, x77, x78, x79, x80, x81, x82, x83, x84, x85, x86, x87, x88, x89, x90, x91, x92, x93, x94, x95, x96, x97, x98, x99, x100, x101, x102, x103, x104, x105, x106, x107, x108
 //line big.go:2129
 	return m.suspend(110, Echo.Call(4))
 resume110:
-//line big_fsm.go:52193
+//line big_fsm.go:54195
 	v_110, err_109 = fsm.Take[int](in)
 //line big.go:2129
 	x109 = v(v_110, err_109)
-//line big_fsm.go:52197
+//line big_fsm.go:54199
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22, m.v.x23, m.v.x24, m.v.x25, m.v.x26, m.v.x27, m.v.x28, m.v.x29, m.v.x30, m.v.x31, m.v.x32, m.v.x33, m.v.x34, m.v.x35, m.v.x36, m.v.x37, m.v.x38, m.v.x39, m.v.x40, m.v.x41, m.v.x42, m.v.x43, m.v.x44, m.v.x45, m.v.x46, m.v.x47, m.v.x48, m.v.x49, m.v.x50, m.v.x51, m.v.x52, m.v.x53, m.v.x54, m.v.x55, m.v.x56, m.v.x57, m.v.x58, m.v.x59, m.v.x60, m.v.x61, m.v.x62, m.v.x63, m.v.x64, m.v.x65, m.v.x66, m.v.x67, m.v.x68, m.v.x69, m.v.x70, m.v.x71, m.v.x72, m.v.x73, m.v.x74, m.v.x75, m.v.x76, m.v.x77, m.v.x78, m.v.x79, m.v.x80, m.v.x81, m.v.x82, m.v.x83, m.v.x84, m.v.x85, m.v.x86, m.v.x87, m.v.x88, m.v.x89, m.v.x90, m.v.x91, m.v.x92, m.v.x93, m.v.x94, m.v.x95, m.v.x96, m.v.x97, m.v.x98, m.v.x99, m.v.x100, m.v.x101, m.v.x102, m.v.x103, m.v.x104, m.v.x105, m.v.x106, m.v.x107, m.v.x108, m.v.x109 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24, x25, x26, x27, x28, x29, x30, x31, x32, x33, x34, x35, x36, x37, x38, x39, x40, x41, x42, x43, x44, x45, x46, x47, x48, x49, x50, x51, x52, x53, x54, x55, x56, x57, x58, x59, x60, x61, x62, x63, x64, x65, x66, x67, x68, x69, x70, x71, x72, x73, x74, x75, x76, x77, x78, x79, x80, x81, x82, x83, x84, x85, x86, x87, x88, x89, x90, x91, x92, x93, x94, x95, x96, x97, x98, x99, x100, x101, x102, x103, x104, x105, x106, x107, x108, x109
 //line big.go:2130
 	return m.suspend(111, Echo.Call(5))
 resume111:
-//line big_fsm.go:52202
+//line big_fsm.go:54204
 	v_111, err_110 = fsm.Take[int](in)
 //line big.go:2130
 	x110 = v(v_111, err_110)
-//line big_fsm.go:52206
+//line big_fsm.go:54208
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22, m.v.x23, m.v.x24, m.v.x25, m.v.x26, m.v.x27, m.v.x28, m.v.x29, m.v.x30, m.v.x31, m.v.x32, m.v.x33, m.v.x34, m.v.x35, m.v.x36, m.v.x37, m.v.x38, m.v.x39, m.v.x40, m.v.x41, m.v.x42, m.v.x43, m.v.x44, m.v.x45, m.v.x46, m.v.x47, m.v.x48, m.v.x49, m.v.x50, m.v.x51, m.v.x52, m.v.x53, m.v.x54, m.v.x55, m.v.x56, m.v.x57, m.v.x58, m.v.x59, m.v.x60, m.v.x61, m.v.x62, m.v.x63, m.v.x64, m.v.x65, m.v.x66, m.v.x67, m.v.x68, m.v.x69, m.v.x70, m.v.x71, m.v.x72, m.v.x73, m.v.x74, m.v.x75, m.v.x76, m.v.x77, m.v.x78, m.v.x79, m.v.x80, m.v.x81, m.v.x82, m.v.x83, m.v.x84, m.v.x85, m.v.x86, m.v.x87, m.v.x88, m.v.x89, m.v.x90, m.v.x91, m.v.x92, m.v.x93, m.v.x94, m.v.x95, m.v.x96, m.v.x97, m.v.x98, m.v.x99, m.v.x100, m.v.x101, m.v.x102, m.v.x103, m.v.x104, m.v.x105, m.v.x106, m.v.x107, m.v.x108, m.v.x109, m.v.x110 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24, x25, x26, x27, x28, x29, x30, x31, x32, x33, x34, x35, x36, x37, x38, x39, x40, x41, x42, x43, x44, x45, x46, x47, x48, x49, x50, x51, x52, x53, x54, x55, x56, x57, x58, x59, x60, x61, x62, x63, x64, x65, x66, x67, x68, x69, x70, x71, x72, x73, x74, x75, x76, x77, x78, x79, x80, x81, x82, x83, x84, x85, x86, x87, x88, x89, x90, x91, x92, x93, x94, x95, x96, x97, x98, x99, x100, x101, x102, x103, x104, x105, x106, x107, x108, x109, x110
 //line big.go:2131
 	return m.suspend(112, Echo.Call(6))
 resume112:
-//line big_fsm.go:52211
+//line big_fsm.go:54213
 	v_112, err_111 = fsm.Take[int](in)
 //line big.go:2131
 	x111 = v(v_112, err_111)
-//line big_fsm.go:52215
+//line big_fsm.go:54217
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22, m.v.x23, m.v.x24, m.v.x25, m.v.x26, m.v.x27, m.v.x28, m.v.x29, m.v.x30, m.v.x31, m.v.x32, m.v.x33, m.v.x34, m.v.x35, m.v.x36, m.v.x37, m.v.x38, m.v.x39, m.v.x40, m.v.x41, m.v.x42, m.v.x43, m.v.x44, m.v.x45, m.v.x46, m.v.x47, m.v.x48, m.v.x49, m.v.x50, m.v.x51, m.v.x52, m.v.x53, m.v.x54, m.v.x55, m.v.x56, m.v.x57, m.v.x58, m.v.x59, m.v.x60, m.v.x61, m.v.x62, m.v.x63, m.v.x64, m.v.x65, m.v.x66, m.v.x67, m.v.x68, m.v.x69, m.v.x70, m.v.x71, m.v.x72, m.v.x73, m.v.x74, m.v.x75, m.v.x76, m.v.x77, m.v.x78, m.v.x79, m.v.x80, m.v.x81, m.v.x82, m.v.x83, m.v.x84, m.v.x85, m.v.x86, m.v.x87, m.v.x88, m.v.x89, m.v.x90, m.v.x91, m.v.x92, m.v.x93, m.v.x94, m.v.x95, m.v.x96, m.v.x97, m.v.x98, m.v.x99, m.v.x100, m.v.x101, m.v.x102, m.v.x103, m.v.x104, m.v.x105, m.v.x106, m.v.x107, m.v.x108, m.v.x109, m.v.x110, m.v.x111 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24, x25, x26, x27, x28, x29, x30, x31, x32, x33, x34, x35, x36, x37, x38, x39, x40, x41, x42, x43, x44, x45, x46, x47, x48, x49, x50, x51, x52, x53, x54, x55, x56, x57, x58, x59, x60, x61, x62, x63, x64, x65, x66, x67, x68, x69, x70, x71, x72, x73, x74, x75, x76, x77, x78, x79, x80, x81, x82, x83, x84, x85, x86, x87, x88, x89, x90, x91, x92, x93, x94, x95, x96, x97, x98, x99, x100, x101, x102, x103, x104, x105, x106, x107, x108, x109, x110, x111
 //line big.go:2132
 	return m.suspend(113, Echo.Call(0))
 resume113:
-//line big_fsm.go:52220
+//line big_fsm.go:54222
 	v_113, err_112 = fsm.Take[int](in)
 //line big.go:2132
 	x112 = v(v_113, err_112)
-//line big_fsm.go:52224
+//line big_fsm.go:54226
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22, m.v.x23, m.v.x24, m.v.x25, m.v.x26, m.v.x27, m.v.x28, m.v.x29, m.v.x30, m.v.x31, m.v.x32, m.v.x33, m.v.x34, m.v.x35, m.v.x36, m.v.x37, m.v.x38, m.v.x39, m.v.x40, m.v.x41, m.v.x42, m.v.x43, m.v.x44, m.v.x45, m.v.x46, m.v.x47, m.v.x48, m.v.x49, m.v.x50, m.v.x51, m.v.x52, m.v.x53, m.v.x54, m.v.x55, m.v.x56, m.v.x57, m.v.x58, m.v.x59, m.v.x60, m.v.x61, m.v.x62, m.v.x63, m.v.x64, m.v.x65, m.v.x66, m.v.x67, m.v.x68, m.v.x69, m.v.x70, m.v.x71, m.v.x72, m.v.x73, m.v.x74, m.v.x75, m.v.x76, m.v.x77, m.v.x78, m.v.x79, m.v.x80, m.v.x81, m.v.x82, m.v.x83, m.v.x84, m.v.x85, m.v.x86, m.v.x87, m.v.x88, m.v.x89, m.v.x90, m.v.x91, m.v.x92, m.v.x93, m.v.x94, m.v.x95, m.v.x96, m.v.x97, m.v.x98, m.v.x99, m.v.x100, m.v.x101, m.v.x102, m.v.x103, m.v.x104, m.v.x105, m.v.x106, m.v.x107, m.v.x108, m.v.x109, m.v.x110, m.v.x111, m.v.x112 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24, x25, x26, x27, x28, x29, x30, x31, x32, x33, x34, x35, x36, x37, x38, x39, x40, x41, x42, x43, x44, x45, x46, x47, x48, x49, x50, x51, x52, x53, x54, x55, x56, x57, x58, x59, x60, x61, x62, x63, x64, x65, x66, x67, x68, x69, x70, x71, x72, x73, x74, x75, x76, x77, x78, x79, x80, x81, x82, x83, x84, x85, x86, x87, x88, x89, x90, x91, x92, x93, x94, x95, x96, x97, x98, x99, x100, x101, x102, x103, x104, x105, x106, x107, x108, x109, x110, x111, x112
 //line big.go:2133
 	return m.suspend(114, Echo.Call(1))
 resume114:
-//line big_fsm.go:52229
+//line big_fsm.go:54231
 	v_114, err_113 = fsm.Take[int](in)
 //line big.go:2133
 	x113 = v(v_114, err_113)
-//line big_fsm.go:52233
+//line big_fsm.go:54235
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22, m.v.x23, m.v.x24, m.v.x25, m.v.x26, m.v.x27, m.v.x28, m.v.x29, m.v.x30, m.v.x31, m.v.x32, m.v.x33, m.v.x34, m.v.x35, m.v.x36, m.v.x37, m.v.x38, m.v.x39, m.v.x40, m.v.x41, m.v.x42, m.v.x43, m.v.x44, m.v.x45, m.v.x46, m.v.x47, m.v.x48, m.v.x49, m.v.x50, m.v.x51, m.v.x52, m.v.x53, m.v.x54, m.v.x55, m.v.x56, m.v.x57, m.v.x58, m.v.x59, m.v.x60, m.v.x61, m.v.x62, m.v.x63, m.v.x64, m.v.x65, m.v.x66, m.v.x67, m.v.x68, m.v.x69, m.v.x70, m.v.x71, m.v.x72, m.v.x73, m.v.x74, m.v.x75, m.v.x76, m.v.x77, m.v.x78, m.v.x79, m.v.x80, m.v.x81, m.v.x82, m.v.x83, m.v.x84, m.v.x85, m.v.x86, m.v.x87, m.v.x88, m.v.x89, m.v.x90, m.v.x91, m.v.x92, m.v.x93, m.v.x94, m.v.x95, m.v.x96, m.v.x97, m.v.x98, m.v.x99, m.v.x100, m.v.x101, m.v.x102, m.v.x103, m.v.x104, m.v.x105, m.v.x106, m.v.x107, m.v.x108, m.v.x109, m.v.x110, m.v.x111, m.v.x112, m.v.x113 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24, x25, x26, x27, x28, x29, x30, x31, x32, x33, x34, x35, x36, x37, x38, x39, x40, x41, x42, x43, x44, x45, x46, x47, x48, x49, x50, x51, x52, x53, x54, x55, x56, x57, x58, x59, x60, x61, x62, x63, x64, x65, x66, x67, x68, x69, x70, x71, x72, x73, x74, x75, x76, x77, x78, x79, x80, x81, x82, x83, x84, x85, x86, x87, x88, x89, x90, x91, x92, x93, x94, x95, x96, x97, x98, x99, x100, x101, x102, x103, x104, x105, x106, x107, x108, x109, x110, x111, x112, x113
 //line big.go:2134
 	return m.suspend(115, Echo.Call(2))
 resume115:
-//line big_fsm.go:52238
+//line big_fsm.go:54240
 	v_115, err_114 = fsm.Take[int](in)
 //line big.go:2134
 	x114 = v(v_115, err_114)
-//line big_fsm.go:52242
+//line big_fsm.go:54244
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22, m.v.x23, m.v.x24, m.v.x25, m.v.x26, m.v.x27, m.v.x28, m.v.x29, m.v.x30, m.v.x31, m.v.x32, m.v.x33, m.v.x34, m.v.x35, m.v.x36, m.v.x37, m.v.x38, m.v.x39, m.v.x40, m.v.x41, m.v.x42, m.v.x43, m.v.x44, m.v.x45, m.v.x46, m.v.x47, m.v.x48, m.v.x49, m.v.x50, m.v.x51, m.v.x52, m.v.x53, m.v.x54, m.v.x55, m.v.x56, m.v.x57, m.v.x58, m.v.x59, m.v.x60, m.v.x61, m.v.x62, m.v.x63, m.v.x64, m.v.x65, m.v.x66, m.v.x67, m.v.x68, m.v.x69, m.v.x70, m.v.x71, m.v.x72, m.v.x73, m.v.x74, m.v.x75, m.v.x76, m.v.x77, m.v.x78, m.v.x79, m.v.x80, m.v.x81, m.v.x82, m.v.x83, m.v.x84, m.v.x85, m.v.x86, m.v.x87, m.v.x88, m.v.x89, m.v.x90, m.v.x91, m.v.x92, m.v.x93, m.v.x94, m.v.x95, m.v.x96, m.v.x97, m.v.x98, m.v.x99, m.v.x100, m.v.x101, m.v.x102, m.v.x103, m.v.x104, m.v.x105, m.v.x106, m.v.x107, m.v.x108, m.v.x109, m.v.x110, m.v.x111, m.v.x112, m.v.x113, m.v.x114 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24, x25, x26, x27, x28, x29, x30, x31, x32, x33, x34, x35, x36, x37, x38, x39, x40, x41, x42, x43, x44, x45, x46, x47, x48, x49, x50, x51, x52, x53, x54, x55, x56, x57, x58, x59, x60, x61, x62, x63, x64, x65, x66, x67, x68, x69, x70, x71, x72, x73, x74, x75, x76, x77, x78, x79, x80, x81, x82, x83, x84, x85, x86, x87, x88, x89, x90, x91, x92, x93, x94, x95, x96, x97, x98, x99, x100, x101, x102, x103, x104, x105, x106, x107, x108, x109, x110, x111, x112, x113, x114
 //line big.go:2135
 	return m.suspend(116, Echo.Call(3))
 resume116:
-//line big_fsm.go:52247
+//line big_fsm.go:54249
 	v_116, err_115 = fsm.Take[int](in)
 //line big.go:2135
 	x115 = v(v_116, err_115)
-//line big_fsm.go:52251
+//line big_fsm.go:54253
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22, m.v.x23, m.v.x24, m.v.x25, m.v.x26, m.v.x27, m.v.x28, m.v.x29, m.v.x30, m.v.x31, m.v.x32, m.v.x33, m.v.x34, m.v.x35, m.v.x36, m.v.x37, m.v.x38, m.v.x39, m.v.x40, m.v.x41, m.v.x42, m.v.x43, m.v.x44, m.v.x45, m.v.x46, m.v.x47, m.v.x48, m.v.x49, m.v.x50, m.v.x51, m.v.x52, m.v.x53, m.v.x54, m.v.x55, m.v.x56, m.v.x57, m.v.x58, m.v.x59, m.v.x60, m.v.x61, m.v.x62, m.v.x63, m.v.x64, m.v.x65, m.v.x66, m.v.x67, m.v.x68, m.v.x69, m.v.x70, m.v.x71, m.v.x72, m.v.x73, m.v.x74, m.v.x75, m.v.x76, m.v.x77, m.v.x78, m.v.x79, m.v.x80, m.v.x81, m.v.x82, m.v.x83, m.v.x84, m.v.x85, m.v.x86, m.v.x87, m.v.x88, m.v.x89, m.v.x90, m.v.x91, m.v.x92, m.v.x93, m.v.x94, m.v.x95, m.v.x96, m.v.x97, m.v.x98, m.v.x99, m.v.x100, m.v.x101, m.v.x102, m.v.x103, m.v.x104, m.v.x105, m.v.x106, m.v.x107, m.v.x108, m.v.x109, m.v.x110, m.v.x111, m.v.x112, m.v.x113, m.v.x114, m.v.x115 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24, x25, x26, x27, x28, x29, x30, x31, x32, x33, x34, x35, x36, x37, x38, x39, x40, x41, x42, x43, x44, x45, x46, x47, x48, x49, x50, x51, x52, x53, x54, x55, x56, x57, x58, x59, x60, x61, x62, x63, x64, x65, x66, x67, x68, x69, x70, x71, x72, x73, x74, x75, x76, x77, x78, x79, x80, x81, x82, x83, x84, x85, x86, x87, x88, x89, x90, x91, x92, x93, x94, x95, x96, x97, x98, x99, x100, x101, x102, x103, x104, x105, x106, x107, x108, x109, x110, x111, x112, x113, x114, x115
 //line big.go:2136
 	return m.suspend(117, Echo.Call(4))
 resume117:
-//line big_fsm.go:52256
+//line big_fsm.go:54258
 	v_117, err_116 = fsm.Take[int](in)
 //line big.go:2136
 	x116 = v(v_117, err_116)
-//line big_fsm.go:52260
+//line big_fsm.go:54262
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22, m.v.x23, m.v.x24, m.v.x25, m.v.x26, m.v.x27, m.v.x28, m.v.x29, m.v.x30, m.v.x31, m.v.x32, m.v.x33, m.v.x34, m.v.x35, m.v.x36, m.v.x37, m.v.x38, m.v.x39, m.v.x40, m.v.x41, m.v.x42, m.v.x43, m.v.x44, m.v.x45, m.v.x46, m.v.x47, m.v.x48, m.v.x49, m.v.x50, m.v.x51, m.v.x52, m.v.x53, m.v.x54, m.v.x55, m.v.x56, m.v.x57, m.v.x58, m.v.x59, m.v.x60, m.v.x61, m.v.x62, m.v.x63, m.v.x64, m.v.x65, m.v.x66, m.v.x67, m.v.x68, m.v.x69, m.v.x70, m.v.x71, m.v.x72, m.v.x73, m.v.x74, m.v.x75, m.v.x76, m.v.x77, m.v.x78, m.v.x79, m.v.x80, m.v.x81, m.v.x82, m.v.x83, m.v.x84, m.v.x85, m.v.x86, m.v.x87, m.v.x88, m.v.x89, m.v.x90, m.v.x91, m.v.x92, m.v.x93, m.v.x94, m.v.x95, m.v.x96, m.v.x97, m.v.x98, m.v.x99, m.v.x100, m.v.x101, m.v.x102, m.v.x103, m.v.x104, m.v.x105, m.v.x106, m.v.x107, m.v.x108, m.v.x109, m.v.x110, m.v.x111, m.v.x112, m.v.x113, m.v.x114, m.v.x115, m.v.x116 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24, x25, x26, x27, x28, x29, x30, x31, x32, x33, x34, x35, x36, x37, x38, x39, x40, x41, x42, x43, x44, x45, x46, x47, x48, x49, x50, x51, x52, x53, x54, x55, x56, x57, x58, x59, x60, x61, x62, x63, x64, x65, x66, x67, x68, x69, x70, x71, x72, x73, x74, x75, x76, x77, x78, x79, x80, x81, x82, x83, x84, x85, x86, x87, x88, x89, x90, x91, x92, x93, x94, x95, x96, x97, x98, x99, x100, x101, x102, x103, x104, x105, x106, x107, x108, x109, x110, x111, x112, x113, x114, x115, x116
 //line big.go:2137
 	return m.suspend(118, Echo.Call(5))
 resume118:
-//line big_fsm.go:52265
+//line big_fsm.go:54267
 	v_118, err_117 = fsm.Take[int](in)
 //line big.go:2137
 	x117 = v(v_118, err_117)
-//line big_fsm.go:52269
+//line big_fsm.go:54271
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22, m.v.x23, m.v.x24, m.v.x25, m.v.x26, m.v.x27, m.v.x28, m.v.x29, m.v.x30, m.v.x31, m.v.x32, m.v.x33, m.v.x34, m.v.x35, m.v.x36, m.v.x37, m.v.x38, m.v.x39, m.v.x40, m.v.x41, m.v.x42, m.v.x43, m.v.x44, m.v.x45, m.v.x46, m.v.x47, m.v.x48, m.v.x49, m.v.x50, m.v.x51, m.v.x52, m.v.x53, m.v.x54, m.v.x55, m.v.x56, m.v.x57, m.v.x58, m.v.x59, m.v.x60, m.v.x61, m.v.x62, m.v.x63, m.v.x64, m.v.x65, m.v.x66, m.v.x67, m.v.x68, m.v.x69, m.v.x70, m.v.x71, m.v.x72, m.v.x73, m.v.x74, m.v.x75, m.v.x76, m.v.x77, m.v.x78, m.v.x79, m.v.x80, m.v.x81, m.v.x82, m.v.x83, m.v.x84, m.v.x85, m.v.x86, m.v.x87, m.v.x88, m.v.x89, m.v.x90, m.v.x91, m.v.x92, m.v.x93, m.v.x94, m.v.x95, m.v.x96, m.v.x97, m.v.x98, m.v.x99, m.v.x100, m.v.x101, m.v.x102, m.v.x103, m.v.x104, m.v.x105, m.v.x106, m.v.x107, m.v.x108, m.v.x109, m.v.x110, m.v.x111, m.v.x112, m.v.x113, m.v.x114, m.v.x115, m.v.x116, m.v.x117 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24, x25, x26, x27, x28, x29, x30, x31, x32, x33, x34, x35, x36, x37, x38, x39, x40, x41, x42, x43, x44, x45, x46, x47, x48, x49, x50, x51, x52, x53, x54, x55, x56, x57, x58, x59, x60, x61, x62, x63, x64, x65, x66, x67, x68, x69, x70, x71, x72, x73, x74, x75, x76, x77, x78, x79, x80, x81, x82, x83, x84, x85, x86, x87, x88, x89, x90, x91, x92, x93, x94, x95, x96, x97, x98, x99, x100, x101, x102, x103, x104, x105, x106, x107, x108, x109, x110, x111, x112, x113, x114, x115, x116, x117
 //line big.go:2138
 	return m.suspend(119, Echo.Call(6))
 resume119:
-//line big_fsm.go:52274
+//line big_fsm.go:54276
 	v_119, err_118 = fsm.Take[int](in)
 //line big.go:2138
 	x118 = v(v_119, err_118)
-//line big_fsm.go:52278
+//line big_fsm.go:54280
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22, m.v.x23, m.v.x24, m.v.x25, m.v.x26, m.v.x27, m.v.x28, m.v.x29, m.v.x30, m.v.x31, m.v.x32, m.v.x33, m.v.x34, m.v.x35, m.v.x36, m.v.x37, m.v.x38, m.v.x39, m.v.x40, m.v.x41, m.v.x42, m.v.x43, m.v.x44, m.v.x45, m.v.x46, m.v.x47, m.v.x48, m.v.x49, m.v.x50, m.v.x51, m.v.x52, m.v.x53, m.v.x54, m.v.x55, m.v.x56, m.v.x57, m.v.x58, m.v.x59, m.v.x60, m.v.x61, m.v.x62, m.v.x63, m.v.x64, m.v.x65, m.v.x66, m.v.x67, m.v.x68, m.v.x69, m.v.x70, m.v.x71, m.v.x72, m.v.x73, m.v.x74, m.v.x75, m.v.x76, m.v.x77, m.v.x78, m.v.x79, m.v.x80, m.v.x81, m.v.x82, m.v.x83, m.v.x84, m.v.x85, m.v.x86, m.v.x87, m.v.x88, m.v.x89, m.v.x90, m.v.x91, m.v.x92, m.v.x93, m.v.x94, m.v.x95, m.v.x96, m.v.x97, m.v.x98, m.v.x99, m.v.x100, m.v.x101, m.v.x102, m.v.x103, m.v.x104, m.v.x105, m.v.x106, m.v.x107, m.v.x108, m.v.x109, m.v.x110, m.v.x111, m.v.x112, m.v.x113, m.v.x114, m.v.x115, m.v.x116, m.v.x117, m.v.x118 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24, x25, x26, x27, x28, x29, x30, x31, x32, x33, x34, x35, x36, x37, x38, x39, x40, x41, x42, x43, x44, x45, x46, x47, x48, x49, x50, x51, x52, x53, x54, x55, x56, x57, x58, x59, x60, x61, x62, x63, x64, x65, x66, x67, x68, x69, x70, x71, x72, x73, x74, x75, x76, x77, x78, x79, x80, x81, x82, x83, x84, x85, x86, x87, x88, x89, x90, x91, x92, x93, x94, x95, x96, x97, x98, x99, x100, x101, x102, x103, x104, x105, x106, x107, x108, x109, x110, x111, x112, x113, x114, x115, x116, x117, x118
 //line big.go:2139
 	return m.suspend(120, Echo.Call(0))
 resume120:
-//line big_fsm.go:52283
+//line big_fsm.go:54285
 	v_120, err_119 = fsm.Take[int](in)
 //line big.go:2139
 	x119 = v(v_120, err_119)
-//line big_fsm.go:52287
+//line big_fsm.go:54289
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22, m.v.x23, m.v.x24, m.v.x25, m.v.x26, m.v.x27, m.v.x28, m.v.x29, m.v.x30, m.v.x31, m.v.x32, m.v.x33, m.v.x34, m.v.x35, m.v.x36, m.v.x37, m.v.x38, m.v.x39, m.v.x40, m.v.x41, m.v.x42, m.v.x43, m.v.x44, m.v.x45, m.v.x46, m.v.x47, m.v.x48, m.v.x49, m.v.x50, m.v.x51, m.v.x52, m.v.x53, m.v.x54, m.v.x55, m.v.x56, m.v.x57, m.v.x58, m.v.x59, m.v.x60, m.v.x61, m.v.x62, m.v.x63, m.v.x64, m.v.x65, m.v.x66, m.v.x67, m.v.x68, m.v.x69, m.v.x70, m.v.x71, m.v.x72, m.v.x73, m.v.x74, m.v.x75, m.v.x76, m.v.x77, m.v.x78, m.v.x79, m.v.x80, m.v.x81, m.v.x82, m.v.x83, m.v.x84, m.v.x85, m.v.x86, m.v.x87, m.v.x88, m.v.x89, m.v.x90, m.v.x91, m.v.x92, m.v.x93, m.v.x94, m.v.x95, m.v.x96, m.v.x97, m.v.x98, m.v.x99, m.v.x100, m.v.x101, m.v.x102, m.v.x103, m.v.x104, m.v.x105, m.v.x106, m.v.x107, m.v.x108, m.v.x109, m.v.x110, m.v.x111, m.v.x112, m.v.x113, m.v.x114, m.v.x115, m.v.x116, m.v.x117, m.v.x118, m.v.x119 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24, x25, x26, x27, x28, x29, x30, x31, x32, x33, x34, x35, x36, x37, x38, x39, x40, x41, x42, x43, x44, x45, x46, x47, x48, x49, x50, x51, x52, x53, x54, x55, x56, x57, x58, x59, x60, x61, x62, x63, x64, x65, x66, x67, x68, x69, x70, x71, x72, x73, x74, x75, x76, x77, x78, x79, x80, x81, x82, x83, x84, x85, x86, x87, x88, x89, x90, x91, x92, x93, x94, x95, x96, x97, x98, x99, x100, x101, x102, x103, x104, x105, x106, x107, x108, x109, x110, x111, x112, x113, x114, x115, x116, x117, x118, x119
 //line big.go:2140
 	return m.suspend(121, Echo.Call(1))
 resume121:
-//line big_fsm.go:52292
+//line big_fsm.go:54294
 	v_121, err_120 = fsm.Take[int](in)
 //line big.go:2140
 	x120 = v(v_121, err_120)
-//line big_fsm.go:52296
+//line big_fsm.go:54298
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22, m.v.x23, m.v.x24, m.v.x25, m.v.x26, m.v.x27, m.v.x28, m.v.x29, m.v.x30, m.v.x31, m.v.x32, m.v.x33, m.v.x34, m.v.x35, m.v.x36, m.v.x37, m.v.x38, m.v.x39, m.v.x40, m.v.x41, m.v.x42, m.v.x43, m.v.x44, m.v.x45, m.v.x46, m.v.x47, m.v.x48, m.v.x49, m.v.x50, m.v.x51, m.v.x52, m.v.x53, m.v.x54, m.v.x55, m.v.x56, m.v.x57, m.v.x58, m.v.x59, m.v.x60, m.v.x61, m.v.x62, m.v.x63, m.v.x64, m.v.x65, m.v.x66, m.v.x67, m.v.x68, m.v.x69, m.v.x70, m.v.x71, m.v.x72, m.v.x73, m.v.x74, m.v.x75, m.v.x76, m.v.x77, m.v.x78, m.v.x79, m.v.x80, m.v.x81, m.v.x82, m.v.x83, m.v.x84, m.v.x85, m.v.x86, m.v.x87, m.v.x88, m.v.x89, m.v.x90, m.v.x91, m.v.x92, m.v.x93, m.v.x94, m.v.x95, m.v.x96, m.v.x97, m.v.x98, m.v.x99, m.v.x100, m.v.x101, m.v.x102, m.v.x103, m.v.x104, m.v.x105, m.v.x106, m.v.x107, m.v.x108, m.v.x109, m.v.x110, m.v.x111, m.v.x112, m.v.x113, m.v.x114, m.v.x115, m.v.x116, m.v.x117, m.v.x118, m.v.x119, m.v.x120 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24, x25, x26, x27, x28, x29, x30, x31, x32, x33, x34, x35, x36, x37, x38, x39, x40, x41, x42, x43, x44, x45, x46, x47, x48, x49, x50, x51, x52, x53, x54, x55, x56, x57, x58, x59, x60, x61, x62, x63, x64, x65, x66, x67, x68, x69, x70, x71, x72, x73, x74, x75, x76, x77, x78, x79, x80, x81, x82, x83, x84, x85, x86, x87, x88, x89, x90, x91, x92, x93, x94, x95, x96, x97, x98, x99, x100, x101, x102, x103, x104, x105, x106, x107, x108, x109, x110, x111, x112, x113, x114, x115, x116, x117, x118, x119, x120
 //line big.go:2141
 	return m.suspend(122, Echo.Call(2))
 resume122:
-//line big_fsm.go:52301
+//line big_fsm.go:54303
 	v_122, err_121 = fsm.Take[int](in)
 //line big.go:2141
 	x121 = v(v_122, err_121)
-//line big_fsm.go:52305
+//line big_fsm.go:54307
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22, m.v.x23, m.v.x24, m.v.x25, m.v.x26, m.v.x27, m.v.x28, m.v.x29, m.v.x30, m.v.x31, m.v.x32, m.v.x33, m.v.x34, m.v.x35, m.v.x36, m.v.x37, m.v.x38, m.v.x39, m.v.x40, m.v.x41, m.v.x42, m.v.x43, m.v.x44, m.v.x45, m.v.x46, m.v.x47, m.v.x48, m.v.x49, m.v.x50, m.v.x51, m.v.x52, m.v.x53, m.v.x54, m.v.x55, m.v.x56, m.v.x57, m.v.x58, m.v.x59, m.v.x60, m.v.x61, m.v.x62, m.v.x63, m.v.x64, m.v.x65, m.v.x66, m.v.x67, m.v.x68, m.v.x69, m.v.x70, m.v.x71, m.v.x72, m.v.x73, m.v.x74, m.v.x75, m.v.x76, m.v.x77, m.v.x78, m.v.x79, m.v.x80, m.v.x81, m.v.x82, m.v.x83, m.v.x84, m.v.x85, m.v.x86, m.v.x87, m.v.x88, m.v.x89, m.v.x90, m.v.x91, m.v.x92, m.v.x93, m.v.x94, m.v.x95, m.v.x96, m.v.x97, m.v.x98, m.v.x99, m.v.x100, m.v.x101, m.v.x102, m.v.x103, m.v.x104, m.v.x105, m.v.x106, m.v.x107, m.v.x108, m.v.x109, m.v.x110, m.v.x111, m.v.x112, m.v.x113, m.v.x114, m.v.x115, m.v.x116, m.v.x117, m.v.x118, m.v.x119, m.v.x120, m.v.x121 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24, x25, x26, x27, x28, x29, x30, x31, x32, x33, x34, x35, x36, x37, x38, x39, x40, x41, x42, x43, x44, x45, x46, x47, x48, x49, x50, x51, x52, x53, x54, x55, x56, x57, x58, x59, x60, x61, x62, x63, x64, x65, x66, x67, x68, x69, x70, x71, x72, x73, x74, x75, x76, x77, x78, x79, x80, x81, x82, x83, x84, x85, x86, x87, x88, x89, x90, x91, x92, x93, x94, x95, x96, x97, x98, x99, x100, x101, x102, x103, x104, x105, x106, x107, x108, x109, x110, x111, x112, x113, x114, x115, x116, x117, x118, x119, x120, x121
 //line big.go:2142
 	return m.suspend(123, Echo.Call(3))
 resume123:
-//line big_fsm.go:52310
+//line big_fsm.go:54312
 	v_123, err_122 = fsm.Take[int](in)
 //line big.go:2142
 	x122 = v(v_123, err_122)
-//line big_fsm.go:52314
+//line big_fsm.go:54316
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22, m.v.x23, m.v.x24, m.v.x25, m.v.x26, m.v.x27, m.v.x28, m.v.x29, m.v.x30, m.v.x31, m.v.x32, m.v.x33, m.v.x34, m.v.x35, m.v.x36, m.v.x37, m.v.x38, m.v.x39, m.v.x40, m.v.x41, m.v.x42, m.v.x43, m.v.x44, m.v.x45, m.v.x46, m.v.x47, m.v.x48, m.v.x49, m.v.x50, m.v.x51, m.v.x52, m.v.x53, m.v.x54, m.v.x55, m.v.x56, m.v.x57, m.v.x58, m.v.x59, m.v.x60, m.v.x61, m.v.x62, m.v.x63, m.v.x64, m.v.x65, m.v.x66, m.v.x67, m.v.x68, m.v.x69, m.v.x70, m.v.x71, m.v.x72, m.v.x73, m.v.x74, m.v.x75, m.v.x76, m.v.x77, m.v.x78, m.v.x79, m.v.x80, m.v.x81, m.v.x82, m.v.x83, m.v.x84, m.v.x85, m.v.x86, m.v.x87, m.v.x88, m.v.x89, m.v.x90, m.v.x91, m.v.x92, m.v.x93, m.v.x94, m.v.x95, m.v.x96, m.v.x97, m.v.x98, m.v.x99, m.v.x100, m.v.x101, m.v.x102, m.v.x103, m.v.x104, m.v.x105, m.v.x106, m.v.x107, m.v.x108, m.v.x109, m.v.x110, m.v.x111, m.v.x112, m.v.x113, m.v.x114, m.v.x115, m.v.x116, m.v.x117, m.v.x118, m.v.x119, m.v.x120, m.v.x121, m.v.x122 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24, x25, x26, x27, x28, x29, x30, x31, x32, x33, x34, x35, x36, x37, x38, x39, x40, x41, x42, x43, x44, x45, x46, x47, x48, x49, x50, x51, x52, x53, x54, x55, x56, x57, x58, x59, x60, x61, x62, x63, x64, x65, x66, x67, x68, x69, x70, x71, x72, x73, x74, x75, x76, x77, x78, x79, x80, x81, x82, x83, x84, x85, x86, x87, x88, x89, x90, x91, x92, x93, x94, x95, x96, x97, x98, x99, x100, x101, x102, x103, x104, x105, x106, x107, x108, x109, x110, x111, x112, x113, x114, x115, x116, x117, x118, x119, x120, x121, x122
 //line big.go:2143
 	return m.suspend(124, Echo.Call(4))
 resume124:
-//line big_fsm.go:52319
+//line big_fsm.go:54321
 	v_124, err_123 = fsm.Take[int](in)
 //line big.go:2143
 	x123 = v(v_124, err_123)
-//line big_fsm.go:52323
+//line big_fsm.go:54325
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22, m.v.x23, m.v.x24, m.v.x25, m.v.x26, m.v.x27, m.v.x28, m.v.x29, m.v.x30, m.v.x31, m.v.x32, m.v.x33, m.v.x34, m.v.x35, m.v.x36, m.v.x37, m.v.x38, m.v.x39, m.v.x40, m.v.x41, m.v.x42, m.v.x43, m.v.x44, m.v.x45, m.v.x46, m.v.x47, m.v.x48, m.v.x49, m.v.x50, m.v.x51, m.v.x52, m.v.x53, m.v.x54, m.v.x55, m.v.x56, m.v.x57, m.v.x58, m.v.x59, m.v.x60, m.v.x61, m.v.x62, m.v.x63, m.v.x64, m.v.x65, m.v.x66, m.v.x67, m.v.x68, m.v.x69, m.v.x70, m.v.x71, m.v.x72, m.v.x73, m.v.x74, m.v.x75, m.v.x76, m.v.x77, m.v.x78, m.v.x79, m.v.x80, m.v.x81, m.v.x82, m.v.x83, m.v.x84, m.v.x85, m.v.x86, m.v.x87, m.v.x88, m.v.x89, m.v.x90, m.v.x91, m.v.x92, m.v.x93, m.v.x94, m.v.x95, m.v.x96, m.v.x97, m.v.x98, m.v.x99, m.v.x100, m.v.x101, m.v.x102, m.v.x103, m.v.x104, m.v.x105, m.v.x106, m.v.x107, m.v.x108, m.v.x109, m.v.x110, m.v.x111, m.v.x112, m.v.x113, m.v.x114, m.v.x115, m.v.x116, m.v.x117, m.v.x118, m.v.x119, m.v.x120, m.v.x121, m.v.x122, m.v.x123 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24, x25, x26, x27, x28, x29, x30, x31, x32, x33, x34, x35, x36, x37, x38, x39, x40, x41, x42, x43, x44, x45, x46, x47, x48, x49, x50, x51, x52, x53, x54, x55, x56, x57, x58, x59, x60, x61, x62, x63, x64, x65, x66, x67, x68, x69, x70, x71, x72, x73, x74, x75, x76, x77, x78, x79, x80, x81, x82, x83, x84, x85, x86, x87, x88, x89, x90, x91, x92, x93, x94, x95, x96, x97, x98, x99, x100, x101, x102, x103, x104, x105, x106, x107, x108, x109, x110, x111, x112, x113, x114, x115, x116, x117, x118, x119, x120, x121, x122, x123
 //line big.go:2144
 	return m.suspend(125, Echo.Call(5))
 resume125:
-//line big_fsm.go:52328
+//line big_fsm.go:54330
 	v_125, err_124 = fsm.Take[int](in)
 //line big.go:2144
 	x124 = v(v_125, err_124)
-//line big_fsm.go:52332
+//line big_fsm.go:54334
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22, m.v.x23, m.v.x24, m.v.x25, m.v.x26, m.v.x27, m.v.x28, m.v.x29, m.v.x30, m.v.x31, m.v.x32, m.v.x33, m.v.x34, m.v.x35, m.v.x36, m.v.x37, m.v.x38, m.v.x39, m.v.x40, m.v.x41, m.v.x42, m.v.x43, m.v.x44, m.v.x45, m.v.x46, m.v.x47, m.v.x48, m.v.x49, m.v.x50, m.v.x51, m.v.x52, m.v.x53, m.v.x54, m.v.x55, m.v.x56, m.v.x57, m.v.x58, m.v.x59, m.v.x60, m.v.x61, m.v.x62, m.v.x63, m.v.x64, m.v.x65, m.v.x66, m.v.x67, m.v.x68, m.v.x69, m.v.x70, m.v.x71, m.v.x72, m.v.x73, m.v.x74, m.v.x75, m.v.x76, m.v.x77, m.v.x78, m.v.x79, m.v.x80, m.v.x81, m.v.x82, m.v.x83, m.v.x84, m.v.x85, m.v.x86, m.v.x87, m.v.x88, m.v.x89, m.v.x90, m.v.x91, m.v.x92, m.v.x93, m.v.x94, m.v.x95, m.v.x96, m.v.x97, m.v.x98, m.v.x99, m.v.x100, m.v.x101, m.v.x102, m.v.x103, m.v.x104, m.v.x105, m.v.x106, m.v.x107, m.v.x108, m.v.x109, m.v.x110, m.v.x111, m.v.x112, m.v.x113, m.v.x114, m.v.x115, m.v.x116, m.v.x117, m.v.x118, m.v.x119, m.v.x120, m.v.x121, m.v.x122, m.v.x123, m.v.x124 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24, x25, x26, x27, x28, x29, x30, x31, x32, x33, x34, x35, x36, x37, x38, x39, x40, x41, x42, x43, x44, x45, x46, x47, x48, x49, x50, x51, x52, x53, x54, x55, x56, x57, x58, x59, x60, x61, x62, x63, x64, x65, x66, x67, x68, x69, x70, x71, x72, x73, x74, x75, x76, x77, x78, x79, x80, x81, x82, x83, x84, x85, x86, x87, x88, x89, x90, x91, x92, x93, x94, x95, x96, x97, x98, x99, x100, x101, x102, x103, x104, x105, x106, x107, x108, x109, x110, x111, x112, x113, x114, x115, x116, x117, x118, x119, x120, x121, x122, x123, x124
 //line big.go:2145
 	return m.suspend(126, Echo.Call(6))
 resume126:
-//line big_fsm.go:52337
+//line big_fsm.go:54339
 	v_126, err_125 = fsm.Take[int](in)
 //line big.go:2145
 	x125 = v(v_126, err_125)
-//line big_fsm.go:52341
+//line big_fsm.go:54343
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22, m.v.x23, m.v.x24, m.v.x25, m.v.x26, m.v.x27, m.v.x28, m.v.x29, m.v.x30, m.v.x31, m.v.x32, m.v.x33, m.v.x34, m.v.x35, m.v.x36, m.v.x37, m.v.x38, m.v.x39, m.v.x40, m.v.x41, m.v.x42, m.v.x43, m.v.x44, m.v.x45, m.v.x46, m.v.x47, m.v.x48, m.v.x49, m.v.x50, m.v.x51, m.v.x52, m.v.x53, m.v.x54, m.v.x55, m.v.x56, m.v.x57, m.v.x58, m.v.x59, m.v.x60, m.v.x61, m.v.x62, m.v.x63, m.v.x64, m.v.x65, m.v.x66, m.v.x67, m.v.x68, m.v.x69, m.v.x70, m.v.x71, m.v.x72, m.v.x73, m.v.x74, m.v.x75, m.v.x76, m.v.x77, m.v.x78, m.v.x79, m.v.x80, m.v.x81, m.v.x82, m.v.x83, m.v.x84, m.v.x85, m.v.x86, m.v.x87, m.v.x88, m.v.x89, m.v.x90, m.v.x91, m.v.x92, m.v.x93, m.v.x94, m.v.x95, m.v.x96, m.v.x97, m.v.x98, m.v.x99, m.v.x100, m.v.x101, m.v.x102, m.v.x103, m.v.x104, m.v.x105, m.v.x106, m.v.x107, m.v.x108, m.v.x109, m.v.x110, m.v.x111, m.v.x112, m.v.x113, m.v.x114, m.v.x115, m.v.x116, m.v.x117, m.v.x118, m.v.x119, m.v.x120, m.v.x121, m.v.x122, m.v.x123, m.v.x124, m.v.x125 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24, x25, x26, x27, x28, x29, x30, x31, x32, x33, x34, x35, x36, x37, x38, x39, x40, x41, x42, x43, x44, x45, x46, x47, x48, x49, x50, x51, x52, x53, x54, x55, x56, x57, x58, x59, x60, x61, x62, x63, x64, x65, x66, x67, x68, x69, x70, x71, x72, x73, x74, x75, x76, x77, x78, x79, x80, x81, x82, x83, x84, x85, x86, x87, x88, x89, x90, x91, x92, x93, x94, x95, x96, x97, x98, x99, x100, x101, x102, x103, x104, x105, x106, x107, x108, x109, x110, x111, x112, x113, x114, x115, x116, x117, x118, x119, x120, x121, x122, x123, x124, x125
 //line big.go:2146
 	return m.suspend(127, Echo.Call(0))
 resume127:
-//line big_fsm.go:52346
+//line big_fsm.go:54348
 	v_127, err_126 = fsm.Take[int](in)
 //line big.go:2146
 	x126 = v(v_127, err_126)
-//line big_fsm.go:52350
+//line big_fsm.go:54352
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22, m.v.x23, m.v.x24, m.v.x25, m.v.x26, m.v.x27, m.v.x28, m.v.x29, m.v.x30, m.v.x31, m.v.x32, m.v.x33, m.v.x34, m.v.x35, m.v.x36, m.v.x37, m.v.x38, m.v.x39, m.v.x40, m.v.x41, m.v.x42, m.v.x43, m.v.x44, m.v.x45, m.v.x46, m.v.x47, m.v.x48, m.v.x49, m.v.x50, m.v.x51, m.v.x52, m.v.x53, m.v.x54, m.v.x55, m.v.x56, m.v.x57, m.v.x58, m.v.x59, m.v.x60, m.v.x61, m.v.x62, m.v.x63, m.v.x64, m.v.x65, m.v.x66, m.v.x67, m.v.x68, m.v.x69, m.v.x70, m.v.x71, m.v.x72, m.v.x73, m.v.x74, m.v.x75, m.v.x76, m.v.x77, m.v.x78, m.v.x79, m.v.x80, m.v.x81, m.v.x82, m.v.x83, m.v.x84, m.v.x85, m.v.x86, m.v.x87, m.v.x88, m.v.x89, m.v.x90, m.v.x91, m.v.x92, m.v.x93, m.v.x94, m.v.x95, m.v.x96, m.v.x97, m.v.x98, m.v.x99, m.v.x100, m.v.x101, m.v.x102, m.v.x103, m.v.x104, m.v.x105, m.v.x106, m.v.x107, m.v.x108, m.v.x109, m.v.x110, m.v.x111, m.v.x112, m.v.x113, m.v.x114, m.v.x115, m.v.x116, m.v.x117, m.v.x118, m.v.x119, m.v.x120, m.v.x121, m.v.x122, m.v.x123, m.v.x124, m.v.x125, m.v.x126 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24, x25, x26, x27, x28, x29, x30, x31, x32, x33, x34, x35, x36, x37, x38, x39, x40, x41, x42, x43, x44, x45, x46, x47, x48, x49, x50, x51, x52, x53, x54, x55, x56, x57, x58, x59, x60, x61, x62, x63, x64, x65, x66, x67, x68, x69, x70, x71, x72, x73, x74, x75, x76, x77, x78, x79, x80, x81, x82, x83, x84, x85, x86, x87, x88, x89, x90, x91, x92, x93, x94, x95, x96, x97, x98, x99, x100, x101, x102, x103, x104, x105, x106, x107, x108, x109, x110, x111, x112, x113, x114, x115, x116, x117, x118, x119, x120, x121, x122, x123, x124, x125, x126
 //line big.go:2147
 	return m.suspend(128, Echo.Call(1))
 resume128:
-//line big_fsm.go:52355
+//line big_fsm.go:54357
 	v_128, err_127 = fsm.Take[int](in)
 //line big.go:2147
 	x127 = v(v_128, err_127)
-//line big_fsm.go:52359
+//line big_fsm.go:54361
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22, m.v.x23, m.v.x24, m.v.x25, m.v.x26, m.v.x27, m.v.x28, m.v.x29, m.v.x30, m.v.x31, m.v.x32, m.v.x33, m.v.x34, m.v.x35, m.v.x36, m.v.x37, m.v.x38, m.v.x39, m.v.x40, m.v.x41, m.v.x42, m.v.x43, m.v.x44, m.v.x45, m.v.x46, m.v.x47, m.v.x48, m.v.x49, m.v.x50, m.v.x51, m.v.x52, m.v.x53, m.v.x54, m.v.x55, m.v.x56, m.v.x57, m.v.x58, m.v.x59, m.v.x60, m.v.x61, m.v.x62, m.v.x63, m.v.x64, m.v.x65, m.v.x66, m.v.x67, m.v.x68, m.v.x69, m.v.x70, m.v.x71, m.v.x72, m.v.x73, m.v.x74, m.v.x75, m.v.x76, m.v.x77, m.v.x78, m.v.x79, m.v.x80, m.v.x81, m.v.x82, m.v.x83, m.v.x84, m.v.x85, m.v.x86, m.v.x87, m.v.x88, m.v.x89, m.v.x90, m.v.x91, m.v.x92, m.v.x93, m.v.x94, m.v.x95, m.v.x96, m.v.x97, m.v.x98, m.v.x99, m.v.x100, m.v.x101, m.v.x102, m.v.x103, m.v.x104, m.v.x105, m.v.x106, m.v.x107, m.v.x108, m.v.x109, m.v.x110, m.v.x111, m.v.x112, m.v.x113, m.v.x114, m.v.x115, m.v.x116, m.v.x117, m.v.x118, m.v.x119, m.v.x120, m.v.x121, m.v.x122, m.v.x123, m.v.x124, m.v.x125, m.v.x126, m.v.x127 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24, x25, x26, x27, x28, x29, x30, x31, x32, x33, x34, x35, x36, x37, x38, x39, x40, x41, x42, x43, x44, x45, x46, x47, x48, x49, x50, x51, x52, x53, x54, x55, x56, x57, x58, x59, x60, x61, x62, x63, x64, x65, x66, x67, x68, x69, x70, x71, x72, x73, x74, x75, x76, x77, x78, x79, x80, x81, x82, x83, x84, x85, x86, x87, x88, x89, x90, x91, x92, x93, x94, x95, x96, x97, x98, x99, x100, x101, x102, x103, x104, x105, x106, x107, x108, x109, x110, x111, x112, x113, x114, x115, x116, x117, x118, x119, x120, x121, x122, x123, x124, x125, x126, x127
 //line big.go:2148
 	return m.suspend(129, Echo.Call(2))
 resume129:
-//line big_fsm.go:52364
+//line big_fsm.go:54366
 	v_129, err_128 = fsm.Take[int](in)
 //line big.go:2148
 	x128 = v(v_129, err_128)
-//line big_fsm.go:52368
+//line big_fsm.go:54370
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22, m.v.x23, m.v.x24, m.v.x25, m.v.x26, m.v.x27, m.v.x28, m.v.x29, m.v.x30, m.v.x31, m.v.x32, m.v.x33, m.v.x34, m.v.x35, m.v.x36, m.v.x37, m.v.x38, m.v.x39, m.v.x40, m.v.x41, m.v.x42, m.v.x43, m.v.x44, m.v.x45, m.v.x46, m.v.x47, m.v.x48, m.v.x49, m.v.x50, m.v.x51, m.v.x52, m.v.x53, m.v.x54, m.v.x55, m.v.x56, m.v.x57, m.v.x58, m.v.x59, m.v.x60, m.v.x61, m.v.x62, m.v.x63, m.v.x64, m.v.x65, m.v.x66, m.v.x67, m.v.x68, m.v.x69, m.v.x70, m.v.x71, m.v.x72, m.v.x73, m.v.x74, m.v.x75, m.v.x76, m.v.x77, m.v.x78, m.v.x79, m.v.x80, m.v.x81, m.v.x82, m.v.x83, m.v.x84, m.v.x85, m.v.x86, m.v.x87, m.v.x88, m.v.x89, m.v.x90, m.v.x91, m.v.x92, m.v.x93, m.v.x94, m.v.x95, m.v.x96, m.v.x97, m.v.x98, m.v.x99, m.v.x100, m.v.x101, m.v.x102, m.v.x103, m.v.x104, m.v.x105, m.v.x106, m.v.x107, m.v.x108, m.v.x109, m.v.x110, m.v.x111, m.v.x112, m.v.x113, m.v.x114, m.v.x115, m.v.x116, m.v.x117, m.v.x118, m.v.x119, m.v.x120, m.v.x121, m.v.x122, m.v.x123, m.v.x124, m.v.x125, m.v.x126, m.v.x127, m.v.x128 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24, x25, x26, x27, x28, x29, x30, x31, x32, x33, x34, x35, x36, x37, x38, x39, x40, x41, x42, x43, x44, x45, x46, x47, x48, x49, x50, x51, x52, x53, x54, x55, x56, x57, x58, x59, x60, x61, x62, x63, x64, x65, x66, x67, x68, x69, x70, x71, x72, x73, x74, x75, x76, x77, x78, x79, x80, x81, x82, x83, x84, x85, x86, x87, x88, x89, x90, x91, x92, x93, x94, x95, x96, x97, x98, x99, x100, x101, x102, x103, x104, x105, x106, x107, x108, x109, x110, x111, x112, x113, x114, x115, x116, x117, x118, x119, x120, x121, x122, x123, x124, x125, x126, x127, x128
 //line big.go:2149
 	return m.suspend(130, Echo.Call(3))
 resume130:
-//line big_fsm.go:52373
+//line big_fsm.go:54375
 	v_130, err_129 = fsm.Take[int](in)
 //line big.go:2149
 	x129 = v(v_130, err_129)
-//line big_fsm.go:52377
+//line big_fsm.go:54379
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22, m.v.x23, m.v.x24, m.v.x25, m.v.x26, m.v.x27, m.v.x28, m.v.x29, m.v.x30, m.v.x31, m.v.x32, m.v.x33, m.v.x34, m.v.x35, m.v.x36, m.v.x37, m.v.x38, m.v.x39, m.v.x40, m.v.x41, m.v.x42, m.v.x43, m.v.x44, m.v.x45, m.v.x46, m.v.x47, m.v.x48, m.v.x49, m.v.x50, m.v.x51, m.v.x52, m.v.x53, m.v.x54, m.v.x55, m.v.x56, m.v.x57, m.v.x58, m.v.x59, m.v.x60, m.v.x61, m.v.x62, m.v.x63, m.v.x64, m.v.x65, m.v.x66, m.v.x67, m.v.x68, m.v.x69, m.v.x70, m.v.x71, m.v.x72, m.v.x73, m.v.x74, m.v.x75, m.v.x76, m.v.x77, m.v.x78, m.v.x79, m.v.x80, m.v.x81, m.v.x82, m.v.x83, m.v.x84, m.v.x85, m.v.x86, m.v.x87, m.v.x88, m.v.x89, m.v.x90, m.v.x91, m.v.x92, m.v.x93, m.v.x94, m.v.x95, m.v.x96, m.v.x97, m.v.x98, m.v.x99, m.v.x100, m.v.x101, m.v.x102, m.v.x103, m.v.x104, m.v.x105, m.v.x106, m.v.x107, m.v.x108, m.v.x109, m.v.x110, m.v.x111, m.v.x112, m.v.x113, m.v.x114, m.v.x115, m.v.x116, m.v.x117, m.v.x118, m.v.x119, m.v.x120, m.v.x121, m.v.x122, m.v.x123, m.v.x124, m.v.x125, m.v.x126, m.v.x127, m.v.x128, m.v.x129 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24, x25, x26, x27, x28, x29, x30, x31, x32, x33, x34, x35, x36, x37, x38, x39, x40, x41, x42, x43, x44, x45, x46, x47, x48, x49, x50, x51, x52, x53, x54, x55, x56, x57, x58, x59, x60, x61, x62, x63, x64, x65, x66, x67, x68, x69, x70, x71, x72, x73, x74, x75, x76, x77, x78, x79, x80, x81, x82, x83, x84, x85, x86, x87, x88, x89, x90, x91, x92, x93, x94, x95, x96, x97, x98, x99, x100, x101, x102, x103, x104, x105, x106, x107, x108, x109, x110, x111, x112, x113, x114, x115, x116, x117, x118, x119, x120, x121, x122, x123, x124, x125, x126, x127, x128, x129
 //line big.go:2150
 	return m.suspend(131, Echo.Call(4))
 resume131:
-//line big_fsm.go:52382
+//line big_fsm.go:54384
 	v_131, err_130 = fsm.Take[int](in)
 //line big.go:2150
 	x130 = v(v_131, err_130)
-//line big_fsm.go:52386
+//line big_fsm.go:54388
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22, m.v.x23, m.v.x24, m.v.x25, m.v.x26, m.v.x27, m.v.x28, m.v.x29, m.v.x30, m.v.x31, m.v.x32, m.v.x33, m.v.x34, m.v.x35, m.v.x36, m.v.x37, m.v.x38, m.v.x39, m.v.x40, m.v.x41, m.v.x42, m.v.x43, m.v.x44, m.v.x45, m.v.x46, m.v.x47, m.v.x48, m.v.x49, m.v.x50, m.v.x51, m.v.x52, m.v.x53, m.v.x54, m.v.x55, m.v.x56, m.v.x57, m.v.x58, m.v.x59, m.v.x60, m.v.x61, m.v.x62, m.v.x63, m.v.x64, m.v.x65, m.v.x66, m.v.x67, m.v.x68, m.v.x69, m.v.x70, m.v.x71, m.v.x72, m.v.x73, m.v.x74, m.v.x75, m.v.x76, m.v.x77, m.v.x78, m.v.x79, m.v.x80, m.v.x81, m.v.x82, m.v.x83, m.v.x84, m.v.x85, m.v.x86, m.v.x87, m.v.x88, m.v.x89, m.v.x90, m.v.x91, m.v.x92, m.v.x93, m.v.x94, m.v.x95, m.v.x96, m.v.x97, m.v.x98, m.v.x99, m.v.x100, m.v.x101, m.v.x102, m.v.x103, m.v.x104, m.v.x105, m.v.x106, m.v.x107, m.v.x108, m.v.x109, m.v.x110, m.v.x111, m.v.x112, m.v.x113, m.v.x114, m.v.x115, m.v.x116, m.v.x117, m.v.x118, m.v.x119, m.v.x120, m.v.x121, m.v.x122, m.v.x123, m.v.x124, m.v.x125, m.v.x126, m.v.x127, m.v.x128, m.v.x129, m.v.x130 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24, x25, x26, x27, x28, x29, x30, x31, x32, x33, x34, x35, x36, x37, x38, x39, x40, x41, x42, x43, x44, x45, x46, x47, x48, x49, x50, x51, x52, x53, x54, x55, x56, x57, x58, x59, x60, x61, x62, x63, x64, x65, x66, x67, x68, x69, x70, x71, x72, x73, x74, x75, x76, x77, x78, x79, x80, x81, x82, x83, x84, x85, x86, x87, x88, x89, x90, x91, x92, x93, x94, x95, x96, x97, x98, x99, x100, x101, x102, x103, x104, x105, x106, x107, x108, x109, x110, x111, x112, x113, x114, x115, x116, x117, x118, x119, x120, x121, x122, x123, x124, x125, x126, x127, x128, x129, x130
 //line big.go:2151
 	return m.suspend(132, Echo.Call(5))
 resume132:
-//line big_fsm.go:52391
+//line big_fsm.go:54393
 	v_132, err_131 = fsm.Take[int](in)
 //line big.go:2151
 	x131 = v(v_132, err_131)
-//line big_fsm.go:52395
+//line big_fsm.go:54397
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22, m.v.x23, m.v.x24, m.v.x25, m.v.x26, m.v.x27, m.v.x28, m.v.x29, m.v.x30, m.v.x31, m.v.x32, m.v.x33, m.v.x34, m.v.x35, m.v.x36, m.v.x37, m.v.x38, m.v.x39, m.v.x40, m.v.x41, m.v.x42, m.v.x43, m.v.x44, m.v.x45, m.v.x46, m.v.x47, m.v.x48, m.v.x49, m.v.x50, m.v.x51, m.v.x52, m.v.x53, m.v.x54, m.v.x55, m.v.x56, m.v.x57, m.v.x58, m.v.x59, m.v.x60, m.v.x61, m.v.x62, m.v.x63, m.v.x64, m.v.x65, m.v.x66, m.v.x67, m.v.x68, m.v.x69, m.v.x70, m.v.x71, m.v.x72, m.v.x73, m.v.x74, m.v.x75, m.v.x76, m.v.x77, m.v.x78, m.v.x79, m.v.x80, m.v.x81, m.v.x82, m.v.x83, m.v.x84, m.v.x85, m.v.x86, m.v.x87, m.v.x88, m.v.x89, m.v.x90, m.v.x91, m.v.x92, m.v.x93, m.v.x94, m.v.x95, m.v.x96, m.v.x97, m.v.x98, m.v.x99, m.v.x100, m.v.x101, m.v.x102, m.v.x103, m.v.x104, m.v.x105, m.v.x106, m.v.x107, m.v.x108, m.v.x109, m.v.x110, m.v.x111, m.v.x112, m.v.x113, m.v.x114, m.v.x115, m.v.x116, m.v.x117, m.v.x118, m.v.x119, m.v.x120, m.v.x121, m.v.x122, m.v.x123, m.v.x124, m.v.x125, m.v.x126, m.v.x127, m.v.x128, m.v.x129, m.v.x130, m.v.x131 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24, x25, x26, x27, x28, x29, x30, x31, x32, x33, x34, x35, x36, x37, x38, x39, x40, x41, x42, x43, x44, x45, x46, x47, x48, x49, x50, x51, x52, x53, x54, x55, x56, x57, x58, x59, x60, x61, x62, x63, x64, x65, x66, x67, x68, x69, x70, x71, x72, x73, x74, x75, x76, x77, x78, x79, x80, x81, x82, x83, x84, x85, x86, x87, x88, x89, x90, x91, x92, x93, x94, x95, x96, x97, x98, x99, x100, x101, x102, x103, x104, x105, x106, x107, x108, x109, x110, x111, x112, x113, x114, x115, x116, x117, x118, x119, x120, x121, x122, x123, x124, x125, x126, x127, x128, x129, x130, x131
 //line big.go:2152
 	return m.suspend(133, Echo.Call(6))
 resume133:
-//line big_fsm.go:52400
+//line big_fsm.go:54402
 	v_133, err_132 = fsm.Take[int](in)
 //line big.go:2152
 	x132 = v(v_133, err_132)
-//line big_fsm.go:52404
+//line big_fsm.go:54406
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22, m.v.x23, m.v.x24, m.v.x25, m.v.x26, m.v.x27, m.v.x28, m.v.x29, m.v.x30, m.v.x31, m.v.x32, m.v.x33, m.v.x34, m.v.x35, m.v.x36, m.v.x37, m.v.x38, m.v.x39, m.v.x40, m.v.x41, m.v.x42, m.v.x43, m.v.x44, m.v.x45, m.v.x46, m.v.x47, m.v.x48, m.v.x49, m.v.x50, m.v.x51, m.v.x52, m.v.x53, m.v.x54, m.v.x55, m.v.x56, m.v.x57, m.v.x58, m.v.x59, m.v.x60, m.v.x61, m.v.x62, m.v.x63, m.v.x64, m.v.x65, m.v.x66, m.v.x67, m.v.x68, m.v.x69, m.v.x70, m.v.x71, m.v.x72, m.v.x73, m.v.x74, m.v.x75, m.v.x76, m.v.x77, m.v.x78, m.v.x79, m.v.x80, m.v.x81, m.v.x82, m.v.x83, m.v.x84, m.v.x85, m.v.x86, m.v.x87, m.v.x88, m.v.x89, m.v.x90, m.v.x91, m.v.x92, m.v.x93, m.v.x94, m.v.x95, m.v.x96, m.v.x97, m.v.x98, m.v.x99, m.v.x100, m.v.x101, m.v.x102, m.v.x103, m.v.x104, m.v.x105, m.v.x106, m.v.x107, m.v.x108, m.v.x109, m.v.x110, m.v.x111, m.v.x112, m.v.x113, m.v.x114, m.v.x115, m.v.x116, m.v.x117, m.v.x118, m.v.x119, m.v.x120, m.v.x121, m.v.x122, m.v.x123, m.v.x124, m.v.x125, m.v.x126, m.v.x127, m.v.x128, m.v.x129, m.v.x130, m.v.x131, m.v.x132 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24, x25, x26, x27, x28, x29, x30, x31, x32, x33, x34, x35, x36, x37, x38, x39, x40, x41, x42, x43, x44, x45, x46, x47, x48, x49, x50, x51, x52, x53, x54, x55, x56, x57, x58, x59, x60, x61, x62, x63, x64, x65, x66, x67, x68, x69, x70, x71, x72, x73, x74, x75, x76, x77, x78, x79, x80, x81, x82, x83, x84, x85, x86, x87, x88, x89, x90, x91, x92, x93, x94, x95, x96, x97, x98, x99, x100, x101, x102, x103, x104, x105, x106, x107, x108, x109, x110, x111, x112, x113, x114, x115, x116, x117, x118, x119, x120, x121, x122, x123, x124, x125, x126, x127, x128, x129, x130, x131, x132
 //line big.go:2153
 	return m.suspend(134, Echo.Call(0))
 resume134:
-//line big_fsm.go:52409
+//line big_fsm.go:54411
 	v_134, err_133 = fsm.Take[int](in)
 //line big.go:2153
 	x133 = v(v_134, err_133)
-//line big_fsm.go:52413
+//line big_fsm.go:54415
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22, m.v.x23, m.v.x24, m.v.x25, m.v.x26, m.v.x27, m.v.x28, m.v.x29, m.v.x30, m.v.x31, m.v.x32, m.v.x33, m.v.x34, m.v.x35, m.v.x36, m.v.x37, m.v.x38, m.v.x39, m.v.x40, m.v.x41, m.v.x42, m.v.x43, m.v.x44, m.v.x45, m.v.x46, m.v.x47, m.v.x48, m.v.x49, m.v.x50, m.v.x51, m.v.x52, m.v.x53, m.v.x54, m.v.x55, m.v.x56, m.v.x57, m.v.x58, m.v.x59, m.v.x60, m.v.x61, m.v.x62, m.v.x63, m.v.x64, m.v.x65, m.v.x66, m.v.x67, m.v.x68, m.v.x69, m.v.x70, m.v.x71, m.v.x72, m.v.x73, m.v.x74, m.v.x75, m.v.x76, m.v.x77, m.v.x78, m.v.x79, m.v.x80, m.v.x81, m.v.x82, m.v.x83, m.v.x84, m.v.x85, m.v.x86, m.v.x87, m.v.x88, m.v.x89, m.v.x90, m.v.x91, m.v.x92, m.v.x93, m.v.x94, m.v.x95, m.v.x96, m.v.x97, m.v.x98, m.v.x99, m.v.x100, m.v.x101, m.v.x102, m.v.x103, m.v.x104, m.v.x105, m.v.x106, m.v.x107, m.v.x108, m.v.x109, m.v.x110, m.v.x111, m.v.x112, m.v.x113, m.v.x114, m.v.x115, m.v.x116, m.v.x117, m.v.x118, m.v.x119, m.v.x120, m.v.x121, m.v.x122, m.v.x123, m.v.x124, m.v.x125, m.v.x126, m.v.x127, m.v.x128, m.v.x129, m.v.x130, m.v.x131, m.v.x132, m.v.x133 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24, x25, x26, x27, x28, x29, x30, x31, x32, x33, x34, x35, x36, x37, x38, x39, x40, x41, x42, x43, x44, x45, x46, x47, x48, x49, x50, x51, x52, x53, x54, x55, x56, x57, x58, x59, x60, x61, x62, x63, x64, x65, x66, x67, x68, x69, x70, x71, x72, x73, x74, x75, x76, x77, x78, x79, x80, x81, x82, x83, x84, x85, x86, x87, x88, x89, x90, x91, x92, x93, x94, x95, x96, x97, x98, x99, x100, x101, x102, x103, x104, x105, x106, x107, x108, x109, x110, x111, x112, x113, x114, x115, x116, x117, x118, x119, x120, x121, x122, x123, x124, x125, x126, x127, x128, x129, x130, x131, x132, x133
 //line big.go:2154
 	return m.suspend(135, Echo.Call(1))
 resume135:
-//line big_fsm.go:52418
+//line big_fsm.go:54420
 	v_135, err_134 = fsm.Take[int](in)
 //line big.go:2154
 	x134 = v(v_135, err_134)
-//line big_fsm.go:52422
+//line big_fsm.go:54424
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22, m.v.x23, m.v.x24, m.v.x25, m.v.x26, m.v.x27, m.v.x28, m.v.x29, m.v.x30, m.v.x31, m.v.x32, m.v.x33, m.v.x34, m.v.x35, m.v.x36, m.v.x37, m.v.x38, m.v.x39, m.v.x40, m.v.x41, m.v.x42, m.v.x43, m.v.x44, m.v.x45, m.v.x46, m.v.x47, m.v.x48, m.v.x49, m.v.x50, m.v.x51, m.v.x52, m.v.x53, m.v.x54, m.v.x55, m.v.x56, m.v.x57, m.v.x58, m.v.x59, m.v.x60, m.v.x61, m.v.x62, m.v.x63, m.v.x64, m.v.x65, m.v.x66, m.v.x67, m.v.x68, m.v.x69, m.v.x70, m.v.x71, m.v.x72, m.v.x73, m.v.x74, m.v.x75, m.v.x76, m.v.x77, m.v.x78, m.v.x79, m.v.x80, m.v.x81, m.v.x82, m.v.x83, m.v.x84, m.v.x85, m.v.x86, m.v.x87, m.v.x88, m.v.x89, m.v.x90, m.v.x91, m.v.x92, m.v.x93, m.v.x94, m.v.x95, m.v.x96, m.v.x97, m.v.x98, m.v.x99, m.v.x100, m.v.x101, m.v.x102, m.v.x103, m.v.x104, m.v.x105, m.v.x106, m.v.x107, m.v.x108, m.v.x109, m.v.x110, m.v.x111, m.v.x112, m.v.x113, m.v.x114, m.v.x115, m.v.x116, m.v.x117, m.v.x118, m.v.x119, m.v.x120, m.v.x121, m.v.x122, m.v.x123, m.v.x124, m.v.x125, m.v.x126, m.v.x127, m.v.x128, m.v.x129, m.v.x130, m.v.x131, m.v.x132, m.v.x133, m.v.x134 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24, x25, x26, x27, x28, x29, x30, x31, x32, x33, x34, x35, x36, x37, x38, x39, x40, x41, x42, x43, x44, x45, x46, x47, x48, x49, x50, x51, x52, x53, x54, x55, x56, x57, x58, x59, x60, x61, x62, x63, x64, x65, x66, x67, x68, x69, x70, x71, x72, x73, x74, x75, x76, x77, x78, x79, x80, x81, x82, x83, x84, x85, x86, x87, x88, x89, x90, x91, x92, x93, x94, x95, x96, x97, x98, x99, x100, x101, x102, x103, x104, x105, x106, x107, x108, x109, x110, x111, x112, x113, x114, x115, x116, x117, x118, x119, x120, x121, x122, x123, x124, x125, x126, x127, x128, x129, x130, x131, x132, x133, x134
 //line big.go:2155
 	return m.suspend(136, Echo.Call(2))
 resume136:
-//line big_fsm.go:52427
+//line big_fsm.go:54429
 	v_136, err_135 = fsm.Take[int](in)
 //line big.go:2155
 	x135 = v(v_136, err_135)
-//line big_fsm.go:52431
+//line big_fsm.go:54433
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22, m.v.x23, m.v.x24, m.v.x25, m.v.x26, m.v.x27, m.v.x28, m.v.x29, m.v.x30, m.v.x31, m.v.x32, m.v.x33, m.v.x34, m.v.x35, m.v.x36, m.v.x37, m.v.x38, m.v.x39, m.v.x40, m.v.x41, m.v.x42, m.v.x43, m.v.x44, m.v.x45, m.v.x46, m.v.x47, m.v.x48, m.v.x49, m.v.x50, m.v.x51, m.v.x52, m.v.x53, m.v.x54, m.v.x55, m.v.x56, m.v.x57, m.v.x58, m.v.x59, m.v.x60, m.v.x61, m.v.x62, m.v.x63, m.v.x64, m.v.x65, m.v.x66, m.v.x67, m.v.x68, m.v.x69, m.v.x70, m.v.x71, m.v.x72, m.v.x73, m.v.x74, m.v.x75, m.v.x76, m.v.x77, m.v.x78, m.v.x79, m.v.x80, m.v.x81, m.v.x82, m.v.x83, m.v.x84, m.v.x85, m.v.x86, m.v.x87, m.v.x88, m.v.x89, m.v.x90, m.v.x91, m.v.x92, m.v.x93, m.v.x94, m.v.x95, m.v.x96, m.v.x97, m.v.x98, m.v.x99, m.v.x100, m.v.x101, m.v.x102, m.v.x103, m.v.x104, m.v.x105, m.v.x106, m.v.x107, m.v.x108, m.v.x109, m.v.x110, m.v.x111, m.v.x112, m.v.x113, m.v.x114, m.v.x115, m.v.x116, m.v.x117, m.v.x118, m.v.x119, m.v.x120, m.v.x121, m.v.x122, m.v.x123, m.v.x124, m.v.x125, m.v.x126, m.v.x127, m.v.x128, m.v.x129, m.v.x130, m.v.x131, m.v.x132, m.v.x133, m.v.x134, m.v.x135 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24, x25, x26, x27, x28, x29, x30, x31, x32, x33, x34, x35, x36, x37, x38, x39, x40, x41, x42, x43, x44, x45, x46, x47, x48, x49, x50, x51, x52, x53, x54, x55, x56, x57, x58, x59, x60, x61, x62, x63, x64, x65, x66, x67, x68, x69, x70, x71, x72, x73, x74, x75, x76, x77, x78, x79, x80, x81, x82, x83, x84, x85, x86, x87, x88, x89, x90, x91, x92, x93, x94, x95, x96, x97, x98, x99, x100, x101, x102, x103, x104, x105, x106, x107, x108, x109, x110, x111, x112, x113, x114, x115, x116, x117, x118, x119, x120, x121, x122, x123, x124, x125, x126, x127, x128, x129, x130, x131, x132, x133, x134, x135
 //line big.go:2156
 	return m.suspend(137, Echo.Call(3))
 resume137:
-//line big_fsm.go:52436
+//line big_fsm.go:54438
 	v_137, err_136 = fsm.Take[int](in)
 //line big.go:2156
 	x136 = v(v_137, err_136)
-//line big_fsm.go:52440
+//line big_fsm.go:54442
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22, m.v.x23, m.v.x24, m.v.x25, m.v.x26, m.v.x27, m.v.x28, m.v.x29, m.v.x30, m.v.x31, m.v.x32, m.v.x33, m.v.x34, m.v.x35, m.v.x36, m.v.x37, m.v.x38, m.v.x39, m.v.x40, m.v.x41, m.v.x42, m.v.x43, m.v.x44, m.v.x45, m.v.x46, m.v.x47, m.v.x48, m.v.x49, m.v.x50, m.v.x51, m.v.x52, m.v.x53, m.v.x54, m.v.x55, m.v.x56, m.v.x57, m.v.x58, m.v.x59, m.v.x60, m.v.x61, m.v.x62, m.v.x63, m.v.x64, m.v.x65, m.v.x66, m.v.x67, m.v.x68, m.v.x69, m.v.x70, m.v.x71, m.v.x72, m.v.x73, m.v.x74, m.v.x75, m.v.x76, m.v.x77, m.v.x78, m.v.x79, m.v.x80, m.v.x81, m.v.x82, m.v.x83, m.v.x84, m.v.x85, m.v.x86, m.v.x87, m.v.x88, m.v.x89, m.v.x90, m.v.x91, m.v.x92, m.v.x93, m.v.x94, m.v.x95, m.v.x96, m.v.x97, m.v.x98, m.v.x99, m.v.x100, m.v.x101, m.v.x102, m.v.x103, m.v.x104, m.v.x105, m.v.x106, m.v.x107, m.v.x108, m.v.x109, m.v.x110, m.v.x111, m.v.x112, m.v.x113, m.v.x114, m.v.x115, m.v.x116, m.v.x117, m.v.x118, m.v.x119, m.v.x120, m.v.x121, m.v.x122, m.v.x123, m.v.x124, m.v.x125, m.v.x126, m.v.x127, m.v.x128, m.v.x129, m.v.x130, m.v.x131, m.v.x132, m.v.x133, m.v.x134, m.v.x135, m.v.x136 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24, x25, x26, x27, x28, x29, x30, x31, x32, x33, x34, x35, x36, x37, x38, x39, x40, x41, x42, x43, x44, x45, x46, x47, x48, x49, x50, x51, x52, x53, x54, x55, x56, x57, x58, x59, x60, x61, x62, x63, x64, x65, x66, x67, x68, x69, x70, x71, x72, x73, x74, x75, x76, x77, x78, x79, x80, x81, x82, x83, x84, x85, x86, x87, x88, x89, x90, x91, x92, x93, x94, x95, x96, x97, x98, x99, x100, x101, x102, x103, x104, x105, x106, x107, x108, x109, x110, x111, x112, x113, x114, x115, x116, x117, x118, x119, x120, x121, x122, x123, x124, x125, x126, x127, x128, x129, x130, x131, x132, x133, x134, x135, x136
 //line big.go:2157
 	return m.suspend(138, Echo.Call(4))
 resume138:
-//line big_fsm.go:52445
+//line big_fsm.go:54447
 	v_138, err_137 = fsm.Take[int](in)
 //line big.go:2157
 	x137 = v(v_138, err_137)
-//line big_fsm.go:52449
+//line big_fsm.go:54451
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22, m.v.x23, m.v.x24, m.v.x25, m.v.x26, m.v.x27, m.v.x28, m.v.x29, m.v.x30, m.v.x31, m.v.x32, m.v.x33, m.v.x34, m.v.x35, m.v.x36, m.v.x37, m.v.x38, m.v.x39, m.v.x40, m.v.x41, m.v.x42, m.v.x43, m.v.x44, m.v.x45, m.v.x46, m.v.x47, m.v.x48, m.v.x49, m.v.x50, m.v.x51, m.v.x52, m.v.x53, m.v.x54, m.v.x55, m.v.x56, m.v.x57, m.v.x58, m.v.x59, m.v.x60, m.v.x61, m.v.x62, m.v.x63, m.v.x64, m.v.x65, m.v.x66, m.v.x67, m.v.x68, m.v.x69, m.v.x70, m.v.x71, m.v.x72, m.v.x73, m.v.x74, m.v.x75, m.v.x76, m.v.x77, m.v.x78, m.v.x79, m.v.x80, m.v.x81, m.v.x82, m.v.x83, m.v.x84, m.v.x85, m.v.x86, m.v.x87, m.v.x88, m.v.x89, m.v.x90, m.v.x91, m.v.x92, m.v.x93, m.v.x94, m.v.x95, m.v.x96, m.v.x97, m.v.x98, m.v.x99, m.v.x100, m.v.x101, m.v.x102, m.v.x103, m.v.x104, m.v.x105, m.v.x106, m.v.x107, m.v.x108, m.v.x109, m.v.x110, m.v.x111, m.v.x112, m.v.x113, m.v.x114, m.v.x115, m.v.x116, m.v.x117, m.v.x118, m.v.x119, m.v.x120, m.v.x121, m.v.x122, m.v.x123, m.v.x124, m.v.x125, m.v.x126, m.v.x127, m.v.x128, m.v.x129, m.v.x130, m.v.x131, m.v.x132, m.v.x133, m.v.x134, m.v.x135, m.v.x136, m.v.x137 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24, x25, x26, x27, x28, x29, x30, x31, x32, x33, x34, x35, x36, x37, x38, x39, x40, x41, x42, x43, x44, x45, x46, x47, x48, x49, x50, x51, x52, x53, x54, x55, x56, x57, x58, x59, x60, x61, x62, x63, x64, x65, x66, x67, x68, x69, x70, x71, x72, x73, x74, x75, x76, x77, x78, x79, x80, x81, x82, x83, x84, x85, x86, x87, x88, x89, x90, x91, x92, x93, x94, x95, x96, x97, x98, x99, x100, x101, x102, x103, x104, x105, x106, x107, x108, x109, x110, x111, x112, x113, x114, x115, x116, x117, x118, x119, x120, x121, x122, x123, x124, x125, x126, x127, x128, x129, x130, x131, x132, x133, x134, x135, x136, x137
 //line big.go:2158
 	return m.suspend(139, Echo.Call(5))
 resume139:
-//line big_fsm.go:52454
+//line big_fsm.go:54456
 	v_139, err_138 = fsm.Take[int](in)
 //line big.go:2158
 	x138 = v(v_139, err_138)
-//line big_fsm.go:52458
+//line big_fsm.go:54460
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22, m.v.x23, m.v.x24, m.v.x25, m.v.x26, m.v.x27, m.v.x28, m.v.x29, m.v.x30, m.v.x31, m.v.x32, m.v.x33, m.v.x34, m.v.x35, m.v.x36, m.v.x37, m.v.x38, m.v.x39, m.v.x40, m.v.x41, m.v.x42, m.v.x43, m.v.x44, m.v.x45, m.v.x46, m.v.x47, m.v.x48, m.v.x49, m.v.x50, m.v.x51, m.v.x52, m.v.x53, m.v.x54, m.v.x55, m.v.x56, m.v.x57, m.v.x58, m.v.x59, m.v.x60, m.v.x61, m.v.x62, m.v.x63, m.v.x64, m.v.x65, m.v.x66, m.v.x67, m.v.x68, m.v.x69, m.v.x70, m.v.x71, m.v.x72, m.v.x73, m.v.x74, m.v.x75, m.v.x76, m.v.x77, m.v.x78, m.v.x79, m.v.x80, m.v.x81, m.v.x82, m.v.x83, m.v.x84, m.v.x85, m.v.x86, m.v.x87, m.v.x88, m.v.x89, m.v.x90, m.v.x91, m.v.x92, m.v.x93, m.v.x94, m.v.x95, m.v.x96, m.v.x97, m.v.x98, m.v.x99, m.v.x100, m.v.x101, m.v.x102, m.v.x103, m.v.x104, m.v.x105, m.v.x106, m.v.x107, m.v.x108, m.v.x109, m.v.x110, m.v.x111, m.v.x112, m.v.x113, m.v.x114, m.v.x115, m.v.x116, m.v.x117, m.v.x118, m.v.x119, m.v.x120, m.v.x121, m.v.x122, m.v.x123, m.v.x124, m.v.x125, m.v.x126, m.v.x127, m.v.x128, m.v.x129, m.v.x130, m.v.x131, m.v.x132, m.v.x133, m.v.x134, m.v.x135, m.v.x136, m.v.x137, m.v.x138 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24, x25, x26, x27, x28, x29, x30, x31, x32, x33, x34, x35, x36, x37, x38, x39, x40, x41, x42, x43, x44, x45, x46, x47, x48, x49, x50, x51, x52, x53, x54, x55, x56, x57, x58, x59, x60, x61, x62, x63, x64, x65, x66, x67, x68, x69, x70, x71, x72, x73, x74, x75, x76, x77, x78, x79, x80, x81, x82, x83, x84, x85, x86, x87, x88, x89, x90, x91, x92, x93, x94, x95, x96, x97, x98, x99, x100, x101, x102, x103, x104, x105, x106, x107, x108, x109, x110, x111, x112, x113, x114, x115, x116, x117, x118, x119, x120, x121, x122, x123, x124, x125, x126, x127, x128, x129, x130, x131, x132, x133, x134, x135, x136, x137, x138
 //line big.go:2159
 	return m.suspend(140, Echo.Call(6))
 resume140:
-//line big_fsm.go:52463
+//line big_fsm.go:54465
 	v_140, err_139 = fsm.Take[int](in)
 //line big.go:2159
 	x139 = v(v_140, err_139)
-//line big_fsm.go:52467
+//line big_fsm.go:54469
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22, m.v.x23, m.v.x24, m.v.x25, m.v.x26, m.v.x27, m.v.x28, m.v.x29, m.v.x30, m.v.x31, m.v.x32, m.v.x33, m.v.x34, m.v.x35, m.v.x36, m.v.x37, m.v.x38, m.v.x39, m.v.x40, m.v.x41, m.v.x42, m.v.x43, m.v.x44, m.v.x45, m.v.x46, m.v.x47, m.v.x48, m.v.x49, m.v.x50, m.v.x51, m.v.x52, m.v.x53, m.v.x54, m.v.x55, m.v.x56, m.v.x57, m.v.x58, m.v.x59, m.v.x60, m.v.x61, m.v.x62, m.v.x63, m.v.x64, m.v.x65, m.v.x66, m.v.x67, m.v.x68, m.v.x69, m.v.x70, m.v.x71, m.v.x72, m.v.x73, m.v.x74, m.v.x75, m.v.x76, m.v.x77, m.v.x78, m.v.x79, m.v.x80, m.v.x81, m.v.x82, m.v.x83, m.v.x84, m.v.x85, m.v.x86, m.v.x87, m.v.x88, m.v.x89, m.v.x90, m.v.x91, m.v.x92, m.v.x93, m.v.x94, m.v.x95, m.v.x96, m.v.x97, m.v.x98, m.v.x99, m.v.x100, m.v.x101, m.v.x102, m.v.x103, m.v.x104, m.v.x105, m.v.x106, m.v.x107, m.v.x108, m.v.x109, m.v.x110, m.v.x111, m.v.x112, m.v.x113, m.v.x114, m.v.x115, m.v.x116, m.v.x117, m.v.x118, m.v.x119, m.v.x120, m.v.x121, m.v.x122, m.v.x123, m.v.x124, m.v.x125, m.v.x126, m.v.x127, m.v.x128, m.v.x129, m.v.x130, m.v.x131, m.v.x132, m.v.x133, m.v.x134, m.v.x135, m.v.x136, m.v.x137, m.v.x138, m.v.x139 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24, x25, x26, x27, x28, x29, x30, x31, x32, x33, x34, x35, x36, x37, x38, x39, x40, x41, x42, x43, x44, x45, x46, x47, x48, x49, x50, x51, x52, x53, x54, x55, x56, x57, x58, x59, x60, x61, x62, x63, x64, x65, x66, x67, x68, x69, x70, x71, x72, x73, x74, x75, x76, x77, x78, x79, x80, x81, x82, x83, x84, x85, x86, x87, x88, x89, x90, x91, x92, x93, x94, x95, x96, x97, x98, x99, x100, x101, x102, x103, x104, x105, x106, x107, x108, x109, x110, x111, x112, x113, x114, x115, x116, x117, x118, x119, x120, x121, x122, x123, x124, x125, x126, x127, x128, x129, x130, x131, x132, x133, x134, x135, x136, x137, x138, x139
 //line big.go:2160
 	return m.suspend(141, Echo.Call(0))
 resume141:
-//line big_fsm.go:52472
+//line big_fsm.go:54474
 	v_141, err_140 = fsm.Take[int](in)
 //line big.go:2160
 	x140 = v(v_141, err_140)
-//line big_fsm.go:52476
+//line big_fsm.go:54478
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22, m.v.x23, m.v.x24, m.v.x25, m.v.x26, m.v.x27, m.v.x28, m.v.x29, m.v.x30, m.v.x31, m.v.x32, m.v.x33, m.v.x34, m.v.x35, m.v.x36, m.v.x37, m.v.x38, m.v.x39, m.v.x40, m.v.x41, m.v.x42, m.v.x43, m.v.x44, m.v.x45, m.v.x46, m.v.x47, m.v.x48, m.v.x49, m.v.x50, m.v.x51, m.v.x52, m.v.x53, m.v.x54, m.v.x55, m.v.x56, m.v.x57, m.v.x58, m.v.x59, m.v.x60, m.v.x61, m.v.x62, m.v.x63, m.v.x64, m.v.x65, m.v.x66, m.v.x67, m.v.x68, m.v.x69, m.v.x70, m.v.x71, m.v.x72, m.v.x73, m.v.x74, m.v.x75, m.v.x76, m.v.x77, m.v.x78, m.v.x79, m.v.x80, m.v.x81, m.v.x82, m.v.x83, m.v.x84, m.v.x85, m.v.x86, m.v.x87, m.v.x88, m.v.x89, m.v.x90, m.v.x91, m.v.x92, m.v.x93, m.v.x94, m.v.x95, m.v.x96, m.v.x97, m.v.x98, m.v.x99, m.v.x100, m.v.x101, m.v.x102, m.v.x103, m.v.x104, m.v.x105, m.v.x106, m.v.x107, m.v.x108, m.v.x109, m.v.x110, m.v.x111, m.v.x112, m.v.x113, m.v.x114, m.v.x115, m.v.x116, m.v.x117, m.v.x118, m.v.x119, m.v.x120, m.v.x121, m.v.x122, m.v.x123, m.v.x124, m.v.x125, m.v.x126, m.v.x127, m.v.x128, m.v.x129, m.v.x130, m.v.x131, m.v.x132, m.v.x133, m.v.x134, m.v.x135, m.v.x136, m.v.x137, m.v.x138, m.v.x139, m.v.x140 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24, x25, x26, x27, x28, x29, x30, x31, x32, x33, x34, x35, x36, x37, x38, x39, x40, x41, x42, x43, x44, x45, x46, x47, x48, x49, x50, x51, x52, x53, x54, x55, x56, x57, x58, x59, x60, x61, x62, x63, x64, x65, x66, x67, x68, x69, x70, x71, x72, x73, x74, x75, x76, x77, x78, x79, x80, x81, x82, x83, x84, x85, x86, x87, x88, x89, x90, x91, x92, x93, x94, x95, x96, x97, x98, x99, x100, x101, x102, x103, x104, x105, x106, x107, x108, x109, x110, x111, x112, x113, x114, x115, x116, x117, x118, x119, x120, x121, x122, x123, x124, x125, x126, x127, x128, x129, x130, x131, x132, x133, x134, x135, x136, x137, x138, x139, x140
 //line big.go:2161
 	return m.suspend(142, Echo.Call(1))
 resume142:
-//line big_fsm.go:52481
+//line big_fsm.go:54483
 	v_142, err_141 = fsm.Take[int](in)
 //line big.go:2161
 	x141 = v(v_142, err_141)
-//line big_fsm.go:52485
+//line big_fsm.go:54487
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22, m.v.x23, m.v.x24, m.v.x25, m.v.x26, m.v.x27, m.v.x28, m.v.x29, m.v.x30, m.v.x31, m.v.x32, m.v.x33, m.v.x34, m.v.x35, m.v.x36, m.v.x37, m.v.x38, m.v.x39, m.v.x40, m.v.x41, m.v.x42, m.v.x43, m.v.x44, m.v.x45, m.v.x46, m.v.x47, m.v.x48, m.v.x49, m.v.x50, m.v.x51, m.v.x52, m.v.x53, m.v.x54, m.v.x55, m.v.x56, m.v.x57, m.v.x58, m.v.x59, m.v.x60, m.v.x61, m.v.x62, m.v.x63, m.v.x64, m.v.x65, m.v.x66, m.v.x67, m.v.x68, m.v.x69, m.v.x70, m.v.x71, m.v.x72, m.v.x73, m.v.x74, m.v.x75, m.v.x76, m.v.x77, m.v.x78, m.v.x79, m.v.x80, m.v.x81, m.v.x82, m.v.x83, m.v.x84, m.v.x85, m.v.x86, m.v.x87, m.v.x88, m.v.x89, m.v.x90, m.v.x91, m.v.x92, m.v.x93, m.v.x94, m.v.x95, m.v.x96, m.v.x97, m.v.x98, m.v.x99, m.v.x100, m.v.x101, m.v.x102, m.v.x103, m.v.x104, m.v.x105, m.v.x106, m.v.x107, m.v.x108, m.v.x109, m.v.x110, m.v.x111, m.v.x112, m.v.x113, m.v.x114, m.v.x115, m.v.x116, m.v.x117, m.v.x118, m.v.x119, m.v.x120, m.v.x121, m.v.x122, m.v.x123, m.v.x124, m.v.x125, m.v.x126, m.v.x127, m.v.x128, m.v.x129, m.v.x130, m.v.x131, m.v.x132, m.v.x133, m.v.x134, m.v.x135, m.v.x136, m.v.x137, m.v.x138, m.v.x139, m.v.x140, m.v.x141 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24, x25, x26, x27, x28, x29, x30, x31, x32, x33, x34, x35, x36, x37, x38, x39, x40, x41, x42, x43, x44, x45, x46, x47, x48, x49, x50, x51, x52, x53, x54, x55, x56, x57, x58, x59, x60, x61, x62, x63, x64, x65, x66, x67, x68, x69, x70, x71, x72, x73, x74, x75, x76, x77, x78, x79, x80, x81, x82, x83, x84, x85, x86, x87, x88, x89, x90, x91, x92, x93, x94, x95, x96, x97, x98, x99, x100, x101, x102, x103, x104, x105, x106, x107, x108, x109, x110, x111, x112, x113, x114, x115, x116, x117, x118, x119, x120, x121, x122, x123, x124, x125, x126, x127, x128, x129, x130, x131, x132, x133, x134, x135, x136, x137, x138, x139, x140, x141
 //line big.go:2162
 	return m.suspend(143, Echo.Call(2))
 resume143:
-//line big_fsm.go:52490
+//line big_fsm.go:54492
 	v_143, err_142 = fsm.Take[int](in)
 //line big.go:2162
 	x142 = v(v_143, err_142)
-//line big_fsm.go:52494
+//line big_fsm.go:54496
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22, m.v.x23, m.v.x24, m.v.x25, m.v.x26, m.v.x27, m.v.x28, m.v.x29, m.v.x30, m.v.x31, m.v.x32, m.v.x33, m.v.x34, m.v.x35, m.v.x36, m.v.x37, m.v.x38, m.v.x39, m.v.x40, m.v.x41, m.v.x42, m.v.x43, m.v.x44, m.v.x45, m.v.x46, m.v.x47, m.v.x48, m.v.x49, m.v.x50, m.v.x51, m.v.x52, m.v.x53, m.v.x54, m.v.x55, m.v.x56, m.v.x57, m.v.x58, m.v.x59, m.v.x60, m.v.x61, m.v.x62, m.v.x63, m.v.x64, m.v.x65, m.v.x66, m.v.x67, m.v.x68, m.v.x69, m.v.x70, m.v.x71, m.v.x72, m.v.x73, m.v.x74, m.v.x75, m.v.x76, m.v.x77, m.v.x78, m.v.x79, m.v.x80, m.v.x81, m.v.x82, m.v.x83, m.v.x84, m.v.x85, m.v.x86, m.v.x87, m.v.x88, m.v.x89, m.v.x90, m.v.x91, m.v.x92, m.v.x93, m.v.x94, m.v.x95, m.v.x96, m.v.x97, m.v.x98, m.v.x99, m.v.x100, m.v.x101, m.v.x102, m.v.x103, m.v.x104, m.v.x105, m.v.x106, m.v.x107, m.v.x108, m.v.x109, m.v.x110, m.v.x111, m.v.x112, m.v.x113, m.v.x114, m.v.x115, m.v.x116, m.v.x117, m.v.x118, m.v.x119, m.v.x120, m.v.x121, m.v.x122, m.v.x123, m.v.x124, m.v.x125, m.v.x126, m.v.x127, m.v.x128, m.v.x129, m.v.x130, m.v.x131, m.v.x132, m.v.x133, m.v.x134, m.v.x135, m.v.x136, m.v.x137, m.v.x138, m.v.x139, m.v.x140, m.v.x141, m.v.x142 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24, x25, x26, x27, x28, x29, x30, x31, x32, x33, x34, x35, x36, x37, x38, x39, x40, x41, x42, x43, x44, x45, x46, x47, x48, x49, x50, x51, x52, x53, x54, x55, x56, x57, x58, x59, x60, x61, x62, x63, x64, x65, x66, x67, x68, x69, x70, x71, x72, x73, x74, x75, x76, x77, x78, x79, x80, x81, x82, x83, x84, x85, x86, x87, x88, x89, x90, x91, x92, x93, x94, x95, x96, x97, x98, x99, x100, x101, x102, x103, x104, x105, x106, x107, x108, x109, x110, x111, x112, x113, x114, x115, x116, x117, x118, x119, x120, x121, x122, x123, x124, x125, x126, x127, x128, x129, x130, x131, x132, x133, x134, x135, x136, x137, x138, x139, x140, x141, x142
 //line big.go:2163
 	return m.suspend(144, Echo.Call(3))
 resume144:
-//line big_fsm.go:52499
+//line big_fsm.go:54501
 	v_144, err_143 = fsm.Take[int](in)
 //line big.go:2163
 	x143 = v(v_144, err_143)
-//line big_fsm.go:52503
+//line big_fsm.go:54505
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22, m.v.x23, m.v.x24, m.v.x25, m.v.x26, m.v.x27, m.v.x28, m.v.x29, m.v.x30, m.v.x31, m.v.x32, m.v.x33, m.v.x34, m.v.x35, m.v.x36, m.v.x37, m.v.x38, m.v.x39, m.v.x40, m.v.x41, m.v.x42, m.v.x43, m.v.x44, m.v.x45, m.v.x46, m.v.x47, m.v.x48, m.v.x49, m.v.x50, m.v.x51, m.v.x52, m.v.x53, m.v.x54, m.v.x55, m.v.x56, m.v.x57, m.v.x58, m.v.x59, m.v.x60, m.v.x61, m.v.x62, m.v.x63, m.v.x64, m.v.x65, m.v.x66, m.v.x67, m.v.x68, m.v.x69, m.v.x70, m.v.x71, m.v.x72, m.v.x73, m.v.x74, m.v.x75, m.v.x76, m.v.x77, m.v.x78, m.v.x79, m.v.x80, m.v.x81, m.v.x82, m.v.x83, m.v.x84, m.v.x85, m.v.x86, m.v.x87, m.v.x88, m.v.x89, m.v.x90, m.v.x91, m.v.x92, m.v.x93, m.v.x94, m.v.x95, m.v.x96, m.v.x97, m.v.x98, m.v.x99, m.v.x100, m.v.x101, m.v.x102, m.v.x103, m.v.x104, m.v.x105, m.v.x106, m.v.x107, m.v.x108, m.v.x109, m.v.x110, m.v.x111, m.v.x112, m.v.x113, m.v.x114, m.v.x115, m.v.x116, m.v.x117, m.v.x118, m.v.x119, m.v.x120, m.v.x121, m.v.x122, m.v.x123, m.v.x124, m.v.x125, m.v.x126, m.v.x127, m.v.x128, m.v.x129, m.v.x130, m.v.x131, m.v.x132, m.v.x133, m.v.x134, m.v.x135, m.v.x136, m.v.x137, m.v.x138, m.v.x139, m.v.x140, m.v.x141, m.v.x142, m.v.x143 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24, x25, x26, x27, x28, x29, x30, x31, x32, x33, x34, x35, x36, x37, x38, x39, x40, x41, x42, x43, x44, x45, x46, x47, x48, x49, x50, x51, x52, x53, x54, x55, x56, x57, x58, x59, x60, x61, x62, x63, x64, x65, x66, x67, x68, x69, x70, x71, x72, x73, x74, x75, x76, x77, x78, x79, x80, x81, x82, x83, x84, x85, x86, x87, x88, x89, x90, x91, x92, x93, x94, x95, x96, x97, x98, x99, x100, x101, x102, x103, x104, x105, x106, x107, x108, x109, x110, x111, x112, x113, x114, x115, x116, x117, x118, x119, x120, x121, x122, x123, x124, x125, x126, x127, x128, x129, x130, x131, x132, x133, x134, x135, x136, x137, x138, x139, x140, x141, x142, x143
 //line big.go:2164
 	return m.suspend(145, Echo.Call(4))
 resume145:
-//line big_fsm.go:52508
+//line big_fsm.go:54510
 	v_145, err_144 = fsm.Take[int](in)
 //line big.go:2164
 	x144 = v(v_145, err_144)
-//line big_fsm.go:52512
+//line big_fsm.go:54514
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22, m.v.x23, m.v.x24, m.v.x25, m.v.x26, m.v.x27, m.v.x28, m.v.x29, m.v.x30, m.v.x31, m.v.x32, m.v.x33, m.v.x34, m.v.x35, m.v.x36, m.v.x37, m.v.x38, m.v.x39, m.v.x40, m.v.x41, m.v.x42, m.v.x43, m.v.x44, m.v.x45, m.v.x46, m.v.x47, m.v.x48, m.v.x49, m.v.x50, m.v.x51, m.v.x52, m.v.x53, m.v.x54, m.v.x55, m.v.x56, m.v.x57, m.v.x58, m.v.x59, m.v.x60, m.v.x61, m.v.x62, m.v.x63, m.v.x64, m.v.x65, m.v.x66, m.v.x67, m.v.x68, m.v.x69, m.v.x70, m.v.x71, m.v.x72, m.v.x73, m.v.x74, m.v.x75, m.v.x76, m.v.x77, m.v.x78, m.v.x79, m.v.x80, m.v.x81, m.v.x82, m.v.x83, m.v.x84, m.v.x85, m.v.x86, m.v.x87, m.v.x88, m.v.x89, m.v.x90, m.v.x91, m.v.x92, m.v.x93, m.v.x94, m.v.x95, m.v.x96, m.v.x97, m.v.x98, m.v.x99, m.v.x100, m.v.x101, m.v.x102, m.v.x103, m.v.x104, m.v.x105, m.v.x106, m.v.x107, m.v.x108, m.v.x109, m.v.x110, m.v.x111, m.v.x112, m.v.x113, m.v.x114, m.v.x115, m.v.x116, m.v.x117, m.v.x118, m.v.x119, m.v.x120, m.v.x121, m.v.x122, m.v.x123, m.v.x124, m.v.x125, m.v.x126, m.v.x127, m.v.x128, m.v.x129, m.v.x130, m.v.x131, m.v.x132, m.v.x133, m.v.x134, m.v.x135, m.v.x136, m.v.x137, m.v.x138, m.v.x139, m.v.x140, m.v.x141, m.v.x142, m.v.x143, m.v.x144 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24, x25, x26, x27, x28, x29, x30, x31, x32, x33, x34, x35, x36, x37, x38, x39, x40, x41, x42, x43, x44, x45, x46, x47, x48, x49, x50, x51, x52, x53, x54, x55, x56, x57, x58, x59, x60, x61, x62, x63, x64, x65, x66, x67, x68, x69, x70, x71, x72, x73, x74, x75, x76, x77, x78, x79, x80, x81, x82, x83, x84, x85, x86, x87, x88, x89, x90, x91, x92, x93, x94, x95, x96, x97, x98, x99, x100, x101, x102, x103, x104, x105, x106, x107, x108, x109, x110, x111, x112, x113, x114, x115, x116, x117, x118, x119, x120, x121, x122, x123, x124, x125, x126, x127, x128, x129, x130, x131, x132, x133, x134, x135, x136, x137, x138, x139, x140, x141, x142, x143, x144
 //line big.go:2165
 	return m.suspend(146, Echo.Call(5))
 resume146:
-//line big_fsm.go:52517
+//line big_fsm.go:54519
 	v_146, err_145 = fsm.Take[int](in)
 //line big.go:2165
 	x145 = v(v_146, err_145)
-//line big_fsm.go:52521
+//line big_fsm.go:54523
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22, m.v.x23, m.v.x24, m.v.x25, m.v.x26, m.v.x27, m.v.x28, m.v.x29, m.v.x30, m.v.x31, m.v.x32, m.v.x33, m.v.x34, m.v.x35, m.v.x36, m.v.x37, m.v.x38, m.v.x39, m.v.x40, m.v.x41, m.v.x42, m.v.x43, m.v.x44, m.v.x45, m.v.x46, m.v.x47, m.v.x48, m.v.x49, m.v.x50, m.v.x51, m.v.x52, m.v.x53, m.v.x54, m.v.x55, m.v.x56, m.v.x57, m.v.x58, m.v.x59, m.v.x60, m.v.x61, m.v.x62, m.v.x63, m.v.x64, m.v.x65, m.v.x66, m.v.x67, m.v.x68, m.v.x69, m.v.x70, m.v.x71, m.v.x72, m.v.x73, m.v.x74, m.v.x75, m.v.x76, m.v.x77, m.v.x78, m.v.x79, m.v.x80, m.v.x81, m.v.x82, m.v.x83, m.v.x84, m.v.x85, m.v.x86, m.v.x87, m.v.x88, m.v.x89, m.v.x90, m.v.x91, m.v.x92, m.v.x93, m.v.x94, m.v.x95, m.v.x96, m.v.x97, m.v.x98, m.v.x99, m.v.x100, m.v.x101, m.v.x102, m.v.x103, m.v.x104, m.v.x105, m.v.x106, m.v.x107, m.v.x108, m.v.x109, m.v.x110, m.v.x111, m.v.x112, m.v.x113, m.v.x114, m.v.x115, m.v.x116, m.v.x117, m.v.x118, m.v.x119, m.v.x120, m.v.x121, m.v.x122, m.v.x123, m.v.x124, m.v.x125, m.v.x126, m.v.x127, m.v.x128, m.v.x129, m.v.x130, m.v.x131, m.v.x132, m.v.x133, m.v.x134, m.v.x135, m.v.x136, m.v.x137, m.v.x138, m.v.x139, m.v.x140, m.v.x141, m.v.x142, m.v.x143, m.v.x144, m.v.x145 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24, x25, x26, x27, x28, x29, x30, x31, x32, x33, x34, x35, x36, x37, x38, x39, x40, x41, x42, x43, x44, x45, x46, x47, x48, x49, x50, x51, x52, x53, x54, x55, x56, x57, x58, x59, x60, x61, x62, x63, x64, x65, x66, x67, x68, x69, x70, x71, x72, x73, x74, x75, x76, x77, x78, x79, x80, x81, x82, x83, x84, x85, x86, x87, x88, x89, x90, x91, x92, x93, x94, x95, x96, x97, x98, x99, x100, x101, x102, x103, x104, x105, x106, x107, x108, x109, x110, x111, x112, x113, x114, x115, x116, x117, x118, x119, x120, x121, x122, x123, x124, x125, x126, x127, x128, x129, x130, x131, x132, x133, x134, x135, x136, x137, x138, x139, x140, x141, x142, x143, x144, x145
 //line big.go:2166
 	return m.suspend(147, Echo.Call(6))
 resume147:
-//line big_fsm.go:52526
+//line big_fsm.go:54528
 	v_147, err_146 = fsm.Take[int](in)
 //line big.go:2166
 	x146 = v(v_147, err_146)
-//line big_fsm.go:52530
+//line big_fsm.go:54532
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22, m.v.x23, m.v.x24, m.v.x25, m.v.x26, m.v.x27, m.v.x28, m.v.x29, m.v.x30, m.v.x31, m.v.x32, m.v.x33, m.v.x34, m.v.x35, m.v.x36, m.v.x37, m.v.x38, m.v.x39, m.v.x40, m.v.x41, m.v.x42, m.v.x43, m.v.x44, m.v.x45, m.v.x46, m.v.x47, m.v.x48, m.v.x49, m.v.x50, m.v.x51, m.v.x52, m.v.x53, m.v.x54, m.v.x55, m.v.x56, m.v.x57, m.v.x58, m.v.x59, m.v.x60, m.v.x61, m.v.x62, m.v.x63, m.v.x64, m.v.x65, m.v.x66, m.v.x67, m.v.x68, m.v.x69, m.v.x70, m.v.x71, m.v.x72, m.v.x73, m.v.x74, m.v.x75, m.v.x76, m.v.x77, m.v.x78, m.v.x79, m.v.x80, m.v.x81, m.v.x82, m.v.x83, m.v.x84, m.v.x85, m.v.x86, m.v.x87, m.v.x88, m.v.x89, m.v.x90, m.v.x91, m.v.x92, m.v.x93, m.v.x94, m.v.x95, m.v.x96, m.v.x97, m.v.x98, m.v.x99, m.v.x100, m.v.x101, m.v.x102, m.v.x103, m.v.x104, m.v.x105, m.v.x106, m.v.x107, m.v.x108, m.v.x109, m.v.x110, m.v.x111, m.v.x112, m.v.x113, m.v.x114, m.v.x115, m.v.x116, m.v.x117, m.v.x118, m.v.x119, m.v.x120, m.v.x121, m.v.x122, m.v.x123, m.v.x124, m.v.x125, m.v.x126, m.v.x127, m.v.x128, m.v.x129, m.v.x130, m.v.x131, m.v.x132, m.v.x133, m.v.x134, m.v.x135, m.v.x136, m.v.x137, m.v.x138, m.v.x139, m.v.x140, m.v.x141, m.v.x142, m.v.x143, m.v.x144, m.v.x145, m.v.x146 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24, x25, x26, x27, x28, x29, x30, x31, x32, x33, x34, x35, x36, x37, x38, x39, x40, x41, x42, x43, x44, x45, x46, x47, x48, x49, x50, x51, x52, x53, x54, x55, x56, x57, x58, x59, x60, x61, x62, x63, x64, x65, x66, x67, x68, x69, x70, x71, x72, x73, x74, x75, x76, x77, x78, x79, x80, x81, x82, x83, x84, x85, x86, x87, x88, x89, x90, x91, x92, x93, x94, x95, x96, x97, x98, x99, x100, x101, x102, x103, x104, x105, x106, x107, x108, x109, x110, x111, x112, x113, x114, x115, x116, x117, x118, x119, x120, x121, x122, x123, x124, x125, x126, x127, x128, x129, x130, x131, x132, x133, x134, x135, x136, x137, x138, x139, x140, x141, x142, x143, x144, x145, x146
 //line big.go:2167
 	return m.suspend(148, Echo.Call(0))
 resume148:
-//line big_fsm.go:52535
+//line big_fsm.go:54537
 	v_148, err_147 = fsm.Take[int](in)
 //line big.go:2167
 	x147 = v(v_148, err_147)
-//line big_fsm.go:52539
+//line big_fsm.go:54541
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22, m.v.x23, m.v.x24, m.v.x25, m.v.x26, m.v.x27, m.v.x28, m.v.x29, m.v.x30, m.v.x31, m.v.x32, m.v.x33, m.v.x34, m.v.x35, m.v.x36, m.v.x37, m.v.x38, m.v.x39, m.v.x40, m.v.x41, m.v.x42, m.v.x43, m.v.x44, m.v.x45, m.v.x46, m.v.x47, m.v.x48, m.v.x49, m.v.x50, m.v.x51, m.v.x52, m.v.x53, m.v.x54, m.v.x55, m.v.x56, m.v.x57, m.v.x58, m.v.x59, m.v.x60, m.v.x61, m.v.x62, m.v.x63, m.v.x64, m.v.x65, m.v.x66, m.v.x67, m.v.x68, m.v.x69, m.v.x70, m.v.x71, m.v.x72, m.v.x73, m.v.x74, m.v.x75, m.v.x76, m.v.x77, m.v.x78, m.v.x79, m.v.x80, m.v.x81, m.v.x82, m.v.x83, m.v.x84, m.v.x85, m.v.x86, m.v.x87, m.v.x88, m.v.x89, m.v.x90, m.v.x91, m.v.x92, m.v.x93, m.v.x94, m.v.x95, m.v.x96, m.v.x97, m.v.x98, m.v.x99, m.v.x100, m.v.x101, m.v.x102, m.v.x103, m.v.x104, m.v.x105, m.v.x106, m.v.x107, m.v.x108, m.v.x109, m.v.x110, m.v.x111, m.v.x112, m.v.x113, m.v.x114, m.v.x115, m.v.x116, m.v.x117, m.v.x118, m.v.x119, m.v.x120, m.v.x121, m.v.x122, m.v.x123, m.v.x124, m.v.x125, m.v.x126, m.v.x127, m.v.x128, m.v.x129, m.v.x130, m.v.x131, m.v.x132, m.v.x133, m.v.x134, m.v.x135, m.v.x136, m.v.x137, m.v.x138, m.v.x139, m.v.x140, m.v.x141, m.v.x142, m.v.x143, m.v.x144, m.v.x145, m.v.x146, m.v.x147 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24, x25, x26, x27, x28, x29, x30, x31, x32, x33, x34, x35, x36, x37, x38, x39, x40, x41, x42, x43, x44, x45, x46, x47, x48, x49, x50, x51, x52, x53, x54, x55, x56, x57, x58, x59, x60, x61, x62, x63, x64, x65, x66, x67, x68, x69, x70, x71, x72, x73, x74, x75, x76, x77, x78, x79, x80, x81, x82, x83, x84, x85, x86, x87, x88, x89, x90, x91, x92, x93, x94, x95, x96, x97, x98, x99, x100, x101, x102, x103, x104, x105, x106, x107, x108, x109, x110, x111, x112, x113, x114, x115, x116, x117, x118, x119, x120, x121, x122, x123, x124, x125, x126, x127, x128, x129, x130, x131, x132, x133, x134, x135, x136, x137, x138, x139, x140, x141, x142, x143, x144, x145, x146, x147
 //line big.go:2168
 	return m.suspend(149, Echo.Call(1))
 resume149:
-//line big_fsm.go:52544
+//line big_fsm.go:54546
 	v_149, err_148 = fsm.Take[int](in)
 //line big.go:2168
 	x148 = v(v_149, err_148)
-//line big_fsm.go:52548
+//line big_fsm.go:54550
 	m.v.x0, m.v.x1, m.v.x2, m.v.x3, m.v.x4, m.v.x5, m.v.x6, m.v.x7, m.v.x8, m.v.x9, m.v.x10, m.v.x11, m.v.x12, m.v.x13, m.v.x14, m.v.x15, m.v.x16, m.v.x17, m.v.x18, m.v.x19, m.v.x20, m.v.x21, m.v.x22, m.v.x23, m.v.x24, m.v.x25, m.v.x26, m.v.x27, m.v.x28, m.v.x29, m.v.x30, m.v.x31, m.v.x32, m.v.x33, m.v.x34, m.v.x35, m.v.x36, m.v.x37, m.v.x38, m.v.x39, m.v.x40, m.v.x41, m.v.x42, m.v.x43, m.v.x44, m.v.x45, m.v.x46, m.v.x47, m.v.x48, m.v.x49, m.v.x50, m.v.x51, m.v.x52, m.v.x53, m.v.x54, m.v.x55, m.v.x56, m.v.x57, m.v.x58, m.v.x59, m.v.x60, m.v.x61, m.v.x62, m.v.x63, m.v.x64, m.v.x65, m.v.x66, m.v.x67, m.v.x68, m.v.x69, m.v.x70, m.v.x71, m.v.x72, m.v.x73, m.v.x74, m.v.x75, m.v.x76, m.v.x77, m.v.x78, m.v.x79, m.v.x80, m.v.x81, m.v.x82, m.v.x83, m.v.x84, m.v.x85, m.v.x86, m.v.x87, m.v.x88, m.v.x89, m.v.x90, m.v.x91, m.v.x92, m.v.x93, m.v.x94, m.v.x95, m.v.x96, m.v.x97, m.v.x98, m.v.x99, m.v.x100, m.v.x101, m.v.x102, m.v.x103, m.v.x104, m.v.x105, m.v.x106, m.v.x107, m.v.x108, m.v.x109, m.v.x110, m.v.x111, m.v.x112, m.v.x113, m.v.x114, m.v.x115, m.v.x116, m.v.x117, m.v.x118, m.v.x119, m.v.x120, m.v.x121, m.v.x122, m.v.x123, m.v.x124, m.v.x125, m.v.x126, m.v.x127, m.v.x128, m.v.x129, m.v.x130, m.v.x131, m.v.x132, m.v.x133, m.v.x134, m.v.x135, m.v.x136, m.v.x137, m.v.x138, m.v.x139, m.v.x140, m.v.x141, m.v.x142, m.v.x143, m.v.x144, m.v.x145, m.v.x146, m.v.x147, m.v.x148 = x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24, x25, x26, x27, x28, x29, x30, x31, x32, x33, x34, x35, x36, x37, x38, x39, x40, x41, x42, x43, x44, x45, x46, x47, x48, x49, x50, x51, x52, x53, x54, x55, x56, x57, x58, x59, x60, x61, x62, x63, x64, x65, x66, x67, x68, x69, x70, x71, x72, x73, x74, x75, x76, x77, x78, x79, x80, x81, x82, x83, x84, x85, x86, x87, x88, x89, x90, x91, x92, x93, x94, x95, x96, x97, x98, x99, x100, x101, x102, x103, x104, x105, x106, x107, x108, x109, x110, x111, x112, x113, x114, x115, x116, x117, x118, x119, x120, x121, x122, x123, x124, x125, x126, x127, x128, x129, x130, x131, x132, x133, x134, x135, x136, x137, x138, x139, x140, x141, x142, x143, x144, x145, x146, x147, x148
 //line big.go:2169
 	return m.suspend(150, Echo.Call(2))
 resume150:
-//line big_fsm.go:52553
+//line big_fsm.go:54555
 	v_150, err_149 = fsm.Take[int](in)
 //line big.go:2169
 	x149 = v(v_150, err_149)
@@ -52570,7 +54572,7 @@ resume150:
 	s += x130 + x131 + x132 + x133 + x134 + x135 + x136 + x137 + x138 + x139
 	s += x140 + x141 + x142 + x143 + x144 + x145 + x146 + x147 + x148 + x149
 	return m.finish(s, nil)
-//line big_fsm.go:52574
+//line big_fsm.go:54576
 }
 
 func (m *bigLiveMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -75278,7 +77280,8 @@ func (m *bigLiveMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "big.go:2187:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -75295,21 +77298,25 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "big.go:2019:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Echo.Call",
+			Layout: "86be675ce493dc32",
 			Pos:    "big.go:2020:10",
 		}, {
-			Layout: "16f3006817b7f45c",
+			ID:     "Echo.Call#2",
+			Layout: "35a513e9ae2d22cd",
 			Pos:    "big.go:2021:10",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
 				Type: "int",
 			}},
 		}, {
-			Layout: "687fd4b203a25872",
+			ID:     "Echo.Call#3",
+			Layout: "23b550034fed01cf",
 			Pos:    "big.go:2022:10",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -75319,7 +77326,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "ee417b006e09e2d2",
+			ID:     "Echo.Call#4",
+			Layout: "69bcd4deac678b90",
 			Pos:    "big.go:2023:10",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -75332,7 +77340,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "91a4e8b4cd2b8c64",
+			ID:     "Echo.Call#5",
+			Layout: "c59810262bed0f55",
 			Pos:    "big.go:2024:10",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -75348,7 +77357,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "1cd45256d4e231c4",
+			ID:     "Echo.Call#6",
+			Layout: "385491a9f0856446",
 			Pos:    "big.go:2025:10",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -75367,7 +77377,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "0e249000af12f22d",
+			ID:     "Echo.Call#7",
+			Layout: "1399c9f26de4de6e",
 			Pos:    "big.go:2026:10",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -75389,7 +77400,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "f0af41331462c804",
+			ID:     "Echo.Call#8",
+			Layout: "849cbfe979b63436",
 			Pos:    "big.go:2027:10",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -75414,7 +77426,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "ec110aba2efbcff1",
+			ID:     "Echo.Call#9",
+			Layout: "50253e8943d97bff",
 			Pos:    "big.go:2028:10",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -75442,7 +77455,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "b4ab5ff4c0e4372b",
+			ID:     "Echo.Call#10",
+			Layout: "c39b0b351740eae7",
 			Pos:    "big.go:2029:10",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -75473,7 +77487,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "7e6226061ecd1376",
+			ID:     "Echo.Call#11",
+			Layout: "e6e03697f5311674",
 			Pos:    "big.go:2030:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -75507,7 +77522,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "6fbca0e5639f0865",
+			ID:     "Echo.Call#12",
+			Layout: "ea1981f33517b078",
 			Pos:    "big.go:2031:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -75544,7 +77560,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "cdaede005ed930fd",
+			ID:     "Echo.Call#13",
+			Layout: "1b2fd0cbc6b32d4c",
 			Pos:    "big.go:2032:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -75584,7 +77601,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "f63a939b00c7626e",
+			ID:     "Echo.Call#14",
+			Layout: "c573a65b8c470f0c",
 			Pos:    "big.go:2033:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -75627,7 +77645,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "acbdf9a0b300ee91",
+			ID:     "Echo.Call#15",
+			Layout: "182635b7d5018779",
 			Pos:    "big.go:2034:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -75673,7 +77692,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "ef5819442e05d54f",
+			ID:     "Echo.Call#16",
+			Layout: "df4581c4e4144156",
 			Pos:    "big.go:2035:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -75722,7 +77742,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "0e1e7815f628de78",
+			ID:     "Echo.Call#17",
+			Layout: "6840ccd84e52ef40",
 			Pos:    "big.go:2036:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -75774,7 +77795,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "83af43ef0300c008",
+			ID:     "Echo.Call#18",
+			Layout: "d812ab430af886eb",
 			Pos:    "big.go:2037:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -75829,7 +77851,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "f33e39539ae5b8c4",
+			ID:     "Echo.Call#19",
+			Layout: "1aac537fac37c23a",
 			Pos:    "big.go:2038:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -75887,7 +77910,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "8c4a37b9844780b8",
+			ID:     "Echo.Call#20",
+			Layout: "af8378bf2d09f62c",
 			Pos:    "big.go:2039:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -75948,7 +77972,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "99989b3fc55fe340",
+			ID:     "Echo.Call#21",
+			Layout: "d7545c7fac1b3302",
 			Pos:    "big.go:2040:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -76012,7 +78037,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "1795a3cf3738f40b",
+			ID:     "Echo.Call#22",
+			Layout: "6e368ed4d8310610",
 			Pos:    "big.go:2041:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -76079,7 +78105,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "64adc062f7ceef30",
+			ID:     "Echo.Call#23",
+			Layout: "4baa72a859df4fdb",
 			Pos:    "big.go:2042:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -76149,7 +78176,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "fcc69525cd63642c",
+			ID:     "Echo.Call#24",
+			Layout: "91a55f2e44c34c8f",
 			Pos:    "big.go:2043:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -76222,7 +78250,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "0b5652b25050eba4",
+			ID:     "Echo.Call#25",
+			Layout: "50ebf088393a93c7",
 			Pos:    "big.go:2044:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -76298,7 +78327,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "ae037a82aaa707dc",
+			ID:     "Echo.Call#26",
+			Layout: "e6a2285b220de8e6",
 			Pos:    "big.go:2045:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -76377,7 +78407,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "bf206b006a2906de",
+			ID:     "Echo.Call#27",
+			Layout: "3e1f44357e37c0d7",
 			Pos:    "big.go:2046:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -76459,7 +78490,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "d274b7e1f0751afd",
+			ID:     "Echo.Call#28",
+			Layout: "3eace88df538fa9d",
 			Pos:    "big.go:2047:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -76544,7 +78576,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "d165c559e43a7f48",
+			ID:     "Echo.Call#29",
+			Layout: "1634eb64d94a4b01",
 			Pos:    "big.go:2048:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -76632,7 +78665,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "347bc725fd3b7899",
+			ID:     "Echo.Call#30",
+			Layout: "3a314ee0f169d2ac",
 			Pos:    "big.go:2049:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -76723,7 +78757,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "a1e3a30c32241cdd",
+			ID:     "Echo.Call#31",
+			Layout: "d78fd29f7c2d05aa",
 			Pos:    "big.go:2050:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -76817,7 +78852,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "6fd05d2695643518",
+			ID:     "Echo.Call#32",
+			Layout: "e5e6dde749e39145",
 			Pos:    "big.go:2051:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -76914,7 +78950,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b3e57c5ca71d2a9",
+			ID:     "Echo.Call#33",
+			Layout: "d9fe6c29f7a34860",
 			Pos:    "big.go:2052:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -77014,7 +79051,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "5754687a665e9f9e",
+			ID:     "Echo.Call#34",
+			Layout: "02b3b715065e3a51",
 			Pos:    "big.go:2053:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -77117,7 +79155,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "d55541616ed480ac",
+			ID:     "Echo.Call#35",
+			Layout: "6f8612d6262b62ed",
 			Pos:    "big.go:2054:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -77223,7 +79262,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "bf484acf60aedb71",
+			ID:     "Echo.Call#36",
+			Layout: "7c05564c5246853b",
 			Pos:    "big.go:2055:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -77332,7 +79372,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "8154fa8fe117e872",
+			ID:     "Echo.Call#37",
+			Layout: "9b3bebc4d9b679ec",
 			Pos:    "big.go:2056:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -77444,7 +79485,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "f345c58e2031f9bd",
+			ID:     "Echo.Call#38",
+			Layout: "76d47e6baac52707",
 			Pos:    "big.go:2057:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -77559,7 +79601,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "0ed829960b8fec9c",
+			ID:     "Echo.Call#39",
+			Layout: "659dd780167bd42e",
 			Pos:    "big.go:2058:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -77677,7 +79720,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "c20c7fb71411ac53",
+			ID:     "Echo.Call#40",
+			Layout: "eb6e31025fffe2af",
 			Pos:    "big.go:2059:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -77798,7 +79842,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "b679e5a7435da284",
+			ID:     "Echo.Call#41",
+			Layout: "4e260d969fac1d1c",
 			Pos:    "big.go:2060:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -77922,7 +79967,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "28c728e5ad5891db",
+			ID:     "Echo.Call#42",
+			Layout: "5e22cae049a5d999",
 			Pos:    "big.go:2061:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -78049,7 +80095,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "d57229297a52a418",
+			ID:     "Echo.Call#43",
+			Layout: "13a3a8e3ddac3b98",
 			Pos:    "big.go:2062:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -78179,7 +80226,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "9df37c9488e3f231",
+			ID:     "Echo.Call#44",
+			Layout: "e9ce8e9962344835",
 			Pos:    "big.go:2063:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -78312,7 +80360,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "0b90f3c1df6c20f1",
+			ID:     "Echo.Call#45",
+			Layout: "058dd6186cd59566",
 			Pos:    "big.go:2064:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -78448,7 +80497,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "ac57e7d9dc9e9c6b",
+			ID:     "Echo.Call#46",
+			Layout: "0b2568b12a92ba45",
 			Pos:    "big.go:2065:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -78587,7 +80637,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "d3dac536ba684fd5",
+			ID:     "Echo.Call#47",
+			Layout: "2b4a0e48ef7594dc",
 			Pos:    "big.go:2066:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -78729,7 +80780,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "072d3f960661b408",
+			ID:     "Echo.Call#48",
+			Layout: "b271a4858294673b",
 			Pos:    "big.go:2067:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -78874,7 +80926,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "7bd4e03cd36f414b",
+			ID:     "Echo.Call#49",
+			Layout: "8359d6a9609f2dfd",
 			Pos:    "big.go:2068:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -79022,7 +81075,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "760fa315dbada494",
+			ID:     "Echo.Call#50",
+			Layout: "684b9dae1db5b635",
 			Pos:    "big.go:2069:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -79173,7 +81227,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "127bfe355809bf93",
+			ID:     "Echo.Call#51",
+			Layout: "4ae80bb78a859f78",
 			Pos:    "big.go:2070:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -79327,7 +81382,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "6e65f58c23c6edc9",
+			ID:     "Echo.Call#52",
+			Layout: "2c4644a8906cb1a5",
 			Pos:    "big.go:2071:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -79484,7 +81540,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "2b2922ff5f13de75",
+			ID:     "Echo.Call#53",
+			Layout: "4f3178f2d88cf9dd",
 			Pos:    "big.go:2072:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -79644,7 +81701,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "10114ddcd0edc432",
+			ID:     "Echo.Call#54",
+			Layout: "beb6fa17d30eb3fa",
 			Pos:    "big.go:2073:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -79807,7 +81865,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "f7fc3b3d2b8b0ba3",
+			ID:     "Echo.Call#55",
+			Layout: "5c7a03f8d12435eb",
 			Pos:    "big.go:2074:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -79973,7 +82032,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "fb2f64152c49bd8f",
+			ID:     "Echo.Call#56",
+			Layout: "4f75d1b0241600e7",
 			Pos:    "big.go:2075:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -80142,7 +82202,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "004fb14060a66355",
+			ID:     "Echo.Call#57",
+			Layout: "c528e9d1828d3a3a",
 			Pos:    "big.go:2076:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -80314,7 +82375,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "77283fcf3a2e0137",
+			ID:     "Echo.Call#58",
+			Layout: "7a5369752e605375",
 			Pos:    "big.go:2077:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -80489,7 +82551,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "97d0297e3f689aa6",
+			ID:     "Echo.Call#59",
+			Layout: "914205c6c9d25543",
 			Pos:    "big.go:2078:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -80667,7 +82730,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "dd0d5568477af4f7",
+			ID:     "Echo.Call#60",
+			Layout: "4cdcaa46d07dd21c",
 			Pos:    "big.go:2079:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -80848,7 +82912,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "2a59dad0d27d0ef2",
+			ID:     "Echo.Call#61",
+			Layout: "9f6a86f0d38314dc",
 			Pos:    "big.go:2080:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -81032,7 +83097,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "994552becf0e94e2",
+			ID:     "Echo.Call#62",
+			Layout: "46db80c54a11065d",
 			Pos:    "big.go:2081:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -81219,7 +83285,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "94b20c560c3f6463",
+			ID:     "Echo.Call#63",
+			Layout: "74ce800e825b54f2",
 			Pos:    "big.go:2082:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -81409,7 +83476,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "3c5974b78193bedf",
+			ID:     "Echo.Call#64",
+			Layout: "09a2ad1faab950f5",
 			Pos:    "big.go:2083:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -81602,7 +83670,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "cf72a8932faee4a2",
+			ID:     "Echo.Call#65",
+			Layout: "77d8f72c9645e2d0",
 			Pos:    "big.go:2084:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -81798,7 +83867,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "afce80d396773971",
+			ID:     "Echo.Call#66",
+			Layout: "6aaa756c9253c903",
 			Pos:    "big.go:2085:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -81997,7 +84067,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "6d08ab7e5ac4e17f",
+			ID:     "Echo.Call#67",
+			Layout: "72287108e6d9a0f7",
 			Pos:    "big.go:2086:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -82199,7 +84270,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "4b19c45f2ff8cf2b",
+			ID:     "Echo.Call#68",
+			Layout: "faacf2e967892fcb",
 			Pos:    "big.go:2087:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -82404,7 +84476,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "4a24a2b2c6be15a5",
+			ID:     "Echo.Call#69",
+			Layout: "79f926817c8875b6",
 			Pos:    "big.go:2088:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -82612,7 +84685,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "2416b1be614808c4",
+			ID:     "Echo.Call#70",
+			Layout: "d65dd84fdaf62b46",
 			Pos:    "big.go:2089:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -82823,7 +84897,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "217f684d688421c1",
+			ID:     "Echo.Call#71",
+			Layout: "986397b8dedfba39",
 			Pos:    "big.go:2090:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -83037,7 +85112,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "af0defa7276b4955",
+			ID:     "Echo.Call#72",
+			Layout: "ec40e824f124313a",
 			Pos:    "big.go:2091:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -83254,7 +85330,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "57d0522864b8993a",
+			ID:     "Echo.Call#73",
+			Layout: "08f22f00ecdb9dca",
 			Pos:    "big.go:2092:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -83474,7 +85551,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "426e5caad0b7011e",
+			ID:     "Echo.Call#74",
+			Layout: "2af311f9c714723c",
 			Pos:    "big.go:2093:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -83697,7 +85775,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "f31b2846b3031634",
+			ID:     "Echo.Call#75",
+			Layout: "25a515153912cb9c",
 			Pos:    "big.go:2094:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -83923,7 +86002,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "641b244458a54013",
+			ID:     "Echo.Call#76",
+			Layout: "998ea3a3d727401d",
 			Pos:    "big.go:2095:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -84152,7 +86232,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "abde08e6829e1fce",
+			ID:     "Echo.Call#77",
+			Layout: "cb73d6b3684caf6a",
 			Pos:    "big.go:2096:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -84384,7 +86465,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "269df05c6adab983",
+			ID:     "Echo.Call#78",
+			Layout: "ad6329969e252d34",
 			Pos:    "big.go:2097:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -84619,7 +86701,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "8d8d3070068ef127",
+			ID:     "Echo.Call#79",
+			Layout: "df2386c99b077344",
 			Pos:    "big.go:2098:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -84857,7 +86940,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "05b6657b7241df5e",
+			ID:     "Echo.Call#80",
+			Layout: "c703756b07aa8202",
 			Pos:    "big.go:2099:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -85098,7 +87182,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "d0b654c6dadac4c5",
+			ID:     "Echo.Call#81",
+			Layout: "dc435246f2ca4ebc",
 			Pos:    "big.go:2100:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -85342,7 +87427,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "1f4777bc5e6618df",
+			ID:     "Echo.Call#82",
+			Layout: "992064f23179133f",
 			Pos:    "big.go:2101:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -85589,7 +87675,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "c4f23bc0001e2a5d",
+			ID:     "Echo.Call#83",
+			Layout: "c894b02274e18973",
 			Pos:    "big.go:2102:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -85839,7 +87926,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "8292f3c48b43e4db",
+			ID:     "Echo.Call#84",
+			Layout: "009b2fdc3a1892dc",
 			Pos:    "big.go:2103:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -86092,7 +88180,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "6bbc64d902615d7b",
+			ID:     "Echo.Call#85",
+			Layout: "500c0369b8acae19",
 			Pos:    "big.go:2104:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -86348,7 +88437,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "ca5969ccd7c2012a",
+			ID:     "Echo.Call#86",
+			Layout: "34232bc3ada05949",
 			Pos:    "big.go:2105:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -86607,7 +88697,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "3d25bacba17bf63c",
+			ID:     "Echo.Call#87",
+			Layout: "b8ffa60f4e12281c",
 			Pos:    "big.go:2106:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -86869,7 +88960,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "d52321e206077e9e",
+			ID:     "Echo.Call#88",
+			Layout: "c1bc4242ebc4c22f",
 			Pos:    "big.go:2107:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -87134,7 +89226,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "d1e253bc52935da5",
+			ID:     "Echo.Call#89",
+			Layout: "86019119d31b5b85",
 			Pos:    "big.go:2108:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -87402,7 +89495,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "6867b4151e08f316",
+			ID:     "Echo.Call#90",
+			Layout: "056a657eee7db8e0",
 			Pos:    "big.go:2109:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -87673,7 +89767,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "409064e115c80d0a",
+			ID:     "Echo.Call#91",
+			Layout: "e5a27cd07e6e3cb3",
 			Pos:    "big.go:2110:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -87947,7 +90042,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "e8aabe675c2775af",
+			ID:     "Echo.Call#92",
+			Layout: "4fc480ee0637f550",
 			Pos:    "big.go:2111:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -88224,7 +90320,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "8d58b54e31c6e5ae",
+			ID:     "Echo.Call#93",
+			Layout: "ce69eb6e580964ab",
 			Pos:    "big.go:2112:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -88504,7 +90601,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "986e5ac1008daa51",
+			ID:     "Echo.Call#94",
+			Layout: "ad076de4d556b073",
 			Pos:    "big.go:2113:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -88787,7 +90885,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "e08c9d4401b35738",
+			ID:     "Echo.Call#95",
+			Layout: "5ca515b17848aa2e",
 			Pos:    "big.go:2114:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -89073,7 +91172,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "3177b9c11c263e7a",
+			ID:     "Echo.Call#96",
+			Layout: "cb3e6b0fb826803e",
 			Pos:    "big.go:2115:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -89362,7 +91462,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "0c6a7fe412879f6e",
+			ID:     "Echo.Call#97",
+			Layout: "dc7c23cc767d2f91",
 			Pos:    "big.go:2116:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -89654,7 +91755,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "c5121d2807222fda",
+			ID:     "Echo.Call#98",
+			Layout: "012967d4bfa9ec18",
 			Pos:    "big.go:2117:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -89949,7 +92051,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "01736299d5605b87",
+			ID:     "Echo.Call#99",
+			Layout: "508072c67c3c80f7",
 			Pos:    "big.go:2118:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -90247,7 +92350,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "a1193f363e7e9c75",
+			ID:     "Echo.Call#100",
+			Layout: "dff18dc120a58092",
 			Pos:    "big.go:2119:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -90548,7 +92652,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "5b38b9ebc772b92d",
+			ID:     "Echo.Call#101",
+			Layout: "bc083d3f2d34154f",
 			Pos:    "big.go:2120:12",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -90852,7 +92957,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "23f9b8c2a2f8e54e",
+			ID:     "Echo.Call#102",
+			Layout: "d6745b92601ab5ef",
 			Pos:    "big.go:2121:12",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -91159,7 +93265,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "f77c087e83453767",
+			ID:     "Echo.Call#103",
+			Layout: "6636ed35271fa26b",
 			Pos:    "big.go:2122:12",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -91469,7 +93576,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "7b95a68c6f8b8c32",
+			ID:     "Echo.Call#104",
+			Layout: "e84843e68f5228e6",
 			Pos:    "big.go:2123:12",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -91782,7 +93890,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "15f94e396e286820",
+			ID:     "Echo.Call#105",
+			Layout: "d0496a5dd1c038d4",
 			Pos:    "big.go:2124:12",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -92098,7 +94207,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "5bcf167e74d203df",
+			ID:     "Echo.Call#106",
+			Layout: "3a0ebd4fc4250fe9",
 			Pos:    "big.go:2125:12",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -92417,7 +94527,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "91e7deda81efef54",
+			ID:     "Echo.Call#107",
+			Layout: "324743f5e3385cb0",
 			Pos:    "big.go:2126:12",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -92739,7 +94850,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "acf3d56724cbf691",
+			ID:     "Echo.Call#108",
+			Layout: "757610fb76f6919d",
 			Pos:    "big.go:2127:12",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -93064,7 +95176,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "25b0185ca70dd373",
+			ID:     "Echo.Call#109",
+			Layout: "4362f3490ab20fd7",
 			Pos:    "big.go:2128:12",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -93392,7 +95505,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "71edefa4b6112ac6",
+			ID:     "Echo.Call#110",
+			Layout: "01c5efc54849cabc",
 			Pos:    "big.go:2129:12",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -93723,7 +95837,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "85ac45263a473b72",
+			ID:     "Echo.Call#111",
+			Layout: "f82d2563f9c213be",
 			Pos:    "big.go:2130:12",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -94057,7 +96172,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "d462b4f01056587c",
+			ID:     "Echo.Call#112",
+			Layout: "3225a80da5b78715",
 			Pos:    "big.go:2131:12",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -94394,7 +96510,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "9327439b4428a687",
+			ID:     "Echo.Call#113",
+			Layout: "d37b614b7ff2f82c",
 			Pos:    "big.go:2132:12",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -94734,7 +96851,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "17c81e472ce93e22",
+			ID:     "Echo.Call#114",
+			Layout: "c9a0888d160da8f4",
 			Pos:    "big.go:2133:12",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -95077,7 +97195,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "f4a331dcd9191064",
+			ID:     "Echo.Call#115",
+			Layout: "bb49ce3862dff00d",
 			Pos:    "big.go:2134:12",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -95423,7 +97542,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "cbda6ccc18f5ac14",
+			ID:     "Echo.Call#116",
+			Layout: "8e80b1dd6a2cbdd3",
 			Pos:    "big.go:2135:12",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -95772,7 +97892,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "57ce670689bdd202",
+			ID:     "Echo.Call#117",
+			Layout: "2f1de8b85a3de553",
 			Pos:    "big.go:2136:12",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -96124,7 +98245,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "a82b7a20556d260c",
+			ID:     "Echo.Call#118",
+			Layout: "f6fac2932ccbdf69",
 			Pos:    "big.go:2137:12",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -96479,7 +98601,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "1d374b8c48630ac9",
+			ID:     "Echo.Call#119",
+			Layout: "e2abf75f7e732933",
 			Pos:    "big.go:2138:12",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -96837,7 +98960,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "5a511cdfb103f137",
+			ID:     "Echo.Call#120",
+			Layout: "4d0874a451154f3f",
 			Pos:    "big.go:2139:12",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -97198,7 +99322,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "493c6cd8e39a1636",
+			ID:     "Echo.Call#121",
+			Layout: "4c5676102a62e2c8",
 			Pos:    "big.go:2140:12",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -97562,7 +99687,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "20752762bea9f9af",
+			ID:     "Echo.Call#122",
+			Layout: "b9e504c5b055ac8e",
 			Pos:    "big.go:2141:12",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -97929,7 +100055,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "b8433f5e9964351b",
+			ID:     "Echo.Call#123",
+			Layout: "d61af1cc22ec80da",
 			Pos:    "big.go:2142:12",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -98299,7 +100426,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "775bcff3188c1dfd",
+			ID:     "Echo.Call#124",
+			Layout: "41e61763701f39bd",
 			Pos:    "big.go:2143:12",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -98672,7 +100800,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "d01970de67196eab",
+			ID:     "Echo.Call#125",
+			Layout: "38a6b1ad6306896a",
 			Pos:    "big.go:2144:12",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -99048,7 +101177,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "8a2db1dd059fc0ba",
+			ID:     "Echo.Call#126",
+			Layout: "acfee1376e9191f1",
 			Pos:    "big.go:2145:12",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -99427,7 +101557,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "9cd2a65546995dea",
+			ID:     "Echo.Call#127",
+			Layout: "a5001a81f92c1632",
 			Pos:    "big.go:2146:12",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -99809,7 +101940,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "4de5e251f6520bcc",
+			ID:     "Echo.Call#128",
+			Layout: "f7da114f1c2ecbc3",
 			Pos:    "big.go:2147:12",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -100194,7 +102326,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "361ffc6d9e91a580",
+			ID:     "Echo.Call#129",
+			Layout: "44d1c79a1c2c0ee0",
 			Pos:    "big.go:2148:12",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -100582,7 +102715,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "f3fedc0fb0435178",
+			ID:     "Echo.Call#130",
+			Layout: "08385a604798c88b",
 			Pos:    "big.go:2149:12",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -100973,7 +103107,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "56b79ad6e7b01de9",
+			ID:     "Echo.Call#131",
+			Layout: "bcbbc3191e4f2845",
 			Pos:    "big.go:2150:12",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -101367,7 +103502,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "1304d8f8f1a5a358",
+			ID:     "Echo.Call#132",
+			Layout: "30cda1a5bb76ca02",
 			Pos:    "big.go:2151:12",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -101764,7 +103900,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "7c1ddca39fcef9ff",
+			ID:     "Echo.Call#133",
+			Layout: "62a6244cd73ba25d",
 			Pos:    "big.go:2152:12",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -102164,7 +104301,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "4093b8ad33decd4a",
+			ID:     "Echo.Call#134",
+			Layout: "3e47468a4fab9f17",
 			Pos:    "big.go:2153:12",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -102567,7 +104705,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "e5e5b7eb01349cc1",
+			ID:     "Echo.Call#135",
+			Layout: "865fbe505988d6ac",
 			Pos:    "big.go:2154:12",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -102973,7 +105112,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "f19c78634c73795a",
+			ID:     "Echo.Call#136",
+			Layout: "f5b8352d860c9674",
 			Pos:    "big.go:2155:12",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -103382,7 +105522,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "9d64c8c16e99f0ab",
+			ID:     "Echo.Call#137",
+			Layout: "9e4c1848290e4efb",
 			Pos:    "big.go:2156:12",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -103794,7 +105935,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "a438aae2bfde5769",
+			ID:     "Echo.Call#138",
+			Layout: "e012f8681b09bd3c",
 			Pos:    "big.go:2157:12",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -104209,7 +106351,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "7c91dadcb062f34a",
+			ID:     "Echo.Call#139",
+			Layout: "16b9e5a8bbabc603",
 			Pos:    "big.go:2158:12",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -104627,7 +106770,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "4ed763300adc5734",
+			ID:     "Echo.Call#140",
+			Layout: "dcff47537fcfcff4",
 			Pos:    "big.go:2159:12",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -105048,7 +107192,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "953dcfde66e05a90",
+			ID:     "Echo.Call#141",
+			Layout: "e246a56fdf4cc7ae",
 			Pos:    "big.go:2160:12",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -105472,7 +107617,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "87a4cb5ab40cef2d",
+			ID:     "Echo.Call#142",
+			Layout: "76741e5352fb1e81",
 			Pos:    "big.go:2161:12",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -105899,7 +108045,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "ff61ec32073afee2",
+			ID:     "Echo.Call#143",
+			Layout: "5a7a4ab8f9c6a613",
 			Pos:    "big.go:2162:12",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -106329,7 +108476,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "ee0d55106517f638",
+			ID:     "Echo.Call#144",
+			Layout: "a41e7885d4940666",
 			Pos:    "big.go:2163:12",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -106762,7 +108910,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "ca25588ffc46bd2e",
+			ID:     "Echo.Call#145",
+			Layout: "7699624a3333e3b2",
 			Pos:    "big.go:2164:12",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -107198,7 +109347,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "0e3f6eff439c0b16",
+			ID:     "Echo.Call#146",
+			Layout: "11d8fb033d71e7fd",
 			Pos:    "big.go:2165:12",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -107637,7 +109787,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "8918b14a2e116d07",
+			ID:     "Echo.Call#147",
+			Layout: "0b93136563f55fa3",
 			Pos:    "big.go:2166:12",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -108079,7 +110230,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "37f995a482eaf2a1",
+			ID:     "Echo.Call#148",
+			Layout: "7de6e998f77f717d",
 			Pos:    "big.go:2167:12",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -108524,7 +110676,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "baf062f4d0a131db",
+			ID:     "Echo.Call#149",
+			Layout: "760fd8a4db1799c7",
 			Pos:    "big.go:2168:12",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -108972,7 +111125,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "bef268d3875358d3",
+			ID:     "Echo.Call#150",
+			Layout: "afadf5371a30cc31",
 			Pos:    "big.go:2169:12",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -109476,7 +111630,7 @@ func (m *bigLoopMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, err
 	}
 //line big.go:2193
 	s = 0
-//line big_fsm.go:109480
+//line big_fsm.go:111634
 	n_1 = n
 	i_1 = 0
 loop:
@@ -109485,22 +111639,22 @@ loop:
 	}
 //line big.go:2194
 	i = i_1
-//line big_fsm.go:109489
+//line big_fsm.go:111643
 	m.v.s, m.v.n_1, m.v.i_1 = s, n_1, i_1
 //line big.go:2195
 	return m.suspend(1, Echo.Call(i%3))
 resume1:
-//line big_fsm.go:109494
+//line big_fsm.go:111648
 	v_1, err = fsm.Take[int](in)
 //line big.go:2195
 	s += v(v_1, err)
-//line big_fsm.go:109498
+//line big_fsm.go:111652
 	i_1++
 	goto loop
 loopEnd:
 //line big.go:2197
 	return m.finish(s, nil)
-//line big_fsm.go:109504
+//line big_fsm.go:111658
 }
 
 func (m *bigLoopMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -109572,7 +111726,8 @@ func (m *bigLoopMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "big.go:2198:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -109593,7 +111748,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "3d5626aa9d3c44eb",
+			ID:     "start",
+			Layout: "0a01cb050ef0c869",
 			Pos:    "big.go:2192:6",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
@@ -109601,7 +111757,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "7a1045050d89b71e",
+			ID:     "Echo.Call",
+			Layout: "a8b46c5445bf047c",
 			Pos:    "big.go:2195:10",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -111162,16 +113319,16 @@ func (m *bigBranchesMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp,
 	if k%6 != 0 {
 		goto else_1
 	}
-//line big_fsm.go:111166
+//line big_fsm.go:113323
 	m.v.k, m.v.s = k, s
 //line big.go:2206
 	return m.suspend(1, Echo.Call(0))
 resume1:
-//line big_fsm.go:111171
+//line big_fsm.go:113328
 	v_1, err = fsm.Take[int](in)
 //line big.go:2206
 	s += v(v_1, err)
-//line big_fsm.go:111175
+//line big_fsm.go:113332
 	goto endIf
 else_1:
 //line big.go:2207
@@ -111183,16 +113340,16 @@ endIf:
 	if k%2 != 0 {
 		goto else_2
 	}
-//line big_fsm.go:111187
+//line big_fsm.go:113344
 	m.v.k, m.v.s = k, s
 //line big.go:2211
 	return m.suspend(2, Echo.Call(1))
 resume2:
-//line big_fsm.go:111192
+//line big_fsm.go:113349
 	v_2, err_1 = fsm.Take[int](in)
 //line big.go:2211
 	s += v(v_2, err_1)
-//line big_fsm.go:111196
+//line big_fsm.go:113353
 	goto endIf_1
 else_2:
 //line big.go:2212
@@ -111204,16 +113361,16 @@ endIf_1:
 	if k%3 != 0 {
 		goto else_3
 	}
-//line big_fsm.go:111208
+//line big_fsm.go:113365
 	m.v.k, m.v.s = k, s
 //line big.go:2216
 	return m.suspend(3, Echo.Call(2))
 resume3:
-//line big_fsm.go:111213
+//line big_fsm.go:113370
 	v_3, err_2 = fsm.Take[int](in)
 //line big.go:2216
 	s += v(v_3, err_2)
-//line big_fsm.go:111217
+//line big_fsm.go:113374
 	goto endIf_2
 else_3:
 //line big.go:2217
@@ -111225,16 +113382,16 @@ endIf_2:
 	if k%4 != 0 {
 		goto else_4
 	}
-//line big_fsm.go:111229
+//line big_fsm.go:113386
 	m.v.k, m.v.s = k, s
 //line big.go:2221
 	return m.suspend(4, Echo.Call(3))
 resume4:
-//line big_fsm.go:111234
+//line big_fsm.go:113391
 	v_4, err_3 = fsm.Take[int](in)
 //line big.go:2221
 	s += v(v_4, err_3)
-//line big_fsm.go:111238
+//line big_fsm.go:113395
 	goto endIf_3
 else_4:
 //line big.go:2222
@@ -111246,16 +113403,16 @@ endIf_3:
 	if k%5 != 0 {
 		goto else_5
 	}
-//line big_fsm.go:111250
+//line big_fsm.go:113407
 	m.v.k, m.v.s = k, s
 //line big.go:2226
 	return m.suspend(5, Echo.Call(0))
 resume5:
-//line big_fsm.go:111255
+//line big_fsm.go:113412
 	v_5, err_4 = fsm.Take[int](in)
 //line big.go:2226
 	s += v(v_5, err_4)
-//line big_fsm.go:111259
+//line big_fsm.go:113416
 	goto endIf_4
 else_5:
 //line big.go:2227
@@ -111267,16 +113424,16 @@ endIf_4:
 	if k%6 != 0 {
 		goto else_6
 	}
-//line big_fsm.go:111271
+//line big_fsm.go:113428
 	m.v.k, m.v.s = k, s
 //line big.go:2231
 	return m.suspend(6, Echo.Call(1))
 resume6:
-//line big_fsm.go:111276
+//line big_fsm.go:113433
 	v_6, err_5 = fsm.Take[int](in)
 //line big.go:2231
 	s += v(v_6, err_5)
-//line big_fsm.go:111280
+//line big_fsm.go:113437
 	goto endIf_5
 else_6:
 //line big.go:2232
@@ -111288,16 +113445,16 @@ endIf_5:
 	if k%2 != 0 {
 		goto else_7
 	}
-//line big_fsm.go:111292
+//line big_fsm.go:113449
 	m.v.k, m.v.s = k, s
 //line big.go:2236
 	return m.suspend(7, Echo.Call(2))
 resume7:
-//line big_fsm.go:111297
+//line big_fsm.go:113454
 	v_7, err_6 = fsm.Take[int](in)
 //line big.go:2236
 	s += v(v_7, err_6)
-//line big_fsm.go:111301
+//line big_fsm.go:113458
 	goto endIf_6
 else_7:
 //line big.go:2237
@@ -111309,16 +113466,16 @@ endIf_6:
 	if k%3 != 0 {
 		goto else_8
 	}
-//line big_fsm.go:111313
+//line big_fsm.go:113470
 	m.v.k, m.v.s = k, s
 //line big.go:2241
 	return m.suspend(8, Echo.Call(3))
 resume8:
-//line big_fsm.go:111318
+//line big_fsm.go:113475
 	v_8, err_7 = fsm.Take[int](in)
 //line big.go:2241
 	s += v(v_8, err_7)
-//line big_fsm.go:111322
+//line big_fsm.go:113479
 	goto endIf_7
 else_8:
 //line big.go:2242
@@ -111330,16 +113487,16 @@ endIf_7:
 	if k%4 != 0 {
 		goto else_9
 	}
-//line big_fsm.go:111334
+//line big_fsm.go:113491
 	m.v.k, m.v.s = k, s
 //line big.go:2246
 	return m.suspend(9, Echo.Call(0))
 resume9:
-//line big_fsm.go:111339
+//line big_fsm.go:113496
 	v_9, err_8 = fsm.Take[int](in)
 //line big.go:2246
 	s += v(v_9, err_8)
-//line big_fsm.go:111343
+//line big_fsm.go:113500
 	goto endIf_8
 else_9:
 //line big.go:2247
@@ -111351,16 +113508,16 @@ endIf_8:
 	if k%5 != 0 {
 		goto else_10
 	}
-//line big_fsm.go:111355
+//line big_fsm.go:113512
 	m.v.k, m.v.s = k, s
 //line big.go:2251
 	return m.suspend(10, Echo.Call(1))
 resume10:
-//line big_fsm.go:111360
+//line big_fsm.go:113517
 	v_10, err_9 = fsm.Take[int](in)
 //line big.go:2251
 	s += v(v_10, err_9)
-//line big_fsm.go:111364
+//line big_fsm.go:113521
 	goto endIf_9
 else_10:
 //line big.go:2252
@@ -111372,16 +113529,16 @@ endIf_9:
 	if k%6 != 0 {
 		goto else_11
 	}
-//line big_fsm.go:111376
+//line big_fsm.go:113533
 	m.v.k, m.v.s = k, s
 //line big.go:2256
 	return m.suspend(11, Echo.Call(2))
 resume11:
-//line big_fsm.go:111381
+//line big_fsm.go:113538
 	v_11, err_10 = fsm.Take[int](in)
 //line big.go:2256
 	s += v(v_11, err_10)
-//line big_fsm.go:111385
+//line big_fsm.go:113542
 	goto endIf_10
 else_11:
 //line big.go:2257
@@ -111393,16 +113550,16 @@ endIf_10:
 	if k%2 != 0 {
 		goto else_12
 	}
-//line big_fsm.go:111397
+//line big_fsm.go:113554
 	m.v.k, m.v.s = k, s
 //line big.go:2261
 	return m.suspend(12, Echo.Call(3))
 resume12:
-//line big_fsm.go:111402
+//line big_fsm.go:113559
 	v_12, err_11 = fsm.Take[int](in)
 //line big.go:2261
 	s += v(v_12, err_11)
-//line big_fsm.go:111406
+//line big_fsm.go:113563
 	goto endIf_11
 else_12:
 //line big.go:2262
@@ -111414,16 +113571,16 @@ endIf_11:
 	if k%3 != 0 {
 		goto else_13
 	}
-//line big_fsm.go:111418
+//line big_fsm.go:113575
 	m.v.k, m.v.s = k, s
 //line big.go:2266
 	return m.suspend(13, Echo.Call(0))
 resume13:
-//line big_fsm.go:111423
+//line big_fsm.go:113580
 	v_13, err_12 = fsm.Take[int](in)
 //line big.go:2266
 	s += v(v_13, err_12)
-//line big_fsm.go:111427
+//line big_fsm.go:113584
 	goto endIf_12
 else_13:
 //line big.go:2267
@@ -111435,16 +113592,16 @@ endIf_12:
 	if k%4 != 0 {
 		goto else_14
 	}
-//line big_fsm.go:111439
+//line big_fsm.go:113596
 	m.v.k, m.v.s = k, s
 //line big.go:2271
 	return m.suspend(14, Echo.Call(1))
 resume14:
-//line big_fsm.go:111444
+//line big_fsm.go:113601
 	v_14, err_13 = fsm.Take[int](in)
 //line big.go:2271
 	s += v(v_14, err_13)
-//line big_fsm.go:111448
+//line big_fsm.go:113605
 	goto endIf_13
 else_14:
 //line big.go:2272
@@ -111456,16 +113613,16 @@ endIf_13:
 	if k%5 != 0 {
 		goto else_15
 	}
-//line big_fsm.go:111460
+//line big_fsm.go:113617
 	m.v.k, m.v.s = k, s
 //line big.go:2276
 	return m.suspend(15, Echo.Call(2))
 resume15:
-//line big_fsm.go:111465
+//line big_fsm.go:113622
 	v_15, err_14 = fsm.Take[int](in)
 //line big.go:2276
 	s += v(v_15, err_14)
-//line big_fsm.go:111469
+//line big_fsm.go:113626
 	goto endIf_14
 else_15:
 //line big.go:2277
@@ -111477,16 +113634,16 @@ endIf_14:
 	if k%6 != 0 {
 		goto else_16
 	}
-//line big_fsm.go:111481
+//line big_fsm.go:113638
 	m.v.k, m.v.s = k, s
 //line big.go:2281
 	return m.suspend(16, Echo.Call(3))
 resume16:
-//line big_fsm.go:111486
+//line big_fsm.go:113643
 	v_16, err_15 = fsm.Take[int](in)
 //line big.go:2281
 	s += v(v_16, err_15)
-//line big_fsm.go:111490
+//line big_fsm.go:113647
 	goto endIf_15
 else_16:
 //line big.go:2282
@@ -111498,16 +113655,16 @@ endIf_15:
 	if k%2 != 0 {
 		goto else_17
 	}
-//line big_fsm.go:111502
+//line big_fsm.go:113659
 	m.v.k, m.v.s = k, s
 //line big.go:2286
 	return m.suspend(17, Echo.Call(0))
 resume17:
-//line big_fsm.go:111507
+//line big_fsm.go:113664
 	v_17, err_16 = fsm.Take[int](in)
 //line big.go:2286
 	s += v(v_17, err_16)
-//line big_fsm.go:111511
+//line big_fsm.go:113668
 	goto endIf_16
 else_17:
 //line big.go:2287
@@ -111519,16 +113676,16 @@ endIf_16:
 	if k%3 != 0 {
 		goto else_18
 	}
-//line big_fsm.go:111523
+//line big_fsm.go:113680
 	m.v.k, m.v.s = k, s
 //line big.go:2291
 	return m.suspend(18, Echo.Call(1))
 resume18:
-//line big_fsm.go:111528
+//line big_fsm.go:113685
 	v_18, err_17 = fsm.Take[int](in)
 //line big.go:2291
 	s += v(v_18, err_17)
-//line big_fsm.go:111532
+//line big_fsm.go:113689
 	goto endIf_17
 else_18:
 //line big.go:2292
@@ -111540,16 +113697,16 @@ endIf_17:
 	if k%4 != 0 {
 		goto else_19
 	}
-//line big_fsm.go:111544
+//line big_fsm.go:113701
 	m.v.k, m.v.s = k, s
 //line big.go:2296
 	return m.suspend(19, Echo.Call(2))
 resume19:
-//line big_fsm.go:111549
+//line big_fsm.go:113706
 	v_19, err_18 = fsm.Take[int](in)
 //line big.go:2296
 	s += v(v_19, err_18)
-//line big_fsm.go:111553
+//line big_fsm.go:113710
 	goto endIf_18
 else_19:
 //line big.go:2297
@@ -111561,16 +113718,16 @@ endIf_18:
 	if k%5 != 0 {
 		goto else_20
 	}
-//line big_fsm.go:111565
+//line big_fsm.go:113722
 	m.v.k, m.v.s = k, s
 //line big.go:2301
 	return m.suspend(20, Echo.Call(3))
 resume20:
-//line big_fsm.go:111570
+//line big_fsm.go:113727
 	v_20, err_19 = fsm.Take[int](in)
 //line big.go:2301
 	s += v(v_20, err_19)
-//line big_fsm.go:111574
+//line big_fsm.go:113731
 	goto endIf_19
 else_20:
 //line big.go:2302
@@ -111582,16 +113739,16 @@ endIf_19:
 	if k%6 != 0 {
 		goto else_21
 	}
-//line big_fsm.go:111586
+//line big_fsm.go:113743
 	m.v.k, m.v.s = k, s
 //line big.go:2306
 	return m.suspend(21, Echo.Call(0))
 resume21:
-//line big_fsm.go:111591
+//line big_fsm.go:113748
 	v_21, err_20 = fsm.Take[int](in)
 //line big.go:2306
 	s += v(v_21, err_20)
-//line big_fsm.go:111595
+//line big_fsm.go:113752
 	goto endIf_20
 else_21:
 //line big.go:2307
@@ -111603,16 +113760,16 @@ endIf_20:
 	if k%2 != 0 {
 		goto else_22
 	}
-//line big_fsm.go:111607
+//line big_fsm.go:113764
 	m.v.k, m.v.s = k, s
 //line big.go:2311
 	return m.suspend(22, Echo.Call(1))
 resume22:
-//line big_fsm.go:111612
+//line big_fsm.go:113769
 	v_22, err_21 = fsm.Take[int](in)
 //line big.go:2311
 	s += v(v_22, err_21)
-//line big_fsm.go:111616
+//line big_fsm.go:113773
 	goto endIf_21
 else_22:
 //line big.go:2312
@@ -111624,16 +113781,16 @@ endIf_21:
 	if k%3 != 0 {
 		goto else_23
 	}
-//line big_fsm.go:111628
+//line big_fsm.go:113785
 	m.v.k, m.v.s = k, s
 //line big.go:2316
 	return m.suspend(23, Echo.Call(2))
 resume23:
-//line big_fsm.go:111633
+//line big_fsm.go:113790
 	v_23, err_22 = fsm.Take[int](in)
 //line big.go:2316
 	s += v(v_23, err_22)
-//line big_fsm.go:111637
+//line big_fsm.go:113794
 	goto endIf_22
 else_23:
 //line big.go:2317
@@ -111645,16 +113802,16 @@ endIf_22:
 	if k%4 != 0 {
 		goto else_24
 	}
-//line big_fsm.go:111649
+//line big_fsm.go:113806
 	m.v.k, m.v.s = k, s
 //line big.go:2321
 	return m.suspend(24, Echo.Call(3))
 resume24:
-//line big_fsm.go:111654
+//line big_fsm.go:113811
 	v_24, err_23 = fsm.Take[int](in)
 //line big.go:2321
 	s += v(v_24, err_23)
-//line big_fsm.go:111658
+//line big_fsm.go:113815
 	goto endIf_23
 else_24:
 //line big.go:2322
@@ -111666,16 +113823,16 @@ endIf_23:
 	if k%5 != 0 {
 		goto else_25
 	}
-//line big_fsm.go:111670
+//line big_fsm.go:113827
 	m.v.k, m.v.s = k, s
 //line big.go:2326
 	return m.suspend(25, Echo.Call(0))
 resume25:
-//line big_fsm.go:111675
+//line big_fsm.go:113832
 	v_25, err_24 = fsm.Take[int](in)
 //line big.go:2326
 	s += v(v_25, err_24)
-//line big_fsm.go:111679
+//line big_fsm.go:113836
 	goto endIf_24
 else_25:
 //line big.go:2327
@@ -111687,16 +113844,16 @@ endIf_24:
 	if k%6 != 0 {
 		goto else_26
 	}
-//line big_fsm.go:111691
+//line big_fsm.go:113848
 	m.v.k, m.v.s = k, s
 //line big.go:2331
 	return m.suspend(26, Echo.Call(1))
 resume26:
-//line big_fsm.go:111696
+//line big_fsm.go:113853
 	v_26, err_25 = fsm.Take[int](in)
 //line big.go:2331
 	s += v(v_26, err_25)
-//line big_fsm.go:111700
+//line big_fsm.go:113857
 	goto endIf_25
 else_26:
 //line big.go:2332
@@ -111708,16 +113865,16 @@ endIf_25:
 	if k%2 != 0 {
 		goto else_27
 	}
-//line big_fsm.go:111712
+//line big_fsm.go:113869
 	m.v.k, m.v.s = k, s
 //line big.go:2336
 	return m.suspend(27, Echo.Call(2))
 resume27:
-//line big_fsm.go:111717
+//line big_fsm.go:113874
 	v_27, err_26 = fsm.Take[int](in)
 //line big.go:2336
 	s += v(v_27, err_26)
-//line big_fsm.go:111721
+//line big_fsm.go:113878
 	goto endIf_26
 else_27:
 //line big.go:2337
@@ -111729,16 +113886,16 @@ endIf_26:
 	if k%3 != 0 {
 		goto else_28
 	}
-//line big_fsm.go:111733
+//line big_fsm.go:113890
 	m.v.k, m.v.s = k, s
 //line big.go:2341
 	return m.suspend(28, Echo.Call(3))
 resume28:
-//line big_fsm.go:111738
+//line big_fsm.go:113895
 	v_28, err_27 = fsm.Take[int](in)
 //line big.go:2341
 	s += v(v_28, err_27)
-//line big_fsm.go:111742
+//line big_fsm.go:113899
 	goto endIf_27
 else_28:
 //line big.go:2342
@@ -111750,16 +113907,16 @@ endIf_27:
 	if k%4 != 0 {
 		goto else_29
 	}
-//line big_fsm.go:111754
+//line big_fsm.go:113911
 	m.v.k, m.v.s = k, s
 //line big.go:2346
 	return m.suspend(29, Echo.Call(0))
 resume29:
-//line big_fsm.go:111759
+//line big_fsm.go:113916
 	v_29, err_28 = fsm.Take[int](in)
 //line big.go:2346
 	s += v(v_29, err_28)
-//line big_fsm.go:111763
+//line big_fsm.go:113920
 	goto endIf_28
 else_29:
 //line big.go:2347
@@ -111771,16 +113928,16 @@ endIf_28:
 	if k%5 != 0 {
 		goto else_30
 	}
-//line big_fsm.go:111775
+//line big_fsm.go:113932
 	m.v.k, m.v.s = k, s
 //line big.go:2351
 	return m.suspend(30, Echo.Call(1))
 resume30:
-//line big_fsm.go:111780
+//line big_fsm.go:113937
 	v_30, err_29 = fsm.Take[int](in)
 //line big.go:2351
 	s += v(v_30, err_29)
-//line big_fsm.go:111784
+//line big_fsm.go:113941
 	goto endIf_29
 else_30:
 //line big.go:2352
@@ -111792,16 +113949,16 @@ endIf_29:
 	if k%6 != 0 {
 		goto else_31
 	}
-//line big_fsm.go:111796
+//line big_fsm.go:113953
 	m.v.k, m.v.s = k, s
 //line big.go:2356
 	return m.suspend(31, Echo.Call(2))
 resume31:
-//line big_fsm.go:111801
+//line big_fsm.go:113958
 	v_31, err_30 = fsm.Take[int](in)
 //line big.go:2356
 	s += v(v_31, err_30)
-//line big_fsm.go:111805
+//line big_fsm.go:113962
 	goto endIf_30
 else_31:
 //line big.go:2357
@@ -111813,16 +113970,16 @@ endIf_30:
 	if k%2 != 0 {
 		goto else_32
 	}
-//line big_fsm.go:111817
+//line big_fsm.go:113974
 	m.v.k, m.v.s = k, s
 //line big.go:2361
 	return m.suspend(32, Echo.Call(3))
 resume32:
-//line big_fsm.go:111822
+//line big_fsm.go:113979
 	v_32, err_31 = fsm.Take[int](in)
 //line big.go:2361
 	s += v(v_32, err_31)
-//line big_fsm.go:111826
+//line big_fsm.go:113983
 	goto endIf_31
 else_32:
 //line big.go:2362
@@ -111834,16 +113991,16 @@ endIf_31:
 	if k%3 != 0 {
 		goto else_33
 	}
-//line big_fsm.go:111838
+//line big_fsm.go:113995
 	m.v.k, m.v.s = k, s
 //line big.go:2366
 	return m.suspend(33, Echo.Call(0))
 resume33:
-//line big_fsm.go:111843
+//line big_fsm.go:114000
 	v_33, err_32 = fsm.Take[int](in)
 //line big.go:2366
 	s += v(v_33, err_32)
-//line big_fsm.go:111847
+//line big_fsm.go:114004
 	goto endIf_32
 else_33:
 //line big.go:2367
@@ -111855,16 +114012,16 @@ endIf_32:
 	if k%4 != 0 {
 		goto else_34
 	}
-//line big_fsm.go:111859
+//line big_fsm.go:114016
 	m.v.k, m.v.s = k, s
 //line big.go:2371
 	return m.suspend(34, Echo.Call(1))
 resume34:
-//line big_fsm.go:111864
+//line big_fsm.go:114021
 	v_34, err_33 = fsm.Take[int](in)
 //line big.go:2371
 	s += v(v_34, err_33)
-//line big_fsm.go:111868
+//line big_fsm.go:114025
 	goto endIf_33
 else_34:
 //line big.go:2372
@@ -111876,16 +114033,16 @@ endIf_33:
 	if k%5 != 0 {
 		goto else_35
 	}
-//line big_fsm.go:111880
+//line big_fsm.go:114037
 	m.v.k, m.v.s = k, s
 //line big.go:2376
 	return m.suspend(35, Echo.Call(2))
 resume35:
-//line big_fsm.go:111885
+//line big_fsm.go:114042
 	v_35, err_34 = fsm.Take[int](in)
 //line big.go:2376
 	s += v(v_35, err_34)
-//line big_fsm.go:111889
+//line big_fsm.go:114046
 	goto endIf_34
 else_35:
 //line big.go:2377
@@ -111897,16 +114054,16 @@ endIf_34:
 	if k%6 != 0 {
 		goto else_36
 	}
-//line big_fsm.go:111901
+//line big_fsm.go:114058
 	m.v.k, m.v.s = k, s
 //line big.go:2381
 	return m.suspend(36, Echo.Call(3))
 resume36:
-//line big_fsm.go:111906
+//line big_fsm.go:114063
 	v_36, err_35 = fsm.Take[int](in)
 //line big.go:2381
 	s += v(v_36, err_35)
-//line big_fsm.go:111910
+//line big_fsm.go:114067
 	goto endIf_35
 else_36:
 //line big.go:2382
@@ -111918,16 +114075,16 @@ endIf_35:
 	if k%2 != 0 {
 		goto else_37
 	}
-//line big_fsm.go:111922
+//line big_fsm.go:114079
 	m.v.k, m.v.s = k, s
 //line big.go:2386
 	return m.suspend(37, Echo.Call(0))
 resume37:
-//line big_fsm.go:111927
+//line big_fsm.go:114084
 	v_37, err_36 = fsm.Take[int](in)
 //line big.go:2386
 	s += v(v_37, err_36)
-//line big_fsm.go:111931
+//line big_fsm.go:114088
 	goto endIf_36
 else_37:
 //line big.go:2387
@@ -111939,16 +114096,16 @@ endIf_36:
 	if k%3 != 0 {
 		goto else_38
 	}
-//line big_fsm.go:111943
+//line big_fsm.go:114100
 	m.v.k, m.v.s = k, s
 //line big.go:2391
 	return m.suspend(38, Echo.Call(1))
 resume38:
-//line big_fsm.go:111948
+//line big_fsm.go:114105
 	v_38, err_37 = fsm.Take[int](in)
 //line big.go:2391
 	s += v(v_38, err_37)
-//line big_fsm.go:111952
+//line big_fsm.go:114109
 	goto endIf_37
 else_38:
 //line big.go:2392
@@ -111960,16 +114117,16 @@ endIf_37:
 	if k%4 != 0 {
 		goto else_39
 	}
-//line big_fsm.go:111964
+//line big_fsm.go:114121
 	m.v.k, m.v.s = k, s
 //line big.go:2396
 	return m.suspend(39, Echo.Call(2))
 resume39:
-//line big_fsm.go:111969
+//line big_fsm.go:114126
 	v_39, err_38 = fsm.Take[int](in)
 //line big.go:2396
 	s += v(v_39, err_38)
-//line big_fsm.go:111973
+//line big_fsm.go:114130
 	goto endIf_38
 else_39:
 //line big.go:2397
@@ -111981,16 +114138,16 @@ endIf_38:
 	if k%5 != 0 {
 		goto else_40
 	}
-//line big_fsm.go:111985
+//line big_fsm.go:114142
 	m.v.k, m.v.s = k, s
 //line big.go:2401
 	return m.suspend(40, Echo.Call(3))
 resume40:
-//line big_fsm.go:111990
+//line big_fsm.go:114147
 	v_40, err_39 = fsm.Take[int](in)
 //line big.go:2401
 	s += v(v_40, err_39)
-//line big_fsm.go:111994
+//line big_fsm.go:114151
 	goto endIf_39
 else_40:
 //line big.go:2402
@@ -112002,16 +114159,16 @@ endIf_39:
 	if k%6 != 0 {
 		goto else_41
 	}
-//line big_fsm.go:112006
+//line big_fsm.go:114163
 	m.v.k, m.v.s = k, s
 //line big.go:2406
 	return m.suspend(41, Echo.Call(0))
 resume41:
-//line big_fsm.go:112011
+//line big_fsm.go:114168
 	v_41, err_40 = fsm.Take[int](in)
 //line big.go:2406
 	s += v(v_41, err_40)
-//line big_fsm.go:112015
+//line big_fsm.go:114172
 	goto endIf_40
 else_41:
 //line big.go:2407
@@ -112023,16 +114180,16 @@ endIf_40:
 	if k%2 != 0 {
 		goto else_42
 	}
-//line big_fsm.go:112027
+//line big_fsm.go:114184
 	m.v.k, m.v.s = k, s
 //line big.go:2411
 	return m.suspend(42, Echo.Call(1))
 resume42:
-//line big_fsm.go:112032
+//line big_fsm.go:114189
 	v_42, err_41 = fsm.Take[int](in)
 //line big.go:2411
 	s += v(v_42, err_41)
-//line big_fsm.go:112036
+//line big_fsm.go:114193
 	goto endIf_41
 else_42:
 //line big.go:2412
@@ -112044,16 +114201,16 @@ endIf_41:
 	if k%3 != 0 {
 		goto else_43
 	}
-//line big_fsm.go:112048
+//line big_fsm.go:114205
 	m.v.k, m.v.s = k, s
 //line big.go:2416
 	return m.suspend(43, Echo.Call(2))
 resume43:
-//line big_fsm.go:112053
+//line big_fsm.go:114210
 	v_43, err_42 = fsm.Take[int](in)
 //line big.go:2416
 	s += v(v_43, err_42)
-//line big_fsm.go:112057
+//line big_fsm.go:114214
 	goto endIf_42
 else_43:
 //line big.go:2417
@@ -112065,16 +114222,16 @@ endIf_42:
 	if k%4 != 0 {
 		goto else_44
 	}
-//line big_fsm.go:112069
+//line big_fsm.go:114226
 	m.v.k, m.v.s = k, s
 //line big.go:2421
 	return m.suspend(44, Echo.Call(3))
 resume44:
-//line big_fsm.go:112074
+//line big_fsm.go:114231
 	v_44, err_43 = fsm.Take[int](in)
 //line big.go:2421
 	s += v(v_44, err_43)
-//line big_fsm.go:112078
+//line big_fsm.go:114235
 	goto endIf_43
 else_44:
 //line big.go:2422
@@ -112086,16 +114243,16 @@ endIf_43:
 	if k%5 != 0 {
 		goto else_45
 	}
-//line big_fsm.go:112090
+//line big_fsm.go:114247
 	m.v.k, m.v.s = k, s
 //line big.go:2426
 	return m.suspend(45, Echo.Call(0))
 resume45:
-//line big_fsm.go:112095
+//line big_fsm.go:114252
 	v_45, err_44 = fsm.Take[int](in)
 //line big.go:2426
 	s += v(v_45, err_44)
-//line big_fsm.go:112099
+//line big_fsm.go:114256
 	goto endIf_44
 else_45:
 //line big.go:2427
@@ -112107,16 +114264,16 @@ endIf_44:
 	if k%6 != 0 {
 		goto else_46
 	}
-//line big_fsm.go:112111
+//line big_fsm.go:114268
 	m.v.k, m.v.s = k, s
 //line big.go:2431
 	return m.suspend(46, Echo.Call(1))
 resume46:
-//line big_fsm.go:112116
+//line big_fsm.go:114273
 	v_46, err_45 = fsm.Take[int](in)
 //line big.go:2431
 	s += v(v_46, err_45)
-//line big_fsm.go:112120
+//line big_fsm.go:114277
 	goto endIf_45
 else_46:
 //line big.go:2432
@@ -112128,16 +114285,16 @@ endIf_45:
 	if k%2 != 0 {
 		goto else_47
 	}
-//line big_fsm.go:112132
+//line big_fsm.go:114289
 	m.v.k, m.v.s = k, s
 //line big.go:2436
 	return m.suspend(47, Echo.Call(2))
 resume47:
-//line big_fsm.go:112137
+//line big_fsm.go:114294
 	v_47, err_46 = fsm.Take[int](in)
 //line big.go:2436
 	s += v(v_47, err_46)
-//line big_fsm.go:112141
+//line big_fsm.go:114298
 	goto endIf_46
 else_47:
 //line big.go:2437
@@ -112149,16 +114306,16 @@ endIf_46:
 	if k%3 != 0 {
 		goto else_48
 	}
-//line big_fsm.go:112153
+//line big_fsm.go:114310
 	m.v.k, m.v.s = k, s
 //line big.go:2441
 	return m.suspend(48, Echo.Call(3))
 resume48:
-//line big_fsm.go:112158
+//line big_fsm.go:114315
 	v_48, err_47 = fsm.Take[int](in)
 //line big.go:2441
 	s += v(v_48, err_47)
-//line big_fsm.go:112162
+//line big_fsm.go:114319
 	goto endIf_47
 else_48:
 //line big.go:2442
@@ -112170,16 +114327,16 @@ endIf_47:
 	if k%4 != 0 {
 		goto else_49
 	}
-//line big_fsm.go:112174
+//line big_fsm.go:114331
 	m.v.k, m.v.s = k, s
 //line big.go:2446
 	return m.suspend(49, Echo.Call(0))
 resume49:
-//line big_fsm.go:112179
+//line big_fsm.go:114336
 	v_49, err_48 = fsm.Take[int](in)
 //line big.go:2446
 	s += v(v_49, err_48)
-//line big_fsm.go:112183
+//line big_fsm.go:114340
 	goto endIf_48
 else_49:
 //line big.go:2447
@@ -112191,16 +114348,16 @@ endIf_48:
 	if k%5 != 0 {
 		goto else_50
 	}
-//line big_fsm.go:112195
+//line big_fsm.go:114352
 	m.v.k, m.v.s = k, s
 //line big.go:2451
 	return m.suspend(50, Echo.Call(1))
 resume50:
-//line big_fsm.go:112200
+//line big_fsm.go:114357
 	v_50, err_49 = fsm.Take[int](in)
 //line big.go:2451
 	s += v(v_50, err_49)
-//line big_fsm.go:112204
+//line big_fsm.go:114361
 	goto endIf_49
 else_50:
 //line big.go:2452
@@ -112212,16 +114369,16 @@ endIf_49:
 	if k%6 != 0 {
 		goto else_51
 	}
-//line big_fsm.go:112216
+//line big_fsm.go:114373
 	m.v.k, m.v.s = k, s
 //line big.go:2456
 	return m.suspend(51, Echo.Call(2))
 resume51:
-//line big_fsm.go:112221
+//line big_fsm.go:114378
 	v_51, err_50 = fsm.Take[int](in)
 //line big.go:2456
 	s += v(v_51, err_50)
-//line big_fsm.go:112225
+//line big_fsm.go:114382
 	goto endIf_50
 else_51:
 //line big.go:2457
@@ -112233,16 +114390,16 @@ endIf_50:
 	if k%2 != 0 {
 		goto else_52
 	}
-//line big_fsm.go:112237
+//line big_fsm.go:114394
 	m.v.k, m.v.s = k, s
 //line big.go:2461
 	return m.suspend(52, Echo.Call(3))
 resume52:
-//line big_fsm.go:112242
+//line big_fsm.go:114399
 	v_52, err_51 = fsm.Take[int](in)
 //line big.go:2461
 	s += v(v_52, err_51)
-//line big_fsm.go:112246
+//line big_fsm.go:114403
 	goto endIf_51
 else_52:
 //line big.go:2462
@@ -112254,16 +114411,16 @@ endIf_51:
 	if k%3 != 0 {
 		goto else_53
 	}
-//line big_fsm.go:112258
+//line big_fsm.go:114415
 	m.v.k, m.v.s = k, s
 //line big.go:2466
 	return m.suspend(53, Echo.Call(0))
 resume53:
-//line big_fsm.go:112263
+//line big_fsm.go:114420
 	v_53, err_52 = fsm.Take[int](in)
 //line big.go:2466
 	s += v(v_53, err_52)
-//line big_fsm.go:112267
+//line big_fsm.go:114424
 	goto endIf_52
 else_53:
 //line big.go:2467
@@ -112275,16 +114432,16 @@ endIf_52:
 	if k%4 != 0 {
 		goto else_54
 	}
-//line big_fsm.go:112279
+//line big_fsm.go:114436
 	m.v.k, m.v.s = k, s
 //line big.go:2471
 	return m.suspend(54, Echo.Call(1))
 resume54:
-//line big_fsm.go:112284
+//line big_fsm.go:114441
 	v_54, err_53 = fsm.Take[int](in)
 //line big.go:2471
 	s += v(v_54, err_53)
-//line big_fsm.go:112288
+//line big_fsm.go:114445
 	goto endIf_53
 else_54:
 //line big.go:2472
@@ -112296,16 +114453,16 @@ endIf_53:
 	if k%5 != 0 {
 		goto else_55
 	}
-//line big_fsm.go:112300
+//line big_fsm.go:114457
 	m.v.k, m.v.s = k, s
 //line big.go:2476
 	return m.suspend(55, Echo.Call(2))
 resume55:
-//line big_fsm.go:112305
+//line big_fsm.go:114462
 	v_55, err_54 = fsm.Take[int](in)
 //line big.go:2476
 	s += v(v_55, err_54)
-//line big_fsm.go:112309
+//line big_fsm.go:114466
 	goto endIf_54
 else_55:
 //line big.go:2477
@@ -112317,16 +114474,16 @@ endIf_54:
 	if k%6 != 0 {
 		goto else_56
 	}
-//line big_fsm.go:112321
+//line big_fsm.go:114478
 	m.v.k, m.v.s = k, s
 //line big.go:2481
 	return m.suspend(56, Echo.Call(3))
 resume56:
-//line big_fsm.go:112326
+//line big_fsm.go:114483
 	v_56, err_55 = fsm.Take[int](in)
 //line big.go:2481
 	s += v(v_56, err_55)
-//line big_fsm.go:112330
+//line big_fsm.go:114487
 	goto endIf_55
 else_56:
 //line big.go:2482
@@ -112338,16 +114495,16 @@ endIf_55:
 	if k%2 != 0 {
 		goto else_57
 	}
-//line big_fsm.go:112342
+//line big_fsm.go:114499
 	m.v.k, m.v.s = k, s
 //line big.go:2486
 	return m.suspend(57, Echo.Call(0))
 resume57:
-//line big_fsm.go:112347
+//line big_fsm.go:114504
 	v_57, err_56 = fsm.Take[int](in)
 //line big.go:2486
 	s += v(v_57, err_56)
-//line big_fsm.go:112351
+//line big_fsm.go:114508
 	goto endIf_56
 else_57:
 //line big.go:2487
@@ -112359,16 +114516,16 @@ endIf_56:
 	if k%3 != 0 {
 		goto else_58
 	}
-//line big_fsm.go:112363
+//line big_fsm.go:114520
 	m.v.k, m.v.s = k, s
 //line big.go:2491
 	return m.suspend(58, Echo.Call(1))
 resume58:
-//line big_fsm.go:112368
+//line big_fsm.go:114525
 	v_58, err_57 = fsm.Take[int](in)
 //line big.go:2491
 	s += v(v_58, err_57)
-//line big_fsm.go:112372
+//line big_fsm.go:114529
 	goto endIf_57
 else_58:
 //line big.go:2492
@@ -112380,16 +114537,16 @@ endIf_57:
 	if k%4 != 0 {
 		goto else_59
 	}
-//line big_fsm.go:112384
+//line big_fsm.go:114541
 	m.v.k, m.v.s = k, s
 //line big.go:2496
 	return m.suspend(59, Echo.Call(2))
 resume59:
-//line big_fsm.go:112389
+//line big_fsm.go:114546
 	v_59, err_58 = fsm.Take[int](in)
 //line big.go:2496
 	s += v(v_59, err_58)
-//line big_fsm.go:112393
+//line big_fsm.go:114550
 	goto endIf_58
 else_59:
 //line big.go:2497
@@ -112401,16 +114558,16 @@ endIf_58:
 	if k%5 != 0 {
 		goto else_60
 	}
-//line big_fsm.go:112405
+//line big_fsm.go:114562
 	m.v.k, m.v.s = k, s
 //line big.go:2501
 	return m.suspend(60, Echo.Call(3))
 resume60:
-//line big_fsm.go:112410
+//line big_fsm.go:114567
 	v_60, err_59 = fsm.Take[int](in)
 //line big.go:2501
 	s += v(v_60, err_59)
-//line big_fsm.go:112414
+//line big_fsm.go:114571
 	goto endIf_59
 else_60:
 //line big.go:2502
@@ -112422,16 +114579,16 @@ endIf_59:
 	if k%6 != 0 {
 		goto else_61
 	}
-//line big_fsm.go:112426
+//line big_fsm.go:114583
 	m.v.k, m.v.s = k, s
 //line big.go:2506
 	return m.suspend(61, Echo.Call(0))
 resume61:
-//line big_fsm.go:112431
+//line big_fsm.go:114588
 	v_61, err_60 = fsm.Take[int](in)
 //line big.go:2506
 	s += v(v_61, err_60)
-//line big_fsm.go:112435
+//line big_fsm.go:114592
 	goto endIf_60
 else_61:
 //line big.go:2507
@@ -112443,16 +114600,16 @@ endIf_60:
 	if k%2 != 0 {
 		goto else_62
 	}
-//line big_fsm.go:112447
+//line big_fsm.go:114604
 	m.v.k, m.v.s = k, s
 //line big.go:2511
 	return m.suspend(62, Echo.Call(1))
 resume62:
-//line big_fsm.go:112452
+//line big_fsm.go:114609
 	v_62, err_61 = fsm.Take[int](in)
 //line big.go:2511
 	s += v(v_62, err_61)
-//line big_fsm.go:112456
+//line big_fsm.go:114613
 	goto endIf_61
 else_62:
 //line big.go:2512
@@ -112464,16 +114621,16 @@ endIf_61:
 	if k%3 != 0 {
 		goto else_63
 	}
-//line big_fsm.go:112468
+//line big_fsm.go:114625
 	m.v.k, m.v.s = k, s
 //line big.go:2516
 	return m.suspend(63, Echo.Call(2))
 resume63:
-//line big_fsm.go:112473
+//line big_fsm.go:114630
 	v_63, err_62 = fsm.Take[int](in)
 //line big.go:2516
 	s += v(v_63, err_62)
-//line big_fsm.go:112477
+//line big_fsm.go:114634
 	goto endIf_62
 else_63:
 //line big.go:2517
@@ -112485,16 +114642,16 @@ endIf_62:
 	if k%4 != 0 {
 		goto else_64
 	}
-//line big_fsm.go:112489
+//line big_fsm.go:114646
 	m.v.k, m.v.s = k, s
 //line big.go:2521
 	return m.suspend(64, Echo.Call(3))
 resume64:
-//line big_fsm.go:112494
+//line big_fsm.go:114651
 	v_64, err_63 = fsm.Take[int](in)
 //line big.go:2521
 	s += v(v_64, err_63)
-//line big_fsm.go:112498
+//line big_fsm.go:114655
 	goto endIf_63
 else_64:
 //line big.go:2522
@@ -112506,16 +114663,16 @@ endIf_63:
 	if k%5 != 0 {
 		goto else_65
 	}
-//line big_fsm.go:112510
+//line big_fsm.go:114667
 	m.v.k, m.v.s = k, s
 //line big.go:2526
 	return m.suspend(65, Echo.Call(0))
 resume65:
-//line big_fsm.go:112515
+//line big_fsm.go:114672
 	v_65, err_64 = fsm.Take[int](in)
 //line big.go:2526
 	s += v(v_65, err_64)
-//line big_fsm.go:112519
+//line big_fsm.go:114676
 	goto endIf_64
 else_65:
 //line big.go:2527
@@ -112527,16 +114684,16 @@ endIf_64:
 	if k%6 != 0 {
 		goto else_66
 	}
-//line big_fsm.go:112531
+//line big_fsm.go:114688
 	m.v.k, m.v.s = k, s
 //line big.go:2531
 	return m.suspend(66, Echo.Call(1))
 resume66:
-//line big_fsm.go:112536
+//line big_fsm.go:114693
 	v_66, err_65 = fsm.Take[int](in)
 //line big.go:2531
 	s += v(v_66, err_65)
-//line big_fsm.go:112540
+//line big_fsm.go:114697
 	goto endIf_65
 else_66:
 //line big.go:2532
@@ -112548,16 +114705,16 @@ endIf_65:
 	if k%2 != 0 {
 		goto else_67
 	}
-//line big_fsm.go:112552
+//line big_fsm.go:114709
 	m.v.k, m.v.s = k, s
 //line big.go:2536
 	return m.suspend(67, Echo.Call(2))
 resume67:
-//line big_fsm.go:112557
+//line big_fsm.go:114714
 	v_67, err_66 = fsm.Take[int](in)
 //line big.go:2536
 	s += v(v_67, err_66)
-//line big_fsm.go:112561
+//line big_fsm.go:114718
 	goto endIf_66
 else_67:
 //line big.go:2537
@@ -112569,16 +114726,16 @@ endIf_66:
 	if k%3 != 0 {
 		goto else_68
 	}
-//line big_fsm.go:112573
+//line big_fsm.go:114730
 	m.v.k, m.v.s = k, s
 //line big.go:2541
 	return m.suspend(68, Echo.Call(3))
 resume68:
-//line big_fsm.go:112578
+//line big_fsm.go:114735
 	v_68, err_67 = fsm.Take[int](in)
 //line big.go:2541
 	s += v(v_68, err_67)
-//line big_fsm.go:112582
+//line big_fsm.go:114739
 	goto endIf_67
 else_68:
 //line big.go:2542
@@ -112590,16 +114747,16 @@ endIf_67:
 	if k%4 != 0 {
 		goto else_69
 	}
-//line big_fsm.go:112594
+//line big_fsm.go:114751
 	m.v.k, m.v.s = k, s
 //line big.go:2546
 	return m.suspend(69, Echo.Call(0))
 resume69:
-//line big_fsm.go:112599
+//line big_fsm.go:114756
 	v_69, err_68 = fsm.Take[int](in)
 //line big.go:2546
 	s += v(v_69, err_68)
-//line big_fsm.go:112603
+//line big_fsm.go:114760
 	goto endIf_68
 else_69:
 //line big.go:2547
@@ -112611,16 +114768,16 @@ endIf_68:
 	if k%5 != 0 {
 		goto else_70
 	}
-//line big_fsm.go:112615
+//line big_fsm.go:114772
 	m.v.k, m.v.s = k, s
 //line big.go:2551
 	return m.suspend(70, Echo.Call(1))
 resume70:
-//line big_fsm.go:112620
+//line big_fsm.go:114777
 	v_70, err_69 = fsm.Take[int](in)
 //line big.go:2551
 	s += v(v_70, err_69)
-//line big_fsm.go:112624
+//line big_fsm.go:114781
 	goto endIf_69
 else_70:
 //line big.go:2552
@@ -112632,16 +114789,16 @@ endIf_69:
 	if k%6 != 0 {
 		goto else_71
 	}
-//line big_fsm.go:112636
+//line big_fsm.go:114793
 	m.v.k, m.v.s = k, s
 //line big.go:2556
 	return m.suspend(71, Echo.Call(2))
 resume71:
-//line big_fsm.go:112641
+//line big_fsm.go:114798
 	v_71, err_70 = fsm.Take[int](in)
 //line big.go:2556
 	s += v(v_71, err_70)
-//line big_fsm.go:112645
+//line big_fsm.go:114802
 	goto endIf_70
 else_71:
 //line big.go:2557
@@ -112653,16 +114810,16 @@ endIf_70:
 	if k%2 != 0 {
 		goto else_72
 	}
-//line big_fsm.go:112657
+//line big_fsm.go:114814
 	m.v.k, m.v.s = k, s
 //line big.go:2561
 	return m.suspend(72, Echo.Call(3))
 resume72:
-//line big_fsm.go:112662
+//line big_fsm.go:114819
 	v_72, err_71 = fsm.Take[int](in)
 //line big.go:2561
 	s += v(v_72, err_71)
-//line big_fsm.go:112666
+//line big_fsm.go:114823
 	goto endIf_71
 else_72:
 //line big.go:2562
@@ -112674,16 +114831,16 @@ endIf_71:
 	if k%3 != 0 {
 		goto else_73
 	}
-//line big_fsm.go:112678
+//line big_fsm.go:114835
 	m.v.k, m.v.s = k, s
 //line big.go:2566
 	return m.suspend(73, Echo.Call(0))
 resume73:
-//line big_fsm.go:112683
+//line big_fsm.go:114840
 	v_73, err_72 = fsm.Take[int](in)
 //line big.go:2566
 	s += v(v_73, err_72)
-//line big_fsm.go:112687
+//line big_fsm.go:114844
 	goto endIf_72
 else_73:
 //line big.go:2567
@@ -112695,16 +114852,16 @@ endIf_72:
 	if k%4 != 0 {
 		goto else_74
 	}
-//line big_fsm.go:112699
+//line big_fsm.go:114856
 	m.v.k, m.v.s = k, s
 //line big.go:2571
 	return m.suspend(74, Echo.Call(1))
 resume74:
-//line big_fsm.go:112704
+//line big_fsm.go:114861
 	v_74, err_73 = fsm.Take[int](in)
 //line big.go:2571
 	s += v(v_74, err_73)
-//line big_fsm.go:112708
+//line big_fsm.go:114865
 	goto endIf_73
 else_74:
 //line big.go:2572
@@ -112716,16 +114873,16 @@ endIf_73:
 	if k%5 != 0 {
 		goto else_75
 	}
-//line big_fsm.go:112720
+//line big_fsm.go:114877
 	m.v.k, m.v.s = k, s
 //line big.go:2576
 	return m.suspend(75, Echo.Call(2))
 resume75:
-//line big_fsm.go:112725
+//line big_fsm.go:114882
 	v_75, err_74 = fsm.Take[int](in)
 //line big.go:2576
 	s += v(v_75, err_74)
-//line big_fsm.go:112729
+//line big_fsm.go:114886
 	goto endIf_74
 else_75:
 //line big.go:2577
@@ -112737,16 +114894,16 @@ endIf_74:
 	if k%6 != 0 {
 		goto else_76
 	}
-//line big_fsm.go:112741
+//line big_fsm.go:114898
 	m.v.k, m.v.s = k, s
 //line big.go:2581
 	return m.suspend(76, Echo.Call(3))
 resume76:
-//line big_fsm.go:112746
+//line big_fsm.go:114903
 	v_76, err_75 = fsm.Take[int](in)
 //line big.go:2581
 	s += v(v_76, err_75)
-//line big_fsm.go:112750
+//line big_fsm.go:114907
 	goto endIf_75
 else_76:
 //line big.go:2582
@@ -112758,16 +114915,16 @@ endIf_75:
 	if k%2 != 0 {
 		goto else_77
 	}
-//line big_fsm.go:112762
+//line big_fsm.go:114919
 	m.v.k, m.v.s = k, s
 //line big.go:2586
 	return m.suspend(77, Echo.Call(0))
 resume77:
-//line big_fsm.go:112767
+//line big_fsm.go:114924
 	v_77, err_76 = fsm.Take[int](in)
 //line big.go:2586
 	s += v(v_77, err_76)
-//line big_fsm.go:112771
+//line big_fsm.go:114928
 	goto endIf_76
 else_77:
 //line big.go:2587
@@ -112779,16 +114936,16 @@ endIf_76:
 	if k%3 != 0 {
 		goto else_78
 	}
-//line big_fsm.go:112783
+//line big_fsm.go:114940
 	m.v.k, m.v.s = k, s
 //line big.go:2591
 	return m.suspend(78, Echo.Call(1))
 resume78:
-//line big_fsm.go:112788
+//line big_fsm.go:114945
 	v_78, err_77 = fsm.Take[int](in)
 //line big.go:2591
 	s += v(v_78, err_77)
-//line big_fsm.go:112792
+//line big_fsm.go:114949
 	goto endIf_77
 else_78:
 //line big.go:2592
@@ -112800,16 +114957,16 @@ endIf_77:
 	if k%4 != 0 {
 		goto else_79
 	}
-//line big_fsm.go:112804
+//line big_fsm.go:114961
 	m.v.k, m.v.s = k, s
 //line big.go:2596
 	return m.suspend(79, Echo.Call(2))
 resume79:
-//line big_fsm.go:112809
+//line big_fsm.go:114966
 	v_79, err_78 = fsm.Take[int](in)
 //line big.go:2596
 	s += v(v_79, err_78)
-//line big_fsm.go:112813
+//line big_fsm.go:114970
 	goto endIf_78
 else_79:
 //line big.go:2597
@@ -112821,16 +114978,16 @@ endIf_78:
 	if k%5 != 0 {
 		goto else_80
 	}
-//line big_fsm.go:112825
+//line big_fsm.go:114982
 	m.v.k, m.v.s = k, s
 //line big.go:2601
 	return m.suspend(80, Echo.Call(3))
 resume80:
-//line big_fsm.go:112830
+//line big_fsm.go:114987
 	v_80, err_79 = fsm.Take[int](in)
 //line big.go:2601
 	s += v(v_80, err_79)
-//line big_fsm.go:112834
+//line big_fsm.go:114991
 	goto endIf_79
 else_80:
 //line big.go:2602
@@ -112842,16 +114999,16 @@ endIf_79:
 	if k%6 != 0 {
 		goto else_81
 	}
-//line big_fsm.go:112846
+//line big_fsm.go:115003
 	m.v.k, m.v.s = k, s
 //line big.go:2606
 	return m.suspend(81, Echo.Call(0))
 resume81:
-//line big_fsm.go:112851
+//line big_fsm.go:115008
 	v_81, err_80 = fsm.Take[int](in)
 //line big.go:2606
 	s += v(v_81, err_80)
-//line big_fsm.go:112855
+//line big_fsm.go:115012
 	goto endIf_80
 else_81:
 //line big.go:2607
@@ -112863,16 +115020,16 @@ endIf_80:
 	if k%2 != 0 {
 		goto else_82
 	}
-//line big_fsm.go:112867
+//line big_fsm.go:115024
 	m.v.k, m.v.s = k, s
 //line big.go:2611
 	return m.suspend(82, Echo.Call(1))
 resume82:
-//line big_fsm.go:112872
+//line big_fsm.go:115029
 	v_82, err_81 = fsm.Take[int](in)
 //line big.go:2611
 	s += v(v_82, err_81)
-//line big_fsm.go:112876
+//line big_fsm.go:115033
 	goto endIf_81
 else_82:
 //line big.go:2612
@@ -112884,16 +115041,16 @@ endIf_81:
 	if k%3 != 0 {
 		goto else_83
 	}
-//line big_fsm.go:112888
+//line big_fsm.go:115045
 	m.v.k, m.v.s = k, s
 //line big.go:2616
 	return m.suspend(83, Echo.Call(2))
 resume83:
-//line big_fsm.go:112893
+//line big_fsm.go:115050
 	v_83, err_82 = fsm.Take[int](in)
 //line big.go:2616
 	s += v(v_83, err_82)
-//line big_fsm.go:112897
+//line big_fsm.go:115054
 	goto endIf_82
 else_83:
 //line big.go:2617
@@ -112905,16 +115062,16 @@ endIf_82:
 	if k%4 != 0 {
 		goto else_84
 	}
-//line big_fsm.go:112909
+//line big_fsm.go:115066
 	m.v.k, m.v.s = k, s
 //line big.go:2621
 	return m.suspend(84, Echo.Call(3))
 resume84:
-//line big_fsm.go:112914
+//line big_fsm.go:115071
 	v_84, err_83 = fsm.Take[int](in)
 //line big.go:2621
 	s += v(v_84, err_83)
-//line big_fsm.go:112918
+//line big_fsm.go:115075
 	goto endIf_83
 else_84:
 //line big.go:2622
@@ -112926,16 +115083,16 @@ endIf_83:
 	if k%5 != 0 {
 		goto else_85
 	}
-//line big_fsm.go:112930
+//line big_fsm.go:115087
 	m.v.k, m.v.s = k, s
 //line big.go:2626
 	return m.suspend(85, Echo.Call(0))
 resume85:
-//line big_fsm.go:112935
+//line big_fsm.go:115092
 	v_85, err_84 = fsm.Take[int](in)
 //line big.go:2626
 	s += v(v_85, err_84)
-//line big_fsm.go:112939
+//line big_fsm.go:115096
 	goto endIf_84
 else_85:
 //line big.go:2627
@@ -112947,16 +115104,16 @@ endIf_84:
 	if k%6 != 0 {
 		goto else_86
 	}
-//line big_fsm.go:112951
+//line big_fsm.go:115108
 	m.v.k, m.v.s = k, s
 //line big.go:2631
 	return m.suspend(86, Echo.Call(1))
 resume86:
-//line big_fsm.go:112956
+//line big_fsm.go:115113
 	v_86, err_85 = fsm.Take[int](in)
 //line big.go:2631
 	s += v(v_86, err_85)
-//line big_fsm.go:112960
+//line big_fsm.go:115117
 	goto endIf_85
 else_86:
 //line big.go:2632
@@ -112968,16 +115125,16 @@ endIf_85:
 	if k%2 != 0 {
 		goto else_87
 	}
-//line big_fsm.go:112972
+//line big_fsm.go:115129
 	m.v.k, m.v.s = k, s
 //line big.go:2636
 	return m.suspend(87, Echo.Call(2))
 resume87:
-//line big_fsm.go:112977
+//line big_fsm.go:115134
 	v_87, err_86 = fsm.Take[int](in)
 //line big.go:2636
 	s += v(v_87, err_86)
-//line big_fsm.go:112981
+//line big_fsm.go:115138
 	goto endIf_86
 else_87:
 //line big.go:2637
@@ -112989,16 +115146,16 @@ endIf_86:
 	if k%3 != 0 {
 		goto else_88
 	}
-//line big_fsm.go:112993
+//line big_fsm.go:115150
 	m.v.k, m.v.s = k, s
 //line big.go:2641
 	return m.suspend(88, Echo.Call(3))
 resume88:
-//line big_fsm.go:112998
+//line big_fsm.go:115155
 	v_88, err_87 = fsm.Take[int](in)
 //line big.go:2641
 	s += v(v_88, err_87)
-//line big_fsm.go:113002
+//line big_fsm.go:115159
 	goto endIf_87
 else_88:
 //line big.go:2642
@@ -113010,16 +115167,16 @@ endIf_87:
 	if k%4 != 0 {
 		goto else_89
 	}
-//line big_fsm.go:113014
+//line big_fsm.go:115171
 	m.v.k, m.v.s = k, s
 //line big.go:2646
 	return m.suspend(89, Echo.Call(0))
 resume89:
-//line big_fsm.go:113019
+//line big_fsm.go:115176
 	v_89, err_88 = fsm.Take[int](in)
 //line big.go:2646
 	s += v(v_89, err_88)
-//line big_fsm.go:113023
+//line big_fsm.go:115180
 	goto endIf_88
 else_89:
 //line big.go:2647
@@ -113031,16 +115188,16 @@ endIf_88:
 	if k%5 != 0 {
 		goto else_90
 	}
-//line big_fsm.go:113035
+//line big_fsm.go:115192
 	m.v.k, m.v.s = k, s
 //line big.go:2651
 	return m.suspend(90, Echo.Call(1))
 resume90:
-//line big_fsm.go:113040
+//line big_fsm.go:115197
 	v_90, err_89 = fsm.Take[int](in)
 //line big.go:2651
 	s += v(v_90, err_89)
-//line big_fsm.go:113044
+//line big_fsm.go:115201
 	goto endIf_89
 else_90:
 //line big.go:2652
@@ -113052,16 +115209,16 @@ endIf_89:
 	if k%6 != 0 {
 		goto else_91
 	}
-//line big_fsm.go:113056
+//line big_fsm.go:115213
 	m.v.k, m.v.s = k, s
 //line big.go:2656
 	return m.suspend(91, Echo.Call(2))
 resume91:
-//line big_fsm.go:113061
+//line big_fsm.go:115218
 	v_91, err_90 = fsm.Take[int](in)
 //line big.go:2656
 	s += v(v_91, err_90)
-//line big_fsm.go:113065
+//line big_fsm.go:115222
 	goto endIf_90
 else_91:
 //line big.go:2657
@@ -113073,16 +115230,16 @@ endIf_90:
 	if k%2 != 0 {
 		goto else_92
 	}
-//line big_fsm.go:113077
+//line big_fsm.go:115234
 	m.v.k, m.v.s = k, s
 //line big.go:2661
 	return m.suspend(92, Echo.Call(3))
 resume92:
-//line big_fsm.go:113082
+//line big_fsm.go:115239
 	v_92, err_91 = fsm.Take[int](in)
 //line big.go:2661
 	s += v(v_92, err_91)
-//line big_fsm.go:113086
+//line big_fsm.go:115243
 	goto endIf_91
 else_92:
 //line big.go:2662
@@ -113094,16 +115251,16 @@ endIf_91:
 	if k%3 != 0 {
 		goto else_93
 	}
-//line big_fsm.go:113098
+//line big_fsm.go:115255
 	m.v.k, m.v.s = k, s
 //line big.go:2666
 	return m.suspend(93, Echo.Call(0))
 resume93:
-//line big_fsm.go:113103
+//line big_fsm.go:115260
 	v_93, err_92 = fsm.Take[int](in)
 //line big.go:2666
 	s += v(v_93, err_92)
-//line big_fsm.go:113107
+//line big_fsm.go:115264
 	goto endIf_92
 else_93:
 //line big.go:2667
@@ -113115,16 +115272,16 @@ endIf_92:
 	if k%4 != 0 {
 		goto else_94
 	}
-//line big_fsm.go:113119
+//line big_fsm.go:115276
 	m.v.k, m.v.s = k, s
 //line big.go:2671
 	return m.suspend(94, Echo.Call(1))
 resume94:
-//line big_fsm.go:113124
+//line big_fsm.go:115281
 	v_94, err_93 = fsm.Take[int](in)
 //line big.go:2671
 	s += v(v_94, err_93)
-//line big_fsm.go:113128
+//line big_fsm.go:115285
 	goto endIf_93
 else_94:
 //line big.go:2672
@@ -113136,16 +115293,16 @@ endIf_93:
 	if k%5 != 0 {
 		goto else_95
 	}
-//line big_fsm.go:113140
+//line big_fsm.go:115297
 	m.v.k, m.v.s = k, s
 //line big.go:2676
 	return m.suspend(95, Echo.Call(2))
 resume95:
-//line big_fsm.go:113145
+//line big_fsm.go:115302
 	v_95, err_94 = fsm.Take[int](in)
 //line big.go:2676
 	s += v(v_95, err_94)
-//line big_fsm.go:113149
+//line big_fsm.go:115306
 	goto endIf_94
 else_95:
 //line big.go:2677
@@ -113157,16 +115314,16 @@ endIf_94:
 	if k%6 != 0 {
 		goto else_96
 	}
-//line big_fsm.go:113161
+//line big_fsm.go:115318
 	m.v.k, m.v.s = k, s
 //line big.go:2681
 	return m.suspend(96, Echo.Call(3))
 resume96:
-//line big_fsm.go:113166
+//line big_fsm.go:115323
 	v_96, err_95 = fsm.Take[int](in)
 //line big.go:2681
 	s += v(v_96, err_95)
-//line big_fsm.go:113170
+//line big_fsm.go:115327
 	goto endIf_95
 else_96:
 //line big.go:2682
@@ -113178,16 +115335,16 @@ endIf_95:
 	if k%2 != 0 {
 		goto else_97
 	}
-//line big_fsm.go:113182
+//line big_fsm.go:115339
 	m.v.k, m.v.s = k, s
 //line big.go:2686
 	return m.suspend(97, Echo.Call(0))
 resume97:
-//line big_fsm.go:113187
+//line big_fsm.go:115344
 	v_97, err_96 = fsm.Take[int](in)
 //line big.go:2686
 	s += v(v_97, err_96)
-//line big_fsm.go:113191
+//line big_fsm.go:115348
 	goto endIf_96
 else_97:
 //line big.go:2687
@@ -113199,16 +115356,16 @@ endIf_96:
 	if k%3 != 0 {
 		goto else_98
 	}
-//line big_fsm.go:113203
+//line big_fsm.go:115360
 	m.v.k, m.v.s = k, s
 //line big.go:2691
 	return m.suspend(98, Echo.Call(1))
 resume98:
-//line big_fsm.go:113208
+//line big_fsm.go:115365
 	v_98, err_97 = fsm.Take[int](in)
 //line big.go:2691
 	s += v(v_98, err_97)
-//line big_fsm.go:113212
+//line big_fsm.go:115369
 	goto endIf_97
 else_98:
 //line big.go:2692
@@ -113220,16 +115377,16 @@ endIf_97:
 	if k%4 != 0 {
 		goto else_99
 	}
-//line big_fsm.go:113224
+//line big_fsm.go:115381
 	m.v.k, m.v.s = k, s
 //line big.go:2696
 	return m.suspend(99, Echo.Call(2))
 resume99:
-//line big_fsm.go:113229
+//line big_fsm.go:115386
 	v_99, err_98 = fsm.Take[int](in)
 //line big.go:2696
 	s += v(v_99, err_98)
-//line big_fsm.go:113233
+//line big_fsm.go:115390
 	goto endIf_98
 else_99:
 //line big.go:2697
@@ -113241,16 +115398,16 @@ endIf_98:
 	if k%5 != 0 {
 		goto else_100
 	}
-//line big_fsm.go:113245
+//line big_fsm.go:115402
 	m.v.k, m.v.s = k, s
 //line big.go:2701
 	return m.suspend(100, Echo.Call(3))
 resume100:
-//line big_fsm.go:113250
+//line big_fsm.go:115407
 	v_100, err_99 = fsm.Take[int](in)
 //line big.go:2701
 	s += v(v_100, err_99)
-//line big_fsm.go:113254
+//line big_fsm.go:115411
 	goto endIf_99
 else_100:
 //line big.go:2702
@@ -113262,16 +115419,16 @@ endIf_99:
 	if k%6 != 0 {
 		goto else_101
 	}
-//line big_fsm.go:113266
+//line big_fsm.go:115423
 	m.v.k, m.v.s = k, s
 //line big.go:2706
 	return m.suspend(101, Echo.Call(0))
 resume101:
-//line big_fsm.go:113271
+//line big_fsm.go:115428
 	v_101, err_100 = fsm.Take[int](in)
 //line big.go:2706
 	s += v(v_101, err_100)
-//line big_fsm.go:113275
+//line big_fsm.go:115432
 	goto endIf_100
 else_101:
 //line big.go:2707
@@ -113283,16 +115440,16 @@ endIf_100:
 	if k%2 != 0 {
 		goto else_102
 	}
-//line big_fsm.go:113287
+//line big_fsm.go:115444
 	m.v.k, m.v.s = k, s
 //line big.go:2711
 	return m.suspend(102, Echo.Call(1))
 resume102:
-//line big_fsm.go:113292
+//line big_fsm.go:115449
 	v_102, err_101 = fsm.Take[int](in)
 //line big.go:2711
 	s += v(v_102, err_101)
-//line big_fsm.go:113296
+//line big_fsm.go:115453
 	goto endIf_101
 else_102:
 //line big.go:2712
@@ -113304,16 +115461,16 @@ endIf_101:
 	if k%3 != 0 {
 		goto else_103
 	}
-//line big_fsm.go:113308
+//line big_fsm.go:115465
 	m.v.k, m.v.s = k, s
 //line big.go:2716
 	return m.suspend(103, Echo.Call(2))
 resume103:
-//line big_fsm.go:113313
+//line big_fsm.go:115470
 	v_103, err_102 = fsm.Take[int](in)
 //line big.go:2716
 	s += v(v_103, err_102)
-//line big_fsm.go:113317
+//line big_fsm.go:115474
 	goto endIf_102
 else_103:
 //line big.go:2717
@@ -113325,16 +115482,16 @@ endIf_102:
 	if k%4 != 0 {
 		goto else_104
 	}
-//line big_fsm.go:113329
+//line big_fsm.go:115486
 	m.v.k, m.v.s = k, s
 //line big.go:2721
 	return m.suspend(104, Echo.Call(3))
 resume104:
-//line big_fsm.go:113334
+//line big_fsm.go:115491
 	v_104, err_103 = fsm.Take[int](in)
 //line big.go:2721
 	s += v(v_104, err_103)
-//line big_fsm.go:113338
+//line big_fsm.go:115495
 	goto endIf_103
 else_104:
 //line big.go:2722
@@ -113346,16 +115503,16 @@ endIf_103:
 	if k%5 != 0 {
 		goto else_105
 	}
-//line big_fsm.go:113350
+//line big_fsm.go:115507
 	m.v.k, m.v.s = k, s
 //line big.go:2726
 	return m.suspend(105, Echo.Call(0))
 resume105:
-//line big_fsm.go:113355
+//line big_fsm.go:115512
 	v_105, err_104 = fsm.Take[int](in)
 //line big.go:2726
 	s += v(v_105, err_104)
-//line big_fsm.go:113359
+//line big_fsm.go:115516
 	goto endIf_104
 else_105:
 //line big.go:2727
@@ -113367,16 +115524,16 @@ endIf_104:
 	if k%6 != 0 {
 		goto else_106
 	}
-//line big_fsm.go:113371
+//line big_fsm.go:115528
 	m.v.k, m.v.s = k, s
 //line big.go:2731
 	return m.suspend(106, Echo.Call(1))
 resume106:
-//line big_fsm.go:113376
+//line big_fsm.go:115533
 	v_106, err_105 = fsm.Take[int](in)
 //line big.go:2731
 	s += v(v_106, err_105)
-//line big_fsm.go:113380
+//line big_fsm.go:115537
 	goto endIf_105
 else_106:
 //line big.go:2732
@@ -113388,16 +115545,16 @@ endIf_105:
 	if k%2 != 0 {
 		goto else_107
 	}
-//line big_fsm.go:113392
+//line big_fsm.go:115549
 	m.v.k, m.v.s = k, s
 //line big.go:2736
 	return m.suspend(107, Echo.Call(2))
 resume107:
-//line big_fsm.go:113397
+//line big_fsm.go:115554
 	v_107, err_106 = fsm.Take[int](in)
 //line big.go:2736
 	s += v(v_107, err_106)
-//line big_fsm.go:113401
+//line big_fsm.go:115558
 	goto endIf_106
 else_107:
 //line big.go:2737
@@ -113409,16 +115566,16 @@ endIf_106:
 	if k%3 != 0 {
 		goto else_108
 	}
-//line big_fsm.go:113413
+//line big_fsm.go:115570
 	m.v.k, m.v.s = k, s
 //line big.go:2741
 	return m.suspend(108, Echo.Call(3))
 resume108:
-//line big_fsm.go:113418
+//line big_fsm.go:115575
 	v_108, err_107 = fsm.Take[int](in)
 //line big.go:2741
 	s += v(v_108, err_107)
-//line big_fsm.go:113422
+//line big_fsm.go:115579
 	goto endIf_107
 else_108:
 //line big.go:2742
@@ -113430,16 +115587,16 @@ endIf_107:
 	if k%4 != 0 {
 		goto else_109
 	}
-//line big_fsm.go:113434
+//line big_fsm.go:115591
 	m.v.k, m.v.s = k, s
 //line big.go:2746
 	return m.suspend(109, Echo.Call(0))
 resume109:
-//line big_fsm.go:113439
+//line big_fsm.go:115596
 	v_109, err_108 = fsm.Take[int](in)
 //line big.go:2746
 	s += v(v_109, err_108)
-//line big_fsm.go:113443
+//line big_fsm.go:115600
 	goto endIf_108
 else_109:
 //line big.go:2747
@@ -113451,16 +115608,16 @@ endIf_108:
 	if k%5 != 0 {
 		goto else_110
 	}
-//line big_fsm.go:113455
+//line big_fsm.go:115612
 	m.v.k, m.v.s = k, s
 //line big.go:2751
 	return m.suspend(110, Echo.Call(1))
 resume110:
-//line big_fsm.go:113460
+//line big_fsm.go:115617
 	v_110, err_109 = fsm.Take[int](in)
 //line big.go:2751
 	s += v(v_110, err_109)
-//line big_fsm.go:113464
+//line big_fsm.go:115621
 	goto endIf_109
 else_110:
 //line big.go:2752
@@ -113472,16 +115629,16 @@ endIf_109:
 	if k%6 != 0 {
 		goto else_111
 	}
-//line big_fsm.go:113476
+//line big_fsm.go:115633
 	m.v.k, m.v.s = k, s
 //line big.go:2756
 	return m.suspend(111, Echo.Call(2))
 resume111:
-//line big_fsm.go:113481
+//line big_fsm.go:115638
 	v_111, err_110 = fsm.Take[int](in)
 //line big.go:2756
 	s += v(v_111, err_110)
-//line big_fsm.go:113485
+//line big_fsm.go:115642
 	goto endIf_110
 else_111:
 //line big.go:2757
@@ -113493,16 +115650,16 @@ endIf_110:
 	if k%2 != 0 {
 		goto else_112
 	}
-//line big_fsm.go:113497
+//line big_fsm.go:115654
 	m.v.k, m.v.s = k, s
 //line big.go:2761
 	return m.suspend(112, Echo.Call(3))
 resume112:
-//line big_fsm.go:113502
+//line big_fsm.go:115659
 	v_112, err_111 = fsm.Take[int](in)
 //line big.go:2761
 	s += v(v_112, err_111)
-//line big_fsm.go:113506
+//line big_fsm.go:115663
 	goto endIf_111
 else_112:
 //line big.go:2762
@@ -113514,16 +115671,16 @@ endIf_111:
 	if k%3 != 0 {
 		goto else_113
 	}
-//line big_fsm.go:113518
+//line big_fsm.go:115675
 	m.v.k, m.v.s = k, s
 //line big.go:2766
 	return m.suspend(113, Echo.Call(0))
 resume113:
-//line big_fsm.go:113523
+//line big_fsm.go:115680
 	v_113, err_112 = fsm.Take[int](in)
 //line big.go:2766
 	s += v(v_113, err_112)
-//line big_fsm.go:113527
+//line big_fsm.go:115684
 	goto endIf_112
 else_113:
 //line big.go:2767
@@ -113535,16 +115692,16 @@ endIf_112:
 	if k%4 != 0 {
 		goto else_114
 	}
-//line big_fsm.go:113539
+//line big_fsm.go:115696
 	m.v.k, m.v.s = k, s
 //line big.go:2771
 	return m.suspend(114, Echo.Call(1))
 resume114:
-//line big_fsm.go:113544
+//line big_fsm.go:115701
 	v_114, err_113 = fsm.Take[int](in)
 //line big.go:2771
 	s += v(v_114, err_113)
-//line big_fsm.go:113548
+//line big_fsm.go:115705
 	goto endIf_113
 else_114:
 //line big.go:2772
@@ -113556,16 +115713,16 @@ endIf_113:
 	if k%5 != 0 {
 		goto else_115
 	}
-//line big_fsm.go:113560
+//line big_fsm.go:115717
 	m.v.k, m.v.s = k, s
 //line big.go:2776
 	return m.suspend(115, Echo.Call(2))
 resume115:
-//line big_fsm.go:113565
+//line big_fsm.go:115722
 	v_115, err_114 = fsm.Take[int](in)
 //line big.go:2776
 	s += v(v_115, err_114)
-//line big_fsm.go:113569
+//line big_fsm.go:115726
 	goto endIf_114
 else_115:
 //line big.go:2777
@@ -113577,16 +115734,16 @@ endIf_114:
 	if k%6 != 0 {
 		goto else_116
 	}
-//line big_fsm.go:113581
+//line big_fsm.go:115738
 	m.v.k, m.v.s = k, s
 //line big.go:2781
 	return m.suspend(116, Echo.Call(3))
 resume116:
-//line big_fsm.go:113586
+//line big_fsm.go:115743
 	v_116, err_115 = fsm.Take[int](in)
 //line big.go:2781
 	s += v(v_116, err_115)
-//line big_fsm.go:113590
+//line big_fsm.go:115747
 	goto endIf_115
 else_116:
 //line big.go:2782
@@ -113598,16 +115755,16 @@ endIf_115:
 	if k%2 != 0 {
 		goto else_117
 	}
-//line big_fsm.go:113602
+//line big_fsm.go:115759
 	m.v.k, m.v.s = k, s
 //line big.go:2786
 	return m.suspend(117, Echo.Call(0))
 resume117:
-//line big_fsm.go:113607
+//line big_fsm.go:115764
 	v_117, err_116 = fsm.Take[int](in)
 //line big.go:2786
 	s += v(v_117, err_116)
-//line big_fsm.go:113611
+//line big_fsm.go:115768
 	goto endIf_116
 else_117:
 //line big.go:2787
@@ -113619,16 +115776,16 @@ endIf_116:
 	if k%3 != 0 {
 		goto else_118
 	}
-//line big_fsm.go:113623
+//line big_fsm.go:115780
 	m.v.k, m.v.s = k, s
 //line big.go:2791
 	return m.suspend(118, Echo.Call(1))
 resume118:
-//line big_fsm.go:113628
+//line big_fsm.go:115785
 	v_118, err_117 = fsm.Take[int](in)
 //line big.go:2791
 	s += v(v_118, err_117)
-//line big_fsm.go:113632
+//line big_fsm.go:115789
 	goto endIf_117
 else_118:
 //line big.go:2792
@@ -113640,16 +115797,16 @@ endIf_117:
 	if k%4 != 0 {
 		goto else_119
 	}
-//line big_fsm.go:113644
+//line big_fsm.go:115801
 	m.v.k, m.v.s = k, s
 //line big.go:2796
 	return m.suspend(119, Echo.Call(2))
 resume119:
-//line big_fsm.go:113649
+//line big_fsm.go:115806
 	v_119, err_118 = fsm.Take[int](in)
 //line big.go:2796
 	s += v(v_119, err_118)
-//line big_fsm.go:113653
+//line big_fsm.go:115810
 	goto endIf_118
 else_119:
 //line big.go:2797
@@ -113661,16 +115818,16 @@ endIf_118:
 	if k%5 != 0 {
 		goto else_120
 	}
-//line big_fsm.go:113665
+//line big_fsm.go:115822
 	m.v.k, m.v.s = k, s
 //line big.go:2801
 	return m.suspend(120, Echo.Call(3))
 resume120:
-//line big_fsm.go:113670
+//line big_fsm.go:115827
 	v_120, err_119 = fsm.Take[int](in)
 //line big.go:2801
 	s += v(v_120, err_119)
-//line big_fsm.go:113674
+//line big_fsm.go:115831
 	goto endIf_119
 else_120:
 //line big.go:2802
@@ -113682,16 +115839,16 @@ endIf_119:
 	if k%6 != 0 {
 		goto else_121
 	}
-//line big_fsm.go:113686
+//line big_fsm.go:115843
 	m.v.k, m.v.s = k, s
 //line big.go:2806
 	return m.suspend(121, Echo.Call(0))
 resume121:
-//line big_fsm.go:113691
+//line big_fsm.go:115848
 	v_121, err_120 = fsm.Take[int](in)
 //line big.go:2806
 	s += v(v_121, err_120)
-//line big_fsm.go:113695
+//line big_fsm.go:115852
 	goto endIf_120
 else_121:
 //line big.go:2807
@@ -113703,16 +115860,16 @@ endIf_120:
 	if k%2 != 0 {
 		goto else_122
 	}
-//line big_fsm.go:113707
+//line big_fsm.go:115864
 	m.v.k, m.v.s = k, s
 //line big.go:2811
 	return m.suspend(122, Echo.Call(1))
 resume122:
-//line big_fsm.go:113712
+//line big_fsm.go:115869
 	v_122, err_121 = fsm.Take[int](in)
 //line big.go:2811
 	s += v(v_122, err_121)
-//line big_fsm.go:113716
+//line big_fsm.go:115873
 	goto endIf_121
 else_122:
 //line big.go:2812
@@ -113724,16 +115881,16 @@ endIf_121:
 	if k%3 != 0 {
 		goto else_123
 	}
-//line big_fsm.go:113728
+//line big_fsm.go:115885
 	m.v.k, m.v.s = k, s
 //line big.go:2816
 	return m.suspend(123, Echo.Call(2))
 resume123:
-//line big_fsm.go:113733
+//line big_fsm.go:115890
 	v_123, err_122 = fsm.Take[int](in)
 //line big.go:2816
 	s += v(v_123, err_122)
-//line big_fsm.go:113737
+//line big_fsm.go:115894
 	goto endIf_122
 else_123:
 //line big.go:2817
@@ -113745,16 +115902,16 @@ endIf_122:
 	if k%4 != 0 {
 		goto else_124
 	}
-//line big_fsm.go:113749
+//line big_fsm.go:115906
 	m.v.k, m.v.s = k, s
 //line big.go:2821
 	return m.suspend(124, Echo.Call(3))
 resume124:
-//line big_fsm.go:113754
+//line big_fsm.go:115911
 	v_124, err_123 = fsm.Take[int](in)
 //line big.go:2821
 	s += v(v_124, err_123)
-//line big_fsm.go:113758
+//line big_fsm.go:115915
 	goto endIf_123
 else_124:
 //line big.go:2822
@@ -113766,16 +115923,16 @@ endIf_123:
 	if k%5 != 0 {
 		goto else_125
 	}
-//line big_fsm.go:113770
+//line big_fsm.go:115927
 	m.v.k, m.v.s = k, s
 //line big.go:2826
 	return m.suspend(125, Echo.Call(0))
 resume125:
-//line big_fsm.go:113775
+//line big_fsm.go:115932
 	v_125, err_124 = fsm.Take[int](in)
 //line big.go:2826
 	s += v(v_125, err_124)
-//line big_fsm.go:113779
+//line big_fsm.go:115936
 	goto endIf_124
 else_125:
 //line big.go:2827
@@ -113787,16 +115944,16 @@ endIf_124:
 	if k%6 != 0 {
 		goto else_126
 	}
-//line big_fsm.go:113791
+//line big_fsm.go:115948
 	m.v.k, m.v.s = k, s
 //line big.go:2831
 	return m.suspend(126, Echo.Call(1))
 resume126:
-//line big_fsm.go:113796
+//line big_fsm.go:115953
 	v_126, err_125 = fsm.Take[int](in)
 //line big.go:2831
 	s += v(v_126, err_125)
-//line big_fsm.go:113800
+//line big_fsm.go:115957
 	goto endIf_125
 else_126:
 //line big.go:2832
@@ -113808,16 +115965,16 @@ endIf_125:
 	if k%2 != 0 {
 		goto else_127
 	}
-//line big_fsm.go:113812
+//line big_fsm.go:115969
 	m.v.k, m.v.s = k, s
 //line big.go:2836
 	return m.suspend(127, Echo.Call(2))
 resume127:
-//line big_fsm.go:113817
+//line big_fsm.go:115974
 	v_127, err_126 = fsm.Take[int](in)
 //line big.go:2836
 	s += v(v_127, err_126)
-//line big_fsm.go:113821
+//line big_fsm.go:115978
 	goto endIf_126
 else_127:
 //line big.go:2837
@@ -113829,16 +115986,16 @@ endIf_126:
 	if k%3 != 0 {
 		goto else_128
 	}
-//line big_fsm.go:113833
+//line big_fsm.go:115990
 	m.v.k, m.v.s = k, s
 //line big.go:2841
 	return m.suspend(128, Echo.Call(3))
 resume128:
-//line big_fsm.go:113838
+//line big_fsm.go:115995
 	v_128, err_127 = fsm.Take[int](in)
 //line big.go:2841
 	s += v(v_128, err_127)
-//line big_fsm.go:113842
+//line big_fsm.go:115999
 	goto endIf_127
 else_128:
 //line big.go:2842
@@ -113850,16 +116007,16 @@ endIf_127:
 	if k%4 != 0 {
 		goto else_129
 	}
-//line big_fsm.go:113854
+//line big_fsm.go:116011
 	m.v.k, m.v.s = k, s
 //line big.go:2846
 	return m.suspend(129, Echo.Call(0))
 resume129:
-//line big_fsm.go:113859
+//line big_fsm.go:116016
 	v_129, err_128 = fsm.Take[int](in)
 //line big.go:2846
 	s += v(v_129, err_128)
-//line big_fsm.go:113863
+//line big_fsm.go:116020
 	goto endIf_128
 else_129:
 //line big.go:2847
@@ -113871,16 +116028,16 @@ endIf_128:
 	if k%5 != 0 {
 		goto else_130
 	}
-//line big_fsm.go:113875
+//line big_fsm.go:116032
 	m.v.k, m.v.s = k, s
 //line big.go:2851
 	return m.suspend(130, Echo.Call(1))
 resume130:
-//line big_fsm.go:113880
+//line big_fsm.go:116037
 	v_130, err_129 = fsm.Take[int](in)
 //line big.go:2851
 	s += v(v_130, err_129)
-//line big_fsm.go:113884
+//line big_fsm.go:116041
 	goto endIf_129
 else_130:
 //line big.go:2852
@@ -113892,16 +116049,16 @@ endIf_129:
 	if k%6 != 0 {
 		goto else_131
 	}
-//line big_fsm.go:113896
+//line big_fsm.go:116053
 	m.v.k, m.v.s = k, s
 //line big.go:2856
 	return m.suspend(131, Echo.Call(2))
 resume131:
-//line big_fsm.go:113901
+//line big_fsm.go:116058
 	v_131, err_130 = fsm.Take[int](in)
 //line big.go:2856
 	s += v(v_131, err_130)
-//line big_fsm.go:113905
+//line big_fsm.go:116062
 	goto endIf_130
 else_131:
 //line big.go:2857
@@ -113913,16 +116070,16 @@ endIf_130:
 	if k%2 != 0 {
 		goto else_132
 	}
-//line big_fsm.go:113917
+//line big_fsm.go:116074
 	m.v.k, m.v.s = k, s
 //line big.go:2861
 	return m.suspend(132, Echo.Call(3))
 resume132:
-//line big_fsm.go:113922
+//line big_fsm.go:116079
 	v_132, err_131 = fsm.Take[int](in)
 //line big.go:2861
 	s += v(v_132, err_131)
-//line big_fsm.go:113926
+//line big_fsm.go:116083
 	goto endIf_131
 else_132:
 //line big.go:2862
@@ -113934,16 +116091,16 @@ endIf_131:
 	if k%3 != 0 {
 		goto else_133
 	}
-//line big_fsm.go:113938
+//line big_fsm.go:116095
 	m.v.k, m.v.s = k, s
 //line big.go:2866
 	return m.suspend(133, Echo.Call(0))
 resume133:
-//line big_fsm.go:113943
+//line big_fsm.go:116100
 	v_133, err_132 = fsm.Take[int](in)
 //line big.go:2866
 	s += v(v_133, err_132)
-//line big_fsm.go:113947
+//line big_fsm.go:116104
 	goto endIf_132
 else_133:
 //line big.go:2867
@@ -113955,16 +116112,16 @@ endIf_132:
 	if k%4 != 0 {
 		goto else_134
 	}
-//line big_fsm.go:113959
+//line big_fsm.go:116116
 	m.v.k, m.v.s = k, s
 //line big.go:2871
 	return m.suspend(134, Echo.Call(1))
 resume134:
-//line big_fsm.go:113964
+//line big_fsm.go:116121
 	v_134, err_133 = fsm.Take[int](in)
 //line big.go:2871
 	s += v(v_134, err_133)
-//line big_fsm.go:113968
+//line big_fsm.go:116125
 	goto endIf_133
 else_134:
 //line big.go:2872
@@ -113976,16 +116133,16 @@ endIf_133:
 	if k%5 != 0 {
 		goto else_135
 	}
-//line big_fsm.go:113980
+//line big_fsm.go:116137
 	m.v.k, m.v.s = k, s
 //line big.go:2876
 	return m.suspend(135, Echo.Call(2))
 resume135:
-//line big_fsm.go:113985
+//line big_fsm.go:116142
 	v_135, err_134 = fsm.Take[int](in)
 //line big.go:2876
 	s += v(v_135, err_134)
-//line big_fsm.go:113989
+//line big_fsm.go:116146
 	goto endIf_134
 else_135:
 //line big.go:2877
@@ -113997,16 +116154,16 @@ endIf_134:
 	if k%6 != 0 {
 		goto else_136
 	}
-//line big_fsm.go:114001
+//line big_fsm.go:116158
 	m.v.k, m.v.s = k, s
 //line big.go:2881
 	return m.suspend(136, Echo.Call(3))
 resume136:
-//line big_fsm.go:114006
+//line big_fsm.go:116163
 	v_136, err_135 = fsm.Take[int](in)
 //line big.go:2881
 	s += v(v_136, err_135)
-//line big_fsm.go:114010
+//line big_fsm.go:116167
 	goto endIf_135
 else_136:
 //line big.go:2882
@@ -114018,16 +116175,16 @@ endIf_135:
 	if k%2 != 0 {
 		goto else_137
 	}
-//line big_fsm.go:114022
+//line big_fsm.go:116179
 	m.v.k, m.v.s = k, s
 //line big.go:2886
 	return m.suspend(137, Echo.Call(0))
 resume137:
-//line big_fsm.go:114027
+//line big_fsm.go:116184
 	v_137, err_136 = fsm.Take[int](in)
 //line big.go:2886
 	s += v(v_137, err_136)
-//line big_fsm.go:114031
+//line big_fsm.go:116188
 	goto endIf_136
 else_137:
 //line big.go:2887
@@ -114039,16 +116196,16 @@ endIf_136:
 	if k%3 != 0 {
 		goto else_138
 	}
-//line big_fsm.go:114043
+//line big_fsm.go:116200
 	m.v.k, m.v.s = k, s
 //line big.go:2891
 	return m.suspend(138, Echo.Call(1))
 resume138:
-//line big_fsm.go:114048
+//line big_fsm.go:116205
 	v_138, err_137 = fsm.Take[int](in)
 //line big.go:2891
 	s += v(v_138, err_137)
-//line big_fsm.go:114052
+//line big_fsm.go:116209
 	goto endIf_137
 else_138:
 //line big.go:2892
@@ -114060,16 +116217,16 @@ endIf_137:
 	if k%4 != 0 {
 		goto else_139
 	}
-//line big_fsm.go:114064
+//line big_fsm.go:116221
 	m.v.k, m.v.s = k, s
 //line big.go:2896
 	return m.suspend(139, Echo.Call(2))
 resume139:
-//line big_fsm.go:114069
+//line big_fsm.go:116226
 	v_139, err_138 = fsm.Take[int](in)
 //line big.go:2896
 	s += v(v_139, err_138)
-//line big_fsm.go:114073
+//line big_fsm.go:116230
 	goto endIf_138
 else_139:
 //line big.go:2897
@@ -114081,16 +116238,16 @@ endIf_138:
 	if k%5 != 0 {
 		goto else_140
 	}
-//line big_fsm.go:114085
+//line big_fsm.go:116242
 	m.v.k, m.v.s = k, s
 //line big.go:2901
 	return m.suspend(140, Echo.Call(3))
 resume140:
-//line big_fsm.go:114090
+//line big_fsm.go:116247
 	v_140, err_139 = fsm.Take[int](in)
 //line big.go:2901
 	s += v(v_140, err_139)
-//line big_fsm.go:114094
+//line big_fsm.go:116251
 	goto endIf_139
 else_140:
 //line big.go:2902
@@ -114102,16 +116259,16 @@ endIf_139:
 	if k%6 != 0 {
 		goto else_141
 	}
-//line big_fsm.go:114106
+//line big_fsm.go:116263
 	m.v.k, m.v.s = k, s
 //line big.go:2906
 	return m.suspend(141, Echo.Call(0))
 resume141:
-//line big_fsm.go:114111
+//line big_fsm.go:116268
 	v_141, err_140 = fsm.Take[int](in)
 //line big.go:2906
 	s += v(v_141, err_140)
-//line big_fsm.go:114115
+//line big_fsm.go:116272
 	goto endIf_140
 else_141:
 //line big.go:2907
@@ -114123,16 +116280,16 @@ endIf_140:
 	if k%2 != 0 {
 		goto else_142
 	}
-//line big_fsm.go:114127
+//line big_fsm.go:116284
 	m.v.k, m.v.s = k, s
 //line big.go:2911
 	return m.suspend(142, Echo.Call(1))
 resume142:
-//line big_fsm.go:114132
+//line big_fsm.go:116289
 	v_142, err_141 = fsm.Take[int](in)
 //line big.go:2911
 	s += v(v_142, err_141)
-//line big_fsm.go:114136
+//line big_fsm.go:116293
 	goto endIf_141
 else_142:
 //line big.go:2912
@@ -114144,16 +116301,16 @@ endIf_141:
 	if k%3 != 0 {
 		goto else_143
 	}
-//line big_fsm.go:114148
+//line big_fsm.go:116305
 	m.v.k, m.v.s = k, s
 //line big.go:2916
 	return m.suspend(143, Echo.Call(2))
 resume143:
-//line big_fsm.go:114153
+//line big_fsm.go:116310
 	v_143, err_142 = fsm.Take[int](in)
 //line big.go:2916
 	s += v(v_143, err_142)
-//line big_fsm.go:114157
+//line big_fsm.go:116314
 	goto endIf_142
 else_143:
 //line big.go:2917
@@ -114165,16 +116322,16 @@ endIf_142:
 	if k%4 != 0 {
 		goto else_144
 	}
-//line big_fsm.go:114169
+//line big_fsm.go:116326
 	m.v.k, m.v.s = k, s
 //line big.go:2921
 	return m.suspend(144, Echo.Call(3))
 resume144:
-//line big_fsm.go:114174
+//line big_fsm.go:116331
 	v_144, err_143 = fsm.Take[int](in)
 //line big.go:2921
 	s += v(v_144, err_143)
-//line big_fsm.go:114178
+//line big_fsm.go:116335
 	goto endIf_143
 else_144:
 //line big.go:2922
@@ -114186,16 +116343,16 @@ endIf_143:
 	if k%5 != 0 {
 		goto else_145
 	}
-//line big_fsm.go:114190
+//line big_fsm.go:116347
 	m.v.k, m.v.s = k, s
 //line big.go:2926
 	return m.suspend(145, Echo.Call(0))
 resume145:
-//line big_fsm.go:114195
+//line big_fsm.go:116352
 	v_145, err_144 = fsm.Take[int](in)
 //line big.go:2926
 	s += v(v_145, err_144)
-//line big_fsm.go:114199
+//line big_fsm.go:116356
 	goto endIf_144
 else_145:
 //line big.go:2927
@@ -114207,16 +116364,16 @@ endIf_144:
 	if k%6 != 0 {
 		goto else_146
 	}
-//line big_fsm.go:114211
+//line big_fsm.go:116368
 	m.v.k, m.v.s = k, s
 //line big.go:2931
 	return m.suspend(146, Echo.Call(1))
 resume146:
-//line big_fsm.go:114216
+//line big_fsm.go:116373
 	v_146, err_145 = fsm.Take[int](in)
 //line big.go:2931
 	s += v(v_146, err_145)
-//line big_fsm.go:114220
+//line big_fsm.go:116377
 	goto endIf_145
 else_146:
 //line big.go:2932
@@ -114228,16 +116385,16 @@ endIf_145:
 	if k%2 != 0 {
 		goto else_147
 	}
-//line big_fsm.go:114232
+//line big_fsm.go:116389
 	m.v.k, m.v.s = k, s
 //line big.go:2936
 	return m.suspend(147, Echo.Call(2))
 resume147:
-//line big_fsm.go:114237
+//line big_fsm.go:116394
 	v_147, err_146 = fsm.Take[int](in)
 //line big.go:2936
 	s += v(v_147, err_146)
-//line big_fsm.go:114241
+//line big_fsm.go:116398
 	goto endIf_146
 else_147:
 //line big.go:2937
@@ -114249,16 +116406,16 @@ endIf_146:
 	if k%3 != 0 {
 		goto else_148
 	}
-//line big_fsm.go:114253
+//line big_fsm.go:116410
 	m.v.k, m.v.s = k, s
 //line big.go:2941
 	return m.suspend(148, Echo.Call(3))
 resume148:
-//line big_fsm.go:114258
+//line big_fsm.go:116415
 	v_148, err_147 = fsm.Take[int](in)
 //line big.go:2941
 	s += v(v_148, err_147)
-//line big_fsm.go:114262
+//line big_fsm.go:116419
 	goto endIf_147
 else_148:
 //line big.go:2942
@@ -114270,16 +116427,16 @@ endIf_147:
 	if k%4 != 0 {
 		goto else_149
 	}
-//line big_fsm.go:114274
+//line big_fsm.go:116431
 	m.v.k, m.v.s = k, s
 //line big.go:2946
 	return m.suspend(149, Echo.Call(0))
 resume149:
-//line big_fsm.go:114279
+//line big_fsm.go:116436
 	v_149, err_148 = fsm.Take[int](in)
 //line big.go:2946
 	s += v(v_149, err_148)
-//line big_fsm.go:114283
+//line big_fsm.go:116440
 	goto endIf_148
 else_149:
 //line big.go:2947
@@ -114291,16 +116448,16 @@ endIf_148:
 	if k%5 != 0 {
 		goto else_150
 	}
-//line big_fsm.go:114295
+//line big_fsm.go:116452
 	m.v.k, m.v.s = k, s
 //line big.go:2951
 	return m.suspend(150, Echo.Call(1))
 resume150:
-//line big_fsm.go:114300
+//line big_fsm.go:116457
 	v_150, err_149 = fsm.Take[int](in)
 //line big.go:2951
 	s += v(v_150, err_149)
-//line big_fsm.go:114304
+//line big_fsm.go:116461
 	goto endIf_149
 else_150:
 //line big.go:2952
@@ -114312,16 +116469,16 @@ endIf_149:
 	if k%6 != 0 {
 		goto else_151
 	}
-//line big_fsm.go:114316
+//line big_fsm.go:116473
 	m.v.k, m.v.s = k, s
 //line big.go:2956
 	return m.suspend(151, Echo.Call(2))
 resume151:
-//line big_fsm.go:114321
+//line big_fsm.go:116478
 	v_151, err_150 = fsm.Take[int](in)
 //line big.go:2956
 	s += v(v_151, err_150)
-//line big_fsm.go:114325
+//line big_fsm.go:116482
 	goto endIf_150
 else_151:
 //line big.go:2957
@@ -114333,16 +116490,16 @@ endIf_150:
 	if k%2 != 0 {
 		goto else_152
 	}
-//line big_fsm.go:114337
+//line big_fsm.go:116494
 	m.v.k, m.v.s = k, s
 //line big.go:2961
 	return m.suspend(152, Echo.Call(3))
 resume152:
-//line big_fsm.go:114342
+//line big_fsm.go:116499
 	v_152, err_151 = fsm.Take[int](in)
 //line big.go:2961
 	s += v(v_152, err_151)
-//line big_fsm.go:114346
+//line big_fsm.go:116503
 	goto endIf_151
 else_152:
 //line big.go:2962
@@ -114354,16 +116511,16 @@ endIf_151:
 	if k%3 != 0 {
 		goto else_153
 	}
-//line big_fsm.go:114358
+//line big_fsm.go:116515
 	m.v.k, m.v.s = k, s
 //line big.go:2966
 	return m.suspend(153, Echo.Call(0))
 resume153:
-//line big_fsm.go:114363
+//line big_fsm.go:116520
 	v_153, err_152 = fsm.Take[int](in)
 //line big.go:2966
 	s += v(v_153, err_152)
-//line big_fsm.go:114367
+//line big_fsm.go:116524
 	goto endIf_152
 else_153:
 //line big.go:2967
@@ -114375,16 +116532,16 @@ endIf_152:
 	if k%4 != 0 {
 		goto else_154
 	}
-//line big_fsm.go:114379
+//line big_fsm.go:116536
 	m.v.k, m.v.s = k, s
 //line big.go:2971
 	return m.suspend(154, Echo.Call(1))
 resume154:
-//line big_fsm.go:114384
+//line big_fsm.go:116541
 	v_154, err_153 = fsm.Take[int](in)
 //line big.go:2971
 	s += v(v_154, err_153)
-//line big_fsm.go:114388
+//line big_fsm.go:116545
 	goto endIf_153
 else_154:
 //line big.go:2972
@@ -114396,16 +116553,16 @@ endIf_153:
 	if k%5 != 0 {
 		goto else_155
 	}
-//line big_fsm.go:114400
+//line big_fsm.go:116557
 	m.v.k, m.v.s = k, s
 //line big.go:2976
 	return m.suspend(155, Echo.Call(2))
 resume155:
-//line big_fsm.go:114405
+//line big_fsm.go:116562
 	v_155, err_154 = fsm.Take[int](in)
 //line big.go:2976
 	s += v(v_155, err_154)
-//line big_fsm.go:114409
+//line big_fsm.go:116566
 	goto endIf_154
 else_155:
 //line big.go:2977
@@ -114417,16 +116574,16 @@ endIf_154:
 	if k%6 != 0 {
 		goto else_156
 	}
-//line big_fsm.go:114421
+//line big_fsm.go:116578
 	m.v.k, m.v.s = k, s
 //line big.go:2981
 	return m.suspend(156, Echo.Call(3))
 resume156:
-//line big_fsm.go:114426
+//line big_fsm.go:116583
 	v_156, err_155 = fsm.Take[int](in)
 //line big.go:2981
 	s += v(v_156, err_155)
-//line big_fsm.go:114430
+//line big_fsm.go:116587
 	goto endIf_155
 else_156:
 //line big.go:2982
@@ -114438,16 +116595,16 @@ endIf_155:
 	if k%2 != 0 {
 		goto else_157
 	}
-//line big_fsm.go:114442
+//line big_fsm.go:116599
 	m.v.k, m.v.s = k, s
 //line big.go:2986
 	return m.suspend(157, Echo.Call(0))
 resume157:
-//line big_fsm.go:114447
+//line big_fsm.go:116604
 	v_157, err_156 = fsm.Take[int](in)
 //line big.go:2986
 	s += v(v_157, err_156)
-//line big_fsm.go:114451
+//line big_fsm.go:116608
 	goto endIf_156
 else_157:
 //line big.go:2987
@@ -114459,16 +116616,16 @@ endIf_156:
 	if k%3 != 0 {
 		goto else_158
 	}
-//line big_fsm.go:114463
+//line big_fsm.go:116620
 	m.v.k, m.v.s = k, s
 //line big.go:2991
 	return m.suspend(158, Echo.Call(1))
 resume158:
-//line big_fsm.go:114468
+//line big_fsm.go:116625
 	v_158, err_157 = fsm.Take[int](in)
 //line big.go:2991
 	s += v(v_158, err_157)
-//line big_fsm.go:114472
+//line big_fsm.go:116629
 	goto endIf_157
 else_158:
 //line big.go:2992
@@ -114480,16 +116637,16 @@ endIf_157:
 	if k%4 != 0 {
 		goto else_159
 	}
-//line big_fsm.go:114484
+//line big_fsm.go:116641
 	m.v.k, m.v.s = k, s
 //line big.go:2996
 	return m.suspend(159, Echo.Call(2))
 resume159:
-//line big_fsm.go:114489
+//line big_fsm.go:116646
 	v_159, err_158 = fsm.Take[int](in)
 //line big.go:2996
 	s += v(v_159, err_158)
-//line big_fsm.go:114493
+//line big_fsm.go:116650
 	goto endIf_158
 else_159:
 //line big.go:2997
@@ -114501,16 +116658,16 @@ endIf_158:
 	if k%5 != 0 {
 		goto else_160
 	}
-//line big_fsm.go:114505
+//line big_fsm.go:116662
 	m.v.k, m.v.s = k, s
 //line big.go:3001
 	return m.suspend(160, Echo.Call(3))
 resume160:
-//line big_fsm.go:114510
+//line big_fsm.go:116667
 	v_160, err_159 = fsm.Take[int](in)
 //line big.go:3001
 	s += v(v_160, err_159)
-//line big_fsm.go:114514
+//line big_fsm.go:116671
 	goto endIf_159
 else_160:
 //line big.go:3002
@@ -114522,16 +116679,16 @@ endIf_159:
 	if k%6 != 0 {
 		goto else_161
 	}
-//line big_fsm.go:114526
+//line big_fsm.go:116683
 	m.v.k, m.v.s = k, s
 //line big.go:3006
 	return m.suspend(161, Echo.Call(0))
 resume161:
-//line big_fsm.go:114531
+//line big_fsm.go:116688
 	v_161, err_160 = fsm.Take[int](in)
 //line big.go:3006
 	s += v(v_161, err_160)
-//line big_fsm.go:114535
+//line big_fsm.go:116692
 	goto endIf_160
 else_161:
 //line big.go:3007
@@ -114543,16 +116700,16 @@ endIf_160:
 	if k%2 != 0 {
 		goto else_162
 	}
-//line big_fsm.go:114547
+//line big_fsm.go:116704
 	m.v.k, m.v.s = k, s
 //line big.go:3011
 	return m.suspend(162, Echo.Call(1))
 resume162:
-//line big_fsm.go:114552
+//line big_fsm.go:116709
 	v_162, err_161 = fsm.Take[int](in)
 //line big.go:3011
 	s += v(v_162, err_161)
-//line big_fsm.go:114556
+//line big_fsm.go:116713
 	goto endIf_161
 else_162:
 //line big.go:3012
@@ -114564,16 +116721,16 @@ endIf_161:
 	if k%3 != 0 {
 		goto else_163
 	}
-//line big_fsm.go:114568
+//line big_fsm.go:116725
 	m.v.k, m.v.s = k, s
 //line big.go:3016
 	return m.suspend(163, Echo.Call(2))
 resume163:
-//line big_fsm.go:114573
+//line big_fsm.go:116730
 	v_163, err_162 = fsm.Take[int](in)
 //line big.go:3016
 	s += v(v_163, err_162)
-//line big_fsm.go:114577
+//line big_fsm.go:116734
 	goto endIf_162
 else_163:
 //line big.go:3017
@@ -114585,16 +116742,16 @@ endIf_162:
 	if k%4 != 0 {
 		goto else_164
 	}
-//line big_fsm.go:114589
+//line big_fsm.go:116746
 	m.v.k, m.v.s = k, s
 //line big.go:3021
 	return m.suspend(164, Echo.Call(3))
 resume164:
-//line big_fsm.go:114594
+//line big_fsm.go:116751
 	v_164, err_163 = fsm.Take[int](in)
 //line big.go:3021
 	s += v(v_164, err_163)
-//line big_fsm.go:114598
+//line big_fsm.go:116755
 	goto endIf_163
 else_164:
 //line big.go:3022
@@ -114606,16 +116763,16 @@ endIf_163:
 	if k%5 != 0 {
 		goto else_165
 	}
-//line big_fsm.go:114610
+//line big_fsm.go:116767
 	m.v.k, m.v.s = k, s
 //line big.go:3026
 	return m.suspend(165, Echo.Call(0))
 resume165:
-//line big_fsm.go:114615
+//line big_fsm.go:116772
 	v_165, err_164 = fsm.Take[int](in)
 //line big.go:3026
 	s += v(v_165, err_164)
-//line big_fsm.go:114619
+//line big_fsm.go:116776
 	goto endIf_164
 else_165:
 //line big.go:3027
@@ -114627,16 +116784,16 @@ endIf_164:
 	if k%6 != 0 {
 		goto else_166
 	}
-//line big_fsm.go:114631
+//line big_fsm.go:116788
 	m.v.k, m.v.s = k, s
 //line big.go:3031
 	return m.suspend(166, Echo.Call(1))
 resume166:
-//line big_fsm.go:114636
+//line big_fsm.go:116793
 	v_166, err_165 = fsm.Take[int](in)
 //line big.go:3031
 	s += v(v_166, err_165)
-//line big_fsm.go:114640
+//line big_fsm.go:116797
 	goto endIf_165
 else_166:
 //line big.go:3032
@@ -114648,16 +116805,16 @@ endIf_165:
 	if k%2 != 0 {
 		goto else_167
 	}
-//line big_fsm.go:114652
+//line big_fsm.go:116809
 	m.v.k, m.v.s = k, s
 //line big.go:3036
 	return m.suspend(167, Echo.Call(2))
 resume167:
-//line big_fsm.go:114657
+//line big_fsm.go:116814
 	v_167, err_166 = fsm.Take[int](in)
 //line big.go:3036
 	s += v(v_167, err_166)
-//line big_fsm.go:114661
+//line big_fsm.go:116818
 	goto endIf_166
 else_167:
 //line big.go:3037
@@ -114669,16 +116826,16 @@ endIf_166:
 	if k%3 != 0 {
 		goto else_168
 	}
-//line big_fsm.go:114673
+//line big_fsm.go:116830
 	m.v.k, m.v.s = k, s
 //line big.go:3041
 	return m.suspend(168, Echo.Call(3))
 resume168:
-//line big_fsm.go:114678
+//line big_fsm.go:116835
 	v_168, err_167 = fsm.Take[int](in)
 //line big.go:3041
 	s += v(v_168, err_167)
-//line big_fsm.go:114682
+//line big_fsm.go:116839
 	goto endIf_167
 else_168:
 //line big.go:3042
@@ -114690,16 +116847,16 @@ endIf_167:
 	if k%4 != 0 {
 		goto else_169
 	}
-//line big_fsm.go:114694
+//line big_fsm.go:116851
 	m.v.k, m.v.s = k, s
 //line big.go:3046
 	return m.suspend(169, Echo.Call(0))
 resume169:
-//line big_fsm.go:114699
+//line big_fsm.go:116856
 	v_169, err_168 = fsm.Take[int](in)
 //line big.go:3046
 	s += v(v_169, err_168)
-//line big_fsm.go:114703
+//line big_fsm.go:116860
 	goto endIf_168
 else_169:
 //line big.go:3047
@@ -114711,16 +116868,16 @@ endIf_168:
 	if k%5 != 0 {
 		goto else_170
 	}
-//line big_fsm.go:114715
+//line big_fsm.go:116872
 	m.v.k, m.v.s = k, s
 //line big.go:3051
 	return m.suspend(170, Echo.Call(1))
 resume170:
-//line big_fsm.go:114720
+//line big_fsm.go:116877
 	v_170, err_169 = fsm.Take[int](in)
 //line big.go:3051
 	s += v(v_170, err_169)
-//line big_fsm.go:114724
+//line big_fsm.go:116881
 	goto endIf_169
 else_170:
 //line big.go:3052
@@ -114732,16 +116889,16 @@ endIf_169:
 	if k%6 != 0 {
 		goto else_171
 	}
-//line big_fsm.go:114736
+//line big_fsm.go:116893
 	m.v.k, m.v.s = k, s
 //line big.go:3056
 	return m.suspend(171, Echo.Call(2))
 resume171:
-//line big_fsm.go:114741
+//line big_fsm.go:116898
 	v_171, err_170 = fsm.Take[int](in)
 //line big.go:3056
 	s += v(v_171, err_170)
-//line big_fsm.go:114745
+//line big_fsm.go:116902
 	goto endIf_170
 else_171:
 //line big.go:3057
@@ -114753,16 +116910,16 @@ endIf_170:
 	if k%2 != 0 {
 		goto else_172
 	}
-//line big_fsm.go:114757
+//line big_fsm.go:116914
 	m.v.k, m.v.s = k, s
 //line big.go:3061
 	return m.suspend(172, Echo.Call(3))
 resume172:
-//line big_fsm.go:114762
+//line big_fsm.go:116919
 	v_172, err_171 = fsm.Take[int](in)
 //line big.go:3061
 	s += v(v_172, err_171)
-//line big_fsm.go:114766
+//line big_fsm.go:116923
 	goto endIf_171
 else_172:
 //line big.go:3062
@@ -114774,16 +116931,16 @@ endIf_171:
 	if k%3 != 0 {
 		goto else_173
 	}
-//line big_fsm.go:114778
+//line big_fsm.go:116935
 	m.v.k, m.v.s = k, s
 //line big.go:3066
 	return m.suspend(173, Echo.Call(0))
 resume173:
-//line big_fsm.go:114783
+//line big_fsm.go:116940
 	v_173, err_172 = fsm.Take[int](in)
 //line big.go:3066
 	s += v(v_173, err_172)
-//line big_fsm.go:114787
+//line big_fsm.go:116944
 	goto endIf_172
 else_173:
 //line big.go:3067
@@ -114795,16 +116952,16 @@ endIf_172:
 	if k%4 != 0 {
 		goto else_174
 	}
-//line big_fsm.go:114799
+//line big_fsm.go:116956
 	m.v.k, m.v.s = k, s
 //line big.go:3071
 	return m.suspend(174, Echo.Call(1))
 resume174:
-//line big_fsm.go:114804
+//line big_fsm.go:116961
 	v_174, err_173 = fsm.Take[int](in)
 //line big.go:3071
 	s += v(v_174, err_173)
-//line big_fsm.go:114808
+//line big_fsm.go:116965
 	goto endIf_173
 else_174:
 //line big.go:3072
@@ -114816,16 +116973,16 @@ endIf_173:
 	if k%5 != 0 {
 		goto else_175
 	}
-//line big_fsm.go:114820
+//line big_fsm.go:116977
 	m.v.k, m.v.s = k, s
 //line big.go:3076
 	return m.suspend(175, Echo.Call(2))
 resume175:
-//line big_fsm.go:114825
+//line big_fsm.go:116982
 	v_175, err_174 = fsm.Take[int](in)
 //line big.go:3076
 	s += v(v_175, err_174)
-//line big_fsm.go:114829
+//line big_fsm.go:116986
 	goto endIf_174
 else_175:
 //line big.go:3077
@@ -114837,16 +116994,16 @@ endIf_174:
 	if k%6 != 0 {
 		goto else_176
 	}
-//line big_fsm.go:114841
+//line big_fsm.go:116998
 	m.v.k, m.v.s = k, s
 //line big.go:3081
 	return m.suspend(176, Echo.Call(3))
 resume176:
-//line big_fsm.go:114846
+//line big_fsm.go:117003
 	v_176, err_175 = fsm.Take[int](in)
 //line big.go:3081
 	s += v(v_176, err_175)
-//line big_fsm.go:114850
+//line big_fsm.go:117007
 	goto endIf_175
 else_176:
 //line big.go:3082
@@ -114858,16 +117015,16 @@ endIf_175:
 	if k%2 != 0 {
 		goto else_177
 	}
-//line big_fsm.go:114862
+//line big_fsm.go:117019
 	m.v.k, m.v.s = k, s
 //line big.go:3086
 	return m.suspend(177, Echo.Call(0))
 resume177:
-//line big_fsm.go:114867
+//line big_fsm.go:117024
 	v_177, err_176 = fsm.Take[int](in)
 //line big.go:3086
 	s += v(v_177, err_176)
-//line big_fsm.go:114871
+//line big_fsm.go:117028
 	goto endIf_176
 else_177:
 //line big.go:3087
@@ -114879,16 +117036,16 @@ endIf_176:
 	if k%3 != 0 {
 		goto else_178
 	}
-//line big_fsm.go:114883
+//line big_fsm.go:117040
 	m.v.k, m.v.s = k, s
 //line big.go:3091
 	return m.suspend(178, Echo.Call(1))
 resume178:
-//line big_fsm.go:114888
+//line big_fsm.go:117045
 	v_178, err_177 = fsm.Take[int](in)
 //line big.go:3091
 	s += v(v_178, err_177)
-//line big_fsm.go:114892
+//line big_fsm.go:117049
 	goto endIf_177
 else_178:
 //line big.go:3092
@@ -114900,16 +117057,16 @@ endIf_177:
 	if k%4 != 0 {
 		goto else_179
 	}
-//line big_fsm.go:114904
+//line big_fsm.go:117061
 	m.v.k, m.v.s = k, s
 //line big.go:3096
 	return m.suspend(179, Echo.Call(2))
 resume179:
-//line big_fsm.go:114909
+//line big_fsm.go:117066
 	v_179, err_178 = fsm.Take[int](in)
 //line big.go:3096
 	s += v(v_179, err_178)
-//line big_fsm.go:114913
+//line big_fsm.go:117070
 	goto endIf_178
 else_179:
 //line big.go:3097
@@ -114921,16 +117078,16 @@ endIf_178:
 	if k%5 != 0 {
 		goto else_180
 	}
-//line big_fsm.go:114925
+//line big_fsm.go:117082
 	m.v.k, m.v.s = k, s
 //line big.go:3101
 	return m.suspend(180, Echo.Call(3))
 resume180:
-//line big_fsm.go:114930
+//line big_fsm.go:117087
 	v_180, err_179 = fsm.Take[int](in)
 //line big.go:3101
 	s += v(v_180, err_179)
-//line big_fsm.go:114934
+//line big_fsm.go:117091
 	goto endIf_179
 else_180:
 //line big.go:3102
@@ -114942,16 +117099,16 @@ endIf_179:
 	if k%6 != 0 {
 		goto else_181
 	}
-//line big_fsm.go:114946
+//line big_fsm.go:117103
 	m.v.k, m.v.s = k, s
 //line big.go:3106
 	return m.suspend(181, Echo.Call(0))
 resume181:
-//line big_fsm.go:114951
+//line big_fsm.go:117108
 	v_181, err_180 = fsm.Take[int](in)
 //line big.go:3106
 	s += v(v_181, err_180)
-//line big_fsm.go:114955
+//line big_fsm.go:117112
 	goto endIf_180
 else_181:
 //line big.go:3107
@@ -114963,16 +117120,16 @@ endIf_180:
 	if k%2 != 0 {
 		goto else_182
 	}
-//line big_fsm.go:114967
+//line big_fsm.go:117124
 	m.v.k, m.v.s = k, s
 //line big.go:3111
 	return m.suspend(182, Echo.Call(1))
 resume182:
-//line big_fsm.go:114972
+//line big_fsm.go:117129
 	v_182, err_181 = fsm.Take[int](in)
 //line big.go:3111
 	s += v(v_182, err_181)
-//line big_fsm.go:114976
+//line big_fsm.go:117133
 	goto endIf_181
 else_182:
 //line big.go:3112
@@ -114984,16 +117141,16 @@ endIf_181:
 	if k%3 != 0 {
 		goto else_183
 	}
-//line big_fsm.go:114988
+//line big_fsm.go:117145
 	m.v.k, m.v.s = k, s
 //line big.go:3116
 	return m.suspend(183, Echo.Call(2))
 resume183:
-//line big_fsm.go:114993
+//line big_fsm.go:117150
 	v_183, err_182 = fsm.Take[int](in)
 //line big.go:3116
 	s += v(v_183, err_182)
-//line big_fsm.go:114997
+//line big_fsm.go:117154
 	goto endIf_182
 else_183:
 //line big.go:3117
@@ -115005,16 +117162,16 @@ endIf_182:
 	if k%4 != 0 {
 		goto else_184
 	}
-//line big_fsm.go:115009
+//line big_fsm.go:117166
 	m.v.k, m.v.s = k, s
 //line big.go:3121
 	return m.suspend(184, Echo.Call(3))
 resume184:
-//line big_fsm.go:115014
+//line big_fsm.go:117171
 	v_184, err_183 = fsm.Take[int](in)
 //line big.go:3121
 	s += v(v_184, err_183)
-//line big_fsm.go:115018
+//line big_fsm.go:117175
 	goto endIf_183
 else_184:
 //line big.go:3122
@@ -115026,16 +117183,16 @@ endIf_183:
 	if k%5 != 0 {
 		goto else_185
 	}
-//line big_fsm.go:115030
+//line big_fsm.go:117187
 	m.v.k, m.v.s = k, s
 //line big.go:3126
 	return m.suspend(185, Echo.Call(0))
 resume185:
-//line big_fsm.go:115035
+//line big_fsm.go:117192
 	v_185, err_184 = fsm.Take[int](in)
 //line big.go:3126
 	s += v(v_185, err_184)
-//line big_fsm.go:115039
+//line big_fsm.go:117196
 	goto endIf_184
 else_185:
 //line big.go:3127
@@ -115047,16 +117204,16 @@ endIf_184:
 	if k%6 != 0 {
 		goto else_186
 	}
-//line big_fsm.go:115051
+//line big_fsm.go:117208
 	m.v.k, m.v.s = k, s
 //line big.go:3131
 	return m.suspend(186, Echo.Call(1))
 resume186:
-//line big_fsm.go:115056
+//line big_fsm.go:117213
 	v_186, err_185 = fsm.Take[int](in)
 //line big.go:3131
 	s += v(v_186, err_185)
-//line big_fsm.go:115060
+//line big_fsm.go:117217
 	goto endIf_185
 else_186:
 //line big.go:3132
@@ -115068,16 +117225,16 @@ endIf_185:
 	if k%2 != 0 {
 		goto else_187
 	}
-//line big_fsm.go:115072
+//line big_fsm.go:117229
 	m.v.k, m.v.s = k, s
 //line big.go:3136
 	return m.suspend(187, Echo.Call(2))
 resume187:
-//line big_fsm.go:115077
+//line big_fsm.go:117234
 	v_187, err_186 = fsm.Take[int](in)
 //line big.go:3136
 	s += v(v_187, err_186)
-//line big_fsm.go:115081
+//line big_fsm.go:117238
 	goto endIf_186
 else_187:
 //line big.go:3137
@@ -115089,16 +117246,16 @@ endIf_186:
 	if k%3 != 0 {
 		goto else_188
 	}
-//line big_fsm.go:115093
+//line big_fsm.go:117250
 	m.v.k, m.v.s = k, s
 //line big.go:3141
 	return m.suspend(188, Echo.Call(3))
 resume188:
-//line big_fsm.go:115098
+//line big_fsm.go:117255
 	v_188, err_187 = fsm.Take[int](in)
 //line big.go:3141
 	s += v(v_188, err_187)
-//line big_fsm.go:115102
+//line big_fsm.go:117259
 	goto endIf_187
 else_188:
 //line big.go:3142
@@ -115110,16 +117267,16 @@ endIf_187:
 	if k%4 != 0 {
 		goto else_189
 	}
-//line big_fsm.go:115114
+//line big_fsm.go:117271
 	m.v.k, m.v.s = k, s
 //line big.go:3146
 	return m.suspend(189, Echo.Call(0))
 resume189:
-//line big_fsm.go:115119
+//line big_fsm.go:117276
 	v_189, err_188 = fsm.Take[int](in)
 //line big.go:3146
 	s += v(v_189, err_188)
-//line big_fsm.go:115123
+//line big_fsm.go:117280
 	goto endIf_188
 else_189:
 //line big.go:3147
@@ -115131,16 +117288,16 @@ endIf_188:
 	if k%5 != 0 {
 		goto else_190
 	}
-//line big_fsm.go:115135
+//line big_fsm.go:117292
 	m.v.k, m.v.s = k, s
 //line big.go:3151
 	return m.suspend(190, Echo.Call(1))
 resume190:
-//line big_fsm.go:115140
+//line big_fsm.go:117297
 	v_190, err_189 = fsm.Take[int](in)
 //line big.go:3151
 	s += v(v_190, err_189)
-//line big_fsm.go:115144
+//line big_fsm.go:117301
 	goto endIf_189
 else_190:
 //line big.go:3152
@@ -115152,16 +117309,16 @@ endIf_189:
 	if k%6 != 0 {
 		goto else_191
 	}
-//line big_fsm.go:115156
+//line big_fsm.go:117313
 	m.v.k, m.v.s = k, s
 //line big.go:3156
 	return m.suspend(191, Echo.Call(2))
 resume191:
-//line big_fsm.go:115161
+//line big_fsm.go:117318
 	v_191, err_190 = fsm.Take[int](in)
 //line big.go:3156
 	s += v(v_191, err_190)
-//line big_fsm.go:115165
+//line big_fsm.go:117322
 	goto endIf_190
 else_191:
 //line big.go:3157
@@ -115173,16 +117330,16 @@ endIf_190:
 	if k%2 != 0 {
 		goto else_192
 	}
-//line big_fsm.go:115177
+//line big_fsm.go:117334
 	m.v.k, m.v.s = k, s
 //line big.go:3161
 	return m.suspend(192, Echo.Call(3))
 resume192:
-//line big_fsm.go:115182
+//line big_fsm.go:117339
 	v_192, err_191 = fsm.Take[int](in)
 //line big.go:3161
 	s += v(v_192, err_191)
-//line big_fsm.go:115186
+//line big_fsm.go:117343
 	goto endIf_191
 else_192:
 //line big.go:3162
@@ -115194,16 +117351,16 @@ endIf_191:
 	if k%3 != 0 {
 		goto else_193
 	}
-//line big_fsm.go:115198
+//line big_fsm.go:117355
 	m.v.k, m.v.s = k, s
 //line big.go:3166
 	return m.suspend(193, Echo.Call(0))
 resume193:
-//line big_fsm.go:115203
+//line big_fsm.go:117360
 	v_193, err_192 = fsm.Take[int](in)
 //line big.go:3166
 	s += v(v_193, err_192)
-//line big_fsm.go:115207
+//line big_fsm.go:117364
 	goto endIf_192
 else_193:
 //line big.go:3167
@@ -115215,16 +117372,16 @@ endIf_192:
 	if k%4 != 0 {
 		goto else_194
 	}
-//line big_fsm.go:115219
+//line big_fsm.go:117376
 	m.v.k, m.v.s = k, s
 //line big.go:3171
 	return m.suspend(194, Echo.Call(1))
 resume194:
-//line big_fsm.go:115224
+//line big_fsm.go:117381
 	v_194, err_193 = fsm.Take[int](in)
 //line big.go:3171
 	s += v(v_194, err_193)
-//line big_fsm.go:115228
+//line big_fsm.go:117385
 	goto endIf_193
 else_194:
 //line big.go:3172
@@ -115236,16 +117393,16 @@ endIf_193:
 	if k%5 != 0 {
 		goto else_195
 	}
-//line big_fsm.go:115240
+//line big_fsm.go:117397
 	m.v.k, m.v.s = k, s
 //line big.go:3176
 	return m.suspend(195, Echo.Call(2))
 resume195:
-//line big_fsm.go:115245
+//line big_fsm.go:117402
 	v_195, err_194 = fsm.Take[int](in)
 //line big.go:3176
 	s += v(v_195, err_194)
-//line big_fsm.go:115249
+//line big_fsm.go:117406
 	goto endIf_194
 else_195:
 //line big.go:3177
@@ -115257,16 +117414,16 @@ endIf_194:
 	if k%6 != 0 {
 		goto else_196
 	}
-//line big_fsm.go:115261
+//line big_fsm.go:117418
 	m.v.k, m.v.s = k, s
 //line big.go:3181
 	return m.suspend(196, Echo.Call(3))
 resume196:
-//line big_fsm.go:115266
+//line big_fsm.go:117423
 	v_196, err_195 = fsm.Take[int](in)
 //line big.go:3181
 	s += v(v_196, err_195)
-//line big_fsm.go:115270
+//line big_fsm.go:117427
 	goto endIf_195
 else_196:
 //line big.go:3182
@@ -115278,16 +117435,16 @@ endIf_195:
 	if k%2 != 0 {
 		goto else_197
 	}
-//line big_fsm.go:115282
+//line big_fsm.go:117439
 	m.v.k, m.v.s = k, s
 //line big.go:3186
 	return m.suspend(197, Echo.Call(0))
 resume197:
-//line big_fsm.go:115287
+//line big_fsm.go:117444
 	v_197, err_196 = fsm.Take[int](in)
 //line big.go:3186
 	s += v(v_197, err_196)
-//line big_fsm.go:115291
+//line big_fsm.go:117448
 	goto endIf_196
 else_197:
 //line big.go:3187
@@ -115299,16 +117456,16 @@ endIf_196:
 	if k%3 != 0 {
 		goto else_198
 	}
-//line big_fsm.go:115303
+//line big_fsm.go:117460
 	m.v.k, m.v.s = k, s
 //line big.go:3191
 	return m.suspend(198, Echo.Call(1))
 resume198:
-//line big_fsm.go:115308
+//line big_fsm.go:117465
 	v_198, err_197 = fsm.Take[int](in)
 //line big.go:3191
 	s += v(v_198, err_197)
-//line big_fsm.go:115312
+//line big_fsm.go:117469
 	goto endIf_197
 else_198:
 //line big.go:3192
@@ -115320,16 +117477,16 @@ endIf_197:
 	if k%4 != 0 {
 		goto else_199
 	}
-//line big_fsm.go:115324
+//line big_fsm.go:117481
 	m.v.k, m.v.s = k, s
 //line big.go:3196
 	return m.suspend(199, Echo.Call(2))
 resume199:
-//line big_fsm.go:115329
+//line big_fsm.go:117486
 	v_199, err_198 = fsm.Take[int](in)
 //line big.go:3196
 	s += v(v_199, err_198)
-//line big_fsm.go:115333
+//line big_fsm.go:117490
 	goto endIf_198
 else_199:
 //line big.go:3197
@@ -115341,16 +117498,16 @@ endIf_198:
 	if k%5 != 0 {
 		goto else_200
 	}
-//line big_fsm.go:115345
+//line big_fsm.go:117502
 	m.v.k, m.v.s = k, s
 //line big.go:3201
 	return m.suspend(200, Echo.Call(3))
 resume200:
-//line big_fsm.go:115350
+//line big_fsm.go:117507
 	v_200, err_199 = fsm.Take[int](in)
 //line big.go:3201
 	s += v(v_200, err_199)
-//line big_fsm.go:115354
+//line big_fsm.go:117511
 	goto endIf_199
 else_200:
 //line big.go:3202
@@ -115362,16 +117519,16 @@ endIf_199:
 	if k%6 != 0 {
 		goto else_201
 	}
-//line big_fsm.go:115366
+//line big_fsm.go:117523
 	m.v.k, m.v.s = k, s
 //line big.go:3206
 	return m.suspend(201, Echo.Call(0))
 resume201:
-//line big_fsm.go:115371
+//line big_fsm.go:117528
 	v_201, err_200 = fsm.Take[int](in)
 //line big.go:3206
 	s += v(v_201, err_200)
-//line big_fsm.go:115375
+//line big_fsm.go:117532
 	goto endIf_200
 else_201:
 //line big.go:3207
@@ -115383,16 +117540,16 @@ endIf_200:
 	if k%2 != 0 {
 		goto else_202
 	}
-//line big_fsm.go:115387
+//line big_fsm.go:117544
 	m.v.k, m.v.s = k, s
 //line big.go:3211
 	return m.suspend(202, Echo.Call(1))
 resume202:
-//line big_fsm.go:115392
+//line big_fsm.go:117549
 	v_202, err_201 = fsm.Take[int](in)
 //line big.go:3211
 	s += v(v_202, err_201)
-//line big_fsm.go:115396
+//line big_fsm.go:117553
 	goto endIf_201
 else_202:
 //line big.go:3212
@@ -115404,16 +117561,16 @@ endIf_201:
 	if k%3 != 0 {
 		goto else_203
 	}
-//line big_fsm.go:115408
+//line big_fsm.go:117565
 	m.v.k, m.v.s = k, s
 //line big.go:3216
 	return m.suspend(203, Echo.Call(2))
 resume203:
-//line big_fsm.go:115413
+//line big_fsm.go:117570
 	v_203, err_202 = fsm.Take[int](in)
 //line big.go:3216
 	s += v(v_203, err_202)
-//line big_fsm.go:115417
+//line big_fsm.go:117574
 	goto endIf_202
 else_203:
 //line big.go:3217
@@ -115425,16 +117582,16 @@ endIf_202:
 	if k%4 != 0 {
 		goto else_204
 	}
-//line big_fsm.go:115429
+//line big_fsm.go:117586
 	m.v.k, m.v.s = k, s
 //line big.go:3221
 	return m.suspend(204, Echo.Call(3))
 resume204:
-//line big_fsm.go:115434
+//line big_fsm.go:117591
 	v_204, err_203 = fsm.Take[int](in)
 //line big.go:3221
 	s += v(v_204, err_203)
-//line big_fsm.go:115438
+//line big_fsm.go:117595
 	goto endIf_203
 else_204:
 //line big.go:3222
@@ -115446,16 +117603,16 @@ endIf_203:
 	if k%5 != 0 {
 		goto else_205
 	}
-//line big_fsm.go:115450
+//line big_fsm.go:117607
 	m.v.k, m.v.s = k, s
 //line big.go:3226
 	return m.suspend(205, Echo.Call(0))
 resume205:
-//line big_fsm.go:115455
+//line big_fsm.go:117612
 	v_205, err_204 = fsm.Take[int](in)
 //line big.go:3226
 	s += v(v_205, err_204)
-//line big_fsm.go:115459
+//line big_fsm.go:117616
 	goto endIf_204
 else_205:
 //line big.go:3227
@@ -115467,16 +117624,16 @@ endIf_204:
 	if k%6 != 0 {
 		goto else_206
 	}
-//line big_fsm.go:115471
+//line big_fsm.go:117628
 	m.v.k, m.v.s = k, s
 //line big.go:3231
 	return m.suspend(206, Echo.Call(1))
 resume206:
-//line big_fsm.go:115476
+//line big_fsm.go:117633
 	v_206, err_205 = fsm.Take[int](in)
 //line big.go:3231
 	s += v(v_206, err_205)
-//line big_fsm.go:115480
+//line big_fsm.go:117637
 	goto endIf_205
 else_206:
 //line big.go:3232
@@ -115488,16 +117645,16 @@ endIf_205:
 	if k%2 != 0 {
 		goto else_207
 	}
-//line big_fsm.go:115492
+//line big_fsm.go:117649
 	m.v.k, m.v.s = k, s
 //line big.go:3236
 	return m.suspend(207, Echo.Call(2))
 resume207:
-//line big_fsm.go:115497
+//line big_fsm.go:117654
 	v_207, err_206 = fsm.Take[int](in)
 //line big.go:3236
 	s += v(v_207, err_206)
-//line big_fsm.go:115501
+//line big_fsm.go:117658
 	goto endIf_206
 else_207:
 //line big.go:3237
@@ -115509,16 +117666,16 @@ endIf_206:
 	if k%3 != 0 {
 		goto else_208
 	}
-//line big_fsm.go:115513
+//line big_fsm.go:117670
 	m.v.k, m.v.s = k, s
 //line big.go:3241
 	return m.suspend(208, Echo.Call(3))
 resume208:
-//line big_fsm.go:115518
+//line big_fsm.go:117675
 	v_208, err_207 = fsm.Take[int](in)
 //line big.go:3241
 	s += v(v_208, err_207)
-//line big_fsm.go:115522
+//line big_fsm.go:117679
 	goto endIf_207
 else_208:
 //line big.go:3242
@@ -115530,16 +117687,16 @@ endIf_207:
 	if k%4 != 0 {
 		goto else_209
 	}
-//line big_fsm.go:115534
+//line big_fsm.go:117691
 	m.v.k, m.v.s = k, s
 //line big.go:3246
 	return m.suspend(209, Echo.Call(0))
 resume209:
-//line big_fsm.go:115539
+//line big_fsm.go:117696
 	v_209, err_208 = fsm.Take[int](in)
 //line big.go:3246
 	s += v(v_209, err_208)
-//line big_fsm.go:115543
+//line big_fsm.go:117700
 	goto endIf_208
 else_209:
 //line big.go:3247
@@ -115551,16 +117708,16 @@ endIf_208:
 	if k%5 != 0 {
 		goto else_210
 	}
-//line big_fsm.go:115555
+//line big_fsm.go:117712
 	m.v.k, m.v.s = k, s
 //line big.go:3251
 	return m.suspend(210, Echo.Call(1))
 resume210:
-//line big_fsm.go:115560
+//line big_fsm.go:117717
 	v_210, err_209 = fsm.Take[int](in)
 //line big.go:3251
 	s += v(v_210, err_209)
-//line big_fsm.go:115564
+//line big_fsm.go:117721
 	goto endIf_209
 else_210:
 //line big.go:3252
@@ -115572,16 +117729,16 @@ endIf_209:
 	if k%6 != 0 {
 		goto else_211
 	}
-//line big_fsm.go:115576
+//line big_fsm.go:117733
 	m.v.k, m.v.s = k, s
 //line big.go:3256
 	return m.suspend(211, Echo.Call(2))
 resume211:
-//line big_fsm.go:115581
+//line big_fsm.go:117738
 	v_211, err_210 = fsm.Take[int](in)
 //line big.go:3256
 	s += v(v_211, err_210)
-//line big_fsm.go:115585
+//line big_fsm.go:117742
 	goto endIf_210
 else_211:
 //line big.go:3257
@@ -115593,16 +117750,16 @@ endIf_210:
 	if k%2 != 0 {
 		goto else_212
 	}
-//line big_fsm.go:115597
+//line big_fsm.go:117754
 	m.v.k, m.v.s = k, s
 //line big.go:3261
 	return m.suspend(212, Echo.Call(3))
 resume212:
-//line big_fsm.go:115602
+//line big_fsm.go:117759
 	v_212, err_211 = fsm.Take[int](in)
 //line big.go:3261
 	s += v(v_212, err_211)
-//line big_fsm.go:115606
+//line big_fsm.go:117763
 	goto endIf_211
 else_212:
 //line big.go:3262
@@ -115614,16 +117771,16 @@ endIf_211:
 	if k%3 != 0 {
 		goto else_213
 	}
-//line big_fsm.go:115618
+//line big_fsm.go:117775
 	m.v.k, m.v.s = k, s
 //line big.go:3266
 	return m.suspend(213, Echo.Call(0))
 resume213:
-//line big_fsm.go:115623
+//line big_fsm.go:117780
 	v_213, err_212 = fsm.Take[int](in)
 //line big.go:3266
 	s += v(v_213, err_212)
-//line big_fsm.go:115627
+//line big_fsm.go:117784
 	goto endIf_212
 else_213:
 //line big.go:3267
@@ -115635,16 +117792,16 @@ endIf_212:
 	if k%4 != 0 {
 		goto else_214
 	}
-//line big_fsm.go:115639
+//line big_fsm.go:117796
 	m.v.k, m.v.s = k, s
 //line big.go:3271
 	return m.suspend(214, Echo.Call(1))
 resume214:
-//line big_fsm.go:115644
+//line big_fsm.go:117801
 	v_214, err_213 = fsm.Take[int](in)
 //line big.go:3271
 	s += v(v_214, err_213)
-//line big_fsm.go:115648
+//line big_fsm.go:117805
 	goto endIf_213
 else_214:
 //line big.go:3272
@@ -115656,16 +117813,16 @@ endIf_213:
 	if k%5 != 0 {
 		goto else_215
 	}
-//line big_fsm.go:115660
+//line big_fsm.go:117817
 	m.v.k, m.v.s = k, s
 //line big.go:3276
 	return m.suspend(215, Echo.Call(2))
 resume215:
-//line big_fsm.go:115665
+//line big_fsm.go:117822
 	v_215, err_214 = fsm.Take[int](in)
 //line big.go:3276
 	s += v(v_215, err_214)
-//line big_fsm.go:115669
+//line big_fsm.go:117826
 	goto endIf_214
 else_215:
 //line big.go:3277
@@ -115677,16 +117834,16 @@ endIf_214:
 	if k%6 != 0 {
 		goto else_216
 	}
-//line big_fsm.go:115681
+//line big_fsm.go:117838
 	m.v.k, m.v.s = k, s
 //line big.go:3281
 	return m.suspend(216, Echo.Call(3))
 resume216:
-//line big_fsm.go:115686
+//line big_fsm.go:117843
 	v_216, err_215 = fsm.Take[int](in)
 //line big.go:3281
 	s += v(v_216, err_215)
-//line big_fsm.go:115690
+//line big_fsm.go:117847
 	goto endIf_215
 else_216:
 //line big.go:3282
@@ -115698,16 +117855,16 @@ endIf_215:
 	if k%2 != 0 {
 		goto else_217
 	}
-//line big_fsm.go:115702
+//line big_fsm.go:117859
 	m.v.k, m.v.s = k, s
 //line big.go:3286
 	return m.suspend(217, Echo.Call(0))
 resume217:
-//line big_fsm.go:115707
+//line big_fsm.go:117864
 	v_217, err_216 = fsm.Take[int](in)
 //line big.go:3286
 	s += v(v_217, err_216)
-//line big_fsm.go:115711
+//line big_fsm.go:117868
 	goto endIf_216
 else_217:
 //line big.go:3287
@@ -115719,16 +117876,16 @@ endIf_216:
 	if k%3 != 0 {
 		goto else_218
 	}
-//line big_fsm.go:115723
+//line big_fsm.go:117880
 	m.v.k, m.v.s = k, s
 //line big.go:3291
 	return m.suspend(218, Echo.Call(1))
 resume218:
-//line big_fsm.go:115728
+//line big_fsm.go:117885
 	v_218, err_217 = fsm.Take[int](in)
 //line big.go:3291
 	s += v(v_218, err_217)
-//line big_fsm.go:115732
+//line big_fsm.go:117889
 	goto endIf_217
 else_218:
 //line big.go:3292
@@ -115740,16 +117897,16 @@ endIf_217:
 	if k%4 != 0 {
 		goto else_219
 	}
-//line big_fsm.go:115744
+//line big_fsm.go:117901
 	m.v.k, m.v.s = k, s
 //line big.go:3296
 	return m.suspend(219, Echo.Call(2))
 resume219:
-//line big_fsm.go:115749
+//line big_fsm.go:117906
 	v_219, err_218 = fsm.Take[int](in)
 //line big.go:3296
 	s += v(v_219, err_218)
-//line big_fsm.go:115753
+//line big_fsm.go:117910
 	goto endIf_218
 else_219:
 //line big.go:3297
@@ -115761,16 +117918,16 @@ endIf_218:
 	if k%5 != 0 {
 		goto else_220
 	}
-//line big_fsm.go:115765
+//line big_fsm.go:117922
 	m.v.k, m.v.s = k, s
 //line big.go:3301
 	return m.suspend(220, Echo.Call(3))
 resume220:
-//line big_fsm.go:115770
+//line big_fsm.go:117927
 	v_220, err_219 = fsm.Take[int](in)
 //line big.go:3301
 	s += v(v_220, err_219)
-//line big_fsm.go:115774
+//line big_fsm.go:117931
 	goto endIf_219
 else_220:
 //line big.go:3302
@@ -115782,16 +117939,16 @@ endIf_219:
 	if k%6 != 0 {
 		goto else_221
 	}
-//line big_fsm.go:115786
+//line big_fsm.go:117943
 	m.v.k, m.v.s = k, s
 //line big.go:3306
 	return m.suspend(221, Echo.Call(0))
 resume221:
-//line big_fsm.go:115791
+//line big_fsm.go:117948
 	v_221, err_220 = fsm.Take[int](in)
 //line big.go:3306
 	s += v(v_221, err_220)
-//line big_fsm.go:115795
+//line big_fsm.go:117952
 	goto endIf_220
 else_221:
 //line big.go:3307
@@ -115803,16 +117960,16 @@ endIf_220:
 	if k%2 != 0 {
 		goto else_222
 	}
-//line big_fsm.go:115807
+//line big_fsm.go:117964
 	m.v.k, m.v.s = k, s
 //line big.go:3311
 	return m.suspend(222, Echo.Call(1))
 resume222:
-//line big_fsm.go:115812
+//line big_fsm.go:117969
 	v_222, err_221 = fsm.Take[int](in)
 //line big.go:3311
 	s += v(v_222, err_221)
-//line big_fsm.go:115816
+//line big_fsm.go:117973
 	goto endIf_221
 else_222:
 //line big.go:3312
@@ -115824,16 +117981,16 @@ endIf_221:
 	if k%3 != 0 {
 		goto else_223
 	}
-//line big_fsm.go:115828
+//line big_fsm.go:117985
 	m.v.k, m.v.s = k, s
 //line big.go:3316
 	return m.suspend(223, Echo.Call(2))
 resume223:
-//line big_fsm.go:115833
+//line big_fsm.go:117990
 	v_223, err_222 = fsm.Take[int](in)
 //line big.go:3316
 	s += v(v_223, err_222)
-//line big_fsm.go:115837
+//line big_fsm.go:117994
 	goto endIf_222
 else_223:
 //line big.go:3317
@@ -115845,16 +118002,16 @@ endIf_222:
 	if k%4 != 0 {
 		goto else_224
 	}
-//line big_fsm.go:115849
+//line big_fsm.go:118006
 	m.v.k, m.v.s = k, s
 //line big.go:3321
 	return m.suspend(224, Echo.Call(3))
 resume224:
-//line big_fsm.go:115854
+//line big_fsm.go:118011
 	v_224, err_223 = fsm.Take[int](in)
 //line big.go:3321
 	s += v(v_224, err_223)
-//line big_fsm.go:115858
+//line big_fsm.go:118015
 	goto endIf_223
 else_224:
 //line big.go:3322
@@ -115866,16 +118023,16 @@ endIf_223:
 	if k%5 != 0 {
 		goto else_225
 	}
-//line big_fsm.go:115870
+//line big_fsm.go:118027
 	m.v.k, m.v.s = k, s
 //line big.go:3326
 	return m.suspend(225, Echo.Call(0))
 resume225:
-//line big_fsm.go:115875
+//line big_fsm.go:118032
 	v_225, err_224 = fsm.Take[int](in)
 //line big.go:3326
 	s += v(v_225, err_224)
-//line big_fsm.go:115879
+//line big_fsm.go:118036
 	goto endIf_224
 else_225:
 //line big.go:3327
@@ -115887,16 +118044,16 @@ endIf_224:
 	if k%6 != 0 {
 		goto else_226
 	}
-//line big_fsm.go:115891
+//line big_fsm.go:118048
 	m.v.k, m.v.s = k, s
 //line big.go:3331
 	return m.suspend(226, Echo.Call(1))
 resume226:
-//line big_fsm.go:115896
+//line big_fsm.go:118053
 	v_226, err_225 = fsm.Take[int](in)
 //line big.go:3331
 	s += v(v_226, err_225)
-//line big_fsm.go:115900
+//line big_fsm.go:118057
 	goto endIf_225
 else_226:
 //line big.go:3332
@@ -115908,16 +118065,16 @@ endIf_225:
 	if k%2 != 0 {
 		goto else_227
 	}
-//line big_fsm.go:115912
+//line big_fsm.go:118069
 	m.v.k, m.v.s = k, s
 //line big.go:3336
 	return m.suspend(227, Echo.Call(2))
 resume227:
-//line big_fsm.go:115917
+//line big_fsm.go:118074
 	v_227, err_226 = fsm.Take[int](in)
 //line big.go:3336
 	s += v(v_227, err_226)
-//line big_fsm.go:115921
+//line big_fsm.go:118078
 	goto endIf_226
 else_227:
 //line big.go:3337
@@ -115929,16 +118086,16 @@ endIf_226:
 	if k%3 != 0 {
 		goto else_228
 	}
-//line big_fsm.go:115933
+//line big_fsm.go:118090
 	m.v.k, m.v.s = k, s
 //line big.go:3341
 	return m.suspend(228, Echo.Call(3))
 resume228:
-//line big_fsm.go:115938
+//line big_fsm.go:118095
 	v_228, err_227 = fsm.Take[int](in)
 //line big.go:3341
 	s += v(v_228, err_227)
-//line big_fsm.go:115942
+//line big_fsm.go:118099
 	goto endIf_227
 else_228:
 //line big.go:3342
@@ -115950,16 +118107,16 @@ endIf_227:
 	if k%4 != 0 {
 		goto else_229
 	}
-//line big_fsm.go:115954
+//line big_fsm.go:118111
 	m.v.k, m.v.s = k, s
 //line big.go:3346
 	return m.suspend(229, Echo.Call(0))
 resume229:
-//line big_fsm.go:115959
+//line big_fsm.go:118116
 	v_229, err_228 = fsm.Take[int](in)
 //line big.go:3346
 	s += v(v_229, err_228)
-//line big_fsm.go:115963
+//line big_fsm.go:118120
 	goto endIf_228
 else_229:
 //line big.go:3347
@@ -115971,16 +118128,16 @@ endIf_228:
 	if k%5 != 0 {
 		goto else_230
 	}
-//line big_fsm.go:115975
+//line big_fsm.go:118132
 	m.v.k, m.v.s = k, s
 //line big.go:3351
 	return m.suspend(230, Echo.Call(1))
 resume230:
-//line big_fsm.go:115980
+//line big_fsm.go:118137
 	v_230, err_229 = fsm.Take[int](in)
 //line big.go:3351
 	s += v(v_230, err_229)
-//line big_fsm.go:115984
+//line big_fsm.go:118141
 	goto endIf_229
 else_230:
 //line big.go:3352
@@ -115992,16 +118149,16 @@ endIf_229:
 	if k%6 != 0 {
 		goto else_231
 	}
-//line big_fsm.go:115996
+//line big_fsm.go:118153
 	m.v.k, m.v.s = k, s
 //line big.go:3356
 	return m.suspend(231, Echo.Call(2))
 resume231:
-//line big_fsm.go:116001
+//line big_fsm.go:118158
 	v_231, err_230 = fsm.Take[int](in)
 //line big.go:3356
 	s += v(v_231, err_230)
-//line big_fsm.go:116005
+//line big_fsm.go:118162
 	goto endIf_230
 else_231:
 //line big.go:3357
@@ -116013,16 +118170,16 @@ endIf_230:
 	if k%2 != 0 {
 		goto else_232
 	}
-//line big_fsm.go:116017
+//line big_fsm.go:118174
 	m.v.k, m.v.s = k, s
 //line big.go:3361
 	return m.suspend(232, Echo.Call(3))
 resume232:
-//line big_fsm.go:116022
+//line big_fsm.go:118179
 	v_232, err_231 = fsm.Take[int](in)
 //line big.go:3361
 	s += v(v_232, err_231)
-//line big_fsm.go:116026
+//line big_fsm.go:118183
 	goto endIf_231
 else_232:
 //line big.go:3362
@@ -116034,16 +118191,16 @@ endIf_231:
 	if k%3 != 0 {
 		goto else_233
 	}
-//line big_fsm.go:116038
+//line big_fsm.go:118195
 	m.v.k, m.v.s = k, s
 //line big.go:3366
 	return m.suspend(233, Echo.Call(0))
 resume233:
-//line big_fsm.go:116043
+//line big_fsm.go:118200
 	v_233, err_232 = fsm.Take[int](in)
 //line big.go:3366
 	s += v(v_233, err_232)
-//line big_fsm.go:116047
+//line big_fsm.go:118204
 	goto endIf_232
 else_233:
 //line big.go:3367
@@ -116055,16 +118212,16 @@ endIf_232:
 	if k%4 != 0 {
 		goto else_234
 	}
-//line big_fsm.go:116059
+//line big_fsm.go:118216
 	m.v.k, m.v.s = k, s
 //line big.go:3371
 	return m.suspend(234, Echo.Call(1))
 resume234:
-//line big_fsm.go:116064
+//line big_fsm.go:118221
 	v_234, err_233 = fsm.Take[int](in)
 //line big.go:3371
 	s += v(v_234, err_233)
-//line big_fsm.go:116068
+//line big_fsm.go:118225
 	goto endIf_233
 else_234:
 //line big.go:3372
@@ -116076,16 +118233,16 @@ endIf_233:
 	if k%5 != 0 {
 		goto else_235
 	}
-//line big_fsm.go:116080
+//line big_fsm.go:118237
 	m.v.k, m.v.s = k, s
 //line big.go:3376
 	return m.suspend(235, Echo.Call(2))
 resume235:
-//line big_fsm.go:116085
+//line big_fsm.go:118242
 	v_235, err_234 = fsm.Take[int](in)
 //line big.go:3376
 	s += v(v_235, err_234)
-//line big_fsm.go:116089
+//line big_fsm.go:118246
 	goto endIf_234
 else_235:
 //line big.go:3377
@@ -116097,16 +118254,16 @@ endIf_234:
 	if k%6 != 0 {
 		goto else_236
 	}
-//line big_fsm.go:116101
+//line big_fsm.go:118258
 	m.v.k, m.v.s = k, s
 //line big.go:3381
 	return m.suspend(236, Echo.Call(3))
 resume236:
-//line big_fsm.go:116106
+//line big_fsm.go:118263
 	v_236, err_235 = fsm.Take[int](in)
 //line big.go:3381
 	s += v(v_236, err_235)
-//line big_fsm.go:116110
+//line big_fsm.go:118267
 	goto endIf_235
 else_236:
 //line big.go:3382
@@ -116118,16 +118275,16 @@ endIf_235:
 	if k%2 != 0 {
 		goto else_237
 	}
-//line big_fsm.go:116122
+//line big_fsm.go:118279
 	m.v.k, m.v.s = k, s
 //line big.go:3386
 	return m.suspend(237, Echo.Call(0))
 resume237:
-//line big_fsm.go:116127
+//line big_fsm.go:118284
 	v_237, err_236 = fsm.Take[int](in)
 //line big.go:3386
 	s += v(v_237, err_236)
-//line big_fsm.go:116131
+//line big_fsm.go:118288
 	goto endIf_236
 else_237:
 //line big.go:3387
@@ -116139,16 +118296,16 @@ endIf_236:
 	if k%3 != 0 {
 		goto else_238
 	}
-//line big_fsm.go:116143
+//line big_fsm.go:118300
 	m.v.k, m.v.s = k, s
 //line big.go:3391
 	return m.suspend(238, Echo.Call(1))
 resume238:
-//line big_fsm.go:116148
+//line big_fsm.go:118305
 	v_238, err_237 = fsm.Take[int](in)
 //line big.go:3391
 	s += v(v_238, err_237)
-//line big_fsm.go:116152
+//line big_fsm.go:118309
 	goto endIf_237
 else_238:
 //line big.go:3392
@@ -116160,16 +118317,16 @@ endIf_237:
 	if k%4 != 0 {
 		goto else_239
 	}
-//line big_fsm.go:116164
+//line big_fsm.go:118321
 	m.v.k, m.v.s = k, s
 //line big.go:3396
 	return m.suspend(239, Echo.Call(2))
 resume239:
-//line big_fsm.go:116169
+//line big_fsm.go:118326
 	v_239, err_238 = fsm.Take[int](in)
 //line big.go:3396
 	s += v(v_239, err_238)
-//line big_fsm.go:116173
+//line big_fsm.go:118330
 	goto endIf_238
 else_239:
 //line big.go:3397
@@ -116181,16 +118338,16 @@ endIf_238:
 	if k%5 != 0 {
 		goto else_240
 	}
-//line big_fsm.go:116185
+//line big_fsm.go:118342
 	m.v.k, m.v.s = k, s
 //line big.go:3401
 	return m.suspend(240, Echo.Call(3))
 resume240:
-//line big_fsm.go:116190
+//line big_fsm.go:118347
 	v_240, err_239 = fsm.Take[int](in)
 //line big.go:3401
 	s += v(v_240, err_239)
-//line big_fsm.go:116194
+//line big_fsm.go:118351
 	goto endIf_239
 else_240:
 //line big.go:3402
@@ -116202,16 +118359,16 @@ endIf_239:
 	if k%6 != 0 {
 		goto else_241
 	}
-//line big_fsm.go:116206
+//line big_fsm.go:118363
 	m.v.k, m.v.s = k, s
 //line big.go:3406
 	return m.suspend(241, Echo.Call(0))
 resume241:
-//line big_fsm.go:116211
+//line big_fsm.go:118368
 	v_241, err_240 = fsm.Take[int](in)
 //line big.go:3406
 	s += v(v_241, err_240)
-//line big_fsm.go:116215
+//line big_fsm.go:118372
 	goto endIf_240
 else_241:
 //line big.go:3407
@@ -116223,16 +118380,16 @@ endIf_240:
 	if k%2 != 0 {
 		goto else_242
 	}
-//line big_fsm.go:116227
+//line big_fsm.go:118384
 	m.v.k, m.v.s = k, s
 //line big.go:3411
 	return m.suspend(242, Echo.Call(1))
 resume242:
-//line big_fsm.go:116232
+//line big_fsm.go:118389
 	v_242, err_241 = fsm.Take[int](in)
 //line big.go:3411
 	s += v(v_242, err_241)
-//line big_fsm.go:116236
+//line big_fsm.go:118393
 	goto endIf_241
 else_242:
 //line big.go:3412
@@ -116244,16 +118401,16 @@ endIf_241:
 	if k%3 != 0 {
 		goto else_243
 	}
-//line big_fsm.go:116248
+//line big_fsm.go:118405
 	m.v.k, m.v.s = k, s
 //line big.go:3416
 	return m.suspend(243, Echo.Call(2))
 resume243:
-//line big_fsm.go:116253
+//line big_fsm.go:118410
 	v_243, err_242 = fsm.Take[int](in)
 //line big.go:3416
 	s += v(v_243, err_242)
-//line big_fsm.go:116257
+//line big_fsm.go:118414
 	goto endIf_242
 else_243:
 //line big.go:3417
@@ -116265,16 +118422,16 @@ endIf_242:
 	if k%4 != 0 {
 		goto else_244
 	}
-//line big_fsm.go:116269
+//line big_fsm.go:118426
 	m.v.k, m.v.s = k, s
 //line big.go:3421
 	return m.suspend(244, Echo.Call(3))
 resume244:
-//line big_fsm.go:116274
+//line big_fsm.go:118431
 	v_244, err_243 = fsm.Take[int](in)
 //line big.go:3421
 	s += v(v_244, err_243)
-//line big_fsm.go:116278
+//line big_fsm.go:118435
 	goto endIf_243
 else_244:
 //line big.go:3422
@@ -116286,16 +118443,16 @@ endIf_243:
 	if k%5 != 0 {
 		goto else_245
 	}
-//line big_fsm.go:116290
+//line big_fsm.go:118447
 	m.v.k, m.v.s = k, s
 //line big.go:3426
 	return m.suspend(245, Echo.Call(0))
 resume245:
-//line big_fsm.go:116295
+//line big_fsm.go:118452
 	v_245, err_244 = fsm.Take[int](in)
 //line big.go:3426
 	s += v(v_245, err_244)
-//line big_fsm.go:116299
+//line big_fsm.go:118456
 	goto endIf_244
 else_245:
 //line big.go:3427
@@ -116307,16 +118464,16 @@ endIf_244:
 	if k%6 != 0 {
 		goto else_246
 	}
-//line big_fsm.go:116311
+//line big_fsm.go:118468
 	m.v.k, m.v.s = k, s
 //line big.go:3431
 	return m.suspend(246, Echo.Call(1))
 resume246:
-//line big_fsm.go:116316
+//line big_fsm.go:118473
 	v_246, err_245 = fsm.Take[int](in)
 //line big.go:3431
 	s += v(v_246, err_245)
-//line big_fsm.go:116320
+//line big_fsm.go:118477
 	goto endIf_245
 else_246:
 //line big.go:3432
@@ -116328,16 +118485,16 @@ endIf_245:
 	if k%2 != 0 {
 		goto else_247
 	}
-//line big_fsm.go:116332
+//line big_fsm.go:118489
 	m.v.k, m.v.s = k, s
 //line big.go:3436
 	return m.suspend(247, Echo.Call(2))
 resume247:
-//line big_fsm.go:116337
+//line big_fsm.go:118494
 	v_247, err_246 = fsm.Take[int](in)
 //line big.go:3436
 	s += v(v_247, err_246)
-//line big_fsm.go:116341
+//line big_fsm.go:118498
 	goto endIf_246
 else_247:
 //line big.go:3437
@@ -116349,16 +118506,16 @@ endIf_246:
 	if k%3 != 0 {
 		goto else_248
 	}
-//line big_fsm.go:116353
+//line big_fsm.go:118510
 	m.v.k, m.v.s = k, s
 //line big.go:3441
 	return m.suspend(248, Echo.Call(3))
 resume248:
-//line big_fsm.go:116358
+//line big_fsm.go:118515
 	v_248, err_247 = fsm.Take[int](in)
 //line big.go:3441
 	s += v(v_248, err_247)
-//line big_fsm.go:116362
+//line big_fsm.go:118519
 	goto endIf_247
 else_248:
 //line big.go:3442
@@ -116370,16 +118527,16 @@ endIf_247:
 	if k%4 != 0 {
 		goto else_249
 	}
-//line big_fsm.go:116374
+//line big_fsm.go:118531
 	m.v.k, m.v.s = k, s
 //line big.go:3446
 	return m.suspend(249, Echo.Call(0))
 resume249:
-//line big_fsm.go:116379
+//line big_fsm.go:118536
 	v_249, err_248 = fsm.Take[int](in)
 //line big.go:3446
 	s += v(v_249, err_248)
-//line big_fsm.go:116383
+//line big_fsm.go:118540
 	goto endIf_248
 else_249:
 //line big.go:3447
@@ -116391,16 +118548,16 @@ endIf_248:
 	if k%5 != 0 {
 		goto else_250
 	}
-//line big_fsm.go:116395
+//line big_fsm.go:118552
 	m.v.k, m.v.s = k, s
 //line big.go:3451
 	return m.suspend(250, Echo.Call(1))
 resume250:
-//line big_fsm.go:116400
+//line big_fsm.go:118557
 	v_250, err_249 = fsm.Take[int](in)
 //line big.go:3451
 	s += v(v_250, err_249)
-//line big_fsm.go:116404
+//line big_fsm.go:118561
 	goto endIf_249
 else_250:
 //line big.go:3452
@@ -116412,16 +118569,16 @@ endIf_249:
 	if k%6 != 0 {
 		goto else_251
 	}
-//line big_fsm.go:116416
+//line big_fsm.go:118573
 	m.v.k, m.v.s = k, s
 //line big.go:3456
 	return m.suspend(251, Echo.Call(2))
 resume251:
-//line big_fsm.go:116421
+//line big_fsm.go:118578
 	v_251, err_250 = fsm.Take[int](in)
 //line big.go:3456
 	s += v(v_251, err_250)
-//line big_fsm.go:116425
+//line big_fsm.go:118582
 	goto endIf_250
 else_251:
 //line big.go:3457
@@ -116433,16 +118590,16 @@ endIf_250:
 	if k%2 != 0 {
 		goto else_252
 	}
-//line big_fsm.go:116437
+//line big_fsm.go:118594
 	m.v.k, m.v.s = k, s
 //line big.go:3461
 	return m.suspend(252, Echo.Call(3))
 resume252:
-//line big_fsm.go:116442
+//line big_fsm.go:118599
 	v_252, err_251 = fsm.Take[int](in)
 //line big.go:3461
 	s += v(v_252, err_251)
-//line big_fsm.go:116446
+//line big_fsm.go:118603
 	goto endIf_251
 else_252:
 //line big.go:3462
@@ -116454,16 +118611,16 @@ endIf_251:
 	if k%3 != 0 {
 		goto else_253
 	}
-//line big_fsm.go:116458
+//line big_fsm.go:118615
 	m.v.k, m.v.s = k, s
 //line big.go:3466
 	return m.suspend(253, Echo.Call(0))
 resume253:
-//line big_fsm.go:116463
+//line big_fsm.go:118620
 	v_253, err_252 = fsm.Take[int](in)
 //line big.go:3466
 	s += v(v_253, err_252)
-//line big_fsm.go:116467
+//line big_fsm.go:118624
 	goto endIf_252
 else_253:
 //line big.go:3467
@@ -116475,16 +118632,16 @@ endIf_252:
 	if k%4 != 0 {
 		goto else_254
 	}
-//line big_fsm.go:116479
+//line big_fsm.go:118636
 	m.v.k, m.v.s = k, s
 //line big.go:3471
 	return m.suspend(254, Echo.Call(1))
 resume254:
-//line big_fsm.go:116484
+//line big_fsm.go:118641
 	v_254, err_253 = fsm.Take[int](in)
 //line big.go:3471
 	s += v(v_254, err_253)
-//line big_fsm.go:116488
+//line big_fsm.go:118645
 	goto endIf_253
 else_254:
 //line big.go:3472
@@ -116496,16 +118653,16 @@ endIf_253:
 	if k%5 != 0 {
 		goto else_255
 	}
-//line big_fsm.go:116500
+//line big_fsm.go:118657
 	m.v.k, m.v.s = k, s
 //line big.go:3476
 	return m.suspend(255, Echo.Call(2))
 resume255:
-//line big_fsm.go:116505
+//line big_fsm.go:118662
 	v_255, err_254 = fsm.Take[int](in)
 //line big.go:3476
 	s += v(v_255, err_254)
-//line big_fsm.go:116509
+//line big_fsm.go:118666
 	goto endIf_254
 else_255:
 //line big.go:3477
@@ -116517,16 +118674,16 @@ endIf_254:
 	if k%6 != 0 {
 		goto else_256
 	}
-//line big_fsm.go:116521
+//line big_fsm.go:118678
 	m.v.k, m.v.s = k, s
 //line big.go:3481
 	return m.suspend(256, Echo.Call(3))
 resume256:
-//line big_fsm.go:116526
+//line big_fsm.go:118683
 	v_256, err_255 = fsm.Take[int](in)
 //line big.go:3481
 	s += v(v_256, err_255)
-//line big_fsm.go:116530
+//line big_fsm.go:118687
 	goto endIf_255
 else_256:
 //line big.go:3482
@@ -116538,16 +118695,16 @@ endIf_255:
 	if k%2 != 0 {
 		goto else_257
 	}
-//line big_fsm.go:116542
+//line big_fsm.go:118699
 	m.v.k, m.v.s = k, s
 //line big.go:3486
 	return m.suspend(257, Echo.Call(0))
 resume257:
-//line big_fsm.go:116547
+//line big_fsm.go:118704
 	v_257, err_256 = fsm.Take[int](in)
 //line big.go:3486
 	s += v(v_257, err_256)
-//line big_fsm.go:116551
+//line big_fsm.go:118708
 	goto endIf_256
 else_257:
 //line big.go:3487
@@ -116559,16 +118716,16 @@ endIf_256:
 	if k%3 != 0 {
 		goto else_258
 	}
-//line big_fsm.go:116563
+//line big_fsm.go:118720
 	m.v.k, m.v.s = k, s
 //line big.go:3491
 	return m.suspend(258, Echo.Call(1))
 resume258:
-//line big_fsm.go:116568
+//line big_fsm.go:118725
 	v_258, err_257 = fsm.Take[int](in)
 //line big.go:3491
 	s += v(v_258, err_257)
-//line big_fsm.go:116572
+//line big_fsm.go:118729
 	goto endIf_257
 else_258:
 //line big.go:3492
@@ -116580,16 +118737,16 @@ endIf_257:
 	if k%4 != 0 {
 		goto else_259
 	}
-//line big_fsm.go:116584
+//line big_fsm.go:118741
 	m.v.k, m.v.s = k, s
 //line big.go:3496
 	return m.suspend(259, Echo.Call(2))
 resume259:
-//line big_fsm.go:116589
+//line big_fsm.go:118746
 	v_259, err_258 = fsm.Take[int](in)
 //line big.go:3496
 	s += v(v_259, err_258)
-//line big_fsm.go:116593
+//line big_fsm.go:118750
 	goto endIf_258
 else_259:
 //line big.go:3497
@@ -116601,16 +118758,16 @@ endIf_258:
 	if k%5 != 0 {
 		goto else_260
 	}
-//line big_fsm.go:116605
+//line big_fsm.go:118762
 	m.v.k, m.v.s = k, s
 //line big.go:3501
 	return m.suspend(260, Echo.Call(3))
 resume260:
-//line big_fsm.go:116610
+//line big_fsm.go:118767
 	v_260, err_259 = fsm.Take[int](in)
 //line big.go:3501
 	s += v(v_260, err_259)
-//line big_fsm.go:116614
+//line big_fsm.go:118771
 	goto endIf_259
 else_260:
 //line big.go:3502
@@ -116622,16 +118779,16 @@ endIf_259:
 	if k%6 != 0 {
 		goto else_261
 	}
-//line big_fsm.go:116626
+//line big_fsm.go:118783
 	m.v.k, m.v.s = k, s
 //line big.go:3506
 	return m.suspend(261, Echo.Call(0))
 resume261:
-//line big_fsm.go:116631
+//line big_fsm.go:118788
 	v_261, err_260 = fsm.Take[int](in)
 //line big.go:3506
 	s += v(v_261, err_260)
-//line big_fsm.go:116635
+//line big_fsm.go:118792
 	goto endIf_260
 else_261:
 //line big.go:3507
@@ -116643,16 +118800,16 @@ endIf_260:
 	if k%2 != 0 {
 		goto else_262
 	}
-//line big_fsm.go:116647
+//line big_fsm.go:118804
 	m.v.k, m.v.s = k, s
 //line big.go:3511
 	return m.suspend(262, Echo.Call(1))
 resume262:
-//line big_fsm.go:116652
+//line big_fsm.go:118809
 	v_262, err_261 = fsm.Take[int](in)
 //line big.go:3511
 	s += v(v_262, err_261)
-//line big_fsm.go:116656
+//line big_fsm.go:118813
 	goto endIf_261
 else_262:
 //line big.go:3512
@@ -116664,16 +118821,16 @@ endIf_261:
 	if k%3 != 0 {
 		goto else_263
 	}
-//line big_fsm.go:116668
+//line big_fsm.go:118825
 	m.v.k, m.v.s = k, s
 //line big.go:3516
 	return m.suspend(263, Echo.Call(2))
 resume263:
-//line big_fsm.go:116673
+//line big_fsm.go:118830
 	v_263, err_262 = fsm.Take[int](in)
 //line big.go:3516
 	s += v(v_263, err_262)
-//line big_fsm.go:116677
+//line big_fsm.go:118834
 	goto endIf_262
 else_263:
 //line big.go:3517
@@ -116685,16 +118842,16 @@ endIf_262:
 	if k%4 != 0 {
 		goto else_264
 	}
-//line big_fsm.go:116689
+//line big_fsm.go:118846
 	m.v.k, m.v.s = k, s
 //line big.go:3521
 	return m.suspend(264, Echo.Call(3))
 resume264:
-//line big_fsm.go:116694
+//line big_fsm.go:118851
 	v_264, err_263 = fsm.Take[int](in)
 //line big.go:3521
 	s += v(v_264, err_263)
-//line big_fsm.go:116698
+//line big_fsm.go:118855
 	goto endIf_263
 else_264:
 //line big.go:3522
@@ -116706,16 +118863,16 @@ endIf_263:
 	if k%5 != 0 {
 		goto else_265
 	}
-//line big_fsm.go:116710
+//line big_fsm.go:118867
 	m.v.k, m.v.s = k, s
 //line big.go:3526
 	return m.suspend(265, Echo.Call(0))
 resume265:
-//line big_fsm.go:116715
+//line big_fsm.go:118872
 	v_265, err_264 = fsm.Take[int](in)
 //line big.go:3526
 	s += v(v_265, err_264)
-//line big_fsm.go:116719
+//line big_fsm.go:118876
 	goto endIf_264
 else_265:
 //line big.go:3527
@@ -116727,16 +118884,16 @@ endIf_264:
 	if k%6 != 0 {
 		goto else_266
 	}
-//line big_fsm.go:116731
+//line big_fsm.go:118888
 	m.v.k, m.v.s = k, s
 //line big.go:3531
 	return m.suspend(266, Echo.Call(1))
 resume266:
-//line big_fsm.go:116736
+//line big_fsm.go:118893
 	v_266, err_265 = fsm.Take[int](in)
 //line big.go:3531
 	s += v(v_266, err_265)
-//line big_fsm.go:116740
+//line big_fsm.go:118897
 	goto endIf_265
 else_266:
 //line big.go:3532
@@ -116748,16 +118905,16 @@ endIf_265:
 	if k%2 != 0 {
 		goto else_267
 	}
-//line big_fsm.go:116752
+//line big_fsm.go:118909
 	m.v.k, m.v.s = k, s
 //line big.go:3536
 	return m.suspend(267, Echo.Call(2))
 resume267:
-//line big_fsm.go:116757
+//line big_fsm.go:118914
 	v_267, err_266 = fsm.Take[int](in)
 //line big.go:3536
 	s += v(v_267, err_266)
-//line big_fsm.go:116761
+//line big_fsm.go:118918
 	goto endIf_266
 else_267:
 //line big.go:3537
@@ -116769,16 +118926,16 @@ endIf_266:
 	if k%3 != 0 {
 		goto else_268
 	}
-//line big_fsm.go:116773
+//line big_fsm.go:118930
 	m.v.k, m.v.s = k, s
 //line big.go:3541
 	return m.suspend(268, Echo.Call(3))
 resume268:
-//line big_fsm.go:116778
+//line big_fsm.go:118935
 	v_268, err_267 = fsm.Take[int](in)
 //line big.go:3541
 	s += v(v_268, err_267)
-//line big_fsm.go:116782
+//line big_fsm.go:118939
 	goto endIf_267
 else_268:
 //line big.go:3542
@@ -116790,16 +118947,16 @@ endIf_267:
 	if k%4 != 0 {
 		goto else_269
 	}
-//line big_fsm.go:116794
+//line big_fsm.go:118951
 	m.v.k, m.v.s = k, s
 //line big.go:3546
 	return m.suspend(269, Echo.Call(0))
 resume269:
-//line big_fsm.go:116799
+//line big_fsm.go:118956
 	v_269, err_268 = fsm.Take[int](in)
 //line big.go:3546
 	s += v(v_269, err_268)
-//line big_fsm.go:116803
+//line big_fsm.go:118960
 	goto endIf_268
 else_269:
 //line big.go:3547
@@ -116811,16 +118968,16 @@ endIf_268:
 	if k%5 != 0 {
 		goto else_270
 	}
-//line big_fsm.go:116815
+//line big_fsm.go:118972
 	m.v.k, m.v.s = k, s
 //line big.go:3551
 	return m.suspend(270, Echo.Call(1))
 resume270:
-//line big_fsm.go:116820
+//line big_fsm.go:118977
 	v_270, err_269 = fsm.Take[int](in)
 //line big.go:3551
 	s += v(v_270, err_269)
-//line big_fsm.go:116824
+//line big_fsm.go:118981
 	goto endIf_269
 else_270:
 //line big.go:3552
@@ -116832,16 +118989,16 @@ endIf_269:
 	if k%6 != 0 {
 		goto else_271
 	}
-//line big_fsm.go:116836
+//line big_fsm.go:118993
 	m.v.k, m.v.s = k, s
 //line big.go:3556
 	return m.suspend(271, Echo.Call(2))
 resume271:
-//line big_fsm.go:116841
+//line big_fsm.go:118998
 	v_271, err_270 = fsm.Take[int](in)
 //line big.go:3556
 	s += v(v_271, err_270)
-//line big_fsm.go:116845
+//line big_fsm.go:119002
 	goto endIf_270
 else_271:
 //line big.go:3557
@@ -116853,16 +119010,16 @@ endIf_270:
 	if k%2 != 0 {
 		goto else_272
 	}
-//line big_fsm.go:116857
+//line big_fsm.go:119014
 	m.v.k, m.v.s = k, s
 //line big.go:3561
 	return m.suspend(272, Echo.Call(3))
 resume272:
-//line big_fsm.go:116862
+//line big_fsm.go:119019
 	v_272, err_271 = fsm.Take[int](in)
 //line big.go:3561
 	s += v(v_272, err_271)
-//line big_fsm.go:116866
+//line big_fsm.go:119023
 	goto endIf_271
 else_272:
 //line big.go:3562
@@ -116874,16 +119031,16 @@ endIf_271:
 	if k%3 != 0 {
 		goto else_273
 	}
-//line big_fsm.go:116878
+//line big_fsm.go:119035
 	m.v.k, m.v.s = k, s
 //line big.go:3566
 	return m.suspend(273, Echo.Call(0))
 resume273:
-//line big_fsm.go:116883
+//line big_fsm.go:119040
 	v_273, err_272 = fsm.Take[int](in)
 //line big.go:3566
 	s += v(v_273, err_272)
-//line big_fsm.go:116887
+//line big_fsm.go:119044
 	goto endIf_272
 else_273:
 //line big.go:3567
@@ -116895,16 +119052,16 @@ endIf_272:
 	if k%4 != 0 {
 		goto else_274
 	}
-//line big_fsm.go:116899
+//line big_fsm.go:119056
 	m.v.k, m.v.s = k, s
 //line big.go:3571
 	return m.suspend(274, Echo.Call(1))
 resume274:
-//line big_fsm.go:116904
+//line big_fsm.go:119061
 	v_274, err_273 = fsm.Take[int](in)
 //line big.go:3571
 	s += v(v_274, err_273)
-//line big_fsm.go:116908
+//line big_fsm.go:119065
 	goto endIf_273
 else_274:
 //line big.go:3572
@@ -116916,16 +119073,16 @@ endIf_273:
 	if k%5 != 0 {
 		goto else_275
 	}
-//line big_fsm.go:116920
+//line big_fsm.go:119077
 	m.v.k, m.v.s = k, s
 //line big.go:3576
 	return m.suspend(275, Echo.Call(2))
 resume275:
-//line big_fsm.go:116925
+//line big_fsm.go:119082
 	v_275, err_274 = fsm.Take[int](in)
 //line big.go:3576
 	s += v(v_275, err_274)
-//line big_fsm.go:116929
+//line big_fsm.go:119086
 	goto endIf_274
 else_275:
 //line big.go:3577
@@ -116937,16 +119094,16 @@ endIf_274:
 	if k%6 != 0 {
 		goto else_276
 	}
-//line big_fsm.go:116941
+//line big_fsm.go:119098
 	m.v.k, m.v.s = k, s
 //line big.go:3581
 	return m.suspend(276, Echo.Call(3))
 resume276:
-//line big_fsm.go:116946
+//line big_fsm.go:119103
 	v_276, err_275 = fsm.Take[int](in)
 //line big.go:3581
 	s += v(v_276, err_275)
-//line big_fsm.go:116950
+//line big_fsm.go:119107
 	goto endIf_275
 else_276:
 //line big.go:3582
@@ -116958,16 +119115,16 @@ endIf_275:
 	if k%2 != 0 {
 		goto else_277
 	}
-//line big_fsm.go:116962
+//line big_fsm.go:119119
 	m.v.k, m.v.s = k, s
 //line big.go:3586
 	return m.suspend(277, Echo.Call(0))
 resume277:
-//line big_fsm.go:116967
+//line big_fsm.go:119124
 	v_277, err_276 = fsm.Take[int](in)
 //line big.go:3586
 	s += v(v_277, err_276)
-//line big_fsm.go:116971
+//line big_fsm.go:119128
 	goto endIf_276
 else_277:
 //line big.go:3587
@@ -116979,16 +119136,16 @@ endIf_276:
 	if k%3 != 0 {
 		goto else_278
 	}
-//line big_fsm.go:116983
+//line big_fsm.go:119140
 	m.v.k, m.v.s = k, s
 //line big.go:3591
 	return m.suspend(278, Echo.Call(1))
 resume278:
-//line big_fsm.go:116988
+//line big_fsm.go:119145
 	v_278, err_277 = fsm.Take[int](in)
 //line big.go:3591
 	s += v(v_278, err_277)
-//line big_fsm.go:116992
+//line big_fsm.go:119149
 	goto endIf_277
 else_278:
 //line big.go:3592
@@ -117000,16 +119157,16 @@ endIf_277:
 	if k%4 != 0 {
 		goto else_279
 	}
-//line big_fsm.go:117004
+//line big_fsm.go:119161
 	m.v.k, m.v.s = k, s
 //line big.go:3596
 	return m.suspend(279, Echo.Call(2))
 resume279:
-//line big_fsm.go:117009
+//line big_fsm.go:119166
 	v_279, err_278 = fsm.Take[int](in)
 //line big.go:3596
 	s += v(v_279, err_278)
-//line big_fsm.go:117013
+//line big_fsm.go:119170
 	goto endIf_278
 else_279:
 //line big.go:3597
@@ -117021,16 +119178,16 @@ endIf_278:
 	if k%5 != 0 {
 		goto else_280
 	}
-//line big_fsm.go:117025
+//line big_fsm.go:119182
 	m.v.k, m.v.s = k, s
 //line big.go:3601
 	return m.suspend(280, Echo.Call(3))
 resume280:
-//line big_fsm.go:117030
+//line big_fsm.go:119187
 	v_280, err_279 = fsm.Take[int](in)
 //line big.go:3601
 	s += v(v_280, err_279)
-//line big_fsm.go:117034
+//line big_fsm.go:119191
 	goto endIf_279
 else_280:
 //line big.go:3602
@@ -117042,16 +119199,16 @@ endIf_279:
 	if k%6 != 0 {
 		goto else_281
 	}
-//line big_fsm.go:117046
+//line big_fsm.go:119203
 	m.v.k, m.v.s = k, s
 //line big.go:3606
 	return m.suspend(281, Echo.Call(0))
 resume281:
-//line big_fsm.go:117051
+//line big_fsm.go:119208
 	v_281, err_280 = fsm.Take[int](in)
 //line big.go:3606
 	s += v(v_281, err_280)
-//line big_fsm.go:117055
+//line big_fsm.go:119212
 	goto endIf_280
 else_281:
 //line big.go:3607
@@ -117063,16 +119220,16 @@ endIf_280:
 	if k%2 != 0 {
 		goto else_282
 	}
-//line big_fsm.go:117067
+//line big_fsm.go:119224
 	m.v.k, m.v.s = k, s
 //line big.go:3611
 	return m.suspend(282, Echo.Call(1))
 resume282:
-//line big_fsm.go:117072
+//line big_fsm.go:119229
 	v_282, err_281 = fsm.Take[int](in)
 //line big.go:3611
 	s += v(v_282, err_281)
-//line big_fsm.go:117076
+//line big_fsm.go:119233
 	goto endIf_281
 else_282:
 //line big.go:3612
@@ -117084,16 +119241,16 @@ endIf_281:
 	if k%3 != 0 {
 		goto else_283
 	}
-//line big_fsm.go:117088
+//line big_fsm.go:119245
 	m.v.k, m.v.s = k, s
 //line big.go:3616
 	return m.suspend(283, Echo.Call(2))
 resume283:
-//line big_fsm.go:117093
+//line big_fsm.go:119250
 	v_283, err_282 = fsm.Take[int](in)
 //line big.go:3616
 	s += v(v_283, err_282)
-//line big_fsm.go:117097
+//line big_fsm.go:119254
 	goto endIf_282
 else_283:
 //line big.go:3617
@@ -117105,16 +119262,16 @@ endIf_282:
 	if k%4 != 0 {
 		goto else_284
 	}
-//line big_fsm.go:117109
+//line big_fsm.go:119266
 	m.v.k, m.v.s = k, s
 //line big.go:3621
 	return m.suspend(284, Echo.Call(3))
 resume284:
-//line big_fsm.go:117114
+//line big_fsm.go:119271
 	v_284, err_283 = fsm.Take[int](in)
 //line big.go:3621
 	s += v(v_284, err_283)
-//line big_fsm.go:117118
+//line big_fsm.go:119275
 	goto endIf_283
 else_284:
 //line big.go:3622
@@ -117126,16 +119283,16 @@ endIf_283:
 	if k%5 != 0 {
 		goto else_285
 	}
-//line big_fsm.go:117130
+//line big_fsm.go:119287
 	m.v.k, m.v.s = k, s
 //line big.go:3626
 	return m.suspend(285, Echo.Call(0))
 resume285:
-//line big_fsm.go:117135
+//line big_fsm.go:119292
 	v_285, err_284 = fsm.Take[int](in)
 //line big.go:3626
 	s += v(v_285, err_284)
-//line big_fsm.go:117139
+//line big_fsm.go:119296
 	goto endIf_284
 else_285:
 //line big.go:3627
@@ -117147,16 +119304,16 @@ endIf_284:
 	if k%6 != 0 {
 		goto else_286
 	}
-//line big_fsm.go:117151
+//line big_fsm.go:119308
 	m.v.k, m.v.s = k, s
 //line big.go:3631
 	return m.suspend(286, Echo.Call(1))
 resume286:
-//line big_fsm.go:117156
+//line big_fsm.go:119313
 	v_286, err_285 = fsm.Take[int](in)
 //line big.go:3631
 	s += v(v_286, err_285)
-//line big_fsm.go:117160
+//line big_fsm.go:119317
 	goto endIf_285
 else_286:
 //line big.go:3632
@@ -117168,16 +119325,16 @@ endIf_285:
 	if k%2 != 0 {
 		goto else_287
 	}
-//line big_fsm.go:117172
+//line big_fsm.go:119329
 	m.v.k, m.v.s = k, s
 //line big.go:3636
 	return m.suspend(287, Echo.Call(2))
 resume287:
-//line big_fsm.go:117177
+//line big_fsm.go:119334
 	v_287, err_286 = fsm.Take[int](in)
 //line big.go:3636
 	s += v(v_287, err_286)
-//line big_fsm.go:117181
+//line big_fsm.go:119338
 	goto endIf_286
 else_287:
 //line big.go:3637
@@ -117189,16 +119346,16 @@ endIf_286:
 	if k%3 != 0 {
 		goto else_288
 	}
-//line big_fsm.go:117193
+//line big_fsm.go:119350
 	m.v.k, m.v.s = k, s
 //line big.go:3641
 	return m.suspend(288, Echo.Call(3))
 resume288:
-//line big_fsm.go:117198
+//line big_fsm.go:119355
 	v_288, err_287 = fsm.Take[int](in)
 //line big.go:3641
 	s += v(v_288, err_287)
-//line big_fsm.go:117202
+//line big_fsm.go:119359
 	goto endIf_287
 else_288:
 //line big.go:3642
@@ -117210,16 +119367,16 @@ endIf_287:
 	if k%4 != 0 {
 		goto else_289
 	}
-//line big_fsm.go:117214
+//line big_fsm.go:119371
 	m.v.k, m.v.s = k, s
 //line big.go:3646
 	return m.suspend(289, Echo.Call(0))
 resume289:
-//line big_fsm.go:117219
+//line big_fsm.go:119376
 	v_289, err_288 = fsm.Take[int](in)
 //line big.go:3646
 	s += v(v_289, err_288)
-//line big_fsm.go:117223
+//line big_fsm.go:119380
 	goto endIf_288
 else_289:
 //line big.go:3647
@@ -117231,16 +119388,16 @@ endIf_288:
 	if k%5 != 0 {
 		goto else_290
 	}
-//line big_fsm.go:117235
+//line big_fsm.go:119392
 	m.v.k, m.v.s = k, s
 //line big.go:3651
 	return m.suspend(290, Echo.Call(1))
 resume290:
-//line big_fsm.go:117240
+//line big_fsm.go:119397
 	v_290, err_289 = fsm.Take[int](in)
 //line big.go:3651
 	s += v(v_290, err_289)
-//line big_fsm.go:117244
+//line big_fsm.go:119401
 	goto endIf_289
 else_290:
 //line big.go:3652
@@ -117252,16 +119409,16 @@ endIf_289:
 	if k%6 != 0 {
 		goto else_291
 	}
-//line big_fsm.go:117256
+//line big_fsm.go:119413
 	m.v.k, m.v.s = k, s
 //line big.go:3656
 	return m.suspend(291, Echo.Call(2))
 resume291:
-//line big_fsm.go:117261
+//line big_fsm.go:119418
 	v_291, err_290 = fsm.Take[int](in)
 //line big.go:3656
 	s += v(v_291, err_290)
-//line big_fsm.go:117265
+//line big_fsm.go:119422
 	goto endIf_290
 else_291:
 //line big.go:3657
@@ -117273,16 +119430,16 @@ endIf_290:
 	if k%2 != 0 {
 		goto else_292
 	}
-//line big_fsm.go:117277
+//line big_fsm.go:119434
 	m.v.k, m.v.s = k, s
 //line big.go:3661
 	return m.suspend(292, Echo.Call(3))
 resume292:
-//line big_fsm.go:117282
+//line big_fsm.go:119439
 	v_292, err_291 = fsm.Take[int](in)
 //line big.go:3661
 	s += v(v_292, err_291)
-//line big_fsm.go:117286
+//line big_fsm.go:119443
 	goto endIf_291
 else_292:
 //line big.go:3662
@@ -117294,16 +119451,16 @@ endIf_291:
 	if k%3 != 0 {
 		goto else_293
 	}
-//line big_fsm.go:117298
+//line big_fsm.go:119455
 	m.v.k, m.v.s = k, s
 //line big.go:3666
 	return m.suspend(293, Echo.Call(0))
 resume293:
-//line big_fsm.go:117303
+//line big_fsm.go:119460
 	v_293, err_292 = fsm.Take[int](in)
 //line big.go:3666
 	s += v(v_293, err_292)
-//line big_fsm.go:117307
+//line big_fsm.go:119464
 	goto endIf_292
 else_293:
 //line big.go:3667
@@ -117315,16 +119472,16 @@ endIf_292:
 	if k%4 != 0 {
 		goto else_294
 	}
-//line big_fsm.go:117319
+//line big_fsm.go:119476
 	m.v.k, m.v.s = k, s
 //line big.go:3671
 	return m.suspend(294, Echo.Call(1))
 resume294:
-//line big_fsm.go:117324
+//line big_fsm.go:119481
 	v_294, err_293 = fsm.Take[int](in)
 //line big.go:3671
 	s += v(v_294, err_293)
-//line big_fsm.go:117328
+//line big_fsm.go:119485
 	goto endIf_293
 else_294:
 //line big.go:3672
@@ -117336,16 +119493,16 @@ endIf_293:
 	if k%5 != 0 {
 		goto else_295
 	}
-//line big_fsm.go:117340
+//line big_fsm.go:119497
 	m.v.k, m.v.s = k, s
 //line big.go:3676
 	return m.suspend(295, Echo.Call(2))
 resume295:
-//line big_fsm.go:117345
+//line big_fsm.go:119502
 	v_295, err_294 = fsm.Take[int](in)
 //line big.go:3676
 	s += v(v_295, err_294)
-//line big_fsm.go:117349
+//line big_fsm.go:119506
 	goto endIf_294
 else_295:
 //line big.go:3677
@@ -117357,16 +119514,16 @@ endIf_294:
 	if k%6 != 0 {
 		goto else_296
 	}
-//line big_fsm.go:117361
+//line big_fsm.go:119518
 	m.v.k, m.v.s = k, s
 //line big.go:3681
 	return m.suspend(296, Echo.Call(3))
 resume296:
-//line big_fsm.go:117366
+//line big_fsm.go:119523
 	v_296, err_295 = fsm.Take[int](in)
 //line big.go:3681
 	s += v(v_296, err_295)
-//line big_fsm.go:117370
+//line big_fsm.go:119527
 	goto endIf_295
 else_296:
 //line big.go:3682
@@ -117378,16 +119535,16 @@ endIf_295:
 	if k%2 != 0 {
 		goto else_297
 	}
-//line big_fsm.go:117382
+//line big_fsm.go:119539
 	m.v.k, m.v.s = k, s
 //line big.go:3686
 	return m.suspend(297, Echo.Call(0))
 resume297:
-//line big_fsm.go:117387
+//line big_fsm.go:119544
 	v_297, err_296 = fsm.Take[int](in)
 //line big.go:3686
 	s += v(v_297, err_296)
-//line big_fsm.go:117391
+//line big_fsm.go:119548
 	goto endIf_296
 else_297:
 //line big.go:3687
@@ -117399,16 +119556,16 @@ endIf_296:
 	if k%3 != 0 {
 		goto else_298
 	}
-//line big_fsm.go:117403
+//line big_fsm.go:119560
 	m.v.k, m.v.s = k, s
 //line big.go:3691
 	return m.suspend(298, Echo.Call(1))
 resume298:
-//line big_fsm.go:117408
+//line big_fsm.go:119565
 	v_298, err_297 = fsm.Take[int](in)
 //line big.go:3691
 	s += v(v_298, err_297)
-//line big_fsm.go:117412
+//line big_fsm.go:119569
 	goto endIf_297
 else_298:
 //line big.go:3692
@@ -117420,16 +119577,16 @@ endIf_297:
 	if k%4 != 0 {
 		goto else_299
 	}
-//line big_fsm.go:117424
+//line big_fsm.go:119581
 	m.v.k, m.v.s = k, s
 //line big.go:3696
 	return m.suspend(299, Echo.Call(2))
 resume299:
-//line big_fsm.go:117429
+//line big_fsm.go:119586
 	v_299, err_298 = fsm.Take[int](in)
 //line big.go:3696
 	s += v(v_299, err_298)
-//line big_fsm.go:117433
+//line big_fsm.go:119590
 	goto endIf_298
 else_299:
 //line big.go:3697
@@ -117441,16 +119598,16 @@ endIf_298:
 	if k%5 != 0 {
 		goto else_300
 	}
-//line big_fsm.go:117445
+//line big_fsm.go:119602
 	m.v.s = s
 //line big.go:3701
 	return m.suspend(300, Echo.Call(3))
 resume300:
-//line big_fsm.go:117450
+//line big_fsm.go:119607
 	v_300, err_299 = fsm.Take[int](in)
 //line big.go:3701
 	s += v(v_300, err_299)
-//line big_fsm.go:117454
+//line big_fsm.go:119611
 	goto endIf_299
 else_300:
 //line big.go:3702
@@ -117460,7 +119617,7 @@ else_300:
 endIf_299:
 //line big.go:3705
 	return m.finish(s, nil)
-//line big_fsm.go:117464
+//line big_fsm.go:119621
 }
 
 func (m *bigBranchesMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -119322,7 +121479,8 @@ func (m *bigBranchesMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "big.go:3706:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -119343,7 +121501,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "167fb7587df22b15",
+			ID:     "start",
+			Layout: "9aa7332cbbd984b0",
 			Pos:    "big.go:2203:6",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -119351,7 +121510,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call",
+			Layout: "57c3f878392f409a",
 			Pos:    "big.go:2206:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -119361,7 +121521,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#2",
+			Layout: "2235d7a24215e9e0",
 			Pos:    "big.go:2211:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -119371,7 +121532,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#3",
+			Layout: "f831596e2014cca1",
 			Pos:    "big.go:2216:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -119381,7 +121543,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#4",
+			Layout: "755f51bcc3ae160d",
 			Pos:    "big.go:2221:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -119391,7 +121554,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#5",
+			Layout: "557628f9adfa91de",
 			Pos:    "big.go:2226:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -119401,7 +121565,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#6",
+			Layout: "e117c45663ffb3a4",
 			Pos:    "big.go:2231:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -119411,7 +121576,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#7",
+			Layout: "82ed49aa1c668a0b",
 			Pos:    "big.go:2236:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -119421,7 +121587,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#8",
+			Layout: "5a42654866c37edb",
 			Pos:    "big.go:2241:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -119431,7 +121598,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#9",
+			Layout: "fe17ae8d4bd405e0",
 			Pos:    "big.go:2246:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -119441,7 +121609,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#10",
+			Layout: "e7aaad64142381ec",
 			Pos:    "big.go:2251:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -119451,7 +121620,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#11",
+			Layout: "e52acf6d871038df",
 			Pos:    "big.go:2256:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -119461,7 +121631,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#12",
+			Layout: "aa00963af88a8f1c",
 			Pos:    "big.go:2261:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -119471,7 +121642,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#13",
+			Layout: "f1b9d3c6e0ce1428",
 			Pos:    "big.go:2266:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -119481,7 +121653,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#14",
+			Layout: "f45e71e77d27b66c",
 			Pos:    "big.go:2271:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -119491,7 +121664,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#15",
+			Layout: "3839a3c6f0fee2a7",
 			Pos:    "big.go:2276:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -119501,7 +121675,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#16",
+			Layout: "b4ec627488e85caf",
 			Pos:    "big.go:2281:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -119511,7 +121686,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#17",
+			Layout: "8ef2b830e29931a6",
 			Pos:    "big.go:2286:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -119521,7 +121697,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#18",
+			Layout: "f783584896a8a270",
 			Pos:    "big.go:2291:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -119531,7 +121708,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#19",
+			Layout: "da31fd1e0f071ff8",
 			Pos:    "big.go:2296:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -119541,7 +121719,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#20",
+			Layout: "7a8b6d04297842ba",
 			Pos:    "big.go:2301:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -119551,7 +121730,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#21",
+			Layout: "dc4c1aeba8a33f70",
 			Pos:    "big.go:2306:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -119561,7 +121741,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#22",
+			Layout: "8a817a26f4e22957",
 			Pos:    "big.go:2311:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -119571,7 +121752,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#23",
+			Layout: "9061c7eb3dcd6b54",
 			Pos:    "big.go:2316:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -119581,7 +121763,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#24",
+			Layout: "03f1d73cdcdcc8a7",
 			Pos:    "big.go:2321:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -119591,7 +121774,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#25",
+			Layout: "80c768ca6721685f",
 			Pos:    "big.go:2326:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -119601,7 +121785,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#26",
+			Layout: "3e74c77b86b1d6e5",
 			Pos:    "big.go:2331:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -119611,7 +121796,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#27",
+			Layout: "0553cbe698a52bfd",
 			Pos:    "big.go:2336:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -119621,7 +121807,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#28",
+			Layout: "84d37e98c947dde9",
 			Pos:    "big.go:2341:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -119631,7 +121818,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#29",
+			Layout: "475fddb3daef7d8a",
 			Pos:    "big.go:2346:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -119641,7 +121829,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#30",
+			Layout: "5d76fe58ffe5dc25",
 			Pos:    "big.go:2351:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -119651,7 +121840,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#31",
+			Layout: "0aa938df41c8e217",
 			Pos:    "big.go:2356:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -119661,7 +121851,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#32",
+			Layout: "352f46e66d5eb47d",
 			Pos:    "big.go:2361:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -119671,7 +121862,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#33",
+			Layout: "63bf36a573e719f5",
 			Pos:    "big.go:2366:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -119681,7 +121873,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#34",
+			Layout: "245dfa48af2239cb",
 			Pos:    "big.go:2371:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -119691,7 +121884,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#35",
+			Layout: "05d613d2704bc5ea",
 			Pos:    "big.go:2376:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -119701,7 +121895,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#36",
+			Layout: "5af40a5aea263ad6",
 			Pos:    "big.go:2381:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -119711,7 +121906,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#37",
+			Layout: "b376b5c6669fc331",
 			Pos:    "big.go:2386:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -119721,7 +121917,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#38",
+			Layout: "83e68c07c8ce35d9",
 			Pos:    "big.go:2391:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -119731,7 +121928,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#39",
+			Layout: "f7dc68e1b3a62e4e",
 			Pos:    "big.go:2396:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -119741,7 +121939,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#40",
+			Layout: "0a1a4663909791a2",
 			Pos:    "big.go:2401:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -119751,7 +121950,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#41",
+			Layout: "7c8242d7a588ee4f",
 			Pos:    "big.go:2406:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -119761,7 +121961,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#42",
+			Layout: "bd32db3fa4b19a3b",
 			Pos:    "big.go:2411:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -119771,7 +121972,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#43",
+			Layout: "58529c12e813c75e",
 			Pos:    "big.go:2416:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -119781,7 +121983,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#44",
+			Layout: "c8e4f27477fb3e3c",
 			Pos:    "big.go:2421:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -119791,7 +121994,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#45",
+			Layout: "13178368b6fb0ea6",
 			Pos:    "big.go:2426:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -119801,7 +122005,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#46",
+			Layout: "caf98542380cdbd9",
 			Pos:    "big.go:2431:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -119811,7 +122016,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#47",
+			Layout: "a1baf4729d16497a",
 			Pos:    "big.go:2436:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -119821,7 +122027,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#48",
+			Layout: "1cfbfab680a28462",
 			Pos:    "big.go:2441:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -119831,7 +122038,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#49",
+			Layout: "25a337584a3ebf52",
 			Pos:    "big.go:2446:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -119841,7 +122049,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#50",
+			Layout: "9d54013018be9ec4",
 			Pos:    "big.go:2451:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -119851,7 +122060,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#51",
+			Layout: "df8a06e50820fa68",
 			Pos:    "big.go:2456:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -119861,7 +122071,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#52",
+			Layout: "c2ea763a1abf3db2",
 			Pos:    "big.go:2461:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -119871,7 +122082,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#53",
+			Layout: "cdedf505d9ed129b",
 			Pos:    "big.go:2466:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -119881,7 +122093,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#54",
+			Layout: "38527d84c5ca5994",
 			Pos:    "big.go:2471:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -119891,7 +122104,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#55",
+			Layout: "148b60891d126d57",
 			Pos:    "big.go:2476:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -119901,7 +122115,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#56",
+			Layout: "35042a20e7aa2cb3",
 			Pos:    "big.go:2481:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -119911,7 +122126,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#57",
+			Layout: "e7795f9954afe6ff",
 			Pos:    "big.go:2486:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -119921,7 +122137,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#58",
+			Layout: "b867625cc4306a55",
 			Pos:    "big.go:2491:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -119931,7 +122148,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#59",
+			Layout: "8a8271d0297c42fc",
 			Pos:    "big.go:2496:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -119941,7 +122159,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#60",
+			Layout: "a127fa7035b8c6e9",
 			Pos:    "big.go:2501:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -119951,7 +122170,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#61",
+			Layout: "05a8952d54c09a10",
 			Pos:    "big.go:2506:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -119961,7 +122181,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#62",
+			Layout: "e7ab24dee0bd6e37",
 			Pos:    "big.go:2511:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -119971,7 +122192,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#63",
+			Layout: "79a694a076e5ae57",
 			Pos:    "big.go:2516:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -119981,7 +122203,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#64",
+			Layout: "5f7d2ef817357a17",
 			Pos:    "big.go:2521:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -119991,7 +122214,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#65",
+			Layout: "201bdd7a03f25817",
 			Pos:    "big.go:2526:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -120001,7 +122225,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#66",
+			Layout: "40f8d87dddf85fb6",
 			Pos:    "big.go:2531:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -120011,7 +122236,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#67",
+			Layout: "0093c7ce949d4f59",
 			Pos:    "big.go:2536:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -120021,7 +122247,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#68",
+			Layout: "ff0d0ec6700f347e",
 			Pos:    "big.go:2541:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -120031,7 +122258,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#69",
+			Layout: "6896bad3d56e45db",
 			Pos:    "big.go:2546:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -120041,7 +122269,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#70",
+			Layout: "b31e49c12181cc7f",
 			Pos:    "big.go:2551:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -120051,7 +122280,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#71",
+			Layout: "38cda0c67d972521",
 			Pos:    "big.go:2556:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -120061,7 +122291,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#72",
+			Layout: "e0643a5728790bee",
 			Pos:    "big.go:2561:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -120071,7 +122302,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#73",
+			Layout: "fed79ba3f636bbe9",
 			Pos:    "big.go:2566:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -120081,7 +122313,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#74",
+			Layout: "1bf3d9b3d36dd5bd",
 			Pos:    "big.go:2571:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -120091,7 +122324,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#75",
+			Layout: "61d3abb542d7ef1b",
 			Pos:    "big.go:2576:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -120101,7 +122335,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#76",
+			Layout: "f13f48f3453e65d8",
 			Pos:    "big.go:2581:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -120111,7 +122346,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#77",
+			Layout: "113258a93c67db62",
 			Pos:    "big.go:2586:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -120121,7 +122357,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#78",
+			Layout: "1051392e6806ff9f",
 			Pos:    "big.go:2591:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -120131,7 +122368,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#79",
+			Layout: "de5f5224f6312abb",
 			Pos:    "big.go:2596:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -120141,7 +122379,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#80",
+			Layout: "225b5934d860a63f",
 			Pos:    "big.go:2601:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -120151,7 +122390,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#81",
+			Layout: "2acfd50423fa4276",
 			Pos:    "big.go:2606:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -120161,7 +122401,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#82",
+			Layout: "76c3f8c8041ae5c6",
 			Pos:    "big.go:2611:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -120171,7 +122412,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#83",
+			Layout: "423abe46f9fe2d55",
 			Pos:    "big.go:2616:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -120181,7 +122423,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#84",
+			Layout: "4b6c464f284148be",
 			Pos:    "big.go:2621:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -120191,7 +122434,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#85",
+			Layout: "ac6aac59e1408184",
 			Pos:    "big.go:2626:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -120201,7 +122445,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#86",
+			Layout: "1923c2d5969b8eed",
 			Pos:    "big.go:2631:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -120211,7 +122456,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#87",
+			Layout: "f61349af9cc1b2a1",
 			Pos:    "big.go:2636:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -120221,7 +122467,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#88",
+			Layout: "9ab4802efd161fed",
 			Pos:    "big.go:2641:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -120231,7 +122478,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#89",
+			Layout: "7fe3c29fbdc9633d",
 			Pos:    "big.go:2646:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -120241,7 +122489,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#90",
+			Layout: "75082bb1980e9b85",
 			Pos:    "big.go:2651:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -120251,7 +122500,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#91",
+			Layout: "580e9eb3b91c9e44",
 			Pos:    "big.go:2656:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -120261,7 +122511,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#92",
+			Layout: "788f82a37997d14f",
 			Pos:    "big.go:2661:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -120271,7 +122522,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#93",
+			Layout: "2d751b0dbe3bf05f",
 			Pos:    "big.go:2666:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -120281,7 +122533,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#94",
+			Layout: "6996284375d85174",
 			Pos:    "big.go:2671:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -120291,7 +122544,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#95",
+			Layout: "a923323b58597a28",
 			Pos:    "big.go:2676:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -120301,7 +122555,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#96",
+			Layout: "082aa1ce634e89a7",
 			Pos:    "big.go:2681:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -120311,7 +122566,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#97",
+			Layout: "f0ba060e93363340",
 			Pos:    "big.go:2686:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -120321,7 +122577,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#98",
+			Layout: "6d5a33414abbc0c6",
 			Pos:    "big.go:2691:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -120331,7 +122588,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#99",
+			Layout: "a5083b855e59045f",
 			Pos:    "big.go:2696:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -120341,7 +122599,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#100",
+			Layout: "7fc1abc78583362a",
 			Pos:    "big.go:2701:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -120351,7 +122610,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#101",
+			Layout: "d4b3994b0c15d9c9",
 			Pos:    "big.go:2706:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -120361,7 +122621,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#102",
+			Layout: "4ee4fbf088ee49e6",
 			Pos:    "big.go:2711:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -120371,7 +122632,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#103",
+			Layout: "fa2405915bb12bf9",
 			Pos:    "big.go:2716:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -120381,7 +122643,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#104",
+			Layout: "fb4a4a07a2aabbd0",
 			Pos:    "big.go:2721:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -120391,7 +122654,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#105",
+			Layout: "5175218a3f893aea",
 			Pos:    "big.go:2726:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -120401,7 +122665,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#106",
+			Layout: "25a4c1db823b4c1c",
 			Pos:    "big.go:2731:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -120411,7 +122676,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#107",
+			Layout: "04b1a012c83554b4",
 			Pos:    "big.go:2736:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -120421,7 +122687,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#108",
+			Layout: "c349a947a3371279",
 			Pos:    "big.go:2741:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -120431,7 +122698,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#109",
+			Layout: "96182fa08295038e",
 			Pos:    "big.go:2746:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -120441,7 +122709,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#110",
+			Layout: "242aa004ef1e8476",
 			Pos:    "big.go:2751:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -120451,7 +122720,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#111",
+			Layout: "6705ded62992373e",
 			Pos:    "big.go:2756:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -120461,7 +122731,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#112",
+			Layout: "d2457955c1b04610",
 			Pos:    "big.go:2761:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -120471,7 +122742,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#113",
+			Layout: "21a78291d3961123",
 			Pos:    "big.go:2766:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -120481,7 +122753,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#114",
+			Layout: "9d5c08cf34ea3768",
 			Pos:    "big.go:2771:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -120491,7 +122764,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#115",
+			Layout: "f021f0ca6dcbfbcb",
 			Pos:    "big.go:2776:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -120501,7 +122775,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#116",
+			Layout: "173c31ebbf6741d2",
 			Pos:    "big.go:2781:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -120511,7 +122786,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#117",
+			Layout: "ed74d36aef9c84d2",
 			Pos:    "big.go:2786:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -120521,7 +122797,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#118",
+			Layout: "e40ca5236628be50",
 			Pos:    "big.go:2791:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -120531,7 +122808,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#119",
+			Layout: "5ea2c3ec727378a9",
 			Pos:    "big.go:2796:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -120541,7 +122819,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#120",
+			Layout: "eb02e41c68498b13",
 			Pos:    "big.go:2801:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -120551,7 +122830,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#121",
+			Layout: "72b5b7a1e99660c6",
 			Pos:    "big.go:2806:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -120561,7 +122841,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#122",
+			Layout: "848818563c3aface",
 			Pos:    "big.go:2811:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -120571,7 +122852,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#123",
+			Layout: "b229aa9bf2824ab0",
 			Pos:    "big.go:2816:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -120581,7 +122863,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#124",
+			Layout: "5abf077d168fa85a",
 			Pos:    "big.go:2821:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -120591,7 +122874,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#125",
+			Layout: "1b49e7de506a5e48",
 			Pos:    "big.go:2826:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -120601,7 +122885,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#126",
+			Layout: "f79393bb1faf1caf",
 			Pos:    "big.go:2831:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -120611,7 +122896,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#127",
+			Layout: "935c4f060520794e",
 			Pos:    "big.go:2836:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -120621,7 +122907,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#128",
+			Layout: "0bb103cf97ed15bf",
 			Pos:    "big.go:2841:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -120631,7 +122918,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#129",
+			Layout: "bb3dd9bcad820bbb",
 			Pos:    "big.go:2846:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -120641,7 +122929,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#130",
+			Layout: "00d50cdef0fe0a3c",
 			Pos:    "big.go:2851:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -120651,7 +122940,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#131",
+			Layout: "86d7635815cf100d",
 			Pos:    "big.go:2856:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -120661,7 +122951,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#132",
+			Layout: "b9c13cb26556e187",
 			Pos:    "big.go:2861:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -120671,7 +122962,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#133",
+			Layout: "fc56d980402ec694",
 			Pos:    "big.go:2866:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -120681,7 +122973,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#134",
+			Layout: "7fe5c3eb350386f2",
 			Pos:    "big.go:2871:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -120691,7 +122984,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#135",
+			Layout: "019cfaa578e2c8c3",
 			Pos:    "big.go:2876:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -120701,7 +122995,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#136",
+			Layout: "1f73e2ffa6ca65e3",
 			Pos:    "big.go:2881:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -120711,7 +123006,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#137",
+			Layout: "2ac68b9d69a48b7e",
 			Pos:    "big.go:2886:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -120721,7 +123017,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#138",
+			Layout: "a9c99c743bcc929f",
 			Pos:    "big.go:2891:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -120731,7 +123028,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#139",
+			Layout: "7246e0f732826c6d",
 			Pos:    "big.go:2896:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -120741,7 +123039,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#140",
+			Layout: "61e0212b2ff31dd0",
 			Pos:    "big.go:2901:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -120751,7 +123050,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#141",
+			Layout: "df4f490d06902824",
 			Pos:    "big.go:2906:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -120761,7 +123061,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#142",
+			Layout: "c68083b5a60e0457",
 			Pos:    "big.go:2911:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -120771,7 +123072,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#143",
+			Layout: "fb19d3ba164c0ce1",
 			Pos:    "big.go:2916:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -120781,7 +123083,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#144",
+			Layout: "7ff321613b6f505f",
 			Pos:    "big.go:2921:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -120791,7 +123094,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#145",
+			Layout: "80143e01d9a2b12c",
 			Pos:    "big.go:2926:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -120801,7 +123105,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#146",
+			Layout: "8b0b1bab8c32ce13",
 			Pos:    "big.go:2931:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -120811,7 +123116,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#147",
+			Layout: "f676631cf70b1bf5",
 			Pos:    "big.go:2936:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -120821,7 +123127,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#148",
+			Layout: "d019112485c63524",
 			Pos:    "big.go:2941:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -120831,7 +123138,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#149",
+			Layout: "53d4ce4fd27def3a",
 			Pos:    "big.go:2946:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -120841,7 +123149,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#150",
+			Layout: "7062161032aec20f",
 			Pos:    "big.go:2951:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -120851,7 +123160,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#151",
+			Layout: "a10b356e2b317a09",
 			Pos:    "big.go:2956:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -120861,7 +123171,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#152",
+			Layout: "e10ebd70a4737a47",
 			Pos:    "big.go:2961:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -120871,7 +123182,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#153",
+			Layout: "76d1e30b5cc90c9e",
 			Pos:    "big.go:2966:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -120881,7 +123193,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#154",
+			Layout: "d31c9c58098cdb5b",
 			Pos:    "big.go:2971:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -120891,7 +123204,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#155",
+			Layout: "83ca4239d6f1ce86",
 			Pos:    "big.go:2976:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -120901,7 +123215,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#156",
+			Layout: "13be607ffab0eb62",
 			Pos:    "big.go:2981:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -120911,7 +123226,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#157",
+			Layout: "2086a1a321268c6e",
 			Pos:    "big.go:2986:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -120921,7 +123237,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#158",
+			Layout: "aada03fc3394a349",
 			Pos:    "big.go:2991:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -120931,7 +123248,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#159",
+			Layout: "9b036bc51c16c296",
 			Pos:    "big.go:2996:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -120941,7 +123259,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#160",
+			Layout: "fe9b41b90aafcba9",
 			Pos:    "big.go:3001:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -120951,7 +123270,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#161",
+			Layout: "4073de6fd7133bfe",
 			Pos:    "big.go:3006:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -120961,7 +123281,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#162",
+			Layout: "89d2269558616bc6",
 			Pos:    "big.go:3011:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -120971,7 +123292,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#163",
+			Layout: "bf8f682ff0ee442c",
 			Pos:    "big.go:3016:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -120981,7 +123303,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#164",
+			Layout: "03ad87d9b049794d",
 			Pos:    "big.go:3021:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -120991,7 +123314,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#165",
+			Layout: "e03ac37dead55bba",
 			Pos:    "big.go:3026:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121001,7 +123325,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#166",
+			Layout: "0d72cd0fe302e9b6",
 			Pos:    "big.go:3031:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121011,7 +123336,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#167",
+			Layout: "fd37b39c916bc494",
 			Pos:    "big.go:3036:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121021,7 +123347,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#168",
+			Layout: "5abd8a81b8d76a67",
 			Pos:    "big.go:3041:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121031,7 +123358,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#169",
+			Layout: "bc6eb9301e1425b3",
 			Pos:    "big.go:3046:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121041,7 +123369,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#170",
+			Layout: "b4391b85a2600c11",
 			Pos:    "big.go:3051:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121051,7 +123380,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#171",
+			Layout: "37897e7eddcef573",
 			Pos:    "big.go:3056:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121061,7 +123391,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#172",
+			Layout: "2b75e8349783366a",
 			Pos:    "big.go:3061:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121071,7 +123402,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#173",
+			Layout: "778c1df8f101e3e5",
 			Pos:    "big.go:3066:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121081,7 +123413,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#174",
+			Layout: "f7294a896504ef47",
 			Pos:    "big.go:3071:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121091,7 +123424,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#175",
+			Layout: "59bda65e9ee4cbd8",
 			Pos:    "big.go:3076:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121101,7 +123435,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#176",
+			Layout: "7b194411dc2003e5",
 			Pos:    "big.go:3081:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121111,7 +123446,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#177",
+			Layout: "2a5b6e084f3586a0",
 			Pos:    "big.go:3086:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121121,7 +123457,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#178",
+			Layout: "662ed8bd9777baed",
 			Pos:    "big.go:3091:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121131,7 +123468,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#179",
+			Layout: "5f244880f8dc05a6",
 			Pos:    "big.go:3096:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121141,7 +123479,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#180",
+			Layout: "e77e36253f66055c",
 			Pos:    "big.go:3101:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121151,7 +123490,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#181",
+			Layout: "6942550ea4f7e41c",
 			Pos:    "big.go:3106:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121161,7 +123501,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#182",
+			Layout: "89590b506db2fac3",
 			Pos:    "big.go:3111:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121171,7 +123512,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#183",
+			Layout: "4cdc7d9ac6a9c46c",
 			Pos:    "big.go:3116:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121181,7 +123523,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#184",
+			Layout: "5200d46706c2148b",
 			Pos:    "big.go:3121:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121191,7 +123534,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#185",
+			Layout: "250ada686c5aa330",
 			Pos:    "big.go:3126:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121201,7 +123545,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#186",
+			Layout: "0f10a0db3ea2abc8",
 			Pos:    "big.go:3131:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121211,7 +123556,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#187",
+			Layout: "55c2b7e79bbe2a11",
 			Pos:    "big.go:3136:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121221,7 +123567,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#188",
+			Layout: "1f36eac2f538ead3",
 			Pos:    "big.go:3141:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121231,7 +123578,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#189",
+			Layout: "44a8925bda36a1c8",
 			Pos:    "big.go:3146:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121241,7 +123589,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#190",
+			Layout: "5afc21ac5d6cc7cd",
 			Pos:    "big.go:3151:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121251,7 +123600,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#191",
+			Layout: "ecd45073fa44dcf8",
 			Pos:    "big.go:3156:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121261,7 +123611,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#192",
+			Layout: "9d00223cc88dd529",
 			Pos:    "big.go:3161:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121271,7 +123622,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#193",
+			Layout: "cf5699912dc2c11a",
 			Pos:    "big.go:3166:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121281,7 +123633,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#194",
+			Layout: "7714a7706657a165",
 			Pos:    "big.go:3171:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121291,7 +123644,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#195",
+			Layout: "0eb0a84fb70907f5",
 			Pos:    "big.go:3176:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121301,7 +123655,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#196",
+			Layout: "881aa7bde4fb6005",
 			Pos:    "big.go:3181:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121311,7 +123666,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#197",
+			Layout: "76b7725304d7808c",
 			Pos:    "big.go:3186:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121321,7 +123677,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#198",
+			Layout: "e5d6b7c2e454e02f",
 			Pos:    "big.go:3191:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121331,7 +123688,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#199",
+			Layout: "446d8b767b45c7bf",
 			Pos:    "big.go:3196:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121341,7 +123699,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#200",
+			Layout: "0961ea3a7a02367c",
 			Pos:    "big.go:3201:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121351,7 +123710,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#201",
+			Layout: "e8ca915565bbb2c5",
 			Pos:    "big.go:3206:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121361,7 +123721,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#202",
+			Layout: "e8ea059fa53895b4",
 			Pos:    "big.go:3211:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121371,7 +123732,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#203",
+			Layout: "0283b2f70fe29f58",
 			Pos:    "big.go:3216:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121381,7 +123743,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#204",
+			Layout: "906a4657c2816e13",
 			Pos:    "big.go:3221:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121391,7 +123754,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#205",
+			Layout: "d46518abbae1446b",
 			Pos:    "big.go:3226:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121401,7 +123765,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#206",
+			Layout: "8930ef997d2c4f83",
 			Pos:    "big.go:3231:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121411,7 +123776,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#207",
+			Layout: "bcdd36a058183f78",
 			Pos:    "big.go:3236:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121421,7 +123787,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#208",
+			Layout: "352c8f35bb077e01",
 			Pos:    "big.go:3241:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121431,7 +123798,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#209",
+			Layout: "61205bb1e0cb0ebd",
 			Pos:    "big.go:3246:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121441,7 +123809,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#210",
+			Layout: "2b44b84872b2d9f4",
 			Pos:    "big.go:3251:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121451,7 +123820,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#211",
+			Layout: "0b1cf3044ac47073",
 			Pos:    "big.go:3256:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121461,7 +123831,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#212",
+			Layout: "5534e1bdffbda464",
 			Pos:    "big.go:3261:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121471,7 +123842,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#213",
+			Layout: "41a184dce358149a",
 			Pos:    "big.go:3266:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121481,7 +123853,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#214",
+			Layout: "5d89b2dd8bec3fc1",
 			Pos:    "big.go:3271:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121491,7 +123864,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#215",
+			Layout: "2a4e7e6d9be38e5d",
 			Pos:    "big.go:3276:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121501,7 +123875,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#216",
+			Layout: "42c7c1c2458373f7",
 			Pos:    "big.go:3281:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121511,7 +123886,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#217",
+			Layout: "69f5ddc346df7c92",
 			Pos:    "big.go:3286:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121521,7 +123897,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#218",
+			Layout: "c23a7b880ae58dfc",
 			Pos:    "big.go:3291:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121531,7 +123908,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#219",
+			Layout: "6d0c3e3d46527e4f",
 			Pos:    "big.go:3296:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121541,7 +123919,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#220",
+			Layout: "db99361c87dbfc6c",
 			Pos:    "big.go:3301:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121551,7 +123930,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#221",
+			Layout: "2909d7093f1863b2",
 			Pos:    "big.go:3306:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121561,7 +123941,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#222",
+			Layout: "66c2f04c9bf767a3",
 			Pos:    "big.go:3311:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121571,7 +123952,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#223",
+			Layout: "a0a7e1a2213f9fef",
 			Pos:    "big.go:3316:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121581,7 +123963,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#224",
+			Layout: "067e53cddab93d77",
 			Pos:    "big.go:3321:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121591,7 +123974,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#225",
+			Layout: "87ab5ae1ec2aa67d",
 			Pos:    "big.go:3326:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121601,7 +123985,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#226",
+			Layout: "4fe2d648bd6f20d1",
 			Pos:    "big.go:3331:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121611,7 +123996,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#227",
+			Layout: "64b9d794b4c2574d",
 			Pos:    "big.go:3336:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121621,7 +124007,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#228",
+			Layout: "941361808dad9b60",
 			Pos:    "big.go:3341:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121631,7 +124018,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#229",
+			Layout: "19a5b88a581a040d",
 			Pos:    "big.go:3346:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121641,7 +124029,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#230",
+			Layout: "f1b241086989fe2e",
 			Pos:    "big.go:3351:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121651,7 +124040,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#231",
+			Layout: "4fcbe3aced73cc30",
 			Pos:    "big.go:3356:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121661,7 +124051,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#232",
+			Layout: "fafc3fd4d440c106",
 			Pos:    "big.go:3361:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121671,7 +124062,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#233",
+			Layout: "6e359db68860fb24",
 			Pos:    "big.go:3366:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121681,7 +124073,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#234",
+			Layout: "2eeded7e08a2ced3",
 			Pos:    "big.go:3371:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121691,7 +124084,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#235",
+			Layout: "6d01ad8844552806",
 			Pos:    "big.go:3376:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121701,7 +124095,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#236",
+			Layout: "4af0535459ecdca9",
 			Pos:    "big.go:3381:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121711,7 +124106,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#237",
+			Layout: "8294d00927ca333f",
 			Pos:    "big.go:3386:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121721,7 +124117,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#238",
+			Layout: "66cb1e7043654daa",
 			Pos:    "big.go:3391:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121731,7 +124128,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#239",
+			Layout: "21803b82a54e0ef2",
 			Pos:    "big.go:3396:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121741,7 +124139,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#240",
+			Layout: "a37ebb5ceabea993",
 			Pos:    "big.go:3401:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121751,7 +124150,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#241",
+			Layout: "b05c5587c521db4f",
 			Pos:    "big.go:3406:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121761,7 +124161,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#242",
+			Layout: "e601b65b9907a5cd",
 			Pos:    "big.go:3411:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121771,7 +124172,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#243",
+			Layout: "789fba778bc94232",
 			Pos:    "big.go:3416:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121781,7 +124183,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#244",
+			Layout: "96ee636bd4b3ef69",
 			Pos:    "big.go:3421:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121791,7 +124194,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#245",
+			Layout: "2f13780ae809d253",
 			Pos:    "big.go:3426:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121801,7 +124205,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#246",
+			Layout: "dd60c0aa28a26ff0",
 			Pos:    "big.go:3431:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121811,7 +124216,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#247",
+			Layout: "8cc13ac1308ea2ce",
 			Pos:    "big.go:3436:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121821,7 +124227,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#248",
+			Layout: "8d42466c95db06cd",
 			Pos:    "big.go:3441:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121831,7 +124238,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#249",
+			Layout: "00b521edd9b71e3d",
 			Pos:    "big.go:3446:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121841,7 +124249,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#250",
+			Layout: "b6f225e855da020a",
 			Pos:    "big.go:3451:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121851,7 +124260,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#251",
+			Layout: "8432d33ccc23306e",
 			Pos:    "big.go:3456:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121861,7 +124271,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#252",
+			Layout: "f3f9ff2fbcd643f7",
 			Pos:    "big.go:3461:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121871,7 +124282,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#253",
+			Layout: "20c49f769b772ff8",
 			Pos:    "big.go:3466:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121881,7 +124293,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#254",
+			Layout: "30576c4025a5b6a4",
 			Pos:    "big.go:3471:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121891,7 +124304,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#255",
+			Layout: "5cf9635202af2487",
 			Pos:    "big.go:3476:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121901,7 +124315,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#256",
+			Layout: "f1524a89d3e2c58d",
 			Pos:    "big.go:3481:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121911,7 +124326,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#257",
+			Layout: "13f43b5282759b06",
 			Pos:    "big.go:3486:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121921,7 +124337,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#258",
+			Layout: "3f44baace1d90d47",
 			Pos:    "big.go:3491:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121931,7 +124348,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#259",
+			Layout: "3ad57be6f54859d4",
 			Pos:    "big.go:3496:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121941,7 +124359,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#260",
+			Layout: "01180fd24bf155a7",
 			Pos:    "big.go:3501:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121951,7 +124370,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#261",
+			Layout: "97532028f3eb3028",
 			Pos:    "big.go:3506:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121961,7 +124381,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#262",
+			Layout: "d0bd48e2b5c15d3b",
 			Pos:    "big.go:3511:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121971,7 +124392,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#263",
+			Layout: "a95d63cb9253528a",
 			Pos:    "big.go:3516:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121981,7 +124403,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#264",
+			Layout: "18fae7d0ee5179c4",
 			Pos:    "big.go:3521:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121991,7 +124414,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#265",
+			Layout: "71815bd936b1781f",
 			Pos:    "big.go:3526:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -122001,7 +124425,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#266",
+			Layout: "3e9ca70cf87ad218",
 			Pos:    "big.go:3531:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -122011,7 +124436,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#267",
+			Layout: "ed728d0e32c0d85a",
 			Pos:    "big.go:3536:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -122021,7 +124447,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#268",
+			Layout: "82a02bcde6797cd2",
 			Pos:    "big.go:3541:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -122031,7 +124458,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#269",
+			Layout: "dc948881db8555d0",
 			Pos:    "big.go:3546:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -122041,7 +124469,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#270",
+			Layout: "8e025c3f216edb90",
 			Pos:    "big.go:3551:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -122051,7 +124480,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#271",
+			Layout: "2407dda03911869e",
 			Pos:    "big.go:3556:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -122061,7 +124491,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#272",
+			Layout: "25053c2c2deebd41",
 			Pos:    "big.go:3561:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -122071,7 +124502,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#273",
+			Layout: "91be68a2fd2d4bf9",
 			Pos:    "big.go:3566:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -122081,7 +124513,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#274",
+			Layout: "8241ec8a35028ca2",
 			Pos:    "big.go:3571:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -122091,7 +124524,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#275",
+			Layout: "1425e1400742e85b",
 			Pos:    "big.go:3576:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -122101,7 +124535,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#276",
+			Layout: "c25893c558d24401",
 			Pos:    "big.go:3581:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -122111,7 +124546,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#277",
+			Layout: "b64b4179cac1eb5e",
 			Pos:    "big.go:3586:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -122121,7 +124557,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#278",
+			Layout: "5507468c24eca1b7",
 			Pos:    "big.go:3591:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -122131,7 +124568,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#279",
+			Layout: "f00a1737433206d7",
 			Pos:    "big.go:3596:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -122141,7 +124579,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#280",
+			Layout: "b98fb855ba100c62",
 			Pos:    "big.go:3601:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -122151,7 +124590,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#281",
+			Layout: "429b2171a51368fe",
 			Pos:    "big.go:3606:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -122161,7 +124601,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#282",
+			Layout: "4810fbd14b02bcc5",
 			Pos:    "big.go:3611:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -122171,7 +124612,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#283",
+			Layout: "ea9510266220c187",
 			Pos:    "big.go:3616:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -122181,7 +124623,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#284",
+			Layout: "005adee071a12b1b",
 			Pos:    "big.go:3621:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -122191,7 +124634,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#285",
+			Layout: "e41ad02fc8187345",
 			Pos:    "big.go:3626:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -122201,7 +124645,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#286",
+			Layout: "27dc9807e703c96e",
 			Pos:    "big.go:3631:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -122211,7 +124656,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#287",
+			Layout: "2496a610dc8e9e2b",
 			Pos:    "big.go:3636:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -122221,7 +124667,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#288",
+			Layout: "87d0d1ddd7871001",
 			Pos:    "big.go:3641:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -122231,7 +124678,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#289",
+			Layout: "de8014b8cd85cdf3",
 			Pos:    "big.go:3646:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -122241,7 +124689,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#290",
+			Layout: "0826117cd5bef7e7",
 			Pos:    "big.go:3651:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -122251,7 +124700,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#291",
+			Layout: "b410bd5c40719dd9",
 			Pos:    "big.go:3656:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -122261,7 +124711,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#292",
+			Layout: "df8bf5ec176de451",
 			Pos:    "big.go:3661:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -122271,7 +124722,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#293",
+			Layout: "22b92e15d82cdfec",
 			Pos:    "big.go:3666:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -122281,7 +124733,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#294",
+			Layout: "4f4fa29c1a30db04",
 			Pos:    "big.go:3671:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -122291,7 +124744,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#295",
+			Layout: "7109a01270ce96fc",
 			Pos:    "big.go:3676:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -122301,7 +124755,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#296",
+			Layout: "4b13fa3f88d98a42",
 			Pos:    "big.go:3681:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -122311,7 +124766,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#297",
+			Layout: "030bc4f7be890ebd",
 			Pos:    "big.go:3686:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -122321,7 +124777,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#298",
+			Layout: "2a74586deb0ba2a0",
 			Pos:    "big.go:3691:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -122331,7 +124788,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "26d0a6f9e2fe054f",
+			ID:     "Echo.Call#299",
+			Layout: "a183360a70b3e930",
 			Pos:    "big.go:3696:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -122341,7 +124799,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call#300",
+			Layout: "4ca31c50e682545f",
 			Pos:    "big.go:3701:10",
 			Vars: []fsm.VarInfo{{
 				Name: "s",

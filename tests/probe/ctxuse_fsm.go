@@ -173,7 +173,8 @@ func (m *ctxDerivedMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "ctxuse.go:33:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -190,14 +191,17 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "ctxuse.go:21:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Echo.Call",
+			Layout: "86be675ce493dc32",
 			Pos:    "ctxuse.go:22:9",
 		}, {
-			Layout: "16735048a6d83fdf",
+			ID:     "Echo.Call#2",
+			Layout: "bce3bf0c2e0e34d1",
 			Pos:    "ctxuse.go:30:10",
 			Vars: []fsm.VarInfo{{
 				Name: "y",
@@ -212,7 +216,8 @@ func init() {
 				Type:     "int",
 			}},
 		}, {
-			Layout: "2b277bc8c0741b38",
+			ID:     "Echo.Call#3",
+			Layout: "899bee1855e8aa3e",
 			Pos:    "ctxuse.go:32:11",
 		}},
 		Zero: func() fsm.Machine {
@@ -272,7 +277,7 @@ func (m *ctxLocalTypesInLoopMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fs
 	}
 //line ctxuse.go:41
 	b = Box[loc]{V: loc{N: 1}}
-//line ctxuse_fsm.go:276
+//line ctxuse_fsm.go:281
 	n = 3
 	i_1 = 0
 loop:
@@ -281,29 +286,29 @@ loop:
 	}
 //line ctxuse.go:42
 	i = i_1
-//line ctxuse_fsm.go:285
+//line ctxuse_fsm.go:290
 	m.v.b, m.v.n, m.v.i_1 = b, n, i_1
 //line ctxuse.go:43
 	return m.suspend(1, Echo.Call(i))
 resume1:
-//line ctxuse_fsm.go:290
+//line ctxuse_fsm.go:295
 	v_1, err = fsm.Take[int](in)
 //line ctxuse.go:43
 	b.V.N += v(v_1, err)
-//line ctxuse_fsm.go:294
+//line ctxuse_fsm.go:299
 	i_1++
 	goto loop
 loopEnd:
 //line ctxuse.go:45
 	bs = []Box[loc]{b}
-//line ctxuse_fsm.go:300
+//line ctxuse_fsm.go:305
 	m.v.bs = bs
 //line ctxuse.go:46
 	return m.suspend(2, Echo.Call(0))
 resume2:
 //line ctxuse.go:47
 	return m.finish(bs[0].V.N, nil)
-//line ctxuse_fsm.go:307
+//line ctxuse_fsm.go:312
 }
 
 func (m *ctxLocalTypesInLoopMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -375,7 +380,8 @@ func (m *ctxLocalTypesInLoopMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "ctxuse.go:48:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -392,11 +398,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "ctxuse.go:39:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "61a245015978d183",
+			ID:     "Echo.Call",
+			Layout: "850dda0236cece74",
 			Pos:    "ctxuse.go:43:14",
 			Vars: []fsm.VarInfo{{
 				Name: "b",
@@ -411,7 +419,8 @@ func init() {
 				Type:     "int",
 			}},
 		}, {
-			Layout: "dc805e099ea06814",
+			ID:     "Echo.Call#2",
+			Layout: "d0b193230d0fa7ae",
 			Pos:    "ctxuse.go:46:2",
 			Vars: []fsm.VarInfo{{
 				Name: "bs",

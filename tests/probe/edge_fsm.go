@@ -142,7 +142,8 @@ func (m *edgeReceiverOfAwaitCallMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "6f18f28d3d2fef9b",
+			ID:     "done",
+			Layout: "1e657d78692cb6d8",
 			Pos:    "edge.go:29:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -162,11 +163,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "edge.go:25:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "16bd006edde2ed44",
+			ID:     "Echo.Call",
+			Layout: "c74520de4c9e4c1e",
 			Pos:    "edge.go:27:24",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
@@ -247,22 +250,22 @@ func (m *edgeUntypedBoolSpillMachine) Resume(ctx fsm.Context, in fsm.Outcome) (f
 //line edge.go:48
 	return m.suspend(1, Echo.Call(7))
 resume1:
-//line edge_fsm.go:251
+//line edge_fsm.go:254
 	v_2, err = fsm.Take[int](in)
 //line edge.go:48
 	r = flagInt(v_1, v(v_2, err))
-//line edge_fsm.go:255
+//line edge_fsm.go:258
 	v_3 = int64(1 << one())
 	m.v.r, m.v.v_3 = r, v_3
 //line edge.go:49
 	return m.suspend(2, Echo.Call(1))
 resume2:
-//line edge_fsm.go:261
+//line edge_fsm.go:264
 	v_4, err_1 = fsm.Take[int](in)
 //line edge.go:49
 	s = v_3 + int64(v(v_4, err_1))
 	return m.finish(r, s, nil)
-//line edge_fsm.go:266
+//line edge_fsm.go:269
 }
 
 func (m *edgeUntypedBoolSpillMachine) finish(r0 int, r1 int64, r2 error) (fsm.AnyOp, error) {
@@ -339,7 +342,8 @@ func (m *edgeUntypedBoolSpillMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "5798eae8e3d741cb",
+			ID:     "done",
+			Layout: "c4bdbe2b4c551187",
 			Pos:    "edge.go:51:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -363,7 +367,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "6d6df82bd83afb38",
+			ID:     "start",
+			Layout: "ae48fdab91fb8fc3",
 			Pos:    "edge.go:47:6",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
@@ -371,7 +376,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "17205e55f7ae82f7",
+			ID:     "Echo.Call",
+			Layout: "fc6b1a0c9b0a231e",
 			Pos:    "edge.go:48:29",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
@@ -379,7 +385,8 @@ func init() {
 				Type:     "Flag",
 			}},
 		}, {
-			Layout: "95758d9650b87c90",
+			ID:     "Echo.Call#2",
+			Layout: "eccfcd4bbe9a776c",
 			Pos:    "edge.go:49:33",
 			Vars: []fsm.VarInfo{{
 				Name: "r",
@@ -438,12 +445,12 @@ func (m *edgeLabeledConstMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.A
 //line edge.go:57
 	n = 0
 top:
-//line edge_fsm.go:442
+//line edge_fsm.go:449
 	m.v.n = n
 //line edge.go:60
 	return m.suspend(1, Echo.Call(step))
 resume1:
-//line edge_fsm.go:447
+//line edge_fsm.go:454
 	v_1, err = fsm.Take[int](in)
 //line edge.go:60
 	n += v(v_1, err)
@@ -451,7 +458,7 @@ resume1:
 		goto top
 	}
 	return m.finish(n, nil)
-//line edge_fsm.go:455
+//line edge_fsm.go:462
 }
 
 func (m *edgeLabeledConstMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -515,7 +522,8 @@ func (m *edgeLabeledConstMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "edge.go:65:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -532,11 +540,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "edge.go:56:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "3d5626aa9d3c44eb",
+			ID:     "Echo.Call",
+			Layout: "f1cd27dbffecf2b4",
 			Pos:    "edge.go:60:9",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
@@ -590,12 +600,12 @@ func (m *edgeLabeledVarMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.Any
 //line edge.go:71
 	total = 0
 again:
-//line edge_fsm.go:594
+//line edge_fsm.go:604
 	m.v.total = total
 //line edge.go:73
 	return m.suspend(1, Echo.Call(total+1))
 resume1:
-//line edge_fsm.go:599
+//line edge_fsm.go:609
 	v_1, err = fsm.Take[int](in)
 //line edge.go:73
 	x = v(v_1, err)
@@ -604,7 +614,7 @@ resume1:
 		goto again
 	}
 	return m.finish(total, nil)
-//line edge_fsm.go:608
+//line edge_fsm.go:618
 }
 
 func (m *edgeLabeledVarMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -668,7 +678,8 @@ func (m *edgeLabeledVarMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "edge.go:79:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -685,11 +696,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "edge.go:70:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "35e60e66fd1069f1",
+			ID:     "Echo.Call",
+			Layout: "5d51a00c393d4fb8",
 			Pos:    "edge.go:73:12",
 			Vars: []fsm.VarInfo{{
 				Name: "total",
@@ -747,18 +760,18 @@ func (m *edgeSwitchArrayCaseMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fs
 	if tag == [2]int{1, 1} {
 		goto caseBody
 	}
-//line edge_fsm.go:751
+//line edge_fsm.go:764
 	m.v.tag = tag
 //line edge.go:88
 	return m.suspend(1, Echo.Call(2))
 resume1:
-//line edge_fsm.go:756
+//line edge_fsm.go:769
 	v_1, err = fsm.Take[int](in)
 //line edge.go:88
 	if tag == [2]int{v(v_1, err), 2} {
 		goto caseBody_1
 	}
-//line edge_fsm.go:762
+//line edge_fsm.go:775
 	goto switchEnd
 caseBody:
 //line edge.go:87
@@ -767,7 +780,7 @@ caseBody_1:
 	return m.finish("two", nil)
 switchEnd:
 	return m.finish("none", nil)
-//line edge_fsm.go:771
+//line edge_fsm.go:784
 }
 
 func (m *edgeSwitchArrayCaseMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -835,7 +848,8 @@ func (m *edgeSwitchArrayCaseMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "6f831efb80eea763",
+			ID:     "done",
+			Layout: "c10578ce227e1baf",
 			Pos:    "edge.go:92:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -856,7 +870,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "86b1d02e4d71abc7",
+			ID:     "start",
+			Layout: "a8fc11aa367661bc",
 			Pos:    "edge.go:84:6",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
@@ -864,7 +879,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "f773811e1664759e",
+			ID:     "Echo.Call",
+			Layout: "02ceeb7d640efb53",
 			Pos:    "edge.go:88:16",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
@@ -920,11 +936,11 @@ func (m *edgeShiftSpillMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.Any
 //line edge.go:101
 	return m.suspend(1, Echo.Call(3))
 resume1:
-//line edge_fsm.go:924
+//line edge_fsm.go:940
 	v_2, err = fsm.Take[int](in)
 //line edge.go:101
 	return m.finish(u8(v_1, v(v_2, err)), nil)
-//line edge_fsm.go:928
+//line edge_fsm.go:944
 }
 
 func (m *edgeShiftSpillMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -988,7 +1004,8 @@ func (m *edgeShiftSpillMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "edge.go:102:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -1005,11 +1022,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "edge.go:100:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "de8e24b5465fa633",
+			ID:     "Echo.Call",
+			Layout: "1b0b1c6f19e8e948",
 			Pos:    "edge.go:101:24",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
@@ -1065,11 +1084,11 @@ func (m *edgeUntypedBoolToAnyMachine) Resume(ctx fsm.Context, in fsm.Outcome) (f
 //line edge.go:109
 	return m.suspend(1, Echo.Call(3))
 resume1:
-//line edge_fsm.go:1069
+//line edge_fsm.go:1088
 	v_2, err = fsm.Take[int](in)
 //line edge.go:109
 	return m.finish(fmt.Sprint(v_1, v(v_2, err)), nil)
-//line edge_fsm.go:1073
+//line edge_fsm.go:1092
 }
 
 func (m *edgeUntypedBoolToAnyMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -1133,7 +1152,8 @@ func (m *edgeUntypedBoolToAnyMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "6f831efb80eea763",
+			ID:     "done",
+			Layout: "c10578ce227e1baf",
 			Pos:    "edge.go:110:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -1150,11 +1170,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "edge.go:108:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "a1757f7a664fb27c",
+			ID:     "Echo.Call",
+			Layout: "64644acb281e6ed4",
 			Pos:    "edge.go:109:34",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
@@ -1210,11 +1232,11 @@ func (m *edgeCallToAnySpillMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm
 //line edge.go:117
 	return m.suspend(1, Echo.Call(3))
 resume1:
-//line edge_fsm.go:1214
+//line edge_fsm.go:1236
 	v_2, err = fsm.Take[int](in)
 //line edge.go:117
 	return m.finish(fmt.Sprint(v_1, v(v_2, err), one()+1), nil)
-//line edge_fsm.go:1218
+//line edge_fsm.go:1240
 }
 
 func (m *edgeCallToAnySpillMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -1278,7 +1300,8 @@ func (m *edgeCallToAnySpillMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "6f831efb80eea763",
+			ID:     "done",
+			Layout: "c10578ce227e1baf",
 			Pos:    "edge.go:118:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -1295,11 +1318,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "edge.go:116:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "605b0da21d60a6f3",
+			ID:     "Echo.Call",
+			Layout: "be02359bc73a28d1",
 			Pos:    "edge.go:117:29",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
@@ -1364,12 +1389,12 @@ loop:
 	}
 //line edge.go:126
 	i_2 = i_1 * 10
-//line edge_fsm.go:1368
+//line edge_fsm.go:1393
 	m.v.s, m.v.i_1, m.v.i_2 = s, i_1, i_2
 //line edge.go:127
 	return m.suspend(1, Echo.Call(i_2))
 resume1:
-//line edge_fsm.go:1373
+//line edge_fsm.go:1398
 	v_1, err = fsm.Take[int](in)
 //line edge.go:127
 	s += v(v_1, err)
@@ -1377,12 +1402,12 @@ resume1:
 	s += i_2
 //line edge.go:125
 	i_1++
-//line edge_fsm.go:1381
+//line edge_fsm.go:1406
 	goto loop
 loopEnd:
 //line edge.go:131
 	return m.finish(s, nil)
-//line edge_fsm.go:1386
+//line edge_fsm.go:1411
 }
 
 func (m *edgeLoopVarShadowedInBodyMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1450,7 +1475,8 @@ func (m *edgeLoopVarShadowedInBodyMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "edge.go:132:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -1467,11 +1493,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "edge.go:123:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "0aad7dfcdff40d09",
+			ID:     "Echo.Call",
+			Layout: "f71e23ce6eedb00f",
 			Pos:    "edge.go:127:10",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -1521,12 +1549,12 @@ func (m *edgeSwitchInitAwaitNoTagNoCasesMachine) Resume(ctx fsm.Context, in fsm.
 //line edge.go:139
 	return m.suspend(1, Echo.Call(1))
 resume1:
-//line edge_fsm.go:1525
+//line edge_fsm.go:1553
 	goto switchEnd
 switchEnd:
 //line edge.go:141
 	return m.finish(1, nil)
-//line edge_fsm.go:1530
+//line edge_fsm.go:1558
 }
 
 func (m *edgeSwitchInitAwaitNoTagNoCasesMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1586,7 +1614,8 @@ func (m *edgeSwitchInitAwaitNoTagNoCasesMachine) UnmarshalCBOR(data []byte) erro
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "edge.go:142:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -1603,11 +1632,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "edge.go:138:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Echo.Call",
+			Layout: "86be675ce493dc32",
 			Pos:    "edge.go:139:9",
 		}},
 		Zero: func() fsm.Machine {

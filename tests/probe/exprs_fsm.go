@@ -147,7 +147,8 @@ func (m *exprSpilledIndexFieldMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "49094438bded6ca5",
+			ID:     "done",
+			Layout: "4c31a0f9c71e9d58",
 			Pos:    "exprs.go:34:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -167,11 +168,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "exprs.go:29:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "30ef3d01c6a9cf3e",
+			ID:     "Echo.Call",
+			Layout: "eed6ad40beeb8576",
 			Pos:    "exprs.go:32:19",
 			Vars: []fsm.VarInfo{{
 				Name: "ps",
@@ -230,18 +233,18 @@ func (m *exprSpilledIndexFieldOpAssignMachine) Resume(ctx fsm.Context, in fsm.Ou
 //line exprs.go:40
 	resetTrace()
 	ps = []Point{{1, 1}, {2, 2}}
-//line exprs_fsm.go:234
+//line exprs_fsm.go:237
 	v_1 = idx(0)
 	m.v.ps, m.v.v_1 = ps, v_1
 //line exprs.go:42
 	return m.suspend(1, Echo.Call(10))
 resume1:
-//line exprs_fsm.go:240
+//line exprs_fsm.go:243
 	v_2, err = fsm.Take[int](in)
 //line exprs.go:42
 	ps[v_1].Y += v(v_2, err)
 	return m.finish(ps, nil)
-//line exprs_fsm.go:245
+//line exprs_fsm.go:248
 }
 
 func (m *exprSpilledIndexFieldOpAssignMachine) finish(r0 []Point, r1 error) (fsm.AnyOp, error) {
@@ -307,7 +310,8 @@ func (m *exprSpilledIndexFieldOpAssignMachine) UnmarshalCBOR(data []byte) error 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "3cd1032b74a6b28d",
+			ID:     "done",
+			Layout: "c6b457802c2a2f00",
 			Pos:    "exprs.go:44:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -324,11 +328,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "exprs.go:39:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "a3bb0f6422b2a65a",
+			ID:     "Echo.Call",
+			Layout: "43784fad401bcd38",
 			Pos:    "exprs.go:42:20",
 			Vars: []fsm.VarInfo{{
 				Name: "ps",
@@ -389,19 +395,19 @@ func (m *exprSpilledArray2DMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm
 //line exprs.go:51
 	resetTrace()
 	grid = make([][2]int, 2)
-//line exprs_fsm.go:393
+//line exprs_fsm.go:399
 	v_1 = idx(1)
 	v_2 = idx(0)
 	m.v.grid, m.v.v_1, m.v.v_2 = grid, v_1, v_2
 //line exprs.go:53
 	return m.suspend(1, Echo.Call(5))
 resume1:
-//line exprs_fsm.go:400
+//line exprs_fsm.go:406
 	v_3, err = fsm.Take[int](in)
 //line exprs.go:53
 	grid[v_1][v_2] = v(v_3, err)
 	return m.finish(grid, nil)
-//line exprs_fsm.go:405
+//line exprs_fsm.go:411
 }
 
 func (m *exprSpilledArray2DMachine) finish(r0 [][2]int, r1 error) (fsm.AnyOp, error) {
@@ -469,7 +475,8 @@ func (m *exprSpilledArray2DMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "ffc7fbaa1db2d2a3",
+			ID:     "done",
+			Layout: "326211d540763d97",
 			Pos:    "exprs.go:55:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -486,11 +493,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "exprs.go:50:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2bab056c40c727ff",
+			ID:     "Echo.Call",
+			Layout: "25af92e789c5681f",
 			Pos:    "exprs.go:53:27",
 			Vars: []fsm.VarInfo{{
 				Name: "grid",
@@ -553,18 +562,18 @@ func (m *exprSpilledArrayOfArraysMachine) Resume(ctx fsm.Context, in fsm.Outcome
 //line exprs.go:61
 	resetTrace()
 	grid = [2][2]int{}
-//line exprs_fsm.go:557
+//line exprs_fsm.go:566
 	v_1 = idx(1)
 	m.v.grid, m.v.v_1 = grid, v_1
 //line exprs.go:63
 	return m.suspend(1, Echo.Call(9))
 resume1:
-//line exprs_fsm.go:563
+//line exprs_fsm.go:572
 	v_2, err = fsm.Take[int](in)
 //line exprs.go:63
 	grid[v_1][1] = v(v_2, err)
 	return m.finish(grid, nil)
-//line exprs_fsm.go:568
+//line exprs_fsm.go:577
 }
 
 func (m *exprSpilledArrayOfArraysMachine) finish(r0 [2][2]int, r1 error) (fsm.AnyOp, error) {
@@ -630,7 +639,8 @@ func (m *exprSpilledArrayOfArraysMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "58bd173dcfd62c18",
+			ID:     "done",
+			Layout: "2d90c24886cef707",
 			Pos:    "exprs.go:65:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -647,11 +657,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "exprs.go:60:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2d117d6030c2a0c5",
+			ID:     "Echo.Call",
+			Layout: "566a059014661f77",
 			Pos:    "exprs.go:63:22",
 			Vars: []fsm.VarInfo{{
 				Name: "grid",
@@ -710,18 +722,18 @@ func (m *exprSpilledPtrMethodReceiverMachine) Resume(ctx fsm.Context, in fsm.Out
 //line exprs.go:72
 	resetTrace()
 	ps = make([]Ptr, 2)
-//line exprs_fsm.go:714
+//line exprs_fsm.go:726
 	v_1 = idx(1)
 	m.v.ps, m.v.v_1 = ps, v_1
 //line exprs.go:74
 	return m.suspend(1, Echo.Call(4))
 resume1:
-//line exprs_fsm.go:720
+//line exprs_fsm.go:732
 	v_2, err = fsm.Take[int](in)
 //line exprs.go:74
 	ps[v_1].Add(v(v_2, err))
 	return m.finish(ps, nil)
-//line exprs_fsm.go:725
+//line exprs_fsm.go:737
 }
 
 func (m *exprSpilledPtrMethodReceiverMachine) finish(r0 []Ptr, r1 error) (fsm.AnyOp, error) {
@@ -787,7 +799,8 @@ func (m *exprSpilledPtrMethodReceiverMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "4aa7dab404049fd1",
+			ID:     "done",
+			Layout: "6575f570eec555f4",
 			Pos:    "exprs.go:76:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -804,11 +817,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "exprs.go:71:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "e0ffe4152356da4a",
+			ID:     "Echo.Call",
+			Layout: "9eacb02a044aa14c",
 			Pos:    "exprs.go:74:19",
 			Vars: []fsm.VarInfo{{
 				Name: "ps",
@@ -898,40 +913,40 @@ func (m *exprFieldTargetsBothSidesMachine) Resume(ctx fsm.Context, in fsm.Outcom
 //line exprs.go:83
 	p = Point{}
 	a = [3]int{}
-//line exprs_fsm.go:902
+//line exprs_fsm.go:917
 	m.v.p, m.v.a = p, a
 //line exprs.go:85
 	return m.suspend(1, Echo.Call(2))
 resume1:
-//line exprs_fsm.go:907
+//line exprs_fsm.go:922
 	v_1, err = fsm.Take[int](in)
 	v_2 = v(v_1, err)
 	m.v.p, m.v.a, m.v.v_2 = p, a, v_2
 //line exprs.go:85
 	return m.suspend(2, Echo.Call(20))
 resume2:
-//line exprs_fsm.go:914
+//line exprs_fsm.go:929
 	v_3, err_1 = fsm.Take[int](in)
 	v_4 = v(v_3, err_1)
 	m.v.p, m.v.a, m.v.v_2, m.v.v_4 = p, a, v_2, v_4
 //line exprs.go:85
 	return m.suspend(3, Echo.Call(30))
 resume3:
-//line exprs_fsm.go:921
+//line exprs_fsm.go:936
 	v_5, err_2 = fsm.Take[int](in)
 //line exprs.go:85
 	a[v_2], p.X = v_4, v(v_5, err_2)
-//line exprs_fsm.go:925
+//line exprs_fsm.go:940
 	m.v.p, m.v.a = p, a
 //line exprs.go:86
 	return m.suspend(4, Echo.Call(1))
 resume4:
-//line exprs_fsm.go:930
+//line exprs_fsm.go:945
 	v_6, err_3 = fsm.Take[int](in)
 //line exprs.go:86
 	p.Y, a[0] = a[2]+v(v_6, err_3), p.X
 	return m.finish(p, a, nil)
-//line exprs_fsm.go:935
+//line exprs_fsm.go:950
 }
 
 func (m *exprFieldTargetsBothSidesMachine) finish(r0 Point, r1 [3]int, r2 error) (fsm.AnyOp, error) {
@@ -1024,7 +1039,8 @@ func (m *exprFieldTargetsBothSidesMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "0e4f544913ebbf35",
+			ID:     "done",
+			Layout: "c73d830e8b4221fe",
 			Pos:    "exprs.go:88:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -1044,11 +1060,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "exprs.go:82:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "d49241ab753e2b03",
+			ID:     "Echo.Call",
+			Layout: "a304d61568f90d8f",
 			Pos:    "exprs.go:85:6",
 			Vars: []fsm.VarInfo{{
 				Name: "p",
@@ -1058,7 +1076,8 @@ func init() {
 				Type: "[3]int",
 			}},
 		}, {
-			Layout: "574d86f05ee10610",
+			ID:     "Echo.Call#2",
+			Layout: "e53d0c3d96388dbc",
 			Pos:    "exprs.go:85:46",
 			Vars: []fsm.VarInfo{{
 				Name: "p",
@@ -1072,7 +1091,8 @@ func init() {
 				Type:     "int",
 			}},
 		}, {
-			Layout: "0acebc87f4956f2d",
+			ID:     "Echo.Call#3",
+			Layout: "916da60c63451b4f",
 			Pos:    "exprs.go:85:80",
 			Vars: []fsm.VarInfo{{
 				Name: "p",
@@ -1090,7 +1110,8 @@ func init() {
 				Type:     "int",
 			}},
 		}, {
-			Layout: "d49241ab753e2b03",
+			ID:     "Echo.Call#4",
+			Layout: "d1482eac28c1b85e",
 			Pos:    "exprs.go:86:21",
 			Vars: []fsm.VarInfo{{
 				Name: "p",
@@ -1169,26 +1190,26 @@ func (m *exprSwapAwaitMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 	}
 //line exprs.go:94
 	a, b, c = 1, 2, 3
-//line exprs_fsm.go:1173
+//line exprs_fsm.go:1194
 	m.v.b, m.v.c = b, c
 //line exprs.go:95
 	return m.suspend(1, Echo.Call(a+10))
 resume1:
-//line exprs_fsm.go:1178
+//line exprs_fsm.go:1199
 	v_1, err = fsm.Take[int](in)
 //line exprs.go:95
 	a, b = b, v(v_1, err)
-//line exprs_fsm.go:1182
+//line exprs_fsm.go:1203
 	m.v.a, m.v.c = a, c
 //line exprs.go:96
 	return m.suspend(2, Echo.Call(b))
 resume2:
-//line exprs_fsm.go:1187
+//line exprs_fsm.go:1208
 	v_2, err_1 = fsm.Take[int](in)
 //line exprs.go:96
 	b, c, a = c, a, v(v_2, err_1)
 	return m.finish(a, b, c, nil)
-//line exprs_fsm.go:1192
+//line exprs_fsm.go:1213
 }
 
 func (m *exprSwapAwaitMachine) finish(r0 int, r1 int, r2 int, r3 error) (fsm.AnyOp, error) {
@@ -1266,7 +1287,8 @@ func (m *exprSwapAwaitMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "7e86f09348254a48",
+			ID:     "done",
+			Layout: "5067093fef64a5b2",
 			Pos:    "exprs.go:98:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -1289,11 +1311,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "exprs.go:93:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "d85187907d58b98c",
+			ID:     "Echo.Call",
+			Layout: "c4c759ad0ef03d21",
 			Pos:    "exprs.go:95:14",
 			Vars: []fsm.VarInfo{{
 				Name: "b",
@@ -1303,7 +1327,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "56ad71fd2e86d725",
+			ID:     "Echo.Call#2",
+			Layout: "49a6a2f9648a4905",
 			Pos:    "exprs.go:96:20",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
@@ -1368,27 +1393,27 @@ func (m *exprParensMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, 
 //line exprs.go:104
 	return m.suspend(1, Echo.Call((2)))
 resume1:
-//line exprs_fsm.go:1372
+//line exprs_fsm.go:1397
 	v_1, err = fsm.Take[int](in)
 //line exprs.go:104
 	x = v(v_1, err)
-//line exprs_fsm.go:1376
+//line exprs_fsm.go:1401
 	m.v.x = x
 //line exprs.go:105
 	return m.suspend(2, (Echo.Call(3)))
 resume2:
-//line exprs_fsm.go:1381
+//line exprs_fsm.go:1406
 	v_2, err_1 = fsm.Take[int](in)
 //line exprs.go:105
 	y = (x) * v(v_2, err_1)
-//line exprs_fsm.go:1385
+//line exprs_fsm.go:1410
 	m.v.y = y
 //line exprs.go:106
 	return m.suspend(3, Echo.Call(0))
 resume3:
 //line exprs.go:107
 	return m.finish((y), nil)
-//line exprs_fsm.go:1392
+//line exprs_fsm.go:1417
 }
 
 func (m *exprParensMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1456,7 +1481,8 @@ func (m *exprParensMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "exprs.go:108:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -1473,21 +1499,25 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "exprs.go:103:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Echo.Call",
+			Layout: "86be675ce493dc32",
 			Pos:    "exprs.go:104:11",
 		}, {
-			Layout: "29480f373b660127",
+			ID:     "Echo.Call#2",
+			Layout: "12e3ee17feba331a",
 			Pos:    "exprs.go:105:17",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
 				Type: "int",
 			}},
 		}, {
-			Layout: "e500a8ce4b012cdb",
+			ID:     "Echo.Call#3",
+			Layout: "8225413775bd6169",
 			Pos:    "exprs.go:106:3",
 			Vars: []fsm.VarInfo{{
 				Name: "y",
@@ -1545,22 +1575,22 @@ func (m *exprClosureBetweenMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm
 //line exprs.go:115
 	return m.suspend(1, Echo.Call(1))
 resume1:
-//line exprs_fsm.go:1549
+//line exprs_fsm.go:1579
 	v_1, err = fsm.Take[int](in)
 //line exprs.go:115
 	n = v(v_1, err)
 	func() { n *= 10 }()
-//line exprs_fsm.go:1554
+//line exprs_fsm.go:1584
 	m.v.n = n
 //line exprs.go:119
 	return m.suspend(2, Echo.Call(5))
 resume2:
-//line exprs_fsm.go:1559
+//line exprs_fsm.go:1589
 	v_2, err_1 = fsm.Take[int](in)
 //line exprs.go:119
 	k = func(x int) int { return x + n }(v(v_2, err_1))
 	return m.finish(n+k, nil)
-//line exprs_fsm.go:1564
+//line exprs_fsm.go:1594
 }
 
 func (m *exprClosureBetweenMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1624,7 +1654,8 @@ func (m *exprClosureBetweenMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "exprs.go:121:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -1641,14 +1672,17 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "exprs.go:114:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Echo.Call",
+			Layout: "86be675ce493dc32",
 			Pos:    "exprs.go:115:9",
 		}, {
-			Layout: "3d5626aa9d3c44eb",
+			ID:     "Echo.Call#2",
+			Layout: "2710c4d6349eaec0",
 			Pos:    "exprs.go:119:42",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
@@ -1705,17 +1739,17 @@ func (m *exprMethodValueMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.An
 	p = Point{X: 1, Y: 2}
 	f = p.String
 	s = f()
-//line exprs_fsm.go:1709
+//line exprs_fsm.go:1743
 	m.v.p, m.v.s = p, s
 //line exprs.go:130
 	return m.suspend(1, Echo.Call(7))
 resume1:
-//line exprs_fsm.go:1714
+//line exprs_fsm.go:1748
 	v_1, err = fsm.Take[int](in)
 //line exprs.go:130
 	p.X = v(v_1, err)
 	return m.finish(s+p.String(), nil)
-//line exprs_fsm.go:1719
+//line exprs_fsm.go:1753
 }
 
 func (m *exprMethodValueMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -1781,7 +1815,8 @@ func (m *exprMethodValueMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "6f831efb80eea763",
+			ID:     "done",
+			Layout: "c10578ce227e1baf",
 			Pos:    "exprs.go:132:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -1798,11 +1833,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "exprs.go:126:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "eeb1e9840a657460",
+			ID:     "Echo.Call",
+			Layout: "d2a41604908da0ad",
 			Pos:    "exprs.go:130:10",
 			Vars: []fsm.VarInfo{{
 				Name: "p",
@@ -1888,33 +1925,33 @@ func (m_1 *exprIndexAwaitsMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.
 //line exprs.go:140
 	xs = []int{10, 20, 30}
 	m = map[string]int{"a": 1}
-//line exprs_fsm.go:1892
+//line exprs_fsm.go:1929
 	m_1.v.xs, m_1.v.m = xs, m
 //line exprs.go:142
 	return m_1.suspend(1, Echo.Call(1))
 resume1:
-//line exprs_fsm.go:1897
+//line exprs_fsm.go:1934
 	v_1, err = fsm.Take[int](in)
 	v_2 = xs[v(v_1, err)]
 	m_1.v.m, m_1.v.v_2 = m, v_2
 //line exprs.go:142
 	return m_1.suspend(2, Str.Call("a"))
 resume2:
-//line exprs_fsm.go:1904
+//line exprs_fsm.go:1941
 	v_3, err_1 = fsm.Take[string](in)
 //line exprs.go:142
 	a = v_2 + m[v(v_3, err_1)]
-//line exprs_fsm.go:1908
+//line exprs_fsm.go:1945
 	m_1.v.m, m_1.v.a = m, a
 //line exprs.go:143
 	return m_1.suspend(3, Str.Call("zz"))
 resume3:
-//line exprs_fsm.go:1913
+//line exprs_fsm.go:1950
 	v_4, err_2 = fsm.Take[string](in)
 //line exprs.go:143
 	x, ok = m[v(v_4, err_2)]
 	return m_1.finish(a+x, ok, nil)
-//line exprs_fsm.go:1918
+//line exprs_fsm.go:1955
 }
 
 func (m *exprIndexAwaitsMachine) finish(r0 int, r1 bool, r2 error) (fsm.AnyOp, error) {
@@ -1995,7 +2032,8 @@ func (m *exprIndexAwaitsMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "dd807fcc033fc081",
+			ID:     "done",
+			Layout: "b0bde5c59720f47d",
 			Pos:    "exprs.go:145:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -2015,11 +2053,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "exprs.go:139:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "61e09fb955cf58a1",
+			ID:     "Echo.Call",
+			Layout: "0a645544c08d3d87",
 			Pos:    "exprs.go:142:12",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
@@ -2029,7 +2069,8 @@ func init() {
 				Type: "map[string]int",
 			}},
 		}, {
-			Layout: "dcf924080d8fe5d1",
+			ID:     "Str.Call",
+			Layout: "e43fbd477f21b0b8",
 			Pos:    "exprs.go:142:49",
 			Vars: []fsm.VarInfo{{
 				Name: "m",
@@ -2040,7 +2081,8 @@ func init() {
 				Type:     "int",
 			}},
 		}, {
-			Layout: "eac1b1fca8f14e42",
+			ID:     "Str.Call#2",
+			Layout: "e94b06ab2b96a352",
 			Pos:    "exprs.go:143:15",
 			Vars: []fsm.VarInfo{{
 				Name: "m",
@@ -2124,30 +2166,30 @@ func (m *exprSliceExprAwaitsMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fs
 //line exprs.go:151
 	xs = []int{0, 1, 2, 3, 4, 5}
 	s = "abcdef"
-//line exprs_fsm.go:2128
+//line exprs_fsm.go:2170
 	m.v.xs, m.v.s = xs, s
 //line exprs.go:153
 	return m.suspend(1, Echo.Call(1))
 resume1:
-//line exprs_fsm.go:2133
+//line exprs_fsm.go:2175
 	v_1, err = fsm.Take[int](in)
 	v_2 = v(v_1, err)
 	m.v.xs, m.v.s, m.v.v_2 = xs, s, v_2
 //line exprs.go:153
 	return m.suspend(2, Echo.Call(4))
 resume2:
-//line exprs_fsm.go:2140
+//line exprs_fsm.go:2182
 	v_3, err_1 = fsm.Take[int](in)
 	v_4 = xs[v_2:v(v_3, err_1):5]
 	m.v.s, m.v.v_4 = s, v_4
 //line exprs.go:153
 	return m.suspend(3, Echo.Call(2))
 resume3:
-//line exprs_fsm.go:2147
+//line exprs_fsm.go:2189
 	v_5, err_2 = fsm.Take[int](in)
 //line exprs.go:153
 	return m.finish(v_4, s[v(v_5, err_2):], nil)
-//line exprs_fsm.go:2151
+//line exprs_fsm.go:2193
 }
 
 func (m *exprSliceExprAwaitsMachine) finish(r0 []int, r1 string, r2 error) (fsm.AnyOp, error) {
@@ -2230,7 +2272,8 @@ func (m *exprSliceExprAwaitsMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "c50bc8bddafb260b",
+			ID:     "done",
+			Layout: "c373d7609a2345b5",
 			Pos:    "exprs.go:154:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -2250,11 +2293,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "exprs.go:150:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "7e5e29d8298f57d6",
+			ID:     "Echo.Call",
+			Layout: "011c28726d9c648b",
 			Pos:    "exprs.go:153:14",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
@@ -2264,7 +2309,8 @@ func init() {
 				Type: "string",
 			}},
 		}, {
-			Layout: "7d558ed01a06c6f6",
+			ID:     "Echo.Call#2",
+			Layout: "de4096c3b689f145",
 			Pos:    "exprs.go:153:46",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
@@ -2278,7 +2324,8 @@ func init() {
 				Type:     "int",
 			}},
 		}, {
-			Layout: "3ea06a56c0ba7691",
+			ID:     "Echo.Call#3",
+			Layout: "c488ac135e80b64c",
 			Pos:    "exprs.go:153:84",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -2369,37 +2416,37 @@ func (m *exprConversionsMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.An
 //line exprs.go:160
 	return m.suspend(1, Echo.Call(3))
 resume1:
-//line exprs_fsm.go:2373
+//line exprs_fsm.go:2420
 	v_1, err = fsm.Take[int](in)
 //line exprs.go:160
 	f = float64(v(v_1, err)) / 2
-//line exprs_fsm.go:2377
+//line exprs_fsm.go:2424
 	m.v.f = f
 //line exprs.go:161
 	return m.suspend(2, Str.Call("hi"))
 resume2:
-//line exprs_fsm.go:2382
+//line exprs_fsm.go:2429
 	v_2, err_1 = fsm.Take[string](in)
 //line exprs.go:161
 	b = []byte(v(v_2, err_1))
-//line exprs_fsm.go:2386
+//line exprs_fsm.go:2433
 	m.v.f, m.v.b = f, b
 //line exprs.go:162
 	return m.suspend(3, Echo.Call(42))
 resume3:
-//line exprs_fsm.go:2391
+//line exprs_fsm.go:2438
 	v_3, err_2 = fsm.Take[int](in)
 	v_4 = strconv.Itoa(v(v_3, err_2))
 	m.v.f, m.v.b, m.v.v_4 = f, b, v_4
 //line exprs.go:162
 	return m.suspend(4, Echo.Call(65))
 resume4:
-//line exprs_fsm.go:2398
+//line exprs_fsm.go:2445
 	v_5, err_3 = fsm.Take[int](in)
 //line exprs.go:162
 	s = v_4 + string(rune(v(v_5, err_3)))
 	return m.finish(f, b, s, nil)
-//line exprs_fsm.go:2403
+//line exprs_fsm.go:2450
 }
 
 func (m *exprConversionsMachine) finish(r0 float64, r1 []byte, r2 string, r3 error) (fsm.AnyOp, error) {
@@ -2483,7 +2530,8 @@ func (m *exprConversionsMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "548c2d1b13e2f183",
+			ID:     "done",
+			Layout: "a76297c255d8521d",
 			Pos:    "exprs.go:164:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -2506,21 +2554,25 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "exprs.go:159:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Echo.Call",
+			Layout: "86be675ce493dc32",
 			Pos:    "exprs.go:160:17",
 		}, {
-			Layout: "6bb41929febc7e98",
+			ID:     "Str.Call",
+			Layout: "ef56851882a447a7",
 			Pos:    "exprs.go:161:16",
 			Vars: []fsm.VarInfo{{
 				Name: "f",
 				Type: "float64",
 			}},
 		}, {
-			Layout: "d55623ec7f7790d0",
+			ID:     "Echo.Call#2",
+			Layout: "5421fa4c88fe2f3f",
 			Pos:    "exprs.go:162:22",
 			Vars: []fsm.VarInfo{{
 				Name: "f",
@@ -2530,7 +2582,8 @@ func init() {
 				Type: "[]byte",
 			}},
 		}, {
-			Layout: "a6ad4c0ed866a9b8",
+			ID:     "Echo.Call#3",
+			Layout: "ae523228b92c9fa3",
 			Pos:    "exprs.go:162:70",
 			Vars: []fsm.VarInfo{{
 				Name: "f",
@@ -2613,44 +2666,44 @@ func (m_1 *exprCompositeNestedMachine) Resume(ctx fsm.Context, in fsm.Outcome) (
 	}
 //line exprs.go:170
 	resetTrace()
-//line exprs_fsm.go:2617
+//line exprs_fsm.go:2670
 	v_1 = tr("a", 1)
 	m_1.v.v_1 = v_1
 //line exprs.go:171
 	return m_1.suspend(1, Echo.Call(2))
 resume1:
-//line exprs_fsm.go:2623
+//line exprs_fsm.go:2676
 	v_2, err = fsm.Take[int](in)
 	v_3 = &Point{X: v_1, Y: v(v_2, err)}
 	m_1.v.v_3 = v_3
 //line exprs.go:171
 	return m_1.suspend(2, Echo.Call(3))
 resume2:
-//line exprs_fsm.go:2630
+//line exprs_fsm.go:2683
 	v_4, err_1 = fsm.Take[int](in)
 //line exprs.go:171
 	ps = []*Point{v_3, {X: v(v_4, err_1)}}
-//line exprs_fsm.go:2634
+//line exprs_fsm.go:2687
 	v_5 = Point{X: tr("k", 1)}
 	m_1.v.ps, m_1.v.v_5 = ps, v_5
 //line exprs.go:172
 	return m_1.suspend(3, Echo.Call(4))
 resume3:
-//line exprs_fsm.go:2640
+//line exprs_fsm.go:2693
 	v_6, err_2 = fsm.Take[int](in)
 //line exprs.go:172
 	m = map[Point][]int{v_5: {v(v_6, err_2), 5}}
-//line exprs_fsm.go:2644
+//line exprs_fsm.go:2697
 	m_1.v.ps, m_1.v.m = ps, m
 //line exprs.go:173
 	return m_1.suspend(4, Echo.Call(6))
 resume4:
-//line exprs_fsm.go:2649
+//line exprs_fsm.go:2702
 	v_7, err_3 = fsm.Take[int](in)
 //line exprs.go:173
 	arr = [...]int{2: v(v_7, err_3), 0: 1}
 	return m_1.finish(ps[0].X+ps[0].Y+ps[1].X+m[Point{X: 1}][0]+m[Point{X: 1}][1]+arr[0]+arr[2]+len(arr), nil)
-//line exprs_fsm.go:2654
+//line exprs_fsm.go:2707
 }
 
 func (m *exprCompositeNestedMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -2730,7 +2783,8 @@ func (m *exprCompositeNestedMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "exprs.go:175:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -2747,11 +2801,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "exprs.go:169:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "605b0da21d60a6f3",
+			ID:     "Echo.Call",
+			Layout: "be02359bc73a28d1",
 			Pos:    "exprs.go:171:38",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
@@ -2759,7 +2815,8 @@ func init() {
 				Type:     "int",
 			}},
 		}, {
-			Layout: "c32be518cd4c65ef",
+			ID:     "Echo.Call#2",
+			Layout: "51521f3160f63cef",
 			Pos:    "exprs.go:171:76",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
@@ -2767,7 +2824,8 @@ func init() {
 				Type:     "*Point",
 			}},
 		}, {
-			Layout: "ddc1021f5098f335",
+			ID:     "Echo.Call#3",
+			Layout: "b00a82263fb02f90",
 			Pos:    "exprs.go:172:43",
 			Vars: []fsm.VarInfo{{
 				Name: "ps",
@@ -2778,7 +2836,8 @@ func init() {
 				Type:     "Point",
 			}},
 		}, {
-			Layout: "227bbfc5eae275ef",
+			ID:     "Echo.Call#4",
+			Layout: "fcf0c6d2fc5a54c6",
 			Pos:    "exprs.go:173:23",
 			Vars: []fsm.VarInfo{{
 				Name: "ps",
@@ -2880,18 +2939,18 @@ func (m *exprShortCircuitMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.A
 	}
 //line exprs.go:181
 	resetTrace()
-//line exprs_fsm.go:2884
+//line exprs_fsm.go:2943
 	cond = tr("l", a > 0)
 //line exprs.go:182
 	if !cond {
 		goto condDone
 	}
-//line exprs_fsm.go:2890
+//line exprs_fsm.go:2949
 	m.v.a, m.v.b = a, b
 //line exprs.go:182
 	return m.suspend(1, Pos.Call(b))
 resume1:
-//line exprs_fsm.go:2895
+//line exprs_fsm.go:2954
 	v_1, err = fsm.Take[bool](in)
 	cond = v(v_1, err)
 condDone:
@@ -2900,18 +2959,18 @@ condDone:
 	if cond_1 {
 		goto condDone_1
 	}
-//line exprs_fsm.go:2904
+//line exprs_fsm.go:2963
 	cond_2 = tr("r", b > 5)
 //line exprs.go:182
 	if !cond_2 {
 		goto condDone_2
 	}
-//line exprs_fsm.go:2910
+//line exprs_fsm.go:2969
 	m.v.a = a
 //line exprs.go:182
 	return m.suspend(2, Pos.Call(a+b))
 resume2:
-//line exprs_fsm.go:2915
+//line exprs_fsm.go:2974
 	v_2, err_1 = fsm.Take[bool](in)
 	cond_2 = v(v_2, err_1)
 condDone_2:
@@ -2919,30 +2978,30 @@ condDone_2:
 condDone_1:
 //line exprs.go:182
 	x = cond_1
-//line exprs_fsm.go:2923
+//line exprs_fsm.go:2982
 	m.v.x = x
 //line exprs.go:183
 	return m.suspend(3, Pos.Call(a))
 resume3:
-//line exprs_fsm.go:2928
+//line exprs_fsm.go:2987
 	v_3, err_2 = fsm.Take[bool](in)
 	cond_3 = !(v(v_3, err_2) || tr("y", false))
 //line exprs.go:183
 	if !cond_3 {
 		goto condDone_3
 	}
-//line exprs_fsm.go:2935
+//line exprs_fsm.go:2994
 	cond_4 = tr("z", true)
 //line exprs.go:183
 	if cond_4 {
 		goto condDone_4
 	}
-//line exprs_fsm.go:2941
+//line exprs_fsm.go:3000
 	m.v.x = x
 //line exprs.go:183
 	return m.suspend(4, Pos.Call(1))
 resume4:
-//line exprs_fsm.go:2946
+//line exprs_fsm.go:3005
 	v_4, err_3 = fsm.Take[bool](in)
 	cond_4 = v(v_4, err_3)
 condDone_4:
@@ -2951,7 +3010,7 @@ condDone_3:
 //line exprs.go:183
 	y = cond_3
 	return m.finish(x, y, traceStr(), nil)
-//line exprs_fsm.go:2955
+//line exprs_fsm.go:3014
 }
 
 func (m *exprShortCircuitMachine) finish(r0 bool, r1 bool, r2 string, r3 error) (fsm.AnyOp, error) {
@@ -3041,7 +3100,8 @@ func (m *exprShortCircuitMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "893e88aca3fbfb8d",
+			ID:     "done",
+			Layout: "af83190969870992",
 			Pos:    "exprs.go:185:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -3071,7 +3131,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "ab44b9222696889e",
+			ID:     "start",
+			Layout: "a52afc5ea8c06b7f",
 			Pos:    "exprs.go:180:6",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
@@ -3082,7 +3143,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "ab44b9222696889e",
+			ID:     "Pos.Call",
+			Layout: "3557db7933127b96",
 			Pos:    "exprs.go:182:27",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
@@ -3092,21 +3154,24 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "6d6df82bd83afb38",
+			ID:     "Pos.Call#2",
+			Layout: "b5c01884a7504523",
 			Pos:    "exprs.go:182:79",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
 				Type: "int",
 			}},
 		}, {
-			Layout: "2d5e076e0bf3f7a1",
+			ID:     "Pos.Call#3",
+			Layout: "0dd05c30f8557644",
 			Pos:    "exprs.go:183:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
 				Type: "bool",
 			}},
 		}, {
-			Layout: "2d5e076e0bf3f7a1",
+			ID:     "Pos.Call#4",
+			Layout: "8bf3545bfa2e085a",
 			Pos:    "exprs.go:183:82",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
@@ -3201,53 +3266,53 @@ func (m_1 *exprOpAssignFormsMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fs
 	xs = []int{1, 2, 3}
 	m = map[string]int{}
 	n = 1
-//line exprs_fsm.go:3205
+//line exprs_fsm.go:3270
 	m_1.v.xs, m_1.v.m, m_1.v.n = xs, m, n
 //line exprs.go:194
 	return m_1.suspend(1, Echo.Call(2))
 resume1:
-//line exprs_fsm.go:3210
+//line exprs_fsm.go:3275
 	v_1, err = fsm.Take[int](in)
 	v_2 = v(v_1, err)
 	m_1.v.xs, m_1.v.m, m_1.v.n, m_1.v.v_2 = xs, m, n, v_2
 //line exprs.go:194
 	return m_1.suspend(2, Echo.Call(10))
 resume2:
-//line exprs_fsm.go:3217
+//line exprs_fsm.go:3282
 	v_3, err_1 = fsm.Take[int](in)
 //line exprs.go:194
 	xs[v_2] += v(v_3, err_1)
-//line exprs_fsm.go:3221
+//line exprs_fsm.go:3286
 	m_1.v.xs, m_1.v.m, m_1.v.n = xs, m, n
 //line exprs.go:195
 	return m_1.suspend(3, Str.Call("k"))
 resume3:
-//line exprs_fsm.go:3226
+//line exprs_fsm.go:3291
 	v_4, err_2 = fsm.Take[string](in)
 //line exprs.go:195
 	m[v(v_4, err_2)]++
-//line exprs_fsm.go:3230
+//line exprs_fsm.go:3295
 	m_1.v.xs, m_1.v.m, m_1.v.n = xs, m, n
 //line exprs.go:196
 	return m_1.suspend(4, Echo.Call(3))
 resume4:
-//line exprs_fsm.go:3235
+//line exprs_fsm.go:3300
 	v_5, err_3 = fsm.Take[int](in)
 //line exprs.go:196
 	m["k"] <<= v(v_5, err_3)
-//line exprs_fsm.go:3239
+//line exprs_fsm.go:3304
 	m_1.v.xs, m_1.v.m, m_1.v.n = xs, m, n
 //line exprs.go:197
 	return m_1.suspend(5, Echo.Call(5))
 resume5:
-//line exprs_fsm.go:3244
+//line exprs_fsm.go:3309
 	v_6, err_4 = fsm.Take[int](in)
 //line exprs.go:197
 	n -= v(v_6, err_4) * n
 	xs[0]--
 	n %= 3
 	return m_1.finish(xs, m, n, nil)
-//line exprs_fsm.go:3251
+//line exprs_fsm.go:3316
 }
 
 func (m *exprOpAssignFormsMachine) finish(r0 []int, r1 map[string]int, r2 int, r3 error) (fsm.AnyOp, error) {
@@ -3355,7 +3420,8 @@ func (m *exprOpAssignFormsMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "20984a606eb71c18",
+			ID:     "done",
+			Layout: "c7d45f349b146d61",
 			Pos:    "exprs.go:201:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -3378,11 +3444,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "exprs.go:190:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "587db077c1800fd6",
+			ID:     "Echo.Call",
+			Layout: "3f6c30c14ee96edf",
 			Pos:    "exprs.go:194:7",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
@@ -3395,7 +3463,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "140805a88b81b790",
+			ID:     "Echo.Call#2",
+			Layout: "731f6849314ea26d",
 			Pos:    "exprs.go:194:43",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
@@ -3412,7 +3481,8 @@ func init() {
 				Type:     "int",
 			}},
 		}, {
-			Layout: "587db077c1800fd6",
+			ID:     "Str.Call",
+			Layout: "0b474a7c317a876b",
 			Pos:    "exprs.go:195:6",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
@@ -3425,7 +3495,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "587db077c1800fd6",
+			ID:     "Echo.Call#3",
+			Layout: "5b6787fe341ed32d",
 			Pos:    "exprs.go:196:15",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
@@ -3438,7 +3509,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "587db077c1800fd6",
+			ID:     "Echo.Call#4",
+			Layout: "f04421099d640d50",
 			Pos:    "exprs.go:197:9",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
@@ -3520,23 +3592,23 @@ resume2:
 resume3:
 //line exprs.go:209
 	_, err = fsm.Take[int](in)
-//line exprs_fsm.go:3524
+//line exprs_fsm.go:3596
 	m.v.err = err
 //line exprs.go:210
 	return m.suspend(4, Echo.Call(3))
 resume4:
 //line exprs.go:210
 	x, _ = fsm.Take[int](in)
-//line exprs_fsm.go:3531
+//line exprs_fsm.go:3603
 	m.v.err, m.v.x = err, x
 //line exprs.go:211
 	return m.suspend(5, Echo.Call(4))
 resume5:
-//line exprs_fsm.go:3536
+//line exprs_fsm.go:3608
 	v_1, err_1 = fsm.Take[int](in)
 //line exprs.go:211
 	_ = v(v_1, err_1)
-//line exprs_fsm.go:3540
+//line exprs_fsm.go:3612
 	m.v.err, m.v.x = err, x
 //line exprs.go:212
 	return m.suspend(6, Echo.Call(5))
@@ -3547,7 +3619,7 @@ resume6:
 		return m.finish(0, nil)
 	}
 	return m.finish(x, nil)
-//line exprs_fsm.go:3551
+//line exprs_fsm.go:3623
 }
 
 func (m *exprDiscardedMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -3623,7 +3695,8 @@ func (m *exprDiscardedMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "exprs.go:217:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -3640,27 +3713,33 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "exprs.go:206:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Echo.Call",
+			Layout: "86be675ce493dc32",
 			Pos:    "exprs.go:207:2",
 		}, {
-			Layout: "2b277bc8c0741b38",
+			ID:     "Echo.Call#2",
+			Layout: "e8a2047648f93901",
 			Pos:    "exprs.go:208:9",
 		}, {
-			Layout: "2b277bc8c0741b38",
+			ID:     "Fail.Call",
+			Layout: "1ab245b1763c6673",
 			Pos:    "exprs.go:209:12",
 		}, {
-			Layout: "1b481ffa29b695b1",
+			ID:     "Echo.Call#3",
+			Layout: "49cd0bec73a6c40d",
 			Pos:    "exprs.go:210:10",
 			Vars: []fsm.VarInfo{{
 				Name: "err",
 				Type: "error",
 			}},
 		}, {
-			Layout: "a1e9edb884cedacb",
+			ID:     "Echo.Call#4",
+			Layout: "62f1c2c2293fa8af",
 			Pos:    "exprs.go:211:8",
 			Vars: []fsm.VarInfo{{
 				Name: "err",
@@ -3670,7 +3749,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "a1e9edb884cedacb",
+			ID:     "Echo.Call#5",
+			Layout: "996b32dc5ea407b4",
 			Pos:    "exprs.go:212:13",
 			Vars: []fsm.VarInfo{{
 				Name: "err",
@@ -3764,28 +3844,28 @@ resume1:
 	a, b = fsm.Take[int](in)
 	f = (float64)(1)
 	c = (int8)(2)
-//line exprs_fsm.go:3768
+//line exprs_fsm.go:3848
 	m.v.a, m.v.b, m.v.f, m.v.c = a, b, f, c
 //line exprs.go:226
 	return m.suspend(2, Echo.Call(3))
 resume2:
-//line exprs_fsm.go:3773
+//line exprs_fsm.go:3853
 	v_1, err = fsm.Take[int](in)
 //line exprs.go:226
 	d, e = v(v_1, err), (int)(4)
 	z = struct{ Q int }{}
-//line exprs_fsm.go:3778
+//line exprs_fsm.go:3858
 	m.v.a, m.v.b, m.v.f, m.v.c, m.v.d, m.v.e, m.v.z = a, b, f, c, d, e, z
 //line exprs.go:228
 	return m.suspend(3, Echo.Call(5))
 resume3:
-//line exprs_fsm.go:3783
+//line exprs_fsm.go:3863
 	v_2, err_1 = fsm.Take[int](in)
 //line exprs.go:228
 	z.Q = v(v_2, err_1)
 	_ = b
 	return m.finish(a+d+e+z.Q, f/2, c, nil)
-//line exprs_fsm.go:3789
+//line exprs_fsm.go:3869
 }
 
 func (m *exprVarDeclsMachine) finish(r0 int, r1 float64, r2 int8, r3 error) (fsm.AnyOp, error) {
@@ -3877,7 +3957,8 @@ func (m *exprVarDeclsMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "250ca303f2db359d",
+			ID:     "done",
+			Layout: "9fb8100d51ee3778",
 			Pos:    "exprs.go:231:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -3900,14 +3981,17 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "exprs.go:222:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Echo.Call",
+			Layout: "86be675ce493dc32",
 			Pos:    "exprs.go:223:13",
 		}, {
-			Layout: "404836e9a12c1041",
+			ID:     "Echo.Call#2",
+			Layout: "66883fb761da08f1",
 			Pos:    "exprs.go:226:19",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
@@ -3923,7 +4007,8 @@ func init() {
 				Type: "int8",
 			}},
 		}, {
-			Layout: "6684152f6635fb0f",
+			ID:     "Echo.Call#3",
+			Layout: "a5f58dcac493e9d2",
 			Pos:    "exprs.go:228:10",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
@@ -4022,16 +4107,16 @@ func (m *exprAwaitArgOrderMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.
 	}
 //line exprs.go:238
 	resetTrace()
-//line exprs_fsm.go:4026
+//line exprs_fsm.go:4111
 	v_1 = tr("a", 1)
 	{
 //line exprs.go:239
 		op := Echo.Call(tr("b", 2))
-//line exprs_fsm.go:4031
+//line exprs_fsm.go:4116
 		m.v.v_1 = v_1
 //line exprs.go:239
 		return m.suspend(1, op)
-//line exprs_fsm.go:4035
+//line exprs_fsm.go:4120
 	}
 resume1:
 	v_2, err = fsm.Take[int](in)
@@ -4040,32 +4125,32 @@ resume1:
 	{
 //line exprs.go:239
 		op_1 := Str.Call(tr("d", "x"))
-//line exprs_fsm.go:4044
+//line exprs_fsm.go:4129
 		m.v.v_1, m.v.v_3, m.v.v_4 = v_1, v_3, v_4
 //line exprs.go:239
 		return m.suspend(2, op_1)
-//line exprs_fsm.go:4048
+//line exprs_fsm.go:4133
 	}
 resume2:
 	v_5, err_1 = fsm.Take[string](in)
 //line exprs.go:239
 	s = fmt.Sprint(v_1, v_3, v_4, v(v_5, err_1), tr("e", 5))
-//line exprs_fsm.go:4054
+//line exprs_fsm.go:4139
 	{
 //line exprs.go:240
 		op_2 := Swap.Call(Pair{A: tr("f", 1), B: 2})
-//line exprs_fsm.go:4058
+//line exprs_fsm.go:4143
 		m.v.s = s
 //line exprs.go:240
 		return m.suspend(3, op_2)
-//line exprs_fsm.go:4062
+//line exprs_fsm.go:4147
 	}
 resume3:
 	v_6, err_2 = fsm.Take[Pair](in)
 //line exprs.go:240
 	p = v(v_6, err_2).A
 	return m.finish(s+strconv.Itoa(p), traceStr(), nil)
-//line exprs_fsm.go:4069
+//line exprs_fsm.go:4154
 }
 
 func (m *exprAwaitArgOrderMachine) finish(r0 string, r1 string, r2 error) (fsm.AnyOp, error) {
@@ -4144,7 +4229,8 @@ func (m *exprAwaitArgOrderMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "a800941c82fa46a5",
+			ID:     "done",
+			Layout: "2ed203ca7f1b008a",
 			Pos:    "exprs.go:242:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -4164,11 +4250,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "exprs.go:237:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "605b0da21d60a6f3",
+			ID:     "Echo.Call",
+			Layout: "be02359bc73a28d1",
 			Pos:    "exprs.go:239:32",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
@@ -4176,7 +4264,8 @@ func init() {
 				Type:     "int",
 			}},
 		}, {
-			Layout: "2fd558155dc12bd7",
+			ID:     "Str.Call",
+			Layout: "fdec6f08d6d89c95",
 			Pos:    "exprs.go:239:86",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
@@ -4192,7 +4281,8 @@ func init() {
 				Type:     "int",
 			}},
 		}, {
-			Layout: "1b16fda53b451520",
+			ID:     "Swap.Call",
+			Layout: "31c05e5a6dd41b83",
 			Pos:    "exprs.go:240:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -4252,18 +4342,18 @@ func (m *exprAwaitErrorUsedMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm
 resume1:
 //line exprs.go:248
 	_, err = fsm.Take[int](in)
-//line exprs_fsm.go:4256
+//line exprs_fsm.go:4346
 	v_1 = err.Error() + "|"
 	m.v.err, m.v.v_1 = err, v_1
 //line exprs.go:249
 	return m.suspend(2, Odd.Call(2))
 resume2:
-//line exprs_fsm.go:4262
+//line exprs_fsm.go:4352
 	v_2, err_1 = fsm.Take[int](in)
 //line exprs.go:249
 	msg = v_1 + errOf(v_2, err_1).Error()
 	return m.finish(msg, err)
-//line exprs_fsm.go:4267
+//line exprs_fsm.go:4357
 }
 
 func (m *exprAwaitErrorUsedMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -4329,7 +4419,8 @@ func (m *exprAwaitErrorUsedMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "6f831efb80eea763",
+			ID:     "done",
+			Layout: "c10578ce227e1baf",
 			Pos:    "exprs.go:251:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -4346,14 +4437,17 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "exprs.go:247:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Fail.Call",
+			Layout: "1ab245b1763c6673",
 			Pos:    "exprs.go:248:12",
 		}, {
-			Layout: "3bf1698e127430fa",
+			ID:     "Odd.Call",
+			Layout: "ccea24de1202e02f",
 			Pos:    "exprs.go:249:35",
 			Vars: []fsm.VarInfo{{
 				Name: "err",

@@ -131,7 +131,8 @@ func (m *implicitTwoTemplatesMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "6f831efb80eea763",
+			ID:     "done",
+			Layout: "c10578ce227e1baf",
 			Pos:    "implicit.go:21:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -148,14 +149,17 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "implicit.go:13:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Str.Call",
+			Layout: "fce97d5cd61c5bc7",
 			Pos:    "implicit.go:14:12",
 		}, {
-			Layout: "2b277bc8c0741b38",
+			ID:     "Str.Call#2",
+			Layout: "5815be4af0b43e15",
 			Pos:    "implicit.go:20:11",
 		}},
 		Zero: func() fsm.Machine {
@@ -206,7 +210,7 @@ func (m *implicitRandV2Machine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.Any
 //line implicit.go:27
 	return m.suspend(1, Echo.Call(10))
 resume1:
-//line implicit_fsm.go:210
+//line implicit_fsm.go:214
 	v_1, err = fsm.Take[int](in)
 //line implicit.go:27
 	n = v(v_1, err)
@@ -214,11 +218,11 @@ resume1:
 	x = r.IntN(n) * 0
 	return m.suspend(2, Echo.Call(x+n))
 resume2:
-//line implicit_fsm.go:218
+//line implicit_fsm.go:222
 	v_2, err_1 = fsm.Take[int](in)
 //line implicit.go:30
 	return m.finish(v(v_2, err_1), nil)
-//line implicit_fsm.go:222
+//line implicit_fsm.go:226
 }
 
 func (m *implicitRandV2Machine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -278,7 +282,8 @@ func (m *implicitRandV2Machine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "implicit.go:31:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -295,14 +300,17 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "implicit.go:26:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Echo.Call",
+			Layout: "86be675ce493dc32",
 			Pos:    "implicit.go:27:9",
 		}, {
-			Layout: "2b277bc8c0741b38",
+			ID:     "Echo.Call#2",
+			Layout: "e8a2047648f93901",
 			Pos:    "implicit.go:30:11",
 		}},
 		Zero: func() fsm.Machine {
@@ -353,7 +361,7 @@ func (m *implicitLocalNamedTemplateMachine) Resume(ctx fsm.Context, in fsm.Outco
 //line implicit.go:38
 	return m.suspend(1, Str.Call("z"))
 resume1:
-//line implicit_fsm.go:357
+//line implicit_fsm.go:365
 	v_1, err = fsm.Take[string](in)
 //line implicit.go:38
 	template_1 = v(v_1, err)
@@ -362,11 +370,11 @@ resume1:
 	_ = t.Execute(&b, template_1)
 	return m.suspend(2, Str.Call(b.String()))
 resume2:
-//line implicit_fsm.go:366
+//line implicit_fsm.go:374
 	v_2, err_1 = fsm.Take[string](in)
 //line implicit.go:42
 	return m.finish(v(v_2, err_1), nil)
-//line implicit_fsm.go:370
+//line implicit_fsm.go:378
 }
 
 func (m *implicitLocalNamedTemplateMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -426,7 +434,8 @@ func (m *implicitLocalNamedTemplateMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "6f831efb80eea763",
+			ID:     "done",
+			Layout: "c10578ce227e1baf",
 			Pos:    "implicit.go:43:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -443,14 +452,17 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "implicit.go:37:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Str.Call",
+			Layout: "fce97d5cd61c5bc7",
 			Pos:    "implicit.go:38:16",
 		}, {
-			Layout: "2b277bc8c0741b38",
+			ID:     "Str.Call#2",
+			Layout: "5815be4af0b43e15",
 			Pos:    "implicit.go:42:11",
 		}},
 		Zero: func() fsm.Machine {
@@ -496,13 +508,13 @@ func (m *implicitLocalNamedRandMachine) Resume(ctx fsm.Context, in fsm.Outcome) 
 //line implicit.go:50
 	return m.suspend(1, Echo.Call(3))
 resume1:
-//line implicit_fsm.go:500
+//line implicit_fsm.go:512
 	v_1, err = fsm.Take[int](in)
 //line implicit.go:50
 	rand_1 = v(v_1, err)
 	r = newRand()
 	return m.finish(rand_1+r.IntN(2)*0, nil)
-//line implicit_fsm.go:506
+//line implicit_fsm.go:518
 }
 
 func (m *implicitLocalNamedRandMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -562,7 +574,8 @@ func (m *implicitLocalNamedRandMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "implicit.go:53:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -579,11 +592,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "implicit.go:49:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Echo.Call",
+			Layout: "86be675ce493dc32",
 			Pos:    "implicit.go:50:12",
 		}},
 		Zero: func() fsm.Machine {

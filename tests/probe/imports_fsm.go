@@ -132,7 +132,8 @@ func (m *importsTwoTemplatesMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "6f831efb80eea763",
+			ID:     "done",
+			Layout: "c10578ce227e1baf",
 			Pos:    "imports.go:25:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -149,14 +150,17 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "imports.go:16:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Str.Call",
+			Layout: "fce97d5cd61c5bc7",
 			Pos:    "imports.go:17:12",
 		}, {
-			Layout: "2b277bc8c0741b38",
+			ID:     "Str.Call#2",
+			Layout: "5815be4af0b43e15",
 			Pos:    "imports.go:24:11",
 		}},
 		Zero: func() fsm.Machine {
@@ -207,7 +211,7 @@ func (m *importsLocalNamedLikeAliasedPackageMachine) Resume(ctx fsm.Context, in 
 //line imports.go:32
 	return m.suspend(1, Str.Call("x"))
 resume1:
-//line imports_fsm.go:211
+//line imports_fsm.go:215
 	v_1, err = fsm.Take[string](in)
 //line imports.go:32
 	template_1 = v(v_1, err)
@@ -216,11 +220,11 @@ resume1:
 	_ = t.Execute(&b, template_1)
 	return m.suspend(2, Str.Call(b.String()))
 resume2:
-//line imports_fsm.go:220
+//line imports_fsm.go:224
 	v_2, err_1 = fsm.Take[string](in)
 //line imports.go:36
 	return m.finish(v(v_2, err_1), nil)
-//line imports_fsm.go:224
+//line imports_fsm.go:228
 }
 
 func (m *importsLocalNamedLikeAliasedPackageMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -280,7 +284,8 @@ func (m *importsLocalNamedLikeAliasedPackageMachine) UnmarshalCBOR(data []byte) 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "6f831efb80eea763",
+			ID:     "done",
+			Layout: "c10578ce227e1baf",
 			Pos:    "imports.go:37:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -297,14 +302,17 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "imports.go:31:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Str.Call",
+			Layout: "fce97d5cd61c5bc7",
 			Pos:    "imports.go:32:16",
 		}, {
-			Layout: "2b277bc8c0741b38",
+			ID:     "Str.Call#2",
+			Layout: "5815be4af0b43e15",
 			Pos:    "imports.go:36:11",
 		}},
 		Zero: func() fsm.Machine {

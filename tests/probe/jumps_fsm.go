@@ -137,7 +137,8 @@ func (m *jumpPostAwaitContinueMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "jumps.go:22:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -154,11 +155,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "jumps.go:13:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "a531f1bb951c0915",
+			ID:     "Echo.Call",
+			Layout: "d78f417d8b749c0a",
 			Pos:    "jumps.go:15:29",
 			Vars: []fsm.VarInfo{{
 				Name: "sum",
@@ -239,12 +242,12 @@ func (m *jumpEmptyBodiesMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.An
 //line jumps.go:28
 	i = 0
 loop:
-//line jumps_fsm.go:243
+//line jumps_fsm.go:246
 	m.v.i = i
 //line jumps.go:29
 	return m.suspend(1, Echo.Call(3))
 resume1:
-//line jumps_fsm.go:248
+//line jumps_fsm.go:251
 	v_1, err = fsm.Take[int](in)
 //line jumps.go:29
 	if !(i < v(v_1, err)) {
@@ -252,7 +255,7 @@ resume1:
 	}
 //line jumps.go:29
 	i++
-//line jumps_fsm.go:256
+//line jumps_fsm.go:259
 	goto loop
 loopEnd:
 //line jumps.go:31
@@ -262,16 +265,16 @@ loop_1:
 	if !(j < 4) {
 		goto loopEnd_1
 	}
-//line jumps_fsm.go:266
+//line jumps_fsm.go:269
 	m.v.i = i
 //line jumps.go:33
 	return m.suspend(2, Inc.Call(j))
 resume2:
-//line jumps_fsm.go:271
+//line jumps_fsm.go:274
 	v_2, err_1 = fsm.Take[int](in)
 //line jumps.go:33
 	j = v(v_2, err_1)
-//line jumps_fsm.go:275
+//line jumps_fsm.go:278
 	goto loop_1
 loopEnd_1:
 //line jumps.go:35
@@ -282,23 +285,23 @@ loop_2:
 	if !(k < 2) {
 		goto loopEnd_2
 	}
-//line jumps_fsm.go:286
+//line jumps_fsm.go:289
 	m.v.i, m.v.j = i, j
 //line jumps.go:36
 	return m.suspend(3, Inc.Call(k))
 resume3:
-//line jumps_fsm.go:291
+//line jumps_fsm.go:294
 	v_3, err_2 = fsm.Take[int](in)
 //line jumps.go:36
 	k = v(v_3, err_2)
-//line jumps_fsm.go:295
+//line jumps_fsm.go:298
 	goto loop_2
 loopEnd_2:
 //line jumps.go:38
 	for range 2 {
 	}
 	return m.finish(i, j+k, nil)
-//line jumps_fsm.go:302
+//line jumps_fsm.go:305
 }
 
 func (m *jumpEmptyBodiesMachine) finish(r0 int, r1 int, r2 error) (fsm.AnyOp, error) {
@@ -375,7 +378,8 @@ func (m *jumpEmptyBodiesMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "fd05e174931b53f4",
+			ID:     "done",
+			Layout: "c39b2ff444a4c4c4",
 			Pos:    "jumps.go:41:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -395,25 +399,29 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "jumps.go:27:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "99810434c0a3c7a9",
+			ID:     "Echo.Call",
+			Layout: "37e1f22a775f60c7",
 			Pos:    "jumps.go:29:14",
 			Vars: []fsm.VarInfo{{
 				Name: "i",
 				Type: "int",
 			}},
 		}, {
-			Layout: "99810434c0a3c7a9",
+			ID:     "Inc.Call",
+			Layout: "76c003ad5f4ff84d",
 			Pos:    "jumps.go:33:9",
 			Vars: []fsm.VarInfo{{
 				Name: "i",
 				Type: "int",
 			}},
 		}, {
-			Layout: "8cd8e4dbd223d449",
+			ID:     "Inc.Call#2",
+			Layout: "e065cc0e0396ad03",
 			Pos:    "jumps.go:36:26",
 			Vars: []fsm.VarInfo{{
 				Name: "i",
@@ -467,7 +475,7 @@ func (m *jumpInfiniteMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp
 loop:
 	return m.suspend(1, Inc.Call(n))
 resume1:
-//line jumps_fsm.go:471
+//line jumps_fsm.go:479
 	v_1, err = fsm.Take[int](in)
 //line jumps.go:49
 	n = v(v_1, err)
@@ -476,7 +484,7 @@ resume1:
 			return m.finish(n*10, nil)
 		}
 	}
-//line jumps_fsm.go:480
+//line jumps_fsm.go:488
 	goto loop
 }
 
@@ -537,7 +545,8 @@ func (m *jumpInfiniteMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "jumps.go:56:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -554,11 +563,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "jumps.go:46:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Inc.Call",
+			Layout: "5793e3c77b02c0aa",
 			Pos:    "jumps.go:49:9",
 		}},
 		Zero: func() fsm.Machine {
@@ -608,7 +619,7 @@ func (m *jumpGotoAfterAwaitMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm
 	}
 //line jumps.go:62
 	n = 0
-//line jumps_fsm.go:612
+//line jumps_fsm.go:623
 	m.v.n = n
 //line jumps.go:63
 	return m.suspend(1, Echo.Call(0))
@@ -619,7 +630,7 @@ again:
 	if n < 3 {
 		goto again
 	}
-//line jumps_fsm.go:623
+//line jumps_fsm.go:634
 	m.v.n = n
 //line jumps.go:69
 	return m.suspend(2, Echo.Call(n))
@@ -631,7 +642,7 @@ resume2:
 		goto again
 	}
 	return m.finish(n, nil)
-//line jumps_fsm.go:635
+//line jumps_fsm.go:646
 }
 
 func (m *jumpGotoAfterAwaitMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -699,7 +710,8 @@ func (m *jumpGotoAfterAwaitMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "jumps.go:75:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -716,18 +728,21 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "jumps.go:61:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "3d5626aa9d3c44eb",
+			ID:     "Echo.Call",
+			Layout: "f1cd27dbffecf2b4",
 			Pos:    "jumps.go:63:2",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
 				Type: "int",
 			}},
 		}, {
-			Layout: "3d5626aa9d3c44eb",
+			ID:     "Echo.Call#2",
+			Layout: "2710c4d6349eaec0",
 			Pos:    "jumps.go:69:10",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
@@ -783,12 +798,12 @@ func (m *jumpGotoOutOfLoopMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.
 	n = 0
 	i = 0
 loop:
-//line jumps_fsm.go:787
+//line jumps_fsm.go:802
 	m.v.n, m.v.i = n, i
 //line jumps.go:84
 	return m.suspend(1, Echo.Call(i))
 resume1:
-//line jumps_fsm.go:792
+//line jumps_fsm.go:807
 	v_1, err = fsm.Take[int](in)
 //line jumps.go:84
 	if !(v(v_1, err) > 2) {
@@ -800,12 +815,12 @@ endIf:
 	n += i
 //line jumps.go:83
 	i++
-//line jumps_fsm.go:804
+//line jumps_fsm.go:819
 	goto loop
 //line jumps.go:89
 done:
 	return m.finish(n, nil)
-//line jumps_fsm.go:809
+//line jumps_fsm.go:824
 }
 
 func (m *jumpGotoOutOfLoopMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -871,7 +886,8 @@ func (m *jumpGotoOutOfLoopMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "jumps.go:91:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -888,11 +904,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "jumps.go:81:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "708417ef940df5cc",
+			ID:     "Echo.Call",
+			Layout: "8e6fb041c9570f5d",
 			Pos:    "jumps.go:84:8",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
@@ -958,27 +976,27 @@ func (m *jumpGotoForwardMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.An
 	if skip {
 		goto after
 	}
-//line jumps_fsm.go:962
+//line jumps_fsm.go:980
 	m.v.n = n
 //line jumps.go:101
 	return m.suspend(1, Echo.Call(10))
 resume1:
-//line jumps_fsm.go:967
+//line jumps_fsm.go:985
 	v_1, err = fsm.Take[int](in)
 //line jumps.go:101
 	n += v(v_1, err)
 after:
-//line jumps_fsm.go:972
+//line jumps_fsm.go:990
 	m.v.n = n
 //line jumps.go:103
 	return m.suspend(2, Echo.Call(100))
 resume2:
-//line jumps_fsm.go:977
+//line jumps_fsm.go:995
 	v_2, err_1 = fsm.Take[int](in)
 //line jumps.go:103
 	n += v(v_2, err_1)
 	return m.finish(n, nil)
-//line jumps_fsm.go:982
+//line jumps_fsm.go:1000
 }
 
 func (m *jumpGotoForwardMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1050,7 +1068,8 @@ func (m *jumpGotoForwardMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "jumps.go:105:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -1071,7 +1090,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "974f27ae0041bad3",
+			ID:     "start",
+			Layout: "9f02b42040fcca42",
 			Pos:    "jumps.go:96:6",
 			Vars: []fsm.VarInfo{{
 				Name: "skip",
@@ -1079,14 +1099,16 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "3d5626aa9d3c44eb",
+			ID:     "Echo.Call",
+			Layout: "f1cd27dbffecf2b4",
 			Pos:    "jumps.go:101:9",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
 				Type: "int",
 			}},
 		}, {
-			Layout: "3d5626aa9d3c44eb",
+			ID:     "Echo.Call#2",
+			Layout: "2710c4d6349eaec0",
 			Pos:    "jumps.go:103:9",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
@@ -1139,12 +1161,12 @@ func (m *jumpLabeledBlockMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.A
 //line jumps.go:111
 	n = 0
 block:
-//line jumps_fsm.go:1143
+//line jumps_fsm.go:1165
 	m.v.n = n
 //line jumps.go:114
 	return m.suspend(1, Echo.Call(2))
 resume1:
-//line jumps_fsm.go:1148
+//line jumps_fsm.go:1170
 	v_1, err = fsm.Take[int](in)
 //line jumps.go:114
 	n += v(v_1, err)
@@ -1153,7 +1175,7 @@ resume1:
 	}
 //line jumps.go:119
 	return m.finish(n, nil)
-//line jumps_fsm.go:1157
+//line jumps_fsm.go:1179
 }
 
 func (m *jumpLabeledBlockMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1217,7 +1239,8 @@ func (m *jumpLabeledBlockMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "jumps.go:120:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -1234,11 +1257,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "jumps.go:110:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "3d5626aa9d3c44eb",
+			ID:     "Echo.Call",
+			Layout: "f1cd27dbffecf2b4",
 			Pos:    "jumps.go:114:10",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
@@ -1309,12 +1334,12 @@ loop_1:
 	if !(j < 4) {
 		goto loopEnd_1
 	}
-//line jumps_fsm.go:1313
+//line jumps_fsm.go:1338
 	m.v.n, m.v.i, m.v.j = n, i, j
 //line jumps.go:131
 	return m.suspend(1, Echo.Call(i*10+j))
 resume1:
-//line jumps_fsm.go:1318
+//line jumps_fsm.go:1343
 	v_1, err = fsm.Take[int](in)
 //line jumps.go:131
 	x = v(v_1, err)
@@ -1329,7 +1354,7 @@ resume1:
 	n += x
 //line jumps.go:130
 	j++
-//line jumps_fsm.go:1333
+//line jumps_fsm.go:1358
 	goto loop_1
 loopEnd_1:
 //line jumps.go:142
@@ -1337,12 +1362,12 @@ loopEnd_1:
 loopNext:
 //line jumps.go:128
 	i++
-//line jumps_fsm.go:1341
+//line jumps_fsm.go:1366
 	goto loop
 loopEnd:
 //line jumps.go:144
 	return m.finish(n, nil)
-//line jumps_fsm.go:1346
+//line jumps_fsm.go:1371
 }
 
 func (m *jumpLabeledNestedMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1410,7 +1435,8 @@ func (m *jumpLabeledNestedMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "jumps.go:145:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -1427,11 +1453,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "jumps.go:125:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "06809e105fc865dc",
+			ID:     "Echo.Call",
+			Layout: "b15a05a0745eb15a",
 			Pos:    "jumps.go:131:11",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
@@ -1489,19 +1517,19 @@ loop:
 //line jumps.go:155
 	return m.suspend(1, Inc.Call(n))
 resume1:
-//line jumps_fsm.go:1493
+//line jumps_fsm.go:1521
 	v_1, err = fsm.Take[int](in)
 //line jumps.go:155
 	n = v(v_1, err)
 	if n > 2 {
 		goto loopEnd
 	}
-//line jumps_fsm.go:1500
+//line jumps_fsm.go:1528
 	goto loop
 loopEnd:
 //line jumps.go:160
 	return m.finish(n, nil)
-//line jumps_fsm.go:1505
+//line jumps_fsm.go:1533
 }
 
 func (m *jumpUnusedLabelAfterRewriteMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1561,7 +1589,8 @@ func (m *jumpUnusedLabelAfterRewriteMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "jumps.go:161:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -1578,11 +1607,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "jumps.go:151:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Inc.Call",
+			Layout: "5793e3c77b02c0aa",
 			Pos:    "jumps.go:155:9",
 		}},
 		Zero: func() fsm.Machine {
@@ -1635,7 +1666,7 @@ func (m *jumpBreakInsideVerbatimLoopMachine) Resume(ctx fsm.Context, in fsm.Outc
 	}
 //line jumps.go:168
 	n = 0
-//line jumps_fsm.go:1639
+//line jumps_fsm.go:1670
 	n_1 = 3
 	i_1 = 0
 loop:
@@ -1653,22 +1684,22 @@ loop:
 		}
 		n += j
 	}
-//line jumps_fsm.go:1657
+//line jumps_fsm.go:1688
 	m.v.n, m.v.n_1, m.v.i_1 = n, n_1, i_1
 //line jumps.go:179
 	return m.suspend(1, Echo.Call(i))
 resume1:
-//line jumps_fsm.go:1662
+//line jumps_fsm.go:1693
 	v_1, err = fsm.Take[int](in)
 //line jumps.go:179
 	n += v(v_1, err)
-//line jumps_fsm.go:1666
+//line jumps_fsm.go:1697
 	i_1++
 	goto loop
 loopEnd:
 //line jumps.go:181
 	return m.finish(n, nil)
-//line jumps_fsm.go:1672
+//line jumps_fsm.go:1703
 }
 
 func (m *jumpBreakInsideVerbatimLoopMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1736,7 +1767,8 @@ func (m *jumpBreakInsideVerbatimLoopMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "jumps.go:182:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -1753,11 +1785,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "jumps.go:167:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "a6c7c8886060f3db",
+			ID:     "Echo.Call",
+			Layout: "cf3f9a66f689f8bf",
 			Pos:    "jumps.go:179:10",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
@@ -1827,12 +1861,12 @@ loop:
 	if !(i < 3) {
 		goto loopEnd
 	}
-//line jumps_fsm.go:1831
+//line jumps_fsm.go:1865
 	m.v.n, m.v.i = n, i
 //line jumps.go:191
 	return m.suspend(1, Echo.Call(i))
 resume1:
-//line jumps_fsm.go:1836
+//line jumps_fsm.go:1870
 	v_1, err = fsm.Take[int](in)
 //line jumps.go:191
 	y = v(v_1, err)
@@ -1850,12 +1884,12 @@ resume1:
 	n += f(y)
 //line jumps.go:190
 	i++
-//line jumps_fsm.go:1854
+//line jumps_fsm.go:1888
 	goto loop
 loopEnd:
 //line jumps.go:205
 	return m.finish(n, nil)
-//line jumps_fsm.go:1859
+//line jumps_fsm.go:1893
 }
 
 func (m *jumpClosureWithReturnMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1921,7 +1955,8 @@ func (m *jumpClosureWithReturnMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "jumps.go:206:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -1938,11 +1973,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "jumps.go:188:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "708417ef940df5cc",
+			ID:     "Echo.Call",
+			Layout: "8e6fb041c9570f5d",
 			Pos:    "jumps.go:191:10",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
@@ -2029,7 +2066,7 @@ func (m *jumpReturnEverywhereMachine) Resume(ctx fsm.Context, in fsm.Outcome) (f
 //line jumps.go:212
 	return m.suspend(1, Echo.Call(k))
 resume1:
-//line jumps_fsm.go:2033
+//line jumps_fsm.go:2070
 	v_1, err_1 = fsm.Take[int](in)
 //line jumps.go:212
 	r = v(v_1, err_1)
@@ -2042,12 +2079,12 @@ loop:
 	if !(i < 3) {
 		goto loopEnd
 	}
-//line jumps_fsm.go:2046
+//line jumps_fsm.go:2083
 	m.v.r, m.v.s, m.v.err, m.v.i = r, s, err, i
 //line jumps.go:217
 	return m.suspend(2, Str.Call("x"))
 resume2:
-//line jumps_fsm.go:2051
+//line jumps_fsm.go:2088
 	v_2, err_2 = fsm.Take[string](in)
 //line jumps.go:217
 	s += v(v_2, err_2)
@@ -2061,14 +2098,14 @@ resume2:
 	}
 //line jumps.go:216
 	i++
-//line jumps_fsm.go:2065
+//line jumps_fsm.go:2102
 	goto loop
 loopEnd:
 //line jumps.go:227
 	if r != 7 {
 		goto endIf
 	}
-//line jumps_fsm.go:2072
+//line jumps_fsm.go:2109
 	m.v.r, m.v.s = r, s
 //line jumps.go:228
 	return m.suspend(3, Fail.Call("seven"))
@@ -2078,7 +2115,7 @@ resume3:
 	return m.finish(r, s, err)
 endIf:
 	return m.finish(-r, s, nil)
-//line jumps_fsm.go:2082
+//line jumps_fsm.go:2119
 }
 
 func (m *jumpReturnEverywhereMachine) finish(r0 int, r1 string, r2 error) (fsm.AnyOp, error) {
@@ -2171,7 +2208,8 @@ func (m *jumpReturnEverywhereMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "55e9f4c9a13ea90d",
+			ID:     "done",
+			Layout: "58874b95656ed0ac",
 			Pos:    "jumps.go:232:1",
 			Vars: []fsm.VarInfo{{
 				Name: "r",
@@ -2195,7 +2233,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "6d2fd81e8c72618f",
+			ID:     "start",
+			Layout: "9a4b7fd865922637",
 			Pos:    "jumps.go:211:6",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -2209,7 +2248,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "d9f27c13dcc2bb0f",
+			ID:     "Echo.Call",
+			Layout: "e4c9a5db5f0df157",
 			Pos:    "jumps.go:212:8",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -2219,7 +2259,8 @@ func init() {
 				Type: "error",
 			}},
 		}, {
-			Layout: "3156c2a703f6a7d8",
+			ID:     "Str.Call",
+			Layout: "d850d84fa531a10f",
 			Pos:    "jumps.go:217:10",
 			Vars: []fsm.VarInfo{{
 				Name: "r",
@@ -2235,7 +2276,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "23700d18d12ed908",
+			ID:     "Fail.Call",
+			Layout: "abaf898a2783ef93",
 			Pos:    "jumps.go:228:12",
 			Vars: []fsm.VarInfo{{
 				Name: "r",
@@ -2311,29 +2353,29 @@ func (m *jumpForInitAwaitsMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.
 	}
 //line jumps.go:238
 	s = 0
-//line jumps_fsm.go:2315
+//line jumps_fsm.go:2357
 	m.v.s = s
 //line jumps.go:239
 	return m.suspend(1, Echo.Call(1))
 resume1:
-//line jumps_fsm.go:2320
+//line jumps_fsm.go:2362
 	v_1, err = fsm.Take[int](in)
 	v_2 = v(v_1, err)
 	m.v.s, m.v.v_2 = s, v_2
 //line jumps.go:239
 	return m.suspend(2, Echo.Call(4))
 resume2:
-//line jumps_fsm.go:2327
+//line jumps_fsm.go:2369
 	v_3, err_1 = fsm.Take[int](in)
 //line jumps.go:239
 	i, j = v_2, v(v_3, err_1)
 loop:
-//line jumps_fsm.go:2332
+//line jumps_fsm.go:2374
 	m.v.s, m.v.i, m.v.j = s, i, j
 //line jumps.go:239
 	return m.suspend(3, Echo.Call(j))
 resume3:
-//line jumps_fsm.go:2337
+//line jumps_fsm.go:2379
 	v_4, err_2 = fsm.Take[int](in)
 //line jumps.go:239
 	if !(i < v(v_4, err_2)) {
@@ -2341,21 +2383,21 @@ resume3:
 	}
 //line jumps.go:240
 	s += i*10 + j
-//line jumps_fsm.go:2345
+//line jumps_fsm.go:2387
 	m.v.s, m.v.i, m.v.j = s, i, j
 //line jumps.go:239
 	return m.suspend(4, Echo.Call(1))
 resume4:
-//line jumps_fsm.go:2350
+//line jumps_fsm.go:2392
 	v_5, err_3 = fsm.Take[int](in)
 //line jumps.go:239
 	i, j = i+1, j-v(v_5, err_3)
-//line jumps_fsm.go:2354
+//line jumps_fsm.go:2396
 	goto loop
 loopEnd:
 //line jumps.go:242
 	return m.finish(s, nil)
-//line jumps_fsm.go:2359
+//line jumps_fsm.go:2401
 }
 
 func (m *jumpForInitAwaitsMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -2441,7 +2483,8 @@ func (m *jumpForInitAwaitsMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "jumps.go:243:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -2458,18 +2501,21 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "jumps.go:237:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call",
+			Layout: "bd322a36dfcdea20",
 			Pos:    "jumps.go:239:16",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "ab3d92a490183e3c",
+			ID:     "Echo.Call#2",
+			Layout: "9f3bba4b4116bab8",
 			Pos:    "jumps.go:239:49",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -2480,7 +2526,8 @@ func init() {
 				Type:     "int",
 			}},
 		}, {
-			Layout: "604ae7e58a2061fa",
+			ID:     "Echo.Call#3",
+			Layout: "840057a8e5fba7a4",
 			Pos:    "jumps.go:239:86",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -2493,7 +2540,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "604ae7e58a2061fa",
+			ID:     "Echo.Call#4",
+			Layout: "98445e5428ab413c",
 			Pos:    "jumps.go:239:133",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -2564,25 +2612,25 @@ loop:
 	}
 //line jumps.go:252
 	get = func() int { return i }
-//line jumps_fsm.go:2568
+//line jumps_fsm.go:2616
 	v_1 = get()
 	m.v.s, m.v.i, m.v.v_1 = s, i, v_1
 //line jumps.go:253
 	return m.suspend(1, Echo.Call(1))
 resume1:
-//line jumps_fsm.go:2574
+//line jumps_fsm.go:2622
 	v_2, err = fsm.Take[int](in)
 //line jumps.go:253
 	s += v_1 * v(v_2, err)
 	func() { i++ }()
 //line jumps.go:251
 	i++
-//line jumps_fsm.go:2581
+//line jumps_fsm.go:2629
 	goto loop
 loopEnd:
 //line jumps.go:256
 	return m.finish(s, nil)
-//line jumps_fsm.go:2586
+//line jumps_fsm.go:2634
 }
 
 func (m *jumpPerIterationClosuresMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -2650,7 +2698,8 @@ func (m *jumpPerIterationClosuresMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "jumps.go:257:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -2667,11 +2716,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "jumps.go:249:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "064f4d4669e3eaa7",
+			ID:     "Echo.Call",
+			Layout: "7e6cb7435c13494e",
 			Pos:    "jumps.go:253:18",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -2736,12 +2787,12 @@ func (m *jumpGotoLoopMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp
 	i = 0
 	total = 0
 top:
-//line jumps_fsm.go:2740
+//line jumps_fsm.go:2791
 	m.v.i, m.v.total = i, total
 //line jumps.go:266
 	return m.suspend(1, Echo.Call(i))
 resume1:
-//line jumps_fsm.go:2745
+//line jumps_fsm.go:2796
 	v_1, err = fsm.Take[int](in)
 //line jumps.go:266
 	x = v(v_1, err)
@@ -2752,7 +2803,7 @@ resume1:
 		goto top
 	}
 	return m.finish(total, nil)
-//line jumps_fsm.go:2756
+//line jumps_fsm.go:2807
 }
 
 func (m *jumpGotoLoopMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -2818,7 +2869,8 @@ func (m *jumpGotoLoopMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "jumps.go:274:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -2835,11 +2887,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "jumps.go:262:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "897eab9e2358b39e",
+			ID:     "Echo.Call",
+			Layout: "e417bcf194186a6e",
 			Pos:    "jumps.go:266:9",
 			Vars: []fsm.VarInfo{{
 				Name: "i",
@@ -2907,7 +2961,7 @@ func (m *jumpIfElseChainMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.An
 //line jumps.go:280
 	return m.suspend(1, Echo.Call(k))
 resume1:
-//line jumps_fsm.go:2911
+//line jumps_fsm.go:2965
 	v_1, err_1 = fsm.Take[int](in)
 //line jumps.go:280
 	x = v(v_1, err_1)
@@ -2918,12 +2972,12 @@ resume1:
 //line jumps.go:281
 	return m.finish("one", nil)
 else_1:
-//line jumps_fsm.go:2922
+//line jumps_fsm.go:2976
 	m.v.x = x
 //line jumps.go:282
 	return m.suspend(2, Echo.Call(x*2))
 resume2:
-//line jumps_fsm.go:2927
+//line jumps_fsm.go:2981
 	v_2, err_2 = fsm.Take[int](in)
 //line jumps.go:282
 	y = v(v_2, err_2)
@@ -2952,7 +3006,7 @@ else_3:
 	} else {
 		return m.finish("other"+string(rune('0'+z)), nil)
 	}
-//line jumps_fsm.go:2956
+//line jumps_fsm.go:3010
 }
 
 func (m *jumpIfElseChainMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -3020,7 +3074,8 @@ func (m *jumpIfElseChainMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "6f831efb80eea763",
+			ID:     "done",
+			Layout: "c10578ce227e1baf",
 			Pos:    "jumps.go:291:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -3041,7 +3096,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "167fb7587df22b15",
+			ID:     "start",
+			Layout: "9aa7332cbbd984b0",
 			Pos:    "jumps.go:279:6",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -3049,17 +3105,20 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Echo.Call",
+			Layout: "86be675ce493dc32",
 			Pos:    "jumps.go:280:12",
 		}, {
-			Layout: "29480f373b660127",
+			ID:     "Echo.Call#2",
+			Layout: "12e3ee17feba331a",
 			Pos:    "jumps.go:282:19",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
 				Type: "int",
 			}},
 		}, {
-			Layout: "2b277bc8c0741b38",
+			ID:     "Odd.Call",
+			Layout: "910b6b5a92677a3e",
 			Pos:    "jumps.go:284:22",
 		}},
 		Zero: func() fsm.Machine {
@@ -3114,7 +3173,7 @@ loop:
 //line jumps.go:298
 	return m.suspend(1, Echo.Call(5))
 resume1:
-//line jumps_fsm.go:3118
+//line jumps_fsm.go:3177
 	v_1, err_1 = fsm.Take[int](in)
 //line jumps.go:298
 	n += v(v_1, err_1)
@@ -3122,7 +3181,7 @@ resume1:
 	case n > 12:
 		return m.finish(n, err)
 	}
-//line jumps_fsm.go:3126
+//line jumps_fsm.go:3185
 	goto loop
 }
 
@@ -3195,7 +3254,8 @@ func (m *jumpDeadEndLoopMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "2f230432ca627181",
+			ID:     "done",
+			Layout: "0b0f4b2223a0f609",
 			Pos:    "jumps.go:304:1",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
@@ -3212,7 +3272,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2f230432ca627181",
+			ID:     "start",
+			Layout: "cbaeab41b5a0c4da",
 			Pos:    "jumps.go:296:6",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
@@ -3223,7 +3284,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2f230432ca627181",
+			ID:     "Echo.Call",
+			Layout: "bf8e2aae5575a9d3",
 			Pos:    "jumps.go:298:10",
 			Vars: []fsm.VarInfo{{
 				Name: "n",

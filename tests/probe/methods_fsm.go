@@ -150,7 +150,8 @@ func (m *counterCountMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "746d04ba1571d298",
+			ID:     "done",
+			Layout: "635100a37c1675cb",
 			Pos:    "methods.go:20:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -174,7 +175,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "c541c0433ad3504c",
+			ID:     "start",
+			Layout: "b0575880ab265487",
 			Pos:    "methods.go:15:18",
 			Vars: []fsm.VarInfo{{
 				Name: "c",
@@ -185,7 +187,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "5a9e839171e552d9",
+			ID:     "Echo.Call",
+			Layout: "3182498599c8e45d",
 			Pos:    "methods.go:17:18",
 			Vars: []fsm.VarInfo{{
 				Name: "c",
@@ -260,12 +263,12 @@ func (m_1 *counterNamedMachine) Resume(ctx fsm.Context, in_1 fsm.Outcome) (fsm.A
 //line methods.go:26
 	return m_1.suspend(1, Echo.Call(in))
 resume1:
-//line methods_fsm.go:264
+//line methods_fsm.go:267
 	v_1, err = fsm.Take[int](in_1)
 //line methods.go:26
 	st = int(m) + v(v_1, err)
 	return m_1.finish(st+int(m), nil)
-//line methods_fsm.go:269
+//line methods_fsm.go:272
 }
 
 func (m *counterNamedMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -335,7 +338,8 @@ func (m *counterNamedMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "methods.go:28:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -359,7 +363,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "e78b81ccbb40378d",
+			ID:     "start",
+			Layout: "b4e0550e722c8069",
 			Pos:    "methods.go:25:18",
 			Vars: []fsm.VarInfo{{
 				Name: "m",
@@ -370,7 +375,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "620010b9f0765fff",
+			ID:     "Echo.Call",
+			Layout: "81aeec095c4d4fc7",
 			Pos:    "methods.go:26:19",
 			Vars: []fsm.VarInfo{{
 				Name: "m",
@@ -431,11 +437,11 @@ func (m *counterBlankMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp
 //line methods.go:34
 	return m.suspend(1, Echo.Call(x))
 resume1:
-//line methods_fsm.go:435
+//line methods_fsm.go:441
 	v_1, err = fsm.Take[int](in)
 //line methods.go:34
 	return m.finish(v(v_1, err), nil)
-//line methods_fsm.go:439
+//line methods_fsm.go:445
 }
 
 func (m *counterBlankMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -499,7 +505,8 @@ func (m *counterBlankMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "methods.go:35:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -529,7 +536,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "29480f373b660127",
+			ID:     "start",
+			Layout: "32ced3795c691e07",
 			Pos:    "methods.go:33:16",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
@@ -537,7 +545,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Echo.Call",
+			Layout: "86be675ce493dc32",
 			Pos:    "methods.go:34:11",
 		}},
 		Zero: func() fsm.Machine {
@@ -587,33 +596,33 @@ func (m *counterSelfPtrMethodMachine) Resume(ctx fsm.Context, in fsm.Outcome) (f
 	}
 //line methods.go:45
 	c.Incr()
-//line methods_fsm.go:591
+//line methods_fsm.go:600
 	{
 //line methods.go:46
 		op := Echo.Call(int(c))
-//line methods_fsm.go:595
+//line methods_fsm.go:604
 		m.v.c = c
 //line methods.go:46
 		return m.suspend(1, op)
-//line methods_fsm.go:599
+//line methods_fsm.go:608
 	}
 resume1:
 //line methods.go:47
 	c.Incr()
-//line methods_fsm.go:604
+//line methods_fsm.go:613
 	{
 //line methods.go:48
 		op_1 := Echo.Call(int(c))
-//line methods_fsm.go:608
+//line methods_fsm.go:617
 		m.v.c = c
 //line methods.go:48
 		return m.suspend(2, op_1)
-//line methods_fsm.go:612
+//line methods_fsm.go:621
 	}
 resume2:
 //line methods.go:49
 	return m.finish(c, nil)
-//line methods_fsm.go:617
+//line methods_fsm.go:626
 }
 
 func (m *counterSelfPtrMethodMachine) finish(r0 Counter, r1 error) (fsm.AnyOp, error) {
@@ -685,7 +694,8 @@ func (m *counterSelfPtrMethodMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "746d04ba1571d298",
+			ID:     "done",
+			Layout: "635100a37c1675cb",
 			Pos:    "methods.go:50:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -706,7 +716,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "a282aba6b3a5e85c",
+			ID:     "start",
+			Layout: "e1f14c8e57b5bdc9",
 			Pos:    "methods.go:44:18",
 			Vars: []fsm.VarInfo{{
 				Name: "c",
@@ -714,14 +725,16 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "a282aba6b3a5e85c",
+			ID:     "Echo.Call",
+			Layout: "76054af27c60974a",
 			Pos:    "methods.go:46:2",
 			Vars: []fsm.VarInfo{{
 				Name: "c",
 				Type: "Counter",
 			}},
 		}, {
-			Layout: "a282aba6b3a5e85c",
+			ID:     "Echo.Call#2",
+			Layout: "97b22340863476bd",
 			Pos:    "methods.go:48:2",
 			Vars: []fsm.VarInfo{{
 				Name: "c",
@@ -813,7 +826,7 @@ func (m *cartTotalMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, e
 	}
 //line methods.go:63
 	t = 0
-//line methods_fsm.go:817
+//line methods_fsm.go:830
 	n = len(c.Lines)
 	i_1 = 0
 loop:
@@ -822,17 +835,17 @@ loop:
 	}
 //line methods.go:64
 	i, l = i_1, c.Lines[i_1]
-//line methods_fsm.go:826
+//line methods_fsm.go:839
 	m.v.c, m.v.extra, m.v.t, m.v.i, m.v.n, m.v.i_1 = c, extra, t, i, n, i_1
 //line methods.go:65
 	return m.suspend(1, Echo.Call(l*2))
 resume1:
-//line methods_fsm.go:831
+//line methods_fsm.go:844
 	v_1, err = fsm.Take[int](in)
 //line methods.go:65
 	c.Lines[i] = v(v_1, err)
 	t += c.Lines[i]
-//line methods_fsm.go:836
+//line methods_fsm.go:849
 	i_1++
 	goto loop
 loopEnd:
@@ -844,16 +857,16 @@ loop_1:
 	}
 //line methods.go:68
 	e = extra[i_2]
-//line methods_fsm.go:848
+//line methods_fsm.go:861
 	m.v.c, m.v.extra, m.v.t, m.v.n_1, m.v.i_2 = c, extra, t, n_1, i_2
 //line methods.go:69
 	return m.suspend(2, Echo.Call(e))
 resume2:
-//line methods_fsm.go:853
+//line methods_fsm.go:866
 	v_2, err_1 = fsm.Take[int](in)
 //line methods.go:69
 	t += v(v_2, err_1)
-//line methods_fsm.go:857
+//line methods_fsm.go:870
 	i_2++
 	goto loop_1
 loopEnd_1:
@@ -861,7 +874,7 @@ loopEnd_1:
 	c.Owner += "!"
 	c.Lines = append(c.Lines, t)
 	return m.finish(t, c, nil)
-//line methods_fsm.go:865
+//line methods_fsm.go:878
 }
 
 func (m *cartTotalMachine) finish(r0 int, r1 Cart, r2 error) (fsm.AnyOp, error) {
@@ -956,7 +969,8 @@ func (m *cartTotalMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "9d83cad8e14a717d",
+			ID:     "done",
+			Layout: "41a92e68cc189dfc",
 			Pos:    "methods.go:74:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -983,7 +997,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "87955e7d4e0741fb",
+			ID:     "start",
+			Layout: "c4bc8ae93d28f517",
 			Pos:    "methods.go:62:15",
 			Vars: []fsm.VarInfo{{
 				Name: "c",
@@ -994,7 +1009,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "050e798c2e02e5ee",
+			ID:     "Echo.Call",
+			Layout: "59de143bbf7d87c3",
 			Pos:    "methods.go:65:18",
 			Vars: []fsm.VarInfo{{
 				Name: "c",
@@ -1018,7 +1034,8 @@ func init() {
 				Type:     "int",
 			}},
 		}, {
-			Layout: "984af14a4c23f5d4",
+			ID:     "Echo.Call#2",
+			Layout: "a5ffee6ff7e0934e",
 			Pos:    "methods.go:69:10",
 			Vars: []fsm.VarInfo{{
 				Name: "c",
@@ -1104,7 +1121,7 @@ func (m *variadicMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, er
 	}
 //line methods.go:80
 	s = ""
-//line methods_fsm.go:1108
+//line methods_fsm.go:1125
 	n_1 = len(names)
 	i = 0
 loop:
@@ -1113,23 +1130,23 @@ loop:
 	}
 //line methods.go:81
 	n = names[i]
-//line methods_fsm.go:1117
+//line methods_fsm.go:1134
 	m.v.names, m.v.s, m.v.n_1, m.v.i = names, s, n_1, i
 //line methods.go:82
 	return m.suspend(1, Upper.Call(n))
 resume1:
-//line methods_fsm.go:1122
+//line methods_fsm.go:1139
 	v_1, err = fsm.Take[string](in)
 //line methods.go:82
 	s += v(v_1, err)
-//line methods_fsm.go:1126
+//line methods_fsm.go:1143
 	i++
 	goto loop
 loopEnd:
 //line methods.go:84
 	names = append(names, "z")
 	return m.finish(s, len(names), nil)
-//line methods_fsm.go:1133
+//line methods_fsm.go:1150
 }
 
 func (m *variadicMachine) finish(r0 string, r1 int, r2 error) (fsm.AnyOp, error) {
@@ -1206,7 +1223,8 @@ func (m *variadicMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "3bb6b16038096d00",
+			ID:     "done",
+			Layout: "01c2258483a779e1",
 			Pos:    "methods.go:86:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -1230,7 +1248,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "1c63ba9ee21d01ad",
+			ID:     "start",
+			Layout: "5bf8a5423c3644b3",
 			Pos:    "methods.go:79:6",
 			Vars: []fsm.VarInfo{{
 				Name: "names",
@@ -1238,7 +1257,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "bfba1a1421980f6a",
+			ID:     "Upper.Call",
+			Layout: "2b5153d08d0805e5",
 			Pos:    "methods.go:82:10",
 			Vars: []fsm.VarInfo{{
 				Name: "names",
@@ -1306,7 +1326,7 @@ func (m *ptrMethodOnLocalMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.A
 	}
 //line methods.go:99
 	a = Acc{}
-//line methods_fsm.go:1310
+//line methods_fsm.go:1330
 	n = 3
 	i_1 = 0
 loop:
@@ -1315,22 +1335,22 @@ loop:
 	}
 //line methods.go:100
 	i = i_1
-//line methods_fsm.go:1319
+//line methods_fsm.go:1339
 	m.v.a, m.v.n, m.v.i_1 = a, n, i_1
 //line methods.go:101
 	return m.suspend(1, Echo.Call(i+1))
 resume1:
-//line methods_fsm.go:1324
+//line methods_fsm.go:1344
 	v_1, err = fsm.Take[int](in)
 //line methods.go:101
 	a.Add(v(v_1, err))
-//line methods_fsm.go:1328
+//line methods_fsm.go:1348
 	i_1++
 	goto loop
 loopEnd:
 //line methods.go:103
 	return m.finish(a.N, nil)
-//line methods_fsm.go:1334
+//line methods_fsm.go:1354
 }
 
 func (m *ptrMethodOnLocalMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1398,7 +1418,8 @@ func (m *ptrMethodOnLocalMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "methods.go:104:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -1415,11 +1436,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "methods.go:98:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "ed154a4854ccbd30",
+			ID:     "Echo.Call",
+			Layout: "8ba929493515a07f",
 			Pos:    "methods.go:101:11",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
@@ -1486,23 +1509,23 @@ func (m *methodExprUseMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 //line methods.go:111
 	return m.suspend(1, Echo.Call(2))
 resume1:
-//line methods_fsm.go:1490
+//line methods_fsm.go:1513
 	v_1, err = fsm.Take[int](in)
 //line methods.go:111
 	c = Counter(v(v_1, err))
 	inc = (*Counter).Incr
 	inc(&c)
 	d = c
-//line methods_fsm.go:1497
+//line methods_fsm.go:1520
 	m.v.d = d
 //line methods.go:115
 	return m.suspend(2, Echo.Call(1))
 resume2:
-//line methods_fsm.go:1502
+//line methods_fsm.go:1525
 	v_2, err_1 = fsm.Take[int](in)
 //line methods.go:115
 	return m.finish(int(d)+v(v_2, err_1), nil)
-//line methods_fsm.go:1506
+//line methods_fsm.go:1529
 }
 
 func (m *methodExprUseMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1566,7 +1589,8 @@ func (m *methodExprUseMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "methods.go:116:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -1583,14 +1607,17 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "methods.go:110:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Echo.Call",
+			Layout: "86be675ce493dc32",
 			Pos:    "methods.go:111:17",
 		}, {
-			Layout: "20b2d0ffd7147292",
+			ID:     "Echo.Call#2",
+			Layout: "606e4bbc6bee09d9",
 			Pos:    "methods.go:115:20",
 			Vars: []fsm.VarInfo{{
 				Name: "d",

@@ -146,7 +146,8 @@ func (m *misc2GenericTypesMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "d9717814d7e4a038",
+			ID:     "done",
+			Layout: "c034be5a66d27b25",
 			Pos:    "misc2.go:25:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -166,14 +167,17 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "misc2.go:20:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "BoxInt.Call",
+			Layout: "13d7e5ab82af2878",
 			Pos:    "misc2.go:21:9",
 		}, {
-			Layout: "e0f7f4c4acbb36a0",
+			ID:     "Echo.Call",
+			Layout: "6d7f538379d14584",
 			Pos:    "misc2.go:23:11",
 			Vars: []fsm.VarInfo{{
 				Name: "b",
@@ -278,57 +282,57 @@ func (m_1 *misc2BuiltinsMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.An
 //line misc2.go:31
 	return m_1.suspend(1, Echo.Call(2))
 resume1:
-//line misc2_fsm.go:282
+//line misc2_fsm.go:286
 	v_1, err = fsm.Take[int](in)
 //line misc2.go:31
 	xs = append([]int{1}, v(v_1, err), 3)
 	dst = make([]int, 2)
-//line misc2_fsm.go:287
+//line misc2_fsm.go:291
 	m_1.v.xs, m_1.v.dst = xs, dst
 //line misc2.go:33
 	return m_1.suspend(2, Ints.Call([]int{7, 8, 9}))
 resume2:
-//line misc2_fsm.go:292
+//line misc2_fsm.go:296
 	v_2, err_1 = fsm.Take[[]int](in)
 //line misc2.go:33
 	n = copy(dst, v(v_2, err_1))
 	m = map[string]int{"a": 1, "b": 2}
-//line misc2_fsm.go:297
+//line misc2_fsm.go:301
 	m_1.v.xs, m_1.v.dst, m_1.v.n, m_1.v.m = xs, dst, n, m
 //line misc2.go:35
 	return m_1.suspend(3, Str.Call("a"))
 resume3:
-//line misc2_fsm.go:302
+//line misc2_fsm.go:306
 	v_3, err_2 = fsm.Take[string](in)
 //line misc2.go:35
 	delete(m, v(v_3, err_2))
-//line misc2_fsm.go:306
+//line misc2_fsm.go:310
 	m_1.v.xs, m_1.v.dst, m_1.v.n, m_1.v.m = xs, dst, n, m
 //line misc2.go:36
 	return m_1.suspend(4, Echo.Call(4))
 resume4:
-//line misc2_fsm.go:311
+//line misc2_fsm.go:315
 	v_4, err_3 = fsm.Take[int](in)
 	v_5 = min(5, v(v_4, err_3), 6)
 	m_1.v.xs, m_1.v.dst, m_1.v.n, m_1.v.m, m_1.v.v_5 = xs, dst, n, m, v_5
 //line misc2.go:36
 	return m_1.suspend(5, Echo.Call(1))
 resume5:
-//line misc2_fsm.go:318
+//line misc2_fsm.go:322
 	v_6, err_4 = fsm.Take[int](in)
 //line misc2.go:36
 	lo = v_5 + max(v(v_6, err_4), 0)
 	xs = append(xs, dst...)
-//line misc2_fsm.go:323
+//line misc2_fsm.go:327
 	m_1.v.xs, m_1.v.n, m_1.v.m, m_1.v.lo = xs, n, m, lo
 //line misc2.go:38
 	return m_1.suspend(6, Str.Call("abc"))
 resume6:
-//line misc2_fsm.go:328
+//line misc2_fsm.go:332
 	v_7, err_5 = fsm.Take[string](in)
 //line misc2.go:38
 	return m_1.finish(xs, m, n*100+lo+len(v(v_7, err_5)), nil)
-//line misc2_fsm.go:332
+//line misc2_fsm.go:336
 }
 
 func (m *misc2BuiltinsMachine) finish(r0 []int, r1 map[string]int, r2 int, r3 error) (fsm.AnyOp, error) {
@@ -442,7 +446,8 @@ func (m *misc2BuiltinsMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "20984a606eb71c18",
+			ID:     "done",
+			Layout: "c7d45f349b146d61",
 			Pos:    "misc2.go:39:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -465,14 +470,17 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "misc2.go:30:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Echo.Call",
+			Layout: "86be675ce493dc32",
 			Pos:    "misc2.go:31:27",
 		}, {
-			Layout: "80e201606177eae0",
+			ID:     "Ints.Call",
+			Layout: "12518bf462c188ae",
 			Pos:    "misc2.go:33:19",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
@@ -482,7 +490,8 @@ func init() {
 				Type: "[]int",
 			}},
 		}, {
-			Layout: "d868c4981188974d",
+			ID:     "Str.Call",
+			Layout: "2281d9ce17ba4237",
 			Pos:    "misc2.go:35:14",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
@@ -498,7 +507,8 @@ func init() {
 				Type: "map[string]int",
 			}},
 		}, {
-			Layout: "d868c4981188974d",
+			ID:     "Echo.Call#2",
+			Layout: "726ef8a0648e498d",
 			Pos:    "misc2.go:36:17",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
@@ -514,7 +524,8 @@ func init() {
 				Type: "map[string]int",
 			}},
 		}, {
-			Layout: "f9d78925a4c2ad6b",
+			ID:     "Echo.Call#3",
+			Layout: "c3a87fa2f6a6a6ca",
 			Pos:    "misc2.go:36:59",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
@@ -534,7 +545,8 @@ func init() {
 				Type:     "int",
 			}},
 		}, {
-			Layout: "f1b6d542280b7026",
+			ID:     "Str.Call#2",
+			Layout: "4119152e2c220347",
 			Pos:    "misc2.go:38:35",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
@@ -604,7 +616,7 @@ func (m *misc2SliceOfPointersMachine) Resume(ctx fsm.Context, in fsm.Outcome) (f
 	}
 //line misc2.go:45
 	s = 0
-//line misc2_fsm.go:608
+//line misc2_fsm.go:620
 	n = len(ps)
 	i = 0
 loop:
@@ -613,23 +625,23 @@ loop:
 	}
 //line misc2.go:46
 	p = ps[i]
-//line misc2_fsm.go:617
+//line misc2_fsm.go:629
 	m.v.ps, m.v.s, m.v.p, m.v.n, m.v.i = ps, s, p, n, i
 //line misc2.go:47
 	return m.suspend(1, Echo.Call(p.X*2))
 resume1:
-//line misc2_fsm.go:622
+//line misc2_fsm.go:634
 	v_1, err = fsm.Take[int](in)
 //line misc2.go:47
 	p.X = v(v_1, err)
 	s += p.X
-//line misc2_fsm.go:627
+//line misc2_fsm.go:639
 	i++
 	goto loop
 loopEnd:
 //line misc2.go:50
 	return m.finish(s, nil)
-//line misc2_fsm.go:633
+//line misc2_fsm.go:645
 }
 
 func (m *misc2SliceOfPointersMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -709,7 +721,8 @@ func (m *misc2SliceOfPointersMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "misc2.go:51:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -730,7 +743,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "b8136731390b64cf",
+			ID:     "start",
+			Layout: "fa3b84bf4299c502",
 			Pos:    "misc2.go:44:6",
 			Vars: []fsm.VarInfo{{
 				Name: "ps",
@@ -738,7 +752,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "248f3ca0496b86f1",
+			ID:     "Echo.Call",
+			Layout: "8ed93212c1b079aa",
 			Pos:    "misc2.go:47:11",
 			Vars: []fsm.VarInfo{{
 				Name: "ps",
@@ -803,7 +818,7 @@ resume1:
 //line misc2.go:57
 	_, err = fsm.Take[int](in)
 	return m.finish(*new(int), err)
-//line misc2_fsm.go:807
+//line misc2_fsm.go:822
 }
 
 func (m *misc2BlankResultMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -863,7 +878,8 @@ func (m *misc2BlankResultMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "5afd36283139182c",
+			ID:     "done",
+			Layout: "8d6db721928f36e3",
 			Pos:    "misc2.go:59:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -880,11 +896,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "misc2.go:56:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Fail.Call",
+			Layout: "1ab245b1763c6673",
 			Pos:    "misc2.go:57:11",
 		}},
 		Zero: func() fsm.Machine {
@@ -934,7 +952,7 @@ func (m *misc2ParenPanicMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.An
 //line misc2.go:65
 	return m.suspend(1, Echo.Call(k))
 resume1:
-//line misc2_fsm.go:938
+//line misc2_fsm.go:956
 	v_1, err = fsm.Take[int](in)
 //line misc2.go:65
 	if !(v(v_1, err) > 0) {
@@ -944,7 +962,7 @@ resume1:
 	return m.finish(k)
 endIf:
 	(panic("non-positive"))
-//line misc2_fsm.go:948
+//line misc2_fsm.go:966
 	return m.finish(*new(int))
 }
 
@@ -1010,7 +1028,8 @@ func (m *misc2ParenPanicMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "8a50cf81019566db",
+			ID:     "done",
+			Layout: "a7e4f1a036cccee3",
 			Pos:    "misc2.go:69:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -1028,7 +1047,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "167fb7587df22b15",
+			ID:     "start",
+			Layout: "9aa7332cbbd984b0",
 			Pos:    "misc2.go:64:6",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -1036,7 +1056,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "167fb7587df22b15",
+			ID:     "Echo.Call",
+			Layout: "bc22308f0711d833",
 			Pos:    "misc2.go:65:7",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -1096,17 +1117,17 @@ func (m *misc2FieldNamedLikeLocalMachine) Resume(ctx fsm.Context, in fsm.Outcome
 //line misc2.go:76
 	return m.suspend(1, Echo.Call(1))
 resume1:
-//line misc2_fsm.go:1100
+//line misc2_fsm.go:1121
 	v_1, err = fsm.Take[int](in)
 //line misc2.go:76
 	X_1 = v(v_1, err)
 	p = Point{}
-//line misc2_fsm.go:1105
+//line misc2_fsm.go:1126
 	m.v.X_1 = X_1
 //line misc2.go:79
 	return m.suspend(2, Echo.Call(2))
 resume2:
-//line misc2_fsm.go:1110
+//line misc2_fsm.go:1131
 	v_2, err_1 = fsm.Take[int](in)
 //line misc2.go:79
 	X_2 = v(v_2, err_1)
@@ -1115,7 +1136,7 @@ resume2:
 //line misc2.go:83
 	p.X += X_1
 	return m.finish(p, nil)
-//line misc2_fsm.go:1119
+//line misc2_fsm.go:1140
 }
 
 func (m *misc2FieldNamedLikeLocalMachine) finish(r0 Point, r1 error) (fsm.AnyOp, error) {
@@ -1179,7 +1200,8 @@ func (m *misc2FieldNamedLikeLocalMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "b46bdc64d2ab774c",
+			ID:     "done",
+			Layout: "3b5a42925421caf1",
 			Pos:    "misc2.go:85:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -1196,14 +1218,17 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "misc2.go:75:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Echo.Call",
+			Layout: "86be675ce493dc32",
 			Pos:    "misc2.go:76:9",
 		}, {
-			Layout: "7dd676d9a53d7428",
+			ID:     "Echo.Call#2",
+			Layout: "181e7330e47aea17",
 			Pos:    "misc2.go:79:10",
 			Vars: []fsm.VarInfo{{
 				Name: "X",
@@ -1268,18 +1293,18 @@ func (m *misc2ChainedCallsMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.
 	}
 //line misc2.go:92
 	resetTrace()
-//line misc2_fsm.go:1272
+//line misc2_fsm.go:1297
 	v_1 = tr("p", Point{X: 1, Y: 2})
 	m.v.v_1 = v_1
 //line misc2.go:93
 	return m.suspend(1, Echo.Call(3))
 resume1:
-//line misc2_fsm.go:1278
+//line misc2_fsm.go:1303
 	v_2, err = fsm.Take[int](in)
 //line misc2.go:93
 	s = v_1.Add(v(v_2, err)).String()
 	return m.finish(s, traceStr(), nil)
-//line misc2_fsm.go:1283
+//line misc2_fsm.go:1308
 }
 
 func (m *misc2ChainedCallsMachine) finish(r0 string, r1 string, r2 error) (fsm.AnyOp, error) {
@@ -1346,7 +1371,8 @@ func (m *misc2ChainedCallsMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "a800941c82fa46a5",
+			ID:     "done",
+			Layout: "2ed203ca7f1b008a",
 			Pos:    "misc2.go:95:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -1366,11 +1392,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "misc2.go:91:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "25754e980ca18ae6",
+			ID:     "Echo.Call",
+			Layout: "32ac8c37c80bf6a7",
 			Pos:    "misc2.go:93:40",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
@@ -1429,23 +1457,23 @@ func (m *misc2GoroutineMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.Any
 //line misc2.go:105
 	return m.suspend(1, Echo.Call(2))
 resume1:
-//line misc2_fsm.go:1433
+//line misc2_fsm.go:1461
 	v_1, err = fsm.Take[int](in)
 //line misc2.go:105
 	n = v(v_1, err)
 	done = make(chan int)
 	go func() { done <- n * 3 }()
 	n = <-done
-//line misc2_fsm.go:1440
+//line misc2_fsm.go:1468
 	m.v.n = n
 //line misc2.go:109
 	return m.suspend(2, Echo.Call(1))
 resume2:
-//line misc2_fsm.go:1445
+//line misc2_fsm.go:1473
 	v_2, err_1 = fsm.Take[int](in)
 //line misc2.go:109
 	return m.finish(n+v(v_2, err_1), nil)
-//line misc2_fsm.go:1449
+//line misc2_fsm.go:1477
 }
 
 func (m *misc2GoroutineMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1509,7 +1537,8 @@ func (m *misc2GoroutineMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "misc2.go:110:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -1526,14 +1555,17 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "misc2.go:104:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Echo.Call",
+			Layout: "86be675ce493dc32",
 			Pos:    "misc2.go:105:9",
 		}, {
-			Layout: "3d5626aa9d3c44eb",
+			ID:     "Echo.Call#2",
+			Layout: "2710c4d6349eaec0",
 			Pos:    "misc2.go:109:15",
 			Vars: []fsm.VarInfo{{
 				Name: "n",

@@ -130,7 +130,8 @@ func (m *miscCtxNamedInMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "misc.go:22:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -151,7 +152,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "8f5143d6e6d60a4f",
+			ID:     "start",
+			Layout: "7230815ef49eee9c",
 			Pos:    "misc.go:18:6",
 			Vars: []fsm.VarInfo{{
 				Name: "m",
@@ -159,7 +161,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "8f5143d6e6d60a4f",
+			ID:     "Echo.Call",
+			Layout: "d55e2d6c945475cc",
 			Pos:    "misc.go:20:11",
 			Vars: []fsm.VarInfo{{
 				Name: "m",
@@ -219,12 +222,12 @@ loop:
 	}
 //line misc.go:28
 	i = i_1
-//line misc_fsm.go:223
+//line misc_fsm.go:226
 	m.v.n, m.v.i_1 = n, i_1
 //line misc.go:29
 	return m.suspend(1, Echo.Call(i))
 resume1:
-//line misc_fsm.go:228
+//line misc_fsm.go:231
 	i_1++
 	goto loop
 loopEnd:
@@ -290,7 +293,8 @@ func (m *miscNoResultsMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "done",
+			Layout: "6b79a2ce3818e349",
 			Pos:    "misc.go:31:1",
 		},
 		Func: MiscNoResults,
@@ -304,7 +308,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "29480f373b660127",
+			ID:     "start",
+			Layout: "32ced3795c691e07",
 			Pos:    "misc.go:27:6",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
@@ -312,7 +317,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "d12d063ca835da5d",
+			ID:     "Echo.Call",
+			Layout: "94a2f8e866818dc0",
 			Pos:    "misc.go:29:3",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
@@ -384,7 +390,7 @@ resume2:
 //line misc.go:41
 	_, err_2 = fsm.Take[int](in)
 	return m.finish(err_2)
-//line misc_fsm.go:388
+//line misc_fsm.go:394
 }
 
 func (m *miscErrorOnlyMachine) finish(r0 error) (fsm.AnyOp, error) {
@@ -445,7 +451,8 @@ func (m *miscErrorOnlyMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "bf12555efb34ed5f",
+			ID:     "done",
+			Layout: "1f1e932c02f3a42c",
 			Pos:    "misc.go:43:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -463,7 +470,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "af131a5163a38f17",
+			ID:     "start",
+			Layout: "da2193bdd6b4b7eb",
 			Pos:    "misc.go:36:6",
 			Vars: []fsm.VarInfo{{
 				Name: "fail",
@@ -471,10 +479,12 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Fail.Call",
+			Layout: "1ab245b1763c6673",
 			Pos:    "misc.go:38:13",
 		}, {
-			Layout: "2b277bc8c0741b38",
+			ID:     "Echo.Call",
+			Layout: "86be675ce493dc32",
 			Pos:    "misc.go:41:12",
 		}},
 		Zero: func() fsm.Machine {
@@ -524,12 +534,12 @@ func (m *miscLabelAtEndMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.Any
 //line misc.go:50
 	i = 0
 loop:
-//line misc_fsm.go:528
+//line misc_fsm.go:538
 	m.v.n, m.v.i = n, i
 //line misc.go:51
 	return m.suspend(1, Echo.Call(i))
 resume1:
-//line misc_fsm.go:533
+//line misc_fsm.go:543
 	v_1, err = fsm.Take[int](in)
 //line misc.go:51
 	if !(v(v_1, err) >= n) {
@@ -540,12 +550,12 @@ resume1:
 endIf:
 //line misc.go:50
 	i++
-//line misc_fsm.go:544
+//line misc_fsm.go:554
 	goto loop
 //line misc.go:55
 done:
 	;
-//line misc_fsm.go:549
+//line misc_fsm.go:559
 	return m.finish()
 }
 
@@ -608,7 +618,8 @@ func (m *miscLabelAtEndMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "done",
+			Layout: "6b79a2ce3818e349",
 			Pos:    "misc.go:56:1",
 		},
 		Func: MiscLabelAtEnd,
@@ -622,7 +633,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "3d5626aa9d3c44eb",
+			ID:     "start",
+			Layout: "0a01cb050ef0c869",
 			Pos:    "misc.go:49:6",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
@@ -630,7 +642,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "708417ef940df5cc",
+			ID:     "Echo.Call",
+			Layout: "8e6fb041c9570f5d",
 			Pos:    "misc.go:51:8",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
@@ -694,12 +707,12 @@ loop:
 	if !(i < 4) {
 		goto loopEnd
 	}
-//line misc_fsm.go:698
+//line misc_fsm.go:711
 	m.v.s, m.v.i = s, i
 //line misc.go:64
 	return m.suspend(1, Echo.Call(i))
 resume1:
-//line misc_fsm.go:703
+//line misc_fsm.go:716
 	v_1, err = fsm.Take[int](in)
 //line misc.go:64
 	x = v(v_1, err)
@@ -711,12 +724,12 @@ next:
 	;
 //line misc.go:63
 	i++
-//line misc_fsm.go:715
+//line misc_fsm.go:728
 	goto loop
 loopEnd:
 //line misc.go:71
 	return m.finish(s, nil)
-//line misc_fsm.go:720
+//line misc_fsm.go:733
 }
 
 func (m *miscLabelEmptyInLoopMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -782,7 +795,8 @@ func (m *miscLabelEmptyInLoopMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "misc.go:72:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -799,11 +813,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "misc.go:61:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "1b73cc130b720167",
+			ID:     "Echo.Call",
+			Layout: "2d6b8ded481aa1c6",
 			Pos:    "misc.go:64:10",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -867,23 +883,23 @@ func (m *miscShadowCtxMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 //line misc.go:80
 	return m.suspend(1, Echo.Call(4))
 resume1:
-//line misc_fsm.go:871
+//line misc_fsm.go:887
 	v_1, err = fsm.Take[int](in)
 //line misc.go:80
 	x = v(v_1, err)
 	ctx_1 = "shadow"
 	s = ctx_1 + strconv.Itoa(x)
-//line misc_fsm.go:877
+//line misc_fsm.go:893
 	m.v.s = s
 //line misc.go:84
 	return m.suspend(2, Str.Call("!"))
 resume2:
-//line misc_fsm.go:882
+//line misc_fsm.go:898
 	v_2, err_1 = fsm.Take[string](in)
 //line misc.go:84
 	s += v(v_2, err_1)
 	return m.finish(s, nil)
-//line misc_fsm.go:887
+//line misc_fsm.go:903
 }
 
 func (m *miscShadowCtxMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -947,7 +963,8 @@ func (m *miscShadowCtxMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "6f831efb80eea763",
+			ID:     "done",
+			Layout: "c10578ce227e1baf",
 			Pos:    "misc.go:86:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -964,14 +981,17 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "misc.go:77:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Echo.Call",
+			Layout: "86be675ce493dc32",
 			Pos:    "misc.go:80:10",
 		}, {
-			Layout: "1b16fda53b451520",
+			ID:     "Str.Call",
+			Layout: "3863fadfeca50e50",
 			Pos:    "misc.go:84:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -1044,27 +1064,27 @@ loop:
 	}
 //line misc.go:95
 	k = keys[i]
-//line misc_fsm.go:1048
+//line misc_fsm.go:1068
 	{
 //line misc.go:96
 		op := Echo.Call(len(k))
-//line misc_fsm.go:1052
+//line misc_fsm.go:1072
 		m.v.t, m.v.keys, m.v.k, m.v.n, m.v.i = t, keys, k, n, i
 //line misc.go:96
 		return m.suspend(1, op)
-//line misc_fsm.go:1056
+//line misc_fsm.go:1076
 	}
 resume1:
 	v_1, err = fsm.Take[int](in)
 //line misc.go:96
 	t[k] += v(v_1, err)
-//line misc_fsm.go:1062
+//line misc_fsm.go:1082
 	i++
 	goto loop
 loopEnd:
 //line misc.go:98
 	return m.finish(t, nil)
-//line misc_fsm.go:1068
+//line misc_fsm.go:1088
 }
 
 func (m *tallyAddMachine) finish(r0 Tally, r1 error) (fsm.AnyOp, error) {
@@ -1142,7 +1162,8 @@ func (m *tallyAddMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "f9a33bc3651146de",
+			ID:     "done",
+			Layout: "94d3216a1588c27e",
 			Pos:    "misc.go:99:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -1166,7 +1187,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "156ab766b18b4202",
+			ID:     "start",
+			Layout: "4c7f9ad6ee0f4c68",
 			Pos:    "misc.go:94:16",
 			Vars: []fsm.VarInfo{{
 				Name: "t",
@@ -1177,7 +1199,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "f0178c7ba3ae041b",
+			ID:     "Echo.Call",
+			Layout: "19f3c08981b8a10e",
 			Pos:    "misc.go:96:13",
 			Vars: []fsm.VarInfo{{
 				Name: "t",
@@ -1254,22 +1277,22 @@ loop:
 	}
 //line misc.go:108
 	i = i_1
-//line misc_fsm.go:1258
+//line misc_fsm.go:1281
 	m.v.v3, m.v.i, m.v.i_1 = v3, i, i_1
 //line misc.go:109
 	return m.suspend(1, Echo.Call(i+1))
 resume1:
-//line misc_fsm.go:1263
+//line misc_fsm.go:1286
 	v_1, err = fsm.Take[int](in)
 //line misc.go:109
 	v3[i] *= v(v_1, err)
-//line misc_fsm.go:1267
+//line misc_fsm.go:1290
 	i_1++
 	goto loop
 loopEnd:
 //line misc.go:111
 	return m.finish(v3, nil)
-//line misc_fsm.go:1273
+//line misc_fsm.go:1296
 }
 
 func (m *vecScaleMachine) finish(r0 Vec, r1 error) (fsm.AnyOp, error) {
@@ -1341,7 +1364,8 @@ func (m *vecScaleMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "bdfeac516489f7d6",
+			ID:     "done",
+			Layout: "c58e108ca750207d",
 			Pos:    "misc.go:112:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -1362,7 +1386,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "3d07b09919122505",
+			ID:     "start",
+			Layout: "e91707a0c3374f28",
 			Pos:    "misc.go:107:15",
 			Vars: []fsm.VarInfo{{
 				Name: "v3",
@@ -1370,7 +1395,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "cc6b55894c85e26f",
+			ID:     "Echo.Call",
+			Layout: "7a9f7d3b770b9c9e",
 			Pos:    "misc.go:109:14",
 			Vars: []fsm.VarInfo{{
 				Name: "v3",
@@ -1450,19 +1476,19 @@ func (m *miscRangeLitWithAwaitsMachine) Resume(ctx fsm.Context, in fsm.Outcome) 
 	}
 //line misc.go:118
 	s = 0
-//line misc_fsm.go:1454
+//line misc_fsm.go:1480
 	m.v.s = s
 //line misc.go:119
 	return m.suspend(1, Echo.Call(1))
 resume1:
-//line misc_fsm.go:1459
+//line misc_fsm.go:1485
 	v_1, err = fsm.Take[int](in)
 	v_2 = v(v_1, err)
 	m.v.s, m.v.v_2 = s, v_2
 //line misc.go:119
 	return m.suspend(2, Echo.Call(2))
 resume2:
-//line misc_fsm.go:1466
+//line misc_fsm.go:1492
 	v_3, err_1 = fsm.Take[int](in)
 	seq = []int{v_2, v(v_3, err_1)}
 	n = len(seq)
@@ -1473,22 +1499,22 @@ loop:
 	}
 //line misc.go:119
 	i, x = i_1, seq[i_1]
-//line misc_fsm.go:1477
+//line misc_fsm.go:1503
 	m.v.s, m.v.i, m.v.seq, m.v.n, m.v.i_1 = s, i, seq, n, i_1
 //line misc.go:120
 	return m.suspend(3, Echo.Call(x))
 resume3:
-//line misc_fsm.go:1482
+//line misc_fsm.go:1508
 	v_4, err_2 = fsm.Take[int](in)
 //line misc.go:120
 	s += i*100 + v(v_4, err_2)
-//line misc_fsm.go:1486
+//line misc_fsm.go:1512
 	i_1++
 	goto loop
 loopEnd:
 //line misc.go:122
 	return m.finish(s, nil)
-//line misc_fsm.go:1492
+//line misc_fsm.go:1518
 }
 
 func (m *miscRangeLitWithAwaitsMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1570,7 +1596,8 @@ func (m *miscRangeLitWithAwaitsMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "misc.go:123:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -1587,18 +1614,21 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "misc.go:117:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call",
+			Layout: "bd322a36dfcdea20",
 			Pos:    "misc.go:119:28",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "ab3d92a490183e3c",
+			ID:     "Echo.Call#2",
+			Layout: "9f3bba4b4116bab8",
 			Pos:    "misc.go:119:61",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -1609,7 +1639,8 @@ func init() {
 				Type:     "int",
 			}},
 		}, {
-			Layout: "672345c2011c46f4",
+			ID:     "Echo.Call#3",
+			Layout: "cb7370cd2d01082a",
 			Pos:    "misc.go:120:18",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -1682,7 +1713,7 @@ func (m *miscContinueInTypeSwitchMachine) Resume(ctx fsm.Context, in fsm.Outcome
 	}
 //line misc.go:130
 	s = 0
-//line misc_fsm.go:1686
+//line misc_fsm.go:1717
 	n = 4
 	i_1 = 0
 loop:
@@ -1704,23 +1735,23 @@ loop:
 		}
 		s += 1000
 	}
-//line misc_fsm.go:1708
+//line misc_fsm.go:1739
 	m.v.s, m.v.n, m.v.i_1 = s, n, i_1
 //line misc.go:145
 	return m.suspend(1, Echo.Call(i+1))
 resume1:
-//line misc_fsm.go:1713
+//line misc_fsm.go:1744
 	v_1, err = fsm.Take[int](in)
 //line misc.go:145
 	s += v(v_1, err)
 loopNext:
-//line misc_fsm.go:1718
+//line misc_fsm.go:1749
 	i_1++
 	goto loop
 loopEnd:
 //line misc.go:147
 	return m.finish(s, nil)
-//line misc_fsm.go:1724
+//line misc_fsm.go:1755
 }
 
 func (m *miscContinueInTypeSwitchMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1788,7 +1819,8 @@ func (m *miscContinueInTypeSwitchMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "misc.go:148:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -1805,11 +1837,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "misc.go:129:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "7a1045050d89b71e",
+			ID:     "Echo.Call",
+			Layout: "a8b46c5445bf047c",
 			Pos:    "misc.go:145:10",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -1877,12 +1911,12 @@ func (m *miscBreakLabeledSwitchMachine) Resume(ctx fsm.Context, in fsm.Outcome) 
 	}
 //line misc.go:155
 	s = 0
-//line misc_fsm.go:1881
+//line misc_fsm.go:1915
 	m.v.s = s
 //line misc.go:157
 	return m.suspend(1, Echo.Call(k))
 resume1:
-//line misc_fsm.go:1886
+//line misc_fsm.go:1920
 	v_1, err = fsm.Take[int](in)
 	tag = v(v_1, err)
 //line misc.go:158
@@ -1893,7 +1927,7 @@ resume1:
 	if tag == 2 {
 		goto caseBody_1
 	}
-//line misc_fsm.go:1897
+//line misc_fsm.go:1931
 	goto switchEnd
 caseBody:
 //line misc.go:159
@@ -1904,22 +1938,22 @@ caseBody:
 		s += i
 	}
 	s += 1000
-//line misc_fsm.go:1908
+//line misc_fsm.go:1942
 	goto switchEnd
 caseBody_1:
 //line misc.go:167
 	return m.suspend(2, Echo.Call(20))
 resume2:
-//line misc_fsm.go:1914
+//line misc_fsm.go:1948
 	v_2, err_1 = fsm.Take[int](in)
 //line misc.go:167
 	s = v(v_2, err_1)
-//line misc_fsm.go:1918
+//line misc_fsm.go:1952
 	goto switchEnd
 switchEnd:
 //line misc.go:169
 	return m.finish(s, nil)
-//line misc_fsm.go:1923
+//line misc_fsm.go:1957
 }
 
 func (m *miscBreakLabeledSwitchMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1987,7 +2021,8 @@ func (m *miscBreakLabeledSwitchMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "misc.go:170:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -2008,7 +2043,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "167fb7587df22b15",
+			ID:     "start",
+			Layout: "9aa7332cbbd984b0",
 			Pos:    "misc.go:154:6",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -2016,14 +2052,16 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "6b393186342ba842",
+			ID:     "Echo.Call",
+			Layout: "bd322a36dfcdea20",
 			Pos:    "misc.go:157:11",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "int",
 			}},
 		}, {
-			Layout: "2b277bc8c0741b38",
+			ID:     "Echo.Call#2",
+			Layout: "e8a2047648f93901",
 			Pos:    "misc.go:167:9",
 		}},
 		Zero: func() fsm.Machine {
@@ -2089,7 +2127,7 @@ func (m *miscIfFalseAwaitMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.A
 //line misc.go:179
 	return m.suspend(1, Echo.Call(100))
 resume1:
-//line misc_fsm.go:2093
+//line misc_fsm.go:2131
 	v_1, err = fsm.Take[int](in)
 //line misc.go:179
 	n = v(v_1, err)
@@ -2099,37 +2137,37 @@ loop:
 	if !false {
 		goto loopEnd
 	}
-//line misc_fsm.go:2103
+//line misc_fsm.go:2141
 	m.v.n = n
 //line misc.go:182
 	return m.suspend(2, Echo.Call(0))
 resume2:
-//line misc_fsm.go:2108
+//line misc_fsm.go:2146
 	goto loop
 loopEnd:
 //line misc.go:185
 	if false {
 		goto caseBody
 	}
-//line misc_fsm.go:2115
+//line misc_fsm.go:2153
 	goto switchEnd
 caseBody:
 	m.v.n = n
 //line misc.go:186
 	return m.suspend(3, Echo.Call(0))
 resume3:
-//line misc_fsm.go:2122
+//line misc_fsm.go:2160
 	goto switchEnd
 switchEnd:
 	m.v.n = n
 //line misc.go:188
 	return m.suspend(4, Echo.Call(1))
 resume4:
-//line misc_fsm.go:2129
+//line misc_fsm.go:2167
 	v_2, err_1 = fsm.Take[int](in)
 //line misc.go:188
 	return m.finish(n+v(v_2, err_1), nil)
-//line misc_fsm.go:2133
+//line misc_fsm.go:2171
 }
 
 func (m *miscIfFalseAwaitMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -2201,7 +2239,8 @@ func (m *miscIfFalseAwaitMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "misc.go:189:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -2218,28 +2257,33 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "misc.go:175:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Echo.Call",
+			Layout: "86be675ce493dc32",
 			Pos:    "misc.go:179:9",
 		}, {
-			Layout: "3d5626aa9d3c44eb",
+			ID:     "Echo.Call#2",
+			Layout: "2710c4d6349eaec0",
 			Pos:    "misc.go:182:3",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
 				Type: "int",
 			}},
 		}, {
-			Layout: "3d5626aa9d3c44eb",
+			ID:     "Echo.Call#3",
+			Layout: "490c48fbb683e65b",
 			Pos:    "misc.go:186:3",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
 				Type: "int",
 			}},
 		}, {
-			Layout: "3d5626aa9d3c44eb",
+			ID:     "Echo.Call#4",
+			Layout: "862742fc60962ac9",
 			Pos:    "misc.go:188:15",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
@@ -2326,14 +2370,14 @@ resume1:
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
-//line misc_fsm.go:2330
+//line misc_fsm.go:2374
 	m_1.v.a, m_1.v.m, m_1.v.p, m_1.v.t, m_1.v.d, m_1.v.f, m_1.v.b, m_1.v.keys = a, m, p, t, d, f, b, keys
 //line misc.go:201
 	return m_1.suspend(2, Echo.Call(1))
 resume2:
 //line misc.go:202
 	return m_1.finish(fmt.Sprint(a, keys, m["x"], *p, t.Year(), d, f, string(b)), nil)
-//line misc_fsm.go:2337
+//line misc_fsm.go:2381
 }
 
 func (m *miscParamsMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -2443,7 +2487,8 @@ func (m *miscParamsMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "6f831efb80eea763",
+			ID:     "done",
+			Layout: "c10578ce227e1baf",
 			Pos:    "misc.go:203:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -2482,7 +2527,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "f5c29302cf0cbdfb",
+			ID:     "start",
+			Layout: "c27a4d331021cc4e",
 			Pos:    "misc.go:194:6",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
@@ -2508,7 +2554,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "f5c29302cf0cbdfb",
+			ID:     "Echo.Call",
+			Layout: "839efba27e9f22c7",
 			Pos:    "misc.go:195:2",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
@@ -2533,7 +2580,8 @@ func init() {
 				Type: "[]byte",
 			}},
 		}, {
-			Layout: "a868fb2731a77d32",
+			ID:     "Echo.Call#2",
+			Layout: "3855099805ebf85d",
 			Pos:    "misc.go:201:2",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
@@ -2622,22 +2670,22 @@ loop:
 	}
 //line misc.go:210
 	i = i_1
-//line misc_fsm.go:2626
+//line misc_fsm.go:2674
 	m.v.xs, m.v.n, m.v.i_1 = xs, n, i_1
 //line misc.go:211
 	return m.suspend(1, Echo.Call(i*10))
 resume1:
-//line misc_fsm.go:2631
+//line misc_fsm.go:2679
 	v_1, err = fsm.Take[int](in)
 //line misc.go:211
 	xs = append(xs, v(v_1, err))
-//line misc_fsm.go:2635
+//line misc_fsm.go:2683
 	i_1++
 	goto loop
 loopEnd:
 //line misc.go:213
 	return m.finish(xs, nil)
-//line misc_fsm.go:2641
+//line misc_fsm.go:2689
 }
 
 func (m *miscRangeIndexOnlyAppendMachine) finish(r0 []int, r1 error) (fsm.AnyOp, error) {
@@ -2709,7 +2757,8 @@ func (m *miscRangeIndexOnlyAppendMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "72b68ac4df7a5590",
+			ID:     "done",
+			Layout: "4cc56709206a03e7",
 			Pos:    "misc.go:214:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -2730,7 +2779,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2ee6eabada2380b8",
+			ID:     "start",
+			Layout: "e6048d9cf7e28711",
 			Pos:    "misc.go:209:6",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
@@ -2738,7 +2788,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "44f5b9b298f30699",
+			ID:     "Echo.Call",
+			Layout: "86af15cdce14a3af",
 			Pos:    "misc.go:211:21",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
@@ -2800,18 +2851,18 @@ func (m *miscLoopCondAndMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.An
 //line misc.go:220
 	i = 0
 loop:
-//line misc_fsm.go:2804
+//line misc_fsm.go:2855
 	cond = i < 5
 //line misc.go:221
 	if !cond {
 		goto condDone
 	}
-//line misc_fsm.go:2810
+//line misc_fsm.go:2861
 	m.v.i = i
 //line misc.go:221
 	return m.suspend(1, Pos.Call(3-i))
 resume1:
-//line misc_fsm.go:2815
+//line misc_fsm.go:2866
 	v_1, err = fsm.Take[bool](in)
 	cond = v(v_1, err)
 condDone:
@@ -2821,12 +2872,12 @@ condDone:
 	}
 //line misc.go:222
 	i++
-//line misc_fsm.go:2825
+//line misc_fsm.go:2876
 	goto loop
 loopEnd:
 //line misc.go:224
 	return m.finish(i, nil)
-//line misc_fsm.go:2830
+//line misc_fsm.go:2881
 }
 
 func (m *miscLoopCondAndMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -2890,7 +2941,8 @@ func (m *miscLoopCondAndMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "misc.go:225:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -2907,11 +2959,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "misc.go:219:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "99810434c0a3c7a9",
+			ID:     "Pos.Call",
+			Layout: "a97ed3e8229b84d6",
 			Pos:    "misc.go:221:17",
 			Vars: []fsm.VarInfo{{
 				Name: "i",
@@ -2995,43 +3049,43 @@ func (m *miscEmbeddedFieldsMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm
 	}
 //line misc.go:243
 	o = Outer{Point: &Point{}}
-//line misc_fsm.go:2999
+//line misc_fsm.go:3053
 	m.v.o = o
 //line misc.go:244
 	return m.suspend(1, Echo.Call(1))
 resume1:
-//line misc_fsm.go:3004
+//line misc_fsm.go:3058
 	v_1, err = fsm.Take[int](in)
 //line misc.go:244
 	o.IX = v(v_1, err)
-//line misc_fsm.go:3008
+//line misc_fsm.go:3062
 	m.v.o = o
 //line misc.go:245
 	return m.suspend(2, Echo.Call(2))
 resume2:
-//line misc_fsm.go:3013
+//line misc_fsm.go:3067
 	v_2, err_1 = fsm.Take[int](in)
 	v_3 = v(v_2, err_1)
 	m.v.o, m.v.v_3 = o, v_3
 //line misc.go:245
 	return m.suspend(3, Echo.Call(3))
 resume3:
-//line misc_fsm.go:3020
+//line misc_fsm.go:3074
 	v_4, err_2 = fsm.Take[int](in)
 //line misc.go:245
 	o.Inner.IY, o.Y = v_3, v(v_4, err_2)
-//line misc_fsm.go:3024
+//line misc_fsm.go:3078
 	m.v.o = o
 //line misc.go:246
 	return m.suspend(4, Echo.Call(4))
 resume4:
-//line misc_fsm.go:3029
+//line misc_fsm.go:3083
 	v_5, err_3 = fsm.Take[int](in)
 //line misc.go:246
 	o.X += v(v_5, err_3)
 	o.Z = o.IX + o.Inner.IY + o.Point.X + o.Y
 	return m.finish(o.Inner, *o.Point, o.Z, nil)
-//line misc_fsm.go:3035
+//line misc_fsm.go:3089
 }
 
 func (m *miscEmbeddedFieldsMachine) finish(r0 Inner, r1 Point, r2 int, r3 error) (fsm.AnyOp, error) {
@@ -3115,7 +3169,8 @@ func (m *miscEmbeddedFieldsMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "5ab5dc8bee5f22f5",
+			ID:     "done",
+			Layout: "6093edd75861c4eb",
 			Pos:    "misc.go:249:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -3138,25 +3193,29 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "misc.go:242:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "a0174d01e6807a29",
+			ID:     "Echo.Call",
+			Layout: "3623ba92db8c09b9",
 			Pos:    "misc.go:244:11",
 			Vars: []fsm.VarInfo{{
 				Name: "o",
 				Type: "Outer",
 			}},
 		}, {
-			Layout: "a0174d01e6807a29",
+			ID:     "Echo.Call#2",
+			Layout: "c988a50a82df4512",
 			Pos:    "misc.go:245:22",
 			Vars: []fsm.VarInfo{{
 				Name: "o",
 				Type: "Outer",
 			}},
 		}, {
-			Layout: "5515001900e49ea0",
+			ID:     "Echo.Call#3",
+			Layout: "f56ecf47f8dccc14",
 			Pos:    "misc.go:245:55",
 			Vars: []fsm.VarInfo{{
 				Name: "o",
@@ -3167,7 +3226,8 @@ func init() {
 				Type:     "int",
 			}},
 		}, {
-			Layout: "a0174d01e6807a29",
+			ID:     "Echo.Call#4",
+			Layout: "2383a45ea77c7dbc",
 			Pos:    "misc.go:246:11",
 			Vars: []fsm.VarInfo{{
 				Name: "o",
@@ -3228,18 +3288,18 @@ func (m *miscReturnAwaitDirectMachine) Resume(ctx fsm.Context, in fsm.Outcome) (
 //line misc.go:256
 	return m.suspend(1, Odd.Call(k))
 resume1:
-//line misc_fsm.go:3232
+//line misc_fsm.go:3292
 	v_1, err = fsm.Take[int](in)
 //line misc.go:256
 	return m.finish(v_1, err)
 endIf:
 	return m.suspend(2, Fail.Call("neg"))
 resume2:
-//line misc_fsm.go:3239
+//line misc_fsm.go:3299
 	v_2, err_1 = fsm.Take[int](in)
 //line misc.go:258
 	return m.finish(v_2, err_1)
-//line misc_fsm.go:3243
+//line misc_fsm.go:3303
 }
 
 func (m *miscReturnAwaitDirectMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -3303,7 +3363,8 @@ func (m *miscReturnAwaitDirectMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "misc.go:259:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -3324,7 +3385,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "167fb7587df22b15",
+			ID:     "start",
+			Layout: "9aa7332cbbd984b0",
 			Pos:    "misc.go:254:6",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -3332,10 +3394,12 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Odd.Call",
+			Layout: "910b6b5a92677a3e",
 			Pos:    "misc.go:256:10",
 		}, {
-			Layout: "2b277bc8c0741b38",
+			ID:     "Fail.Call",
+			Layout: "1ab245b1763c6673",
 			Pos:    "misc.go:258:9",
 		}},
 		Zero: func() fsm.Machine {
@@ -3389,7 +3453,7 @@ func (m *miscSelectNoAwaitMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.
 //line misc.go:265
 	return m.suspend(1, Echo.Call(1))
 resume1:
-//line misc_fsm.go:3393
+//line misc_fsm.go:3457
 	v_1, err = fsm.Take[int](in)
 //line misc.go:265
 	n = v(v_1, err)
@@ -3401,16 +3465,16 @@ resume1:
 	default:
 		n = -1
 	}
-//line misc_fsm.go:3405
+//line misc_fsm.go:3469
 	m.v.n = n
 //line misc.go:274
 	return m.suspend(2, Echo.Call(1))
 resume2:
-//line misc_fsm.go:3410
+//line misc_fsm.go:3474
 	v_2, err_1 = fsm.Take[int](in)
 //line misc.go:274
 	return m.finish(n+v(v_2, err_1), nil)
-//line misc_fsm.go:3414
+//line misc_fsm.go:3478
 }
 
 func (m *miscSelectNoAwaitMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -3474,7 +3538,8 @@ func (m *miscSelectNoAwaitMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "misc.go:275:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -3491,14 +3556,17 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "misc.go:264:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Echo.Call",
+			Layout: "86be675ce493dc32",
 			Pos:    "misc.go:265:9",
 		}, {
-			Layout: "3d5626aa9d3c44eb",
+			ID:     "Echo.Call#2",
+			Layout: "2710c4d6349eaec0",
 			Pos:    "misc.go:274:15",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
@@ -3600,7 +3668,8 @@ func (m *miscNoAwaitMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "ed0b54282a717113",
+			ID:     "done",
+			Layout: "7c25560a2e56a03c",
 			Pos:    "misc.go:290:1",
 			Vars: []fsm.VarInfo{{
 				Name: "r",
@@ -3621,7 +3690,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "29480f373b660127",
+			ID:     "start",
+			Layout: "32ced3795c691e07",
 			Pos:    "misc.go:280:6",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
@@ -3723,7 +3793,8 @@ func (m *miscDeferModifiesResultMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "ed0b54282a717113",
+			ID:     "done",
+			Layout: "7c25560a2e56a03c",
 			Pos:    "misc.go:299:1",
 			Vars: []fsm.VarInfo{{
 				Name: "r",
@@ -3744,7 +3815,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "29480f373b660127",
+			ID:     "start",
+			Layout: "32ced3795c691e07",
 			Pos:    "misc.go:296:6",
 			Vars: []fsm.VarInfo{{
 				Name: "x",

@@ -244,7 +244,8 @@ func (m *moreKitchenSinkMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "6f831efb80eea763",
+			ID:     "done",
+			Layout: "c10578ce227e1baf",
 			Pos:    "more.go:48:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -265,7 +266,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "3a4c3cf18211e7b8",
+			ID:     "start",
+			Layout: "64ba410a44432c64",
 			Pos:    "more.go:16:6",
 			Vars: []fsm.VarInfo{{
 				Name: "words",
@@ -273,7 +275,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "0bf1b3a9d4ca6fd1",
+			ID:     "Upper.Call",
+			Layout: "15d4f03c8ee83294",
 			Pos:    "more.go:31:12",
 			Vars: []fsm.VarInfo{{
 				Name: "words",
@@ -297,7 +300,8 @@ func init() {
 				Type:     "int",
 			}},
 		}, {
-			Layout: "cd243f9a1d3d513e",
+			ID:     "Str.Call",
+			Layout: "e382ac1eb7af4e52",
 			Pos:    "more.go:39:10",
 			Vars: []fsm.VarInfo{{
 				Name: "words",
@@ -366,44 +370,44 @@ func (m *moreFallthroughSkipsCaseAwaitMachine) Resume(ctx fsm.Context, in fsm.Ou
 	}
 //line more.go:55
 	n = 0
-//line more_fsm.go:370
+//line more_fsm.go:374
 	m.v.k, m.v.n = k, n
 //line more.go:57
 	return m.suspend(1, Echo.Call(k))
 resume1:
-//line more_fsm.go:375
+//line more_fsm.go:379
 	v_1, err = fsm.Take[int](in)
 //line more.go:57
 	if v(v_1, err) == 1 {
 		goto caseBody
 	}
-//line more_fsm.go:381
+//line more_fsm.go:385
 	m.v.n = n
 //line more.go:60
 	return m.suspend(2, Echo.Call(k+10))
 resume2:
-//line more_fsm.go:386
+//line more_fsm.go:390
 	v_2, err_1 = fsm.Take[int](in)
 //line more.go:60
 	if v(v_2, err_1) == 12 {
 		goto caseBody_1
 	}
-//line more_fsm.go:392
+//line more_fsm.go:396
 	goto switchEnd
 caseBody:
 //line more.go:58
 	n += 1
-//line more_fsm.go:397
+//line more_fsm.go:401
 	goto caseBody_1
 caseBody_1:
 //line more.go:61
 	n += 10
-//line more_fsm.go:402
+//line more_fsm.go:406
 	goto switchEnd
 switchEnd:
 //line more.go:63
 	return m.finish(n, nil)
-//line more_fsm.go:407
+//line more_fsm.go:411
 }
 
 func (m *moreFallthroughSkipsCaseAwaitMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -477,7 +481,8 @@ func (m *moreFallthroughSkipsCaseAwaitMachine) UnmarshalCBOR(data []byte) error 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "more.go:64:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -498,7 +503,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "167fb7587df22b15",
+			ID:     "start",
+			Layout: "9aa7332cbbd984b0",
 			Pos:    "more.go:54:6",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -506,7 +512,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "827795a770e54937",
+			ID:     "Echo.Call",
+			Layout: "e0eaef2c5cb29826",
 			Pos:    "more.go:57:9",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -516,7 +523,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "3d5626aa9d3c44eb",
+			ID:     "Echo.Call#2",
+			Layout: "2710c4d6349eaec0",
 			Pos:    "more.go:60:9",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
@@ -614,53 +622,53 @@ func (m *moreDeepExprMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp
 //line more.go:71
 	return m.suspend(1, Echo.Call(3))
 resume1:
-//line more_fsm.go:618
+//line more_fsm.go:626
 	v_1, err = fsm.Take[int](in)
 //line more.go:71
 	a = len(strings.Repeat("ab", max(1, min(5, v(v_1, err)))))
-//line more_fsm.go:622
+//line more_fsm.go:630
 	m.v.a = a
 //line more.go:72
 	return m.suspend(2, Echo.Call(10))
 resume2:
-//line more_fsm.go:627
+//line more_fsm.go:635
 	v_2, err_1 = fsm.Take[int](in)
 	v_3 = v(v_2, err_1)
 	m.v.a, m.v.v_3 = a, v_3
 //line more.go:72
 	return m.suspend(3, Echo.Call(20))
 resume3:
-//line more_fsm.go:634
+//line more_fsm.go:642
 	v_4, err_2 = fsm.Take[int](in)
 	v_5 = [...]int{v_3, v(v_4, err_2)}
 	m.v.a, m.v.v_5 = a, v_5
 //line more.go:72
 	return m.suspend(4, Echo.Call(1))
 resume4:
-//line more_fsm.go:641
+//line more_fsm.go:649
 	v_6, err_3 = fsm.Take[int](in)
 //line more.go:72
 	b = v_5[v(v_6, err_3)]
-//line more_fsm.go:645
+//line more_fsm.go:653
 	m.v.a, m.v.b = a, b
 //line more.go:73
 	return m.suspend(5, Echo.Call(4))
 resume5:
-//line more_fsm.go:650
+//line more_fsm.go:658
 	v_7, err_4 = fsm.Take[int](in)
 //line more.go:73
 	s = Point{X: v(v_7, err_4)}.String()
-//line more_fsm.go:654
+//line more_fsm.go:662
 	m.v.a, m.v.b, m.v.s = a, b, s
 //line more.go:74
 	return m.suspend(6, Echo.Call(2))
 resume6:
-//line more_fsm.go:659
+//line more_fsm.go:667
 	v_8, err_5 = fsm.Take[int](in)
 //line more.go:74
 	c = Counter(v(v_8, err_5))
 	return m.finish(a+b+int(c), s, nil)
-//line more_fsm.go:664
+//line more_fsm.go:672
 }
 
 func (m *moreDeepExprMachine) finish(r0 int, r1 string, r2 error) (fsm.AnyOp, error) {
@@ -753,7 +761,8 @@ func (m *moreDeepExprMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "6f18f28d3d2fef9b",
+			ID:     "done",
+			Layout: "1e657d78692cb6d8",
 			Pos:    "more.go:76:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -773,21 +782,25 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "more.go:70:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Echo.Call",
+			Layout: "86be675ce493dc32",
 			Pos:    "more.go:71:48",
 		}, {
-			Layout: "6d6df82bd83afb38",
+			ID:     "Echo.Call#2",
+			Layout: "aa8b91a717830506",
 			Pos:    "more.go:72:18",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
 				Type: "int",
 			}},
 		}, {
-			Layout: "c660c742c533f2a4",
+			ID:     "Echo.Call#3",
+			Layout: "d35e79fa580b54bc",
 			Pos:    "more.go:72:52",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
@@ -798,7 +811,8 @@ func init() {
 				Type:     "int",
 			}},
 		}, {
-			Layout: "e88717eddc802305",
+			ID:     "Echo.Call#4",
+			Layout: "6bf333dc87f38d9e",
 			Pos:    "more.go:72:86",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
@@ -809,7 +823,8 @@ func init() {
 				Type:     "[2]int",
 			}},
 		}, {
-			Layout: "ab44b9222696889e",
+			ID:     "Echo.Call#5",
+			Layout: "6a87f76f3bb073ae",
 			Pos:    "more.go:73:18",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
@@ -819,7 +834,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "ca9800c7ef4a96c1",
+			ID:     "Echo.Call#6",
+			Layout: "3c25eeeaca095229",
 			Pos:    "more.go:74:17",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
@@ -886,7 +902,7 @@ func (m_1 *moreMapOfSlicesMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.
 	}
 //line more.go:82
 	m = map[string][]int{}
-//line more_fsm.go:890
+//line more_fsm.go:906
 	n = 4
 	i_1 = 0
 loop:
@@ -899,23 +915,23 @@ loop:
 	if i%2 == 1 {
 		k = "odd"
 	}
-//line more_fsm.go:903
+//line more_fsm.go:919
 	m_1.v.m, m_1.v.n, m_1.v.i_1, m_1.v.k = m, n, i_1, k
 //line more.go:88
 	return m_1.suspend(1, Echo.Call(i))
 resume1:
-//line more_fsm.go:908
+//line more_fsm.go:924
 	v_1, err = fsm.Take[int](in)
 //line more.go:88
 	m[k] = append(m[k], v(v_1, err))
-//line more_fsm.go:912
+//line more_fsm.go:928
 	i_1++
 	goto loop
 loopEnd:
 //line more.go:90
 	m["odd"] = m["odd"][:len(m["odd"])-1]
 	return m_1.finish(m, nil)
-//line more_fsm.go:919
+//line more_fsm.go:935
 }
 
 func (m *moreMapOfSlicesMachine) finish(r0 map[string][]int, r1 error) (fsm.AnyOp, error) {
@@ -985,7 +1001,8 @@ func (m *moreMapOfSlicesMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "a1e8b5891bc25531",
+			ID:     "done",
+			Layout: "ba6ff26fa04d9c54",
 			Pos:    "more.go:92:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -1002,11 +1019,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "more.go:81:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "f1c9c80d3356a34b",
+			ID:     "Echo.Call",
+			Layout: "8e5816da52411a93",
 			Pos:    "more.go:88:25",
 			Vars: []fsm.VarInfo{{
 				Name: "m",
@@ -1071,12 +1090,12 @@ func (m *morePanicAfterAwaitMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fs
 //line more.go:98
 	return m.suspend(1, Echo.Call(d))
 resume1:
-//line more_fsm.go:1075
+//line more_fsm.go:1094
 	v_1, err = fsm.Take[int](in)
 //line more.go:98
 	x = v(v_1, err)
 	return m.finish(10/x, nil)
-//line more_fsm.go:1080
+//line more_fsm.go:1099
 }
 
 func (m *morePanicAfterAwaitMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1140,7 +1159,8 @@ func (m *morePanicAfterAwaitMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "more.go:100:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -1161,7 +1181,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "5855dd7902aa80e0",
+			ID:     "start",
+			Layout: "b235e224fd24ef81",
 			Pos:    "more.go:97:6",
 			Vars: []fsm.VarInfo{{
 				Name: "d",
@@ -1169,7 +1190,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Echo.Call",
+			Layout: "86be675ce493dc32",
 			Pos:    "more.go:98:9",
 		}},
 		Zero: func() fsm.Machine {
@@ -1228,7 +1250,7 @@ func (m *moreGotoBackOutOfLoopMachine) Resume(ctx fsm.Context, in fsm.Outcome) (
 	total = 0
 again:
 	rounds++
-//line more_fsm.go:1232
+//line more_fsm.go:1254
 	n = 3
 	i_1 = 0
 loop:
@@ -1237,25 +1259,25 @@ loop:
 	}
 //line more.go:111
 	i = i_1
-//line more_fsm.go:1241
+//line more_fsm.go:1263
 	m.v.rounds, m.v.total, m.v.i, m.v.n, m.v.i_1 = rounds, total, i, n, i_1
 //line more.go:112
 	return m.suspend(1, Echo.Call(i))
 resume1:
-//line more_fsm.go:1246
+//line more_fsm.go:1268
 	v_1, err = fsm.Take[int](in)
 //line more.go:112
 	total += v(v_1, err)
 	if i == 1 && rounds < 3 {
 		goto again
 	}
-//line more_fsm.go:1253
+//line more_fsm.go:1275
 	i_1++
 	goto loop
 loopEnd:
 //line more.go:117
 	return m.finish(total*10+rounds, nil)
-//line more_fsm.go:1259
+//line more_fsm.go:1281
 }
 
 func (m *moreGotoBackOutOfLoopMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1327,7 +1349,8 @@ func (m *moreGotoBackOutOfLoopMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "more.go:118:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -1344,11 +1367,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "more.go:106:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "410e72bf644315f4",
+			ID:     "Echo.Call",
+			Layout: "45684be91bed720c",
 			Pos:    "more.go:112:14",
 			Vars: []fsm.VarInfo{{
 				Name: "rounds",
@@ -1417,12 +1442,12 @@ func (m *moreCondOnlyContinueMachine) Resume(ctx fsm.Context, in fsm.Outcome) (f
 //line more.go:125
 	i, s = 0, 0
 loop:
-//line more_fsm.go:1421
+//line more_fsm.go:1446
 	m.v.i, m.v.s = i, s
 //line more.go:126
 	return m.suspend(1, Pos.Call(5-i))
 resume1:
-//line more_fsm.go:1426
+//line more_fsm.go:1451
 	v_1, err = fsm.Take[bool](in)
 //line more.go:126
 	if !v(v_1, err) {
@@ -1435,12 +1460,12 @@ resume1:
 	}
 	s += i
 loopNext:
-//line more_fsm.go:1439
+//line more_fsm.go:1464
 	goto loop
 loopEnd:
 //line more.go:133
 	return m.finish(s, nil)
-//line more_fsm.go:1444
+//line more_fsm.go:1469
 }
 
 func (m *moreCondOnlyContinueMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1506,7 +1531,8 @@ func (m *moreCondOnlyContinueMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "more.go:134:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -1523,11 +1549,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "more.go:124:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "de4d2d9771322022",
+			ID:     "Pos.Call",
+			Layout: "4be16ccea16426f7",
 			Pos:    "more.go:126:8",
 			Vars: []fsm.VarInfo{{
 				Name: "i",
@@ -1593,23 +1621,23 @@ loop:
 	if !(i >= 0) {
 		goto loopEnd
 	}
-//line more_fsm.go:1597
+//line more_fsm.go:1625
 	m.v.parts, m.v.acc, m.v.i = parts, acc, i
 //line more.go:142
 	return m.suspend(1, Upper.Call(parts[i]))
 resume1:
-//line more_fsm.go:1602
+//line more_fsm.go:1630
 	v_1, err = fsm.Take[string](in)
 //line more.go:142
 	acc += v(v_1, err) + "."
 //line more.go:141
 	i--
-//line more_fsm.go:1608
+//line more_fsm.go:1636
 	goto loop
 loopEnd:
 //line more.go:144
 	return m.finish(acc, nil)
-//line more_fsm.go:1613
+//line more_fsm.go:1641
 }
 
 func (m *moreStringAccumulateMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -1681,7 +1709,8 @@ func (m *moreStringAccumulateMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "6f831efb80eea763",
+			ID:     "done",
+			Layout: "c10578ce227e1baf",
 			Pos:    "more.go:145:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -1702,7 +1731,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "a03cd8cde1e7745f",
+			ID:     "start",
+			Layout: "0fa1b584639b4ad1",
 			Pos:    "more.go:139:6",
 			Vars: []fsm.VarInfo{{
 				Name: "parts",
@@ -1710,7 +1740,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "57046c3bdcd64d38",
+			ID:     "Upper.Call",
+			Layout: "74e785fc09a74179",
 			Pos:    "more.go:142:12",
 			Vars: []fsm.VarInfo{{
 				Name: "parts",
@@ -1775,23 +1806,23 @@ func (m *moreSwitchTrueTagMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.
 	if true == (k > 10) {
 		goto caseBody
 	}
-//line more_fsm.go:1779
+//line more_fsm.go:1810
 	m.v.k, m.v.r = k, r
 //line more.go:156
 	return m.suspend(1, Pos.Call(k))
 resume1:
-//line more_fsm.go:1784
+//line more_fsm.go:1815
 	v_1, err = fsm.Take[bool](in)
 //line more.go:156
 	if true == v(v_1, err) {
 		goto caseBody_1
 	}
-//line more_fsm.go:1790
+//line more_fsm.go:1821
 	goto caseBody_2
 caseBody:
 //line more.go:155
 	r = "big"
-//line more_fsm.go:1795
+//line more_fsm.go:1826
 	goto switchEnd
 caseBody_1:
 //line more.go:157
@@ -1799,17 +1830,17 @@ caseBody_1:
 		goto switchEnd
 	}
 	r = "pos"
-//line more_fsm.go:1803
+//line more_fsm.go:1834
 	goto switchEnd
 caseBody_2:
 //line more.go:162
 	r = "neg"
-//line more_fsm.go:1808
+//line more_fsm.go:1839
 	goto switchEnd
 switchEnd:
 //line more.go:164
 	return m.finish(r, nil)
-//line more_fsm.go:1813
+//line more_fsm.go:1844
 }
 
 func (m *moreSwitchTrueTagMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -1879,7 +1910,8 @@ func (m *moreSwitchTrueTagMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "6f831efb80eea763",
+			ID:     "done",
+			Layout: "c10578ce227e1baf",
 			Pos:    "more.go:165:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -1900,7 +1932,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "167fb7587df22b15",
+			ID:     "start",
+			Layout: "9aa7332cbbd984b0",
 			Pos:    "more.go:151:6",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -1908,7 +1941,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "bbeb0d876e0036d7",
+			ID:     "Pos.Call",
+			Layout: "e5ac9ec958a5d9e4",
 			Pos:    "more.go:156:9",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -1974,7 +2008,7 @@ func (m *moreRangeIntBreakContinueMachine) Resume(ctx fsm.Context, in fsm.Outcom
 	}
 //line more.go:172
 	s = 0
-//line more_fsm.go:1978
+//line more_fsm.go:2012
 	n = 4
 	i_1 = 0
 loop:
@@ -1983,7 +2017,7 @@ loop:
 	}
 //line more.go:174
 	i = i_1
-//line more_fsm.go:1987
+//line more_fsm.go:2021
 	n_1 = 4
 	i_2 = 0
 loop_1:
@@ -2000,29 +2034,29 @@ loop_1:
 	case j == 2:
 		goto loopEnd_1
 	}
-//line more_fsm.go:2004
+//line more_fsm.go:2038
 	m.v.s, m.v.i, m.v.n, m.v.i_1, m.v.n_1, m.v.i_2 = s, i, n, i_1, n_1, i_2
 //line more.go:185
 	return m.suspend(1, Echo.Call(i*10+j))
 resume1:
-//line more_fsm.go:2009
+//line more_fsm.go:2043
 	v_1, err = fsm.Take[int](in)
 //line more.go:185
 	s += v(v_1, err)
-//line more_fsm.go:2013
+//line more_fsm.go:2047
 	i_2++
 	goto loop_1
 loopEnd_1:
 //line more.go:187
 	s += 1000
 loopNext:
-//line more_fsm.go:2020
+//line more_fsm.go:2054
 	i_1++
 	goto loop
 loopEnd:
 //line more.go:189
 	return m.finish(s, nil)
-//line more_fsm.go:2026
+//line more_fsm.go:2060
 }
 
 func (m *moreRangeIntBreakContinueMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -2096,7 +2130,8 @@ func (m *moreRangeIntBreakContinueMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "more.go:190:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -2113,11 +2148,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "more.go:171:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "0da83357d5b0174b",
+			ID:     "Echo.Call",
+			Layout: "5cbfa46951444049",
 			Pos:    "more.go:185:11",
 			Vars: []fsm.VarInfo{{
 				Name: "s",

@@ -247,7 +247,8 @@ func (m *namesInternalsMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "6f18f28d3d2fef9b",
+			ID:     "done",
+			Layout: "1e657d78692cb6d8",
 			Pos:    "names.go:34:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -274,7 +275,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "68bd084c4b4b1f34",
+			ID:     "start",
+			Layout: "0e2ef28e83ca50c1",
 			Pos:    "names.go:13:6",
 			Vars: []fsm.VarInfo{{
 				Name: "m",
@@ -285,7 +287,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "7998d5db09d8cf47",
+			ID:     "Echo.Call",
+			Layout: "5cb224c747adfc17",
 			Pos:    "names.go:28:12",
 			Vars: []fsm.VarInfo{{
 				Name: "in",
@@ -322,7 +325,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "3c52813d669d2afa",
+			ID:     "Str.Call",
+			Layout: "beeb0368943d9dbc",
 			Pos:    "names.go:32:11",
 			Vars: []fsm.VarInfo{{
 				Name: "finish",
@@ -419,21 +423,21 @@ func (m *namesShadowStringsMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm
 //line names.go:41
 	return m.suspend(1, Str.Call("ab"))
 resume1:
-//line names_fsm.go:423
+//line names_fsm.go:427
 	v_1, err = fsm.Take[string](in)
 //line names.go:41
 	s = strings.ToUpper(v(v_1, err))
-//line names_fsm.go:427
+//line names_fsm.go:431
 	m.v.s = s
 //line names.go:42
 	return m.suspend(2, Str.Call("c"))
 resume2:
-//line names_fsm.go:432
+//line names_fsm.go:436
 	v_2, err_1 = fsm.Take[string](in)
 //line names.go:42
 	strings_1 = []string{s, v(v_2, err_1)}
 	return m.finish(len(strings_1), s+strings_1[1], nil)
-//line names_fsm.go:437
+//line names_fsm.go:441
 }
 
 func (m *namesShadowStringsMachine) finish(r0 int, r1 string, r2 error) (fsm.AnyOp, error) {
@@ -500,7 +504,8 @@ func (m *namesShadowStringsMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "6f18f28d3d2fef9b",
+			ID:     "done",
+			Layout: "1e657d78692cb6d8",
 			Pos:    "names.go:44:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -520,14 +525,17 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "names.go:40:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Str.Call",
+			Layout: "fce97d5cd61c5bc7",
 			Pos:    "names.go:41:25",
 		}, {
-			Layout: "1b16fda53b451520",
+			ID:     "Str.Call#2",
+			Layout: "0301818dff68e583",
 			Pos:    "names.go:42:27",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -584,12 +592,12 @@ func (m *namesShadowHelperVMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm
 //line names.go:50
 	return m.suspend(1, Echo.Call(4))
 resume1:
-//line names_fsm.go:588
+//line names_fsm.go:596
 	v_1, err = fsm.Take[int](in)
 //line names.go:50
 	x = v(v_1, err)
 	v_2 = x * 2
-//line names_fsm.go:593
+//line names_fsm.go:601
 	m.v.v_2 = v_2
 //line names.go:52
 	return m.suspend(2, Echo.Call(v_2))
@@ -597,7 +605,7 @@ resume2:
 //line names.go:52
 	y, _ = fsm.Take[int](in)
 	return m.finish(v_2+y, nil)
-//line names_fsm.go:601
+//line names_fsm.go:609
 }
 
 func (m *namesShadowHelperVMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -661,7 +669,8 @@ func (m *namesShadowHelperVMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "names.go:54:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -678,14 +687,17 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "names.go:49:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Echo.Call",
+			Layout: "86be675ce493dc32",
 			Pos:    "names.go:50:9",
 		}, {
-			Layout: "394fb63c9139be26",
+			ID:     "Echo.Call#2",
+			Layout: "92f5c38158d94bb9",
 			Pos:    "names.go:52:10",
 			Vars: []fsm.VarInfo{{
 				Name: "v",
@@ -738,17 +750,17 @@ func (m *namesLocalIntMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 	}
 //line names.go:61
 	int_1 = 3
-//line names_fsm.go:742
+//line names_fsm.go:754
 	m.v.int_1 = int_1
 //line names.go:62
 	return m.suspend(1, Echo.Call(int_1))
 resume1:
-//line names_fsm.go:747
+//line names_fsm.go:759
 	v_1, err = fsm.Take[int](in)
 //line names.go:62
 	x = v(v_1, err)
 	return m.finish(x+int_1, nil)
-//line names_fsm.go:752
+//line names_fsm.go:764
 }
 
 func (m *namesLocalIntMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -812,7 +824,8 @@ func (m *namesLocalIntMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "names.go:64:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -829,11 +842,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "names.go:60:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "7c2069907abe42f0",
+			ID:     "Echo.Call",
+			Layout: "c78a003775e7a7fa",
 			Pos:    "names.go:62:9",
 			Vars: []fsm.VarInfo{{
 				Name: "int",
@@ -886,17 +901,17 @@ func (m *namesLocalTimeMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.Any
 	}
 //line names.go:71
 	time_1 = int64(7)
-//line names_fsm.go:890
+//line names_fsm.go:905
 	m.v.time_1 = time_1
 //line names.go:72
 	return m.suspend(1, Dur.Call(1500))
 resume1:
-//line names_fsm.go:895
+//line names_fsm.go:910
 	v_1, err = fsm.Take[time2.Duration](in)
 //line names.go:72
 	d = v(v_1, err)
 	return m.finish(int64(d)+time_1, nil)
-//line names_fsm.go:900
+//line names_fsm.go:915
 }
 
 func (m *namesLocalTimeMachine) finish(r0 int64, r1 error) (fsm.AnyOp, error) {
@@ -960,7 +975,8 @@ func (m *namesLocalTimeMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "6ac842078dcaebfd",
+			ID:     "done",
+			Layout: "5c2252d869bf474e",
 			Pos:    "names.go:74:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -977,11 +993,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "names.go:70:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "f7b18f1a56e6f6c8",
+			ID:     "Dur.Call",
+			Layout: "29154823ef799a23",
 			Pos:    "names.go:72:9",
 			Vars: []fsm.VarInfo{{
 				Name: "time",
@@ -1047,12 +1065,12 @@ func (m *namesUnicodeMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp
 //line names.go:80
 	return m.suspend(1, Echo.Call(größe))
 resume1:
-//line names_fsm.go:1051
+//line names_fsm.go:1069
 	v_1, err = fsm.Take[int](in)
 //line names.go:80
 	变量 = v(v_1, err)
 	π = 3
-//line names_fsm.go:1056
+//line names_fsm.go:1074
 	n = π
 	i = 0
 loop:
@@ -1061,22 +1079,22 @@ loop:
 	}
 //line names.go:82
 	ä = i
-//line names_fsm.go:1065
+//line names_fsm.go:1083
 	m.v.变量, m.v.n, m.v.i = 变量, n, i
 //line names.go:83
 	return m.suspend(2, Echo.Call(ä))
 resume2:
-//line names_fsm.go:1070
+//line names_fsm.go:1088
 	v_2, err_1 = fsm.Take[int](in)
 //line names.go:83
 	变量 += v(v_2, err_1)
-//line names_fsm.go:1074
+//line names_fsm.go:1092
 	i++
 	goto loop
 loopEnd:
 //line names.go:85
 	return m.finish(变量, nil)
-//line names_fsm.go:1080
+//line names_fsm.go:1098
 }
 
 func (m *namesUnicodeMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1148,7 +1166,8 @@ func (m *namesUnicodeMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "names.go:86:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -1169,7 +1188,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "40a4c3965693747c",
+			ID:     "start",
+			Layout: "babda4fb64ca83d1",
 			Pos:    "names.go:79:6",
 			Vars: []fsm.VarInfo{{
 				Name: "größe",
@@ -1177,10 +1197,12 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Echo.Call",
+			Layout: "86be675ce493dc32",
 			Pos:    "names.go:80:14",
 		}, {
-			Layout: "84199041e5ce2d42",
+			ID:     "Echo.Call#2",
+			Layout: "797440f309460e92",
 			Pos:    "names.go:83:15",
 			Vars: []fsm.VarInfo{{
 				Name: "变量",
@@ -1249,12 +1271,12 @@ loop_1:
 	if !(i < 3) {
 		goto loopEnd
 	}
-//line names_fsm.go:1253
+//line names_fsm.go:1275
 	m.v.n, m.v.i = n, i
 //line names.go:98
 	return m.suspend(1, Echo.Call(i))
 resume1:
-//line names_fsm.go:1258
+//line names_fsm.go:1280
 	v_1, err = fsm.Take[int](in)
 //line names.go:98
 	n += v(v_1, err)
@@ -1263,7 +1285,7 @@ resume1:
 	}
 //line names.go:97
 	i++
-//line names_fsm.go:1267
+//line names_fsm.go:1289
 	goto loop_1
 loopEnd:
 //line names.go:103
@@ -1273,7 +1295,7 @@ loopEnd:
 	n = -1
 endIf:
 	return m.finish(n, nil)
-//line names_fsm.go:1277
+//line names_fsm.go:1299
 }
 
 func (m *namesGeneratedLabelsMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1339,7 +1361,8 @@ func (m *namesGeneratedLabelsMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "names.go:109:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -1356,11 +1379,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "names.go:94:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "708417ef940df5cc",
+			ID:     "Echo.Call",
+			Layout: "8e6fb041c9570f5d",
 			Pos:    "names.go:98:10",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
@@ -1440,7 +1465,7 @@ resume1:
 	}
 //line names.go:121
 	x_2 = x_1 * 10
-//line names_fsm.go:1444
+//line names_fsm.go:1469
 	m.v.x_1, m.v.err_1 = x_1, err_1
 //line names.go:122
 	return m.suspend(2, Echo.Call(x_2))
@@ -1450,7 +1475,7 @@ resume2:
 	if err_2 != nil {
 		return m.finish(0, err_2)
 	}
-//line names_fsm.go:1454
+//line names_fsm.go:1479
 	m.v.x_1, m.v.err_1, m.v.x_2 = x_1, err_1, x_2
 //line names.go:126
 	return m.suspend(3, Echo.Call(x_2+1))
@@ -1474,7 +1499,7 @@ loop:
 	}
 //line names.go:132
 	err_4 = error(nil)
-//line names_fsm.go:1478
+//line names_fsm.go:1503
 	m.v.x_1, m.v.err_1, m.v.x_4 = x_1, err_1, x_4
 //line names.go:133
 	return m.suspend(4, Echo.Call(x_4))
@@ -1484,12 +1509,12 @@ resume4:
 	_ = err_4
 //line names.go:131
 	x_4++
-//line names_fsm.go:1488
+//line names_fsm.go:1513
 	goto loop
 loopEnd:
 //line names.go:136
 	return m.finish(x_1, err_1)
-//line names_fsm.go:1493
+//line names_fsm.go:1518
 }
 
 func (m *namesShadowPerScopeMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1571,7 +1596,8 @@ func (m *namesShadowPerScopeMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "names.go:137:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -1588,14 +1614,17 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "names.go:114:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Echo.Call",
+			Layout: "86be675ce493dc32",
 			Pos:    "names.go:116:12",
 		}, {
-			Layout: "edb072608907b3d0",
+			ID:     "Echo.Call#2",
+			Layout: "5875f535e4c31b17",
 			Pos:    "names.go:122:13",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
@@ -1605,7 +1634,8 @@ func init() {
 				Type: "error",
 			}},
 		}, {
-			Layout: "03b9ddc37967f979",
+			ID:     "Echo.Call#3",
+			Layout: "d1e8d685701ad990",
 			Pos:    "names.go:126:16",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
@@ -1618,7 +1648,8 @@ func init() {
 				Type: "int",
 			}},
 		}, {
-			Layout: "03b9ddc37967f979",
+			ID:     "Echo.Call#4",
+			Layout: "dfdda02b290bc31b",
 			Pos:    "names.go:133:12",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
@@ -1704,22 +1735,22 @@ func (m *namesResultsLikeInternalsMachine) Resume(ctx fsm.Context, in fsm.Outcom
 //line names.go:144
 	return m.suspend(1, Echo.Call(1))
 resume1:
-//line names_fsm.go:1708
+//line names_fsm.go:1739
 	v_1, err_1 = fsm.Take[int](in)
 //line names.go:144
 	state = v(v_1, err_1)
-//line names_fsm.go:1712
+//line names_fsm.go:1743
 	m.v.state, m.v.err = state, err
 //line names.go:145
 	return m.suspend(2, Str.Call("s"))
 resume2:
-//line names_fsm.go:1717
+//line names_fsm.go:1748
 	v_2, err_2 = fsm.Take[string](in)
 //line names.go:145
 	v_ = v(v_2, err_2)
 	r0 = state + 1
 	return m.finish(state, v_, r0, err)
-//line names_fsm.go:1723
+//line names_fsm.go:1754
 }
 
 func (m *namesResultsLikeInternalsMachine) finish(r0 int, r1 string, r2 int, r3 error) (fsm.AnyOp, error) {
@@ -1799,7 +1830,8 @@ func (m *namesResultsLikeInternalsMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "f506bd87c37ebc00",
+			ID:     "done",
+			Layout: "47948e06735c8d21",
 			Pos:    "names.go:148:1",
 			Vars: []fsm.VarInfo{{
 				Name: "state",
@@ -1822,7 +1854,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "1b481ffa29b695b1",
+			ID:     "start",
+			Layout: "ddf688b86c53d943",
 			Pos:    "names.go:143:6",
 			Vars: []fsm.VarInfo{{
 				Name: "err",
@@ -1830,14 +1863,16 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "1b481ffa29b695b1",
+			ID:     "Echo.Call",
+			Layout: "a9098953a7e7e85f",
 			Pos:    "names.go:144:12",
 			Vars: []fsm.VarInfo{{
 				Name: "err",
 				Type: "error",
 			}},
 		}, {
-			Layout: "0dc5382df48536a5",
+			ID:     "Str.Call",
+			Layout: "12fb2be1f2dd6cf5",
 			Pos:    "names.go:145:9",
 			Vars: []fsm.VarInfo{{
 				Name: "state",

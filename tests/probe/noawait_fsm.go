@@ -93,7 +93,8 @@ func (m *noAwaitPanicsMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "noawait.go:18:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -114,7 +115,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "29480f373b660127",
+			ID:     "start",
+			Layout: "32ced3795c691e07",
 			Pos:    "noawait.go:12:6",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
@@ -225,7 +227,8 @@ func (m *counterNoAwaitMethodMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "746d04ba1571d298",
+			ID:     "done",
+			Layout: "635100a37c1675cb",
 			Pos:    "noawait.go:28:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -249,7 +252,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "5b707bb018b00e16",
+			ID:     "start",
+			Layout: "3470ab2f6f7140de",
 			Pos:    "noawait.go:23:18",
 			Vars: []fsm.VarInfo{{
 				Name: "c",
@@ -347,7 +351,8 @@ func (m *noAwaitLocalTypeMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "noawait.go:38:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -364,7 +369,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "noawait.go:33:6",
 		},
 		Zero: func() fsm.Machine {

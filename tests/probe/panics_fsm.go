@@ -125,7 +125,8 @@ func (m *panicIndexLeftMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "panics.go:16:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -146,7 +147,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "99810434c0a3c7a9",
+			ID:     "start",
+			Layout: "ee6796e34327c02a",
 			Pos:    "panics.go:13:6",
 			Vars: []fsm.VarInfo{{
 				Name: "i",
@@ -154,7 +156,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "25d7653580c7cda7",
+			ID:     "Echo.Call",
+			Layout: "9165c9271ca1fa43",
 			Pos:    "panics.go:15:19",
 			Vars: []fsm.VarInfo{{
 				Name: "i",
@@ -212,11 +215,11 @@ func (m *panicDivLeftMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp
 //line panics.go:22
 	return m.suspend(1, Echo.Call(1))
 resume1:
-//line panics_fsm.go:216
+//line panics_fsm.go:219
 	v_1, err = fsm.Take[int](in)
 //line panics.go:22
 	return m.finish(10/d+v(v_1, err), nil)
-//line panics_fsm.go:220
+//line panics_fsm.go:223
 }
 
 func (m *panicDivLeftMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -284,7 +287,8 @@ func (m *panicDivLeftMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "panics.go:23:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -305,7 +309,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "5855dd7902aa80e0",
+			ID:     "start",
+			Layout: "b235e224fd24ef81",
 			Pos:    "panics.go:21:6",
 			Vars: []fsm.VarInfo{{
 				Name: "d",
@@ -313,7 +318,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "5855dd7902aa80e0",
+			ID:     "Echo.Call",
+			Layout: "3111285c8f0185ad",
 			Pos:    "panics.go:22:18",
 			Vars: []fsm.VarInfo{{
 				Name: "d",
@@ -371,16 +377,16 @@ func (m *panicNilDerefLeftMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.
 	if nilp {
 		p = nil
 	}
-//line panics_fsm.go:375
+//line panics_fsm.go:381
 	m.v.p = p
 //line panics.go:33
 	return m.suspend(1, Echo.Call(1))
 resume1:
-//line panics_fsm.go:380
+//line panics_fsm.go:386
 	v_1, err = fsm.Take[int](in)
 //line panics.go:33
 	return m.finish(p.X+v(v_1, err), nil)
-//line panics_fsm.go:384
+//line panics_fsm.go:390
 }
 
 func (m *panicNilDerefLeftMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -448,7 +454,8 @@ func (m *panicNilDerefLeftMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "panics.go:34:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -469,7 +476,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "dc3388ce1c7728b1",
+			ID:     "start",
+			Layout: "503607fba9c8f8a3",
 			Pos:    "panics.go:28:6",
 			Vars: []fsm.VarInfo{{
 				Name: "nilp",
@@ -477,7 +485,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "18f9a2faeaa04820",
+			ID:     "Echo.Call",
+			Layout: "e9d60ed7a75d0776",
 			Pos:    "panics.go:33:17",
 			Vars: []fsm.VarInfo{{
 				Name: "p",
@@ -532,17 +541,17 @@ func (m *panicIndexAssignLeftMachine) Resume(ctx fsm.Context, in fsm.Outcome) (f
 	}
 //line panics.go:41
 	xs = []int{1, 2}
-//line panics_fsm.go:536
+//line panics_fsm.go:545
 	m.v.i, m.v.xs = i, xs
 //line panics.go:42
 	return m.suspend(1, Echo.Call(5))
 resume1:
-//line panics_fsm.go:541
+//line panics_fsm.go:550
 	v_1, err = fsm.Take[int](in)
 //line panics.go:42
 	xs[i] = v(v_1, err)
 	return m.finish(xs, nil)
-//line panics_fsm.go:546
+//line panics_fsm.go:555
 }
 
 func (m *panicIndexAssignLeftMachine) finish(r0 []int, r1 error) (fsm.AnyOp, error) {
@@ -612,7 +621,8 @@ func (m *panicIndexAssignLeftMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "72b68ac4df7a5590",
+			ID:     "done",
+			Layout: "4cc56709206a03e7",
 			Pos:    "panics.go:44:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -633,7 +643,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "99810434c0a3c7a9",
+			ID:     "start",
+			Layout: "ee6796e34327c02a",
 			Pos:    "panics.go:40:6",
 			Vars: []fsm.VarInfo{{
 				Name: "i",
@@ -641,7 +652,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "25d7653580c7cda7",
+			ID:     "Echo.Call",
+			Layout: "9165c9271ca1fa43",
 			Pos:    "panics.go:42:12",
 			Vars: []fsm.VarInfo{{
 				Name: "i",
@@ -696,17 +708,17 @@ func (m_1 *panicNilMapAssignMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fs
 	}
 //line panics.go:50
 	m = nilMap()
-//line panics_fsm.go:700
+//line panics_fsm.go:712
 	m_1.v.m = m
 //line panics.go:51
 	return m_1.suspend(1, Echo.Call(5))
 resume1:
-//line panics_fsm.go:705
+//line panics_fsm.go:717
 	v_1, err = fsm.Take[int](in)
 //line panics.go:51
 	m["k"] = v(v_1, err)
 	return m_1.finish(m, nil)
-//line panics_fsm.go:710
+//line panics_fsm.go:722
 }
 
 func (m *panicNilMapAssignMachine) finish(r0 map[string]int, r1 error) (fsm.AnyOp, error) {
@@ -770,7 +782,8 @@ func (m *panicNilMapAssignMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "500688dc429b9514",
+			ID:     "done",
+			Layout: "b5d9802c3dc8d122",
 			Pos:    "panics.go:53:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -787,11 +800,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "panics.go:49:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "bc5f7e64204439eb",
+			ID:     "Echo.Call",
+			Layout: "00c2e661d269eb78",
 			Pos:    "panics.go:51:13",
 			Vars: []fsm.VarInfo{{
 				Name: "m",

@@ -159,7 +159,8 @@ func (m *rangeFuncJumpsMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "rangefunc.go:32:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -180,7 +181,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "0aef45ee58dcea73",
+			ID:     "start",
+			Layout: "b20591df3a22f0bf",
 			Pos:    "rangefunc.go:13:6",
 			Vars: []fsm.VarInfo{{
 				Name: "rows",
@@ -188,7 +190,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "78d4939901664db9",
+			ID:     "Echo.Call",
+			Layout: "1d58fea56ffd7956",
 			Pos:    "rangefunc.go:17:10",
 			Vars: []fsm.VarInfo{{
 				Name: "rows",

@@ -156,7 +156,8 @@ func (m *rangeArrayCallIndexOnlyMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "6f18f28d3d2fef9b",
+			ID:     "done",
+			Layout: "1e657d78692cb6d8",
 			Pos:    "ranges.go:25:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -176,11 +177,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "ranges.go:18:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "bf848d5481bdb315",
+			ID:     "Echo.Call",
+			Layout: "d4b29c51c93f57e2",
 			Pos:    "ranges.go:22:10",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -258,7 +261,7 @@ func (m *rangeSliceReplacedByPtrMethodMachine) Resume(ctx fsm.Context, in fsm.Ou
 	}
 //line ranges.go:37
 	s = 0
-//line ranges_fsm.go:262
+//line ranges_fsm.go:265
 	seq = xs
 	n = len(seq)
 	i = 0
@@ -268,23 +271,23 @@ loop:
 	}
 //line ranges.go:38
 	x = seq[i]
-//line ranges_fsm.go:272
+//line ranges_fsm.go:275
 	m.v.xs, m.v.s, m.v.seq, m.v.n, m.v.i = xs, s, seq, n, i
 //line ranges.go:39
 	return m.suspend(1, Echo.Call(x))
 resume1:
-//line ranges_fsm.go:277
+//line ranges_fsm.go:280
 	v_1, err = fsm.Take[int](in)
 //line ranges.go:39
 	s += v(v_1, err)
 	xs.Replace()
-//line ranges_fsm.go:282
+//line ranges_fsm.go:285
 	i++
 	goto loop
 loopEnd:
 //line ranges.go:42
 	return m.finish(s, len(xs), nil)
-//line ranges_fsm.go:288
+//line ranges_fsm.go:291
 }
 
 func (m *rangeSliceReplacedByPtrMethodMachine) finish(r0 int, r1 int, r2 error) (fsm.AnyOp, error) {
@@ -367,7 +370,8 @@ func (m *rangeSliceReplacedByPtrMethodMachine) UnmarshalCBOR(data []byte) error 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "fd05e174931b53f4",
+			ID:     "done",
+			Layout: "c39b2ff444a4c4c4",
 			Pos:    "ranges.go:43:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -391,7 +395,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "36b8ed161bff8b06",
+			ID:     "start",
+			Layout: "f5818c0962d399af",
 			Pos:    "ranges.go:36:6",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
@@ -399,7 +404,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "df57c8e8b46bf41e",
+			ID:     "Echo.Call",
+			Layout: "ee67edf737cf97b4",
 			Pos:    "ranges.go:39:10",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
@@ -490,7 +496,7 @@ func (m_1 *rangeMapReplacedByPtrMethodMachine) Resume(ctx fsm.Context, in fsm.Ou
 //line ranges.go:55
 	d = Dict{"a": 1, "b": 2, "c": 3}
 	s = 0
-//line ranges_fsm.go:494
+//line ranges_fsm.go:500
 	m = d
 	keys = fsm.MapKeys(m)
 	i = 0
@@ -505,7 +511,7 @@ loop:
 	}
 //line ranges.go:57
 	x = v_1
-//line ranges_fsm.go:509
+//line ranges_fsm.go:515
 	m_1.v.d, m_1.v.s, m_1.v.x, m_1.v.m, m_1.v.keys, m_1.v.i = d, s, x, m, keys, i
 //line ranges.go:58
 	return m_1.suspend(1, Echo.Call(0))
@@ -514,13 +520,13 @@ resume1:
 	s += x
 	d.Replace()
 loopNext:
-//line ranges_fsm.go:518
+//line ranges_fsm.go:524
 	i++
 	goto loop
 loopEnd:
 //line ranges.go:62
 	return m_1.finish(s, len(d), nil)
-//line ranges_fsm.go:524
+//line ranges_fsm.go:530
 }
 
 func (m *rangeMapReplacedByPtrMethodMachine) finish(r0 int, r1 int, r2 error) (fsm.AnyOp, error) {
@@ -601,7 +607,8 @@ func (m *rangeMapReplacedByPtrMethodMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "fd05e174931b53f4",
+			ID:     "done",
+			Layout: "c39b2ff444a4c4c4",
 			Pos:    "ranges.go:63:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -621,11 +628,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "ranges.go:54:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "7a8364de03eba149",
+			ID:     "Echo.Call",
+			Layout: "321c54b6f918fe50",
 			Pos:    "ranges.go:58:3",
 			Vars: []fsm.VarInfo{{
 				Name: "d",
@@ -719,7 +728,7 @@ func (m_1 *rangeMapNaNKeyMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.A
 //line ranges.go:69
 	m = map[float64]int{math.NaN(): 5, 1: 1}
 	n, s = 0, 0
-//line ranges_fsm.go:723
+//line ranges_fsm.go:732
 	keys = fsm.MapKeys(m)
 	i = 0
 loop:
@@ -733,7 +742,7 @@ loop:
 	}
 //line ranges.go:71
 	x = v_1
-//line ranges_fsm.go:737
+//line ranges_fsm.go:746
 	m_1.v.m, m_1.v.n, m_1.v.s, m_1.v.x, m_1.v.keys, m_1.v.i = m, n, s, x, keys, i
 //line ranges.go:72
 	return m_1.suspend(1, Echo.Call(0))
@@ -742,13 +751,13 @@ resume1:
 	n++
 	s += x
 loopNext:
-//line ranges_fsm.go:746
+//line ranges_fsm.go:755
 	i++
 	goto loop
 loopEnd:
 //line ranges.go:76
 	return m_1.finish(n, s, nil)
-//line ranges_fsm.go:752
+//line ranges_fsm.go:761
 }
 
 func (m *rangeMapNaNKeyMachine) finish(r0 int, r1 int, r2 error) (fsm.AnyOp, error) {
@@ -825,7 +834,8 @@ func (m *rangeMapNaNKeyMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "fd05e174931b53f4",
+			ID:     "done",
+			Layout: "c39b2ff444a4c4c4",
 			Pos:    "ranges.go:77:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -845,11 +855,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "ranges.go:68:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "726bacac9b096aa7",
+			ID:     "Echo.Call",
+			Layout: "e90fc5ccea99d0bb",
 			Pos:    "ranges.go:72:3",
 			Vars: []fsm.VarInfo{{
 				Name: "m",
@@ -928,7 +940,7 @@ func (m *rangeSubsliceMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 	}
 //line ranges.go:83
 	s = 0
-//line ranges_fsm.go:932
+//line ranges_fsm.go:944
 	seq = xs[1:]
 	n = len(seq)
 	i = 0
@@ -938,22 +950,22 @@ loop:
 	}
 //line ranges.go:84
 	x = seq[i]
-//line ranges_fsm.go:942
+//line ranges_fsm.go:954
 	m.v.xs, m.v.s, m.v.seq, m.v.n, m.v.i = xs, s, seq, n, i
 //line ranges.go:85
 	return m.suspend(1, Echo.Call(x))
 resume1:
-//line ranges_fsm.go:947
+//line ranges_fsm.go:959
 	v_1, err = fsm.Take[int](in)
 //line ranges.go:85
 	s += v(v_1, err)
-//line ranges_fsm.go:951
+//line ranges_fsm.go:963
 	i++
 	goto loop
 loopEnd:
 //line ranges.go:87
 	return m.finish(s+xs[0], nil)
-//line ranges_fsm.go:957
+//line ranges_fsm.go:969
 }
 
 func (m *rangeSubsliceMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1033,7 +1045,8 @@ func (m *rangeSubsliceMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "ranges.go:88:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -1054,7 +1067,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2ee6eabada2380b8",
+			ID:     "start",
+			Layout: "e6048d9cf7e28711",
 			Pos:    "ranges.go:82:6",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
@@ -1062,7 +1076,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "61743bb553f8cb9d",
+			ID:     "Echo.Call",
+			Layout: "4dce81b4e50067e2",
 			Pos:    "ranges.go:85:10",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
@@ -1139,7 +1154,7 @@ func (m *rangeFieldThroughPointerMachine) Resume(ctx fsm.Context, in fsm.Outcome
 	}
 //line ranges.go:101
 	s = 0
-//line ranges_fsm.go:1143
+//line ranges_fsm.go:1158
 	seq = b.Items
 	n = len(seq)
 	i = 0
@@ -1149,22 +1164,22 @@ loop:
 	}
 //line ranges.go:102
 	x = seq[i]
-//line ranges_fsm.go:1153
+//line ranges_fsm.go:1168
 	m.v.b, m.v.s, m.v.seq, m.v.n, m.v.i = b, s, seq, n, i
 //line ranges.go:103
 	return m.suspend(1, Echo.Call(x))
 resume1:
-//line ranges_fsm.go:1158
+//line ranges_fsm.go:1173
 	v_1, err = fsm.Take[int](in)
 //line ranges.go:103
 	s += v(v_1, err)
-//line ranges_fsm.go:1162
+//line ranges_fsm.go:1177
 	i++
 	goto loop
 loopEnd:
 //line ranges.go:105
 	return m.finish(s+b.ID, nil)
-//line ranges_fsm.go:1168
+//line ranges_fsm.go:1183
 }
 
 func (m *rangeFieldThroughPointerMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1244,7 +1259,8 @@ func (m *rangeFieldThroughPointerMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "ranges.go:106:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -1265,7 +1281,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "cac2a893b5178235",
+			ID:     "start",
+			Layout: "a46fe6fa403b9802",
 			Pos:    "ranges.go:100:6",
 			Vars: []fsm.VarInfo{{
 				Name: "b",
@@ -1273,7 +1290,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "4c50ddf8060578db",
+			ID:     "Echo.Call",
+			Layout: "712856af52b733eb",
 			Pos:    "ranges.go:103:10",
 			Vars: []fsm.VarInfo{{
 				Name: "b",
@@ -1362,7 +1380,7 @@ func (m *rangeArrayPointerMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.
 //line ranges.go:113
 	a = &[3]int{1, 2, 3}
 	s = 0
-//line ranges_fsm.go:1366
+//line ranges_fsm.go:1384
 	n = len(a)
 	i_1 = 0
 loop:
@@ -1371,25 +1389,25 @@ loop:
 	}
 //line ranges.go:115
 	i, x = i_1, a[i_1]
-//line ranges_fsm.go:1375
+//line ranges_fsm.go:1393
 	m.v.a, m.v.s, m.v.i, m.v.n, m.v.i_1 = a, s, i, n, i_1
 //line ranges.go:116
 	return m.suspend(1, Echo.Call(x))
 resume1:
-//line ranges_fsm.go:1380
+//line ranges_fsm.go:1398
 	v_1, err = fsm.Take[int](in)
 //line ranges.go:116
 	s += v(v_1, err)
 	if i+1 < len(a) {
 		a[i+1] *= 10
 	}
-//line ranges_fsm.go:1387
+//line ranges_fsm.go:1405
 	i_1++
 	goto loop
 loopEnd:
 //line ranges.go:121
 	return m.finish(s, *a, nil)
-//line ranges_fsm.go:1393
+//line ranges_fsm.go:1411
 }
 
 func (m *rangeArrayPointerMachine) finish(r0 int, r1 [3]int, r2 error) (fsm.AnyOp, error) {
@@ -1464,7 +1482,8 @@ func (m *rangeArrayPointerMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "15327b1f4d4fe0c8",
+			ID:     "done",
+			Layout: "ccd356de4a8ac3f1",
 			Pos:    "ranges.go:122:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -1484,11 +1503,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "ranges.go:112:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "0a1ae521a0b1261e",
+			ID:     "Echo.Call",
+			Layout: "3ddd188dce6697ce",
 			Pos:    "ranges.go:116:10",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
@@ -1578,7 +1599,7 @@ func (m *rangeArrayValueCopyMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fs
 //line ranges.go:129
 	a = [3]int{1, 2, 3}
 	s = 0
-//line ranges_fsm.go:1582
+//line ranges_fsm.go:1603
 	seq = a
 	n = len(seq)
 	i_1 = 0
@@ -1588,23 +1609,23 @@ loop:
 	}
 //line ranges.go:131
 	i, x = i_1, seq[i_1]
-//line ranges_fsm.go:1592
+//line ranges_fsm.go:1613
 	m.v.a, m.v.s, m.v.i, m.v.seq, m.v.n, m.v.i_1 = a, s, i, seq, n, i_1
 //line ranges.go:132
 	return m.suspend(1, Echo.Call(x))
 resume1:
-//line ranges_fsm.go:1597
+//line ranges_fsm.go:1618
 	v_1, err = fsm.Take[int](in)
 //line ranges.go:132
 	s += v(v_1, err)
 	a[2] = 100 + i
-//line ranges_fsm.go:1602
+//line ranges_fsm.go:1623
 	i_1++
 	goto loop
 loopEnd:
 //line ranges.go:135
 	return m.finish(s, a, nil)
-//line ranges_fsm.go:1608
+//line ranges_fsm.go:1629
 }
 
 func (m *rangeArrayValueCopyMachine) finish(r0 int, r1 [3]int, r2 error) (fsm.AnyOp, error) {
@@ -1681,7 +1702,8 @@ func (m *rangeArrayValueCopyMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "15327b1f4d4fe0c8",
+			ID:     "done",
+			Layout: "ccd356de4a8ac3f1",
 			Pos:    "ranges.go:136:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -1701,11 +1723,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "ranges.go:128:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "c31f8310eb855ef1",
+			ID:     "Echo.Call",
+			Layout: "3a277be754ba6048",
 			Pos:    "ranges.go:132:10",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
@@ -1809,7 +1833,7 @@ func (m *rangeStringFormsMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.A
 //line ranges.go:143
 	idx_1 = nil
 	rs = nil
-//line ranges_fsm.go:1813
+//line ranges_fsm.go:1837
 	i_1 = 0
 loop:
 	if i_1 >= len(s) {
@@ -1817,16 +1841,16 @@ loop:
 	}
 //line ranges.go:145
 	i = i_1
-//line ranges_fsm.go:1821
+//line ranges_fsm.go:1845
 	m.v.s, m.v.idx_1, m.v.rs, m.v.i_1 = s, idx_1, rs, i_1
 //line ranges.go:146
 	return m.suspend(1, Echo.Call(i))
 resume1:
-//line ranges_fsm.go:1826
+//line ranges_fsm.go:1850
 	v_1, err = fsm.Take[int](in)
 //line ranges.go:146
 	idx_1 = append(idx_1, v(v_1, err))
-//line ranges_fsm.go:1830
+//line ranges_fsm.go:1854
 	i_1 = fsm.NextRune(s, i_1)
 	goto loop
 loopEnd:
@@ -1843,22 +1867,22 @@ loop_1:
 	if r == '!' {
 		goto loopEnd_1
 	}
-//line ranges_fsm.go:1847
+//line ranges_fsm.go:1871
 	{
 //line ranges.go:155
 		op := Echo.Call(int(r))
-//line ranges_fsm.go:1851
+//line ranges_fsm.go:1875
 		m.v.s, m.v.idx_1, m.v.rs, m.v.i_2 = s, idx_1, rs, i_2
 //line ranges.go:155
 		return m.suspend(2, op)
-//line ranges_fsm.go:1855
+//line ranges_fsm.go:1879
 	}
 resume2:
 	v_2, err_1 = fsm.Take[int](in)
 //line ranges.go:155
 	rs = append(rs, rune(v(v_2, err_1)))
 loopNext_1:
-//line ranges_fsm.go:1862
+//line ranges_fsm.go:1886
 	i_2 = fsm.NextRune(s, i_2)
 	goto loop_1
 loopEnd_1:
@@ -1871,13 +1895,13 @@ loop_2:
 //line ranges.go:158
 	return m.suspend(3, Echo.Call(0))
 resume3:
-//line ranges_fsm.go:1875
+//line ranges_fsm.go:1899
 	i_3 = fsm.NextRune(s, i_3)
 	goto loop_2
 loopEnd_2:
 //line ranges.go:160
 	return m.finish(idx_1, rs, nil)
-//line ranges_fsm.go:1881
+//line ranges_fsm.go:1905
 }
 
 func (m *rangeStringFormsMachine) finish(r0 []int, r1 []rune, r2 error) (fsm.AnyOp, error) {
@@ -1974,7 +1998,8 @@ func (m *rangeStringFormsMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "5317f864da0a7b9a",
+			ID:     "done",
+			Layout: "9d837e0bfddb591f",
 			Pos:    "ranges.go:161:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -1998,7 +2023,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "1b16fda53b451520",
+			ID:     "start",
+			Layout: "77428c3ef7ce1b63",
 			Pos:    "ranges.go:142:6",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -2006,7 +2032,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "8ac2d9f4b28e240a",
+			ID:     "Echo.Call",
+			Layout: "10a81d0675b4dbd7",
 			Pos:    "ranges.go:146:23",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -2023,7 +2050,8 @@ func init() {
 				Type:     "int",
 			}},
 		}, {
-			Layout: "8ac2d9f4b28e240a",
+			ID:     "Echo.Call#2",
+			Layout: "98bf90c6b931752a",
 			Pos:    "ranges.go:155:26",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -2040,7 +2068,8 @@ func init() {
 				Type:     "int",
 			}},
 		}, {
-			Layout: "8ac2d9f4b28e240a",
+			ID:     "Echo.Call#3",
+			Layout: "9cf77c51c17040e1",
 			Pos:    "ranges.go:158:3",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -2145,7 +2174,7 @@ func (m *rangeIntFormsMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 	}
 //line ranges.go:169
 	c = 0
-//line ranges_fsm.go:2149
+//line ranges_fsm.go:2178
 	n_1 = n
 	i_1 = 0
 loop:
@@ -2156,18 +2185,18 @@ loop:
 //line ranges.go:171
 	return m.suspend(1, Echo.Call(1))
 resume1:
-//line ranges_fsm.go:2160
+//line ranges_fsm.go:2189
 	v_1, err = fsm.Take[int](in)
 //line ranges.go:171
 	c += v(v_1, err)
 	n += 10
-//line ranges_fsm.go:2165
+//line ranges_fsm.go:2194
 	i_1++
 	goto loop
 loopEnd:
 //line ranges.go:174
 	k = 0
-//line ranges_fsm.go:2171
+//line ranges_fsm.go:2200
 	n_2 = int8(3)
 	i_2 = 0
 loop_1:
@@ -2176,21 +2205,21 @@ loop_1:
 	}
 //line ranges.go:175
 	k = i_2
-//line ranges_fsm.go:2180
+//line ranges_fsm.go:2209
 	{
 //line ranges.go:176
 		op := Echo.Call(int(k))
-//line ranges_fsm.go:2184
+//line ranges_fsm.go:2213
 		m.v.c, m.v.k, m.v.n_2, m.v.i_2 = c, k, n_2, i_2
 //line ranges.go:176
 		return m.suspend(2, op)
-//line ranges_fsm.go:2188
+//line ranges_fsm.go:2217
 	}
 resume2:
 	v_2, err_1 = fsm.Take[int](in)
 //line ranges.go:176
 	c += v(v_2, err_1)
-//line ranges_fsm.go:2194
+//line ranges_fsm.go:2223
 	i_2++
 	goto loop_1
 loopEnd_1:
@@ -2202,22 +2231,22 @@ loop_2:
 	}
 //line ranges.go:178
 	i = i_3
-//line ranges_fsm.go:2206
+//line ranges_fsm.go:2235
 	m.v.c, m.v.k, m.v.i, m.v.n_3, m.v.i_3 = c, k, i, n_3, i_3
 //line ranges.go:179
 	return m.suspend(3, Echo.Call(100))
 resume3:
-//line ranges_fsm.go:2211
+//line ranges_fsm.go:2240
 	v_3, err_2 = fsm.Take[int](in)
 //line ranges.go:179
 	c += int(i) * v(v_3, err_2)
-//line ranges_fsm.go:2215
+//line ranges_fsm.go:2244
 	i_3++
 	goto loop_2
 loopEnd_2:
 //line ranges.go:181
 	return m.finish(c, k, nil)
-//line ranges_fsm.go:2221
+//line ranges_fsm.go:2250
 }
 
 func (m *rangeIntFormsMachine) finish(r0 int, r1 int8, r2 error) (fsm.AnyOp, error) {
@@ -2316,7 +2345,8 @@ func (m *rangeIntFormsMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "f1809f34d1342417",
+			ID:     "done",
+			Layout: "9d4b1c740d91ac01",
 			Pos:    "ranges.go:182:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -2340,7 +2370,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "3d5626aa9d3c44eb",
+			ID:     "start",
+			Layout: "0a01cb050ef0c869",
 			Pos:    "ranges.go:167:6",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
@@ -2348,7 +2379,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "100da81b47a1f47a",
+			ID:     "Echo.Call",
+			Layout: "5989502913eda743",
 			Pos:    "ranges.go:171:10",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
@@ -2366,7 +2398,8 @@ func init() {
 				Type:     "int",
 			}},
 		}, {
-			Layout: "151ac2420284e2d6",
+			ID:     "Echo.Call#2",
+			Layout: "b33a7242824ceb7e",
 			Pos:    "ranges.go:176:10",
 			Vars: []fsm.VarInfo{{
 				Name: "c",
@@ -2384,7 +2417,8 @@ func init() {
 				Type:     "int8",
 			}},
 		}, {
-			Layout: "e34182cf36641c5b",
+			ID:     "Echo.Call#3",
+			Layout: "26b6501b09aa2249",
 			Pos:    "ranges.go:179:19",
 			Vars: []fsm.VarInfo{{
 				Name: "c",
@@ -2491,7 +2525,7 @@ func (m *rangeAssignTargetsMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm
 	p = Point{}
 	a = [2]int{}
 	last = -1
-//line ranges_fsm.go:2495
+//line ranges_fsm.go:2529
 	n = 3
 	i = 0
 loop:
@@ -2500,16 +2534,16 @@ loop:
 	}
 //line ranges.go:192
 	p.X = i
-//line ranges_fsm.go:2504
+//line ranges_fsm.go:2538
 	m.v.p, m.v.a, m.v.last, m.v.n, m.v.i = p, a, last, n, i
 //line ranges.go:193
 	return m.suspend(1, Echo.Call(p.X))
 resume1:
-//line ranges_fsm.go:2509
+//line ranges_fsm.go:2543
 	v_1, err = fsm.Take[int](in)
 //line ranges.go:193
 	p.Y += v(v_1, err)
-//line ranges_fsm.go:2513
+//line ranges_fsm.go:2547
 	i++
 	goto loop
 loopEnd:
@@ -2522,12 +2556,12 @@ loop_1:
 	}
 //line ranges.go:195
 	a[0], a[1] = i_1, seq[i_1]
-//line ranges_fsm.go:2526
+//line ranges_fsm.go:2560
 	m.v.p, m.v.a, m.v.last, m.v.seq, m.v.n_1, m.v.i_1 = p, a, last, seq, n_1, i_1
 //line ranges.go:196
 	return m.suspend(2, Echo.Call(a[1]))
 resume2:
-//line ranges_fsm.go:2531
+//line ranges_fsm.go:2565
 	i_1++
 	goto loop_1
 loopEnd_1:
@@ -2539,18 +2573,18 @@ loop_2:
 	}
 //line ranges.go:198
 	last = i_2
-//line ranges_fsm.go:2543
+//line ranges_fsm.go:2577
 	m.v.p, m.v.a, m.v.last, m.v.str, m.v.i_2 = p, a, last, str, i_2
 //line ranges.go:199
 	return m.suspend(3, Echo.Call(last))
 resume3:
-//line ranges_fsm.go:2548
+//line ranges_fsm.go:2582
 	i_2 = fsm.NextRune(str, i_2)
 	goto loop_2
 loopEnd_2:
 //line ranges.go:201
 	return m.finish(p, a, last, nil)
-//line ranges_fsm.go:2554
+//line ranges_fsm.go:2588
 }
 
 func (m *rangeAssignTargetsMachine) finish(r0 Point, r1 [2]int, r2 int, r3 error) (fsm.AnyOp, error) {
@@ -2654,7 +2688,8 @@ func (m *rangeAssignTargetsMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "4684e567c9d703c8",
+			ID:     "done",
+			Layout: "6d9c69c34f066512",
 			Pos:    "ranges.go:202:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -2677,11 +2712,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "ranges.go:188:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2dac5100e3fdeacf",
+			ID:     "Echo.Call",
+			Layout: "ae43ce7380d41d96",
 			Pos:    "ranges.go:193:12",
 			Vars: []fsm.VarInfo{{
 				Name: "p",
@@ -2702,7 +2739,8 @@ func init() {
 				Type:     "int",
 			}},
 		}, {
-			Layout: "9c5ae41d9aa0bc04",
+			ID:     "Echo.Call#2",
+			Layout: "784dacacedb3ed27",
 			Pos:    "ranges.go:196:3",
 			Vars: []fsm.VarInfo{{
 				Name: "p",
@@ -2727,7 +2765,8 @@ func init() {
 				Type:     "int",
 			}},
 		}, {
-			Layout: "94e2882304fe8a14",
+			ID:     "Echo.Call#3",
+			Layout: "b41c412ded97e580",
 			Pos:    "ranges.go:199:3",
 			Vars: []fsm.VarInfo{{
 				Name: "p",
@@ -2825,7 +2864,7 @@ func (m_1 *rangeOnceCallMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.An
 //line ranges.go:210
 	resetTrace()
 	s = 0
-//line ranges_fsm.go:2829
+//line ranges_fsm.go:2868
 	seq = sliceOf(1, 2, 3)
 	n = len(seq)
 	i = 0
@@ -2835,16 +2874,16 @@ loop:
 	}
 //line ranges.go:212
 	x = seq[i]
-//line ranges_fsm.go:2839
+//line ranges_fsm.go:2878
 	m_1.v.s, m_1.v.seq, m_1.v.n, m_1.v.i = s, seq, n, i
 //line ranges.go:213
 	return m_1.suspend(1, Echo.Call(x))
 resume1:
-//line ranges_fsm.go:2844
+//line ranges_fsm.go:2883
 	v_1, err = fsm.Take[int](in)
 //line ranges.go:213
 	s += v(v_1, err)
-//line ranges_fsm.go:2848
+//line ranges_fsm.go:2887
 	i++
 	goto loop
 loopEnd:
@@ -2863,19 +2902,19 @@ loop_1:
 //line ranges.go:215
 	k = k_1
 	_ = k
-//line ranges_fsm.go:2867
+//line ranges_fsm.go:2906
 	m_1.v.s, m_1.v.m, m_1.v.keys, m_1.v.i_1 = s, m, keys, i_1
 //line ranges.go:217
 	return m_1.suspend(2, Echo.Call(0))
 resume2:
 loopNext_1:
-//line ranges_fsm.go:2873
+//line ranges_fsm.go:2912
 	i_1++
 	goto loop_1
 loopEnd_1:
 //line ranges.go:219
 	return m_1.finish(s, traceStr(), nil)
-//line ranges_fsm.go:2879
+//line ranges_fsm.go:2918
 }
 
 func (m *rangeOnceCallMachine) finish(r0 int, r1 string, r2 error) (fsm.AnyOp, error) {
@@ -2958,7 +2997,8 @@ func (m *rangeOnceCallMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "6f18f28d3d2fef9b",
+			ID:     "done",
+			Layout: "1e657d78692cb6d8",
 			Pos:    "ranges.go:220:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -2978,11 +3018,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "ranges.go:209:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "059a6bbdc81fdd66",
+			ID:     "Echo.Call",
+			Layout: "03e708204baa0c06",
 			Pos:    "ranges.go:213:10",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -3001,7 +3043,8 @@ func init() {
 				Type:     "int",
 			}},
 		}, {
-			Layout: "5a8e70c694b4fd67",
+			ID:     "Echo.Call#2",
+			Layout: "cf6f73d0599cb66a",
 			Pos:    "ranges.go:217:3",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -3089,7 +3132,7 @@ func (m_1 *rangeMapDeleteOthersMachine) Resume(ctx fsm.Context, in fsm.Outcome) 
 	m = map[string]int{"a": 1, "b": 2, "c": 3, "d": 4}
 	n = 0
 	first = ""
-//line ranges_fsm.go:3093
+//line ranges_fsm.go:3136
 	keys = fsm.MapKeys(m)
 	i = 0
 loop:
@@ -3103,7 +3146,7 @@ loop:
 	}
 //line ranges.go:232
 	k = k_1
-//line ranges_fsm.go:3107
+//line ranges_fsm.go:3150
 	m_1.v.m, m_1.v.n, m_1.v.first, m_1.v.k, m_1.v.keys, m_1.v.i = m, n, first, k, keys, i
 //line ranges.go:233
 	return m_1.suspend(1, Echo.Call(0))
@@ -3119,13 +3162,13 @@ resume1:
 	}
 	n++
 loopNext:
-//line ranges_fsm.go:3123
+//line ranges_fsm.go:3166
 	i++
 	goto loop
 loopEnd:
 //line ranges.go:244
 	return m_1.finish(n, len(m), nil)
-//line ranges_fsm.go:3129
+//line ranges_fsm.go:3172
 }
 
 func (m *rangeMapDeleteOthersMachine) finish(r0 int, r1 int, r2 error) (fsm.AnyOp, error) {
@@ -3202,7 +3245,8 @@ func (m *rangeMapDeleteOthersMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "fd05e174931b53f4",
+			ID:     "done",
+			Layout: "c39b2ff444a4c4c4",
 			Pos:    "ranges.go:245:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -3222,11 +3266,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "ranges.go:228:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2e6edc353fab18e6",
+			ID:     "Echo.Call",
+			Layout: "92b7443401727113",
 			Pos:    "ranges.go:233:3",
 			Vars: []fsm.VarInfo{{
 				Name: "m",
@@ -3312,7 +3358,7 @@ func (m_1 *rangeNestedMapInSliceMachine) Resume(ctx fsm.Context, in fsm.Outcome)
 	}
 //line ranges.go:251
 	keys = nil
-//line ranges_fsm.go:3316
+//line ranges_fsm.go:3362
 	seq = []map[string]int{{"x": 1, "y": 2}, {}, nil, {"z": 3}}
 	n = len(seq)
 	i = 0
@@ -3322,7 +3368,7 @@ loop:
 	}
 //line ranges.go:252
 	m = seq[i]
-//line ranges_fsm.go:3326
+//line ranges_fsm.go:3372
 	keys_1 = fsm.MapKeys(m)
 	i_1 = 0
 loop_1:
@@ -3336,7 +3382,7 @@ loop_1:
 	}
 //line ranges.go:253
 	k, x = k_1, v_1
-//line ranges_fsm.go:3340
+//line ranges_fsm.go:3386
 	m_1.v.keys, m_1.v.m, m_1.v.seq, m_1.v.n, m_1.v.i, m_1.v.k, m_1.v.x, m_1.v.keys_1, m_1.v.i_1 = keys, m, seq, n, i, k, x, keys_1, i_1
 //line ranges.go:254
 	return m_1.suspend(1, Echo.Call(0))
@@ -3344,7 +3390,7 @@ resume1:
 //line ranges.go:255
 	keys = append(keys, k+string(rune('0'+x)))
 loopNext_1:
-//line ranges_fsm.go:3348
+//line ranges_fsm.go:3394
 	i_1++
 	goto loop_1
 loopEnd_1:
@@ -3354,7 +3400,7 @@ loopEnd:
 //line ranges.go:258
 	sort.Strings(keys)
 	return m_1.finish(keys, nil)
-//line ranges_fsm.go:3358
+//line ranges_fsm.go:3404
 }
 
 func (m *rangeNestedMapInSliceMachine) finish(r0 []string, r1 error) (fsm.AnyOp, error) {
@@ -3438,7 +3484,8 @@ func (m *rangeNestedMapInSliceMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "aed6349a6af537cf",
+			ID:     "done",
+			Layout: "dd629b36be7e202b",
 			Pos:    "ranges.go:260:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -3455,11 +3502,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "ranges.go:250:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "517d9dec4a22f5d8",
+			ID:     "Echo.Call",
+			Layout: "06d3810ae1435571",
 			Pos:    "ranges.go:254:4",
 			Vars: []fsm.VarInfo{{
 				Name: "keys",
@@ -3561,7 +3610,7 @@ func (m *rangeSliceOfArraysMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm
 //line ranges.go:266
 	xs = [][2]int{{1, 2}, {3, 4}}
 	s = 0
-//line ranges_fsm.go:3565
+//line ranges_fsm.go:3614
 	n = len(xs)
 	i = 0
 loop:
@@ -3570,23 +3619,23 @@ loop:
 	}
 //line ranges.go:268
 	a = xs[i]
-//line ranges_fsm.go:3574
+//line ranges_fsm.go:3623
 	m.v.xs, m.v.s, m.v.a, m.v.n, m.v.i = xs, s, a, n, i
 //line ranges.go:269
 	return m.suspend(1, Echo.Call(a[0]*10))
 resume1:
-//line ranges_fsm.go:3579
+//line ranges_fsm.go:3628
 	v_1, err = fsm.Take[int](in)
 //line ranges.go:269
 	a[0] = v(v_1, err)
 	s += a[0] + a[1]
-//line ranges_fsm.go:3584
+//line ranges_fsm.go:3633
 	i++
 	goto loop
 loopEnd:
 //line ranges.go:272
 	return m.finish(s, xs, nil)
-//line ranges_fsm.go:3590
+//line ranges_fsm.go:3639
 }
 
 func (m *rangeSliceOfArraysMachine) finish(r0 int, r1 [][2]int, r2 error) (fsm.AnyOp, error) {
@@ -3661,7 +3710,8 @@ func (m *rangeSliceOfArraysMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "eb31fb6251206f90",
+			ID:     "done",
+			Layout: "dc9f606827169efc",
 			Pos:    "ranges.go:273:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -3681,11 +3731,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "ranges.go:265:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "c2712184d32a98e6",
+			ID:     "Echo.Call",
+			Layout: "d2882be84af2d184",
 			Pos:    "ranges.go:269:12",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
@@ -3772,7 +3824,7 @@ func (m *rangeKeyAfterLoopMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.
 	}
 //line ranges.go:279
 	i, x = -1, ""
-//line ranges_fsm.go:3776
+//line ranges_fsm.go:3828
 	n = len(xs)
 	i_1 = 0
 loop:
@@ -3781,12 +3833,12 @@ loop:
 	}
 //line ranges.go:280
 	i, x = i_1, xs[i_1]
-//line ranges_fsm.go:3785
+//line ranges_fsm.go:3837
 	m.v.xs, m.v.i, m.v.x, m.v.n, m.v.i_1 = xs, i, x, n, i_1
 //line ranges.go:281
 	return m.suspend(1, Str.Call(x))
 resume1:
-//line ranges_fsm.go:3790
+//line ranges_fsm.go:3842
 	v_1, err = fsm.Take[string](in)
 //line ranges.go:281
 	if v(v_1, err) != "stop" {
@@ -3795,13 +3847,13 @@ resume1:
 //line ranges.go:282
 	goto loopEnd
 endIf:
-//line ranges_fsm.go:3799
+//line ranges_fsm.go:3851
 	i_1++
 	goto loop
 loopEnd:
 //line ranges.go:285
 	return m.finish(i, x, nil)
-//line ranges_fsm.go:3805
+//line ranges_fsm.go:3857
 }
 
 func (m *rangeKeyAfterLoopMachine) finish(r0 int, r1 string, r2 error) (fsm.AnyOp, error) {
@@ -3880,7 +3932,8 @@ func (m *rangeKeyAfterLoopMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "6f18f28d3d2fef9b",
+			ID:     "done",
+			Layout: "1e657d78692cb6d8",
 			Pos:    "ranges.go:286:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -3904,7 +3957,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "f2d61993cc304a25",
+			ID:     "start",
+			Layout: "b216d55ad5809159",
 			Pos:    "ranges.go:278:6",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
@@ -3912,7 +3966,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "9c2a485e38a48275",
+			ID:     "Str.Call",
+			Layout: "cf15aadf33752a76",
 			Pos:    "ranges.go:281:8",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
@@ -4000,7 +4055,7 @@ func (m *rangeSliceModifyLaterMachine) Resume(ctx fsm.Context, in fsm.Outcome) (
 //line ranges.go:293
 	xs = []int{1, 2, 3, 4}
 	s = 0
-//line ranges_fsm.go:4004
+//line ranges_fsm.go:4059
 	n = len(xs)
 	i_1 = 0
 loop:
@@ -4009,25 +4064,25 @@ loop:
 	}
 //line ranges.go:295
 	i, x = i_1, xs[i_1]
-//line ranges_fsm.go:4013
+//line ranges_fsm.go:4068
 	m.v.xs, m.v.s, m.v.i, m.v.n, m.v.i_1 = xs, s, i, n, i_1
 //line ranges.go:296
 	return m.suspend(1, Echo.Call(x))
 resume1:
-//line ranges_fsm.go:4018
+//line ranges_fsm.go:4073
 	v_1, err = fsm.Take[int](in)
 //line ranges.go:296
 	s += v(v_1, err)
 	if i+1 < len(xs) {
 		xs[i+1] += 100
 	}
-//line ranges_fsm.go:4025
+//line ranges_fsm.go:4080
 	i_1++
 	goto loop
 loopEnd:
 //line ranges.go:301
 	return m.finish(xs, s, nil)
-//line ranges_fsm.go:4031
+//line ranges_fsm.go:4086
 }
 
 func (m *rangeSliceModifyLaterMachine) finish(r0 []int, r1 int, r2 error) (fsm.AnyOp, error) {
@@ -4102,7 +4157,8 @@ func (m *rangeSliceModifyLaterMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "b8b89080b1862b30",
+			ID:     "done",
+			Layout: "6741484e1bfb9519",
 			Pos:    "ranges.go:302:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -4122,11 +4178,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "ranges.go:292:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "7a86cb03677c2444",
+			ID:     "Echo.Call",
+			Layout: "e347a5a781ea53c1",
 			Pos:    "ranges.go:296:10",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
@@ -4206,7 +4264,7 @@ func (m *rangeNested2DMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 	}
 //line ranges.go:309
 	s = 0
-//line ranges_fsm.go:4210
+//line ranges_fsm.go:4268
 	n = len(rows)
 	i = 0
 loop:
@@ -4215,7 +4273,7 @@ loop:
 	}
 //line ranges.go:310
 	row = rows[i]
-//line ranges_fsm.go:4219
+//line ranges_fsm.go:4277
 	n_1 = len(row)
 	i_1 = 0
 loop_1:
@@ -4224,16 +4282,16 @@ loop_1:
 	}
 //line ranges.go:311
 	x = row[i_1]
-//line ranges_fsm.go:4228
+//line ranges_fsm.go:4286
 	m.v.rows, m.v.s, m.v.row, m.v.n, m.v.i, m.v.n_1, m.v.i_1 = rows, s, row, n, i, n_1, i_1
 //line ranges.go:312
 	return m.suspend(1, Echo.Call(x))
 resume1:
-//line ranges_fsm.go:4233
+//line ranges_fsm.go:4291
 	v_1, err = fsm.Take[int](in)
 //line ranges.go:312
 	s += v(v_1, err)
-//line ranges_fsm.go:4237
+//line ranges_fsm.go:4295
 	i_1++
 	goto loop_1
 loopEnd_1:
@@ -4242,7 +4300,7 @@ loopEnd_1:
 loopEnd:
 //line ranges.go:315
 	return m.finish(s, nil)
-//line ranges_fsm.go:4246
+//line ranges_fsm.go:4304
 }
 
 func (m *rangeNested2DMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -4326,7 +4384,8 @@ func (m *rangeNested2DMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "ranges.go:316:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -4347,7 +4406,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "0aef45ee58dcea73",
+			ID:     "start",
+			Layout: "b20591df3a22f0bf",
 			Pos:    "ranges.go:308:6",
 			Vars: []fsm.VarInfo{{
 				Name: "rows",
@@ -4355,7 +4415,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "536487d53540e2b7",
+			ID:     "Echo.Call",
+			Layout: "541a6efdd54fb9cc",
 			Pos:    "ranges.go:312:11",
 			Vars: []fsm.VarInfo{{
 				Name: "rows",
@@ -4443,7 +4504,7 @@ func (m *rangeStructsWithSlicesMachine) Resume(ctx fsm.Context, in fsm.Outcome) 
 	}
 //line ranges.go:323
 	s = 0
-//line ranges_fsm.go:4447
+//line ranges_fsm.go:4508
 	n = len(bags)
 	i = 0
 loop:
@@ -4452,7 +4513,7 @@ loop:
 	}
 //line ranges.go:324
 	b = bags[i]
-//line ranges_fsm.go:4456
+//line ranges_fsm.go:4517
 	n_1 = len(b.Items)
 	i_1 = 0
 loop_1:
@@ -4461,28 +4522,28 @@ loop_1:
 	}
 //line ranges.go:325
 	x = b.Items[i_1]
-//line ranges_fsm.go:4465
+//line ranges_fsm.go:4526
 	m.v.bags, m.v.s, m.v.b, m.v.n, m.v.i, m.v.n_1, m.v.i_1 = bags, s, b, n, i, n_1, i_1
 //line ranges.go:326
 	return m.suspend(1, Echo.Call(x))
 resume1:
-//line ranges_fsm.go:4470
+//line ranges_fsm.go:4531
 	v_1, err = fsm.Take[int](in)
 //line ranges.go:326
 	s += v(v_1, err)
-//line ranges_fsm.go:4474
+//line ranges_fsm.go:4535
 	i_1++
 	goto loop_1
 loopEnd_1:
 //line ranges.go:328
 	s += b.ID
-//line ranges_fsm.go:4480
+//line ranges_fsm.go:4541
 	i++
 	goto loop
 loopEnd:
 //line ranges.go:330
 	return m.finish(s, nil)
-//line ranges_fsm.go:4486
+//line ranges_fsm.go:4547
 }
 
 func (m *rangeStructsWithSlicesMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -4566,7 +4627,8 @@ func (m *rangeStructsWithSlicesMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "ranges.go:331:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -4587,7 +4649,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "68f869249c47da0e",
+			ID:     "start",
+			Layout: "3d994b029744a78e",
 			Pos:    "ranges.go:322:6",
 			Vars: []fsm.VarInfo{{
 				Name: "bags",
@@ -4595,7 +4658,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "502621648491d0c7",
+			ID:     "Echo.Call",
+			Layout: "4ba81e8e1e599e6a",
 			Pos:    "ranges.go:326:11",
 			Vars: []fsm.VarInfo{{
 				Name: "bags",
@@ -4676,7 +4740,7 @@ func (m *rangeRowAwaitOnlyMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.
 	}
 //line ranges.go:338
 	s = 0
-//line ranges_fsm.go:4680
+//line ranges_fsm.go:4744
 	n = len(rows)
 	i = 0
 loop:
@@ -4685,26 +4749,26 @@ loop:
 	}
 //line ranges.go:339
 	row = rows[i]
-//line ranges_fsm.go:4689
+//line ranges_fsm.go:4753
 	{
 //line ranges.go:340
 		op := Echo.Call(len(row))
-//line ranges_fsm.go:4693
+//line ranges_fsm.go:4757
 		m.v.rows, m.v.s, m.v.row, m.v.n, m.v.i = rows, s, row, n, i
 //line ranges.go:340
 		return m.suspend(1, op)
-//line ranges_fsm.go:4697
+//line ranges_fsm.go:4761
 	}
 resume1:
 //line ranges.go:341
 	s += row[0]
-//line ranges_fsm.go:4702
+//line ranges_fsm.go:4766
 	i++
 	goto loop
 loopEnd:
 //line ranges.go:343
 	return m.finish(s, nil)
-//line ranges_fsm.go:4708
+//line ranges_fsm.go:4772
 }
 
 func (m *rangeRowAwaitOnlyMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -4784,7 +4848,8 @@ func (m *rangeRowAwaitOnlyMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "ranges.go:344:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -4805,7 +4870,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "0aef45ee58dcea73",
+			ID:     "start",
+			Layout: "b20591df3a22f0bf",
 			Pos:    "ranges.go:337:6",
 			Vars: []fsm.VarInfo{{
 				Name: "rows",
@@ -4813,7 +4879,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2068d81fcf9122f2",
+			ID:     "Echo.Call",
+			Layout: "4b70e4bd5953a956",
 			Pos:    "ranges.go:340:3",
 			Vars: []fsm.VarInfo{{
 				Name: "rows",
@@ -4905,7 +4972,7 @@ func (m *rangeStructCopyModifiedMachine) Resume(ctx fsm.Context, in fsm.Outcome)
 	}
 //line ranges.go:351
 	s = 0
-//line ranges_fsm.go:4909
+//line ranges_fsm.go:4976
 	n = len(bags)
 	i = 0
 loop:
@@ -4915,7 +4982,7 @@ loop:
 //line ranges.go:352
 	b = bags[i]
 	b.ID *= 10
-//line ranges_fsm.go:4919
+//line ranges_fsm.go:4986
 	n_1 = len(b.Items)
 	i_1 = 0
 loop_1:
@@ -4924,16 +4991,16 @@ loop_1:
 	}
 //line ranges.go:354
 	x = b.Items[i_1]
-//line ranges_fsm.go:4928
+//line ranges_fsm.go:4995
 	m.v.bags, m.v.s, m.v.b, m.v.n, m.v.i, m.v.n_1, m.v.i_1 = bags, s, b, n, i, n_1, i_1
 //line ranges.go:355
 	return m.suspend(1, Echo.Call(x+b.ID))
 resume1:
-//line ranges_fsm.go:4933
+//line ranges_fsm.go:5000
 	v_1, err = fsm.Take[int](in)
 //line ranges.go:355
 	s += v(v_1, err)
-//line ranges_fsm.go:4937
+//line ranges_fsm.go:5004
 	i_1++
 	goto loop_1
 loopEnd_1:
@@ -4942,7 +5009,7 @@ loopEnd_1:
 loopEnd:
 //line ranges.go:358
 	return m.finish(s, bags, nil)
-//line ranges_fsm.go:4946
+//line ranges_fsm.go:5013
 }
 
 func (m *rangeStructCopyModifiedMachine) finish(r0 int, r1 []Bag, r2 error) (fsm.AnyOp, error) {
@@ -5029,7 +5096,8 @@ func (m *rangeStructCopyModifiedMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "c1ddc0ecf6c2958f",
+			ID:     "done",
+			Layout: "0a5443cb770c6328",
 			Pos:    "ranges.go:359:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -5053,7 +5121,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "68f869249c47da0e",
+			ID:     "start",
+			Layout: "3d994b029744a78e",
 			Pos:    "ranges.go:350:6",
 			Vars: []fsm.VarInfo{{
 				Name: "bags",
@@ -5061,7 +5130,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "502621648491d0c7",
+			ID:     "Echo.Call",
+			Layout: "4ba81e8e1e599e6a",
 			Pos:    "ranges.go:355:11",
 			Vars: []fsm.VarInfo{{
 				Name: "bags",
@@ -5156,7 +5226,7 @@ func (m *rangeRowAppendedMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.A
 	}
 //line ranges.go:366
 	s = 0
-//line ranges_fsm.go:5160
+//line ranges_fsm.go:5230
 	n = len(rows)
 	i = 0
 loop:
@@ -5166,28 +5236,28 @@ loop:
 //line ranges.go:367
 	row = rows[i]
 	row = append(row, 100)
-//line ranges_fsm.go:5170
+//line ranges_fsm.go:5240
 	{
 //line ranges.go:369
 		op := Echo.Call(len(row))
-//line ranges_fsm.go:5174
+//line ranges_fsm.go:5244
 		m.v.rows, m.v.s, m.v.row, m.v.n, m.v.i = rows, s, row, n, i
 //line ranges.go:369
 		return m.suspend(1, op)
-//line ranges_fsm.go:5178
+//line ranges_fsm.go:5248
 	}
 resume1:
 	v_1, err = fsm.Take[int](in)
 //line ranges.go:369
 	s += v(v_1, err)
 	s += row[len(row)-1]
-//line ranges_fsm.go:5185
+//line ranges_fsm.go:5255
 	i++
 	goto loop
 loopEnd:
 //line ranges.go:372
 	return m.finish(s, rows, nil)
-//line ranges_fsm.go:5191
+//line ranges_fsm.go:5261
 }
 
 func (m *rangeRowAppendedMachine) finish(r0 int, r1 [][]int, r2 error) (fsm.AnyOp, error) {
@@ -5270,7 +5340,8 @@ func (m *rangeRowAppendedMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "7345a6bf4f378a30",
+			ID:     "done",
+			Layout: "cf69f89a6ded35b3",
 			Pos:    "ranges.go:373:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -5294,7 +5365,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "0aef45ee58dcea73",
+			ID:     "start",
+			Layout: "b20591df3a22f0bf",
 			Pos:    "ranges.go:365:6",
 			Vars: []fsm.VarInfo{{
 				Name: "rows",
@@ -5302,7 +5374,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2068d81fcf9122f2",
+			ID:     "Echo.Call",
+			Layout: "4b70e4bd5953a956",
 			Pos:    "ranges.go:369:10",
 			Vars: []fsm.VarInfo{{
 				Name: "rows",
@@ -5376,7 +5449,7 @@ func (m *rangeElementSlicedMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm
 	}
 //line ranges.go:379
 	s = 0
-//line ranges_fsm.go:5380
+//line ranges_fsm.go:5453
 	n = len(rows)
 	i = 0
 loop:
@@ -5386,22 +5459,22 @@ loop:
 //line ranges.go:380
 	row = rows[i]
 	row = row[1:]
-//line ranges_fsm.go:5390
+//line ranges_fsm.go:5463
 	m.v.rows, m.v.s, m.v.n, m.v.i = rows, s, n, i
 //line ranges.go:382
 	return m.suspend(1, Echo.Call(row[0]))
 resume1:
-//line ranges_fsm.go:5395
+//line ranges_fsm.go:5468
 	v_1, err = fsm.Take[int](in)
 //line ranges.go:382
 	s += v(v_1, err)
-//line ranges_fsm.go:5399
+//line ranges_fsm.go:5472
 	i++
 	goto loop
 loopEnd:
 //line ranges.go:384
 	return m.finish(s, nil)
-//line ranges_fsm.go:5405
+//line ranges_fsm.go:5478
 }
 
 func (m *rangeElementSlicedMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -5475,7 +5548,8 @@ func (m *rangeElementSlicedMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "ranges.go:385:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -5496,7 +5570,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "0aef45ee58dcea73",
+			ID:     "start",
+			Layout: "b20591df3a22f0bf",
 			Pos:    "ranges.go:378:6",
 			Vars: []fsm.VarInfo{{
 				Name: "rows",
@@ -5504,7 +5579,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "702f47a5f31ed0a2",
+			ID:     "Echo.Call",
+			Layout: "b1a7a36f0564cf38",
 			Pos:    "ranges.go:382:10",
 			Vars: []fsm.VarInfo{{
 				Name: "rows",
@@ -5578,7 +5654,7 @@ func (m_1 *rangeMapOfSlicesValueMachine) Resume(ctx fsm.Context, in fsm.Outcome)
 //line ranges.go:391
 	m = map[string][]int{"a": {1, 2}, "b": {3}}
 	s = 0
-//line ranges_fsm.go:5582
+//line ranges_fsm.go:5658
 	keys = fsm.MapKeys(m)
 	i = 0
 loop:
@@ -5592,7 +5668,7 @@ loop:
 	}
 //line ranges.go:393
 	xs = v_1
-//line ranges_fsm.go:5596
+//line ranges_fsm.go:5672
 	m_1.v.m, m_1.v.s, m_1.v.xs, m_1.v.keys, m_1.v.i, m_1.v.k = m, s, xs, keys, i, k
 //line ranges.go:394
 	return m_1.suspend(1, Echo.Call(0))
@@ -5602,13 +5678,13 @@ resume1:
 		s += x
 	}
 loopNext:
-//line ranges_fsm.go:5606
+//line ranges_fsm.go:5682
 	i++
 	goto loop
 loopEnd:
 //line ranges.go:399
 	return m_1.finish(s, nil)
-//line ranges_fsm.go:5612
+//line ranges_fsm.go:5688
 }
 
 func (m *rangeMapOfSlicesValueMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -5686,7 +5762,8 @@ func (m *rangeMapOfSlicesValueMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "ranges.go:400:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -5703,11 +5780,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "ranges.go:390:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "9602b8d67a542d56",
+			ID:     "Echo.Call",
+			Layout: "22d69989ca105475",
 			Pos:    "ranges.go:394:3",
 			Vars: []fsm.VarInfo{{
 				Name: "m",
@@ -5788,7 +5867,7 @@ func (m *rangeOuterSliceKeptMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fs
 //line ranges.go:407
 	first = rows[0]
 	s = 0
-//line ranges_fsm.go:5792
+//line ranges_fsm.go:5871
 	n = len(rows)
 	i_1 = 0
 loop:
@@ -5797,22 +5876,22 @@ loop:
 	}
 //line ranges.go:409
 	i = i_1
-//line ranges_fsm.go:5801
+//line ranges_fsm.go:5880
 	m.v.rows, m.v.first, m.v.s, m.v.n, m.v.i_1 = rows, first, s, n, i_1
 //line ranges.go:410
 	return m.suspend(1, Echo.Call(rows[i][0]))
 resume1:
-//line ranges_fsm.go:5806
+//line ranges_fsm.go:5885
 	v_1, err = fsm.Take[int](in)
 //line ranges.go:410
 	s += v(v_1, err)
-//line ranges_fsm.go:5810
+//line ranges_fsm.go:5889
 	i_1++
 	goto loop
 loopEnd:
 //line ranges.go:412
 	return m.finish(s+first[0], nil)
-//line ranges_fsm.go:5816
+//line ranges_fsm.go:5895
 }
 
 func (m *rangeOuterSliceKeptMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -5888,7 +5967,8 @@ func (m *rangeOuterSliceKeptMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "ranges.go:413:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -5909,7 +5989,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "0aef45ee58dcea73",
+			ID:     "start",
+			Layout: "b20591df3a22f0bf",
 			Pos:    "ranges.go:406:6",
 			Vars: []fsm.VarInfo{{
 				Name: "rows",
@@ -5917,7 +5998,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "4fbe14fb6bd6cce3",
+			ID:     "Echo.Call",
+			Layout: "d82f54288333d5d2",
 			Pos:    "ranges.go:410:10",
 			Vars: []fsm.VarInfo{{
 				Name: "rows",
@@ -5995,26 +6077,26 @@ loop:
 //line ranges.go:421
 	row = rows[i]
 	row = append(row, 100)
-//line ranges_fsm.go:5999
+//line ranges_fsm.go:6081
 	{
 //line ranges.go:423
 		op := Echo.Call(len(row))
-//line ranges_fsm.go:6003
+//line ranges_fsm.go:6085
 		m.v.rows, m.v.row, m.v.n, m.v.i = rows, row, n, i
 //line ranges.go:423
 		return m.suspend(1, op)
-//line ranges_fsm.go:6007
+//line ranges_fsm.go:6089
 	}
 resume1:
 //line ranges.go:424
 	row[0] = 7
-//line ranges_fsm.go:6012
+//line ranges_fsm.go:6094
 	i++
 	goto loop
 loopEnd:
 //line ranges.go:426
 	return m.finish(rows, nil)
-//line ranges_fsm.go:6018
+//line ranges_fsm.go:6100
 }
 
 func (m *rangeRowAppendedWriteMachine) finish(r0 [][]int, r1 error) (fsm.AnyOp, error) {
@@ -6092,7 +6174,8 @@ func (m *rangeRowAppendedWriteMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "c17b40c5c4538b03",
+			ID:     "done",
+			Layout: "0d01720acafebaad",
 			Pos:    "ranges.go:427:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -6113,7 +6196,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "0aef45ee58dcea73",
+			ID:     "start",
+			Layout: "b20591df3a22f0bf",
 			Pos:    "ranges.go:420:6",
 			Vars: []fsm.VarInfo{{
 				Name: "rows",
@@ -6121,7 +6205,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "ea75de8a795741cf",
+			ID:     "Echo.Call",
+			Layout: "8b2f68eb706ea9f5",
 			Pos:    "ranges.go:423:3",
 			Vars: []fsm.VarInfo{{
 				Name: "rows",
@@ -6197,7 +6282,7 @@ func (m *sliceAppendWithinCapMachine) Resume(ctx fsm.Context, in fsm.Outcome) (f
 //line ranges.go:434
 	a = make([]int, 1, 4)
 	b = append(a, 5)
-//line ranges_fsm.go:6201
+//line ranges_fsm.go:6286
 	m.v.a, m.v.b = a, b
 //line ranges.go:436
 	return m.suspend(1, Echo.Call(0))
@@ -6205,7 +6290,7 @@ resume1:
 //line ranges.go:437
 	b[0] = 9
 	return m.finish(a, b, nil)
-//line ranges_fsm.go:6209
+//line ranges_fsm.go:6294
 }
 
 func (m *sliceAppendWithinCapMachine) finish(r0 []int, r1 []int, r2 error) (fsm.AnyOp, error) {
@@ -6274,7 +6359,8 @@ func (m *sliceAppendWithinCapMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "9f625dd695b05642",
+			ID:     "done",
+			Layout: "e5cad982c8b2d574",
 			Pos:    "ranges.go:439:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -6294,11 +6380,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "ranges.go:433:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "0397c3040691f55b",
+			ID:     "Echo.Call",
+			Layout: "21f4e51eb6ed5f33",
 			Pos:    "ranges.go:436:2",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
@@ -6354,21 +6442,21 @@ func (m *sliceAppendElementWithinCapMachine) Resume(ctx fsm.Context, in fsm.Outc
 //line ranges.go:445
 	rows = [][]int{make([]int, 1, 4)}
 	row = append(rows[0], 100)
-//line ranges_fsm.go:6358
+//line ranges_fsm.go:6446
 	{
 //line ranges.go:447
 		op := Echo.Call(len(row))
-//line ranges_fsm.go:6362
+//line ranges_fsm.go:6450
 		m.v.rows, m.v.row = rows, row
 //line ranges.go:447
 		return m.suspend(1, op)
-//line ranges_fsm.go:6366
+//line ranges_fsm.go:6454
 	}
 resume1:
 //line ranges.go:448
 	row[0] = 7
 	return m.finish(rows, nil)
-//line ranges_fsm.go:6372
+//line ranges_fsm.go:6460
 }
 
 func (m *sliceAppendElementWithinCapMachine) finish(r0 [][]int, r1 error) (fsm.AnyOp, error) {
@@ -6434,7 +6522,8 @@ func (m *sliceAppendElementWithinCapMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "c17b40c5c4538b03",
+			ID:     "done",
+			Layout: "0d01720acafebaad",
 			Pos:    "ranges.go:450:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -6451,11 +6540,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "ranges.go:444:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "dfbeb52fb460552d",
+			ID:     "Echo.Call",
+			Layout: "558539d42d97e820",
 			Pos:    "ranges.go:447:2",
 			Vars: []fsm.VarInfo{{
 				Name: "rows",
@@ -6514,7 +6605,7 @@ func (m *rangeRowAppendedWriteLocalMachine) Resume(ctx fsm.Context, in fsm.Outco
 	}
 //line ranges.go:457
 	rows = [][]int{make([]int, 1, 4), {5}}
-//line ranges_fsm.go:6518
+//line ranges_fsm.go:6609
 	n = len(rows)
 	i = 0
 loop:
@@ -6524,26 +6615,26 @@ loop:
 //line ranges.go:458
 	row = rows[i]
 	row = append(row, 100)
-//line ranges_fsm.go:6528
+//line ranges_fsm.go:6619
 	{
 //line ranges.go:460
 		op := Echo.Call(len(row))
-//line ranges_fsm.go:6532
+//line ranges_fsm.go:6623
 		m.v.rows, m.v.row, m.v.n, m.v.i = rows, row, n, i
 //line ranges.go:460
 		return m.suspend(1, op)
-//line ranges_fsm.go:6536
+//line ranges_fsm.go:6627
 	}
 resume1:
 //line ranges.go:461
 	row[0] = 7
-//line ranges_fsm.go:6541
+//line ranges_fsm.go:6632
 	i++
 	goto loop
 loopEnd:
 //line ranges.go:463
 	return m.finish(rows, nil)
-//line ranges_fsm.go:6547
+//line ranges_fsm.go:6638
 }
 
 func (m *rangeRowAppendedWriteLocalMachine) finish(r0 [][]int, r1 error) (fsm.AnyOp, error) {
@@ -6617,7 +6708,8 @@ func (m *rangeRowAppendedWriteLocalMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "c17b40c5c4538b03",
+			ID:     "done",
+			Layout: "0d01720acafebaad",
 			Pos:    "ranges.go:464:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -6634,11 +6726,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "ranges.go:456:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "ea75de8a795741cf",
+			ID:     "Echo.Call",
+			Layout: "8b2f68eb706ea9f5",
 			Pos:    "ranges.go:460:3",
 			Vars: []fsm.VarInfo{{
 				Name: "rows",

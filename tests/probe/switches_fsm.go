@@ -217,7 +217,8 @@ func (m *switchLazyCasesMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "a800941c82fa46a5",
+			ID:     "done",
+			Layout: "2ed203ca7f1b008a",
 			Pos:    "switches.go:27:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -241,7 +242,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "29480f373b660127",
+			ID:     "start",
+			Layout: "32ced3795c691e07",
 			Pos:    "switches.go:13:6",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
@@ -249,7 +251,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "9a09e5b30ef15067",
+			ID:     "Echo.Call",
+			Layout: "d4e7f63e934d78f7",
 			Pos:    "switches.go:17:22",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
@@ -257,7 +260,8 @@ func init() {
 				Type:     "int",
 			}},
 		}, {
-			Layout: "9a09e5b30ef15067",
+			ID:     "Echo.Call#2",
+			Layout: "b8703ee8e8837e48",
 			Pos:    "switches.go:19:9",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
@@ -265,7 +269,8 @@ func init() {
 				Type:     "int",
 			}},
 		}, {
-			Layout: "9a09e5b30ef15067",
+			ID:     "Echo.Call#3",
+			Layout: "ec21e067e81afde4",
 			Pos:    "switches.go:23:9",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
@@ -338,44 +343,44 @@ func (m *switchFallthroughDefaultMachine) Resume(ctx fsm.Context, in fsm.Outcome
 	if x == 3 {
 		goto caseBody_3
 	}
-//line switches_fsm.go:342
+//line switches_fsm.go:347
 	goto caseBody_1
 caseBody:
 	m.v.got = got
 //line switches.go:36
 	return m.suspend(1, Str.Call("one"))
 resume1:
-//line switches_fsm.go:349
+//line switches_fsm.go:354
 	v_1, err = fsm.Take[string](in)
 //line switches.go:36
 	got = append(got, v(v_1, err))
-//line switches_fsm.go:353
+//line switches_fsm.go:358
 	goto caseBody_1
 caseBody_1:
 //line switches.go:39
 	got = append(got, "default")
-//line switches_fsm.go:358
+//line switches_fsm.go:363
 	goto caseBody_2
 caseBody_2:
 	m.v.got = got
 //line switches.go:42
 	return m.suspend(2, Str.Call("two"))
 resume2:
-//line switches_fsm.go:365
+//line switches_fsm.go:370
 	v_2, err_1 = fsm.Take[string](in)
 //line switches.go:42
 	got = append(got, v(v_2, err_1))
-//line switches_fsm.go:369
+//line switches_fsm.go:374
 	goto switchEnd
 caseBody_3:
 //line switches.go:44
 	got = append(got, "three")
-//line switches_fsm.go:374
+//line switches_fsm.go:379
 	goto switchEnd
 switchEnd:
 //line switches.go:46
 	return m.finish(got, nil)
-//line switches_fsm.go:379
+//line switches_fsm.go:384
 }
 
 func (m *switchFallthroughDefaultMachine) finish(r0 []string, r1 error) (fsm.AnyOp, error) {
@@ -447,7 +452,8 @@ func (m *switchFallthroughDefaultMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "aed6349a6af537cf",
+			ID:     "done",
+			Layout: "dd629b36be7e202b",
 			Pos:    "switches.go:47:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -468,7 +474,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "29480f373b660127",
+			ID:     "start",
+			Layout: "32ced3795c691e07",
 			Pos:    "switches.go:32:6",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
@@ -476,14 +483,16 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "6319dd43fb6f9499",
+			ID:     "Str.Call",
+			Layout: "5d9c0111e67eb1b7",
 			Pos:    "switches.go:36:23",
 			Vars: []fsm.VarInfo{{
 				Name: "got",
 				Type: "[]string",
 			}},
 		}, {
-			Layout: "6319dd43fb6f9499",
+			ID:     "Str.Call#2",
+			Layout: "ed42690111717428",
 			Pos:    "switches.go:42:23",
 			Vars: []fsm.VarInfo{{
 				Name: "got",
@@ -553,7 +562,7 @@ resume1:
 	if x > 5 {
 		goto caseBody_2
 	}
-//line switches_fsm.go:557
+//line switches_fsm.go:566
 	goto caseBody_3
 caseBody:
 //line switches.go:55
@@ -561,7 +570,7 @@ caseBody:
 caseBody_1:
 	return m.suspend(2, Echo.Call(x*2))
 resume2:
-//line switches_fsm.go:565
+//line switches_fsm.go:574
 	v_1, err_1 = fsm.Take[int](in)
 //line switches.go:57
 	return m.finish(v(v_1, err_1), nil)
@@ -572,7 +581,7 @@ caseBody_3:
 	return m.finish(x, nil)
 switchEnd:
 	return m.finish(0, nil)
-//line switches_fsm.go:576
+//line switches_fsm.go:585
 }
 
 func (m *switchInitNoTagMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -636,7 +645,8 @@ func (m *switchInitNoTagMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "switches.go:65:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -657,7 +667,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "6d6df82bd83afb38",
+			ID:     "start",
+			Layout: "ae48fdab91fb8fc3",
 			Pos:    "switches.go:52:6",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
@@ -665,10 +676,12 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Echo.Call",
+			Layout: "86be675ce493dc32",
 			Pos:    "switches.go:53:19",
 		}, {
-			Layout: "2b277bc8c0741b38",
+			ID:     "Echo.Call#2",
+			Layout: "e8a2047648f93901",
 			Pos:    "switches.go:57:12",
 		}},
 		Zero: func() fsm.Machine {
@@ -716,7 +729,7 @@ func (m *switchConstTagMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.Any
 //line switches.go:72
 	return m.suspend(1, Echo.Call(1))
 resume1:
-//line switches_fsm.go:720
+//line switches_fsm.go:733
 	v_1, err = fsm.Take[int](in)
 //line switches.go:72
 	if 3 == v(v_1, err) {
@@ -725,13 +738,13 @@ resume1:
 //line switches.go:74
 	return m.suspend(2, Echo.Call(3))
 resume2:
-//line switches_fsm.go:729
+//line switches_fsm.go:742
 	v_2, err_1 = fsm.Take[int](in)
 //line switches.go:74
 	if 3 == v(v_2, err_1) {
 		goto caseBody_1
 	}
-//line switches_fsm.go:735
+//line switches_fsm.go:748
 	goto switchEnd
 caseBody:
 //line switches.go:73
@@ -740,7 +753,7 @@ caseBody_1:
 	return m.finish(3, nil)
 switchEnd:
 	return m.finish(0, nil)
-//line switches_fsm.go:744
+//line switches_fsm.go:757
 }
 
 func (m *switchConstTagMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -800,7 +813,8 @@ func (m *switchConstTagMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "switches.go:78:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -817,14 +831,17 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "switches.go:70:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Echo.Call",
+			Layout: "86be675ce493dc32",
 			Pos:    "switches.go:72:9",
 		}, {
-			Layout: "2b277bc8c0741b38",
+			ID:     "Echo.Call#2",
+			Layout: "e8a2047648f93901",
 			Pos:    "switches.go:74:9",
 		}},
 		Zero: func() fsm.Machine {
@@ -878,12 +895,12 @@ func (m *switchBreakInLoopMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.
 //line switches.go:86
 	i = 0
 loop:
-//line switches_fsm.go:882
+//line switches_fsm.go:899
 	m.v.n, m.v.i = n, i
 //line switches.go:87
 	return m.suspend(1, Echo.Call(i))
 resume1:
-//line switches_fsm.go:887
+//line switches_fsm.go:904
 	v_1, err = fsm.Take[int](in)
 	tag = v(v_1, err) % 4
 //line switches.go:88
@@ -901,7 +918,7 @@ resume1:
 	if tag == 3 {
 		goto caseBody_3
 	}
-//line switches_fsm.go:905
+//line switches_fsm.go:922
 	goto switchEnd
 caseBody:
 //line switches.go:89
@@ -910,7 +927,7 @@ caseBody:
 		goto switchEnd
 	}
 	n += 10
-//line switches_fsm.go:914
+//line switches_fsm.go:931
 	goto switchEnd
 caseBody_1:
 //line switches.go:95
@@ -925,12 +942,12 @@ switchEnd:
 loopNext:
 //line switches.go:86
 	i++
-//line switches_fsm.go:929
+//line switches_fsm.go:946
 	goto loop
 loopEnd:
 //line switches.go:104
 	return m.finish(n, nil)
-//line switches_fsm.go:934
+//line switches_fsm.go:951
 }
 
 func (m *switchBreakInLoopMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -996,7 +1013,8 @@ func (m *switchBreakInLoopMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "switches.go:105:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -1013,11 +1031,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "switches.go:83:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "708417ef940df5cc",
+			ID:     "Echo.Call",
+			Layout: "8e6fb041c9570f5d",
 			Pos:    "switches.go:87:12",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
@@ -1078,7 +1098,7 @@ func (m *switchTypeSwitchInsideMachine) Resume(ctx fsm.Context, in fsm.Outcome) 
 //line switches.go:112
 	return m.suspend(1, Str.Call("s"))
 resume1:
-//line switches_fsm.go:1082
+//line switches_fsm.go:1102
 	v_1, err = fsm.Take[string](in)
 //line switches.go:112
 	x = v(v_1, err)
@@ -1089,17 +1109,17 @@ resume1:
 	case string:
 		r = "string:" + t
 	}
-//line switches_fsm.go:1093
+//line switches_fsm.go:1113
 	m.v.r = r
 //line switches.go:120
 	return m.suspend(2, Str.Call("!"))
 resume2:
-//line switches_fsm.go:1098
+//line switches_fsm.go:1118
 	v_2, err_1 = fsm.Take[string](in)
 //line switches.go:120
 	r += v(v_2, err_1)
 	return m.finish(r, nil)
-//line switches_fsm.go:1103
+//line switches_fsm.go:1123
 }
 
 func (m *switchTypeSwitchInsideMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -1163,7 +1183,8 @@ func (m *switchTypeSwitchInsideMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "6f831efb80eea763",
+			ID:     "done",
+			Layout: "c10578ce227e1baf",
 			Pos:    "switches.go:122:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -1180,14 +1201,17 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "switches.go:111:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Str.Call",
+			Layout: "fce97d5cd61c5bc7",
 			Pos:    "switches.go:112:16",
 		}, {
-			Layout: "a712cbefc892605f",
+			ID:     "Str.Call#2",
+			Layout: "41e5d26dff0e67d5",
 			Pos:    "switches.go:120:9",
 			Vars: []fsm.VarInfo{{
 				Name: "r",
@@ -1249,7 +1273,7 @@ func (m *switchCaseScopesMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.A
 	}
 //line switches.go:128
 	r = 0
-//line switches_fsm.go:1253
+//line switches_fsm.go:1277
 	tag = k
 //line switches.go:130
 	if tag == 1 {
@@ -1258,41 +1282,41 @@ func (m *switchCaseScopesMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.A
 	if tag == 2 {
 		goto caseBody_1
 	}
-//line switches_fsm.go:1262
+//line switches_fsm.go:1286
 	goto caseBody_2
 caseBody:
 //line switches.go:131
 	return m.suspend(1, Echo.Call(10))
 resume1:
-//line switches_fsm.go:1268
+//line switches_fsm.go:1292
 	v_1, err = fsm.Take[int](in)
 //line switches.go:131
 	x_1 = v(v_1, err)
 	r = x_1
-//line switches_fsm.go:1273
+//line switches_fsm.go:1297
 	goto switchEnd
 caseBody_1:
 //line switches.go:134
 	x_2 = "s"
 	return m.suspend(2, Str.Call(x_2))
 resume2:
-//line switches_fsm.go:1280
+//line switches_fsm.go:1304
 	v_2, err_1 = fsm.Take[string](in)
 //line switches.go:135
 	y = v(v_2, err_1)
 	r = len(y) * 100
-//line switches_fsm.go:1285
+//line switches_fsm.go:1309
 	goto switchEnd
 caseBody_2:
 //line switches.go:138
 	x_3 = []int{1, 2}
 	r = len(x_3)
-//line switches_fsm.go:1291
+//line switches_fsm.go:1315
 	goto switchEnd
 switchEnd:
 //line switches.go:141
 	return m.finish(r, nil)
-//line switches_fsm.go:1296
+//line switches_fsm.go:1320
 }
 
 func (m *switchCaseScopesMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1356,7 +1380,8 @@ func (m *switchCaseScopesMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "switches.go:142:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -1377,7 +1402,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "167fb7587df22b15",
+			ID:     "start",
+			Layout: "9aa7332cbbd984b0",
 			Pos:    "switches.go:127:6",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -1385,10 +1411,12 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Echo.Call",
+			Layout: "86be675ce493dc32",
 			Pos:    "switches.go:131:10",
 		}, {
-			Layout: "2b277bc8c0741b38",
+			ID:     "Str.Call",
+			Layout: "fce97d5cd61c5bc7",
 			Pos:    "switches.go:135:10",
 		}},
 		Zero: func() fsm.Machine {
@@ -1457,7 +1485,7 @@ loop:
 	}
 //line switches.go:148
 	i = i_1
-//line switches_fsm.go:1461
+//line switches_fsm.go:1489
 	tag = i
 //line switches.go:150
 	if tag == 3 {
@@ -1470,36 +1498,36 @@ loop:
 	if tag == 2 {
 		goto caseBody_2
 	}
-//line switches_fsm.go:1474
+//line switches_fsm.go:1502
 	goto caseBody_3
 caseBody:
 	m.v.n, m.v.err = n, err
 //line switches.go:151
 	return m.suspend(1, Echo.Call(1000))
 resume1:
-//line switches_fsm.go:1481
+//line switches_fsm.go:1509
 	v_1, err_1 = fsm.Take[int](in)
 //line switches.go:151
 	n += v(v_1, err_1)
 	return m.finish(n, err)
 caseBody_1:
-//line switches_fsm.go:1487
+//line switches_fsm.go:1515
 	goto caseBody_2
 caseBody_2:
 	m.v.n, m.v.err, m.v.n_1, m.v.i_1 = n, err, n_1, i_1
 //line switches.go:156
 	return m.suspend(2, Echo.Call(10))
 resume2:
-//line switches_fsm.go:1494
+//line switches_fsm.go:1522
 	v_2, err_2 = fsm.Take[int](in)
 //line switches.go:156
 	n += v(v_2, err_2)
-//line switches_fsm.go:1498
+//line switches_fsm.go:1526
 	goto switchEnd
 caseBody_3:
 //line switches.go:158
 	n++
-//line switches_fsm.go:1503
+//line switches_fsm.go:1531
 	goto switchEnd
 switchEnd:
 	i_1++
@@ -1507,7 +1535,7 @@ switchEnd:
 loopEnd:
 //line switches.go:161
 	return m.finish(-1, nil)
-//line switches_fsm.go:1511
+//line switches_fsm.go:1539
 }
 
 func (m *switchNestedFallthroughReturnMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1589,7 +1617,8 @@ func (m *switchNestedFallthroughReturnMachine) UnmarshalCBOR(data []byte) error 
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "2f230432ca627181",
+			ID:     "done",
+			Layout: "0b0f4b2223a0f609",
 			Pos:    "switches.go:162:1",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
@@ -1606,7 +1635,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2f230432ca627181",
+			ID:     "start",
+			Layout: "cbaeab41b5a0c4da",
 			Pos:    "switches.go:147:6",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
@@ -1617,7 +1647,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2f230432ca627181",
+			ID:     "Echo.Call",
+			Layout: "bf8e2aae5575a9d3",
 			Pos:    "switches.go:151:11",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
@@ -1627,7 +1658,8 @@ func init() {
 				Type: "error",
 			}},
 		}, {
-			Layout: "c0c84aaba8ad57e6",
+			ID:     "Echo.Call#2",
+			Layout: "e80fee72ba1a6a9b",
 			Pos:    "switches.go:156:11",
 			Vars: []fsm.VarInfo{{
 				Name: "n",

@@ -75,7 +75,8 @@ func (m *tinyEmptyMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "done",
+			Layout: "6b79a2ce3818e349",
 			Pos:    "tiny.go:12:34",
 		},
 		Func: TinyEmpty,
@@ -85,7 +86,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "tiny.go:12:6",
 		},
 		Zero: func() fsm.Machine {
@@ -172,7 +174,8 @@ func (m *tinyBareNamedMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "3d5626aa9d3c44eb",
+			ID:     "done",
+			Layout: "a638783292e57e87",
 			Pos:    "tiny.go:17:54",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
@@ -186,7 +189,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "tiny.go:17:6",
 		},
 		Zero: func() fsm.Machine {
@@ -224,7 +228,7 @@ func (m *tinyOnlyAwaitMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyO
 //line tiny.go:22
 	return m.suspend(1, Echo.Call(1))
 resume1:
-//line tiny_fsm.go:228
+//line tiny_fsm.go:232
 	return m.finish()
 }
 
@@ -275,7 +279,8 @@ func (m *tinyOnlyAwaitMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "done",
+			Layout: "6b79a2ce3818e349",
 			Pos:    "tiny.go:22:68",
 		},
 		Func: TinyOnlyAwait,
@@ -285,11 +290,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "tiny.go:22:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Echo.Call",
+			Layout: "86be675ce493dc32",
 			Pos:    "tiny.go:22:39",
 		}},
 		Zero: func() fsm.Machine {
@@ -347,12 +354,12 @@ loop:
 	if !(i < 3) {
 		goto loopEnd
 	}
-//line tiny_fsm.go:351
+//line tiny_fsm.go:358
 	m.v.n, m.v.i = n, i
 //line tiny.go:33
 	return m.suspend(1, Echo.Call(i))
 resume1:
-//line tiny_fsm.go:356
+//line tiny_fsm.go:363
 	v_1, err = fsm.Take[int](in)
 //line tiny.go:33
 	n += v(v_1, err)
@@ -362,7 +369,7 @@ resume1:
 loopNext:
 //line tiny.go:32
 	i++
-//line tiny_fsm.go:366
+//line tiny_fsm.go:373
 	goto loop
 loopEnd:
 //line tiny.go:38
@@ -370,7 +377,7 @@ loopEnd:
 		goto A
 	}
 	return m.finish(n, nil)
-//line tiny_fsm.go:374
+//line tiny_fsm.go:381
 }
 
 func (m *tinyDoubleLabelMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -436,7 +443,8 @@ func (m *tinyDoubleLabelMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "tiny.go:42:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -453,11 +461,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "tiny.go:28:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "708417ef940df5cc",
+			ID:     "Echo.Call",
+			Layout: "8e6fb041c9570f5d",
 			Pos:    "tiny.go:33:10",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
@@ -514,7 +524,7 @@ start:
 //line tiny.go:49
 	return m.suspend(1, Inc.Call(k))
 resume1:
-//line tiny_fsm.go:518
+//line tiny_fsm.go:528
 	v_1, err = fsm.Take[int](in)
 //line tiny.go:49
 	k = v(v_1, err)
@@ -522,7 +532,7 @@ resume1:
 		goto start
 	}
 	return m.finish(k, nil)
-//line tiny_fsm.go:526
+//line tiny_fsm.go:536
 }
 
 func (m *tinyGotoFirstMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -586,7 +596,8 @@ func (m *tinyGotoFirstMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "tiny.go:54:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -607,7 +618,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "167fb7587df22b15",
+			ID:     "start",
+			Layout: "9aa7332cbbd984b0",
 			Pos:    "tiny.go:47:6",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -615,7 +627,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Inc.Call",
+			Layout: "5793e3c77b02c0aa",
 			Pos:    "tiny.go:49:8",
 		}},
 		Zero: func() fsm.Machine {

@@ -155,7 +155,8 @@ func (m *types2IterSeqMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "93ddae5e12ec1f2e",
+			ID:     "done",
+			Layout: "b46e0e97bde1d6fd",
 			Pos:    "types2.go:24:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -175,14 +176,17 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "types2.go:15:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Ints.Call",
+			Layout: "b2bd38556b4b94ee",
 			Pos:    "types2.go:16:10",
 		}, {
-			Layout: "cf3e35f92c72c4a7",
+			ID:     "Echo.Call",
+			Layout: "26e828faf667aa85",
 			Pos:    "types2.go:23:11",
 			Vars: []fsm.VarInfo{{
 				Name: "keys",
@@ -237,7 +241,7 @@ func (m *types2UnsafeMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp
 //line types2.go:30
 	return m.suspend(1, Echo.Call(1))
 resume1:
-//line types2_fsm.go:241
+//line types2_fsm.go:245
 	v_1, err = fsm.Take[int](in)
 //line types2.go:30
 	x = v(v_1, err)
@@ -245,11 +249,11 @@ resume1:
 	y = *(*int)(p) + int(unsafe.Sizeof(x))
 	return m.suspend(2, Echo.Call(y))
 resume2:
-//line types2_fsm.go:249
+//line types2_fsm.go:253
 	v_2, err_1 = fsm.Take[int](in)
 //line types2.go:33
 	return m.finish(v(v_2, err_1), nil)
-//line types2_fsm.go:253
+//line types2_fsm.go:257
 }
 
 func (m *types2UnsafeMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -309,7 +313,8 @@ func (m *types2UnsafeMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "types2.go:34:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -326,14 +331,17 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "types2.go:29:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Echo.Call",
+			Layout: "86be675ce493dc32",
 			Pos:    "types2.go:30:9",
 		}, {
-			Layout: "2b277bc8c0741b38",
+			ID:     "Echo.Call#2",
+			Layout: "e8a2047648f93901",
 			Pos:    "types2.go:33:11",
 		}},
 		Zero: func() fsm.Machine {
@@ -390,7 +398,7 @@ func (m *types2ExoticMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp
 //line types2.go:41
 	return m.suspend(1, Echo.Call(2))
 resume1:
-//line types2_fsm.go:394
+//line types2_fsm.go:402
 	v_1, err = fsm.Take[int](in)
 //line types2.go:41
 	n = v(v_1, err)
@@ -409,11 +417,11 @@ resume1:
 	s.B = append(s.B, struct{ C string }{C: ifc.String()})
 	return m.suspend(2, Echo.Call(s.A+len(s.B[0].C)))
 resume2:
-//line types2_fsm.go:413
+//line types2_fsm.go:421
 	v_2, err_1 = fsm.Take[int](in)
 //line types2.go:54
 	return m.finish(v(v_2, err_1), nil)
-//line types2_fsm.go:417
+//line types2_fsm.go:425
 }
 
 func (m *types2ExoticMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -473,7 +481,8 @@ func (m *types2ExoticMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "types2.go:55:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -490,14 +499,17 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "types2.go:40:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Echo.Call",
+			Layout: "86be675ce493dc32",
 			Pos:    "types2.go:41:9",
 		}, {
-			Layout: "2b277bc8c0741b38",
+			ID:     "Echo.Call#2",
+			Layout: "e8a2047648f93901",
 			Pos:    "types2.go:54:11",
 		}},
 		Zero: func() fsm.Machine {

@@ -110,7 +110,8 @@ func (m *typesLocalAMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "types.go:14:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -127,11 +128,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "types.go:10:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Echo.Call",
+			Layout: "86be675ce493dc32",
 			Pos:    "types.go:12:18",
 		}},
 		Zero: func() fsm.Machine {
@@ -194,24 +197,24 @@ loop:
 		goto loopEnd
 	}
 	a = acc{V: i * k_1}
-//line types_fsm.go:198
+//line types_fsm.go:201
 	m.v.total, m.v.i, m.v.a = total, i, a
 //line types.go:25
 	return m.suspend(1, Echo.Call(a.V))
 resume1:
-//line types_fsm.go:203
+//line types_fsm.go:206
 	v_1, err = fsm.Take[int](in)
 //line types.go:25
 	a.W = v(v_1, err)
 	total += a.W
 //line types.go:21
 	i++
-//line types_fsm.go:210
+//line types_fsm.go:213
 	goto loop
 loopEnd:
 //line types.go:28
 	return m.finish(total, nil)
-//line types_fsm.go:215
+//line types_fsm.go:218
 }
 
 func (m *typesInLoopMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -279,7 +282,8 @@ func (m *typesInLoopMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "types.go:29:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -296,11 +300,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "types.go:19:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "39ada548f2c13cd4",
+			ID:     "Echo.Call",
+			Layout: "9901fee265ae036a",
 			Pos:    "types.go:25:11",
 			Vars: []fsm.VarInfo{{
 				Name: "total",
@@ -373,7 +379,7 @@ func (m *typesNestedScopesMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.
 //line types.go:37
 	return m.suspend(1, Echo.Call(1))
 resume1:
-//line types_fsm.go:377
+//line types_fsm.go:383
 	v_1, err = fsm.Take[int](in)
 //line types.go:37
 	x = t_1{X: v(v_1, err)}
@@ -382,12 +388,12 @@ endIf:
 //line types.go:41
 	return m.suspend(2, Str.Call("yy"))
 resume2:
-//line types_fsm.go:386
+//line types_fsm.go:392
 	v_2, err_1 = fsm.Take[string](in)
 //line types.go:41
 	y = t_2{Y: v(v_2, err_1)}
 	return m.finish(len(y.Y), nil)
-//line types_fsm.go:391
+//line types_fsm.go:397
 }
 
 func (m *typesNestedScopesMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -451,7 +457,8 @@ func (m *typesNestedScopesMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "types.go:43:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -472,7 +479,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "088f1f8608bfa29e",
+			ID:     "start",
+			Layout: "03b8682caf3ef0c3",
 			Pos:    "types.go:34:6",
 			Vars: []fsm.VarInfo{{
 				Name: "b",
@@ -480,10 +488,12 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Echo.Call",
+			Layout: "86be675ce493dc32",
 			Pos:    "types.go:37:15",
 		}, {
-			Layout: "2b277bc8c0741b38",
+			ID:     "Str.Call",
+			Layout: "fce97d5cd61c5bc7",
 			Pos:    "types.go:41:14",
 		}},
 		Zero: func() fsm.Machine {
@@ -543,26 +553,26 @@ func (m *typesLocalRefersLocalMachine) Resume(ctx fsm.Context, in fsm.Outcome) (
 	}
 //line types.go:54
 	o = outer{In: inner{A: 1}}
-//line types_fsm.go:547
+//line types_fsm.go:557
 	m.v.o = o
 //line types.go:55
 	return m.suspend(1, Echo.Call(2))
 resume1:
-//line types_fsm.go:552
+//line types_fsm.go:562
 	v_1, err = fsm.Take[int](in)
 //line types.go:55
 	o.Ins = append(o.Ins, inner{A: v(v_1, err)})
-//line types_fsm.go:556
+//line types_fsm.go:566
 	m.v.o = o
 //line types.go:56
 	return m.suspend(2, Echo.Call(3))
 resume2:
-//line types_fsm.go:561
+//line types_fsm.go:571
 	v_2, err_1 = fsm.Take[int](in)
 //line types.go:56
 	o.In.A += v(v_2, err_1)
 	return m.finish(o.In.A+o.Ins[0].A, nil)
-//line types_fsm.go:566
+//line types_fsm.go:576
 }
 
 func (m *typesLocalRefersLocalMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -630,7 +640,8 @@ func (m *typesLocalRefersLocalMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "types.go:58:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -647,18 +658,21 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "types.go:48:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "8fcf7edaf698d90d",
+			ID:     "Echo.Call",
+			Layout: "4a732f487a8b5d98",
 			Pos:    "types.go:55:35",
 			Vars: []fsm.VarInfo{{
 				Name: "o",
 				Type: "outer",
 			}},
 		}, {
-			Layout: "8fcf7edaf698d90d",
+			ID:     "Echo.Call#2",
+			Layout: "17e898ba230f6c9a",
 			Pos:    "types.go:56:14",
 			Vars: []fsm.VarInfo{{
 				Name: "o",
@@ -720,21 +734,21 @@ func (m *typesLocalShadowsPackageTypeMachine) Resume(ctx fsm.Context, in fsm.Out
 	p = Pair{A: 1, B: 2}
 	return m.suspend(1, Swap.Call(p))
 resume1:
-//line types_fsm.go:724
+//line types_fsm.go:738
 	v_1, err = fsm.Take[Pair](in)
 //line types.go:66
 	q = v(v_1, err)
-//line types_fsm.go:728
+//line types_fsm.go:742
 	m.v.q = q
 //line types.go:68
 	return m.suspend(2, Echo.Call(q.A))
 resume2:
-//line types_fsm.go:733
+//line types_fsm.go:747
 	v_2, err_1 = fsm.Take[int](in)
 //line types.go:68
 	r = Pair_1{X: v(v_2, err_1)}
 	return m.finish(r.X*10+q.B, nil)
-//line types_fsm.go:738
+//line types_fsm.go:752
 }
 
 func (m *typesLocalShadowsPackageTypeMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -798,7 +812,8 @@ func (m *typesLocalShadowsPackageTypeMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "types.go:70:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -815,14 +830,17 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "types.go:64:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Swap.Call",
+			Layout: "6fc501c8f0bd7247",
 			Pos:    "types.go:66:9",
 		}, {
-			Layout: "7e865157b0585b33",
+			ID:     "Echo.Call",
+			Layout: "7038d8b911fb03ee",
 			Pos:    "types.go:68:17",
 			Vars: []fsm.VarInfo{{
 				Name: "q",
@@ -879,7 +897,7 @@ func (m *typesLocalNamedIntMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm
 //line types.go:83
 	return m.suspend(1, Echo.Call(int(green)))
 resume1:
-//line types_fsm.go:883
+//line types_fsm.go:901
 	v_1, err = fsm.Take[int](in)
 //line types.go:83
 	c = color(v(v_1, err))
@@ -890,7 +908,7 @@ resume1:
 		return m.finish(3, nil)
 	}
 	return m.finish(int(c)*10, nil)
-//line types_fsm.go:894
+//line types_fsm.go:912
 }
 
 func (m *typesLocalNamedIntMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -950,7 +968,8 @@ func (m *typesLocalNamedIntMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "types.go:91:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -967,11 +986,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "types.go:76:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Echo.Call",
+			Layout: "86be675ce493dc32",
 			Pos:    "types.go:83:15",
 		}},
 		Zero: func() fsm.Machine {
@@ -1038,7 +1059,7 @@ func (m_1 *typesResultsArrayMapMachine) Resume(ctx fsm.Context, in fsm.Outcome) 
 //line types.go:97
 	a = [3]int{}
 	m = map[string]int{}
-//line types_fsm.go:1042
+//line types_fsm.go:1063
 	_ = a
 	i_1 = 0
 loop:
@@ -1047,23 +1068,23 @@ loop:
 	}
 //line types.go:99
 	i = i_1
-//line types_fsm.go:1051
+//line types_fsm.go:1072
 	m_1.v.a, m_1.v.m, m_1.v.i, m_1.v.i_1 = a, m, i, i_1
 //line types.go:100
 	return m_1.suspend(1, Echo.Call(i*i))
 resume1:
-//line types_fsm.go:1056
+//line types_fsm.go:1077
 	v_1, err = fsm.Take[int](in)
 //line types.go:100
 	a[i] = v(v_1, err)
 	m[string(rune('a'+i))] = a[i]
-//line types_fsm.go:1061
+//line types_fsm.go:1082
 	i_1++
 	goto loop
 loopEnd:
 //line types.go:103
 	return m_1.finish(a, m, nil)
-//line types_fsm.go:1067
+//line types_fsm.go:1088
 }
 
 func (m *typesResultsArrayMapMachine) finish(r0 [3]int, r1 map[string]int, r2 error) (fsm.AnyOp, error) {
@@ -1136,7 +1157,8 @@ func (m *typesResultsArrayMapMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "bd4416924092bc0e",
+			ID:     "done",
+			Layout: "9067d782f6305b99",
 			Pos:    "types.go:104:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -1156,11 +1178,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "types.go:96:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "645c1d0d6f38ac08",
+			ID:     "Echo.Call",
+			Layout: "20387ce59f3b0af0",
 			Pos:    "types.go:100:12",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
@@ -1230,23 +1254,23 @@ func (m *typesLocalConstShadowMachine) Resume(ctx fsm.Context, in fsm.Outcome) (
 //line types.go:110
 	return m.suspend(1, Echo.Call(5))
 resume1:
-//line types_fsm.go:1234
+//line types_fsm.go:1258
 	v_1, err = fsm.Take[int](in)
 //line types.go:110
 	x_1 = v(v_1, err)
-//line types_fsm.go:1238
+//line types_fsm.go:1262
 	m.v.x_1 = x_1
 //line types.go:113
 	return m.suspend(2, Echo.Call(x_2))
 resume2:
-//line types_fsm.go:1243
+//line types_fsm.go:1267
 	v_2, err_1 = fsm.Take[int](in)
 //line types.go:113
 	y = v(v_2, err_1)
 	_ = y
 //line types.go:116
 	return m.finish(x_1, nil)
-//line types_fsm.go:1250
+//line types_fsm.go:1274
 }
 
 func (m *typesLocalConstShadowMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
@@ -1310,7 +1334,8 @@ func (m *typesLocalConstShadowMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "cd29fcb71fb83832",
+			ID:     "done",
+			Layout: "66bd053531855045",
 			Pos:    "types.go:117:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -1327,14 +1352,17 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "types.go:109:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Echo.Call",
+			Layout: "86be675ce493dc32",
 			Pos:    "types.go:110:9",
 		}, {
-			Layout: "29480f373b660127",
+			ID:     "Echo.Call#2",
+			Layout: "12e3ee17feba331a",
 			Pos:    "types.go:113:10",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
@@ -1411,26 +1439,26 @@ func (m *typesAnonStructMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.An
 		A int
 		B int
 	}{}
-//line types_fsm.go:1415
+//line types_fsm.go:1443
 	m.v.s = s
 //line types.go:124
 	return m.suspend(1, Echo.Call(1))
 resume1:
-//line types_fsm.go:1420
+//line types_fsm.go:1448
 	v_1, err = fsm.Take[int](in)
 //line types.go:124
 	s.A = v(v_1, err)
-//line types_fsm.go:1424
+//line types_fsm.go:1452
 	m.v.s = s
 //line types.go:125
 	return m.suspend(2, Echo.Call(2))
 resume2:
-//line types_fsm.go:1429
+//line types_fsm.go:1457
 	v_2, err_1 = fsm.Take[int](in)
 //line types.go:125
 	s.B = v(v_2, err_1)
 	return m.finish(s, nil)
-//line types_fsm.go:1434
+//line types_fsm.go:1462
 }
 
 func (m *typesAnonStructMachine) finish(r0 struct {
@@ -1501,7 +1529,8 @@ func (m *typesAnonStructMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "e2f208b6ae5281a3",
+			ID:     "done",
+			Layout: "1075e64086fcfd25",
 			Pos:    "types.go:127:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -1518,18 +1547,21 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "types.go:122:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "e203f2e861580ec1",
+			ID:     "Echo.Call",
+			Layout: "efb739bd5f53d207",
 			Pos:    "types.go:124:10",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "struct{A int; B int}",
 			}},
 		}, {
-			Layout: "e203f2e861580ec1",
+			ID:     "Echo.Call#2",
+			Layout: "5e6bbb001203c082",
 			Pos:    "types.go:125:10",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -1580,12 +1612,12 @@ func (m *constNamedTimeMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.Any
 //line types.go:135
 	return m.suspend(1, Dur.Call(time_1))
 resume1:
-//line types_fsm.go:1584
+//line types_fsm.go:1616
 	v_1, err = fsm.Take[time2.Duration](in)
 //line types.go:135
 	d = v(v_1, err)
 	return m.finish(int64(d)+time_1, nil)
-//line types_fsm.go:1589
+//line types_fsm.go:1621
 }
 
 func (m *constNamedTimeMachine) finish(r0 int64, r1 error) (fsm.AnyOp, error) {
@@ -1645,7 +1677,8 @@ func (m *constNamedTimeMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "6ac842078dcaebfd",
+			ID:     "done",
+			Layout: "5c2252d869bf474e",
 			Pos:    "types.go:137:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -1662,11 +1695,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "types.go:133:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Dur.Call",
+			Layout: "2fa2f23da58597e7",
 			Pos:    "types.go:135:9",
 		}},
 		Zero: func() fsm.Machine {

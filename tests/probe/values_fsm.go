@@ -225,7 +225,8 @@ func (m *valuesEmptyVsNilMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "72d651255b1e1aa3",
+			ID:     "done",
+			Layout: "562e9c508cb32b4f",
 			Pos:    "values.go:34:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -251,21 +252,25 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "values.go:27:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Ints.Call",
+			Layout: "b2bd38556b4b94ee",
 			Pos:    "values.go:28:9",
 		}, {
-			Layout: "33f58648fbe2e33b",
+			ID:     "Ints.Call#2",
+			Layout: "524e767291ef0c8a",
 			Pos:    "values.go:29:9",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
 				Type: "[]int",
 			}},
 		}, {
-			Layout: "0397c3040691f55b",
+			ID:     "DictAct.Call",
+			Layout: "fd1dcab23eaeab4d",
 			Pos:    "values.go:30:9",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
@@ -275,7 +280,8 @@ func init() {
 				Type: "[]int",
 			}},
 		}, {
-			Layout: "bb412ed20d9f81d5",
+			ID:     "DictAct.Call#2",
+			Layout: "c63026dd6736a326",
 			Pos:    "values.go:31:9",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
@@ -288,7 +294,8 @@ func init() {
 				Type: "map[string]int",
 			}},
 		}, {
-			Layout: "fe6658a4fd05397d",
+			ID:     "Empty.Call",
+			Layout: "68b7c6d1c1457455",
 			Pos:    "values.go:32:2",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
@@ -367,22 +374,22 @@ func (m *valuesPointersMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.Any
 //line values.go:40
 	return m.suspend(1, PointPtr.Call(&Point{X: 1}))
 resume1:
-//line values_fsm.go:371
+//line values_fsm.go:378
 	v_1, err = fsm.Take[*Point](in)
 //line values.go:40
 	p = v(v_1, err)
-//line values_fsm.go:375
+//line values_fsm.go:382
 	m.v.p = p
 //line values.go:41
 	return m.suspend(2, PointPtr.Call(nil))
 resume2:
-//line values_fsm.go:380
+//line values_fsm.go:387
 	v_2, err_1 = fsm.Take[*Point](in)
 //line values.go:41
 	q = v(v_2, err_1)
 	p.Y = 2
 	return m.finish(p, q == nil, nil)
-//line values_fsm.go:386
+//line values_fsm.go:393
 }
 
 func (m *valuesPointersMachine) finish(r0 *Point, r1 bool, r2 error) (fsm.AnyOp, error) {
@@ -449,7 +456,8 @@ func (m *valuesPointersMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "ecaf1bcb5e79f1e4",
+			ID:     "done",
+			Layout: "b986aeb70c27833f",
 			Pos:    "values.go:44:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -469,14 +477,17 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "values.go:39:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "PointPtr.Call",
+			Layout: "d6c2a50432c0fd19",
 			Pos:    "values.go:40:9",
 		}, {
-			Layout: "18f9a2faeaa04820",
+			ID:     "PointPtr.Call#2",
+			Layout: "eceeaaa499e40929",
 			Pos:    "values.go:41:9",
 			Vars: []fsm.VarInfo{{
 				Name: "p",
@@ -555,27 +566,27 @@ func (m *valuesTimeMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, 
 //line values.go:51
 	return m.suspend(1, When.Call(t))
 resume1:
-//line values_fsm.go:559
+//line values_fsm.go:570
 	v_1, err = fsm.Take[time.Time](in)
 //line values.go:51
 	u = v(v_1, err)
-//line values_fsm.go:563
+//line values_fsm.go:574
 	m.v.t, m.v.u = t, u
 //line values.go:52
 	return m.suspend(2, When.Call(time.Time{}))
 resume2:
-//line values_fsm.go:568
+//line values_fsm.go:579
 	v_2, err_1 = fsm.Take[time.Time](in)
 //line values.go:52
 	z = v(v_2, err_1)
-//line values_fsm.go:572
+//line values_fsm.go:583
 	m.v.t, m.v.u, m.v.z = t, u, z
 //line values.go:53
 	return m.suspend(3, Echo.Call(0))
 resume3:
 //line values.go:54
 	return m.finish(u.Format(time.RFC3339Nano), z.IsZero() && u.Equal(t), nil)
-//line values_fsm.go:579
+//line values_fsm.go:590
 }
 
 func (m *valuesTimeMachine) finish(r0 string, r1 bool, r2 error) (fsm.AnyOp, error) {
@@ -660,7 +671,8 @@ func (m *valuesTimeMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "51a0ceeb5b3f2012",
+			ID:     "done",
+			Layout: "4dccb80409564e12",
 			Pos:    "values.go:55:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -684,7 +696,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "8b4b2ba8800b62be",
+			ID:     "start",
+			Layout: "a159147ae86c5afd",
 			Pos:    "values.go:50:6",
 			Vars: []fsm.VarInfo{{
 				Name: "t",
@@ -692,14 +705,16 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "8b4b2ba8800b62be",
+			ID:     "When.Call",
+			Layout: "029087d752936750",
 			Pos:    "values.go:51:9",
 			Vars: []fsm.VarInfo{{
 				Name: "t",
 				Type: "time.Time",
 			}},
 		}, {
-			Layout: "34e931c07ebbaffd",
+			ID:     "When.Call#2",
+			Layout: "5e9ec52f7e201e0f",
 			Pos:    "values.go:52:9",
 			Vars: []fsm.VarInfo{{
 				Name: "t",
@@ -709,7 +724,8 @@ func init() {
 				Type: "time.Time",
 			}},
 		}, {
-			Layout: "9a6af789005deb70",
+			ID:     "Echo.Call",
+			Layout: "695a8448ddbf1afa",
 			Pos:    "values.go:53:2",
 			Vars: []fsm.VarInfo{{
 				Name: "t",
@@ -770,18 +786,18 @@ func (m *valuesNestedEmptyMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.
 //line values.go:61
 	return m.suspend(1, Nested.Call([][]string{nil, {}, {""}}))
 resume1:
-//line values_fsm.go:774
+//line values_fsm.go:790
 	v_1, err = fsm.Take[[][]string](in)
 //line values.go:61
 	x = v(v_1, err)
-//line values_fsm.go:778
+//line values_fsm.go:794
 	m.v.x = x
 //line values.go:62
 	return m.suspend(2, Echo.Call(0))
 resume2:
 //line values.go:63
 	return m.finish(x, nil)
-//line values_fsm.go:785
+//line values_fsm.go:801
 }
 
 func (m *valuesNestedEmptyMachine) finish(r0 [][]string, r1 error) (fsm.AnyOp, error) {
@@ -845,7 +861,8 @@ func (m *valuesNestedEmptyMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "c0524b6b42b3672c",
+			ID:     "done",
+			Layout: "bff84ccc07a02314",
 			Pos:    "values.go:64:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -862,14 +879,17 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "values.go:60:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "2b277bc8c0741b38",
+			ID:     "Nested.Call",
+			Layout: "c7c9759dc600e5fc",
 			Pos:    "values.go:61:9",
 		}, {
-			Layout: "912534584f367789",
+			ID:     "Echo.Call",
+			Layout: "c6b04563c0cd7190",
 			Pos:    "values.go:62:2",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
@@ -929,22 +949,22 @@ func (m *valuesFloatsSpecialMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fs
 	zero = 0
 	negZero = -zero
 	xs = []float64{negZero, math.Inf(1), math.Inf(-1), 5e-324, math.NaN()}
-//line values_fsm.go:933
+//line values_fsm.go:953
 	m.v.negZero, m.v.xs = negZero, xs
 //line values.go:73
 	return m.suspend(1, Echo.Call(0))
 resume1:
-//line values_fsm.go:938
+//line values_fsm.go:958
 	m.v.xs = xs
 //line values.go:74
 	return m.suspend(2, F64.Call(negZero))
 resume2:
-//line values_fsm.go:943
+//line values_fsm.go:963
 	v_1, err = fsm.Take[float64](in)
 //line values.go:74
 	xs = append(xs, v(v_1, err))
 	return m.finish(xs, nil)
-//line values_fsm.go:948
+//line values_fsm.go:968
 }
 
 func (m *valuesFloatsSpecialMachine) finish(r0 []float64, r1 error) (fsm.AnyOp, error) {
@@ -1014,7 +1034,8 @@ func (m *valuesFloatsSpecialMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "ae37c6c861292b1f",
+			ID:     "done",
+			Layout: "04584330c026a7b3",
 			Pos:    "values.go:76:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -1031,11 +1052,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "values.go:69:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "f42d5228f075e3a3",
+			ID:     "Echo.Call",
+			Layout: "30726b48a3208d7a",
 			Pos:    "values.go:73:2",
 			Vars: []fsm.VarInfo{{
 				Name: "negZero",
@@ -1045,7 +1068,8 @@ func init() {
 				Type: "[]float64",
 			}},
 		}, {
-			Layout: "e9907a000c9e10bd",
+			ID:     "F64.Call",
+			Layout: "4eab851fe0ba60fe",
 			Pos:    "values.go:74:20",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
@@ -1122,22 +1146,22 @@ func (m_1 *valuesInvalidUTF8Machine) Resume(ctx fsm.Context, in fsm.Outcome) (fs
 	s = "a\xffb\xc0"
 	xs = []string{"\xed\xa0\x80", "ok"}
 	m = map[string]int{"\xfe": 1}
-//line values_fsm.go:1126
+//line values_fsm.go:1150
 	m_1.v.s, m_1.v.xs, m_1.v.m = s, xs, m
 //line values.go:86
 	return m_1.suspend(1, Echo.Call(0))
 resume1:
-//line values_fsm.go:1131
+//line values_fsm.go:1155
 	m_1.v.xs, m_1.v.m = xs, m
 //line values.go:87
 	return m_1.suspend(2, Str.Call(s+"\x80"))
 resume2:
-//line values_fsm.go:1136
+//line values_fsm.go:1160
 	v_1, err = fsm.Take[string](in)
 //line values.go:87
 	t = v(v_1, err)
 	return m_1.finish(t, xs, m, nil)
-//line values_fsm.go:1141
+//line values_fsm.go:1165
 }
 
 func (m *valuesInvalidUTF8Machine) finish(r0 string, r1 []string, r2 map[string]int, r3 error) (fsm.AnyOp, error) {
@@ -1217,7 +1241,8 @@ func (m *valuesInvalidUTF8Machine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "2bd3bfa143eaa34a",
+			ID:     "done",
+			Layout: "e052ffccf36fa7f8",
 			Pos:    "values.go:89:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -1240,11 +1265,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "values.go:82:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "4787bb45654286a3",
+			ID:     "Echo.Call",
+			Layout: "f03a7e10bdd35607",
 			Pos:    "values.go:86:2",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -1257,7 +1284,8 @@ func init() {
 				Type: "map[string]int",
 			}},
 		}, {
-			Layout: "d255c1535b07e615",
+			ID:     "Str.Call",
+			Layout: "2d084ed1d6b6b780",
 			Pos:    "values.go:87:9",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
@@ -1322,14 +1350,14 @@ func (m *valuesErrorIdentityMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fs
 	}
 //line values.go:98
 	err = errSentinel
-//line values_fsm.go:1326
+//line values_fsm.go:1354
 	m.v.err = err
 //line values.go:99
 	return m.suspend(1, Echo.Call(0))
 resume1:
 //line values.go:100
 	return m.finish(err == errSentinel, errors.Is(err, errSentinel), nil)
-//line values_fsm.go:1333
+//line values_fsm.go:1361
 }
 
 func (m *valuesErrorIdentityMachine) finish(r0 bool, r1 bool, r2 error) (fsm.AnyOp, error) {
@@ -1396,7 +1424,8 @@ func (m *valuesErrorIdentityMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "d361a36cca8f874f",
+			ID:     "done",
+			Layout: "ca733590852fb80a",
 			Pos:    "values.go:101:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -1416,11 +1445,13 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "2b277bc8c0741b38",
+			ID:     "start",
+			Layout: "de812708ca81758f",
 			Pos:    "values.go:97:6",
 		},
 		States: []fsm.StateInfo{{
-			Layout: "1b481ffa29b695b1",
+			ID:     "Echo.Call",
+			Layout: "a9098953a7e7e85f",
 			Pos:    "values.go:99:2",
 			Vars: []fsm.VarInfo{{
 				Name: "err",
@@ -1479,14 +1510,14 @@ func (m *argAliasMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, er
 	}
 //line values.go:108
 	a[0] = 9
-//line values_fsm.go:1483
+//line values_fsm.go:1514
 	m.v.b = b
 //line values.go:109
 	return m.suspend(1, Echo.Call(0))
 resume1:
 //line values.go:110
 	return m.finish(b, nil)
-//line values_fsm.go:1490
+//line values_fsm.go:1521
 }
 
 func (m *argAliasMachine) finish(r0 []int, r1 error) (fsm.AnyOp, error) {
@@ -1556,7 +1587,8 @@ func (m *argAliasMachine) UnmarshalCBOR(data []byte) error {
 func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
-			Layout: "72b68ac4df7a5590",
+			ID:     "done",
+			Layout: "4cc56709206a03e7",
 			Pos:    "values.go:111:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -1580,7 +1612,8 @@ func init() {
 			return m, nil
 		},
 		Start: fsm.StateInfo{
-			Layout: "0397c3040691f55b",
+			ID:     "start",
+			Layout: "72d0a1b06b560068",
 			Pos:    "values.go:107:6",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
@@ -1591,7 +1624,8 @@ func init() {
 			}},
 		},
 		States: []fsm.StateInfo{{
-			Layout: "5c522f8aa17b0427",
+			ID:     "Echo.Call",
+			Layout: "bbad94a3b9932600",
 			Pos:    "values.go:109:2",
 			Vars: []fsm.VarInfo{{
 				Name: "b",

@@ -198,7 +198,7 @@ func TestBreakingChange(t *testing.T) {
 			}
 		}
 		// The three awaits after total's declaration store it.
-		if want := "jobs.go:23:14: jobs.go:27:14: jobs.go:32:14:"; code != 1 || strings.Join(lines, " ") != want || !strings.Contains(stderr, "variable total was int32 and is now string") {
+		if want := "jobs.go:23:12: jobs.go:27:12: jobs.go:32:12:"; code != 1 || strings.Join(lines, " ") != want || !strings.Contains(stderr, "variable total was int32 and is now string") {
 			t.Errorf("fsmgen %v: exit %d, diagnostics at %q, want 1 at %q\n%s", args, code, lines, want, stderr)
 		}
 	}

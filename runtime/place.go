@@ -1,0 +1,84 @@
+package fsm
+
+import (
+	"fmt"
+
+	"github.com/fxamacker/cbor/v2"
+)
+
+// placeState finds where a checkpoint stored at state stateNum with the given
+// layout belongs in this build of its job, and returns the stored state as
+// this build reads it:
+//
+//   - the state of that number has the layout: unchanged;
+//   - another state has it (awaits were added or removed above it): the same
+//     bytes under that state's number;
+//   - a state accepts it (see Accepted): its variables mapped onto that
+//     state's, those it lacks stored as absent (Load leaves them zero);
+//   - otherwise an error: the checkpoint stays as it is.
+//
+// It never decodes variables, and never panics, whatever the bytes.
+func placeState(info *JobInfo, stateNum int, layout string, state []byte) (newNum int, newState []byte, newLayout string, err error) {
+	if info.LayoutOf(stateNum) == layout {
+		return stateNum, state, layout, nil
+	}
+	for _, n := range info.stateNums() {
+		s, _ := info.State(n)
+		if s.Layout == layout {
+			items, err := stateItems(state)
+			if err != nil {
+				return 0, nil, "", err
+			}
+			out, err := renumbered(n, items[1:])
+			return n, out, layout, err
+		}
+		for _, a := range s.Accepts {
+			if a.Layout != layout {
+				continue
+			}
+			items, err := stateItems(state)
+			if err != nil {
+				return 0, nil, "", err
+			}
+			if len(items)-1 != len(a.Vars) {
+				return 0, nil, "", fmt.Errorf("its checkpoint at state %d holds %d variables, and layout %q has %d", stateNum, len(items)-1, layout, len(a.Vars))
+			}
+			vars := make([]cbor.RawMessage, len(s.Vars))
+			for i := range vars {
+				vars[i] = cbor.RawMessage{absent}
+			}
+			for i, to := range a.Vars {
+				if to >= 0 {
+					vars[to] = items[i+1]
+				}
+			}
+			out, err := renumbered(n, vars)
+			return n, out, s.Layout, err
+		}
+	}
+	return 0, nil, "", fmt.Errorf("its checkpoint at state %d has layout %q, which no state of this build has or accepts (the await was removed, or what it stores changed in a way fsmgen's layout lock did not accept); run the build that wrote it, or cancel the job", stateNum, layout)
+}
+
+// stateItems splits a stored state into its number and variables, undecoded.
+func stateItems(state []byte) ([]cbor.RawMessage, error) {
+	var items []cbor.RawMessage
+	if err := Unmarshal(state, &items); err != nil {
+		return nil, fmt.Errorf("decoding its checkpoint: %w", err)
+	}
+	if len(items) == 0 {
+		return nil, fmt.Errorf("decoding its checkpoint: no state number")
+	}
+	return items, nil
+}
+
+// renumbered is a stored state of number n holding vars.
+func renumbered(n int, vars []cbor.RawMessage) ([]byte, error) {
+	num, err := encode(n)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]cbor.RawMessage, 0, len(vars)+1)
+	out = append(out, num)
+	out = append(out, vars...)
+	return encode(out)
+}
