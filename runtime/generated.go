@@ -58,6 +58,10 @@ func SaveError(w *StateWriter, name string, err error) {
 
 // LoadError reads an error variable written by SaveError.
 func LoadError(r *StateReader, name string, p *error) {
+	if r.err == nil && r.next < len(r.items) && isAbsent(r.items[r.next]) {
+		r.next++ // see Load
+		return
+	}
 	var text *string
 	Load(r, name, &text)
 	if text == nil {

@@ -20,6 +20,9 @@ import (
 // It never decodes variables, and never panics, whatever the bytes.
 func placeState(info *JobInfo, stateNum int, layout string, state []byte) (newNum int, newState []byte, newLayout string, err error) {
 	if info.LayoutOf(stateNum) == layout {
+		if n, ok := storedNumber(state); !ok || n != stateNum {
+			return 0, nil, "", fmt.Errorf("its checkpoint is not one of state %d, as its record says: the store is damaged; restore it, or cancel the job", stateNum)
+		}
 		return stateNum, state, layout, nil
 	}
 	for _, n := range info.stateNums() {
@@ -81,4 +84,57 @@ func renumbered(n int, vars []cbor.RawMessage) ([]byte, error) {
 	out = append(out, num)
 	out = append(out, vars...)
 	return encode(out)
+}
+
+// storedNumber reads the state number that starts a stored state, without
+// decoding the rest: the head of a definite-length CBOR array, then an
+// integer.
+func storedNumber(state []byte) (int, bool) {
+	if len(state) == 0 || state[0]>>5 != 4 {
+		return 0, false
+	}
+	n, i, ok := cborArg(state, 0)
+	if !ok || n == 0 || i >= len(state) {
+		return 0, false
+	}
+	v, _, ok := cborArg(state, i)
+	if !ok || v > 1<<31 {
+		return 0, false
+	}
+	switch state[i] >> 5 {
+	case 0:
+		return int(v), true
+	case 1:
+		return -1 - int(v), true
+	}
+	return 0, false
+}
+
+// cborArg reads the argument of the CBOR head at b[i]: its value and where
+// the next item starts.
+func cborArg(b []byte, i int) (v uint64, next int, ok bool) {
+	info := b[i] & 0x1f
+	if info < 24 {
+		return uint64(info), i + 1, true
+	}
+	size := 0
+	switch info {
+	case 24:
+		size = 1
+	case 25:
+		size = 2
+	case 26:
+		size = 4
+	case 27:
+		size = 8
+	default:
+		return 0, 0, false // indefinite lengths are not what StateWriter writes
+	}
+	if len(b) < i+1+size {
+		return 0, 0, false
+	}
+	for _, c := range b[i+1 : i+1+size] {
+		v = v<<8 | uint64(c)
+	}
+	return v, i + 1 + size, true
 }

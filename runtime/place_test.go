@@ -1,0 +1,165 @@
+package fsm
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+)
+
+// placeInfo is a job of two awaits as a later build has it: state 1 ("b")
+// stores y and z and accepts an earlier layout that stored x, y; state 2
+// ("a") is the earlier build's state 1.
+func placeInfo() *JobInfo {
+	return &JobInfo{
+		Name: "place.Job",
+		Start: StateInfo{ID: "start", Layout: "L-start"},
+		States: []StateInfo{
+			{ID: "b", Layout: "L-b2", Vars: []VarInfo{{Name: "y"}, {Name: "z"}}, Accepts: []Accepted{{Layout: "L-b1", Vars: []int{-1, 0}}}},
+			{ID: "a", Layout: "L-a", Vars: []VarInfo{{Name: "s"}}},
+		},
+		Done: StateInfo{ID: "done", Layout: "L-done"},
+	}
+}
+
+func stateBytes(t testing.TB, n int, save func(w *StateWriter)) []byte {
+	t.Helper()
+	w := NewStateWriter(n)
+	save(w)
+	b, err := w.Bytes()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func TestPlaceState(t *testing.T) {
+	info := placeInfo()
+
+	// The state of that number has the layout: nothing changes.
+	same := stateBytes(t, 2, func(w *StateWriter) { Save(w, "s", "kept") })
+	n, b, l, err := placeState(info, 2, "L-a", same)
+	if err != nil || n != 2 || l != "L-a" || !bytes.Equal(b, same) {
+		t.Errorf("same state: %d %q %v", n, l, err)
+	}
+
+	// An earlier build had "a" as state 1: it moves to 2.
+	moved := stateBytes(t, 1, func(w *StateWriter) { Save(w, "s", "moved") })
+	n, b, l, err = placeState(info, 1, "L-a", moved)
+	if err != nil || n != 2 || l != "L-a" {
+		t.Fatalf("moved state: %d %q %v", n, l, err)
+	}
+	r, err := NewStateReader(b, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var s string
+	Load(r, "s", &s)
+	if err := r.Close(); err != nil || r.State() != 2 || s != "moved" {
+		t.Errorf("moved state reads as state %d, s %q, %v", r.State(), s, err)
+	}
+
+	// An accepted layout: x is dropped, y kept, z absent (zero).
+	old := stateBytes(t, 1, func(w *StateWriter) { Save(w, "x", 7); Save(w, "y", "why") })
+	n, b, l, err = placeState(info, 1, "L-b1", old)
+	if err != nil || n != 1 || l != "L-b2" {
+		t.Fatalf("accepted layout: %d %q %v", n, l, err)
+	}
+	r, err = NewStateReader(b, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var y string
+	z := []int{1} // Load of an absent variable leaves it as it is
+	var e error = errTest
+	Load(r, "y", &y)
+	Load(r, "z", &z)
+	if err := r.Close(); err != nil || y != "why" || len(z) != 1 {
+		t.Errorf("accepted layout reads y %q, z %v, %v", y, z, err)
+	}
+	// An absent error, too.
+	r, _ = NewStateReader(stateBytes(t, 1, func(w *StateWriter) {}), 2)
+	r.items = append(r.items, []byte{absent})
+	LoadError(r, "e", &e)
+	if err := r.Close(); err != nil || e != errTest {
+		t.Errorf("absent error: %v, %v", e, err)
+	}
+
+	for _, c := range []struct {
+		name   string
+		num    int
+		layout string
+		state  []byte
+		want   string
+	}{
+		{"unknown layout", 1, "L-gone", old, `has layout "L-gone", which no state of this build has or accepts`},
+		{"variable count", 1, "L-b1", stateBytes(t, 1, func(w *StateWriter) { Save(w, "x", 7) }), "holds 1 variables, and layout \"L-b1\" has 2"},
+		{"not an array", 1, "L-a", []byte{0x01}, "decoding its checkpoint"},
+		{"empty array", 1, "L-a", []byte{0x80}, "no state number"},
+		{"truncated", 1, "L-b1", old[:len(old)-2], "decoding its checkpoint"},
+		{"huge array header", 1, "L-b1", []byte{0x9b, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff}, "decoding its checkpoint"},
+	} {
+		if _, _, _, err := placeState(info, c.num, c.layout, c.state); err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: %v, want an error saying %q", c.name, err, c.want)
+		}
+	}
+}
+
+var errTest = &SavedError{Message: "test"}
+
+// TestRegisterJobChecksAccepts checks the registration of inconsistent
+// layouts.
+func TestRegisterJobChecksAccepts(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		edit func(*JobInfo)
+		want string
+	}{
+		{"index out of range", func(i *JobInfo) { i.States[0].Accepts[0].Vars = []int{2, 0} }, "out of range"},
+		{"index twice", func(i *JobInfo) { i.States[0].Accepts[0].Vars = []int{0, 0} }, "out of range or taken"},
+		{"layout of two states", func(i *JobInfo) { i.States[1].Layout = "L-b1" }, "belongs to states"},
+	} {
+		info := placeInfo()
+		c.edit(info)
+		if err := info.checkStates(); err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: %v, want %q", c.name, err, c.want)
+		}
+	}
+	if err := placeInfo().checkStates(); err != nil {
+		t.Errorf("a consistent job: %v", err)
+	}
+}
+
+// FuzzPlaceState checks that placing any bytes gives an error or a state
+// that reads, never a panic.
+func FuzzPlaceState(f *testing.F) {
+	f.Add(1, "L-b1", stateBytes(f, 1, func(w *StateWriter) { Save(w, "x", 7); Save(w, "y", "why") }))
+	f.Add(1, "L-a", stateBytes(f, 1, func(w *StateWriter) { Save(w, "s", "moved") }))
+	f.Add(2, "L-a", []byte{0x82, 0x02, 0xf7})
+	f.Add(1, "L-b1", []byte{0x83, 0x01, 0x9f, 0xff})
+	info := placeInfo()
+	f.Fuzz(func(t *testing.T, num int, layout string, state []byte) {
+		n, b, _, err := placeState(info, num, layout, state)
+		if err != nil {
+			return
+		}
+		if r, err := NewStateReader(b, 2); err == nil && r.State() != n {
+			t.Errorf("placed as state %d, reads as %d", n, r.State())
+		}
+	})
+}
+
+// TestStoredNumber checks the state number read without decoding, against
+// the writer's encoding of every size of number.
+func TestStoredNumber(t *testing.T) {
+	for _, n := range []int{0, 1, 23, 24, 255, 256, 2002, 65535, 65536, 1 << 30, StateDone, StatePoisoned} {
+		b := stateBytes(t, n, func(w *StateWriter) { Save(w, "x", 1) })
+		if got, ok := storedNumber(b); !ok || got != n {
+			t.Errorf("state %d reads as %d, %v", n, got, ok)
+		}
+	}
+	for _, b := range [][]byte{nil, {0x80}, {0x81}, {0x9f, 0x01, 0xff}, {0x81, 0x61, 0x61}, {0x81, 0x19, 0x01}} {
+		if n, ok := storedNumber(b); ok {
+			t.Errorf("% x reads as state %d", b, n)
+		}
+	}
+}
