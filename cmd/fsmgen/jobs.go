@@ -296,6 +296,7 @@ func ago(now, t time.Time) string {
 type shownJob struct {
 	listedJob
 	State           int              `json:"state"`
+	StateID         string           `json:"state_id,omitempty"`
 	Position        string           `json:"position,omitempty"`
 	Layout          string           `json:"layout"`
 	LayoutKnown     bool             `json:"layout_known"`
@@ -328,7 +329,7 @@ func (c *jobsCmd) describe(ctx context.Context, r fsm.JobRecord) shownJob {
 		s.VariablesError = fmt.Sprintf("the store has no description of layout %q of state %d of %s (an engine records it when a program with this job opens the store): %v", r.Layout, r.StateNum, r.Name, err)
 	} else {
 		s.LayoutKnown = true
-		s.Position = info.Pos
+		s.Position, s.StateID = info.Pos, info.ID
 		vars, err := fsm.DescribeState(r.State, info, c.all)
 		if err != nil {
 			s.VariablesError = err.Error()
@@ -389,7 +390,11 @@ func (c *jobsCmd) show(ctx context.Context, id string) error {
 		if pos == "" {
 			pos = "(position unknown)"
 		}
-		row("paused at", "%s  (state %d, await #%d)", pos, r.StateNum, r.Seq)
+		if s.StateID != "" {
+			row("paused at", "%s  (state %s, number %d, await #%d)", pos, s.StateID, r.StateNum, r.Seq)
+		} else {
+			row("paused at", "%s  (state %d, await #%d)", pos, r.StateNum, r.Seq)
+		}
 	}
 	if s.Op != nil {
 		row("awaiting", "%s", s.Op)

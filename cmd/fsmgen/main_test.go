@@ -131,6 +131,28 @@ func TestGenerateCheckAndOrphans(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(pkg, "job.go"), []byte("package clijob\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	// The job is in the lock: its removal breaks checkpoints of it.
+	for _, args := range [][]string{{"-check", pkg}, {pkg}} {
+		if code, _, stderr := runCLI(args...); code != 1 || !strings.Contains(stderr, "Double is in fsmgen.lock but no longer in the package") {
+			t.Errorf("fsmgen %v on a removed job: exit %d, stderr %q", args, code, stderr)
+		}
+	}
+	if _, err := os.Stat(gen); err != nil {
+		t.Errorf("a refused run removed the generated file: %v", err)
+	}
+	if code, _, stderr := runCLI("-update-lock", pkg); code != 0 || !strings.Contains(stderr, "accepted: job") {
+		t.Fatalf("accepting the removal: exit %d, stderr %q", code, stderr)
+	}
+	for _, f := range []string{gen, filepath.Join(pkg, "fsmgen.lock")} {
+		if _, err := os.Stat(f); !os.IsNotExist(err) {
+			t.Errorf("orphaned %s still there: %v", f, err)
+		}
+	}
+
+	// Without a lock, an orphan is only an orphan.
+	if err := os.WriteFile(gen, first, 0o644); err != nil {
+		t.Fatal(err)
+	}
 	if code, _, stderr := runCLI("-check", pkg); code != 1 || !strings.Contains(stderr, "no jobs left") {
 		t.Errorf("-check on an orphan: exit %d, stderr %q", code, stderr)
 	}
