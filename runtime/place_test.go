@@ -11,7 +11,7 @@ import (
 // ("a") is the earlier build's state 1.
 func placeInfo() *JobInfo {
 	return &JobInfo{
-		Name: "place.Job",
+		Name:  "place.Job",
 		Start: StateInfo{ID: "start", Layout: "L-start"},
 		States: []StateInfo{
 			{ID: "b", Layout: "L-b2", Vars: []VarInfo{{Name: "y"}, {Name: "z"}}, Accepts: []Accepted{{Layout: "L-b1", Vars: []int{-1, 0}}}},

@@ -316,7 +316,7 @@ func (e *emitter) emitJob(l *lowerer, entry []*hvar, h *jobHandle) error {
 	newBody = append(newBody, jen.Return(jen.Id(g.m), jen.Nil()))
 	var states []jen.Code
 	for _, s := range l.awaits {
-		states = append(states, e.stateInfo(l, s.id, s.pinned, s.pos, s.typ, storedOrder(l, s.saved)))
+		states = append(states, e.stateInfo(l, s.id, s.layoutID, s.pinned, s.pos, s.typ, storedOrder(l, s.saved)))
 	}
 	fn := jen.Id(j.fn.Name())
 	if recv := j.sig.Recv(); recv != nil {
@@ -331,7 +331,7 @@ func (e *emitter) emitJob(l *lowerer, entry []*hvar, h *jobHandle) error {
 	if len(states) > 0 {
 		info[jen.Id("States")] = jen.Index().Add(rt("StateInfo")).Values(states...)
 	}
-	info[jen.Id("Start")] = rt("StateInfo").Add(e.stateInfo(l, startID, false, j.decl.Name.Pos(), nil, storedOrder(l, m.entry)))
+	info[jen.Id("Start")] = rt("StateInfo").Add(e.stateInfo(l, startID, startID, false, j.decl.Name.Pos(), nil, storedOrder(l, m.entry)))
 	info[jen.Id("Done")] = rt("StateInfo").Add(e.doneInfo(j))
 	body := []jen.Code{rt("RegisterJob").Call(rt("JobInfo").Values(info))}
 	registered := e.registered(l)
@@ -462,14 +462,15 @@ func declaredAtTop(t types.Type, seen map[types.Type]bool) bool {
 	return true
 }
 
-// stateInfo is the fsm.StateInfo of state id at pos, which awaits a value of
+// stateInfo is the fsm.StateInfo of state id (layoutID in its layout, see
+// awaitSite) at pos, which awaits a value of
 // type await (nil when it is not an await of an op) and stores vars, in
 // stored order. The state is recorded for the package's lock.
-func (e *emitter) stateInfo(l *lowerer, id string, pinned bool, pos token.Pos, await types.Type, vars []*hvar) jen.Code {
+func (e *emitter) stateInfo(l *lowerer, id, layoutID string, pinned bool, pos token.Pos, await types.Type, vars []*hvar) jen.Code {
 	j := l.j
 	var infos []jen.Code
 	lvs := stateLayoutVars(l, vars)
-	rec := &stateRec{id: id, pinned: pinned, pos: pos, at: shortPos(j, pos), layout: layoutOf(id, await, lvs)}
+	rec := &stateRec{id: id, pinned: pinned, pos: pos, at: shortPos(j, pos), layout: layoutOf(layoutID, await, lvs)}
 	if await != nil {
 		rec.awaitType, rec.awaitShape = typeString(await, j.pkg.Types), lockShape(shapeOf(await))
 		if rec.awaitType == rec.awaitShape {

@@ -398,7 +398,7 @@ func nestedLayoutText(l *lowerer, callee *job) string {
 		return b.String()
 	}
 	for _, site := range cl.awaits {
-		fmt.Fprintf(&b, " state %d %s", site.state, layoutOf(site.id, site.typ, stateLayoutVars(cl, storedOrder(cl, site.saved))))
+		fmt.Fprintf(&b, " state %d %s", site.state, layoutOf(site.layoutID, site.typ, stateLayoutVars(cl, storedOrder(cl, site.saved))))
 	}
 	return b.String()
 }

@@ -424,8 +424,12 @@ func compatible(old lockLayout, r *stateRec) (mapping []int, why string) {
 	mapping = make([]int, len(old.Vars))
 	for k := range oldInt {
 		a, b := old.Vars[oldInt[k]], r.vars[newInt[k]]
-		if a.Name != b.Name || a.Shape != b.Shape {
+		if a.Name != b.Name {
 			return nil, "the loops or pending operands around the await changed"
+		}
+		if a.Shape != b.Shape {
+			// A nested job's machine, kept whole, is the usual one.
+			return nil, fmt.Sprintf("what the machine keeps as %s changed", a.Name)
 		}
 		mapping[oldInt[k]] = newInt[k]
 	}

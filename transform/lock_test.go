@@ -219,6 +219,9 @@ func TestLockCompatible(t *testing.T) {
 				"\tb, err := fsm.Await(ctx, Echo.Call(a))", "\t//fsmgen:state Echo.Call#2\n\tb, err := fsm.Await(ctx, Echo.Call(a))",
 			},
 			ids: "first Echo.Call Wait.Call Echo.Call#2",
+			// Pinned ids are no longer counted in the layout; the lock
+			// carries the old layouts over.
+			accepts: map[string]string{"Echo.Call": "0", "Echo.Call#2": "0,1,2"},
 		},
 	}
 	for _, c := range cases {
@@ -272,6 +275,10 @@ func TestLockBreaking(t *testing.T) {
 		edits []string
 		want  []string // line: the start of the message, and after a | a part of it
 		why   string   // in each message, when set
+		// relaid are states whose layout must change, so that no
+		// checkpoint of theirs is placed in them once the change is
+		// accepted.
+		relaid []string
 	}{
 		{
 			name:  "type changed",
@@ -307,6 +314,7 @@ func TestLockBreaking(t *testing.T) {
 				"21: job Steps awaits Echo.Call 3 times",
 				"29: job Steps awaits Echo.Call 3 times",
 			},
+			relaid: []string{"Echo.Call", "Echo.Call#2"},
 		},
 		{
 			name:  "job removed",
@@ -354,6 +362,11 @@ func TestLockBreaking(t *testing.T) {
 			}
 			if len(u.accepts) > 0 {
 				t.Errorf("-update-lock: states accept %v", u.accepts)
+			}
+			for _, id := range c.relaid {
+				if u.layouts[id] == base.layouts[id] {
+					t.Errorf("state %s kept its layout %s: checkpoints of the await it was would resume at it", id, u.layouts[id])
+				}
 			}
 			fresh := runLocked(t, src, nil, false)
 			if string(fresh.lock) != string(u.lock) {

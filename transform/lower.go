@@ -78,6 +78,10 @@ type awaitSite struct {
 	// //fsmgen:state comment gave it.
 	id     string
 	pinned bool
+	// layoutID is what the layout says of the id: the id, and for a
+	// numbered one how many awaits share its base, so that a checkpoint
+	// of one never matches when that number changes.
+	layoutID string
 }
 
 // target is the pair of labels a flattened loop or switch gives break and

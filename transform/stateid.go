@@ -119,18 +119,27 @@ func assignStateIDs(l *lowerer, comments []*stateComment) {
 		}
 	}
 	seen := map[string]int{}
+	bases := map[*awaitSite]string{}
 	for _, s := range l.awaits {
+		s.layoutID = s.id
 		if s.pinned {
 			continue
 		}
 		base := defaultStateID(l, s)
+		bases[s] = base
 		seen[base]++
 		s.id = base
 		if n := seen[base]; n > 1 {
 			s.id = base + "#" + strconv.Itoa(n)
 		}
+		s.layoutID = s.id
 		if pinnedAt[s.id] {
 			l.ds.errorf(taken[s.id], "state name %q is also the id fsmgen gives the await at %s; choose another", s.id, shortPos(j, s.pos))
+		}
+	}
+	for s, base := range bases {
+		if n := seen[base]; n > 1 {
+			s.layoutID = s.id + " of " + strconv.Itoa(n)
 		}
 	}
 }

@@ -386,7 +386,7 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Post.Call",
-			Layout: "d8602ec28f961d82",
+			Layout: "d0018f2e52ef3031",
 			Pos:    "jobs.go:123:14",
 			Vars: []fsm.VarInfo{{
 				Name: "t",
@@ -408,7 +408,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Post.Call#2",
-			Layout: "280dda9630ee58f0",
+			Layout: "ae0913ad1aa11151",
 			Pos:    "jobs.go:139:15",
 			Vars: []fsm.VarInfo{{
 				Name: "t",
@@ -447,7 +447,7 @@ func init() {
 			}},
 		}, {
 			ID:     "fsm.All",
-			Layout: "c14939cb82828173",
+			Layout: "f124125a28ad70ac",
 			Pos:    "jobs.go:161:17",
 			Vars: []fsm.VarInfo{{
 				Name: "t",
@@ -461,7 +461,7 @@ func init() {
 			}},
 		}, {
 			ID:     "fsm.All#2",
-			Layout: "b4ebd47a2629adf8",
+			Layout: "061c7c74ef69de5c",
 			Pos:    "jobs.go:174:15",
 			Vars: []fsm.VarInfo{{
 				Name: "t",

@@ -329,11 +329,11 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "86be675ce493dc32",
+			Layout: "86775685b6a2626d",
 			Pos:    "branch.go:25:13",
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "3676558b4cde4dcc",
+			Layout: "f9060fdcc4565d24",
 			Pos:    "branch.go:28:10",
 			Vars: []fsm.VarInfo{{
 				Name: "y",
@@ -517,7 +517,7 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "b63a72e200ec8f8a",
+			Layout: "0c5a47406326bee2",
 			Pos:    "branch.go:38:7",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
@@ -525,7 +525,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "e8a2047648f93901",
+			Layout: "e7ccddec9a337d35",
 			Pos:    "branch.go:40:14",
 		}},
 		Zero: func() fsm.Machine {
@@ -716,7 +716,7 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Positive.Call",
-			Layout: "b05ee90704276b17",
+			Layout: "45359d5ad6e24aee",
 			Pos:    "branch.go:52:7",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
@@ -727,7 +727,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Positive.Call#2",
-			Layout: "6aa94fe98bc8fc67",
+			Layout: "66540267c20abf88",
 			Pos:    "branch.go:55:8",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
@@ -987,15 +987,15 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "86be675ce493dc32",
+			Layout: "1ab24ff35bdbaff2",
 			Pos:    "branch.go:67:9",
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "e8a2047648f93901",
+			Layout: "d65d03660984e9bb",
 			Pos:    "branch.go:69:9",
 		}, {
 			ID:     "Echo.Call#3",
-			Layout: "e1406b2437188af4",
+			Layout: "33d1f782a68617e4",
 			Pos:    "branch.go:70:10",
 			Vars: []fsm.VarInfo{{
 				Name: "r",
@@ -1003,7 +1003,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#4",
-			Layout: "2ead9556641b5c75",
+			Layout: "da9ff3a1dfdd980f",
 			Pos:    "branch.go:73:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
@@ -1022,7 +1022,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#5",
-			Layout: "970ed572388f9740",
+			Layout: "db7fad4421b0a6d5",
 			Pos:    "branch.go:76:9",
 			Vars: []fsm.VarInfo{{
 				Name: "r",
@@ -1198,11 +1198,11 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "86be675ce493dc32",
+			Layout: "86775685b6a2626d",
 			Pos:    "branch.go:84:13",
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "e8a2047648f93901",
+			Layout: "e7ccddec9a337d35",
 			Pos:    "branch.go:86:20",
 		}},
 		Zero: func() fsm.Machine {
@@ -1452,7 +1452,7 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "784a7281eb334190",
+			Layout: "872378810be32625",
 			Pos:    "branch.go:99:12",
 			Vars: []fsm.VarInfo{{
 				Name: "b",
@@ -1463,7 +1463,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "d3df8526b48cb67c",
+			Layout: "f99cd52116afd25f",
 			Pos:    "branch.go:101:15",
 			Vars: []fsm.VarInfo{{
 				Name: "outer",
@@ -1474,7 +1474,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#3",
-			Layout: "b2a104122e72c180",
+			Layout: "a704a1e838c27e5d",
 			Pos:    "branch.go:104:4",
 			Vars: []fsm.VarInfo{{
 				Name: "outer",
@@ -1485,7 +1485,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#4",
-			Layout: "b11cf835e19dc0ff",
+			Layout: "57ca360fab28552e",
 			Pos:    "branch.go:109:20",
 			Vars: []fsm.VarInfo{{
 				Name: "outer",
@@ -1679,7 +1679,7 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "b63a72e200ec8f8a",
+			Layout: "0c5a47406326bee2",
 			Pos:    "branch.go:121:9",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
@@ -1687,7 +1687,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "b3883f71aae40f39",
+			Layout: "6e1c1ff2d7e2abe5",
 			Pos:    "branch.go:127:10",
 			Vars: []fsm.VarInfo{{
 				Name: "r",

@@ -191,7 +191,7 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "76923da9b41559e1",
+			Layout: "36d48d952fbba908",
 			Pos:    "closures.go:20:9",
 			Vars: []fsm.VarInfo{{
 				Name: "count",
@@ -199,7 +199,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "fb2e0747153b6454",
+			Layout: "06ce843df0a78a36",
 			Pos:    "closures.go:22:9",
 			Vars: []fsm.VarInfo{{
 				Name: "count",
@@ -770,7 +770,7 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "85ea34e284cb936b",
+			Layout: "93dc2aafd3f89789",
 			Pos:    "closures.go:67:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -778,7 +778,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "0a0a982691cf6c74",
+			Layout: "aff95cfe16bd65aa",
 			Pos:    "closures.go:68:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",

@@ -174,7 +174,7 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "b63a72e200ec8f8a",
+			Layout: "0c5a47406326bee2",
 			Pos:    "compose.go:19:9",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
@@ -182,7 +182,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "aa8b91a717830506",
+			Layout: "3ead3518af6def47",
 			Pos:    "compose.go:20:12",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
@@ -392,7 +392,7 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Double",
-			Layout: "a39b247af0412d31",
+			Layout: "3b08d5d9ae942d68",
 			Pos:    "compose.go:30:12",
 			Vars: []fsm.VarInfo{{
 				Name: "total",
@@ -404,7 +404,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Double#2",
-			Layout: "1eeef304a6c1bf8b",
+			Layout: "94d5b510aa93b9da",
 			Pos:    "compose.go:35:13",
 			Vars: []fsm.VarInfo{{
 				Name: "total",
@@ -612,7 +612,7 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Double",
-			Layout: "2b707e12dfc7ad91",
+			Layout: "42434f14dbb945bc",
 			Pos:    "compose.go:45:22",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
@@ -857,7 +857,7 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Double",
-			Layout: "436fc31d5d6489f8",
+			Layout: "431019b3615ddd55",
 			Pos:    "compose.go:56:35",
 			Vars: []fsm.VarInfo{{
 				Name: "b",
@@ -873,7 +873,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Double#2",
-			Layout: "b35915f66890ee93",
+			Layout: "1d95e9cbf7bb31cd",
 			Pos:    "compose.go:56:53",
 			Vars: []fsm.VarInfo{{
 				Name: "b",
@@ -1377,7 +1377,7 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Triple",
-			Layout: "241a767f082f2fcd",
+			Layout: "a5786fee1171853c",
 			Pos:    "compose.go:78:7",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
@@ -1398,7 +1398,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Triple#2",
-			Layout: "e65dd92a400ac89e",
+			Layout: "e6df870a1c33fa33",
 			Pos:    "compose.go:80:5",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
@@ -1938,7 +1938,7 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Double",
-			Layout: "77448516c7fb3eab",
+			Layout: "e65c27c458d09ebc",
 			Pos:    "compose.go:114:10",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
@@ -1947,7 +1947,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Double#2",
-			Layout: "37955cd834afaa5e",
+			Layout: "f30f20cb917dc6f4",
 			Pos:    "compose.go:116:16",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
@@ -2160,7 +2160,7 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "ComposeSeq",
-			Layout: "dc67971071ede8cf",
+			Layout: "c55c4d5bfadccc8b",
 			Pos:    "compose.go:126:12",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
@@ -2173,7 +2173,7 @@ func init() {
 			Pos:    "compose.go:130:9",
 		}, {
 			ID:     "ComposeSeq#2",
-			Layout: "564811d9d41e5afe",
+			Layout: "bce8ea6120c52f22",
 			Pos:    "compose.go:131:15",
 			Vars: []fsm.VarInfo{{
 				Name: "b",
@@ -2412,7 +2412,7 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Sum",
-			Layout: "f6eb674c218df537",
+			Layout: "018b691314ff1bf4",
 			Pos:    "compose.go:139:9",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
@@ -2424,7 +2424,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Sum#2",
-			Layout: "0e7bdd060b766f78",
+			Layout: "9603bc86437382d3",
 			Pos:    "compose.go:140:9",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
@@ -2439,7 +2439,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Sum#3",
-			Layout: "c065d2381d13d18b",
+			Layout: "e680022ad1ed70d0",
 			Pos:    "compose.go:141:9",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
@@ -2744,7 +2744,7 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Double",
-			Layout: "77448516c7fb3eab",
+			Layout: "a9e1237cbea2a054",
 			Pos:    "compose.go:157:9",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
@@ -2980,7 +2980,7 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Double",
-			Layout: "77448516c7fb3eab",
+			Layout: "e65c27c458d09ebc",
 			Pos:    "compose.go:165:11",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
@@ -2989,7 +2989,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Double#2",
-			Layout: "b8c2d05a45fa4f44",
+			Layout: "9a5e3fa178f7c109",
 			Pos:    "compose.go:166:9",
 			Vars: []fsm.VarInfo{{
 				Internal: true,

@@ -273,7 +273,7 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "70c729af6a46b5fb",
+			Layout: "2bddf46f10c84e70",
 			Pos:    "defers.go:23:8",
 			Vars: []fsm.VarInfo{{
 				Name: "out",
@@ -288,7 +288,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "73494c571c71d9e5",
+			Layout: "48e0bf33a2b33a49",
 			Pos:    "defers.go:25:8",
 			Vars: []fsm.VarInfo{{
 				Name: "out",
@@ -1723,7 +1723,7 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "c10bb148cfea4d6c",
+			Layout: "b4f3718f092e0f30",
 			Pos:    "defers.go:121:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -1731,7 +1731,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "6372b69e822ab530",
+			Layout: "6548d3b54ec30ae8",
 			Pos:    "defers.go:126:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",

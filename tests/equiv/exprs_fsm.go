@@ -370,7 +370,7 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "be02359bc73a28d1",
+			Layout: "c2f7b3d0207c8f5e",
 			Pos:    "exprs.go:29:20",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
@@ -379,7 +379,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "9505e5269801e97f",
+			Layout: "16006b06f508d3cd",
 			Pos:    "exprs.go:29:63",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
@@ -768,11 +768,11 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "86be675ce493dc32",
+			Layout: "300ea6afb8fe340f",
 			Pos:    "exprs.go:43:12",
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "b957ba2b004a2d2a",
+			Layout: "af48d8f522540556",
 			Pos:    "exprs.go:43:59",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
@@ -785,7 +785,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#3",
-			Layout: "584c6198350b8cb4",
+			Layout: "fa52f4f2f7233fdb",
 			Pos:    "exprs.go:44:36",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
@@ -989,11 +989,11 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Str.Call",
-			Layout: "fce97d5cd61c5bc7",
+			Layout: "153151d7ba110699",
 			Pos:    "exprs.go:52:24",
 		}, {
 			ID:     "Echo.Call",
-			Layout: "7a9cb11a8872be40",
+			Layout: "cc88b10f734a9535",
 			Pos:    "exprs.go:52:59",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
@@ -1002,7 +1002,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "514f0c81f41d9ec6",
+			Layout: "cded7ccf6a9ee3ef",
 			Pos:    "exprs.go:53:38",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -1010,7 +1010,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Str.Call#2",
-			Layout: "5d3b24a7da54693f",
+			Layout: "14d198a2c6c04cf6",
 			Pos:    "exprs.go:53:71",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -1201,11 +1201,11 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "86be675ce493dc32",
+			Layout: "86775685b6a2626d",
 			Pos:    "exprs.go:59:18",
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "b957ba2b004a2d2a",
+			Layout: "132c64f4204eb5ab",
 			Pos:    "exprs.go:59:69",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
@@ -1392,11 +1392,11 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "86be675ce493dc32",
+			Layout: "86775685b6a2626d",
 			Pos:    "exprs.go:69:26",
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "b957ba2b004a2d2a",
+			Layout: "132c64f4204eb5ab",
 			Pos:    "exprs.go:69:86",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
@@ -1596,7 +1596,7 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "be02359bc73a28d1",
+			Layout: "c2f7b3d0207c8f5e",
 			Pos:    "exprs.go:76:28",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
@@ -1605,7 +1605,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "7a2dd0ad9bbc512c",
+			Layout: "d38f6025b8035b64",
 			Pos:    "exprs.go:76:73",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
@@ -1974,11 +1974,11 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "86be675ce493dc32",
+			Layout: "300ea6afb8fe340f",
 			Pos:    "exprs.go:92:21",
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "6a1c86b6e5551075",
+			Layout: "7b0082f8d67f14b5",
 			Pos:    "exprs.go:92:71",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
@@ -1987,7 +1987,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#3",
-			Layout: "49bf339df2bc5e90",
+			Layout: "48e7ea42e70757fe",
 			Pos:    "exprs.go:93:21",
 			Vars: []fsm.VarInfo{{
 				Name: "ps",
@@ -2215,7 +2215,7 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "0a645544c08d3d87",
+			Layout: "c314dc5fae7ecf38",
 			Pos:    "exprs.go:101:12",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
@@ -2240,7 +2240,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "d04024a024faca6c",
+			Layout: "fc16209c178a8db4",
 			Pos:    "exprs.go:103:39",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
@@ -2254,7 +2254,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#3",
-			Layout: "f5bb7b0c50806cd0",
+			Layout: "d6446fdb3b8a1052",
 			Pos:    "exprs.go:103:12",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
@@ -2688,7 +2688,7 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "58321303054145b9",
+			Layout: "cef77fd9655b66a8",
 			Pos:    "exprs.go:122:15",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
@@ -2696,7 +2696,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "5377568596c2de91",
+			Layout: "813a9ef2a2e275ae",
 			Pos:    "exprs.go:122:59",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
@@ -2719,7 +2719,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#3",
-			Layout: "2b3627508e049874",
+			Layout: "36b2bbb83fcd9cf5",
 			Pos:    "exprs.go:124:42",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
@@ -2931,7 +2931,7 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "b63a72e200ec8f8a",
+			Layout: "56d1de67c6ff7c0e",
 			Pos:    "exprs.go:131:9",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
@@ -2939,7 +2939,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "12e3ee17feba331a",
+			Layout: "d6e3e6ab0deed5a3",
 			Pos:    "exprs.go:132:9",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
@@ -2947,7 +2947,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#3",
-			Layout: "7ee524b0bcabc75a",
+			Layout: "11a5cf83033e5c4a",
 			Pos:    "exprs.go:134:10",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
@@ -2955,7 +2955,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#4",
-			Layout: "5fb6d5eadd0fe466",
+			Layout: "09efb62346da430d",
 			Pos:    "exprs.go:135:9",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
@@ -3247,7 +3247,7 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "18d731e23aefa70a",
+			Layout: "50ad2bc221e03fd2",
 			Pos:    "exprs.go:146:13",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
@@ -3258,7 +3258,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "e985737717db281e",
+			Layout: "fada040adf791f5c",
 			Pos:    "exprs.go:147:7",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
@@ -3266,7 +3266,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#3",
-			Layout: "fc137d75d134fbbf",
+			Layout: "7d8479ddae5862f3",
 			Pos:    "exprs.go:147:43",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
@@ -3278,7 +3278,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#4",
-			Layout: "29673f66513f91fa",
+			Layout: "49647eabb14c2443",
 			Pos:    "exprs.go:148:22",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
@@ -3290,7 +3290,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#5",
-			Layout: "374fb7e724a84b93",
+			Layout: "71ece8e8e20531eb",
 			Pos:    "exprs.go:150:23",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
@@ -3305,7 +3305,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#6",
-			Layout: "d627529f943c5b35",
+			Layout: "e12476e0877a1def",
 			Pos:    "exprs.go:151:16",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
@@ -3478,7 +3478,7 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Str.Call",
-			Layout: "3863fadfeca50e50",
+			Layout: "86345cc78c2e95d5",
 			Pos:    "exprs.go:158:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -3486,7 +3486,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Str.Call#2",
-			Layout: "b656cbc9408dbcd5",
+			Layout: "f52591c86a32b9cf",
 			Pos:    "exprs.go:158:44",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -3734,11 +3734,11 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "86be675ce493dc32",
+			Layout: "d8527d005a713423",
 			Pos:    "exprs.go:164:9",
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "12e3ee17feba331a",
+			Layout: "d6e3e6ab0deed5a3",
 			Pos:    "exprs.go:166:9",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
@@ -3746,7 +3746,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#3",
-			Layout: "4b55251afe858a9a",
+			Layout: "82a26f04e97f61a2",
 			Pos:    "exprs.go:170:7",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
@@ -3760,7 +3760,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#4",
-			Layout: "26704773f1c57677",
+			Layout: "e10b3be708624fa6",
 			Pos:    "exprs.go:172:6",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
@@ -4316,7 +4316,7 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "cd427be99b589c74",
+			Layout: "7016190f247ec644",
 			Pos:    "exprs.go:193:11",
 			Vars: []fsm.VarInfo{{
 				Name: "y",
@@ -4327,7 +4327,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "5d5eed0c32e6720a",
+			Layout: "dd47d45132b60a3f",
 			Pos:    "exprs.go:193:50",
 			Vars: []fsm.VarInfo{{
 				Name: "z",
@@ -4335,7 +4335,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#3",
-			Layout: "899bee1855e8aa3e",
+			Layout: "2910e55fb2f5d69c",
 			Pos:    "exprs.go:193:89",
 		}},
 		Zero: func() fsm.Machine {
@@ -4564,7 +4564,7 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Positive.Call",
-			Layout: "bff422321061534e",
+			Layout: "84a8ffa6ed00817f",
 			Pos:    "exprs.go:201:31",
 			Vars: []fsm.VarInfo{{
 				Name: "b",
@@ -4572,7 +4572,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Positive.Call#2",
-			Layout: "1bda134bf1865015",
+			Layout: "876240886ed8b382",
 			Pos:    "exprs.go:201:93",
 		}},
 		Zero: func() fsm.Machine {
@@ -4952,11 +4952,11 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "86be675ce493dc32",
+			Layout: "300ea6afb8fe340f",
 			Pos:    "exprs.go:220:11",
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "9505e5269801e97f",
+			Layout: "4b4d62716af18071",
 			Pos:    "exprs.go:220:43",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
@@ -4965,7 +4965,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#3",
-			Layout: "8e3421a4788fc5b6",
+			Layout: "b89bc72e5cf14ce2",
 			Pos:    "exprs.go:220:77",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
@@ -5175,15 +5175,15 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "86be675ce493dc32",
+			Layout: "d8527d005a713423",
 			Pos:    "exprs.go:227:36",
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "e8a2047648f93901",
+			Layout: "1eb0cd280293be55",
 			Pos:    "exprs.go:227:9",
 		}, {
 			ID:     "Echo.Call#3",
-			Layout: "7ee524b0bcabc75a",
+			Layout: "11a5cf83033e5c4a",
 			Pos:    "exprs.go:228:43",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
@@ -5191,7 +5191,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#4",
-			Layout: "d3cefdc6fdf7cbc5",
+			Layout: "615dfbffae8bc4bd",
 			Pos:    "exprs.go:228:81",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
@@ -5412,7 +5412,7 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "daab266df16f8b9d",
+			Layout: "df0a6aa81adc3e51",
 			Pos:    "exprs.go:239:13",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
@@ -5420,7 +5420,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "2a57c822ac6827e7",
+			Layout: "0cec6f35adf5bb64",
 			Pos:    "exprs.go:240:12",
 			Vars: []fsm.VarInfo{{
 				Name: "b",
@@ -5428,7 +5428,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#3",
-			Layout: "c62422372692af08",
+			Layout: "a1e7e4e836e89c90",
 			Pos:    "exprs.go:241:13",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
@@ -5768,7 +5768,7 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "daab266df16f8b9d",
+			Layout: "1aed96b70606da2d",
 			Pos:    "exprs.go:259:15",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
@@ -5776,7 +5776,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "aa8b91a717830506",
+			Layout: "3ead3518af6def47",
 			Pos:    "exprs.go:260:8",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
@@ -5968,11 +5968,11 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "86be675ce493dc32",
+			Layout: "86775685b6a2626d",
 			Pos:    "exprs.go:266:11",
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "9505e5269801e97f",
+			Layout: "16006b06f508d3cd",
 			Pos:    "exprs.go:266:45",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
@@ -6191,11 +6191,11 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "86be675ce493dc32",
+			Layout: "86775685b6a2626d",
 			Pos:    "exprs.go:271:17",
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "c601b126815d42ee",
+			Layout: "9874105b77c570f9",
 			Pos:    "exprs.go:272:21",
 			Vars: []fsm.VarInfo{{
 				Name: "f",
@@ -6420,7 +6420,7 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "011c28726d9c648b",
+			Layout: "0ff1d89555769759",
 			Pos:    "exprs.go:281:14",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
@@ -6431,7 +6431,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "de4096c3b689f145",
+			Layout: "6d33b9a5db534f96",
 			Pos:    "exprs.go:281:46",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
@@ -6446,7 +6446,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#3",
-			Layout: "c488ac135e80b64c",
+			Layout: "f55be80dc462c184",
 			Pos:    "exprs.go:281:82",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -6653,7 +6653,7 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "86be675ce493dc32",
+			Layout: "86775685b6a2626d",
 			Pos:    "exprs.go:286:12",
 		}, {
 			ID:     "Positive.Call",
@@ -6666,7 +6666,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "ffecd9527e5fce40",
+			Layout: "479bac59fae01e9f",
 			Pos:    "exprs.go:286:84",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
@@ -6827,11 +6827,11 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Swap.Call",
-			Layout: "60240e31fbd8f1e5",
+			Layout: "0f6cccda7ff5e120",
 			Pos:    "exprs.go:291:11",
 		}, {
 			ID:     "Swap.Call#2",
-			Layout: "45a474d755d46248",
+			Layout: "d8d04475efba6464",
 			Pos:    "exprs.go:291:65",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
@@ -7020,7 +7020,7 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "58321303054145b9",
+			Layout: "0cea878ab2cafc41",
 			Pos:    "exprs.go:297:20",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
@@ -7028,7 +7028,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "5377568596c2de91",
+			Layout: "3a369697ce2add43",
 			Pos:    "exprs.go:297:53",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
@@ -7399,11 +7399,11 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "86be675ce493dc32",
+			Layout: "86775685b6a2626d",
 			Pos:    "exprs.go:311:12",
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "9505e5269801e97f",
+			Layout: "16006b06f508d3cd",
 			Pos:    "exprs.go:311:45",
 			Vars: []fsm.VarInfo{{
 				Internal: true,

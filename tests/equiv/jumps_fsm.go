@@ -1595,11 +1595,11 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "86be675ce493dc32",
+			Layout: "86775685b6a2626d",
 			Pos:    "jumps.go:135:9",
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "e8a2047648f93901",
+			Layout: "e7ccddec9a337d35",
 			Pos:    "jumps.go:139:8",
 		}},
 		Zero: func() fsm.Machine {
@@ -2359,7 +2359,7 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Str.Call",
-			Layout: "565a8c644d4f95a2",
+			Layout: "4c7f1bb7b438831a",
 			Pos:    "jumps.go:204:11",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
@@ -2373,7 +2373,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Str.Call#2",
-			Layout: "eb06efbe5a647bcb",
+			Layout: "37c87a8e7a0ed913",
 			Pos:    "jumps.go:211:11",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
@@ -2566,7 +2566,7 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "2593ac836739d4e3",
+			Layout: "cae6d7810b758fb1",
 			Pos:    "jumps.go:225:9",
 			Vars: []fsm.VarInfo{{
 				Name: "r",
@@ -2574,7 +2574,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "b3883f71aae40f39",
+			Layout: "6e1c1ff2d7e2abe5",
 			Pos:    "jumps.go:227:9",
 			Vars: []fsm.VarInfo{{
 				Name: "r",
@@ -4340,7 +4340,7 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "ebcd4a41fe030807",
+			Layout: "433140e87cce65ba",
 			Pos:    "jumps.go:343:13",
 			Vars: []fsm.VarInfo{{
 				Name: "r",
@@ -4351,7 +4351,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "2d89a8669ed9bc28",
+			Layout: "5ba46774cf2c7beb",
 			Pos:    "jumps.go:345:4",
 			Vars: []fsm.VarInfo{{
 				Name: "r",
@@ -4362,7 +4362,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#3",
-			Layout: "87f431da13f95379",
+			Layout: "2e81307f7be2d480",
 			Pos:    "jumps.go:348:9",
 			Vars: []fsm.VarInfo{{
 				Name: "r",

@@ -683,11 +683,11 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "86be675ce493dc32",
+			Layout: "86775685b6a2626d",
 			Pos:    "kinds.go:98:13",
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "bf4939f8db2d72b7",
+			Layout: "4d5fb41ca0c7fe93",
 			Pos:    "kinds.go:101:16",
 			Vars: []fsm.VarInfo{{
 				Name: "t",
@@ -1295,7 +1295,7 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "c9590a345a3279f5",
+			Layout: "a304e7c0863d9104",
 			Pos:    "kinds.go:190:13",
 			Vars: []fsm.VarInfo{{
 				Name: "t",
@@ -1317,7 +1317,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "44bc5c93b2b98942",
+			Layout: "edf42a71f1032eef",
 			Pos:    "kinds.go:200:15",
 			Vars: []fsm.VarInfo{{
 				Name: "t",

@@ -1126,7 +1126,7 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "c929028fd5fbf8de",
+			Layout: "161011f5ee6bacb8",
 			Pos:    "loops.go:70:13",
 			Vars: []fsm.VarInfo{{
 				Name: "sum",
@@ -1134,7 +1134,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "a391e27c9e8b15bd",
+			Layout: "61594122dba9a537",
 			Pos:    "loops.go:70:50",
 			Vars: []fsm.VarInfo{{
 				Name: "sum",
@@ -1145,7 +1145,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#3",
-			Layout: "6f3a9a678b732bf5",
+			Layout: "0627e89e711a6f07",
 			Pos:    "loops.go:71:12",
 			Vars: []fsm.VarInfo{{
 				Name: "sum",
@@ -1156,7 +1156,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#4",
-			Layout: "0cad6dbd7cd1e842",
+			Layout: "5268d14427e09c97",
 			Pos:    "loops.go:70:88",
 			Vars: []fsm.VarInfo{{
 				Name: "sum",
@@ -2507,7 +2507,7 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "cfa3175398132a67",
+			Layout: "24404fd19da2de85",
 			Pos:    "loops.go:152:24",
 			Vars: []fsm.VarInfo{{
 				Name: "sum",
@@ -2524,7 +2524,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "21d52d71d0667f4d",
+			Layout: "760396e6d97300a7",
 			Pos:    "loops.go:154:18",
 			Vars: []fsm.VarInfo{{
 				Name: "sum",
@@ -3444,7 +3444,7 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "95ad11da49228cdb",
+			Layout: "89d0170d789fa7e9",
 			Pos:    "loops.go:221:12",
 			Vars: []fsm.VarInfo{{
 				Name: "i",
@@ -3455,7 +3455,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "3800a4723d021c43",
+			Layout: "a2b30d83832a5a3a",
 			Pos:    "loops.go:225:12",
 			Vars: []fsm.VarInfo{{
 				Name: "i",
@@ -4499,7 +4499,7 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "8c046cb1560961f3",
+			Layout: "9cc17f7c0b597cde",
 			Pos:    "loops.go:292:10",
 			Vars: []fsm.VarInfo{{
 				Name: "out",
@@ -4524,7 +4524,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "0efd266288de2049",
+			Layout: "06d09425455378e0",
 			Pos:    "loops.go:294:12",
 			Vars: []fsm.VarInfo{{
 				Name: "out",

@@ -159,7 +159,7 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "f7b9697ede7a58f2",
+			Layout: "c8a661399937f199",
 			Pos:    "memory.go:23:2",
 			Vars: []fsm.VarInfo{{
 				Name: "t",
@@ -167,7 +167,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "ad973c192583d863",
+			Layout: "ecdd461f2b7367af",
 			Pos:    "memory.go:25:11",
 			Vars: []fsm.VarInfo{{
 				Name: "t",
@@ -1347,7 +1347,7 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "6fc8e20a389bfbfc",
+			Layout: "b449843e35e90b0a",
 			Pos:    "memory.go:104:11",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
@@ -1355,7 +1355,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "8858e0e7954c745b",
+			Layout: "a3184ac193ed2012",
 			Pos:    "memory.go:105:2",
 			Vars: []fsm.VarInfo{{
 				Name: "a",

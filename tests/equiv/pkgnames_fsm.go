@@ -172,7 +172,7 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "3cd55f5f64a07163",
+			Layout: "2dc4849a707030e9",
 			Pos:    "pkgnames.go:15:2",
 			Vars: []fsm.VarInfo{{
 				Name: "up",
@@ -180,7 +180,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "300016178dbc7009",
+			Layout: "87b658054c1a4a03",
 			Pos:    "pkgnames.go:18:2",
 			Vars: []fsm.VarInfo{{
 				Name: "strings",

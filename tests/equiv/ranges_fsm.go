@@ -5686,7 +5686,7 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "5994ce40dad83649",
+			Layout: "fda192121bdc81bb",
 			Pos:    "ranges.go:355:14",
 			Vars: []fsm.VarInfo{{
 				Name: "m",
@@ -5705,7 +5705,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "fb2e0747153b6454",
+			Layout: "06ce843df0a78a36",
 			Pos:    "ranges.go:357:13",
 			Vars: []fsm.VarInfo{{
 				Name: "count",
@@ -6510,7 +6510,7 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "439be6424d1b6acf",
+			Layout: "43808d4982cc9f30",
 			Pos:    "ranges.go:405:12",
 			Vars: []fsm.VarInfo{{
 				Name: "sum",
@@ -6530,7 +6530,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "9ff98d87b634c6e7",
+			Layout: "9c69ba368c682f2a",
 			Pos:    "ranges.go:408:12",
 			Vars: []fsm.VarInfo{{
 				Name: "sum",
@@ -6550,7 +6550,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#3",
-			Layout: "2896251bc4b3a012",
+			Layout: "95920fcb604e1e2f",
 			Pos:    "ranges.go:411:12",
 			Vars: []fsm.VarInfo{{
 				Name: "sum",
@@ -6566,7 +6566,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#4",
-			Layout: "f3ffd912f5f15e69",
+			Layout: "13989d4d1f30b966",
 			Pos:    "ranges.go:414:12",
 			Vars: []fsm.VarInfo{{
 				Name: "sum",
@@ -6582,7 +6582,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#5",
-			Layout: "b56a1e1c11636c17",
+			Layout: "07d3e3daffe64345",
 			Pos:    "ranges.go:417:18",
 			Vars: []fsm.VarInfo{{
 				Name: "sum",
@@ -6978,7 +6978,7 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "c65363db10ad6253",
+			Layout: "885537104a61c808",
 			Pos:    "ranges.go:427:23",
 			Vars: []fsm.VarInfo{{
 				Name: "sum",
@@ -7004,7 +7004,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "d15c8a576f3e7b24",
+			Layout: "ba585f9003dce630",
 			Pos:    "ranges.go:430:12",
 			Vars: []fsm.VarInfo{{
 				Name: "sum",
@@ -7040,7 +7040,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#3",
-			Layout: "d65d71d6eb69cda7",
+			Layout: "d07a641e45d49535",
 			Pos:    "ranges.go:436:12",
 			Vars: []fsm.VarInfo{{
 				Name: "sum",
@@ -7056,7 +7056,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#4",
-			Layout: "b34decb11fdb1288",
+			Layout: "04803c7ff01809e6",
 			Pos:    "ranges.go:439:21",
 			Vars: []fsm.VarInfo{{
 				Name: "sum",
@@ -7716,11 +7716,11 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "86be675ce493dc32",
+			Layout: "86775685b6a2626d",
 			Pos:    "ranges.go:478:12",
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "cb6fbf1a5b266c37",
+			Layout: "60690c0dfd7dfb30",
 			Pos:    "ranges.go:483:11",
 			Vars: []fsm.VarInfo{{
 				Name: "sum",

@@ -269,15 +269,15 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Record.Call",
-			Layout: "2e66dab1f4f72eab",
+			Layout: "3121072419f9ff3f",
 			Pos:    "results.go:20:3",
 		}, {
 			ID:     "Record.Call#2",
-			Layout: "78f1a7948605f6ea",
+			Layout: "c47c17dde6a4f8af",
 			Pos:    "results.go:23:2",
 		}, {
 			ID:     "Record.Call#3",
-			Layout: "7ac1a1097f9f5a52",
+			Layout: "93ded89e5229a3b6",
 			Pos:    "results.go:24:2",
 		}},
 		Zero: func() fsm.Machine {

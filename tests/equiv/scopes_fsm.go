@@ -231,7 +231,7 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "372b936c9e7bd364",
+			Layout: "7d886769ca22c9cf",
 			Pos:    "scopes.go:19:10",
 			Vars: []fsm.VarInfo{{
 				Name: "out",
@@ -242,7 +242,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "6acff2da5019a161",
+			Layout: "6ecfda487458993b",
 			Pos:    "scopes.go:21:11",
 			Vars: []fsm.VarInfo{{
 				Name: "out",
@@ -256,7 +256,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#3",
-			Layout: "ba133104637493de",
+			Layout: "f24fef27036a64ad",
 			Pos:    "scopes.go:22:4",
 			Vars: []fsm.VarInfo{{
 				Name: "out",
@@ -273,7 +273,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#4",
-			Layout: "2791dd596d36ae0d",
+			Layout: "f9aa511a3d363669",
 			Pos:    "scopes.go:26:3",
 			Vars: []fsm.VarInfo{{
 				Name: "out",
@@ -287,7 +287,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#5",
-			Layout: "4d4afe5c1758bc80",
+			Layout: "9da382e7611af175",
 			Pos:    "scopes.go:30:2",
 			Vars: []fsm.VarInfo{{
 				Name: "out",
@@ -541,7 +541,7 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "0a68b2004c3d36ec",
+			Layout: "ed22101df87c2a05",
 			Pos:    "scopes.go:41:3",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
@@ -555,7 +555,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "7e44fd96ad962b4b",
+			Layout: "623001b4f41b4493",
 			Pos:    "scopes.go:45:3",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
@@ -569,7 +569,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#3",
-			Layout: "fe0f9bc0f883f634",
+			Layout: "704a5d68880271cf",
 			Pos:    "scopes.go:49:3",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
@@ -780,7 +780,7 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "6400f655e8675aa6",
+			Layout: "8a8a398ad48e55c3",
 			Pos:    "scopes.go:63:3",
 			Vars: []fsm.VarInfo{{
 				Name: "out",
@@ -791,7 +791,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "a129e814232ac263",
+			Layout: "f38ec178d03b523d",
 			Pos:    "scopes.go:68:3",
 			Vars: []fsm.VarInfo{{
 				Name: "out",
@@ -802,7 +802,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#3",
-			Layout: "e5ed2fc7434b6be3",
+			Layout: "d4e45a072187e6d6",
 			Pos:    "scopes.go:73:3",
 			Vars: []fsm.VarInfo{{
 				Name: "out",
@@ -982,7 +982,7 @@ func init() {
 			Pos:    "scopes.go:83:12",
 		}, {
 			ID:     "Echo.Call",
-			Layout: "a9098953a7e7e85f",
+			Layout: "d44399c85af26455",
 			Pos:    "scopes.go:85:13",
 			Vars: []fsm.VarInfo{{
 				Name: "err",
@@ -990,7 +990,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "232004924a41e420",
+			Layout: "6642d926c4fd0f0d",
 			Pos:    "scopes.go:89:3",
 			Vars: []fsm.VarInfo{{
 				Name: "err",
@@ -1524,7 +1524,7 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "c02bd2b5a2f57397",
+			Layout: "bb92408fdf3bb8e4",
 			Pos:    "scopes.go:121:8",
 			Vars: []fsm.VarInfo{{
 				Name: "in",
@@ -1562,7 +1562,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "53e39a4e4991af59",
+			Layout: "15f046bf8e176a63",
 			Pos:    "scopes.go:123:10",
 			Vars: []fsm.VarInfo{{
 				Name: "m",
@@ -1600,7 +1600,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#3",
-			Layout: "b00e59a33f1c1ae4",
+			Layout: "892246493d875b8a",
 			Pos:    "scopes.go:125:2",
 			Vars: []fsm.VarInfo{{
 				Name: "m",
@@ -2649,7 +2649,7 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "282643047ab1d7c8",
+			Layout: "47b152645f272510",
 			Pos:    "scopes.go:194:3",
 			Vars: []fsm.VarInfo{{
 				Name: "out",
@@ -2660,7 +2660,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "21c0c07ac659bbbb",
+			Layout: "0c1cd77d7550975a",
 			Pos:    "scopes.go:200:3",
 			Vars: []fsm.VarInfo{{
 				Name: "out",
@@ -2838,7 +2838,7 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "1d64637f7f9c079e",
+			Layout: "f649a07b70b729e7",
 			Pos:    "scopes.go:216:2",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
@@ -2849,7 +2849,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "bf3a667be8edceaa",
+			Layout: "f27d120542fde8bc",
 			Pos:    "scopes.go:217:21",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
@@ -3179,11 +3179,11 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "86be675ce493dc32",
+			Layout: "86775685b6a2626d",
 			Pos:    "scopes.go:233:9",
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "aa8b91a717830506",
+			Layout: "3ead3518af6def47",
 			Pos:    "scopes.go:236:9",
 			Vars: []fsm.VarInfo{{
 				Name: "a",

@@ -341,7 +341,7 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "86be675ce493dc32",
+			Layout: "86775685b6a2626d",
 			Pos:    "sequence.go:24:12",
 		}, {
 			ID:     "Add.Call",
@@ -353,7 +353,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "6f6019eee455ca02",
+			Layout: "12f894ae817d8633",
 			Pos:    "sequence.go:32:12",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
@@ -519,15 +519,15 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Record.Call",
-			Layout: "2e66dab1f4f72eab",
+			Layout: "3121072419f9ff3f",
 			Pos:    "sequence.go:43:2",
 		}, {
 			ID:     "Record.Call#2",
-			Layout: "78f1a7948605f6ea",
+			Layout: "c47c17dde6a4f8af",
 			Pos:    "sequence.go:44:9",
 		}, {
 			ID:     "Record.Call#3",
-			Layout: "7ac1a1097f9f5a52",
+			Layout: "93ded89e5229a3b6",
 			Pos:    "sequence.go:45:12",
 		}, {
 			ID:     "Echo.Call",
@@ -653,15 +653,15 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Record.Call",
-			Layout: "2e66dab1f4f72eab",
+			Layout: "3121072419f9ff3f",
 			Pos:    "sequence.go:54:2",
 		}, {
 			ID:     "Record.Call#2",
-			Layout: "78f1a7948605f6ea",
+			Layout: "c47c17dde6a4f8af",
 			Pos:    "sequence.go:55:2",
 		}, {
 			ID:     "Record.Call#3",
-			Layout: "7ac1a1097f9f5a52",
+			Layout: "93ded89e5229a3b6",
 			Pos:    "sequence.go:56:9",
 		}},
 		Zero: func() fsm.Machine {
@@ -818,11 +818,11 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "86be675ce493dc32",
+			Layout: "86775685b6a2626d",
 			Pos:    "sequence.go:62:11",
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "e8a2047648f93901",
+			Layout: "e7ccddec9a337d35",
 			Pos:    "sequence.go:66:11",
 		}},
 		Zero: func() fsm.Machine {
@@ -972,11 +972,11 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "86be675ce493dc32",
+			Layout: "86775685b6a2626d",
 			Pos:    "sequence.go:72:15",
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "aa8b91a717830506",
+			Layout: "3ead3518af6def47",
 			Pos:    "sequence.go:74:11",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
@@ -1215,7 +1215,7 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "9724ac0a264372ee",
+			Layout: "06fe70fa5d7d1eed",
 			Pos:    "sequence.go:85:2",
 			Vars: []fsm.VarInfo{{
 				Name: "p",
@@ -1229,7 +1229,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "89bc011608e8a9fc",
+			Layout: "06a449c78ef24cdf",
 			Pos:    "sequence.go:86:12",
 			Vars: []fsm.VarInfo{{
 				Name: "p",
@@ -1243,7 +1243,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#3",
-			Layout: "458c53c9445e89dd",
+			Layout: "16b6af9104992cae",
 			Pos:    "sequence.go:90:2",
 			Vars: []fsm.VarInfo{{
 				Name: "p",
@@ -1466,7 +1466,7 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "bd59ecef6c2270c7",
+			Layout: "05aa78abdca10de7",
 			Pos:    "sequence.go:101:13",
 			Vars: []fsm.VarInfo{{
 				Name: "p",
@@ -1474,7 +1474,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "49d05fcdde42a8b6",
+			Layout: "5e369246ece1719c",
 			Pos:    "sequence.go:103:15",
 			Vars: []fsm.VarInfo{{
 				Name: "p",
@@ -1485,7 +1485,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#3",
-			Layout: "6fd0f763df4a6da8",
+			Layout: "baa26ddeccc735e1",
 			Pos:    "sequence.go:105:17",
 			Vars: []fsm.VarInfo{{
 				Name: "p",
@@ -1499,7 +1499,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#4",
-			Layout: "43d81e40b070b053",
+			Layout: "b8d6c3dca1348c4c",
 			Pos:    "sequence.go:107:14",
 			Vars: []fsm.VarInfo{{
 				Name: "p",
@@ -1650,11 +1650,11 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "86be675ce493dc32",
+			Layout: "86775685b6a2626d",
 			Pos:    "sequence.go:117:2",
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "e8a2047648f93901",
+			Layout: "e7ccddec9a337d35",
 			Pos:    "sequence.go:119:2",
 		}},
 		Zero: func() fsm.Machine {
@@ -1820,11 +1820,11 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Record.Call",
-			Layout: "2e66dab1f4f72eab",
+			Layout: "3121072419f9ff3f",
 			Pos:    "sequence.go:126:10",
 		}, {
 			ID:     "Record.Call#2",
-			Layout: "560b55f1346ae7a9",
+			Layout: "9dd47e7d4896d5bf",
 			Pos:    "sequence.go:127:10",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
@@ -1832,7 +1832,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Record.Call#3",
-			Layout: "a42e382a860d96f7",
+			Layout: "c94c3f9c69c87a4b",
 			Pos:    "sequence.go:128:10",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
@@ -2038,7 +2038,7 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Str.Call",
-			Layout: "9cdbb52b795ed7af",
+			Layout: "5213c1524e400c2e",
 			Pos:    "sequence.go:135:9",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
@@ -2057,7 +2057,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Str.Call#2",
-			Layout: "0301818dff68e583",
+			Layout: "efb443a7394832e5",
 			Pos:    "sequence.go:137:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",

@@ -456,15 +456,15 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "86be675ce493dc32",
+			Layout: "d8527d005a713423",
 			Pos:    "switches.go:34:9",
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "e8a2047648f93901",
+			Layout: "1eb0cd280293be55",
 			Pos:    "switches.go:36:9",
 		}, {
 			ID:     "Echo.Call#3",
-			Layout: "e1406b2437188af4",
+			Layout: "e7495991567fce3d",
 			Pos:    "switches.go:37:10",
 			Vars: []fsm.VarInfo{{
 				Name: "r",
@@ -472,7 +472,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#4",
-			Layout: "32153928971242e3",
+			Layout: "527695ceec0dcd8a",
 			Pos:    "switches.go:40:11",
 			Vars: []fsm.VarInfo{{
 				Name: "r",
@@ -668,7 +668,7 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Str.Call",
-			Layout: "fce97d5cd61c5bc7",
+			Layout: "153151d7ba110699",
 			Pos:    "switches.go:50:12",
 		}, {
 			ID:     "Echo.Call",
@@ -676,7 +676,7 @@ func init() {
 			Pos:    "switches.go:54:3",
 		}, {
 			ID:     "Str.Call#2",
-			Layout: "5815be4af0b43e15",
+			Layout: "8ee735624d340688",
 			Pos:    "switches.go:57:11",
 		}},
 		Zero: func() fsm.Machine {
@@ -852,11 +852,11 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "86be675ce493dc32",
+			Layout: "86775685b6a2626d",
 			Pos:    "switches.go:62:16",
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "3676558b4cde4dcc",
+			Layout: "f9060fdcc4565d24",
 			Pos:    "switches.go:64:16",
 			Vars: []fsm.VarInfo{{
 				Name: "y",
@@ -1050,7 +1050,7 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "86be675ce493dc32",
+			Layout: "86775685b6a2626d",
 			Pos:    "switches.go:72:16",
 		}, {
 			ID:     "Str.Call",
@@ -1058,7 +1058,7 @@ func init() {
 			Pos:    "switches.go:74:21",
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "e8a2047648f93901",
+			Layout: "e7ccddec9a337d35",
 			Pos:    "switches.go:76:10",
 		}},
 		Zero: func() fsm.Machine {
@@ -1287,7 +1287,7 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Str.Call",
-			Layout: "3863fadfeca50e50",
+			Layout: "61d6f37414bd4f90",
 			Pos:    "switches.go:87:10",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -1295,7 +1295,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Str.Call#2",
-			Layout: "0301818dff68e583",
+			Layout: "059576a9723b1a2a",
 			Pos:    "switches.go:90:10",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -1303,7 +1303,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Str.Call#3",
-			Layout: "58cbfb056b3d8fb9",
+			Layout: "4198f605907b2d46",
 			Pos:    "switches.go:95:10",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -1728,7 +1728,7 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "d4e7f63e934d78f7",
+			Layout: "10a8f7ff040361c0",
 			Pos:    "switches.go:123:9",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
@@ -1737,7 +1737,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "b8703ee8e8837e48",
+			Layout: "d526ce8c250be415",
 			Pos:    "switches.go:125:9",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
@@ -1746,7 +1746,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#3",
-			Layout: "ec21e067e81afde4",
+			Layout: "4d8d63e79f00131d",
 			Pos:    "switches.go:125:42",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
@@ -1755,7 +1755,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#4",
-			Layout: "7bc3c8cba34c5858",
+			Layout: "ee73cfedbdaa1075",
 			Pos:    "switches.go:127:9",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
@@ -1971,11 +1971,11 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "86be675ce493dc32",
+			Layout: "300ea6afb8fe340f",
 			Pos:    "switches.go:140:11",
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "b8703ee8e8837e48",
+			Layout: "74df27bfe15d3259",
 			Pos:    "switches.go:141:9",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
@@ -1984,7 +1984,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#3",
-			Layout: "ec21e067e81afde4",
+			Layout: "66cb26af77451dd4",
 			Pos:    "switches.go:145:9",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
@@ -2190,7 +2190,7 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "b63a72e200ec8f8a",
+			Layout: "0c5a47406326bee2",
 			Pos:    "switches.go:156:9",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
@@ -2206,7 +2206,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "e8a2047648f93901",
+			Layout: "e7ccddec9a337d35",
 			Pos:    "switches.go:160:9",
 		}},
 		Zero: func() fsm.Machine {
@@ -2409,11 +2409,11 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "86be675ce493dc32",
+			Layout: "86775685b6a2626d",
 			Pos:    "switches.go:171:21",
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "b8703ee8e8837e48",
+			Layout: "41a17b00c0bbb58f",
 			Pos:    "switches.go:174:18",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
@@ -2846,11 +2846,11 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "86be675ce493dc32",
+			Layout: "86775685b6a2626d",
 			Pos:    "switches.go:213:9",
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "b3883f71aae40f39",
+			Layout: "6e1c1ff2d7e2abe5",
 			Pos:    "switches.go:219:9",
 			Vars: []fsm.VarInfo{{
 				Name: "r",
@@ -3268,11 +3268,11 @@ func init() {
 			Pos:    "switches.go:241:12",
 		}, {
 			ID:     "Str.Call",
-			Layout: "fce97d5cd61c5bc7",
+			Layout: "153151d7ba110699",
 			Pos:    "switches.go:245:19",
 		}, {
 			ID:     "Str.Call#2",
-			Layout: "5815be4af0b43e15",
+			Layout: "8ee735624d340688",
 			Pos:    "switches.go:251:12",
 		}},
 		Zero: func() fsm.Machine {
@@ -3666,7 +3666,7 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "8dc37b1df4309b4a",
+			Layout: "688822fbd0d9af04",
 			Pos:    "switches.go:283:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -3678,7 +3678,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "27acb58c11e11da5",
+			Layout: "c10949b5cf77c6c2",
 			Pos:    "switches.go:286:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",

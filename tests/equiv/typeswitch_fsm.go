@@ -247,7 +247,7 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "da333109a0a86981",
+			Layout: "7b19d931616adc18",
 			Pos:    "typeswitch.go:36:10",
 			Vars: []fsm.VarInfo{{
 				Name: "t",
@@ -263,11 +263,11 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "e8a2047648f93901",
+			Layout: "80c93f7fec2f2718",
 			Pos:    "typeswitch.go:42:10",
 		}, {
 			ID:     "Echo.Call#3",
-			Layout: "899bee1855e8aa3e",
+			Layout: "2910e55fb2f5d69c",
 			Pos:    "typeswitch.go:45:3",
 		}},
 		Zero: func() fsm.Machine {
@@ -511,7 +511,7 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "da52711787b7e820",
+			Layout: "cbf8777b1fe4a6b8",
 			Pos:    "typeswitch.go:70:15",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -525,7 +525,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "a6533f5899489291",
+			Layout: "0fca3b9f1b63bcb3",
 			Pos:    "typeswitch.go:74:15",
 			Vars: []fsm.VarInfo{{
 				Name: "k",

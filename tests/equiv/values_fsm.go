@@ -411,11 +411,11 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "EchoI64.Call",
-			Layout: "9efad822a4cb4bf1",
+			Layout: "56fa39dcb7ac2253",
 			Pos:    "values.go:63:9",
 		}, {
 			ID:     "EchoI64.Call#2",
-			Layout: "98c3d5e52177cc44",
+			Layout: "b181a2dc22e9e67a",
 			Pos:    "values.go:64:9",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
@@ -1132,11 +1132,11 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "EchoF64.Call",
-			Layout: "77b2dd4ffb7c5f55",
+			Layout: "3834b80bb9f6c66b",
 			Pos:    "values.go:112:11",
 		}, {
 			ID:     "EchoF64.Call#2",
-			Layout: "56269ff512c5b523",
+			Layout: "73c7eda12480bee5",
 			Pos:    "values.go:113:12",
 			Vars: []fsm.VarInfo{{
 				Name: "nan",
@@ -1144,7 +1144,7 @@ func init() {
 			}},
 		}, {
 			ID:     "EchoF64.Call#3",
-			Layout: "81db502526146cba",
+			Layout: "a405b771f6d68a52",
 			Pos:    "values.go:114:11",
 			Vars: []fsm.VarInfo{{
 				Name: "nan",
@@ -1886,11 +1886,11 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "EchoInts.Call",
-			Layout: "766165a6bd9d236c",
+			Layout: "e1cff64e4a6657ef",
 			Pos:    "values.go:158:9",
 		}, {
 			ID:     "EchoInts.Call#2",
-			Layout: "11038b240984e575",
+			Layout: "643adf34fc153a14",
 			Pos:    "values.go:159:9",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
@@ -1898,7 +1898,7 @@ func init() {
 			}},
 		}, {
 			ID:     "EchoDict.Call",
-			Layout: "1e08b2818745eeac",
+			Layout: "c9a5c57248f06b66",
 			Pos:    "values.go:160:9",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
@@ -1909,7 +1909,7 @@ func init() {
 			}},
 		}, {
 			ID:     "EchoDict.Call#2",
-			Layout: "313c3d75cb09e4ad",
+			Layout: "d6af0e53a8d98762",
 			Pos:    "values.go:161:9",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
@@ -2738,7 +2738,7 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "2667803e5035a337",
+			Layout: "356aa80cd8d1f7da",
 			Pos:    "values.go:212:2",
 			Vars: []fsm.VarInfo{{
 				Name: "o",
@@ -2746,7 +2746,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "12789276832c7ac2",
+			Layout: "b6ed16292772aaa6",
 			Pos:    "values.go:213:14",
 			Vars: []fsm.VarInfo{{
 				Name: "o",
@@ -3148,7 +3148,7 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "a14c01651e98c724",
+			Layout: "c37f1bcc9a306219",
 			Pos:    "values.go:236:2",
 			Vars: []fsm.VarInfo{{
 				Name: "c",
@@ -3174,7 +3174,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "87466bed53aca62c",
+			Layout: "30dc5911a7f42d6d",
 			Pos:    "values.go:237:15",
 			Vars: []fsm.VarInfo{{
 				Name: "c",
@@ -3563,7 +3563,7 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "62601a4676cd4a89",
+			Layout: "54d2b558902f42d1",
 			Pos:    "values.go:254:2",
 			Vars: []fsm.VarInfo{{
 				Name: "d",
@@ -3571,7 +3571,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "7e53729e85df1c07",
+			Layout: "e46235dfd75f4183",
 			Pos:    "values.go:255:12",
 			Vars: []fsm.VarInfo{{
 				Name: "d",
@@ -4560,7 +4560,7 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "00c2e661d269eb78",
+			Layout: "e8bc1ee9af8733be",
 			Pos:    "values.go:313:2",
 			Vars: []fsm.VarInfo{{
 				Name: "m",
@@ -4568,7 +4568,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "ae2b8a427e9da28b",
+			Layout: "6d7602836dd7cc71",
 			Pos:    "values.go:315:13",
 			Vars: []fsm.VarInfo{{
 				Name: "m",
@@ -4576,7 +4576,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#3",
-			Layout: "3fa74271d7b0d370",
+			Layout: "edb6c3383318f930",
 			Pos:    "values.go:317:2",
 			Vars: []fsm.VarInfo{{
 				Name: "m",

@@ -173,11 +173,11 @@ func init() {
 		},
 		States: []fsm1.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "86be675ce493dc32",
+			Layout: "86775685b6a2626d",
 			Pos:    "alias.go:14:11",
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "53c79a0c526ec2dd",
+			Layout: "76a86f4cb4727bed",
 			Pos:    "alias.go:16:12",
 			Vars: []fsm1.VarInfo{{
 				Name: "fsm",

@@ -36123,7 +36123,7 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "bd322a36dfcdea20",
+			Layout: "c229e128e47811f1",
 			Pos:    "big.go:12:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -36131,7 +36131,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "0ab742420a153b14",
+			Layout: "8fe8605f55f8cc27",
 			Pos:    "big.go:13:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -36139,7 +36139,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#3",
-			Layout: "fb64bfad6f3c409c",
+			Layout: "f8f06680df8236bc",
 			Pos:    "big.go:14:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -36147,7 +36147,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#4",
-			Layout: "16e5111d4ea891c2",
+			Layout: "3c62a7fa53e72043",
 			Pos:    "big.go:15:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -36155,7 +36155,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#5",
-			Layout: "d13f8bdd7b8fdc25",
+			Layout: "b59b1915ce3efbb4",
 			Pos:    "big.go:16:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -36163,7 +36163,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#6",
-			Layout: "14b0c439098e3b93",
+			Layout: "969dd48c2f2e893f",
 			Pos:    "big.go:17:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -36171,7 +36171,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#7",
-			Layout: "84557358a63fa3c7",
+			Layout: "3f3979b75a342dff",
 			Pos:    "big.go:18:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -36179,7 +36179,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#8",
-			Layout: "3c8ff45334bef3e7",
+			Layout: "5edc934014f97bdd",
 			Pos:    "big.go:19:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -36187,7 +36187,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#9",
-			Layout: "b59242bd30ada743",
+			Layout: "80b870c8292ab554",
 			Pos:    "big.go:20:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -36195,7 +36195,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#10",
-			Layout: "6938a3cf7f643257",
+			Layout: "f995e541db470d46",
 			Pos:    "big.go:21:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -36203,7 +36203,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#11",
-			Layout: "f588103cf79da01c",
+			Layout: "42e979612f0e7f72",
 			Pos:    "big.go:22:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -36211,7 +36211,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#12",
-			Layout: "65dcd7f54b98487c",
+			Layout: "5b2ad440d21619fd",
 			Pos:    "big.go:23:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -36219,7 +36219,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#13",
-			Layout: "ab6d3e16fb6f0982",
+			Layout: "7ff56f93264fcd72",
 			Pos:    "big.go:24:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -36227,7 +36227,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#14",
-			Layout: "acca873162d31afa",
+			Layout: "9ac973de87949e00",
 			Pos:    "big.go:25:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -36235,7 +36235,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#15",
-			Layout: "ca14460afc7efd18",
+			Layout: "d46b4a53bd5855c6",
 			Pos:    "big.go:26:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -36243,7 +36243,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#16",
-			Layout: "c4024c8ae75f44fe",
+			Layout: "ff91e3d71ab36f91",
 			Pos:    "big.go:27:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -36251,7 +36251,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#17",
-			Layout: "32ee91c8e9b0464c",
+			Layout: "975672738dd54f03",
 			Pos:    "big.go:28:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -36259,7 +36259,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#18",
-			Layout: "31f71023821da73f",
+			Layout: "68750f9ed6b546f7",
 			Pos:    "big.go:29:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -36267,7 +36267,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#19",
-			Layout: "9bea8a9bdb0835da",
+			Layout: "ac004ea159309544",
 			Pos:    "big.go:30:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -36275,7 +36275,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#20",
-			Layout: "954ef0c1202912aa",
+			Layout: "ba1a0ab7c7ffcb20",
 			Pos:    "big.go:31:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -36283,7 +36283,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#21",
-			Layout: "dc24af9331f87636",
+			Layout: "3c0680fb4cd3159c",
 			Pos:    "big.go:32:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -36291,7 +36291,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#22",
-			Layout: "68174d86c0770881",
+			Layout: "939a6f2c4e52a832",
 			Pos:    "big.go:33:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -36299,7 +36299,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#23",
-			Layout: "ab8a2ad950855309",
+			Layout: "2cb38bd9af72479c",
 			Pos:    "big.go:34:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -36307,7 +36307,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#24",
-			Layout: "c5e6683d4895e683",
+			Layout: "6ad72c8e16a79b38",
 			Pos:    "big.go:35:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -36315,7 +36315,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#25",
-			Layout: "a6c8ee8be8194830",
+			Layout: "85c691fc80f018fa",
 			Pos:    "big.go:36:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -36323,7 +36323,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#26",
-			Layout: "9c7c102bd9601531",
+			Layout: "adbc1e5a6803204b",
 			Pos:    "big.go:37:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -36331,7 +36331,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#27",
-			Layout: "fb06871b30016564",
+			Layout: "12e90b1e1f487466",
 			Pos:    "big.go:38:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -36339,7 +36339,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#28",
-			Layout: "afb377b8809bb5c0",
+			Layout: "a15464cc733bb54d",
 			Pos:    "big.go:39:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -36347,7 +36347,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#29",
-			Layout: "3af909af00cea3da",
+			Layout: "357becbd95d52570",
 			Pos:    "big.go:40:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -36355,7 +36355,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#30",
-			Layout: "b087179b5113baf8",
+			Layout: "6212d4d8beef5a2f",
 			Pos:    "big.go:41:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -36363,7 +36363,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#31",
-			Layout: "12b395bfde328244",
+			Layout: "3e12a1ae63b23d6a",
 			Pos:    "big.go:42:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -36371,7 +36371,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#32",
-			Layout: "f0c44f56b44800b1",
+			Layout: "0552a6988573fc9b",
 			Pos:    "big.go:43:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -36379,7 +36379,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#33",
-			Layout: "4b36c488cbb5ff69",
+			Layout: "c5177204e7bfd7ed",
 			Pos:    "big.go:44:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -36387,7 +36387,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#34",
-			Layout: "836da4e7e173e4a7",
+			Layout: "4e66ba1796e75b46",
 			Pos:    "big.go:45:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -36395,7 +36395,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#35",
-			Layout: "d533fd366bafcd92",
+			Layout: "347ffa207e2c2549",
 			Pos:    "big.go:46:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -36403,7 +36403,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#36",
-			Layout: "4fef13dc09c663b7",
+			Layout: "479ee2ba00d5c72b",
 			Pos:    "big.go:47:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -36411,7 +36411,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#37",
-			Layout: "7a86a3d63e870433",
+			Layout: "6825b13e92aab044",
 			Pos:    "big.go:48:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -36419,7 +36419,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#38",
-			Layout: "143b587445e76924",
+			Layout: "2bac6f4c0248079d",
 			Pos:    "big.go:49:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -36427,7 +36427,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#39",
-			Layout: "8a1a4cec2989ffd9",
+			Layout: "2d4e5b9758d26f59",
 			Pos:    "big.go:50:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -36435,7 +36435,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#40",
-			Layout: "62bc3bde3ffbd02c",
+			Layout: "c14b703244bd3ad8",
 			Pos:    "big.go:51:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -36443,7 +36443,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#41",
-			Layout: "2bf6c10beb7a2f94",
+			Layout: "cb07503925d1d095",
 			Pos:    "big.go:52:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -36451,7 +36451,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#42",
-			Layout: "b527b8fc2c736ce8",
+			Layout: "4f9eb671c34f1348",
 			Pos:    "big.go:53:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -36459,7 +36459,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#43",
-			Layout: "65eaa46310d2e0dd",
+			Layout: "690ec6fae9efcb2b",
 			Pos:    "big.go:54:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -36467,7 +36467,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#44",
-			Layout: "0c4c26316dd18902",
+			Layout: "14b67f467069ec2c",
 			Pos:    "big.go:55:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -36475,7 +36475,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#45",
-			Layout: "778f1b4cf8c0855b",
+			Layout: "c6a07b7ee6689330",
 			Pos:    "big.go:56:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -36483,7 +36483,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#46",
-			Layout: "e86090980af59670",
+			Layout: "3593c8c2733d83b7",
 			Pos:    "big.go:57:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -36491,7 +36491,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#47",
-			Layout: "46a0cc5ed5920627",
+			Layout: "36179f345520f19f",
 			Pos:    "big.go:58:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -36499,7 +36499,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#48",
-			Layout: "c9a6ea15b2fd6ac2",
+			Layout: "64c7c8129ceb3ea6",
 			Pos:    "big.go:59:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -36507,7 +36507,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#49",
-			Layout: "c751ccf420debd7a",
+			Layout: "2fd76c1e34239da2",
 			Pos:    "big.go:60:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -36515,7 +36515,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#50",
-			Layout: "fc3bd7f12fcfae7e",
+			Layout: "cf9e232a0130a050",
 			Pos:    "big.go:61:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -36523,7 +36523,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#51",
-			Layout: "34ff6abb3a74bffc",
+			Layout: "beac90b9260e74e3",
 			Pos:    "big.go:62:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -36531,7 +36531,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#52",
-			Layout: "1c1f8002c26b73bc",
+			Layout: "caa6697eaa1dddcc",
 			Pos:    "big.go:63:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -36539,7 +36539,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#53",
-			Layout: "8153a762afe969ca",
+			Layout: "7c211e9fcadf9d58",
 			Pos:    "big.go:64:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -36547,7 +36547,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#54",
-			Layout: "e66ea93bb1400e70",
+			Layout: "ad3315229bb46693",
 			Pos:    "big.go:65:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -36555,7 +36555,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#55",
-			Layout: "7878ba1320d62232",
+			Layout: "7b80bf3b0373de76",
 			Pos:    "big.go:66:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -36563,7 +36563,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#56",
-			Layout: "cf0d08a1455da5cb",
+			Layout: "f2fe10d2e84770a8",
 			Pos:    "big.go:67:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -36571,7 +36571,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#57",
-			Layout: "db70bb2230d2f4b9",
+			Layout: "c85cb0ebc5e9fd7c",
 			Pos:    "big.go:68:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -36579,7 +36579,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#58",
-			Layout: "46cfe5df0bbaa72a",
+			Layout: "092d2a5d9b006e9c",
 			Pos:    "big.go:69:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -36587,7 +36587,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#59",
-			Layout: "4295b7b1e88a9e0f",
+			Layout: "7b543eccac9dd3c5",
 			Pos:    "big.go:70:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -36595,7 +36595,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#60",
-			Layout: "f4761b6e65e1767f",
+			Layout: "cce498d5add2feab",
 			Pos:    "big.go:71:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -36603,7 +36603,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#61",
-			Layout: "45eb153a4690354c",
+			Layout: "3a751bd39f906e7f",
 			Pos:    "big.go:72:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -36611,7 +36611,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#62",
-			Layout: "20470f5110490c41",
+			Layout: "f4ef282b3b3003b3",
 			Pos:    "big.go:73:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -36619,7 +36619,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#63",
-			Layout: "0fc6d2fd1366a9d5",
+			Layout: "eb87a7529f1e6839",
 			Pos:    "big.go:74:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -36627,7 +36627,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#64",
-			Layout: "8259d57f2cefc8d6",
+			Layout: "ae37b589a9d7c115",
 			Pos:    "big.go:75:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -36635,7 +36635,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#65",
-			Layout: "3035d721e24d19ff",
+			Layout: "96fcf37dada24f01",
 			Pos:    "big.go:76:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -36643,7 +36643,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#66",
-			Layout: "2e39493436059f34",
+			Layout: "21e1d42e5547fe54",
 			Pos:    "big.go:77:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -36651,7 +36651,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#67",
-			Layout: "7d6733d2d3b648da",
+			Layout: "8bb51a70fa9d171a",
 			Pos:    "big.go:78:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -36659,7 +36659,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#68",
-			Layout: "cdef96e706f8b188",
+			Layout: "34cf1ad2d281b549",
 			Pos:    "big.go:79:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -36667,7 +36667,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#69",
-			Layout: "14df43053037a613",
+			Layout: "93a5953d1028db4a",
 			Pos:    "big.go:80:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -36675,7 +36675,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#70",
-			Layout: "d61900154ee1a97b",
+			Layout: "93d7c347dc588867",
 			Pos:    "big.go:81:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -36683,7 +36683,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#71",
-			Layout: "87234cc78a57e446",
+			Layout: "b8c21da038c52719",
 			Pos:    "big.go:82:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -36691,7 +36691,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#72",
-			Layout: "ba704d2c16bd306d",
+			Layout: "3fb0025764ac7572",
 			Pos:    "big.go:83:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -36699,7 +36699,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#73",
-			Layout: "d63016de8fb416d2",
+			Layout: "e167af545ea94144",
 			Pos:    "big.go:84:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -36707,7 +36707,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#74",
-			Layout: "9b9d61335531eae9",
+			Layout: "f75d550a5fb1a371",
 			Pos:    "big.go:85:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -36715,7 +36715,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#75",
-			Layout: "82525fc19d954bb7",
+			Layout: "3709e7a378e64a48",
 			Pos:    "big.go:86:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -36723,7 +36723,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#76",
-			Layout: "87ee86706b8decc7",
+			Layout: "7bc23782ce113ffb",
 			Pos:    "big.go:87:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -36731,7 +36731,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#77",
-			Layout: "4174c59b67132a5f",
+			Layout: "c29dc6b2e26d2197",
 			Pos:    "big.go:88:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -36739,7 +36739,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#78",
-			Layout: "2a8490bce56010c6",
+			Layout: "68b6c81fe13bf220",
 			Pos:    "big.go:89:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -36747,7 +36747,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#79",
-			Layout: "afe06a9b47d77923",
+			Layout: "41c057b3e291e5f9",
 			Pos:    "big.go:90:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -36755,7 +36755,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#80",
-			Layout: "c19ebfcda09a45f7",
+			Layout: "b682bd7d2eebcbc5",
 			Pos:    "big.go:91:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -36763,7 +36763,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#81",
-			Layout: "2ba454a465e1ca3e",
+			Layout: "3fe66636344d870b",
 			Pos:    "big.go:92:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -36771,7 +36771,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#82",
-			Layout: "4f56a5df2decdce2",
+			Layout: "847ab9d3ebfdc6d0",
 			Pos:    "big.go:93:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -36779,7 +36779,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#83",
-			Layout: "6ffdb40523679101",
+			Layout: "e625da6aa130b3bc",
 			Pos:    "big.go:94:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -36787,7 +36787,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#84",
-			Layout: "fddc296c0bc412c9",
+			Layout: "913f67070b97ec46",
 			Pos:    "big.go:95:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -36795,7 +36795,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#85",
-			Layout: "d1710ed6885ef95c",
+			Layout: "9ac99824572189e4",
 			Pos:    "big.go:96:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -36803,7 +36803,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#86",
-			Layout: "921ed005a086a44e",
+			Layout: "e88c6a2b6a617a98",
 			Pos:    "big.go:97:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -36811,7 +36811,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#87",
-			Layout: "e3275d20e0b0ddcd",
+			Layout: "aabe44a84e71ca2a",
 			Pos:    "big.go:98:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -36819,7 +36819,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#88",
-			Layout: "3a67751dfeae1d93",
+			Layout: "02b63c0952318d9e",
 			Pos:    "big.go:99:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -36827,7 +36827,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#89",
-			Layout: "9bd96aba830fe46e",
+			Layout: "3e7c576661783bd5",
 			Pos:    "big.go:100:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -36835,7 +36835,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#90",
-			Layout: "2c1e3c2681ccdd3b",
+			Layout: "100d7792feb50b6d",
 			Pos:    "big.go:101:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -36843,7 +36843,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#91",
-			Layout: "699e0a9fa77ef9ad",
+			Layout: "c4372f8d7fe63300",
 			Pos:    "big.go:102:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -36851,7 +36851,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#92",
-			Layout: "8bb17c7cd9723ec3",
+			Layout: "eb9f09947975b72c",
 			Pos:    "big.go:103:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -36859,7 +36859,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#93",
-			Layout: "01cffd8235eef458",
+			Layout: "9edb3d8d956388e3",
 			Pos:    "big.go:104:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -36867,7 +36867,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#94",
-			Layout: "ef2960322302098b",
+			Layout: "9ff22d59fc37a0e1",
 			Pos:    "big.go:105:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -36875,7 +36875,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#95",
-			Layout: "09dfedb668aa402b",
+			Layout: "e95fa184163e191e",
 			Pos:    "big.go:106:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -36883,7 +36883,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#96",
-			Layout: "48d7426d2d12a028",
+			Layout: "00da10bab7477cc0",
 			Pos:    "big.go:107:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -36891,7 +36891,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#97",
-			Layout: "963a93f5dcce3ffa",
+			Layout: "53ec317267e9b942",
 			Pos:    "big.go:108:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -36899,7 +36899,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#98",
-			Layout: "9a1fae0686407e2f",
+			Layout: "b6536f4a4335991b",
 			Pos:    "big.go:109:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -36907,7 +36907,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#99",
-			Layout: "c99710a30c369124",
+			Layout: "a0b16628e63557c8",
 			Pos:    "big.go:110:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -36915,7 +36915,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#100",
-			Layout: "df8624c45c478ec1",
+			Layout: "3de6eb8102733b28",
 			Pos:    "big.go:111:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -36923,7 +36923,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#101",
-			Layout: "ade938185e9b30ea",
+			Layout: "75ec81c76d3b22d5",
 			Pos:    "big.go:112:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -36931,7 +36931,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#102",
-			Layout: "30e523b95883ae56",
+			Layout: "2cb765970925f19b",
 			Pos:    "big.go:113:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -36939,7 +36939,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#103",
-			Layout: "0022285bdf6316ad",
+			Layout: "b9c11b6c5c512366",
 			Pos:    "big.go:114:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -36947,7 +36947,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#104",
-			Layout: "6a6b54acee5ba30a",
+			Layout: "d631c3d38534818e",
 			Pos:    "big.go:115:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -36955,7 +36955,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#105",
-			Layout: "59c26fd0a31d9bb4",
+			Layout: "96b2f0c0db806f27",
 			Pos:    "big.go:116:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -36963,7 +36963,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#106",
-			Layout: "0be385b140a47d4f",
+			Layout: "6536abda2fe30071",
 			Pos:    "big.go:117:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -36971,7 +36971,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#107",
-			Layout: "8a564d7c51355e18",
+			Layout: "6b90596ff0bbf0a9",
 			Pos:    "big.go:118:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -36979,7 +36979,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#108",
-			Layout: "8da40d3dfed75500",
+			Layout: "ff3140930b6b6086",
 			Pos:    "big.go:119:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -36987,7 +36987,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#109",
-			Layout: "6e6e6c73025bc330",
+			Layout: "fbfe0511d721fe04",
 			Pos:    "big.go:120:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -36995,7 +36995,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#110",
-			Layout: "c7b4ce9a7f8fb1ae",
+			Layout: "27ad1eadd891f16f",
 			Pos:    "big.go:121:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -37003,7 +37003,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#111",
-			Layout: "a7b789b7e08616f0",
+			Layout: "4c82a6af741cf4b7",
 			Pos:    "big.go:122:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -37011,7 +37011,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#112",
-			Layout: "355a7ce6e6272318",
+			Layout: "a65f56426039cb49",
 			Pos:    "big.go:123:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -37019,7 +37019,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#113",
-			Layout: "c6ac0d443804a07c",
+			Layout: "7d87230c5586f562",
 			Pos:    "big.go:124:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -37027,7 +37027,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#114",
-			Layout: "5172d779eda0a8c6",
+			Layout: "fd12876e1f1abd76",
 			Pos:    "big.go:125:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -37035,7 +37035,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#115",
-			Layout: "1534c85d0e1b67e4",
+			Layout: "9504891b78e9a985",
 			Pos:    "big.go:126:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -37043,7 +37043,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#116",
-			Layout: "b04e4c0421a41a5e",
+			Layout: "611bf6d6ca0cbb90",
 			Pos:    "big.go:127:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -37051,7 +37051,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#117",
-			Layout: "fa21a61b96570f0c",
+			Layout: "53762aa96a0087c1",
 			Pos:    "big.go:128:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -37059,7 +37059,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#118",
-			Layout: "8dc775b12f124216",
+			Layout: "494ce585f00fd80b",
 			Pos:    "big.go:129:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -37067,7 +37067,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#119",
-			Layout: "e0b8e9b04d7a7625",
+			Layout: "75f0d25cd7cf4604",
 			Pos:    "big.go:130:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -37075,7 +37075,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#120",
-			Layout: "d4413d0d318d4296",
+			Layout: "b37f7d2270b15b07",
 			Pos:    "big.go:131:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -37083,7 +37083,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#121",
-			Layout: "92b6bf6ca3d9596f",
+			Layout: "dbcdd77590c33d52",
 			Pos:    "big.go:132:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -37091,7 +37091,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#122",
-			Layout: "c28c02af64a92350",
+			Layout: "596f002c9d8effe5",
 			Pos:    "big.go:133:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -37099,7 +37099,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#123",
-			Layout: "4a3af45b2308f624",
+			Layout: "675af6e263645a3c",
 			Pos:    "big.go:134:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -37107,7 +37107,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#124",
-			Layout: "26386abeae68893a",
+			Layout: "81faac4c3b99ebf3",
 			Pos:    "big.go:135:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -37115,7 +37115,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#125",
-			Layout: "d3e93f0e594e07d4",
+			Layout: "acfa24da0e0f289f",
 			Pos:    "big.go:136:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -37123,7 +37123,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#126",
-			Layout: "b9025e5597929009",
+			Layout: "92723193207b25f4",
 			Pos:    "big.go:137:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -37131,7 +37131,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#127",
-			Layout: "ae9f9ac03fed6953",
+			Layout: "1843cf8cc5e8294b",
 			Pos:    "big.go:138:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -37139,7 +37139,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#128",
-			Layout: "200add16066e6ee0",
+			Layout: "048615a4bad2cec5",
 			Pos:    "big.go:139:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -37147,7 +37147,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#129",
-			Layout: "59dd4d8180a963f8",
+			Layout: "59321f7ef39c7d29",
 			Pos:    "big.go:140:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -37155,7 +37155,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#130",
-			Layout: "519929755e8b6076",
+			Layout: "59e2b2fc48eeca0c",
 			Pos:    "big.go:141:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -37163,7 +37163,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#131",
-			Layout: "7903ab7df92604ce",
+			Layout: "1a967928458d11c4",
 			Pos:    "big.go:142:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -37171,7 +37171,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#132",
-			Layout: "1d3d12cfca24d490",
+			Layout: "de86c817cb41840b",
 			Pos:    "big.go:143:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -37179,7 +37179,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#133",
-			Layout: "5ae2dabcc91b8ede",
+			Layout: "93bf0ec087da6e6a",
 			Pos:    "big.go:144:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -37187,7 +37187,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#134",
-			Layout: "79caea3858a186c2",
+			Layout: "5031b0382d869e4f",
 			Pos:    "big.go:145:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -37195,7 +37195,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#135",
-			Layout: "c07bc7dea218e1f9",
+			Layout: "4d9afab765bd9408",
 			Pos:    "big.go:146:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -37203,7 +37203,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#136",
-			Layout: "3f1b135daffe46da",
+			Layout: "018ca5535ba20d54",
 			Pos:    "big.go:147:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -37211,7 +37211,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#137",
-			Layout: "29b3a7b232edbd4f",
+			Layout: "89d6e3e151c08b66",
 			Pos:    "big.go:148:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -37219,7 +37219,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#138",
-			Layout: "358b7fcf3d9ef1ca",
+			Layout: "a75ce38a018d188d",
 			Pos:    "big.go:149:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -37227,7 +37227,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#139",
-			Layout: "8faea089f29dc718",
+			Layout: "a374be2c7cffcffe",
 			Pos:    "big.go:150:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -37235,7 +37235,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#140",
-			Layout: "2a21c3708e807338",
+			Layout: "20f72b65689c4c93",
 			Pos:    "big.go:151:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -37243,7 +37243,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#141",
-			Layout: "6b39b6a96b3b89fb",
+			Layout: "6b2f83524ef46e54",
 			Pos:    "big.go:152:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -37251,7 +37251,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#142",
-			Layout: "80030024649c3d35",
+			Layout: "2f9ceb7850b0f5d6",
 			Pos:    "big.go:153:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -37259,7 +37259,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#143",
-			Layout: "3fce564469721a07",
+			Layout: "b47dfdf55fafcb9f",
 			Pos:    "big.go:154:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -37267,7 +37267,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#144",
-			Layout: "1a2edf1e384ba8f5",
+			Layout: "b86f6bf198d2a5de",
 			Pos:    "big.go:155:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -37275,7 +37275,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#145",
-			Layout: "96bbe350f83d1010",
+			Layout: "d77597478d60f7e8",
 			Pos:    "big.go:156:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -37283,7 +37283,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#146",
-			Layout: "1a67fc41d97fa0b3",
+			Layout: "7ce919c685d0b146",
 			Pos:    "big.go:157:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -37291,7 +37291,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#147",
-			Layout: "739c471b73a2fd1b",
+			Layout: "4c2e5b4036d25035",
 			Pos:    "big.go:158:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -37299,7 +37299,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#148",
-			Layout: "6bbcc51404891f4f",
+			Layout: "ddbf73318ec9d2b1",
 			Pos:    "big.go:159:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -37307,7 +37307,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#149",
-			Layout: "2750aa612bc40f8e",
+			Layout: "a631be4c4dd1d44e",
 			Pos:    "big.go:160:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -37315,7 +37315,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#150",
-			Layout: "062a2460d6b8af85",
+			Layout: "bc9712c2155d4c10",
 			Pos:    "big.go:161:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -37323,7 +37323,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#151",
-			Layout: "906d7d5f9e8961f0",
+			Layout: "922a32819a96afec",
 			Pos:    "big.go:162:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -37331,7 +37331,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#152",
-			Layout: "dc153c922fbde34b",
+			Layout: "5851985c78063266",
 			Pos:    "big.go:163:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -37339,7 +37339,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#153",
-			Layout: "27be24b73c5cd605",
+			Layout: "f744839cf5092515",
 			Pos:    "big.go:164:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -37347,7 +37347,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#154",
-			Layout: "23d14ebeddf773ae",
+			Layout: "9d2a49f8be4b53d4",
 			Pos:    "big.go:165:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -37355,7 +37355,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#155",
-			Layout: "78152932bb710835",
+			Layout: "9ef349f3f2eb8144",
 			Pos:    "big.go:166:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -37363,7 +37363,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#156",
-			Layout: "82b899dec4ee07ea",
+			Layout: "4ec12364677d2ca1",
 			Pos:    "big.go:167:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -37371,7 +37371,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#157",
-			Layout: "7fb25ba9de03c9df",
+			Layout: "bdab8a48a787d3a4",
 			Pos:    "big.go:168:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -37379,7 +37379,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#158",
-			Layout: "d21fc4989e752a6c",
+			Layout: "e014c6b91ca4fda9",
 			Pos:    "big.go:169:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -37387,7 +37387,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#159",
-			Layout: "660d6313db58fbb6",
+			Layout: "a0adce8a5546bcef",
 			Pos:    "big.go:170:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -37395,7 +37395,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#160",
-			Layout: "eb64ef500cffa8c4",
+			Layout: "d7be09d198574077",
 			Pos:    "big.go:171:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -37403,7 +37403,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#161",
-			Layout: "480a48cac80dca29",
+			Layout: "348256b65a5a9132",
 			Pos:    "big.go:172:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -37411,7 +37411,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#162",
-			Layout: "7333d057a509731e",
+			Layout: "0449b4bf69861995",
 			Pos:    "big.go:173:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -37419,7 +37419,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#163",
-			Layout: "79ab4874b6910989",
+			Layout: "156724a68ed31c6a",
 			Pos:    "big.go:174:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -37427,7 +37427,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#164",
-			Layout: "e44d79743f026afc",
+			Layout: "d0d3241bc6bba5c4",
 			Pos:    "big.go:175:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -37435,7 +37435,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#165",
-			Layout: "968da47c65793706",
+			Layout: "6d35b14f2bca92ec",
 			Pos:    "big.go:176:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -37443,7 +37443,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#166",
-			Layout: "9d95e5d76ec0e9e9",
+			Layout: "e9a19daf6884f24b",
 			Pos:    "big.go:177:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -37451,7 +37451,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#167",
-			Layout: "070b125902fe6fee",
+			Layout: "b515d06b7a95029f",
 			Pos:    "big.go:178:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -37459,7 +37459,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#168",
-			Layout: "38cf67fc1eab8d55",
+			Layout: "6aee7e2d9f9b4c97",
 			Pos:    "big.go:179:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -37467,7 +37467,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#169",
-			Layout: "47f0cdbd02e25d34",
+			Layout: "eb41cde8c82f4024",
 			Pos:    "big.go:180:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -37475,7 +37475,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#170",
-			Layout: "2f367460f36d39b4",
+			Layout: "2a46cc2206ea1647",
 			Pos:    "big.go:181:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -37483,7 +37483,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#171",
-			Layout: "67e8899701edfc6e",
+			Layout: "47a6517b715ab71f",
 			Pos:    "big.go:182:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -37491,7 +37491,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#172",
-			Layout: "39b80eb9c4104607",
+			Layout: "918c9b663e7c4deb",
 			Pos:    "big.go:183:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -37499,7 +37499,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#173",
-			Layout: "4602ece186e37856",
+			Layout: "3cbb7817f6956776",
 			Pos:    "big.go:184:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -37507,7 +37507,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#174",
-			Layout: "cbcc35a8fb11b9e6",
+			Layout: "92734385bbeb5bc9",
 			Pos:    "big.go:185:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -37515,7 +37515,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#175",
-			Layout: "47212759ef7f73b5",
+			Layout: "6e06c42955672c7d",
 			Pos:    "big.go:186:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -37523,7 +37523,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#176",
-			Layout: "81bcb8e84be6a9ee",
+			Layout: "a6d0ab467ff119b8",
 			Pos:    "big.go:187:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -37531,7 +37531,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#177",
-			Layout: "93ab4d9fc6c1b40e",
+			Layout: "92037b16095c64d1",
 			Pos:    "big.go:188:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -37539,7 +37539,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#178",
-			Layout: "0cb7e02016211772",
+			Layout: "4c5c82461572d568",
 			Pos:    "big.go:189:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -37547,7 +37547,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#179",
-			Layout: "a15fbc67de1f378c",
+			Layout: "98a260367d0816a4",
 			Pos:    "big.go:190:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -37555,7 +37555,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#180",
-			Layout: "789bf36b5737b517",
+			Layout: "c251be4d88bb5c6c",
 			Pos:    "big.go:191:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -37563,7 +37563,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#181",
-			Layout: "6817bfa7df55e1d1",
+			Layout: "8903e4d5cdf8fdfc",
 			Pos:    "big.go:192:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -37571,7 +37571,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#182",
-			Layout: "403a12427d2bb917",
+			Layout: "b04e7788c0f8b87a",
 			Pos:    "big.go:193:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -37579,7 +37579,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#183",
-			Layout: "6336422cb8b575dc",
+			Layout: "43d9694933bb26d3",
 			Pos:    "big.go:194:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -37587,7 +37587,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#184",
-			Layout: "58a254666da2cebf",
+			Layout: "246f01bf230b3a99",
 			Pos:    "big.go:195:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -37595,7 +37595,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#185",
-			Layout: "2e5cfdd8381145c6",
+			Layout: "64cdffcdcbe941e2",
 			Pos:    "big.go:196:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -37603,7 +37603,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#186",
-			Layout: "d75d862aeba44246",
+			Layout: "5d73bdaf3006a845",
 			Pos:    "big.go:197:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -37611,7 +37611,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#187",
-			Layout: "d0181b5b716bbc38",
+			Layout: "4cf8ad7e109f4d8d",
 			Pos:    "big.go:198:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -37619,7 +37619,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#188",
-			Layout: "a8a6797064776a76",
+			Layout: "ad269de846f5a43a",
 			Pos:    "big.go:199:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -37627,7 +37627,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#189",
-			Layout: "7e5baa50ba913654",
+			Layout: "dae6f36d94505e11",
 			Pos:    "big.go:200:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -37635,7 +37635,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#190",
-			Layout: "19932bfd922dacda",
+			Layout: "9c1cb3a57977aef0",
 			Pos:    "big.go:201:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -37643,7 +37643,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#191",
-			Layout: "9303e7575dfd15aa",
+			Layout: "265fa48a4505447e",
 			Pos:    "big.go:202:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -37651,7 +37651,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#192",
-			Layout: "6fa3438fb3efb448",
+			Layout: "b2b104995d78d2c8",
 			Pos:    "big.go:203:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -37659,7 +37659,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#193",
-			Layout: "c53a898b2cec3a3f",
+			Layout: "167e66329fcd7752",
 			Pos:    "big.go:204:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -37667,7 +37667,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#194",
-			Layout: "717946f7875861c0",
+			Layout: "1b52ea23acae9999",
 			Pos:    "big.go:205:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -37675,7 +37675,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#195",
-			Layout: "ea83b2f319f3e363",
+			Layout: "e61be4a11096cf35",
 			Pos:    "big.go:206:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -37683,7 +37683,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#196",
-			Layout: "ffbce931ad59f504",
+			Layout: "c221f15de1ac398b",
 			Pos:    "big.go:207:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -37691,7 +37691,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#197",
-			Layout: "f2c86c4e9a37efdb",
+			Layout: "db8b3de4812420ca",
 			Pos:    "big.go:208:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -37699,7 +37699,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#198",
-			Layout: "67896d3f324a81fe",
+			Layout: "1464693ba5d0fd88",
 			Pos:    "big.go:209:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -37707,7 +37707,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#199",
-			Layout: "109cbbc171d0e237",
+			Layout: "29f3cafac628f388",
 			Pos:    "big.go:210:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -37715,7 +37715,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#200",
-			Layout: "2c86002b41c995b5",
+			Layout: "a2e4492a96b28044",
 			Pos:    "big.go:211:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -37723,7 +37723,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#201",
-			Layout: "158110ae1f613a44",
+			Layout: "e9a9b577fb33366d",
 			Pos:    "big.go:212:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -37731,7 +37731,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#202",
-			Layout: "f3d18097341cc64b",
+			Layout: "9f01ccaa14387ec2",
 			Pos:    "big.go:213:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -37739,7 +37739,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#203",
-			Layout: "455de7aa95aca3d4",
+			Layout: "ba9d5f3cebb76303",
 			Pos:    "big.go:214:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -37747,7 +37747,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#204",
-			Layout: "951436c6916e0724",
+			Layout: "190aaf9420ae9658",
 			Pos:    "big.go:215:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -37755,7 +37755,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#205",
-			Layout: "f2a7e051b2c1fb62",
+			Layout: "9e1a7de0bfe35d8b",
 			Pos:    "big.go:216:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -37763,7 +37763,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#206",
-			Layout: "318d286a51435ce5",
+			Layout: "601f7424de3ebe4a",
 			Pos:    "big.go:217:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -37771,7 +37771,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#207",
-			Layout: "4dac419daffa16e5",
+			Layout: "b3aefdab4bc66627",
 			Pos:    "big.go:218:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -37779,7 +37779,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#208",
-			Layout: "0b78993e2f1e63ce",
+			Layout: "3b019e43478f7f37",
 			Pos:    "big.go:219:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -37787,7 +37787,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#209",
-			Layout: "68f6257c9e8841dc",
+			Layout: "606ed80c96e59e77",
 			Pos:    "big.go:220:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -37795,7 +37795,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#210",
-			Layout: "bb36e6ef613bc863",
+			Layout: "59d80cf56b01ed0f",
 			Pos:    "big.go:221:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -37803,7 +37803,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#211",
-			Layout: "de2325de1e6b5bc7",
+			Layout: "df2b6e541c87287c",
 			Pos:    "big.go:222:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -37811,7 +37811,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#212",
-			Layout: "04197f4e4ff0d634",
+			Layout: "4f38da209cdc592a",
 			Pos:    "big.go:223:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -37819,7 +37819,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#213",
-			Layout: "997e631c827cff27",
+			Layout: "23dea139fc2d4330",
 			Pos:    "big.go:224:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -37827,7 +37827,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#214",
-			Layout: "4a65f086a415964f",
+			Layout: "5fd4a38f1c8e317f",
 			Pos:    "big.go:225:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -37835,7 +37835,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#215",
-			Layout: "ac521b9a1bb92f16",
+			Layout: "c886b8f96186a64d",
 			Pos:    "big.go:226:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -37843,7 +37843,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#216",
-			Layout: "6e37584ae55e0f8a",
+			Layout: "1b9598bdd9bbbfb6",
 			Pos:    "big.go:227:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -37851,7 +37851,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#217",
-			Layout: "87daede77097ac50",
+			Layout: "1665378300abed3d",
 			Pos:    "big.go:228:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -37859,7 +37859,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#218",
-			Layout: "03bb6ba3a4aa2192",
+			Layout: "1bb825bf3cb50a7c",
 			Pos:    "big.go:229:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -37867,7 +37867,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#219",
-			Layout: "a20e61345486e59a",
+			Layout: "dcd99dfa2a36562c",
 			Pos:    "big.go:230:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -37875,7 +37875,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#220",
-			Layout: "0df0c0841894099a",
+			Layout: "a1fde68d34d9ad7d",
 			Pos:    "big.go:231:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -37883,7 +37883,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#221",
-			Layout: "605c96742f8b7904",
+			Layout: "f11a5c1d7c5825f6",
 			Pos:    "big.go:232:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -37891,7 +37891,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#222",
-			Layout: "e915cf90adbc07c0",
+			Layout: "2729247f0bbe6e0f",
 			Pos:    "big.go:233:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -37899,7 +37899,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#223",
-			Layout: "8c98850e1df86ca7",
+			Layout: "8f0b8a4bd83e7aa3",
 			Pos:    "big.go:234:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -37907,7 +37907,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#224",
-			Layout: "c81ed20e1d9240b6",
+			Layout: "4c873604ade56367",
 			Pos:    "big.go:235:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -37915,7 +37915,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#225",
-			Layout: "bbc67301d0232f3f",
+			Layout: "efe9ebf49e720042",
 			Pos:    "big.go:236:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -37923,7 +37923,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#226",
-			Layout: "f860607a4cbfd65d",
+			Layout: "6eef91822774b20c",
 			Pos:    "big.go:237:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -37931,7 +37931,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#227",
-			Layout: "bc356b44083365b5",
+			Layout: "da9cb0c6f0b3628e",
 			Pos:    "big.go:238:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -37939,7 +37939,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#228",
-			Layout: "997ac9d85cfa4ae2",
+			Layout: "cbd76ae0ed5b932c",
 			Pos:    "big.go:239:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -37947,7 +37947,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#229",
-			Layout: "124d1a1c3bb47c2a",
+			Layout: "5d6931a6be012810",
 			Pos:    "big.go:240:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -37955,7 +37955,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#230",
-			Layout: "cf624687d1094ce9",
+			Layout: "9e0d098b7326eb8a",
 			Pos:    "big.go:241:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -37963,7 +37963,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#231",
-			Layout: "137ae30c07b99c48",
+			Layout: "63fa6dbd0a66ea16",
 			Pos:    "big.go:242:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -37971,7 +37971,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#232",
-			Layout: "0ee6e5faf0b49e9d",
+			Layout: "bb8222b34bf70cfb",
 			Pos:    "big.go:243:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -37979,7 +37979,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#233",
-			Layout: "943a1f04aec73d02",
+			Layout: "f0018da0d38c27e9",
 			Pos:    "big.go:244:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -37987,7 +37987,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#234",
-			Layout: "8e7014bce895bdad",
+			Layout: "72f4aab0441f76b7",
 			Pos:    "big.go:245:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -37995,7 +37995,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#235",
-			Layout: "daa64ebe563b7f8d",
+			Layout: "47392769e218b866",
 			Pos:    "big.go:246:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -38003,7 +38003,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#236",
-			Layout: "af091881795c8630",
+			Layout: "de1cec7b92fa73a7",
 			Pos:    "big.go:247:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -38011,7 +38011,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#237",
-			Layout: "1098f5bb67d3d903",
+			Layout: "842c912e5d6082d0",
 			Pos:    "big.go:248:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -38019,7 +38019,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#238",
-			Layout: "ff6829b6bad1586f",
+			Layout: "2c82411d4265c0a9",
 			Pos:    "big.go:249:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -38027,7 +38027,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#239",
-			Layout: "728c422a9688dcfc",
+			Layout: "1c4cbbe714c7fa07",
 			Pos:    "big.go:250:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -38035,7 +38035,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#240",
-			Layout: "00add53393d219fc",
+			Layout: "48c46f41447d28d2",
 			Pos:    "big.go:251:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -38043,7 +38043,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#241",
-			Layout: "f6d1f0a21adeaf30",
+			Layout: "d457afb0d0681fbf",
 			Pos:    "big.go:252:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -38051,7 +38051,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#242",
-			Layout: "745bc1ac1f98b658",
+			Layout: "9aaea2182e1200cf",
 			Pos:    "big.go:253:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -38059,7 +38059,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#243",
-			Layout: "df8f34bd0eeef0f2",
+			Layout: "f63c214369afdea6",
 			Pos:    "big.go:254:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -38067,7 +38067,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#244",
-			Layout: "1996c5e382cdf535",
+			Layout: "5265e9cd561d9b63",
 			Pos:    "big.go:255:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -38075,7 +38075,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#245",
-			Layout: "bf3fe54c62f1428c",
+			Layout: "caa70d3cdb948d00",
 			Pos:    "big.go:256:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -38083,7 +38083,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#246",
-			Layout: "82331226632dc944",
+			Layout: "b4e9226ef97d7972",
 			Pos:    "big.go:257:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -38091,7 +38091,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#247",
-			Layout: "ba7dbe36f94a1d09",
+			Layout: "63308fb721c57bb9",
 			Pos:    "big.go:258:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -38099,7 +38099,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#248",
-			Layout: "daba09458e8541ea",
+			Layout: "fbddacf57eb0357a",
 			Pos:    "big.go:259:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -38107,7 +38107,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#249",
-			Layout: "a4d8a920d213c057",
+			Layout: "930d83276e145e96",
 			Pos:    "big.go:260:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -38115,7 +38115,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#250",
-			Layout: "fcb0463c76d5cb78",
+			Layout: "92c6f8c307387a97",
 			Pos:    "big.go:261:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -38123,7 +38123,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#251",
-			Layout: "34849e0a5b2fe738",
+			Layout: "70958584f18c7784",
 			Pos:    "big.go:262:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -38131,7 +38131,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#252",
-			Layout: "98346ec02400a9d2",
+			Layout: "2e8b975512c8d221",
 			Pos:    "big.go:263:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -38139,7 +38139,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#253",
-			Layout: "dd294a8b9a2898d4",
+			Layout: "894f1db7e46a90aa",
 			Pos:    "big.go:264:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -38147,7 +38147,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#254",
-			Layout: "aeecf5118b504ec7",
+			Layout: "15046461d155c958",
 			Pos:    "big.go:265:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -38155,7 +38155,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#255",
-			Layout: "94a32ed05f086978",
+			Layout: "e1ed507da45bd611",
 			Pos:    "big.go:266:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -38163,7 +38163,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#256",
-			Layout: "7b3e85262f074659",
+			Layout: "934354871c15d4e7",
 			Pos:    "big.go:267:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -38171,7 +38171,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#257",
-			Layout: "ff929d686c6104d4",
+			Layout: "20b1e71ebe61249e",
 			Pos:    "big.go:268:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -38179,7 +38179,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#258",
-			Layout: "691ffbe863280eec",
+			Layout: "fd88a404b8ff149c",
 			Pos:    "big.go:269:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -38187,7 +38187,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#259",
-			Layout: "ecdea85f96c086b4",
+			Layout: "db928b159a3bfc2b",
 			Pos:    "big.go:270:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -38195,7 +38195,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#260",
-			Layout: "f26e3e771761b465",
+			Layout: "650878e2b9b30191",
 			Pos:    "big.go:271:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -38203,7 +38203,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#261",
-			Layout: "a13aeed6b0b9c6b4",
+			Layout: "7f146630f1b3a92f",
 			Pos:    "big.go:272:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -38211,7 +38211,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#262",
-			Layout: "a20757c2a2413bcd",
+			Layout: "824e431672b88419",
 			Pos:    "big.go:273:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -38219,7 +38219,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#263",
-			Layout: "34921d92ad72e703",
+			Layout: "4f66407dab2ccc6d",
 			Pos:    "big.go:274:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -38227,7 +38227,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#264",
-			Layout: "a84ec6d3754631cd",
+			Layout: "faa47f77380c7e53",
 			Pos:    "big.go:275:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -38235,7 +38235,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#265",
-			Layout: "31e6b7a6f4359f94",
+			Layout: "9d4eb06f104ae528",
 			Pos:    "big.go:276:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -38243,7 +38243,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#266",
-			Layout: "d34451648de56b08",
+			Layout: "cfd678dfb5c769ad",
 			Pos:    "big.go:277:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -38251,7 +38251,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#267",
-			Layout: "e4ccd9cf536c67be",
+			Layout: "73c3f9279aad447e",
 			Pos:    "big.go:278:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -38259,7 +38259,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#268",
-			Layout: "49db794274795585",
+			Layout: "ce85f38d30422e20",
 			Pos:    "big.go:279:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -38267,7 +38267,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#269",
-			Layout: "63c1739ece356c5a",
+			Layout: "4ef06bf4b6158e43",
 			Pos:    "big.go:280:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -38275,7 +38275,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#270",
-			Layout: "596ba77dbeef7bf9",
+			Layout: "45c4e1f99f9a60a9",
 			Pos:    "big.go:281:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -38283,7 +38283,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#271",
-			Layout: "6c64bfa0adb2be2d",
+			Layout: "7597e24a1f0e3432",
 			Pos:    "big.go:282:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -38291,7 +38291,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#272",
-			Layout: "4ddb009cf418776a",
+			Layout: "6d0cc5b6bf482150",
 			Pos:    "big.go:283:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -38299,7 +38299,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#273",
-			Layout: "a7911112cbfe9930",
+			Layout: "a8a329b1081a6c56",
 			Pos:    "big.go:284:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -38307,7 +38307,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#274",
-			Layout: "3c9ba1656f7abdfb",
+			Layout: "7987b18c63576729",
 			Pos:    "big.go:285:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -38315,7 +38315,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#275",
-			Layout: "74bf7dda97c48e77",
+			Layout: "be4213015181c514",
 			Pos:    "big.go:286:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -38323,7 +38323,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#276",
-			Layout: "da4425784b55af7b",
+			Layout: "4e4a784a394449ae",
 			Pos:    "big.go:287:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -38331,7 +38331,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#277",
-			Layout: "eeba1d70567ea324",
+			Layout: "b7131796f58e9c88",
 			Pos:    "big.go:288:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -38339,7 +38339,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#278",
-			Layout: "5a31a72c59f7d30c",
+			Layout: "335b4cd1368c9c1e",
 			Pos:    "big.go:289:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -38347,7 +38347,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#279",
-			Layout: "0622ea516d8c66dd",
+			Layout: "ee44d9ae36c98058",
 			Pos:    "big.go:290:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -38355,7 +38355,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#280",
-			Layout: "c464de052eba9650",
+			Layout: "9138f331f2d8fd19",
 			Pos:    "big.go:291:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -38363,7 +38363,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#281",
-			Layout: "074fb3493cd6e0f8",
+			Layout: "89fcbca5278e8de8",
 			Pos:    "big.go:292:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -38371,7 +38371,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#282",
-			Layout: "1865418c8a1ec539",
+			Layout: "57c64b7f360bc8ea",
 			Pos:    "big.go:293:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -38379,7 +38379,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#283",
-			Layout: "56bdd9af784496e8",
+			Layout: "10f19df4d146a12a",
 			Pos:    "big.go:294:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -38387,7 +38387,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#284",
-			Layout: "a25d6f659b150884",
+			Layout: "6f6a04cd307e2635",
 			Pos:    "big.go:295:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -38395,7 +38395,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#285",
-			Layout: "6bc999079bee0853",
+			Layout: "c4b3d9a114d252da",
 			Pos:    "big.go:296:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -38403,7 +38403,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#286",
-			Layout: "b81fe24a86b3e126",
+			Layout: "d1d39a3ba5fb643f",
 			Pos:    "big.go:297:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -38411,7 +38411,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#287",
-			Layout: "31bcc5102c7e32c5",
+			Layout: "0fc94d85e9c69ca1",
 			Pos:    "big.go:298:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -38419,7 +38419,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#288",
-			Layout: "a2a09afb5cefec2d",
+			Layout: "3d5785dd9b7fccce",
 			Pos:    "big.go:299:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -38427,7 +38427,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#289",
-			Layout: "be027407b51c13e5",
+			Layout: "effbe615eb2cb27b",
 			Pos:    "big.go:300:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -38435,7 +38435,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#290",
-			Layout: "162860f8bd925abd",
+			Layout: "122d2d36301e7b60",
 			Pos:    "big.go:301:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -38443,7 +38443,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#291",
-			Layout: "462c8b46f69cc005",
+			Layout: "9e3a1d67a98c8802",
 			Pos:    "big.go:302:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -38451,7 +38451,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#292",
-			Layout: "6dd7e683494f635a",
+			Layout: "5fdbb32d5a0d7c25",
 			Pos:    "big.go:303:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -38459,7 +38459,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#293",
-			Layout: "b6d2a19a4b529193",
+			Layout: "cf39a8627e96b530",
 			Pos:    "big.go:304:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -38467,7 +38467,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#294",
-			Layout: "e1bce8d44cefee77",
+			Layout: "0339b97a731a13c5",
 			Pos:    "big.go:305:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -38475,7 +38475,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#295",
-			Layout: "0fa85249bb3040d4",
+			Layout: "6c8853b2f12eb674",
 			Pos:    "big.go:306:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -38483,7 +38483,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#296",
-			Layout: "14d50693a10798f7",
+			Layout: "5d40626c1f001484",
 			Pos:    "big.go:307:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -38491,7 +38491,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#297",
-			Layout: "ec7473d7deb05562",
+			Layout: "447306030c0704d6",
 			Pos:    "big.go:308:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -38499,7 +38499,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#298",
-			Layout: "00599d41bc3962ed",
+			Layout: "e0f74241f7a9dcc5",
 			Pos:    "big.go:309:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -38507,7 +38507,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#299",
-			Layout: "ec9540b2cb5522c4",
+			Layout: "3a649eaeb2c551a9",
 			Pos:    "big.go:310:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -38515,7 +38515,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#300",
-			Layout: "4ca31c50e682545f",
+			Layout: "790fe4d9857ae150",
 			Pos:    "big.go:311:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -38523,7 +38523,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#301",
-			Layout: "1a156917f150f2ac",
+			Layout: "5b8db5bb00956802",
 			Pos:    "big.go:312:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -38531,7 +38531,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#302",
-			Layout: "151e075576884c44",
+			Layout: "4ea4f3d712e8962f",
 			Pos:    "big.go:313:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -38539,7 +38539,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#303",
-			Layout: "3d4f4bf054eead8a",
+			Layout: "5d0f6c1470341b0e",
 			Pos:    "big.go:314:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -38547,7 +38547,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#304",
-			Layout: "7b87c6df981e8e25",
+			Layout: "769a2bfe577605f9",
 			Pos:    "big.go:315:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -38555,7 +38555,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#305",
-			Layout: "f0fa3e5225072bfc",
+			Layout: "1efacf0a12c210a5",
 			Pos:    "big.go:316:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -38563,7 +38563,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#306",
-			Layout: "1925dc22f6064b98",
+			Layout: "01fae6d52acebb6c",
 			Pos:    "big.go:317:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -38571,7 +38571,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#307",
-			Layout: "3e8ef0a372dca281",
+			Layout: "971930f111766551",
 			Pos:    "big.go:318:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -38579,7 +38579,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#308",
-			Layout: "a1557a03ca092423",
+			Layout: "541dd40d435fa46e",
 			Pos:    "big.go:319:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -38587,7 +38587,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#309",
-			Layout: "de9e18ac271582b8",
+			Layout: "58a60fd60d5a47f8",
 			Pos:    "big.go:320:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -38595,7 +38595,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#310",
-			Layout: "f1f984431925ad6a",
+			Layout: "a2b88068fcba74b3",
 			Pos:    "big.go:321:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -38603,7 +38603,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#311",
-			Layout: "aced1225b2146b47",
+			Layout: "41522eb08b95a2df",
 			Pos:    "big.go:322:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -38611,7 +38611,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#312",
-			Layout: "120226772c07d8d7",
+			Layout: "6b3c10183a2ca024",
 			Pos:    "big.go:323:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -38619,7 +38619,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#313",
-			Layout: "d6a55aa33a1b7f77",
+			Layout: "22052c1c3633c153",
 			Pos:    "big.go:324:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -38627,7 +38627,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#314",
-			Layout: "ed019515d9da9b71",
+			Layout: "cac15f909debd408",
 			Pos:    "big.go:325:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -38635,7 +38635,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#315",
-			Layout: "e9a773bb73e56c2a",
+			Layout: "cfe925da8e763a37",
 			Pos:    "big.go:326:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -38643,7 +38643,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#316",
-			Layout: "3c102c8c02cd83e0",
+			Layout: "c7b594e8dbb7d019",
 			Pos:    "big.go:327:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -38651,7 +38651,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#317",
-			Layout: "8157ebe9d7c54f61",
+			Layout: "a275ccc7084f9e58",
 			Pos:    "big.go:328:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -38659,7 +38659,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#318",
-			Layout: "dc7673cff13395be",
+			Layout: "a9d8f5f22ada0d70",
 			Pos:    "big.go:329:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -38667,7 +38667,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#319",
-			Layout: "49c9857cce57d44d",
+			Layout: "93d5655dd168d67d",
 			Pos:    "big.go:330:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -38675,7 +38675,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#320",
-			Layout: "bfff498fc404114c",
+			Layout: "129705fb8587b400",
 			Pos:    "big.go:331:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -38683,7 +38683,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#321",
-			Layout: "abc4b3b401bd40af",
+			Layout: "348865177b1446ff",
 			Pos:    "big.go:332:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -38691,7 +38691,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#322",
-			Layout: "860fe2054f748af3",
+			Layout: "97b933e90b3014db",
 			Pos:    "big.go:333:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -38699,7 +38699,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#323",
-			Layout: "d6826cd7975efe3f",
+			Layout: "24c589dde7932ba4",
 			Pos:    "big.go:334:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -38707,7 +38707,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#324",
-			Layout: "730a70a5099d2fce",
+			Layout: "e869aa47cfd546a2",
 			Pos:    "big.go:335:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -38715,7 +38715,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#325",
-			Layout: "fc5b2049f92d1396",
+			Layout: "6fed721f2a691c53",
 			Pos:    "big.go:336:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -38723,7 +38723,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#326",
-			Layout: "15fe521a1fc3c503",
+			Layout: "c0d4600bdc2d7173",
 			Pos:    "big.go:337:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -38731,7 +38731,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#327",
-			Layout: "f7c79229a0cf9cf1",
+			Layout: "9117fc340dbf3795",
 			Pos:    "big.go:338:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -38739,7 +38739,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#328",
-			Layout: "0c7598fb35acdba6",
+			Layout: "2000977c389f5d57",
 			Pos:    "big.go:339:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -38747,7 +38747,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#329",
-			Layout: "e8f3b8e5e1fbcff3",
+			Layout: "560012b6b4ed2561",
 			Pos:    "big.go:340:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -38755,7 +38755,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#330",
-			Layout: "e72ec86dc78440ad",
+			Layout: "fcd12f5f67d27283",
 			Pos:    "big.go:341:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -38763,7 +38763,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#331",
-			Layout: "fdf6b67a53fed51e",
+			Layout: "a103b3a2107d067f",
 			Pos:    "big.go:342:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -38771,7 +38771,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#332",
-			Layout: "2b8ba0ab4739e7c8",
+			Layout: "90609e751971e98c",
 			Pos:    "big.go:343:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -38779,7 +38779,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#333",
-			Layout: "2e74e23db75d2159",
+			Layout: "d114bc1ee31b919d",
 			Pos:    "big.go:344:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -38787,7 +38787,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#334",
-			Layout: "1b60f17a4a28d6df",
+			Layout: "8768e977302c02c2",
 			Pos:    "big.go:345:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -38795,7 +38795,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#335",
-			Layout: "518e501bc929f8fe",
+			Layout: "1ee48e47cbb3bf57",
 			Pos:    "big.go:346:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -38803,7 +38803,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#336",
-			Layout: "86591bd3df892b7d",
+			Layout: "81823547d5f48c5d",
 			Pos:    "big.go:347:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -38811,7 +38811,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#337",
-			Layout: "4762a3e54b6420f5",
+			Layout: "c9b77c0c448cd15e",
 			Pos:    "big.go:348:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -38819,7 +38819,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#338",
-			Layout: "6953e6d34fc0db4b",
+			Layout: "c969c89ab203e844",
 			Pos:    "big.go:349:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -38827,7 +38827,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#339",
-			Layout: "adda7cf3aea7d4a0",
+			Layout: "b2f591f90ab5bd86",
 			Pos:    "big.go:350:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -38835,7 +38835,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#340",
-			Layout: "b6e98e6313b1f978",
+			Layout: "a46b0762aecf2fa6",
 			Pos:    "big.go:351:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -38843,7 +38843,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#341",
-			Layout: "6311da011ffee827",
+			Layout: "dac21ad03ca33a7e",
 			Pos:    "big.go:352:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -38851,7 +38851,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#342",
-			Layout: "16a813e083270533",
+			Layout: "2e49506035c90347",
 			Pos:    "big.go:353:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -38859,7 +38859,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#343",
-			Layout: "6e755da210d40c0c",
+			Layout: "3b4765d8590492ba",
 			Pos:    "big.go:354:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -38867,7 +38867,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#344",
-			Layout: "024c9fb8dfe4ff09",
+			Layout: "b116e2d9f67f1676",
 			Pos:    "big.go:355:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -38875,7 +38875,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#345",
-			Layout: "476d78bd6a6f46b9",
+			Layout: "c22b502f3ea8c0a9",
 			Pos:    "big.go:356:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -38883,7 +38883,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#346",
-			Layout: "a167ac4864aa5bb4",
+			Layout: "525c7af789efcf9f",
 			Pos:    "big.go:357:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -38891,7 +38891,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#347",
-			Layout: "a54d5acf8d421042",
+			Layout: "00a467fec0d08956",
 			Pos:    "big.go:358:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -38899,7 +38899,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#348",
-			Layout: "26fc457d50a3245c",
+			Layout: "2f24e0920ef087b5",
 			Pos:    "big.go:359:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -38907,7 +38907,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#349",
-			Layout: "987f785ef8efc884",
+			Layout: "864fb8be59b2c10e",
 			Pos:    "big.go:360:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -38915,7 +38915,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#350",
-			Layout: "e0d7b15467c73324",
+			Layout: "f0d073980291bbdb",
 			Pos:    "big.go:361:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -38923,7 +38923,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#351",
-			Layout: "ca149b5455aee90d",
+			Layout: "fd220e6a528db48d",
 			Pos:    "big.go:362:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -38931,7 +38931,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#352",
-			Layout: "32754760fd6f6122",
+			Layout: "a30b753c49f36d15",
 			Pos:    "big.go:363:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -38939,7 +38939,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#353",
-			Layout: "cfe0d141df769add",
+			Layout: "52d386fbe535da30",
 			Pos:    "big.go:364:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -38947,7 +38947,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#354",
-			Layout: "a4203616250f6964",
+			Layout: "243e6313cac69b3e",
 			Pos:    "big.go:365:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -38955,7 +38955,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#355",
-			Layout: "238df942b8e9c553",
+			Layout: "64827df52dcd3a15",
 			Pos:    "big.go:366:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -38963,7 +38963,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#356",
-			Layout: "c3398299dbb029e6",
+			Layout: "42a1ee0edde3eda2",
 			Pos:    "big.go:367:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -38971,7 +38971,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#357",
-			Layout: "126f7f4638a91867",
+			Layout: "e89573c66acf5504",
 			Pos:    "big.go:368:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -38979,7 +38979,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#358",
-			Layout: "57df4ff6035c8ed7",
+			Layout: "e0f6f02f9fb09632",
 			Pos:    "big.go:369:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -38987,7 +38987,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#359",
-			Layout: "150d62d70cc59154",
+			Layout: "d6f7b63d306cbc64",
 			Pos:    "big.go:370:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -38995,7 +38995,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#360",
-			Layout: "dd002b12ab24c2f5",
+			Layout: "9fb596ad80621f42",
 			Pos:    "big.go:371:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -39003,7 +39003,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#361",
-			Layout: "d549c70746d5f728",
+			Layout: "d41dfc4988ce33b8",
 			Pos:    "big.go:372:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -39011,7 +39011,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#362",
-			Layout: "44d298f30a716f9a",
+			Layout: "2cafab0ef101ef1c",
 			Pos:    "big.go:373:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -39019,7 +39019,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#363",
-			Layout: "0eb6d24b0a793de0",
+			Layout: "7848371502413492",
 			Pos:    "big.go:374:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -39027,7 +39027,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#364",
-			Layout: "c020a33ad99b4878",
+			Layout: "f4155435e60d4a2c",
 			Pos:    "big.go:375:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -39035,7 +39035,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#365",
-			Layout: "a30573fc324082f1",
+			Layout: "ba0e6710b00d8e06",
 			Pos:    "big.go:376:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -39043,7 +39043,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#366",
-			Layout: "d04cc2a4fee63124",
+			Layout: "11150a0aeb2947df",
 			Pos:    "big.go:377:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -39051,7 +39051,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#367",
-			Layout: "008446b20c72591a",
+			Layout: "9963c5d9b1d2697a",
 			Pos:    "big.go:378:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -39059,7 +39059,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#368",
-			Layout: "f5bc422f52de7b78",
+			Layout: "37b94d48d7a8328f",
 			Pos:    "big.go:379:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -39067,7 +39067,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#369",
-			Layout: "aa4e287ce6bfb01c",
+			Layout: "b5babfdb7e6a2537",
 			Pos:    "big.go:380:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -39075,7 +39075,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#370",
-			Layout: "9eae5b311e4cee1e",
+			Layout: "a3f0b4a6b10ad047",
 			Pos:    "big.go:381:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -39083,7 +39083,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#371",
-			Layout: "bda5b306fc9d558c",
+			Layout: "a3170133a103ab8e",
 			Pos:    "big.go:382:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -39091,7 +39091,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#372",
-			Layout: "c048f9d7c16bf0a8",
+			Layout: "2f9dd5f91efae404",
 			Pos:    "big.go:383:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -39099,7 +39099,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#373",
-			Layout: "c4ea505b00c875bf",
+			Layout: "603acc3cd26a41c8",
 			Pos:    "big.go:384:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -39107,7 +39107,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#374",
-			Layout: "f1bf887f6da263fd",
+			Layout: "3b4ad1602b5bb703",
 			Pos:    "big.go:385:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -39115,7 +39115,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#375",
-			Layout: "63a2093d4a38fa9d",
+			Layout: "577422c7a1f58669",
 			Pos:    "big.go:386:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -39123,7 +39123,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#376",
-			Layout: "5cacc6c98c8cabd1",
+			Layout: "4f5daa06cff35837",
 			Pos:    "big.go:387:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -39131,7 +39131,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#377",
-			Layout: "b4b7f4905c14a4c0",
+			Layout: "01671c5a3b9c3f93",
 			Pos:    "big.go:388:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -39139,7 +39139,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#378",
-			Layout: "491ef8730037b692",
+			Layout: "69a9602fd8c0c9af",
 			Pos:    "big.go:389:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -39147,7 +39147,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#379",
-			Layout: "0407bc5e7e3470ca",
+			Layout: "1e72f5a7be6085d6",
 			Pos:    "big.go:390:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -39155,7 +39155,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#380",
-			Layout: "e4e8cd1f9cc7f68c",
+			Layout: "e6499c7b82325160",
 			Pos:    "big.go:391:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -39163,7 +39163,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#381",
-			Layout: "bb5ec5fb7a541b4e",
+			Layout: "8ee3368f693d9385",
 			Pos:    "big.go:392:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -39171,7 +39171,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#382",
-			Layout: "2309e41795272459",
+			Layout: "ea3c2c28ce1d1ea7",
 			Pos:    "big.go:393:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -39179,7 +39179,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#383",
-			Layout: "fc4b6d8d4f7ccaaa",
+			Layout: "c6693363bd132160",
 			Pos:    "big.go:394:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -39187,7 +39187,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#384",
-			Layout: "13be3d9238de2501",
+			Layout: "5ed5257d2a884928",
 			Pos:    "big.go:395:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -39195,7 +39195,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#385",
-			Layout: "7d19ff992865dfbe",
+			Layout: "06b9ee8e3057c90e",
 			Pos:    "big.go:396:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -39203,7 +39203,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#386",
-			Layout: "545c461574ada86d",
+			Layout: "68a0cd6b5a8f1c97",
 			Pos:    "big.go:397:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -39211,7 +39211,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#387",
-			Layout: "d236a94f373e40b7",
+			Layout: "9bd60d473b4e251e",
 			Pos:    "big.go:398:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -39219,7 +39219,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#388",
-			Layout: "0b1d2e9d244b65ce",
+			Layout: "5caf47d37c2f1de1",
 			Pos:    "big.go:399:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -39227,7 +39227,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#389",
-			Layout: "4bc0eb2c9c0da0be",
+			Layout: "2416fdc0ea0d4c0e",
 			Pos:    "big.go:400:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -39235,7 +39235,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#390",
-			Layout: "9674fefe50842eea",
+			Layout: "e87fa83db306c4a4",
 			Pos:    "big.go:401:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -39243,7 +39243,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#391",
-			Layout: "55927eedd2648b6b",
+			Layout: "0865cef283f2e544",
 			Pos:    "big.go:402:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -39251,7 +39251,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#392",
-			Layout: "6c0b1b0eedf9d90e",
+			Layout: "a31a3abe9a0029e9",
 			Pos:    "big.go:403:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -39259,7 +39259,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#393",
-			Layout: "a5660c288344628c",
+			Layout: "9db085104b759f07",
 			Pos:    "big.go:404:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -39267,7 +39267,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#394",
-			Layout: "07a839121bcb1ab1",
+			Layout: "f6b4d5f9a1a66c8e",
 			Pos:    "big.go:405:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -39275,7 +39275,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#395",
-			Layout: "40348e27ea807c56",
+			Layout: "41f48b1f1e9f470e",
 			Pos:    "big.go:406:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -39283,7 +39283,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#396",
-			Layout: "db07b343e4a3d376",
+			Layout: "41806ec83fcb8a6f",
 			Pos:    "big.go:407:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -39291,7 +39291,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#397",
-			Layout: "d502bd374f657c97",
+			Layout: "c07dbe1f0298a76b",
 			Pos:    "big.go:408:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -39299,7 +39299,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#398",
-			Layout: "28dac5810ac0bf88",
+			Layout: "8e26a5f5f32611fd",
 			Pos:    "big.go:409:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -39307,7 +39307,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#399",
-			Layout: "c55be5c0d1edc82c",
+			Layout: "568c578381d9540a",
 			Pos:    "big.go:410:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -39315,7 +39315,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#400",
-			Layout: "fd4cbc08eeb67b11",
+			Layout: "cca6a02fc904d73e",
 			Pos:    "big.go:411:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -39323,7 +39323,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#401",
-			Layout: "293650ac6293e528",
+			Layout: "5c27f7282cedaeeb",
 			Pos:    "big.go:412:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -39331,7 +39331,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#402",
-			Layout: "e2f19cfa044c55d0",
+			Layout: "f63cdfcc855e9773",
 			Pos:    "big.go:413:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -39339,7 +39339,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#403",
-			Layout: "f7b082e426224942",
+			Layout: "68afea8d20f1ac23",
 			Pos:    "big.go:414:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -39347,7 +39347,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#404",
-			Layout: "ba0d2ef9dc3ae2d5",
+			Layout: "b31552f96ae29633",
 			Pos:    "big.go:415:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -39355,7 +39355,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#405",
-			Layout: "980da9cd706d1ae5",
+			Layout: "bc583b65ca53ceb0",
 			Pos:    "big.go:416:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -39363,7 +39363,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#406",
-			Layout: "14ac24aedda3e644",
+			Layout: "73ad4bfa02df79e1",
 			Pos:    "big.go:417:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -39371,7 +39371,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#407",
-			Layout: "3a846f62df1586a8",
+			Layout: "f81e9d17d7e4c3c6",
 			Pos:    "big.go:418:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -39379,7 +39379,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#408",
-			Layout: "7bf229c6359a875c",
+			Layout: "5cfd5632c3602997",
 			Pos:    "big.go:419:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -39387,7 +39387,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#409",
-			Layout: "e21ac1c9214ec120",
+			Layout: "8087b6625e637864",
 			Pos:    "big.go:420:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -39395,7 +39395,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#410",
-			Layout: "f66c227a0db59ea1",
+			Layout: "ea79045a6c6d279f",
 			Pos:    "big.go:421:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -39403,7 +39403,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#411",
-			Layout: "fe5822d0d80e2370",
+			Layout: "df9c4433245f284f",
 			Pos:    "big.go:422:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -39411,7 +39411,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#412",
-			Layout: "3b1578f398a9eff0",
+			Layout: "f430a8ac9b994523",
 			Pos:    "big.go:423:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -39419,7 +39419,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#413",
-			Layout: "78db27c56c32559b",
+			Layout: "8d149959f818fa40",
 			Pos:    "big.go:424:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -39427,7 +39427,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#414",
-			Layout: "7c2c4878e94b8bf6",
+			Layout: "994d90a9751ba3c6",
 			Pos:    "big.go:425:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -39435,7 +39435,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#415",
-			Layout: "7f8fae4ab65b4507",
+			Layout: "8cb8a3e7f1c522c4",
 			Pos:    "big.go:426:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -39443,7 +39443,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#416",
-			Layout: "3cb3a0de53b8409f",
+			Layout: "b41360a74b5deac1",
 			Pos:    "big.go:427:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -39451,7 +39451,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#417",
-			Layout: "07d41951e8bd6737",
+			Layout: "6eca1c75396c2f67",
 			Pos:    "big.go:428:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -39459,7 +39459,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#418",
-			Layout: "da4cedd3ea86e554",
+			Layout: "bdd4cd3e11912089",
 			Pos:    "big.go:429:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -39467,7 +39467,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#419",
-			Layout: "727be3482ca09d08",
+			Layout: "c1f79f056dbb6329",
 			Pos:    "big.go:430:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -39475,7 +39475,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#420",
-			Layout: "5dd284ec4ffa7a4f",
+			Layout: "ded34a7999aa3035",
 			Pos:    "big.go:431:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -39483,7 +39483,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#421",
-			Layout: "b057b69cca6ad125",
+			Layout: "48adc11c141ab635",
 			Pos:    "big.go:432:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -39491,7 +39491,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#422",
-			Layout: "52a2ab10ba050747",
+			Layout: "56eb9a10f0cb3b27",
 			Pos:    "big.go:433:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -39499,7 +39499,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#423",
-			Layout: "7344901eae09ba4f",
+			Layout: "2fec7fb8405aa28e",
 			Pos:    "big.go:434:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -39507,7 +39507,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#424",
-			Layout: "2e78cc3d5abba664",
+			Layout: "9680f4cfafc85498",
 			Pos:    "big.go:435:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -39515,7 +39515,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#425",
-			Layout: "ea52eea2d9253581",
+			Layout: "ec9f5a955886d993",
 			Pos:    "big.go:436:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -39523,7 +39523,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#426",
-			Layout: "b0f4c9a215abde52",
+			Layout: "39e492052261312b",
 			Pos:    "big.go:437:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -39531,7 +39531,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#427",
-			Layout: "ff1dce6400c4d337",
+			Layout: "7b05a2363485df96",
 			Pos:    "big.go:438:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -39539,7 +39539,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#428",
-			Layout: "6dad34a41e96b068",
+			Layout: "27ff46f59d495f83",
 			Pos:    "big.go:439:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -39547,7 +39547,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#429",
-			Layout: "8b931c60835c8238",
+			Layout: "87545f34ebd23d1b",
 			Pos:    "big.go:440:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -39555,7 +39555,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#430",
-			Layout: "481c912c3a8834b5",
+			Layout: "c6840044da242394",
 			Pos:    "big.go:441:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -39563,7 +39563,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#431",
-			Layout: "25ca0d12210c5ec2",
+			Layout: "320117cc8366b5b2",
 			Pos:    "big.go:442:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -39571,7 +39571,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#432",
-			Layout: "290d4e540a409a0f",
+			Layout: "8eed1cde9d2436a1",
 			Pos:    "big.go:443:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -39579,7 +39579,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#433",
-			Layout: "03a5b9d475ea2719",
+			Layout: "fd475b24685880d0",
 			Pos:    "big.go:444:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -39587,7 +39587,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#434",
-			Layout: "97116c2b1d2579ff",
+			Layout: "a198291241d19f5a",
 			Pos:    "big.go:445:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -39595,7 +39595,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#435",
-			Layout: "0961c3f2b16e15aa",
+			Layout: "ca0559b3b42aa68e",
 			Pos:    "big.go:446:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -39603,7 +39603,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#436",
-			Layout: "7bfe6b9f7338299f",
+			Layout: "70918236169b451b",
 			Pos:    "big.go:447:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -39611,7 +39611,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#437",
-			Layout: "936d2ad0d80128d3",
+			Layout: "d9d90c10aa16947f",
 			Pos:    "big.go:448:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -39619,7 +39619,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#438",
-			Layout: "de5fe4b9004206b4",
+			Layout: "63094cc397f5d3b8",
 			Pos:    "big.go:449:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -39627,7 +39627,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#439",
-			Layout: "7f5ef5d3e9c6492b",
+			Layout: "4d4254a8d10c0cb5",
 			Pos:    "big.go:450:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -39635,7 +39635,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#440",
-			Layout: "3026415a95369811",
+			Layout: "e35c43f0641461fb",
 			Pos:    "big.go:451:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -39643,7 +39643,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#441",
-			Layout: "3891afd8a8c7bd0b",
+			Layout: "bd35af450c19efc5",
 			Pos:    "big.go:452:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -39651,7 +39651,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#442",
-			Layout: "0a665046fad664ab",
+			Layout: "90e1b5279400e34c",
 			Pos:    "big.go:453:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -39659,7 +39659,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#443",
-			Layout: "57d1e55c8ee63886",
+			Layout: "686a9df92664ee26",
 			Pos:    "big.go:454:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -39667,7 +39667,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#444",
-			Layout: "4fab7d2033bd095b",
+			Layout: "21e398d8b360f776",
 			Pos:    "big.go:455:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -39675,7 +39675,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#445",
-			Layout: "11711314dea4322f",
+			Layout: "993c5f4cf7073066",
 			Pos:    "big.go:456:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -39683,7 +39683,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#446",
-			Layout: "158b2f0709e68b8e",
+			Layout: "3172b0b379d34d18",
 			Pos:    "big.go:457:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -39691,7 +39691,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#447",
-			Layout: "53d91aaa72bd16b6",
+			Layout: "146ec4c05ddfc768",
 			Pos:    "big.go:458:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -39699,7 +39699,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#448",
-			Layout: "9568c41b746148d9",
+			Layout: "517901921c5b12e2",
 			Pos:    "big.go:459:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -39707,7 +39707,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#449",
-			Layout: "180fb5b7c60c59d6",
+			Layout: "25c913003aabea0b",
 			Pos:    "big.go:460:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -39715,7 +39715,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#450",
-			Layout: "8be71a42b4c3ea3e",
+			Layout: "cbaca74055fa6e86",
 			Pos:    "big.go:461:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -39723,7 +39723,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#451",
-			Layout: "07a68d0c6efccf06",
+			Layout: "e0bd3f47d926e205",
 			Pos:    "big.go:462:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -39731,7 +39731,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#452",
-			Layout: "682c0513fc306a1a",
+			Layout: "47d58e828d2ec750",
 			Pos:    "big.go:463:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -39739,7 +39739,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#453",
-			Layout: "601792d7a0776e63",
+			Layout: "586ad6171a635683",
 			Pos:    "big.go:464:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -39747,7 +39747,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#454",
-			Layout: "37e1fb4a2ea20537",
+			Layout: "9d77261fae85c718",
 			Pos:    "big.go:465:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -39755,7 +39755,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#455",
-			Layout: "8f5d9b862206fc0b",
+			Layout: "c7d74197061278b6",
 			Pos:    "big.go:466:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -39763,7 +39763,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#456",
-			Layout: "e36299382b8037fd",
+			Layout: "aad493217d21c2f5",
 			Pos:    "big.go:467:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -39771,7 +39771,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#457",
-			Layout: "963c9a5a180a3d7c",
+			Layout: "e9b48820f021efe2",
 			Pos:    "big.go:468:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -39779,7 +39779,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#458",
-			Layout: "268645c5f52aaed4",
+			Layout: "ffa253e7e6fee034",
 			Pos:    "big.go:469:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -39787,7 +39787,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#459",
-			Layout: "5052d3230883e2c8",
+			Layout: "d775053caf57df21",
 			Pos:    "big.go:470:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -39795,7 +39795,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#460",
-			Layout: "477c29297eef6808",
+			Layout: "19b9afca8e5273d9",
 			Pos:    "big.go:471:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -39803,7 +39803,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#461",
-			Layout: "e7e45c5d2561ed32",
+			Layout: "591b0c666bf27800",
 			Pos:    "big.go:472:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -39811,7 +39811,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#462",
-			Layout: "6dfdb6e9374e7886",
+			Layout: "5af7e7f27ffdccca",
 			Pos:    "big.go:473:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -39819,7 +39819,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#463",
-			Layout: "83cdf68fbe420864",
+			Layout: "e4021b5edbc109e4",
 			Pos:    "big.go:474:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -39827,7 +39827,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#464",
-			Layout: "88616db780aa3c83",
+			Layout: "88bcb34a103a6258",
 			Pos:    "big.go:475:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -39835,7 +39835,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#465",
-			Layout: "4ee0c4e58317939d",
+			Layout: "b50445c6d14edb8e",
 			Pos:    "big.go:476:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -39843,7 +39843,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#466",
-			Layout: "b71e99a81c1159b1",
+			Layout: "6eeb9c6f4294ff93",
 			Pos:    "big.go:477:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -39851,7 +39851,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#467",
-			Layout: "bd87e26b8d11e001",
+			Layout: "d1519db17c89c61a",
 			Pos:    "big.go:478:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -39859,7 +39859,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#468",
-			Layout: "c943225b718b0eec",
+			Layout: "6426a46055268637",
 			Pos:    "big.go:479:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -39867,7 +39867,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#469",
-			Layout: "532ca1ce32a1a994",
+			Layout: "5321cbfc616b1d73",
 			Pos:    "big.go:480:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -39875,7 +39875,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#470",
-			Layout: "3749972dd2fa61ef",
+			Layout: "3b001d404a30bb60",
 			Pos:    "big.go:481:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -39883,7 +39883,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#471",
-			Layout: "b2aec9bc495908e3",
+			Layout: "1e28e051db3f4cdf",
 			Pos:    "big.go:482:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -39891,7 +39891,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#472",
-			Layout: "8546296dccbeef52",
+			Layout: "c85d714e72c6f49e",
 			Pos:    "big.go:483:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -39899,7 +39899,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#473",
-			Layout: "1de07de1b9e16b13",
+			Layout: "32271c9ff617802d",
 			Pos:    "big.go:484:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -39907,7 +39907,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#474",
-			Layout: "ba1460cd5c2662cd",
+			Layout: "2785629cb95b0fc7",
 			Pos:    "big.go:485:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -39915,7 +39915,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#475",
-			Layout: "10023100052a1c0a",
+			Layout: "270c867815d40cab",
 			Pos:    "big.go:486:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -39923,7 +39923,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#476",
-			Layout: "2b68f4ac9dcae180",
+			Layout: "fcda86f03239f97f",
 			Pos:    "big.go:487:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -39931,7 +39931,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#477",
-			Layout: "e26f77fcfa56f501",
+			Layout: "ee0ad0fa12784c63",
 			Pos:    "big.go:488:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -39939,7 +39939,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#478",
-			Layout: "495ab1bc33c48842",
+			Layout: "980ce655372a6c1e",
 			Pos:    "big.go:489:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -39947,7 +39947,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#479",
-			Layout: "be20735f052d6036",
+			Layout: "0fc955d108a0cefe",
 			Pos:    "big.go:490:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -39955,7 +39955,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#480",
-			Layout: "a5e1b8e44a59c640",
+			Layout: "b247a497387e2f0f",
 			Pos:    "big.go:491:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -39963,7 +39963,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#481",
-			Layout: "49cf5aa668700e3b",
+			Layout: "fb6843a786952b02",
 			Pos:    "big.go:492:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -39971,7 +39971,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#482",
-			Layout: "5f0aaea3ee367f68",
+			Layout: "881c2498237eb0a9",
 			Pos:    "big.go:493:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -39979,7 +39979,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#483",
-			Layout: "f3fe0da2cc2818f5",
+			Layout: "abe7df74a63a4844",
 			Pos:    "big.go:494:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -39987,7 +39987,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#484",
-			Layout: "6af0b6dcd6a25921",
+			Layout: "4ae740d3edc84dee",
 			Pos:    "big.go:495:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -39995,7 +39995,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#485",
-			Layout: "2ab53384bfa32410",
+			Layout: "c84d31bbe9a61d8e",
 			Pos:    "big.go:496:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -40003,7 +40003,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#486",
-			Layout: "e97a9c7ad3097a10",
+			Layout: "cbe358d3f44599b2",
 			Pos:    "big.go:497:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -40011,7 +40011,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#487",
-			Layout: "5517b06999f4a5f5",
+			Layout: "f08da2b48d46e7c8",
 			Pos:    "big.go:498:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -40019,7 +40019,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#488",
-			Layout: "c5d0dc6d25941a1f",
+			Layout: "efa8e0af5d3e7cf3",
 			Pos:    "big.go:499:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -40027,7 +40027,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#489",
-			Layout: "149898162a3532f0",
+			Layout: "661e3a8a8c8d19bd",
 			Pos:    "big.go:500:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -40035,7 +40035,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#490",
-			Layout: "e6c7e0f143bc05be",
+			Layout: "653dddc7bdcddb1c",
 			Pos:    "big.go:501:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -40043,7 +40043,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#491",
-			Layout: "f5a36c7807703b66",
+			Layout: "bd8d2f8d3c4c302c",
 			Pos:    "big.go:502:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -40051,7 +40051,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#492",
-			Layout: "5b6e21fff7f1aa88",
+			Layout: "ca012b661dc33fc5",
 			Pos:    "big.go:503:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -40059,7 +40059,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#493",
-			Layout: "98e1fc0415b0f6ef",
+			Layout: "c66bfd1f2a8ab9f7",
 			Pos:    "big.go:504:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -40067,7 +40067,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#494",
-			Layout: "c8709c9ddb074877",
+			Layout: "82496c17c86ce76f",
 			Pos:    "big.go:505:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -40075,7 +40075,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#495",
-			Layout: "8550f6500f21ac7c",
+			Layout: "fff34320c0fc223c",
 			Pos:    "big.go:506:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -40083,7 +40083,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#496",
-			Layout: "66c5c1824793a053",
+			Layout: "d83f73e0e2a90b60",
 			Pos:    "big.go:507:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -40091,7 +40091,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#497",
-			Layout: "2e0e0ef3c148a7bd",
+			Layout: "be6102b8e4eb0c7a",
 			Pos:    "big.go:508:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -40099,7 +40099,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#498",
-			Layout: "14a34173faeb95fa",
+			Layout: "800b9698819e295d",
 			Pos:    "big.go:509:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -40107,7 +40107,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#499",
-			Layout: "31bb66d66e8aa168",
+			Layout: "53cd44a33a016810",
 			Pos:    "big.go:510:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -40115,7 +40115,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#500",
-			Layout: "2a56473e5d1e57ee",
+			Layout: "7f66cf97b72080c3",
 			Pos:    "big.go:511:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -40123,7 +40123,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#501",
-			Layout: "a7ffaf807f0131f0",
+			Layout: "af0e6001c91d418e",
 			Pos:    "big.go:512:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -40131,7 +40131,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#502",
-			Layout: "b584bc9f1a7e1c04",
+			Layout: "a621fadb5765b750",
 			Pos:    "big.go:513:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -40139,7 +40139,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#503",
-			Layout: "8a2860971fabcb91",
+			Layout: "ccbf5f8c3977f7e9",
 			Pos:    "big.go:514:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -40147,7 +40147,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#504",
-			Layout: "87f7790429bb37d1",
+			Layout: "766acb131f7abbec",
 			Pos:    "big.go:515:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -40155,7 +40155,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#505",
-			Layout: "1f87c0e4e8940252",
+			Layout: "cc0673348765e62e",
 			Pos:    "big.go:516:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -40163,7 +40163,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#506",
-			Layout: "f45f86a23d6794b1",
+			Layout: "b07aabd7ce95a654",
 			Pos:    "big.go:517:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -40171,7 +40171,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#507",
-			Layout: "26865c9b3cf86e81",
+			Layout: "fe268471bc07a8b4",
 			Pos:    "big.go:518:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -40179,7 +40179,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#508",
-			Layout: "a0b7095fcc497733",
+			Layout: "9beec0cced2e55f3",
 			Pos:    "big.go:519:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -40187,7 +40187,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#509",
-			Layout: "d62f6178c6353de0",
+			Layout: "6b05f0df634d2c4b",
 			Pos:    "big.go:520:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -40195,7 +40195,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#510",
-			Layout: "7228d5324f38a632",
+			Layout: "a3c82b394d5da339",
 			Pos:    "big.go:521:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -40203,7 +40203,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#511",
-			Layout: "d64d468a98e708d3",
+			Layout: "c61c0cf09bf37e08",
 			Pos:    "big.go:522:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -40211,7 +40211,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#512",
-			Layout: "ead1fde8237eb05d",
+			Layout: "2fca6ca67a2cf72f",
 			Pos:    "big.go:523:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -40219,7 +40219,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#513",
-			Layout: "145c33dd3afbced9",
+			Layout: "277c57fa70095938",
 			Pos:    "big.go:524:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -40227,7 +40227,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#514",
-			Layout: "31604180650b7abf",
+			Layout: "08e9087ef3193b5e",
 			Pos:    "big.go:525:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -40235,7 +40235,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#515",
-			Layout: "2e66f7d32a3d0db8",
+			Layout: "6d9d5839c871da82",
 			Pos:    "big.go:526:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -40243,7 +40243,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#516",
-			Layout: "da18b23032746843",
+			Layout: "dcfe0a28862a2f14",
 			Pos:    "big.go:527:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -40251,7 +40251,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#517",
-			Layout: "eb140cda78c6f753",
+			Layout: "45c2b582a2eceee8",
 			Pos:    "big.go:528:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -40259,7 +40259,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#518",
-			Layout: "8a0c4a674339d4cc",
+			Layout: "735f8826435abffd",
 			Pos:    "big.go:529:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -40267,7 +40267,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#519",
-			Layout: "737665119b4e14dd",
+			Layout: "2f46fab34ee25fae",
 			Pos:    "big.go:530:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -40275,7 +40275,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#520",
-			Layout: "c0343a2570c7921a",
+			Layout: "8855d039ebf29a36",
 			Pos:    "big.go:531:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -40283,7 +40283,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#521",
-			Layout: "a002f36cf044d2da",
+			Layout: "0136e320e31c45bb",
 			Pos:    "big.go:532:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -40291,7 +40291,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#522",
-			Layout: "e4864e28016c4072",
+			Layout: "27d6f1ab00a158e6",
 			Pos:    "big.go:533:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -40299,7 +40299,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#523",
-			Layout: "81f2c1c237920b18",
+			Layout: "a30b2c16f1fd7b5f",
 			Pos:    "big.go:534:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -40307,7 +40307,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#524",
-			Layout: "8aa2266a35fd7f7e",
+			Layout: "3023630394bcc9d8",
 			Pos:    "big.go:535:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -40315,7 +40315,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#525",
-			Layout: "d9dd5b3038db4d08",
+			Layout: "ef168ac7f0fac1bd",
 			Pos:    "big.go:536:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -40323,7 +40323,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#526",
-			Layout: "fe7634bd8cd0f517",
+			Layout: "78fdba7ba9080c40",
 			Pos:    "big.go:537:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -40331,7 +40331,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#527",
-			Layout: "5a8f3b02e66f56ee",
+			Layout: "9d1369824a175527",
 			Pos:    "big.go:538:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -40339,7 +40339,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#528",
-			Layout: "2b5e6a32aeae0817",
+			Layout: "5d41b5b63f5ca241",
 			Pos:    "big.go:539:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -40347,7 +40347,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#529",
-			Layout: "45221b224e262ce9",
+			Layout: "5e9442b218cd0228",
 			Pos:    "big.go:540:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -40355,7 +40355,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#530",
-			Layout: "efc735296532a753",
+			Layout: "8965141524be7419",
 			Pos:    "big.go:541:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -40363,7 +40363,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#531",
-			Layout: "3970f9f129ecbef1",
+			Layout: "7467899405638193",
 			Pos:    "big.go:542:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -40371,7 +40371,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#532",
-			Layout: "fa0bd55be381e1da",
+			Layout: "100983ef76d2a9f8",
 			Pos:    "big.go:543:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -40379,7 +40379,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#533",
-			Layout: "35c4a85395c6e935",
+			Layout: "d13991814f72bea8",
 			Pos:    "big.go:544:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -40387,7 +40387,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#534",
-			Layout: "01f8cca5a772f307",
+			Layout: "c5cecb7eca59f71c",
 			Pos:    "big.go:545:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -40395,7 +40395,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#535",
-			Layout: "ae6edd3085ea68eb",
+			Layout: "ad7a8724079a9e97",
 			Pos:    "big.go:546:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -40403,7 +40403,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#536",
-			Layout: "70bcfccb2b8813bd",
+			Layout: "edc45bf281337ff8",
 			Pos:    "big.go:547:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -40411,7 +40411,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#537",
-			Layout: "c9865ce928f72b8f",
+			Layout: "100e880493aa72b0",
 			Pos:    "big.go:548:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -40419,7 +40419,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#538",
-			Layout: "8152b398f7315c80",
+			Layout: "f3658bb2377416d6",
 			Pos:    "big.go:549:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -40427,7 +40427,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#539",
-			Layout: "0dde145dfe94731f",
+			Layout: "5b4520b17ec0c1ce",
 			Pos:    "big.go:550:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -40435,7 +40435,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#540",
-			Layout: "6870e079e345733b",
+			Layout: "25cb208f65c1341d",
 			Pos:    "big.go:551:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -40443,7 +40443,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#541",
-			Layout: "c8d643036c61b35d",
+			Layout: "7ffedaebe858fdb1",
 			Pos:    "big.go:552:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -40451,7 +40451,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#542",
-			Layout: "8cb545212e6ec182",
+			Layout: "07b45d4b63f2880f",
 			Pos:    "big.go:553:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -40459,7 +40459,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#543",
-			Layout: "475eb5f423e84d5e",
+			Layout: "5c66c9dd0f5e50af",
 			Pos:    "big.go:554:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -40467,7 +40467,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#544",
-			Layout: "9af457748731ab34",
+			Layout: "d4a9124b05e92b2f",
 			Pos:    "big.go:555:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -40475,7 +40475,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#545",
-			Layout: "45587fbba3c57233",
+			Layout: "e340d141b9a301b5",
 			Pos:    "big.go:556:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -40483,7 +40483,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#546",
-			Layout: "d06d864b189aa880",
+			Layout: "ca840819a0306619",
 			Pos:    "big.go:557:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -40491,7 +40491,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#547",
-			Layout: "fff5ab06c5209f0e",
+			Layout: "27d146ce803d5447",
 			Pos:    "big.go:558:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -40499,7 +40499,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#548",
-			Layout: "5c5dee9c7d605b82",
+			Layout: "0732aa99086b7505",
 			Pos:    "big.go:559:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -40507,7 +40507,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#549",
-			Layout: "4125befd93efbd3a",
+			Layout: "f07ccf40461cff52",
 			Pos:    "big.go:560:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -40515,7 +40515,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#550",
-			Layout: "b23cb01f3ea454f2",
+			Layout: "14b21ed59b7fabdb",
 			Pos:    "big.go:561:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -40523,7 +40523,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#551",
-			Layout: "49ee857c7ea1723d",
+			Layout: "2ed1b36ba4b93d54",
 			Pos:    "big.go:562:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -40531,7 +40531,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#552",
-			Layout: "e343693a677575b4",
+			Layout: "ff80014b927aa26d",
 			Pos:    "big.go:563:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -40539,7 +40539,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#553",
-			Layout: "c6920a19aa99f3a1",
+			Layout: "ed3fd34d905c3d49",
 			Pos:    "big.go:564:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -40547,7 +40547,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#554",
-			Layout: "16528d9195badf46",
+			Layout: "e94287b5cdd5ad68",
 			Pos:    "big.go:565:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -40555,7 +40555,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#555",
-			Layout: "0d2782f1dab07148",
+			Layout: "c2faa9df09b7d3b3",
 			Pos:    "big.go:566:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -40563,7 +40563,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#556",
-			Layout: "b1c199d3b0d2de9c",
+			Layout: "051f2e5ef46bfb66",
 			Pos:    "big.go:567:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -40571,7 +40571,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#557",
-			Layout: "fd1da78efafbd649",
+			Layout: "ac3ec171c32f7834",
 			Pos:    "big.go:568:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -40579,7 +40579,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#558",
-			Layout: "0bc32999f4535231",
+			Layout: "e30255513c876026",
 			Pos:    "big.go:569:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -40587,7 +40587,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#559",
-			Layout: "78f03d5d9978c698",
+			Layout: "dd922999c07fce1e",
 			Pos:    "big.go:570:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -40595,7 +40595,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#560",
-			Layout: "67a5803e569b8581",
+			Layout: "7a7dddc55bd9c9cb",
 			Pos:    "big.go:571:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -40603,7 +40603,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#561",
-			Layout: "e17b9190841ac05e",
+			Layout: "5f7c882911469c3b",
 			Pos:    "big.go:572:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -40611,7 +40611,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#562",
-			Layout: "c7b4502608fb3118",
+			Layout: "f6216bded95343cc",
 			Pos:    "big.go:573:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -40619,7 +40619,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#563",
-			Layout: "ca13bc50daed8501",
+			Layout: "9be0d851095ea2b1",
 			Pos:    "big.go:574:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -40627,7 +40627,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#564",
-			Layout: "5f5060f5165f5cbc",
+			Layout: "832bb4ae9c23877e",
 			Pos:    "big.go:575:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -40635,7 +40635,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#565",
-			Layout: "32d14056e3220309",
+			Layout: "565e544aa86b6dc1",
 			Pos:    "big.go:576:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -40643,7 +40643,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#566",
-			Layout: "0ca6bebb0a1b50fd",
+			Layout: "e2c10ebdc6be8685",
 			Pos:    "big.go:577:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -40651,7 +40651,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#567",
-			Layout: "512c6e1c3f31fa6b",
+			Layout: "a3b6dbb02d8971f4",
 			Pos:    "big.go:578:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -40659,7 +40659,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#568",
-			Layout: "7d31229f47ff0916",
+			Layout: "95504d03db6705e8",
 			Pos:    "big.go:579:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -40667,7 +40667,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#569",
-			Layout: "4cc49a908226697c",
+			Layout: "9d887d3abd4b20ef",
 			Pos:    "big.go:580:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -40675,7 +40675,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#570",
-			Layout: "f5ad5493d34e2c4c",
+			Layout: "0d1095deb1795a4f",
 			Pos:    "big.go:581:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -40683,7 +40683,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#571",
-			Layout: "5cfb3f9ae185ee7c",
+			Layout: "f7d079ca89fb25a1",
 			Pos:    "big.go:582:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -40691,7 +40691,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#572",
-			Layout: "64731140e1bd5c00",
+			Layout: "605b37caf677c37b",
 			Pos:    "big.go:583:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -40699,7 +40699,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#573",
-			Layout: "4fa4d99d177721af",
+			Layout: "2f9a3b529a98d295",
 			Pos:    "big.go:584:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -40707,7 +40707,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#574",
-			Layout: "55ed5ceffd8505d7",
+			Layout: "a4e6bd7a3df9ec3f",
 			Pos:    "big.go:585:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -40715,7 +40715,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#575",
-			Layout: "f1cd8103b7857484",
+			Layout: "2102525797851ec9",
 			Pos:    "big.go:586:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -40723,7 +40723,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#576",
-			Layout: "2bf66a1415b330a4",
+			Layout: "171c90c6766a7d06",
 			Pos:    "big.go:587:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -40731,7 +40731,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#577",
-			Layout: "eb080a96a3c2905b",
+			Layout: "cee6b0a679243a54",
 			Pos:    "big.go:588:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -40739,7 +40739,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#578",
-			Layout: "91e57e5b91659c0c",
+			Layout: "fb188efc10e31221",
 			Pos:    "big.go:589:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -40747,7 +40747,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#579",
-			Layout: "4ca7083329242cfd",
+			Layout: "cd856aca0d63e604",
 			Pos:    "big.go:590:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -40755,7 +40755,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#580",
-			Layout: "ce2d6423bc95c4c1",
+			Layout: "d5c5ee96b8bcaa0a",
 			Pos:    "big.go:591:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -40763,7 +40763,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#581",
-			Layout: "c83e67b56b216cdf",
+			Layout: "4fc93b8396d87d43",
 			Pos:    "big.go:592:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -40771,7 +40771,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#582",
-			Layout: "4af619686822ede1",
+			Layout: "b86a7d5cf22bae2d",
 			Pos:    "big.go:593:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -40779,7 +40779,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#583",
-			Layout: "200fb97eb6ab821b",
+			Layout: "933ba2d34bbe2fb6",
 			Pos:    "big.go:594:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -40787,7 +40787,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#584",
-			Layout: "c648f945251a17ff",
+			Layout: "0dda2afcd81b4c07",
 			Pos:    "big.go:595:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -40795,7 +40795,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#585",
-			Layout: "acbe5ed1444c2ef5",
+			Layout: "4002522b6facf663",
 			Pos:    "big.go:596:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -40803,7 +40803,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#586",
-			Layout: "1c09f51e835c5c34",
+			Layout: "e64dff31b5f65ea7",
 			Pos:    "big.go:597:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -40811,7 +40811,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#587",
-			Layout: "ddd3de0ef70b221b",
+			Layout: "4851ed00ed1ec40c",
 			Pos:    "big.go:598:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -40819,7 +40819,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#588",
-			Layout: "1f6e2313f3a15475",
+			Layout: "e28deb3cee549f23",
 			Pos:    "big.go:599:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -40827,7 +40827,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#589",
-			Layout: "13baea2731ce87e9",
+			Layout: "b42a8bd0b9ace69f",
 			Pos:    "big.go:600:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -40835,7 +40835,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#590",
-			Layout: "368f1432191776bd",
+			Layout: "64bb9ca8be85102f",
 			Pos:    "big.go:601:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -40843,7 +40843,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#591",
-			Layout: "45da1b859b2376c9",
+			Layout: "b8f2fc76e15962eb",
 			Pos:    "big.go:602:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -40851,7 +40851,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#592",
-			Layout: "92d1ae2d49324606",
+			Layout: "6550a37b5f3f398b",
 			Pos:    "big.go:603:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -40859,7 +40859,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#593",
-			Layout: "34aac16fa35dda98",
+			Layout: "04315ca3be4592bb",
 			Pos:    "big.go:604:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -40867,7 +40867,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#594",
-			Layout: "c0afbbb52e5f7cbe",
+			Layout: "2f7540db8e561cb6",
 			Pos:    "big.go:605:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -40875,7 +40875,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#595",
-			Layout: "be103c2bdfad47e7",
+			Layout: "a1997a6800b5dbe2",
 			Pos:    "big.go:606:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -40883,7 +40883,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#596",
-			Layout: "7b9f737c6b0ec291",
+			Layout: "3eb82627745b86c8",
 			Pos:    "big.go:607:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -40891,7 +40891,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#597",
-			Layout: "32dbf5b056f94e53",
+			Layout: "962ee380586d0d31",
 			Pos:    "big.go:608:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -40899,7 +40899,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#598",
-			Layout: "0cde7235161105c3",
+			Layout: "0d843fe3bd8f7486",
 			Pos:    "big.go:609:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -40907,7 +40907,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#599",
-			Layout: "52f8f60ea542b4f0",
+			Layout: "e2835fd993cb6023",
 			Pos:    "big.go:610:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -40915,7 +40915,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#600",
-			Layout: "fd24b54d4fadd0fa",
+			Layout: "b2aea6f43e68f8e5",
 			Pos:    "big.go:611:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -40923,7 +40923,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#601",
-			Layout: "21fa3a8868b1b6de",
+			Layout: "9605bafd3023d165",
 			Pos:    "big.go:612:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -40931,7 +40931,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#602",
-			Layout: "f6b603b9b86f1773",
+			Layout: "b3bbd39e17cde23b",
 			Pos:    "big.go:613:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -40939,7 +40939,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#603",
-			Layout: "e7a7675c22722b6a",
+			Layout: "097d15c695d529ed",
 			Pos:    "big.go:614:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -40947,7 +40947,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#604",
-			Layout: "02ab0920ea2c0e9a",
+			Layout: "bf58553d7f903938",
 			Pos:    "big.go:615:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -40955,7 +40955,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#605",
-			Layout: "382bb59ed35f5395",
+			Layout: "e2033688c14f7476",
 			Pos:    "big.go:616:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -40963,7 +40963,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#606",
-			Layout: "ad2b46de2babfb67",
+			Layout: "ec8227ae168c343f",
 			Pos:    "big.go:617:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -40971,7 +40971,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#607",
-			Layout: "5af589673f4bdbeb",
+			Layout: "5d130e86894d1a95",
 			Pos:    "big.go:618:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -40979,7 +40979,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#608",
-			Layout: "b8b858bb4c8a88cc",
+			Layout: "7eb40f7df8e9a95a",
 			Pos:    "big.go:619:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -40987,7 +40987,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#609",
-			Layout: "6e33f4a8be31e126",
+			Layout: "f6f5ac3d6ea8b5f8",
 			Pos:    "big.go:620:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -40995,7 +40995,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#610",
-			Layout: "edafcd7a7dc4ae01",
+			Layout: "d183f7b59078a157",
 			Pos:    "big.go:621:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -41003,7 +41003,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#611",
-			Layout: "cdf3e6fcaf91431e",
+			Layout: "6417e0c2388d8a1e",
 			Pos:    "big.go:622:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -41011,7 +41011,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#612",
-			Layout: "881b83d7fbf53d24",
+			Layout: "00681cce172caa3a",
 			Pos:    "big.go:623:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -41019,7 +41019,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#613",
-			Layout: "6a66832d55dcbbac",
+			Layout: "90f9e700da95d6cf",
 			Pos:    "big.go:624:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -41027,7 +41027,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#614",
-			Layout: "cdc51da3ff9c5541",
+			Layout: "b5e3007cac0cd933",
 			Pos:    "big.go:625:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -41035,7 +41035,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#615",
-			Layout: "a7960fdf044b13ba",
+			Layout: "c6b38ff90423e00a",
 			Pos:    "big.go:626:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -41043,7 +41043,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#616",
-			Layout: "608c6898236fa800",
+			Layout: "e7cc57cf9983ec65",
 			Pos:    "big.go:627:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -41051,7 +41051,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#617",
-			Layout: "55f37e58491bb519",
+			Layout: "42ec2a3c6136a183",
 			Pos:    "big.go:628:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -41059,7 +41059,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#618",
-			Layout: "d6e8a0d0f9e532d9",
+			Layout: "5d3ad5d292379019",
 			Pos:    "big.go:629:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -41067,7 +41067,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#619",
-			Layout: "99a990d786c4bb17",
+			Layout: "197cc3c5fff840ea",
 			Pos:    "big.go:630:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -41075,7 +41075,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#620",
-			Layout: "454f0db2a8fb0179",
+			Layout: "5653ea3cb7c4a00b",
 			Pos:    "big.go:631:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -41083,7 +41083,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#621",
-			Layout: "72b9ea2edca713ac",
+			Layout: "885af240771571e6",
 			Pos:    "big.go:632:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -41091,7 +41091,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#622",
-			Layout: "010d509dfbd3df57",
+			Layout: "c0ee2162fc326b65",
 			Pos:    "big.go:633:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -41099,7 +41099,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#623",
-			Layout: "dbb685e56235f333",
+			Layout: "607b850f8caf3de9",
 			Pos:    "big.go:634:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -41107,7 +41107,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#624",
-			Layout: "15c32c8109f4601a",
+			Layout: "69e39cb7181300ad",
 			Pos:    "big.go:635:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -41115,7 +41115,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#625",
-			Layout: "63abd1793fbb4d38",
+			Layout: "55fa2a70046ac0dc",
 			Pos:    "big.go:636:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -41123,7 +41123,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#626",
-			Layout: "e60377c1f40926f9",
+			Layout: "8c366504dc374bbd",
 			Pos:    "big.go:637:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -41131,7 +41131,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#627",
-			Layout: "e673101f66e9fad0",
+			Layout: "c977ffbae0c4c7bc",
 			Pos:    "big.go:638:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -41139,7 +41139,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#628",
-			Layout: "b4719c0c57f06f50",
+			Layout: "230f4b46871e4f44",
 			Pos:    "big.go:639:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -41147,7 +41147,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#629",
-			Layout: "11e99887d347550d",
+			Layout: "bf5990807af079de",
 			Pos:    "big.go:640:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -41155,7 +41155,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#630",
-			Layout: "f6c04a06c37f161c",
+			Layout: "776d562442b31d19",
 			Pos:    "big.go:641:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -41163,7 +41163,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#631",
-			Layout: "5daf3ff73858cdb6",
+			Layout: "9fc745454b414191",
 			Pos:    "big.go:642:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -41171,7 +41171,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#632",
-			Layout: "cb58c460a4102771",
+			Layout: "8eadccbbf5ba0677",
 			Pos:    "big.go:643:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -41179,7 +41179,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#633",
-			Layout: "31bcbdba340628ef",
+			Layout: "44cbfb85c8246e86",
 			Pos:    "big.go:644:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -41187,7 +41187,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#634",
-			Layout: "fa8c463f799dc5ce",
+			Layout: "0fe554fe2831bda2",
 			Pos:    "big.go:645:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -41195,7 +41195,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#635",
-			Layout: "c867a4743c31a5d2",
+			Layout: "6d8c799aaada879d",
 			Pos:    "big.go:646:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -41203,7 +41203,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#636",
-			Layout: "6a445e54dd599e1b",
+			Layout: "137e3a0931035f65",
 			Pos:    "big.go:647:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -41211,7 +41211,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#637",
-			Layout: "01e017db66256601",
+			Layout: "fa080fc2e4d88bb7",
 			Pos:    "big.go:648:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -41219,7 +41219,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#638",
-			Layout: "6b880c4f775d22e4",
+			Layout: "b071495549bcf303",
 			Pos:    "big.go:649:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -41227,7 +41227,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#639",
-			Layout: "0bcdf14c66330379",
+			Layout: "c2482f147570c463",
 			Pos:    "big.go:650:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -41235,7 +41235,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#640",
-			Layout: "cbbeb5ac266e835f",
+			Layout: "4dbf8a2f3d75ae5e",
 			Pos:    "big.go:651:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -41243,7 +41243,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#641",
-			Layout: "e3ac7ee5b7bcbf56",
+			Layout: "3eeef93b9c8777a9",
 			Pos:    "big.go:652:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -41251,7 +41251,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#642",
-			Layout: "8e0305d3cb426f46",
+			Layout: "1c3a842090ed6b47",
 			Pos:    "big.go:653:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -41259,7 +41259,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#643",
-			Layout: "aa186457a9f0566b",
+			Layout: "204b4c41f9dd6e5a",
 			Pos:    "big.go:654:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -41267,7 +41267,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#644",
-			Layout: "18869d760071078e",
+			Layout: "df8d60bf3fcc1225",
 			Pos:    "big.go:655:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -41275,7 +41275,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#645",
-			Layout: "660e23cc76f34d6d",
+			Layout: "74d3f12f52fe7dff",
 			Pos:    "big.go:656:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -41283,7 +41283,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#646",
-			Layout: "ad4af7330b22260e",
+			Layout: "870c1dcca1a2f454",
 			Pos:    "big.go:657:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -41291,7 +41291,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#647",
-			Layout: "c069e206e4400c96",
+			Layout: "9924ec0dd67cb787",
 			Pos:    "big.go:658:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -41299,7 +41299,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#648",
-			Layout: "5f30f32d01f32bdc",
+			Layout: "699f48d2238d65ac",
 			Pos:    "big.go:659:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -41307,7 +41307,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#649",
-			Layout: "91ef023c279e47d5",
+			Layout: "b70a1820fc1b2ff5",
 			Pos:    "big.go:660:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -41315,7 +41315,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#650",
-			Layout: "f34c35ee30430f1a",
+			Layout: "c196e67ef22d3726",
 			Pos:    "big.go:661:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -41323,7 +41323,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#651",
-			Layout: "814e11ce66a59e32",
+			Layout: "306c44ed60f8b89b",
 			Pos:    "big.go:662:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -41331,7 +41331,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#652",
-			Layout: "1a6683a51b9ba538",
+			Layout: "057023cd9ee45ce0",
 			Pos:    "big.go:663:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -41339,7 +41339,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#653",
-			Layout: "54e82e2437948bcb",
+			Layout: "f9f7a25da25af329",
 			Pos:    "big.go:664:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -41347,7 +41347,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#654",
-			Layout: "2178bd54cf4fa061",
+			Layout: "8b1f38f58743ba1c",
 			Pos:    "big.go:665:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -41355,7 +41355,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#655",
-			Layout: "513b2c62b2570a06",
+			Layout: "b6f50c480ab78d3b",
 			Pos:    "big.go:666:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -41363,7 +41363,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#656",
-			Layout: "fb873129ed939f13",
+			Layout: "ac0b19d2f2bd7c89",
 			Pos:    "big.go:667:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -41371,7 +41371,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#657",
-			Layout: "7b794baf8acb7f22",
+			Layout: "508ed8fabcfad99a",
 			Pos:    "big.go:668:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -41379,7 +41379,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#658",
-			Layout: "8c03a305f8684ae8",
+			Layout: "358fc2edf090cea8",
 			Pos:    "big.go:669:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -41387,7 +41387,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#659",
-			Layout: "ab764d5af3c4ef4e",
+			Layout: "8aaa4807016597f8",
 			Pos:    "big.go:670:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -41395,7 +41395,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#660",
-			Layout: "21f57c03dbc19f22",
+			Layout: "fab65bce3d2932a6",
 			Pos:    "big.go:671:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -41403,7 +41403,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#661",
-			Layout: "b208c75257bd8cad",
+			Layout: "016911bee45e7cfa",
 			Pos:    "big.go:672:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -41411,7 +41411,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#662",
-			Layout: "6358f66016990388",
+			Layout: "ee53b3fdacf0b47f",
 			Pos:    "big.go:673:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -41419,7 +41419,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#663",
-			Layout: "733dcd86e1b0f4bb",
+			Layout: "e4de388c02fca6c1",
 			Pos:    "big.go:674:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -41427,7 +41427,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#664",
-			Layout: "e66e51996cced0e9",
+			Layout: "d76069f529114478",
 			Pos:    "big.go:675:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -41435,7 +41435,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#665",
-			Layout: "4aeb7976dff4a10a",
+			Layout: "083994e9dec36e3b",
 			Pos:    "big.go:676:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -41443,7 +41443,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#666",
-			Layout: "4bc46f37a7d263ca",
+			Layout: "d29124fcf5294f62",
 			Pos:    "big.go:677:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -41451,7 +41451,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#667",
-			Layout: "c95da31e3e9f95ec",
+			Layout: "e3397871a8ce7adc",
 			Pos:    "big.go:678:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -41459,7 +41459,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#668",
-			Layout: "874347d048cec7b4",
+			Layout: "023034bd6b2637cf",
 			Pos:    "big.go:679:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -41467,7 +41467,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#669",
-			Layout: "8b51761fc8a2fcf5",
+			Layout: "e5036e91a8d92ed4",
 			Pos:    "big.go:680:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -41475,7 +41475,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#670",
-			Layout: "730bf451c1ef6264",
+			Layout: "279da01e30e78730",
 			Pos:    "big.go:681:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -41483,7 +41483,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#671",
-			Layout: "e330191cea28a127",
+			Layout: "4f8599c0f688d44e",
 			Pos:    "big.go:682:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -41491,7 +41491,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#672",
-			Layout: "32820728b33b83af",
+			Layout: "71565e75b908b007",
 			Pos:    "big.go:683:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -41499,7 +41499,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#673",
-			Layout: "bd2397d9d5f1a341",
+			Layout: "bc7eb9dae0dffcdb",
 			Pos:    "big.go:684:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -41507,7 +41507,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#674",
-			Layout: "5c9d688910224afc",
+			Layout: "cb00f9bd275dddf7",
 			Pos:    "big.go:685:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -41515,7 +41515,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#675",
-			Layout: "878093f93988698f",
+			Layout: "d51ab9241af9842e",
 			Pos:    "big.go:686:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -41523,7 +41523,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#676",
-			Layout: "90006bdf9d84e596",
+			Layout: "a0e0984419162b5a",
 			Pos:    "big.go:687:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -41531,7 +41531,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#677",
-			Layout: "5cc9fef69a7acc42",
+			Layout: "331f7f6023287481",
 			Pos:    "big.go:688:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -41539,7 +41539,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#678",
-			Layout: "4ab021513da2ead5",
+			Layout: "ce9bcd75687985f1",
 			Pos:    "big.go:689:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -41547,7 +41547,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#679",
-			Layout: "5428914c3b4845e9",
+			Layout: "c47b0cdd5d7832ec",
 			Pos:    "big.go:690:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -41555,7 +41555,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#680",
-			Layout: "eb410926df3047a5",
+			Layout: "05ca1ab495761c3f",
 			Pos:    "big.go:691:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -41563,7 +41563,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#681",
-			Layout: "e257944b52f9771c",
+			Layout: "e311092c534b472e",
 			Pos:    "big.go:692:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -41571,7 +41571,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#682",
-			Layout: "9ac88ac68c8f3b2d",
+			Layout: "1eac55f94be3afed",
 			Pos:    "big.go:693:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -41579,7 +41579,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#683",
-			Layout: "3315de618ec74660",
+			Layout: "af3a4af4ae7b69ea",
 			Pos:    "big.go:694:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -41587,7 +41587,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#684",
-			Layout: "686b802fba177c22",
+			Layout: "4e55d09929313c16",
 			Pos:    "big.go:695:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -41595,7 +41595,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#685",
-			Layout: "08a15953c15f3032",
+			Layout: "5c1000913ae9c6a2",
 			Pos:    "big.go:696:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -41603,7 +41603,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#686",
-			Layout: "790d70c2b596502c",
+			Layout: "a25016e48d0c7707",
 			Pos:    "big.go:697:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -41611,7 +41611,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#687",
-			Layout: "46ad92d3ed38b667",
+			Layout: "303a66f0229883ef",
 			Pos:    "big.go:698:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -41619,7 +41619,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#688",
-			Layout: "0b6f81cf0823ae4f",
+			Layout: "f2dc734df30cfb96",
 			Pos:    "big.go:699:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -41627,7 +41627,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#689",
-			Layout: "9cf2c3d53296a618",
+			Layout: "cadffaa28706550c",
 			Pos:    "big.go:700:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -41635,7 +41635,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#690",
-			Layout: "289141f570589c73",
+			Layout: "0407c29d44bf34f9",
 			Pos:    "big.go:701:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -41643,7 +41643,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#691",
-			Layout: "d2382062cc628455",
+			Layout: "b5d86645f2e6d774",
 			Pos:    "big.go:702:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -41651,7 +41651,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#692",
-			Layout: "402d2fc208a972e4",
+			Layout: "a795fa9da0702d74",
 			Pos:    "big.go:703:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -41659,7 +41659,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#693",
-			Layout: "b4f8f7c532b257cd",
+			Layout: "76b15fc3a8071c20",
 			Pos:    "big.go:704:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -41667,7 +41667,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#694",
-			Layout: "9066e59bd4e5c90d",
+			Layout: "41ed8600d345cb15",
 			Pos:    "big.go:705:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -41675,7 +41675,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#695",
-			Layout: "f9c023d360bd64b6",
+			Layout: "34347a5d7535c54c",
 			Pos:    "big.go:706:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -41683,7 +41683,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#696",
-			Layout: "e086f1aae9a585ae",
+			Layout: "bf3e22045b08d021",
 			Pos:    "big.go:707:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -41691,7 +41691,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#697",
-			Layout: "51b9faa40b6c7ada",
+			Layout: "64cfd648a21864cc",
 			Pos:    "big.go:708:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -41699,7 +41699,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#698",
-			Layout: "1401ab6146a31088",
+			Layout: "fee6ed58b77b67d4",
 			Pos:    "big.go:709:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -41707,7 +41707,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#699",
-			Layout: "d9ec8a506afcdde4",
+			Layout: "cdb0d8f7545d1c72",
 			Pos:    "big.go:710:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -41715,7 +41715,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#700",
-			Layout: "939ea4dff5195c23",
+			Layout: "1f5c9eff22b65333",
 			Pos:    "big.go:711:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -41723,7 +41723,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#701",
-			Layout: "1501bc79a533a3e3",
+			Layout: "c47e5c2cc79ffe85",
 			Pos:    "big.go:712:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -41731,7 +41731,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#702",
-			Layout: "841c2df5fbffca38",
+			Layout: "1c68c5caf7630996",
 			Pos:    "big.go:713:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -41739,7 +41739,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#703",
-			Layout: "5ff046503eff2f03",
+			Layout: "1b8df7854de31d23",
 			Pos:    "big.go:714:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -41747,7 +41747,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#704",
-			Layout: "ef183ade814bcbb4",
+			Layout: "762356ea5bd9cee0",
 			Pos:    "big.go:715:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -41755,7 +41755,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#705",
-			Layout: "ad41964e665b77de",
+			Layout: "5792d5aa01ff05fd",
 			Pos:    "big.go:716:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -41763,7 +41763,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#706",
-			Layout: "ec9a0074e742de8b",
+			Layout: "217cc565c6eb01d6",
 			Pos:    "big.go:717:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -41771,7 +41771,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#707",
-			Layout: "3111bde20e36a0f8",
+			Layout: "41bf17a25ca90bff",
 			Pos:    "big.go:718:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -41779,7 +41779,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#708",
-			Layout: "43403cbe33a75b5a",
+			Layout: "d236c147cc476d29",
 			Pos:    "big.go:719:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -41787,7 +41787,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#709",
-			Layout: "eb8090691d9db293",
+			Layout: "efe3180ca726eb2a",
 			Pos:    "big.go:720:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -41795,7 +41795,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#710",
-			Layout: "0dc7a7aef367be5a",
+			Layout: "6ff16477e8723eae",
 			Pos:    "big.go:721:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -41803,7 +41803,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#711",
-			Layout: "605d564fc670e6ef",
+			Layout: "77dcbaa3f6d70ecf",
 			Pos:    "big.go:722:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -41811,7 +41811,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#712",
-			Layout: "82136c80de29f0e9",
+			Layout: "664749e372739379",
 			Pos:    "big.go:723:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -41819,7 +41819,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#713",
-			Layout: "f2258b63539390fd",
+			Layout: "09422769af08ad37",
 			Pos:    "big.go:724:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -41827,7 +41827,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#714",
-			Layout: "318a5dad8c483ce7",
+			Layout: "bbe0f6b73ef2a422",
 			Pos:    "big.go:725:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -41835,7 +41835,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#715",
-			Layout: "5b57cc392524f363",
+			Layout: "26b3eb3ed3576d68",
 			Pos:    "big.go:726:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -41843,7 +41843,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#716",
-			Layout: "6fba77c4684aaefb",
+			Layout: "33d83c397e2c7de6",
 			Pos:    "big.go:727:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -41851,7 +41851,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#717",
-			Layout: "e3b19b25edc87e99",
+			Layout: "56748db882072cdb",
 			Pos:    "big.go:728:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -41859,7 +41859,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#718",
-			Layout: "efb3634bf8ee5df7",
+			Layout: "87607e3585b9f150",
 			Pos:    "big.go:729:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -41867,7 +41867,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#719",
-			Layout: "faaed1a930dbbc18",
+			Layout: "266364674611d8ab",
 			Pos:    "big.go:730:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -41875,7 +41875,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#720",
-			Layout: "dda53161b0d52b9b",
+			Layout: "d236a9ac1ddf3069",
 			Pos:    "big.go:731:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -41883,7 +41883,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#721",
-			Layout: "bb978cc58924108f",
+			Layout: "c95c856f55a5ad55",
 			Pos:    "big.go:732:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -41891,7 +41891,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#722",
-			Layout: "c8a22d5c253ac983",
+			Layout: "e2d0ec2756102d8a",
 			Pos:    "big.go:733:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -41899,7 +41899,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#723",
-			Layout: "7ad0db302e2273a4",
+			Layout: "7bd408d4b7f70b9b",
 			Pos:    "big.go:734:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -41907,7 +41907,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#724",
-			Layout: "0e02180989cf1bb5",
+			Layout: "b1be0ee1acb1a463",
 			Pos:    "big.go:735:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -41915,7 +41915,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#725",
-			Layout: "1b31c40ec4253203",
+			Layout: "3325c4bced072611",
 			Pos:    "big.go:736:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -41923,7 +41923,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#726",
-			Layout: "1d8f484516c0a3ac",
+			Layout: "efab69ab48f04e14",
 			Pos:    "big.go:737:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -41931,7 +41931,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#727",
-			Layout: "a4a3f9f5fa8ab39d",
+			Layout: "cafbb564c6af5e81",
 			Pos:    "big.go:738:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -41939,7 +41939,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#728",
-			Layout: "79f8cd9c93258757",
+			Layout: "b3f107c976813717",
 			Pos:    "big.go:739:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -41947,7 +41947,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#729",
-			Layout: "d2fa495f69ec5605",
+			Layout: "8deaf7595c7b5061",
 			Pos:    "big.go:740:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -41955,7 +41955,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#730",
-			Layout: "b52dcacbbb075dba",
+			Layout: "ca7c016463c0bebc",
 			Pos:    "big.go:741:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -41963,7 +41963,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#731",
-			Layout: "eb2aa859f8932097",
+			Layout: "4a08d65b244429f6",
 			Pos:    "big.go:742:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -41971,7 +41971,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#732",
-			Layout: "24a9d2d586834238",
+			Layout: "cd4a10c8615ad449",
 			Pos:    "big.go:743:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -41979,7 +41979,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#733",
-			Layout: "958bd5a1d21e2f56",
+			Layout: "1922888f1f9aa327",
 			Pos:    "big.go:744:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -41987,7 +41987,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#734",
-			Layout: "689e4eef35b298e5",
+			Layout: "e87b60282c3aade6",
 			Pos:    "big.go:745:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -41995,7 +41995,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#735",
-			Layout: "54789304d520f8dd",
+			Layout: "9fb9ca631773131e",
 			Pos:    "big.go:746:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -42003,7 +42003,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#736",
-			Layout: "74d83705b0e981d2",
+			Layout: "7788148d6709ab25",
 			Pos:    "big.go:747:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -42011,7 +42011,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#737",
-			Layout: "2ad5fe360466fd7d",
+			Layout: "595fe094b9c8d6d7",
 			Pos:    "big.go:748:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -42019,7 +42019,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#738",
-			Layout: "791c229e9cb42d86",
+			Layout: "7a1e8872cc49503f",
 			Pos:    "big.go:749:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -42027,7 +42027,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#739",
-			Layout: "283f5b68332e2abd",
+			Layout: "547556a997bcaee0",
 			Pos:    "big.go:750:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -42035,7 +42035,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#740",
-			Layout: "7618225d47397331",
+			Layout: "72c0fc0978c5b030",
 			Pos:    "big.go:751:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -42043,7 +42043,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#741",
-			Layout: "5f76625dbd76e95c",
+			Layout: "85e3cc79d525f21b",
 			Pos:    "big.go:752:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -42051,7 +42051,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#742",
-			Layout: "ace8f21f645e3d9f",
+			Layout: "f4303a15d237c6d2",
 			Pos:    "big.go:753:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -42059,7 +42059,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#743",
-			Layout: "050dad50bdfef74f",
+			Layout: "e0a45563201a79ee",
 			Pos:    "big.go:754:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -42067,7 +42067,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#744",
-			Layout: "f7b039265708bf6c",
+			Layout: "63f147380a499a47",
 			Pos:    "big.go:755:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -42075,7 +42075,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#745",
-			Layout: "f6cf833fd7f96522",
+			Layout: "de6d20b6f4739a6f",
 			Pos:    "big.go:756:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -42083,7 +42083,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#746",
-			Layout: "91d69704fafb5576",
+			Layout: "5c69d62c527d7e3c",
 			Pos:    "big.go:757:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -42091,7 +42091,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#747",
-			Layout: "ba058539729931ec",
+			Layout: "41fec4d02f27ee5d",
 			Pos:    "big.go:758:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -42099,7 +42099,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#748",
-			Layout: "42168d3217667084",
+			Layout: "9f3bc73a4356ad7c",
 			Pos:    "big.go:759:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -42107,7 +42107,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#749",
-			Layout: "356f7e64ef4d44c3",
+			Layout: "fbb6231fec67e1a1",
 			Pos:    "big.go:760:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -42115,7 +42115,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#750",
-			Layout: "b56614bffd747b39",
+			Layout: "226ec2793761e9ca",
 			Pos:    "big.go:761:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -42123,7 +42123,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#751",
-			Layout: "cafbfe845d8fb80e",
+			Layout: "67ae5717ae99a759",
 			Pos:    "big.go:762:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -42131,7 +42131,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#752",
-			Layout: "af2ebbc706a2b27f",
+			Layout: "202cab5797951a54",
 			Pos:    "big.go:763:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -42139,7 +42139,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#753",
-			Layout: "d7c1813bf83c308f",
+			Layout: "a0ad93abf3f055d5",
 			Pos:    "big.go:764:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -42147,7 +42147,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#754",
-			Layout: "7a3bd1ec127f528b",
+			Layout: "12885d8a5d098f7b",
 			Pos:    "big.go:765:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -42155,7 +42155,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#755",
-			Layout: "c6c9faa701d9d06a",
+			Layout: "4217c4af21265aad",
 			Pos:    "big.go:766:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -42163,7 +42163,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#756",
-			Layout: "68a2e548f8ad7272",
+			Layout: "bd9f2b73216d138d",
 			Pos:    "big.go:767:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -42171,7 +42171,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#757",
-			Layout: "6b8ddcc29dae9637",
+			Layout: "a1ef93a4e5797023",
 			Pos:    "big.go:768:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -42179,7 +42179,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#758",
-			Layout: "9f6daec743d15ddc",
+			Layout: "6182389eef140a08",
 			Pos:    "big.go:769:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -42187,7 +42187,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#759",
-			Layout: "e3627b91b9ea8cc0",
+			Layout: "1a9f9756587947ba",
 			Pos:    "big.go:770:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -42195,7 +42195,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#760",
-			Layout: "039ce6c138bac7b1",
+			Layout: "2ee066d8e9a6c421",
 			Pos:    "big.go:771:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -42203,7 +42203,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#761",
-			Layout: "7a0b34959ed11396",
+			Layout: "130a8362ef277cbe",
 			Pos:    "big.go:772:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -42211,7 +42211,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#762",
-			Layout: "fb38bfd30983152a",
+			Layout: "38cc71cd35bea8a7",
 			Pos:    "big.go:773:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -42219,7 +42219,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#763",
-			Layout: "aadb569f8d747379",
+			Layout: "c41026751943bb21",
 			Pos:    "big.go:774:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -42227,7 +42227,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#764",
-			Layout: "be049509e9328631",
+			Layout: "7ee86c4d31726f1b",
 			Pos:    "big.go:775:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -42235,7 +42235,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#765",
-			Layout: "b704c2dcc5ebde65",
+			Layout: "06519f378a276d96",
 			Pos:    "big.go:776:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -42243,7 +42243,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#766",
-			Layout: "9d581f320a46b3c0",
+			Layout: "37b3291599f29649",
 			Pos:    "big.go:777:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -42251,7 +42251,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#767",
-			Layout: "76096e5850148f38",
+			Layout: "cc4725a597a10afe",
 			Pos:    "big.go:778:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -42259,7 +42259,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#768",
-			Layout: "4208dc9511c0b0ac",
+			Layout: "fe38086ead655780",
 			Pos:    "big.go:779:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -42267,7 +42267,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#769",
-			Layout: "af1d243be2340a3f",
+			Layout: "a1c679c9452f283e",
 			Pos:    "big.go:780:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -42275,7 +42275,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#770",
-			Layout: "3133396f6e990e59",
+			Layout: "d7e290437c7bff79",
 			Pos:    "big.go:781:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -42283,7 +42283,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#771",
-			Layout: "bd9139ee6f2abae8",
+			Layout: "0afc5a545c1f3f03",
 			Pos:    "big.go:782:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -42291,7 +42291,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#772",
-			Layout: "c577533432708316",
+			Layout: "bbc03cd20c6f2bd5",
 			Pos:    "big.go:783:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -42299,7 +42299,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#773",
-			Layout: "cd79283940bc0ea0",
+			Layout: "a28eafb5b1f37f83",
 			Pos:    "big.go:784:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -42307,7 +42307,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#774",
-			Layout: "42e340c892705a82",
+			Layout: "a8f4cb823b25b822",
 			Pos:    "big.go:785:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -42315,7 +42315,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#775",
-			Layout: "6352683fc36374c7",
+			Layout: "19a469458726d6e8",
 			Pos:    "big.go:786:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -42323,7 +42323,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#776",
-			Layout: "56e0cb14e48e768d",
+			Layout: "3c83454ed88a148c",
 			Pos:    "big.go:787:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -42331,7 +42331,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#777",
-			Layout: "7feb14dfd47da5a6",
+			Layout: "48c2c1a0bc1f02bb",
 			Pos:    "big.go:788:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -42339,7 +42339,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#778",
-			Layout: "50e9ba9b01b72f5a",
+			Layout: "ee25af8d2c0bf5ca",
 			Pos:    "big.go:789:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -42347,7 +42347,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#779",
-			Layout: "c063ba338dfb9ad8",
+			Layout: "67a8f9c3c4d0c24d",
 			Pos:    "big.go:790:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -42355,7 +42355,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#780",
-			Layout: "fb7d4f42dd6693b4",
+			Layout: "b9199121f5e4ff5b",
 			Pos:    "big.go:791:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -42363,7 +42363,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#781",
-			Layout: "c5a490f17b1945f6",
+			Layout: "c87080232123fae7",
 			Pos:    "big.go:792:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -42371,7 +42371,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#782",
-			Layout: "7f94d408e118cf22",
+			Layout: "87a3624eb523c0a0",
 			Pos:    "big.go:793:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -42379,7 +42379,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#783",
-			Layout: "78bc7952b1823a3e",
+			Layout: "5bebdcbf076e467f",
 			Pos:    "big.go:794:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -42387,7 +42387,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#784",
-			Layout: "8db7c14e61602b13",
+			Layout: "3610f6e971646d2f",
 			Pos:    "big.go:795:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -42395,7 +42395,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#785",
-			Layout: "1f69d3dc076e2d0f",
+			Layout: "6e63585178ff5c56",
 			Pos:    "big.go:796:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -42403,7 +42403,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#786",
-			Layout: "50c5ca2040180ca4",
+			Layout: "5ff456e6766656a1",
 			Pos:    "big.go:797:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -42411,7 +42411,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#787",
-			Layout: "002e08c269ce29f4",
+			Layout: "52c6226b65518215",
 			Pos:    "big.go:798:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -42419,7 +42419,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#788",
-			Layout: "6e63e8cf916329ea",
+			Layout: "bb67f2cd6b1e9b69",
 			Pos:    "big.go:799:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -42427,7 +42427,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#789",
-			Layout: "9e0607eaea11561d",
+			Layout: "92a7012037534ea3",
 			Pos:    "big.go:800:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -42435,7 +42435,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#790",
-			Layout: "07d407af5046f344",
+			Layout: "3d5fa54f3fbc734b",
 			Pos:    "big.go:801:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -42443,7 +42443,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#791",
-			Layout: "8f33bd69f8131998",
+			Layout: "d49a2854e9b04b53",
 			Pos:    "big.go:802:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -42451,7 +42451,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#792",
-			Layout: "247b87d9ff8f8569",
+			Layout: "5886e9d73057fd01",
 			Pos:    "big.go:803:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -42459,7 +42459,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#793",
-			Layout: "d824147c3fe72617",
+			Layout: "bed1b26318277211",
 			Pos:    "big.go:804:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -42467,7 +42467,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#794",
-			Layout: "5eb476f9dbd1fefb",
+			Layout: "eb2f771bdae2e59d",
 			Pos:    "big.go:805:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -42475,7 +42475,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#795",
-			Layout: "01ad058dda3b9fdd",
+			Layout: "31444539e37280ac",
 			Pos:    "big.go:806:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -42483,7 +42483,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#796",
-			Layout: "90708c864f5bef08",
+			Layout: "1a84d1278e15ecb7",
 			Pos:    "big.go:807:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -42491,7 +42491,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#797",
-			Layout: "84c9c126ef74921d",
+			Layout: "6e97f41483030719",
 			Pos:    "big.go:808:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -42499,7 +42499,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#798",
-			Layout: "4bd4ca91d99b013b",
+			Layout: "c6b1ebcc795a3a07",
 			Pos:    "big.go:809:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -42507,7 +42507,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#799",
-			Layout: "e23586f7bba88acc",
+			Layout: "ec02d26bfeed87d1",
 			Pos:    "big.go:810:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -42515,7 +42515,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#800",
-			Layout: "8c46cc550c53dabe",
+			Layout: "45e164bcd3af2c57",
 			Pos:    "big.go:811:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -42523,7 +42523,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#801",
-			Layout: "4bbaa7a118069953",
+			Layout: "eca9f5a7ab43a34e",
 			Pos:    "big.go:812:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -42531,7 +42531,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#802",
-			Layout: "e600cd738ad09247",
+			Layout: "814c5e7f33093090",
 			Pos:    "big.go:813:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -42539,7 +42539,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#803",
-			Layout: "85b1feb205bdf0aa",
+			Layout: "1129a7503d2453a4",
 			Pos:    "big.go:814:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -42547,7 +42547,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#804",
-			Layout: "a058469e64809eb4",
+			Layout: "63166aaf8148e539",
 			Pos:    "big.go:815:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -42555,7 +42555,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#805",
-			Layout: "5ee97dde5db8f942",
+			Layout: "d2a2ce0fde16b619",
 			Pos:    "big.go:816:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -42563,7 +42563,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#806",
-			Layout: "c6a445f219f90c0e",
+			Layout: "507f329a120ae13b",
 			Pos:    "big.go:817:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -42571,7 +42571,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#807",
-			Layout: "e489ef691c2b304d",
+			Layout: "af0db57326cecc30",
 			Pos:    "big.go:818:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -42579,7 +42579,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#808",
-			Layout: "52214d8637fa3917",
+			Layout: "1e1dc44a368e2ae7",
 			Pos:    "big.go:819:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -42587,7 +42587,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#809",
-			Layout: "d78668ef31c8afb3",
+			Layout: "d12338768637737f",
 			Pos:    "big.go:820:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -42595,7 +42595,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#810",
-			Layout: "024533d3aab14657",
+			Layout: "1a045bd2d03a8177",
 			Pos:    "big.go:821:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -42603,7 +42603,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#811",
-			Layout: "6bf7f759e200be4c",
+			Layout: "7026270061b21a25",
 			Pos:    "big.go:822:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -42611,7 +42611,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#812",
-			Layout: "e408b52abcbe42e9",
+			Layout: "4e0c5f58ae8dae24",
 			Pos:    "big.go:823:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -42619,7 +42619,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#813",
-			Layout: "a9c5f156d34b6b85",
+			Layout: "810edd2945d61698",
 			Pos:    "big.go:824:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -42627,7 +42627,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#814",
-			Layout: "3a9528f90c8ae249",
+			Layout: "1f455e5e6e8f451c",
 			Pos:    "big.go:825:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -42635,7 +42635,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#815",
-			Layout: "4e67edc7ef0b2e74",
+			Layout: "5462efca38b4db9c",
 			Pos:    "big.go:826:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -42643,7 +42643,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#816",
-			Layout: "7f62bcb66ac95459",
+			Layout: "6ebac6e6b9a98aae",
 			Pos:    "big.go:827:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -42651,7 +42651,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#817",
-			Layout: "6f056354089865e9",
+			Layout: "af35f0207172b011",
 			Pos:    "big.go:828:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -42659,7 +42659,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#818",
-			Layout: "275a1bd0690bad12",
+			Layout: "8d99d3a079ae09eb",
 			Pos:    "big.go:829:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -42667,7 +42667,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#819",
-			Layout: "45750b8171b10d4d",
+			Layout: "5d25522393137789",
 			Pos:    "big.go:830:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -42675,7 +42675,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#820",
-			Layout: "b80bd859fbc4da76",
+			Layout: "69cc417a541de1aa",
 			Pos:    "big.go:831:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -42683,7 +42683,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#821",
-			Layout: "968a81b396260211",
+			Layout: "8a2582d76d97649b",
 			Pos:    "big.go:832:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -42691,7 +42691,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#822",
-			Layout: "20830e24361fdb0c",
+			Layout: "fdaf3a64ea37dfe6",
 			Pos:    "big.go:833:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -42699,7 +42699,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#823",
-			Layout: "a3f0ed896a346b6a",
+			Layout: "d77f0a9d24e8f402",
 			Pos:    "big.go:834:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -42707,7 +42707,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#824",
-			Layout: "d3dc94b7c43c8a2d",
+			Layout: "14b0f116bd176d6f",
 			Pos:    "big.go:835:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -42715,7 +42715,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#825",
-			Layout: "c7163d8436c102df",
+			Layout: "0e1d241ba4648a90",
 			Pos:    "big.go:836:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -42723,7 +42723,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#826",
-			Layout: "611a9f2e8bda3c13",
+			Layout: "3e584d5cbd2c2854",
 			Pos:    "big.go:837:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -42731,7 +42731,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#827",
-			Layout: "1d2b3f941b3deb4e",
+			Layout: "4c5dc3db46510f2e",
 			Pos:    "big.go:838:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -42739,7 +42739,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#828",
-			Layout: "f5de941b6af2f531",
+			Layout: "5cf3a476f23dd5b6",
 			Pos:    "big.go:839:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -42747,7 +42747,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#829",
-			Layout: "ad4af8f6eac771d1",
+			Layout: "f737eaac953d32d3",
 			Pos:    "big.go:840:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -42755,7 +42755,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#830",
-			Layout: "b13d2598667695f0",
+			Layout: "c31ee54834a1e988",
 			Pos:    "big.go:841:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -42763,7 +42763,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#831",
-			Layout: "d882b3fa59cebb7e",
+			Layout: "22de3d92113b33c4",
 			Pos:    "big.go:842:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -42771,7 +42771,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#832",
-			Layout: "11d560fa4d4e060b",
+			Layout: "e4725f270189265b",
 			Pos:    "big.go:843:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -42779,7 +42779,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#833",
-			Layout: "2fec9854b1729e41",
+			Layout: "df76a31ecc5ff076",
 			Pos:    "big.go:844:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -42787,7 +42787,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#834",
-			Layout: "8f5f5e4c146d8f20",
+			Layout: "079d629a1ff14edc",
 			Pos:    "big.go:845:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -42795,7 +42795,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#835",
-			Layout: "2bddae634d119802",
+			Layout: "55849dd284c38276",
 			Pos:    "big.go:846:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -42803,7 +42803,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#836",
-			Layout: "82540118030729d4",
+			Layout: "b3eff1760e35cc32",
 			Pos:    "big.go:847:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -42811,7 +42811,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#837",
-			Layout: "0c2182c540f9a76b",
+			Layout: "26941eeeaf54b179",
 			Pos:    "big.go:848:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -42819,7 +42819,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#838",
-			Layout: "b8b20447c593c693",
+			Layout: "19e544876ff98a9d",
 			Pos:    "big.go:849:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -42827,7 +42827,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#839",
-			Layout: "5e11864b4e241592",
+			Layout: "091a8eb082f36ad5",
 			Pos:    "big.go:850:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -42835,7 +42835,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#840",
-			Layout: "797a751cec7409ea",
+			Layout: "928c8e98dc0ae5e5",
 			Pos:    "big.go:851:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -42843,7 +42843,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#841",
-			Layout: "a8b3d6535c30856d",
+			Layout: "25b89822830e83b2",
 			Pos:    "big.go:852:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -42851,7 +42851,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#842",
-			Layout: "d46fe1252de04a08",
+			Layout: "bf7a8e89f320e028",
 			Pos:    "big.go:853:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -42859,7 +42859,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#843",
-			Layout: "5fae791494950e10",
+			Layout: "fb1842a8339fd974",
 			Pos:    "big.go:854:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -42867,7 +42867,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#844",
-			Layout: "37b852513af151dd",
+			Layout: "8456973b33bbbda5",
 			Pos:    "big.go:855:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -42875,7 +42875,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#845",
-			Layout: "bd6023a03c37d5c1",
+			Layout: "eb829d76ceef9ac0",
 			Pos:    "big.go:856:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -42883,7 +42883,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#846",
-			Layout: "85840327ad8e0af1",
+			Layout: "3d1abb87ef91d6fa",
 			Pos:    "big.go:857:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -42891,7 +42891,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#847",
-			Layout: "3f0190b3f70c4aa0",
+			Layout: "f242b1717ff6d046",
 			Pos:    "big.go:858:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -42899,7 +42899,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#848",
-			Layout: "9c4271fe47bad665",
+			Layout: "1f7a19d38b213cdf",
 			Pos:    "big.go:859:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -42907,7 +42907,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#849",
-			Layout: "c8cf7c7fdde7e814",
+			Layout: "1a9a7f92e719959a",
 			Pos:    "big.go:860:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -42915,7 +42915,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#850",
-			Layout: "5b07b7b09813c5a9",
+			Layout: "b495771053d56dd6",
 			Pos:    "big.go:861:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -42923,7 +42923,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#851",
-			Layout: "dc60111f1eaa683f",
+			Layout: "113b074ee42714ca",
 			Pos:    "big.go:862:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -42931,7 +42931,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#852",
-			Layout: "d70b0fc334e3a62e",
+			Layout: "ce492f71db5eedd7",
 			Pos:    "big.go:863:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -42939,7 +42939,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#853",
-			Layout: "0a4b6af0d770d77f",
+			Layout: "75be3d0d31007bbe",
 			Pos:    "big.go:864:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -42947,7 +42947,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#854",
-			Layout: "acf2c618c463d04a",
+			Layout: "1e3aaa87c6027326",
 			Pos:    "big.go:865:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -42955,7 +42955,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#855",
-			Layout: "697036366d1b3cbf",
+			Layout: "feee9d9cb0e8d9d7",
 			Pos:    "big.go:866:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -42963,7 +42963,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#856",
-			Layout: "3a42b4c9a7fc1ad7",
+			Layout: "901e952e6e7b0ddd",
 			Pos:    "big.go:867:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -42971,7 +42971,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#857",
-			Layout: "20b229bcc80bf2a6",
+			Layout: "af4124d83e3792ef",
 			Pos:    "big.go:868:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -42979,7 +42979,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#858",
-			Layout: "054581f03f148bfe",
+			Layout: "2f23903d05bef6ce",
 			Pos:    "big.go:869:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -42987,7 +42987,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#859",
-			Layout: "13b1585e3ebc1859",
+			Layout: "fedfaf4cdb734d16",
 			Pos:    "big.go:870:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -42995,7 +42995,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#860",
-			Layout: "cad37877a677757e",
+			Layout: "4228d527c7d58484",
 			Pos:    "big.go:871:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -43003,7 +43003,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#861",
-			Layout: "f0db96a4c6edca74",
+			Layout: "85436815c75d0679",
 			Pos:    "big.go:872:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -43011,7 +43011,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#862",
-			Layout: "3a56e0442091ede8",
+			Layout: "b98dc2056f77a08f",
 			Pos:    "big.go:873:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -43019,7 +43019,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#863",
-			Layout: "0c24b5b2033c8b12",
+			Layout: "2e6dd2e4026e7d64",
 			Pos:    "big.go:874:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -43027,7 +43027,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#864",
-			Layout: "2bc9a26e47956784",
+			Layout: "f2b1076e8b855995",
 			Pos:    "big.go:875:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -43035,7 +43035,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#865",
-			Layout: "677b1f6fa3a55673",
+			Layout: "f480f8f22b61083e",
 			Pos:    "big.go:876:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -43043,7 +43043,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#866",
-			Layout: "8370d7a7b5af2dc1",
+			Layout: "2639878364f8054e",
 			Pos:    "big.go:877:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -43051,7 +43051,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#867",
-			Layout: "914f8c2311898258",
+			Layout: "bf5751f7aa79e791",
 			Pos:    "big.go:878:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -43059,7 +43059,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#868",
-			Layout: "7807e4ff47bce734",
+			Layout: "6a5b668ee977387b",
 			Pos:    "big.go:879:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -43067,7 +43067,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#869",
-			Layout: "2705ebbbac4f245a",
+			Layout: "1d9fe3ecfa676f10",
 			Pos:    "big.go:880:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -43075,7 +43075,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#870",
-			Layout: "2291519fede81376",
+			Layout: "f3690f869c00dbb6",
 			Pos:    "big.go:881:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -43083,7 +43083,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#871",
-			Layout: "0b95634ba4e7c780",
+			Layout: "d9360d16534bc999",
 			Pos:    "big.go:882:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -43091,7 +43091,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#872",
-			Layout: "db521ead61f37a30",
+			Layout: "b71fda444bf27176",
 			Pos:    "big.go:883:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -43099,7 +43099,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#873",
-			Layout: "496869265878dba9",
+			Layout: "8482e210d71be06f",
 			Pos:    "big.go:884:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -43107,7 +43107,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#874",
-			Layout: "ae6a59116669df0d",
+			Layout: "1c7e12de29b2d8b9",
 			Pos:    "big.go:885:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -43115,7 +43115,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#875",
-			Layout: "2c4237334d6c75b6",
+			Layout: "939b56ee5d9cf418",
 			Pos:    "big.go:886:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -43123,7 +43123,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#876",
-			Layout: "be87a098b182ba89",
+			Layout: "7927b1f0005d07ba",
 			Pos:    "big.go:887:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -43131,7 +43131,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#877",
-			Layout: "ea8ebf7e72c6cbff",
+			Layout: "513e5a4e7f92b342",
 			Pos:    "big.go:888:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -43139,7 +43139,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#878",
-			Layout: "689163af5dbfc725",
+			Layout: "76cd2f247e3296f8",
 			Pos:    "big.go:889:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -43147,7 +43147,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#879",
-			Layout: "b1bdeadeff5dcfb9",
+			Layout: "169dad2962fde197",
 			Pos:    "big.go:890:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -43155,7 +43155,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#880",
-			Layout: "60cd332dd9c70b37",
+			Layout: "c1e57d6eeef2e41c",
 			Pos:    "big.go:891:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -43163,7 +43163,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#881",
-			Layout: "874e230eff0c451e",
+			Layout: "4c6f2f7e3609b5bb",
 			Pos:    "big.go:892:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -43171,7 +43171,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#882",
-			Layout: "f4a7b17e15e93f78",
+			Layout: "f12f06fb9e4fc9c7",
 			Pos:    "big.go:893:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -43179,7 +43179,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#883",
-			Layout: "a8cb6d03ad5ff4fa",
+			Layout: "0d73c7ee73d8482e",
 			Pos:    "big.go:894:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -43187,7 +43187,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#884",
-			Layout: "f223bbd1bc823dfc",
+			Layout: "aafb7fcd15447946",
 			Pos:    "big.go:895:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -43195,7 +43195,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#885",
-			Layout: "a346c97c57651135",
+			Layout: "bdd2ca00c092865a",
 			Pos:    "big.go:896:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -43203,7 +43203,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#886",
-			Layout: "8f2d4ade7702abf1",
+			Layout: "f4f5768ef08c91b5",
 			Pos:    "big.go:897:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -43211,7 +43211,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#887",
-			Layout: "be5730e67d8789e6",
+			Layout: "b612de4f962140bc",
 			Pos:    "big.go:898:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -43219,7 +43219,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#888",
-			Layout: "2db90d400bd850ef",
+			Layout: "bd87b0d9d1047ada",
 			Pos:    "big.go:899:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -43227,7 +43227,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#889",
-			Layout: "dfe10e3abbbe910b",
+			Layout: "7bd1afb3c6b8513c",
 			Pos:    "big.go:900:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -43235,7 +43235,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#890",
-			Layout: "749d8e72bbbbda3f",
+			Layout: "c27d8d3926529057",
 			Pos:    "big.go:901:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -43243,7 +43243,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#891",
-			Layout: "70aede861997dead",
+			Layout: "689e9743b2ef1c12",
 			Pos:    "big.go:902:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -43251,7 +43251,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#892",
-			Layout: "450bca745031a13c",
+			Layout: "8eb8ad9dc6e2b9cd",
 			Pos:    "big.go:903:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -43259,7 +43259,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#893",
-			Layout: "42cfbd9ca9a3bcaf",
+			Layout: "2abfa305fd107ea8",
 			Pos:    "big.go:904:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -43267,7 +43267,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#894",
-			Layout: "9ee5452e7abba3e3",
+			Layout: "d6f26302407589b6",
 			Pos:    "big.go:905:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -43275,7 +43275,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#895",
-			Layout: "931e97402606fa35",
+			Layout: "0d6525136ab7aef8",
 			Pos:    "big.go:906:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -43283,7 +43283,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#896",
-			Layout: "6b4ce6ea3c21fd21",
+			Layout: "fcb43e1062f0391d",
 			Pos:    "big.go:907:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -43291,7 +43291,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#897",
-			Layout: "7e7f69876da01d55",
+			Layout: "2cc7f0f26aa0ce71",
 			Pos:    "big.go:908:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -43299,7 +43299,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#898",
-			Layout: "b6041e04e41491ad",
+			Layout: "d063d01232625958",
 			Pos:    "big.go:909:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -43307,7 +43307,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#899",
-			Layout: "dd8b90c7595760b6",
+			Layout: "69dc84b8e11fdaed",
 			Pos:    "big.go:910:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -43315,7 +43315,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#900",
-			Layout: "4f4e83bb339a5ec2",
+			Layout: "70d69fbbeb34f028",
 			Pos:    "big.go:911:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -43323,7 +43323,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#901",
-			Layout: "2d81d45ebc472a2a",
+			Layout: "d7f3b50c51faaf93",
 			Pos:    "big.go:912:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -43331,7 +43331,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#902",
-			Layout: "c9c5f48096890ee2",
+			Layout: "164c18b9340b7e03",
 			Pos:    "big.go:913:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -43339,7 +43339,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#903",
-			Layout: "b70e81135f20ecc8",
+			Layout: "4433644540e5bd4c",
 			Pos:    "big.go:914:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -43347,7 +43347,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#904",
-			Layout: "507fc5418296d920",
+			Layout: "f53a312d44b94f0d",
 			Pos:    "big.go:915:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -43355,7 +43355,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#905",
-			Layout: "9385600784c6969a",
+			Layout: "ccdf6e6286535dfd",
 			Pos:    "big.go:916:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -43363,7 +43363,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#906",
-			Layout: "dd90483aa01e37bf",
+			Layout: "65850e38da1ff579",
 			Pos:    "big.go:917:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -43371,7 +43371,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#907",
-			Layout: "38485844bf985ff0",
+			Layout: "2b2c5e6784d3baa7",
 			Pos:    "big.go:918:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -43379,7 +43379,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#908",
-			Layout: "9b1247c127ac7b5f",
+			Layout: "d24348d3b9822133",
 			Pos:    "big.go:919:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -43387,7 +43387,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#909",
-			Layout: "5b91075240cd5e07",
+			Layout: "44a788deb99c9b75",
 			Pos:    "big.go:920:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -43395,7 +43395,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#910",
-			Layout: "8a66411d39381bdc",
+			Layout: "a50cb0740ff5889f",
 			Pos:    "big.go:921:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -43403,7 +43403,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#911",
-			Layout: "5d8dd50faf66b4aa",
+			Layout: "f46f55ae9a616a22",
 			Pos:    "big.go:922:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -43411,7 +43411,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#912",
-			Layout: "c6e774703da05eba",
+			Layout: "e9bb865f775bd44c",
 			Pos:    "big.go:923:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -43419,7 +43419,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#913",
-			Layout: "ccda306f25a47602",
+			Layout: "6d3ba0db2488508f",
 			Pos:    "big.go:924:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -43427,7 +43427,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#914",
-			Layout: "6d55543e6f4476ba",
+			Layout: "f17d0989067e7bd0",
 			Pos:    "big.go:925:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -43435,7 +43435,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#915",
-			Layout: "9a7c72a93e086531",
+			Layout: "d8b310146755171b",
 			Pos:    "big.go:926:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -43443,7 +43443,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#916",
-			Layout: "a77ec61712e2aa4f",
+			Layout: "dc2a1469df0b05ed",
 			Pos:    "big.go:927:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -43451,7 +43451,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#917",
-			Layout: "0977308d31823a79",
+			Layout: "cbc98802e08c9a83",
 			Pos:    "big.go:928:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -43459,7 +43459,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#918",
-			Layout: "8a714897707372c9",
+			Layout: "d346269463ccf514",
 			Pos:    "big.go:929:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -43467,7 +43467,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#919",
-			Layout: "ce907d10e5c0d31a",
+			Layout: "5751f4170dd68bdd",
 			Pos:    "big.go:930:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -43475,7 +43475,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#920",
-			Layout: "4492eeae94981efc",
+			Layout: "264409e61375bae0",
 			Pos:    "big.go:931:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -43483,7 +43483,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#921",
-			Layout: "fe0ba606d77d2421",
+			Layout: "2b2c229c51b1f5d5",
 			Pos:    "big.go:932:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -43491,7 +43491,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#922",
-			Layout: "a5b726d14ca0afbd",
+			Layout: "f5906b31f35037bb",
 			Pos:    "big.go:933:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -43499,7 +43499,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#923",
-			Layout: "2dede9de621314e1",
+			Layout: "3a7de5f3f38a44c7",
 			Pos:    "big.go:934:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -43507,7 +43507,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#924",
-			Layout: "9cacefb20d6e6dcf",
+			Layout: "45a2e7ccc5f3e261",
 			Pos:    "big.go:935:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -43515,7 +43515,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#925",
-			Layout: "6e2f7fcb9225f93d",
+			Layout: "9917ff892bd722d5",
 			Pos:    "big.go:936:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -43523,7 +43523,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#926",
-			Layout: "c13b9fe5464bbd6c",
+			Layout: "30029eb9906ab208",
 			Pos:    "big.go:937:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -43531,7 +43531,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#927",
-			Layout: "ffed5327b0d88c26",
+			Layout: "fd0b07c00f2b4e49",
 			Pos:    "big.go:938:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -43539,7 +43539,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#928",
-			Layout: "ff456b8a3edb7b04",
+			Layout: "0f35ad0bc34cf878",
 			Pos:    "big.go:939:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -43547,7 +43547,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#929",
-			Layout: "f821795a43be8d82",
+			Layout: "1e2181d16685d006",
 			Pos:    "big.go:940:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -43555,7 +43555,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#930",
-			Layout: "dc262c248843e1c8",
+			Layout: "8dae478da63b8bd1",
 			Pos:    "big.go:941:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -43563,7 +43563,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#931",
-			Layout: "1969847f176358d5",
+			Layout: "72e1fc470265e5b5",
 			Pos:    "big.go:942:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -43571,7 +43571,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#932",
-			Layout: "994933ca956b33b5",
+			Layout: "b24dd631b0d8f9fc",
 			Pos:    "big.go:943:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -43579,7 +43579,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#933",
-			Layout: "a915baeffbd3b677",
+			Layout: "63a3c122964fb4c2",
 			Pos:    "big.go:944:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -43587,7 +43587,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#934",
-			Layout: "05bd8e0f03a88749",
+			Layout: "937c7abc5e47b672",
 			Pos:    "big.go:945:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -43595,7 +43595,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#935",
-			Layout: "01cc8ac5a80a05bf",
+			Layout: "0ef845121566535d",
 			Pos:    "big.go:946:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -43603,7 +43603,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#936",
-			Layout: "17d255ce3902b82b",
+			Layout: "15a48c22292a7873",
 			Pos:    "big.go:947:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -43611,7 +43611,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#937",
-			Layout: "6a3b8e3270f35c14",
+			Layout: "57d7c8a6f2053495",
 			Pos:    "big.go:948:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -43619,7 +43619,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#938",
-			Layout: "e01428d545d3f411",
+			Layout: "d26cb278ced195de",
 			Pos:    "big.go:949:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -43627,7 +43627,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#939",
-			Layout: "c479fe6cf6c041ab",
+			Layout: "944a0085994e5591",
 			Pos:    "big.go:950:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -43635,7 +43635,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#940",
-			Layout: "705dac8cdfb77a1d",
+			Layout: "6640def954268849",
 			Pos:    "big.go:951:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -43643,7 +43643,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#941",
-			Layout: "947bfbacfd3d0fb4",
+			Layout: "2536a0ee27c3ba96",
 			Pos:    "big.go:952:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -43651,7 +43651,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#942",
-			Layout: "08740de15e46af33",
+			Layout: "6a837a494151e235",
 			Pos:    "big.go:953:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -43659,7 +43659,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#943",
-			Layout: "0d51c6da4d9914d8",
+			Layout: "8e95126ccbda96da",
 			Pos:    "big.go:954:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -43667,7 +43667,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#944",
-			Layout: "42d24ddd0da3be82",
+			Layout: "3a72f846b6dfb05c",
 			Pos:    "big.go:955:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -43675,7 +43675,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#945",
-			Layout: "053ad618b7376391",
+			Layout: "682b7c9be3431564",
 			Pos:    "big.go:956:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -43683,7 +43683,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#946",
-			Layout: "7baf784df1384889",
+			Layout: "92958af2b97350a8",
 			Pos:    "big.go:957:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -43691,7 +43691,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#947",
-			Layout: "441bbe776b882086",
+			Layout: "4fc3926fcb40db35",
 			Pos:    "big.go:958:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -43699,7 +43699,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#948",
-			Layout: "0d0918ac37dbca35",
+			Layout: "3beedd24256e2599",
 			Pos:    "big.go:959:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -43707,7 +43707,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#949",
-			Layout: "ce493ec482809ce2",
+			Layout: "81fa4c9a8d9cd1d9",
 			Pos:    "big.go:960:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -43715,7 +43715,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#950",
-			Layout: "2985d7dabf642985",
+			Layout: "4ddab861d8fe7089",
 			Pos:    "big.go:961:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -43723,7 +43723,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#951",
-			Layout: "036f553d2ea05f50",
+			Layout: "f8a42f8eb129a77b",
 			Pos:    "big.go:962:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -43731,7 +43731,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#952",
-			Layout: "f88af274e0edcb0a",
+			Layout: "b82354f099f5264f",
 			Pos:    "big.go:963:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -43739,7 +43739,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#953",
-			Layout: "2833ee4579de75c4",
+			Layout: "b3792d8a5e514c69",
 			Pos:    "big.go:964:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -43747,7 +43747,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#954",
-			Layout: "28493a208e56d582",
+			Layout: "f76b90ca84c81027",
 			Pos:    "big.go:965:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -43755,7 +43755,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#955",
-			Layout: "4340160360de0e44",
+			Layout: "e0404aba1ce8c740",
 			Pos:    "big.go:966:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -43763,7 +43763,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#956",
-			Layout: "9a3b2fef23d424fd",
+			Layout: "edaebbcf7e4ef874",
 			Pos:    "big.go:967:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -43771,7 +43771,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#957",
-			Layout: "fd795fb81e7665d6",
+			Layout: "ff593528e3905617",
 			Pos:    "big.go:968:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -43779,7 +43779,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#958",
-			Layout: "525b8eb682e9f94b",
+			Layout: "e4a06e6e6eba136d",
 			Pos:    "big.go:969:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -43787,7 +43787,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#959",
-			Layout: "cb17555858a31edd",
+			Layout: "06f2a84b1263ac1f",
 			Pos:    "big.go:970:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -43795,7 +43795,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#960",
-			Layout: "908ecd86f8fc8dfd",
+			Layout: "fc36e7698d761a41",
 			Pos:    "big.go:971:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -43803,7 +43803,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#961",
-			Layout: "9255277a0e454e60",
+			Layout: "78c93439909f0c7e",
 			Pos:    "big.go:972:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -43811,7 +43811,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#962",
-			Layout: "c5b79ea69a007de1",
+			Layout: "23dc66e228aa3ae1",
 			Pos:    "big.go:973:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -43819,7 +43819,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#963",
-			Layout: "2af4636e53adbd66",
+			Layout: "e2d8b2e9449c7eac",
 			Pos:    "big.go:974:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -43827,7 +43827,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#964",
-			Layout: "2d4d86e605c5ef48",
+			Layout: "5e645f28eda4a3ad",
 			Pos:    "big.go:975:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -43835,7 +43835,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#965",
-			Layout: "a990677a671dea81",
+			Layout: "8e89150d871cd614",
 			Pos:    "big.go:976:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -43843,7 +43843,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#966",
-			Layout: "2679079bac89ed5b",
+			Layout: "b3c0d852a788cf67",
 			Pos:    "big.go:977:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -43851,7 +43851,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#967",
-			Layout: "4cfe2c18acc31722",
+			Layout: "9ac43fe51297a0ae",
 			Pos:    "big.go:978:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -43859,7 +43859,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#968",
-			Layout: "40b7fdba3634adbd",
+			Layout: "78533d2cf49e2a14",
 			Pos:    "big.go:979:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -43867,7 +43867,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#969",
-			Layout: "083f91f5e458ce8e",
+			Layout: "4394a46f176a2793",
 			Pos:    "big.go:980:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -43875,7 +43875,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#970",
-			Layout: "aea42f6593bae486",
+			Layout: "8bb2382c1cdc4ce9",
 			Pos:    "big.go:981:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -43883,7 +43883,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#971",
-			Layout: "7f3b5f11bfa4be2e",
+			Layout: "4d9cc405d3b67a64",
 			Pos:    "big.go:982:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -43891,7 +43891,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#972",
-			Layout: "0558f6b3c5f835e7",
+			Layout: "018c6defaa9ce1f6",
 			Pos:    "big.go:983:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -43899,7 +43899,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#973",
-			Layout: "b334c159eb6d2ed8",
+			Layout: "71bba1de02ffda03",
 			Pos:    "big.go:984:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -43907,7 +43907,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#974",
-			Layout: "08519f2eb9dcaa6a",
+			Layout: "a89e59cca139a329",
 			Pos:    "big.go:985:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -43915,7 +43915,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#975",
-			Layout: "438e70b185e79598",
+			Layout: "081cd5db203ee4cc",
 			Pos:    "big.go:986:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -43923,7 +43923,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#976",
-			Layout: "e9e3c89f84f0fcf3",
+			Layout: "8a5b4412df172855",
 			Pos:    "big.go:987:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -43931,7 +43931,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#977",
-			Layout: "3d0974501f654de7",
+			Layout: "228da60f9054637f",
 			Pos:    "big.go:988:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -43939,7 +43939,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#978",
-			Layout: "8cb095524673e1b8",
+			Layout: "714b462aac52ee52",
 			Pos:    "big.go:989:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -43947,7 +43947,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#979",
-			Layout: "1d075e806d7c7c3f",
+			Layout: "84badb1156d727db",
 			Pos:    "big.go:990:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -43955,7 +43955,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#980",
-			Layout: "b0ff12327e70173a",
+			Layout: "308866640b0970e0",
 			Pos:    "big.go:991:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -43963,7 +43963,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#981",
-			Layout: "da73ea70b4c2dd86",
+			Layout: "37ce98d473295f04",
 			Pos:    "big.go:992:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -43971,7 +43971,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#982",
-			Layout: "14ccdc4379ae23a0",
+			Layout: "65b9a46a8b89eca9",
 			Pos:    "big.go:993:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -43979,7 +43979,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#983",
-			Layout: "2780d2c69aef241f",
+			Layout: "9cae7cb2e6708b0e",
 			Pos:    "big.go:994:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -43987,7 +43987,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#984",
-			Layout: "a12174dcfe15f298",
+			Layout: "c9ebd35b7e5c1002",
 			Pos:    "big.go:995:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -43995,7 +43995,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#985",
-			Layout: "b22c9039947bed42",
+			Layout: "7806b2c49bfe2ee6",
 			Pos:    "big.go:996:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -44003,7 +44003,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#986",
-			Layout: "dd01f1418bf11769",
+			Layout: "e747dcf2e8dfeffa",
 			Pos:    "big.go:997:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -44011,7 +44011,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#987",
-			Layout: "10b2ea6551a5a948",
+			Layout: "5dc99c2a83fe3d78",
 			Pos:    "big.go:998:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -44019,7 +44019,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#988",
-			Layout: "cf28c96152051479",
+			Layout: "32ef6a9a28807082",
 			Pos:    "big.go:999:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -44027,7 +44027,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#989",
-			Layout: "6bc28a90b8417e6d",
+			Layout: "c4aab2f47c5ee68f",
 			Pos:    "big.go:1000:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -44035,7 +44035,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#990",
-			Layout: "d2b4e013a6f8615b",
+			Layout: "62e442519b856db8",
 			Pos:    "big.go:1001:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -44043,7 +44043,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#991",
-			Layout: "56b0d0f957f8b4e9",
+			Layout: "3684c86bb24f20e3",
 			Pos:    "big.go:1002:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -44051,7 +44051,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#992",
-			Layout: "6bf9f80ea06d166f",
+			Layout: "9f93d098e1e65515",
 			Pos:    "big.go:1003:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -44059,7 +44059,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#993",
-			Layout: "fc04100a06134803",
+			Layout: "d1fcd6c197e45e65",
 			Pos:    "big.go:1004:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -44067,7 +44067,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#994",
-			Layout: "aae030c14ee7f8b6",
+			Layout: "97fe8b52c6dfb20b",
 			Pos:    "big.go:1005:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -44075,7 +44075,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#995",
-			Layout: "77385d288159e5cb",
+			Layout: "40bb7686fff76b09",
 			Pos:    "big.go:1006:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -44083,7 +44083,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#996",
-			Layout: "f272c6c86a0725a5",
+			Layout: "5df60483198e7adc",
 			Pos:    "big.go:1007:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -44091,7 +44091,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#997",
-			Layout: "0559da5df66dc0d1",
+			Layout: "9057f6dee9ec84a3",
 			Pos:    "big.go:1008:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -44099,7 +44099,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#998",
-			Layout: "d730aeaa10ad7f60",
+			Layout: "828b28ab222311b1",
 			Pos:    "big.go:1009:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -44107,7 +44107,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#999",
-			Layout: "2a315277d8ec6476",
+			Layout: "248b0011ff138f11",
 			Pos:    "big.go:1010:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -44115,7 +44115,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1000",
-			Layout: "0f5896cc28f595c5",
+			Layout: "489008de3d8c265c",
 			Pos:    "big.go:1011:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -44123,7 +44123,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1001",
-			Layout: "f0f04b6dc24fba3d",
+			Layout: "87ac438c3e4b063c",
 			Pos:    "big.go:1012:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -44131,7 +44131,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1002",
-			Layout: "c3137dc88f59b511",
+			Layout: "a9c7e7d765253332",
 			Pos:    "big.go:1013:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -44139,7 +44139,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1003",
-			Layout: "9eb5e25acf4ba868",
+			Layout: "d5c51e17d820e8b0",
 			Pos:    "big.go:1014:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -44147,7 +44147,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1004",
-			Layout: "193e75d8faeb5bfd",
+			Layout: "677669690f482de4",
 			Pos:    "big.go:1015:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -44155,7 +44155,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1005",
-			Layout: "b36b0d54ce3c7988",
+			Layout: "1c9d19abe900bef4",
 			Pos:    "big.go:1016:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -44163,7 +44163,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1006",
-			Layout: "a14bb826713cb0ec",
+			Layout: "1c243675cfb4c938",
 			Pos:    "big.go:1017:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -44171,7 +44171,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1007",
-			Layout: "b64e0a1c270e4638",
+			Layout: "57ec4715837637cf",
 			Pos:    "big.go:1018:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -44179,7 +44179,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1008",
-			Layout: "75dcb29451e1d255",
+			Layout: "5f2523e9ae2720b5",
 			Pos:    "big.go:1019:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -44187,7 +44187,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1009",
-			Layout: "8d227ea41629ccdc",
+			Layout: "bf715cf9a38e1aee",
 			Pos:    "big.go:1020:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -44195,7 +44195,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1010",
-			Layout: "ae051b859aadfd78",
+			Layout: "1114ea99cd0b5890",
 			Pos:    "big.go:1021:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -44203,7 +44203,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1011",
-			Layout: "7d30ea92b4b13c3e",
+			Layout: "7ccb8beaef16ebd8",
 			Pos:    "big.go:1022:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -44211,7 +44211,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1012",
-			Layout: "d0a94fd8616c954f",
+			Layout: "9e4f05bd5cc9fbef",
 			Pos:    "big.go:1023:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -44219,7 +44219,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1013",
-			Layout: "7ff1acbdaff8dc98",
+			Layout: "99517723ba3b59e9",
 			Pos:    "big.go:1024:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -44227,7 +44227,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1014",
-			Layout: "f264528599267408",
+			Layout: "8b841885c319ff3b",
 			Pos:    "big.go:1025:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -44235,7 +44235,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1015",
-			Layout: "8c95557db7056b96",
+			Layout: "ff822282699fec9e",
 			Pos:    "big.go:1026:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -44243,7 +44243,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1016",
-			Layout: "8194a2803f47a3db",
+			Layout: "9e8e371025a82341",
 			Pos:    "big.go:1027:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -44251,7 +44251,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1017",
-			Layout: "02ff28ea6e4d14a8",
+			Layout: "60f962b03b8d5ad0",
 			Pos:    "big.go:1028:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -44259,7 +44259,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1018",
-			Layout: "54683d701d5bd30d",
+			Layout: "7e704b46c8fc9565",
 			Pos:    "big.go:1029:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -44267,7 +44267,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1019",
-			Layout: "62f748da37f99695",
+			Layout: "e9f2069c74b8ac55",
 			Pos:    "big.go:1030:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -44275,7 +44275,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1020",
-			Layout: "ea822cfb657fe8d6",
+			Layout: "dca83a58542411f5",
 			Pos:    "big.go:1031:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -44283,7 +44283,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1021",
-			Layout: "355adf9853875ff8",
+			Layout: "01a0f8b3bb53e6c0",
 			Pos:    "big.go:1032:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -44291,7 +44291,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1022",
-			Layout: "3a73750d4c8aec08",
+			Layout: "86fe4151140ca4c9",
 			Pos:    "big.go:1033:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -44299,7 +44299,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1023",
-			Layout: "a68d2c6448e1c716",
+			Layout: "98073a6467826c03",
 			Pos:    "big.go:1034:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -44307,7 +44307,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1024",
-			Layout: "e228436683523f75",
+			Layout: "9d4d4e5850fe8665",
 			Pos:    "big.go:1035:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -44315,7 +44315,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1025",
-			Layout: "11407da73c8c2b28",
+			Layout: "f999d0bfcb5123cf",
 			Pos:    "big.go:1036:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -44323,7 +44323,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1026",
-			Layout: "a18ea103b3854525",
+			Layout: "6a77d32fc8f3a56a",
 			Pos:    "big.go:1037:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -44331,7 +44331,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1027",
-			Layout: "7cb3f4338e6c1c99",
+			Layout: "4390853881b263f2",
 			Pos:    "big.go:1038:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -44339,7 +44339,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1028",
-			Layout: "318a879908d65ddd",
+			Layout: "7c247f83f667411c",
 			Pos:    "big.go:1039:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -44347,7 +44347,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1029",
-			Layout: "df71aac1a4ae74c5",
+			Layout: "ec20a0bd1f3136be",
 			Pos:    "big.go:1040:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -44355,7 +44355,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1030",
-			Layout: "2dba4978d6c6da5c",
+			Layout: "77a50f26a19314e1",
 			Pos:    "big.go:1041:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -44363,7 +44363,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1031",
-			Layout: "cbb1055c3760b4d4",
+			Layout: "065317fa18f2695f",
 			Pos:    "big.go:1042:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -44371,7 +44371,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1032",
-			Layout: "490429bbc863f26b",
+			Layout: "a8411129465e4db0",
 			Pos:    "big.go:1043:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -44379,7 +44379,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1033",
-			Layout: "01c42c6d92cb361b",
+			Layout: "7e1255ad948c50db",
 			Pos:    "big.go:1044:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -44387,7 +44387,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1034",
-			Layout: "9bf708d99b5ddcdc",
+			Layout: "54604cacc60c274a",
 			Pos:    "big.go:1045:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -44395,7 +44395,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1035",
-			Layout: "0a5649e2a5cd3b0a",
+			Layout: "e9898b750f7a1827",
 			Pos:    "big.go:1046:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -44403,7 +44403,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1036",
-			Layout: "4a7fab1d380a8683",
+			Layout: "bf09abd83634951a",
 			Pos:    "big.go:1047:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -44411,7 +44411,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1037",
-			Layout: "1a7ed3b6436eb5ce",
+			Layout: "afb646bc33c938ff",
 			Pos:    "big.go:1048:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -44419,7 +44419,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1038",
-			Layout: "0ecae7474191fecd",
+			Layout: "0385e0d1bb7a2bf3",
 			Pos:    "big.go:1049:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -44427,7 +44427,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1039",
-			Layout: "4a2b6475f3b6fe9a",
+			Layout: "022ad804a8420ee1",
 			Pos:    "big.go:1050:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -44435,7 +44435,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1040",
-			Layout: "04e13aff2dbd7e93",
+			Layout: "b3e4acef1a4139ca",
 			Pos:    "big.go:1051:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -44443,7 +44443,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1041",
-			Layout: "d8a409f27c44729c",
+			Layout: "9b1f43e7b6f06cc3",
 			Pos:    "big.go:1052:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -44451,7 +44451,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1042",
-			Layout: "c1d06818c7c97867",
+			Layout: "3f2e1c0ee38f0e14",
 			Pos:    "big.go:1053:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -44459,7 +44459,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1043",
-			Layout: "5a15786ed591ef32",
+			Layout: "9c551d5dfe2f1c91",
 			Pos:    "big.go:1054:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -44467,7 +44467,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1044",
-			Layout: "cd6f90a54eff5aad",
+			Layout: "32388c22285a0a94",
 			Pos:    "big.go:1055:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -44475,7 +44475,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1045",
-			Layout: "f11dee18adc01e01",
+			Layout: "8bbf9e8a0dfec9ab",
 			Pos:    "big.go:1056:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -44483,7 +44483,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1046",
-			Layout: "8c55ce8301ce8644",
+			Layout: "1ccbbdbc21ad5845",
 			Pos:    "big.go:1057:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -44491,7 +44491,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1047",
-			Layout: "1ba72eb58bf3796c",
+			Layout: "f82bf19978ecf4e2",
 			Pos:    "big.go:1058:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -44499,7 +44499,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1048",
-			Layout: "3f37bdd5785a30c5",
+			Layout: "6d56f94911781e96",
 			Pos:    "big.go:1059:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -44507,7 +44507,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1049",
-			Layout: "2cc3dc78e25fa94f",
+			Layout: "bb650ff55742cbe9",
 			Pos:    "big.go:1060:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -44515,7 +44515,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1050",
-			Layout: "dca0ea87a18925c1",
+			Layout: "0019a9c85cd91fdd",
 			Pos:    "big.go:1061:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -44523,7 +44523,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1051",
-			Layout: "4436fa38292d5181",
+			Layout: "c94ed1efd78c2b84",
 			Pos:    "big.go:1062:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -44531,7 +44531,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1052",
-			Layout: "0db5a2d364852f40",
+			Layout: "349b183041d08707",
 			Pos:    "big.go:1063:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -44539,7 +44539,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1053",
-			Layout: "64765bc7236e9d67",
+			Layout: "935406011630d07b",
 			Pos:    "big.go:1064:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -44547,7 +44547,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1054",
-			Layout: "ff021611abaab1b8",
+			Layout: "11c06fbc93c6fa2f",
 			Pos:    "big.go:1065:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -44555,7 +44555,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1055",
-			Layout: "1d93b85044b00f98",
+			Layout: "a29408cd64f15029",
 			Pos:    "big.go:1066:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -44563,7 +44563,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1056",
-			Layout: "c6d8b372f96eb4ce",
+			Layout: "cb44724f5a0dfcb9",
 			Pos:    "big.go:1067:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -44571,7 +44571,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1057",
-			Layout: "c77a688863ed0c0b",
+			Layout: "0fe955f7fddd377b",
 			Pos:    "big.go:1068:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -44579,7 +44579,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1058",
-			Layout: "d23de0ad0def7957",
+			Layout: "3e34a481f7770efd",
 			Pos:    "big.go:1069:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -44587,7 +44587,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1059",
-			Layout: "541808d5aed9842c",
+			Layout: "cde44e061faac589",
 			Pos:    "big.go:1070:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -44595,7 +44595,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1060",
-			Layout: "66262eee6ff87239",
+			Layout: "13e1887d2870508b",
 			Pos:    "big.go:1071:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -44603,7 +44603,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1061",
-			Layout: "70c264a6a8183ae7",
+			Layout: "d2b53f6ff6920bd8",
 			Pos:    "big.go:1072:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -44611,7 +44611,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1062",
-			Layout: "aacf5c5ec57709c6",
+			Layout: "c509e15b677f1026",
 			Pos:    "big.go:1073:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -44619,7 +44619,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1063",
-			Layout: "2e9ad0a4e48ccbc7",
+			Layout: "aa81dfea36e56f1c",
 			Pos:    "big.go:1074:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -44627,7 +44627,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1064",
-			Layout: "ee1f828d7eca8fe0",
+			Layout: "a13b1a5754dcb637",
 			Pos:    "big.go:1075:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -44635,7 +44635,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1065",
-			Layout: "b0b8990bbe56ee40",
+			Layout: "ef207c70362be1ea",
 			Pos:    "big.go:1076:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -44643,7 +44643,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1066",
-			Layout: "2273d02a7e5309fc",
+			Layout: "b8da8978f57186d4",
 			Pos:    "big.go:1077:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -44651,7 +44651,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1067",
-			Layout: "9d257b6e258f58da",
+			Layout: "05a8893c9418b6d6",
 			Pos:    "big.go:1078:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -44659,7 +44659,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1068",
-			Layout: "16300bc8226ab0b8",
+			Layout: "bf5f97d0c5c46308",
 			Pos:    "big.go:1079:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -44667,7 +44667,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1069",
-			Layout: "5a3d73554633b770",
+			Layout: "a6eb1699b93a2003",
 			Pos:    "big.go:1080:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -44675,7 +44675,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1070",
-			Layout: "814304acd5fe57c3",
+			Layout: "bbea05fd9f760dea",
 			Pos:    "big.go:1081:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -44683,7 +44683,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1071",
-			Layout: "109ff271de86110c",
+			Layout: "ff3cda4ca82fbbd8",
 			Pos:    "big.go:1082:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -44691,7 +44691,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1072",
-			Layout: "2993909b352eb259",
+			Layout: "ec43b01640967d72",
 			Pos:    "big.go:1083:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -44699,7 +44699,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1073",
-			Layout: "b26dd60ad354ab89",
+			Layout: "f4f8712d7d44e6be",
 			Pos:    "big.go:1084:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -44707,7 +44707,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1074",
-			Layout: "3461035378cd12ac",
+			Layout: "9a62bfe3f9a915f9",
 			Pos:    "big.go:1085:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -44715,7 +44715,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1075",
-			Layout: "11cb415f76ed2afb",
+			Layout: "19168d6ecc5fee99",
 			Pos:    "big.go:1086:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -44723,7 +44723,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1076",
-			Layout: "edd5a5fc36590091",
+			Layout: "2bcebc76e79a3275",
 			Pos:    "big.go:1087:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -44731,7 +44731,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1077",
-			Layout: "de40ab9ab0641afe",
+			Layout: "fea60ad159fc10a6",
 			Pos:    "big.go:1088:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -44739,7 +44739,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1078",
-			Layout: "26cec835758d3b57",
+			Layout: "030921e2b0a94e3e",
 			Pos:    "big.go:1089:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -44747,7 +44747,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1079",
-			Layout: "359c088a28ba4c23",
+			Layout: "4806d20d5fce3d95",
 			Pos:    "big.go:1090:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -44755,7 +44755,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1080",
-			Layout: "46e063bd64016bc4",
+			Layout: "d0849d97ce1f756c",
 			Pos:    "big.go:1091:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -44763,7 +44763,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1081",
-			Layout: "697058eca7188a8a",
+			Layout: "5b923432bc9c4e27",
 			Pos:    "big.go:1092:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -44771,7 +44771,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1082",
-			Layout: "56a8d8f92ba91300",
+			Layout: "76bb7a0308522f23",
 			Pos:    "big.go:1093:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -44779,7 +44779,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1083",
-			Layout: "95f1283b6975457c",
+			Layout: "84f6eb4e4a1d04f5",
 			Pos:    "big.go:1094:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -44787,7 +44787,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1084",
-			Layout: "3a2c36f3ceffd5b8",
+			Layout: "719b14e1a18cd578",
 			Pos:    "big.go:1095:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -44795,7 +44795,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1085",
-			Layout: "176761de50b59d87",
+			Layout: "bf189c0197d2028c",
 			Pos:    "big.go:1096:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -44803,7 +44803,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1086",
-			Layout: "977febb0be65d294",
+			Layout: "69926b7741661cd7",
 			Pos:    "big.go:1097:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -44811,7 +44811,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1087",
-			Layout: "93ed15d13c468461",
+			Layout: "5a93240c40c29299",
 			Pos:    "big.go:1098:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -44819,7 +44819,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1088",
-			Layout: "5616c377f64fec85",
+			Layout: "2a1dd7bd111073b4",
 			Pos:    "big.go:1099:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -44827,7 +44827,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1089",
-			Layout: "45f33d7fd227d615",
+			Layout: "9b4cc6a05a922afc",
 			Pos:    "big.go:1100:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -44835,7 +44835,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1090",
-			Layout: "35f4822faa4b326f",
+			Layout: "aded423b921d1754",
 			Pos:    "big.go:1101:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -44843,7 +44843,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1091",
-			Layout: "0e42f4341fbc5037",
+			Layout: "45606e7074ff19fa",
 			Pos:    "big.go:1102:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -44851,7 +44851,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1092",
-			Layout: "638b5d41dfbec7b4",
+			Layout: "ec3d2e0e066ca8b2",
 			Pos:    "big.go:1103:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -44859,7 +44859,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1093",
-			Layout: "5191a14077da4c4e",
+			Layout: "8b38c96a875373fa",
 			Pos:    "big.go:1104:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -44867,7 +44867,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1094",
-			Layout: "66d0ba4f13fc4f7a",
+			Layout: "13da8c69fc3424b9",
 			Pos:    "big.go:1105:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -44875,7 +44875,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1095",
-			Layout: "171ce450af634ce0",
+			Layout: "6f9b031b32c08fa6",
 			Pos:    "big.go:1106:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -44883,7 +44883,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1096",
-			Layout: "9d98b3503e3b29a7",
+			Layout: "5c456663219b1616",
 			Pos:    "big.go:1107:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -44891,7 +44891,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1097",
-			Layout: "ad05618d8945d4db",
+			Layout: "948d5f0e2342d303",
 			Pos:    "big.go:1108:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -44899,7 +44899,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1098",
-			Layout: "114a9fc3e508fbe8",
+			Layout: "6e9395efe35e2e3d",
 			Pos:    "big.go:1109:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -44907,7 +44907,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1099",
-			Layout: "ddc65f9bb4f1576b",
+			Layout: "d5c639d975563d31",
 			Pos:    "big.go:1110:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -44915,7 +44915,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1100",
-			Layout: "474bc0331d33c1c8",
+			Layout: "bec3f512b9221371",
 			Pos:    "big.go:1111:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -44923,7 +44923,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1101",
-			Layout: "98ad47baf0b6f741",
+			Layout: "d716641b7f570945",
 			Pos:    "big.go:1112:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -44931,7 +44931,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1102",
-			Layout: "f40cbcbbe471d1b3",
+			Layout: "8fe48a25c4c6258b",
 			Pos:    "big.go:1113:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -44939,7 +44939,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1103",
-			Layout: "09c98920b146d0b2",
+			Layout: "3ef331de3e3e62fc",
 			Pos:    "big.go:1114:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -44947,7 +44947,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1104",
-			Layout: "b36603b4c7289f20",
+			Layout: "a4f90467ebe7c4d8",
 			Pos:    "big.go:1115:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -44955,7 +44955,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1105",
-			Layout: "30fd830f90182dc4",
+			Layout: "e5b33d02d24c92e2",
 			Pos:    "big.go:1116:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -44963,7 +44963,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1106",
-			Layout: "347a729dd4101c99",
+			Layout: "79964d0038c09bce",
 			Pos:    "big.go:1117:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -44971,7 +44971,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1107",
-			Layout: "f777cbcbe9794238",
+			Layout: "178d492797a7e1b6",
 			Pos:    "big.go:1118:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -44979,7 +44979,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1108",
-			Layout: "c93a60763cecd33d",
+			Layout: "47931f9b2d8b4be1",
 			Pos:    "big.go:1119:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -44987,7 +44987,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1109",
-			Layout: "5f15be210eac130d",
+			Layout: "52a5f099a6d7c7f6",
 			Pos:    "big.go:1120:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -44995,7 +44995,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1110",
-			Layout: "90cfeb493a797915",
+			Layout: "6669a09f6bc402a1",
 			Pos:    "big.go:1121:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -45003,7 +45003,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1111",
-			Layout: "870d21c52a347f5b",
+			Layout: "7a214b7dc5497d41",
 			Pos:    "big.go:1122:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -45011,7 +45011,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1112",
-			Layout: "d955bd64ab3233ff",
+			Layout: "a68939f2de59f63b",
 			Pos:    "big.go:1123:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -45019,7 +45019,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1113",
-			Layout: "899cc12edb1ecddf",
+			Layout: "88b4c930620a2890",
 			Pos:    "big.go:1124:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -45027,7 +45027,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1114",
-			Layout: "cc00bd3f932a9d56",
+			Layout: "6a02592a055264a2",
 			Pos:    "big.go:1125:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -45035,7 +45035,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1115",
-			Layout: "aaea5803438097d6",
+			Layout: "4b47fff8de0b3e81",
 			Pos:    "big.go:1126:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -45043,7 +45043,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1116",
-			Layout: "43596fe4c66282eb",
+			Layout: "6335df4e1bf9dfa6",
 			Pos:    "big.go:1127:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -45051,7 +45051,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1117",
-			Layout: "18911c631d6cd3e5",
+			Layout: "e7194bed9967a848",
 			Pos:    "big.go:1128:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -45059,7 +45059,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1118",
-			Layout: "4a77b54364bf95c5",
+			Layout: "dd574bf49f991bad",
 			Pos:    "big.go:1129:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -45067,7 +45067,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1119",
-			Layout: "95d61605fa619830",
+			Layout: "9ef5320e91352a0b",
 			Pos:    "big.go:1130:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -45075,7 +45075,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1120",
-			Layout: "05c7e391cb261bd4",
+			Layout: "1b89314da4259598",
 			Pos:    "big.go:1131:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -45083,7 +45083,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1121",
-			Layout: "3baea0cbf90635cd",
+			Layout: "c62d6e0c6770358d",
 			Pos:    "big.go:1132:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -45091,7 +45091,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1122",
-			Layout: "144554399bc6d081",
+			Layout: "d8e59b980925b9ff",
 			Pos:    "big.go:1133:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -45099,7 +45099,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1123",
-			Layout: "42edc42ef3f8429f",
+			Layout: "54c5d6109e34ed5e",
 			Pos:    "big.go:1134:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -45107,7 +45107,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1124",
-			Layout: "037a26cf782d3f85",
+			Layout: "0ac4ef6d92e8a8eb",
 			Pos:    "big.go:1135:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -45115,7 +45115,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1125",
-			Layout: "1baf9e002c14fbf7",
+			Layout: "59d508b42b202777",
 			Pos:    "big.go:1136:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -45123,7 +45123,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1126",
-			Layout: "91fa89b99b2f9e7d",
+			Layout: "f55bcdc81d74d0d8",
 			Pos:    "big.go:1137:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -45131,7 +45131,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1127",
-			Layout: "603e6d29bb00ba85",
+			Layout: "9b8bac51c2386bd7",
 			Pos:    "big.go:1138:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -45139,7 +45139,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1128",
-			Layout: "f15b8ed955be343b",
+			Layout: "354f4caeec25ca4c",
 			Pos:    "big.go:1139:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -45147,7 +45147,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1129",
-			Layout: "9a09bcd71e0d2370",
+			Layout: "44e0ae7092e5c1b0",
 			Pos:    "big.go:1140:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -45155,7 +45155,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1130",
-			Layout: "1d9cee26c2397b2a",
+			Layout: "d3cc32b5c471f800",
 			Pos:    "big.go:1141:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -45163,7 +45163,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1131",
-			Layout: "493eb31bbc76d79c",
+			Layout: "6ad0c51e352af514",
 			Pos:    "big.go:1142:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -45171,7 +45171,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1132",
-			Layout: "c31cbae614cbc06c",
+			Layout: "e52cc25016e55ace",
 			Pos:    "big.go:1143:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -45179,7 +45179,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1133",
-			Layout: "c064dfd6ed89f14e",
+			Layout: "0bd04f8fe8ba2af9",
 			Pos:    "big.go:1144:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -45187,7 +45187,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1134",
-			Layout: "cd0bd596b9bba49d",
+			Layout: "cb1c1440d6d7ca03",
 			Pos:    "big.go:1145:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -45195,7 +45195,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1135",
-			Layout: "d88ef7636540336c",
+			Layout: "3b73fc1889fbb2ef",
 			Pos:    "big.go:1146:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -45203,7 +45203,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1136",
-			Layout: "6a9f1ccf40385771",
+			Layout: "39f210b7b0b300ea",
 			Pos:    "big.go:1147:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -45211,7 +45211,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1137",
-			Layout: "da4e4a3abafdf15a",
+			Layout: "dce2f7b8dd53ed5a",
 			Pos:    "big.go:1148:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -45219,7 +45219,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1138",
-			Layout: "912570e349a9d1a8",
+			Layout: "db1ce0b0e85953b9",
 			Pos:    "big.go:1149:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -45227,7 +45227,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1139",
-			Layout: "03cff7e93d18d522",
+			Layout: "b8f1afed716ea4fe",
 			Pos:    "big.go:1150:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -45235,7 +45235,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1140",
-			Layout: "42fe6b826039302e",
+			Layout: "9b9cfd3713d38eeb",
 			Pos:    "big.go:1151:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -45243,7 +45243,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1141",
-			Layout: "a1aa40666f73b101",
+			Layout: "645a40b52716b74a",
 			Pos:    "big.go:1152:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -45251,7 +45251,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1142",
-			Layout: "e4f0e62b8a30490d",
+			Layout: "e67665694187a95e",
 			Pos:    "big.go:1153:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -45259,7 +45259,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1143",
-			Layout: "bb4330489e5e5134",
+			Layout: "aa4b7caaa0bfdffb",
 			Pos:    "big.go:1154:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -45267,7 +45267,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1144",
-			Layout: "dbe0bd61b69955a2",
+			Layout: "8d31d562d3e90e73",
 			Pos:    "big.go:1155:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -45275,7 +45275,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1145",
-			Layout: "816539eb5f3570cb",
+			Layout: "3d702d68876009a5",
 			Pos:    "big.go:1156:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -45283,7 +45283,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1146",
-			Layout: "bfe9ca42b0476126",
+			Layout: "a2db6f416bc78e35",
 			Pos:    "big.go:1157:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -45291,7 +45291,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1147",
-			Layout: "39e08c2745d18231",
+			Layout: "28e09410b09a5e6b",
 			Pos:    "big.go:1158:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -45299,7 +45299,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1148",
-			Layout: "b1cae66c0d96ce3d",
+			Layout: "48812817027e255a",
 			Pos:    "big.go:1159:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -45307,7 +45307,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1149",
-			Layout: "221cd69206c54515",
+			Layout: "c2098650fde92dc2",
 			Pos:    "big.go:1160:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -45315,7 +45315,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1150",
-			Layout: "c0b7253dc99f6d2a",
+			Layout: "9aaa665523d55497",
 			Pos:    "big.go:1161:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -45323,7 +45323,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1151",
-			Layout: "a037c08a2eaa57ac",
+			Layout: "8ad9b0b20770942d",
 			Pos:    "big.go:1162:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -45331,7 +45331,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1152",
-			Layout: "6c7045ca7e99ed01",
+			Layout: "1b0354415f9dc2a8",
 			Pos:    "big.go:1163:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -45339,7 +45339,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1153",
-			Layout: "16bc2cf5987f83cf",
+			Layout: "4ff02264b49f6d4a",
 			Pos:    "big.go:1164:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -45347,7 +45347,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1154",
-			Layout: "9bb1e97719a83eeb",
+			Layout: "695f96643bbbbc98",
 			Pos:    "big.go:1165:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -45355,7 +45355,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1155",
-			Layout: "01367361ca8e8ab6",
+			Layout: "b2568ec8bbe4e9c3",
 			Pos:    "big.go:1166:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -45363,7 +45363,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1156",
-			Layout: "1207c8ec79034bda",
+			Layout: "1d9831ed56a8a202",
 			Pos:    "big.go:1167:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -45371,7 +45371,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1157",
-			Layout: "6dfbf6e93eeb2d4b",
+			Layout: "2d8f6000834c07b9",
 			Pos:    "big.go:1168:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -45379,7 +45379,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1158",
-			Layout: "26b2bc43c0e4c679",
+			Layout: "2ba2665a098a1e86",
 			Pos:    "big.go:1169:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -45387,7 +45387,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1159",
-			Layout: "5840a29672fb3712",
+			Layout: "4dd9cf5f4b766753",
 			Pos:    "big.go:1170:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -45395,7 +45395,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1160",
-			Layout: "ed47877f8d7b1462",
+			Layout: "1d93c0c0b5a5021a",
 			Pos:    "big.go:1171:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -45403,7 +45403,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1161",
-			Layout: "0ada6368e653087c",
+			Layout: "eae1b21d50f73c6a",
 			Pos:    "big.go:1172:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -45411,7 +45411,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1162",
-			Layout: "0a390be15e2c3b20",
+			Layout: "d98906c2cb2adb0f",
 			Pos:    "big.go:1173:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -45419,7 +45419,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1163",
-			Layout: "2d3bca62ba6673e3",
+			Layout: "6053ff3289e7bfbb",
 			Pos:    "big.go:1174:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -45427,7 +45427,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1164",
-			Layout: "7d1908b04c1d193d",
+			Layout: "c3ed16cd9ab682cb",
 			Pos:    "big.go:1175:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -45435,7 +45435,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1165",
-			Layout: "38c61cce7bb2d344",
+			Layout: "22b8c08d06e89eaa",
 			Pos:    "big.go:1176:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -45443,7 +45443,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1166",
-			Layout: "d216f20946476b3a",
+			Layout: "20c6bd569fded20b",
 			Pos:    "big.go:1177:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -45451,7 +45451,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1167",
-			Layout: "c698f3c136af1a92",
+			Layout: "cb5c19a1b1c8b208",
 			Pos:    "big.go:1178:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -45459,7 +45459,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1168",
-			Layout: "4985d9281bf54448",
+			Layout: "a8f42d9c7c03c29b",
 			Pos:    "big.go:1179:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -45467,7 +45467,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1169",
-			Layout: "26529d27d8cb4e8f",
+			Layout: "db92700c3bc2e63b",
 			Pos:    "big.go:1180:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -45475,7 +45475,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1170",
-			Layout: "a96611c8e67d1614",
+			Layout: "9d45e992c04fe6c0",
 			Pos:    "big.go:1181:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -45483,7 +45483,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1171",
-			Layout: "cb291caf87344155",
+			Layout: "7515596321e43572",
 			Pos:    "big.go:1182:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -45491,7 +45491,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1172",
-			Layout: "b54683bdb4756c90",
+			Layout: "7e4ad407f43009ff",
 			Pos:    "big.go:1183:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -45499,7 +45499,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1173",
-			Layout: "44b4c91e4f04ac5e",
+			Layout: "f76e8424d9fcbf1b",
 			Pos:    "big.go:1184:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -45507,7 +45507,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1174",
-			Layout: "f0ac4ed7df57f7e1",
+			Layout: "16819a15ff29eb4d",
 			Pos:    "big.go:1185:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -45515,7 +45515,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1175",
-			Layout: "4fa849e2ac13552b",
+			Layout: "873fb82876ab6985",
 			Pos:    "big.go:1186:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -45523,7 +45523,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1176",
-			Layout: "1800940a3415a588",
+			Layout: "13b7160a35f84f0c",
 			Pos:    "big.go:1187:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -45531,7 +45531,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1177",
-			Layout: "61e5180534ddf4ba",
+			Layout: "b507a14556604f97",
 			Pos:    "big.go:1188:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -45539,7 +45539,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1178",
-			Layout: "d56cf73db693706c",
+			Layout: "bda828fae7325ef1",
 			Pos:    "big.go:1189:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -45547,7 +45547,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1179",
-			Layout: "b1e027c31b352364",
+			Layout: "7ce0ef494c69c34e",
 			Pos:    "big.go:1190:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -45555,7 +45555,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1180",
-			Layout: "e1b57b113d531765",
+			Layout: "5b2a5917ef372cfb",
 			Pos:    "big.go:1191:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -45563,7 +45563,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1181",
-			Layout: "f316a92d96ceb288",
+			Layout: "7e2fae48aad755c7",
 			Pos:    "big.go:1192:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -45571,7 +45571,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1182",
-			Layout: "3cd407bef5a43925",
+			Layout: "fd4a50cda20c9b65",
 			Pos:    "big.go:1193:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -45579,7 +45579,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1183",
-			Layout: "f25a62a3037f0ef5",
+			Layout: "2ddd67000f09e258",
 			Pos:    "big.go:1194:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -45587,7 +45587,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1184",
-			Layout: "c99f4e2a6e37a610",
+			Layout: "6e1a46eefc792f31",
 			Pos:    "big.go:1195:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -45595,7 +45595,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1185",
-			Layout: "6f80c4f00e6ac7c2",
+			Layout: "d5476f359b8bccca",
 			Pos:    "big.go:1196:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -45603,7 +45603,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1186",
-			Layout: "f3ee0d2fb3046731",
+			Layout: "aaf4dbf0cba0f8e3",
 			Pos:    "big.go:1197:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -45611,7 +45611,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1187",
-			Layout: "a6de533f451144d1",
+			Layout: "188d9dc0f2aaa724",
 			Pos:    "big.go:1198:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -45619,7 +45619,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1188",
-			Layout: "e7fe5a9b7f0c9487",
+			Layout: "9dd74de7c464767b",
 			Pos:    "big.go:1199:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -45627,7 +45627,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1189",
-			Layout: "8f3390785b4f96e9",
+			Layout: "0eee22ef87f29cec",
 			Pos:    "big.go:1200:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -45635,7 +45635,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1190",
-			Layout: "8646480a919aba88",
+			Layout: "57ba8484d5d537a2",
 			Pos:    "big.go:1201:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -45643,7 +45643,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1191",
-			Layout: "92c7dff5e451e593",
+			Layout: "fde7fd55ab4117c5",
 			Pos:    "big.go:1202:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -45651,7 +45651,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1192",
-			Layout: "8f147eac786a5bd4",
+			Layout: "06c9f4d1cea8253d",
 			Pos:    "big.go:1203:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -45659,7 +45659,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1193",
-			Layout: "3eeb78c8e2fa2d62",
+			Layout: "e7a6b64353a43076",
 			Pos:    "big.go:1204:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -45667,7 +45667,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1194",
-			Layout: "f05168166f336e82",
+			Layout: "431f5a9d4a00d546",
 			Pos:    "big.go:1205:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -45675,7 +45675,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1195",
-			Layout: "7fed3c7964a1b8bc",
+			Layout: "961fe1c0131ad037",
 			Pos:    "big.go:1206:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -45683,7 +45683,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1196",
-			Layout: "16ce89ee14415a07",
+			Layout: "b26361c22e363c48",
 			Pos:    "big.go:1207:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -45691,7 +45691,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1197",
-			Layout: "775cda2fcb69390e",
+			Layout: "710fb3b77b4de0c6",
 			Pos:    "big.go:1208:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -45699,7 +45699,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1198",
-			Layout: "a216da48d5ed3b79",
+			Layout: "1ffc67a9dff82cb9",
 			Pos:    "big.go:1209:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -45707,7 +45707,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1199",
-			Layout: "70afc11655dccf51",
+			Layout: "8a987d1df81c7bd1",
 			Pos:    "big.go:1210:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -45715,7 +45715,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1200",
-			Layout: "3144c35bf8e0555c",
+			Layout: "45ca834e390f5e57",
 			Pos:    "big.go:1211:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -45723,7 +45723,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1201",
-			Layout: "23d9f1923d205a3b",
+			Layout: "3ff4b3244a8c0123",
 			Pos:    "big.go:1212:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -45731,7 +45731,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1202",
-			Layout: "9031faff3020cbb6",
+			Layout: "3c2d9ddd420d3da7",
 			Pos:    "big.go:1213:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -45739,7 +45739,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1203",
-			Layout: "6163e56668ea14a6",
+			Layout: "1c776875606af307",
 			Pos:    "big.go:1214:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -45747,7 +45747,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1204",
-			Layout: "590249e5093e863a",
+			Layout: "f57f854f0e7665c1",
 			Pos:    "big.go:1215:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -45755,7 +45755,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1205",
-			Layout: "78e0a3c195753138",
+			Layout: "1b9195776187cdcf",
 			Pos:    "big.go:1216:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -45763,7 +45763,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1206",
-			Layout: "dc119bd8e8828388",
+			Layout: "c95a032ca199227d",
 			Pos:    "big.go:1217:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -45771,7 +45771,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1207",
-			Layout: "188977f6ead68af2",
+			Layout: "39ab562a3558b4a4",
 			Pos:    "big.go:1218:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -45779,7 +45779,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1208",
-			Layout: "53150129c47a310e",
+			Layout: "36d39cafed03fe41",
 			Pos:    "big.go:1219:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -45787,7 +45787,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1209",
-			Layout: "13b30f43e79266a4",
+			Layout: "6d00770295c5f5a9",
 			Pos:    "big.go:1220:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -45795,7 +45795,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1210",
-			Layout: "5ad549ad09ffdc12",
+			Layout: "2d6d0177ab347013",
 			Pos:    "big.go:1221:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -45803,7 +45803,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1211",
-			Layout: "7d9a26d4ea528ee7",
+			Layout: "a5ecbf5488a9d4eb",
 			Pos:    "big.go:1222:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -45811,7 +45811,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1212",
-			Layout: "bd865c64ff7d82a4",
+			Layout: "cf7ab4e7aa6bcd6f",
 			Pos:    "big.go:1223:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -45819,7 +45819,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1213",
-			Layout: "82104bcb0ef9ef97",
+			Layout: "890709cbc6471b52",
 			Pos:    "big.go:1224:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -45827,7 +45827,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1214",
-			Layout: "a59e08cffd9577c6",
+			Layout: "f2cffc3a1dd007ab",
 			Pos:    "big.go:1225:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -45835,7 +45835,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1215",
-			Layout: "31268258c456966f",
+			Layout: "2c13916825c35e7b",
 			Pos:    "big.go:1226:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -45843,7 +45843,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1216",
-			Layout: "2e3273638b775d4b",
+			Layout: "d12346f057c96a2b",
 			Pos:    "big.go:1227:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -45851,7 +45851,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1217",
-			Layout: "60063acee18965d9",
+			Layout: "3c30e7dc3e6132e6",
 			Pos:    "big.go:1228:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -45859,7 +45859,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1218",
-			Layout: "37537d682b6968ff",
+			Layout: "807db1339162bf0b",
 			Pos:    "big.go:1229:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -45867,7 +45867,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1219",
-			Layout: "8359f86b5d5631c7",
+			Layout: "6ef93a87f61477eb",
 			Pos:    "big.go:1230:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -45875,7 +45875,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1220",
-			Layout: "655ce6c14a99de18",
+			Layout: "69777cbd4fe58f1b",
 			Pos:    "big.go:1231:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -45883,7 +45883,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1221",
-			Layout: "443c01bd08e0c417",
+			Layout: "57a1aa1fc1b86aa9",
 			Pos:    "big.go:1232:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -45891,7 +45891,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1222",
-			Layout: "46accd0b2f1d2ae0",
+			Layout: "3021a5c298dd032c",
 			Pos:    "big.go:1233:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -45899,7 +45899,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1223",
-			Layout: "2032cdcb8ebd9600",
+			Layout: "6e5e01def066d7e8",
 			Pos:    "big.go:1234:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -45907,7 +45907,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1224",
-			Layout: "a54729aa16522704",
+			Layout: "839f5d8bc980135f",
 			Pos:    "big.go:1235:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -45915,7 +45915,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1225",
-			Layout: "9247ccf390220011",
+			Layout: "c8fbb7a4959f277f",
 			Pos:    "big.go:1236:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -45923,7 +45923,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1226",
-			Layout: "9ca1ba7c273c0b73",
+			Layout: "b7924f4c87664461",
 			Pos:    "big.go:1237:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -45931,7 +45931,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1227",
-			Layout: "f8c386f63ce4b79a",
+			Layout: "610d4f56093feb93",
 			Pos:    "big.go:1238:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -45939,7 +45939,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1228",
-			Layout: "aa55e9af8695dd7f",
+			Layout: "f2fdb39aae80af23",
 			Pos:    "big.go:1239:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -45947,7 +45947,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1229",
-			Layout: "01f8f94895c83313",
+			Layout: "be107275e2441f14",
 			Pos:    "big.go:1240:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -45955,7 +45955,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1230",
-			Layout: "7cf91cc82e7ed166",
+			Layout: "b5849e7b666592d6",
 			Pos:    "big.go:1241:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -45963,7 +45963,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1231",
-			Layout: "72fae988f7bea372",
+			Layout: "bb616b8b5e261740",
 			Pos:    "big.go:1242:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -45971,7 +45971,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1232",
-			Layout: "80554686c9cf1f96",
+			Layout: "bf128da4d308eb42",
 			Pos:    "big.go:1243:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -45979,7 +45979,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1233",
-			Layout: "faadb98261a86724",
+			Layout: "fb9483a7465788bf",
 			Pos:    "big.go:1244:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -45987,7 +45987,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1234",
-			Layout: "ad55ccb454215ef8",
+			Layout: "6524c0636642e57d",
 			Pos:    "big.go:1245:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -45995,7 +45995,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1235",
-			Layout: "0e2571ce8d69651c",
+			Layout: "fc026eb01b4a24ba",
 			Pos:    "big.go:1246:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -46003,7 +46003,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1236",
-			Layout: "4b989bd3b69d0e03",
+			Layout: "9a4be213581259d0",
 			Pos:    "big.go:1247:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -46011,7 +46011,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1237",
-			Layout: "b7775c7bb5c92b51",
+			Layout: "86e45468f21f75e0",
 			Pos:    "big.go:1248:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -46019,7 +46019,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1238",
-			Layout: "c5bc3917b1cdca2f",
+			Layout: "7e88291c50c5c837",
 			Pos:    "big.go:1249:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -46027,7 +46027,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1239",
-			Layout: "c6c0bc4cf5653b2e",
+			Layout: "7ff7c8e21072cb79",
 			Pos:    "big.go:1250:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -46035,7 +46035,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1240",
-			Layout: "38fe7b9ae780b18e",
+			Layout: "b95547aff0837a21",
 			Pos:    "big.go:1251:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -46043,7 +46043,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1241",
-			Layout: "0b16b474bba4d311",
+			Layout: "a3d116f1389c3251",
 			Pos:    "big.go:1252:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -46051,7 +46051,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1242",
-			Layout: "b283edd9cdec02b7",
+			Layout: "eab4ff47eec7b62b",
 			Pos:    "big.go:1253:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -46059,7 +46059,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1243",
-			Layout: "5fc97f3418682982",
+			Layout: "d0588a72114d4a3b",
 			Pos:    "big.go:1254:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -46067,7 +46067,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1244",
-			Layout: "849ab6530939829d",
+			Layout: "7cc1b7bd6d13ec32",
 			Pos:    "big.go:1255:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -46075,7 +46075,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1245",
-			Layout: "367065bb7b67e13a",
+			Layout: "22cfce7af5c12357",
 			Pos:    "big.go:1256:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -46083,7 +46083,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1246",
-			Layout: "dde2398c185275db",
+			Layout: "6f77de4a4348b488",
 			Pos:    "big.go:1257:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -46091,7 +46091,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1247",
-			Layout: "9a370aea3183426a",
+			Layout: "dd576d504c50989c",
 			Pos:    "big.go:1258:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -46099,7 +46099,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1248",
-			Layout: "2b8d1cbd8636fa9a",
+			Layout: "8e91b44c4a5ef46a",
 			Pos:    "big.go:1259:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -46107,7 +46107,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1249",
-			Layout: "7e476559145f07e6",
+			Layout: "6558373a626e6a75",
 			Pos:    "big.go:1260:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -46115,7 +46115,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1250",
-			Layout: "cbb6ba0160c35726",
+			Layout: "d95fc5102f207646",
 			Pos:    "big.go:1261:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -46123,7 +46123,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1251",
-			Layout: "d0febc50d7632184",
+			Layout: "bc6d72281953d491",
 			Pos:    "big.go:1262:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -46131,7 +46131,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1252",
-			Layout: "4bb43833b9d463b7",
+			Layout: "d4e46d3b7b16a0b8",
 			Pos:    "big.go:1263:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -46139,7 +46139,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1253",
-			Layout: "5c663b8f60fc24d6",
+			Layout: "e35123112b45b350",
 			Pos:    "big.go:1264:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -46147,7 +46147,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1254",
-			Layout: "1ee1baf88dfd59a6",
+			Layout: "b1d4e1b7a5e6f1a8",
 			Pos:    "big.go:1265:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -46155,7 +46155,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1255",
-			Layout: "11575e1be31542b6",
+			Layout: "86a8b50f27cbbfa8",
 			Pos:    "big.go:1266:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -46163,7 +46163,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1256",
-			Layout: "08123b2b600b6ab2",
+			Layout: "816233fbf995aecc",
 			Pos:    "big.go:1267:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -46171,7 +46171,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1257",
-			Layout: "14eaf9317eab4c0e",
+			Layout: "c7355022c85eef2e",
 			Pos:    "big.go:1268:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -46179,7 +46179,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1258",
-			Layout: "ce3b6f791b818031",
+			Layout: "42a16bc72fbdb642",
 			Pos:    "big.go:1269:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -46187,7 +46187,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1259",
-			Layout: "c5d621230bc328ac",
+			Layout: "1ef3f944fa02e175",
 			Pos:    "big.go:1270:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -46195,7 +46195,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1260",
-			Layout: "092335490149e9d9",
+			Layout: "2e4d2216a5a5da11",
 			Pos:    "big.go:1271:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -46203,7 +46203,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1261",
-			Layout: "8ce392efe56edc7c",
+			Layout: "f26edcdd42f39b82",
 			Pos:    "big.go:1272:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -46211,7 +46211,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1262",
-			Layout: "68ea654a003fa3cb",
+			Layout: "18b0b85d6fc8c57e",
 			Pos:    "big.go:1273:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -46219,7 +46219,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1263",
-			Layout: "c76b10f4096b01a7",
+			Layout: "c32983c2d9d7a192",
 			Pos:    "big.go:1274:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -46227,7 +46227,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1264",
-			Layout: "af4c854cc1fb979e",
+			Layout: "50623e14041b5054",
 			Pos:    "big.go:1275:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -46235,7 +46235,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1265",
-			Layout: "c417518aa4a64e1a",
+			Layout: "d5055d1ea18b613c",
 			Pos:    "big.go:1276:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -46243,7 +46243,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1266",
-			Layout: "3d7615b6c64c830e",
+			Layout: "39fac321c1771fff",
 			Pos:    "big.go:1277:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -46251,7 +46251,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1267",
-			Layout: "38b354cc664b892e",
+			Layout: "90f85c036d3e40ae",
 			Pos:    "big.go:1278:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -46259,7 +46259,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1268",
-			Layout: "7a4a817b7c2ca0d7",
+			Layout: "062ffe4c9f92eab0",
 			Pos:    "big.go:1279:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -46267,7 +46267,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1269",
-			Layout: "9ae95b0af0ac6fb9",
+			Layout: "dd074508633fdc0c",
 			Pos:    "big.go:1280:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -46275,7 +46275,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1270",
-			Layout: "cdb672d59e574eaa",
+			Layout: "5f921bc57523b4a6",
 			Pos:    "big.go:1281:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -46283,7 +46283,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1271",
-			Layout: "525d9908fad0243a",
+			Layout: "892dfc4cc2252e72",
 			Pos:    "big.go:1282:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -46291,7 +46291,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1272",
-			Layout: "fc3cece8024f0ddb",
+			Layout: "26490f4fcd6c6e97",
 			Pos:    "big.go:1283:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -46299,7 +46299,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1273",
-			Layout: "5633eb96e515b0c2",
+			Layout: "afc09fbd79ff77d3",
 			Pos:    "big.go:1284:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -46307,7 +46307,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1274",
-			Layout: "161879af69a615eb",
+			Layout: "5f43ecd798474242",
 			Pos:    "big.go:1285:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -46315,7 +46315,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1275",
-			Layout: "8f47e27873fb0ef8",
+			Layout: "01a1e05c8612b138",
 			Pos:    "big.go:1286:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -46323,7 +46323,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1276",
-			Layout: "ed5fa16c76b55370",
+			Layout: "cac18ecb33a51f87",
 			Pos:    "big.go:1287:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -46331,7 +46331,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1277",
-			Layout: "a3080968320f2418",
+			Layout: "aad8ed032a97126b",
 			Pos:    "big.go:1288:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -46339,7 +46339,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1278",
-			Layout: "4cb9677f969bab58",
+			Layout: "e2e2bea54312502a",
 			Pos:    "big.go:1289:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -46347,7 +46347,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1279",
-			Layout: "c872ab8bb3fc65ff",
+			Layout: "663109598955ec11",
 			Pos:    "big.go:1290:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -46355,7 +46355,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1280",
-			Layout: "09d52a55fc305005",
+			Layout: "4dbcbb3bfd3e6c47",
 			Pos:    "big.go:1291:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -46363,7 +46363,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1281",
-			Layout: "43dc31b3a4bf765b",
+			Layout: "5a8afc6057605e2b",
 			Pos:    "big.go:1292:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -46371,7 +46371,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1282",
-			Layout: "c3644e7b1e150e00",
+			Layout: "79a91114b0919e41",
 			Pos:    "big.go:1293:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -46379,7 +46379,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1283",
-			Layout: "20755dc444e242e0",
+			Layout: "0206cae9d3463c61",
 			Pos:    "big.go:1294:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -46387,7 +46387,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1284",
-			Layout: "9c568552715dc752",
+			Layout: "8233dc7e7c2e50ad",
 			Pos:    "big.go:1295:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -46395,7 +46395,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1285",
-			Layout: "ef70dc2699f60c4a",
+			Layout: "2c01c8481c18d839",
 			Pos:    "big.go:1296:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -46403,7 +46403,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1286",
-			Layout: "e568674bd8fa775d",
+			Layout: "95a2ee47510189c6",
 			Pos:    "big.go:1297:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -46411,7 +46411,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1287",
-			Layout: "01a613a246683e91",
+			Layout: "fd66ce8ec0096350",
 			Pos:    "big.go:1298:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -46419,7 +46419,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1288",
-			Layout: "7ec1b76dfa2806b5",
+			Layout: "7406a3210f0c7c75",
 			Pos:    "big.go:1299:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -46427,7 +46427,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1289",
-			Layout: "9e850ad19f02b71a",
+			Layout: "a51093eb766819ad",
 			Pos:    "big.go:1300:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -46435,7 +46435,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1290",
-			Layout: "54e42b90d93eef45",
+			Layout: "e6818a9fd52348bf",
 			Pos:    "big.go:1301:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -46443,7 +46443,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1291",
-			Layout: "e7c0c43ad350b05c",
+			Layout: "b5083d597abdfbd1",
 			Pos:    "big.go:1302:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -46451,7 +46451,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1292",
-			Layout: "5b90390e924b4970",
+			Layout: "7187de07f1eb8537",
 			Pos:    "big.go:1303:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -46459,7 +46459,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1293",
-			Layout: "c03536647277c097",
+			Layout: "79ef589c5bc16aea",
 			Pos:    "big.go:1304:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -46467,7 +46467,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1294",
-			Layout: "e5751e798246ce42",
+			Layout: "c2b780e8afe12166",
 			Pos:    "big.go:1305:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -46475,7 +46475,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1295",
-			Layout: "b9a1cefbfa122e0f",
+			Layout: "3f085daa942c34a8",
 			Pos:    "big.go:1306:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -46483,7 +46483,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1296",
-			Layout: "3dfb6cdabac4bfb0",
+			Layout: "e26465faf52221f8",
 			Pos:    "big.go:1307:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -46491,7 +46491,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1297",
-			Layout: "0bd45bf4dc4a38ee",
+			Layout: "b9c97b2597d253c5",
 			Pos:    "big.go:1308:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -46499,7 +46499,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1298",
-			Layout: "11519ad4fd1c7370",
+			Layout: "4af31739b6ff0f30",
 			Pos:    "big.go:1309:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -46507,7 +46507,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1299",
-			Layout: "08333b398562cc98",
+			Layout: "0f21526d9f733709",
 			Pos:    "big.go:1310:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -46515,7 +46515,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1300",
-			Layout: "3672a2947889b6e7",
+			Layout: "0eb4844855e4fb52",
 			Pos:    "big.go:1311:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -46523,7 +46523,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1301",
-			Layout: "ce319b488b9f794f",
+			Layout: "6123b2c4a9abfef6",
 			Pos:    "big.go:1312:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -46531,7 +46531,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1302",
-			Layout: "8ef6d30afc3ee89b",
+			Layout: "2dc92117e677d282",
 			Pos:    "big.go:1313:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -46539,7 +46539,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1303",
-			Layout: "e54aea165848379b",
+			Layout: "4a0d8f695d3df124",
 			Pos:    "big.go:1314:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -46547,7 +46547,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1304",
-			Layout: "0d25b2f7dd1e7bd4",
+			Layout: "84a195724f00b34a",
 			Pos:    "big.go:1315:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -46555,7 +46555,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1305",
-			Layout: "f34d8e63e3ce2191",
+			Layout: "78af3638ce7d8081",
 			Pos:    "big.go:1316:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -46563,7 +46563,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1306",
-			Layout: "f667e888f822e8e2",
+			Layout: "6521450ac5abfb80",
 			Pos:    "big.go:1317:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -46571,7 +46571,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1307",
-			Layout: "e0bfa3ff61945111",
+			Layout: "16687ce16d79abe2",
 			Pos:    "big.go:1318:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -46579,7 +46579,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1308",
-			Layout: "cf4647c08818f0aa",
+			Layout: "b12492c9b289c220",
 			Pos:    "big.go:1319:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -46587,7 +46587,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1309",
-			Layout: "822c6eaa86e06fb8",
+			Layout: "6f1eb039150deb22",
 			Pos:    "big.go:1320:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -46595,7 +46595,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1310",
-			Layout: "73169c3e0c9c7591",
+			Layout: "020be01d55165c69",
 			Pos:    "big.go:1321:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -46603,7 +46603,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1311",
-			Layout: "2afa802edc43f7cf",
+			Layout: "e5fbf27c4f49b2b7",
 			Pos:    "big.go:1322:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -46611,7 +46611,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1312",
-			Layout: "b38c2b3f735eaf83",
+			Layout: "9345e7bc0298f374",
 			Pos:    "big.go:1323:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -46619,7 +46619,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1313",
-			Layout: "ab845e18873155f0",
+			Layout: "f3a781a9249eb4a0",
 			Pos:    "big.go:1324:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -46627,7 +46627,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1314",
-			Layout: "a6bffe7ab6a8bff7",
+			Layout: "213864b7fb859c4f",
 			Pos:    "big.go:1325:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -46635,7 +46635,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1315",
-			Layout: "01423d57fe8d03e6",
+			Layout: "7c52acb731d9026e",
 			Pos:    "big.go:1326:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -46643,7 +46643,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1316",
-			Layout: "9bab60e67c53aed9",
+			Layout: "c6ee0900edd17142",
 			Pos:    "big.go:1327:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -46651,7 +46651,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1317",
-			Layout: "1ee02c1dc298b0e7",
+			Layout: "8d6b7b8ffe8b15f7",
 			Pos:    "big.go:1328:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -46659,7 +46659,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1318",
-			Layout: "6235e25ffe989839",
+			Layout: "313e4f7f7646b2db",
 			Pos:    "big.go:1329:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -46667,7 +46667,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1319",
-			Layout: "2183aed96772780d",
+			Layout: "32a93e92cc4779ab",
 			Pos:    "big.go:1330:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -46675,7 +46675,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1320",
-			Layout: "8c967197315269ae",
+			Layout: "63db1ce9b18fc061",
 			Pos:    "big.go:1331:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -46683,7 +46683,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1321",
-			Layout: "22b35ed16fd8f29c",
+			Layout: "d92ed4b121285063",
 			Pos:    "big.go:1332:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -46691,7 +46691,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1322",
-			Layout: "6976b41bc69fd159",
+			Layout: "c6c6c44edfa5284a",
 			Pos:    "big.go:1333:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -46699,7 +46699,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1323",
-			Layout: "10173ba5730e5c77",
+			Layout: "6adaea7134028086",
 			Pos:    "big.go:1334:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -46707,7 +46707,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1324",
-			Layout: "a1c4c0361dfba0a6",
+			Layout: "509a14bbd568901a",
 			Pos:    "big.go:1335:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -46715,7 +46715,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1325",
-			Layout: "31d5d1d0354e1118",
+			Layout: "49037e16715aa2be",
 			Pos:    "big.go:1336:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -46723,7 +46723,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1326",
-			Layout: "60618759cf062af3",
+			Layout: "565a48ffff7c2af3",
 			Pos:    "big.go:1337:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -46731,7 +46731,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1327",
-			Layout: "cf21c3478016122b",
+			Layout: "3a51f0fd2be83d79",
 			Pos:    "big.go:1338:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -46739,7 +46739,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1328",
-			Layout: "d1194e1f6f234d74",
+			Layout: "afe27aa36559b5d5",
 			Pos:    "big.go:1339:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -46747,7 +46747,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1329",
-			Layout: "45410dd417e725ad",
+			Layout: "cbc2db3e34e42ad6",
 			Pos:    "big.go:1340:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -46755,7 +46755,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1330",
-			Layout: "3f2f41271b5dcd0e",
+			Layout: "c89aebdc1feb6c35",
 			Pos:    "big.go:1341:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -46763,7 +46763,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1331",
-			Layout: "c4735ba1c0c048e4",
+			Layout: "6eb08da231581575",
 			Pos:    "big.go:1342:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -46771,7 +46771,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1332",
-			Layout: "3b95eb14049d5cd3",
+			Layout: "ed8e422fddcd4708",
 			Pos:    "big.go:1343:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -46779,7 +46779,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1333",
-			Layout: "2bc31c31932feb9a",
+			Layout: "8c7f1f4d3300fc88",
 			Pos:    "big.go:1344:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -46787,7 +46787,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1334",
-			Layout: "47074293346797a0",
+			Layout: "9a85f54d81522684",
 			Pos:    "big.go:1345:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -46795,7 +46795,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1335",
-			Layout: "70996cadd40ea532",
+			Layout: "4ed66e0565b15500",
 			Pos:    "big.go:1346:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -46803,7 +46803,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1336",
-			Layout: "7ef44bcfcb3e8104",
+			Layout: "6e3e772e54a6f2a6",
 			Pos:    "big.go:1347:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -46811,7 +46811,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1337",
-			Layout: "2d738448597f55c2",
+			Layout: "ec4d198e395553d8",
 			Pos:    "big.go:1348:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -46819,7 +46819,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1338",
-			Layout: "ae82531b19b08a95",
+			Layout: "884d988d1df21359",
 			Pos:    "big.go:1349:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -46827,7 +46827,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1339",
-			Layout: "cd71179fc3241500",
+			Layout: "9a9c64370c01f1da",
 			Pos:    "big.go:1350:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -46835,7 +46835,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1340",
-			Layout: "b8d041ecf826cef8",
+			Layout: "9bb3b1a94c500f98",
 			Pos:    "big.go:1351:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -46843,7 +46843,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1341",
-			Layout: "5bde4b117d1e7936",
+			Layout: "46166da309c0e8c6",
 			Pos:    "big.go:1352:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -46851,7 +46851,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1342",
-			Layout: "4b18860cea32248e",
+			Layout: "b6553c9a45090ceb",
 			Pos:    "big.go:1353:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -46859,7 +46859,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1343",
-			Layout: "a3e6f702866a9f80",
+			Layout: "f6c4e8fff146994e",
 			Pos:    "big.go:1354:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -46867,7 +46867,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1344",
-			Layout: "490443d0083f2b13",
+			Layout: "6d2a6fc15af692dd",
 			Pos:    "big.go:1355:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -46875,7 +46875,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1345",
-			Layout: "f65f8d00a796d7e2",
+			Layout: "28428da045949f82",
 			Pos:    "big.go:1356:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -46883,7 +46883,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1346",
-			Layout: "fe562ff69d0664b1",
+			Layout: "e632c97cd828b37d",
 			Pos:    "big.go:1357:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -46891,7 +46891,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1347",
-			Layout: "80ad96eafff3c703",
+			Layout: "67ef6ee285d78341",
 			Pos:    "big.go:1358:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -46899,7 +46899,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1348",
-			Layout: "6c19b04e0d1a1973",
+			Layout: "9b063fa039e8df03",
 			Pos:    "big.go:1359:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -46907,7 +46907,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1349",
-			Layout: "8f9f8cb2429bdcea",
+			Layout: "7a5df52aab9ffd4c",
 			Pos:    "big.go:1360:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -46915,7 +46915,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1350",
-			Layout: "083b160f952bd786",
+			Layout: "1a0d08e399da8150",
 			Pos:    "big.go:1361:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -46923,7 +46923,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1351",
-			Layout: "eb06563065d74c19",
+			Layout: "d79c629baae32bfc",
 			Pos:    "big.go:1362:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -46931,7 +46931,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1352",
-			Layout: "37b9d6a2ea067f63",
+			Layout: "06a9d4c61e15e1d7",
 			Pos:    "big.go:1363:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -46939,7 +46939,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1353",
-			Layout: "14242090ea95a7a8",
+			Layout: "8d7d735d7ffa6ebf",
 			Pos:    "big.go:1364:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -46947,7 +46947,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1354",
-			Layout: "6f2258f2b74c0adb",
+			Layout: "4c1e0f092a44c130",
 			Pos:    "big.go:1365:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -46955,7 +46955,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1355",
-			Layout: "f77e7ecd677cd2e1",
+			Layout: "534a3d92b295ad0b",
 			Pos:    "big.go:1366:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -46963,7 +46963,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1356",
-			Layout: "b324abd813882030",
+			Layout: "a702becdc1beed10",
 			Pos:    "big.go:1367:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -46971,7 +46971,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1357",
-			Layout: "cba9b8100a77437c",
+			Layout: "e32c9ec5f8dc2d2b",
 			Pos:    "big.go:1368:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -46979,7 +46979,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1358",
-			Layout: "b3b91a21b3630d5c",
+			Layout: "f3fcbdb2ed64f9bc",
 			Pos:    "big.go:1369:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -46987,7 +46987,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1359",
-			Layout: "db83bb734fd01752",
+			Layout: "ccbc950b10538fbd",
 			Pos:    "big.go:1370:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -46995,7 +46995,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1360",
-			Layout: "6e68b263c6b1dd1f",
+			Layout: "dba22ae1e8cd1f46",
 			Pos:    "big.go:1371:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -47003,7 +47003,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1361",
-			Layout: "9c43b318c1474dd0",
+			Layout: "e35d8b94ce1208e6",
 			Pos:    "big.go:1372:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -47011,7 +47011,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1362",
-			Layout: "ae3a15837d9bdf58",
+			Layout: "68c70872f8bb1843",
 			Pos:    "big.go:1373:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -47019,7 +47019,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1363",
-			Layout: "45efd82d8a54ee60",
+			Layout: "0e3cd641f97ce551",
 			Pos:    "big.go:1374:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -47027,7 +47027,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1364",
-			Layout: "eccb999d86951937",
+			Layout: "bdb3bb4ed1e29693",
 			Pos:    "big.go:1375:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -47035,7 +47035,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1365",
-			Layout: "72207f0edfee9f8d",
+			Layout: "9941ae1cb4342316",
 			Pos:    "big.go:1376:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -47043,7 +47043,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1366",
-			Layout: "1c2ea66c9be7e420",
+			Layout: "e00b530514081224",
 			Pos:    "big.go:1377:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -47051,7 +47051,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1367",
-			Layout: "5cc8a408c8a54f55",
+			Layout: "42449fb8df72b5e9",
 			Pos:    "big.go:1378:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -47059,7 +47059,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1368",
-			Layout: "72f589c81a2eced8",
+			Layout: "b72e283f03e386ec",
 			Pos:    "big.go:1379:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -47067,7 +47067,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1369",
-			Layout: "771ce847b5dc087b",
+			Layout: "cc1077c5efc6273e",
 			Pos:    "big.go:1380:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -47075,7 +47075,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1370",
-			Layout: "f885eee6f7332a51",
+			Layout: "d3258a3304de5349",
 			Pos:    "big.go:1381:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -47083,7 +47083,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1371",
-			Layout: "41b18858d36a8537",
+			Layout: "b50f278d1f6c2939",
 			Pos:    "big.go:1382:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -47091,7 +47091,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1372",
-			Layout: "0ae9637ef22771c8",
+			Layout: "1e42168063c06028",
 			Pos:    "big.go:1383:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -47099,7 +47099,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1373",
-			Layout: "6fc4eb3277e2337b",
+			Layout: "b046fd501b6bcbdd",
 			Pos:    "big.go:1384:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -47107,7 +47107,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1374",
-			Layout: "4ace7a57851e76e0",
+			Layout: "41b5c60fa6bbc38e",
 			Pos:    "big.go:1385:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -47115,7 +47115,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1375",
-			Layout: "55e8dc8887a12804",
+			Layout: "db803da68802fb62",
 			Pos:    "big.go:1386:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -47123,7 +47123,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1376",
-			Layout: "1cbb059849b81d39",
+			Layout: "a64e43130ebebbb5",
 			Pos:    "big.go:1387:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -47131,7 +47131,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1377",
-			Layout: "2b56fc8d9fc87401",
+			Layout: "f92d5754dc0e4662",
 			Pos:    "big.go:1388:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -47139,7 +47139,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1378",
-			Layout: "c8645a19f402bb38",
+			Layout: "528737db61464e89",
 			Pos:    "big.go:1389:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -47147,7 +47147,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1379",
-			Layout: "2897553ea3f0b909",
+			Layout: "c868c34c112b28f9",
 			Pos:    "big.go:1390:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -47155,7 +47155,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1380",
-			Layout: "b114a6481e27826f",
+			Layout: "f252aeba5c0d37d9",
 			Pos:    "big.go:1391:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -47163,7 +47163,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1381",
-			Layout: "8748b0097ba6af03",
+			Layout: "3574d8bbd9e25404",
 			Pos:    "big.go:1392:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -47171,7 +47171,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1382",
-			Layout: "070d9b3d61cf5b1c",
+			Layout: "9a2ec0b804ca7fb0",
 			Pos:    "big.go:1393:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -47179,7 +47179,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1383",
-			Layout: "9839b91e74a5f311",
+			Layout: "3796307f87a0407c",
 			Pos:    "big.go:1394:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -47187,7 +47187,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1384",
-			Layout: "7aaf83224dba3fb9",
+			Layout: "d98a53ceed361d1d",
 			Pos:    "big.go:1395:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -47195,7 +47195,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1385",
-			Layout: "5d577e1a71b86d8d",
+			Layout: "5366b56823dcf3a6",
 			Pos:    "big.go:1396:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -47203,7 +47203,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1386",
-			Layout: "578d9d283f247079",
+			Layout: "ea992a6055283249",
 			Pos:    "big.go:1397:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -47211,7 +47211,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1387",
-			Layout: "92aa1f1d1a4b9671",
+			Layout: "a202b7cf70c34b9e",
 			Pos:    "big.go:1398:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -47219,7 +47219,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1388",
-			Layout: "3b254548e4829536",
+			Layout: "b505f08d9138ef01",
 			Pos:    "big.go:1399:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -47227,7 +47227,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1389",
-			Layout: "2eaa2987681d7c9c",
+			Layout: "080f12716f13e6ac",
 			Pos:    "big.go:1400:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -47235,7 +47235,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1390",
-			Layout: "4027a2b8af804dc3",
+			Layout: "ec5a43af9aacf5e9",
 			Pos:    "big.go:1401:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -47243,7 +47243,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1391",
-			Layout: "400a676644c99ae8",
+			Layout: "10d7751e2c933bf6",
 			Pos:    "big.go:1402:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -47251,7 +47251,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1392",
-			Layout: "65a46768a46dc878",
+			Layout: "9f47c124820c0ca9",
 			Pos:    "big.go:1403:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -47259,7 +47259,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1393",
-			Layout: "b9ca5b84a2d4d8f1",
+			Layout: "fa5a8f873f913f45",
 			Pos:    "big.go:1404:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -47267,7 +47267,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1394",
-			Layout: "4dcca68a6deb3618",
+			Layout: "4e7f247fdf0ae065",
 			Pos:    "big.go:1405:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -47275,7 +47275,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1395",
-			Layout: "0dacc2cf4b9707c8",
+			Layout: "c5496c1e8f3558f9",
 			Pos:    "big.go:1406:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -47283,7 +47283,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1396",
-			Layout: "5b959da45939a76c",
+			Layout: "c1ae1d0570c19d59",
 			Pos:    "big.go:1407:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -47291,7 +47291,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1397",
-			Layout: "c25f7baa94962012",
+			Layout: "c9c235cd4ec37c5a",
 			Pos:    "big.go:1408:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -47299,7 +47299,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1398",
-			Layout: "b8b02c03722b2b79",
+			Layout: "9c940b02cb3d756f",
 			Pos:    "big.go:1409:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -47307,7 +47307,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1399",
-			Layout: "2f832a179dfabc3a",
+			Layout: "fc3d5582de88d70e",
 			Pos:    "big.go:1410:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -47315,7 +47315,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1400",
-			Layout: "dd354ac961441d78",
+			Layout: "19c00bd983a78abf",
 			Pos:    "big.go:1411:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -47323,7 +47323,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1401",
-			Layout: "824032b1aef002e1",
+			Layout: "d783e37546bb3833",
 			Pos:    "big.go:1412:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -47331,7 +47331,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1402",
-			Layout: "16c5315e7ec6f520",
+			Layout: "18c78c1375a80a7f",
 			Pos:    "big.go:1413:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -47339,7 +47339,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1403",
-			Layout: "3187462ee9a0463f",
+			Layout: "cf5bc6787b60be0d",
 			Pos:    "big.go:1414:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -47347,7 +47347,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1404",
-			Layout: "4787c5073124cba4",
+			Layout: "29ff35f4aeed4a29",
 			Pos:    "big.go:1415:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -47355,7 +47355,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1405",
-			Layout: "9066368888799688",
+			Layout: "d40d02617b536fce",
 			Pos:    "big.go:1416:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -47363,7 +47363,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1406",
-			Layout: "604b198f8a72a7cd",
+			Layout: "03856dd44d956c87",
 			Pos:    "big.go:1417:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -47371,7 +47371,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1407",
-			Layout: "af1c724699ea8938",
+			Layout: "0a92848e5b58f25b",
 			Pos:    "big.go:1418:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -47379,7 +47379,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1408",
-			Layout: "68c4c9467f633cbb",
+			Layout: "4c014e9979cfe199",
 			Pos:    "big.go:1419:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -47387,7 +47387,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1409",
-			Layout: "00907d58ae8a97f8",
+			Layout: "27438c290311ddb9",
 			Pos:    "big.go:1420:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -47395,7 +47395,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1410",
-			Layout: "eaa8014aa647e213",
+			Layout: "07149719e6fd8866",
 			Pos:    "big.go:1421:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -47403,7 +47403,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1411",
-			Layout: "865c20b777cc570e",
+			Layout: "347f019e4f57ebd6",
 			Pos:    "big.go:1422:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -47411,7 +47411,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1412",
-			Layout: "376c06f474bb99ca",
+			Layout: "10c1c3f0a3a03913",
 			Pos:    "big.go:1423:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -47419,7 +47419,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1413",
-			Layout: "c4e2b0a389f657c2",
+			Layout: "50fa7abb9c03991d",
 			Pos:    "big.go:1424:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -47427,7 +47427,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1414",
-			Layout: "78080acae77c1e4b",
+			Layout: "559b7006ebf964df",
 			Pos:    "big.go:1425:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -47435,7 +47435,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1415",
-			Layout: "6662af66689a7eab",
+			Layout: "8787b625ac86004a",
 			Pos:    "big.go:1426:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -47443,7 +47443,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1416",
-			Layout: "50b53fc218a2f4b9",
+			Layout: "c1c9be47b6e0cbf0",
 			Pos:    "big.go:1427:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -47451,7 +47451,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1417",
-			Layout: "1859d49caf130b5d",
+			Layout: "43441da2ac3ca9d6",
 			Pos:    "big.go:1428:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -47459,7 +47459,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1418",
-			Layout: "442d3df7c3f92367",
+			Layout: "f42aca74b5e2db5e",
 			Pos:    "big.go:1429:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -47467,7 +47467,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1419",
-			Layout: "60fe03546fdacda4",
+			Layout: "9528b4980d9db9c7",
 			Pos:    "big.go:1430:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -47475,7 +47475,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1420",
-			Layout: "3835e4adaeca9b93",
+			Layout: "d380307cafcf6cfc",
 			Pos:    "big.go:1431:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -47483,7 +47483,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1421",
-			Layout: "bbaf28bcfeea97d6",
+			Layout: "ffd3c9d064e0fdff",
 			Pos:    "big.go:1432:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -47491,7 +47491,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1422",
-			Layout: "142ef7852d0a9a7c",
+			Layout: "66b9cd9cb7c7bb83",
 			Pos:    "big.go:1433:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -47499,7 +47499,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1423",
-			Layout: "aef995b0faf740bf",
+			Layout: "d16bedcf2ebf51e8",
 			Pos:    "big.go:1434:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -47507,7 +47507,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1424",
-			Layout: "416e9ced2195dc68",
+			Layout: "ba63f16db5d5fac2",
 			Pos:    "big.go:1435:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -47515,7 +47515,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1425",
-			Layout: "b985236f4157f7ce",
+			Layout: "1f04418997fd493a",
 			Pos:    "big.go:1436:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -47523,7 +47523,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1426",
-			Layout: "f3dff69ec23cecec",
+			Layout: "d33bae3c1ca7958a",
 			Pos:    "big.go:1437:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -47531,7 +47531,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1427",
-			Layout: "ac21864b820dde90",
+			Layout: "f3e413095c7d95e3",
 			Pos:    "big.go:1438:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -47539,7 +47539,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1428",
-			Layout: "79a11b458615ac7f",
+			Layout: "7960619c820a38fb",
 			Pos:    "big.go:1439:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -47547,7 +47547,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1429",
-			Layout: "507eeff9f14a6a0e",
+			Layout: "56db6cfb2f7a7ce2",
 			Pos:    "big.go:1440:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -47555,7 +47555,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1430",
-			Layout: "ab4a8b5062e5178d",
+			Layout: "6d65e4b64b69c696",
 			Pos:    "big.go:1441:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -47563,7 +47563,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1431",
-			Layout: "0c829d478c5ddf6b",
+			Layout: "05e3f754bbac239b",
 			Pos:    "big.go:1442:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -47571,7 +47571,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1432",
-			Layout: "eb6f24ace4348e0f",
+			Layout: "dd86ab647428bf19",
 			Pos:    "big.go:1443:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -47579,7 +47579,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1433",
-			Layout: "d17f154e4cf10c19",
+			Layout: "541676ce9556e939",
 			Pos:    "big.go:1444:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -47587,7 +47587,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1434",
-			Layout: "c0fd520b25c5f73a",
+			Layout: "a854846e0ddb0475",
 			Pos:    "big.go:1445:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -47595,7 +47595,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1435",
-			Layout: "f0435233db16ad04",
+			Layout: "ba38ba5ce8ea527e",
 			Pos:    "big.go:1446:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -47603,7 +47603,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1436",
-			Layout: "59b367487ccd8ff5",
+			Layout: "d72326bbc72232e9",
 			Pos:    "big.go:1447:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -47611,7 +47611,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1437",
-			Layout: "ddd0956fc5bad4a7",
+			Layout: "4e43a4ec09dca822",
 			Pos:    "big.go:1448:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -47619,7 +47619,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1438",
-			Layout: "4143d5ec2073382d",
+			Layout: "8dec86d05d8044a8",
 			Pos:    "big.go:1449:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -47627,7 +47627,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1439",
-			Layout: "687f63ca8891dc55",
+			Layout: "c75454087d1566e1",
 			Pos:    "big.go:1450:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -47635,7 +47635,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1440",
-			Layout: "d396374eafe61213",
+			Layout: "be04d675304264b3",
 			Pos:    "big.go:1451:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -47643,7 +47643,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1441",
-			Layout: "7e2488704053a21e",
+			Layout: "22bce9fa8793d18a",
 			Pos:    "big.go:1452:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -47651,7 +47651,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1442",
-			Layout: "a0131d011aa17759",
+			Layout: "8b33c4cd4f46ca65",
 			Pos:    "big.go:1453:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -47659,7 +47659,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1443",
-			Layout: "2ac220eb7f9813e7",
+			Layout: "9cfef4f9196fbd78",
 			Pos:    "big.go:1454:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -47667,7 +47667,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1444",
-			Layout: "991623716e6ca8a0",
+			Layout: "dcd121302f268ead",
 			Pos:    "big.go:1455:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -47675,7 +47675,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1445",
-			Layout: "a1c9a7d33124c27a",
+			Layout: "1db6acad1c668c11",
 			Pos:    "big.go:1456:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -47683,7 +47683,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1446",
-			Layout: "467e56cb3460bee6",
+			Layout: "a964e5d1993345b0",
 			Pos:    "big.go:1457:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -47691,7 +47691,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1447",
-			Layout: "b1a6c7b5285f2ba3",
+			Layout: "843885c3cfbc4bd3",
 			Pos:    "big.go:1458:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -47699,7 +47699,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1448",
-			Layout: "e46cadbf39b0e96c",
+			Layout: "dc6ba922e98ad50e",
 			Pos:    "big.go:1459:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -47707,7 +47707,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1449",
-			Layout: "4595d812a0b191d1",
+			Layout: "5af17a2c8065e571",
 			Pos:    "big.go:1460:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -47715,7 +47715,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1450",
-			Layout: "d5271a20edc0b761",
+			Layout: "6a34a2de77ed5620",
 			Pos:    "big.go:1461:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -47723,7 +47723,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1451",
-			Layout: "24c87bac2b19a38a",
+			Layout: "3c05d6bf50b6fd4c",
 			Pos:    "big.go:1462:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -47731,7 +47731,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1452",
-			Layout: "22a0ec69cf6d3428",
+			Layout: "1a0fdc2cb2c78b7e",
 			Pos:    "big.go:1463:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -47739,7 +47739,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1453",
-			Layout: "955e1c90edba7473",
+			Layout: "a830a969d5a15fb6",
 			Pos:    "big.go:1464:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -47747,7 +47747,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1454",
-			Layout: "17ed6813a47e9277",
+			Layout: "f1242b82c2c11d7d",
 			Pos:    "big.go:1465:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -47755,7 +47755,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1455",
-			Layout: "a46bc36243f2acc3",
+			Layout: "befcdb4691467a31",
 			Pos:    "big.go:1466:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -47763,7 +47763,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1456",
-			Layout: "d9b90b67b3e7b996",
+			Layout: "601e84e7c6e9403b",
 			Pos:    "big.go:1467:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -47771,7 +47771,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1457",
-			Layout: "2e333c72742f0f4a",
+			Layout: "cc37a0ff35f98789",
 			Pos:    "big.go:1468:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -47779,7 +47779,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1458",
-			Layout: "6f40fc198d6d5ca0",
+			Layout: "202f1ab9537ed883",
 			Pos:    "big.go:1469:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -47787,7 +47787,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1459",
-			Layout: "38b49c3f103bcf74",
+			Layout: "e1e90015ca254403",
 			Pos:    "big.go:1470:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -47795,7 +47795,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1460",
-			Layout: "34890191e70e17b8",
+			Layout: "16d4d74a32bc3506",
 			Pos:    "big.go:1471:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -47803,7 +47803,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1461",
-			Layout: "2cef0f81677a3a91",
+			Layout: "eaf31c53ea07800e",
 			Pos:    "big.go:1472:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -47811,7 +47811,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1462",
-			Layout: "a43f3f022c298899",
+			Layout: "43c22588a3634122",
 			Pos:    "big.go:1473:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -47819,7 +47819,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1463",
-			Layout: "72fdc43138a57358",
+			Layout: "37566df810a64735",
 			Pos:    "big.go:1474:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -47827,7 +47827,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1464",
-			Layout: "8688e2a090ce847d",
+			Layout: "0968a41354533778",
 			Pos:    "big.go:1475:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -47835,7 +47835,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1465",
-			Layout: "6fd39b9e607fe79b",
+			Layout: "ff174d6403aff2a7",
 			Pos:    "big.go:1476:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -47843,7 +47843,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1466",
-			Layout: "697485c70cfae7d5",
+			Layout: "b8ee60d8f2e92272",
 			Pos:    "big.go:1477:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -47851,7 +47851,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1467",
-			Layout: "4b525cf5b8b9c613",
+			Layout: "ea8ae5056c591284",
 			Pos:    "big.go:1478:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -47859,7 +47859,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1468",
-			Layout: "341a8bf855d0e0d6",
+			Layout: "2acc24ae484d1c21",
 			Pos:    "big.go:1479:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -47867,7 +47867,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1469",
-			Layout: "06e8f22fba304520",
+			Layout: "98f9008965691035",
 			Pos:    "big.go:1480:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -47875,7 +47875,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1470",
-			Layout: "2265d9a65e9561d8",
+			Layout: "c6fe963b9c1185af",
 			Pos:    "big.go:1481:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -47883,7 +47883,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1471",
-			Layout: "90a5fca26494e264",
+			Layout: "fbb6b1b05df22046",
 			Pos:    "big.go:1482:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -47891,7 +47891,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1472",
-			Layout: "69ed6fc23d01f4dd",
+			Layout: "6cd5021ba349119a",
 			Pos:    "big.go:1483:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -47899,7 +47899,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1473",
-			Layout: "339f5d6c7da5857c",
+			Layout: "2dbb0d08558b567f",
 			Pos:    "big.go:1484:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -47907,7 +47907,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1474",
-			Layout: "2d8897a316ae1e0d",
+			Layout: "30686d4a33ff2373",
 			Pos:    "big.go:1485:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -47915,7 +47915,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1475",
-			Layout: "9e2005aa34827edc",
+			Layout: "90d5266887074a15",
 			Pos:    "big.go:1486:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -47923,7 +47923,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1476",
-			Layout: "30eb61f409742541",
+			Layout: "6dca0915f53c3cbe",
 			Pos:    "big.go:1487:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -47931,7 +47931,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1477",
-			Layout: "e1ba71579669e0d3",
+			Layout: "2421ea2a36815262",
 			Pos:    "big.go:1488:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -47939,7 +47939,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1478",
-			Layout: "539f42e37e7ffc2a",
+			Layout: "9084b38c8569c576",
 			Pos:    "big.go:1489:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -47947,7 +47947,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1479",
-			Layout: "e987a1f7e1efe89b",
+			Layout: "6b50946ad08df191",
 			Pos:    "big.go:1490:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -47955,7 +47955,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1480",
-			Layout: "0685fcd793defbd1",
+			Layout: "e39577749fa422c0",
 			Pos:    "big.go:1491:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -47963,7 +47963,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1481",
-			Layout: "ba816c3ec2e2e70d",
+			Layout: "55f306684c6d7671",
 			Pos:    "big.go:1492:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -47971,7 +47971,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1482",
-			Layout: "41581867c8268f7e",
+			Layout: "51bbc47c030b0ccb",
 			Pos:    "big.go:1493:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -47979,7 +47979,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1483",
-			Layout: "529da88d4d5dc305",
+			Layout: "3694c34acade1ac1",
 			Pos:    "big.go:1494:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -47987,7 +47987,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1484",
-			Layout: "fde89ffb77f0fae7",
+			Layout: "e108d55933b64ffd",
 			Pos:    "big.go:1495:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -47995,7 +47995,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1485",
-			Layout: "8d918546a03eae46",
+			Layout: "8323705129c12dd6",
 			Pos:    "big.go:1496:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -48003,7 +48003,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1486",
-			Layout: "3e841f58644bd219",
+			Layout: "233d7093c4528477",
 			Pos:    "big.go:1497:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -48011,7 +48011,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1487",
-			Layout: "8866b31fbc1f5e84",
+			Layout: "722fb9acca8042cc",
 			Pos:    "big.go:1498:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -48019,7 +48019,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1488",
-			Layout: "a855bc8c386982d2",
+			Layout: "e4022cb85b2968ba",
 			Pos:    "big.go:1499:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -48027,7 +48027,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1489",
-			Layout: "334609fab8b9bdb3",
+			Layout: "593ad489fa4c836d",
 			Pos:    "big.go:1500:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -48035,7 +48035,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1490",
-			Layout: "65b57710d1b569c9",
+			Layout: "41f20243d1c20937",
 			Pos:    "big.go:1501:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -48043,7 +48043,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1491",
-			Layout: "4c5c601600977e40",
+			Layout: "c116c6de81c22114",
 			Pos:    "big.go:1502:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -48051,7 +48051,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1492",
-			Layout: "4de4430ec5e55575",
+			Layout: "a2662d139720e24c",
 			Pos:    "big.go:1503:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -48059,7 +48059,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1493",
-			Layout: "425e5cacc77922f3",
+			Layout: "cf9c10fb29092ac2",
 			Pos:    "big.go:1504:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -48067,7 +48067,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1494",
-			Layout: "adbcf4e8a361e9d8",
+			Layout: "1358708866a1e58e",
 			Pos:    "big.go:1505:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -48075,7 +48075,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1495",
-			Layout: "62f4ef40475693fc",
+			Layout: "f711ff5262c57e4a",
 			Pos:    "big.go:1506:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -48083,7 +48083,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1496",
-			Layout: "0b2df386d7873adf",
+			Layout: "13b40d766d8ac52a",
 			Pos:    "big.go:1507:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -48091,7 +48091,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1497",
-			Layout: "ff014e56c97bf91e",
+			Layout: "b7edcb480249e1d2",
 			Pos:    "big.go:1508:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -48099,7 +48099,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1498",
-			Layout: "dc13476bf3c77e72",
+			Layout: "0576004bdad2fe65",
 			Pos:    "big.go:1509:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -48107,7 +48107,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1499",
-			Layout: "78a442bbbe440064",
+			Layout: "aa83b00f9a3f3d7f",
 			Pos:    "big.go:1510:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -48115,7 +48115,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1500",
-			Layout: "0e7e127f7ff248b8",
+			Layout: "98f8ae7f8c25a492",
 			Pos:    "big.go:1511:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -48123,7 +48123,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1501",
-			Layout: "ee524e8774e38eb8",
+			Layout: "de9fecb298192d49",
 			Pos:    "big.go:1512:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -48131,7 +48131,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1502",
-			Layout: "3c9b7f5b6c855961",
+			Layout: "78806fed07492b24",
 			Pos:    "big.go:1513:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -48139,7 +48139,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1503",
-			Layout: "1ea999b5bd54b436",
+			Layout: "d116d7ffa230d7a0",
 			Pos:    "big.go:1514:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -48147,7 +48147,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1504",
-			Layout: "1ae78f7b218ffb3b",
+			Layout: "6f78ef9ddb43d085",
 			Pos:    "big.go:1515:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -48155,7 +48155,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1505",
-			Layout: "85dc842420e42448",
+			Layout: "afffbc4b3b6540e4",
 			Pos:    "big.go:1516:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -48163,7 +48163,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1506",
-			Layout: "41fecd6ffb53b7d0",
+			Layout: "433cb52ac3b8d962",
 			Pos:    "big.go:1517:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -48171,7 +48171,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1507",
-			Layout: "e6c9714b7c85049b",
+			Layout: "3d06906b04f3fdf1",
 			Pos:    "big.go:1518:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -48179,7 +48179,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1508",
-			Layout: "495994b59d1f86fe",
+			Layout: "8093ecd7c2721e22",
 			Pos:    "big.go:1519:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -48187,7 +48187,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1509",
-			Layout: "84cf158a06866bee",
+			Layout: "dc87d164bf8a7871",
 			Pos:    "big.go:1520:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -48195,7 +48195,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1510",
-			Layout: "a6eeb59a2f05f6b4",
+			Layout: "6e90d508b75db53c",
 			Pos:    "big.go:1521:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -48203,7 +48203,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1511",
-			Layout: "e9e6a08091126e8b",
+			Layout: "f5e3f0d19ec04722",
 			Pos:    "big.go:1522:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -48211,7 +48211,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1512",
-			Layout: "c9250c1e145526ff",
+			Layout: "f06e7e43d586d839",
 			Pos:    "big.go:1523:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -48219,7 +48219,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1513",
-			Layout: "97008f11f71df19a",
+			Layout: "1e0821f7276cbebd",
 			Pos:    "big.go:1524:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -48227,7 +48227,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1514",
-			Layout: "a65dbbdb0cde3d3c",
+			Layout: "091c31b25eecdd37",
 			Pos:    "big.go:1525:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -48235,7 +48235,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1515",
-			Layout: "1877190923972041",
+			Layout: "8c3fe45560991a6f",
 			Pos:    "big.go:1526:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -48243,7 +48243,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1516",
-			Layout: "8528f0c554a99772",
+			Layout: "9d8781082810d02b",
 			Pos:    "big.go:1527:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -48251,7 +48251,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1517",
-			Layout: "547404c8e4bf2ef4",
+			Layout: "d43e8efc1a489344",
 			Pos:    "big.go:1528:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -48259,7 +48259,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1518",
-			Layout: "aa05aaa47216b11d",
+			Layout: "abfab21d603f78df",
 			Pos:    "big.go:1529:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -48267,7 +48267,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1519",
-			Layout: "34737a6e0d48eae4",
+			Layout: "1156ec3acff3862e",
 			Pos:    "big.go:1530:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -48275,7 +48275,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1520",
-			Layout: "4593a8e6c88b438e",
+			Layout: "4169e04df0827da7",
 			Pos:    "big.go:1531:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -48283,7 +48283,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1521",
-			Layout: "f9b6cc1778e75a22",
+			Layout: "738ea870ab3246d8",
 			Pos:    "big.go:1532:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -48291,7 +48291,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1522",
-			Layout: "5239c35ffd5e007b",
+			Layout: "e0d459fbb8ed190d",
 			Pos:    "big.go:1533:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -48299,7 +48299,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1523",
-			Layout: "9a8785d1733263a3",
+			Layout: "12fb398d12ba696b",
 			Pos:    "big.go:1534:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -48307,7 +48307,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1524",
-			Layout: "a3b72d90a26b9e33",
+			Layout: "4a86550dedbcbe5c",
 			Pos:    "big.go:1535:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -48315,7 +48315,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1525",
-			Layout: "f726fab0463573c9",
+			Layout: "af7f5aa2e3078e14",
 			Pos:    "big.go:1536:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -48323,7 +48323,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1526",
-			Layout: "3a3f55e92ce2ad17",
+			Layout: "5d5d648c2d88722a",
 			Pos:    "big.go:1537:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -48331,7 +48331,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1527",
-			Layout: "7175685d1c2ae057",
+			Layout: "c17c29c5f29dc34e",
 			Pos:    "big.go:1538:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -48339,7 +48339,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1528",
-			Layout: "2048dd47d6e634ea",
+			Layout: "2779a207f0b05a03",
 			Pos:    "big.go:1539:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -48347,7 +48347,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1529",
-			Layout: "08684d4c04717b34",
+			Layout: "00ff84220ad57a3d",
 			Pos:    "big.go:1540:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -48355,7 +48355,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1530",
-			Layout: "71b3f0a611721f91",
+			Layout: "7d216a44502bc761",
 			Pos:    "big.go:1541:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -48363,7 +48363,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1531",
-			Layout: "dc3fc4a067220dcb",
+			Layout: "3b4a007c328bb9ba",
 			Pos:    "big.go:1542:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -48371,7 +48371,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1532",
-			Layout: "db05a13a965f94d2",
+			Layout: "88b45eeedc8732be",
 			Pos:    "big.go:1543:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -48379,7 +48379,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1533",
-			Layout: "eb2e66d834cb581a",
+			Layout: "7674385c3bb60cb8",
 			Pos:    "big.go:1544:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -48387,7 +48387,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1534",
-			Layout: "f21c3ae03f8c8ef4",
+			Layout: "e3a36db1a245e8fe",
 			Pos:    "big.go:1545:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -48395,7 +48395,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1535",
-			Layout: "d9c7975b94419fdb",
+			Layout: "06f2c7e980b3db46",
 			Pos:    "big.go:1546:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -48403,7 +48403,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1536",
-			Layout: "85bf493a0e21ceee",
+			Layout: "34ab8edcf0d12d45",
 			Pos:    "big.go:1547:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -48411,7 +48411,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1537",
-			Layout: "964ce10b1f98ba36",
+			Layout: "c14891a941481745",
 			Pos:    "big.go:1548:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -48419,7 +48419,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1538",
-			Layout: "9e830bec196e189a",
+			Layout: "22acaf161d4aaccd",
 			Pos:    "big.go:1549:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -48427,7 +48427,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1539",
-			Layout: "ba99a689ea9174d1",
+			Layout: "34fe50c028525dac",
 			Pos:    "big.go:1550:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -48435,7 +48435,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1540",
-			Layout: "128397dc30c1f08b",
+			Layout: "c3819afe4a952710",
 			Pos:    "big.go:1551:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -48443,7 +48443,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1541",
-			Layout: "935487e5aac16cbb",
+			Layout: "920c6a2f0cf2eb02",
 			Pos:    "big.go:1552:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -48451,7 +48451,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1542",
-			Layout: "2ee9554979bd16fa",
+			Layout: "169b59b449acc99a",
 			Pos:    "big.go:1553:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -48459,7 +48459,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1543",
-			Layout: "6817cbee3f99bebc",
+			Layout: "c6b5e0781a485f3b",
 			Pos:    "big.go:1554:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -48467,7 +48467,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1544",
-			Layout: "1be9b76025371e3d",
+			Layout: "2cdc3a6952724307",
 			Pos:    "big.go:1555:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -48475,7 +48475,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1545",
-			Layout: "805d0ce7955fc1ef",
+			Layout: "6ab91962fd00ec3a",
 			Pos:    "big.go:1556:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -48483,7 +48483,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1546",
-			Layout: "dc1ded94b909271b",
+			Layout: "64042033e4081444",
 			Pos:    "big.go:1557:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -48491,7 +48491,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1547",
-			Layout: "61377daa80909502",
+			Layout: "68fd37ead31ee4db",
 			Pos:    "big.go:1558:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -48499,7 +48499,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1548",
-			Layout: "115077cc6234ce51",
+			Layout: "80f98ba1510a93bd",
 			Pos:    "big.go:1559:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -48507,7 +48507,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1549",
-			Layout: "629794766bb70384",
+			Layout: "13ce6c14511c8fc8",
 			Pos:    "big.go:1560:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -48515,7 +48515,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1550",
-			Layout: "2dacc682ed4698bd",
+			Layout: "f5f454b397b655af",
 			Pos:    "big.go:1561:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -48523,7 +48523,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1551",
-			Layout: "995dc511f95b3e46",
+			Layout: "24959819ec9e9eae",
 			Pos:    "big.go:1562:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -48531,7 +48531,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1552",
-			Layout: "cc347f596d7a38df",
+			Layout: "bd14cef2c37935a2",
 			Pos:    "big.go:1563:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -48539,7 +48539,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1553",
-			Layout: "7862bfd94e57e0d7",
+			Layout: "f394a9a18a44c5f2",
 			Pos:    "big.go:1564:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -48547,7 +48547,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1554",
-			Layout: "9b03852c0e531749",
+			Layout: "018b005612a9b8a8",
 			Pos:    "big.go:1565:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -48555,7 +48555,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1555",
-			Layout: "2a1fa08a45f364f6",
+			Layout: "f6d73792db9968ad",
 			Pos:    "big.go:1566:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -48563,7 +48563,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1556",
-			Layout: "f760adda78258622",
+			Layout: "956d2f09a7b66547",
 			Pos:    "big.go:1567:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -48571,7 +48571,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1557",
-			Layout: "cccdc1853c9d80c1",
+			Layout: "1091ff61641336ac",
 			Pos:    "big.go:1568:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -48579,7 +48579,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1558",
-			Layout: "632b390d385fc4a0",
+			Layout: "427a9255a8f6d91d",
 			Pos:    "big.go:1569:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -48587,7 +48587,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1559",
-			Layout: "a5f46f0af1fc91d9",
+			Layout: "7948ef769c73038a",
 			Pos:    "big.go:1570:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -48595,7 +48595,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1560",
-			Layout: "0e92ad88c2a80aec",
+			Layout: "bf9d70946e4439ae",
 			Pos:    "big.go:1571:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -48603,7 +48603,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1561",
-			Layout: "fcc2d62b05bb4470",
+			Layout: "8ea146e77b7bb3ad",
 			Pos:    "big.go:1572:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -48611,7 +48611,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1562",
-			Layout: "a0bb4cc7fcf9bed5",
+			Layout: "330a71798d0572f9",
 			Pos:    "big.go:1573:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -48619,7 +48619,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1563",
-			Layout: "8027f93f9a3214e9",
+			Layout: "ca23cb266790a16d",
 			Pos:    "big.go:1574:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -48627,7 +48627,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1564",
-			Layout: "4934e09b1bbae219",
+			Layout: "5233a559b0c51fd3",
 			Pos:    "big.go:1575:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -48635,7 +48635,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1565",
-			Layout: "89627c4880adfdf2",
+			Layout: "902ebf258d7e0761",
 			Pos:    "big.go:1576:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -48643,7 +48643,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1566",
-			Layout: "348c0c4810da2ea6",
+			Layout: "ecd87d0c8116e347",
 			Pos:    "big.go:1577:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -48651,7 +48651,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1567",
-			Layout: "c693ee3844c2d082",
+			Layout: "65dc3571e064b64e",
 			Pos:    "big.go:1578:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -48659,7 +48659,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1568",
-			Layout: "78cafd4cb080e891",
+			Layout: "b54beec5d604f480",
 			Pos:    "big.go:1579:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -48667,7 +48667,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1569",
-			Layout: "c2ead8af37a93b92",
+			Layout: "a5f4d3d744f795ec",
 			Pos:    "big.go:1580:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -48675,7 +48675,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1570",
-			Layout: "98f630aa7fa5c4c9",
+			Layout: "ef3bcf8b17a75984",
 			Pos:    "big.go:1581:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -48683,7 +48683,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1571",
-			Layout: "22f0425ad3450684",
+			Layout: "4214c1f4627de318",
 			Pos:    "big.go:1582:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -48691,7 +48691,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1572",
-			Layout: "25adb87156334e5c",
+			Layout: "a810474e021dac35",
 			Pos:    "big.go:1583:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -48699,7 +48699,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1573",
-			Layout: "8d9a954c65ce43cb",
+			Layout: "26d49519549decdf",
 			Pos:    "big.go:1584:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -48707,7 +48707,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1574",
-			Layout: "9fca201a29ad2605",
+			Layout: "d6699d3d16c52c3a",
 			Pos:    "big.go:1585:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -48715,7 +48715,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1575",
-			Layout: "13dd12e3227dc619",
+			Layout: "ec552c271438f26d",
 			Pos:    "big.go:1586:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -48723,7 +48723,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1576",
-			Layout: "29c0febf9f7ca38d",
+			Layout: "7ea08ea804f86e95",
 			Pos:    "big.go:1587:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -48731,7 +48731,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1577",
-			Layout: "57a987ed10ffdfaf",
+			Layout: "bbb0892a5dcd1e13",
 			Pos:    "big.go:1588:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -48739,7 +48739,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1578",
-			Layout: "13985487a84f1810",
+			Layout: "5912c85ec0e1b6e6",
 			Pos:    "big.go:1589:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -48747,7 +48747,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1579",
-			Layout: "b7e6ef6be76ad1fe",
+			Layout: "15a2563401fe52b9",
 			Pos:    "big.go:1590:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -48755,7 +48755,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1580",
-			Layout: "3ce8dff8b7132003",
+			Layout: "d99e51ec54da71bb",
 			Pos:    "big.go:1591:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -48763,7 +48763,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1581",
-			Layout: "b7c7914a7d859d67",
+			Layout: "cbeb5222ab00bafb",
 			Pos:    "big.go:1592:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -48771,7 +48771,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1582",
-			Layout: "1404f09e00c95891",
+			Layout: "25839503a5ef9c8c",
 			Pos:    "big.go:1593:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -48779,7 +48779,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1583",
-			Layout: "3c96415978326b2b",
+			Layout: "683df2eea005061f",
 			Pos:    "big.go:1594:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -48787,7 +48787,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1584",
-			Layout: "a4a22ea722a37484",
+			Layout: "bbeb45b600dcffee",
 			Pos:    "big.go:1595:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -48795,7 +48795,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1585",
-			Layout: "3d1dc4d45c7267b7",
+			Layout: "b218a5be935d0d99",
 			Pos:    "big.go:1596:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -48803,7 +48803,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1586",
-			Layout: "a0de1366c18ee9df",
+			Layout: "0ec4bd61ac1e5e35",
 			Pos:    "big.go:1597:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -48811,7 +48811,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1587",
-			Layout: "1a730138f908a8df",
+			Layout: "7148aa427997c533",
 			Pos:    "big.go:1598:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -48819,7 +48819,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1588",
-			Layout: "0931a1586e698274",
+			Layout: "37f604e74896de65",
 			Pos:    "big.go:1599:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -48827,7 +48827,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1589",
-			Layout: "2b62452a5bcb34c9",
+			Layout: "ef7eba171cb2b967",
 			Pos:    "big.go:1600:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -48835,7 +48835,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1590",
-			Layout: "abc572e3757d9e95",
+			Layout: "c11b92f08d36a2dd",
 			Pos:    "big.go:1601:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -48843,7 +48843,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1591",
-			Layout: "c1d8fce29035fb45",
+			Layout: "5e153a92d4718742",
 			Pos:    "big.go:1602:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -48851,7 +48851,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1592",
-			Layout: "57d62b407decea3c",
+			Layout: "ca32559654828cda",
 			Pos:    "big.go:1603:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -48859,7 +48859,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1593",
-			Layout: "ff4e43c0c51a4878",
+			Layout: "84cf4b738321e32d",
 			Pos:    "big.go:1604:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -48867,7 +48867,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1594",
-			Layout: "ac6e4a9a26f5aeb9",
+			Layout: "9402c03b32f7d60d",
 			Pos:    "big.go:1605:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -48875,7 +48875,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1595",
-			Layout: "ff5f776e2f1b2472",
+			Layout: "2cc994cc12875aff",
 			Pos:    "big.go:1606:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -48883,7 +48883,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1596",
-			Layout: "73a26b0540bfc3af",
+			Layout: "86d3a9e7a5d41fe2",
 			Pos:    "big.go:1607:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -48891,7 +48891,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1597",
-			Layout: "c6faa9487af50d08",
+			Layout: "7b461e038d57b0c4",
 			Pos:    "big.go:1608:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -48899,7 +48899,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1598",
-			Layout: "b9dff2e7646d8c08",
+			Layout: "5f5ce61bf1d90d07",
 			Pos:    "big.go:1609:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -48907,7 +48907,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1599",
-			Layout: "f6c79d0a788470a1",
+			Layout: "cde933bb86dcac61",
 			Pos:    "big.go:1610:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -48915,7 +48915,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1600",
-			Layout: "137b718929fde3ad",
+			Layout: "5ffd8dd2df69d2cc",
 			Pos:    "big.go:1611:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -48923,7 +48923,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1601",
-			Layout: "7dbd1e42fa64a774",
+			Layout: "df845114ef79e87d",
 			Pos:    "big.go:1612:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -48931,7 +48931,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1602",
-			Layout: "4e0cbc6bd71178f8",
+			Layout: "941dfcccb620dbea",
 			Pos:    "big.go:1613:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -48939,7 +48939,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1603",
-			Layout: "79865e04d08898c9",
+			Layout: "eeb4e9a7abe613bc",
 			Pos:    "big.go:1614:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -48947,7 +48947,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1604",
-			Layout: "28cc1e46eb229bea",
+			Layout: "42b77c5cf23cdd9a",
 			Pos:    "big.go:1615:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -48955,7 +48955,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1605",
-			Layout: "e6550dda5c9fc7ac",
+			Layout: "f179adb3fae0c025",
 			Pos:    "big.go:1616:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -48963,7 +48963,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1606",
-			Layout: "98f80fed2c89644a",
+			Layout: "8181b3b8dc2e407c",
 			Pos:    "big.go:1617:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -48971,7 +48971,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1607",
-			Layout: "5e4eab6e2ea920fc",
+			Layout: "0a0d586785947e2a",
 			Pos:    "big.go:1618:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -48979,7 +48979,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1608",
-			Layout: "e8455e33ed84d0f4",
+			Layout: "b0fa02e5bd706114",
 			Pos:    "big.go:1619:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -48987,7 +48987,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1609",
-			Layout: "0d19b3412d35a4fe",
+			Layout: "963bbcad96f0f005",
 			Pos:    "big.go:1620:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -48995,7 +48995,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1610",
-			Layout: "c1ef3cd459265ef0",
+			Layout: "3bc172c5d35fc807",
 			Pos:    "big.go:1621:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -49003,7 +49003,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1611",
-			Layout: "b0bb5670d69a13ea",
+			Layout: "f428980e3dfc9fda",
 			Pos:    "big.go:1622:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -49011,7 +49011,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1612",
-			Layout: "0b9b0a99f43f4cee",
+			Layout: "9069d86852e6b45a",
 			Pos:    "big.go:1623:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -49019,7 +49019,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1613",
-			Layout: "38d265fdbbc45aed",
+			Layout: "027d4450b6bc4994",
 			Pos:    "big.go:1624:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -49027,7 +49027,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1614",
-			Layout: "df4731f785027268",
+			Layout: "f549f9c0a7582c71",
 			Pos:    "big.go:1625:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -49035,7 +49035,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1615",
-			Layout: "6c461dee560b23a4",
+			Layout: "ae49ead29a232d89",
 			Pos:    "big.go:1626:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -49043,7 +49043,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1616",
-			Layout: "cac81eed6013b305",
+			Layout: "bdf70b4fdf8c919c",
 			Pos:    "big.go:1627:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -49051,7 +49051,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1617",
-			Layout: "2895f629f2144022",
+			Layout: "58fc309ba2e6e118",
 			Pos:    "big.go:1628:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -49059,7 +49059,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1618",
-			Layout: "fb37fa87427c9260",
+			Layout: "1b7d78c58d3e614d",
 			Pos:    "big.go:1629:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -49067,7 +49067,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1619",
-			Layout: "90b6a863df2e3d95",
+			Layout: "b149252ba5a33ce9",
 			Pos:    "big.go:1630:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -49075,7 +49075,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1620",
-			Layout: "ffbe49618f3f97cd",
+			Layout: "51caea8f4e04c44a",
 			Pos:    "big.go:1631:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -49083,7 +49083,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1621",
-			Layout: "7536b44c4ac51883",
+			Layout: "2741dba85cafca76",
 			Pos:    "big.go:1632:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -49091,7 +49091,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1622",
-			Layout: "dc42157ef9b11fc2",
+			Layout: "e4a9b6f64fa8651c",
 			Pos:    "big.go:1633:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -49099,7 +49099,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1623",
-			Layout: "810c590d772ac243",
+			Layout: "12eab5560a28e124",
 			Pos:    "big.go:1634:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -49107,7 +49107,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1624",
-			Layout: "bd1beb81da3d2a2d",
+			Layout: "beecbf96cd1773cb",
 			Pos:    "big.go:1635:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -49115,7 +49115,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1625",
-			Layout: "7a76fa3f2cbaabe6",
+			Layout: "0c128c658eaeaca5",
 			Pos:    "big.go:1636:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -49123,7 +49123,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1626",
-			Layout: "962e54ec504d6cff",
+			Layout: "ecda4962f471eefa",
 			Pos:    "big.go:1637:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -49131,7 +49131,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1627",
-			Layout: "4a0dd75ce155ca1b",
+			Layout: "d77c37f864812187",
 			Pos:    "big.go:1638:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -49139,7 +49139,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1628",
-			Layout: "65aa3f5f6dccbea0",
+			Layout: "8d3056e60eb36ab2",
 			Pos:    "big.go:1639:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -49147,7 +49147,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1629",
-			Layout: "06d858585760bf9b",
+			Layout: "cc8b01a53160f4b9",
 			Pos:    "big.go:1640:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -49155,7 +49155,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1630",
-			Layout: "3953fa3b6710deeb",
+			Layout: "f95e1bc690fbeeb1",
 			Pos:    "big.go:1641:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -49163,7 +49163,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1631",
-			Layout: "db30a4d889d84bb4",
+			Layout: "7345dc81eab4afa6",
 			Pos:    "big.go:1642:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -49171,7 +49171,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1632",
-			Layout: "8a68848ca2b453e6",
+			Layout: "543296b48f2d2d5d",
 			Pos:    "big.go:1643:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -49179,7 +49179,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1633",
-			Layout: "3bb187301579c382",
+			Layout: "eccb0a876139c749",
 			Pos:    "big.go:1644:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -49187,7 +49187,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1634",
-			Layout: "b507ff75fe9972bc",
+			Layout: "01e1ee72bbdd3050",
 			Pos:    "big.go:1645:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -49195,7 +49195,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1635",
-			Layout: "507d8cda2ec2d80b",
+			Layout: "9577b7f68cc2c9dc",
 			Pos:    "big.go:1646:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -49203,7 +49203,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1636",
-			Layout: "c1005fe36e635456",
+			Layout: "6a1236f6db8b8a60",
 			Pos:    "big.go:1647:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -49211,7 +49211,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1637",
-			Layout: "fcffd9b892a58bcf",
+			Layout: "603f419236976b58",
 			Pos:    "big.go:1648:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -49219,7 +49219,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1638",
-			Layout: "64ffaeb4d3fe8e48",
+			Layout: "a68ac825ca6d65e1",
 			Pos:    "big.go:1649:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -49227,7 +49227,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1639",
-			Layout: "c2e1674a5a990113",
+			Layout: "7e2c44c0d35196fc",
 			Pos:    "big.go:1650:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -49235,7 +49235,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1640",
-			Layout: "3e77776ff520e36c",
+			Layout: "c482b5cac1c761e0",
 			Pos:    "big.go:1651:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -49243,7 +49243,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1641",
-			Layout: "de7903261d62d53e",
+			Layout: "65a9c6f11073f826",
 			Pos:    "big.go:1652:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -49251,7 +49251,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1642",
-			Layout: "2a66ece67afd1e47",
+			Layout: "ea478b6dd9bb5a1d",
 			Pos:    "big.go:1653:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -49259,7 +49259,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1643",
-			Layout: "37f2f473c8dd2555",
+			Layout: "5d14f7d1df6523c1",
 			Pos:    "big.go:1654:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -49267,7 +49267,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1644",
-			Layout: "bde5db2f3e2b3aec",
+			Layout: "05a4d9876a281ede",
 			Pos:    "big.go:1655:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -49275,7 +49275,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1645",
-			Layout: "8bf98a4a33679491",
+			Layout: "cfeb157c1e2ef65c",
 			Pos:    "big.go:1656:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -49283,7 +49283,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1646",
-			Layout: "1cb5a5b7a4449c10",
+			Layout: "6f03411335ccc319",
 			Pos:    "big.go:1657:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -49291,7 +49291,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1647",
-			Layout: "4ff5a4812b8709d7",
+			Layout: "1f1a56545ff2fd5a",
 			Pos:    "big.go:1658:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -49299,7 +49299,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1648",
-			Layout: "087c086fd1645fc1",
+			Layout: "f4f09f02c556108e",
 			Pos:    "big.go:1659:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -49307,7 +49307,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1649",
-			Layout: "b758dd8c406391c7",
+			Layout: "5160f139a51684f4",
 			Pos:    "big.go:1660:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -49315,7 +49315,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1650",
-			Layout: "80fa2fae4bc79776",
+			Layout: "4d5bcf8a4c8b63bf",
 			Pos:    "big.go:1661:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -49323,7 +49323,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1651",
-			Layout: "77f025b7a9ce0c41",
+			Layout: "6e86ebdce559703e",
 			Pos:    "big.go:1662:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -49331,7 +49331,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1652",
-			Layout: "2689ab370aae37fb",
+			Layout: "9d933e409aa687e6",
 			Pos:    "big.go:1663:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -49339,7 +49339,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1653",
-			Layout: "516ef98f86ae20a0",
+			Layout: "6076b99c498fca17",
 			Pos:    "big.go:1664:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -49347,7 +49347,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1654",
-			Layout: "63e00ee719b847bb",
+			Layout: "a6210b8ec33c8b9e",
 			Pos:    "big.go:1665:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -49355,7 +49355,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1655",
-			Layout: "5f8451e0b2a20caf",
+			Layout: "65d630e44564f4f9",
 			Pos:    "big.go:1666:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -49363,7 +49363,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1656",
-			Layout: "79122c854970aaed",
+			Layout: "71ffac11077c95dd",
 			Pos:    "big.go:1667:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -49371,7 +49371,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1657",
-			Layout: "33e676909c701056",
+			Layout: "48bd0e6ec275b492",
 			Pos:    "big.go:1668:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -49379,7 +49379,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1658",
-			Layout: "b951c5c5f7c51b93",
+			Layout: "5b2a4ed28863835d",
 			Pos:    "big.go:1669:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -49387,7 +49387,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1659",
-			Layout: "7e8025bd7f5c70b7",
+			Layout: "4c5f89e05b024c3b",
 			Pos:    "big.go:1670:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -49395,7 +49395,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1660",
-			Layout: "b5c839d3d1bf1166",
+			Layout: "76295a732f11c0fa",
 			Pos:    "big.go:1671:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -49403,7 +49403,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1661",
-			Layout: "4247c92f65e63769",
+			Layout: "38b13c27f7ee7221",
 			Pos:    "big.go:1672:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -49411,7 +49411,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1662",
-			Layout: "83bfab61a242e603",
+			Layout: "3773dfeda00eb8d2",
 			Pos:    "big.go:1673:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -49419,7 +49419,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1663",
-			Layout: "8481d23336470154",
+			Layout: "0080fc3b91bd180b",
 			Pos:    "big.go:1674:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -49427,7 +49427,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1664",
-			Layout: "20fc7abb6261d23d",
+			Layout: "7b66752900400b74",
 			Pos:    "big.go:1675:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -49435,7 +49435,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1665",
-			Layout: "72f762cacc071819",
+			Layout: "8f8bca7ca2cd8e81",
 			Pos:    "big.go:1676:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -49443,7 +49443,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1666",
-			Layout: "c130e443d32d926b",
+			Layout: "fd777b3b8f658406",
 			Pos:    "big.go:1677:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -49451,7 +49451,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1667",
-			Layout: "2991dafd3fa0042e",
+			Layout: "d42b7ca8c102053f",
 			Pos:    "big.go:1678:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -49459,7 +49459,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1668",
-			Layout: "69ff209013291707",
+			Layout: "392ad8d575fd6a07",
 			Pos:    "big.go:1679:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -49467,7 +49467,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1669",
-			Layout: "86d000c3555c6516",
+			Layout: "5b592e76de57ecda",
 			Pos:    "big.go:1680:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -49475,7 +49475,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1670",
-			Layout: "831629eb5b0bd7e6",
+			Layout: "b8e047f5dc1f221c",
 			Pos:    "big.go:1681:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -49483,7 +49483,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1671",
-			Layout: "3d95917d89c3b241",
+			Layout: "38cea73e29394940",
 			Pos:    "big.go:1682:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -49491,7 +49491,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1672",
-			Layout: "7c5a00daa03df4bf",
+			Layout: "54a55646e06ed940",
 			Pos:    "big.go:1683:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -49499,7 +49499,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1673",
-			Layout: "b6ea059ef8f04029",
+			Layout: "8fa4ce41d05d27db",
 			Pos:    "big.go:1684:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -49507,7 +49507,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1674",
-			Layout: "d8efd1eda6008e02",
+			Layout: "d0d02cef4de89aef",
 			Pos:    "big.go:1685:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -49515,7 +49515,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1675",
-			Layout: "0756731e432998fb",
+			Layout: "49ef7c96b0db3319",
 			Pos:    "big.go:1686:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -49523,7 +49523,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1676",
-			Layout: "d8b41815d4dcce75",
+			Layout: "8b2f7ad1bfc19539",
 			Pos:    "big.go:1687:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -49531,7 +49531,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1677",
-			Layout: "741be5ec6f3fc385",
+			Layout: "dde7a05c184bc178",
 			Pos:    "big.go:1688:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -49539,7 +49539,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1678",
-			Layout: "d2b4650b1a0cd248",
+			Layout: "e1582e793c4384a9",
 			Pos:    "big.go:1689:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -49547,7 +49547,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1679",
-			Layout: "db87b1a82f8ddf2c",
+			Layout: "866fd9cb46fc2e5e",
 			Pos:    "big.go:1690:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -49555,7 +49555,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1680",
-			Layout: "ab885aa251b2aa82",
+			Layout: "8e4b53745387d85e",
 			Pos:    "big.go:1691:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -49563,7 +49563,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1681",
-			Layout: "33aded8245aa811e",
+			Layout: "4375b6a9173b68ab",
 			Pos:    "big.go:1692:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -49571,7 +49571,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1682",
-			Layout: "075fea21cb11a40b",
+			Layout: "3118dcc5ccc3ee36",
 			Pos:    "big.go:1693:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -49579,7 +49579,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1683",
-			Layout: "f02dbfbeed2b7b67",
+			Layout: "a9d0227888ec2eba",
 			Pos:    "big.go:1694:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -49587,7 +49587,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1684",
-			Layout: "e59210f8fbe6f8e5",
+			Layout: "fe5a291bfcc4c604",
 			Pos:    "big.go:1695:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -49595,7 +49595,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1685",
-			Layout: "af3503326eae3a7b",
+			Layout: "63559df25921056a",
 			Pos:    "big.go:1696:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -49603,7 +49603,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1686",
-			Layout: "555668831708f0fa",
+			Layout: "5dddb21d71e0ad60",
 			Pos:    "big.go:1697:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -49611,7 +49611,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1687",
-			Layout: "fcec93656114693d",
+			Layout: "81f6f6305c3645eb",
 			Pos:    "big.go:1698:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -49619,7 +49619,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1688",
-			Layout: "d3eedee0bf3c45af",
+			Layout: "c29dc93c248e55d4",
 			Pos:    "big.go:1699:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -49627,7 +49627,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1689",
-			Layout: "e289faab4b3ef314",
+			Layout: "6444a4d498cdd910",
 			Pos:    "big.go:1700:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -49635,7 +49635,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1690",
-			Layout: "62a4327d7d4d6a19",
+			Layout: "bbbb1c36b888e7ed",
 			Pos:    "big.go:1701:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -49643,7 +49643,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1691",
-			Layout: "d918fbec90fcc0ae",
+			Layout: "69f29fa899c67359",
 			Pos:    "big.go:1702:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -49651,7 +49651,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1692",
-			Layout: "032009ff9b4e45f6",
+			Layout: "473cabafd42885e1",
 			Pos:    "big.go:1703:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -49659,7 +49659,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1693",
-			Layout: "16a953c45f29005c",
+			Layout: "f43904edfab43a4d",
 			Pos:    "big.go:1704:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -49667,7 +49667,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1694",
-			Layout: "5cac9ab34ec32bbf",
+			Layout: "9cdad22a887fa7f0",
 			Pos:    "big.go:1705:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -49675,7 +49675,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1695",
-			Layout: "62763691d7f832ca",
+			Layout: "87ff68b50c7de91e",
 			Pos:    "big.go:1706:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -49683,7 +49683,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1696",
-			Layout: "af9d2701d38dad3e",
+			Layout: "661e28765c15b569",
 			Pos:    "big.go:1707:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -49691,7 +49691,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1697",
-			Layout: "2f12802ab9f5cfab",
+			Layout: "271719a71c13a1df",
 			Pos:    "big.go:1708:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -49699,7 +49699,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1698",
-			Layout: "7de4f964e18c41e7",
+			Layout: "4e651ed3a41c9852",
 			Pos:    "big.go:1709:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -49707,7 +49707,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1699",
-			Layout: "3116435595428cdb",
+			Layout: "40c50ce0a2fe9189",
 			Pos:    "big.go:1710:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -49715,7 +49715,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1700",
-			Layout: "e950341a64308323",
+			Layout: "060781b77d82ee33",
 			Pos:    "big.go:1711:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -49723,7 +49723,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1701",
-			Layout: "b382c1ad9a167063",
+			Layout: "71d8c3942496cf8f",
 			Pos:    "big.go:1712:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -49731,7 +49731,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1702",
-			Layout: "f3f92f25484a0baf",
+			Layout: "ec7e66a8606363f2",
 			Pos:    "big.go:1713:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -49739,7 +49739,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1703",
-			Layout: "c5b6c62483384d2e",
+			Layout: "a2efddc843a0ec90",
 			Pos:    "big.go:1714:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -49747,7 +49747,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1704",
-			Layout: "9b3edcca3d945ed5",
+			Layout: "f73b963605bff184",
 			Pos:    "big.go:1715:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -49755,7 +49755,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1705",
-			Layout: "55cd705039b132f2",
+			Layout: "12ce4906ff40d851",
 			Pos:    "big.go:1716:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -49763,7 +49763,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1706",
-			Layout: "d1b6531123ce45ca",
+			Layout: "52c7c0ee96ba91a7",
 			Pos:    "big.go:1717:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -49771,7 +49771,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1707",
-			Layout: "c77512766ccb1687",
+			Layout: "e972eaf7cefcd676",
 			Pos:    "big.go:1718:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -49779,7 +49779,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1708",
-			Layout: "a081c2063e57f7ab",
+			Layout: "32464f41c644aa54",
 			Pos:    "big.go:1719:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -49787,7 +49787,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1709",
-			Layout: "4d66a5a2936dc487",
+			Layout: "1a13270aba7535d1",
 			Pos:    "big.go:1720:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -49795,7 +49795,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1710",
-			Layout: "d219b46aa0ce4097",
+			Layout: "2ca612164d0d05a1",
 			Pos:    "big.go:1721:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -49803,7 +49803,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1711",
-			Layout: "dc7410061fffc783",
+			Layout: "2ae56ecf8b575dc0",
 			Pos:    "big.go:1722:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -49811,7 +49811,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1712",
-			Layout: "2b28dd301e218873",
+			Layout: "815790c9ba32de15",
 			Pos:    "big.go:1723:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -49819,7 +49819,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1713",
-			Layout: "55d8c46c528656c0",
+			Layout: "ff0e96b61d47f21d",
 			Pos:    "big.go:1724:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -49827,7 +49827,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1714",
-			Layout: "3a294bfbfe0841f0",
+			Layout: "061d4999b17ffba4",
 			Pos:    "big.go:1725:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -49835,7 +49835,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1715",
-			Layout: "cb5c4fb6de1d4e55",
+			Layout: "50381735e310de67",
 			Pos:    "big.go:1726:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -49843,7 +49843,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1716",
-			Layout: "3243aa292b2eb3ab",
+			Layout: "16beee030d161768",
 			Pos:    "big.go:1727:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -49851,7 +49851,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1717",
-			Layout: "a7e3571e2091f9b7",
+			Layout: "e1a775e8ca0f53f9",
 			Pos:    "big.go:1728:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -49859,7 +49859,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1718",
-			Layout: "28e811ddc8094acf",
+			Layout: "148bd61978e46d98",
 			Pos:    "big.go:1729:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -49867,7 +49867,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1719",
-			Layout: "fcda8309cb00ff42",
+			Layout: "9ad7788f0508fa09",
 			Pos:    "big.go:1730:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -49875,7 +49875,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1720",
-			Layout: "248135e0b432535d",
+			Layout: "227967bf4ea57a71",
 			Pos:    "big.go:1731:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -49883,7 +49883,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1721",
-			Layout: "d35455786c2cad6b",
+			Layout: "408584b55a9f1754",
 			Pos:    "big.go:1732:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -49891,7 +49891,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1722",
-			Layout: "6265117579322dc5",
+			Layout: "75128bca231285c0",
 			Pos:    "big.go:1733:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -49899,7 +49899,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1723",
-			Layout: "fda130b068a3aea7",
+			Layout: "884ea43f6809d953",
 			Pos:    "big.go:1734:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -49907,7 +49907,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1724",
-			Layout: "76ea7174ef9d9e00",
+			Layout: "406b2da03f12f512",
 			Pos:    "big.go:1735:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -49915,7 +49915,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1725",
-			Layout: "f1b57ce7a485a284",
+			Layout: "a9d4f9c3991a322c",
 			Pos:    "big.go:1736:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -49923,7 +49923,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1726",
-			Layout: "45d8b286769f1879",
+			Layout: "8b9c316f5df836d5",
 			Pos:    "big.go:1737:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -49931,7 +49931,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1727",
-			Layout: "7f480f561f382ee2",
+			Layout: "4813f70e22fd552e",
 			Pos:    "big.go:1738:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -49939,7 +49939,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1728",
-			Layout: "1da74f8ca388444e",
+			Layout: "ed123630afc6ba32",
 			Pos:    "big.go:1739:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -49947,7 +49947,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1729",
-			Layout: "7825eee55baf7046",
+			Layout: "885307e08f3bf1aa",
 			Pos:    "big.go:1740:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -49955,7 +49955,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1730",
-			Layout: "0da487cf56ebcb1b",
+			Layout: "1f9fb6bc031d58b9",
 			Pos:    "big.go:1741:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -49963,7 +49963,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1731",
-			Layout: "92d3e6caa8afe4c5",
+			Layout: "d6029ec887c51c5a",
 			Pos:    "big.go:1742:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -49971,7 +49971,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1732",
-			Layout: "b1ca08782baa10d6",
+			Layout: "e3147aeb2608ff7c",
 			Pos:    "big.go:1743:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -49979,7 +49979,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1733",
-			Layout: "83f5801c8d0e9318",
+			Layout: "102ac14054b27a6a",
 			Pos:    "big.go:1744:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -49987,7 +49987,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1734",
-			Layout: "202938c22af3332d",
+			Layout: "1f0c87e0db73beaf",
 			Pos:    "big.go:1745:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -49995,7 +49995,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1735",
-			Layout: "d712de3239129479",
+			Layout: "c24fa413adf6508b",
 			Pos:    "big.go:1746:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -50003,7 +50003,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1736",
-			Layout: "9bd2bfd6d5fbdc42",
+			Layout: "be340d42a6bd123d",
 			Pos:    "big.go:1747:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -50011,7 +50011,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1737",
-			Layout: "f4f1773f5a2951fb",
+			Layout: "792ffa4540b53679",
 			Pos:    "big.go:1748:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -50019,7 +50019,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1738",
-			Layout: "7a182fd5d4138ab1",
+			Layout: "b45c0f84856423cc",
 			Pos:    "big.go:1749:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -50027,7 +50027,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1739",
-			Layout: "1c09a4deb635fcb1",
+			Layout: "916c2cfb6b8d514a",
 			Pos:    "big.go:1750:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -50035,7 +50035,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1740",
-			Layout: "4de49c784d97f975",
+			Layout: "61ef7655e98124e0",
 			Pos:    "big.go:1751:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -50043,7 +50043,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1741",
-			Layout: "caf60d325657fc96",
+			Layout: "3281b81caf04e60f",
 			Pos:    "big.go:1752:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -50051,7 +50051,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1742",
-			Layout: "b4d13fb197c6a79d",
+			Layout: "9c3ed71b4903eb1c",
 			Pos:    "big.go:1753:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -50059,7 +50059,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1743",
-			Layout: "79f9cc6d8e9fd6ff",
+			Layout: "0ce4ef874a3a2345",
 			Pos:    "big.go:1754:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -50067,7 +50067,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1744",
-			Layout: "8dc5c1075d647ab5",
+			Layout: "19ba761a39ac294a",
 			Pos:    "big.go:1755:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -50075,7 +50075,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1745",
-			Layout: "b4afbbf85379c4dd",
+			Layout: "a9494460e0b2ba9e",
 			Pos:    "big.go:1756:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -50083,7 +50083,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1746",
-			Layout: "0980ed9dc91f6612",
+			Layout: "9f22040bc7b7faf1",
 			Pos:    "big.go:1757:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -50091,7 +50091,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1747",
-			Layout: "85923360778eacb3",
+			Layout: "851f822aab639276",
 			Pos:    "big.go:1758:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -50099,7 +50099,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1748",
-			Layout: "e2a1f92353a2b846",
+			Layout: "1fb718b7e23b14ab",
 			Pos:    "big.go:1759:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -50107,7 +50107,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1749",
-			Layout: "688f7a10066fa861",
+			Layout: "015ae4bfbf425c05",
 			Pos:    "big.go:1760:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -50115,7 +50115,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1750",
-			Layout: "5a61f749159c03eb",
+			Layout: "a59ff7b1501ba5a1",
 			Pos:    "big.go:1761:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -50123,7 +50123,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1751",
-			Layout: "6011586ae026523d",
+			Layout: "55eea85b474162ab",
 			Pos:    "big.go:1762:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -50131,7 +50131,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1752",
-			Layout: "cff8d06527a6d926",
+			Layout: "58412e16be7e4ef0",
 			Pos:    "big.go:1763:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -50139,7 +50139,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1753",
-			Layout: "606cf325a43a5df3",
+			Layout: "030f873971556d3e",
 			Pos:    "big.go:1764:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -50147,7 +50147,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1754",
-			Layout: "c1a88dcd43670a76",
+			Layout: "7ba2a194b5a6825b",
 			Pos:    "big.go:1765:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -50155,7 +50155,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1755",
-			Layout: "77cc9bd10b14271f",
+			Layout: "56b030e5428c1a81",
 			Pos:    "big.go:1766:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -50163,7 +50163,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1756",
-			Layout: "8e3c79f1d4ff0fb6",
+			Layout: "7ea3e3649c545ec6",
 			Pos:    "big.go:1767:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -50171,7 +50171,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1757",
-			Layout: "e2ff688e752190c2",
+			Layout: "607e03557f9aa9e2",
 			Pos:    "big.go:1768:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -50179,7 +50179,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1758",
-			Layout: "b028d755d1401b94",
+			Layout: "d6b04c6ab4f182c7",
 			Pos:    "big.go:1769:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -50187,7 +50187,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1759",
-			Layout: "8f07b1f5d1a9670d",
+			Layout: "dc784461c661774e",
 			Pos:    "big.go:1770:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -50195,7 +50195,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1760",
-			Layout: "9222175706e71337",
+			Layout: "46fafc9f2f990f7a",
 			Pos:    "big.go:1771:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -50203,7 +50203,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1761",
-			Layout: "1cae98f3d52c0db7",
+			Layout: "78a6a6cb2cfa9cd9",
 			Pos:    "big.go:1772:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -50211,7 +50211,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1762",
-			Layout: "d7c53760e62ae745",
+			Layout: "6639e0053d41c891",
 			Pos:    "big.go:1773:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -50219,7 +50219,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1763",
-			Layout: "9b1136bd8de625e4",
+			Layout: "c777f5ecf0f33dfe",
 			Pos:    "big.go:1774:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -50227,7 +50227,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1764",
-			Layout: "04c95bbe8a0d4cd4",
+			Layout: "0f38b52b4d9b83c5",
 			Pos:    "big.go:1775:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -50235,7 +50235,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1765",
-			Layout: "4ccfbe8cadd073d2",
+			Layout: "de244d11db5dfd0d",
 			Pos:    "big.go:1776:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -50243,7 +50243,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1766",
-			Layout: "6ddf19ec31f0163c",
+			Layout: "eddfeaba747af690",
 			Pos:    "big.go:1777:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -50251,7 +50251,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1767",
-			Layout: "5b0a000f492f820a",
+			Layout: "8bb5dd1605c8b8b4",
 			Pos:    "big.go:1778:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -50259,7 +50259,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1768",
-			Layout: "2aa5b46dc865a03b",
+			Layout: "54275f8beed79f0f",
 			Pos:    "big.go:1779:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -50267,7 +50267,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1769",
-			Layout: "85ba32cc8f5104aa",
+			Layout: "f00cfe825e1ec05d",
 			Pos:    "big.go:1780:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -50275,7 +50275,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1770",
-			Layout: "585220826497d440",
+			Layout: "945d2be9b1ea561c",
 			Pos:    "big.go:1781:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -50283,7 +50283,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1771",
-			Layout: "b6e7530de66e2892",
+			Layout: "54d5706dc4e1e9bb",
 			Pos:    "big.go:1782:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -50291,7 +50291,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1772",
-			Layout: "00b036aee4c6737a",
+			Layout: "4156e5c65aeab628",
 			Pos:    "big.go:1783:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -50299,7 +50299,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1773",
-			Layout: "e34afeda94e0b738",
+			Layout: "dd0c633016fc0dae",
 			Pos:    "big.go:1784:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -50307,7 +50307,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1774",
-			Layout: "33366fb7784b6a2a",
+			Layout: "0fdce117da0f7bb7",
 			Pos:    "big.go:1785:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -50315,7 +50315,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1775",
-			Layout: "b64904a01f8704b5",
+			Layout: "adacca5d88a9ead8",
 			Pos:    "big.go:1786:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -50323,7 +50323,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1776",
-			Layout: "6523c3e8b0c31fdc",
+			Layout: "1f17705200e2c8f9",
 			Pos:    "big.go:1787:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -50331,7 +50331,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1777",
-			Layout: "e47e31447603af92",
+			Layout: "eafe27b568b9e0af",
 			Pos:    "big.go:1788:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -50339,7 +50339,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1778",
-			Layout: "1090c3c074068a0b",
+			Layout: "6c15217f6aab04e5",
 			Pos:    "big.go:1789:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -50347,7 +50347,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1779",
-			Layout: "2816bdc09784bdae",
+			Layout: "7ee0d8de9894c32f",
 			Pos:    "big.go:1790:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -50355,7 +50355,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1780",
-			Layout: "113ee13e7d9837be",
+			Layout: "6a704f33a7471028",
 			Pos:    "big.go:1791:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -50363,7 +50363,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1781",
-			Layout: "b857e81ae5f30b78",
+			Layout: "47419d897f35448f",
 			Pos:    "big.go:1792:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -50371,7 +50371,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1782",
-			Layout: "e3a752c0be75b1e7",
+			Layout: "b174858d940544b2",
 			Pos:    "big.go:1793:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -50379,7 +50379,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1783",
-			Layout: "08265a451ec9009f",
+			Layout: "ab97836e2371936c",
 			Pos:    "big.go:1794:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -50387,7 +50387,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1784",
-			Layout: "d00e8e02db5eeb96",
+			Layout: "33deb5a175ed4af4",
 			Pos:    "big.go:1795:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -50395,7 +50395,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1785",
-			Layout: "19092f7e8c8cb28b",
+			Layout: "20a975e0b11a7f98",
 			Pos:    "big.go:1796:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -50403,7 +50403,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1786",
-			Layout: "e4a1f2c13270f84e",
+			Layout: "c5b106afb941b73b",
 			Pos:    "big.go:1797:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -50411,7 +50411,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1787",
-			Layout: "d554e27b15601049",
+			Layout: "8cdaa82c2b49be81",
 			Pos:    "big.go:1798:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -50419,7 +50419,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1788",
-			Layout: "be3cc716d2423dbc",
+			Layout: "ce22214aca79be41",
 			Pos:    "big.go:1799:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -50427,7 +50427,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1789",
-			Layout: "88c9bad0da32ce57",
+			Layout: "534fccfd00d82e1e",
 			Pos:    "big.go:1800:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -50435,7 +50435,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1790",
-			Layout: "4c9bb4902659e2f9",
+			Layout: "b45f6f64f128172c",
 			Pos:    "big.go:1801:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -50443,7 +50443,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1791",
-			Layout: "d72d7760c1c9785c",
+			Layout: "f1fe333055c25f04",
 			Pos:    "big.go:1802:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -50451,7 +50451,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1792",
-			Layout: "dc6ad72f3cf482fa",
+			Layout: "86943828f4fd3170",
 			Pos:    "big.go:1803:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -50459,7 +50459,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1793",
-			Layout: "fb1fdc2169541f0a",
+			Layout: "1e1fdcda760741c6",
 			Pos:    "big.go:1804:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -50467,7 +50467,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1794",
-			Layout: "db5c606a2f91a1c8",
+			Layout: "ddffa5ffa5d5144b",
 			Pos:    "big.go:1805:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -50475,7 +50475,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1795",
-			Layout: "e010c79e18344264",
+			Layout: "6e0b38353001a62c",
 			Pos:    "big.go:1806:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -50483,7 +50483,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1796",
-			Layout: "d63fdcd0b6a7cc26",
+			Layout: "4cf15b74b1565c86",
 			Pos:    "big.go:1807:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -50491,7 +50491,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1797",
-			Layout: "d0be5cf6bac38562",
+			Layout: "19d5ffaef1e594bb",
 			Pos:    "big.go:1808:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -50499,7 +50499,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1798",
-			Layout: "3f9e51bc94708b84",
+			Layout: "9b7a7e875ba66717",
 			Pos:    "big.go:1809:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -50507,7 +50507,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1799",
-			Layout: "eaaf07e5ef5052cb",
+			Layout: "4c98f821fcc21d40",
 			Pos:    "big.go:1810:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -50515,7 +50515,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1800",
-			Layout: "881e1424401fd46a",
+			Layout: "4419a889f3b0cdc5",
 			Pos:    "big.go:1811:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -50523,7 +50523,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1801",
-			Layout: "201a1cca2cbb791a",
+			Layout: "21ad4889386f813c",
 			Pos:    "big.go:1812:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -50531,7 +50531,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1802",
-			Layout: "bbd63e19099269be",
+			Layout: "5b3147de5d7ad5f4",
 			Pos:    "big.go:1813:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -50539,7 +50539,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1803",
-			Layout: "a14f15eae1cbc958",
+			Layout: "b04869a7526c3770",
 			Pos:    "big.go:1814:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -50547,7 +50547,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1804",
-			Layout: "336d1bb7baf76880",
+			Layout: "53b98a2fdd755af1",
 			Pos:    "big.go:1815:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -50555,7 +50555,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1805",
-			Layout: "cf785d5bd4d65d37",
+			Layout: "771d2d1c010c2f56",
 			Pos:    "big.go:1816:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -50563,7 +50563,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1806",
-			Layout: "ce6697eaac55461e",
+			Layout: "7f913c04a812b821",
 			Pos:    "big.go:1817:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -50571,7 +50571,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1807",
-			Layout: "1a44ec659a87bb38",
+			Layout: "b7d9a3a9bce48c24",
 			Pos:    "big.go:1818:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -50579,7 +50579,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1808",
-			Layout: "1a2d5066732801c8",
+			Layout: "9126220c80f3e22e",
 			Pos:    "big.go:1819:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -50587,7 +50587,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1809",
-			Layout: "03bb460304b324aa",
+			Layout: "30612c06697997d9",
 			Pos:    "big.go:1820:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -50595,7 +50595,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1810",
-			Layout: "b7f2b754df27d6fe",
+			Layout: "eb04e17350e1053d",
 			Pos:    "big.go:1821:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -50603,7 +50603,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1811",
-			Layout: "251f95e8c2dfb022",
+			Layout: "236d83d842dafab7",
 			Pos:    "big.go:1822:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -50611,7 +50611,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1812",
-			Layout: "f2860a52a5477bf4",
+			Layout: "fddba98f0e9f7d15",
 			Pos:    "big.go:1823:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -50619,7 +50619,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1813",
-			Layout: "adb6e36d2f4e7793",
+			Layout: "c17288b29cea6d73",
 			Pos:    "big.go:1824:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -50627,7 +50627,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1814",
-			Layout: "9cdde617379740f0",
+			Layout: "06c34ba158bb5768",
 			Pos:    "big.go:1825:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -50635,7 +50635,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1815",
-			Layout: "8214747e986ac384",
+			Layout: "382a8b816e7110e9",
 			Pos:    "big.go:1826:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -50643,7 +50643,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1816",
-			Layout: "5d05a1457c7a6631",
+			Layout: "68732cc629863596",
 			Pos:    "big.go:1827:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -50651,7 +50651,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1817",
-			Layout: "6742a56f694736ca",
+			Layout: "40db34696eb3c2ed",
 			Pos:    "big.go:1828:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -50659,7 +50659,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1818",
-			Layout: "bcc50882ca04ff3d",
+			Layout: "b2cb4270418379a5",
 			Pos:    "big.go:1829:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -50667,7 +50667,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1819",
-			Layout: "73e4b853a2ab9163",
+			Layout: "1884d319a4ff1b4b",
 			Pos:    "big.go:1830:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -50675,7 +50675,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1820",
-			Layout: "3aa730e9f63b5655",
+			Layout: "0a5eaec5f872cd9e",
 			Pos:    "big.go:1831:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -50683,7 +50683,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1821",
-			Layout: "94a466920eaabc05",
+			Layout: "d39a1473d49fccd7",
 			Pos:    "big.go:1832:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -50691,7 +50691,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1822",
-			Layout: "fcec0229f3a2fef3",
+			Layout: "ac5c742c5c590a85",
 			Pos:    "big.go:1833:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -50699,7 +50699,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1823",
-			Layout: "50f3e1341d58a0eb",
+			Layout: "8ff8c172158293b7",
 			Pos:    "big.go:1834:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -50707,7 +50707,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1824",
-			Layout: "f5518bd581867f9a",
+			Layout: "ff79c3648f51a8b9",
 			Pos:    "big.go:1835:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -50715,7 +50715,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1825",
-			Layout: "6f169a2fb4ac5c2c",
+			Layout: "394aef004c7748f0",
 			Pos:    "big.go:1836:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -50723,7 +50723,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1826",
-			Layout: "c79fe89139459858",
+			Layout: "2899b1fe3e8e0b0a",
 			Pos:    "big.go:1837:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -50731,7 +50731,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1827",
-			Layout: "d7193f14527a3926",
+			Layout: "87208820b0a276f3",
 			Pos:    "big.go:1838:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -50739,7 +50739,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1828",
-			Layout: "17ff05f07be18e4b",
+			Layout: "2d7f351a4a95e00f",
 			Pos:    "big.go:1839:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -50747,7 +50747,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1829",
-			Layout: "f4254d25c70da8e4",
+			Layout: "093622d9bb0a2c0a",
 			Pos:    "big.go:1840:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -50755,7 +50755,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1830",
-			Layout: "7986afbea194fea9",
+			Layout: "2df7134af9fe78f7",
 			Pos:    "big.go:1841:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -50763,7 +50763,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1831",
-			Layout: "912057eed4212860",
+			Layout: "08485cb3c0571810",
 			Pos:    "big.go:1842:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -50771,7 +50771,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1832",
-			Layout: "4ee2f8b8301dde01",
+			Layout: "c689695aa3b30fc3",
 			Pos:    "big.go:1843:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -50779,7 +50779,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1833",
-			Layout: "2cae6e0fd4a5a35a",
+			Layout: "1ecc90dcf6cbc7e4",
 			Pos:    "big.go:1844:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -50787,7 +50787,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1834",
-			Layout: "ae084252183f9bca",
+			Layout: "286839c0ca07f906",
 			Pos:    "big.go:1845:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -50795,7 +50795,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1835",
-			Layout: "d809b842bdb66879",
+			Layout: "9bce70b9fe330861",
 			Pos:    "big.go:1846:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -50803,7 +50803,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1836",
-			Layout: "fb02e4527e2f2e99",
+			Layout: "890454d864a79507",
 			Pos:    "big.go:1847:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -50811,7 +50811,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1837",
-			Layout: "fc88add9ef3c8217",
+			Layout: "99116581cb58bd7d",
 			Pos:    "big.go:1848:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -50819,7 +50819,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1838",
-			Layout: "b6c6052e0705022b",
+			Layout: "858a581124e517a0",
 			Pos:    "big.go:1849:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -50827,7 +50827,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1839",
-			Layout: "13508c293eea5e67",
+			Layout: "ce00714d8558caec",
 			Pos:    "big.go:1850:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -50835,7 +50835,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1840",
-			Layout: "d28b57706704d36f",
+			Layout: "742261a6f9efb9d8",
 			Pos:    "big.go:1851:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -50843,7 +50843,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1841",
-			Layout: "b12235e83a2fa6bf",
+			Layout: "cb79ee2bfd008f82",
 			Pos:    "big.go:1852:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -50851,7 +50851,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1842",
-			Layout: "a57beedc032e08b8",
+			Layout: "fbca120d67116aed",
 			Pos:    "big.go:1853:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -50859,7 +50859,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1843",
-			Layout: "d6eb12bfdc5d838f",
+			Layout: "5b9d6c17a4c388c1",
 			Pos:    "big.go:1854:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -50867,7 +50867,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1844",
-			Layout: "959dc7f312693ed6",
+			Layout: "3828f0c87cfb28be",
 			Pos:    "big.go:1855:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -50875,7 +50875,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1845",
-			Layout: "0542576d84a71f94",
+			Layout: "ec1ee671e72e6ae6",
 			Pos:    "big.go:1856:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -50883,7 +50883,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1846",
-			Layout: "75474889d1bc082e",
+			Layout: "8ef8a517e130b1ac",
 			Pos:    "big.go:1857:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -50891,7 +50891,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1847",
-			Layout: "56a3650ee6d9dabd",
+			Layout: "d5567e38be56be6a",
 			Pos:    "big.go:1858:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -50899,7 +50899,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1848",
-			Layout: "9a3d012b970a1ae7",
+			Layout: "41ee69cc550f7d68",
 			Pos:    "big.go:1859:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -50907,7 +50907,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1849",
-			Layout: "e1c9284c77c549b2",
+			Layout: "76f3cd2a92b75af5",
 			Pos:    "big.go:1860:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -50915,7 +50915,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1850",
-			Layout: "95dc768cfcddce31",
+			Layout: "4dc55956d1aa0de3",
 			Pos:    "big.go:1861:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -50923,7 +50923,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1851",
-			Layout: "e641a6ebbd6fec2a",
+			Layout: "29a984aa8e359245",
 			Pos:    "big.go:1862:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -50931,7 +50931,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1852",
-			Layout: "8b01fdbf90f877f9",
+			Layout: "0d205e5d0f810e17",
 			Pos:    "big.go:1863:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -50939,7 +50939,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1853",
-			Layout: "2a1a30e4088b0c5e",
+			Layout: "fb93dda97261d0b4",
 			Pos:    "big.go:1864:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -50947,7 +50947,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1854",
-			Layout: "bfde7652f49a8171",
+			Layout: "4f60a9128c411efa",
 			Pos:    "big.go:1865:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -50955,7 +50955,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1855",
-			Layout: "54d3ecc1d67d0d0f",
+			Layout: "af4d30715866089e",
 			Pos:    "big.go:1866:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -50963,7 +50963,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1856",
-			Layout: "21d98d65a4f3296c",
+			Layout: "8fba38a6a97cc5de",
 			Pos:    "big.go:1867:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -50971,7 +50971,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1857",
-			Layout: "1336e6106b1c3b50",
+			Layout: "f8a8f3c2b2f1abd5",
 			Pos:    "big.go:1868:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -50979,7 +50979,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1858",
-			Layout: "0e33eac982234431",
+			Layout: "0fac2bae3b3d937d",
 			Pos:    "big.go:1869:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -50987,7 +50987,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1859",
-			Layout: "964d4f46838eac0f",
+			Layout: "ddc8c3fff9ee8ff6",
 			Pos:    "big.go:1870:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -50995,7 +50995,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1860",
-			Layout: "341d60d8d91abc78",
+			Layout: "8065d3e5817a49d1",
 			Pos:    "big.go:1871:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -51003,7 +51003,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1861",
-			Layout: "36fcf04cd70b9d9a",
+			Layout: "c10ad4bc680ba09d",
 			Pos:    "big.go:1872:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -51011,7 +51011,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1862",
-			Layout: "b770223ca23ddda9",
+			Layout: "6b5e8b974c76134a",
 			Pos:    "big.go:1873:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -51019,7 +51019,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1863",
-			Layout: "ecb040d8338683a7",
+			Layout: "8b8c6998d7dfabb9",
 			Pos:    "big.go:1874:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -51027,7 +51027,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1864",
-			Layout: "84bd4f977c0803f3",
+			Layout: "30209447b3d6b620",
 			Pos:    "big.go:1875:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -51035,7 +51035,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1865",
-			Layout: "53a8d2a856c11f58",
+			Layout: "f09cbc77aaf2b5a9",
 			Pos:    "big.go:1876:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -51043,7 +51043,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1866",
-			Layout: "d46846326457c557",
+			Layout: "f5e064ef3baaab3e",
 			Pos:    "big.go:1877:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -51051,7 +51051,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1867",
-			Layout: "39233a5da787d268",
+			Layout: "6fc20a50134867b1",
 			Pos:    "big.go:1878:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -51059,7 +51059,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1868",
-			Layout: "63ae4f00685c77a6",
+			Layout: "1741cc57f8bd9ef9",
 			Pos:    "big.go:1879:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -51067,7 +51067,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1869",
-			Layout: "a64828210a32a8a9",
+			Layout: "988e782de8fd4e13",
 			Pos:    "big.go:1880:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -51075,7 +51075,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1870",
-			Layout: "31f76d0db56a38f6",
+			Layout: "30ecb7c6adc9c0a9",
 			Pos:    "big.go:1881:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -51083,7 +51083,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1871",
-			Layout: "ce4edb876197fe3a",
+			Layout: "71dfe6b976716a06",
 			Pos:    "big.go:1882:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -51091,7 +51091,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1872",
-			Layout: "f50c59957992ddfd",
+			Layout: "87f00607c6e28cd7",
 			Pos:    "big.go:1883:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -51099,7 +51099,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1873",
-			Layout: "ff04af90e52b8983",
+			Layout: "1a83a5fd4b49b9dc",
 			Pos:    "big.go:1884:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -51107,7 +51107,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1874",
-			Layout: "c8d370c2241ff156",
+			Layout: "b5519f033a4b7b2b",
 			Pos:    "big.go:1885:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -51115,7 +51115,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1875",
-			Layout: "38c6a4fcd90445d0",
+			Layout: "06504ce9d6c76fe0",
 			Pos:    "big.go:1886:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -51123,7 +51123,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1876",
-			Layout: "b0bdaed62805d415",
+			Layout: "571bde69256cd076",
 			Pos:    "big.go:1887:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -51131,7 +51131,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1877",
-			Layout: "d92b603254286d65",
+			Layout: "209460080968442f",
 			Pos:    "big.go:1888:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -51139,7 +51139,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1878",
-			Layout: "6344d08cad662de4",
+			Layout: "a27f1f89129a1faa",
 			Pos:    "big.go:1889:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -51147,7 +51147,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1879",
-			Layout: "1baf9417046932bb",
+			Layout: "0d6763dd1b62f927",
 			Pos:    "big.go:1890:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -51155,7 +51155,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1880",
-			Layout: "0832cdada47f90f7",
+			Layout: "7d5532583303924f",
 			Pos:    "big.go:1891:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -51163,7 +51163,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1881",
-			Layout: "0bd36fd18e900568",
+			Layout: "a3ff265f481083d5",
 			Pos:    "big.go:1892:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -51171,7 +51171,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1882",
-			Layout: "6f48c9af12ddf136",
+			Layout: "5454a552ce6d7379",
 			Pos:    "big.go:1893:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -51179,7 +51179,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1883",
-			Layout: "3783a748d409b014",
+			Layout: "7dd18dedb3da7da9",
 			Pos:    "big.go:1894:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -51187,7 +51187,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1884",
-			Layout: "473ee2fa1e4eab76",
+			Layout: "8da8917f286f845b",
 			Pos:    "big.go:1895:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -51195,7 +51195,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1885",
-			Layout: "083dd373c387d468",
+			Layout: "7fff7c973635a55c",
 			Pos:    "big.go:1896:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -51203,7 +51203,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1886",
-			Layout: "08603f3458c61bbd",
+			Layout: "2903bb15998e01e5",
 			Pos:    "big.go:1897:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -51211,7 +51211,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1887",
-			Layout: "76e2a544b9040d13",
+			Layout: "baa2ab51889c1445",
 			Pos:    "big.go:1898:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -51219,7 +51219,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1888",
-			Layout: "f15552060dea6ca4",
+			Layout: "96c45e2bf940c7ca",
 			Pos:    "big.go:1899:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -51227,7 +51227,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1889",
-			Layout: "c43a8a4a25ded2a1",
+			Layout: "e185fafbd834de1d",
 			Pos:    "big.go:1900:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -51235,7 +51235,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1890",
-			Layout: "02ee5e0204ce8a46",
+			Layout: "99d5dd2979832f07",
 			Pos:    "big.go:1901:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -51243,7 +51243,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1891",
-			Layout: "f4fef74a917bea40",
+			Layout: "0c05180d27d2ff92",
 			Pos:    "big.go:1902:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -51251,7 +51251,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1892",
-			Layout: "7cc10a8ab68135fa",
+			Layout: "f11e9f4020bd3f03",
 			Pos:    "big.go:1903:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -51259,7 +51259,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1893",
-			Layout: "cc8e4d460e03d684",
+			Layout: "a69f0f5ed8e9334a",
 			Pos:    "big.go:1904:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -51267,7 +51267,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1894",
-			Layout: "dc4866e85bc4913b",
+			Layout: "c7164e4f2aabd705",
 			Pos:    "big.go:1905:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -51275,7 +51275,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1895",
-			Layout: "0675dc81c13a5004",
+			Layout: "d8a7f18b760277a0",
 			Pos:    "big.go:1906:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -51283,7 +51283,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1896",
-			Layout: "e3e5e368b48405e8",
+			Layout: "c43855921a39246e",
 			Pos:    "big.go:1907:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -51291,7 +51291,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1897",
-			Layout: "202e0e77f062ad99",
+			Layout: "76399d7b4339099b",
 			Pos:    "big.go:1908:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -51299,7 +51299,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1898",
-			Layout: "c335f6eaf4417a1a",
+			Layout: "3d4419db7077dbab",
 			Pos:    "big.go:1909:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -51307,7 +51307,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1899",
-			Layout: "f7a0ea046f0b9b68",
+			Layout: "5988de0d257c588b",
 			Pos:    "big.go:1910:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -51315,7 +51315,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1900",
-			Layout: "dc6c937af443f87a",
+			Layout: "81f0f1b6a5239a0f",
 			Pos:    "big.go:1911:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -51323,7 +51323,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1901",
-			Layout: "bc7c0f725faaedf6",
+			Layout: "56e78a62acb8da83",
 			Pos:    "big.go:1912:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -51331,7 +51331,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1902",
-			Layout: "92ec5af833719122",
+			Layout: "f0599fc5599bc2fc",
 			Pos:    "big.go:1913:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -51339,7 +51339,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1903",
-			Layout: "46aa10e08c315178",
+			Layout: "16f49277b0fb94f3",
 			Pos:    "big.go:1914:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -51347,7 +51347,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1904",
-			Layout: "9d2861f7a5fc80ce",
+			Layout: "690420ab406a2fa1",
 			Pos:    "big.go:1915:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -51355,7 +51355,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1905",
-			Layout: "49b4354df56f7881",
+			Layout: "cd78f79736bf236b",
 			Pos:    "big.go:1916:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -51363,7 +51363,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1906",
-			Layout: "b602218af47f456f",
+			Layout: "80fcf6114a30ec6a",
 			Pos:    "big.go:1917:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -51371,7 +51371,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1907",
-			Layout: "7739b2f7a1bc1cb4",
+			Layout: "b2e3b9546a1e63b7",
 			Pos:    "big.go:1918:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -51379,7 +51379,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1908",
-			Layout: "ee6b75e4117278b3",
+			Layout: "5543d2cf1b4d8aa1",
 			Pos:    "big.go:1919:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -51387,7 +51387,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1909",
-			Layout: "7083fc6613aae83f",
+			Layout: "05ad78c622df4bdc",
 			Pos:    "big.go:1920:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -51395,7 +51395,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1910",
-			Layout: "3af5033a1013b703",
+			Layout: "22636a0c98fd8c15",
 			Pos:    "big.go:1921:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -51403,7 +51403,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1911",
-			Layout: "a38625d994fbfa9c",
+			Layout: "e94d816b950eb48d",
 			Pos:    "big.go:1922:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -51411,7 +51411,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1912",
-			Layout: "8c8251a091132825",
+			Layout: "58816a0e18c16f84",
 			Pos:    "big.go:1923:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -51419,7 +51419,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1913",
-			Layout: "b18bf42cec8986e8",
+			Layout: "c0cef5a82e1303ea",
 			Pos:    "big.go:1924:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -51427,7 +51427,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1914",
-			Layout: "d6d7ffdd3ec6a5b6",
+			Layout: "61c15b1a591f3786",
 			Pos:    "big.go:1925:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -51435,7 +51435,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1915",
-			Layout: "99fbb77a8e53aba3",
+			Layout: "6a2426fdd881f471",
 			Pos:    "big.go:1926:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -51443,7 +51443,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1916",
-			Layout: "92530803259874f1",
+			Layout: "b1498c7148432d46",
 			Pos:    "big.go:1927:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -51451,7 +51451,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1917",
-			Layout: "b6191adc7f634f85",
+			Layout: "e183c200013204e2",
 			Pos:    "big.go:1928:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -51459,7 +51459,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1918",
-			Layout: "93ade0353f7ec3ae",
+			Layout: "431948d0092bdc6f",
 			Pos:    "big.go:1929:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -51467,7 +51467,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1919",
-			Layout: "189f24340625da43",
+			Layout: "b1980b0b4cdfb4aa",
 			Pos:    "big.go:1930:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -51475,7 +51475,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1920",
-			Layout: "d7f1911817a35a5d",
+			Layout: "2488f8699f0f3883",
 			Pos:    "big.go:1931:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -51483,7 +51483,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1921",
-			Layout: "796375b9e69605e5",
+			Layout: "b852da5fe21bf3ac",
 			Pos:    "big.go:1932:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -51491,7 +51491,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1922",
-			Layout: "9346edd7d81c8446",
+			Layout: "25870d8c8398ff3d",
 			Pos:    "big.go:1933:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -51499,7 +51499,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1923",
-			Layout: "538725ade7df9bff",
+			Layout: "042d9069535589b6",
 			Pos:    "big.go:1934:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -51507,7 +51507,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1924",
-			Layout: "409b07d9fbc35cab",
+			Layout: "ebef0875d95c9dcd",
 			Pos:    "big.go:1935:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -51515,7 +51515,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1925",
-			Layout: "74bb69d27d1f6373",
+			Layout: "de0a528f83e5058e",
 			Pos:    "big.go:1936:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -51523,7 +51523,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1926",
-			Layout: "23b2695088572f95",
+			Layout: "877096f6189e175d",
 			Pos:    "big.go:1937:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -51531,7 +51531,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1927",
-			Layout: "204434ce50bc00f1",
+			Layout: "9f3cd4c4e63902c2",
 			Pos:    "big.go:1938:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -51539,7 +51539,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1928",
-			Layout: "bbea0889e15b9755",
+			Layout: "b32fb1da372ef924",
 			Pos:    "big.go:1939:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -51547,7 +51547,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1929",
-			Layout: "e3298ab63549448c",
+			Layout: "4dcd0e99fac66dd7",
 			Pos:    "big.go:1940:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -51555,7 +51555,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1930",
-			Layout: "3a9797b2ffcf0829",
+			Layout: "cd005f049f170d4e",
 			Pos:    "big.go:1941:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -51563,7 +51563,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1931",
-			Layout: "ecb780df9ab996a0",
+			Layout: "36e706bfcfe0fc6a",
 			Pos:    "big.go:1942:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -51571,7 +51571,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1932",
-			Layout: "f03a52471b3cba1a",
+			Layout: "1b6608686a92e157",
 			Pos:    "big.go:1943:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -51579,7 +51579,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1933",
-			Layout: "32b4a4bbd60f80be",
+			Layout: "dfa98eebf63e6ade",
 			Pos:    "big.go:1944:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -51587,7 +51587,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1934",
-			Layout: "b33a67722a744ba8",
+			Layout: "4c5b535127c3633e",
 			Pos:    "big.go:1945:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -51595,7 +51595,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1935",
-			Layout: "83126062ad436f36",
+			Layout: "7767eb40144cf7ed",
 			Pos:    "big.go:1946:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -51603,7 +51603,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1936",
-			Layout: "801104b6df9e38ea",
+			Layout: "e51f601b4105dc3c",
 			Pos:    "big.go:1947:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -51611,7 +51611,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1937",
-			Layout: "7901705786c7a133",
+			Layout: "327f3c0faf39277b",
 			Pos:    "big.go:1948:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -51619,7 +51619,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1938",
-			Layout: "6ae659df53ea1d29",
+			Layout: "4a2f67c24f70c687",
 			Pos:    "big.go:1949:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -51627,7 +51627,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1939",
-			Layout: "83178dc2db9e72ea",
+			Layout: "5591b430da721d60",
 			Pos:    "big.go:1950:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -51635,7 +51635,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1940",
-			Layout: "5b741a23b66cbf06",
+			Layout: "69da6b163476316a",
 			Pos:    "big.go:1951:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -51643,7 +51643,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1941",
-			Layout: "f3b3ff26983b3045",
+			Layout: "306b9313a7140d6f",
 			Pos:    "big.go:1952:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -51651,7 +51651,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1942",
-			Layout: "3db52baad2ae97fc",
+			Layout: "5d0b2748acaa05c1",
 			Pos:    "big.go:1953:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -51659,7 +51659,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1943",
-			Layout: "3c78cb13c05d1b7e",
+			Layout: "3293f46373acbfe8",
 			Pos:    "big.go:1954:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -51667,7 +51667,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1944",
-			Layout: "59f2a61096dc227b",
+			Layout: "75ea0ef74409cd78",
 			Pos:    "big.go:1955:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -51675,7 +51675,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1945",
-			Layout: "067eec6b9a52b669",
+			Layout: "33c71d5e9baf8e9e",
 			Pos:    "big.go:1956:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -51683,7 +51683,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1946",
-			Layout: "9973ab86605986ff",
+			Layout: "fe93b072d4a56d15",
 			Pos:    "big.go:1957:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -51691,7 +51691,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1947",
-			Layout: "e6e9d2536be0c435",
+			Layout: "99d87fc2f6ed382b",
 			Pos:    "big.go:1958:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -51699,7 +51699,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1948",
-			Layout: "a0522f3f1552ed1e",
+			Layout: "7e9877b3decb9078",
 			Pos:    "big.go:1959:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -51707,7 +51707,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1949",
-			Layout: "911a5b81566c3222",
+			Layout: "af20a79a1f92400b",
 			Pos:    "big.go:1960:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -51715,7 +51715,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1950",
-			Layout: "ea730b166a782364",
+			Layout: "670824b8f6f19a27",
 			Pos:    "big.go:1961:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -51723,7 +51723,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1951",
-			Layout: "d447a4ba74c3b578",
+			Layout: "90a29bdc174add18",
 			Pos:    "big.go:1962:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -51731,7 +51731,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1952",
-			Layout: "f06241f4a853925d",
+			Layout: "830b8de0704cfee7",
 			Pos:    "big.go:1963:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -51739,7 +51739,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1953",
-			Layout: "ceb8a25aa6796557",
+			Layout: "a89536c217d5d0ef",
 			Pos:    "big.go:1964:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -51747,7 +51747,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1954",
-			Layout: "3d623f2f8787b82a",
+			Layout: "266c1329c02c2a29",
 			Pos:    "big.go:1965:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -51755,7 +51755,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1955",
-			Layout: "32a705a9e234d955",
+			Layout: "5fa6d21da4986feb",
 			Pos:    "big.go:1966:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -51763,7 +51763,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1956",
-			Layout: "fe8f3e6f77e2b9ae",
+			Layout: "7bfe8564181e2773",
 			Pos:    "big.go:1967:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -51771,7 +51771,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1957",
-			Layout: "8b2f3231384221b5",
+			Layout: "54d165c88828c20b",
 			Pos:    "big.go:1968:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -51779,7 +51779,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1958",
-			Layout: "1180f87b75129304",
+			Layout: "4aefce756a29785b",
 			Pos:    "big.go:1969:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -51787,7 +51787,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1959",
-			Layout: "a308999fe0f00936",
+			Layout: "6cbdfc0ebd35ad54",
 			Pos:    "big.go:1970:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -51795,7 +51795,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1960",
-			Layout: "abed3cf00d4a4459",
+			Layout: "9ae5ce0eda8a314c",
 			Pos:    "big.go:1971:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -51803,7 +51803,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1961",
-			Layout: "5a671eb2d08fba8a",
+			Layout: "1eee9edb2d6918f5",
 			Pos:    "big.go:1972:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -51811,7 +51811,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1962",
-			Layout: "30233c553b01dcf9",
+			Layout: "1ebddf2d32ec19e9",
 			Pos:    "big.go:1973:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -51819,7 +51819,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1963",
-			Layout: "198b744336c9ef41",
+			Layout: "bfff113056df316d",
 			Pos:    "big.go:1974:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -51827,7 +51827,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1964",
-			Layout: "8cce93f23e6bd49e",
+			Layout: "4ec7523b37f99229",
 			Pos:    "big.go:1975:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -51835,7 +51835,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1965",
-			Layout: "a15918dda2663dd9",
+			Layout: "7995aa3bdd9e16aa",
 			Pos:    "big.go:1976:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -51843,7 +51843,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1966",
-			Layout: "4f200f415964bb24",
+			Layout: "c335cf3834702236",
 			Pos:    "big.go:1977:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -51851,7 +51851,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1967",
-			Layout: "9c057b77ce1e83ee",
+			Layout: "1243b731d46dfeb6",
 			Pos:    "big.go:1978:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -51859,7 +51859,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1968",
-			Layout: "087f7810e37da346",
+			Layout: "5862914ae6930ad3",
 			Pos:    "big.go:1979:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -51867,7 +51867,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1969",
-			Layout: "4f90ce512f738b64",
+			Layout: "eba75b7afd570785",
 			Pos:    "big.go:1980:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -51875,7 +51875,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1970",
-			Layout: "63fbbf7efef65fcc",
+			Layout: "dc13a826bf288971",
 			Pos:    "big.go:1981:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -51883,7 +51883,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1971",
-			Layout: "0a445add4dd7a688",
+			Layout: "3938f82fbf50895b",
 			Pos:    "big.go:1982:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -51891,7 +51891,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1972",
-			Layout: "a51c7ab8e182adca",
+			Layout: "498707ee2edf5d66",
 			Pos:    "big.go:1983:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -51899,7 +51899,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1973",
-			Layout: "03b44daf07fb52b8",
+			Layout: "796763ac1ce76241",
 			Pos:    "big.go:1984:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -51907,7 +51907,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1974",
-			Layout: "e4958193a12058b5",
+			Layout: "2a6238a95a3a0577",
 			Pos:    "big.go:1985:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -51915,7 +51915,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1975",
-			Layout: "f3ad6a87181abba9",
+			Layout: "1e843379760d3ece",
 			Pos:    "big.go:1986:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -51923,7 +51923,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1976",
-			Layout: "b99f59b0950571b8",
+			Layout: "654784b6a5f8db47",
 			Pos:    "big.go:1987:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -51931,7 +51931,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1977",
-			Layout: "e8de99ec35272d42",
+			Layout: "873f89eb7ef113ef",
 			Pos:    "big.go:1988:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -51939,7 +51939,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1978",
-			Layout: "5521c2f43ca8b6fa",
+			Layout: "e14e439a016f31a8",
 			Pos:    "big.go:1989:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -51947,7 +51947,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1979",
-			Layout: "7fe166fa95c227c9",
+			Layout: "2b05ba219208be90",
 			Pos:    "big.go:1990:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -51955,7 +51955,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1980",
-			Layout: "6a3780f2665cacd9",
+			Layout: "adc19894d10ad03c",
 			Pos:    "big.go:1991:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -51963,7 +51963,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1981",
-			Layout: "ef07527cbf22a0f1",
+			Layout: "16cc252510ef92a6",
 			Pos:    "big.go:1992:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -51971,7 +51971,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1982",
-			Layout: "fff8c2a2b4e787b0",
+			Layout: "dfbcc8123b66c245",
 			Pos:    "big.go:1993:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -51979,7 +51979,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1983",
-			Layout: "c060b5f0cd975068",
+			Layout: "c489e8065cf6fd7e",
 			Pos:    "big.go:1994:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -51987,7 +51987,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1984",
-			Layout: "59c312d1cd7f3bf2",
+			Layout: "4f5511f345d06ac8",
 			Pos:    "big.go:1995:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -51995,7 +51995,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1985",
-			Layout: "94acaa47ae065b53",
+			Layout: "9e4bf0e15afbaedb",
 			Pos:    "big.go:1996:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -52003,7 +52003,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1986",
-			Layout: "252d9bad47705270",
+			Layout: "18d657d59b81bc9d",
 			Pos:    "big.go:1997:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -52011,7 +52011,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1987",
-			Layout: "e927d0a471524949",
+			Layout: "de71f4ee290467b2",
 			Pos:    "big.go:1998:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -52019,7 +52019,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1988",
-			Layout: "c68e61d62ad80176",
+			Layout: "7d88f4a821f47e36",
 			Pos:    "big.go:1999:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -52027,7 +52027,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1989",
-			Layout: "3c5d01e7d0bce0c4",
+			Layout: "b59c404d3d0b6547",
 			Pos:    "big.go:2000:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -52035,7 +52035,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1990",
-			Layout: "54bbfae1bca6a5e4",
+			Layout: "cfc4f3307aa5e96c",
 			Pos:    "big.go:2001:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -52043,7 +52043,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1991",
-			Layout: "0ee690904d1b3ba0",
+			Layout: "87777ebe2c4c94b9",
 			Pos:    "big.go:2002:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -52051,7 +52051,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1992",
-			Layout: "6701e1a0a77ef6b1",
+			Layout: "78c02fe23f1192f0",
 			Pos:    "big.go:2003:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -52059,7 +52059,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1993",
-			Layout: "393237fba7d4a241",
+			Layout: "41197b3024877b29",
 			Pos:    "big.go:2004:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -52067,7 +52067,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1994",
-			Layout: "1bc72d52ad65a59d",
+			Layout: "8bfba25a1e907744",
 			Pos:    "big.go:2005:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -52075,7 +52075,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1995",
-			Layout: "17576092cfa1c3a4",
+			Layout: "4b96efd3f8d1259a",
 			Pos:    "big.go:2006:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -52083,7 +52083,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1996",
-			Layout: "f35cabe3aa1dec02",
+			Layout: "bede01f53beaa76f",
 			Pos:    "big.go:2007:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -52091,7 +52091,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1997",
-			Layout: "e99141a204f2002e",
+			Layout: "afea65857be396da",
 			Pos:    "big.go:2008:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -52099,7 +52099,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1998",
-			Layout: "ea7d120a6b1a4a27",
+			Layout: "fee55ff8571eff4b",
 			Pos:    "big.go:2009:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -52107,7 +52107,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#1999",
-			Layout: "a906a2c2353f43f2",
+			Layout: "ac545b421e504dc8",
 			Pos:    "big.go:2010:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -52115,7 +52115,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#2000",
-			Layout: "48a6a2016c46ffe8",
+			Layout: "81b9ea970fd0b222",
 			Pos:    "big.go:2011:9",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -77304,11 +77304,11 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "86be675ce493dc32",
+			Layout: "5323d218f60d0b46",
 			Pos:    "big.go:2020:10",
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "35a513e9ae2d22cd",
+			Layout: "0bd28e4fbbb87c02",
 			Pos:    "big.go:2021:10",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -77316,7 +77316,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#3",
-			Layout: "23b550034fed01cf",
+			Layout: "f0657161de5300a6",
 			Pos:    "big.go:2022:10",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -77327,7 +77327,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#4",
-			Layout: "69bcd4deac678b90",
+			Layout: "234ab1b6189d4a53",
 			Pos:    "big.go:2023:10",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -77341,7 +77341,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#5",
-			Layout: "c59810262bed0f55",
+			Layout: "d581a3b14089d44b",
 			Pos:    "big.go:2024:10",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -77358,7 +77358,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#6",
-			Layout: "385491a9f0856446",
+			Layout: "c865b60cfdd57be9",
 			Pos:    "big.go:2025:10",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -77378,7 +77378,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#7",
-			Layout: "1399c9f26de4de6e",
+			Layout: "219d80c29c4bb80f",
 			Pos:    "big.go:2026:10",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -77401,7 +77401,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#8",
-			Layout: "849cbfe979b63436",
+			Layout: "815410c5fe04a1c2",
 			Pos:    "big.go:2027:10",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -77427,7 +77427,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#9",
-			Layout: "50253e8943d97bff",
+			Layout: "a9de9aaf257dd88d",
 			Pos:    "big.go:2028:10",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -77456,7 +77456,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#10",
-			Layout: "c39b0b351740eae7",
+			Layout: "4cbf655eb0fe48a5",
 			Pos:    "big.go:2029:10",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -77488,7 +77488,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#11",
-			Layout: "e6e03697f5311674",
+			Layout: "70d7c1f0c5d2d490",
 			Pos:    "big.go:2030:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -77523,7 +77523,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#12",
-			Layout: "ea1981f33517b078",
+			Layout: "fe17de2b9c4bedfa",
 			Pos:    "big.go:2031:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -77561,7 +77561,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#13",
-			Layout: "1b2fd0cbc6b32d4c",
+			Layout: "de16e56d8ffd5115",
 			Pos:    "big.go:2032:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -77602,7 +77602,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#14",
-			Layout: "c573a65b8c470f0c",
+			Layout: "5b7cc131ec78e4ea",
 			Pos:    "big.go:2033:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -77646,7 +77646,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#15",
-			Layout: "182635b7d5018779",
+			Layout: "5112a0ea7a066ee5",
 			Pos:    "big.go:2034:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -77693,7 +77693,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#16",
-			Layout: "df4581c4e4144156",
+			Layout: "10966df7a121a751",
 			Pos:    "big.go:2035:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -77743,7 +77743,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#17",
-			Layout: "6840ccd84e52ef40",
+			Layout: "145c9d1cf4f4243b",
 			Pos:    "big.go:2036:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -77796,7 +77796,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#18",
-			Layout: "d812ab430af886eb",
+			Layout: "824980e14ffb5f54",
 			Pos:    "big.go:2037:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -77852,7 +77852,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#19",
-			Layout: "1aac537fac37c23a",
+			Layout: "0f8015a2800cb445",
 			Pos:    "big.go:2038:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -77911,7 +77911,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#20",
-			Layout: "af8378bf2d09f62c",
+			Layout: "30d0ca9dd914e27b",
 			Pos:    "big.go:2039:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -77973,7 +77973,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#21",
-			Layout: "d7545c7fac1b3302",
+			Layout: "03a161e4eba4d23a",
 			Pos:    "big.go:2040:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -78038,7 +78038,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#22",
-			Layout: "6e368ed4d8310610",
+			Layout: "b6595b42e4dac3b5",
 			Pos:    "big.go:2041:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -78106,7 +78106,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#23",
-			Layout: "4baa72a859df4fdb",
+			Layout: "291e6f1a62f678c6",
 			Pos:    "big.go:2042:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -78177,7 +78177,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#24",
-			Layout: "91a55f2e44c34c8f",
+			Layout: "1ef605340befec63",
 			Pos:    "big.go:2043:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -78251,7 +78251,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#25",
-			Layout: "50ebf088393a93c7",
+			Layout: "25bfb1f8da899848",
 			Pos:    "big.go:2044:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -78328,7 +78328,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#26",
-			Layout: "e6a2285b220de8e6",
+			Layout: "cb4de751f23fdefc",
 			Pos:    "big.go:2045:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -78408,7 +78408,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#27",
-			Layout: "3e1f44357e37c0d7",
+			Layout: "5d4347699173a682",
 			Pos:    "big.go:2046:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -78491,7 +78491,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#28",
-			Layout: "3eace88df538fa9d",
+			Layout: "e55f135105a1b35f",
 			Pos:    "big.go:2047:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -78577,7 +78577,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#29",
-			Layout: "1634eb64d94a4b01",
+			Layout: "e0a49eb9c11f95bd",
 			Pos:    "big.go:2048:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -78666,7 +78666,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#30",
-			Layout: "3a314ee0f169d2ac",
+			Layout: "2ea9bbbebd6c669a",
 			Pos:    "big.go:2049:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -78758,7 +78758,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#31",
-			Layout: "d78fd29f7c2d05aa",
+			Layout: "298b6ab4e7552f61",
 			Pos:    "big.go:2050:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -78853,7 +78853,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#32",
-			Layout: "e5e6dde749e39145",
+			Layout: "d535f56969ac9e87",
 			Pos:    "big.go:2051:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -78951,7 +78951,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#33",
-			Layout: "d9fe6c29f7a34860",
+			Layout: "90cf830c4cb948f7",
 			Pos:    "big.go:2052:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -79052,7 +79052,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#34",
-			Layout: "02b3b715065e3a51",
+			Layout: "85558f7136c3f682",
 			Pos:    "big.go:2053:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -79156,7 +79156,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#35",
-			Layout: "6f8612d6262b62ed",
+			Layout: "5ea62e5125723e72",
 			Pos:    "big.go:2054:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -79263,7 +79263,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#36",
-			Layout: "7c05564c5246853b",
+			Layout: "586e24c460f6a397",
 			Pos:    "big.go:2055:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -79373,7 +79373,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#37",
-			Layout: "9b3bebc4d9b679ec",
+			Layout: "be61bda810de85bd",
 			Pos:    "big.go:2056:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -79486,7 +79486,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#38",
-			Layout: "76d47e6baac52707",
+			Layout: "a6e9f1800ddd56be",
 			Pos:    "big.go:2057:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -79602,7 +79602,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#39",
-			Layout: "659dd780167bd42e",
+			Layout: "6f17d1ad82a002c9",
 			Pos:    "big.go:2058:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -79721,7 +79721,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#40",
-			Layout: "eb6e31025fffe2af",
+			Layout: "add5ab9caa7ba2c6",
 			Pos:    "big.go:2059:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -79843,7 +79843,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#41",
-			Layout: "4e260d969fac1d1c",
+			Layout: "a35331c37ea7c992",
 			Pos:    "big.go:2060:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -79968,7 +79968,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#42",
-			Layout: "5e22cae049a5d999",
+			Layout: "09f0ebc304ae3cbe",
 			Pos:    "big.go:2061:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -80096,7 +80096,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#43",
-			Layout: "13a3a8e3ddac3b98",
+			Layout: "95ab90f7cfa89ff0",
 			Pos:    "big.go:2062:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -80227,7 +80227,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#44",
-			Layout: "e9ce8e9962344835",
+			Layout: "e36eaac30f2e8c54",
 			Pos:    "big.go:2063:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -80361,7 +80361,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#45",
-			Layout: "058dd6186cd59566",
+			Layout: "345fc1a472182025",
 			Pos:    "big.go:2064:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -80498,7 +80498,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#46",
-			Layout: "0b2568b12a92ba45",
+			Layout: "b96f813f7abe6aef",
 			Pos:    "big.go:2065:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -80638,7 +80638,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#47",
-			Layout: "2b4a0e48ef7594dc",
+			Layout: "1339090fd62e8d4e",
 			Pos:    "big.go:2066:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -80781,7 +80781,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#48",
-			Layout: "b271a4858294673b",
+			Layout: "eb8a0ab40d76a115",
 			Pos:    "big.go:2067:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -80927,7 +80927,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#49",
-			Layout: "8359d6a9609f2dfd",
+			Layout: "bd82bc90fd9ca5ed",
 			Pos:    "big.go:2068:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -81076,7 +81076,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#50",
-			Layout: "684b9dae1db5b635",
+			Layout: "7f89748922da47e9",
 			Pos:    "big.go:2069:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -81228,7 +81228,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#51",
-			Layout: "4ae80bb78a859f78",
+			Layout: "8cd8a6cfca6ec912",
 			Pos:    "big.go:2070:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -81383,7 +81383,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#52",
-			Layout: "2c4644a8906cb1a5",
+			Layout: "85139204a46bb32f",
 			Pos:    "big.go:2071:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -81541,7 +81541,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#53",
-			Layout: "4f3178f2d88cf9dd",
+			Layout: "4abfaba2e1a37e8f",
 			Pos:    "big.go:2072:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -81702,7 +81702,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#54",
-			Layout: "beb6fa17d30eb3fa",
+			Layout: "56fdf009515b97db",
 			Pos:    "big.go:2073:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -81866,7 +81866,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#55",
-			Layout: "5c7a03f8d12435eb",
+			Layout: "8d2d5a507fd23af2",
 			Pos:    "big.go:2074:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -82033,7 +82033,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#56",
-			Layout: "4f75d1b0241600e7",
+			Layout: "45f355110c8825fd",
 			Pos:    "big.go:2075:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -82203,7 +82203,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#57",
-			Layout: "c528e9d1828d3a3a",
+			Layout: "d0ee1a285973f7ed",
 			Pos:    "big.go:2076:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -82376,7 +82376,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#58",
-			Layout: "7a5369752e605375",
+			Layout: "117ed08a970e1755",
 			Pos:    "big.go:2077:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -82552,7 +82552,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#59",
-			Layout: "914205c6c9d25543",
+			Layout: "4ff11b9676745d62",
 			Pos:    "big.go:2078:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -82731,7 +82731,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#60",
-			Layout: "4cdcaa46d07dd21c",
+			Layout: "8099c96ddd501ee1",
 			Pos:    "big.go:2079:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -82913,7 +82913,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#61",
-			Layout: "9f6a86f0d38314dc",
+			Layout: "f2ea82f7f64ff876",
 			Pos:    "big.go:2080:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -83098,7 +83098,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#62",
-			Layout: "46db80c54a11065d",
+			Layout: "8fece933eb58cb2a",
 			Pos:    "big.go:2081:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -83286,7 +83286,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#63",
-			Layout: "74ce800e825b54f2",
+			Layout: "712442b017710dc7",
 			Pos:    "big.go:2082:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -83477,7 +83477,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#64",
-			Layout: "09a2ad1faab950f5",
+			Layout: "028e6b1a60e5daa6",
 			Pos:    "big.go:2083:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -83671,7 +83671,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#65",
-			Layout: "77d8f72c9645e2d0",
+			Layout: "a91333071d369af2",
 			Pos:    "big.go:2084:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -83868,7 +83868,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#66",
-			Layout: "6aaa756c9253c903",
+			Layout: "2c6d6d6fa5a396dd",
 			Pos:    "big.go:2085:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -84068,7 +84068,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#67",
-			Layout: "72287108e6d9a0f7",
+			Layout: "7c7ceb90999e8676",
 			Pos:    "big.go:2086:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -84271,7 +84271,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#68",
-			Layout: "faacf2e967892fcb",
+			Layout: "8253034f0cb7b2e0",
 			Pos:    "big.go:2087:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -84477,7 +84477,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#69",
-			Layout: "79f926817c8875b6",
+			Layout: "f3e450069f15ec5c",
 			Pos:    "big.go:2088:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -84686,7 +84686,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#70",
-			Layout: "d65dd84fdaf62b46",
+			Layout: "1eac204968b37fb1",
 			Pos:    "big.go:2089:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -84898,7 +84898,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#71",
-			Layout: "986397b8dedfba39",
+			Layout: "3aa894a06301f521",
 			Pos:    "big.go:2090:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -85113,7 +85113,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#72",
-			Layout: "ec40e824f124313a",
+			Layout: "f3691905da694c3a",
 			Pos:    "big.go:2091:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -85331,7 +85331,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#73",
-			Layout: "08f22f00ecdb9dca",
+			Layout: "fd9c395eb06ca339",
 			Pos:    "big.go:2092:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -85552,7 +85552,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#74",
-			Layout: "2af311f9c714723c",
+			Layout: "65a73a9ccb7d168b",
 			Pos:    "big.go:2093:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -85776,7 +85776,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#75",
-			Layout: "25a515153912cb9c",
+			Layout: "ac99413f643eff68",
 			Pos:    "big.go:2094:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -86003,7 +86003,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#76",
-			Layout: "998ea3a3d727401d",
+			Layout: "e60194a6a92c04ed",
 			Pos:    "big.go:2095:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -86233,7 +86233,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#77",
-			Layout: "cb73d6b3684caf6a",
+			Layout: "5ba8b7278037bc1e",
 			Pos:    "big.go:2096:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -86466,7 +86466,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#78",
-			Layout: "ad6329969e252d34",
+			Layout: "f6d0f76f11af9212",
 			Pos:    "big.go:2097:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -86702,7 +86702,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#79",
-			Layout: "df2386c99b077344",
+			Layout: "5c74bc31ea684c5c",
 			Pos:    "big.go:2098:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -86941,7 +86941,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#80",
-			Layout: "c703756b07aa8202",
+			Layout: "f0f8cdd22205d721",
 			Pos:    "big.go:2099:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -87183,7 +87183,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#81",
-			Layout: "dc435246f2ca4ebc",
+			Layout: "9e88e89533e3760f",
 			Pos:    "big.go:2100:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -87428,7 +87428,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#82",
-			Layout: "992064f23179133f",
+			Layout: "bac9c4ecedf5f39a",
 			Pos:    "big.go:2101:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -87676,7 +87676,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#83",
-			Layout: "c894b02274e18973",
+			Layout: "8cd5a7126c5d08ad",
 			Pos:    "big.go:2102:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -87927,7 +87927,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#84",
-			Layout: "009b2fdc3a1892dc",
+			Layout: "c98587b8e0f235f0",
 			Pos:    "big.go:2103:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -88181,7 +88181,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#85",
-			Layout: "500c0369b8acae19",
+			Layout: "df64d9f097f4e029",
 			Pos:    "big.go:2104:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -88438,7 +88438,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#86",
-			Layout: "34232bc3ada05949",
+			Layout: "785c24388d12b124",
 			Pos:    "big.go:2105:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -88698,7 +88698,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#87",
-			Layout: "b8ffa60f4e12281c",
+			Layout: "c1c50346f71bfbc6",
 			Pos:    "big.go:2106:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -88961,7 +88961,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#88",
-			Layout: "c1bc4242ebc4c22f",
+			Layout: "7f8b075c38e93c0a",
 			Pos:    "big.go:2107:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -89227,7 +89227,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#89",
-			Layout: "86019119d31b5b85",
+			Layout: "c1027d3adc2e0ea3",
 			Pos:    "big.go:2108:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -89496,7 +89496,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#90",
-			Layout: "056a657eee7db8e0",
+			Layout: "25a6b4ff845740fa",
 			Pos:    "big.go:2109:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -89768,7 +89768,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#91",
-			Layout: "e5a27cd07e6e3cb3",
+			Layout: "e652e21962a71a05",
 			Pos:    "big.go:2110:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -90043,7 +90043,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#92",
-			Layout: "4fc480ee0637f550",
+			Layout: "b978cc3aaca1c35e",
 			Pos:    "big.go:2111:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -90321,7 +90321,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#93",
-			Layout: "ce69eb6e580964ab",
+			Layout: "377452b44733de1e",
 			Pos:    "big.go:2112:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -90602,7 +90602,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#94",
-			Layout: "ad076de4d556b073",
+			Layout: "541d87af772a7c0f",
 			Pos:    "big.go:2113:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -90886,7 +90886,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#95",
-			Layout: "5ca515b17848aa2e",
+			Layout: "5072fa596b05edf1",
 			Pos:    "big.go:2114:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -91173,7 +91173,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#96",
-			Layout: "cb3e6b0fb826803e",
+			Layout: "07e3db358d6bc7e1",
 			Pos:    "big.go:2115:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -91463,7 +91463,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#97",
-			Layout: "dc7c23cc767d2f91",
+			Layout: "56fbf2b246898b36",
 			Pos:    "big.go:2116:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -91756,7 +91756,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#98",
-			Layout: "012967d4bfa9ec18",
+			Layout: "a439578a4cd15bcf",
 			Pos:    "big.go:2117:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -92052,7 +92052,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#99",
-			Layout: "508072c67c3c80f7",
+			Layout: "4245d2b2db90594b",
 			Pos:    "big.go:2118:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -92351,7 +92351,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#100",
-			Layout: "dff18dc120a58092",
+			Layout: "0bafff22c403bbb2",
 			Pos:    "big.go:2119:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -92653,7 +92653,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#101",
-			Layout: "bc083d3f2d34154f",
+			Layout: "d71a38d21a290bc4",
 			Pos:    "big.go:2120:12",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -92958,7 +92958,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#102",
-			Layout: "d6745b92601ab5ef",
+			Layout: "6fdcd96c0bd626f7",
 			Pos:    "big.go:2121:12",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -93266,7 +93266,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#103",
-			Layout: "6636ed35271fa26b",
+			Layout: "08b31850f2a8ee9d",
 			Pos:    "big.go:2122:12",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -93577,7 +93577,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#104",
-			Layout: "e84843e68f5228e6",
+			Layout: "775e742f0b36c43e",
 			Pos:    "big.go:2123:12",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -93891,7 +93891,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#105",
-			Layout: "d0496a5dd1c038d4",
+			Layout: "bce8154053700ac5",
 			Pos:    "big.go:2124:12",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -94208,7 +94208,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#106",
-			Layout: "3a0ebd4fc4250fe9",
+			Layout: "f92b8d65180cb70e",
 			Pos:    "big.go:2125:12",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -94528,7 +94528,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#107",
-			Layout: "324743f5e3385cb0",
+			Layout: "4be8344def2b1412",
 			Pos:    "big.go:2126:12",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -94851,7 +94851,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#108",
-			Layout: "757610fb76f6919d",
+			Layout: "0f29dbe5f43ecf0e",
 			Pos:    "big.go:2127:12",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -95177,7 +95177,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#109",
-			Layout: "4362f3490ab20fd7",
+			Layout: "bf8698b361477ca9",
 			Pos:    "big.go:2128:12",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -95506,7 +95506,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#110",
-			Layout: "01c5efc54849cabc",
+			Layout: "a33fbb4e4eb16ff8",
 			Pos:    "big.go:2129:12",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -95838,7 +95838,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#111",
-			Layout: "f82d2563f9c213be",
+			Layout: "7bf83a7ad6b57cca",
 			Pos:    "big.go:2130:12",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -96173,7 +96173,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#112",
-			Layout: "3225a80da5b78715",
+			Layout: "b0ca9a7a4b1de665",
 			Pos:    "big.go:2131:12",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -96511,7 +96511,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#113",
-			Layout: "d37b614b7ff2f82c",
+			Layout: "a083186e456d5d46",
 			Pos:    "big.go:2132:12",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -96852,7 +96852,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#114",
-			Layout: "c9a0888d160da8f4",
+			Layout: "30dea66782678e18",
 			Pos:    "big.go:2133:12",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -97196,7 +97196,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#115",
-			Layout: "bb49ce3862dff00d",
+			Layout: "2dff8afc139c1c58",
 			Pos:    "big.go:2134:12",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -97543,7 +97543,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#116",
-			Layout: "8e80b1dd6a2cbdd3",
+			Layout: "375bff3fbb0a1399",
 			Pos:    "big.go:2135:12",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -97893,7 +97893,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#117",
-			Layout: "2f1de8b85a3de553",
+			Layout: "0a2790c6f096585f",
 			Pos:    "big.go:2136:12",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -98246,7 +98246,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#118",
-			Layout: "f6fac2932ccbdf69",
+			Layout: "3191fb1f03638d94",
 			Pos:    "big.go:2137:12",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -98602,7 +98602,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#119",
-			Layout: "e2abf75f7e732933",
+			Layout: "589d9d45b0e0b04e",
 			Pos:    "big.go:2138:12",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -98961,7 +98961,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#120",
-			Layout: "4d0874a451154f3f",
+			Layout: "c59639e83c93e191",
 			Pos:    "big.go:2139:12",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -99323,7 +99323,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#121",
-			Layout: "4c5676102a62e2c8",
+			Layout: "78b30274862b85f6",
 			Pos:    "big.go:2140:12",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -99688,7 +99688,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#122",
-			Layout: "b9e504c5b055ac8e",
+			Layout: "3b6d7a6f7f9c4f44",
 			Pos:    "big.go:2141:12",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -100056,7 +100056,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#123",
-			Layout: "d61af1cc22ec80da",
+			Layout: "b8096d7023683444",
 			Pos:    "big.go:2142:12",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -100427,7 +100427,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#124",
-			Layout: "41e61763701f39bd",
+			Layout: "a0b143a7200cec1a",
 			Pos:    "big.go:2143:12",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -100801,7 +100801,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#125",
-			Layout: "38a6b1ad6306896a",
+			Layout: "6287be589ed87ffc",
 			Pos:    "big.go:2144:12",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -101178,7 +101178,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#126",
-			Layout: "acfee1376e9191f1",
+			Layout: "6e2d94e91107f624",
 			Pos:    "big.go:2145:12",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -101558,7 +101558,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#127",
-			Layout: "a5001a81f92c1632",
+			Layout: "b71e5093f8f50ec1",
 			Pos:    "big.go:2146:12",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -101941,7 +101941,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#128",
-			Layout: "f7da114f1c2ecbc3",
+			Layout: "30498787ad8a9871",
 			Pos:    "big.go:2147:12",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -102327,7 +102327,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#129",
-			Layout: "44d1c79a1c2c0ee0",
+			Layout: "bee8bab1a33c7af5",
 			Pos:    "big.go:2148:12",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -102716,7 +102716,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#130",
-			Layout: "08385a604798c88b",
+			Layout: "97e23ccd71d9afb5",
 			Pos:    "big.go:2149:12",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -103108,7 +103108,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#131",
-			Layout: "bcbbc3191e4f2845",
+			Layout: "5a364d4880e76ab7",
 			Pos:    "big.go:2150:12",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -103503,7 +103503,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#132",
-			Layout: "30cda1a5bb76ca02",
+			Layout: "e5fa1016ad4ca30b",
 			Pos:    "big.go:2151:12",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -103901,7 +103901,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#133",
-			Layout: "62a6244cd73ba25d",
+			Layout: "d82992c5e1052a1f",
 			Pos:    "big.go:2152:12",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -104302,7 +104302,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#134",
-			Layout: "3e47468a4fab9f17",
+			Layout: "da62751ee6f8caa6",
 			Pos:    "big.go:2153:12",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -104706,7 +104706,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#135",
-			Layout: "865fbe505988d6ac",
+			Layout: "6bfc4293e1db3c66",
 			Pos:    "big.go:2154:12",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -105113,7 +105113,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#136",
-			Layout: "f5b8352d860c9674",
+			Layout: "1d1ab70c2f35c684",
 			Pos:    "big.go:2155:12",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -105523,7 +105523,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#137",
-			Layout: "9e4c1848290e4efb",
+			Layout: "b98325398ad26f07",
 			Pos:    "big.go:2156:12",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -105936,7 +105936,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#138",
-			Layout: "e012f8681b09bd3c",
+			Layout: "726c963354d46051",
 			Pos:    "big.go:2157:12",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -106352,7 +106352,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#139",
-			Layout: "16b9e5a8bbabc603",
+			Layout: "043e744b230a3b7e",
 			Pos:    "big.go:2158:12",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -106771,7 +106771,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#140",
-			Layout: "dcff47537fcfcff4",
+			Layout: "7868bee76b994c7c",
 			Pos:    "big.go:2159:12",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -107193,7 +107193,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#141",
-			Layout: "e246a56fdf4cc7ae",
+			Layout: "31794e8fb4110da5",
 			Pos:    "big.go:2160:12",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -107618,7 +107618,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#142",
-			Layout: "76741e5352fb1e81",
+			Layout: "a74a70d8a68fb693",
 			Pos:    "big.go:2161:12",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -108046,7 +108046,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#143",
-			Layout: "5a7a4ab8f9c6a613",
+			Layout: "f6f28ffd00c25408",
 			Pos:    "big.go:2162:12",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -108477,7 +108477,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#144",
-			Layout: "a41e7885d4940666",
+			Layout: "1fdf83728456c687",
 			Pos:    "big.go:2163:12",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -108911,7 +108911,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#145",
-			Layout: "7699624a3333e3b2",
+			Layout: "15abbeac53d7743e",
 			Pos:    "big.go:2164:12",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -109348,7 +109348,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#146",
-			Layout: "11d8fb033d71e7fd",
+			Layout: "e7951fee4d1939eb",
 			Pos:    "big.go:2165:12",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -109788,7 +109788,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#147",
-			Layout: "0b93136563f55fa3",
+			Layout: "a7477730e25e62ca",
 			Pos:    "big.go:2166:12",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -110231,7 +110231,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#148",
-			Layout: "7de6e998f77f717d",
+			Layout: "31f0bab51e03a221",
 			Pos:    "big.go:2167:12",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -110677,7 +110677,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#149",
-			Layout: "760fd8a4db1799c7",
+			Layout: "4b11c3b4562fcf64",
 			Pos:    "big.go:2168:12",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -111126,7 +111126,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#150",
-			Layout: "afadf5371a30cc31",
+			Layout: "74cf2be207f6a3cf",
 			Pos:    "big.go:2169:12",
 			Vars: []fsm.VarInfo{{
 				Name: "x0",
@@ -121511,7 +121511,7 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "57c3f878392f409a",
+			Layout: "92e3b6d01d2665cf",
 			Pos:    "big.go:2206:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121522,7 +121522,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "2235d7a24215e9e0",
+			Layout: "6e8bc3e05f222c09",
 			Pos:    "big.go:2211:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121533,7 +121533,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#3",
-			Layout: "f831596e2014cca1",
+			Layout: "bf9ac4788a81fe75",
 			Pos:    "big.go:2216:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121544,7 +121544,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#4",
-			Layout: "755f51bcc3ae160d",
+			Layout: "70cff2d4b79839bd",
 			Pos:    "big.go:2221:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121555,7 +121555,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#5",
-			Layout: "557628f9adfa91de",
+			Layout: "cceaf07fea34bd81",
 			Pos:    "big.go:2226:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121566,7 +121566,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#6",
-			Layout: "e117c45663ffb3a4",
+			Layout: "2ead5c3c7a09a360",
 			Pos:    "big.go:2231:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121577,7 +121577,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#7",
-			Layout: "82ed49aa1c668a0b",
+			Layout: "f18e118fbe671651",
 			Pos:    "big.go:2236:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121588,7 +121588,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#8",
-			Layout: "5a42654866c37edb",
+			Layout: "eca22ef372e43666",
 			Pos:    "big.go:2241:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121599,7 +121599,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#9",
-			Layout: "fe17ae8d4bd405e0",
+			Layout: "ef228399fcbc0271",
 			Pos:    "big.go:2246:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121610,7 +121610,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#10",
-			Layout: "e7aaad64142381ec",
+			Layout: "2b8794512b464965",
 			Pos:    "big.go:2251:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121621,7 +121621,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#11",
-			Layout: "e52acf6d871038df",
+			Layout: "1821c7a4829fcbff",
 			Pos:    "big.go:2256:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121632,7 +121632,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#12",
-			Layout: "aa00963af88a8f1c",
+			Layout: "b75cccbb35d791c5",
 			Pos:    "big.go:2261:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121643,7 +121643,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#13",
-			Layout: "f1b9d3c6e0ce1428",
+			Layout: "b1b4db1b6833c5ea",
 			Pos:    "big.go:2266:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121654,7 +121654,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#14",
-			Layout: "f45e71e77d27b66c",
+			Layout: "884f6a7c1bb8c3e3",
 			Pos:    "big.go:2271:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121665,7 +121665,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#15",
-			Layout: "3839a3c6f0fee2a7",
+			Layout: "220348688be1623b",
 			Pos:    "big.go:2276:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121676,7 +121676,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#16",
-			Layout: "b4ec627488e85caf",
+			Layout: "87b68e1c2dde9169",
 			Pos:    "big.go:2281:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121687,7 +121687,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#17",
-			Layout: "8ef2b830e29931a6",
+			Layout: "8320cd9e2146f81f",
 			Pos:    "big.go:2286:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121698,7 +121698,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#18",
-			Layout: "f783584896a8a270",
+			Layout: "9918c1705faf7a63",
 			Pos:    "big.go:2291:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121709,7 +121709,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#19",
-			Layout: "da31fd1e0f071ff8",
+			Layout: "161d492648f4af74",
 			Pos:    "big.go:2296:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121720,7 +121720,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#20",
-			Layout: "7a8b6d04297842ba",
+			Layout: "fee5d279bf5ab80d",
 			Pos:    "big.go:2301:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121731,7 +121731,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#21",
-			Layout: "dc4c1aeba8a33f70",
+			Layout: "f1eacad44c5357f6",
 			Pos:    "big.go:2306:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121742,7 +121742,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#22",
-			Layout: "8a817a26f4e22957",
+			Layout: "42b27529ca8d0373",
 			Pos:    "big.go:2311:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121753,7 +121753,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#23",
-			Layout: "9061c7eb3dcd6b54",
+			Layout: "ee50e3368cd77354",
 			Pos:    "big.go:2316:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121764,7 +121764,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#24",
-			Layout: "03f1d73cdcdcc8a7",
+			Layout: "58ba96044876544a",
 			Pos:    "big.go:2321:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121775,7 +121775,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#25",
-			Layout: "80c768ca6721685f",
+			Layout: "3286f22187914101",
 			Pos:    "big.go:2326:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121786,7 +121786,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#26",
-			Layout: "3e74c77b86b1d6e5",
+			Layout: "843e7c1949d74706",
 			Pos:    "big.go:2331:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121797,7 +121797,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#27",
-			Layout: "0553cbe698a52bfd",
+			Layout: "1a3102cf9171573c",
 			Pos:    "big.go:2336:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121808,7 +121808,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#28",
-			Layout: "84d37e98c947dde9",
+			Layout: "30e77262a4445820",
 			Pos:    "big.go:2341:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121819,7 +121819,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#29",
-			Layout: "475fddb3daef7d8a",
+			Layout: "151fb5c23fd2090a",
 			Pos:    "big.go:2346:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121830,7 +121830,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#30",
-			Layout: "5d76fe58ffe5dc25",
+			Layout: "61d9ae6bd1b87938",
 			Pos:    "big.go:2351:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121841,7 +121841,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#31",
-			Layout: "0aa938df41c8e217",
+			Layout: "6748a5b3b5c848e7",
 			Pos:    "big.go:2356:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121852,7 +121852,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#32",
-			Layout: "352f46e66d5eb47d",
+			Layout: "d9e2f54d5a9aa0bc",
 			Pos:    "big.go:2361:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121863,7 +121863,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#33",
-			Layout: "63bf36a573e719f5",
+			Layout: "25efffa727954243",
 			Pos:    "big.go:2366:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121874,7 +121874,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#34",
-			Layout: "245dfa48af2239cb",
+			Layout: "35bf09fa495e9756",
 			Pos:    "big.go:2371:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121885,7 +121885,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#35",
-			Layout: "05d613d2704bc5ea",
+			Layout: "2cbba8bbcf216461",
 			Pos:    "big.go:2376:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121896,7 +121896,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#36",
-			Layout: "5af40a5aea263ad6",
+			Layout: "d9d0a6007d2d0815",
 			Pos:    "big.go:2381:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121907,7 +121907,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#37",
-			Layout: "b376b5c6669fc331",
+			Layout: "721fbdb539a3938d",
 			Pos:    "big.go:2386:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121918,7 +121918,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#38",
-			Layout: "83e68c07c8ce35d9",
+			Layout: "ac4125a3111fee44",
 			Pos:    "big.go:2391:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121929,7 +121929,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#39",
-			Layout: "f7dc68e1b3a62e4e",
+			Layout: "d353ec8371258c0b",
 			Pos:    "big.go:2396:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121940,7 +121940,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#40",
-			Layout: "0a1a4663909791a2",
+			Layout: "5b53dcaf8c593068",
 			Pos:    "big.go:2401:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121951,7 +121951,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#41",
-			Layout: "7c8242d7a588ee4f",
+			Layout: "c06cd5508a213f0f",
 			Pos:    "big.go:2406:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121962,7 +121962,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#42",
-			Layout: "bd32db3fa4b19a3b",
+			Layout: "fbe3ed3a10124c55",
 			Pos:    "big.go:2411:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121973,7 +121973,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#43",
-			Layout: "58529c12e813c75e",
+			Layout: "6e2aa3391f0660f3",
 			Pos:    "big.go:2416:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121984,7 +121984,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#44",
-			Layout: "c8e4f27477fb3e3c",
+			Layout: "1074d22adb5d25bd",
 			Pos:    "big.go:2421:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -121995,7 +121995,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#45",
-			Layout: "13178368b6fb0ea6",
+			Layout: "411c5c3076d7cd82",
 			Pos:    "big.go:2426:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -122006,7 +122006,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#46",
-			Layout: "caf98542380cdbd9",
+			Layout: "5b6806d8be03fb03",
 			Pos:    "big.go:2431:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -122017,7 +122017,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#47",
-			Layout: "a1baf4729d16497a",
+			Layout: "2c1e12f85105747a",
 			Pos:    "big.go:2436:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -122028,7 +122028,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#48",
-			Layout: "1cfbfab680a28462",
+			Layout: "dff20e94847ff99e",
 			Pos:    "big.go:2441:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -122039,7 +122039,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#49",
-			Layout: "25a337584a3ebf52",
+			Layout: "4abcf8b53944a9ce",
 			Pos:    "big.go:2446:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -122050,7 +122050,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#50",
-			Layout: "9d54013018be9ec4",
+			Layout: "1880e6aa5c0a885f",
 			Pos:    "big.go:2451:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -122061,7 +122061,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#51",
-			Layout: "df8a06e50820fa68",
+			Layout: "5d91767f568c4c7b",
 			Pos:    "big.go:2456:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -122072,7 +122072,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#52",
-			Layout: "c2ea763a1abf3db2",
+			Layout: "8eae843f0186f111",
 			Pos:    "big.go:2461:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -122083,7 +122083,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#53",
-			Layout: "cdedf505d9ed129b",
+			Layout: "be62f04d41b75fe4",
 			Pos:    "big.go:2466:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -122094,7 +122094,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#54",
-			Layout: "38527d84c5ca5994",
+			Layout: "4620a3bb3b7b848d",
 			Pos:    "big.go:2471:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -122105,7 +122105,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#55",
-			Layout: "148b60891d126d57",
+			Layout: "1015da507179f5d6",
 			Pos:    "big.go:2476:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -122116,7 +122116,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#56",
-			Layout: "35042a20e7aa2cb3",
+			Layout: "b460af743594c34e",
 			Pos:    "big.go:2481:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -122127,7 +122127,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#57",
-			Layout: "e7795f9954afe6ff",
+			Layout: "3f1f23c0b20f87b4",
 			Pos:    "big.go:2486:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -122138,7 +122138,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#58",
-			Layout: "b867625cc4306a55",
+			Layout: "7f76effb5a2f33b1",
 			Pos:    "big.go:2491:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -122149,7 +122149,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#59",
-			Layout: "8a8271d0297c42fc",
+			Layout: "aa37898583b62652",
 			Pos:    "big.go:2496:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -122160,7 +122160,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#60",
-			Layout: "a127fa7035b8c6e9",
+			Layout: "94d54c094e1c2451",
 			Pos:    "big.go:2501:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -122171,7 +122171,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#61",
-			Layout: "05a8952d54c09a10",
+			Layout: "ae191e44b64b839e",
 			Pos:    "big.go:2506:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -122182,7 +122182,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#62",
-			Layout: "e7ab24dee0bd6e37",
+			Layout: "46921ea4e369ced3",
 			Pos:    "big.go:2511:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -122193,7 +122193,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#63",
-			Layout: "79a694a076e5ae57",
+			Layout: "980fc0f4ffd33f70",
 			Pos:    "big.go:2516:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -122204,7 +122204,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#64",
-			Layout: "5f7d2ef817357a17",
+			Layout: "6376ec545dfb79f5",
 			Pos:    "big.go:2521:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -122215,7 +122215,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#65",
-			Layout: "201bdd7a03f25817",
+			Layout: "6ede1f61333dc3ce",
 			Pos:    "big.go:2526:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -122226,7 +122226,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#66",
-			Layout: "40f8d87dddf85fb6",
+			Layout: "01c060a88332406d",
 			Pos:    "big.go:2531:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -122237,7 +122237,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#67",
-			Layout: "0093c7ce949d4f59",
+			Layout: "11095cb1d2276cb3",
 			Pos:    "big.go:2536:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -122248,7 +122248,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#68",
-			Layout: "ff0d0ec6700f347e",
+			Layout: "295d1cf80f3ff7b9",
 			Pos:    "big.go:2541:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -122259,7 +122259,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#69",
-			Layout: "6896bad3d56e45db",
+			Layout: "3d17c8f2781a1100",
 			Pos:    "big.go:2546:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -122270,7 +122270,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#70",
-			Layout: "b31e49c12181cc7f",
+			Layout: "4e0176cd5043f6b1",
 			Pos:    "big.go:2551:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -122281,7 +122281,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#71",
-			Layout: "38cda0c67d972521",
+			Layout: "2942805a2cb946b8",
 			Pos:    "big.go:2556:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -122292,7 +122292,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#72",
-			Layout: "e0643a5728790bee",
+			Layout: "e1110c5ea9519b4f",
 			Pos:    "big.go:2561:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -122303,7 +122303,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#73",
-			Layout: "fed79ba3f636bbe9",
+			Layout: "1d889ae89e58a8ba",
 			Pos:    "big.go:2566:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -122314,7 +122314,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#74",
-			Layout: "1bf3d9b3d36dd5bd",
+			Layout: "d47a97844c3e5ca2",
 			Pos:    "big.go:2571:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -122325,7 +122325,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#75",
-			Layout: "61d3abb542d7ef1b",
+			Layout: "c85422ee4cefd924",
 			Pos:    "big.go:2576:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -122336,7 +122336,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#76",
-			Layout: "f13f48f3453e65d8",
+			Layout: "5a9f634f5b1615f0",
 			Pos:    "big.go:2581:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -122347,7 +122347,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#77",
-			Layout: "113258a93c67db62",
+			Layout: "c50711952db98ce3",
 			Pos:    "big.go:2586:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -122358,7 +122358,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#78",
-			Layout: "1051392e6806ff9f",
+			Layout: "1d88908198c79332",
 			Pos:    "big.go:2591:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -122369,7 +122369,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#79",
-			Layout: "de5f5224f6312abb",
+			Layout: "bc3d41dd15cba684",
 			Pos:    "big.go:2596:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -122380,7 +122380,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#80",
-			Layout: "225b5934d860a63f",
+			Layout: "dfdc6806645dbe61",
 			Pos:    "big.go:2601:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -122391,7 +122391,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#81",
-			Layout: "2acfd50423fa4276",
+			Layout: "a6e86d8c108fbf84",
 			Pos:    "big.go:2606:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -122402,7 +122402,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#82",
-			Layout: "76c3f8c8041ae5c6",
+			Layout: "e2755fae6ae7f41d",
 			Pos:    "big.go:2611:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -122413,7 +122413,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#83",
-			Layout: "423abe46f9fe2d55",
+			Layout: "0312da1638b46ea6",
 			Pos:    "big.go:2616:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -122424,7 +122424,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#84",
-			Layout: "4b6c464f284148be",
+			Layout: "29e2421dc13621bf",
 			Pos:    "big.go:2621:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -122435,7 +122435,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#85",
-			Layout: "ac6aac59e1408184",
+			Layout: "0ea1ecf1f9c4665e",
 			Pos:    "big.go:2626:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -122446,7 +122446,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#86",
-			Layout: "1923c2d5969b8eed",
+			Layout: "5558c9e9074bb1eb",
 			Pos:    "big.go:2631:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -122457,7 +122457,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#87",
-			Layout: "f61349af9cc1b2a1",
+			Layout: "708fee385243c16c",
 			Pos:    "big.go:2636:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -122468,7 +122468,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#88",
-			Layout: "9ab4802efd161fed",
+			Layout: "37a79a0eb40d454e",
 			Pos:    "big.go:2641:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -122479,7 +122479,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#89",
-			Layout: "7fe3c29fbdc9633d",
+			Layout: "4ada9ff2afda069a",
 			Pos:    "big.go:2646:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -122490,7 +122490,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#90",
-			Layout: "75082bb1980e9b85",
+			Layout: "d8f97c10f4e94e5d",
 			Pos:    "big.go:2651:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -122501,7 +122501,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#91",
-			Layout: "580e9eb3b91c9e44",
+			Layout: "dbf6bdbac0868fbf",
 			Pos:    "big.go:2656:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -122512,7 +122512,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#92",
-			Layout: "788f82a37997d14f",
+			Layout: "d7206d3854f2e73b",
 			Pos:    "big.go:2661:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -122523,7 +122523,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#93",
-			Layout: "2d751b0dbe3bf05f",
+			Layout: "04d8bc270d3bcdbf",
 			Pos:    "big.go:2666:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -122534,7 +122534,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#94",
-			Layout: "6996284375d85174",
+			Layout: "ca108a79ec180ec6",
 			Pos:    "big.go:2671:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -122545,7 +122545,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#95",
-			Layout: "a923323b58597a28",
+			Layout: "b1ba2ce2d0fbdc1f",
 			Pos:    "big.go:2676:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -122556,7 +122556,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#96",
-			Layout: "082aa1ce634e89a7",
+			Layout: "3f313b6495a59835",
 			Pos:    "big.go:2681:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -122567,7 +122567,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#97",
-			Layout: "f0ba060e93363340",
+			Layout: "5f4968eac9d42883",
 			Pos:    "big.go:2686:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -122578,7 +122578,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#98",
-			Layout: "6d5a33414abbc0c6",
+			Layout: "68bc9f3f1c2a36b6",
 			Pos:    "big.go:2691:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -122589,7 +122589,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#99",
-			Layout: "a5083b855e59045f",
+			Layout: "5b550ec9e1595ca7",
 			Pos:    "big.go:2696:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -122600,7 +122600,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#100",
-			Layout: "7fc1abc78583362a",
+			Layout: "36f78b3c03b6e8a2",
 			Pos:    "big.go:2701:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -122611,7 +122611,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#101",
-			Layout: "d4b3994b0c15d9c9",
+			Layout: "0e3777ce91c416af",
 			Pos:    "big.go:2706:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -122622,7 +122622,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#102",
-			Layout: "4ee4fbf088ee49e6",
+			Layout: "9318363475b1e4ae",
 			Pos:    "big.go:2711:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -122633,7 +122633,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#103",
-			Layout: "fa2405915bb12bf9",
+			Layout: "f3c2d172c7c50696",
 			Pos:    "big.go:2716:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -122644,7 +122644,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#104",
-			Layout: "fb4a4a07a2aabbd0",
+			Layout: "3bef2c9f622ce1cf",
 			Pos:    "big.go:2721:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -122655,7 +122655,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#105",
-			Layout: "5175218a3f893aea",
+			Layout: "5ee36424181bd5d4",
 			Pos:    "big.go:2726:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -122666,7 +122666,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#106",
-			Layout: "25a4c1db823b4c1c",
+			Layout: "5c66b35a29119cb4",
 			Pos:    "big.go:2731:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -122677,7 +122677,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#107",
-			Layout: "04b1a012c83554b4",
+			Layout: "7e42bfc3a6e11b86",
 			Pos:    "big.go:2736:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -122688,7 +122688,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#108",
-			Layout: "c349a947a3371279",
+			Layout: "d3d1cb6ea407274d",
 			Pos:    "big.go:2741:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -122699,7 +122699,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#109",
-			Layout: "96182fa08295038e",
+			Layout: "0ec84b31efa7474c",
 			Pos:    "big.go:2746:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -122710,7 +122710,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#110",
-			Layout: "242aa004ef1e8476",
+			Layout: "f3cf3b4bd66fec32",
 			Pos:    "big.go:2751:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -122721,7 +122721,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#111",
-			Layout: "6705ded62992373e",
+			Layout: "39665bcd1963b029",
 			Pos:    "big.go:2756:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -122732,7 +122732,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#112",
-			Layout: "d2457955c1b04610",
+			Layout: "33dbf21a1607cc66",
 			Pos:    "big.go:2761:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -122743,7 +122743,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#113",
-			Layout: "21a78291d3961123",
+			Layout: "9acece108422bc14",
 			Pos:    "big.go:2766:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -122754,7 +122754,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#114",
-			Layout: "9d5c08cf34ea3768",
+			Layout: "d31b4a79e232edcc",
 			Pos:    "big.go:2771:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -122765,7 +122765,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#115",
-			Layout: "f021f0ca6dcbfbcb",
+			Layout: "f89da6e674526f5e",
 			Pos:    "big.go:2776:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -122776,7 +122776,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#116",
-			Layout: "173c31ebbf6741d2",
+			Layout: "c5131019a2ceb6ce",
 			Pos:    "big.go:2781:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -122787,7 +122787,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#117",
-			Layout: "ed74d36aef9c84d2",
+			Layout: "69a2b4b42590eac4",
 			Pos:    "big.go:2786:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -122798,7 +122798,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#118",
-			Layout: "e40ca5236628be50",
+			Layout: "51e8294ae5c63174",
 			Pos:    "big.go:2791:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -122809,7 +122809,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#119",
-			Layout: "5ea2c3ec727378a9",
+			Layout: "d47a3b796377cc59",
 			Pos:    "big.go:2796:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -122820,7 +122820,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#120",
-			Layout: "eb02e41c68498b13",
+			Layout: "1749727bfe6d0c85",
 			Pos:    "big.go:2801:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -122831,7 +122831,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#121",
-			Layout: "72b5b7a1e99660c6",
+			Layout: "7c147b7488f9b196",
 			Pos:    "big.go:2806:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -122842,7 +122842,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#122",
-			Layout: "848818563c3aface",
+			Layout: "4238647a0d70eca4",
 			Pos:    "big.go:2811:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -122853,7 +122853,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#123",
-			Layout: "b229aa9bf2824ab0",
+			Layout: "28af5448520e4b15",
 			Pos:    "big.go:2816:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -122864,7 +122864,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#124",
-			Layout: "5abf077d168fa85a",
+			Layout: "3c4f5e39e1e89c72",
 			Pos:    "big.go:2821:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -122875,7 +122875,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#125",
-			Layout: "1b49e7de506a5e48",
+			Layout: "1c962adcfc5cf3bc",
 			Pos:    "big.go:2826:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -122886,7 +122886,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#126",
-			Layout: "f79393bb1faf1caf",
+			Layout: "73150fd0f60a2a2d",
 			Pos:    "big.go:2831:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -122897,7 +122897,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#127",
-			Layout: "935c4f060520794e",
+			Layout: "ffe154ccf03fdf8d",
 			Pos:    "big.go:2836:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -122908,7 +122908,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#128",
-			Layout: "0bb103cf97ed15bf",
+			Layout: "b800a652047e8915",
 			Pos:    "big.go:2841:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -122919,7 +122919,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#129",
-			Layout: "bb3dd9bcad820bbb",
+			Layout: "d5600a1a744b4754",
 			Pos:    "big.go:2846:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -122930,7 +122930,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#130",
-			Layout: "00d50cdef0fe0a3c",
+			Layout: "95944972a5bccf65",
 			Pos:    "big.go:2851:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -122941,7 +122941,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#131",
-			Layout: "86d7635815cf100d",
+			Layout: "1c27c547b9adc3db",
 			Pos:    "big.go:2856:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -122952,7 +122952,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#132",
-			Layout: "b9c13cb26556e187",
+			Layout: "45c03eec6412a827",
 			Pos:    "big.go:2861:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -122963,7 +122963,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#133",
-			Layout: "fc56d980402ec694",
+			Layout: "8e024ae753242624",
 			Pos:    "big.go:2866:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -122974,7 +122974,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#134",
-			Layout: "7fe5c3eb350386f2",
+			Layout: "e0d13dd5231e280e",
 			Pos:    "big.go:2871:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -122985,7 +122985,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#135",
-			Layout: "019cfaa578e2c8c3",
+			Layout: "228308512ae700bb",
 			Pos:    "big.go:2876:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -122996,7 +122996,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#136",
-			Layout: "1f73e2ffa6ca65e3",
+			Layout: "1eef4abf3a0268e1",
 			Pos:    "big.go:2881:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -123007,7 +123007,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#137",
-			Layout: "2ac68b9d69a48b7e",
+			Layout: "c6af51fd9a0fe469",
 			Pos:    "big.go:2886:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -123018,7 +123018,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#138",
-			Layout: "a9c99c743bcc929f",
+			Layout: "c3fe732893a34d8c",
 			Pos:    "big.go:2891:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -123029,7 +123029,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#139",
-			Layout: "7246e0f732826c6d",
+			Layout: "8894a5459b873841",
 			Pos:    "big.go:2896:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -123040,7 +123040,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#140",
-			Layout: "61e0212b2ff31dd0",
+			Layout: "5120486dd3329ab2",
 			Pos:    "big.go:2901:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -123051,7 +123051,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#141",
-			Layout: "df4f490d06902824",
+			Layout: "d2da367e9c632057",
 			Pos:    "big.go:2906:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -123062,7 +123062,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#142",
-			Layout: "c68083b5a60e0457",
+			Layout: "e70facc7d9f7adb9",
 			Pos:    "big.go:2911:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -123073,7 +123073,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#143",
-			Layout: "fb19d3ba164c0ce1",
+			Layout: "f701c4c7acf00e6d",
 			Pos:    "big.go:2916:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -123084,7 +123084,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#144",
-			Layout: "7ff321613b6f505f",
+			Layout: "d8ac7e785a35f2b9",
 			Pos:    "big.go:2921:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -123095,7 +123095,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#145",
-			Layout: "80143e01d9a2b12c",
+			Layout: "7ad1150c7c97905d",
 			Pos:    "big.go:2926:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -123106,7 +123106,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#146",
-			Layout: "8b0b1bab8c32ce13",
+			Layout: "5de1b09db3bcbde8",
 			Pos:    "big.go:2931:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -123117,7 +123117,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#147",
-			Layout: "f676631cf70b1bf5",
+			Layout: "f4226b323c4d4e0f",
 			Pos:    "big.go:2936:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -123128,7 +123128,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#148",
-			Layout: "d019112485c63524",
+			Layout: "34d6040b65bd1890",
 			Pos:    "big.go:2941:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -123139,7 +123139,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#149",
-			Layout: "53d4ce4fd27def3a",
+			Layout: "f5f41d42f768fcb6",
 			Pos:    "big.go:2946:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -123150,7 +123150,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#150",
-			Layout: "7062161032aec20f",
+			Layout: "364704e7c9dbe814",
 			Pos:    "big.go:2951:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -123161,7 +123161,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#151",
-			Layout: "a10b356e2b317a09",
+			Layout: "40805b0ede0f5656",
 			Pos:    "big.go:2956:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -123172,7 +123172,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#152",
-			Layout: "e10ebd70a4737a47",
+			Layout: "3a401d5ebb8d1151",
 			Pos:    "big.go:2961:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -123183,7 +123183,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#153",
-			Layout: "76d1e30b5cc90c9e",
+			Layout: "6ac759988e977c96",
 			Pos:    "big.go:2966:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -123194,7 +123194,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#154",
-			Layout: "d31c9c58098cdb5b",
+			Layout: "555b257c2f244fa1",
 			Pos:    "big.go:2971:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -123205,7 +123205,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#155",
-			Layout: "83ca4239d6f1ce86",
+			Layout: "5256520783ed3541",
 			Pos:    "big.go:2976:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -123216,7 +123216,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#156",
-			Layout: "13be607ffab0eb62",
+			Layout: "99e9144baaf5df5f",
 			Pos:    "big.go:2981:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -123227,7 +123227,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#157",
-			Layout: "2086a1a321268c6e",
+			Layout: "f59b4357145442fb",
 			Pos:    "big.go:2986:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -123238,7 +123238,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#158",
-			Layout: "aada03fc3394a349",
+			Layout: "1cf794dd76ee6c21",
 			Pos:    "big.go:2991:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -123249,7 +123249,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#159",
-			Layout: "9b036bc51c16c296",
+			Layout: "f7488e15992c24e9",
 			Pos:    "big.go:2996:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -123260,7 +123260,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#160",
-			Layout: "fe9b41b90aafcba9",
+			Layout: "3601d71fde538012",
 			Pos:    "big.go:3001:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -123271,7 +123271,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#161",
-			Layout: "4073de6fd7133bfe",
+			Layout: "e95e2cade9fdbe88",
 			Pos:    "big.go:3006:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -123282,7 +123282,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#162",
-			Layout: "89d2269558616bc6",
+			Layout: "e6475ca293b02020",
 			Pos:    "big.go:3011:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -123293,7 +123293,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#163",
-			Layout: "bf8f682ff0ee442c",
+			Layout: "bffbc865dd3e66dd",
 			Pos:    "big.go:3016:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -123304,7 +123304,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#164",
-			Layout: "03ad87d9b049794d",
+			Layout: "1e770d660ed86f8e",
 			Pos:    "big.go:3021:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -123315,7 +123315,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#165",
-			Layout: "e03ac37dead55bba",
+			Layout: "3da91dcb054e2add",
 			Pos:    "big.go:3026:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -123326,7 +123326,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#166",
-			Layout: "0d72cd0fe302e9b6",
+			Layout: "26d89c3cc1a0570e",
 			Pos:    "big.go:3031:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -123337,7 +123337,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#167",
-			Layout: "fd37b39c916bc494",
+			Layout: "446f94d0a21b615b",
 			Pos:    "big.go:3036:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -123348,7 +123348,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#168",
-			Layout: "5abd8a81b8d76a67",
+			Layout: "fc59a5b4bd49cc7e",
 			Pos:    "big.go:3041:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -123359,7 +123359,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#169",
-			Layout: "bc6eb9301e1425b3",
+			Layout: "8392622a8615ea0e",
 			Pos:    "big.go:3046:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -123370,7 +123370,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#170",
-			Layout: "b4391b85a2600c11",
+			Layout: "d43c69d6a51b12e0",
 			Pos:    "big.go:3051:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -123381,7 +123381,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#171",
-			Layout: "37897e7eddcef573",
+			Layout: "ff65c10dcf5a73ee",
 			Pos:    "big.go:3056:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -123392,7 +123392,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#172",
-			Layout: "2b75e8349783366a",
+			Layout: "259a15d6a3c482ec",
 			Pos:    "big.go:3061:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -123403,7 +123403,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#173",
-			Layout: "778c1df8f101e3e5",
+			Layout: "bb4277ae9a4fe4d4",
 			Pos:    "big.go:3066:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -123414,7 +123414,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#174",
-			Layout: "f7294a896504ef47",
+			Layout: "fb02fb0cf75697b2",
 			Pos:    "big.go:3071:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -123425,7 +123425,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#175",
-			Layout: "59bda65e9ee4cbd8",
+			Layout: "58204f9b08974eda",
 			Pos:    "big.go:3076:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -123436,7 +123436,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#176",
-			Layout: "7b194411dc2003e5",
+			Layout: "5d360ed83d1aa84b",
 			Pos:    "big.go:3081:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -123447,7 +123447,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#177",
-			Layout: "2a5b6e084f3586a0",
+			Layout: "1714d55ad69b17e0",
 			Pos:    "big.go:3086:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -123458,7 +123458,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#178",
-			Layout: "662ed8bd9777baed",
+			Layout: "85f3fa61516a571c",
 			Pos:    "big.go:3091:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -123469,7 +123469,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#179",
-			Layout: "5f244880f8dc05a6",
+			Layout: "1fa864934bd6fa22",
 			Pos:    "big.go:3096:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -123480,7 +123480,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#180",
-			Layout: "e77e36253f66055c",
+			Layout: "45818489d6a25fa7",
 			Pos:    "big.go:3101:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -123491,7 +123491,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#181",
-			Layout: "6942550ea4f7e41c",
+			Layout: "de5d1157db8fa120",
 			Pos:    "big.go:3106:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -123502,7 +123502,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#182",
-			Layout: "89590b506db2fac3",
+			Layout: "9a4dcabe9386a298",
 			Pos:    "big.go:3111:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -123513,7 +123513,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#183",
-			Layout: "4cdc7d9ac6a9c46c",
+			Layout: "a73fe8217ee4d075",
 			Pos:    "big.go:3116:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -123524,7 +123524,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#184",
-			Layout: "5200d46706c2148b",
+			Layout: "ad9b8b90496b2eab",
 			Pos:    "big.go:3121:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -123535,7 +123535,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#185",
-			Layout: "250ada686c5aa330",
+			Layout: "4ad466d20c2d7f65",
 			Pos:    "big.go:3126:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -123546,7 +123546,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#186",
-			Layout: "0f10a0db3ea2abc8",
+			Layout: "b2d6c6a14efba25e",
 			Pos:    "big.go:3131:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -123557,7 +123557,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#187",
-			Layout: "55c2b7e79bbe2a11",
+			Layout: "e14c46942c943823",
 			Pos:    "big.go:3136:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -123568,7 +123568,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#188",
-			Layout: "1f36eac2f538ead3",
+			Layout: "2bc208afb7e15d62",
 			Pos:    "big.go:3141:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -123579,7 +123579,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#189",
-			Layout: "44a8925bda36a1c8",
+			Layout: "be1c20d479fa220a",
 			Pos:    "big.go:3146:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -123590,7 +123590,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#190",
-			Layout: "5afc21ac5d6cc7cd",
+			Layout: "9acad9c6fba3cd8c",
 			Pos:    "big.go:3151:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -123601,7 +123601,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#191",
-			Layout: "ecd45073fa44dcf8",
+			Layout: "40d9178a7ff14738",
 			Pos:    "big.go:3156:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -123612,7 +123612,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#192",
-			Layout: "9d00223cc88dd529",
+			Layout: "bfaa4f181d56cd89",
 			Pos:    "big.go:3161:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -123623,7 +123623,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#193",
-			Layout: "cf5699912dc2c11a",
+			Layout: "96c6b2623259630c",
 			Pos:    "big.go:3166:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -123634,7 +123634,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#194",
-			Layout: "7714a7706657a165",
+			Layout: "444d5ba94ea9121d",
 			Pos:    "big.go:3171:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -123645,7 +123645,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#195",
-			Layout: "0eb0a84fb70907f5",
+			Layout: "9739be2172912615",
 			Pos:    "big.go:3176:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -123656,7 +123656,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#196",
-			Layout: "881aa7bde4fb6005",
+			Layout: "11862d8238423d4f",
 			Pos:    "big.go:3181:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -123667,7 +123667,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#197",
-			Layout: "76b7725304d7808c",
+			Layout: "dafa4493fcb593b1",
 			Pos:    "big.go:3186:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -123678,7 +123678,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#198",
-			Layout: "e5d6b7c2e454e02f",
+			Layout: "9bdc0f628fa0bf69",
 			Pos:    "big.go:3191:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -123689,7 +123689,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#199",
-			Layout: "446d8b767b45c7bf",
+			Layout: "b27db10b763bb03a",
 			Pos:    "big.go:3196:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -123700,7 +123700,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#200",
-			Layout: "0961ea3a7a02367c",
+			Layout: "ce33ad091197f8dc",
 			Pos:    "big.go:3201:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -123711,7 +123711,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#201",
-			Layout: "e8ca915565bbb2c5",
+			Layout: "91917cf48ae08e3b",
 			Pos:    "big.go:3206:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -123722,7 +123722,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#202",
-			Layout: "e8ea059fa53895b4",
+			Layout: "30d34a6ad14ba7c2",
 			Pos:    "big.go:3211:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -123733,7 +123733,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#203",
-			Layout: "0283b2f70fe29f58",
+			Layout: "cd306afbea7df3ae",
 			Pos:    "big.go:3216:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -123744,7 +123744,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#204",
-			Layout: "906a4657c2816e13",
+			Layout: "ab73217fa42a0484",
 			Pos:    "big.go:3221:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -123755,7 +123755,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#205",
-			Layout: "d46518abbae1446b",
+			Layout: "9b74d15652069cd9",
 			Pos:    "big.go:3226:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -123766,7 +123766,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#206",
-			Layout: "8930ef997d2c4f83",
+			Layout: "b7ae979087111569",
 			Pos:    "big.go:3231:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -123777,7 +123777,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#207",
-			Layout: "bcdd36a058183f78",
+			Layout: "009dd3297f9c12c1",
 			Pos:    "big.go:3236:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -123788,7 +123788,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#208",
-			Layout: "352c8f35bb077e01",
+			Layout: "6a55effbed8874c4",
 			Pos:    "big.go:3241:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -123799,7 +123799,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#209",
-			Layout: "61205bb1e0cb0ebd",
+			Layout: "ef7c1a1541529875",
 			Pos:    "big.go:3246:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -123810,7 +123810,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#210",
-			Layout: "2b44b84872b2d9f4",
+			Layout: "9d17b031e927cb58",
 			Pos:    "big.go:3251:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -123821,7 +123821,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#211",
-			Layout: "0b1cf3044ac47073",
+			Layout: "a893d5ea1d7ab6b9",
 			Pos:    "big.go:3256:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -123832,7 +123832,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#212",
-			Layout: "5534e1bdffbda464",
+			Layout: "27b7038aa97a4c6a",
 			Pos:    "big.go:3261:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -123843,7 +123843,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#213",
-			Layout: "41a184dce358149a",
+			Layout: "33d2ed8236955b86",
 			Pos:    "big.go:3266:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -123854,7 +123854,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#214",
-			Layout: "5d89b2dd8bec3fc1",
+			Layout: "8873ff9e2ce288bb",
 			Pos:    "big.go:3271:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -123865,7 +123865,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#215",
-			Layout: "2a4e7e6d9be38e5d",
+			Layout: "43e46897919bd645",
 			Pos:    "big.go:3276:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -123876,7 +123876,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#216",
-			Layout: "42c7c1c2458373f7",
+			Layout: "87d9ee3a624dd398",
 			Pos:    "big.go:3281:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -123887,7 +123887,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#217",
-			Layout: "69f5ddc346df7c92",
+			Layout: "d6cb654a3cb69692",
 			Pos:    "big.go:3286:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -123898,7 +123898,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#218",
-			Layout: "c23a7b880ae58dfc",
+			Layout: "c746468cb01c5c36",
 			Pos:    "big.go:3291:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -123909,7 +123909,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#219",
-			Layout: "6d0c3e3d46527e4f",
+			Layout: "d44633bceb9f978d",
 			Pos:    "big.go:3296:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -123920,7 +123920,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#220",
-			Layout: "db99361c87dbfc6c",
+			Layout: "77f76056f5bc6c04",
 			Pos:    "big.go:3301:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -123931,7 +123931,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#221",
-			Layout: "2909d7093f1863b2",
+			Layout: "497b9267b57adb65",
 			Pos:    "big.go:3306:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -123942,7 +123942,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#222",
-			Layout: "66c2f04c9bf767a3",
+			Layout: "5f75ae974d46a221",
 			Pos:    "big.go:3311:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -123953,7 +123953,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#223",
-			Layout: "a0a7e1a2213f9fef",
+			Layout: "77754f78b97cf702",
 			Pos:    "big.go:3316:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -123964,7 +123964,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#224",
-			Layout: "067e53cddab93d77",
+			Layout: "bc69434a58cffb41",
 			Pos:    "big.go:3321:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -123975,7 +123975,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#225",
-			Layout: "87ab5ae1ec2aa67d",
+			Layout: "e973d3cf755555b6",
 			Pos:    "big.go:3326:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -123986,7 +123986,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#226",
-			Layout: "4fe2d648bd6f20d1",
+			Layout: "6f9a7d631f4ffc45",
 			Pos:    "big.go:3331:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -123997,7 +123997,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#227",
-			Layout: "64b9d794b4c2574d",
+			Layout: "e78eee0f21855555",
 			Pos:    "big.go:3336:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -124008,7 +124008,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#228",
-			Layout: "941361808dad9b60",
+			Layout: "2fe4e524d1aef049",
 			Pos:    "big.go:3341:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -124019,7 +124019,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#229",
-			Layout: "19a5b88a581a040d",
+			Layout: "53c262f78273c19b",
 			Pos:    "big.go:3346:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -124030,7 +124030,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#230",
-			Layout: "f1b241086989fe2e",
+			Layout: "1b0990f0dcd55e9e",
 			Pos:    "big.go:3351:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -124041,7 +124041,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#231",
-			Layout: "4fcbe3aced73cc30",
+			Layout: "2d13a7e88b1e0151",
 			Pos:    "big.go:3356:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -124052,7 +124052,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#232",
-			Layout: "fafc3fd4d440c106",
+			Layout: "eeda5239ac7d8c3f",
 			Pos:    "big.go:3361:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -124063,7 +124063,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#233",
-			Layout: "6e359db68860fb24",
+			Layout: "22aa48a358f1a803",
 			Pos:    "big.go:3366:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -124074,7 +124074,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#234",
-			Layout: "2eeded7e08a2ced3",
+			Layout: "f97c9e3b5c7112cc",
 			Pos:    "big.go:3371:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -124085,7 +124085,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#235",
-			Layout: "6d01ad8844552806",
+			Layout: "54c4fb390f9ee8ff",
 			Pos:    "big.go:3376:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -124096,7 +124096,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#236",
-			Layout: "4af0535459ecdca9",
+			Layout: "e73423ded38aa879",
 			Pos:    "big.go:3381:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -124107,7 +124107,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#237",
-			Layout: "8294d00927ca333f",
+			Layout: "dca93eb705f56cbe",
 			Pos:    "big.go:3386:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -124118,7 +124118,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#238",
-			Layout: "66cb1e7043654daa",
+			Layout: "8518b78d1fbff72e",
 			Pos:    "big.go:3391:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -124129,7 +124129,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#239",
-			Layout: "21803b82a54e0ef2",
+			Layout: "59a972542a8f0396",
 			Pos:    "big.go:3396:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -124140,7 +124140,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#240",
-			Layout: "a37ebb5ceabea993",
+			Layout: "413af0ce0cbb8345",
 			Pos:    "big.go:3401:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -124151,7 +124151,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#241",
-			Layout: "b05c5587c521db4f",
+			Layout: "7b9296d197175fcd",
 			Pos:    "big.go:3406:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -124162,7 +124162,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#242",
-			Layout: "e601b65b9907a5cd",
+			Layout: "caaeab2b3b82e882",
 			Pos:    "big.go:3411:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -124173,7 +124173,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#243",
-			Layout: "789fba778bc94232",
+			Layout: "b9bbde1961e21b45",
 			Pos:    "big.go:3416:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -124184,7 +124184,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#244",
-			Layout: "96ee636bd4b3ef69",
+			Layout: "4c9499155268842f",
 			Pos:    "big.go:3421:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -124195,7 +124195,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#245",
-			Layout: "2f13780ae809d253",
+			Layout: "4a7fe56992fffc7b",
 			Pos:    "big.go:3426:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -124206,7 +124206,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#246",
-			Layout: "dd60c0aa28a26ff0",
+			Layout: "195e4720639dd833",
 			Pos:    "big.go:3431:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -124217,7 +124217,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#247",
-			Layout: "8cc13ac1308ea2ce",
+			Layout: "adcf04e25545b6f5",
 			Pos:    "big.go:3436:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -124228,7 +124228,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#248",
-			Layout: "8d42466c95db06cd",
+			Layout: "5c2e5dee05835e9a",
 			Pos:    "big.go:3441:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -124239,7 +124239,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#249",
-			Layout: "00b521edd9b71e3d",
+			Layout: "a041289bc570c673",
 			Pos:    "big.go:3446:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -124250,7 +124250,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#250",
-			Layout: "b6f225e855da020a",
+			Layout: "b74da1bf3a362488",
 			Pos:    "big.go:3451:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -124261,7 +124261,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#251",
-			Layout: "8432d33ccc23306e",
+			Layout: "6388b1826b6faf5d",
 			Pos:    "big.go:3456:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -124272,7 +124272,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#252",
-			Layout: "f3f9ff2fbcd643f7",
+			Layout: "19fb942df802c4f8",
 			Pos:    "big.go:3461:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -124283,7 +124283,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#253",
-			Layout: "20c49f769b772ff8",
+			Layout: "1fa492b00e6f809e",
 			Pos:    "big.go:3466:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -124294,7 +124294,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#254",
-			Layout: "30576c4025a5b6a4",
+			Layout: "e7920b09c1ef7176",
 			Pos:    "big.go:3471:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -124305,7 +124305,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#255",
-			Layout: "5cf9635202af2487",
+			Layout: "d775506f9d3a42a8",
 			Pos:    "big.go:3476:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -124316,7 +124316,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#256",
-			Layout: "f1524a89d3e2c58d",
+			Layout: "c005df01cea86341",
 			Pos:    "big.go:3481:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -124327,7 +124327,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#257",
-			Layout: "13f43b5282759b06",
+			Layout: "62f81b81ce0711bc",
 			Pos:    "big.go:3486:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -124338,7 +124338,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#258",
-			Layout: "3f44baace1d90d47",
+			Layout: "c1b999eae9c7b5c7",
 			Pos:    "big.go:3491:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -124349,7 +124349,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#259",
-			Layout: "3ad57be6f54859d4",
+			Layout: "3f7a4d0f35fafd41",
 			Pos:    "big.go:3496:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -124360,7 +124360,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#260",
-			Layout: "01180fd24bf155a7",
+			Layout: "36e700952e636495",
 			Pos:    "big.go:3501:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -124371,7 +124371,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#261",
-			Layout: "97532028f3eb3028",
+			Layout: "3a29b528fa4e0573",
 			Pos:    "big.go:3506:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -124382,7 +124382,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#262",
-			Layout: "d0bd48e2b5c15d3b",
+			Layout: "cbad570432e3ce7a",
 			Pos:    "big.go:3511:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -124393,7 +124393,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#263",
-			Layout: "a95d63cb9253528a",
+			Layout: "1420c0b930c4f401",
 			Pos:    "big.go:3516:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -124404,7 +124404,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#264",
-			Layout: "18fae7d0ee5179c4",
+			Layout: "92538b49284d7d88",
 			Pos:    "big.go:3521:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -124415,7 +124415,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#265",
-			Layout: "71815bd936b1781f",
+			Layout: "131ba5c3d3f3bd54",
 			Pos:    "big.go:3526:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -124426,7 +124426,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#266",
-			Layout: "3e9ca70cf87ad218",
+			Layout: "da5c8ec13d1e24e4",
 			Pos:    "big.go:3531:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -124437,7 +124437,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#267",
-			Layout: "ed728d0e32c0d85a",
+			Layout: "f1e2ed0b3e672480",
 			Pos:    "big.go:3536:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -124448,7 +124448,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#268",
-			Layout: "82a02bcde6797cd2",
+			Layout: "2c58718c953d1973",
 			Pos:    "big.go:3541:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -124459,7 +124459,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#269",
-			Layout: "dc948881db8555d0",
+			Layout: "aa95843556d1229d",
 			Pos:    "big.go:3546:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -124470,7 +124470,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#270",
-			Layout: "8e025c3f216edb90",
+			Layout: "8fcf9f4224aabf37",
 			Pos:    "big.go:3551:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -124481,7 +124481,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#271",
-			Layout: "2407dda03911869e",
+			Layout: "231dfb91dc9b2e19",
 			Pos:    "big.go:3556:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -124492,7 +124492,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#272",
-			Layout: "25053c2c2deebd41",
+			Layout: "98d81a68fff80ece",
 			Pos:    "big.go:3561:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -124503,7 +124503,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#273",
-			Layout: "91be68a2fd2d4bf9",
+			Layout: "4806106b1bb4e1db",
 			Pos:    "big.go:3566:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -124514,7 +124514,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#274",
-			Layout: "8241ec8a35028ca2",
+			Layout: "cb8bcf7de7c7f857",
 			Pos:    "big.go:3571:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -124525,7 +124525,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#275",
-			Layout: "1425e1400742e85b",
+			Layout: "c7a22177c963ef15",
 			Pos:    "big.go:3576:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -124536,7 +124536,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#276",
-			Layout: "c25893c558d24401",
+			Layout: "d81bfc8c5f1937f8",
 			Pos:    "big.go:3581:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -124547,7 +124547,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#277",
-			Layout: "b64b4179cac1eb5e",
+			Layout: "98f80235e24f21c5",
 			Pos:    "big.go:3586:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -124558,7 +124558,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#278",
-			Layout: "5507468c24eca1b7",
+			Layout: "ef4a272a00500e73",
 			Pos:    "big.go:3591:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -124569,7 +124569,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#279",
-			Layout: "f00a1737433206d7",
+			Layout: "3887519f9a6e2dba",
 			Pos:    "big.go:3596:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -124580,7 +124580,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#280",
-			Layout: "b98fb855ba100c62",
+			Layout: "f2d7aff6cbdbef89",
 			Pos:    "big.go:3601:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -124591,7 +124591,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#281",
-			Layout: "429b2171a51368fe",
+			Layout: "024a6dbb1ddf6d0e",
 			Pos:    "big.go:3606:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -124602,7 +124602,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#282",
-			Layout: "4810fbd14b02bcc5",
+			Layout: "23d7cb2b9522be9c",
 			Pos:    "big.go:3611:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -124613,7 +124613,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#283",
-			Layout: "ea9510266220c187",
+			Layout: "98f94bbfa9758a7e",
 			Pos:    "big.go:3616:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -124624,7 +124624,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#284",
-			Layout: "005adee071a12b1b",
+			Layout: "f7c5b94b8ef6e4e1",
 			Pos:    "big.go:3621:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -124635,7 +124635,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#285",
-			Layout: "e41ad02fc8187345",
+			Layout: "2644cda12b6750df",
 			Pos:    "big.go:3626:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -124646,7 +124646,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#286",
-			Layout: "27dc9807e703c96e",
+			Layout: "7c782cfe7f8f2a62",
 			Pos:    "big.go:3631:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -124657,7 +124657,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#287",
-			Layout: "2496a610dc8e9e2b",
+			Layout: "10490bf15eca1db3",
 			Pos:    "big.go:3636:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -124668,7 +124668,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#288",
-			Layout: "87d0d1ddd7871001",
+			Layout: "fccdfa9ae66a741b",
 			Pos:    "big.go:3641:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -124679,7 +124679,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#289",
-			Layout: "de8014b8cd85cdf3",
+			Layout: "183d19c0895ca2e8",
 			Pos:    "big.go:3646:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -124690,7 +124690,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#290",
-			Layout: "0826117cd5bef7e7",
+			Layout: "b35cb5f8bc5847fb",
 			Pos:    "big.go:3651:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -124701,7 +124701,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#291",
-			Layout: "b410bd5c40719dd9",
+			Layout: "c1d107048fc0c10e",
 			Pos:    "big.go:3656:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -124712,7 +124712,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#292",
-			Layout: "df8bf5ec176de451",
+			Layout: "b1bec764e2023168",
 			Pos:    "big.go:3661:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -124723,7 +124723,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#293",
-			Layout: "22b92e15d82cdfec",
+			Layout: "435f78a584e05c6d",
 			Pos:    "big.go:3666:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -124734,7 +124734,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#294",
-			Layout: "4f4fa29c1a30db04",
+			Layout: "4cd0693ddfb3282c",
 			Pos:    "big.go:3671:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -124745,7 +124745,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#295",
-			Layout: "7109a01270ce96fc",
+			Layout: "15c409c6b86a3ace",
 			Pos:    "big.go:3676:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -124756,7 +124756,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#296",
-			Layout: "4b13fa3f88d98a42",
+			Layout: "6dcae0717225442e",
 			Pos:    "big.go:3681:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -124767,7 +124767,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#297",
-			Layout: "030bc4f7be890ebd",
+			Layout: "a86e9abf7452b252",
 			Pos:    "big.go:3686:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -124778,7 +124778,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#298",
-			Layout: "2a74586deb0ba2a0",
+			Layout: "1ec31aa614404ea8",
 			Pos:    "big.go:3691:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -124789,7 +124789,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#299",
-			Layout: "a183360a70b3e930",
+			Layout: "f88114c4e4a982cb",
 			Pos:    "big.go:3696:10",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -124800,7 +124800,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#300",
-			Layout: "4ca31c50e682545f",
+			Layout: "9c59802d9506a6f2",
 			Pos:    "big.go:3701:10",
 			Vars: []fsm.VarInfo{{
 				Name: "s",

@@ -197,11 +197,11 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "86be675ce493dc32",
+			Layout: "300ea6afb8fe340f",
 			Pos:    "ctxuse.go:22:9",
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "bce3bf0c2e0e34d1",
+			Layout: "5f27e47d01ea72a2",
 			Pos:    "ctxuse.go:30:10",
 			Vars: []fsm.VarInfo{{
 				Name: "y",
@@ -217,7 +217,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#3",
-			Layout: "899bee1855e8aa3e",
+			Layout: "2910e55fb2f5d69c",
 			Pos:    "ctxuse.go:32:11",
 		}},
 		Zero: func() fsm.Machine {
@@ -404,7 +404,7 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "850dda0236cece74",
+			Layout: "aad2a91fd2d90682",
 			Pos:    "ctxuse.go:43:14",
 			Vars: []fsm.VarInfo{{
 				Name: "b",
@@ -420,7 +420,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "d0b193230d0fa7ae",
+			Layout: "4af8de590a15915c",
 			Pos:    "ctxuse.go:46:2",
 			Vars: []fsm.VarInfo{{
 				Name: "bs",

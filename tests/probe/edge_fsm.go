@@ -377,7 +377,7 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "fc6b1a0c9b0a231e",
+			Layout: "04b499d14b0f7713",
 			Pos:    "edge.go:48:29",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
@@ -386,7 +386,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "eccfcd4bbe9a776c",
+			Layout: "9f906bc10eeb95bd",
 			Pos:    "edge.go:49:33",
 			Vars: []fsm.VarInfo{{
 				Name: "r",

@@ -1066,7 +1066,7 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "a304d61568f90d8f",
+			Layout: "e565b383da14ed3e",
 			Pos:    "exprs.go:85:6",
 			Vars: []fsm.VarInfo{{
 				Name: "p",
@@ -1077,7 +1077,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "e53d0c3d96388dbc",
+			Layout: "17936ff31959902b",
 			Pos:    "exprs.go:85:46",
 			Vars: []fsm.VarInfo{{
 				Name: "p",
@@ -1092,7 +1092,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#3",
-			Layout: "916da60c63451b4f",
+			Layout: "f2b676d9404bfc9e",
 			Pos:    "exprs.go:85:80",
 			Vars: []fsm.VarInfo{{
 				Name: "p",
@@ -1111,7 +1111,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#4",
-			Layout: "d1482eac28c1b85e",
+			Layout: "e56927939e584a9b",
 			Pos:    "exprs.go:86:21",
 			Vars: []fsm.VarInfo{{
 				Name: "p",
@@ -1317,7 +1317,7 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "c4c759ad0ef03d21",
+			Layout: "a1febe5b28647fab",
 			Pos:    "exprs.go:95:14",
 			Vars: []fsm.VarInfo{{
 				Name: "b",
@@ -1328,7 +1328,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "49a6a2f9648a4905",
+			Layout: "17b8e652113e1f98",
 			Pos:    "exprs.go:96:20",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
@@ -1505,11 +1505,11 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "86be675ce493dc32",
+			Layout: "300ea6afb8fe340f",
 			Pos:    "exprs.go:104:11",
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "12e3ee17feba331a",
+			Layout: "7c1386c7a4c40c05",
 			Pos:    "exprs.go:105:17",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
@@ -1517,7 +1517,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#3",
-			Layout: "8225413775bd6169",
+			Layout: "56bc7a486ccd2444",
 			Pos:    "exprs.go:106:3",
 			Vars: []fsm.VarInfo{{
 				Name: "y",
@@ -1678,11 +1678,11 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "86be675ce493dc32",
+			Layout: "86775685b6a2626d",
 			Pos:    "exprs.go:115:9",
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "2710c4d6349eaec0",
+			Layout: "6e26ab8e72d5417e",
 			Pos:    "exprs.go:119:42",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
@@ -2070,7 +2070,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Str.Call",
-			Layout: "e43fbd477f21b0b8",
+			Layout: "9f8fbe660b9e1cc8",
 			Pos:    "exprs.go:142:49",
 			Vars: []fsm.VarInfo{{
 				Name: "m",
@@ -2082,7 +2082,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Str.Call#2",
-			Layout: "e94b06ab2b96a352",
+			Layout: "93b084e79703bf30",
 			Pos:    "exprs.go:143:15",
 			Vars: []fsm.VarInfo{{
 				Name: "m",
@@ -2299,7 +2299,7 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "011c28726d9c648b",
+			Layout: "0ff1d89555769759",
 			Pos:    "exprs.go:153:14",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
@@ -2310,7 +2310,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "de4096c3b689f145",
+			Layout: "6d33b9a5db534f96",
 			Pos:    "exprs.go:153:46",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
@@ -2325,7 +2325,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#3",
-			Layout: "c488ac135e80b64c",
+			Layout: "f55be80dc462c184",
 			Pos:    "exprs.go:153:84",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -2560,7 +2560,7 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "86be675ce493dc32",
+			Layout: "300ea6afb8fe340f",
 			Pos:    "exprs.go:160:17",
 		}, {
 			ID:     "Str.Call",
@@ -2572,7 +2572,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "5421fa4c88fe2f3f",
+			Layout: "d02254b5aa1de18b",
 			Pos:    "exprs.go:162:22",
 			Vars: []fsm.VarInfo{{
 				Name: "f",
@@ -2583,7 +2583,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#3",
-			Layout: "ae523228b92c9fa3",
+			Layout: "705ea08ac97bc410",
 			Pos:    "exprs.go:162:70",
 			Vars: []fsm.VarInfo{{
 				Name: "f",
@@ -2807,7 +2807,7 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "be02359bc73a28d1",
+			Layout: "25ed03529ecf8f10",
 			Pos:    "exprs.go:171:38",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
@@ -2816,7 +2816,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "51521f3160f63cef",
+			Layout: "84cac6445a907368",
 			Pos:    "exprs.go:171:76",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
@@ -2825,7 +2825,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#3",
-			Layout: "b00a82263fb02f90",
+			Layout: "52494aa7e3962409",
 			Pos:    "exprs.go:172:43",
 			Vars: []fsm.VarInfo{{
 				Name: "ps",
@@ -2837,7 +2837,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#4",
-			Layout: "fcf0c6d2fc5a54c6",
+			Layout: "c1d0a42ddcedb609",
 			Pos:    "exprs.go:173:23",
 			Vars: []fsm.VarInfo{{
 				Name: "ps",
@@ -3144,7 +3144,7 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Pos.Call",
-			Layout: "3557db7933127b96",
+			Layout: "a8224fbb23dc67e3",
 			Pos:    "exprs.go:182:27",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
@@ -3155,7 +3155,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Pos.Call#2",
-			Layout: "b5c01884a7504523",
+			Layout: "b4faae6c59122ea7",
 			Pos:    "exprs.go:182:79",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
@@ -3163,7 +3163,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Pos.Call#3",
-			Layout: "0dd05c30f8557644",
+			Layout: "4ee8b1d84bde6acb",
 			Pos:    "exprs.go:183:11",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
@@ -3171,7 +3171,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Pos.Call#4",
-			Layout: "8bf3545bfa2e085a",
+			Layout: "d19a4f7c1a74afcc",
 			Pos:    "exprs.go:183:82",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
@@ -3450,7 +3450,7 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "3f6c30c14ee96edf",
+			Layout: "fabc52ff9e212fc1",
 			Pos:    "exprs.go:194:7",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
@@ -3464,7 +3464,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "731f6849314ea26d",
+			Layout: "3d2fa7d3b3daa2ea",
 			Pos:    "exprs.go:194:43",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
@@ -3496,7 +3496,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#3",
-			Layout: "5b6787fe341ed32d",
+			Layout: "3a8e964f71b4f605",
 			Pos:    "exprs.go:196:15",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
@@ -3510,7 +3510,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#4",
-			Layout: "f04421099d640d50",
+			Layout: "013491964f574b30",
 			Pos:    "exprs.go:197:9",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
@@ -3719,11 +3719,11 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "86be675ce493dc32",
+			Layout: "1ab24ff35bdbaff2",
 			Pos:    "exprs.go:207:2",
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "e8a2047648f93901",
+			Layout: "d65d03660984e9bb",
 			Pos:    "exprs.go:208:9",
 		}, {
 			ID:     "Fail.Call",
@@ -3731,7 +3731,7 @@ func init() {
 			Pos:    "exprs.go:209:12",
 		}, {
 			ID:     "Echo.Call#3",
-			Layout: "49cd0bec73a6c40d",
+			Layout: "5f60a62a57dfc421",
 			Pos:    "exprs.go:210:10",
 			Vars: []fsm.VarInfo{{
 				Name: "err",
@@ -3739,7 +3739,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#4",
-			Layout: "62f1c2c2293fa8af",
+			Layout: "50db1aa6b55d42f8",
 			Pos:    "exprs.go:211:8",
 			Vars: []fsm.VarInfo{{
 				Name: "err",
@@ -3750,7 +3750,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#5",
-			Layout: "996b32dc5ea407b4",
+			Layout: "bf9c4a9910bc9336",
 			Pos:    "exprs.go:212:13",
 			Vars: []fsm.VarInfo{{
 				Name: "err",
@@ -3987,11 +3987,11 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "86be675ce493dc32",
+			Layout: "300ea6afb8fe340f",
 			Pos:    "exprs.go:223:13",
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "66883fb761da08f1",
+			Layout: "b3a1a89bef0d7123",
 			Pos:    "exprs.go:226:19",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
@@ -4008,7 +4008,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#3",
-			Layout: "a5f58dcac493e9d2",
+			Layout: "25cb1ca67b77c19d",
 			Pos:    "exprs.go:228:10",
 			Vars: []fsm.VarInfo{{
 				Name: "a",

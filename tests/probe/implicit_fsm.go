@@ -155,11 +155,11 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Str.Call",
-			Layout: "fce97d5cd61c5bc7",
+			Layout: "153151d7ba110699",
 			Pos:    "implicit.go:14:12",
 		}, {
 			ID:     "Str.Call#2",
-			Layout: "5815be4af0b43e15",
+			Layout: "8ee735624d340688",
 			Pos:    "implicit.go:20:11",
 		}},
 		Zero: func() fsm.Machine {
@@ -306,11 +306,11 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "86be675ce493dc32",
+			Layout: "86775685b6a2626d",
 			Pos:    "implicit.go:27:9",
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "e8a2047648f93901",
+			Layout: "e7ccddec9a337d35",
 			Pos:    "implicit.go:30:11",
 		}},
 		Zero: func() fsm.Machine {
@@ -458,11 +458,11 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Str.Call",
-			Layout: "fce97d5cd61c5bc7",
+			Layout: "153151d7ba110699",
 			Pos:    "implicit.go:38:16",
 		}, {
 			ID:     "Str.Call#2",
-			Layout: "5815be4af0b43e15",
+			Layout: "8ee735624d340688",
 			Pos:    "implicit.go:42:11",
 		}},
 		Zero: func() fsm.Machine {

@@ -156,11 +156,11 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Str.Call",
-			Layout: "fce97d5cd61c5bc7",
+			Layout: "153151d7ba110699",
 			Pos:    "imports.go:17:12",
 		}, {
 			ID:     "Str.Call#2",
-			Layout: "5815be4af0b43e15",
+			Layout: "8ee735624d340688",
 			Pos:    "imports.go:24:11",
 		}},
 		Zero: func() fsm.Machine {
@@ -308,11 +308,11 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Str.Call",
-			Layout: "fce97d5cd61c5bc7",
+			Layout: "153151d7ba110699",
 			Pos:    "imports.go:32:16",
 		}, {
 			ID:     "Str.Call#2",
-			Layout: "5815be4af0b43e15",
+			Layout: "8ee735624d340688",
 			Pos:    "imports.go:36:11",
 		}},
 		Zero: func() fsm.Machine {

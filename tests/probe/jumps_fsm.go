@@ -413,7 +413,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Inc.Call",
-			Layout: "76c003ad5f4ff84d",
+			Layout: "fb4082e705e277a5",
 			Pos:    "jumps.go:33:9",
 			Vars: []fsm.VarInfo{{
 				Name: "i",
@@ -421,7 +421,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Inc.Call#2",
-			Layout: "e065cc0e0396ad03",
+			Layout: "138cec4a101d88bb",
 			Pos:    "jumps.go:36:26",
 			Vars: []fsm.VarInfo{{
 				Name: "i",
@@ -734,7 +734,7 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "f1cd27dbffecf2b4",
+			Layout: "21ca585747d84df0",
 			Pos:    "jumps.go:63:2",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
@@ -742,7 +742,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "2710c4d6349eaec0",
+			Layout: "6e26ab8e72d5417e",
 			Pos:    "jumps.go:69:10",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
@@ -1100,7 +1100,7 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "f1cd27dbffecf2b4",
+			Layout: "21ca585747d84df0",
 			Pos:    "jumps.go:101:9",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
@@ -1108,7 +1108,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "2710c4d6349eaec0",
+			Layout: "6e26ab8e72d5417e",
 			Pos:    "jumps.go:103:9",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
@@ -2507,7 +2507,7 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "bd322a36dfcdea20",
+			Layout: "eea45e41c5395970",
 			Pos:    "jumps.go:239:16",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -2515,7 +2515,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "9f3bba4b4116bab8",
+			Layout: "059e04dcfaaad5b8",
 			Pos:    "jumps.go:239:49",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -2527,7 +2527,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#3",
-			Layout: "840057a8e5fba7a4",
+			Layout: "64e268c4e820470f",
 			Pos:    "jumps.go:239:86",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -2541,7 +2541,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#4",
-			Layout: "98445e5428ab413c",
+			Layout: "f4423d521b504e7d",
 			Pos:    "jumps.go:239:133",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -3106,11 +3106,11 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "86be675ce493dc32",
+			Layout: "86775685b6a2626d",
 			Pos:    "jumps.go:280:12",
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "12e3ee17feba331a",
+			Layout: "2430c55936c21acb",
 			Pos:    "jumps.go:282:19",
 			Vars: []fsm.VarInfo{{
 				Name: "x",

@@ -726,7 +726,7 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "76054af27c60974a",
+			Layout: "28c763507c0f6ede",
 			Pos:    "methods.go:46:2",
 			Vars: []fsm.VarInfo{{
 				Name: "c",
@@ -734,7 +734,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "97b22340863476bd",
+			Layout: "f5bb7ed2d051921c",
 			Pos:    "methods.go:48:2",
 			Vars: []fsm.VarInfo{{
 				Name: "c",
@@ -1010,7 +1010,7 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "59de143bbf7d87c3",
+			Layout: "71e278bcfa734216",
 			Pos:    "methods.go:65:18",
 			Vars: []fsm.VarInfo{{
 				Name: "c",
@@ -1035,7 +1035,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "a5ffee6ff7e0934e",
+			Layout: "ca331bc57559da68",
 			Pos:    "methods.go:69:10",
 			Vars: []fsm.VarInfo{{
 				Name: "c",
@@ -1613,11 +1613,11 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "86be675ce493dc32",
+			Layout: "86775685b6a2626d",
 			Pos:    "methods.go:111:17",
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "606e4bbc6bee09d9",
+			Layout: "57e5a0db356e50be",
 			Pos:    "methods.go:115:20",
 			Vars: []fsm.VarInfo{{
 				Name: "d",

@@ -476,7 +476,7 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "86be675ce493dc32",
+			Layout: "300ea6afb8fe340f",
 			Pos:    "misc2.go:31:27",
 		}, {
 			ID:     "Ints.Call",
@@ -491,7 +491,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Str.Call",
-			Layout: "2281d9ce17ba4237",
+			Layout: "508fbd807fd80b50",
 			Pos:    "misc2.go:35:14",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
@@ -508,7 +508,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "726ef8a0648e498d",
+			Layout: "29954bd5db7de71b",
 			Pos:    "misc2.go:36:17",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
@@ -525,7 +525,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#3",
-			Layout: "c3a87fa2f6a6a6ca",
+			Layout: "1cfbe669becf5d5c",
 			Pos:    "misc2.go:36:59",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
@@ -546,7 +546,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Str.Call#2",
-			Layout: "4119152e2c220347",
+			Layout: "dbe14b711c53dd63",
 			Pos:    "misc2.go:38:35",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
@@ -1224,11 +1224,11 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "86be675ce493dc32",
+			Layout: "86775685b6a2626d",
 			Pos:    "misc2.go:76:9",
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "181e7330e47aea17",
+			Layout: "37aadff7a8e2bf6f",
 			Pos:    "misc2.go:79:10",
 			Vars: []fsm.VarInfo{{
 				Name: "X",
@@ -1561,11 +1561,11 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "86be675ce493dc32",
+			Layout: "86775685b6a2626d",
 			Pos:    "misc2.go:105:9",
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "2710c4d6349eaec0",
+			Layout: "6e26ab8e72d5417e",
 			Pos:    "misc2.go:109:15",
 			Vars: []fsm.VarInfo{{
 				Name: "n",

@@ -1620,7 +1620,7 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "bd322a36dfcdea20",
+			Layout: "58eef1709570c493",
 			Pos:    "misc.go:119:28",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -1628,7 +1628,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "9f3bba4b4116bab8",
+			Layout: "2ec19faf77315273",
 			Pos:    "misc.go:119:61",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -1640,7 +1640,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#3",
-			Layout: "cb7370cd2d01082a",
+			Layout: "257cf6a231b387c7",
 			Pos:    "misc.go:120:18",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -2053,7 +2053,7 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "bd322a36dfcdea20",
+			Layout: "eac0439355d0bf36",
 			Pos:    "misc.go:157:11",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -2061,7 +2061,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "e8a2047648f93901",
+			Layout: "e7ccddec9a337d35",
 			Pos:    "misc.go:167:9",
 		}},
 		Zero: func() fsm.Machine {
@@ -2263,11 +2263,11 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "86be675ce493dc32",
+			Layout: "d8527d005a713423",
 			Pos:    "misc.go:179:9",
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "2710c4d6349eaec0",
+			Layout: "d79d524a7d3e71fd",
 			Pos:    "misc.go:182:3",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
@@ -2275,7 +2275,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#3",
-			Layout: "490c48fbb683e65b",
+			Layout: "46d3edc454090175",
 			Pos:    "misc.go:186:3",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
@@ -2283,7 +2283,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#4",
-			Layout: "862742fc60962ac9",
+			Layout: "b1c90125909958de",
 			Pos:    "misc.go:188:15",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
@@ -2555,7 +2555,7 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "839efba27e9f22c7",
+			Layout: "f4b37bc0af24994a",
 			Pos:    "misc.go:195:2",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
@@ -2581,7 +2581,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "3855099805ebf85d",
+			Layout: "8810bfcb8c34a846",
 			Pos:    "misc.go:201:2",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
@@ -3199,7 +3199,7 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "3623ba92db8c09b9",
+			Layout: "a540741b0f4c6ef6",
 			Pos:    "misc.go:244:11",
 			Vars: []fsm.VarInfo{{
 				Name: "o",
@@ -3207,7 +3207,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "c988a50a82df4512",
+			Layout: "d9f52f8d21a9bf75",
 			Pos:    "misc.go:245:22",
 			Vars: []fsm.VarInfo{{
 				Name: "o",
@@ -3215,7 +3215,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#3",
-			Layout: "f56ecf47f8dccc14",
+			Layout: "7e702f6c03938d25",
 			Pos:    "misc.go:245:55",
 			Vars: []fsm.VarInfo{{
 				Name: "o",
@@ -3227,7 +3227,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#4",
-			Layout: "2383a45ea77c7dbc",
+			Layout: "c30d5e176489bb3d",
 			Pos:    "misc.go:246:11",
 			Vars: []fsm.VarInfo{{
 				Name: "o",
@@ -3562,11 +3562,11 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "86be675ce493dc32",
+			Layout: "86775685b6a2626d",
 			Pos:    "misc.go:265:9",
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "2710c4d6349eaec0",
+			Layout: "6e26ab8e72d5417e",
 			Pos:    "misc.go:274:15",
 			Vars: []fsm.VarInfo{{
 				Name: "n",

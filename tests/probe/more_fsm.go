@@ -513,7 +513,7 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "e0eaef2c5cb29826",
+			Layout: "3a20b66e4bd2c63c",
 			Pos:    "more.go:57:9",
 			Vars: []fsm.VarInfo{{
 				Name: "k",
@@ -524,7 +524,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "2710c4d6349eaec0",
+			Layout: "6e26ab8e72d5417e",
 			Pos:    "more.go:60:9",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
@@ -788,11 +788,11 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "86be675ce493dc32",
+			Layout: "b12f8eab0465a7b1",
 			Pos:    "more.go:71:48",
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "aa8b91a717830506",
+			Layout: "160beec90b417251",
 			Pos:    "more.go:72:18",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
@@ -800,7 +800,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#3",
-			Layout: "d35e79fa580b54bc",
+			Layout: "8470fbed760eeefc",
 			Pos:    "more.go:72:52",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
@@ -812,7 +812,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#4",
-			Layout: "6bf333dc87f38d9e",
+			Layout: "af746fae30784d29",
 			Pos:    "more.go:72:86",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
@@ -824,7 +824,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#5",
-			Layout: "6a87f76f3bb073ae",
+			Layout: "627447b2def3029f",
 			Pos:    "more.go:73:18",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
@@ -835,7 +835,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#6",
-			Layout: "3c25eeeaca095229",
+			Layout: "fefbe9b9987c62f4",
 			Pos:    "more.go:74:17",
 			Vars: []fsm.VarInfo{{
 				Name: "a",

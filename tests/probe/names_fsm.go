@@ -531,11 +531,11 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Str.Call",
-			Layout: "fce97d5cd61c5bc7",
+			Layout: "153151d7ba110699",
 			Pos:    "names.go:41:25",
 		}, {
 			ID:     "Str.Call#2",
-			Layout: "0301818dff68e583",
+			Layout: "efb443a7394832e5",
 			Pos:    "names.go:42:27",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -693,11 +693,11 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "86be675ce493dc32",
+			Layout: "86775685b6a2626d",
 			Pos:    "names.go:50:9",
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "92f5c38158d94bb9",
+			Layout: "96954ca4f775569e",
 			Pos:    "names.go:52:10",
 			Vars: []fsm.VarInfo{{
 				Name: "v",
@@ -1198,11 +1198,11 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "86be675ce493dc32",
+			Layout: "86775685b6a2626d",
 			Pos:    "names.go:80:14",
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "797440f309460e92",
+			Layout: "02a778e22bc8ebbc",
 			Pos:    "names.go:83:15",
 			Vars: []fsm.VarInfo{{
 				Name: "变量",
@@ -1620,11 +1620,11 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "86be675ce493dc32",
+			Layout: "d8527d005a713423",
 			Pos:    "names.go:116:12",
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "5875f535e4c31b17",
+			Layout: "3ec48d396657648d",
 			Pos:    "names.go:122:13",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
@@ -1635,7 +1635,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#3",
-			Layout: "d1e8d685701ad990",
+			Layout: "501f7e3c87f6b087",
 			Pos:    "names.go:126:16",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
@@ -1649,7 +1649,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#4",
-			Layout: "dfdda02b290bc31b",
+			Layout: "4710aacccacc4d8a",
 			Pos:    "names.go:133:12",
 			Vars: []fsm.VarInfo{{
 				Name: "x",

@@ -2033,7 +2033,7 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "10a81d0675b4dbd7",
+			Layout: "65356636039f83a9",
 			Pos:    "ranges.go:146:23",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -2051,7 +2051,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "98bf90c6b931752a",
+			Layout: "83a88e2a04f6ef17",
 			Pos:    "ranges.go:155:26",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -2069,7 +2069,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#3",
-			Layout: "9cf77c51c17040e1",
+			Layout: "4f71b0854bb27b2c",
 			Pos:    "ranges.go:158:3",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -2380,7 +2380,7 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "5989502913eda743",
+			Layout: "0839aa4c0e356ca4",
 			Pos:    "ranges.go:171:10",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
@@ -2399,7 +2399,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "b33a7242824ceb7e",
+			Layout: "b2fe4040dd08ea0d",
 			Pos:    "ranges.go:176:10",
 			Vars: []fsm.VarInfo{{
 				Name: "c",
@@ -2418,7 +2418,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#3",
-			Layout: "26b6501b09aa2249",
+			Layout: "527ba926d5960366",
 			Pos:    "ranges.go:179:19",
 			Vars: []fsm.VarInfo{{
 				Name: "c",
@@ -2718,7 +2718,7 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "ae43ce7380d41d96",
+			Layout: "5f5b79c02a549b87",
 			Pos:    "ranges.go:193:12",
 			Vars: []fsm.VarInfo{{
 				Name: "p",
@@ -2740,7 +2740,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "784dacacedb3ed27",
+			Layout: "4c1a0b474544b736",
 			Pos:    "ranges.go:196:3",
 			Vars: []fsm.VarInfo{{
 				Name: "p",
@@ -2766,7 +2766,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#3",
-			Layout: "b41c412ded97e580",
+			Layout: "b4b31fcbaadde67d",
 			Pos:    "ranges.go:199:3",
 			Vars: []fsm.VarInfo{{
 				Name: "p",
@@ -3024,7 +3024,7 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "03e708204baa0c06",
+			Layout: "e5ac4737e1df205c",
 			Pos:    "ranges.go:213:10",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -3044,7 +3044,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "cf6f73d0599cb66a",
+			Layout: "b1f26f569d68e21c",
 			Pos:    "ranges.go:217:3",
 			Vars: []fsm.VarInfo{{
 				Name: "s",

@@ -252,7 +252,7 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "d4e7f63e934d78f7",
+			Layout: "04face78fba7abed",
 			Pos:    "switches.go:17:22",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
@@ -261,7 +261,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "b8703ee8e8837e48",
+			Layout: "74df27bfe15d3259",
 			Pos:    "switches.go:19:9",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
@@ -270,7 +270,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#3",
-			Layout: "ec21e067e81afde4",
+			Layout: "66cb26af77451dd4",
 			Pos:    "switches.go:23:9",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
@@ -484,7 +484,7 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Str.Call",
-			Layout: "5d9c0111e67eb1b7",
+			Layout: "81c236ea3bc9d7ea",
 			Pos:    "switches.go:36:23",
 			Vars: []fsm.VarInfo{{
 				Name: "got",
@@ -492,7 +492,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Str.Call#2",
-			Layout: "ed42690111717428",
+			Layout: "594f508024763010",
 			Pos:    "switches.go:42:23",
 			Vars: []fsm.VarInfo{{
 				Name: "got",
@@ -677,11 +677,11 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "86be675ce493dc32",
+			Layout: "86775685b6a2626d",
 			Pos:    "switches.go:53:19",
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "e8a2047648f93901",
+			Layout: "e7ccddec9a337d35",
 			Pos:    "switches.go:57:12",
 		}},
 		Zero: func() fsm.Machine {
@@ -837,11 +837,11 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "86be675ce493dc32",
+			Layout: "86775685b6a2626d",
 			Pos:    "switches.go:72:9",
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "e8a2047648f93901",
+			Layout: "e7ccddec9a337d35",
 			Pos:    "switches.go:74:9",
 		}},
 		Zero: func() fsm.Machine {
@@ -1207,11 +1207,11 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Str.Call",
-			Layout: "fce97d5cd61c5bc7",
+			Layout: "153151d7ba110699",
 			Pos:    "switches.go:112:16",
 		}, {
 			ID:     "Str.Call#2",
-			Layout: "41e5d26dff0e67d5",
+			Layout: "5e344e9e0cc97030",
 			Pos:    "switches.go:120:9",
 			Vars: []fsm.VarInfo{{
 				Name: "r",
@@ -1648,7 +1648,7 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "bf8e2aae5575a9d3",
+			Layout: "d7d3f0f742edb61a",
 			Pos:    "switches.go:151:11",
 			Vars: []fsm.VarInfo{{
 				Name: "n",
@@ -1659,7 +1659,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "e80fee72ba1a6a9b",
+			Layout: "5eed29d845c19ee7",
 			Pos:    "switches.go:156:11",
 			Vars: []fsm.VarInfo{{
 				Name: "n",

@@ -664,7 +664,7 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "4a732f487a8b5d98",
+			Layout: "1593479cc5045d86",
 			Pos:    "types.go:55:35",
 			Vars: []fsm.VarInfo{{
 				Name: "o",
@@ -672,7 +672,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "17e898ba230f6c9a",
+			Layout: "2516ec3d763599b1",
 			Pos:    "types.go:56:14",
 			Vars: []fsm.VarInfo{{
 				Name: "o",
@@ -1358,11 +1358,11 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "86be675ce493dc32",
+			Layout: "86775685b6a2626d",
 			Pos:    "types.go:110:9",
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "12e3ee17feba331a",
+			Layout: "2430c55936c21acb",
 			Pos:    "types.go:113:10",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
@@ -1553,7 +1553,7 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "efb739bd5f53d207",
+			Layout: "7e0ea5493a63dd78",
 			Pos:    "types.go:124:10",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
@@ -1561,7 +1561,7 @@ func init() {
 			}},
 		}, {
 			ID:     "Echo.Call#2",
-			Layout: "5e6bbb001203c082",
+			Layout: "fd65a9781709ad3d",
 			Pos:    "types.go:125:10",
 			Vars: []fsm.VarInfo{{
 				Name: "s",

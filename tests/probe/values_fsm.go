@@ -258,11 +258,11 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Ints.Call",
-			Layout: "b2bd38556b4b94ee",
+			Layout: "02a3fba52d75514b",
 			Pos:    "values.go:28:9",
 		}, {
 			ID:     "Ints.Call#2",
-			Layout: "524e767291ef0c8a",
+			Layout: "2a8bfe0cd0cb7bbd",
 			Pos:    "values.go:29:9",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
@@ -270,7 +270,7 @@ func init() {
 			}},
 		}, {
 			ID:     "DictAct.Call",
-			Layout: "fd1dcab23eaeab4d",
+			Layout: "b48698a1447d5660",
 			Pos:    "values.go:30:9",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
@@ -281,7 +281,7 @@ func init() {
 			}},
 		}, {
 			ID:     "DictAct.Call#2",
-			Layout: "c63026dd6736a326",
+			Layout: "59eb2471c35fa142",
 			Pos:    "values.go:31:9",
 			Vars: []fsm.VarInfo{{
 				Name: "a",
@@ -483,11 +483,11 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "PointPtr.Call",
-			Layout: "d6c2a50432c0fd19",
+			Layout: "1b38149e01f9aaba",
 			Pos:    "values.go:40:9",
 		}, {
 			ID:     "PointPtr.Call#2",
-			Layout: "eceeaaa499e40929",
+			Layout: "dfcd04b4c67cbb3b",
 			Pos:    "values.go:41:9",
 			Vars: []fsm.VarInfo{{
 				Name: "p",
@@ -706,7 +706,7 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "When.Call",
-			Layout: "029087d752936750",
+			Layout: "1858041b87c41e6e",
 			Pos:    "values.go:51:9",
 			Vars: []fsm.VarInfo{{
 				Name: "t",
@@ -714,7 +714,7 @@ func init() {
 			}},
 		}, {
 			ID:     "When.Call#2",
-			Layout: "5e9ec52f7e201e0f",
+			Layout: "296638da6ff5bd87",
 			Pos:    "values.go:52:9",
 			Vars: []fsm.VarInfo{{
 				Name: "t",
