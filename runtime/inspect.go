@@ -172,11 +172,16 @@ type VarValue struct {
 	Name  string `json:"name"`
 	Type  string `json:"type"`
 	Value any    `json:"value"` // as DecodePlain returns it
+	// Absent marks a variable the checkpoint does not hold: it was written by
+	// an earlier build whose layout lacked it (see JobInfo.Place), and the job
+	// resumes with its zero value. Value is nil then.
+	Absent bool `json:"absent,omitempty"`
 }
 
 // DescribeState pairs the variables of a stored state with their names and
 // types as layout describes them (the StateInfo the Engine recorded under
-// LayoutKey). Internal variables are left out unless all is set.
+// LayoutKey, or this build's, for a state JobInfo.Place returned). Internal
+// variables are left out unless all is set.
 func DescribeState(state []byte, layout StateInfo, all bool) ([]VarValue, error) {
 	var items []cbor.RawMessage
 	if err := Unmarshal(state, &items); err != nil {
@@ -193,6 +198,10 @@ func DescribeState(state []byte, layout StateInfo, all bool) ([]VarValue, error)
 	for i, it := range items {
 		vi := layout.Vars[i]
 		if vi.Internal && !all {
+			continue
+		}
+		if isAbsent(it) {
+			out = append(out, VarValue{Name: vi.Name, Type: vi.Type, Absent: true})
 			continue
 		}
 		v, err := DecodePlain(it)

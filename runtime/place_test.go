@@ -48,6 +48,9 @@ func TestPlaceState(t *testing.T) {
 	if err != nil || n != 2 || l != "L-a" {
 		t.Fatalf("moved state: %d %q %v", n, l, err)
 	}
+	if len(b) != len(moved) || b[0] != moved[0] || b[1] != 0x02 || !bytes.Equal(b[2:], moved[2:]) {
+		t.Errorf("moved state: % x, want the variables of % x as they are", b, moved)
+	}
 	r, err := NewStateReader(b, 2)
 	if err != nil {
 		t.Fatal(err)
@@ -92,6 +95,8 @@ func TestPlaceState(t *testing.T) {
 		want   string
 	}{
 		{"unknown layout", 1, "L-gone", old, `has layout "L-gone", which no state of this build has or accepts`},
+		{"no layout", 1, "", old, `records no layout, and this build's state 1 has layout "L-b2"`},
+		{"number not the record's", 1, "L-b2", stateBytes(t, 2, func(w *StateWriter) { Save(w, "y", "a"); Save(w, "z", "b") }), "not one of state 1"},
 		{"variable count", 1, "L-b1", stateBytes(t, 1, func(w *StateWriter) { Save(w, "x", 7) }), "holds 1 variables, and layout \"L-b1\" has 2"},
 		{"not an array", 1, "L-a", []byte{0x01}, "decoding its checkpoint"},
 		{"empty array", 1, "L-a", []byte{0x80}, "no state number"},
@@ -105,6 +110,48 @@ func TestPlaceState(t *testing.T) {
 }
 
 var errTest = &SavedError{Message: "test"}
+
+// TestPlaceDone checks that a finished job's results are placed as any
+// state: Done moved to no other number, but it may accept an earlier layout.
+func TestPlaceDone(t *testing.T) {
+	info := placeInfo()
+	info.Done.Vars = []VarInfo{{Name: "result 0"}, {Name: "result 1"}}
+	info.Done.Accepts = []Accepted{{Layout: "L-done0", Vars: []int{1}}}
+	old := stateBytes(t, StateDone, func(w *StateWriter) { SaveError(w, "result 1", errTest) })
+	n, b, l, err := info.Place(StateDone, "L-done0", old)
+	if err != nil || n != StateDone || l != "L-done" {
+		t.Fatalf("done: %d %q %v", n, l, err)
+	}
+	r, err := NewStateReader(b, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r0 := "zero"
+	var r1 error
+	Load(r, "result 0", &r0)
+	LoadError(r, "result 1", &r1)
+	if err := r.Close(); err != nil || r0 != "zero" || r1 == nil || r1.Error() != "test" {
+		t.Errorf("done reads %q, %v, %v", r0, r1, err)
+	}
+}
+
+// TestDescribeAbsent checks that an inspector shows a variable a placed
+// checkpoint lacks as absent, not as a nil value.
+func TestDescribeAbsent(t *testing.T) {
+	info := placeInfo()
+	old := stateBytes(t, 1, func(w *StateWriter) { Save(w, "x", 7); Save(w, "y", "why") })
+	n, b, _, err := info.Place(1, "L-b1", old)
+	if err != nil {
+		t.Fatal(err)
+	}
+	vars, err := DescribeState(b, info.States[n-1], false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(vars) != 2 || vars[0].Name != "y" || vars[0].Value != "why" || vars[0].Absent || vars[1].Name != "z" || !vars[1].Absent || vars[1].Value != nil {
+		t.Errorf("described as %+v", vars)
+	}
+}
 
 // TestRegisterJobChecksAccepts checks the registration of inconsistent
 // layouts.
@@ -136,6 +183,9 @@ func FuzzPlaceState(f *testing.F) {
 	f.Add(1, "L-a", stateBytes(f, 1, func(w *StateWriter) { Save(w, "s", "moved") }))
 	f.Add(2, "L-a", []byte{0x82, 0x02, 0xf7})
 	f.Add(1, "L-b1", []byte{0x83, 0x01, 0x9f, 0xff})
+	f.Add(1, "L-b1", []byte{0x9b, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff})
+	f.Add(StateDone, "L-done", []byte{0x81, 0x20})
+	f.Add(1, "", []byte{0x81, 0x01})
 	info := placeInfo()
 	f.Fuzz(func(t *testing.T, num int, layout string, state []byte) {
 		n, b, _, err := placeState(info, num, layout, state)

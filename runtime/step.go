@@ -110,7 +110,7 @@ func (r *jobRun) load() error {
 		return err
 	}
 	if num != r.rec.StateNum || layout != r.rec.Layout {
-		r.e.log.Info("fsm: placed a checkpoint written by an earlier build", "job", r.rec.ID, "name", r.rec.Name, "state", r.rec.StateNum, "layout", r.rec.Layout, "now_state", num, "now_layout", layout)
+		r.e.log.Info("fsm: placed a checkpoint written by an earlier build", "job_id", r.rec.ID, "job", r.rec.Name, "from_state", r.rec.StateNum, "from_layout", r.rec.Layout, "to_state", num, "to_layout", layout)
 		r.rec.StateNum, r.rec.State, r.rec.Layout = num, state, layout
 	}
 	r.m = info.Zero()
@@ -530,8 +530,12 @@ func (ev *evaluation) eval(op AnyOp, idx *int) (bool, Outcome) {
 		if !ok {
 			return ev.done(op, l, Outcome{err: fmt.Errorf("child job %s is not registered", child.Name)})
 		}
+		_, state, _, err := placeState(info, child.StateNum, child.Layout, child.State)
+		if err != nil {
+			return ev.done(op, l, Outcome{err: fmt.Errorf("the result of child job %s: %w", child.ID, err)})
+		}
 		m := info.Zero()
-		if err := m.UnmarshalCBOR(child.State); err != nil {
+		if err := m.UnmarshalCBOR(state); err != nil {
 			return ev.done(op, l, Outcome{err: fmt.Errorf("decoding the result of child job %s: %w", child.ID, err)})
 		}
 		return ev.done(op, l, o.childResult(m.Results()))

@@ -25,6 +25,13 @@ type jobView struct {
 	VarsTitle string
 	Vars      []varRow
 	VarsError string
+	// StateNum is the state the job is at as this program resumes it: the
+	// record's, unless its checkpoint was written by an earlier build and
+	// placed (see fsm.JobInfo.Place). Placed says so, PlaceError why this
+	// program cannot resume the checkpoint.
+	StateNum   int
+	Placed     string
+	PlaceError string
 
 	Op      *fsm.OpView
 	Leaves  []leafRow
@@ -44,6 +51,7 @@ type jobView struct {
 type varRow struct {
 	Name, Type string
 	Value      valueView
+	Absent     bool // not in the checkpoint: the job resumes with its zero value
 }
 
 type leafRow struct {
@@ -109,21 +117,18 @@ func (s *Server) describe(ctx context.Context, id string) (*jobView, error) {
 	default:
 		v.StateLabel, v.VarsTitle = "paused at", "Variables"
 	}
-	raw, err := s.store.Meta(ctx, fsm.LayoutKey(rec.Name, rec.StateNum, rec.Layout))
-	var info fsm.StateInfo
-	if err == nil {
-		err = json.Unmarshal(raw, &info)
-	}
+	v.StateNum = rec.StateNum
+	state, info, err := s.placed(ctx, rec, v)
 	if err != nil {
 		v.VarsError = fmt.Sprintf("The store has no description of layout %q of state %d of %s, so its variables cannot be named (an engine records it when a program with this job opens the store).", rec.Layout, rec.StateNum, rec.Name)
 	} else {
 		v.Position = info.Pos
-		vars, err := fsm.DescribeState(rec.State, info, false)
+		vars, err := fsm.DescribeState(state, info, false)
 		if err != nil {
 			v.VarsError = err.Error()
 		}
 		for _, vv := range vars {
-			v.Vars = append(v.Vars, varRow{Name: vv.Name, Type: vv.Type, Value: newValue(vv.Value)})
+			v.Vars = append(v.Vars, varRow{Name: vv.Name, Type: vv.Type, Value: newValue(vv.Value), Absent: vv.Absent})
 		}
 		if info.Pos != "" {
 			v.Source = s.src.show(rec.Name, info.Pos, rec.UpdatedAt)
@@ -195,6 +200,34 @@ func (s *Server) describe(ctx context.Context, id string) (*jobView, error) {
 		v.CanRetry, v.RetryNote = true, "runs it again from its start, with the arguments it was started with (its activities run again)"
 	}
 	return v, nil
+}
+
+// placed returns the job's checkpoint and the description of its state. When
+// this program has the job, the checkpoint is placed in it as the engine
+// would place it (fsm.JobInfo.Place), so that a checkpoint written by an
+// earlier build shows as this program resumes it: at the state it belongs to
+// now, with that state's variables and source position. Otherwise, or when
+// it cannot be placed (v.PlaceError says why), it is described as stored,
+// by the layout the engine that wrote it recorded.
+func (s *Server) placed(ctx context.Context, rec fsm.JobRecord, v *jobView) ([]byte, fsm.StateInfo, error) {
+	if job, ok := fsm.JobByName(rec.Name); ok {
+		num, state, layout, err := job.Place(rec.StateNum, rec.Layout, rec.State)
+		switch {
+		case err != nil:
+			v.PlaceError = "This program cannot resume this job: " + err.Error() + ". Its variables are shown as they are stored."
+		case num != rec.StateNum || layout != rec.Layout:
+			info, _ := job.State(num)
+			v.StateNum = num
+			v.Placed = fmt.Sprintf("Its checkpoint was written by an earlier build, at state %d with layout %s; this program resumes it at state %d (%s), with layout %s. The variables are shown as it will resume them.", rec.StateNum, rec.Layout, num, info.ID, layout)
+			return state, info, nil
+		}
+	}
+	raw, err := s.store.Meta(ctx, fsm.LayoutKey(rec.Name, rec.StateNum, rec.Layout))
+	var info fsm.StateInfo
+	if err == nil {
+		err = json.Unmarshal(raw, &info)
+	}
+	return rec.State, info, err
 }
 
 // leaves lists the leaf ops of v that have progress to show.
