@@ -425,7 +425,7 @@ func Result[A, R any](ctx context.Context, e *Engine, job Job[A, R], id string) 
 	if !ok {
 		return r, true, fmt.Errorf("fsm: job %s has no registered machine", rec.Name)
 	}
-	_, state, _, err := placeState(info, rec.StateNum, rec.Layout, rec.State)
+	_, state, _, err := info.Place(rec.StateNum, rec.Layout, rec.State)
 	if err != nil {
 		return r, true, fmt.Errorf("fsm: job %s: its results: %w", id, err)
 	}

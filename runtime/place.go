@@ -6,23 +6,22 @@ import (
 	"github.com/fxamacker/cbor/v2"
 )
 
-// placeState finds where a checkpoint stored at state stateNum with the given
-// layout belongs in this build of its job, and returns the stored state as
-// this build reads it:
+// Place returns a checkpoint stored at state stateNum with layout as this
+// build of the job resumes it: the number of the state it belongs to, the
+// stored state as that state reads it, and that state's layout. A checkpoint
+// of a layout this build has at the same number comes back as it is; one of a
+// state that moved (awaits were added or removed above it) comes back under
+// its new number; one of a layout a state Accepts comes back mapped onto that
+// state's variables, those the layout lacks stored as CBOR undefined, which
+// Load leaves at their zero value. Any other checkpoint is an error saying
+// why and what to do. The engine places every checkpoint it loads this way;
+// inspectors call Place to show a checkpoint as the program would resume it.
 //
-//   - the state of that number has the layout: unchanged;
-//   - another state has it (awaits were added or removed above it): the same
-//     bytes under that state's number;
-//   - a state accepts it (see Accepted): its variables mapped onto that
-//     state's, those it lacks stored as absent (Load leaves them zero);
-//   - otherwise an error: the checkpoint stays as it is.
+// An empty layout (a record written before layouts were kept) names no state
+// and is never looked for among the others.
 //
-// An empty layout (a record written before layouts were kept, or a state
-// fsmgen gave none) is never looked for among the other states: it names no
-// state.
-//
-// It never decodes variables, and never panics, whatever the bytes.
-func placeState(info *JobInfo, stateNum int, layout string, state []byte) (newNum int, newState []byte, newLayout string, err error) {
+// Place never decodes variables, and never panics, whatever the bytes.
+func (info *JobInfo) Place(stateNum int, layout string, state []byte) (newNum int, newState []byte, newLayout string, err error) {
 	if info.LayoutOf(stateNum) == layout {
 		if n, ok := storedNumber(state); !ok || n != stateNum {
 			return 0, nil, "", fmt.Errorf("its checkpoint is not one of state %d, as its record says: the store is damaged; restore it, or cancel the job", stateNum)
@@ -67,22 +66,6 @@ func placeState(info *JobInfo, stateNum int, layout string, state []byte) (newNu
 		}
 	}
 	return 0, nil, "", fmt.Errorf("its checkpoint at state %d has layout %q, which no state of this build has or accepts (the await was removed, or what it stores changed in a way fsmgen's layout lock did not accept); run the build that wrote it, or cancel the job", stateNum, layout)
-}
-
-// Place returns a checkpoint stored at state stateNum with layout as this
-// build of the job resumes it: the number of the state it belongs to, the
-// stored state as that state reads it, and that state's layout. A checkpoint
-// of a layout this build has at the same number comes back as it is; one of a
-// state that moved (awaits were added or removed above it) comes back under
-// its new number; one of a layout a state Accepts comes back mapped onto that
-// state's variables, those the layout lacks stored as CBOR undefined, which
-// Load leaves at their zero value. Any other checkpoint is an error saying
-// why and what to do. The engine places every checkpoint it loads this way;
-// inspectors call Place to show a checkpoint as the program would resume it.
-//
-// Place never decodes variables, and never panics, whatever the bytes.
-func (info *JobInfo) Place(stateNum int, layout string, state []byte) (newNum int, newState []byte, newLayout string, err error) {
-	return placeState(info, stateNum, layout, state)
 }
 
 // stateItems splits a stored state into its number and variables, undecoded.

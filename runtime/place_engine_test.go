@@ -219,6 +219,28 @@ func waitFor(ctx context.Context, t *testing.T, store fsm.Store, id string, st f
 	}
 }
 
+// pausedByBuild1 opens a new store in which the registered build runs an
+// upgrade job to its await and stops.
+func pausedByBuild1(t *testing.T) (fsm.Store, *lockedBuffer, string) {
+	t.Helper()
+	store, err := sqlitestore.Open(context.Background(), filepath.Join(t.TempDir(), "jobs.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { store.Close() })
+	log := &lockedBuffer{}
+	var id string
+	runEngine(t, store, log, func(ctx context.Context, e *fsm.Engine) {
+		if id, err = fsm.Start(ctx, e, upgradeJob, "ada"); err != nil {
+			t.Fatal(err)
+		}
+		waitFor(ctx, t, store, id, fsm.StatusWaiting, 1)
+	})
+	return store, log, id
+}
+
+// TestEngineResumesEarlierBuild checks that a checkpoint of build 1 resumes
+// in later builds that moved its await or accept its layout.
 func TestEngineResumesEarlierBuild(t *testing.T) {
 	v1 := &upgradeBuild{waitAt: 1, vars: []string{"name", "count"}}
 	registerUpgrade.Do(func() { fsm.RegisterJob(v1.info("wait-1")) })
@@ -250,20 +272,7 @@ func TestEngineResumesEarlierBuild(t *testing.T) {
 		},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			store, err := sqlitestore.Open(context.Background(), filepath.Join(t.TempDir(), "jobs.db"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			t.Cleanup(func() { store.Close() })
-			var log lockedBuffer
-			var id string
-			// Build 1 runs the job to its await and stops.
-			runEngine(t, store, &log, func(ctx context.Context, e *fsm.Engine) {
-				if id, err = fsm.Start(ctx, e, upgradeJob, "ada"); err != nil {
-					t.Fatal(err)
-				}
-				waitFor(ctx, t, store, id, fsm.StatusWaiting, 1)
-			})
+			store, log, id := pausedByBuild1(t)
 			rec, err := store.Job(context.Background(), id)
 			if err != nil || rec.Layout != "wait-1" {
 				t.Fatalf("build 1 left the job with layout %q, %v", rec.Layout, err)
@@ -272,7 +281,7 @@ func TestEngineResumesEarlierBuild(t *testing.T) {
 			// The later build takes it over and finishes it.
 			fsm.ReplaceJob(t, c.later)
 			var got string
-			runEngine(t, store, &log, func(ctx context.Context, e *fsm.Engine) {
+			runEngine(t, store, log, func(ctx context.Context, e *fsm.Engine) {
 				if err := upgradeGo.Send(ctx, e, id, "go"); err != nil {
 					t.Fatal(err)
 				}
@@ -312,22 +321,10 @@ func TestEngineResumesEarlierBuild(t *testing.T) {
 func TestEngineRefusesUnknownLayout(t *testing.T) {
 	v1 := &upgradeBuild{waitAt: 1, vars: []string{"name", "count"}}
 	registerUpgrade.Do(func() { fsm.RegisterJob(v1.info("wait-1")) })
-	store, err := sqlitestore.Open(context.Background(), filepath.Join(t.TempDir(), "jobs.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { store.Close() })
-	var log lockedBuffer
-	var id string
-	runEngine(t, store, &log, func(ctx context.Context, e *fsm.Engine) {
-		if id, err = fsm.Start(ctx, e, upgradeJob, "ada"); err != nil {
-			t.Fatal(err)
-		}
-		waitFor(ctx, t, store, id, fsm.StatusWaiting, 1)
-	})
+	store, log, id := pausedByBuild1(t)
 	before, _ := store.Job(context.Background(), id)
 	fsm.ReplaceJob(t, (&upgradeBuild{waitAt: 1, vars: []string{"note"}}).info("wait-4"))
-	runEngine(t, store, &log, func(ctx context.Context, e *fsm.Engine) {
+	runEngine(t, store, log, func(ctx context.Context, e *fsm.Engine) {
 		if err := upgradeGo.Send(ctx, e, id, "go"); err != nil {
 			t.Fatal(err)
 		}

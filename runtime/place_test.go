@@ -37,14 +37,14 @@ func TestPlaceState(t *testing.T) {
 
 	// The state of that number has the layout: nothing changes.
 	same := stateBytes(t, 2, func(w *StateWriter) { Save(w, "s", "kept") })
-	n, b, l, err := placeState(info, 2, "L-a", same)
+	n, b, l, err := info.Place(2, "L-a", same)
 	if err != nil || n != 2 || l != "L-a" || !bytes.Equal(b, same) {
 		t.Errorf("same state: %d %q %v", n, l, err)
 	}
 
 	// An earlier build had "a" as state 1: it moves to 2.
 	moved := stateBytes(t, 1, func(w *StateWriter) { Save(w, "s", "moved") })
-	n, b, l, err = placeState(info, 1, "L-a", moved)
+	n, b, l, err = info.Place(1, "L-a", moved)
 	if err != nil || n != 2 || l != "L-a" {
 		t.Fatalf("moved state: %d %q %v", n, l, err)
 	}
@@ -63,7 +63,7 @@ func TestPlaceState(t *testing.T) {
 
 	// An accepted layout: x is dropped, y kept, z absent (zero).
 	old := stateBytes(t, 1, func(w *StateWriter) { Save(w, "x", 7); Save(w, "y", "why") })
-	n, b, l, err = placeState(info, 1, "L-b1", old)
+	n, b, l, err = info.Place(1, "L-b1", old)
 	if err != nil || n != 1 || l != "L-b2" {
 		t.Fatalf("accepted layout: %d %q %v", n, l, err)
 	}
@@ -103,7 +103,7 @@ func TestPlaceState(t *testing.T) {
 		{"truncated", 1, "L-b1", old[:len(old)-2], "decoding its checkpoint"},
 		{"huge array header", 1, "L-b1", []byte{0x9b, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff}, "decoding its checkpoint"},
 	} {
-		if _, _, _, err := placeState(info, c.num, c.layout, c.state); err == nil || !strings.Contains(err.Error(), c.want) {
+		if _, _, _, err := info.Place(c.num, c.layout, c.state); err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%s: %v, want an error saying %q", c.name, err, c.want)
 		}
 	}
@@ -188,7 +188,7 @@ func FuzzPlaceState(f *testing.F) {
 	f.Add(1, "", []byte{0x81, 0x01})
 	info := placeInfo()
 	f.Fuzz(func(t *testing.T, num int, layout string, state []byte) {
-		n, b, _, err := placeState(info, num, layout, state)
+		n, b, _, err := info.Place(num, layout, state)
 		if err != nil {
 			return
 		}

@@ -184,7 +184,7 @@ func (r *StateReader) Close() error {
 	return nil
 }
 
-// absent is the item placeState writes for a variable a stored layout lacks.
+// absent is the item Place writes for a variable a stored layout lacks.
 const absent = 0xf7 // CBOR undefined
 
 func isAbsent(item cbor.RawMessage) bool { return len(item) == 1 && item[0] == absent }

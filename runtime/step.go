@@ -105,7 +105,7 @@ func (r *jobRun) load() error {
 		return fmt.Errorf("job %s is not registered in this program", r.rec.Name)
 	}
 	r.info = info
-	num, state, layout, err := placeState(info, r.rec.StateNum, r.rec.Layout, r.rec.State)
+	num, state, layout, err := info.Place(r.rec.StateNum, r.rec.Layout, r.rec.State)
 	if err != nil {
 		return err
 	}
@@ -530,7 +530,7 @@ func (ev *evaluation) eval(op AnyOp, idx *int) (bool, Outcome) {
 		if !ok {
 			return ev.done(op, l, Outcome{err: fmt.Errorf("child job %s is not registered", child.Name)})
 		}
-		_, state, _, err := placeState(info, child.StateNum, child.Layout, child.State)
+		_, state, _, err := info.Place(child.StateNum, child.Layout, child.State)
 		if err != nil {
 			return ev.done(op, l, Outcome{err: fmt.Errorf("the result of child job %s: %w", child.ID, err)})
 		}

@@ -1,7 +1,6 @@
 package transform
 
 import (
-	"fmt"
 	"go/ast"
 	"go/token"
 	"go/types"
@@ -494,7 +493,7 @@ func (e *emitter) stateInfo(l *lowerer, id, layoutID string, pinned bool, pos to
 			d[jen.Id("Internal")] = jen.True()
 		}
 		infos = append(infos, jen.Values(d))
-		rec.vars = append(rec.vars, lockVarOf(lvs[i], typ))
+		rec.vars = append(rec.vars, lockVarOf(&lvs[i], typ))
 	}
 	return e.stateValues(j, rec, infos)
 }
@@ -513,9 +512,8 @@ func (e *emitter) doneInfo(j *job) jen.Code {
 			jen.Id("Name"): jen.Lit(resultName(results, i)),
 			jen.Id("Type"): jen.Lit(typ),
 		}))
-		lv := layoutVar{name: resultName(results, i), typ: r.Type()}
-		lvs = append(lvs, lv)
-		rec.vars = append(rec.vars, lockVarOf(lv, typ))
+		lvs = append(lvs, layoutVar{name: resultName(results, i), typ: r.Type()})
+		rec.vars = append(rec.vars, lockVarOf(&lvs[len(lvs)-1], typ))
 	}
 	rec.layout = layoutOf(doneID, nil, lvs)
 	return e.stateValues(j, rec, infos)
@@ -524,10 +522,9 @@ func (e *emitter) doneInfo(j *job) jen.Code {
 // stateValues writes the fields of a StateInfo; the lock stage adds its
 // Accepts to rec.fields before the file is rendered.
 func (e *emitter) stateValues(j *job, rec *stateRec, vars []jen.Code) jen.Code {
-	p := j.position(rec.pos)
 	fields := jen.Dict{
 		jen.Id("ID"):     jen.Lit(rec.id),
-		jen.Id("Pos"):    jen.Lit(fmt.Sprintf("%s:%d:%d", shortFile(p.Filename), p.Line, p.Column)),
+		jen.Id("Pos"):    jen.Lit(rec.at),
 		jen.Id("Layout"): jen.Lit(rec.layout),
 	}
 	if len(vars) > 0 {

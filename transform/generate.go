@@ -77,7 +77,7 @@ func Generate(cfg Config, patterns ...string) (*Output, error) {
 		out.Forgotten = append(out.Forgotten, forgotten...)
 		if len(files) == 0 && len(diags) == 0 && len(forgotten) > 0 {
 			// Every job of the package is gone and the update accepts it.
-			out.Stale = append(out.Stale, lockPath(pkg.Syntax[:1], pkg.Fset))
+			out.Stale = append(out.Stale, lockPath(pkg.Syntax[0], pkg.Fset))
 		}
 		if len(diags) > 0 {
 			out.Diagnostics = append(out.Diagnostics, diags...)
@@ -257,7 +257,7 @@ func generatePackage(cfg Config, pkg *packages.Package) (files []File, diags, fo
 
 	// The lock: the earlier layouts each state accepts go into its
 	// StateInfo before the files are rendered.
-	path := lockPath(order, pkg.Fset)
+	path := lockPath(order[0], pkg.Fset)
 	old, err := readLock(path, cfg.overlay)
 	if err != nil {
 		ds.list = append(ds.list, Diagnostic{Pos: token.Position{Filename: path, Line: 1, Column: 1}, Message: LockFile + " " + err.Error()})
@@ -295,7 +295,7 @@ func lockWithoutJobs(cfg Config, pkg *packages.Package, ds *diagnostics) (forgot
 	if len(pkg.Syntax) == 0 {
 		return nil
 	}
-	path := lockPath(pkg.Syntax[:1], pkg.Fset)
+	path := lockPath(pkg.Syntax[0], pkg.Fset)
 	old, err := readLock(path, cfg.overlay)
 	if err != nil || old == nil || len(old.Jobs) == 0 {
 		return nil // a lock of no jobs is left alone, as is one that does not read

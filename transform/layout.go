@@ -42,6 +42,7 @@ type layoutVar struct {
 	internal bool
 	derived  string // for a derived variable, what it is made from
 	typ      types.Type
+	shape    string // shapeOf(typ), once computed
 	// nested, for the machine of a nested job's call, describes that
 	// machine's stored states (see nestedLayoutText) in place of typ.
 	nested string
@@ -63,7 +64,8 @@ func layoutText(id string, await types.Type, vars []layoutVar) string {
 	if await != nil {
 		b.WriteString("await: " + shapeOf(await) + "\n")
 	}
-	for _, v := range vars {
+	for i := range vars {
+		v := &vars[i]
 		if v.internal {
 			b.WriteString("internal ")
 		} else {
@@ -78,9 +80,17 @@ func layoutText(id string, await types.Type, vars []layoutVar) string {
 			b.WriteString(v.nested + "\n")
 			continue
 		}
-		b.WriteString(shapeOf(v.typ) + "\n")
+		b.WriteString(v.shapeText() + "\n")
 	}
 	return b.String()
+}
+
+// shapeText is the variable's shape, computed once.
+func (v *layoutVar) shapeText() string {
+	if v.shape == "" {
+		v.shape = shapeOf(v.typ)
+	}
+	return v.shape
 }
 
 // shapeOf is the canonical description of how the codec stores a value of

@@ -38,47 +38,9 @@ func layouts(t *testing.T, src string) map[string]string {
 // registers.
 func stateLayouts(t *testing.T, content []byte) map[string]string {
 	t.Helper()
-	f, err := parser.ParseFile(token.NewFileSet(), "layout_fsm.go", content, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	layoutIn := func(e ast.Expr) string {
-		lit, ok := e.(*ast.CompositeLit)
-		if !ok {
-			return ""
-		}
-		for _, elt := range lit.Elts {
-			kv := elt.(*ast.KeyValueExpr)
-			if kv.Key.(*ast.Ident).Name == "Layout" {
-				s, _ := strconv.Unquote(kv.Value.(*ast.BasicLit).Value)
-				return s
-			}
-		}
-		return ""
-	}
 	got := map[string]string{}
-	ast.Inspect(f, func(n ast.Node) bool {
-		lit, ok := n.(*ast.CompositeLit)
-		if !ok {
-			return true
-		}
-		if sel, ok := lit.Type.(*ast.SelectorExpr); !ok || sel.Sel.Name != "JobInfo" {
-			return true
-		}
-		for _, elt := range lit.Elts {
-			kv := elt.(*ast.KeyValueExpr)
-			switch kv.Key.(*ast.Ident).Name {
-			case "Start":
-				got["start"] = layoutIn(kv.Value)
-			case "Done":
-				got["done"] = layoutIn(kv.Value)
-			case "States":
-				for i, s := range kv.Value.(*ast.CompositeLit).Elts {
-					got[strconv.Itoa(i+1)] = layoutIn(s)
-				}
-			}
-		}
-		return false
+	eachStateInfo(t, content, func(state string, fields map[string]ast.Expr) {
+		got[state], _ = strconv.Unquote(fields["Layout"].(*ast.BasicLit).Value)
 	})
 	if len(got) == 0 {
 		t.Fatal("no JobInfo in the generated file")
@@ -89,6 +51,45 @@ func stateLayouts(t *testing.T, content []byte) map[string]string {
 		}
 	}
 	return got
+}
+
+// eachStateInfo calls f with the fields of each StateInfo of the JobInfos a
+// generated file registers, by state: "start", "done", "1", "2", ...
+func eachStateInfo(t *testing.T, content []byte, f func(state string, fields map[string]ast.Expr)) {
+	t.Helper()
+	file, err := parser.ParseFile(token.NewFileSet(), "layout_fsm.go", content, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fieldsOf := func(e ast.Expr) map[string]ast.Expr {
+		out := map[string]ast.Expr{}
+		for _, elt := range e.(*ast.CompositeLit).Elts {
+			kv := elt.(*ast.KeyValueExpr)
+			out[kv.Key.(*ast.Ident).Name] = kv.Value
+		}
+		return out
+	}
+	ast.Inspect(file, func(n ast.Node) bool {
+		lit, ok := n.(*ast.CompositeLit)
+		if !ok {
+			return true
+		}
+		if sel, ok := lit.Type.(*ast.SelectorExpr); !ok || sel.Sel.Name != "JobInfo" {
+			return true
+		}
+		info := fieldsOf(lit)
+		for _, key := range []string{"Start", "Done"} {
+			if e, ok := info[key]; ok {
+				f(strings.ToLower(key), fieldsOf(e))
+			}
+		}
+		if states, ok := info["States"]; ok {
+			for i, s := range states.(*ast.CompositeLit).Elts {
+				f(strconv.Itoa(i+1), fieldsOf(s))
+			}
+		}
+		return false
+	})
 }
 
 // replaceAll makes each replacement old, new of pairs once in src.

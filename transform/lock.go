@@ -115,12 +115,12 @@ func lockShape(shape string) string {
 	return "sha256:" + hex.EncodeToString(sum[:])[:16]
 }
 
-func lockVarOf(lv layoutVar, typ string) lockVar {
+func lockVarOf(lv *layoutVar, typ string) lockVar {
 	v := lockVar{Name: lv.name, Type: typ, Internal: lv.internal, Derived: lv.derived}
 	if lv.nested != "" {
 		v.Shape = lockShape("nested " + lv.nested)
 	} else {
-		v.Shape = lockShape(shapeOf(lv.typ))
+		v.Shape = lockShape(lv.shapeText())
 	}
 	if v.Type == v.Shape {
 		v.Type = ""
@@ -203,8 +203,9 @@ type lockProblem struct {
 
 // reconcile compares the package's states with its lock (nil for none). It
 // adds to each state's generated StateInfo the earlier layouts it accepts,
-// and returns the new lock and the breaking changes. With update, layouts
-// that break are forgotten and the new lock holds the rest.
+// and returns the new lock and the breaking changes. The new lock holds only
+// the layouts that do not break: it is what -update-lock writes, and what a
+// run without breaking changes writes too.
 func (p *pkgLock) reconcile(old *lockFile, pkgPos token.Pos) ([]byte, []lockProblem) {
 	var problems []lockProblem
 	oldJobs := map[string]*lockJob{}
@@ -299,9 +300,7 @@ func reconcileJob(jr *jobRecs, old *lockJob) ([]lockState, []lockProblem) {
 		if r.pinned || o == 0 || o == n || (o <= 1 && n <= 1) {
 			continue
 		}
-		if !ambiguous[base] {
-			ambiguous[base] = true
-		}
+		ambiguous[base] = true
 		report(r.pos, "job %s awaits %s %d times where %s records %d: fsmgen numbers such awaits in order (%s, %s#2, ...), so a job paused at one could resume at another; pin each with %s and the id %s gives it, or run fsmgen -update-lock to accept that jobs paused at them need attention", j.fn.Name(), base, n, LockFile, o, base, base, StateDirective, LockFile)
 	}
 
@@ -551,7 +550,7 @@ var numberRank = map[string]struct {
 	"float32": {'f', 32}, "float64": {'f', 64},
 }
 
-// lockPath is where the lock of the package whose jobs are in files lives.
-func lockPath(files []*ast.File, fset *token.FileSet) string {
-	return filepath.Join(filepath.Dir(fset.File(files[0].Pos()).Name()), LockFile)
+// lockPath is where the lock of the package of file lives.
+func lockPath(file *ast.File, fset *token.FileSet) string {
+	return filepath.Join(filepath.Dir(fset.File(file.Pos()).Name()), LockFile)
 }

@@ -3,8 +3,6 @@ package transform
 import (
 	"encoding/json"
 	"go/ast"
-	"go/parser"
-	"go/token"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -81,75 +79,38 @@ func runLocked(t *testing.T, src string, lock []byte, update bool) *lockRun {
 // generated file.
 func (r *lockRun) readStates(t *testing.T, content []byte) {
 	t.Helper()
-	f, err := parser.ParseFile(token.NewFileSet(), "layout_fsm.go", content, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
 	str := func(e ast.Expr) string {
 		s, _ := strconv.Unquote(e.(*ast.BasicLit).Value)
 		return s
 	}
-	state := func(lit *ast.CompositeLit) {
-		var id, layout string
-		var accepts []string
-		for _, elt := range lit.Elts {
-			kv := elt.(*ast.KeyValueExpr)
-			switch kv.Key.(*ast.Ident).Name {
-			case "ID":
-				id = str(kv.Value)
-			case "Layout":
-				layout = str(kv.Value)
-			case "Accepts":
-				for _, a := range kv.Value.(*ast.CompositeLit).Elts {
-					for _, e := range a.(*ast.CompositeLit).Elts {
-						kv := e.(*ast.KeyValueExpr)
-						if kv.Key.(*ast.Ident).Name != "Vars" {
-							continue
-						}
-						var ints []string
-						for _, n := range kv.Value.(*ast.CompositeLit).Elts {
-							switch n := n.(type) {
-							case *ast.BasicLit:
-								ints = append(ints, n.Value)
-							case *ast.UnaryExpr:
-								ints = append(ints, n.Op.String()+n.X.(*ast.BasicLit).Value)
-							}
-						}
-						accepts = append(accepts, strings.Join(ints, ","))
-					}
-				}
-			}
+	eachStateInfo(t, content, func(state string, fields map[string]ast.Expr) {
+		id := str(fields["ID"])
+		r.layouts[id] = str(fields["Layout"])
+		if state != "start" && state != "done" {
+			r.ids = append(r.ids, id)
 		}
-		r.layouts[id] = layout
-		if accepts != nil {
-			r.accepts[id] = accepts
-		}
-	}
-	ast.Inspect(f, func(n ast.Node) bool {
-		lit, ok := n.(*ast.CompositeLit)
+		acc, ok := fields["Accepts"]
 		if !ok {
-			return true
+			return
 		}
-		if sel, ok := lit.Type.(*ast.SelectorExpr); !ok || sel.Sel.Name != "JobInfo" {
-			return true
-		}
-		for _, elt := range lit.Elts {
-			kv := elt.(*ast.KeyValueExpr)
-			switch kv.Key.(*ast.Ident).Name {
-			case "Start", "Done":
-				state(kv.Value.(*ast.CompositeLit))
-			case "States":
-				for _, s := range kv.Value.(*ast.CompositeLit).Elts {
-					state(s.(*ast.CompositeLit))
-					for _, e := range s.(*ast.CompositeLit).Elts {
-						if kv := e.(*ast.KeyValueExpr); kv.Key.(*ast.Ident).Name == "ID" {
-							r.ids = append(r.ids, str(kv.Value))
-						}
+		for _, a := range acc.(*ast.CompositeLit).Elts {
+			for _, e := range a.(*ast.CompositeLit).Elts {
+				kv := e.(*ast.KeyValueExpr)
+				if kv.Key.(*ast.Ident).Name != "Vars" {
+					continue
+				}
+				var ints []string
+				for _, n := range kv.Value.(*ast.CompositeLit).Elts {
+					switch n := n.(type) {
+					case *ast.BasicLit:
+						ints = append(ints, n.Value)
+					case *ast.UnaryExpr:
+						ints = append(ints, n.Op.String()+n.X.(*ast.BasicLit).Value)
 					}
 				}
+				r.accepts[id] = append(r.accepts[id], strings.Join(ints, ","))
 			}
 		}
-		return false
 	})
 }
 
