@@ -131,6 +131,12 @@ type Accepted struct {
 	// build no longer keeps it. Variables of this state no entry maps to
 	// start at their zero value.
 	Vars []int
+	// Migrate, when set, replaces Vars: it is the user's migration of the
+	// layout (a function marked //fsmgen:migrate) wrapped by fsmgen, which
+	// takes a checkpoint stored with Layout and returns it as this state
+	// stores it. It may run more than once for one checkpoint (an inspector
+	// shows it, a crash before the next checkpoint loads it again).
+	Migrate func(state []byte) ([]byte, error)
 }
 
 // VarInfo names one saved variable as the job's source does.
@@ -191,6 +197,9 @@ func (info *JobInfo) checkStates() error {
 		for _, a := range s.Accepts {
 			if err := claim(a.Layout, n); err != nil {
 				return err
+			}
+			if a.Migrate != nil && a.Vars != nil {
+				return fmt.Errorf("state %d accepts layout %q both by a mapping and by a migration", n, a.Layout)
 			}
 			used := map[int]bool{}
 			for _, v := range a.Vars {

@@ -45,6 +45,13 @@ func (info *JobInfo) Place(stateNum int, layout string, state []byte) (newNum in
 			if a.Layout != layout {
 				continue
 			}
+			if a.Migrate != nil {
+				out, err := migrate(a.Migrate, state, n)
+				if err != nil {
+					return 0, nil, "", fmt.Errorf("migrating its checkpoint at state %d from layout %q: %w; fix the migration, or cancel the job", stateNum, layout, err)
+				}
+				return n, out, s.Layout, nil
+			}
 			items, err := stateItems(state)
 			if err != nil {
 				return 0, nil, "", err
@@ -66,6 +73,24 @@ func (info *JobInfo) Place(stateNum int, layout string, state []byte) (newNum in
 		}
 	}
 	return 0, nil, "", fmt.Errorf("its checkpoint at state %d has layout %q, which no state of this build has or accepts (the await was removed, or what it stores changed in a way fsmgen's layout lock did not accept); run the build that wrote it, or cancel the job", stateNum, layout)
+}
+
+// migrate runs a migration of a checkpoint into state n, which must give
+// back a state of that number; a panic of the user's code is an error.
+func migrate(fn func([]byte) ([]byte, error), state []byte, n int) (out []byte, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			out, err = nil, fmt.Errorf("the migration panicked: %v", p)
+		}
+	}()
+	out, err = fn(state)
+	if err != nil {
+		return nil, err
+	}
+	if got, ok := storedNumber(out); !ok || got != n {
+		return nil, fmt.Errorf("the migration returned a checkpoint of another state")
+	}
+	return out, nil
 }
 
 // stateItems splits a stored state into its number and variables, undecoded.

@@ -2,6 +2,8 @@ package fsm
 
 import (
 	"bytes"
+	"errors"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -15,10 +17,37 @@ func placeInfo() *JobInfo {
 		Start: StateInfo{ID: "start", Layout: "L-start"},
 		States: []StateInfo{
 			{ID: "b", Layout: "L-b2", Vars: []VarInfo{{Name: "y"}, {Name: "z"}}, Accepts: []Accepted{{Layout: "L-b1", Vars: []int{-1, 0}}}},
-			{ID: "a", Layout: "L-a", Vars: []VarInfo{{Name: "s"}}},
+			{ID: "a", Layout: "L-a", Vars: []VarInfo{{Name: "s"}}, Accepts: []Accepted{{Layout: "L-a0", Migrate: migrateA}}},
 		},
 		Done: StateInfo{ID: "done", Layout: "L-done"},
 	}
+}
+
+// migrateA is a migration as fsmgen wraps one: layout L-a0 stored an int x
+// and a value it skips; state "a" (number 2) stores s, the text of x. A
+// negative x is refused, and 13 panics.
+func migrateA(data []byte) ([]byte, error) {
+	r, err := ReadOldState(data)
+	if err != nil {
+		return nil, err
+	}
+	var x int
+	Load(r, "x", &x)
+	r.Skip()
+	if err := r.Close(); err != nil {
+		return nil, err
+	}
+	switch {
+	case x < 0:
+		return nil, errors.New("x is negative")
+	case x == 13:
+		panic("unlucky")
+	case x == 99:
+		return NewStateWriter(1).Bytes() // not state "a"
+	}
+	w := NewStateWriter(2)
+	Save(w, "s", strconv.Itoa(x))
+	return w.Bytes()
 }
 
 func stateBytes(t testing.TB, n int, save func(w *StateWriter)) []byte {
@@ -111,6 +140,46 @@ func TestPlaceState(t *testing.T) {
 
 var errTest = &SavedError{Message: "test"}
 
+// TestPlaceMigrated checks a layout accepted through a migration: the
+// migration's result is the placed state, and whatever goes wrong in it is
+// an error, never a panic.
+func TestPlaceMigrated(t *testing.T) {
+	info := placeInfo()
+	old := func(x int) []byte {
+		return stateBytes(t, 5, func(w *StateWriter) { Save(w, "x", x); Save(w, "pos", []int{1, 2}) })
+	}
+	n, b, l, err := info.Place(5, "L-a0", old(42))
+	if err != nil || n != 2 || l != "L-a" {
+		t.Fatalf("migrated: %d %q %v", n, l, err)
+	}
+	r, err := NewStateReader(b, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var s string
+	Load(r, "s", &s)
+	if err := r.Close(); err != nil || r.State() != 2 || s != "42" {
+		t.Errorf("migrated state reads as state %d, s %q, %v", r.State(), s, err)
+	}
+	for _, c := range []struct {
+		name  string
+		state []byte
+		want  string
+	}{
+		{"migration error", old(-1), `from layout "L-a0": x is negative; fix the migration`},
+		{"migration panic", old(13), "the migration panicked: unlucky"},
+		{"other state", old(99), "returned a checkpoint of another state"},
+		{"fewer variables", stateBytes(t, 5, func(w *StateWriter) { Save(w, "x", 1) }), "lacks a variable"},
+		{"more variables", stateBytes(t, 5, func(w *StateWriter) { Save(w, "x", 1); Save(w, "y", 2); Save(w, "z", 3) }), "holds 3 variables"},
+		{"wrong type", stateBytes(t, 5, func(w *StateWriter) { Save(w, "x", "one"); Save(w, "y", 2) }), "loading variable x"},
+		{"not a state", []byte{0x01}, "decoding a machine state"},
+	} {
+		if _, _, _, err := info.Place(5, "L-a0", c.state); err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: %v, want an error saying %q", c.name, err, c.want)
+		}
+	}
+}
+
 // TestPlaceDone checks that a finished job's results are placed as any
 // state: Done moved to no other number, but it may accept an earlier layout.
 func TestPlaceDone(t *testing.T) {
@@ -164,6 +233,7 @@ func TestRegisterJobChecksAccepts(t *testing.T) {
 		{"index out of range", func(i *JobInfo) { i.States[0].Accepts[0].Vars = []int{2, 0} }, "out of range"},
 		{"index twice", func(i *JobInfo) { i.States[0].Accepts[0].Vars = []int{0, 0} }, "out of range or taken"},
 		{"layout of two states", func(i *JobInfo) { i.States[1].Layout = "L-b1" }, "belongs to states"},
+		{"mapping and migration", func(i *JobInfo) { i.States[1].Accepts[0].Vars = []int{0} }, "both by a mapping and by a migration"},
 	} {
 		info := placeInfo()
 		c.edit(info)
@@ -186,6 +256,7 @@ func FuzzPlaceState(f *testing.F) {
 	f.Add(1, "L-b1", []byte{0x9b, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff})
 	f.Add(StateDone, "L-done", []byte{0x81, 0x20})
 	f.Add(1, "", []byte{0x81, 0x01})
+	f.Add(5, "L-a0", stateBytes(f, 5, func(w *StateWriter) { Save(w, "x", 13); Save(w, "pos", 0) }))
 	info := placeInfo()
 	f.Fuzz(func(t *testing.T, num int, layout string, state []byte) {
 		n, b, _, err := info.Place(num, layout, state)

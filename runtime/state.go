@@ -3,6 +3,7 @@ package fsm
 import (
 	"errors"
 	"fmt"
+	"math"
 	"reflect"
 
 	"github.com/fxamacker/cbor/v2"
@@ -33,6 +34,15 @@ func NewStateWriter(state int) *StateWriter {
 }
 
 var typeError = reflect.TypeFor[error]()
+
+// SaveAbsent appends a variable as not stored: Load leaves it at its zero
+// value. Generated migrations use it for a variable the migration does not
+// give.
+func (w *StateWriter) SaveAbsent() {
+	if w.err == nil {
+		w.items = append(w.items, cbor.RawMessage{absent})
+	}
+}
 
 // Save appends one variable. name is its source name, for error messages.
 //
@@ -132,6 +142,26 @@ func NewStateReader(data []byte, awaits int) (*StateReader, error) {
 	}
 	r.next = 1
 	return r, nil
+}
+
+// ReadOldState starts reading a checkpoint an earlier build stored, for a
+// migration (see Accepted.Migrate): its state number is the earlier build's
+// and is not checked against this one's. Generated code uses it.
+func ReadOldState(data []byte) (*StateReader, error) {
+	return NewStateReader(data, math.MaxInt)
+}
+
+// Skip passes over the next stored variable: a value an earlier build stored
+// that a migration does not read.
+func (r *StateReader) Skip() {
+	if r.err != nil {
+		return
+	}
+	if r.next >= len(r.items) {
+		r.err = fmt.Errorf("fsm: stored state %d lacks a variable", r.state)
+		return
+	}
+	r.next++
 }
 
 // State returns the stored state number.
