@@ -136,7 +136,7 @@ type Accepted struct {
 	// takes a checkpoint stored with Layout and returns it as this state
 	// stores it. It may run more than once for one checkpoint (an inspector
 	// shows it, a crash before the next checkpoint loads it again).
-	Migrate func(state []byte) ([]byte, error)
+	Migrate func(state []byte) ([]byte, error) `json:"-"`
 }
 
 // VarInfo names one saved variable as the job's source does.

@@ -494,6 +494,7 @@ func (e *emitter) stateInfo(l *lowerer, id, layoutID string, pinned bool, pos to
 		}
 		infos = append(infos, jen.Values(d))
 		rec.vars = append(rec.vars, lockVarOf(&lvs[i], typ))
+		rec.types = append(rec.types, v.typ)
 	}
 	return e.stateValues(j, rec, infos)
 }
@@ -514,6 +515,7 @@ func (e *emitter) doneInfo(j *job) jen.Code {
 		}))
 		lvs = append(lvs, layoutVar{name: resultName(results, i), typ: r.Type()})
 		rec.vars = append(rec.vars, lockVarOf(&lvs[len(lvs)-1], typ))
+		rec.types = append(rec.types, r.Type())
 	}
 	rec.layout = layoutOf(doneID, nil, lvs)
 	return e.stateValues(j, rec, infos)

@@ -35,6 +35,10 @@ type Config struct {
 	// decode, instead of each being a diagnostic. Checkpoints of those
 	// layouts then need attention when they are loaded.
 	UpdateLock bool
+	// Migrate writes, for each layout a breaking change strands, a file
+	// with a migration to finish (see MigrateDirective), instead of
+	// generating anything; Output.Migrations lists them.
+	Migrate bool
 
 	// overlay replaces the contents of source files, by absolute path, for
 	// tests that generate variants of one package.
@@ -58,6 +62,9 @@ type Output struct {
 	// Forgotten lists, with UpdateLock, the breaking changes the updated
 	// locks accept: where checkpoints stored before will need attention.
 	Forgotten []Diagnostic
+	// Migrations are, with Migrate, the files of migrations to finish,
+	// each new: a file that exists is not among them.
+	Migrations []File
 }
 
 // Generate loads the packages named by patterns and generates the machines of
@@ -74,6 +81,11 @@ func Generate(cfg Config, patterns ...string) (*Output, error) {
 	out := &Output{}
 	for _, pkg := range pkgs {
 		files, diags, forgotten := generatePackage(cfg, pkg)
+		if cfg.Migrate {
+			out.Migrations = append(out.Migrations, files...)
+			out.Diagnostics = append(out.Diagnostics, diags...)
+			continue
+		}
 		out.Forgotten = append(out.Forgotten, forgotten...)
 		if len(files) == 0 && len(diags) == 0 && len(forgotten) > 0 {
 			// Every job of the package is gone and the update accepts it.
@@ -218,6 +230,7 @@ func generatePackage(cfg Config, pkg *packages.Package) (files []File, diags, fo
 		return nil, ds.list, nil
 	}
 	byFile, order := analyzePackage(pkg, ds)
+	migs := findMigrations(pkg, ds)
 	if len(ds.list) > 0 {
 		return nil, ds.list, nil
 	}
@@ -263,14 +276,11 @@ func generatePackage(cfg Config, pkg *packages.Package) (files []File, diags, fo
 		ds.list = append(ds.list, Diagnostic{Pos: token.Position{Filename: path, Line: 1, Column: 1}, Message: LockFile + " " + err.Error()})
 		return nil, ds.list, nil
 	}
-	content, problems := lock.reconcile(old, order[0].Name.Pos())
-	for _, p := range problems {
-		if cfg.UpdateLock {
-			forgotten = append(forgotten, Diagnostic{Pos: pkg.Fset.Position(p.pos), Message: p.msg, pos: p.pos})
-			continue
-		}
-		ds.errorf(p.pos, "%s", p.msg)
+	content, problems := lock.reconcile(old, order[0].Name.Pos(), migs)
+	if cfg.Migrate {
+		return scaffoldMigrations(pkg, problems, ds)
 	}
+	forgotten = lockProblems(cfg, pkg, problems, ds)
 	if len(ds.list) > 0 {
 		return nil, ds.list, nil
 	}
@@ -300,9 +310,16 @@ func lockWithoutJobs(cfg Config, pkg *packages.Package, ds *diagnostics) (forgot
 	if err != nil || old == nil || len(old.Jobs) == 0 {
 		return nil // a lock of no jobs is left alone, as is one that does not read
 	}
-	_, problems := (&pkgLock{}).reconcile(old, pkg.Syntax[0].Name.Pos())
+	_, problems := (&pkgLock{}).reconcile(old, pkg.Syntax[0].Name.Pos(), findMigrations(pkg, ds))
+	return lockProblems(cfg, pkg, problems, ds)
+}
+
+// lockProblems reports the breaking changes a run found, or, with
+// UpdateLock, returns those it accepts. Mistakes in migrations are always
+// reported.
+func lockProblems(cfg Config, pkg *packages.Package, problems []lockProblem, ds *diagnostics) (forgotten []Diagnostic) {
 	for _, p := range problems {
-		if cfg.UpdateLock {
+		if cfg.UpdateLock && !p.hard {
 			forgotten = append(forgotten, Diagnostic{Pos: pkg.Fset.Position(p.pos), Message: p.msg, pos: p.pos})
 			continue
 		}

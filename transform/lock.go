@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
+	"go/types"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -76,6 +77,10 @@ type lockLayout struct {
 	AwaitType string    `json:"await_type,omitempty"` // omitted when it is Await
 	Await     string    `json:"await,omitempty"`
 	Vars      []lockVar `json:"vars,omitempty"`
+	// From and Migrate are set for a layout a state accepts through a
+	// migration: the id of the state that stored it, and the function.
+	From    string `json:"from,omitempty"`
+	Migrate string `json:"migrate,omitempty"`
 }
 
 // lockVar is one stored variable. Shape is how the codec stores it (the
@@ -86,6 +91,8 @@ type lockVar struct {
 	Shape    string `json:"shape"`
 	Internal bool   `json:"internal,omitempty"`
 	Derived  string `json:"derived,omitempty"`
+
+	nested bool // a nested job's machine, kept whole
 }
 
 // stateRec is a state as this run generates it.
@@ -98,7 +105,8 @@ type stateRec struct {
 	awaitType  string
 	awaitShape string
 	vars       []lockVar
-	fields     jen.Dict // the generated StateInfo's fields
+	types      []types.Type // of vars, for migration scaffolds
+	fields     jen.Dict     // the generated StateInfo's fields
 }
 
 func (r *stateRec) lockLayout() lockLayout {
@@ -118,7 +126,7 @@ func lockShape(shape string) string {
 func lockVarOf(lv *layoutVar, typ string) lockVar {
 	v := lockVar{Name: lv.name, Type: typ, Internal: lv.internal, Derived: lv.derived}
 	if lv.nested != "" {
-		v.Shape = lockShape("nested " + lv.nested)
+		v.Shape, v.nested = lockShape("nested "+lv.nested), true
 	} else {
 		v.Shape = lockShape(lv.shapeText())
 	}
@@ -199,6 +207,19 @@ func readLock(path string, overlay map[string][]byte) (*lockFile, error) {
 type lockProblem struct {
 	pos token.Pos
 	msg string
+	// hard is a mistake in a migration, which -update-lock does not accept.
+	hard bool
+	// needs are the layouts the change strands, which fsmgen -migrate
+	// writes migrations for.
+	needs []migrationNeed
+}
+
+// migrationNeed is a layout a breaking change strands: what a migration of
+// it starts from, and the state it would go to (nil when no state fits).
+type migrationNeed struct {
+	jr     *jobRecs
+	old    oldLayout
+	target *stateRec
 }
 
 // reconcile compares the package's states with its lock (nil for none). It
@@ -206,7 +227,10 @@ type lockProblem struct {
 // and returns the new lock and the breaking changes. The new lock holds only
 // the layouts that do not break: it is what -update-lock writes, and what a
 // run without breaking changes writes too.
-func (p *pkgLock) reconcile(old *lockFile, pkgPos token.Pos) ([]byte, []lockProblem) {
+//
+// migs are the package's migrations; one that names no job of the package is
+// a problem.
+func (p *pkgLock) reconcile(old *lockFile, pkgPos token.Pos, migs []*migration) ([]byte, []lockProblem) {
 	var problems []lockProblem
 	oldJobs := map[string]*lockJob{}
 	if old != nil {
@@ -219,7 +243,7 @@ func (p *pkgLock) reconcile(old *lockFile, pkgPos token.Pos) ([]byte, []lockProb
 		lj := lockJob{Name: jr.j.name()}
 		var ps []lockProblem
 		if o := oldJobs[lj.Name]; o != nil {
-			lj.States, ps = reconcileJob(jr, o)
+			lj.States, ps = reconcileJob(jr, o, migs)
 			delete(oldJobs, lj.Name)
 		} else {
 			for _, r := range jr.all() {
@@ -235,7 +259,12 @@ func (p *pkgLock) reconcile(old *lockFile, pkgPos token.Pos) ([]byte, []lockProb
 	}
 	sort.Strings(gone)
 	for _, name := range gone {
-		problems = append(problems, lockProblem{pkgPos, fmt.Sprintf("job %s is in %s but no longer in the package: checkpoints of it cannot resume; bring the job back, or run fsmgen -update-lock to accept that its unfinished jobs need attention", name, LockFile)})
+		problems = append(problems, lockProblem{pos: pkgPos, msg: fmt.Sprintf("job %s is in %s but no longer in the package: checkpoints of it cannot resume; bring the job back, or run fsmgen -update-lock to accept that its unfinished jobs need attention", name, LockFile)})
+	}
+	for _, m := range migs {
+		if !m.used {
+			problems = append(problems, lockProblem{pos: m.pos, hard: true, msg: fmt.Sprintf("migration %s is for job %s, which %s records no layouts of in this package; name a job of the package, or delete the migration", m.decl.Name.Name, m.job, LockFile)})
+		}
 	}
 	sort.Slice(out.Jobs, func(a, b int) bool { return out.Jobs[a].Name < out.Jobs[b].Name })
 	return out.format(), problems
@@ -271,11 +300,17 @@ func (lf *lockFile) format() []byte {
 }
 
 // reconcileJob compares one job's states with its locked states.
-func reconcileJob(jr *jobRecs, old *lockJob) ([]lockState, []lockProblem) {
+func reconcileJob(jr *jobRecs, old *lockJob, migs []*migration) ([]lockState, []lockProblem) {
 	j := jr.j
 	var problems []lockProblem
 	report := func(pos token.Pos, format string, args ...any) {
-		problems = append(problems, lockProblem{pos, fmt.Sprintf(format, args...)})
+		problems = append(problems, lockProblem{pos: pos, msg: fmt.Sprintf(format, args...)})
+	}
+	reportHard := func(pos token.Pos, format string, args ...any) {
+		problems = append(problems, lockProblem{pos: pos, hard: true, msg: fmt.Sprintf(format, args...)})
+	}
+	strands := func(need migrationNeed, pos token.Pos, format string, args ...any) {
+		problems = append(problems, lockProblem{pos: pos, msg: fmt.Sprintf(format, args...), needs: []migrationNeed{need}})
 	}
 	renames, bad := jobRenames(j)
 	problems = append(problems, bad...)
@@ -308,35 +343,66 @@ func reconcileJob(jr *jobRecs, old *lockJob) ([]lockState, []lockProblem) {
 	for _, r := range jr.all() {
 		cur[r.id] = r
 	}
+
+	// Migrations take their layouts wherever the lock has them.
+	layouts := oldLayouts(old)
+	byTarget := map[*stateRec][]*migrated{}
+	handled := map[string]bool{}
+	for _, m := range migs {
+		if m.job != migrationName(j) {
+			continue
+		}
+		m.used = true
+		if mg := checkMigration(m, jr, layouts, cur, reportHard); mg != nil {
+			byTarget[mg.target] = append(byTarget[mg.target], mg)
+			handled[m.layout] = true
+		}
+	}
+
 	prev := map[string]*lockState{}
 	for i := range old.States {
 		s := &old.States[i]
 		prev[s.ID] = s
-		if cur[s.ID] == nil && !ambiguous[stateBase(s.ID)] {
-			report(j.decl.Name.Pos(), "job %s no longer has state %s (the await at %s when %s was written): jobs paused there cannot resume; if another await is the same step, pin it with %s %s, or run fsmgen -update-lock to accept that jobs paused there need attention", j.fn.Name(), s.ID, s.At, LockFile, StateDirective, s.ID)
+		if cur[s.ID] != nil || ambiguous[stateBase(s.ID)] {
+			continue
+		}
+		var needs []migrationNeed
+		for _, l := range append([]lockLayout{s.lockLayout}, s.Accepts...) {
+			if !handled[l.Layout] {
+				needs = append(needs, migrationNeed{jr, layouts[l.Layout], fittingState(jr, l)})
+			}
+		}
+		if len(needs) > 0 {
+			problems = append(problems, lockProblem{pos: j.decl.Name.Pos(), needs: needs, msg: fmt.Sprintf("job %s no longer has state %s (the await at %s when %s was written): jobs paused there cannot resume; if another await is the same step, pin it with %s %s, write a migration (fsmgen -migrate starts one), or run fsmgen -update-lock to accept that jobs paused there need attention", j.fn.Name(), s.ID, s.At, LockFile, StateDirective, s.ID)})
 		}
 	}
 
 	var states []lockState
 	for _, r := range jr.all() {
 		ls := lockState{ID: r.id, Pinned: r.pinned, At: r.at, lockLayout: r.lockLayout()}
-		o := prev[r.id]
-		if o == nil || ambiguous[stateBase(r.id)] {
-			states = append(states, ls)
-			continue
+		var candidates []lockLayout
+		if o := prev[r.id]; o != nil && !ambiguous[stateBase(r.id)] {
+			candidates = append([]lockLayout{o.lockLayout}, o.Accepts...)
 		}
-		candidates := append([]lockLayout{o.lockLayout}, o.Accepts...)
 		seen := map[string]bool{r.layout: true}
 		var accepts []jen.Code
 		for _, c := range candidates {
-			if seen[c.Layout] {
+			if seen[c.Layout] || handled[c.Layout] {
 				continue
 			}
 			seen[c.Layout] = true
+			if c.Migrate != "" {
+				report(r.pos, "job %s: checkpoints stored at state %s by an earlier build (layout %s) resume here through migration %s, which is gone; bring it back, or run fsmgen -update-lock to accept that jobs paused there need attention", j.fn.Name(), c.From, c.Layout, c.Migrate)
+				continue
+			}
 			c = renamed(c, renames)
 			mapping, why := compatible(c, r)
 			if why != "" {
-				report(r.pos, "job %s: checkpoints stored at state %s by an earlier build (layout %s) cannot resume here: %s; keep what it stores, or run fsmgen -update-lock to accept that jobs paused there need attention", j.fn.Name(), r.id, c.Layout, why)
+				need := migrationNeed{jr, layouts[c.Layout], nil}
+				if fits(r, c) {
+					need.target = r
+				}
+				strands(need, r.pos, "job %s: checkpoints stored at state %s by an earlier build (layout %s) cannot resume here: %s; keep what it stores, write a migration (fsmgen -migrate starts one), or run fsmgen -update-lock to accept that jobs paused there need attention", j.fn.Name(), r.id, c.Layout, why)
 				continue
 			}
 			ls.Accepts = append(ls.Accepts, c)
@@ -349,12 +415,41 @@ func reconcileJob(jr *jobRecs, old *lockJob) ([]lockState, []lockProblem) {
 				jen.Id("Vars"):   jen.Index().Int().Values(ints...),
 			}))
 		}
+		for _, mg := range byTarget[r] {
+			ls.Accepts = append(ls.Accepts, mg.rec)
+			accepts = append(accepts, mg.code)
+		}
 		if len(accepts) > 0 {
 			r.fields[jen.Id("Accepts")] = jen.Index().Add(jen.Qual(RuntimePath, "Accepted")).Values(accepts...)
 		}
 		states = append(states, ls)
 	}
 	return states, problems
+}
+
+// fits reports whether checkpoints of layout l could migrate to state r: it
+// awaits the same, and stores only variables a migration can give.
+func fits(r *stateRec, l lockLayout) bool {
+	if r.id == doneID || r.awaitShape != l.Await {
+		return false
+	}
+	for _, v := range r.vars {
+		if v.Internal || v.Derived != "" || v.nested {
+			return false
+		}
+	}
+	return true
+}
+
+// fittingState is the first state of the job that checkpoints of layout l
+// could migrate to, or nil.
+func fittingState(jr *jobRecs, l lockLayout) *stateRec {
+	for _, r := range jr.all() {
+		if fits(r, l) {
+			return r
+		}
+	}
+	return nil
 }
 
 // jobRenames reads the job's //fsmgen:rename old new directives.
@@ -374,11 +469,11 @@ func jobRenames(j *job) (map[string]string, []lockProblem) {
 		}
 		f := strings.Fields(rest)
 		if len(f) != 2 || !token.IsIdentifier(f[0]) || !token.IsIdentifier(f[1]) {
-			problems = append(problems, lockProblem{c.Pos(), fmt.Sprintf("%s takes the old name and the new name of a variable, as in %s total amount", RenameDirective, RenameDirective)})
+			problems = append(problems, lockProblem{pos: c.Pos(), msg: fmt.Sprintf("%s takes the old name and the new name of a variable, as in %s total amount", RenameDirective, RenameDirective)})
 			continue
 		}
 		if _, dup := renames[f[0]]; dup {
-			problems = append(problems, lockProblem{c.Pos(), fmt.Sprintf("variable %s is renamed twice in job %s", f[0], j.fn.Name())})
+			problems = append(problems, lockProblem{pos: c.Pos(), msg: fmt.Sprintf("variable %s is renamed twice in job %s", f[0], j.fn.Name())})
 			continue
 		}
 		renames[f[0]] = f[1]

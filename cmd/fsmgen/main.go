@@ -42,6 +42,9 @@
 //		accept the breaking changes: write the lock without the layouts
 //		the new machines cannot decode, and print what was given up
 //		(checkpoints stored in those layouts will need attention)
+//	-migrate
+//		write, for each layout a breaking change strands, a new file with a
+//		migration to finish (see docs/changing-jobs.md), and nothing else
 //	-json
 //		print the diagnostics on standard output as a JSON array of
 //		{"file", "line", "column", "message"} objects, for other tools
@@ -117,8 +120,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	tags := fs.String("tags", "", "comma-separated build tags")
 	jsonOut := fs.Bool("json", false, "print diagnostics as JSON on standard output")
 	updateLock := fs.Bool("update-lock", false, "accept breaking changes to jobs' states: rewrite fsmgen.lock without the layouts that break")
+	migrate := fs.Bool("migrate", false, "write a migration to finish for each layout a breaking change strands, and nothing else")
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: fsmgen [-check] [-update-lock] [-json] [-tags list] [packages]\n")
+		fmt.Fprintf(stderr, "usage: fsmgen [-check | -update-lock | -migrate] [-json] [-tags list] [packages]\n")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -127,11 +131,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		return 2
 	}
-	if *check && *updateLock {
-		fmt.Fprintf(stderr, "fsmgen: -check writes nothing and -update-lock writes the lock; use one of them\n")
+	if n := count(*check, *updateLock, *migrate); n > 1 {
+		fmt.Fprintf(stderr, "fsmgen: -check writes nothing, -update-lock writes the lock and -migrate writes migrations; use one of them\n")
 		return 2
 	}
-	cfg := transform.Config{UpdateLock: *updateLock}
+	cfg := transform.Config{UpdateLock: *updateLock, Migrate: *migrate}
 	if *tags != "" {
 		cfg.Tags = strings.Split(*tags, ",")
 	}
@@ -160,6 +164,21 @@ func run(args []string, stdout, stderr io.Writer) int {
 	status := 0
 	if len(out.Diagnostics) > 0 {
 		status = 1
+	}
+	for _, f := range out.Migrations {
+		// O_EXCL: a migration the user may have begun is never replaced.
+		w, err := os.OpenFile(f.Path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		if err == nil {
+			_, err = w.Write(f.Content)
+			if cerr := w.Close(); err == nil {
+				err = cerr
+			}
+		}
+		if err != nil {
+			fmt.Fprintf(stderr, "fsmgen: %v\n", err)
+			return 1
+		}
+		fmt.Fprintf(stderr, "%s: wrote a migration to finish; then run fsmgen\n", relative(wd, f.Path))
 	}
 	for _, f := range out.Files {
 		old, err := os.ReadFile(f.Path)
@@ -227,4 +246,15 @@ func relative(dir, path string) string {
 		return path
 	}
 	return rel
+}
+
+// count is how many of flags are set.
+func count(flags ...bool) int {
+	n := 0
+	for _, f := range flags {
+		if f {
+			n++
+		}
+	}
+	return n
 }
