@@ -52,15 +52,7 @@ type lockRun struct {
 
 func runLocked(t *testing.T, src string, lock []byte, update bool) *lockRun {
 	t.Helper()
-	path, err := filepath.Abs(filepath.Join("testdata", "layout", "layout.go"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	overlay := map[string][]byte{path: []byte(src)}
-	if lock != nil {
-		overlay[filepath.Join(filepath.Dir(path), LockFile)] = lock
-	}
-	out, err := Generate(Config{overlay: overlay, UpdateLock: update}, "./testdata/layout")
+	out, err := Generate(Config{overlay: layoutOverlay(t, src, lock), UpdateLock: update}, "./testdata/layout")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -73,6 +65,21 @@ func runLocked(t *testing.T, src string, lock []byte, update bool) *lockRun {
 		r.readStates(t, f.Content)
 	}
 	return r
+}
+
+// layoutOverlay puts src in place of testdata/layout/layout.go, with lock
+// as its package's lock when it is not nil.
+func layoutOverlay(t *testing.T, src string, lock []byte) map[string][]byte {
+	t.Helper()
+	path, err := filepath.Abs(filepath.Join("testdata", "layout", "layout.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	overlay := map[string][]byte{path: []byte(src)}
+	if lock != nil {
+		overlay[filepath.Join(filepath.Dir(path), LockFile)] = lock
+	}
+	return overlay
 }
 
 // readStates reads the ID, Layout and Accepts of each StateInfo of a

@@ -174,7 +174,7 @@ func matchFields(s *types.Struct, vars []lockVar, what string, report func(token
 			continue
 		}
 		if got := lockShape(shapeOf(f.Type())); got != vars[i].Shape {
-			report(f.Pos(), "field %s has type %s, and %s stores %s as %s: give the field that type", f.Name(), f.Type(), what, f.Name(), vars[i].display())
+			report(f.Pos(), "field %s has type %s, and %s stores %s as %s: give the field that type", f.Name(), typeString(f.Type(), f.Pkg()), what, f.Name(), vars[i].display())
 			ok = false
 			continue
 		}
