@@ -107,6 +107,14 @@ func NewEngine(ctx context.Context, store Store, opts Options) (*Engine, error) 
 		if err := e.putLayouts(ctx, info); err != nil {
 			return nil, err
 		}
+		for _, d := range info.Drains() {
+			if err := e.putLayouts(ctx, d); err != nil {
+				return nil, err
+			}
+		}
+		if err := e.putVersions(ctx, info); err != nil {
+			return nil, err
+		}
 	}
 	if err := e.putSignals(ctx); err != nil {
 		return nil, err
@@ -168,6 +176,38 @@ func (e *Engine) putLayouts(ctx context.Context, info *JobInfo) error {
 		if err := put(i+1, s); err != nil {
 			return fmt.Errorf("fsm: recording the layout of job %s: %w", info.Name, err)
 		}
+	}
+	return nil
+}
+
+// VersionsKey returns the meta key under which an engine stores the
+// versions of a job it runs (as JSON, see JobVersions).
+func VersionsKey(job string) string { return "versions/" + job }
+
+// JobVersions is what an engine records of a job's versions: the current
+// one, and the drained ones it keeps, each with where it is declared.
+type JobVersions struct {
+	Current int
+	Drained []DrainedVersion `json:",omitempty"`
+}
+
+// DrainedVersion is a drained version of a job (see JobInfo.Drained).
+type DrainedVersion struct {
+	Version int
+	Pos     string // its declaration, file:line:col
+}
+
+func (e *Engine) putVersions(ctx context.Context, info *JobInfo) error {
+	v := JobVersions{Current: info.version()}
+	for _, d := range info.Drains() {
+		v.Drained = append(v.Drained, DrainedVersion{Version: d.version(), Pos: d.Start.Pos})
+	}
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	if err := e.putMeta(ctx, VersionsKey(info.Name), b); err != nil {
+		return fmt.Errorf("fsm: recording the versions of job %s: %w", info.Name, err)
 	}
 	return nil
 }
@@ -425,7 +465,7 @@ func Result[A, R any](ctx context.Context, e *Engine, job Job[A, R], id string) 
 	if !ok {
 		return r, true, fmt.Errorf("fsm: job %s has no registered machine", rec.Name)
 	}
-	_, state, _, err := info.Place(rec.StateNum, rec.Layout, rec.State)
+	info, _, state, _, err := info.PlaceIn(rec.StateNum, rec.Layout, rec.State)
 	if err != nil {
 		return r, true, fmt.Errorf("fsm: job %s: its results: %w", id, err)
 	}

@@ -73,7 +73,18 @@ type JobInfo struct {
 	Start StateInfo
 	// Done describes StateDone: Vars are the job's results.
 	Done StateInfo
+	// Version is the job's version, as fsmgen's layout lock counts the
+	// versions fsmgen -drain kept; 0 is 1.
+	Version int
+	// Drained marks an earlier version of the job, kept to finish the jobs
+	// paused on it: it is registered beside the job's current version under
+	// the same Name, never starts a job, and resumes only the checkpoints
+	// the current version cannot place (see PlaceIn).
+	Drained bool
 }
+
+// version is Version, 0 counted as 1.
+func (info *JobInfo) version() int { return max(info.Version, 1) }
 
 // State returns the description of a state: Start for 0, Done for StateDone,
 // States[n-1] for an await. ok is false for a state the job does not have.
@@ -120,6 +131,9 @@ type StateInfo struct {
 	// build decodes, as fsmgen's layout lock found them compatible (see
 	// docs/changing-jobs.md).
 	Accepts []Accepted
+	// Version is the version of the job the state belongs to (see
+	// JobInfo.Version); RegisterJob sets it.
+	Version int `json:",omitempty"`
 }
 
 // Accepted is a layout an earlier build stored a state with, which this build
@@ -151,12 +165,14 @@ type VarInfo struct {
 
 var jobs = struct {
 	sync.RWMutex
-	byName map[string]*JobInfo
-	byPC   map[uintptr]*JobInfo
-}{byName: map[string]*JobInfo{}, byPC: map[uintptr]*JobInfo{}}
+	byName  map[string]*JobInfo
+	byPC    map[uintptr]*JobInfo
+	drained map[string][]*JobInfo // by name, newest version first
+}{byName: map[string]*JobInfo{}, byPC: map[uintptr]*JobInfo{}, drained: map[string][]*JobInfo{}}
 
 // RegisterJob records a generated machine. Generated code calls it from init; it
-// panics when the name is taken or Func is not a function.
+// panics when the name is taken or Func is not a function. A drained version
+// (JobInfo.Drained) goes beside the job's current version, once per version.
 func RegisterJob(info JobInfo) {
 	fn := reflect.ValueOf(info.Func)
 	if fn.Kind() != reflect.Func {
@@ -165,14 +181,55 @@ func RegisterJob(info JobInfo) {
 	if err := info.checkStates(); err != nil {
 		panic(fmt.Sprintf("fsm: RegisterJob(%q): %v", info.Name, err))
 	}
+	p := &info
+	p.Start.Version, p.Done.Version = p.version(), p.version()
+	p.States = append([]StateInfo(nil), p.States...)
+	for i := range p.States {
+		p.States[i].Version = p.version()
+	}
 	jobs.Lock()
 	defer jobs.Unlock()
+	if info.Drained {
+		list := jobs.drained[info.Name]
+		for _, d := range list {
+			if d.version() == p.version() {
+				panic(fmt.Sprintf("fsm: version %d of job %q registered twice", p.version(), info.Name))
+			}
+		}
+		list = append(list, p)
+		sort.Slice(list, func(a, b int) bool { return list[a].version() > list[b].version() })
+		jobs.drained[info.Name] = list
+		return
+	}
 	if _, dup := jobs.byName[info.Name]; dup {
 		panic(fmt.Sprintf("fsm: job %q registered twice", info.Name))
 	}
-	p := &info
 	jobs.byName[info.Name] = p
 	jobs.byPC[fn.Pointer()] = p
+}
+
+// Drains returns the drained versions of the job registered beside it,
+// newest first.
+func (info *JobInfo) Drains() []*JobInfo {
+	jobs.RLock()
+	defer jobs.RUnlock()
+	return append([]*JobInfo(nil), jobs.drained[info.Name]...)
+}
+
+// PlaceIn places a checkpoint in the version of the job that resumes it:
+// this version when Place of it succeeds, else the newest drained version
+// (see Drains) whose Place does. The error is this version's.
+func (info *JobInfo) PlaceIn(stateNum int, layout string, state []byte) (v *JobInfo, newNum int, newState []byte, newLayout string, err error) {
+	newNum, newState, newLayout, err = info.Place(stateNum, layout, state)
+	if err == nil || info.Drained {
+		return info, newNum, newState, newLayout, err
+	}
+	for _, d := range info.Drains() {
+		if n, s, l, derr := d.Place(stateNum, layout, state); derr == nil {
+			return d, n, s, l, nil
+		}
+	}
+	return info, 0, nil, "", err
 }
 
 // checkStates checks that each layout belongs to one state and that each

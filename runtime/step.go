@@ -104,13 +104,13 @@ func (r *jobRun) load() error {
 	if !ok {
 		return fmt.Errorf("job %s is not registered in this program", r.rec.Name)
 	}
-	r.info = info
-	num, state, layout, err := info.Place(r.rec.StateNum, r.rec.Layout, r.rec.State)
+	info, num, state, layout, err := info.PlaceIn(r.rec.StateNum, r.rec.Layout, r.rec.State)
 	if err != nil {
 		return err
 	}
+	r.info = info
 	if num != r.rec.StateNum || layout != r.rec.Layout {
-		r.e.log.Info("fsm: placed a checkpoint written by an earlier build", "job_id", r.rec.ID, "job", r.rec.Name, "from_state", r.rec.StateNum, "from_layout", r.rec.Layout, "to_state", num, "to_layout", layout)
+		r.e.log.Info("fsm: placed a checkpoint written by an earlier build", "job_id", r.rec.ID, "job", r.rec.Name, "from_state", r.rec.StateNum, "from_layout", r.rec.Layout, "to_state", num, "to_layout", layout, "version", info.version())
 		r.rec.StateNum, r.rec.State, r.rec.Layout = num, state, layout
 	}
 	r.m = info.Zero()
@@ -530,7 +530,7 @@ func (ev *evaluation) eval(op AnyOp, idx *int) (bool, Outcome) {
 		if !ok {
 			return ev.done(op, l, Outcome{err: fmt.Errorf("child job %s is not registered", child.Name)})
 		}
-		_, state, _, err := info.Place(child.StateNum, child.Layout, child.State)
+		info, _, state, _, err := info.PlaceIn(child.StateNum, child.Layout, child.State)
 		if err != nil {
 			return ev.done(op, l, Outcome{err: fmt.Errorf("the result of child job %s: %w", child.ID, err)})
 		}

@@ -330,6 +330,9 @@ func (e *emitter) emitJob(l *lowerer, entry []*hvar, h *jobHandle) error {
 	if len(states) > 0 {
 		info[jen.Id("States")] = jen.Index().Add(rt("StateInfo")).Values(states...)
 	}
+	if e.lock != nil {
+		e.lock.job(j).info = info
+	}
 	info[jen.Id("Start")] = rt("StateInfo").Add(e.stateInfo(l, startID, startID, false, j.decl.Name.Pos(), nil, storedOrder(l, m.entry)))
 	info[jen.Id("Done")] = rt("StateInfo").Add(e.doneInfo(j))
 	body := []jen.Code{rt("RegisterJob").Call(rt("JobInfo").Values(info))}
@@ -524,10 +527,11 @@ func (e *emitter) doneInfo(j *job) jen.Code {
 // stateValues writes the fields of a StateInfo; the lock stage adds its
 // Accepts to rec.fields before the file is rendered.
 func (e *emitter) stateValues(j *job, rec *stateRec, vars []jen.Code) jen.Code {
+	rec.layoutKey = jen.Id("Layout")
 	fields := jen.Dict{
-		jen.Id("ID"):     jen.Lit(rec.id),
-		jen.Id("Pos"):    jen.Lit(rec.at),
-		jen.Id("Layout"): jen.Lit(rec.layout),
+		jen.Id("ID"):  jen.Lit(rec.id),
+		jen.Id("Pos"): jen.Lit(rec.at),
+		rec.layoutKey: jen.Lit(rec.layout),
 	}
 	if len(vars) > 0 {
 		fields[jen.Id("Vars")] = jen.Index().Add(jen.Qual(RuntimePath, "VarInfo")).Values(vars...)

@@ -39,6 +39,11 @@ type Config struct {
 	// with a migration to finish (see MigrateDirective), instead of
 	// generating anything; Output.Migrations lists them.
 	Migrate bool
+	// Drain keeps, for each job whose changes break what the lock records,
+	// its earlier version as a job of its own in a new file (see
+	// DrainDirective), and writes the lock; nothing else is generated.
+	// Output.Drains lists the files.
+	Drain bool
 
 	// overlay replaces the contents of source files, by absolute path, for
 	// tests that generate variants of one package.
@@ -65,6 +70,8 @@ type Output struct {
 	// Migrations are, with Migrate, the files of migrations to finish,
 	// each new: a file that exists is not among them.
 	Migrations []File
+	// Drains are, with Drain, the new files of the versions kept.
+	Drains []File
 }
 
 // Generate loads the packages named by patterns and generates the machines of
@@ -81,8 +88,17 @@ func Generate(cfg Config, patterns ...string) (*Output, error) {
 	out := &Output{}
 	for _, pkg := range pkgs {
 		files, diags, forgotten := generatePackage(cfg, pkg)
-		if cfg.Migrate {
-			out.Migrations = append(out.Migrations, files...)
+		if cfg.Migrate || cfg.Drain {
+			for _, f := range files {
+				switch {
+				case cfg.Migrate:
+					out.Migrations = append(out.Migrations, f)
+				case filepath.Base(f.Path) == LockFile:
+					out.Files = append(out.Files, f)
+				default:
+					out.Drains = append(out.Drains, f)
+				}
+			}
 			out.Diagnostics = append(out.Diagnostics, diags...)
 			continue
 		}
@@ -276,9 +292,16 @@ func generatePackage(cfg Config, pkg *packages.Package) (files []File, diags, fo
 		ds.list = append(ds.list, Diagnostic{Pos: token.Position{Filename: path, Line: 1, Column: 1}, Message: LockFile + " " + err.Error()})
 		return nil, ds.list, nil
 	}
-	content, problems := lock.reconcile(old, order[0].Name.Pos(), migs)
-	if cfg.Migrate {
+	for _, jr := range lock.order {
+		jr.source, jr.imports = jobSource(cfg.overlay, jr.j)
+	}
+	lf, problems := lock.reconcile(old, order[0].Name.Pos(), migs)
+	switch {
+	case cfg.Migrate:
 		return scaffoldMigrations(pkg, problems, ds)
+	case cfg.Drain:
+		files, diags := drainJobs(pkg, path, old, lf, problems, ds)
+		return files, diags, nil
 	}
 	forgotten = lockProblems(cfg, pkg, problems, ds)
 	if len(ds.list) > 0 {
@@ -296,7 +319,7 @@ func generatePackage(cfg Config, pkg *packages.Package) (files []File, diags, fo
 	if len(ds.list) > 0 {
 		return nil, ds.list, nil
 	}
-	return append(files, File{Path: path, Content: content}), nil, forgotten
+	return append(files, File{Path: path, Content: lf.format()}), nil, forgotten
 }
 
 // lockWithoutJobs checks the lock of a package that has no jobs (left):
@@ -477,6 +500,9 @@ func analyzePackage(pkg *packages.Package, ds *diagnostics) (map[*ast.File][]low
 	}
 	for _, j := range jobs {
 		h, planned := handles[j]
+		if j.drain != nil {
+			h, planned = nil, true // started by the job's current version only
+		}
 		lw, ok := analyzeJob(j, ssaPkg, ds, pkgTaken, reserved)
 		if !ok || !planned {
 			continue

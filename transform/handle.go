@@ -123,6 +123,9 @@ func planHandles(pkg *types.Package, files []*ast.File, info *types.Info, fset *
 	owners := map[string]owner{}
 	out := map[*job]*jobHandle{}
 	for _, j := range jobs {
+		if j.drain != nil {
+			continue // no handle: a drained version only finishes jobs
+		}
 		h, names, ok := planHandle(j, ds)
 		if !ok {
 			continue

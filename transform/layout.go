@@ -56,6 +56,14 @@ func layoutOf(id string, await types.Type, vars []layoutVar) string {
 	return hex.EncodeToString(sum[:])[:16]
 }
 
+// drainedLayout is the layout a drained version of a job (see
+// DrainDirective) gives a state of layout: one of its own, so that the
+// checkpoints it writes are placed in it and in no other version.
+func drainedLayout(layout string, version int) string {
+	sum := sha256.Sum256([]byte(fmt.Sprintf("%s\ndrained version %d\n%s", layoutVersion, version, layout)))
+	return hex.EncodeToString(sum[:])[:16]
+}
+
 // layoutText is the canonical description layoutOf hashes.
 func layoutText(id string, await types.Type, vars []layoutVar) string {
 	var b strings.Builder

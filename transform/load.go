@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/packages"
@@ -26,10 +27,28 @@ type job struct {
 	ctx  *types.Var // the fsm.Context parameter
 	// graph is what the package's jobs know of each other (see nest.go).
 	graph *jobGraph
+	// drain is set for an earlier version of a job, kept to finish the
+	// jobs paused on it (DrainDirective).
+	drain *drainOf
 }
 
-// name returns the job's stored name: import path, receiver type and function.
+// DrainDirective marks, in a job's doc comment, an earlier version of
+// another job of the package, kept so that jobs paused on that version
+// finish on it: //fsmgen:drain Steps 1. fsmgen -drain writes such jobs.
+const DrainDirective = "//fsmgen:drain"
+
+// drainOf is what a DrainDirective says: the job and its version.
+type drainOf struct {
+	job     string
+	version int
+}
+
+// name returns the job's stored name: import path, receiver type and
+// function; for a drained version, the name of the job it is a version of.
 func (j *job) name() string {
+	if j.drain != nil {
+		return j.pkg.PkgPath + "." + j.drain.job
+	}
 	if recv := j.sig.Recv(); recv != nil {
 		return fmt.Sprintf("%s.%s.%s", j.pkg.PkgPath, recvTypeName(recv.Type()), j.fn.Name())
 	}
@@ -130,7 +149,40 @@ func validateJob(pkg *packages.Package, file *ast.File, fd *ast.FuncDecl, ds *di
 			return nil
 		}
 	}
-	return &job{pkg: pkg, file: file, decl: fd, fn: fn, sig: sig, ctx: sig.Params().At(0)}
+	j := &job{pkg: pkg, file: file, decl: fd, fn: fn, sig: sig, ctx: sig.Params().At(0)}
+	for _, c := range fd.Doc.List {
+		rest, ok := strings.CutPrefix(c.Text, DrainDirective)
+		if !ok || (rest != "" && rest[0] != ' ' && rest[0] != '\t') {
+			continue
+		}
+		f := strings.Fields(rest)
+		var v int
+		if len(f) == 2 && token.IsIdentifier(f[0]) {
+			v, _ = strconv.Atoi(f[1])
+		}
+		switch {
+		case v < 1:
+			ds.errorf(c.Pos(), "%s takes the job this is a version of and the version, as in %s Checkout 1", DrainDirective, DrainDirective)
+			return nil
+		case sig.Recv() != nil:
+			ds.errorf(c.Pos(), "a drained version must be a function, not a method")
+			return nil
+		case j.drain != nil:
+			ds.errorf(c.Pos(), "job %s has two %s directives", name, DrainDirective)
+			return nil
+		}
+		j.drain = &drainOf{job: f[0], version: v}
+	}
+	return j
+}
+
+// lockKey is the job's key in its package's lock: its name, and for a
+// drained version the version too.
+func (j *job) lockKey() string {
+	if j.drain != nil {
+		return fmt.Sprintf("%s@%d", j.name(), j.drain.version)
+	}
+	return j.name()
 }
 
 // position is a shorthand for a position in the job's package.

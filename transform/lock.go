@@ -56,9 +56,27 @@ type lockFile struct {
 }
 
 type lockJob struct {
-	Name   string      `json:"job"`
-	States []lockState `json:"states"`
+	Name string `json:"job"`
+	// Version counts the job's versions that fsmgen -drain kept; 0 is 1.
+	Version int `json:"version,omitempty"`
+	// Drained marks an earlier version kept to finish jobs paused on it.
+	Drained bool `json:"drained,omitempty"`
+	// Source is the job's declaration (and its rename directives), and
+	// Imports the packages it names (name to path): what -drain keeps.
+	Source  string            `json:"source,omitempty"`
+	Imports map[string]string `json:"imports,omitempty"`
+	States  []lockState       `json:"states"`
 }
+
+// key is the job's key among the lock's jobs (see job.lockKey).
+func (lj *lockJob) key() string {
+	if lj.Drained {
+		return fmt.Sprintf("%s@%d", lj.Name, lj.version())
+	}
+	return lj.Name
+}
+
+func (lj *lockJob) version() int { return max(lj.Version, 1) }
 
 // lockState is one state of a job: its id, where it is, its layout, and the
 // earlier layouts its machine still accepts.
@@ -107,6 +125,8 @@ type stateRec struct {
 	vars       []lockVar
 	types      []types.Type // of vars, for migration scaffolds
 	fields     jen.Dict     // the generated StateInfo's fields
+	accepts    []jen.Code   // the fsm.Accepted values of its Accepts
+	layoutKey  jen.Code     // the key of its Layout in fields
 }
 
 func (r *stateRec) lockLayout() lockLayout {
@@ -147,18 +167,28 @@ type jobRecs struct {
 	start  *stateRec
 	awaits []*stateRec
 	done   *stateRec
+	info   jen.Dict // the generated JobInfo's fields
+	// source and imports are what the lock keeps of the job for -drain.
+	source  string
+	imports map[string]string
 }
 
-func (p *pkgLock) add(j *job, rec *stateRec) {
+// job returns the records of job j, made on first use.
+func (p *pkgLock) job(j *job) *jobRecs {
 	if p.jobs == nil {
 		p.jobs = map[string]*jobRecs{}
 	}
-	jr := p.jobs[j.name()]
+	jr := p.jobs[j.lockKey()]
 	if jr == nil {
 		jr = &jobRecs{j: j}
-		p.jobs[j.name()] = jr
+		p.jobs[j.lockKey()] = jr
 		p.order = append(p.order, jr)
 	}
+	return jr
+}
+
+func (p *pkgLock) add(j *job, rec *stateRec) {
+	jr := p.job(j)
 	switch rec.id {
 	case startID:
 		jr.start = rec
@@ -209,6 +239,7 @@ type lockProblem struct {
 	msg string
 	// hard is a mistake in a migration, which -update-lock does not accept.
 	hard bool
+	jr   *jobRecs // the job, unless the problem is a job gone
 	// needs are the layouts the change strands, which fsmgen -migrate
 	// writes migrations for.
 	needs []migrationNeed
@@ -230,44 +261,104 @@ type migrationNeed struct {
 //
 // migs are the package's migrations; one that names no job of the package is
 // a problem.
-func (p *pkgLock) reconcile(old *lockFile, pkgPos token.Pos, migs []*migration) ([]byte, []lockProblem) {
+func (p *pkgLock) reconcile(old *lockFile, pkgPos token.Pos, migs []*migration) (*lockFile, []lockProblem) {
 	var problems []lockProblem
 	oldJobs := map[string]*lockJob{}
 	if old != nil {
 		for i := range old.Jobs {
-			oldJobs[old.Jobs[i].Name] = &old.Jobs[i]
+			oldJobs[old.Jobs[i].key()] = &old.Jobs[i]
 		}
 	}
-	out := lockFile{About: lockAbout, Version: lockVersion}
+	out := &lockFile{About: lockAbout, Version: lockVersion}
 	for _, jr := range p.order {
-		lj := lockJob{Name: jr.j.name()}
+		j := jr.j
+		lj := lockJob{Name: j.name(), Source: jr.source, Imports: jr.imports}
+		if j.drain != nil {
+			lj.Version, lj.Drained = j.drain.version, true
+		}
 		var ps []lockProblem
-		if o := oldJobs[lj.Name]; o != nil {
+		if o := oldJobs[j.lockKey()]; o != nil {
+			if j.drain == nil {
+				lj.Version = o.Version
+			}
 			lj.States, ps = reconcileJob(jr, o, migs)
-			delete(oldJobs, lj.Name)
+			delete(oldJobs, j.lockKey())
 		} else {
+			if j.drain != nil {
+				ps = append(ps, lockProblem{pos: j.decl.Name.Pos(), hard: true, msg: fmt.Sprintf("%s records no version %d of job %s: a drained version is one fsmgen -drain kept; remove %s %s %d", LockFile, j.drain.version, j.drain.job, DrainDirective, j.drain.job, j.drain.version)})
+			}
 			for _, r := range jr.all() {
 				lj.States = append(lj.States, lockState{ID: r.id, Pinned: r.pinned, At: r.at, lockLayout: r.lockLayout()})
 			}
 		}
+		for i := range ps {
+			ps[i].jr = jr
+		}
 		problems = append(problems, ps...)
+		jr.finish(lj.version())
 		out.Jobs = append(out.Jobs, lj)
 	}
 	var gone []string
-	for name := range oldJobs {
-		gone = append(gone, name)
+	for key := range oldJobs {
+		gone = append(gone, key)
 	}
 	sort.Strings(gone)
-	for _, name := range gone {
-		problems = append(problems, lockProblem{pos: pkgPos, msg: fmt.Sprintf("job %s is in %s but no longer in the package: checkpoints of it cannot resume; bring the job back, or run fsmgen -update-lock to accept that its unfinished jobs need attention", name, LockFile)})
+	for _, key := range gone {
+		o := oldJobs[key]
+		if o.Drained {
+			problems = append(problems, lockProblem{pos: pkgPos, msg: fmt.Sprintf("version %d of job %s, which fsmgen -drain kept, is in %s but no longer in the package: jobs paused on it cannot resume; once fsmgen jobs versions shows none, run fsmgen -update-lock", o.version(), o.Name, LockFile)})
+			continue
+		}
+		problems = append(problems, lockProblem{pos: pkgPos, msg: fmt.Sprintf("job %s is in %s but no longer in the package: checkpoints of it cannot resume; bring the job back, or run fsmgen -update-lock to accept that its unfinished jobs need attention", o.Name, LockFile)})
 	}
 	for _, m := range migs {
 		if !m.used {
 			problems = append(problems, lockProblem{pos: m.pos, hard: true, msg: fmt.Sprintf("migration %s is for job %s, which %s records no layouts of in this package; name a job of the package, or delete the migration", m.decl.Name.Name, m.job, LockFile)})
 		}
 	}
-	sort.Slice(out.Jobs, func(a, b int) bool { return out.Jobs[a].Name < out.Jobs[b].Name })
-	return out.format(), problems
+	out.sort()
+	return out, problems
+}
+
+func (lf *lockFile) sort() {
+	sort.Slice(lf.Jobs, func(a, b int) bool {
+		x, y := &lf.Jobs[a], &lf.Jobs[b]
+		if x.Name != y.Name {
+			return x.Name < y.Name
+		}
+		return x.Drained && !y.Drained || x.Drained == y.Drained && x.Version < y.Version
+	})
+}
+
+// finish sets what the lock found into the generated JobInfo and
+// StateInfos: the version, and each state's Accepts. A drained version's
+// states get layouts of their own, so that checkpoints it writes are never
+// taken by the current version, and accept the layouts they had.
+func (jr *jobRecs) finish(version int) {
+	d := jr.j.drain
+	if version > 1 || d != nil {
+		jr.info[jen.Id("Version")] = jen.Lit(version)
+	}
+	if d != nil {
+		jr.info[jen.Id("Drained")] = jen.True()
+	}
+	for _, r := range jr.all() {
+		accepts := r.accepts
+		if d != nil {
+			r.fields[r.layoutKey] = jen.Lit(drainedLayout(r.layout, d.version))
+			same := make([]jen.Code, len(r.vars))
+			for i := range same {
+				same[i] = jen.Lit(i)
+			}
+			accepts = append([]jen.Code{jen.Values(jen.Dict{
+				jen.Id("Layout"): jen.Lit(r.layout),
+				jen.Id("Vars"):   jen.Index().Int().Values(same...),
+			})}, accepts...)
+		}
+		if len(accepts) > 0 {
+			r.fields[jen.Id("Accepts")] = jen.Index().Add(jen.Qual(RuntimePath, "Accepted")).Values(accepts...)
+		}
+	}
 }
 
 // format writes the lock as JSON with one line per state, so that a change
@@ -275,18 +366,33 @@ func (p *pkgLock) reconcile(old *lockFile, pkgPos token.Pos, migs []*migration) 
 func (lf *lockFile) format() []byte {
 	var b bytes.Buffer
 	str := func(v any) string {
-		data, err := json.Marshal(v)
-		if err != nil {
+		var out bytes.Buffer
+		enc := json.NewEncoder(&out)
+		enc.SetEscapeHTML(false) // sources hold < and &
+		if err := enc.Encode(v); err != nil {
 			panic(err) // plain data
 		}
-		return string(data)
+		return strings.TrimSuffix(out.String(), "\n")
 	}
 	fmt.Fprintf(&b, "{\n  \"about\": %s,\n  \"version\": %d,\n  \"jobs\": [", str(lf.About), lf.Version)
 	for i, j := range lf.Jobs {
 		if i > 0 {
 			b.WriteString(",")
 		}
-		fmt.Fprintf(&b, "\n    {\n      \"job\": %s,\n      \"states\": [", str(j.Name))
+		fmt.Fprintf(&b, "\n    {\n      \"job\": %s,", str(j.Name))
+		if j.Version != 0 {
+			fmt.Fprintf(&b, "\n      \"version\": %d,", j.Version)
+		}
+		if j.Drained {
+			b.WriteString("\n      \"drained\": true,")
+		}
+		if j.Source != "" {
+			fmt.Fprintf(&b, "\n      \"source\": %s,", str(j.Source))
+		}
+		if len(j.Imports) > 0 {
+			fmt.Fprintf(&b, "\n      \"imports\": %s,", str(j.Imports))
+		}
+		b.WriteString("\n      \"states\": [")
 		for k, s := range j.States {
 			if k > 0 {
 				b.WriteString(",")
@@ -419,9 +525,7 @@ func reconcileJob(jr *jobRecs, old *lockJob, migs []*migration) ([]lockState, []
 			ls.Accepts = append(ls.Accepts, mg.rec)
 			accepts = append(accepts, mg.code)
 		}
-		if len(accepts) > 0 {
-			r.fields[jen.Id("Accepts")] = jen.Index().Add(jen.Qual(RuntimePath, "Accepted")).Values(accepts...)
-		}
+		r.accepts = accepts
 		states = append(states, ls)
 	}
 	return states, problems

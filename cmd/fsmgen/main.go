@@ -45,6 +45,10 @@
 //	-migrate
 //		write, for each layout a breaking change strands, a new file with a
 //		migration to finish (see docs/changing-jobs.md), and nothing else
+//	-drain
+//		keep, for each job whose changes break what the lock records, its
+//		earlier version in a new file, so that the jobs paused on it finish
+//		on it; then generate (see docs/changing-jobs.md)
 //	-json
 //		print the diagnostics on standard output as a JSON array of
 //		{"file", "line", "column", "message"} objects, for other tools
@@ -121,8 +125,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	jsonOut := fs.Bool("json", false, "print diagnostics as JSON on standard output")
 	updateLock := fs.Bool("update-lock", false, "accept breaking changes to jobs' states: rewrite fsmgen.lock without the layouts that break")
 	migrate := fs.Bool("migrate", false, "write a migration to finish for each layout a breaking change strands, and nothing else")
+	drain := fs.Bool("drain", false, "keep the earlier version of each job a breaking change breaks, so that jobs paused on it finish on it; then generate")
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: fsmgen [-check | -update-lock | -migrate] [-json] [-tags list] [packages]\n")
+		fmt.Fprintf(stderr, "usage: fsmgen [-check | -update-lock | -migrate | -drain] [-json] [-tags list] [packages]\n")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -131,11 +136,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		return 2
 	}
-	if n := count(*check, *updateLock, *migrate); n > 1 {
-		fmt.Fprintf(stderr, "fsmgen: -check writes nothing, -update-lock writes the lock and -migrate writes migrations; use one of them\n")
+	if n := count(*check, *updateLock, *migrate, *drain); n > 1 {
+		fmt.Fprintf(stderr, "fsmgen: -check writes nothing, -update-lock writes the lock, -migrate writes migrations and -drain keeps versions; use one of them\n")
 		return 2
 	}
-	cfg := transform.Config{UpdateLock: *updateLock, Migrate: *migrate}
+	cfg := transform.Config{UpdateLock: *updateLock, Migrate: *migrate, Drain: *drain}
 	if *tags != "" {
 		cfg.Tags = strings.Split(*tags, ",")
 	}
@@ -145,6 +150,27 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	wd, _ := os.Getwd()
+	if *drain && len(out.Diagnostics) == 0 {
+		// Keep the versions and write the locks, then generate with them.
+		for _, f := range out.Drains {
+			if err := createFile(f); err != nil {
+				fmt.Fprintf(stderr, "fsmgen: %v\n", err)
+				return 1
+			}
+			fmt.Fprintf(stderr, "%s: kept the earlier version; jobs paused on it finish on it\n", relative(wd, f.Path))
+		}
+		for _, f := range out.Files {
+			if err := os.WriteFile(f.Path, f.Content, 0o644); err != nil {
+				fmt.Fprintf(stderr, "fsmgen: %v\n", err)
+				return 1
+			}
+		}
+		cfg.Drain = false
+		if out, err = transform.Generate(cfg, fs.Args()...); err != nil {
+			fmt.Fprintf(stderr, "fsmgen: %v\n", err)
+			return 2
+		}
+	}
 	if *jsonOut {
 		if err := writeJSON(stdout, out.Diagnostics); err != nil {
 			fmt.Fprintf(stderr, "fsmgen: %v\n", err)
@@ -166,15 +192,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		status = 1
 	}
 	for _, f := range out.Migrations {
-		// O_EXCL: a migration the user may have begun is never replaced.
-		w, err := os.OpenFile(f.Path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-		if err == nil {
-			_, err = w.Write(f.Content)
-			if cerr := w.Close(); err == nil {
-				err = cerr
-			}
-		}
-		if err != nil {
+		if err := createFile(f); err != nil {
 			fmt.Fprintf(stderr, "fsmgen: %v\n", err)
 			return 1
 		}
@@ -246,6 +264,20 @@ func relative(dir, path string) string {
 		return path
 	}
 	return rel
+}
+
+// createFile writes a new file, never replacing one: a migration or a
+// drained version the user may have begun to edit.
+func createFile(f transform.File) error {
+	w, err := os.OpenFile(f.Path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(f.Content)
+	if cerr := w.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }
 
 // count is how many of flags are set.

@@ -204,14 +204,14 @@ func (s *Server) describe(ctx context.Context, id string) (*jobView, error) {
 
 // placed returns the job's checkpoint and the description of its state. When
 // this program has the job, the checkpoint is placed in it as the engine
-// would place it (fsm.JobInfo.Place), so that a checkpoint written by an
+// would place it (fsm.JobInfo.PlaceIn), so that a checkpoint written by an
 // earlier build shows as this program resumes it: at the state it belongs to
 // now, with that state's variables and source position. Otherwise, or when
 // it cannot be placed (v.PlaceError says why), it is described as stored,
 // by the layout the engine that wrote it recorded.
 func (s *Server) placed(ctx context.Context, rec fsm.JobRecord, v *jobView) ([]byte, fsm.StateInfo, error) {
 	if job, ok := fsm.JobByName(rec.Name); ok {
-		num, state, layout, err := job.Place(rec.StateNum, rec.Layout, rec.State)
+		job, num, state, layout, err := job.PlaceIn(rec.StateNum, rec.Layout, rec.State)
 		switch {
 		case err != nil:
 			v.PlaceError = "This program cannot resume this job: " + err.Error() + ". Its variables are shown as they are stored."

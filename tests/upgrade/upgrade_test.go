@@ -296,3 +296,54 @@ func TestMigratedChange(t *testing.T) {
 		t.Errorf("-check without a migration: exit %d, want 1 and the migration named\n%s", code, stderr)
 	}
 }
+
+// TestDrainedChange makes the breaking change of TestBreakingChange and
+// drains the paused jobs instead: fsmgen -drain keeps v1 of the job from the
+// lock, the paused jobs finish on it, new ones start on v3, and once the
+// kept version is deleted, fsmgen refuses until -update-lock.
+func TestDrainedChange(t *testing.T) {
+	a := newApp(t, "v1")
+	ids := a.start()
+	a.copy("v3.go.txt", "jobs.go")
+	code, stderr := a.generate("-drain")
+	if code != 0 || !strings.Contains(stderr, "drain_steps_v1.go: kept the earlier version") {
+		t.Fatalf("-drain: exit %d, want 0 and v1 kept\n%s", code, stderr)
+	}
+	kept, err := os.ReadFile(filepath.Join(a.dir, "drain_steps_v1.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"//fsmgen:job\n//fsmgen:drain Steps 1\nfunc stepsV1(ctx fsm.Context, n int) (string, error) {", `return fmt.Sprintf("v1 a=%d total=%d y=%d", a, total, y), nil`} {
+		if !strings.Contains(string(kept), want) {
+			t.Errorf("the kept version lacks %q:\n%s", want, kept)
+		}
+	}
+	if code, stderr := a.generate("-check"); code != 0 {
+		t.Errorf("-check after -drain: exit %d\n%s", code, stderr)
+	}
+	bin := a.build()
+	var got map[string]string
+	a.run(bin, &got, append([]string{"finish"}, ids...)...)
+	want := map[string]string{
+		"j1": "v1 a=1 total=21 y=5",   // paused at Go1 with total 1, finished on v1
+		"j2": "v1 a=2 total=12 y=5",   // paused at Go2 with total 2+10
+		"j3": "v3 a=3 total=3+30 y=5", // started by v3
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("results\n got %v\nwant %v", got, want)
+	}
+
+	// Dropping the kept version is a change the lock watches.
+	if err := os.Remove(filepath.Join(a.dir, "drain_steps_v1.go")); err != nil {
+		t.Fatal(err)
+	}
+	if code, stderr := a.generate(); code != 1 || !strings.Contains(stderr, "version 1 of job") {
+		t.Errorf("without the kept version: exit %d, want 1 naming it\n%s", code, stderr)
+	}
+	if code, stderr := a.generate("-update-lock"); code != 0 {
+		t.Errorf("-update-lock: exit %d\n%s", code, stderr)
+	}
+	if lock, _ := os.ReadFile(filepath.Join(a.dir, "fsmgen.lock")); strings.Contains(string(lock), `"drained"`) || !strings.Contains(string(lock), `"version": 2`) {
+		t.Errorf("the lock still keeps v1, or forgot the version:\n%s", lock)
+	}
+}
