@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"sort"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -22,6 +23,8 @@ const jobsUsage = `usage: fsmgen jobs COMMAND [flags] [arguments]
 Commands, against the store of a program's engine (--db or $FSMGEN_DB):
 
 	list                     jobs, newest last (--status, --name, --limit, --after)
+	versions NAME            the versions of job NAME the program runs, and how many
+	                         unfinished jobs are on each (see fsmgen -drain)
 	show ID                  a job: status, where it is paused, its variables, its pending op
 	history ID               every checkpoint and op outcome of a job, with times
 	cancel ID                ask a job to stop; its await fails with fsm.ErrCancelled
@@ -47,7 +50,7 @@ func jobsMain(args []string, stdout, stderr io.Writer) int {
 		return 0
 	}
 	cmd, args := args[0], args[1:]
-	nargs := map[string]int{"list": 0, "show": 1, "history": 1, "cancel": 1, "signal": 3, "retry": 1}
+	nargs := map[string]int{"list": 0, "versions": 1, "show": 1, "history": 1, "cancel": 1, "signal": 3, "retry": 1}
 	want, ok := nargs[cmd]
 	if !ok {
 		fmt.Fprintf(stderr, "fsmgen jobs: unknown command %q; run 'fsmgen jobs help' for the list\n", cmd)
@@ -98,6 +101,8 @@ func jobsMain(args []string, stdout, stderr io.Writer) int {
 	switch cmd {
 	case "list":
 		err = c.list(ctx, fsm.JobFilter{Status: fsm.Status(*status), Name: *name, Limit: *limit, AfterNum: *after})
+	case "versions":
+		err = c.versions(ctx, pos[0])
 	case "show":
 		err = c.show(ctx, pos[0])
 	case "history":
@@ -187,6 +192,107 @@ type jobsCmd struct {
 	json  bool
 	all   bool
 	now   time.Time
+	// layoutVersions caches the version each stored layout belongs to.
+	layoutVersions map[string]int
+}
+
+// version is the version of its job that a job's checkpoint belongs to, as
+// the engine that wrote its layout recorded it; 0 when none did.
+func (c *jobsCmd) version(ctx context.Context, r fsm.JobRecord) int {
+	key := fsm.LayoutKey(r.Name, r.StateNum, r.Layout)
+	if v, ok := c.layoutVersions[key]; ok {
+		return v
+	}
+	v := 0
+	if raw, err := c.store.Meta(ctx, key); err == nil {
+		var info fsm.StateInfo
+		if json.Unmarshal(raw, &info) == nil {
+			v = max(info.Version, 1)
+		}
+	}
+	if c.layoutVersions == nil {
+		c.layoutVersions = map[string]int{}
+	}
+	c.layoutVersions[key] = v
+	return v
+}
+
+// versionText is a version for a table: "-" for one not known.
+func versionText(v int) string {
+	if v == 0 {
+		return "-"
+	}
+	return strconv.Itoa(v)
+}
+
+// versions prints the versions of a job the program's engine recorded, and
+// the unfinished jobs on each.
+func (c *jobsCmd) versions(ctx context.Context, name string) error {
+	raw, err := c.store.Meta(ctx, fsm.VersionsKey(name))
+	if errors.Is(err, fsm.ErrNotFound) {
+		return fmt.Errorf("no engine has recorded versions of job %q: check the name (fsmgen jobs list shows them), or start the program's engine once", name)
+	}
+	if err != nil {
+		return err
+	}
+	var recorded fsm.JobVersions
+	if err := json.Unmarshal(raw, &recorded); err != nil {
+		return fmt.Errorf("the versions recorded for job %q do not decode: %v", name, err)
+	}
+	counts := map[int]int{}
+	for _, st := range fsm.Statuses {
+		if st.Finished() {
+			continue
+		}
+		var after int64
+		for {
+			recs, err := c.store.Jobs(ctx, fsm.JobFilter{Name: name, Status: st, AfterNum: after, Limit: 500})
+			if err != nil {
+				return err
+			}
+			for _, r := range recs {
+				counts[c.version(ctx, r)]++
+			}
+			if len(recs) < 500 {
+				break
+			}
+			after = recs[len(recs)-1].Num
+		}
+	}
+	type row struct {
+		Version int    `json:"version"` // 0: not known
+		Kind    string `json:"kind"`    // current, drained, or other
+		Jobs    int    `json:"unfinished_jobs"`
+		Note    string `json:"note,omitempty"`
+	}
+	rows := []row{{Version: recorded.Current, Kind: "current", Jobs: counts[recorded.Current]}}
+	delete(counts, recorded.Current)
+	for _, d := range recorded.Drained {
+		r := row{Version: d.Version, Kind: "drained", Jobs: counts[d.Version]}
+		if r.Jobs == 0 {
+			file, _, _ := strings.Cut(d.Pos, ":")
+			r.Note = fmt.Sprintf("no job left on it: delete %s and run fsmgen -update-lock", file)
+		}
+		delete(counts, d.Version)
+		rows = append(rows, r)
+	}
+	var others []int
+	for v := range counts {
+		others = append(others, v)
+	}
+	sort.Ints(others)
+	for _, v := range others {
+		rows = append(rows, row{Version: v, Kind: "other", Jobs: counts[v], Note: "not in the program: these jobs need attention (fsmgen jobs list)"})
+	}
+	if c.json {
+		return c.writeJSON(rows)
+	}
+	tw := tabwriter.NewWriter(c.out, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "VERSION\tKIND\tUNFINISHED\tNOTE")
+	for _, r := range rows {
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%s\n", versionText(r.Version), r.Kind, r.Jobs, r.Note)
+	}
+	return tw.Flush()
 }
 
 func (c *jobsCmd) done(format string, args ...any) {
@@ -212,6 +318,7 @@ type listedJob struct {
 	Status    fsm.Status `json:"status"`
 	Parent    string     `json:"parent,omitempty"`
 	Seq       int64      `json:"seq"`
+	Version   int        `json:"version,omitempty"` // of the job's code its checkpoint belongs to; 0 when not known
 	RunAt     *time.Time `json:"run_at,omitempty"`
 	Error     string     `json:"error,omitempty"`
 	CreatedAt time.Time  `json:"created_at"`
@@ -235,7 +342,9 @@ func (c *jobsCmd) list(ctx context.Context, f fsm.JobFilter) error {
 	if c.json {
 		out := make([]listedJob, 0, len(recs))
 		for _, r := range recs {
-			out = append(out, toListed(r))
+			l := toListed(r)
+			l.Version = c.version(ctx, r)
+			out = append(out, l)
 		}
 		return c.writeJSON(out)
 	}
@@ -244,9 +353,9 @@ func (c *jobsCmd) list(ctx context.Context, f fsm.JobFilter) error {
 		return nil
 	}
 	tw := tabwriter.NewWriter(c.out, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "ID\tNAME\tSTATUS\tAWAITS\tUPDATED\tNOTE")
+	fmt.Fprintln(tw, "ID\tNAME\tVERSION\tSTATUS\tAWAITS\tUPDATED\tNOTE")
 	for _, r := range recs {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%s\t%s\n", r.ID, r.Name, r.Status, r.Seq, ago(c.now, r.UpdatedAt), c.note(r))
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%s\t%s\n", r.ID, r.Name, versionText(c.version(ctx, r)), r.Status, r.Seq, ago(c.now, r.UpdatedAt), c.note(r))
 	}
 	if err := tw.Flush(); err != nil {
 		return err

@@ -136,6 +136,21 @@ func (a *app) run(bin string, out any, args ...string) {
 	}
 }
 
+// jobs runs fsmgen jobs on the program's store and decodes its JSON.
+func (a *app) jobs(out any, args ...string) {
+	a.t.Helper()
+	cmd := exec.Command(fsmgen(a.t), append(append([]string{"jobs"}, args...), "--db", a.db)...)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	stdout, err := cmd.Output()
+	if err != nil {
+		a.t.Fatalf("fsmgen jobs %v: %v\n%s", args, err, stderr.String())
+	}
+	if err := json.Unmarshal(stdout, out); err != nil {
+		a.t.Fatalf("fsmgen jobs %v printed %q: %v", args, stdout, err)
+	}
+}
+
 // start runs v1: j1 stops at Go1, j2 at Go2.
 func (a *app) start() []string {
 	a.t.Helper()
@@ -331,6 +346,30 @@ func TestDrainedChange(t *testing.T) {
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("results\n got %v\nwant %v", got, want)
+	}
+
+	// Which version each job ran, and that v1 has no job left.
+	var listed []struct {
+		Name    string
+		Version int
+	}
+	a.jobs(&listed, "list", "--json")
+	var versions []int
+	for _, l := range listed {
+		versions = append(versions, l.Version)
+	}
+	if want := []int{1, 1, 2}; len(listed) != 3 || !reflect.DeepEqual(versions, want) {
+		t.Fatalf("jobs list: versions %v, want %v", versions, want)
+	}
+	var rows []struct {
+		Version int
+		Kind    string
+		Jobs    int `json:"unfinished_jobs"`
+		Note    string
+	}
+	a.jobs(&rows, "versions", listed[0].Name, "--json")
+	if len(rows) != 2 || rows[0].Version != 2 || rows[0].Kind != "current" || rows[1].Version != 1 || rows[1].Kind != "drained" || rows[1].Jobs != 0 || !strings.Contains(rows[1].Note, "delete drain_steps_v1.go") {
+		t.Errorf("jobs versions: %+v, want v2 current and v1 drained with no job left", rows)
 	}
 
 	// Dropping the kept version is a change the lock watches.
