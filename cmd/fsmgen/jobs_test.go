@@ -115,6 +115,13 @@ func TestJobsListHistory(t *testing.T) {
 	if code != 0 || json.Unmarshal([]byte(out), &listed) != nil || len(listed) != 1 || listed[0]["id"] != id {
 		t.Errorf("list --json: exit %d, %s", code, out)
 	}
+	if listed[0]["version"] != 1.0 {
+		t.Errorf("list --json: version %v, want 1", listed[0]["version"])
+	}
+	code, out, _ = runJobs(t, "versions", "github.com/fsmgen/fsmgen/tests/engine.Checkout", "--db", path)
+	if code != 0 || !regexp.MustCompile(`(?m)^1\s+current\s+1\s*$`).MatchString(out) {
+		t.Errorf("versions: exit %d, want version 1 current with one unfinished job:\n%s", code, out)
+	}
 	code, out, _ = runJobs(t, "history", id, "--db", path)
 	for _, want := range []string{"started", "checkpoint", "outcome", `"ch-o-7"`} {
 		if code != 0 || !strings.Contains(out, want) {
@@ -190,6 +197,8 @@ func TestJobsErrors(t *testing.T) {
 		{[]string{"list", "--db", missing}, 1, "no store at " + missing},
 		{[]string{"show", "no-such-job", "--db", path}, 1, "job no-such-job: not found (list the jobs with 'fsmgen jobs list')"},
 		{[]string{"cancel", "no-such-job", "--db", path}, 1, "not found"},
+		{[]string{"versions", "--db", path}, 2, "want 1 argument(s), got 0"},
+		{[]string{"versions", "shop.Nope", "--db", path}, 1, `no engine has recorded versions of job "shop.Nope"`},
 		{[]string{"signal", "no-such-job", "engine.approval", "{}", "--db", path}, 1, "not found"},
 		{[]string{"signal", "order-7", "engine.approval", "{", "--db", path}, 1, "payload is not JSON"},
 	} {

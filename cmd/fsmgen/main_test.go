@@ -77,7 +77,7 @@ func runCLI(args ...string) (int, string, string) {
 }
 
 func TestUsageErrors(t *testing.T) {
-	for _, args := range [][]string{{"-nosuchflag"}, {"./no/such/dir"}, {"-check", "-update-lock"}} {
+	for _, args := range [][]string{{"-nosuchflag"}, {"./no/such/dir"}, {"-check", "-update-lock"}, {"-migrate", "-drain"}, {"-check", "-drain"}} {
 		code, _, stderr := runCLI(args...)
 		if code != 2 {
 			t.Errorf("fsmgen %v: exit %d, want 2 (stderr %q)", args, code, stderr)
