@@ -3,6 +3,7 @@ package fsm
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"strconv"
 	"strings"
 	"testing"
@@ -283,4 +284,62 @@ func TestStoredNumber(t *testing.T) {
 			t.Errorf("% x reads as state %d", b, n)
 		}
 	}
+}
+
+// TestPlaceInDrained checks that a checkpoint the current version of a job
+// cannot place goes to the newest drained version that can, and that
+// registration keeps the versions apart.
+func TestPlaceInDrained(t *testing.T) {
+	const name = "place.Drained"
+	cur := *placeInfo()
+	cur.Name, cur.Func, cur.Version = name, func() {}, 3
+	v1 := JobInfo{Name: name, Func: func() {}, Version: 1, Drained: true,
+		Start:  StateInfo{ID: "start", Layout: "D1-start"},
+		States: []StateInfo{{ID: "a", Layout: "D1-a", Vars: []VarInfo{{Name: "s"}}, Accepts: []Accepted{{Layout: "L-a-old", Vars: []int{0}}, {Layout: "L-shared", Vars: []int{0}}}}},
+		Done:   StateInfo{ID: "done", Layout: "D1-done"},
+	}
+	v2 := JobInfo{Name: name, Func: func() {}, Version: 2, Drained: true,
+		Start:  StateInfo{ID: "start", Layout: "D2-start"},
+		States: []StateInfo{{ID: "a", Layout: "D2-a", Vars: []VarInfo{{Name: "s"}}, Accepts: []Accepted{{Layout: "L-shared", Vars: []int{0}}}}},
+		Done:   StateInfo{ID: "done", Layout: "D2-done"},
+	}
+	RegisterJob(v1)
+	RegisterJob(cur)
+	RegisterJob(v2)
+	info, ok := JobByName(name)
+	if !ok || info.Drained || info.Version != 3 {
+		t.Fatalf("JobByName gives %+v, want the current version", info)
+	}
+	if d := info.Drains(); len(d) != 2 || d[0].Version != 2 || d[1].Version != 1 {
+		t.Fatalf("Drains: %d versions, want 2 then 1", len(d))
+	}
+	if info.States[1].Version != 3 || info.Drains()[1].States[0].Version != 1 || info.Drains()[1].Done.Version != 1 {
+		t.Error("RegisterJob did not give the states their job's version")
+	}
+	state := stateBytes(t, 1, func(w *StateWriter) { Save(w, "s", "x") })
+	for _, c := range []struct {
+		layout  string
+		version int
+		num     int
+		placed  string
+	}{
+		{"L-a", 3, 2, "L-a"},       // the current version's own
+		{"L-a-old", 1, 1, "D1-a"},  // only v1 accepts it
+		{"L-shared", 2, 1, "D2-a"}, // the newest that accepts it
+		{"D1-a", 1, 1, "D1-a"},     // written by v1: stays on v1
+	} {
+		v, n, _, l, err := info.PlaceIn(1, c.layout, state)
+		if err != nil || v.version() != c.version || n != c.num || l != c.placed {
+			t.Errorf("PlaceIn(%s): version %d, state %d, layout %s, %v; want %d, %d, %s", c.layout, v.version(), n, l, err, c.version, c.num, c.placed)
+		}
+	}
+	if v, _, _, _, err := info.PlaceIn(1, "L-gone", state); err == nil || v != info || !strings.Contains(err.Error(), "no state of this build has or accepts") {
+		t.Errorf("PlaceIn of an unknown layout: %v", err)
+	}
+	defer func() {
+		if p := recover(); p == nil || !strings.Contains(fmt.Sprint(p), "version 1 of job \"place.Drained\" registered twice") {
+			t.Errorf("registering a version twice: %v", p)
+		}
+	}()
+	RegisterJob(v1)
 }
