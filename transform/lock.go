@@ -479,7 +479,7 @@ func reconcileJob(jr *jobRecs, old *lockJob, migs []*migration) ([]lockState, []
 			}
 		}
 		if len(needs) > 0 {
-			problems = append(problems, lockProblem{pos: j.decl.Name.Pos(), needs: needs, msg: fmt.Sprintf("job %s no longer has state %s (the await at %s when %s was written): jobs paused there cannot resume; if another await is the same step, pin it with %s %s, write a migration (fsmgen -migrate starts one), or run fsmgen -update-lock to accept that jobs paused there need attention", j.fn.Name(), s.ID, s.At, LockFile, StateDirective, s.ID)})
+			problems = append(problems, lockProblem{pos: j.decl.Name.Pos(), needs: needs, msg: fmt.Sprintf("job %s no longer has state %s (the await at %s when %s was written): jobs paused there cannot resume; if another await is the same step, pin it with %s %s, migrate the jobs paused there (fsmgen -migrate), drain them on the old code (fsmgen -drain), or run fsmgen -update-lock to accept that they need attention", j.fn.Name(), s.ID, s.At, LockFile, StateDirective, s.ID)})
 		}
 	}
 
@@ -508,7 +508,7 @@ func reconcileJob(jr *jobRecs, old *lockJob, migs []*migration) ([]lockState, []
 				if fits(r, c) {
 					need.target = r
 				}
-				strands(need, r.pos, "job %s: checkpoints stored at state %s by an earlier build (layout %s) cannot resume here: %s; keep what it stores, write a migration (fsmgen -migrate starts one), or run fsmgen -update-lock to accept that jobs paused there need attention", j.fn.Name(), r.id, c.Layout, why)
+				strands(need, r.pos, "job %s: checkpoints stored at state %s by an earlier build (layout %s) cannot resume here: %s; keep what it stores, migrate the jobs paused there (fsmgen -migrate), drain them on the old code (fsmgen -drain), or run fsmgen -update-lock to accept that they need attention", j.fn.Name(), r.id, c.Layout, why)
 				continue
 			}
 			ls.Accepts = append(ls.Accepts, c)
