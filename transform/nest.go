@@ -158,16 +158,16 @@ func (j *job) suspendsAt(call *ast.CallExpr) bool {
 }
 
 // checkNestedCall diagnoses a call of a suspending job that a machine cannot
-// nest: one that does not pass the job's own Context, a method job, one of a
-// function literal.
+// nest: one that does not pass the job's own Context, one of a function
+// literal, a method job called through a pointer or an embedded field.
 func checkNestedCall(j *job, c *ast.CallExpr, callee *job, inLit bool, ds *diagnostics) {
 	info := j.pkg.TypesInfo
 	name := jobDisplayName(callee)
 	switch {
 	case inLit:
 		ds.errorf(c.Pos(), "call of job %s, which awaits, inside a function literal: a machine can only stop in the job's own body; call %s in the job itself", name, name)
-	case callee.sig.Recv() != nil:
-		ds.errorf(c.Pos(), "call of job method %s from job %s: nesting method jobs is not supported yet; make it a function job taking the receiver as a parameter, or start it as a child job with fsm.Child", name, jobDisplayName(j))
+	case callee.sig.Recv() != nil && nestedReceiver(info, c) == nil:
+		ds.errorf(c.Pos(), "call of job method %s from job %s through a pointer or an embedded field: the nested machine takes its receiver by value; call it on a value of type %s (r := *p; r.%s(ctx, ...))", name, jobDisplayName(j), types.TypeString(callee.sig.Recv().Type(), types.RelativeTo(j.pkg.Types)), callee.fn.Name())
 	case len(c.Args) == 0 || identOf(c.Args[0]) == nil || info.Uses[identOf(c.Args[0])] != j.ctx:
 		ds.errorf(c.Pos(), "job %s must be called with job %s's own Context parameter %s: the nested job's awaits suspend the caller", name, jobDisplayName(j), j.ctx.Name())
 	}
@@ -180,11 +180,18 @@ func checkNestedCall(j *job, c *ast.CallExpr, callee *job, inLit bool, ds *diagn
 // results.
 func (l *lowerer) nestValues(call *ast.CallExpr) []ast.Expr {
 	callee := l.j.nestedCallee(call)
-	args := l.operands(call.Args[1:])
+	// A method job takes its receiver first, as JobInfo.New does; Go
+	// evaluates it before the arguments.
+	exprs := call.Args[1:]
+	fixed := callee.sig.Params().Len() - 2 // the Context is not an argument here
+	if recv := nestedReceiver(l.j.pkg.TypesInfo, call); recv != nil {
+		exprs = append([]ast.Expr{recv}, exprs...)
+		fixed++
+	}
+	args := l.operands(exprs)
 	sig := callee.sig
 	// A variadic parameter takes one slice, as JobInfo.New does.
 	if sig.Variadic() && !call.Ellipsis.IsValid() {
-		fixed := sig.Params().Len() - 2 // the Context is not an argument here
 		if fixed < len(args) {
 			lit := &ast.CompositeLit{
 				Type: l.placeholder(placeholder{kind: phType, t: sig.Params().At(sig.Params().Len() - 1).Type()}),
@@ -223,6 +230,22 @@ func (l *lowerer) nestValues(call *ast.CallExpr) []ast.Expr {
 	}
 	l.emitNode(&ast.AssignStmt{Lhs: out, Tok: token.ASSIGN, Rhs: vals})
 	return out
+}
+
+// nestedReceiver is the receiver of a call of a method job on a value of
+// its receiver type (v.M(ctx)), nil for any other call: a method value
+// reached through a pointer or an embedded field would need an expression
+// the call does not hold.
+func nestedReceiver(info *types.Info, call *ast.CallExpr) ast.Expr {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return nil
+	}
+	s, ok := info.Selections[sel]
+	if !ok || s.Kind() != types.MethodVal || s.Indirect() || len(s.Index()) != 1 {
+		return nil
+	}
+	return sel.X
 }
 
 // machineType is the runtime's Machine interface, the type of the variable

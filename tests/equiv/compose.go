@@ -171,3 +171,37 @@ func ComposeSwitch(ctx fsm.Context, x int) (string, error) {
 		return "other", nil
 	}
 }
+
+// ComposeMethod calls method jobs of a value (methods.go), changing the
+// receiver between the calls: each call's machine takes the receiver as it
+// is at the call.
+//
+//fsmgen:job
+func ComposeMethod(ctx fsm.Context, base int) (int, error) {
+	c := Counter{Base: base}
+	a, err := c.Count(ctx, 2)
+	if err != nil {
+		return 0, err
+	}
+	c.Base = a * 10
+	b := v(c.AddAll(ctx, 1, 2))
+	return a*1000 + b + c.Base, nil
+}
+
+// MakeCounter is a job that gives a Counter.
+//
+//fsmgen:job
+func MakeCounter(ctx fsm.Context, b int) Counter {
+	return Counter{Base: v(fsm.Await(ctx, Echo.Call(b)))}
+}
+
+// ComposeMethodExprs calls method jobs on receivers that are expressions: a
+// map element, and the result of another job call, itself nested.
+//
+//fsmgen:job
+func ComposeMethodExprs(ctx fsm.Context, base int) (int, error) {
+	cs := map[string]Counter{"a": {Base: base}}
+	x := v(cs["a"].Count(ctx, 2))
+	y := v(MakeCounter(ctx, x).Count(ctx, 1))
+	return x*100 + y, nil
+}

@@ -3019,3 +3019,629 @@ func init() {
 		},
 	})
 }
+
+// ComposeMethodJob is the handle of job ComposeMethod, for fsm.Start, fsm.Wait and fsm.Child.
+var ComposeMethodJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.ComposeMethod",
+	func(a int) []any { return []any{a} },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
+
+// composeMethodMachine is the state machine of job ComposeMethod.
+type composeMethodMachine struct {
+	state int // the await the job is stopped at; see fsm.Machine.State
+	v     struct {
+		base   int
+		c      Counter
+		a      int
+		count  fsm.Machine
+		addAll fsm.Machine
+	} // the job's variables saved at some await
+	r0 int
+	r1 error
+}
+
+// Resume implements fsm.Machine: it runs job ComposeMethod from where it stopped to its
+// next await.
+func (m *composeMethodMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, error) {
+	var (
+		base   int
+		c      Counter
+		a      int
+		err    error
+		count  fsm.Machine
+		r      int
+		r_1    error
+		b      int
+		addAll fsm.Machine
+		r_2    int
+		r_3    error
+	)
+	st := m.state
+	m.state = fsm.StatePoisoned
+	switch st {
+	case 0:
+		base = m.v.base
+	case 1:
+		c, count = m.v.c, m.v.count
+		goto resume1
+	case 2:
+		c, a, addAll = m.v.c, m.v.a, m.v.addAll
+		goto resume2
+	case fsm.StateDone:
+		m.state = st
+		return nil, fsm.ErrFinished
+	default:
+		m.state = st
+		return nil, fsm.ErrPoisoned
+	}
+//line compose.go:181
+	c = Counter{Base: base}
+//line compose_fsm.go:3079
+	count = fsm.NewNested("github.com/fsmgen/fsmgen/tests/equiv.Counter.Count", c, 2)
+	in = fsm.Outcome{}
+resume1:
+//line compose.go:182
+	if op, err_1 := fsm.Nest(ctx, count, in); err_1 != nil {
+		return nil, err_1
+	} else if op != nil {
+//line compose_fsm.go:3087
+		m.v.c, m.v.count = c, count
+		return m.suspend(1, op)
+	}
+	r, r_1 = fsm.ResultAt[int](count.Results(), 0), fsm.ResultAt[error](count.Results(), 1)
+//line compose.go:182
+	a, err = r, r_1
+	if err != nil {
+		return m.finish(0, err)
+	}
+	c.Base = a * 10
+//line compose_fsm.go:3098
+	addAll = fsm.NewNested("github.com/fsmgen/fsmgen/tests/equiv.Counter.AddAll", c, []int{1, 2})
+	in = fsm.Outcome{}
+resume2:
+//line compose.go:187
+	if op_1, err_2 := fsm.Nest(ctx, addAll, in); err_2 != nil {
+		return nil, err_2
+	} else if op_1 != nil {
+//line compose_fsm.go:3106
+		m.v.c, m.v.a, m.v.addAll = c, a, addAll
+		return m.suspend(2, op_1)
+	}
+	r_2, r_3 = fsm.ResultAt[int](addAll.Results(), 0), fsm.ResultAt[error](addAll.Results(), 1)
+//line compose.go:187
+	b = v(r_2, r_3)
+	return m.finish(a*1000+b+c.Base, nil)
+//line compose_fsm.go:3114
+}
+
+func (m *composeMethodMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
+	m.r0 = r0
+	m.r1 = r1
+	m.state = fsm.StateDone
+	return nil, nil
+}
+
+func (m *composeMethodMachine) suspend(state int, op fsm.AnyOp) (fsm.AnyOp, error) {
+	m.state = state
+	return fsm.Suspend(op)
+}
+
+// State implements fsm.Machine.
+func (m *composeMethodMachine) State() int {
+	return m.state
+}
+
+// Results implements fsm.Machine.
+func (m *composeMethodMachine) Results() []any {
+	return []any{m.r0, m.r1}
+}
+
+// MarshalCBOR implements fsm.Machine: it writes the state number and
+// the variables live in that state, nothing else.
+func (m *composeMethodMachine) MarshalCBOR() ([]byte, error) {
+	w := fsm.NewStateWriter(m.state)
+	switch m.state {
+	case 0:
+		fsm.Save(w, "base", m.v.base)
+	case 1:
+		fsm.Save(w, "c", m.v.c)
+		fsm.SaveNested(w, "count", m.v.count)
+	case 2:
+		fsm.Save(w, "c", m.v.c)
+		fsm.Save(w, "a", m.v.a)
+		fsm.SaveNested(w, "addAll", m.v.addAll)
+	case fsm.StateDone:
+		fsm.Save(w, "result 0", m.r0)
+		fsm.SaveError(w, "result 1", m.r1)
+	case fsm.StatePoisoned:
+		return nil, fsm.ErrPoisoned
+	}
+	return w.Bytes()
+}
+
+// UnmarshalCBOR implements fsm.Machine.
+func (m *composeMethodMachine) UnmarshalCBOR(data []byte) error {
+	r, err := fsm.NewStateReader(data, 2)
+	if err != nil {
+		return err
+	}
+	switch r.State() {
+	case 0:
+		fsm.Load(r, "base", &m.v.base)
+	case 1:
+		fsm.Load(r, "c", &m.v.c)
+		fsm.LoadNested(r, "count", "github.com/fsmgen/fsmgen/tests/equiv.Counter.Count", &m.v.count)
+	case 2:
+		fsm.Load(r, "c", &m.v.c)
+		fsm.Load(r, "a", &m.v.a)
+		fsm.LoadNested(r, "addAll", "github.com/fsmgen/fsmgen/tests/equiv.Counter.AddAll", &m.v.addAll)
+	case fsm.StateDone:
+		fsm.Load(r, "result 0", &m.r0)
+		fsm.LoadError(r, "result 1", &m.r1)
+	}
+	if err := r.Close(); err != nil {
+		return err
+	}
+	m.state = r.State()
+	return nil
+}
+
+func init() {
+	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			ID:     "done",
+			Layout: "66bd053531855045",
+			Pos:    "compose.go:189:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
+		Func: ComposeMethod,
+		Name: "github.com/fsmgen/fsmgen/tests/equiv.ComposeMethod",
+		New: func(args []any) (fsm.Machine, error) {
+			m := &composeMethodMachine{}
+			var err error
+			if m.v.base, err = fsm.Arg[int]("github.com/fsmgen/fsmgen/tests/equiv.ComposeMethod", args, 0, "base"); err != nil {
+				return nil, err
+			}
+			return m, nil
+		},
+		Start: fsm.StateInfo{
+			ID:     "start",
+			Layout: "b551821f382e9ebd",
+			Pos:    "compose.go:180:6",
+			Vars: []fsm.VarInfo{{
+				Name: "base",
+				Type: "int",
+			}},
+		},
+		States: []fsm.StateInfo{{
+			ID:     "c.Count",
+			Layout: "7bc63a74695a6413",
+			Pos:    "compose.go:182:12",
+			Vars: []fsm.VarInfo{{
+				Name: "c",
+				Type: "Counter",
+			}, {
+				Internal: true,
+				Name:     "count (the call of job Counter.Count)",
+				Type:     "machine of job Counter.Count",
+			}},
+		}, {
+			ID:     "c.AddAll",
+			Layout: "cc25b121af7003d1",
+			Pos:    "compose.go:187:9",
+			Vars: []fsm.VarInfo{{
+				Name: "c",
+				Type: "Counter",
+			}, {
+				Name: "a",
+				Type: "int",
+			}, {
+				Internal: true,
+				Name:     "addAll (the call of job Counter.AddAll)",
+				Type:     "machine of job Counter.AddAll",
+			}},
+		}},
+		Zero: func() fsm.Machine {
+			return &composeMethodMachine{}
+		},
+	})
+}
+
+// MakeCounterJob is the handle of job MakeCounter, for fsm.Start, fsm.Wait and fsm.Child.
+var MakeCounterJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.MakeCounter",
+	func(a int) []any { return []any{a} },
+	func(r []any) (Counter, error) { return fsm.ResultAt[Counter](r, 0), nil })
+
+// makeCounterMachine is the state machine of job MakeCounter.
+type makeCounterMachine struct {
+	state int // the await the job is stopped at; see fsm.Machine.State
+	v     struct {
+		b int
+	} // the job's variables saved at some await
+	r0 Counter
+}
+
+// Resume implements fsm.Machine: it runs job MakeCounter from where it stopped to its
+// next await.
+func (m *makeCounterMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, error) {
+	var (
+		b   int
+		v_1 int
+		err error
+	)
+	st := m.state
+	m.state = fsm.StatePoisoned
+	switch st {
+	case 0:
+		b = m.v.b
+	case 1:
+		goto resume1
+	case fsm.StateDone:
+		m.state = st
+		return nil, fsm.ErrFinished
+	default:
+		m.state = st
+		return nil, fsm.ErrPoisoned
+	}
+//line compose.go:195
+	return m.suspend(1, Echo.Call(b))
+resume1:
+//line compose_fsm.go:3295
+	v_1, err = fsm.Take[int](in)
+//line compose.go:195
+	return m.finish(Counter{Base: v(v_1, err)})
+//line compose_fsm.go:3299
+}
+
+func (m *makeCounterMachine) finish(r0 Counter) (fsm.AnyOp, error) {
+	m.r0 = r0
+	m.state = fsm.StateDone
+	return nil, nil
+}
+
+func (m *makeCounterMachine) suspend(state int, op fsm.AnyOp) (fsm.AnyOp, error) {
+	m.state = state
+	return fsm.Suspend(op)
+}
+
+// State implements fsm.Machine.
+func (m *makeCounterMachine) State() int {
+	return m.state
+}
+
+// Results implements fsm.Machine.
+func (m *makeCounterMachine) Results() []any {
+	return []any{m.r0}
+}
+
+// MarshalCBOR implements fsm.Machine: it writes the state number and
+// the variables live in that state, nothing else.
+func (m *makeCounterMachine) MarshalCBOR() ([]byte, error) {
+	w := fsm.NewStateWriter(m.state)
+	switch m.state {
+	case 0:
+		fsm.Save(w, "b", m.v.b)
+	case fsm.StateDone:
+		fsm.Save(w, "result 0", m.r0)
+	case fsm.StatePoisoned:
+		return nil, fsm.ErrPoisoned
+	}
+	return w.Bytes()
+}
+
+// UnmarshalCBOR implements fsm.Machine.
+func (m *makeCounterMachine) UnmarshalCBOR(data []byte) error {
+	r, err := fsm.NewStateReader(data, 1)
+	if err != nil {
+		return err
+	}
+	switch r.State() {
+	case 0:
+		fsm.Load(r, "b", &m.v.b)
+	case fsm.StateDone:
+		fsm.Load(r, "result 0", &m.r0)
+	}
+	if err := r.Close(); err != nil {
+		return err
+	}
+	m.state = r.State()
+	return nil
+}
+
+func init() {
+	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			ID:     "done",
+			Layout: "b7a5985609e6284c",
+			Pos:    "compose.go:196:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "Counter",
+			}},
+		},
+		Func: MakeCounter,
+		Name: "github.com/fsmgen/fsmgen/tests/equiv.MakeCounter",
+		New: func(args []any) (fsm.Machine, error) {
+			m := &makeCounterMachine{}
+			var err error
+			if m.v.b, err = fsm.Arg[int]("github.com/fsmgen/fsmgen/tests/equiv.MakeCounter", args, 0, "b"); err != nil {
+				return nil, err
+			}
+			return m, nil
+		},
+		Start: fsm.StateInfo{
+			ID:     "start",
+			Layout: "d20687f7fe8fafa3",
+			Pos:    "compose.go:194:6",
+			Vars: []fsm.VarInfo{{
+				Name: "b",
+				Type: "int",
+			}},
+		},
+		States: []fsm.StateInfo{{
+			ID:     "Echo.Call",
+			Layout: "86be675ce493dc32",
+			Pos:    "compose.go:195:25",
+		}},
+		Zero: func() fsm.Machine {
+			return &makeCounterMachine{}
+		},
+	})
+}
+
+// ComposeMethodExprsJob is the handle of job ComposeMethodExprs, for fsm.Start, fsm.Wait and fsm.Child.
+var ComposeMethodExprsJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.ComposeMethodExprs",
+	func(a int) []any { return []any{a} },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
+
+// composeMethodExprsMachine is the state machine of job ComposeMethodExprs.
+type composeMethodExprsMachine struct {
+	state int // the await the job is stopped at; see fsm.Machine.State
+	v     struct {
+		base        int
+		x           int
+		count       fsm.Machine
+		makeCounter fsm.Machine
+		count_1     fsm.Machine
+	} // the job's variables saved at some await
+	r0 int
+	r1 error
+}
+
+// Resume implements fsm.Machine: it runs job ComposeMethodExprs from where it stopped to its
+// next await.
+func (m *composeMethodExprsMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, error) {
+	var (
+		base        int
+		cs          map[string]Counter
+		x           int
+		count       fsm.Machine
+		r           int
+		r_1         error
+		y           int
+		makeCounter fsm.Machine
+		r_2         Counter
+		count_1     fsm.Machine
+		r_3         int
+		r_4         error
+	)
+	st := m.state
+	m.state = fsm.StatePoisoned
+	switch st {
+	case 0:
+		base = m.v.base
+	case 1:
+		count = m.v.count
+		goto resume1
+	case 2:
+		x, makeCounter = m.v.x, m.v.makeCounter
+		goto resume2
+	case 3:
+		x, count_1 = m.v.x, m.v.count_1
+		goto resume3
+	case fsm.StateDone:
+		m.state = st
+		return nil, fsm.ErrFinished
+	default:
+		m.state = st
+		return nil, fsm.ErrPoisoned
+	}
+//line compose.go:203
+	cs = map[string]Counter{"a": {Base: base}}
+//line compose_fsm.go:3457
+	count = fsm.NewNested("github.com/fsmgen/fsmgen/tests/equiv.Counter.Count", cs["a"], 2)
+	in = fsm.Outcome{}
+resume1:
+//line compose.go:204
+	if op, err := fsm.Nest(ctx, count, in); err != nil {
+		return nil, err
+	} else if op != nil {
+//line compose_fsm.go:3465
+		m.v.count = count
+		return m.suspend(1, op)
+	}
+	r, r_1 = fsm.ResultAt[int](count.Results(), 0), fsm.ResultAt[error](count.Results(), 1)
+//line compose.go:204
+	x = v(r, r_1)
+//line compose_fsm.go:3472
+	makeCounter = fsm.NewNested("github.com/fsmgen/fsmgen/tests/equiv.MakeCounter", x)
+	in = fsm.Outcome{}
+resume2:
+//line compose.go:205
+	if op_1, err_1 := fsm.Nest(ctx, makeCounter, in); err_1 != nil {
+		return nil, err_1
+	} else if op_1 != nil {
+//line compose_fsm.go:3480
+		m.v.x, m.v.makeCounter = x, makeCounter
+		return m.suspend(2, op_1)
+	}
+	r_2 = fsm.ResultAt[Counter](makeCounter.Results(), 0)
+	count_1 = fsm.NewNested("github.com/fsmgen/fsmgen/tests/equiv.Counter.Count", r_2, 1)
+	in = fsm.Outcome{}
+resume3:
+//line compose.go:205
+	if op_2, err_2 := fsm.Nest(ctx, count_1, in); err_2 != nil {
+		return nil, err_2
+	} else if op_2 != nil {
+//line compose_fsm.go:3492
+		m.v.x, m.v.count_1 = x, count_1
+		return m.suspend(3, op_2)
+	}
+	r_3, r_4 = fsm.ResultAt[int](count_1.Results(), 0), fsm.ResultAt[error](count_1.Results(), 1)
+//line compose.go:205
+	y = v(r_3, r_4)
+	return m.finish(x*100+y, nil)
+//line compose_fsm.go:3500
+}
+
+func (m *composeMethodExprsMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
+	m.r0 = r0
+	m.r1 = r1
+	m.state = fsm.StateDone
+	return nil, nil
+}
+
+func (m *composeMethodExprsMachine) suspend(state int, op fsm.AnyOp) (fsm.AnyOp, error) {
+	m.state = state
+	return fsm.Suspend(op)
+}
+
+// State implements fsm.Machine.
+func (m *composeMethodExprsMachine) State() int {
+	return m.state
+}
+
+// Results implements fsm.Machine.
+func (m *composeMethodExprsMachine) Results() []any {
+	return []any{m.r0, m.r1}
+}
+
+// MarshalCBOR implements fsm.Machine: it writes the state number and
+// the variables live in that state, nothing else.
+func (m *composeMethodExprsMachine) MarshalCBOR() ([]byte, error) {
+	w := fsm.NewStateWriter(m.state)
+	switch m.state {
+	case 0:
+		fsm.Save(w, "base", m.v.base)
+	case 1:
+		fsm.SaveNested(w, "count", m.v.count)
+	case 2:
+		fsm.Save(w, "x", m.v.x)
+		fsm.SaveNested(w, "makeCounter", m.v.makeCounter)
+	case 3:
+		fsm.Save(w, "x", m.v.x)
+		fsm.SaveNested(w, "count_1", m.v.count_1)
+	case fsm.StateDone:
+		fsm.Save(w, "result 0", m.r0)
+		fsm.SaveError(w, "result 1", m.r1)
+	case fsm.StatePoisoned:
+		return nil, fsm.ErrPoisoned
+	}
+	return w.Bytes()
+}
+
+// UnmarshalCBOR implements fsm.Machine.
+func (m *composeMethodExprsMachine) UnmarshalCBOR(data []byte) error {
+	r, err := fsm.NewStateReader(data, 3)
+	if err != nil {
+		return err
+	}
+	switch r.State() {
+	case 0:
+		fsm.Load(r, "base", &m.v.base)
+	case 1:
+		fsm.LoadNested(r, "count", "github.com/fsmgen/fsmgen/tests/equiv.Counter.Count", &m.v.count)
+	case 2:
+		fsm.Load(r, "x", &m.v.x)
+		fsm.LoadNested(r, "makeCounter", "github.com/fsmgen/fsmgen/tests/equiv.MakeCounter", &m.v.makeCounter)
+	case 3:
+		fsm.Load(r, "x", &m.v.x)
+		fsm.LoadNested(r, "count_1", "github.com/fsmgen/fsmgen/tests/equiv.Counter.Count", &m.v.count_1)
+	case fsm.StateDone:
+		fsm.Load(r, "result 0", &m.r0)
+		fsm.LoadError(r, "result 1", &m.r1)
+	}
+	if err := r.Close(); err != nil {
+		return err
+	}
+	m.state = r.State()
+	return nil
+}
+
+func init() {
+	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			ID:     "done",
+			Layout: "66bd053531855045",
+			Pos:    "compose.go:207:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
+		Func: ComposeMethodExprs,
+		Name: "github.com/fsmgen/fsmgen/tests/equiv.ComposeMethodExprs",
+		New: func(args []any) (fsm.Machine, error) {
+			m := &composeMethodExprsMachine{}
+			var err error
+			if m.v.base, err = fsm.Arg[int]("github.com/fsmgen/fsmgen/tests/equiv.ComposeMethodExprs", args, 0, "base"); err != nil {
+				return nil, err
+			}
+			return m, nil
+		},
+		Start: fsm.StateInfo{
+			ID:     "start",
+			Layout: "b551821f382e9ebd",
+			Pos:    "compose.go:202:6",
+			Vars: []fsm.VarInfo{{
+				Name: "base",
+				Type: "int",
+			}},
+		},
+		States: []fsm.StateInfo{{
+			ID:     "cs[\"a\"].Count",
+			Layout: "bd932273932e403f",
+			Pos:    "compose.go:204:9",
+			Vars: []fsm.VarInfo{{
+				Internal: true,
+				Name:     "count (the call of job Counter.Count)",
+				Type:     "machine of job Counter.Count",
+			}},
+		}, {
+			ID:     "MakeCounter",
+			Layout: "1fb8a9cd3099de21",
+			Pos:    "compose.go:205:9",
+			Vars: []fsm.VarInfo{{
+				Name: "x",
+				Type: "int",
+			}, {
+				Internal: true,
+				Name:     "makeCounter (the call of job MakeCounter)",
+				Type:     "machine of job MakeCounter",
+			}},
+		}, {
+			ID:     "MakeCounter(ctx, x).Count",
+			Layout: "84773b8a0b9a76b9",
+			Pos:    "compose.go:205:9",
+			Vars: []fsm.VarInfo{{
+				Name: "x",
+				Type: "int",
+			}, {
+				Internal: true,
+				Name:     "count_1 (the call of job Counter.Count)",
+				Type:     "machine of job Counter.Count",
+			}},
+		}},
+		Zero: func() fsm.Machine {
+			return &composeMethodExprsMachine{}
+		},
+	})
+}

@@ -22,5 +22,8 @@ var composeCases = []jobCase{
 	{name: "ComposePlain", job: ComposePlain, args: in(1), want: out(5, nil), awaits: 2},
 	{name: "ComposeSwitch/first", job: ComposeSwitch, args: in(1), want: out("one", nil), awaits: 4},
 	{name: "ComposeSwitch/second", job: ComposeSwitch, args: in(3), want: out("three of two", nil), awaits: 5},
+	{name: "ComposeMethod", job: ComposeMethod, args: in(1), want: out(2043, nil), awaits: 4},
+	{name: "MakeCounter", job: MakeCounter, args: in(6), want: out(Counter{Base: 6}), awaits: 1},
+	{name: "ComposeMethodExprs", job: ComposeMethodExprs, args: in(4), want: out(505, nil), awaits: 4},
 	{name: "ComposeSwitch/default", job: ComposeSwitch, args: in(5), want: out("other", nil), awaits: 5},
 }

@@ -375,8 +375,16 @@ func (s Stepper) Step(ctx fsm.Context) (int, error) {
 }
 
 //fsmgen:job
-func CallsMethodJob(ctx fsm.Context, s Stepper) (int, error) {
-	return s.Step(ctx) // want `call of job method Stepper.Step from job CallsMethodJob: nesting method jobs is not supported yet`
+func CallsMethodJob(ctx fsm.Context, s *Stepper) (int, error) {
+	return s.Step(ctx) // want `call of job method Stepper.Step from job CallsMethodJob through a pointer or an embedded field: the nested machine takes its receiver by value; call it on a value of type Stepper`
+}
+
+// Stepped embeds a Stepper.
+type Stepped struct{ Stepper }
+
+//fsmgen:job
+func CallsPromotedJob(ctx fsm.Context, s Stepped) (int, error) {
+	return s.Step(ctx) // want `call of job method Stepper.Step from job CallsPromotedJob through a pointer or an embedded field`
 }
 
 //fsmgen:job
