@@ -343,3 +343,25 @@ func TestPlaceInDrained(t *testing.T) {
 	}()
 	RegisterJob(v1)
 }
+
+// TestLoadStructGainedField checks what fsmgen's lock relies on to accept a
+// struct that gained fields: a value stored before decodes into the new
+// type with the new fields zero, whatever their place.
+func TestLoadStructGainedField(t *testing.T) {
+	type before struct{ ID int }
+	type after struct {
+		Tags []string
+		ID   int
+		Name string `cbor:"name"`
+	}
+	b := stateBytes(t, 1, func(w *StateWriter) { Save(w, "it", before{ID: 7}) })
+	r, err := NewStateReader(b, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got after
+	Load(r, "it", &got)
+	if err := r.Close(); err != nil || got.ID != 7 || got.Name != "" || got.Tags != nil {
+		t.Errorf("loaded %+v, %v; want ID 7 and the rest zero", got, err)
+	}
+}

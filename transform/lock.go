@@ -109,8 +109,71 @@ type lockVar struct {
 	Shape    string `json:"shape"`
 	Internal bool   `json:"internal,omitempty"`
 	Derived  string `json:"derived,omitempty"`
+	// Fields are the stored fields of a named struct type the codec
+	// stores as a map of them, by key: a struct that gains fields still
+	// decodes what was stored before (see gainsFields).
+	Fields []lockField `json:"fields,omitempty"`
 
 	nested bool // a nested job's machine, kept whole
+}
+
+// lockField is a field of a struct a variable holds: its key in the
+// stored map, and its shape.
+type lockField struct {
+	Key   string `json:"key"`
+	Shape string `json:"shape"`
+}
+
+// mapFields lists the fields of t when t is a named struct type the codec
+// stores as a map keyed by field names (exported fields only, not embedded,
+// not as an array, no method or rule of its own), nil otherwise.
+func mapFields(t types.Type) []lockField {
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || leafEncoding(n) != "" {
+		return nil
+	}
+	st, ok := n.Underlying().(*types.Struct)
+	if !ok || st.NumFields() == 0 {
+		return nil
+	}
+	var out []lockField
+	for i := 0; i < st.NumFields(); i++ {
+		f, tag := st.Field(i), codecTag(st.Tag(i))
+		name, opts, _ := strings.Cut(tag, ",")
+		switch {
+		case f.Name() == "_" && strings.Contains(opts, "toarray"):
+			return nil
+		case tag == "-":
+			continue
+		case !f.Exported() || f.Embedded():
+			return nil
+		}
+		if name == "" {
+			name = f.Name()
+		}
+		out = append(out, lockField{Key: name, Shape: lockShape(shapeOf(f.Type()))})
+	}
+	return out
+}
+
+// gainsFields reports whether a value stored as old decodes as new with
+// nothing lost: both are the same named struct type, stored as maps, and
+// new has every field old had, alike, and perhaps more (which decode as
+// zero).
+func gainsFields(old, new lockVar) bool {
+	if old.Fields == nil || new.Fields == nil || old.display() != new.display() {
+		return false
+	}
+	have := map[string]string{}
+	for _, f := range new.Fields {
+		have[f.Key] = f.Shape
+	}
+	for _, f := range old.Fields {
+		if s, ok := have[f.Key]; !ok || s != f.Shape {
+			return false
+		}
+	}
+	return true
 }
 
 // stateRec is a state as this run generates it.
@@ -145,6 +208,9 @@ func lockShape(shape string) string {
 
 func lockVarOf(lv *layoutVar, typ string) lockVar {
 	v := lockVar{Name: lv.name, Type: typ, Internal: lv.internal, Derived: lv.derived}
+	if lv.nested == "" && lv.typ != nil {
+		v.Fields = mapFields(lv.typ)
+	}
 	if lv.nested != "" {
 		v.Shape, v.nested = lockShape("nested "+lv.nested), true
 	} else {
@@ -658,7 +724,10 @@ func compatible(old lockLayout, r *stateRec) (mapping []int, why string) {
 		}
 		k := indexOf(olds, i)
 		n := r.vars[news[k]]
-		if n.Shape != v.Shape && !widens(v.Shape, n.Shape) {
+		if n.Shape != v.Shape && !widens(v.Shape, n.Shape) && !gainsFields(v, n) {
+			if v.display() == n.display() {
+				return nil, fmt.Sprintf("what variable %s's type %s stores changed (of a struct, only fields added are compatible)", v.Name, v.display())
+			}
 			return nil, fmt.Sprintf("variable %s was %s and is now %s", v.Name, v.display(), n.display())
 		}
 		mapping[i] = news[k]

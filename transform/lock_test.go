@@ -403,3 +403,53 @@ func TestLockAllJobsRemoved(t *testing.T) {
 		t.Errorf("no lock: diagnostics %v, stale %v", none.diags(), none.out.Stale)
 	}
 }
+
+// TestLockStructGainsFields checks that a struct type a state stores may gain
+// fields (stored as a map, the old checkpoints decode with them zero), and
+// that losing or changing one breaks.
+func TestLockStructGainsFields(t *testing.T) {
+	withItem := []string{
+		"\ttotal := int32(n)\n", "\ttotal := int32(n)\n\tit := Item{ID: n}\n",
+		"len(s), err", "len(s) + it.ID, err",
+	}
+	src := replaceAll(t, lockBase, withItem...) + "\ntype Item struct {\n\tID int\n}\n"
+	base := runLocked(t, src, nil, false)
+	if !strings.Contains(string(base.lock), `"fields":[{"key":"ID","shape":"int"}]`) {
+		t.Fatalf("the lock does not list Item's fields:\n%s", base.lock)
+	}
+	for _, c := range []struct {
+		name, item string
+		why        string // "" when compatible
+	}{
+		{"field added", "\tID   int\n\tName string `cbor:\"name\"`\n", ""},
+		{"field added before", "\tTags []string\n\tID   int\n", ""},
+		{"field removed", "\tName string\n", "what variable it's type Item stores changed (of a struct, only fields added are compatible)"},
+		{"field retyped", "\tID int64\n", "what variable it's type Item stores changed"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			edits := withItem
+			if c.name == "field removed" {
+				edits = append(append([]string(nil), withItem...), "Item{ID: n}", "Item{Name: \"x\"}", "+ it.ID", "+ len(it.Name)")
+			}
+			if c.name == "field retyped" {
+				edits = append(append([]string(nil), withItem...), "Item{ID: n}", "Item{ID: int64(n)}", "+ it.ID", "+ int(it.ID)")
+			}
+			v := replaceAll(t, lockBase, edits...) + "\ntype Item struct {\n" + c.item + "}\n"
+			r := runLocked(t, v, base.lock, false)
+			if c.why == "" {
+				if len(r.out.Diagnostics) > 0 {
+					t.Fatalf("diagnostics: %v", r.diags())
+				}
+				for _, id := range []string{"Echo.Call", "Wait.Call", "Echo.Call#2"} {
+					if r.layouts[id] == base.layouts[id] || len(r.accepts[id]) != 1 {
+						t.Errorf("state %s: layout %s (was %s), accepts %v; want the old layout accepted", id, r.layouts[id], base.layouts[id], r.accepts[id])
+					}
+				}
+				return
+			}
+			if d := r.diags(); len(d) != 3 || !strings.Contains(d[0], c.why) {
+				t.Errorf("diagnostics %q, want three saying %q", d, c.why)
+			}
+		})
+	}
+}
