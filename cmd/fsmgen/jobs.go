@@ -438,7 +438,7 @@ func (c *jobsCmd) describe(ctx context.Context, r fsm.JobRecord) shownJob {
 		s.VariablesError = fmt.Sprintf("the store has no description of layout %q of state %d of %s (an engine records it when a program with this job opens the store): %v", r.Layout, r.StateNum, r.Name, err)
 	} else {
 		s.LayoutKnown = true
-		s.Position, s.StateID = info.Pos, info.ID
+		s.Position, s.StateID, s.Version = info.Pos, info.ID, max(info.Version, 1)
 		vars, err := fsm.DescribeState(r.State, info, c.all)
 		if err != nil {
 			s.VariablesError = err.Error()
@@ -479,6 +479,9 @@ func (c *jobsCmd) show(ctx context.Context, id string) error {
 	row := func(k, format string, args ...any) { fmt.Fprintf(tw, "%s\t%s\n", k, fmt.Sprintf(format, args...)) }
 	row("job", "%s", r.ID)
 	row("name", "%s", r.Name)
+	if s.Version != 0 {
+		row("version", "%d", s.Version)
+	}
 	st := string(r.Status)
 	if r.CancelRequested && !r.Status.Finished() {
 		st += " (cancellation requested)"

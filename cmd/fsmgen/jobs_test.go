@@ -74,6 +74,7 @@ func TestJobsShowPausedJob(t *testing.T) {
 	}
 	for _, want := range []*regexp.Regexp{
 		regexp.MustCompile(`status\s+waiting`),
+		regexp.MustCompile(`(?m)^version\s+1$`),
 		regexp.MustCompile(`paused at\s+jobs\.go:\d+:\d+\s+\(state fsm.Timeout, number 2, await #2\)`),
 		regexp.MustCompile(`awaiting\s+signal "engine.approval" with a timeout \(sleep 1h0m0s\)`),
 		regexp.MustCompile(`sleep 1h0m0s: fires at .* \(in (59m|1h0m)`),
