@@ -475,6 +475,7 @@ func (e *emitter) stateInfo(l *lowerer, id, layoutID string, pinned bool, pos to
 	rec := &stateRec{id: id, pinned: pinned, pos: pos, at: shortPos(j, pos), layout: layoutOf(layoutID, await, lvs)}
 	if await != nil {
 		rec.awaitType, rec.awaitShape = typeString(await, j.pkg.Types), lockShape(shapeOf(await))
+		rec.awaitFields = mapFields(await)
 		if rec.awaitType == rec.awaitShape {
 			rec.awaitType = ""
 		}

@@ -95,6 +95,9 @@ type lockLayout struct {
 	AwaitType string    `json:"await_type,omitempty"` // omitted when it is Await
 	Await     string    `json:"await,omitempty"`
 	Vars      []lockVar `json:"vars,omitempty"`
+	// AwaitFields are the fields of what the await gives, as Fields of a
+	// variable are.
+	AwaitFields []lockField `json:"await_fields,omitempty"`
 	// From and Migrate are set for a layout a state accepts through a
 	// migration: the id of the state that stored it, and the function.
 	From    string `json:"from,omitempty"`
@@ -178,22 +181,23 @@ func gainsFields(old, new lockVar) bool {
 
 // stateRec is a state as this run generates it.
 type stateRec struct {
-	id         string
-	pinned     bool
-	pos        token.Pos
-	at         string
-	layout     string
-	awaitType  string
-	awaitShape string
-	vars       []lockVar
-	types      []types.Type // of vars, for migration scaffolds
-	fields     jen.Dict     // the generated StateInfo's fields
-	accepts    []jen.Code   // the fsm.Accepted values of its Accepts
-	layoutKey  jen.Code     // the key of its Layout in fields
+	id          string
+	pinned      bool
+	pos         token.Pos
+	at          string
+	layout      string
+	awaitType   string
+	awaitShape  string
+	awaitFields []lockField
+	vars        []lockVar
+	types       []types.Type // of vars, for migration scaffolds
+	fields      jen.Dict     // the generated StateInfo's fields
+	accepts     []jen.Code   // the fsm.Accepted values of its Accepts
+	layoutKey   jen.Code     // the key of its Layout in fields
 }
 
 func (r *stateRec) lockLayout() lockLayout {
-	return lockLayout{Layout: r.layout, AwaitType: r.awaitType, Await: r.awaitShape, Vars: r.vars}
+	return lockLayout{Layout: r.layout, AwaitType: r.awaitType, Await: r.awaitShape, AwaitFields: r.awaitFields, Vars: r.vars}
 }
 
 // lockShape shortens a long shape to its hash: the lock compares shapes,
@@ -600,7 +604,7 @@ func reconcileJob(jr *jobRecs, old *lockJob, migs []*migration) ([]lockState, []
 // fits reports whether checkpoints of layout l could migrate to state r: it
 // awaits the same, and stores only variables a migration can give.
 func fits(r *stateRec, l lockLayout) bool {
-	if r.id == doneID || r.awaitShape != l.Await {
+	if r.id == doneID || !awaitDecodes(l, r.lockLayout()) {
 		return false
 	}
 	for _, v := range r.vars {
@@ -671,7 +675,10 @@ func renamed(c lockLayout, renames map[string]string) lockLayout {
 // for each of old's variables, the index of r's variable it becomes, or -1.
 // why says what breaks when it cannot.
 func compatible(old lockLayout, r *stateRec) (mapping []int, why string) {
-	if old.Await != r.awaitShape {
+	if !awaitDecodes(old, r.lockLayout()) {
+		if d := old.awaitDisplay(); d == r.lockLayout().awaitDisplay() {
+			return nil, fmt.Sprintf("what the await gives, %s, changed in what it stores (of a struct, only fields added are compatible)", d)
+		}
 		return nil, fmt.Sprintf("what the await gives changed from %s to %s", old.awaitDisplay(), r.lockLayout().awaitDisplay())
 	}
 	for _, v := range append(append([]lockVar(nil), old.Vars...), r.vars...) {
@@ -733,6 +740,16 @@ func compatible(old lockLayout, r *stateRec) (mapping []int, why string) {
 		mapping[i] = news[k]
 	}
 	return mapping, ""
+}
+
+// awaitDecodes reports whether what an await of layout old gave decodes as
+// what the await of layout new gives: the same, or a struct that gained
+// fields.
+func awaitDecodes(old, new lockLayout) bool {
+	if old.Await == new.Await {
+		return true
+	}
+	return gainsFields(lockVar{Type: old.AwaitType, Shape: old.Await, Fields: old.AwaitFields}, lockVar{Type: new.AwaitType, Shape: new.Await, Fields: new.AwaitFields})
 }
 
 // display is the variable's type as the job's source spells it.

@@ -453,3 +453,32 @@ func TestLockStructGainsFields(t *testing.T) {
 		})
 	}
 }
+
+// TestLockAwaitGainsFields checks that what an await gives may be a struct
+// that gains fields: the pending operation's outcome still decodes.
+func TestLockAwaitGainsFields(t *testing.T) {
+	withRes := []string{
+		`func(_ context.Context, s string) (string, error) { return s, nil }`, `func(_ context.Context, s string) (Res, error) { return Res{S: s}, nil }`,
+		"len(s), err", "len(s.S), err",
+	}
+	variant := func(fields string) string {
+		return replaceAll(t, lockBase, withRes...) + "\ntype Res struct {\n" + fields + "}\n"
+	}
+	base := runLocked(t, variant("\tS string\n"), nil, false)
+	r := runLocked(t, variant("\tS string\n\tN int\n"), base.lock, false)
+	if len(r.out.Diagnostics) > 0 {
+		t.Fatalf("a field added: %v", r.diags())
+	}
+	for _, id := range []string{"Wait.Call", "Echo.Call#2"} {
+		if r.layouts[id] == base.layouts[id] || len(r.accepts[id]) != 1 {
+			t.Errorf("state %s: accepts %v, want its old layout", id, r.accepts[id])
+		}
+	}
+	if r.layouts["Echo.Call"] != base.layouts["Echo.Call"] {
+		t.Error("Echo.Call changed layout")
+	}
+	bad := runLocked(t, variant("\tS string `cbor:\"text\"`\n"), base.lock, false)
+	if d := bad.diags(); len(d) != 2 || !strings.Contains(d[0], "22: job Steps: checkpoints stored at state Wait.Call by an earlier build") || !strings.Contains(d[0], "what the await gives, Res, changed in what it stores") {
+		t.Errorf("a field retyped: %q", d)
+	}
+}

@@ -247,7 +247,7 @@ func checkMigration(m *migration, jr *jobRecs, layouts map[string]oldLayout, cur
 		report(m.pos, "job %s has no state %s to migrate to (its states are %s)", j.fn.Name(), m.target, stateList(jr))
 		return nil
 	}
-	if o.l.Await != t.awaitShape {
+	if !awaitDecodes(o.l, t.lockLayout()) {
 		report(m.pos, "job %s: state %s's await gives %s, and jobs paused at %s (layout %s) wait for %s: the operation they wait for would not decode; migrate them to a state that awaits %s", j.fn.Name(), t.id, t.lockLayout().awaitDisplay(), o.id, m.layout, o.l.awaitDisplay(), o.l.awaitDisplay())
 		return nil
 	}
