@@ -337,13 +337,23 @@ func lockWithoutJobs(cfg Config, pkg *packages.Package, ds *diagnostics) (forgot
 	return lockProblems(cfg, pkg, problems, ds)
 }
 
+// withoutAdvice is a breaking change's message without its closing advice
+// (what to do, ending in "or run fsmgen -update-lock ..."), which an update
+// of the lock has just followed.
+func withoutAdvice(msg string) string {
+	if i := strings.LastIndex(msg, "; "); i >= 0 && strings.Contains(msg[i:], "-update-lock") {
+		return msg[:i]
+	}
+	return msg
+}
+
 // lockProblems reports the breaking changes a run found, or, with
 // UpdateLock, returns those it accepts. Mistakes in migrations are always
 // reported.
 func lockProblems(cfg Config, pkg *packages.Package, problems []lockProblem, ds *diagnostics) (forgotten []Diagnostic) {
 	for _, p := range problems {
 		if cfg.UpdateLock && !p.hard {
-			forgotten = append(forgotten, Diagnostic{Pos: pkg.Fset.Position(p.pos), Message: p.msg, pos: p.pos})
+			forgotten = append(forgotten, Diagnostic{Pos: pkg.Fset.Position(p.pos), Message: withoutAdvice(p.msg), pos: p.pos})
 			continue
 		}
 		ds.errorf(p.pos, "%s", p.msg)

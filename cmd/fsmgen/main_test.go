@@ -140,7 +140,7 @@ func TestGenerateCheckAndOrphans(t *testing.T) {
 	if _, err := os.Stat(gen); err != nil {
 		t.Errorf("a refused run removed the generated file: %v", err)
 	}
-	if code, _, stderr := runCLI("-update-lock", pkg); code != 0 || !strings.Contains(stderr, "accepted: job") {
+	if code, _, stderr := runCLI("-update-lock", pkg); code != 0 || !strings.Contains(stderr, "accepted: job") || strings.Contains(stderr, "-update-lock") {
 		t.Fatalf("accepting the removal: exit %d, stderr %q", code, stderr)
 	}
 	for _, f := range []string{gen, filepath.Join(pkg, "fsmgen.lock")} {
