@@ -30,6 +30,7 @@ type jobView struct {
 	// placed (see fsm.JobInfo.Place). Placed says so, PlaceError why this
 	// program cannot resume the checkpoint.
 	StateNum   int
+	Version    int // of the job's code that resumes it, when more than one is known
 	Placed     string
 	PlaceError string
 
@@ -123,6 +124,9 @@ func (s *Server) describe(ctx context.Context, id string) (*jobView, error) {
 		v.VarsError = fmt.Sprintf("The store has no description of layout %q of state %d of %s, so its variables cannot be named (an engine records it when a program with this job opens the store).", rec.Layout, rec.StateNum, rec.Name)
 	} else {
 		v.Position = info.Pos
+		if info.Version > 1 || len(s.drains(rec.Name)) > 0 {
+			v.Version = max(info.Version, 1)
+		}
 		vars, err := fsm.DescribeState(state, info, false)
 		if err != nil {
 			v.VarsError = err.Error()
@@ -359,6 +363,14 @@ func example(sc fsm.Schema, depth int) any {
 			m[f.Name] = example(f.Schema, depth+1)
 		}
 		return m
+	}
+	return nil
+}
+
+// drains are the drained versions this program keeps of a job.
+func (s *Server) drains(name string) []*fsm.JobInfo {
+	if job, ok := fsm.JobByName(name); ok {
+		return job.Drains()
 	}
 	return nil
 }

@@ -54,6 +54,21 @@ func TestJobPagePlaced(t *testing.T) {
 		t.Error("the page of a stranded checkpoint says it was placed")
 	}
 
+	// A checkpoint only a drained version takes shows on that version.
+	drained := *info
+	drained.Drained, drained.Version, drained.Func = true, 1, func() {}
+	drained.States = append([]fsm.StateInfo(nil), info.States...)
+	drained.States[0].Layout = "d1d1d1d1d1d1d1d1"
+	drained.States[0].Accepts = []fsm.Accepted{{Layout: "fedcba9876543210", Vars: []int{0}}}
+	drained.Start.Layout, drained.Done.Layout = "d1d1d1d1d1d1d1d0", "d1d1d1d1d1d1d1d2"
+	fsm.RegisterJob(drained)
+	if _, _, err := s.CreateJob(context.Background(), fsm.JobSpec{ID: "drained-1", Name: info.Name, StateNum: 1, State: earlier(1, "p-drained"), Layout: "fedcba9876543210", RunAt: fsm.Never}); err != nil {
+		t.Fatal(err)
+	}
+	r = do(t, srv, "GET", "/job?id=drained-1", nil, nil)
+	mustContain(t, "the page of a checkpoint on a drained version", r.body,
+		`id="placed"`, "(state 1, await #0, version 1)", "p-drained")
+
 	// A checkpoint of this build shows as before.
 	r = do(t, srv, "GET", "/job?id=patient-1", nil, nil)
 	if strings.Contains(r.body, `id="placed"`) || strings.Contains(r.body, `id="place-error"`) {
