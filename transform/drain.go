@@ -122,6 +122,9 @@ func drainJobs(pkg *packages.Package, lockPath string, old, lf *lockFile, proble
 // a job of its own.
 func drainFile(pkg *packages.Package, j *job, o *lockJob) (File, error) {
 	short, v := j.fn.Name(), o.version()
+	if j.sig.Recv() != nil {
+		return File{}, fmt.Errorf("a method job cannot be drained (a drained version is a function); write a migration (fsmgen -migrate), or run fsmgen -update-lock")
+	}
 	if o.Source == "" {
 		return File{}, fmt.Errorf("%s holds no source of the job's version %d (an older fsmgen wrote it), so -drain cannot keep that version; write a migration (fsmgen -migrate), or run fsmgen -update-lock", LockFile, v)
 	}

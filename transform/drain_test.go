@@ -160,4 +160,14 @@ func TestDrainMistakes(t *testing.T) {
 			}
 		})
 	}
+
+	// A method job keeps no source: it cannot be drained.
+	method := "\ntype R struct{}\n\n//fsmgen:job\nfunc (R) M(ctx fsm.Context, n int) (int, error) {\n\tx := int32(n)\n\tv, err := fsm.Await(ctx, Echo.Call(n))\n\treturn v + int(x), err\n}\n"
+	withMethod := runLocked(t, lockBase+method, nil, false)
+	changed := lockBase + replaceAll(t, method, "int32(n)", "[]int{n}", "int(x)", "len(x)")
+	out := drainRun(t, changed, nil, withMethod.lock, Config{Drain: true})
+	line := lineOf(changed, "func (R) M")
+	if len(out.Diagnostics) != 1 || out.Diagnostics[0].Pos.Line != line || !strings.Contains(out.Diagnostics[0].Message, "job M: a method job cannot be drained") {
+		t.Errorf("draining a method job: %v, want one at line %d", out.Diagnostics, line)
+	}
 }
