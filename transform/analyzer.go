@@ -36,6 +36,7 @@ func runAnalyzer(pass *analysis.Pass) (any, error) {
 	}
 	ds := &diagnostics{fset: pass.Fset}
 	analyzePackage(pkg, ds)
+	findMigrations(pkg, ds)
 	for _, d := range sortDiagnostics(ds.list) {
 		pass.Report(analysis.Diagnostic{Pos: d.pos, Message: d.Message})
 	}

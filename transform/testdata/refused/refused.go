@@ -440,3 +440,16 @@ func StoredClosureBefore(ctx fsm.Context) (int, error) {
 	stored[len(stored)-1]()
 	return fsm.Await(ctx, Echo.Call(n))
 }
+
+// Migrations of a malformed form (see docs/changing-jobs.md).
+type migOld struct{ n int }
+
+type migNew struct{ n int }
+
+//fsmgen:migrate Sub 0123 start // want `//fsmgen:migrate takes a job, the layout an earlier build stored \(16 hex digits`
+func migArgs(old migOld) (migNew, error) { return migNew{n: old.n}, nil }
+
+//fsmgen:migrate Sub 0123456789abcdef start
+func migPointer(old *migOld) (migNew, error) { // want `migration migPointer must be a function func\(old S1\) \(S2, error\)`
+	return migNew{n: old.n}, nil
+}
