@@ -36,3 +36,24 @@ func ReplaceJob(t testing.TB, info JobInfo) {
 		}
 	})
 }
+
+// ChildStartLayout is the layout of the start state a child op carries.
+func ChildStartLayout(op AnyOp) string { return op.(childOpener).startLayout() }
+
+// OldChildRecord is a child op as builds stored it before child ops kept
+// their start state's layout.
+func OldChildRecord(t testing.TB, name string, state []byte) []byte {
+	t.Helper()
+	arg, err := Marshal(struct {
+		_     struct{} `cbor:",toarray"`
+		State []byte
+	}{State: state})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := Marshal(opRecord{Kind: opChild, Name: name, Arg: arg})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}

@@ -45,7 +45,7 @@ func (j Job[A, R]) Result(results []any) (R, error) { return j.result(results) }
 // handle is the type-erased view of a Job that child ops need.
 type handle interface {
 	decodeResult(results []any) (any, error)
-	childOp(state []byte) AnyOp
+	childOp(state []byte, layout string) AnyOp
 }
 
 func (j Job[A, R]) decodeResult(results []any) (any, error) { return j.result(results) }

@@ -292,16 +292,19 @@ func Child[A, R any](job Job[A, R], arg A) Op[R] {
 }
 
 type childOp[R any] struct {
-	name  string
-	args  []any  // from Child; nil when decoded
-	state []byte // the child machine at its start; computed by record
+	name   string
+	args   []any  // from Child; nil when decoded
+	state  []byte // the child machine at its start; computed by record
+	layout string // the layout of state
 }
 
 // childArg is the stored argument of a child op: the child's machine at its
-// start.
+// start, and the layout it was written with. (Records written before layouts
+// were kept hold the state alone.)
 type childArg struct {
-	_     struct{} `cbor:",toarray"`
-	State []byte
+	_      struct{} `cbor:",toarray"`
+	State  []byte
+	Layout string
 }
 
 func (c *childOp[R]) resultOf() R { panic("fsm: resultOf is a type marker") }
@@ -329,16 +332,19 @@ func (c *childOp[R]) startState() ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("fsm: encoding the arguments of child job %s: %w", c.name, err)
 	}
-	c.state = b
+	c.state, c.layout = b, info.LayoutOf(0)
 	return b, nil
 }
+
+// startLayout is the layout of startState, once that has been computed.
+func (c *childOp[R]) startLayout() string { return c.layout }
 
 func (c *childOp[R]) record() (opRecord, error) {
 	st, err := c.startState()
 	if err != nil {
 		return opRecord{}, err
 	}
-	arg, err := Marshal(childArg{State: st})
+	arg, err := Marshal(childArg{State: st, Layout: c.layout})
 	if err != nil {
 		return opRecord{}, err
 	}
@@ -457,27 +463,48 @@ func decodeChild(name string, arg []byte) (AnyOp, error) {
 	if !ok {
 		return nil, fmt.Errorf("fsm: stored op awaits child job %s, which has no handle in this program", name)
 	}
-	var a childArg
-	if err := Unmarshal(arg, &a); err != nil {
+	var items []cbor.RawMessage
+	if err := Unmarshal(arg, &items); err != nil {
 		return nil, fmt.Errorf("fsm: decoding child job %s: %w", name, err)
 	}
-	if a.State == nil {
+	var state []byte
+	var layout string
+	if len(items) < 1 || len(items) > 2 || Unmarshal(items[0], &state) != nil || state == nil {
 		return nil, fmt.Errorf("fsm: decoding child job %s: no start state", name)
 	}
+	if len(items) == 2 {
+		if err := Unmarshal(items[1], &layout); err != nil {
+			return nil, fmt.Errorf("fsm: decoding child job %s: its start layout: %w", name, err)
+		}
+	}
+	if layout == "" {
+		layout = info.LayoutOf(0) // stored before layouts were kept
+	} else {
+		// Written by an earlier build, perhaps: placed like any
+		// checkpoint, in the version of the child that takes it.
+		v, _, st, l, err := info.PlaceIn(0, layout, state)
+		if err != nil {
+			return nil, fmt.Errorf("fsm: child job %s: its start, stored by the awaiting job: %w", name, err)
+		}
+		info, state, layout = v, st, l
+	}
 	// The start state must be one the child's machine reads.
-	if err := info.Zero().UnmarshalCBOR(a.State); err != nil {
+	if err := info.Zero().UnmarshalCBOR(state); err != nil {
 		return nil, fmt.Errorf("fsm: decoding child job %s: %w", name, err)
 	}
-	return h.childOp(a.State), nil
+	return h.childOp(state, layout), nil
 }
 
-func (j Job[A, R]) childOp(state []byte) AnyOp { return &childOp[R]{name: j.name, state: state} }
+func (j Job[A, R]) childOp(state []byte, layout string) AnyOp {
+	return &childOp[R]{name: j.name, state: state, layout: layout}
+}
 
 // childOpener is what a child op is to the engine.
 type childOpener interface {
 	AnyOp
 	jobName() string
 	startState() ([]byte, error)
+	startLayout() string
 	childResult(results []any) Outcome
 }
 

@@ -341,3 +341,53 @@ func TestEngineRefusesUnknownLayout(t *testing.T) {
 		t.Errorf("the checkpoint changed: layout %q", rec.Layout)
 	}
 }
+
+// TestChildStartPlaced checks that a child op keeps the layout of the child's
+// start state, so that a later build places it like any checkpoint (or
+// refuses it) instead of reading it as its own.
+func TestChildStartPlaced(t *testing.T) {
+	v1 := &upgradeBuild{waitAt: 1, vars: []string{"name", "count"}}
+	registerUpgrade.Do(func() { fsm.RegisterJob(v1.info("wait-1")) })
+	rec, err := fsm.EncodeOp(fsm.Child(upgradeJob, "ann"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	op, err := fsm.DecodeOp(rec)
+	if err != nil || fsm.ChildStartLayout(op) != "start-1" {
+		t.Fatalf("decoded by the build that wrote it: layout %v, %v", op, err)
+	}
+	start, _ := v1.info("wait-1").New([]any{"ann"})
+	state, err := start.MarshalCBOR()
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := fsm.OldChildRecord(t, upgradeName, state)
+	if op, err := fsm.DecodeOp(old); err != nil || fsm.ChildStartLayout(op) != "start-1" {
+		t.Errorf("a record without a layout: %v, %v; want this build's start layout", op, err)
+	}
+
+	t.Run("later build that changed the start", func(t *testing.T) {
+		later := v1.info("wait-1")
+		later.Start.Layout = "start-2"
+		fsm.ReplaceJob(t, later)
+		if _, err := fsm.DecodeOp(rec); err == nil || !strings.Contains(err.Error(), `its start, stored by the awaiting job: its checkpoint at state 0 has layout "start-1"`) {
+			t.Errorf("decoded by a build that cannot place it: %v", err)
+		}
+	})
+	t.Run("later build that accepts the start", func(t *testing.T) {
+		later := v1.info("wait-1")
+		later.Start.Layout = "start-2"
+		later.Start.Accepts = []fsm.Accepted{{Layout: "start-1", Vars: []int{0}}}
+		fsm.ReplaceJob(t, later)
+		if op, err := fsm.DecodeOp(rec); err != nil || fsm.ChildStartLayout(op) != "start-2" {
+			t.Errorf("decoded by a build that accepts it: %v, %v", op, err)
+		}
+	})
+	for _, bad := range [][]byte{
+		fsm.OldChildRecord(t, upgradeName, nil),
+	} {
+		if _, err := fsm.DecodeOp(bad); err == nil {
+			t.Errorf("decoded % x", bad)
+		}
+	}
+}

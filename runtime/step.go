@@ -501,14 +501,13 @@ func (ev *evaluation) eval(op AnyOp, idx *int) (bool, Outcome) {
 			if err != nil {
 				return ev.done(op, l, Outcome{err: err})
 			}
-			info, ok := JobByName(o.jobName())
-			if !ok {
+			if _, ok := JobByName(o.jobName()); !ok {
 				return ev.done(op, l, Outcome{err: fmt.Errorf("child job %s is not registered", o.jobName())})
 			}
 			l.Child = leafKey(ev.r.rec.ID, ev.r.rec.Seq, i)
 			ev.children = append(ev.children, JobSpec{
-				ID: l.Child, Name: o.jobName(), Parent: ev.r.rec.ID, State: st, Layout: info.LayoutOf(0), RunAt: ev.now,
-				Event: Event{Time: ev.now, Kind: EventStarted, State: st, Layout: info.LayoutOf(0), Detail: "child of " + ev.r.rec.ID},
+				ID: l.Child, Name: o.jobName(), Parent: ev.r.rec.ID, State: st, Layout: o.startLayout(), RunAt: ev.now,
+				Event: Event{Time: ev.now, Kind: EventStarted, State: st, Layout: o.startLayout(), Detail: "child of " + ev.r.rec.ID},
 			})
 			return false, Outcome{}
 		}
