@@ -109,6 +109,18 @@ func drainJobs(pkg *packages.Package, lockPath string, old, lf *lockFile, proble
 		}
 		kept := *o
 		kept.Version, kept.Drained, kept.Source, kept.Imports = o.version(), true, "", nil
+		// Layouts the job took through migrations stay with the job: the
+		// kept version has no migrations of its own.
+		kept.States = make([]lockState, len(o.States))
+		for i, st := range o.States {
+			st.Accepts = nil
+			for _, a := range o.States[i].Accepts {
+				if a.Migrate == "" {
+					st.Accepts = append(st.Accepts, a)
+				}
+			}
+			kept.States[i] = st
+		}
 		lf.Jobs = append(lf.Jobs, kept)
 	}
 	if len(ds.list) > 0 {

@@ -171,3 +171,29 @@ func TestDrainMistakes(t *testing.T) {
 		t.Errorf("draining a method job: %v, want one at line %d", out.Diagnostics, line)
 	}
 }
+
+// TestDrainAfterMigration checks that a job whose state takes a layout
+// through a migration can be drained later: the migration stays with the
+// job, and the kept version does not ask for it.
+func TestDrainAfterMigration(t *testing.T) {
+	base := runLocked(t, lockBase, nil, false)
+	migrated := replaceAll(t, lockBase, typeChanged...) +
+		migrationOf("Steps "+base.layouts["Echo.Call"]+" Echo.Call", "total int32", "total []int")
+	m := runLocked(t, migrated, base.lock, true)
+	if len(m.out.Diagnostics) > 0 || !strings.Contains(string(m.lock), `"migrate":"migrateE"`) {
+		t.Fatalf("migrating: %v", m.out.Diagnostics)
+	}
+	// Then Wait.Call goes: drain.
+	src := replaceAll(t, migrated, "\ts, err := fsm.Await(ctx, Wait.Call(\"x\"))\n", "\ts := \"x\"\n")
+	out := drainRun(t, src, nil, m.lock, Config{Drain: true})
+	if len(out.Diagnostics) > 0 || len(out.Drains) != 1 {
+		t.Fatalf("-drain: %v", out.Diagnostics)
+	}
+	if !strings.Contains(fileNamed(out.Files, LockFile), `"migrate":"migrateE"`) {
+		t.Error("the job lost its migration")
+	}
+	gen := drainRun(t, src, map[string]string{"drain_steps_v1.go": string(out.Drains[0].Content)}, out.Files[0].Content, Config{})
+	if len(gen.Diagnostics) > 0 {
+		t.Errorf("generating with the kept version: %v", gen.Diagnostics)
+	}
+}
