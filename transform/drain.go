@@ -46,7 +46,7 @@ func jobSource(overlay map[string][]byte, j *job) (string, map[string]string) {
 	}
 	var b strings.Builder
 	for _, c := range j.decl.Doc.List {
-		if strings.HasPrefix(c.Text, RenameDirective+" ") {
+		if _, ok := directiveArgs(c.Text, RenameDirective); ok {
 			b.WriteString(c.Text + "\n")
 		}
 	}
@@ -150,8 +150,11 @@ func drainFile(pkg *packages.Package, j *job, o *lockJob) (File, error) {
 	}
 	var renames []string
 	src := o.Source
-	for strings.HasPrefix(src, RenameDirective+" ") {
+	for {
 		line, rest, _ := strings.Cut(src, "\n")
+		if _, ok := directiveArgs(line, RenameDirective); !ok {
+			break
+		}
 		renames, src = append(renames, line), rest
 	}
 	decl, ok := strings.CutPrefix(src, "func "+short+"(")

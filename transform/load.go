@@ -67,11 +67,18 @@ func recvTypeName(t types.Type) string {
 
 // isDirective reports whether a comment line is the job directive.
 func isDirective(text string) bool {
-	if !strings.HasPrefix(text, Directive) {
-		return false
+	_, ok := directiveArgs(text, Directive)
+	return ok
+}
+
+// directiveArgs reports whether a comment line is directive, alone or
+// followed by a space or tab, and returns what follows it.
+func directiveArgs(text, directive string) (rest string, ok bool) {
+	rest, ok = strings.CutPrefix(text, directive)
+	if !ok || rest != "" && rest[0] != ' ' && rest[0] != '\t' {
+		return "", false
 	}
-	rest := text[len(Directive):]
-	return rest == "" || rest[0] == ' ' || rest[0] == '\t'
+	return rest, true
 }
 
 // findJobs returns the functions of pkg marked as jobs, validating each
@@ -151,8 +158,8 @@ func validateJob(pkg *packages.Package, file *ast.File, fd *ast.FuncDecl, ds *di
 	}
 	j := &job{pkg: pkg, file: file, decl: fd, fn: fn, sig: sig, ctx: sig.Params().At(0)}
 	for _, c := range fd.Doc.List {
-		rest, ok := strings.CutPrefix(c.Text, DrainDirective)
-		if !ok || (rest != "" && rest[0] != ' ' && rest[0] != '\t') {
+		rest, ok := directiveArgs(c.Text, DrainDirective)
+		if !ok {
 			continue
 		}
 		f := strings.Fields(rest)

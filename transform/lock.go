@@ -634,11 +634,8 @@ func jobRenames(j *job) (map[string]string, []lockProblem) {
 		return renames, nil
 	}
 	for _, c := range j.decl.Doc.List {
-		if !strings.HasPrefix(c.Text, RenameDirective) {
-			continue
-		}
-		rest := c.Text[len(RenameDirective):]
-		if rest != "" && rest[0] != ' ' && rest[0] != '\t' {
+		rest, ok := directiveArgs(c.Text, RenameDirective)
+		if !ok {
 			continue
 		}
 		f := strings.Fields(rest)

@@ -58,8 +58,8 @@ func findMigrations(pkg *packages.Package, ds *diagnostics) []*migration {
 				continue
 			}
 			for _, c := range fd.Doc.List {
-				rest, ok := strings.CutPrefix(c.Text, MigrateDirective)
-				if !ok || (rest != "" && rest[0] != ' ' && rest[0] != '\t') {
+				rest, ok := directiveArgs(c.Text, MigrateDirective)
+				if !ok {
 					continue
 				}
 				args := strings.Fields(rest)

@@ -48,11 +48,8 @@ func stateComments(fset *token.FileSet, f *ast.File) []*stateComment {
 	var out []*stateComment
 	for _, cg := range f.Comments {
 		for _, c := range cg.List {
-			if !strings.HasPrefix(c.Text, StateDirective) {
-				continue
-			}
-			rest := c.Text[len(StateDirective):]
-			if rest != "" && rest[0] != ' ' && rest[0] != '\t' {
+			rest, ok := directiveArgs(c.Text, StateDirective)
+			if !ok {
 				continue
 			}
 			out = append(out, &stateComment{c: c, name: strings.TrimSpace(rest), line: fset.Position(c.Pos()).Line})
