@@ -68,6 +68,29 @@ func jobSource(overlay map[string][]byte, j *job) (string, map[string]string) {
 	return b.String(), imports
 }
 
+// writeImports writes the import declaration of a file written for the user
+// (a migration, a drained version): imports maps each package's name in the
+// file to its path.
+func writeImports(b *bytes.Buffer, imports map[string]string) {
+	if len(imports) == 0 {
+		return
+	}
+	names := make([]string, 0, len(imports))
+	for n := range imports {
+		names = append(names, n)
+	}
+	sort.Slice(names, func(x, y int) bool { return imports[names[x]] < imports[names[y]] })
+	b.WriteString("import (\n")
+	for _, n := range names {
+		if p := imports[n]; n == pathpkg.Base(p) {
+			fmt.Fprintf(b, "\t%q\n", p)
+		} else {
+			fmt.Fprintf(b, "\t%s %q\n", n, p)
+		}
+	}
+	b.WriteString(")\n\n")
+}
+
 // drainJobs is a run with Config.Drain: each job whose changes break what
 // the lock records gets its earlier version kept in a new file, and the lock
 // records that version as drained and the job's version as the next. Other
@@ -165,23 +188,7 @@ func drainFile(pkg *packages.Package, j *job, o *lockJob) (File, error) {
 	var b bytes.Buffer
 	b.WriteString(commentText(fmt.Sprintf("Version %d of job %s, as %s recorded it when fsmgen -drain kept it. Jobs paused on it at states the current %s cannot resume finish here; new jobs start on the current %s. It is ordinary Go: if it no longer builds against the package, fix it. Once fsmgen jobs versions shows no job on version %d, delete this file and run fsmgen -update-lock.", v, short, LockFile, short, short, v)))
 	fmt.Fprintf(&b, "\npackage %s\n\n", pkg.Name)
-	if len(o.Imports) > 0 {
-		names := make([]string, 0, len(o.Imports))
-		for n := range o.Imports {
-			names = append(names, n)
-		}
-		sort.Slice(names, func(a, c int) bool { return o.Imports[names[a]] < o.Imports[names[c]] })
-		b.WriteString("import (\n")
-		for _, n := range names {
-			p := o.Imports[n]
-			if n == pathpkg.Base(p) {
-				fmt.Fprintf(&b, "\t%q\n", p)
-			} else {
-				fmt.Fprintf(&b, "\t%s %q\n", n, p)
-			}
-		}
-		b.WriteString(")\n\n")
-	}
+	writeImports(&b, o.Imports)
 	fmt.Fprintf(&b, "// %s is version %d of job %s, kept to finish the jobs paused on it.\n//\n%s\n%s %s %d\n", name, v, short, Directive, DrainDirective, short, v)
 	for _, r := range renames {
 		b.WriteString(r + "\n")

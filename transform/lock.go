@@ -120,6 +120,11 @@ type lockVar struct {
 	nested bool // a nested job's machine, kept whole
 }
 
+// byName reports whether the variable is one the job's source names and a
+// migration can read or give: not a value the machine keeps for itself, one
+// derived from another, or a nested job's machine.
+func (v lockVar) byName() bool { return !v.Internal && v.Derived == "" && !v.nested }
+
 // lockField is a field of a struct a variable holds: its key in the
 // stored map, and its shape.
 type lockField struct {
@@ -525,7 +530,7 @@ func reconcileJob(jr *jobRecs, old *lockJob, migs []*migration) ([]lockState, []
 	byTarget := map[*stateRec][]*migrated{}
 	handled := map[string]bool{}
 	for _, m := range migs {
-		if m.job != migrationName(j) {
+		if m.job != jobDisplayName(j) {
 			continue
 		}
 		m.used = true
@@ -608,7 +613,7 @@ func fits(r *stateRec, l lockLayout) bool {
 		return false
 	}
 	for _, v := range r.vars {
-		if v.Internal || v.Derived != "" || v.nested {
+		if !v.byName() {
 			return false
 		}
 	}

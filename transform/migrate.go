@@ -8,9 +8,7 @@ import (
 	"go/token"
 	"go/types"
 	"os"
-	pathpkg "path"
 	"path/filepath"
-	"sort"
 	"strings"
 	"unicode"
 
@@ -137,7 +135,7 @@ func stateFields(vars []lockVar) []string {
 	out := make([]string, len(vars))
 	count := map[string]int{}
 	for i, v := range vars {
-		if v.Internal || v.Derived != "" || v.nested {
+		if !v.byName() {
 			continue
 		}
 		count[v.Name]++
@@ -252,7 +250,7 @@ func checkMigration(m *migration, jr *jobRecs, layouts map[string]oldLayout, cur
 		return nil
 	}
 	for _, v := range t.vars {
-		if v.Internal || v.Derived != "" || v.nested {
+		if !v.byName() {
 			report(m.pos, "job %s: state %s keeps %s, which a migration cannot give (only variables it stores by name); migrate to a state outside range loops, nested jobs and pending operands", j.fn.Name(), t.id, v.Name)
 			return nil
 		}
@@ -330,14 +328,6 @@ func stateList(jr *jobRecs) string {
 	return strings.Join(ids, ", ")
 }
 
-// migrationName is the short name of a job as a migration directive names it.
-func migrationName(j *job) string {
-	if recv := j.sig.Recv(); recv != nil {
-		return recvTypeName(recv.Type()) + "." + j.fn.Name()
-	}
-	return j.fn.Name()
-}
-
 // scaffoldMigrations is a run with Config.Migrate: for each layout the
 // breaking changes strand that some state could take, a new file with a
 // migration to finish. Changes that strand a layout no state can take, and
@@ -373,7 +363,7 @@ func scaffoldMigrations(pkg *packages.Package, problems []lockProblem, ds *diagn
 // the others for the user. It returns nil when the file exists.
 func scaffold(pkg *packages.Package, need migrationNeed) (*File, error) {
 	j, old, t := need.jr.j, need.old, need.target
-	short := migrationName(j)
+	short := jobDisplayName(j)
 	stem := identWords(short) + identWords(old.id) + strings.ToUpper(old.l.Layout[:6])
 	oldName, newName, fnName := "old"+stem, "new"+stem, "migrate"+stem
 	for _, n := range []string{oldName, newName, fnName} {
@@ -387,12 +377,12 @@ func scaffold(pkg *packages.Package, need migrationNeed) (*File, error) {
 		return nil, nil
 	}
 
-	imports := map[string]string{} // path -> name
+	imports := map[string]string{} // name -> path
 	qualify := func(p *types.Package) string {
 		if p == pkg.Types {
 			return ""
 		}
-		imports[p.Path()] = p.Name()
+		imports[p.Name()] = p.Path()
 		return p.Name()
 	}
 	var b bytes.Buffer
@@ -448,22 +438,7 @@ func scaffold(pkg *packages.Package, need migrationNeed) (*File, error) {
 
 	var head bytes.Buffer
 	fmt.Fprintf(&head, "package %s\n\n", pkg.Name)
-	if len(imports) > 0 {
-		paths := make([]string, 0, len(imports))
-		for p := range imports {
-			paths = append(paths, p)
-		}
-		sort.Strings(paths)
-		head.WriteString("import (\n")
-		for _, p := range paths {
-			if name := imports[p]; name != pathpkg.Base(p) {
-				fmt.Fprintf(&head, "\t%s %q\n", name, p)
-			} else {
-				fmt.Fprintf(&head, "\t%q\n", p)
-			}
-		}
-		head.WriteString(")\n\n")
-	}
+	writeImports(&head, imports)
 	head.Write(b.Bytes())
 	src, err := format.Source(head.Bytes())
 	if err != nil {
