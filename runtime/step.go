@@ -501,9 +501,6 @@ func (ev *evaluation) eval(op AnyOp, idx *int) (bool, Outcome) {
 			if err != nil {
 				return ev.done(op, l, Outcome{err: err})
 			}
-			if _, ok := JobByName(o.jobName()); !ok {
-				return ev.done(op, l, Outcome{err: fmt.Errorf("child job %s is not registered", o.jobName())})
-			}
 			l.Child = leafKey(ev.r.rec.ID, ev.r.rec.Seq, i)
 			ev.children = append(ev.children, JobSpec{
 				ID: l.Child, Name: o.jobName(), Parent: ev.r.rec.ID, State: st, Layout: o.startLayout(), RunAt: ev.now,
