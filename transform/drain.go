@@ -198,5 +198,5 @@ func drainFile(pkg *packages.Package, j *job, o *lockJob) (File, error) {
 	if err != nil {
 		return File{}, fmt.Errorf("the source %s holds does not parse (%v); restore the lock from version control", LockFile, err)
 	}
-	return File{Path: path, Content: content}, nil
+	return File{Path: path, Content: content, New: true}, nil
 }

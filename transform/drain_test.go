@@ -44,10 +44,10 @@ func TestDrain(t *testing.T) {
 	base := runLocked(t, lockBase, nil, false)
 	src := replaceAll(t, lockBase, typeChanged...)
 	out := drainRun(t, src, nil, base.lock, Config{Drain: true})
-	if len(out.Diagnostics) > 0 || len(out.Drains) != 1 || len(out.Files) != 1 {
-		t.Fatalf("-drain: diagnostics %v, %d kept, %d files", out.Diagnostics, len(out.Drains), len(out.Files))
+	if len(out.Diagnostics) > 0 || len(out.New) != 1 || len(out.Files) != 1 {
+		t.Fatalf("-drain: diagnostics %v, %d kept, %d files", out.Diagnostics, len(out.New), len(out.Files))
 	}
-	kept := out.Drains[0]
+	kept := out.New[0]
 	if filepath.Base(kept.Path) != "drain_steps_v1.go" {
 		t.Errorf("kept as %s", kept.Path)
 	}
@@ -155,7 +155,7 @@ func TestDrainMistakes(t *testing.T) {
 			if len(got) != 1 || !strings.HasPrefix(got[0], strings.SplitN(c.want, ":", 2)[0]+":") || !strings.Contains(got[0], strings.SplitN(c.want, ": ", 2)[1]) {
 				t.Errorf("diagnostics %q, want one at line %s", got, c.want)
 			}
-			if len(out.Drains) != 0 || len(out.Files) != 0 {
+			if len(out.New) != 0 || len(out.Files) != 0 {
 				t.Error("a refused run wrote files")
 			}
 		})
@@ -186,13 +186,13 @@ func TestDrainAfterMigration(t *testing.T) {
 	// Then Wait.Call goes: drain.
 	src := replaceAll(t, migrated, "\ts, err := fsm.Await(ctx, Wait.Call(\"x\"))\n", "\ts := \"x\"\n")
 	out := drainRun(t, src, nil, m.lock, Config{Drain: true})
-	if len(out.Diagnostics) > 0 || len(out.Drains) != 1 {
+	if len(out.Diagnostics) > 0 || len(out.New) != 1 {
 		t.Fatalf("-drain: %v", out.Diagnostics)
 	}
 	if !strings.Contains(fileNamed(out.Files, LockFile), `"migrate":"migrateE"`) {
 		t.Error("the job lost its migration")
 	}
-	gen := drainRun(t, src, map[string]string{"drain_steps_v1.go": string(out.Drains[0].Content)}, out.Files[0].Content, Config{})
+	gen := drainRun(t, src, map[string]string{"drain_steps_v1.go": string(out.New[0].Content)}, out.Files[0].Content, Config{})
 	if len(gen.Diagnostics) > 0 {
 		t.Errorf("generating with the kept version: %v", gen.Diagnostics)
 	}

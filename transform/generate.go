@@ -37,12 +37,12 @@ type Config struct {
 	UpdateLock bool
 	// Migrate writes, for each layout a breaking change strands, a file
 	// with a migration to finish (see MigrateDirective), instead of
-	// generating anything; Output.Migrations lists them.
+	// generating anything; Output.New lists them.
 	Migrate bool
 	// Drain keeps, for each job whose changes break what the lock records,
 	// its earlier version as a job of its own in a new file (see
 	// DrainDirective), and writes the lock; nothing else is generated.
-	// Output.Drains lists the files.
+	// Output.New lists the files.
 	Drain bool
 
 	// overlay replaces the contents of source files, by absolute path, for
@@ -54,6 +54,8 @@ type Config struct {
 type File struct {
 	Path    string // where it belongs: beside its source file, named <file>_fsm.go
 	Content []byte
+	// New marks a file written for the user to keep (see Output.New).
+	New bool
 }
 
 // Output is the result of a run: the files to write, and the diagnostics of the
@@ -67,11 +69,10 @@ type Output struct {
 	// Forgotten lists, with UpdateLock, the breaking changes the updated
 	// locks accept: where checkpoints stored before will need attention.
 	Forgotten []Diagnostic
-	// Migrations are, with Migrate, the files of migrations to finish,
-	// each new: a file that exists is not among them.
-	Migrations []File
-	// Drains are, with Drain, the new files of the versions kept.
-	Drains []File
+	// New are the files written for the user to keep and edit: with
+	// Migrate, migrations to finish; with Drain, the versions kept. Each is
+	// to be created, never to replace a file.
+	New []File
 }
 
 // Generate loads the packages named by patterns and generates the machines of
@@ -90,13 +91,10 @@ func Generate(cfg Config, patterns ...string) (*Output, error) {
 		files, diags, forgotten := generatePackage(cfg, pkg)
 		if cfg.Migrate || cfg.Drain {
 			for _, f := range files {
-				switch {
-				case cfg.Migrate:
-					out.Migrations = append(out.Migrations, f)
-				case filepath.Base(f.Path) == LockFile:
+				if f.New {
+					out.New = append(out.New, f)
+				} else {
 					out.Files = append(out.Files, f)
-				default:
-					out.Drains = append(out.Drains, f)
 				}
 			}
 			out.Diagnostics = append(out.Diagnostics, diags...)

@@ -444,7 +444,7 @@ func scaffold(pkg *packages.Package, need migrationNeed) (*File, error) {
 	if err != nil {
 		return nil, fmt.Errorf("internal error writing the migration of layout %s: %v (please report this)", old.l.Layout, err)
 	}
-	return &File{Path: path, Content: src}, nil
+	return &File{Path: path, Content: src, New: true}, nil
 }
 
 // identWords turns an id such as "Go1.Wait" or "fsm.Signal[int](\"x\")"

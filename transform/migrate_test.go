@@ -197,14 +197,14 @@ func TestMigrateScaffold(t *testing.T) {
 	if len(out.Diagnostics) != 1 || !strings.Contains(out.Diagnostics[0].Message, "no longer has state Wait.Call") {
 		t.Errorf("diagnostics %v, want Wait.Call's removal", out.Diagnostics)
 	}
-	if len(out.Migrations) != 2 {
-		t.Fatalf("%d migrations, want Echo.Call's and Echo.Call#2's", len(out.Migrations))
+	if len(out.New) != 2 {
+		t.Fatalf("%d migrations, want Echo.Call's and Echo.Call#2's", len(out.New))
 	}
 	echo := base.layouts["Echo.Call"]
 	stem := "StepsEchoCall" + strings.ToUpper(echo[:6])
-	m := out.Migrations[0]
+	m := out.New[0]
 	if !strings.HasSuffix(m.Path, "migrate_"+strings.ToLower(stem)+".go") {
-		m = out.Migrations[1]
+		m = out.New[1]
 	}
 	got := string(m.Content)
 	for _, want := range []string{
@@ -222,7 +222,7 @@ func TestMigrateScaffold(t *testing.T) {
 	if _, err := parser.ParseFile(token.NewFileSet(), m.Path, m.Content, parser.ParseComments); err != nil {
 		t.Errorf("the migration does not parse: %v", err)
 	}
-	other := string(out.Migrations[0].Content) + string(out.Migrations[1].Content)
+	other := string(out.New[0].Content) + string(out.New[1].Content)
 	if !strings.Contains(other, "a:     old.a,") || !strings.Contains(other, "// s: not stored at Echo.Call#2 by the earlier build") && !strings.Contains(other, "s:     old.s,") {
 		t.Errorf("Echo.Call#2's migration does not copy a and s:\n%s", other)
 	}

@@ -152,7 +152,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	wd, _ := os.Getwd()
 	if *drain && len(out.Diagnostics) == 0 {
 		// Keep the versions and write the locks, then generate with them.
-		for _, f := range out.Drains {
+		for _, f := range out.New {
 			if err := createFile(f); err != nil {
 				fmt.Fprintf(stderr, "fsmgen: %v\n", err)
 				return 1
@@ -191,7 +191,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if len(out.Diagnostics) > 0 {
 		status = 1
 	}
-	for _, f := range out.Migrations {
+	for _, f := range out.New { // with -migrate; -drain wrote its own above
 		if err := createFile(f); err != nil {
 			fmt.Fprintf(stderr, "fsmgen: %v\n", err)
 			return 1
