@@ -124,8 +124,8 @@ func (s *Server) describe(ctx context.Context, id string) (*jobView, error) {
 		v.VarsError = fmt.Sprintf("The store has no description of layout %q of state %d of %s, so its variables cannot be named (an engine records it when a program with this job opens the store).", rec.Layout, rec.StateNum, rec.Name)
 	} else {
 		v.Position = info.Pos
-		if info.Version > 1 || len(s.drains(rec.Name)) > 0 {
-			v.Version = max(info.Version, 1)
+		if v.Version == 0 && info.Version > 1 {
+			v.Version = info.Version // as the engine that wrote it recorded it
 		}
 		vars, err := fsm.DescribeState(state, info, false)
 		if err != nil {
@@ -215,7 +215,11 @@ func (s *Server) describe(ctx context.Context, id string) (*jobView, error) {
 // by the layout the engine that wrote it recorded.
 func (s *Server) placed(ctx context.Context, rec fsm.JobRecord, v *jobView) ([]byte, fsm.StateInfo, error) {
 	if job, ok := fsm.JobByName(rec.Name); ok {
+		versions := len(job.Drains()) > 0
 		job, num, state, layout, err := job.PlaceIn(rec.StateNum, rec.Layout, rec.State)
+		if err == nil && (versions || job.Version > 1) {
+			v.Version = max(job.Version, 1)
+		}
 		switch {
 		case err != nil:
 			v.PlaceError = "This program cannot resume this job: " + err.Error() + ". Its variables are shown as they are stored."
@@ -363,14 +367,6 @@ func example(sc fsm.Schema, depth int) any {
 			m[f.Name] = example(f.Schema, depth+1)
 		}
 		return m
-	}
-	return nil
-}
-
-// drains are the drained versions this program keeps of a job.
-func (s *Server) drains(name string) []*fsm.JobInfo {
-	if job, ok := fsm.JobByName(name); ok {
-		return job.Drains()
 	}
 	return nil
 }
