@@ -35,7 +35,7 @@ func runAnalyzer(pass *analysis.Pass) (any, error) {
 		pkg.Module = &packages.Module{Path: pass.Module.Path}
 	}
 	ds := &diagnostics{fset: pass.Fset}
-	analyzePackage(pkg, ds)
+	analyzePackage(pkg, ds, nil)
 	findMigrations(pkg, ds)
 	for _, d := range sortDiagnostics(ds.list) {
 		pass.Report(analysis.Diagnostic{Pos: d.pos, Message: d.Message})

@@ -29,7 +29,7 @@ import (
 // the func keyword on, after its rename directives, and the packages it
 // names. A method keeps nothing (a drained version must be a function).
 func jobSource(overlay map[string][]byte, j *job) (string, map[string]string) {
-	if j.drain != nil || j.sig.Recv() != nil {
+	if j.drain != nil || j.sig.Recv() != nil || j.generic() {
 		return "", nil
 	}
 	tf := j.pkg.Fset.File(j.decl.Pos())
@@ -159,6 +159,9 @@ func drainFile(pkg *packages.Package, j *job, o *lockJob) (File, error) {
 	short, v := j.fn.Name(), o.version()
 	if j.sig.Recv() != nil {
 		return File{}, fmt.Errorf("a method job cannot be drained (a drained version is a function); write a migration (fsmgen -migrate), or run fsmgen -update-lock")
+	}
+	if j.generic() {
+		return File{}, fmt.Errorf("a generic job cannot be drained yet; keep what its states store, or run fsmgen -update-lock")
 	}
 	if o.Source == "" {
 		return File{}, fmt.Errorf("%s holds no source of the job's version %d (an older fsmgen wrote it), so -drain cannot keep that version; write a migration (fsmgen -migrate), or run fsmgen -update-lock", LockFile, v)

@@ -6,6 +6,7 @@ import (
 	"go/types"
 	"sort"
 	"strconv"
+	"strings"
 	"unicode"
 
 	"github.com/dave/jennifer/jen"
@@ -26,12 +27,17 @@ type emitter struct {
 	taken map[string]bool
 	gen   *genIdents // see genNames
 	lock  *pkgLock   // the package's states, for its lock
+	// genericRecs are, while a generic job is emitted, its states by id.
+	genericRecs map[string]*stateRec
 }
 
 // machine holds what the emitter needs of one lowered job.
 type machine struct {
 	l        *lowerer
 	typeName string
+	// typeUse is how the machine's methods name its type: typeName, and
+	// for a generic job its type parameters (collectMachine[T]).
+	typeUse string
 	entry    []*hvar
 	frame    []*hvar // variables saved in some state, in declaration order
 	recv     string
@@ -71,6 +77,12 @@ func (e *emitter) emitJob(l *lowerer, entry []*hvar, h *jobHandle) error {
 		e.emitHandle(h)
 	}
 	m := &machine{l: l, typeName: e.machineName(j), entry: entry}
+	m.typeUse = m.typeName
+	typeDecl := m.typeName
+	if j.generic() {
+		decl, use := e.typeParamList(j)
+		typeDecl, m.typeUse = m.typeName+decl, m.typeName+use
+	}
 	m.recv = l.names.fresh("m")
 	m.in = l.names.fresh("in")
 	m.st = l.names.fresh("st")
@@ -145,7 +157,7 @@ func (e *emitter) emitJob(l *lowerer, entry []*hvar, h *jobHandle) error {
 		fields = append(fields, jen.Id("r"+strconv.Itoa(i)).Id(e.im.typeString(results.At(i).Type())))
 	}
 	e.file.Commentf("%s is the state machine of job %s.", m.typeName, j.fn.Name())
-	e.file.Type().Id(m.typeName).Struct(fields...)
+	e.file.Type().Id(typeDecl).Struct(fields...)
 	e.file.Line()
 
 	var resume string
@@ -161,7 +173,7 @@ func (e *emitter) emitJob(l *lowerer, entry []*hvar, h *jobHandle) error {
 	e.file.Id(resume).Line()
 
 	rt := func(name string) *jen.Statement { return jen.Qual(RuntimePath, name) }
-	recv := func() *jen.Statement { return jen.Id(g.m).Op("*").Id(m.typeName) }
+	recv := func() *jen.Statement { return jen.Id(g.m).Op("*").Id(m.typeUse) }
 
 	// finish and suspend.
 	var fparams []jen.Code
@@ -261,7 +273,7 @@ func (e *emitter) emitJob(l *lowerer, entry []*hvar, h *jobHandle) error {
 		var out []jen.Code
 		for _, v := range storedOrder(l, vars) {
 			if v.nest != nil {
-				out = append(out, rt("LoadNested").Call(jen.Id(g.r), jen.Lit(displayName(v)), jen.Lit(v.nest.name()), jen.Op("&").Id(g.m).Dot("v").Dot(v.name)))
+				out = append(out, rt("LoadNested").Call(jen.Id(g.r), jen.Lit(displayName(v)), jen.Lit(v.nestName()), jen.Op("&").Id(g.m).Dot("v").Dot(v.name)))
 				continue
 			}
 			if v.derived != nil {
@@ -288,9 +300,54 @@ func (e *emitter) emitJob(l *lowerer, entry []*hvar, h *jobHandle) error {
 	e.file.Comment("UnmarshalCBOR implements fsm.Machine.")
 	e.file.Func().Params(recv()).Id("UnmarshalCBOR").Params(jen.Id(g.data).Index().Byte()).Error().Block(loadBody...).Line()
 
-	// Registration.
+	// Registration: of the machine, or for a generic job of each
+	// instantiation the package makes. The generic job's states go into
+	// the lock; its instantiations' states are made from them.
+	if !j.generic() {
+		e.file.Func().Id("init").Params().Block(e.registration(m, nil)...).Line()
+		return nil
+	}
+	e.genericRecs = map[string]*stateRec{}
+	for _, s := range l.awaits {
+		e.stateInfo(l, s.id, s.layoutID, s.pinned, s.pos, s.typ, storedOrder(l, s.saved), nil)
+	}
+	e.stateInfo(l, startID, startID, false, j.decl.Name.Pos(), nil, storedOrder(l, m.entry), nil)
+	e.doneInfo(j, nil)
+	if e.lock != nil {
+		e.lock.job(j).info = jen.Dict{}
+	}
+	var body []jen.Code
+	for _, in := range j.instances {
+		body = append(body, e.registration(m, in)...)
+	}
+	if len(body) > 0 {
+		e.file.Func().Id("init").Params().Block(body...).Line()
+	}
+	e.genericRecs = nil
+	return nil
+}
+
+// registration is the code of init that registers the machine with the
+// runtime, for a generic job that of instantiation in.
+func (e *emitter) registration(m *machine, in *instance) []jen.Code {
+	l, j := m.l, m.l.j
+	g := e.genNames()
+	rt := func(name string) *jen.Statement { return jen.Qual(RuntimePath, name) }
+	typ := func(t types.Type) string { return e.im.typeString(in.subst(t)) }
+	name, machineType, fn := j.name(), m.typeName, jen.Id(j.fn.Name())
+	if recv := j.sig.Recv(); recv != nil {
+		fn = jen.Id(e.im.typeString(recv.Type())).Dot(j.fn.Name())
+	}
+	if in != nil {
+		args := make([]string, len(in.args))
+		for i, a := range in.args {
+			args[i] = e.im.typeString(a)
+		}
+		targs := "[" + strings.Join(args, ", ") + "]"
+		name, machineType, fn = j.instanceName(in), m.typeName+targs, jen.Id(j.fn.Name()+targs)
+	}
 	var newBody []jen.Code
-	newBody = append(newBody, jen.Id(g.m).Op(":=").Op("&").Id(m.typeName).Values())
+	newBody = append(newBody, jen.Id(g.m).Op(":=").Op("&").Id(machineType).Values())
 	params := jobParams(j)
 	inEntry := map[*hvar]bool{}
 	for _, v := range m.entry {
@@ -307,7 +364,7 @@ func (e *emitter) emitJob(l *lowerer, entry []*hvar, h *jobHandle) error {
 		}
 		newBody = append(newBody,
 			jen.If(
-				jen.List(target, jen.Id(g.err)).Op("=").Add(rt("Arg")).Index(jen.Id(e.im.typeString(p.Type()))).Call(jen.Lit(j.name()), jen.Id(g.args), jen.Lit(i), jen.Lit(paramName(p, i))),
+				jen.List(target, jen.Id(g.err)).Op("=").Add(rt("Arg")).Index(jen.Id(typ(p.Type()))).Call(jen.Lit(name), jen.Id(g.args), jen.Lit(i), jen.Lit(paramName(p, i))),
 				jen.Id(g.err).Op("!=").Nil(),
 			).Block(jen.Return(jen.Nil(), jen.Id(g.err))),
 		)
@@ -315,52 +372,53 @@ func (e *emitter) emitJob(l *lowerer, entry []*hvar, h *jobHandle) error {
 	newBody = append(newBody, jen.Return(jen.Id(g.m), jen.Nil()))
 	var states []jen.Code
 	for _, s := range l.awaits {
-		states = append(states, e.stateInfo(l, s.id, s.layoutID, s.pinned, s.pos, s.typ, storedOrder(l, s.saved)))
-	}
-	fn := jen.Id(j.fn.Name())
-	if recv := j.sig.Recv(); recv != nil {
-		fn = jen.Id(e.im.typeString(recv.Type())).Dot(j.fn.Name())
+		states = append(states, e.stateInfo(l, s.id, s.layoutID, s.pinned, s.pos, s.typ, storedOrder(l, s.saved), in))
 	}
 	info := jen.Dict{
-		jen.Id("Name"): jen.Lit(j.name()),
+		jen.Id("Name"): jen.Lit(name),
 		jen.Id("Func"): fn,
 		jen.Id("New"):  jen.Func().Params(jen.Id(g.args).Index().Any()).Params(rt("Machine"), jen.Error()).Block(newBody...),
-		jen.Id("Zero"): jen.Func().Params().Add(rt("Machine")).Block(jen.Return(jen.Op("&").Id(m.typeName).Values())),
+		jen.Id("Zero"): jen.Func().Params().Add(rt("Machine")).Block(jen.Return(jen.Op("&").Id(machineType).Values())),
 	}
 	if len(states) > 0 {
 		info[jen.Id("States")] = jen.Index().Add(rt("StateInfo")).Values(states...)
 	}
 	if e.lock != nil {
-		e.lock.job(j).info = info
+		jr := e.lock.job(j)
+		if in == nil {
+			jr.info = info
+		} else {
+			jr.instanceInfos = append(jr.instanceInfos, info)
+		}
 	}
-	info[jen.Id("Start")] = rt("StateInfo").Add(e.stateInfo(l, startID, startID, false, j.decl.Name.Pos(), nil, storedOrder(l, m.entry)))
-	info[jen.Id("Done")] = rt("StateInfo").Add(e.doneInfo(j))
+	info[jen.Id("Start")] = rt("StateInfo").Add(e.stateInfo(l, startID, startID, false, j.decl.Name.Pos(), nil, storedOrder(l, m.entry), in))
+	info[jen.Id("Done")] = rt("StateInfo").Add(e.doneInfo(j, in))
 	body := []jen.Code{rt("RegisterJob").Call(rt("JobInfo").Values(info))}
-	registered := e.registered(l)
+	registered := e.registered(l, in)
 	for _, t := range registered {
 		body = append(body, rt("RegisterType").Index(jen.Id(e.im.typeString(t))).Call())
 	}
 	var saved []types.Type
 	for _, v := range m.frame {
-		saved = append(saved, v.typ)
+		saved = append(saved, in.subst(v.typ))
 	}
 	for i := 0; i < j.sig.Results().Len(); i++ {
-		saved = append(saved, j.sig.Results().At(i).Type())
+		saved = append(saved, in.subst(j.sig.Results().At(i).Type()))
 	}
 	for _, t := range hiddenStructs(append(saved, registered...), l.j.scope()) {
 		body = append(body, rt("StoreUnexported").Index(jen.Id(e.im.typeString(t))).Call())
 	}
-	e.file.Func().Id("init").Params().Block(body...).Line()
-	return nil
+	return body
 }
 
 // registered returns the types the job converts to interfaces that the
 // machine registers for storing in interface values: those that can be
 // stored, are declared at package level (or built of such types) and can be
 // named in the generated file, less the ones the runtime registers itself.
-func (e *emitter) registered(l *lowerer) []types.Type {
+func (e *emitter) registered(l *lowerer, in *instance) []types.Type {
 	var out []types.Type
 	for _, t := range l.memory.boxed {
+		t = in.subst(t)
 		if _, basic := t.(*types.Basic); basic || types.IsInterface(t) || preregistered[types.TypeString(t, nil)] {
 			continue
 		}
@@ -468,11 +526,21 @@ func declaredAtTop(t types.Type, seen map[types.Type]bool) bool {
 // awaitSite) at pos, which awaits a value of
 // type await (nil when it is not an await of an op) and stores vars, in
 // stored order. The state is recorded for the package's lock.
-func (e *emitter) stateInfo(l *lowerer, id, layoutID string, pinned bool, pos token.Pos, await types.Type, vars []*hvar) jen.Code {
+func (e *emitter) stateInfo(l *lowerer, id, layoutID string, pinned bool, pos token.Pos, await types.Type, vars []*hvar, in *instance) jen.Code {
 	j := l.j
 	var infos []jen.Code
 	lvs := stateLayoutVars(l, vars)
 	rec := &stateRec{id: id, pinned: pinned, pos: pos, at: shortPos(j, pos), layout: layoutOf(layoutID, await, lvs)}
+	if in != nil {
+		for _, v := range vars {
+			typ := typeString(in.subst(v.typ), j.pkg.Types)
+			if v.nest != nil {
+				typ = "machine of job " + jobDisplayName(v.nest)
+			}
+			infos = append(infos, varInfo(v, typ))
+		}
+		return e.instanceValues(j, rec, in, infos)
+	}
 	if await != nil {
 		rec.awaitType, rec.awaitShape = typeString(await, j.pkg.Types), lockShape(shapeOf(await))
 		rec.awaitFields = mapFields(await)
@@ -481,22 +549,11 @@ func (e *emitter) stateInfo(l *lowerer, id, layoutID string, pinned bool, pos to
 		}
 	}
 	for i, v := range vars {
-		name := displayName(v)
-		if v.srcName == "" {
-			name = v.name + " (" + v.what + ")"
-		}
 		typ := typeString(v.typ, j.pkg.Types)
 		if v.nest != nil {
 			typ = "machine of job " + jobDisplayName(v.nest)
 		}
-		d := jen.Dict{
-			jen.Id("Name"): jen.Lit(name),
-			jen.Id("Type"): jen.Lit(typ),
-		}
-		if v.srcName == "" {
-			d[jen.Id("Internal")] = jen.True()
-		}
-		infos = append(infos, jen.Values(d))
+		infos = append(infos, varInfo(v, typ))
 		rec.vars = append(rec.vars, lockVarOf(&lvs[i], typ))
 		rec.types = append(rec.types, v.typ)
 	}
@@ -505,14 +562,14 @@ func (e *emitter) stateInfo(l *lowerer, id, layoutID string, pinned bool, pos to
 
 // doneInfo is the fsm.StateInfo of the done state, which stores the job's
 // results.
-func (e *emitter) doneInfo(j *job) jen.Code {
+func (e *emitter) doneInfo(j *job, in *instance) jen.Code {
 	results := j.sig.Results()
 	var infos []jen.Code
 	var lvs []layoutVar
 	rec := &stateRec{id: doneID, pos: j.decl.Body.Rbrace, at: shortPos(j, j.decl.Body.Rbrace)}
 	for i := 0; i < results.Len(); i++ {
 		r := results.At(i)
-		typ := typeString(r.Type(), j.pkg.Types)
+		typ := typeString(in.subst(r.Type()), j.pkg.Types)
 		infos = append(infos, jen.Values(jen.Dict{
 			jen.Id("Name"): jen.Lit(resultName(results, i)),
 			jen.Id("Type"): jen.Lit(typ),
@@ -522,7 +579,45 @@ func (e *emitter) doneInfo(j *job) jen.Code {
 		rec.types = append(rec.types, r.Type())
 	}
 	rec.layout = layoutOf(doneID, nil, lvs)
+	if in != nil {
+		return e.instanceValues(j, rec, in, infos)
+	}
 	return e.stateValues(j, rec, infos)
+}
+
+// varInfo is the fsm.VarInfo of a stored variable.
+func varInfo(v *hvar, typ string) jen.Code {
+	name := displayName(v)
+	if v.srcName == "" {
+		name = v.name + " (" + v.what + ")"
+	}
+	d := jen.Dict{
+		jen.Id("Name"): jen.Lit(name),
+		jen.Id("Type"): jen.Lit(typ),
+	}
+	if v.srcName == "" {
+		d[jen.Id("Internal")] = jen.True()
+	}
+	return jen.Values(d)
+}
+
+// instanceValues writes the fields of the StateInfo an instantiation of a
+// generic job has for the state of rec, which the generic job's has been
+// given (see emitJob): its layout is that state's made specific (see
+// instanceLayout), and the lock stage gives it the Accepts of that state's,
+// made specific too.
+func (e *emitter) instanceValues(j *job, rec *stateRec, in *instance, vars []jen.Code) jen.Code {
+	generic := e.genericRecs[rec.id]
+	fields := jen.Dict{
+		jen.Id("ID"):     jen.Lit(rec.id),
+		jen.Id("Pos"):    jen.Lit(rec.at),
+		jen.Id("Layout"): jen.Lit(instanceLayout(generic.layout, in)),
+	}
+	if len(vars) > 0 {
+		fields[jen.Id("Vars")] = jen.Index().Add(jen.Qual(RuntimePath, "VarInfo")).Values(vars...)
+	}
+	generic.instances = append(generic.instances, instanceRec{in: in, fields: fields})
+	return jen.Values(fields)
 }
 
 // stateValues writes the fields of a StateInfo; the lock stage adds its
@@ -538,6 +633,9 @@ func (e *emitter) stateValues(j *job, rec *stateRec, vars []jen.Code) jen.Code {
 		fields[jen.Id("Vars")] = jen.Index().Add(jen.Qual(RuntimePath, "VarInfo")).Values(vars...)
 	}
 	rec.fields = fields
+	if e.genericRecs != nil {
+		e.genericRecs[rec.id] = rec
+	}
 	if e.lock != nil {
 		e.lock.add(j, rec)
 	}

@@ -48,6 +48,9 @@ type Config struct {
 	// overlay replaces the contents of source files, by absolute path, for
 	// tests that generate variants of one package.
 	overlay map[string][]byte
+	// loaded is the overlay the packages were loaded with: overlay, and
+	// the generated files blanked out.
+	loaded map[string][]byte
 }
 
 // File is one generated file.
@@ -82,10 +85,11 @@ func Generate(cfg Config, patterns ...string) (*Output, error) {
 	if len(patterns) == 0 {
 		patterns = []string{"."}
 	}
-	pkgs, generated, err := load(cfg, patterns)
+	pkgs, generated, loaded, err := load(cfg, patterns)
 	if err != nil {
 		return nil, err
 	}
+	cfg.loaded = loaded
 	out := &Output{}
 	for _, pkg := range pkgs {
 		files, diags, forgotten := generatePackage(cfg, pkg)
@@ -127,10 +131,10 @@ func Generate(cfg Config, patterns ...string) (*Output, error) {
 
 // load loads the packages with every generated file blanked out, so that a
 // stale generated file cannot stop its own regeneration.
-func load(cfg Config, patterns []string) ([]*packages.Package, map[string][]string, error) {
+func load(cfg Config, patterns []string) ([]*packages.Package, map[string][]string, map[string][]byte, error) {
 	first, err := packages.Load(&packages.Config{Mode: packages.NeedName | packages.NeedFiles, Dir: cfg.Dir, BuildFlags: tagFlags(cfg.Tags)}, patterns...)
 	if err != nil {
-		return nil, nil, loadError(err)
+		return nil, nil, nil, loadError(err)
 	}
 	overlay := map[string][]byte{}
 	for path, content := range cfg.overlay {
@@ -154,7 +158,7 @@ func load(cfg Config, patterns []string) ([]*packages.Package, map[string][]stri
 	}
 	pkgs, err := packages.Load(conf, patterns...)
 	if err != nil {
-		return nil, nil, loadError(err)
+		return nil, nil, nil, loadError(err)
 	}
 	if hasErrors(pkgs) {
 		// Perhaps only because code refers to handles, which the blanked
@@ -165,24 +169,49 @@ func load(cfg Config, patterns []string) ([]*packages.Package, map[string][]stri
 			}
 			again, err := packages.Load(conf, patterns...)
 			if err != nil {
-				return nil, nil, loadError(err)
+				return nil, nil, nil, loadError(err)
 			}
 			pkgs = again
 		}
 	}
 	if len(pkgs) == 0 {
-		return nil, nil, fmt.Errorf("no packages match %s", strings.Join(patterns, " "))
+		return nil, nil, nil, fmt.Errorf("no packages match %s", strings.Join(patterns, " "))
 	}
 	// A pattern that names no package is the caller's mistake, not a
 	// diagnostic of some package.
 	for _, p := range pkgs {
 		for _, e := range p.Errors {
 			if e.Kind == packages.ListError && (e.Pos == "" || e.Pos == "-") && len(p.GoFiles) == 0 {
-				return nil, nil, fmt.Errorf("%s", strings.TrimSpace(e.Msg))
+				return nil, nil, nil, fmt.Errorf("%s", strings.TrimSpace(e.Msg))
 			}
 		}
 	}
-	return pkgs, generated, nil
+	return pkgs, generated, overlay, nil
+}
+
+// loadTests loads pkg again with its tests, for the instantiations of its
+// generic jobs that only tests make, and returns the test variants. A
+// failure gives none: the package itself has loaded, and what its tests
+// instantiate is then unknown, as an instantiation in another package is.
+func loadTests(cfg Config, pkg *packages.Package) []*packages.Package {
+	conf := &packages.Config{
+		Mode:       packages.NeedName | packages.NeedFiles | packages.NeedSyntax | packages.NeedTypes | packages.NeedTypesInfo | packages.NeedImports,
+		Dir:        cfg.Dir,
+		BuildFlags: tagFlags(cfg.Tags),
+		Overlay:    cfg.loaded,
+		Tests:      true,
+	}
+	pkgs, err := packages.Load(conf, pkg.PkgPath)
+	if err != nil {
+		return nil
+	}
+	var out []*packages.Package
+	for _, p := range pkgs {
+		if strings.Contains(p.ID, " [") && !strings.HasSuffix(p.PkgPath, ".test") {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 func hasErrors(pkgs []*packages.Package) bool {
@@ -243,7 +272,7 @@ func generatePackage(cfg Config, pkg *packages.Package) (files []File, diags, fo
 		}
 		return nil, ds.list, nil
 	}
-	byFile, order := analyzePackage(pkg, ds)
+	byFile, order := analyzePackage(pkg, ds, func() []*packages.Package { return loadTests(cfg, pkg) })
 	migs := findMigrations(pkg, ds)
 	if len(ds.list) > 0 {
 		return nil, ds.list, nil
@@ -481,11 +510,12 @@ func signatureValid(sig *types.Signature) bool {
 
 // analyzePackage finds, checks, lowers and analyzes the jobs of a type-checked
 // package, grouped by source file in file order. Diagnostics go to ds.
-func analyzePackage(pkg *packages.Package, ds *diagnostics) (map[*ast.File][]lowered, []*ast.File) {
+func analyzePackage(pkg *packages.Package, ds *diagnostics, tests func() []*packages.Package) (map[*ast.File][]lowered, []*ast.File) {
 	jobs := findJobs(pkg, ds)
 	if len(jobs) == 0 {
 		return nil, nil
 	}
+	findInstances(pkg, jobs, tests)
 	ssaPkg, err := buildSSA(pkg)
 	if err != nil {
 		ds.errorf(jobs[0].decl.Name.Pos(), "internal error: %v (please report this)", err)
@@ -573,6 +603,9 @@ func analyzeJob(j *job, ssaPkg *ssa.Package, ds *diagnostics, pkgTaken, handleNa
 	}
 	entry := l.liveness()
 	l.checkLive()
+	if j.generic() {
+		l.checkInstances()
+	}
 	j.graph.lowered[j] = l
 	return lowered{l: l, entry: entry}, len(ds.list) == before
 }

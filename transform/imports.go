@@ -66,8 +66,8 @@ func importedPackage(self *types.Package, path string) *types.Package {
 
 // qualifier names packages in types written into generated code.
 func (im *importer) qualifier(p *types.Package) string {
-	if p == im.self {
-		return ""
+	if p == im.self || p.Path() == im.self.Path() {
+		return "" // the package, perhaps as its tests' load has it
 	}
 	if name, ok := im.need[p.Path()]; ok {
 		return name

@@ -127,7 +127,7 @@ func stateLayoutVars(l *lowerer, vars []*hvar) []layoutVar {
 			lv.derived = derivationText(l, v.derived, index)
 		}
 		if v.nest != nil {
-			lv.nested = nestedLayoutText(l, v.nest)
+			lv.nested = nestedLayoutText(l, v)
 		}
 		out = append(out, lv)
 	}
@@ -198,6 +198,12 @@ func (d *layoutDescriber) typ(t types.Type) {
 	if isErrorType(t) {
 		// Stored as its text (fsm.SaveError).
 		d.write("error")
+		return
+	}
+	if tp, ok := t.(*types.TypeParam); ok {
+		// Made specific per instantiation (see instanceLayout); by index,
+		// so that renaming a type parameter keeps the layout.
+		d.write("type parameter " + strconv.Itoa(tp.Index()))
 		return
 	}
 	named, _ := t.(*types.Named)
@@ -407,16 +413,21 @@ func basicName(b *types.Basic) string {
 // where a saved nested machine always is (it is never saved at its start, and
 // never once it has returned). A change to any of them changes the layout of
 // every state of the caller that holds the nested machine.
-func nestedLayoutText(l *lowerer, callee *job) string {
+func nestedLayoutText(l *lowerer, v *hvar) string {
 	var b strings.Builder
-	b.WriteString("machine of job " + strconv.Quote(callee.name()))
+	callee := v.nest
+	b.WriteString("machine of job " + strconv.Quote(v.nestName()))
 	cl := l.j.graph.lowered[callee]
 	if cl == nil {
 		// Not analyzed: the package has diagnostics and gets no files.
 		return b.String()
 	}
 	for _, site := range cl.awaits {
-		fmt.Fprintf(&b, " state %d %s", site.state, layoutOf(site.layoutID, site.typ, stateLayoutVars(cl, storedOrder(cl, site.saved))))
+		layout := layoutOf(site.layoutID, site.typ, stateLayoutVars(cl, storedOrder(cl, site.saved)))
+		if v.nestIn != nil {
+			layout = instanceLayout(layout, v.nestIn)
+		}
+		fmt.Fprintf(&b, " state %d %s", site.state, layout)
 	}
 	return b.String()
 }

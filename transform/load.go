@@ -30,6 +30,8 @@ type job struct {
 	// drain is set for an earlier version of a job, kept to finish the
 	// jobs paused on it (DrainDirective).
 	drain *drainOf
+	// instances are a generic job's instantiations (see generic.go).
+	instances []*instance
 }
 
 // DrainDirective marks, in a job's doc comment, an earlier version of
@@ -142,8 +144,8 @@ func validateJob(pkg *packages.Package, file *ast.File, fd *ast.FuncDecl, ds *di
 		ds.errorf(fd.Name.Pos(), "job %s has no body; a job must be a Go function with a body", name)
 		return nil
 	}
-	if sig.TypeParams().Len() > 0 || (sig.Recv() != nil && sig.RecvTypeParams().Len() > 0) {
-		ds.errorf(fd.Name.Pos(), "job %s is generic; generic jobs are not supported yet: write a job per type argument", name)
+	if sig.Recv() != nil && sig.RecvTypeParams().Len() > 0 {
+		ds.errorf(fd.Name.Pos(), "job %s is a method of a generic type; such methods cannot be jobs yet: write the job as a generic function taking the receiver as its first parameter after ctx", name)
 		return nil
 	}
 	if sig.Params().Len() == 0 || !isContextType(sig.Params().At(0).Type()) {

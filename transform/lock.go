@@ -198,7 +198,26 @@ type stateRec struct {
 	types       []types.Type // of vars, for migration scaffolds
 	fields      jen.Dict     // the generated StateInfo's fields
 	accepts     []jen.Code   // the fsm.Accepted values of its Accepts
+	// mappings are the Accepts that map variables (no migrations), by
+	// layout, for the instantiations of a generic job.
+	mappings []acceptedMapping
+	// instances are, for a generic job, the StateInfos of the state in its
+	// instantiations.
+	instances []instanceRec
 	layoutKey   jen.Code     // the key of its Layout in fields
+}
+
+// acceptedMapping is an earlier layout a state accepts, and where its
+// variables go.
+type acceptedMapping struct {
+	layout string
+	vars   []int
+}
+
+// instanceRec is a state of one instantiation of a generic job.
+type instanceRec struct {
+	in     *instance
+	fields jen.Dict
 }
 
 func (r *stateRec) lockLayout() lockLayout {
@@ -243,6 +262,8 @@ type jobRecs struct {
 	awaits []*stateRec
 	done   *stateRec
 	info   jen.Dict // the generated JobInfo's fields
+	// instanceInfos are, for a generic job, its instantiations' JobInfos.
+	instanceInfos []jen.Dict
 	// source and imports are what the lock keeps of the job for -drain.
 	source  string
 	imports map[string]string
@@ -413,6 +434,9 @@ func (jr *jobRecs) finish(version int) {
 	d := jr.j.drain
 	if version > 1 || d != nil {
 		jr.info[jen.Id("Version")] = jen.Lit(version)
+		for _, info := range jr.instanceInfos {
+			info[jen.Id("Version")] = jen.Lit(version)
+		}
 	}
 	if d != nil {
 		jr.info[jen.Id("Drained")] = jen.True()
@@ -433,7 +457,28 @@ func (jr *jobRecs) finish(version int) {
 		if len(accepts) > 0 {
 			r.fields[jen.Id("Accepts")] = jen.Index().Add(jen.Qual(RuntimePath, "Accepted")).Values(accepts...)
 		}
+		for _, ir := range r.instances {
+			var accepts []jen.Code
+			for _, a := range r.mappings {
+				accepts = append(accepts, jen.Values(jen.Dict{
+					jen.Id("Layout"): jen.Lit(instanceLayout(a.layout, ir.in)),
+					jen.Id("Vars"):   jen.Index().Int().Values(ints(a.vars)...),
+				}))
+			}
+			if len(accepts) > 0 {
+				ir.fields[jen.Id("Accepts")] = jen.Index().Add(jen.Qual(RuntimePath, "Accepted")).Values(accepts...)
+			}
+		}
 	}
+}
+
+// ints writes a list of ints.
+func ints(vs []int) []jen.Code {
+	out := make([]jen.Code, len(vs))
+	for i, v := range vs {
+		out[i] = jen.Lit(v)
+	}
+	return out
 }
 
 // format writes the lock as JSON with one line per state, so that a change
@@ -587,14 +632,11 @@ func reconcileJob(jr *jobRecs, old *lockJob, migs []*migration) ([]lockState, []
 				continue
 			}
 			ls.Accepts = append(ls.Accepts, c)
-			ints := make([]jen.Code, len(mapping))
-			for i, m := range mapping {
-				ints[i] = jen.Lit(m)
-			}
 			accepts = append(accepts, jen.Values(jen.Dict{
 				jen.Id("Layout"): jen.Lit(c.Layout),
-				jen.Id("Vars"):   jen.Index().Int().Values(ints...),
+				jen.Id("Vars"):   jen.Index().Int().Values(ints(mapping)...),
 			}))
+			r.mappings = append(r.mappings, acceptedMapping{layout: c.Layout, vars: mapping})
 		}
 		for _, mg := range byTarget[r] {
 			ls.Accepts = append(ls.Accepts, mg.rec)

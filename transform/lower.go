@@ -48,6 +48,8 @@ type hvar struct {
 	result  int  // 1 + index of a named result, else 0
 	perIter bool // declared inside a loop that the lowering flattened
 	nest    *job // for the machine of a nested job's call, that job
+	// nestIn is, when nest is generic, the instantiation the call makes.
+	nestIn *instance
 	pos     token.Pos
 	// derived, when set, is what the variable was made from: a range loop's
 	// element (seq[i]) or the value it ranges over. At a checkpoint where the

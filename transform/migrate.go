@@ -229,6 +229,10 @@ type migrated struct {
 // and the job's states, and makes what the target state accepts.
 func checkMigration(m *migration, jr *jobRecs, layouts map[string]oldLayout, cur map[string]*stateRec, report func(token.Pos, string, ...any)) *migrated {
 	j := jr.j
+	if j.generic() {
+		report(m.pos, "job %s is generic, and migrations of generic jobs are not supported yet; keep what its states store, or run fsmgen -update-lock", j.fn.Name())
+		return nil
+	}
 	o, ok := layouts[m.layout]
 	if !ok {
 		report(m.pos, "job %s: %s records no layout %s; a migration takes a layout an earlier build stored, as the lock's states list them", j.fn.Name(), LockFile, m.layout)
@@ -363,6 +367,9 @@ func scaffoldMigrations(pkg *packages.Package, problems []lockProblem, ds *diagn
 // the others for the user. It returns nil when the file exists.
 func scaffold(pkg *packages.Package, need migrationNeed) (*File, error) {
 	j, old, t := need.jr.j, need.old, need.target
+	if j.generic() {
+		return nil, fmt.Errorf("job %s is generic, and migrations of generic jobs are not supported yet; keep what its states store, or run fsmgen -update-lock", j.fn.Name())
+	}
 	short := jobDisplayName(j)
 	stem := identWords(short) + identWords(old.id) + strings.ToUpper(old.l.Layout[:6])
 	oldName, newName, fnName := "old"+stem, "new"+stem, "migrate"+stem

@@ -121,7 +121,14 @@ func (g *jobGraph) calleeOf(info *types.Info, call *ast.CallExpr) *job {
 		return nil
 	}
 	var obj types.Object
-	switch f := ast.Unparen(call.Fun).(type) {
+	fun := ast.Unparen(call.Fun)
+	switch f := fun.(type) {
+	case *ast.IndexExpr:
+		fun = f.X // a generic job's explicit instantiation
+	case *ast.IndexListExpr:
+		fun = f.X
+	}
+	switch f := ast.Unparen(fun).(type) {
 	case *ast.Ident:
 		obj = info.Uses[f]
 	case *ast.SelectorExpr:
@@ -170,7 +177,50 @@ func checkNestedCall(j *job, c *ast.CallExpr, callee *job, inLit bool, ds *diagn
 		ds.errorf(c.Pos(), "call of job method %s from job %s through a pointer or an embedded field: the nested machine takes its receiver by value; call it on a value of type %s (r := *p; r.%s(ctx, ...))", name, jobDisplayName(j), types.TypeString(callee.sig.Recv().Type(), types.RelativeTo(j.pkg.Types)), callee.fn.Name())
 	case len(c.Args) == 0 || identOf(c.Args[0]) == nil || info.Uses[identOf(c.Args[0])] != j.ctx:
 		ds.errorf(c.Pos(), "job %s must be called with job %s's own Context parameter %s: the nested job's awaits suspend the caller", name, jobDisplayName(j), j.ctx.Name())
+	case callee.generic() && callInstance(info, c, callee) == nil:
+		ds.errorf(c.Pos(), "job %s calls generic job %s with type arguments that are %s's own type parameters: the nested machine is an instantiation the runtime knows by name, which fsmgen must see; call %s with concrete type arguments", jobDisplayName(j), name, jobDisplayName(j), name)
 	}
+}
+
+// callInstance is the instantiation of generic job callee that call makes,
+// nil when its type arguments are not concrete (they mention the caller's
+// type parameters).
+func callInstance(info *types.Info, call *ast.CallExpr, callee *job) *instance {
+	fun := ast.Unparen(call.Fun)
+	switch f := fun.(type) {
+	case *ast.IndexExpr:
+		fun = f.X
+	case *ast.IndexListExpr:
+		fun = f.X
+	}
+	id := identOf(fun)
+	if sel, ok := ast.Unparen(fun).(*ast.SelectorExpr); ok {
+		id = sel.Sel
+	}
+	if id == nil {
+		return nil
+	}
+	inst, ok := info.Instances[id]
+	if !ok || inst.TypeArgs == nil {
+		return nil
+	}
+	var args []types.Type
+	for i := 0; i < inst.TypeArgs.Len(); i++ {
+		a := inst.TypeArgs.At(i)
+		if mentionsTypeParam(a, map[types.Type]bool{}) {
+			return nil
+		}
+		args = append(args, a)
+	}
+	return &instance{args: args, key: instanceKey(args), tparams: callee.sig.TypeParams()}
+}
+
+// nestName is the name the runtime knows the machine of a nested call by.
+func (v *hvar) nestName() string {
+	if v.nestIn != nil {
+		return v.nest.instanceName(v.nestIn)
+	}
+	return v.nest.name()
 }
 
 // nestValues lowers a call of a job that suspends, whose arguments are
@@ -190,6 +240,12 @@ func (l *lowerer) nestValues(call *ast.CallExpr) []ast.Expr {
 	}
 	args := l.operands(exprs)
 	sig := callee.sig
+	var in *instance
+	if callee.generic() {
+		// The call's own signature has the type arguments in place.
+		in = callInstance(l.j.pkg.TypesInfo, call, callee)
+		sig = in.subst(callee.sig).(*types.Signature)
+	}
 	// A variadic parameter takes one slice, as JobInfo.New does.
 	if sig.Variadic() && !call.Ellipsis.IsValid() {
 		if fixed < len(args) {
@@ -204,8 +260,8 @@ func (l *lowerer) nestValues(call *ast.CallExpr) []ast.Expr {
 	}
 	mt := l.machineType()
 	mv := l.temp(mt, lowerFirst(callee.fn.Name()), "the call of job "+jobDisplayName(callee))
-	l.temps[mv].nest = callee
-	newArgs := append([]ast.Expr{&ast.BasicLit{Kind: token.STRING, Value: strconv.Quote(callee.name())}}, args...)
+	l.temps[mv].nest, l.temps[mv].nestIn = callee, in
+	newArgs := append([]ast.Expr{&ast.BasicLit{Kind: token.STRING, Value: strconv.Quote(l.temps[mv].nestName())}}, args...)
 	l.emitNode(&ast.AssignStmt{Lhs: []ast.Expr{mv}, Tok: token.ASSIGN, Rhs: []ast.Expr{l.runtimeCall("NewNested", newArgs...)}})
 	l.emitNode(&ast.AssignStmt{
 		Lhs: []ast.Expr{l.placeholder(placeholder{kind: phIn})},

@@ -240,6 +240,9 @@ func (r *renderer) rewrite(n ast.Node) (ast.Node, bool) {
 
 // zeroText is the zero value of t as Go source.
 func zeroText(t types.Type, im *importer) string {
+	if _, ok := types.Unalias(t).(*types.TypeParam); ok {
+		return "*new(" + im.typeString(t) + ")"
+	}
 	switch u := t.Underlying().(type) {
 	case *types.Basic:
 		switch {

@@ -23,9 +23,9 @@ func (e *emitter) resume(m *machine) (string, error) {
 	}
 	fmt.Fprintf(&b, "// Resume implements fsm.Machine: it runs job %s from where it stopped to its\n// next await.\n", l.j.fn.Name())
 	if len(l.defers) > 0 {
-		fmt.Fprintf(&b, "func (%s *%s) Resume(%s %s.Context, %s %s.Outcome) (%s %s.AnyOp, %s error) {\n", m.recv, m.typeName, ctxName, e.rt, m.in, e.rt, m.rop, e.rt, m.rerr)
+		fmt.Fprintf(&b, "func (%s *%s) Resume(%s %s.Context, %s %s.Outcome) (%s %s.AnyOp, %s error) {\n", m.recv, m.typeUse, ctxName, e.rt, m.in, e.rt, m.rop, e.rt, m.rerr)
 	} else {
-		fmt.Fprintf(&b, "func (%s *%s) Resume(%s %s.Context, %s %s.Outcome) (%s.AnyOp, error) {\n", m.recv, m.typeName, ctxName, e.rt, m.in, e.rt, e.rt)
+		fmt.Fprintf(&b, "func (%s *%s) Resume(%s %s.Context, %s %s.Outcome) (%s.AnyOp, error) {\n", m.recv, m.typeUse, ctxName, e.rt, m.in, e.rt, e.rt)
 	}
 	if len(l.vars) > 0 {
 		b.WriteString("var (\n")
@@ -232,7 +232,7 @@ func (e *emitter) delegateResume(m *machine) string {
 	var b strings.Builder
 	ctxName := l.names.fresh("ctx")
 	fmt.Fprintf(&b, "// Resume implements fsm.Machine. Job %s never awaits, so its machine calls\n// the function itself.\n", j.fn.Name())
-	fmt.Fprintf(&b, "func (%s *%s) Resume(%s %s.Context, _ %s.Outcome) (%s.AnyOp, error) {\n", m.recv, m.typeName, ctxName, e.rt, e.rt, e.rt)
+	fmt.Fprintf(&b, "func (%s *%s) Resume(%s %s.Context, _ %s.Outcome) (%s.AnyOp, error) {\n", m.recv, m.typeUse, ctxName, e.rt, e.rt, e.rt)
 	fmt.Fprintf(&b, "switch %s.state {\ncase %s.StateDone:\nreturn nil, %s.ErrFinished\ncase %s.StatePoisoned:\nreturn nil, %s.ErrPoisoned\n}\n", m.recv, e.rt, e.rt, e.rt, e.rt)
 	fmt.Fprintf(&b, "%s.state = %s.StatePoisoned\n", m.recv, e.rt)
 	arg := func(p *types.Var) string {
@@ -251,6 +251,10 @@ func (e *emitter) delegateResume(m *machine) string {
 		args = append(args, a)
 	}
 	callee := j.fn.Name()
+	if j.generic() {
+		_, use := e.typeParamList(j)
+		callee += use
+	}
 	if recv := j.sig.Recv(); recv != nil {
 		callee = arg(recv) + "." + j.fn.Name()
 	}

@@ -222,9 +222,36 @@ func RangeFunc(ctx fsm.Context) (int, error) {
 	return sum, nil
 }
 
+// Box is a generic type: its methods cannot be jobs.
+type Box[T any] struct{ V T }
+
 //fsmgen:job
-func Generic[T any](ctx fsm.Context, x T) T { // want `job Generic is generic`
-	return x
+func (b Box[T]) Unbox(ctx fsm.Context) (T, error) { // want `job Unbox is a method of a generic type`
+	return b.V, nil
+}
+
+// Held is a valid generic job; some of its instantiations are not.
+//
+//fsmgen:job
+func Held[T any](ctx fsm.Context, x T) (T, error) {
+	fsm.Await(ctx, Echo.Call(1))
+	return x, nil
+}
+
+var (
+	_ = Held[int]
+	_ = Held[chan int]   // want `Held\[chan int\]: variable x of type T \(chan int here\) is held across the await at refused.go:\d+:\d+, but channels cannot be checkpointed`
+	_ = Held[sync.Mutex] // want `Held\[sync.Mutex\]: variable x of type T \(sync.Mutex here\) is held across the await .* sync.Mutex is synchronisation state`
+)
+
+func localInstance() {
+	type local struct{ N int }
+	_ = Held[local] // want `Held\[local\]: fsmgen registers each instantiation of generic job Held in the generated file, which cannot name type argument T: local is declared inside a function`
+}
+
+//fsmgen:job
+func CallsHeldGenerically[T any](ctx fsm.Context, x T) (T, error) {
+	return Held(ctx, x) // want `job CallsHeldGenerically calls generic job Held with type arguments that are CallsHeldGenerically's own type parameters`
 }
 
 func helper(ctx fsm.Context) (int, error) { return fsm.Await(ctx, Echo.Call(1)) }

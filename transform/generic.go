@@ -1,0 +1,403 @@
+package transform
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"go/token"
+	"go/types"
+	"sort"
+	"strings"
+
+	"golang.org/x/tools/go/packages"
+)
+
+// This file is what generic jobs need beyond other jobs. The machine of a
+// generic job is a generic type, lowered from the job like any other (its
+// code spells the type parameters), but the runtime can only register
+// machines of known types: fsmgen registers one per instantiation the
+// package makes of the job (Job[int] in its code or its tests), each under a
+// name of its own ("example.com/shop.Job[int]") with the states and layouts
+// of that instantiation. An instantiation made only in another package is
+// not seen; the job's package names it once (var _ = Job[Order]).
+
+// instance is one instantiation of a generic job.
+type instance struct {
+	args []types.Type
+	key  string         // the type arguments in the registered name
+	at   token.Position // the first use the package makes of it
+	pos  token.Pos      // at, in the job's file set; NoPos for a use in a test file
+	// fromTest marks an instantiation made only by test files; their
+	// package and types come from a second load, with tests.
+	fromTest bool
+	fset     *token.FileSet // of the load the type arguments come from
+	tparams  *types.TypeParamList
+}
+
+// generic reports whether the job has type parameters.
+func (j *job) generic() bool { return j.sig.TypeParams().Len() > 0 }
+
+// instanceName is the name the runtime knows an instantiation by.
+func (j *job) instanceName(in *instance) string { return j.name() + "[" + in.key + "]" }
+
+// findInstances sets the instantiations of the package's generic jobs, from
+// the package's code and, when tests is not nil, from what it loads: the
+// package with its tests.
+func findInstances(pkg *packages.Package, jobs []*job, tests func() []*packages.Package) {
+	byName := map[string]*job{}
+	for _, j := range jobs {
+		if j.generic() && j.drain == nil {
+			byName[j.fn.Name()] = j
+		}
+	}
+	if len(byName) == 0 {
+		return
+	}
+	seen := map[*job]map[string]*instance{}
+	scan := func(p *packages.Package, fromTest bool) {
+		if p.TypesInfo == nil {
+			return
+		}
+		for id, inst := range p.TypesInfo.Instances {
+			fn, ok := p.TypesInfo.Uses[id].(*types.Func)
+			if !ok || fn.Pkg() == nil || fn.Pkg().Path() != pkg.PkgPath || fn.Type().(*types.Signature).Recv() != nil {
+				continue
+			}
+			j := byName[fn.Name()]
+			if j == nil || inst.TypeArgs == nil || inst.TypeArgs.Len() != j.sig.TypeParams().Len() {
+				continue
+			}
+			var args []types.Type
+			concrete := true
+			for i := 0; i < inst.TypeArgs.Len(); i++ {
+				a := inst.TypeArgs.At(i)
+				if mentionsTypeParam(a, map[types.Type]bool{}) {
+					concrete = false // a use inside generic code: not an instantiation yet
+				}
+				args = append(args, a)
+			}
+			if !concrete {
+				continue
+			}
+			at := p.Fset.Position(id.Pos())
+			in := &instance{args: args, key: instanceKey(args), at: at, fromTest: fromTest, fset: p.Fset, tparams: j.sig.TypeParams()}
+			if !fromTest {
+				in.pos = id.Pos()
+			}
+			if seen[j] == nil {
+				seen[j] = map[string]*instance{}
+			}
+			if old := seen[j][in.key]; old != nil && !earlier(in, old) {
+				continue
+			}
+			seen[j][in.key] = in
+		}
+	}
+	scan(pkg, false)
+	if tests != nil {
+		for _, p := range tests() {
+			scan(p, true)
+		}
+	}
+	for j, m := range seen {
+		for _, in := range m {
+			j.instances = append(j.instances, in)
+		}
+		sort.Slice(j.instances, func(a, b int) bool { return j.instances[a].key < j.instances[b].key })
+	}
+}
+
+// earlier tells whether a is a better first use than b: one in the
+// package's code over one in its tests, then the first in the source.
+func earlier(a, b *instance) bool {
+	if a.fromTest != b.fromTest {
+		return !a.fromTest
+	}
+	if a.at.Filename != b.at.Filename {
+		return a.at.Filename < b.at.Filename
+	}
+	return a.at.Offset < b.at.Offset
+}
+
+// instanceKey writes type arguments with their packages' paths, so that two
+// types of one name in different packages make different names.
+func instanceKey(args []types.Type) string {
+	parts := make([]string, len(args))
+	for i, a := range args {
+		parts[i] = types.TypeString(a, pathQualifier)
+	}
+	return strings.Join(parts, ",")
+}
+
+// instanceLayout is the layout an instantiation gives a state of the
+// generic job: the generic layout, which describes each type parameter by
+// its index, made specific by how the codec stores each type argument.
+func instanceLayout(layout string, in *instance) string {
+	var b strings.Builder
+	b.WriteString(layoutVersion + "\ninstance of " + layout + "\n")
+	for _, a := range in.args {
+		b.WriteString("type argument: " + shapeOf(a) + "\n")
+	}
+	sum := sha256.Sum256([]byte(b.String()))
+	return hex.EncodeToString(sum[:])[:16]
+}
+
+func mentionsTypeParam(t types.Type, seen map[types.Type]bool) bool {
+	if seen[t] {
+		return false
+	}
+	seen[t] = true
+	switch t := t.(type) {
+	case *types.TypeParam:
+		return true
+	case *types.Alias:
+		return mentionsTypeParam(types.Unalias(t), seen)
+	case *types.Named:
+		if args := t.TypeArgs(); args != nil {
+			for i := 0; i < args.Len(); i++ {
+				if mentionsTypeParam(args.At(i), seen) {
+					return true
+				}
+			}
+		}
+		return false
+	case *types.Pointer:
+		return mentionsTypeParam(t.Elem(), seen)
+	case *types.Slice:
+		return mentionsTypeParam(t.Elem(), seen)
+	case *types.Array:
+		return mentionsTypeParam(t.Elem(), seen)
+	case *types.Chan:
+		return mentionsTypeParam(t.Elem(), seen)
+	case *types.Map:
+		return mentionsTypeParam(t.Key(), seen) || mentionsTypeParam(t.Elem(), seen)
+	case *types.Struct:
+		for i := 0; i < t.NumFields(); i++ {
+			if mentionsTypeParam(t.Field(i).Type(), seen) {
+				return true
+			}
+		}
+	case *types.Tuple:
+		for i := 0; i < t.Len(); i++ {
+			if mentionsTypeParam(t.At(i).Type(), seen) {
+				return true
+			}
+		}
+	case *types.Signature:
+		return mentionsTypeParam(t.Params(), seen) || mentionsTypeParam(t.Results(), seen)
+	case *types.Interface:
+		for i := 0; i < t.NumEmbeddeds(); i++ {
+			if mentionsTypeParam(t.EmbeddedType(i), seen) {
+				return true
+			}
+		}
+		for i := 0; i < t.NumExplicitMethods(); i++ {
+			if mentionsTypeParam(t.ExplicitMethod(i).Type(), seen) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// subst is t with the job's type parameters replaced by the instance's
+// type arguments. It panics on a type it cannot rebuild (an interface that
+// mentions a type parameter), which the emitter reports.
+func (in *instance) subst(t types.Type) types.Type {
+	if in == nil || !mentionsTypeParam(t, map[types.Type]bool{}) {
+		return t
+	}
+	switch t := t.(type) {
+	case *types.TypeParam:
+		for i := 0; i < in.tparams.Len(); i++ {
+			if in.tparams.At(i) == t {
+				return in.args[i]
+			}
+		}
+		panic(fmt.Sprintf("type parameter %s is not the job's", t))
+	case *types.Alias:
+		return in.subst(types.Unalias(t))
+	case *types.Named:
+		targs := t.TypeArgs()
+		args := make([]types.Type, targs.Len())
+		for i := range args {
+			args[i] = in.subst(targs.At(i))
+		}
+		n, err := types.Instantiate(nil, t.Origin(), args, false)
+		if err != nil {
+			panic(err)
+		}
+		return n
+	case *types.Pointer:
+		return types.NewPointer(in.subst(t.Elem()))
+	case *types.Slice:
+		return types.NewSlice(in.subst(t.Elem()))
+	case *types.Array:
+		return types.NewArray(in.subst(t.Elem()), t.Len())
+	case *types.Chan:
+		return types.NewChan(t.Dir(), in.subst(t.Elem()))
+	case *types.Map:
+		return types.NewMap(in.subst(t.Key()), in.subst(t.Elem()))
+	case *types.Struct:
+		fields := make([]*types.Var, t.NumFields())
+		tags := make([]string, t.NumFields())
+		for i := range fields {
+			f := t.Field(i)
+			fields[i] = types.NewField(f.Pos(), f.Pkg(), f.Name(), in.subst(f.Type()), f.Embedded())
+			tags[i] = t.Tag(i)
+		}
+		return types.NewStruct(fields, tags)
+	case *types.Tuple:
+		vars := make([]*types.Var, t.Len())
+		for i := range vars {
+			v := t.At(i)
+			vars[i] = types.NewParam(v.Pos(), v.Pkg(), v.Name(), in.subst(v.Type()))
+		}
+		return types.NewTuple(vars...)
+	case *types.Signature:
+		return types.NewSignatureType(nil, nil, nil, in.subst(t.Params()).(*types.Tuple), in.subst(t.Results()).(*types.Tuple), t.Variadic())
+	}
+	panic(fmt.Sprintf("cannot instantiate %s", t))
+}
+
+// checkInstances refuses the instantiations of a generic job that cannot
+// be registered or checkpointed: a type argument generated code cannot name
+// beside the job, or one that makes a variable held across an await
+// unsaveable (Job[chan int]). Each is reported at the instantiation's first
+// use, or at the job when that use is in a test file.
+func (l *lowerer) checkInstances() {
+	j := l.j
+	for _, in := range j.instances {
+		report := func(format string, args ...any) {
+			msg := fmt.Sprintf("%s[%s]: ", j.fn.Name(), types.TypeString(in.args[0], types.RelativeTo(j.pkg.Types))) + fmt.Sprintf(format, args...)
+			if len(in.args) > 1 {
+				msg = fmt.Sprintf("%s[%s]: ", j.fn.Name(), in.key) + fmt.Sprintf(format, args...)
+			}
+			l.ds.list = append(l.ds.list, Diagnostic{Pos: in.at, Message: msg, pos: in.pos})
+		}
+		bad := false
+		for i, a := range in.args {
+			if why := unnameable(a, j.pkg.PkgPath, in.fset, map[types.Type]bool{}); why != "" {
+				report("fsmgen registers each instantiation of generic job %s in the generated file, which cannot name type argument %s: %s", j.fn.Name(), j.sig.TypeParams().At(i).Obj().Name(), why)
+				bad = true
+			}
+		}
+		if bad {
+			continue
+		}
+		sc := j.scope()
+		reported := map[*hvar]bool{}
+		for _, site := range l.awaits {
+			for _, v := range site.saved {
+				if reported[v] || v.nest != nil || !mentionsTypeParam(v.typ, map[types.Type]bool{}) {
+					continue
+				}
+				t := in.subst(v.typ)
+				why := topUnsaveable(t, sc)
+				if _, bare := v.typ.(*types.TypeParam); bare && why == "" && isErrorType(t) {
+					why = "a value of a type parameter is stored with its dynamic type, which an error's is not; give the variable the type error, or instantiate with a concrete type"
+				}
+				if why != "" {
+					reported[v] = true
+					report("%s of type %s (%s here) is held across the await at %s, but %s", v.what, typeString(v.typ, j.pkg.Types), typeString(t, j.pkg.Types), shortPos(j, site.pos), why)
+				}
+			}
+		}
+	}
+}
+
+// unnameable says why generated code in the non-test files of package path
+// cannot name t, or "".
+func unnameable(t types.Type, path string, fset *token.FileSet, seen map[types.Type]bool) string {
+	if seen[t] {
+		return ""
+	}
+	seen[t] = true
+	switch t := t.(type) {
+	case *types.Alias:
+		return unnameable(types.Unalias(t), path, fset, seen)
+	case *types.Named:
+		obj := t.Obj()
+		if p := obj.Pkg(); p != nil {
+			switch {
+			case obj.Parent() != nil && obj.Parent() != p.Scope():
+				return fmt.Sprintf("%s is declared inside a function; declare it at package level", obj.Name())
+			case p.Path() == path+"_test":
+				return fmt.Sprintf("%s is declared in the external test package %s; declare it in package %s, or use the instantiation from a test of package %s", obj.Name(), p.Path(), path, path)
+			case p.Path() == path && strings.HasSuffix(fset.Position(obj.Pos()).Filename, "_test.go"):
+				return fmt.Sprintf("%s is declared in a test file; declare it in a non-test file of the package", obj.Name())
+			case p.Path() != path && !obj.Exported():
+				return fmt.Sprintf("%s is unexported in package %s", obj.Name(), p.Path())
+			case p.Path() != path && importsPath(p, path, map[*types.Package]bool{}):
+				return fmt.Sprintf("package %s imports package %s, so the generated file cannot import it", p.Path(), path)
+			}
+		}
+		if args := t.TypeArgs(); args != nil {
+			for i := 0; i < args.Len(); i++ {
+				if why := unnameable(args.At(i), path, fset, seen); why != "" {
+					return why
+				}
+			}
+		}
+		return ""
+	case *types.Pointer:
+		return unnameable(t.Elem(), path, fset, seen)
+	case *types.Slice:
+		return unnameable(t.Elem(), path, fset, seen)
+	case *types.Array:
+		return unnameable(t.Elem(), path, fset, seen)
+	case *types.Chan:
+		return unnameable(t.Elem(), path, fset, seen)
+	case *types.Map:
+		if why := unnameable(t.Key(), path, fset, seen); why != "" {
+			return why
+		}
+		return unnameable(t.Elem(), path, fset, seen)
+	case *types.Struct:
+		for i := 0; i < t.NumFields(); i++ {
+			f := t.Field(i)
+			if !f.Exported() && f.Pkg() != nil && f.Pkg().Path() != path {
+				return fmt.Sprintf("its field %s is unexported in package %s", f.Name(), f.Pkg().Path())
+			}
+			if why := unnameable(f.Type(), path, fset, seen); why != "" {
+				return why
+			}
+		}
+	case *types.Signature:
+		for _, tup := range []*types.Tuple{t.Params(), t.Results()} {
+			for i := 0; i < tup.Len(); i++ {
+				if why := unnameable(tup.At(i).Type(), path, fset, seen); why != "" {
+					return why
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// importsPath reports whether package p imports path, directly or not.
+func importsPath(p *types.Package, path string, seen map[*types.Package]bool) bool {
+	if seen[p] {
+		return false
+	}
+	seen[p] = true
+	for _, q := range p.Imports() {
+		if q.Path() == path || importsPath(q, path, seen) {
+			return true
+		}
+	}
+	return false
+}
+
+// typeParamList writes the machine's type parameters as declared: "[T any,
+// K comparable]".
+func (e *emitter) typeParamList(j *job) (decl, use string) {
+	tps := j.sig.TypeParams()
+	var d, u []string
+	for i := 0; i < tps.Len(); i++ {
+		tp := tps.At(i)
+		d = append(d, tp.Obj().Name()+" "+e.im.typeString(tp.Constraint()))
+		u = append(u, tp.Obj().Name())
+	}
+	return "[" + strings.Join(d, ", ") + "]", "[" + strings.Join(u, ", ") + "]"
+}
