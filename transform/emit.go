@@ -38,11 +38,11 @@ type machine struct {
 	// typeUse is how the machine's methods name its type: typeName, and
 	// for a generic job its type parameters (collectMachine[T]).
 	typeUse string
-	entry    []*hvar
-	frame    []*hvar // variables saved in some state, in declaration order
-	recv     string
-	in       string
-	st       string
+	entry   []*hvar
+	frame   []*hvar // variables saved in some state, in declaration order
+	recv    string
+	in      string
+	st      string
 	// rop and rerr name Resume's results in a job with defers across
 	// awaits, whose deferred calls look at them.
 	rop, rerr string

@@ -204,7 +204,7 @@ type stateRec struct {
 	// instances are, for a generic job, the StateInfos of the state in its
 	// instantiations.
 	instances []instanceRec
-	layoutKey   jen.Code     // the key of its Layout in fields
+	layoutKey jen.Code // the key of its Layout in fields
 }
 
 // acceptedMapping is an earlier layout a state accepts, and where its

@@ -50,7 +50,7 @@ type hvar struct {
 	nest    *job // for the machine of a nested job's call, that job
 	// nestIn is, when nest is generic, the instantiation the call makes.
 	nestIn *instance
-	pos     token.Pos
+	pos    token.Pos
 	// derived, when set, is what the variable was made from: a range loop's
 	// element (seq[i]) or the value it ranges over. At a checkpoint where the
 	// variable is still exactly that, only the fact is saved (see
