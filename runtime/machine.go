@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"runtime"
 	"sort"
+	"strings"
 	"sync"
 )
 
@@ -168,7 +169,10 @@ var jobs = struct {
 	byName  map[string]*JobInfo
 	byPC    map[uintptr]*JobInfo
 	drained map[string][]*JobInfo // by name, newest version first
-}{byName: map[string]*JobInfo{}, byPC: map[uintptr]*JobInfo{}, drained: map[string][]*JobInfo{}}
+	// byMachine holds the current versions by their machine's type, for
+	// the handles of generic jobs (InstanceName).
+	byMachine map[reflect.Type]*JobInfo
+}{byName: map[string]*JobInfo{}, byPC: map[uintptr]*JobInfo{}, drained: map[string][]*JobInfo{}, byMachine: map[reflect.Type]*JobInfo{}}
 
 // RegisterJob records a generated machine. Generated code calls it from init; it
 // panics when the name is taken or Func is not a function. A drained version
@@ -206,6 +210,29 @@ func RegisterJob(info JobInfo) {
 	}
 	jobs.byName[info.Name] = p
 	jobs.byPC[fn.Pointer()] = p
+	if info.Zero != nil {
+		jobs.byMachine[reflect.TypeOf(info.Zero())] = p
+	}
+}
+
+// InstanceName returns the name under which the instantiation of a generic
+// job whose machine has type M is registered; job is the generic job's
+// name. The generated handle of a generic job (CollectJob[T]()) calls it.
+// fsmgen registers the instantiations a job's package makes (in its code or
+// its tests); for another, the name returned says so, and Start refuses it.
+func InstanceName[M Machine](job string) string {
+	t := reflect.TypeFor[M]()
+	jobs.RLock()
+	info, ok := jobs.byMachine[t]
+	jobs.RUnlock()
+	if ok {
+		return info.Name
+	}
+	args := t.String()
+	if i := strings.IndexByte(args, '['); i >= 0 {
+		args = args[i+1 : len(args)-1]
+	}
+	return fmt.Sprintf("%s[%s] (an instantiation fsmgen has not seen: name it once in the job's package, as in var _ = Job[%s], and run fsmgen)", job, args, args)
 }
 
 // Drains returns the drained versions of the job registered beside it,

@@ -73,15 +73,15 @@ func lowerFirst(s string) string {
 func (e *emitter) emitJob(l *lowerer, entry []*hvar, h *jobHandle) error {
 	j := l.j
 	g := e.genNames()
-	if h != nil {
-		e.emitHandle(h)
-	}
 	m := &machine{l: l, typeName: e.machineName(j), entry: entry}
 	m.typeUse = m.typeName
 	typeDecl := m.typeName
 	if j.generic() {
 		decl, use := e.typeParamList(j)
 		typeDecl, m.typeUse = m.typeName+decl, m.typeName+use
+	}
+	if h != nil {
+		e.emitHandle(h, m.typeUse)
 	}
 	m.recv = l.names.fresh("m")
 	m.in = l.names.fresh("in")
@@ -319,12 +319,27 @@ func (e *emitter) emitJob(l *lowerer, entry []*hvar, h *jobHandle) error {
 	var body []jen.Code
 	for _, in := range j.instances {
 		body = append(body, e.registration(m, in)...)
+		if h != nil {
+			// The handle's instantiation is known by name from the start,
+			// as a handle variable is: a parent's child op decodes by it.
+			body = append(body, jen.Id(h.name+"["+e.typeArgs(in)+"]").Call())
+		}
 	}
 	if len(body) > 0 {
 		e.file.Func().Id("init").Params().Block(body...).Line()
 	}
 	e.genericRecs = nil
 	return nil
+}
+
+// typeArgs writes an instantiation's type arguments as generated code names
+// them.
+func (e *emitter) typeArgs(in *instance) string {
+	args := make([]string, len(in.args))
+	for i, a := range in.args {
+		args[i] = e.im.typeString(a)
+	}
+	return strings.Join(args, ", ")
 }
 
 // registration is the code of init that registers the machine with the
@@ -339,11 +354,7 @@ func (e *emitter) registration(m *machine, in *instance) []jen.Code {
 		fn = jen.Id(e.im.typeString(recv.Type())).Dot(j.fn.Name())
 	}
 	if in != nil {
-		args := make([]string, len(in.args))
-		for i, a := range in.args {
-			args[i] = e.im.typeString(a)
-		}
-		targs := "[" + strings.Join(args, ", ") + "]"
+		targs := "[" + e.typeArgs(in) + "]"
 		name, machineType, fn = j.instanceName(in), m.typeName+targs, jen.Id(j.fn.Name()+targs)
 	}
 	var newBody []jen.Code

@@ -483,7 +483,7 @@ func handleStubs(pkgs []*packages.Package) map[string][]byte {
 		for _, file := range order {
 			out := startFile(pkg, file, map[string]bool{}, handles)
 			for _, h := range byFile[file] {
-				out.e.emitHandle(h)
+				out.e.emitHandle(h, "")
 			}
 			if content, err := out.finish(); err == nil {
 				stubs[out.path] = content

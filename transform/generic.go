@@ -48,6 +48,7 @@ func findInstances(pkg *packages.Package, jobs []*job, tests func() []*packages.
 	for _, j := range jobs {
 		if j.generic() && j.drain == nil {
 			byName[j.fn.Name()] = j
+			byName[handleBase(j)+"Job"] = j // its handle: CollectJob[int]()
 		}
 	}
 	if len(byName) == 0 {

@@ -158,12 +158,11 @@ func planHandles(pkg *types.Package, files []*ast.File, info *types.Info, fset *
 // planHandle plans one job's handle and returns the package-level names it
 // declares, each with what it is ("handle", "argument struct", "result
 // struct"). Fields that would share a name are reported, and give no plan
-// (ok false). A generic job gets no handle (a nil plan, ok true): a
-// package-level variable cannot have type parameters, and each
-// instantiation would need a handle of its own.
+// (ok false). A generic job's handle is a generic function (CollectJob[T]()),
+// since a package-level variable cannot have type parameters.
 func planHandle(j *job, ds *diagnostics) (h *jobHandle, names [][2]string, ok bool) {
-	if j.sig.TypeParams().Len() > 0 || j.sig.RecvTypeParams().Len() > 0 {
-		return nil, nil, true
+	if j.sig.RecvTypeParams().Len() > 0 {
+		return nil, nil, true // refused
 	}
 	base := handleBase(j)
 	h = &jobHandle{job: j, name: base + "Job", errIndex: -1}
@@ -239,12 +238,21 @@ func shortPosition(p token.Position) string {
 }
 
 // emitHandle writes a job's generated structs and its handle.
-func (e *emitter) emitHandle(h *jobHandle) {
+//
+// The handle of a generic job is a function of its type parameters, which
+// asks the runtime for the name of the instantiation by the type of its
+// machine, machine (collectMachine[T]); without machine (the stubs the
+// loader declares, see handleStubs) it returns the zero handle.
+func (e *emitter) emitHandle(h *jobHandle, machine string) {
 	j, g, rt := h.job, e.genNames(), e.rt
 	display := jobDisplayName(j)
+	tdecl, tuse := "", ""
+	if j.generic() {
+		tdecl, tuse = e.typeParamList(j)
+	}
 	structOf := func(name, doc string, fields []handleField) {
 		var b strings.Builder
-		fmt.Fprintf(&b, "// %s %s\ntype %s struct {\n", name, doc, name)
+		fmt.Fprintf(&b, "// %s %s\ntype %s%s struct {\n", name, doc, name, tdecl)
 		for _, f := range fields {
 			fmt.Fprintf(&b, "%s %s\n", f.field, e.im.typeString(f.v.Type()))
 		}
@@ -274,7 +282,7 @@ func (e *emitter) emitHandle(h *jobHandle) {
 		for _, f := range h.params {
 			vals = append(vals, g.a+"."+f.field)
 		}
-		args = fmt.Sprintf("func(%s %s) []any { return []any{%s} }", g.a, h.args, strings.Join(vals, ", "))
+		args = fmt.Sprintf("func(%s %s) []any { return []any{%s} }", g.a, h.args+tuse, strings.Join(vals, ", "))
 	}
 
 	// The R side: the result and error from Machine.Results.
@@ -297,15 +305,39 @@ func (e *emitter) emitHandle(h *jobHandle) {
 		result = fmt.Sprintf("func(%s) (%s, error) { return %s, %s }", param, e.im.typeString(h.values[0].v.Type()), at(h.values[0]), errText)
 	default:
 		var b strings.Builder
-		fmt.Fprintf(&b, "func(%s) (%s, error) {\nreturn %s{\n", param, h.results, h.results)
+		fmt.Fprintf(&b, "func(%s) (%s, error) {\nreturn %s{\n", param, h.results+tuse, h.results+tuse)
 		for _, f := range h.values {
 			fmt.Fprintf(&b, "%s: %s,\n", f.field, at(f))
 		}
 		fmt.Fprintf(&b, "}, %s\n}", errText)
 		result = b.String()
 	}
-	e.file.Commentf("%s is the handle of job %s, for fsm.Start, fsm.Wait and fsm.Child.", h.name, display)
-	e.file.Var().Id(h.name).Op("=").Qual(RuntimePath, "NewJob").Call(
-		jen.Lit(j.name()), jen.Line().Id(args), jen.Line().Id(result),
-	).Line()
+	if !j.generic() {
+		e.file.Commentf("%s is the handle of job %s, for fsm.Start, fsm.Wait and fsm.Child.", h.name, display)
+		e.file.Var().Id(h.name).Op("=").Qual(RuntimePath, "NewJob").Call(
+			jen.Lit(j.name()), jen.Line().Id(args), jen.Line().Id(result),
+		).Line()
+		return
+	}
+	a, r := "struct{}", "struct{}"
+	switch {
+	case h.args != "":
+		a = h.args + tuse
+	case len(h.params) == 1:
+		a = e.im.typeString(h.params[0].v.Type())
+	}
+	switch {
+	case h.results != "":
+		r = h.results + tuse
+	case len(h.values) == 1:
+		r = e.im.typeString(h.values[0].v.Type())
+	}
+	typ := fmt.Sprintf("%s.Job[%s, %s]", rt, a, r)
+	body := fmt.Sprintf("return %s{}", typ)
+	if machine != "" {
+		body = fmt.Sprintf("return %s.NewJob(%s.InstanceName[*%s](%s),\n%s,\n%s)", rt, rt, machine, strconv.Quote(j.name()), args, result)
+	}
+	e.file.Commentf("%s returns the handle of job %s%s, for fsm.Start, fsm.Wait and fsm.Child. Each", h.name, display, tuse)
+	e.file.Comment("instantiation the package makes of the job is registered; see fsm.InstanceName.")
+	e.file.Id(fmt.Sprintf("func %s%s() %s {\n%s\n}", h.name, tdecl, typ, body)).Line()
 }

@@ -35,7 +35,7 @@ func allCases() []jobCase {
 		sequenceCases, resultCases, branchCases, loopCases, rangeCases,
 		switchCases, jumpCases, exprCases, valueCases, methodCases, scopeCases,
 		panicCases, memoryCases, pkgNameCases, constCases, dotCases, typeSwitchCases, kindCases,
-		composeCases, deferCases, closureCases,
+		composeCases, deferCases, closureCases, genericCases,
 	} {
 		all = append(all, cs...)
 	}

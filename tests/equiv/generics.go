@@ -1,0 +1,205 @@
+package equiv
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	fsm "github.com/fsmgen/fsmgen/runtime"
+)
+
+// Generic jobs. Each machine is a generic type; fsmgen registers one
+// machine per instantiation the package makes, here in the tests
+// (fsmtest.Check(t, GenCollect[int], ...)) and in the jobs below that call
+// generic jobs.
+
+// Number is a constraint with a type set.
+type Number interface {
+	~int | ~int64 | ~float64
+}
+
+// GenCollect keeps a slice of T and a T across awaits, and ends with T's
+// zero value.
+//
+//fsmgen:job
+func GenCollect[T any](ctx fsm.Context, xs []T) ([]T, error) {
+	var out []T
+	for i, x := range xs {
+		if _, err := fsm.Await(ctx, Echo.Call(i)); err != nil {
+			return nil, err
+		}
+		out = append(out, x)
+	}
+	var zero T
+	return append(out, zero), nil
+}
+
+// GenSum does arithmetic on a type parameter with a type set.
+//
+//fsmgen:job
+func GenSum[N Number](ctx fsm.Context, xs []N) (N, error) {
+	var total N
+	for i, x := range xs {
+		k := v(fsm.Await(ctx, Echo.Call(i)))
+		total += x * N(k+1)
+	}
+	return total, nil
+}
+
+// GenIndex has two type parameters, one comparable, in a map held across
+// awaits.
+//
+//fsmgen:job
+func GenIndex[K comparable, V any](ctx fsm.Context, keys []K, val V) (map[K]V, error) {
+	out := map[K]V{}
+	for _, k := range keys {
+		n := v(fsm.Await(ctx, Echo.Call(len(out))))
+		if n%2 == 0 {
+			out[k] = val
+		}
+	}
+	return out, nil
+}
+
+// GenShow holds a T in an interface across an await, asserts it back and
+// calls the constraint's method.
+//
+//fsmgen:job
+func GenShow[T fmt.Stringer](ctx fsm.Context, x T) (string, error) {
+	var held any = x
+	s := v(fsm.Await(ctx, Str.Call(x.String())))
+	back, ok := held.(T)
+	return fmt.Sprintf("%s %s %v", s, back.String(), ok), nil
+}
+
+// Tag is a Stringer for GenShow.
+type Tag struct{ Name string }
+
+func (t Tag) String() string { return "<" + t.Name + ">" }
+
+// GenPlain never awaits: its machine calls the function.
+//
+//fsmgen:job
+func GenPlain[T any](ctx fsm.Context, x T) (T, error) {
+	return x, nil
+}
+
+// GenDefer registers a deferred closure that changes a named result of
+// type T after the job resumes.
+//
+//fsmgen:job
+func GenDefer[T any](ctx fsm.Context, x, y T) (res T, err error) {
+	defer func() {
+		if err == nil {
+			res = y
+		}
+	}()
+	if _, err = fsm.Await(ctx, Echo.Call(1)); err != nil {
+		return x, err
+	}
+	return x, nil
+}
+
+// GenClosure keeps a closure of the job that captures a T across an
+// await.
+//
+//fsmgen:job
+func GenClosure[T any](ctx fsm.Context, x T, n int) ([]T, error) {
+	var out []T
+	add := func() { out = append(out, x) }
+	for i := 0; i < n; i++ {
+		v(fsm.Await(ctx, Echo.Call(i)))
+		add()
+	}
+	return out, nil
+}
+
+// Cell is a generic type of the package, stored across awaits with the
+// job's type argument.
+type Cell[T any] struct {
+	Value T
+	Count int
+}
+
+// GenCell keeps a Cell[T] and a pointer into it across awaits.
+//
+//fsmgen:job
+func GenCell[T any](ctx fsm.Context, x T) (Cell[T], error) {
+	c := &Cell[T]{Value: x}
+	for i := range 3 {
+		c.Count += v(fsm.Await(ctx, Echo.Call(i)))
+	}
+	return *c, nil
+}
+
+// GenSwitch switches on the dynamic type of a T.
+//
+//fsmgen:job
+func GenSwitch[T any](ctx fsm.Context, x T) (string, error) {
+	v(fsm.Await(ctx, Echo.Call(0)))
+	switch y := any(x).(type) {
+	case int:
+		return fmt.Sprint("int ", y+1), nil
+	case string:
+		return "string " + strings.ToUpper(y), nil
+	default:
+		return fmt.Sprintf("%T", y), nil
+	}
+}
+
+// GenRunes converts a type parameter whose type set is strings, and ranges
+// over the result (a loop that awaits cannot range over a type parameter
+// itself yet).
+//
+//fsmgen:job
+func GenRunes[S ~string](ctx fsm.Context, s S) ([]string, error) {
+	var out []string
+	for i, r := range string(s) {
+		v(fsm.Await(ctx, Echo.Call(i)))
+		out = append(out, string(r))
+	}
+	return out, nil
+}
+
+// GenKeys calls a non-job generic helper between awaits and a job that
+// awaits (Double) from generic code.
+//
+//fsmgen:job
+func GenKeys[K Number, V any](ctx fsm.Context, m map[K]V) ([]K, error) {
+	keys := sortedKeys(m)
+	var out []K
+	for _, k := range keys {
+		d, err := Double(ctx, int(k))
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, K(d))
+	}
+	return out, nil
+}
+
+func sortedKeys[K Number, V any](m map[K]V) []K {
+	keys := make([]K, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(a, b int) bool { return keys[a] < keys[b] })
+	return keys
+}
+
+// ComposeGeneric calls generic jobs, with inferred and with explicit type
+// arguments: each call nests the instantiation's machine.
+//
+//fsmgen:job
+func ComposeGeneric(ctx fsm.Context, xs []int) (string, error) {
+	all, err := GenCollect(ctx, xs)
+	if err != nil {
+		return "", err
+	}
+	sum, err := GenSum[float64](ctx, []float64{1.5, 2})
+	if err != nil {
+		return "", err
+	}
+	words, err := GenCollect(ctx, []string{"a", "b"})
+	return fmt.Sprint(all, sum, words), err
+}
