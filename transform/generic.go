@@ -125,9 +125,53 @@ func earlier(a, b *instance) bool {
 func instanceKey(args []types.Type) string {
 	parts := make([]string, len(args))
 	for i, a := range args {
-		parts[i] = types.TypeString(a, pathQualifier)
+		var b strings.Builder
+		writeKey(&b, a)
+		parts[i] = b.String()
 	}
 	return strings.Join(parts, ",")
+}
+
+// writeKey writes t as instanceKey does: with packages' paths, and aliases
+// (Job[item] for type item = Order) as the types they stand for, so that one
+// instantiation has one name however it is spelled.
+func writeKey(b *strings.Builder, t types.Type) {
+	switch t := t.(type) {
+	case *types.Alias:
+		writeKey(b, types.Unalias(t))
+	case *types.Named:
+		if p := t.Obj().Pkg(); p != nil {
+			b.WriteString(p.Path() + ".")
+		}
+		b.WriteString(t.Obj().Name())
+		if args := t.TypeArgs(); args != nil && args.Len() > 0 {
+			b.WriteString("[")
+			for i := 0; i < args.Len(); i++ {
+				if i > 0 {
+					b.WriteString(",")
+				}
+				writeKey(b, args.At(i))
+			}
+			b.WriteString("]")
+		}
+	case *types.Pointer:
+		b.WriteString("*")
+		writeKey(b, t.Elem())
+	case *types.Slice:
+		b.WriteString("[]")
+		writeKey(b, t.Elem())
+	case *types.Array:
+		fmt.Fprintf(b, "[%d]", t.Len())
+		writeKey(b, t.Elem())
+	case *types.Map:
+		b.WriteString("map[")
+		writeKey(b, t.Key())
+		b.WriteString("]")
+		writeKey(b, t.Elem())
+	default:
+		// Basic types, and literal struct, func and interface types.
+		b.WriteString(types.TypeString(t, pathQualifier))
+	}
 }
 
 // instanceLayout is the layout an instantiation gives a state of the

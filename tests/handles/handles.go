@@ -160,3 +160,33 @@ func Parent(ctx fsm.Context, order Order) (string, error) {
 	}
 	return r.Order + "/" + r.Charge, nil
 }
+
+// Zip is a generic job with two type parameters and more than one result:
+// its handle is the function ZipJob[K, V](), with A ZipArgs[K, V] and R
+// ZipResults[K, V].
+//
+//fsmgen:job
+func Zip[K comparable, V any](ctx fsm.Context, keys []K, vals []V) (m map[K]V, extra int, err error) {
+	m = map[K]V{}
+	for i, k := range keys {
+		if _, err := fsm.Await(ctx, Echo.Call(i)); err != nil {
+			return nil, 0, err
+		}
+		if i < len(vals) {
+			m[k] = vals[i]
+		}
+	}
+	return m, len(vals) - len(keys), nil
+}
+
+// First is a generic job of one parameter and one result: A is []T, R is T.
+//
+//fsmgen:job
+func First[T any](ctx fsm.Context, xs []T) (T, error) {
+	n, err := fsm.Await(ctx, Echo.Call(len(xs)))
+	if err != nil || n == 0 {
+		var zero T
+		return zero, err
+	}
+	return xs[0], nil
+}

@@ -1967,3 +1967,446 @@ func init() {
 		},
 	})
 }
+
+// ZipArgs holds the arguments of job Zip, for ZipJob: one field per parameter.
+type ZipArgs[K comparable, V any] struct {
+	Keys []K
+	Vals []V
+}
+
+// ZipResults holds the results of job Zip, for ZipJob.
+type ZipResults[K comparable, V any] struct {
+	M     map[K]V
+	Extra int
+}
+
+// ZipJob returns the handle of job Zip[K, V], for fsm.Start, fsm.Wait and fsm.Child. Each
+// instantiation the package makes of the job is registered; see fsm.InstanceName.
+func ZipJob[K comparable, V any]() fsm.Job[ZipArgs[K, V], ZipResults[K, V]] {
+	return fsm.NewJob(fsm.InstanceName[*zipMachine[K, V]]("github.com/fsmgen/fsmgen/tests/handles.Zip"),
+		func(a ZipArgs[K, V]) []any { return []any{a.Keys, a.Vals} },
+		func(r []any) (ZipResults[K, V], error) {
+			return ZipResults[K, V]{
+				M:     fsm.ResultAt[map[K]V](r, 0),
+				Extra: fsm.ResultAt[int](r, 1),
+			}, fsm.ResultErr(r, 2)
+		})
+}
+
+// zipMachine is the state machine of job Zip.
+type zipMachine[K comparable, V any] struct {
+	state int // the await the job is stopped at; see fsm.Machine.State
+	v     struct {
+		keys []K
+		vals []V
+		m    map[K]V
+		i    int
+		k    K
+		n    int
+		i_1  int
+	} // the job's variables saved at some await
+	r0 map[K]V
+	r1 int
+	r2 error
+}
+
+// Resume implements fsm.Machine: it runs job Zip from where it stopped to its
+// next await.
+func (m_1 *zipMachine[K, V]) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, error) {
+	var (
+		keys  []K
+		vals  []V
+		m     map[K]V
+		extra int
+		err_1 error
+		i     int
+		k     K
+		n     int
+		i_1   int
+		err_2 error
+	)
+	_, _, _ = m, extra, err_1
+	st := m_1.state
+	m_1.state = fsm.StatePoisoned
+	switch st {
+	case 0:
+		keys, vals = m_1.v.keys, m_1.v.vals
+	case 1:
+		keys, vals, m, i, k, n, i_1 = m_1.v.keys, m_1.v.vals, m_1.v.m, m_1.v.i, m_1.v.k, m_1.v.n, m_1.v.i_1
+		goto resume1
+	case fsm.StateDone:
+		m_1.state = st
+		return nil, fsm.ErrFinished
+	default:
+		m_1.state = st
+		return nil, fsm.ErrPoisoned
+	}
+//line handles.go:170
+	m = map[K]V{}
+//line handles_fsm.go:2047
+	n = len(keys)
+	i_1 = 0
+loop:
+	if i_1 >= n {
+		goto loopEnd
+	}
+//line handles.go:171
+	i, k = i_1, keys[i_1]
+//line handles_fsm.go:2056
+	m_1.v.keys, m_1.v.vals, m_1.v.m, m_1.v.i, m_1.v.k, m_1.v.n, m_1.v.i_1 = keys, vals, m, i, k, n, i_1
+//line handles.go:172
+	return m_1.suspend(1, Echo.Call(i))
+resume1:
+//line handles.go:172
+	_, err_2 = fsm.Take[int](in)
+//line handles.go:172
+	if err_2 == nil {
+		goto endIf
+	}
+//line handles.go:173
+	return m_1.finish(nil, 0, err_2)
+endIf:
+	if i < len(vals) {
+		m[k] = vals[i]
+	}
+//line handles_fsm.go:2073
+	i_1++
+	goto loop
+loopEnd:
+//line handles.go:179
+	return m_1.finish(m, len(vals)-len(keys), nil)
+//line handles_fsm.go:2079
+}
+
+func (m *zipMachine[K, V]) finish(r0 map[K]V, r1 int, r2 error) (fsm.AnyOp, error) {
+	m.r0 = r0
+	m.r1 = r1
+	m.r2 = r2
+	m.state = fsm.StateDone
+	return nil, nil
+}
+
+func (m *zipMachine[K, V]) suspend(state int, op fsm.AnyOp) (fsm.AnyOp, error) {
+	m.state = state
+	return fsm.Suspend(op)
+}
+
+// State implements fsm.Machine.
+func (m *zipMachine[K, V]) State() int {
+	return m.state
+}
+
+// Results implements fsm.Machine.
+func (m *zipMachine[K, V]) Results() []any {
+	return []any{m.r0, m.r1, m.r2}
+}
+
+// MarshalCBOR implements fsm.Machine: it writes the state number and
+// the variables live in that state, nothing else.
+func (m *zipMachine[K, V]) MarshalCBOR() ([]byte, error) {
+	w := fsm.NewStateWriter(m.state)
+	switch m.state {
+	case 0:
+		fsm.Save(w, "keys", m.v.keys)
+		fsm.Save(w, "vals", m.v.vals)
+	case 1:
+		fsm.Save(w, "keys", m.v.keys)
+		fsm.Save(w, "vals", m.v.vals)
+		fsm.Save(w, "m", m.v.m)
+		fsm.Save(w, "i", m.v.i)
+		fsm.Save(w, "n", m.v.n)
+		fsm.Save(w, "i_1", m.v.i_1)
+		fsm.SaveDerived(w, "k", m.v.k, func() K {
+			return m.v.keys[m.v.i_1]
+		})
+	case fsm.StateDone:
+		fsm.Save(w, "m", m.r0)
+		fsm.Save(w, "extra", m.r1)
+		fsm.SaveError(w, "err", m.r2)
+	case fsm.StatePoisoned:
+		return nil, fsm.ErrPoisoned
+	}
+	return w.Bytes()
+}
+
+// UnmarshalCBOR implements fsm.Machine.
+func (m *zipMachine[K, V]) UnmarshalCBOR(data []byte) error {
+	r, err := fsm.NewStateReader(data, 1)
+	if err != nil {
+		return err
+	}
+	switch r.State() {
+	case 0:
+		fsm.Load(r, "keys", &m.v.keys)
+		fsm.Load(r, "vals", &m.v.vals)
+	case 1:
+		fsm.Load(r, "keys", &m.v.keys)
+		fsm.Load(r, "vals", &m.v.vals)
+		fsm.Load(r, "m", &m.v.m)
+		fsm.Load(r, "i", &m.v.i)
+		fsm.Load(r, "n", &m.v.n)
+		fsm.Load(r, "i_1", &m.v.i_1)
+		fsm.LoadDerived(r, "k", &m.v.k, func() K {
+			return m.v.keys[m.v.i_1]
+		})
+	case fsm.StateDone:
+		fsm.Load(r, "m", &m.r0)
+		fsm.Load(r, "extra", &m.r1)
+		fsm.LoadError(r, "err", &m.r2)
+	}
+	if err := r.Close(); err != nil {
+		return err
+	}
+	m.state = r.State()
+	return nil
+}
+
+func init() {
+	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			ID:     "done",
+			Layout: "8d89407e6b334f33",
+			Pos:    "handles.go:180:1",
+			Vars: []fsm.VarInfo{{
+				Name: "m",
+				Type: "map[string]int",
+			}, {
+				Name: "extra",
+				Type: "int",
+			}, {
+				Name: "err",
+				Type: "error",
+			}},
+		},
+		Func: Zip[string, int],
+		Name: "github.com/fsmgen/fsmgen/tests/handles.Zip[string,int]",
+		New: func(args []any) (fsm.Machine, error) {
+			m := &zipMachine[string, int]{}
+			var err error
+			if m.v.keys, err = fsm.Arg[[]string]("github.com/fsmgen/fsmgen/tests/handles.Zip[string,int]", args, 0, "keys"); err != nil {
+				return nil, err
+			}
+			if m.v.vals, err = fsm.Arg[[]int]("github.com/fsmgen/fsmgen/tests/handles.Zip[string,int]", args, 1, "vals"); err != nil {
+				return nil, err
+			}
+			return m, nil
+		},
+		Start: fsm.StateInfo{
+			ID:     "start",
+			Layout: "79d062c152e8603a",
+			Pos:    "handles.go:169:6",
+			Vars: []fsm.VarInfo{{
+				Name: "keys",
+				Type: "[]string",
+			}, {
+				Name: "vals",
+				Type: "[]int",
+			}},
+		},
+		States: []fsm.StateInfo{{
+			ID:     "Echo.Call",
+			Layout: "58bd4336faaba50a",
+			Pos:    "handles.go:172:16",
+			Vars: []fsm.VarInfo{{
+				Name: "keys",
+				Type: "[]string",
+			}, {
+				Name: "vals",
+				Type: "[]int",
+			}, {
+				Name: "m",
+				Type: "map[string]int",
+			}, {
+				Name: "i",
+				Type: "int",
+			}, {
+				Internal: true,
+				Name:     "n (a range length)",
+				Type:     "int",
+			}, {
+				Internal: true,
+				Name:     "i_1 (a range position)",
+				Type:     "int",
+			}, {
+				Name: "k",
+				Type: "string",
+			}},
+		}},
+		Zero: func() fsm.Machine {
+			return &zipMachine[string, int]{}
+		},
+	})
+	ZipJob[string, int]()
+}
+
+// FirstJob returns the handle of job First[T], for fsm.Start, fsm.Wait and fsm.Child. Each
+// instantiation the package makes of the job is registered; see fsm.InstanceName.
+func FirstJob[T any]() fsm.Job[[]T, T] {
+	return fsm.NewJob(fsm.InstanceName[*firstMachine[T]]("github.com/fsmgen/fsmgen/tests/handles.First"),
+		func(a []T) []any { return []any{a} },
+		func(r []any) (T, error) { return fsm.ResultAt[T](r, 0), fsm.ResultErr(r, 1) })
+}
+
+// firstMachine is the state machine of job First.
+type firstMachine[T any] struct {
+	state int // the await the job is stopped at; see fsm.Machine.State
+	v     struct {
+		xs []T
+	} // the job's variables saved at some await
+	r0 T
+	r1 error
+}
+
+// Resume implements fsm.Machine: it runs job First from where it stopped to its
+// next await.
+func (m *firstMachine[T]) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, error) {
+	var (
+		xs  []T
+		n   int
+		err error
+	)
+	st := m.state
+	m.state = fsm.StatePoisoned
+	switch st {
+	case 0:
+		xs = m.v.xs
+	case 1:
+		xs = m.v.xs
+		goto resume1
+	case fsm.StateDone:
+		m.state = st
+		return nil, fsm.ErrFinished
+	default:
+		m.state = st
+		return nil, fsm.ErrPoisoned
+	}
+	{
+//line handles.go:186
+		op := Echo.Call(len(xs))
+//line handles_fsm.go:2287
+		m.v.xs = xs
+//line handles.go:186
+		return m.suspend(1, op)
+//line handles_fsm.go:2291
+	}
+resume1:
+//line handles.go:186
+	n, err = fsm.Take[int](in)
+	if err != nil || n == 0 {
+		var zero T
+		return m.finish(zero, err)
+	}
+	return m.finish(xs[0], nil)
+//line handles_fsm.go:2301
+}
+
+func (m *firstMachine[T]) finish(r0 T, r1 error) (fsm.AnyOp, error) {
+	m.r0 = r0
+	m.r1 = r1
+	m.state = fsm.StateDone
+	return nil, nil
+}
+
+func (m *firstMachine[T]) suspend(state int, op fsm.AnyOp) (fsm.AnyOp, error) {
+	m.state = state
+	return fsm.Suspend(op)
+}
+
+// State implements fsm.Machine.
+func (m *firstMachine[T]) State() int {
+	return m.state
+}
+
+// Results implements fsm.Machine.
+func (m *firstMachine[T]) Results() []any {
+	return []any{m.r0, m.r1}
+}
+
+// MarshalCBOR implements fsm.Machine: it writes the state number and
+// the variables live in that state, nothing else.
+func (m *firstMachine[T]) MarshalCBOR() ([]byte, error) {
+	w := fsm.NewStateWriter(m.state)
+	switch m.state {
+	case 0:
+		fsm.Save(w, "xs", m.v.xs)
+	case 1:
+		fsm.Save(w, "xs", m.v.xs)
+	case fsm.StateDone:
+		fsm.Save(w, "result 0", m.r0)
+		fsm.SaveError(w, "result 1", m.r1)
+	case fsm.StatePoisoned:
+		return nil, fsm.ErrPoisoned
+	}
+	return w.Bytes()
+}
+
+// UnmarshalCBOR implements fsm.Machine.
+func (m *firstMachine[T]) UnmarshalCBOR(data []byte) error {
+	r, err := fsm.NewStateReader(data, 1)
+	if err != nil {
+		return err
+	}
+	switch r.State() {
+	case 0:
+		fsm.Load(r, "xs", &m.v.xs)
+	case 1:
+		fsm.Load(r, "xs", &m.v.xs)
+	case fsm.StateDone:
+		fsm.Load(r, "result 0", &m.r0)
+		fsm.LoadError(r, "result 1", &m.r1)
+	}
+	if err := r.Close(); err != nil {
+		return err
+	}
+	m.state = r.State()
+	return nil
+}
+
+func init() {
+	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			ID:     "done",
+			Layout: "e894ffb9044193c7",
+			Pos:    "handles.go:192:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "handles.Order",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
+		Func: First[Order],
+		Name: "github.com/fsmgen/fsmgen/tests/handles.First[github.com/fsmgen/fsmgen/tests/handles.Order]",
+		New: func(args []any) (fsm.Machine, error) {
+			m := &firstMachine[Order]{}
+			var err error
+			if m.v.xs, err = fsm.Arg[[]Order]("github.com/fsmgen/fsmgen/tests/handles.First[github.com/fsmgen/fsmgen/tests/handles.Order]", args, 0, "xs"); err != nil {
+				return nil, err
+			}
+			return m, nil
+		},
+		Start: fsm.StateInfo{
+			ID:     "start",
+			Layout: "a49a0aeddb22495a",
+			Pos:    "handles.go:185:6",
+			Vars: []fsm.VarInfo{{
+				Name: "xs",
+				Type: "[]handles.Order",
+			}},
+		},
+		States: []fsm.StateInfo{{
+			ID:     "Echo.Call",
+			Layout: "a79289deab7548e3",
+			Pos:    "handles.go:186:12",
+			Vars: []fsm.VarInfo{{
+				Name: "xs",
+				Type: "[]handles.Order",
+			}},
+		}},
+		Zero: func() fsm.Machine {
+			return &firstMachine[Order]{}
+		},
+	})
+	FirstJob[Order]()
+}

@@ -13,20 +13,22 @@ import (
 // Each handle has the argument and result types the docs promise; this
 // does not compile otherwise.
 var (
-	_ fsm.Job[struct{}, int]          = NoParamsJob
-	_ fsm.Job[Order, Receipt]         = CheckoutJob
-	_ fsm.Job[SplitArgs, string]      = SplitJob
-	_ fsm.Job[int, struct{}]          = NothingJob
-	_ fsm.Job[int, struct{}]          = ErrOnlyJob
-	_ fsm.Job[int, int]               = NoErrorJob
-	_ fsm.Job[[]int, StatsResults]    = StatsJob
-	_ fsm.Job[int, PairResults]       = PairJob
-	_ fsm.Job[CartTotalArgs, int]     = CartTotalJob
-	_ fsm.Job[Cart, int]              = CartSizeJob
-	_ fsm.Job[CartEmptyArgs, bool]    = CartEmptyJob
-	_ fsm.Job[Order, string]          = ParentJob
-	_                                 = startAndWait
-	_ func(CartTotalArgs) (Cart, int) = func(a CartTotalArgs) (Cart, int) { return a.C, a.Discount }
+	_ fsm.Job[struct{}, int]                                 = NoParamsJob
+	_ fsm.Job[Order, Receipt]                                = CheckoutJob
+	_ fsm.Job[SplitArgs, string]                             = SplitJob
+	_ fsm.Job[int, struct{}]                                 = NothingJob
+	_ fsm.Job[int, struct{}]                                 = ErrOnlyJob
+	_ fsm.Job[int, int]                                      = NoErrorJob
+	_ fsm.Job[[]int, StatsResults]                           = StatsJob
+	_ fsm.Job[int, PairResults]                              = PairJob
+	_ fsm.Job[CartTotalArgs, int]                            = CartTotalJob
+	_ fsm.Job[Cart, int]                                     = CartSizeJob
+	_ fsm.Job[CartEmptyArgs, bool]                           = CartEmptyJob
+	_ fsm.Job[Order, string]                                 = ParentJob
+	_ fsm.Job[ZipArgs[string, int], ZipResults[string, int]] = ZipJob[string, int]()
+	_ fsm.Job[[]Order, Order]                                = FirstJob[Order]()
+	_                                                        = startAndWait
+	_ func(CartTotalArgs) (Cart, int)                        = func(a CartTotalArgs) (Cart, int) { return a.C, a.Discount }
 )
 
 // startAndWait is how a driver uses handles: the compiler checks the
@@ -103,6 +105,16 @@ func TestHandles(t *testing.T) {
 			t.Errorf("got %#v, %q; want %#v, %q", got, errText(err), want, wantErr)
 		}
 	}
+	t.Run("Zip", func(t *testing.T) {
+		r, err := runHandle(t, ZipJob[string, int](), ZipArgs[string, int]{Keys: []string{"a", "b"}, Vals: []int{1, 2, 3}})
+		check(t, r, err, ZipResults[string, int]{M: map[string]int{"a": 1, "b": 2}, Extra: 1}, "")
+	})
+	t.Run("First", func(t *testing.T) {
+		r, err := runHandle(t, FirstJob[Order](), []Order{{ID: "f"}})
+		check(t, r, err, Order{ID: "f"}, "")
+		r, err = runHandle(t, FirstJob[Order](), nil)
+		check(t, r, err, Order{}, "")
+	})
 	t.Run("NoParams", func(t *testing.T) {
 		r, err := runHandle(t, NoParamsJob, struct{}{})
 		check(t, r, err, 7, "")
