@@ -332,12 +332,15 @@ func (e *emitter) emitHandle(h *jobHandle, machine string) {
 	case len(h.values) == 1:
 		r = e.im.typeString(h.values[0].v.Type())
 	}
-	typ := fmt.Sprintf("%s.Job[%s, %s]", rt, a, r)
-	body := fmt.Sprintf("return %s{}", typ)
+	typ := jen.Qual(RuntimePath, "Job").Types(jen.Id(a), jen.Id(r))
+	body := jen.Return(jen.Qual(RuntimePath, "Job").Types(jen.Id(a), jen.Id(r)).Values())
 	if machine != "" {
-		body = fmt.Sprintf("return %s.NewJob(%s.InstanceName[*%s](%s),\n%s,\n%s)", rt, rt, machine, strconv.Quote(j.name()), args, result)
+		body = jen.Return(jen.Qual(RuntimePath, "NewJob").Call(
+			jen.Qual(RuntimePath, "InstanceName").Index(jen.Op("*").Id(machine)).Call(jen.Lit(j.name())),
+			jen.Line().Id(args), jen.Line().Id(result),
+		))
 	}
 	e.file.Commentf("%s returns the handle of job %s%s, for fsm.Start, fsm.Wait and fsm.Child. Each", h.name, display, tuse)
 	e.file.Comment("instantiation the package makes of the job is registered; see fsm.InstanceName.")
-	e.file.Id(fmt.Sprintf("func %s%s() %s {\n%s\n}", h.name, tdecl, typ, body)).Line()
+	e.file.Func().Id(h.name + tdecl).Params().Add(typ).Block(body).Line()
 }

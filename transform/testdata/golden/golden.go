@@ -50,3 +50,21 @@ func Refund(ctx fsm.Context, cents int) (receipt string, err error) {
 	}()
 	return fsm.Await(ctx, Charge.Call(-cents))
 }
+
+// Retry is a generic job: one generic machine type, registered once per
+// instantiation the package makes (here Retry[Order] below, and Retry[int]
+// in the test).
+//
+//fsmgen:job
+func Retry[T any](ctx fsm.Context, x T, tries int) ([]T, error) {
+	var seen []T
+	for i := range tries {
+		if _, err := fsm.Await(ctx, Charge.Call(i)); err == nil {
+			return append(seen, x), nil
+		}
+		seen = append(seen, x)
+	}
+	return seen, nil
+}
+
+var _ = Retry[Order]

@@ -1,0 +1,128 @@
+package transform
+
+import (
+	"go/ast"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// genericBase is a generic job with two instantiations.
+const genericBase = `package layout
+
+import (
+	"context"
+
+	fsm "github.com/fsmgen/fsmgen/runtime"
+)
+
+var Echo = fsm.NewActivity("layout.echo", func(_ context.Context, x int) (int, error) { return x, nil })
+
+//fsmgen:job
+func Keep[T any](ctx fsm.Context, x T, n int) (T, error) {
+	a, err := fsm.Await(ctx, Echo.Call(n))
+	if err != nil {
+		return x, err
+	}
+	_, err = fsm.Await(ctx, Echo.Call(a))
+	return x, err
+}
+
+var (
+	_ = Keep[string]
+	_ = Keep[[]int]
+)
+`
+
+// genericStates reads, per state id, the layout and accepted layouts of
+// each instantiation's StateInfo, in the order they are registered.
+func genericStates(t *testing.T, out *Output) (layouts, accepts map[string][]string) {
+	t.Helper()
+	layouts, accepts = map[string][]string{}, map[string][]string{}
+	str := func(e ast.Expr) string {
+		s, _ := strconv.Unquote(e.(*ast.BasicLit).Value)
+		return s
+	}
+	for _, f := range out.Files {
+		if filepath.Base(f.Path) == LockFile {
+			continue
+		}
+		eachStateInfo(t, f.Content, func(state string, fields map[string]ast.Expr) {
+			id := str(fields["ID"])
+			layouts[id] = append(layouts[id], str(fields["Layout"]))
+			var acc []string
+			if a, ok := fields["Accepts"]; ok {
+				for _, e := range a.(*ast.CompositeLit).Elts {
+					for _, kv := range e.(*ast.CompositeLit).Elts {
+						if kv := kv.(*ast.KeyValueExpr); kv.Key.(*ast.Ident).Name == "Layout" {
+							acc = append(acc, str(kv.Value))
+						}
+					}
+				}
+			}
+			accepts[id] = append(accepts[id], strings.Join(acc, " "))
+		})
+	}
+	return layouts, accepts
+}
+
+// TestGenericLayouts checks that each instantiation's states have layouts
+// of their own, and that a compatible change to the generic job makes each
+// instantiation accept its own earlier layouts, not another's.
+func TestGenericLayouts(t *testing.T) {
+	gen := func(src string, lock []byte) (*Output, []byte) {
+		t.Helper()
+		out, err := Generate(Config{overlay: layoutOverlay(t, src, lock)}, "./testdata/layout")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(out.Diagnostics) > 0 {
+			t.Fatalf("diagnostics: %v", out.Diagnostics)
+		}
+		for _, f := range out.Files {
+			if filepath.Base(f.Path) == LockFile {
+				return out, f.Content
+			}
+		}
+		t.Fatal("no lock written")
+		return nil, nil
+	}
+	base, lock := gen(genericBase, nil)
+	layouts, _ := genericStates(t, base)
+	for id, ls := range layouts {
+		if len(ls) != 2 || ls[0] == ls[1] {
+			t.Errorf("state %s: layouts %v, want one per instantiation, distinct", id, ls)
+		}
+	}
+	if !strings.Contains(string(lock), `"shape":"type parameter 0"`) {
+		t.Errorf("the lock does not describe x by its type parameter:\n%s", lock)
+	}
+	// A variable added across the second await is compatible: each
+	// instantiation accepts what it stored before.
+	v2 := replaceAll(t, genericBase, "_, err = fsm.Await(ctx, Echo.Call(a))\n\treturn x, err", "y := x\n\t_, err = fsm.Await(ctx, Echo.Call(a))\n\t_ = y\n\treturn x, err")
+	next, _ := gen(v2, lock)
+	nl, na := genericStates(t, next)
+	second := "Echo.Call#2"
+	if len(nl[second]) != 2 || len(na[second]) != 2 {
+		t.Fatalf("state %s: layouts %v, accepts %v", second, nl[second], na[second])
+	}
+	for i := range 2 {
+		if nl[second][i] == layouts[second][i] {
+			t.Errorf("instantiation %d: the changed state kept layout %s", i, nl[second][i])
+		}
+		if na[second][i] != layouts[second][i] {
+			t.Errorf("instantiation %d accepts %q, want its own earlier layout %s (the other's is %s)", i, na[second][i], layouts[second][i], layouts[second][1-i])
+		}
+	}
+	// A change of what T's variable stores is breaking, for every
+	// instantiation at once: reported once, at the job's state.
+	v3 := replaceAll(t, genericBase, "x T, n int", "x []T, n int", "(T, error)", "([]T, error)")
+	out, err := Generate(Config{overlay: layoutOverlay(t, v3, lock)}, "./testdata/layout")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(out.Diagnostics) == 0 || !strings.Contains(out.Diagnostics[0].Message, "variable x was T and is now []T") {
+		t.Errorf("diagnostics %v, want x's change reported", out.Diagnostics)
+	}
+}
