@@ -174,6 +174,21 @@ func writeKey(b *strings.Builder, t types.Type) {
 	}
 }
 
+// display writes the type arguments as the job's package names them.
+func (in *instance) display(path string) string {
+	q := func(p *types.Package) string {
+		if p.Path() == path {
+			return ""
+		}
+		return p.Name()
+	}
+	parts := make([]string, len(in.args))
+	for i, a := range in.args {
+		parts[i] = types.TypeString(a, q)
+	}
+	return strings.Join(parts, ", ")
+}
+
 // instanceLayout is the layout an instantiation gives a state of the
 // generic job: the generic layout, which describes each type parameter by
 // its index, made specific by how the codec stores each type argument.
@@ -314,10 +329,7 @@ func (l *lowerer) checkInstances() {
 	j := l.j
 	for _, in := range j.instances {
 		report := func(format string, args ...any) {
-			msg := fmt.Sprintf("%s[%s]: ", j.fn.Name(), types.TypeString(in.args[0], types.RelativeTo(j.pkg.Types))) + fmt.Sprintf(format, args...)
-			if len(in.args) > 1 {
-				msg = fmt.Sprintf("%s[%s]: ", j.fn.Name(), in.key) + fmt.Sprintf(format, args...)
-			}
+			msg := fmt.Sprintf("%s[%s]: ", j.fn.Name(), in.display(j.pkg.PkgPath)) + fmt.Sprintf(format, args...)
 			l.ds.list = append(l.ds.list, Diagnostic{Pos: in.at, Message: msg, pos: in.pos})
 		}
 		bad := false

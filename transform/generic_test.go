@@ -126,3 +126,50 @@ func TestGenericLayouts(t *testing.T) {
 		t.Errorf("diagnostics %v, want x's change reported", out.Diagnostics)
 	}
 }
+
+// TestGenericInstancesFromTests checks the instantiations found in tests:
+// the external test package's are registered, and a type declared in a
+// test file is refused at its use, since generated code cannot name it.
+func TestGenericInstancesFromTests(t *testing.T) {
+	overlay := layoutOverlay(t, genericBase, nil)
+	dir, err := filepath.Abs(filepath.Join("testdata", "layout"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	overlay[filepath.Join(dir, "ext_test.go")] = []byte(`package layout_test
+
+import (
+	"testing"
+
+	"github.com/fsmgen/fsmgen/transform/testdata/layout"
+)
+
+func TestKeep(t *testing.T) { _ = layout.Keep[float64] }
+`)
+	out, err := Generate(Config{overlay: overlay}, "./testdata/layout")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(out.Diagnostics) > 0 || len(out.Files) == 0 {
+		t.Fatalf("diagnostics: %v", out.Diagnostics)
+	}
+	for _, want := range []string{"Func: Keep[float64]", "Func: Keep[string]", "Func: Keep[[]int]", "KeepJob[float64]()"} {
+		if !strings.Contains(string(out.Files[0].Content), want) {
+			t.Errorf("the generated file lacks %q", want)
+		}
+	}
+	overlay[filepath.Join(dir, "in_test.go")] = []byte(`package layout
+
+type local struct{ N int }
+
+var _ = Keep[local]
+`)
+	out, err = Generate(Config{overlay: overlay}, "./testdata/layout")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(out.Diagnostics) != 1 || out.Diagnostics[0].Pos.Line != 5 || filepath.Base(out.Diagnostics[0].Pos.Filename) != "in_test.go" ||
+		!strings.Contains(out.Diagnostics[0].Message, "Keep[local]: fsmgen registers each instantiation of generic job Keep in the generated file, which cannot name type argument T: local is declared in a test file") {
+		t.Errorf("diagnostics %v, want Keep[local] refused at in_test.go:5", out.Diagnostics)
+	}
+}
