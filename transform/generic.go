@@ -346,8 +346,8 @@ func (l *lowerer) checkInstances() {
 		reported := map[*hvar]bool{}
 		for _, site := range l.awaits {
 			for _, v := range site.saved {
-				if reported[v] || v.nest != nil || !mentionsTypeParam(v.typ, map[types.Type]bool{}) {
-					continue
+				if reported[v] || v.nest != nil || !mentionsTypeParam(v.typ, map[types.Type]bool{}) || topUnsaveable(v.typ, sc) != "" {
+					continue // the generic job's own check reports it
 				}
 				t := in.subst(v.typ)
 				why := topUnsaveable(t, sc)

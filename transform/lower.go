@@ -456,6 +456,10 @@ func (l *lowerer) declStmt(s *ast.DeclStmt) {
 		for _, spec := range gd.Specs {
 			ts := spec.(*ast.TypeSpec)
 			obj := l.info.Defs[ts.Name]
+			if obj != nil && l.j.generic() && mentionsTypeParam(obj.Type().Underlying(), map[types.Type]bool{}) {
+				l.ds.errorf(ts.Name.Pos(), "type %s declared in generic job %s uses its type parameters: fsmgen moves a job's types to package level, where they would need type parameters of their own; declare it at package level as a generic type (type %s[T any] ...)", ts.Name.Name, l.j.fn.Name(), ts.Name.Name)
+				continue
+			}
 			if obj != nil {
 				l.names.rename(obj, l.names.forType(ts.Name.Name))
 				l.movedTypes[obj] = l.names.renamed[obj]

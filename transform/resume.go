@@ -34,6 +34,17 @@ func (e *emitter) resume(m *machine) (string, error) {
 		}
 		b.WriteString(")\n")
 	}
+	var params []string
+	for _, v := range l.vars {
+		if v.param && v.obj != nil && !usesObject(l.info, l.j.decl.Body.List, v.obj) {
+			params = append(params, v.name)
+		}
+	}
+	if len(params) > 0 {
+		// A job may never read a parameter; Go does not count it as unused,
+		// but here it is a local.
+		fmt.Fprintf(&b, "%s = %s\n", strings.Repeat("_, ", len(params)-1)+"_", strings.Join(params, ", "))
+	}
 	if named := m.namedResultVars(); len(named) > 0 {
 		// A job may never read its named results; Go does not count them as
 		// unused, but here they are locals.

@@ -109,3 +109,17 @@ func VariadicModify(ctx fsm.Context, xs ...int) (int, int, error) {
 	}
 	return len(xs), sum, nil
 }
+
+// UnusedParam never reads one of its parameters, which Go allows.
+//
+//fsmgen:job
+func UnusedParam(ctx fsm.Context, ignored string, x int) (int, error) {
+	return fsm.Await(ctx, Echo.Call(x))
+}
+
+// Ignore never reads its receiver or its parameter after awaiting.
+//
+//fsmgen:job
+func (c Counter) Ignore(ctx fsm.Context, x int) (int, error) {
+	return fsm.Await(ctx, Echo.Call(7))
+}

@@ -1828,3 +1828,311 @@ func init() {
 		},
 	})
 }
+
+// UnusedParamArgs holds the arguments of job UnusedParam, for UnusedParamJob: one field per parameter.
+type UnusedParamArgs struct {
+	Ignored string
+	X       int
+}
+
+// UnusedParamJob is the handle of job UnusedParam, for fsm.Start, fsm.Wait and fsm.Child.
+var UnusedParamJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.UnusedParam",
+	func(a UnusedParamArgs) []any { return []any{a.Ignored, a.X} },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
+
+// unusedParamMachine is the state machine of job UnusedParam.
+type unusedParamMachine struct {
+	state int // the await the job is stopped at; see fsm.Machine.State
+	v     struct {
+		x int
+	} // the job's variables saved at some await
+	r0 int
+	r1 error
+}
+
+// Resume implements fsm.Machine: it runs job UnusedParam from where it stopped to its
+// next await.
+func (m *unusedParamMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, error) {
+	var (
+		ignored string
+		x       int
+		v_1     int
+		err     error
+	)
+	_ = ignored
+	st := m.state
+	m.state = fsm.StatePoisoned
+	switch st {
+	case 0:
+		x = m.v.x
+	case 1:
+		goto resume1
+	case fsm.StateDone:
+		m.state = st
+		return nil, fsm.ErrFinished
+	default:
+		m.state = st
+		return nil, fsm.ErrPoisoned
+	}
+//line methods.go:117
+	return m.suspend(1, Echo.Call(x))
+resume1:
+//line methods_fsm.go:1881
+	v_1, err = fsm.Take[int](in)
+//line methods.go:117
+	return m.finish(v_1, err)
+//line methods_fsm.go:1885
+}
+
+func (m *unusedParamMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
+	m.r0 = r0
+	m.r1 = r1
+	m.state = fsm.StateDone
+	return nil, nil
+}
+
+func (m *unusedParamMachine) suspend(state int, op fsm.AnyOp) (fsm.AnyOp, error) {
+	m.state = state
+	return fsm.Suspend(op)
+}
+
+// State implements fsm.Machine.
+func (m *unusedParamMachine) State() int {
+	return m.state
+}
+
+// Results implements fsm.Machine.
+func (m *unusedParamMachine) Results() []any {
+	return []any{m.r0, m.r1}
+}
+
+// MarshalCBOR implements fsm.Machine: it writes the state number and
+// the variables live in that state, nothing else.
+func (m *unusedParamMachine) MarshalCBOR() ([]byte, error) {
+	w := fsm.NewStateWriter(m.state)
+	switch m.state {
+	case 0:
+		fsm.Save(w, "x", m.v.x)
+	case fsm.StateDone:
+		fsm.Save(w, "result 0", m.r0)
+		fsm.SaveError(w, "result 1", m.r1)
+	case fsm.StatePoisoned:
+		return nil, fsm.ErrPoisoned
+	}
+	return w.Bytes()
+}
+
+// UnmarshalCBOR implements fsm.Machine.
+func (m *unusedParamMachine) UnmarshalCBOR(data []byte) error {
+	r, err := fsm.NewStateReader(data, 1)
+	if err != nil {
+		return err
+	}
+	switch r.State() {
+	case 0:
+		fsm.Load(r, "x", &m.v.x)
+	case fsm.StateDone:
+		fsm.Load(r, "result 0", &m.r0)
+		fsm.LoadError(r, "result 1", &m.r1)
+	}
+	if err := r.Close(); err != nil {
+		return err
+	}
+	m.state = r.State()
+	return nil
+}
+
+func init() {
+	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			ID:     "done",
+			Layout: "66bd053531855045",
+			Pos:    "methods.go:118:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
+		Func: UnusedParam,
+		Name: "github.com/fsmgen/fsmgen/tests/equiv.UnusedParam",
+		New: func(args []any) (fsm.Machine, error) {
+			m := &unusedParamMachine{}
+			var err error
+			if _, err = fsm.Arg[string]("github.com/fsmgen/fsmgen/tests/equiv.UnusedParam", args, 0, "ignored"); err != nil {
+				return nil, err
+			}
+			if m.v.x, err = fsm.Arg[int]("github.com/fsmgen/fsmgen/tests/equiv.UnusedParam", args, 1, "x"); err != nil {
+				return nil, err
+			}
+			return m, nil
+		},
+		Start: fsm.StateInfo{
+			ID:     "start",
+			Layout: "32ced3795c691e07",
+			Pos:    "methods.go:116:6",
+			Vars: []fsm.VarInfo{{
+				Name: "x",
+				Type: "int",
+			}},
+		},
+		States: []fsm.StateInfo{{
+			ID:     "Echo.Call",
+			Layout: "86be675ce493dc32",
+			Pos:    "methods.go:117:9",
+		}},
+		Zero: func() fsm.Machine {
+			return &unusedParamMachine{}
+		},
+	})
+}
+
+// CounterIgnoreArgs holds the arguments of job Counter.Ignore, for CounterIgnoreJob: the receiver, then one field per parameter.
+type CounterIgnoreArgs struct {
+	C Counter
+	X int
+}
+
+// CounterIgnoreJob is the handle of job Counter.Ignore, for fsm.Start, fsm.Wait and fsm.Child.
+var CounterIgnoreJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.Counter.Ignore",
+	func(a CounterIgnoreArgs) []any { return []any{a.C, a.X} },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
+
+// counterIgnoreMachine is the state machine of job Ignore.
+type counterIgnoreMachine struct {
+	state int // the await the job is stopped at; see fsm.Machine.State
+	r0    int
+	r1    error
+}
+
+// Resume implements fsm.Machine: it runs job Ignore from where it stopped to its
+// next await.
+func (m *counterIgnoreMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, error) {
+	var (
+		c   Counter
+		x   int
+		v_1 int
+		err error
+	)
+	_, _ = c, x
+	st := m.state
+	m.state = fsm.StatePoisoned
+	switch st {
+	case 0:
+	case 1:
+		goto resume1
+	case fsm.StateDone:
+		m.state = st
+		return nil, fsm.ErrFinished
+	default:
+		m.state = st
+		return nil, fsm.ErrPoisoned
+	}
+//line methods.go:124
+	return m.suspend(1, Echo.Call(7))
+resume1:
+//line methods_fsm.go:2037
+	v_1, err = fsm.Take[int](in)
+//line methods.go:124
+	return m.finish(v_1, err)
+//line methods_fsm.go:2041
+}
+
+func (m *counterIgnoreMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
+	m.r0 = r0
+	m.r1 = r1
+	m.state = fsm.StateDone
+	return nil, nil
+}
+
+func (m *counterIgnoreMachine) suspend(state int, op fsm.AnyOp) (fsm.AnyOp, error) {
+	m.state = state
+	return fsm.Suspend(op)
+}
+
+// State implements fsm.Machine.
+func (m *counterIgnoreMachine) State() int {
+	return m.state
+}
+
+// Results implements fsm.Machine.
+func (m *counterIgnoreMachine) Results() []any {
+	return []any{m.r0, m.r1}
+}
+
+// MarshalCBOR implements fsm.Machine: it writes the state number and
+// the variables live in that state, nothing else.
+func (m *counterIgnoreMachine) MarshalCBOR() ([]byte, error) {
+	w := fsm.NewStateWriter(m.state)
+	switch m.state {
+	case fsm.StateDone:
+		fsm.Save(w, "result 0", m.r0)
+		fsm.SaveError(w, "result 1", m.r1)
+	case fsm.StatePoisoned:
+		return nil, fsm.ErrPoisoned
+	}
+	return w.Bytes()
+}
+
+// UnmarshalCBOR implements fsm.Machine.
+func (m *counterIgnoreMachine) UnmarshalCBOR(data []byte) error {
+	r, err := fsm.NewStateReader(data, 1)
+	if err != nil {
+		return err
+	}
+	switch r.State() {
+	case fsm.StateDone:
+		fsm.Load(r, "result 0", &m.r0)
+		fsm.LoadError(r, "result 1", &m.r1)
+	}
+	if err := r.Close(); err != nil {
+		return err
+	}
+	m.state = r.State()
+	return nil
+}
+
+func init() {
+	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			ID:     "done",
+			Layout: "66bd053531855045",
+			Pos:    "methods.go:125:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
+		Func: Counter.Ignore,
+		Name: "github.com/fsmgen/fsmgen/tests/equiv.Counter.Ignore",
+		New: func(args []any) (fsm.Machine, error) {
+			m := &counterIgnoreMachine{}
+			var err error
+			if _, err = fsm.Arg[Counter]("github.com/fsmgen/fsmgen/tests/equiv.Counter.Ignore", args, 0, "c"); err != nil {
+				return nil, err
+			}
+			if _, err = fsm.Arg[int]("github.com/fsmgen/fsmgen/tests/equiv.Counter.Ignore", args, 1, "x"); err != nil {
+				return nil, err
+			}
+			return m, nil
+		},
+		Start: fsm.StateInfo{
+			ID:     "start",
+			Layout: "de812708ca81758f",
+			Pos:    "methods.go:123:18",
+		},
+		States: []fsm.StateInfo{{
+			ID:     "Echo.Call",
+			Layout: "86be675ce493dc32",
+			Pos:    "methods.go:124:9",
+		}},
+		Zero: func() fsm.Machine {
+			return &counterIgnoreMachine{}
+		},
+	})
+}

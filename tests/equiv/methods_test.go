@@ -1,6 +1,8 @@
 package equiv
 
 var methodCases = []jobCase{
+	{name: "UnusedParam", job: UnusedParam, args: in("no", 3), want: out(3, nil), awaits: 1},
+	{name: "Counter.Ignore", job: Counter.Ignore, args: in(Counter{Base: 1}, 2), want: out(7, nil), awaits: 1},
 	{name: "Counter.Count", job: Counter.Count, args: in(Counter{Base: 3}, 4), want: out(9, nil), awaits: 4},
 	{name: "Counter.Count/0", job: Counter.Count, args: in(Counter{Base: 3}, 0), want: out(3, nil), awaits: 0},
 	{name: "Counter.Label", job: Counter.Label, args: in(Counter{Base: 7}, "p"), want: out("p#7", nil), awaits: 1},

@@ -250,6 +250,14 @@ func localInstance() {
 }
 
 //fsmgen:job
+func LocalGenericType[T any](ctx fsm.Context, x T) (T, error) {
+	type box struct{ V T } // want `type box declared in generic job LocalGenericType uses its type parameters: fsmgen moves a job's types to package level`
+	b := box{x}
+	fsm.Await(ctx, Echo.Call(1))
+	return b.V, nil
+}
+
+//fsmgen:job
 func CallsHeldGenerically[T any](ctx fsm.Context, x T) (T, error) {
 	return Held(ctx, x) // want `job CallsHeldGenerically calls generic job Held with type arguments that are CallsHeldGenerically's own type parameters`
 }
