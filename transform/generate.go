@@ -48,6 +48,9 @@ type Config struct {
 	// overlay replaces the contents of source files, by absolute path, for
 	// tests that generate variants of one package.
 	overlay map[string][]byte
+	// slowLoad turns off the loader's fast path (see fastload.go), for
+	// tests that compare the two.
+	slowLoad bool
 	// loaded is the overlay the packages were loaded with: overlay, and
 	// the generated files blanked out.
 	loaded map[string][]byte
@@ -132,7 +135,7 @@ func Generate(cfg Config, patterns ...string) (*Output, error) {
 // load loads the packages with every generated file blanked out, so that a
 // stale generated file cannot stop its own regeneration.
 func load(cfg Config, patterns []string) ([]*packages.Package, map[string][]string, map[string][]byte, error) {
-	first, err := packages.Load(&packages.Config{Mode: packages.NeedName | packages.NeedFiles, Dir: cfg.Dir, BuildFlags: tagFlags(cfg.Tags)}, patterns...)
+	first, err := packages.Load(&packages.Config{Mode: packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles | packages.NeedModule, Dir: cfg.Dir, BuildFlags: tagFlags(cfg.Tags)}, patterns...)
 	if err != nil {
 		return nil, nil, nil, loadError(err)
 	}
@@ -147,6 +150,11 @@ func load(cfg Config, patterns []string) ([]*packages.Package, map[string][]stri
 				overlay[f] = []byte("package " + p.Name + "\n")
 				generated[p.ID] = append(generated[p.ID], f)
 			}
+		}
+	}
+	if !cfg.slowLoad {
+		if pkgs := fastLoad(cfg, first, overlay); pkgs != nil {
+			return pkgs, generated, overlay, nil
 		}
 	}
 	conf := &packages.Config{
