@@ -201,12 +201,25 @@ func load(cfg Config, patterns []string) ([]*packages.Package, map[string][]stri
 // generic jobs that only tests make, and returns the test variants. A
 // failure gives none: the package itself has loaded, and what its tests
 // instantiate is then unknown, as an instantiation in another package is.
+//
+// The load has no overlay but the caller's (cfg.overlay): with one,
+// go/packages type-checks every dependency from source, and the generated
+// files, which the first load blanked out, only add to what the tests can
+// name (their handles) or, stale, fail to compile, which leaves some
+// instantiations unknown.
 func loadTests(cfg Config, pkg *packages.Package) []*packages.Package {
+	if len(pkg.GoFiles) == 0 {
+		return nil
+	}
+	tests, _ := filepath.Glob(filepath.Join(filepath.Dir(pkg.GoFiles[0]), "*_test.go"))
+	if len(tests) == 0 && len(cfg.overlay) == 0 {
+		return nil
+	}
 	conf := &packages.Config{
 		Mode:       packages.NeedName | packages.NeedFiles | packages.NeedSyntax | packages.NeedTypes | packages.NeedTypesInfo | packages.NeedImports,
 		Dir:        cfg.Dir,
 		BuildFlags: tagFlags(cfg.Tags),
-		Overlay:    cfg.loaded,
+		Overlay:    cfg.overlay,
 		Tests:      true,
 	}
 	pkgs, err := packages.Load(conf, pkg.PkgPath)

@@ -55,11 +55,20 @@ func findInstances(pkg *packages.Package, jobs []*job, tests func() []*packages.
 		return
 	}
 	seen := map[*job]map[string]*instance{}
+	generated := map[string]bool{} // by file name
 	scan := func(p *packages.Package, fromTest bool) {
 		if p.TypesInfo == nil {
 			return
 		}
+		for _, f := range p.Syntax {
+			if isGeneratedFile(f) {
+				generated[p.Fset.File(f.Pos()).Name()] = true
+			}
+		}
 		for id, inst := range p.TypesInfo.Instances {
+			if generated[p.Fset.Position(id.Pos()).Filename] {
+				continue // what an earlier run registered is no use of the job
+			}
 			fn, ok := p.TypesInfo.Uses[id].(*types.Func)
 			if !ok || fn.Pkg() == nil || fn.Pkg().Path() != pkg.PkgPath || fn.Type().(*types.Signature).Recv() != nil {
 				continue

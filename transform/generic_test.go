@@ -146,6 +146,9 @@ import (
 
 func TestKeep(t *testing.T) { _ = layout.Keep[float64] }
 `)
+	// What an earlier run generated names instantiations too, which are no
+	// uses of the job.
+	overlay[filepath.Join(dir, "old_fsm.go")] = []byte(Header + "\n\npackage layout\n\nvar _ = Keep[uint8]\n")
 	out, err := Generate(Config{overlay: overlay}, "./testdata/layout")
 	if err != nil {
 		t.Fatal(err)
@@ -158,6 +161,10 @@ func TestKeep(t *testing.T) { _ = layout.Keep[float64] }
 			t.Errorf("the generated file lacks %q", want)
 		}
 	}
+	if strings.Contains(string(out.Files[0].Content), "Keep[uint8]") {
+		t.Error("Keep[uint8], which only a generated file names, is registered")
+	}
+	delete(overlay, filepath.Join(dir, "old_fsm.go"))
 	overlay[filepath.Join(dir, "in_test.go")] = []byte(`package layout
 
 type local struct{ N int }
