@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"strings"
 	"runtime"
 	"sync"
 	"testing"
@@ -45,6 +46,10 @@ func Check(t testing.TB, job any, args ...any) Result {
 	}
 	name := funcName(fn)
 	info, ok := fsm.LookupJob(job)
+	if !ok && strings.HasSuffix(name, "[...]") {
+		t.Fatalf("fsmtest.Check(%s): no state machine is registered for this instantiation of a generic job; fsmgen registers the instantiations its package makes, in its code and its tests: run fsmgen on the package again (go generate), or name the instantiation once in the job's package (var _ = Job[T])", name)
+		return Result{}
+	}
 	if !ok {
 		t.Fatalf("fsmtest.Check(%s): no state machine is registered for this job; mark it //fsmgen:job and run fsmgen on its package (go generate, or fsmgen ./... from the module root)", name)
 		return Result{}

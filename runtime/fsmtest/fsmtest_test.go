@@ -178,6 +178,13 @@ func TestNoMachine(t *testing.T) {
 	wantFatal(t, f, "fsmtest_test.unregistered", "no state machine", "go generate", "fsmgen ./...")
 }
 
+func TestNoMachineForInstantiation(t *testing.T) {
+	f, _ := check(t, unregisteredGeneric[int], 3)
+	wantFatal(t, f, "unregisteredGeneric[...]", "this instantiation of a generic job", "var _ = Job[T]")
+}
+
+func unregisteredGeneric[T any](ctx fsm.Context, x T) (T, error) { return x, nil }
+
 func TestBadArguments(t *testing.T) {
 	f, _ := check(t, sumDoubles, "three")
 	wantFatal(t, f, "argument 1", "string", "int")
