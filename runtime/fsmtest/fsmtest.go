@@ -6,8 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
-	"strings"
 	"runtime"
+	"strings"
 	"sync"
 	"testing"
 
