@@ -193,6 +193,9 @@ func (im *exportImporter) Import(path string) (*types.Package, error) {
 		return nil, err
 	}
 	defer f.Close()
+	// go list -export may give a compiler's archive or cmd/export's
+	// output; NewReader reads both, as go/packages does.
+	//lint:ignore SA1019 go/packages itself reads export files this way.
 	r, err := gcexportdata.NewReader(bufio.NewReader(f))
 	if err != nil {
 		return nil, fmt.Errorf("reading export data of %s: %v", path, err)
