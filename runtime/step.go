@@ -23,7 +23,23 @@ type jobRun struct {
 	prog progress
 
 	events   []Event // of the next write
+	consumed []int64 // signals the next write marks consumed
 	sinceCxl int     // awaits since the job was cancelled
+
+	// settled, when not nil, is an outcome the job has resumed with but no
+	// write has made durable yet (see settle): what to write, should the job
+	// stop before its next write, so that the op is not run again.
+	settled *settledStep
+}
+
+// settledStep is the job as it was once its pending op settled: the row with
+// its outcome, and what the write of it carries.
+type settledStep struct {
+	rec      JobRecord
+	op       AnyOp
+	prog     progress
+	events   []Event
+	consumed []int64
 }
 
 // progress is the engine's record of how far a pending op has got: one entry
@@ -221,6 +237,7 @@ func (r *jobRun) write(ctx context.Context, status Status, keep bool, u Update) 
 	}
 	u.WakeSeq = rec.WakeSeq
 	u.Events = append(r.events, u.Events...)
+	u.Consumed = append(r.consumed, u.Consumed...)
 	v, err := r.e.store.Apply(ctx, u)
 	if err != nil {
 		if errors.Is(err, ErrLeaseLost) {
@@ -237,12 +254,21 @@ func (r *jobRun) write(ctx context.Context, status Status, keep bool, u Update) 
 		rec.LeaseUntil = u.LeaseUntil
 	}
 	r.rec = rec
-	r.events = nil
+	r.events, r.consumed, r.settled = nil, nil, nil
 	return nil
 }
 
 func (r *jobRun) attention(ctx context.Context, cause error) {
 	r.e.log.Error("fsm: job needs attention", "job_id", r.rec.ID, "job", r.rec.Name, "err", cause)
+	if st := r.settled; st != nil {
+		// The outcome the job resumed with is made durable first, with
+		// the checkpoint it belongs to: a retry of the job resumes with
+		// it instead of running the op again.
+		r.rec, r.op, r.prog, r.events, r.consumed = st.rec, st.op, st.prog, st.events, st.consumed
+		if err := r.write(ctx, StatusRunning, true, Update{}); err != nil {
+			return
+		}
+	}
 	// The row stays the last durable one; only status and error change. Events
 	// of a checkpoint not yet written are dropped with it.
 	stored, err := r.e.store.Job(ctx, r.rec.ID)
@@ -368,7 +394,8 @@ func (r *jobRun) giveBack(ctx context.Context) {
 	_ = r.write(ctx, StatusPending, false, Update{})
 }
 
-// settle writes the op's outcome, then returns it as it will be read back.
+// settle records the op's outcome for the next write, and returns it as it
+// will be read back.
 func (r *jobRun) settle(ctx context.Context, out Outcome, ev *evaluation) (Outcome, bool) {
 	ob, err := EncodeOutcome(r.op, out)
 	if err != nil {
@@ -381,19 +408,24 @@ func (r *jobRun) settle(ctx context.Context, out Outcome, ev *evaluation) (Outco
 		return Outcome{}, false
 	}
 	r.rec.Outcome = ob
-	u := Update{}
 	detail := "ok"
 	if out.err != nil {
 		detail = out.err.Error()
 	}
 	if ev != nil {
-		u.Consumed = ev.consumed
-		u.Events = ev.extra
+		r.consumed = append(r.consumed, ev.consumed...)
+		r.events = append(r.events, ev.extra...)
 	}
-	u.Events = append(u.Events, Event{Seq: r.rec.Seq, Time: r.e.opts.Now(), Kind: EventOutcome, StateNum: r.rec.StateNum, Outcome: ob, Detail: detail})
-	if err := r.write(ctx, StatusRunning, true, u); err != nil {
-		return Outcome{}, false
-	}
+	r.events = append(r.events, Event{Seq: r.rec.Seq, Time: r.e.opts.Now(), Kind: EventOutcome, StateNum: r.rec.StateNum, Outcome: ob, Detail: detail})
+	// The outcome is not written here: the machine resumes with it at once,
+	// and the next write (the next checkpoint, before its op starts, or the
+	// job's end) carries it with what follows from it, in one commit. The
+	// code between two awaits changes nothing durable, so a crash before
+	// that commit leaves the job as if the op had not settled: the op runs
+	// again, as it does after a crash just before its outcome is written.
+	// Should the job stop without that write (attention), settled is
+	// written first.
+	r.settled = &settledStep{rec: r.rec, op: r.op, prog: r.prog, events: append([]Event(nil), r.events...), consumed: append([]int64(nil), r.consumed...)}
 	return in, true
 }
 

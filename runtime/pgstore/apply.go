@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/jackc/pgx/v5"
 
@@ -79,23 +80,42 @@ const stepColumns = `
 // stepOnly writes a job's row.
 const stepOnly = `UPDATE jobs SET ` + stepColumns + ` WHERE id = $18 AND version = $19 RETURNING status`
 
-// stepWithEvent writes a job's row and, if its fence held, one event of its
-// history ($21 to $29).
-const stepWithEvent = `WITH step AS (
+// maxSingleEvents is how many events a step's one statement writes beside
+// its row: one, or two for the outcome of an op and the checkpoint after it,
+// which the engine writes together.
+const maxSingleEvents = 2
+
+// stepWithEvents[n-1] writes a job's row and, if its fence held, n events of
+// its history, in order ($21 on, nine parameters each).
+var stepWithEvents = func() (out [maxSingleEvents]string) {
+	for n := 1; n <= maxSingleEvents; n++ {
+		var rows []string
+		for i := range n {
+			p := 21 + 9*i
+			rows = append(rows, fmt.Sprintf("(%d, $%d::bigint, $%d::bigint, $%d::text, $%d::bigint, $%d::bytea, $%d::text, $%d::bytea, $%d::bytea, $%d::bytea)",
+				i, p, p+1, p+2, p+3, p+4, p+5, p+6, p+7, p+8))
+		}
+		out[n-1] = `WITH step AS (
 		UPDATE jobs SET ` + stepColumns + `
 		WHERE id = $18 AND version = $19
 		RETURNING status
 	), event AS (
 		INSERT INTO events (job_id, seq, time, kind, state_num, state, layout, op, outcome, detail)
-		SELECT $18, $21::bigint, $22::bigint, $23::text, $24::bigint, $25::bytea, $26::text, $27::bytea, $28::bytea, $29::bytea FROM step
+		SELECT $18, e.seq, e.time, e.kind, e.state_num, e.state, e.layout, e.op, e.outcome, e.detail
+		FROM step, (VALUES ` + strings.Join(rows, ", ") + `) AS e(n, seq, time, kind, state_num, state, layout, op, outcome, detail)
+		ORDER BY e.n
 	)
 	SELECT status FROM step`
+	}
+	return out
+}()
 
-// single reports whether a writes its row and one event and nothing else:
-// one statement, which a batch may send along with others (see pipeline).
+// single reports whether a writes its row and one or two events and nothing
+// else: one statement, which a batch may send along with others (see
+// pipeline).
 func (a *apply) single() bool {
 	u := a.u
-	return len(u.Events) == 1 && len(u.Children) == 0 && len(u.Consumed) == 0 && len(u.Wake) == 0
+	return len(u.Events) >= 1 && len(u.Events) <= maxSingleEvents && len(u.Children) == 0 && len(u.Consumed) == 0 && len(u.Wake) == 0
 }
 
 // statement returns the statement that writes a's row (and its event, when
@@ -112,11 +132,14 @@ func (a *apply) statement(now int64) (string, []any) {
 	if !a.single() {
 		return stepOnly, args
 	}
-	// Most steps write their row and one event: one statement, one round
-	// trip, writes both (the event only when the row's fence held).
-	e := u.Events[0]
-	t, _ := storeutil.EncodeTime(e.Time)
-	return stepWithEvent, append(args, e.Seq, t, string(e.Kind), int64(e.StateNum), e.State, e.Layout, e.Op, e.Outcome, textBytes(e.Detail))
+	// Most steps write their row and one or two events: one statement, one
+	// round trip, writes them all (the events only when the row's fence
+	// held).
+	for _, e := range u.Events {
+		t, _ := storeutil.EncodeTime(e.Time)
+		args = append(args, e.Seq, t, string(e.Kind), int64(e.StateNum), e.State, e.Layout, e.Op, e.Outcome, textBytes(e.Detail))
+	}
+	return stepWithEvents[len(u.Events)-1], args
 }
 
 // run makes the change in tx, at the store time now.

@@ -510,6 +510,40 @@ func TestPanicNeedsAttentionAndRetry(t *testing.T) {
 	}
 }
 
+// TestAttentionAtCheckpointKeepsOutcome: a job whose checkpoint after an
+// activity fails needs attention with the activity's outcome stored, so
+// that a retry resumes with it instead of running the activity again.
+func TestAttentionAtCheckpointKeepsOutcome(t *testing.T) {
+	r := newRig(t)
+	ctx := r.ctx()
+	id, err := fsm.Start(ctx, r.e, SharerJob, Order{ID: "share", Amount: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := fsm.Wait(ctx, r.e, SharerJob, id); !errors.Is(err, fsm.ErrNeedsAttention) || !strings.Contains(err.Error(), "share memory") {
+		t.Fatalf("Wait: %v", err)
+	}
+	rec := r.waitStatus(id, fsm.StatusAttention)
+	if rec.StateNum != 1 || rec.Outcome == nil {
+		t.Errorf("attention job at state %d, outcome %x: want the charge's await with its outcome", rec.StateNum, rec.Outcome)
+	}
+	if err := fsm.Retry(ctx, r.store, id, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	for deadline := time.Now().Add(10 * time.Second); countKind(r.history(id), fsm.EventAttention) < 2; {
+		if time.Now().After(deadline) {
+			t.Fatalf("the retried job did not fail its checkpoint again: %+v", r.history(id))
+		}
+		time.Sleep(2 * time.Millisecond)
+	}
+	if n := done.count("charge share"); n != 1 {
+		t.Errorf("charged %d times, want once", n)
+	}
+	if n := countKind(r.history(id), fsm.EventOutcome); n != 1 {
+		t.Errorf("%d outcome events, want the charge's one", n)
+	}
+}
+
 func TestRetryFailedRestartsFromStart(t *testing.T) {
 	r := newRig(t)
 	ctx := r.ctx()

@@ -260,3 +260,20 @@ func Counter(ctx fsm.Context, n int) (int, error) {
 	}
 	return sum, nil
 }
+
+// Sharer charges, then holds two slices of one array across its next
+// await, which its checkpoint refuses: the job needs attention after the
+// charge's outcome.
+//
+//fsmgen:job
+func Sharer(ctx fsm.Context, o Order) (int, error) {
+	if _, err := fsm.Await(ctx, Charge.Call(o)); err != nil {
+		return 0, err
+	}
+	a := []int{1, 2, 3}
+	b := a[1:]
+	if _, err := fsm.Await(ctx, fsm.Sleep(time.Millisecond)); err != nil {
+		return 0, err
+	}
+	return len(a) + len(b), nil
+}

@@ -1637,3 +1637,198 @@ func init() {
 		},
 	})
 }
+
+// SharerJob is the handle of job Sharer, for fsm.Start, fsm.Wait and fsm.Child.
+var SharerJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/engine.Sharer",
+	func(a Order) []any { return []any{a} },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
+
+// sharerMachine is the state machine of job Sharer.
+type sharerMachine struct {
+	state int // the await the job is stopped at; see fsm.Machine.State
+	v     struct {
+		o Order
+		a []int
+		b []int
+	} // the job's variables saved at some await
+	r0 int
+	r1 error
+}
+
+// Resume implements fsm.Machine: it runs job Sharer from where it stopped to its
+// next await.
+func (m *sharerMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, error) {
+	var (
+		o     Order
+		err_1 error
+		a     []int
+		b     []int
+		err_2 error
+	)
+	st := m.state
+	m.state = fsm.StatePoisoned
+	switch st {
+	case 0:
+		o = m.v.o
+	case 1:
+		goto resume1
+	case 2:
+		a, b = m.v.a, m.v.b
+		goto resume2
+	case fsm.StateDone:
+		m.state = st
+		return nil, fsm.ErrFinished
+	default:
+		m.state = st
+		return nil, fsm.ErrPoisoned
+	}
+//line jobs.go:270
+	return m.suspend(1, Charge.Call(o))
+resume1:
+//line jobs.go:270
+	_, err_1 = fsm.Take[string](in)
+//line jobs.go:270
+	if err_1 == nil {
+		goto endIf
+	}
+//line jobs.go:271
+	return m.finish(0, err_1)
+endIf:
+	a = []int{1, 2, 3}
+	b = a[1:]
+//line jobs_fsm.go:1700
+	m.v.a, m.v.b = a, b
+//line jobs.go:275
+	return m.suspend(2, fsm.Sleep(time.Millisecond))
+resume2:
+//line jobs.go:275
+	_, err_2 = fsm.Take[struct{}](in)
+//line jobs.go:275
+	if err_2 == nil {
+		goto endIf_1
+	}
+//line jobs.go:276
+	return m.finish(0, err_2)
+endIf_1:
+	return m.finish(len(a)+len(b), nil)
+//line jobs_fsm.go:1715
+}
+
+func (m *sharerMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
+	m.r0 = r0
+	m.r1 = r1
+	m.state = fsm.StateDone
+	return nil, nil
+}
+
+func (m *sharerMachine) suspend(state int, op fsm.AnyOp) (fsm.AnyOp, error) {
+	m.state = state
+	return fsm.Suspend(op)
+}
+
+// State implements fsm.Machine.
+func (m *sharerMachine) State() int {
+	return m.state
+}
+
+// Results implements fsm.Machine.
+func (m *sharerMachine) Results() []any {
+	return []any{m.r0, m.r1}
+}
+
+// MarshalCBOR implements fsm.Machine: it writes the state number and
+// the variables live in that state, nothing else.
+func (m *sharerMachine) MarshalCBOR() ([]byte, error) {
+	w := fsm.NewStateWriter(m.state)
+	switch m.state {
+	case 0:
+		fsm.Save(w, "o", m.v.o)
+	case 2:
+		fsm.Save(w, "a", m.v.a)
+		fsm.Save(w, "b", m.v.b)
+	case fsm.StateDone:
+		fsm.Save(w, "result 0", m.r0)
+		fsm.SaveError(w, "result 1", m.r1)
+	case fsm.StatePoisoned:
+		return nil, fsm.ErrPoisoned
+	}
+	return w.Bytes()
+}
+
+// UnmarshalCBOR implements fsm.Machine.
+func (m *sharerMachine) UnmarshalCBOR(data []byte) error {
+	r, err := fsm.NewStateReader(data, 2)
+	if err != nil {
+		return err
+	}
+	switch r.State() {
+	case 0:
+		fsm.Load(r, "o", &m.v.o)
+	case 2:
+		fsm.Load(r, "a", &m.v.a)
+		fsm.Load(r, "b", &m.v.b)
+	case fsm.StateDone:
+		fsm.Load(r, "result 0", &m.r0)
+		fsm.LoadError(r, "result 1", &m.r1)
+	}
+	if err := r.Close(); err != nil {
+		return err
+	}
+	m.state = r.State()
+	return nil
+}
+
+func init() {
+	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			ID:     "done",
+			Layout: "66bd053531855045",
+			Pos:    "jobs.go:279:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
+		Func: Sharer,
+		Name: "github.com/fsmgen/fsmgen/tests/engine.Sharer",
+		New: func(args []any) (fsm.Machine, error) {
+			m := &sharerMachine{}
+			var err error
+			if m.v.o, err = fsm.Arg[Order]("github.com/fsmgen/fsmgen/tests/engine.Sharer", args, 0, "o"); err != nil {
+				return nil, err
+			}
+			return m, nil
+		},
+		Start: fsm.StateInfo{
+			ID:     "start",
+			Layout: "6820990258f40cb4",
+			Pos:    "jobs.go:269:6",
+			Vars: []fsm.VarInfo{{
+				Name: "o",
+				Type: "Order",
+			}},
+		},
+		States: []fsm.StateInfo{{
+			ID:     "Charge.Call",
+			Layout: "1bd551b69987bae0",
+			Pos:    "jobs.go:270:15",
+		}, {
+			ID:     "fsm.Sleep",
+			Layout: "f652ab77162ed694",
+			Pos:    "jobs.go:275:15",
+			Vars: []fsm.VarInfo{{
+				Name: "a",
+				Type: "[]int",
+			}, {
+				Name: "b",
+				Type: "[]int",
+			}},
+		}},
+		Zero: func() fsm.Machine {
+			return &sharerMachine{}
+		},
+	})
+}
