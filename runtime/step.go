@@ -425,6 +425,18 @@ func (r *jobRun) settle(ctx context.Context, out Outcome, ev *evaluation) (Outco
 	// again, as it does after a crash just before its outcome is written.
 	// Should the job stop without that write (attention), settled is
 	// written first.
+	//
+	// An op that settled at once, before any write since the last outcome
+	// (a signal already sent, a child already done), is written now, as
+	// before: so that a job whose awaits all settle at once still makes its
+	// progress durable at each of them, and holds at most one unwritten
+	// outcome.
+	if r.settled != nil {
+		if err := r.write(ctx, StatusRunning, true, Update{}); err != nil {
+			return Outcome{}, false
+		}
+		return in, true
+	}
 	r.settled = &settledStep{rec: r.rec, op: r.op, prog: r.prog, events: append([]Event(nil), r.events...), consumed: append([]int64(nil), r.consumed...)}
 	return in, true
 }

@@ -277,3 +277,20 @@ func Sharer(ctx fsm.Context, o Order) (int, error) {
 	}
 	return len(a) + len(b), nil
 }
+
+// Approvals awaits n approvals, one after another.
+//
+//fsmgen:job
+func Approvals(ctx fsm.Context, n int) (int, error) {
+	ok := 0
+	for range n {
+		a, err := fsm.Await(ctx, ApprovalSignal.Wait())
+		if err != nil {
+			return ok, err
+		}
+		if a.OK {
+			ok++
+		}
+	}
+	return ok, nil
+}

@@ -1832,3 +1832,199 @@ func init() {
 		},
 	})
 }
+
+// ApprovalsJob is the handle of job Approvals, for fsm.Start, fsm.Wait and fsm.Child.
+var ApprovalsJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/engine.Approvals",
+	func(a int) []any { return []any{a} },
+	func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
+
+// approvalsMachine is the state machine of job Approvals.
+type approvalsMachine struct {
+	state int // the await the job is stopped at; see fsm.Machine.State
+	v     struct {
+		n   int
+		ok  int
+		n_1 int
+		i   int
+	} // the job's variables saved at some await
+	r0 int
+	r1 error
+}
+
+// Resume implements fsm.Machine: it runs job Approvals from where it stopped to its
+// next await.
+func (m *approvalsMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, error) {
+	var (
+		n   int
+		ok  int
+		n_1 int
+		i   int
+		a   Approval
+		err error
+	)
+	st := m.state
+	m.state = fsm.StatePoisoned
+	switch st {
+	case 0:
+		n = m.v.n
+	case 1:
+		ok, n_1, i = m.v.ok, m.v.n_1, m.v.i
+		goto resume1
+	case fsm.StateDone:
+		m.state = st
+		return nil, fsm.ErrFinished
+	default:
+		m.state = st
+		return nil, fsm.ErrPoisoned
+	}
+//line jobs.go:285
+	ok = 0
+//line jobs_fsm.go:1883
+	n_1 = n
+	i = 0
+loop:
+	if i >= n_1 {
+		goto loopEnd
+	}
+	m.v.ok, m.v.n_1, m.v.i = ok, n_1, i
+//line jobs.go:287
+	return m.suspend(1, ApprovalSignal.Wait())
+resume1:
+//line jobs.go:287
+	a, err = fsm.Take[Approval](in)
+	if err != nil {
+		return m.finish(ok, err)
+	}
+	if a.OK {
+		ok++
+	}
+//line jobs_fsm.go:1902
+	i++
+	goto loop
+loopEnd:
+//line jobs.go:295
+	return m.finish(ok, nil)
+//line jobs_fsm.go:1908
+}
+
+func (m *approvalsMachine) finish(r0 int, r1 error) (fsm.AnyOp, error) {
+	m.r0 = r0
+	m.r1 = r1
+	m.state = fsm.StateDone
+	return nil, nil
+}
+
+func (m *approvalsMachine) suspend(state int, op fsm.AnyOp) (fsm.AnyOp, error) {
+	m.state = state
+	return fsm.Suspend(op)
+}
+
+// State implements fsm.Machine.
+func (m *approvalsMachine) State() int {
+	return m.state
+}
+
+// Results implements fsm.Machine.
+func (m *approvalsMachine) Results() []any {
+	return []any{m.r0, m.r1}
+}
+
+// MarshalCBOR implements fsm.Machine: it writes the state number and
+// the variables live in that state, nothing else.
+func (m *approvalsMachine) MarshalCBOR() ([]byte, error) {
+	w := fsm.NewStateWriter(m.state)
+	switch m.state {
+	case 0:
+		fsm.Save(w, "n", m.v.n)
+	case 1:
+		fsm.Save(w, "ok", m.v.ok)
+		fsm.Save(w, "n_1", m.v.n_1)
+		fsm.Save(w, "i", m.v.i)
+	case fsm.StateDone:
+		fsm.Save(w, "result 0", m.r0)
+		fsm.SaveError(w, "result 1", m.r1)
+	case fsm.StatePoisoned:
+		return nil, fsm.ErrPoisoned
+	}
+	return w.Bytes()
+}
+
+// UnmarshalCBOR implements fsm.Machine.
+func (m *approvalsMachine) UnmarshalCBOR(data []byte) error {
+	r, err := fsm.NewStateReader(data, 1)
+	if err != nil {
+		return err
+	}
+	switch r.State() {
+	case 0:
+		fsm.Load(r, "n", &m.v.n)
+	case 1:
+		fsm.Load(r, "ok", &m.v.ok)
+		fsm.Load(r, "n_1", &m.v.n_1)
+		fsm.Load(r, "i", &m.v.i)
+	case fsm.StateDone:
+		fsm.Load(r, "result 0", &m.r0)
+		fsm.LoadError(r, "result 1", &m.r1)
+	}
+	if err := r.Close(); err != nil {
+		return err
+	}
+	m.state = r.State()
+	return nil
+}
+
+func init() {
+	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			ID:     "done",
+			Layout: "66bd053531855045",
+			Pos:    "jobs.go:296:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
+		Func: Approvals,
+		Name: "github.com/fsmgen/fsmgen/tests/engine.Approvals",
+		New: func(args []any) (fsm.Machine, error) {
+			m := &approvalsMachine{}
+			var err error
+			if m.v.n, err = fsm.Arg[int]("github.com/fsmgen/fsmgen/tests/engine.Approvals", args, 0, "n"); err != nil {
+				return nil, err
+			}
+			return m, nil
+		},
+		Start: fsm.StateInfo{
+			ID:     "start",
+			Layout: "0a01cb050ef0c869",
+			Pos:    "jobs.go:284:6",
+			Vars: []fsm.VarInfo{{
+				Name: "n",
+				Type: "int",
+			}},
+		},
+		States: []fsm.StateInfo{{
+			ID:     "ApprovalSignal.Wait",
+			Layout: "bcd009c05ab98385",
+			Pos:    "jobs.go:287:13",
+			Vars: []fsm.VarInfo{{
+				Name: "ok",
+				Type: "int",
+			}, {
+				Internal: true,
+				Name:     "n_1 (a range bound)",
+				Type:     "int",
+			}, {
+				Internal: true,
+				Name:     "i (a range position)",
+				Type:     "int",
+			}},
+		}},
+		Zero: func() fsm.Machine {
+			return &approvalsMachine{}
+		},
+	})
+}
