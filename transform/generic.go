@@ -467,3 +467,51 @@ func (e *emitter) typeParamList(j *job) (decl, use string) {
 	}
 	return "[" + strings.Join(d, ", ") + "]", "[" + strings.Join(u, ", ") + "]"
 }
+
+// coreType is t's underlying type, or for a type parameter the underlying
+// type every type of its type set shares (S ~[]E ranges like []E), nil when
+// they differ or the set is not given by terms.
+func coreType(t types.Type) types.Type {
+	tp, ok := types.Unalias(t).(*types.TypeParam)
+	if !ok {
+		return t.Underlying()
+	}
+	var core types.Type
+	var visit func(iface *types.Interface) bool
+	visit = func(iface *types.Interface) bool {
+		for i := 0; i < iface.NumEmbeddeds(); i++ {
+			var terms []types.Type
+			switch e := iface.EmbeddedType(i).(type) {
+			case *types.Union:
+				for k := 0; k < e.Len(); k++ {
+					terms = append(terms, e.Term(k).Type())
+				}
+			default:
+				if in, ok := e.Underlying().(*types.Interface); ok {
+					if !visit(in) {
+						return false
+					}
+					continue
+				}
+				terms = append(terms, e)
+			}
+			for _, term := range terms {
+				u := term.Underlying()
+				if _, ok := u.(*types.Interface); ok {
+					return false
+				}
+				if core == nil {
+					core = u
+				} else if !types.Identical(core, u) {
+					return false
+				}
+			}
+		}
+		return true
+	}
+	iface, ok := tp.Constraint().Underlying().(*types.Interface)
+	if !ok || !visit(iface) || core == nil {
+		return t.Underlying()
+	}
+	return core
+}

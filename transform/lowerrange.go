@@ -14,7 +14,7 @@ import (
 func (l *lowerer) rangeStmt(s *ast.RangeStmt) {
 	t := l.loopTarget(s)
 	xt := l.typeOf(s.X)
-	under := xt.Underlying()
+	under := coreType(xt)
 	if p, ok := under.(*types.Pointer); ok {
 		if _, isArr := p.Elem().Underlying().(*types.Array); isArr {
 			under = p.Elem().Underlying()

@@ -147,18 +147,52 @@ func GenSwitch[T any](ctx fsm.Context, x T) (string, error) {
 	}
 }
 
-// GenRunes converts a type parameter whose type set is strings, and ranges
-// over the result (a loop that awaits cannot range over a type parameter
-// itself yet).
+// GenRunes ranges over a type parameter whose type set is strings: the
+// loop takes the runes of its core type.
 //
 //fsmgen:job
 func GenRunes[S ~string](ctx fsm.Context, s S) ([]string, error) {
 	var out []string
-	for i, r := range string(s) {
+	for i, r := range s {
 		v(fsm.Await(ctx, Echo.Call(i)))
 		out = append(out, string(r))
 	}
 	return out, nil
+}
+
+// GenReverse ranges over a slice type parameter (S ~[]E, as package
+// slices writes it), its element derived from the slice at each await.
+//
+//fsmgen:job
+func GenReverse[S ~[]E, E any](ctx fsm.Context, s S) (S, error) {
+	var out S
+	for i, x := range s {
+		v(fsm.Await(ctx, Echo.Call(i)))
+		out = append(S{x}, out...)
+	}
+	return out, nil
+}
+
+// GenCountMap ranges over a map type parameter, and GenUpTo over an
+// integer one.
+//
+//fsmgen:job
+func GenCountMap[M ~map[K]V, K comparable, V Number](ctx fsm.Context, m M) (V, error) {
+	var total V
+	for _, x := range m {
+		v(fsm.Await(ctx, Echo.Call(1)))
+		total += x
+	}
+	return total, nil
+}
+
+//fsmgen:job
+func GenUpTo[N ~int32](ctx fsm.Context, n N) (N, error) {
+	var sum N
+	for i := range n {
+		sum += N(v(fsm.Await(ctx, Echo.Call(int(i)))))
+	}
+	return sum, nil
 }
 
 // GenKeys calls a non-job generic helper between awaits and a job that

@@ -2381,7 +2381,6 @@ type genRunesMachine[S ~string] struct {
 		s   S
 		out []string
 		r   rune
-		str string
 		i_1 int
 	} // the job's variables saved at some await
 	r0 []string
@@ -2396,7 +2395,6 @@ func (m *genRunesMachine[S]) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp,
 		out []string
 		i   int
 		r   rune
-		str string
 		i_1 int
 		v_1 int
 		err error
@@ -2407,7 +2405,7 @@ func (m *genRunesMachine[S]) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp,
 	case 0:
 		s = m.v.s
 	case 1:
-		out, r, str, i_1 = m.v.out, m.v.r, m.v.str, m.v.i_1
+		s, out, r, i_1 = m.v.s, m.v.out, m.v.r, m.v.i_1
 		goto resume1
 	case fsm.StateDone:
 		m.state = st
@@ -2416,34 +2414,33 @@ func (m *genRunesMachine[S]) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp,
 		m.state = st
 		return nil, fsm.ErrPoisoned
 	}
-//line generics.go:156
+//line generics.go:155
 	out = nil
-//line generics_fsm.go:2422
-	str = string(s)
+//line generics_fsm.go:2420
 	i_1 = 0
 loop:
-	if i_1 >= len(str) {
+	if i_1 >= len(s) {
 		goto loopEnd
 	}
+//line generics.go:156
+	i, r = i_1, fsm.RuneAt(s, i_1)
+//line generics_fsm.go:2428
+	m.v.s, m.v.out, m.v.r, m.v.i_1 = s, out, r, i_1
 //line generics.go:157
-	i, r = i_1, fsm.RuneAt(str, i_1)
-//line generics_fsm.go:2431
-	m.v.out, m.v.r, m.v.str, m.v.i_1 = out, r, str, i_1
-//line generics.go:158
 	return m.suspend(1, Echo.Call(i))
 resume1:
-//line generics_fsm.go:2436
+//line generics_fsm.go:2433
 	v_1, err = fsm.Take[int](in)
-//line generics.go:158
+//line generics.go:157
 	v(v_1, err)
 	out = append(out, string(r))
-//line generics_fsm.go:2441
-	i_1 = fsm.NextRune(str, i_1)
+//line generics_fsm.go:2438
+	i_1 = fsm.NextRune(s, i_1)
 	goto loop
 loopEnd:
-//line generics.go:161
+//line generics.go:160
 	return m.finish(out, nil)
-//line generics_fsm.go:2447
+//line generics_fsm.go:2444
 }
 
 func (m *genRunesMachine[S]) finish(r0 []string, r1 error) (fsm.AnyOp, error) {
@@ -2476,9 +2473,9 @@ func (m *genRunesMachine[S]) MarshalCBOR() ([]byte, error) {
 	case 0:
 		fsm.Save(w, "s", m.v.s)
 	case 1:
+		fsm.Save(w, "s", m.v.s)
 		fsm.Save(w, "out", m.v.out)
 		fsm.Save(w, "r", m.v.r)
-		fsm.Save(w, "str", m.v.str)
 		fsm.Save(w, "i_1", m.v.i_1)
 	case fsm.StateDone:
 		fsm.Save(w, "result 0", m.r0)
@@ -2499,9 +2496,9 @@ func (m *genRunesMachine[S]) UnmarshalCBOR(data []byte) error {
 	case 0:
 		fsm.Load(r, "s", &m.v.s)
 	case 1:
+		fsm.Load(r, "s", &m.v.s)
 		fsm.Load(r, "out", &m.v.out)
 		fsm.Load(r, "r", &m.v.r)
-		fsm.Load(r, "str", &m.v.str)
 		fsm.Load(r, "i_1", &m.v.i_1)
 	case fsm.StateDone:
 		fsm.Load(r, "result 0", &m.r0)
@@ -2519,7 +2516,7 @@ func init() {
 		Done: fsm.StateInfo{
 			ID:     "done",
 			Layout: "d0ebe811249fb1d9",
-			Pos:    "generics.go:162:1",
+			Pos:    "generics.go:161:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
 				Type: "[]string",
@@ -2541,7 +2538,7 @@ func init() {
 		Start: fsm.StateInfo{
 			ID:     "start",
 			Layout: "fded1a1d4050e2ac",
-			Pos:    "generics.go:155:6",
+			Pos:    "generics.go:154:6",
 			Vars: []fsm.VarInfo{{
 				Name: "s",
 				Type: "equiv.Label",
@@ -2549,18 +2546,17 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "9a8de22d0e520d2b",
-			Pos:    "generics.go:158:5",
+			Layout: "0657a50c2276286a",
+			Pos:    "generics.go:157:5",
 			Vars: []fsm.VarInfo{{
+				Name: "s",
+				Type: "equiv.Label",
+			}, {
 				Name: "out",
 				Type: "[]string",
 			}, {
 				Name: "r",
 				Type: "rune",
-			}, {
-				Internal: true,
-				Name:     "str (the value a range loop ranges over)",
-				Type:     "string",
 			}, {
 				Internal: true,
 				Name:     "i_1 (a range position)",
@@ -2572,6 +2568,720 @@ func init() {
 		},
 	})
 	GenRunesJob[Label]()
+}
+
+// GenReverseJob returns the handle of job GenReverse[S, E], for fsm.Start, fsm.Wait and fsm.Child. Each
+// instantiation the package makes of the job is registered; see fsm.InstanceName.
+func GenReverseJob[S ~[]E, E any]() fsm.Job[S, S] {
+	return fsm.NewJob(fsm.InstanceName[*genReverseMachine[S, E]]("github.com/fsmgen/fsmgen/tests/equiv.GenReverse"),
+		func(a S) []any { return []any{a} },
+		func(r []any) (S, error) { return fsm.ResultAt[S](r, 0), fsm.ResultErr(r, 1) })
+}
+
+// genReverseMachine is the state machine of job GenReverse.
+type genReverseMachine[S ~[]E, E any] struct {
+	state int // the await the job is stopped at; see fsm.Machine.State
+	v     struct {
+		s   S
+		out S
+		x   E
+		n   int
+		i_1 int
+	} // the job's variables saved at some await
+	r0 S
+	r1 error
+}
+
+// Resume implements fsm.Machine: it runs job GenReverse from where it stopped to its
+// next await.
+func (m *genReverseMachine[S, E]) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, error) {
+	var (
+		s   S
+		out S
+		i   int
+		x   E
+		n   int
+		i_1 int
+		v_1 int
+		err error
+	)
+	st := m.state
+	m.state = fsm.StatePoisoned
+	switch st {
+	case 0:
+		s = m.v.s
+	case 1:
+		s, out, x, n, i_1 = m.v.s, m.v.out, m.v.x, m.v.n, m.v.i_1
+		goto resume1
+	case fsm.StateDone:
+		m.state = st
+		return nil, fsm.ErrFinished
+	default:
+		m.state = st
+		return nil, fsm.ErrPoisoned
+	}
+//line generics.go:168
+	out = *new(S)
+//line generics_fsm.go:2626
+	n = len(s)
+	i_1 = 0
+loop:
+	if i_1 >= n {
+		goto loopEnd
+	}
+//line generics.go:169
+	i, x = i_1, s[i_1]
+//line generics_fsm.go:2635
+	m.v.s, m.v.out, m.v.x, m.v.n, m.v.i_1 = s, out, x, n, i_1
+//line generics.go:170
+	return m.suspend(1, Echo.Call(i))
+resume1:
+//line generics_fsm.go:2640
+	v_1, err = fsm.Take[int](in)
+//line generics.go:170
+	v(v_1, err)
+	out = append(S{x}, out...)
+//line generics_fsm.go:2645
+	i_1++
+	goto loop
+loopEnd:
+//line generics.go:173
+	return m.finish(out, nil)
+//line generics_fsm.go:2651
+}
+
+func (m *genReverseMachine[S, E]) finish(r0 S, r1 error) (fsm.AnyOp, error) {
+	m.r0 = r0
+	m.r1 = r1
+	m.state = fsm.StateDone
+	return nil, nil
+}
+
+func (m *genReverseMachine[S, E]) suspend(state int, op fsm.AnyOp) (fsm.AnyOp, error) {
+	m.state = state
+	return fsm.Suspend(op)
+}
+
+// State implements fsm.Machine.
+func (m *genReverseMachine[S, E]) State() int {
+	return m.state
+}
+
+// Results implements fsm.Machine.
+func (m *genReverseMachine[S, E]) Results() []any {
+	return []any{m.r0, m.r1}
+}
+
+// MarshalCBOR implements fsm.Machine: it writes the state number and
+// the variables live in that state, nothing else.
+func (m *genReverseMachine[S, E]) MarshalCBOR() ([]byte, error) {
+	w := fsm.NewStateWriter(m.state)
+	switch m.state {
+	case 0:
+		fsm.Save(w, "s", m.v.s)
+	case 1:
+		fsm.Save(w, "s", m.v.s)
+		fsm.Save(w, "out", m.v.out)
+		fsm.Save(w, "n", m.v.n)
+		fsm.Save(w, "i_1", m.v.i_1)
+		fsm.SaveDerived(w, "x", m.v.x, func() E {
+			return m.v.s[m.v.i_1]
+		})
+	case fsm.StateDone:
+		fsm.Save(w, "result 0", m.r0)
+		fsm.SaveError(w, "result 1", m.r1)
+	case fsm.StatePoisoned:
+		return nil, fsm.ErrPoisoned
+	}
+	return w.Bytes()
+}
+
+// UnmarshalCBOR implements fsm.Machine.
+func (m *genReverseMachine[S, E]) UnmarshalCBOR(data []byte) error {
+	r, err := fsm.NewStateReader(data, 1)
+	if err != nil {
+		return err
+	}
+	switch r.State() {
+	case 0:
+		fsm.Load(r, "s", &m.v.s)
+	case 1:
+		fsm.Load(r, "s", &m.v.s)
+		fsm.Load(r, "out", &m.v.out)
+		fsm.Load(r, "n", &m.v.n)
+		fsm.Load(r, "i_1", &m.v.i_1)
+		fsm.LoadDerived(r, "x", &m.v.x, func() E {
+			return m.v.s[m.v.i_1]
+		})
+	case fsm.StateDone:
+		fsm.Load(r, "result 0", &m.r0)
+		fsm.LoadError(r, "result 1", &m.r1)
+	}
+	if err := r.Close(); err != nil {
+		return err
+	}
+	m.state = r.State()
+	return nil
+}
+
+func init() {
+	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			ID:     "done",
+			Layout: "3b29bbd77b5eb386",
+			Pos:    "generics.go:174:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "[]string",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
+		Func: GenReverse[[]string, string],
+		Name: "github.com/fsmgen/fsmgen/tests/equiv.GenReverse[[]string,string]",
+		New: func(args []any) (fsm.Machine, error) {
+			m := &genReverseMachine[[]string, string]{}
+			var err error
+			if m.v.s, err = fsm.Arg[[]string]("github.com/fsmgen/fsmgen/tests/equiv.GenReverse[[]string,string]", args, 0, "s"); err != nil {
+				return nil, err
+			}
+			return m, nil
+		},
+		Start: fsm.StateInfo{
+			ID:     "start",
+			Layout: "a6630955d427204e",
+			Pos:    "generics.go:167:6",
+			Vars: []fsm.VarInfo{{
+				Name: "s",
+				Type: "[]string",
+			}},
+		},
+		States: []fsm.StateInfo{{
+			ID:     "Echo.Call",
+			Layout: "46d74c9c7c4723be",
+			Pos:    "generics.go:170:5",
+			Vars: []fsm.VarInfo{{
+				Name: "s",
+				Type: "[]string",
+			}, {
+				Name: "out",
+				Type: "[]string",
+			}, {
+				Internal: true,
+				Name:     "n (a range length)",
+				Type:     "int",
+			}, {
+				Internal: true,
+				Name:     "i_1 (a range position)",
+				Type:     "int",
+			}, {
+				Name: "x",
+				Type: "string",
+			}},
+		}},
+		Zero: func() fsm.Machine {
+			return &genReverseMachine[[]string, string]{}
+		},
+	})
+	GenReverseJob[[]string, string]()
+	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			ID:     "done",
+			Layout: "452c91a99f6b9cf1",
+			Pos:    "generics.go:174:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "equiv.Ints",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
+		Func: GenReverse[Ints, int],
+		Name: "github.com/fsmgen/fsmgen/tests/equiv.GenReverse[github.com/fsmgen/fsmgen/tests/equiv.Ints,int]",
+		New: func(args []any) (fsm.Machine, error) {
+			m := &genReverseMachine[Ints, int]{}
+			var err error
+			if m.v.s, err = fsm.Arg[Ints]("github.com/fsmgen/fsmgen/tests/equiv.GenReverse[github.com/fsmgen/fsmgen/tests/equiv.Ints,int]", args, 0, "s"); err != nil {
+				return nil, err
+			}
+			return m, nil
+		},
+		Start: fsm.StateInfo{
+			ID:     "start",
+			Layout: "02c1482459a18100",
+			Pos:    "generics.go:167:6",
+			Vars: []fsm.VarInfo{{
+				Name: "s",
+				Type: "equiv.Ints",
+			}},
+		},
+		States: []fsm.StateInfo{{
+			ID:     "Echo.Call",
+			Layout: "e3c934334c5e6e1c",
+			Pos:    "generics.go:170:5",
+			Vars: []fsm.VarInfo{{
+				Name: "s",
+				Type: "equiv.Ints",
+			}, {
+				Name: "out",
+				Type: "equiv.Ints",
+			}, {
+				Internal: true,
+				Name:     "n (a range length)",
+				Type:     "int",
+			}, {
+				Internal: true,
+				Name:     "i_1 (a range position)",
+				Type:     "int",
+			}, {
+				Name: "x",
+				Type: "int",
+			}},
+		}},
+		Zero: func() fsm.Machine {
+			return &genReverseMachine[Ints, int]{}
+		},
+	})
+	GenReverseJob[Ints, int]()
+}
+
+// GenCountMapJob returns the handle of job GenCountMap[M, K, V], for fsm.Start, fsm.Wait and fsm.Child. Each
+// instantiation the package makes of the job is registered; see fsm.InstanceName.
+func GenCountMapJob[M ~map[K]V, K comparable, V Number]() fsm.Job[M, V] {
+	return fsm.NewJob(fsm.InstanceName[*genCountMapMachine[M, K, V]]("github.com/fsmgen/fsmgen/tests/equiv.GenCountMap"),
+		func(a M) []any { return []any{a} },
+		func(r []any) (V, error) { return fsm.ResultAt[V](r, 0), fsm.ResultErr(r, 1) })
+}
+
+// genCountMapMachine is the state machine of job GenCountMap.
+type genCountMapMachine[M ~map[K]V, K comparable, V Number] struct {
+	state int // the await the job is stopped at; see fsm.Machine.State
+	v     struct {
+		m     M
+		total V
+		x     V
+		keys  []K
+		i     int
+		k     K
+	} // the job's variables saved at some await
+	r0 V
+	r1 error
+}
+
+// Resume implements fsm.Machine: it runs job GenCountMap from where it stopped to its
+// next await.
+func (m_1 *genCountMapMachine[M, K, V]) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, error) {
+	var (
+		m     M
+		total V
+		x     V
+		keys  []K
+		i     int
+		k     K
+		v_1   V
+		ok    bool
+		v_2   int
+		err   error
+	)
+	st := m_1.state
+	m_1.state = fsm.StatePoisoned
+	switch st {
+	case 0:
+		m = m_1.v.m
+	case 1:
+		m, total, x, keys, i = m_1.v.m, m_1.v.total, m_1.v.x, m_1.v.keys, m_1.v.i
+		goto resume1
+	case fsm.StateDone:
+		m_1.state = st
+		return nil, fsm.ErrFinished
+	default:
+		m_1.state = st
+		return nil, fsm.ErrPoisoned
+	}
+//line generics.go:181
+	total = *new(V)
+//line generics_fsm.go:2906
+	keys = fsm.MapKeys(m)
+	i = 0
+loop:
+	if i >= len(keys) {
+		goto loopEnd
+	}
+	k = keys[i]
+	v_1, ok = m[k]
+	if !ok {
+		goto loopNext
+	}
+//line generics.go:182
+	x = v_1
+//line generics_fsm.go:2920
+	m_1.v.m, m_1.v.total, m_1.v.x, m_1.v.keys, m_1.v.i, m_1.v.k = m, total, x, keys, i, k
+//line generics.go:183
+	return m_1.suspend(1, Echo.Call(1))
+resume1:
+//line generics_fsm.go:2925
+	v_2, err = fsm.Take[int](in)
+//line generics.go:183
+	v(v_2, err)
+	total += x
+loopNext:
+//line generics_fsm.go:2931
+	i++
+	goto loop
+loopEnd:
+//line generics.go:186
+	return m_1.finish(total, nil)
+//line generics_fsm.go:2937
+}
+
+func (m *genCountMapMachine[M, K, V]) finish(r0 V, r1 error) (fsm.AnyOp, error) {
+	m.r0 = r0
+	m.r1 = r1
+	m.state = fsm.StateDone
+	return nil, nil
+}
+
+func (m *genCountMapMachine[M, K, V]) suspend(state int, op fsm.AnyOp) (fsm.AnyOp, error) {
+	m.state = state
+	return fsm.Suspend(op)
+}
+
+// State implements fsm.Machine.
+func (m *genCountMapMachine[M, K, V]) State() int {
+	return m.state
+}
+
+// Results implements fsm.Machine.
+func (m *genCountMapMachine[M, K, V]) Results() []any {
+	return []any{m.r0, m.r1}
+}
+
+// MarshalCBOR implements fsm.Machine: it writes the state number and
+// the variables live in that state, nothing else.
+func (m *genCountMapMachine[M, K, V]) MarshalCBOR() ([]byte, error) {
+	w := fsm.NewStateWriter(m.state)
+	switch m.state {
+	case 0:
+		fsm.Save(w, "m", m.v.m)
+	case 1:
+		fsm.Save(w, "m", m.v.m)
+		fsm.Save(w, "total", m.v.total)
+		fsm.Save(w, "keys", m.v.keys)
+		fsm.Save(w, "i", m.v.i)
+		fsm.Save(w, "k", m.v.k)
+		fsm.SaveDerived(w, "x", m.v.x, func() V {
+			return m.v.m[m.v.k]
+		})
+	case fsm.StateDone:
+		fsm.Save(w, "result 0", m.r0)
+		fsm.SaveError(w, "result 1", m.r1)
+	case fsm.StatePoisoned:
+		return nil, fsm.ErrPoisoned
+	}
+	return w.Bytes()
+}
+
+// UnmarshalCBOR implements fsm.Machine.
+func (m *genCountMapMachine[M, K, V]) UnmarshalCBOR(data []byte) error {
+	r, err := fsm.NewStateReader(data, 1)
+	if err != nil {
+		return err
+	}
+	switch r.State() {
+	case 0:
+		fsm.Load(r, "m", &m.v.m)
+	case 1:
+		fsm.Load(r, "m", &m.v.m)
+		fsm.Load(r, "total", &m.v.total)
+		fsm.Load(r, "keys", &m.v.keys)
+		fsm.Load(r, "i", &m.v.i)
+		fsm.Load(r, "k", &m.v.k)
+		fsm.LoadDerived(r, "x", &m.v.x, func() V {
+			return m.v.m[m.v.k]
+		})
+	case fsm.StateDone:
+		fsm.Load(r, "result 0", &m.r0)
+		fsm.LoadError(r, "result 1", &m.r1)
+	}
+	if err := r.Close(); err != nil {
+		return err
+	}
+	m.state = r.State()
+	return nil
+}
+
+func init() {
+	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			ID:     "done",
+			Layout: "3503282016b43ddd",
+			Pos:    "generics.go:187:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
+		Func: GenCountMap[map[string]int, string, int],
+		Name: "github.com/fsmgen/fsmgen/tests/equiv.GenCountMap[map[string]int,string,int]",
+		New: func(args []any) (fsm.Machine, error) {
+			m := &genCountMapMachine[map[string]int, string, int]{}
+			var err error
+			if m.v.m, err = fsm.Arg[map[string]int]("github.com/fsmgen/fsmgen/tests/equiv.GenCountMap[map[string]int,string,int]", args, 0, "m"); err != nil {
+				return nil, err
+			}
+			return m, nil
+		},
+		Start: fsm.StateInfo{
+			ID:     "start",
+			Layout: "f99d0552311aeaa2",
+			Pos:    "generics.go:180:6",
+			Vars: []fsm.VarInfo{{
+				Name: "m",
+				Type: "map[string]int",
+			}},
+		},
+		States: []fsm.StateInfo{{
+			ID:     "Echo.Call",
+			Layout: "0b25daad90c89784",
+			Pos:    "generics.go:183:5",
+			Vars: []fsm.VarInfo{{
+				Name: "m",
+				Type: "map[string]int",
+			}, {
+				Name: "total",
+				Type: "int",
+			}, {
+				Internal: true,
+				Name:     "keys (the keys of a ranged map)",
+				Type:     "[]string",
+			}, {
+				Internal: true,
+				Name:     "i (a range position)",
+				Type:     "int",
+			}, {
+				Internal: true,
+				Name:     "k (a map key)",
+				Type:     "string",
+			}, {
+				Name: "x",
+				Type: "int",
+			}},
+		}},
+		Zero: func() fsm.Machine {
+			return &genCountMapMachine[map[string]int, string, int]{}
+		},
+	})
+	GenCountMapJob[map[string]int, string, int]()
+}
+
+// GenUpToJob returns the handle of job GenUpTo[N], for fsm.Start, fsm.Wait and fsm.Child. Each
+// instantiation the package makes of the job is registered; see fsm.InstanceName.
+func GenUpToJob[N ~int32]() fsm.Job[N, N] {
+	return fsm.NewJob(fsm.InstanceName[*genUpToMachine[N]]("github.com/fsmgen/fsmgen/tests/equiv.GenUpTo"),
+		func(a N) []any { return []any{a} },
+		func(r []any) (N, error) { return fsm.ResultAt[N](r, 0), fsm.ResultErr(r, 1) })
+}
+
+// genUpToMachine is the state machine of job GenUpTo.
+type genUpToMachine[N ~int32] struct {
+	state int // the await the job is stopped at; see fsm.Machine.State
+	v     struct {
+		n   N
+		sum N
+		n_1 N
+		i_1 N
+	} // the job's variables saved at some await
+	r0 N
+	r1 error
+}
+
+// Resume implements fsm.Machine: it runs job GenUpTo from where it stopped to its
+// next await.
+func (m *genUpToMachine[N]) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, error) {
+	var (
+		n   N
+		sum N
+		i   N
+		n_1 N
+		i_1 N
+		v_1 int
+		err error
+	)
+	st := m.state
+	m.state = fsm.StatePoisoned
+	switch st {
+	case 0:
+		n = m.v.n
+	case 1:
+		sum, n_1, i_1 = m.v.sum, m.v.n_1, m.v.i_1
+		goto resume1
+	case fsm.StateDone:
+		m.state = st
+		return nil, fsm.ErrFinished
+	default:
+		m.state = st
+		return nil, fsm.ErrPoisoned
+	}
+//line generics.go:191
+	sum = *new(N)
+//line generics_fsm.go:3133
+	n_1 = n
+	i_1 = 0
+loop:
+	if i_1 >= n_1 {
+		goto loopEnd
+	}
+//line generics.go:192
+	i = i_1
+//line generics_fsm.go:3142
+	{
+//line generics.go:193
+		op := Echo.Call(int(i))
+//line generics_fsm.go:3146
+		m.v.sum, m.v.n_1, m.v.i_1 = sum, n_1, i_1
+//line generics.go:193
+		return m.suspend(1, op)
+//line generics_fsm.go:3150
+	}
+resume1:
+	v_1, err = fsm.Take[int](in)
+//line generics.go:193
+	sum += N(v(v_1, err))
+//line generics_fsm.go:3156
+	i_1++
+	goto loop
+loopEnd:
+//line generics.go:195
+	return m.finish(sum, nil)
+//line generics_fsm.go:3162
+}
+
+func (m *genUpToMachine[N]) finish(r0 N, r1 error) (fsm.AnyOp, error) {
+	m.r0 = r0
+	m.r1 = r1
+	m.state = fsm.StateDone
+	return nil, nil
+}
+
+func (m *genUpToMachine[N]) suspend(state int, op fsm.AnyOp) (fsm.AnyOp, error) {
+	m.state = state
+	return fsm.Suspend(op)
+}
+
+// State implements fsm.Machine.
+func (m *genUpToMachine[N]) State() int {
+	return m.state
+}
+
+// Results implements fsm.Machine.
+func (m *genUpToMachine[N]) Results() []any {
+	return []any{m.r0, m.r1}
+}
+
+// MarshalCBOR implements fsm.Machine: it writes the state number and
+// the variables live in that state, nothing else.
+func (m *genUpToMachine[N]) MarshalCBOR() ([]byte, error) {
+	w := fsm.NewStateWriter(m.state)
+	switch m.state {
+	case 0:
+		fsm.Save(w, "n", m.v.n)
+	case 1:
+		fsm.Save(w, "sum", m.v.sum)
+		fsm.Save(w, "n_1", m.v.n_1)
+		fsm.Save(w, "i_1", m.v.i_1)
+	case fsm.StateDone:
+		fsm.Save(w, "result 0", m.r0)
+		fsm.SaveError(w, "result 1", m.r1)
+	case fsm.StatePoisoned:
+		return nil, fsm.ErrPoisoned
+	}
+	return w.Bytes()
+}
+
+// UnmarshalCBOR implements fsm.Machine.
+func (m *genUpToMachine[N]) UnmarshalCBOR(data []byte) error {
+	r, err := fsm.NewStateReader(data, 1)
+	if err != nil {
+		return err
+	}
+	switch r.State() {
+	case 0:
+		fsm.Load(r, "n", &m.v.n)
+	case 1:
+		fsm.Load(r, "sum", &m.v.sum)
+		fsm.Load(r, "n_1", &m.v.n_1)
+		fsm.Load(r, "i_1", &m.v.i_1)
+	case fsm.StateDone:
+		fsm.Load(r, "result 0", &m.r0)
+		fsm.LoadError(r, "result 1", &m.r1)
+	}
+	if err := r.Close(); err != nil {
+		return err
+	}
+	m.state = r.State()
+	return nil
+}
+
+func init() {
+	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			ID:     "done",
+			Layout: "47b0b81a7b9cf036",
+			Pos:    "generics.go:196:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int32",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
+		Func: GenUpTo[int32],
+		Name: "github.com/fsmgen/fsmgen/tests/equiv.GenUpTo[int32]",
+		New: func(args []any) (fsm.Machine, error) {
+			m := &genUpToMachine[int32]{}
+			var err error
+			if m.v.n, err = fsm.Arg[int32]("github.com/fsmgen/fsmgen/tests/equiv.GenUpTo[int32]", args, 0, "n"); err != nil {
+				return nil, err
+			}
+			return m, nil
+		},
+		Start: fsm.StateInfo{
+			ID:     "start",
+			Layout: "61d5d86c5b36bf54",
+			Pos:    "generics.go:190:6",
+			Vars: []fsm.VarInfo{{
+				Name: "n",
+				Type: "int32",
+			}},
+		},
+		States: []fsm.StateInfo{{
+			ID:     "Echo.Call",
+			Layout: "d2240c411843959f",
+			Pos:    "generics.go:193:14",
+			Vars: []fsm.VarInfo{{
+				Name: "sum",
+				Type: "int32",
+			}, {
+				Internal: true,
+				Name:     "n_1 (a range bound)",
+				Type:     "int32",
+			}, {
+				Internal: true,
+				Name:     "i_1 (a range position)",
+				Type:     "int32",
+			}},
+		}},
+		Zero: func() fsm.Machine {
+			return &genUpToMachine[int32]{}
+		},
+	})
+	GenUpToJob[int32]()
 }
 
 // GenKeysJob returns the handle of job GenKeys[K, V], for fsm.Start, fsm.Wait and fsm.Child. Each
@@ -2628,44 +3338,44 @@ func (m_1 *genKeysMachine[K, V]) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.An
 		m_1.state = st
 		return nil, fsm.ErrPoisoned
 	}
-//line generics.go:169
+//line generics.go:203
 	keys = sortedKeys(m)
 	out = nil
-//line generics_fsm.go:2635
+//line generics_fsm.go:3345
 	n = len(keys)
 	i = 0
 loop:
 	if i >= n {
 		goto loopEnd
 	}
-//line generics.go:171
+//line generics.go:205
 	k = keys[i]
-//line generics_fsm.go:2644
+//line generics_fsm.go:3354
 	double = fsm.NewNested("github.com/fsmgen/fsmgen/tests/equiv.Double", int(k))
 	in = fsm.Outcome{}
 resume1:
-//line generics.go:172
+//line generics.go:206
 	if op, err_1 := fsm.Nest(ctx, double, in); err_1 != nil {
 		return nil, err_1
 	} else if op != nil {
-//line generics_fsm.go:2652
+//line generics_fsm.go:3362
 		m_1.v.keys, m_1.v.out, m_1.v.n, m_1.v.i, m_1.v.double = keys, out, n, i, double
 		return m_1.suspend(1, op)
 	}
 	r, r_1 = fsm.ResultAt[int](double.Results(), 0), fsm.ResultAt[error](double.Results(), 1)
-//line generics.go:172
+//line generics.go:206
 	d, err = r, r_1
 	if err != nil {
 		return m_1.finish(nil, err)
 	}
 	out = append(out, K(d))
-//line generics_fsm.go:2663
+//line generics_fsm.go:3373
 	i++
 	goto loop
 loopEnd:
-//line generics.go:178
+//line generics.go:212
 	return m_1.finish(out, nil)
-//line generics_fsm.go:2669
+//line generics_fsm.go:3379
 }
 
 func (m *genKeysMachine[K, V]) finish(r0 []K, r1 error) (fsm.AnyOp, error) {
@@ -2743,7 +3453,7 @@ func init() {
 		Done: fsm.StateInfo{
 			ID:     "done",
 			Layout: "35baf1c9f8aaa018",
-			Pos:    "generics.go:179:1",
+			Pos:    "generics.go:213:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
 				Type: "[]int64",
@@ -2765,7 +3475,7 @@ func init() {
 		Start: fsm.StateInfo{
 			ID:     "start",
 			Layout: "887b480185eda609",
-			Pos:    "generics.go:168:6",
+			Pos:    "generics.go:202:6",
 			Vars: []fsm.VarInfo{{
 				Name: "m",
 				Type: "map[int64]bool",
@@ -2774,7 +3484,7 @@ func init() {
 		States: []fsm.StateInfo{{
 			ID:     "Double",
 			Layout: "ee142361862c6937",
-			Pos:    "generics.go:172:13",
+			Pos:    "generics.go:206:13",
 			Vars: []fsm.VarInfo{{
 				Name: "keys",
 				Type: "[]int64",
@@ -2865,55 +3575,55 @@ func (m *composeGenericMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.Any
 	genCollect = fsm.NewNested("github.com/fsmgen/fsmgen/tests/equiv.GenCollect[int]", xs)
 	in = fsm.Outcome{}
 resume1:
-//line generics.go:195
+//line generics.go:229
 	if op, err_1 := fsm.Nest(ctx, genCollect, in); err_1 != nil {
 		return nil, err_1
 	} else if op != nil {
-//line generics_fsm.go:2873
+//line generics_fsm.go:3583
 		m.v.genCollect = genCollect
 		return m.suspend(1, op)
 	}
 	r, r_1 = fsm.ResultAt[[]int](genCollect.Results(), 0), fsm.ResultAt[error](genCollect.Results(), 1)
-//line generics.go:195
+//line generics.go:229
 	all, err = r, r_1
 	if err != nil {
 		return m.finish("", err)
 	}
-//line generics_fsm.go:2883
+//line generics_fsm.go:3593
 	genSum = fsm.NewNested("github.com/fsmgen/fsmgen/tests/equiv.GenSum[float64]", []float64{1.5, 2})
 	in = fsm.Outcome{}
 resume2:
-//line generics.go:199
+//line generics.go:233
 	if op_1, err_2 := fsm.Nest(ctx, genSum, in); err_2 != nil {
 		return nil, err_2
 	} else if op_1 != nil {
-//line generics_fsm.go:2891
+//line generics_fsm.go:3601
 		m.v.all, m.v.genSum = all, genSum
 		return m.suspend(2, op_1)
 	}
 	r_2, r_3 = fsm.ResultAt[float64](genSum.Results(), 0), fsm.ResultAt[error](genSum.Results(), 1)
-//line generics.go:199
+//line generics.go:233
 	sum, err = r_2, r_3
 	if err != nil {
 		return m.finish("", err)
 	}
-//line generics_fsm.go:2901
+//line generics_fsm.go:3611
 	genCollect_1 = fsm.NewNested("github.com/fsmgen/fsmgen/tests/equiv.GenCollect[string]", []string{"a", "b"})
 	in = fsm.Outcome{}
 resume3:
-//line generics.go:203
+//line generics.go:237
 	if op_2, err_3 := fsm.Nest(ctx, genCollect_1, in); err_3 != nil {
 		return nil, err_3
 	} else if op_2 != nil {
-//line generics_fsm.go:2909
+//line generics_fsm.go:3619
 		m.v.all, m.v.sum, m.v.genCollect_1 = all, sum, genCollect_1
 		return m.suspend(3, op_2)
 	}
 	r_4, r_5 = fsm.ResultAt[[]string](genCollect_1.Results(), 0), fsm.ResultAt[error](genCollect_1.Results(), 1)
-//line generics.go:203
+//line generics.go:237
 	words, err = r_4, r_5
 	return m.finish(fmt.Sprint(all, sum, words), err)
-//line generics_fsm.go:2917
+//line generics_fsm.go:3627
 }
 
 func (m *composeGenericMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
@@ -2997,7 +3707,7 @@ func init() {
 		Done: fsm.StateInfo{
 			ID:     "done",
 			Layout: "c10578ce227e1baf",
-			Pos:    "generics.go:205:1",
+			Pos:    "generics.go:239:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
 				Type: "string",
@@ -3019,7 +3729,7 @@ func init() {
 		Start: fsm.StateInfo{
 			ID:     "start",
 			Layout: "e6048d9cf7e28711",
-			Pos:    "generics.go:194:6",
+			Pos:    "generics.go:228:6",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
 				Type: "[]int",
@@ -3028,7 +3738,7 @@ func init() {
 		States: []fsm.StateInfo{{
 			ID:     "GenCollect",
 			Layout: "98602aead0560360",
-			Pos:    "generics.go:195:14",
+			Pos:    "generics.go:229:14",
 			Vars: []fsm.VarInfo{{
 				Internal: true,
 				Name:     "genCollect (the call of job GenCollect)",
@@ -3037,7 +3747,7 @@ func init() {
 		}, {
 			ID:     "GenSum[float64]",
 			Layout: "f67c38f4106c09a0",
-			Pos:    "generics.go:199:14",
+			Pos:    "generics.go:233:14",
 			Vars: []fsm.VarInfo{{
 				Name: "all",
 				Type: "[]int",
@@ -3049,7 +3759,7 @@ func init() {
 		}, {
 			ID:     "GenCollect#2",
 			Layout: "d7fd6145ed046bc6",
-			Pos:    "generics.go:203:16",
+			Pos:    "generics.go:237:16",
 			Vars: []fsm.VarInfo{{
 				Name: "all",
 				Type: "[]int",

@@ -29,6 +29,10 @@ var genericCases = []jobCase{
 	{name: "GenSwitch/string", job: GenSwitch[string], args: in("s"), want: out("string S", nil), awaits: 1},
 	{name: "GenSwitch/other", job: GenSwitch[Pair], args: in(Pair{}), want: out("equiv.Pair", nil), awaits: 1},
 	{name: "GenRunes", job: GenRunes[Label], args: in(Label("hé")), want: out([]string{"h", "é"}, nil), awaits: 2},
+	{name: "GenReverse", job: GenReverse[Ints], args: in(Ints{1, 2, 3}), want: out(Ints{3, 2, 1}, nil), awaits: 3},
+	{name: "GenReverse/strings", job: GenReverse[[]string], args: in([]string{"a", "b"}), want: out([]string{"b", "a"}, nil), awaits: 2},
+	{name: "GenCountMap", job: GenCountMap[map[string]int, string, int], args: in(map[string]int{"a": 1, "b": 2}), want: out(3, nil), awaits: 2},
+	{name: "GenUpTo", job: GenUpTo[int32], args: in(int32(4)), want: out(int32(6), nil), awaits: 4},
 	{name: "GenKeys", job: GenKeys[int64, bool], args: in(map[int64]bool{3: true, 1: false}), want: out([]int64{2, 6}, nil), awaits: 4},
 	{name: "ComposeGeneric", job: ComposeGeneric, args: in([]int{1, 2}), want: out("[1 2 0] 5.5 [a b ]", nil), awaits: 6},
 }
