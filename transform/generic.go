@@ -254,6 +254,12 @@ func mentionsTypeParam(t types.Type, seen map[types.Type]bool) bool {
 		}
 	case *types.Signature:
 		return mentionsTypeParam(t.Params(), seen) || mentionsTypeParam(t.Results(), seen)
+	case *types.Union:
+		for i := 0; i < t.Len(); i++ {
+			if mentionsTypeParam(t.Term(i).Type(), seen) {
+				return true
+			}
+		}
 	case *types.Interface:
 		for i := 0; i < t.NumEmbeddeds(); i++ {
 			if mentionsTypeParam(t.EmbeddedType(i), seen) {
@@ -270,8 +276,8 @@ func mentionsTypeParam(t types.Type, seen map[types.Type]bool) bool {
 }
 
 // subst is t with the job's type parameters replaced by the instance's
-// type arguments. It panics on a type it cannot rebuild (an interface that
-// mentions a type parameter), which the emitter reports.
+// type arguments. It panics on a type it cannot rebuild, which the emitter
+// reports.
 func (in *instance) subst(t types.Type) types.Type {
 	if in == nil || !mentionsTypeParam(t, map[types.Type]bool{}) {
 		return t
@@ -325,6 +331,23 @@ func (in *instance) subst(t types.Type) types.Type {
 		return types.NewTuple(vars...)
 	case *types.Signature:
 		return types.NewSignatureType(nil, nil, nil, in.subst(t.Params()).(*types.Tuple), in.subst(t.Results()).(*types.Tuple), t.Variadic())
+	case *types.Interface:
+		methods := make([]*types.Func, t.NumExplicitMethods())
+		for i := range methods {
+			m := t.ExplicitMethod(i)
+			methods[i] = types.NewFunc(m.Pos(), m.Pkg(), m.Name(), in.subst(m.Type()).(*types.Signature))
+		}
+		embeds := make([]types.Type, t.NumEmbeddeds())
+		for i := range embeds {
+			embeds[i] = in.subst(t.EmbeddedType(i))
+		}
+		return types.NewInterfaceType(methods, embeds).Complete()
+	case *types.Union:
+		terms := make([]*types.Term, t.Len())
+		for i := range terms {
+			terms[i] = types.NewTerm(t.Term(i).Tilde(), in.subst(t.Term(i).Type()))
+		}
+		return types.NewUnion(terms)
 	}
 	panic(fmt.Sprintf("cannot instantiate %s", t))
 }

@@ -237,3 +237,25 @@ func ComposeGeneric(ctx fsm.Context, xs []int) (string, error) {
 	words, err := GenCollect(ctx, []string{"a", "b"})
 	return fmt.Sprint(all, sum, words), err
 }
+
+// Getter is a generic interface, and Const a generic type implementing it.
+type Getter[T any] interface{ Get() T }
+
+// Const holds a value.
+type Const[T any] struct{ V T }
+
+// Get returns the value.
+func (c Const[T]) Get() T { return c.V }
+
+// GenGetter holds a Const[T] in a Getter[T] and in an interface literal
+// that mentions T across an await: the instantiation registers Const[T]
+// for storing in interfaces.
+//
+//fsmgen:job
+func GenGetter[T any](ctx fsm.Context, x T) (T, error) {
+	var g Getter[T] = Const[T]{V: x}
+	var h interface{ Get() T } = Const[T]{V: x}
+	v(fsm.Await(ctx, Echo.Call(1)))
+	_ = h.Get()
+	return g.Get(), nil
+}

@@ -3777,3 +3777,232 @@ func init() {
 		},
 	})
 }
+
+// GenGetterJob returns the handle of job GenGetter[T], for fsm.Start, fsm.Wait and fsm.Child. Each
+// instantiation the package makes of the job is registered; see fsm.InstanceName.
+func GenGetterJob[T any]() fsm.Job[T, T] {
+	return fsm.NewJob(fsm.InstanceName[*genGetterMachine[T]]("github.com/fsmgen/fsmgen/tests/equiv.GenGetter"),
+		func(a T) []any { return []any{a} },
+		func(r []any) (T, error) { return fsm.ResultAt[T](r, 0), fsm.ResultErr(r, 1) })
+}
+
+// genGetterMachine is the state machine of job GenGetter.
+type genGetterMachine[T any] struct {
+	state int // the await the job is stopped at; see fsm.Machine.State
+	v     struct {
+		x T
+		g Getter[T]
+		h interface{ Get() T }
+	} // the job's variables saved at some await
+	r0 T
+	r1 error
+}
+
+// Resume implements fsm.Machine: it runs job GenGetter from where it stopped to its
+// next await.
+func (m *genGetterMachine[T]) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, error) {
+	var (
+		x   T
+		g   Getter[T]
+		h   interface{ Get() T }
+		v_1 int
+		err error
+	)
+	st := m.state
+	m.state = fsm.StatePoisoned
+	switch st {
+	case 0:
+		x = m.v.x
+	case 1:
+		g, h = m.v.g, m.v.h
+		goto resume1
+	case fsm.StateDone:
+		m.state = st
+		return nil, fsm.ErrFinished
+	default:
+		m.state = st
+		return nil, fsm.ErrPoisoned
+	}
+//line generics.go:256
+	g = Const[T]{V: x}
+	h = Const[T]{V: x}
+//line generics_fsm.go:3830
+	m.v.g, m.v.h = g, h
+//line generics.go:258
+	return m.suspend(1, Echo.Call(1))
+resume1:
+//line generics_fsm.go:3835
+	v_1, err = fsm.Take[int](in)
+//line generics.go:258
+	v(v_1, err)
+	_ = h.Get()
+	return m.finish(g.Get(), nil)
+//line generics_fsm.go:3841
+}
+
+func (m *genGetterMachine[T]) finish(r0 T, r1 error) (fsm.AnyOp, error) {
+	m.r0 = r0
+	m.r1 = r1
+	m.state = fsm.StateDone
+	return nil, nil
+}
+
+func (m *genGetterMachine[T]) suspend(state int, op fsm.AnyOp) (fsm.AnyOp, error) {
+	m.state = state
+	return fsm.Suspend(op)
+}
+
+// State implements fsm.Machine.
+func (m *genGetterMachine[T]) State() int {
+	return m.state
+}
+
+// Results implements fsm.Machine.
+func (m *genGetterMachine[T]) Results() []any {
+	return []any{m.r0, m.r1}
+}
+
+// MarshalCBOR implements fsm.Machine: it writes the state number and
+// the variables live in that state, nothing else.
+func (m *genGetterMachine[T]) MarshalCBOR() ([]byte, error) {
+	w := fsm.NewStateWriter(m.state)
+	switch m.state {
+	case 0:
+		fsm.Save(w, "x", m.v.x)
+	case 1:
+		fsm.Save(w, "g", m.v.g)
+		fsm.Save(w, "h", m.v.h)
+	case fsm.StateDone:
+		fsm.Save(w, "result 0", m.r0)
+		fsm.SaveError(w, "result 1", m.r1)
+	case fsm.StatePoisoned:
+		return nil, fsm.ErrPoisoned
+	}
+	return w.Bytes()
+}
+
+// UnmarshalCBOR implements fsm.Machine.
+func (m *genGetterMachine[T]) UnmarshalCBOR(data []byte) error {
+	r, err := fsm.NewStateReader(data, 1)
+	if err != nil {
+		return err
+	}
+	switch r.State() {
+	case 0:
+		fsm.Load(r, "x", &m.v.x)
+	case 1:
+		fsm.Load(r, "g", &m.v.g)
+		fsm.Load(r, "h", &m.v.h)
+	case fsm.StateDone:
+		fsm.Load(r, "result 0", &m.r0)
+		fsm.LoadError(r, "result 1", &m.r1)
+	}
+	if err := r.Close(); err != nil {
+		return err
+	}
+	m.state = r.State()
+	return nil
+}
+
+func init() {
+	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			ID:     "done",
+			Layout: "12d3d809933df53d",
+			Pos:    "generics.go:261:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "equiv.Pair",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
+		Func: GenGetter[Pair],
+		Name: "github.com/fsmgen/fsmgen/tests/equiv.GenGetter[github.com/fsmgen/fsmgen/tests/equiv.Pair]",
+		New: func(args []any) (fsm.Machine, error) {
+			m := &genGetterMachine[Pair]{}
+			var err error
+			if m.v.x, err = fsm.Arg[Pair]("github.com/fsmgen/fsmgen/tests/equiv.GenGetter[github.com/fsmgen/fsmgen/tests/equiv.Pair]", args, 0, "x"); err != nil {
+				return nil, err
+			}
+			return m, nil
+		},
+		Start: fsm.StateInfo{
+			ID:     "start",
+			Layout: "457138487be7351f",
+			Pos:    "generics.go:255:6",
+			Vars: []fsm.VarInfo{{
+				Name: "x",
+				Type: "equiv.Pair",
+			}},
+		},
+		States: []fsm.StateInfo{{
+			ID:     "Echo.Call",
+			Layout: "50c20b012f07c123",
+			Pos:    "generics.go:258:4",
+			Vars: []fsm.VarInfo{{
+				Name: "g",
+				Type: "Getter[equiv.Pair]",
+			}, {
+				Name: "h",
+				Type: "interface{Get() equiv.Pair}",
+			}},
+		}},
+		Zero: func() fsm.Machine {
+			return &genGetterMachine[Pair]{}
+		},
+	})
+	fsm.RegisterType[Const[Pair]]()
+	GenGetterJob[Pair]()
+	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			ID:     "done",
+			Layout: "c9cb51270b0109b0",
+			Pos:    "generics.go:261:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "string",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
+		Func: GenGetter[string],
+		Name: "github.com/fsmgen/fsmgen/tests/equiv.GenGetter[string]",
+		New: func(args []any) (fsm.Machine, error) {
+			m := &genGetterMachine[string]{}
+			var err error
+			if m.v.x, err = fsm.Arg[string]("github.com/fsmgen/fsmgen/tests/equiv.GenGetter[string]", args, 0, "x"); err != nil {
+				return nil, err
+			}
+			return m, nil
+		},
+		Start: fsm.StateInfo{
+			ID:     "start",
+			Layout: "f40048e256c49ba6",
+			Pos:    "generics.go:255:6",
+			Vars: []fsm.VarInfo{{
+				Name: "x",
+				Type: "string",
+			}},
+		},
+		States: []fsm.StateInfo{{
+			ID:     "Echo.Call",
+			Layout: "3c57fc4e14752ac7",
+			Pos:    "generics.go:258:4",
+			Vars: []fsm.VarInfo{{
+				Name: "g",
+				Type: "Getter[string]",
+			}, {
+				Name: "h",
+				Type: "interface{Get() string}",
+			}},
+		}},
+		Zero: func() fsm.Machine {
+			return &genGetterMachine[string]{}
+		},
+	})
+	fsm.RegisterType[Const[string]]()
+	GenGetterJob[string]()
+}

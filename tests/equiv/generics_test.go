@@ -34,6 +34,8 @@ var genericCases = []jobCase{
 	{name: "GenCountMap", job: GenCountMap[map[string]int, string, int], args: in(map[string]int{"a": 1, "b": 2}), want: out(3, nil), awaits: 2},
 	{name: "GenUpTo", job: GenUpTo[int32], args: in(int32(4)), want: out(int32(6), nil), awaits: 4},
 	{name: "GenKeys", job: GenKeys[int64, bool], args: in(map[int64]bool{3: true, 1: false}), want: out([]int64{2, 6}, nil), awaits: 4},
+	{name: "GenGetter", job: GenGetter[string], args: in("g"), want: out("g", nil), awaits: 1},
+	{name: "GenGetter/struct", job: GenGetter[Pair], args: in(Pair{1, 2}), want: out(Pair{1, 2}, nil), awaits: 1},
 	{name: "ComposeGeneric", job: ComposeGeneric, args: in([]int{1, 2}), want: out("[1 2 0] 5.5 [a b ]", nil), awaits: 6},
 }
 
