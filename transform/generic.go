@@ -32,6 +32,91 @@ type instance struct {
 	fromTest bool
 	fset     *token.FileSet // of the load the type arguments come from
 	tparams  *types.TypeParamList
+	// oldShapes are the type arguments' shapes when the lock was written,
+	// when they differ from now compatibly (a struct gained fields).
+	oldShapes []string
+}
+
+// shapes are the lock's shapes of the type arguments.
+func (in *instance) shapes() []string {
+	out := make([]string, len(in.args))
+	for i, a := range in.args {
+		out[i] = lockShape(shapeOf(a))
+	}
+	return out
+}
+
+// lockInstances records the instantiations of generic job j for its lock.
+func lockInstances(j *job) []lockInstance {
+	var out []lockInstance
+	for _, in := range j.instances {
+		out = append(out, in.lockInstance())
+	}
+	return out
+}
+
+func (in *instance) lockInstance() lockInstance {
+	li := lockInstance{Key: in.key}
+	for i, a := range in.args {
+		lv := layoutVar{name: in.tparams.At(i).Obj().Name(), typ: a}
+		li.Args = append(li.Args, lockVarOf(&lv, types.TypeString(a, pathQualifier)))
+	}
+	return li
+}
+
+// reconcileInstances checks the instantiations of generic job jr against
+// those the lock records: one gone, or one whose type argument is stored
+// otherwise than it was, strands its checkpoints, unless the type argument
+// only gained fields, which the instantiation then accepts.
+func reconcileInstances(jr *jobRecs, o *lockJob) []lockProblem {
+	j := jr.j
+	if !j.generic() || o.Instances == nil {
+		return nil
+	}
+	var problems []lockProblem
+	cur := map[string]*instance{}
+	for _, in := range j.instances {
+		cur[in.key] = in
+	}
+	for _, oi := range o.Instances {
+		in := cur[oi.Key]
+		if in == nil {
+			problems = append(problems, lockProblem{pos: j.decl.Name.Pos(), msg: fmt.Sprintf("job %s: instantiation %s[%s] is in %s but the package no longer makes it: its checkpoints cannot resume; instantiate it again in the package (var _ = %s[...]), or run fsmgen -update-lock to accept that its unfinished jobs need attention", j.fn.Name(), j.fn.Name(), oi.Key, LockFile, j.fn.Name())})
+			continue
+		}
+		now := in.lockInstance()
+		if len(now.Args) != len(oi.Args) {
+			continue // the job's type parameters changed: its states say so
+		}
+		changed, compatible := false, true
+		var why []string
+		for i := range now.Args {
+			a, b := oi.Args[i], now.Args[i]
+			if a.Shape == b.Shape {
+				continue
+			}
+			changed = true
+			if !gainsFields(a, b) {
+				compatible = false
+				why = append(why, fmt.Sprintf("type argument %s (%s) is stored otherwise than when %s was written", b.Name, b.display(), LockFile))
+			}
+		}
+		if !changed {
+			continue
+		}
+		if compatible {
+			for _, a := range oi.Args {
+				in.oldShapes = append(in.oldShapes, a.Shape)
+			}
+			continue
+		}
+		pos := in.pos
+		if !pos.IsValid() {
+			pos = j.decl.Name.Pos()
+		}
+		problems = append(problems, lockProblem{pos: pos, msg: fmt.Sprintf("job %s: checkpoints of instantiation %s[%s] cannot resume: %s (of a struct, only fields added are compatible); keep what it stores, or run fsmgen -update-lock to accept that they need attention", j.fn.Name(), j.fn.Name(), in.display(j.pkg.PkgPath), strings.Join(why, "; "))})
+	}
+	return problems
 }
 
 // generic reports whether the job has type parameters.
@@ -202,10 +287,16 @@ func (in *instance) display(path string) string {
 // generic job: the generic layout, which describes each type parameter by
 // its index, made specific by how the codec stores each type argument.
 func instanceLayout(layout string, in *instance) string {
+	return instanceLayoutOf(layout, in.shapes())
+}
+
+// instanceLayoutOf is instanceLayout from the type arguments' shapes as the
+// lock records them, so that an earlier build's layouts can be made again.
+func instanceLayoutOf(layout string, shapes []string) string {
 	var b strings.Builder
 	b.WriteString(layoutVersion + "\ninstance of " + layout + "\n")
-	for _, a := range in.args {
-		b.WriteString("type argument: " + shapeOf(a) + "\n")
+	for _, sh := range shapes {
+		b.WriteString("type argument: " + sh + "\n")
 	}
 	sum := sha256.Sum256([]byte(b.String()))
 	return hex.EncodeToString(sum[:])[:16]

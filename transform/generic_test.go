@@ -180,3 +180,74 @@ var _ = Keep[local]
 		t.Errorf("diagnostics %v, want Keep[local] refused at in_test.go:5", out.Diagnostics)
 	}
 }
+
+// TestGenericTypeArgumentChanges checks what the lock says when a type
+// argument of an instantiation changes: a struct that gains a field is
+// accepted (the instantiation accepts its earlier layouts made with the old
+// shape), one whose field changes type is breaking, and an instantiation
+// the package no longer makes strands its checkpoints.
+func TestGenericTypeArgumentChanges(t *testing.T) {
+	withItem := func(fields string) string {
+		return genericBase + "\nvar _ = Keep[Item]\n\ntype Item struct {\n" + fields + "}\n"
+	}
+	gen := func(src string, lock []byte, update bool) *Output {
+		t.Helper()
+		out, err := Generate(Config{overlay: layoutOverlay(t, src, lock), UpdateLock: update}, "./testdata/layout")
+		if err != nil {
+			t.Fatal(err)
+		}
+		return out
+	}
+	lockOf := func(out *Output) []byte {
+		for _, f := range out.Files {
+			if filepath.Base(f.Path) == LockFile {
+				return f.Content
+			}
+		}
+		t.Fatalf("no lock written; diagnostics %v", out.Diagnostics)
+		return nil
+	}
+	base := gen(withItem("\tID int\n"), nil, false)
+	lock := lockOf(base)
+	if !strings.Contains(string(lock), `"instances": [`) || !strings.Contains(string(lock), `"key":"github.com/fsmgen/fsmgen/transform/testdata/layout.Item"`) {
+		t.Fatalf("the lock does not record the instantiations:\n%s", lock)
+	}
+	baseLayouts, _ := genericStates(t, base)
+
+	// Item gains a field: Keep[Item] (registered second, after Keep[[]int]
+	// and before Keep[string]) accepts its old layout at every state.
+	gained := gen(withItem("\tID   int\n\tName string\n"), lock, false)
+	if len(gained.Diagnostics) > 0 {
+		t.Fatalf("diagnostics: %v", gained.Diagnostics)
+	}
+	layouts, accepts := genericStates(t, gained)
+	for id := range baseLayouts {
+		if layouts[id][1] == baseLayouts[id][1] {
+			t.Errorf("state %s of Keep[Item] kept layout %s though Item changed", id, layouts[id][1])
+		}
+		if accepts[id][1] != baseLayouts[id][1] {
+			t.Errorf("state %s of Keep[Item] accepts %q, want its layout before Item gained a field, %s", id, accepts[id][1], baseLayouts[id][1])
+		}
+		if accepts[id][0] != "" || accepts[id][2] != "" || layouts[id][0] != baseLayouts[id][0] {
+			t.Errorf("state %s: the other instantiations changed: layouts %v (were %v), accepts %q", id, layouts[id], baseLayouts[id], accepts[id])
+		}
+	}
+
+	// A field changes type: breaking, at the instantiation's use.
+	retyped := gen(withItem("\tID string\n"), lock, false)
+	if len(retyped.Diagnostics) != 1 || !strings.Contains(retyped.Diagnostics[0].Message, "checkpoints of instantiation Keep[Item] cannot resume: type argument T (github.com/fsmgen/fsmgen/transform/testdata/layout.Item) is stored otherwise") {
+		t.Errorf("diagnostics %v, want Keep[Item]'s change", retyped.Diagnostics)
+	}
+	if d := retyped.Diagnostics; len(d) == 1 && d[0].Pos.Line != strings.Count(genericBase, "\n")+2 {
+		t.Errorf("reported at line %d, want the use of Keep[Item]", d[0].Pos.Line)
+	}
+	if up := gen(withItem("\tID string\n"), lock, true); len(up.Diagnostics) > 0 {
+		t.Errorf("-update-lock: %v", up.Diagnostics)
+	}
+
+	// The instantiation is gone.
+	gone := gen(genericBase+"\ntype Item struct {\n\tID int\n}\n", lock, false)
+	if len(gone.Diagnostics) != 1 || !strings.Contains(gone.Diagnostics[0].Message, "instantiation Keep[github.com/fsmgen/fsmgen/transform/testdata/layout.Item] is in fsmgen.lock but the package no longer makes it") {
+		t.Errorf("diagnostics %v, want the instantiation gone", gone.Diagnostics)
+	}
+}

@@ -66,6 +66,18 @@ type lockJob struct {
 	Source  string            `json:"source,omitempty"`
 	Imports map[string]string `json:"imports,omitempty"`
 	States  []lockState       `json:"states"`
+	// Instances are, for a generic job, the instantiations registered and
+	// how each type argument is stored: part of each instantiation's
+	// layouts, which the states above do not show (see instanceLayout).
+	Instances []lockInstance `json:"instances,omitempty"`
+}
+
+// lockInstance is one instantiation of a generic job: its key (the type
+// arguments of its registered name) and each type argument, named after its
+// type parameter.
+type lockInstance struct {
+	Key  string    `json:"key"`
+	Args []lockVar `json:"args"`
 }
 
 // key is the job's key among the lock's jobs (see job.lockKey).
@@ -378,6 +390,7 @@ func (p *pkgLock) reconcile(old *lockFile, pkgPos token.Pos, migs []*migration) 
 				lj.Version = o.Version
 			}
 			lj.States, ps = reconcileJob(jr, o, migs)
+			ps = append(ps, reconcileInstances(jr, o)...)
 			delete(oldJobs, j.lockKey())
 		} else {
 			if j.drain != nil {
@@ -387,6 +400,7 @@ func (p *pkgLock) reconcile(old *lockFile, pkgPos token.Pos, migs []*migration) 
 				lj.States = append(lj.States, lockState{ID: r.id, Pinned: r.pinned, At: r.at, lockLayout: r.lockLayout()})
 			}
 		}
+		lj.Instances = lockInstances(j)
 		for i := range ps {
 			ps[i].jr = jr
 		}
@@ -459,11 +473,26 @@ func (jr *jobRecs) finish(version int) {
 		}
 		for _, ir := range r.instances {
 			var accepts []jen.Code
-			for _, a := range r.mappings {
+			accept := func(layout string, shapes []string, vars []int) {
 				accepts = append(accepts, jen.Values(jen.Dict{
-					jen.Id("Layout"): jen.Lit(instanceLayout(a.layout, ir.in)),
-					jen.Id("Vars"):   jen.Index().Int().Values(ints(a.vars)...),
+					jen.Id("Layout"): jen.Lit(instanceLayoutOf(layout, shapes)),
+					jen.Id("Vars"):   jen.Index().Int().Values(ints(vars)...),
 				}))
+			}
+			for _, a := range r.mappings {
+				accept(a.layout, ir.in.shapes(), a.vars)
+			}
+			if old := ir.in.oldShapes; old != nil {
+				// A type argument gained fields: what the instantiation
+				// stored with it before decodes as it is now.
+				same := make([]int, len(r.vars))
+				for i := range same {
+					same[i] = i
+				}
+				accept(r.layout, old, same)
+				for _, a := range r.mappings {
+					accept(a.layout, old, a.vars)
+				}
 			}
 			if len(accepts) > 0 {
 				ir.fields[jen.Id("Accepts")] = jen.Index().Add(jen.Qual(RuntimePath, "Accepted")).Values(accepts...)
@@ -519,7 +548,18 @@ func (lf *lockFile) format() []byte {
 			}
 			b.WriteString("\n        " + str(s))
 		}
-		b.WriteString("\n      ]\n    }")
+		b.WriteString("\n      ]")
+		if len(j.Instances) > 0 {
+			b.WriteString(",\n      \"instances\": [")
+			for k, in := range j.Instances {
+				if k > 0 {
+					b.WriteString(",")
+				}
+				b.WriteString("\n        " + str(in))
+			}
+			b.WriteString("\n      ]")
+		}
+		b.WriteString("\n    }")
 	}
 	b.WriteString("\n  ]\n}\n")
 	return b.Bytes()

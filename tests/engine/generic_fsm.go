@@ -224,7 +224,7 @@ func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
 			ID:     "done",
-			Layout: "1abba95bcdd6dbc4",
+			Layout: "65caf8c34ea8beff",
 			Pos:    "generic.go:27:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -249,7 +249,7 @@ func init() {
 		},
 		Start: fsm.StateInfo{
 			ID:     "start",
-			Layout: "d4688f962b30b01a",
+			Layout: "8a7dd4bb606bc039",
 			Pos:    "generic.go:15:6",
 			Vars: []fsm.VarInfo{{
 				Name: "items",
@@ -261,7 +261,7 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Charge.Call",
-			Layout: "8d1be8471e65fe5a",
+			Layout: "cb3fa273cbae025e",
 			Pos:    "generic.go:18:16",
 			Vars: []fsm.VarInfo{{
 				Name: "items",
@@ -286,7 +286,7 @@ func init() {
 			}},
 		}, {
 			ID:     "fsm.Sleep",
-			Layout: "99b5aa26a222e3fc",
+			Layout: "78e387c5c96e88a0",
 			Pos:    "generic.go:21:16",
 			Vars: []fsm.VarInfo{{
 				Name: "items",

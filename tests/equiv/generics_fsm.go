@@ -172,7 +172,7 @@ func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
 			ID:     "done",
-			Layout: "f48ef0fe83164ddc",
+			Layout: "950885183ab6f465",
 			Pos:    "generics.go:35:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -194,7 +194,7 @@ func init() {
 		},
 		Start: fsm.StateInfo{
 			ID:     "start",
-			Layout: "7212523b0e360567",
+			Layout: "c902e91213936b46",
 			Pos:    "generics.go:25:6",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
@@ -203,7 +203,7 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "19bf559118c88e7c",
+			Layout: "a436b53d089ae3dd",
 			Pos:    "generics.go:28:16",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
@@ -232,7 +232,7 @@ func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
 			ID:     "done",
-			Layout: "b9799a900b3e993a",
+			Layout: "717ba706d9beaa3f",
 			Pos:    "generics.go:35:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -254,7 +254,7 @@ func init() {
 		},
 		Start: fsm.StateInfo{
 			ID:     "start",
-			Layout: "7ab3a67781f6a3a1",
+			Layout: "e5faa00f17b24671",
 			Pos:    "generics.go:25:6",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
@@ -263,7 +263,7 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "0e13d969164c4465",
+			Layout: "030f6770ddc5fbd3",
 			Pos:    "generics.go:28:16",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
@@ -995,7 +995,7 @@ func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
 			ID:     "done",
-			Layout: "9e2a330a472cb1cd",
+			Layout: "3eece28daa43df76",
 			Pos:    "generics.go:62:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -1020,7 +1020,7 @@ func init() {
 		},
 		Start: fsm.StateInfo{
 			ID:     "start",
-			Layout: "c4e350dc03b8f822",
+			Layout: "90ca64ed7e4b22e9",
 			Pos:    "generics.go:53:6",
 			Vars: []fsm.VarInfo{{
 				Name: "keys",
@@ -1032,7 +1032,7 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "37a12619bae6b581",
+			Layout: "2416c56c2b9f7b9e",
 			Pos:    "generics.go:56:10",
 			Vars: []fsm.VarInfo{{
 				Name: "keys",
@@ -1196,7 +1196,7 @@ func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
 			ID:     "done",
-			Layout: "0b0ad7a014517b82",
+			Layout: "d7eb7906cd433432",
 			Pos:    "generics.go:73:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -1218,7 +1218,7 @@ func init() {
 		},
 		Start: fsm.StateInfo{
 			ID:     "start",
-			Layout: "5e9da0dccc2cc2a1",
+			Layout: "81b625fa3ddabe5f",
 			Pos:    "generics.go:68:6",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
@@ -1227,7 +1227,7 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Str.Call",
-			Layout: "b830f264c822fcc6",
+			Layout: "84650a594d2ee238",
 			Pos:    "generics.go:70:9",
 			Vars: []fsm.VarInfo{{
 				Name: "held",
@@ -1789,7 +1789,7 @@ func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
 			ID:     "done",
-			Layout: "b9799a900b3e993a",
+			Layout: "717ba706d9beaa3f",
 			Pos:    "generics.go:115:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -1814,7 +1814,7 @@ func init() {
 		},
 		Start: fsm.StateInfo{
 			ID:     "start",
-			Layout: "9d453955c7006f0e",
+			Layout: "a7c86c2f9cca89c9",
 			Pos:    "generics.go:107:6",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
@@ -1826,7 +1826,7 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "1ef3c1910b19012a",
+			Layout: "622e837d5548ac8e",
 			Pos:    "generics.go:111:5",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
@@ -2229,7 +2229,7 @@ func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
 			ID:     "done",
-			Layout: "2438579d91b36deb",
+			Layout: "b5f14502934dbe83",
 			Pos:    "generics.go:148:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -2251,7 +2251,7 @@ func init() {
 		},
 		Start: fsm.StateInfo{
 			ID:     "start",
-			Layout: "457138487be7351f",
+			Layout: "71efadd02888845a",
 			Pos:    "generics.go:138:6",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
@@ -2260,7 +2260,7 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "1c3c3e7b22bd0062",
+			Layout: "09e48e4d838e7f2a",
 			Pos:    "generics.go:139:4",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
@@ -3908,7 +3908,7 @@ func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
 			ID:     "done",
-			Layout: "12d3d809933df53d",
+			Layout: "4dd60df395f70fe5",
 			Pos:    "generics.go:261:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -3930,7 +3930,7 @@ func init() {
 		},
 		Start: fsm.StateInfo{
 			ID:     "start",
-			Layout: "457138487be7351f",
+			Layout: "71efadd02888845a",
 			Pos:    "generics.go:255:6",
 			Vars: []fsm.VarInfo{{
 				Name: "x",
@@ -3939,7 +3939,7 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "50c20b012f07c123",
+			Layout: "a0414e06c5d918f1",
 			Pos:    "generics.go:258:4",
 			Vars: []fsm.VarInfo{{
 				Name: "g",

@@ -2366,7 +2366,7 @@ func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
 			ID:     "done",
-			Layout: "e894ffb9044193c7",
+			Layout: "c068f7d1fc883956",
 			Pos:    "handles.go:192:1",
 			Vars: []fsm.VarInfo{{
 				Name: "result 0",
@@ -2388,7 +2388,7 @@ func init() {
 		},
 		Start: fsm.StateInfo{
 			ID:     "start",
-			Layout: "a49a0aeddb22495a",
+			Layout: "6552afd610d11bfa",
 			Pos:    "handles.go:185:6",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
@@ -2397,7 +2397,7 @@ func init() {
 		},
 		States: []fsm.StateInfo{{
 			ID:     "Echo.Call",
-			Layout: "a79289deab7548e3",
+			Layout: "0f881cd04e4f3086",
 			Pos:    "handles.go:186:12",
 			Vars: []fsm.VarInfo{{
 				Name: "xs",
