@@ -47,6 +47,18 @@ func fastLoad(cfg Config, first []*packages.Package, overlay map[string][]byte) 
 			return nil // a file go list does not know of: its load must see it
 		}
 	}
+	// A loaded package whose generated files are blanked must look so to
+	// the others that import it too, as the slow path's overlay makes it:
+	// their export data would hold the generated files' declarations as
+	// they are on disk, perhaps stale.
+	blanked := map[string]bool{}
+	for _, p := range first {
+		for _, f := range p.GoFiles {
+			if _, ok := overlay[f]; ok && isGenerated(f) {
+				blanked[p.PkgPath] = true
+			}
+		}
+	}
 	fset := token.NewFileSet()
 	syntax := make([][]*ast.File, len(first))
 	imports := map[string]bool{}
@@ -65,7 +77,7 @@ func fastLoad(cfg Config, first []*packages.Package, overlay map[string][]byte) 
 			}
 			for _, spec := range f.Imports {
 				path, err := strconv.Unquote(spec.Path.Value)
-				if err != nil || path == "C" {
+				if err != nil || path == "C" || blanked[path] {
 					return nil
 				}
 				if path != "unsafe" {
