@@ -356,6 +356,9 @@ func (e *emitter) registration(m *machine, in *instance) []jen.Code {
 	if in != nil {
 		targs := "[" + e.typeArgs(in) + "]"
 		name, machineType, fn = j.instanceName(in), m.typeName+targs, jen.Id(j.fn.Name()+targs)
+		if recv := j.sig.Recv(); recv != nil {
+			fn = jen.Id(e.im.typeString(in.subst(recv.Type()))).Dot(j.fn.Name()) // Stack[int].Sum
+		}
 	}
 	var newBody []jen.Code
 	newBody = append(newBody, jen.Id(g.m).Op(":=").Op("&").Id(machineType).Values())

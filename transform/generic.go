@@ -119,8 +119,17 @@ func reconcileInstances(jr *jobRecs, o *lockJob) []lockProblem {
 	return problems
 }
 
-// generic reports whether the job has type parameters.
-func (j *job) generic() bool { return j.sig.TypeParams().Len() > 0 }
+// generic reports whether the job has type parameters: its own, or for a
+// method those of its receiver's type.
+func (j *job) generic() bool { return j.typeParams().Len() > 0 }
+
+// typeParams are the job's type parameters, for a method its receiver's.
+func (j *job) typeParams() *types.TypeParamList {
+	if r := j.sig.RecvTypeParams(); r.Len() > 0 {
+		return r
+	}
+	return j.sig.TypeParams()
+}
 
 // instanceName is the name the runtime knows an instantiation by.
 func (j *job) instanceName(in *instance) string { return j.name() + "[" + in.key + "]" }
@@ -130,11 +139,20 @@ func (j *job) instanceName(in *instance) string { return j.name() + "[" + in.key
 // package with its tests.
 func findInstances(pkg *packages.Package, jobs []*job, tests func() []*packages.Package) {
 	byName := map[string]*job{}
+	byType := map[string][]*job{} // a generic type's method jobs, by the type's name
 	for _, j := range jobs {
-		if j.generic() && j.drain == nil {
-			byName[j.fn.Name()] = j
-			byName[handleBase(j)+"Job"] = j // its handle: CollectJob[int]()
+		if !j.generic() || j.drain != nil {
+			continue
 		}
+		byName[handleBase(j)+"Job"] = j // its handle: CollectJob[int]()
+		if recv := j.sig.Recv(); recv != nil {
+			// A method is instantiated with its receiver's type: every
+			// instantiation of the type the package makes is one.
+			name := recvTypeName(types.Unalias(recv.Type()))
+			byType[name] = append(byType[name], j)
+			continue
+		}
+		byName[j.fn.Name()] = j
 	}
 	if len(byName) == 0 {
 		return
@@ -154,38 +172,46 @@ func findInstances(pkg *packages.Package, jobs []*job, tests func() []*packages.
 			if generated[p.Fset.Position(id.Pos()).Filename] {
 				continue // what an earlier run registered is no use of the job
 			}
-			fn, ok := p.TypesInfo.Uses[id].(*types.Func)
-			if !ok || fn.Pkg() == nil || fn.Pkg().Path() != pkg.PkgPath || fn.Type().(*types.Signature).Recv() != nil {
-				continue
-			}
-			j := byName[fn.Name()]
-			if j == nil || inst.TypeArgs == nil || inst.TypeArgs.Len() != j.sig.TypeParams().Len() {
-				continue
-			}
-			var args []types.Type
-			concrete := true
-			for i := 0; i < inst.TypeArgs.Len(); i++ {
-				a := inst.TypeArgs.At(i)
-				if mentionsTypeParam(a, map[types.Type]bool{}) {
-					concrete = false // a use inside generic code: not an instantiation yet
+			var candidates []*job
+			switch obj := p.TypesInfo.Uses[id].(type) {
+			case *types.Func:
+				if obj.Pkg() != nil && obj.Pkg().Path() == pkg.PkgPath && obj.Type().(*types.Signature).Recv() == nil && byName[obj.Name()] != nil {
+					candidates = []*job{byName[obj.Name()]}
 				}
-				args = append(args, a)
+			case *types.TypeName:
+				if obj.Pkg() != nil && obj.Pkg().Path() == pkg.PkgPath && obj.Parent() == obj.Pkg().Scope() {
+					candidates = byType[obj.Name()]
+				}
 			}
-			if !concrete {
-				continue
+			for _, j := range candidates {
+				if inst.TypeArgs == nil || inst.TypeArgs.Len() != j.typeParams().Len() {
+					continue
+				}
+				var args []types.Type
+				concrete := true
+				for i := 0; i < inst.TypeArgs.Len(); i++ {
+					a := inst.TypeArgs.At(i)
+					if mentionsTypeParam(a, map[types.Type]bool{}) {
+						concrete = false // a use inside generic code: not an instantiation yet
+					}
+					args = append(args, a)
+				}
+				if !concrete {
+					continue
+				}
+				at := p.Fset.Position(id.Pos())
+				in := &instance{args: args, key: instanceKey(args), at: at, fromTest: fromTest, fset: p.Fset, tparams: j.typeParams()}
+				if !fromTest {
+					in.pos = id.Pos()
+				}
+				if seen[j] == nil {
+					seen[j] = map[string]*instance{}
+				}
+				if old := seen[j][in.key]; old != nil && !earlier(in, old) {
+					continue
+				}
+				seen[j][in.key] = in
 			}
-			at := p.Fset.Position(id.Pos())
-			in := &instance{args: args, key: instanceKey(args), at: at, fromTest: fromTest, fset: p.Fset, tparams: j.sig.TypeParams()}
-			if !fromTest {
-				in.pos = id.Pos()
-			}
-			if seen[j] == nil {
-				seen[j] = map[string]*instance{}
-			}
-			if old := seen[j][in.key]; old != nil && !earlier(in, old) {
-				continue
-			}
-			seen[j][in.key] = in
 		}
 	}
 	scan(pkg, false)
@@ -458,7 +484,7 @@ func (l *lowerer) checkInstances() {
 		bad := false
 		for i, a := range in.args {
 			if why := unnameable(a, j.pkg.PkgPath, in.fset, map[types.Type]bool{}); why != "" {
-				report("fsmgen registers each instantiation of generic job %s in the generated file, which cannot name type argument %s: %s", j.fn.Name(), j.sig.TypeParams().At(i).Obj().Name(), why)
+				report("fsmgen registers each instantiation of generic job %s in the generated file, which cannot name type argument %s: %s", j.fn.Name(), j.typeParams().At(i).Obj().Name(), why)
 				bad = true
 			}
 		}
@@ -572,7 +598,7 @@ func importsPath(p *types.Package, path string, seen map[*types.Package]bool) bo
 // typeParamList writes the machine's type parameters as declared: "[T any,
 // K comparable]".
 func (e *emitter) typeParamList(j *job) (decl, use string) {
-	tps := j.sig.TypeParams()
+	tps := j.typeParams()
 	var d, u []string
 	for i := 0; i < tps.Len(); i++ {
 		tp := tps.At(i)

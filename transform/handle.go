@@ -161,9 +161,6 @@ func planHandles(pkg *types.Package, files []*ast.File, info *types.Info, fset *
 // (ok false). A generic job's handle is a generic function (CollectJob[T]()),
 // since a package-level variable cannot have type parameters.
 func planHandle(j *job, ds *diagnostics) (h *jobHandle, names [][2]string, ok bool) {
-	if j.sig.RecvTypeParams().Len() > 0 {
-		return nil, nil, true // refused
-	}
 	base := handleBase(j)
 	h = &jobHandle{job: j, name: base + "Job", errIndex: -1}
 	names = [][2]string{{"handle", h.name}}

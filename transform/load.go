@@ -144,10 +144,6 @@ func validateJob(pkg *packages.Package, file *ast.File, fd *ast.FuncDecl, ds *di
 		ds.errorf(fd.Name.Pos(), "job %s has no body; a job must be a Go function with a body", name)
 		return nil
 	}
-	if sig.Recv() != nil && sig.RecvTypeParams().Len() > 0 {
-		ds.errorf(fd.Name.Pos(), "job %s is a method of a generic type; such methods cannot be jobs yet: write the job as a generic function taking the receiver as its first parameter after ctx", name)
-		return nil
-	}
 	if sig.Params().Len() == 0 || !isContextType(sig.Params().At(0).Type()) {
 		ds.errorf(fd.Name.Pos(), "job %s must take fsm.Context (%s) as its first parameter", name, RuntimePath)
 		return nil

@@ -177,6 +177,8 @@ func checkNestedCall(j *job, c *ast.CallExpr, callee *job, inLit bool, ds *diagn
 		ds.errorf(c.Pos(), "call of job method %s from job %s through a pointer or an embedded field: the nested machine takes its receiver by value; call it on a value of type %s (r := *p; r.%s(ctx, ...))", name, jobDisplayName(j), types.TypeString(callee.sig.Recv().Type(), types.RelativeTo(j.pkg.Types)), callee.fn.Name())
 	case len(c.Args) == 0 || identOf(c.Args[0]) == nil || info.Uses[identOf(c.Args[0])] != j.ctx:
 		ds.errorf(c.Pos(), "job %s must be called with job %s's own Context parameter %s: the nested job's awaits suspend the caller", name, jobDisplayName(j), j.ctx.Name())
+	case callee.generic() && callee.sig.Recv() != nil:
+		ds.errorf(c.Pos(), "call of job %s, a method of a generic type, from job %s: such calls cannot nest yet; start it as a child job (fsm.Child(%sJob[...](), ...)), or make it a generic function", name, jobDisplayName(j), handleBase(callee))
 	case callee.generic() && callInstance(info, c, callee) == nil:
 		ds.errorf(c.Pos(), "job %s calls generic job %s with type arguments that are %s's own type parameters: the nested machine is an instantiation the runtime knows by name, which fsmgen must see; call %s with concrete type arguments", jobDisplayName(j), name, jobDisplayName(j), name)
 	}
@@ -212,7 +214,7 @@ func callInstance(info *types.Info, call *ast.CallExpr, callee *job) *instance {
 		}
 		args = append(args, a)
 	}
-	return &instance{args: args, key: instanceKey(args), tparams: callee.sig.TypeParams()}
+	return &instance{args: args, key: instanceKey(args), tparams: callee.typeParams()}
 }
 
 // nestName is the name the runtime knows the machine of a nested call by.

@@ -51,7 +51,7 @@ func TestEveryJobHasCase(t *testing.T) {
 		name := runtime.FuncForPC(reflect.ValueOf(c.job).Pointer()).Name()
 		name = name[strings.LastIndex(name, "/")+1:]
 		name = strings.TrimPrefix(name, "equiv.")
-		name = strings.TrimSuffix(name, "[...]") // an instantiation of a generic job
+		name = strings.ReplaceAll(name, "[...]", "") // an instantiation of a generic job
 		if !jobs[name] {
 			t.Errorf("case %s runs %s, which is not a //fsmgen:job of the package", c.name, name)
 		}
@@ -81,6 +81,12 @@ func jobName(fd *ast.FuncDecl) string {
 	typ := fd.Recv.List[0].Type
 	if st, ok := typ.(*ast.StarExpr); ok {
 		return "(*" + st.X.(*ast.Ident).Name + ")." + fd.Name.Name
+	}
+	switch x := typ.(type) {
+	case *ast.IndexExpr: // a method of a generic type
+		typ = x.X
+	case *ast.IndexListExpr:
+		typ = x.X
 	}
 	return typ.(*ast.Ident).Name + "." + fd.Name.Name
 }

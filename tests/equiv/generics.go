@@ -259,3 +259,43 @@ func GenGetter[T any](ctx fsm.Context, x T) (T, error) {
 	_ = h.Get()
 	return g.Get(), nil
 }
+
+// Stack is a generic type with method jobs: each instantiation of Stack
+// the package makes registers its methods' machines.
+type Stack[T any] struct{ Items []T }
+
+// Drain pops up to n items, awaiting before each: its receiver changes
+// across awaits.
+//
+//fsmgen:job
+func (s Stack[T]) Drain(ctx fsm.Context, n int) ([]T, error) {
+	var out []T
+	for i := 0; i < n && len(s.Items) > 0; i++ {
+		v(fsm.Await(ctx, Echo.Call(i)))
+		out = append(out, s.Items[len(s.Items)-1])
+		s.Items = s.Items[:len(s.Items)-1]
+	}
+	return out, nil
+}
+
+// Size never awaits, with a receiver type parameter named otherwise than
+// the type's.
+//
+//fsmgen:job
+func (s Stack[E]) Size(ctx fsm.Context) (int, error) {
+	return len(s.Items), nil
+}
+
+// Entry has two type parameters and a method job that returns its receiver's
+// type.
+type Entry[K comparable, V any] struct {
+	Key K
+	Val V
+}
+
+//fsmgen:job
+func (e Entry[K, V]) With(ctx fsm.Context, val V) (Entry[K, V], error) {
+	v(fsm.Await(ctx, Echo.Call(0)))
+	e.Val = val
+	return e, nil
+}

@@ -4006,3 +4006,730 @@ func init() {
 	fsm.RegisterType[Const[string]]()
 	GenGetterJob[string]()
 }
+
+// StackDrainArgs holds the arguments of job Stack.Drain, for StackDrainJob: the receiver, then one field per parameter.
+type StackDrainArgs[T any] struct {
+	S Stack[T]
+	N int
+}
+
+// StackDrainJob returns the handle of job Stack.Drain[T], for fsm.Start, fsm.Wait and fsm.Child. Each
+// instantiation the package makes of the job is registered; see fsm.InstanceName.
+func StackDrainJob[T any]() fsm.Job[StackDrainArgs[T], []T] {
+	return fsm.NewJob(fsm.InstanceName[*stackDrainMachine[T]]("github.com/fsmgen/fsmgen/tests/equiv.Stack.Drain"),
+		func(a StackDrainArgs[T]) []any { return []any{a.S, a.N} },
+		func(r []any) ([]T, error) { return fsm.ResultAt[[]T](r, 0), fsm.ResultErr(r, 1) })
+}
+
+// stackDrainMachine is the state machine of job Drain.
+type stackDrainMachine[T any] struct {
+	state int // the await the job is stopped at; see fsm.Machine.State
+	v     struct {
+		s   Stack[T]
+		n   int
+		out []T
+		i   int
+	} // the job's variables saved at some await
+	r0 []T
+	r1 error
+}
+
+// Resume implements fsm.Machine: it runs job Drain from where it stopped to its
+// next await.
+func (m *stackDrainMachine[T]) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, error) {
+	var (
+		s   Stack[T]
+		n   int
+		out []T
+		i   int
+		v_1 int
+		err error
+	)
+	st := m.state
+	m.state = fsm.StatePoisoned
+	switch st {
+	case 0:
+		s, n = m.v.s, m.v.n
+	case 1:
+		s, n, out, i = m.v.s, m.v.n, m.v.out, m.v.i
+		goto resume1
+	case fsm.StateDone:
+		m.state = st
+		return nil, fsm.ErrFinished
+	default:
+		m.state = st
+		return nil, fsm.ErrPoisoned
+	}
+//line generics.go:272
+	out = nil
+	i = 0
+loop:
+//line generics.go:273
+	if !(i < n && len(s.Items) > 0) {
+		goto loopEnd
+	}
+//line generics_fsm.go:4072
+	m.v.s, m.v.n, m.v.out, m.v.i = s, n, out, i
+//line generics.go:274
+	return m.suspend(1, Echo.Call(i))
+resume1:
+//line generics_fsm.go:4077
+	v_1, err = fsm.Take[int](in)
+//line generics.go:274
+	v(v_1, err)
+	out = append(out, s.Items[len(s.Items)-1])
+	s.Items = s.Items[:len(s.Items)-1]
+//line generics.go:273
+	i++
+//line generics_fsm.go:4085
+	goto loop
+loopEnd:
+//line generics.go:278
+	return m.finish(out, nil)
+//line generics_fsm.go:4090
+}
+
+func (m *stackDrainMachine[T]) finish(r0 []T, r1 error) (fsm.AnyOp, error) {
+	m.r0 = r0
+	m.r1 = r1
+	m.state = fsm.StateDone
+	return nil, nil
+}
+
+func (m *stackDrainMachine[T]) suspend(state int, op fsm.AnyOp) (fsm.AnyOp, error) {
+	m.state = state
+	return fsm.Suspend(op)
+}
+
+// State implements fsm.Machine.
+func (m *stackDrainMachine[T]) State() int {
+	return m.state
+}
+
+// Results implements fsm.Machine.
+func (m *stackDrainMachine[T]) Results() []any {
+	return []any{m.r0, m.r1}
+}
+
+// MarshalCBOR implements fsm.Machine: it writes the state number and
+// the variables live in that state, nothing else.
+func (m *stackDrainMachine[T]) MarshalCBOR() ([]byte, error) {
+	w := fsm.NewStateWriter(m.state)
+	switch m.state {
+	case 0:
+		fsm.Save(w, "s", m.v.s)
+		fsm.Save(w, "n", m.v.n)
+	case 1:
+		fsm.Save(w, "s", m.v.s)
+		fsm.Save(w, "n", m.v.n)
+		fsm.Save(w, "out", m.v.out)
+		fsm.Save(w, "i", m.v.i)
+	case fsm.StateDone:
+		fsm.Save(w, "result 0", m.r0)
+		fsm.SaveError(w, "result 1", m.r1)
+	case fsm.StatePoisoned:
+		return nil, fsm.ErrPoisoned
+	}
+	return w.Bytes()
+}
+
+// UnmarshalCBOR implements fsm.Machine.
+func (m *stackDrainMachine[T]) UnmarshalCBOR(data []byte) error {
+	r, err := fsm.NewStateReader(data, 1)
+	if err != nil {
+		return err
+	}
+	switch r.State() {
+	case 0:
+		fsm.Load(r, "s", &m.v.s)
+		fsm.Load(r, "n", &m.v.n)
+	case 1:
+		fsm.Load(r, "s", &m.v.s)
+		fsm.Load(r, "n", &m.v.n)
+		fsm.Load(r, "out", &m.v.out)
+		fsm.Load(r, "i", &m.v.i)
+	case fsm.StateDone:
+		fsm.Load(r, "result 0", &m.r0)
+		fsm.LoadError(r, "result 1", &m.r1)
+	}
+	if err := r.Close(); err != nil {
+		return err
+	}
+	m.state = r.State()
+	return nil
+}
+
+func init() {
+	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			ID:     "done",
+			Layout: "717ba706d9beaa3f",
+			Pos:    "generics.go:279:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "[]equiv.Pair",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
+		Func: Stack[Pair].Drain,
+		Name: "github.com/fsmgen/fsmgen/tests/equiv.Stack.Drain[github.com/fsmgen/fsmgen/tests/equiv.Pair]",
+		New: func(args []any) (fsm.Machine, error) {
+			m := &stackDrainMachine[Pair]{}
+			var err error
+			if m.v.s, err = fsm.Arg[Stack[Pair]]("github.com/fsmgen/fsmgen/tests/equiv.Stack.Drain[github.com/fsmgen/fsmgen/tests/equiv.Pair]", args, 0, "s"); err != nil {
+				return nil, err
+			}
+			if m.v.n, err = fsm.Arg[int]("github.com/fsmgen/fsmgen/tests/equiv.Stack.Drain[github.com/fsmgen/fsmgen/tests/equiv.Pair]", args, 1, "n"); err != nil {
+				return nil, err
+			}
+			return m, nil
+		},
+		Start: fsm.StateInfo{
+			ID:     "start",
+			Layout: "1ac4a527249a4156",
+			Pos:    "generics.go:271:19",
+			Vars: []fsm.VarInfo{{
+				Name: "s",
+				Type: "Stack[equiv.Pair]",
+			}, {
+				Name: "n",
+				Type: "int",
+			}},
+		},
+		States: []fsm.StateInfo{{
+			ID:     "Echo.Call",
+			Layout: "5bf0e4db3ff91c1b",
+			Pos:    "generics.go:274:5",
+			Vars: []fsm.VarInfo{{
+				Name: "s",
+				Type: "Stack[equiv.Pair]",
+			}, {
+				Name: "n",
+				Type: "int",
+			}, {
+				Name: "out",
+				Type: "[]equiv.Pair",
+			}, {
+				Name: "i",
+				Type: "int",
+			}},
+		}},
+		Zero: func() fsm.Machine {
+			return &stackDrainMachine[Pair]{}
+		},
+	})
+	StackDrainJob[Pair]()
+	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			ID:     "done",
+			Layout: "6d4060f2d863a650",
+			Pos:    "generics.go:279:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "[]int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
+		Func: Stack[int].Drain,
+		Name: "github.com/fsmgen/fsmgen/tests/equiv.Stack.Drain[int]",
+		New: func(args []any) (fsm.Machine, error) {
+			m := &stackDrainMachine[int]{}
+			var err error
+			if m.v.s, err = fsm.Arg[Stack[int]]("github.com/fsmgen/fsmgen/tests/equiv.Stack.Drain[int]", args, 0, "s"); err != nil {
+				return nil, err
+			}
+			if m.v.n, err = fsm.Arg[int]("github.com/fsmgen/fsmgen/tests/equiv.Stack.Drain[int]", args, 1, "n"); err != nil {
+				return nil, err
+			}
+			return m, nil
+		},
+		Start: fsm.StateInfo{
+			ID:     "start",
+			Layout: "dd006d305bf2937d",
+			Pos:    "generics.go:271:19",
+			Vars: []fsm.VarInfo{{
+				Name: "s",
+				Type: "Stack[int]",
+			}, {
+				Name: "n",
+				Type: "int",
+			}},
+		},
+		States: []fsm.StateInfo{{
+			ID:     "Echo.Call",
+			Layout: "4650347120aba8b5",
+			Pos:    "generics.go:274:5",
+			Vars: []fsm.VarInfo{{
+				Name: "s",
+				Type: "Stack[int]",
+			}, {
+				Name: "n",
+				Type: "int",
+			}, {
+				Name: "out",
+				Type: "[]int",
+			}, {
+				Name: "i",
+				Type: "int",
+			}},
+		}},
+		Zero: func() fsm.Machine {
+			return &stackDrainMachine[int]{}
+		},
+	})
+	StackDrainJob[int]()
+	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			ID:     "done",
+			Layout: "aa83eea1618754f1",
+			Pos:    "generics.go:279:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "[]string",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
+		Func: Stack[string].Drain,
+		Name: "github.com/fsmgen/fsmgen/tests/equiv.Stack.Drain[string]",
+		New: func(args []any) (fsm.Machine, error) {
+			m := &stackDrainMachine[string]{}
+			var err error
+			if m.v.s, err = fsm.Arg[Stack[string]]("github.com/fsmgen/fsmgen/tests/equiv.Stack.Drain[string]", args, 0, "s"); err != nil {
+				return nil, err
+			}
+			if m.v.n, err = fsm.Arg[int]("github.com/fsmgen/fsmgen/tests/equiv.Stack.Drain[string]", args, 1, "n"); err != nil {
+				return nil, err
+			}
+			return m, nil
+		},
+		Start: fsm.StateInfo{
+			ID:     "start",
+			Layout: "bb350abfcf4e5fdf",
+			Pos:    "generics.go:271:19",
+			Vars: []fsm.VarInfo{{
+				Name: "s",
+				Type: "Stack[string]",
+			}, {
+				Name: "n",
+				Type: "int",
+			}},
+		},
+		States: []fsm.StateInfo{{
+			ID:     "Echo.Call",
+			Layout: "725f34743a1822cf",
+			Pos:    "generics.go:274:5",
+			Vars: []fsm.VarInfo{{
+				Name: "s",
+				Type: "Stack[string]",
+			}, {
+				Name: "n",
+				Type: "int",
+			}, {
+				Name: "out",
+				Type: "[]string",
+			}, {
+				Name: "i",
+				Type: "int",
+			}},
+		}},
+		Zero: func() fsm.Machine {
+			return &stackDrainMachine[string]{}
+		},
+	})
+	StackDrainJob[string]()
+}
+
+// StackSizeJob returns the handle of job Stack.Size[E], for fsm.Start, fsm.Wait and fsm.Child. Each
+// instantiation the package makes of the job is registered; see fsm.InstanceName.
+func StackSizeJob[E any]() fsm.Job[Stack[E], int] {
+	return fsm.NewJob(fsm.InstanceName[*stackSizeMachine[E]]("github.com/fsmgen/fsmgen/tests/equiv.Stack.Size"),
+		func(a Stack[E]) []any { return []any{a} },
+		func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
+}
+
+// stackSizeMachine is the state machine of job Size.
+type stackSizeMachine[E any] struct {
+	state int // the await the job is stopped at; see fsm.Machine.State
+	v     struct {
+		s Stack[E]
+	} // the job's variables saved at some await
+	r0 int
+	r1 error
+}
+
+// Resume implements fsm.Machine. Job Size never awaits, so its machine calls
+// the function itself.
+func (m *stackSizeMachine[E]) Resume(ctx_1 fsm.Context, _ fsm.Outcome) (fsm.AnyOp, error) {
+	switch m.state {
+	case fsm.StateDone:
+		return nil, fsm.ErrFinished
+	case fsm.StatePoisoned:
+		return nil, fsm.ErrPoisoned
+	}
+	m.state = fsm.StatePoisoned
+	return m.finish(m.v.s.Size(ctx_1))
+}
+
+func (m *stackSizeMachine[E]) finish(r0 int, r1 error) (fsm.AnyOp, error) {
+	m.r0 = r0
+	m.r1 = r1
+	m.state = fsm.StateDone
+	return nil, nil
+}
+
+func (m *stackSizeMachine[E]) suspend(state int, op fsm.AnyOp) (fsm.AnyOp, error) {
+	m.state = state
+	return fsm.Suspend(op)
+}
+
+// State implements fsm.Machine.
+func (m *stackSizeMachine[E]) State() int {
+	return m.state
+}
+
+// Results implements fsm.Machine.
+func (m *stackSizeMachine[E]) Results() []any {
+	return []any{m.r0, m.r1}
+}
+
+// MarshalCBOR implements fsm.Machine: it writes the state number and
+// the variables live in that state, nothing else.
+func (m *stackSizeMachine[E]) MarshalCBOR() ([]byte, error) {
+	w := fsm.NewStateWriter(m.state)
+	switch m.state {
+	case 0:
+		fsm.Save(w, "s", m.v.s)
+	case fsm.StateDone:
+		fsm.Save(w, "result 0", m.r0)
+		fsm.SaveError(w, "result 1", m.r1)
+	case fsm.StatePoisoned:
+		return nil, fsm.ErrPoisoned
+	}
+	return w.Bytes()
+}
+
+// UnmarshalCBOR implements fsm.Machine.
+func (m *stackSizeMachine[E]) UnmarshalCBOR(data []byte) error {
+	r, err := fsm.NewStateReader(data, 0)
+	if err != nil {
+		return err
+	}
+	switch r.State() {
+	case 0:
+		fsm.Load(r, "s", &m.v.s)
+	case fsm.StateDone:
+		fsm.Load(r, "result 0", &m.r0)
+		fsm.LoadError(r, "result 1", &m.r1)
+	}
+	if err := r.Close(); err != nil {
+		return err
+	}
+	m.state = r.State()
+	return nil
+}
+
+func init() {
+	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			ID:     "done",
+			Layout: "bf7f213be1f87d02",
+			Pos:    "generics.go:287:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
+		Func: Stack[Pair].Size,
+		Name: "github.com/fsmgen/fsmgen/tests/equiv.Stack.Size[github.com/fsmgen/fsmgen/tests/equiv.Pair]",
+		New: func(args []any) (fsm.Machine, error) {
+			m := &stackSizeMachine[Pair]{}
+			var err error
+			if m.v.s, err = fsm.Arg[Stack[Pair]]("github.com/fsmgen/fsmgen/tests/equiv.Stack.Size[github.com/fsmgen/fsmgen/tests/equiv.Pair]", args, 0, "s"); err != nil {
+				return nil, err
+			}
+			return m, nil
+		},
+		Start: fsm.StateInfo{
+			ID:     "start",
+			Layout: "b3bebb773f6026ba",
+			Pos:    "generics.go:285:19",
+			Vars: []fsm.VarInfo{{
+				Name: "s",
+				Type: "Stack[equiv.Pair]",
+			}},
+		},
+		Zero: func() fsm.Machine {
+			return &stackSizeMachine[Pair]{}
+		},
+	})
+	StackSizeJob[Pair]()
+	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			ID:     "done",
+			Layout: "de2688b1f79fad0e",
+			Pos:    "generics.go:287:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
+		Func: Stack[int].Size,
+		Name: "github.com/fsmgen/fsmgen/tests/equiv.Stack.Size[int]",
+		New: func(args []any) (fsm.Machine, error) {
+			m := &stackSizeMachine[int]{}
+			var err error
+			if m.v.s, err = fsm.Arg[Stack[int]]("github.com/fsmgen/fsmgen/tests/equiv.Stack.Size[int]", args, 0, "s"); err != nil {
+				return nil, err
+			}
+			return m, nil
+		},
+		Start: fsm.StateInfo{
+			ID:     "start",
+			Layout: "3af02d9f73de6a56",
+			Pos:    "generics.go:285:19",
+			Vars: []fsm.VarInfo{{
+				Name: "s",
+				Type: "Stack[int]",
+			}},
+		},
+		Zero: func() fsm.Machine {
+			return &stackSizeMachine[int]{}
+		},
+	})
+	StackSizeJob[int]()
+	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			ID:     "done",
+			Layout: "caddd34eed73d51f",
+			Pos:    "generics.go:287:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
+		Func: Stack[string].Size,
+		Name: "github.com/fsmgen/fsmgen/tests/equiv.Stack.Size[string]",
+		New: func(args []any) (fsm.Machine, error) {
+			m := &stackSizeMachine[string]{}
+			var err error
+			if m.v.s, err = fsm.Arg[Stack[string]]("github.com/fsmgen/fsmgen/tests/equiv.Stack.Size[string]", args, 0, "s"); err != nil {
+				return nil, err
+			}
+			return m, nil
+		},
+		Start: fsm.StateInfo{
+			ID:     "start",
+			Layout: "2c165c4f46d1e3f1",
+			Pos:    "generics.go:285:19",
+			Vars: []fsm.VarInfo{{
+				Name: "s",
+				Type: "Stack[string]",
+			}},
+		},
+		Zero: func() fsm.Machine {
+			return &stackSizeMachine[string]{}
+		},
+	})
+	StackSizeJob[string]()
+}
+
+// EntryWithArgs holds the arguments of job Entry.With, for EntryWithJob: the receiver, then one field per parameter.
+type EntryWithArgs[K comparable, V any] struct {
+	E   Entry[K, V]
+	Val V
+}
+
+// EntryWithJob returns the handle of job Entry.With[K, V], for fsm.Start, fsm.Wait and fsm.Child. Each
+// instantiation the package makes of the job is registered; see fsm.InstanceName.
+func EntryWithJob[K comparable, V any]() fsm.Job[EntryWithArgs[K, V], Entry[K, V]] {
+	return fsm.NewJob(fsm.InstanceName[*entryWithMachine[K, V]]("github.com/fsmgen/fsmgen/tests/equiv.Entry.With"),
+		func(a EntryWithArgs[K, V]) []any { return []any{a.E, a.Val} },
+		func(r []any) (Entry[K, V], error) { return fsm.ResultAt[Entry[K, V]](r, 0), fsm.ResultErr(r, 1) })
+}
+
+// entryWithMachine is the state machine of job With.
+type entryWithMachine[K comparable, V any] struct {
+	state int // the await the job is stopped at; see fsm.Machine.State
+	v     struct {
+		e_1 Entry[K, V]
+		val V
+	} // the job's variables saved at some await
+	r0 Entry[K, V]
+	r1 error
+}
+
+// Resume implements fsm.Machine: it runs job With from where it stopped to its
+// next await.
+func (m *entryWithMachine[K, V]) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, error) {
+	var (
+		e_1 Entry[K, V]
+		val V
+		v_1 int
+		err error
+	)
+	st := m.state
+	m.state = fsm.StatePoisoned
+	switch st {
+	case 0:
+		e_1, val = m.v.e_1, m.v.val
+	case 1:
+		e_1, val = m.v.e_1, m.v.val
+		goto resume1
+	case fsm.StateDone:
+		m.state = st
+		return nil, fsm.ErrFinished
+	default:
+		m.state = st
+		return nil, fsm.ErrPoisoned
+	}
+	m.v.e_1, m.v.val = e_1, val
+//line generics.go:298
+	return m.suspend(1, Echo.Call(0))
+resume1:
+//line generics_fsm.go:4605
+	v_1, err = fsm.Take[int](in)
+//line generics.go:298
+	v(v_1, err)
+	e_1.Val = val
+	return m.finish(e_1, nil)
+//line generics_fsm.go:4611
+}
+
+func (m *entryWithMachine[K, V]) finish(r0 Entry[K, V], r1 error) (fsm.AnyOp, error) {
+	m.r0 = r0
+	m.r1 = r1
+	m.state = fsm.StateDone
+	return nil, nil
+}
+
+func (m *entryWithMachine[K, V]) suspend(state int, op fsm.AnyOp) (fsm.AnyOp, error) {
+	m.state = state
+	return fsm.Suspend(op)
+}
+
+// State implements fsm.Machine.
+func (m *entryWithMachine[K, V]) State() int {
+	return m.state
+}
+
+// Results implements fsm.Machine.
+func (m *entryWithMachine[K, V]) Results() []any {
+	return []any{m.r0, m.r1}
+}
+
+// MarshalCBOR implements fsm.Machine: it writes the state number and
+// the variables live in that state, nothing else.
+func (m *entryWithMachine[K, V]) MarshalCBOR() ([]byte, error) {
+	w := fsm.NewStateWriter(m.state)
+	switch m.state {
+	case 0:
+		fsm.Save(w, "e", m.v.e_1)
+		fsm.Save(w, "val", m.v.val)
+	case 1:
+		fsm.Save(w, "e", m.v.e_1)
+		fsm.Save(w, "val", m.v.val)
+	case fsm.StateDone:
+		fsm.Save(w, "result 0", m.r0)
+		fsm.SaveError(w, "result 1", m.r1)
+	case fsm.StatePoisoned:
+		return nil, fsm.ErrPoisoned
+	}
+	return w.Bytes()
+}
+
+// UnmarshalCBOR implements fsm.Machine.
+func (m *entryWithMachine[K, V]) UnmarshalCBOR(data []byte) error {
+	r, err := fsm.NewStateReader(data, 1)
+	if err != nil {
+		return err
+	}
+	switch r.State() {
+	case 0:
+		fsm.Load(r, "e", &m.v.e_1)
+		fsm.Load(r, "val", &m.v.val)
+	case 1:
+		fsm.Load(r, "e", &m.v.e_1)
+		fsm.Load(r, "val", &m.v.val)
+	case fsm.StateDone:
+		fsm.Load(r, "result 0", &m.r0)
+		fsm.LoadError(r, "result 1", &m.r1)
+	}
+	if err := r.Close(); err != nil {
+		return err
+	}
+	m.state = r.State()
+	return nil
+}
+
+func init() {
+	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			ID:     "done",
+			Layout: "da5d2adeb3d12767",
+			Pos:    "generics.go:301:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "Entry[string, []int]",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
+		Func: Entry[string, []int].With,
+		Name: "github.com/fsmgen/fsmgen/tests/equiv.Entry.With[string,[]int]",
+		New: func(args []any) (fsm.Machine, error) {
+			m := &entryWithMachine[string, []int]{}
+			var err error
+			if m.v.e_1, err = fsm.Arg[Entry[string, []int]]("github.com/fsmgen/fsmgen/tests/equiv.Entry.With[string,[]int]", args, 0, "e"); err != nil {
+				return nil, err
+			}
+			if m.v.val, err = fsm.Arg[[]int]("github.com/fsmgen/fsmgen/tests/equiv.Entry.With[string,[]int]", args, 1, "val"); err != nil {
+				return nil, err
+			}
+			return m, nil
+		},
+		Start: fsm.StateInfo{
+			ID:     "start",
+			Layout: "8c6489f7a4d35d72",
+			Pos:    "generics.go:297:22",
+			Vars: []fsm.VarInfo{{
+				Name: "e",
+				Type: "Entry[string, []int]",
+			}, {
+				Name: "val",
+				Type: "[]int",
+			}},
+		},
+		States: []fsm.StateInfo{{
+			ID:     "Echo.Call",
+			Layout: "47115ffc58252001",
+			Pos:    "generics.go:298:4",
+			Vars: []fsm.VarInfo{{
+				Name: "e",
+				Type: "Entry[string, []int]",
+			}, {
+				Name: "val",
+				Type: "[]int",
+			}},
+		}},
+		Zero: func() fsm.Machine {
+			return &entryWithMachine[string, []int]{}
+		},
+	})
+	EntryWithJob[string, []int]()
+}

@@ -36,6 +36,10 @@ var genericCases = []jobCase{
 	{name: "GenKeys", job: GenKeys[int64, bool], args: in(map[int64]bool{3: true, 1: false}), want: out([]int64{2, 6}, nil), awaits: 4},
 	{name: "GenGetter", job: GenGetter[string], args: in("g"), want: out("g", nil), awaits: 1},
 	{name: "GenGetter/struct", job: GenGetter[Pair], args: in(Pair{1, 2}), want: out(Pair{1, 2}, nil), awaits: 1},
+	{name: "Stack.Drain/int", job: Stack[int].Drain, args: in(Stack[int]{Items: []int{1, 2, 3}}, 2), want: out([]int{3, 2}, nil), awaits: 2},
+	{name: "Stack.Drain/string", job: Stack[string].Drain, args: in(Stack[string]{Items: []string{"a"}}, 5), want: out([]string{"a"}, nil), awaits: 1},
+	{name: "Stack.Size", job: Stack[Pair].Size, args: in(Stack[Pair]{Items: []Pair{{}}}), want: out(1, nil), awaits: 0},
+	{name: "Entry.With", job: Entry[string, []int].With, args: in(Entry[string, []int]{Key: "k"}, []int{7}), want: out(Entry[string, []int]{Key: "k", Val: []int{7}}, nil), awaits: 1},
 	{name: "ComposeGeneric", job: ComposeGeneric, args: in([]int{1, 2}), want: out("[1 2 0] 5.5 [a b ]", nil), awaits: 6},
 }
 

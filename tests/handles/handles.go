@@ -190,3 +190,12 @@ func First[T any](ctx fsm.Context, xs []T) (T, error) {
 	}
 	return xs[0], nil
 }
+
+// Bag is a generic type with a method job: its handle is BagCountJob[T](),
+// with the receiver first in BagCountArgs[T].
+type Bag[T any] struct{ Items []T }
+
+//fsmgen:job
+func (b Bag[T]) Count(ctx fsm.Context, extra int) (int, error) {
+	return fsm.Await(ctx, Echo.Call(len(b.Items)+extra))
+}

@@ -2410,3 +2410,172 @@ func init() {
 	})
 	FirstJob[Order]()
 }
+
+// BagCountArgs holds the arguments of job Bag.Count, for BagCountJob: the receiver, then one field per parameter.
+type BagCountArgs[T any] struct {
+	B     Bag[T]
+	Extra int
+}
+
+// BagCountJob returns the handle of job Bag.Count[T], for fsm.Start, fsm.Wait and fsm.Child. Each
+// instantiation the package makes of the job is registered; see fsm.InstanceName.
+func BagCountJob[T any]() fsm.Job[BagCountArgs[T], int] {
+	return fsm.NewJob(fsm.InstanceName[*bagCountMachine[T]]("github.com/fsmgen/fsmgen/tests/handles.Bag.Count"),
+		func(a BagCountArgs[T]) []any { return []any{a.B, a.Extra} },
+		func(r []any) (int, error) { return fsm.ResultAt[int](r, 0), fsm.ResultErr(r, 1) })
+}
+
+// bagCountMachine is the state machine of job Count.
+type bagCountMachine[T any] struct {
+	state int // the await the job is stopped at; see fsm.Machine.State
+	v     struct {
+		b     Bag[T]
+		extra int
+	} // the job's variables saved at some await
+	r0 int
+	r1 error
+}
+
+// Resume implements fsm.Machine: it runs job Count from where it stopped to its
+// next await.
+func (m *bagCountMachine[T]) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, error) {
+	var (
+		b     Bag[T]
+		extra int
+		v     int
+		err   error
+	)
+	st := m.state
+	m.state = fsm.StatePoisoned
+	switch st {
+	case 0:
+		b, extra = m.v.b, m.v.extra
+	case 1:
+		goto resume1
+	case fsm.StateDone:
+		m.state = st
+		return nil, fsm.ErrFinished
+	default:
+		m.state = st
+		return nil, fsm.ErrPoisoned
+	}
+//line handles.go:200
+	return m.suspend(1, Echo.Call(len(b.Items)+extra))
+resume1:
+//line handles_fsm.go:2466
+	v, err = fsm.Take[int](in)
+//line handles.go:200
+	return m.finish(v, err)
+//line handles_fsm.go:2470
+}
+
+func (m *bagCountMachine[T]) finish(r0 int, r1 error) (fsm.AnyOp, error) {
+	m.r0 = r0
+	m.r1 = r1
+	m.state = fsm.StateDone
+	return nil, nil
+}
+
+func (m *bagCountMachine[T]) suspend(state int, op fsm.AnyOp) (fsm.AnyOp, error) {
+	m.state = state
+	return fsm.Suspend(op)
+}
+
+// State implements fsm.Machine.
+func (m *bagCountMachine[T]) State() int {
+	return m.state
+}
+
+// Results implements fsm.Machine.
+func (m *bagCountMachine[T]) Results() []any {
+	return []any{m.r0, m.r1}
+}
+
+// MarshalCBOR implements fsm.Machine: it writes the state number and
+// the variables live in that state, nothing else.
+func (m *bagCountMachine[T]) MarshalCBOR() ([]byte, error) {
+	w := fsm.NewStateWriter(m.state)
+	switch m.state {
+	case 0:
+		fsm.Save(w, "b", m.v.b)
+		fsm.Save(w, "extra", m.v.extra)
+	case fsm.StateDone:
+		fsm.Save(w, "result 0", m.r0)
+		fsm.SaveError(w, "result 1", m.r1)
+	case fsm.StatePoisoned:
+		return nil, fsm.ErrPoisoned
+	}
+	return w.Bytes()
+}
+
+// UnmarshalCBOR implements fsm.Machine.
+func (m *bagCountMachine[T]) UnmarshalCBOR(data []byte) error {
+	r, err := fsm.NewStateReader(data, 1)
+	if err != nil {
+		return err
+	}
+	switch r.State() {
+	case 0:
+		fsm.Load(r, "b", &m.v.b)
+		fsm.Load(r, "extra", &m.v.extra)
+	case fsm.StateDone:
+		fsm.Load(r, "result 0", &m.r0)
+		fsm.LoadError(r, "result 1", &m.r1)
+	}
+	if err := r.Close(); err != nil {
+		return err
+	}
+	m.state = r.State()
+	return nil
+}
+
+func init() {
+	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			ID:     "done",
+			Layout: "caddd34eed73d51f",
+			Pos:    "handles.go:201:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
+		Func: Bag[string].Count,
+		Name: "github.com/fsmgen/fsmgen/tests/handles.Bag.Count[string]",
+		New: func(args []any) (fsm.Machine, error) {
+			m := &bagCountMachine[string]{}
+			var err error
+			if m.v.b, err = fsm.Arg[Bag[string]]("github.com/fsmgen/fsmgen/tests/handles.Bag.Count[string]", args, 0, "b"); err != nil {
+				return nil, err
+			}
+			if m.v.extra, err = fsm.Arg[int]("github.com/fsmgen/fsmgen/tests/handles.Bag.Count[string]", args, 1, "extra"); err != nil {
+				return nil, err
+			}
+			return m, nil
+		},
+		Start: fsm.StateInfo{
+			ID:     "start",
+			Layout: "82d93a289f24dfc3",
+			Pos:    "handles.go:199:17",
+			Vars: []fsm.VarInfo{{
+				Name: "b",
+				Type: "Bag[string]",
+			}, {
+				Name: "extra",
+				Type: "int",
+			}},
+		},
+		States: []fsm.StateInfo{{
+			ID:     "Echo.Call",
+			Layout: "36c409f40e6d42dd",
+			Pos:    "handles.go:200:9",
+		}},
+		Zero: func() fsm.Machine {
+			return &bagCountMachine[string]{}
+		},
+	})
+	BagCountJob[string]()
+}

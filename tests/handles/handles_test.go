@@ -105,6 +105,10 @@ func TestHandles(t *testing.T) {
 			t.Errorf("got %#v, %q; want %#v, %q", got, errText(err), want, wantErr)
 		}
 	}
+	t.Run("Bag.Count", func(t *testing.T) {
+		r, err := runHandle(t, BagCountJob[string](), BagCountArgs[string]{B: Bag[string]{Items: []string{"a"}}, Extra: 2})
+		check(t, r, err, 3, "")
+	})
 	t.Run("Zip", func(t *testing.T) {
 		r, err := runHandle(t, ZipJob[string, int](), ZipArgs[string, int]{Keys: []string{"a", "b"}, Vals: []int{1, 2, 3}})
 		check(t, r, err, ZipResults[string, int]{M: map[string]int{"a": 1, "b": 2}, Extra: 1}, "")

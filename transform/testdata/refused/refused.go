@@ -222,12 +222,21 @@ func RangeFunc(ctx fsm.Context) (int, error) {
 	return sum, nil
 }
 
-// Box is a generic type: its methods cannot be jobs.
+// Box is a generic type with a method job, which a job cannot call as a
+// function yet.
 type Box[T any] struct{ V T }
 
 //fsmgen:job
-func (b Box[T]) Unbox(ctx fsm.Context) (T, error) { // want `job Unbox is a method of a generic type`
+func (b Box[T]) Unbox(ctx fsm.Context) (T, error) {
+	fsm.Await(ctx, Echo.Call(1))
 	return b.V, nil
+}
+
+var _ = Box[int]{}
+
+//fsmgen:job
+func CallsUnbox(ctx fsm.Context, b Box[int]) (int, error) {
+	return b.Unbox(ctx) // want `call of job Box.Unbox, a method of a generic type, from job CallsUnbox: such calls cannot nest yet`
 }
 
 // Held is a valid generic job; some of its instantiations are not.
