@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"go/ast"
 	"go/token"
 	"go/types"
 	"sort"
@@ -81,7 +82,7 @@ func reconcileInstances(jr *jobRecs, o *lockJob) []lockProblem {
 	for _, oi := range o.Instances {
 		in := cur[oi.Key]
 		if in == nil {
-			problems = append(problems, lockProblem{pos: j.decl.Name.Pos(), msg: fmt.Sprintf("job %s: instantiation %s[%s] is in %s but the package no longer makes it: its checkpoints cannot resume; instantiate it again in the package (var _ = %s[...]), or run fsmgen -update-lock to accept that its unfinished jobs need attention", j.fn.Name(), j.fn.Name(), oi.Key, LockFile, j.fn.Name())})
+			problems = append(problems, lockProblem{pos: j.decl.Name.Pos(), msg: fmt.Sprintf("job %s: instantiation %s is in %s but the package no longer makes it: its checkpoints cannot resume; instantiate it again in the package (%s), or run fsmgen -update-lock to accept that its unfinished jobs need attention", jobDisplayName(j), j.instDisplay(oi.Key), LockFile, j.instHint())})
 			continue
 		}
 		now := in.lockInstance()
@@ -114,7 +115,7 @@ func reconcileInstances(jr *jobRecs, o *lockJob) []lockProblem {
 		if !pos.IsValid() {
 			pos = j.decl.Name.Pos()
 		}
-		problems = append(problems, lockProblem{pos: pos, msg: fmt.Sprintf("job %s: checkpoints of instantiation %s[%s] cannot resume: %s (of a struct, only fields added are compatible); keep what it stores, or run fsmgen -update-lock to accept that they need attention", j.fn.Name(), j.fn.Name(), in.display(j.pkg.PkgPath), strings.Join(why, "; "))})
+		problems = append(problems, lockProblem{pos: pos, msg: fmt.Sprintf("job %s: checkpoints of instantiation %s cannot resume: %s (of a struct, only fields added are compatible); keep what it stores, or run fsmgen -update-lock to accept that they need attention", jobDisplayName(j), j.instDisplay(in.display(j.pkg.PkgPath)), strings.Join(why, "; "))})
 	}
 	return problems
 }
@@ -131,6 +132,23 @@ func (j *job) typeParams() *types.TypeParamList {
 	return j.sig.TypeParams()
 }
 
+// instDisplay names an instantiation in diagnostics, with its type
+// arguments as given: Collect[int], or for a method Stack[int].Drain.
+func (j *job) instDisplay(args string) string {
+	if recv := j.sig.Recv(); recv != nil {
+		return recvTypeName(types.Unalias(recv.Type())) + "[" + args + "]." + j.fn.Name()
+	}
+	return j.fn.Name() + "[" + args + "]"
+}
+
+// instHint is how the package makes an instantiation of the job.
+func (j *job) instHint() string {
+	if recv := j.sig.Recv(); recv != nil {
+		return "var _ = " + recvTypeName(types.Unalias(recv.Type())) + "[...]{}"
+	}
+	return "var _ = " + j.fn.Name() + "[...]"
+}
+
 // instanceName is the name the runtime knows an instantiation by.
 func (j *job) instanceName(in *instance) string { return j.name() + "[" + in.key + "]" }
 
@@ -140,6 +158,7 @@ func (j *job) instanceName(in *instance) string { return j.name() + "[" + in.key
 func findInstances(pkg *packages.Package, jobs []*job, tests func() []*packages.Package) {
 	byName := map[string]*job{}
 	byType := map[string][]*job{} // a generic type's method jobs, by the type's name
+	byMethod := map[string]*job{} // the same, by type and method: "Stack.Drain"
 	for _, j := range jobs {
 		if !j.generic() || j.drain != nil {
 			continue
@@ -150,6 +169,7 @@ func findInstances(pkg *packages.Package, jobs []*job, tests func() []*packages.
 			// instantiation of the type the package makes is one.
 			name := recvTypeName(types.Unalias(recv.Type()))
 			byType[name] = append(byType[name], j)
+			byMethod[name+"."+j.fn.Name()] = j
 			continue
 		}
 		byName[j.fn.Name()] = j
@@ -159,9 +179,47 @@ func findInstances(pkg *packages.Package, jobs []*job, tests func() []*packages.
 	}
 	seen := map[*job]map[string]*instance{}
 	generated := map[string]bool{} // by file name
+	add := func(p *packages.Package, j *job, targs *types.TypeList, id *ast.Ident, fromTest bool) {
+		in := concreteInstance(targs, j)
+		if in == nil {
+			return // a use inside generic code: not an instantiation yet
+		}
+		in.at, in.fromTest, in.fset = p.Fset.Position(id.Pos()), fromTest, p.Fset
+		if !fromTest {
+			in.pos = id.Pos()
+		}
+		if seen[j] == nil {
+			seen[j] = map[string]*instance{}
+		}
+		if old := seen[j][in.key]; old != nil && !earlier(in, old) {
+			return
+		}
+		seen[j][in.key] = in
+	}
 	scan := func(p *packages.Package, fromTest bool) {
 		if p.TypesInfo == nil {
 			return
+		}
+		// A method job's selections (s.Drain, Stack[int].Drain) name the
+		// instantiation of its receiver's type, which a value of an
+		// inferred type need not spell.
+		for sel, selection := range p.TypesInfo.Selections {
+			fn, ok := selection.Obj().(*types.Func)
+			if !ok || fn.Pkg() == nil || fn.Pkg().Path() != pkg.PkgPath || generated[p.Fset.Position(sel.Pos()).Filename] {
+				continue
+			}
+			recv := fn.Type().(*types.Signature).Recv()
+			if recv == nil {
+				continue
+			}
+			// The method's receiver, instantiated as the selection has it.
+			n, ok := types.Unalias(recv.Type()).(*types.Named)
+			if p, isPtr := types.Unalias(recv.Type()).(*types.Pointer); isPtr {
+				n, ok = types.Unalias(p.Elem()).(*types.Named)
+			}
+			if j := byMethod[recvTypeName(types.Unalias(recv.Type()))+"."+fn.Name()]; ok && j != nil {
+				add(p, j, n.TypeArgs(), sel.Sel, fromTest)
+			}
 		}
 		for _, f := range p.Syntax {
 			if isGeneratedFile(f) {
@@ -184,33 +242,7 @@ func findInstances(pkg *packages.Package, jobs []*job, tests func() []*packages.
 				}
 			}
 			for _, j := range candidates {
-				if inst.TypeArgs == nil || inst.TypeArgs.Len() != j.typeParams().Len() {
-					continue
-				}
-				var args []types.Type
-				concrete := true
-				for i := 0; i < inst.TypeArgs.Len(); i++ {
-					a := inst.TypeArgs.At(i)
-					if mentionsTypeParam(a, map[types.Type]bool{}) {
-						concrete = false // a use inside generic code: not an instantiation yet
-					}
-					args = append(args, a)
-				}
-				if !concrete {
-					continue
-				}
-				at := p.Fset.Position(id.Pos())
-				in := &instance{args: args, key: instanceKey(args), at: at, fromTest: fromTest, fset: p.Fset, tparams: j.typeParams()}
-				if !fromTest {
-					in.pos = id.Pos()
-				}
-				if seen[j] == nil {
-					seen[j] = map[string]*instance{}
-				}
-				if old := seen[j][in.key]; old != nil && !earlier(in, old) {
-					continue
-				}
-				seen[j][in.key] = in
+				add(p, j, inst.TypeArgs, id, fromTest)
 			}
 		}
 	}
@@ -478,13 +510,13 @@ func (l *lowerer) checkInstances() {
 	j := l.j
 	for _, in := range j.instances {
 		report := func(format string, args ...any) {
-			msg := fmt.Sprintf("%s[%s]: ", j.fn.Name(), in.display(j.pkg.PkgPath)) + fmt.Sprintf(format, args...)
+			msg := j.instDisplay(in.display(j.pkg.PkgPath)) + ": " + fmt.Sprintf(format, args...)
 			l.ds.list = append(l.ds.list, Diagnostic{Pos: in.at, Message: msg, pos: in.pos})
 		}
 		bad := false
 		for i, a := range in.args {
 			if why := unnameable(a, j.pkg.PkgPath, in.fset, map[types.Type]bool{}); why != "" {
-				report("fsmgen registers each instantiation of generic job %s in the generated file, which cannot name type argument %s: %s", j.fn.Name(), j.typeParams().At(i).Obj().Name(), why)
+				report("fsmgen registers each instantiation of generic job %s in the generated file, which cannot name type argument %s: %s", jobDisplayName(j), j.typeParams().At(i).Obj().Name(), why)
 				bad = true
 			}
 		}

@@ -177,8 +177,6 @@ func checkNestedCall(j *job, c *ast.CallExpr, callee *job, inLit bool, ds *diagn
 		ds.errorf(c.Pos(), "call of job method %s from job %s through a pointer or an embedded field: the nested machine takes its receiver by value; call it on a value of type %s (r := *p; r.%s(ctx, ...))", name, jobDisplayName(j), types.TypeString(callee.sig.Recv().Type(), types.RelativeTo(j.pkg.Types)), callee.fn.Name())
 	case len(c.Args) == 0 || identOf(c.Args[0]) == nil || info.Uses[identOf(c.Args[0])] != j.ctx:
 		ds.errorf(c.Pos(), "job %s must be called with job %s's own Context parameter %s: the nested job's awaits suspend the caller", name, jobDisplayName(j), j.ctx.Name())
-	case callee.generic() && callee.sig.Recv() != nil:
-		ds.errorf(c.Pos(), "call of job %s, a method of a generic type, from job %s: such calls cannot nest yet; start it as a child job (fsm.Child(%sJob[...](), ...)), or make it a generic function", name, jobDisplayName(j), handleBase(callee))
 	case callee.generic() && callInstance(info, c, callee) == nil:
 		ds.errorf(c.Pos(), "job %s calls generic job %s with type arguments that are %s's own type parameters: the nested machine is an instantiation the runtime knows by name, which fsmgen must see; call %s with concrete type arguments", jobDisplayName(j), name, jobDisplayName(j), name)
 	}
@@ -188,6 +186,15 @@ func checkNestedCall(j *job, c *ast.CallExpr, callee *job, inLit bool, ds *diagn
 // nil when its type arguments are not concrete (they mention the caller's
 // type parameters).
 func callInstance(info *types.Info, call *ast.CallExpr, callee *job) *instance {
+	if callee.sig.Recv() != nil {
+		// A method of a generic type: instantiated with its receiver's.
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+			if n, ok := types.Unalias(info.TypeOf(sel.X)).(*types.Named); ok {
+				return concreteInstance(n.TypeArgs(), callee)
+			}
+		}
+		return nil
+	}
 	fun := ast.Unparen(call.Fun)
 	switch f := fun.(type) {
 	case *ast.IndexExpr:
@@ -203,12 +210,21 @@ func callInstance(info *types.Info, call *ast.CallExpr, callee *job) *instance {
 		return nil
 	}
 	inst, ok := info.Instances[id]
-	if !ok || inst.TypeArgs == nil {
+	if !ok {
+		return nil
+	}
+	return concreteInstance(inst.TypeArgs, callee)
+}
+
+// concreteInstance is the instantiation of callee with targs, nil when they
+// are not concrete.
+func concreteInstance(targs *types.TypeList, callee *job) *instance {
+	if targs == nil || targs.Len() != callee.typeParams().Len() {
 		return nil
 	}
 	var args []types.Type
-	for i := 0; i < inst.TypeArgs.Len(); i++ {
-		a := inst.TypeArgs.At(i)
+	for i := 0; i < targs.Len(); i++ {
+		a := targs.At(i)
 		if mentionsTypeParam(a, map[types.Type]bool{}) {
 			return nil
 		}

@@ -299,3 +299,20 @@ func (e Entry[K, V]) With(ctx fsm.Context, val V) (Entry[K, V], error) {
 	e.Val = val
 	return e, nil
 }
+
+// newStack makes a Stack of an inferred type.
+func newStack[T any](xs []T) Stack[T] { return Stack[T]{Items: xs} }
+
+// ComposeStack calls a method job of a generic type on a value whose type
+// it never spells: the call nests the instantiation's machine.
+//
+//fsmgen:job
+func ComposeStack(ctx fsm.Context, xs []Label) (string, error) {
+	s := newStack(xs)
+	top, err := s.Drain(ctx, 2)
+	if err != nil {
+		return "", err
+	}
+	n, err := s.Size(ctx)
+	return fmt.Sprint(top, n), err
+}

@@ -4163,6 +4163,67 @@ func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
 			ID:     "done",
+			Layout: "dbf2498ccf2bcea2",
+			Pos:    "generics.go:279:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "[]Label",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
+		Func: Stack[Label].Drain,
+		Name: "github.com/fsmgen/fsmgen/tests/equiv.Stack.Drain[github.com/fsmgen/fsmgen/tests/equiv.Label]",
+		New: func(args []any) (fsm.Machine, error) {
+			m := &stackDrainMachine[Label]{}
+			var err error
+			if m.v.s, err = fsm.Arg[Stack[Label]]("github.com/fsmgen/fsmgen/tests/equiv.Stack.Drain[github.com/fsmgen/fsmgen/tests/equiv.Label]", args, 0, "s"); err != nil {
+				return nil, err
+			}
+			if m.v.n, err = fsm.Arg[int]("github.com/fsmgen/fsmgen/tests/equiv.Stack.Drain[github.com/fsmgen/fsmgen/tests/equiv.Label]", args, 1, "n"); err != nil {
+				return nil, err
+			}
+			return m, nil
+		},
+		Start: fsm.StateInfo{
+			ID:     "start",
+			Layout: "85cd14146e50b60e",
+			Pos:    "generics.go:271:19",
+			Vars: []fsm.VarInfo{{
+				Name: "s",
+				Type: "Stack[Label]",
+			}, {
+				Name: "n",
+				Type: "int",
+			}},
+		},
+		States: []fsm.StateInfo{{
+			ID:     "Echo.Call",
+			Layout: "09a9e8952f74a393",
+			Pos:    "generics.go:274:5",
+			Vars: []fsm.VarInfo{{
+				Name: "s",
+				Type: "Stack[Label]",
+			}, {
+				Name: "n",
+				Type: "int",
+			}, {
+				Name: "out",
+				Type: "[]Label",
+			}, {
+				Name: "i",
+				Type: "int",
+			}},
+		}},
+		Zero: func() fsm.Machine {
+			return &stackDrainMachine[Label]{}
+		},
+	})
+	StackDrainJob[Label]()
+	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			ID:     "done",
 			Layout: "717ba706d9beaa3f",
 			Pos:    "generics.go:279:1",
 			Vars: []fsm.VarInfo{{
@@ -4438,6 +4499,43 @@ func init() {
 	fsm.RegisterJob(fsm.JobInfo{
 		Done: fsm.StateInfo{
 			ID:     "done",
+			Layout: "1a36a3fe18606b2b",
+			Pos:    "generics.go:287:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "int",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
+		Func: Stack[Label].Size,
+		Name: "github.com/fsmgen/fsmgen/tests/equiv.Stack.Size[github.com/fsmgen/fsmgen/tests/equiv.Label]",
+		New: func(args []any) (fsm.Machine, error) {
+			m := &stackSizeMachine[Label]{}
+			var err error
+			if m.v.s, err = fsm.Arg[Stack[Label]]("github.com/fsmgen/fsmgen/tests/equiv.Stack.Size[github.com/fsmgen/fsmgen/tests/equiv.Label]", args, 0, "s"); err != nil {
+				return nil, err
+			}
+			return m, nil
+		},
+		Start: fsm.StateInfo{
+			ID:     "start",
+			Layout: "0ce8448a8d379e99",
+			Pos:    "generics.go:285:19",
+			Vars: []fsm.VarInfo{{
+				Name: "s",
+				Type: "Stack[Label]",
+			}},
+		},
+		Zero: func() fsm.Machine {
+			return &stackSizeMachine[Label]{}
+		},
+	})
+	StackSizeJob[Label]()
+	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			ID:     "done",
 			Layout: "bf7f213be1f87d02",
 			Pos:    "generics.go:287:1",
 			Vars: []fsm.VarInfo{{
@@ -4601,13 +4699,13 @@ func (m *entryWithMachine[K, V]) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.An
 //line generics.go:298
 	return m.suspend(1, Echo.Call(0))
 resume1:
-//line generics_fsm.go:4605
+//line generics_fsm.go:4703
 	v_1, err = fsm.Take[int](in)
 //line generics.go:298
 	v(v_1, err)
 	e_1.Val = val
 	return m.finish(e_1, nil)
-//line generics_fsm.go:4611
+//line generics_fsm.go:4709
 }
 
 func (m *entryWithMachine[K, V]) finish(r0 Entry[K, V], r1 error) (fsm.AnyOp, error) {
@@ -4732,4 +4830,191 @@ func init() {
 		},
 	})
 	EntryWithJob[string, []int]()
+}
+
+// ComposeStackJob is the handle of job ComposeStack, for fsm.Start, fsm.Wait and fsm.Child.
+var ComposeStackJob = fsm.NewJob("github.com/fsmgen/fsmgen/tests/equiv.ComposeStack",
+	func(a []Label) []any { return []any{a} },
+	func(r []any) (string, error) { return fsm.ResultAt[string](r, 0), fsm.ResultErr(r, 1) })
+
+// composeStackMachine is the state machine of job ComposeStack.
+type composeStackMachine struct {
+	state int // the await the job is stopped at; see fsm.Machine.State
+	v     struct {
+		xs    []Label
+		s     Stack[Label]
+		drain fsm.Machine
+	} // the job's variables saved at some await
+	r0 string
+	r1 error
+}
+
+// Resume implements fsm.Machine: it runs job ComposeStack from where it stopped to its
+// next await.
+func (m *composeStackMachine) Resume(ctx fsm.Context, in fsm.Outcome) (fsm.AnyOp, error) {
+	var (
+		xs    []Label
+		s     Stack[Label]
+		top   []Label
+		err   error
+		drain fsm.Machine
+		r     []Label
+		r_1   error
+		n     int
+	)
+	st := m.state
+	m.state = fsm.StatePoisoned
+	switch st {
+	case 0:
+		xs = m.v.xs
+	case 1:
+		s, drain = m.v.s, m.v.drain
+		goto resume1
+	case fsm.StateDone:
+		m.state = st
+		return nil, fsm.ErrFinished
+	default:
+		m.state = st
+		return nil, fsm.ErrPoisoned
+	}
+//line generics.go:311
+	s = newStack(xs)
+//line generics_fsm.go:4883
+	drain = fsm.NewNested("github.com/fsmgen/fsmgen/tests/equiv.Stack.Drain[github.com/fsmgen/fsmgen/tests/equiv.Label]", s, 2)
+	in = fsm.Outcome{}
+resume1:
+//line generics.go:312
+	if op, err_1 := fsm.Nest(ctx, drain, in); err_1 != nil {
+		return nil, err_1
+	} else if op != nil {
+//line generics_fsm.go:4891
+		m.v.s, m.v.drain = s, drain
+		return m.suspend(1, op)
+	}
+	r, r_1 = fsm.ResultAt[[]Label](drain.Results(), 0), fsm.ResultAt[error](drain.Results(), 1)
+//line generics.go:312
+	top, err = r, r_1
+	if err != nil {
+		return m.finish("", err)
+	}
+	n, err = s.Size(ctx)
+	return m.finish(fmt.Sprint(top, n), err)
+//line generics_fsm.go:4903
+}
+
+func (m *composeStackMachine) finish(r0 string, r1 error) (fsm.AnyOp, error) {
+	m.r0 = r0
+	m.r1 = r1
+	m.state = fsm.StateDone
+	return nil, nil
+}
+
+func (m *composeStackMachine) suspend(state int, op fsm.AnyOp) (fsm.AnyOp, error) {
+	m.state = state
+	return fsm.Suspend(op)
+}
+
+// State implements fsm.Machine.
+func (m *composeStackMachine) State() int {
+	return m.state
+}
+
+// Results implements fsm.Machine.
+func (m *composeStackMachine) Results() []any {
+	return []any{m.r0, m.r1}
+}
+
+// MarshalCBOR implements fsm.Machine: it writes the state number and
+// the variables live in that state, nothing else.
+func (m *composeStackMachine) MarshalCBOR() ([]byte, error) {
+	w := fsm.NewStateWriter(m.state)
+	switch m.state {
+	case 0:
+		fsm.Save(w, "xs", m.v.xs)
+	case 1:
+		fsm.Save(w, "s", m.v.s)
+		fsm.SaveNested(w, "drain", m.v.drain)
+	case fsm.StateDone:
+		fsm.Save(w, "result 0", m.r0)
+		fsm.SaveError(w, "result 1", m.r1)
+	case fsm.StatePoisoned:
+		return nil, fsm.ErrPoisoned
+	}
+	return w.Bytes()
+}
+
+// UnmarshalCBOR implements fsm.Machine.
+func (m *composeStackMachine) UnmarshalCBOR(data []byte) error {
+	r, err := fsm.NewStateReader(data, 1)
+	if err != nil {
+		return err
+	}
+	switch r.State() {
+	case 0:
+		fsm.Load(r, "xs", &m.v.xs)
+	case 1:
+		fsm.Load(r, "s", &m.v.s)
+		fsm.LoadNested(r, "drain", "github.com/fsmgen/fsmgen/tests/equiv.Stack.Drain[github.com/fsmgen/fsmgen/tests/equiv.Label]", &m.v.drain)
+	case fsm.StateDone:
+		fsm.Load(r, "result 0", &m.r0)
+		fsm.LoadError(r, "result 1", &m.r1)
+	}
+	if err := r.Close(); err != nil {
+		return err
+	}
+	m.state = r.State()
+	return nil
+}
+
+func init() {
+	fsm.RegisterJob(fsm.JobInfo{
+		Done: fsm.StateInfo{
+			ID:     "done",
+			Layout: "c10578ce227e1baf",
+			Pos:    "generics.go:318:1",
+			Vars: []fsm.VarInfo{{
+				Name: "result 0",
+				Type: "string",
+			}, {
+				Name: "result 1",
+				Type: "error",
+			}},
+		},
+		Func: ComposeStack,
+		Name: "github.com/fsmgen/fsmgen/tests/equiv.ComposeStack",
+		New: func(args []any) (fsm.Machine, error) {
+			m := &composeStackMachine{}
+			var err error
+			if m.v.xs, err = fsm.Arg[[]Label]("github.com/fsmgen/fsmgen/tests/equiv.ComposeStack", args, 0, "xs"); err != nil {
+				return nil, err
+			}
+			return m, nil
+		},
+		Start: fsm.StateInfo{
+			ID:     "start",
+			Layout: "a3f1065d725bcf66",
+			Pos:    "generics.go:310:6",
+			Vars: []fsm.VarInfo{{
+				Name: "xs",
+				Type: "[]Label",
+			}},
+		},
+		States: []fsm.StateInfo{{
+			ID:     "s.Drain",
+			Layout: "7d2d91ba51c0b903",
+			Pos:    "generics.go:312:14",
+			Vars: []fsm.VarInfo{{
+				Name: "s",
+				Type: "Stack[Label]",
+			}, {
+				Internal: true,
+				Name:     "drain (the call of job Stack.Drain)",
+				Type:     "machine of job Stack.Drain",
+			}},
+		}},
+		Zero: func() fsm.Machine {
+			return &composeStackMachine{}
+		},
+	})
+	fsm.RegisterType[[]Label]()
 }

@@ -40,6 +40,7 @@ var genericCases = []jobCase{
 	{name: "Stack.Drain/string", job: Stack[string].Drain, args: in(Stack[string]{Items: []string{"a"}}, 5), want: out([]string{"a"}, nil), awaits: 1},
 	{name: "Stack.Size", job: Stack[Pair].Size, args: in(Stack[Pair]{Items: []Pair{{}}}), want: out(1, nil), awaits: 0},
 	{name: "Entry.With", job: Entry[string, []int].With, args: in(Entry[string, []int]{Key: "k"}, []int{7}), want: out(Entry[string, []int]{Key: "k", Val: []int{7}}, nil), awaits: 1},
+	{name: "ComposeStack", job: ComposeStack, args: in([]Label{"a", "b", "c"}), want: out("[c b] 3", nil), awaits: 2},
 	{name: "ComposeGeneric", job: ComposeGeneric, args: in([]int{1, 2}), want: out("[1 2 0] 5.5 [a b ]", nil), awaits: 6},
 }
 
