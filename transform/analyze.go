@@ -581,53 +581,66 @@ func (l *lowerer) markCaptured() {
 // type or struct field unexported by another package. Every variable of a
 // machine is declared in generated code, whether it is saved or not.
 func unspellable(t types.Type, pkg *types.Package, seen map[types.Type]bool) string {
+	return unspellableIn(t, pkg.Path(), nil, seen)
+}
+
+// unspellableIn is unspellable for a file of the package of path, with named,
+// when not nil, saying first why a named type it meets cannot be written
+// there.
+func unspellableIn(t types.Type, path string, named func(*types.Named) string, seen map[types.Type]bool) string {
 	if seen[t] {
 		return ""
 	}
 	seen[t] = true
+	walk := func(t types.Type) string { return unspellableIn(t, path, named, seen) }
 	switch u := t.(type) {
 	case *types.Named:
+		if named != nil {
+			if why := named(u); why != "" {
+				return why
+			}
+		}
 		obj := u.Obj()
-		if obj.Pkg() != nil && obj.Pkg() != pkg && !obj.Exported() {
+		if obj.Pkg() != nil && obj.Pkg().Path() != path && !obj.Exported() {
 			return fmt.Sprintf("%s is unexported in package %s", obj.Name(), obj.Pkg().Path())
 		}
 		if args := u.TypeArgs(); args != nil {
 			for i := 0; i < args.Len(); i++ {
-				if why := unspellable(args.At(i), pkg, seen); why != "" {
+				if why := walk(args.At(i)); why != "" {
 					return why
 				}
 			}
 		}
 		return ""
 	case *types.Alias:
-		return unspellable(types.Unalias(u), pkg, seen)
+		return walk(types.Unalias(u))
 	case *types.Pointer:
-		return unspellable(u.Elem(), pkg, seen)
+		return walk(u.Elem())
 	case *types.Slice:
-		return unspellable(u.Elem(), pkg, seen)
+		return walk(u.Elem())
 	case *types.Array:
-		return unspellable(u.Elem(), pkg, seen)
+		return walk(u.Elem())
 	case *types.Chan:
-		return unspellable(u.Elem(), pkg, seen)
+		return walk(u.Elem())
 	case *types.Map:
-		if why := unspellable(u.Key(), pkg, seen); why != "" {
+		if why := walk(u.Key()); why != "" {
 			return why
 		}
-		return unspellable(u.Elem(), pkg, seen)
+		return walk(u.Elem())
 	case *types.Struct:
 		for i := 0; i < u.NumFields(); i++ {
 			f := u.Field(i)
-			if !f.Exported() && f.Pkg() != nil && f.Pkg() != pkg {
+			if !f.Exported() && f.Pkg() != nil && f.Pkg().Path() != path {
 				return fmt.Sprintf("its field %s is unexported in package %s", f.Name(), f.Pkg().Path())
 			}
-			if why := unspellable(f.Type(), pkg, seen); why != "" {
+			if why := walk(f.Type()); why != "" {
 				return why
 			}
 		}
 	case *types.Signature:
 		for _, tup := range []*types.Tuple{u.Params(), u.Results()} {
 			for i := 0; i < tup.Len(); i++ {
-				if why := unspellable(tup.At(i).Type(), pkg, seen); why != "" {
+				if why := walk(tup.At(i).Type()); why != "" {
 					return why
 				}
 			}

@@ -545,72 +545,26 @@ func (l *lowerer) checkInstances() {
 }
 
 // unnameable says why generated code in the non-test files of package path
-// cannot name t, or "".
+// cannot name t, or "": what unspellable says, and types declared where that
+// code cannot reach (inside a function, in a test file, in a package that
+// imports path).
 func unnameable(t types.Type, path string, fset *token.FileSet, seen map[types.Type]bool) string {
-	if seen[t] {
-		return ""
-	}
-	seen[t] = true
-	switch t := t.(type) {
-	case *types.Alias:
-		return unnameable(types.Unalias(t), path, fset, seen)
-	case *types.Named:
-		obj := t.Obj()
-		if p := obj.Pkg(); p != nil {
-			switch {
-			case obj.Parent() != nil && obj.Parent() != p.Scope():
-				return fmt.Sprintf("%s is declared inside a function; declare it at package level", obj.Name())
-			case p.Path() == path+"_test":
-				return fmt.Sprintf("%s is declared in the external test package %s; declare it in package %s, or use the instantiation from a test of package %s", obj.Name(), p.Path(), path, path)
-			case p.Path() == path && strings.HasSuffix(fset.Position(obj.Pos()).Filename, "_test.go"):
-				return fmt.Sprintf("%s is declared in a test file; declare it in a non-test file of the package", obj.Name())
-			case p.Path() != path && !obj.Exported():
-				return fmt.Sprintf("%s is unexported in package %s", obj.Name(), p.Path())
-			case p.Path() != path && importsPath(p, path, map[*types.Package]bool{}):
-				return fmt.Sprintf("package %s imports package %s, so the generated file cannot import it", p.Path(), path)
-			}
-		}
-		if args := t.TypeArgs(); args != nil {
-			for i := 0; i < args.Len(); i++ {
-				if why := unnameable(args.At(i), path, fset, seen); why != "" {
-					return why
-				}
-			}
+	return unspellableIn(t, path, func(n *types.Named) string {
+		obj := n.Obj()
+		p := obj.Pkg()
+		switch {
+		case p == nil:
+		case obj.Parent() != nil && obj.Parent() != p.Scope():
+			return fmt.Sprintf("%s is declared inside a function; declare it at package level", obj.Name())
+		case p.Path() == path+"_test":
+			return fmt.Sprintf("%s is declared in the external test package %s; declare it in package %s, or use the instantiation from a test of package %s", obj.Name(), p.Path(), path, path)
+		case p.Path() == path && strings.HasSuffix(fset.Position(obj.Pos()).Filename, "_test.go"):
+			return fmt.Sprintf("%s is declared in a test file; declare it in a non-test file of the package", obj.Name())
+		case p.Path() != path && obj.Exported() && importsPath(p, path, map[*types.Package]bool{}):
+			return fmt.Sprintf("package %s imports package %s, so the generated file cannot import it", p.Path(), path)
 		}
 		return ""
-	case *types.Pointer:
-		return unnameable(t.Elem(), path, fset, seen)
-	case *types.Slice:
-		return unnameable(t.Elem(), path, fset, seen)
-	case *types.Array:
-		return unnameable(t.Elem(), path, fset, seen)
-	case *types.Chan:
-		return unnameable(t.Elem(), path, fset, seen)
-	case *types.Map:
-		if why := unnameable(t.Key(), path, fset, seen); why != "" {
-			return why
-		}
-		return unnameable(t.Elem(), path, fset, seen)
-	case *types.Struct:
-		for i := 0; i < t.NumFields(); i++ {
-			f := t.Field(i)
-			if !f.Exported() && f.Pkg() != nil && f.Pkg().Path() != path {
-				return fmt.Sprintf("its field %s is unexported in package %s", f.Name(), f.Pkg().Path())
-			}
-			if why := unnameable(f.Type(), path, fset, seen); why != "" {
-				return why
-			}
-		}
-	case *types.Signature:
-		for _, tup := range []*types.Tuple{t.Params(), t.Results()} {
-			for i := 0; i < tup.Len(); i++ {
-				if why := unnameable(tup.At(i).Type(), path, fset, seen); why != "" {
-					return why
-				}
-			}
-		}
-	}
-	return ""
+	}, seen)
 }
 
 // importsPath reports whether package p imports path, directly or not.
