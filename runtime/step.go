@@ -437,7 +437,9 @@ func (r *jobRun) settle(ctx context.Context, out Outcome, ev *evaluation) (Outco
 		}
 		return in, true
 	}
-	r.settled = &settledStep{rec: r.rec, op: r.op, prog: r.prog, events: append([]Event(nil), r.events...), consumed: append([]int64(nil), r.consumed...)}
+	// The pending lists only grow by append until a write empties them:
+	// capped, their present length is all the snapshot needs of them.
+	r.settled = &settledStep{rec: r.rec, op: r.op, prog: r.prog, events: r.events[:len(r.events):len(r.events)], consumed: r.consumed[:len(r.consumed):len(r.consumed)]}
 	return in, true
 }
 
