@@ -26,9 +26,18 @@ type Job[A, R any] struct {
 // Machine.Results into the job's result and error.
 func NewJob[A, R any](name string, args func(A) []any, result func([]any) (R, error)) Job[A, R] {
 	j := Job[A, R]{name: name, args: args, result: result}
-	handlesMu.Lock()
-	defer handlesMu.Unlock()
-	handles[name] = j
+	// A generic job's handle (CollectJob[int]()) is made at every use; the
+	// first of a name is kept, so most calls only read.
+	handlesMu.RLock()
+	_, known := handles[name]
+	handlesMu.RUnlock()
+	if !known {
+		handlesMu.Lock()
+		if _, known := handles[name]; !known {
+			handles[name] = j
+		}
+		handlesMu.Unlock()
+	}
 	return j
 }
 
